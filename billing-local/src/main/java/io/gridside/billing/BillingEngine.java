@@ -1,0 +1,187 @@
+package io.gridside.billing;
+
+import io.gridside.site.CreditState;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayDecision;
+import io.gridside.site.RelayState;
+import io.gridside.site.Tariff;
+import io.gridside.site.TopUp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rates readings against a flat tariff and keeps every customer's prepaid credit, deterministically.
+ *
+ * <p>Time advances in ticks, one per interval end. A tick first posts the standing charges of any site day
+ * that has begun, then the top-ups, then the readings whose interval ended at the tick, each group in a fixed
+ * order. Two engines fed the same openings and ticks therefore post the same ledger, entry for entry; that is
+ * how the console proves a gateway's balances.
+ *
+ * <p>Energy is charged exactly in thousandths of a minor unit and posted in whole minor units, carrying the
+ * remainder per account, so the postings of an account always sum to its exact charge rounded down.
+ */
+public final class BillingEngine {
+
+    private final Tariff tariff;
+    private final ZoneId zone;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, Account> accountsByMeter = new HashMap<>();
+    private final Set<String> creditedPayments = new HashSet<>();
+    private final List<LedgerEntry> ledger = new ArrayList<>();
+
+    public BillingEngine(Tariff tariff, ZoneId zone) {
+        this.tariff = tariff;
+        this.zone = zone;
+    }
+
+    public Tariff tariff() {
+        return tariff;
+    }
+
+    /** Opens a customer's account with the balance the customer starts with on this site. */
+    public LedgerEntry openAccount(String customerId, String meterId, long openingMinor, Instant at) {
+        if (accounts.containsKey(customerId)) {
+            throw new IllegalStateException("Customer " + customerId + " already has an account.");
+        }
+        Account account = new Account(customerId, meterId, at);
+        account.lastStandingDay = day(at).minusDays(1);
+        accounts.put(customerId, account);
+        accountsByMeter.put(meterId, account);
+        return post(account, at, EntryKind.OPENING, openingMinor, "opening");
+    }
+
+    /**
+     * Advances billing to {@code end}: standing charges, then top-ups, then the readings that ended there.
+     *
+     * @param topUps payments that arrived since the previous tick; a payment already credited is skipped
+     * @param readings readings whose interval ends at {@code end}
+     */
+    public Tick tick(Instant end, List<TopUp> topUps, List<Reading> readings) {
+        int firstEntry = ledger.size();
+        List<RelayDecision> decisions = new ArrayList<>();
+        chargeStanding(end, decisions);
+        topUps.stream()
+                .sorted(Comparator.comparing(TopUp::at).thenComparing(TopUp::reference))
+                .forEach(topUp -> credit(topUp, end, decisions));
+        readings.stream()
+                .sorted(Comparator.comparing(Reading::meterId))
+                .forEach(reading -> rate(reading, decisions));
+        return new Tick(ledger.subList(firstEntry, ledger.size()), decisions);
+    }
+
+    private void chargeStanding(Instant end, List<RelayDecision> decisions) {
+        LocalDate today = day(end.minusNanos(1));
+        for (Account account : accounts.values()) {
+            while (account.lastStandingDay.isBefore(today)) {
+                account.lastStandingDay = account.lastStandingDay.plusDays(1);
+                Instant dayStart = account.lastStandingDay.atStartOfDay(zone).toInstant();
+                Instant at = max(dayStart, account.openedAt);
+                post(account, at, EntryKind.STANDING_CHARGE, -tariff.standingMinorPerDay(),
+                        "day:" + account.lastStandingDay);
+                evaluate(account, at, decisions);
+            }
+        }
+    }
+
+    private void credit(TopUp topUp, Instant end, List<RelayDecision> decisions) {
+        Account account = account(topUp.customerId());
+        if (!creditedPayments.add(topUp.reference())) {
+            return;
+        }
+        Instant at = topUp.at().isAfter(end) ? end : topUp.at();
+        post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), "payment:" + topUp.reference());
+        evaluate(account, at, decisions);
+    }
+
+    private void rate(Reading reading, List<RelayDecision> decisions) {
+        Account account = accountOfMeter(reading.meterId());
+        long exactMilliMinor = reading.energyWh() * tariff.energyMinorPerKwh() + account.unpostedMilliMinor;
+        long postedMinor = exactMilliMinor / 1000;
+        account.unpostedMilliMinor = exactMilliMinor % 1000;
+        if (postedMinor > 0) {
+            post(account, reading.intervalEnd(), EntryKind.ENERGY, -postedMinor,
+                    "interval:" + reading.intervalStart());
+        }
+        evaluate(account, reading.intervalEnd(), decisions);
+    }
+
+    private void evaluate(Account account, Instant at, List<RelayDecision> decisions) {
+        if (account.relay == RelayState.ON && account.balanceMinor <= 0) {
+            account.relay = RelayState.OFF;
+            decisions.add(new RelayDecision(account.meterId, account.customerId, at, RelayState.OFF,
+                    "credit-exhausted"));
+        } else if (account.relay == RelayState.OFF && account.balanceMinor > 0) {
+            account.relay = RelayState.ON;
+            decisions.add(new RelayDecision(account.meterId, account.customerId, at, RelayState.ON, "topped-up"));
+        }
+    }
+
+    private LedgerEntry post(Account account, Instant at, EntryKind kind, long amountMinor, String reference) {
+        account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
+        LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, at, account.customerId, kind, amountMinor,
+                account.balanceMinor, reference);
+        ledger.add(entry);
+        return entry;
+    }
+
+    public long balance(String customerId) {
+        return account(customerId).balanceMinor;
+    }
+
+    public RelayState relay(String customerId) {
+        return account(customerId).relay;
+    }
+
+    public CreditState creditState(String customerId) {
+        Account account = account(customerId);
+        if (account.relay == RelayState.OFF || account.balanceMinor <= 0) {
+            return CreditState.DISCONNECTED;
+        }
+        return account.balanceMinor < tariff.lowCreditMinor() ? CreditState.LOW : CreditState.ACTIVE;
+    }
+
+    /** The ledger so far, from the entry after {@code afterSeq}. */
+    public List<LedgerEntry> ledgerAfter(long afterSeq) {
+        int from = (int) Math.min(Math.max(afterSeq, 0), ledger.size());
+        return List.copyOf(ledger.subList(from, ledger.size()));
+    }
+
+    public long lastSeq() {
+        return ledger.size();
+    }
+
+    private Account account(String customerId) {
+        Account account = accounts.get(customerId);
+        if (account == null) {
+            throw new IllegalArgumentException("Customer " + customerId + " has no account on this site.");
+        }
+        return account;
+    }
+
+    private Account accountOfMeter(String meterId) {
+        Account account = accountsByMeter.get(meterId);
+        if (account != null) {
+            return account;
+        }
+        throw new IllegalArgumentException("Meter " + meterId + " belongs to no account on this site.");
+    }
+
+    private LocalDate day(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,80 @@
+package io.gridside.billing;
+
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.Reading;
+import io.gridside.site.Tariff;
+import io.gridside.site.TopUp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Re-runs a gateway's billing from its inputs: the opening balances and top-ups in its ledger, and the
+ * readings. Because the engine is deterministic, the replayed ledger must equal the gateway's entry for entry;
+ * {@link Reconciliation} says where it does not.
+ */
+public final class Replay {
+
+    private static final String PAYMENT_PREFIX = "payment:";
+
+    private Replay() {
+    }
+
+    /**
+     * Replays every tick from the first opening to the last reading.
+     *
+     * @param gatewayLedger the gateway's ledger from its first entry, as pulled
+     * @param readings every reading since the first opening, in any order
+     * @return the replaying engine, positioned after the last reading
+     */
+    public static BillingEngine run(Tariff tariff, ZoneId zone, List<Meter> meters, List<LedgerEntry> gatewayLedger,
+            List<Reading> readings) {
+        BillingEngine engine = new BillingEngine(tariff, zone);
+        Map<String, String> meterOfCustomer = new HashMap<>();
+        meters.forEach(m -> meterOfCustomer.put(m.customerId(), m.meterId()));
+
+        Instant start = null;
+        List<TopUp> topUps = new ArrayList<>();
+        for (LedgerEntry entry : gatewayLedger) {
+            if (entry.kind() == EntryKind.OPENING) {
+                engine.openAccount(entry.customerId(), meterOfCustomer.get(entry.customerId()),
+                        entry.amountMinor(), entry.at());
+                start = start == null ? entry.at() : start;
+            } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
+                topUps.add(new TopUp(entry.reference().substring(PAYMENT_PREFIX.length()), entry.customerId(),
+                        entry.amountMinor(), entry.at()));
+            }
+        }
+        if (start != null) {
+            tickThrough(engine, start, readings, topUps);
+        }
+        return engine;
+    }
+
+    private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
+            List<TopUp> topUps) {
+        TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
+        readings.forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
+        TreeMap<Instant, List<TopUp>> topUpsByTick = new TreeMap<>();
+        topUps.forEach(t -> topUpsByTick.computeIfAbsent(tickOf(t.at()), end -> new ArrayList<>()).add(t));
+        if (readingsByEnd.isEmpty()) {
+            return;
+        }
+        Instant last = readingsByEnd.lastKey();
+        for (Instant tick = start.plus(Reading.INTERVAL); !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
+            engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
+        }
+    }
+
+    /** The tick that takes a payment made at {@code at}: the first interval end at or after it. */
+    static Instant tickOf(Instant at) {
+        long seconds = Reading.INTERVAL.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond() + seconds - 1, seconds) * seconds);
+    }
+}

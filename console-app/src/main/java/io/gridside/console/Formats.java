@@ -1,0 +1,34 @@
+package io.gridside.console;
+
+import io.gridside.site.Currencies;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** How amounts and times read on screen: in the technician's locale, and in the site's time zone. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** An amount in minor units as the locale writes money, with the currency code: "KES 1,234.50". */
+    public static String money(long minor, String currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.getDefault());
+        int digits = Currencies.exponent(currency);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return currency + " " + format.format(Currencies.toDecimal(minor, currency));
+    }
+
+    /** An instant as a date and time of the site's zone. */
+    public static String siteTime(Instant at, ZoneId zone) {
+        if (at == null) {
+            return "\u2013";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.getDefault())
+                .format(at.atZone(zone));
+    }
+}

@@ -1,0 +1,54 @@
+package io.gridside.console;
+
+import atlantafx.base.theme.PrimerLight;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.shell.MainView;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.TaskRunner;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The console's window. */
+public final class GridsideApp extends Application {
+
+    private static volatile ConnectionTarget startTarget;
+
+    private TaskRunner tasks;
+    private SessionViewModel session;
+
+    /** Opens the window and blocks until it closes; connects to {@code target} at once when it is given. */
+    public static void open(ConnectionTarget target) {
+        startTarget = target;
+        Application.launch(GridsideApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new TaskRunner();
+        session = new SessionViewModel(tasks, AppDirs.forCurrentUser());
+        stage.setTitle(I18n.text("app.title"));
+        stage.setScene(createScene(session));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+        stage.show();
+        if (startTarget != null) {
+            session.connect(startTarget);
+        }
+    }
+
+    /** The console's scene on a session, themed; the window and the UI tests both build it here. */
+    public static Scene createScene(SessionViewModel session) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(new MainView(session), 1280, 800);
+        scene.getStylesheets().add(GridsideApp.class.getResource("console.css").toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        session.close();
+        tasks.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.Connector;
+import io.gridside.link.client.Credential;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gridside connect}: talks to one gateway over TCP or serial. */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = "Connects to a gateway and asks it something.",
+        subcommands = {StatusCommand.class, MetersCommand.class})
+final class ConnectCommand {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    @Option(names = "--credential", paramLabel = "FILE",
+            description = "The technician's credential file (default: the demo credential).")
+    Path credential;
+
+    /** Exactly one of the two ways to reach a gateway. */
+    static final class Where {
+
+        @Option(names = "--tcp", paramLabel = "HOST:PORT", required = true, description = "A gateway on the LAN.")
+        String tcp;
+
+        @Option(names = "--serial", paramLabel = "DEVICE", required = true,
+                description = "A gateway on a serial port, such as /dev/ttyACM0.")
+        String serial;
+    }
+
+    ConnectionTarget target() {
+        return where.tcp != null ? ConnectionTarget.Tcp.parse(where.tcp) : new ConnectionTarget.Serial(where.serial);
+    }
+
+    /** Opens the session the subcommands use; the caller closes it. */
+    GatewayClient open() throws LinkException {
+        Credential technician;
+        try {
+            technician = credential == null ? Credential.DEMO : Credential.read(credential);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The credential file " + credential + " could not be read: "
+                    + e.getMessage(), e);
+        }
+        return new Connector().connect(target(), technician);
+    }
+}

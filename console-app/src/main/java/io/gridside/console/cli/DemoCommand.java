@@ -1,0 +1,93 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.GridsideApp;
+import io.gridside.console.service.BillingAudit;
+import io.gridside.console.service.BillingReport;
+import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.Connector;
+import io.gridside.console.service.SitePull;
+import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.Credential;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.console.service.Progress;
+import io.gridside.site.Reading;
+import io.gridside.site.store.SiteStore;
+import io.gridside.sim.SiteSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside demo}: the console on an embedded simulated site; with {@code --headless}, the same job
+ * without a window: pull the site, audit its billing and print the summary.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Opens the console on an embedded simulated site, or with --headless, pulls and bills it.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Mixin
+    SiteOptions site = new SiteOptions();
+
+    @Option(names = "--headless", description = "Run without a window: pull, bill and print a summary.")
+    boolean headless;
+
+    @Option(names = "--site", paramLabel = "FILE",
+            description = "The site database file (default: a fresh temporary one, removed afterwards).")
+    Path siteFile;
+
+    @Option(names = "--json", description = "With --headless, print the summary as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        SiteSpec spec = site.spec();
+        ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed);
+        if (!headless) {
+            GridsideApp.open(target);
+            return ExitCode.OK;
+        }
+        Path database = siteFile != null ? siteFile : Files.createTempFile("gridside-demo-", ".db");
+        try {
+            BillingReport report = pullAndAudit(spec, target, database);
+            PrintWriter out = command.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(report));
+            } else {
+                ReportPrinter.print(report, out);
+            }
+            return report.reconciliation().agrees() ? ExitCode.OK : ExitCode.FAILED;
+        } finally {
+            if (siteFile == null) {
+                deleteDatabase(database);
+            }
+        }
+    }
+
+    private static BillingReport pullAndAudit(SiteSpec spec, ConnectionTarget.Demo target, Path database)
+            throws IOException {
+        Instant from = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
+        try (Connector connector = new Connector();
+                GatewayClient client = connector.connect(target, Credential.DEMO);
+                SiteStore store = SiteStore.open(database)) {
+            SitePull.run(client, store, from, client.hello().clock(), Progress.NONE, CancelSignal.NEVER);
+            return BillingAudit.run(store);
+        }
+    }
+
+    private static void deleteDatabase(Path database) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(database + suffix));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.gridside.console.cli;
+
+/** The exit codes every command keeps to. */
+public final class ExitCode {
+
+    public static final int OK = 0;
+    /** The operation ran and failed. */
+    public static final int FAILED = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** The gateway or cloud could not be reached or refused the session. */
+    public static final int UNREACHABLE = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,57 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.GridsideApp;
+import io.gridside.link.client.LinkException;
+import java.io.PrintWriter;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gridside}: with no subcommand it opens the console window. */
+@Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
+        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class})
+public final class GridsideCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
+
+    @Override
+    public Integer call() {
+        GridsideApp.open(null);
+        return ExitCode.OK;
+    }
+
+    /** A command line wired with the project's exit codes and its one-line errors. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new GridsideCommand());
+        commandLine.setExecutionExceptionHandler(GridsideCommand::handle);
+        commandLine.setParameterExceptionHandler(GridsideCommand::handleUsage);
+        return commandLine;
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof LinkException link) {
+            LOG.warn("The gateway could not be reached: {}", link.getMessage(), link);
+            err.println("gridside: " + link.getMessage() + " [" + link.code() + "]");
+            return ExitCode.UNREACHABLE;
+        }
+        if (e instanceof IllegalArgumentException) {
+            err.println("gridside: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        err.println("gridside: " + message + (e instanceof NoSuchElementException ? "" : " (details in the log)"));
+        return ExitCode.FAILED;
+    }
+
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("gridside: " + e.getMessage() + " (see --help)");
+        return ExitCode.USAGE;
+    }
+}

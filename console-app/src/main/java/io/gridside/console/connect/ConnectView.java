@@ -1,0 +1,117 @@
+package io.gridside.console.connect;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The first screen: three ways to reach a gateway, side by side. */
+public final class ConnectView extends VBox {
+
+    private final ConnectViewModel model;
+    private final ComboBox<String> ports = new ComboBox<>();
+    private final Button refreshPorts = new Button(I18n.text("connect.serial.refresh"));
+    private final Button connectSerial = new Button(I18n.text("connect.serial.connect"),
+            new FontIcon(Material2MZ.USB));
+    private final TextField host = new TextField();
+    private final TextField port = new TextField();
+    private final Button connectTcp = new Button(I18n.text("connect.tcp.connect"),
+            new FontIcon(Material2MZ.SETTINGS_ETHERNET));
+    private final Button connectDemo = new Button(I18n.text("connect.demo.connect"),
+            new FontIcon(Material2MZ.PLAY_ARROW));
+    private final Label message = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+
+    public ConnectView(ConnectViewModel model) {
+        this.model = model;
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        ports.setId("serial-ports");
+        ports.setPromptText(I18n.text("connect.serial.none"));
+        ports.setEditable(true);
+        ports.setMaxWidth(Double.MAX_VALUE);
+        connectSerial.setId("connect-serial");
+        host.setId("tcp-host");
+        port.setId("tcp-port");
+        port.setPrefColumnCount(6);
+        connectTcp.setId("connect-tcp");
+        connectDemo.setId("connect-demo");
+        connectDemo.getStyleClass().add(Styles.ACCENT);
+        message.setId("connect-message");
+        message.getStyleClass().add("problem-text");
+        message.setWrapText(true);
+        busy.setMaxSize(28, 28);
+    }
+
+    private void layoutControls() {
+        Label title = new Label(I18n.text("connect.title"));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label intro = new Label(I18n.text("connect.intro"));
+        intro.setWrapText(true);
+
+        VBox serial = card(I18n.text("connect.serial.heading"), ports, new HBox(8, refreshPorts, connectSerial));
+        GridPane address = new GridPane();
+        address.setHgap(8);
+        address.setVgap(8);
+        address.addRow(0, new Label(I18n.text("connect.tcp.host")), host);
+        address.addRow(1, new Label(I18n.text("connect.tcp.port")), port);
+        VBox tcp = card(I18n.text("connect.tcp.heading"), address, connectTcp);
+        Label demoText = new Label(I18n.text("connect.demo.text"));
+        demoText.setWrapText(true);
+        VBox demo = card(I18n.text("connect.demo.heading"), demoText, connectDemo);
+
+        HBox cards = new HBox(16, serial, tcp, demo);
+        HBox status = new HBox(12, busy, message);
+        status.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(title, intro, cards, status);
+        setSpacing(16);
+        setPadding(new Insets(32));
+        setMaxWidth(1100);
+    }
+
+    private static VBox card(String heading, javafx.scene.Node... body) {
+        Label label = new Label(heading);
+        label.getStyleClass().add(Styles.TITLE_4);
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        VBox card = new VBox(label);
+        card.getChildren().addAll(body);
+        card.getChildren().add(spacer);
+        card.getStyleClass().add("connect-card");
+        card.setPrefWidth(320);
+        HBox.setHgrow(card, Priority.ALWAYS);
+        return card;
+    }
+
+    private void bind() {
+        ports.setItems(model.ports());
+        ports.valueProperty().bindBidirectional(model.selectedPortProperty());
+        host.textProperty().bindBidirectional(model.hostProperty());
+        port.textProperty().bindBidirectional(model.portProperty());
+        message.textProperty().bind(Bindings.when(model.validationProperty().isNotEmpty())
+                .then(model.validationProperty()).otherwise(model.problemProperty()));
+        busy.visibleProperty().bind(model.busy());
+        disableProperty().bind(model.busy());
+        refreshPorts.setOnAction(event -> model.refreshPorts());
+        connectSerial.setOnAction(event -> model.connectSerial());
+        connectTcp.setOnAction(event -> model.connectTcp());
+        connectDemo.setOnAction(event -> model.connectDemo());
+    }
+}

@@ -1,0 +1,119 @@
+package io.gridside.console.connect;
+
+import io.gridside.console.I18n;
+import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.shell.LinkState;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.link.transport.SerialPortInfo;
+import io.gridside.link.transport.SerialTransport;
+import io.gridside.sim.SiteSpec;
+import java.time.Instant;
+import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** What the connect screen offers: the serial ports found, a TCP address, the demo site; and what went wrong. */
+public final class ConnectViewModel {
+
+    /** The demo site's clock runs a minute per second, so a new reading arrives every 15 seconds. */
+    static final double DEMO_SPEED = 60;
+    static final int DEMO_DAYS = 2;
+
+    private final SessionViewModel session;
+    private final ObservableList<String> ports = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedPort = new SimpleObjectProperty<>();
+    private final StringProperty host = new SimpleStringProperty("127.0.0.1");
+    private final StringProperty port = new SimpleStringProperty("7700");
+    private final StringProperty validation = new SimpleStringProperty("");
+
+    public ConnectViewModel(SessionViewModel session) {
+        this.session = session;
+        refreshPorts();
+    }
+
+    /** Looks for serial ports again, in the background. */
+    public void refreshPorts() {
+        session.tasks().submit(I18n.text("task.ports"),
+                context -> SerialTransport.list().stream().map(SerialPortInfo::path).toList(),
+                this::showPorts, failure -> ports.clear());
+    }
+
+    private void showPorts(List<String> found) {
+        ports.setAll(found);
+        if (selectedPort.get() == null || !found.contains(selectedPort.get())) {
+            selectedPort.set(found.isEmpty() ? null : found.get(0));
+        }
+    }
+
+    public void connectSerial() {
+        if (selectedPort.get() == null || selectedPort.get().isBlank()) {
+            validation.set(I18n.text("connect.portMissing"));
+            return;
+        }
+        connect(new ConnectionTarget.Serial(selectedPort.get().strip()));
+    }
+
+    public void connectTcp() {
+        if (host.get() == null || host.get().isBlank()) {
+            validation.set(I18n.text("connect.hostMissing"));
+            return;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port.get().strip());
+        } catch (NumberFormatException e) {
+            validation.set(I18n.text("connect.portInvalid"));
+            return;
+        }
+        if (number < 1 || number > 65_535) {
+            validation.set(I18n.text("connect.portInvalid"));
+            return;
+        }
+        connect(new ConnectionTarget.Tcp(host.get().strip(), number));
+    }
+
+    public void connectDemo() {
+        SiteSpec spec = new SiteSpec(SiteSpec.DEFAULT_METERS, SiteSpec.DEFAULT_SEED, DEMO_DAYS, Instant.now());
+        connect(new ConnectionTarget.Demo(spec, DEMO_SPEED));
+    }
+
+    private void connect(ConnectionTarget target) {
+        validation.set("");
+        session.connect(target);
+    }
+
+    /** True while a connection attempt runs. */
+    public BooleanBinding busy() {
+        return session.stateProperty().isEqualTo(LinkState.CONNECTING);
+    }
+
+    public ObservableList<String> ports() {
+        return ports;
+    }
+
+    public ObjectProperty<String> selectedPortProperty() {
+        return selectedPort;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    /** A mistake in what the technician typed, or the last connection's failure. */
+    public StringProperty validationProperty() {
+        return validation;
+    }
+
+    public StringProperty problemProperty() {
+        return session.problemProperty();
+    }
+}

@@ -1,0 +1,105 @@
+package io.gridside.console.dashboard;
+
+import io.gridside.console.I18n;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.link.message.HelloReply;
+import io.gridside.site.CreditState;
+import io.gridside.site.MeterStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/** The dashboard's figures, recomputed whenever the meters are pulled again. */
+public final class DashboardViewModel {
+
+    /** A meter counts as online when it has reported within this long of the gateway's clock. */
+    static final Duration ONLINE_WITHIN = Duration.ofHours(1);
+
+    private final SessionViewModel session;
+    private final IntegerProperty online = new SimpleIntegerProperty();
+    private final IntegerProperty total = new SimpleIntegerProperty();
+    private final IntegerProperty low = new SimpleIntegerProperty();
+    private final IntegerProperty out = new SimpleIntegerProperty();
+    private final LongProperty creditMinor = new SimpleLongProperty();
+    private final SortedList<MeterStatus> attention;
+
+    public DashboardViewModel(SessionViewModel session) {
+        this.session = session;
+        this.attention = new SortedList<>(new FilteredList<>(session.meters(),
+                m -> m.creditState() != CreditState.ACTIVE), Comparator.comparingLong(MeterStatus::balanceMinor));
+        session.meters().addListener((ListChangeListener<MeterStatus>) change -> recount());
+        session.gatewayClockProperty().addListener((obs, old, now) -> recount());
+    }
+
+    private void recount() {
+        ObservableList<MeterStatus> meters = session.meters();
+        Instant clock = session.gatewayClockProperty().get();
+        total.set(meters.size());
+        online.set((int) meters.stream().filter(m -> isOnline(m, clock)).count());
+        low.set((int) meters.stream().filter(m -> m.creditState() == CreditState.LOW).count());
+        out.set((int) meters.stream().filter(m -> m.creditState() == CreditState.DISCONNECTED).count());
+        creditMinor.set(meters.stream().mapToLong(m -> Math.max(0, m.balanceMinor())).sum());
+    }
+
+    static boolean isOnline(MeterStatus meter, Instant clock) {
+        return meter.lastReadingAt() != null && clock != null
+                && !meter.lastReadingAt().isBefore(clock.minus(ONLINE_WITHIN));
+    }
+
+    public String onlineText() {
+        return I18n.text("dashboard.meters.value", online.get(), total.get());
+    }
+
+    public ReadOnlyObjectProperty<HelloReply> helloProperty() {
+        return session.helloProperty();
+    }
+
+    public ZoneId zone() {
+        HelloReply hello = session.helloProperty().get();
+        return hello == null ? ZoneId.systemDefault() : ZoneId.of(hello.timeZone());
+    }
+
+    public String currency() {
+        HelloReply hello = session.helloProperty().get();
+        return hello == null ? "XXX" : hello.currency();
+    }
+
+    public ReadOnlyObjectProperty<Instant> gatewayClockProperty() {
+        return session.gatewayClockProperty();
+    }
+
+    public IntegerProperty onlineProperty() {
+        return online;
+    }
+
+    public IntegerProperty totalProperty() {
+        return total;
+    }
+
+    public IntegerProperty lowProperty() {
+        return low;
+    }
+
+    public IntegerProperty outProperty() {
+        return out;
+    }
+
+    public LongProperty creditMinorProperty() {
+        return creditMinor;
+    }
+
+    /** Customers who are low or out of credit, the poorest first. */
+    public SortedList<MeterStatus> attention() {
+        return attention;
+    }
+}

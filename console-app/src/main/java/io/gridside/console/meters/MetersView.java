@@ -1,0 +1,202 @@
+package io.gridside.console.meters;
+
+import io.gridside.console.Formats;
+import io.gridside.console.I18n;
+import io.gridside.site.CreditState;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Every meter in a sortable, filterable table, and a chart of the chosen meter's recent power. */
+public final class MetersView extends VBox {
+
+    private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+
+    private final MetersViewModel model;
+    private final TextField filter = new TextField();
+    private final ComboBox<CreditState> stateFilter = new ComboBox<>();
+    private final Label count = new Label();
+    private final TableView<MeterStatus> table = new TableView<>();
+    private final NumberAxis timeAxis = new NumberAxis();
+    private final NumberAxis powerAxis = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(timeAxis, powerAxis);
+    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+
+    public MetersView(MetersViewModel model) {
+        this.model = model;
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        filter.setId("meters-filter");
+        filter.setPromptText(I18n.text("meters.filter.prompt"));
+        filter.setPrefColumnCount(28);
+        stateFilter.setId("meters-state");
+        stateFilter.getItems().add(null);
+        stateFilter.getItems().addAll(model.states());
+        stateFilter.setConverter(stateNames());
+        stateFilter.setPromptText(I18n.text("meters.filter.state"));
+        count.setId("meters-count");
+        createTable();
+        createChart();
+    }
+
+    private void createTable() {
+        table.setId("meters-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<MeterStatus, Long> balance = column("meters.col.balance", MeterStatus::balanceMinor);
+        balance.setCellFactory(column -> cell(minor -> Formats.money(minor, currencyOf(column))));
+        balance.setId("col-balance");
+        TableColumn<MeterStatus, Instant> lastReading = column("meters.col.lastReading", MeterStatus::lastReadingAt);
+        lastReading.setCellFactory(column -> cell(at -> Formats.siteTime(at, model.zone())));
+        TableColumn<MeterStatus, CreditState> state = column("meters.col.state", MeterStatus::creditState);
+        state.setCellFactory(column -> new StateCell());
+        table.getColumns().setAll(java.util.List.of(column("meters.col.meter", MeterStatus::meterId),
+                column("meters.col.customer", MeterStatus::customerId),
+                column("meters.col.name", MeterStatus::customerName), balance, lastReading,
+                column("meters.col.signal", MeterStatus::rssiDbm), state));
+    }
+
+    private String currencyOf(TableColumn<MeterStatus, Long> column) {
+        return model.allMeters().isEmpty() ? "XXX" : model.allMeters().get(0).currency();
+    }
+
+    private static <T> TableColumn<MeterStatus, T> column(String key, Function<MeterStatus, T> value) {
+        TableColumn<MeterStatus, T> column = new TableColumn<>(I18n.text(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static <T> TableCell<MeterStatus, T> cell(Function<T, String> text) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : text.apply(item));
+            }
+        };
+    }
+
+    private void createChart() {
+        chart.setId("meter-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        timeAxis.setForceZeroInRange(false);
+        timeAxis.setAutoRanging(true);
+        timeAxis.setLabel(I18n.text("meters.chart.x"));
+        timeAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return AXIS_TIME.format(Instant.ofEpochSecond(seconds.longValue()).atZone(model.zone()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("The time axis is not edited.");
+            }
+        });
+        powerAxis.setLabel(I18n.text("meters.chart.y"));
+        series.setName(I18n.text("meters.chart.series"));
+        chart.getData().add(series);
+    }
+
+    private void layoutControls() {
+        HBox filters = new HBox(10, filter, stateFilter, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        SplitPane split = new SplitPane(table, chart);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().setAll(filters, split);
+        setSpacing(10);
+        setPadding(new Insets(12));
+    }
+
+    private void bind() {
+        SortedList<MeterStatus> sorted = new SortedList<>(model.meters());
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> table.getComparator() == null ? Comparator.comparing(MeterStatus::meterId)
+                        : table.getComparator(), table.comparatorProperty()));
+        table.setItems(sorted);
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        stateFilter.valueProperty().bindBidirectional(model.stateFilterProperty());
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text("meters.count", model.meters().size(), model.totalCount()),
+                model.meters(), model.allMeters()));
+        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        chart.titleProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+                ? I18n.text("meters.chart.none")
+                : I18n.text("meters.chart.title", model.selectedProperty().get().meterId()),
+                model.selectedProperty()));
+        model.readings().addListener((ListChangeListener<Reading>) change -> redrawChart());
+    }
+
+    private void redrawChart() {
+        var points = model.readings().stream()
+                .map(r -> new XYChart.Data<Number, Number>(r.intervalStart().getEpochSecond(),
+                        r.energyWh() * 3600.0 / Reading.INTERVAL.toSeconds()))
+                .toList();
+        series.getData().setAll(points);
+    }
+
+    private static StringConverter<CreditState> stateNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(CreditState state) {
+                return state == null ? I18n.text("meters.filter.state") : I18n.text("state." + state);
+            }
+
+            @Override
+            public CreditState fromString(String text) {
+                throw new UnsupportedOperationException("The state filter is chosen, not typed.");
+            }
+        };
+    }
+
+    /** A credit state in words, coloured by the theme when the customer needs attention. */
+    private static final class StateCell extends TableCell<MeterStatus, CreditState> {
+
+        @Override
+        protected void updateItem(CreditState state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeAll("state-low", "state-disconnected");
+            if (empty || state == null) {
+                setText(null);
+                return;
+            }
+            setText(I18n.text("state." + state));
+            if (state == CreditState.LOW) {
+                getStyleClass().add("state-low");
+            } else if (state == CreditState.DISCONNECTED) {
+                getStyleClass().add("state-disconnected");
+            }
+        }
+    }
+}

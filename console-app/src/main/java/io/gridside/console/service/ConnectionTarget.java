@@ -1,0 +1,52 @@
+package io.gridside.console.service;
+
+import io.gridside.sim.SiteSpec;
+import java.util.Locale;
+
+/** Where the console should find its gateway. */
+public sealed interface ConnectionTarget {
+
+    /** A gateway on a LAN (or a simulator on loopback). */
+    record Tcp(String host, int port) implements ConnectionTarget {
+
+        public Tcp {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("The port must be between 1 and 65535, was " + port + ".");
+            }
+        }
+
+        /** Parses {@code HOST:PORT}. */
+        public static Tcp parse(String text) {
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("Give the gateway's address as HOST:PORT, for example "
+                        + "127.0.0.1:7700; '" + text + "' is not.");
+            }
+            try {
+                return new Tcp(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("The port in '" + text + "' is not a number.", e);
+            }
+        }
+    }
+
+    /** A gateway on a USB or UART serial port. */
+    record Serial(String device) implements ConnectionTarget {
+    }
+
+    /** A simulated site started inside the console, reached over loopback TCP. */
+    record Demo(SiteSpec spec, double speed) implements ConnectionTarget {
+    }
+
+    /** How a person would name this target. */
+    default String describe() {
+        if (this instanceof Tcp tcp) {
+            return tcp.host() + ":" + tcp.port();
+        }
+        if (this instanceof Serial serial) {
+            return serial.device();
+        }
+        Demo demo = (Demo) this;
+        return String.format(Locale.ROOT, "demo site (%d meters, seed %d)", demo.spec().meters(), demo.spec().seed());
+    }
+}

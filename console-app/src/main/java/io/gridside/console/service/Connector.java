@@ -1,0 +1,74 @@
+package io.gridside.console.service;
+
+import io.gridside.link.client.Credential;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import io.gridside.link.transport.SerialTransport;
+import io.gridside.link.transport.TcpTransport;
+import io.gridside.link.transport.Transport;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * Opens a session with a gateway wherever it is. For the demo it first starts a simulated site on loopback,
+ * which lives as long as the connector.
+ */
+public final class Connector implements AutoCloseable {
+
+    /** The baud rate of a gateway's serial port. */
+    public static final int SERIAL_BAUD = 115_200;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+    private SimulatedSite demoSite;
+    private InetSocketAddress demoAddress;
+
+    /** Connects and says hello; the result is a live, authenticated session. */
+    public GatewayClient connect(ConnectionTarget target, Credential credential) throws LinkException {
+        return GatewayClient.open(open(target), credential, ANSWER_TIMEOUT);
+    }
+
+    private Transport open(ConnectionTarget target) throws LinkException {
+        try {
+            if (target instanceof ConnectionTarget.Tcp tcp) {
+                return TcpTransport.connect(tcp.host(), tcp.port(), CONNECT_TIMEOUT_MILLIS);
+            }
+            if (target instanceof ConnectionTarget.Serial serial) {
+                return SerialTransport.open(serial.device(), SERIAL_BAUD);
+            }
+            InetSocketAddress address = demoAddress((ConnectionTarget.Demo) target);
+            return TcpTransport.connect(address.getHostString(), address.getPort(), CONNECT_TIMEOUT_MILLIS);
+        } catch (UnknownHostException e) {
+            throw new LinkException(LinkException.Code.UNREACHABLE,
+                    "The host " + e.getMessage() + " is unknown; check the gateway's address.", e);
+        } catch (IOException e) {
+            throw new LinkException(LinkException.Code.UNREACHABLE,
+                    "Nothing answered at " + target.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized InetSocketAddress demoAddress(ConnectionTarget.Demo demo) throws IOException {
+        if (demoSite == null) {
+            demoSite = SimulatedSite.start(demo.spec(), SimClock.scaled(demo.spec().now(), demo.speed()));
+            demoAddress = demoSite.listenTcp(0);
+        }
+        return demoAddress;
+    }
+
+    /** The demo site this connector started, or null. */
+    public synchronized SimulatedSite demoSite() {
+        return demoSite;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (demoSite != null) {
+            demoSite.close();
+            demoSite = null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.gridside.console.service;
+
+import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.SiteReply;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.store.SiteStore;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls a site from its gateway into the site store: the roster and tariff, every meter's status, the readings
+ * of a window, and the ledger since the last entry held. Each batch is written in its own transaction as it
+ * arrives, so a dropped link or a cancel keeps everything that came before it, and pulling again never
+ * stores anything twice.
+ */
+public final class SitePull {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SitePull.class);
+
+    /** What one pull brought in. */
+    public record Result(SiteReply site, List<MeterStatus> statuses, long readingsReceived, long readingsNew,
+            long ledgerReceived, long ledgerNew) {
+    }
+
+    private SitePull() {
+    }
+
+    public static Result run(GatewayClient client, SiteStore store, Instant from, Instant to, Progress progress,
+            CancelSignal cancel) throws LinkException {
+        progress.update("Reading the site's roster", 0, -1);
+        SiteReply site = client.site();
+        HelloReply hello = client.hello();
+        store.saveSite(site.site(), hello.gatewayId());
+        store.saveTariff(site.tariff());
+        store.saveRoster(site.customers(), site.meters());
+
+        progress.update("Reading meter status", 0, -1);
+        List<MeterStatus> statuses = client.meterStatus();
+        store.saveStatuses(statuses);
+
+        long[] readingsNew = {0};
+        long readings = client.readings(from, to, (batch, received, total) -> {
+            readingsNew[0] += store.insertReadings(batch);
+            progress.update("Pulling readings", received, total);
+        }, cancel);
+
+        long[] ledgerNew = {0};
+        long ledger = client.ledger(store.lastLedgerSeq(), (batch, received, total) -> {
+            ledgerNew[0] += store.insertLedger(batch);
+            progress.update("Pulling the ledger", received, total);
+        }, cancel);
+
+        LOG.info("Pulled {} readings ({} new) and {} ledger entries ({} new) from site {}.", readings,
+                readingsNew[0], ledger, ledgerNew[0], site.site().siteId());
+        return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0]);
+    }
+}

@@ -1,0 +1,117 @@
+package io.gridside.console.shell;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
+import io.gridside.console.connect.ConnectView;
+import io.gridside.console.connect.ConnectViewModel;
+import io.gridside.console.dashboard.DashboardView;
+import io.gridside.console.dashboard.DashboardViewModel;
+import io.gridside.console.meters.MetersView;
+import io.gridside.console.meters.MetersViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The console's frame: the connect screen until a gateway answers, then the site's screens, and the status bar. */
+public final class MainView extends BorderPane {
+
+    private final SessionViewModel session;
+    private final ConnectView connectView;
+    private final DashboardView dashboardView;
+    private final MetersView metersView;
+    private final StackPane content = new StackPane();
+    private final Label siteTitle = new Label();
+    private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
+    private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
+    private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
+    private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
+            new FontIcon(Material2AL.LINK_OFF));
+    private final Label problemText = new Label();
+    private final Button reconnectButton = new Button(I18n.text("link.reconnect"));
+    private final HBox problemBanner = new HBox();
+    private final VBox siteView = new VBox();
+
+    public MainView(SessionViewModel session) {
+        this.session = session;
+        this.connectView = new ConnectView(new ConnectViewModel(session));
+        this.dashboardView = new DashboardView(new DashboardViewModel(session));
+        this.metersView = new MetersView(new MetersViewModel(session));
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        siteTitle.getStyleClass().add(Styles.TITLE_3);
+        ToggleGroup navigation = new ToggleGroup();
+        dashboardButton.setToggleGroup(navigation);
+        metersButton.setToggleGroup(navigation);
+        dashboardButton.setId("nav-dashboard");
+        metersButton.setId("nav-meters");
+        dashboardButton.setSelected(true);
+        navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
+            if (selected == null) {
+                old.setSelected(true);
+            }
+        });
+        refreshButton.setId("refresh");
+        disconnectButton.setId("disconnect");
+        reconnectButton.setId("reconnect");
+        reconnectButton.getStyleClass().add(Styles.ACCENT);
+        problemText.getStyleClass().add("problem-text");
+        problemText.setWrapText(true);
+        problemText.setId("problem");
+    }
+
+    private void layoutControls() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, refreshButton, disconnectButton);
+        toolbar.getStyleClass().add("site-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        HBox.setHgrow(problemText, Priority.ALWAYS);
+        problemBanner.getChildren().setAll(new FontIcon(Material2AL.ERROR_OUTLINE), problemText, reconnectButton);
+        problemBanner.getStyleClass().add("problem-banner");
+        problemBanner.setAlignment(Pos.CENTER_LEFT);
+
+        VBox.setVgrow(content, Priority.ALWAYS);
+        siteView.getChildren().setAll(toolbar, problemBanner, content);
+        content.getChildren().setAll(dashboardView, metersView);
+
+        setCenter(new StackPane(connectView, siteView));
+        setBottom(new StatusBar(session));
+    }
+
+    private void bind() {
+        siteView.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> session.stateProperty().get() == LinkState.CONNECTED
+                        || session.stateProperty().get() == LinkState.LOST, session.stateProperty()));
+        connectView.visibleProperty().bind(siteView.visibleProperty().not());
+        dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
+        metersView.visibleProperty().bind(metersButton.selectedProperty());
+        siteTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
+                session.helloProperty()));
+        problemBanner.visibleProperty().bind(session.problemProperty().isNotEmpty());
+        problemBanner.managedProperty().bind(problemBanner.visibleProperty());
+        problemText.textProperty().bind(session.problemProperty());
+        reconnectButton.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.LOST));
+        refreshButton.disableProperty().bind(session.stateProperty().isNotEqualTo(LinkState.CONNECTED));
+        refreshButton.setOnAction(event -> session.refresh());
+        disconnectButton.setOnAction(event -> session.disconnect());
+        reconnectButton.setOnAction(event -> session.reconnect());
+    }
+}

@@ -1,0 +1,77 @@
+package io.gridside.console.shell;
+
+import io.gridside.console.I18n;
+import io.gridside.console.tasks.TaskListView;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/** The link's state at a glance: transport and address, gateway, round-trip time, dropped frames, tasks. */
+public final class StatusBar extends HBox {
+
+    private final SessionViewModel session;
+    private final Label link = new Label();
+    private final Label gateway = new Label();
+    private final Label roundTrip = new Label();
+    private final Label dropped = new Label();
+
+    public StatusBar(SessionViewModel session) {
+        this.session = session;
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        link.setId("status-link");
+        link.setGraphic(new FontIcon(Material2AL.DEVICE_HUB));
+        gateway.setId("status-gateway");
+        roundTrip.setId("status-rtt");
+        dropped.setId("status-dropped");
+    }
+
+    private void layoutControls() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().setAll(link, gateway, roundTrip, dropped, spacer, new TaskListView(session.tasks()));
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+    }
+
+    private void bind() {
+        link.textProperty().bind(Bindings.createStringBinding(this::linkText, session.stateProperty(),
+                session.linkLabelProperty()));
+        gateway.textProperty().bind(Bindings.createStringBinding(() -> session.helloProperty().get() == null
+                ? "" : I18n.text("status.gateway", session.helloProperty().get().gatewayId()),
+                session.helloProperty()));
+        roundTrip.textProperty().bind(Bindings.createStringBinding(() -> rttText(session.roundTripProperty().get()),
+                session.roundTripProperty()));
+        dropped.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text("status.dropped", session.framesDroppedProperty().get()),
+                session.framesDroppedProperty()));
+        gateway.visibleProperty().bind(session.helloProperty().isNotNull());
+        roundTrip.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
+        dropped.visibleProperty().bind(session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED));
+    }
+
+    private String linkText() {
+        return switch (session.stateProperty().get()) {
+            case DISCONNECTED -> I18n.text("status.disconnected");
+            case CONNECTING -> I18n.text("status.connecting");
+            case CONNECTED -> session.linkLabelProperty().get();
+            case LOST -> I18n.text("status.lost") + " \u2013 " + session.linkLabelProperty().get();
+        };
+    }
+
+    private static String rttText(Duration rtt) {
+        return rtt == null ? I18n.text("status.rtt.unknown")
+                : I18n.text("status.rtt", String.format(Locale.ROOT, "%.1f", rtt.toNanos() / 1e6));
+    }
+}

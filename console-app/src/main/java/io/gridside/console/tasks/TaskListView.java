@@ -1,0 +1,119 @@
+package io.gridside.console.tasks;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/** The task list: a status-bar button that counts running work and opens the list of tasks. */
+public final class TaskListView extends ToggleButton {
+
+    private final TaskRunner runner;
+    private final ListView<Task<?>> list = new ListView<>();
+    private final Popup popup = new Popup();
+
+    public TaskListView(TaskRunner runner) {
+        this.runner = runner;
+        createControls();
+        bind();
+    }
+
+    private void createControls() {
+        setId("tasks");
+        setGraphic(new FontIcon(Material2AL.LIST));
+        getStyleClass().add(Styles.FLAT);
+        list.setId("task-list");
+        list.setPrefSize(460, 300);
+        list.setPlaceholder(new Label(I18n.text("task.list.empty")));
+        list.setCellFactory(view -> new TaskCell());
+        VBox box = new VBox(new Label(I18n.text("task.list")), list);
+        box.getStyleClass().add("connect-card");
+        box.setStyle("-fx-background-color: -color-bg-default;");
+        popup.getContent().setAll(box);
+        popup.setAutoHide(true);
+    }
+
+    private void bind() {
+        list.setItems(runner.tasks());
+        textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text("task.list") + " \u00b7 " + I18n.text("status.tasks", runner.runningProperty().get()),
+                runner.runningProperty()));
+        selectedProperty().addListener((obs, was, shown) -> showPopup(shown));
+        popup.setOnHidden(event -> setSelected(false));
+    }
+
+    private void showPopup(boolean shown) {
+        if (!shown) {
+            popup.hide();
+            return;
+        }
+        Bounds bounds = localToScreen(getBoundsInLocal());
+        popup.show(this, bounds.getMaxX() - 480, bounds.getMinY() - 340);
+    }
+
+    /** One task: its title, its message or result, a progress bar while it runs, and a cancel button. */
+    private final class TaskCell extends ListCell<Task<?>> {
+
+        private final Label title = new Label();
+        private final Label message = new Label();
+        private final ProgressBar progress = new ProgressBar();
+        private final Button cancel = new Button(I18n.text("task.cancel"));
+        private final HBox row;
+
+        TaskCell() {
+            title.getStyleClass().add(Styles.TEXT_BOLD);
+            message.getStyleClass().add(Styles.TEXT_SMALL);
+            progress.setPrefWidth(140);
+            cancel.getStyleClass().add(Styles.SMALL);
+            VBox text = new VBox(title, message);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            row = new HBox(10, text, progress, cancel);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Task<?> task, boolean empty) {
+            super.updateItem(task, empty);
+            title.textProperty().unbind();
+            message.textProperty().unbind();
+            progress.progressProperty().unbind();
+            cancel.disableProperty().unbind();
+            if (empty || task == null) {
+                setGraphic(null);
+                return;
+            }
+            title.textProperty().bind(task.titleProperty());
+            message.textProperty().bind(Bindings.createStringBinding(() -> describe(task), task.stateProperty(),
+                    task.messageProperty()));
+            progress.progressProperty().bind(task.progressProperty());
+            progress.visibleProperty().bind(task.runningProperty());
+            cancel.disableProperty().bind(task.runningProperty().not());
+            cancel.setOnAction(event -> task.cancel());
+            setGraphic(row);
+        }
+
+        private String describe(Task<?> task) {
+            Worker.State state = task.getState();
+            if (state == Worker.State.FAILED) {
+                Throwable failure = task.getException();
+                return I18n.text("task.failed", failure == null ? "" : failure.getMessage());
+            }
+            return state == Worker.State.CANCELLED ? I18n.text("task.cancelled") : task.getMessage();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.gridside.console.tasks;
+
+import io.gridside.console.I18n;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every long piece of the console's work on background threads, as JavaFX tasks that the task list
+ * shows with progress and a cancel button. Results and failures come back on the JavaFX thread.
+ */
+public final class TaskRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+    private static final int KEPT_FINISHED = 30;
+
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "console-task");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
+
+    /** The tasks, newest first, for the task list; read and changed on the JavaFX thread only. */
+    public ObservableList<Task<?>> tasks() {
+        return tasks;
+    }
+
+    /**
+     * Starts {@code work} in the background.
+     *
+     * @param onSuccess runs on the JavaFX thread with the result
+     * @param onFailure runs on the JavaFX thread with the failure; not called when the task was cancelled
+     */
+    public <T> Task<T> submit(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        Task<T> task = new ConsoleTask<>(title, work);
+        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(event -> {
+            LOG.warn("The task '{}' failed.", title, task.getException());
+            onFailure.accept(task.getException());
+        });
+        task.stateProperty().addListener((obs, old, state) -> countRunning());
+        onFxThread(() -> {
+            tasks.add(0, task);
+            countRunning();
+            for (int i = tasks.size() - 1; i >= KEPT_FINISHED; i--) {
+                if (tasks.get(i).isDone()) {
+                    tasks.remove(i);
+                }
+            }
+        });
+        executor.execute(task);
+        return task;
+    }
+
+    /** How many tasks are still running; changes on the JavaFX thread. */
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    private void countRunning() {
+        running.set((int) tasks.stream().filter(t -> !t.isDone()).count());
+    }
+
+    private static void onFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public void close() {
+        tasks.forEach(Task::cancel);
+        executor.shutdownNow();
+    }
+
+    /** A task that hands its work a context for progress and cancellation. */
+    private static final class ConsoleTask<T> extends Task<T> {
+
+        private final BackgroundWork<T> work;
+
+        ConsoleTask(String title, BackgroundWork<T> work) {
+            this.work = work;
+            updateTitle(title);
+            updateMessage("");
+        }
+
+        @Override
+        protected T call() throws Exception {
+            T result = work.run(new TaskContext() {
+                @Override
+                public void update(String message, long done, long total) {
+                    updateMessage(message);
+                    if (total < 0) {
+                        updateProgress(-1, -1);
+                    } else {
+                        updateProgress(done, total);
+                    }
+                }
+
+                @Override
+                public boolean getAsBoolean() {
+                    return isCancelled();
+                }
+            });
+            updateMessage(I18n.text("task.done"));
+            return result;
+        }
+    }
+}

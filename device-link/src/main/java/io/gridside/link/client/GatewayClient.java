@@ -1,0 +1,357 @@
+package io.gridside.link.client;
+
+import io.gridside.link.frame.Frame;
+import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetMeterStatus;
+import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetSite;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.MeterStatusReply;
+import io.gridside.link.message.Ping;
+import io.gridside.link.message.Pong;
+import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SiteReply;
+import io.gridside.link.message.StreamEnd;
+import io.gridside.link.session.LinkConnection;
+import io.gridside.link.session.LinkStats;
+import io.gridside.link.transport.Transport;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's session with one gateway. Thread-safe: several requests may be outstanding at once, each
+ * matched to its answers by request id; every call blocks its caller, so callers run it off the UI thread.
+ */
+public final class GatewayClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayClient.class);
+    private static final String CONSOLE = "gridside-console";
+
+    /** The answer that a closed link delivers to every waiting request. */
+    private record Closed(IOException cause) {
+    }
+
+    private final LinkConnection connection;
+    private final Duration timeout;
+    private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
+    /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
+    private final AtomicLong nextRequestId = new AtomicLong(1 + new SecureRandom().nextInt(Integer.MAX_VALUE));
+    private final List<Consumer<IOException>> closeListeners = new CopyOnWriteArrayList<>();
+    private volatile HelloReply hello;
+    private volatile Duration lastRoundTrip;
+    private volatile Instant lastGatewayClock;
+    private volatile IOException closedBy;
+    private volatile boolean closed;
+
+    private GatewayClient(LinkConnection connection, Duration timeout) {
+        this.connection = connection;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Opens a session over {@code transport}: says hello and checks that a Gridside gateway answers.
+     *
+     * @param timeout how long any one answer may take before the gateway counts as silent
+     * @throws LinkException when nothing answers as a gateway or the gateway refuses the credential
+     */
+    public static GatewayClient open(Transport transport, Credential credential, Duration timeout)
+            throws LinkException {
+        GatewayClient client;
+        try {
+            client = new GatewayClient(new LinkConnection(transport), timeout);
+        } catch (IOException e) {
+            closeQuietly(transport);
+            throw new LinkException(LinkException.Code.UNREACHABLE,
+                    "The link to " + transport.address() + " could not be opened: " + e.getMessage(), e);
+        }
+        try {
+            client.connection.start(client.new Dispatcher(), "gateway-link-" + transport.address());
+            client.sayHello(credential);
+            return client;
+        } catch (LinkException e) {
+            client.close();
+            throw e;
+        } catch (IOException e) {
+            client.close();
+            throw new LinkException(LinkException.Code.UNREACHABLE,
+                    "The link to " + transport.address() + " could not be used: " + e.getMessage(), e);
+        }
+    }
+
+    private void sayHello(Credential credential) throws LinkException {
+        Hello hello = new Hello(List.of(Frame.VERSION), CONSOLE, credential.technicianId(), credential.token());
+        Message answer;
+        try {
+            answer = call(hello);
+        } catch (LinkException e) {
+            if (e.code() == LinkException.Code.TIMEOUT || e.code() == LinkException.Code.CLOSED) {
+                throw new LinkException(LinkException.Code.NOT_A_GATEWAY, "The device at "
+                        + connection.transport().address() + " did not answer as a Gridside gateway.", e);
+            }
+            throw e;
+        }
+        if (!(answer instanceof HelloReply reply)) {
+            throw new LinkException(LinkException.Code.NOT_A_GATEWAY, "The device at "
+                    + connection.transport().address() + " answered the hello with " + describe(answer) + ".");
+        }
+        this.hello = reply;
+        LOG.info("Connected to gateway {} of site {} over {} {}.", reply.gatewayId(), reply.siteId(),
+                connection.transport().kind(), connection.transport().address());
+    }
+
+    /** What the gateway said of itself when the session opened. */
+    public HelloReply hello() {
+        return hello;
+    }
+
+    public Transport transport() {
+        return connection.transport();
+    }
+
+    public SiteReply site() throws LinkException {
+        return expect(call(new GetSite()), SiteReply.class);
+    }
+
+    public List<MeterStatus> meterStatus() throws LinkException {
+        return expect(call(new GetMeterStatus()), MeterStatusReply.class).meters();
+    }
+
+    /** Measures one round trip and returns it; the status bar shows the last one. */
+    public Duration ping() throws LinkException {
+        long started = System.nanoTime();
+        long nonce = started;
+        Pong pong = expect(call(new Ping(nonce)), Pong.class);
+        if (pong.nonce() != nonce) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway answered a ping with the "
+                    + "wrong nonce; the link may be mixing up sessions.");
+        }
+        lastRoundTrip = Duration.ofNanos(System.nanoTime() - started);
+        lastGatewayClock = pong.clock();
+        return lastRoundTrip;
+    }
+
+    /** The gateway's clock as its last pong (or the hello) gave it. */
+    public Instant lastGatewayClock() {
+        Instant clock = lastGatewayClock;
+        return clock != null ? clock : hello.clock();
+    }
+
+    /** The last measured round trip, or null before the first ping. */
+    public Duration lastRoundTrip() {
+        return lastRoundTrip;
+    }
+
+    /**
+     * Pulls the readings whose interval starts in [from, to).
+     *
+     * @return how many readings arrived
+     * @throws java.util.concurrent.CancellationException when {@code cancel} stopped the pull
+     */
+    public long readings(Instant from, Instant to, BatchListener<Reading> listener, CancelSignal cancel)
+            throws LinkException {
+        return stream(new GetReadings(from, to), ReadingsBatch.class,
+                batch -> new Batch<>(batch.readings(), batch.total()), listener, cancel);
+    }
+
+    /** Pulls the ledger entries after {@code afterSeq}; see {@link #readings}. */
+    public long ledger(long afterSeq, BatchListener<LedgerEntry> listener, CancelSignal cancel)
+            throws LinkException {
+        return stream(new GetLedger(afterSeq), LedgerBatch.class,
+                batch -> new Batch<>(batch.entries(), batch.total()), listener, cancel);
+    }
+
+    private record Batch<T>(List<T> items, long total) {
+    }
+
+    private <B extends Message, T> long stream(Message request, Class<B> batchType,
+            java.util.function.Function<B, Batch<T>> unpack, BatchListener<T> listener, CancelSignal cancel)
+            throws LinkException {
+        long requestId = nextRequestId.getAndIncrement();
+        BlockingQueue<Object> answers = open(requestId);
+        try {
+            send(requestId, request);
+            long received = 0;
+            boolean cancelSent = false;
+            while (true) {
+                if (!cancelSent && cancel.isCancelled()) {
+                    send(0, new Cancel(requestId));
+                    cancelSent = true;
+                }
+                Object answer = take(answers, request);
+                if (answer instanceof StreamEnd end) {
+                    if (end.cancelled() || cancelSent) {
+                        throw new java.util.concurrent.CancellationException("The pull was cancelled.");
+                    }
+                    return received;
+                }
+                B batch = expect(answer, batchType);
+                Batch<T> items = unpack.apply(batch);
+                received += items.items().size();
+                if (!cancelSent) {
+                    deliver(listener, items, received);
+                }
+            }
+        } finally {
+            waiting.remove(requestId);
+        }
+    }
+
+    private <T> void deliver(BatchListener<T> listener, Batch<T> items, long received) throws LinkException {
+        try {
+            listener.onBatch(items.items(), received, items.total());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR,
+                    "A batch from the gateway could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private Message call(Message request) throws LinkException {
+        long requestId = nextRequestId.getAndIncrement();
+        BlockingQueue<Object> answers = open(requestId);
+        try {
+            send(requestId, request);
+            return (Message) take(answers, request);
+        } finally {
+            waiting.remove(requestId);
+        }
+    }
+
+    private BlockingQueue<Object> open(long requestId) throws LinkException {
+        BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+        waiting.put(requestId, answers);
+        if (closed) {
+            waiting.remove(requestId);
+            throw closedException();
+        }
+        return answers;
+    }
+
+    private void send(long requestId, Message message) throws LinkException {
+        try {
+            connection.send(requestId, message);
+        } catch (IOException e) {
+            throw new LinkException(LinkException.Code.CLOSED,
+                    "The link to " + connection.transport().address() + " dropped while sending.", e);
+        }
+    }
+
+    private Object take(BlockingQueue<Object> answers, Message request) throws LinkException {
+        Object answer;
+        try {
+            answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException(LinkException.Code.CLOSED, "The request was interrupted.", e);
+        }
+        if (answer == null) {
+            throw new LinkException(LinkException.Code.TIMEOUT, "The gateway did not answer "
+                    + request.getClass().getSimpleName() + " within " + timeout.toSeconds() + " s.");
+        }
+        if (answer instanceof Closed) {
+            throw closedException();
+        }
+        if (answer instanceof ErrorReply error) {
+            LinkException.Code code = error.code().startsWith("AUTH") || error.code().startsWith("VERSION")
+                    ? LinkException.Code.REFUSED : LinkException.Code.GATEWAY_ERROR;
+            throw new LinkException(code, error.message() + " (" + error.code() + ")");
+        }
+        return answer;
+    }
+
+    private LinkException closedException() {
+        String text = "The link to " + connection.transport().address() + " dropped";
+        return new LinkException(LinkException.Code.CLOSED,
+                closedBy == null ? text + "." : text + ": " + closedBy.getMessage(), closedBy);
+    }
+
+    private static <M> M expect(Object answer, Class<M> type) throws LinkException {
+        if (!type.isInstance(answer)) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR,
+                    "The gateway answered with " + describe(answer) + " where a " + type.getSimpleName()
+                            + " belongs.");
+        }
+        return type.cast(answer);
+    }
+
+    private static String describe(Object answer) {
+        return answer == null ? "nothing" : "a " + answer.getClass().getSimpleName();
+    }
+
+    /** Runs {@code listener} once when the link drops or is closed; the cause is null for a clean close. */
+    public void onClosed(Consumer<IOException> listener) {
+        closeListeners.add(listener);
+        if (closed) {
+            listener.accept(closedBy);
+        }
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    public LinkStats stats() {
+        return connection.stats();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.debug("Closing {} failed after a failed open.", transport.address(), e);
+        }
+    }
+
+    /** Routes each arriving message to the request waiting for it. */
+    private final class Dispatcher implements LinkConnection.Handler {
+
+        @Override
+        public void onMessage(long requestId, Message message) {
+            BlockingQueue<Object> answers = waiting.get(requestId);
+            if (answers == null) {
+                LOG.debug("A {} arrived for request {}, which nobody is waiting for; ignored.",
+                        message.getClass().getSimpleName(), requestId);
+                return;
+            }
+            answers.add(message);
+        }
+
+        @Override
+        public void onClosed(IOException cause) {
+            closedBy = cause;
+            closed = true;
+            waiting.values().forEach(answers -> answers.add(new Closed(cause)));
+            if (cause != null) {
+                LOG.warn("The link to {} dropped: {}", connection.transport().address(), cause.getMessage());
+            }
+            closeListeners.forEach(listener -> listener.accept(cause));
+        }
+    }
+}

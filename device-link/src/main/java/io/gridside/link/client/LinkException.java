@@ -1,0 +1,39 @@
+package io.gridside.link.client;
+
+import java.io.IOException;
+
+/** The gateway could not be reached, refused the session, or stopped answering. */
+public final class LinkException extends IOException {
+
+    /** What went wrong, as a code the technician can read out to support. */
+    public enum Code {
+        /** Nothing answered at the address, or the device could not be opened. */
+        UNREACHABLE,
+        /** Something answered, but not as a Gridside gateway. */
+        NOT_A_GATEWAY,
+        /** The gateway refused the technician's credential or the protocol version. */
+        REFUSED,
+        /** The gateway stopped answering within the time allowed. */
+        TIMEOUT,
+        /** The link dropped. */
+        CLOSED,
+        /** The gateway answered a request with an error. */
+        GATEWAY_ERROR
+    }
+
+    private final Code code;
+
+    public LinkException(Code code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public LinkException(Code code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

@@ -1,0 +1,9 @@
+package io.gridside.link.message;
+
+/**
+ * A message of the link protocol. Every type is listed, with its wire code, in {@link MessageCatalogue}.
+ */
+public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pong, GetSite, SiteReply,
+        GetMeterStatus, MeterStatusReply, GetReadings, ReadingsBatch, GetLedger, LedgerBatch, StreamEnd,
+        Cancel {
+}

@@ -1,0 +1,60 @@
+package io.gridside.link.message;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every message type of the link protocol with its wire code and schema version. Codes are written out here
+ * and never derived, so reordering code cannot change the wire.
+ */
+public final class MessageCatalogue {
+
+    /** One row of the catalogue. */
+    public record Entry(int code, Class<? extends Message> type, int schemaVersion) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(0x01, Hello.class, 1),
+            new Entry(0x02, HelloReply.class, 1),
+            new Entry(0x03, ErrorReply.class, 1),
+            new Entry(0x04, Ping.class, 1),
+            new Entry(0x05, Pong.class, 1),
+            new Entry(0x06, Cancel.class, 1),
+            new Entry(0x07, StreamEnd.class, 1),
+            new Entry(0x10, GetSite.class, 1),
+            new Entry(0x11, SiteReply.class, 1),
+            new Entry(0x12, GetMeterStatus.class, 1),
+            new Entry(0x13, MeterStatusReply.class, 1),
+            new Entry(0x20, GetReadings.class, 1),
+            new Entry(0x21, ReadingsBatch.class, 1),
+            new Entry(0x22, GetLedger.class, 1),
+            new Entry(0x23, LedgerBatch.class, 1));
+
+    private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
+    private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();
+
+    static {
+        for (Entry entry : ENTRIES) {
+            if (BY_CODE.put(entry.code(), entry) != null || BY_TYPE.put(entry.type(), entry) != null) {
+                throw new ExceptionInInitializerError("Duplicate entry in the message catalogue: " + entry);
+            }
+        }
+    }
+
+    private MessageCatalogue() {
+    }
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static int codeOf(Message message) {
+        return BY_TYPE.get(message.getClass()).code();
+    }
+
+    /** The catalogue entry for a wire code, or null when this build does not know the code. */
+    public static Entry byCode(int code) {
+        return BY_CODE.get(code);
+    }
+}

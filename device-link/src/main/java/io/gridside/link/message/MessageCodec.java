@@ -1,0 +1,58 @@
+package io.gridside.link.message;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+
+/** Encodes messages as CBOR payloads and decodes them by their wire code. */
+public final class MessageCodec {
+
+    private static final ObjectMapper CBOR = CBORMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private MessageCodec() {
+    }
+
+    public static byte[] encode(Message message) {
+        try {
+            return CBOR.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new IllegalStateException("A " + message.getClass().getSimpleName() + " could not be encoded.", e);
+        }
+    }
+
+    /**
+     * Decodes a payload of the given wire code.
+     *
+     * @throws MalformedMessageException when the code is unknown or the payload does not fit its schema
+     */
+    public static Message decode(int code, byte[] payload) {
+        MessageCatalogue.Entry entry = MessageCatalogue.byCode(code);
+        if (entry == null) {
+            throw new MalformedMessageException(String.format("unknown message type 0x%02x", code));
+        }
+        try {
+            return CBOR.readValue(payload, entry.type());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedMessageException("a " + entry.type().getSimpleName()
+                    + " whose payload does not fit its schema: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String text = root.getMessage();
+        return text == null ? root.getClass().getSimpleName() : text.lines().findFirst().orElse(text);
+    }
+}

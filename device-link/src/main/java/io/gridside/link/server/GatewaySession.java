@@ -1,0 +1,174 @@
+package io.gridside.link.server;
+
+import io.gridside.link.frame.Frame;
+import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetMeterStatus;
+import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetSite;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.MessageCodec;
+import io.gridside.link.message.MeterStatusReply;
+import io.gridside.link.message.Ping;
+import io.gridside.link.message.Pong;
+import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.StreamEnd;
+import io.gridside.link.session.LinkConnection;
+import io.gridside.link.transport.Transport;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello has been
+ * accepted. Requests are answered in arrival order on one worker thread, while the reader thread stays free
+ * to take a cancel for the stream being sent.
+ */
+public final class GatewaySession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewaySession.class);
+    /** Items per stream batch before size checks; a batch that still encodes too large is halved. */
+    private static final int BATCH_ITEMS = 128;
+
+    private final GatewayService service;
+    private final LinkConnection connection;
+    private final ExecutorService worker;
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private volatile boolean authenticated;
+
+    public GatewaySession(GatewayService service, Transport transport) throws IOException {
+        this.service = service;
+        this.connection = new LinkConnection(transport);
+        this.worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-worker-" + transport.address());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts serving; {@code onEnd} runs once when the console goes away. */
+    public void start(Runnable onEnd) throws IOException {
+        connection.start(new LinkConnection.Handler() {
+            @Override
+            public void onMessage(long requestId, Message message) {
+                receive(requestId, message);
+            }
+
+            @Override
+            public void onClosed(IOException cause) {
+                worker.shutdownNow();
+                LOG.info("Console session on {} ended{}.", connection.transport().address(),
+                        cause == null ? "" : ": " + cause.getMessage());
+                onEnd.run();
+            }
+        }, "gateway-link-" + connection.transport().address());
+    }
+
+    private void receive(long requestId, Message message) {
+        if (message instanceof Cancel cancel) {
+            cancelled.add(cancel.streamRequestId());
+            return;
+        }
+        if (message instanceof Ping ping) {
+            reply(requestId, new Pong(ping.nonce(), service.clock()));
+            return;
+        }
+        worker.execute(() -> answer(requestId, message));
+    }
+
+    private void answer(long requestId, Message message) {
+        if (message instanceof Hello hello) {
+            answerHello(requestId, hello);
+            return;
+        }
+        if (!authenticated) {
+            reply(requestId, new ErrorReply("AUTH_REQUIRED", "Say hello with a technician credential first."));
+            return;
+        }
+        try {
+            dispatch(requestId, message);
+        } catch (RuntimeException e) {
+            LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
+            reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
+        }
+    }
+
+    private void dispatch(long requestId, Message message) {
+        if (message instanceof GetSite) {
+            reply(requestId, service.site());
+        } else if (message instanceof GetMeterStatus) {
+            reply(requestId, new MeterStatusReply(service.meterStatus()));
+        } else if (message instanceof GetReadings get) {
+            sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new);
+        } else if (message instanceof GetLedger get) {
+            sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new);
+        } else {
+            reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
+                    "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
+        }
+    }
+
+    private void answerHello(long requestId, Hello hello) {
+        if (!hello.protocolVersions().contains(Frame.VERSION)) {
+            reply(requestId, new ErrorReply("VERSION_UNSUPPORTED", "This gateway speaks protocol version "
+                    + Frame.VERSION + " only; update the console."));
+            return;
+        }
+        try {
+            reply(requestId, service.hello(hello));
+            authenticated = true;
+        } catch (GatewayService.RefusedException e) {
+            authenticated = false;
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+        }
+    }
+
+    private <T> void sendStream(long requestId, List<T> items, BiFunction<List<T>, Long, Message> batchOf) {
+        long total = items.size();
+        int sent = 0;
+        while (sent < items.size()) {
+            if (cancelled.remove(requestId) || !connection.isOpen()) {
+                reply(requestId, new StreamEnd(sent, true));
+                return;
+            }
+            int end = Math.min(items.size(), sent + BATCH_ITEMS);
+            sent += sendFitting(requestId, items.subList(sent, end), total, batchOf);
+        }
+        reply(requestId, new StreamEnd(sent, false));
+    }
+
+    /** Sends as much of {@code items} as fits one frame, halving until it fits; returns how many it sent. */
+    private <T> int sendFitting(long requestId, List<T> items, long total, BiFunction<List<T>, Long, Message> batchOf) {
+        List<T> batch = items;
+        Message message = batchOf.apply(batch, total);
+        while (batch.size() > 1 && MessageCodec.encode(message).length > Frame.MAX_PAYLOAD) {
+            batch = batch.subList(0, batch.size() / 2);
+            message = batchOf.apply(batch, total);
+        }
+        reply(requestId, message);
+        return batch.size();
+    }
+
+    private void reply(long requestId, Message message) {
+        try {
+            connection.send(requestId, message);
+        } catch (IOException e) {
+            LOG.debug("A reply to request {} was lost: the console's link closed.", requestId, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,13 @@
+package io.gridside.site;
+
+/** Why a ledger entry moved a customer's balance. */
+public enum EntryKind {
+    /** The balance a customer started with on this site. */
+    OPENING,
+    /** A payment credited to the account. */
+    TOP_UP,
+    /** Energy consumed, rated at the tariff. */
+    ENERGY,
+    /** The daily standing charge. */
+    STANDING_CHARGE
+}

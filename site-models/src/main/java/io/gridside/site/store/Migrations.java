@@ -1,0 +1,115 @@
+package io.gridside.site.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a site database up to the newest schema, one numbered step at a time.
+ *
+ * <p>Each step is a SQL script run in its own transaction together with the row that records it, so a
+ * crash mid-step leaves the database at the previous version, never between two.
+ */
+final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+    /** The scripts in order; the version of each is its position, from 1. Append only. */
+    static final List<String> STEPS = List.of("V1__site.sql");
+
+    private Migrations() {
+    }
+
+    static int latestVersion() {
+        return STEPS.size();
+    }
+
+    static void migrate(Connection connection) throws SQLException {
+        createVersionTable(connection);
+        int current = currentVersion(connection);
+        if (current > latestVersion()) {
+            throw new SQLException("The site database has schema version " + current
+                    + ", newer than this console knows (" + latestVersion() + "); update Gridside.");
+        }
+        for (int version = current + 1; version <= latestVersion(); version++) {
+            apply(connection, version, STEPS.get(version - 1));
+        }
+    }
+
+    static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rows.getInt(1);
+        }
+    }
+
+    private static void createVersionTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+    }
+
+    private static void apply(Connection connection, int version, String script) throws SQLException {
+        LOG.info("Migrating the site database to schema version {} with {}.", version, script);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(script)) {
+                statement.execute(sql);
+            }
+            recordVersion(connection, version, script);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void recordVersion(Connection connection, int version, String script) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+            insert.setInt(1, version);
+            insert.setString(2, script);
+            insert.setString(3, Instant.now().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Splits a script on semicolons that end a line; comments are dropped line by line. */
+    private static List<String> statements(String script) throws SQLException {
+        String text = read(script);
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        return List.of(withoutComments.toString().split(";\\s*\n")).stream()
+                .map(String::strip)
+                .filter(sql -> !sql.isEmpty())
+                .toList();
+    }
+
+    private static String read(String script) throws SQLException {
+        try (InputStream in = Migrations.class.getResourceAsStream(script)) {
+            if (in == null) {
+                throw new SQLException("Migration script " + script + " is missing from the build.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("Migration script " + script + " could not be read.", e);
+        }
+    }
+}

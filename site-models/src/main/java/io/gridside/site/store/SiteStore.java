@@ -1,0 +1,420 @@
+package io.gridside.site.store;
+
+import io.gridside.site.CreditState;
+import io.gridside.site.Customer;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The console's database of one site: one SQLite file in WAL mode, written in transactions.
+ *
+ * <p>Everything pulled from the gateway is keyed by the gateway's own identity (meter and interval,
+ * ledger sequence), so pulling the same data twice stores it once. Safe to share between threads: calls
+ * are serialised on the store.
+ */
+public final class SiteStore implements AutoCloseable {
+
+    private final Connection connection;
+    private final Path file;
+
+    private SiteStore(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    /** Opens the site database at {@code file}, creating and migrating it as needed. */
+    public static SiteStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            configure(connection);
+            Migrations.migrate(connection);
+            return new SiteStore(connection, file);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("The site database " + file + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static void configure(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=FULL");
+            statement.execute("PRAGMA foreign_keys=ON");
+            statement.execute("PRAGMA busy_timeout=5000");
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized int schemaVersion() {
+        return query(() -> Migrations.currentVersion(connection));
+    }
+
+    public synchronized void saveSite(SiteInfo site, String gatewayId) {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO site_property (name, value) VALUES (?, ?) "
+                            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                putProperty(upsert, "siteId", site.siteId());
+                putProperty(upsert, "name", site.name());
+                putProperty(upsert, "currency", site.currency());
+                putProperty(upsert, "zone", site.zone().getId());
+                putProperty(upsert, "gatewayId", gatewayId);
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Stores the tariff the gateway bills with, which the console's audit re-runs. */
+    public synchronized void saveTariff(Tariff tariff) {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO site_property (name, value) VALUES (?, ?) "
+                            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                putProperty(upsert, "tariff.id", tariff.tariffId());
+                putProperty(upsert, "tariff.currency", tariff.currency());
+                putProperty(upsert, "tariff.energyMinorPerKwh", Long.toString(tariff.energyMinorPerKwh()));
+                putProperty(upsert, "tariff.standingMinorPerDay", Long.toString(tariff.standingMinorPerDay()));
+                putProperty(upsert, "tariff.lowCreditMinor", Long.toString(tariff.lowCreditMinor()));
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public synchronized Optional<Tariff> tariff() {
+        return query(() -> {
+            String id = property("tariff.id");
+            if (id == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Tariff(id, property("tariff.currency"),
+                    Long.parseLong(property("tariff.energyMinorPerKwh")),
+                    Long.parseLong(property("tariff.standingMinorPerDay")),
+                    Long.parseLong(property("tariff.lowCreditMinor"))));
+        });
+    }
+
+    private static void putProperty(PreparedStatement upsert, String name, String value) throws SQLException {
+        upsert.setString(1, name);
+        upsert.setString(2, value);
+        upsert.addBatch();
+    }
+
+    public synchronized Optional<SiteInfo> site() {
+        return query(() -> {
+            String siteId = property("siteId");
+            if (siteId == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new SiteInfo(siteId, property("name"), property("currency"),
+                    ZoneId.of(property("zone"))));
+        });
+    }
+
+    private String property(String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT value FROM site_property WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /** Stores the customers and meters, replacing what was known of them. */
+    public synchronized void saveRoster(List<Customer> customers, List<Meter> meters) {
+        inTransaction(() -> {
+            try (PreparedStatement customer = connection.prepareStatement(
+                    "INSERT INTO customer (customer_id, name, category) VALUES (?, ?, ?) ON CONFLICT (customer_id) "
+                            + "DO UPDATE SET name = excluded.name, category = excluded.category")) {
+                for (Customer c : customers) {
+                    customer.setString(1, c.customerId());
+                    customer.setString(2, c.name());
+                    customer.setString(3, c.category().name());
+                    customer.addBatch();
+                }
+                customer.executeBatch();
+            }
+            try (PreparedStatement meter = connection.prepareStatement(
+                    "INSERT INTO meter (meter_id, serial, customer_id, parent_id, rssi_dbm) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (meter_id) DO UPDATE SET serial = excluded.serial, customer_id = "
+                            + "excluded.customer_id, parent_id = excluded.parent_id, rssi_dbm = excluded.rssi_dbm")) {
+                for (Meter m : meters) {
+                    meter.setString(1, m.meterId());
+                    meter.setString(2, m.serial());
+                    meter.setString(3, m.customerId());
+                    meter.setString(4, m.parentId());
+                    meter.setInt(5, m.rssiDbm());
+                    meter.addBatch();
+                }
+                meter.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public synchronized List<Customer> customers() {
+        return query(() -> {
+            List<Customer> result = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT customer_id, name, category FROM customer ORDER BY customer_id")) {
+                while (rows.next()) {
+                    result.add(new Customer(rows.getString(1), rows.getString(2),
+                            CustomerCategory.valueOf(rows.getString(3))));
+                }
+            }
+            return result;
+        });
+    }
+
+    public synchronized List<Meter> meters() {
+        return query(() -> {
+            List<Meter> result = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT meter_id, serial, customer_id, parent_id, "
+                            + "rssi_dbm FROM meter ORDER BY meter_id")) {
+                while (rows.next()) {
+                    result.add(new Meter(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getInt(5)));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Stores the gateway's latest view of each meter's balance, relay and link. */
+    public synchronized void saveStatuses(List<MeterStatus> statuses) {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO meter_status (meter_id, balance_minor, currency, last_reading_at, "
+                            + "register_wh, relay, credit_state) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (MeterStatus s : statuses) {
+                    upsert.setString(1, s.meterId());
+                    upsert.setLong(2, s.balanceMinor());
+                    upsert.setString(3, s.currency());
+                    setInstant(upsert, 4, s.lastReadingAt());
+                    upsert.setLong(5, s.registerWh());
+                    upsert.setString(6, s.relay().name());
+                    upsert.setString(7, s.creditState().name());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public synchronized List<MeterStatus> statuses() {
+        return query(() -> {
+            List<MeterStatus> result = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT m.meter_id, m.customer_id, c.name, "
+                            + "s.balance_minor, s.currency, s.last_reading_at, s.register_wh, m.rssi_dbm, "
+                            + "m.parent_id, s.relay, s.credit_state FROM meter m "
+                            + "JOIN meter_status s ON s.meter_id = m.meter_id "
+                            + "JOIN customer c ON c.customer_id = m.customer_id ORDER BY m.meter_id")) {
+                while (rows.next()) {
+                    result.add(statusFrom(rows));
+                }
+            }
+            return result;
+        });
+    }
+
+    private static MeterStatus statusFrom(ResultSet rows) throws SQLException {
+        long lastReading = rows.getLong(6);
+        Instant lastReadingAt = rows.wasNull() ? null : Instant.ofEpochSecond(lastReading);
+        return new MeterStatus(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                rows.getString(5), lastReadingAt, rows.getLong(7), rows.getInt(8), rows.getString(9),
+                RelayState.valueOf(rows.getString(10)), CreditState.valueOf(rows.getString(11)));
+    }
+
+    /** Stores readings, ignoring any already held; returns how many were new. */
+    public synchronized int insertReadings(List<Reading> readings) {
+        return inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO reading "
+                    + "(meter_id, interval_start, energy_wh, register_wh) VALUES (?, ?, ?, ?)")) {
+                for (Reading r : readings) {
+                    insert.setString(1, r.meterId());
+                    insert.setLong(2, r.intervalStart().getEpochSecond());
+                    insert.setLong(3, r.energyWh());
+                    insert.setLong(4, r.registerWh());
+                    insert.addBatch();
+                }
+                return sum(insert.executeBatch());
+            }
+        });
+    }
+
+    /** The readings whose interval starts in [from, to), ordered by time and then meter. */
+    public synchronized List<Reading> readings(Instant from, Instant to) {
+        return readings("SELECT meter_id, interval_start, energy_wh, register_wh FROM reading "
+                + "WHERE interval_start >= ? AND interval_start < ? ORDER BY interval_start, meter_id", null, from, to);
+    }
+
+    /** One meter's readings whose interval starts in [from, to), in time order. */
+    public synchronized List<Reading> readings(String meterId, Instant from, Instant to) {
+        return readings("SELECT meter_id, interval_start, energy_wh, register_wh FROM reading "
+                + "WHERE meter_id = ? AND interval_start >= ? AND interval_start < ? ORDER BY interval_start",
+                meterId, from, to);
+    }
+
+    private List<Reading> readings(String sql, String meterId, Instant from, Instant to) {
+        return query(() -> {
+            List<Reading> result = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int index = 1;
+                if (meterId != null) {
+                    select.setString(index++, meterId);
+                }
+                select.setLong(index++, from.getEpochSecond());
+                select.setLong(index, to.getEpochSecond());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(new Reading(rows.getString(1), Instant.ofEpochSecond(rows.getLong(2)),
+                                rows.getLong(3), rows.getLong(4)));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    public synchronized long readingCount() {
+        return query(() -> count("SELECT COUNT(*) FROM reading"));
+    }
+
+    /** Stores ledger entries, ignoring any already held by sequence; returns how many were new. */
+    public synchronized int insertLedger(List<LedgerEntry> entries) {
+        return inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO ledger_entry "
+                    + "(seq, at, customer_id, kind, amount_minor, balance_after_minor, reference) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (LedgerEntry e : entries) {
+                    insert.setLong(1, e.seq());
+                    insert.setLong(2, e.at().getEpochSecond());
+                    insert.setString(3, e.customerId());
+                    insert.setString(4, e.kind().name());
+                    insert.setLong(5, e.amountMinor());
+                    insert.setLong(6, e.balanceAfterMinor());
+                    insert.setString(7, e.reference());
+                    insert.addBatch();
+                }
+                return sum(insert.executeBatch());
+            }
+        });
+    }
+
+    /** The whole ledger as pulled, in sequence order. */
+    public synchronized List<LedgerEntry> ledger() {
+        return query(() -> {
+            List<LedgerEntry> result = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT seq, at, customer_id, kind, amount_minor, "
+                            + "balance_after_minor, reference FROM ledger_entry ORDER BY seq")) {
+                while (rows.next()) {
+                    result.add(new LedgerEntry(rows.getLong(1), Instant.ofEpochSecond(rows.getLong(2)),
+                            rows.getString(3), EntryKind.valueOf(rows.getString(4)), rows.getLong(5),
+                            rows.getLong(6), rows.getString(7)));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** The highest ledger sequence held, or 0 when the ledger is empty. */
+    public synchronized long lastLedgerSeq() {
+        return query(() -> count("SELECT COALESCE(MAX(seq), 0) FROM ledger_entry"));
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.getLong(1);
+        }
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, value.getEpochSecond());
+        }
+    }
+
+    private static int sum(int[] counts) {
+        int total = 0;
+        for (int count : counts) {
+            total += Math.max(0, count);
+        }
+        return total;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("The site database " + file + " could not be closed cleanly.", e);
+        }
+    }
+
+    private <T> T query(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("The site database " + file + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The site database " + file + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

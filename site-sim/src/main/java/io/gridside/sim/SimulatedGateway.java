@@ -1,0 +1,215 @@
+package io.gridside.sim;
+
+import io.gridside.billing.BillingEngine;
+import io.gridside.billing.Tick;
+import io.gridside.link.frame.Frame;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.SiteReply;
+import io.gridside.link.server.GatewayService;
+import io.gridside.site.Customer;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayDecision;
+import io.gridside.site.RelayState;
+import io.gridside.site.TopUp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
+ * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
+ *
+ * <p>The site advances whenever it is asked anything and on a timer, to its clock's time, one interval at a
+ * time; so a fast clock, a slow machine or a long pause all give the same history. Thread-safe.
+ */
+public final class SimulatedGateway implements GatewayService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
+    private static final String FIRMWARE = "gw-sim-2.4.1";
+    private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
+
+    private final SiteSpec spec;
+    private final SiteLayout layout;
+    private final SimClock clock;
+    private final Set<Credentials> accepted;
+    private final BillingEngine engine;
+    private final double[] exactRegisterWh;
+    private final long[] registerWh;
+    private final List<Reading> readings = new ArrayList<>();
+    private final Instant historyStart;
+    private Instant lastTick;
+
+    /** A technician credential the gateway accepts. */
+    public record Credentials(String technicianId, String token) {
+    }
+
+    public SimulatedGateway(SiteSpec spec, SimClock clock, Set<Credentials> accepted) {
+        this.spec = spec;
+        this.layout = SiteGenerator.generate(spec);
+        this.clock = clock;
+        this.accepted = Set.copyOf(accepted);
+        this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
+        this.exactRegisterWh = new double[spec.meters()];
+        this.registerWh = new long[spec.meters()];
+        this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
+        openAccounts(historyStart);
+        this.lastTick = historyStart;
+        advance();
+        LOG.info("Simulated site {} has {} meters and {} days of history up to {}.", layout.site().siteId(),
+                spec.meters(), spec.historyDays(), lastTick);
+    }
+
+    /** The credential that the demo site accepts. */
+    public static Credentials demoCredentials() {
+        return new Credentials("demo-technician", "demo");
+    }
+
+    /** When the gateway's history begins: every account opened then. */
+    public Instant historyStart() {
+        return historyStart;
+    }
+
+    public SiteLayout layout() {
+        return layout;
+    }
+
+    private void openAccounts(Instant at) {
+        for (int i = 0; i < spec.meters(); i++) {
+            engine.openAccount(layout.customers().get(i).customerId(), layout.meters().get(i).meterId(),
+                    layout.openingMinor()[i], at);
+        }
+    }
+
+    /** Brings the site up to its clock: every quarter hour not yet read is read and billed. */
+    public synchronized void advance() {
+        Instant now = clock.now();
+        while (!lastTick.plus(Reading.INTERVAL).isAfter(now)) {
+            tick(lastTick.plus(Reading.INTERVAL));
+        }
+    }
+
+    private void tick(Instant end) {
+        Instant start = end.minus(Reading.INTERVAL);
+        long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
+        LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
+        List<Reading> batch = new ArrayList<>(spec.meters());
+        for (int i = 0; i < spec.meters(); i++) {
+            batch.add(read(i, start, local, interval));
+        }
+        Tick result = engine.tick(end, topUps(start, local, interval), batch);
+        readings.addAll(batch);
+        result.decisions().forEach(this::logDecision);
+        lastTick = end;
+    }
+
+    private Reading read(int index, Instant start, LocalDateTime local, long interval) {
+        String customerId = layout.customers().get(index).customerId();
+        double watts = engine.relay(customerId) == RelayState.ON
+                ? layout.loads().get(index).watts(spec.seed(), index, local, interval) : 0;
+        exactRegisterWh[index] += watts * Reading.INTERVAL.toMinutes() / 60.0;
+        long register = (long) Math.floor(exactRegisterWh[index]);
+        long energy = register - registerWh[index];
+        registerWh[index] = register;
+        return new Reading(layout.meters().get(index).meterId(), start, energy, register);
+    }
+
+    /** Customers who are low on credit pay at a shop or by mobile money during the day, each at their pace. */
+    private List<TopUp> topUps(Instant start, LocalDateTime local, long interval) {
+        if (local.getHour() < 7 || local.getHour() >= 21) {
+            return List.of();
+        }
+        List<TopUp> topUps = new ArrayList<>();
+        for (int i = 0; i < spec.meters(); i++) {
+            String customerId = layout.customers().get(i).customerId();
+            boolean low = engine.balance(customerId) < layout.tariff().lowCreditMinor();
+            if (low && Noise.unit(spec.seed(), i, interval, 91) < layout.payRate()[i]) {
+                long amount = TOP_UP_MINOR[(int) Long.remainderUnsigned(Noise.hash(spec.seed(), i, interval, 92),
+                        TOP_UP_MINOR.length)];
+                String reference = String.format(Locale.ROOT, "MP%012X", Noise.hash(spec.seed(), i, interval, 93)
+                        & 0xFFFFFFFFFFFFL);
+                Instant at = start.plusSeconds((long) Noise.between(60, 840, spec.seed(), i, interval, 94));
+                topUps.add(new TopUp(reference, customerId, amount, at));
+            }
+        }
+        return topUps;
+    }
+
+    private void logDecision(RelayDecision decision) {
+        LOG.debug("Relay of meter {} turned {} at {}: {}.", decision.meterId(), decision.relay(), decision.at(),
+                decision.reason());
+    }
+
+    @Override
+    public HelloReply hello(Hello hello) throws RefusedException {
+        if (!accepted.contains(new Credentials(hello.technicianId(), hello.credential()))) {
+            throw new RefusedException("AUTH_REFUSED",
+                    "The gateway does not accept the credential of technician " + hello.technicianId() + ".");
+        }
+        return new HelloReply(Frame.VERSION, layout.gatewayId(), layout.site().siteId(), layout.site().name(),
+                FIRMWARE, clock.now(), layout.site().currency(), layout.site().zone().getId(),
+                List.of("site", "meter-status", "readings", "ledger"));
+    }
+
+    @Override
+    public Instant clock() {
+        return clock.now();
+    }
+
+    @Override
+    public SiteReply site() {
+        return new SiteReply(layout.site(), layout.tariff(), layout.customers(), layout.meters());
+    }
+
+    @Override
+    public synchronized List<MeterStatus> meterStatus() {
+        advance();
+        List<MeterStatus> statuses = new ArrayList<>(spec.meters());
+        Instant lastReadingAt = readings.isEmpty() ? null : lastTick;
+        for (int i = 0; i < spec.meters(); i++) {
+            Customer customer = layout.customers().get(i);
+            Meter meter = layout.meters().get(i);
+            String id = customer.customerId();
+            statuses.add(new MeterStatus(meter.meterId(), id, customer.name(), engine.balance(id),
+                    layout.site().currency(), lastReadingAt, registerWh[i], meter.rssiDbm(), meter.parentId(),
+                    engine.relay(id), engine.creditState(id)));
+        }
+        return statuses;
+    }
+
+    @Override
+    public synchronized List<Reading> readings(Instant from, Instant to) {
+        advance();
+        int first = firstAtOrAfter(from);
+        int end = firstAtOrAfter(to);
+        return List.copyOf(readings.subList(first, Math.max(first, end)));
+    }
+
+    /** Readings are kept a whole interval at a time in meter order, so an interval's place is arithmetic. */
+    private int firstAtOrAfter(Instant at) {
+        long seconds = Reading.INTERVAL.toSeconds();
+        long intervals = Math.floorDiv(at.getEpochSecond() - historyStart.getEpochSecond() + seconds - 1, seconds);
+        long index = Math.max(0, intervals) * spec.meters();
+        return (int) Math.min(index, readings.size());
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> ledgerAfter(long afterSeq) {
+        advance();
+        return engine.ledgerAfter(afterSeq);
+    }
+
+    /** The gateway's own balance for a customer, for tests that audit it. */
+    public synchronized long balance(String customerId) {
+        return engine.balance(customerId);
+    }
+}

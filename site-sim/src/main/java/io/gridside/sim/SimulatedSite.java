@@ -1,0 +1,122 @@
+package io.gridside.sim;
+
+import io.gridside.link.server.GatewaySession;
+import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.pty.PseudoTerminal;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running simulated site: its gateway, the timer that moves it along its clock, and its listeners on
+ * loopback TCP and on a pseudo-terminal (how a gateway's USB port appears to a laptop).
+ */
+public final class SimulatedSite implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedSite.class);
+
+    private final SimulatedGateway gateway;
+    private final ScheduledExecutorService ticker;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+
+    private SimulatedSite(SimulatedGateway gateway) {
+        this.gateway = gateway;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "site-sim-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Builds the site from {@code spec}, runs its history, and starts its clock. */
+    public static SimulatedSite start(SiteSpec spec, SimClock clock) {
+        SimulatedGateway gateway = new SimulatedGateway(spec, clock,
+                Set.of(SimulatedGateway.demoCredentials()));
+        SimulatedSite site = new SimulatedSite(gateway);
+        site.ticker.scheduleWithFixedDelay(site::advanceQuietly, 200, 200, TimeUnit.MILLISECONDS);
+        return site;
+    }
+
+    public SimulatedGateway gateway() {
+        return gateway;
+    }
+
+    private void advanceQuietly() {
+        try {
+            gateway.advance();
+        } catch (RuntimeException e) {
+            LOG.error("The simulated site failed to advance its clock.", e);
+        }
+    }
+
+    /**
+     * Listens for consoles on loopback.
+     *
+     * @param port the port, or 0 for any free one
+     * @return where it listens
+     */
+    public InetSocketAddress listenTcp(int port) throws IOException {
+        ServerSocket server = new ServerSocket(port, 16, InetAddress.getLoopbackAddress());
+        resources.add(server);
+        Thread acceptor = new Thread(() -> acceptLoop(server), "site-sim-tcp-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    private void acceptLoop(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                serve(TcpTransport.accepted(socket));
+            } catch (SocketException e) {
+                LOG.debug("The TCP listener closed.", e);
+                return;
+            } catch (IOException e) {
+                LOG.warn("A console connection could not be accepted: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Serves the link on a new pseudo-terminal, as a gateway's USB gadget would.
+     *
+     * @return the device path a console opens, such as {@code /dev/pts/3}
+     */
+    public String listenSerial() throws IOException {
+        PseudoTerminal terminal = PseudoTerminal.open();
+        resources.add(terminal);
+        serve(new PseudoTerminalTransport(terminal));
+        return terminal.devicePath();
+    }
+
+    private void serve(io.gridside.link.transport.Transport transport) throws IOException {
+        GatewaySession session = new GatewaySession(gateway, transport);
+        resources.add(session);
+        session.start(() -> resources.remove(session));
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("A simulator resource did not close cleanly.", e);
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,91 @@
+package io.gridside.sim;
+
+import io.gridside.site.Customer;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.Meter;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds a site from a spec: customers with names and kinds, their loads, their meters and the mesh. */
+public final class SiteGenerator {
+
+    static final String CURRENCY = "KES";
+    static final ZoneId ZONE = ZoneId.of("Africa/Nairobi");
+
+    private static final String[] GIVEN = {
+        "Amina", "Baraka", "Chausiku", "Daudi", "Esther", "Faraji", "Grace", "Hamisi", "Imani", "Juma",
+        "Kesi", "Lulu", "Mwajuma", "Neema", "Omari", "Pendo", "Rehema", "Saidi", "Tumaini", "Upendo",
+        "Wanjiru", "Yusufu", "Zawadi", "Achieng", "Kamau", "Njeri", "Otieno", "Wairimu", "Mutua", "Akinyi"};
+    private static final String[] FAMILY = {
+        "Mwangi", "Ochieng", "Kiprono", "Wanjala", "Mbeki", "Odhiambo", "Njoroge", "Mutiso", "Kariuki",
+        "Auma", "Chebet", "Kibet", "Nyambura", "Omondi", "Barasa", "Wekesa", "Mohamed", "Hassan", "Ali",
+        "Kilonzo"};
+
+    private SiteGenerator() {
+    }
+
+    public static SiteLayout generate(SiteSpec spec) {
+        long seed = spec.seed();
+        int count = spec.meters();
+        String gatewayId = String.format(Locale.ROOT, "GW-%06X", Noise.hash(seed, 1) & 0xFFFFFF);
+        SiteInfo site = new SiteInfo(String.format(Locale.ROOT, "site-%d", seed),
+                "Demo village " + seed, CURRENCY, ZONE);
+        Tariff tariff = new Tariff("flat-2026", CURRENCY, 3500, 1000, 5000);
+
+        List<Customer> customers = new ArrayList<>(count);
+        List<LoadProfile> loads = new ArrayList<>(count);
+        long[] opening = new long[count];
+        double[] payRate = new double[count];
+        for (int i = 0; i < count; i++) {
+            CustomerCategory category = category(seed, i, count);
+            customers.add(new Customer(customerId(i), name(seed, i, category), category));
+            loads.add(LoadProfile.draw(category, seed, i));
+            opening[i] = openingBalance(seed, i, category);
+            payRate[i] = Noise.unit(seed, i, 21) < 0.15 ? 0.004 : Noise.between(0.02, 0.08, seed, i, 22);
+        }
+        List<Meter> meters = Mesh.build(seed, count, gatewayId);
+        return new SiteLayout(site, gatewayId, tariff, customers, meters, loads, opening, payRate);
+    }
+
+    static String customerId(int index) {
+        return String.format(Locale.ROOT, "C%05d", index + 1);
+    }
+
+    static String meterId(int index) {
+        return String.format(Locale.ROOT, "M%05d", index + 1);
+    }
+
+    private static CustomerCategory category(long seed, int index, int count) {
+        if (count >= 20 && index % 40 == 7) {
+            return CustomerCategory.MILL;
+        }
+        return Noise.unit(seed, index, 31) < 0.13 ? CustomerCategory.SHOP : CustomerCategory.HOUSEHOLD;
+    }
+
+    private static String name(long seed, int index, CustomerCategory category) {
+        String given = GIVEN[(int) Long.remainderUnsigned(Noise.hash(seed, index, 41), GIVEN.length)];
+        String family = FAMILY[(int) Long.remainderUnsigned(Noise.hash(seed, index, 42), FAMILY.length)];
+        return switch (category) {
+            case HOUSEHOLD -> given + " " + family;
+            case SHOP -> family + " General Store";
+            case MILL -> family + " Posho Mill";
+        };
+    }
+
+    /** Opening credit in minor units: most customers start with days of credit, some with very little. */
+    private static long openingBalance(long seed, int index, CustomerCategory category) {
+        double scale = switch (category) {
+            case HOUSEHOLD -> 1;
+            case SHOP -> 3;
+            case MILL -> 20;
+        };
+        double kes = Noise.unit(seed, index, 51) < 0.2
+                ? Noise.between(20, 80, seed, index, 52)
+                : Noise.between(150, 1500, seed, index, 53) * scale;
+        return Math.round(kes) * 100;
+    }
+}

@@ -1,0 +1,18 @@
+package io.gridside.sim;
+
+import io.gridside.site.Customer;
+import io.gridside.site.Meter;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import java.util.List;
+
+/**
+ * A generated site before it runs: who is there, what they use, what they start with and how they pay.
+ *
+ * @param openingMinor each customer's opening balance, by meter index
+ * @param payRate each customer's chance per daytime interval of topping up once low, by meter index
+ */
+public record SiteLayout(
+        SiteInfo site, String gatewayId, Tariff tariff, List<Customer> customers, List<Meter> meters,
+        List<LoadProfile> loads, long[] openingMinor, double[] payRate) {
+}
