@@ -45,7 +45,7 @@ public final class SiteGenerator {
             customers.add(new Customer(customerId(i), name(seed, i, category), category));
             loads.add(LoadProfile.draw(category, seed, i));
             opening[i] = openingBalance(seed, i, category);
-            payRate[i] = Noise.unit(seed, i, 21) < 0.15 ? 0.004 : Noise.between(0.02, 0.08, seed, i, 22);
+            payRate[i] = Noise.unit(seed, i, 21) < 0.25 ? 0.002 : Noise.between(0.02, 0.08, seed, i, 22);
         }
         List<Meter> meters = Mesh.build(seed, count, gatewayId);
         return new SiteLayout(site, gatewayId, tariff, customers, meters, loads, opening, payRate);
@@ -83,7 +83,7 @@ public final class SiteGenerator {
             case SHOP -> 3;
             case MILL -> 20;
         };
-        double kes = Noise.unit(seed, index, 51) < 0.2
+        double kes = Noise.unit(seed, index, 51) < 0.3
                 ? Noise.between(20, 80, seed, index, 52)
                 : Noise.between(150, 1500, seed, index, 53) * scale;
         return Math.round(kes) * 100;

@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             BillingReport report = pullAndAudit(spec, target, database);
             PrintWriter out = command.commandLine().getOut();
             if (json) {
-                out.println(Json.write(report));
+                out.println(Json.write(SummaryJson.of(report)));
             } else {
                 ReportPrinter.print(report, out);
             }
