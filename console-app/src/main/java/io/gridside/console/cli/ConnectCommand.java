@@ -7,6 +7,7 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +24,10 @@ final class ConnectCommand {
     @Option(names = "--credential", paramLabel = "FILE",
             description = "The technician's credential file (default: the demo credential).")
     Path credential;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
 
     /** Exactly one of the two ways to reach a gateway. */
     static final class Where {
@@ -48,6 +53,9 @@ final class ConnectCommand {
             throw new IllegalArgumentException("The credential file " + credential + " could not be read: "
                     + e.getMessage(), e);
         }
-        return new Connector().connect(target(), technician);
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            throw new IllegalArgumentException("--timeout must be above 0 and at most 3600 seconds.");
+        }
+        return new Connector(Duration.ofMillis((long) (timeoutSeconds * 1000))).connect(target(), technician);
     }
 }

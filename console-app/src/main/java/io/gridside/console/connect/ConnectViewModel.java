@@ -4,8 +4,7 @@ import io.gridside.console.I18n;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
-import io.gridside.link.transport.SerialPortInfo;
-import io.gridside.link.transport.SerialTransport;
+import io.gridside.console.service.SerialPorts;
 import io.gridside.sim.SiteSpec;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class ConnectViewModel {
     /** Looks for serial ports again, in the background. */
     public void refreshPorts() {
         session.tasks().submit(I18n.text("task.ports"),
-                context -> SerialTransport.list().stream().map(SerialPortInfo::path).toList(),
+                context -> SerialPorts.available(),
                 this::showPorts, failure -> ports.clear());
     }
 

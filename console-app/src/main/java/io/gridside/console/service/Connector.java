@@ -22,14 +22,25 @@ public final class Connector implements AutoCloseable {
     /** The baud rate of a gateway's serial port. */
     public static final int SERIAL_BAUD = 115_200;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a gateway may take to answer before the console gives up, unless told otherwise. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Duration answerTimeout;
     private SimulatedSite demoSite;
     private InetSocketAddress demoAddress;
 
+    public Connector() {
+        this(DEFAULT_ANSWER_TIMEOUT);
+    }
+
+    /** A connector whose sessions wait at most {@code answerTimeout} for each answer of the gateway. */
+    public Connector(Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
+
     /** Connects and says hello; the result is a live, authenticated session. */
     public GatewayClient connect(ConnectionTarget target, Credential credential) throws LinkException {
-        return GatewayClient.open(open(target), credential, ANSWER_TIMEOUT);
+        return GatewayClient.open(open(target), credential, answerTimeout);
     }
 
     private Transport open(ConnectionTarget target) throws LinkException {

@@ -4,19 +4,15 @@ import io.gridside.console.I18n;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
-import io.gridside.console.service.SitePull;
+import io.gridside.console.service.ConsoleSession;
+import io.gridside.console.service.LinkHealth;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.client.Credential;
-import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
-import io.gridside.site.SiteInfo;
-import io.gridside.site.store.SiteStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,15 +35,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's session with its gateway, as the screens see it: link state, what the gateway said of itself,
  * the meters as last pulled, and the link's health. Properties change on the JavaFX thread only; all link and
- * store work goes through the task runner.
+ * store work goes through the task runner or the ping timer.
  */
 public final class SessionViewModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
-    /** How far back the first pull from a real gateway reaches. */
-    private static final Duration FIRST_PULL = Duration.ofDays(2);
     private static final long PING_SECONDS = 5;
-    private static final int PINGS_PER_REFRESH = 6;
+    /** Pull new readings and status every this many pings, so the screens follow the site by themselves. */
+    private static final int PINGS_PER_REFRESH = 3;
 
     private final TaskRunner tasks;
     private final AppDirs dirs;
@@ -60,7 +55,6 @@ public final class SessionViewModel implements AutoCloseable {
 
     private final ObjectProperty<LinkState> state = new SimpleObjectProperty<>(LinkState.DISCONNECTED);
     private final ObjectProperty<HelloReply> hello = new SimpleObjectProperty<>();
-    private final ObjectProperty<SiteInfo> site = new SimpleObjectProperty<>();
     private final StringProperty linkLabel = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<Duration> roundTrip = new SimpleObjectProperty<>();
@@ -68,9 +62,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<Instant> gatewayClock = new SimpleObjectProperty<>();
     private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
 
-    private volatile GatewayClient client;
-    private volatile SiteStore store;
-    private volatile Instant pulledUpTo;
+    private volatile ConsoleSession session;
     private ConnectionTarget target;
     private long pings;
     private boolean refreshing;
@@ -97,29 +89,18 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
-    private GatewayClient open(ConnectionTarget target) throws IOException {
+    private ConsoleSession open(ConnectionTarget target) throws IOException {
         closeSession();
-        GatewayClient opened = connector.connect(target, Credential.DEMO);
-        store = SiteStore.open(databaseFor(target, opened.hello()));
-        pulledUpTo = null;
-        client = opened;
-        opened.onClosed(cause -> linkClosed(opened, cause));
+        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO);
+        session = opened;
+        opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
         return opened;
     }
 
-    private Path databaseFor(ConnectionTarget target, HelloReply hello) throws IOException {
-        if (target instanceof ConnectionTarget.Demo) {
-            Path file = Files.createTempFile("gridside-demo-", ".db");
-            file.toFile().deleteOnExit();
-            return file;
-        }
-        return dirs.siteDatabase(hello.siteId());
-    }
-
-    private void connected(GatewayClient opened) {
+    private void connected(ConsoleSession opened) {
         hello.set(opened.hello());
         gatewayClock.set(opened.hello().clock());
-        linkLabel.set(I18n.text("status.link", opened.transport().kind(), opened.transport().address()));
+        linkLabel.set(opened.linkLabel());
         state.set(LinkState.CONNECTED);
         refresh();
     }
@@ -129,39 +110,23 @@ public final class SessionViewModel implements AutoCloseable {
         problem.set(describe(failure));
     }
 
-    private void linkClosed(GatewayClient closed, IOException cause) {
-        if (cause == null) {
-            return;
+    private void linkLost(ConsoleSession lost, IOException cause) {
+        if (lost == session) {
+            state.set(LinkState.LOST);
+            problem.set(I18n.text("link.lost", lost.address(), cause.getMessage(), LinkException.Code.CLOSED));
         }
-        Platform.runLater(() -> {
-            if (closed == client) {
-                state.set(LinkState.LOST);
-                problem.set(I18n.text("link.lost", closed.transport().address(), cause.getMessage(),
-                        LinkException.Code.CLOSED));
-            }
-        });
     }
 
     /** Pulls the meters' status and any readings and ledger entries that are new since the last pull. */
     public void refresh() {
-        GatewayClient current = client;
-        if (current == null || refreshing) {
+        ConsoleSession current = session;
+        if (current == null || refreshing || state.get() != LinkState.CONNECTED) {
             return;
         }
         refreshing = true;
-        tasks.submit(I18n.text("task.pull"), context -> {
-            current.ping();
-            Instant to = current.lastGatewayClock();
-            Instant from = pulledUpTo != null ? pulledUpTo.minus(Reading.INTERVAL) : firstPullFrom(to);
-            SitePull.Result result = SitePull.run(current, store, from, to, context, context);
-            pulledUpTo = to;
-            return result;
-        }, result -> {
+        tasks.submit(I18n.text("task.pull"), context -> current.pull(context, context), result -> {
             refreshing = false;
-            gatewayClock.set(current.lastGatewayClock());
-            site.set(result.site().site());
             meters.setAll(result.statuses());
-            framesDropped.set(current.stats().framesDropped());
         }, failure -> {
             refreshing = false;
             if (state.get() == LinkState.CONNECTED) {
@@ -170,71 +135,53 @@ public final class SessionViewModel implements AutoCloseable {
         });
     }
 
-    private Instant firstPullFrom(Instant to) {
-        if (target instanceof ConnectionTarget.Demo demo) {
-            return Reading.intervalStartOf(demo.spec().now())
-                    .minus(Duration.ofDays(demo.spec().historyDays()));
-        }
-        return to.minus(FIRST_PULL);
-    }
-
     /** Loads a meter's stored readings of the last {@code window}, then hands them to {@code onLoaded}. */
     public void loadReadings(String meterId, Duration window, Consumer<List<Reading>> onLoaded) {
-        SiteStore current = store;
-        Instant end = gatewayClock.get();
-        if (current == null || end == null) {
+        ConsoleSession current = session;
+        if (current == null) {
             return;
         }
-        tasks.submit(I18n.text("task.readings", meterId),
-                context -> current.readings(meterId, end.minus(window), end.plus(Reading.INTERVAL)), onLoaded,
+        tasks.submit(I18n.text("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
                 failure -> problem.set(describe(failure)));
     }
 
     private void ping() {
-        GatewayClient current = client;
+        ConsoleSession current = session;
         if (current == null || !current.isOpen()) {
             return;
         }
         try {
-            Duration rtt = current.ping();
-            long dropped = current.stats().framesDropped();
-            Instant clock = current.lastGatewayClock();
-            Platform.runLater(() -> {
-                roundTrip.set(rtt);
-                gatewayClock.set(clock);
-                framesDropped.set(dropped);
-                if (++pings % PINGS_PER_REFRESH == 0) {
-                    refresh();
-                }
-            });
+            LinkHealth health = current.ping();
+            Platform.runLater(() -> showHealth(health));
         } catch (LinkException e) {
             LOG.debug("A ping to the gateway failed: {}", e.getMessage());
         }
     }
 
+    private void showHealth(LinkHealth health) {
+        roundTrip.set(health.roundTrip());
+        framesDropped.set(health.framesDropped());
+        gatewayClock.set(health.gatewayClock());
+        if (++pings % PINGS_PER_REFRESH == 0) {
+            refresh();
+        }
+    }
+
     /** Ends the session on purpose. */
     public void disconnect() {
-        GatewayClient current = client;
-        client = null;
+        closeSession();
         state.set(LinkState.DISCONNECTED);
         problem.set("");
         meters.clear();
         hello.set(null);
-        if (current != null) {
-            current.close();
-        }
+        roundTrip.set(null);
     }
 
     private void closeSession() {
-        GatewayClient current = client;
-        client = null;
+        ConsoleSession current = session;
+        session = null;
         if (current != null) {
             current.close();
-        }
-        SiteStore oldStore = store;
-        store = null;
-        if (oldStore != null) {
-            oldStore.close();
         }
     }
 
@@ -251,10 +198,6 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObjectProperty<HelloReply> helloProperty() {
         return hello;
-    }
-
-    public ObjectProperty<SiteInfo> siteProperty() {
-        return site;
     }
 
     public StringProperty linkLabelProperty() {

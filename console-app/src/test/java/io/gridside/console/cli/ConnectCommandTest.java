@@ -1,0 +1,157 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ConnectCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+
+    private static SimulatedSite site;
+    private static String tcp;
+    private static String serial;
+
+    @BeforeAll
+    static void startSite() throws IOException {
+        site = SimulatedSite.start(new SiteSpec(20, 4, 1, NOW), SimClock.manual(NOW));
+        var address = site.listenTcp(0);
+        tcp = address.getHostString() + ":" + address.getPort();
+        serial = site.listenSerial();
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    @Test
+    void metersJsonCarriesTheFieldsScriptsRelyOn() throws IOException {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "meters", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode meters = new ObjectMapper().readTree(run.out());
+        assertThat(meters).hasSize(20);
+        for (JsonNode meter : meters) {
+            assertThat(meter.get("meterId").asText()).startsWith("M");
+            assertThat(meter.get("customerId").asText()).startsWith("C");
+            assertThat(meter.get("balanceMinor").isIntegralNumber()).isTrue();
+            assertThat(meter.get("currency").asText()).isEqualTo("KES");
+            assertThat(Instant.parse(meter.get("lastReadingAt").asText())).isEqualTo("2026-06-03T09:00:00Z");
+            assertThat(meter.get("rssiDbm").isNumber()).isTrue();
+            assertThat(meter.get("relay").asText()).isIn("on", "off");
+        }
+    }
+
+    @Test
+    void statusOverSerialPrintsTheHello() throws IOException {
+        CommandRun run = CommandRun.of("connect", "--serial", serial, "status", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode status = new ObjectMapper().readTree(run.out());
+        assertThat(status.get("gatewayId").asText()).isEqualTo(site.gateway().layout().gatewayId());
+        assertThat(status.get("siteId").asText()).isEqualTo("site-4");
+        assertThat(status.get("transport").asText()).isEqualTo("serial");
+        assertThat(status.get("address").asText()).isEqualTo(serial);
+    }
+
+    @Test
+    void statusAsTextNamesTheGateway() {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "status");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("gatewayId", site.gateway().layout().gatewayId(), "firmware");
+    }
+
+    @Test
+    void aRefusedConnectionIsOneLineAndExitThree() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+
+        CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("127.0.0.1:" + closedPort).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aDeviceThatIsNotAGatewayIsOneLineAndExitThree() throws Exception {
+        try (ServerSocket web = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerLikeAWebServer(web));
+            server.setDaemon(true);
+            server.start();
+
+            CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + web.getLocalPort(), "--timeout", "1",
+                    "status");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+            assertThat(run.errLines()).hasSize(1);
+            assertThat(run.err()).contains("did not answer as a Gridside gateway").contains("NOT_A_GATEWAY");
+        }
+    }
+
+    private static void answerLikeAWebServer(ServerSocket web) {
+        try (Socket socket = web.accept(); OutputStream out = socket.getOutputStream()) {
+            out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.getInputStream().read(new byte[1024]);
+            Thread.sleep(3000);
+        } catch (IOException | InterruptedException e) {
+            // The test is over; the fake server has nothing to report.
+        }
+    }
+
+    @Test
+    void aMissingSerialDeviceIsOneLineAndExitThree() {
+        CommandRun run = CommandRun.of("connect", "--serial", "/dev/ttyGRIDSIDE-missing", "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("/dev/ttyGRIDSIDE-missing");
+    }
+
+    @Test
+    void aWrongCredentialIsRefusedWithExitThree(@TempDir Path dir) throws IOException {
+        Path credential = dir.resolve("tech.properties");
+        Files.writeString(credential, "technician=mallory\ntoken=guess\n");
+
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", credential.toString(), "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.err()).contains("mallory").contains("REFUSED");
+    }
+
+    @Test
+    void badAddressesAreUsageErrors() {
+        assertThat(CommandRun.of("connect", "--tcp", "no-port-here", "status").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(CommandRun.of("connect", "--tcp", "127.0.0.1:99999", "status").exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(CommandRun.of("connect", "status").exitCode()).isEqualTo(ExitCode.USAGE);
+        CommandRun both = CommandRun.of("connect", "--tcp", tcp, "--serial", serial, "status");
+        assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(both.errLines()).hasSize(1);
+    }
+}
