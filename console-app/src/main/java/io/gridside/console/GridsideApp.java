@@ -7,7 +7,9 @@ import io.gridside.console.shell.MainView;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The console's window. */
@@ -41,7 +43,9 @@ public final class GridsideApp extends Application {
     /** The console's scene on a session, themed; the window and the UI tests both build it here. */
     public static Scene createScene(SessionViewModel session) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(new MainView(session), 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new MainView(session), Math.min(1280, screen.getWidth()),
+                Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(GridsideApp.class.getResource("console.css").toExternalForm());
         return scene;
     }

@@ -189,7 +189,10 @@ public final class SessionViewModel implements AutoCloseable {
         if (failure instanceof LinkException link) {
             return link.getMessage() + " [" + link.code() + "]";
         }
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failure instanceof IOException || failure instanceof IllegalArgumentException) {
+            return failure.getMessage();
+        }
+        return I18n.text("error.unexpected", failure.getClass().getSimpleName());
     }
 
     public ObjectProperty<LinkState> stateProperty() {

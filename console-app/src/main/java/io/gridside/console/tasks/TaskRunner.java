@@ -112,7 +112,7 @@ public final class TaskRunner implements AutoCloseable {
 
                 @Override
                 public boolean getAsBoolean() {
-                    return isCancelled();
+                    return ConsoleTask.this.isCancelled();
                 }
             });
             updateMessage(I18n.text("task.done"));

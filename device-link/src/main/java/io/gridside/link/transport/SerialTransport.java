@@ -4,6 +4,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The port runs at 8N1 without flow control. Reads block until data arrives: the short read timeout used
  * underneath is never reported to the caller. A read ends with {@code -1} once {@link #close()} is called, and with
- * an {@link IOException} when the device disappears (a USB adapter is unplugged or a pseudo-terminal is closed).
+ * an {@link IOException} when the device disappears (a USB adapter is unplugged or a pseudo-terminal is closed), and
+ * interrupting the reading thread makes it throw {@link InterruptedIOException}.
  * Each write returns once the driver has sent its bytes. Closing either stream closes the transport.
  */
 public final class SerialTransport implements Transport {
@@ -187,6 +189,12 @@ public final class SerialTransport implements Transport {
         return new IOException("The serial port " + device + " was disconnected or stopped responding.");
     }
 
+    private void checkInterrupted() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("Reading from the serial port " + device + " was interrupted.");
+        }
+    }
+
     private int readOnce(byte[] b, int off, int len) throws IOException {
         Lock shared = portLock.readLock();
         shared.lock();
@@ -210,7 +218,7 @@ public final class SerialTransport implements Transport {
         try {
             requireOpen();
             int written = port.writeBytes(b, len, off);
-            if (written < 0) {
+            if (written <= 0) {
                 throw disconnected();
             }
             return written;
@@ -237,6 +245,7 @@ public final class SerialTransport implements Transport {
             }
             int read;
             do {
+                checkInterrupted();
                 read = readOnce(b, off, len);
             } while (read == 0);
             return read;

@@ -9,6 +9,7 @@ import com.sun.jna.Pointer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * reads or {@link #close()} is called.
  *
  * <p>Reads and writes wait in short {@code poll} intervals, so {@link #close()} from another thread ends them
- * promptly: a pending read returns {@code -1} and a pending write throws {@link IOException}. Closing either stream
- * closes the whole pseudo-terminal.
+ * promptly: a pending read returns {@code -1} and a pending write throws {@link IOException}. Interrupting a thread
+ * that waits in either stream makes it throw {@link InterruptedIOException}. Closing either stream closes the whole
+ * pseudo-terminal.
  */
 public final class PseudoTerminal implements Closeable {
 
@@ -235,6 +237,12 @@ public final class PseudoTerminal implements Closeable {
         throw new IOException(what + ": " + libc.strerror(errno) + " (errno " + errno + ").");
     }
 
+    private void checkInterrupted() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("Waiting on the pseudo-terminal " + devicePath + " was interrupted.");
+        }
+    }
+
     private int readOnce(Memory buffer, Memory pollFd, byte[] b, int off, int len) throws IOException {
         Lock shared = descriptorLock.readLock();
         shared.lock();
@@ -300,6 +308,7 @@ public final class PseudoTerminal implements Closeable {
             }
             int read;
             do {
+                checkInterrupted();
                 read = readOnce(buffer, pollFd, b, off, len);
             } while (read == 0);
             return read;
@@ -327,6 +336,7 @@ public final class PseudoTerminal implements Closeable {
             Objects.checkFromIndexSize(off, len, b.length);
             int done = 0;
             while (done < len) {
+                checkInterrupted();
                 done += writeOnce(buffer, pollFd, b, off + done, len - done);
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PseudoTerminalTest {
 
     private static final long PROMPT_MS = 2000;
@@ -57,6 +58,17 @@ class PseudoTerminalTest {
         terminal.close();
 
         assertThat(read.get(PROMPT_MS, TimeUnit.MILLISECONDS)).isEqualTo(-1);
+    }
+
+    @Test
+    void readEndsWhenTheReadingThreadIsInterrupted() throws Exception {
+        Future<Integer> read = executor.submit(() -> terminal.input().read());
+        Thread.sleep(300);
+
+        executor.shutdownNow();
+
+        assertThat(executor.awaitTermination(PROMPT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        assertThatThrownBy(read::get).hasCauseInstanceOf(InterruptedIOException.class);
     }
 
     @Test

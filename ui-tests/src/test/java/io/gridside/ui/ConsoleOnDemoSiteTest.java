@@ -1,0 +1,110 @@
+package io.gridside.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.console.GridsideApp;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.TaskRunner;
+import io.gridside.site.CreditState;
+import io.gridside.site.MeterStatus;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console, headless, opened on the embedded demo site the way a technician does it: one click. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ConsoleOnDemoSiteTest {
+
+    @TempDir
+    static Path home;
+
+    private TaskRunner tasks;
+    private SessionViewModel session;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("gridside.home", home.toString());
+        tasks = new TaskRunner();
+        session = new SessionViewModel(tasks, AppDirs.forCurrentUser());
+        stage.setScene(GridsideApp.createScene(session));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+        tasks.close();
+    }
+
+    @Test
+    void connectsToTheDemoSiteAndShowsMetersWithBalances(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#connect-demo");
+
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        MeterStatus first = table.getItems().get(0);
+        assertThat(first.meterId()).isEqualTo("M00001");
+        assertThat(first.currency()).isEqualTo("KES");
+        assertThat(first.lastReadingAt()).isNotNull();
+        assertThat(robot.lookup("#status-link").queryAs(Label.class).getText()).startsWith("TCP");
+        assertThat(robot.lookup("#status-gateway").queryAs(Label.class).getText()).contains("GW-");
+        assertThat(robot.lookup("#dashboard-online").queryAs(Label.class).getText()).isEqualTo("60 of 60");
+    }
+
+    @Test
+    void filtersTheMetersTableAndChartsTheChosenMeter(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#connect-demo");
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        robot.clickOn("#nav-meters");
+        robot.clickOn("#meters-filter").write("M0001");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(10).allMatch(m -> m.meterId().startsWith("M0001"));
+
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        LineChart<?, ?> chart = robot.lookup("#meter-chart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !chart.getData().get(0).getData().isEmpty());
+        assertThat(chart.getData().get(0).getData()).hasSizeGreaterThan(96);
+        assertThat(chart.getTitle()).contains(table.getSelectionModel().getSelectedItem().meterId());
+    }
+
+    @Test
+    void dashboardCountsCustomersOutOfCredit(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#connect-demo");
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        long out = table.getItems().stream().filter(m -> m.creditState() == CreditState.DISCONNECTED).count();
+
+        assertThat(robot.lookup("#dashboard-out").queryAs(Label.class).getText()).isEqualTo(Long.toString(out));
+        TableView<MeterStatus> attention = robot.lookup("#attention").queryTableView();
+        assertThat(attention.getItems()).allMatch(m -> m.creditState() != CreditState.ACTIVE);
+    }
+
+    @Test
+    void anUnreachableGatewayIsExplainedOnTheConnectScreen(FxRobot robot) throws TimeoutException {
+        robot.doubleClickOn("#tcp-port").write("1");
+        robot.clickOn("#connect-tcp");
+
+        Label message = robot.lookup("#connect-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("UNREACHABLE"));
+        assertThat(message.getText()).contains("127.0.0.1:1");
+    }
+}
