@@ -2,6 +2,7 @@ package io.gridside.sim;
 
 import io.gridside.link.server.GatewaySession;
 import io.gridside.link.transport.TcpTransport;
+import io.gridside.link.transport.TransportKind;
 import io.gridside.sim.pty.PseudoTerminal;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,6 +30,7 @@ public final class SimulatedSite implements AutoCloseable {
     private final SimulatedGateway gateway;
     private final ScheduledExecutorService ticker;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
 
     private SimulatedSite(SimulatedGateway gateway) {
         this.gateway = gateway;
@@ -104,7 +106,23 @@ public final class SimulatedSite implements AutoCloseable {
     private void serve(io.gridside.link.transport.Transport transport) throws IOException {
         GatewaySession session = new GatewaySession(gateway, transport);
         resources.add(session);
-        session.start(() -> resources.remove(session));
+        sessions.add(session);
+        session.start(() -> {
+            resources.remove(session);
+            sessions.remove(session);
+        });
+    }
+
+    /**
+     * Cuts every console's TCP session, as a cable pulled out of a LAN switch would; the listeners stay up,
+     * so consoles can connect again. For training and for tests of how the console copes.
+     */
+    public void dropTcpSessions() {
+        for (GatewaySession session : sessions) {
+            if (session.transportKind() == TransportKind.TCP) {
+                session.close();
+            }
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.transport.Transport;
+import io.gridside.link.transport.TransportKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -164,6 +165,10 @@ public final class GatewaySession implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("A reply to request {} was lost: the console's link closed.", requestId, e);
         }
+    }
+
+    public TransportKind transportKind() {
+        return connection.transport().kind();
     }
 
     @Override

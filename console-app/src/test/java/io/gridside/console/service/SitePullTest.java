@@ -1,0 +1,110 @@
+package io.gridside.console.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridside.link.client.Credential;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SitePullTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final Instant FROM = Instant.parse("2026-06-01T09:00:00Z");
+    private static final int METERS = 30;
+
+    @TempDir
+    Path dir;
+
+    private SimulatedSite site;
+    private GatewayClient client;
+    private SiteStore store;
+
+    @BeforeEach
+    void connect() throws IOException {
+        site = SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW), SimClock.manual(NOW));
+        InetSocketAddress address = site.listenTcp(0);
+        client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
+                Credential.DEMO, Duration.ofSeconds(10));
+        store = SiteStore.open(dir.resolve("site.db"));
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        store.close();
+        site.close();
+    }
+
+    @Test
+    void pullingTwiceStoresEverythingOnce() throws IOException {
+        SitePull.Result first = SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        SitePull.Result second = SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+
+        assertThat(first.readingsNew()).isEqualTo(METERS * 2 * 96);
+        assertThat(second.readingsReceived()).isEqualTo(METERS * 2 * 96);
+        assertThat(second.readingsNew()).isZero();
+        assertThat(second.ledgerNew()).isZero();
+        assertThat(store.readingCount()).isEqualTo(METERS * 2 * 96);
+    }
+
+    @Test
+    void aCancelledPullKeepsWhatArrivedAndTheNextPullCompletesIt() throws IOException {
+        AtomicInteger batches = new AtomicInteger();
+        Progress countBatches = (message, done, total) -> batches.incrementAndGet();
+
+        assertThatThrownBy(() -> SitePull.run(client, store, FROM, NOW, countBatches, () -> batches.get() >= 4))
+                .isInstanceOf(CancellationException.class);
+        long kept = store.readingCount();
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+
+        assertThat(kept).isPositive().isLessThan(METERS * 2 * 96);
+        assertThat(store.readingCount()).isEqualTo(METERS * 2 * 96);
+        assertThat(client.meterStatus()).hasSize(METERS);
+    }
+
+    @Test
+    void theAuditAgreesWithAnHonestGatewayAndNamesATamperedEntry() throws IOException, SQLException {
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+
+        BillingReport honest = BillingAudit.run(store);
+        tamperWithLedgerEntry(store.file(), 500);
+        BillingReport tampered = BillingAudit.run(store);
+
+        assertThat(honest.reconciliation().agrees()).isTrue();
+        assertThat(honest.rows()).hasSize(METERS);
+        assertThat(tampered.reconciliation().agrees()).isFalse();
+        assertThat(tampered.reconciliation().firstDifference()).hasValueSatisfying(
+                difference -> assertThat(difference).startsWith("Entry 500 differs"));
+    }
+
+    private static void tamperWithLedgerEntry(Path database, long seq) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE ledger_entry SET amount_minor = amount_minor - 100, "
+                    + "balance_after_minor = balance_after_minor - 100 WHERE seq = " + seq);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.gridside.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.console.GridsideApp;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.TaskRunner;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.site.MeterStatus;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A gateway on the LAN whose link drops: the console says so, and reconnects without a restart. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DroppedLinkTest {
+
+    @TempDir
+    static Path home;
+
+    private SimulatedSite site;
+    private InetSocketAddress address;
+    private TaskRunner tasks;
+    private SessionViewModel session;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        System.setProperty("gridside.home", home.toString());
+        Instant now = Instant.parse("2026-06-03T09:07:00Z");
+        site = SimulatedSite.start(new SiteSpec(30, 17, 1, now), SimClock.manual(now));
+        address = site.listenTcp(0);
+        tasks = new TaskRunner();
+        session = new SessionViewModel(tasks, AppDirs.forCurrentUser());
+        stage.setScene(GridsideApp.createScene(session));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+        tasks.close();
+        site.close();
+    }
+
+    @Test
+    void reportsTheDroppedLinkAndReconnects(FxRobot robot) throws TimeoutException {
+        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
+        robot.clickOn("#connect-tcp");
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+
+        site.dropTcpSessions();
+
+        Node reconnect = robot.lookup("#reconnect").query();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, reconnect::isVisible);
+        assertThat(robot.lookup("#problem").queryAs(Label.class).getText()).contains("dropped", "CLOSED");
+        assertThat(robot.lookup("#status-link").queryAs(Label.class).getText()).startsWith("Link lost");
+
+        robot.clickOn("#reconnect");
+
+        Label link = robot.lookup("#status-link").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> link.getText().startsWith("TCP"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !reconnect.isVisible());
+        assertThat(table.getItems()).hasSize(30);
+    }
+}
