@@ -5,6 +5,7 @@ import io.gridside.billing.Tick;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.GatewayService;
 import io.gridside.site.Customer;
@@ -167,7 +168,16 @@ public final class SimulatedGateway implements GatewayService {
 
     @Override
     public SiteReply site() {
-        return new SiteReply(layout.site(), layout.tariff(), layout.customers(), layout.meters());
+        return new SiteReply(layout.site(), layout.tariff(), spec.meters());
+    }
+
+    @Override
+    public List<RosterBatch.Entry> roster() {
+        List<RosterBatch.Entry> roster = new ArrayList<>(spec.meters());
+        for (int i = 0; i < spec.meters(); i++) {
+            roster.add(new RosterBatch.Entry(layout.customers().get(i), layout.meters().get(i)));
+        }
+        return roster;
     }
 
     @Override

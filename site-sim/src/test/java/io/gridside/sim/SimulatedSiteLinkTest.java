@@ -6,6 +6,7 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.Credential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
@@ -74,7 +75,9 @@ class SimulatedSiteLinkTest {
     @ValueSource(strings = {"tcp", "serial"})
     void pullsTheRosterStatusReadingsAndLedger(String transport) throws IOException {
         try (GatewayClient client = connect(transport)) {
-            SiteReply roster = client.site();
+            SiteReply reply = client.site();
+            List<RosterBatch.Entry> roster = new ArrayList<>();
+            client.roster((batch, received, total) -> roster.addAll(batch), CancelSignal.NEVER);
             List<MeterStatus> statuses = client.meterStatus();
             List<Reading> readings = new ArrayList<>();
             long count = client.readings(Instant.EPOCH, NOW, (batch, received, total) -> {
@@ -84,7 +87,9 @@ class SimulatedSiteLinkTest {
             List<LedgerEntry> ledger = new ArrayList<>();
             client.ledger(0, (batch, received, total) -> ledger.addAll(batch), CancelSignal.NEVER);
 
-            assertThat(roster.meters()).hasSize(METERS);
+            assertThat(reply.meterCount()).isEqualTo(METERS);
+            assertThat(roster).hasSize(METERS);
+            assertThat(roster).extracting(RosterBatch.Entry::meter).isEqualTo(site.gateway().layout().meters());
             assertThat(statuses).hasSize(METERS).allMatch(s -> s.currency().equals("KES"));
             assertThat(count).isEqualTo(METERS * 2 * 96);
             assertThat(readings).isEqualTo(site.gateway().readings(Instant.EPOCH, NOW));

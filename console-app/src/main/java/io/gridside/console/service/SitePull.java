@@ -4,6 +4,7 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.store.SiteStore;
@@ -32,12 +33,16 @@ public final class SitePull {
 
     public static Result run(GatewayClient client, SiteStore store, Instant from, Instant to, Progress progress,
             CancelSignal cancel) throws LinkException {
-        progress.update("Reading the site's roster", 0, -1);
+        progress.update("Reading the site", 0, -1);
         SiteReply site = client.site();
         HelloReply hello = client.hello();
         store.saveSite(site.site(), hello.gatewayId());
         store.saveTariff(site.tariff());
-        store.saveRoster(site.customers(), site.meters());
+        client.roster((batch, received, total) -> {
+            store.saveRoster(batch.stream().map(RosterBatch.Entry::customer).toList(),
+                    batch.stream().map(RosterBatch.Entry::meter).toList());
+            progress.update("Reading the site's roster", received, total);
+        }, cancel);
 
         progress.update("Reading meter status", 0, -1);
         List<MeterStatus> statuses = client.meterStatus();

@@ -6,15 +6,17 @@ import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
-import io.gridside.link.message.MeterStatusReply;
+import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -133,8 +136,18 @@ public final class GatewayClient implements AutoCloseable {
         return expect(call(new GetSite()), SiteReply.class);
     }
 
+    /** Pulls the site's customers with their meters; see {@link #readings}. */
+    public long roster(BatchListener<RosterBatch.Entry> listener, CancelSignal cancel) throws LinkException {
+        return stream(new GetRoster(), RosterBatch.class, batch -> new Batch<>(batch.entries(), batch.total()),
+                listener, cancel);
+    }
+
+    /** Every meter's status, pulled as a stream and returned whole. */
     public List<MeterStatus> meterStatus() throws LinkException {
-        return expect(call(new GetMeterStatus()), MeterStatusReply.class).meters();
+        List<MeterStatus> statuses = new ArrayList<>();
+        stream(new GetMeterStatus(), MeterStatusBatch.class, batch -> new Batch<>(batch.meters(), batch.total()),
+                (batch, received, total) -> statuses.addAll(batch), CancelSignal.NEVER);
+        return statuses;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

@@ -1,5 +1,5 @@
 package io.gridside.link.message;
 
-/** Asks for every meter's balance, last reading, link and relay. */
+/** Opens a stream of every meter's balance, last reading, link and relay, answered in batches and an end. */
 public record GetMeterStatus() implements Message {
 }

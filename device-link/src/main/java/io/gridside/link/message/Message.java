@@ -3,7 +3,8 @@ package io.gridside.link.message;
 /**
  * A message of the link protocol. Every type is listed, with its wire code, in {@link MessageCatalogue}.
  */
-public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pong, GetSite, SiteReply,
-        GetMeterStatus, MeterStatusReply, GetReadings, ReadingsBatch, GetLedger, LedgerBatch, StreamEnd,
+public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pong, GetSite, SiteReply, GetRoster,
+        RosterBatch,
+        GetMeterStatus, MeterStatusBatch, GetReadings, ReadingsBatch, GetLedger, LedgerBatch, StreamEnd,
         Cancel {
 }

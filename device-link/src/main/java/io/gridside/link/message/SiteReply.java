@@ -1,17 +1,11 @@
 package io.gridside.link.message;
 
-import io.gridside.site.Customer;
-import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
-import java.util.List;
 
-/** The site as the gateway knows it. */
-public record SiteReply(SiteInfo site, Tariff tariff, List<Customer> customers, List<Meter> meters)
-        implements Message {
-
-    public SiteReply {
-        customers = List.copyOf(customers);
-        meters = List.copyOf(meters);
-    }
+/**
+ * The site as the gateway describes it: identity, tariff and size. The customers and meters themselves come
+ * by {@link GetRoster}, a stream, since a large site's roster does not fit one frame.
+ */
+public record SiteReply(SiteInfo site, Tariff tariff, int meterCount) implements Message {
 }

@@ -2,6 +2,7 @@ package io.gridside.link.server;
 
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
@@ -23,6 +24,9 @@ public interface GatewayService {
     Instant clock();
 
     SiteReply site();
+
+    /** The site's customers with their meters, in meter order. */
+    List<RosterBatch.Entry> roster();
 
     List<MeterStatus> meterStatus();
 

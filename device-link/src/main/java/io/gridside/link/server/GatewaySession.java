@@ -6,15 +6,17 @@ import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
-import io.gridside.link.message.MeterStatusReply;
+import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.transport.Transport;
@@ -106,8 +108,10 @@ public final class GatewaySession implements AutoCloseable {
     private void dispatch(long requestId, Message message) {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
+        } else if (message instanceof GetRoster) {
+            sendStream(requestId, service.roster(), RosterBatch::new);
         } else if (message instanceof GetMeterStatus) {
-            reply(requestId, new MeterStatusReply(service.meterStatus()));
+            sendStream(requestId, service.meterStatus(), MeterStatusBatch::new);
         } else if (message instanceof GetReadings get) {
             sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new);
         } else if (message instanceof GetLedger get) {
