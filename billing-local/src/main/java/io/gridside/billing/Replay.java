@@ -67,7 +67,9 @@ public final class Replay {
             return;
         }
         Instant last = readingsByEnd.lastKey();
-        for (Instant tick = start.plus(Reading.INTERVAL); !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
+        // The gateway ticks on quarter hours: after an opening at 12:07 its first tick is 12:15, not 12:22.
+        Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
+        for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
         }
     }

@@ -2,6 +2,7 @@ package io.gridside.site;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One 15-minute interval reading of a meter.
@@ -17,6 +18,7 @@ public record Reading(String meterId, Instant intervalStart, long energyWh, long
 
     public Reading {
         Validate.id("meterId", meterId);
+        Objects.requireNonNull(intervalStart, "intervalStart");
         if (intervalStart.getEpochSecond() % INTERVAL.toSeconds() != 0 || intervalStart.getNano() != 0) {
             throw new IllegalArgumentException("intervalStart must fall on a quarter hour, was " + intervalStart);
         }

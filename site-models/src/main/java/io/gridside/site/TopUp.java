@@ -1,6 +1,7 @@
 package io.gridside.site;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A payment to credit a customer's account.
@@ -15,5 +16,6 @@ public record TopUp(String reference, String customerId, long amountMinor, Insta
         if (amountMinor <= 0) {
             throw new IllegalArgumentException("amountMinor must be positive, was " + amountMinor);
         }
+        Objects.requireNonNull(at, "at");
     }
 }

@@ -51,11 +51,25 @@ public final class SiteStore implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            configure(connection);
-            Migrations.migrate(connection);
+            try {
+                configure(connection);
+                Migrations.migrate(connection);
+            } catch (SQLException | RuntimeException e) {
+                closeAfterFailure(connection, e);
+                throw e;
+            }
             return new SiteStore(connection, file);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("The site database " + file + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** A database that cannot be used is closed at once, so that it holds no handle, lock or WAL file. */
+    private static void closeAfterFailure(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
