@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -302,9 +303,16 @@ public final class GatewayClient implements AutoCloseable {
 
     /** Runs {@code listener} once when the link drops or is closed; the cause is null for a clean close. */
     public void onClosed(Consumer<IOException> listener) {
-        closeListeners.add(listener);
+        // A link that closes while this runs reaches the listener both ways; the guard keeps it to one call.
+        AtomicBoolean fired = new AtomicBoolean();
+        Consumer<IOException> once = cause -> {
+            if (fired.compareAndSet(false, true)) {
+                listener.accept(cause);
+            }
+        };
+        closeListeners.add(once);
         if (closed) {
-            listener.accept(closedBy);
+            once.accept(closedBy);
         }
     }
 
