@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetSite;
+import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.testing.FakeGatewayService;
@@ -15,6 +17,7 @@ import io.gridside.link.testing.ScriptedPeer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ class GatewayClientStreamTest {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
     private static final Instant FROM = SampleMessages.DAY_START;
     private static final Instant TO = FROM.plus(Duration.ofDays(30));
+    /** Noise that runs into the frame after it, so that frame is lost. */
+    private static final byte[] NOISE_WITHOUT_DELIMITER = "~~ static ~~".getBytes(StandardCharsets.US_ASCII);
 
     /** What a listener saw of one batch. */
     private record Progress(int size, long received, long total) {
@@ -152,6 +157,74 @@ class GatewayClientStreamTest {
             assertThat(client.isOpen()).isTrue();
         }
         assertThat(recorder.progress).hasSize(1);
+    }
+
+    @Test
+    void readingsStreamThatLostABatchOnTheLineFailsAsIncomplete() throws Exception {
+        List<Reading> readings = SampleMessages.readings(30);
+        Recorder<Reading> recorder = new Recorder<>();
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            long id = peer.receive(GetReadings.class).requestId();
+            peer.send(id, new ReadingsBatch(readings.subList(0, 10), 30));
+            peer.write(NOISE_WITHOUT_DELIMITER);
+            peer.send(id, new ReadingsBatch(readings.subList(10, 20), 30));
+            peer.send(id, new ReadingsBatch(readings.subList(20, 30), 30));
+            peer.send(id, new StreamEnd(30, false));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(() -> client.readings(FROM, TO, recorder, CancelSignal.NEVER))
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.INCOMPLETE));
+        }
+        assertThat(recorder.items).hasSize(20);
+    }
+
+    @Test
+    void ledgerStreamThatLostABatchFailsBeforeDeliveringAnythingPastTheGap() throws Exception {
+        List<LedgerEntry> ledger = SampleMessages.ledger(30);
+        Recorder<LedgerEntry> recorder = new Recorder<>();
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            long id = peer.receive(GetLedger.class).requestId();
+            peer.send(id, new LedgerBatch(ledger.subList(0, 10), 30));
+            peer.write(NOISE_WITHOUT_DELIMITER);
+            peer.send(id, new LedgerBatch(ledger.subList(10, 20), 30));
+            peer.send(id, new LedgerBatch(ledger.subList(20, 30), 30));
+            peer.send(id, new StreamEnd(30, false));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(() -> client.ledger(0, recorder, CancelSignal.NEVER))
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.INCOMPLETE));
+        }
+        // Entries past a gap must not reach the store: it resumes after the last entry it holds.
+        assertThat(recorder.items).containsExactlyElementsOf(ledger.subList(0, 10));
+    }
+
+    @Test
+    void ledgerStreamThatDoesNotStartAfterTheGivenEntryFailsAsIncomplete() throws Exception {
+        List<LedgerEntry> ledger = SampleMessages.ledger(30);
+        Recorder<LedgerEntry> recorder = new Recorder<>();
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            long id = peer.receive(GetLedger.class).requestId();
+            peer.send(id, new LedgerBatch(ledger.subList(5, 15), 25));
+            peer.send(id, new LedgerBatch(ledger.subList(15, 30), 25));
+            peer.send(id, new StreamEnd(25, false));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(() -> client.ledger(0, recorder, CancelSignal.NEVER))
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.INCOMPLETE));
+        }
+        assertThat(recorder.items).isEmpty();
     }
 
     /** Each batch's {@code received} is the sum of the batch sizes so far, this one included. */
