@@ -102,6 +102,9 @@ class MessageCodecTest {
                 Arguments.of("a nonce that is text", 0x04, PLAIN.writeValueAsBytes(Map.of("nonce", "abc"))),
                 Arguments.of("a missing number", 0x04, PLAIN.writeValueAsBytes(Map.of())),
                 Arguments.of("a missing list", 0x01, PLAIN.writeValueAsBytes(Map.of("console", "x"))),
+                Arguments.of("missing text and instants", 0x02,
+                        PLAIN.writeValueAsBytes(Map.of("protocolVersion", 1, "capabilities", List.of()))),
+                Arguments.of("a missing instant", 0x05, PLAIN.writeValueAsBytes(Map.of("nonce", 1))),
                 Arguments.of("an instant that is not one", 0x05,
                         PLAIN.writeValueAsBytes(Map.of("nonce", 1, "clock", "yesterday"))),
                 Arguments.of("a reading the domain refuses", 0x21, PLAIN.writeValueAsBytes(
