@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -179,6 +180,8 @@ public final class GatewayClient implements AutoCloseable {
      * Pulls the readings whose interval starts in [from, to).
      *
      * @return how many readings arrived
+     * @throws LinkException with {@link LinkException.Code#INCOMPLETE} when fewer readings arrived than the
+     *     gateway sent, because a batch was lost on the link
      * @throws java.util.concurrent.CancellationException when {@code cancel} stopped the pull
      */
     public long readings(Instant from, Instant to, BatchListener<Reading> listener, CancelSignal cancel)
@@ -187,11 +190,31 @@ public final class GatewayClient implements AutoCloseable {
                 batch -> new Batch<>(batch.readings(), batch.total()), listener, cancel);
     }
 
-    /** Pulls the ledger entries after {@code afterSeq}; see {@link #readings}. */
+    /**
+     * Pulls the ledger entries after {@code afterSeq}; see {@link #readings}.
+     *
+     * <p>Entries are numbered without gaps, so a batch lost on the link shows in the next one, which then
+     * fails the pull before it reaches the listener: a store that resumes after its last entry never skips one.
+     */
     public long ledger(long afterSeq, BatchListener<LedgerEntry> listener, CancelSignal cancel)
             throws LinkException {
+        long[] nextSeq = {afterSeq + 1};
+        BatchListener<LedgerEntry> gapless = (entries, received, total) -> {
+            for (LedgerEntry entry : entries) {
+                long expected = nextSeq[0]++;
+                if (entry.seq() != expected) {
+                    throw incomplete("ledger entry " + entry.seq() + " came where " + expected + " belongs");
+                }
+            }
+            listener.onBatch(entries, received, total);
+        };
         return stream(new GetLedger(afterSeq), LedgerBatch.class,
-                batch -> new Batch<>(batch.entries(), batch.total()), listener, cancel);
+                batch -> new Batch<>(batch.entries(), batch.total()), gapless, cancel);
+    }
+
+    private LinkException incomplete(String what) {
+        return new LinkException(LinkException.Code.INCOMPLETE, "Part of the answer from "
+                + connection.transport().address() + " was lost on the link (" + what + "); pull again.");
     }
 
     private record Batch<T>(List<T> items, long total) {
@@ -216,6 +239,9 @@ public final class GatewayClient implements AutoCloseable {
                     if (end.cancelled() || cancelSent) {
                         throw new java.util.concurrent.CancellationException("The pull was cancelled.");
                     }
+                    if (end.count() != received) {
+                        throw incomplete(received + " of " + end.count() + " items arrived");
+                    }
                     return received;
                 }
                 B batch = expect(answer, batchType);
@@ -233,7 +259,7 @@ public final class GatewayClient implements AutoCloseable {
     private <T> void deliver(BatchListener<T> listener, Batch<T> items, long received) throws LinkException {
         try {
             listener.onBatch(items.items(), received, items.total());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkException e) {
             throw e;
         } catch (Exception e) {
             throw new LinkException(LinkException.Code.GATEWAY_ERROR,
@@ -315,9 +341,16 @@ public final class GatewayClient implements AutoCloseable {
 
     /** Runs {@code listener} once when the link drops or is closed; the cause is null for a clean close. */
     public void onClosed(Consumer<IOException> listener) {
-        closeListeners.add(listener);
+        // A link that closes while this runs reaches the listener both ways; the guard keeps it to one call.
+        AtomicBoolean fired = new AtomicBoolean();
+        Consumer<IOException> once = cause -> {
+            if (fired.compareAndSet(false, true)) {
+                listener.accept(cause);
+            }
+        };
+        closeListeners.add(once);
         if (closed) {
-            listener.accept(closedBy);
+            once.accept(closedBy);
         }
     }
 

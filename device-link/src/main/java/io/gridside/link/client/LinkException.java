@@ -18,7 +18,9 @@ public final class LinkException extends IOException {
         /** The link dropped. */
         CLOSED,
         /** The gateway answered a request with an error. */
-        GATEWAY_ERROR
+        GATEWAY_ERROR,
+        /** Part of a stream was lost on the link; pulling again fetches it whole. */
+        INCOMPLETE
     }
 
     private final Code code;

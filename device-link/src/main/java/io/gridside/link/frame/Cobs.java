@@ -60,6 +60,9 @@ public final class Cobs {
                 throw new FrameException(FrameException.Rule.COBS, "a COBS code that runs past the frame end");
             }
             for (int i = 1; i < code; i++) {
+                if (data[read] == 0) {
+                    throw new FrameException(FrameException.Rule.COBS, "a zero byte inside an encoded frame");
+                }
                 out[write++] = data[read++];
             }
             if (code < 0xFF && read < end) {

@@ -1,0 +1,155 @@
+package io.gridside.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.gridside.link.frame.Cobs;
+import io.gridside.link.frame.Frame;
+import io.gridside.link.frame.FrameCodec;
+import io.gridside.link.message.GetSite;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.MessageCatalogue;
+import io.gridside.link.message.MessageCodec;
+import io.gridside.link.message.Ping;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Holds docs/protocol.md to the code: the bytes of its test vectors and its catalogue table must be what the
+ * codecs produce, so whoever builds the other end from the document builds what this console speaks.
+ */
+class ProtocolDocVectorsTest {
+
+    /** Surefire runs in the module's directory; the document lives at the repository root. */
+    private static final Path DOC = Path.of("..", "docs", "protocol.md");
+
+    /** The message each vector's {@code message:} line describes, as the code builds it. */
+    private static final Map<String, Message> MESSAGES = Map.of(
+            "ping", new Ping(42),
+            "get-site", new GetSite(),
+            "hello", new Hello(List.of(1), "gridside-console", "demo-technician", "demo"));
+
+    private static final Pattern CATALOGUE_ROW =
+            Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\|", Pattern.MULTILINE);
+
+    /** One fenced {@code vector} block of the document. */
+    record Vector(String name, int type, int seq, int ack, long requestId, byte[] payload, byte[] raw, byte[] wire) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Vector> vectors() throws IOException {
+        List<Vector> vectors = new ArrayList<>();
+        for (Map<String, String> block : vectorBlocks(Files.readString(DOC, StandardCharsets.UTF_8))) {
+            vectors.add(new Vector(block.get("name"), (int) number(block.get("type")),
+                    (int) number(block.get("seq")), (int) number(block.get("ack")), number(block.get("requestId")),
+                    hex(block.get("payload")), hex(block.get("raw")), hex(block.get("wire"))));
+        }
+        return vectors;
+    }
+
+    @Test
+    void documentsAVectorForEachMessageThisTestBuildsAndNoOther() throws IOException {
+        assertThat(vectors()).extracting(Vector::name).containsExactlyInAnyOrderElementsOf(MESSAGES.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void encodesTheMessageToTheDocumentedPayloadAndType(Vector vector) {
+        Message message = MESSAGES.get(vector.name());
+
+        assertThat(MessageCatalogue.codeOf(message)).isEqualTo(vector.type());
+        assertThat(hexOf(MessageCodec.encode(message))).isEqualTo(hexOf(vector.payload()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void framesThePayloadToTheDocumentedBytes(Vector vector) {
+        Frame frame = new Frame(vector.type(), vector.seq(), vector.ack(), vector.requestId(), vector.payload());
+
+        byte[] wire = FrameCodec.encode(frame);
+
+        assertThat(hexOf(wire)).isEqualTo(hexOf(vector.wire()));
+        assertThat(hexOf(Cobs.decode(wire, 0, wire.length - 1))).isEqualTo(hexOf(vector.raw()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void readsTheMessageBackFromTheDocumentedWireBytes(Vector vector) {
+        Frame frame = FrameCodec.decode(vector.wire(), 0, vector.wire().length - 1);
+
+        assertThat(frame.seq()).isEqualTo(vector.seq());
+        assertThat(frame.ack()).isEqualTo(vector.ack());
+        assertThat(frame.requestId()).isEqualTo(vector.requestId());
+        assertThat(MessageCodec.decode(frame.type(), frame.payload())).isEqualTo(MESSAGES.get(vector.name()));
+    }
+
+    @Test
+    void listsTheMessageCatalogueAsTheCodeHasIt() throws IOException {
+        Matcher row = CATALOGUE_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
+        List<Tuple> documented = new ArrayList<>();
+        while (row.find()) {
+            documented.add(tuple((int) number(row.group(1)), row.group(2), Integer.parseInt(row.group(3))));
+        }
+
+        assertThat(MessageCatalogue.entries())
+                .extracting(e -> e.code(), e -> e.type().getSimpleName(), e -> e.schemaVersion())
+                .containsExactlyElementsOf(documented);
+    }
+
+    /**
+     * The {@code key: value} lines of every block fenced as {@code vector}. A line that starts with a space
+     * goes on with the value above it, so long byte strings can wrap.
+     */
+    private static List<Map<String, String>> vectorBlocks(String doc) {
+        List<Map<String, String>> blocks = new ArrayList<>();
+        Map<String, String> block = null;
+        String key = null;
+        for (String line : doc.lines().toList()) {
+            if (block == null) {
+                if (line.equals("```vector")) {
+                    block = new LinkedHashMap<>();
+                }
+            } else if (line.equals("```")) {
+                blocks.add(block);
+                block = null;
+            } else if (line.startsWith(" ")) {
+                block.merge(key, line.strip(), (before, more) -> before + " " + more);
+            } else {
+                int colon = line.indexOf(':');
+                key = line.substring(0, colon);
+                block.put(key, line.substring(colon + 1).strip());
+            }
+        }
+        return blocks;
+    }
+
+    private static long number(String text) {
+        return text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+    }
+
+    private static byte[] hex(String spaced) {
+        return HexFormat.of().parseHex(spaced.replace(" ", ""));
+    }
+
+    private static String hexOf(byte[] bytes) {
+        return HexFormat.ofDelimiter(" ").formatHex(bytes);
+    }
+}

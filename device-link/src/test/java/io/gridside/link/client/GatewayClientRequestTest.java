@@ -1,0 +1,194 @@
+package io.gridside.link.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridside.link.frame.Frame;
+import io.gridside.link.frame.FrameCodec;
+import io.gridside.link.message.MessageCodec;
+import io.gridside.link.message.Ping;
+import io.gridside.link.message.Pong;
+import io.gridside.link.session.LinkStats;
+import io.gridside.link.testing.FakeGatewayService;
+import io.gridside.link.testing.FramePeer;
+import io.gridside.link.testing.SampleMessages;
+import io.gridside.link.testing.ScriptedPeer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Single requests over an open session, and what the session counts when the line is poor. */
+@Timeout(10)
+class GatewayClientRequestTest {
+
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+    /** Long enough for loopback, short enough that a lost answer costs the build little. */
+    private static final Duration LOST_ANSWER_TIMEOUT = Duration.ofSeconds(1);
+
+    @Test
+    void fetchesTheSiteAndTheMeterStatus() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThat(client.site()).isEqualTo(SampleMessages.siteReply());
+            assertThat(client.meterStatus()).isEqualTo(SampleMessages.meterStatus());
+        }
+    }
+
+    @Test
+    void pingKeepsTheRoundTripItMeasuredAndTheGatewaysClock() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+            assertThat(client.lastRoundTrip()).isNull();
+
+            Duration roundTrip = client.ping();
+
+            assertThat(client.lastRoundTrip()).isEqualTo(roundTrip);
+            assertThat(client.lastGatewayClock()).isEqualTo(SampleMessages.CLOCK);
+        }
+    }
+
+    @Test
+    void pongWithAnotherNonceIsAGatewayError() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            FramePeer.Received ping = peer.receive(Ping.class);
+            long nonce = ((Ping) ping.message()).nonce();
+            peer.send(ping.requestId(), new Pong(nonce + 1, SampleMessages.CLOCK));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(client::ping).isInstanceOfSatisfying(LinkException.class,
+                    e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_ERROR));
+        }
+    }
+
+    @Test
+    void failureInsideTheGatewayGivesAGatewayErrorNamingItsCode() throws Exception {
+        FakeGatewayService service = new FakeGatewayService()
+                .failingSiteWith(new IllegalStateException("the site database is locked"));
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(client::site)
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_ERROR))
+                    .hasMessageContaining("GATEWAY_FAULT");
+            assertThat(client.meterStatus()).isEqualTo(SampleMessages.meterStatus());
+        }
+    }
+
+    @Test
+    void countsFramesDroppedByNoiseInItsStats() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            FramePeer.Received ping = peer.receive(Ping.class);
+            // Two bad blocks, each closed by a delimiter so that the pong behind them survives.
+            peer.write(ascii("line noise\0"));
+            peer.write(corrupted(FrameCodec.encode(new Frame(0x05, 9, 0, ping.requestId(), ascii("hit by noise")))));
+            peer.send(ping.requestId(), new Pong(((Ping) ping.message()).nonce(), SampleMessages.CLOCK));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            client.ping();
+
+            LinkStats stats = client.stats();
+            assertThat(stats.framesDropped()).isEqualTo(2);
+            assertThat(stats.framesReceived()).isEqualTo(2);
+            assertThat(stats.messagesMalformed()).isZero();
+        }
+    }
+
+    @Test
+    void requestWhoseAnswerNoiseSpoiledTimesOutAndTheSessionCarriesOn() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            answerPing(peer, ascii("noise without a delimiter"));
+            answerPing(peer, new byte[0]);
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(LOST_ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(client::ping).isInstanceOfSatisfying(LinkException.class,
+                    e -> assertThat(e.code()).isEqualTo(LinkException.Code.TIMEOUT));
+            client.ping();
+
+            assertThat(client.stats().framesDropped()).isEqualTo(1);
+            assertThat(client.stats().framesMissed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void countsGapsInTheGatewaysFrameSequenceAsMissed() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            FramePeer.Received ping = peer.receive(Ping.class);
+            peer.sendAs(5, ping.requestId(), new Pong(((Ping) ping.message()).nonce(), SampleMessages.CLOCK));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            client.ping();
+
+            assertThat(client.stats().framesMissed()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void countsIntactFramesWithAnUnknownMessageAsMalformed() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
+            FramePeer peer = new FramePeer(socket);
+            peer.acceptHello();
+            FramePeer.Received ping = peer.receive(Ping.class);
+            peer.sendFrame(0x7F, ping.requestId(), MessageCodec.encode(new Ping(3)));
+            peer.send(ping.requestId(), new Pong(((Ping) ping.message()).nonce(), SampleMessages.CLOCK));
+            peer.awaitClose();
+        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            client.ping();
+
+            assertThat(client.stats().messagesMalformed()).isEqualTo(1);
+            assertThat(client.stats().framesDropped()).isZero();
+        }
+    }
+
+    @Test
+    void closingTheSessionFiresOnClosedWithoutACauseAndRefusesFurtherRequests() throws Exception {
+        CompletableFuture<IOException> closed = new CompletableFuture<>();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService())) {
+            GatewayClient client = gateway.openClient(ANSWER_TIMEOUT);
+            client.onClosed(closed::complete);
+
+            client.close();
+
+            assertThat(closed.get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(client.isOpen()).isFalse();
+            assertThatThrownBy(client::site).isInstanceOfSatisfying(LinkException.class,
+                    e -> assertThat(e.code()).isEqualTo(LinkException.Code.CLOSED));
+        }
+    }
+
+    private static void answerPing(FramePeer peer, byte[] noiseBefore) throws IOException {
+        FramePeer.Received ping = peer.receive(Ping.class);
+        peer.write(noiseBefore);
+        peer.send(ping.requestId(), new Pong(((Ping) ping.message()).nonce(), SampleMessages.CLOCK));
+    }
+
+    /** The frame with one byte in its middle changed, which no framing rule lets through. */
+    private static byte[] corrupted(byte[] wire) {
+        byte[] copy = wire.clone();
+        int middle = copy.length / 2;
+        copy[middle] = (byte) (copy[middle] == 0x33 ? 0x34 : 0x33);
+        return copy;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

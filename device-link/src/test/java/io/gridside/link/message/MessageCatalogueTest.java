@@ -1,0 +1,67 @@
+package io.gridside.link.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageCatalogueTest {
+
+    @Test
+    void keepsEveryWireCodeAsWrittenOut() {
+        // Changing a line here changes the wire: a deployed gateway would no longer understand the console.
+        assertThat(MessageCatalogue.entries())
+                .extracting(MessageCatalogue.Entry::code, MessageCatalogue.Entry::type,
+                        MessageCatalogue.Entry::schemaVersion)
+                .containsExactly(
+                        tuple(0x01, Hello.class, 1),
+                        tuple(0x02, HelloReply.class, 1),
+                        tuple(0x03, ErrorReply.class, 1),
+                        tuple(0x04, Ping.class, 1),
+                        tuple(0x05, Pong.class, 1),
+                        tuple(0x06, Cancel.class, 1),
+                        tuple(0x07, StreamEnd.class, 1),
+                        tuple(0x10, GetSite.class, 1),
+                        tuple(0x11, SiteReply.class, 2),
+                        tuple(0x12, GetMeterStatus.class, 1),
+                        tuple(0x13, MeterStatusBatch.class, 2),
+                        tuple(0x14, GetRoster.class, 1),
+                        tuple(0x15, RosterBatch.class, 1),
+                        tuple(0x20, GetReadings.class, 1),
+                        tuple(0x21, ReadingsBatch.class, 1),
+                        tuple(0x22, GetLedger.class, 1),
+                        tuple(0x23, LedgerBatch.class, 1));
+    }
+
+    @Test
+    void givesEachCodeToOneTypeOnly() {
+        List<Integer> codes = MessageCatalogue.entries().stream().map(MessageCatalogue.Entry::code).toList();
+
+        assertThat(codes).doesNotHaveDuplicates().allSatisfy(code -> assertThat(code).isBetween(0x01, 0xFF));
+    }
+
+    @Test
+    void listsEveryMessageTypeExactlyOnce() {
+        List<Class<?>> listed = MessageCatalogue.entries().stream()
+                .<Class<?>>map(MessageCatalogue.Entry::type).toList();
+
+        assertThat(listed).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(Message.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void findsEachEntryByItsCode() {
+        for (MessageCatalogue.Entry entry : MessageCatalogue.entries()) {
+            assertThat(MessageCatalogue.byCode(entry.code())).isSameAs(entry);
+        }
+    }
+
+    @Test
+    void knowsNothingOfUnlistedCodes() {
+        assertThat(MessageCatalogue.byCode(0x00)).isNull();
+        assertThat(MessageCatalogue.byCode(0x08)).isNull();
+        assertThat(MessageCatalogue.byCode(0xFF)).isNull();
+    }
+}

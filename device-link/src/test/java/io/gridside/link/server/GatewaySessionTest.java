@@ -1,0 +1,221 @@
+package io.gridside.link.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetSite;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.Ping;
+import io.gridside.link.message.Pong;
+import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SiteReply;
+import io.gridside.link.message.StreamEnd;
+import io.gridside.link.testing.FakeGatewayService;
+import io.gridside.link.testing.FramePeer;
+import io.gridside.link.testing.SampleMessages;
+import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.site.Reading;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The gateway's side of a session, driven frame by frame by a hand-played console. */
+@Timeout(10)
+class GatewaySessionTest {
+
+    private static final Hello HELLO = new Hello(List.of(1), "test-console", FakeGatewayService.TECHNICIAN,
+            FakeGatewayService.TOKEN);
+    private static final Instant FROM = SampleMessages.DAY_START;
+    private static final Instant TO = FROM.plus(Duration.ofDays(30));
+
+    @Test
+    void answersOnlyPingsBeforeAHelloIsAccepted() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+
+            assertThat(errorCode(ask(console, 1, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+            assertThat(ask(console, 2, new Ping(77))).isEqualTo(new Pong(77, SampleMessages.CLOCK));
+            assertThat(ask(console, 3, HELLO)).isEqualTo(SampleMessages.helloReply());
+            assertThat(ask(console, 4, new GetSite())).isEqualTo(SampleMessages.siteReply());
+        }
+    }
+
+    @Test
+    void refusesAHelloWithoutItsProtocolVersion() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            Hello fromTheFuture = new Hello(List.of(2, 3), "test-console", HELLO.technicianId(), HELLO.credential());
+
+            assertThat(errorCode(ask(console, 1, fromTheFuture))).isEqualTo("VERSION_UNSUPPORTED");
+            assertThat(errorCode(ask(console, 2, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+        }
+    }
+
+    @Test
+    void refusedHelloLeavesTheSessionUnauthenticated() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            Hello wrongToken = new Hello(List.of(1), "test-console", HELLO.technicianId(), "guess");
+
+            assertThat(ask(console, 1, HELLO)).isEqualTo(SampleMessages.helloReply());
+            assertThat(errorCode(ask(console, 2, wrongToken))).isEqualTo("AUTH_REFUSED");
+            assertThat(errorCode(ask(console, 3, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+        }
+    }
+
+    @Test
+    void answersAMessageOnlyAGatewaySendsWithUnexpectedMessage() throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+
+            assertThat(errorCode(ask(console, 2, SampleMessages.siteReply()))).isEqualTo("UNEXPECTED_MESSAGE");
+        }
+    }
+
+    @Test
+    void answersAFailureOfItsServiceWithGatewayFault() throws Exception {
+        FakeGatewayService service = new FakeGatewayService().failingSiteWith(new IllegalStateException("disk"));
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+
+            assertThat(errorCode(ask(console, 2, new GetSite()))).isEqualTo("GATEWAY_FAULT");
+        }
+    }
+
+    @Test
+    void streamsEveryItemInBatchesThatCarryTheTotalThenEnds() throws Exception {
+        List<Reading> readings = SampleMessages.readings(1_000);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withReadings(readings));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+            console.send(2, new GetReadings(FROM, TO));
+
+            List<Reading> streamed = new ArrayList<>();
+            Message message;
+            while ((message = receiveFor(console, 2)) instanceof ReadingsBatch batch) {
+                assertThat(batch.total()).isEqualTo(1_000);
+                streamed.addAll(batch.readings());
+            }
+
+            assertThat(message).isEqualTo(new StreamEnd(1_000, false));
+            assertThat(streamed).containsExactlyElementsOf(readings);
+        }
+    }
+
+    @Test
+    void stopsAStreamPartWayWhenItIsCancelled() throws Exception {
+        GatedList readings = new GatedList(SampleMessages.readings(1_000), 128);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withReadings(readings));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+            console.send(2, new GetReadings(FROM, TO));
+            ReadingsBatch first = (ReadingsBatch) receiveFor(console, 2);
+
+            console.send(0, new Cancel(2));
+            // The reader thread takes the cancel and the ping in order, so the pong proves the cancel is in.
+            assertThat(ask(console, 3, new Ping(5))).isInstanceOf(Pong.class);
+            readings.open();
+
+            ReadingsBatch second = (ReadingsBatch) receiveFor(console, 2);
+            long sent = first.readings().size() + second.readings().size();
+            assertThat(receiveFor(console, 2)).isEqualTo(new StreamEnd(sent, true));
+            assertThat(sent).isLessThan(1_000);
+            assertThat(ask(console, 4, new GetSite())).isInstanceOf(SiteReply.class);
+        }
+    }
+
+    @Test
+    void endsAStreamCancelledBeforeItStartedWithoutSendingAnything() throws Exception {
+        CountDownLatch siteMayAnswer = new CountDownLatch(1);
+        FakeGatewayService service = new FakeGatewayService().withReadings(SampleMessages.readings(300))
+                .withSiteGate(siteMayAnswer);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+            // The site request holds the gateway's only worker, so the stream behind it waits its turn.
+            console.send(2, new GetSite());
+            console.send(3, new GetReadings(FROM, TO));
+            console.send(0, new Cancel(3));
+            assertThat(ask(console, 4, new Ping(6))).isInstanceOf(Pong.class);
+            siteMayAnswer.countDown();
+
+            assertThat(receiveFor(console, 2)).isInstanceOf(SiteReply.class);
+            assertThat(receiveFor(console, 3)).isEqualTo(new StreamEnd(0, true));
+        }
+    }
+
+    private static Message ask(FramePeer console, long requestId, Message request) throws IOException {
+        console.send(requestId, request);
+        return receiveFor(console, requestId);
+    }
+
+    /** The next message, which must answer {@code requestId}. */
+    private static Message receiveFor(FramePeer console, long requestId) throws IOException {
+        FramePeer.Received received = console.receive();
+        assertThat(received.requestId()).as("the request answered by %s", received.message()).isEqualTo(requestId);
+        return received.message();
+    }
+
+    /** The code of an error reply, or a description of what came instead, for a readable failure. */
+    private static String errorCode(Message message) {
+        return message instanceof ErrorReply error ? error.code() : "no error but " + message;
+    }
+
+    /** A list whose items from {@code gateAt} on wait until the test opens it: a gateway caught mid-stream. */
+    private static final class GatedList extends AbstractList<Reading> {
+
+        private final List<Reading> items;
+        private final int gateAt;
+        private final CountDownLatch gate = new CountDownLatch(1);
+
+        GatedList(List<Reading> items, int gateAt) {
+            this.items = items;
+            this.gateAt = gateAt;
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        @Override
+        public Reading get(int index) {
+            if (index >= gateAt) {
+                try {
+                    if (!gate.await(5, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("The test never let the stream go on.");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+}

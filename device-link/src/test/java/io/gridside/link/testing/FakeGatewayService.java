@@ -1,0 +1,114 @@
+package io.gridside.link.testing;
+
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SiteReply;
+import io.gridside.link.server.GatewayService;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A gateway's service with fixed data from {@link SampleMessages}, for link tests that need a real session. */
+public final class FakeGatewayService implements GatewayService {
+
+    public static final String TECHNICIAN = "demo-technician";
+    public static final String TOKEN = "demo";
+
+    private volatile List<Reading> readings = List.of();
+    private volatile List<LedgerEntry> ledger = List.of();
+    private volatile RuntimeException siteFailure;
+    private volatile List<Instant> readingsAskedFor;
+    private volatile CountDownLatch siteGate = new CountDownLatch(0);
+
+    /** Serves {@code readings}, in their order, to every readings request. */
+    public FakeGatewayService withReadings(List<Reading> readings) {
+        this.readings = readings;
+        return this;
+    }
+
+    public FakeGatewayService withLedger(List<LedgerEntry> ledger) {
+        this.ledger = ledger;
+        return this;
+    }
+
+    /** Makes every site request fail inside the gateway. */
+    public FakeGatewayService failingSiteWith(RuntimeException failure) {
+        this.siteFailure = failure;
+        return this;
+    }
+
+    /** Makes every site request wait until {@code gate} opens: a gateway busy with a slow request. */
+    public FakeGatewayService withSiteGate(CountDownLatch gate) {
+        this.siteGate = gate;
+        return this;
+    }
+
+    @Override
+    public HelloReply hello(Hello hello) throws RefusedException {
+        if (!TECHNICIAN.equals(hello.technicianId()) || !TOKEN.equals(hello.credential())) {
+            throw new RefusedException("AUTH_REFUSED", "This gateway does not accept the credential.");
+        }
+        return SampleMessages.helloReply();
+    }
+
+    @Override
+    public Instant clock() {
+        return SampleMessages.CLOCK;
+    }
+
+    @Override
+    public List<RosterBatch.Entry> roster() {
+        return SampleMessages.roster();
+    }
+
+    @Override
+    public SiteReply site() {
+        awaitSiteGate();
+        RuntimeException failure = siteFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return SampleMessages.siteReply();
+    }
+
+    private void awaitSiteGate() {
+        try {
+            if (!siteGate.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The test never let the site request through.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The site request was interrupted.", e);
+        }
+    }
+
+    @Override
+    public List<MeterStatus> meterStatus() {
+        return SampleMessages.meterStatus();
+    }
+
+    /**
+     * The readings as given, whatever the range: the list is handed over untouched, so a test may pass one
+     * that blocks part-way. The range asked for is kept for the test to check.
+     */
+    @Override
+    public List<Reading> readings(Instant from, Instant to) {
+        readingsAskedFor = List.of(from, to);
+        return readings;
+    }
+
+    /** The [from, to) of the last readings request, or null before one. */
+    public List<Instant> readingsAskedFor() {
+        return readingsAskedFor;
+    }
+
+    @Override
+    public List<LedgerEntry> ledgerAfter(long afterSeq) {
+        return ledger.stream().filter(entry -> entry.seq() > afterSeq).toList();
+    }
+}

@@ -1,0 +1,126 @@
+package io.gridside.link.testing;
+
+import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetMeterStatus;
+import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetSite;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.GetRoster;
+import io.gridside.link.message.MeterStatusBatch;
+import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.Ping;
+import io.gridside.link.message.Pong;
+import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SiteReply;
+import io.gridside.link.message.StreamEnd;
+import io.gridside.site.CreditState;
+import io.gridside.site.Customer;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One representative instance of every message type, and the site data a fake gateway serves. */
+public final class SampleMessages {
+
+    public static final Instant CLOCK = Instant.parse("2024-05-01T08:30:00Z");
+    public static final Instant DAY_START = Instant.parse("2024-04-30T00:00:00Z");
+    public static final String GATEWAY_ID = "gw-0042";
+    public static final String SITE_ID = "site-kisima";
+
+    private SampleMessages() {
+    }
+
+    /** Every sample, by its type. A message type without a sample here fails the catalogue tests. */
+    public static Map<Class<? extends Message>, Message> byType() {
+        return all().stream().collect(Collectors.toMap(Message::getClass, Function.identity()));
+    }
+
+    public static List<Message> all() {
+        return List.of(
+                new Hello(List.of(1), "gridside-console", "demo-technician", "demo"),
+                helloReply(),
+                new ErrorReply("AUTH_REFUSED", "This gateway does not accept the credential."),
+                new Ping(0x1122_3344_5566_7788L),
+                new Pong(-42, CLOCK),
+                new Cancel(0x8000_0001L),
+                new StreamEnd(300, false),
+                new GetSite(),
+                siteReply(),
+                new GetRoster(),
+                new RosterBatch(roster(), 2),
+                new GetMeterStatus(),
+                new MeterStatusBatch(meterStatus(), 2),
+                new GetReadings(DAY_START, DAY_START.plusSeconds(86_400)),
+                new ReadingsBatch(readings(3), 96),
+                new GetLedger(12),
+                new LedgerBatch(ledger(2), 2));
+    }
+
+    public static HelloReply helloReply() {
+        return new HelloReply(1, GATEWAY_ID, SITE_ID, "Kisima", "gw-2.4.1", CLOCK, "KES", "Africa/Nairobi",
+                List.of("readings", "ledger"));
+    }
+
+    public static SiteReply siteReply() {
+        SiteInfo site = new SiteInfo(SITE_ID, "Kisima", "KES", ZoneId.of("Africa/Nairobi"));
+        Tariff tariff = new Tariff("flat-2024", "KES", 9_500, 2_000, 5_000);
+        return new SiteReply(site, tariff, 2);
+    }
+
+    /** Two customers with their meters, one routed through the other. */
+    public static List<RosterBatch.Entry> roster() {
+        return List.of(
+                new RosterBatch.Entry(new Customer("c-001", "Amina Wanjiru", CustomerCategory.HOUSEHOLD),
+                        new Meter("m-001", "SN-88-0001", "c-001", GATEWAY_ID, -71)),
+                new RosterBatch.Entry(new Customer("c-002", "Duka la Baraka", CustomerCategory.SHOP),
+                        new Meter("m-002", "SN-88-0002", "c-002", "m-001", -98)));
+    }
+
+    public static List<MeterStatus> meterStatus() {
+        return List.of(
+                new MeterStatus("m-001", "c-001", "Amina Wanjiru", 12_500, "KES", CLOCK.minusSeconds(900), 48_210,
+                        -71, GATEWAY_ID, RelayState.ON, CreditState.ACTIVE),
+                new MeterStatus("m-002", "c-002", "Duka la Baraka", -300, "KES", null, 0, -98, "m-001",
+                        RelayState.OFF, CreditState.DISCONNECTED));
+    }
+
+    /** {@code count} quarter-hour readings of two meters, from {@link #DAY_START}, in time then meter order. */
+    public static List<Reading> readings(int count) {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant start = DAY_START.plus(Reading.INTERVAL.multipliedBy(i / 2));
+            long energy = 10 + i % 7;
+            readings.add(new Reading(i % 2 == 0 ? "m-001" : "m-002", start, energy, 1_000 + 20L * i));
+        }
+        return readings;
+    }
+
+    /** {@code count} ledger entries numbered from 1. */
+    public static List<LedgerEntry> ledger(int count) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {
+            EntryKind kind = seq == 1 ? EntryKind.OPENING : EntryKind.ENERGY;
+            entries.add(new LedgerEntry(seq, DAY_START.plusSeconds(60L * seq), "c-001", kind, seq == 1 ? 20_000 : -95,
+                    20_000 - 95L * (seq - 1), seq == 1 ? "opening" : "interval-" + seq));
+        }
+        return entries;
+    }
+}
