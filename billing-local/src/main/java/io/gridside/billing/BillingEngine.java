@@ -26,7 +26,9 @@ import java.util.Set;
  * <p>Time advances in ticks, one per interval end. A tick first posts the standing charges of any site day
  * that has begun, then the top-ups, then the readings whose interval ended at the tick, each group in a fixed
  * order. Two engines fed the same openings and ticks therefore post the same ledger, entry for entry; that is
- * how the console proves a gateway's balances.
+ * how the console proves a gateway's balances. Every entry a tick posts is dated at the tick, except a top-up,
+ * dated when it was paid (no later than the tick); so the entries of the ticks up to T are exactly those dated
+ * up to T, and a ledger can be cut at any tick.
  *
  * <p>Energy is charged exactly in thousandths of a minor unit and posted in whole minor units, carrying the
  * remainder per account, so the postings of an account always sum to its exact charge rounded down.
@@ -39,6 +41,7 @@ public final class BillingEngine {
     private final Map<String, Account> accountsByMeter = new HashMap<>();
     private final Set<String> creditedPayments = new HashSet<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
+    private Instant lastTick;
 
     public BillingEngine(Tariff tariff, ZoneId zone) {
         this.tariff = tariff;
@@ -54,10 +57,18 @@ public final class BillingEngine {
         if (accounts.containsKey(customerId)) {
             throw new IllegalStateException("Customer " + customerId + " already has an account.");
         }
+        if (meterId == null) {
+            throw new IllegalArgumentException("Customer " + customerId + " has no meter to bill.");
+        }
         Account account = new Account(customerId, meterId, at);
         account.lastStandingDay = day(at).minusDays(1);
         accounts.put(customerId, account);
+        if (accountsByMeter.containsKey(meterId)) {
+            throw new IllegalStateException("Meter " + meterId + " already belongs to customer "
+                    + accountsByMeter.get(meterId).customerId + ".");
+        }
         accountsByMeter.put(meterId, account);
+        lastTick = lastTick == null || at.isAfter(lastTick) ? at : lastTick;
         return post(account, at, EntryKind.OPENING, openingMinor, "opening");
     }
 
@@ -69,6 +80,7 @@ public final class BillingEngine {
      */
     public Tick tick(Instant end, List<TopUp> topUps, List<Reading> readings) {
         int firstEntry = ledger.size();
+        lastTick = end;
         List<RelayDecision> decisions = new ArrayList<>();
         chargeStanding(end, decisions);
         topUps.stream()
@@ -85,11 +97,9 @@ public final class BillingEngine {
         for (Account account : accounts.values()) {
             while (account.lastStandingDay.isBefore(today)) {
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
-                Instant dayStart = account.lastStandingDay.atStartOfDay(zone).toInstant();
-                Instant at = max(dayStart, account.openedAt);
-                post(account, at, EntryKind.STANDING_CHARGE, -tariff.standingMinorPerDay(),
+                post(account, end, EntryKind.STANDING_CHARGE, -tariff.standingMinorPerDay(),
                         "day:" + account.lastStandingDay);
-                evaluate(account, at, decisions);
+                evaluate(account, end, decisions);
             }
         }
     }
@@ -106,7 +116,8 @@ public final class BillingEngine {
 
     private void rate(Reading reading, List<RelayDecision> decisions) {
         Account account = accountOfMeter(reading.meterId());
-        long exactMilliMinor = reading.energyWh() * tariff.energyMinorPerKwh() + account.unpostedMilliMinor;
+        long exactMilliMinor = Math.addExact(Math.multiplyExact(reading.energyWh(), tariff.energyMinorPerKwh()),
+                account.unpostedMilliMinor);
         long postedMinor = exactMilliMinor / 1000;
         account.unpostedMilliMinor = exactMilliMinor % 1000;
         if (postedMinor > 0) {
@@ -157,6 +168,11 @@ public final class BillingEngine {
         return List.copyOf(ledger.subList(from, ledger.size()));
     }
 
+    /** The last tick the engine reached (or the latest opening, before the first tick); null when empty. */
+    public Instant lastTick() {
+        return lastTick;
+    }
+
     public long lastSeq() {
         return ledger.size();
     }
@@ -179,9 +195,5 @@ public final class BillingEngine {
 
     private LocalDate day(Instant at) {
         return at.atZone(zone).toLocalDate();
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

@@ -1,6 +1,7 @@
 package io.gridside.billing;
 
 import io.gridside.site.LedgerEntry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,32 +9,55 @@ import java.util.Optional;
 /**
  * The comparison of a gateway's ledger with a replay of it.
  *
- * @param compared how many entries both ledgers hold and were compared
- * @param matched how many of them agree in every field
- * @param firstDifference the first entry that differs, described for the technician, if any
+ * @param compared how many ledger positions were compared: the longer of the two ledgers
+ * @param matched how many of them hold the same entry in both
+ * @param firstDifference the first position that differs, described for the technician, if any
  */
 public record Reconciliation(long compared, long matched, Optional<String> firstDifference) {
 
-    /** Compares the entries both ledgers hold, position by position. */
+    /**
+     * Checks the gateway's ledger against a replay, up to the replay's last tick: every entry the gateway
+     * posted by then must be in the replay, in the same place, and the replay must post nothing more. What
+     * the gateway posted after that tick is not yet comparable and is left out.
+     */
+    public static Reconciliation of(List<LedgerEntry> gateway, BillingEngine replay) {
+        Instant cut = replay.lastTick();
+        List<LedgerEntry> due = gateway.stream().filter(e -> cut != null && !e.at().isAfter(cut)).toList();
+        return compare(due, replay.ledgerAfter(0));
+    }
+
+    /** Compares two ledgers position by position; a position that only one of them holds is a difference. */
     public static Reconciliation compare(List<LedgerEntry> gateway, List<LedgerEntry> replayed) {
-        int common = Math.min(gateway.size(), replayed.size());
+        int positions = Math.max(gateway.size(), replayed.size());
         long matched = 0;
         String first = null;
-        for (int i = 0; i < common; i++) {
-            LedgerEntry expected = replayed.get(i);
-            LedgerEntry actual = gateway.get(i);
+        for (int i = 0; i < positions; i++) {
+            LedgerEntry actual = i < gateway.size() ? gateway.get(i) : null;
+            LedgerEntry expected = i < replayed.size() ? replayed.get(i) : null;
             if (Objects.equals(expected, actual)) {
                 matched++;
             } else if (first == null) {
-                first = "Entry " + actual.seq() + " differs: the gateway posted " + describe(actual)
-                        + " where the replay posts " + describe(expected) + ".";
+                first = describeDifference(i + 1, actual, expected);
             }
         }
-        return new Reconciliation(common, matched, Optional.ofNullable(first));
+        return new Reconciliation(positions, matched, Optional.ofNullable(first));
     }
 
     public boolean agrees() {
         return compared == matched;
+    }
+
+    private static String describeDifference(long position, LedgerEntry actual, LedgerEntry expected) {
+        if (actual == null) {
+            return "Entry " + position + " is missing: the replay posts " + describe(expected)
+                    + ", which the gateway has not posted.";
+        }
+        if (expected == null) {
+            return "Entry " + actual.seq() + " is extra: the gateway posted " + describe(actual)
+                    + ", which the replay does not post.";
+        }
+        return "Entry " + actual.seq() + " differs: the gateway posted " + describe(actual)
+                + " where the replay posts " + describe(expected) + ".";
     }
 
     private static String describe(LedgerEntry e) {

@@ -77,6 +77,7 @@ public final class Replay {
     /** The tick that takes a payment made at {@code at}: the first interval end at or after it. */
     static Instant tickOf(Instant at) {
         long seconds = Reading.INTERVAL.toSeconds();
-        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond() + seconds - 1, seconds) * seconds);
+        long epochSecond = at.getEpochSecond() + (at.getNano() > 0 ? 1 : 0);
+        return Instant.ofEpochSecond(Math.floorDiv(epochSecond + seconds - 1, seconds) * seconds);
     }
 }

@@ -14,6 +14,7 @@ import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,7 +42,7 @@ class ReplayTest {
         BillingEngine replay = replay(site, ledger, seed);
 
         assertThat(replay.ledgerAfter(0)).isEqualTo(ledger);
-        Reconciliation reconciliation = Reconciliation.compare(ledger, replay.ledgerAfter(0));
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
         assertThat(reconciliation.agrees()).isTrue();
         assertThat(reconciliation.compared()).isEqualTo(ledger.size());
         assertThat(reconciliation.firstDifference()).isEmpty();
@@ -57,7 +58,7 @@ class ReplayTest {
         ledger.set((int) original.seq() - 1, new LedgerEntry(original.seq(), original.at(), original.customerId(),
                 original.kind(), original.amountMinor(), tamperedBalance, original.reference()));
 
-        Reconciliation reconciliation = Reconciliation.compare(ledger, replay(site, ledger, seed).ledgerAfter(0));
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay(site, ledger, seed));
 
         assertThat(reconciliation.agrees()).isFalse();
         assertThat(reconciliation.firstDifference()).hasValueSatisfying(
@@ -81,7 +82,7 @@ class ReplayTest {
         ledger.set((int) original.seq() - 1, new LedgerEntry(original.seq(), original.at(), original.customerId(),
                 original.kind(), original.amountMinor() + delta, original.balanceAfterMinor(), original.reference()));
 
-        Reconciliation reconciliation = Reconciliation.compare(ledger, replay(site, ledger, seed).ledgerAfter(0));
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay(site, ledger, seed));
 
         assertThat(reconciliation.agrees()).isFalse();
         assertThat(reconciliation.firstDifference()).hasValueSatisfying(
@@ -100,6 +101,50 @@ class ReplayTest {
         assertThat(reconciliation.firstDifference()).contains("Entry 4 differs: the gateway posted ENERGY -1000 for "
                 + "C-1 at 2024-03-05T09:00:00Z (balance 8000) where the replay posts ENERGY -1000 for C-1 at "
                 + "2024-03-05T09:00:00Z (balance 9000).");
+    }
+
+    @Test
+    void aReadingMissingFromTheReplayIsADifferenceNotASilentAgreement() {
+        SiteScenario site = SiteScenario.run(5, 2, 2);
+        List<LedgerEntry> ledger = site.gateway.ledgerAfter(0);
+        List<Reading> withAHole = new ArrayList<>(site.readings);
+        Reading missing = withAHole.stream().filter(r -> r.energyWh() > 20).skip(40).findFirst().orElseThrow();
+        withAHole.remove(missing);
+
+        BillingEngine replay = Replay.run(site.tariff, NAIROBI, site.meters, ledger, withAHole);
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
+
+        assertThat(reconciliation.agrees()).isFalse();
+        assertThat(reconciliation.compared()).isEqualTo(ledger.size());
+    }
+
+    @Test
+    void anEntryTheReplayDoesNotPostIsReportedAsExtra() {
+        SiteScenario site = SiteScenario.run(6, 2, 1);
+        List<LedgerEntry> ledger = new ArrayList<>(site.gateway.ledgerAfter(0));
+        LedgerEntry last = ledger.get(ledger.size() - 1);
+        ledger.add(new LedgerEntry(last.seq() + 1, last.at(), last.customerId(), EntryKind.ENERGY, -5,
+                last.balanceAfterMinor() - 5, "interval:forged"));
+
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay(site, ledger, 6));
+
+        assertThat(reconciliation.agrees()).isFalse();
+        assertThat(reconciliation.firstDifference()).hasValueSatisfying(
+                difference -> assertThat(difference).startsWith("Entry " + (last.seq() + 1) + " is extra"));
+    }
+
+    @Test
+    void entriesAfterTheReplaysLastTickAreLeftForLater() {
+        SiteScenario site = SiteScenario.run(7, 2, 2);
+        List<LedgerEntry> ledger = site.gateway.ledgerAfter(0);
+        Instant halfway = site.readings.get(site.readings.size() / 2).intervalEnd();
+        List<Reading> firstHalf = site.readings.stream().filter(r -> !r.intervalEnd().isAfter(halfway)).toList();
+
+        BillingEngine replay = Replay.run(site.tariff, NAIROBI, site.meters, ledger, firstHalf);
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
+
+        assertThat(reconciliation.agrees()).isTrue();
+        assertThat(reconciliation.compared()).isLessThan(ledger.size()).isEqualTo(replay.lastSeq());
     }
 
     @Test

@@ -127,7 +127,7 @@ class SimulatedGatewayTest {
         BillingEngine replay = Replay.run(gateway.layout().tariff(), gateway.layout().site().zone(),
                 gateway.layout().meters(), ledger, gateway.readings(Instant.EPOCH, NOW));
 
-        Reconciliation reconciliation = Reconciliation.compare(ledger, replay.ledgerAfter(0));
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
         assertThat(reconciliation.compared()).isEqualTo(ledger.size());
         assertThat(reconciliation.agrees()).isTrue();
     }

@@ -40,7 +40,7 @@ public final class BillingAudit {
 
         BillingEngine replay = Replay.run(tariff, site.zone(), meters, ledger, readings);
         List<LedgerEntry> replayed = replay.ledgerAfter(0);
-        Reconciliation reconciliation = Reconciliation.compare(ledger, replayed);
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
         List<BillingReport.Row> rows = rows(store.customers(), meters, readings, replayed, replay);
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();

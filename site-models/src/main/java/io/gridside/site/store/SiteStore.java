@@ -327,9 +327,15 @@ public final class SiteStore implements AutoCloseable {
         return query(() -> count("SELECT COUNT(*) FROM reading"));
     }
 
-    /** Stores ledger entries, ignoring any already held by sequence; returns how many were new. */
+    /**
+     * Stores ledger entries, skipping any already held by sequence; returns how many were new.
+     *
+     * @throws LedgerConflictException when an entry already held comes back different: the gateway's history
+     *     changed, and nothing of this batch is stored
+     */
     public synchronized int insertLedger(List<LedgerEntry> entries) {
         return inTransaction(() -> {
+            int[] counts;
             try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO ledger_entry "
                     + "(seq, at, customer_id, kind, amount_minor, balance_after_minor, reference) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -343,9 +349,44 @@ public final class SiteStore implements AutoCloseable {
                     insert.setString(7, e.reference());
                     insert.addBatch();
                 }
-                return sum(insert.executeBatch());
+                counts = insert.executeBatch();
             }
+            checkUnchanged(entries, counts);
+            return sum(counts);
         });
+    }
+
+    /** An entry the insert skipped was already held; it must be the very same entry. */
+    private void checkUnchanged(List<LedgerEntry> entries, int[] counts) throws SQLException {
+        for (int i = 0; i < entries.size(); i++) {
+            if (counts[i] > 0) {
+                continue;
+            }
+            LedgerEntry incoming = entries.get(i);
+            LedgerEntry held = ledgerEntry(incoming.seq());
+            // The store keeps whole seconds, so compare at that precision.
+            Instant at = Instant.ofEpochSecond(incoming.at().getEpochSecond());
+            LedgerEntry comparable = new LedgerEntry(incoming.seq(), at, incoming.customerId(), incoming.kind(),
+                    incoming.amountMinor(), incoming.balanceAfterMinor(), incoming.reference());
+            if (!comparable.equals(held)) {
+                throw new LedgerConflictException(held, incoming);
+            }
+        }
+    }
+
+    private LedgerEntry ledgerEntry(long seq) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq, at, customer_id, kind, "
+                + "amount_minor, balance_after_minor, reference FROM ledger_entry WHERE seq = ?")) {
+            select.setLong(1, seq);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? ledgerEntryFrom(rows) : null;
+            }
+        }
+    }
+
+    private static LedgerEntry ledgerEntryFrom(ResultSet rows) throws SQLException {
+        return new LedgerEntry(rows.getLong(1), Instant.ofEpochSecond(rows.getLong(2)), rows.getString(3),
+                EntryKind.valueOf(rows.getString(4)), rows.getLong(5), rows.getLong(6), rows.getString(7));
     }
 
     /** The whole ledger as pulled, in sequence order. */
@@ -356,9 +397,7 @@ public final class SiteStore implements AutoCloseable {
                     ResultSet rows = statement.executeQuery("SELECT seq, at, customer_id, kind, amount_minor, "
                             + "balance_after_minor, reference FROM ledger_entry ORDER BY seq")) {
                 while (rows.next()) {
-                    result.add(new LedgerEntry(rows.getLong(1), Instant.ofEpochSecond(rows.getLong(2)),
-                            rows.getString(3), EntryKind.valueOf(rows.getString(4)), rows.getLong(5),
-                            rows.getLong(6), rows.getString(7)));
+                    result.add(ledgerEntryFrom(rows));
                 }
             }
             return result;

@@ -109,6 +109,21 @@ class SiteStoreTest {
     }
 
     @Test
+    void refusesALedgerEntryThatCameBackDifferentAndKeepsNothingOfItsBatch() {
+        try (SiteStore store = SiteStore.open(file())) {
+            store.insertLedger(List.of(opening(1, "C-1", 5_000), opening(2, "C-2", 8_000)));
+
+            List<LedgerEntry> rewritten = List.of(topUp(3, "C-1", 1_000, 6_000), opening(2, "C-2", 9_000));
+
+            assertThatThrownBy(() -> store.insertLedger(rewritten))
+                    .isInstanceOf(LedgerConflictException.class)
+                    .hasMessageContaining("entry 2").hasMessageContaining("LEDGER_CONFLICT");
+            assertThat(store.lastLedgerSeq()).isEqualTo(2);
+            assertThat(store.ledger()).extracting(LedgerEntry::amountMinor).containsExactly(5_000L, 8_000L);
+        }
+    }
+
+    @Test
     void storesLedgerEntriesPulledTwiceOnceAndCountsOnlyTheNewOnes() {
         List<LedgerEntry> first = List.of(opening(1, "C-1", 5_000), opening(2, "C-2", 8_000));
         List<LedgerEntry> next = List.of(opening(2, "C-2", 8_000), topUp(3, "C-1", 1_000, 6_000));
