@@ -3,6 +3,7 @@ package io.gridside.console;
 import atlantafx.base.theme.PrimerLight;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.Settings;
 import io.gridside.console.shell.MainView;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
@@ -19,6 +20,8 @@ public final class GridsideApp extends Application {
 
     private TaskRunner tasks;
     private SessionViewModel session;
+    private AppDirs dirs;
+    private Settings settings;
 
     /** Opens the window and blocks until it closes; connects to {@code target} at once when it is given. */
     public static void open(ConnectionTarget target) {
@@ -26,10 +29,17 @@ public final class GridsideApp extends Application {
         Application.launch(GridsideApp.class);
     }
 
+    /** Reads the settings on the launcher thread, before the UI thread starts its work. */
+    @Override
+    public void init() {
+        dirs = AppDirs.forCurrentUser();
+        settings = Settings.load(dirs);
+    }
+
     @Override
     public void start(Stage stage) {
         tasks = new TaskRunner();
-        session = new SessionViewModel(tasks, AppDirs.forCurrentUser());
+        session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));
         stage.setScene(createScene(session));
         stage.setMinWidth(1000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.Settings;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.site.CreditState;
@@ -40,7 +41,8 @@ class ConsoleOnDemoSiteTest {
     void start(Stage stage) {
         System.setProperty("gridside.home", home.toString());
         tasks = new TaskRunner();
-        session = new SessionViewModel(tasks, AppDirs.forCurrentUser());
+        AppDirs dirs = AppDirs.forCurrentUser();
+        session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
     }

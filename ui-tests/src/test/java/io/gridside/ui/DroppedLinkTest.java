@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.Settings;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.sim.SimClock;
@@ -50,7 +51,8 @@ class DroppedLinkTest {
         site = SimulatedSite.start(new SiteSpec(30, 17, 1, now), SimClock.manual(now));
         address = site.listenTcp(0);
         tasks = new TaskRunner();
-        session = new SessionViewModel(tasks, AppDirs.forCurrentUser());
+        AppDirs dirs = AppDirs.forCurrentUser();
+        session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
     }

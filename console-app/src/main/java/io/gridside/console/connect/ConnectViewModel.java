@@ -26,12 +26,15 @@ public final class ConnectViewModel {
     private final SessionViewModel session;
     private final ObservableList<String> ports = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedPort = new SimpleObjectProperty<>();
-    private final StringProperty host = new SimpleStringProperty("127.0.0.1");
-    private final StringProperty port = new SimpleStringProperty("7700");
+    private final StringProperty host = new SimpleStringProperty();
+    private final StringProperty port = new SimpleStringProperty();
     private final StringProperty validation = new SimpleStringProperty("");
 
     public ConnectViewModel(SessionViewModel session) {
         this.session = session;
+        host.set(session.settings().get(SessionViewModel.SETTING_HOST, "127.0.0.1"));
+        port.set(session.settings().get(SessionViewModel.SETTING_PORT, "7700"));
+        selectedPort.set(session.settings().get(SessionViewModel.SETTING_SERIAL, null));
         refreshPorts();
     }
 
@@ -44,7 +47,7 @@ public final class ConnectViewModel {
 
     private void showPorts(List<String> found) {
         ports.setAll(found);
-        if (selectedPort.get() == null || !found.contains(selectedPort.get())) {
+        if (selectedPort.get() == null || selectedPort.get().isBlank()) {
             selectedPort.set(found.isEmpty() ? null : found.get(0));
         }
     }

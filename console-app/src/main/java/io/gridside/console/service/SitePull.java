@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.console.I18n;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
@@ -33,7 +34,7 @@ public final class SitePull {
 
     public static Result run(GatewayClient client, SiteStore store, Instant from, Instant to, Progress progress,
             CancelSignal cancel) throws LinkException {
-        progress.update("Reading the site", 0, -1);
+        progress.update(I18n.text("pull.site"), 0, -1);
         SiteReply site = client.site();
         HelloReply hello = client.hello();
         store.saveSite(site.site(), hello.gatewayId());
@@ -41,23 +42,23 @@ public final class SitePull {
         client.roster((batch, received, total) -> {
             store.saveRoster(batch.stream().map(RosterBatch.Entry::customer).toList(),
                     batch.stream().map(RosterBatch.Entry::meter).toList());
-            progress.update("Reading the site's roster", received, total);
+            progress.update(I18n.text("pull.roster"), received, total);
         }, cancel);
 
-        progress.update("Reading meter status", 0, -1);
+        progress.update(I18n.text("pull.status"), 0, -1);
         List<MeterStatus> statuses = client.meterStatus();
         store.saveStatuses(statuses);
 
         long[] readingsNew = {0};
         long readings = client.readings(from, to, (batch, received, total) -> {
             readingsNew[0] += store.insertReadings(batch);
-            progress.update("Pulling readings", received, total);
+            progress.update(I18n.text("pull.readings"), received, total);
         }, cancel);
 
         long[] ledgerNew = {0};
         long ledger = client.ledger(store.lastLedgerSeq(), (batch, received, total) -> {
             ledgerNew[0] += store.insertLedger(batch);
-            progress.update("Pulling the ledger", received, total);
+            progress.update(I18n.text("pull.ledger"), received, total);
         }, cancel);
 
         LOG.info("Pulled {} readings ({} new) and {} ledger entries ({} new) from site {}.", readings,

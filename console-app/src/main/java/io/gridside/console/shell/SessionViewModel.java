@@ -6,6 +6,7 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
 import io.gridside.console.service.LinkHealth;
+import io.gridside.console.service.Settings;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.client.Credential;
 import io.gridside.link.client.LinkException;
@@ -43,9 +44,13 @@ public final class SessionViewModel implements AutoCloseable {
     private static final long PING_SECONDS = 5;
     /** Pull new readings and status every this many pings, so the screens follow the site by themselves. */
     private static final int PINGS_PER_REFRESH = 3;
+    public static final String SETTING_HOST = "connect.tcp.host";
+    public static final String SETTING_PORT = "connect.tcp.port";
+    public static final String SETTING_SERIAL = "connect.serial.device";
 
     private final TaskRunner tasks;
     private final AppDirs dirs;
+    private final Settings settings;
     private final Connector connector = new Connector();
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-ping");
@@ -67,9 +72,10 @@ public final class SessionViewModel implements AutoCloseable {
     private long pings;
     private boolean refreshing;
 
-    public SessionViewModel(TaskRunner tasks, AppDirs dirs) {
+    public SessionViewModel(TaskRunner tasks, AppDirs dirs, Settings settings) {
         this.tasks = tasks;
         this.dirs = dirs;
+        this.settings = settings;
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -92,9 +98,24 @@ public final class SessionViewModel implements AutoCloseable {
     private ConsoleSession open(ConnectionTarget target) throws IOException {
         closeSession();
         ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO);
+        remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
         return opened;
+    }
+
+    /** Keeps where a gateway answered, so the connect screen offers it next time. */
+    private void remember(ConnectionTarget target) {
+        if (target instanceof ConnectionTarget.Tcp tcp) {
+            settings.put(SETTING_HOST, tcp.host());
+            settings.put(SETTING_PORT, Integer.toString(tcp.port()));
+        } else if (target instanceof ConnectionTarget.Serial serial) {
+            settings.put(SETTING_SERIAL, serial.device());
+        }
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     private void connected(ConsoleSession opened) {
