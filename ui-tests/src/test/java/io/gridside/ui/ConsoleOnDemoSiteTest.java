@@ -9,6 +9,7 @@ import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.site.CreditState;
 import io.gridside.site.MeterStatus;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,7 +71,7 @@ class ConsoleOnDemoSiteTest {
     }
 
     @Test
-    void filtersTheMetersTableAndChartsTheChosenMeter(FxRobot robot) throws TimeoutException {
+    void filtersTheMetersTableAndChartsTheChosenMeter(FxRobot robot) throws TimeoutException, IOException {
         robot.clickOn("#connect-demo");
         TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
@@ -85,6 +86,7 @@ class ConsoleOnDemoSiteTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !chart.getData().get(0).getData().isEmpty());
         assertThat(chart.getData().get(0).getData()).hasSizeGreaterThan(96);
         assertThat(chart.getTitle()).contains(table.getSelectionModel().getSelectedItem().meterId());
+        assertThat(Screens.save(table.getScene(), "meters")).exists();
     }
 
     @Test

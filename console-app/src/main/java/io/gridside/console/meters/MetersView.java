@@ -35,6 +35,7 @@ import javafx.util.StringConverter;
 public final class MetersView extends VBox {
 
     private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    private static final long TICK_HOURS = 6;
 
     private final MetersViewModel model;
     private final TextField filter = new TextField();
@@ -109,7 +110,7 @@ public final class MetersView extends VBox {
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
         timeAxis.setForceZeroInRange(false);
-        timeAxis.setAutoRanging(true);
+        timeAxis.setMinorTickCount(6);
         timeAxis.setLabel(I18n.text("meters.chart.x"));
         timeAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -164,6 +165,21 @@ public final class MetersView extends VBox {
                         r.energyWh() * 3600.0 / Reading.INTERVAL.toSeconds()))
                 .toList();
         series.getData().setAll(points);
+        if (!points.isEmpty()) {
+            fitTimeAxis(points.get(0).getXValue().longValue(), points.get(points.size() - 1).getXValue().longValue());
+        }
+    }
+
+    /** Ticks every six hours on the site's clock (00:00, 06:00, ...), from the first reading to the last. */
+    private void fitTimeAxis(long firstSecond, long lastSecond) {
+        long step = TICK_HOURS * 3600;
+        long offset = model.zone().getRules().getOffset(Instant.ofEpochSecond(firstSecond)).getTotalSeconds();
+        timeAxis.setAutoRanging(false);
+        timeAxis.setLowerBound(Math.floorDiv(firstSecond + offset, step) * step - offset);
+        timeAxis.setUpperBound(Math.floorDiv(lastSecond + offset + step - 1, step) * step - offset);
+        timeAxis.setTickUnit(step);
+        timeAxis.requestAxisLayout();
+        chart.requestLayout();
     }
 
     private static StringConverter<CreditState> stateNames() {

@@ -124,6 +124,7 @@ public final class SessionViewModel implements AutoCloseable {
         linkLabel.set(opened.linkLabel());
         state.set(LinkState.CONNECTED);
         refresh();
+        pinger.execute(this::ping);
     }
 
     private void connectFailed(Throwable failure) {
