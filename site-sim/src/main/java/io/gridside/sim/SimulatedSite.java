@@ -1,7 +1,11 @@
 package io.gridside.sim;
 
+import io.gridside.link.discovery.GatewayAdvert;
+import io.gridside.link.discovery.GatewayAdvertiser;
+import io.gridside.link.frame.Frame;
 import io.gridside.link.server.GatewaySession;
 import io.gridside.link.transport.TcpTransport;
+import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.sim.pty.PseudoTerminal;
 import java.io.IOException;
@@ -11,7 +15,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running simulated site: its gateway, the timer that moves it along its clock, and its listeners on
- * loopback TCP and on a pseudo-terminal (how a gateway's USB port appears to a laptop).
+ * A running simulated site: its gateway, the timer that moves it along its clock, its listeners on TCP and on
+ * pseudo-terminals (how a gateway's USB port appears to a laptop), and its advert on a LAN.
  */
 public final class SimulatedSite implements AutoCloseable {
 
@@ -31,6 +37,7 @@ public final class SimulatedSite implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, PseudoTerminal> terminals = new ConcurrentHashMap<>();
 
     private SimulatedSite(SimulatedGateway gateway) {
         this.gateway = gateway;
@@ -69,7 +76,18 @@ public final class SimulatedSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenTcp(int port) throws IOException {
-        ServerSocket server = new ServerSocket(port, 16, InetAddress.getLoopbackAddress());
+        return listenTcp(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * Listens for consoles on one address of this machine, such as a LAN interface's.
+     *
+     * @param address the address to listen on
+     * @param port the port, or 0 for any free one
+     * @return where it listens
+     */
+    public InetSocketAddress listenTcp(InetAddress address, int port) throws IOException {
+        ServerSocket server = new ServerSocket(port, 16, address);
         resources.add(server);
         Thread acceptor = new Thread(() -> acceptLoop(server), "site-sim-tcp-" + server.getLocalPort());
         acceptor.setDaemon(true);
@@ -99,11 +117,46 @@ public final class SimulatedSite implements AutoCloseable {
     public String listenSerial() throws IOException {
         PseudoTerminal terminal = PseudoTerminal.open();
         resources.add(terminal);
+        terminals.put(terminal.devicePath(), terminal);
         serve(new PseudoTerminalTransport(terminal));
         return terminal.devicePath();
     }
 
-    private void serve(io.gridside.link.transport.Transport transport) throws IOException {
+    /**
+     * Takes away a pseudo-terminal that {@link #listenSerial()} made, as pulling a gateway's USB cable takes away
+     * its serial device: a console that has it open sees its link drop. Serving again with {@link #listenSerial()}
+     * is plugging the cable back in, and the device comes back under a new name.
+     *
+     * @param device the device path that {@link #listenSerial()} returned
+     * @throws IllegalArgumentException if this site serves no such device
+     */
+    public void unplugSerial(String device) {
+        PseudoTerminal terminal = terminals.remove(device);
+        if (terminal == null) {
+            throw new IllegalArgumentException("The simulated site serves no pseudo-terminal " + device + ".");
+        }
+        resources.remove(terminal);
+        terminal.close();
+        LOG.info("Unplugged the simulated gateway's serial device {}.", device);
+    }
+
+    /**
+     * Advertises the gateway's TCP link on the LAN with DNS-SD, as a real gateway does, until the site closes.
+     *
+     * @param address the address of the interface to advertise on, where the link listens; not loopback
+     * @param port the TCP port of the link on that address
+     * @return the DNS-SD instance name the advert went out under
+     */
+    public String advertise(InetAddress address, int port) throws IOException {
+        SiteLayout layout = gateway.layout();
+        GatewayAdvert advert = new GatewayAdvert(layout.gatewayId(), layout.site().siteId(), layout.site().name(),
+                List.of(Frame.VERSION), null);
+        GatewayAdvertiser advertiser = GatewayAdvertiser.start(address, port, advert);
+        resources.add(advertiser);
+        return advertiser.serviceName();
+    }
+
+    private void serve(Transport transport) throws IOException {
         GatewaySession session = new GatewaySession(gateway, transport);
         resources.add(session);
         sessions.add(session);
@@ -136,5 +189,6 @@ public final class SimulatedSite implements AutoCloseable {
             }
         }
         resources.clear();
+        terminals.clear();
     }
 }
