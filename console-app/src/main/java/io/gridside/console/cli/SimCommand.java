@@ -3,7 +3,9 @@ package io.gridside.console.cli;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -14,8 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code gridside sim}: runs a simulated site until stopped, announcing each listener on its own line. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Runs a simulated site that consoles can connect to.",
-            "Prints tcp=HOST:PORT and serial=DEVICE, one line per listener, as soon as it listens."})
+            "Prints tcp=HOST:PORT, serial=DEVICE and advertised=NAME, one line each, as soon as it listens."})
 final class SimCommand implements Callable<Integer> {
+
+    private static final int DEFAULT_TCP_PORT = 7700;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -24,26 +28,53 @@ final class SimCommand implements Callable<Integer> {
     SiteOptions site = new SiteOptions();
 
     @Option(names = "--tcp", paramLabel = "PORT", arity = "0..1", fallbackValue = "0",
-            description = "Listen on loopback TCP at PORT (0 or none: any free port).")
+            description = "Listen on TCP at PORT (0 or none: any free port).")
     Integer tcpPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Listen for TCP on this address of a LAN interface instead of loopback.")
+    String bind;
+
+    @Option(names = "--advertise",
+            description = "Advertise the TCP link on the LAN with DNS-SD, as a gateway does; needs --bind.")
+    boolean advertise;
 
     @Option(names = "--serial", description = "Listen on a new pseudo-terminal, as a gateway's USB port does.")
     boolean serial;
 
     @Override
     public Integer call() throws Exception {
+        InetAddress address = listenAddress();
         SiteSpec spec = site.spec();
         SimulatedSite sim = SimulatedSite.start(spec, SimClock.scaled(spec.now(), site.speed));
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "site-sim-shutdown"));
-        if (tcpPort != null || !serial) {
-            InetSocketAddress address = sim.listenTcp(tcpPort == null ? 7700 : tcpPort);
-            announce("tcp=" + address.getHostString() + ":" + address.getPort());
+        if (tcpPort != null || !serial || advertise) {
+            InetSocketAddress listening = sim.listenTcp(address, tcpPort == null ? DEFAULT_TCP_PORT : tcpPort);
+            announce("tcp=" + listening.getAddress().getHostAddress() + ":" + listening.getPort());
+            if (advertise) {
+                announce("advertised=" + sim.advertise(address, listening.getPort()));
+            }
         }
         if (serial) {
             announce("serial=" + sim.listenSerial());
         }
         new CountDownLatch(1).await();
         return ExitCode.OK;
+    }
+
+    private InetAddress listenAddress() {
+        if (bind == null) {
+            if (advertise) {
+                throw new IllegalArgumentException("--advertise needs --bind ADDRESS, the address of a LAN "
+                        + "interface: loopback carries no multicast, so no console could hear the advert.");
+            }
+            return InetAddress.getLoopbackAddress();
+        }
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + bind + " is not an address of this machine.", e);
+        }
     }
 
     private void announce(String line) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
+import javax.jmdns.impl.ServiceInfoImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class GatewayAdvertiser implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayAdvertiser.class);
+    /** Probing that the names are free and announcing them takes about five seconds. */
+    private static final long ANNOUNCE_WAIT_MS = 15_000;
 
     private final JmDNS responder;
     private final ServiceInfo service;
@@ -31,7 +34,8 @@ public final class GatewayAdvertiser implements Closeable {
     }
 
     /**
-     * Starts advertising.
+     * Starts advertising, and returns once the advert is announced, so that browsers can see it from then on.
+     * That takes a few seconds: multicast DNS first probes that the names it will answer for are free.
      *
      * @param address an address of this machine's interface to advertise on; not loopback
      * @param port the TCP port where the gateway's link listens on that address
@@ -47,6 +51,7 @@ public final class GatewayAdvertiser implements Closeable {
         JmDNS responder = JmDNS.create(address, hostName(advert));
         try {
             responder.registerService(service);
+            awaitAnnounced(service);
         } catch (IOException | RuntimeException e) {
             responder.close();
             throw e;
@@ -70,6 +75,18 @@ public final class GatewayAdvertiser implements Closeable {
         if (!nic.isUp() || !nic.supportsMulticast()) {
             throw new IOException("The network interface " + nic.getName() + " is down or carries no multicast, "
                     + "so a gateway cannot be advertised on it.");
+        }
+    }
+
+    /**
+     * Waits until the advert has been announced. JmDNS tells this only through its implementation class, which the
+     * service it was given is; should a later JmDNS hand out another class, the advert is announced all the same,
+     * only without this wait.
+     */
+    private static void awaitAnnounced(ServiceInfo service) throws IOException {
+        if (service instanceof ServiceInfoImpl registered && !registered.waitForAnnounced(ANNOUNCE_WAIT_MS)) {
+            throw new IOException("The advert '" + service.getName() + "' was not announced within "
+                    + ANNOUNCE_WAIT_MS / 1000 + " s; multicast DNS may be blocked on this interface.");
         }
     }
 

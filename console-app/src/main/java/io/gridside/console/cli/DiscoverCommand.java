@@ -1,0 +1,94 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.service.GatewaySearch;
+import io.gridside.link.client.CancelSignal;
+import io.gridside.link.discovery.DiscoveredGateway;
+import io.gridside.link.discovery.GatewayAdvert;
+import io.gridside.link.discovery.GatewayDiscovery;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gridside discover}: lists the gateways that advertise themselves on the LAN. */
+@Command(name = "discover", mixinStandardHelpOptions = true,
+        description = {"Searches the LAN for gateways that advertise themselves (DNS-SD) and lists them.",
+            "Exits with 3 when none answered."})
+final class DiscoverCommand implements Callable<Integer> {
+
+    private static final double MAX_SECONDS = 60;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "3",
+            description = "How long to listen for adverts (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Search on the interface with this address only (default: every LAN interface).")
+    String bind;
+
+    @Option(names = "--json", description = "Print a JSON array for programs.")
+    boolean json;
+
+    /** One gateway as the JSON output carries it; the field names are a contract with scripts. */
+    record GatewayJson(String gatewayId, String siteId, String siteName, String host, int port,
+            List<String> addresses, List<Integer> protocolVersions, String keyFingerprint, String serviceName) {
+
+        static GatewayJson of(DiscoveredGateway found) {
+            GatewayAdvert advert = found.advert();
+            return new GatewayJson(advert.gatewayId(), advert.siteId(), advert.siteName(), found.host(),
+                    found.port(), found.addresses(), advert.protocolVersions(), advert.keyFingerprint(),
+                    found.serviceName());
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(seconds > 0) || seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException("--seconds must be above 0 and at most " + (int) MAX_SECONDS + ".");
+        }
+        List<DiscoveredGateway> found = search().search(Duration.ofMillis((long) (seconds * 1000)),
+                CancelSignal.NEVER);
+        print(found);
+        if (found.isEmpty()) {
+            command.commandLine().getErr().println("gridside: no gateway answered within "
+                    + BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString()
+                    + " s; check that this laptop is on the gateway's network.");
+            return ExitCode.UNREACHABLE;
+        }
+        return ExitCode.OK;
+    }
+
+    private GatewaySearch search() {
+        if (bind == null) {
+            return GatewaySearch.onTheLan();
+        }
+        try {
+            return GatewayDiscovery.on(InetAddress.getByName(bind))::browse;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + bind + " is not an address of this machine.", e);
+        }
+    }
+
+    private void print(List<DiscoveredGateway> found) {
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(found.stream().map(GatewayJson::of).toList()));
+            return;
+        }
+        for (DiscoveredGateway gateway : found) {
+            GatewayAdvert advert = gateway.advert();
+            out.printf("%-12s %-21s %-12s %s%n", advert.gatewayId(), gateway.endpoint(), advert.siteId(),
+                    advert.siteName());
+        }
+    }
+}
