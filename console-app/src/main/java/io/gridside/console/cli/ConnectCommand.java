@@ -4,7 +4,6 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.link.client.Credential;
 import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.LinkException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +24,10 @@ final class ConnectCommand {
             description = "The technician's credential file (default: the demo credential).")
     Path credential;
 
+    @Option(names = "--force",
+            description = "Use the serial port even if it does not look like a gateway (see 'gridside ports').")
+    boolean force;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
@@ -41,11 +44,12 @@ final class ConnectCommand {
     }
 
     ConnectionTarget target() {
-        return where.tcp != null ? ConnectionTarget.Tcp.parse(where.tcp) : new ConnectionTarget.Serial(where.serial);
+        return where.tcp != null ? ConnectionTarget.Tcp.parse(where.tcp)
+                : new ConnectionTarget.Serial(where.serial, force);
     }
 
     /** Opens the session the subcommands use; the caller closes it. */
-    GatewayClient open() throws LinkException {
+    GatewayClient open() throws IOException {
         Credential technician;
         try {
             technician = credential == null ? Credential.DEMO : Credential.read(credential);

@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.GridsideApp;
+import io.gridside.console.service.UnconfirmedPortException;
 import io.gridside.link.client.LinkException;
 import java.io.PrintWriter;
 import java.util.NoSuchElementException;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code gridside}: with no subcommand it opens the console window. */
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
-        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class, DiscoverCommand.class})
+        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class, DiscoverCommand.class,
+            PortsCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
@@ -38,6 +40,10 @@ public final class GridsideCommand implements Callable<Integer> {
             LOG.warn("The gateway could not be reached: {}", link.getMessage(), link);
             err.println("gridside: " + link.getMessage() + " [" + link.code() + "]");
             return ExitCode.UNREACHABLE;
+        }
+        if (e instanceof UnconfirmedPortException unconfirmed) {
+            err.println("gridside: " + unconfirmed.getMessage() + " Add --force to use it anyway.");
+            return ExitCode.USAGE;
         }
         if (e instanceof IllegalArgumentException) {
             err.println("gridside: " + e.getMessage());

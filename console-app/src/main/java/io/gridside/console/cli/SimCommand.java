@@ -1,13 +1,19 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PublishedPorts;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a simulated site that consoles can connect to.",
             "Prints tcp=HOST:PORT, serial=DEVICE and advertised=NAME, one line each, as soon as it listens."})
 final class SimCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimCommand.class);
 
     private static final int DEFAULT_TCP_PORT = 7700;
 
@@ -39,7 +47,8 @@ final class SimCommand implements Callable<Integer> {
             description = "Advertise the TCP link on the LAN with DNS-SD, as a gateway does; needs --bind.")
     boolean advertise;
 
-    @Option(names = "--serial", description = "Listen on a new pseudo-terminal, as a gateway's USB port does.")
+    @Option(names = "--serial", description = {"Listen on a new pseudo-terminal, as a gateway's USB port does,",
+        "and publish it so that consoles of this user list it among the serial ports."})
     boolean serial;
 
     @Override
@@ -56,10 +65,27 @@ final class SimCommand implements Callable<Integer> {
             }
         }
         if (serial) {
-            announce("serial=" + sim.listenSerial());
+            String device = sim.listenSerial();
+            publish(sim, device);
+            announce("serial=" + device);
         }
         new CountDownLatch(1).await();
         return ExitCode.OK;
+    }
+
+    /** Tells consoles on this machine where the gateway is served, since port listings leave pseudo-terminals out. */
+    private static void publish(SimulatedSite sim, String device) throws IOException {
+        Closeable publication = PublishedPorts.in(AppDirs.forCurrentUser())
+                .publish(device, sim.gateway().layout().gatewayId());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> withdraw(publication), "site-sim-withdraw"));
+    }
+
+    private static void withdraw(Closeable publication) {
+        try {
+            publication.close();
+        } catch (IOException e) {
+            LOG.warn("The published pseudo-terminal could not be withdrawn; consoles will ignore it.", e);
+        }
     }
 
     private InetAddress listenAddress() {

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -32,6 +33,10 @@ public final class ConnectView extends VBox {
             new FontIcon(Material2MZ.SETTINGS_ETHERNET));
     private final Button connectDemo = new Button(I18n.text("connect.demo.connect"),
             new FontIcon(Material2MZ.PLAY_ARROW));
+    private final Label confirmText = new Label();
+    private final Button confirmPort = new Button(I18n.text("connect.serial.confirm"));
+    private final Button cancelPort = new Button(I18n.text("connect.serial.cancel"));
+    private final VBox confirmBox = new VBox(8);
     private final Label message = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
@@ -47,7 +52,15 @@ public final class ConnectView extends VBox {
         ports.setPromptText(I18n.text("connect.serial.none"));
         ports.setEditable(true);
         ports.setMaxWidth(Double.MAX_VALUE);
+        ports.setCellFactory(list -> new PortCell());
         connectSerial.setId("connect-serial");
+        confirmText.setId("confirm-port-text");
+        confirmText.setWrapText(true);
+        confirmText.getStyleClass().add(Styles.WARNING);
+        confirmPort.setId("confirm-port");
+        confirmPort.getStyleClass().add(Styles.DANGER);
+        cancelPort.setId("cancel-port");
+        confirmBox.setId("confirm-port-box");
         host.setId("tcp-host");
         port.setId("tcp-port");
         port.setPrefColumnCount(6);
@@ -66,7 +79,9 @@ public final class ConnectView extends VBox {
         Label intro = new Label(I18n.text("connect.intro"));
         intro.setWrapText(true);
 
-        VBox serial = card(I18n.text("connect.serial.heading"), ports, new HBox(8, refreshPorts, connectSerial));
+        confirmBox.getChildren().setAll(confirmText, new HBox(8, confirmPort, cancelPort));
+        VBox serial = card(I18n.text("connect.serial.heading"), ports, new HBox(8, refreshPorts, connectSerial),
+                confirmBox);
         GridPane address = new GridPane();
         address.setHgap(8);
         address.setVgap(8);
@@ -100,6 +115,16 @@ public final class ConnectView extends VBox {
         return card;
     }
 
+    /** Names a port in the drop-down with what the console knows of it. */
+    private final class PortCell extends ListCell<String> {
+
+        @Override
+        protected void updateItem(String device, boolean empty) {
+            super.updateItem(device, empty);
+            setText(empty || device == null ? null : model.portLabel(device));
+        }
+    }
+
     private void bind() {
         ports.setItems(model.ports());
         ports.valueProperty().bindBidirectional(model.selectedPortProperty());
@@ -109,8 +134,13 @@ public final class ConnectView extends VBox {
                 .then(model.validationProperty()).otherwise(model.problemProperty()));
         busy.visibleProperty().bind(model.busy());
         disableProperty().bind(model.busy());
+        confirmText.textProperty().bind(model.confirmText());
+        confirmBox.visibleProperty().bind(model.unconfirmedProperty().isNotNull());
+        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
         refreshPorts.setOnAction(event -> model.refreshPorts());
         connectSerial.setOnAction(event -> model.connectSerial());
+        confirmPort.setOnAction(event -> model.confirmPort());
+        cancelPort.setOnAction(event -> model.cancelPort());
         connectTcp.setOnAction(event -> model.connectTcp());
         connectDemo.setOnAction(event -> model.connectDemo());
     }

@@ -2,21 +2,30 @@ package io.gridside.console.connect;
 
 import io.gridside.console.I18n;
 import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.SerialPorts;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
-import io.gridside.console.service.SerialPorts;
 import io.gridside.sim.SiteSpec;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** What the connect screen offers: the serial ports found, a TCP address, the demo site; and what went wrong. */
+/**
+ * What the connect screen offers: the serial ports found, marked when they look like a gateway, with a confirm step
+ * for one that does not; a TCP address; the demo site; and what went wrong.
+ */
 public final class ConnectViewModel {
 
     /** The demo site's clock runs a minute per second, so a new reading arrives every 15 seconds. */
@@ -25,6 +34,8 @@ public final class ConnectViewModel {
 
     private final SessionViewModel session;
     private final ObservableList<String> ports = FXCollections.observableArrayList();
+    private final Map<String, SerialPorts.Port> portsByDevice = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<SerialPorts.Port> unconfirmed = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<String> selectedPort = new SimpleObjectProperty<>();
     private final StringProperty host = new SimpleStringProperty();
     private final StringProperty port = new SimpleStringProperty();
@@ -41,23 +52,80 @@ public final class ConnectViewModel {
     /** Looks for serial ports again, in the background. */
     public void refreshPorts() {
         session.tasks().submit(I18n.text("task.ports"),
-                context -> SerialPorts.available(),
+                context -> session.serialPorts().scan(),
                 this::showPorts, failure -> ports.clear());
     }
 
-    private void showPorts(List<String> found) {
-        ports.setAll(found);
+    private void showPorts(List<SerialPorts.Port> found) {
+        portsByDevice.clear();
+        found.forEach(port -> portsByDevice.put(port.device(), port));
+        ports.setAll(portsByDevice.keySet());
         if (selectedPort.get() == null || selectedPort.get().isBlank()) {
-            selectedPort.set(found.isEmpty() ? null : found.get(0));
+            selectedPort.set(found.stream().filter(SerialPorts.Port::looksLikeGateway).findFirst()
+                    .or(() -> found.stream().findFirst()).map(SerialPorts.Port::device).orElse(null));
         }
     }
 
+    /** How the list of ports names a device: its path, and whether and why it looks like a gateway. */
+    public String portLabel(String device) {
+        SerialPorts.Port port = portsByDevice.get(device);
+        if (port == null) {
+            return device;
+        }
+        return switch (port.kind()) {
+            case GATEWAY_USB -> I18n.text("connect.serial.port.gateway", device, port.usbId());
+            case SIMULATOR -> I18n.text("connect.serial.port.simulator", device, port.gatewayId());
+            default -> I18n.text("connect.serial.port.other", port.summary());
+        };
+    }
+
+    /**
+     * Connects to the chosen port if it looks like a gateway; otherwise asks the technician to confirm first,
+     * since bytes sent to some other device may disturb it.
+     */
     public void connectSerial() {
         if (selectedPort.get() == null || selectedPort.get().isBlank()) {
             validation.set(I18n.text("connect.portMissing"));
             return;
         }
-        connect(new ConnectionTarget.Serial(selectedPort.get().strip()));
+        String device = selectedPort.get().strip();
+        validation.set("");
+        unconfirmed.set(null);
+        session.tasks().submit(I18n.text("task.checkPort", device), context -> session.serialPorts().describe(device),
+                this::connectIfGateway, failure -> validation.set(failure.getMessage()));
+    }
+
+    private void connectIfGateway(SerialPorts.Port port) {
+        if (port.needsConfirmation()) {
+            unconfirmed.set(port);
+        } else {
+            connect(new ConnectionTarget.Serial(port.device()));
+        }
+    }
+
+    /** The technician confirmed the port that does not look like a gateway: connect to it all the same. */
+    public void confirmPort() {
+        SerialPorts.Port port = unconfirmed.get();
+        unconfirmed.set(null);
+        if (port != null) {
+            connect(new ConnectionTarget.Serial(port.device(), true));
+        }
+    }
+
+    /** The technician would rather not use the port that does not look like a gateway. */
+    public void cancelPort() {
+        unconfirmed.set(null);
+    }
+
+    /** A port waiting for the technician to confirm it, or null. */
+    public ReadOnlyObjectProperty<SerialPorts.Port> unconfirmedProperty() {
+        return unconfirmed.getReadOnlyProperty();
+    }
+
+    /** What the confirm step asks, or empty while nothing waits for it. */
+    public StringBinding confirmText() {
+        return Bindings.createStringBinding(() -> unconfirmed.get() == null ? ""
+                : I18n.text("connect.serial.unconfirmed", unconfirmed.get().summary()), unconfirmed);
     }
 
     public void connectTcp() {

@@ -30,8 +30,17 @@ public sealed interface ConnectionTarget {
         }
     }
 
-    /** A gateway on a USB or UART serial port. */
-    record Serial(String device) implements ConnectionTarget {
+    /**
+     * A gateway on a USB or UART serial port.
+     *
+     * @param confirmed whether the technician said to use the port even though it does not look like a gateway
+     */
+    record Serial(String device, boolean confirmed) implements ConnectionTarget {
+
+        /** A port the console opens only if it looks like a gateway. */
+        public Serial(String device) {
+            this(device, false);
+        }
     }
 
     /** A simulated site started inside the console, reached over loopback TCP. */

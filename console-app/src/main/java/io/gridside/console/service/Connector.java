@@ -14,8 +14,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * Opens a session with a gateway wherever it is. For the demo it first starts a simulated site on loopback,
- * which lives as long as the connector.
+ * Opens a session with a gateway wherever it is. It opens a serial port only if the port looks like a gateway or the
+ * technician confirmed it. For the demo it first starts a simulated site on loopback, which lives as long as the
+ * connector.
  */
 public final class Connector implements AutoCloseable {
 
@@ -26,21 +27,49 @@ public final class Connector implements AutoCloseable {
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Duration answerTimeout;
+    private final SerialPorts serialPorts;
     private SimulatedSite demoSite;
     private InetSocketAddress demoAddress;
 
+    /** A connector for this user, with the default answer time. */
     public Connector() {
         this(DEFAULT_ANSWER_TIMEOUT);
     }
 
-    /** A connector whose sessions wait at most {@code answerTimeout} for each answer of the gateway. */
+    /** A connector for this user whose sessions wait at most {@code answerTimeout} for each answer. */
     public Connector(Duration answerTimeout) {
-        this.answerTimeout = answerTimeout;
+        this(answerTimeout, SerialPorts.forUser(AppDirs.forCurrentUser(), Settings.load(AppDirs.forCurrentUser())));
     }
 
-    /** Connects and says hello; the result is a live, authenticated session. */
-    public GatewayClient connect(ConnectionTarget target, Credential credential) throws LinkException {
+    /** A connector that judges serial ports with {@code serialPorts}. */
+    public Connector(Duration answerTimeout, SerialPorts serialPorts) {
+        this.answerTimeout = answerTimeout;
+        this.serialPorts = serialPorts;
+    }
+
+    /**
+     * Connects and says hello; the result is a live, authenticated session.
+     *
+     * @throws UnconfirmedPortException for a serial port that does not look like a gateway and was not confirmed
+     * @throws LinkException when the gateway cannot be reached or refuses the session
+     */
+    public GatewayClient connect(ConnectionTarget target, Credential credential) throws IOException {
+        if (target instanceof ConnectionTarget.Serial serial && !serial.confirmed()) {
+            SerialPorts.Port port = serialPorts.describe(serial.device());
+            if (port.needsConfirmation()) {
+                throw new UnconfirmedPortException(port);
+            }
+        }
         return GatewayClient.open(open(target), credential, answerTimeout);
+    }
+
+    /** How long a session waits for each answer of its gateway. */
+    public Duration answerTimeout() {
+        return answerTimeout;
+    }
+
+    public SerialPorts serialPorts() {
+        return serialPorts;
     }
 
     private Transport open(ConnectionTarget target) throws LinkException {

@@ -6,6 +6,7 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
 import io.gridside.console.service.LinkHealth;
+import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.client.Credential;
@@ -51,7 +52,8 @@ public final class SessionViewModel implements AutoCloseable {
     private final TaskRunner tasks;
     private final AppDirs dirs;
     private final Settings settings;
-    private final Connector connector = new Connector();
+    private final SerialPorts serialPorts;
+    private final Connector connector;
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-ping");
         thread.setDaemon(true);
@@ -76,6 +78,8 @@ public final class SessionViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.dirs = dirs;
         this.settings = settings;
+        this.serialPorts = SerialPorts.forUser(dirs, settings);
+        this.connector = new Connector(Connector.DEFAULT_ANSWER_TIMEOUT, serialPorts);
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -116,6 +120,11 @@ public final class SessionViewModel implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The serial ports of this machine, judged by the technician's list of gateway USB ids. */
+    public SerialPorts serialPorts() {
+        return serialPorts;
     }
 
     private void connected(ConsoleSession opened) {

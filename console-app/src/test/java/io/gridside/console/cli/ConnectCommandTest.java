@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PublishedPorts;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -28,21 +30,36 @@ class ConnectCommandTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
 
+    @TempDir
+    static Path home;
+
+    private static String previousHome;
     private static SimulatedSite site;
     private static String tcp;
     private static String serial;
+    private static String unpublished;
 
+    /** Serves the site on a published pseudo-terminal, as 'gridside sim --serial' does, and on one unpublished. */
     @BeforeAll
     static void startSite() throws IOException {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
         site = SimulatedSite.start(new SiteSpec(20, 4, 1, NOW), SimClock.manual(NOW));
         var address = site.listenTcp(0);
         tcp = address.getHostString() + ":" + address.getPort();
         serial = site.listenSerial();
+        PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, site.gateway().layout().gatewayId());
+        unpublished = site.listenSerial();
     }
 
     @AfterAll
     static void stopSite() {
         site.close();
+        if (previousHome == null) {
+            System.clearProperty("gridside.home");
+        } else {
+            System.setProperty("gridside.home", previousHome);
+        }
     }
 
     @Test
@@ -73,6 +90,39 @@ class ConnectCommandTest {
         assertThat(status.get("siteId").asText()).isEqualTo("site-4");
         assertThat(status.get("transport").asText()).isEqualTo("serial");
         assertThat(status.get("address").asText()).isEqualTo(serial);
+    }
+
+    @Test
+    void aPortThatDoesNotLookLikeAGatewayNeedsForce() throws IOException {
+        CommandRun refused = CommandRun.of("connect", "--serial", unpublished, "status", "--json");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.errLines()).singleElement().asString()
+                .contains(unpublished, "does not look like a Gridside gateway", "--force");
+
+        CommandRun forced = CommandRun.of("connect", "--serial", unpublished, "--force", "status", "--json");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(new ObjectMapper().readTree(forced.out()).get("gatewayId").asText())
+                .isEqualTo(site.gateway().layout().gatewayId());
+    }
+
+    @Test
+    void portsListsThePublishedPseudoTerminalAsASimulatedGateway() throws IOException {
+        CommandRun run = CommandRun.of("ports", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode published = null;
+        for (JsonNode port : new ObjectMapper().readTree(run.out())) {
+            if (port.get("device").asText().equals(serial)) {
+                published = port;
+            }
+        }
+        assertThat(published).as("the published pseudo-terminal in " + run.out()).isNotNull();
+        assertThat(published.get("kind").asText()).isEqualTo("simulator");
+        assertThat(published.get("looksLikeGateway").asBoolean()).isTrue();
+        assertThat(published.get("gatewayId").asText()).isEqualTo(site.gateway().layout().gatewayId());
+        assertThat(run.out()).doesNotContain(unpublished);
     }
 
     @Test

@@ -82,14 +82,22 @@ public final class SerialTransport implements Transport {
     }
 
     /**
-     * Lists the serial ports the operating system reports on this machine.
+     * Lists the serial ports the operating system reports on this machine, with the USB ids of those that are USB
+     * devices. Pseudo-terminals are not among them.
      *
      * @return the ports, in the order the operating system reports them
      */
     public static List<SerialPortInfo> list() {
-        return Arrays.stream(SerialPort.getCommPorts())
-                .map(p -> new SerialPortInfo(p.getSystemPortName(), p.getSystemPortPath(), p.getPortDescription()))
-                .toList();
+        return Arrays.stream(SerialPort.getCommPorts()).map(SerialTransport::describe).toList();
+    }
+
+    private static SerialPortInfo describe(SerialPort port) {
+        String serialNumber = port.getSerialNumber();
+        boolean usb = port.getVendorID() >= 0 && port.getProductID() >= 0;
+        return new SerialPortInfo(port.getSystemPortName(), port.getSystemPortPath(), port.getPortDescription(),
+                usb ? port.getVendorID() : SerialPortInfo.NOT_USB, usb ? port.getProductID() : SerialPortInfo.NOT_USB,
+                usb && serialNumber != null && !serialNumber.isBlank() && !serialNumber.equals("Unknown")
+                        ? serialNumber : null);
     }
 
     private static SerialPort lookUp(String device) throws IOException {
