@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,11 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new Pong(ping.nonce(), service.clock()));
             return;
         }
-        worker.execute(() -> answer(requestId, message));
+        try {
+            worker.execute(() -> answer(requestId, message));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("A {} arrived as the session closed; it is not answered.", message.getClass().getSimpleName());
+        }
     }
 
     private void answer(long requestId, Message message) {
