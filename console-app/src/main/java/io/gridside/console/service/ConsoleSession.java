@@ -13,26 +13,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * One session of the console with one gateway and that site's database: what the screens ask of the site,
  * without a thought for sockets or SQL. Every method blocks, so screens call it through the task runner.
+ *
+ * <p>A session over a serial port outlives its link: when the cable is pulled and plugged back in,
+ * {@link #resume} finds the same gateway on whatever device it came back on and carries on with it.
  */
 public final class ConsoleSession implements AutoCloseable {
 
     /** How far back the first pull from a real gateway reaches. */
     static final Duration FIRST_PULL = Duration.ofDays(2);
 
-    private final ConnectionTarget target;
-    private final GatewayClient client;
     private final SiteStore store;
+    private final Credential credential;
+    private final List<Consumer<IOException>> linkLostListeners = new CopyOnWriteArrayList<>();
+    private volatile ConnectionTarget target;
+    private volatile GatewayClient client;
     private volatile Instant pulledUpTo;
+    private volatile boolean closed;
 
-    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store) {
+    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store, Credential credential) {
         this.target = target;
         this.client = client;
         this.store = store;
+        this.credential = credential;
     }
 
     /**
@@ -43,7 +52,8 @@ public final class ConsoleSession implements AutoCloseable {
             Credential credential) throws IOException {
         GatewayClient client = connector.connect(target, credential);
         try {
-            return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())));
+            return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())),
+                    credential);
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
@@ -72,13 +82,65 @@ public final class ConsoleSession implements AutoCloseable {
         return client.transport().address();
     }
 
-    /** Runs {@code listener} with the cause when the link drops (not when this session closes it). */
+    /**
+     * Runs {@code listener} with the cause when the link drops (not when this session closes it), for this link and
+     * for each link that {@link #resume} opens later.
+     */
     public void onLinkLost(Consumer<IOException> listener) {
-        client.onClosed(cause -> {
-            if (cause != null) {
+        linkLostListeners.add(listener);
+        forwardDrops(client, listener);
+    }
+
+    private void forwardDrops(GatewayClient link, Consumer<IOException> listener) {
+        link.onClosed(cause -> {
+            if (cause != null && link == client) {
                 listener.accept(cause);
             }
         });
+    }
+
+    /** Whether the link is a serial port, where a dropped gateway can be found again by {@link #resume}. */
+    public boolean canResume() {
+        return target instanceof ConnectionTarget.Serial;
+    }
+
+    /**
+     * After the serial link dropped, finds the same gateway again on whatever port it came back on, and carries on
+     * the session there: same site database, and the next pull resumes where the last one ended.
+     *
+     * @throws LinkException when the gateway did not come back within {@code giveUpAfter}
+     * @throws CancellationException when {@code cancel} stopped the search or the session
+     *     was closed meanwhile
+     */
+    public void resume(GatewayRefinder refinder, Duration giveUpAfter, Progress progress, CancelSignal cancel)
+            throws LinkException {
+        if (!(target instanceof ConnectionTarget.Serial serial)) {
+            throw new IllegalStateException("Only a session over a serial port is resumed by finding its gateway.");
+        }
+        HelloReply said = client.hello();
+        GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(said.gatewayId(), said.siteId(),
+                serial.device(), serial.confirmed());
+        CancelSignal stop = () -> closed || cancel.isCancelled();
+        GatewayClient found = refinder.find(wanted, credential, giveUpAfter, progress, stop);
+        attach(found, serial);
+    }
+
+    private synchronized void attach(GatewayClient found, ConnectionTarget.Serial before) {
+        if (closed) {
+            found.close();
+            throw new CancellationException("The session closed while its gateway was found.");
+        }
+        String device = found.transport().address();
+        GatewayClient previous = client;
+        target = new ConnectionTarget.Serial(device, before.confirmed() && device.equals(before.device()));
+        client = found;
+        linkLostListeners.forEach(listener -> forwardDrops(found, listener));
+        previous.close();
+    }
+
+    /** Where the session's gateway is now; after {@link #resume}, the port it came back on. */
+    public ConnectionTarget target() {
+        return target;
     }
 
     /** Pulls what is new since the last pull (or the first window), up to the gateway's clock now. */
@@ -115,7 +177,8 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         client.close();
         store.close();
     }
