@@ -122,13 +122,13 @@ public final class ConsoleSession implements AutoCloseable {
                 serial.device(), serial.confirmed());
         CancelSignal stop = () -> closed || cancel.isCancelled();
         GatewayClient found = refinder.find(wanted, credential, giveUpAfter, progress, stop);
-        attach(found, serial);
+        attach(found, serial, stop);
     }
 
-    private synchronized void attach(GatewayClient found, ConnectionTarget.Serial before) {
-        if (closed) {
+    private synchronized void attach(GatewayClient found, ConnectionTarget.Serial before, CancelSignal stop) {
+        if (stop.isCancelled()) {
             found.close();
-            throw new CancellationException("The session closed while its gateway was found.");
+            throw new CancellationException("The search was stopped or the session closed as the gateway answered.");
         }
         String device = found.transport().address();
         GatewayClient previous = client;

@@ -5,6 +5,8 @@ public enum LinkState {
     DISCONNECTED,
     CONNECTING,
     CONNECTED,
+    /** The serial link dropped; the console is looking for the same gateway on the serial ports. */
+    SEARCHING,
     /** The link dropped without being asked to; the technician can reconnect. */
     LOST
 }

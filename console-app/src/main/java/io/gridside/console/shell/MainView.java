@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -40,6 +41,8 @@ public final class MainView extends BorderPane {
             new FontIcon(Material2AL.LINK_OFF));
     private final Label problemText = new Label();
     private final Button reconnectButton = new Button(I18n.text("link.reconnect"));
+    private final Button stopSearchButton = new Button(I18n.text("link.stopSearch"));
+    private final ProgressIndicator searching = new ProgressIndicator();
     private final HBox problemBanner = new HBox();
     private final VBox siteView = new VBox();
 
@@ -70,6 +73,9 @@ public final class MainView extends BorderPane {
         disconnectButton.setId("disconnect");
         reconnectButton.setId("reconnect");
         reconnectButton.getStyleClass().add(Styles.ACCENT);
+        stopSearchButton.setId("stop-search");
+        searching.setId("searching");
+        searching.setMaxSize(20, 20);
         problemText.getStyleClass().add("problem-text");
         problemText.setWrapText(true);
         problemText.setId("problem");
@@ -83,7 +89,8 @@ public final class MainView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         HBox.setHgrow(problemText, Priority.ALWAYS);
-        problemBanner.getChildren().setAll(new FontIcon(Material2AL.ERROR_OUTLINE), problemText, reconnectButton);
+        problemBanner.getChildren().setAll(new FontIcon(Material2AL.ERROR_OUTLINE), problemText, searching,
+                stopSearchButton, reconnectButton);
         problemBanner.getStyleClass().add("problem-banner");
         problemBanner.setAlignment(Pos.CENTER_LEFT);
 
@@ -98,6 +105,7 @@ public final class MainView extends BorderPane {
     private void bind() {
         siteView.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> session.stateProperty().get() == LinkState.CONNECTED
+                        || session.stateProperty().get() == LinkState.SEARCHING
                         || session.stateProperty().get() == LinkState.LOST, session.stateProperty()));
         connectView.visibleProperty().bind(siteView.visibleProperty().not());
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
@@ -109,9 +117,15 @@ public final class MainView extends BorderPane {
         problemBanner.managedProperty().bind(problemBanner.visibleProperty());
         problemText.textProperty().bind(session.problemProperty());
         reconnectButton.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.LOST));
+        reconnectButton.managedProperty().bind(reconnectButton.visibleProperty());
+        searching.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.SEARCHING));
+        searching.managedProperty().bind(searching.visibleProperty());
+        stopSearchButton.visibleProperty().bind(searching.visibleProperty());
+        stopSearchButton.managedProperty().bind(stopSearchButton.visibleProperty());
         refreshButton.disableProperty().bind(session.stateProperty().isNotEqualTo(LinkState.CONNECTED));
         refreshButton.setOnAction(event -> session.refresh());
         disconnectButton.setOnAction(event -> session.disconnect());
         reconnectButton.setOnAction(event -> session.reconnect());
+        stopSearchButton.setOnAction(event -> session.stopSearch());
     }
 }

@@ -5,6 +5,7 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
+import io.gridside.console.service.GatewayRefinder;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
@@ -19,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.LongProperty;
@@ -31,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,8 @@ public final class SessionViewModel implements AutoCloseable {
     private static final long PING_SECONDS = 5;
     /** Pull new readings and status every this many pings, so the screens follow the site by themselves. */
     private static final int PINGS_PER_REFRESH = 3;
+    /** How long the console looks for a serial gateway that went away before it leaves it to the technician. */
+    static final Duration SEARCH_LIMIT = Duration.ofMinutes(2);
     public static final String SETTING_HOST = "connect.tcp.host";
     public static final String SETTING_PORT = "connect.tcp.port";
     public static final String SETTING_SERIAL = "connect.serial.device";
@@ -54,6 +60,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final Settings settings;
     private final SerialPorts serialPorts;
     private final Connector connector;
+    private final GatewayRefinder refinder;
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-ping");
         thread.setDaemon(true);
@@ -71,6 +78,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private volatile ConsoleSession session;
     private ConnectionTarget target;
+    private Task<?> search;
     private long pings;
     private boolean refreshing;
 
@@ -80,11 +88,13 @@ public final class SessionViewModel implements AutoCloseable {
         this.settings = settings;
         this.serialPorts = SerialPorts.forUser(dirs, settings);
         this.connector = new Connector(Connector.DEFAULT_ANSWER_TIMEOUT, serialPorts);
+        this.refinder = new GatewayRefinder(connector);
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Opens a session with the gateway at {@code target}, then pulls the site. */
     public void connect(ConnectionTarget target) {
+        cancelSearch();
         this.target = target;
         state.set(LinkState.CONNECTING);
         problem.set("");
@@ -92,9 +102,15 @@ public final class SessionViewModel implements AutoCloseable {
                 this::connectFailed);
     }
 
-    /** Connects again to the last target, after a dropped link. */
+    /**
+     * Connects again after a dropped link: a serial gateway is looked for again by its identity on every port that
+     * looks like a gateway, since it may come back under another name; any other is connected to where it was.
+     */
     public void reconnect() {
-        if (target != null) {
+        ConsoleSession current = session;
+        if (current != null && current.canResume()) {
+            searchAgain(current, I18n.text("link.searchingAgain", current.hello().gatewayId()));
+        } else if (target != null) {
             connect(target);
         }
     }
@@ -133,7 +149,7 @@ public final class SessionViewModel implements AutoCloseable {
         linkLabel.set(opened.linkLabel());
         state.set(LinkState.CONNECTED);
         refresh();
-        pinger.execute(this::ping);
+        pingSoon();
     }
 
     private void connectFailed(Throwable failure) {
@@ -142,9 +158,83 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void linkLost(ConsoleSession lost, IOException cause) {
-        if (lost == session) {
-            state.set(LinkState.LOST);
+        if (lost != session) {
+            return;
+        }
+        if (lost.canResume()) {
+            searchAgain(lost, I18n.text("link.searching", lost.address(), cause.getMessage(),
+                    lost.hello().gatewayId(), LinkException.Code.CLOSED));
+        } else {
             problem.set(I18n.text("link.lost", lost.address(), cause.getMessage(), LinkException.Code.CLOSED));
+            state.set(LinkState.LOST);
+        }
+    }
+
+    /**
+     * Looks for the session's serial gateway on the ports, in the background, and carries on once it answers;
+     * {@code message} tells the technician meanwhile why and what for.
+     */
+    private void searchAgain(ConsoleSession lost, String message) {
+        cancelSearch();
+        problem.set(message);
+        state.set(LinkState.SEARCHING);
+        AtomicReference<Task<?>> self = new AtomicReference<>();
+        Task<Void> task = tasks.submit(I18n.text("task.refind", lost.hello().gatewayId()), context -> {
+            lost.resume(refinder, SEARCH_LIMIT, context, context);
+            remember(lost.target());
+            return null;
+        }, done -> {
+            if (isCurrentSearch(self.get(), lost)) {
+                resumed(lost);
+            }
+        }, failure -> {
+            if (isCurrentSearch(self.get(), lost)) {
+                endSearch(describe(failure));
+            }
+        });
+        task.setOnCancelled(event -> {
+            if (isCurrentSearch(task, lost)) {
+                endSearch(I18n.text("link.searchStopped", lost.hello().gatewayId()));
+            }
+        });
+        self.set(task);
+        search = task;
+    }
+
+    private boolean isCurrentSearch(Task<?> task, ConsoleSession lost) {
+        return task != null && task == search && lost == session;
+    }
+
+    private void resumed(ConsoleSession found) {
+        search = null;
+        target = found.target();
+        linkLabel.set(found.linkLabel());
+        problem.set("");
+        state.set(LinkState.CONNECTED);
+        refresh();
+        pingSoon();
+    }
+
+    private void endSearch(String why) {
+        search = null;
+        problem.set(why);
+        state.set(LinkState.LOST);
+    }
+
+    /** Stops looking for the serial gateway, as the technician asked; the session then waits for a reconnect. */
+    public void stopSearch() {
+        Task<?> running = search;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Stops a search whose outcome no longer matters, without a word to the technician. */
+    private void cancelSearch() {
+        Task<?> running = search;
+        search = null;
+        if (running != null) {
+            running.cancel();
         }
     }
 
@@ -176,6 +266,15 @@ public final class SessionViewModel implements AutoCloseable {
                 failure -> problem.set(describe(failure)));
     }
 
+    /** Measures the link at once rather than at the next tick; nothing happens once the console is closing. */
+    private void pingSoon() {
+        try {
+            pinger.execute(this::ping);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The console is closing, so the link is not measured.");
+        }
+    }
+
     private void ping() {
         ConsoleSession current = session;
         if (current == null || !current.isOpen()) {
@@ -200,6 +299,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Ends the session on purpose. */
     public void disconnect() {
+        cancelSearch();
         closeSession();
         state.set(LinkState.DISCONNECTED);
         problem.set("");
@@ -264,6 +364,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        cancelSearch();
         pinger.shutdownNow();
         closeSession();
         connector.close();

@@ -66,6 +66,7 @@ public final class StatusBar extends HBox {
             case DISCONNECTED -> I18n.text("status.disconnected");
             case CONNECTING -> I18n.text("status.connecting");
             case CONNECTED -> session.linkLabelProperty().get();
+            case SEARCHING -> I18n.text("status.searching") + " \u2013 " + session.linkLabelProperty().get();
             case LOST -> I18n.text("status.lost") + " \u2013 " + session.linkLabelProperty().get();
         };
     }
