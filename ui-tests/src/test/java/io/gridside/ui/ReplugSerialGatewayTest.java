@@ -87,6 +87,7 @@ class ReplugSerialGatewayTest {
         assertThat(robot.lookup("#problem").queryAs(Label.class).getText())
                 .contains(first, "Looking for gateway " + gatewayId(), "CLOSED");
         assertThat(robot.lookup("#status-link").queryAs(Label.class).getText()).startsWith("Looking for the gateway");
+        assertThat(Screens.save(stopSearch.getScene(), "searching-for-gateway")).exists();
 
         // The kernel hands out the lowest free number; something else taking it makes the gateway come back elsewhere.
         try (PseudoTerminal tookTheOldName = PseudoTerminal.open()) {

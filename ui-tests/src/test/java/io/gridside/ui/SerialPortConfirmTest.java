@@ -73,6 +73,7 @@ class SerialPortConfirmTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, confirm::isVisible);
         assertThat(robot.lookup("#confirm-port-text").queryAs(Label.class).getText())
                 .contains(device, "does not look like a Gridside gateway");
+        assertThat(Screens.save(confirm.getScene(), "connect-confirm-port")).exists();
         robot.clickOn("#cancel-port");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(confirm.isVisible()).isFalse();

@@ -2,6 +2,7 @@ package io.gridside.console.connect;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
+import io.gridside.link.discovery.DiscoveredGateway;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -19,7 +21,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The first screen: three ways to reach a gateway, side by side. */
+/** The first screen: three ways to reach a gateway, side by side; the network's lists the gateways it finds. */
 public final class ConnectView extends VBox {
 
     private final ConnectViewModel model;
@@ -31,6 +33,9 @@ public final class ConnectView extends VBox {
     private final TextField port = new TextField();
     private final Button connectTcp = new Button(I18n.text("connect.tcp.connect"),
             new FontIcon(Material2MZ.SETTINGS_ETHERNET));
+    private final Button searchNetwork = new Button(I18n.text("connect.search"), new FontIcon(Material2MZ.SEARCH));
+    private final ListView<DiscoveredGateway> discovered = new ListView<>();
+    private final Label searchMessage = new Label();
     private final Button connectDemo = new Button(I18n.text("connect.demo.connect"),
             new FontIcon(Material2MZ.PLAY_ARROW));
     private final Label confirmText = new Label();
@@ -65,6 +70,12 @@ public final class ConnectView extends VBox {
         port.setId("tcp-port");
         port.setPrefColumnCount(6);
         connectTcp.setId("connect-tcp");
+        searchNetwork.setId("search-network");
+        discovered.setId("discovered");
+        discovered.setPrefHeight(120);
+        discovered.setCellFactory(list -> new GatewayCell());
+        searchMessage.setId("search-message");
+        searchMessage.setWrapText(true);
         connectDemo.setId("connect-demo");
         connectDemo.getStyleClass().add(Styles.ACCENT);
         message.setId("connect-message");
@@ -87,7 +98,8 @@ public final class ConnectView extends VBox {
         address.setVgap(8);
         address.addRow(0, new Label(I18n.text("connect.tcp.host")), host);
         address.addRow(1, new Label(I18n.text("connect.tcp.port")), port);
-        VBox tcp = card(I18n.text("connect.tcp.heading"), address, connectTcp);
+        VBox tcp = card(I18n.text("connect.tcp.heading"), new HBox(8, searchNetwork), searchMessage, discovered,
+                address, connectTcp);
         Label demoText = new Label(I18n.text("connect.demo.text"));
         demoText.setWrapText(true);
         VBox demo = card(I18n.text("connect.demo.heading"), demoText, connectDemo);
@@ -115,6 +127,24 @@ public final class ConnectView extends VBox {
         return card;
     }
 
+    /** Names a gateway found on the LAN, and connects to it when clicked. */
+    private final class GatewayCell extends ListCell<DiscoveredGateway> {
+
+        GatewayCell() {
+            setOnMouseClicked(event -> {
+                if (!isEmpty() && getItem() != null) {
+                    model.connectDiscovered(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(DiscoveredGateway gateway, boolean empty) {
+            super.updateItem(gateway, empty);
+            setText(empty || gateway == null ? null : model.gatewayLabel(gateway));
+        }
+    }
+
     /** Names a port in the drop-down with what the console knows of it. */
     private final class PortCell extends ListCell<String> {
 
@@ -137,6 +167,12 @@ public final class ConnectView extends VBox {
         confirmText.textProperty().bind(model.confirmText());
         confirmBox.visibleProperty().bind(model.unconfirmedProperty().isNotNull());
         confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+        discovered.setItems(model.discovered());
+        discovered.visibleProperty().bind(Bindings.isNotEmpty(model.discovered()));
+        discovered.managedProperty().bind(discovered.visibleProperty());
+        searchMessage.textProperty().bind(model.searchMessageProperty());
+        searchNetwork.disableProperty().bind(model.searchingProperty());
+        searchNetwork.setOnAction(event -> model.searchNetwork());
         refreshPorts.setOnAction(event -> model.refreshPorts());
         connectSerial.setOnAction(event -> model.connectSerial());
         confirmPort.setOnAction(event -> model.confirmPort());

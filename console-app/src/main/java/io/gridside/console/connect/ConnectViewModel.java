@@ -2,9 +2,11 @@ package io.gridside.console.connect;
 
 import io.gridside.console.I18n;
 import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
+import io.gridside.link.discovery.DiscoveredGateway;
 import io.gridside.sim.SiteSpec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,7 +28,8 @@ import javafx.collections.ObservableList;
 
 /**
  * What the connect screen offers: the serial ports found, marked when they look like a gateway, with a confirm step
- * for one that does not; a TCP address; the demo site; and what went wrong.
+ * for one that does not; the gateways that advertise themselves on the LAN, or a typed TCP address; the demo site;
+ * and what went wrong.
  */
 public final class ConnectViewModel {
 
@@ -36,6 +41,9 @@ public final class ConnectViewModel {
     private final ObservableList<String> ports = FXCollections.observableArrayList();
     private final Map<String, SerialPorts.Port> portsByDevice = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<SerialPorts.Port> unconfirmed = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<DiscoveredGateway> discovered = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
+    private final StringProperty searchMessage = new SimpleStringProperty("");
     private final ObjectProperty<String> selectedPort = new SimpleObjectProperty<>();
     private final StringProperty host = new SimpleStringProperty();
     private final StringProperty port = new SimpleStringProperty();
@@ -126,6 +134,56 @@ public final class ConnectViewModel {
     public StringBinding confirmText() {
         return Bindings.createStringBinding(() -> unconfirmed.get() == null ? ""
                 : I18n.text("connect.serial.unconfirmed", unconfirmed.get().summary()), unconfirmed);
+    }
+
+    /** Listens for gateways' adverts on the LAN for a few seconds, in the background, and lists what answered. */
+    public void searchNetwork() {
+        searching.set(true);
+        searchMessage.set(I18n.text("connect.search.running"));
+        session.tasks().submit(I18n.text("task.search"), context -> {
+            context.update(I18n.text("connect.search.running"), -1, -1);
+            return session.gatewaySearch().search(GatewaySearch.DEFAULT_TIME, context);
+        }, this::showDiscovered, failure -> {
+            searching.set(false);
+            discovered.clear();
+            searchMessage.set(failure.getMessage());
+        });
+    }
+
+    private void showDiscovered(List<DiscoveredGateway> found) {
+        searching.set(false);
+        discovered.setAll(found);
+        searchMessage.set(found.isEmpty()
+                ? I18n.text("connect.search.none", GatewaySearch.DEFAULT_TIME.toSeconds())
+                : I18n.text("connect.search.found", found.size()));
+    }
+
+    /** How the list of gateways found on the LAN names one: site, gateway and where it listens. */
+    public String gatewayLabel(DiscoveredGateway gateway) {
+        return I18n.text("connect.search.gateway", gateway.advert().siteName(), gateway.advert().gatewayId(),
+                gateway.endpoint());
+    }
+
+    /** Connects to a gateway found on the LAN, checking that its hello names the gateway its advert did. */
+    public void connectDiscovered(DiscoveredGateway gateway) {
+        host.set(gateway.host());
+        port.set(Integer.toString(gateway.port()));
+        validation.set("");
+        session.connect(new ConnectionTarget.Tcp(gateway.host(), gateway.port()), gateway.advert().gatewayId());
+    }
+
+    public ObservableList<DiscoveredGateway> discovered() {
+        return discovered;
+    }
+
+    /** True while the LAN is being searched. */
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    /** What the last search of the LAN found, or why it failed. */
+    public StringProperty searchMessageProperty() {
+        return searchMessage;
     }
 
     public void connectTcp() {

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.console.I18n;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.Credential;
 import io.gridside.link.client.GatewayClient;
@@ -50,8 +51,23 @@ public final class ConsoleSession implements AutoCloseable {
      */
     public static ConsoleSession open(Connector connector, AppDirs dirs, ConnectionTarget target,
             Credential credential) throws IOException {
+        return open(connector, dirs, target, credential, null);
+    }
+
+    /**
+     * Connects to a gateway found on the LAN by its advert, and opens its site's database; refuses the session when
+     * the gateway's hello names another gateway than the advert did, since adverts prove nothing and a different
+     * device may answer at that address.
+     */
+    public static ConsoleSession open(Connector connector, AppDirs dirs, ConnectionTarget target,
+            Credential credential, String advertisedGatewayId) throws IOException {
         GatewayClient client = connector.connect(target, credential);
         try {
+            String said = client.hello().gatewayId();
+            if (advertisedGatewayId != null && !advertisedGatewayId.equals(said)) {
+                throw new LinkException(LinkException.Code.NOT_A_GATEWAY, I18n.text("connect.advertMismatch",
+                        target.describe(), said, advertisedGatewayId));
+            }
             return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())),
                     credential);
         } catch (IOException | RuntimeException e) {

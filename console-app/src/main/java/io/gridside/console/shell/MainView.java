@@ -74,10 +74,16 @@ public final class MainView extends BorderPane {
         reconnectButton.setId("reconnect");
         reconnectButton.getStyleClass().add(Styles.ACCENT);
         stopSearchButton.setId("stop-search");
+        stopSearchButton.setMinWidth(Region.USE_PREF_SIZE);
+        reconnectButton.setMinWidth(Region.USE_PREF_SIZE);
         searching.setId("searching");
+        searching.setMinSize(20, 20);
+        searching.setPrefSize(20, 20);
         searching.setMaxSize(20, 20);
         problemText.getStyleClass().add("problem-text");
         problemText.setWrapText(true);
+        problemText.setMinHeight(Region.USE_PREF_SIZE);
+        problemText.setMaxWidth(Double.MAX_VALUE);
         problemText.setId("problem");
     }
 

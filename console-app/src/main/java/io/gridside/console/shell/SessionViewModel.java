@@ -6,6 +6,7 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
 import io.gridside.console.service.GatewayRefinder;
+import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
@@ -61,6 +62,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final SerialPorts serialPorts;
     private final Connector connector;
     private final GatewayRefinder refinder;
+    private final GatewaySearch gatewaySearch;
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-ping");
         thread.setDaemon(true);
@@ -83,9 +85,15 @@ public final class SessionViewModel implements AutoCloseable {
     private boolean refreshing;
 
     public SessionViewModel(TaskRunner tasks, AppDirs dirs, Settings settings) {
+        this(tasks, dirs, settings, GatewaySearch.onTheLan());
+    }
+
+    /** A session whose connect screen searches the LAN with {@code gatewaySearch}. */
+    public SessionViewModel(TaskRunner tasks, AppDirs dirs, Settings settings, GatewaySearch gatewaySearch) {
         this.tasks = tasks;
         this.dirs = dirs;
         this.settings = settings;
+        this.gatewaySearch = gatewaySearch;
         this.serialPorts = SerialPorts.forUser(dirs, settings);
         this.connector = new Connector(Connector.DEFAULT_ANSWER_TIMEOUT, serialPorts);
         this.refinder = new GatewayRefinder(connector);
@@ -94,12 +102,20 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Opens a session with the gateway at {@code target}, then pulls the site. */
     public void connect(ConnectionTarget target) {
+        connect(target, null);
+    }
+
+    /**
+     * Opens a session with a gateway found on the LAN, then pulls the site; refuses a gateway whose hello names
+     * another gateway than {@code advertisedGatewayId}, its advert.
+     */
+    public void connect(ConnectionTarget target, String advertisedGatewayId) {
         cancelSearch();
         this.target = target;
         state.set(LinkState.CONNECTING);
         problem.set("");
-        tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target), this::connected,
-                this::connectFailed);
+        tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target, advertisedGatewayId),
+                this::connected, this::connectFailed);
     }
 
     /**
@@ -115,9 +131,9 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
-    private ConsoleSession open(ConnectionTarget target) throws IOException {
+    private ConsoleSession open(ConnectionTarget target, String advertisedGatewayId) throws IOException {
         closeSession();
-        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO);
+        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO, advertisedGatewayId);
         remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
@@ -136,6 +152,11 @@ public final class SessionViewModel implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** How the connect screen searches the LAN for gateways. */
+    public GatewaySearch gatewaySearch() {
+        return gatewaySearch;
     }
 
     /** The serial ports of this machine, judged by the technician's list of gateway USB ids. */
@@ -162,10 +183,10 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         if (lost.canResume()) {
-            searchAgain(lost, I18n.text("link.searching", lost.address(), cause.getMessage(),
+            searchAgain(lost, I18n.text("link.searching", lost.address(), clause(cause),
                     lost.hello().gatewayId(), LinkException.Code.CLOSED));
         } else {
-            problem.set(I18n.text("link.lost", lost.address(), cause.getMessage(), LinkException.Code.CLOSED));
+            problem.set(I18n.text("link.lost", lost.address(), clause(cause), LinkException.Code.CLOSED));
             state.set(LinkState.LOST);
         }
     }
@@ -314,6 +335,12 @@ public final class SessionViewModel implements AutoCloseable {
         if (current != null) {
             current.close();
         }
+    }
+
+    /** A cause's message as part of a longer sentence: without its own full stop. */
+    private static String clause(IOException cause) {
+        String text = String.valueOf(cause.getMessage()).strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String describe(Throwable failure) {
