@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class GatewayAdvertTest {
@@ -72,6 +77,21 @@ class GatewayAdvertTest {
         assertThat(ADVERT.instanceName()).isEqualTo("Kisumu Village (GW-0042)");
         assertThat(longName.instanceName()).doesNotContain(".").startsWith("N\u00e9e St ");
         assertThat(longName.instanceName().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
+    }
+
+    @Test
+    void theProtocolDocumentListsTheTxtKeysInTheOrderTheyAreWritten() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "protocol.md"), StandardCharsets.UTF_8);
+        String section = doc.substring(doc.indexOf("### 1.1"), doc.indexOf("### 1.2"));
+        List<String> documented = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Za-z]+)` \\|").matcher(section);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        GatewayAdvert everyKey = new GatewayAdvert("GW-1", "s", "n", List.of(1), "sha256:00");
+
+        assertThat(documented).containsExactlyElementsOf(everyKey.toTxt().keySet());
+        assertThat(section).contains("`" + GatewayAdvert.SERVICE_TYPE + "`");
     }
 
     @Test
