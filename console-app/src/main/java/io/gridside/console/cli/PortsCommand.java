@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridside ports}: lists the serial ports and which of them look like a gateway. */
 @Command(name = "ports", mixinStandardHelpOptions = true,
-        description = {"Lists the serial ports, with their USB ids, and which of them look like a gateway:",
-            "a USB device with a gateway's id (setting serial.gatewayUsbIds, default 0525:a4a7)",
-            "or a simulated gateway's pseudo-terminal. 'connect --serial' needs --force for any other port."})
+        description = {"Lists the serial ports with their USB ids and marks those that look like a gateway.",
+            "A port looks like one when its USB id is in the setting serial.gatewayUsbIds (default 0525:a4a7)",
+            "or it is a simulated gateway's pseudo-terminal; 'connect --serial' needs --force for any other."})
 final class PortsCommand implements Callable<Integer> {
 
     @Spec
