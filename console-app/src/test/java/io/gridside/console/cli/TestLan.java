@@ -46,6 +46,8 @@ final class TestLan implements AutoCloseable {
     private final Path logs;
     private final List<String> namespaces = new CopyOnWriteArrayList<>();
     private final List<Process> processes = new CopyOnWriteArrayList<>();
+    /** Cleans up should the test JVM be stopped before the test's own cleanup runs. */
+    private final Thread cleanupAtExit = new Thread(this::close, "test-lan-cleanup");
 
     private TestLan(String tag, Path logs) {
         this.tag = tag;
@@ -73,6 +75,7 @@ final class TestLan implements AutoCloseable {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
         TestLan lan = new TestLan(HexFormat.of().formatHex(random), logs);
+        Runtime.getRuntime().addShutdownHook(lan.cleanupAtExit);
         try {
             lan.build();
             return lan;
@@ -153,7 +156,7 @@ final class TestLan implements AutoCloseable {
 
     /** Stops the processes started in the LAN, then deletes both namespaces and with them the veth pair. */
     @Override
-    public void close() {
+    public synchronized void close() {
         processes.forEach(Process::destroyForcibly);
         for (Process process : processes) {
             awaitEnd(process);
@@ -166,6 +169,12 @@ final class TestLan implements AutoCloseable {
             }
         }
         namespaces.clear();
+        processes.clear();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
+        } catch (IllegalStateException e) {
+            LOG.debug("The JVM is shutting down; this is the cleanup at exit.");
+        }
     }
 
     private static void awaitEnd(Process process) {

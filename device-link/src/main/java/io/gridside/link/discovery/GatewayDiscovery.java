@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>It listens on every interface that is up, carries multicast and has an IPv4 address (or on one chosen
  * address), since a technician's laptop may be on the gateway's LAN by cable or Wi-Fi. What it returns are adverts,
  * not proof: the console checks a gateway's identity in the hello when it connects.
+ *
+ * <p>IPv4 only, for now: site LANs are IPv4, and a gateway reachable only over IPv6 is not listed.
  */
 public final class GatewayDiscovery {
 
