@@ -128,14 +128,14 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void connectFailed(Throwable failure) {
-        state.set(LinkState.DISCONNECTED);
         problem.set(describe(failure));
+        state.set(LinkState.DISCONNECTED);
     }
 
     private void linkLost(ConsoleSession lost, IOException cause) {
         if (lost == session) {
-            state.set(LinkState.LOST);
             problem.set(I18n.text("link.lost", lost.address(), cause.getMessage(), LinkException.Code.CLOSED));
+            state.set(LinkState.LOST);
         }
     }
 
