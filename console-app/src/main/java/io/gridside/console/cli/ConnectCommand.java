@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {StatusCommand.class, MetersCommand.class})
 final class ConnectCommand {
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
     @Option(names = "--credential", paramLabel = "FILE",
@@ -40,22 +40,44 @@ final class ConnectCommand {
         String serial;
     }
 
+    /** Where the gateway is, as the options say; checked here so that subcommand help needs no address. */
     ConnectionTarget target() {
-        return where.tcp != null ? ConnectionTarget.Tcp.parse(where.tcp) : new ConnectionTarget.Serial(where.serial);
+        if (where == null) {
+            throw new UsageException("Say where the gateway is: --tcp HOST:PORT or --serial DEVICE.");
+        }
+        if (where.serial != null) {
+            if (where.serial.isBlank()) {
+                throw new UsageException("--serial needs a device path, such as /dev/ttyACM0.");
+            }
+            return new ConnectionTarget.Serial(where.serial);
+        }
+        try {
+            return ConnectionTarget.Tcp.parse(where.tcp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     /** Opens the session the subcommands use; the caller closes it. */
     GatewayClient open() throws LinkException {
-        Credential technician;
-        try {
-            technician = credential == null ? Credential.DEMO : Credential.read(credential);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The credential file " + credential + " could not be read: "
-                    + e.getMessage(), e);
-        }
+        ConnectionTarget target = target();
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            throw new IllegalArgumentException("--timeout must be above 0 and at most 3600 seconds.");
+            throw new UsageException("--timeout must be above 0 and at most 3600 seconds.");
         }
-        return new Connector(Duration.ofMillis((long) (timeoutSeconds * 1000))).connect(target(), technician);
+        return new Connector(Duration.ofMillis((long) (timeoutSeconds * 1000))).connect(target, technician());
+    }
+
+    private Credential technician() {
+        if (credential == null) {
+            return Credential.DEMO;
+        }
+        try {
+            return Credential.read(credential);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageException("The credential file " + credential + " does not exist.", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("The credential file " + credential + " is not a credential: it must be a "
+                    + "text file with the lines technician=... and token=....", e);
+        }
     }
 }

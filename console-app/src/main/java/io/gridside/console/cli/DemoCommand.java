@@ -51,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json && !headless) {
+            throw new UsageException("--json goes with --headless: the window has no output for programs.");
+        }
         SiteSpec spec = site.spec();
         ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed);
         if (!headless) {

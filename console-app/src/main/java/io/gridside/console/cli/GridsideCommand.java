@@ -37,10 +37,11 @@ public final class GridsideCommand implements Callable<Integer> {
         if (e instanceof LinkException link) {
             LOG.warn("The gateway could not be reached: {}", link.getMessage(), link);
             err.println("gridside: " + link.getMessage() + " [" + link.code() + "]");
-            return ExitCode.UNREACHABLE;
+            return link.code() == LinkException.Code.CLOSED || link.code() == LinkException.Code.INCOMPLETE
+                    ? ExitCode.FAILED : ExitCode.UNREACHABLE;
         }
-        if (e instanceof IllegalArgumentException) {
-            err.println("gridside: " + e.getMessage());
+        if (e instanceof UsageException) {
+            err.println("gridside: " + e.getMessage() + " (see --help)");
             return ExitCode.USAGE;
         }
         LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
