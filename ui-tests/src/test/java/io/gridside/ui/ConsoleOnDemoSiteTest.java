@@ -103,6 +103,19 @@ class ConsoleOnDemoSiteTest {
     }
 
     @Test
+    void auditsTheDemoSitesBillingFromTheDashboard(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#connect-demo");
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        robot.clickOn("#audit");
+
+        Label result = robot.lookup("#audit-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> result.getText().startsWith("All "));
+        assertThat(result.getText()).contains("ledger entries of the gateway match", "60 customers");
+    }
+
+    @Test
     void anUnreachableGatewayIsExplainedOnTheConnectScreen(FxRobot robot) throws TimeoutException {
         robot.doubleClickOn("#tcp-port").write("1");
         robot.clickOn("#connect-tcp");

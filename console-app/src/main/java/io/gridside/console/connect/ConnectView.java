@@ -32,6 +32,8 @@ public final class ConnectView extends VBox {
             new FontIcon(Material2MZ.SETTINGS_ETHERNET));
     private final Button connectDemo = new Button(I18n.text("connect.demo.connect"),
             new FontIcon(Material2MZ.PLAY_ARROW));
+    private final TextField credential = new TextField();
+    private final Button chooseCredential = new Button(I18n.text("connect.credential.choose"));
     private final Label message = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
@@ -54,6 +56,9 @@ public final class ConnectView extends VBox {
         connectTcp.setId("connect-tcp");
         connectDemo.setId("connect-demo");
         connectDemo.getStyleClass().add(Styles.ACCENT);
+        credential.setId("credential-file");
+        credential.setPromptText(I18n.text("connect.credential.none"));
+        HBox.setHgrow(credential, Priority.ALWAYS);
         message.setId("connect-message");
         message.getStyleClass().add("problem-text");
         message.setWrapText(true);
@@ -66,7 +71,7 @@ public final class ConnectView extends VBox {
         Label intro = new Label(I18n.text("connect.intro"));
         intro.setWrapText(true);
 
-        VBox serial = card(I18n.text("connect.serial.heading"), ports, new HBox(8, refreshPorts, connectSerial));
+        VBox serial = card(I18n.text("connect.serial.heading"), ports, refreshPorts, connectSerial);
         GridPane address = new GridPane();
         address.setHgap(8);
         address.setVgap(8);
@@ -78,9 +83,11 @@ public final class ConnectView extends VBox {
         VBox demo = card(I18n.text("connect.demo.heading"), demoText, connectDemo);
 
         HBox cards = new HBox(16, serial, tcp, demo);
+        HBox technician = new HBox(8, new Label(I18n.text("connect.credential")), credential, chooseCredential);
+        technician.setAlignment(Pos.CENTER_LEFT);
         HBox status = new HBox(12, busy, message);
         status.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(title, intro, cards, status);
+        getChildren().setAll(title, intro, technician, cards, status);
         setSpacing(16);
         setPadding(new Insets(32));
         setMaxWidth(1100);
@@ -96,6 +103,12 @@ public final class ConnectView extends VBox {
         card.getChildren().add(spacer);
         card.getStyleClass().add("connect-card");
         card.setPrefWidth(320);
+        card.setMinWidth(240);
+        for (javafx.scene.Node node : body) {
+            if (node instanceof Button button) {
+                button.setMaxWidth(Double.MAX_VALUE);
+            }
+        }
         HBox.setHgrow(card, Priority.ALWAYS);
         return card;
     }
@@ -113,5 +126,16 @@ public final class ConnectView extends VBox {
         connectSerial.setOnAction(event -> model.connectSerial());
         connectTcp.setOnAction(event -> model.connectTcp());
         connectDemo.setOnAction(event -> model.connectDemo());
+        credential.textProperty().bindBidirectional(model.credentialFileProperty());
+        chooseCredential.setOnAction(event -> chooseCredentialFile());
+    }
+
+    private void chooseCredentialFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(I18n.text("connect.credential.choose"));
+        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            credential.setText(file.getAbsolutePath());
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.sim.SiteSpec;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
@@ -29,12 +30,14 @@ public final class ConnectViewModel {
     private final StringProperty host = new SimpleStringProperty();
     private final StringProperty port = new SimpleStringProperty();
     private final StringProperty validation = new SimpleStringProperty("");
+    private final StringProperty credentialFile = new SimpleStringProperty("");
 
     public ConnectViewModel(SessionViewModel session) {
         this.session = session;
         host.set(session.settings().get(SessionViewModel.SETTING_HOST, "127.0.0.1"));
         port.set(session.settings().get(SessionViewModel.SETTING_PORT, "7700"));
         selectedPort.set(session.settings().get(SessionViewModel.SETTING_SERIAL, null));
+        credentialFile.set(session.settings().get(SessionViewModel.SETTING_CREDENTIAL, ""));
         refreshPorts();
     }
 
@@ -86,7 +89,13 @@ public final class ConnectViewModel {
 
     private void connect(ConnectionTarget target) {
         validation.set("");
-        session.connect(target);
+        String file = credentialFile.get() == null ? "" : credentialFile.get().strip();
+        session.connect(target, file.isEmpty() ? null : Path.of(file));
+    }
+
+    /** The technician's credential file; empty means the demo credential. */
+    public StringProperty credentialFileProperty() {
+        return credentialFile;
     }
 
     /** True while a connection attempt runs. */

@@ -104,6 +104,11 @@ public final class ConsoleSession implements AutoCloseable {
         return store.readings(meterId, end.minus(window), end);
     }
 
+    /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */
+    public BillingReport audit() {
+        return BillingAudit.run(store);
+    }
+
     /** Measures the link now. */
     public LinkHealth ping() throws LinkException {
         Duration roundTrip = client.ping();

@@ -2,6 +2,7 @@ package io.gridside.console.shell;
 
 import io.gridside.console.I18n;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
@@ -14,6 +15,7 @@ import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +49,7 @@ public final class SessionViewModel implements AutoCloseable {
     public static final String SETTING_HOST = "connect.tcp.host";
     public static final String SETTING_PORT = "connect.tcp.port";
     public static final String SETTING_SERIAL = "connect.serial.device";
+    public static final String SETTING_CREDENTIAL = "connect.credential.file";
 
     private final TaskRunner tasks;
     private final AppDirs dirs;
@@ -69,6 +72,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private volatile ConsoleSession session;
     private ConnectionTarget target;
+    private Path credentialFile;
     private long pings;
     private boolean refreshing;
 
@@ -79,9 +83,19 @@ public final class SessionViewModel implements AutoCloseable {
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Opens a session with the gateway at {@code target}, then pulls the site. */
+    /** Opens a session with the gateway at {@code target} with the demo credential, then pulls the site. */
     public void connect(ConnectionTarget target) {
+        connect(target, null);
+    }
+
+    /**
+     * Opens a session with the gateway at {@code target}, then pulls the site.
+     *
+     * @param credentialFile the technician's credential file, or null for the demo credential
+     */
+    public void connect(ConnectionTarget target, Path credentialFile) {
         this.target = target;
+        this.credentialFile = credentialFile;
         state.set(LinkState.CONNECTING);
         problem.set("");
         tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target), this::connected,
@@ -91,13 +105,21 @@ public final class SessionViewModel implements AutoCloseable {
     /** Connects again to the last target, after a dropped link. */
     public void reconnect() {
         if (target != null) {
-            connect(target);
+            connect(target, credentialFile);
         }
     }
 
     private ConsoleSession open(ConnectionTarget target) throws IOException {
         closeSession();
-        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO);
+        Credential credential = Credential.DEMO;
+        if (credentialFile != null && !(target instanceof ConnectionTarget.Demo)) {
+            try {
+                credential = Credential.read(credentialFile);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IOException(I18n.text("connect.credential.unreadable", credentialFile), e);
+            }
+        }
+        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, credential);
         remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
@@ -111,6 +133,9 @@ public final class SessionViewModel implements AutoCloseable {
             settings.put(SETTING_PORT, Integer.toString(tcp.port()));
         } else if (target instanceof ConnectionTarget.Serial serial) {
             settings.put(SETTING_SERIAL, serial.device());
+        }
+        if (credentialFile != null && !(target instanceof ConnectionTarget.Demo)) {
+            settings.put(SETTING_CREDENTIAL, credentialFile.toString());
         }
     }
 
@@ -134,7 +159,9 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void linkLost(ConsoleSession lost, IOException cause) {
         if (lost == session) {
-            problem.set(I18n.text("link.lost", lost.address(), cause.getMessage(), LinkException.Code.CLOSED));
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage().replaceAll("[.\\s]+$", "");
+            problem.set(I18n.text("link.lost", lost.address(), why, LinkException.Code.CLOSED));
             state.set(LinkState.LOST);
         }
     }
@@ -165,6 +192,16 @@ public final class SessionViewModel implements AutoCloseable {
         }
         tasks.submit(I18n.text("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
                 failure -> problem.set(describe(failure)));
+    }
+
+    /** Re-runs the site's billing over what is pulled and hands the report to {@code onDone}. */
+    public void audit(Consumer<BillingReport> onDone, Consumer<String> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(I18n.text("task.audit"), context -> current.audit(), onDone,
+                failure -> onFailure.accept(describe(failure)));
     }
 
     private void ping() {
@@ -211,7 +248,9 @@ public final class SessionViewModel implements AutoCloseable {
         if (failure instanceof LinkException link) {
             return link.getMessage() + " [" + link.code() + "]";
         }
-        if (failure instanceof IOException || failure instanceof IllegalArgumentException) {
+        if (failure instanceof IOException || failure instanceof IllegalArgumentException
+                || failure instanceof java.util.NoSuchElementException || failure instanceof RuntimeException
+                && failure.getClass().getPackageName().startsWith("io.gridside")) {
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());

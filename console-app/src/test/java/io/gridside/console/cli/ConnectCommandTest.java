@@ -76,6 +76,28 @@ class ConnectCommandTest {
     }
 
     @Test
+    void auditPullsTheWholeHistoryAndAgreesWithAnHonestGateway(@TempDir Path dir) throws IOException {
+        Path database = dir.resolve("site.db");
+
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "audit", "--site", database.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.get("rows")).hasSize(20);
+        assertThat(summary.get("audit").get("agrees").asBoolean()).isTrue();
+        assertThat(summary.get("audit").get("entriesCompared").asLong())
+                .isEqualTo(site.gateway().ledgerAfter(0).size());
+    }
+
+    @Test
+    void subcommandHelpNeedsNoAddress() {
+        CommandRun run = CommandRun.of("connect", "meters", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--json");
+    }
+
+    @Test
     void statusAsTextNamesTheGateway() {
         CommandRun run = CommandRun.of("connect", "--tcp", tcp, "status");
 

@@ -109,6 +109,12 @@ public final class GatewayClient implements AutoCloseable {
         try {
             answer = call(hello);
         } catch (LinkException e) {
+            if (e.code() == LinkException.Code.TIMEOUT && connection.bytesReceived() == 0) {
+                throw new LinkException(LinkException.Code.TIMEOUT, "The device at "
+                        + connection.transport().address() + " did not answer within " + seconds(timeout)
+                        + ". It may be busy or starting up, or it may not be a Gridside gateway: check the address "
+                        + "and try again.", e);
+            }
             if (e.code() == LinkException.Code.TIMEOUT || e.code() == LinkException.Code.CLOSED) {
                 throw new LinkException(LinkException.Code.NOT_A_GATEWAY, "The device at "
                         + connection.transport().address() + " did not answer as a Gridside gateway.", e);
@@ -307,7 +313,7 @@ public final class GatewayClient implements AutoCloseable {
         }
         if (answer == null) {
             throw new LinkException(LinkException.Code.TIMEOUT, "The gateway did not answer "
-                    + request.getClass().getSimpleName() + " within " + timeout.toSeconds() + " s.");
+                    + request.getClass().getSimpleName() + " within " + seconds(timeout) + ".");
         }
         if (answer instanceof Closed) {
             throw closedException();
@@ -318,6 +324,10 @@ public final class GatewayClient implements AutoCloseable {
             throw new LinkException(code, error.message() + " (" + error.code() + ")");
         }
         return answer;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private LinkException closedException() {
