@@ -28,6 +28,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final GatewayClient client;
     private final SiteStore store;
     private volatile Instant pulledUpTo;
+    private long measuredAt;
+    private long bytesAtMeasure;
 
     private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store) {
         this.target = target;
@@ -109,10 +111,15 @@ public final class ConsoleSession implements AutoCloseable {
         return BillingAudit.run(store);
     }
 
-    /** Measures the link now. */
-    public LinkHealth ping() throws LinkException {
+    /** Measures the link now: a round trip, and the rate bytes arrived at since the last measurement. */
+    public synchronized LinkHealth ping() throws LinkException {
         Duration roundTrip = client.ping();
-        return new LinkHealth(roundTrip, client.stats().framesDropped(), client.lastGatewayClock());
+        long now = System.nanoTime();
+        long bytes = client.bytesReceived();
+        double rate = measuredAt == 0 ? 0 : (bytes - bytesAtMeasure) * 1e9 / Math.max(1, now - measuredAt);
+        measuredAt = now;
+        bytesAtMeasure = bytes;
+        return new LinkHealth(roundTrip, client.stats().framesDropped(), client.lastGatewayClock(), rate);
     }
 
     public boolean isOpen() {

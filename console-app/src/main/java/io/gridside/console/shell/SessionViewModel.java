@@ -46,6 +46,7 @@ public final class SessionViewModel implements AutoCloseable {
     private static final long PING_SECONDS = 5;
     /** Pull new readings and status every this many pings, so the screens follow the site by themselves. */
     private static final int PINGS_PER_REFRESH = 3;
+    private static final long MAX_RECONNECT_DELAY_SECONDS = 30;
     public static final String SETTING_HOST = "connect.tcp.host";
     public static final String SETTING_PORT = "connect.tcp.port";
     public static final String SETTING_SERIAL = "connect.serial.device";
@@ -68,13 +69,19 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<Duration> roundTrip = new SimpleObjectProperty<>();
     private final LongProperty framesDropped = new SimpleLongProperty();
     private final ObjectProperty<Instant> gatewayClock = new SimpleObjectProperty<>();
+    private final javafx.beans.property.DoubleProperty bytesPerSecond =
+            new javafx.beans.property.SimpleDoubleProperty();
+    private final LinkJournal journal = new LinkJournal();
     private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
 
     private volatile ConsoleSession session;
     private ConnectionTarget target;
+    private String lostText = "";
     private Path credentialFile;
     private long pings;
     private boolean refreshing;
+    /** Attempts made since the link was lost; 0 while the link is up or was closed on purpose. */
+    private int reconnectAttempt;
 
     public SessionViewModel(TaskRunner tasks, AppDirs dirs, Settings settings) {
         this.tasks = tasks;
@@ -96,8 +103,11 @@ public final class SessionViewModel implements AutoCloseable {
     public void connect(ConnectionTarget target, Path credentialFile) {
         this.target = target;
         this.credentialFile = credentialFile;
+        if (reconnectAttempt == 0) {
+            problem.set("");
+        }
+        journal.record(I18n.text("journal.connecting", target.describe()));
         state.set(LinkState.CONNECTING);
-        problem.set("");
         tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target), this::connected,
                 this::connectFailed);
     }
@@ -105,6 +115,7 @@ public final class SessionViewModel implements AutoCloseable {
     /** Connects again to the last target, after a dropped link. */
     public void reconnect() {
         if (target != null) {
+            reconnectAttempt = Math.max(reconnectAttempt, 1);
             connect(target, credentialFile);
         }
     }
@@ -144,6 +155,9 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void connected(ConsoleSession opened) {
+        reconnectAttempt = 0;
+        problem.set("");
+        journal.record(I18n.text("journal.connected", opened.hello().gatewayId(), opened.linkLabel()));
         hello.set(opened.hello());
         gatewayClock.set(opened.hello().clock());
         linkLabel.set(opened.linkLabel());
@@ -153,16 +167,37 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void connectFailed(Throwable failure) {
+        journal.record(I18n.text("journal.failed", describe(failure)));
+        if (reconnectAttempt > 0) {
+            scheduleReconnect();
+            return;
+        }
         problem.set(describe(failure));
         state.set(LinkState.DISCONNECTED);
+    }
+
+    /** Tries the last gateway again after a pause that doubles with each attempt, up to half a minute. */
+    private void scheduleReconnect() {
+        reconnectAttempt++;
+        long delay = Math.min(MAX_RECONNECT_DELAY_SECONDS, 1L << Math.min(reconnectAttempt, 5));
+        problem.set(lostText + " " + I18n.text("link.retrying", delay, reconnectAttempt));
+        state.set(LinkState.LOST);
+        int attempt = reconnectAttempt;
+        pinger.schedule(() -> Platform.runLater(() -> {
+            if (state.get() == LinkState.LOST && reconnectAttempt == attempt && target != null) {
+                connect(target, credentialFile);
+            }
+        }), delay, TimeUnit.SECONDS);
     }
 
     private void linkLost(ConsoleSession lost, IOException cause) {
         if (lost == session) {
             String why = cause.getMessage() == null ? cause.getClass().getSimpleName()
                     : cause.getMessage().replaceAll("[.\\s]+$", "");
-            problem.set(I18n.text("link.lost", lost.address(), why, LinkException.Code.CLOSED));
-            state.set(LinkState.LOST);
+            lostText = I18n.text("link.lost", lost.address(), why, LinkException.Code.CLOSED);
+            journal.record(lostText);
+            reconnectAttempt = 0;
+            scheduleReconnect();
         }
     }
 
@@ -219,6 +254,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void showHealth(LinkHealth health) {
         roundTrip.set(health.roundTrip());
+        bytesPerSecond.set(health.bytesPerSecond());
         framesDropped.set(health.framesDropped());
         gatewayClock.set(health.gatewayClock());
         if (++pings % PINGS_PER_REFRESH == 0) {
@@ -228,6 +264,8 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Ends the session on purpose. */
     public void disconnect() {
+        reconnectAttempt = 0;
+        journal.record(I18n.text("journal.disconnected"));
         closeSession();
         state.set(LinkState.DISCONNECTED);
         problem.set("");
@@ -286,6 +324,14 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObservableList<MeterStatus> meters() {
         return meters;
+    }
+
+    public javafx.beans.property.DoubleProperty bytesPerSecondProperty() {
+        return bytesPerSecond;
+    }
+
+    public LinkJournal journal() {
+        return journal;
     }
 
     public TaskRunner tasks() {

@@ -372,6 +372,11 @@ public final class GatewayClient implements AutoCloseable {
         return connection.stats();
     }
 
+    /** Bytes that arrived from the gateway since the session opened, whether they made frames or not. */
+    public long bytesReceived() {
+        return connection.bytesReceived();
+    }
+
     @Override
     public void close() {
         connection.close();
