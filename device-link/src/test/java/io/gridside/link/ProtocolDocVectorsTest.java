@@ -7,11 +7,11 @@ import io.gridside.link.frame.Cobs;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.message.GetSite;
-import io.gridside.link.message.Hello;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Ping;
+import io.gridside.link.testing.SampleMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class ProtocolDocVectorsTest {
     private static final Map<String, Message> MESSAGES = Map.of(
             "ping", new Ping(42),
             "get-site", new GetSite(),
-            "hello", new Hello(List.of(1), "gridside-console", "demo-technician", "demo"));
+            "hello", SampleMessages.hello());
 
     private static final Pattern CATALOGUE_ROW =
             Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\|", Pattern.MULTILINE);

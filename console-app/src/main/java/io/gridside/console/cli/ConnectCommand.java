@@ -1,11 +1,16 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
-import io.gridside.link.client.Credential;
+import io.gridside.console.service.GatewayPinFile;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
@@ -22,8 +27,12 @@ final class ConnectCommand {
     Where where;
 
     @Option(names = "--credential", paramLabel = "FILE",
-            description = "The technician's credential file (default: the demo credential).")
+            description = "The technician's credential file (default: credential.json in the config folder).")
     Path credential;
+
+    @Option(names = "--repin", description = {"Trust the key the gateway presents now in place of the key pinned "
+            + "for its site, after checking that the gateway was replaced. Needs a supervisor's credential."})
+    boolean repin;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
@@ -46,16 +55,27 @@ final class ConnectCommand {
 
     /** Opens the session the subcommands use; the caller closes it. */
     GatewayClient open() throws LinkException {
-        Credential technician;
-        try {
-            technician = credential == null ? Credential.DEMO : Credential.read(credential);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The credential file " + credential + " could not be read: "
-                    + e.getMessage(), e);
-        }
+        AppDirs dirs = AppDirs.forCurrentUser();
+        SignedCredential technician = readCredential(dirs);
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
             throw new IllegalArgumentException("--timeout must be above 0 and at most 3600 seconds.");
         }
-        return new Connector(Duration.ofMillis((long) (timeoutSeconds * 1000))).connect(target(), technician);
+        Connector connector = new Connector(GatewayPinFile.of(dirs), Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        return repin ? connector.repin(target(), technician) : connector.connect(target(), technician);
+    }
+
+    private SignedCredential readCredential(AppDirs dirs) {
+        Path file = credential != null ? credential : dirs.defaultCredential();
+        if (credential == null && !Files.exists(file)) {
+            throw new IllegalArgumentException("No credential: give your credential file with --credential FILE, "
+                    + "or put it at " + file + ".");
+        }
+        try {
+            return CredentialFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("The credential file " + file + " does not exist.", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

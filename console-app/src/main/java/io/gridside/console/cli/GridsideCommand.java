@@ -35,8 +35,8 @@ public final class GridsideCommand implements Callable<Integer> {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof LinkException link) {
-            LOG.warn("The gateway could not be reached: {}", link.getMessage(), link);
-            err.println("gridside: " + link.getMessage() + " [" + link.code() + "]");
+            LOG.warn("The session with the gateway failed: {}", link.getMessage(), link);
+            err.println("gridside: " + link.getMessage() + hint(link) + " [" + link.code() + "]");
             return ExitCode.UNREACHABLE;
         }
         if (e instanceof IllegalArgumentException) {
@@ -47,6 +47,12 @@ public final class GridsideCommand implements Callable<Integer> {
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         err.println("gridside: " + message + (e instanceof NoSuchElementException ? "" : " (details in the log)"));
         return ExitCode.FAILED;
+    }
+
+    /** What the command line adds to a link's message: the command that does what it advises. */
+    private static String hint(LinkException link) {
+        return link.code() == LinkException.Code.GATEWAY_KEY_CHANGED
+                ? " A supervisor who has checked the gateway re-pins it with: gridside connect ... --repin" : "";
     }
 
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {

@@ -5,15 +5,19 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
+import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.Settings;
 import io.gridside.console.tasks.TaskRunner;
-import io.gridside.link.client.Credential;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,11 +51,13 @@ public final class SessionViewModel implements AutoCloseable {
     public static final String SETTING_HOST = "connect.tcp.host";
     public static final String SETTING_PORT = "connect.tcp.port";
     public static final String SETTING_SERIAL = "connect.serial.device";
+    /** The technician's credential file; without it, credential.json in the config folder. */
+    public static final String SETTING_CREDENTIAL = "connect.credential.file";
 
     private final TaskRunner tasks;
     private final AppDirs dirs;
     private final Settings settings;
-    private final Connector connector = new Connector();
+    private final Connector connector;
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-ping");
         thread.setDaemon(true);
@@ -76,6 +82,7 @@ public final class SessionViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.dirs = dirs;
         this.settings = settings;
+        this.connector = new Connector(GatewayPinFile.of(dirs));
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -97,11 +104,27 @@ public final class SessionViewModel implements AutoCloseable {
 
     private ConsoleSession open(ConnectionTarget target) throws IOException {
         closeSession();
-        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO);
+        ConsoleSession opened = target instanceof ConnectionTarget.Demo demo
+                ? ConsoleSession.openDemo(connector, dirs, demo)
+                : ConsoleSession.open(connector, dirs, target, technicianCredential());
         remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
         return opened;
+    }
+
+    /** The credential file the technician chose, or the one in the config folder. */
+    public Path credentialFile() {
+        String chosen = settings.get(SETTING_CREDENTIAL, "");
+        return chosen.isBlank() ? dirs.defaultCredential() : Path.of(chosen);
+    }
+
+    private SignedCredential technicianCredential() throws IOException {
+        Path file = credentialFile();
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(I18n.text("connect.credential.missing", file));
+        }
+        return CredentialFile.read(file);
     }
 
     /** Keeps where a gateway answered, so the connect screen offers it next time. */

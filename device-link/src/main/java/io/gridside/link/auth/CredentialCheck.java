@@ -69,6 +69,10 @@ public final class CredentialCheck {
 
     private static SignedCredential parse(ByteString signed, ByteString signature)
             throws CredentialRefusedException {
+        if (signed == null || signature == null) {
+            throw new CredentialRefusedException(Refusal.CREDENTIAL_MALFORMED, "The hello carries no credential; "
+                    + "connect with your credential file.");
+        }
         try {
             return SignedCredential.of(signed, signature);
         } catch (IllegalArgumentException e) {

@@ -24,33 +24,42 @@ final class JsonFiles {
 
     /** The file's top-level object, whose {@code format} must be {@code format}. */
     static JsonNode read(Path file, String format, String what) throws IOException {
+        return parse(Files.readString(file), file.toString(), format, what);
+    }
+
+    /**
+     * The top-level object of {@code text}, whose {@code format} must be {@code format}.
+     *
+     * @param origin where the text came from, to name it in errors
+     */
+    static JsonNode parse(String text, String origin, String format, String what) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IOException("The " + what + " file " + file + " is not JSON: "
+            throw new IOException("The " + what + " file " + origin + " is not JSON: "
                     + e.getOriginalMessage() + ".", e);
         }
         if (root == null || !root.isObject() || !format.equals(root.path("format").asText())) {
-            throw new IOException("The file " + file + " is not a " + what + " file (its format is not "
+            throw new IOException("The file " + origin + " is not a " + what + " file (its format is not "
                     + format + ").");
         }
         return root;
     }
 
-    static String text(JsonNode root, String field, Path file) throws IOException {
+    static String text(JsonNode root, String field, Object origin) throws IOException {
         JsonNode value = root.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IOException("The file " + file + " lacks its " + field + ".");
+            throw new IOException("The file " + origin + " lacks its " + field + ".");
         }
         return value.asText();
     }
 
-    static ByteString base64(JsonNode root, String field, Path file) throws IOException {
+    static ByteString base64(JsonNode root, String field, Object origin) throws IOException {
         try {
-            return ByteString.fromBase64(text(root, field, file));
+            return ByteString.fromBase64(text(root, field, origin));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The " + field + " in " + file + " is not base64.", e);
+            throw new IOException("The " + field + " in " + origin + " is not base64.", e);
         }
     }
 

@@ -27,12 +27,7 @@ public final class OperatorKeyFile {
 
     /** Reads the public key, from either copy. */
     public static OperatorKey readPublic(Path file) throws IOException {
-        JsonNode root = JsonFiles.read(file, FORMAT, "operator key");
-        try {
-            return new OperatorKey(JsonFiles.text(root, "keyId", file), JsonFiles.base64(root, "publicKey", file));
-        } catch (IllegalArgumentException e) {
-            throw new IOException("The operator key in " + file + " is not usable: " + e.getMessage(), e);
-        }
+        return publicKey(JsonFiles.read(file, FORMAT, "operator key"), file.toString());
     }
 
     /**
@@ -41,20 +36,41 @@ public final class OperatorKeyFile {
      * @throws IOException when the file has no private key, or one that does not match its public key
      */
     public static OperatorSigningKey readSigning(Path file) throws IOException {
-        OperatorKey publicKey = readPublic(file);
-        JsonNode root = JsonFiles.read(file, FORMAT, "operator key");
+        return signingKey(JsonFiles.read(file, FORMAT, "operator key"), file.toString());
+    }
+
+    /**
+     * Reads a signing copy from its text.
+     *
+     * @param origin where the text came from, to name it in errors
+     */
+    public static OperatorSigningKey parseSigning(String json, String origin) throws IOException {
+        return signingKey(JsonFiles.parse(json, origin, FORMAT, "operator key"), origin);
+    }
+
+    private static OperatorKey publicKey(JsonNode root, String origin) throws IOException {
+        try {
+            return new OperatorKey(JsonFiles.text(root, "keyId", origin),
+                    JsonFiles.base64(root, "publicKey", origin));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("The operator key in " + origin + " is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    private static OperatorSigningKey signingKey(JsonNode root, String origin) throws IOException {
+        OperatorKey publicKey = publicKey(root, origin);
         if (!root.has("privateKey")) {
-            throw new IOException("The operator key file " + file + " holds only the public key; credentials are "
-                    + "issued with the operator's private key file.");
+            throw new IOException("The operator key file " + origin + " holds only the public key; credentials "
+                    + "are issued with the operator's private key file.");
         }
         SigningKey key;
         try {
-            key = SigningKey.fromSeed(JsonFiles.base64(root, "privateKey", file));
+            key = SigningKey.fromSeed(JsonFiles.base64(root, "privateKey", origin));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The private key in " + file + " is not usable: " + e.getMessage(), e);
+            throw new IOException("The private key in " + origin + " is not usable: " + e.getMessage(), e);
         }
         if (!key.publicKey().equals(publicKey.publicKey())) {
-            throw new IOException("The private and public keys in " + file + " do not belong together.");
+            throw new IOException("The private and public keys in " + origin + " do not belong together.");
         }
         return new OperatorSigningKey(publicKey.keyId(), key);
     }

@@ -15,8 +15,8 @@ public final class MessageCatalogue {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(0x01, Hello.class, 1),
-            new Entry(0x02, HelloReply.class, 1),
+            new Entry(0x01, Hello.class, 2),
+            new Entry(0x02, HelloReply.class, 2),
             new Entry(0x03, ErrorReply.class, 1),
             new Entry(0x04, Ping.class, 1),
             new Entry(0x05, Pong.class, 1),

@@ -16,8 +16,8 @@ class MessageCatalogueTest {
                 .extracting(MessageCatalogue.Entry::code, MessageCatalogue.Entry::type,
                         MessageCatalogue.Entry::schemaVersion)
                 .containsExactly(
-                        tuple(0x01, Hello.class, 1),
-                        tuple(0x02, HelloReply.class, 1),
+                        tuple(0x01, Hello.class, 2),
+                        tuple(0x02, HelloReply.class, 2),
                         tuple(0x03, ErrorReply.class, 1),
                         tuple(0x04, Ping.class, 1),
                         tuple(0x05, Pong.class, 1),
