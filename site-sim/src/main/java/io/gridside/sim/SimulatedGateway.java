@@ -41,6 +41,7 @@ public final class SimulatedGateway implements GatewayService {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
     private static final String FIRMWARE = "gw-sim-2.4.1";
     private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
+    private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
 
     private final SiteSpec spec;
     private final SiteLayout layout;
@@ -53,6 +54,8 @@ public final class SimulatedGateway implements GatewayService {
     private final List<Reading> readings = new ArrayList<>();
     private final Instant historyStart;
     private Instant lastTick;
+    /** How far the gateway's clock is from its simulation clock, after a supervisor set it. */
+    private volatile Duration clockOffset = Duration.ZERO;
 
     /** A gateway that trusts the demo operator alone, with the identity key its spec's seed gives it. */
     public SimulatedGateway(SiteSpec spec, SimClock clock) {
@@ -113,7 +116,7 @@ public final class SimulatedGateway implements GatewayService {
 
     /** Brings the site up to its clock: every quarter hour not yet read is read and billed. */
     public synchronized void advance() {
-        Instant now = clock.now();
+        Instant now = clock();
         while (!lastTick.plus(Reading.INTERVAL).isAfter(now)) {
             tick(lastTick.plus(Reading.INTERVAL));
         }
@@ -189,7 +192,27 @@ public final class SimulatedGateway implements GatewayService {
 
     @Override
     public Instant clock() {
-        return clock.now();
+        return clock.now().plus(clockOffset);
+    }
+
+    /**
+     * Moves the gateway's clock by the difference to {@code newClock}, from now on. Forward, the quarter hours
+     * skipped are read and billed at once; back, nothing is read until the clock passes the last reading again,
+     * so the history never rewinds.
+     *
+     * @throws IllegalArgumentException for a change of more than a week, which a simulated site will not take
+     */
+    @Override
+    public synchronized Instant setClock(Instant newClock) {
+        Instant previous = clock();
+        Duration change = Duration.between(previous, newClock);
+        if (change.abs().compareTo(MAX_CLOCK_CHANGE) > 0) {
+            throw new IllegalArgumentException("The simulated gateway moves its clock by a week at most, and "
+                    + newClock + " is " + change.toHours() + " hours from its clock; set a nearer time.");
+        }
+        clockOffset = clockOffset.plus(change);
+        advance();
+        return previous;
     }
 
     @Override

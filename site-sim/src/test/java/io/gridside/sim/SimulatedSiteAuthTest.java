@@ -56,6 +56,33 @@ class SimulatedSiteAuthTest {
     }
 
     @Test
+    void onlyASupervisorSetsTheClockAndCredentialsAreCheckedAgainstTheNewTime() throws IOException {
+        SignedCredential technician = DemoOperator.signingKey().issue("T-8", "Neema", Role.TECHNICIAN,
+                List.of(SITE), NOW.minusSeconds(60), Duration.ofHours(3), Map.of());
+        SignedCredential supervisor = DemoOperator.supervisorFor(SITE, NOW);
+        try (SimulatedSite site = SimulatedSite.start(SPEC, SimClock.manual(NOW))) {
+            InetSocketAddress address = site.listenTcp(0);
+            open(address, supervisor).close();
+            try (GatewayClient client = open(address, technician)) {
+                assertThatThrownBy(() -> client.setClock(NOW.plus(Duration.ofHours(4))))
+                        .isInstanceOfSatisfying(LinkException.class,
+                                e -> assertThat(e.code()).isEqualTo(LinkException.Code.FORBIDDEN));
+            }
+            assertThat(site.gateway().clock()).isEqualTo(NOW);
+
+            try (GatewayClient client = open(address, supervisor)) {
+                assertThat(client.setClock(NOW.plus(Duration.ofHours(4))).previous()).isEqualTo(NOW);
+                assertThatThrownBy(() -> client.setClock(NOW.plus(Duration.ofDays(30))))
+                        .isInstanceOf(LinkException.class).hasMessageContaining("CLOCK_REFUSED");
+            }
+
+            assertThat(site.gateway().clock()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+            assertThatThrownBy(() -> open(address, technician)).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("AUTH_EXPIRED");
+        }
+    }
+
+    @Test
     void aCredentialForAnotherSiteIsRefused() throws IOException {
         SignedCredential elsewhere = DemoOperator.supervisorFor("site-9", NOW);
         try (SimulatedSite site = SimulatedSite.start(SPEC, SimClock.manual(NOW))) {

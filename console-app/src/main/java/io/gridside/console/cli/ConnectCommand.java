@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code gridside connect}: talks to one gateway over TCP or serial. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Connects to a gateway and asks it something.",
-        subcommands = {StatusCommand.class, MetersCommand.class})
+        subcommands = {StatusCommand.class, MetersCommand.class, SetClockCommand.class})
 final class ConnectCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

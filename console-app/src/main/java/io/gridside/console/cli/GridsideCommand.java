@@ -37,7 +37,7 @@ public final class GridsideCommand implements Callable<Integer> {
         if (e instanceof LinkException link) {
             LOG.warn("The session with the gateway failed: {}", link.getMessage(), link);
             err.println("gridside: " + link.getMessage() + hint(link) + " [" + link.code() + "]");
-            return ExitCode.UNREACHABLE;
+            return link.code() == LinkException.Code.FORBIDDEN ? ExitCode.FAILED : ExitCode.UNREACHABLE;
         }
         if (e instanceof IllegalArgumentException) {
             err.println("gridside: " + e.getMessage());

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line pins each site's gateway key in the config folder, and says so when a key changes. */
+/**
+ * The command line pins each site's gateway key in the config folder and says so when a key changes; the
+ * gateway refuses what the credential's role does not allow.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectPinsCommandTest {
 
@@ -105,6 +108,30 @@ class ConnectPinsCommandTest {
             assertThat(afterwards.exitCode()).as(afterwards.err()).isZero();
             assertThat(Files.readString(pinsFile())).contains(replaced.identityKey().fingerprint());
         }
+    }
+
+    @Test
+    void theGatewayRefusesATechniciansSetClockWithExitOneAndTakesASupervisors() throws IOException {
+        try (SimulatedSite site = SimulatedSite.start(SPEC, SimClock.manual(NOW))) {
+            InetSocketAddress address = site.listenTcp(0);
+            assertThat(status(address, supervisor).exitCode()).isZero();
+
+            CommandRun technicianRun = setClock(address, technician, "2026-06-03T14:00");
+            CommandRun supervisorRun = setClock(address, supervisor, "2026-06-03T14:00");
+
+            assertThat(technicianRun.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(technicianRun.errLines()).hasSize(1);
+            assertThat(technicianRun.err()).contains("ROLE_FORBIDDEN", "supervisor", "FORBIDDEN");
+            assertThat(supervisorRun.exitCode()).as(supervisorRun.err()).isZero();
+            // 14:00 in Nairobi is 11:00 UTC.
+            assertThat(supervisorRun.out()).contains("now reads 2026-06-03T11:00:00Z");
+            assertThat(site.gateway().clock()).isEqualTo(Instant.parse("2026-06-03T11:00:00Z"));
+        }
+    }
+
+    private static CommandRun setClock(InetSocketAddress address, String credential, String to) {
+        return CommandRun.of("connect", "--tcp", address.getHostString() + ":" + address.getPort(), "--credential",
+                credential, "set-clock", "--to", to);
     }
 
     private Path pinsFile() {

@@ -4,6 +4,7 @@ import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -19,6 +20,7 @@ import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
@@ -179,6 +181,17 @@ public final class GatewayClient implements AutoCloseable {
         stream(new GetMeterStatus(), MeterStatusBatch.class, batch -> new Batch<>(batch.meters(), batch.total()),
                 (batch, received, total) -> statuses.addAll(batch), CancelSignal.NEVER);
         return statuses;
+    }
+
+    /**
+     * Sets the gateway's clock, which a supervisor's session only may do.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session
+     */
+    public ClockSet setClock(Instant clock) throws LinkException {
+        ClockSet set = expect(call(new SetClock(clock)), ClockSet.class);
+        lastGatewayClock = set.clock();
+        return set;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */
@@ -343,11 +356,16 @@ public final class GatewayClient implements AutoCloseable {
             throw closedException();
         }
         if (answer instanceof ErrorReply error) {
-            LinkException.Code code = error.code().startsWith("AUTH") || error.code().startsWith("VERSION")
-                    ? LinkException.Code.REFUSED : LinkException.Code.GATEWAY_ERROR;
-            throw new LinkException(code, error.message() + " (" + error.code() + ")");
+            throw new LinkException(codeOf(error), error.message() + " (" + error.code() + ")");
         }
         return answer;
+    }
+
+    private static LinkException.Code codeOf(ErrorReply error) {
+        if (error.code().startsWith("AUTH") || error.code().startsWith("VERSION")) {
+            return LinkException.Code.REFUSED;
+        }
+        return error.code().startsWith("ROLE") ? LinkException.Code.FORBIDDEN : LinkException.Code.GATEWAY_ERROR;
     }
 
     private LinkException closedException() {

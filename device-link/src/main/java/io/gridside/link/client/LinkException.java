@@ -23,6 +23,8 @@ public final class LinkException extends IOException {
         TIMEOUT,
         /** The link dropped. */
         CLOSED,
+        /** The gateway refused a request that the session's role does not allow. */
+        FORBIDDEN,
         /** The gateway answered a request with an error. */
         GATEWAY_ERROR,
         /** Part of a stream was lost on the link; pulling again fetches it whole. */

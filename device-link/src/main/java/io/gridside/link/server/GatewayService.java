@@ -28,6 +28,14 @@ public interface GatewayService {
     /** The gateway's clock, against which credentials are checked. */
     Instant clock();
 
+    /**
+     * Sets the gateway's clock; the session lets only a supervisor ask.
+     *
+     * @return the clock before it was set
+     * @throws IllegalArgumentException when the gateway will not take this time, with a sentence that says why
+     */
+    Instant setClock(Instant clock);
+
     SiteReply site();
 
     /** The site's customers with their meters, in meter order. */

@@ -7,6 +7,7 @@ import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -23,6 +24,7 @@ import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.transport.Transport;
@@ -118,15 +120,24 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
             return;
         }
+        Role needed = RequestRoles.needed(message.getClass());
+        if (!credential.role().includes(needed)) {
+            LOG.info("Refused a {} to technician {}, who signed in as {}.", message.getClass().getSimpleName(),
+                    credential.technicianId(), credential.role());
+            reply(requestId, new ErrorReply("ROLE_FORBIDDEN", "A " + message.getClass().getSimpleName()
+                    + " needs a " + needed + "'s credential, and " + credential.technicianId() + " signed in as a "
+                    + credential.role() + "."));
+            return;
+        }
         try {
-            dispatch(requestId, message);
+            dispatch(requestId, message, credential);
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
             reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
         }
     }
 
-    private void dispatch(long requestId, Message message) {
+    private void dispatch(long requestId, Message message, SignedCredential credential) {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
         } else if (message instanceof GetRoster) {
@@ -137,10 +148,25 @@ public final class GatewaySession implements AutoCloseable {
             sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new);
         } else if (message instanceof GetLedger get) {
             sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new);
+        } else if (message instanceof SetClock set) {
+            setClock(requestId, set, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
         }
+    }
+
+    private void setClock(long requestId, SetClock set, SignedCredential credential) {
+        Instant previous;
+        try {
+            previous = service.setClock(set.clock());
+        } catch (IllegalArgumentException e) {
+            reply(requestId, new ErrorReply("CLOCK_REFUSED", e.getMessage()));
+            return;
+        }
+        LOG.info("The gateway's clock was set from {} to {} by {}.", previous, set.clock(),
+                credential.technicianId());
+        reply(requestId, new ClockSet(previous, service.clock()));
     }
 
     private void answerHello(long requestId, Hello hello) {

@@ -7,7 +7,9 @@ import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
@@ -16,6 +18,7 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.testing.FakeGatewayService;
@@ -154,6 +157,46 @@ class GatewaySessionTest {
             assertThat(errorCode(ask(console, 2, foreign))).isEqualTo("AUTH_UNKNOWN_OPERATOR");
             assertThat(errorCode(ask(console, 3, new GetSite()))).isEqualTo("AUTH_REQUIRED");
         }
+    }
+
+    @Test
+    void refusesASupervisorsRequestToATechnicianAndLeavesTheClockAlone() throws Exception {
+        FakeGatewayService service = new FakeGatewayService();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+
+            Message answer = ask(console, 2, new SetClock(SampleMessages.CLOCK.plusSeconds(3600)));
+
+            assertThat(errorCode(answer)).isEqualTo("ROLE_FORBIDDEN");
+            assertThat(((ErrorReply) answer).message()).contains("SetClock", "supervisor", "T-0042");
+            assertThat(service.clock()).isEqualTo(SampleMessages.CLOCK);
+            assertThat(ask(console, 3, new GetSite())).as("the session goes on").isInstanceOf(SiteReply.class);
+        }
+    }
+
+    @Test
+    void letsASupervisorSetTheClockAndAnswersWithItBeforeAndAfter() throws Exception {
+        FakeGatewayService service = new FakeGatewayService();
+        Instant later = SampleMessages.CLOCK.plusSeconds(3600);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, helloWith(TestCredentials.supervisor(), "11".repeat(32)));
+
+            assertThat(ask(console, 2, new SetClock(later))).isEqualTo(new ClockSet(SampleMessages.CLOCK, later));
+            assertThat(service.clock()).isEqualTo(later);
+            assertThat(errorCode(ask(console, 3, new SetClock(Instant.parse("1960-01-01T00:00:00Z")))))
+                    .isEqualTo("CLOCK_REFUSED");
+        }
+    }
+
+    @Test
+    void needsASupervisorForSetClockAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactly(SetClock.class);
+        assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
+        assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }
 
     @Test

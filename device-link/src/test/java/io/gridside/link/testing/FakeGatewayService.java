@@ -84,6 +84,16 @@ public final class FakeGatewayService implements GatewayService {
     }
 
     @Override
+    public Instant setClock(Instant newClock) {
+        if (newClock.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("This gateway's clock does not go before 1970.");
+        }
+        Instant previous = clock;
+        clock = newClock;
+        return previous;
+    }
+
+    @Override
     public List<RosterBatch.Entry> roster() {
         return SampleMessages.roster();
     }

@@ -5,6 +5,7 @@ import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -20,6 +21,7 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.server.GatewayProfile;
@@ -79,7 +81,9 @@ public final class SampleMessages {
                 new GetReadings(DAY_START, DAY_START.plusSeconds(86_400)),
                 new ReadingsBatch(readings(3), 96),
                 new GetLedger(12),
-                new LedgerBatch(ledger(2), 2));
+                new LedgerBatch(ledger(2), 2),
+                new SetClock(CLOCK.plusSeconds(42)),
+                new ClockSet(CLOCK, CLOCK.plusSeconds(42)));
     }
 
     /** A technician's hello with a fixed nonce, so that the gateway's signed answer is always the same. */
