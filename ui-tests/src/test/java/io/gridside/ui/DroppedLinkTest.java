@@ -83,6 +83,7 @@ class DroppedLinkTest {
 
         Node reconnect = robot.lookup("#reconnect").query();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, reconnect::isVisible);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#problem").queryAs(Label.class).getText()).contains("dropped", "CLOSED");
         assertThat(robot.lookup("#status-link").queryAs(Label.class).getText()).startsWith("Link lost");
 

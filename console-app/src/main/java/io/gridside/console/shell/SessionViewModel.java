@@ -157,8 +157,9 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void linkLost(ConsoleSession lost, IOException cause) {
         if (lost == session) {
-            state.set(LinkState.LOST);
+            // The problem first: whoever sees the state turn LOST finds the reason already there.
             problem.set(I18n.text("link.lost", lost.address(), cause.getMessage(), LinkException.Code.CLOSED));
+            state.set(LinkState.LOST);
         }
     }
 
