@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** {@code gridside}: with no subcommand it opens the console window. */
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
-        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class})
+        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class, CredentialCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
