@@ -68,6 +68,8 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<HelloReply> hello = new SimpleObjectProperty<>();
     private final StringProperty linkLabel = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    /** The code of the last failed connection, or null; the connect screen offers a re-pin on a changed key. */
+    private final ObjectProperty<LinkException.Code> failureCode = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> roundTrip = new SimpleObjectProperty<>();
     private final LongProperty framesDropped = new SimpleLongProperty();
     private final ObjectProperty<Instant> gatewayClock = new SimpleObjectProperty<>();
@@ -88,11 +90,26 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Opens a session with the gateway at {@code target}, then pulls the site. */
     public void connect(ConnectionTarget target) {
+        start(target, false);
+    }
+
+    /**
+     * Connects again to the target whose gateway presented a changed key, and pins the key it presents now.
+     * The technician chooses this after checking the gateway; only a supervisor's credential may do it.
+     */
+    public void repin() {
+        if (target != null && !(target instanceof ConnectionTarget.Demo)) {
+            start(target, true);
+        }
+    }
+
+    private void start(ConnectionTarget target, boolean repin) {
         this.target = target;
         state.set(LinkState.CONNECTING);
         problem.set("");
-        tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target), this::connected,
-                this::connectFailed);
+        failureCode.set(null);
+        String title = I18n.text(repin ? "task.repin" : "task.connect", target.describe());
+        tasks.submit(title, context -> open(target, repin), this::connected, this::connectFailed);
     }
 
     /** Connects again to the last target, after a dropped link. */
@@ -102,11 +119,16 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
-    private ConsoleSession open(ConnectionTarget target) throws IOException {
+    private ConsoleSession open(ConnectionTarget target, boolean repin) throws IOException {
         closeSession();
-        ConsoleSession opened = target instanceof ConnectionTarget.Demo demo
-                ? ConsoleSession.openDemo(connector, dirs, demo)
-                : ConsoleSession.open(connector, dirs, target, technicianCredential());
+        ConsoleSession opened;
+        if (target instanceof ConnectionTarget.Demo demo) {
+            opened = ConsoleSession.openDemo(connector, dirs, demo);
+        } else if (repin) {
+            opened = ConsoleSession.repin(connector, dirs, target, technicianCredential());
+        } else {
+            opened = ConsoleSession.open(connector, dirs, target, technicianCredential());
+        }
         remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
@@ -151,8 +173,9 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void connectFailed(Throwable failure) {
-        state.set(LinkState.DISCONNECTED);
         problem.set(describe(failure));
+        failureCode.set(failure instanceof LinkException link ? link.code() : null);
+        state.set(LinkState.DISCONNECTED);
     }
 
     private void linkLost(ConsoleSession lost, IOException cause) {
@@ -255,6 +278,10 @@ public final class SessionViewModel implements AutoCloseable {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    public ObjectProperty<LinkException.Code> failureCodeProperty() {
+        return failureCode;
     }
 
     public ObjectProperty<Duration> roundTripProperty() {
