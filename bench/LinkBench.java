@@ -1,5 +1,7 @@
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
+import io.gridside.link.client.GatewayPins;
+import io.gridside.sim.DemoOperator;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.frame.FrameCodec;
@@ -119,7 +121,8 @@ public final class LinkBench {
         WireEmulator wire = site.serveThroughWire(profile, WireClock.system());
         GatewayClient client;
         try {
-            client = GatewayClient.open(wire.consoleEnd(), Credential.DEMO, ANSWER_TIMEOUT);
+            client = GatewayClient.open(wire.consoleEnd(),
+                    Authentication.of(DemoOperator.supervisorFor("site-42", NOW), GatewayPins.inMemory()), ANSWER_TIMEOUT);
         } catch (LinkException e) {
             wire.close();
             return new Run(0, 0, "open: " + e.code() + ": " + e.getMessage(), List.of());

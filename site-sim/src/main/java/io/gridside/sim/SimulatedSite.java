@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,10 +48,16 @@ public final class SimulatedSite implements AutoCloseable {
         });
     }
 
-    /** Builds the site from {@code spec}, runs its history, and starts its clock. */
+    /**
+     * Builds the site from {@code spec}, runs its history, and starts its clock. Its gateway trusts the demo
+     * operator (see {@link DemoOperator}) and no other.
+     */
     public static SimulatedSite start(SiteSpec spec, SimClock clock) {
-        SimulatedGateway gateway = new SimulatedGateway(spec, clock,
-                Set.of(SimulatedGateway.demoCredentials()));
+        return start(new SimulatedGateway(spec, clock));
+    }
+
+    /** Starts the clock of a site whose gateway is built already, with the trust and key of its choosing. */
+    public static SimulatedSite start(SimulatedGateway gateway) {
         SimulatedSite site = new SimulatedSite(gateway);
         site.ticker.scheduleWithFixedDelay(site::advanceQuietly, 200, 200, TimeUnit.MILLISECONDS);
         return site;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.wire.Direction;
@@ -52,7 +53,7 @@ class SimulatedSiteWireTest {
     void pullsExactlyTheGatewaysDataThroughACleanUartOnTheVirtualClock() throws IOException {
         try (VirtualClock clock = VirtualClock.autoAdvancing();
                 WireEmulator wire = site.serveThroughWire(UART, clock);
-                GatewayClient client = GatewayClient.open(wire.consoleEnd(), Credential.DEMO, TIMEOUT)) {
+                GatewayClient client = GatewayClient.open(wire.consoleEnd(), demoSupervisor(), TIMEOUT)) {
             var statuses = client.meterStatus();
             List<Reading> readings = new ArrayList<>();
             client.readings(Instant.EPOCH, NOW, (batch, received, total) -> readings.addAll(batch),
@@ -76,7 +77,7 @@ class SimulatedSiteWireTest {
         WireProfile noisy = UART.withToConsole(LineProfile.uart(115_200).withCorruption(1e-4)).withSeed(1);
         try (VirtualClock clock = VirtualClock.autoAdvancing();
                 WireEmulator wire = site.serveThroughWire(noisy, clock);
-                GatewayClient client = GatewayClient.open(wire.consoleEnd(), Credential.DEMO, TIMEOUT)) {
+                GatewayClient client = GatewayClient.open(wire.consoleEnd(), demoSupervisor(), TIMEOUT)) {
             LinkException failure = catchThrowableOfType(LinkException.class,
                     () -> client.readings(Instant.EPOCH, NOW, (batch, received, total) -> { }, CancelSignal.NEVER));
 
@@ -91,7 +92,7 @@ class SimulatedSiteWireTest {
         WireProfile cut = UART.withToConsole(LineProfile.uart(115_200).withCutAfterBytes(20_000));
         try (VirtualClock clock = VirtualClock.autoAdvancing();
                 WireEmulator wire = site.serveThroughWire(cut, clock);
-                GatewayClient client = GatewayClient.open(wire.consoleEnd(), Credential.DEMO, TIMEOUT)) {
+                GatewayClient client = GatewayClient.open(wire.consoleEnd(), demoSupervisor(), TIMEOUT)) {
             LinkException failure = catchThrowableOfType(LinkException.class,
                     () -> client.readings(Instant.EPOCH, NOW, (batch, received, total) -> { }, CancelSignal.NEVER));
 
@@ -107,11 +108,16 @@ class SimulatedSiteWireTest {
 
         for (int connection = 0; connection < 2; connection++) {
             try (GatewayClient client = GatewayClient.open(
-                    TcpTransport.connect(address.getHostString(), address.getPort(), 2000), Credential.DEMO,
+                    TcpTransport.connect(address.getHostString(), address.getPort(), 2000), demoSupervisor(),
                     TIMEOUT)) {
                 assertThat(client.meterStatus()).isEqualTo(site.gateway().meterStatus());
                 assertThat(client.ping()).isPositive();
             }
         }
+    }
+
+    /** The demo operator's supervisor for this site, as the demo paths of the console sign in. */
+    private static Authentication demoSupervisor() {
+        return Authentication.of(DemoOperator.supervisorFor("site-21", NOW), GatewayPins.inMemory());
     }
 }

@@ -1,11 +1,16 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
-import io.gridside.link.client.Credential;
+import io.gridside.console.service.GatewayPinFile;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
@@ -15,15 +20,19 @@ import picocli.CommandLine.Option;
 /** {@code gridside connect}: talks to one gateway over TCP or serial. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Connects to a gateway and asks it something.",
-        subcommands = {StatusCommand.class, MetersCommand.class, AuditCommand.class})
+        subcommands = {StatusCommand.class, MetersCommand.class, AuditCommand.class, SetClockCommand.class})
 final class ConnectCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
     @Option(names = "--credential", paramLabel = "FILE",
-            description = "The technician's credential file (default: the demo credential).")
+            description = "The technician's credential file (default: credential.json in the config folder).")
     Path credential;
+
+    @Option(names = "--repin", description = {"Trust the key the gateway presents now in place of the key pinned "
+            + "for its site, after checking that the gateway was replaced. Needs a supervisor's credential."})
+    boolean repin;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
@@ -64,20 +73,24 @@ final class ConnectCommand {
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
             throw new UsageException("--timeout must be above 0 and at most 3600 seconds.");
         }
-        return new Connector(Duration.ofMillis((long) (timeoutSeconds * 1000))).connect(target, technician());
+        AppDirs dirs = AppDirs.forCurrentUser();
+        SignedCredential technician = readCredential(dirs);
+        Connector connector = new Connector(GatewayPinFile.of(dirs), Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        return repin ? connector.repin(target, technician) : connector.connect(target, technician);
     }
 
-    private Credential technician() {
-        if (credential == null) {
-            return Credential.DEMO;
+    private SignedCredential readCredential(AppDirs dirs) {
+        Path file = credential != null ? credential : dirs.defaultCredential();
+        if (credential == null && !Files.exists(file)) {
+            throw new UsageException("No credential: give your credential file with --credential FILE, "
+                    + "or put it at " + file + ".");
         }
         try {
-            return Credential.read(credential);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UsageException("The credential file " + credential + " does not exist.", e);
+            return CredentialFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("The credential file " + file + " does not exist.", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException("The credential file " + credential + " is not a credential: it must be a "
-                    + "text file with the lines technician=... and token=....", e);
+            throw new UsageException("The credential file " + file + " is not a credential: " + e.getMessage(), e);
         }
     }
 }

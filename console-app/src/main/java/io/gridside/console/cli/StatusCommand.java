@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.link.auth.Ed25519;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.HelloReply;
 import java.io.PrintWriter;
@@ -43,6 +44,9 @@ final class StatusCommand implements Callable<Integer> {
             status.put("currency", hello.currency());
             status.put("timeZone", hello.timeZone());
             status.put("capabilities", hello.capabilities());
+            status.put("gatewayKey", Ed25519.fingerprint(hello.gatewayKey()));
+            status.put("technicianId", client.credential().technicianId());
+            status.put("role", hello.role());
             status.put("transport", client.transport().kind().name().toLowerCase(java.util.Locale.ROOT));
             status.put("address", client.transport().address());
             status.put("roundTripMillis", Math.round(roundTrip.toNanos() / 1e5) / 10.0);

@@ -2,6 +2,7 @@ package io.gridside.console.connect;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
+import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,10 +16,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The first screen: three ways to reach a gateway, side by side. */
+/** The first screen: the technician's credential, then three ways to reach a gateway, side by side. */
 public final class ConnectView extends VBox {
 
     private final ConnectViewModel model;
@@ -32,10 +35,13 @@ public final class ConnectView extends VBox {
             new FontIcon(Material2MZ.SETTINGS_ETHERNET));
     private final Button connectDemo = new Button(I18n.text("connect.demo.connect"),
             new FontIcon(Material2MZ.PLAY_ARROW));
-    private final TextField credential = new TextField();
-    private final Button chooseCredential = new Button(I18n.text("connect.credential.choose"));
     private final Label message = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
+    private final TextField credentialFile = new TextField();
+    private final Button chooseCredential = new Button(I18n.text("connect.credential.choose"),
+            new FontIcon(Material2AL.FOLDER_OPEN));
+    private final Label credentialSummary = new Label();
+    private final Button repin = new Button(I18n.text("connect.repin"), new FontIcon(Material2MZ.VPN_KEY));
 
     public ConnectView(ConnectViewModel model) {
         this.model = model;
@@ -56,13 +62,18 @@ public final class ConnectView extends VBox {
         connectTcp.setId("connect-tcp");
         connectDemo.setId("connect-demo");
         connectDemo.getStyleClass().add(Styles.ACCENT);
-        credential.setId("credential-file");
-        credential.setPromptText(I18n.text("connect.credential.none"));
-        HBox.setHgrow(credential, Priority.ALWAYS);
         message.setId("connect-message");
         message.getStyleClass().add("problem-text");
         message.setWrapText(true);
         busy.setMaxSize(28, 28);
+        credentialFile.setId("credential-file");
+        credentialFile.setPrefColumnCount(40);
+        chooseCredential.setId("choose-credential");
+        credentialSummary.setId("credential-summary");
+        credentialSummary.setWrapText(true);
+        repin.setId("repin");
+        repin.getStyleClass().add(Styles.DANGER);
+        repin.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     private void layoutControls() {
@@ -83,14 +94,22 @@ public final class ConnectView extends VBox {
         VBox demo = card(I18n.text("connect.demo.heading"), demoText, connectDemo);
 
         HBox cards = new HBox(16, serial, tcp, demo);
-        HBox technician = new HBox(8, new Label(I18n.text("connect.credential")), credential, chooseCredential);
-        technician.setAlignment(Pos.CENTER_LEFT);
-        HBox status = new HBox(12, busy, message);
+        HBox status = new HBox(12, busy, message, repin);
         status.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(title, intro, technician, cards, status);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        getChildren().setAll(title, intro, credentialRow(), cards, status);
         setSpacing(16);
         setPadding(new Insets(32));
         setMaxWidth(1100);
+    }
+
+    private VBox credentialRow() {
+        Label heading = new Label(I18n.text("connect.credential.heading"));
+        heading.getStyleClass().add(Styles.TITLE_4);
+        HBox file = new HBox(8, credentialFile, chooseCredential);
+        file.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(credentialFile, Priority.ALWAYS);
+        return new VBox(6, heading, file, credentialSummary);
     }
 
     private static VBox card(String heading, javafx.scene.Node... body) {
@@ -126,16 +145,24 @@ public final class ConnectView extends VBox {
         connectSerial.setOnAction(event -> model.connectSerial());
         connectTcp.setOnAction(event -> model.connectTcp());
         connectDemo.setOnAction(event -> model.connectDemo());
-        credential.textProperty().bindBidirectional(model.credentialFileProperty());
+        credentialFile.setText(model.credentialFileProperty().get());
+        model.credentialFileProperty().addListener((obs, old, path) -> credentialFile.setText(path));
+        credentialFile.setOnAction(event -> model.useCredential(credentialFile.getText()));
         chooseCredential.setOnAction(event -> chooseCredentialFile());
+        credentialSummary.textProperty().bind(model.credentialSummaryProperty());
+        repin.visibleProperty().bind(model.keyChanged());
+        repin.managedProperty().bind(repin.visibleProperty());
+        repin.setOnAction(event -> model.repin());
     }
 
     private void chooseCredentialFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.text("connect.credential.choose"));
-        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
-            credential.setText(file.getAbsolutePath());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("connect.credential.files"),
+                "*.json"));
+        File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.useCredential(chosen.getPath());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
@@ -38,12 +38,29 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code target} and opens the site's database: the site's own file in the data folder for a
-     * real gateway, a fresh temporary one for the demo site (whose history is made anew at every start).
+     * Connects to {@code target} with the technician's credential and opens the site's database: the site's own
+     * file in the data folder for a real gateway, a fresh temporary one for the demo site (whose history is
+     * made anew at every start).
      */
     public static ConsoleSession open(Connector connector, AppDirs dirs, ConnectionTarget target,
-            Credential credential) throws IOException {
-        GatewayClient client = connector.connect(target, credential);
+            SignedCredential credential) throws IOException {
+        return withStore(dirs, target, connector.connect(target, credential));
+    }
+
+    /** Connects to {@code target} as {@link #open} does, re-pinning the site's gateway key on purpose. */
+    public static ConsoleSession repin(Connector connector, AppDirs dirs, ConnectionTarget target,
+            SignedCredential credential) throws IOException {
+        return withStore(dirs, target, connector.repin(target, credential));
+    }
+
+    /** Connects to the demo site as its demo supervisor. */
+    public static ConsoleSession openDemo(Connector connector, AppDirs dirs, ConnectionTarget.Demo demo)
+            throws IOException {
+        return withStore(dirs, demo, connector.connectDemo(demo));
+    }
+
+    private static ConsoleSession withStore(AppDirs dirs, ConnectionTarget target, GatewayClient client)
+            throws IOException {
         try {
             return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())));
         } catch (IOException | RuntimeException e) {
@@ -63,6 +80,11 @@ public final class ConsoleSession implements AutoCloseable {
 
     public HelloReply hello() {
         return client.hello();
+    }
+
+    /** The credential the session runs under. */
+    public SignedCredential credential() {
+        return client.credential();
     }
 
     /** The link as a person names it: {@code TCP 127.0.0.1:7700} or {@code SERIAL /dev/ttyACM0}. */

@@ -6,15 +6,18 @@ import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
+import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.Settings;
 import io.gridside.console.tasks.TaskRunner;
-import io.gridside.link.client.Credential;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +58,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final TaskRunner tasks;
     private final AppDirs dirs;
     private final Settings settings;
-    private final Connector connector = new Connector();
+    private final Connector connector;
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-ping");
         thread.setDaemon(true);
@@ -69,6 +72,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<Duration> roundTrip = new SimpleObjectProperty<>();
     private final LongProperty framesDropped = new SimpleLongProperty();
     private final ObjectProperty<Instant> gatewayClock = new SimpleObjectProperty<>();
+    private final ObjectProperty<LinkException.Code> failureCode = new SimpleObjectProperty<>();
     private final javafx.beans.property.DoubleProperty bytesPerSecond =
             new javafx.beans.property.SimpleDoubleProperty();
     private final LinkJournal journal = new LinkJournal();
@@ -87,54 +91,73 @@ public final class SessionViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.dirs = dirs;
         this.settings = settings;
+        this.connector = new Connector(GatewayPinFile.of(dirs));
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Opens a session with the gateway at {@code target} with the demo credential, then pulls the site. */
+    /** Opens a session with the gateway at {@code target}, then pulls the site. */
     public void connect(ConnectionTarget target) {
-        connect(target, null);
+        start(target, false);
     }
 
     /**
-     * Opens a session with the gateway at {@code target}, then pulls the site.
-     *
-     * @param credentialFile the technician's credential file, or null for the demo credential
+     * Connects again to the target whose gateway presented a changed key, and pins the key it presents now.
+     * The technician chooses this after checking the gateway; only a supervisor's credential may do it.
      */
-    public void connect(ConnectionTarget target, Path credentialFile) {
+    public void repin() {
+        if (target != null && !(target instanceof ConnectionTarget.Demo)) {
+            start(target, true);
+        }
+    }
+
+    private void start(ConnectionTarget target, boolean repin) {
         this.target = target;
-        this.credentialFile = credentialFile;
         if (reconnectAttempt == 0) {
             problem.set("");
         }
+        failureCode.set(null);
         journal.record(I18n.text("journal.connecting", target.describe()));
         state.set(LinkState.CONNECTING);
-        tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target), this::connected,
-                this::connectFailed);
+        String title = I18n.text(repin ? "task.repin" : "task.connect", target.describe());
+        tasks.submit(title, context -> open(target, repin), this::connected, this::connectFailed);
     }
 
-    /** Connects again to the last target, after a dropped link. */
+    /** Connects again to the last target at once, after a dropped link. */
     public void reconnect() {
         if (target != null) {
             reconnectAttempt = Math.max(reconnectAttempt, 1);
-            connect(target, credentialFile);
+            connect(target);
         }
     }
 
-    private ConsoleSession open(ConnectionTarget target) throws IOException {
+    private ConsoleSession open(ConnectionTarget target, boolean repin) throws IOException {
         closeSession();
-        Credential credential = Credential.DEMO;
-        if (credentialFile != null && !(target instanceof ConnectionTarget.Demo)) {
-            try {
-                credential = Credential.read(credentialFile);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new IOException(I18n.text("connect.credential.unreadable", credentialFile), e);
-            }
+        ConsoleSession opened;
+        if (target instanceof ConnectionTarget.Demo demo) {
+            opened = ConsoleSession.openDemo(connector, dirs, demo);
+        } else if (repin) {
+            opened = ConsoleSession.repin(connector, dirs, target, technicianCredential());
+        } else {
+            opened = ConsoleSession.open(connector, dirs, target, technicianCredential());
         }
-        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, credential);
         remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
         return opened;
+    }
+
+    /** The credential file the technician chose, or the one in the config folder. */
+    public Path credentialFile() {
+        String chosen = settings.get(SETTING_CREDENTIAL, "");
+        return chosen.isBlank() ? dirs.defaultCredential() : Path.of(chosen);
+    }
+
+    private SignedCredential technicianCredential() throws IOException {
+        Path file = credentialFile();
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(I18n.text("connect.credential.missing", file));
+        }
+        return CredentialFile.read(file);
     }
 
     /** Keeps where a gateway answered, so the connect screen offers it next time. */
@@ -144,9 +167,6 @@ public final class SessionViewModel implements AutoCloseable {
             settings.put(SETTING_PORT, Integer.toString(tcp.port()));
         } else if (target instanceof ConnectionTarget.Serial serial) {
             settings.put(SETTING_SERIAL, serial.device());
-        }
-        if (credentialFile != null && !(target instanceof ConnectionTarget.Demo)) {
-            settings.put(SETTING_CREDENTIAL, credentialFile.toString());
         }
     }
 
@@ -168,12 +188,20 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void connectFailed(Throwable failure) {
         journal.record(I18n.text("journal.failed", describe(failure)));
-        if (reconnectAttempt > 0) {
+        failureCode.set(failure instanceof LinkException link ? link.code() : null);
+        if (reconnectAttempt > 0 && !refusedForGood(failureCode.get())) {
             scheduleReconnect();
             return;
         }
+        reconnectAttempt = 0;
         problem.set(describe(failure));
         state.set(LinkState.DISCONNECTED);
+    }
+
+    /** A refusal that trying again cannot cure: the technician has to act first. */
+    private static boolean refusedForGood(LinkException.Code code) {
+        return code == LinkException.Code.REFUSED || code == LinkException.Code.GATEWAY_KEY_CHANGED
+                || code == LinkException.Code.GATEWAY_UNVERIFIED || code == LinkException.Code.GATEWAY_NOT_PINNED;
     }
 
     /** Tries the last gateway again after a pause that doubles with each attempt, up to half a minute. */
@@ -185,7 +213,7 @@ public final class SessionViewModel implements AutoCloseable {
         int attempt = reconnectAttempt;
         pinger.schedule(() -> Platform.runLater(() -> {
             if (state.get() == LinkState.LOST && reconnectAttempt == attempt && target != null) {
-                connect(target, credentialFile);
+                connect(target);
             }
         }), delay, TimeUnit.SECONDS);
     }
@@ -328,6 +356,11 @@ public final class SessionViewModel implements AutoCloseable {
 
     public javafx.beans.property.DoubleProperty bytesPerSecondProperty() {
         return bytesPerSecond;
+    }
+
+    /** Why the last connection failed, as a code, or null; the connect screen offers a re-pin on a new key. */
+    public ObjectProperty<LinkException.Code> failureCodeProperty() {
+        return failureCode;
     }
 
     public LinkJournal journal() {

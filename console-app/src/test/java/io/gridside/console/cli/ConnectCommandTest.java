@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -15,7 +19,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,26 +35,35 @@ class ConnectCommandTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
 
+    @TempDir
+    static Path home;
+
     private static SimulatedSite site;
     private static String tcp;
     private static String serial;
+    private static String supervisor;
+    private static String previousHome;
 
     @BeforeAll
     static void startSite() throws IOException {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
         site = SimulatedSite.start(new SiteSpec(20, 4, 1, NOW), SimClock.manual(NOW));
         var address = site.listenTcp(0);
         tcp = address.getHostString() + ":" + address.getPort();
         serial = site.listenSerial();
+        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-4", NOW));
     }
 
     @AfterAll
     static void stopSite() {
         site.close();
+        Credentials.restoreHome(previousHome);
     }
 
     @Test
     void metersJsonCarriesTheFieldsScriptsRelyOn() throws IOException {
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "meters", "--json");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "meters", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode meters = new ObjectMapper().readTree(run.out());
@@ -65,7 +81,8 @@ class ConnectCommandTest {
 
     @Test
     void statusOverSerialPrintsTheHello() throws IOException {
-        CommandRun run = CommandRun.of("connect", "--serial", serial, "status", "--json");
+        CommandRun run = CommandRun.of("connect", "--serial", serial, "--credential", supervisor, "status",
+                "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode status = new ObjectMapper().readTree(run.out());
@@ -79,7 +96,8 @@ class ConnectCommandTest {
     void auditPullsTheWholeHistoryAndAgreesWithAnHonestGateway(@TempDir Path dir) throws IOException {
         Path database = dir.resolve("site.db");
 
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "audit", "--site", database.toString(), "--json");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "audit", "--site",
+                database.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(run.out());
@@ -99,7 +117,7 @@ class ConnectCommandTest {
 
     @Test
     void statusAsTextNamesTheGateway() {
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "status");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("gatewayId", site.gateway().layout().gatewayId(), "firmware");
@@ -112,7 +130,8 @@ class ConnectCommandTest {
             closedPort = probe.getLocalPort();
         }
 
-        CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "status");
+        CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "--credential", supervisor,
+                "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.errLines()).hasSize(1);
@@ -127,7 +146,7 @@ class ConnectCommandTest {
             server.start();
 
             CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + web.getLocalPort(), "--timeout", "1",
-                    "status");
+                    "--credential", supervisor, "status");
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
             assertThat(run.errLines()).hasSize(1);
@@ -148,7 +167,8 @@ class ConnectCommandTest {
 
     @Test
     void aMissingSerialDeviceIsOneLineAndExitThree() {
-        CommandRun run = CommandRun.of("connect", "--serial", "/dev/ttyGRIDSIDE-missing", "status");
+        CommandRun run = CommandRun.of("connect", "--serial", "/dev/ttyGRIDSIDE-missing", "--credential", supervisor,
+                "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.errLines()).hasSize(1);
@@ -156,14 +176,37 @@ class ConnectCommandTest {
     }
 
     @Test
-    void aWrongCredentialIsRefusedWithExitThree(@TempDir Path dir) throws IOException {
-        Path credential = dir.resolve("tech.properties");
-        Files.writeString(credential, "technician=mallory\ntoken=guess\n");
+    void aCredentialOfAnUntrustedOperatorIsRefusedWithExitThree(@TempDir Path dir) throws IOException {
+        OperatorSigningKey mallory = new OperatorSigningKey("mallory-operator", SigningKey.generate());
+        String credential = Credentials.write(dir, "mallory.json", mallory.issue("mallory", "Mallory",
+                Role.SUPERVISOR, List.of("*"), NOW.minusSeconds(60), Duration.ofDays(1), Map.of()));
 
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", credential.toString(), "status");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", credential, "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-        assertThat(run.err()).contains("mallory").contains("REFUSED");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("mallory", "AUTH_UNKNOWN_OPERATOR", "REFUSED");
+    }
+
+    @Test
+    void noCredentialIsAUsageErrorThatSaysWhereToPutIt() {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("--credential", home.resolve("config").resolve("credential.json").toString());
+    }
+
+    @Test
+    void aCredentialFileOfTheOldPropertiesKindIsAUsageError(@TempDir Path dir) throws IOException {
+        Path old = dir.resolve("tech.properties");
+        Files.writeString(old, "technician=mallory\ntoken=guess\n");
+
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", old.toString(), "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains(old.toString(), "not JSON");
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -48,7 +50,8 @@ class SitePullTest {
         site = SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW), SimClock.manual(NOW));
         InetSocketAddress address = site.listenTcp(0);
         client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Credential.DEMO, Duration.ofSeconds(10));
+                Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
+                Duration.ofSeconds(10));
         store = SiteStore.open(dir.resolve("site.db"));
     }
 
@@ -99,8 +102,10 @@ class SitePullTest {
 
     private static GatewayClient connectTo(SimulatedSite site) throws IOException {
         InetSocketAddress address = site.listenTcp(0);
+        String siteId = site.gateway().layout().site().siteId();
         return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Credential.DEMO, Duration.ofSeconds(10));
+                Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
+                Duration.ofSeconds(10));
     }
 
     @Test
