@@ -3,7 +3,9 @@ import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
+import io.gridside.link.client.GatewayPins;
+import io.gridside.sim.DemoOperator;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
@@ -26,6 +28,7 @@ import java.util.Locale;
 /** Pulls a week of a 200-meter site into a fresh site database over TCP and over the pseudo-terminal, then audits it. */
 public final class PullBench {
 
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
     private static final int METERS = 200;
     private static final int DAYS = 7;
     private static final int RUNS = 3;
@@ -36,7 +39,7 @@ public final class PullBench {
     private static final double LIMIT_READINGS_PER_S = 480_000 / 300.0;
 
     public static void main(String[] args) throws Exception {
-        Instant now = Instant.parse("2026-06-03T09:07:00Z");
+        Instant now = NOW;
         try (SimulatedSite site = SimulatedSite.start(new SiteSpec(METERS, 42, DAYS, now), SimClock.manual(now))) {
             InetSocketAddress tcp = site.listenTcp(0);
             String serial = site.listenSerial();
@@ -75,7 +78,9 @@ public final class PullBench {
 
     private static double pull(Transport transport, Instant from, Instant to, long expected) throws Exception {
         Path file = Files.createTempFile("gridside-bench-", ".db");
-        try (GatewayClient client = GatewayClient.open(transport, Credential.DEMO, Duration.ofSeconds(30));
+        try (GatewayClient client = GatewayClient.open(transport,
+                Authentication.of(DemoOperator.supervisorFor("site-42", NOW), GatewayPins.inMemory()),
+                Duration.ofSeconds(30));
                 SiteStore store = SiteStore.open(file)) {
             long started = System.nanoTime();
             SitePull.Result result = SitePull.run(client, store, from, to, Progress.NONE, CancelSignal.NEVER);

@@ -5,11 +5,20 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** How amounts and times read on screen: in the technician's locale, and in the site's time zone. */
 public final class Formats {
+
+    /** The locale's short date and time, then the zone's short name, so a reader knows whose clock it is. */
+    private static final DateTimeFormatter SITE_TIME = new DateTimeFormatterBuilder()
+            .appendLocalized(FormatStyle.SHORT, FormatStyle.SHORT)
+            .appendLiteral(' ')
+            .appendZoneText(TextStyle.SHORT)
+            .toFormatter();
 
     private Formats() {
     }
@@ -28,7 +37,6 @@ public final class Formats {
         if (at == null) {
             return "\u2013";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.getDefault())
-                .format(at.atZone(zone));
+        return SITE_TIME.withLocale(Locale.getDefault()).format(at.atZone(zone));
     }
 }

@@ -25,8 +25,22 @@ public final class GridsideApp extends Application {
 
     /** Opens the window and blocks until it closes; connects to {@code target} at once when it is given. */
     public static void open(ConnectionTarget target) {
+        requireDisplay();
+        // JavaFX warns on every start that it runs from the class path; the console is built that way on purpose.
+        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
         startTarget = target;
         Application.launch(GridsideApp.class);
+    }
+
+    /** Fails with a sentence instead of JavaFX's own error when there is no desktop to open a window on. */
+    private static void requireDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean headlessPlatform = "Monocle".equals(System.getProperty("glass.platform"));
+        if (linux && !headlessPlatform && System.getenv("DISPLAY") == null
+                && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new java.util.NoSuchElementException("There is no display to open the console window on. Run "
+                    + "Gridside from the desktop, or use 'gridside demo --headless' in a terminal.");
+        }
     }
 
     /** Reads the settings on the launcher thread, before the UI thread starts its work. */
@@ -42,8 +56,8 @@ public final class GridsideApp extends Application {
         session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));
         stage.setScene(createScene(session));
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
         stage.show();
         if (startTarget != null) {
             session.connect(startTarget);

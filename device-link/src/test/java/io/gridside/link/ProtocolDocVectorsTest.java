@@ -3,20 +3,28 @@ package io.gridside.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.gridside.link.auth.Ed25519;
+import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.Refusal;
+import io.gridside.link.auth.SigningKey;
 import io.gridside.link.frame.Cobs;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.message.GetSite;
-import io.gridside.link.message.Hello;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Ping;
+import io.gridside.link.server.RequestRoles;
+import io.gridside.link.testing.SampleMessages;
+import io.gridside.link.testing.TestCredentials;
+import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +37,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Holds docs/protocol.md to the code: the bytes of its test vectors and its catalogue table must be what the
- * codecs produce, so whoever builds the other end from the document builds what this console speaks.
+ * Holds docs/protocol.md to the code: the bytes of its frame and signature vectors, its catalogue, its error
+ * codes and its roles must be what the code produces and does, so whoever builds the other end from the
+ * document builds what this console speaks.
  */
 class ProtocolDocVectorsTest {
 
@@ -41,7 +50,20 @@ class ProtocolDocVectorsTest {
     private static final Map<String, Message> MESSAGES = Map.of(
             "ping", new Ping(42),
             "get-site", new GetSite(),
-            "hello", new Hello(List.of(1), "gridside-console", "demo-technician", "demo"));
+            "hello", SampleMessages.hello());
+
+    /** The bytes each signed block's {@code value:} describes, as the code encodes them, and the key that signs. */
+    private static final Map<String, Signed> SIGNED = Map.of(
+            "credential", new Signed(TestCredentials.OPERATOR.key(),
+                    TestCredentials.technician().signed().toByteArray()),
+            "hello-proof", new Signed(SampleMessages.GATEWAY_KEY,
+                    HelloProof.transcript(SampleMessages.hello(), SampleMessages.helloReply())));
+
+    private record Signed(SigningKey key, byte[] bytes) {
+    }
+
+    private static final Pattern ERROR_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern ROLE_ROW = Pattern.compile("^\\| (\\w+) \\| supervisor \\|$", Pattern.MULTILINE);
 
     private static final Pattern CATALOGUE_ROW =
             Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\|", Pattern.MULTILINE);
@@ -55,9 +77,27 @@ class ProtocolDocVectorsTest {
         }
     }
 
+    /** One fenced {@code signed} block: a key's seed and public key, the bytes signed and the signature. */
+    record SignedVector(String name, byte[] seed, byte[] publicKey, byte[] signed, byte[] signature) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<SignedVector> signedVectors() throws IOException {
+        List<SignedVector> vectors = new ArrayList<>();
+        for (Map<String, String> block : blocks(Files.readString(DOC, StandardCharsets.UTF_8), "signed")) {
+            vectors.add(new SignedVector(block.get("name"), hex(block.get("seed")), hex(block.get("publicKey")),
+                    hex(block.get("signed")), hex(block.get("signature"))));
+        }
+        return vectors;
+    }
+
     static List<Vector> vectors() throws IOException {
         List<Vector> vectors = new ArrayList<>();
-        for (Map<String, String> block : vectorBlocks(Files.readString(DOC, StandardCharsets.UTF_8))) {
+        for (Map<String, String> block : blocks(Files.readString(DOC, StandardCharsets.UTF_8), "vector")) {
             vectors.add(new Vector(block.get("name"), (int) number(block.get("type")),
                     (int) number(block.get("seq")), (int) number(block.get("ack")), number(block.get("requestId")),
                     hex(block.get("payload")), hex(block.get("raw")), hex(block.get("wire"))));
@@ -102,6 +142,50 @@ class ProtocolDocVectorsTest {
     }
 
     @Test
+    void documentsASignedVectorForEachSignedStructureThisTestBuilds() throws IOException {
+        assertThat(signedVectors()).extracting(SignedVector::name)
+                .containsExactlyInAnyOrderElementsOf(SIGNED.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedVectors")
+    void encodesAndSignsTheDocumentedBytes(SignedVector vector) {
+        Signed expected = SIGNED.get(vector.name());
+        SigningKey key = SigningKey.fromSeed(ByteString.of(vector.seed()));
+
+        assertThat(key.publicKey()).isEqualTo(expected.key().publicKey());
+        assertThat(hexOf(key.publicKey().toByteArray())).isEqualTo(hexOf(vector.publicKey()));
+        assertThat(hexOf(expected.bytes())).isEqualTo(hexOf(vector.signed()));
+        assertThat(hexOf(key.sign(vector.signed()).toByteArray())).isEqualTo(hexOf(vector.signature()));
+        assertThat(Ed25519.verify(ByteString.of(vector.publicKey()), vector.signed(),
+                ByteString.of(vector.signature()))).isTrue();
+    }
+
+    @Test
+    void listsEveryCodeAGatewayRefusesACredentialWith() throws IOException {
+        Matcher row = ERROR_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
+        List<String> documented = new ArrayList<>();
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+
+        assertThat(documented).contains(Arrays.stream(Refusal.values()).map(Refusal::code).toArray(String[]::new))
+                .contains("AUTH_REQUIRED", "ROLE_FORBIDDEN", "CLOCK_REFUSED", "VERSION_UNSUPPORTED");
+    }
+
+    @Test
+    void listsTheRequestsOnlyASupervisorMayMake() throws IOException {
+        Matcher row = ROLE_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
+        List<String> documented = new ArrayList<>();
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(
+                RequestRoles.supervisorOnly().stream().map(Class::getSimpleName).toList());
+    }
+
+    @Test
     void listsTheMessageCatalogueAsTheCodeHasIt() throws IOException {
         Matcher row = CATALOGUE_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
         List<Tuple> documented = new ArrayList<>();
@@ -115,16 +199,16 @@ class ProtocolDocVectorsTest {
     }
 
     /**
-     * The {@code key: value} lines of every block fenced as {@code vector}. A line that starts with a space
+     * The {@code key: value} lines of every block fenced as {@code kind}. A line that starts with a space
      * goes on with the value above it, so long byte strings can wrap.
      */
-    private static List<Map<String, String>> vectorBlocks(String doc) {
+    private static List<Map<String, String>> blocks(String doc, String kind) {
         List<Map<String, String>> blocks = new ArrayList<>();
         Map<String, String> block = null;
         String key = null;
         for (String line : doc.lines().toList()) {
             if (block == null) {
-                if (line.equals("```vector")) {
+                if (line.equals("```" + kind)) {
                     block = new LinkedHashMap<>();
                 }
             } else if (line.equals("```")) {

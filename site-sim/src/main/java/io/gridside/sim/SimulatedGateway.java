@@ -2,11 +2,11 @@ package io.gridside.sim;
 
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Tick;
-import io.gridside.link.frame.Frame;
-import io.gridside.link.message.Hello;
-import io.gridside.link.message.HelloReply;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
+import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
@@ -16,13 +16,16 @@ import io.gridside.site.Reading;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.TopUp;
+import io.gridside.site.cbor.ByteString;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,27 +41,37 @@ public final class SimulatedGateway implements GatewayService {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
     private static final String FIRMWARE = "gw-sim-2.4.1";
     private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
+    private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
 
     private final SiteSpec spec;
     private final SiteLayout layout;
     private final SimClock clock;
-    private final Set<Credentials> accepted;
+    private final TrustedOperators trusted;
+    private final SigningKey identityKey;
     private final BillingEngine engine;
     private final double[] exactRegisterWh;
     private final long[] registerWh;
     private final List<Reading> readings = new ArrayList<>();
     private final Instant historyStart;
     private Instant lastTick;
+    /** How far the gateway's clock is from its simulation clock, after a supervisor set it. */
+    private volatile Duration clockOffset = Duration.ZERO;
 
-    /** A technician credential the gateway accepts. */
-    public record Credentials(String technicianId, String token) {
+    /** A gateway that trusts the demo operator alone, with the identity key its spec's seed gives it. */
+    public SimulatedGateway(SiteSpec spec, SimClock clock) {
+        this(spec, clock, DemoOperator.trusted(), identityKeyFor(spec));
     }
 
-    public SimulatedGateway(SiteSpec spec, SimClock clock, Set<Credentials> accepted) {
+    /**
+     * @param trusted the operator keys whose credentials it accepts
+     * @param identityKey the key it proves itself with, which consoles pin
+     */
+    public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey) {
         this.spec = spec;
         this.layout = SiteGenerator.generate(spec);
         this.clock = clock;
-        this.accepted = Set.copyOf(accepted);
+        this.trusted = trusted;
+        this.identityKey = identityKey;
         this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
         this.exactRegisterWh = new double[spec.meters()];
         this.registerWh = new long[spec.meters()];
@@ -70,9 +83,19 @@ public final class SimulatedGateway implements GatewayService {
                 spec.meters(), spec.historyDays(), lastTick);
     }
 
-    /** The credential that the demo site accepts. */
-    public static Credentials demoCredentials() {
-        return new Credentials("demo-technician", "demo");
+    /**
+     * The identity key of the site that {@code spec} builds: the same seed gives the same key, as a real gateway
+     * keeps its key across restarts, so a console that pinned it finds it again.
+     */
+    public static SigningKey identityKeyFor(SiteSpec spec) {
+        byte[] seed;
+        try {
+            seed = MessageDigest.getInstance("SHA-256").digest(("gridside simulated gateway identity "
+                    + spec.seed()).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
+        }
+        return SigningKey.fromSeed(ByteString.of(seed));
     }
 
     /** When the gateway's history begins: every account opened then. */
@@ -93,7 +116,7 @@ public final class SimulatedGateway implements GatewayService {
 
     /** Brings the site up to its clock: every quarter hour not yet read is read and billed. */
     public synchronized void advance() {
-        Instant now = clock.now();
+        Instant now = clock();
         while (!lastTick.plus(Reading.INTERVAL).isAfter(now)) {
             tick(lastTick.plus(Reading.INTERVAL));
         }
@@ -151,19 +174,45 @@ public final class SimulatedGateway implements GatewayService {
     }
 
     @Override
-    public HelloReply hello(Hello hello) throws RefusedException {
-        if (!accepted.contains(new Credentials(hello.technicianId(), hello.credential()))) {
-            throw new RefusedException("AUTH_REFUSED",
-                    "The gateway does not accept the credential of technician " + hello.technicianId() + ".");
-        }
-        return new HelloReply(Frame.VERSION, layout.gatewayId(), layout.site().siteId(), layout.site().name(),
-                FIRMWARE, clock.now(), layout.site().currency(), layout.site().zone().getId(),
+    public GatewayProfile profile() {
+        return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
+                layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger"));
     }
 
     @Override
+    public SigningKey identityKey() {
+        return identityKey;
+    }
+
+    @Override
+    public TrustedOperators trustedOperators() {
+        return trusted;
+    }
+
+    @Override
     public Instant clock() {
-        return clock.now();
+        return clock.now().plus(clockOffset);
+    }
+
+    /**
+     * Moves the gateway's clock by the difference to {@code newClock}, from now on. Forward, the quarter hours
+     * skipped are read and billed at once; back, nothing is read until the clock passes the last reading again,
+     * so the history never rewinds.
+     *
+     * @throws IllegalArgumentException for a change of more than a week, which a simulated site will not take
+     */
+    @Override
+    public synchronized Instant setClock(Instant newClock) {
+        Instant previous = clock();
+        Duration change = Duration.between(previous, newClock);
+        if (change.abs().compareTo(MAX_CLOCK_CHANGE) > 0) {
+            throw new IllegalArgumentException("The simulated gateway moves its clock by a week at most, and "
+                    + newClock + " is " + change.toHours() + " hours from its clock; set a nearer time.");
+        }
+        clockOffset = clockOffset.plus(change);
+        advance();
+        return previous;
     }
 
     @Override

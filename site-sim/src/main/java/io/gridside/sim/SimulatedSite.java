@@ -8,6 +8,10 @@ import io.gridside.link.transport.TcpTransport;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.sim.pty.PseudoTerminal;
+import io.gridside.sim.wire.SocketBridge;
+import io.gridside.sim.wire.WireClock;
+import io.gridside.sim.wire.WireEmulator;
+import io.gridside.sim.wire.WireProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,18 +20,19 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running simulated site: its gateway, the timer that moves it along its clock, its listeners on TCP and on
- * pseudo-terminals (how a gateway's USB port appears to a laptop), and its advert on a LAN.
+ * pseudo-terminals (how a gateway's USB port appears to a laptop), and its advert on a LAN. A loopback listener
+ * may pass through an emulated wire, which imposes a line rate and line faults.
  */
 public final class SimulatedSite implements AutoCloseable {
 
@@ -38,6 +43,7 @@ public final class SimulatedSite implements AutoCloseable {
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, PseudoTerminal> terminals = new ConcurrentHashMap<>();
+    private final AtomicLong emulatedConnections = new AtomicLong();
 
     private SimulatedSite(SimulatedGateway gateway) {
         this.gateway = gateway;
@@ -48,10 +54,16 @@ public final class SimulatedSite implements AutoCloseable {
         });
     }
 
-    /** Builds the site from {@code spec}, runs its history, and starts its clock. */
+    /**
+     * Builds the site from {@code spec}, runs its history, and starts its clock. Its gateway trusts the demo
+     * operator (see {@link DemoOperator}) and no other.
+     */
     public static SimulatedSite start(SiteSpec spec, SimClock clock) {
-        SimulatedGateway gateway = new SimulatedGateway(spec, clock,
-                Set.of(SimulatedGateway.demoCredentials()));
+        return start(new SimulatedGateway(spec, clock));
+    }
+
+    /** Starts the clock of a site whose gateway is built already, with the trust and key of its choosing. */
+    public static SimulatedSite start(SimulatedGateway gateway) {
         SimulatedSite site = new SimulatedSite(gateway);
         site.ticker.scheduleWithFixedDelay(site::advanceQuietly, 200, 200, TimeUnit.MILLISECONDS);
         return site;
@@ -87,19 +99,65 @@ public final class SimulatedSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenTcp(InetAddress address, int port) throws IOException {
+        return listen(address, port, "site-sim-tcp-", socket -> serve(TcpTransport.accepted(socket)));
+    }
+
+    /**
+     * Listens for consoles on loopback and passes every connection through its own emulated wire on the real
+     * clock. The n-th connection's faults are drawn from the profile's seed plus n - 1, so a console that
+     * reconnects meets new faults, and a run that connects in the same way meets the same ones.
+     *
+     * @param port the port, or 0 for any free one
+     * @return where it listens
+     */
+    public InetSocketAddress listenEmulatedTcp(int port, WireProfile profile) throws IOException {
+        return listen(InetAddress.getLoopbackAddress(), port, "site-sim-wire-tcp-", socket -> {
+            long connection = emulatedConnections.getAndIncrement();
+            WireEmulator wire = WireEmulator.open(profile.withSeed(profile.seed() + connection), WireClock.system(),
+                    TransportKind.TCP);
+            resources.add(wire);
+            try {
+                serve(wire.gatewayEnd());
+                // Closing the wire ends the bridge too, so the wire is the one resource to close.
+                SocketBridge.start(socket, wire.consoleEnd(), () -> resources.remove(wire));
+            } catch (IOException e) {
+                wire.close();
+                socket.close();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Serves the gateway at the far end of a new emulated wire, without a socket: the console opens its session
+     * on the wire's {@link WireEmulator#consoleEnd()}. On a virtual clock this is how a test runs a slow line fast.
+     */
+    public WireEmulator serveThroughWire(WireProfile profile, WireClock clock) throws IOException {
+        WireEmulator wire = WireEmulator.open(profile, clock);
+        resources.add(wire);
+        serve(wire.gatewayEnd(), () -> resources.remove(wire));
+        return wire;
+    }
+
+    private interface Acceptor {
+
+        void accept(Socket socket) throws IOException;
+    }
+
+    private InetSocketAddress listen(InetAddress address, int port, String threadName, Acceptor acceptor)
+            throws IOException {
         ServerSocket server = new ServerSocket(port, 16, address);
         resources.add(server);
-        Thread acceptor = new Thread(() -> acceptLoop(server), "site-sim-tcp-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread thread = new Thread(() -> acceptLoop(server, acceptor), threadName + server.getLocalPort());
+        thread.setDaemon(true);
+        thread.start();
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
-    private void acceptLoop(ServerSocket server) {
+    private void acceptLoop(ServerSocket server, Acceptor acceptor) {
         while (!server.isClosed()) {
             try {
-                Socket socket = server.accept();
-                serve(TcpTransport.accepted(socket));
+                acceptor.accept(server.accept());
             } catch (SocketException e) {
                 LOG.debug("The TCP listener closed.", e);
                 return;
@@ -157,12 +215,18 @@ public final class SimulatedSite implements AutoCloseable {
     }
 
     private void serve(Transport transport) throws IOException {
+        serve(transport, () -> { });
+    }
+
+    /** Serves one console over {@code transport}; {@code afterEnd} runs once the console has gone. */
+    private void serve(Transport transport, Runnable afterEnd) throws IOException {
         GatewaySession session = new GatewaySession(gateway, transport);
         resources.add(session);
         sessions.add(session);
         session.start(() -> {
             resources.remove(session);
             sessions.remove(session);
+            afterEnd.run();
         });
     }
 

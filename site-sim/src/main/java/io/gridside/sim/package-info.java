@@ -1,6 +1,7 @@
 /**
  * A simulated mini-grid site: a gateway that bills with the same engine as the console, meters on an RF mesh,
  * household and business loads, and a clock that can run faster than real time. It is reachable over TCP and
- * over a pseudo-terminal, exactly as a real gateway is over its LAN and its USB port.
+ * over a pseudo-terminal, exactly as a real gateway is over its LAN and its USB port, and through an emulated
+ * wire ({@link io.gridside.sim.wire}) that imposes a serial line's rate and faults.
  */
 package io.gridside.sim;

@@ -1,13 +1,10 @@
 package io.gridside.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
-import io.gridside.link.message.Hello;
-import io.gridside.link.server.GatewayService;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SimulatedGatewayTest {
@@ -26,8 +22,7 @@ class SimulatedGatewayTest {
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
 
     private static SimulatedGateway gateway(int meters, long seed, int days, SimClock clock) {
-        return new SimulatedGateway(new SiteSpec(meters, seed, days, NOW), clock,
-                Set.of(SimulatedGateway.demoCredentials()));
+        return new SimulatedGateway(new SiteSpec(meters, seed, days, NOW), clock);
     }
 
     @Test
@@ -133,11 +128,18 @@ class SimulatedGatewayTest {
     }
 
     @Test
-    void refusesAnUnknownCredential() {
+    void keepsOneIdentityKeyPerSeedAsARealGatewayKeepsItsKey() {
+        SiteSpec spec = new SiteSpec(5, 1, 0, NOW);
+
+        assertThat(gateway(5, 1, 0, SimClock.manual(NOW)).identityKey().publicKey())
+                .isEqualTo(SimulatedGateway.identityKeyFor(spec).publicKey())
+                .isNotEqualTo(gateway(5, 2, 0, SimClock.manual(NOW)).identityKey().publicKey());
+    }
+
+    @Test
+    void trustsTheDemoOperatorAloneByDefault() {
         SimulatedGateway gateway = gateway(5, 1, 0, SimClock.manual(NOW));
 
-        assertThatThrownBy(() -> gateway.hello(new Hello(List.of(1), "test", "intruder", "guess")))
-                .isInstanceOf(GatewayService.RefusedException.class)
-                .hasMessageContaining("intruder");
+        assertThat(gateway.trustedOperators().keys()).containsExactly(DemoOperator.publicKey());
     }
 }

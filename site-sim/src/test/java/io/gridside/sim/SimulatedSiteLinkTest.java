@@ -3,8 +3,13 @@ package io.gridside.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +63,8 @@ class SimulatedSiteLinkTest {
     }
 
     private static GatewayClient connect(String transport) throws IOException {
-        return GatewayClient.open(open(transport), Credential.DEMO, TIMEOUT);
+        SignedCredential supervisor = DemoOperator.supervisorFor("site-21", NOW);
+        return GatewayClient.open(open(transport), Authentication.of(supervisor, GatewayPins.inMemory()), TIMEOUT);
     }
 
     @ParameterizedTest
@@ -113,13 +120,16 @@ class SimulatedSiteLinkTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "serial"})
-    void refusesAWrongCredential(String transport) throws IOException {
+    void refusesACredentialOfAnOperatorItDoesNotTrust(String transport) throws IOException {
         Transport link = open(transport);
+        OperatorSigningKey stranger = new OperatorSigningKey("stranger", SigningKey.generate());
+        SignedCredential credential = stranger.issue("someone", "Someone", Role.SUPERVISOR, List.of("*"),
+                NOW.minusSeconds(60), Duration.ofDays(1), Map.of());
 
         LinkException refused = org.junit.jupiter.api.Assertions.assertThrows(LinkException.class,
-                () -> GatewayClient.open(link, new Credential("someone", "wrong"), TIMEOUT));
+                () -> GatewayClient.open(link, Authentication.of(credential, GatewayPins.inMemory()), TIMEOUT));
 
         assertThat(refused.code()).isEqualTo(LinkException.Code.REFUSED);
-        assertThat(refused.getMessage()).contains("someone");
+        assertThat(refused.getMessage()).contains("someone", "stranger", "AUTH_UNKNOWN_OPERATOR");
     }
 }

@@ -3,8 +3,9 @@ package io.gridside.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.transport.SerialTransport;
 import java.io.IOException;
@@ -35,10 +36,15 @@ class SimulatedSiteUnplugTest {
         site.close();
     }
 
+    private Authentication supervisor() {
+        return Authentication.of(DemoOperator.supervisorFor(site.gateway().profile().siteId(), NOW),
+                GatewayPins.inMemory());
+    }
+
     @Test
     void unpluggingDropsTheConsolesLinkAndTheGatewayComesBackOnANewDevice() throws Exception {
         String first = site.listenSerial();
-        try (GatewayClient client = GatewayClient.open(SerialTransport.open(first, 115_200), Credential.DEMO,
+        try (GatewayClient client = GatewayClient.open(SerialTransport.open(first, 115_200), supervisor(),
                 Duration.ofSeconds(10))) {
             CompletableFuture<IOException> dropped = new CompletableFuture<>();
             client.onClosed(dropped::complete);
@@ -48,7 +54,7 @@ class SimulatedSiteUnplugTest {
 
             assertThat(dropped.get(10, TimeUnit.SECONDS)).isNotNull();
             assertThat(second).isNotEqualTo(first);
-            try (GatewayClient again = GatewayClient.open(SerialTransport.open(second, 115_200), Credential.DEMO,
+            try (GatewayClient again = GatewayClient.open(SerialTransport.open(second, 115_200), supervisor(),
                     Duration.ofSeconds(10))) {
                 assertThat(again.hello().gatewayId()).isEqualTo(client.hello().gatewayId());
             }
@@ -60,7 +66,7 @@ class SimulatedSiteUnplugTest {
         String device = site.listenSerial();
         site.unplugSerial(device);
 
-        assertThatThrownBy(() -> GatewayClient.open(SerialTransport.open(device, 115_200), Credential.DEMO,
+        assertThatThrownBy(() -> GatewayClient.open(SerialTransport.open(device, 115_200), supervisor(),
                 Duration.ofSeconds(2))).isInstanceOf(IOException.class).isNotInstanceOf(LinkException.class);
     }
 

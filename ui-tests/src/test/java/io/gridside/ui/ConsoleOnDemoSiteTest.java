@@ -7,10 +7,14 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.Settings;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.sim.DemoOperator;
 import io.gridside.site.CreditState;
 import io.gridside.site.MeterStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.chart.LineChart;
@@ -103,12 +107,40 @@ class ConsoleOnDemoSiteTest {
     }
 
     @Test
-    void anUnreachableGatewayIsExplainedOnTheConnectScreen(FxRobot robot) throws TimeoutException {
+    void auditsTheDemoSitesBillingFromTheDashboard(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#connect-demo");
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        robot.clickOn("#audit");
+
+        Label result = robot.lookup("#audit-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> result.getText().startsWith("All "));
+        assertThat(result.getText()).contains("ledger entries of the gateway match", "60 customers");
+    }
+
+    @Test
+    void anUnreachableGatewayIsExplainedOnTheConnectScreen(FxRobot robot) throws TimeoutException, IOException {
+        Path credential = home.resolve("unreachable.credential.json");
+        Files.deleteIfExists(credential);
+        CredentialFile.write(credential, DemoOperator.supervisorFor("site-1", Instant.now()));
+        session.settings().put(SessionViewModel.SETTING_CREDENTIAL, credential.toString());
         robot.doubleClickOn("#tcp-port").write("1");
         robot.clickOn("#connect-tcp");
 
         Label message = robot.lookup("#connect-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("UNREACHABLE"));
         assertThat(message.getText()).contains("127.0.0.1:1");
+    }
+
+    @Test
+    void aMissingCredentialIsExplainedOnTheConnectScreen(FxRobot robot) throws TimeoutException {
+        session.settings().put(SessionViewModel.SETTING_CREDENTIAL, home.resolve("nowhere.json").toString());
+        robot.doubleClickOn("#tcp-port").write("1");
+        robot.clickOn("#connect-tcp");
+
+        Label message = robot.lookup("#connect-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("credential"));
+        assertThat(message.getText()).contains("nowhere.json");
     }
 }

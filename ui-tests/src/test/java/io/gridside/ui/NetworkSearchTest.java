@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.GatewaySearch;
-import io.gridside.console.service.Settings;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
@@ -63,7 +62,7 @@ class NetworkSearchTest {
         address = site.listenTcp(0);
         tasks = new TaskRunner();
         AppDirs dirs = AppDirs.forCurrentUser();
-        session = new SessionViewModel(tasks, dirs, Settings.load(dirs),
+        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now),
                 (time, cancel) -> answer.get().search(time, cancel));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
-import io.gridside.console.service.Settings;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
@@ -53,14 +52,14 @@ class ReplugSerialGatewayTest {
     private SessionViewModel session;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws IOException {
         System.setProperty("gridside.home", home.toString());
         Instant now = Instant.parse("2026-06-03T09:07:00Z");
         site = SimulatedSite.start(new SiteSpec(12, 29, 1, now), SimClock.manual(now));
         tasks = new TaskRunner();
         AppDirs dirs = AppDirs.forCurrentUser();
         published = PublishedPorts.in(dirs);
-        session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
+        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
     }
@@ -102,6 +101,10 @@ class ReplugSerialGatewayTest {
         assertThat(robot.lookup("#problem").queryAs(Label.class).getText()).isEmpty();
         assertThat(robot.lookup("#reconnect").query().isVisible()).isFalse();
         assertThat(robot.lookup("#meters-table").queryTableView().getItems()).hasSize(12);
+        assertThat(session.journal().entries()).as("the link's journal tells the search and its end")
+                .anyMatch(line -> line.contains("Looking for gateway " + gatewayId()))
+                .anyMatch(line -> line.contains("Found gateway " + gatewayId() + " again"))
+                .noneMatch(line -> line.contains("Trying again"));
     }
 
     @Test

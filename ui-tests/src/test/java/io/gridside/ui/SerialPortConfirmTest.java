@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
-import io.gridside.console.service.Settings;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
@@ -44,13 +43,13 @@ class SerialPortConfirmTest {
     private SessionViewModel session;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws IOException {
         System.setProperty("gridside.home", home.toString());
         Instant now = Instant.parse("2026-06-03T09:07:00Z");
         site = SimulatedSite.start(new SiteSpec(10, 23, 1, now), SimClock.manual(now));
         tasks = new TaskRunner();
         AppDirs dirs = AppDirs.forCurrentUser();
-        session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
+        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
     }

@@ -1,10 +1,15 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
-import io.gridside.link.client.Credential;
+import io.gridside.console.service.GatewayPinFile;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.GatewayClient;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
@@ -14,19 +19,23 @@ import picocli.CommandLine.Option;
 /** {@code gridside connect}: talks to one gateway over TCP or serial. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Connects to a gateway and asks it something.",
-        subcommands = {StatusCommand.class, MetersCommand.class})
+        subcommands = {StatusCommand.class, MetersCommand.class, AuditCommand.class, SetClockCommand.class})
 final class ConnectCommand {
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
 
     @Option(names = "--credential", paramLabel = "FILE",
-            description = "The technician's credential file (default: the demo credential).")
+            description = "The technician's credential file (default: credential.json in the config folder).")
     Path credential;
 
     @Option(names = "--force",
             description = "Use the serial port even if it does not look like a gateway (see 'gridside ports').")
     boolean force;
+
+    @Option(names = "--repin", description = {"Trust the key the gateway presents now in place of the key pinned "
+            + "for its site, after checking that the gateway was replaced. Needs a supervisor's credential."})
+    boolean repin;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
@@ -43,23 +52,48 @@ final class ConnectCommand {
         String serial;
     }
 
+    /** Where the gateway is, as the options say; checked here so that subcommand help needs no address. */
     ConnectionTarget target() {
-        return where.tcp != null ? ConnectionTarget.Tcp.parse(where.tcp)
-                : new ConnectionTarget.Serial(where.serial, force);
+        if (where == null) {
+            throw new UsageException("Say where the gateway is: --tcp HOST:PORT or --serial DEVICE.");
+        }
+        if (where.serial != null) {
+            if (where.serial.isBlank()) {
+                throw new UsageException("--serial needs a device path, such as /dev/ttyACM0.");
+            }
+            return new ConnectionTarget.Serial(where.serial, force);
+        }
+        try {
+            return ConnectionTarget.Tcp.parse(where.tcp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     /** Opens the session the subcommands use; the caller closes it. */
     GatewayClient open() throws IOException {
-        Credential technician;
-        try {
-            technician = credential == null ? Credential.DEMO : Credential.read(credential);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The credential file " + credential + " could not be read: "
-                    + e.getMessage(), e);
-        }
+        ConnectionTarget target = target();
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            throw new IllegalArgumentException("--timeout must be above 0 and at most 3600 seconds.");
+            throw new UsageException("--timeout must be above 0 and at most 3600 seconds.");
         }
-        return new Connector(Duration.ofMillis((long) (timeoutSeconds * 1000))).connect(target(), technician);
+        AppDirs dirs = AppDirs.forCurrentUser();
+        SignedCredential technician = readCredential(dirs);
+        Connector connector = new Connector(GatewayPinFile.of(dirs), Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        return repin ? connector.repin(target, technician) : connector.connect(target, technician);
+    }
+
+    private SignedCredential readCredential(AppDirs dirs) {
+        Path file = credential != null ? credential : dirs.defaultCredential();
+        if (credential == null && !Files.exists(file)) {
+            throw new UsageException("No credential: give your credential file with --credential FILE, "
+                    + "or put it at " + file + ".");
+        }
+        try {
+            return CredentialFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("The credential file " + file + " does not exist.", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("The credential file " + file + " is not a credential: " + e.getMessage(), e);
+        }
     }
 }

@@ -7,8 +7,8 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.SitePull;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.console.service.Progress;
 import io.gridside.site.Reading;
 import io.gridside.site.store.SiteStore;
@@ -51,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json && !headless) {
+            throw new UsageException("--json goes with --headless: the window has no output for programs.");
+        }
         SiteSpec spec = site.spec();
         ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed);
         if (!headless) {
@@ -77,8 +80,8 @@ final class DemoCommand implements Callable<Integer> {
     private static BillingReport pullAndAudit(SiteSpec spec, ConnectionTarget.Demo target, Path database)
             throws IOException {
         Instant from = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
-        try (Connector connector = new Connector();
-                GatewayClient client = connector.connect(target, Credential.DEMO);
+        try (Connector connector = new Connector(GatewayPins.inMemory());
+                GatewayClient client = connector.connectDemo(target);
                 SiteStore store = SiteStore.open(database)) {
             SitePull.run(client, store, from, client.hello().clock(), Progress.NONE, CancelSignal.NEVER);
             return BillingAudit.run(store);

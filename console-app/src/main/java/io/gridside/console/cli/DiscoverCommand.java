@@ -54,7 +54,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(seconds > 0) || seconds > MAX_SECONDS) {
-            throw new IllegalArgumentException("--seconds must be above 0 and at most " + (int) MAX_SECONDS + ".");
+            throw new UsageException("--seconds must be above 0 and at most " + (int) MAX_SECONDS + ".");
         }
         List<DiscoveredGateway> found = search().search(Duration.ofMillis((long) (seconds * 1000)),
                 CancelSignal.NEVER);
@@ -75,7 +75,7 @@ final class DiscoverCommand implements Callable<Integer> {
         try {
             return GatewayDiscovery.on(InetAddress.getByName(bind))::browse;
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind " + bind + " is not an address of this machine.", e);
+            throw new UsageException("--bind " + bind + " is not an address of this machine.", e);
         }
     }
 

@@ -4,7 +4,7 @@ package io.gridside.console.cli;
 public final class ExitCode {
 
     public static final int OK = 0;
-    /** The operation ran and failed. */
+    /** The operation ran and failed, or the gateway refused it to the session's role. */
     public static final int FAILED = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;

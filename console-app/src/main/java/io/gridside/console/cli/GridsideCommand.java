@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code gridside}: with no subcommand it opens the console window. */
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
-        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class, DiscoverCommand.class,
-            PortsCommand.class})
+        subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class, CredentialCommand.class,
+            DiscoverCommand.class, PortsCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
@@ -37,22 +37,31 @@ public final class GridsideCommand implements Callable<Integer> {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof LinkException link) {
-            LOG.warn("The gateway could not be reached: {}", link.getMessage(), link);
-            err.println("gridside: " + link.getMessage() + " [" + link.code() + "]");
-            return ExitCode.UNREACHABLE;
+            LOG.warn("The session with the gateway failed: {}", link.getMessage(), link);
+            err.println("gridside: " + link.getMessage() + hint(link) + " [" + link.code() + "]");
+            return switch (link.code()) {
+                case FORBIDDEN, CLOSED, INCOMPLETE -> ExitCode.FAILED;
+                default -> ExitCode.UNREACHABLE;
+            };
         }
         if (e instanceof UnconfirmedPortException unconfirmed) {
             err.println("gridside: " + unconfirmed.getMessage() + " Add --force to use it anyway.");
             return ExitCode.USAGE;
         }
-        if (e instanceof IllegalArgumentException) {
-            err.println("gridside: " + e.getMessage());
+        if (e instanceof UsageException) {
+            err.println("gridside: " + e.getMessage() + " (see --help)");
             return ExitCode.USAGE;
         }
         LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         err.println("gridside: " + message + (e instanceof NoSuchElementException ? "" : " (details in the log)"));
         return ExitCode.FAILED;
+    }
+
+    /** What the command line adds to a link's message: the command that does what it advises. */
+    private static String hint(LinkException link) {
+        return link.code() == LinkException.Code.GATEWAY_KEY_CHANGED
+                ? " A supervisor who has checked the gateway re-pins it with: gridside connect ... --repin" : "";
     }
 
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {

@@ -24,6 +24,9 @@ final class MetersCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    private static final java.time.format.DateTimeFormatter SITE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     @Option(names = "--json", description = "Print a JSON array for programs.")
     boolean json;
 
@@ -41,8 +44,10 @@ final class MetersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<MeterStatus> meters;
+        java.time.ZoneId zone;
         try (GatewayClient client = connect.open()) {
             meters = client.meterStatus();
+            zone = java.time.ZoneId.of(client.hello().timeZone());
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
@@ -52,11 +57,12 @@ final class MetersCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         out.printf("%-8s %-8s %-26s %12s %-4s %6s %-5s %s%n", "meter", "customer", "name", "balance", "cur",
-                "rssi", "relay", "last reading (UTC)");
+                "rssi", "relay", "last reading (site time, " + zone.getId() + ")");
         for (MeterStatus m : meters) {
             out.printf(Locale.ROOT, "%-8s %-8s %-26.26s %12s %-4s %6d %-5s %s%n", m.meterId(), m.customerId(),
                     m.customerName(), Currencies.toDecimal(m.balanceMinor(), m.currency()).toPlainString(),
-                    m.currency(), m.rssiDbm(), m.relay().name().toLowerCase(Locale.ROOT), m.lastReadingAt());
+                    m.currency(), m.rssiDbm(), m.relay().name().toLowerCase(Locale.ROOT),
+                    m.lastReadingAt() == null ? "-" : SITE_TIME.format(m.lastReadingAt().atZone(zone)));
         }
         return ExitCode.OK;
     }

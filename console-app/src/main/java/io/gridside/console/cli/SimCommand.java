@@ -2,7 +2,12 @@ package io.gridside.console.cli;
 
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
+import io.gridside.link.auth.OperatorKey;
+import io.gridside.link.auth.OperatorKeyFile;
+import io.gridside.link.auth.TrustedOperators;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import java.io.Closeable;
@@ -10,6 +15,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -51,11 +59,21 @@ final class SimCommand implements Callable<Integer> {
         "and publish it so that consoles of this user list it among the serial ports."})
     boolean serial;
 
+    @Option(names = "--trust-operator", paramLabel = "FILE",
+            description = "Also accept credentials of this operator key file (public or private); repeatable.")
+    List<Path> operatorKeys;
+
+    @Option(names = "--no-demo-operator",
+            description = "Do not accept the demo operator's credentials, as a real gateway never does.")
+    boolean noDemoOperator;
+
     @Override
     public Integer call() throws Exception {
         InetAddress address = listenAddress();
         SiteSpec spec = site.spec();
-        SimulatedSite sim = SimulatedSite.start(spec, SimClock.scaled(spec.now(), site.speed));
+        SimulatedGateway gateway = new SimulatedGateway(spec, SimClock.scaled(spec.now(), site.speed), trusted(),
+                SimulatedGateway.identityKeyFor(spec));
+        SimulatedSite sim = SimulatedSite.start(gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "site-sim-shutdown"));
         if (tcpPort != null || !serial || advertise) {
             InetSocketAddress listening = sim.listenTcp(address, tcpPort == null ? DEFAULT_TCP_PORT : tcpPort);
@@ -91,7 +109,7 @@ final class SimCommand implements Callable<Integer> {
     private InetAddress listenAddress() {
         if (bind == null) {
             if (advertise) {
-                throw new IllegalArgumentException("--advertise needs --bind ADDRESS, the address of a LAN "
+                throw new UsageException("--advertise needs --bind ADDRESS, the address of a LAN "
                         + "interface: loopback carries no multicast, so no console could hear the advert.");
             }
             return InetAddress.getLoopbackAddress();
@@ -99,8 +117,24 @@ final class SimCommand implements Callable<Integer> {
         try {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind " + bind + " is not an address of this machine.", e);
+            throw new UsageException("--bind " + bind + " is not an address of this machine.", e);
         }
+    }
+
+    /** The operator keys the simulated gateway accepts: the demo operator's unless told not to, and any given. */
+    TrustedOperators trusted() throws IOException {
+        List<OperatorKey> keys = new ArrayList<>();
+        if (!noDemoOperator) {
+            keys.add(DemoOperator.publicKey());
+        }
+        for (Path file : operatorKeys == null ? List.<Path>of() : operatorKeys) {
+            keys.add(OperatorKeyFile.readPublic(file));
+        }
+        if (keys.isEmpty()) {
+            throw new UsageException("With --no-demo-operator, give at least one --trust-operator FILE, "
+                    + "or no credential can open the site.");
+        }
+        return TrustedOperators.of(keys);
     }
 
     private void announce(String line) {

@@ -25,12 +25,14 @@ final class SiteOptions {
 
     SiteSpec spec() {
         if (!(speed > 0) || speed > 1_000_000) {
-            throw new IllegalArgumentException("--speed must be above 0 and at most 1000000, was " + speed + ".");
+            throw new UsageException("--speed must be above 0 and at most 1000000, was " + speed + ".");
         }
-        try {
-            return new SiteSpec(meters, seed, days, Instant.now());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The site cannot be built: " + e.getMessage() + ".", e);
+        if (meters < 1 || meters > 20_000) {
+            throw new UsageException("--meters must be between 1 and 20000, was " + meters + ".");
         }
+        if (days < 0 || days > 400) {
+            throw new UsageException("--days must be between 0 and 400, was " + days + ".");
+        }
+        return new SiteSpec(meters, seed, days, Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.link.auth.Ed25519;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.HelloReply;
 import java.io.PrintWriter;
@@ -37,14 +38,18 @@ final class StatusCommand implements Callable<Integer> {
             status.put("siteName", hello.siteName());
             status.put("firmware", hello.firmware());
             status.put("protocolVersion", hello.protocolVersion());
-            status.put("gatewayClock", hello.clock());
-            status.put("clockSkewSeconds", Duration.between(Instant.now(), hello.clock()).toSeconds());
+            status.put("gatewayClock", hello.clock().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            status.put("clockSkewSeconds", Math.round(Duration.between(Instant.now(), hello.clock()).toMillis()
+                    / 1000.0));
             status.put("currency", hello.currency());
             status.put("timeZone", hello.timeZone());
             status.put("capabilities", hello.capabilities());
+            status.put("gatewayKey", Ed25519.fingerprint(hello.gatewayKey()));
+            status.put("technicianId", client.credential().technicianId());
+            status.put("role", hello.role());
             status.put("transport", client.transport().kind().name().toLowerCase(java.util.Locale.ROOT));
             status.put("address", client.transport().address());
-            status.put("roundTripMillis", roundTrip.toNanos() / 1e6);
+            status.put("roundTripMillis", Math.round(roundTrip.toNanos() / 1e5) / 10.0);
             print(status);
         }
         return ExitCode.OK;

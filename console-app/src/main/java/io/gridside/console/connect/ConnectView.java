@@ -3,6 +3,7 @@ package io.gridside.console.connect;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.link.discovery.DiscoveredGateway;
+import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,10 +19,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The first screen: three ways to reach a gateway, side by side; the network's lists the gateways it finds. */
+/**
+ * The first screen: the technician's credential, then three ways to reach a gateway, side by side; the network's
+ * lists the gateways it finds.
+ */
 public final class ConnectView extends VBox {
 
     private final ConnectViewModel model;
@@ -44,6 +50,11 @@ public final class ConnectView extends VBox {
     private final VBox confirmBox = new VBox(8);
     private final Label message = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
+    private final TextField credentialFile = new TextField();
+    private final Button chooseCredential = new Button(I18n.text("connect.credential.choose"),
+            new FontIcon(Material2AL.FOLDER_OPEN));
+    private final Label credentialSummary = new Label();
+    private final Button repin = new Button(I18n.text("connect.repin"), new FontIcon(Material2MZ.VPN_KEY));
 
     public ConnectView(ConnectViewModel model) {
         this.model = model;
@@ -82,6 +93,14 @@ public final class ConnectView extends VBox {
         message.getStyleClass().add("problem-text");
         message.setWrapText(true);
         busy.setMaxSize(28, 28);
+        credentialFile.setId("credential-file");
+        credentialFile.setPrefColumnCount(40);
+        chooseCredential.setId("choose-credential");
+        credentialSummary.setId("credential-summary");
+        credentialSummary.setWrapText(true);
+        repin.setId("repin");
+        repin.getStyleClass().add(Styles.DANGER);
+        repin.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     private void layoutControls() {
@@ -91,8 +110,7 @@ public final class ConnectView extends VBox {
         intro.setWrapText(true);
 
         confirmBox.getChildren().setAll(confirmText, new HBox(8, confirmPort, cancelPort));
-        VBox serial = card(I18n.text("connect.serial.heading"), ports, new HBox(8, refreshPorts, connectSerial),
-                confirmBox);
+        VBox serial = card(I18n.text("connect.serial.heading"), ports, refreshPorts, connectSerial, confirmBox);
         GridPane address = new GridPane();
         address.setHgap(8);
         address.setVgap(8);
@@ -105,12 +123,22 @@ public final class ConnectView extends VBox {
         VBox demo = card(I18n.text("connect.demo.heading"), demoText, connectDemo);
 
         HBox cards = new HBox(16, serial, tcp, demo);
-        HBox status = new HBox(12, busy, message);
+        HBox status = new HBox(12, busy, message, repin);
         status.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(title, intro, cards, status);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        getChildren().setAll(title, intro, credentialRow(), cards, status);
         setSpacing(16);
         setPadding(new Insets(32));
         setMaxWidth(1100);
+    }
+
+    private VBox credentialRow() {
+        Label heading = new Label(I18n.text("connect.credential.heading"));
+        heading.getStyleClass().add(Styles.TITLE_4);
+        HBox file = new HBox(8, credentialFile, chooseCredential);
+        file.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(credentialFile, Priority.ALWAYS);
+        return new VBox(6, heading, file, credentialSummary);
     }
 
     private static VBox card(String heading, javafx.scene.Node... body) {
@@ -123,6 +151,12 @@ public final class ConnectView extends VBox {
         card.getChildren().add(spacer);
         card.getStyleClass().add("connect-card");
         card.setPrefWidth(320);
+        card.setMinWidth(240);
+        for (javafx.scene.Node node : body) {
+            if (node instanceof Button button) {
+                button.setMaxWidth(Double.MAX_VALUE);
+            }
+        }
         HBox.setHgrow(card, Priority.ALWAYS);
         return card;
     }
@@ -179,5 +213,24 @@ public final class ConnectView extends VBox {
         cancelPort.setOnAction(event -> model.cancelPort());
         connectTcp.setOnAction(event -> model.connectTcp());
         connectDemo.setOnAction(event -> model.connectDemo());
+        credentialFile.setText(model.credentialFileProperty().get());
+        model.credentialFileProperty().addListener((obs, old, path) -> credentialFile.setText(path));
+        credentialFile.setOnAction(event -> model.useCredential(credentialFile.getText()));
+        chooseCredential.setOnAction(event -> chooseCredentialFile());
+        credentialSummary.textProperty().bind(model.credentialSummaryProperty());
+        repin.visibleProperty().bind(model.keyChanged());
+        repin.managedProperty().bind(repin.visibleProperty());
+        repin.setOnAction(event -> model.repin());
+    }
+
+    private void chooseCredentialFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.text("connect.credential.choose"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("connect.credential.files"),
+                "*.json"));
+        File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.useCredential(chosen.getPath());
+        }
     }
 }

@@ -6,8 +6,14 @@ import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.TechnicianCredential;
+import io.gridside.link.client.LinkException;
 import io.gridside.link.discovery.DiscoveredGateway;
 import io.gridside.sim.SiteSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +54,56 @@ public final class ConnectViewModel {
     private final StringProperty host = new SimpleStringProperty();
     private final StringProperty port = new SimpleStringProperty();
     private final StringProperty validation = new SimpleStringProperty("");
+    private final StringProperty credentialFile = new SimpleStringProperty("");
+    private final StringProperty credentialSummary = new SimpleStringProperty("");
 
     public ConnectViewModel(SessionViewModel session) {
         this.session = session;
         host.set(session.settings().get(SessionViewModel.SETTING_HOST, "127.0.0.1"));
         port.set(session.settings().get(SessionViewModel.SETTING_PORT, "7700"));
         selectedPort.set(session.settings().get(SessionViewModel.SETTING_SERIAL, null));
+        credentialFile.set(session.credentialFile().toString());
         refreshPorts();
+        showCredential(false);
+    }
+
+    /** Uses the credential file typed or chosen: remembers it for next time and shows whose it is. */
+    public void useCredential(String path) {
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        credentialFile.set(path.strip());
+        showCredential(true);
+    }
+
+    private void showCredential(boolean remember) {
+        String path = credentialFile.get();
+        session.tasks().submit(I18n.text("task.credential"), context -> describeCredential(path, remember),
+                credentialSummary::set, failure -> credentialSummary.set(failure.getMessage()));
+    }
+
+    private String describeCredential(String path, boolean remember) throws IOException {
+        Path file = Path.of(path);
+        if (remember) {
+            session.settings().put(SessionViewModel.SETTING_CREDENTIAL, file.toString());
+        }
+        if (!Files.exists(file)) {
+            return I18n.text("connect.credential.missing", file);
+        }
+        TechnicianCredential credential = CredentialFile.read(file).credential();
+        return I18n.text("connect.credential.summary", credential.name(), credential.technicianId(),
+                I18n.text("role." + credential.role().wireName()), credential.notAfter().toString());
+    }
+
+    /** Connects again, trusting the key the gateway presents now; for a supervisor who has checked it. */
+    public void repin() {
+        validation.set("");
+        session.repin();
+    }
+
+    /** True when the last connection failed on a changed gateway key, so re-pinning is the way on. */
+    public BooleanBinding keyChanged() {
+        return session.failureCodeProperty().isEqualTo(LinkException.Code.GATEWAY_KEY_CHANGED);
     }
 
     /** Looks for serial ports again, in the background. */
@@ -243,5 +292,14 @@ public final class ConnectViewModel {
 
     public StringProperty problemProperty() {
         return session.problemProperty();
+    }
+
+    public StringProperty credentialFileProperty() {
+        return credentialFile;
+    }
+
+    /** Whose credential is in use, until when; or why it cannot be used. */
+    public StringProperty credentialSummaryProperty() {
+        return credentialSummary;
     }
 }

@@ -30,6 +30,8 @@ public final class DashboardView extends VBox {
     private final Label out = value("dashboard-out");
     private final Label credit = value("dashboard-credit");
     private final TableView<MeterStatus> attention = new TableView<>();
+    private final javafx.scene.control.Button audit = new javafx.scene.control.Button(I18n.text("audit.run"));
+    private final Label auditResult = new Label();
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
@@ -47,6 +49,9 @@ public final class DashboardView extends VBox {
 
     private void createControls() {
         gatewayId.getStyleClass().add(Styles.TEXT_BOLD);
+        audit.setId("audit");
+        auditResult.setId("audit-result");
+        auditResult.setWrapText(true);
         attention.setId("attention");
         attention.setPlaceholder(new Label(I18n.text("dashboard.attention.empty")));
         attention.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -75,7 +80,9 @@ public final class DashboardView extends VBox {
         Label heading = new Label(I18n.text("dashboard.attention"));
         heading.getStyleClass().add(Styles.TITLE_4);
         VBox.setVgrow(attention, Priority.ALWAYS);
-        getChildren().setAll(cards, heading, attention);
+        javafx.scene.layout.HBox auditRow = new javafx.scene.layout.HBox(12, audit, auditResult);
+        auditRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().setAll(cards, auditRow, heading, attention);
         setSpacing(14);
         setPadding(new Insets(16));
     }
@@ -91,6 +98,8 @@ public final class DashboardView extends VBox {
 
     private void bind() {
         attention.setItems(model.attention());
+        audit.setOnAction(event -> model.audit());
+        auditResult.textProperty().bind(model.auditResultProperty());
         Observable[] counts = {model.onlineProperty(), model.totalProperty()};
         online.textProperty().bind(Bindings.createStringBinding(model::onlineText, counts));
         low.textProperty().bind(model.lowProperty().asString());

@@ -32,6 +32,8 @@ public final class DashboardViewModel {
     private final IntegerProperty out = new SimpleIntegerProperty();
     private final LongProperty creditMinor = new SimpleLongProperty();
     private final SortedList<MeterStatus> attention;
+    private final javafx.beans.property.StringProperty auditResult =
+            new javafx.beans.property.SimpleStringProperty("");
 
     public DashboardViewModel(SessionViewModel session) {
         this.session = session;
@@ -96,6 +98,25 @@ public final class DashboardViewModel {
 
     public LongProperty creditMinorProperty() {
         return creditMinor;
+    }
+
+    /** Re-runs the site's billing on this laptop and says whether the gateway's ledger agrees. */
+    public void audit() {
+        auditResult.set(I18n.text("audit.running"));
+        session.audit(report -> auditResult.set(describe(report)), auditResult::set);
+    }
+
+    private static String describe(io.gridside.console.service.BillingReport report) {
+        var reconciliation = report.reconciliation();
+        if (reconciliation.agrees()) {
+            return I18n.text("audit.agrees", reconciliation.compared(), report.rows().size());
+        }
+        return I18n.text("audit.differs", reconciliation.compared() - reconciliation.matched(),
+                reconciliation.compared(), reconciliation.firstDifference().orElse(""));
+    }
+
+    public javafx.beans.property.StringProperty auditResultProperty() {
+        return auditResult;
     }
 
     /** Customers who are low or out of credit, the poorest first. */

@@ -111,6 +111,7 @@ public final class MetersView extends VBox {
         chart.setLegendVisible(false);
         timeAxis.setForceZeroInRange(false);
         timeAxis.setMinorTickCount(6);
+        timeAxis.setTickLabelsVisible(false);
         timeAxis.setLabel(I18n.text("meters.chart.x"));
         timeAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -165,6 +166,7 @@ public final class MetersView extends VBox {
                         r.energyWh() * 3600.0 / Reading.INTERVAL.toSeconds()))
                 .toList();
         series.getData().setAll(points);
+        timeAxis.setTickLabelsVisible(!points.isEmpty());
         if (!points.isEmpty()) {
             fitTimeAxis(points.get(0).getXValue().longValue(), points.get(points.size() - 1).getXValue().longValue());
         }

@@ -79,6 +79,11 @@ public final class AppDirs {
         return runtime;
     }
 
+    /** Where a technician's credential file is looked for when none is named: {@code credential.json}. */
+    public Path defaultCredential() {
+        return config.resolve("credential.json");
+    }
+
     /** The database file of a site. */
     public Path siteDatabase(String siteId) {
         return data.resolve("sites").resolve(siteId + ".db");

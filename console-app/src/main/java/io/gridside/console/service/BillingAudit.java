@@ -38,6 +38,7 @@ public final class BillingAudit {
         List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
         List<Meter> meters = store.meters();
 
+        requireWholeHistory(ledger, readings);
         BillingEngine replay = Replay.run(tariff, site.zone(), meters, ledger, readings);
         List<LedgerEntry> replayed = replay.ledgerAfter(0);
         Reconciliation reconciliation = Reconciliation.of(ledger, replay);
@@ -45,6 +46,22 @@ public final class BillingAudit {
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
+    }
+
+    /** The replay starts at the first opening, so it needs every reading from there on. */
+    private static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings) {
+        Instant opened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).map(LedgerEntry::at)
+                .findFirst().orElse(null);
+        if (opened == null) {
+            throw new NoSuchElementException("The site database holds no opening balances yet; pull the ledger "
+                    + "from the gateway first.");
+        }
+        Instant firstReading = readings.isEmpty() ? null : readings.get(0).intervalStart();
+        if (firstReading == null || firstReading.isAfter(Reading.intervalStartOf(opened))) {
+            throw new NoSuchElementException("The audit re-runs billing from the first opening balance ("
+                    + opened + "), but this laptop holds readings only from " + (firstReading == null ? "nowhere"
+                    : firstReading) + ". Pull the site's whole history first.");
+        }
     }
 
     private static List<BillingReport.Row> rows(List<Customer> customers, List<Meter> meters, List<Reading> readings,

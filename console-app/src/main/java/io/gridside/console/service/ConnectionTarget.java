@@ -22,8 +22,13 @@ public sealed interface ConnectionTarget {
                 throw new IllegalArgumentException("Give the gateway's address as HOST:PORT, for example "
                         + "127.0.0.1:7700; '" + text + "' is not.");
             }
+            String host = text.substring(0, colon);
+            if (host.contains(":") && !(host.startsWith("[") && host.endsWith("]"))) {
+                throw new IllegalArgumentException("'" + text + "' has more than one ':'; give HOST:PORT, with an "
+                        + "IPv6 host in brackets, such as [::1]:7700.");
+            }
             try {
-                return new Tcp(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+                return new Tcp(host, Integer.parseInt(text.substring(colon + 1)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("The port in '" + text + "' is not a number.", e);
             }

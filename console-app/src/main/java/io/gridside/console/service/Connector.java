@@ -1,12 +1,16 @@
 package io.gridside.console.service;
 
-import io.gridside.link.client.Credential;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.link.transport.Transport;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,9 +18,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * Opens a session with a gateway wherever it is. It opens a serial port only if the port looks like a gateway or the
- * technician confirmed it. For the demo it first starts a simulated site on loopback, which lives as long as the
- * connector.
+ * Opens a session with a gateway wherever it is, checking the gateway's key against this laptop's pins. It opens a
+ * serial port only if the port looks like a gateway or the technician confirmed it. For the demo it first starts a
+ * simulated site on loopback, which lives as long as the connector; the demo site's key is pinned in memory only,
+ * since the site is new at every start.
  */
 public final class Connector implements AutoCloseable {
 
@@ -26,41 +31,87 @@ public final class Connector implements AutoCloseable {
     /** How long a gateway may take to answer before the console gives up, unless told otherwise. */
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
+    private final GatewayPins pins;
+    private final GatewayPins demoPins = GatewayPins.inMemory();
     private final Duration answerTimeout;
     private final SerialPorts serialPorts;
     private SimulatedSite demoSite;
     private InetSocketAddress demoAddress;
 
-    /** A connector for this user, with the default answer time. */
-    public Connector() {
-        this(DEFAULT_ANSWER_TIMEOUT);
+    /** A connector for this user that checks real gateways against {@code pins}, with the default answer time. */
+    public Connector(GatewayPins pins) {
+        this(pins, DEFAULT_ANSWER_TIMEOUT);
     }
 
     /** A connector for this user whose sessions wait at most {@code answerTimeout} for each answer. */
-    public Connector(Duration answerTimeout) {
-        this(answerTimeout, SerialPorts.forUser(AppDirs.forCurrentUser(), Settings.load(AppDirs.forCurrentUser())));
+    public Connector(GatewayPins pins, Duration answerTimeout) {
+        this(pins, answerTimeout,
+                SerialPorts.forUser(AppDirs.forCurrentUser(), Settings.load(AppDirs.forCurrentUser())));
     }
 
-    /** A connector that judges serial ports with {@code serialPorts}. */
-    public Connector(Duration answerTimeout, SerialPorts serialPorts) {
+    /** A connector that checks gateways against {@code pins} and judges serial ports with {@code serialPorts}. */
+    public Connector(GatewayPins pins, Duration answerTimeout, SerialPorts serialPorts) {
+        this.pins = pins;
         this.answerTimeout = answerTimeout;
         this.serialPorts = serialPorts;
     }
 
     /**
-     * Connects and says hello; the result is a live, authenticated session.
+     * Connects and says hello with {@code credential}; the result is a live session with a gateway that proved
+     * it holds the key pinned for its site (pinned now, if this is a supervisor's first visit).
      *
      * @throws UnconfirmedPortException for a serial port that does not look like a gateway and was not confirmed
      * @throws LinkException when the gateway cannot be reached or refuses the session
      */
-    public GatewayClient connect(ConnectionTarget target, Credential credential) throws IOException {
+    public GatewayClient connect(ConnectionTarget target, SignedCredential credential) throws IOException {
+        requireConfirmedPort(target);
+        return open(target, Authentication.of(credential, pinsFor(target)));
+    }
+
+    /**
+     * Connects as {@link #connect} does, but replaces the site's pinned key with the one the gateway presents
+     * now: the explicit re-pin after a gateway was replaced, which the session allows for a supervisor only.
+     */
+    public GatewayClient repin(ConnectionTarget target, SignedCredential credential) throws IOException {
+        requireConfirmedPort(target);
+        return open(target, Authentication.of(credential, pinsFor(target)).repinning());
+    }
+
+    /**
+     * Connects to the demo site, started on first use, as a demo supervisor whose credential is issued from the
+     * demo operator's key there and then: the demo needs no setup, and no other path uses that key.
+     */
+    public GatewayClient connectDemo(ConnectionTarget.Demo demo) throws LinkException {
+        SimulatedGateway gateway = startDemo(demo).gateway();
+        SignedCredential supervisor = DemoOperator.supervisorFor(gateway.profile().siteId(), gateway.clock());
+        return open(demo, Authentication.of(supervisor, demoPins));
+    }
+
+    private void requireConfirmedPort(ConnectionTarget target) throws UnconfirmedPortException {
         if (target instanceof ConnectionTarget.Serial serial && !serial.confirmed()) {
             SerialPorts.Port port = serialPorts.describe(serial.device());
             if (port.needsConfirmation()) {
                 throw new UnconfirmedPortException(port);
             }
         }
-        return GatewayClient.open(open(target), credential, answerTimeout);
+    }
+
+    private GatewayClient open(ConnectionTarget target, Authentication auth) throws LinkException {
+        return GatewayClient.open(open(target), auth, answerTimeout);
+    }
+
+    private GatewayPins pinsFor(ConnectionTarget target) {
+        return target instanceof ConnectionTarget.Demo ? demoPins : pins;
+    }
+
+    private SimulatedSite startDemo(ConnectionTarget.Demo demo) throws LinkException {
+        try {
+            demoAddress(demo);
+            return demoSite();
+        } catch (IOException e) {
+            throw new LinkException(LinkException.Code.UNREACHABLE,
+                    "The demo site could not be started: " + e.getMessage(), e);
+        }
     }
 
     /** How long a session waits for each answer of its gateway. */

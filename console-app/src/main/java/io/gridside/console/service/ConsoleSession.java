@@ -1,8 +1,8 @@
 package io.gridside.console.service;
 
 import io.gridside.console.I18n;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
@@ -31,26 +31,27 @@ public final class ConsoleSession implements AutoCloseable {
     static final Duration FIRST_PULL = Duration.ofDays(2);
 
     private final SiteStore store;
-    private final Credential credential;
     private final List<Consumer<IOException>> linkLostListeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionTarget target;
     private volatile GatewayClient client;
     private volatile Instant pulledUpTo;
     private volatile boolean closed;
+    private long measuredAt;
+    private long bytesAtMeasure;
 
-    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store, Credential credential) {
+    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store) {
         this.target = target;
         this.client = client;
         this.store = store;
-        this.credential = credential;
     }
 
     /**
-     * Connects to {@code target} and opens the site's database: the site's own file in the data folder for a
-     * real gateway, a fresh temporary one for the demo site (whose history is made anew at every start).
+     * Connects to {@code target} with the technician's credential and opens the site's database: the site's own
+     * file in the data folder for a real gateway, a fresh temporary one for the demo site (whose history is
+     * made anew at every start).
      */
     public static ConsoleSession open(Connector connector, AppDirs dirs, ConnectionTarget target,
-            Credential credential) throws IOException {
+            SignedCredential credential) throws IOException {
         return open(connector, dirs, target, credential, null);
     }
 
@@ -60,16 +61,31 @@ public final class ConsoleSession implements AutoCloseable {
      * device may answer at that address.
      */
     public static ConsoleSession open(Connector connector, AppDirs dirs, ConnectionTarget target,
-            Credential credential, String advertisedGatewayId) throws IOException {
-        GatewayClient client = connector.connect(target, credential);
+            SignedCredential credential, String advertisedGatewayId) throws IOException {
+        return withStore(dirs, target, connector.connect(target, credential), advertisedGatewayId);
+    }
+
+    /** Connects to {@code target} as {@link #open} does, re-pinning the site's gateway key on purpose. */
+    public static ConsoleSession repin(Connector connector, AppDirs dirs, ConnectionTarget target,
+            SignedCredential credential) throws IOException {
+        return withStore(dirs, target, connector.repin(target, credential), null);
+    }
+
+    /** Connects to the demo site as its demo supervisor. */
+    public static ConsoleSession openDemo(Connector connector, AppDirs dirs, ConnectionTarget.Demo demo)
+            throws IOException {
+        return withStore(dirs, demo, connector.connectDemo(demo), null);
+    }
+
+    private static ConsoleSession withStore(AppDirs dirs, ConnectionTarget target, GatewayClient client,
+            String advertisedGatewayId) throws IOException {
         try {
             String said = client.hello().gatewayId();
             if (advertisedGatewayId != null && !advertisedGatewayId.equals(said)) {
                 throw new LinkException(LinkException.Code.NOT_A_GATEWAY, I18n.text("connect.advertMismatch",
                         target.describe(), said, advertisedGatewayId));
             }
-            return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())),
-                    credential);
+            return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())));
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
@@ -87,6 +103,11 @@ public final class ConsoleSession implements AutoCloseable {
 
     public HelloReply hello() {
         return client.hello();
+    }
+
+    /** The credential the session runs under. */
+    public SignedCredential credential() {
+        return client.credential();
     }
 
     /** The link as a person names it: {@code TCP 127.0.0.1:7700} or {@code SERIAL /dev/ttyACM0}. */
@@ -137,7 +158,7 @@ public final class ConsoleSession implements AutoCloseable {
         GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(said.gatewayId(), said.siteId(),
                 serial.device(), serial.confirmed());
         CancelSignal stop = () -> closed || cancel.isCancelled();
-        GatewayClient found = refinder.find(wanted, credential, giveUpAfter, progress, stop);
+        GatewayClient found = refinder.find(wanted, client.credential(), giveUpAfter, progress, stop);
         attach(found, serial, stop);
     }
 
@@ -150,6 +171,7 @@ public final class ConsoleSession implements AutoCloseable {
         GatewayClient previous = client;
         target = new ConnectionTarget.Serial(device, before.confirmed() && device.equals(before.device()));
         client = found;
+        measuredAt = 0;
         linkLostListeners.forEach(listener -> forwardDrops(found, listener));
         previous.close();
     }
@@ -182,10 +204,20 @@ public final class ConsoleSession implements AutoCloseable {
         return store.readings(meterId, end.minus(window), end);
     }
 
-    /** Measures the link now. */
-    public LinkHealth ping() throws LinkException {
+    /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */
+    public BillingReport audit() {
+        return BillingAudit.run(store);
+    }
+
+    /** Measures the link now: a round trip, and the rate bytes arrived at since the last measurement. */
+    public synchronized LinkHealth ping() throws LinkException {
         Duration roundTrip = client.ping();
-        return new LinkHealth(roundTrip, client.stats().framesDropped(), client.lastGatewayClock());
+        long now = System.nanoTime();
+        long bytes = client.bytesReceived();
+        double rate = measuredAt == 0 ? 0 : (bytes - bytesAtMeasure) * 1e9 / Math.max(1, now - measuredAt);
+        measuredAt = now;
+        bytesAtMeasure = bytes;
+        return new LinkHealth(roundTrip, client.stats().framesDropped(), client.lastGatewayClock(), rate);
     }
 
     public boolean isOpen() {

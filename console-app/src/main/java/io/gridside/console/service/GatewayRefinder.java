@@ -1,8 +1,8 @@
 package io.gridside.console.service;
 
 import io.gridside.console.I18n;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
@@ -50,7 +50,7 @@ public final class GatewayRefinder {
      * @throws LinkException with {@link LinkException.Code#UNREACHABLE} when the gateway did not come back in time
      * @throws CancellationException when cancelled
      */
-    public GatewayClient find(Wanted wanted, Credential credential, Duration giveUpAfter, Progress progress,
+    public GatewayClient find(Wanted wanted, SignedCredential credential, Duration giveUpAfter, Progress progress,
             CancelSignal cancel) throws LinkException {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         for (int round = 1; ; round++) {
@@ -71,7 +71,7 @@ public final class GatewayRefinder {
      * Says hello once on each candidate port, the last device first, and returns the session with the wanted
      * gateway, or empty when it answered on none of them.
      */
-    Optional<GatewayClient> scanOnce(Wanted wanted, Credential credential, int round, Progress progress,
+    Optional<GatewayClient> scanOnce(Wanted wanted, SignedCredential credential, int round, Progress progress,
             CancelSignal cancel) {
         List<SerialPorts.Port> candidates = candidates(wanted);
         for (SerialPorts.Port port : candidates) {
@@ -110,7 +110,7 @@ public final class GatewayRefinder {
         return port.gatewayId() != null && !port.gatewayId().equals(wanted.gatewayId());
     }
 
-    private Optional<GatewayClient> tryPort(SerialPorts.Port port, Wanted wanted, Credential credential) {
+    private Optional<GatewayClient> tryPort(SerialPorts.Port port, Wanted wanted, SignedCredential credential) {
         GatewayClient client;
         try {
             // Judged above: the port looks like a gateway, or the technician confirmed it for this session.

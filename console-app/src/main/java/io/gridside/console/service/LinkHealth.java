@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param roundTrip the last measured round trip to the gateway
  * @param framesDropped frames that arrived broken and were dropped, since the session opened
  * @param gatewayClock the gateway's clock at the last answer
+ * @param bytesPerSecond what arrived from the gateway per second since the previous measurement
  */
-public record LinkHealth(Duration roundTrip, long framesDropped, Instant gatewayClock) {
+public record LinkHealth(Duration roundTrip, long framesDropped, Instant gatewayClock, double bytesPerSecond) {
 }

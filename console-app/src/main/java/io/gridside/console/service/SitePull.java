@@ -8,6 +8,7 @@ import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.store.LedgerConflictException;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +33,25 @@ public final class SitePull {
     private SitePull() {
     }
 
+    /** A site database holds one site of one gateway; another's data must never be mixed into it. */
+    private static void checkSameSite(SiteStore store, SiteReply site, HelloReply hello) {
+        store.site().ifPresent(held -> {
+            String gateway = store.gatewayId().orElse("?");
+            if (!held.siteId().equals(site.site().siteId()) || !gateway.equals(hello.gatewayId())) {
+                throw new SiteMismatchException("The site database " + store.file() + " holds site "
+                        + held.siteId() + " of gateway " + gateway + ", but the gateway answering is "
+                        + hello.gatewayId() + " of site " + site.site().siteId() + ". Nothing was pulled; use that "
+                        + "site's own database.");
+            }
+        });
+    }
+
     public static Result run(GatewayClient client, SiteStore store, Instant from, Instant to, Progress progress,
             CancelSignal cancel) throws LinkException {
         progress.update(I18n.text("pull.site"), 0, -1);
         SiteReply site = client.site();
         HelloReply hello = client.hello();
+        checkSameSite(store, site, hello);
         store.saveSite(site.site(), hello.gatewayId());
         store.saveTariff(site.tariff());
         client.roster((batch, received, total) -> {
@@ -55,11 +70,16 @@ public final class SitePull {
             progress.update(I18n.text("pull.readings"), received, total);
         }, cancel);
 
+        // The last entry held is pulled again: if the gateway's history changed, it no longer matches.
+        long held = store.lastLedgerSeq();
         long[] ledgerNew = {0};
-        long ledger = client.ledger(store.lastLedgerSeq(), (batch, received, total) -> {
+        long ledger = client.ledger(Math.max(0, held - 1), (batch, received, total) -> {
             ledgerNew[0] += store.insertLedger(batch);
             progress.update(I18n.text("pull.ledger"), received, total);
         }, cancel);
+        if (held > 0 && ledger == 0) {
+            throw LedgerConflictException.shorter(held);
+        }
 
         LOG.info("Pulled {} readings ({} new) and {} ledger entries ({} new) from site {}.", readings,
                 readingsNew[0], ledger, ledgerNew[0], site.site().siteId());

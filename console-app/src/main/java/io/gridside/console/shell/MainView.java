@@ -109,10 +109,10 @@ public final class MainView extends BorderPane {
     }
 
     private void bind() {
+        // Once a gateway has answered, its screens stay up while the link is lost and being re-established.
         siteView.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> session.stateProperty().get() == LinkState.CONNECTED
-                        || session.stateProperty().get() == LinkState.SEARCHING
-                        || session.stateProperty().get() == LinkState.LOST, session.stateProperty()));
+                () -> session.helloProperty().get() != null && session.stateProperty().get() != LinkState.DISCONNECTED,
+                session.stateProperty(), session.helloProperty()));
         connectView.visibleProperty().bind(siteView.visibleProperty().not());
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());

@@ -2,21 +2,26 @@ package io.gridside.console.shell;
 
 import io.gridside.console.I18n;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
+import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.GatewayRefinder;
 import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
 import io.gridside.console.tasks.TaskRunner;
-import io.gridside.link.client.Credential;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +57,11 @@ public final class SessionViewModel implements AutoCloseable {
     private static final int PINGS_PER_REFRESH = 3;
     /** How long the console looks for a serial gateway that went away before it leaves it to the technician. */
     static final Duration SEARCH_LIMIT = Duration.ofMinutes(2);
+    private static final long MAX_RECONNECT_DELAY_SECONDS = 30;
     public static final String SETTING_HOST = "connect.tcp.host";
     public static final String SETTING_PORT = "connect.tcp.port";
     public static final String SETTING_SERIAL = "connect.serial.device";
+    public static final String SETTING_CREDENTIAL = "connect.credential.file";
 
     private final TaskRunner tasks;
     private final AppDirs dirs;
@@ -76,13 +83,22 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<Duration> roundTrip = new SimpleObjectProperty<>();
     private final LongProperty framesDropped = new SimpleLongProperty();
     private final ObjectProperty<Instant> gatewayClock = new SimpleObjectProperty<>();
+    private final ObjectProperty<LinkException.Code> failureCode = new SimpleObjectProperty<>();
+    private final javafx.beans.property.DoubleProperty bytesPerSecond =
+            new javafx.beans.property.SimpleDoubleProperty();
+    private final LinkJournal journal = new LinkJournal();
     private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
 
     private volatile ConsoleSession session;
     private ConnectionTarget target;
+    /** The advert's gateway id when {@link #target} was found on the LAN, so a reconnection checks it again. */
+    private String advertisedGatewayId;
     private Task<?> search;
+    private String lostText = "";
     private long pings;
     private boolean refreshing;
+    /** Attempts made since the link was lost; 0 while the link is up or was closed on purpose. */
+    private int reconnectAttempt;
 
     public SessionViewModel(TaskRunner tasks, AppDirs dirs, Settings settings) {
         this(tasks, dirs, settings, GatewaySearch.onTheLan());
@@ -95,7 +111,7 @@ public final class SessionViewModel implements AutoCloseable {
         this.settings = settings;
         this.gatewaySearch = gatewaySearch;
         this.serialPorts = SerialPorts.forUser(dirs, settings);
-        this.connector = new Connector(Connector.DEFAULT_ANSWER_TIMEOUT, serialPorts);
+        this.connector = new Connector(GatewayPinFile.of(dirs), Connector.DEFAULT_ANSWER_TIMEOUT, serialPorts);
         this.refinder = new GatewayRefinder(connector);
         pinger.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     }
@@ -110,34 +126,78 @@ public final class SessionViewModel implements AutoCloseable {
      * another gateway than {@code advertisedGatewayId}, its advert.
      */
     public void connect(ConnectionTarget target, String advertisedGatewayId) {
-        cancelSearch();
-        this.target = target;
-        state.set(LinkState.CONNECTING);
-        problem.set("");
-        tasks.submit(I18n.text("task.connect", target.describe()), context -> open(target, advertisedGatewayId),
-                this::connected, this::connectFailed);
+        start(target, advertisedGatewayId, false);
     }
 
     /**
-     * Connects again after a dropped link: a serial gateway is looked for again by its identity on every port that
-     * looks like a gateway, since it may come back under another name; any other is connected to where it was.
+     * Connects again to the target whose gateway presented a changed key, and pins the key it presents now.
+     * The technician chooses this after checking the gateway; only a supervisor's credential may do it.
+     */
+    public void repin() {
+        if (target != null && !(target instanceof ConnectionTarget.Demo)) {
+            start(target, advertisedGatewayId, true);
+        }
+    }
+
+    private void start(ConnectionTarget target, String advertisedGatewayId, boolean repin) {
+        cancelSearch();
+        this.target = target;
+        this.advertisedGatewayId = advertisedGatewayId;
+        if (reconnectAttempt == 0) {
+            problem.set("");
+        }
+        failureCode.set(null);
+        journal.record(I18n.text("journal.connecting", target.describe()));
+        state.set(LinkState.CONNECTING);
+        String title = I18n.text(repin ? "task.repin" : "task.connect", target.describe());
+        tasks.submit(title, context -> open(target, advertisedGatewayId, repin), this::connected,
+                this::connectFailed);
+    }
+
+    /**
+     * Connects again at once after a dropped link: a serial gateway is looked for again by its identity on every
+     * port that looks like a gateway, since it may come back under another name; any other is connected to where
+     * it was.
      */
     public void reconnect() {
         ConsoleSession current = session;
         if (current != null && current.canResume()) {
             searchAgain(current, I18n.text("link.searchingAgain", current.hello().gatewayId()));
         } else if (target != null) {
-            connect(target);
+            reconnectAttempt = Math.max(reconnectAttempt, 1);
+            start(target, advertisedGatewayId, false);
         }
     }
 
-    private ConsoleSession open(ConnectionTarget target, String advertisedGatewayId) throws IOException {
+    private ConsoleSession open(ConnectionTarget target, String advertisedGatewayId, boolean repin)
+            throws IOException {
         closeSession();
-        ConsoleSession opened = ConsoleSession.open(connector, dirs, target, Credential.DEMO, advertisedGatewayId);
+        ConsoleSession opened;
+        if (target instanceof ConnectionTarget.Demo demo) {
+            opened = ConsoleSession.openDemo(connector, dirs, demo);
+        } else if (repin) {
+            opened = ConsoleSession.repin(connector, dirs, target, technicianCredential());
+        } else {
+            opened = ConsoleSession.open(connector, dirs, target, technicianCredential(), advertisedGatewayId);
+        }
         remember(target);
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
         return opened;
+    }
+
+    /** The credential file the technician chose, or the one in the config folder. */
+    public Path credentialFile() {
+        String chosen = settings.get(SETTING_CREDENTIAL, "");
+        return chosen.isBlank() ? dirs.defaultCredential() : Path.of(chosen);
+    }
+
+    private SignedCredential technicianCredential() throws IOException {
+        Path file = credentialFile();
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(I18n.text("connect.credential.missing", file));
+        }
+        return CredentialFile.read(file);
     }
 
     /** Keeps where a gateway answered, so the connect screen offers it next time. */
@@ -165,6 +225,9 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void connected(ConsoleSession opened) {
+        reconnectAttempt = 0;
+        problem.set("");
+        journal.record(I18n.text("journal.connected", opened.hello().gatewayId(), opened.linkLabel()));
         hello.set(opened.hello());
         gatewayClock.set(opened.hello().clock());
         linkLabel.set(opened.linkLabel());
@@ -174,8 +237,35 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private void connectFailed(Throwable failure) {
-        state.set(LinkState.DISCONNECTED);
+        journal.record(I18n.text("journal.failed", describe(failure)));
+        failureCode.set(failure instanceof LinkException link ? link.code() : null);
+        if (reconnectAttempt > 0 && !refusedForGood(failureCode.get())) {
+            scheduleReconnect();
+            return;
+        }
+        reconnectAttempt = 0;
         problem.set(describe(failure));
+        state.set(LinkState.DISCONNECTED);
+    }
+
+    /** A refusal that trying again cannot cure: the technician has to act first. */
+    private static boolean refusedForGood(LinkException.Code code) {
+        return code == LinkException.Code.REFUSED || code == LinkException.Code.GATEWAY_KEY_CHANGED
+                || code == LinkException.Code.GATEWAY_UNVERIFIED || code == LinkException.Code.GATEWAY_NOT_PINNED;
+    }
+
+    /** Tries the last gateway again after a pause that doubles with each attempt, up to half a minute. */
+    private void scheduleReconnect() {
+        reconnectAttempt++;
+        long delay = Math.min(MAX_RECONNECT_DELAY_SECONDS, 1L << Math.min(reconnectAttempt, 5));
+        problem.set(lostText + " " + I18n.text("link.retrying", delay, reconnectAttempt));
+        state.set(LinkState.LOST);
+        int attempt = reconnectAttempt;
+        pinger.schedule(() -> Platform.runLater(() -> {
+            if (state.get() == LinkState.LOST && reconnectAttempt == attempt && target != null) {
+                start(target, advertisedGatewayId, false);
+            }
+        }), delay, TimeUnit.SECONDS);
     }
 
     private void linkLost(ConsoleSession lost, IOException cause) {
@@ -183,11 +273,15 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         if (lost.canResume()) {
-            searchAgain(lost, I18n.text("link.searching", lost.address(), clause(cause),
-                    lost.hello().gatewayId(), LinkException.Code.CLOSED));
+            String searching = I18n.text("link.searching", lost.address(), clause(cause), lost.hello().gatewayId(),
+                    LinkException.Code.CLOSED);
+            journal.record(searching);
+            searchAgain(lost, searching);
         } else {
-            problem.set(I18n.text("link.lost", lost.address(), clause(cause), LinkException.Code.CLOSED));
-            state.set(LinkState.LOST);
+            lostText = I18n.text("link.lost", lost.address(), clause(cause), LinkException.Code.CLOSED);
+            journal.record(lostText);
+            reconnectAttempt = 0;
+            scheduleReconnect();
         }
     }
 
@@ -229,7 +323,9 @@ public final class SessionViewModel implements AutoCloseable {
     private void resumed(ConsoleSession found) {
         search = null;
         target = found.target();
+        journal.record(I18n.text("journal.resumed", found.hello().gatewayId(), found.linkLabel()));
         linkLabel.set(found.linkLabel());
+        failureCode.set(null);
         problem.set("");
         state.set(LinkState.CONNECTED);
         refresh();
@@ -238,6 +334,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void endSearch(String why) {
         search = null;
+        journal.record(why);
         problem.set(why);
         state.set(LinkState.LOST);
     }
@@ -296,6 +393,16 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
+    /** Re-runs the site's billing over what is pulled and hands the report to {@code onDone}. */
+    public void audit(Consumer<BillingReport> onDone, Consumer<String> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(I18n.text("task.audit"), context -> current.audit(), onDone,
+                failure -> onFailure.accept(describe(failure)));
+    }
+
     private void ping() {
         ConsoleSession current = session;
         if (current == null || !current.isOpen()) {
@@ -311,6 +418,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void showHealth(LinkHealth health) {
         roundTrip.set(health.roundTrip());
+        bytesPerSecond.set(health.bytesPerSecond());
         framesDropped.set(health.framesDropped());
         gatewayClock.set(health.gatewayClock());
         if (++pings % PINGS_PER_REFRESH == 0) {
@@ -321,6 +429,8 @@ public final class SessionViewModel implements AutoCloseable {
     /** Ends the session on purpose. */
     public void disconnect() {
         cancelSearch();
+        reconnectAttempt = 0;
+        journal.record(I18n.text("journal.disconnected"));
         closeSession();
         state.set(LinkState.DISCONNECTED);
         problem.set("");
@@ -339,15 +449,17 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** A cause's message as part of a longer sentence: without its own full stop. */
     private static String clause(IOException cause) {
-        String text = String.valueOf(cause.getMessage()).strip();
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage().replaceAll("[.\\s]+$", "");
     }
 
     private static String describe(Throwable failure) {
         if (failure instanceof LinkException link) {
             return link.getMessage() + " [" + link.code() + "]";
         }
-        if (failure instanceof IOException || failure instanceof IllegalArgumentException) {
+        if (failure instanceof IOException || failure instanceof IllegalArgumentException
+                || failure instanceof java.util.NoSuchElementException || failure instanceof RuntimeException
+                && failure.getClass().getPackageName().startsWith("io.gridside")) {
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
@@ -383,6 +495,19 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObservableList<MeterStatus> meters() {
         return meters;
+    }
+
+    public javafx.beans.property.DoubleProperty bytesPerSecondProperty() {
+        return bytesPerSecond;
+    }
+
+    /** Why the last connection failed, as a code, or null; the connect screen offers a re-pin on a new key. */
+    public ObjectProperty<LinkException.Code> failureCodeProperty() {
+        return failureCode;
+    }
+
+    public LinkJournal journal() {
+        return journal;
     }
 
     public TaskRunner tasks() {

@@ -21,6 +21,7 @@ public final class StatusBar extends HBox {
     private final Label gateway = new Label();
     private final Label roundTrip = new Label();
     private final Label dropped = new Label();
+    private final Label rate = new Label();
 
     public StatusBar(SessionViewModel session) {
         this.session = session;
@@ -35,12 +36,14 @@ public final class StatusBar extends HBox {
         gateway.setId("status-gateway");
         roundTrip.setId("status-rtt");
         dropped.setId("status-dropped");
+        rate.setId("status-rate");
     }
 
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(link, gateway, roundTrip, dropped, spacer, new TaskListView(session.tasks()));
+        getChildren().setAll(link, gateway, roundTrip, rate, dropped, spacer, new LinkDetailsView(session.journal()),
+                new TaskListView(session.tasks()));
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
     }
@@ -56,6 +59,9 @@ public final class StatusBar extends HBox {
         dropped.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.text("status.dropped", session.framesDroppedProperty().get()),
                 session.framesDroppedProperty()));
+        rate.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("status.rate",
+                String.format("%,.0f", session.bytesPerSecondProperty().get())), session.bytesPerSecondProperty()));
+        rate.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
         gateway.visibleProperty().bind(session.helloProperty().isNotNull());
         roundTrip.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
         dropped.visibleProperty().bind(session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED));

@@ -2,32 +2,33 @@ package io.gridside.console.tasks;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
+import io.gridside.console.PopupToggle;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
-import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Popup;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** The task list: a status-bar button that counts running work and opens the list of tasks. */
-public final class TaskListView extends ToggleButton {
+public final class TaskListView extends PopupToggle {
+
+    private static final double WIDTH = 480;
+    private static final double HEIGHT = 330;
 
     private final TaskRunner runner;
     private final ListView<Task<?>> list = new ListView<>();
-    private final Popup popup = new Popup();
 
     public TaskListView(TaskRunner runner) {
+        super(WIDTH, HEIGHT);
         this.runner = runner;
         createControls();
         bind();
@@ -38,14 +39,13 @@ public final class TaskListView extends ToggleButton {
         setGraphic(new FontIcon(Material2AL.LIST));
         getStyleClass().add(Styles.FLAT);
         list.setId("task-list");
-        list.setPrefSize(460, 300);
+        list.setPrefSize(WIDTH - 20, HEIGHT - 30);
         list.setPlaceholder(new Label(I18n.text("task.list.empty")));
         list.setCellFactory(view -> new TaskCell());
         VBox box = new VBox(new Label(I18n.text("task.list")), list);
         box.getStyleClass().add("connect-card");
         box.setStyle("-fx-background-color: -color-bg-default;");
-        popup.getContent().setAll(box);
-        popup.setAutoHide(true);
+        setPanel(box);
     }
 
     private void bind() {
@@ -53,17 +53,6 @@ public final class TaskListView extends ToggleButton {
         textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.text("task.list") + " \u00b7 " + I18n.text("status.tasks", runner.runningProperty().get()),
                 runner.runningProperty()));
-        selectedProperty().addListener((obs, was, shown) -> showPopup(shown));
-        popup.setOnHidden(event -> setSelected(false));
-    }
-
-    private void showPopup(boolean shown) {
-        if (!shown) {
-            popup.hide();
-            return;
-        }
-        Bounds bounds = localToScreen(getBoundsInLocal());
-        popup.show(this, bounds.getMaxX() - 480, bounds.getMinY() - 340);
     }
 
     /** One task: its title, its message or result, a progress bar while it runs, and a cancel button. */

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
+import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -17,7 +21,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +40,12 @@ class ConnectCommandTest {
     @TempDir
     static Path home;
 
-    private static String previousHome;
     private static SimulatedSite site;
     private static String tcp;
     private static String serial;
     private static String unpublished;
+    private static String supervisor;
+    private static String previousHome;
 
     /** Serves the site on a published pseudo-terminal, as 'gridside sim --serial' does, and on one unpublished. */
     @BeforeAll
@@ -50,21 +58,18 @@ class ConnectCommandTest {
         serial = site.listenSerial();
         PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, site.gateway().layout().gatewayId());
         unpublished = site.listenSerial();
+        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-4", NOW));
     }
 
     @AfterAll
     static void stopSite() {
         site.close();
-        if (previousHome == null) {
-            System.clearProperty("gridside.home");
-        } else {
-            System.setProperty("gridside.home", previousHome);
-        }
+        Credentials.restoreHome(previousHome);
     }
 
     @Test
     void metersJsonCarriesTheFieldsScriptsRelyOn() throws IOException {
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "meters", "--json");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "meters", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode meters = new ObjectMapper().readTree(run.out());
@@ -82,7 +87,8 @@ class ConnectCommandTest {
 
     @Test
     void statusOverSerialPrintsTheHello() throws IOException {
-        CommandRun run = CommandRun.of("connect", "--serial", serial, "status", "--json");
+        CommandRun run = CommandRun.of("connect", "--serial", serial, "--credential", supervisor, "status",
+                "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode status = new ObjectMapper().readTree(run.out());
@@ -94,13 +100,15 @@ class ConnectCommandTest {
 
     @Test
     void aPortThatDoesNotLookLikeAGatewayNeedsForce() throws IOException {
-        CommandRun refused = CommandRun.of("connect", "--serial", unpublished, "status", "--json");
+        CommandRun refused = CommandRun.of("connect", "--serial", unpublished, "--credential", supervisor,
+                "status", "--json");
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.errLines()).singleElement().asString()
                 .contains(unpublished, "does not look like a Gridside gateway", "--force");
 
-        CommandRun forced = CommandRun.of("connect", "--serial", unpublished, "--force", "status", "--json");
+        CommandRun forced = CommandRun.of("connect", "--serial", unpublished, "--force", "--credential",
+                supervisor, "status", "--json");
 
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(new ObjectMapper().readTree(forced.out()).get("gatewayId").asText())
@@ -126,8 +134,31 @@ class ConnectCommandTest {
     }
 
     @Test
+    void auditPullsTheWholeHistoryAndAgreesWithAnHonestGateway(@TempDir Path dir) throws IOException {
+        Path database = dir.resolve("site.db");
+
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "audit", "--site",
+                database.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.get("rows")).hasSize(20);
+        assertThat(summary.get("audit").get("agrees").asBoolean()).isTrue();
+        assertThat(summary.get("audit").get("entriesCompared").asLong())
+                .isEqualTo(site.gateway().ledgerAfter(0).size());
+    }
+
+    @Test
+    void subcommandHelpNeedsNoAddress() {
+        CommandRun run = CommandRun.of("connect", "meters", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--json");
+    }
+
+    @Test
     void statusAsTextNamesTheGateway() {
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "status");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("gatewayId", site.gateway().layout().gatewayId(), "firmware");
@@ -140,7 +171,8 @@ class ConnectCommandTest {
             closedPort = probe.getLocalPort();
         }
 
-        CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "status");
+        CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "--credential", supervisor,
+                "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.errLines()).hasSize(1);
@@ -155,7 +187,7 @@ class ConnectCommandTest {
             server.start();
 
             CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:" + web.getLocalPort(), "--timeout", "1",
-                    "status");
+                    "--credential", supervisor, "status");
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
             assertThat(run.errLines()).hasSize(1);
@@ -176,7 +208,8 @@ class ConnectCommandTest {
 
     @Test
     void aMissingSerialDeviceIsOneLineAndExitThree() {
-        CommandRun run = CommandRun.of("connect", "--serial", "/dev/ttyGRIDSIDE-missing", "status");
+        CommandRun run = CommandRun.of("connect", "--serial", "/dev/ttyGRIDSIDE-missing", "--credential", supervisor,
+                "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.errLines()).hasSize(1);
@@ -184,14 +217,37 @@ class ConnectCommandTest {
     }
 
     @Test
-    void aWrongCredentialIsRefusedWithExitThree(@TempDir Path dir) throws IOException {
-        Path credential = dir.resolve("tech.properties");
-        Files.writeString(credential, "technician=mallory\ntoken=guess\n");
+    void aCredentialOfAnUntrustedOperatorIsRefusedWithExitThree(@TempDir Path dir) throws IOException {
+        OperatorSigningKey mallory = new OperatorSigningKey("mallory-operator", SigningKey.generate());
+        String credential = Credentials.write(dir, "mallory.json", mallory.issue("mallory", "Mallory",
+                Role.SUPERVISOR, List.of("*"), NOW.minusSeconds(60), Duration.ofDays(1), Map.of()));
 
-        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", credential.toString(), "status");
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", credential, "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-        assertThat(run.err()).contains("mallory").contains("REFUSED");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("mallory", "AUTH_UNKNOWN_OPERATOR", "REFUSED");
+    }
+
+    @Test
+    void noCredentialIsAUsageErrorThatSaysWhereToPutIt() {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("--credential", home.resolve("config").resolve("credential.json").toString());
+    }
+
+    @Test
+    void aCredentialFileOfTheOldPropertiesKindIsAUsageError(@TempDir Path dir) throws IOException {
+        Path old = dir.resolve("tech.properties");
+        Files.writeString(old, "technician=mallory\ntoken=guess\n");
+
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", old.toString(), "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains(old.toString(), "not JSON");
     }
 
     @Test

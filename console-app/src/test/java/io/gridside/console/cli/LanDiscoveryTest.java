@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SiteGenerator;
 import io.gridside.sim.SiteLayout;
 import io.gridside.sim.SiteSpec;
@@ -72,7 +73,10 @@ class LanDiscoveryTest {
         assertThat(found).hasSize(2);
         assertFound(found, gatewayOf(11), "site-11", gateway, 7700);
         assertFound(found, gatewayOf(12), "site-12", gateway, 7701);
-        JsonNode hello = runConsole("status", "connect", "--tcp", gateway + ":7701", "status", "--json");
+        String supervisor = Credentials.write(dir, "supervisor.json",
+                DemoOperator.supervisorFor("site-12", Instant.now()));
+        JsonNode hello = runConsole("status", "connect", "--tcp", gateway + ":7701", "--credential", supervisor,
+                "status", "--json");
 
         assertThat(hello.get("gatewayId").asText()).isEqualTo(gatewayOf(12));
         assertThat(hello.get("transport").asText()).isEqualTo("tcp");

@@ -3,9 +3,11 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayReplugTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    /** A supervisor of site-51 only, so that the other site's gateway refuses the session. */
+    private static final SignedCredential SUPERVISOR = DemoOperator.supervisorFor("site-51", NOW);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
@@ -52,7 +56,7 @@ class GatewayReplugTest {
         published = PublishedPorts.in(AppDirs.forCurrentUser());
         // No real serial port of this machine takes part: only the simulators' published pseudo-terminals.
         SerialPorts ports = new SerialPorts(GatewayUsbIds.parse(GatewayUsbIds.DEFAULT), published, List::of);
-        connector = new Connector(Duration.ofSeconds(5), ports);
+        connector = new Connector(GatewayPins.inMemory(), Duration.ofSeconds(5), ports);
     }
 
     @AfterEach
@@ -78,7 +82,7 @@ class GatewayReplugTest {
         String elsewhere = otherSite.listenSerial();
         published.publish(elsewhere, gatewayId(otherSite));
         ConsoleSession session = ConsoleSession.open(connector, AppDirs.forCurrentUser(),
-                new ConnectionTarget.Serial(first), Credential.DEMO);
+                new ConnectionTarget.Serial(first), SUPERVISOR);
         try {
             session.pull(Progress.NONE, CancelSignal.NEVER);
             CompletableFuture<IOException> dropped = new CompletableFuture<>();
@@ -116,7 +120,7 @@ class GatewayReplugTest {
         GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(gatewayId(site), "site-51", "/dev/gone", false);
 
         assertThat(refinder.candidates(wanted)).extracting(SerialPorts.Port::device).containsExactly(mislabelled);
-        assertThat(refinder.scanOnce(wanted, Credential.DEMO, 1, Progress.NONE, CancelSignal.NEVER)).isEmpty();
+        assertThat(refinder.scanOnce(wanted, SUPERVISOR, 1, Progress.NONE, CancelSignal.NEVER)).isEmpty();
     }
 
     @Test
@@ -132,7 +136,7 @@ class GatewayReplugTest {
     void givesUpWithAClearMessageWhenTheGatewayStaysAway() {
         GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(gatewayId(site), "site-51", "/dev/gone", false);
 
-        assertThatThrownBy(() -> new GatewayRefinder(connector).find(wanted, Credential.DEMO, Duration.ZERO,
+        assertThatThrownBy(() -> new GatewayRefinder(connector).find(wanted, SUPERVISOR, Duration.ZERO,
                 Progress.NONE, CancelSignal.NEVER))
                 .isInstanceOfSatisfying(LinkException.class,
                         e -> assertThat(e.code()).isEqualTo(LinkException.Code.UNREACHABLE))
@@ -145,7 +149,7 @@ class GatewayReplugTest {
         published.publish(device, gatewayId(site));
         GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(gatewayId(site), "site-51", "/dev/gone", false);
 
-        assertThatThrownBy(() -> new GatewayRefinder(connector).find(wanted, Credential.DEMO, WAIT, Progress.NONE,
+        assertThatThrownBy(() -> new GatewayRefinder(connector).find(wanted, SUPERVISOR, WAIT, Progress.NONE,
                 () -> true)).isInstanceOf(CancellationException.class);
     }
 }

@@ -3,10 +3,12 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -40,7 +42,7 @@ class LargeSiteTest {
         try (SimulatedSite site = SimulatedSite.start(new SiteSpec(meters, 77, days, NOW), SimClock.manual(NOW))) {
             InetSocketAddress address = site.listenTcp(0);
             try (GatewayClient client = GatewayClient.open(
-                    TcpTransport.connect(address.getHostString(), address.getPort(), 2000), Credential.DEMO,
+                    TcpTransport.connect(address.getHostString(), address.getPort(), 2000), supervisor("site-77"),
                     Duration.ofSeconds(30)); SiteStore store = SiteStore.open(dir.resolve("large.db"))) {
                 SitePull.Result result = SitePull.run(client, store, from(days), NOW, Progress.NONE,
                         CancelSignal.NEVER);
@@ -60,8 +62,9 @@ class LargeSiteTest {
         int meters = 500;
         try (SimulatedSite site = SimulatedSite.start(new SiteSpec(meters, 78, 1, NOW), SimClock.manual(NOW))) {
             String device = site.listenSerial();
-            try (GatewayClient client = GatewayClient.open(SerialTransport.open(device, 115_200), Credential.DEMO,
-                    Duration.ofSeconds(30)); SiteStore store = SiteStore.open(dir.resolve("serial.db"))) {
+            try (GatewayClient client = GatewayClient.open(SerialTransport.open(device, 115_200),
+                    supervisor("site-78"), Duration.ofSeconds(30));
+                    SiteStore store = SiteStore.open(dir.resolve("serial.db"))) {
                 SitePull.Result result = SitePull.run(client, store, from(1), NOW, Progress.NONE,
                         CancelSignal.NEVER);
 
@@ -70,6 +73,10 @@ class LargeSiteTest {
                 assertThat(client.stats().framesDropped()).isZero();
             }
         }
+    }
+
+    private static Authentication supervisor(String siteId) {
+        return Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory());
     }
 
     private static Instant from(int days) {

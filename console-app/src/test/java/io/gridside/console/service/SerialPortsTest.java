@@ -3,8 +3,9 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.transport.SerialPortInfo;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.pty.PseudoTerminal;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -104,10 +106,11 @@ class SerialPortsTest {
 
     @Test
     void theConnectorWritesNothingToAPortThatDoesNotLookLikeAGateway() throws IOException {
-        Connector connector = new Connector(Duration.ofSeconds(2), ports(GatewayUsbIds.DEFAULT));
+        Connector connector = new Connector(GatewayPins.inMemory(), Duration.ofSeconds(2),
+                ports(GatewayUsbIds.DEFAULT));
 
         assertThatThrownBy(() -> connector.connect(new ConnectionTarget.Serial(terminal.devicePath()),
-                Credential.DEMO)).isInstanceOf(UnconfirmedPortException.class)
+                DemoOperator.supervisorFor("site-1", Instant.now()))).isInstanceOf(UnconfirmedPortException.class)
                 .hasMessageContaining(terminal.devicePath()).hasMessageContaining("does not look like");
 
         // Written straight to the device, not through a serial port that would flush what waits in its buffers.

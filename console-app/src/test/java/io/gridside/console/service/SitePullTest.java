@@ -3,12 +3,15 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import io.gridside.site.store.LedgerConflictException;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,7 +50,8 @@ class SitePullTest {
         site = SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW), SimClock.manual(NOW));
         InetSocketAddress address = site.listenTcp(0);
         client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Credential.DEMO, Duration.ofSeconds(10));
+                Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
+                Duration.ofSeconds(10));
         store = SiteStore.open(dir.resolve("site.db"));
     }
 
@@ -68,6 +72,40 @@ class SitePullTest {
         assertThat(second.readingsNew()).isZero();
         assertThat(second.ledgerNew()).isZero();
         assertThat(store.readingCount()).isEqualTo(METERS * 2 * 96);
+    }
+
+    @Test
+    void refusesToMixAnotherSiteIntoTheDatabase() throws IOException {
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        long held = store.readingCount();
+
+        try (SimulatedSite other = SimulatedSite.start(new SiteSpec(5, 99, 1, NOW), SimClock.manual(NOW));
+                GatewayClient otherClient = connectTo(other)) {
+            assertThatThrownBy(() -> SitePull.run(otherClient, store, FROM, NOW, Progress.NONE, () -> false))
+                    .isInstanceOf(SiteMismatchException.class).hasMessageContaining("site-99");
+        }
+        assertThat(store.readingCount()).isEqualTo(held);
+        assertThat(store.site()).hasValueSatisfying(site -> assertThat(site.siteId()).isEqualTo("site-8"));
+    }
+
+    @Test
+    void noticesWhenTheSameSitesGatewayRewroteItsLedger() throws IOException {
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        Instant later = NOW.plus(Duration.ofHours(6));
+
+        try (SimulatedSite restarted = SimulatedSite.start(new SiteSpec(METERS, 8, 2, later),
+                SimClock.manual(later)); GatewayClient restartedClient = connectTo(restarted)) {
+            assertThatThrownBy(() -> SitePull.run(restartedClient, store, FROM, later, Progress.NONE, () -> false))
+                    .isInstanceOf(LedgerConflictException.class).hasMessageContaining("LEDGER_CONFLICT");
+        }
+    }
+
+    private static GatewayClient connectTo(SimulatedSite site) throws IOException {
+        InetSocketAddress address = site.listenTcp(0);
+        String siteId = site.gateway().layout().site().siteId();
+        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
+                Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
+                Duration.ofSeconds(10));
     }
 
     @Test

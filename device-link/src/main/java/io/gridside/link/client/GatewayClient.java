@@ -1,7 +1,10 @@
 package io.gridside.link.client;
 
+import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -17,6 +20,7 @@ import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
@@ -25,6 +29,7 @@ import io.gridside.link.transport.Transport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,6 +56,8 @@ public final class GatewayClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayClient.class);
     private static final String CONSOLE = "gridside-console";
+    private static final int NONCE_SIZE = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The answer that a closed link delivers to every waiting request. */
     private record Closed(IOException cause) {
@@ -60,9 +67,10 @@ public final class GatewayClient implements AutoCloseable {
     private final Duration timeout;
     private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
-    private final AtomicLong nextRequestId = new AtomicLong(1 + new SecureRandom().nextInt(Integer.MAX_VALUE));
+    private final AtomicLong nextRequestId = new AtomicLong(1 + RANDOM.nextInt(Integer.MAX_VALUE));
     private final List<Consumer<IOException>> closeListeners = new CopyOnWriteArrayList<>();
     private volatile HelloReply hello;
+    private volatile SignedCredential credential;
     private volatile Duration lastRoundTrip;
     private volatile Instant lastGatewayClock;
     private volatile IOException closedBy;
@@ -74,12 +82,15 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /**
-     * Opens a session over {@code transport}: says hello and checks that a Gridside gateway answers.
+     * Opens a session over {@code transport}: says hello with the technician's credential, checks that the
+     * gateway proves it holds its identity key, and checks that key against the site's pin (pinning it when
+     * {@code auth} allows).
      *
      * @param timeout how long any one answer may take before the gateway counts as silent
-     * @throws LinkException when nothing answers as a gateway or the gateway refuses the credential
+     * @throws LinkException when nothing answers as a gateway, the gateway refuses the credential, or the
+     *     gateway's key is unproven, unpinned or not the pinned one
      */
-    public static GatewayClient open(Transport transport, Credential credential, Duration timeout)
+    public static GatewayClient open(Transport transport, Authentication auth, Duration timeout)
             throws LinkException {
         GatewayClient client;
         try {
@@ -91,7 +102,7 @@ public final class GatewayClient implements AutoCloseable {
         }
         try {
             client.connection.start(client.new Dispatcher(), "gateway-link-" + transport.address());
-            client.sayHello(credential);
+            client.sayHello(auth);
             return client;
         } catch (LinkException e) {
             client.close();
@@ -103,12 +114,20 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
-    private void sayHello(Credential credential) throws LinkException {
-        Hello hello = new Hello(List.of(Frame.VERSION), CONSOLE, credential.technicianId(), credential.token());
+    private void sayHello(Authentication auth) throws LinkException {
+        SignedCredential credential = auth.credential();
+        Hello hello = new Hello(List.of(Frame.VERSION), CONSOLE, credential.signed(), credential.signature(),
+                freshNonce());
         Message answer;
         try {
             answer = call(hello);
         } catch (LinkException e) {
+            if (e.code() == LinkException.Code.TIMEOUT && connection.bytesReceived() == 0) {
+                throw new LinkException(LinkException.Code.TIMEOUT, "The device at "
+                        + connection.transport().address() + " did not answer within " + seconds(timeout)
+                        + ". It may be busy or starting up, or it may not be a Gridside gateway: check the address "
+                        + "and try again.", e);
+            }
             if (e.code() == LinkException.Code.TIMEOUT || e.code() == LinkException.Code.CLOSED) {
                 throw new LinkException(LinkException.Code.NOT_A_GATEWAY, "The device at "
                         + connection.transport().address() + " did not answer as a Gridside gateway.", e);
@@ -119,9 +138,28 @@ public final class GatewayClient implements AutoCloseable {
             throw new LinkException(LinkException.Code.NOT_A_GATEWAY, "The device at "
                     + connection.transport().address() + " answered the hello with " + describe(answer) + ".");
         }
+        if (!HelloProof.verify(hello, reply)) {
+            throw new LinkException(LinkException.Code.GATEWAY_UNVERIFIED, "The gateway at "
+                    + connection.transport().address() + " did not prove that it holds the key it presents: it is "
+                    + "not a genuine Gridside gateway, or something on the link changed its answer.");
+        }
+        PinCheck.check(reply, auth, connection.transport().address());
         this.hello = reply;
-        LOG.info("Connected to gateway {} of site {} over {} {}.", reply.gatewayId(), reply.siteId(),
-                connection.transport().kind(), connection.transport().address());
+        this.credential = credential;
+        LOG.info("Connected to gateway {} of site {} over {} {} as {} {}.", reply.gatewayId(), reply.siteId(),
+                connection.transport().kind(), connection.transport().address(), reply.role(),
+                credential.technicianId());
+    }
+
+    private static ByteString freshNonce() {
+        byte[] nonce = new byte[NONCE_SIZE];
+        RANDOM.nextBytes(nonce);
+        return ByteString.of(nonce);
+    }
+
+    /** The credential the session was opened with. */
+    public SignedCredential credential() {
+        return credential;
     }
 
     /** What the gateway said of itself when the session opened. */
@@ -149,6 +187,17 @@ public final class GatewayClient implements AutoCloseable {
         stream(new GetMeterStatus(), MeterStatusBatch.class, batch -> new Batch<>(batch.meters(), batch.total()),
                 (batch, received, total) -> statuses.addAll(batch), CancelSignal.NEVER);
         return statuses;
+    }
+
+    /**
+     * Sets the gateway's clock, which a supervisor's session only may do.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session
+     */
+    public ClockSet setClock(Instant clock) throws LinkException {
+        ClockSet set = expect(call(new SetClock(clock)), ClockSet.class);
+        lastGatewayClock = set.clock();
+        return set;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */
@@ -307,17 +356,26 @@ public final class GatewayClient implements AutoCloseable {
         }
         if (answer == null) {
             throw new LinkException(LinkException.Code.TIMEOUT, "The gateway did not answer "
-                    + request.getClass().getSimpleName() + " within " + timeout.toSeconds() + " s.");
+                    + request.getClass().getSimpleName() + " within " + seconds(timeout) + ".");
         }
         if (answer instanceof Closed) {
             throw closedException();
         }
         if (answer instanceof ErrorReply error) {
-            LinkException.Code code = error.code().startsWith("AUTH") || error.code().startsWith("VERSION")
-                    ? LinkException.Code.REFUSED : LinkException.Code.GATEWAY_ERROR;
-            throw new LinkException(code, error.message() + " (" + error.code() + ")");
+            throw new LinkException(codeOf(error), error.message() + " (" + error.code() + ")");
         }
         return answer;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static LinkException.Code codeOf(ErrorReply error) {
+        if (error.code().startsWith("AUTH") || error.code().startsWith("VERSION")) {
+            return LinkException.Code.REFUSED;
+        }
+        return error.code().startsWith("ROLE") ? LinkException.Code.FORBIDDEN : LinkException.Code.GATEWAY_ERROR;
     }
 
     private LinkException closedException() {
@@ -360,6 +418,11 @@ public final class GatewayClient implements AutoCloseable {
 
     public LinkStats stats() {
         return connection.stats();
+    }
+
+    /** Bytes that arrived from the gateway since the session opened, whether they made frames or not. */
+    public long bytesReceived() {
+        return connection.bytesReceived();
     }
 
     @Override

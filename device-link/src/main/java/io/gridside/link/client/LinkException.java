@@ -13,10 +13,18 @@ public final class LinkException extends IOException {
         NOT_A_GATEWAY,
         /** The gateway refused the technician's credential or the protocol version. */
         REFUSED,
+        /** The gateway did not prove it holds the key it presents, or its key could not be checked. */
+        GATEWAY_UNVERIFIED,
+        /** The site's gateway presents another key than the one pinned for the site. */
+        GATEWAY_KEY_CHANGED,
+        /** No key is pinned for the site yet, and the credential may not pin the first. */
+        GATEWAY_NOT_PINNED,
         /** The gateway stopped answering within the time allowed. */
         TIMEOUT,
         /** The link dropped. */
         CLOSED,
+        /** The gateway refused a request that the session's role does not allow. */
+        FORBIDDEN,
         /** The gateway answered a request with an error. */
         GATEWAY_ERROR,
         /** Part of a stream was lost on the link; pulling again fetches it whole. */

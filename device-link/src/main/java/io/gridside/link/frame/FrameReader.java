@@ -26,6 +26,7 @@ public final class FrameReader {
     private boolean discarding;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     public FrameReader(InputStream in) {
         this.in = in;
@@ -61,6 +62,7 @@ public final class FrameReader {
         }
         chunkPosition = 0;
         chunkLength = n;
+        bytesRead.addAndGet(n);
         return true;
     }
 
@@ -100,6 +102,11 @@ public final class FrameReader {
     /** Frames dropped because they broke a framing rule. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Bytes read off the stream, good or not. */
+    public long bytesRead() {
+        return bytesRead.get();
     }
 
     /** Good frames read. */

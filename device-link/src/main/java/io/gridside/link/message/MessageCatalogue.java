@@ -15,8 +15,8 @@ public final class MessageCatalogue {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(0x01, Hello.class, 1),
-            new Entry(0x02, HelloReply.class, 1),
+            new Entry(0x01, Hello.class, 2),
+            new Entry(0x02, HelloReply.class, 2),
             new Entry(0x03, ErrorReply.class, 1),
             new Entry(0x04, Ping.class, 1),
             new Entry(0x05, Pong.class, 1),
@@ -31,7 +31,9 @@ public final class MessageCatalogue {
             new Entry(0x20, GetReadings.class, 1),
             new Entry(0x21, ReadingsBatch.class, 1),
             new Entry(0x22, GetLedger.class, 1),
-            new Entry(0x23, LedgerBatch.class, 1));
+            new Entry(0x23, LedgerBatch.class, 1),
+            new Entry(0x30, SetClock.class, 1),
+            new Entry(0x31, ClockSet.class, 1));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

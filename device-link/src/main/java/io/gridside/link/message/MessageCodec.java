@@ -41,12 +41,17 @@ public final class MessageCodec {
         if (entry == null) {
             throw new MalformedMessageException(String.format("unknown message type 0x%02x", code));
         }
+        Message message;
         try {
-            return CBOR.readValue(payload, entry.type());
+            message = CBOR.readValue(payload, entry.type());
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedMessageException("a " + entry.type().getSimpleName()
                     + " whose payload does not fit its schema: " + rootMessage(e));
         }
+        if (message == null) {
+            throw new MalformedMessageException("a " + entry.type().getSimpleName() + " whose payload is null");
+        }
+        return message;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,7 +1,7 @@
 package io.gridside.link.server;
 
-import io.gridside.link.message.Hello;
-import io.gridside.link.message.HelloReply;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -10,18 +10,31 @@ import io.gridside.site.Reading;
 import java.time.Instant;
 import java.util.List;
 
-/** What a gateway offers over the link; the simulated site implements it, as a real gateway's firmware would. */
+/**
+ * What a gateway offers over the link; the simulated site implements it, as a real gateway's firmware would.
+ * The session, not the service, checks credentials and roles, with the keys and clock the service gives it.
+ */
 public interface GatewayService {
 
-    /**
-     * Checks a hello and describes the gateway.
-     *
-     * @throws RefusedException when the credential or protocol version is not accepted
-     */
-    HelloReply hello(Hello hello) throws RefusedException;
+    /** Who the gateway is, as its hello reply says. */
+    GatewayProfile profile();
 
-    /** The gateway's clock. */
+    /** The gateway's identity key, whose public half consoles pin per site. */
+    SigningKey identityKey();
+
+    /** The operator keys whose credentials this gateway accepts. */
+    TrustedOperators trustedOperators();
+
+    /** The gateway's clock, against which credentials are checked. */
     Instant clock();
+
+    /**
+     * Sets the gateway's clock; the session lets only a supervisor ask.
+     *
+     * @return the clock before it was set
+     * @throws IllegalArgumentException when the gateway will not take this time, with a sentence that says why
+     */
+    Instant setClock(Instant clock);
 
     SiteReply site();
 
@@ -35,19 +48,4 @@ public interface GatewayService {
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */
     List<LedgerEntry> ledgerAfter(long afterSeq);
-
-    /** A hello the gateway will not accept; {@code code} goes to the console as is. */
-    final class RefusedException extends Exception {
-
-        private final String code;
-
-        public RefusedException(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
 }

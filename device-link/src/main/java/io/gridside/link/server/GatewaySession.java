@@ -1,7 +1,13 @@
 package io.gridside.link.server;
 
+import io.gridside.link.auth.CredentialCheck;
+import io.gridside.link.auth.CredentialRefusedException;
+import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -9,6 +15,7 @@ import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
@@ -17,11 +24,14 @@ import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
+import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,9 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello has been
- * accepted. Requests are answered in arrival order on one worker thread, while the reader thread stays free
- * to take a cancel for the stream being sent.
+ * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello with a
+ * valid credential has been accepted, and every request after it is checked against that credential's window
+ * by the gateway's clock. Requests are answered in arrival order on one worker thread, while the reader thread
+ * stays free to take a cancel for the stream being sent.
  */
 public final class GatewaySession implements AutoCloseable {
 
@@ -47,10 +58,13 @@ public final class GatewaySession implements AutoCloseable {
     private final LinkConnection connection;
     private final ExecutorService worker;
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
-    private volatile boolean authenticated;
+    private final CredentialCheck credentialCheck;
+    /** The credential of the accepted hello, or null while none is. */
+    private volatile SignedCredential admitted;
 
     public GatewaySession(GatewayService service, Transport transport) throws IOException {
         this.service = service;
+        this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId());
         this.connection = new LinkConnection(transport);
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gateway-worker-" + transport.address());
@@ -98,19 +112,37 @@ public final class GatewaySession implements AutoCloseable {
             answerHello(requestId, hello);
             return;
         }
-        if (!authenticated) {
+        SignedCredential credential = admitted;
+        if (credential == null) {
             reply(requestId, new ErrorReply("AUTH_REQUIRED", "Say hello with a technician credential first."));
             return;
         }
         try {
-            dispatch(requestId, message);
+            CredentialCheck.checkTime(credential.credential(), service.clock());
+        } catch (CredentialRefusedException e) {
+            admitted = null;
+            LOG.info("The session of technician {} ended: {}", credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        Role needed = RequestRoles.needed(message.getClass());
+        if (!credential.role().includes(needed)) {
+            LOG.info("Refused a {} to technician {}, who signed in as {}.", message.getClass().getSimpleName(),
+                    credential.technicianId(), credential.role());
+            reply(requestId, new ErrorReply("ROLE_FORBIDDEN", "A " + message.getClass().getSimpleName()
+                    + " needs a " + needed + "'s credential, and " + credential.technicianId() + " signed in as a "
+                    + credential.role() + "."));
+            return;
+        }
+        try {
+            dispatch(requestId, message, credential);
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
             reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
         }
     }
 
-    private void dispatch(long requestId, Message message) {
+    private void dispatch(long requestId, Message message, SignedCredential credential) {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
         } else if (message instanceof GetRoster) {
@@ -121,25 +153,56 @@ public final class GatewaySession implements AutoCloseable {
             sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new);
         } else if (message instanceof GetLedger get) {
             sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new);
+        } else if (message instanceof SetClock set) {
+            setClock(requestId, set, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
         }
     }
 
+    private void setClock(long requestId, SetClock set, SignedCredential credential) {
+        Instant previous;
+        try {
+            previous = service.setClock(set.clock());
+        } catch (IllegalArgumentException e) {
+            reply(requestId, new ErrorReply("CLOCK_REFUSED", e.getMessage()));
+            return;
+        }
+        LOG.info("The gateway's clock was set from {} to {} by {}.", previous, set.clock(),
+                credential.technicianId());
+        reply(requestId, new ClockSet(previous, service.clock()));
+    }
+
     private void answerHello(long requestId, Hello hello) {
         if (!hello.protocolVersions().contains(Frame.VERSION)) {
+            admitted = null;
             reply(requestId, new ErrorReply("VERSION_UNSUPPORTED", "This gateway speaks protocol version "
                     + Frame.VERSION + " only; update the console."));
             return;
         }
+        Instant clock = service.clock();
+        SignedCredential credential;
         try {
-            reply(requestId, service.hello(hello));
-            authenticated = true;
-        } catch (GatewayService.RefusedException e) {
-            authenticated = false;
+            credential = credentialCheck.check(hello.credential(), hello.credentialSignature(), clock);
+        } catch (CredentialRefusedException e) {
+            admitted = null;
+            LOG.info("Refused a hello on {}: {} {}", connection.transport().address(), e.code(), e.getMessage());
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
         }
+        admitted = credential;
+        LOG.info("Technician {} signed in as {} on {}.", credential.technicianId(), credential.role(),
+                connection.transport().address());
+        reply(requestId, HelloProof.sign(hello, unsignedReply(clock, credential.role()), service.identityKey()));
+    }
+
+    private HelloReply unsignedReply(Instant clock, Role role) {
+        GatewayProfile profile = service.profile();
+        ByteString none = ByteString.of(new byte[0]);
+        return new HelloReply(Frame.VERSION, profile.gatewayId(), profile.siteId(), profile.siteName(),
+                profile.firmware(), clock, profile.currency(), profile.timeZone(), profile.capabilities(),
+                role.wireName(), none, none);
     }
 
     private <T> void sendStream(long requestId, List<T> items, BiFunction<List<T>, Long, Message> batchOf) {

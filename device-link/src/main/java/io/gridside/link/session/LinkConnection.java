@@ -146,6 +146,11 @@ public final class LinkConnection implements AutoCloseable {
                 bytesSent.get());
     }
 
+    /** Bytes that arrived from the peer, whether they made frames or not. */
+    public long bytesReceived() {
+        return reader.bytesRead();
+    }
+
     public boolean isOpen() {
         return !closed.get();
     }

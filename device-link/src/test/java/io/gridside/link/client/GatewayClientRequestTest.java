@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
@@ -13,9 +14,11 @@ import io.gridside.link.testing.FakeGatewayService;
 import io.gridside.link.testing.FramePeer;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.link.testing.TestCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,34 @@ class GatewayClientRequestTest {
 
             assertThat(client.site()).isEqualTo(SampleMessages.siteReply());
             assertThat(client.meterStatus()).isEqualTo(SampleMessages.meterStatus());
+        }
+    }
+
+    @Test
+    void aSupervisorSetsTheGatewaysClockAndSeesItAfterwards() throws Exception {
+        Instant later = SampleMessages.CLOCK.plusSeconds(90);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThat(client.setClock(later)).isEqualTo(new ClockSet(SampleMessages.CLOCK, later));
+            assertThat(client.lastGatewayClock()).isEqualTo(later);
+        }
+    }
+
+    @Test
+    void aTechniciansSetClockIsForbiddenAndTheSessionGoesOn() throws Exception {
+        GatewayPins pinned = GatewayPins.inMemory();
+        pinned.save(new GatewayPin(SampleMessages.SITE_ID, SampleMessages.GATEWAY_ID,
+                SampleMessages.GATEWAY_KEY.publicKey(), SampleMessages.CLOCK, "S-1"));
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                GatewayClient client = gateway.openClient(Authentication.of(TestCredentials.technician(), pinned),
+                        ANSWER_TIMEOUT)) {
+
+            assertThatThrownBy(() -> client.setClock(SampleMessages.CLOCK.plusSeconds(90)))
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.FORBIDDEN))
+                    .hasMessageContaining("ROLE_FORBIDDEN");
+            assertThat(client.site()).isEqualTo(SampleMessages.siteReply());
         }
     }
 

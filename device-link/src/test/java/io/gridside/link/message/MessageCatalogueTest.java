@@ -16,8 +16,8 @@ class MessageCatalogueTest {
                 .extracting(MessageCatalogue.Entry::code, MessageCatalogue.Entry::type,
                         MessageCatalogue.Entry::schemaVersion)
                 .containsExactly(
-                        tuple(0x01, Hello.class, 1),
-                        tuple(0x02, HelloReply.class, 1),
+                        tuple(0x01, Hello.class, 2),
+                        tuple(0x02, HelloReply.class, 2),
                         tuple(0x03, ErrorReply.class, 1),
                         tuple(0x04, Ping.class, 1),
                         tuple(0x05, Pong.class, 1),
@@ -32,7 +32,9 @@ class MessageCatalogueTest {
                         tuple(0x20, GetReadings.class, 1),
                         tuple(0x21, ReadingsBatch.class, 1),
                         tuple(0x22, GetLedger.class, 1),
-                        tuple(0x23, LedgerBatch.class, 1));
+                        tuple(0x23, LedgerBatch.class, 1),
+                        tuple(0x30, SetClock.class, 1),
+                        tuple(0x31, ClockSet.class, 1));
     }
 
     @Test

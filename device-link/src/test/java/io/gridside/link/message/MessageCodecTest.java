@@ -81,7 +81,7 @@ class MessageCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x08, 0x30, 0xFF})
+    @ValueSource(ints = {0x00, 0x08, 0x3f, 0xFF})
     void rejectsAnUnknownWireCode(int code) {
         byte[] payload = MessageCodec.encode(new Ping(1));
 

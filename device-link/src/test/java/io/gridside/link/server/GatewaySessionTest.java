@@ -2,22 +2,32 @@ package io.gridside.link.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.testing.FakeGatewayService;
 import io.gridside.link.testing.FramePeer;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.Reading;
+import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -27,15 +37,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The gateway's side of a session, driven frame by frame by a hand-played console. */
 @Timeout(10)
 class GatewaySessionTest {
 
-    private static final Hello HELLO = new Hello(List.of(1), "test-console", FakeGatewayService.TECHNICIAN,
-            FakeGatewayService.TOKEN);
+    private static final Hello HELLO = SampleMessages.hello();
     private static final Instant FROM = SampleMessages.DAY_START;
     private static final Instant TO = FROM.plus(Duration.ofDays(30));
 
@@ -53,11 +66,80 @@ class GatewaySessionTest {
     }
 
     @Test
+    void provesItsKeyBySigningTheConsolesNonceAndGrantsTheCredentialsRole() throws Exception {
+        Hello supervisor = helloWith(TestCredentials.supervisor(), "7a".repeat(32));
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+
+            HelloReply reply = (HelloReply) ask(console, 1, supervisor);
+
+            assertThat(reply.role()).isEqualTo("supervisor");
+            assertThat(reply.gatewayKey()).isEqualTo(SampleMessages.GATEWAY_KEY.publicKey());
+            assertThat(HelloProof.verify(supervisor, reply)).isTrue();
+            assertThat(HelloProof.verify(helloWith(TestCredentials.supervisor(), "7b".repeat(32)), reply))
+                    .as("the same reply to another nonce").isFalse();
+        }
+    }
+
+    static Stream<Arguments> refusedCredentials() {
+        SignedCredential technician = TestCredentials.technician();
+        byte[] tampered = technician.signature().toByteArray();
+        tampered[63] ^= 0x40;
+        Instant notAfter = technician.credential().notAfter();
+        return Stream.of(
+                Arguments.of("AUTH_BAD_SIGNATURE", technician.signed(), ByteString.of(tampered),
+                        SampleMessages.CLOCK),
+                Arguments.of("AUTH_UNKNOWN_OPERATOR", stranger().signed(), stranger().signature(),
+                        SampleMessages.CLOCK),
+                Arguments.of("AUTH_EXPIRED", technician.signed(), technician.signature(), notAfter),
+                Arguments.of("AUTH_NOT_YET_VALID", technician.signed(), technician.signature(),
+                        technician.credential().notBefore().minusSeconds(1)),
+                Arguments.of("AUTH_WRONG_SITE", otherSite().signed(), otherSite().signature(), SampleMessages.CLOCK),
+                Arguments.of("AUTH_CREDENTIAL_MALFORMED", ByteString.fromHex("a0"), technician.signature(),
+                        SampleMessages.CLOCK));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCredentials")
+    void refusesABadCredentialWithItsCodeAndASentence(String code, ByteString credential, ByteString signature,
+            Instant clock) throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withClock(clock));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            Hello hello = new Hello(List.of(1), "test-console", credential, signature, HELLO.nonce());
+
+            Message answer = ask(console, 1, hello);
+
+            assertThat(errorCode(answer)).isEqualTo(code);
+            assertThat(((ErrorReply) answer).message()).endsWith(".").hasSizeGreaterThan(30);
+            assertThat(errorCode(ask(console, 2, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+        }
+    }
+
+    @Test
+    void endsTheSessionWhenTheCredentialExpiresByTheGatewaysClock() throws Exception {
+        FakeGatewayService service = new FakeGatewayService();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+            assertThat(ask(console, 2, new GetSite())).isInstanceOf(SiteReply.class);
+
+            service.withClock(TestCredentials.technician().credential().notAfter());
+
+            assertThat(errorCode(ask(console, 3, new GetSite()))).isEqualTo("AUTH_EXPIRED");
+            assertThat(errorCode(ask(console, 4, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+        }
+    }
+
+    @Test
     void refusesAHelloWithoutItsProtocolVersion() throws Exception {
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
-            Hello fromTheFuture = new Hello(List.of(2, 3), "test-console", HELLO.technicianId(), HELLO.credential());
+            Hello fromTheFuture = new Hello(List.of(2, 3), "test-console", HELLO.credential(),
+                    HELLO.credentialSignature(), HELLO.nonce());
 
             assertThat(errorCode(ask(console, 1, fromTheFuture))).isEqualTo("VERSION_UNSUPPORTED");
             assertThat(errorCode(ask(console, 2, new GetSite()))).isEqualTo("AUTH_REQUIRED");
@@ -69,12 +151,52 @@ class GatewaySessionTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
-            Hello wrongToken = new Hello(List.of(1), "test-console", HELLO.technicianId(), "guess");
+            Hello foreign = helloWith(stranger(), "5e".repeat(32));
 
             assertThat(ask(console, 1, HELLO)).isEqualTo(SampleMessages.helloReply());
-            assertThat(errorCode(ask(console, 2, wrongToken))).isEqualTo("AUTH_REFUSED");
+            assertThat(errorCode(ask(console, 2, foreign))).isEqualTo("AUTH_UNKNOWN_OPERATOR");
             assertThat(errorCode(ask(console, 3, new GetSite()))).isEqualTo("AUTH_REQUIRED");
         }
+    }
+
+    @Test
+    void refusesASupervisorsRequestToATechnicianAndLeavesTheClockAlone() throws Exception {
+        FakeGatewayService service = new FakeGatewayService();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+
+            Message answer = ask(console, 2, new SetClock(SampleMessages.CLOCK.plusSeconds(3600)));
+
+            assertThat(errorCode(answer)).isEqualTo("ROLE_FORBIDDEN");
+            assertThat(((ErrorReply) answer).message()).contains("SetClock", "supervisor", "T-0042");
+            assertThat(service.clock()).isEqualTo(SampleMessages.CLOCK);
+            assertThat(ask(console, 3, new GetSite())).as("the session goes on").isInstanceOf(SiteReply.class);
+        }
+    }
+
+    @Test
+    void letsASupervisorSetTheClockAndAnswersWithItBeforeAndAfter() throws Exception {
+        FakeGatewayService service = new FakeGatewayService();
+        Instant later = SampleMessages.CLOCK.plusSeconds(3600);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, helloWith(TestCredentials.supervisor(), "11".repeat(32)));
+
+            assertThat(ask(console, 2, new SetClock(later))).isEqualTo(new ClockSet(SampleMessages.CLOCK, later));
+            assertThat(service.clock()).isEqualTo(later);
+            assertThat(errorCode(ask(console, 3, new SetClock(Instant.parse("1960-01-01T00:00:00Z")))))
+                    .isEqualTo("CLOCK_REFUSED");
+        }
+    }
+
+    @Test
+    void needsASupervisorForSetClockAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactly(SetClock.class);
+        assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
+        assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }
 
     @Test
@@ -175,6 +297,23 @@ class GatewaySessionTest {
         FramePeer.Received received = console.receive();
         assertThat(received.requestId()).as("the request answered by %s", received.message()).isEqualTo(requestId);
         return received.message();
+    }
+
+    private static Hello helloWith(SignedCredential credential, String nonceHex) {
+        return new Hello(List.of(1), "test-console", credential.signed(), credential.signature(),
+                ByteString.fromHex(nonceHex));
+    }
+
+    /** A supervisor's credential from an operator the gateway does not trust. */
+    private static SignedCredential stranger() {
+        TechnicianCredential credential = TestCredentials.credential(Role.SUPERVISOR, List.of("*"));
+        return TestCredentials.STRANGER.sign(new TechnicianCredential(credential.technicianId(), credential.name(),
+                credential.role(), credential.sites(), credential.notBefore(), credential.notAfter(),
+                credential.limits(), TestCredentials.STRANGER.keyId()));
+    }
+
+    private static SignedCredential otherSite() {
+        return TestCredentials.OPERATOR.sign(TestCredentials.credential(Role.SUPERVISOR, List.of("site-mto")));
     }
 
     /** The code of an error reply, or a description of what came instead, for a readable failure. */

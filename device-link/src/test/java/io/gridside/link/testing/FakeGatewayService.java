@@ -1,9 +1,10 @@
 package io.gridside.link.testing;
 
-import io.gridside.link.message.Hello;
-import io.gridside.link.message.HelloReply;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
+import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
@@ -13,17 +14,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** A gateway's service with fixed data from {@link SampleMessages}, for link tests that need a real session. */
+/**
+ * A gateway's service with fixed data from {@link SampleMessages}, for link tests that need a real session. It
+ * trusts {@link TestCredentials#OPERATOR} and holds {@link SampleMessages#GATEWAY_KEY} unless told otherwise.
+ */
 public final class FakeGatewayService implements GatewayService {
-
-    public static final String TECHNICIAN = "demo-technician";
-    public static final String TOKEN = "demo";
 
     private volatile List<Reading> readings = List.of();
     private volatile List<LedgerEntry> ledger = List.of();
     private volatile RuntimeException siteFailure;
     private volatile List<Instant> readingsAskedFor;
     private volatile CountDownLatch siteGate = new CountDownLatch(0);
+    private volatile Instant clock = SampleMessages.CLOCK;
+    private volatile SigningKey identityKey = SampleMessages.GATEWAY_KEY;
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -48,17 +51,46 @@ public final class FakeGatewayService implements GatewayService {
         return this;
     }
 
+    /** Moves the gateway's clock, against which it checks credentials. */
+    public FakeGatewayService withClock(Instant clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Gives the gateway another identity key: a replaced gateway, or an impostor. */
+    public FakeGatewayService withIdentityKey(SigningKey key) {
+        this.identityKey = key;
+        return this;
+    }
+
     @Override
-    public HelloReply hello(Hello hello) throws RefusedException {
-        if (!TECHNICIAN.equals(hello.technicianId()) || !TOKEN.equals(hello.credential())) {
-            throw new RefusedException("AUTH_REFUSED", "This gateway does not accept the credential.");
-        }
-        return SampleMessages.helloReply();
+    public GatewayProfile profile() {
+        return SampleMessages.profile();
+    }
+
+    @Override
+    public SigningKey identityKey() {
+        return identityKey;
+    }
+
+    @Override
+    public TrustedOperators trustedOperators() {
+        return TestCredentials.trusted();
     }
 
     @Override
     public Instant clock() {
-        return SampleMessages.CLOCK;
+        return clock;
+    }
+
+    @Override
+    public Instant setClock(Instant newClock) {
+        if (newClock.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("This gateway's clock does not go before 1970.");
+        }
+        Instant previous = clock;
+        clock = newClock;
+        return previous;
     }
 
     @Override

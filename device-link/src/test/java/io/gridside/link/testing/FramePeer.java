@@ -1,5 +1,6 @@
 package io.gridside.link.testing;
 
+import io.gridside.link.auth.Role;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.frame.FrameReader;
@@ -36,10 +37,10 @@ public final class FramePeer {
         this.out = socket.getOutputStream();
     }
 
-    /** Waits for the console's hello and accepts it with {@link SampleMessages#helloReply()}. */
+    /** Waits for the console's hello and accepts it as the sample gateway does, for a supervisor's session. */
     public Received acceptHello() throws IOException {
         Received hello = receive(Hello.class);
-        send(hello.requestId(), SampleMessages.helloReply());
+        send(hello.requestId(), SampleMessages.helloReplyTo((Hello) hello.message(), Role.SUPERVISOR));
         return hello;
     }
 

@@ -1,6 +1,11 @@
 package io.gridside.link.testing;
 
+import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SigningKey;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -16,8 +21,10 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
+import io.gridside.link.server.GatewayProfile;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
@@ -29,6 +36,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.cbor.ByteString;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,6 +52,8 @@ public final class SampleMessages {
     public static final Instant DAY_START = Instant.parse("2024-04-30T00:00:00Z");
     public static final String GATEWAY_ID = "gw-0042";
     public static final String SITE_ID = "site-kisima";
+    /** The fake gateway's identity key. */
+    public static final SigningKey GATEWAY_KEY = SigningKey.fromSeed(ByteString.fromHex("03".repeat(32)));
 
     private SampleMessages() {
     }
@@ -55,7 +65,7 @@ public final class SampleMessages {
 
     public static List<Message> all() {
         return List.of(
-                new Hello(List.of(1), "gridside-console", "demo-technician", "demo"),
+                hello(),
                 helloReply(),
                 new ErrorReply("AUTH_REFUSED", "This gateway does not accept the credential."),
                 new Ping(0x1122_3344_5566_7788L),
@@ -71,11 +81,34 @@ public final class SampleMessages {
                 new GetReadings(DAY_START, DAY_START.plusSeconds(86_400)),
                 new ReadingsBatch(readings(3), 96),
                 new GetLedger(12),
-                new LedgerBatch(ledger(2), 2));
+                new LedgerBatch(ledger(2), 2),
+                new SetClock(CLOCK.plusSeconds(42)),
+                new ClockSet(CLOCK, CLOCK.plusSeconds(42)));
     }
 
+    /** A technician's hello with a fixed nonce, so that the gateway's signed answer is always the same. */
+    public static Hello hello() {
+        SignedCredential technician = TestCredentials.technician();
+        return new Hello(List.of(1), "gridside-console", technician.signed(), technician.signature(),
+                ByteString.fromHex("5e".repeat(32)));
+    }
+
+    /** The fake gateway's answer to {@link #hello()}. */
     public static HelloReply helloReply() {
-        return new HelloReply(1, GATEWAY_ID, SITE_ID, "Kisima", "gw-2.4.1", CLOCK, "KES", "Africa/Nairobi",
+        return helloReplyTo(hello(), Role.TECHNICIAN);
+    }
+
+    /** The fake gateway's answer to {@code hello} for a session of {@code role}, signed with its key. */
+    public static HelloReply helloReplyTo(Hello hello, Role role) {
+        GatewayProfile profile = profile();
+        HelloReply unsigned = new HelloReply(1, profile.gatewayId(), profile.siteId(), profile.siteName(),
+                profile.firmware(), CLOCK, profile.currency(), profile.timeZone(), profile.capabilities(),
+                role.wireName(), GATEWAY_KEY.publicKey(), ByteString.of(new byte[0]));
+        return HelloProof.sign(hello, unsigned, GATEWAY_KEY);
+    }
+
+    public static GatewayProfile profile() {
+        return new GatewayProfile(GATEWAY_ID, SITE_ID, "Kisima", "gw-2.4.1", "KES", "Africa/Nairobi",
                 List.of("readings", "ledger"));
     }
 

@@ -1,7 +1,8 @@
 package io.gridside.link.testing;
 
-import io.gridside.link.client.Credential;
+import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.server.GatewayService;
 import io.gridside.link.server.GatewaySession;
 import io.gridside.link.transport.TcpTransport;
@@ -90,11 +91,18 @@ public final class ScriptedPeer implements AutoCloseable {
         return TcpTransport.connect("127.0.0.1", port(), CONNECT_TIMEOUT_MILLIS);
     }
 
-    /** Opens a client session to the peer with the credential the fake gateway accepts. */
+    /**
+     * Opens a client session to the peer with a supervisor's credential that the fake gateway accepts, and no
+     * key pinned yet, so the session pins the gateway's key.
+     */
     public GatewayClient openClient(Duration timeout) throws IOException {
-        return GatewayClient.open(connect(), new Credential(FakeGatewayService.TECHNICIAN, FakeGatewayService.TOKEN),
-                timeout);
+        return openClient(Authentication.of(TestCredentials.supervisor(), GatewayPins.inMemory()), timeout);
     }
+
+    public GatewayClient openClient(Authentication auth, Duration timeout) throws IOException {
+        return GatewayClient.open(connect(), auth, timeout);
+    }
+
 
     /** Opens a bare socket to the peer, for tests that play the console by hand. */
     public Socket connectSocket() throws IOException {

@@ -1,30 +1,26 @@
 package io.gridside.site.store;
 
-import io.gridside.site.LedgerEntry;
-
 /**
- * The gateway sent a ledger entry under a sequence number this store already holds, with other contents. A
- * gateway never rewrites its ledger, so its history was reset or altered; billing must not carry on as if
- * nothing happened.
+ * The gateway's ledger no longer agrees with what this store holds of it: an entry came back different, or the
+ * gateway no longer has entries it sent before. A gateway never rewrites its ledger, so its history was reset
+ * or altered; billing must not carry on as if nothing happened.
  */
 public final class LedgerConflictException extends StoreException {
 
-    private final LedgerEntry held;
-    private final LedgerEntry incoming;
-
-    public LedgerConflictException(LedgerEntry held, LedgerEntry incoming) {
-        super("The gateway's ledger entry " + incoming.seq() + " differs from the one this console stored "
-                + "earlier: the gateway's history was reset or altered. Stop and report it to support "
+    private LedgerConflictException(String message) {
+        super(message + " The gateway's history was reset or altered. Stop and report it to support "
                 + "[LEDGER_CONFLICT].", null);
-        this.held = held;
-        this.incoming = incoming;
     }
 
-    public LedgerEntry held() {
-        return held;
+    /** An entry came back under a sequence number held already, with other contents. */
+    public static LedgerConflictException changed(long seq) {
+        return new LedgerConflictException("The gateway's ledger entry " + seq
+                + " differs from the one this console stored earlier.");
     }
 
-    public LedgerEntry incoming() {
-        return incoming;
+    /** The gateway no longer has the last entry this store holds. */
+    public static LedgerConflictException shorter(long heldSeq) {
+        return new LedgerConflictException("The gateway's ledger ends before entry " + heldSeq
+                + ", which this console stored earlier.");
     }
 }

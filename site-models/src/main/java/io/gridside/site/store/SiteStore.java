@@ -153,6 +153,11 @@ public final class SiteStore implements AutoCloseable {
         });
     }
 
+    /** The gateway the stored data came from, once anything was pulled. */
+    public synchronized Optional<String> gatewayId() {
+        return query(() -> Optional.ofNullable(property("gatewayId")));
+    }
+
     private String property(String name) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT value FROM site_property WHERE name = ?")) {
@@ -369,7 +374,7 @@ public final class SiteStore implements AutoCloseable {
             LedgerEntry comparable = new LedgerEntry(incoming.seq(), at, incoming.customerId(), incoming.kind(),
                     incoming.amountMinor(), incoming.balanceAfterMinor(), incoming.reference());
             if (!comparable.equals(held)) {
-                throw new LedgerConflictException(held, incoming);
+                throw LedgerConflictException.changed(incoming.seq());
             }
         }
     }

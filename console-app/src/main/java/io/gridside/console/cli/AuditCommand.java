@@ -1,0 +1,63 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.BillingAudit;
+import io.gridside.console.service.BillingReport;
+import io.gridside.console.service.Progress;
+import io.gridside.console.service.SitePull;
+import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside connect ... audit}: pulls the gateway's whole history into the site's database, re-runs its
+ * billing with the console's engine, and prints the summary; exits with 1 when the ledgers disagree.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Pulls the site into its database and proves the gateway's balances, or shows where they "
+            + "differ.", "Pulls the whole history the gateway holds: on a large site over serial this takes long."})
+final class AuditCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConnectCommand connect;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--site", paramLabel = "FILE",
+            description = "The site database file (default: the site's own file in the data folder).")
+    Path siteFile;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        BillingReport report;
+        try (GatewayClient client = connect.open()) {
+            Path database = siteFile != null ? siteFile
+                    : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
+            try (SiteStore store = SiteStore.open(database)) {
+                client.ping();
+                SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE,
+                        CancelSignal.NEVER);
+                report = BillingAudit.run(store);
+            }
+        }
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(SummaryJson.of(report)));
+        } else {
+            ReportPrinter.print(report, out);
+        }
+        return report.reconciliation().agrees() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}

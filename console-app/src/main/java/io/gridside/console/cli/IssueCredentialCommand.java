@@ -1,0 +1,115 @@
+package io.gridside.console.cli;
+
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.OperatorKeyFile;
+import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.TechnicianCredential;
+import io.gridside.sim.DemoOperator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside credential issue}: signs a technician's credential with an operator key. The demo operator's
+ * key is used only when {@code --demo} says so, and its credentials open simulated sites only.
+ */
+@Command(name = "issue", mixinStandardHelpOptions = true,
+        description = {"Signs a technician's credential with an operator's key and writes it to a file.",
+            "Give the operator's private key file with --operator-key, or --demo for the demo operator, whose "
+                + "credentials only simulated sites accept."})
+final class IssueCredentialCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--technician", paramLabel = "ID", required = true, description = "The technician's id.")
+    String technicianId;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The technician's name (default: the id).")
+    String name;
+
+    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "technician or supervisor.")
+    String role;
+
+    @Option(names = "--site", paramLabel = "SITE-ID",
+            description = "A site the credential covers; repeat for more (default: every site, \"*\").")
+    List<String> sites;
+
+    @Option(names = "--days", paramLabel = "D", defaultValue = "30",
+            description = "How many days it is valid (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--from", paramLabel = "INSTANT",
+            description = "When it becomes valid, in UTC such as 2026-07-01T00:00:00Z (default: now).")
+    Instant from;
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "A limit in whole units, such as maxOfflineCashCreditMinor=500000; repeat for more.")
+    Map<String, Long> limits;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Signer signer;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "The credential file to write; an existing file is not replaced.")
+    Path out;
+
+    /** Exactly one key signs: the operator's own, or the demo operator's when asked for by name. */
+    static final class Signer {
+
+        @Option(names = "--operator-key", paramLabel = "FILE", required = true,
+                description = "The operator's private key file (see credential operator-key).")
+        Path operatorKey;
+
+        @Option(names = "--demo", required = true,
+                description = "Sign with the demo operator's key, which is public: for simulated sites only.")
+        boolean demo;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        OperatorSigningKey key = signingKey();
+        SignedCredential credential = key.sign(credential(key.keyId()));
+        CredentialFile.write(out, credential);
+        PrintWriter stdout = command.commandLine().getOut();
+        stdout.println(ShowCredentialCommand.summary(credential.credential()));
+        stdout.println("Written to " + out + ".");
+        if (signer.demo) {
+            stdout.println("Signed with the demo operator's key: only simulated sites accept it.");
+        }
+        return ExitCode.OK;
+    }
+
+    private OperatorSigningKey signingKey() throws IOException {
+        if (signer.demo) {
+            return DemoOperator.signingKey();
+        }
+        return OperatorKeyFile.readSigning(signer.operatorKey);
+    }
+
+    private TechnicianCredential credential(String keyId) {
+        if (days < 1 || days > 3660) {
+            throw new UsageException("--days must be from 1 to 3660, was " + days + ".");
+        }
+        Instant start = (from != null ? from : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        try {
+            return new TechnicianCredential(technicianId, name != null ? name : technicianId,
+                    Role.ofWireName(role), sites == null ? List.of(TechnicianCredential.ALL_SITES) : sites, start,
+                    start.plus(Duration.ofDays(days)), limits == null ? Map.of() : limits, keyId);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("The credential cannot be issued: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.gridside.console.shell;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
+import io.gridside.console.PopupToggle;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The link details panel: what happened to the link during this run, newest first. */
+public final class LinkDetailsView extends PopupToggle {
+
+    private static final double WIDTH = 560;
+    private static final double HEIGHT = 330;
+
+    public LinkDetailsView(LinkJournal journal) {
+        super(WIDTH, HEIGHT);
+        setId("link-details");
+        setText(I18n.text("link.details"));
+        setGraphic(new FontIcon(Material2MZ.TIMELINE));
+        getStyleClass().add(Styles.FLAT);
+        ListView<String> entries = new ListView<>(journal.entries());
+        entries.setId("link-journal");
+        entries.setPrefSize(WIDTH - 20, HEIGHT - 30);
+        VBox panel = new VBox(new Label(I18n.text("link.details.title")), entries);
+        panel.getStyleClass().add("connect-card");
+        panel.setStyle("-fx-background-color: -color-bg-default;");
+        setPanel(panel);
+    }
+}

@@ -1,0 +1,179 @@
+package io.gridside.link.auth;
+
+import io.gridside.site.cbor.CborException;
+import io.gridside.site.cbor.DeterministicCbor;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What an operator vouches for when it signs a technician's credential: who the holder is, their role, the
+ * sites and the time window it is good for, and the limits on what they may do offline. Its deterministic CBOR
+ * ({@link #encode}) is what the operator signs; see {@link SignedCredential}.
+ *
+ * @param sites the site ids the credential covers, or {@link #ALL_SITES} alone
+ * @param notBefore the first instant it is valid, by the gateway's clock
+ * @param notAfter the first instant it is no longer valid, by the gateway's clock
+ * @param limits named limits in integer units, such as {@code maxOfflineCashCreditMinor}
+ * @param operatorKeyId the id of the operator key that signs it
+ */
+public record TechnicianCredential(String technicianId, String name, Role role, List<String> sites,
+        Instant notBefore, Instant notAfter, Map<String, Long> limits, String operatorKeyId) {
+
+    /** The site scope that covers every site of the operator. */
+    public static final String ALL_SITES = "*";
+    /** The {@code type} field of the signed map, which keeps a credential's signature from meaning anything else. */
+    public static final String TYPE = "gridside/technician-credential/1";
+    private static final Set<String> FIELDS = Set.of("type", "technicianId", "name", "role", "sites", "notBefore",
+            "notAfter", "limits", "operatorKeyId");
+
+    public TechnicianCredential {
+        requireText("technicianId", technicianId);
+        requireText("name", name);
+        Objects.requireNonNull(role, "role");
+        sites = List.copyOf(sites);
+        if (sites.isEmpty() || sites.contains(ALL_SITES) && sites.size() > 1) {
+            throw new IllegalArgumentException("A credential covers one or more site ids, or \"*\" alone.");
+        }
+        sites.forEach(site -> requireText("a site id", site));
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(notAfter, "notAfter");
+        if (!notBefore.isBefore(notAfter)) {
+            throw new IllegalArgumentException("A credential's notBefore must come before its notAfter.");
+        }
+        limits = new TreeMap<>(limits);
+        limits.forEach((limit, value) -> {
+            requireText("a limit's name", limit);
+            if (value == null || value < 0) {
+                throw new IllegalArgumentException("The limit " + limit + " must be a whole number of 0 or more.");
+            }
+        });
+        limits = Collections.unmodifiableMap(limits);
+        requireText("operatorKeyId", operatorKeyId);
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A credential's " + field + " must not be empty.");
+        }
+    }
+
+    /** Whether the credential lets its holder into {@code siteId}. */
+    public boolean covers(String siteId) {
+        return sites.equals(List.of(ALL_SITES)) || sites.contains(siteId);
+    }
+
+    /** Whether {@code clock} falls in [notBefore, notAfter). */
+    public boolean validAt(Instant clock) {
+        return !clock.isBefore(notBefore) && clock.isBefore(notAfter);
+    }
+
+    /** The credential as the map that is signed: instants as ISO 8601 text in UTC, the role by its name. */
+    public Map<String, Object> toCbor() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", TYPE);
+        map.put("technicianId", technicianId);
+        map.put("name", name);
+        map.put("role", role.wireName());
+        map.put("sites", sites);
+        map.put("notBefore", notBefore.toString());
+        map.put("notAfter", notAfter.toString());
+        map.put("limits", new LinkedHashMap<String, Object>(limits));
+        map.put("operatorKeyId", operatorKeyId);
+        return map;
+    }
+
+    /** The deterministic CBOR that the operator signs. */
+    public byte[] encode() {
+        return DeterministicCbor.encode(toCbor());
+    }
+
+    /**
+     * Reads a credential from its signed bytes.
+     *
+     * @throws IllegalArgumentException naming what is wrong, when the bytes are not a credential in
+     *     deterministic CBOR with every field of the right type and none unknown
+     */
+    public static TechnicianCredential decode(byte[] cbor) {
+        Object decoded;
+        try {
+            decoded = DeterministicCbor.decode(cbor);
+        } catch (CborException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!(decoded instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("a credential is a CBOR map");
+        }
+        if (!TYPE.equals(map.get("type"))) {
+            throw new IllegalArgumentException("its type is not " + TYPE);
+        }
+        for (Object key : map.keySet()) {
+            if (!FIELDS.contains(key)) {
+                throw new IllegalArgumentException("it carries the field " + key + ", which this version does not "
+                        + "know");
+            }
+        }
+        return fromMap(map);
+    }
+
+    private static TechnicianCredential fromMap(Map<?, ?> map) {
+        try {
+            return new TechnicianCredential(text(map, "technicianId"), text(map, "name"),
+                    Role.ofWireName(text(map, "role")), texts(map, "sites"), instant(map, "notBefore"),
+                    instant(map, "notAfter"), limits(map), text(map, "operatorKeyId"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("an instant in it is not ISO 8601 text in UTC", e);
+        }
+    }
+
+    private static String text(Map<?, ?> map, String field) {
+        if (!(map.get(field) instanceof String text)) {
+            throw new IllegalArgumentException("its field " + field + " is missing or not text");
+        }
+        return text;
+    }
+
+    private static Instant instant(Map<?, ?> map, String field) {
+        String text = text(map, field);
+        Instant instant = Instant.parse(text);
+        if (!instant.toString().equals(text)) {
+            throw new IllegalArgumentException("its field " + field + " is not written as " + instant);
+        }
+        return instant;
+    }
+
+    private static List<String> texts(Map<?, ?> map, String field) {
+        if (!(map.get(field) instanceof List<?> list)) {
+            throw new IllegalArgumentException("its field " + field + " is missing or not an array");
+        }
+        List<String> texts = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String text)) {
+                throw new IllegalArgumentException("its field " + field + " holds something other than text");
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
+    private static Map<String, Long> limits(Map<?, ?> map) {
+        if (!(map.get("limits") instanceof Map<?, ?> limits)) {
+            throw new IllegalArgumentException("its field limits is missing or not a map");
+        }
+        Map<String, Long> values = new TreeMap<>();
+        limits.forEach((name, value) -> {
+            if (!(name instanceof String text) || !(value instanceof Long number)) {
+                throw new IllegalArgumentException("its limits must map names to integers");
+            }
+            values.put(text, number);
+        });
+        return values;
+    }
+}

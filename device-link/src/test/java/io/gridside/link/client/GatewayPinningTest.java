@@ -1,0 +1,135 @@
+package io.gridside.link.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridside.link.auth.Ed25519;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.testing.FakeGatewayService;
+import io.gridside.link.testing.SampleMessages;
+import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.link.testing.TestCredentials;
+import io.gridside.site.cbor.ByteString;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The console's pins of gateway keys: who may pin first, what a changed key does, and who may re-pin. */
+@Timeout(10)
+class GatewayPinningTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String SITE = SampleMessages.SITE_ID;
+    private static final ByteString GENUINE_KEY = SampleMessages.GATEWAY_KEY.publicKey();
+    private static final SigningKey REPLACEMENT = SigningKey.fromSeed(ByteString.fromHex("04".repeat(32)));
+
+    private final GatewayPins pins = GatewayPins.inMemory();
+
+    @Test
+    void aSupervisorsFirstSessionPinsTheSitesKey() throws Exception {
+        assertThat(open(new FakeGatewayService(), TestCredentials.supervisor(), false)).isEqualTo("supervisor");
+
+        GatewayPin pin = pins.find(SITE).orElseThrow();
+        assertThat(pin.publicKey()).isEqualTo(GENUINE_KEY);
+        assertThat(pin.gatewayId()).isEqualTo(SampleMessages.GATEWAY_ID);
+        assertThat(pin.pinnedBy()).isEqualTo(TestCredentials.TECHNICIAN_ID);
+    }
+
+    @Test
+    void aTechnicianCannotPinAnUnpinnedSite() throws Exception {
+        assertThatThrownBy(() -> open(new FakeGatewayService(), TestCredentials.technician(), false))
+                .isInstanceOfSatisfying(LinkException.class,
+                        e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_NOT_PINNED))
+                .hasMessageContaining(SITE).hasMessageContaining("supervisor")
+                .hasMessageContaining(Ed25519.fingerprint(GENUINE_KEY));
+        assertThat(pins.find(SITE)).isEmpty();
+    }
+
+    @Test
+    void aTechnicianConnectsToASiteWhoseKeyIsPinned() throws Exception {
+        pin(GENUINE_KEY);
+
+        assertThat(open(new FakeGatewayService(), TestCredentials.technician(), false)).isEqualTo("technician");
+    }
+
+    @Test
+    void aChangedKeyIsRefusedAndTheMessageShowsBothFingerprints() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService impostor = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+
+        for (SignedCredential anyone : new SignedCredential[] {TestCredentials.technician(),
+            TestCredentials.supervisor()}) {
+            assertThatThrownBy(() -> open(impostor, anyone, false))
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_KEY_CHANGED))
+                    .hasMessageContaining("pinned " + Ed25519.fingerprint(GENUINE_KEY))
+                    .hasMessageContaining("presented " + REPLACEMENT.fingerprint())
+                    .hasMessageContaining(SITE);
+        }
+        assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(GENUINE_KEY);
+    }
+
+    @Test
+    void aSupervisorRepinsOnPurposeAndTechniciansThenConnect() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService replaced = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+
+        open(replaced, TestCredentials.supervisor(), true);
+
+        assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(REPLACEMENT.publicKey());
+        assertThat(open(replaced, TestCredentials.technician(), false)).isEqualTo("technician");
+    }
+
+    @Test
+    void aTechnicianCannotRepin() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService replaced = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+
+        assertThatThrownBy(() -> open(replaced, TestCredentials.technician(), true))
+                .isInstanceOfSatisfying(LinkException.class,
+                        e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_KEY_CHANGED))
+                .hasMessageContaining("Only a supervisor");
+        assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(GENUINE_KEY);
+    }
+
+    @Test
+    void pinsThatCannotBeReadRefuseTheSession() throws Exception {
+        GatewayPins broken = new GatewayPins() {
+            @Override
+            public Optional<GatewayPin> find(String siteId) throws IOException {
+                throw new IOException("the pins file is damaged");
+            }
+
+            @Override
+            public void save(GatewayPin pin) {
+                throw new AssertionError("Nothing may be pinned when the pins cannot be read.");
+            }
+        };
+
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService())) {
+            assertThatThrownBy(() -> gateway.openClient(Authentication.of(TestCredentials.supervisor(), broken),
+                    TIMEOUT))
+                    .isInstanceOfSatisfying(LinkException.class,
+                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_UNVERIFIED))
+                    .hasMessageContaining("damaged");
+        }
+    }
+
+    /** Opens a session with the pins of this test and closes it again; returns the role it ran under. */
+    private String open(FakeGatewayService service, SignedCredential credential, boolean repin) throws Exception {
+        Authentication auth = Authentication.of(credential, pins);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(repin ? auth.repinning() : auth, TIMEOUT)) {
+            return client.hello().role();
+        }
+    }
+
+    private void pin(ByteString key) throws IOException {
+        pins.save(new GatewayPin(SITE, SampleMessages.GATEWAY_ID, key, Instant.parse("2024-04-01T00:00:00Z"),
+                "S-0001"));
+    }
+}

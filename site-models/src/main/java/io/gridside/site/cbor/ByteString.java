@@ -1,0 +1,81 @@
+package io.gridside.site.cbor;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * An immutable run of bytes, compared by content: a key, a signature or a nonce inside a record, where a bare
+ * {@code byte[]} would compare by identity and could be changed by whoever holds it. It is a CBOR byte string
+ * both here and, through Jackson, on the wire.
+ */
+public final class ByteString {
+
+    private static final ByteString EMPTY = new ByteString(new byte[0]);
+
+    private final byte[] bytes;
+
+    private ByteString(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** A copy of {@code bytes}; later changes to the array do not reach it. */
+    @JsonCreator
+    public static ByteString of(byte[] bytes) {
+        return bytes.length == 0 ? EMPTY : new ByteString(bytes.clone());
+    }
+
+    public static ByteString fromHex(String hex) {
+        return new ByteString(HexFormat.of().parseHex(hex));
+    }
+
+    /**
+     * Reads standard base64 (RFC 4648, with padding).
+     *
+     * @throws IllegalArgumentException when the text is not base64
+     */
+    public static ByteString fromBase64(String base64) {
+        return new ByteString(Base64.getDecoder().decode(base64));
+    }
+
+    /** A copy of the bytes. */
+    @JsonValue
+    public byte[] toByteArray() {
+        return bytes.clone();
+    }
+
+    public int size() {
+        return bytes.length;
+    }
+
+    public String hex() {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public String base64() {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Compares in constant time, for secrets and signatures. */
+    public boolean sameAs(ByteString other) {
+        return MessageDigest.isEqual(bytes, other.bytes);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ByteString that && Arrays.equals(bytes, that.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "h'" + hex() + "'";
+    }
+}

@@ -1,0 +1,73 @@
+package io.gridside.sim;
+
+import io.gridside.link.auth.OperatorKey;
+import io.gridside.link.auth.OperatorKeyFile;
+import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.TrustedOperators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo operator: a signing key shipped with the simulator for demos, training and tests, and trusted by
+ * the simulated site by default. DEMO ONLY: its private key is public, so anyone can sign any credential with
+ * it; no real gateway may ever trust it, and nothing outside the demo paths may use it.
+ */
+public final class DemoOperator {
+
+    public static final String KEY_ID = "gridside-demo-operator";
+    private static final String RESOURCE = "demo-operator-key.json";
+    /** Long enough that a demo clock running a million times faster than real time never outruns it. */
+    private static final Duration DEMO_VALIDITY = Duration.ofDays(36_500);
+    private static final OperatorSigningKey KEY = load();
+
+    private DemoOperator() {
+    }
+
+    private static OperatorSigningKey load() {
+        try (InputStream in = DemoOperator.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The demo operator key " + RESOURCE + " is missing from the build.");
+            }
+            OperatorSigningKey key = OperatorKeyFile.parseSigning(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8), RESOURCE);
+            if (!key.keyId().equals(KEY_ID)) {
+                throw new IllegalStateException("The demo operator key is not " + KEY_ID + ".");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo operator key could not be read.", e);
+        }
+    }
+
+    /** The demo operator's signing key, for {@code credential issue --demo} and for tests. */
+    public static OperatorSigningKey signingKey() {
+        return KEY;
+    }
+
+    public static OperatorKey publicKey() {
+        return KEY.publicKey();
+    }
+
+    /** The trust of a simulated site that has been told nothing else: the demo operator alone. */
+    public static TrustedOperators trusted() {
+        return TrustedOperators.of(KEY.publicKey());
+    }
+
+    /**
+     * A demo supervisor's credential for one simulated site, issued on the spot, so that the demo paths need no
+     * setup: valid from a day before {@code gatewayClock} for a century.
+     */
+    public static SignedCredential supervisorFor(String siteId, Instant gatewayClock) {
+        return KEY.issue("demo-supervisor", "Demo supervisor", Role.SUPERVISOR, List.of(siteId),
+                gatewayClock.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1)), DEMO_VALIDITY, Map.of());
+    }
+}
