@@ -15,6 +15,7 @@ import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
+import io.gridside.link.message.Priority;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.StreamEnd;
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello has been
- * accepted. Requests are answered in arrival order on one worker thread, while the reader thread stays free
- * to take a cancel for the stream being sent.
+ * accepted. Streams (roster, status, readings, ledger) are sent on one worker and everything else is answered
+ * on another, so a small request is never stuck behind a backlog being sent; each stream travels whole in its
+ * batches' priority class, its end included, so the end can never overtake a batch. The link's dispatcher
+ * stays free to take a ping or a cancel for the stream being sent.
  */
 public final class GatewaySession implements AutoCloseable {
 
@@ -45,14 +48,20 @@ public final class GatewaySession implements AutoCloseable {
     private final GatewayService service;
     private final LinkConnection connection;
     private final ExecutorService worker;
+    private final ExecutorService streamer;
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private volatile boolean authenticated;
 
     public GatewaySession(GatewayService service, Transport transport) throws IOException {
         this.service = service;
         this.connection = new LinkConnection(transport);
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gateway-worker-" + transport.address());
+        this.worker = singleThread("gateway-worker-" + transport.address());
+        this.streamer = singleThread("gateway-streamer-" + transport.address());
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -67,8 +76,14 @@ public final class GatewaySession implements AutoCloseable {
             }
 
             @Override
+            public void onPeerReset() {
+                authenticated = false;
+            }
+
+            @Override
             public void onClosed(IOException cause) {
                 worker.shutdownNow();
+                streamer.shutdownNow();
                 LOG.info("Console session on {} ended{}.", connection.transport().address(),
                         cause == null ? "" : ": " + cause.getMessage());
                 onEnd.run();
@@ -85,7 +100,9 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new Pong(ping.nonce(), service.clock()));
             return;
         }
-        worker.execute(() -> answer(requestId, message));
+        boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
+                || message instanceof GetReadings || message instanceof GetLedger;
+        (stream ? streamer : worker).execute(() -> answer(requestId, message));
     }
 
     private void answer(long requestId, Message message) {
@@ -109,13 +126,13 @@ public final class GatewaySession implements AutoCloseable {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
         } else if (message instanceof GetRoster) {
-            sendStream(requestId, service.roster(), RosterBatch::new);
+            sendStream(requestId, service.roster(), RosterBatch::new, Priority.BILLING);
         } else if (message instanceof GetMeterStatus) {
-            sendStream(requestId, service.meterStatus(), MeterStatusBatch::new);
+            sendStream(requestId, service.meterStatus(), MeterStatusBatch::new, Priority.BILLING);
         } else if (message instanceof GetReadings get) {
-            sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new);
+            sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new, Priority.BULK);
         } else if (message instanceof GetLedger get) {
-            sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new);
+            sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new, Priority.BILLING);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -137,35 +154,41 @@ public final class GatewaySession implements AutoCloseable {
         }
     }
 
-    private <T> void sendStream(long requestId, List<T> items, BiFunction<List<T>, Long, Message> batchOf) {
+    private <T> void sendStream(long requestId, List<T> items, BiFunction<List<T>, Long, Message> batchOf,
+            Priority priority) {
         long total = items.size();
         int sent = 0;
         while (sent < items.size()) {
             if (cancelled.remove(requestId) || !connection.isOpen()) {
-                reply(requestId, new StreamEnd(sent, true));
+                reply(requestId, new StreamEnd(sent, true), priority);
                 return;
             }
             int end = Math.min(items.size(), sent + BATCH_ITEMS);
-            sent += sendFitting(requestId, items.subList(sent, end), total, batchOf);
+            sent += sendFitting(requestId, items.subList(sent, end), total, batchOf, priority);
         }
-        reply(requestId, new StreamEnd(sent, false));
+        reply(requestId, new StreamEnd(sent, false), priority);
     }
 
     /** Sends as much of {@code items} as fits one frame, halving until it fits; returns how many it sent. */
-    private <T> int sendFitting(long requestId, List<T> items, long total, BiFunction<List<T>, Long, Message> batchOf) {
+    private <T> int sendFitting(long requestId, List<T> items, long total, BiFunction<List<T>, Long, Message> batchOf,
+            Priority priority) {
         List<T> batch = items;
         Message message = batchOf.apply(batch, total);
         while (batch.size() > 1 && MessageCodec.encode(message).length > Frame.MAX_PAYLOAD) {
             batch = batch.subList(0, batch.size() / 2);
             message = batchOf.apply(batch, total);
         }
-        reply(requestId, message);
+        reply(requestId, message, priority);
         return batch.size();
     }
 
     private void reply(long requestId, Message message) {
+        reply(requestId, message, io.gridside.link.message.MessageCatalogue.priorityOf(message));
+    }
+
+    private void reply(long requestId, Message message, Priority priority) {
         try {
-            connection.send(requestId, message);
+            connection.send(requestId, message, priority);
         } catch (IOException e) {
             LOG.debug("A reply to request {} was lost: the console's link closed.", requestId, e);
         }
@@ -179,5 +202,6 @@ public final class GatewaySession implements AutoCloseable {
     public void close() {
         connection.close();
         worker.shutdownNow();
+        streamer.shutdownNow();
     }
 }

@@ -3,55 +3,80 @@ package io.gridside.link.session;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.frame.FrameReader;
-import io.gridside.link.message.Hello;
 import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.MessageCodec;
+import io.gridside.link.message.Priority;
 import io.gridside.link.transport.Transport;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open link over a transport, used by both the console and the gateway. Sends are serialised; a daemon
- * thread reads frames, drops and counts bad ones, and hands each good message to the {@link Handler}.
+ * One open link over a transport, used by both the console and the gateway: messages in, messages out,
+ * delivered whole, in order and once, whatever the line loses or garbles.
  *
- * <p>v1 numbers frames and acknowledges the last one seen but does not retransmit: a gap in the peer's
- * sequence is counted as missed and the request it belonged to times out. Retransmission is the next step.
+ * <p>Messages are cut into fragments and sent as numbered frames in a sliding window. The receiver
+ * acknowledges cumulatively and selectively and advertises how many more frames it will take; the sender
+ * resends a frame when its adaptive timer runs out, or at once when three later frames were acknowledged
+ * before it. The next frame to send is always taken from the most urgent priority class with one waiting.
+ * Three threads serve a link: a writer that alone writes to the transport, a reader, and a dispatcher that
+ * hands complete messages to the {@link Handler}.
  */
 public final class LinkConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkConnection.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Receives what arrives on the link, on the link's reader thread. */
+    /** Receives what arrives on the link, on the link's dispatcher thread. */
     public interface Handler {
 
         void onMessage(long requestId, Message message);
 
         /** The link ended: closed here, closed by the peer, or broken ({@code cause} is then not null). */
         void onClosed(IOException cause);
+
+        /** The peer started a new session on this link (a new console on a serial line, a restarted gateway). */
+        default void onPeerReset() {
+        }
     }
 
     private final Transport transport;
     private final OutputStream out;
     private final FrameReader reader;
+    private final LinkOptions options;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Sender sender;
+    private final Receiver receiver;
+    private final Reassembly reassembly = new Reassembly();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
-    private final AtomicLong missed = new AtomicLong();
-    private int nextSeq;
-    private volatile int lastPeerSeq = -1;
+    private boolean ackDue;
 
     public LinkConnection(Transport transport) throws IOException {
+        this(transport, LinkOptions.forTransport(transport.kind()));
+    }
+
+    public LinkConnection(Transport transport, LinkOptions options) throws IOException {
         this.transport = transport;
+        this.options = options;
         this.out = transport.output();
         this.reader = new FrameReader(transport.input());
+        this.sender = new Sender(options, RANDOM.nextInt(0x10000));
+        this.receiver = new Receiver(options.window());
     }
 
     public Transport transport() {
@@ -59,36 +84,140 @@ public final class LinkConnection implements AutoCloseable {
     }
 
     /**
-     * Starts the reader thread; call once. A lone delimiter goes out first, so that a peer holding half a
+     * Starts the link's threads; call once. A lone delimiter goes out first, so that a peer holding half a
      * frame from an earlier session (a serial line does not know when its other end changed) drops it at once.
      */
     public void start(Handler handler, String threadName) throws IOException {
-        synchronized (this) {
-            out.write(FrameCodec.DELIMITER);
-            out.flush();
-        }
-        Thread thread = new Thread(() -> readLoop(handler), threadName);
+        out.write(FrameCodec.DELIMITER);
+        out.flush();
+        startThread(() -> writeLoop(handler), threadName + "-writer");
+        startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
+        startThread(() -> readLoop(handler), threadName);
+    }
+
+    private static void startThread(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Sends one message as one frame. */
+    /** Queues a message in its catalogue priority class. */
     public void send(long requestId, Message message) throws IOException {
+        send(requestId, message, MessageCatalogue.priorityOf(message));
+    }
+
+    /**
+     * Queues a message, waiting while too much is queued already: a producer can never outrun the line.
+     *
+     * @throws IOException when the link is or becomes closed before the message is queued
+     */
+    public void send(long requestId, Message message, Priority priority) throws IOException {
         byte[] payload = MessageCodec.encode(message);
-        synchronized (this) {
+        if (payload.length > LinkOptions.MAX_MESSAGE) {
+            throw new IllegalArgumentException("A " + message.getClass().getSimpleName() + " of " + payload.length
+                    + " bytes is larger than a link carries (" + LinkOptions.MAX_MESSAGE + ").");
+        }
+        int type = MessageCatalogue.codeOf(message);
+        lock.lock();
+        try {
+            while (!closed.get() && !sender.hasRoomFor(payload.length)) {
+                changed.await();
+            }
             if (closed.get()) {
                 throw new IOException("The link to " + transport.address() + " is closed.");
             }
-            Frame frame = new Frame(MessageCatalogue.codeOf(message), nextSeq, Math.max(lastPeerSeq, 0),
-                    requestId, payload);
-            nextSeq = (nextSeq + 1) & 0xFFFF;
-            byte[] wire = FrameCodec.encode(frame);
-            out.write(wire);
-            out.flush();
-            framesSent.incrementAndGet();
-            bytesSent.addAndGet(wire.length);
-            LOG.debug(">> {} {}", frame, message.getClass().getSimpleName());
+            for (Sender.Fragment fragment : fragments(type, priority, requestId, payload)) {
+                sender.enqueue(fragment);
+            }
+            changed.signalAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to send on the link.");
+        } finally {
+            lock.unlock();
         }
+        LOG.debug(">> queued {} for request {} ({} bytes)", message.getClass().getSimpleName(), requestId,
+                payload.length);
+    }
+
+    private java.util.List<Sender.Fragment> fragments(int type, Priority priority, long requestId, byte[] payload) {
+        java.util.List<Sender.Fragment> fragments = new java.util.ArrayList<>();
+        int size = options.fragmentPayload();
+        int offset = 0;
+        do {
+            int length = Math.min(size, payload.length - offset);
+            int flags = (offset == 0 ? Frame.FIRST : 0) | (offset + length == payload.length ? Frame.LAST : 0);
+            fragments.add(new Sender.Fragment(type, flags, priority.channel(), requestId,
+                    java.util.Arrays.copyOfRange(payload, offset, offset + length)));
+            offset += length;
+        } while (offset < payload.length);
+        return fragments;
+    }
+
+    private void writeLoop(Handler handler) {
+        try {
+            while (!closed.get()) {
+                Frame frame = nextFrame();
+                if (frame == null) {
+                    return;
+                }
+                byte[] wire = FrameCodec.encode(frame);
+                out.write(wire);
+                out.flush();
+                framesSent.incrementAndGet();
+                bytesSent.addAndGet(wire.length);
+                LOG.debug(">> {}", frame);
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                LOG.debug("Writing to {} failed: {}", transport.address(), e.getMessage());
+            }
+            closeQuietly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until a frame is due (data, a retransmission or an acknowledgement); null once closed. */
+    private Frame nextFrame() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed.get()) {
+                long now = System.nanoTime();
+                Sender.Outgoing outgoing = sender.next(now);
+                if (outgoing != null) {
+                    changed.signalAll();
+                    return stamp(outgoing);
+                }
+                if (ackDue && receiver.knowsPeer()) {
+                    return stamp(null);
+                }
+                long deadline = sender.nextDeadline();
+                if (deadline < 0) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(Math.max(1, deadline - now));
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Builds the frame with this side's current acknowledgement in it; a null outgoing gives a bare ack. */
+    private Frame stamp(Sender.Outgoing outgoing) {
+        ackDue = false;
+        int ack = receiver.ack();
+        int window = receiver.window();
+        long sack = receiver.sack();
+        if (outgoing == null) {
+            return new Frame(Frame.ACK, 0, 0, sender.epoch(), 0, ack, window, sack, 0, new byte[0]);
+        }
+        Sender.Fragment fragment = outgoing.fragment();
+        int flags = fragment.flags() | (outgoing.reset() ? Frame.RESET : 0);
+        return new Frame(fragment.type(), flags, fragment.channel(), sender.epoch(),
+                Sequences.wire(outgoing.seq()), ack, window, sack, fragment.requestId(), fragment.payload());
     }
 
     private void readLoop(Handler handler) {
@@ -96,7 +225,8 @@ public final class LinkConnection implements AutoCloseable {
         try {
             Frame frame;
             while ((frame = reader.next()) != null) {
-                dispatch(handler, frame);
+                LOG.debug("<< {}", frame);
+                receive(handler, frame);
             }
             if (!closed.get()) {
                 cause = new EOFException("the other end closed the link");
@@ -111,39 +241,77 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    private void dispatch(Handler handler, Frame frame) {
-        Message message;
+    private void receive(Handler handler, Frame frame) {
+        boolean peerReset = false;
+        lock.lock();
         try {
-            message = MessageCodec.decode(frame.type(), frame.payload());
-        } catch (MalformedMessageException e) {
-            malformed.incrementAndGet();
-            countGap(frame.seq());
-            LOG.debug("<< {} {}", frame, e.getMessage());
-            return;
+            if (!frame.isAck()) {
+                Receiver.Outcome outcome = receiver.accept(frame);
+                if (outcome == Receiver.Outcome.PEER_RESET) {
+                    sender.reset(RANDOM.nextInt(0x10000));
+                    peerReset = true;
+                }
+                ackDue = true;
+            }
+            if (receiver.knowsPeer() && frame.epoch() == receiver.peerEpoch()) {
+                sender.acknowledge(frame.ack(), frame.window(), frame.sack(), System.nanoTime());
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
-        if (message instanceof Hello) {
-            // A hello starts a new session whose frames count from zero again.
-            lastPeerSeq = -1;
+        if (peerReset) {
+            LOG.info("The peer on {} started a new session.", transport.address());
+            reassembly.clear();
+            handler.onPeerReset();
         }
-        countGap(frame.seq());
-        LOG.debug("<< {} {}", frame, message.getClass().getSimpleName());
-        handler.onMessage(frame.requestId(), message);
     }
 
-    private void countGap(int seq) {
-        int last = lastPeerSeq;
-        if (last >= 0) {
-            int gap = (seq - last - 1) & 0xFFFF;
-            if (gap > 0 && gap < 0x8000) {
-                missed.addAndGet(gap);
+    private void dispatchLoop(Handler handler) {
+        while (!closed.get()) {
+            Frame frame;
+            lock.lock();
+            try {
+                while ((frame = receiver.take()) == null && !closed.get()) {
+                    changed.await();
+                }
+                if (frame == null) {
+                    return;
+                }
+                ackDue = true;
+                changed.signalAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
             }
+            deliver(handler, frame);
         }
-        lastPeerSeq = seq;
+    }
+
+    private void deliver(Handler handler, Frame frame) {
+        byte[] payload = reassembly.add(frame);
+        if (payload == null) {
+            return;
+        }
+        try {
+            handler.onMessage(frame.requestId(), MessageCodec.decode(frame.type(), payload));
+        } catch (MalformedMessageException e) {
+            malformed.incrementAndGet();
+            LOG.debug("<< {}", e.getMessage());
+        }
     }
 
     public LinkStats stats() {
-        return new LinkStats(framesSent.get(), reader.received(), reader.dropped(), malformed.get(), missed.get(),
-                bytesSent.get());
+        lock.lock();
+        try {
+            return new LinkStats(framesSent.get(), reader.received(), reader.dropped(),
+                    malformed.get() + reassembly.broken(), receiver.outOfOrder(), bytesSent.get(),
+                    sender.retransmissions(), sender.smoothedRoundTripNanos());
+        } finally {
+            lock.unlock();
+        }
     }
 
     public boolean isOpen() {
@@ -157,11 +325,58 @@ public final class LinkConnection implements AutoCloseable {
 
     private void closeQuietly() {
         if (closed.compareAndSet(false, true)) {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
             try {
                 transport.close();
             } catch (IOException e) {
                 LOG.debug("Closing the transport to {} failed; it is abandoned.", transport.address(), e);
             }
+        }
+    }
+
+    /** Puts each priority class's fragments back into whole messages. Used by the dispatcher thread only. */
+    private static final class Reassembly {
+
+        private final ByteArrayOutputStream[] partial = new ByteArrayOutputStream[Frame.CHANNELS];
+        private long broken;
+
+        /** Adds a fragment; returns the whole payload when it was the last one, else null. */
+        synchronized byte[] add(Frame frame) {
+            int channel = frame.channel();
+            if (frame.has(Frame.FIRST)) {
+                if (partial[channel] != null) {
+                    broken++;
+                }
+                partial[channel] = new ByteArrayOutputStream();
+            } else if (partial[channel] == null) {
+                broken++;
+                return null;
+            }
+            partial[channel].writeBytes(frame.payload());
+            if (partial[channel].size() > LinkOptions.MAX_MESSAGE) {
+                broken++;
+                partial[channel] = null;
+                return null;
+            }
+            if (!frame.has(Frame.LAST)) {
+                return null;
+            }
+            byte[] payload = partial[channel].toByteArray();
+            partial[channel] = null;
+            return payload;
+        }
+
+        synchronized void clear() {
+            java.util.Arrays.fill(partial, null);
+        }
+
+        synchronized long broken() {
+            return broken;
         }
     }
 }
