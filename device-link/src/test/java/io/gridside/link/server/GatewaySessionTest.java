@@ -2,15 +2,18 @@ package io.gridside.link.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.testing.FakeGatewayService;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class GatewaySessionTest {
 
-    private static final Hello HELLO = new Hello(List.of(1), "test-console", FakeGatewayService.TECHNICIAN,
+    private static final Hello HELLO = new Hello(List.of(Frame.VERSION), "test-console", FakeGatewayService.TECHNICIAN,
             FakeGatewayService.TOKEN);
     private static final Instant FROM = SampleMessages.DAY_START;
     private static final Instant TO = FROM.plus(Duration.ofDays(30));
@@ -57,7 +60,8 @@ class GatewaySessionTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
-            Hello fromTheFuture = new Hello(List.of(2, 3), "test-console", HELLO.technicianId(), HELLO.credential());
+            Hello fromTheFuture = new Hello(List.of(Frame.VERSION + 1, Frame.VERSION + 2), "test-console",
+                    HELLO.technicianId(), HELLO.credential());
 
             assertThat(errorCode(ask(console, 1, fromTheFuture))).isEqualTo("VERSION_UNSUPPORTED");
             assertThat(errorCode(ask(console, 2, new GetSite()))).isEqualTo("AUTH_REQUIRED");
@@ -69,7 +73,7 @@ class GatewaySessionTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
-            Hello wrongToken = new Hello(List.of(1), "test-console", HELLO.technicianId(), "guess");
+            Hello wrongToken = new Hello(List.of(Frame.VERSION), "test-console", HELLO.technicianId(), "guess");
 
             assertThat(ask(console, 1, HELLO)).isEqualTo(SampleMessages.helloReply());
             assertThat(errorCode(ask(console, 2, wrongToken))).isEqualTo("AUTH_REFUSED");
@@ -132,7 +136,7 @@ class GatewaySessionTest {
             ReadingsBatch first = (ReadingsBatch) receiveFor(console, 2);
 
             console.send(0, new Cancel(2));
-            // The reader thread takes the cancel and the ping in order, so the pong proves the cancel is in.
+            // The link hands over the cancel and the ping in order, so the pong proves the cancel is in.
             assertThat(ask(console, 3, new Ping(5))).isInstanceOf(Pong.class);
             readings.open();
 
@@ -146,22 +150,41 @@ class GatewaySessionTest {
 
     @Test
     void endsAStreamCancelledBeforeItStartedWithoutSendingAnything() throws Exception {
-        CountDownLatch siteMayAnswer = new CountDownLatch(1);
+        CountDownLatch rosterMayGo = new CountDownLatch(1);
         FakeGatewayService service = new FakeGatewayService().withReadings(SampleMessages.readings(300))
-                .withSiteGate(siteMayAnswer);
+                .withRosterGate(rosterMayGo);
         try (ScriptedPeer gateway = ScriptedPeer.serving(service);
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
             ask(console, 1, HELLO);
-            // The site request holds the gateway's only worker, so the stream behind it waits its turn.
-            console.send(2, new GetSite());
+            // The roster holds the gateway's one stream sender, so the readings stream behind it waits its turn.
+            console.send(2, new GetRoster());
             console.send(3, new GetReadings(FROM, TO));
             console.send(0, new Cancel(3));
             assertThat(ask(console, 4, new Ping(6))).isInstanceOf(Pong.class);
-            siteMayAnswer.countDown();
+            rosterMayGo.countDown();
 
-            assertThat(receiveFor(console, 2)).isInstanceOf(SiteReply.class);
+            Message message;
+            while ((message = receiveFor(console, 2)) instanceof RosterBatch) {
+                // The roster arrives whole before the readings stream gets its turn.
+            }
+            assertThat(message).isInstanceOf(StreamEnd.class);
             assertThat(receiveFor(console, 3)).isEqualTo(new StreamEnd(0, true));
+        }
+    }
+
+    @Test
+    void answersASmallRequestWhileAStreamIsHeldUp() throws Exception {
+        CountDownLatch rosterMayGo = new CountDownLatch(1);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withRosterGate(rosterMayGo));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+            console.send(2, new GetRoster());
+
+            assertThat(ask(console, 3, new GetSite())).isEqualTo(SampleMessages.siteReply());
+            rosterMayGo.countDown();
+            assertThat(receiveFor(console, 2)).isInstanceOf(RosterBatch.class);
         }
     }
 
