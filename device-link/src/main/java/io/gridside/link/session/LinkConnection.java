@@ -43,7 +43,10 @@ public final class LinkConnection implements AutoCloseable {
 
         void onMessage(long requestId, Message message);
 
-        /** The link ended: closed here, closed by the peer, or broken ({@code cause} is then not null). */
+        /**
+         * The link ended: closed here, closed by the peer, or broken ({@code cause} is then not null). Called
+         * once, after every message that arrived before the end has been handed over.
+         */
         void onClosed(IOException cause);
 
         /** The peer started a new session on this link (a new console on a serial line, a restarted gateway). */
@@ -65,6 +68,8 @@ public final class LinkConnection implements AutoCloseable {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private boolean ackDue;
+    /** Why the link ended, when the other end or the transport ended it; null for a close from this side. */
+    private volatile IOException closeCause;
 
     public LinkConnection(Transport transport) throws IOException {
         this(transport, LinkOptions.forTransport(transport.kind()));
@@ -221,7 +226,6 @@ public final class LinkConnection implements AutoCloseable {
     }
 
     private void readLoop(Handler handler) {
-        IOException cause = null;
         try {
             Frame frame;
             while ((frame = reader.next()) != null) {
@@ -229,15 +233,14 @@ public final class LinkConnection implements AutoCloseable {
                 receive(handler, frame);
             }
             if (!closed.get()) {
-                cause = new EOFException("the other end closed the link");
+                closeCause = new EOFException("the other end closed the link");
             }
         } catch (IOException e) {
             if (!closed.get()) {
-                cause = e;
+                closeCause = e;
             }
         } finally {
             closeQuietly();
-            handler.onClosed(cause);
         }
     }
 
@@ -267,26 +270,39 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands over every message in order, those that arrived before the link closed included, and only then
+     * reports the close: a listener never hears of a drop before the last message that came ahead of it.
+     */
     private void dispatchLoop(Handler handler) {
-        while (!closed.get()) {
+        try {
             Frame frame;
-            lock.lock();
-            try {
-                while ((frame = receiver.take()) == null && !closed.get()) {
-                    changed.await();
-                }
-                if (frame == null) {
-                    return;
-                }
+            while ((frame = nextDelivery()) != null) {
+                deliver(handler, frame);
+            }
+        } finally {
+            handler.onClosed(closeCause);
+        }
+    }
+
+    /** Waits for the next frame in order; null once the link is closed and nothing is left to deliver. */
+    private Frame nextDelivery() {
+        lock.lock();
+        try {
+            Frame frame;
+            while ((frame = receiver.take()) == null && !closed.get()) {
+                changed.await();
+            }
+            if (frame != null) {
                 ackDue = true;
                 changed.signalAll();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                lock.unlock();
             }
-            deliver(handler, frame);
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            lock.unlock();
         }
     }
 
