@@ -249,15 +249,19 @@ public final class LinkConnection implements AutoCloseable {
         lock.lock();
         try {
             if (!frame.isAck()) {
+                int knownEpoch = receiver.peerEpoch();
                 Receiver.Outcome outcome = receiver.accept(frame);
                 if (outcome == Receiver.Outcome.PEER_RESET) {
                     sender.reset(RANDOM.nextInt(0x10000));
                     peerReset = true;
                 }
+                if (receiver.peerEpoch() != knownEpoch) {
+                    sender.listenTo(receiver.peerEpoch());
+                }
                 ackDue = true;
             }
-            if (receiver.knowsPeer() && frame.epoch() == receiver.peerEpoch()) {
-                sender.acknowledge(frame.ack(), frame.window(), frame.sack(), System.nanoTime());
+            if (!peerReset) {
+                sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), System.nanoTime());
             }
             changed.signalAll();
         } finally {

@@ -38,6 +38,8 @@ final class Sender {
     private final ArrayDeque<Fragment>[] queues;
     private final TreeMap<Long, InFlight> inFlight = new TreeMap<>();
     private int epoch;
+    /** The peer epoch whose acknowledgements count, or -1 before the peer has been heard from. */
+    private int ackedBy = -1;
     private long nextSeq;
     private long base;
     private long peerLimit;
@@ -71,6 +73,14 @@ final class Sender {
 
     int epoch() {
         return epoch;
+    }
+
+    /**
+     * From now on, only frames of the peer's epoch {@code peerEpoch} acknowledge this side's frames: the peer's
+     * data in that epoch has been accepted, so acknowledgements from any other epoch are a former peer's.
+     */
+    void listenTo(int peerEpoch) {
+        ackedBy = peerEpoch;
     }
 
     boolean hasRoomFor(int bytes) {
@@ -133,12 +143,20 @@ final class Sender {
     }
 
     /**
-     * Takes in the peer's acknowledgement: everything up to {@code ack} arrived, and the frames its
-     * {@code sack} bits name; the peer takes frames up to {@code ack + window}.
+     * Takes in the acknowledgement of a frame from the peer's epoch {@code fromEpoch}: everything up to
+     * {@code ack} arrived, and the frames its {@code sack} bits name; the peer takes frames up to
+     * {@code ack + window}. A peer that has sent no data yet is heard all the same, so that a one-way transfer
+     * is acknowledged; the first epoch heard from is the one listened to until the peer's data names another.
      *
      * @return whether anything changed that the writer should look at
      */
-    boolean acknowledge(int ack, int window, long sack, long now) {
+    boolean acknowledge(int fromEpoch, int ack, int window, long sack, long now) {
+        if (ackedBy < 0) {
+            ackedBy = fromEpoch;
+        }
+        if (fromEpoch != ackedBy) {
+            return false;
+        }
         long acked = Sequences.nearest(ack, base - 1);
         if (acked < base - 1 || acked >= nextSeq) {
             return false;
