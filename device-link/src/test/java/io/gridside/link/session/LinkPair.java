@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,15 +31,32 @@ final class LinkPair implements AutoCloseable {
         final List<Delivered> delivered = new ArrayList<>();
         final CompletableFuture<IOException> closed = new CompletableFuture<>();
         final AtomicInteger peerResets = new AtomicInteger();
+        private volatile CountDownLatch hold = new CountDownLatch(0);
 
         End(LinkConnection link) {
             this.link = link;
         }
 
+        /** Makes the handler stop at the next message until {@link #release()}: a consumer that fell behind. */
+        void holdDeliveries() {
+            hold = new CountDownLatch(1);
+        }
+
+        void release() {
+            hold.countDown();
+        }
+
         @Override
-        public synchronized void onMessage(long requestId, Message message) {
-            delivered.add(new Delivered(requestId, message));
-            notifyAll();
+        public void onMessage(long requestId, Message message) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                delivered.add(new Delivered(requestId, message));
+                notifyAll();
+            }
         }
 
         @Override
@@ -100,6 +118,20 @@ final class LinkPair implements AutoCloseable {
         a.link.start(a, "test-link-a");
         b.link.start(b, "test-link-b");
         return new LinkPair(aToB, bToA, a, b);
+    }
+
+    /** Waits until both ends owe nothing and both lines are empty: from then on neither writes a frame. */
+    void awaitQuiet(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietLooks = 0;
+        while (quietLooks < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The link never went quiet.");
+            }
+            boolean quiet = a.link.isQuiet() && b.link.isQuiet() && aToB.isEmpty() && bToA.isEmpty();
+            quietLooks = quiet ? quietLooks + 1 : 0;
+            Thread.sleep(20);
+        }
     }
 
     @Override
