@@ -210,6 +210,15 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
+    /** A random epoch other than {@code former}, which the peer may still hold frames of. */
+    private static int newEpoch(int former) {
+        int epoch;
+        do {
+            epoch = RANDOM.nextInt(0x10000);
+        } while (epoch == former);
+        return epoch;
+    }
+
     /** Builds the frame with this side's current acknowledgement in it; a null outgoing gives a bare ack. */
     private Frame stamp(Sender.Outgoing outgoing) {
         ackDue = false;
@@ -252,7 +261,7 @@ public final class LinkConnection implements AutoCloseable {
                 int knownEpoch = receiver.peerEpoch();
                 Receiver.Outcome outcome = receiver.accept(frame);
                 if (outcome == Receiver.Outcome.PEER_RESET) {
-                    sender.reset(RANDOM.nextInt(0x10000));
+                    sender.reset(newEpoch(sender.epoch()));
                     peerReset = true;
                 }
                 if (receiver.peerEpoch() != knownEpoch) {

@@ -13,7 +13,11 @@ import java.util.TreeMap;
  */
 final class Receiver {
 
+    /** How many former peer epochs are remembered, so that their late frames cannot start them again. */
+    private static final int RETIRED_EPOCHS = 4;
+
     private final int capacity;
+    private final ArrayDeque<Integer> retired = new ArrayDeque<>();
     private final TreeMap<Long, Frame> early = new TreeMap<>();
     private final ArrayDeque<Frame> ready = new ArrayDeque<>();
     private int peerEpoch = -1;
@@ -32,18 +36,21 @@ final class Receiver {
         PEER_RESET,
         ACCEPTED,
         DUPLICATE,
-        /** From another epoch, or beyond the window: dropped. */
+        /** From another epoch (a former one even with the reset flag), or beyond the window: dropped. */
         DROPPED
     }
 
     Outcome accept(Frame frame) {
         Outcome outcome = Outcome.ACCEPTED;
         if (frame.epoch() != peerEpoch) {
-            if (!frame.has(Frame.RESET) || frame.seq() != 0) {
+            if (!frame.has(Frame.RESET) || frame.seq() != 0 || retired.contains(frame.epoch())) {
                 stale++;
                 return Outcome.DROPPED;
             }
             boolean hadPeer = peerEpoch >= 0;
+            if (hadPeer) {
+                retire(peerEpoch);
+            }
             peerEpoch = frame.epoch();
             expected = 0;
             early.clear();
@@ -64,6 +71,13 @@ final class Receiver {
         early.put(seq, frame);
         release();
         return outcome;
+    }
+
+    private void retire(int epoch) {
+        retired.addLast(epoch);
+        if (retired.size() > RETIRED_EPOCHS) {
+            retired.removeFirst();
+        }
     }
 
     /** Moves the frames now in order into the delivery queue, as far as it has room. */
