@@ -18,7 +18,9 @@ class LinkAcknowledgementTest {
 
     @Test
     void peerThatOnlyAcknowledgesStillMovesTheWindowOfAOneWayTransfer() throws Exception {
-        LinkOptions options = LinkPair.testOptions();
+        // Timers far longer than the transfer: were acknowledgements not heard, nothing would move.
+        LinkOptions options = new LinkOptions(64, 32, 4 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(10));
         List<Message> sent = new ArrayList<>();
         for (int i = 0; i < 5 * options.window(); i++) {
             sent.add(new Ping(i));

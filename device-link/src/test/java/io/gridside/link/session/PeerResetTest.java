@@ -68,6 +68,8 @@ class PeerResetTest {
     @Test
     void framesOfAFormerEpochAreDroppedEvenWhenTheyCarryTheResetFlag() throws Exception {
         write(message(OLD, 0, Frame.RESET, NOTHING, 1, new Ping(1)));
+        // Messages of a session not yet handed over when it ends are dropped with it, so wait for this one.
+        link.awaitDelivered(1, PATIENCE);
         write(message(NEW, 0, Frame.RESET, NOTHING, 77, new Ping(77)));
 
         write(message(OLD, 1, 0, NOTHING, 2, new Ping(2)));
