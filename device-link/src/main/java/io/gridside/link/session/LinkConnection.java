@@ -255,21 +255,22 @@ public final class LinkConnection implements AutoCloseable {
 
     private void receive(Handler handler, Frame frame) {
         boolean peerReset = false;
+        boolean restarted = false;
         lock.lock();
         try {
             if (!frame.isAck()) {
                 int knownEpoch = receiver.peerEpoch();
                 Receiver.Outcome outcome = receiver.accept(frame);
                 if (outcome == Receiver.Outcome.PEER_RESET) {
-                    sender.reset(newEpoch(sender.epoch()));
                     peerReset = true;
+                    restarted = restartFor(frame);
                 }
                 if (receiver.peerEpoch() != knownEpoch) {
                     sender.listenTo(receiver.peerEpoch());
                 }
                 ackDue = true;
             }
-            if (!peerReset) {
+            if (!restarted) {
                 sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), System.nanoTime());
             }
             changed.signalAll();
@@ -281,6 +282,22 @@ public final class LinkConnection implements AutoCloseable {
             reassembly.clear();
             handler.onPeerReset();
         }
+    }
+
+    /**
+     * Restarts this side's numbering in a new epoch when the peer's new session does not know the current one:
+     * its first frame acknowledges nothing this side sent. A peer whose first frame does acknowledge this
+     * epoch's frames is tracking it already (it started over only because it had taken a stale frame of this
+     * side's for a session start), and restarting then would make it start over in turn, without end.
+     *
+     * @return whether the numbering restarted, so that the frame's acknowledgement belongs to the former epoch
+     */
+    private boolean restartFor(Frame frame) {
+        if (sender.isTrackedBy(frame.ack())) {
+            return false;
+        }
+        sender.reset(newEpoch(sender.epoch()));
+        return true;
     }
 
     /**

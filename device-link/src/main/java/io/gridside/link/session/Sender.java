@@ -83,6 +83,19 @@ final class Sender {
         ackedBy = peerEpoch;
     }
 
+    /**
+     * Whether a peer whose acknowledgement is {@code ack} is numbering this epoch's frames: nothing has been
+     * sent yet, so frame 0 will start the epoch anyway, or {@code ack} names a frame sent in it. A peer that has
+     * received nothing acknowledges 0xFFFF.
+     */
+    boolean isTrackedBy(int ack) {
+        if (nextSeq == 0) {
+            return true;
+        }
+        long acked = Sequences.nearest(ack, base - 1);
+        return ack != 0xFFFF && acked >= base - 1 && acked < nextSeq;
+    }
+
     boolean hasRoomFor(int bytes) {
         return queuedBytes == 0 || queuedBytes + bytes <= options.queueLimitBytes();
     }

@@ -81,6 +81,25 @@ class PeerResetTest {
         assertThat(link.peerResets).hasValue(1);
     }
 
+    @Test
+    void peerThatStartsOverWhileAcknowledgingThisSidesFramesDoesNotMakeThisSideStartOver() throws Exception {
+        // A stale first frame of the peer's former session reaches this fresh link, which takes it for a start.
+        write(message(OLD, 0, Frame.RESET, NOTHING, 1, new Ping(1)));
+        link.awaitDelivered(1, PATIENCE);
+        link.link.send(100, new Ping(100));
+        Frame first = nextDataFor(100);
+
+        // The peer, which received frame 0 of this side, had to start over for it and says so.
+        write(message(NEW, 0, Frame.RESET, first.seq(), 77, new Ping(77)));
+        link.awaitDelivered(2, PATIENCE);
+        link.link.send(101, new Ping(101));
+
+        Frame next = nextDataFor(101);
+        assertThat(next.epoch()).isEqualTo(first.epoch());
+        assertThat(next.seq()).isEqualTo(1);
+        assertThat(next.has(Frame.RESET)).isFalse();
+    }
+
     private Frame nextData() throws IOException {
         Frame frame;
         do {
