@@ -27,6 +27,8 @@ final class Sender {
         int transmissions;
         boolean selectivelyAcked;
         boolean resendNow;
+        /** Sent past a closed window to learn when it opens; the peer most likely dropped it. */
+        boolean probe;
 
         InFlight(Fragment fragment) {
             this.fragment = fragment;
@@ -138,6 +140,7 @@ final class Sender {
             if (fragment != null) {
                 queuedBytes -= fragment.payload().length;
                 InFlight frame = new InFlight(fragment);
+                frame.probe = probe;
                 transmit(frame, now);
                 long seq = nextSeq++;
                 inFlight.put(seq, frame);
@@ -185,7 +188,22 @@ final class Sender {
         base = acked + 1;
         peerLimit = acked + window;
         markSelective(acked, sack);
+        resendProbesNowInside();
         return true;
+    }
+
+    /**
+     * A probe the peer dropped while its window was shut is resent as soon as the window takes it in, rather
+     * than when its backed-off timer runs out: the frames sent after it would wait behind the hole meanwhile.
+     */
+    private void resendProbesNowInside() {
+        for (Map.Entry<Long, InFlight> entry : inFlight.headMap(peerLimit, true).entrySet()) {
+            InFlight frame = entry.getValue();
+            if (frame.probe && !frame.selectivelyAcked) {
+                frame.probe = false;
+                frame.resendNow = true;
+            }
+        }
     }
 
     private void markSelective(long acked, long sack) {

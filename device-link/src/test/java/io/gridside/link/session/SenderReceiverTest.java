@@ -129,6 +129,27 @@ class SenderReceiverTest {
     }
 
     @Test
+    void probesAShutWindowWithOneFrameAfterATimeoutAndResendsItAsSoonAsTheWindowOpens() {
+        sendNew(2, 0);
+        for (int i = 2; i < 6; i++) {
+            sender.enqueue(fragment(i));
+        }
+        sender.acknowledge(PEER, 1, 0, 0, MS);
+        assertThat(sender.next(MS)).isNull();
+
+        Sender.Outgoing probe = sender.next(120 * MS);
+        assertThat(probe.seq()).isEqualTo(2);
+        assertThat(sender.next(120 * MS)).isNull();
+        sender.acknowledge(PEER, 1, 0, 0, 121 * MS);
+        assertThat(sender.next(125 * MS)).isNull();
+
+        sender.acknowledge(PEER, 1, 4, 0, 130 * MS);
+
+        assertThat(sender.next(130 * MS).seq()).as("the dropped probe, first").isEqualTo(2);
+        assertThat(sender.next(130 * MS).seq()).isEqualTo(3);
+    }
+
+    @Test
     void ignoresAcknowledgementsFromAPeerEpochItIsNotListeningTo() {
         sendNew(3, 0);
         sender.listenTo(PEER);
