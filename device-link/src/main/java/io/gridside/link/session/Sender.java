@@ -121,6 +121,9 @@ final class Sender {
         for (Map.Entry<Long, InFlight> entry : inFlight.entrySet()) {
             InFlight frame = entry.getValue();
             if (!frame.selectivelyAcked && (frame.resendNow || frame.deadline <= now)) {
+                if (!frame.resendNow && entry.getKey() == base) {
+                    rtt.backOff();
+                }
                 transmit(frame, now);
                 retransmissions++;
                 return new Outgoing(entry.getKey(), frame.fragment, entry.getKey() == 0);

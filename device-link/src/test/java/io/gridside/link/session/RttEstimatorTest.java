@@ -57,4 +57,27 @@ class RttEstimatorTest {
         assertThat(rtt.timeoutNanos(10)).isEqualTo(10_000 * MS);
         assertThat(rtt.timeoutNanos(1_000)).isEqualTo(10_000 * MS);
     }
+
+    @Test
+    void keepsABackedOffTimeoutUntilTheNextMeasurement() {
+        rtt.sample(200 * MS);
+
+        rtt.backOff();
+        assertThat(rtt.timeoutNanos(1)).isEqualTo(1_200 * MS);
+        rtt.backOff();
+        assertThat(rtt.timeoutNanos(1)).isEqualTo(2_400 * MS);
+
+        rtt.sample(200 * MS);
+        // variation = 3/4 x 100 + 0 = 75, smoothed 200
+        assertThat(rtt.timeoutNanos(1)).isEqualTo(500 * MS);
+    }
+
+    @Test
+    void backsOffNoFurtherThanTheCeiling() {
+        for (int i = 0; i < 100; i++) {
+            rtt.backOff();
+        }
+
+        assertThat(rtt.timeoutNanos(1)).isEqualTo(10_000 * MS);
+    }
 }

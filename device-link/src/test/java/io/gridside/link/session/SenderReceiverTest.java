@@ -104,6 +104,18 @@ class SenderReceiverTest {
     }
 
     @Test
+    void framesSentAfterATimeoutGetTheBackedOffTimer() {
+        sendNew(1, 0);
+        assertThat(sender.next(100 * MS).seq()).as("frame 0 timed out").isZero();
+
+        sender.enqueue(fragment(1));
+        assertThat(sender.next(100 * MS).seq()).isEqualTo(1);
+
+        assertThat(sender.next(299 * MS)).as("frame 1 before its doubled timeout").isNull();
+        assertThat(sender.next(300 * MS).seq()).isIn(0L, 1L);
+    }
+
+    @Test
     void marksTheFirstFrameOfAnEpochAndItsResendsWithTheResetFlag() {
         sendNew(2, 0);
         Sender.Outgoing resent = sender.next(150 * MS);
