@@ -125,7 +125,7 @@ public final class LinkConnection implements AutoCloseable {
         int type = MessageCatalogue.codeOf(message);
         lock.lock();
         try {
-            while (!closed.get() && !sender.hasRoomFor(payload.length)) {
+            while (!closed.get() && !sender.hasRoomFor(priority.channel(), payload.length)) {
                 changed.await();
             }
             if (closed.get()) {

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param fragmentPayload the largest payload of one frame: small on a noisy serial line, where a corrupted
  *     frame costs its whole length again, large on TCP
  * @param window how many frames may be sent and not yet acknowledged, and how many the receiver buffers
- * @param queueLimitBytes how many bytes of messages may wait to be sent before a sender is made to wait
+ * @param queueLimitBytes how many bytes of messages may wait to be sent in each priority class before a sender
+ *     of that class is made to wait
  * @param initialRto the retransmission timeout before the first round trip is measured
  * @param minRto the floor of the retransmission timeout
  * @param maxRto the ceiling of the retransmission timeout

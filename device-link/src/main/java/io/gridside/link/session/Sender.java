@@ -45,6 +45,8 @@ final class Sender {
     private long nextSeq;
     private long base;
     private long peerLimit;
+    /** Bytes waiting in each priority class, and in all of them. */
+    private final long[] queuedBytesByChannel = new long[Frame.CHANNELS];
     private long queuedBytes;
     private long retransmissions;
     private long probeAt;
@@ -71,6 +73,7 @@ final class Sender {
             queue.clear();
         }
         queuedBytes = 0;
+        java.util.Arrays.fill(queuedBytesByChannel, 0);
     }
 
     int epoch() {
@@ -98,13 +101,19 @@ final class Sender {
         return ack != 0xFFFF && acked >= base - 1 && acked < nextSeq;
     }
 
-    boolean hasRoomFor(int bytes) {
-        return queuedBytes == 0 || queuedBytes + bytes <= options.queueLimitBytes();
+    /**
+     * Whether a message of {@code bytes} may join priority class {@code channel}'s queue. Each class has its own
+     * allowance, so a backlog of bulk never makes a control message wait for room.
+     */
+    boolean hasRoomFor(int channel, int bytes) {
+        long queued = queuedBytesByChannel[channel];
+        return queued == 0 || queued + bytes <= options.queueLimitBytes();
     }
 
     void enqueue(Fragment fragment) {
         queues[fragment.channel()].add(fragment);
         queuedBytes += fragment.payload().length;
+        queuedBytesByChannel[fragment.channel()] += fragment.payload().length;
     }
 
     /** The next frame due: a retransmission first, then new data the windows allow; null when none. */
@@ -142,6 +151,7 @@ final class Sender {
             Fragment fragment = queue.poll();
             if (fragment != null) {
                 queuedBytes -= fragment.payload().length;
+                queuedBytesByChannel[fragment.channel()] -= fragment.payload().length;
                 InFlight frame = new InFlight(fragment);
                 frame.probe = probe;
                 transmit(frame, now);

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,45 @@ class FlowTest {
             assertThat(order.get(1).requestId()).isEqualTo(2);
             assertThat(order.subList(2, order.size())).allMatch(frame -> frame.requestId() == 1).hasSizeGreaterThan(1);
             assertThat(pair.b.delivered()).extracting(LinkPair.Delivered::message).containsExactly(control, bulk);
+        }
+    }
+
+    @Test
+    void controlMessageFindsRoomWhileBulkHasFilledItsQueue() throws Exception {
+        LinkOptions slowTimers = new LinkOptions(64, 32, 4 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
+        List<Message> bulk = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            bulk.add(new Ping(i));
+        }
+        // Larger than whatever room a queue full of small bulk messages has left.
+        Message urgent = new ErrorReply("URGENT", ReliableDeliveryTest.text(new Random(1), 300));
+        try (LinkPair pair = LinkPair.open(slowTimers, LineFaults.none(), LineFaults.none())) {
+            Semaphore line = new Semaphore(0);
+            pair.aToB.gate(line);
+            Thread producer = new Thread(() -> sendQuietly(pair.a.link, bulk), "test-bulk-producer");
+            producer.start();
+            awaitBlockedInSend(producer);
+
+            CompletableFuture<Void> control = CompletableFuture.runAsync(() -> {
+                try {
+                    pair.a.link.send(10_000, urgent, Priority.CONTROL);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            assertThat(control).succeedsWithin(PATIENCE);
+            line.release(Integer.MAX_VALUE / 2);
+            producer.join(PATIENCE.toMillis());
+        }
+    }
+
+    private static void sendQuietly(LinkConnection link, List<Message> messages) {
+        try {
+            LinkPair.sendAll(link, messages, 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

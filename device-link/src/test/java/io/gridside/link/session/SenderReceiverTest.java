@@ -32,7 +32,7 @@ class SenderReceiverTest {
         int delivered = 0;
         long highestSeq = -1;
         while (delivered < messages) {
-            while (queued < messages && sender.hasRoomFor(8)) {
+            while (queued < messages && sender.hasRoomFor(3, 8)) {
                 sender.enqueue(fragment(queued++));
             }
             Sender.Outgoing outgoing;
