@@ -49,7 +49,10 @@ public final class LinkConnection implements AutoCloseable {
          */
         void onClosed(IOException cause);
 
-        /** The peer started a new session on this link (a new console on a serial line, a restarted gateway). */
+        /**
+         * The peer started a new session on this link (a new console on a serial line, a restarted gateway).
+         * Called between the last message of the former session and the first of the new one.
+         */
         default void onPeerReset() {
         }
     }
@@ -68,6 +71,8 @@ public final class LinkConnection implements AutoCloseable {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private boolean ackDue;
+    /** The peer started a new session and the dispatcher has not yet said so to the handler. */
+    private boolean resetToReport;
     /** Why the link ended, when the other end or the transport ended it; null for a close from this side. */
     private volatile IOException closeCause;
 
@@ -97,7 +102,7 @@ public final class LinkConnection implements AutoCloseable {
         out.flush();
         startThread(() -> writeLoop(handler), threadName + "-writer");
         startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
-        startThread(() -> readLoop(handler), threadName);
+        startThread(this::readLoop, threadName);
     }
 
     private static void startThread(Runnable body, String name) {
@@ -234,12 +239,12 @@ public final class LinkConnection implements AutoCloseable {
                 Sequences.wire(outgoing.seq()), ack, window, sack, fragment.requestId(), fragment.payload());
     }
 
-    private void readLoop(Handler handler) {
+    private void readLoop() {
         try {
             Frame frame;
             while ((frame = reader.next()) != null) {
                 LOG.debug("<< {}", frame);
-                receive(handler, frame);
+                receive(frame);
             }
             if (!closed.get()) {
                 closeCause = new EOFException("the other end closed the link");
@@ -253,7 +258,7 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    private void receive(Handler handler, Frame frame) {
+    private void receive(Frame frame) {
         boolean peerReset = false;
         boolean restarted = false;
         lock.lock();
@@ -263,6 +268,7 @@ public final class LinkConnection implements AutoCloseable {
                 Receiver.Outcome outcome = receiver.accept(frame);
                 if (outcome == Receiver.Outcome.PEER_RESET) {
                     peerReset = true;
+                    resetToReport = true;
                     restarted = restartFor(frame);
                 }
                 if (receiver.peerEpoch() != knownEpoch) {
@@ -279,8 +285,6 @@ public final class LinkConnection implements AutoCloseable {
         }
         if (peerReset) {
             LOG.info("The peer on {} started a new session.", transport.address());
-            reassembly.clear();
-            handler.onPeerReset();
         }
     }
 
@@ -307,7 +311,7 @@ public final class LinkConnection implements AutoCloseable {
     private void dispatchLoop(Handler handler) {
         try {
             Frame frame;
-            while ((frame = nextDelivery()) != null) {
+            while ((frame = nextDelivery(handler)) != null) {
                 deliver(handler, frame);
             }
         } finally {
@@ -315,24 +319,40 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    /** Waits for the next frame in order; null once the link is closed and nothing is left to deliver. */
-    private Frame nextDelivery() {
-        lock.lock();
-        try {
-            Frame frame;
-            while ((frame = receiver.take()) == null && !closed.get()) {
-                changed.await();
+    /**
+     * Waits for the next frame in order; null once the link is closed and nothing is left to deliver. A new
+     * session of the peer is reported first, here on the dispatcher, so the handler hears of it after every
+     * message of the former session it was given and before any of the new one.
+     */
+    private Frame nextDelivery(Handler handler) {
+        while (true) {
+            boolean reset;
+            Frame frame = null;
+            lock.lock();
+            try {
+                while (!resetToReport && (frame = receiver.take()) == null && !closed.get()) {
+                    changed.await();
+                }
+                reset = resetToReport;
+                resetToReport = false;
+                if (frame != null) {
+                    ackDue = true;
+                    changed.signalAll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } finally {
+                lock.unlock();
             }
+            if (!reset) {
+                return frame;
+            }
+            reassembly.clear();
+            handler.onPeerReset();
             if (frame != null) {
-                ackDue = true;
-                changed.signalAll();
+                return frame;
             }
-            return frame;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            lock.unlock();
         }
     }
 
