@@ -50,6 +50,8 @@ public final class GatewaySession implements AutoCloseable {
     private final ExecutorService worker;
     private final ExecutorService streamer;
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    /** Counts the console's sessions on this link; work begun for an earlier one is abandoned. */
+    private volatile long generation;
     private volatile boolean authenticated;
 
     public GatewaySession(GatewayService service, Transport transport) throws IOException {
@@ -77,7 +79,7 @@ public final class GatewaySession implements AutoCloseable {
 
             @Override
             public void onPeerReset() {
-                authenticated = false;
+                startOver();
             }
 
             @Override
@@ -91,6 +93,16 @@ public final class GatewaySession implements AutoCloseable {
         }, "gateway-link-" + connection.transport().address());
     }
 
+    /**
+     * A new console took the link over: it is not authenticated, and what was being answered or streamed to the
+     * former one is dropped rather than sent to the new one.
+     */
+    private synchronized void startOver() {
+        generation++;
+        authenticated = false;
+        cancelled.clear();
+    }
+
     private void receive(long requestId, Message message) {
         if (message instanceof Cancel cancel) {
             cancelled.add(cancel.streamRequestId());
@@ -102,12 +114,16 @@ public final class GatewaySession implements AutoCloseable {
         }
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
                 || message instanceof GetReadings || message instanceof GetLedger;
-        (stream ? streamer : worker).execute(() -> answer(requestId, message));
+        long session = generation;
+        (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
     }
 
-    private void answer(long requestId, Message message) {
+    private void answer(long session, long requestId, Message message) {
+        if (session != generation) {
+            return;
+        }
         if (message instanceof Hello hello) {
-            answerHello(requestId, hello);
+            answerHello(session, requestId, hello);
             return;
         }
         if (!authenticated) {
@@ -115,70 +131,90 @@ public final class GatewaySession implements AutoCloseable {
             return;
         }
         try {
-            dispatch(requestId, message);
+            dispatch(session, requestId, message);
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
             reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
         }
     }
 
-    private void dispatch(long requestId, Message message) {
+    private void dispatch(long session, long requestId, Message message) {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
         } else if (message instanceof GetRoster) {
-            sendStream(requestId, service.roster(), RosterBatch::new, Priority.BILLING);
+            sendStream(session, requestId, service.roster(), RosterBatch::new, Priority.BILLING);
         } else if (message instanceof GetMeterStatus) {
-            sendStream(requestId, service.meterStatus(), MeterStatusBatch::new, Priority.BILLING);
+            sendStream(session, requestId, service.meterStatus(), MeterStatusBatch::new, Priority.BILLING);
         } else if (message instanceof GetReadings get) {
-            sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new, Priority.BULK);
+            sendStream(session, requestId, service.readings(get.from(), get.to()), ReadingsBatch::new,
+                    Priority.BULK);
         } else if (message instanceof GetLedger get) {
-            sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new, Priority.BILLING);
+            sendStream(session, requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new,
+                    Priority.BILLING);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
         }
     }
 
-    private void answerHello(long requestId, Hello hello) {
+    private void answerHello(long session, long requestId, Hello hello) {
         if (!hello.protocolVersions().contains(Frame.VERSION)) {
             reply(requestId, new ErrorReply("VERSION_UNSUPPORTED", "This gateway speaks protocol version "
                     + Frame.VERSION + " only; update the console."));
             return;
         }
         try {
-            reply(requestId, service.hello(hello));
-            authenticated = true;
+            Message reply = service.hello(hello);
+            if (authenticate(session, true)) {
+                reply(requestId, reply);
+            }
         } catch (GatewayService.RefusedException e) {
-            authenticated = false;
-            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            if (authenticate(session, false)) {
+                reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            }
         }
     }
 
-    private <T> void sendStream(long requestId, List<T> items, BiFunction<List<T>, Long, Message> batchOf,
-            Priority priority) {
+    /** Sets the session's authentication, unless the console that said hello has been replaced meanwhile. */
+    private synchronized boolean authenticate(long session, boolean accepted) {
+        if (session != generation) {
+            return false;
+        }
+        authenticated = accepted;
+        return true;
+    }
+
+    private <T> void sendStream(long session, long requestId, List<T> items,
+            BiFunction<List<T>, Long, Message> batchOf, Priority priority) {
         long total = items.size();
         int sent = 0;
         while (sent < items.size()) {
+            if (session != generation) {
+                LOG.debug("Stream {} was for a console that has gone; dropped after {} items.", requestId, sent);
+                return;
+            }
             if (cancelled.remove(requestId) || !connection.isOpen()) {
                 reply(requestId, new StreamEnd(sent, true), priority);
                 return;
             }
             int end = Math.min(items.size(), sent + BATCH_ITEMS);
-            sent += sendFitting(requestId, items.subList(sent, end), total, batchOf, priority);
+            sent += sendFitting(session, requestId, items.subList(sent, end), total, batchOf, priority);
         }
         reply(requestId, new StreamEnd(sent, false), priority);
     }
 
     /** Sends as much of {@code items} as fits one frame, halving until it fits; returns how many it sent. */
-    private <T> int sendFitting(long requestId, List<T> items, long total, BiFunction<List<T>, Long, Message> batchOf,
-            Priority priority) {
+    private <T> int sendFitting(long session, long requestId, List<T> items, long total,
+            BiFunction<List<T>, Long, Message> batchOf, Priority priority) {
         List<T> batch = items;
         Message message = batchOf.apply(batch, total);
         while (batch.size() > 1 && MessageCodec.encode(message).length > Frame.MAX_PAYLOAD) {
             batch = batch.subList(0, batch.size() / 2);
             message = batchOf.apply(batch, total);
         }
-        reply(requestId, message, priority);
+        if (session == generation) {
+            reply(requestId, message, priority);
+        }
         return batch.size();
     }
 

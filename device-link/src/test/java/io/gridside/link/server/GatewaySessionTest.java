@@ -149,6 +149,33 @@ class GatewaySessionTest {
     }
 
     @Test
+    void newConsoleOnTheLinkMustSayHelloAndGetsNothingOfTheFormerConsolesStream() throws Exception {
+        GatedList readings = new GatedList(SampleMessages.readings(1_000), 128);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withReadings(readings));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer former = new FramePeer(socket);
+            ask(former, 1, HELLO);
+            former.send(2, new GetReadings(FROM, TO));
+            assertThat(receiveFor(former, 2)).isInstanceOf(ReadingsBatch.class);
+
+            // Another console takes the line over, in an epoch of its own, while the stream is caught mid-way.
+            FramePeer console = new FramePeer(socket);
+            assertThat(errorCode(ask(console, 1, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+            readings.open();
+            assertThat(ask(console, 2, HELLO)).isEqualTo(SampleMessages.helloReply());
+            console.send(3, new GetReadings(FROM, TO));
+
+            List<Reading> streamed = new ArrayList<>();
+            Message message;
+            while ((message = receiveFor(console, 3)) instanceof ReadingsBatch batch) {
+                streamed.addAll(batch.readings());
+            }
+            assertThat(message).isEqualTo(new StreamEnd(1_000, false));
+            assertThat(streamed).hasSize(1_000);
+        }
+    }
+
+    @Test
     void endsAStreamCancelledBeforeItStartedWithoutSendingAnything() throws Exception {
         CountDownLatch rosterMayGo = new CountDownLatch(1);
         FakeGatewayService service = new FakeGatewayService().withReadings(SampleMessages.readings(300))
