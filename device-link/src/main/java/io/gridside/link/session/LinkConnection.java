@@ -181,6 +181,7 @@ public final class LinkConnection implements AutoCloseable {
         } catch (IOException e) {
             if (!closed.get()) {
                 LOG.debug("Writing to {} failed: {}", transport.address(), e.getMessage());
+                recordCause(e);
             }
             closeQuietly();
         } catch (InterruptedException e) {
@@ -247,11 +248,11 @@ public final class LinkConnection implements AutoCloseable {
                 receive(frame);
             }
             if (!closed.get()) {
-                closeCause = new EOFException("the other end closed the link");
+                recordCause(new EOFException("the other end closed the link"));
             }
         } catch (IOException e) {
             if (!closed.get()) {
-                closeCause = e;
+                recordCause(e);
             }
         } finally {
             closeQuietly();
@@ -302,6 +303,13 @@ public final class LinkConnection implements AutoCloseable {
         }
         sender.reset(newEpoch(sender.epoch()));
         return true;
+    }
+
+    /** Keeps the first reason the link broke, whichever of the reader and the writer met it first. */
+    private synchronized void recordCause(IOException cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
     }
 
     /**
