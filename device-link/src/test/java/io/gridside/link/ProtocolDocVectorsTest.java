@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,7 +49,8 @@ class ProtocolDocVectorsTest {
     private static final Set<String> BARE_ACKS = Set.of("ack");
 
     private static final Pattern CATALOGUE_ROW =
-            Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\|", Pattern.MULTILINE);
+            Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\| (\\w+) \\|",
+                    Pattern.MULTILINE);
 
     /** One fenced {@code vector} block of the document: the frame's header fields and its bytes. */
     record Vector(String name, Frame frame, byte[] raw, byte[] wire) {
@@ -116,15 +118,17 @@ class ProtocolDocVectorsTest {
     }
 
     @Test
-    void listsTheMessageCatalogueAsTheCodeHasIt() throws IOException {
+    void listsTheMessageCatalogueWithItsPriorityClassesAsTheCodeHasIt() throws IOException {
         Matcher row = CATALOGUE_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
         List<Tuple> documented = new ArrayList<>();
         while (row.find()) {
-            documented.add(tuple((int) number(row.group(1)), row.group(2), Integer.parseInt(row.group(3))));
+            documented.add(tuple((int) number(row.group(1)), row.group(2), Integer.parseInt(row.group(3)),
+                    row.group(4)));
         }
 
         assertThat(MessageCatalogue.entries())
-                .extracting(e -> e.code(), e -> e.type().getSimpleName(), e -> e.schemaVersion())
+                .extracting(e -> e.code(), e -> e.type().getSimpleName(), e -> e.schemaVersion(),
+                        e -> e.priority().name().toLowerCase(Locale.ROOT))
                 .containsExactlyElementsOf(documented);
     }
 
