@@ -25,10 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.groups.Tuple;
@@ -51,6 +54,8 @@ class ProtocolDocVectorsTest {
             "ping", new Ping(42),
             "get-site", new GetSite(),
             "hello", SampleMessages.hello());
+    /** Vectors of bare acknowledgements, which carry no message. */
+    private static final Set<String> BARE_ACKS = Set.of("ack");
 
     /** The bytes each signed block's {@code value:} describes, as the code encodes them, and the key that signs. */
     private static final Map<String, Signed> SIGNED = Map.of(
@@ -66,10 +71,11 @@ class ProtocolDocVectorsTest {
     private static final Pattern ROLE_ROW = Pattern.compile("^\\| (\\w+) \\| supervisor \\|$", Pattern.MULTILINE);
 
     private static final Pattern CATALOGUE_ROW =
-            Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\|", Pattern.MULTILINE);
+            Pattern.compile("^\\| (0x[0-9a-f]{2}) \\| (\\w+) \\| (?:C→G|G→C) \\| (\\d+) \\| (\\w+) \\|",
+                    Pattern.MULTILINE);
 
-    /** One fenced {@code vector} block of the document. */
-    record Vector(String name, int type, int seq, int ack, long requestId, byte[] payload, byte[] raw, byte[] wire) {
+    /** One fenced {@code vector} block of the document: the frame's header fields and its bytes. */
+    record Vector(String name, Frame frame, byte[] raw, byte[] wire) {
 
         @Override
         public String toString() {
@@ -98,33 +104,43 @@ class ProtocolDocVectorsTest {
     static List<Vector> vectors() throws IOException {
         List<Vector> vectors = new ArrayList<>();
         for (Map<String, String> block : blocks(Files.readString(DOC, StandardCharsets.UTF_8), "vector")) {
-            vectors.add(new Vector(block.get("name"), (int) number(block.get("type")),
-                    (int) number(block.get("seq")), (int) number(block.get("ack")), number(block.get("requestId")),
-                    hex(block.get("payload")), hex(block.get("raw")), hex(block.get("wire"))));
+            Frame frame = new Frame((int) number(block.get("type")), (int) number(block.get("flags")),
+                    (int) number(block.get("channel")), (int) number(block.get("epoch")),
+                    (int) number(block.get("seq")), (int) number(block.get("ack")),
+                    (int) number(block.get("window")), number(block.get("sack")), number(block.get("requestId")),
+                    hex(block.get("payload")));
+            vectors.add(new Vector(block.get("name"), frame, hex(block.get("raw")), hex(block.get("wire"))));
         }
         return vectors;
     }
 
     @Test
     void documentsAVectorForEachMessageThisTestBuildsAndNoOther() throws IOException {
-        assertThat(vectors()).extracting(Vector::name).containsExactlyInAnyOrderElementsOf(MESSAGES.keySet());
+        Set<String> names = new HashSet<>(MESSAGES.keySet());
+        names.addAll(BARE_ACKS);
+
+        assertThat(vectors()).extracting(Vector::name).containsExactlyInAnyOrderElementsOf(names);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void encodesTheMessageToTheDocumentedPayloadAndType(Vector vector) {
+        if (BARE_ACKS.contains(vector.name())) {
+            assertThat(vector.frame().type()).isEqualTo(Frame.ACK);
+            assertThat(vector.frame().payload()).isEmpty();
+            return;
+        }
         Message message = MESSAGES.get(vector.name());
 
-        assertThat(MessageCatalogue.codeOf(message)).isEqualTo(vector.type());
-        assertThat(hexOf(MessageCodec.encode(message))).isEqualTo(hexOf(vector.payload()));
+        assertThat(MessageCatalogue.codeOf(message)).isEqualTo(vector.frame().type());
+        assertThat(MessageCatalogue.priorityOf(message).channel()).isEqualTo(vector.frame().channel());
+        assertThat(hexOf(MessageCodec.encode(message))).isEqualTo(hexOf(vector.frame().payload()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void framesThePayloadToTheDocumentedBytes(Vector vector) {
-        Frame frame = new Frame(vector.type(), vector.seq(), vector.ack(), vector.requestId(), vector.payload());
-
-        byte[] wire = FrameCodec.encode(frame);
+    void framesTheHeaderAndPayloadToTheDocumentedBytes(Vector vector) {
+        byte[] wire = FrameCodec.encode(vector.frame());
 
         assertThat(hexOf(wire)).isEqualTo(hexOf(vector.wire()));
         assertThat(hexOf(Cobs.decode(wire, 0, wire.length - 1))).isEqualTo(hexOf(vector.raw()));
@@ -132,13 +148,13 @@ class ProtocolDocVectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void readsTheMessageBackFromTheDocumentedWireBytes(Vector vector) {
+    void readsEveryFieldBackFromTheDocumentedWireBytes(Vector vector) {
         Frame frame = FrameCodec.decode(vector.wire(), 0, vector.wire().length - 1);
 
-        assertThat(frame.seq()).isEqualTo(vector.seq());
-        assertThat(frame.ack()).isEqualTo(vector.ack());
-        assertThat(frame.requestId()).isEqualTo(vector.requestId());
-        assertThat(MessageCodec.decode(frame.type(), frame.payload())).isEqualTo(MESSAGES.get(vector.name()));
+        assertThat(frame).isEqualTo(vector.frame());
+        if (!frame.isAck()) {
+            assertThat(MessageCodec.decode(frame.type(), frame.payload())).isEqualTo(MESSAGES.get(vector.name()));
+        }
     }
 
     @Test
@@ -186,15 +202,17 @@ class ProtocolDocVectorsTest {
     }
 
     @Test
-    void listsTheMessageCatalogueAsTheCodeHasIt() throws IOException {
+    void listsTheMessageCatalogueWithItsPriorityClassesAsTheCodeHasIt() throws IOException {
         Matcher row = CATALOGUE_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
         List<Tuple> documented = new ArrayList<>();
         while (row.find()) {
-            documented.add(tuple((int) number(row.group(1)), row.group(2), Integer.parseInt(row.group(3))));
+            documented.add(tuple((int) number(row.group(1)), row.group(2), Integer.parseInt(row.group(3)),
+                    row.group(4)));
         }
 
         assertThat(MessageCatalogue.entries())
-                .extracting(e -> e.code(), e -> e.type().getSimpleName(), e -> e.schemaVersion())
+                .extracting(e -> e.code(), e -> e.type().getSimpleName(), e -> e.schemaVersion(),
+                        e -> e.priority().name().toLowerCase(Locale.ROOT))
                 .containsExactlyElementsOf(documented);
     }
 

@@ -230,7 +230,8 @@ public final class GatewayClient implements AutoCloseable {
      *
      * @return how many readings arrived
      * @throws LinkException with {@link LinkException.Code#INCOMPLETE} when fewer readings arrived than the
-     *     gateway sent, because a batch was lost on the link
+     *     gateway's end of stream counts. The link resends what the line loses, so this means the gateway sent
+     *     less than it counted, not that the line lost a batch.
      * @throws java.util.concurrent.CancellationException when {@code cancel} stopped the pull
      */
     public long readings(Instant from, Instant to, BatchListener<Reading> listener, CancelSignal cancel)
@@ -242,7 +243,7 @@ public final class GatewayClient implements AutoCloseable {
     /**
      * Pulls the ledger entries after {@code afterSeq}; see {@link #readings}.
      *
-     * <p>Entries are numbered without gaps, so a batch lost on the link shows in the next one, which then
+     * <p>Entries are numbered without gaps, so an entry the gateway left out shows in the next one, which then
      * fails the pull before it reaches the listener: a store that resumes after its last entry never skips one.
      */
     public long ledger(long afterSeq, BatchListener<LedgerEntry> listener, CancelSignal cancel)
@@ -262,8 +263,8 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     private LinkException incomplete(String what) {
-        return new LinkException(LinkException.Code.INCOMPLETE, "Part of the answer from "
-                + connection.transport().address() + " was lost on the link (" + what + "); pull again.");
+        return new LinkException(LinkException.Code.INCOMPLETE, "The answer from "
+                + connection.transport().address() + " was incomplete (" + what + "); pull again.");
     }
 
     private record Batch<T>(List<T> items, long total) {

@@ -27,7 +27,11 @@ public final class LinkException extends IOException {
         FORBIDDEN,
         /** The gateway answered a request with an error. */
         GATEWAY_ERROR,
-        /** Part of a stream was lost on the link; pulling again fetches it whole. */
+        /**
+         * A stream did not add up: fewer items arrived than the gateway's end counts, or ledger entries skip a
+         * number. The link resends what the line loses, so this is the gateway's doing; pulling again may
+         * fetch it whole.
+         */
         INCOMPLETE
     }
 

@@ -21,8 +21,13 @@ public final class FrameCodec {
         ByteBuffer raw = ByteBuffer.allocate(length);
         raw.put((byte) Frame.VERSION)
                 .put((byte) frame.type())
+                .put((byte) frame.flags())
+                .put((byte) frame.channel())
+                .putShort((short) frame.epoch())
                 .putShort((short) frame.seq())
                 .putShort((short) frame.ack())
+                .putShort((short) frame.window())
+                .putInt((int) frame.sack())
                 .putInt((int) frame.requestId())
                 .putShort((short) frame.payload().length)
                 .put(frame.payload());
@@ -63,8 +68,17 @@ public final class FrameCodec {
 
     private static Frame readFields(ByteBuffer buffer, int checksumAt) {
         int type = buffer.get() & 0xFF;
+        int flags = buffer.get() & 0xFF;
+        int channel = buffer.get() & 0xFF;
+        if (flags > 0x07 || channel >= Frame.CHANNELS) {
+            throw new FrameException(FrameException.Rule.HEADER,
+                    "its flags (" + flags + ") or channel (" + channel + ") are outside the protocol");
+        }
+        int epoch = buffer.getShort() & 0xFFFF;
         int seq = buffer.getShort() & 0xFFFF;
         int ack = buffer.getShort() & 0xFFFF;
+        int window = buffer.getShort() & 0xFFFF;
+        long sack = buffer.getInt() & 0xFFFF_FFFFL;
         long requestId = buffer.getInt() & 0xFFFF_FFFFL;
         int payloadLength = buffer.getShort() & 0xFFFF;
         if (payloadLength != checksumAt - Frame.HEADER_LENGTH || payloadLength > Frame.MAX_PAYLOAD) {
@@ -73,7 +87,7 @@ public final class FrameCodec {
         }
         byte[] payload = new byte[payloadLength];
         buffer.get(payload);
-        return new Frame(type, seq, ack, requestId, payload);
+        return new Frame(type, flags, channel, epoch, seq, ack, window, sack, requestId, payload);
     }
 
     private static long crc(byte[] data, int length) {

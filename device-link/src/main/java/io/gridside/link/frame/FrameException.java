@@ -10,6 +10,7 @@ public final class FrameException extends RuntimeException {
         TOO_LONG,
         VERSION,
         LENGTH,
+        HEADER,
         CHECKSUM
     }
 

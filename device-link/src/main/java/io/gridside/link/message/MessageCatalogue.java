@@ -10,30 +10,30 @@ import java.util.Map;
  */
 public final class MessageCatalogue {
 
-    /** One row of the catalogue. */
-    public record Entry(int code, Class<? extends Message> type, int schemaVersion) {
+    /** One row of the catalogue: the message's wire code, its schema version and its priority class. */
+    public record Entry(int code, Class<? extends Message> type, int schemaVersion, Priority priority) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(0x01, Hello.class, 2),
-            new Entry(0x02, HelloReply.class, 2),
-            new Entry(0x03, ErrorReply.class, 1),
-            new Entry(0x04, Ping.class, 1),
-            new Entry(0x05, Pong.class, 1),
-            new Entry(0x06, Cancel.class, 1),
-            new Entry(0x07, StreamEnd.class, 1),
-            new Entry(0x10, GetSite.class, 1),
-            new Entry(0x11, SiteReply.class, 2),
-            new Entry(0x12, GetMeterStatus.class, 1),
-            new Entry(0x13, MeterStatusBatch.class, 2),
-            new Entry(0x14, GetRoster.class, 1),
-            new Entry(0x15, RosterBatch.class, 1),
-            new Entry(0x20, GetReadings.class, 1),
-            new Entry(0x21, ReadingsBatch.class, 1),
-            new Entry(0x22, GetLedger.class, 1),
-            new Entry(0x23, LedgerBatch.class, 1),
-            new Entry(0x30, SetClock.class, 1),
-            new Entry(0x31, ClockSet.class, 1));
+            new Entry(0x01, Hello.class, 2, Priority.CONTROL),
+            new Entry(0x02, HelloReply.class, 2, Priority.CONTROL),
+            new Entry(0x03, ErrorReply.class, 1, Priority.CONTROL),
+            new Entry(0x04, Ping.class, 1, Priority.CONTROL),
+            new Entry(0x05, Pong.class, 1, Priority.CONTROL),
+            new Entry(0x06, Cancel.class, 1, Priority.CONTROL),
+            new Entry(0x07, StreamEnd.class, 1, Priority.CONTROL),
+            new Entry(0x10, GetSite.class, 1, Priority.CONTROL),
+            new Entry(0x11, SiteReply.class, 2, Priority.CONTROL),
+            new Entry(0x12, GetMeterStatus.class, 1, Priority.BILLING),
+            new Entry(0x13, MeterStatusBatch.class, 2, Priority.BILLING),
+            new Entry(0x14, GetRoster.class, 1, Priority.BILLING),
+            new Entry(0x15, RosterBatch.class, 1, Priority.BILLING),
+            new Entry(0x20, GetReadings.class, 1, Priority.BULK),
+            new Entry(0x21, ReadingsBatch.class, 1, Priority.BULK),
+            new Entry(0x22, GetLedger.class, 1, Priority.BILLING),
+            new Entry(0x23, LedgerBatch.class, 1, Priority.BILLING),
+            new Entry(0x30, SetClock.class, 1, Priority.CONTROL),
+            new Entry(0x31, ClockSet.class, 1, Priority.CONTROL));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();
@@ -55,6 +55,11 @@ public final class MessageCatalogue {
 
     public static int codeOf(Message message) {
         return BY_TYPE.get(message.getClass()).code();
+    }
+
+    /** The priority class a message travels in when nothing else decides. */
+    public static Priority priorityOf(Message message) {
+        return BY_TYPE.get(message.getClass()).priority();
     }
 
     /** The catalogue entry for a wire code, or null when this build does not know the code. */

@@ -21,7 +21,9 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
+import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.Pong;
+import io.gridside.link.message.Priority;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
@@ -45,8 +47,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello with a
  * valid credential has been accepted, and every request after it is checked against that credential's window
- * by the gateway's clock. Requests are answered in arrival order on one worker thread, while the reader thread
- * stays free to take a cancel for the stream being sent.
+ * by the gateway's clock. Streams (roster, status, readings, ledger) are sent on one worker and everything else
+ * is answered on another, so a small request is never stuck behind a backlog being sent; each stream travels
+ * whole in its batches' priority class, its end included, so the end can never overtake a batch. The link's
+ * dispatcher stays free to take a ping or a cancel for the stream being sent. When another console takes the
+ * link over (a new session epoch on a serial line), what was being answered for the former one is dropped.
  */
 public final class GatewaySession implements AutoCloseable {
 
@@ -57,17 +62,25 @@ public final class GatewaySession implements AutoCloseable {
     private final GatewayService service;
     private final LinkConnection connection;
     private final ExecutorService worker;
+    private final ExecutorService streamer;
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final CredentialCheck credentialCheck;
     /** The credential of the accepted hello, or null while none is. */
     private volatile SignedCredential admitted;
+    /** Counts the console's sessions on this link; work begun for an earlier one is abandoned. */
+    private volatile long generation;
 
     public GatewaySession(GatewayService service, Transport transport) throws IOException {
         this.service = service;
         this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId());
         this.connection = new LinkConnection(transport);
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gateway-worker-" + transport.address());
+        this.worker = singleThread("gateway-worker-" + transport.address());
+        this.streamer = singleThread("gateway-streamer-" + transport.address());
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -82,13 +95,29 @@ public final class GatewaySession implements AutoCloseable {
             }
 
             @Override
+            public void onPeerReset() {
+                startOver();
+            }
+
+            @Override
             public void onClosed(IOException cause) {
                 worker.shutdownNow();
+                streamer.shutdownNow();
                 LOG.info("Console session on {} ended{}.", connection.transport().address(),
                         cause == null ? "" : ": " + cause.getMessage());
                 onEnd.run();
             }
         }, "gateway-link-" + connection.transport().address());
+    }
+
+    /**
+     * A new console took the link over: it is not signed in, and what was being answered or streamed to the
+     * former one is dropped rather than sent to the new one.
+     */
+    private synchronized void startOver() {
+        generation++;
+        admitted = null;
+        cancelled.clear();
     }
 
     private void receive(long requestId, Message message) {
@@ -100,16 +129,22 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new Pong(ping.nonce(), service.clock()));
             return;
         }
+        boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
+                || message instanceof GetReadings || message instanceof GetLedger;
+        long session = generation;
         try {
-            worker.execute(() -> answer(requestId, message));
+            (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
         } catch (RejectedExecutionException e) {
             LOG.debug("A {} arrived as the session closed; it is not answered.", message.getClass().getSimpleName());
         }
     }
 
-    private void answer(long requestId, Message message) {
+    private void answer(long session, long requestId, Message message) {
+        if (session != generation) {
+            return;
+        }
         if (message instanceof Hello hello) {
-            answerHello(requestId, hello);
+            answerHello(session, requestId, hello);
             return;
         }
         SignedCredential credential = admitted;
@@ -135,24 +170,26 @@ public final class GatewaySession implements AutoCloseable {
             return;
         }
         try {
-            dispatch(requestId, message, credential);
+            dispatch(session, requestId, message, credential);
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
             reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
         }
     }
 
-    private void dispatch(long requestId, Message message, SignedCredential credential) {
+    private void dispatch(long session, long requestId, Message message, SignedCredential credential) {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
         } else if (message instanceof GetRoster) {
-            sendStream(requestId, service.roster(), RosterBatch::new);
+            sendStream(session, requestId, service.roster(), RosterBatch::new, Priority.BILLING);
         } else if (message instanceof GetMeterStatus) {
-            sendStream(requestId, service.meterStatus(), MeterStatusBatch::new);
+            sendStream(session, requestId, service.meterStatus(), MeterStatusBatch::new, Priority.BILLING);
         } else if (message instanceof GetReadings get) {
-            sendStream(requestId, service.readings(get.from(), get.to()), ReadingsBatch::new);
+            sendStream(session, requestId, service.readings(get.from(), get.to()), ReadingsBatch::new,
+                    Priority.BULK);
         } else if (message instanceof GetLedger get) {
-            sendStream(requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new);
+            sendStream(session, requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new,
+                    Priority.BILLING);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);
         } else {
@@ -174,7 +211,7 @@ public final class GatewaySession implements AutoCloseable {
         reply(requestId, new ClockSet(previous, service.clock()));
     }
 
-    private void answerHello(long requestId, Hello hello) {
+    private void answerHello(long session, long requestId, Hello hello) {
         if (!hello.protocolVersions().contains(Frame.VERSION)) {
             admitted = null;
             reply(requestId, new ErrorReply("VERSION_UNSUPPORTED", "This gateway speaks protocol version "
@@ -191,10 +228,21 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
             return;
         }
-        admitted = credential;
+        if (!admit(session, credential)) {
+            return;
+        }
         LOG.info("Technician {} signed in as {} on {}.", credential.technicianId(), credential.role(),
                 connection.transport().address());
         reply(requestId, HelloProof.sign(hello, unsignedReply(clock, credential.role()), service.identityKey()));
+    }
+
+    /** Signs the console in, unless another console took the link over meanwhile. */
+    private synchronized boolean admit(long session, SignedCredential credential) {
+        if (session != generation) {
+            return false;
+        }
+        admitted = credential;
+        return true;
     }
 
     private HelloReply unsignedReply(Instant clock, Role role) {
@@ -205,35 +253,47 @@ public final class GatewaySession implements AutoCloseable {
                 role.wireName(), none, none);
     }
 
-    private <T> void sendStream(long requestId, List<T> items, BiFunction<List<T>, Long, Message> batchOf) {
+    private <T> void sendStream(long session, long requestId, List<T> items,
+            BiFunction<List<T>, Long, Message> batchOf, Priority priority) {
         long total = items.size();
         int sent = 0;
         while (sent < items.size()) {
+            if (session != generation) {
+                LOG.debug("Stream {} was for a console that has gone; dropped after {} items.", requestId, sent);
+                return;
+            }
             if (cancelled.remove(requestId) || !connection.isOpen()) {
-                reply(requestId, new StreamEnd(sent, true));
+                reply(requestId, new StreamEnd(sent, true), priority);
                 return;
             }
             int end = Math.min(items.size(), sent + BATCH_ITEMS);
-            sent += sendFitting(requestId, items.subList(sent, end), total, batchOf);
+            sent += sendFitting(session, requestId, items.subList(sent, end), total, batchOf, priority);
         }
-        reply(requestId, new StreamEnd(sent, false));
+        reply(requestId, new StreamEnd(sent, false), priority);
     }
 
     /** Sends as much of {@code items} as fits one frame, halving until it fits; returns how many it sent. */
-    private <T> int sendFitting(long requestId, List<T> items, long total, BiFunction<List<T>, Long, Message> batchOf) {
+    private <T> int sendFitting(long session, long requestId, List<T> items, long total,
+            BiFunction<List<T>, Long, Message> batchOf, Priority priority) {
         List<T> batch = items;
         Message message = batchOf.apply(batch, total);
         while (batch.size() > 1 && MessageCodec.encode(message).length > Frame.MAX_PAYLOAD) {
             batch = batch.subList(0, batch.size() / 2);
             message = batchOf.apply(batch, total);
         }
-        reply(requestId, message);
+        if (session == generation) {
+            reply(requestId, message, priority);
+        }
         return batch.size();
     }
 
     private void reply(long requestId, Message message) {
+        reply(requestId, message, MessageCatalogue.priorityOf(message));
+    }
+
+    private void reply(long requestId, Message message, Priority priority) {
         try {
-            connection.send(requestId, message);
+            connection.send(requestId, message, priority);
         } catch (IOException e) {
             LOG.debug("A reply to request {} was lost: the console's link closed.", requestId, e);
         }
@@ -247,5 +307,6 @@ public final class GatewaySession implements AutoCloseable {
     public void close() {
         connection.close();
         worker.shutdownNow();
+        streamer.shutdownNow();
     }
 }

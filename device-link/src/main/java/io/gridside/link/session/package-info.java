@@ -1,2 +1,5 @@
-/** A live link over one transport: framed sends, a reader thread, and the counters the status bar shows. */
+/**
+ * A live link over one transport: messages cut into numbered fragments, sent in a sliding window by priority,
+ * acknowledged and resent until they arrive, and the counters the status bar shows.
+ */
 package io.gridside.link.session;

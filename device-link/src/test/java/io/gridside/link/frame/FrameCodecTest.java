@@ -26,7 +26,10 @@ class FrameCodecTest {
                 new Frame(0x21, 1, 2, 3, PAYLOAD),
                 new Frame(0xFF, 0xFFFF, 0xFFFF, 0xFFFF_FFFFL, new byte[300]),
                 new Frame(0x11, 17, 4, 0x8000_0000L, largest),
-                new Frame(0x11, 18, 4, 12, largestWithoutZeros));
+                new Frame(0x11, 18, 4, 12, largestWithoutZeros),
+                new Frame(0x13, Frame.FIRST, 3, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF_FFFFL, 0xFFFF_FFFFL, PAYLOAD),
+                new Frame(0x15, Frame.LAST | Frame.RESET, 2, 1, 0, 0xFFFF, 48, 0x8000_0001L, 77, PAYLOAD),
+                new Frame(Frame.ACK, 0, 0, 0x5EED, 0, 41, 64, 0b1011, 0, new byte[0]));
     }
 
     @ParameterizedTest
@@ -49,13 +52,31 @@ class FrameCodecTest {
 
     @Test
     void laysOutTheHeaderBigEndianWithTheChecksumOverHeaderAndPayload() {
-        Frame frame = new Frame(0x21, 0x1234, 0xABCD, 0xDEADBEEFL, PAYLOAD);
+        Frame frame = new Frame(0x21, Frame.FIRST | Frame.RESET, 3, 0xBEEF, 0x1234, 0xABCD, 0x0040, 0x8000_0001L,
+                0xDEADBEEFL, PAYLOAD);
 
         byte[] wire = FrameCodec.encode(frame);
         byte[] raw = Cobs.decode(wire, 0, wire.length - 1);
 
-        assertThat(HexFormat.of().formatHex(raw, 0, Frame.HEADER_LENGTH)).isEqualTo("01211234abcddeadbeef0009");
-        assertThat(raw).isEqualTo(RawFrames.raw(0x21, 0x1234, 0xABCD, 0xDEADBEEFL, PAYLOAD));
+        assertThat(HexFormat.of().formatHex(raw, 0, Frame.HEADER_LENGTH))
+                .isEqualTo("02" + "21" + "05" + "03" + "beef" + "1234" + "abcd" + "0040" + "80000001" + "deadbeef"
+                        + "0009");
+        RawFrames.Header header = new RawFrames.Header(Frame.VERSION, 0x21, Frame.FIRST | Frame.RESET, 3, 0xBEEF,
+                0x1234, 0xABCD, 0x0040, 0x8000_0001L, 0xDEADBEEFL);
+        assertThat(raw).isEqualTo(RawFrames.raw(header, PAYLOAD.length, PAYLOAD));
+    }
+
+    @Test
+    void laysOutABareAcknowledgementAsAHeaderAndChecksumOnly() {
+        Frame ack = new Frame(Frame.ACK, 0, 0, 0x0102, 0, 0x0304, 0x0506, 0x0708_090AL, 0, new byte[0]);
+
+        byte[] wire = FrameCodec.encode(ack);
+        byte[] raw = Cobs.decode(wire, 0, wire.length - 1);
+
+        assertThat(raw).hasSize(Frame.HEADER_LENGTH + Frame.TRAILER_LENGTH);
+        assertThat(HexFormat.of().formatHex(raw, 0, Frame.HEADER_LENGTH))
+                .isEqualTo("0200000001020000030405060708090a000000000000");
+        assertThat(FrameCodec.decode(wire, 0, wire.length - 1).isAck()).isTrue();
     }
 
     @Test
@@ -68,9 +89,25 @@ class FrameCodecTest {
 
     @Test
     void dropsFrameOfAnotherVersionEvenWithAGoodChecksum() {
-        byte[] raw = RawFrames.raw(2, 0x04, 1, 0, 9, PAYLOAD.length, PAYLOAD);
+        byte[] raw = RawFrames.raw(1, 0x04, 1, 0, 9, PAYLOAD.length, PAYLOAD);
 
         assertThat(ruleBrokenBy(RawFrames.wire(raw))).isEqualTo(FrameException.Rule.VERSION);
+    }
+
+    @Test
+    void dropsFrameWithAFlagTheProtocolDoesNotDefine() {
+        RawFrames.Header header = RawFrames.Header.of(0x04, 1, 0, 9).withFlags(Frame.FIRST | Frame.LAST | 0x08);
+
+        assertThat(ruleBrokenBy(RawFrames.wire(RawFrames.raw(header, PAYLOAD.length, PAYLOAD))))
+                .isEqualTo(FrameException.Rule.HEADER);
+    }
+
+    @Test
+    void dropsFrameOnAChannelPastTheLowestPriority() {
+        RawFrames.Header header = RawFrames.Header.of(0x04, 1, 0, 9).withChannel(Frame.CHANNELS);
+
+        assertThat(ruleBrokenBy(RawFrames.wire(RawFrames.raw(header, PAYLOAD.length, PAYLOAD))))
+                .isEqualTo(FrameException.Rule.HEADER);
     }
 
     @Test
@@ -100,7 +137,8 @@ class FrameCodecTest {
 
     @Test
     void dropsFrameTooShortToHoldHeaderAndChecksum() {
-        byte[] raw = Arrays.copyOf(RawFrames.raw(0x04, 1, 0, 9, new byte[0]), 15);
+        int headerAndChecksum = Frame.HEADER_LENGTH + Frame.TRAILER_LENGTH;
+        byte[] raw = Arrays.copyOf(RawFrames.raw(0x04, 1, 0, 9, new byte[0]), headerAndChecksum - 1);
 
         assertThat(ruleBrokenBy(RawFrames.wire(raw))).isEqualTo(FrameException.Rule.TOO_SHORT);
     }
@@ -125,7 +163,8 @@ class FrameCodecTest {
 
     @Test
     void neverDecodesAFrameWithAnyOneByteChanged() {
-        Frame frame = new Frame(0x21, 513, 77, 0x0102_0304L, samplePayload(48));
+        Frame frame = new Frame(0x21, Frame.FIRST, 1, 0x3A5C, 513, 77, 48, 0x0000_F00FL, 0x0102_0304L,
+                samplePayload(48));
         byte[] block = RawFrames.block(FrameCodec.encode(frame));
 
         for (int position = 0; position < block.length; position++) {

@@ -78,7 +78,9 @@ class FrameReaderTest {
                 Arguments.of(FrameException.Rule.VERSION,
                         RawFrames.wire(RawFrames.raw(9, 0x04, 1, 0, 9, PAYLOAD.length, PAYLOAD))),
                 Arguments.of(FrameException.Rule.LENGTH,
-                        RawFrames.wire(RawFrames.raw(1, 0x04, 1, 0, 9, PAYLOAD.length + 3, PAYLOAD))),
+                        RawFrames.wire(RawFrames.raw(Frame.VERSION, 0x04, 1, 0, 9, PAYLOAD.length + 3, PAYLOAD))),
+                Arguments.of(FrameException.Rule.HEADER, RawFrames.wire(RawFrames.raw(
+                        RawFrames.Header.of(0x04, 1, 0, 9).withChannel(7), PAYLOAD.length, PAYLOAD))),
                 Arguments.of(FrameException.Rule.TOO_SHORT, RawFrames.wire(HexFormat.of().parseHex("0104"))),
                 Arguments.of(FrameException.Rule.COBS, overrun),
                 Arguments.of(FrameException.Rule.TOO_LONG, RawFrames.concat(tooLong, new byte[1])));

@@ -10,24 +10,58 @@ import java.util.zip.CRC32C;
  */
 final class RawFrames {
 
+    /**
+     * Every header field as the frame diagram lays it out, each free to hold a value the codec would refuse.
+     * The version and the flags default to those of a whole message in one frame of the current version.
+     */
+    record Header(int version, int type, int flags, int channel, int epoch, int seq, int ack, int window, long sack,
+            long requestId) {
+
+        static Header of(int type, int seq, int ack, long requestId) {
+            return new Header(Frame.VERSION, type, Frame.FIRST | Frame.LAST, 0, 0, seq, ack, 0, 0, requestId);
+        }
+
+        Header withVersion(int newVersion) {
+            return new Header(newVersion, type, flags, channel, epoch, seq, ack, window, sack, requestId);
+        }
+
+        Header withFlags(int newFlags) {
+            return new Header(version, type, newFlags, channel, epoch, seq, ack, window, sack, requestId);
+        }
+
+        Header withChannel(int newChannel) {
+            return new Header(version, type, flags, newChannel, epoch, seq, ack, window, sack, requestId);
+        }
+    }
+
     private RawFrames() {
     }
 
     /** Header, payload and checksum as the frame diagram lays them out; {@code lengthField} may lie. */
-    static byte[] raw(int version, int type, int seq, int ack, long requestId, int lengthField, byte[] payload) {
+    static byte[] raw(Header header, int lengthField, byte[] payload) {
         ByteBuffer raw = ByteBuffer.allocate(Frame.HEADER_LENGTH + payload.length + Frame.TRAILER_LENGTH);
-        raw.put((byte) version)
-                .put((byte) type)
-                .putShort((short) seq)
-                .putShort((short) ack)
-                .putInt((int) requestId)
+        raw.put((byte) header.version())
+                .put((byte) header.type())
+                .put((byte) header.flags())
+                .put((byte) header.channel())
+                .putShort((short) header.epoch())
+                .putShort((short) header.seq())
+                .putShort((short) header.ack())
+                .putShort((short) header.window())
+                .putInt((int) header.sack())
+                .putInt((int) header.requestId())
                 .putShort((short) lengthField)
                 .put(payload);
         raw.putInt(crc(raw.array(), raw.position()));
         return raw.array();
     }
 
-    /** A well-formed raw frame. */
+    /** A raw frame holding a whole message, with the given version and a length field that may lie. */
+    static byte[] raw(int version, int type, int seq, int ack, long requestId, int lengthField, byte[] payload) {
+        return raw(Header.of(type, seq, ack, requestId).withVersion(version), lengthField, payload);
+    }
+
+    /** A well-formed raw frame holding a whole message. */
     static byte[] raw(int type, int seq, int ack, long requestId, byte[] payload) {
         return raw(Frame.VERSION, type, seq, ack, requestId, payload.length, payload);
     }

@@ -6,11 +6,13 @@ import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
+import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
@@ -19,6 +21,7 @@ import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.SetClock;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.testing.FakeGatewayService;
@@ -107,7 +110,7 @@ class GatewaySessionTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withClock(clock));
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
-            Hello hello = new Hello(List.of(1), "test-console", credential, signature, HELLO.nonce());
+            Hello hello = new Hello(List.of(Frame.VERSION), "test-console", credential, signature, HELLO.nonce());
 
             Message answer = ask(console, 1, hello);
 
@@ -138,8 +141,8 @@ class GatewaySessionTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService());
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
-            Hello fromTheFuture = new Hello(List.of(2, 3), "test-console", HELLO.credential(),
-                    HELLO.credentialSignature(), HELLO.nonce());
+            Hello fromTheFuture = new Hello(List.of(Frame.VERSION + 1, Frame.VERSION + 2), "test-console",
+                    HELLO.credential(), HELLO.credentialSignature(), HELLO.nonce());
 
             assertThat(errorCode(ask(console, 1, fromTheFuture))).isEqualTo("VERSION_UNSUPPORTED");
             assertThat(errorCode(ask(console, 2, new GetSite()))).isEqualTo("AUTH_REQUIRED");
@@ -254,7 +257,7 @@ class GatewaySessionTest {
             ReadingsBatch first = (ReadingsBatch) receiveFor(console, 2);
 
             console.send(0, new Cancel(2));
-            // The reader thread takes the cancel and the ping in order, so the pong proves the cancel is in.
+            // The link hands over the cancel and the ping in order, so the pong proves the cancel is in.
             assertThat(ask(console, 3, new Ping(5))).isInstanceOf(Pong.class);
             readings.open();
 
@@ -267,23 +270,69 @@ class GatewaySessionTest {
     }
 
     @Test
+    void newConsoleOnTheLinkMustSayHelloAndGetsNothingOfTheFormerConsolesStream() throws Exception {
+        GatedList readings = new GatedList(SampleMessages.readings(1_000), 128);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withReadings(readings));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer former = new FramePeer(socket);
+            ask(former, 1, HELLO);
+            former.send(2, new GetReadings(FROM, TO));
+            assertThat(receiveFor(former, 2)).isInstanceOf(ReadingsBatch.class);
+
+            // Another console takes the line over, in an epoch of its own, while the stream is caught mid-way.
+            FramePeer console = new FramePeer(socket);
+            assertThat(errorCode(ask(console, 1, new GetSite()))).isEqualTo("AUTH_REQUIRED");
+            readings.open();
+            assertThat(ask(console, 2, HELLO)).isEqualTo(SampleMessages.helloReply());
+            console.send(3, new GetReadings(FROM, TO));
+
+            List<Reading> streamed = new ArrayList<>();
+            Message message;
+            while ((message = receiveFor(console, 3)) instanceof ReadingsBatch batch) {
+                streamed.addAll(batch.readings());
+            }
+            assertThat(message).isEqualTo(new StreamEnd(1_000, false));
+            assertThat(streamed).hasSize(1_000);
+        }
+    }
+
+    @Test
     void endsAStreamCancelledBeforeItStartedWithoutSendingAnything() throws Exception {
-        CountDownLatch siteMayAnswer = new CountDownLatch(1);
+        CountDownLatch rosterMayGo = new CountDownLatch(1);
         FakeGatewayService service = new FakeGatewayService().withReadings(SampleMessages.readings(300))
-                .withSiteGate(siteMayAnswer);
+                .withRosterGate(rosterMayGo);
         try (ScriptedPeer gateway = ScriptedPeer.serving(service);
                 Socket socket = gateway.connectSocket()) {
             FramePeer console = new FramePeer(socket);
             ask(console, 1, HELLO);
-            // The site request holds the gateway's only worker, so the stream behind it waits its turn.
-            console.send(2, new GetSite());
+            // The roster holds the gateway's one stream sender, so the readings stream behind it waits its turn.
+            console.send(2, new GetRoster());
             console.send(3, new GetReadings(FROM, TO));
             console.send(0, new Cancel(3));
             assertThat(ask(console, 4, new Ping(6))).isInstanceOf(Pong.class);
-            siteMayAnswer.countDown();
+            rosterMayGo.countDown();
 
-            assertThat(receiveFor(console, 2)).isInstanceOf(SiteReply.class);
+            Message message;
+            while ((message = receiveFor(console, 2)) instanceof RosterBatch) {
+                // The roster arrives whole before the readings stream gets its turn.
+            }
+            assertThat(message).isInstanceOf(StreamEnd.class);
             assertThat(receiveFor(console, 3)).isEqualTo(new StreamEnd(0, true));
+        }
+    }
+
+    @Test
+    void answersASmallRequestWhileAStreamIsHeldUp() throws Exception {
+        CountDownLatch rosterMayGo = new CountDownLatch(1);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService().withRosterGate(rosterMayGo));
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+            console.send(2, new GetRoster());
+
+            assertThat(ask(console, 3, new GetSite())).isEqualTo(SampleMessages.siteReply());
+            rosterMayGo.countDown();
+            assertThat(receiveFor(console, 2)).isInstanceOf(RosterBatch.class);
         }
     }
 
@@ -300,7 +349,7 @@ class GatewaySessionTest {
     }
 
     private static Hello helloWith(SignedCredential credential, String nonceHex) {
-        return new Hello(List.of(1), "test-console", credential.signed(), credential.signature(),
+        return new Hello(List.of(Frame.VERSION), "test-console", credential.signed(), credential.signature(),
                 ByteString.fromHex(nonceHex));
     }
 

@@ -27,6 +27,7 @@ public final class FakeGatewayService implements GatewayService {
     private volatile CountDownLatch siteGate = new CountDownLatch(0);
     private volatile Instant clock = SampleMessages.CLOCK;
     private volatile SigningKey identityKey = SampleMessages.GATEWAY_KEY;
+    private volatile CountDownLatch rosterGate = new CountDownLatch(0);
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -63,6 +64,12 @@ public final class FakeGatewayService implements GatewayService {
         return this;
     }
 
+    /** Makes every roster request wait until {@code gate} opens: a gateway busy sending a stream. */
+    public FakeGatewayService withRosterGate(CountDownLatch gate) {
+        this.rosterGate = gate;
+        return this;
+    }
+
     @Override
     public GatewayProfile profile() {
         return SampleMessages.profile();
@@ -95,12 +102,13 @@ public final class FakeGatewayService implements GatewayService {
 
     @Override
     public List<RosterBatch.Entry> roster() {
+        await(rosterGate, "roster");
         return SampleMessages.roster();
     }
 
     @Override
     public SiteReply site() {
-        awaitSiteGate();
+        await(siteGate, "site");
         RuntimeException failure = siteFailure;
         if (failure != null) {
             throw failure;
@@ -108,14 +116,14 @@ public final class FakeGatewayService implements GatewayService {
         return SampleMessages.siteReply();
     }
 
-    private void awaitSiteGate() {
+    private static void await(CountDownLatch gate, String request) {
         try {
-            if (!siteGate.await(5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The test never let the site request through.");
+            if (!gate.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The test never let the " + request + " request through.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("The site request was interrupted.", e);
+            throw new IllegalStateException("The " + request + " request was interrupted.", e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
@@ -89,7 +90,7 @@ public final class SampleMessages {
     /** A technician's hello with a fixed nonce, so that the gateway's signed answer is always the same. */
     public static Hello hello() {
         SignedCredential technician = TestCredentials.technician();
-        return new Hello(List.of(1), "gridside-console", technician.signed(), technician.signature(),
+        return new Hello(List.of(Frame.VERSION), "gridside-console", technician.signed(), technician.signature(),
                 ByteString.fromHex("5e".repeat(32)));
     }
 
@@ -101,7 +102,7 @@ public final class SampleMessages {
     /** The fake gateway's answer to {@code hello} for a session of {@code role}, signed with its key. */
     public static HelloReply helloReplyTo(Hello hello, Role role) {
         GatewayProfile profile = profile();
-        HelloReply unsigned = new HelloReply(1, profile.gatewayId(), profile.siteId(), profile.siteName(),
+        HelloReply unsigned = new HelloReply(Frame.VERSION, profile.gatewayId(), profile.siteId(), profile.siteName(),
                 profile.firmware(), CLOCK, profile.currency(), profile.timeZone(), profile.capabilities(),
                 role.wireName(), GATEWAY_KEY.publicKey(), ByteString.of(new byte[0]));
         return HelloProof.sign(hello, unsigned, GATEWAY_KEY);
