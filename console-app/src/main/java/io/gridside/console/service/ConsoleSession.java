@@ -6,6 +6,7 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
+import io.gridside.link.session.LinkStats;
 import io.gridside.site.Reading;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
@@ -217,7 +218,9 @@ public final class ConsoleSession implements AutoCloseable {
         double rate = measuredAt == 0 ? 0 : (bytes - bytesAtMeasure) * 1e9 / Math.max(1, now - measuredAt);
         measuredAt = now;
         bytesAtMeasure = bytes;
-        return new LinkHealth(roundTrip, client.stats().framesDropped(), client.lastGatewayClock(), rate);
+        LinkStats stats = client.stats();
+        return new LinkHealth(roundTrip, stats.framesDropped(), client.lastGatewayClock(), rate,
+                stats.retransmissions());
     }
 
     public boolean isOpen() {

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param framesDropped frames that arrived broken and were dropped, since the session opened
  * @param gatewayClock the gateway's clock at the last answer
  * @param bytesPerSecond what arrived from the gateway per second since the previous measurement
+ * @param retransmissions frames the console had to send again since the session opened
  */
-public record LinkHealth(Duration roundTrip, long framesDropped, Instant gatewayClock, double bytesPerSecond) {
+public record LinkHealth(Duration roundTrip, long framesDropped, Instant gatewayClock, double bytesPerSecond,
+        long retransmissions) {
 }

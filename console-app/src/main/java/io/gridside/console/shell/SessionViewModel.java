@@ -87,6 +87,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final javafx.beans.property.DoubleProperty bytesPerSecond =
             new javafx.beans.property.SimpleDoubleProperty();
     private final LinkJournal journal = new LinkJournal();
+    private final LongProperty retransmissions = new SimpleLongProperty();
     private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
 
     private volatile ConsoleSession session;
@@ -419,6 +420,7 @@ public final class SessionViewModel implements AutoCloseable {
     private void showHealth(LinkHealth health) {
         roundTrip.set(health.roundTrip());
         bytesPerSecond.set(health.bytesPerSecond());
+        retransmissions.set(health.retransmissions());
         framesDropped.set(health.framesDropped());
         gatewayClock.set(health.gatewayClock());
         if (++pings % PINGS_PER_REFRESH == 0) {
@@ -504,6 +506,11 @@ public final class SessionViewModel implements AutoCloseable {
     /** Why the last connection failed, as a code, or null; the connect screen offers a re-pin on a new key. */
     public ObjectProperty<LinkException.Code> failureCodeProperty() {
         return failureCode;
+    }
+
+    /** Frames the console sent again in this session, because the gateway did not acknowledge them in time. */
+    public LongProperty retransmissionsProperty() {
+        return retransmissions;
     }
 
     public LinkJournal journal() {

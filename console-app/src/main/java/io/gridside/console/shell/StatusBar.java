@@ -22,6 +22,7 @@ public final class StatusBar extends HBox {
     private final Label roundTrip = new Label();
     private final Label dropped = new Label();
     private final Label rate = new Label();
+    private final Label resent = new Label();
 
     public StatusBar(SessionViewModel session) {
         this.session = session;
@@ -37,13 +38,14 @@ public final class StatusBar extends HBox {
         roundTrip.setId("status-rtt");
         dropped.setId("status-dropped");
         rate.setId("status-rate");
+        resent.setId("status-resent");
     }
 
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(link, gateway, roundTrip, rate, dropped, spacer, new LinkDetailsView(session.journal()),
-                new TaskListView(session.tasks()));
+        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer,
+                new LinkDetailsView(session.journal()), new TaskListView(session.tasks()));
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
     }
@@ -62,6 +64,10 @@ public final class StatusBar extends HBox {
         rate.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("status.rate",
                 String.format("%,.0f", session.bytesPerSecondProperty().get())), session.bytesPerSecondProperty()));
         rate.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
+        resent.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text("status.resent", session.retransmissionsProperty().get()),
+                session.retransmissionsProperty()));
+        resent.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
         gateway.visibleProperty().bind(session.helloProperty().isNotNull());
         roundTrip.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
         dropped.visibleProperty().bind(session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED));

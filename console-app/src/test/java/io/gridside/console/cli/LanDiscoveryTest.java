@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.frame.Frame;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SiteGenerator;
 import io.gridside.sim.SiteLayout;
@@ -94,7 +95,7 @@ class LanDiscoveryTest {
         assertThat(node.get("siteId").asText()).isEqualTo(siteId);
         assertThat(node.get("host").asText()).isEqualTo(host);
         assertThat(node.get("port").asInt()).isEqualTo(port);
-        assertThat(node.get("protocolVersions").get(0).asInt()).isEqualTo(1);
+        assertThat(node.get("protocolVersions").get(0).asInt()).isEqualTo(Frame.VERSION);
     }
 
     private static String gatewayOf(long seed) {
