@@ -122,7 +122,8 @@ public final class LinkBench {
         GatewayClient client;
         try {
             client = GatewayClient.open(wire.consoleEnd(),
-                    Authentication.of(DemoOperator.supervisorFor("site-42", NOW), GatewayPins.inMemory()), ANSWER_TIMEOUT);
+                    Authentication.of(DemoOperator.supervisorFor("site-42", NOW), GatewayPins.inMemory()),
+                    ANSWER_TIMEOUT);
         } catch (LinkException e) {
             wire.close();
             return new Run(0, 0, "open: " + e.code() + ": " + e.getMessage(), List.of());

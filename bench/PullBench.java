@@ -25,7 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** Pulls a week of a 200-meter site into a fresh site database over TCP and over the pseudo-terminal, then audits it. */
+/** Pulls a week of a 200-meter site into a fresh site database over TCP and the pseudo-terminal, then audits it. */
 public final class PullBench {
 
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");

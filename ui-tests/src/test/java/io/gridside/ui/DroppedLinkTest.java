@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
-import io.gridside.console.service.Settings;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
-import io.gridside.link.auth.CredentialFile;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.site.MeterStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +50,9 @@ class DroppedLinkTest {
         Instant now = Instant.parse("2026-06-03T09:07:00Z");
         site = SimulatedSite.start(new SiteSpec(30, 17, 1, now), SimClock.manual(now));
         address = site.listenTcp(0);
-        Path credential = home.resolve("supervisor.credential.json");
-        Files.deleteIfExists(credential);
-        CredentialFile.write(credential, DemoOperator.supervisorFor("site-17", now));
         tasks = new TaskRunner();
         AppDirs dirs = AppDirs.forCurrentUser();
-        Settings settings = Settings.load(dirs);
-        settings.put(SessionViewModel.SETTING_CREDENTIAL, credential.toString());
-        session = new SessionViewModel(tasks, dirs, settings);
+        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
     }
