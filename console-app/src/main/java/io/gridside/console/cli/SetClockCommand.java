@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,7 +50,8 @@ final class SetClockCommand implements Callable<Integer> {
             fields.put("clock", set.clock());
             out.println(Json.write(fields));
         } else {
-            out.printf("The gateway's clock read %s and now reads %s.%n", set.previous(), set.clock());
+            out.printf("The gateway's clock read %s and now reads %s.%n",
+                    set.previous().truncatedTo(ChronoUnit.SECONDS), set.clock().truncatedTo(ChronoUnit.SECONDS));
         }
         return ExitCode.OK;
     }
