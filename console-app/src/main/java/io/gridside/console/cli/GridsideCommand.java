@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
 /** {@code gridside}: with no subcommand it opens the console window. */
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
+        footer = {"", "Exit codes: 0 success; 1 the operation failed (a link that dropped during the command, "
+            + "a request outside the technician's role); 2 a usage error; 3 the gateway could not be reached, "
+            + "did not answer, is not a Gridside gateway, or refused the session."},
         subcommands = {DemoCommand.class, SimCommand.class, ConnectCommand.class, CredentialCommand.class,
             DiscoverCommand.class, PortsCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
