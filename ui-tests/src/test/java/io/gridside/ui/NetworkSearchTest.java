@@ -2,21 +2,15 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.console.GridsideApp;
-import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
-import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.discovery.DiscoveredGateway;
 import io.gridside.link.discovery.GatewayAdvert;
-import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
-import io.gridside.sim.SiteSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,30 +43,22 @@ class NetworkSearchTest {
     static Path home;
 
     private final AtomicReference<GatewaySearch> answer = new AtomicReference<>();
+    private SiteConsole console;
     private SimulatedSite site;
     private InetSocketAddress address;
-    private TaskRunner tasks;
     private SessionViewModel session;
 
     @Start
     void start(Stage stage) throws IOException {
-        System.setProperty("gridside.home", home.toString());
-        Instant now = Instant.parse("2026-06-03T09:07:00Z");
-        site = SimulatedSite.start(new SiteSpec(10, 37, 1, now), SimClock.manual(now));
+        console = SiteConsole.open(stage, home, 10, 37, (time, cancel) -> answer.get().search(time, cancel));
+        site = console.site();
+        session = console.session();
         address = site.listenTcp(0);
-        tasks = new TaskRunner();
-        AppDirs dirs = AppDirs.forCurrentUser();
-        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now),
-                (time, cancel) -> answer.get().search(time, cancel));
-        stage.setScene(GridsideApp.createScene(session));
-        stage.show();
     }
 
     @AfterEach
     void stop() {
-        session.close();
-        tasks.close();
-        site.close();
+        console.close();
     }
 
     private DiscoveredGateway advertising(String gatewayId) {

@@ -2,21 +2,16 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.console.GridsideApp;
-import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
-import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
-import io.gridside.sim.SiteSpec;
 import io.gridside.sim.pty.PseudoTerminal;
 import io.gridside.site.MeterStatus;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.concurrent.Worker;
@@ -46,6 +41,7 @@ class ReplugSerialGatewayTest {
     @TempDir
     static Path home;
 
+    private SiteConsole console;
     private SimulatedSite site;
     private PublishedPorts published;
     private TaskRunner tasks;
@@ -53,22 +49,16 @@ class ReplugSerialGatewayTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        System.setProperty("gridside.home", home.toString());
-        Instant now = Instant.parse("2026-06-03T09:07:00Z");
-        site = SimulatedSite.start(new SiteSpec(12, 29, 1, now), SimClock.manual(now));
-        tasks = new TaskRunner();
-        AppDirs dirs = AppDirs.forCurrentUser();
-        published = PublishedPorts.in(dirs);
-        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now));
-        stage.setScene(GridsideApp.createScene(session));
-        stage.show();
+        console = SiteConsole.open(stage, home, 12, 29);
+        site = console.site();
+        session = console.session();
+        published = PublishedPorts.in(console.dirs());
+        tasks = console.tasks();
     }
 
     @AfterEach
     void stop() {
-        session.close();
-        tasks.close();
-        site.close();
+        console.close();
     }
 
     @Test

@@ -2,18 +2,13 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
-import io.gridside.console.tasks.TaskRunner;
-import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
-import io.gridside.sim.SiteSpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -38,27 +33,20 @@ class SerialPortConfirmTest {
     @TempDir
     static Path home;
 
+    private SiteConsole console;
     private SimulatedSite site;
-    private TaskRunner tasks;
     private SessionViewModel session;
 
     @Start
     void start(Stage stage) throws IOException {
-        System.setProperty("gridside.home", home.toString());
-        Instant now = Instant.parse("2026-06-03T09:07:00Z");
-        site = SimulatedSite.start(new SiteSpec(10, 23, 1, now), SimClock.manual(now));
-        tasks = new TaskRunner();
-        AppDirs dirs = AppDirs.forCurrentUser();
-        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, now));
-        stage.setScene(GridsideApp.createScene(session));
-        stage.show();
+        console = SiteConsole.open(stage, home, 10, 23);
+        site = console.site();
+        session = console.session();
     }
 
     @AfterEach
     void stop() {
-        session.close();
-        tasks.close();
-        site.close();
+        console.close();
     }
 
     @Test
