@@ -232,21 +232,10 @@ class GatewayClientStreamTest {
     @Test
     void ledgerStreamWithAGapInTheGatewaysEntriesFailsBeforeDeliveringAnythingPastIt() throws Exception {
         List<LedgerEntry> ledger = SampleMessages.ledger(30);
-        Recorder<LedgerEntry> recorder = new Recorder<>();
-        try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
-            FramePeer peer = new FramePeer(socket);
-            peer.acceptHello();
-            long id = peer.receive(GetLedger.class).requestId();
-            peer.send(id, new LedgerBatch(ledger.subList(0, 10), 30));
-            peer.send(id, new LedgerBatch(ledger.subList(20, 30), 30));
-            peer.send(id, new StreamEnd(20, false));
-            peer.awaitClose();
-        }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
 
-            assertThatThrownBy(() -> client.ledger(0, recorder, CancelSignal.NEVER))
-                    .isInstanceOfSatisfying(LinkException.class,
-                            e -> assertThat(e.code()).isEqualTo(LinkException.Code.INCOMPLETE));
-        }
+        Recorder<LedgerEntry> recorder = pullIncompleteLedger(20, new LedgerBatch(ledger.subList(0, 10), 30),
+                new LedgerBatch(ledger.subList(20, 30), 30));
+
         // Entries past a gap must not reach the store: it resumes after the last entry it holds.
         assertThat(recorder.items).containsExactlyElementsOf(ledger.subList(0, 10));
     }
@@ -254,14 +243,25 @@ class GatewayClientStreamTest {
     @Test
     void ledgerStreamThatDoesNotStartAfterTheGivenEntryFailsAsIncomplete() throws Exception {
         List<LedgerEntry> ledger = SampleMessages.ledger(30);
+
+        Recorder<LedgerEntry> recorder = pullIncompleteLedger(25, new LedgerBatch(ledger.subList(5, 15), 25),
+                new LedgerBatch(ledger.subList(15, 30), 25));
+
+        assertThat(recorder.items).isEmpty();
+    }
+
+    /** Pulls the ledger from entry 0 from a gateway that sends {@code batches}, and expects it incomplete. */
+    private static Recorder<LedgerEntry> pullIncompleteLedger(long endCount, LedgerBatch... batches)
+            throws Exception {
         Recorder<LedgerEntry> recorder = new Recorder<>();
         try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
             FramePeer peer = new FramePeer(socket);
             peer.acceptHello();
             long id = peer.receive(GetLedger.class).requestId();
-            peer.send(id, new LedgerBatch(ledger.subList(5, 15), 25));
-            peer.send(id, new LedgerBatch(ledger.subList(15, 30), 25));
-            peer.send(id, new StreamEnd(25, false));
+            for (LedgerBatch batch : batches) {
+                peer.send(id, batch);
+            }
+            peer.send(id, new StreamEnd(endCount, false));
             peer.awaitClose();
         }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
 
@@ -269,7 +269,7 @@ class GatewayClientStreamTest {
                     .isInstanceOfSatisfying(LinkException.class,
                             e -> assertThat(e.code()).isEqualTo(LinkException.Code.INCOMPLETE));
         }
-        assertThat(recorder.items).isEmpty();
+        return recorder;
     }
 
     /** Each batch's {@code received} is the sum of the batch sizes so far, this one included. */
