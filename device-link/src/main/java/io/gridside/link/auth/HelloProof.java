@@ -4,6 +4,10 @@ import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.cbor.DeterministicCbor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +23,10 @@ import java.util.Map;
 public final class HelloProof {
 
     public static final String TYPE = "gridside/hello-proof/1";
+    /** What a session id hashes ahead of the proof, so that it means nothing else. */
+    public static final String SESSION_ID_TYPE = "gridside/session-id/1";
+    /** The bytes of a session id. */
+    public static final int SESSION_ID_LENGTH = 16;
 
     private HelloProof() {
     }
@@ -37,6 +45,22 @@ public final class HelloProof {
             return false;
         }
         return Ed25519.verify(reply.gatewayKey(), transcript(hello, reply), reply.proof());
+    }
+
+    /**
+     * The id of the session a hello opened, by which a console resumes it over a new transport: the first 16
+     * bytes of the SHA-256 of {@link #SESSION_ID_TYPE}'s UTF-8 bytes followed by the reply's proof. Both ends
+     * compute it, and since the proof signs the console's fresh nonce, no two sessions share one.
+     */
+    public static byte[] sessionId(HelloReply reply) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(SESSION_ID_TYPE.getBytes(StandardCharsets.UTF_8));
+            sha256.update(reply.proof().toByteArray());
+            return Arrays.copyOf(sha256.digest(), SESSION_ID_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
+        }
     }
 
     /** The bytes that are signed. */

@@ -51,6 +51,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's session with one gateway. Thread-safe: several requests may be outstanding at once, each
  * matched to its answers by request id; every call blocks its caller, so callers run it off the UI thread.
+ *
+ * <p>Once the hello is accepted, a broken transport suspends the session instead of ending it: requests wait
+ * (their answer time stands still meanwhile), and the owner {@linkplain #resume resumes} the session over a new
+ * transport, after which whatever was in flight arrives once and in order. A session not resumed within
+ * {@link #DEFAULT_RESUME_WINDOW} closes, and its waiting requests fail with {@link LinkException.Code#CLOSED}.
  */
 public final class GatewayClient implements AutoCloseable {
 
@@ -58,6 +63,15 @@ public final class GatewayClient implements AutoCloseable {
     private static final String CONSOLE = "gridside-console";
     private static final int NONCE_SIZE = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a suspended session waits to be resumed before it closes. */
+    public static final Duration DEFAULT_RESUME_WINDOW = Duration.ofMinutes(5);
+    private static final long POLL_MILLIS = 200;
+    private static final java.util.concurrent.ScheduledExecutorService EXPIRY =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "gateway-client-expiry");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** The answer that a closed link delivers to every waiting request. */
     private record Closed(IOException cause) {
@@ -69,12 +83,19 @@ public final class GatewayClient implements AutoCloseable {
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
     private final AtomicLong nextRequestId = new AtomicLong(1 + RANDOM.nextInt(Integer.MAX_VALUE));
     private final List<Consumer<IOException>> closeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<IOException>> suspendListeners = new CopyOnWriteArrayList<>();
+    private volatile Duration resumeWindow = DEFAULT_RESUME_WINDOW;
+    /** The id the gateway knows the session by, once the hello is accepted. */
+    private volatile byte[] sessionId;
+    /** Why the link broke, while the session is suspended or after it closed unresumed. */
+    private volatile IOException brokenBy;
     private volatile HelloReply hello;
     private volatile SignedCredential credential;
     private volatile Duration lastRoundTrip;
     private volatile Instant lastGatewayClock;
     private volatile IOException closedBy;
     private volatile boolean closed;
+    private volatile boolean closedOnPurpose;
 
     private GatewayClient(LinkConnection connection, Duration timeout) {
         this.connection = connection;
@@ -146,6 +167,8 @@ public final class GatewayClient implements AutoCloseable {
         PinCheck.check(reply, auth, connection.transport().address());
         this.hello = reply;
         this.credential = credential;
+        this.sessionId = HelloProof.sessionId(reply);
+        connection.setResumable(true);
         LOG.info("Connected to gateway {} of site {} over {} {} as {} {}.", reply.gatewayId(), reply.siteId(),
                 connection.transport().kind(), connection.transport().address(), reply.role(),
                 credential.technicianId());
@@ -347,10 +370,18 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
+    /** The next answer; the answer time does not run while the session is suspended. */
     private Object take(BlockingQueue<Object> answers, Message request) throws LinkException {
-        Object answer;
+        Object answer = null;
+        long left = timeout.toNanos();
         try {
-            answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (answer == null && left > 0) {
+                long slice = Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                answer = answers.poll(slice, TimeUnit.NANOSECONDS);
+                if (!connection.isSuspended()) {
+                    left -= slice;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LinkException(LinkException.Code.CLOSED, "The request was interrupted.", e);
@@ -417,6 +448,53 @@ public final class GatewayClient implements AutoCloseable {
         return !closed;
     }
 
+    /** Whether the link broke and the session waits to be {@linkplain #resume resumed}. */
+    public boolean isSuspended() {
+        return !closed && connection.isSuspended();
+    }
+
+    /**
+     * Runs {@code listener} with the cause each time the link breaks and the session is suspended; see
+     * {@link #resume}. If it is not resumed in time, {@link #onClosed} listeners hear of it with the same cause.
+     */
+    public void onSuspended(Consumer<IOException> listener) {
+        suspendListeners.add(listener);
+    }
+
+    /** How long a suspended session waits to be resumed before it closes; for tests and for the console. */
+    public void setResumeWindow(Duration window) {
+        this.resumeWindow = window;
+    }
+
+    /**
+     * Carries the suspended session on over {@code transport}, which leads to the same gateway (a new socket to
+     * its address, or the serial device it came back on). Waiting requests go on; what was in flight is sent
+     * again and arrives once.
+     *
+     * @return true when resumed; false when the gateway at the other end holds no such session (it restarted,
+     *     gave up waiting, or is another gateway): {@code transport} is then closed, and this session stays
+     *     suspended until its window runs out or it is closed
+     * @throws LinkException with {@link LinkException.Code#TIMEOUT} when nothing answered within the answer
+     *     time, or {@link LinkException.Code#CLOSED} when the session closed or the new transport broke at once
+     * @throws IllegalStateException when the session is not suspended
+     */
+    public boolean resume(Transport transport) throws LinkException {
+        try {
+            boolean resumed = connection.resumeOver(transport, sessionId, timeout);
+            if (resumed) {
+                LOG.info("Resumed the session with gateway {} over {} {}.", hello.gatewayId(), transport.kind(),
+                        transport.address());
+            }
+            return resumed;
+        } catch (java.io.InterruptedIOException e) {
+            throw new LinkException(LinkException.Code.CLOSED, "Resuming the session was interrupted.", e);
+        } catch (IOException e) {
+            LinkException.Code code = closed ? LinkException.Code.CLOSED : LinkException.Code.TIMEOUT;
+            throw new LinkException(code, "The session could not be resumed over " + transport.address() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     public LinkStats stats() {
         return connection.stats();
     }
@@ -428,6 +506,7 @@ public final class GatewayClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closedOnPurpose = true;
         connection.close();
     }
 
@@ -437,6 +516,11 @@ public final class GatewayClient implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Closing {} failed after a failed open.", transport.address(), e);
         }
+    }
+
+    /** Why a session that ends while suspended ended: the break that suspended it; null for a close on purpose. */
+    private IOException expiredCause() {
+        return closedOnPurpose ? null : brokenBy;
     }
 
     /** Routes each arriving message to the request waiting for it. */
@@ -454,7 +538,26 @@ public final class GatewayClient implements AutoCloseable {
         }
 
         @Override
-        public void onClosed(IOException cause) {
+        public void onSuspended(IOException cause) {
+            brokenBy = cause;
+            LOG.warn("The link to {} broke: {}; the session waits to be resumed.", connection.transport().address(),
+                    cause.getMessage());
+            long suspension = connection.suspensions();
+            EXPIRY.schedule(() -> expire(suspension), resumeWindow.toMillis(), TimeUnit.MILLISECONDS);
+            suspendListeners.forEach(listener -> listener.accept(cause));
+        }
+
+        private void expire(long suspension) {
+            if (connection.isSuspended() && connection.suspensions() == suspension) {
+                LOG.info("The session with {} was not resumed within {}; it ends.", connection.transport().address(),
+                        seconds(resumeWindow));
+                connection.close();
+            }
+        }
+
+        @Override
+        public void onClosed(IOException closeCause) {
+            IOException cause = closeCause != null ? closeCause : expiredCause();
             closedBy = cause;
             closed = true;
             waiting.values().forEach(answers -> answers.add(new Closed(cause)));

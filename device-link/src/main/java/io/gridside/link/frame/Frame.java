@@ -46,6 +46,15 @@ public record Frame(int type, int flags, int channel, int epoch, int seq, int ac
 
     /** The type of a bare acknowledgement. */
     public static final int ACK = 0x00;
+    /**
+     * A console asks to carry on its session over a new transport; the payload is the 16-byte session id. Like
+     * the two types after it, it is a link control frame: unnumbered, it carries an acknowledgement and no message.
+     */
+    public static final int RESUME = 0xF0;
+    /** The gateway carries on the session named by a {@link #RESUME} over the transport it arrived on. */
+    public static final int RESUMED = 0xF1;
+    /** The gateway holds no session by the id a {@link #RESUME} named; the console must say hello anew. */
+    public static final int RESUME_REFUSED = 0xF2;
     /** This frame holds the first fragment of a message. */
     public static final int FIRST = 0x01;
     /** This frame holds the last fragment of a message. */
@@ -89,6 +98,11 @@ public record Frame(int type, int flags, int channel, int epoch, int seq, int ac
 
     public boolean isAck() {
         return type == ACK;
+    }
+
+    /** Whether this is an unnumbered frame of the link itself: a bare acknowledgement or a resume frame. */
+    public boolean isControl() {
+        return type == ACK || type >= RESUME;
     }
 
     public boolean has(int flag) {

@@ -6,6 +6,7 @@ import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
+import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
@@ -29,6 +30,7 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
+import io.gridside.link.session.LinkOptions;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.site.cbor.ByteString;
@@ -52,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * whole in its batches' priority class, its end included, so the end can never overtake a batch. The link's
  * dispatcher stays free to take a ping or a cancel for the stream being sent. When another console takes the
  * link over (a new session epoch on a serial line), what was being answered for the former one is dropped.
+ *
+ * <p>Once a hello is accepted the session can be resumed: when its transport breaks it waits, with its streams
+ * paused where the link's queues filled, until the console resumes it over a new transport (see
+ * {@link GatewayLinks}) or the gateway gives up on it.
  */
 public final class GatewaySession implements AutoCloseable {
 
@@ -69,13 +75,33 @@ public final class GatewaySession implements AutoCloseable {
     private volatile SignedCredential admitted;
     /** Counts the console's sessions on this link; work begun for an earlier one is abandoned. */
     private volatile long generation;
+    /** What runs when the session ends: one action for each transport it was served over. */
+    private final List<Runnable> endActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where the gateway keeps its resumable sessions, or null when this one is served on its own. */
+    private final GatewayLinks links;
+    /** The id a console resumes this session by, once a hello is accepted; null before. */
+    private volatile byte[] sessionId;
 
+    /** Serves one console over {@code transport}, on its own: the session ends with its transport. */
     public GatewaySession(GatewayService service, Transport transport) throws IOException {
+        this(service, new LinkConnection(transport), null);
+    }
+
+    /** Serves a console whose first frame {@code links} has read from {@code reader} already. */
+    GatewaySession(GatewayService service, Transport transport, FrameReader reader, Frame first, GatewayLinks links)
+            throws IOException {
+        this(service, new LinkConnection(transport, reader, first, LinkOptions.forTransport(transport.kind())),
+                links);
+    }
+
+    private GatewaySession(GatewayService service, LinkConnection connection, GatewayLinks links) {
         this.service = service;
+        this.links = links;
         this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId());
-        this.connection = new LinkConnection(transport);
-        this.worker = singleThread("gateway-worker-" + transport.address());
-        this.streamer = singleThread("gateway-streamer-" + transport.address());
+        this.connection = connection;
+        String address = connection.transport().address();
+        this.worker = singleThread("gateway-worker-" + address);
+        this.streamer = singleThread("gateway-streamer-" + address);
     }
 
     private static ExecutorService singleThread(String name) {
@@ -88,6 +114,7 @@ public final class GatewaySession implements AutoCloseable {
 
     /** Starts serving; {@code onEnd} runs once when the console goes away. */
     public void start(Runnable onEnd) throws IOException {
+        endActions.add(onEnd);
         connection.start(new LinkConnection.Handler() {
             @Override
             public void onMessage(long requestId, Message message) {
@@ -100,12 +127,28 @@ public final class GatewaySession implements AutoCloseable {
             }
 
             @Override
+            public void onSuspended(IOException cause) {
+                LOG.info("The console's link on {} broke ({}); its session waits to be resumed.",
+                        connection.transport().address(), cause.getMessage());
+                if (links != null) {
+                    links.suspended(GatewaySession.this, connection.suspensions());
+                }
+            }
+
+            @Override
+            public boolean isOwnSession(byte[] id) {
+                byte[] own = sessionId;
+                return own != null && java.util.Arrays.equals(own, id);
+            }
+
+            @Override
             public void onClosed(IOException cause) {
+                forget();
                 worker.shutdownNow();
                 streamer.shutdownNow();
                 LOG.info("Console session on {} ended{}.", connection.transport().address(),
                         cause == null ? "" : ": " + cause.getMessage());
-                onEnd.run();
+                endActions.forEach(Runnable::run);
             }
         }, "gateway-link-" + connection.transport().address());
     }
@@ -118,6 +161,21 @@ public final class GatewaySession implements AutoCloseable {
         generation++;
         admitted = null;
         cancelled.clear();
+        forget();
+    }
+
+    /** Makes the session one that cannot be resumed, as before its hello. */
+    private void forget() {
+        connection.setResumable(false);
+        sessionId = null;
+        if (links != null) {
+            links.forget(this);
+        }
+    }
+
+    /** The id a console resumes this session by, or null while no hello is accepted. */
+    byte[] sessionId() {
+        return sessionId;
     }
 
     private void receive(long requestId, Message message) {
@@ -228,20 +286,30 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
             return;
         }
-        if (!admit(session, credential)) {
+        HelloReply reply = HelloProof.sign(hello, unsignedReply(clock, credential.role()), service.identityKey());
+        if (!admit(session, credential, HelloProof.sessionId(reply))) {
             return;
         }
         LOG.info("Technician {} signed in as {} on {}.", credential.technicianId(), credential.role(),
                 connection.transport().address());
-        reply(requestId, HelloProof.sign(hello, unsignedReply(clock, credential.role()), service.identityKey()));
+        reply(requestId, reply);
     }
 
-    /** Signs the console in, unless another console took the link over meanwhile. */
-    private synchronized boolean admit(long session, SignedCredential credential) {
+    /**
+     * Signs the console in and makes the session resumable by {@code id}, unless another console took the link
+     * over meanwhile.
+     */
+    private synchronized boolean admit(long session, SignedCredential credential, byte[] id) {
         if (session != generation) {
             return false;
         }
         admitted = credential;
+        forget();
+        sessionId = id;
+        if (links != null) {
+            links.register(this);
+        }
+        connection.setResumable(links != null);
         return true;
     }
 
@@ -301,6 +369,41 @@ public final class GatewaySession implements AutoCloseable {
 
     public TransportKind transportKind() {
         return connection.transport().kind();
+    }
+
+    /**
+     * Carries the session on over {@code transport}, whose resume frame named it; {@code afterEnd} runs when the
+     * session ends. False once the session has closed.
+     */
+    boolean takeOver(Transport transport, FrameReader reader, Frame resume, Runnable afterEnd) throws IOException {
+        endActions.add(afterEnd);
+        if (connection.takeOver(transport, reader, resume)) {
+            return true;
+        }
+        endActions.remove(afterEnd);
+        return false;
+    }
+
+    /**
+     * Breaks the session's transport, as a cable pulled out would: a session that can be resumed waits for its
+     * console to come back, and any other ends.
+     */
+    public void dropTransport() {
+        connection.dropTransport();
+    }
+
+    /** Whether the session's transport broke and it waits to be resumed. */
+    public boolean isSuspended() {
+        return connection.isSuspended();
+    }
+
+    /** Ends the session if it is still waiting after the {@code suspension}-th break of its link. */
+    void expire(long suspension) {
+        if (connection.isSuspended() && connection.suspensions() == suspension) {
+            LOG.info("The console did not resume its session on {} in time; it ends.",
+                    connection.transport().address());
+            close();
+        }
     }
 
     @Override

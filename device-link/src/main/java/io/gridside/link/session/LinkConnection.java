@@ -9,7 +9,6 @@ import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Priority;
 import io.gridside.link.transport.Transport;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -32,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * before it. The next frame to send is always taken from the most urgent priority class with one waiting.
  * Three threads serve a link: a writer that alone writes to the transport, a reader, and a dispatcher that
  * hands complete messages to the {@link Handler}.
+ *
+ * <p>A link made {@linkplain #setResumable resumable} outlives its transport. When the transport breaks, the
+ * link is <em>suspended</em>: the reader and writer stop, but what is queued, in flight and received stays, and
+ * sending goes on queueing. The console then {@linkplain #resumeOver resumes} it over a new transport (a new
+ * socket, or the serial device the gateway came back on), and the gateway {@linkplain #takeOver takes} that
+ * transport over for the same link; each side sends again at once what the other has not acknowledged, so
+ * every message still arrives once, whole and in order.
  */
 public final class LinkConnection implements AutoCloseable {
 
@@ -55,11 +61,50 @@ public final class LinkConnection implements AutoCloseable {
          */
         default void onPeerReset() {
         }
+
+        /**
+         * The transport broke and the link, being resumable, is suspended until it is resumed over a new one or
+         * closed. Called on the thread that met the break.
+         */
+        default void onSuspended(IOException cause) {
+        }
+
+        /**
+         * Whether the session that {@code sessionId} names is this link's own: a console that lost sight of the
+         * link asks to resume it over the same transport (the gateway never saw the break). Called under the
+         * link's lock; it must not call back into the link.
+         */
+        default boolean isOwnSession(byte[] sessionId) {
+            return false;
+        }
     }
 
-    private final Transport transport;
-    private final OutputStream out;
-    private final FrameReader reader;
+    /** Where a link stands with its transport. */
+    private enum State {
+        /** Frames flow over the bound transport. */
+        OPEN,
+        /** A console sent a resume over a new transport and waits for the gateway's answer. */
+        RESUMING,
+        /** The transport broke; no transport is bound. */
+        SUSPENDED
+    }
+
+    /** One transport the link runs over, with its reader; a resumed link gets a new one. */
+    private static final class Binding {
+        final Transport transport;
+        final OutputStream out;
+        final FrameReader reader;
+        /** A frame the gateway read before it knew which link the transport belonged to; handled first. */
+        final Frame first;
+
+        Binding(Transport transport, FrameReader reader, Frame first) throws IOException {
+            this.transport = transport;
+            this.out = transport.output();
+            this.reader = reader;
+            this.first = first;
+        }
+    }
+
     private final LinkOptions options;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -75,22 +120,50 @@ public final class LinkConnection implements AutoCloseable {
     private boolean resetToReport;
     /** Why the link ended, when the other end or the transport ended it; null for a close from this side. */
     private volatile IOException closeCause;
+    /** The transport frames flow over, or null while suspended. Guarded by {@link #lock}. */
+    private Binding binding;
+    /** The transport bound last, for names in messages; never null. */
+    private volatile Transport lastTransport;
+    private State state = State.OPEN;
+    private volatile boolean resumable;
+    private Handler handler;
+    private String threadName;
+    /** Counters of the readers of transports the link no longer runs over. */
+    private long formerFramesReceived;
+    private long formerFramesDropped;
+    private long formerBytesRead;
+    private final AtomicLong suspensions = new AtomicLong();
+    /** A console's resume in progress: the session id it names, when to send it (again), and the answer. */
+    private byte[] resumeId;
+    private long resumeDueAt;
+    private Boolean resumeAnswer;
+    /** A gateway's answer to a resume that is due on the wire: {@link Frame#RESUMED} or a refusal; 0 for none. */
+    private int controlReplyDue;
 
     public LinkConnection(Transport transport) throws IOException {
         this(transport, LinkOptions.forTransport(transport.kind()));
     }
 
     public LinkConnection(Transport transport, LinkOptions options) throws IOException {
-        this.transport = transport;
+        this(transport, new FrameReader(transport.input()), null, options);
+    }
+
+    /**
+     * A link over a transport whose first frame was read already, by a gateway that looked at it to tell a new
+     * session from a resumed one; the link handles {@code first} before anything else it reads from {@code reader}.
+     */
+    public LinkConnection(Transport transport, FrameReader reader, Frame first, LinkOptions options)
+            throws IOException {
         this.options = options;
-        this.out = transport.output();
-        this.reader = new FrameReader(transport.input());
+        this.binding = new Binding(transport, reader, first);
+        this.lastTransport = transport;
         this.sender = new Sender(options, RANDOM.nextInt(0x10000));
         this.receiver = new Receiver(options.window());
     }
 
+    /** The transport the link runs over, or last ran over while it is suspended. */
     public Transport transport() {
-        return transport;
+        return lastTransport;
     }
 
     /**
@@ -98,11 +171,227 @@ public final class LinkConnection implements AutoCloseable {
      * frame from an earlier session (a serial line does not know when its other end changed) drops it at once.
      */
     public void start(Handler handler, String threadName) throws IOException {
-        out.write(FrameCodec.DELIMITER);
-        out.flush();
-        startThread(() -> writeLoop(handler), threadName + "-writer");
+        Binding first;
+        lock.lock();
+        try {
+            this.handler = handler;
+            this.threadName = threadName;
+            first = binding;
+        } finally {
+            lock.unlock();
+        }
         startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
-        startThread(this::readLoop, threadName);
+        startBinding(first);
+    }
+
+    private void startBinding(Binding bound) throws IOException {
+        bound.out.write(FrameCodec.DELIMITER);
+        bound.out.flush();
+        startThread(() -> writeLoop(bound), threadName + "-writer");
+        startThread(() -> readLoop(bound), threadName);
+    }
+
+    /**
+     * From now on a broken transport suspends the link instead of closing it; see the class comment. Each side
+     * makes its link resumable once the session is established (the gateway has accepted the hello).
+     */
+    public void setResumable(boolean resumable) {
+        this.resumable = resumable;
+    }
+
+    /** Whether the link is suspended: its transport broke and it waits to be resumed or closed. */
+    public boolean isSuspended() {
+        lock.lock();
+        try {
+            return !closed.get() && state != State.OPEN;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times the link has been suspended; a timer that closes a suspended link checks it is the same. */
+    public long suspensions() {
+        return suspensions.get();
+    }
+
+    /**
+     * The console's side of resuming: binds {@code transport}, sends a {@link Frame#RESUME} naming
+     * {@code sessionId} (again after each retransmission timeout, since a serial line may garble it), and waits
+     * for the gateway's answer. Nothing else goes out until the gateway has answered.
+     *
+     * @return true when the gateway carries on the session, which then flows over {@code transport}; false when
+     *     it holds no such session, and {@code transport} is closed
+     * @throws IOException when the transport broke or nothing answered within {@code timeout}; the link stays
+     *     suspended and {@code transport} is closed
+     * @throws IllegalStateException when the link is not suspended
+     */
+    public boolean resumeOver(Transport transport, byte[] sessionId, java.time.Duration timeout) throws IOException {
+        Binding bound = new Binding(transport, new FrameReader(transport.input()), null);
+        lock.lock();
+        try {
+            if (closed.get() || state != State.SUSPENDED) {
+                throw new IllegalStateException("Only a suspended link is resumed.");
+            }
+            bind(bound);
+            state = State.RESUMING;
+            resumeId = sessionId.clone();
+            resumeDueAt = System.nanoTime();
+            resumeAnswer = null;
+        } finally {
+            lock.unlock();
+        }
+        startBinding(bound);
+        return awaitResumeAnswer(bound, timeout);
+    }
+
+    private boolean awaitResumeAnswer(Binding bound, java.time.Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (resumeAnswer == null && binding == bound && !closed.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
+            if (Boolean.TRUE.equals(resumeAnswer) && binding == bound) {
+                return true;
+            }
+            boolean refused = Boolean.FALSE.equals(resumeAnswer);
+            if (binding == bound) {
+                unbind(bound);
+                state = State.SUSPENDED;
+            }
+            if (closed.get()) {
+                throw new IOException("The link to " + transport().address() + " was closed while it resumed.");
+            }
+            if (!refused) {
+                throw new IOException("Nothing answered the resume at " + bound.transport.address() + ".");
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while resuming the link.");
+        } finally {
+            resumeAnswer = null;
+            lock.unlock();
+            if (binding != bound) {
+                closeTransport(bound.transport);
+            }
+        }
+    }
+
+    /**
+     * The gateway's side of resuming: the link carries on over {@code transport}, whose {@link Frame#RESUME} it
+     * has read already and judged to name this link's session. A transport the link still runs over is closed
+     * (the gateway may not have noticed that the console's old socket died). The gateway answers
+     * {@link Frame#RESUMED} first, then sends again at once whatever the console has not acknowledged.
+     *
+     * @return false when the link was closed meanwhile
+     */
+    public boolean takeOver(Transport transport, FrameReader reader, Frame resume) throws IOException {
+        Binding bound = new Binding(transport, reader, null);
+        Binding former;
+        lock.lock();
+        try {
+            if (closed.get()) {
+                return false;
+            }
+            former = binding;
+            bind(bound);
+            state = State.OPEN;
+            long now = System.nanoTime();
+            sender.rewind(now);
+            sender.acknowledge(resume.epoch(), resume.ack(), resume.window(), resume.sack(), now);
+            controlReplyDue = Frame.RESUMED;
+            ackDue = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (former != null) {
+            closeTransport(former.transport);
+        }
+        LOG.info("The link resumed over {} {}.", transport.kind(), transport.address());
+        startBinding(bound);
+        return true;
+    }
+
+    /** Breaks the transport the link runs over, as a pulled cable does; a resumable link is then suspended. */
+    public void dropTransport() {
+        Transport current;
+        lock.lock();
+        try {
+            current = binding == null ? null : binding.transport;
+        } finally {
+            lock.unlock();
+        }
+        if (current != null) {
+            closeTransport(current);
+        }
+    }
+
+    /** Makes {@code bound} the link's transport; called under the lock. */
+    private void bind(Binding bound) {
+        binding = bound;
+        lastTransport = bound.transport;
+        changed.signalAll();
+    }
+
+    /** Lets go of {@code bound}, keeping its reader's counts; called under the lock. */
+    private void unbind(Binding bound) {
+        formerFramesReceived += bound.reader.received();
+        formerFramesDropped += bound.reader.dropped();
+        formerBytesRead += bound.reader.bytesRead();
+        if (binding == bound) {
+            binding = null;
+        }
+        changed.signalAll();
+    }
+
+    /**
+     * The transport under {@code bound} broke or ended. A resumable link is suspended; any other is closed. A
+     * transport the link no longer runs over is of no account.
+     */
+    private void lost(Binding bound, IOException cause) {
+        boolean suspended = false;
+        boolean keep = resumable;
+        lock.lock();
+        try {
+            if (closed.get() || binding != bound) {
+                return;
+            }
+            if (keep) {
+                unbind(bound);
+                if (state == State.OPEN) {
+                    suspended = true;
+                    suspensions.incrementAndGet();
+                }
+                state = State.SUSPENDED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!keep) {
+            recordCause(cause);
+            closeQuietly();
+            return;
+        }
+        closeTransport(bound.transport);
+        if (suspended) {
+            LOG.info("The link over {} broke and waits to be resumed: {}", bound.transport.address(),
+                    cause.getMessage());
+            handler.onSuspended(cause);
+        }
+    }
+
+    private static void closeTransport(Transport transport) {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the transport to {} failed; it is abandoned.", transport.address(), e);
+        }
     }
 
     private static void startThread(Runnable body, String name) {
@@ -134,7 +423,7 @@ public final class LinkConnection implements AutoCloseable {
                 changed.await();
             }
             if (closed.get()) {
-                throw new IOException("The link to " + transport.address() + " is closed.");
+                throw new IOException("The link to " + transport().address() + " is closed.");
             }
             for (Sender.Fragment fragment : fragments(type, priority, requestId, payload)) {
                 sender.enqueue(fragment);
@@ -164,37 +453,52 @@ public final class LinkConnection implements AutoCloseable {
         return fragments;
     }
 
-    private void writeLoop(Handler handler) {
+    private void writeLoop(Binding bound) {
         try {
             while (!closed.get()) {
-                Frame frame = nextFrame();
+                Frame frame = nextFrame(bound);
                 if (frame == null) {
                     return;
                 }
                 byte[] wire = FrameCodec.encode(frame);
-                out.write(wire);
-                out.flush();
+                bound.out.write(wire);
+                bound.out.flush();
                 framesSent.incrementAndGet();
                 bytesSent.addAndGet(wire.length);
                 LOG.debug(">> {}", frame);
             }
         } catch (IOException e) {
             if (!closed.get()) {
-                LOG.debug("Writing to {} failed: {}", transport.address(), e.getMessage());
-                recordCause(e);
+                LOG.debug("Writing to {} failed: {}", bound.transport.address(), e.getMessage());
             }
-            closeQuietly();
+            lost(bound, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Waits until a frame is due (data, a retransmission or an acknowledgement); null once closed. */
-    private Frame nextFrame() throws InterruptedException {
+    /**
+     * Waits until a frame is due (data, a retransmission, an acknowledgement or a resume frame); null once the
+     * link is closed or no longer runs over {@code bound}.
+     */
+    private Frame nextFrame(Binding bound) throws InterruptedException {
         lock.lock();
         try {
-            while (!closed.get()) {
+            while (!closed.get() && binding == bound) {
                 long now = System.nanoTime();
+                if (controlReplyDue != 0) {
+                    int type = controlReplyDue;
+                    controlReplyDue = 0;
+                    return control(type, new byte[0]);
+                }
+                if (state == State.RESUMING) {
+                    if (now - resumeDueAt >= 0) {
+                        resumeDueAt = now + sender.retransmissionTimeoutNanos();
+                        return control(Frame.RESUME, resumeId);
+                    }
+                    changed.awaitNanos(resumeDueAt - now);
+                    continue;
+                }
                 Sender.Outgoing outgoing = sender.next(now);
                 if (outgoing != null) {
                     changed.signalAll();
@@ -225,6 +529,13 @@ public final class LinkConnection implements AutoCloseable {
         return epoch;
     }
 
+    /** A link control frame of {@code type}, with this side's current acknowledgement in it. */
+    private Frame control(int type, byte[] payload) {
+        ackDue = false;
+        return new Frame(type, 0, 0, sender.epoch(), 0, receiver.ack(), receiver.window(), receiver.sack(), 0,
+                payload);
+    }
+
     /** Builds the frame with this side's current acknowledgement in it; a null outgoing gives a bare ack. */
     private Frame stamp(Sender.Outgoing outgoing) {
         ackDue = false;
@@ -240,31 +551,35 @@ public final class LinkConnection implements AutoCloseable {
                 Sequences.wire(outgoing.seq()), ack, window, sack, fragment.requestId(), fragment.payload());
     }
 
-    private void readLoop() {
+    private void readLoop(Binding bound) {
+        IOException cause;
         try {
+            if (bound.first != null) {
+                receive(bound, bound.first);
+            }
             Frame frame;
-            while ((frame = reader.next()) != null) {
+            while ((frame = bound.reader.next()) != null) {
                 LOG.debug("<< {}", frame);
-                receive(frame);
+                receive(bound, frame);
             }
-            if (!closed.get()) {
-                recordCause(new EOFException("the other end closed the link"));
-            }
+            cause = new EOFException("the other end closed the link");
         } catch (IOException e) {
-            if (!closed.get()) {
-                recordCause(e);
-            }
-        } finally {
-            closeQuietly();
+            cause = e;
         }
+        lost(bound, cause);
     }
 
-    private void receive(Frame frame) {
+    private void receive(Binding bound, Frame frame) {
         boolean peerReset = false;
         boolean restarted = false;
         lock.lock();
         try {
-            if (!frame.isAck()) {
+            if (binding != bound) {
+                return;
+            }
+            if (frame.type() >= Frame.RESUME) {
+                receiveResumeFrame(frame);
+            } else if (!frame.isAck()) {
                 int knownEpoch = receiver.peerEpoch();
                 Receiver.Outcome outcome = receiver.accept(frame);
                 if (outcome == Receiver.Outcome.PEER_RESET) {
@@ -285,8 +600,45 @@ public final class LinkConnection implements AutoCloseable {
             lock.unlock();
         }
         if (peerReset) {
-            LOG.info("The peer on {} started a new session.", transport.address());
+            LOG.info("The peer on {} started a new session.", bound.transport.address());
         }
+    }
+
+    /**
+     * A resume frame on the bound transport. A gateway that meets a resume on a transport it still runs over
+     * answers it in place: the console lost sight of the link (a serial device it closed and opened again), not
+     * the gateway. Link control types this build does not know are dropped.
+     */
+    private void receiveResumeFrame(Frame frame) {
+        long now = System.nanoTime();
+        switch (frame.type()) {
+            case Frame.RESUME -> {
+                if (handler != null && handler.isOwnSession(frame.payload())) {
+                    sender.rewind(now);
+                    controlReplyDue = Frame.RESUMED;
+                } else {
+                    controlReplyDue = Frame.RESUME_REFUSED;
+                }
+            }
+            case Frame.RESUMED -> {
+                if (state == State.RESUMING) {
+                    state = State.OPEN;
+                    resumeAnswer = Boolean.TRUE;
+                    sender.rewind(now);
+                    ackDue = true;
+                }
+            }
+            case Frame.RESUME_REFUSED -> {
+                if (state == State.RESUMING) {
+                    resumeAnswer = Boolean.FALSE;
+                }
+                return;
+            }
+            default -> {
+                return;
+            }
+        }
+        sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), now);
     }
 
     /**
@@ -380,7 +732,10 @@ public final class LinkConnection implements AutoCloseable {
     public LinkStats stats() {
         lock.lock();
         try {
-            return new LinkStats(framesSent.get(), reader.received(), reader.dropped(),
+            FrameReader reader = binding == null ? null : binding.reader;
+            long received = formerFramesReceived + (reader == null ? 0 : reader.received());
+            long dropped = formerFramesDropped + (reader == null ? 0 : reader.dropped());
+            return new LinkStats(framesSent.get(), received, dropped,
                     malformed.get() + reassembly.broken(), receiver.outOfOrder(), bytesSent.get(),
                     sender.retransmissions(), sender.smoothedRoundTripNanos());
         } finally {
@@ -401,9 +756,14 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    /** Bytes that arrived from the peer, whether they made frames or not. */
+    /** Bytes that arrived from the peer, whether they made frames or not, over every transport of the link. */
     public long bytesReceived() {
-        return reader.bytesRead();
+        lock.lock();
+        try {
+            return formerBytesRead + (binding == null ? 0 : binding.reader.bytesRead());
+        } finally {
+            lock.unlock();
+        }
     }
 
     public boolean isOpen() {
@@ -417,58 +777,17 @@ public final class LinkConnection implements AutoCloseable {
 
     private void closeQuietly() {
         if (closed.compareAndSet(false, true)) {
+            Transport current;
             lock.lock();
             try {
+                current = binding == null ? null : binding.transport;
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
-            try {
-                transport.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the transport to {} failed; it is abandoned.", transport.address(), e);
+            if (current != null) {
+                closeTransport(current);
             }
-        }
-    }
-
-    /** Puts each priority class's fragments back into whole messages. Used by the dispatcher thread only. */
-    private static final class Reassembly {
-
-        private final ByteArrayOutputStream[] partial = new ByteArrayOutputStream[Frame.CHANNELS];
-        private long broken;
-
-        /** Adds a fragment; returns the whole payload when it was the last one, else null. */
-        synchronized byte[] add(Frame frame) {
-            int channel = frame.channel();
-            if (frame.has(Frame.FIRST)) {
-                if (partial[channel] != null) {
-                    broken++;
-                }
-                partial[channel] = new ByteArrayOutputStream();
-            } else if (partial[channel] == null) {
-                broken++;
-                return null;
-            }
-            partial[channel].writeBytes(frame.payload());
-            if (partial[channel].size() > LinkOptions.MAX_MESSAGE) {
-                broken++;
-                partial[channel] = null;
-                return null;
-            }
-            if (!frame.has(Frame.LAST)) {
-                return null;
-            }
-            byte[] payload = partial[channel].toByteArray();
-            partial[channel] = null;
-            return payload;
-        }
-
-        synchronized void clear() {
-            java.util.Arrays.fill(partial, null);
-        }
-
-        synchronized long broken() {
-            return broken;
         }
     }
 }

@@ -237,6 +237,20 @@ final class Sender {
         }
     }
 
+    /**
+     * After the link came back over a new transport: every frame in flight that the peer has not said it holds is
+     * sent again at once, since whatever was on the old transport is gone, and new data may go as soon as the
+     * window allows. What the peer holds already it drops as a duplicate.
+     */
+    void rewind(long now) {
+        for (InFlight frame : inFlight.values()) {
+            if (!frame.selectivelyAcked) {
+                frame.resendNow = true;
+            }
+        }
+        probeAt = now;
+    }
+
     /** When the writer must look again even if nothing arrives: the earliest timer, or -1 for never. */
     long nextDeadline() {
         long earliest = -1;
@@ -258,6 +272,11 @@ final class Sender {
 
     long retransmissions() {
         return retransmissions;
+    }
+
+    /** How long a frame sent now waits for its acknowledgement before it is sent again. */
+    long retransmissionTimeoutNanos() {
+        return rtt.timeoutNanos(1);
     }
 
     long smoothedRoundTripNanos() {

@@ -92,7 +92,8 @@ class GatewayClientStreamTest {
     }
 
     @Test
-    void droppedLinkDuringAStreamGivesClosedAndFiresOnClosedWithTheCause() throws Exception {
+    void droppedLinkDuringAStreamThatIsNotResumedInTimeGivesClosedAndFiresOnClosedWithTheCause() throws Exception {
+        CompletableFuture<IOException> suspended = new CompletableFuture<>();
         CompletableFuture<IOException> closed = new CompletableFuture<>();
         Recorder<Reading> recorder = new Recorder<>();
         try (ScriptedPeer gateway = ScriptedPeer.start(socket -> {
@@ -102,6 +103,8 @@ class GatewayClientStreamTest {
             peer.send(request.requestId(), new ReadingsBatch(SampleMessages.readings(10), 100));
             // Returning closes the socket half-way through the stream.
         }); GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+            client.setResumeWindow(Duration.ofMillis(500));
+            client.onSuspended(suspended::complete);
             client.onClosed(closed::complete);
 
             assertThatThrownBy(() -> client.readings(FROM, TO, recorder, CancelSignal.NEVER))
@@ -109,7 +112,7 @@ class GatewayClientStreamTest {
                             e -> assertThat(e.code()).isEqualTo(LinkException.Code.CLOSED));
 
             IOException cause = closed.get(5, TimeUnit.SECONDS);
-            assertThat(cause).isNotNull();
+            assertThat(cause).isNotNull().isSameAs(suspended.getNow(null));
             assertThat(client.isOpen()).isFalse();
         }
         assertThat(recorder.items).hasSize(10);

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeGatewayService implements GatewayService {
 
+    private final java.util.concurrent.atomic.AtomicInteger readingsRequests =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private volatile List<Reading> readings = List.of();
     private volatile List<LedgerEntry> ledger = List.of();
     private volatile RuntimeException siteFailure;
@@ -138,8 +141,14 @@ public final class FakeGatewayService implements GatewayService {
      */
     @Override
     public List<Reading> readings(Instant from, Instant to) {
+        readingsRequests.incrementAndGet();
         readingsAskedFor = List.of(from, to);
         return readings;
+    }
+
+    /** How many times readings were asked for. */
+    public int readingsRequests() {
+        return readingsRequests.get();
     }
 
     /** The [from, to) of the last readings request, or null before one. */
