@@ -56,6 +56,12 @@ class ProtocolDocVectorsTest {
             "hello", SampleMessages.hello());
     /** Vectors of bare acknowledgements, which carry no message. */
     private static final Set<String> BARE_ACKS = Set.of("ack");
+    /** Vectors of resume frames: their type and the payload the code puts in them. */
+    private static final Map<String, Control> CONTROL_FRAMES = Map.of(
+            "resume", new Control(Frame.RESUME, HelloProof.sessionId(SampleMessages.helloReply())));
+
+    private record Control(int type, byte[] payload) {
+    }
 
     /** The bytes each signed block's {@code value:} describes, as the code encodes them, and the key that signs. */
     private static final Map<String, Signed> SIGNED = Map.of(
@@ -118,6 +124,7 @@ class ProtocolDocVectorsTest {
     void documentsAVectorForEachMessageThisTestBuildsAndNoOther() throws IOException {
         Set<String> names = new HashSet<>(MESSAGES.keySet());
         names.addAll(BARE_ACKS);
+        names.addAll(CONTROL_FRAMES.keySet());
 
         assertThat(vectors()).extracting(Vector::name).containsExactlyInAnyOrderElementsOf(names);
     }
@@ -128,6 +135,12 @@ class ProtocolDocVectorsTest {
         if (BARE_ACKS.contains(vector.name())) {
             assertThat(vector.frame().type()).isEqualTo(Frame.ACK);
             assertThat(vector.frame().payload()).isEmpty();
+            return;
+        }
+        Control control = CONTROL_FRAMES.get(vector.name());
+        if (control != null) {
+            assertThat(vector.frame().type()).isEqualTo(control.type());
+            assertThat(hexOf(vector.frame().payload())).isEqualTo(hexOf(control.payload()));
             return;
         }
         Message message = MESSAGES.get(vector.name());
@@ -152,7 +165,7 @@ class ProtocolDocVectorsTest {
         Frame frame = FrameCodec.decode(vector.wire(), 0, vector.wire().length - 1);
 
         assertThat(frame).isEqualTo(vector.frame());
-        if (!frame.isAck()) {
+        if (!frame.isControl()) {
             assertThat(MessageCodec.decode(frame.type(), frame.payload())).isEqualTo(MESSAGES.get(vector.name()));
         }
     }

@@ -3,7 +3,7 @@ package io.gridside.sim;
 import io.gridside.link.discovery.GatewayAdvert;
 import io.gridside.link.discovery.GatewayAdvertiser;
 import io.gridside.link.frame.Frame;
-import io.gridside.link.server.GatewaySession;
+import io.gridside.link.server.GatewayLinks;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
@@ -41,12 +41,14 @@ public final class SimulatedSite implements AutoCloseable {
     private final SimulatedGateway gateway;
     private final ScheduledExecutorService ticker;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
+    private final GatewayLinks links;
+    private final List<ServerSocket> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, PseudoTerminal> terminals = new ConcurrentHashMap<>();
     private final AtomicLong emulatedConnections = new AtomicLong();
 
     private SimulatedSite(SimulatedGateway gateway) {
         this.gateway = gateway;
+        this.links = new GatewayLinks(gateway);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "site-sim-ticker");
             thread.setDaemon(true);
@@ -148,6 +150,7 @@ public final class SimulatedSite implements AutoCloseable {
             throws IOException {
         ServerSocket server = new ServerSocket(port, 16, address);
         resources.add(server);
+        listeners.add(server);
         Thread thread = new Thread(() -> acceptLoop(server, acceptor), threadName + server.getLocalPort());
         thread.setDaemon(true);
         thread.start();
@@ -218,33 +221,47 @@ public final class SimulatedSite implements AutoCloseable {
         serve(transport, () -> { });
     }
 
-    /** Serves one console over {@code transport}; {@code afterEnd} runs once the console has gone. */
-    private void serve(Transport transport, Runnable afterEnd) throws IOException {
-        GatewaySession session = new GatewaySession(gateway, transport);
-        resources.add(session);
-        sessions.add(session);
-        session.start(() -> {
-            resources.remove(session);
-            sessions.remove(session);
-            afterEnd.run();
-        });
+    /**
+     * Serves one console over {@code transport}, a new one or one resuming its session; {@code afterEnd} runs
+     * once the console has gone.
+     */
+    private void serve(Transport transport, Runnable afterEnd) {
+        links.serve(transport, afterEnd);
     }
 
     /**
-     * Cuts every console's TCP session, as a cable pulled out of a LAN switch would; the listeners stay up,
-     * so consoles can connect again. For training and for tests of how the console copes.
+     * Cuts every console's TCP connection, as a cable pulled out of a LAN switch would; the listeners stay up,
+     * so consoles can connect again, and the gateway keeps each signed-in session for a while so that its
+     * console can resume it. For training and for tests of how the console copes.
      */
     public void dropTcpSessions() {
-        for (GatewaySession session : sessions) {
-            if (session.transportKind() == TransportKind.TCP) {
-                session.close();
-            }
+        links.dropTransports(TransportKind.TCP);
+    }
+
+    /**
+     * Ends every console's TCP session as a gateway restart would: a console cannot resume it, and must say hello
+     * anew. For tests of how the console copes.
+     */
+    public void endTcpSessions() {
+        links.endSessions(TransportKind.TCP);
+    }
+
+    /**
+     * Stops listening on TCP, as a gateway whose LAN went down; sessions already open are not touched.
+     * {@link #listenTcp(int)} with the same port listens again.
+     */
+    public void stopListeningTcp() throws IOException {
+        for (ServerSocket server : listeners) {
+            listeners.remove(server);
+            resources.remove(server);
+            server.close();
         }
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
+        links.close();
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

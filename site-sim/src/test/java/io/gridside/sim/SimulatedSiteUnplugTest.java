@@ -42,18 +42,35 @@ class SimulatedSiteUnplugTest {
     }
 
     @Test
-    void unpluggingDropsTheConsolesLinkAndTheGatewayComesBackOnANewDevice() throws Exception {
+    void unpluggingSuspendsTheConsolesSessionWhichResumesOnTheNewDevice() throws Exception {
         String first = site.listenSerial();
         try (GatewayClient client = GatewayClient.open(SerialTransport.open(first, 115_200), supervisor(),
                 Duration.ofSeconds(10))) {
             CompletableFuture<IOException> dropped = new CompletableFuture<>();
-            client.onClosed(dropped::complete);
+            client.onSuspended(dropped::complete);
 
             String second = site.listenSerial();
             site.unplugSerial(first);
 
             assertThat(dropped.get(10, TimeUnit.SECONDS)).isNotNull();
             assertThat(second).isNotEqualTo(first);
+            assertThat(client.resume(SerialTransport.open(second, 115_200))).isTrue();
+            assertThat(client.transport().address()).isEqualTo(second);
+            assertThat(client.meterStatus()).hasSize(site.gateway().meterStatus().size());
+        }
+    }
+
+    @Test
+    void aNewConsoleOnTheNewDeviceIsServedWhileTheUnpluggedSessionWaits() throws Exception {
+        String first = site.listenSerial();
+        try (GatewayClient client = GatewayClient.open(SerialTransport.open(first, 115_200), supervisor(),
+                Duration.ofSeconds(10))) {
+            CompletableFuture<IOException> dropped = new CompletableFuture<>();
+            client.onSuspended(dropped::complete);
+            String second = site.listenSerial();
+            site.unplugSerial(first);
+            dropped.get(10, TimeUnit.SECONDS);
+
             try (GatewayClient again = GatewayClient.open(SerialTransport.open(second, 115_200), supervisor(),
                     Duration.ofSeconds(10))) {
                 assertThat(again.hello().gatewayId()).isEqualTo(client.hello().gatewayId());

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,17 +89,43 @@ class SimulatedSiteWireTest {
     }
 
     @Test
-    void endsThePullAsClosedWhenTheWireIsCut() throws IOException {
+    void endsThePullAsClosedWhenTheWireIsCutAndTheSessionIsNotResumedInTime() throws IOException {
         WireProfile cut = UART.withToConsole(LineProfile.uart(115_200).withCutAfterBytes(20_000));
         try (VirtualClock clock = VirtualClock.autoAdvancing();
                 WireEmulator wire = site.serveThroughWire(cut, clock);
                 GatewayClient client = GatewayClient.open(wire.consoleEnd(), demoSupervisor(), TIMEOUT)) {
+            client.setResumeWindow(Duration.ofMillis(300));
             LinkException failure = catchThrowableOfType(LinkException.class,
                     () -> client.readings(Instant.EPOCH, NOW, (batch, received, total) -> { }, CancelSignal.NEVER));
 
             assertThat(failure.code()).isEqualTo(LinkException.Code.CLOSED);
             assertThat(client.isOpen()).isFalse();
             assertThat(wire.isCut()).isTrue();
+        }
+    }
+
+    @Test
+    void pullCutMidwayIsResumedOverANewWireAndArrivesWholeWithoutBeingAskedForAgain() throws Exception {
+        WireProfile cut = UART.withToConsole(LineProfile.uart(115_200).withCutAfterBytes(20_000));
+        CompletableFuture<Boolean> resumed = new CompletableFuture<>();
+        try (VirtualClock clock = VirtualClock.autoAdvancing();
+                WireEmulator wire = site.serveThroughWire(cut, clock);
+                GatewayClient client = GatewayClient.open(wire.consoleEnd(), demoSupervisor(), TIMEOUT)) {
+            client.onSuspended(cause -> CompletableFuture.runAsync(() -> {
+                try {
+                    resumed.complete(client.resume(site.serveThroughWire(UART, clock).consoleEnd()));
+                } catch (IOException e) {
+                    resumed.completeExceptionally(e);
+                }
+            }));
+            List<Reading> readings = new ArrayList<>();
+            long count = client.readings(Instant.EPOCH, NOW, (batch, received, total) -> readings.addAll(batch),
+                    CancelSignal.NEVER);
+
+            assertThat(wire.isCut()).isTrue();
+            assertThat(resumed.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(readings).hasSize((int) count).isEqualTo(site.gateway().readings(Instant.EPOCH, NOW));
+            assertThat(client.meterStatus()).isEqualTo(site.gateway().meterStatus());
         }
     }
 

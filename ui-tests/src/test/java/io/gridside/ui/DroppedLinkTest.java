@@ -2,6 +2,7 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.site.MeterStatus;
@@ -25,7 +26,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A gateway on the LAN whose link drops: the console says so, and reconnects by itself without a restart. */
+/**
+ * A gateway on the LAN whose link drops: the console says so and resumes the session by itself, or connects anew
+ * when the gateway no longer holds it.
+ */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DroppedLinkTest {
@@ -51,45 +55,69 @@ class DroppedLinkTest {
         console.close();
     }
 
-    @Test
-    void reportsTheDroppedLinkAndReconnectsByItself(FxRobot robot) throws TimeoutException {
+    private TableView<MeterStatus> connect(FxRobot robot) throws TimeoutException {
         robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
         robot.clickOn("#connect-tcp");
         TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+        return table;
+    }
+
+    private void awaitConnectedAgain(FxRobot robot) throws TimeoutException {
+        Label link = robot.lookup("#status-link").queryAs(Label.class);
+        Label problem = robot.lookup("#problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> link.getText().startsWith("TCP")
+                && problem.getText().isEmpty() && session.stateProperty().get() == LinkState.CONNECTED);
+    }
+
+    @Test
+    void resumesTheSessionByItselfAfterTheLinkDrops(FxRobot robot) throws TimeoutException {
+        TableView<MeterStatus> table = connect(robot);
 
         site.dropTcpSessions();
 
-        Label problem = robot.lookup("#problem").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> problem.getText().contains("dropped"));
-        assertThat(problem.getText()).contains("CLOSED", "Trying again");
-        assertThat(robot.lookup("#meters-table").query().isVisible() || robot.lookup("#attention").query()
-                .isVisible()).as("the site's screens stay up while the link is re-established").isTrue();
-
-        Label link = robot.lookup("#status-link").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> link.getText().startsWith("TCP"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.getText().isEmpty());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.journal().entries().stream()
+                .anyMatch(line -> line.contains("dropped") && line.contains("Resuming") && line.contains("CLOSED")));
+        awaitConnectedAgain(robot);
         robot.clickOn("#link-details");
         ListView<String> journal = robot.lookup("#link-journal").queryListView();
-        assertThat(journal.getItems()).filteredOn(line -> line.contains("Connected to gateway")).hasSize(2);
-        assertThat(journal.getItems()).anyMatch(line -> line.contains("dropped"));
+        assertThat(journal.getItems()).as("resumed, not connected anew")
+                .filteredOn(line -> line.contains("Connected to gateway")).hasSize(1);
+        assertThat(journal.getItems()).anyMatch(line -> line.contains("again"));
         assertThat(table.getItems()).hasSize(30);
     }
 
     @Test
-    void aTechnicianCanReconnectAtOnceWithoutWaiting(FxRobot robot) throws TimeoutException {
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
+    void connectsAnewByItselfWhenTheGatewayNoLongerHoldsTheSession(FxRobot robot) throws TimeoutException {
+        TableView<MeterStatus> table = connect(robot);
 
+        site.endTcpSessions();
+
+        awaitConnectedAgain(robot);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.journal().entries().stream()
+                .filter(line -> line.contains("Connected to gateway")).count() == 1
+                && session.journal().entries().stream().anyMatch(line -> line.contains("again")));
+        assertThat(table.getItems()).hasSize(30);
+        assertThat(robot.lookup("#meters-table").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aTechnicianCanReconnectAtOnceWithoutWaiting(FxRobot robot) throws Exception {
+        TableView<MeterStatus> table = connect(robot);
+
+        site.stopListeningTcp();
         site.dropTcpSessions();
+        Node stopSearch = robot.lookup("#stop-search").query();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, stopSearch::isVisible);
+        robot.clickOn("#stop-search");
         Node reconnect = robot.lookup("#reconnect").query();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, reconnect::isVisible);
+        assertThat(session.stateProperty().get()).isEqualTo(LinkState.LOST);
+
+        site.listenTcp(address.getPort());
         robot.clickOn("#reconnect");
 
-        Label link = robot.lookup("#status-link").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> link.getText().startsWith("TCP"));
+        awaitConnectedAgain(robot);
         assertThat(table.getItems()).hasSize(30);
     }
 }

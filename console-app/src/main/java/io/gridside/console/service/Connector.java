@@ -96,8 +96,16 @@ public final class Connector implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects again with {@code credential} after a session could not be resumed: to the demo site as its demo
+     * supervisor, to any other target as {@link #connect} does.
+     */
+    public GatewayClient reconnect(ConnectionTarget target, SignedCredential credential) throws IOException {
+        return target instanceof ConnectionTarget.Demo demo ? connectDemo(demo) : connect(target, credential);
+    }
+
     private GatewayClient open(ConnectionTarget target, Authentication auth) throws LinkException {
-        return GatewayClient.open(open(target), auth, answerTimeout);
+        return GatewayClient.open(transportTo(target), auth, answerTimeout);
     }
 
     private GatewayPins pinsFor(ConnectionTarget target) {
@@ -123,7 +131,11 @@ public final class Connector implements AutoCloseable {
         return serialPorts;
     }
 
-    private Transport open(ConnectionTarget target) throws LinkException {
+    /**
+     * Opens a bare transport to {@code target}, to resume a session over it. It does not judge a serial port:
+     * the caller opens only ports that look like a gateway or that the technician confirmed.
+     */
+    public Transport transportTo(ConnectionTarget target) throws LinkException {
         try {
             if (target instanceof ConnectionTarget.Tcp tcp) {
                 return TcpTransport.connect(tcp.host(), tcp.port(), CONNECT_TIMEOUT_MILLIS);

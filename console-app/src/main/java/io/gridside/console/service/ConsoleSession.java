@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * One session of the console with one gateway and that site's database: what the screens ask of the site,
  * without a thought for sockets or SQL. Every method blocks, so screens call it through the task runner.
  *
- * <p>A session over a serial port outlives its link: when the cable is pulled and plugged back in,
- * {@link #resume} finds the same gateway on whatever device it came back on and carries on with it.
+ * <p>A session outlives its link: when the cable is pulled and plugged back in, or the network drops for a while,
+ * {@link #resume} resumes it with the same gateway (on whatever serial device it came back on), and whatever was
+ * in progress, a pull included, carries on where it stopped.
  */
 public final class ConsoleSession implements AutoCloseable {
 
@@ -130,6 +131,11 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     private void forwardDrops(GatewayClient link, Consumer<IOException> listener) {
+        link.onSuspended(cause -> {
+            if (link == client) {
+                listener.accept(cause);
+            }
+        });
         link.onClosed(cause -> {
             if (cause != null && link == client) {
                 listener.accept(cause);
@@ -137,9 +143,17 @@ public final class ConsoleSession implements AutoCloseable {
         });
     }
 
-    /** Whether the link is a serial port, where a dropped gateway can be found again by {@link #resume}. */
+    /**
+     * Whether {@link #resume} can carry the session on: its link is suspended, waiting to be resumed, or it ran
+     * over a serial port, where the gateway can be found again by its identity.
+     */
     public boolean canResume() {
-        return target instanceof ConnectionTarget.Serial;
+        return target instanceof ConnectionTarget.Serial || client.isSuspended();
+    }
+
+    /** Whether the link is up: open and not waiting to be resumed. */
+    public boolean isLinkUp() {
+        return client.isOpen() && !client.isSuspended();
     }
 
     /**
@@ -152,29 +166,37 @@ public final class ConsoleSession implements AutoCloseable {
      */
     public void resume(GatewayRefinder refinder, Duration giveUpAfter, Progress progress, CancelSignal cancel)
             throws LinkException {
-        if (!(target instanceof ConnectionTarget.Serial serial)) {
-            throw new IllegalStateException("Only a session over a serial port is resumed by finding its gateway.");
-        }
-        HelloReply said = client.hello();
-        GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(said.gatewayId(), said.siteId(),
-                serial.device(), serial.confirmed());
         CancelSignal stop = () -> closed || cancel.isCancelled();
-        GatewayClient found = refinder.find(wanted, client.credential(), giveUpAfter, progress, stop);
-        attach(found, serial, stop);
+        GatewayClient lost = client;
+        if (target instanceof ConnectionTarget.Serial serial) {
+            HelloReply said = lost.hello();
+            GatewayRefinder.Wanted wanted = new GatewayRefinder.Wanted(said.gatewayId(), said.siteId(),
+                    serial.device(), serial.confirmed());
+            GatewayClient found = refinder.find(wanted, lost, giveUpAfter, progress, stop);
+            String device = found.transport().address();
+            attach(found, new ConnectionTarget.Serial(device, serial.confirmed() && device.equals(serial.device())),
+                    stop);
+        } else {
+            attach(refinder.resumeAt(target, lost, giveUpAfter, progress, stop), target, stop);
+        }
     }
 
-    private synchronized void attach(GatewayClient found, ConnectionTarget.Serial before, CancelSignal stop) {
+    /** Carries on with {@code found}, the resumed session or a new one with the same gateway, at {@code where}. */
+    private synchronized void attach(GatewayClient found, ConnectionTarget where, CancelSignal stop) {
+        GatewayClient previous = client;
         if (stop.isCancelled()) {
-            found.close();
+            if (found != previous) {
+                found.close();
+            }
             throw new CancellationException("The search was stopped or the session closed as the gateway answered.");
         }
-        String device = found.transport().address();
-        GatewayClient previous = client;
-        target = new ConnectionTarget.Serial(device, before.confirmed() && device.equals(before.device()));
-        client = found;
+        target = where;
         measuredAt = 0;
-        linkLostListeners.forEach(listener -> forwardDrops(found, listener));
-        previous.close();
+        if (found != previous) {
+            client = found;
+            linkLostListeners.forEach(listener -> forwardDrops(found, listener));
+            previous.close();
+        }
     }
 
     /** Where the session's gateway is now; after {@link #resume}, the port it came back on. */

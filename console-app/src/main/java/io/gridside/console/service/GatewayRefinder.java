@@ -20,9 +20,13 @@ import org.slf4j.LoggerFactory;
  * back in comes back under whatever device name is free ({@code ttyACM0} becomes {@code ttyACM1}), so the device
  * path means nothing; what the gateway says in its hello does.
  *
- * <p>It says hello on every port that looks like a gateway (and on the dropped port itself, when the technician had
- * confirmed it), and keeps the session whose hello names the same gateway of the same site. It never writes to any
- * other port.
+ * <p>On every port that looks like a gateway (and on the dropped port itself, when the technician had confirmed
+ * it) it first asks to resume the suspended session, which only the same gateway can grant; a gateway that no
+ * longer holds the session (it restarted) is said hello to, and its session kept when its hello names the same
+ * gateway of the same site. It never writes to any other port.
+ *
+ * <p>A gateway on TCP stays where it was, so there the session is resumed over a new connection to the same
+ * address, or opened anew when the gateway no longer holds it.
  */
 public final class GatewayRefinder {
 
@@ -33,6 +37,8 @@ public final class GatewayRefinder {
 
     private final Connector connector;
     private final SerialPorts ports;
+    /** Whether the last resume asked on a port went unanswered; read on the scanning thread only. */
+    private boolean unanswered;
 
     /** The gateway to find: who it said it was, and where it was last. */
     public record Wanted(String gatewayId, String siteId, String lastDevice, boolean lastConfirmed) {
@@ -52,9 +58,25 @@ public final class GatewayRefinder {
      */
     public GatewayClient find(Wanted wanted, SignedCredential credential, Duration giveUpAfter, Progress progress,
             CancelSignal cancel) throws LinkException {
+        return find(wanted, credential, null, giveUpAfter, progress, cancel);
+    }
+
+    /**
+     * Scans as {@link #find(Wanted, SignedCredential, Duration, Progress, CancelSignal)} does, asking each port
+     * first to resume {@code lost}.
+     *
+     * @return {@code lost} itself when it was resumed, else a new session with the gateway
+     */
+    public GatewayClient find(Wanted wanted, GatewayClient lost, Duration giveUpAfter, Progress progress,
+            CancelSignal cancel) throws LinkException {
+        return find(wanted, lost.credential(), lost, giveUpAfter, progress, cancel);
+    }
+
+    private GatewayClient find(Wanted wanted, SignedCredential credential, GatewayClient lost, Duration giveUpAfter,
+            Progress progress, CancelSignal cancel) throws LinkException {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         for (int round = 1; ; round++) {
-            Optional<GatewayClient> found = scanOnce(wanted, credential, round, progress, cancel);
+            Optional<GatewayClient> found = scanOnce(wanted, credential, lost, round, progress, cancel);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -73,13 +95,21 @@ public final class GatewayRefinder {
      */
     Optional<GatewayClient> scanOnce(Wanted wanted, SignedCredential credential, int round, Progress progress,
             CancelSignal cancel) {
+        return scanOnce(wanted, credential, null, round, progress, cancel);
+    }
+
+    private Optional<GatewayClient> scanOnce(Wanted wanted, SignedCredential credential, GatewayClient lost,
+            int round, Progress progress, CancelSignal cancel) {
         List<SerialPorts.Port> candidates = candidates(wanted);
         for (SerialPorts.Port port : candidates) {
             if (cancel.isCancelled()) {
                 throw new CancellationException("The search for gateway " + wanted.gatewayId() + " was stopped.");
             }
             progress.update(I18n.text("refind.trying", wanted.gatewayId(), port.device(), round), -1, -1);
-            Optional<GatewayClient> client = tryPort(port, wanted, credential);
+            Optional<GatewayClient> client = tryResume(port, lost);
+            if (client.isEmpty() && (lost == null || !lost.isSuspended() || !unanswered)) {
+                client = tryPort(port, wanted, credential);
+            }
             if (client.isPresent()) {
                 return client;
             }
@@ -108,6 +138,87 @@ public final class GatewayRefinder {
     /** A simulator that published its port for another gateway is not asked: it said whom it serves there. */
     private static boolean publishedForAnother(SerialPorts.Port port, Wanted wanted) {
         return port.gatewayId() != null && !port.gatewayId().equals(wanted.gatewayId());
+    }
+
+    /**
+     * Asks the gateway on {@code port} to resume {@code lost}; empty when there is no suspended session to resume,
+     * nothing answered (then {@link #unanswered} is set), or the gateway there holds no such session.
+     */
+    private Optional<GatewayClient> tryResume(SerialPorts.Port port, GatewayClient lost) {
+        unanswered = false;
+        if (lost == null || !lost.isSuspended()) {
+            return Optional.empty();
+        }
+        try {
+            if (lost.resume(connector.transportTo(new ConnectionTarget.Serial(port.device(), true)))) {
+                LOG.info("Resumed the session with gateway {} on {}.", lost.hello().gatewayId(), port.device());
+                return Optional.of(lost);
+            }
+            LOG.debug("The gateway on {} holds no session of this console to resume.", port.device());
+        } catch (LinkException e) {
+            unanswered = true;
+            LOG.debug("No gateway answered a resume on {}: {}", port.device(), e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * After the session was resumed where possible: keeps {@code lost} if it was resumed over a new connection to
+     * {@code target}, else opens a new session there. Tries until {@code giveUpAfter} has passed.
+     *
+     * @return {@code lost} itself when it was resumed, else a new session with the same gateway
+     * @throws LinkException when the gateway did not answer in time, refused, or turned out to be another one
+     * @throws CancellationException when cancelled
+     */
+    public GatewayClient resumeAt(ConnectionTarget target, GatewayClient lost, Duration giveUpAfter,
+            Progress progress, CancelSignal cancel) throws LinkException {
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        String gatewayId = lost.hello().gatewayId();
+        LinkException last = null;
+        for (int round = 1; ; round++) {
+            if (cancel.isCancelled()) {
+                throw new CancellationException("Resuming the session with " + gatewayId + " was stopped.");
+            }
+            progress.update(I18n.text("refind.resuming", gatewayId, target.describe(), round), -1, -1);
+            try {
+                return resumeOrReopen(target, lost);
+            } catch (LinkException e) {
+                if (e.code() != LinkException.Code.UNREACHABLE && e.code() != LinkException.Code.TIMEOUT
+                        && e.code() != LinkException.Code.CLOSED) {
+                    throw e;
+                }
+                last = e;
+                LOG.debug("Gateway {} is not back at {} yet: {}", gatewayId, target.describe(), e.getMessage());
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new LinkException(LinkException.Code.UNREACHABLE, I18n.text("refind.gaveUpAt", gatewayId,
+                        target.describe(), giveUpAfter.toSeconds()), last);
+            }
+            pause(cancel);
+        }
+    }
+
+    private GatewayClient resumeOrReopen(ConnectionTarget target, GatewayClient lost) throws LinkException {
+        if (lost.isSuspended() && lost.resume(connector.transportTo(target))) {
+            return lost;
+        }
+        GatewayClient fresh;
+        try {
+            fresh = connector.reconnect(target, lost.credential());
+        } catch (LinkException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new LinkException(LinkException.Code.UNREACHABLE, e.getMessage(), e);
+        }
+        HelloReply was = lost.hello();
+        HelloReply now = fresh.hello();
+        if (!(target instanceof ConnectionTarget.Demo)
+                && (!now.gatewayId().equals(was.gatewayId()) || !now.siteId().equals(was.siteId()))) {
+            fresh.close();
+            throw new LinkException(LinkException.Code.NOT_A_GATEWAY, I18n.text("refind.otherGateway",
+                    target.describe(), now.gatewayId(), now.siteId(), was.gatewayId()));
+        }
+        return fresh;
     }
 
     private Optional<GatewayClient> tryPort(SerialPorts.Port port, Wanted wanted, SignedCredential credential) {

@@ -163,7 +163,8 @@ public final class SessionViewModel implements AutoCloseable {
     public void reconnect() {
         ConsoleSession current = session;
         if (current != null && current.canResume()) {
-            searchAgain(current, I18n.text("link.searchingAgain", current.hello().gatewayId()));
+            searchAgain(current, I18n.text(overSerial(current) ? "link.searchingAgain" : "link.resumingAgain",
+                    current.hello().gatewayId()));
         } else if (target != null) {
             reconnectAttempt = Math.max(reconnectAttempt, 1);
             start(target, advertisedGatewayId, false);
@@ -274,8 +275,8 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         if (lost.canResume()) {
-            String searching = I18n.text("link.searching", lost.address(), clause(cause), lost.hello().gatewayId(),
-                    LinkException.Code.CLOSED);
+            String searching = I18n.text(overSerial(lost) ? "link.searching" : "link.resuming", lost.address(),
+                    clause(cause), lost.hello().gatewayId(), LinkException.Code.CLOSED);
             journal.record(searching);
             searchAgain(lost, searching);
         } else {
@@ -286,16 +287,22 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
+    private static boolean overSerial(ConsoleSession session) {
+        return session.target() instanceof ConnectionTarget.Serial;
+    }
+
     /**
-     * Looks for the session's serial gateway on the ports, in the background, and carries on once it answers;
-     * {@code message} tells the technician meanwhile why and what for.
+     * Resumes the session in the background (looking for a serial gateway on the ports, since it may come back
+     * under another name) and carries on once it answers; {@code message} tells the technician meanwhile why and
+     * what for. A TCP gateway that does not come back within the search time is left to the reconnection loop.
      */
     private void searchAgain(ConsoleSession lost, String message) {
         cancelSearch();
         problem.set(message);
         state.set(LinkState.SEARCHING);
         AtomicReference<Task<?>> self = new AtomicReference<>();
-        Task<Void> task = tasks.submit(I18n.text("task.refind", lost.hello().gatewayId()), context -> {
+        String title = I18n.text(overSerial(lost) ? "task.refind" : "task.resume", lost.hello().gatewayId());
+        Task<Void> task = tasks.submit(title, context -> {
             lost.resume(refinder, SEARCH_LIMIT, context, context);
             remember(lost.target());
             return null;
@@ -305,7 +312,15 @@ public final class SessionViewModel implements AutoCloseable {
             }
         }, failure -> {
             if (isCurrentSearch(self.get(), lost)) {
-                endSearch(describe(failure));
+                if (overSerial(lost)) {
+                    endSearch(describe(failure));
+                } else {
+                    search = null;
+                    lostText = describe(failure);
+                    journal.record(lostText);
+                    reconnectAttempt = 0;
+                    scheduleReconnect();
+                }
             }
         });
         task.setOnCancelled(event -> {
@@ -406,7 +421,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void ping() {
         ConsoleSession current = session;
-        if (current == null || !current.isOpen()) {
+        if (current == null || !current.isLinkUp()) {
             return;
         }
         try {

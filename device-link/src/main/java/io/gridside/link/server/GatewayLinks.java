@@ -154,6 +154,15 @@ public final class GatewayLinks implements AutoCloseable {
         }
     }
 
+    /** Ends every session over {@code kind} for good, as a gateway restart would: none can be resumed. */
+    public void endSessions(TransportKind kind) {
+        for (GatewaySession session : sessions) {
+            if (session.transportKind() == kind) {
+                session.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
