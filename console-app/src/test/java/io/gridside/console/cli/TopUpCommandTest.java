@@ -156,6 +156,16 @@ class TopUpCommandTest {
     }
 
     @Test
+    void statusShowsTheCredentialsCashLimit() throws IOException {
+        CommandRun withLimit = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "status", "--json");
+        CommandRun without = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
+
+        assertThat(withLimit.exitCode()).as(withLimit.err()).isZero();
+        assertThat(new ObjectMapper().readTree(withLimit.out()).get("cashLimitMinor").asLong()).isEqualTo(LIMIT);
+        assertThat(without.out()).containsPattern("cashLimitMinor +none");
+    }
+
+    @Test
     void takesTheAmountExactlyOrNotAtAll() {
         CommandRun tooFine = topUp(technician, "--customer", customer(3), "--amount", "1.005", "--reference", "R");
         CommandRun notANumber = topUp(technician, "--customer", customer(3), "--amount", "1e3", "--reference", "R");

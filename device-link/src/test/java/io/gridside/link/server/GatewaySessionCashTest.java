@@ -84,6 +84,7 @@ class GatewaySessionCashTest {
             Message over = session.ask(topUp("c-002", null, 100_001, "R-2"));
             CashReceipt exact = (CashReceipt) session.ask(topUp("c-002", null, 100_000, "R-3"));
             Message oneMore = session.ask(topUp("c-002", null, 1, "R-4"));
+            Message repeatAtTheLimit = session.ask(topUp("c-001", null, 400_000, "R-1"));
 
             assertThat(code(over)).isEqualTo("CASH_LIMIT_EXCEEDED");
             assertThat(((ErrorReply) over).message())
@@ -91,6 +92,8 @@ class GatewaySessionCashTest {
                             "remaining KES 1000.00");
             assertThat(exact.remainingMinor()).isZero();
             assertThat(code(oneMore)).isEqualTo("CASH_LIMIT_EXCEEDED");
+            assertThat(((CashReceipt) repeatAtTheLimit).outcome()).as("a repeat takes nothing more")
+                    .isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
             assertThat(service.payments()).containsOnlyKeys("R-1", "R-3");
         }
     }
