@@ -14,11 +14,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Rates readings against a flat tariff and keeps every customer's prepaid credit, deterministically.
@@ -39,7 +38,8 @@ public final class BillingEngine {
     private final ZoneId zone;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByMeter = new HashMap<>();
-    private final Set<String> creditedPayments = new HashSet<>();
+    /** The entry that credited each payment, by the payment's reference. */
+    private final Map<String, LedgerEntry> creditedPayments = new HashMap<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private Instant lastTick;
 
@@ -106,11 +106,12 @@ public final class BillingEngine {
 
     private void credit(TopUp topUp, Instant end, List<RelayDecision> decisions) {
         Account account = account(topUp.customerId());
-        if (!creditedPayments.add(topUp.reference())) {
+        if (creditedPayments.containsKey(topUp.reference())) {
             return;
         }
         Instant at = topUp.at().isAfter(end) ? end : topUp.at();
-        post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), "payment:" + topUp.reference());
+        creditedPayments.put(topUp.reference(),
+                post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), "payment:" + topUp.reference()));
         evaluate(account, at, decisions);
     }
 
@@ -144,6 +145,11 @@ public final class BillingEngine {
                 account.balanceMinor, reference);
         ledger.add(entry);
         return entry;
+    }
+
+    /** The ledger entry that credited the payment {@code reference}, if the engine has credited it. */
+    public Optional<LedgerEntry> payment(String reference) {
+        return Optional.ofNullable(creditedPayments.get(reference));
     }
 
     public long balance(String customerId) {

@@ -53,7 +53,8 @@ class ProtocolDocVectorsTest {
     private static final Map<String, Message> MESSAGES = Map.of(
             "ping", new Ping(42),
             "get-site", new GetSite(),
-            "hello", SampleMessages.hello());
+            "hello", SampleMessages.hello(),
+            "cash-top-up", SampleMessages.cashTopUp());
     /** Vectors of bare acknowledgements, which carry no message. */
     private static final Set<String> BARE_ACKS = Set.of("ack");
     /** Vectors of resume frames: their type and the payload the code puts in them. */
@@ -199,7 +200,9 @@ class ProtocolDocVectorsTest {
         }
 
         assertThat(documented).contains(Arrays.stream(Refusal.values()).map(Refusal::code).toArray(String[]::new))
-                .contains("AUTH_REQUIRED", "ROLE_FORBIDDEN", "CLOCK_REFUSED", "VERSION_UNSUPPORTED");
+                .contains("AUTH_REQUIRED", "ROLE_FORBIDDEN", "CLOCK_REFUSED", "VERSION_UNSUPPORTED")
+                .contains("CASH_NOT_PERMITTED", "CASH_INVALID", "CASH_CURRENCY_MISMATCH", "CASH_UNKNOWN_CUSTOMER",
+                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED");
     }
 
     @Test

@@ -4,8 +4,13 @@ import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Tick;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
+import io.gridside.link.server.CashAllowance;
+import io.gridside.link.server.CashDesk;
+import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.site.Customer;
@@ -23,9 +28,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +61,9 @@ public final class SimulatedGateway implements GatewayService {
     private final long[] registerWh;
     private final List<Reading> readings = new ArrayList<>();
     private final Instant historyStart;
+    private final CashDesk cashDesk;
+    /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
+    private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
     /** How far the gateway's clock is from its simulation clock, after a supervisor set it. */
     private volatile Duration clockOffset = Duration.ZERO;
@@ -76,6 +87,7 @@ public final class SimulatedGateway implements GatewayService {
         this.exactRegisterWh = new double[spec.meters()];
         this.registerWh = new long[spec.meters()];
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
+        this.cashDesk = new CashDesk(layout.site().currency());
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -130,7 +142,9 @@ public final class SimulatedGateway implements GatewayService {
         for (int i = 0; i < spec.meters(); i++) {
             batch.add(read(i, start, local, interval));
         }
-        Tick result = engine.tick(end, topUps(start, local, interval), batch);
+        List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
+        topUps.addAll(dueCash(end));
+        Tick result = engine.tick(end, topUps, batch);
         readings.addAll(batch);
         result.decisions().forEach(this::logDecision);
         lastTick = end;
@@ -147,7 +161,10 @@ public final class SimulatedGateway implements GatewayService {
         return new Reading(layout.meters().get(index).meterId(), start, energy, register);
     }
 
-    /** Customers who are low on credit pay at a shop or by mobile money during the day, each at their pace. */
+    /**
+     * Customers who are low on credit pay at a shop or by mobile money during the day, each at their pace. A
+     * payment whose reference a technician's cash already holds is not made, so that the receipt stands.
+     */
     private List<TopUp> topUps(Instant start, LocalDateTime local, long interval) {
         if (local.getHour() < 7 || local.getHour() >= 21) {
             return List.of();
@@ -162,10 +179,19 @@ public final class SimulatedGateway implements GatewayService {
                 String reference = String.format(Locale.ROOT, "MP%012X", Noise.hash(spec.seed(), i, interval, 93)
                         & 0xFFFFFFFFFFFFL);
                 Instant at = start.plusSeconds((long) Noise.between(60, 840, spec.seed(), i, interval, 94));
-                topUps.add(new TopUp(reference, customerId, amount, at));
+                if (!pendingCash.containsKey(reference)) {
+                    topUps.add(new TopUp(reference, customerId, amount, at));
+                }
             }
         }
         return topUps;
+    }
+
+    /** The cash taken up to {@code end}, which leaves the pending list for the engine. */
+    private List<TopUp> dueCash(Instant end) {
+        List<TopUp> due = pendingCash.values().stream().filter(topUp -> !topUp.at().isAfter(end)).toList();
+        due.forEach(topUp -> pendingCash.remove(topUp.reference()));
+        return due;
     }
 
     private void logDecision(RelayDecision decision) {
@@ -177,7 +203,7 @@ public final class SimulatedGateway implements GatewayService {
     public GatewayProfile profile() {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
-                List.of("site", "meter-status", "readings", "ledger"));
+                List.of("site", "meter-status", "readings", "ledger", "cash-top-up"));
     }
 
     @Override
@@ -265,6 +291,66 @@ public final class SimulatedGateway implements GatewayService {
     public synchronized List<LedgerEntry> ledgerAfter(long afterSeq) {
         advance();
         return engine.ledgerAfter(afterSeq);
+    }
+
+    /**
+     * Takes cash through the gateway's {@link CashDesk}. A payment is dated by the gateway's clock (after its
+     * last tick, should the clock have been set back) and posted by the next tick with the other payments, so a
+     * replay of the ledger posts it in the same place.
+     */
+    @Override
+    public synchronized CashReceipt creditCash(CashTopUp request, CashAllowance allowance)
+            throws CashRefusedException {
+        advance();
+        return cashDesk.take(request, allowance, new CashDesk.Till() {
+            @Override
+            public String customerOf(String customerId, String meterId) {
+                return customerOfId(customerId, meterId);
+            }
+
+            @Override
+            public CashDesk.Payment payment(String reference) {
+                return paymentOf(reference);
+            }
+
+            @Override
+            public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
+                return takeCash(reference, customerId, amountMinor, note);
+            }
+        });
+    }
+
+    private String customerOfId(String customerId, String meterId) {
+        for (int i = 0; i < spec.meters(); i++) {
+            if (layout.customers().get(i).customerId().equals(customerId)
+                    || layout.meters().get(i).meterId().equals(meterId)) {
+                return layout.customers().get(i).customerId();
+            }
+        }
+        return null;
+    }
+
+    private CashDesk.Payment paymentOf(String reference) {
+        TopUp pending = pendingCash.get(reference);
+        if (pending != null) {
+            return new CashDesk.Payment(pending, null);
+        }
+        return engine.payment(reference)
+                .map(entry -> new CashDesk.Payment(new TopUp(reference, entry.customerId(), entry.amountMinor(),
+                        entry.at()), entry.balanceAfterMinor()))
+                .orElse(null);
+    }
+
+    private CashDesk.Payment takeCash(String reference, String customerId, long amountMinor, String note) {
+        Instant at = clock().truncatedTo(ChronoUnit.SECONDS);
+        if (!at.isAfter(lastTick)) {
+            at = lastTick.plusSeconds(1);
+        }
+        TopUp topUp = new TopUp(reference, customerId, amountMinor, at);
+        pendingCash.put(reference, topUp);
+        LOG.info("Took cash {} for customer {} under {} at {}; note: {}", amountMinor, customerId, reference, at,
+                note);
+        return new CashDesk.Payment(topUp, null);
     }
 
     /** The gateway's own balance for a customer, for tests that audit it. */

@@ -40,6 +40,7 @@ final class ShowCredentialCommand implements Callable<Integer> {
         } else {
             credential.credential().limits().forEach((limit, value) -> out.println("Limit " + limit + " = " + value));
         }
+        out.println(cashSentence(credential.credential()));
         if (operatorKey == null) {
             out.println("Signature not checked here; the gateway checks it against the operator keys it trusts.");
             return ExitCode.OK;
@@ -52,6 +53,17 @@ final class ShowCredentialCommand implements Callable<Integer> {
         out.println("Signature: NOT by operator key " + key.keyId() + "; a gateway that trusts only that key "
                 + "refuses this credential.");
         return ExitCode.FAILED;
+    }
+
+    /** What the credential lets its holder credit in cash, as the gateway counts it. */
+    static String cashSentence(TechnicianCredential credential) {
+        Long limit = credential.limits().get(TechnicianCredential.CASH_LIMIT);
+        if (limit == null) {
+            return "Offline cash: none; without " + TechnicianCredential.CASH_LIMIT
+                    + " a gateway refuses every cash top-up.";
+        }
+        return "Offline cash: at most " + limit + " minor units of the site's currency in all, over the credential's "
+                + "life, counted by each gateway ('connect ... topup' shows what is left).";
     }
 
     /** One sentence on who the credential is for, where and when, and who signed it. */

@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.link.auth.Ed25519;
+import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.HelloReply;
 import java.io.PrintWriter;
@@ -47,6 +48,8 @@ final class StatusCommand implements Callable<Integer> {
             status.put("gatewayKey", Ed25519.fingerprint(hello.gatewayKey()));
             status.put("technicianId", client.credential().technicianId());
             status.put("role", hello.role());
+            status.put("cashLimitMinor", client.credential().credential().limits()
+                    .get(TechnicianCredential.CASH_LIMIT));
             status.put("transport", client.transport().kind().name().toLowerCase(java.util.Locale.ROOT));
             status.put("address", client.transport().address());
             status.put("roundTripMillis", Math.round(roundTrip.toNanos() / 1e5) / 10.0);
@@ -61,6 +64,6 @@ final class StatusCommand implements Callable<Integer> {
             out.println(Json.write(status));
             return;
         }
-        status.forEach((key, value) -> out.printf("%-17s %s%n", key, value));
+        status.forEach((key, value) -> out.printf("%-17s %s%n", key, value == null ? "none" : value));
     }
 }

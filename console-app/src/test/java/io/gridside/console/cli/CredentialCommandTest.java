@@ -90,7 +90,7 @@ class CredentialCommandTest {
 
         assertThat(shown.exitCode()).isZero();
         assertThat(shown.out()).contains("technician credential for T-9 (Neema)", "site site-42",
-                "2026-06-11T00:00:00Z", "Signature: valid");
+                "2026-06-11T00:00:00Z", "Signature: valid", "Offline cash: none");
         assertThat(wrongKey.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(wrongKey.out()).contains("NOT by operator key other");
     }

@@ -29,6 +29,8 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
 
     /** The site scope that covers every site of the operator. */
     public static final String ALL_SITES = "*";
+    /** The limit on the cash, in minor units of a site's currency, that the holder may credit offline. */
+    public static final String CASH_LIMIT = "maxOfflineCashCreditMinor";
     /** The {@code type} field of the signed map, which keeps a credential's signature from meaning anything else. */
     public static final String TYPE = "gridside/technician-credential/1";
     private static final Set<String> FIELDS = Set.of("type", "technicianId", "name", "role", "sites", "notBefore",

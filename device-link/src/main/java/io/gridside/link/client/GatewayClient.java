@@ -4,6 +4,8 @@ import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
@@ -221,6 +223,17 @@ public final class GatewayClient implements AutoCloseable {
         ClockSet set = expect(call(new SetClock(clock)), ClockSet.class);
         lastGatewayClock = set.clock();
         return set;
+    }
+
+    /**
+     * Credits cash collected on site. Sending the same request again is safe: the gateway takes each payment
+     * reference once and answers a repeat as already credited.
+     *
+     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it
+     *     refuses the top-up, such as {@code CASH_LIMIT_EXCEEDED}
+     */
+    public CashReceipt topUp(CashTopUp request) throws LinkException {
+        return expect(call(request), CashReceipt.class);
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

@@ -33,7 +33,9 @@ public final class MessageCatalogue {
             new Entry(0x22, GetLedger.class, 1, Priority.BILLING),
             new Entry(0x23, LedgerBatch.class, 1, Priority.BILLING),
             new Entry(0x30, SetClock.class, 1, Priority.CONTROL),
-            new Entry(0x31, ClockSet.class, 1, Priority.CONTROL));
+            new Entry(0x31, ClockSet.class, 1, Priority.CONTROL),
+            new Entry(0x40, CashTopUp.class, 1, Priority.BILLING),
+            new Entry(0x41, CashReceipt.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

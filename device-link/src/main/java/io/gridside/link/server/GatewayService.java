@@ -2,6 +2,8 @@ package io.gridside.link.server;
 
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -48,4 +50,12 @@ public interface GatewayService {
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */
     List<LedgerEntry> ledgerAfter(long afterSeq);
+
+    /**
+     * Credits cash a technician collected on site, within {@code allowance}: the gateway's {@link CashDesk}
+     * checks the request, counts the cash against the credential, and takes each payment reference once.
+     *
+     * @throws CashRefusedException when the request breaks a rule of the desk, with the rule's code
+     */
+    CashReceipt creditCash(CashTopUp request, CashAllowance allowance) throws CashRefusedException;
 }

@@ -8,6 +8,8 @@ import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
@@ -250,6 +252,8 @@ public final class GatewaySession implements AutoCloseable {
                     Priority.BILLING);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);
+        } else if (message instanceof CashTopUp topUp) {
+            creditCash(requestId, topUp, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -267,6 +271,23 @@ public final class GatewaySession implements AutoCloseable {
         LOG.info("The gateway's clock was set from {} to {} by {}.", previous, set.clock(),
                 credential.technicianId());
         reply(requestId, new ClockSet(previous, service.clock()));
+    }
+
+    /** Credits cash within the allowance the session's credential carries; see {@link CashDesk}. */
+    private void creditCash(long requestId, CashTopUp topUp, SignedCredential credential) {
+        CashReceipt receipt;
+        try {
+            receipt = service.creditCash(topUp, CashAllowance.of(credential));
+        } catch (CashRefusedException e) {
+            LOG.info("Refused cash {} {} under reference {} to technician {}: {}", topUp.amountMinor(),
+                    topUp.currency(), topUp.reference(), credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Technician {} credited cash {} {} to customer {} under reference {} ({}); note: {}",
+                credential.technicianId(), receipt.amountMinor(), receipt.currency(), receipt.customerId(),
+                receipt.reference(), receipt.outcome(), topUp.note());
+        reply(requestId, receipt);
     }
 
     private void answerHello(long session, long requestId, Hello hello) {

@@ -34,7 +34,9 @@ class MessageCatalogueTest {
                         tuple(0x22, GetLedger.class, 1),
                         tuple(0x23, LedgerBatch.class, 1),
                         tuple(0x30, SetClock.class, 1),
-                        tuple(0x31, ClockSet.class, 1));
+                        tuple(0x31, ClockSet.class, 1),
+                        tuple(0x40, CashTopUp.class, 1),
+                        tuple(0x41, CashReceipt.class, 1));
     }
 
     @Test

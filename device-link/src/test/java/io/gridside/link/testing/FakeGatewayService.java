@@ -2,15 +2,23 @@ package io.gridside.link.testing;
 
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
+import io.gridside.link.server.CashAllowance;
+import io.gridside.link.server.CashDesk;
+import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.TopUp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +39,8 @@ public final class FakeGatewayService implements GatewayService {
     private volatile Instant clock = SampleMessages.CLOCK;
     private volatile SigningKey identityKey = SampleMessages.GATEWAY_KEY;
     private volatile CountDownLatch rosterGate = new CountDownLatch(0);
+    private final CashDesk cashDesk = new CashDesk(SampleMessages.profile().currency());
+    private final Till till = new Till();
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -159,5 +169,52 @@ public final class FakeGatewayService implements GatewayService {
     @Override
     public List<LedgerEntry> ledgerAfter(long afterSeq) {
         return ledger.stream().filter(entry -> entry.seq() > afterSeq).toList();
+    }
+
+    @Override
+    public CashReceipt creditCash(CashTopUp request, CashAllowance allowance) throws CashRefusedException {
+        return cashDesk.take(request, allowance, till);
+    }
+
+    /** The payments the gateway holds, by reference; a cash payment posts at once. */
+    public Map<String, CashDesk.Payment> payments() {
+        synchronized (till) {
+            return Map.copyOf(till.payments);
+        }
+    }
+
+    /** The sample customers, with their sample balances, and the payments credited to them. */
+    private static final class Till implements CashDesk.Till {
+
+        private final Map<String, CashDesk.Payment> payments = new HashMap<>();
+        private final Map<String, Long> balances = new HashMap<>();
+
+        Till() {
+            SampleMessages.meterStatus().forEach(status -> balances.put(status.customerId(), status.balanceMinor()));
+        }
+
+        @Override
+        public synchronized String customerOf(String customerId, String meterId) {
+            return SampleMessages.roster().stream()
+                    .filter(entry -> entry.customer().customerId().equals(customerId)
+                            || entry.meter().meterId().equals(meterId))
+                    .map(entry -> entry.customer().customerId())
+                    .findFirst().orElse(null);
+        }
+
+        @Override
+        public synchronized CashDesk.Payment payment(String reference) {
+            return payments.get(reference);
+        }
+
+        @Override
+        public synchronized CashDesk.Payment credit(String reference, String customerId, long amountMinor,
+                String note) {
+            long balance = balances.merge(customerId, amountMinor, Long::sum);
+            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor,
+                    SampleMessages.CLOCK), balance);
+            payments.put(reference, payment);
+            return payment;
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
@@ -84,7 +86,15 @@ public final class SampleMessages {
                 new GetLedger(12),
                 new LedgerBatch(ledger(2), 2),
                 new SetClock(CLOCK.plusSeconds(42)),
-                new ClockSet(CLOCK, CLOCK.plusSeconds(42)));
+                new ClockSet(CLOCK, CLOCK.plusSeconds(42)),
+                cashTopUp(),
+                new CashReceipt(CashReceipt.Outcome.CREDITED, "RCPT-0001", "c-001", 50_000, "KES", CLOCK, null,
+                        500_000, 50_000, 450_000));
+    }
+
+    /** KES 500.00 in cash for customer c-001, under receipt RCPT-0001. */
+    public static CashTopUp cashTopUp() {
+        return new CashTopUp("c-001", null, 50_000, "KES", "RCPT-0001", "paid at the kiosk");
     }
 
     /** A technician's hello with a fixed nonce, so that the gateway's signed answer is always the same. */

@@ -1,0 +1,229 @@
+package io.gridside.link.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.TechnicianCredential;
+import io.gridside.link.frame.Frame;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.Hello;
+import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.Message;
+import io.gridside.link.testing.FakeGatewayService;
+import io.gridside.link.testing.FramePeer;
+import io.gridside.link.testing.SampleMessages;
+import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.link.testing.TestCredentials;
+import io.gridside.site.cbor.ByteString;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Cash top-ups at the gateway: credited once per reference, and only within the offline cash limit that the
+ * session's credential carries. The sample technician may credit KES 5000.00 (500000 minor units).
+ */
+@Timeout(10)
+class GatewaySessionCashTest {
+
+    private static final long LIMIT = 500_000;
+
+    private final FakeGatewayService service = new FakeGatewayService();
+
+    @Test
+    void creditsCashAndSaysWhatTheCredentialMayStillCredit() throws Exception {
+        Message answer = askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+
+        assertThat(answer).isEqualTo(new CashReceipt(CashReceipt.Outcome.CREDITED, "R-1", "c-001", 50_000, "KES",
+                SampleMessages.CLOCK, 62_500L, LIMIT, 50_000, 450_000));
+        assertThat(service.payments()).containsOnlyKeys("R-1");
+    }
+
+    @Test
+    void creditsARepeatedReferenceOnceAndCountsItOnce() throws Exception {
+        try (Session session = Session.of(service, TestCredentials.technician())) {
+            CashReceipt first = (CashReceipt) session.ask(topUp("c-001", null, 50_000, "R-1"));
+            CashReceipt again = (CashReceipt) session.ask(topUp("c-001", null, 50_000, "R-1"));
+            CashReceipt next = (CashReceipt) session.ask(topUp("c-002", null, 10_000, "R-2"));
+
+            assertThat(first.outcome()).isEqualTo(CashReceipt.Outcome.CREDITED);
+            assertThat(again.outcome()).isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
+            assertThat(again.balanceAfterMinor()).isEqualTo(first.balanceAfterMinor()).isEqualTo(62_500L);
+            assertThat(again.usedMinor()).isEqualTo(50_000);
+            assertThat(next.usedMinor()).isEqualTo(60_000);
+            assertThat(next.remainingMinor()).isEqualTo(LIMIT - 60_000);
+        }
+    }
+
+    @Test
+    void refusesAKnownReferenceWithAnotherAmountOrCustomerAsConflicting() throws Exception {
+        try (Session session = Session.of(service, TestCredentials.technician())) {
+            session.ask(topUp("c-001", null, 50_000, "R-1"));
+
+            Message otherAmount = session.ask(topUp("c-001", null, 5_000, "R-1"));
+            Message otherCustomer = session.ask(topUp("c-002", null, 50_000, "R-1"));
+
+            assertThat(code(otherAmount)).isEqualTo("CASH_REFERENCE_CONFLICT");
+            assertThat(((ErrorReply) otherAmount).message()).contains("R-1", "KES 500.00", "KES 50.00");
+            assertThat(code(otherCustomer)).isEqualTo("CASH_REFERENCE_CONFLICT");
+            assertThat(service.payments().get("R-1").topUp().amountMinor()).isEqualTo(50_000);
+        }
+    }
+
+    @Test
+    void refusesATopUpThatWouldPassTheLimitAndNamesTheNumbers() throws Exception {
+        try (Session session = Session.of(service, TestCredentials.technician())) {
+            session.ask(topUp("c-001", null, 400_000, "R-1"));
+
+            Message over = session.ask(topUp("c-002", null, 100_001, "R-2"));
+            CashReceipt exact = (CashReceipt) session.ask(topUp("c-002", null, 100_000, "R-3"));
+            Message oneMore = session.ask(topUp("c-002", null, 1, "R-4"));
+            Message repeatAtTheLimit = session.ask(topUp("c-001", null, 400_000, "R-1"));
+
+            assertThat(code(over)).isEqualTo("CASH_LIMIT_EXCEEDED");
+            assertThat(((ErrorReply) over).message())
+                    .contains("T-0042", "KES 1000.01", "limit KES 5000.00", "credited KES 4000.00",
+                            "remaining KES 1000.00");
+            assertThat(exact.remainingMinor()).isZero();
+            assertThat(code(oneMore)).isEqualTo("CASH_LIMIT_EXCEEDED");
+            assertThat(((CashReceipt) repeatAtTheLimit).outcome()).as("a repeat takes nothing more")
+                    .isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
+            assertThat(service.payments()).containsOnlyKeys("R-1", "R-3");
+        }
+    }
+
+    @Test
+    void countsTheCredentialAcrossSessionsAndEachCredentialApart() throws Exception {
+        askAs(TestCredentials.technician(), topUp("c-001", null, 450_000, "R-1"));
+        TechnicianCredential sample = TestCredentials.technician().credential();
+        SignedCredential reissued = TestCredentials.OPERATOR.sign(new TechnicianCredential("T-0042", sample.name(),
+                sample.role(), sample.sites(), sample.notBefore().minusSeconds(3600), sample.notAfter(),
+                sample.limits(), sample.operatorKeyId()));
+
+        Message sameCredential = askAs(TestCredentials.technician(), topUp("c-001", null, 60_000, "R-2"));
+        Message newCredential = askAs(reissued, topUp("c-001", null, 60_000, "R-3"));
+
+        assertThat(code(sameCredential)).isEqualTo("CASH_LIMIT_EXCEEDED");
+        assertThat(((CashReceipt) newCredential).usedMinor()).isEqualTo(60_000);
+    }
+
+    @Test
+    void refusesCashToACredentialWithoutTheLimitAndToALimitOfNothing() throws Exception {
+        Message noLimit = askAs(credential(Map.of(), "T-0007"), topUp("c-001", null, 100, "R-1"));
+        Message zero = askAs(credential(Map.of(CashAllowance.LIMIT, 0L), "T-0008"), topUp("c-001", null, 100, "R-2"));
+
+        assertThat(code(noLimit)).isEqualTo("CASH_NOT_PERMITTED");
+        assertThat(((ErrorReply) noLimit).message()).contains("T-0007", CashAllowance.LIMIT);
+        assertThat(code(zero)).isEqualTo("CASH_LIMIT_EXCEEDED");
+        assertThat(service.payments()).isEmpty();
+    }
+
+    @Test
+    void refusesCashInAnotherCurrencyThanTheSites() throws Exception {
+        Message answer = askAs(TestCredentials.technician(), new CashTopUp("c-001", null, 500, "UGX", "R-1", ""));
+
+        assertThat(code(answer)).isEqualTo("CASH_CURRENCY_MISMATCH");
+        assertThat(((ErrorReply) answer).message()).contains("KES", "UGX");
+        assertThat(service.payments()).isEmpty();
+    }
+
+    @Test
+    void findsTheCustomerByMeterAndRefusesAnUnknownOne() throws Exception {
+        try (Session session = Session.of(service, TestCredentials.technician())) {
+            CashReceipt byMeter = (CashReceipt) session.ask(topUp(null, "m-002", 1_000, "R-1"));
+            Message unknownCustomer = session.ask(topUp("c-999", null, 1_000, "R-2"));
+            Message unknownMeter = session.ask(topUp(null, "m-999", 1_000, "R-3"));
+
+            assertThat(byMeter.customerId()).isEqualTo("c-002");
+            assertThat(code(unknownCustomer)).isEqualTo("CASH_UNKNOWN_CUSTOMER");
+            assertThat(((ErrorReply) unknownCustomer).message()).contains("c-999");
+            assertThat(code(unknownMeter)).isEqualTo("CASH_UNKNOWN_CUSTOMER");
+            assertThat(((ErrorReply) unknownMeter).message()).contains("m-999");
+        }
+    }
+
+    @Test
+    void refusesATopUpOfNoAmountWithoutAReferenceOrNamingTwoCustomers() throws Exception {
+        try (Session session = Session.of(service, TestCredentials.technician())) {
+            assertThat(code(session.ask(topUp("c-001", null, 0, "R-1")))).isEqualTo("CASH_INVALID");
+            assertThat(code(session.ask(topUp("c-001", null, -5, "R-1")))).isEqualTo("CASH_INVALID");
+            assertThat(code(session.ask(topUp("c-001", null, 100, null)))).isEqualTo("CASH_INVALID");
+            assertThat(code(session.ask(topUp("c-001", null, 100, " R 1")))).isEqualTo("CASH_INVALID");
+            assertThat(code(session.ask(topUp("c-001", "m-001", 100, "R-1")))).isEqualTo("CASH_INVALID");
+            assertThat(code(session.ask(topUp(null, null, 100, "R-1")))).isEqualTo("CASH_INVALID");
+            assertThat(service.payments()).isEmpty();
+        }
+    }
+
+    @Test
+    void letsTechniciansTakeCash() {
+        assertThat(RequestRoles.needed(CashTopUp.class)).isEqualTo(Role.TECHNICIAN);
+    }
+
+    private static CashTopUp topUp(String customerId, String meterId, long amountMinor, String reference) {
+        return new CashTopUp(customerId, meterId, amountMinor, "KES", reference, "paid at the kiosk");
+    }
+
+    private static SignedCredential credential(Map<String, Long> limits, String technicianId) {
+        TechnicianCredential sample = TestCredentials.credential(Role.TECHNICIAN, List.of(SampleMessages.SITE_ID));
+        return TestCredentials.OPERATOR.sign(new TechnicianCredential(technicianId, sample.name(), sample.role(),
+                sample.sites(), sample.notBefore(), sample.notAfter(), limits, sample.operatorKeyId()));
+    }
+
+    /** One request in a session of its own, signed in with {@code credential}. */
+    private Message askAs(SignedCredential credential, Message request) throws Exception {
+        try (Session session = Session.of(service, credential)) {
+            return session.ask(request);
+        }
+    }
+
+    private static String code(Message message) {
+        assertThat(message).isInstanceOf(ErrorReply.class);
+        return ((ErrorReply) message).code();
+    }
+
+    /** A console's session with the fake gateway, played frame by frame. */
+    private static final class Session implements AutoCloseable {
+
+        private final ScriptedPeer gateway;
+        private final Socket socket;
+        private final FramePeer console;
+        private long nextRequestId = 1;
+
+        private Session(ScriptedPeer gateway) throws IOException {
+            this.gateway = gateway;
+            this.socket = gateway.connectSocket();
+            this.console = new FramePeer(socket);
+        }
+
+        static Session of(FakeGatewayService service, SignedCredential credential) throws IOException {
+            Session session = new Session(ScriptedPeer.serving(service));
+            Hello hello = new Hello(List.of(Frame.VERSION), "test-console", credential.signed(),
+                    credential.signature(), ByteString.fromHex("5e".repeat(32)));
+            assertThat(session.ask(hello)).isInstanceOf(HelloReply.class);
+            return session;
+        }
+
+        Message ask(Message request) throws IOException {
+            long requestId = nextRequestId++;
+            console.send(requestId, request);
+            FramePeer.Received received = console.receive();
+            assertThat(received.requestId()).as("the request answered by %s", received.message())
+                    .isEqualTo(requestId);
+            return received.message();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (gateway) {
+                socket.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.gridside.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridside.billing.BillingEngine;
+import io.gridside.billing.Reconciliation;
+import io.gridside.billing.Replay;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
+import io.gridside.link.server.CashAllowance;
+import io.gridside.link.server.CashRefusedException;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cash the simulated gateway takes: posted by its ticks with the other payments, so the audit agrees. */
+class SimulatedGatewayCashTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final CashAllowance ALLOWANCE = new CashAllowance("T-0101", "ab".repeat(32), 10_000_000);
+
+    private final SimClock.Manual clock = SimClock.manual(NOW);
+    private final SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(40, 13, 1, NOW), clock);
+
+    @Test
+    void postsCashAtTheNextTickAndTheReplayPostsItInTheSamePlace() throws Exception {
+        CashReceipt receipt = gateway.creditCash(topUp(3, 150_000, "CASH-1"), ALLOWANCE);
+
+        assertThat(receipt.paidAt()).isEqualTo(NOW);
+        assertThat(receipt.balanceAfterMinor()).as("not in the ledger before the tick").isNull();
+        assertThat(payments(gateway.ledgerAfter(0), "CASH-1")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(8));
+
+        List<LedgerEntry> posted = payments(gateway.ledgerAfter(0), "CASH-1");
+        assertThat(posted).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(EntryKind.TOP_UP);
+            assertThat(entry.amountMinor()).isEqualTo(150_000);
+            assertThat(entry.at()).isEqualTo(NOW);
+        });
+        CashReceipt again = gateway.creditCash(topUp(3, 150_000, "CASH-1"), ALLOWANCE);
+        assertThat(again.outcome()).isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
+        assertThat(again.balanceAfterMinor()).isEqualTo(posted.get(0).balanceAfterMinor());
+        assertAuditAgrees();
+    }
+
+    @Test
+    void manyPaymentsAmongTheCustomersOwnAuditAsTheGatewayPostedThem() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            gateway.creditCash(topUp(i % 40, 1_000 + i, "CASH-" + i), ALLOWANCE);
+            clock.advance(Duration.ofMinutes(7));
+        }
+        clock.advance(Reading.INTERVAL);
+
+        List<LedgerEntry> ledger = gateway.ledgerAfter(0);
+        assertThat(ledger).filteredOn(entry -> entry.reference().startsWith("payment:CASH-")).hasSize(60);
+        assertThat(ledger).as("mobile money in the same hours")
+                .filteredOn(entry -> entry.reference().startsWith("payment:MP")).isNotEmpty();
+        assertAuditAgrees();
+    }
+
+    @Test
+    void datesCashAfterItsLastTickWhenItsClockWasSetBack() throws Exception {
+        gateway.setClock(NOW.minus(Duration.ofHours(2)));
+
+        CashReceipt receipt = gateway.creditCash(topUp(5, 20_000, "CASH-1"), ALLOWANCE);
+        clock.advance(Duration.ofHours(2).plusMinutes(10));
+
+        assertThat(receipt.paidAt()).isEqualTo(Instant.parse("2026-06-03T09:00:01Z"));
+        assertThat(payments(gateway.ledgerAfter(0), "CASH-1")).hasSize(1);
+        assertAuditAgrees();
+    }
+
+    @Test
+    void holdsMobileMoneyReferencesToTheirPayments() throws Exception {
+        LedgerEntry mobile = gateway.ledgerAfter(0).stream()
+                .filter(entry -> entry.reference().startsWith("payment:MP")).findFirst().orElseThrow();
+        String reference = mobile.reference().substring("payment:".length());
+        CashTopUp same = new CashTopUp(mobile.customerId(), null, mobile.amountMinor(), "KES", reference, "");
+        CashTopUp other = new CashTopUp(mobile.customerId(), null, mobile.amountMinor() + 1, "KES", reference, "");
+
+        assertThat(gateway.creditCash(same, ALLOWANCE).outcome()).isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
+        assertThatThrownBy(() -> gateway.creditCash(other, ALLOWANCE)).isInstanceOf(CashRefusedException.class)
+                .extracting(e -> ((CashRefusedException) e).code()).isEqualTo("CASH_REFERENCE_CONFLICT");
+    }
+
+    private CashTopUp topUp(int customer, long amountMinor, String reference) {
+        return new CashTopUp(gateway.layout().customers().get(customer).customerId(), null, amountMinor, "KES",
+                reference, "");
+    }
+
+    private static List<LedgerEntry> payments(List<LedgerEntry> ledger, String reference) {
+        return ledger.stream().filter(entry -> entry.reference().equals("payment:" + reference)).toList();
+    }
+
+    private void assertAuditAgrees() {
+        List<LedgerEntry> ledger = gateway.ledgerAfter(0);
+        List<Reading> readings = gateway.readings(Instant.EPOCH, Instant.MAX);
+        BillingEngine replay = Replay.run(gateway.layout().tariff(), gateway.layout().site().zone(),
+                gateway.layout().meters(), ledger, readings);
+
+        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
+        assertThat(reconciliation.firstDifference()).isEmpty();
+        assertThat(reconciliation.compared()).isEqualTo(ledger.size());
+    }
+}
