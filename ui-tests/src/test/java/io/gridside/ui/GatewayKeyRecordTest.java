@@ -122,6 +122,7 @@ class GatewayKeyRecordTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> message.getText().contains("record was not accepted") && recordBox.isVisible());
         assertThat(message.getText()).contains("GATEWAY_KEY_CHANGED", replaced.identityKey().fingerprint());
+        assertThat(Screens.save(message.getScene(), "connect-key-record-refused")).exists();
 
         useRecord(robot, right);
 

@@ -98,6 +98,7 @@ public final class ConnectView extends VBox {
         message.setId("connect-message");
         message.getStyleClass().add("problem-text");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         busy.setMaxSize(28, 28);
         credentialFile.setId("credential-file");
         credentialFile.setPrefColumnCount(40);
@@ -108,6 +109,7 @@ public final class ConnectView extends VBox {
         repin.getStyleClass().add(Styles.DANGER);
         repin.setMinWidth(Region.USE_PREF_SIZE);
         recordText.setWrapText(true);
+        recordText.setMinHeight(Region.USE_PREF_SIZE);
         recordFile.setId("repin-record-file");
         recordFile.setPromptText(I18n.text("connect.record.prompt"));
         chooseRecord.setId("choose-repin-record");
