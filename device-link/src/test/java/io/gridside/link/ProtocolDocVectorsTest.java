@@ -69,7 +69,9 @@ class ProtocolDocVectorsTest {
             "credential", new Signed(TestCredentials.OPERATOR.key(),
                     TestCredentials.technician().signed().toByteArray()),
             "hello-proof", new Signed(SampleMessages.GATEWAY_KEY,
-                    HelloProof.transcript(SampleMessages.hello(), SampleMessages.helloReply())));
+                    HelloProof.transcript(SampleMessages.hello(), SampleMessages.helloReply())),
+            "gateway-key-replacement", new Signed(TestCredentials.OPERATOR.key(),
+                    TestCredentials.keyReplacement().signed().toByteArray()));
 
     private record Signed(SigningKey key, byte[] bytes) {
     }

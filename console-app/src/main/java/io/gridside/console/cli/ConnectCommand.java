@@ -5,7 +5,9 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.GatewayPinFile;
 import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.KeyReplacementFile;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.GatewayClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +39,11 @@ final class ConnectCommand {
     @Option(names = "--repin", description = {"Trust the key the gateway presents now in place of the key pinned "
             + "for its site, after checking that the gateway was replaced. Needs a supervisor's credential."})
     boolean repin;
+
+    @Option(names = "--repin-record", paramLabel = "FILE", description = {"If the gateway presents another key "
+            + "than the one pinned for its site, trust it when this operator-signed key replacement record (see "
+            + "credential replace-key) names it. Any technician's credential may use one."})
+    Path repinRecord;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
@@ -77,10 +84,27 @@ final class ConnectCommand {
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
             throw new UsageException("--timeout must be above 0 and at most 3600 seconds.");
         }
+        if (repin && repinRecord != null) {
+            throw new UsageException("Give either --repin or --repin-record FILE, not both.");
+        }
         AppDirs dirs = AppDirs.forCurrentUser();
         SignedCredential technician = readCredential(dirs);
+        SignedKeyReplacement record = repinRecord != null ? readRecord(repinRecord) : null;
         Connector connector = new Connector(GatewayPinFile.of(dirs), Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        if (record != null) {
+            return connector.repinWithRecord(target, technician, record);
+        }
         return repin ? connector.repin(target, technician) : connector.connect(target, technician);
+    }
+
+    private static SignedKeyReplacement readRecord(Path file) {
+        try {
+            return KeyReplacementFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("The key replacement record " + file + " does not exist.", e);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     private SignedCredential readCredential(AppDirs dirs) {

@@ -64,7 +64,9 @@ public final class GridsideCommand implements Callable<Integer> {
     /** What the command line adds to a link's message: the command that does what it advises. */
     private static String hint(LinkException link) {
         return link.code() == LinkException.Code.GATEWAY_KEY_CHANGED
-                ? " A supervisor who has checked the gateway re-pins it with: gridside connect ... --repin" : "";
+                ? " A supervisor who has checked the gateway re-pins it with: gridside connect ... --repin; anyone "
+                        + "with the operator's key replacement record, with: gridside connect ... --repin-record FILE"
+                : "";
     }
 
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {

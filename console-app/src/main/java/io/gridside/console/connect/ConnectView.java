@@ -55,6 +55,12 @@ public final class ConnectView extends VBox {
             new FontIcon(Material2AL.FOLDER_OPEN));
     private final Label credentialSummary = new Label();
     private final Button repin = new Button(I18n.text("connect.repin"), new FontIcon(Material2MZ.VPN_KEY));
+    private final Label recordText = new Label(I18n.text("connect.record.text"));
+    private final TextField recordFile = new TextField();
+    private final Button chooseRecord = new Button(I18n.text("connect.record.choose"),
+            new FontIcon(Material2AL.FOLDER_OPEN));
+    private final Button useRecord = new Button(I18n.text("connect.record.use"), new FontIcon(Material2MZ.VPN_KEY));
+    private final VBox recordBox = new VBox(6);
 
     public ConnectView(ConnectViewModel model) {
         this.model = model;
@@ -92,6 +98,7 @@ public final class ConnectView extends VBox {
         message.setId("connect-message");
         message.getStyleClass().add("problem-text");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         busy.setMaxSize(28, 28);
         credentialFile.setId("credential-file");
         credentialFile.setPrefColumnCount(40);
@@ -101,6 +108,13 @@ public final class ConnectView extends VBox {
         repin.setId("repin");
         repin.getStyleClass().add(Styles.DANGER);
         repin.setMinWidth(Region.USE_PREF_SIZE);
+        recordText.setWrapText(true);
+        recordText.setMinHeight(Region.USE_PREF_SIZE);
+        recordFile.setId("repin-record-file");
+        recordFile.setPromptText(I18n.text("connect.record.prompt"));
+        chooseRecord.setId("choose-repin-record");
+        useRecord.setId("repin-record");
+        recordBox.setId("repin-record-box");
     }
 
     private void layoutControls() {
@@ -126,7 +140,11 @@ public final class ConnectView extends VBox {
         HBox status = new HBox(12, busy, message, repin);
         status.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
-        getChildren().setAll(title, intro, credentialRow(), cards, status);
+        HBox record = new HBox(8, recordFile, chooseRecord, useRecord);
+        record.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(recordFile, Priority.ALWAYS);
+        recordBox.getChildren().setAll(recordText, record);
+        getChildren().setAll(title, intro, credentialRow(), cards, status, recordBox);
         setSpacing(16);
         setPadding(new Insets(32));
         setMaxWidth(1100);
@@ -221,6 +239,23 @@ public final class ConnectView extends VBox {
         repin.visibleProperty().bind(model.keyChanged());
         repin.managedProperty().bind(repin.visibleProperty());
         repin.setOnAction(event -> model.repin());
+        recordBox.visibleProperty().bind(model.keyChanged());
+        recordBox.managedProperty().bind(recordBox.visibleProperty());
+        recordFile.textProperty().bindBidirectional(model.recordFileProperty());
+        recordFile.setOnAction(event -> model.useRecord());
+        chooseRecord.setOnAction(event -> chooseRecordFile());
+        useRecord.setOnAction(event -> model.useRecord());
+    }
+
+    private void chooseRecordFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.text("connect.record.choose"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("connect.record.files"),
+                "*.json"));
+        File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.recordFileProperty().set(chosen.getPath());
+        }
     }
 
     private void chooseCredentialFile() {

@@ -7,6 +7,7 @@ import io.gridside.console.service.SerialPorts;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.KeyReplacementFile;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.discovery.DiscoveredGateway;
@@ -56,6 +57,7 @@ public final class ConnectViewModel {
     private final StringProperty validation = new SimpleStringProperty("");
     private final StringProperty credentialFile = new SimpleStringProperty("");
     private final StringProperty credentialSummary = new SimpleStringProperty("");
+    private final StringProperty recordFile = new SimpleStringProperty("");
 
     public ConnectViewModel(SessionViewModel session) {
         this.session = session;
@@ -99,6 +101,27 @@ public final class ConnectViewModel {
     public void repin() {
         validation.set("");
         session.repin();
+    }
+
+    /**
+     * Reads the operator's key replacement record named by {@link #recordFileProperty}, in the background, and
+     * connects again with it: the gateway's new key is pinned if the record names it. Any technician may.
+     */
+    public void useRecord() {
+        String path = recordFile.get();
+        if (path == null || path.isBlank()) {
+            validation.set(I18n.text("connect.record.missing"));
+            return;
+        }
+        validation.set("");
+        session.tasks().submit(I18n.text("task.record"), context -> KeyReplacementFile.read(Path.of(path.strip())),
+                session::repinWithRecord,
+                failure -> validation.set(I18n.text("connect.record.unreadable", failure.getMessage())));
+    }
+
+    /** The path of the key replacement record to use, typed or chosen. */
+    public StringProperty recordFileProperty() {
+        return recordFile;
     }
 
     /** True when the last connection failed on a changed gateway key, so re-pinning is the way on. */

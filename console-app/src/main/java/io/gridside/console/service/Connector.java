@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
@@ -75,6 +76,16 @@ public final class Connector implements AutoCloseable {
     public GatewayClient repin(ConnectionTarget target, SignedCredential credential) throws IOException {
         requireConfirmedPort(target);
         return open(target, Authentication.of(credential, pinsFor(target)).repinning());
+    }
+
+    /**
+     * Connects as {@link #connect} does, and when the gateway presents another key than the pinned one, pins it
+     * if {@code record}, the operator's record of the new key, checks out; in a session of any role.
+     */
+    public GatewayClient repinWithRecord(ConnectionTarget target, SignedCredential credential,
+            SignedKeyReplacement record) throws IOException {
+        requireConfirmedPort(target);
+        return open(target, Authentication.of(credential, pinsFor(target)).withReplacement(record));
     }
 
     /**

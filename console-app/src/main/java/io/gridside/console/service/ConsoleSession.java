@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import io.gridside.console.I18n;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
@@ -71,6 +72,12 @@ public final class ConsoleSession implements AutoCloseable {
     public static ConsoleSession repin(Connector connector, AppDirs dirs, ConnectionTarget target,
             SignedCredential credential) throws IOException {
         return withStore(dirs, target, connector.repin(target, credential), null);
+    }
+
+    /** Connects to {@code target} as {@link #open} does, re-pinning the site's key if the operator's record allows. */
+    public static ConsoleSession repinWithRecord(Connector connector, AppDirs dirs, ConnectionTarget target,
+            SignedCredential credential, SignedKeyReplacement record) throws IOException {
+        return withStore(dirs, target, connector.repinWithRecord(target, credential, record), null);
     }
 
     /** Connects to the demo site as its demo supervisor. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.link.auth.KeyReplacementFile;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.GatewayPin;
 import io.gridside.link.client.GatewayPins;
 import io.gridside.site.cbor.ByteString;
@@ -32,7 +34,8 @@ import java.util.TreeMap;
  *   "format" : "gridside-gateway-pins/1",
  *   "sites" : {
  *     "site-42" : { "gatewayId" : "GW-1A2B3C", "publicKey" : "base64 of 32 bytes",
- *                   "fingerprint" : "SHA256:...", "pinnedAt" : "2026-06-03T09:07:00Z", "pinnedBy" : "T-0042" }
+ *                   "fingerprint" : "SHA256:...", "pinnedAt" : "2026-06-03T09:07:00Z", "pinnedBy" : "T-0042",
+ *                   "replacementRecord" : { the operator's record that made the pin, when one did } }
  *   }
  * }
  * </pre>
@@ -104,7 +107,8 @@ public final class GatewayPinFile implements GatewayPins {
         try {
             ByteString key = ByteString.fromBase64(node.path("publicKey").asText());
             GatewayPin pin = new GatewayPin(siteId, node.path("gatewayId").asText(), key,
-                    Instant.parse(node.path("pinnedAt").asText()), node.path("pinnedBy").asText());
+                    Instant.parse(node.path("pinnedAt").asText()), node.path("pinnedBy").asText(),
+                    record(siteId, node.get("replacementRecord")));
             if (key.size() != 32) {
                 throw damaged("the key of site " + siteId + " is not 32 bytes", null);
             }
@@ -114,18 +118,32 @@ public final class GatewayPinFile implements GatewayPins {
         }
     }
 
+    private SignedKeyReplacement record(String siteId, JsonNode node) throws IOException {
+        if (node == null) {
+            return null;
+        }
+        try {
+            return KeyReplacementFile.fromJson(node, "the pin of site " + siteId);
+        } catch (IOException e) {
+            throw damaged("the record that pinned the key of site " + siteId + " is damaged", e);
+        }
+    }
+
     private void write(Map<String, GatewayPin> pins) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode sites = root.putObject("sites");
-        pins.forEach((siteId, pin) -> {
-            ObjectNode node = sites.putObject(siteId);
+        for (GatewayPin pin : pins.values()) {
+            ObjectNode node = sites.putObject(pin.siteId());
             node.put("gatewayId", pin.gatewayId());
             node.put("publicKey", pin.publicKey().base64());
             node.put("fingerprint", pin.fingerprint());
             node.put("pinnedAt", pin.pinnedAt().toString());
             node.put("pinnedBy", pin.pinnedBy());
-        });
+            if (pin.replacement() != null) {
+                node.set("replacementRecord", KeyReplacementFile.toJson(pin.replacement()));
+            }
+        }
         Path temporary = file.resolveSibling(FILE + ".tmp");
         Files.writeString(temporary, JSON.writeValueAsString(root) + System.lineSeparator());
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

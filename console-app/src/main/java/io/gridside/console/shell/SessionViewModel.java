@@ -15,6 +15,7 @@ import io.gridside.console.service.Settings;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
@@ -140,7 +141,22 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects again to the target whose gateway presented a changed key, and pins the key it presents now if
+     * {@code record}, the operator's key replacement record, names it; any technician's credential may do this.
+     */
+    public void repinWithRecord(SignedKeyReplacement record) {
+        if (target != null && !(target instanceof ConnectionTarget.Demo)) {
+            start(target, advertisedGatewayId, false, record);
+        }
+    }
+
     private void start(ConnectionTarget target, String advertisedGatewayId, boolean repin) {
+        start(target, advertisedGatewayId, repin, null);
+    }
+
+    private void start(ConnectionTarget target, String advertisedGatewayId, boolean repin,
+            SignedKeyReplacement record) {
         cancelSearch();
         this.target = target;
         this.advertisedGatewayId = advertisedGatewayId;
@@ -150,8 +166,8 @@ public final class SessionViewModel implements AutoCloseable {
         failureCode.set(null);
         journal.record(I18n.text("journal.connecting", target.describe()));
         state.set(LinkState.CONNECTING);
-        String title = I18n.text(repin ? "task.repin" : "task.connect", target.describe());
-        tasks.submit(title, context -> open(target, advertisedGatewayId, repin), this::connected,
+        String title = I18n.text(repin || record != null ? "task.repin" : "task.connect", target.describe());
+        tasks.submit(title, context -> open(target, advertisedGatewayId, repin, record), this::connected,
                 this::connectFailed);
     }
 
@@ -171,12 +187,14 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
-    private ConsoleSession open(ConnectionTarget target, String advertisedGatewayId, boolean repin)
-            throws IOException {
+    private ConsoleSession open(ConnectionTarget target, String advertisedGatewayId, boolean repin,
+            SignedKeyReplacement record) throws IOException {
         closeSession();
         ConsoleSession opened;
         if (target instanceof ConnectionTarget.Demo demo) {
             opened = ConsoleSession.openDemo(connector, dirs, demo);
+        } else if (record != null) {
+            opened = ConsoleSession.repinWithRecord(connector, dirs, target, technicianCredential(), record);
         } else if (repin) {
             opened = ConsoleSession.repin(connector, dirs, target, technicianCredential());
         } else {

@@ -46,12 +46,41 @@ public final class Ed25519 {
 
     /** The SHA-256 of the raw key, as {@code SHA256:} and sixteen groups of four hex digits. */
     public static String fingerprint(ByteString publicKey) {
-        String hex = HexFormat.of().formatHex(sha256(publicKey.toByteArray()));
+        return fingerprintOfDigest(keyDigest(publicKey));
+    }
+
+    /** The SHA-256 of the raw key: what a fingerprint spells out. */
+    public static ByteString keyDigest(ByteString publicKey) {
+        return ByteString.of(sha256(publicKey.toByteArray()));
+    }
+
+    /** A key's SHA-256 written as {@link #fingerprint} writes it. */
+    public static String fingerprintOfDigest(ByteString digest) {
+        String hex = HexFormat.of().formatHex(digest.toByteArray());
         StringBuilder text = new StringBuilder("SHA256:");
         for (int i = 0; i < hex.length(); i += 4) {
             text.append(i == 0 ? "" : " ").append(hex, i, i + 4);
         }
         return text.toString();
+    }
+
+    /**
+     * The SHA-256 that a fingerprint spells out. The {@code SHA256:} prefix and the spaces between groups may be
+     * left out, so a fingerprint read out over the phone and typed as one run of hex digits reads too.
+     *
+     * @throws IllegalArgumentException when the text is not 64 hex digits, with or without the prefix
+     */
+    public static ByteString parseFingerprint(String text) {
+        String hex = text.strip();
+        if (hex.regionMatches(true, 0, "SHA256:", 0, "SHA256:".length())) {
+            hex = hex.substring("SHA256:".length());
+        }
+        hex = hex.replace(" ", "");
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("A key's fingerprint is SHA256: and 64 hex digits, not '" + text
+                    + "'.");
+        }
+        return ByteString.fromHex(hex);
     }
 
     static PublicKey toPublicKey(ByteString raw) throws GeneralSecurityException {

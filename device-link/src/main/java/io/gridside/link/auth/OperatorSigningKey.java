@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An operator's private key under its id, which issues technicians' credentials. It belongs in the operator's
- * office, never on a gateway or a technician's laptop; the demo site's is the one exception, and public.
+ * An operator's private key under its id, which issues technicians' credentials and signs gateway key
+ * replacement records. It belongs in the operator's office, never on a gateway or a technician's laptop; the
+ * demo site's is the one exception, and public.
  */
 public record OperatorSigningKey(String keyId, SigningKey key) {
 
@@ -48,5 +49,19 @@ public record OperatorSigningKey(String keyId, SigningKey key) {
         }
         byte[] signed = credential.encode();
         return SignedCredential.of(ByteString.of(signed), key.sign(signed));
+    }
+
+    /**
+     * Signs a gateway key replacement record, which must name this key.
+     *
+     * @throws IllegalArgumentException when the record names another operator key
+     */
+    public SignedKeyReplacement sign(GatewayKeyReplacement replacement) {
+        if (!replacement.operatorKeyId().equals(keyId)) {
+            throw new IllegalArgumentException("The record names operator key " + replacement.operatorKeyId()
+                    + ", not " + keyId + ".");
+        }
+        byte[] signed = replacement.encode();
+        return new SignedKeyReplacement(replacement, ByteString.of(signed), key.sign(signed), publicKey());
     }
 }

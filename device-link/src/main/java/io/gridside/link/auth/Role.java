@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a credential lets its holder do. A supervisor may do everything a technician may, and also change
- * what a site trusts: set the gateway's clock, pin a gateway's key for the first time or pin a new one.
+ * what a site trusts: set the gateway's clock, pin a gateway's key for the first time, or pin a new one without
+ * an operator's key replacement record.
  */
 public enum Role {
 

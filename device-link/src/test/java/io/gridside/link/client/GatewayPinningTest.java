@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.testing.FakeGatewayService;
 import io.gridside.link.testing.SampleMessages;
@@ -25,7 +26,7 @@ class GatewayPinningTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String SITE = SampleMessages.SITE_ID;
     private static final ByteString GENUINE_KEY = SampleMessages.GATEWAY_KEY.publicKey();
-    private static final SigningKey REPLACEMENT = SigningKey.fromSeed(ByteString.fromHex("04".repeat(32)));
+    private static final SigningKey REPLACEMENT = TestCredentials.REPLACEMENT_GATEWAY_KEY;
 
     private final GatewayPins pins = GatewayPins.inMemory();
 
@@ -97,6 +98,48 @@ class GatewayPinningTest {
     }
 
     @Test
+    void aTechnicianRepinsWithTheOperatorsRecordAndThePinKeepsIt() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService replaced = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+        SignedKeyReplacement record = currentRecord(REPLACEMENT.publicKey());
+
+        assertThat(open(replaced, TestCredentials.technician(), record)).isEqualTo("technician");
+
+        GatewayPin pin = pins.find(SITE).orElseThrow();
+        assertThat(pin.publicKey()).isEqualTo(REPLACEMENT.publicKey());
+        assertThat(pin.pinnedBy()).isEqualTo(TestCredentials.TECHNICIAN_ID);
+        assertThat(pin.byRecord()).contains(record);
+        assertThat(open(replaced, TestCredentials.technician(), false)).isEqualTo("technician");
+    }
+
+    @Test
+    void aRecordOfAnotherKeyKeepsThePinAndSaysWhy() throws Exception {
+        pin(GENUINE_KEY);
+        SigningKey impostorKey = SigningKey.fromSeed(ByteString.fromHex("07".repeat(32)));
+        FakeGatewayService impostor = new FakeGatewayService().withIdentityKey(impostorKey);
+
+        assertThatThrownBy(() -> open(impostor, TestCredentials.technician(), currentRecord(REPLACEMENT.publicKey())))
+                .isInstanceOfSatisfying(LinkException.class,
+                        e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_KEY_CHANGED))
+                .hasMessageContaining("pinned " + Ed25519.fingerprint(GENUINE_KEY))
+                .hasMessageContaining("presented " + impostorKey.fingerprint())
+                .hasMessageContaining("record was not accepted").hasMessageContaining("not the key the gateway proved");
+        assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(GENUINE_KEY);
+    }
+
+    @Test
+    void anExpiredRecordKeepsThePin() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService replaced = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+
+        assertThatThrownBy(() -> open(replaced, TestCredentials.technician(), TestCredentials.keyReplacement()))
+                .isInstanceOfSatisfying(LinkException.class,
+                        e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_KEY_CHANGED))
+                .hasMessageContaining("expired");
+        assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(GENUINE_KEY);
+    }
+
+    @Test
     void pinsThatCannotBeReadRefuseTheSession() throws Exception {
         GatewayPins broken = new GatewayPins() {
             @Override
@@ -126,6 +169,21 @@ class GatewayPinningTest {
                 GatewayClient client = gateway.openClient(repin ? auth.repinning() : auth, TIMEOUT)) {
             return client.hello().role();
         }
+    }
+
+    private String open(FakeGatewayService service, SignedCredential credential, SignedKeyReplacement record)
+            throws Exception {
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(Authentication.of(credential, pins)
+                        .withReplacement(record), TIMEOUT)) {
+            return client.hello().role();
+        }
+    }
+
+    /** The operator's record of {@code newKey} for the sample gateway, valid by the laptop's clock now. */
+    private static SignedKeyReplacement currentRecord(ByteString newKey) {
+        return TestCredentials.OPERATOR.sign(TestCredentials.replacement(SampleMessages.GATEWAY_ID, newKey,
+                GENUINE_KEY, Instant.now().minus(Duration.ofHours(1))));
     }
 
     private void pin(ByteString key) throws IOException {

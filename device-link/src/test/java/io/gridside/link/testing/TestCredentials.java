@@ -1,8 +1,11 @@
 package io.gridside.link.testing;
 
+import io.gridside.link.auth.Ed25519;
+import io.gridside.link.auth.GatewayKeyReplacement;
 import io.gridside.link.auth.OperatorSigningKey;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.auth.TrustedOperators;
@@ -22,6 +25,10 @@ public final class TestCredentials {
     public static final OperatorSigningKey STRANGER = new OperatorSigningKey("other-operator",
             SigningKey.fromSeed(ByteString.fromHex("02".repeat(32))));
     public static final String TECHNICIAN_ID = "T-0042";
+    /** The identity key of the gateway that replaces the sample gateway, whose key is seed 03. */
+    public static final SigningKey REPLACEMENT_GATEWAY_KEY = SigningKey.fromSeed(ByteString.fromHex("04".repeat(32)));
+    /** When the sample key replacement record was issued: half an hour before the sample clock. */
+    public static final Instant RECORD_ISSUED_AT = Instant.parse("2024-05-01T08:00:00Z");
 
     private TestCredentials() {
     }
@@ -43,5 +50,22 @@ public final class TestCredentials {
         Instant from = SampleMessages.CLOCK.minus(Duration.ofDays(1));
         return new TechnicianCredential(TECHNICIAN_ID, "Amina Wanjiru", role, sites, from,
                 from.plus(Duration.ofDays(2)), Map.of("maxOfflineCashCreditMinor", 500_000L), OPERATOR.keyId());
+    }
+
+    /**
+     * The operator's record that the sample site's gateway {@code newGatewayId} now holds {@code newKey} in place
+     * of {@code replaced}, valid for a week from {@code issuedAt}; not yet signed.
+     */
+    public static GatewayKeyReplacement replacement(String newGatewayId, ByteString newKey, ByteString replaced,
+            Instant issuedAt) {
+        return new GatewayKeyReplacement(SampleMessages.SITE_ID, newGatewayId, newKey, Ed25519.keyDigest(replaced),
+                issuedAt, issuedAt.plus(Duration.ofDays(7)), "gateway replaced after lightning damage",
+                OPERATOR.keyId());
+    }
+
+    /** The sample record, as the protocol document's test vector has it: the sample gateway's key replaced. */
+    public static SignedKeyReplacement keyReplacement() {
+        return OPERATOR.sign(replacement(SampleMessages.GATEWAY_ID, REPLACEMENT_GATEWAY_KEY.publicKey(),
+                SampleMessages.GATEWAY_KEY.publicKey(), RECORD_ISSUED_AT));
     }
 }
