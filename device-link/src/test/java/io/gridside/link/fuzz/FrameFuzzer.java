@@ -40,13 +40,23 @@ final class FrameFuzzer {
     }
 
     private byte[] next() {
-        int kind = random.nextInt(6);
+        int kind = random.nextInt(7);
         return switch (kind) {
             case 0 -> randomBytes();
             case 1 -> flipBits(validFrame());
             case 2 -> truncate(validFrame());
+            case 3 -> controlFrame();
             default -> mendedMutation();
         };
+    }
+
+    /** An intact link control frame (a resume, its answers, or a type no build knows) with a random payload. */
+    private byte[] controlFrame() {
+        byte[] payload = new byte[random.nextInt(3) == 0 ? random.nextInt(64) : 16];
+        random.nextBytes(payload);
+        int type = Frame.RESUME + random.nextInt(0x10);
+        return FrameCodec.encode(new Frame(type, 0, 0, random.nextInt(0x10000), 0, random.nextInt(0x10000),
+                random.nextInt(0x10000), random.nextLong(0x1_0000_0000L), 0, payload));
     }
 
     private byte[] validFrame() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
+import io.gridside.link.server.GatewayLinks;
 import io.gridside.link.session.LinkConnection;
+import io.gridside.link.testing.FakeGatewayService;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import java.io.ByteArrayInputStream;
@@ -55,6 +57,48 @@ class LinkFuzzTest {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void aLiveSessionSurvivesAMillionHostileFrames() throws Exception {
         feedSession(1_000_000, 22);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aGatewayServingNewLinksSurvivesFiftyThousandHostileFrames() throws Exception {
+        feedGateway(50_000, 31);
+    }
+
+    @Test
+    @Tag("long")
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void aGatewayServingNewLinksSurvivesAMillionHostileFrames() throws Exception {
+        feedGateway(1_000_000, 32);
+    }
+
+    /**
+     * Frames at a gateway's links, as a new transport meets them: the greeter that tells a resume from a new
+     * session, then the session with its hello and credential checks, behind it.
+     */
+    private static void feedGateway(int frames, long seed) throws Exception {
+        List<Throwable> escaped = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> escaped.add(error));
+        try (PipedOutputStream line = new PipedOutputStream();
+                PipedInputStream input = new PipedInputStream(line, 1 << 16)) {
+            CountDownLatch ended = new CountDownLatch(1);
+            GatewayLinks links = new GatewayLinks(new FakeGatewayService());
+            links.serve(new FuzzTransport(input, line), ended::countDown);
+            FrameFuzzer fuzzer = new FrameFuzzer(seed);
+            for (int sent = 0; sent < frames; sent += 1000) {
+                line.write(fuzzer.frames(1000));
+            }
+            line.flush();
+
+            assertThat(ended.getCount()).as("the gateway still serves the link after the flood").isEqualTo(1);
+            assertThat(links.sessions()).as("a session took the link past its first frame").hasSize(1);
+            links.close();
+            assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertThat(escaped).as("exceptions that escaped the gateway's threads").isEmpty();
     }
 
     /** Frames through the framing and the message decoder, as the session does it, one at a time. */
