@@ -23,6 +23,8 @@ final class Sender {
     private static final class InFlight {
         final Fragment fragment;
         long sentAt;
+        /** When this frame last went out, counted in transmissions of this sender. */
+        long sentOrder;
         long deadline;
         int transmissions;
         boolean selectivelyAcked;
@@ -50,6 +52,8 @@ final class Sender {
     private long queuedBytes;
     private long retransmissions;
     private long probeAt;
+    /** Counts every transmission, so that acknowledgements tell what was sent after a frame's last sending. */
+    private long transmitted;
 
     @SuppressWarnings("unchecked")
     Sender(LinkOptions options, int epoch) {
@@ -166,6 +170,7 @@ final class Sender {
 
     private void transmit(InFlight frame, long now) {
         frame.transmissions++;
+        frame.sentOrder = ++transmitted;
         frame.sentAt = now;
         frame.deadline = now + rtt.timeoutNanos(frame.transmissions);
         frame.resendNow = false;
@@ -219,20 +224,27 @@ final class Sender {
         }
     }
 
+    /**
+     * Marks the frames the peer holds beyond {@code acked}, and resends the first missing frame at once when at
+     * least three frames sent after its last sending have arrived: it was lost again, even if it had been sent
+     * again already, and waiting for its backed-off timer would stall the line for seconds.
+     */
     private void markSelective(long acked, long sack) {
-        int heldBeyond = 0;
+        InFlight missing = inFlight.get(acked + 1);
+        int heldSinceMissingWasSent = 0;
         for (int bit = 0; bit < 32; bit++) {
             if ((sack & (1L << bit)) != 0) {
                 InFlight frame = inFlight.get(acked + 2 + bit);
                 if (frame != null) {
                     frame.selectivelyAcked = true;
+                    if (missing != null && frame.sentOrder > missing.sentOrder) {
+                        heldSinceMissingWasSent++;
+                    }
                 }
-                heldBeyond++;
             }
         }
-        InFlight missing = inFlight.get(acked + 1);
-        if (missing != null && !missing.selectivelyAcked && heldBeyond >= FAST_RETRANSMIT_AFTER
-                && missing.transmissions == 1) {
+        if (missing != null && !missing.selectivelyAcked && !missing.resendNow
+                && heldSinceMissingWasSent >= FAST_RETRANSMIT_AFTER) {
             missing.resendNow = true;
         }
     }
