@@ -4,6 +4,7 @@ import io.gridside.site.Reading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +43,7 @@ public final class GatewayIntake {
 
     private final UpstreamQueue<Uplink> queue = new UpstreamQueue<>(PER_METER_LIMIT);
     private final Map<String, Flood> floods = new TreeMap<>();
-    private final Map<String, Tally> tallies = new TreeMap<>();
+    private final Map<String, Tally> tallies = new HashMap<>();
 
     /** A meter that sends events in a loop, evenly through every window. */
     private static final class Flood {
