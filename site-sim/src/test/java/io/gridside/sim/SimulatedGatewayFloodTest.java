@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One meter floods its gateway with events; the others' readings must still be served on time and billed. */
@@ -174,6 +175,26 @@ class SimulatedGatewayFloodTest {
         assertThat(flooder.lateReadings()).isZero();
         assertThat(site.gateway().readings(Reading.intervalStartOf(NOW), Instant.MAX))
                 .filteredOn(r -> r.meterId().equals(FLOODER)).hasSize(WINDOWS);
+    }
+
+    @Test
+    @Tag("long")
+    void theBoundHoldsOnASiteOfTwoThousandMeters() {
+        int meters = 2_000;
+        SimClock.Manual clock = SimClock.manual(NOW);
+        SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(meters, 23, 1, NOW), clock);
+        gateway.flood("M01000", 4 * GatewayIntake.SLOTS_PER_INTERVAL);
+        clock.advance(Duration.ofHours(2));
+
+        List<MeterUplink> others = gateway.uplinkStatus().stream().filter(m -> !m.meterId().equals("M01000"))
+                .toList();
+
+        assertThat(others).hasSize(meters - 1).allSatisfy(meter -> {
+            assertThat(meter.worstReadingSlots()).isBetween(1, meters);
+            assertThat(meter.dropped() + meter.lateReadings() + meter.depth()).isZero();
+        });
+        assertThat(others.stream().mapToInt(MeterUplink::worstReadingSlots).max()).hasValue(meters);
+        assertThat(others.get(others.size() - 1).worstReadingWait()).isEqualTo(Duration.ofSeconds(50));
     }
 
     @Test
