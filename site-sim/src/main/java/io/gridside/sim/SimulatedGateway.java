@@ -8,6 +8,9 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.sim.mesh.GatewayIntake;
+import io.gridside.sim.mesh.MeterUplink;
+import io.gridside.sim.mesh.Uplink;
 import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
@@ -17,9 +20,6 @@ import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
-import io.gridside.sim.mesh.GatewayIntake;
-import io.gridside.sim.mesh.MeterUplink;
-import io.gridside.sim.mesh.Uplink;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,8 +63,6 @@ public final class SimulatedGateway implements GatewayService {
     private final SigningKey identityKey;
     private final BillingEngine engine;
     private final double[] exactRegisterWh;
-    /** Each meter's own register, which it sends. */
-    private final long[] meterRegisterWh;
     /** The register of the last reading the gateway billed for each meter, and that reading's end. */
     private final long[] billedRegisterWh;
     private final Instant[] lastReadingEnd;
@@ -95,7 +93,6 @@ public final class SimulatedGateway implements GatewayService {
         this.identityKey = identityKey;
         this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
         this.exactRegisterWh = new double[spec.meters()];
-        this.meterRegisterWh = new long[spec.meters()];
         this.billedRegisterWh = new long[spec.meters()];
         this.lastReadingEnd = new Instant[spec.meters()];
         for (int i = 0; i < spec.meters(); i++) {
@@ -170,8 +167,8 @@ public final class SimulatedGateway implements GatewayService {
         double watts = engine.relay(customerId) == RelayState.ON
                 ? layout.loads().get(index).watts(spec.seed(), index, local, interval) : 0;
         exactRegisterWh[index] += watts * Reading.INTERVAL.toMinutes() / 60.0;
-        meterRegisterWh[index] = (long) Math.floor(exactRegisterWh[index]);
-        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, meterRegisterWh[index]);
+        long register = (long) Math.floor(exactRegisterWh[index]);
+        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register);
     }
 
     /** The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. */
