@@ -13,6 +13,9 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.sim.mesh.GatewayIntake;
+import io.gridside.sim.mesh.MeterUplink;
+import io.gridside.sim.mesh.Uplink;
 import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
@@ -30,6 +33,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +45,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
  * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
+ *
+ * <p>Meters send their readings, and any events they raise, up the mesh into the gateway's {@link GatewayIntake},
+ * which its one slow core serves round-robin by meter at a bounded rate; a reading reaches billing only when it
+ * is served, and only if it is served in its own interval's window. A meter made to flood ({@link #flood}) can
+ * therefore delay or lose its own readings, never another meter's: see {@link GatewayIntake} for the bound.
+ * The gateway bills a meter's energy as its register's advance since the last reading it billed, so a reading
+ * it never billed is not lost money, only billed later.
  *
  * <p>The site advances whenever it is asked anything and on a timer, to its clock's time, one interval at a
  * time; so a fast clock, a slow machine or a long pause all give the same history. Thread-safe.
@@ -58,8 +70,14 @@ public final class SimulatedGateway implements GatewayService {
     private final SigningKey identityKey;
     private final BillingEngine engine;
     private final double[] exactRegisterWh;
-    private final long[] registerWh;
+    /** The register of the last reading the gateway billed for each meter, and that reading's end. */
+    private final long[] billedRegisterWh;
+    private final Instant[] lastReadingEnd;
+    private final Map<String, Integer> meterIndex = new HashMap<>();
+    private final GatewayIntake intake = new GatewayIntake();
     private final List<Reading> readings = new ArrayList<>();
+    /** Where each tick's readings begin in {@link #readings}, tick by tick from the history's start. */
+    private final List<Integer> tickOffsets = new ArrayList<>();
     private final Instant historyStart;
     private final CashDesk cashDesk;
     /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
@@ -85,7 +103,11 @@ public final class SimulatedGateway implements GatewayService {
         this.identityKey = identityKey;
         this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
         this.exactRegisterWh = new double[spec.meters()];
-        this.registerWh = new long[spec.meters()];
+        this.billedRegisterWh = new long[spec.meters()];
+        this.lastReadingEnd = new Instant[spec.meters()];
+        for (int i = 0; i < spec.meters(); i++) {
+            meterIndex.put(layout.meters().get(i).meterId(), i);
+        }
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
         openAccounts(historyStart);
@@ -138,27 +160,41 @@ public final class SimulatedGateway implements GatewayService {
         Instant start = end.minus(Reading.INTERVAL);
         long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
-        List<Reading> batch = new ArrayList<>(spec.meters());
+        List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
-            batch.add(read(i, start, local, interval));
+            sent.add(read(i, start, local, interval));
         }
+        List<Reading> batch = bill(intake.serveWindow(end, sent), end);
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
         topUps.addAll(dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
+        tickOffsets.add(readings.size());
         readings.addAll(batch);
         result.decisions().forEach(this::logDecision);
         lastTick = end;
     }
 
-    private Reading read(int index, Instant start, LocalDateTime local, long interval) {
+    /** What meter {@code index} sends when the interval from {@code start} ends. */
+    private Uplink.IntervalRead read(int index, Instant start, LocalDateTime local, long interval) {
         String customerId = layout.customers().get(index).customerId();
         double watts = engine.relay(customerId) == RelayState.ON
                 ? layout.loads().get(index).watts(spec.seed(), index, local, interval) : 0;
         exactRegisterWh[index] += watts * Reading.INTERVAL.toMinutes() / 60.0;
         long register = (long) Math.floor(exactRegisterWh[index]);
-        long energy = register - registerWh[index];
-        registerWh[index] = register;
-        return new Reading(layout.meters().get(index).meterId(), start, energy, register);
+        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register);
+    }
+
+    /** The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. */
+    private List<Reading> bill(List<Uplink.IntervalRead> served, Instant end) {
+        List<Reading> batch = new ArrayList<>(served.size());
+        served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
+            int index = meterIndex.get(read.meterId());
+            long energy = read.registerWh() - billedRegisterWh[index];
+            billedRegisterWh[index] = read.registerWh();
+            lastReadingEnd[index] = end;
+            batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh()));
+        });
+        return batch;
     }
 
     /**
@@ -259,13 +295,12 @@ public final class SimulatedGateway implements GatewayService {
     public synchronized List<MeterStatus> meterStatus() {
         advance();
         List<MeterStatus> statuses = new ArrayList<>(spec.meters());
-        Instant lastReadingAt = readings.isEmpty() ? null : lastTick;
         for (int i = 0; i < spec.meters(); i++) {
             Customer customer = layout.customers().get(i);
             Meter meter = layout.meters().get(i);
             String id = customer.customerId();
             statuses.add(new MeterStatus(meter.meterId(), id, customer.name(), engine.balance(id),
-                    layout.site().currency(), lastReadingAt, registerWh[i], meter.rssiDbm(), meter.parentId(),
+                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], meter.rssiDbm(), meter.parentId(),
                     engine.relay(id), engine.creditState(id)));
         }
         return statuses;
@@ -279,12 +314,11 @@ public final class SimulatedGateway implements GatewayService {
         return List.copyOf(readings.subList(first, Math.max(first, end)));
     }
 
-    /** Readings are kept a whole interval at a time in meter order, so an interval's place is arithmetic. */
+    /** Readings are kept a whole interval at a time in meter order, so an interval's place is its tick's offset. */
     private int firstAtOrAfter(Instant at) {
         long seconds = Reading.INTERVAL.toSeconds();
         long intervals = Math.floorDiv(at.getEpochSecond() - historyStart.getEpochSecond() + seconds - 1, seconds);
-        long index = Math.max(0, intervals) * spec.meters();
-        return (int) Math.min(index, readings.size());
+        return intervals < tickOffsets.size() ? tickOffsets.get((int) Math.max(0, intervals)) : readings.size();
     }
 
     @Override
@@ -351,6 +385,31 @@ public final class SimulatedGateway implements GatewayService {
         LOG.info("Took cash {} for customer {} under {} at {}; note: {}", amountMinor, customerId, reference, at,
                 note);
         return new CashDesk.Payment(topUp, null);
+    }
+
+    /**
+     * Makes meter {@code meterId} raise {@value GatewayIntake#FLOOD_KIND} events in a loop, as a faulty meter does:
+     * {@code eventsPerInterval} of them in every quarter hour from the gateway's clock on, until called again with 0.
+     * The gateway's core serves {@value GatewayIntake#SLOTS_PER_INTERVAL} messages a quarter hour, so more than
+     * that is a flood it cannot keep up with.
+     *
+     * @throws IllegalArgumentException if the site has no such meter, or for a negative rate
+     */
+    public synchronized void flood(String meterId, int eventsPerInterval) {
+        if (!meterIndex.containsKey(meterId)) {
+            throw new IllegalArgumentException("The simulated site has no meter " + meterId + ".");
+        }
+        advance();
+        intake.flood(meterId, eventsPerInterval);
+        LOG.info("Meter {} now raises {} events a quarter hour.", meterId, eventsPerInterval);
+    }
+
+    /** What the gateway's intake has done with each meter's messages, in meter order. */
+    public synchronized List<MeterUplink> uplinkStatus() {
+        advance();
+        List<MeterUplink> statuses = new ArrayList<>(spec.meters());
+        layout.meters().forEach(meter -> statuses.add(intake.status(meter.meterId())));
+        return statuses;
     }
 
     /** The gateway's own balance for a customer, for tests that audit it. */

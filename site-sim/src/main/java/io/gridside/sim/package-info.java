@@ -1,5 +1,6 @@
 /**
- * A simulated mini-grid site: a gateway that bills with the same engine as the console, meters on an RF mesh,
+ * A simulated mini-grid site: a gateway that bills with the same engine as the console, meters on an RF mesh
+ * whose messages the gateway serves round-robin by meter at a bounded rate ({@link io.gridside.sim.mesh}),
  * household and business loads, and a clock that can run faster than real time. It is reachable over TCP and
  * over a pseudo-terminal, exactly as a real gateway is over its LAN and its USB port, and through an emulated
  * wire ({@link io.gridside.sim.wire}) that imposes a serial line's rate and faults.

@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import io.gridside.console.service.GatewaySearch;
 import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.LinkException;
 import io.gridside.link.discovery.DiscoveredGateway;
 import io.gridside.link.discovery.GatewayAdvert;
 import io.gridside.link.discovery.GatewayDiscovery;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code gridside discover}: lists the gateways that advertise themselves on the LAN. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = {"Searches the LAN for gateways that advertise themselves (DNS-SD) and lists them.",
-            "Exits with 3 when none answered."})
+            "Prints that no gateway was found, and exits with 0, when none answered;",
+            "exits with 3 when the LAN could not be searched."})
 final class DiscoverCommand implements Callable<Integer> {
 
     private static final double MAX_SECONDS = 60;
@@ -39,6 +41,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array for programs.")
     boolean json;
 
+    /** The search to run instead of the LAN's, for tests that must not touch a network. */
+    GatewaySearch searchInstead;
+
     /** One gateway as the JSON output carries it; the field names are a contract with scripts. */
     record GatewayJson(String gatewayId, String siteId, String siteName, String host, int port,
             List<String> addresses, List<Integer> protocolVersions, String keyFingerprint, String serviceName) {
@@ -56,19 +61,24 @@ final class DiscoverCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > MAX_SECONDS) {
             throw new UsageException("--seconds must be above 0 and at most " + (int) MAX_SECONDS + ".");
         }
-        List<DiscoveredGateway> found = search().search(Duration.ofMillis((long) (seconds * 1000)),
-                CancelSignal.NEVER);
-        print(found);
-        if (found.isEmpty()) {
-            command.commandLine().getErr().println("gridside: no gateway answered within "
-                    + BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString()
-                    + " s; check that this laptop is on the gateway's network.");
-            return ExitCode.UNREACHABLE;
-        }
+        print(searchFor(Duration.ofMillis((long) (seconds * 1000))));
         return ExitCode.OK;
     }
 
+    private List<DiscoveredGateway> searchFor(Duration time) throws LinkException {
+        GatewaySearch search = search();
+        try {
+            return search.search(time, CancelSignal.NEVER);
+        } catch (IOException e) {
+            // Discovery says why in a sentence of its own, such as that no interface carries multicast.
+            throw new LinkException(LinkException.Code.UNREACHABLE, e.getMessage(), e);
+        }
+    }
+
     private GatewaySearch search() {
+        if (searchInstead != null) {
+            return searchInstead;
+        }
         if (bind == null) {
             return GatewaySearch.onTheLan();
         }
@@ -83,6 +93,12 @@ final class DiscoverCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             out.println(Json.write(found.stream().map(GatewayJson::of).toList()));
+            return;
+        }
+        if (found.isEmpty()) {
+            out.println("No gateway found: none answered within "
+                    + BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString()
+                    + " s. Check that this laptop is on the gateway's network, or connect by address.");
             return;
         }
         for (DiscoveredGateway gateway : found) {

@@ -6,6 +6,8 @@ import io.gridside.link.client.LinkException;
 import java.io.PrintWriter;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Command;
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
+    /** A link message that ends with the code of the gateway's ErrorReply, such as "... (ROLE_FORBIDDEN)". */
+    private static final Pattern GATEWAY_CODE = Pattern.compile("(.*) \\(([A-Z]+(?:_[A-Z]+)+)\\)", Pattern.DOTALL);
 
     @Override
     public Integer call() {
@@ -41,14 +45,14 @@ public final class GridsideCommand implements Callable<Integer> {
         PrintWriter err = commandLine.getErr();
         if (e instanceof LinkException link) {
             LOG.warn("The session with the gateway failed: {}", link.getMessage(), link);
-            err.println("gridside: " + link.getMessage() + hint(link) + " [" + link.code() + "]");
+            err.println("gridside: " + linkLine(link));
             return switch (link.code()) {
                 case FORBIDDEN, CLOSED, INCOMPLETE -> ExitCode.FAILED;
                 default -> ExitCode.UNREACHABLE;
             };
         }
         if (e instanceof UnconfirmedPortException unconfirmed) {
-            err.println("gridside: " + unconfirmed.getMessage() + " Add --force to use it anyway.");
+            err.println("gridside: " + unconfirmed.getMessage() + " Add --force to use it anyway. [UNCONFIRMED_PORT]");
             return ExitCode.USAGE;
         }
         if (e instanceof UsageException) {
@@ -59,6 +63,21 @@ public final class GridsideCommand implements Callable<Integer> {
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         err.println("gridside: " + message + (e instanceof NoSuchElementException ? "" : " (details in the log)"));
         return ExitCode.FAILED;
+    }
+
+    /**
+     * A link failure in one line with one code: the gateway's own when it refused with one (section 7 of the
+     * protocol maps each to the console's), which is the more precise; otherwise the console's.
+     */
+    static String linkLine(LinkException link) {
+        Matcher gatewayCode = GATEWAY_CODE.matcher(link.getMessage());
+        boolean fromGateway = switch (link.code()) {
+            case REFUSED, FORBIDDEN, GATEWAY_ERROR -> gatewayCode.matches();
+            default -> false;
+        };
+        String message = fromGateway ? gatewayCode.group(1) : link.getMessage();
+        String code = fromGateway ? gatewayCode.group(2) : link.code().name();
+        return message + hint(link) + " [" + code + "]";
     }
 
     /** What the command line adds to a link's message: the command that does what it advises. */

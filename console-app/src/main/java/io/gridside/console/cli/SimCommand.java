@@ -10,6 +10,7 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.mesh.GatewayIntake;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -67,12 +68,24 @@ final class SimCommand implements Callable<Integer> {
             description = "Do not accept the demo operator's credentials, as a real gateway never does.")
     boolean noDemoOperator;
 
+    @Option(names = "--flood-meter", paramLabel = "ID",
+            description = {"Make meter ID raise tamper events in a loop from the start, as a faulty meter does;",
+                "the gateway still serves every other meter's readings on time."})
+    String floodMeter;
+
+    @Option(names = "--flood-rate", paramLabel = "N", defaultValue = "72000",
+            description = {"How many events a quarter hour the flooding meter raises (default: ${DEFAULT-VALUE},",
+                "twice what the gateway's core serves)."})
+    int floodRate;
+
     @Override
     public Integer call() throws Exception {
         InetAddress address = listenAddress();
         SiteSpec spec = site.spec();
+        checkFloodRate();
         SimulatedGateway gateway = new SimulatedGateway(spec, SimClock.scaled(spec.now(), site.speed), trusted(),
                 SimulatedGateway.identityKeyFor(spec));
+        flood(gateway);
         SimulatedSite sim = SimulatedSite.start(gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "site-sim-shutdown"));
         if (tcpPort != null || !serial || advertise) {
@@ -119,6 +132,26 @@ final class SimCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind " + bind + " is not an address of this machine.", e);
         }
+    }
+
+    void checkFloodRate() {
+        if (floodRate < 1 || floodRate > 10 * GatewayIntake.SLOTS_PER_INTERVAL) {
+            throw new UsageException("--flood-rate must be between 1 and " + 10 * GatewayIntake.SLOTS_PER_INTERVAL
+                    + " events a quarter hour, was " + floodRate + ".");
+        }
+    }
+
+    /** Starts the flood asked for, if any, before a console can connect. */
+    void flood(SimulatedGateway gateway) {
+        if (floodMeter == null) {
+            return;
+        }
+        List<String> meters = gateway.layout().meters().stream().map(m -> m.meterId()).toList();
+        if (!meters.contains(floodMeter)) {
+            throw new UsageException("--flood-meter " + floodMeter + " is not a meter of this site, whose meters are "
+                    + meters.get(0) + " to " + meters.get(meters.size() - 1) + ".");
+        }
+        gateway.flood(floodMeter, floodRate);
     }
 
     /** The operator keys the simulated gateway accepts: the demo operator's unless told not to, and any given. */

@@ -149,9 +149,12 @@ public final class ConnectViewModel {
     /** How the list of ports names a device: its path, and whether and why it looks like a gateway. */
     public String portLabel(String device) {
         SerialPorts.Port port = portsByDevice.get(device);
-        if (port == null) {
-            return device;
-        }
+        return port == null ? device : portLabel(port);
+    }
+
+    /** The label of a port found by a scan: one that does not look like a gateway says so, whatever its place. */
+    static String portLabel(SerialPorts.Port port) {
+        String device = port.device();
         return switch (port.kind()) {
             case GATEWAY_USB -> I18n.text("connect.serial.port.gateway", device, port.usbId());
             case SIMULATOR -> I18n.text("connect.serial.port.simulator", device, port.gatewayId());

@@ -121,7 +121,8 @@ class ConnectPinsCommandTest {
 
             assertThat(technicianRun.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(technicianRun.errLines()).hasSize(1);
-            assertThat(technicianRun.err()).contains("ROLE_FORBIDDEN", "supervisor", "FORBIDDEN");
+            assertThat(technicianRun.err()).contains("supervisor").endsWith("[ROLE_FORBIDDEN]" + System.lineSeparator())
+                    .doesNotContain("(ROLE_FORBIDDEN)", "[FORBIDDEN]");
             assertThat(supervisorRun.exitCode()).as(supervisorRun.err()).isZero();
             // 14:00 in Nairobi is 11:00 UTC.
             assertThat(supervisorRun.out()).contains("now reads 2026-06-03T11:00:00Z");

@@ -69,6 +69,12 @@ public final class UpstreamQueue<M> {
         return size;
     }
 
+    /** How many of a meter's messages wait. */
+    public int depth(String meterId) {
+        ArrayDeque<M> queue = byMeter.get(meterId);
+        return queue == null ? 0 : queue.size();
+    }
+
     /** How many meters have messages waiting. */
     public int activeMeters() {
         return round.size();

@@ -1,0 +1,38 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.link.client.LinkException;
+import org.junit.jupiter.api.Test;
+
+/** Every link failure is one line with one bracketed code. */
+class ErrorLineTest {
+
+    @Test
+    void aRefusalOfTheGatewayShowsItsOwnCodeOnce() {
+        LinkException refused = new LinkException(LinkException.Code.FORBIDDEN,
+                "A SetClock request needs a supervisor's session. (ROLE_FORBIDDEN)");
+
+        assertThat(GridsideCommand.linkLine(refused))
+                .isEqualTo("A SetClock request needs a supervisor's session. [ROLE_FORBIDDEN]");
+    }
+
+    @Test
+    void aFailureOfTheConsoleShowsTheConsolesCode() {
+        LinkException unreachable = new LinkException(LinkException.Code.UNREACHABLE,
+                "Nothing answers at 127.0.0.1:9.");
+
+        assertThat(GridsideCommand.linkLine(unreachable)).isEqualTo("Nothing answers at 127.0.0.1:9. [UNREACHABLE]");
+    }
+
+    @Test
+    void aParenthesisThatIsNoGatewayCodeStaysInTheMessage() {
+        LinkException closed = new LinkException(LinkException.Code.CLOSED,
+                "The link to /dev/ttyACM0 dropped: input/output error (EIO_ERROR)");
+        LinkException gatewayError = new LinkException(LinkException.Code.GATEWAY_ERROR,
+                "The gateway answered with a Pong where a SiteReply belongs (see the log)");
+
+        assertThat(GridsideCommand.linkLine(closed)).endsWith("(EIO_ERROR) [CLOSED]");
+        assertThat(GridsideCommand.linkLine(gatewayError)).endsWith("(see the log) [GATEWAY_ERROR]");
+    }
+}

@@ -1,0 +1,53 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
+import io.gridside.sim.SiteSpec;
+import io.gridside.sim.mesh.MeterUplink;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The checks of {@code sim --flood-meter} and {@code --flood-rate}, which come before the site listens. */
+class SimCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+
+    @Test
+    void floodingAMeterTheSiteDoesNotHaveIsAUsageError() {
+        CommandRun run = CommandRun.of("sim", "--tcp", "0", "--meters", "5", "--days", "0", "--flood-meter", "M00099");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("--flood-meter M00099", "M00001 to M00005");
+    }
+
+    @Test
+    void aFloodRateOfNothingIsAUsageError() {
+        CommandRun run = CommandRun.of("sim", "--tcp", "0", "--flood-meter", "M00001", "--flood-rate", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("--flood-rate", "was 0");
+    }
+
+    @Test
+    void theFloodingMeterLosesItsOwnEventsAndNoOtherMeterLosesAnything() {
+        SimClock.Manual clock = SimClock.manual(NOW);
+        SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(10, 3, 0, NOW), clock);
+        SimCommand sim = new SimCommand();
+        sim.floodMeter = "M00002";
+        sim.floodRate = 72_000;
+
+        sim.checkFloodRate();
+        sim.flood(gateway);
+        clock.advance(Duration.ofHours(1));
+
+        MeterUplink flooder = gateway.uplinkStatus().stream().filter(m -> m.meterId().equals("M00002"))
+                .findFirst().orElseThrow();
+        assertThat(flooder.dropped()).isPositive();
+        assertThat(gateway.uplinkStatus()).filteredOn(m -> !m.meterId().equals("M00002"))
+                .allSatisfy(m -> assertThat(m.dropped()).isZero());
+    }
+}
