@@ -42,7 +42,8 @@ public final class SimulatedSite implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final GatewayLinks links;
-    private final List<ServerSocket> listeners = new CopyOnWriteArrayList<>();
+    /** The TCP listeners, each with the thread that accepts on it. */
+    private final Map<ServerSocket, Thread> listeners = new ConcurrentHashMap<>();
     private final Map<String, PseudoTerminal> terminals = new ConcurrentHashMap<>();
     private final AtomicLong emulatedConnections = new AtomicLong();
 
@@ -150,9 +151,9 @@ public final class SimulatedSite implements AutoCloseable {
             throws IOException {
         ServerSocket server = new ServerSocket(port, 16, address);
         resources.add(server);
-        listeners.add(server);
         Thread thread = new Thread(() -> acceptLoop(server, acceptor), threadName + server.getLocalPort());
         thread.setDaemon(true);
+        listeners.put(server, thread);
         thread.start();
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
@@ -251,10 +252,18 @@ public final class SimulatedSite implements AutoCloseable {
      * {@link #listenTcp(int)} with the same port listens again.
      */
     public void stopListeningTcp() throws IOException {
-        for (ServerSocket server : listeners) {
-            listeners.remove(server);
-            resources.remove(server);
-            server.close();
+        for (Map.Entry<ServerSocket, Thread> listener : listeners.entrySet()) {
+            listeners.remove(listener.getKey());
+            resources.remove(listener.getKey());
+            listener.getKey().close();
+            try {
+                // A socket closes fully only once its accepting thread has left accept(); until then it may
+                // still take a connection.
+                listener.getValue().join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("Interrupted while closing the TCP listeners.");
+            }
         }
     }
 

@@ -111,7 +111,13 @@ class DroppedLinkTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, stopSearch::isVisible);
         robot.clickOn("#stop-search");
         Node reconnect = robot.lookup("#reconnect").query();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, reconnect::isVisible);
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, reconnect::isVisible);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no Reconnect now after the search stopped; state " + session.stateProperty().get()
+                    + ", journal "
+                    + session.journal().entries(), e);
+        }
         assertThat(session.stateProperty().get()).isEqualTo(LinkState.LOST);
 
         site.listenTcp(address.getPort());

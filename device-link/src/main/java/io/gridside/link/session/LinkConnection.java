@@ -272,6 +272,10 @@ public final class LinkConnection implements AutoCloseable {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (binding == bound) {
+                unbind(bound);
+                state = State.SUSPENDED;
+            }
             throw new InterruptedIOException("Interrupted while resuming the link.");
         } finally {
             resumeAnswer = null;
