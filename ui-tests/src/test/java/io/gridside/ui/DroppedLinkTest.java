@@ -114,9 +114,8 @@ class DroppedLinkTest {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, reconnect::isVisible);
         } catch (TimeoutException e) {
-            throw new AssertionError("no Reconnect now after the search stopped; state " + session.stateProperty().get()
-                    + ", journal "
-                    + session.journal().entries(), e);
+            throw new AssertionError("no Reconnect now after the search stopped; state "
+                    + session.stateProperty().get() + ", journal " + session.journal().entries(), e);
         }
         assertThat(session.stateProperty().get()).isEqualTo(LinkState.LOST);
 
