@@ -46,6 +46,7 @@ class SimulatedSiteUnplugTest {
         String first = site.listenSerial();
         try (GatewayClient client = GatewayClient.open(SerialTransport.open(first, 115_200), supervisor(),
                 Duration.ofSeconds(10))) {
+            client.setResumeWindow(Duration.ofMinutes(1));
             CompletableFuture<IOException> dropped = new CompletableFuture<>();
             client.onSuspended(dropped::complete);
 
@@ -65,6 +66,7 @@ class SimulatedSiteUnplugTest {
         String first = site.listenSerial();
         try (GatewayClient client = GatewayClient.open(SerialTransport.open(first, 115_200), supervisor(),
                 Duration.ofSeconds(10))) {
+            client.setResumeWindow(Duration.ofMinutes(1));
             CompletableFuture<IOException> dropped = new CompletableFuture<>();
             client.onSuspended(dropped::complete);
             String second = site.listenSerial();

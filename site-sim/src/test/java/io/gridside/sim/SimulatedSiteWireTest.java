@@ -111,6 +111,7 @@ class SimulatedSiteWireTest {
         try (VirtualClock clock = VirtualClock.autoAdvancing();
                 WireEmulator wire = site.serveThroughWire(cut, clock);
                 GatewayClient client = GatewayClient.open(wire.consoleEnd(), demoSupervisor(), TIMEOUT)) {
+            client.setResumeWindow(Duration.ofMinutes(1));
             client.onSuspended(cause -> CompletableFuture.runAsync(() -> {
                 try {
                     resumed.complete(client.resume(site.serveThroughWire(UART, clock).consoleEnd()));

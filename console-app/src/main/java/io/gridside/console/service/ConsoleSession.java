@@ -39,6 +39,7 @@ public final class ConsoleSession implements AutoCloseable {
     private volatile GatewayClient client;
     private volatile Instant pulledUpTo;
     private volatile boolean closed;
+    private volatile boolean keepThroughDrops;
     private long measuredAt;
     private long bytesAtMeasure;
 
@@ -158,6 +159,15 @@ public final class ConsoleSession implements AutoCloseable {
         return target instanceof ConnectionTarget.Serial || client.isSuspended();
     }
 
+    /**
+     * Keeps the session through a broken link, waiting to be {@linkplain #resume resumed}, as the console's
+     * screens do; a command that runs once leaves it off, so that a dropped link fails it at once.
+     */
+    public void keepThroughDrops() {
+        keepThroughDrops = true;
+        client.setResumeWindow(GatewayClient.DEFAULT_RESUME_WINDOW);
+    }
+
     /** Whether the link is up: open and not waiting to be resumed. */
     public boolean isLinkUp() {
         return client.isOpen() && !client.isSuspended();
@@ -200,6 +210,9 @@ public final class ConsoleSession implements AutoCloseable {
         target = where;
         measuredAt = 0;
         if (found != previous) {
+            if (keepThroughDrops) {
+                found.setResumeWindow(GatewayClient.DEFAULT_RESUME_WINDOW);
+            }
             client = found;
             linkLostListeners.forEach(listener -> forwardDrops(found, listener));
             previous.close();

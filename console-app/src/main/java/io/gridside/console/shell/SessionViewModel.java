@@ -201,6 +201,7 @@ public final class SessionViewModel implements AutoCloseable {
             opened = ConsoleSession.open(connector, dirs, target, technicianCredential(), advertisedGatewayId);
         }
         remember(target);
+        opened.keepThroughDrops();
         session = opened;
         opened.onLinkLost(cause -> Platform.runLater(() -> linkLost(opened, cause)));
         return opened;

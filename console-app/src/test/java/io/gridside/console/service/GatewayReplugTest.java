@@ -84,6 +84,7 @@ class GatewayReplugTest {
         ConsoleSession session = ConsoleSession.open(connector, AppDirs.forCurrentUser(),
                 new ConnectionTarget.Serial(first), SUPERVISOR);
         try {
+            session.keepThroughDrops();
             session.pull(Progress.NONE, CancelSignal.NEVER);
             CompletableFuture<IOException> dropped = new CompletableFuture<>();
             session.onLinkLost(dropped::complete);

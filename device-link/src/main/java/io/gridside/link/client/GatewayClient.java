@@ -26,6 +26,7 @@ import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
+import io.gridside.link.session.LinkHandler;
 import io.gridside.link.session.LinkStats;
 import io.gridside.link.transport.Transport;
 import io.gridside.site.LedgerEntry;
@@ -54,10 +55,11 @@ import org.slf4j.LoggerFactory;
  * The console's session with one gateway. Thread-safe: several requests may be outstanding at once, each
  * matched to its answers by request id; every call blocks its caller, so callers run it off the UI thread.
  *
- * <p>Once the hello is accepted, a broken transport suspends the session instead of ending it: requests wait
- * (their answer time stands still meanwhile), and the owner {@linkplain #resume resumes} the session over a new
- * transport, after which whatever was in flight arrives once and in order. A session not resumed within
- * {@link #DEFAULT_RESUME_WINDOW} closes, and its waiting requests fail with {@link LinkException.Code#CLOSED}.
+ * <p>A session given a {@linkplain #setResumeWindow resume window} outlives a broken transport once the hello is
+ * accepted: requests wait (their answer time stands still meanwhile), and the owner {@linkplain #resume resumes}
+ * the session over a new transport, after which whatever was in flight arrives once and in order. A session not
+ * resumed within its window closes, and its waiting requests fail with {@link LinkException.Code#CLOSED}.
+ * Without a window, a broken link closes the session at once.
  */
 public final class GatewayClient implements AutoCloseable {
 
@@ -86,7 +88,8 @@ public final class GatewayClient implements AutoCloseable {
     private final AtomicLong nextRequestId = new AtomicLong(1 + RANDOM.nextInt(Integer.MAX_VALUE));
     private final List<Consumer<IOException>> closeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<IOException>> suspendListeners = new CopyOnWriteArrayList<>();
-    private volatile Duration resumeWindow = DEFAULT_RESUME_WINDOW;
+    /** How long a broken link waits to be resumed; null (the default) closes the session when its link breaks. */
+    private volatile Duration resumeWindow;
     /** The id the gateway knows the session by, once the hello is accepted. */
     private volatile byte[] sessionId;
     /** Why the link broke, while the session is suspended or after it closed unresumed. */
@@ -145,6 +148,12 @@ public final class GatewayClient implements AutoCloseable {
         try {
             answer = call(hello);
         } catch (LinkException e) {
+            int theirs = connection.foreignVersion();
+            if (theirs >= 0 && (e.code() == LinkException.Code.TIMEOUT || e.code() == LinkException.Code.CLOSED)) {
+                throw new LinkException(LinkException.Code.REFUSED, "The gateway at " + connection.transport().address()
+                        + " speaks version " + theirs + " of the link protocol and this console speaks version "
+                        + Frame.VERSION + ": update whichever is older (VERSION_UNSUPPORTED)", e);
+            }
             if (e.code() == LinkException.Code.TIMEOUT && connection.bytesReceived() == 0) {
                 throw new LinkException(LinkException.Code.TIMEOUT, "The device at "
                         + connection.transport().address() + " did not answer within " + seconds(timeout)
@@ -170,7 +179,7 @@ public final class GatewayClient implements AutoCloseable {
         this.hello = reply;
         this.credential = credential;
         this.sessionId = HelloProof.sessionId(reply);
-        connection.setResumable(true);
+        connection.setResumable(resumeWindow != null);
         LOG.info("Connected to gateway {} of site {} over {} {} as {} {}.", reply.gatewayId(), reply.siteId(),
                 connection.transport().kind(), connection.transport().address(), reply.role(),
                 credential.technicianId());
@@ -474,9 +483,14 @@ public final class GatewayClient implements AutoCloseable {
         suspendListeners.add(listener);
     }
 
-    /** How long a suspended session waits to be resumed before it closes; for tests and for the console. */
+    /**
+     * Keeps the session through a broken link for {@code window}, waiting to be {@linkplain #resume resumed};
+     * null closes it when its link breaks, which is right for a caller that will not resume it (a command that
+     * runs once). Takes effect at once, before or after the session opened.
+     */
     public void setResumeWindow(Duration window) {
         this.resumeWindow = window;
+        connection.setResumable(window != null && sessionId != null);
     }
 
     /**
@@ -537,7 +551,7 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /** Routes each arriving message to the request waiting for it. */
-    private final class Dispatcher implements LinkConnection.Handler {
+    private final class Dispatcher implements LinkHandler {
 
         @Override
         public void onMessage(long requestId, Message message) {

@@ -55,6 +55,11 @@ public record Frame(int type, int flags, int channel, int epoch, int seq, int ac
     public static final int RESUMED = 0xF1;
     /** The gateway holds no session by the id a {@link #RESUME} named; the console must say hello anew. */
     public static final int RESUME_REFUSED = 0xF2;
+    /**
+     * The sender ends the session on purpose: the receiver closes the link at once rather than keep the session
+     * for a resume. No payload.
+     */
+    public static final int CLOSE = 0xF3;
     /** This frame holds the first fragment of a message. */
     public static final int FIRST = 0x01;
     /** This frame holds the last fragment of a message. */

@@ -60,8 +60,7 @@ public final class FrameCodec {
         }
         int version = buffer.get() & 0xFF;
         if (version != Frame.VERSION) {
-            throw new FrameException(FrameException.Rule.VERSION,
-                    "it uses frame version " + version + ", this console speaks " + Frame.VERSION);
+            throw FrameException.foreignVersion(version);
         }
         return readFields(buffer, checksumAt);
     }

@@ -15,10 +15,27 @@ public final class FrameException extends RuntimeException {
     }
 
     private final Rule rule;
+    private final int version;
 
     public FrameException(Rule rule, String message) {
+        this(rule, message, -1);
+    }
+
+    private FrameException(Rule rule, String message, int version) {
         super("Frame dropped: " + message + ".");
         this.rule = rule;
+        this.version = version;
+    }
+
+    /** An intact frame (its checksum holds) of a frame version this build does not speak. */
+    static FrameException foreignVersion(int version) {
+        return new FrameException(Rule.VERSION, "it uses frame version " + version + ", this build speaks "
+                + Frame.VERSION, version);
+    }
+
+    /** The frame's version, for a {@link Rule#VERSION} drop; -1 otherwise. */
+    public int version() {
+        return version;
     }
 
     public Rule rule() {

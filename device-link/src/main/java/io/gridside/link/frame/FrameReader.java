@@ -28,6 +28,9 @@ public final class FrameReader {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
 
+    private volatile int foreignVersion = -1;
+    private volatile java.util.function.IntConsumer foreignVersionListener = version -> { };
+
     public FrameReader(InputStream in) {
         this.in = in;
     }
@@ -92,11 +95,28 @@ public final class FrameReader {
         } catch (FrameException e) {
             dropped.incrementAndGet();
             LOG.debug("<< {}", e.getMessage());
+            if (e.version() >= 0) {
+                foreignVersion = e.version();
+                foreignVersionListener.accept(e.version());
+            }
             return null;
         } finally {
             pendingLength = 0;
             discarding = false;
         }
+    }
+
+    /**
+     * The version of the last intact frame of another frame version: the peer speaks another version of the
+     * protocol. -1 when none came.
+     */
+    public int foreignVersion() {
+        return foreignVersion;
+    }
+
+    /** Tells {@code listener}, on the reading thread, the version of each intact frame of another version. */
+    public void onForeignVersion(java.util.function.IntConsumer listener) {
+        this.foreignVersionListener = listener;
     }
 
     /** Frames dropped because they broke a framing rule. */

@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class CashDesk {
 
+    /**
+     * The largest cash payment taken at once, in minor units: far above any payment at a kiosk, and far enough
+     * below the range of a balance that no number of payments can overflow one.
+     */
+    public static final long MAX_AMOUNT_MINOR = 10_000_000_000L;
+
     /** The most characters a note may have. */
     public static final int MAX_NOTE = 200;
     /** A payment reference: what the site's ledger accepts as an id. */
@@ -96,6 +102,10 @@ public final class CashDesk {
     private void checkForm(CashTopUp request) throws CashRefusedException {
         if (request.amountMinor() <= 0) {
             throw invalid("The amount must be more than nothing, was " + request.amountMinor() + " minor units.");
+        }
+        if (request.amountMinor() > MAX_AMOUNT_MINOR) {
+            throw invalid("One cash payment may be at most " + MAX_AMOUNT_MINOR + " minor units, was "
+                    + request.amountMinor() + "; check the amount.");
         }
         if (request.reference() == null || !REFERENCE.matcher(request.reference()).matches()) {
             throw invalid("The payment reference must be 1-64 letters, digits or . _ : -, starting with a letter "

@@ -3,6 +3,9 @@ package io.gridside.link.server;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.frame.FrameReader;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.MessageCatalogue;
+import io.gridside.link.message.MessageCodec;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.site.cbor.ByteString;
@@ -36,8 +39,13 @@ public final class GatewayLinks implements AutoCloseable {
     /** How long a gateway keeps a session whose link broke, unless told otherwise. */
     public static final Duration DEFAULT_LINGER = Duration.ofMinutes(10);
 
+    /** How many sessions may wait to be resumed at once; each holds its link's queues. */
+    public static final int MAX_SUSPENDED = 16;
+
     private final GatewayService service;
     private final Duration linger;
+    /** Sessions waiting to be resumed, longest waiting first. */
+    private final java.util.ArrayDeque<GatewaySession> waiting = new java.util.ArrayDeque<>();
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
     private final Map<ByteString, GatewaySession> resumable = new ConcurrentHashMap<>();
     private final Set<Transport> greeting = ConcurrentHashMap.newKeySet();
@@ -72,6 +80,7 @@ public final class GatewayLinks implements AutoCloseable {
     private void greet(Transport transport, Runnable afterEnd) {
         try {
             FrameReader reader = new FrameReader(transport.input());
+            reader.onForeignVersion(new ForeignVersionAnswer(transport));
             Frame frame;
             while (!closed && (frame = reader.next()) != null) {
                 if (frame.type() != Frame.RESUME) {
@@ -131,8 +140,24 @@ public final class GatewayLinks implements AutoCloseable {
         resumable.values().removeIf(held -> held == session);
     }
 
-    /** Ends {@code session} after {@code linger} unless it has been resumed by then. */
+    /**
+     * Ends {@code session} after {@code linger} unless it has been resumed by then. At most
+     * {@link #MAX_SUSPENDED} sessions wait at once; a new one ends the one that has waited longest.
+     */
     void suspended(GatewaySession session, long suspension) {
+        GatewaySession evicted = null;
+        synchronized (waiting) {
+            waiting.remove(session);
+            waiting.addLast(session);
+            waiting.removeIf(held -> !held.isSuspended() && held != session);
+            if (waiting.size() > MAX_SUSPENDED) {
+                evicted = waiting.pollFirst();
+            }
+        }
+        if (evicted != null) {
+            LOG.info("More than {} sessions wait to be resumed; the longest waiting one ends.", MAX_SUSPENDED);
+            evicted.close();
+        }
         try {
             timer.schedule(() -> session.expire(suspension), linger.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -154,11 +179,14 @@ public final class GatewayLinks implements AutoCloseable {
         }
     }
 
-    /** Ends every session over {@code kind} for good, as a gateway restart would: none can be resumed. */
+    /**
+     * Forgets every session over {@code kind} without a word to the consoles, as a gateway restart would: their
+     * links break and none can be resumed.
+     */
     public void endSessions(TransportKind kind) {
         for (GatewaySession session : sessions) {
             if (session.transportKind() == kind) {
-                session.close();
+                session.abandon();
             }
         }
     }
@@ -176,6 +204,42 @@ public final class GatewayLinks implements AutoCloseable {
             transport.close();
         } catch (IOException e) {
             LOG.debug("Closing {} failed.", transport.address(), e);
+        }
+    }
+
+    /**
+     * Answers the first intact frame of another frame version on a new transport: the gateway logs which version
+     * the console speaks, and sends one ErrorReply VERSION_UNSUPPORTED in a frame of its own version, from whose
+     * first byte any console can tell which version the gateway speaks.
+     */
+    private static final class ForeignVersionAnswer implements java.util.function.IntConsumer {
+
+        private final Transport transport;
+        private boolean answered;
+
+        ForeignVersionAnswer(Transport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public void accept(int version) {
+            if (answered) {
+                return;
+            }
+            answered = true;
+            LOG.warn("A console on {} speaks version {} of the link protocol; this gateway speaks version {}.",
+                    transport.address(), version, Frame.VERSION);
+            ErrorReply refusal = new ErrorReply("VERSION_UNSUPPORTED", "This gateway speaks version "
+                    + Frame.VERSION + " of the link protocol, not " + version + ".");
+            try {
+                OutputStream out = transport.output();
+                out.write(FrameCodec.DELIMITER);
+                out.write(FrameCodec.encode(new Frame(MessageCatalogue.codeOf(refusal), Frame.FIRST | Frame.LAST, 0,
+                        0, 0, 0xFFFF, 0, 0, 0, MessageCodec.encode(refusal))));
+                out.flush();
+            } catch (IOException e) {
+                LOG.debug("The version refusal to {} could not be sent.", transport.address(), e);
+            }
         }
     }
 }

@@ -32,6 +32,7 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.session.LinkConnection;
+import io.gridside.link.session.LinkHandler;
 import io.gridside.link.session.LinkOptions;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
@@ -117,7 +118,7 @@ public final class GatewaySession implements AutoCloseable {
     /** Starts serving; {@code onEnd} runs once when the console goes away. */
     public void start(Runnable onEnd) throws IOException {
         endActions.add(onEnd);
-        connection.start(new LinkConnection.Handler() {
+        connection.start(new LinkHandler() {
             @Override
             public void onMessage(long requestId, Message message) {
                 receive(requestId, message);
@@ -416,6 +417,13 @@ public final class GatewaySession implements AutoCloseable {
     /** Whether the session's transport broke and it waits to be resumed. */
     public boolean isSuspended() {
         return connection.isSuspended();
+    }
+
+    /** Ends the session at once without a word to the console, as a gateway that crashed or restarted would. */
+    public void abandon() {
+        connection.abort();
+        worker.shutdownNow();
+        streamer.shutdownNow();
     }
 
     /** Ends the session if it is still waiting after the {@code suspension}-th break of its link. */

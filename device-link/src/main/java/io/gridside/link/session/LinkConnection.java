@@ -12,7 +12,6 @@ import io.gridside.link.transport.Transport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * resends a frame when its adaptive timer runs out, or at once when three later frames were acknowledged
  * before it. The next frame to send is always taken from the most urgent priority class with one waiting.
  * Three threads serve a link: a writer that alone writes to the transport, a reader, and a dispatcher that
- * hands complete messages to the {@link Handler}.
+ * hands complete messages to the {@link LinkHandler}.
  *
  * <p>A link made {@linkplain #setResumable resumable} outlives its transport. When the transport breaks, the
  * link is <em>suspended</em>: the reader and writer stop, but what is queued, in flight and received stays, and
@@ -43,67 +42,8 @@ public final class LinkConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkConnection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** Receives what arrives on the link, on the link's dispatcher thread. */
-    public interface Handler {
-
-        void onMessage(long requestId, Message message);
-
-        /**
-         * The link ended: closed here, closed by the peer, or broken ({@code cause} is then not null). Called
-         * once, after every message that arrived before the end has been handed over.
-         */
-        void onClosed(IOException cause);
-
-        /**
-         * The peer started a new session on this link (a new console on a serial line, a restarted gateway).
-         * Called between the last message of the former session and the first of the new one.
-         */
-        default void onPeerReset() {
-        }
-
-        /**
-         * The transport broke and the link, being resumable, is suspended until it is resumed over a new one or
-         * closed. Called on the thread that met the break.
-         */
-        default void onSuspended(IOException cause) {
-        }
-
-        /**
-         * Whether the session that {@code sessionId} names is this link's own: a console that lost sight of the
-         * link asks to resume it over the same transport (the gateway never saw the break). Called under the
-         * link's lock; it must not call back into the link.
-         */
-        default boolean isOwnSession(byte[] sessionId) {
-            return false;
-        }
-    }
-
-    /** Where a link stands with its transport. */
-    private enum State {
-        /** Frames flow over the bound transport. */
-        OPEN,
-        /** A console sent a resume over a new transport and waits for the gateway's answer. */
-        RESUMING,
-        /** The transport broke; no transport is bound. */
-        SUSPENDED
-    }
-
-    /** One transport the link runs over, with its reader; a resumed link gets a new one. */
-    private static final class Binding {
-        final Transport transport;
-        final OutputStream out;
-        final FrameReader reader;
-        /** A frame the gateway read before it knew which link the transport belonged to; handled first. */
-        final Frame first;
-
-        Binding(Transport transport, FrameReader reader, Frame first) throws IOException {
-            this.transport = transport;
-            this.out = transport.output();
-            this.reader = reader;
-            this.first = first;
-        }
-    }
+    /** How long a close waits for its farewell to reach the wire. */
+    private static final long FAREWELL_WAIT_NANOS = 300_000_000L;
 
     private final LinkOptions options;
     private final ReentrantLock lock = new ReentrantLock();
@@ -124,19 +64,21 @@ public final class LinkConnection implements AutoCloseable {
     private Binding binding;
     /** The transport bound last, for names in messages; never null. */
     private volatile Transport lastTransport;
-    private State state = State.OPEN;
+    private LinkPhase state = LinkPhase.OPEN;
     private volatile boolean resumable;
-    private Handler handler;
+    private LinkHandler handler;
     private String threadName;
     /** Counters of the readers of transports the link no longer runs over. */
-    private long formerFramesReceived;
-    private long formerFramesDropped;
-    private long formerBytesRead;
+    private final Binding.Totals former = new Binding.Totals();
     private final AtomicLong suspensions = new AtomicLong();
     /** A console's resume in progress: the session id it names, when to send it (again), and the answer. */
     private byte[] resumeId;
     private long resumeDueAt;
     private Boolean resumeAnswer;
+    private final Farewell farewell = new Farewell();
+    private volatile int foreignVersion = -1;
+    /** The peer said farewell: the link closes once the frame's acknowledgement is taken in. */
+    private boolean peerEnded;
     /** A gateway's answer to a resume that is due on the wire: {@link Frame#RESUMED} or a refusal; 0 for none. */
     private int controlReplyDue;
 
@@ -156,6 +98,7 @@ public final class LinkConnection implements AutoCloseable {
             throws IOException {
         this.options = options;
         this.binding = new Binding(transport, reader, first);
+        reader.onForeignVersion(version -> foreignVersion = version);
         this.lastTransport = transport;
         this.sender = new Sender(options, RANDOM.nextInt(0x10000));
         this.receiver = new Receiver(options.window());
@@ -170,7 +113,7 @@ public final class LinkConnection implements AutoCloseable {
      * Starts the link's threads; call once. A lone delimiter goes out first, so that a peer holding half a
      * frame from an earlier session (a serial line does not know when its other end changed) drops it at once.
      */
-    public void start(Handler handler, String threadName) throws IOException {
+    public void start(LinkHandler handler, String threadName) throws IOException {
         Binding first;
         lock.lock();
         try {
@@ -203,7 +146,7 @@ public final class LinkConnection implements AutoCloseable {
     public boolean isSuspended() {
         lock.lock();
         try {
-            return !closed.get() && state != State.OPEN;
+            return !closed.get() && state != LinkPhase.OPEN;
         } finally {
             lock.unlock();
         }
@@ -229,11 +172,11 @@ public final class LinkConnection implements AutoCloseable {
         Binding bound = new Binding(transport, new FrameReader(transport.input()), null);
         lock.lock();
         try {
-            if (closed.get() || state != State.SUSPENDED) {
+            if (closed.get() || state != LinkPhase.SUSPENDED) {
                 throw new IllegalStateException("Only a suspended link is resumed.");
             }
             bind(bound);
-            state = State.RESUMING;
+            state = LinkPhase.RESUMING;
             resumeId = sessionId.clone();
             resumeDueAt = System.nanoTime();
             resumeAnswer = null;
@@ -261,7 +204,7 @@ public final class LinkConnection implements AutoCloseable {
             boolean refused = Boolean.FALSE.equals(resumeAnswer);
             if (binding == bound) {
                 unbind(bound);
-                state = State.SUSPENDED;
+                state = LinkPhase.SUSPENDED;
             }
             if (closed.get()) {
                 throw new IOException("The link to " + transport().address() + " was closed while it resumed.");
@@ -274,7 +217,7 @@ public final class LinkConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             if (binding == bound) {
                 unbind(bound);
-                state = State.SUSPENDED;
+                state = LinkPhase.SUSPENDED;
             }
             throw new InterruptedIOException("Interrupted while resuming the link.");
         } finally {
@@ -304,7 +247,7 @@ public final class LinkConnection implements AutoCloseable {
             }
             former = binding;
             bind(bound);
-            state = State.OPEN;
+            state = LinkPhase.OPEN;
             long now = System.nanoTime();
             sender.rewind(now);
             sender.acknowledge(resume.epoch(), resume.ack(), resume.window(), resume.sack(), now);
@@ -336,8 +279,14 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
+    /** The frame version of the peer when it speaks another than this build: the last such intact frame; or -1. */
+    public int foreignVersion() {
+        return foreignVersion;
+    }
+
     /** Makes {@code bound} the link's transport; called under the lock. */
     private void bind(Binding bound) {
+        bound.reader.onForeignVersion(version -> foreignVersion = version);
         binding = bound;
         lastTransport = bound.transport;
         changed.signalAll();
@@ -345,9 +294,7 @@ public final class LinkConnection implements AutoCloseable {
 
     /** Lets go of {@code bound}, keeping its reader's counts; called under the lock. */
     private void unbind(Binding bound) {
-        formerFramesReceived += bound.reader.received();
-        formerFramesDropped += bound.reader.dropped();
-        formerBytesRead += bound.reader.bytesRead();
+        former.add(bound.reader);
         if (binding == bound) {
             binding = null;
         }
@@ -361,24 +308,30 @@ public final class LinkConnection implements AutoCloseable {
     private void lost(Binding bound, IOException cause) {
         boolean suspended = false;
         boolean keep = resumable;
+        boolean saidFarewell;
         lock.lock();
         try {
             if (closed.get() || binding != bound) {
                 return;
             }
+            // After this side said farewell, the peer closing its end is the answer, not a break.
+            saidFarewell = farewell.said();
+            keep &= !saidFarewell;
             if (keep) {
                 unbind(bound);
-                if (state == State.OPEN) {
+                if (state == LinkPhase.OPEN) {
                     suspended = true;
                     suspensions.incrementAndGet();
                 }
-                state = State.SUSPENDED;
+                state = LinkPhase.SUSPENDED;
             }
         } finally {
             lock.unlock();
         }
         if (!keep) {
-            recordCause(cause);
+            if (!saidFarewell) {
+                recordCause(cause);
+            }
             closeQuietly();
             return;
         }
@@ -470,6 +423,10 @@ public final class LinkConnection implements AutoCloseable {
                 framesSent.incrementAndGet();
                 bytesSent.addAndGet(wire.length);
                 LOG.debug(">> {}", frame);
+                if (frame.type() == Frame.CLOSE) {
+                    farewell.written();
+                    return;
+                }
             }
         } catch (IOException e) {
             if (!closed.get()) {
@@ -495,7 +452,10 @@ public final class LinkConnection implements AutoCloseable {
                     controlReplyDue = 0;
                     return control(type, new byte[0]);
                 }
-                if (state == State.RESUMING) {
+                if (state == LinkPhase.OPEN && farewell.take()) {
+                    return control(Frame.CLOSE, new byte[0]);
+                }
+                if (state == LinkPhase.RESUMING) {
                     if (now - resumeDueAt >= 0) {
                         resumeDueAt = now + sender.retransmissionTimeoutNanos();
                         return control(Frame.RESUME, resumeId);
@@ -606,6 +566,11 @@ public final class LinkConnection implements AutoCloseable {
         if (peerReset) {
             LOG.info("The peer on {} started a new session.", bound.transport.address());
         }
+        if (frame.type() == Frame.CLOSE && peerEnded) {
+            LOG.info("The peer on {} ended the session.", bound.transport.address());
+            recordCause(new EOFException("the other end ended the session"));
+            closeQuietly();
+        }
     }
 
     /**
@@ -625,15 +590,22 @@ public final class LinkConnection implements AutoCloseable {
                 }
             }
             case Frame.RESUMED -> {
-                if (state == State.RESUMING) {
-                    state = State.OPEN;
+                if (state == LinkPhase.RESUMING) {
+                    state = LinkPhase.OPEN;
                     resumeAnswer = Boolean.TRUE;
                     sender.rewind(now);
                     ackDue = true;
                 }
             }
+            case Frame.CLOSE -> {
+                // Only the peer's own session may end it: a stray or stale farewell is dropped.
+                if (!receiver.knowsPeer() || frame.epoch() != receiver.peerEpoch()) {
+                    return;
+                }
+                peerEnded = true;
+            }
             case Frame.RESUME_REFUSED -> {
-                if (state == State.RESUMING) {
+                if (state == LinkPhase.RESUMING) {
                     resumeAnswer = Boolean.FALSE;
                 }
                 return;
@@ -672,7 +644,7 @@ public final class LinkConnection implements AutoCloseable {
      * Hands over every message in order, those that arrived before the link closed included, and only then
      * reports the close: a listener never hears of a drop before the last message that came ahead of it.
      */
-    private void dispatchLoop(Handler handler) {
+    private void dispatchLoop(LinkHandler handler) {
         try {
             Frame frame;
             while ((frame = nextDelivery(handler)) != null) {
@@ -688,7 +660,7 @@ public final class LinkConnection implements AutoCloseable {
      * session of the peer is reported first, here on the dispatcher, so the handler hears of it after every
      * message of the former session it was given and before any of the new one.
      */
-    private Frame nextDelivery(Handler handler) {
+    private Frame nextDelivery(LinkHandler handler) {
         while (true) {
             boolean reset;
             Frame frame = null;
@@ -720,7 +692,7 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    private void deliver(Handler handler, Frame frame) {
+    private void deliver(LinkHandler handler, Frame frame) {
         byte[] payload = reassembly.add(frame);
         if (payload == null) {
             return;
@@ -737,8 +709,8 @@ public final class LinkConnection implements AutoCloseable {
         lock.lock();
         try {
             FrameReader reader = binding == null ? null : binding.reader;
-            long received = formerFramesReceived + (reader == null ? 0 : reader.received());
-            long dropped = formerFramesDropped + (reader == null ? 0 : reader.dropped());
+            long received = former.received + (reader == null ? 0 : reader.received());
+            long dropped = former.dropped + (reader == null ? 0 : reader.dropped());
             return new LinkStats(framesSent.get(), received, dropped,
                     malformed.get() + reassembly.broken(), receiver.outOfOrder(), bytesSent.get(),
                     sender.retransmissions(), sender.smoothedRoundTripNanos());
@@ -764,7 +736,7 @@ public final class LinkConnection implements AutoCloseable {
     public long bytesReceived() {
         lock.lock();
         try {
-            return formerBytesRead + (binding == null ? 0 : binding.reader.bytesRead());
+            return former.bytes + (binding == null ? 0 : binding.reader.bytesRead());
         } finally {
             lock.unlock();
         }
@@ -774,9 +746,33 @@ public final class LinkConnection implements AutoCloseable {
         return !closed.get();
     }
 
+    /**
+     * Ends the link on purpose. When frames flow, a {@link Frame#CLOSE} goes out first (waiting at most a moment
+     * for it), so the peer ends the session at once instead of keeping it for a resume that will not come.
+     */
     @Override
     public void close() {
+        sayFarewell();
         closeQuietly();
+    }
+
+    /** Ends the link at once, without a farewell, as a crash or a pulled plug would. */
+    public void abort() {
+        closeQuietly();
+    }
+
+    private void sayFarewell() {
+        lock.lock();
+        try {
+            if (closed.get() || binding == null || state != LinkPhase.OPEN || peerEnded) {
+                return;
+            }
+            farewell.ask();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        farewell.awaitWritten(FAREWELL_WAIT_NANOS);
     }
 
     private void closeQuietly() {

@@ -7,6 +7,7 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.server.GatewayLinks;
 import io.gridside.link.session.LinkConnection;
+import io.gridside.link.session.LinkHandler;
 import io.gridside.link.testing.FakeGatewayService;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
@@ -128,7 +129,7 @@ class LinkFuzzTest {
             CountDownLatch closed = new CountDownLatch(1);
             AtomicInteger messages = new AtomicInteger();
             LinkConnection connection = new LinkConnection(new FuzzTransport(input, line));
-            connection.start(new LinkConnection.Handler() {
+            connection.start(new LinkHandler() {
                 @Override
                 public void onMessage(long requestId, Message message) {
                     messages.incrementAndGet();

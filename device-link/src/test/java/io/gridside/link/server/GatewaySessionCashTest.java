@@ -153,6 +153,8 @@ class GatewaySessionCashTest {
         try (Session session = Session.of(service, TestCredentials.technician())) {
             assertThat(code(session.ask(topUp("c-001", null, 0, "R-1")))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, -5, "R-1")))).isEqualTo("CASH_INVALID");
+            assertThat(code(session.ask(topUp("c-001", null, CashDesk.MAX_AMOUNT_MINOR + 1, "R-1"))))
+                    .isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, 100, null)))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, 100, " R 1")))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", "m-001", 100, "R-1")))).isEqualTo("CASH_INVALID");

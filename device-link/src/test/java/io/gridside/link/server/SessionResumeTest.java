@@ -90,6 +90,7 @@ class SessionResumeTest {
     private GatewayClient open(Listener listener) throws IOException {
         GatewayClient client = GatewayClient.open(listener.connect(),
                 Authentication.of(TestCredentials.supervisor(), GatewayPins.inMemory()), ANSWER_TIMEOUT);
+        client.setResumeWindow(Duration.ofMinutes(1));
         open.add(client);
         return client;
     }
@@ -229,5 +230,55 @@ class SessionResumeTest {
 
         assertThat(listener.links.sessions()).hasSize(1).allMatch(GatewaySession::isSuspended);
         assertThat(client.isOpen()).isTrue();
+    }
+
+    @Test
+    void sessionClosedOnPurposeEndsAtTheGatewayAtOnceInsteadOfWaiting() throws Exception {
+        Listener listener = new Listener(new FakeGatewayService(), Duration.ofMinutes(1));
+        GatewayClient client = open(listener);
+        assertThat(listener.links.sessions()).hasSize(1);
+
+        client.close();
+
+        awaitNoSessions(listener);
+        assertThat(listener.links.sessions()).isEmpty();
+    }
+
+    @Test
+    void withoutAResumeWindowADroppedLinkFailsWhatWaitsAtOnce() throws Exception {
+        Listener listener = new Listener(new FakeGatewayService(), Duration.ofMinutes(1));
+        GatewayClient client = open(listener);
+        client.setResumeWindow(null);
+        CompletableFuture<IOException> closed = new CompletableFuture<>();
+        client.onClosed(closed::complete);
+
+        listener.links.dropTransports(TransportKind.TCP);
+
+        assertThat(closed.get(2, TimeUnit.SECONDS)).isNotNull();
+        assertThatThrownBy(client::site).isInstanceOfSatisfying(LinkException.class,
+                e -> assertThat(e.code()).isEqualTo(LinkException.Code.CLOSED));
+    }
+
+    @Test
+    void gatewayKeepsAtMostSixteenSessionsWaitingToBeResumed() throws Exception {
+        Listener listener = new Listener(new FakeGatewayService(), Duration.ofMinutes(1));
+        for (int i = 0; i < GatewayLinks.MAX_SUSPENDED + 3; i++) {
+            open(listener);
+        }
+        listener.links.dropTransports(TransportKind.TCP);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (listener.links.sessions().size() > GatewayLinks.MAX_SUSPENDED && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(listener.links.sessions()).hasSize(GatewayLinks.MAX_SUSPENDED)
+                .allMatch(GatewaySession::isSuspended);
+    }
+
+    private static void awaitNoSessions(Listener listener) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!listener.links.sessions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -25,7 +25,7 @@ final class LinkPair implements AutoCloseable {
     }
 
     /** One end: its link and what its handler saw. */
-    static final class End implements LinkConnection.Handler {
+    static final class End implements LinkHandler {
 
         final LinkConnection link;
         final List<Delivered> delivered = new ArrayList<>();
