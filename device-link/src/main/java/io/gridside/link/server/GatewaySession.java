@@ -139,6 +139,15 @@ public final class GatewaySession implements AutoCloseable {
             }
 
             @Override
+            public boolean onPeerEnded() {
+                if (connection.transport().kind() == TransportKind.TCP) {
+                    return true;
+                }
+                startOver();
+                return false;
+            }
+
+            @Override
             public boolean isOwnSession(byte[] id) {
                 byte[] own = sessionId;
                 return own != null && java.util.Arrays.equals(own, id);

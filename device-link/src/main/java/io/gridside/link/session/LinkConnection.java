@@ -267,15 +267,20 @@ public final class LinkConnection implements AutoCloseable {
 
     /** Breaks the transport the link runs over, as a pulled cable does; a resumable link is then suspended. */
     public void dropTransport() {
-        Transport current;
-        lock.lock();
-        try {
-            current = binding == null ? null : binding.transport;
-        } finally {
-            lock.unlock();
-        }
+        Transport current = boundTransport();
         if (current != null) {
             closeTransport(current);
+        }
+    }
+
+    /** The transport frames flow over now, or null while suspended. */
+    private Transport boundTransport() {
+        lock.lock();
+        try {
+            changed.signalAll();
+            return binding == null ? null : binding.transport;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -534,6 +539,7 @@ public final class LinkConnection implements AutoCloseable {
     }
 
     private void receive(Binding bound, Frame frame) {
+        boolean ended = false;
         boolean peerReset = false;
         boolean restarted = false;
         lock.lock();
@@ -542,7 +548,7 @@ public final class LinkConnection implements AutoCloseable {
                 return;
             }
             if (frame.type() >= Frame.RESUME) {
-                receiveResumeFrame(frame);
+                ended = receiveControlFrame(frame);
             } else if (!frame.isAck()) {
                 int knownEpoch = receiver.peerEpoch();
                 Receiver.Outcome outcome = receiver.accept(frame);
@@ -566,10 +572,14 @@ public final class LinkConnection implements AutoCloseable {
         if (peerReset) {
             LOG.info("The peer on {} started a new session.", bound.transport.address());
         }
-        if (frame.type() == Frame.CLOSE && peerEnded) {
+        if (ended) {
             LOG.info("The peer on {} ended the session.", bound.transport.address());
-            recordCause(new EOFException("the other end ended the session"));
-            closeQuietly();
+            if (handler.onPeerEnded()) {
+                recordCause(new EOFException("the other end ended the session"));
+                closeQuietly();
+            } else {
+                resumable = false;
+            }
         }
     }
 
@@ -578,7 +588,7 @@ public final class LinkConnection implements AutoCloseable {
      * answers it in place: the console lost sight of the link (a serial device it closed and opened again), not
      * the gateway. Link control types this build does not know are dropped.
      */
-    private void receiveResumeFrame(Frame frame) {
+    private boolean receiveControlFrame(Frame frame) {
         long now = System.nanoTime();
         switch (frame.type()) {
             case Frame.RESUME -> {
@@ -600,21 +610,24 @@ public final class LinkConnection implements AutoCloseable {
             case Frame.CLOSE -> {
                 // Only the peer's own session may end it: a stray or stale farewell is dropped.
                 if (!receiver.knowsPeer() || frame.epoch() != receiver.peerEpoch()) {
-                    return;
+                    return false;
                 }
                 peerEnded = true;
+                sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), now);
+                return true;
             }
             case Frame.RESUME_REFUSED -> {
                 if (state == LinkPhase.RESUMING) {
                     resumeAnswer = Boolean.FALSE;
                 }
-                return;
+                return false;
             }
             default -> {
-                return;
+                return false;
             }
         }
         sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), now);
+        return false;
     }
 
     /**
@@ -777,14 +790,7 @@ public final class LinkConnection implements AutoCloseable {
 
     private void closeQuietly() {
         if (closed.compareAndSet(false, true)) {
-            Transport current;
-            lock.lock();
-            try {
-                current = binding == null ? null : binding.transport;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            Transport current = boundTransport();
             if (current != null) {
                 closeTransport(current);
             }

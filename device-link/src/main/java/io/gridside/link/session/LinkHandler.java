@@ -36,4 +36,12 @@ public interface LinkHandler {
     default boolean isOwnSession(byte[] sessionId) {
         return false;
     }
+
+    /**
+     * The peer ended its session on purpose ({@link io.gridside.link.frame.Frame#CLOSE}). Returns whether the link
+     * closes too: a gateway on a serial line forgets the session but keeps the line for the next console.
+     */
+    default boolean onPeerEnded() {
+        return true;
+    }
 }
