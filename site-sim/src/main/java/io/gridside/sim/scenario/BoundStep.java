@@ -30,6 +30,8 @@ final class BoundStep {
     Effect effect;
     /** The ids of the meters it acts on, in meter order. */
     final List<String> meterIds;
+    /** The indexes of the meters it acts on, in meter order. */
+    final List<Integer> meterIndexes;
     private final boolean[] covers;
 
     BoundStep(Step step, SiteEvent.Cause cause, Instant from, Instant to, Effect effect, List<Integer> indexes,
@@ -42,6 +44,7 @@ final class BoundStep {
         this.covers = new boolean[allMeterIds.size()];
         indexes.forEach(index -> covers[index] = true);
         this.meterIds = indexes.stream().map(allMeterIds::get).toList();
+        this.meterIndexes = List.copyOf(indexes);
     }
 
     /** Whether it acts on the meter at {@code index}. */

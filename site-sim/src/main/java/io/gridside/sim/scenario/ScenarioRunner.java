@@ -260,7 +260,7 @@ public final class ScenarioRunner {
             if (step.step.kind() != StepKind.CLOCK_DRIFT || lastCorrection[s] == null || end.isAfter(step.to)) {
                 continue;
             }
-            int meter = meterIds.indexOf(step.meterId());
+            int meter = step.meterIndexes.get(0);
             double offset = step.step.driftSecondsPerDay() * Duration.between(lastCorrection[s], end).toSeconds()
                     / 86_400.0;
             if (Math.abs(offset) >= DRIFT_TOLERANCE_SECONDS && delivers(meter)) {
