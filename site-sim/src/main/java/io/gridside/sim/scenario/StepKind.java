@@ -1,7 +1,6 @@
 package io.gridside.sim.scenario;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -81,6 +80,6 @@ public enum StepKind {
 
     @Override
     public String toString() {
-        return fileName.toLowerCase(Locale.ROOT);
+        return fileName;
     }
 }
