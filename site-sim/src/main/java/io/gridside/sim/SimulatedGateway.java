@@ -58,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * The gateway bills a meter's energy as its register's advance since the last reading it billed, so a reading
  * it never billed is not lost money, only billed later.
  *
+ * <p>It plays a {@link Scenario} through a {@link ScenarioRunner}, which may cut meters' supply, break their
+ * routes, hold their relays or fault the plant, and which keeps the site's event log: what the steps cause, and
+ * what the site raises on its own (relays billing turns, clocks set).
+ *
  * <p>The site advances whenever it is asked anything and on a timer, to its clock's time, one interval at a
  * time; so a fast clock, a slow machine or a long pause all give the same history. Thread-safe.
  */
