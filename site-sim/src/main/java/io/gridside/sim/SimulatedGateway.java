@@ -16,6 +16,10 @@ import io.gridside.link.server.GatewayService;
 import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.sim.mesh.Uplink;
+import io.gridside.sim.scenario.InterferenceHook;
+import io.gridside.sim.scenario.MeshTopology;
+import io.gridside.sim.scenario.Scenario;
+import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
@@ -23,6 +27,7 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * The gateway bills a meter's energy as its register's advance since the last reading it billed, so a reading
  * it never billed is not lost money, only billed later.
  *
+ * <p>It plays a {@link Scenario} through a {@link ScenarioRunner}, which may cut meters' supply, break their
+ * routes, hold their relays or fault the plant, and which keeps the site's event log: what the steps cause, and
+ * what the site raises on its own (relays billing turns, clocks set).
+ *
  * <p>The site advances whenever it is asked anything and on a timer, to its clock's time, one interval at a
  * time; so a fast clock, a slow machine or a long pause all give the same history. Thread-safe.
  */
@@ -80,6 +89,8 @@ public final class SimulatedGateway implements GatewayService {
     private final List<Integer> tickOffsets = new ArrayList<>();
     private final Instant historyStart;
     private final CashDesk cashDesk;
+    /** The scenario it plays, which keeps its event log. */
+    private final ScenarioRunner scenario;
     /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
     private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
@@ -91,11 +102,28 @@ public final class SimulatedGateway implements GatewayService {
         this(spec, clock, DemoOperator.trusted(), identityKeyFor(spec));
     }
 
+    /** A gateway that trusts the demo operator alone and plays {@code scenario} from its history's start. */
+    public SimulatedGateway(SiteSpec spec, SimClock clock, Scenario scenario) {
+        this(spec, clock, DemoOperator.trusted(), identityKeyFor(spec), scenario);
+    }
+
     /**
      * @param trusted the operator keys whose credentials it accepts
      * @param identityKey the key it proves itself with, which consoles pin
      */
     public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey) {
+        this(spec, clock, trusted, identityKey, Scenario.NONE);
+    }
+
+    /**
+     * @param trusted the operator keys whose credentials it accepts
+     * @param identityKey the key it proves itself with, which consoles pin
+     * @param scenario what happens during the run, from the start of its history on
+     * @throws io.gridside.sim.scenario.ScenarioException when the scenario names a meter or feeder the site does
+     *     not have
+     */
+    public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey,
+            Scenario scenario) {
         this.spec = spec;
         this.layout = SiteGenerator.generate(spec);
         this.clock = clock;
@@ -110,6 +138,8 @@ public final class SimulatedGateway implements GatewayService {
         }
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
+        this.scenario = new ScenarioRunner(scenario, MeshTopology.fixed(layout.gatewayId(), layout.meters()),
+                historyStart, intake::flood, InterferenceHook.NONE);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -161,8 +191,12 @@ public final class SimulatedGateway implements GatewayService {
         long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
         List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
+        scenario.openInterval(start, end);
         for (int i = 0; i < spec.meters(); i++) {
-            sent.add(read(i, start, local, interval));
+            Uplink.IntervalRead read = read(i, start, local, interval);
+            if (scenario.delivers(i)) {
+                sent.add(read);
+            }
         }
         List<Reading> batch = bill(intake.serveWindow(end, sent), end);
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
@@ -178,7 +212,8 @@ public final class SimulatedGateway implements GatewayService {
     private Uplink.IntervalRead read(int index, Instant start, LocalDateTime local, long interval) {
         String customerId = layout.customers().get(index).customerId();
         double watts = engine.relay(customerId) == RelayState.ON
-                ? layout.loads().get(index).watts(spec.seed(), index, local, interval) : 0;
+                ? layout.loads().get(index).watts(spec.seed(), index, local, interval)
+                        * scenario.suppliedShare(index, start) : 0;
         exactRegisterWh[index] += watts * Reading.INTERVAL.toMinutes() / 60.0;
         long register = (long) Math.floor(exactRegisterWh[index]);
         return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register);
@@ -231,6 +266,7 @@ public final class SimulatedGateway implements GatewayService {
     }
 
     private void logDecision(RelayDecision decision) {
+        scenario.relayTurned(decision);
         LOG.debug("Relay of meter {} turned {} at {}: {}.", decision.meterId(), decision.relay(), decision.at(),
                 decision.reason());
     }
@@ -239,7 +275,7 @@ public final class SimulatedGateway implements GatewayService {
     public GatewayProfile profile() {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
-                List.of("site", "meter-status", "readings", "ledger", "cash-top-up"));
+                List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events"));
     }
 
     @Override
@@ -273,6 +309,7 @@ public final class SimulatedGateway implements GatewayService {
                     + newClock + " is " + change.toHours() + " hours from its clock; set a nearer time.");
         }
         clockOffset = clockOffset.plus(change);
+        scenario.gatewayClockSet(previous, newClock);
         advance();
         return previous;
     }
@@ -410,6 +447,24 @@ public final class SimulatedGateway implements GatewayService {
         List<MeterUplink> statuses = new ArrayList<>(spec.meters());
         layout.meters().forEach(meter -> statuses.add(intake.status(meter.meterId())));
         return statuses;
+    }
+
+    /** The events logged with a time in [from, to), the gateway's and its meters', in the order logged. */
+    @Override
+    public synchronized List<SiteEvent> events(Instant from, Instant to) {
+        advance();
+        return scenario.log().between(from, to);
+    }
+
+    /** The event log of one meter, or of the gateway by its id, in the order logged. */
+    public synchronized List<SiteEvent> eventsOf(String source) {
+        advance();
+        return scenario.log().of(source);
+    }
+
+    /** The scenario the gateway plays. */
+    public Scenario scenario() {
+        return scenario.scenario();
     }
 
     /** The gateway's own balance for a customer, for tests that audit it. */

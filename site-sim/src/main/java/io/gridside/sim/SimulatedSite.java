@@ -65,6 +65,17 @@ public final class SimulatedSite implements AutoCloseable {
         return start(new SimulatedGateway(spec, clock));
     }
 
+    /**
+     * Builds the site from {@code spec} to play {@code scenario} from the start of its history, runs its history,
+     * and starts its clock.
+     *
+     * @throws io.gridside.sim.scenario.ScenarioException when the scenario names a meter or feeder the site does
+     *     not have
+     */
+    public static SimulatedSite start(SiteSpec spec, SimClock clock, io.gridside.sim.scenario.Scenario scenario) {
+        return start(new SimulatedGateway(spec, clock, scenario));
+    }
+
     /** Starts the clock of a site whose gateway is built already, with the trust and key of its choosing. */
     public static SimulatedSite start(SimulatedGateway gateway) {
         SimulatedSite site = new SimulatedSite(gateway);

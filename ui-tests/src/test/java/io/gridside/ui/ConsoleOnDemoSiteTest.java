@@ -75,6 +75,20 @@ class ConsoleOnDemoSiteTest {
     }
 
     @Test
+    void opensTheDemoSiteOnTheScenarioChosen(FxRobot robot) throws TimeoutException {
+        javafx.scene.control.ComboBox<String> scenarios = robot.lookup("#demo-scenario").queryComboBox();
+        assertThat(scenarios.getItems()).contains("quiet-week", "feeder-outage", "bad-storm");
+        robot.interact(() -> scenarios.setValue("feeder-outage"));
+
+        robot.clickOn("#connect-demo");
+
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+        assertThat(session.journal().entries()).anyMatch(entry -> entry.contains("scenario feeder-outage"));
+        assertThat(session.helloProperty().get().capabilities()).contains("events");
+    }
+
+    @Test
     void filtersTheMetersTableAndChartsTheChosenMeter(FxRobot robot) throws TimeoutException, IOException {
         robot.clickOn("#connect-demo");
         TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code gridside connect}: talks to one gateway over TCP or serial. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Connects to a gateway and asks it something.",
-        subcommands = {StatusCommand.class, MetersCommand.class, AuditCommand.class, SetClockCommand.class,
-            TopUpCommand.class})
+        subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
+            SetClockCommand.class, TopUpCommand.class})
 final class ConnectCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")

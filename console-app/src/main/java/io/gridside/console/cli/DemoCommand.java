@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--json goes with --headless: the window has no output for programs.");
         }
         SiteSpec spec = site.spec();
-        ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed);
+        ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed, site.scenario());
         if (!headless) {
             GridsideApp.open(target);
             return ExitCode.OK;

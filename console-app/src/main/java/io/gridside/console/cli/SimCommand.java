@@ -84,7 +84,7 @@ final class SimCommand implements Callable<Integer> {
         SiteSpec spec = site.spec();
         checkFloodRate();
         SimulatedGateway gateway = new SimulatedGateway(spec, SimClock.scaled(spec.now(), site.speed), trusted(),
-                SimulatedGateway.identityKeyFor(spec));
+                SimulatedGateway.identityKeyFor(spec), site.scenario());
         flood(gateway);
         SimulatedSite sim = SimulatedSite.start(gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "site-sim-shutdown"));

@@ -1,6 +1,13 @@
 package io.gridside.console.cli;
 
+import io.gridside.sim.SiteGenerator;
+import io.gridside.sim.SiteLayout;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.InterferenceHook;
+import io.gridside.sim.scenario.MeshTopology;
+import io.gridside.sim.scenario.Scenario;
+import io.gridside.sim.scenario.ScenarioRunner;
+import io.gridside.sim.scenario.Scenarios;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
@@ -11,9 +18,9 @@ final class SiteOptions {
             description = "How many meters the site has (default: ${DEFAULT-VALUE}).")
     int meters;
 
-    @Option(names = "--days", paramLabel = "D", defaultValue = "1",
-            description = "Days of history the gateway holds at start (default: ${DEFAULT-VALUE}).")
-    int days;
+    @Option(names = "--days", paramLabel = "D",
+            description = "Days of history the gateway holds at start (default: 1, or the scenario's length).")
+    Integer days;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
             description = "The seed: the same seed gives the same site and readings (default: ${DEFAULT-VALUE}).")
@@ -23,6 +30,24 @@ final class SiteOptions {
             description = "How much faster than real time the site's clock runs (default: ${DEFAULT-VALUE}).")
     double speed;
 
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = {"Play a scenario from the start of "
+        + "the site's history: one of those 'gridside scenarios' lists, or a scenario file."})
+    String scenarioName;
+
+    private Scenario scenario;
+
+    /** The scenario asked for, or none; read once. */
+    Scenario scenario() {
+        if (scenario == null) {
+            try {
+                scenario = scenarioName == null ? Scenario.NONE : Scenarios.byNameOrFile(scenarioName);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
+        return scenario;
+    }
+
     SiteSpec spec() {
         if (!(speed > 0) || speed > 1_000_000) {
             throw new UsageException("--speed must be above 0 and at most 1000000, was " + speed + ".");
@@ -30,9 +55,26 @@ final class SiteOptions {
         if (meters < 1 || meters > 20_000) {
             throw new UsageException("--meters must be between 1 and 20000, was " + meters + ".");
         }
-        if (days < 0 || days > 400) {
-            throw new UsageException("--days must be between 0 and 400, was " + days + ".");
+        int history = days != null ? days : scenarioName != null ? scenario().days() : 1;
+        if (history < 0 || history > 400) {
+            throw new UsageException("--days must be between 0 and 400, was " + history + ".");
         }
-        return new SiteSpec(meters, seed, days, Instant.now());
+        SiteSpec spec = new SiteSpec(meters, seed, history, Instant.now());
+        checkScenarioFits(spec);
+        return spec;
+    }
+
+    /** Refuses, before any site starts, a scenario that names a meter or feeder the site will not have. */
+    private void checkScenarioFits(SiteSpec spec) {
+        if (scenarioName == null) {
+            return;
+        }
+        SiteLayout layout = SiteGenerator.generate(spec);
+        try {
+            new ScenarioRunner(scenario(), MeshTopology.fixed(layout.gatewayId(), layout.meters()), spec.now(),
+                    (meterId, rate) -> { }, InterferenceHook.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + "; give more --meters or another scenario.", e);
+        }
     }
 }

@@ -44,6 +44,7 @@ public final class ConnectView extends VBox {
     private final Label searchMessage = new Label();
     private final Button connectDemo = new Button(I18n.text("connect.demo.connect"),
             new FontIcon(Material2MZ.PLAY_ARROW));
+    private final ComboBox<String> demoScenario = new ComboBox<>();
     private final Label confirmText = new Label();
     private final Button confirmPort = new Button(I18n.text("connect.serial.confirm"));
     private final Button cancelPort = new Button(I18n.text("connect.serial.cancel"));
@@ -94,6 +95,9 @@ public final class ConnectView extends VBox {
         searchMessage.setId("search-message");
         searchMessage.setWrapText(true);
         connectDemo.setId("connect-demo");
+        demoScenario.setId("demo-scenario");
+        demoScenario.setPromptText(I18n.text("connect.demo.noScenario"));
+        demoScenario.setMaxWidth(Double.MAX_VALUE);
         connectDemo.getStyleClass().add(Styles.ACCENT);
         message.setId("connect-message");
         message.getStyleClass().add("problem-text");
@@ -134,7 +138,8 @@ public final class ConnectView extends VBox {
                 address, connectTcp);
         Label demoText = new Label(I18n.text("connect.demo.text"));
         demoText.setWrapText(true);
-        VBox demo = card(I18n.text("connect.demo.heading"), demoText, connectDemo);
+        VBox demo = card(I18n.text("connect.demo.heading"), demoText,
+                new Label(I18n.text("connect.demo.scenario")), demoScenario, connectDemo);
 
         HBox cards = new HBox(16, serial, tcp, demo);
         HBox status = new HBox(12, busy, message, repin);
@@ -231,6 +236,8 @@ public final class ConnectView extends VBox {
         cancelPort.setOnAction(event -> model.cancelPort());
         connectTcp.setOnAction(event -> model.connectTcp());
         connectDemo.setOnAction(event -> model.connectDemo());
+        demoScenario.setItems(model.demoScenarios());
+        demoScenario.valueProperty().bindBidirectional(model.demoScenarioProperty());
         credentialFile.setText(model.credentialFileProperty().get());
         model.credentialFileProperty().addListener((obs, old, path) -> credentialFile.setText(path));
         credentialFile.setOnAction(event -> model.useCredential(credentialFile.getText()));

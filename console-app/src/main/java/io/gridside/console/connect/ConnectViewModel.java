@@ -12,6 +12,8 @@ import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.discovery.DiscoveredGateway;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.Scenario;
+import io.gridside.sim.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,9 @@ public final class ConnectViewModel {
     private final StringProperty port = new SimpleStringProperty();
     private final StringProperty validation = new SimpleStringProperty("");
     private final StringProperty credentialFile = new SimpleStringProperty("");
+    private final ObservableList<String> demoScenarios = FXCollections.observableArrayList(Scenarios.names());
+    /** The scenario the demo site plays, by name, or null for none. */
+    private final StringProperty demoScenario = new SimpleStringProperty();
     private final StringProperty credentialSummary = new SimpleStringProperty("");
     private final StringProperty recordFile = new SimpleStringProperty("");
 
@@ -280,9 +285,25 @@ public final class ConnectViewModel {
         connect(new ConnectionTarget.Tcp(host.get().strip(), number));
     }
 
+    /**
+     * Opens the demo site, playing the chosen scenario from the start of its history, which then holds the
+     * scenario's days.
+     */
     public void connectDemo() {
-        SiteSpec spec = new SiteSpec(SiteSpec.DEFAULT_METERS, SiteSpec.DEFAULT_SEED, DEMO_DAYS, Instant.now());
-        connect(new ConnectionTarget.Demo(spec, DEMO_SPEED));
+        String name = demoScenario.get();
+        Scenario scenario = name == null || name.isBlank() ? Scenario.NONE : Scenarios.named(name);
+        int days = scenario == Scenario.NONE ? DEMO_DAYS : Math.max(DEMO_DAYS, scenario.days());
+        SiteSpec spec = new SiteSpec(SiteSpec.DEFAULT_METERS, SiteSpec.DEFAULT_SEED, days, Instant.now());
+        connect(new ConnectionTarget.Demo(spec, DEMO_SPEED, scenario));
+    }
+
+    /** The scenarios the demo site can play, by name. */
+    public ObservableList<String> demoScenarios() {
+        return demoScenarios;
+    }
+
+    public StringProperty demoScenarioProperty() {
+        return demoScenario;
     }
 
     private void connect(ConnectionTarget target) {

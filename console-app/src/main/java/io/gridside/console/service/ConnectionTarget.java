@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.Scenario;
 import java.util.Locale;
 
 /** Where the console should find its gateway. */
@@ -48,8 +49,17 @@ public sealed interface ConnectionTarget {
         }
     }
 
-    /** A simulated site started inside the console, reached over loopback TCP. */
-    record Demo(SiteSpec spec, double speed) implements ConnectionTarget {
+    /**
+     * A simulated site started inside the console, reached over loopback TCP.
+     *
+     * @param scenario what the site plays from the start of its history
+     */
+    record Demo(SiteSpec spec, double speed, Scenario scenario) implements ConnectionTarget {
+
+        /** A demo site left to itself. */
+        public Demo(SiteSpec spec, double speed) {
+            this(spec, speed, Scenario.NONE);
+        }
     }
 
     /** How a person would name this target. */
@@ -61,6 +71,8 @@ public sealed interface ConnectionTarget {
             return serial.device();
         }
         Demo demo = (Demo) this;
-        return String.format(Locale.ROOT, "demo site (%d meters, seed %d)", demo.spec().meters(), demo.spec().seed());
+        String scenario = demo.scenario() == Scenario.NONE ? "" : ", scenario " + demo.scenario().name();
+        return String.format(Locale.ROOT, "demo site (%d meters, seed %d%s)", demo.spec().meters(),
+                demo.spec().seed(), scenario);
     }
 }

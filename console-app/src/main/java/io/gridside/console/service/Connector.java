@@ -167,7 +167,8 @@ public final class Connector implements AutoCloseable {
 
     private synchronized InetSocketAddress demoAddress(ConnectionTarget.Demo demo) throws IOException {
         if (demoSite == null) {
-            demoSite = SimulatedSite.start(demo.spec(), SimClock.scaled(demo.spec().now(), demo.speed()));
+            demoSite = SimulatedSite.start(demo.spec(), SimClock.scaled(demo.spec().now(), demo.speed()),
+                    demo.scenario());
             demoAddress = demoSite.listenTcp(0);
         }
         return demoAddress;

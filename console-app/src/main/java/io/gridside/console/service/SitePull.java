@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pulls a site from its gateway into the site store: the roster and tariff, every meter's status, the readings
- * of a window, and the ledger since the last entry held. Each batch is written in its own transaction as it
- * arrives, so a dropped link or a cancel keeps everything that came before it, and pulling again never
- * stores anything twice.
+ * of a window, the ledger since the last entry held, and the event log since the latest event held. Each batch
+ * is written in its own transaction as it arrives, so a dropped link or a cancel keeps everything that came
+ * before it, and pulling again never stores anything twice.
  */
 public final class SitePull {
 
@@ -27,7 +27,7 @@ public final class SitePull {
 
     /** What one pull brought in. */
     public record Result(SiteReply site, List<MeterStatus> statuses, long readingsReceived, long readingsNew,
-            long ledgerReceived, long ledgerNew) {
+            long ledgerReceived, long ledgerNew, long eventsReceived, long eventsNew) {
     }
 
     private SitePull() {
@@ -81,8 +81,31 @@ public final class SitePull {
             throw LedgerConflictException.shorter(held);
         }
 
-        LOG.info("Pulled {} readings ({} new) and {} ledger entries ({} new) from site {}.", readings,
-                readingsNew[0], ledger, ledgerNew[0], site.site().siteId());
-        return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0]);
+        long[] eventsNew = {0};
+        long events = pullEvents(client, store, to, progress, cancel, eventsNew);
+
+        LOG.info("Pulled {} readings ({} new), {} ledger entries ({} new) and {} events ({} new) from site {}.",
+                readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0], site.site().siteId());
+        return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0]);
+    }
+
+    /**
+     * Pulls the events up to {@code to} from the latest one held on, that one's time included, so that a second
+     * pull brings only what is new; events held already are known by the gateway's number and stored once. A
+     * gateway without an event log is not asked.
+     */
+    private static long pullEvents(GatewayClient client, SiteStore store, Instant to, Progress progress,
+            CancelSignal cancel, long[] added) throws LinkException {
+        if (!client.hello().capabilities().contains("events")) {
+            return 0;
+        }
+        Instant from = store.latestEventAt().orElse(Instant.EPOCH);
+        if (!from.isBefore(to)) {
+            return 0;
+        }
+        return client.events(from, to, (batch, received, total) -> {
+            added[0] += store.insertEvents(batch);
+            progress.update(I18n.text("pull.events"), received, total);
+        }, cancel);
     }
 }

@@ -10,6 +10,8 @@ import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
+import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
@@ -32,6 +34,7 @@ import io.gridside.link.transport.Transport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -283,6 +286,16 @@ public final class GatewayClient implements AutoCloseable {
             throws LinkException {
         return stream(new GetReadings(from, to), ReadingsBatch.class,
                 batch -> new Batch<>(batch.readings(), batch.total()), listener, cancel);
+    }
+
+    /**
+     * Pulls the gateway's logged events, its own and its meters', that happened in [from, to), in the order the
+     * gateway logged them; see {@link #readings}.
+     */
+    public long events(Instant from, Instant to, BatchListener<SiteEvent> listener, CancelSignal cancel)
+            throws LinkException {
+        return stream(new GetEvents(from, to), EventsBatch.class,
+                batch -> new Batch<>(batch.events(), batch.total()), listener, cancel);
     }
 
     /**

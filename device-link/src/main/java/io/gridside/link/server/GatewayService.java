@@ -9,6 +9,7 @@ import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,6 +48,14 @@ public interface GatewayService {
 
     /** The readings whose interval starts in [from, to), in time order and then meter order. */
     List<Reading> readings(Instant from, Instant to);
+
+    /**
+     * The events of the gateway's log, its own and its meters', that happened in [from, to), in the order it
+     * logged them. A gateway that keeps no event log has none to give.
+     */
+    default List<SiteEvent> events(Instant from, Instant to) {
+        return List.of();
+    }
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */
     List<LedgerEntry> ledgerAfter(long afterSeq);

@@ -14,6 +14,8 @@ import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
+import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
@@ -52,8 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello with a
  * valid credential has been accepted, and every request after it is checked against that credential's window
- * by the gateway's clock. Streams (roster, status, readings, ledger) are sent on one worker and everything else
- * is answered on another, so a small request is never stuck behind a backlog being sent; each stream travels
+ * by the gateway's clock. Streams (roster, status, readings, ledger, events) are sent on one worker and everything
+ * else is answered on another, so a small request is never stuck behind a backlog being sent; each stream travels
  * whole in its batches' priority class, its end included, so the end can never overtake a batch. The link's
  * dispatcher stays free to take a ping or a cancel for the stream being sent. When another console takes the
  * link over (a new session epoch on a serial line), what was being answered for the former one is dropped.
@@ -200,7 +202,7 @@ public final class GatewaySession implements AutoCloseable {
             return;
         }
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
-                || message instanceof GetReadings || message instanceof GetLedger;
+                || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -257,6 +259,9 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetReadings get) {
             sendStream(session, requestId, service.readings(get.from(), get.to()), ReadingsBatch::new,
                     Priority.BULK);
+        } else if (message instanceof GetEvents get) {
+            sendStream(session, requestId, service.events(get.from(), get.to()), EventsBatch::new,
+                    Priority.EVENTS);
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new,
                     Priority.BILLING);

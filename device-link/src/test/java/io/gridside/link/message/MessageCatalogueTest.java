@@ -36,7 +36,9 @@ class MessageCatalogueTest {
                         tuple(0x30, SetClock.class, 1),
                         tuple(0x31, ClockSet.class, 1),
                         tuple(0x40, CashTopUp.class, 1),
-                        tuple(0x41, CashReceipt.class, 1));
+                        tuple(0x41, CashReceipt.class, 1),
+                        tuple(0x50, GetEvents.class, 1),
+                        tuple(0x51, EventsBatch.class, 1));
     }
 
     @Test

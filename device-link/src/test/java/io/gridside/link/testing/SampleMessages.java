@@ -10,6 +10,8 @@ import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
@@ -32,11 +34,13 @@ import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
+import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
@@ -89,7 +93,19 @@ public final class SampleMessages {
                 new ClockSet(CLOCK, CLOCK.plusSeconds(42)),
                 cashTopUp(),
                 new CashReceipt(CashReceipt.Outcome.CREDITED, "RCPT-0001", "c-001", 50_000, "KES", CLOCK, null,
-                        500_000, 50_000, 450_000));
+                        500_000, 50_000, 450_000),
+                new GetEvents(DAY_START, DAY_START.plusSeconds(86_400)),
+                new EventsBatch(events(), 2));
+    }
+
+    /** A meter's last gasp, caused by a scripted feeder outage, and the gateway's backhaul coming back. */
+    public static List<SiteEvent> events() {
+        return List.of(
+                new SiteEvent(1, DAY_START.plusSeconds(66_600), "m-001", EventKind.POWER_LOSS,
+                        new java.util.TreeMap<>(Map.of("lastGasp", "true")),
+                        new SiteEvent.Cause("feeder-outage", 0, "feeder-power-loss")),
+                new SiteEvent(2, DAY_START.plusSeconds(70_000), GATEWAY_ID, EventKind.BACKHAUL_UP,
+                        new java.util.TreeMap<>(), null));
     }
 
     /** KES 500.00 in cash for customer c-001, under receipt RCPT-0001. */

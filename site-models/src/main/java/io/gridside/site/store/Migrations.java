@@ -24,7 +24,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The scripts in order; the version of each is its position, from 1. Append only. */
-    static final List<String> STEPS = List.of("V1__site.sql");
+    static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql");
 
     private Migrations() {
     }

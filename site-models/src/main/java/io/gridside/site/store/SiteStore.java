@@ -9,6 +9,7 @@ import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import java.nio.file.Files;
@@ -407,6 +408,21 @@ public final class SiteStore implements AutoCloseable {
             }
             return result;
         });
+    }
+
+    /** Stores events of the gateway's log, ignoring any held already by the gateway's number; returns the new. */
+    public synchronized int insertEvents(List<SiteEvent> events) {
+        return inTransaction(() -> EventRows.insert(connection, events));
+    }
+
+    /** The events held that happened in [from, to), in the order the gateway logged them. */
+    public synchronized List<SiteEvent> events(Instant from, Instant to) {
+        return query(() -> EventRows.between(connection, from, to));
+    }
+
+    /** When the latest event held happened, which a pull of events resumes from; empty when none is held. */
+    public synchronized Optional<Instant> latestEventAt() {
+        return query(() -> EventRows.latest(connection));
     }
 
     /** The highest ledger sequence held, or 0 when the ledger is empty. */

@@ -1,0 +1,276 @@
+package io.gridside.sim.scenario;
+
+import io.gridside.site.EventKind;
+import io.gridside.site.RelayDecision;
+import io.gridside.site.RelayState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Plays a scenario on the simulated gateway, one quarter hour at a time, and keeps the site's event log: the
+ * events its steps cause, each with that step as its cause, and those the site raises on its own (relays the
+ * billing engine turns, meters that re-parent, a technician setting the gateway's clock), with no cause.
+ *
+ * <p>The gateway calls {@link #openInterval} as each quarter hour's tick begins, then asks, meter by meter,
+ * whether its reading reaches the gateway ({@link #delivers}) and for what share of the interval its customer
+ * had power ({@link #suppliedShare}). Steps take effect at their own times, to the second; a reading reaches the
+ * gateway when, at the end of its interval, its meter has power and a route, and the gateway is up. Nothing here
+ * draws a random number, so a scenario and a seed give the same log every time. Not thread-safe: the gateway
+ * guards it.
+ */
+public final class ScenarioRunner {
+
+    /** The rise of the noise floor at which the stand-in for a radio model cuts a meter's links outright. */
+    public static final double JAMMING_RISE_DB = 10;
+    /** How far a meter's clock may be off the gateway's before the gateway corrects it. */
+    static final long DRIFT_TOLERANCE_SECONDS = 60;
+
+    /** What a scenario may ask of the gateway it runs on. */
+    @FunctionalInterface
+    public interface SiteControl {
+
+        /** Makes a meter send {@code eventsPerInterval} events a quarter hour, or stop at 0. */
+        void flood(String meterId, int eventsPerInterval);
+    }
+
+    /** A step beginning or ending. */
+    private record Change(Instant at, BoundStep step, boolean begins) {
+    }
+
+    private final Scenario scenario;
+    private final MeshTopology topology;
+    private final List<String> meterIds;
+    private final SiteControl control;
+    private final InterferenceHook interference;
+    private final EventLog log = new EventLog();
+    private final List<BoundStep> steps;
+    private final List<Change> changes = new ArrayList<>();
+    private final List<BoundStep> lasting = new ArrayList<>();
+    private final MeterStates states;
+    private final String[] parents;
+    /** When the gateway last set each drifting meter's clock, by step; null for other steps. */
+    private final Instant[] lastCorrection;
+    private int nextChange;
+    private boolean gatewayDown;
+    private boolean supplyTouched;
+
+    /**
+     * Binds {@code scenario} to a site.
+     *
+     * @param runStart when the run begins, from which the steps' times count
+     * @throws ScenarioException naming the step and field that name a meter or feeder the site does not have
+     */
+    public ScenarioRunner(Scenario scenario, MeshTopology topology, Instant runStart, SiteControl control,
+            InterferenceHook interference) {
+        this.scenario = scenario;
+        this.topology = topology;
+        this.meterIds = topology.meterIds();
+        this.control = control;
+        this.interference = interference;
+        this.steps = ScenarioBinding.bind(scenario, topology, Feeders.of(meterIds.size()), runStart);
+        this.states = new MeterStates(topology, log);
+        this.parents = meterIds.stream().map(topology::parentOf).toArray(String[]::new);
+        this.lastCorrection = new Instant[steps.size()];
+        for (BoundStep step : steps) {
+            changes.add(new Change(step.from, step, true));
+            if (step.to.isAfter(step.from)) {
+                changes.add(new Change(step.to, step, false));
+            }
+        }
+        // At one instant, what ends goes before what begins, so that back-to-back steps hand over cleanly.
+        changes.sort(Comparator.comparing(Change::at).thenComparing(Change::begins)
+                .thenComparing(change -> change.step().step.index()));
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The site's event log. */
+    public EventLog log() {
+        return log;
+    }
+
+    /**
+     * Plays what happens in the quarter hour [start, end): routes that changed as it begins, the steps that
+     * begin or end in it, and the clocks the gateway corrects as its readings arrive at its end.
+     */
+    public void openInterval(Instant start, Instant end) {
+        boolean rerouted = noteParents(start);
+        if (rerouted) {
+            states.update(start, lasting);
+        }
+        while (nextChange < changes.size() && changes.get(nextChange).at().isBefore(end)) {
+            Instant at = changes.get(nextChange).at();
+            while (nextChange < changes.size() && changes.get(nextChange).at().equals(at)) {
+                apply(changes.get(nextChange++));
+            }
+            states.update(at, lasting);
+        }
+        supplyTouched = steps.stream().anyMatch(step -> (step.effect == BoundStep.Effect.CUT
+                || step.effect == BoundStep.Effect.HOLD) && step.touches(start, end));
+        correctClocks(end);
+    }
+
+    /** Whether the reading of the meter at {@code index} for the interval just opened reaches the gateway. */
+    public boolean delivers(int index) {
+        return !gatewayDown && states.up(index);
+    }
+
+    /**
+     * The share of the quarter hour from {@code start} in which the customer of the meter at {@code index} had
+     * power: its supply was not cut and its relay not held open. Sampled each minute, at the half minute.
+     */
+    public double suppliedShare(int index, Instant start) {
+        if (!supplyTouched) {
+            return 1;
+        }
+        int minutes = (int) io.gridside.site.Reading.INTERVAL.toMinutes();
+        int supplied = 0;
+        for (int minute = 0; minute < minutes; minute++) {
+            Instant at = start.plusSeconds(60L * minute + 30);
+            boolean cut = false;
+            for (BoundStep step : steps) {
+                cut |= (step.effect == BoundStep.Effect.CUT || step.effect == BoundStep.Effect.HOLD)
+                        && step.covers(index) && step.lastsAt(at);
+            }
+            supplied += cut ? 0 : 1;
+        }
+        return (double) supplied / minutes;
+    }
+
+    /** Logs a relay the billing engine turned, as billing's. */
+    public void relayTurned(RelayDecision decision) {
+        log.add(decision.at(), decision.meterId(), decision.relay() == RelayState.ON ? EventKind.RELAY_ON
+                : EventKind.RELAY_OFF, Map.of("reason", "billing", "billingReason", decision.reason()), null);
+    }
+
+    /** Logs a technician setting the gateway's clock. */
+    public void gatewayClockSet(Instant previous, Instant now) {
+        log.add(now, topology.gatewayId(), EventKind.CLOCK_CORRECTION,
+                Map.of("correctionSeconds", String.valueOf(Duration.between(previous, now).toSeconds()),
+                        "by", "technician"), null);
+    }
+
+    private boolean noteParents(Instant at) {
+        boolean changed = false;
+        for (int i = 0; i < parents.length; i++) {
+            String parent = topology.parentOf(meterIds.get(i));
+            if (parent != null && !parent.equals(parents[i])) {
+                log.add(at, meterIds.get(i), EventKind.PARENT_CHANGE, Map.of("from", String.valueOf(parents[i]),
+                        "to", parent), null);
+                parents[i] = parent;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private void apply(Change change) {
+        BoundStep step = change.step();
+        if (change.begins()) {
+            lasting.add(step);
+            begin(step);
+        } else {
+            lasting.remove(step);
+            end(step);
+        }
+        gatewayDown = lasting.stream().anyMatch(s -> s.step.kind() == StepKind.GATEWAY_REBOOT);
+    }
+
+    private void begin(BoundStep bound) {
+        Step step = bound.step;
+        switch (step.kind()) {
+            case BACKHAUL_LOSS -> gatewayEvent(bound.from, bound, EventKind.BACKHAUL_DOWN, Map.of());
+            case GATEWAY_REBOOT -> gatewayEvent(bound.from, bound, EventKind.GATEWAY_REBOOT,
+                    Map.of("downtimeSeconds", String.valueOf(step.duration().toSeconds())));
+            case INTERFERENCE -> beginInterference(bound);
+            case TAMPER -> log.add(bound.from, bound.meterId(), EventKind.TAMPER, Map.of("sensor", "cover"),
+                    bound.cause);
+            case CLOCK_DRIFT -> lastCorrection[steps.indexOf(bound)] = bound.from;
+            case MESH_FLOOD -> {
+                control.flood(bound.meterId(), step.eventsPerInterval());
+                log.add(bound.from, bound.meterId(), EventKind.MESH_FLOOD, Map.of("state", "started",
+                        "eventsPerInterval", String.valueOf(step.eventsPerInterval())), bound.cause);
+            }
+            case BATTERY_LOW -> gatewayEvent(bound.from, bound, EventKind.BATTERY_LOW,
+                    step.stateOfChargePercent() == null ? Map.of()
+                            : Map.of("stateOfChargePercent", String.valueOf(step.stateOfChargePercent())));
+            case INVERTER_TRIP -> gatewayEvent(bound.from, bound, EventKind.INVERTER_TRIP,
+                    Map.of("reason", "overload"));
+            case GENERATOR_FAILURE -> gatewayEvent(bound.from, bound, EventKind.GENERATOR_FAILURE, Map.of());
+            case LOAD_SHEDDING -> gatewayEvent(bound.from, bound, EventKind.LOAD_SHEDDING_START,
+                    Map.of("feeders", String.join(",", step.feeders())));
+            case MAINTENANCE -> log.add(bound.from, bound.meterId(), EventKind.RELAY_OFF,
+                    Map.of("reason", "maintenance"), bound.cause);
+            default -> {
+                // A loss of supply or a failed radio shows in the meters' own events, which MeterStates logs.
+            }
+        }
+    }
+
+    private void end(BoundStep bound) {
+        Step step = bound.step;
+        switch (step.kind()) {
+            case BACKHAUL_LOSS -> gatewayEvent(bound.to, bound, EventKind.BACKHAUL_UP, Map.of());
+            case INTERFERENCE -> gatewayEvent(bound.to, bound, EventKind.INTERFERENCE_END, Map.of());
+            case MESH_FLOOD -> {
+                control.flood(bound.meterId(), 0);
+                log.add(bound.to, bound.meterId(), EventKind.MESH_FLOOD, Map.of("state", "stopped"), bound.cause);
+            }
+            case BATTERY_LOW -> gatewayEvent(bound.to, bound, EventKind.BATTERY_RECOVERED, Map.of());
+            case INVERTER_TRIP -> gatewayEvent(bound.to, bound, EventKind.INVERTER_RESET, Map.of());
+            case GENERATOR_FAILURE -> gatewayEvent(bound.to, bound, EventKind.GENERATOR_RESTORED, Map.of());
+            case LOAD_SHEDDING -> gatewayEvent(bound.to, bound, EventKind.LOAD_SHEDDING_END,
+                    Map.of("feeders", String.join(",", step.feeders())));
+            case MAINTENANCE -> log.add(bound.to, bound.meterId(), EventKind.RELAY_ON,
+                    Map.of("reason", "maintenance"), bound.cause);
+            default -> {
+                // The other steps' ends show in the meters' own events, or need none.
+            }
+        }
+    }
+
+    private void beginInterference(BoundStep bound) {
+        double rise = bound.step.riseDb();
+        boolean modelled = interference.raiseNoise(bound.meterIds, rise, bound.from, bound.to);
+        if (modelled || rise < JAMMING_RISE_DB) {
+            // The radio model, or a rise too small for the stand-in to cut links, leaves the meters' state alone.
+            bound.effect = BoundStep.Effect.NONE;
+        }
+        gatewayEvent(bound.from, bound, EventKind.INTERFERENCE_START,
+                Map.of("riseDb", String.format(Locale.ROOT, "%.1f", rise),
+                        "meters", String.valueOf(bound.meterIds.size())));
+    }
+
+    private void gatewayEvent(Instant at, BoundStep bound, EventKind kind, Map<String, String> details) {
+        log.add(at, topology.gatewayId(), kind, new TreeMap<>(details), bound.cause);
+    }
+
+    /** A drifting meter's clock is checked by each reading that arrives, and set once it is a minute off. */
+    private void correctClocks(Instant end) {
+        for (int s = 0; s < steps.size(); s++) {
+            BoundStep step = steps.get(s);
+            if (step.step.kind() != StepKind.CLOCK_DRIFT || lastCorrection[s] == null || end.isAfter(step.to)) {
+                continue;
+            }
+            int meter = step.meterIndexes.get(0);
+            double offset = step.step.driftSecondsPerDay() * Duration.between(lastCorrection[s], end).toSeconds()
+                    / 86_400.0;
+            if (Math.abs(offset) >= DRIFT_TOLERANCE_SECONDS && delivers(meter)) {
+                long seconds = Math.round(offset);
+                log.add(end, step.meterId(), EventKind.CLOCK_DRIFT, Map.of("offsetSeconds", String.valueOf(seconds)),
+                        step.cause);
+                log.add(end, step.meterId(), EventKind.CLOCK_CORRECTION, Map.of("correctionSeconds",
+                        String.valueOf(-seconds), "by", "gateway"), step.cause);
+                lastCorrection[s] = end;
+            }
+        }
+    }
+}
