@@ -2,7 +2,9 @@ package io.gridside.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.site.Reading;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -57,6 +59,30 @@ class SupplyVoltageTest {
 
         assertThat(grinding).isNotEmpty().allSatisfy(reading ->
                 assertThat(reading.quality().peakWatts()).isGreaterThan(2 * 4 * (int) reading.energyWh()));
+    }
+
+    @Test
+    void aReadingThatBillsIntervalsTheGatewayMissedCarriesNoQuality() {
+        Instant now = Instant.parse("2026-06-03T09:07:00Z");
+        SimClock.Manual clock = SimClock.manual(now);
+        SimulatedGateway flooded = new SimulatedGateway(new SiteSpec(20, 17, 0, now), clock);
+        flooded.flood("M00005", 4 * GatewayIntake.SLOTS_PER_INTERVAL);
+        clock.advance(Duration.ofHours(3));
+        flooded.flood("M00005", 0);
+        clock.advance(Duration.ofHours(1));
+
+        List<Reading> flooder = flooded.readings(Instant.EPOCH, Instant.MAX).stream()
+                .filter(reading -> reading.meterId().equals("M00005")).toList();
+
+        Instant billedUpTo = flooded.historyStart();
+        int gaps = 0;
+        for (Reading reading : flooder) {
+            boolean afterGap = !reading.intervalStart().equals(billedUpTo);
+            assertThat(reading.quality() == null).as("reading of %s", reading.intervalStart()).isEqualTo(afterGap);
+            gaps += afterGap ? 1 : 0;
+            billedUpTo = reading.intervalEnd();
+        }
+        assertThat(gaps).isPositive();
     }
 
     private static double averageVolts(Predicate<Reading> which) {
