@@ -15,6 +15,7 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Ping;
+import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.server.RequestRoles;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.TestCredentials;
@@ -54,7 +55,8 @@ class ProtocolDocVectorsTest {
             "ping", new Ping(42),
             "get-site", new GetSite(),
             "hello", SampleMessages.hello(),
-            "cash-top-up", SampleMessages.cashTopUp());
+            "cash-top-up", SampleMessages.cashTopUp(),
+            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2));
     /** Vectors of bare acknowledgements, which carry no message. */
     private static final Set<String> BARE_ACKS = Set.of("ack");
     /** Vectors of resume frames: their type and the payload the code puts in them. */

@@ -36,6 +36,18 @@ class RecordValidationTest {
                 rejects("Reading whose register is below its energy", "energyWh must be between 0 and registerWh",
                         () -> new Reading("M-1", QUARTER, 11, 10)),
                 rejects("Reading of a meter without id", "meterId" + ID_RULE, () -> new Reading(null, QUARTER, 0, 0)),
+                rejects("Reading whose peak power is below its mean", "peakWatts must be at least the interval's mean",
+                        () -> new Reading("M-1", QUARTER, 100, 500, new Reading.Quality(2_200, 2_250, 2_300, 395))),
+                rejects("Quality whose minimum voltage is above its average", "voltages must satisfy",
+                        () -> new Reading.Quality(2_260, 2_250, 2_300, 100)),
+                rejects("Quality whose average voltage is above its maximum", "voltages must satisfy",
+                        () -> new Reading.Quality(2_200, 2_350, 2_300, 100)),
+                rejects("Quality of a negative voltage", "voltages must satisfy",
+                        () -> new Reading.Quality(-1, 2_250, 2_300, 100)),
+                rejects("Quality of an impossible voltage", "voltages must satisfy",
+                        () -> new Reading.Quality(2_200, 2_250, 5_001, 100)),
+                rejects("Quality of a negative peak", "peakWatts must not be negative",
+                        () -> new Reading.Quality(2_200, 2_250, 2_300, -1)),
                 rejects("Meter with RSSI above 0 dBm", "rssiDbm must be between -140 and 0",
                         () -> new Meter("M-1", "S-1", "C-1", "GW-1", 1)),
                 rejects("Meter with RSSI below -140 dBm", "rssiDbm must be between -140 and 0",
@@ -133,6 +145,24 @@ class RecordValidationTest {
     void acceptsAReadingOfNoEnergyAndARegisterEqualToItsEnergy() {
         assertThatCode(() -> new Reading("M-1", QUARTER, 0, 0)).doesNotThrowAnyException();
         assertThatCode(() -> new Reading("M-1", QUARTER, 250, 250)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsAPeakOneRegisterStepBelowTheMeanPower() {
+        // 100 Wh in a quarter hour is 400 W on average, but the register may read up to 1 Wh above what flowed.
+        Reading.Quality quality = new Reading.Quality(2_200, 2_250, 2_300, 396);
+
+        assertThatCode(() -> new Reading("M-1", QUARTER, 100, 500, quality)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsAnIntervalWhoseSupplyWasLost() {
+        assertThatCode(() -> new Reading.Quality(0, 1_900, 2_310, 0)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReadingOfEnergyAloneHasNoQuality() {
+        assertThat(new Reading("M-1", QUARTER, 120, 5_000).quality()).isNull();
     }
 
     @Test

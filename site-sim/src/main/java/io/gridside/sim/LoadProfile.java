@@ -1,89 +1,118 @@
 package io.gridside.sim;
 
 import io.gridside.site.CustomerCategory;
-import java.time.DayOfWeek;
-import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A customer's electricity use, built from the appliances a rural customer of that kind has, each with the
- * hours it runs. Gives the mean power of any 15-minute interval; the same interval always gives the same power.
+ * A customer's electricity use, built from the appliances on their premises: each with its rating, the hours its
+ * owners use it on weekdays, Saturdays and Sundays, and its duty cycle. Gives the mean and peak power of any
+ * quarter hour; the same seed and interval always give the same power, with no state kept between intervals.
  *
- * @param lightsWatts LED lighting, on in the evening and before dawn
- * @param baseWatts always on: phone charging, radio, standby
- * @param entertainmentWatts a television or sound system in the evening, zero when there is none
- * @param fridgeWatts a fridge's compressor, cycling day and night, zero when there is none
- * @param motorWatts a mill's or welder's motor, in working-hour bursts, zero when there is none
+ * <p>The randomness is layered as on a real site. A customer has a habit, using their appliances a little more or
+ * less than their neighbours; each day they are a little more or less active, shift their evening by up to 40
+ * minutes, and now and then are away altogether (then only the fridge and the security light run); each quarter
+ * hour each appliance is in use or not by its chance for the hour.
+ *
+ * <p>It runs for every meter every quarter hour, so {@link #sample} allocates nothing and draws one hash for the
+ * customer's day and one for each appliance.
+ *
+ * @param habit how much more or less than usual this customer uses each appliance, around 1
+ * @param appliances what the customer has, in the order their randomness is drawn
  */
-public record LoadProfile(
-        CustomerCategory category, double lightsWatts, double baseWatts, double entertainmentWatts,
-        double fridgeWatts, double motorWatts) {
+public record LoadProfile(Premises premises, double habit, List<Fitted> appliances) {
 
-    /** Draws a plausible profile for a customer of {@code category}. */
+    /** The longest a customer's day moves from the usual hours, earlier or later. */
+    private static final int MAX_SHIFT_MINUTES = 40;
+    private static final long HABIT_SALT = 301;
+    private static final long FIT_SALT = 310;
+    private static final long DAY_SALT = 330;
+    private static final long APPLIANCE_SALT = 340;
+    private static final double TWO_TO_MINUS_21 = 0x1.0p-21;
+
+    /**
+     * One appliance that a customer has.
+     *
+     * @param watts its rating
+     */
+    public record Fitted(Appliance appliance, double watts) {
+    }
+
+    /** A quarter hour's mean and peak power, written by {@link #sample} and reused from meter to meter. */
+    static final class Sample {
+        double meanWatts;
+        double peakWatts;
+    }
+
+    public LoadProfile {
+        appliances = List.copyOf(appliances);
+    }
+
+    /** Draws a plausible customer of {@code category}: their premises, their appliances and the appliances' ratings. */
     static LoadProfile draw(CustomerCategory category, long seed, int index) {
-        return switch (category) {
-            case HOUSEHOLD -> new LoadProfile(category,
-                    Noise.between(12, 45, seed, index, 1),
-                    Noise.between(3, 12, seed, index, 2),
-                    Noise.unit(seed, index, 3) < 0.45 ? Noise.between(35, 90, seed, index, 4) : 0,
-                    Noise.unit(seed, index, 5) < 0.08 ? Noise.between(60, 90, seed, index, 6) : 0,
-                    0);
-            case SHOP -> new LoadProfile(category,
-                    Noise.between(30, 80, seed, index, 1),
-                    Noise.between(15, 60, seed, index, 2),
-                    Noise.between(20, 60, seed, index, 4),
-                    Noise.unit(seed, index, 5) < 0.7 ? Noise.between(80, 160, seed, index, 6) : 0,
-                    0);
-            case MILL -> new LoadProfile(category,
-                    Noise.between(20, 40, seed, index, 1),
-                    Noise.between(5, 15, seed, index, 2),
-                    0, 0,
-                    Noise.between(2200, 5500, seed, index, 7));
-        };
+        Premises premises = Premises.draw(category, seed, index);
+        List<Fitted> fitted = new ArrayList<>();
+        List<Premises.Fit> fits = premises.fits();
+        for (int slot = 0; slot < fits.size(); slot++) {
+            Premises.Fit fit = fits.get(slot);
+            if (Noise.unit(seed, index, FIT_SALT + slot) < fit.chance()) {
+                Appliance appliance = fit.appliance();
+                double watts = Noise.between(appliance.minWatts(), appliance.maxWatts(), seed, index, FIT_SALT, slot);
+                fitted.add(new Fitted(appliance, Math.round(watts)));
+            }
+        }
+        return new LoadProfile(premises, Noise.between(0.75, 1.25, seed, index, HABIT_SALT), fitted);
+    }
+
+    public CustomerCategory category() {
+        return premises.category();
     }
 
     /**
-     * The mean power in watts over the interval that starts at {@code local}, site time.
+     * Writes the mean and peak power of interval {@code at} into {@code out}. The peak is what the appliances in
+     * use draw together, with the largest inrush of those that start; so a mill's peak is several times its mean.
      *
-     * @param interval the interval's number since the epoch, which seeds its randomness
+     * @param index the customer's place on the site, which seeds their randomness with {@code seed}
      */
-    public double watts(long seed, int index, LocalDateTime local, long interval) {
-        double hour = local.getHour() + local.getMinute() / 60.0;
-        double jitter = Noise.between(0.75, 1.25, seed, index, interval, 11);
-        double watts = baseWatts * jitter;
-        watts += lights(hour) * lightsWatts * jitter;
-        if (entertainmentWatts > 0 && hour >= 19 && hour < 22.5 && Noise.unit(seed, index, interval, 12) < 0.7) {
-            watts += entertainmentWatts;
+    void sample(long seed, int index, LocalInterval at, Sample out) {
+        long day = Noise.hash(seed, index, at.epochDay(), DAY_SALT);
+        boolean absent = field(day, 0) < premises.absentChance();
+        double activity = habit * (0.75 + 0.5 * field(day, 1));
+        int shift = (int) Math.round((2 * field(day, 2) - 1) * MAX_SHIFT_MINUTES);
+        // The middle of the quarter hour, moved by the day's shift, decides which hour's habits apply.
+        int hour = Math.floorMod(at.minuteOfDay() + 7 + shift, 24 * 60) / 60;
+        double mean = 0;
+        double running = 0;
+        double surge = 0;
+        for (int slot = 0; slot < appliances.size(); slot++) {
+            Fitted fitted = appliances.get(slot);
+            Appliance appliance = fitted.appliance();
+            double chance = appliance.chance(at.dayType(), hour);
+            if ((absent && !appliance.unattended()) || chance == 0) {
+                continue;
+            }
+            long draw = Noise.hash(seed, index, at.interval(), APPLIANCE_SALT + slot);
+            if (chance < 1 && field(draw, 0) >= chance * activity) {
+                continue;
+            }
+            double share = Math.min(1, appliance.duty() * (0.7 + 0.6 * field(draw, 1)));
+            mean += fitted.watts() * share;
+            running += fitted.watts();
+            surge = Math.max(surge, fitted.watts() * (appliance.inrush() - 1));
         }
-        if (fridgeWatts > 0 && Noise.unit(seed, index, interval, 13) < 0.45) {
-            watts += fridgeWatts;
-        }
-        if (motorWatts > 0 && working(local) && Noise.unit(seed, index, interval, 14) < 0.35) {
-            watts += motorWatts * Noise.between(0.4, 1.0, seed, index, interval, 15);
-        }
-        if (category != CustomerCategory.HOUSEHOLD && open(local)) {
-            watts += lightsWatts * 0.3;
-        }
-        return watts;
+        out.meanWatts = mean;
+        out.peakWatts = running + surge;
     }
 
-    /** How many of the lights are on: most in the evening, a few before dawn. */
-    private static double lights(double hour) {
-        if (hour >= 18.5 && hour < 22.5) {
-            return 1.0;
-        }
-        if ((hour >= 22.5 && hour < 24) || (hour >= 5.5 && hour < 6.75)) {
-            return 0.35;
-        }
-        return hour < 5.5 ? 0.1 : 0.0;
+    /** The mean and peak power of interval {@code at}, in a new sample. */
+    Sample sample(long seed, int index, LocalInterval at) {
+        Sample sample = new Sample();
+        sample(seed, index, at, sample);
+        return sample;
     }
 
-    private static boolean working(LocalDateTime local) {
-        int hour = local.getHour();
-        return local.getDayOfWeek() != DayOfWeek.SUNDAY && hour >= 8 && hour < 17;
-    }
-
-    private static boolean open(LocalDateTime local) {
-        int hour = local.getHour();
-        return hour >= 7 && hour < 21;
+    /** One of three independent uniform values in [0, 1) that a single hash holds, 21 bits each. */
+    private static double field(long hash, int which) {
+        return ((hash >>> (21 * which)) & 0x1FFFFF) * TWO_TO_MINUS_21;
     }
 }

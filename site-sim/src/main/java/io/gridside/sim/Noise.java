@@ -18,9 +18,29 @@ final class Noise {
         return mix(h);
     }
 
+    /** {@link #hash(long...)} of four parts, without an array: the loads call it for every meter and interval. */
+    static long hash(long a, long b, long c, long d) {
+        long h = 0x9E3779B97F4A7C15L;
+        h = mix(h ^ a) + 0x9E3779B97F4A7C15L;
+        h = mix(h ^ b) + 0x9E3779B97F4A7C15L;
+        h = mix(h ^ c) + 0x9E3779B97F4A7C15L;
+        h = mix(h ^ d) + 0x9E3779B97F4A7C15L;
+        return mix(h);
+    }
+
     /** A uniform double in [0, 1). */
     static double unit(long... parts) {
         return (hash(parts) >>> 11) * 0x1.0p-53;
+    }
+
+    /** {@link #unit(long...)} of four parts, without an array. */
+    static double unit(long a, long b, long c, long d) {
+        return (hash(a, b, c, d) >>> 11) * 0x1.0p-53;
+    }
+
+    /** {@link #between(double, double, long...)} of four parts, without an array. */
+    static double between(double low, double high, long a, long b, long c, long d) {
+        return low + (high - low) * unit(a, b, c, d);
     }
 
     /** A uniform double in [low, high). */

@@ -79,6 +79,11 @@ public final class SimulatedGateway implements GatewayService {
     private final SigningKey identityKey;
     private final BillingEngine engine;
     private final double[] exactRegisterWh;
+    /** What the site's network does to each meter's voltage, and each meter's mean and peak power this tick. */
+    private final Distribution distribution;
+    private final double[] meanWatts;
+    private final double[] peakWatts;
+    private final LoadProfile.Sample sample = new LoadProfile.Sample();
     /** The register of the last reading the gateway billed for each meter, and that reading's end. */
     private final long[] billedRegisterWh;
     private final Instant[] lastReadingEnd;
@@ -131,6 +136,9 @@ public final class SimulatedGateway implements GatewayService {
         this.identityKey = identityKey;
         this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
         this.exactRegisterWh = new double[spec.meters()];
+        this.distribution = Distribution.seeded(spec.seed(), layout.loads());
+        this.meanWatts = new double[spec.meters()];
+        this.peakWatts = new double[spec.meters()];
         this.billedRegisterWh = new long[spec.meters()];
         this.lastReadingEnd = new Instant[spec.meters()];
         for (int i = 0; i < spec.meters(); i++) {
@@ -190,10 +198,11 @@ public final class SimulatedGateway implements GatewayService {
         Instant start = end.minus(Reading.INTERVAL);
         long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
-        List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
         scenario.openInterval(start, end);
+        drawLoads(LocalInterval.of(start, layout.site().zone()), start);
+        List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
-            Uplink.IntervalRead read = read(i, start, local, interval);
+            Uplink.IntervalRead read = read(i, start, interval);
             if (scenario.delivers(i)) {
                 sent.add(read);
             }
@@ -208,26 +217,48 @@ public final class SimulatedGateway implements GatewayService {
         lastTick = end;
     }
 
-    /** What meter {@code index} sends when the interval from {@code start} ends. */
-    private Uplink.IntervalRead read(int index, Instant start, LocalDateTime local, long interval) {
-        String customerId = layout.customers().get(index).customerId();
-        double watts = engine.relay(customerId) == RelayState.ON
-                ? layout.loads().get(index).watts(spec.seed(), index, local, interval)
-                        * scenario.suppliedShare(index, start) : 0;
-        exactRegisterWh[index] += watts * Reading.INTERVAL.toMinutes() / 60.0;
-        long register = (long) Math.floor(exactRegisterWh[index]);
-        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register);
+    /**
+     * What every meter draws in interval {@code at}, nothing behind an open relay or a supply the scenario cut, and
+     * a share of it when the supply was cut for part of the interval; and so every meter's voltage.
+     */
+    private void drawLoads(LocalInterval at, Instant start) {
+        for (int i = 0; i < spec.meters(); i++) {
+            double supplied = scenario.suppliedShare(i, start);
+            if (engine.relay(layout.customers().get(i).customerId()) == RelayState.ON && supplied > 0) {
+                layout.loads().get(i).sample(spec.seed(), i, at, sample);
+                meanWatts[i] = sample.meanWatts * supplied;
+                peakWatts[i] = sample.peakWatts;
+            } else {
+                meanWatts[i] = 0;
+                peakWatts[i] = 0;
+            }
+        }
+        distribution.carry(meanWatts, peakWatts);
     }
 
-    /** The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. */
+    /** What meter {@code index} sends when the interval from {@code start} ends. */
+    private Uplink.IntervalRead read(int index, Instant start, long interval) {
+        exactRegisterWh[index] += meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
+        long register = (long) Math.floor(exactRegisterWh[index]);
+        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register,
+                distribution.quality(index, spec.seed(), interval, peakWatts[index]));
+    }
+
+    /**
+     * The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. A
+     * reading whose advance spans intervals the gateway missed carries no quality: its meter measured the voltage
+     * and peak of its own interval alone, not of all the energy billed with it.
+     */
     private List<Reading> bill(List<Uplink.IntervalRead> served, Instant end) {
         List<Reading> batch = new ArrayList<>(served.size());
         served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
             int index = meterIndex.get(read.meterId());
             long energy = read.registerWh() - billedRegisterWh[index];
+            Instant billedUpTo = lastReadingEnd[index] == null ? historyStart : lastReadingEnd[index];
+            Reading.Quality quality = billedUpTo.equals(read.intervalStart()) ? read.quality() : null;
             billedRegisterWh[index] = read.registerWh();
             lastReadingEnd[index] = end;
-            batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh()));
+            batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
         });
         return batch;
     }

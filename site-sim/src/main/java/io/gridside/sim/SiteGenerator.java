@@ -42,8 +42,9 @@ public final class SiteGenerator {
         double[] payRate = new double[count];
         for (int i = 0; i < count; i++) {
             CustomerCategory category = category(seed, i, count);
-            customers.add(new Customer(customerId(i), name(seed, i, category), category));
-            loads.add(LoadProfile.draw(category, seed, i));
+            LoadProfile load = LoadProfile.draw(category, seed, i);
+            customers.add(new Customer(customerId(i), name(seed, i, load.premises()), category));
+            loads.add(load);
             opening[i] = openingBalance(seed, i, category);
             payRate[i] = Noise.unit(seed, i, 21) < 0.25 ? 0.002 : Noise.between(0.02, 0.08, seed, i, 22);
         }
@@ -66,14 +67,11 @@ public final class SiteGenerator {
         return Noise.unit(seed, index, 31) < 0.13 ? CustomerCategory.SHOP : CustomerCategory.HOUSEHOLD;
     }
 
-    private static String name(long seed, int index, CustomerCategory category) {
+    /** A household by its head's name; a business by its owner's family name and its trade. */
+    private static String name(long seed, int index, Premises premises) {
         String given = GIVEN[(int) Long.remainderUnsigned(Noise.hash(seed, index, 41), GIVEN.length)];
         String family = FAMILY[(int) Long.remainderUnsigned(Noise.hash(seed, index, 42), FAMILY.length)];
-        return switch (category) {
-            case HOUSEHOLD -> given + " " + family;
-            case SHOP -> family + " General Store";
-            case MILL -> family + " Posho Mill";
-        };
+        return premises.trade().isEmpty() ? given + " " + family : family + " " + premises.trade();
     }
 
     /** Opening credit in minor units: most customers start with days of credit, some with very little. */

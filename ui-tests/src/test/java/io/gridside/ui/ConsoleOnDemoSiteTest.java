@@ -104,6 +104,9 @@ class ConsoleOnDemoSiteTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !chart.getData().get(0).getData().isEmpty());
         assertThat(chart.getData().get(0).getData()).hasSizeGreaterThan(96);
         assertThat(chart.getTitle()).contains(table.getSelectionModel().getSelectedItem().meterId());
+        LineChart<?, ?> voltage = robot.lookup("#meter-voltage-chart").queryAs(LineChart.class);
+        assertThat(voltage.getData().get(1).getData()).hasSizeGreaterThan(96)
+                .allSatisfy(point -> assertThat(((Number) point.getYValue()).doubleValue()).isBetween(150.0, 240.0));
         assertThat(Screens.save(table.getScene(), "meters")).exists();
     }
 

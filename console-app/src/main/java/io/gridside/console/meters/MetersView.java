@@ -8,6 +8,7 @@ import io.gridside.site.Reading;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,6 +17,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -31,7 +33,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Every meter in a sortable, filterable table, and a chart of the chosen meter's recent power. */
+/**
+ * Every meter in a sortable, filterable table, and charts of the chosen meter's recent power and voltage. A reading
+ * whose meter reported no voltage or peak leaves a gap in those lines rather than a made-up point.
+ */
 public final class MetersView extends VBox {
 
     private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
@@ -46,6 +51,12 @@ public final class MetersView extends VBox {
     private final NumberAxis powerAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(timeAxis, powerAxis);
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> peakSeries = new XYChart.Series<>();
+    private final NumberAxis voltageTimeAxis = new NumberAxis();
+    private final NumberAxis voltageAxis = new NumberAxis();
+    private final LineChart<Number, Number> voltageChart = new LineChart<>(voltageTimeAxis, voltageAxis);
+    private final List<XYChart.Series<Number, Number>> voltageSeries = List.of(
+            new XYChart.Series<>(), new XYChart.Series<>(), new XYChart.Series<>());
 
     public MetersView(MetersViewModel model) {
         this.model = model;
@@ -66,6 +77,7 @@ public final class MetersView extends VBox {
         count.setId("meters-count");
         createTable();
         createChart();
+        createVoltageChart();
     }
 
     private void createTable() {
@@ -78,7 +90,7 @@ public final class MetersView extends VBox {
         lastReading.setCellFactory(column -> cell(at -> Formats.siteTime(at, model.zone())));
         TableColumn<MeterStatus, CreditState> state = column("meters.col.state", MeterStatus::creditState);
         state.setCellFactory(column -> new StateCell());
-        table.getColumns().setAll(java.util.List.of(column("meters.col.meter", MeterStatus::meterId),
+        table.getColumns().setAll(List.of(column("meters.col.meter", MeterStatus::meterId),
                 column("meters.col.customer", MeterStatus::customerId),
                 column("meters.col.name", MeterStatus::customerName), balance, lastReading,
                 column("meters.col.signal", MeterStatus::rssiDbm), state));
@@ -108,12 +120,35 @@ public final class MetersView extends VBox {
         chart.setId("meter-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
-        timeAxis.setForceZeroInRange(false);
-        timeAxis.setMinorTickCount(6);
-        timeAxis.setTickLabelsVisible(false);
-        timeAxis.setLabel(I18n.text("meters.chart.x"));
-        timeAxis.setTickLabelFormatter(new StringConverter<>() {
+        chart.setLegendSide(Side.RIGHT);
+        prepareTimeAxis(timeAxis);
+        powerAxis.setLabel(I18n.text("meters.chart.y"));
+        series.setName(I18n.text("meters.chart.series"));
+        peakSeries.setName(I18n.text("meters.chart.peak"));
+        chart.getData().setAll(List.of(series, peakSeries));
+    }
+
+    private void createVoltageChart() {
+        voltageChart.setId("meter-voltage-chart");
+        voltageChart.setAnimated(false);
+        voltageChart.setCreateSymbols(false);
+        voltageChart.setLegendSide(Side.RIGHT);
+        prepareTimeAxis(voltageTimeAxis);
+        voltageAxis.setForceZeroInRange(false);
+        voltageAxis.setLabel(I18n.text("meters.voltage.y"));
+        List<String> names = List.of("meters.voltage.min", "meters.voltage.average", "meters.voltage.max");
+        for (int i = 0; i < names.size(); i++) {
+            voltageSeries.get(i).setName(I18n.text(names.get(i)));
+        }
+        voltageChart.getData().setAll(voltageSeries);
+    }
+
+    private void prepareTimeAxis(NumberAxis axis) {
+        axis.setForceZeroInRange(false);
+        axis.setMinorTickCount(6);
+        axis.setTickLabelsVisible(false);
+        axis.setLabel(I18n.text("meters.chart.x"));
+        axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
                 return AXIS_TIME.format(Instant.ofEpochSecond(seconds.longValue()).atZone(model.zone()));
@@ -124,17 +159,14 @@ public final class MetersView extends VBox {
                 throw new UnsupportedOperationException("The time axis is not edited.");
             }
         });
-        powerAxis.setLabel(I18n.text("meters.chart.y"));
-        series.setName(I18n.text("meters.chart.series"));
-        chart.getData().add(series);
     }
 
     private void layoutControls() {
         HBox filters = new HBox(10, filter, stateFilter, count);
         filters.setAlignment(Pos.CENTER_LEFT);
-        SplitPane split = new SplitPane(table, chart);
+        SplitPane split = new SplitPane(table, chart, voltageChart);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.46, 0.73);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(filters, split);
         setSpacing(10);
@@ -157,6 +189,9 @@ public final class MetersView extends VBox {
                 ? I18n.text("meters.chart.none")
                 : I18n.text("meters.chart.title", model.selectedProperty().get().meterId()),
                 model.selectedProperty()));
+        voltageChart.titleProperty().bind(Bindings.createStringBinding(() -> model.readings().isEmpty()
+                || model.readings().stream().anyMatch(r -> r.quality() != null)
+                ? I18n.text("meters.voltage.title") : I18n.text("meters.voltage.none"), model.readings()));
         model.readings().addListener((ListChangeListener<Reading>) change -> redrawChart());
     }
 
@@ -166,22 +201,39 @@ public final class MetersView extends VBox {
                         r.energyWh() * 3600.0 / Reading.INTERVAL.toSeconds()))
                 .toList();
         series.getData().setAll(points);
+        peakSeries.getData().setAll(measured(Reading.Quality::peakWatts));
+        voltageSeries.get(0).getData().setAll(measured(Reading.Quality::minVolts));
+        voltageSeries.get(1).getData().setAll(measured(Reading.Quality::averageVolts));
+        voltageSeries.get(2).getData().setAll(measured(Reading.Quality::maxVolts));
         timeAxis.setTickLabelsVisible(!points.isEmpty());
+        voltageTimeAxis.setTickLabelsVisible(!points.isEmpty());
         if (!points.isEmpty()) {
-            fitTimeAxis(points.get(0).getXValue().longValue(), points.get(points.size() - 1).getXValue().longValue());
+            long first = points.get(0).getXValue().longValue();
+            long last = points.get(points.size() - 1).getXValue().longValue();
+            fitTimeAxis(timeAxis, first, last);
+            fitTimeAxis(voltageTimeAxis, first, last);
+            chart.requestLayout();
+            voltageChart.requestLayout();
         }
     }
 
+    /** One point per reading that carries a quality: its interval's start and {@code value} of the quality. */
+    private List<XYChart.Data<Number, Number>> measured(Function<Reading.Quality, Number> value) {
+        return model.readings().stream().filter(r -> r.quality() != null)
+                .map(r -> new XYChart.Data<Number, Number>(r.intervalStart().getEpochSecond(),
+                        value.apply(r.quality())))
+                .toList();
+    }
+
     /** Ticks every six hours on the site's clock (00:00, 06:00, ...), from the first reading to the last. */
-    private void fitTimeAxis(long firstSecond, long lastSecond) {
+    private void fitTimeAxis(NumberAxis axis, long firstSecond, long lastSecond) {
         long step = TICK_HOURS * 3600;
         long offset = model.zone().getRules().getOffset(Instant.ofEpochSecond(firstSecond)).getTotalSeconds();
-        timeAxis.setAutoRanging(false);
-        timeAxis.setLowerBound(Math.floorDiv(firstSecond + offset, step) * step - offset);
-        timeAxis.setUpperBound(Math.floorDiv(lastSecond + offset + step - 1, step) * step - offset);
-        timeAxis.setTickUnit(step);
-        timeAxis.requestAxisLayout();
-        chart.requestLayout();
+        axis.setAutoRanging(false);
+        axis.setLowerBound(Math.floorDiv(firstSecond + offset, step) * step - offset);
+        axis.setUpperBound(Math.floorDiv(lastSecond + offset + step - 1, step) * step - offset);
+        axis.setTickUnit(step);
+        axis.requestAxisLayout();
     }
 
     private static StringConverter<CreditState> stateNames() {

@@ -80,6 +80,47 @@ class MessageCodecTest {
         assertThat(MessageCodec.decode(0x04, payload)).isEqualTo(new Ping(9));
     }
 
+    @Test
+    void carriesAReadingsVoltageAndPeakPowerAndNullForAMeterThatReportsNone() throws IOException {
+        ReadingsBatch batch = new ReadingsBatch(SampleMessages.readings(2), 2);
+
+        byte[] payload = MessageCodec.encode(batch);
+
+        Map<String, Object> fields = PLAIN.readValue(payload, new TypeReference<Map<String, Object>>() {
+        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> readings = (List<Map<String, Object>>) fields.get("readings");
+        assertThat(readings.get(0)).containsEntry("quality", Map.of("minDecivolts", 2_118,
+                "averageDecivolts", 2_231, "maxDecivolts", 2_296, "peakWatts", 60));
+        assertThat(readings.get(1)).containsEntry("quality", null);
+        assertThat(MessageCodec.decode(0x21, payload)).isEqualTo(batch);
+    }
+
+    @Test
+    void refusesAReadingOfSchemaOneWithoutItsQualityField() throws IOException {
+        Map<String, Object> reading = Map.of("meterId", "m-001", "intervalStart", "2024-05-01T00:00:00Z",
+                "energyWh", 10, "registerWh", 1_000);
+        byte[] payload = PLAIN.writeValueAsBytes(Map.of("readings", List.of(reading), "total", 1));
+
+        assertThatThrownBy(() -> MessageCodec.decode(0x21, payload))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("quality");
+    }
+
+    @Test
+    void refusesAReadingWhoseVoltagesAreOutOfOrder() throws IOException {
+        Map<String, Object> quality = Map.of("minDecivolts", 2_300, "averageDecivolts", 2_231, "maxDecivolts", 2_296,
+                "peakWatts", 60);
+        Map<String, Object> reading = new LinkedHashMap<>(Map.of("meterId", "m-001",
+                "intervalStart", "2024-05-01T00:00:00Z", "energyWh", 10, "registerWh", 1_000));
+        reading.put("quality", quality);
+        byte[] payload = PLAIN.writeValueAsBytes(Map.of("readings", List.of(reading), "total", 1));
+
+        assertThatThrownBy(() -> MessageCodec.decode(0x21, payload))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("voltages must satisfy");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0x00, 0x08, 0x3f, 0xFF})
     void rejectsAnUnknownWireCode(int code) {

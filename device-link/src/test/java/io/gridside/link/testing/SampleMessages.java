@@ -162,13 +162,17 @@ public final class SampleMessages {
                         RelayState.OFF, CreditState.DISCONNECTED));
     }
 
-    /** {@code count} quarter-hour readings of two meters, from {@link #DAY_START}, in time then meter order. */
+    /**
+     * {@code count} quarter-hour readings of two meters, from {@link #DAY_START}, in time then meter order. Meter
+     * m-001 reports its voltage and peak power; m-002, an older meter, its energy alone.
+     */
     public static List<Reading> readings(int count) {
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Instant start = DAY_START.plus(Reading.INTERVAL.multipliedBy(i / 2));
             long energy = 10 + i % 7;
-            readings.add(new Reading(i % 2 == 0 ? "m-001" : "m-002", start, energy, 1_000 + 20L * i));
+            Reading.Quality quality = i % 2 == 0 ? new Reading.Quality(2_118 - i % 5, 2_231, 2_296, 60 + i % 11) : null;
+            readings.add(new Reading(i % 2 == 0 ? "m-001" : "m-002", start, energy, 1_000 + 20L * i, quality));
         }
         return readings;
     }

@@ -24,7 +24,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The scripts in order; the version of each is its position, from 1. Append only. */
-    static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql");
+    static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql", "V3__reading_quality.sql");
 
     private Migrations() {
     }
@@ -34,13 +34,18 @@ final class Migrations {
     }
 
     static void migrate(Connection connection) throws SQLException {
+        migrate(connection, latestVersion());
+    }
+
+    /** Brings the database up to {@code target} and no further, as a console of that version would have left it. */
+    static void migrate(Connection connection, int target) throws SQLException {
         createVersionTable(connection);
         int current = currentVersion(connection);
         if (current > latestVersion()) {
             throw new SQLException("The site database has schema version " + current
                     + ", newer than this console knows (" + latestVersion() + "); update Gridside.");
         }
-        for (int version = current + 1; version <= latestVersion(); version++) {
+        for (int version = current + 1; version <= target; version++) {
             apply(connection, version, STEPS.get(version - 1));
         }
     }

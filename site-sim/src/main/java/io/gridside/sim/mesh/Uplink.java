@@ -1,5 +1,6 @@
 package io.gridside.sim.mesh;
 
+import io.gridside.site.Reading;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,12 +11,15 @@ public sealed interface Uplink {
     String meterId();
 
     /**
-     * A meter's reading of the interval that has just ended: its register, from which the gateway bills.
+     * A meter's reading of the interval that has just ended: its register, from which the gateway bills, and what
+     * it measured of the interval's voltage and peak power.
      *
      * @param intervalStart the start of the interval it closes
      * @param registerWh the meter's cumulative energy register at the interval's end
+     * @param quality the interval's voltage and peak power, or null from a meter that does not measure them
      */
-    record IntervalRead(String meterId, Instant intervalStart, long registerWh) implements Uplink {
+    record IntervalRead(String meterId, Instant intervalStart, long registerWh, Reading.Quality quality)
+            implements Uplink {
 
         public IntervalRead {
             Objects.requireNonNull(meterId, "meterId");
