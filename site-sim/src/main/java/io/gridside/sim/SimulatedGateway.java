@@ -16,6 +16,10 @@ import io.gridside.link.server.GatewayService;
 import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.sim.mesh.Uplink;
+import io.gridside.sim.rf.GeoPoint;
+import io.gridside.sim.rf.InterferenceWindow;
+import io.gridside.sim.rf.MeshTimeline;
+import io.gridside.sim.rf.MeshTopology;
 import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
@@ -75,6 +79,8 @@ public final class SimulatedGateway implements GatewayService {
     private final Instant[] lastReadingEnd;
     private final Map<String, Integer> meterIndex = new HashMap<>();
     private final GatewayIntake intake = new GatewayIntake();
+    /** The RF mesh, which moves on a quarter hour at every tick, before the meters send their readings. */
+    private final MeshTimeline mesh;
     private final List<Reading> readings = new ArrayList<>();
     /** Where each tick's readings begin in {@link #readings}, tick by tick from the history's start. */
     private final List<Integer> tickOffsets = new ArrayList<>();
@@ -110,6 +116,7 @@ public final class SimulatedGateway implements GatewayService {
         }
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
+        this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -159,6 +166,7 @@ public final class SimulatedGateway implements GatewayService {
     private void tick(Instant end) {
         Instant start = end.minus(Reading.INTERVAL);
         long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
+        mesh.advance(end);
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
         List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
@@ -300,7 +308,7 @@ public final class SimulatedGateway implements GatewayService {
             Meter meter = layout.meters().get(i);
             String id = customer.customerId();
             statuses.add(new MeterStatus(meter.meterId(), id, customer.name(), engine.balance(id),
-                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], meter.rssiDbm(), meter.parentId(),
+                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], parentRssiDbm(i), parentId(i),
                     engine.relay(id), engine.creditState(id)));
         }
         return statuses;
@@ -410,6 +418,49 @@ public final class SimulatedGateway implements GatewayService {
         List<MeterUplink> statuses = new ArrayList<>(spec.meters());
         layout.meters().forEach(meter -> statuses.add(intake.status(meter.meterId())));
         return statuses;
+    }
+
+    /** The meter's parent in the mesh now, or the last one it had while it has no route. */
+    private String parentId(int index) {
+        String parent = mesh.live().parentId(index);
+        return parent == null ? "" : parent;
+    }
+
+    private int parentRssiDbm(int index) {
+        return SiteGenerator.rssiDbm(mesh.live().parentRssiDbm(index));
+    }
+
+    /** The mesh as it stands now: every radio's route, and every neighbour-table entry measured both ways. */
+    public synchronized MeshTopology topology() {
+        advance();
+        return mesh.live().topology();
+    }
+
+    /**
+     * The mesh as it stood at {@code at}, as its last quarter-hour update before then left it, replayed exactly.
+     *
+     * @throws IllegalArgumentException for a time before the history starts or after the gateway's clock
+     */
+    public synchronized MeshTopology topology(Instant at) {
+        advance();
+        return mesh.topologyAt(at);
+    }
+
+    /**
+     * Schedules interference: the noise floor rises by {@code extraDb} at every radio within {@code radiusMetres}
+     * of {@code centre} from {@code from} until {@code to}. A window that starts before the mesh's last update
+     * changes only what comes after it.
+     */
+    public synchronized InterferenceWindow interfere(GeoPoint centre, double radiusMetres, double extraDb,
+            Instant from, Instant to) {
+        advance();
+        return mesh.live().environment().interfere(centre, radiusMetres, extraDb, from, to);
+    }
+
+    /** Makes a meter's radio go quiet from {@code from} until {@code to}, as a repeater does that loses power. */
+    public synchronized void silenceRadio(String meterId, Instant from, Instant to) {
+        advance();
+        mesh.live().silence(meterId, from, to);
     }
 
     /** The gateway's own balance for a customer, for tests that audit it. */
