@@ -37,6 +37,8 @@ final class RplRouting {
     private final int[] hops;
     private final boolean[] settled;
     private final boolean[] waiting;
+    /** Each meter's best offer so far from a neighbour other than its parent: a worse one can never count. */
+    private final long[] bestOffer;
     private final LongHeap heap = new LongHeap();
 
     /** @param switchThreshold how much better in rank another parent must be to leave a usable one for it */
@@ -53,6 +55,7 @@ final class RplRouting {
         hops = new int[gateway + 1];
         settled = new boolean[gateway + 1];
         waiting = new boolean[gateway + 1];
+        bestOffer = new long[gateway];
         Arrays.fill(parentSlot, DETACHED);
         Arrays.fill(lastParentSlot, DETACHED);
     }
@@ -63,6 +66,7 @@ final class RplRouting {
         Arrays.fill(hops, DETACHED);
         Arrays.fill(settled, false);
         Arrays.fill(waiting, false);
+        Arrays.fill(bestOffer, Long.MAX_VALUE);
         heap.clear();
         rank[gateway] = ROOT_RANK;
         hops[gateway] = 0;
@@ -115,8 +119,15 @@ final class RplRouting {
         for (int k = tables.reverseStart(node); k < tables.reverseEnd(node); k++) {
             int slot = tables.reverseSlot(k);
             int meter = slot / NeighbourTables.CAPACITY;
-            if (!settled[meter] && !silent[meter] && usable(slot, links, tick)) {
-                heap.push(pack(rank[node] + cost(slot, links), false, slot));
+            if (settled[meter] || silent[meter] || !usable(slot, links, tick)) {
+                continue;
+            }
+            long offer = pack(rank[node] + cost(slot, links), false, slot);
+            if (slot == parentSlot[meter]) {
+                heap.push(offer);
+            } else if (offer < bestOffer[meter]) {
+                bestOffer[meter] = offer;
+                heap.push(offer);
             }
         }
     }
