@@ -449,18 +449,25 @@ public final class SimulatedGateway implements GatewayService {
     /**
      * Schedules interference: the noise floor rises by {@code extraDb} at every radio within {@code radiusMetres}
      * of {@code centre} from {@code from} until {@code to}. A window that starts before the mesh's last update
-     * changes only what comes after it.
+     * starts just after it, so the mesh's history never changes.
+     *
+     * @throws IllegalArgumentException for a window that ends before the mesh's last update
      */
     public synchronized InterferenceWindow interfere(GeoPoint centre, double radiusMetres, double extraDb,
             Instant from, Instant to) {
         advance();
-        return mesh.live().environment().interfere(centre, radiusMetres, extraDb, from, to);
+        return mesh.interfere(centre, radiusMetres, extraDb, from, to);
     }
 
-    /** Makes a meter's radio go quiet from {@code from} until {@code to}, as a repeater does that loses power. */
+    /**
+     * Makes a meter's radio go quiet from {@code from} (or just after the mesh's last update, if that is later)
+     * until {@code to}, as a repeater does that loses power.
+     *
+     * @throws IllegalArgumentException for an unknown meter, or a silence that ends before the mesh's last update
+     */
     public synchronized void silenceRadio(String meterId, Instant from, Instant to) {
         advance();
-        mesh.live().silence(meterId, from, to);
+        mesh.silence(meterId, from, to);
     }
 
     /** The gateway's own balance for a customer, for tests that audit it. */

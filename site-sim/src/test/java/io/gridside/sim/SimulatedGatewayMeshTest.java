@@ -89,6 +89,24 @@ class SimulatedGatewayMeshTest {
     }
 
     @Test
+    void interferenceSetInThePastLeavesTheMeshsHistoryAsItWas() {
+        SimClock.Manual clock = SimClock.manual(NOW);
+        SimulatedGateway gateway = gateway(clock);
+        MeshTopology yesterday = gateway.topology(NOW.minus(Duration.ofDays(1)));
+        MeshTopology now = gateway.topology();
+        GeoPoint centre = gateway.layout().mesh().village().meter(10);
+
+        gateway.interfere(centre, 150, 20, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofHours(1)));
+
+        assertThat(gateway.topology(NOW.minus(Duration.ofDays(1)))).isEqualTo(yesterday);
+        assertThat(gateway.topology()).isEqualTo(now);
+        assertThatThrownBy(() -> gateway.interfere(centre, 150, 20, NOW.minus(Duration.ofDays(1)),
+                NOW.minus(Duration.ofHours(1)))).isInstanceOf(IllegalArgumentException.class);
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(meanEtx(gateway.topology())).isGreaterThan(meanEtx(now));
+    }
+
+    @Test
     void childrenOfASilentRepeaterFindOtherParents() {
         SimClock.Manual clock = SimClock.manual(NOW);
         SimulatedGateway gateway = gateway(clock);

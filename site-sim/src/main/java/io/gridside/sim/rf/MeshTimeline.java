@@ -46,6 +46,37 @@ public final class MeshTimeline {
     }
 
     /**
+     * Schedules interference (see {@link RadioEnvironment#interfere}). The mesh's past stays as it was: a window
+     * that starts before the live mesh's last update starts just after it instead, so a replay of any earlier time
+     * still gives what the live mesh gave then.
+     *
+     * @throws IllegalArgumentException for a window that ends before then
+     */
+    public InterferenceWindow interfere(GeoPoint centre, double radiusMetres, double extraDb, Instant from,
+            Instant to) {
+        return live.environment().interfere(centre, radiusMetres, extraDb, notInThePast(from, to), to);
+    }
+
+    /**
+     * Makes a meter's radio go quiet (see {@link MeshNetwork#silence}), from no earlier than just after the live
+     * mesh's last update, so the mesh's past stays as it was.
+     *
+     * @throws IllegalArgumentException for an unknown meter, or a silence that ends before then
+     */
+    public void silence(String meterId, Instant from, Instant to) {
+        live.silence(meterId, notInThePast(from, to), to);
+    }
+
+    private Instant notInThePast(Instant from, Instant to) {
+        Instant next = live.updatedAt().plusSeconds(1);
+        if (!to.isAfter(next)) {
+            throw new IllegalArgumentException("The mesh has already run up to " + live.updatedAt() + "; a change "
+                    + "that ends at " + to + " would change only its past.");
+        }
+        return from.isBefore(next) ? next : from;
+    }
+
+    /**
      * The mesh as it stood at {@code at}: as its last update at or before then left it. {@code at} may be anything
      * from the start to just before the live mesh's next update.
      */
