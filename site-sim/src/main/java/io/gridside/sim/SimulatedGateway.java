@@ -16,8 +16,11 @@ import io.gridside.link.server.GatewayService;
 import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.sim.mesh.Uplink;
+import io.gridside.sim.rf.GeoPoint;
+import io.gridside.sim.rf.InterferenceWindow;
+import io.gridside.sim.rf.MeshTimeline;
+import io.gridside.sim.rf.MeshTopology;
 import io.gridside.sim.scenario.InterferenceHook;
-import io.gridside.sim.scenario.MeshTopology;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.site.Customer;
@@ -89,6 +92,8 @@ public final class SimulatedGateway implements GatewayService {
     private final Instant[] lastReadingEnd;
     private final Map<String, Integer> meterIndex = new HashMap<>();
     private final GatewayIntake intake = new GatewayIntake();
+    /** The RF mesh, which moves on a quarter hour at every tick, before the meters send their readings. */
+    private final MeshTimeline mesh;
     private final List<Reading> readings = new ArrayList<>();
     /** Where each tick's readings begin in {@link #readings}, tick by tick from the history's start. */
     private final List<Integer> tickOffsets = new ArrayList<>();
@@ -146,8 +151,11 @@ public final class SimulatedGateway implements GatewayService {
         }
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
-        this.scenario = new ScenarioRunner(scenario, MeshTopology.fixed(layout.gatewayId(), layout.meters()),
-                historyStart, intake::flood, InterferenceHook.NONE);
+        this.mesh = new MeshTimeline(layout.mesh(), historyStart);
+        // Scenarios see the live routes; interference still takes the scenario's stand-in (links cut outright),
+        // since readings do not yet travel the simulated mesh.
+        this.scenario = new ScenarioRunner(scenario, new LiveRoutes(), historyStart, intake::flood,
+                InterferenceHook.NONE);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -197,6 +205,7 @@ public final class SimulatedGateway implements GatewayService {
     private void tick(Instant end) {
         Instant start = end.minus(Reading.INTERVAL);
         long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
+        mesh.advance(end);
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
         scenario.openInterval(start, end);
         drawLoads(LocalInterval.of(start, layout.site().zone()), start);
@@ -368,7 +377,7 @@ public final class SimulatedGateway implements GatewayService {
             Meter meter = layout.meters().get(i);
             String id = customer.customerId();
             statuses.add(new MeterStatus(meter.meterId(), id, customer.name(), engine.balance(id),
-                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], meter.rssiDbm(), meter.parentId(),
+                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], parentRssiDbm(i), parentId(i),
                     engine.relay(id), engine.creditState(id)));
         }
         return statuses;
@@ -498,8 +507,85 @@ public final class SimulatedGateway implements GatewayService {
         return scenario.scenario();
     }
 
+    /** The meter's parent in the mesh now, or the last one it had while it has no route. */
+    private String parentId(int index) {
+        String parent = mesh.live().parentId(index);
+        return parent == null ? "" : parent;
+    }
+
+    private int parentRssiDbm(int index) {
+        return SiteGenerator.rssiDbm(mesh.live().parentRssiDbm(index));
+    }
+
+    /** The mesh as it stands now: every radio's route, and every neighbour-table entry measured both ways. */
+    public synchronized MeshTopology topology() {
+        advance();
+        return mesh.live().topology();
+    }
+
+    /**
+     * The mesh as it stood at {@code at}, as its last quarter-hour update before then left it, replayed exactly.
+     *
+     * @throws IllegalArgumentException for a time before the history starts or after the gateway's clock
+     */
+    public synchronized MeshTopology topology(Instant at) {
+        advance();
+        return mesh.topologyAt(at);
+    }
+
+    /**
+     * Schedules interference: the noise floor rises by {@code extraDb} at every radio within {@code radiusMetres}
+     * of {@code centre} from {@code from} until {@code to}. A window that starts before the mesh's last update
+     * starts just after it, so the mesh's history never changes.
+     *
+     * @throws IllegalArgumentException for a window that ends before the mesh's last update
+     */
+    public synchronized InterferenceWindow interfere(GeoPoint centre, double radiusMetres, double extraDb,
+            Instant from, Instant to) {
+        advance();
+        return mesh.interfere(centre, radiusMetres, extraDb, from, to);
+    }
+
+    /**
+     * Makes a meter's radio go quiet from {@code from} (or just after the mesh's last update, if that is later)
+     * until {@code to}, as a repeater does that loses power.
+     *
+     * @throws IllegalArgumentException for an unknown meter, or a silence that ends before the mesh's last update
+     */
+    public synchronized void silenceRadio(String meterId, Instant from, Instant to) {
+        advance();
+        mesh.silence(meterId, from, to);
+    }
+
     /** The gateway's own balance for a customer, for tests that audit it. */
     public synchronized long balance(String customerId) {
         return engine.balance(customerId);
+    }
+
+    /** The mesh's routes as scenarios see them: whom each meter routes through now. */
+    private final class LiveRoutes implements io.gridside.sim.scenario.MeshTopology {
+
+        private final List<String> meterIds = layout.meters().stream().map(Meter::meterId).toList();
+
+        @Override
+        public String gatewayId() {
+            return layout.gatewayId();
+        }
+
+        @Override
+        public List<String> meterIds() {
+            return meterIds;
+        }
+
+        @Override
+        public String parentOf(String meterId) {
+            Integer index = meterIndex.get(meterId);
+            if (index == null) {
+                return null;
+            }
+            String parent = mesh.live().parentId(index);
+            // A meter without a route now counts under the parent it joined through.
+            return parent == null || parent.isEmpty() ? layout.meters().get(index).parentId() : parent;
+        }
     }
 }

@@ -1,16 +1,26 @@
 package io.gridside.sim;
 
+import io.gridside.sim.rf.MeshNetwork;
+import io.gridside.sim.rf.MeshPlan;
+import io.gridside.sim.rf.VillageMap;
+import io.gridside.sim.rf.VillagePlanner;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.Meter;
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Builds a site from a spec: customers with names and kinds, their loads, their meters and the mesh. */
+/**
+ * Builds a site from a spec: customers with names and kinds, their loads, their meters, where each stands in the
+ * village, and the mesh as it forms when the site's history starts.
+ */
 public final class SiteGenerator {
 
     static final String CURRENCY = "KES";
@@ -48,8 +58,41 @@ public final class SiteGenerator {
             opening[i] = openingBalance(seed, i, category);
             payRate[i] = Noise.unit(seed, i, 21) < 0.25 ? 0.002 : Noise.between(0.02, 0.08, seed, i, 22);
         }
-        List<Meter> meters = Mesh.build(seed, count, gatewayId);
-        return new SiteLayout(site, gatewayId, tariff, customers, meters, loads, opening, payRate);
+        MeshPlan mesh = meshPlan(seed, customers, gatewayId);
+        List<Meter> meters = meters(seed, customers, mesh, historyStart(spec));
+        return new SiteLayout(site, gatewayId, tariff, customers, meters, loads, opening, payRate, mesh);
+    }
+
+    /** When a site's history begins: whole days before the interval that holds its spec's {@code now}. */
+    static Instant historyStart(SiteSpec spec) {
+        return Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
+    }
+
+    private static MeshPlan meshPlan(long seed, List<Customer> customers, String gatewayId) {
+        VillageMap village = VillagePlanner.plan(seed, customers.stream().map(Customer::category).toList());
+        List<String> meterIds = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            meterIds.add(meterId(i));
+        }
+        return MeshPlan.build(seed, village, meterIds, gatewayId);
+    }
+
+    /** Each meter with the parent it first joins the mesh through, and that parent's signal. */
+    private static List<Meter> meters(long seed, List<Customer> customers, MeshPlan mesh, Instant start) {
+        MeshNetwork network = new MeshNetwork(mesh);
+        network.update(start);
+        List<Meter> meters = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            String parentId = network.parentId(i);
+            meters.add(new Meter(meterId(i), serial(seed, i), customerId(i), parentId == null ? "" : parentId,
+                    rssiDbm(network.parentRssiDbm(i))));
+        }
+        return meters;
+    }
+
+    /** A signal as a meter reports it: whole dBm, within what its radio can measure. */
+    static int rssiDbm(double dbm) {
+        return Double.isNaN(dbm) ? -120 : (int) Math.round(Math.max(-120, Math.min(-30, dbm)));
     }
 
     static String customerId(int index) {
@@ -58,6 +101,10 @@ public final class SiteGenerator {
 
     static String meterId(int index) {
         return String.format(Locale.ROOT, "M%05d", index + 1);
+    }
+
+    private static String serial(long seed, int index) {
+        return String.format(Locale.ROOT, "SM%04d%05d", Math.floorMod(seed, 10_000), index + 1);
     }
 
     private static CustomerCategory category(long seed, int index, int count) {

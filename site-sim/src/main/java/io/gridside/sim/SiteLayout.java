@@ -1,5 +1,6 @@
 package io.gridside.sim;
 
+import io.gridside.sim.rf.MeshPlan;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
@@ -11,8 +12,10 @@ import java.util.List;
  *
  * @param openingMinor each customer's opening balance, by meter index
  * @param payRate each customer's chance per daytime interval of topping up once low, by meter index
+ * @param mesh where the meters stand and whom each can hear, from which the gateway runs the mesh
  */
 public record SiteLayout(
         SiteInfo site, String gatewayId, Tariff tariff, List<Customer> customers, List<Meter> meters,
-        List<LoadProfile> loads, long[] openingMinor, double[] payRate) {
+        List<LoadProfile> loads, long[] openingMinor, double[] payRate,
+        MeshPlan mesh) {
 }

@@ -74,6 +74,34 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void shopsStandInTheMarketAndMillsFartherOutThanHouses() {
+        SiteLayout layout = SiteGenerator.generate(new SiteSpec(200, 3, 1, NOW));
+        var village = layout.mesh().village();
+        double marketEast = village.frame().east(village.market());
+        double marketNorth = village.frame().north(village.market());
+        double farthestHouse = 0;
+        double nearestMill = Double.MAX_VALUE;
+
+        for (int i = 0; i < layout.customers().size(); i++) {
+            switch (layout.customers().get(i).category()) {
+                case SHOP -> assertThat(Math.hypot(village.east(i) - marketEast, village.north(i) - marketNorth))
+                        .isLessThanOrEqualTo(village.marketRadiusMetres() + 0.01);
+                case MILL -> nearestMill = Math.min(nearestMill, village.fromGateway(i));
+                case HOUSEHOLD -> farthestHouse = Math.max(farthestHouse, village.fromGateway(i));
+                default -> throw new AssertionError("a category the village does not place");
+            }
+        }
+        assertThat(nearestMill).isGreaterThan(farthestHouse * 0.6);
+    }
+
+    @Test
+    void aSiteOfOneMeterHasItHearTheGateway() {
+        SiteLayout layout = SiteGenerator.generate(new SiteSpec(1, 2, 0, NOW));
+
+        assertThat(layout.meters().get(0).parentId()).isEqualTo(layout.gatewayId());
+    }
+
+    @Test
     void serialsAndIdsAreUnique() {
         SiteLayout layout = SiteGenerator.generate(new SiteSpec(500, 9, 1, NOW));
 
