@@ -152,10 +152,11 @@ public final class SimulatedGateway implements GatewayService {
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
-        // Scenarios see the live routes; interference still takes the scenario's stand-in (links cut outright),
-        // since readings do not yet travel the simulated mesh.
-        this.scenario = new ScenarioRunner(scenario, new LiveRoutes(), historyStart, intake::flood,
-                InterferenceHook.NONE);
+        // Known gap: scenarios see the routes each meter joined through, not the mesh's live ones, and interference
+        // takes the scenario's stand-in (links cut outright), since readings do not yet travel the simulated mesh.
+        this.scenario = new ScenarioRunner(scenario,
+                io.gridside.sim.scenario.MeshTopology.fixed(layout.gatewayId(), layout.meters()), historyStart,
+                intake::flood, InterferenceHook.NONE);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -560,32 +561,5 @@ public final class SimulatedGateway implements GatewayService {
     /** The gateway's own balance for a customer, for tests that audit it. */
     public synchronized long balance(String customerId) {
         return engine.balance(customerId);
-    }
-
-    /** The mesh's routes as scenarios see them: whom each meter routes through now. */
-    private final class LiveRoutes implements io.gridside.sim.scenario.MeshTopology {
-
-        private final List<String> meterIds = layout.meters().stream().map(Meter::meterId).toList();
-
-        @Override
-        public String gatewayId() {
-            return layout.gatewayId();
-        }
-
-        @Override
-        public List<String> meterIds() {
-            return meterIds;
-        }
-
-        @Override
-        public String parentOf(String meterId) {
-            Integer index = meterIndex.get(meterId);
-            if (index == null) {
-                return null;
-            }
-            String parent = mesh.live().parentId(index);
-            // A meter without a route now counts under the parent it joined through.
-            return parent == null || parent.isEmpty() ? layout.meters().get(index).parentId() : parent;
-        }
     }
 }
