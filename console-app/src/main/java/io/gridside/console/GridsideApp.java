@@ -39,7 +39,7 @@ public final class GridsideApp extends Application {
         if (linux && !headlessPlatform && System.getenv("DISPLAY") == null
                 && System.getenv("WAYLAND_DISPLAY") == null) {
             throw new java.util.NoSuchElementException("There is no display to open the console window on. Run "
-                    + "Gridside from the desktop, or use 'gridside demo --headless' in a terminal.");
+                    + "Gridside from the desktop, or use 'gridside demo --headless' in a terminal. [NO_DISPLAY]");
         }
     }
 

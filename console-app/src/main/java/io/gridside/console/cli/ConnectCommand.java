@@ -4,19 +4,18 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.GatewayPinFile;
-import io.gridside.link.auth.CredentialFile;
-import io.gridside.link.auth.KeyReplacementFile;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.GatewayClient;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gridside connect}: talks to one gateway over TCP or serial. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
@@ -24,6 +23,9 @@ import picocli.CommandLine.Option;
         subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
             SetClockCommand.class, TopUpCommand.class})
 final class ConnectCommand {
+
+    @Spec
+    CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where;
@@ -89,22 +91,17 @@ final class ConnectCommand {
         }
         AppDirs dirs = AppDirs.forCurrentUser();
         SignedCredential technician = readCredential(dirs);
-        SignedKeyReplacement record = repinRecord != null ? readRecord(repinRecord) : null;
-        Connector connector = new Connector(GatewayPinFile.of(dirs), Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        SignedKeyReplacement record = repinRecord != null ? CommandFiles.keyReplacement(repinRecord) : null;
+        RepinWatch pins = new RepinWatch(GatewayPinFile.of(dirs));
+        Connector connector = new Connector(pins, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        GatewayClient client;
         if (record != null) {
-            return connector.repinWithRecord(target, technician, record);
+            client = connector.repinWithRecord(target, technician, record);
+        } else {
+            client = repin ? connector.repin(target, technician) : connector.connect(target, technician);
         }
-        return repin ? connector.repin(target, technician) : connector.connect(target, technician);
-    }
-
-    private static SignedKeyReplacement readRecord(Path file) {
-        try {
-            return KeyReplacementFile.read(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("The key replacement record " + file + " does not exist.", e);
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+        pins.takeNotices().forEach(notice -> spec.commandLine().getErr().println("gridside: " + notice));
+        return client;
     }
 
     private SignedCredential readCredential(AppDirs dirs) {
@@ -113,12 +110,6 @@ final class ConnectCommand {
             throw new UsageException("No credential: give your credential file with --credential FILE, "
                     + "or put it at " + file + ".");
         }
-        try {
-            return CredentialFile.read(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("The credential file " + file + " does not exist.", e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException("The credential file " + file + " is not a credential: " + e.getMessage(), e);
-        }
+        return CommandFiles.credential(file);
     }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = {"Searches the LAN for gateways that advertise themselves (DNS-SD) and lists them.",
             "Prints that no gateway was found, and exits with 0, when none answered;",
-            "exits with 3 when the LAN could not be searched."})
+            "exits with 3 when the LAN could not be searched, such as from a --bind address that is loopback "
+                + "or belongs to no interface."})
 final class DiscoverCommand implements Callable<Integer> {
 
     private static final double MAX_SECONDS = 60;
@@ -35,7 +38,8 @@ final class DiscoverCommand implements Callable<Integer> {
     double seconds;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "Search on the interface with this address only (default: every LAN interface).")
+            description = "Search on the LAN interface with this address only (default: every LAN interface); "
+                + "loopback is refused, since adverts do not reach it.")
     String bind;
 
     @Option(names = "--json", description = "Print a JSON array for programs.")
@@ -75,18 +79,42 @@ final class DiscoverCommand implements Callable<Integer> {
         }
     }
 
-    private GatewaySearch search() {
+    private GatewaySearch search() throws LinkException {
         if (searchInstead != null) {
             return searchInstead;
         }
         if (bind == null) {
             return GatewaySearch.onTheLan();
         }
+        InetAddress address;
         try {
-            return GatewayDiscovery.on(InetAddress.getByName(bind))::browse;
+            address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw new UsageException("--bind " + bind + " is not an address of this machine.", e);
         }
+        return GatewayDiscovery.on(requireLanAddress(address))::browse;
+    }
+
+    /** Refuses an address no advert can reach, which would otherwise find nothing and look like an empty LAN. */
+    private static InetAddress requireLanAddress(InetAddress address) throws LinkException {
+        String advice = " Give the address of this laptop on the gateway's network with --bind, or leave --bind out "
+                + "to search every LAN interface.";
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            throw new LinkException(LinkException.Code.UNREACHABLE, "The LAN cannot be searched from "
+                    + address.getHostAddress() + ": it is not the address of a LAN interface, and adverts do not "
+                    + "reach it." + advice);
+        }
+        NetworkInterface networkInterface;
+        try {
+            networkInterface = NetworkInterface.getByInetAddress(address);
+        } catch (SocketException e) {
+            networkInterface = null;
+        }
+        if (networkInterface == null) {
+            throw new LinkException(LinkException.Code.UNREACHABLE, "The LAN cannot be searched from "
+                    + address.getHostAddress() + ": no interface of this laptop has that address." + advice);
+        }
+        return address;
     }
 
     private void print(List<DiscoveredGateway> found) {

@@ -4,7 +4,6 @@ import io.gridside.console.GridsideApp;
 import io.gridside.console.service.UnconfirmedPortException;
 import io.gridside.link.client.LinkException;
 import java.io.PrintWriter;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +25,11 @@ public final class GridsideCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
     /** A link message that ends with the code of the gateway's ErrorReply, such as "... (ROLE_FORBIDDEN)". */
     private static final Pattern GATEWAY_CODE = Pattern.compile("(.*) \\(([A-Z]+(?:_[A-Z]+)+)\\)", Pattern.DOTALL);
+    /** A message that carries its own code in brackets, such as "... report it to support [LEDGER_CONFLICT]." */
+    private static final Pattern OWN_CODE = Pattern.compile("(.*?)\\s*\\[([A-Z]+(?:_[A-Z]+)*)\\]\\.?",
+            Pattern.DOTALL);
+    /** The code of a failure the console did not foresee, whose details only the log holds. */
+    static final String UNEXPECTED = "UNEXPECTED";
 
     @Override
     public Integer call() {
@@ -55,14 +59,28 @@ public final class GridsideCommand implements Callable<Integer> {
             err.println("gridside: " + unconfirmed.getMessage() + " Add --force to use it anyway. [UNCONFIRMED_PORT]");
             return ExitCode.USAGE;
         }
-        if (e instanceof UsageException) {
-            err.println("gridside: " + e.getMessage() + " (see --help)");
+        if (e instanceof UsageException usage) {
+            LOG.info("The command was refused: {}", usage.getMessage(), usage);
+            err.println("gridside: " + usage.line(commandLine.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE;
         }
         LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        err.println("gridside: " + message + (e instanceof NoSuchElementException ? "" : " (details in the log)"));
+        err.println("gridside: " + failureLine(e));
         return ExitCode.FAILED;
+    }
+
+    /**
+     * Any other failure in one line with one code: a message that names its own code, such as a ledger conflict's,
+     * keeps it, moved to the end; one that names none points to the log, where the details went.
+     */
+    static String failureLine(Exception e) {
+        String message = e.getMessage() != null ? e.getMessage().strip() : e.getClass().getSimpleName();
+        Matcher coded = OWN_CODE.matcher(message);
+        if (coded.matches()) {
+            String text = coded.group(1).strip();
+            return text + (text.endsWith(".") ? "" : ".") + " [" + coded.group(2) + "]";
+        }
+        return message + " The details are in the log; send them to support. [" + UNEXPECTED + "]";
     }
 
     /**
@@ -90,7 +108,8 @@ public final class GridsideCommand implements Callable<Integer> {
 
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("gridside: " + e.getMessage() + " (see --help)");
+        LOG.info("The command line was refused: {}", e.getMessage());
+        err.println("gridside: " + UsageLines.of(e) + " [" + UsageException.USAGE + "]");
         return ExitCode.USAGE;
     }
 }

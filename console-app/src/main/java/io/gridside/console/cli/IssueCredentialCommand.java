@@ -1,7 +1,6 @@
 package io.gridside.console.cli;
 
 import io.gridside.link.auth.CredentialFile;
-import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.OperatorSigningKey;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
@@ -31,6 +30,9 @@ import picocli.CommandLine.Spec;
                 + "credentials only simulated sites accept."})
 final class IssueCredentialCommand implements Callable<Integer> {
 
+    /** The limits a gateway enforces; a credential carries no other. */
+    static final List<String> KNOWN_LIMITS = List.of(TechnicianCredential.CASH_LIMIT);
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -56,14 +58,15 @@ final class IssueCredentialCommand implements Callable<Integer> {
     Instant from;
 
     @Option(names = "--limit", paramLabel = "NAME=VALUE",
-            description = "A limit in whole units, such as maxOfflineCashCreditMinor=500000; repeat for more.")
+            description = "A limit in whole units; the one gateways know is maxOfflineCashCreditMinor, the cash the "
+                + "holder may credit offline in minor units, such as maxOfflineCashCreditMinor=500000.")
     Map<String, Long> limits;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Signer signer;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
-            description = "The credential file to write; an existing file is not replaced.")
+            description = "The credential file to write, in a folder that exists; an existing file is not replaced.")
     Path out;
 
     /** Exactly one key signs: the operator's own, or the demo operator's when asked for by name. */
@@ -80,9 +83,10 @@ final class IssueCredentialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommandFiles.requireNew(out, "--out");
         OperatorSigningKey key = signingKey();
-        SignedCredential credential = key.sign(credential(key.keyId()));
-        CredentialFile.write(out, credential);
+        SignedCredential credential = key.sign(credential(key.keyId(), Instant.now()));
+        CommandFiles.written(out, "--out", () -> CredentialFile.write(out, credential));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println(ShowCredentialCommand.summary(credential.credential()));
         stdout.println("Written to " + out + ".");
@@ -92,24 +96,44 @@ final class IssueCredentialCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private OperatorSigningKey signingKey() throws IOException {
+    private OperatorSigningKey signingKey() {
         if (signer.demo) {
             return DemoOperator.signingKey();
         }
-        return OperatorKeyFile.readSigning(signer.operatorKey);
+        return CommandFiles.signingKey(signer.operatorKey);
     }
 
-    private TechnicianCredential credential(String keyId) {
+    private TechnicianCredential credential(String keyId, Instant now) {
         if (days < 1 || days > 3660) {
             throw new UsageException("--days must be from 1 to 3660, was " + days + ".");
         }
-        Instant start = (from != null ? from : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        checkLimits();
+        Instant start = (from != null ? from : now).truncatedTo(ChronoUnit.SECONDS);
+        Instant end = start.plus(Duration.ofDays(days));
+        if (!end.isAfter(now)) {
+            throw new UsageException("A credential valid from " + start + " for " + days + " days would have expired "
+                    + "at " + end + ", before it is issued; give a later --from, or more --days.");
+        }
         try {
             return new TechnicianCredential(technicianId, name != null ? name : technicianId,
                     Role.ofWireName(role), sites == null ? List.of(TechnicianCredential.ALL_SITES) : sites, start,
-                    start.plus(Duration.ofDays(days)), limits == null ? Map.of() : limits, keyId);
+                    end, limits == null ? Map.of() : limits, keyId);
         } catch (IllegalArgumentException e) {
             throw new UsageException("The credential cannot be issued: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a limit no gateway knows, which would otherwise be signed and then ignored without a word. */
+    private void checkLimits() {
+        for (String limit : limits == null ? List.<String>of() : limits.keySet()) {
+            if (limit.isBlank()) {
+                throw new UsageException("--limit needs a name before its '=', such as "
+                        + TechnicianCredential.CASH_LIMIT + "=500000.");
+            }
+            if (!KNOWN_LIMITS.contains(limit)) {
+                throw new UsageException("--limit " + limit + " is not a limit gateways know; the known limits are: "
+                        + String.join(", ", KNOWN_LIMITS) + ".");
+            }
         }
     }
 }

@@ -33,10 +33,15 @@ final class OperatorKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OperatorSigningKey key = new OperatorSigningKey(keyId, SigningKey.generate());
-        OperatorKeyFile.writeSigning(out, key);
+        CommandFiles.requireNew(out, "--out");
         if (publicOut != null) {
-            OperatorKeyFile.writePublic(publicOut, key.publicKey());
+            CommandFiles.requireNew(publicOut, "--public-out");
+        }
+        OperatorSigningKey key = new OperatorSigningKey(keyId, SigningKey.generate());
+        CommandFiles.written(out, "--out", () -> OperatorKeyFile.writeSigning(out, key));
+        if (publicOut != null) {
+            CommandFiles.written(publicOut, "--public-out",
+                    () -> OperatorKeyFile.writePublic(publicOut, key.publicKey()));
         }
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println("Operator key " + keyId + " (" + key.publicKey().fingerprint() + ") written to " + out

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             "or it is a simulated gateway's pseudo-terminal; 'connect --serial' needs --force for any other."})
 final class PortsCommand implements Callable<Integer> {
 
+    private static final String ROW = "%-22s %-11s %-11s %s%n";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -44,11 +46,21 @@ final class PortsCommand implements Callable<Integer> {
             out.println(Json.write(ports.stream().map(PortJson::of).toList()));
             return ExitCode.OK;
         }
-        for (SerialPorts.Port port : ports) {
-            out.printf("%-22s %-11s %-11s %s%n", port.device(), port.usbId() == null ? "-" : port.usbId(),
-                    kindName(port.kind()), port.description());
-        }
+        printTable(ports, out);
         return ExitCode.OK;
+    }
+
+    /** The ports as a table under a line of column names, or a sentence when there are none. */
+    static void printTable(List<SerialPorts.Port> ports, PrintWriter out) {
+        if (ports.isEmpty()) {
+            out.println("No serial port found: plug the gateway's USB cable in, or start 'gridside sim --serial'.");
+            return;
+        }
+        out.printf(ROW, "DEVICE", "USB ID", "KIND", "DESCRIPTION");
+        for (SerialPorts.Port port : ports) {
+            out.printf(ROW, port.device(), port.usbId() == null ? "-" : port.usbId(), kindName(port.kind()),
+                    port.description());
+        }
     }
 
     private static String kindName(SerialPorts.Kind kind) {

@@ -3,7 +3,6 @@ package io.gridside.console.cli;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.GatewayKeyReplacement;
 import io.gridside.link.auth.KeyReplacementFile;
-import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.OperatorSigningKey;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.sim.DemoOperator;
@@ -71,10 +70,10 @@ final class ReplaceKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OperatorSigningKey key = signer.demo ? DemoOperator.signingKey()
-                : OperatorKeyFile.readSigning(signer.operatorKey);
+        CommandFiles.requireNew(out, "--out");
+        OperatorSigningKey key = signer.demo ? DemoOperator.signingKey() : CommandFiles.signingKey(signer.operatorKey);
         SignedKeyReplacement record = key.sign(replacement(key.keyId()));
-        KeyReplacementFile.write(out, record);
+        CommandFiles.written(out, "--out", () -> KeyReplacementFile.write(out, record));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println(summary(record.replacement()));
         stdout.println("Written to " + out + ".");

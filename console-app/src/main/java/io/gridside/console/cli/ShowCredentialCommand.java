@@ -1,11 +1,8 @@
 package io.gridside.console.cli;
 
-import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.OperatorKey;
-import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,8 +28,8 @@ final class ShowCredentialCommand implements Callable<Integer> {
     Path operatorKey;
 
     @Override
-    public Integer call() throws IOException {
-        SignedCredential credential = CredentialFile.read(file);
+    public Integer call() {
+        SignedCredential credential = CommandFiles.credential(file);
         PrintWriter out = command.commandLine().getOut();
         out.println(summary(credential.credential()));
         if (credential.credential().limits().isEmpty()) {
@@ -45,7 +42,7 @@ final class ShowCredentialCommand implements Callable<Integer> {
             out.println("Signature not checked here; the gateway checks it against the operator keys it trusts.");
             return ExitCode.OK;
         }
-        OperatorKey key = OperatorKeyFile.readPublic(operatorKey);
+        OperatorKey key = CommandFiles.operatorKey(operatorKey);
         if (credential.signedBy(key)) {
             out.println("Signature: valid, by operator key " + key.keyId() + " (" + key.fingerprint() + ").");
             return ExitCode.OK;

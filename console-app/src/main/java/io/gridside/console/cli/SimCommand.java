@@ -4,6 +4,7 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
 import io.gridside.link.auth.OperatorKey;
 import io.gridside.link.auth.OperatorKeyFile;
+import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
@@ -11,6 +12,7 @@ import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.mesh.GatewayIntake;
+import io.gridside.site.cbor.ByteString;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -78,14 +80,25 @@ final class SimCommand implements Callable<Integer> {
                 "twice what the gateway's core serves)."})
     int floodRate;
 
+    @Option(names = "--gateway-key-seed", paramLabel = "HEX",
+            description = "Present the identity key made from this seed (32 bytes, 64 hex digits) in place of the "
+                + "site's own, as a replaced gateway of the same site does: consoles that pinned the site refuse it "
+                + "until it is re-pinned. Also prints gateway-key=HEX, its public key, which 'credential replace-key "
+                + "--new-key' takes.")
+    String gatewayKeySeed;
+
     @Override
     public Integer call() throws Exception {
         InetAddress address = listenAddress();
         SiteSpec spec = site.spec();
         checkFloodRate();
+        SigningKey identityKey = identityKey(spec);
         SimulatedGateway gateway = new SimulatedGateway(spec, SimClock.scaled(spec.now(), site.speed), trusted(),
-                SimulatedGateway.identityKeyFor(spec), site.scenario());
+                identityKey, site.scenario());
         flood(gateway);
+        if (gatewayKeySeed != null) {
+            announce("gateway-key=" + identityKey.publicKey().hex());
+        }
         SimulatedSite sim = SimulatedSite.start(gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "site-sim-shutdown"));
         if (tcpPort != null || !serial || advertise) {
@@ -132,6 +145,18 @@ final class SimCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind " + bind + " is not an address of this machine.", e);
         }
+    }
+
+    /** The site's own identity key, or the one of a replaced gateway when a seed is given. */
+    SigningKey identityKey(SiteSpec spec) {
+        if (gatewayKeySeed == null) {
+            return SimulatedGateway.identityKeyFor(spec);
+        }
+        if (!gatewayKeySeed.strip().matches("[0-9a-fA-F]{64}")) {
+            throw new UsageException("--gateway-key-seed takes 32 bytes as 64 hex digits, such as "
+                    + "0101...01; '" + gatewayKeySeed + "' is not that.");
+        }
+        return SigningKey.fromSeed(ByteString.fromHex(gatewayKeySeed.strip()));
     }
 
     void checkFloodRate() {

@@ -85,7 +85,7 @@ final class TopUpCommand implements Callable<Integer> {
                 if (e.code() != LinkException.Code.GATEWAY_ERROR) {
                     throw e;
                 }
-                command.commandLine().getErr().println("gridside: " + e.getMessage());
+                command.commandLine().getErr().println("gridside: " + GridsideCommand.linkLine(e));
                 return ExitCode.FAILED;
             }
             print(receipt, ZoneId.of(client.hello().timeZone()));

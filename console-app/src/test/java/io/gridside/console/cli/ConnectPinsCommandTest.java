@@ -105,7 +105,11 @@ class ConnectPinsCommandTest {
             assertThat(technicianRepin.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
             assertThat(technicianRepin.err()).contains("Only a supervisor");
             assertThat(repinned.exitCode()).as(repinned.err()).isZero();
+            assertThat(repinned.errLines()).singleElement().asString().contains("site " + SITE + " re-pinned",
+                    "was " + SimulatedGateway.identityKeyFor(SPEC).fingerprint(),
+                    "now " + replaced.identityKey().fingerprint(), "by demo-supervisor");
             assertThat(afterwards.exitCode()).as(afterwards.err()).isZero();
+            assertThat(afterwards.err()).doesNotContain("re-pinned");
             assertThat(Files.readString(pinsFile())).contains(replaced.identityKey().fingerprint());
         }
     }

@@ -79,7 +79,11 @@ class ConnectRepinRecordCommandTest {
             assertThat(refused.err()).contains("GATEWAY_KEY_CHANGED", "--repin-record");
             assertThat(repinned.exitCode()).as(repinned.err()).isZero();
             assertThat(repinned.out()).contains(replaced.identityKey().fingerprint());
+            assertThat(repinned.errLines()).singleElement().asString().contains("site " + SITE + " re-pinned",
+                    "was " + genuineFingerprint(), "now " + replaced.identityKey().fingerprint(), "by T-0042",
+                    "record of operator key kisima-ops");
             assertThat(afterwards.exitCode()).as(afterwards.err()).isZero();
+            assertThat(afterwards.err()).doesNotContain("re-pinned");
         }
         String pins = Files.readString(pinsFile());
         assertThat(pins).contains("\"fingerprint\" : \"" + replaced.identityKey().fingerprint(),
@@ -171,11 +175,15 @@ class ConnectRepinRecordCommandTest {
         return out.toString();
     }
 
+    /**
+     * Issues a credential valid at the simulated site's clock; for the longest term, since the command refuses one
+     * that the laptop's clock says has expired.
+     */
     private String issue(String id, String role) {
         Path out = home.resolve(id + ".json");
         CommandRun run = CommandRun.of("credential", "issue", "--operator-key", operatorKey.toString(),
                 "--technician", id, "--role", role, "--site", SITE, "--from", NOW.minusSeconds(86_400).toString(),
-                "--days", "30", "--out", out.toString());
+                "--days", "3660", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         return out.toString();
     }

@@ -59,14 +59,14 @@ class CredentialCommandTest {
                 key.toString(), "--public-out", publicKey.toString()).exitCode()).isZero();
 
         CommandRun run = CommandRun.of("credential", "issue", "--technician", "T-7", "--role", "technician",
-                "--site", "site-42", "--site", "site-43", "--from", "2026-07-01T00:00:00Z", "--days", "7",
+                "--site", "site-42", "--site", "site-43", "--from", "2099-07-01T00:00:00Z", "--days", "7",
                 "--limit", "maxOfflineCashCreditMinor=500000", "--operator-key", key.toString(), "--out",
                 file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         SignedCredential credential = CredentialFile.read(file);
         assertThat(credential.credential().sites()).containsExactly("site-42", "site-43");
-        assertThat(credential.credential().notBefore()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+        assertThat(credential.credential().notBefore()).isEqualTo(Instant.parse("2099-07-01T00:00:00Z"));
         assertThat(credential.credential().limits()).isEqualTo(Map.of("maxOfflineCashCreditMinor", 500_000L));
         assertThat(credential.credential().operatorKeyId()).isEqualTo("kisima-ops-2026");
         assertThat(credential.signedBy(OperatorKeyFile.readPublic(publicKey))).isTrue();
@@ -103,8 +103,10 @@ class CredentialCommandTest {
         CommandRun run = CommandRun.of("credential", "issue", "--technician", "T-1", "--role", "technician",
                 "--demo", "--out", file.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains(file.toString(), "choose another path for --out").endsWith(" [FILE_EXISTS]")
+                .doesNotContain("details in the log");
         assertThat(Files.readString(file)).isEqualTo("keep me");
     }
 

@@ -58,6 +58,26 @@ class DiscoverCommandTest {
     }
 
     /** Runs {@code discover} with a search of the test's own instead of the LAN's, which a test must not touch. */
+    @Test
+    void searchingFromLoopbackSaysTheLanCannotBeSearchedFromThereAndExitsThree() {
+        CommandRun run = CommandRun.of("discover", "--bind", "127.0.0.1", "--seconds", "0.2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.out()).doesNotContain("No gateway found");
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("cannot be searched from 127.0.0.1", "--bind").endsWith(" [UNREACHABLE]");
+    }
+
+    @Test
+    void searchingFromAnAddressOfNoInterfaceSaysSoAndExitsThree() {
+        // 192.0.2.0/24 is reserved for documentation, so no interface of a test machine carries it.
+        CommandRun run = CommandRun.of("discover", "--bind", "192.0.2.77", "--seconds", "0.2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("cannot be searched from 192.0.2.77", "no interface").endsWith(" [UNREACHABLE]");
+    }
+
     private static CommandRun discover(GatewaySearch search, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -3,9 +3,10 @@ package io.gridside.console.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.client.LinkException;
+import io.gridside.site.store.LedgerConflictException;
 import org.junit.jupiter.api.Test;
 
-/** Every link failure is one line with one bracketed code. */
+/** Every failure is one line that ends in one bracketed code. */
 class ErrorLineTest {
 
     @Test
@@ -34,5 +35,21 @@ class ErrorLineTest {
 
         assertThat(GridsideCommand.linkLine(closed)).endsWith("(EIO_ERROR) [CLOSED]");
         assertThat(GridsideCommand.linkLine(gatewayError)).endsWith("(see the log) [GATEWAY_ERROR]");
+    }
+
+    @Test
+    void aFailureThatNamesItsOwnCodeEndsInItAndSendsNobodyToTheLog() {
+        String line = GridsideCommand.failureLine(LedgerConflictException.changed(12));
+
+        assertThat(line).contains("entry 12", "report it to support").endsWith(". [LEDGER_CONFLICT]")
+                .doesNotContain("details in the log").containsOnlyOnce("[");
+    }
+
+    @Test
+    void anUnforeseenFailureEndsInACodeAndPointsToTheLog() {
+        String line = GridsideCommand.failureLine(new IllegalStateException("The disk is full."));
+
+        assertThat(line).isEqualTo("The disk is full. The details are in the log; send them to support. "
+                + "[UNEXPECTED]");
     }
 }

@@ -2,10 +2,12 @@ package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.link.auth.SigningKey;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.mesh.MeterUplink;
+import io.gridside.site.cbor.ByteString;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -49,5 +51,36 @@ class SimCommandTest {
         assertThat(flooder.dropped()).isPositive();
         assertThat(gateway.uplinkStatus()).filteredOn(m -> !m.meterId().equals("M00002"))
                 .allSatisfy(m -> assertThat(m.dropped()).isZero());
+    }
+
+    @Test
+    void aGatewayKeySeedPresentsAnotherKeyForTheSameSite() {
+        SiteSpec spec = new SiteSpec(5, 6, 0, NOW);
+        SimCommand genuine = new SimCommand();
+        SimCommand replaced = new SimCommand();
+        replaced.gatewayKeySeed = "07".repeat(32);
+
+        SigningKey genuineKey = genuine.identityKey(spec);
+        SigningKey replacedKey = replaced.identityKey(spec);
+
+        assertThat(genuineKey.publicKey()).isEqualTo(SimulatedGateway.identityKeyFor(spec).publicKey());
+        assertThat(replacedKey.publicKey()).isNotEqualTo(genuineKey.publicKey())
+                .isEqualTo(SigningKey.fromSeed(ByteString.fromHex("07".repeat(32))).publicKey());
+    }
+
+    @Test
+    void aGatewayKeySeedThatIsNotHexIsAUsageError() {
+        CommandRun run = CommandRun.of("sim", "--tcp", "0", "--gateway-key-seed", "not-hex");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("--gateway-key-seed", "64 hex digits")
+                .endsWith("[USAGE]");
+    }
+
+    @Test
+    void theHelpExplainsTheGatewayKeySeed() {
+        CommandRun run = CommandRun.of("sim", "--help");
+
+        assertThat(run.out()).contains("--gateway-key-seed=HEX", "replaced gateway of the same site");
     }
 }

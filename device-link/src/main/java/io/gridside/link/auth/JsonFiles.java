@@ -41,8 +41,8 @@ final class JsonFiles {
                     + e.getOriginalMessage() + ".", e);
         }
         if (root == null || !root.isObject() || !format.equals(root.path("format").asText())) {
-            throw new IOException("The file " + origin + " is not a " + what + " file (its format is not "
-                    + format + ").");
+            throw new IOException("The file " + origin + " is not " + (what.matches("[aeiou].*") ? "an " : "a ")
+                    + what + " file (its format is not " + format + ").");
         }
         return root;
     }

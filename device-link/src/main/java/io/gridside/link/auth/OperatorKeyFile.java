@@ -60,8 +60,8 @@ public final class OperatorKeyFile {
     private static OperatorSigningKey signingKey(JsonNode root, String origin) throws IOException {
         OperatorKey publicKey = publicKey(root, origin);
         if (!root.has("privateKey")) {
-            throw new IOException("The operator key file " + origin + " holds only the public key; credentials "
-                    + "are issued with the operator's private key file.");
+            throw new IOException("The operator key file " + origin + " holds only the public key; signing takes "
+                    + "the operator's private key file.");
         }
         SigningKey key;
         try {

@@ -44,7 +44,7 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
         if (sites.isEmpty() || sites.contains(ALL_SITES) && sites.size() > 1) {
             throw new IllegalArgumentException("A credential covers one or more site ids, or \"*\" alone.");
         }
-        sites.forEach(site -> requireText("a site id", site));
+        sites.forEach(site -> requireText("site id", site));
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
         if (!notBefore.isBefore(notAfter)) {
@@ -52,7 +52,7 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
         }
         limits = new TreeMap<>(limits);
         limits.forEach((limit, value) -> {
-            requireText("a limit's name", limit);
+            requireText("limit name", limit);
             if (value == null || value < 0) {
                 throw new IllegalArgumentException("The limit " + limit + " must be a whole number of 0 or more.");
             }

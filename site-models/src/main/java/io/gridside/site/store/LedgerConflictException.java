@@ -8,8 +8,8 @@ package io.gridside.site.store;
 public final class LedgerConflictException extends StoreException {
 
     private LedgerConflictException(String message) {
-        super(message + " The gateway's history was reset or altered. Stop and report it to support "
-                + "[LEDGER_CONFLICT].", null);
+        super(message + " The gateway's history was reset or altered. Stop, and report it to support. "
+                + "[LEDGER_CONFLICT]", null);
     }
 
     /** An entry came back under a sequence number held already, with other contents. */
