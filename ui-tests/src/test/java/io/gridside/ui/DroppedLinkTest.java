@@ -11,9 +11,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,9 @@ class DroppedLinkTest {
         assertThat(journal.getItems()).as("resumed, not connected anew")
                 .filteredOn(line -> line.contains("Connected to gateway")).hasSize(1);
         assertThat(journal.getItems()).anyMatch(line -> line.contains("again"));
+        assertThat(journal.lookupAll(".scroll-bar")).as("long lines wrap instead of scrolling sideways")
+                .noneMatch(bar -> bar instanceof ScrollBar scroll && scroll.getOrientation() == Orientation.HORIZONTAL
+                        && scroll.isVisible());
         assertThat(table.getItems()).hasSize(30);
     }
 
