@@ -1,10 +1,12 @@
 package io.gridside.link.auth;
 
+import static io.gridside.link.auth.SignedFields.bytes;
+import static io.gridside.link.auth.SignedFields.instant;
+import static io.gridside.link.auth.SignedFields.text;
+
 import io.gridside.site.cbor.ByteString;
-import io.gridside.site.cbor.CborException;
 import io.gridside.site.cbor.DeterministicCbor;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -113,54 +115,9 @@ public record GatewayKeyReplacement(String siteId, String gatewayId, ByteString 
      *     record in deterministic CBOR with every field present, of the right type, and none unknown
      */
     public static GatewayKeyReplacement decode(byte[] cbor) {
-        Object decoded;
-        try {
-            decoded = DeterministicCbor.decode(cbor);
-        } catch (CborException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (!(decoded instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("a key replacement record is a CBOR map");
-        }
-        if (!TYPE.equals(map.get("type"))) {
-            throw new IllegalArgumentException("its type is not " + TYPE);
-        }
-        for (Object key : map.keySet()) {
-            if (!FIELDS.contains(key)) {
-                throw new IllegalArgumentException("it carries the field " + key + ", which this version does not "
-                        + "know");
-            }
-        }
+        Map<?, ?> map = SignedFields.read(cbor, "a key replacement record", TYPE, FIELDS);
         return new GatewayKeyReplacement(text(map, "siteId"), text(map, "gatewayId"), bytes(map, "gatewayKey"),
                 bytes(map, "replacedKeySha256"), instant(map, "issuedAt"), instant(map, "notAfter"),
                 text(map, "reason"), text(map, "operatorKeyId"));
-    }
-
-    private static String text(Map<?, ?> map, String field) {
-        if (!(map.get(field) instanceof String text)) {
-            throw new IllegalArgumentException("its field " + field + " is missing or not text");
-        }
-        return text;
-    }
-
-    private static ByteString bytes(Map<?, ?> map, String field) {
-        if (!(map.get(field) instanceof ByteString bytes)) {
-            throw new IllegalArgumentException("its field " + field + " is missing or not a byte string");
-        }
-        return bytes;
-    }
-
-    private static Instant instant(Map<?, ?> map, String field) {
-        String text = text(map, field);
-        Instant instant;
-        try {
-            instant = Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("its field " + field + " is not an instant in ISO 8601 in UTC", e);
-        }
-        if (!instant.toString().equals(text)) {
-            throw new IllegalArgumentException("its field " + field + " is not written as " + instant);
-        }
-        return instant;
     }
 }

@@ -1,9 +1,10 @@
 package io.gridside.link.auth;
 
-import io.gridside.site.cbor.CborException;
+import static io.gridside.link.auth.SignedFields.instant;
+import static io.gridside.link.auth.SignedFields.text;
+
 import io.gridside.site.cbor.DeterministicCbor;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,51 +105,14 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
      *     deterministic CBOR with every field of the right type and none unknown
      */
     public static TechnicianCredential decode(byte[] cbor) {
-        Object decoded;
-        try {
-            decoded = DeterministicCbor.decode(cbor);
-        } catch (CborException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (!(decoded instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("a credential is a CBOR map");
-        }
-        if (!TYPE.equals(map.get("type"))) {
-            throw new IllegalArgumentException("its type is not " + TYPE);
-        }
-        for (Object key : map.keySet()) {
-            if (!FIELDS.contains(key)) {
-                throw new IllegalArgumentException("it carries the field " + key + ", which this version does not "
-                        + "know");
-            }
-        }
+        Map<?, ?> map = SignedFields.read(cbor, "a credential", TYPE, FIELDS);
         return fromMap(map);
     }
 
     private static TechnicianCredential fromMap(Map<?, ?> map) {
-        try {
-            return new TechnicianCredential(text(map, "technicianId"), text(map, "name"),
-                    Role.ofWireName(text(map, "role")), texts(map, "sites"), instant(map, "notBefore"),
-                    instant(map, "notAfter"), limits(map), text(map, "operatorKeyId"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("an instant in it is not ISO 8601 text in UTC", e);
-        }
-    }
-
-    private static String text(Map<?, ?> map, String field) {
-        if (!(map.get(field) instanceof String text)) {
-            throw new IllegalArgumentException("its field " + field + " is missing or not text");
-        }
-        return text;
-    }
-
-    private static Instant instant(Map<?, ?> map, String field) {
-        String text = text(map, field);
-        Instant instant = Instant.parse(text);
-        if (!instant.toString().equals(text)) {
-            throw new IllegalArgumentException("its field " + field + " is not written as " + instant);
-        }
-        return instant;
+        return new TechnicianCredential(text(map, "technicianId"), text(map, "name"),
+                Role.ofWireName(text(map, "role")), texts(map, "sites"), instant(map, "notBefore"),
+                instant(map, "notAfter"), limits(map), text(map, "operatorKeyId"));
     }
 
     private static List<String> texts(Map<?, ?> map, String field) {
