@@ -65,7 +65,7 @@ public interface GatewayService {
      * @throws IllegalArgumentException for a time the gateway holds no topology of, before its history or after
      *     its clock, with a sentence that says which times it holds
      */
-    default TopologySnapshot topology(Instant at) {
+    default TopologySnapshot topologySnapshot(Instant at) {
         return TopologySnapshot.empty(at == null ? clock() : at, profile().gatewayId());
     }
 

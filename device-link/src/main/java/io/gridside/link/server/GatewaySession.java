@@ -288,7 +288,7 @@ public final class GatewaySession implements AutoCloseable {
     private void sendTopology(long session, long requestId, GetTopology get) {
         TopologySnapshot snapshot;
         try {
-            snapshot = service.topology(get.at());
+            snapshot = service.topologySnapshot(get.at());
         } catch (IllegalArgumentException e) {
             reply(requestId, new ErrorReply("TOPOLOGY_OUT_OF_RANGE", e.getMessage()));
             return;

@@ -179,11 +179,11 @@ public final class FakeGatewayService implements GatewayService {
     }
 
     @Override
-    public TopologySnapshot topology(Instant at) {
+    public TopologySnapshot topologySnapshot(Instant at) {
         topologyAskedFor.add(at == null ? Instant.EPOCH : at);
         TopologySnapshot held = topology;
         if (held == null) {
-            return GatewayService.super.topology(at);
+            return GatewayService.super.topologySnapshot(at);
         }
         if (at != null && at.isAfter(held.at())) {
             throw new IllegalArgumentException("The gateway holds the mesh up to " + held.at() + " only.");
