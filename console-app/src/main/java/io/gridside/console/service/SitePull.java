@@ -149,7 +149,7 @@ public final class SitePull {
         try {
             snapshot = client.topology(at);
         } catch (LinkException e) {
-            if (e.code() != LinkException.Code.GATEWAY_ERROR || !e.getMessage().contains("TOPOLOGY_OUT_OF_RANGE")) {
+            if (!"TOPOLOGY_OUT_OF_RANGE".equals(e.gatewayCode())) {
                 throw e;
             }
             LOG.info("The gateway holds no mesh topology of {}; the pull goes on without it: {}", at, e.getMessage());

@@ -473,7 +473,7 @@ public final class GatewayClient implements AutoCloseable {
             throw closedException();
         }
         if (answer instanceof ErrorReply error) {
-            throw new LinkException(codeOf(error), error.message() + " (" + error.code() + ")");
+            throw LinkException.fromGateway(codeOf(error), error.message() + " (" + error.code() + ")", error.code());
         }
         return answer;
     }

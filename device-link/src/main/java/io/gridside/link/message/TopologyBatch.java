@@ -37,9 +37,4 @@ public record TopologyBatch(Instant at, String gatewayId, List<TopologySnapshot.
         }
         return new TopologyBatch(snapshot.at(), snapshot.gatewayId(), nodes, links, total);
     }
-
-    /** How many items the batch carries, nodes and links together. */
-    public int size() {
-        return nodes.size() + links.size();
-    }
 }

@@ -70,8 +70,10 @@ class GatewayClientTopologyTest {
             assertThatThrownBy(() -> client.topology(mesh.at().plusSeconds(3_600)))
                     .isInstanceOf(LinkException.class)
                     .hasMessageContaining("TOPOLOGY_OUT_OF_RANGE")
-                    .satisfies(e -> assertThat(((LinkException) e).code())
-                            .isEqualTo(LinkException.Code.GATEWAY_ERROR));
+                    .satisfies(e -> {
+                        assertThat(((LinkException) e).code()).isEqualTo(LinkException.Code.GATEWAY_ERROR);
+                        assertThat(((LinkException) e).gatewayCode()).isEqualTo("TOPOLOGY_OUT_OF_RANGE");
+                    });
             assertThat(client.topology(mesh.at())).isEqualTo(mesh);
         }
     }
