@@ -31,6 +31,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
 import java.nio.charset.StandardCharsets;
@@ -316,7 +317,7 @@ public final class SimulatedGateway implements GatewayService {
     public GatewayProfile profile() {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
-                List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events"));
+                List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology"));
     }
 
     @Override
@@ -532,6 +533,24 @@ public final class SimulatedGateway implements GatewayService {
     public synchronized MeshTopology topology(Instant at) {
         advance();
         return mesh.topologyAt(at);
+    }
+
+    /**
+     * The mesh as the link carries it: now when {@code at} is null, else as it stood at {@code at}.
+     *
+     * @throws IllegalArgumentException for a time before the mesh's history or after the gateway's clock
+     */
+    @Override
+    public synchronized TopologySnapshot topologySnapshot(Instant at) {
+        if (at == null) {
+            return topology().toSnapshot();
+        }
+        Instant clock = clock();
+        if (at.isAfter(clock)) {
+            throw new IllegalArgumentException("The gateway's clock reads " + clock + "; it holds no mesh of " + at
+                    + ", which is later.");
+        }
+        return topology(at).toSnapshot();
     }
 
     /**

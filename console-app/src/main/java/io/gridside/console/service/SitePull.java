@@ -8,6 +8,8 @@ import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.store.LedgerConflictException;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pulls a site from its gateway into the site store: the roster and tariff, every meter's status, the readings
- * of a window, the ledger since the last entry held, and the event log since the latest event held. Each batch
+ * of a window, the ledger since the last entry held, the event log since the latest event held, and one snapshot
+ * of the mesh topology at the end of the window unless it is held already. Each batch
  * is written in its own transaction as it arrives, so a dropped link or a cancel keeps everything that came
  * before it, and pulling again never stores anything twice.
  */
@@ -25,9 +28,15 @@ public final class SitePull {
 
     private static final Logger LOG = LoggerFactory.getLogger(SitePull.class);
 
-    /** What one pull brought in. */
+    /**
+     * What one pull brought in.
+     *
+     * @param topologyAt the moment of the mesh snapshot the pull asked for, or null when it asked for none
+     * @param topologyNew whether the pull stored a snapshot the store did not hold
+     */
     public record Result(SiteReply site, List<MeterStatus> statuses, long readingsReceived, long readingsNew,
-            long ledgerReceived, long ledgerNew, long eventsReceived, long eventsNew) {
+            long ledgerReceived, long ledgerNew, long eventsReceived, long eventsNew, Instant topologyAt,
+            boolean topologyNew) {
     }
 
     private SitePull() {
@@ -84,9 +93,13 @@ public final class SitePull {
         long[] eventsNew = {0};
         long events = pullEvents(client, store, to, progress, cancel, eventsNew);
 
+        Instant topologyAt = topologyTime(client, to);
+        boolean topologyNew = pullTopology(client, store, topologyAt, progress);
+
         LOG.info("Pulled {} readings ({} new), {} ledger entries ({} new) and {} events ({} new) from site {}.",
                 readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0], site.site().siteId());
-        return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0]);
+        return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0],
+                topologyAt, topologyNew);
     }
 
     /**
@@ -107,5 +120,41 @@ public final class SitePull {
             added[0] += store.insertEvents(batch);
             progress.update(I18n.text("pull.events"), received, total);
         }, cancel);
+    }
+
+    /**
+     * The moment of the mesh snapshot a pull up to {@code to} keeps: the quarter hour that holds {@code to}, or
+     * the gateway's clock when that is earlier; null for a gateway that keeps no topology.
+     */
+    private static Instant topologyTime(GatewayClient client, Instant to) {
+        if (!client.hello().capabilities().contains("topology")) {
+            return null;
+        }
+        Instant clock = client.lastGatewayClock();
+        return Reading.intervalStartOf(to.isAfter(clock) ? clock : to);
+    }
+
+    /**
+     * Pulls and stores the mesh as it stood at {@code at}, unless a snapshot of that moment is held already; returns
+     * whether a new one was stored. A gateway whose topology history does not reach back to {@code at} costs the
+     * pull nothing but the snapshot: billing data matters more than the mesh's past.
+     */
+    private static boolean pullTopology(GatewayClient client, SiteStore store, Instant at, Progress progress)
+            throws LinkException {
+        if (at == null || store.holdsTopology(at)) {
+            return false;
+        }
+        progress.update(I18n.text("pull.topology"), 0, -1);
+        TopologySnapshot snapshot;
+        try {
+            snapshot = client.topology(at);
+        } catch (LinkException e) {
+            if (!"TOPOLOGY_OUT_OF_RANGE".equals(e.gatewayCode())) {
+                throw e;
+            }
+            LOG.info("The gateway holds no mesh topology of {}; the pull goes on without it: {}", at, e.getMessage());
+            return false;
+        }
+        return store.insertTopology(snapshot);
     }
 }

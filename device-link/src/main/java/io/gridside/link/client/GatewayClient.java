@@ -12,6 +12,7 @@ import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetEvents;
+import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
@@ -27,6 +28,7 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
+import io.gridside.link.message.TopologyBatch;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.session.LinkHandler;
 import io.gridside.link.session.LinkStats;
@@ -35,6 +37,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -299,6 +302,47 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /**
+     * Pulls the mesh as it stood at {@code at}, or as it stands now when {@code at} is null, and returns it whole;
+     * see {@link #readings}.
+     *
+     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} when the gateway holds no topology of that
+     *     time ({@code TOPOLOGY_OUT_OF_RANGE}), and {@link LinkException.Code#INCOMPLETE} when its batches do not
+     *     belong to one snapshot
+     */
+    public TopologySnapshot topology(Instant at) throws LinkException {
+        List<TopologyBatch> headers = new ArrayList<>();
+        List<TopologySnapshot.Node> nodes = new ArrayList<>();
+        List<TopologySnapshot.Link> links = new ArrayList<>();
+        stream(new GetTopology(at), TopologyBatch.class, batch -> {
+            headers.add(batch);
+            List<TopologySnapshot.Item> items = new ArrayList<>(batch.nodes());
+            items.addAll(batch.links());
+            return new Batch<>(items, batch.total());
+        }, (items, received, total) -> items.forEach(item -> {
+            if (item instanceof TopologySnapshot.Node node) {
+                nodes.add(node);
+            } else if (item instanceof TopologySnapshot.Link link) {
+                links.add(link);
+            }
+        }), CancelSignal.NEVER);
+        if (headers.isEmpty()) {
+            throw incomplete("the topology stream carried no batch");
+        }
+        TopologyBatch first = headers.get(0);
+        for (TopologyBatch batch : headers) {
+            if (!batch.at().equals(first.at()) || !batch.gatewayId().equals(first.gatewayId())) {
+                throw incomplete("a batch of the topology at " + batch.at() + " came in the stream of " + first.at());
+            }
+        }
+        try {
+            return new TopologySnapshot(first.at(), first.gatewayId(), nodes, links);
+        } catch (IllegalArgumentException e) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent a topology that does not "
+                    + "hold together: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Pulls the ledger entries after {@code afterSeq}; see {@link #readings}.
      *
      * <p>Entries are numbered without gaps, so an entry the gateway left out shows in the next one, which then
@@ -429,7 +473,7 @@ public final class GatewayClient implements AutoCloseable {
             throw closedException();
         }
         if (answer instanceof ErrorReply error) {
-            throw new LinkException(codeOf(error), error.message() + " (" + error.code() + ")");
+            throw LinkException.fromGateway(codeOf(error), error.message() + " (" + error.code() + ")", error.code());
         }
         return answer;
     }

@@ -36,18 +36,37 @@ public final class LinkException extends IOException {
     }
 
     private final Code code;
+    private final String gatewayCode;
 
     public LinkException(Code code, String message) {
         super(message);
         this.code = code;
+        this.gatewayCode = null;
     }
 
     public LinkException(Code code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
+        this.gatewayCode = null;
+    }
+
+    private LinkException(Code code, String message, String gatewayCode) {
+        super(message);
+        this.code = code;
+        this.gatewayCode = gatewayCode;
+    }
+
+    /** The gateway's answer of an error reply, with the gateway's own code kept beside the console's. */
+    public static LinkException fromGateway(Code code, String message, String gatewayCode) {
+        return new LinkException(code, message, gatewayCode);
     }
 
     public Code code() {
         return code;
+    }
+
+    /** The code of the gateway's error reply, such as {@code TOPOLOGY_OUT_OF_RANGE}, or null when none came. */
+    public String gatewayCode() {
+        return gatewayCode;
     }
 }

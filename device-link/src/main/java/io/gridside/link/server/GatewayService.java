@@ -10,6 +10,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.TopologySnapshot;
 import java.time.Instant;
 import java.util.List;
 
@@ -55,6 +56,17 @@ public interface GatewayService {
      */
     default List<SiteEvent> events(Instant from, Instant to) {
         return List.of();
+    }
+
+    /**
+     * The mesh as it stood at {@code at}, or as it stands now when {@code at} is null. A gateway that keeps no
+     * topology has an empty mesh to give.
+     *
+     * @throws IllegalArgumentException for a time the gateway holds no topology of, before its history or after
+     *     its clock, with a sentence that says which times it holds
+     */
+    default TopologySnapshot topologySnapshot(Instant at) {
+        return TopologySnapshot.empty(at == null ? clock() : at, profile().gatewayId());
     }
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */

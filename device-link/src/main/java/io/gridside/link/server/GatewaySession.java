@@ -17,6 +17,7 @@ import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
@@ -33,11 +34,13 @@ import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.StreamEnd;
+import io.gridside.link.message.TopologyBatch;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.session.LinkHandler;
 import io.gridside.link.session.LinkOptions;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.time.Instant;
@@ -202,7 +205,8 @@ public final class GatewaySession implements AutoCloseable {
             return;
         }
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
-                || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents;
+                || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
+                || message instanceof GetTopology;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -262,6 +266,8 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetEvents get) {
             sendStream(session, requestId, service.events(get.from(), get.to()), EventsBatch::new,
                     Priority.EVENTS);
+        } else if (message instanceof GetTopology get) {
+            sendTopology(session, requestId, get);
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new,
                     Priority.BILLING);
@@ -273,6 +279,26 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
         }
+    }
+
+    /**
+     * Streams the mesh's nodes, then its links. An empty mesh still gets one batch, so that the console learns the
+     * snapshot's time and gateway.
+     */
+    private void sendTopology(long session, long requestId, GetTopology get) {
+        TopologySnapshot snapshot;
+        try {
+            snapshot = service.topologySnapshot(get.at());
+        } catch (IllegalArgumentException e) {
+            reply(requestId, new ErrorReply("TOPOLOGY_OUT_OF_RANGE", e.getMessage()));
+            return;
+        }
+        List<TopologySnapshot.Item> items = snapshot.items();
+        if (items.isEmpty()) {
+            reply(requestId, TopologyBatch.of(snapshot, items, 0), Priority.EVENTS);
+        }
+        sendStream(session, requestId, items, (batch, total) -> TopologyBatch.of(snapshot, batch, total),
+                Priority.EVENTS);
     }
 
     private void setClock(long requestId, SetClock set, SignedCredential credential) {

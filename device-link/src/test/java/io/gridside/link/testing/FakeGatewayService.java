@@ -14,6 +14,7 @@ import io.gridside.link.server.GatewayService;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,12 +40,23 @@ public final class FakeGatewayService implements GatewayService {
     private volatile Instant clock = SampleMessages.CLOCK;
     private volatile SigningKey identityKey = SampleMessages.GATEWAY_KEY;
     private volatile CountDownLatch rosterGate = new CountDownLatch(0);
+    private volatile TopologySnapshot topology;
+    private volatile List<Instant> topologyAskedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CashDesk cashDesk = new CashDesk(SampleMessages.profile().currency());
     private final Till till = new Till();
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
         this.readings = readings;
+        return this;
+    }
+
+    /**
+     * Serves {@code topology} to every topology request of its moment or none; a time after it is outside the
+     * gateway's history.
+     */
+    public FakeGatewayService withTopology(TopologySnapshot topology) {
+        this.topology = topology;
         return this;
     }
 
@@ -164,6 +176,24 @@ public final class FakeGatewayService implements GatewayService {
     /** The [from, to) of the last readings request, or null before one. */
     public List<Instant> readingsAskedFor() {
         return readingsAskedFor;
+    }
+
+    @Override
+    public TopologySnapshot topologySnapshot(Instant at) {
+        topologyAskedFor.add(at == null ? Instant.EPOCH : at);
+        TopologySnapshot held = topology;
+        if (held == null) {
+            return GatewayService.super.topologySnapshot(at);
+        }
+        if (at != null && at.isAfter(held.at())) {
+            throw new IllegalArgumentException("The gateway holds the mesh up to " + held.at() + " only.");
+        }
+        return held;
+    }
+
+    /** The times of the topology requests so far, with the epoch standing for "now". */
+    public List<Instant> topologyAskedFor() {
+        return List.copyOf(topologyAskedFor);
     }
 
     @Override

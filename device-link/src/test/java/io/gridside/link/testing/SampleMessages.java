@@ -12,6 +12,8 @@ import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetEvents;
+import io.gridside.link.message.GetTopology;
+import io.gridside.link.message.TopologyBatch;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
@@ -41,6 +43,7 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
@@ -95,7 +98,28 @@ public final class SampleMessages {
                 new CashReceipt(CashReceipt.Outcome.CREDITED, "RCPT-0001", "c-001", 50_000, "KES", CLOCK, null,
                         500_000, 50_000, 450_000),
                 new GetEvents(DAY_START, DAY_START.plusSeconds(86_400)),
-                new EventsBatch(events(), 2));
+                new EventsBatch(events(), 2),
+                new GetTopology(DAY_START.plusSeconds(900)),
+                TopologyBatch.of(topology(3), topology(3).items(), 6));
+    }
+
+    /**
+     * A mesh of the gateway and {@code meters} meters in a chain away from it, each linked to the radio before it
+     * with the two directions measured differently.
+     */
+    public static TopologySnapshot topology(int meters) {
+        List<TopologySnapshot.Node> nodes = new java.util.ArrayList<>();
+        List<TopologySnapshot.Link> links = new java.util.ArrayList<>();
+        nodes.add(new TopologySnapshot.Node(GATEWAY_ID, -0.3031, 36.08, 0, 256, null, List.of()));
+        for (int i = 1; i <= meters; i++) {
+            String parent = i == 1 ? GATEWAY_ID : String.format("m-%03d", i - 1);
+            String id = String.format("m-%03d", i);
+            nodes.add(new TopologySnapshot.Node(id, -0.3031 - i * 0.0005, 36.08 + i * 0.0004, i, 256 + 300 * i,
+                    parent, i == 1 ? List.of() : List.of(GATEWAY_ID)));
+            links.add(new TopologySnapshot.Link(id, parent, -70.5 - i, -74.25 - i, 0.98 - i * 0.001, 0.9, 1.14,
+                    15L * i, true));
+        }
+        return new TopologySnapshot(DAY_START.plusSeconds(900), GATEWAY_ID, nodes, links);
     }
 
     /** A meter's last gasp, caused by a scripted feeder outage, and the gateway's backhaul coming back. */

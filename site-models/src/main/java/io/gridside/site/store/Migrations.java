@@ -24,7 +24,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The scripts in order; the version of each is its position, from 1. Append only. */
-    static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql", "V3__reading_quality.sql");
+    static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql", "V3__reading_quality.sql",
+            "V4__topology.sql");
 
     private Migrations() {
     }

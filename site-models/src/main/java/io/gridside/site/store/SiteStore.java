@@ -12,6 +12,7 @@ import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.TopologySnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -452,6 +453,31 @@ public final class SiteStore implements AutoCloseable {
     /** When the latest event held happened, which a pull of events resumes from; empty when none is held. */
     public synchronized Optional<Instant> latestEventAt() {
         return query(() -> EventRows.latest(connection));
+    }
+
+    /**
+     * Stores a snapshot of the mesh unless one of the same moment is held already; returns whether it was new.
+     */
+    public synchronized boolean insertTopology(TopologySnapshot snapshot) {
+        return inTransaction(() -> TopologyRows.insert(connection, snapshot));
+    }
+
+    /** Whether a snapshot of the mesh at exactly {@code at} is held. */
+    public synchronized boolean holdsTopology(Instant at) {
+        return query(() -> TopologyRows.holds(connection, at));
+    }
+
+    /** The moments of the mesh snapshots held, oldest first: the stops of a time slider. */
+    public synchronized List<Instant> topologyTimes() {
+        return query(() -> TopologyRows.times(connection));
+    }
+
+    /**
+     * The snapshot of the mesh held whose time is nearest {@code at}, before or after it (the earlier of two as
+     * near); empty when none is held.
+     */
+    public synchronized Optional<TopologySnapshot> topologyNearest(Instant at) {
+        return query(() -> TopologyRows.nearest(connection, at));
     }
 
     /** The highest ledger sequence held, or 0 when the ledger is empty. */

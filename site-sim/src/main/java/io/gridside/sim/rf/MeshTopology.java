@@ -1,5 +1,6 @@
 package io.gridside.sim.rf;
 
+import io.gridside.site.TopologySnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,20 @@ public record MeshTopology(Instant at, String gatewayId, List<Node> nodes, List<
         Objects.requireNonNull(gatewayId, "gatewayId");
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
+    }
+
+    /** The same mesh as the shared record the link carries and the console stores, every measurement kept. */
+    public TopologySnapshot toSnapshot() {
+        List<TopologySnapshot.Node> sharedNodes = nodes.stream()
+                .map(node -> new TopologySnapshot.Node(node.id(), node.position().latitude(),
+                        node.position().longitude(), node.hops(), node.rank(), node.parentId(), node.alternates()))
+                .toList();
+        List<TopologySnapshot.Link> sharedLinks = links.stream()
+                .map(link -> new TopologySnapshot.Link(link.from(), link.to(), link.forwardRssiDbm(),
+                        link.reverseRssiDbm(), link.forwardPsr(), link.reversePsr(), link.etx(),
+                        link.lastHeardAgeSeconds(), link.preferred()))
+                .toList();
+        return new TopologySnapshot(at, gatewayId, sharedNodes, sharedLinks);
     }
 
     /**

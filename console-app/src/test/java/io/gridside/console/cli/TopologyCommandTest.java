@@ -1,0 +1,124 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.site.TopologySnapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code connect ... topology} against a simulated site: JSON with both directions of every link, or a table. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class TopologyCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final int METERS = 40;
+
+    @TempDir
+    static Path home;
+
+    private static SimulatedSite site;
+    private static String tcp;
+    private static String technician;
+    private static String previousHome;
+
+    @BeforeAll
+    static void startSite() throws IOException {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
+        site = SimulatedSite.start(new SiteSpec(METERS, 42, 2, NOW), SimClock.manual(NOW));
+        var address = site.listenTcp(0);
+        tcp = address.getHostString() + ":" + address.getPort();
+        technician = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-42", NOW));
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+        Credentials.restoreHome(previousHome);
+    }
+
+    @Test
+    void jsonCarriesEveryRadioAndBothDirectionsOfEveryLink() throws IOException {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "topology", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        TopologySnapshot mesh = site.gateway().topology().toSnapshot();
+        assertThat(Instant.parse(json.get("at").asText())).isEqualTo(Instant.parse("2026-06-03T09:00:00Z"));
+        assertThat(json.get("gatewayId").asText()).isEqualTo(mesh.gatewayId());
+        assertThat(json.get("nodes")).hasSize(METERS + 1);
+        assertThat(json.get("links")).hasSize(mesh.links().size());
+        Map<String, JsonNode> nodes = new HashMap<>();
+        json.get("nodes").forEach(node -> nodes.put(node.get("id").asText(), node));
+        for (TopologySnapshot.Node node : mesh.nodes()) {
+            JsonNode printed = nodes.get(node.id());
+            assertThat(printed.get("latitude").asDouble()).isEqualTo(node.latitude());
+            assertThat(printed.get("hops").asInt()).isEqualTo(node.hops());
+            assertThat(printed.get("parentId").isNull() ? null : printed.get("parentId").asText())
+                    .isEqualTo(node.parentId());
+            assertThat(printed.get("alternates")).hasSize(node.alternates().size());
+        }
+        for (int i = 0; i < mesh.links().size(); i++) {
+            TopologySnapshot.Link link = mesh.links().get(i);
+            JsonNode printed = json.get("links").get(i);
+            assertThat(List.of(printed.get("from").asText(), printed.get("to").asText()))
+                    .containsExactly(link.from(), link.to());
+            assertThat(printed.get("forward").get("rssiDbm").asDouble()).isEqualTo(link.forwardRssiDbm());
+            assertThat(printed.get("reverse").get("rssiDbm").asDouble()).isEqualTo(link.reverseRssiDbm());
+            assertThat(printed.get("forward").get("packetSuccess").asDouble()).isEqualTo(link.forwardPsr());
+            assertThat(printed.get("reverse").get("packetSuccess").asDouble()).isEqualTo(link.reversePsr());
+            assertThat(printed.get("etx").asDouble()).isEqualTo(link.etx());
+            assertThat(printed.get("lastHeardAgeSeconds").asLong()).isEqualTo(link.lastHeardAgeSeconds());
+            assertThat(printed.get("preferred").asBoolean()).isEqualTo(link.preferred());
+        }
+    }
+
+    @Test
+    void atShowsTheMeshAsItStoodThenInSiteTime() throws IOException {
+        // 21:10 in Nairobi is 18:10 UTC: the mesh as its 18:00 update left it.
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "topology", "--json",
+                "--at", "2026-06-02T21:10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("at").asText()).isEqualTo("2026-06-02T18:00:00Z");
+        assertThat(json.get("links")).hasSize(
+                site.gateway().topology(Instant.parse("2026-06-02T18:10:00Z")).links().size());
+    }
+
+    @Test
+    void printsATableOfRadiosAndLinks() {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "topology");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TopologySnapshot mesh = site.gateway().topology().toSnapshot();
+        assertThat(run.out()).contains("Mesh of gateway " + mesh.gatewayId(), "2026-06-03 12:00:00",
+                "Africa/Nairobi", METERS + 1 + " radios", "fwd dBm", "rev dBm", "etx", mesh.links().get(0).from());
+        assertThat(run.out().lines().count()).isGreaterThan(METERS + mesh.links().size());
+    }
+
+    @Test
+    void saysWhenTheGatewayHoldsNoMeshOfThatTime() {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "topology",
+                "--at", "2026-05-01");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("[TOPOLOGY_OUT_OF_RANGE]").doesNotContain("Exception");
+    }
+}

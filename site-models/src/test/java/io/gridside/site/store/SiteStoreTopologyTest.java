@@ -1,0 +1,108 @@
+package io.gridside.site.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.site.Reading;
+import io.gridside.site.TopologySnapshot;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mesh snapshots kept in the site store: stored once per moment, read back whole, found by the nearest time. */
+class SiteStoreTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T18:00:00Z");
+    private static final Instant T1 = T0.plus(Reading.INTERVAL);
+    private static final Instant T2 = T1.plus(Reading.INTERVAL);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsASnapshotBackWithBothDirectionsOfEveryLink() {
+        TopologySnapshot snapshot = snapshot(T0, "GW-1");
+
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            assertThat(store.insertTopology(snapshot)).isTrue();
+        }
+
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            assertThat(store.topologyNearest(T0)).contains(snapshot);
+            TopologySnapshot.Link link = store.topologyNearest(T0).orElseThrow().links().get(0);
+            assertThat(link.forwardRssiDbm()).isEqualTo(-71.25);
+            assertThat(link.reverseRssiDbm()).isEqualTo(-80.5);
+            assertThat(link.forwardPsr()).isEqualTo(0.97);
+            assertThat(link.reversePsr()).isEqualTo(0.61);
+        }
+    }
+
+    @Test
+    void storesOneSnapshotPerMoment() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            assertThat(store.insertTopology(snapshot(T0, "M-2"))).isTrue();
+            assertThat(store.insertTopology(snapshot(T0, "GW-1"))).isFalse();
+
+            assertThat(store.topologyTimes()).containsExactly(T0);
+            assertThat(store.holdsTopology(T0)).isTrue();
+            assertThat(store.holdsTopology(T1)).isFalse();
+            assertThat(store.topologyNearest(T0).orElseThrow().nodes().get(1).parentId()).isEqualTo("M-2");
+        }
+    }
+
+    @Test
+    void findsTheSnapshotNearestATimeOnEitherSide() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            assertThat(store.topologyNearest(T1)).isEmpty();
+            store.insertTopology(snapshot(T2, "GW-1"));
+            store.insertTopology(snapshot(T0, "GW-1"));
+
+            assertThat(store.topologyTimes()).containsExactly(T0, T2);
+            assertThat(store.topologyNearest(T0.minusSeconds(3_600)).orElseThrow().at()).isEqualTo(T0);
+            assertThat(store.topologyNearest(T1.minusSeconds(1)).orElseThrow().at()).isEqualTo(T0);
+            assertThat(store.topologyNearest(T1).orElseThrow().at()).isEqualTo(T0);
+            assertThat(store.topologyNearest(T1.plusSeconds(1)).orElseThrow().at()).isEqualTo(T2);
+            assertThat(store.topologyNearest(T2.plusSeconds(86_400)).orElseThrow().at()).isEqualTo(T2);
+        }
+    }
+
+    @Test
+    void migratesAVersionThreeDatabaseAndKeepsItsReadings() throws SQLException {
+        Path file = dir.resolve("site.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            Migrations.migrate(connection, 3);
+            statement.execute("INSERT INTO reading (meter_id, interval_start, energy_wh, register_wh) "
+                    + "VALUES ('M-1', " + T0.getEpochSecond() + ", 120, 10120)");
+            assertThat(Migrations.currentVersion(connection)).isEqualTo(3);
+        }
+
+        try (SiteStore store = SiteStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(store.readings(T0, T1)).containsExactly(new Reading("M-1", T0, 120, 10_120));
+            assertThat(store.topologyTimes()).isEmpty();
+            assertThat(store.insertTopology(snapshot(T0, "GW-1"))).isTrue();
+            assertThat(store.topologyNearest(T0)).contains(snapshot(T0, "GW-1"));
+        }
+    }
+
+    /** A gateway, a meter routed through it or through meter M-2, and M-2 with no route at all. */
+    private static TopologySnapshot snapshot(Instant at, String parentOfM1) {
+        List<TopologySnapshot.Node> nodes = List.of(
+                new TopologySnapshot.Node("GW-1", -1.2921, 36.8219, 0, 256, null, List.of()),
+                new TopologySnapshot.Node("M-1", -1.2925, 36.8224, parentOfM1.equals("GW-1") ? 1 : 2, 640,
+                        parentOfM1, List.of("M-3", "M-4")),
+                new TopologySnapshot.Node("M-2", -1.2931, 36.8230, -1, -1, null, List.of()),
+                new TopologySnapshot.Node("M-3", -1.2932, 36.8231, 1, 600, "GW-1", List.of()),
+                new TopologySnapshot.Node("M-4", -1.2933, 36.8232, 1, 610, "GW-1", List.of()));
+        List<TopologySnapshot.Link> links = List.of(
+                new TopologySnapshot.Link("M-1", "GW-1", -71.25, -80.5, 0.97, 0.61, 1.69, 30, true),
+                new TopologySnapshot.Link("M-1", "M-2", -95.0, -96.0, 0.0, 0.0, 1000, -1, false));
+        return new TopologySnapshot(at, "GW-1", nodes, links);
+    }
+}
