@@ -14,6 +14,8 @@ import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
+import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
@@ -210,6 +212,11 @@ public final class GatewayClient implements AutoCloseable {
 
     public SiteReply site() throws LinkException {
         return expect(call(new GetSite()), SiteReply.class);
+    }
+
+    /** The gateway's own health as it measures it now: uptime, load, memory, queues, backhaul and clock. */
+    public GatewayHealth health() throws LinkException {
+        return expect(call(new GetHealth()), GatewayHealth.class);
     }
 
     /** Pulls the site's customers with their meters; see {@link #readings}. */

@@ -6,5 +6,6 @@ package io.gridside.link.message;
 public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pong, GetSite, SiteReply, GetRoster,
         RosterBatch,
         GetMeterStatus, MeterStatusBatch, GetReadings, ReadingsBatch, GetLedger, LedgerBatch, StreamEnd,
-        Cancel, SetClock, ClockSet, CashTopUp, CashReceipt, GetEvents, EventsBatch {
+        Cancel, SetClock, ClockSet, CashTopUp, CashReceipt, GetEvents, EventsBatch,
+        GetHealth, GatewayHealth {
 }

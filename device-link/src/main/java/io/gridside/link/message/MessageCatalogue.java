@@ -37,7 +37,9 @@ public final class MessageCatalogue {
             new Entry(0x40, CashTopUp.class, 1, Priority.BILLING),
             new Entry(0x41, CashReceipt.class, 1, Priority.BILLING),
             new Entry(0x50, GetEvents.class, 1, Priority.EVENTS),
-            new Entry(0x51, EventsBatch.class, 1, Priority.EVENTS));
+            new Entry(0x51, EventsBatch.class, 1, Priority.EVENTS),
+            new Entry(0x52, GetHealth.class, 1, Priority.CONTROL),
+            new Entry(0x53, GatewayHealth.class, 1, Priority.CONTROL));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

@@ -38,7 +38,9 @@ class MessageCatalogueTest {
                         tuple(0x40, CashTopUp.class, 1),
                         tuple(0x41, CashReceipt.class, 1),
                         tuple(0x50, GetEvents.class, 1),
-                        tuple(0x51, EventsBatch.class, 1));
+                        tuple(0x51, EventsBatch.class, 1),
+                        tuple(0x52, GetHealth.class, 1),
+                        tuple(0x53, GatewayHealth.class, 1));
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
@@ -95,7 +97,14 @@ public final class SampleMessages {
                 new CashReceipt(CashReceipt.Outcome.CREDITED, "RCPT-0001", "c-001", 50_000, "KES", CLOCK, null,
                         500_000, 50_000, 450_000),
                 new GetEvents(DAY_START, DAY_START.plusSeconds(86_400)),
-                new EventsBatch(events(), 2));
+                new EventsBatch(events(), 2),
+                new GetHealth(),
+                gatewayHealth());
+    }
+
+    /** A gateway up for three days, just past a quarter hour's burst, whose clock runs 420 ms ahead. */
+    public static GatewayHealth gatewayHealth() {
+        return new GatewayHealth(259_200, 730, 98_304, 262_144, 41, GatewayHealth.Backhaul.UP, -79, 420L, CLOCK);
     }
 
     /** A meter's last gasp, caused by a scripted feeder outage, and the gateway's backhaul coming back. */
