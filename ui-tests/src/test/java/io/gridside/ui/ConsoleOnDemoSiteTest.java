@@ -99,7 +99,10 @@ class ConsoleOnDemoSiteTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(10).allMatch(m -> m.meterId().startsWith("M0001"));
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // The meters table's first row on screen: the hidden dashboard has rows too, and so does the table's pile.
+        robot.clickOn(robot.lookup("#meters-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.isVisible() && row.getIndex() == 0)
+                .queryAs(javafx.scene.Node.class));
         LineChart<?, ?> chart = robot.lookup("#meter-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !chart.getData().get(0).getData().isEmpty());
         assertThat(chart.getData().get(0).getData()).hasSizeGreaterThan(96);
