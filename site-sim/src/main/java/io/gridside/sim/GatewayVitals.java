@@ -115,7 +115,11 @@ final class GatewayVitals {
         return backhaulAt(started, scenario) == GatewayHealth.Backhaul.UP && !started.isAfter(now) ? started : null;
     }
 
-    /** The drift since the last check, what that check left over, and any setting by hand since. */
+    /**
+     * The drift since the last check, what that check left over, and any setting by hand. Known gap: a check
+     * measures a clock a technician set but does not correct it, since the simulated gateway bills by that clock
+     * and correcting it would change its bills; so a clock set by hand stays that far off in the report.
+     */
     private long clockOffsetMillis(Instant now, Instant synced, Duration setOffset) {
         double drift = driftPpm * Duration.between(synced, now).toSeconds() / 1_000.0;
         double leftOver = Noise.between(-30, 30, seed, NOISE, 7, synced.getEpochSecond());
