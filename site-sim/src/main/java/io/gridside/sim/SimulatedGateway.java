@@ -6,6 +6,7 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
@@ -102,6 +103,7 @@ public final class SimulatedGateway implements GatewayService {
     private final CashDesk cashDesk;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
+    private final GatewayVitals vitals;
     /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
     private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
@@ -158,6 +160,7 @@ public final class SimulatedGateway implements GatewayService {
         this.scenario = new ScenarioRunner(scenario,
                 io.gridside.sim.scenario.MeshTopology.fixed(layout.gatewayId(), layout.meters()), historyStart,
                 intake::flood, InterferenceHook.NONE);
+        this.vitals = new GatewayVitals(spec.seed(), historyStart);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -354,6 +357,13 @@ public final class SimulatedGateway implements GatewayService {
         scenario.gatewayClockSet(previous, newClock);
         advance();
         return previous;
+    }
+
+    /** The gateway's own health now, from its seed, the simulated time and the scenario; see {@link GatewayVitals}. */
+    @Override
+    public synchronized GatewayHealth health() {
+        advance();
+        return vitals.measure(clock.now(), clock(), clockOffset, scenario, intake.depth(), spec.meters());
     }
 
     @Override

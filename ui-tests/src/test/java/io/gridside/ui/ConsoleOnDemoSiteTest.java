@@ -99,7 +99,10 @@ class ConsoleOnDemoSiteTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(10).allMatch(m -> m.meterId().startsWith("M0001"));
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // The meters table's first row on screen: the hidden dashboard has rows too, and so does the table's pile.
+        robot.clickOn(robot.lookup("#meters-table .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.isVisible() && row.getIndex() == 0)
+                .queryAs(javafx.scene.Node.class));
         LineChart<?, ?> chart = robot.lookup("#meter-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !chart.getData().get(0).getData().isEmpty());
         assertThat(chart.getData().get(0).getData()).hasSizeGreaterThan(96);
@@ -121,6 +124,30 @@ class ConsoleOnDemoSiteTest {
         assertThat(robot.lookup("#dashboard-out").queryAs(Label.class).getText()).isEqualTo(Long.toString(out));
         TableView<MeterStatus> attention = robot.lookup("#attention").queryTableView();
         assertThat(attention.getItems()).allMatch(m -> m.creditState() != CreditState.ACTIVE);
+    }
+
+    @Test
+    void dashboardShowsTheGatewaysHealthWithItsHistory(FxRobot robot) throws TimeoutException, IOException {
+        robot.clickOn("#connect-demo");
+        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 60);
+
+        // The console asks for the gateway's health with every ping, one every five seconds.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.gatewayHealth().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#health-card").tryQuery()).isPresent();
+        assertThat(robot.lookup("#health-uptime").queryAs(Label.class).getText()).matches("Up \\d+ d \\d+ h");
+        assertThat(robot.lookup("#health-load").queryAs(Label.class).getText()).matches("Load \\d+% of a core");
+        assertThat(robot.lookup("#health-memory").queryAs(Label.class).getText())
+                .matches("Memory \\d+ of 256 MiB");
+        assertThat(robot.lookup("#health-backhaul").queryAs(Label.class).getText())
+                .matches("Backhaul (up, -\\d+ dBm|down|state unknown)");
+        assertThat(robot.lookup("#health-clock").queryAs(Label.class).getText()).contains("ms against");
+        javafx.scene.shape.Polyline load = robot.lookup("#health-load-history .sparkline-line")
+                .queryAs(javafx.scene.shape.Polyline.class);
+        assertThat(load.getPoints()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(Screens.save(table.getScene(), "dashboard-health")).exists();
     }
 
     @Test

@@ -32,9 +32,11 @@ public final class DashboardView extends VBox {
     private final TableView<MeterStatus> attention = new TableView<>();
     private final javafx.scene.control.Button audit = new javafx.scene.control.Button(I18n.text("audit.run"));
     private final Label auditResult = new Label();
+    private final GatewayHealthCard health;
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
+        this.health = new GatewayHealthCard(model.gatewayHealth());
         createControls();
         layoutControls();
         bind();
@@ -76,7 +78,8 @@ public final class DashboardView extends VBox {
                 card(I18n.text("dashboard.meters"), online),
                 card(I18n.text("dashboard.low"), low),
                 card(I18n.text("dashboard.out"), out),
-                card(I18n.text("dashboard.balance"), credit));
+                card(I18n.text("dashboard.balance"), credit),
+                health);
         Label heading = new Label(I18n.text("dashboard.attention"));
         heading.getStyleClass().add(Styles.TITLE_4);
         VBox.setVgrow(attention, Priority.ALWAYS);

@@ -26,6 +26,7 @@ public final class DashboardViewModel {
     static final Duration ONLINE_WITHIN = Duration.ofHours(1);
 
     private final SessionViewModel session;
+    private final GatewayHealthViewModel gatewayHealth;
     private final IntegerProperty online = new SimpleIntegerProperty();
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final IntegerProperty low = new SimpleIntegerProperty();
@@ -37,6 +38,7 @@ public final class DashboardViewModel {
 
     public DashboardViewModel(SessionViewModel session) {
         this.session = session;
+        this.gatewayHealth = new GatewayHealthViewModel(session.gatewayHealth());
         this.attention = new SortedList<>(new FilteredList<>(session.meters(),
                 m -> m.creditState() != CreditState.ACTIVE), Comparator.comparingLong(MeterStatus::balanceMinor));
         session.meters().addListener((ListChangeListener<MeterStatus>) change -> recount());
@@ -60,6 +62,11 @@ public final class DashboardViewModel {
 
     public String onlineText() {
         return I18n.text("dashboard.meters.value", online.get(), total.get());
+    }
+
+    /** The gateway's own health, as its card shows it. */
+    public GatewayHealthViewModel gatewayHealth() {
+        return gatewayHealth;
     }
 
     public ReadOnlyObjectProperty<HelloReply> helloProperty() {

@@ -6,6 +6,7 @@ import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.session.LinkStats;
 import io.gridside.site.Reading;
@@ -263,6 +264,11 @@ public final class ConsoleSession implements AutoCloseable {
         LinkStats stats = client.stats();
         return new LinkHealth(roundTrip, stats.framesDropped(), client.lastGatewayClock(), rate,
                 stats.retransmissions());
+    }
+
+    /** What the gateway reports of its own health now: uptime, load, memory, queue, backhaul and clock. */
+    public GatewayHealth gatewayHealth() throws LinkException {
+        return client.health();
     }
 
     public boolean isOpen() {

@@ -17,6 +17,7 @@ import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
@@ -56,6 +57,8 @@ public final class SessionViewModel implements AutoCloseable {
     private static final long PING_SECONDS = 5;
     /** Pull new readings and status every this many pings, so the screens follow the site by themselves. */
     private static final int PINGS_PER_REFRESH = 3;
+    /** How many of the gateway's health reports the dashboard keeps for its history: five minutes of pings. */
+    public static final int HEALTH_SAMPLES = 60;
     /** How long the console looks for a serial gateway that went away before it leaves it to the technician. */
     static final Duration SEARCH_LIMIT = Duration.ofMinutes(2);
     private static final long MAX_RECONNECT_DELAY_SECONDS = 30;
@@ -90,6 +93,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final LinkJournal journal = new LinkJournal();
     private final LongProperty retransmissions = new SimpleLongProperty();
     private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
+    private final ObservableList<GatewayHealth> gatewayHealth = FXCollections.observableArrayList();
 
     private volatile ConsoleSession session;
     private ConnectionTarget target;
@@ -250,6 +254,7 @@ public final class SessionViewModel implements AutoCloseable {
         problem.set("");
         journal.record(I18n.text("journal.connected", opened.hello().gatewayId(), opened.linkLabel()));
         hello.set(opened.hello());
+        gatewayHealth.clear();
         gatewayClock.set(opened.hello().clock());
         linkLabel.set(opened.linkLabel());
         state.set(LinkState.CONNECTED);
@@ -445,9 +450,33 @@ public final class SessionViewModel implements AutoCloseable {
         }
         try {
             LinkHealth health = current.ping();
-            Platform.runLater(() -> showHealth(health));
+            GatewayHealth reported = askGatewayHealth(current);
+            Platform.runLater(() -> {
+                showHealth(health);
+                keepGatewayHealth(current, reported);
+            });
         } catch (LinkException e) {
             LOG.debug("A ping to the gateway failed: {}", e.getMessage());
+        }
+    }
+
+    /** The gateway's own health, or null when it could not say: an older gateway may not measure it. */
+    private static GatewayHealth askGatewayHealth(ConsoleSession current) {
+        try {
+            return current.gatewayHealth();
+        } catch (LinkException e) {
+            LOG.debug("The gateway did not report its health: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void keepGatewayHealth(ConsoleSession from, GatewayHealth reported) {
+        if (reported == null || from != session) {
+            return;
+        }
+        gatewayHealth.add(reported);
+        if (gatewayHealth.size() > HEALTH_SAMPLES) {
+            gatewayHealth.remove(0, gatewayHealth.size() - HEALTH_SAMPLES);
         }
     }
 
@@ -471,6 +500,7 @@ public final class SessionViewModel implements AutoCloseable {
         state.set(LinkState.DISCONNECTED);
         problem.set("");
         meters.clear();
+        gatewayHealth.clear();
         hello.set(null);
         roundTrip.set(null);
     }
@@ -531,6 +561,11 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObservableList<MeterStatus> meters() {
         return meters;
+    }
+
+    /** The gateway's last health reports, oldest first, at most {@value #HEALTH_SAMPLES} of them. */
+    public ObservableList<GatewayHealth> gatewayHealth() {
+        return gatewayHealth;
     }
 
     public javafx.beans.property.DoubleProperty bytesPerSecondProperty() {

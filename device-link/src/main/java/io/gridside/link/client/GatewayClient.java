@@ -15,6 +15,8 @@ import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
+import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
@@ -213,6 +215,11 @@ public final class GatewayClient implements AutoCloseable {
 
     public SiteReply site() throws LinkException {
         return expect(call(new GetSite()), SiteReply.class);
+    }
+
+    /** The gateway's own health as it measures it now: uptime, load, memory, queues, backhaul and clock. */
+    public GatewayHealth health() throws LinkException {
+        return expect(call(new GetHealth()), GatewayHealth.class);
     }
 
     /** Pulls the site's customers with their meters; see {@link #readings}. */

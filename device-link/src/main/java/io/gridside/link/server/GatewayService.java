@@ -4,6 +4,7 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -67,6 +68,14 @@ public interface GatewayService {
      */
     default TopologySnapshot topologySnapshot(Instant at) {
         return TopologySnapshot.empty(at == null ? clock() : at, profile().gatewayId());
+    }
+
+    /**
+     * The gateway's own health, measured now. A gateway that does not measure it answers a GetHealth with
+     * {@code GATEWAY_FAULT}.
+     */
+    default GatewayHealth health() {
+        throw new UnsupportedOperationException("this gateway does not report its health");
     }
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */

@@ -19,6 +19,7 @@ import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetRoster;
+import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
@@ -256,6 +257,8 @@ public final class GatewaySession implements AutoCloseable {
     private void dispatch(long session, long requestId, Message message, SignedCredential credential) {
         if (message instanceof GetSite) {
             reply(requestId, service.site());
+        } else if (message instanceof GetHealth) {
+            reply(requestId, service.health());
         } else if (message instanceof GetRoster) {
             sendStream(session, requestId, service.roster(), RosterBatch::new, Priority.BILLING);
         } else if (message instanceof GetMeterStatus) {

@@ -4,6 +4,7 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
@@ -38,6 +39,7 @@ public final class FakeGatewayService implements GatewayService {
     private volatile List<Instant> readingsAskedFor;
     private volatile CountDownLatch siteGate = new CountDownLatch(0);
     private volatile Instant clock = SampleMessages.CLOCK;
+    private volatile GatewayHealth health;
     private volatile SigningKey identityKey = SampleMessages.GATEWAY_KEY;
     private volatile CountDownLatch rosterGate = new CountDownLatch(0);
     private volatile TopologySnapshot topology;
@@ -74,6 +76,12 @@ public final class FakeGatewayService implements GatewayService {
     /** Makes every site request wait until {@code gate} opens: a gateway busy with a slow request. */
     public FakeGatewayService withSiteGate(CountDownLatch gate) {
         this.siteGate = gate;
+        return this;
+    }
+
+    /** Makes the gateway report {@code health}; without it, it does not measure its health. */
+    public FakeGatewayService withHealth(GatewayHealth health) {
+        this.health = health;
         return this;
     }
 
@@ -129,6 +137,12 @@ public final class FakeGatewayService implements GatewayService {
     public List<RosterBatch.Entry> roster() {
         await(rosterGate, "roster");
         return SampleMessages.roster();
+    }
+
+    @Override
+    public GatewayHealth health() {
+        GatewayHealth measured = health;
+        return measured == null ? GatewayService.super.health() : measured;
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.TopologyBatch;
@@ -100,7 +102,9 @@ public final class SampleMessages {
                 new GetEvents(DAY_START, DAY_START.plusSeconds(86_400)),
                 new EventsBatch(events(), 2),
                 new GetTopology(DAY_START.plusSeconds(900)),
-                TopologyBatch.of(topology(3), topology(3).items(), 6));
+                TopologyBatch.of(topology(3), topology(3).items(), 6),
+                new GetHealth(),
+                gatewayHealth());
     }
 
     /**
@@ -120,6 +124,11 @@ public final class SampleMessages {
                     15L * i, true));
         }
         return new TopologySnapshot(DAY_START.plusSeconds(900), GATEWAY_ID, nodes, links);
+    }
+
+    /** A gateway up for three days, just past a quarter hour's burst, whose clock runs 420 ms ahead. */
+    public static GatewayHealth gatewayHealth() {
+        return new GatewayHealth(259_200, 730, 98_304, 262_144, 41, GatewayHealth.Backhaul.UP, -79, 420L, CLOCK);
     }
 
     /** A meter's last gasp, caused by a scripted feeder outage, and the gateway's backhaul coming back. */

@@ -97,6 +97,22 @@ public final class ScenarioRunner {
         return log;
     }
 
+    /** Whether a backhaul-loss step holds the gateway's backhaul down at {@code at}. */
+    public boolean backhaulDownAt(Instant at) {
+        return steps.stream().anyMatch(step -> step.step.kind() == StepKind.BACKHAUL_LOSS && step.lastsAt(at));
+    }
+
+    /** Whether a gateway-reboot step holds the gateway down at {@code at}. */
+    public boolean rebootingAt(Instant at) {
+        return steps.stream().anyMatch(step -> step.step.kind() == StepKind.GATEWAY_REBOOT && step.lastsAt(at));
+    }
+
+    /** When the gateway last came back from a scripted reboot, at or before {@code at}; null if it never did. */
+    public Instant lastRebootEndedBy(Instant at) {
+        return steps.stream().filter(step -> step.step.kind() == StepKind.GATEWAY_REBOOT && !step.to.isAfter(at))
+                .map(step -> step.to).max(Comparator.naturalOrder()).orElse(null);
+    }
+
     /**
      * Plays what happens in the quarter hour [start, end): routes that changed as it begins, the steps that
      * begin or end in it, and the clocks the gateway corrects as its readings arrive at its end.

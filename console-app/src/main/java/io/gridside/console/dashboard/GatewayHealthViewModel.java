@@ -1,0 +1,102 @@
+package io.gridside.console.dashboard;
+
+import io.gridside.console.I18n;
+import io.gridside.link.message.GatewayHealth;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The gateway health card's figures: the latest report in words, and the recent reports as series for the
+ * card's small history lines. Recomputed whenever a report arrives; JavaFX thread only.
+ */
+public final class GatewayHealthViewModel {
+
+    private static final double KIB_PER_MIB = 1024;
+
+    private final ObservableList<GatewayHealth> history;
+    private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper load = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper queue = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper backhaul = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper clockOffset = new ReadOnlyStringWrapper();
+
+    /** @param history the gateway's last health reports, oldest first, as the session keeps them */
+    public GatewayHealthViewModel(ObservableList<GatewayHealth> history) {
+        this.history = history;
+        history.addListener((ListChangeListener<GatewayHealth>) change -> describeLatest());
+        describeLatest();
+    }
+
+    private void describeLatest() {
+        GatewayHealth latest = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (latest == null) {
+            uptime.set(I18n.text("dashboard.health.none"));
+            List.of(load, memory, queue, backhaul, clockOffset).forEach(text -> text.set(""));
+            return;
+        }
+        uptime.set(I18n.text("dashboard.health.uptime", uptimeText(latest.uptimeSeconds())));
+        load.set(I18n.text("dashboard.health.load", Math.round(latest.loadPerMille() / 10.0)));
+        memory.set(I18n.text("dashboard.health.memory", Math.round(latest.memoryUsedKib() / KIB_PER_MIB),
+                Math.round(latest.memoryTotalKib() / KIB_PER_MIB)));
+        queue.set(I18n.text("dashboard.health.queue", latest.intakeQueueDepth()));
+        backhaul.set(I18n.text("dashboard.health.backhaul." + latest.backhaul(), latest.signalDbm()));
+        clockOffset.set(latest.clockOffsetMillis() == null ? I18n.text("dashboard.health.clock.unchecked")
+                : I18n.text("dashboard.health.clock", latest.clockOffsetMillis()));
+    }
+
+    /** Days and hours, or hours and minutes, or minutes: as precise as a technician needs. */
+    static String uptimeText(long seconds) {
+        Duration up = Duration.ofSeconds(seconds);
+        if (up.toDays() > 0) {
+            return I18n.text("dashboard.health.days", up.toDays(), up.toHoursPart());
+        }
+        if (up.toHours() > 0) {
+            return I18n.text("dashboard.health.hours", up.toHours(), up.toMinutesPart());
+        }
+        return I18n.text("dashboard.health.minutes", up.toMinutes());
+    }
+
+    /** The recent reports' values of one figure, oldest first; NaN where a report has none. */
+    public List<Double> series(ToDoubleFunction<GatewayHealth> figure) {
+        return history.stream().map(health -> figure.applyAsDouble(health)).toList();
+    }
+
+    /** The backhaul's signal in each recent report, NaN while it was not up. */
+    public List<Double> signalSeries() {
+        return series(health -> health.signalDbm() == null ? Double.NaN : health.signalDbm());
+    }
+
+    public ObservableList<GatewayHealth> history() {
+        return history;
+    }
+
+    public ReadOnlyStringProperty uptimeProperty() {
+        return uptime.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadProperty() {
+        return load.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty queueProperty() {
+        return queue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backhaulProperty() {
+        return backhaul.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty clockOffsetProperty() {
+        return clockOffset.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,79 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.Scenarios;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code connect ... health} against a simulated site whose backhaul is down and whose gateway rebooted. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class HealthCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T00:00:00Z");
+
+    @TempDir
+    static Path home;
+
+    private static SimulatedSite site;
+    private static String tcp;
+    private static String supervisor;
+    private static String previousHome;
+
+    /** Two days of the backhaul-loss scenario: the backhaul is down now, and the gateway rebooted at 09:25. */
+    @BeforeAll
+    static void startSite() throws IOException {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
+        site = SimulatedSite.start(new SiteSpec(30, 42, 2, NOW), SimClock.manual(NOW),
+                Scenarios.named("backhaul-loss"));
+        var address = site.listenTcp(0);
+        tcp = address.getHostString() + ":" + address.getPort();
+        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-42", NOW));
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+        Credentials.restoreHome(previousHome);
+    }
+
+    @Test
+    void healthJsonCarriesTheGatewaysReport() throws IOException {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "health", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode health = new ObjectMapper().readTree(run.out());
+        assertThat(health.get("uptimeSeconds").asLong()).isEqualTo(52_500);
+        assertThat(health.get("backhaul").asText()).isEqualTo("down");
+        assertThat(health.get("signalDbm").isNull()).isTrue();
+        assertThat(health.get("clockOffsetMillis").isNull()).isTrue();
+        assertThat(health.get("loadPerMille").asInt()).isPositive();
+        assertThat(health.get("memoryUsedKib").asLong()).isPositive()
+                .isLessThanOrEqualTo(health.get("memoryTotalKib").asLong());
+        assertThat(health.get("intakeQueueDepth").asInt()).isNotNegative();
+        assertThat(Instant.parse(health.get("gatewayClock").asText())).isEqualTo(NOW);
+    }
+
+    @Test
+    void healthPrintsOneFieldALineAndNoneForWhatIsMissing() {
+        CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "health");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("uptimeSeconds     52500").contains("backhaul          down")
+                .contains("signalDbm         none");
+    }
+}
