@@ -37,8 +37,17 @@ public final class GatewayRefinder {
 
     private final Connector connector;
     private final SerialPorts ports;
-    /** Whether the last resume asked on a port went unanswered; read on the scanning thread only. */
-    private boolean unanswered;
+    /** What came of asking the gateway on a port to resume the lost session. */
+    private enum ResumeOutcome {
+        /** The session carries on over that port. */
+        RESUMED,
+        /** A gateway answered that it holds no such session: it restarted, or is another one. */
+        REFUSED,
+        /** Nothing answered the resume. */
+        SILENT,
+        /** There was no suspended session to resume. */
+        NOTHING_TO_RESUME
+    }
 
     /** The gateway to find: who it said it was, and where it was last. */
     public record Wanted(String gatewayId, String siteId, String lastDevice, boolean lastConfirmed) {
@@ -106,10 +115,13 @@ public final class GatewayRefinder {
                 throw new CancellationException("The search for gateway " + wanted.gatewayId() + " was stopped.");
             }
             progress.update(I18n.text("refind.trying", wanted.gatewayId(), port.device(), round), -1, -1);
-            Optional<GatewayClient> client = tryResume(port, lost);
-            if (client.isEmpty() && (lost == null || !lost.isSuspended() || !unanswered)) {
-                client = tryPort(port, wanted, credential);
+            ResumeOutcome resume = tryResume(port, lost);
+            if (resume == ResumeOutcome.RESUMED) {
+                return Optional.of(lost);
             }
+            // A port that did not answer a resume would not answer a hello either.
+            Optional<GatewayClient> client = resume == ResumeOutcome.SILENT ? Optional.empty()
+                    : tryPort(port, wanted, credential);
             if (client.isPresent()) {
                 return client;
             }
@@ -140,26 +152,22 @@ public final class GatewayRefinder {
         return port.gatewayId() != null && !port.gatewayId().equals(wanted.gatewayId());
     }
 
-    /**
-     * Asks the gateway on {@code port} to resume {@code lost}; empty when there is no suspended session to resume,
-     * nothing answered (then {@link #unanswered} is set), or the gateway there holds no such session.
-     */
-    private Optional<GatewayClient> tryResume(SerialPorts.Port port, GatewayClient lost) {
-        unanswered = false;
+    /** Asks the gateway on {@code port} to resume {@code lost}, when there is a suspended session to resume. */
+    private ResumeOutcome tryResume(SerialPorts.Port port, GatewayClient lost) {
         if (lost == null || !lost.isSuspended()) {
-            return Optional.empty();
+            return ResumeOutcome.NOTHING_TO_RESUME;
         }
         try {
             if (lost.resume(connector.transportTo(new ConnectionTarget.Serial(port.device(), true)))) {
                 LOG.info("Resumed the session with gateway {} on {}.", lost.hello().gatewayId(), port.device());
-                return Optional.of(lost);
+                return ResumeOutcome.RESUMED;
             }
             LOG.debug("The gateway on {} holds no session of this console to resume.", port.device());
+            return ResumeOutcome.REFUSED;
         } catch (LinkException e) {
-            unanswered = true;
             LOG.debug("No gateway answered a resume on {}: {}", port.device(), e.getMessage());
+            return ResumeOutcome.SILENT;
         }
-        return Optional.empty();
     }
 
     /**
