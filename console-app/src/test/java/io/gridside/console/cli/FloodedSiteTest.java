@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -30,28 +29,28 @@ class FloodedSiteTest {
     @TempDir
     static Path home;
 
+    private static CommandSite fixture;
     private static SimulatedSite site;
     private static String tcp;
     private static String supervisor;
-    private static String previousHome;
 
     @BeforeAll
     static void startFloodedSite() throws IOException {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
-        SimClock.Manual clock = SimClock.manual(NOW);
-        site = SimulatedSite.start(new SiteSpec(20, 4, 1, NOW), clock);
-        site.gateway().flood(FLOODER, 2 * GatewayIntake.SLOTS_PER_INTERVAL);
-        clock.advance(Duration.ofHours(3));
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
-        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-4", NOW));
+        fixture = CommandSite.start(home, NOW, () -> {
+            SimClock.Manual clock = SimClock.manual(NOW);
+            SimulatedSite flooded = SimulatedSite.start(new SiteSpec(20, 4, 1, NOW), clock);
+            flooded.gateway().flood(FLOODER, 2 * GatewayIntake.SLOTS_PER_INTERVAL);
+            clock.advance(Duration.ofHours(3));
+            return flooded;
+        });
+        site = fixture.site();
+        tcp = fixture.tcp();
+        supervisor = fixture.supervisor();
     }
 
     @AfterAll
     static void stopSite() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fixture.close();
     }
 
     @Test

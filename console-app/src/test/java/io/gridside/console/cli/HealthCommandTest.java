@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -28,27 +27,25 @@ class HealthCommandTest {
     @TempDir
     static Path home;
 
+    private static CommandSite fixture;
     private static SimulatedSite site;
     private static String tcp;
     private static String supervisor;
-    private static String previousHome;
 
     /** Two days of the backhaul-loss scenario: the backhaul is down now, and the gateway rebooted at 09:25. */
     @BeforeAll
     static void startSite() throws IOException {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
-        site = SimulatedSite.start(new SiteSpec(30, 42, 2, NOW), SimClock.manual(NOW),
-                Scenarios.named("backhaul-loss"));
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
-        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-42", NOW));
+        fixture = CommandSite.start(home, NOW, () ->
+                SimulatedSite.start(new SiteSpec(30, 42, 2, NOW), SimClock.manual(NOW),
+                        Scenarios.named("backhaul-loss")));
+        site = fixture.site();
+        tcp = fixture.tcp();
+        supervisor = fixture.supervisor();
     }
 
     @AfterAll
     static void stopSite() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fixture.close();
     }
 
     @Test
