@@ -4,11 +4,7 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.site.SiteEvent;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -63,9 +59,10 @@ final class EventsCommand implements Callable<Integer> {
         ZoneId zone;
         try (GatewayClient client = connect.open()) {
             zone = ZoneId.of(client.hello().timeZone());
-            Instant start = from == null ? Instant.EPOCH : when("--from", from, zone, false);
+            Instant start = from == null ? Instant.EPOCH : SiteTimes.parse("--from", from, zone, true, false);
             // The gateway's clock, and a second past it, so that an event of this very second is printed too.
-            Instant end = to == null ? client.hello().clock().plusSeconds(1) : when("--to", to, zone, true);
+            Instant end = to == null ? client.hello().clock().plusSeconds(1)
+                    : SiteTimes.parse("--to", to, zone, true, true);
             if (!start.isBefore(end)) {
                 throw new UsageException("--from must be before --to.");
             }
@@ -93,24 +90,5 @@ final class EventsCommand implements Callable<Integer> {
     private static String cause(SiteEvent event) {
         SiteEvent.Cause cause = event.cause();
         return cause == null ? "-" : cause.scenario() + " step " + cause.step() + " (" + cause.kind() + ")";
-    }
-
-    /** A time the technician typed, in the site's time zone unless it says otherwise. */
-    static Instant when(String option, String text, ZoneId zone, boolean endOfDay) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException notWithOffset) {
-            try {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
-            } catch (DateTimeException notDateTime) {
-                try {
-                    LocalDate date = LocalDate.parse(text);
-                    return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-                } catch (DateTimeException e) {
-                    throw new UsageException(option + " takes a date such as 2026-06-03 or a date and time such "
-                            + "as 2026-06-03T18:00; '" + text + "' is neither.", e);
-                }
-            }
-        }
     }
 }

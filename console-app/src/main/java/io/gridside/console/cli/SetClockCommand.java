@@ -3,10 +3,7 @@ package io.gridside.console.cli;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.ClockSet;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -60,15 +57,6 @@ final class SetClockCommand implements Callable<Integer> {
         if (to == null) {
             return Instant.now();
         }
-        try {
-            return OffsetDateTime.parse(to).toInstant();
-        } catch (DateTimeException notWithOffset) {
-            try {
-                return LocalDateTime.parse(to).atZone(siteZone).toInstant();
-            } catch (DateTimeException e) {
-                throw new UsageException("--to takes a date and time such as 2026-06-03T09:30, "
-                        + "or with an offset or Z; '" + to + "' is not one.", e);
-            }
-        }
+        return SiteTimes.parse("--to", to, siteZone, false, false);
     }
 }

@@ -77,7 +77,7 @@ final class TopologyCommand implements Callable<Integer> {
         ZoneId zone;
         try (GatewayClient client = connect.open()) {
             zone = ZoneId.of(client.hello().timeZone());
-            snapshot = client.topology(at == null ? null : EventsCommand.when("--at", at, zone, false));
+            snapshot = client.topology(at == null ? null : SiteTimes.parse("--at", at, zone, true, false));
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
