@@ -192,6 +192,11 @@ public final class SimulatedGateway implements GatewayService {
         return layout;
     }
 
+    /** The simulation's clock, which the gateway's own clock follows at its offset. */
+    SimClock simClock() {
+        return clock;
+    }
+
     private void openAccounts(Instant at) {
         for (int i = 0; i < spec.meters(); i++) {
             engine.openAccount(layout.customers().get(i).customerId(), layout.meters().get(i).meterId(),

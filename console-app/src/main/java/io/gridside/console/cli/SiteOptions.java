@@ -9,6 +9,7 @@ import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.sim.scenario.Scenarios;
 import java.time.Instant;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options that shape a simulated site, shared by {@code demo} and {@code sim}. */
@@ -26,8 +27,10 @@ final class SiteOptions {
             description = "The seed: the same seed gives the same site and readings (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "How much faster than real time the site's clock runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--speed", paramLabel = "X|max", defaultValue = "1", converter = SpeedConverter.class,
+            description = {"How much faster than real time the site's clock runs (default: ${DEFAULT-VALUE}); max "
+                + "runs it as fast as the machine can simulate the site, months in a minute: for soak runs, since "
+                + "credentials soon expire by so fast a clock."})
     double speed;
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE", description = {"Play a scenario from the start of "
@@ -35,6 +38,21 @@ final class SiteOptions {
     String scenarioName;
 
     private Scenario scenario;
+
+    /** Reads a speed: a number, or {@code max} for a clock as fast as the site can run. */
+    static final class SpeedConverter implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            if ("max".equalsIgnoreCase(value)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            try {
+                return Double.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number");
+            }
+        }
+    }
 
     /** The scenario asked for, or none; read once. */
     Scenario scenario() {
@@ -49,8 +67,8 @@ final class SiteOptions {
     }
 
     SiteSpec spec() {
-        if (!(speed > 0) || speed > 1_000_000) {
-            throw new UsageException("--speed must be above 0 and at most 1000000, was " + speed + ".");
+        if (!(speed > 0) || speed > 1_000_000 && !Double.isInfinite(speed)) {
+            throw new UsageException("--speed must be above 0 and at most 1000000, or max; was " + speed + ".");
         }
         if (meters < 1 || meters > 20_000) {
             throw new UsageException("--meters must be between 1 and 20000, was " + meters + ".");

@@ -59,7 +59,8 @@ final class UsageLines {
             return "a whole number";
         }
         if (type == double.class || type == Double.class) {
-            return "a number, such as 2.5";
+            int word = arg.paramLabel().indexOf('|');
+            return "a number, such as 2.5" + (word < 0 ? "" : ", or " + arg.paramLabel().substring(word + 1));
         }
         if (type == Instant.class) {
             return "an instant in UTC, such as 2026-07-01T00:00:00Z";

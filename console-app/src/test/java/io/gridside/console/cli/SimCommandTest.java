@@ -54,6 +54,25 @@ class SimCommandTest {
     }
 
     @Test
+    void aSpeedThatIsNeitherANumberNorMaxIsAUsageError() {
+        CommandRun run = CommandRun.of("sim", "--tcp", "0", "--speed", "fast");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("--speed takes a number, such as 2.5, or max", "'fast'");
+    }
+
+    @Test
+    void maxSpeedIsAnInfiniteSpeedThatTheSiteOptionsAccept() {
+        SiteOptions options = new SiteOptions();
+        options.meters = 5;
+        options.speed = new SiteOptions.SpeedConverter().convert("MAX");
+
+        assertThat(options.speed).isInfinite();
+        assertThat(options.spec().meters()).isEqualTo(5);
+    }
+
+    @Test
     void aGatewayKeySeedPresentsAnotherKeyForTheSameSite() {
         SiteSpec spec = new SiteSpec(5, 6, 0, NOW);
         SimCommand genuine = new SimCommand();
