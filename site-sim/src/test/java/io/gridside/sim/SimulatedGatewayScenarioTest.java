@@ -231,6 +231,32 @@ class SimulatedGatewayScenarioTest {
     }
 
     @Test
+    void interferenceDegradesTheLinksInsideItsCircleBySignalToNoiseAndCausesTheRoutesItBreaks() {
+        Scenario noise = ScenarioParser.parse("noise", """
+                {"name": "noise", "days": 1, "steps": [
+                  {"at": "PT10H", "kind": "interference", "meters": ["M00020"], "riseDb": 25, "radiusMetres": 150,
+                   "duration": "PT2H"}]}""");
+        SimulatedGateway gateway = play(60, 42, noise);
+        Instant from = NOW.minus(Duration.ofDays(1)).plus(Duration.ofHours(10));
+        SiteEvent start = causedBy(gateway.events(Instant.EPOCH, NOW), 0).get(0);
+
+        double before = meanPsrInto(gateway.topology(from), "M00020");
+        double during = meanPsrInto(gateway.topology(from.plus(Reading.INTERVAL)), "M00020");
+
+        assertThat(start.kind()).isEqualTo(EventKind.INTERFERENCE_START);
+        assertThat(Integer.parseInt(start.detail("meters"))).isGreaterThan(1).isLessThan(60);
+        assertThat(during).isLessThan(before - 0.2).isGreaterThan(0);
+        assertThat(causedBy(gateway.events(Instant.EPOCH, NOW), 0)).filteredOn(e -> e.kind() == EventKind.COMMS_LOSS)
+                .isNotEmpty();
+    }
+
+    /** The mean chance a packet to {@code meterId} from each of its neighbours gets through. */
+    private static double meanPsrInto(io.gridside.sim.rf.MeshTopology topology, String meterId) {
+        return topology.links().stream().filter(link -> link.from().equals(meterId))
+                .mapToDouble(io.gridside.sim.rf.MeshTopology.Link::reversePsr).average().orElseThrow();
+    }
+
+    @Test
     void everyShippedScenarioPlaysOnASiteOfSixtyMeters() {
         for (Scenario scenario : Scenarios.all()) {
             SimulatedGateway gateway = play(60, 42, Math.min(scenario.days(), 3), scenario);
