@@ -4,6 +4,7 @@ import io.gridside.sim.rf.MeshPlan;
 import io.gridside.sim.rf.MeshTimeline;
 import io.gridside.sim.rf.VillageMap;
 import io.gridside.sim.scenario.MeshTopology;
+import io.gridside.site.Meter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ScenarioMesh implements MeshTopology {
         this.mesh = mesh;
         this.plan = layout.mesh();
         this.village = plan.village();
-        this.meterIds = layout.meters().stream().map(io.gridside.site.Meter::meterId).toList();
+        this.meterIds = layout.meters().stream().map(Meter::meterId).toList();
     }
 
     @Override

@@ -157,7 +157,11 @@ public final class ScenarioRunner {
         correctClocks(end);
     }
 
-    /** Whether the reading of the meter at {@code index} for the interval just closed reaches the gateway. */
+    /**
+     * Whether the reading of the meter at {@code index} for the interval just closed reaches the gateway: its meter
+     * has power and a live route, and the gateway is up. Known shortcoming: a route is taken to carry the reading
+     * whole; how each hop's links may lose it is not modelled here.
+     */
     public boolean delivers(int index) {
         return !gatewayDown && states.up(index);
     }
