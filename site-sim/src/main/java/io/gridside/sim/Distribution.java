@@ -18,9 +18,9 @@ import java.util.List;
  * maximum the lulls between loads. Every site has one long, overloaded feeder, as most villages do once they have
  * grown past what the grid was built for.
  *
- * <p>Feeders and distances are drawn from the seed ({@link #seeded}); a site whose meters have positions gives each
- * meter its feeder and its path length along it through the constructor instead. Sums over a feeder use its
- * meters in order of distance, so a quarter hour costs a pass over the meters, not a pass per pair.
+ * <p>Feeders and distances come from the site's wiring plan ({@link FeederPlan}), the one scenarios cut feeders by;
+ * each feeder's conductor is sized from the seed ({@link #seeded}). Sums over a feeder use its meters in order of
+ * distance, so a quarter hour costs a pass over the meters, not a pass per pair.
  */
 final class Distribution {
 
@@ -61,25 +61,16 @@ final class Distribution {
     }
 
     /**
-     * A network drawn from the seed. Homes and shops share about one feeder per 40 meters (one to six), homes
-     * anywhere along them and shops nearer the centre; feeder 0 is sized for a drop of 12-16 % at its far end under
-     * its design load, the others for 3-9 %. Mills and workshops, whose motors would dim a village's lights, hang
-     * on a feeder of their own, the last, sized for all their machines running with a drop of 4-8 %.
+     * The network the site's wiring plan lays out, with each feeder's conductor sized from the seed: feeder 0 for a
+     * drop of 12-16 % at its far end under its design load, the others for 3-9 %, and the mills' own feeder, if the
+     * site has one, for all their machines running with a drop of 4-8 %.
      */
-    static Distribution seeded(long seed, List<LoadProfile> loads) {
-        int count = loads.size();
-        int shared = (int) Math.max(1, Math.min(6, Math.round(count / 40.0)));
+    static Distribution seeded(long seed, List<LoadProfile> loads, FeederPlan plan) {
+        int[] feederOf = plan.feederOfEach();
+        double[] distance = plan.distanceOfEach();
         boolean productive = loads.stream().anyMatch(load -> load.category() == CustomerCategory.MILL);
-        int[] feederOf = new int[count];
-        double[] distance = new double[count];
-        for (int i = 0; i < count; i++) {
-            CustomerCategory category = loads.get(i).category();
-            feederOf[i] = category == CustomerCategory.MILL ? shared
-                    : (int) Long.remainderUnsigned(Noise.hash(seed, i, FEEDER_SALT), shared);
-            double furthest = category == CustomerCategory.SHOP ? 0.6 : 1.0;
-            distance[i] = Noise.between(0.05, furthest, seed, i, FEEDER_SALT + 1);
-        }
-        double[] dropPerWatt = new double[shared + (productive ? 1 : 0)];
+        int shared = plan.feeders() - (productive ? 1 : 0);
+        double[] dropPerWatt = new double[plan.feeders()];
         for (int f = 0; f < dropPerWatt.length; f++) {
             double designDrop = f == shared ? Noise.between(0.04, 0.08, seed, f, FEEDER_SALT + 2)
                     : f == 0 ? Noise.between(0.12, 0.16, seed, f, FEEDER_SALT + 2)

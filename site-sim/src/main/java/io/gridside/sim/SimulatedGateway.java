@@ -21,7 +21,6 @@ import io.gridside.sim.rf.GeoPoint;
 import io.gridside.sim.rf.InterferenceWindow;
 import io.gridside.sim.rf.MeshTimeline;
 import io.gridside.sim.rf.MeshTopology;
-import io.gridside.sim.scenario.InterferenceHook;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.site.Customer;
@@ -63,9 +62,10 @@ import org.slf4j.LoggerFactory;
  * The gateway bills a meter's energy as its register's advance since the last reading it billed, so a reading
  * it never billed is not lost money, only billed later.
  *
- * <p>It plays a {@link Scenario} through a {@link ScenarioRunner}, which may cut meters' supply, break their
- * routes, hold their relays or fault the plant, and which keeps the site's event log: what the steps cause, and
- * what the site raises on its own (relays billing turns, clocks set).
+ * <p>It plays a {@link Scenario} through a {@link ScenarioRunner}, which may cut meters' supply, silence their
+ * radios and raise the noise around them in the live mesh, hold their relays or fault the plant, and which keeps
+ * the site's event log: what the steps cause, and what the site raises on its own (relays billing turns, clocks
+ * set). A meter's reading is sent when it has power and a live route.
  *
  * <p>The site advances whenever it is asked anything and on a timer, to its clock's time, one interval at a
  * time; so a fast clock, a slow machine or a long pause all give the same history. Thread-safe.
@@ -94,7 +94,10 @@ public final class SimulatedGateway implements GatewayService {
     private final Instant[] lastReadingEnd;
     private final Map<String, Integer> meterIndex = new HashMap<>();
     private final GatewayIntake intake = new GatewayIntake();
-    /** The RF mesh, which moves on a quarter hour at every tick, before the meters send their readings. */
+    /**
+     * The RF mesh, which moves on a quarter hour at every tick, after the scenario's steps of that quarter hour and
+     * before the meters send their readings.
+     */
     private final MeshTimeline mesh;
     private final List<Reading> readings = new ArrayList<>();
     /** Where each tick's readings begin in {@link #readings}, tick by tick from the history's start. */
@@ -144,7 +147,7 @@ public final class SimulatedGateway implements GatewayService {
         this.identityKey = identityKey;
         this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
         this.exactRegisterWh = new double[spec.meters()];
-        this.distribution = Distribution.seeded(spec.seed(), layout.loads());
+        this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
         this.billedRegisterWh = new long[spec.meters()];
@@ -155,11 +158,8 @@ public final class SimulatedGateway implements GatewayService {
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
-        // Known gap: scenarios see the routes each meter joined through, not the mesh's live ones, and interference
-        // takes the scenario's stand-in (links cut outright), since readings do not yet travel the simulated mesh.
-        this.scenario = new ScenarioRunner(scenario,
-                io.gridside.sim.scenario.MeshTopology.fixed(layout.gatewayId(), layout.meters()), historyStart,
-                intake::flood, InterferenceHook.NONE);
+        this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
+                historyStart, intake::flood);
         this.vitals = new GatewayVitals(spec.seed(), historyStart);
         openAccounts(historyStart);
         this.lastTick = historyStart;
@@ -215,9 +215,10 @@ public final class SimulatedGateway implements GatewayService {
     private void tick(Instant end) {
         Instant start = end.minus(Reading.INTERVAL);
         long interval = start.getEpochSecond() / Reading.INTERVAL.toSeconds();
-        mesh.advance(end);
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
         scenario.openInterval(start, end);
+        mesh.advance(end);
+        scenario.closeInterval(end);
         drawLoads(LocalInterval.of(start, layout.site().zone()), start);
         List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Builds a site from a spec: customers with names and kinds, their loads, their meters, where each stands in the
- * village, and the mesh as it forms when the site's history starts.
+ * village, how the feeders wire them, and the mesh as it forms when the site's history starts.
  */
 public final class SiteGenerator {
 
@@ -60,7 +60,8 @@ public final class SiteGenerator {
         }
         MeshPlan mesh = meshPlan(seed, customers, gatewayId);
         List<Meter> meters = meters(seed, customers, mesh, historyStart(spec));
-        return new SiteLayout(site, gatewayId, tariff, customers, meters, loads, opening, payRate, mesh);
+        FeederPlan grid = FeederPlan.lay(mesh.village(), customers.stream().map(Customer::category).toList());
+        return new SiteLayout(site, gatewayId, tariff, customers, meters, loads, opening, payRate, mesh, grid);
     }
 
     /** When a site's history begins: whole days before the interval that holds its spec's {@code now}. */

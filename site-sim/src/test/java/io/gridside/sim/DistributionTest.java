@@ -72,7 +72,7 @@ class DistributionTest {
     @Test
     void aSeededNetworkPutsMillsOnAFeederOfTheirOwn() {
         SiteLayout layout = SiteGenerator.generate(new SiteSpec(120, SEED, 0, Instant.EPOCH));
-        Distribution network = Distribution.seeded(SEED, layout.loads());
+        Distribution network = Distribution.seeded(SEED, layout.loads(), layout.grid());
 
         for (int meter = 0; meter < 120; meter++) {
             boolean mill = layout.loads().get(meter).category() == CustomerCategory.MILL;

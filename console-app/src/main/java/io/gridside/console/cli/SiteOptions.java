@@ -3,7 +3,6 @@ package io.gridside.console.cli;
 import io.gridside.sim.SiteGenerator;
 import io.gridside.sim.SiteLayout;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.scenario.InterferenceHook;
 import io.gridside.sim.scenario.MeshTopology;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
@@ -89,8 +88,8 @@ final class SiteOptions {
         }
         SiteLayout layout = SiteGenerator.generate(spec);
         try {
-            new ScenarioRunner(scenario(), MeshTopology.fixed(layout.gatewayId(), layout.meters()), spec.now(),
-                    (meterId, rate) -> { }, InterferenceHook.NONE);
+            ScenarioRunner.check(scenario(), MeshTopology.fixed(layout.gatewayId(), layout.meters()),
+                    layout.grid().names());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + "; give more --meters or another scenario.", e);
         }

@@ -11,7 +11,10 @@ import java.util.List;
  * A site's mesh running over simulated time. Each {@link #update} is one quarter hour: links are measured as the
  * drift, interference and silent radios leave them, each meter notes which neighbours it heard, and the meters
  * choose their parents ({@link RplRouting}). The same plan and the same updates give the same history, bit for
- * bit. Not thread-safe; its owner guards it.
+ * bit. A radio back from silence (its power or its radio restored) rejoins in the first update after, and offers
+ * itself as a parent only from the update after that, once its own DIO/DAO round is done: so after a blackout the
+ * mesh re-forms a hop per quarter hour, as a large RF mesh takes tens of minutes to converge. Not thread-safe; its
+ * owner guards it.
  */
 public final class MeshNetwork {
 
@@ -26,6 +29,8 @@ public final class MeshNetwork {
     private final int switchThreshold;
     private final double[] floorDbm;
     private final boolean[] silent;
+    /** Which radios were silent at the update before: one back from silence rejoins, but relays only a round on. */
+    private final boolean[] wasSilent;
     private long epochSecond = Long.MIN_VALUE;
 
     public MeshNetwork(MeshPlan plan) {
@@ -46,6 +51,7 @@ public final class MeshNetwork {
         this.routing = new RplRouting(plan.tables(), switchThreshold);
         this.floorDbm = new double[plan.meters() + 1];
         this.silent = new boolean[plan.meters() + 1];
+        this.wasSilent = new boolean[plan.meters() + 1];
     }
 
     public MeshPlan plan() {
@@ -77,10 +83,11 @@ public final class MeshNetwork {
                     + at + ".");
         }
         epochSecond = second;
+        System.arraycopy(silent, 0, wasSilent, 0, silent.length);
         measure();
         int tick = tickOf(second);
         links.hear(tick, silent);
-        routing.route(links, silent, tick);
+        routing.route(links, silent, wasSilent, tick);
     }
 
     /** When the mesh last updated, or null before its first update. */
@@ -98,6 +105,12 @@ public final class MeshNetwork {
     public double parentRssiDbm(int meter) {
         int slot = routing.lastParentSlot(meter);
         return slot == RplRouting.DETACHED ? Double.NaN : links.reverseDbm(slot);
+    }
+
+    /** The id of the meter's parent now, or null while it has no route. */
+    public String routeParentId(int meter) {
+        int slot = routing.parentSlot(meter);
+        return slot == RplRouting.DETACHED ? null : plan.id(plan.tables().neighbour(slot));
     }
 
     /** The meter's hops to the gateway now, or -1 while it has no route. */

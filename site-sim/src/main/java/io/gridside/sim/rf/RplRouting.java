@@ -40,6 +40,8 @@ final class RplRouting {
     /** Each meter's best offer so far from a neighbour other than its parent: a worse one can never count. */
     private final long[] bestOffer;
     private final LongHeap heap = new LongHeap();
+    /** The radios silent in the round before this one, which do not yet relay in it. */
+    private boolean[] rejoining;
 
     /** @param switchThreshold how much better in rank another parent must be to leave a usable one for it */
     RplRouting(NeighbourTables tables, int switchThreshold) {
@@ -60,8 +62,13 @@ final class RplRouting {
         Arrays.fill(lastParentSlot, DETACHED);
     }
 
-    /** One round of parent selection over the links as they are in quarter hour {@code tick}. */
-    void route(LinkState links, boolean[] silent, int tick) {
+    /**
+     * One round of parent selection over the links as they are in quarter hour {@code tick}. A radio that was silent
+     * in the round before ({@code wasSilent}) may join in this one, but offers itself as a parent only from the next:
+     * it sends its first DIOs once it has joined.
+     */
+    void route(LinkState links, boolean[] silent, boolean[] wasSilent, int tick) {
+        this.rejoining = wasSilent;
         Arrays.fill(rank, DETACHED);
         Arrays.fill(hops, DETACHED);
         Arrays.fill(settled, false);
@@ -111,7 +118,9 @@ final class RplRouting {
         lastParentSlot[meter] = slot;
         rank[meter] = newRank;
         hops[meter] = hops[tables.neighbour(slot)] + 1;
-        offerTo(meter, links, silent, tick);
+        if (!rejoining[meter]) {
+            offerTo(meter, links, silent, tick);
+        }
     }
 
     /** Tells every meter that keeps {@code node} in its table the rank it would have through {@code node}. */

@@ -26,13 +26,16 @@ final class BoundStep {
     final SiteEvent.Cause cause;
     final Instant from;
     final Instant to;
-    /** What it does to its meters; an interference that the radio model takes does nothing here. */
-    Effect effect;
-    /** The ids of the meters it acts on, in meter order. */
-    final List<String> meterIds;
-    /** The indexes of the meters it acts on, in meter order. */
-    final List<Integer> meterIndexes;
-    private final boolean[] covers;
+    /** What it does to its meters' state; interference acts on the mesh's links instead. */
+    final Effect effect;
+    /**
+     * The ids of the meters it acts on, in meter order: for interference, those it names until it begins, then
+     * those inside its circle.
+     */
+    List<String> meterIds;
+    /** The indexes of the same meters. */
+    List<Integer> meterIndexes;
+    private boolean[] covers;
 
     BoundStep(Step step, SiteEvent.Cause cause, Instant from, Instant to, Effect effect, List<Integer> indexes,
             List<String> allMeterIds) {
@@ -41,6 +44,14 @@ final class BoundStep {
         this.from = from;
         this.to = to;
         this.effect = effect;
+        actOn(indexes, allMeterIds);
+    }
+
+    /**
+     * Makes it act on other meters, as it begins: the busiest repeater as the live routes stand then, or the meters
+     * inside an interference's circle.
+     */
+    void actOn(List<Integer> indexes, List<String> allMeterIds) {
         this.covers = new boolean[allMeterIds.size()];
         indexes.forEach(index -> covers[index] = true);
         this.meterIds = indexes.stream().map(allMeterIds::get).toList();

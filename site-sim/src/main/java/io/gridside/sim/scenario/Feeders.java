@@ -5,26 +5,41 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The site's low-voltage feeders out of the power house, named {@code F1}, {@code F2} and so on, and which
- * meters each supplies. The generated site has no wiring plan yet, so meters are wired in meter order, an equal
- * run of meters to each feeder: one feeder per 20 meters, between one and six.
+ * The site's low-voltage feeders out of the power house as scenarios name them, {@code F1}, {@code F2} and so on,
+ * and which meters each supplies. The site's wiring plan decides it; here it is only named.
  */
 public final class Feeders {
 
-    private static final int METERS_PER_FEEDER = 20;
-    private static final int MOST_FEEDERS = 6;
-
-    private final int meters;
+    private final int[] feederOf;
     private final int count;
 
-    private Feeders(int meters) {
-        this.meters = meters;
-        this.count = Math.max(1, Math.min(MOST_FEEDERS, meters / METERS_PER_FEEDER));
+    private Feeders(int[] feederOf, int count) {
+        this.feederOf = feederOf.clone();
+        this.count = count;
     }
 
-    /** The feeders of a site of {@code meters} meters. */
-    public static Feeders of(int meters) {
-        return new Feeders(meters);
+    /**
+     * @param feederOf each meter's feeder, from 0, in meter order: feeder 0 is {@code F1}
+     * @param count how many feeders the site has
+     * @throws IllegalArgumentException for a meter on a feeder the site does not have
+     */
+    public static Feeders of(int[] feederOf, int count) {
+        for (int feeder : feederOf) {
+            if (feeder < 0 || feeder >= count) {
+                throw new IllegalArgumentException("A site of " + count + " feeders has no feeder " + (feeder + 1)
+                        + ".");
+            }
+        }
+        return new Feeders(feederOf, count);
+    }
+
+    /** One feeder per run of meters in meter order, an equal run each: for sites drawn without a wiring plan. */
+    public static Feeders inMeterOrder(int meters, int count) {
+        int[] feederOf = new int[meters];
+        for (int i = 0; i < meters; i++) {
+            feederOf[i] = (int) ((long) i * count / meters);
+        }
+        return new Feeders(feederOf, count);
     }
 
     /** The feeders' names, in order. */
@@ -38,14 +53,14 @@ public final class Feeders {
 
     /** The feeder that supplies the meter at {@code index} in meter order. */
     public String feederOf(int index) {
-        return name((int) ((long) index * count / meters));
+        return name(feederOf[index]);
     }
 
     /** The meter indexes a feeder supplies, in order; empty for a feeder the site does not have. */
     public List<Integer> members(String feeder) {
         List<Integer> members = new ArrayList<>();
-        for (int i = 0; i < meters; i++) {
-            if (feederOf(i).equals(feeder)) {
+        for (int i = 0; i < feederOf.length; i++) {
+            if (name(feederOf[i]).equals(feeder)) {
                 members.add(i);
             }
         }

@@ -53,7 +53,7 @@ final class ScenarioBinding {
         return switch (kind) {
             case GRID_POWER_LOSS, FEEDER_POWER_LOSS, INVERTER_TRIP, LOAD_SHEDDING -> BoundStep.Effect.CUT;
             case MAINTENANCE -> BoundStep.Effect.HOLD;
-            case REPEATER_FAILURE, INTERFERENCE -> BoundStep.Effect.SILENCE;
+            case REPEATER_FAILURE -> BoundStep.Effect.SILENCE;
             default -> BoundStep.Effect.NONE;
         };
     }
@@ -96,29 +96,13 @@ final class ScenarioBinding {
         return at;
     }
 
-    /** The meter with the most meters routing through it, the first in meter order of those tied. */
+    /** The meter with the most meters routing through it as the scenario is bound; it is chosen again as it begins. */
     private int busiestRepeater(Step step, String field) {
-        int[] descendants = new int[meterIds.size()];
-        for (int i = 0; i < meterIds.size(); i++) {
-            int node = parentIndex(i);
-            for (int hops = 0; node >= 0 && hops < meterIds.size(); hops++) {
-                descendants[node]++;
-                node = parentIndex(node);
-            }
-        }
-        int best = 0;
-        for (int i = 1; i < descendants.length; i++) {
-            best = descendants[i] > descendants[best] ? i : best;
-        }
-        if (descendants[best] == 0) {
+        int best = BusiestRepeater.of(topology, index);
+        if (best < 0) {
             throw new ScenarioException(scenario.name(), step.index(), field, "asks for "
                     + Step.BUSIEST_REPEATER + ", but no meter of this site relays for another");
         }
         return best;
-    }
-
-    private int parentIndex(int meter) {
-        Integer parent = index.get(topology.parentOf(meterIds.get(meter)));
-        return parent == null ? -1 : parent;
     }
 }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * {"name": "feeder-outage", "description": "...", "days": 2,
  *  "steps": [{"at": "P1DT18H", "kind": "feeder-power-loss", "feeder": "F2", "duration": "PT3H"}]}
  * </pre>
+ *
+ * <p>An interference step names the meters ({@code meters}) or the feeder ({@code feeder}) it is around, and may
+ * say how far it reaches ({@code radiusMetres}, 5 to 3000) from their middle; without it, just far enough to cover
+ * them.
  */
 public final class ScenarioParser {
 
@@ -31,8 +35,11 @@ public final class ScenarioParser {
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "description", "days", "steps");
     private static final Set<String> COMMON_FIELDS = Set.of("at", "kind", "duration");
     private static final Map<StepKind, Set<String>> OPTIONAL_FIELDS = Map.of(
-            StepKind.INTERFERENCE, Set.of("meters", "feeder"),
+            StepKind.INTERFERENCE, Set.of("meters", "feeder", "radiusMetres"),
             StepKind.BATTERY_LOW, Set.of("stateOfChargePercent"));
+    /** The nearest and furthest interference may reach, in metres: a household appliance to a faulty inverter. */
+    static final double MIN_RADIUS = 5;
+    static final double MAX_RADIUS = 3000;
     /** How long a gateway is down when a reboot step does not say. */
     static final Duration DEFAULT_REBOOT = Duration.ofMinutes(3);
 
@@ -114,6 +121,7 @@ public final class ScenarioParser {
                 node.has("eventsPerInterval") ? integer(node, "eventsPerInterval", index, 1, 1_000_000) : null,
                 node.has("driftSecondsPerDay") ? drift(node, index) : null,
                 node.has("riseDb") ? number(node, "riseDb", index, 0.1, 60) : null,
+                node.has("radiusMetres") ? number(node, "radiusMetres", index, MIN_RADIUS, MAX_RADIUS) : null,
                 node.has("stateOfChargePercent") ? integer(node, "stateOfChargePercent", index, 0, 100) : null);
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,17 +18,20 @@ import java.util.TreeMap;
  * events its steps cause, each with that step as its cause, and those the site raises on its own (relays the
  * billing engine turns, meters that re-parent, a technician setting the gateway's clock), with no cause.
  *
- * <p>The gateway calls {@link #openInterval} as each quarter hour's tick begins, then asks, meter by meter,
- * whether its reading reaches the gateway ({@link #delivers}) and for what share of the interval its customer
- * had power ({@link #suppliedShare}). Steps take effect at their own times, to the second; a reading reaches the
- * gateway when, at the end of its interval, its meter has power and a route, and the gateway is up. Nothing here
- * draws a random number, so a scenario and a seed give the same log every time. Not thread-safe: the gateway
+ * <p>The gateway calls {@link #openInterval} as each quarter hour's tick begins, then moves its mesh on to the
+ * interval's end and calls {@link #closeInterval}, then asks, meter by meter, whether its reading reaches the
+ * gateway ({@link #delivers}) and for what share of the interval its customer had power ({@link #suppliedShare}).
+ * Steps take effect at their own times, to the second, and act on the live mesh: a meter whose supply is cut, and
+ * a failed repeater, go quiet in it ({@link MeshTopology#silence}) until {@link #RADIO_BOOT} after they come back;
+ * interference raises the noise floor around its meters ({@link MeshTopology#interfere}). A reading reaches the
+ * gateway when, at the end of its interval, its meter has power and a live route, and the gateway is up. Nothing
+ * here draws a random number, so a scenario and a seed give the same log every time. Not thread-safe: the gateway
  * guards it.
  */
 public final class ScenarioRunner {
 
-    /** The rise of the noise floor at which the stand-in for a radio model cuts a meter's links outright. */
-    public static final double JAMMING_RISE_DB = 10;
+    /** How long a meter's radio takes to come up once its power or radio is back, before it can rejoin the mesh. */
+    public static final Duration RADIO_BOOT = Duration.ofSeconds(30);
     /** How far a meter's clock may be off the gateway's before the gateway corrects it. */
     static final long DRIFT_TOLERANCE_SECONDS = 60;
 
@@ -46,8 +50,8 @@ public final class ScenarioRunner {
     private final Scenario scenario;
     private final MeshTopology topology;
     private final List<String> meterIds;
+    private final Map<String, Integer> index = new HashMap<>();
     private final SiteControl control;
-    private final InterferenceHook interference;
     private final EventLog log = new EventLog();
     private final List<BoundStep> steps;
     private final List<Change> changes = new ArrayList<>();
@@ -63,19 +67,23 @@ public final class ScenarioRunner {
     /**
      * Binds {@code scenario} to a site.
      *
+     * @param topology the site's mesh, which the steps act on
+     * @param feeders the site's feeders, which feeder steps name
      * @param runStart when the run begins, from which the steps' times count
      * @throws ScenarioException naming the step and field that name a meter or feeder the site does not have
      */
-    public ScenarioRunner(Scenario scenario, MeshTopology topology, Instant runStart, SiteControl control,
-            InterferenceHook interference) {
+    public ScenarioRunner(Scenario scenario, MeshTopology topology, Feeders feeders, Instant runStart,
+            SiteControl control) {
         this.scenario = scenario;
         this.topology = topology;
         this.meterIds = topology.meterIds();
         this.control = control;
-        this.interference = interference;
-        this.steps = ScenarioBinding.bind(scenario, topology, Feeders.of(meterIds.size()), runStart);
+        this.steps = ScenarioBinding.bind(scenario, topology, feeders, runStart);
         this.states = new MeterStates(topology, log);
         this.parents = meterIds.stream().map(topology::parentOf).toArray(String[]::new);
+        for (int i = 0; i < meterIds.size(); i++) {
+            index.put(meterIds.get(i), i);
+        }
         this.lastCorrection = new Instant[steps.size()];
         for (BoundStep step : steps) {
             changes.add(new Change(step.from, step, true));
@@ -114,14 +122,19 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Plays what happens in the quarter hour [start, end): routes that changed as it begins, the steps that
-     * begin or end in it, and the clocks the gateway corrects as its readings arrive at its end.
+     * Checks that {@code scenario} fits a site: that every meter and feeder it names is there.
+     *
+     * @throws ScenarioException naming the step and field that name a meter or feeder the site does not have
+     */
+    public static void check(Scenario scenario, MeshTopology topology, Feeders feeders) {
+        ScenarioBinding.bind(scenario, topology, feeders, Instant.EPOCH);
+    }
+
+    /**
+     * Plays the steps that begin or end in the quarter hour [start, end), on the mesh as its update at
+     * {@code start} left it.
      */
     public void openInterval(Instant start, Instant end) {
-        boolean rerouted = noteParents(start);
-        if (rerouted) {
-            states.update(start, lasting);
-        }
         while (nextChange < changes.size() && changes.get(nextChange).at().isBefore(end)) {
             Instant at = changes.get(nextChange).at();
             while (nextChange < changes.size() && changes.get(nextChange).at().equals(at)) {
@@ -131,10 +144,24 @@ public final class ScenarioRunner {
         }
         supplyTouched = steps.stream().anyMatch(step -> (step.effect == BoundStep.Effect.CUT
                 || step.effect == BoundStep.Effect.HOLD) && step.touches(start, end));
+    }
+
+    /**
+     * Takes the mesh's update at {@code end}, the end of the interval just opened: logs the meters that re-parented,
+     * works out who reaches the gateway by the new routes, and corrects the clocks the readings arriving then show
+     * are off.
+     */
+    public void closeInterval(Instant end) {
+        noteParents(end);
+        states.update(end, lasting);
         correctClocks(end);
     }
 
-    /** Whether the reading of the meter at {@code index} for the interval just opened reaches the gateway. */
+    /**
+     * Whether the reading of the meter at {@code index} for the interval just closed reaches the gateway: its meter
+     * has power and a live route, and the gateway is up. Known shortcoming: a route is taken to carry the reading
+     * whole; how each hop's links may lose it is not modelled here.
+     */
     public boolean delivers(int index) {
         return !gatewayDown && states.up(index);
     }
@@ -174,18 +201,15 @@ public final class ScenarioRunner {
                         "by", "technician"), null);
     }
 
-    private boolean noteParents(Instant at) {
-        boolean changed = false;
+    private void noteParents(Instant at) {
         for (int i = 0; i < parents.length; i++) {
             String parent = topology.parentOf(meterIds.get(i));
             if (parent != null && !parent.equals(parents[i])) {
                 log.add(at, meterIds.get(i), EventKind.PARENT_CHANGE, Map.of("from", String.valueOf(parents[i]),
                         "to", parent), null);
                 parents[i] = parent;
-                changed = true;
             }
         }
-        return changed;
     }
 
     private void apply(Change change) {
@@ -207,6 +231,7 @@ public final class ScenarioRunner {
             case GATEWAY_REBOOT -> gatewayEvent(bound.from, bound, EventKind.GATEWAY_REBOOT,
                     Map.of("downtimeSeconds", String.valueOf(step.duration().toSeconds())));
             case INTERFERENCE -> beginInterference(bound);
+            case REPEATER_FAILURE -> failRepeater(bound);
             case TAMPER -> log.add(bound.from, bound.meterId(), EventKind.TAMPER, Map.of("sensor", "cover"),
                     bound.cause);
             case CLOCK_DRIFT -> lastCorrection[steps.indexOf(bound)] = bound.from;
@@ -226,8 +251,11 @@ public final class ScenarioRunner {
             case MAINTENANCE -> log.add(bound.from, bound.meterId(), EventKind.RELAY_OFF,
                     Map.of("reason", "maintenance"), bound.cause);
             default -> {
-                // A loss of supply or a failed radio shows in the meters' own events, which MeterStates logs.
+                // A loss of supply shows in the meters' own events, which MeterStates logs.
             }
+        }
+        if (bound.effect == BoundStep.Effect.CUT) {
+            bound.meterIds.forEach(id -> topology.silence(id, bound.from, bound.to.plus(RADIO_BOOT)));
         }
     }
 
@@ -253,16 +281,33 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * The noise rises around the step's meters, and the mesh's links there degrade by their signal-to-noise ratio;
+     * from now on the step covers the meters inside its circle, whose lost routes carry it as their cause.
+     */
     private void beginInterference(BoundStep bound) {
         double rise = bound.step.riseDb();
-        boolean modelled = interference.raiseNoise(bound.meterIds, rise, bound.from, bound.to);
-        if (modelled || rise < JAMMING_RISE_DB) {
-            // The radio model, or a rise too small for the stand-in to cut links, leaves the meters' state alone.
-            bound.effect = BoundStep.Effect.NONE;
-        }
+        List<String> reached = topology.interfere(bound.meterIds, bound.step.radiusMetres(), rise, bound.from,
+                bound.to);
+        bound.actOn(reached.stream().map(index::get).sorted().toList(), meterIds);
         gatewayEvent(bound.from, bound, EventKind.INTERFERENCE_START,
                 Map.of("riseDb", String.format(Locale.ROOT, "%.1f", rise),
                         "meters", String.valueOf(bound.meterIds.size())));
+    }
+
+    /**
+     * The repeater's radio goes quiet in the mesh. The busiest repeater is the one the most meters route through
+     * as the step begins; its subtree loses its routes at once, and each meter in it keeps none unless the mesh
+     * finds it another parent at its next update.
+     */
+    private void failRepeater(BoundStep bound) {
+        if (Step.BUSIEST_REPEATER.equals(bound.step.meter())) {
+            int busiest = BusiestRepeater.of(topology, index);
+            if (busiest >= 0) {
+                bound.actOn(List.of(busiest), meterIds);
+            }
+        }
+        topology.silence(bound.meterId(), bound.from, bound.to.plus(RADIO_BOOT));
     }
 
     private void gatewayEvent(Instant at, BoundStep bound, EventKind kind, Map<String, String> details) {

@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param eventsPerInterval how many events a flooding meter sends a quarter hour
  * @param driftSecondsPerDay how far a drifting meter's clock moves from true time a day, fast when positive
  * @param riseDb how far interference raises the noise floor
+ * @param radiusMetres how far interference reaches from the middle of its meters; null for just far enough to
+ *     cover them
  * @param stateOfChargePercent the battery bank's state of charge when it is low
  */
 public record Step(int index, StepKind kind, Duration at, Duration duration, String meter, List<String> feeders,
         List<String> meters, Integer eventsPerInterval, Double driftSecondsPerDay, Double riseDb,
-        Integer stateOfChargePercent) {
+        Double radiusMetres, Integer stateOfChargePercent) {
 
     /** A meter selector: the meter with the most meters routing through it when the scenario starts. */
     public static final String BUSIEST_REPEATER = "@busiest-repeater";

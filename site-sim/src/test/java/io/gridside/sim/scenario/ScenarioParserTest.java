@@ -135,6 +135,30 @@ class ScenarioParserTest {
     }
 
     @Test
+    void takesHowFarInterferenceReachesWhenGiven() {
+        Scenario scenario = ScenarioParser.parse("t.json", "{\"name\": \"t\", \"days\": 1, \"steps\": ["
+                + "{\"at\": \"PT1H\", \"kind\": \"interference\", \"meters\": [\"M00002\"], \"riseDb\": 20, "
+                + "\"radiusMetres\": 80, \"duration\": \"PT1H\"}, "
+                + "{\"at\": \"PT3H\", \"kind\": \"interference\", \"feeder\": \"F1\", \"riseDb\": 20, "
+                + "\"duration\": \"PT1H\"}]}");
+
+        assertThat(scenario.steps()).extracting(Step::radiusMetres).containsExactly(80.0, null);
+    }
+
+    @Test
+    void refusesAnInterferenceRadiusOutOfRangeOrOnAnotherKind() {
+        ScenarioException far = refusal("{\"at\": \"PT1H\", \"kind\": \"interference\", \"meters\": [\"M00002\"], "
+                + "\"riseDb\": 20, \"radiusMetres\": 5000, \"duration\": \"PT1H\"}");
+        ScenarioException misplaced = refusal("{\"at\": \"PT1H\", \"kind\": \"repeater-failure\", "
+                + "\"meter\": \"M00002\", \"radiusMetres\": 50, \"duration\": \"PT1H\"}");
+
+        assertThat(far.field()).isEqualTo("radiusMetres");
+        assertThat(far.getMessage()).contains("step 0", "from 5.0 to 3000.0");
+        assertThat(misplaced.field()).isEqualTo("radiusMetres");
+        assertThat(misplaced.getMessage()).contains("does not apply to a repeater-failure step");
+    }
+
+    @Test
     void refusesAScenarioFieldByName() {
         assertThatThrownBy(() -> ScenarioParser.parse("t.json", "{\"name\": \"t\", \"days\": 0, \"steps\": []}"))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("field 'days'");
@@ -189,7 +213,7 @@ class ScenarioParserTest {
     }
 
     private static ScenarioRunner run(Scenario scenario, MeshTopology topology) {
-        return new ScenarioRunner(scenario, topology, Instant.parse("2026-06-01T00:00:00Z"), (meter, rate) -> { },
-                InterferenceHook.NONE);
+        return new ScenarioRunner(scenario, topology, TestTopology.feeders(topology.meterIds().size()),
+                Instant.parse("2026-06-01T00:00:00Z"), (meter, rate) -> { });
     }
 }

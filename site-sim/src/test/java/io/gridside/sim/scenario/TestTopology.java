@@ -23,6 +23,11 @@ final class TestTopology {
         return MeshTopology.fixed(GATEWAY, list);
     }
 
+    /** Feeders wired in meter order, one per 20 meters, one to six. */
+    static Feeders feeders(int meters) {
+        return Feeders.inMeterOrder(meters, Math.max(1, Math.min(6, meters / 20)));
+    }
+
     static String id(int index) {
         return String.format(Locale.ROOT, "M%05d", index + 1);
     }
