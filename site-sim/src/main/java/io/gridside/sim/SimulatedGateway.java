@@ -116,6 +116,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
     private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
+    /** Set once the journal is closed; the site's timer may still fire once after, and must then do nothing. */
+    private boolean closed;
     /** How far the gateway's clock is from its simulation clock, after a supervisor set it. */
     private volatile Duration clockOffset = Duration.ZERO;
 
@@ -168,7 +170,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.identityKey = identityKey;
         this.journalDirectory = JournalDirectory.of(journalDirectory);
         this.journal = GatewayJournal.create(this.journalDirectory.path(),
-                layout.meters().stream().map(Meter::meterId).toList());
+                layout.meters().stream().map(Meter::meterId).toList(), !this.journalDirectory.temporary());
         this.journalDirectory.deleteWhenUnreachable(this, journal);
         this.ledger = new JournalLedger(journal);
         this.engine = new BillingEngine(layout.tariff(), layout.site().zone(), ledger);
@@ -230,6 +232,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     /** Brings the site up to its clock: every quarter hour not yet read is read and billed. */
     public synchronized void advance() {
+        if (closed) {
+            return;
+        }
         Instant now = clock();
         while (!lastTick.plus(Reading.INTERVAL).isAfter(now)) {
             tick(lastTick.plus(Reading.INTERVAL));
@@ -630,6 +635,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Closes the journal, and deletes it when it lives in a temporary directory. */
     @Override
     public synchronized void close() {
+        closed = true;
         journalDirectory.close(journal);
     }
 }
