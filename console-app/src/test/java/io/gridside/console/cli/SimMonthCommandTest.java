@@ -16,7 +16,8 @@ class SimMonthCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         Path file = Path.of(run.out().strip());
-        assertThat(file).startsWith(cache).hasFileName("site-m12-s7-feeder-outage-d1-g1.db");
+        assertThat(file).startsWith(cache);
+        assertThat(file.getFileName().toString()).startsWith("site-m12-s7-feeder-outage-d1-g1-");
         try (SiteStore store = SiteStore.open(file)) {
             assertThat(store.readingCount()).isPositive();
         }

@@ -1,6 +1,7 @@
 package io.gridside.sim.journal;
 
 import io.gridside.billing.LedgerStore;
+import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class JournalLedger implements LedgerStore {
     public Optional<LedgerEntry> payment(String reference) {
         String entryReference = PAYMENT_PREFIX + reference;
         for (LedgerEntry entry : unwritten) {
-            if (entry.reference().equals(entryReference) && entry.kind() == io.gridside.site.EntryKind.TOP_UP) {
+            if (entry.reference().equals(entryReference) && entry.kind() == EntryKind.TOP_UP) {
                 return Optional.of(entry);
             }
         }

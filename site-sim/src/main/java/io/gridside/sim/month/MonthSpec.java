@@ -33,7 +33,10 @@ public record MonthSpec(int meters, long seed, String scenario, int days) {
         }
     }
 
-    /** The cache's key of the data: every input and the generator's version, readable in a file listing. */
+    /**
+     * The cache's key of the data, readable in a file listing: every input and the generator's version. The cache
+     * adds a digest of the scenario's steps ({@link SiteMonth#fileIn}).
+     */
     public String key() {
         return String.format(Locale.ROOT, "site-m%d-s%d-%s-d%d-g%d", meters, seed, scenario, days,
                 SiteMonth.GENERATOR_VERSION);

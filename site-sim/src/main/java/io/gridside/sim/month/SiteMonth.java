@@ -11,12 +11,16 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +66,23 @@ public final class SiteMonth {
         return cache.resolve("gridside").resolve("months");
     }
 
-    /** Where the month of {@code spec} is cached in {@code cache}. */
+    /**
+     * Where the month of {@code spec} is cached in {@code cache}: under its key and a digest of its scenario's
+     * steps, so that a scenario edited under the same name makes a new month.
+     *
+     * @throws IllegalArgumentException for a scenario that does not ship with the simulator
+     */
     public static Path fileIn(Path cache, MonthSpec spec) {
-        return cache.resolve(spec.key() + ".db");
+        return cache.resolve(spec.key() + "-" + digest(scenario(spec.scenario()).toString()) + ".db");
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
+        }
     }
 
     /** The month of {@code spec} from the default cache, generated first if it is not there. */
