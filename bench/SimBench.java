@@ -36,29 +36,32 @@ public final class SimBench {
     /** Simulated seconds per wall second while the gateway reads and bills {@code meters} for {@code days}. */
     private static double speedup(int meters, int days) {
         SimClock.Manual clock = SimClock.manual(START);
-        SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(meters, 42, 0, START), clock);
-        long started = System.nanoTime();
-        for (int day = 0; day < days; day++) {
-            clock.advance(Duration.ofDays(1));
-            gateway.advance();
+        try (SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(meters, 42, 0, START), clock)) {
+            long started = System.nanoTime();
+            for (int day = 0; day < days; day++) {
+                clock.advance(Duration.ofDays(1));
+                gateway.advance();
+            }
+            double wallSeconds = (System.nanoTime() - started) / 1e9;
+            return days * 86_400.0 / wallSeconds;
         }
-        double wallSeconds = (System.nanoTime() - started) / 1e9;
-        return days * 86_400.0 / wallSeconds;
     }
 
     /** Heap in use after simulated day 30 over heap after day 2, each after a full collection. */
     private static double heapRatio(int meters) {
         SimClock.Manual clock = SimClock.manual(START);
-        SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(meters, 42, 0, START), clock);
         long day2 = 0;
-        for (int day = 1; day <= HEAP_DAYS; day++) {
-            clock.advance(Duration.ofDays(1));
-            gateway.advance();
-            if (day == 2) {
-                day2 = usedHeap();
+        long day30;
+        try (SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(meters, 42, 0, START), clock)) {
+            for (int day = 1; day <= HEAP_DAYS; day++) {
+                clock.advance(Duration.ofDays(1));
+                gateway.advance();
+                if (day == 2) {
+                    day2 = usedHeap();
+                }
             }
+            day30 = usedHeap();
         }
-        long day30 = usedHeap();
         print("heap_day2_mb", day2 / 1e6);
         print("heap_day30_mb", day30 / 1e6);
         return (double) day30 / day2;

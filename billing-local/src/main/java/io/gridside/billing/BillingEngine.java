@@ -38,14 +38,28 @@ public final class BillingEngine {
     private final ZoneId zone;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByMeter = new HashMap<>();
-    /** The entry that credited each payment, by the payment's reference. */
-    private final Map<String, LedgerEntry> creditedPayments = new HashMap<>();
-    private final List<LedgerEntry> ledger = new ArrayList<>();
+    private final LedgerStore ledger;
+    /** The entries the tick under way has posted so far. */
+    private final List<LedgerEntry> posted = new ArrayList<>();
     private Instant lastTick;
 
+    /** An engine that keeps its ledger in memory. */
     public BillingEngine(Tariff tariff, ZoneId zone) {
+        this(tariff, zone, LedgerStore.inMemory());
+    }
+
+    /**
+     * An engine that keeps its ledger in {@code ledger}, which must be empty: the store changes where the entries
+     * live, never which entries are posted.
+     */
+    public BillingEngine(Tariff tariff, ZoneId zone, LedgerStore ledger) {
+        if (ledger.lastSeq() != 0) {
+            throw new IllegalArgumentException("A billing engine starts on an empty ledger, and this one holds "
+                    + ledger.lastSeq() + " entries.");
+        }
         this.tariff = tariff;
         this.zone = zone;
+        this.ledger = ledger;
     }
 
     public Tariff tariff() {
@@ -79,7 +93,7 @@ public final class BillingEngine {
      * @param readings readings whose interval ends at {@code end}
      */
     public Tick tick(Instant end, List<TopUp> topUps, List<Reading> readings) {
-        int firstEntry = ledger.size();
+        posted.clear();
         lastTick = end;
         List<RelayDecision> decisions = new ArrayList<>();
         chargeStanding(end, decisions);
@@ -89,7 +103,7 @@ public final class BillingEngine {
         readings.stream()
                 .sorted(Comparator.comparing(Reading::meterId))
                 .forEach(reading -> rate(reading, decisions));
-        return new Tick(ledger.subList(firstEntry, ledger.size()), decisions);
+        return new Tick(posted, decisions);
     }
 
     private void chargeStanding(Instant end, List<RelayDecision> decisions) {
@@ -106,12 +120,11 @@ public final class BillingEngine {
 
     private void credit(TopUp topUp, Instant end, List<RelayDecision> decisions) {
         Account account = account(topUp.customerId());
-        if (creditedPayments.containsKey(topUp.reference())) {
+        if (ledger.payment(topUp.reference()).isPresent()) {
             return;
         }
         Instant at = topUp.at().isAfter(end) ? end : topUp.at();
-        creditedPayments.put(topUp.reference(),
-                post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), "payment:" + topUp.reference()));
+        post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), LedgerStore.PAYMENT_PREFIX + topUp.reference());
         evaluate(account, at, decisions);
     }
 
@@ -141,15 +154,16 @@ public final class BillingEngine {
 
     private LedgerEntry post(Account account, Instant at, EntryKind kind, long amountMinor, String reference) {
         account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
-        LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, at, account.customerId, kind, amountMinor,
+        LedgerEntry entry = new LedgerEntry(ledger.lastSeq() + 1, at, account.customerId, kind, amountMinor,
                 account.balanceMinor, reference);
-        ledger.add(entry);
+        ledger.append(entry);
+        posted.add(entry);
         return entry;
     }
 
     /** The ledger entry that credited the payment {@code reference}, if the engine has credited it. */
     public Optional<LedgerEntry> payment(String reference) {
-        return Optional.ofNullable(creditedPayments.get(reference));
+        return ledger.payment(reference);
     }
 
     public long balance(String customerId) {
@@ -170,8 +184,7 @@ public final class BillingEngine {
 
     /** The ledger so far, from the entry after {@code afterSeq}. */
     public List<LedgerEntry> ledgerAfter(long afterSeq) {
-        int from = (int) Math.min(Math.max(afterSeq, 0), ledger.size());
-        return List.copyOf(ledger.subList(from, ledger.size()));
+        return ledger.after(afterSeq);
     }
 
     /** The last tick the engine reached (or the latest opening, before the first tick); null when empty. */
@@ -180,7 +193,7 @@ public final class BillingEngine {
     }
 
     public long lastSeq() {
-        return ledger.size();
+        return ledger.lastSeq();
     }
 
     private Account account(String customerId) {

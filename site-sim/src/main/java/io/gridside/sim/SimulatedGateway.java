@@ -14,6 +14,9 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.sim.journal.GatewayJournal;
+import io.gridside.sim.journal.JournalDirectory;
+import io.gridside.sim.journal.JournalLedger;
 import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.sim.mesh.Uplink;
@@ -35,6 +38,7 @@ import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -69,8 +73,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The site advances whenever it is asked anything and on a timer, to its clock's time, one interval at a
  * time; so a fast clock, a slow machine or a long pause all give the same history. Thread-safe.
+ *
+ * <p>It keeps its history (readings, ledger and event log) in a {@link GatewayJournal} on disk, as a real gateway
+ * keeps it on flash, written a quarter hour at a time, so that its heap holds flat however long it runs; the
+ * journal lives in a directory it is given or in a temporary one that {@link #close} deletes.
  */
-public final class SimulatedGateway implements GatewayService {
+public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
     private static final String FIRMWARE = "gw-sim-2.4.1";
@@ -99,9 +107,10 @@ public final class SimulatedGateway implements GatewayService {
      * before the meters send their readings.
      */
     private final MeshTimeline mesh;
-    private final List<Reading> readings = new ArrayList<>();
-    /** Where each tick's readings begin in {@link #readings}, tick by tick from the history's start. */
-    private final List<Integer> tickOffsets = new ArrayList<>();
+    /** The gateway's history on disk, and the billing engine's ledger kept in it. */
+    private final GatewayJournal journal;
+    private final JournalLedger ledger;
+    private final JournalDirectory journalDirectory;
     private final Instant historyStart;
     private final CashDesk cashDesk;
     /** The scenario it plays, which keeps its event log. */
@@ -110,6 +119,8 @@ public final class SimulatedGateway implements GatewayService {
     /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
     private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
+    /** Set once the journal is closed; the site's timer may still fire once after, and must then do nothing. */
+    private boolean closed;
     /** How far the gateway's clock is from its simulation clock, after a supervisor set it. */
     private volatile Duration clockOffset = Duration.ZERO;
 
@@ -140,12 +151,32 @@ public final class SimulatedGateway implements GatewayService {
      */
     public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey,
             Scenario scenario) {
+        this(spec, clock, trusted, identityKey, scenario, null);
+    }
+
+    /**
+     * @param trusted the operator keys whose credentials it accepts
+     * @param identityKey the key it proves itself with, which consoles pin
+     * @param scenario what happens during the run, from the start of its history on
+     * @param journalDirectory where it keeps its journal, which it builds anew (replacing one there) and leaves
+     *     when closed; null for a temporary directory that {@link #close} deletes
+     * @throws io.gridside.sim.scenario.ScenarioException when the scenario names a meter or feeder the site does
+     *     not have
+     * @throws io.gridside.sim.journal.JournalException when the journal cannot be created
+     */
+    public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey,
+            Scenario scenario, Path journalDirectory) {
         this.spec = spec;
         this.layout = SiteGenerator.generate(spec);
         this.clock = clock;
         this.trusted = trusted;
         this.identityKey = identityKey;
-        this.engine = new BillingEngine(layout.tariff(), layout.site().zone());
+        this.journalDirectory = JournalDirectory.of(journalDirectory);
+        this.journal = GatewayJournal.create(this.journalDirectory.path(),
+                layout.meters().stream().map(Meter::meterId).toList(), !this.journalDirectory.temporary());
+        this.journalDirectory.deleteWhenUnreachable(this, journal);
+        this.ledger = new JournalLedger(journal);
+        this.engine = new BillingEngine(layout.tariff(), layout.site().zone(), ledger);
         this.exactRegisterWh = new double[spec.meters()];
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
@@ -206,9 +237,23 @@ public final class SimulatedGateway implements GatewayService {
 
     /** Brings the site up to its clock: every quarter hour not yet read is read and billed. */
     public synchronized void advance() {
+        if (closed) {
+            return;
+        }
         Instant now = clock();
         while (!lastTick.plus(Reading.INTERVAL).isAfter(now)) {
             tick(lastTick.plus(Reading.INTERVAL));
+        }
+        // Openings before the first tick and a clock set between ticks post or log outside any tick.
+        writeJournal(lastTick, List.of());
+    }
+
+    /** Writes what the quarter hour from {@code tick} billed, posted and logged, in one transaction. */
+    private void writeJournal(Instant tick, List<Reading> billed) {
+        List<SiteEvent> logged = scenario.log().drain();
+        List<LedgerEntry> posted = ledger.takeUnwritten();
+        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty()) {
+            journal.write(tick, billed, posted, logged);
         }
     }
 
@@ -231,9 +276,8 @@ public final class SimulatedGateway implements GatewayService {
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
         topUps.addAll(dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
-        tickOffsets.add(readings.size());
-        readings.addAll(batch);
         result.decisions().forEach(this::logDecision);
+        writeJournal(start, batch);
         lastTick = end;
     }
 
@@ -404,16 +448,7 @@ public final class SimulatedGateway implements GatewayService {
     @Override
     public synchronized List<Reading> readings(Instant from, Instant to) {
         advance();
-        int first = firstAtOrAfter(from);
-        int end = firstAtOrAfter(to);
-        return List.copyOf(readings.subList(first, Math.max(first, end)));
-    }
-
-    /** Readings are kept a whole interval at a time in meter order, so an interval's place is its tick's offset. */
-    private int firstAtOrAfter(Instant at) {
-        long seconds = Reading.INTERVAL.toSeconds();
-        long intervals = Math.floorDiv(at.getEpochSecond() - historyStart.getEpochSecond() + seconds - 1, seconds);
-        return intervals < tickOffsets.size() ? tickOffsets.get((int) Math.max(0, intervals)) : readings.size();
+        return List.copyOf(journal.readings(from, to));
     }
 
     @Override
@@ -511,13 +546,13 @@ public final class SimulatedGateway implements GatewayService {
     @Override
     public synchronized List<SiteEvent> events(Instant from, Instant to) {
         advance();
-        return scenario.log().between(from, to);
+        return List.copyOf(journal.events(from, to));
     }
 
     /** The event log of one meter, or of the gateway by its id, in the order logged. */
     public synchronized List<SiteEvent> eventsOf(String source) {
         advance();
-        return scenario.log().of(source);
+        return List.copyOf(journal.eventsOf(source));
     }
 
     /** The scenario the gateway plays. */
@@ -596,5 +631,17 @@ public final class SimulatedGateway implements GatewayService {
     /** The gateway's own balance for a customer, for tests that audit it. */
     public synchronized long balance(String customerId) {
         return engine.balance(customerId);
+    }
+
+    /** Where the gateway keeps its journal. */
+    public Path journalFile() {
+        return journal.file();
+    }
+
+    /** Closes the journal, and deletes it when it lives in a temporary directory. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        journalDirectory.close(journal);
     }
 }

@@ -314,5 +314,6 @@ public final class SimulatedSite implements AutoCloseable {
         }
         resources.clear();
         terminals.clear();
+        gateway.close();
     }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /** {@code gridside sim}: runs a simulated site until stopped, announcing each listener on its own line. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Runs a simulated site that consoles can connect to.",
-            "Prints tcp=HOST:PORT, serial=DEVICE and advertised=NAME, one line each, as soon as it listens."})
+            "Prints tcp=HOST:PORT, serial=DEVICE and advertised=NAME, one line each, as soon as it listens."},
+        subcommands = SimMonthCommand.class)
 final class SimCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimCommand.class);

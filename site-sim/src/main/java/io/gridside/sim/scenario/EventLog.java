@@ -15,14 +15,24 @@ import java.util.Map;
 public final class EventLog {
 
     private final List<SiteEvent> events = new ArrayList<>();
+    private long lastId;
 
     /** Logs an event and gives it the next number. */
     public SiteEvent add(Instant at, String source, EventKind kind, Map<String, String> details,
             SiteEvent.Cause cause) {
-        SiteEvent event = new SiteEvent(events.size() + 1L, at, source, kind, new java.util.TreeMap<>(details),
-                cause);
+        SiteEvent event = new SiteEvent(++lastId, at, source, kind, new java.util.TreeMap<>(details), cause);
         events.add(event);
         return event;
+    }
+
+    /**
+     * Hands over the events logged since the last call and forgets them, for a gateway that keeps its log in its
+     * journal; the numbering goes on, and the queries here answer for the events not yet handed over alone.
+     */
+    public List<SiteEvent> drain() {
+        List<SiteEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
     }
 
     /** The events that happened in [from, to), in the order they were logged. */

@@ -1,0 +1,59 @@
+package io.gridside.sim.journal;
+
+import io.gridside.billing.LedgerStore;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gateway's ledger kept in its journal: entries wait in memory until the quarter hour's write takes them
+ * ({@link #takeUnwritten}), and every answer covers the written and the waiting alike.
+ */
+public final class JournalLedger implements LedgerStore {
+
+    private final GatewayJournal journal;
+    private final List<LedgerEntry> unwritten = new ArrayList<>();
+    private long lastSeq;
+
+    public JournalLedger(GatewayJournal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void append(LedgerEntry entry) {
+        unwritten.add(entry);
+        lastSeq = entry.seq();
+    }
+
+    /** The entries appended since the last call, which the caller now writes to the journal. */
+    public List<LedgerEntry> takeUnwritten() {
+        List<LedgerEntry> taken = List.copyOf(unwritten);
+        unwritten.clear();
+        return taken;
+    }
+
+    @Override
+    public List<LedgerEntry> after(long afterSeq) {
+        List<LedgerEntry> result = new ArrayList<>(journal.ledgerAfter(afterSeq));
+        unwritten.stream().filter(entry -> entry.seq() > afterSeq).forEach(result::add);
+        return List.copyOf(result);
+    }
+
+    @Override
+    public Optional<LedgerEntry> payment(String reference) {
+        String entryReference = PAYMENT_PREFIX + reference;
+        for (LedgerEntry entry : unwritten) {
+            if (entry.reference().equals(entryReference) && entry.kind() == EntryKind.TOP_UP) {
+                return Optional.of(entry);
+            }
+        }
+        return journal.payment(entryReference);
+    }
+
+    @Override
+    public long lastSeq() {
+        return lastSeq;
+    }
+}
