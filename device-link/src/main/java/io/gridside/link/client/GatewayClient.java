@@ -24,6 +24,7 @@ import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MeterStatusBatch;
@@ -371,8 +372,8 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /**
-     * Pulls one site day's mesh history document, joined from its pieces; the caller checks it against the day's
-     * digest.
+     * Pulls one site day's mesh history document, joined from its pieces and decompressed; the caller checks it
+     * against the day's digest.
      *
      * @throws LinkException with {@link LinkException.Code#INCOMPLETE} when a batch names another day
      */
@@ -386,7 +387,11 @@ public final class GatewayClient implements AutoCloseable {
         if (named.stream().anyMatch(other -> !other.equals(day))) {
             throw incomplete("a batch of another day came in the mesh history of " + day);
         }
-        return document.toByteArray();
+        try {
+            return MeshDayBatch.documentOf(document.toByteArray());
+        } catch (MalformedMessageException e) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent " + e.getMessage() + ".", e);
+        }
     }
 
     /**

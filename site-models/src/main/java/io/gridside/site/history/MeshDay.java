@@ -60,21 +60,18 @@ public record MeshDay(LocalDate day, String gatewayId, TopologySnapshot start, L
     }
 
     /**
-     * A meter's new route.
+     * A meter's new route: its parent, and what the link to that parent adds to the parent's rank. Hops and rank
+     * follow from the routes of the meter's ancestors, so a change near the gateway costs one route, not one for
+     * each meter beneath it.
      *
      * @param nodeId the meter
      * @param parentId its new parent, or null when it lost its route
-     * @param rank its RPL rank, -1 without a route
-     * @param hops its hops to the gateway, -1 without a route
+     * @param rankIncrease its rank less its parent's, 0 without a route
      */
-    public record RouteChange(String nodeId, String parentId, int rank, int hops) {
+    public record RouteChange(String nodeId, String parentId, int rankIncrease) {
 
         public RouteChange {
             Objects.requireNonNull(nodeId, "nodeId");
-        }
-
-        static RouteChange of(TopologySnapshot.Node node) {
-            return new RouteChange(node.id(), node.parentId(), node.rank(), node.hops());
         }
     }
 
@@ -127,11 +124,7 @@ public record MeshDay(LocalDate day, String gatewayId, TopologySnapshot start, L
                     + " is before it.");
         }
         Map<String, RouteChange> routes = new LinkedHashMap<>();
-        Map<String, TopologySnapshot.Node> places = new HashMap<>();
-        for (TopologySnapshot.Node node : start.nodes()) {
-            routes.put(node.id(), RouteChange.of(node));
-            places.put(node.id(), node);
-        }
+        routesOf(start).forEach(route -> routes.put(route.nodeId(), route));
         Map<String, LinkSample> inUse = new HashMap<>();
         start.links().stream().filter(TopologySnapshot.Link::preferred)
                 .forEach(link -> inUse.put(link.from(), LinkSample.of(link)));
@@ -144,22 +137,62 @@ public record MeshDay(LocalDate day, String gatewayId, TopologySnapshot start, L
             step.samples().forEach(sample -> inUse.put(sample.from(), sample));
             reached = step.at();
         }
-        return rebuilt(reached, routes, places, inUse);
+        return rebuilt(reached, routes, inUse);
     }
 
-    private TopologySnapshot rebuilt(Instant at, Map<String, RouteChange> routes,
-            Map<String, TopologySnapshot.Node> places, Map<String, LinkSample> inUse) {
+    /** Each radio's route in {@code snapshot}; the roots (the gateway) keep their rank as their increase. */
+    static List<RouteChange> routesOf(TopologySnapshot snapshot) {
+        Map<String, Integer> ranks = new HashMap<>();
+        snapshot.nodes().forEach(node -> ranks.put(node.id(), node.rank()));
+        List<RouteChange> routes = new ArrayList<>(snapshot.nodes().size());
+        for (TopologySnapshot.Node node : snapshot.nodes()) {
+            Integer parentRank = node.parentId() == null ? null : ranks.get(node.parentId());
+            int increase = node.hops() == 0 ? node.rank() : parentRank == null ? 0 : node.rank() - parentRank;
+            routes.add(new RouteChange(node.id(), node.parentId(), increase));
+        }
+        return routes;
+    }
+
+    private TopologySnapshot rebuilt(Instant at, Map<String, RouteChange> routes, Map<String, LinkSample> inUse) {
+        Map<String, int[]> placed = new HashMap<>();
+        Map<String, TopologySnapshot.Node> startNodes = new HashMap<>();
+        start.nodes().forEach(node -> startNodes.put(node.id(), node));
         List<TopologySnapshot.Node> nodes = new ArrayList<>(routes.size());
         List<TopologySnapshot.Link> links = new ArrayList<>();
         for (RouteChange route : routes.values()) {
-            TopologySnapshot.Node place = places.get(route.nodeId());
-            nodes.add(new TopologySnapshot.Node(route.nodeId(), place.latitude(), place.longitude(), route.hops(),
-                    route.rank(), route.parentId(), List.of()));
+            int[] hopsAndRank = hopsAndRank(route.nodeId(), routes, startNodes, placed, 0);
+            boolean routed = hopsAndRank[0] > 0;
+            TopologySnapshot.Node place = startNodes.get(route.nodeId());
+            nodes.add(new TopologySnapshot.Node(route.nodeId(), place.latitude(), place.longitude(), hopsAndRank[0],
+                    hopsAndRank[1], routed ? route.parentId() : null, List.of()));
             LinkSample sample = inUse.get(route.nodeId());
-            if (route.parentId() != null && sample != null && sample.to().equals(route.parentId())) {
+            if (routed && sample != null && sample.to().equals(route.parentId())) {
                 links.add(sample.toLink(true));
             }
         }
         return new TopologySnapshot(at, gatewayId, nodes, links);
+    }
+
+    /** A radio's hops and rank, from its ancestors': the root's are as the start has them. */
+    private static int[] hopsAndRank(String id, Map<String, RouteChange> routes,
+            Map<String, TopologySnapshot.Node> startNodes, Map<String, int[]> placed, int depth) {
+        int[] known = placed.get(id);
+        if (known != null) {
+            return known;
+        }
+        RouteChange route = routes.get(id);
+        TopologySnapshot.Node startNode = startNodes.get(id);
+        int[] result;
+        if (startNode.hops() == 0) {
+            result = new int[] {0, startNode.rank()};
+        } else if (route.parentId() == null || depth > routes.size() || !routes.containsKey(route.parentId())) {
+            result = new int[] {-1, -1};
+        } else {
+            int[] parent = hopsAndRank(route.parentId(), routes, startNodes, placed, depth + 1);
+            result = parent[0] < 0 ? new int[] {-1, -1}
+                    : new int[] {parent[0] + 1, parent[1] + route.rankIncrease()};
+        }
+        placed.put(id, result);
+        return result;
     }
 }

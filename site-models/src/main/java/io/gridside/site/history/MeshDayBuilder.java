@@ -36,11 +36,10 @@ public final class MeshDayBuilder {
      */
     public MeshDayBuilder add(TopologySnapshot next) {
         List<MeshDay.RouteChange> changed = new ArrayList<>();
-        for (TopologySnapshot.Node node : next.nodes()) {
-            MeshDay.RouteChange route = MeshDay.RouteChange.of(node);
-            MeshDay.RouteChange before = routes.put(node.id(), route);
+        for (MeshDay.RouteChange route : MeshDay.routesOf(next)) {
+            MeshDay.RouteChange before = routes.put(route.nodeId(), route);
             if (before == null) {
-                throw new IllegalArgumentException("The mesh at " + next.at() + " has radio " + node.id()
+                throw new IllegalArgumentException("The mesh at " + next.at() + " has radio " + route.nodeId()
                         + ", which the day's start did not have.");
             }
             if (!route.equals(before)) {
@@ -65,7 +64,7 @@ public final class MeshDayBuilder {
     }
 
     private void note(TopologySnapshot snapshot) {
-        snapshot.nodes().forEach(node -> routes.put(node.id(), MeshDay.RouteChange.of(node)));
+        MeshDay.routesOf(snapshot).forEach(route -> routes.put(route.nodeId(), route));
         snapshot.links().stream().filter(TopologySnapshot.Link::preferred)
                 .forEach(link -> inUse.put(link.from(), MeshDay.LinkSample.of(link)));
     }

@@ -23,9 +23,13 @@ import java.util.Map;
  *   "nodes": [[id, latitude e7, longitude e7, hops, rank, parent index or null, [alternate index]]],
  *   "links": [[from index, to index, forward dBm, reverse dBm, forward psr ‰, reverse psr ‰, etx %, age s,
  *              preferred]],
- *   "steps": [[seconds after the start, [[node index, parent index or null, rank, hops]],
- *              [[from index, to index, forward dBm, reverse dBm, forward psr ‰, reverse psr ‰, etx %, age s]]]] }
+ *   "steps": [[seconds after the start, [[node index, parent index or null, rank increase]],
+ *              [[from index, to index, forward dBm, reverse dBm, forward psr ‰, reverse psr ‰, etx %, age s]],
+ *              [[from index, changed measures (a bit each, in that order from 1), the change of each]]]] }
  * </pre>
+ *
+ * <p>A step samples a link in use whole when its meter took a new parent, and otherwise by what changed since the
+ * link's last sample (the day's start or an earlier step): a drifting signal costs a few bytes, not a row.
  */
 public final class MeshDayDocument {
 
@@ -52,11 +56,21 @@ public final class MeshDayDocument {
             row.add(link.preferred());
             links.add(row);
         }
+        Map<String, MeshDay.LinkSample> inUse = inUseAtStart(start);
         List<Object> steps = new ArrayList<>();
         for (MeshDay.Step step : day.steps()) {
+            List<Object> whole = new ArrayList<>();
+            List<Object> changes = new ArrayList<>();
+            for (MeshDay.LinkSample sample : step.samples()) {
+                MeshDay.LinkSample before = inUse.put(sample.from(), sample);
+                if (before != null && before.to().equals(sample.to())) {
+                    changes.add(change(index, before, sample));
+                } else {
+                    whole.add(sample(index, sample));
+                }
+            }
             steps.add(List.of(step.at().getEpochSecond() - start.at().getEpochSecond(),
-                    step.routes().stream().map(route -> route(index, route)).toList(),
-                    step.samples().stream().map(sample -> sample(index, sample)).toList()));
+                    step.routes().stream().map(route -> route(index, route)).toList(), whole, changes));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("day", day.day().toString());
@@ -72,8 +86,7 @@ public final class MeshDayDocument {
         List<Object> row = new ArrayList<>();
         row.add(indexOf(index, route.nodeId()));
         row.add(indexOf(index, route.parentId()));
-        row.add(route.rank());
-        row.add(route.hops());
+        row.add(route.rankIncrease());
         return row;
     }
 
@@ -88,6 +101,51 @@ public final class MeshDayDocument {
         row.add(sample.etxHundredths());
         row.add(sample.lastHeardAgeSeconds());
         return row;
+    }
+
+    /** Each meter's link in use at the start, by the meter's id. */
+    private static Map<String, MeshDay.LinkSample> inUseAtStart(TopologySnapshot start) {
+        Map<String, MeshDay.LinkSample> inUse = new HashMap<>();
+        start.links().stream().filter(TopologySnapshot.Link::preferred)
+                .forEach(link -> inUse.put(link.from(), MeshDay.LinkSample.of(link)));
+        return inUse;
+    }
+
+    /** A link's new sample as what changed since its last: which measures (a bit each), then by how much. */
+    private static List<Object> change(Map<String, Integer> index, MeshDay.LinkSample before,
+            MeshDay.LinkSample after) {
+        long[] was = measures(before);
+        long[] now = measures(after);
+        List<Object> row = new ArrayList<>();
+        row.add(indexOf(index, after.from()));
+        row.add(0);
+        int mask = 0;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] != was[i]) {
+                mask |= 1 << i;
+                row.add(now[i] - was[i]);
+            }
+        }
+        row.set(1, mask);
+        return row;
+    }
+
+    private static long[] measures(MeshDay.LinkSample sample) {
+        return new long[] {sample.forwardRssiDbm(), sample.reverseRssiDbm(), sample.forwardPsrPerMille(),
+            sample.reversePsrPerMille(), sample.etxHundredths(), sample.lastHeardAgeSeconds()};
+    }
+
+    private static MeshDay.LinkSample changed(MeshDay.LinkSample before, List<?> row) {
+        long[] values = measures(before);
+        int mask = (int) number(row.get(1));
+        int next = 2;
+        for (int i = 0; i < values.length; i++) {
+            if ((mask & 1 << i) != 0) {
+                values[i] += number(row.get(next++));
+            }
+        }
+        return new MeshDay.LinkSample(before.from(), before.to(), (int) values[0], (int) values[1], (int) values[2],
+                (int) values[3], (int) values[4], values[5]);
     }
 
     private static Integer indexOf(Map<String, Integer> index, String id) {
@@ -118,12 +176,13 @@ public final class MeshDayDocument {
                 List<?> fields = list(row);
                 links.add(sample(fields, ids).toLink((Boolean) fields.get(8)));
             }
+            TopologySnapshot start = new TopologySnapshot(at, gatewayId, nodes, links);
+            Map<String, MeshDay.LinkSample> inUse = inUseAtStart(start);
             List<MeshDay.Step> steps = new ArrayList<>();
             for (Object row : list(document.get("steps"))) {
-                steps.add(step(list(row), at, ids));
+                steps.add(step(list(row), at, ids, inUse));
             }
-            return new MeshDay(LocalDate.parse((String) document.get("day")), gatewayId,
-                    new TopologySnapshot(at, gatewayId, nodes, links), steps);
+            return new MeshDay(LocalDate.parse((String) document.get("day")), gatewayId, start, steps);
         } catch (CborException | ClassCastException | IndexOutOfBoundsException | NullPointerException
                 | DateTimeParseException e) {
             throw new IllegalArgumentException("The bytes are not a mesh history document: " + e.getMessage(), e);
@@ -146,16 +205,29 @@ public final class MeshDayDocument {
         return nodes;
     }
 
-    private static MeshDay.Step step(List<?> fields, Instant start, List<String> ids) {
+    private static MeshDay.Step step(List<?> fields, Instant start, List<String> ids,
+            Map<String, MeshDay.LinkSample> inUse) {
         List<MeshDay.RouteChange> routes = new ArrayList<>();
         for (Object row : list(fields.get(1))) {
             List<?> route = list(row);
             routes.add(new MeshDay.RouteChange(ids.get((int) number(route.get(0))), idOrNull(route.get(1), ids),
-                    (int) number(route.get(2)), (int) number(route.get(3))));
+                    (int) number(route.get(2))));
         }
         List<MeshDay.LinkSample> samples = new ArrayList<>();
         for (Object row : list(fields.get(2))) {
-            samples.add(sample(list(row), ids));
+            MeshDay.LinkSample sample = sample(list(row), ids);
+            inUse.put(sample.from(), sample);
+            samples.add(sample);
+        }
+        for (Object row : list(fields.get(3))) {
+            String from = ids.get((int) number(list(row).get(0)));
+            MeshDay.LinkSample before = inUse.get(from);
+            if (before == null) {
+                throw new IllegalArgumentException("a change of the link in use of " + from + ", which has none");
+            }
+            MeshDay.LinkSample sample = changed(before, list(row));
+            inUse.put(from, sample);
+            samples.add(sample);
         }
         return new MeshDay.Step(start.plusSeconds(number(fields.get(0))), routes, samples);
     }
