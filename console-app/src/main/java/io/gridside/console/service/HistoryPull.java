@@ -74,12 +74,13 @@ final class HistoryPull {
         Map<LocalDate, DayDigest> held = store.dayDigests(offered.get(0).day(), last).stream()
                 .collect(Collectors.toMap(DayDigest::day, Function.identity()));
         Tally tally = new Tally();
-        for (DayDigest day : offered) {
+        for (int i = 0; i < offered.size(); i++) {
+            DayDigest day = offered.get(i);
             DayDigest mine = held.get(day.day());
             if (!day.sameEvents(mine) || !day.sameMesh(mine)) {
                 fetchDay(client, store, zone, day, mine, tally, cancel);
             }
-            progress.update(I18n.text("pull.history"), tally.compared++ + 1, offered.size());
+            progress.update(I18n.text("pull.history"), i + 1, offered.size());
         }
         LOG.info("Compared {} days of history with the gateway's and fetched {} ({} events, {} bytes of mesh).",
                 offered.size(), tally.fetched, tally.events, tally.meshBytes);
@@ -148,8 +149,13 @@ final class HistoryPull {
             meshBytes = mesh.length;
             tally.meshBytes += mesh.length;
         }
-        store.replaceDay(new DayDigest(day.day(), day.complete(), eventCount, eventsDigest, meshSteps, meshDigest,
-                meshBytes), start, end, events, mesh);
+        DayDigest arrived = new DayDigest(day.day(), day.complete(), eventCount, eventsDigest, meshSteps, meshDigest,
+                meshBytes);
+        if (day.complete() && !(arrived.sameEvents(day) && arrived.sameMesh(day))) {
+            LOG.warn("What arrived of {} does not match the gateway's digest of it; it is kept and fetched again at "
+                    + "the next pull.", day.day());
+        }
+        store.replaceDay(arrived, start, end, events, mesh);
         tally.fetched++;
     }
 
@@ -164,7 +170,6 @@ final class HistoryPull {
 
     /** Running counts of one pull. */
     private static final class Tally {
-        int compared;
         int fetched;
         long events;
         long eventsNew;
