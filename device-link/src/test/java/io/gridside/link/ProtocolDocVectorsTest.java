@@ -10,6 +10,8 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.frame.Cobs;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
+import io.gridside.link.message.DayDigestsBatch;
+import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
@@ -20,6 +22,8 @@ import io.gridside.link.server.RequestRoles;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.history.HistoryDigests;
+import io.gridside.site.history.MeshDayDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +60,13 @@ class ProtocolDocVectorsTest {
             "get-site", new GetSite(),
             "hello", SampleMessages.hello(),
             "cash-top-up", SampleMessages.cashTopUp(),
-            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2));
+            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2),
+            "get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY),
+            "day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1));
+    /** The documents each {@code digest} block describes, as the code encodes them. */
+    private static final Map<String, byte[]> DIGESTED = Map.of(
+            "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
+            "mesh-of-a-day", MeshDayDocument.encode(SampleMessages.meshDay()));
     /** Vectors of bare acknowledgements, which carry no message. */
     private static final Set<String> BARE_ACKS = Set.of("ack");
     /** Vectors of resume frames: their type and the payload the code puts in them. */
@@ -196,6 +206,23 @@ class ProtocolDocVectorsTest {
     }
 
     @Test
+    void documentsEachDigestedDocumentAsTheCodeEncodesAndDigestsIt() throws IOException {
+        List<Map<String, String>> blocks = blocks(Files.readString(DOC, StandardCharsets.UTF_8), "digest");
+
+        assertThat(blocks).extracting(block -> block.get("name"))
+                .containsExactlyInAnyOrderElementsOf(DIGESTED.keySet());
+        for (Map<String, String> block : blocks) {
+            byte[] document = DIGESTED.get(block.get("name"));
+            assertThat(hexOf(document)).as(block.get("name")).isEqualTo(hexOf(hex(block.get("document"))));
+            assertThat(hexOf(HistoryDigests.sha256(document).toByteArray())).as(block.get("name"))
+                    .isEqualTo(hexOf(hex(block.get("sha256"))));
+        }
+        assertThat(SampleMessages.dayDigest().eventsDigest().toByteArray())
+                .isEqualTo(hex(blocks.stream().filter(block -> block.get("name").equals("events-of-a-day"))
+                        .findFirst().orElseThrow().get("sha256")));
+    }
+
+    @Test
     void listsEveryCodeAGatewayRefusesACredentialWith() throws IOException {
         Matcher row = ERROR_ROW.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
         List<String> documented = new ArrayList<>();
@@ -206,7 +233,8 @@ class ProtocolDocVectorsTest {
         assertThat(documented).contains(Arrays.stream(Refusal.values()).map(Refusal::code).toArray(String[]::new))
                 .contains("AUTH_REQUIRED", "ROLE_FORBIDDEN", "CLOCK_REFUSED", "VERSION_UNSUPPORTED")
                 .contains("CASH_NOT_PERMITTED", "CASH_INVALID", "CASH_CURRENCY_MISMATCH", "CASH_UNKNOWN_CUSTOMER",
-                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED");
+                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED")
+                .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE");
     }
 
     @Test

@@ -37,12 +37,14 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.history.DayDigest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -111,6 +113,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final GatewayJournal journal;
     private final JournalLedger ledger;
     private final JournalDirectory journalDirectory;
+    /** The history by site day, made when a console first asks for it. */
+    private HistoryDays historyDays;
     private final Instant historyStart;
     private final CashDesk cashDesk;
     /** The scenario it plays, which keeps its event log. */
@@ -370,7 +374,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public GatewayProfile profile() {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
-                List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology"));
+                List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
+                        "history-days"));
     }
 
     @Override
@@ -602,6 +607,27 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                     + ", which is later.");
         }
         return topology(at).toSnapshot();
+    }
+
+    /** The digests of the site days from {@code from} to {@code to}; see {@link HistoryDays}. */
+    @Override
+    public synchronized List<DayDigest> dayDigests(LocalDate from, LocalDate to) {
+        advance();
+        return historyDays().digests(from, to, clock());
+    }
+
+    /** One site day's mesh history document, replayed from the mesh's timeline; see {@link HistoryDays}. */
+    @Override
+    public synchronized byte[] meshDay(LocalDate day) {
+        advance();
+        return historyDays().meshDocument(day, clock());
+    }
+
+    private HistoryDays historyDays() {
+        if (historyDays == null) {
+            historyDays = new HistoryDays(mesh, layout.site().zone(), historyStart, this::events);
+        }
+        return historyDays;
     }
 
     /**

@@ -42,12 +42,13 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BillingReport report;
+        SitePull.Result pulled;
         try (GatewayClient client = connect.open()) {
             Path database = siteFile != null ? siteFile
                     : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
             try (SiteStore store = SiteStore.open(database)) {
                 client.ping();
-                SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE,
+                pulled = SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE,
                         CancelSignal.NEVER);
                 report = BillingAudit.run(store);
             }
@@ -56,6 +57,10 @@ final class AuditCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(SummaryJson.of(report)));
         } else {
+            out.printf("Pulled %d readings (%d new), %d ledger entries (%d new) and %d events (%d new); compared %d "
+                    + "days of history and fetched %d.%n%n", pulled.readingsReceived(), pulled.readingsNew(),
+                    pulled.ledgerReceived(), pulled.ledgerNew(), pulled.eventsReceived(), pulled.eventsNew(),
+                    pulled.daysCompared(), pulled.daysFetched());
             ReportPrinter.print(report, out);
         }
         return report.reconciliation().agrees() ? ExitCode.OK : ExitCode.FAILED;

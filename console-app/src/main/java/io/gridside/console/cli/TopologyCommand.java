@@ -88,7 +88,7 @@ final class TopologyCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void printTable(PrintWriter out, TopologySnapshot snapshot, ZoneId zone) {
+    static void printTable(PrintWriter out, TopologySnapshot snapshot, ZoneId zone) {
         long routed = snapshot.nodes().stream().filter(TopologySnapshot.Node::routed).count();
         out.printf(Locale.ROOT, "Mesh of gateway %s at %s (%s): %d radios, %d routed, %d links%n%n",
                 snapshot.gatewayId(), SITE_TIME.format(snapshot.at().atZone(zone)), zone.getId(),

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pulls a site from its gateway into the site store: the roster and tariff, every meter's status, the readings
- * of a window, the ledger since the last entry held, the event log since the latest event held, and one snapshot
- * of the mesh topology at the end of the window unless it is held already. Each batch
- * is written in its own transaction as it arrives, so a dropped link or a cancel keeps everything that came
- * before it, and pulling again never stores anything twice.
+ * of a window, the ledger since the last entry held, the event log and the mesh's history by day where the
+ * gateway's day digests differ from the store's ({@link HistoryPull}; from a gateway without them, the event log
+ * since the latest event held), and one snapshot of the mesh topology at the end of the window unless it is held
+ * already. Each batch (each day, for history by day) is written in its own transaction as it arrives, so a
+ * dropped link or a cancel keeps everything that came before it, and pulling again never stores anything twice.
  */
 public final class SitePull {
 
@@ -33,10 +34,13 @@ public final class SitePull {
      *
      * @param topologyAt the moment of the mesh snapshot the pull asked for, or null when it asked for none
      * @param topologyNew whether the pull stored a snapshot the store did not hold
+     * @param daysCompared the site days whose history digests were compared with the store's
+     * @param daysFetched of those, the days whose events or mesh history were fetched because they differed
+     * @param meshBytes the bytes of mesh history fetched
      */
     public record Result(SiteReply site, List<MeterStatus> statuses, long readingsReceived, long readingsNew,
             long ledgerReceived, long ledgerNew, long eventsReceived, long eventsNew, Instant topologyAt,
-            boolean topologyNew) {
+            boolean topologyNew, int daysCompared, int daysFetched, long meshBytes) {
     }
 
     private SitePull() {
@@ -91,15 +95,24 @@ public final class SitePull {
         }
 
         long[] eventsNew = {0};
-        long events = pullEvents(client, store, to, progress, cancel, eventsNew);
+        long events;
+        HistoryPull.Result history = HistoryPull.Result.NONE;
+        if (HistoryPull.offered(client)) {
+            history = HistoryPull.run(client, store, from, to, progress, cancel);
+            events = history.eventsReceived();
+            eventsNew[0] = history.eventsNew();
+        } else {
+            events = pullEvents(client, store, to, progress, cancel, eventsNew);
+        }
 
         Instant topologyAt = topologyTime(client, to);
         boolean topologyNew = pullTopology(client, store, topologyAt, progress);
 
-        LOG.info("Pulled {} readings ({} new), {} ledger entries ({} new) and {} events ({} new) from site {}.",
-                readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0], site.site().siteId());
+        LOG.info("Pulled {} readings ({} new), {} ledger entries ({} new) and {} events ({} new) from site {}; "
+                + "compared {} days of history and fetched {}.", readings, readingsNew[0], ledger, ledgerNew[0],
+                events, eventsNew[0], site.site().siteId(), history.daysCompared(), history.daysFetched());
         return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0],
-                topologyAt, topologyNew);
+                topologyAt, topologyNew, history.daysCompared(), history.daysFetched(), history.meshBytes());
     }
 
     /**

@@ -406,6 +406,8 @@ public final class SessionViewModel implements AutoCloseable {
         tasks.submit(I18n.text("task.pull"), context -> current.pull(context, context), result -> {
             refreshing = false;
             meters.setAll(result.statuses());
+            journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
+                    result.daysFetched()));
         }, failure -> {
             refreshing = false;
             if (state.get() == LinkState.CONNECTED) {

@@ -118,4 +118,40 @@ class TopologyCommandTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("[TOPOLOGY_OUT_OF_RANGE]").doesNotContain("Exception");
     }
+
+    @Test
+    void readsTheMeshOfAnyQuarterHourFromThePulledHistoryWithoutAGateway() throws IOException {
+        Path database = home.resolve("offline.db");
+        CommandRun pull = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "audit", "--site",
+                database.toString());
+        assertThat(pull.exitCode()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("compared 3 days of history and fetched 3.");
+
+        // 17:20 in Nairobi is 14:20 UTC: the mesh as its 14:15 update left it.
+        CommandRun run = CommandRun.of("topology", "--site", database.toString(), "--at", "2026-06-02T17:20",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        TopologySnapshot mesh = site.gateway().topologySnapshot(Instant.parse("2026-06-02T14:20:00Z"));
+        assertThat(json.get("at").asText()).isEqualTo("2026-06-02T14:15:00Z");
+        Map<String, String> parents = new HashMap<>();
+        json.get("nodes").forEach(node -> parents.put(node.get("id").asText(),
+                node.get("parentId").isNull() ? "-" : node.get("parentId").asText()));
+        mesh.nodes().forEach(node ->
+                assertThat(parents.get(node.id())).isEqualTo(node.parentId() == null ? "-" : node.parentId()));
+        assertThat(json.get("links")).hasSize((int) mesh.links().stream().filter(TopologySnapshot.Link::preferred)
+                .count());
+    }
+
+    @Test
+    void saysWhenTheSiteDatabaseHoldsNoHistoryOfThatDay() {
+        Path database = home.resolve("offline-since-june.db");
+        CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "audit", "--site", database.toString());
+
+        CommandRun run = CommandRun.of("topology", "--site", database.toString(), "--at", "2026-05-01");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("[NO_HISTORY]", "2026-05-01").doesNotContain("Exception");
+    }
 }

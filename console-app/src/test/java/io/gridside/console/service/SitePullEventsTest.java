@@ -54,7 +54,7 @@ class SitePullEventsTest {
             InetSocketAddress address = site.listenTcp(0);
             SitePull.Result first;
             try (GatewayClient client = connect(address, NOW)) {
-                first = SitePull.run(client, store, NOW.minus(Duration.ofDays(1)), NOW, Progress.NONE,
+                first = SitePull.run(client, store, NOW.minus(Duration.ofDays(2)), NOW, Progress.NONE,
                         CancelSignal.NEVER);
             }
             clock.advance(Duration.ofHours(6));

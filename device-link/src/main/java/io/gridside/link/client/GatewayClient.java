@@ -7,11 +7,14 @@ import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
+import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
+import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
@@ -21,7 +24,9 @@ import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
@@ -41,10 +46,13 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.history.DayDigest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -346,6 +354,43 @@ public final class GatewayClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent a topology that does not "
                     + "hold together: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pulls the gateway's digests of the site days from {@code from} to {@code to}, both included; null asks from
+     * the first day of the gateway's history, or up to its today.
+     *
+     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} for days outside the gateway's history
+     *     ({@code HISTORY_OUT_OF_RANGE})
+     */
+    public List<DayDigest> dayDigests(LocalDate from, LocalDate to, CancelSignal cancel) throws LinkException {
+        List<DayDigest> days = new ArrayList<>();
+        stream(new GetDayDigests(from, to), DayDigestsBatch.class, batch -> new Batch<>(batch.days(), batch.total()),
+                (batch, received, total) -> days.addAll(batch), cancel);
+        return days;
+    }
+
+    /**
+     * Pulls one site day's mesh history document, joined from its pieces and decompressed; the caller checks it
+     * against the day's digest.
+     *
+     * @throws LinkException with {@link LinkException.Code#INCOMPLETE} when a batch names another day
+     */
+    public byte[] meshDay(LocalDate day, CancelSignal cancel) throws LinkException {
+        ByteArrayOutputStream document = new ByteArrayOutputStream();
+        List<LocalDate> named = new ArrayList<>();
+        stream(new GetMeshDay(day), MeshDayBatch.class, batch -> {
+            named.add(batch.day());
+            return new Batch<>(batch.chunks(), batch.total());
+        }, (chunks, received, total) -> chunks.forEach(chunk -> document.writeBytes(chunk.toByteArray())), cancel);
+        if (named.stream().anyMatch(other -> !other.equals(day))) {
+            throw incomplete("a batch of another day came in the mesh history of " + day);
+        }
+        try {
+            return MeshDayBatch.documentOf(document.toByteArray());
+        } catch (MalformedMessageException e) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent " + e.getMessage() + ".", e);
         }
     }
 

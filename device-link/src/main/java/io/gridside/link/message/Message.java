@@ -7,5 +7,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         RosterBatch,
         GetMeterStatus, MeterStatusBatch, GetReadings, ReadingsBatch, GetLedger, LedgerBatch, StreamEnd,
         Cancel, SetClock, ClockSet, CashTopUp, CashReceipt, GetEvents, EventsBatch,
-        GetTopology, TopologyBatch, GetHealth, GatewayHealth {
+        GetTopology, TopologyBatch, GetHealth, GatewayHealth, GetDayDigests, DayDigestsBatch, GetMeshDay,
+        MeshDayBatch {
 }

@@ -41,7 +41,11 @@ public final class MessageCatalogue {
             new Entry(0x52, GetHealth.class, 1, Priority.CONTROL),
             new Entry(0x53, GatewayHealth.class, 1, Priority.CONTROL),
             new Entry(0x54, GetTopology.class, 1, Priority.EVENTS),
-            new Entry(0x55, TopologyBatch.class, 1, Priority.EVENTS));
+            new Entry(0x55, TopologyBatch.class, 1, Priority.EVENTS),
+            new Entry(0x56, GetDayDigests.class, 1, Priority.EVENTS),
+            new Entry(0x57, DayDigestsBatch.class, 1, Priority.EVENTS),
+            new Entry(0x58, GetMeshDay.class, 1, Priority.EVENTS),
+            new Entry(0x59, MeshDayBatch.class, 1, Priority.EVENTS));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

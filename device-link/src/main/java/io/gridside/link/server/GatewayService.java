@@ -12,7 +12,9 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.history.DayDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -68,6 +70,32 @@ public interface GatewayService {
      */
     default TopologySnapshot topologySnapshot(Instant at) {
         return TopologySnapshot.empty(at == null ? clock() : at, profile().gatewayId());
+    }
+
+    /**
+     * The gateway's digests of the site days from {@code from} to {@code to}, both included, in day order: of each
+     * day's events and of its mesh history (see {@link DayDigest}).
+     *
+     * @param from the first day, or null for the first day of the gateway's history
+     * @param to the last day, or null for the gateway's today
+     * @throws IllegalArgumentException for days outside the gateway's history, with a sentence that names the days
+     *     it holds
+     * @throws UnsupportedOperationException when the gateway keeps no history by day
+     */
+    default List<DayDigest> dayDigests(LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("this gateway keeps no history by day");
+    }
+
+    /**
+     * One site day's mesh history as its document ({@link io.gridside.site.history.MeshDayDocument}), whose SHA-256
+     * is the day's mesh digest.
+     *
+     * @throws IllegalArgumentException for a day outside the gateway's history, with a sentence that names the days
+     *     it holds
+     * @throws UnsupportedOperationException when the gateway keeps no history by day
+     */
+    default byte[] meshDay(LocalDate day) {
+        throw new UnsupportedOperationException("this gateway keeps no history by day");
     }
 
     /**

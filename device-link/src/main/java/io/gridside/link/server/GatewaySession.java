@@ -11,11 +11,14 @@ import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
+import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
+import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetRoster;
@@ -26,6 +29,7 @@ import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
+import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.MessageCatalogue;
@@ -52,17 +56,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello with a
- * valid credential has been accepted, and every request after it is checked against that credential's window
- * by the gateway's clock. Streams (roster, status, readings, ledger, events) are sent on one worker and everything
- * else is answered on another, so a small request is never stuck behind a backlog being sent; each stream travels
- * whole in its batches' priority class, its end included, so the end can never overtake a batch. The link's
- * dispatcher stays free to take a ping or a cancel for the stream being sent. When another console takes the
- * link over (a new session epoch on a serial line), what was being answered for the former one is dropped.
+ * Serves one console over one transport. Nothing but a hello and a ping is answered before a hello with a valid
+ * credential has been accepted, and every request after it is checked against that credential's window by the
+ * gateway's clock. Streams (roster, status, readings, ledger, events, topology, history by day) are sent on one
+ * worker and everything else is answered on another, so a small request is never stuck behind a backlog being
+ * sent; each stream travels whole in its batches' priority class, its end included, so the end can never
+ * overtake a batch. The link's dispatcher stays free to take a ping or a cancel for the stream being sent. When
+ * another console takes the link over (a new session epoch on a serial line), what was being answered for the
+ * former one is dropped.
  *
  * <p>Once a hello is accepted the session can be resumed: when its transport breaks it waits, with its streams
  * paused where the link's queues filled, until the console resumes it over a new transport (see
@@ -207,7 +213,8 @@ public final class GatewaySession implements AutoCloseable {
         }
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
                 || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
-                || message instanceof GetTopology;
+                || message instanceof GetTopology || message instanceof GetDayDigests
+                || message instanceof GetMeshDay;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -271,6 +278,11 @@ public final class GatewaySession implements AutoCloseable {
                     Priority.EVENTS);
         } else if (message instanceof GetTopology get) {
             sendTopology(session, requestId, get);
+        } else if (message instanceof GetDayDigests get) {
+            sendHistory(session, requestId, () -> service.dayDigests(get.from(), get.to()), DayDigestsBatch::new);
+        } else if (message instanceof GetMeshDay get) {
+            sendHistory(session, requestId, () -> MeshDayBatch.chunksOf(service.meshDay(get.day())),
+                    (chunks, total) -> new MeshDayBatch(get.day(), chunks, total));
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new,
                     Priority.BILLING);
@@ -302,6 +314,22 @@ public final class GatewaySession implements AutoCloseable {
         }
         sendStream(session, requestId, items, (batch, total) -> TopologyBatch.of(snapshot, batch, total),
                 Priority.EVENTS);
+    }
+
+    /**
+     * Streams what the gateway holds of its history by day, or refuses days outside it with
+     * {@code HISTORY_OUT_OF_RANGE}.
+     */
+    private <T> void sendHistory(long session, long requestId, Supplier<List<T>> items,
+            BiFunction<List<T>, Long, Message> batchOf) {
+        List<T> list;
+        try {
+            list = items.get();
+        } catch (IllegalArgumentException e) {
+            reply(requestId, new ErrorReply("HISTORY_OUT_OF_RANGE", e.getMessage()));
+            return;
+        }
+        sendStream(session, requestId, list, batchOf, Priority.EVENTS);
     }
 
     private void setClock(long requestId, SetClock set, SignedCredential credential) {

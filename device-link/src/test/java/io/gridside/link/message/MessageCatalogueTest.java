@@ -42,7 +42,9 @@ class MessageCatalogueTest {
                         tuple(0x52, GetHealth.class, 1),
                         tuple(0x53, GatewayHealth.class, 1),
                         tuple(0x54, GetTopology.class, 1),
-                        tuple(0x55, TopologyBatch.class, 1));
+                        tuple(0x55, TopologyBatch.class, 1),
+                        tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),
+                        tuple(0x58, GetMeshDay.class, 1), tuple(0x59, MeshDayBatch.class, 1));
     }
 
     @Test

@@ -9,30 +9,34 @@ import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.ClockSet;
+import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GatewayHealth;
-import io.gridside.link.message.GetHealth;
+import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
-import io.gridside.link.message.GetTopology;
-import io.gridside.link.message.TopologyBatch;
+import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
+import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.Message;
-import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.MeterStatusBatch;
-import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
+import io.gridside.link.message.TopologyBatch;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
@@ -45,11 +49,17 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
-import io.gridside.site.TopologySnapshot;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.history.DayDigest;
+import io.gridside.site.history.HistoryDigests;
+import io.gridside.site.history.MeshDay;
+import io.gridside.site.history.MeshDayBuilder;
+import io.gridside.site.history.MeshDayDocument;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +72,8 @@ public final class SampleMessages {
 
     public static final Instant CLOCK = Instant.parse("2024-05-01T08:30:00Z");
     public static final Instant DAY_START = Instant.parse("2024-04-30T00:00:00Z");
+    /** The site day that starts at {@link #DAY_START}, as a site on UTC counts days. */
+    public static final LocalDate DAY = LocalDate.parse("2024-04-30");
     public static final String GATEWAY_ID = "gw-0042";
     public static final String SITE_ID = "site-kisima";
     /** The fake gateway's identity key. */
@@ -104,7 +116,33 @@ public final class SampleMessages {
                 new GetTopology(DAY_START.plusSeconds(900)),
                 TopologyBatch.of(topology(3), topology(3).items(), 6),
                 new GetHealth(),
-                gatewayHealth());
+                gatewayHealth(),
+                new GetDayDigests(DAY.minusDays(2), DAY),
+                new DayDigestsBatch(List.of(dayDigest()), 1),
+                new GetMeshDay(DAY),
+                new MeshDayBatch(DAY, MeshDayBatch.chunksOf(MeshDayDocument.encode(meshDay())), 1));
+    }
+
+    /**
+     * A day of the mesh of {@link #topology(int) topology(1)}: the whole mesh at the day's start, a quarter hour in
+     * which the meter's link to the gateway weakens by a decibel each way, and one in which nothing changes.
+     */
+    public static MeshDay meshDay() {
+        TopologySnapshot start = topology(1);
+        TopologySnapshot.Link link = start.links().get(0);
+        TopologySnapshot.Link weaker = new TopologySnapshot.Link(link.from(), link.to(), link.forwardRssiDbm() - 1,
+                link.reverseRssiDbm() - 1, link.forwardPsr(), link.reversePsr(), link.etx(), 0, true);
+        return new MeshDayBuilder(DAY, new TopologySnapshot(DAY_START, GATEWAY_ID, start.nodes(), start.links()))
+                .add(new TopologySnapshot(DAY_START.plusSeconds(900), GATEWAY_ID, start.nodes(), List.of(weaker)))
+                .add(new TopologySnapshot(DAY_START.plusSeconds(1800), GATEWAY_ID, start.nodes(), List.of(weaker)))
+                .build();
+    }
+
+    /** The digests of a day whose events are {@link #events()} and whose mesh history is {@link #meshDay()}. */
+    public static DayDigest dayDigest() {
+        byte[] mesh = MeshDayDocument.encode(meshDay());
+        return new DayDigest(DAY, true, events().size(), HistoryDigests.eventsDigest(events()),
+                meshDay().steps().size(), HistoryDigests.sha256(mesh), mesh.length);
     }
 
     /**

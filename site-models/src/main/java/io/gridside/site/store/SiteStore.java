@@ -13,6 +13,8 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.history.DayDigest;
+import io.gridside.site.history.MeshDay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -478,6 +481,62 @@ public final class SiteStore implements AutoCloseable {
      */
     public synchronized Optional<TopologySnapshot> topologyNearest(Instant at) {
         return query(() -> TopologyRows.nearest(connection, at));
+    }
+
+    /** The digests held of the site days from {@code from} to {@code to}, both included, in day order. */
+    public synchronized List<DayDigest> dayDigests(LocalDate from, LocalDate to) {
+        return query(() -> HistoryRows.digests(connection, from, to));
+    }
+
+    /**
+     * Replaces what is held of one site day, [from, to), in one transaction: its events when {@code events} is not
+     * null, its mesh history document ({@link io.gridside.site.history.MeshDayDocument}) when {@code meshDocument}
+     * is not null, and the digest it is held under.
+     *
+     * @throws StoreException when the document is not a mesh history; nothing of the day changes then
+     */
+    public synchronized void replaceDay(DayDigest digest, Instant from, Instant to, List<SiteEvent> events,
+            byte[] meshDocument) {
+        inTransaction(() -> {
+            try {
+                HistoryRows.replaceDay(connection, digest, from, to, events, meshDocument);
+            } catch (IllegalArgumentException e) {
+                throw new SQLException("The mesh history of " + digest.day() + " could not be read: "
+                        + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** The mesh history held of the site day that holds {@code at}; empty when none is held. */
+    public synchronized Optional<MeshDay> meshDayAt(Instant at) {
+        return query(() -> HistoryRows.meshDayAt(connection, at));
+    }
+
+    /**
+     * The mesh at {@code at} as the mesh history held of that day has it: every radio's route and the links in
+     * use with their quality (see {@link MeshDay#meshAt}); empty when no history of that day is held.
+     */
+    public synchronized Optional<TopologySnapshot> meshAt(Instant at) {
+        return query(() -> HistoryRows.meshAt(connection, at));
+    }
+
+    /** The first site day a pull keeps history of, when one was set; without one, the gateway's first day. */
+    public synchronized Optional<LocalDate> historyHorizon() {
+        return query(() -> Optional.ofNullable(property("history.horizon")).map(LocalDate::parse));
+    }
+
+    /** Sets the first site day a pull keeps history of. */
+    public synchronized void setHistoryHorizon(LocalDate day) {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO site_property (name, value) VALUES (?, ?) "
+                            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                putProperty(upsert, "history.horizon", day.toString());
+                upsert.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** The highest ledger sequence held, or 0 when the ledger is empty. */

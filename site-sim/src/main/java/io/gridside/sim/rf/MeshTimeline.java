@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * A site's mesh from the start of its history on: the live network, moved a quarter hour at a time, and a few
@@ -102,5 +103,43 @@ public final class MeshTimeline {
             replay.update(t);
         }
         return replay.topology();
+    }
+
+    /**
+     * Replays the mesh from {@code from} to {@code to}: hands on the mesh as it stood at {@code from} (as
+     * {@link #topologyAt} gives it), then after every later update up to {@code to}, in time order. One replay
+     * costs what one {@link #topologyAt} does, however many updates it hands on.
+     *
+     * @throws IllegalArgumentException for times outside the mesh's history
+     */
+    public void replay(Instant from, Instant to, Consumer<MeshTopology> each) {
+        Instant first = updateAtOrBefore(from);
+        Instant last = updateAtOrBefore(to);
+        MeshNetwork.Checkpoint checkpoint = this.first;
+        for (MeshNetwork.Checkpoint kept : recent) {
+            if (!kept.at().isAfter(first)) {
+                checkpoint = kept;
+            }
+        }
+        MeshNetwork replay = live.resume(checkpoint);
+        for (Instant t = checkpoint.at().plus(Reading.INTERVAL); !t.isAfter(first); t = t.plus(Reading.INTERVAL)) {
+            replay.update(t);
+        }
+        each.accept(replay.topology());
+        for (Instant t = first.plus(Reading.INTERVAL); !t.isAfter(last); t = t.plus(Reading.INTERVAL)) {
+            replay.update(t);
+            each.accept(replay.topology());
+        }
+    }
+
+    /** The update at or before {@code at}, which must lie in the mesh's history. */
+    private Instant updateAtOrBefore(Instant at) {
+        Instant now = live.updatedAt();
+        if (at.isBefore(start) || !at.isBefore(now.plus(Reading.INTERVAL))) {
+            throw new IllegalArgumentException("The mesh's history runs from " + start + " to " + now + "; " + at
+                    + " is outside it.");
+        }
+        long step = Reading.INTERVAL.toSeconds();
+        return start.plusSeconds(Math.floorDiv(Duration.between(start, at).getSeconds(), step) * step);
     }
 }

@@ -1,0 +1,67 @@
+package io.gridside.console.cli;
+
+import io.gridside.site.SiteInfo;
+import io.gridside.site.TopologySnapshot;
+import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside topology --site FILE --at WHEN}: prints the mesh as the site database's history by day has it,
+ * offline: every radio's route and the links in use with their quality then.
+ */
+@Command(name = "topology", mixinStandardHelpOptions = true,
+        description = {"Prints the mesh as a site database holds it, without a gateway: each radio's route and the "
+            + "links in use then, with both directions' signal, packet success and ETX.",
+            "The database holds the days pulled from a gateway that keeps history by day; 'connect ... topology' "
+                + "asks the gateway itself and lists every link."})
+final class StoredTopologyCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--site", paramLabel = "FILE", required = true, description = "The site database file.")
+    Path siteFile;
+
+    @Option(names = "--at", paramLabel = "WHEN", required = true, description = "The time, in the site's time "
+        + "zone: a date and time (2026-06-03T18:00), a date (its start), or an instant with an offset or Z.")
+    String at;
+
+    @Option(names = "--json", description = "Print a JSON object for programs, as 'connect ... topology' does.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(siteFile)) {
+            throw new UsageException("There is no site database at " + siteFile + ".");
+        }
+        PrintWriter out = command.commandLine().getOut();
+        try (SiteStore store = SiteStore.open(siteFile)) {
+            Optional<SiteInfo> site = store.site();
+            if (site.isEmpty()) {
+                throw new UsageException("The site database " + siteFile + " holds no site yet; pull one first.");
+            }
+            Instant when = SiteTimes.parse("--at", at, site.get().zone(), true, false);
+            Optional<TopologySnapshot> mesh = store.meshAt(when);
+            if (mesh.isEmpty()) {
+                command.commandLine().getErr().println("gridside: The site database " + siteFile + " holds no mesh "
+                        + "history of " + when.atZone(site.get().zone()).toLocalDate() + "; pull that day from the "
+                        + "gateway first. [NO_HISTORY]");
+                return ExitCode.FAILED;
+            }
+            if (json) {
+                out.println(Json.write(TopologyCommand.TopologyJson.of(mesh.get())));
+            } else {
+                TopologyCommand.printTable(out, mesh.get(), site.get().zone());
+            }
+        }
+        return ExitCode.OK;
+    }
+}
