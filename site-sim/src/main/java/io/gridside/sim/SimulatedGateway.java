@@ -15,7 +15,9 @@ import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.sim.mesh.GatewayIntake;
+import io.gridside.sim.mesh.MeshTraffic;
 import io.gridside.sim.mesh.MeterUplink;
+import io.gridside.sim.mesh.QuarterHourTraffic;
 import io.gridside.sim.mesh.Uplink;
 import io.gridside.sim.rf.GeoPoint;
 import io.gridside.sim.rf.InterferenceWindow;
@@ -42,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,9 +59,10 @@ import org.slf4j.LoggerFactory;
  * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
  * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
  *
- * <p>Meters send their readings, and any events they raise, up the mesh into the gateway's {@link GatewayIntake},
- * which its one slow core serves round-robin by meter at a bounded rate; a reading reaches billing only when it
- * is served, and only if it is served in its own interval's window. A meter made to flood ({@link #flood}) can
+ * <p>Meters send their readings in a burst after each quarter hour, and they cross the mesh hop by hop
+ * ({@link MeshTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
+ * meter at a bounded rate; events a meter raises reach the intake directly. A reading reaches billing only when
+ * it is served, and only if it is served in its own interval's window. A meter made to flood ({@link #flood}) can
  * therefore delay or lose its own readings, never another meter's: see {@link GatewayIntake} for the bound.
  * The gateway bills a meter's energy as its register's advance since the last reading it billed, so a reading
  * it never billed is not lost money, only billed later.
@@ -76,6 +80,7 @@ public final class SimulatedGateway implements GatewayService {
     private static final String FIRMWARE = "gw-sim-2.4.1";
     private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
     private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
+    private static final int KEPT_TRAFFIC = 9;
 
     private final SiteSpec spec;
     private final SiteLayout layout;
@@ -96,6 +101,9 @@ public final class SimulatedGateway implements GatewayService {
     private final GatewayIntake intake = new GatewayIntake();
     /** The RF mesh, which moves on a quarter hour at every tick, before the meters send their readings. */
     private final MeshTimeline mesh;
+    /** The readings crossing the mesh, and what they did in the last quarter hours, newest last. */
+    private final MeshTraffic traffic;
+    private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final List<Reading> readings = new ArrayList<>();
     /** Where each tick's readings begin in {@link #readings}, tick by tick from the history's start. */
     private final List<Integer> tickOffsets = new ArrayList<>();
@@ -155,8 +163,9 @@ public final class SimulatedGateway implements GatewayService {
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
+        this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         // Known gap: scenarios see the routes each meter joined through, not the mesh's live ones, and interference
-        // takes the scenario's stand-in (links cut outright), since readings do not yet travel the simulated mesh.
+        // takes the scenario's stand-in (links cut outright); readings now cross the live mesh, scenarios not yet.
         this.scenario = new ScenarioRunner(scenario,
                 io.gridside.sim.scenario.MeshTopology.fixed(layout.gatewayId(), layout.meters()), historyStart,
                 intake::flood, InterferenceHook.NONE);
@@ -214,14 +223,15 @@ public final class SimulatedGateway implements GatewayService {
         LocalDateTime local = LocalDateTime.ofInstant(start, layout.site().zone());
         scenario.openInterval(start, end);
         drawLoads(LocalInterval.of(start, layout.site().zone()), start);
-        List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
+        traffic.open(end);
         for (int i = 0; i < spec.meters(); i++) {
             Uplink.IntervalRead read = read(i, start, interval);
             if (scenario.delivers(i)) {
-                sent.add(read);
+                traffic.send(i, read);
             }
         }
-        List<Reading> batch = bill(intake.serveWindow(end, sent), end);
+        List<Reading> batch = bill(traffic.close(), end);
+        keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
         topUps.addAll(dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
@@ -229,6 +239,13 @@ public final class SimulatedGateway implements GatewayService {
         readings.addAll(batch);
         result.decisions().forEach(this::logDecision);
         lastTick = end;
+    }
+
+    private void keep(QuarterHourTraffic window) {
+        recentTraffic.addLast(window);
+        if (recentTraffic.size() > KEPT_TRAFFIC) {
+            recentTraffic.removeFirst();
+        }
     }
 
     /**
@@ -363,7 +380,23 @@ public final class SimulatedGateway implements GatewayService {
     @Override
     public synchronized GatewayHealth health() {
         advance();
-        return vitals.measure(clock.now(), clock(), clockOffset, scenario, intake.depth(), spec.meters());
+        int intakeDepth = intake.depthAt(Duration.between(lastTick, clock()));
+        return vitals.measure(clock.now(), clock(), clockOffset, scenario, intakeDepth, spec.meters());
+    }
+
+    /**
+     * What the gateway counted of its meters' traffic in the last quarter hours, oldest first: the windows that
+     * have ended and the one under way, whose figures are already complete in the simulation.
+     */
+    public synchronized List<QuarterHourTraffic> traffic() {
+        advance();
+        return List.copyOf(recentTraffic);
+    }
+
+    /** Readings sent that are still in the mesh, neither at the intake nor dropped. */
+    public synchronized int readingsInMesh() {
+        advance();
+        return traffic.inMesh();
     }
 
     @Override
