@@ -56,7 +56,8 @@ class ProtocolDocVectorsTest {
             "get-site", new GetSite(),
             "hello", SampleMessages.hello(),
             "cash-top-up", SampleMessages.cashTopUp(),
-            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2));
+            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2),
+            "gateway-health", SampleMessages.gatewayHealth());
     /** Vectors of bare acknowledgements, which carry no message. */
     private static final Set<String> BARE_ACKS = Set.of("ack");
     /** Vectors of resume frames: their type and the payload the code puts in them. */

@@ -80,7 +80,6 @@ public final class SimulatedGateway implements GatewayService {
     private static final String FIRMWARE = "gw-sim-2.4.1";
     private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
     private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
-    private static final int KEPT_TRAFFIC = 9;
 
     private final SiteSpec spec;
     private final SiteLayout layout;
@@ -243,7 +242,7 @@ public final class SimulatedGateway implements GatewayService {
 
     private void keep(QuarterHourTraffic window) {
         recentTraffic.addLast(window);
-        if (recentTraffic.size() > KEPT_TRAFFIC) {
+        if (recentTraffic.size() > GatewayHealth.MAX_TRAFFIC + 1) {
             recentTraffic.removeFirst();
         }
     }
@@ -380,8 +379,14 @@ public final class SimulatedGateway implements GatewayService {
     @Override
     public synchronized GatewayHealth health() {
         advance();
-        int intakeDepth = intake.depthAt(Duration.between(lastTick, clock()));
-        return vitals.measure(clock.now(), clock(), clockOffset, scenario, intakeDepth, spec.meters());
+        Duration intoWindow = Duration.between(lastTick, clock());
+        List<QuarterHourTraffic> ended = new ArrayList<>(recentTraffic);
+        if (!ended.isEmpty()) {
+            ended.remove(ended.size() - 1);
+        }
+        return vitals.measure(clock.now(), clock(), clockOffset, scenario,
+                new GatewayVitals.Queues(intake.depthAt(intoWindow), traffic.heldAt(intoWindow), ended),
+                spec.meters());
     }
 
     /**
