@@ -17,11 +17,12 @@ import java.util.SplittableRandom;
  * interval from the profile's spread ({@link TrafficProfile}). Each radio keeps a bounded queue of frames and sends
  * its head frame to its parent of the live mesh, once both radios are free: a radio sends or receives, never both.
  * Each attempt on a hop takes the profile's air time and gets through, acknowledged, with the link's success both
- * ways (one over its ETX); a frame that fails every attempt is dropped. A parent whose queue is full, or a gateway
- * whose intake does not accept ({@link GatewayIntake#accepts}), takes no frame: the child holds it and tries again
- * later, backing off from about a second and doubling to about half a minute, and drops it once held back too
- * often. A meter whose own queue is full keeps its reading in its memory the same way. Frames that reach the
- * gateway go to its {@link GatewayIntake} as they arrive, and the intake's core serves them as it does.
+ * ways (one over its ETX). A frame that fails every attempt stays with its radio, which sends it again later, as a
+ * meter's application does with an unacknowledged message. A parent whose queue is full, or a gateway whose intake
+ * does not accept ({@link GatewayIntake#accepts}), takes no frame: the child holds it and tries again later. Either
+ * way the radio backs off from about a second, doubling to about half a minute, and drops the frame once it has
+ * been held back too often. A meter whose own queue is full keeps its reading in its memory the same way. Frames
+ * that reach the gateway go to its {@link GatewayIntake} as they arrive, and the intake's core serves them.
  *
  * <p>What it leaves out: radios further apart than parent and child do not collide or defer to each other, the
  * band's duty-cycle limit is not enforced, and meters send nothing but their readings up the mesh (a flooding
@@ -54,6 +55,9 @@ public final class MeshTraffic {
     private final ForwardingQueues queues;
     private final MessagePool messages = new MessagePool();
     private final LongHeap events = new LongHeap();
+    /** The window's readings to queue at their meters, as event keys sorted once the meters have sent. */
+    private long[] ownReadings = new long[256];
+    private int ownCount;
     private final long[] radioFreeAt;
     private final boolean[] sendPending;
     /** The most frames each radio held at once in the window. */
@@ -95,6 +99,7 @@ public final class MeshTraffic {
         this.openingMillis = opening.toEpochMilli();
         this.random = new SplittableRandom(seed ^ GOLDEN * (openingMillis / WINDOW_MILLIS));
         counts.reset(queues.total());
+        ownCount = 0;
         for (int radio = 0; radio < gateway; radio++) {
             peakQueue[radio] = queues.size(radio);
         }
@@ -119,7 +124,10 @@ public final class MeshTraffic {
         long at = openingMillis + random.nextLong(profile.jitter().toMillis());
         int message = messages.add(meter, at, read);
         counts.sent++;
-        events.push(key(at, KIND_QUEUE_OWN, message));
+        if (ownCount == ownReadings.length) {
+            ownReadings = Arrays.copyOf(ownReadings, ownCount * 2);
+        }
+        ownReadings[ownCount++] = key(at, KIND_QUEUE_OWN, message);
         return true;
     }
 
@@ -131,8 +139,17 @@ public final class MeshTraffic {
      */
     public List<Uplink.IntervalRead> close() {
         long end = openingMillis + WINDOW_MILLIS;
-        while (!events.isEmpty() && timeOf(events.peek()) < end) {
-            long event = events.pop();
+        Arrays.sort(ownReadings, 0, ownCount);
+        int nextOwn = 0;
+        while (true) {
+            long event;
+            if (nextOwn < ownCount && (events.isEmpty() || ownReadings[nextOwn] < events.peek())) {
+                event = ownReadings[nextOwn++];
+            } else if (!events.isEmpty() && timeOf(events.peek()) < end) {
+                event = events.pop();
+            } else {
+                break;
+            }
             long at = timeOf(event);
             intake.serveUntil(at);
             handle(at, (int) (event >>> ID_BITS) & 3, (int) (event & ID_MASK));
@@ -205,18 +222,30 @@ public final class MeshTraffic {
         }
         int message = queues.peek(radio);
         if (parent == gateway ? !intake.accepts() : queues.isFull(parent)) {
-            holdBack(at, radio, message);
+            holdBack(at, radio, message, true);
+            return;
+        }
+        int attempts = attempts(mesh.parentSuccess(radio));
+        long done = occupy(at, radio, parent, attempts);
+        if (attempts > maxAttempts) {
+            holdBack(done, radio, message, false);
             return;
         }
         queues.remove(radio);
-        long done = transmit(at, radio, parent, message);
+        forward(done, parent, message);
         if (!queues.isEmpty(radio)) {
             scheduleSend(radio, done);
         }
     }
 
-    private void holdBack(long at, int radio, int message) {
-        counts.holds++;
+    /**
+     * The radio keeps its head frame and tries again later: the next hop was full ({@code pressed}), or every
+     * attempt failed, as a meter's application sends again when its frame went unacknowledged.
+     */
+    private void holdBack(long at, int radio, int message, boolean pressed) {
+        if (pressed) {
+            counts.holds++;
+        }
         int holds = messages.hold(message);
         if (holds > profile.maxHolds()) {
             queues.remove(radio);
@@ -227,10 +256,8 @@ public final class MeshTraffic {
         }
     }
 
-    /** Sends a frame over one hop; returns when both radios are free again. */
-    private long transmit(long at, int radio, int parent, int message) {
-        int attempts = attempts(mesh.parentSuccess(radio));
-        boolean through = attempts <= maxAttempts;
+    /** Both radios of a hop are busy for {@code attempts} attempts, at most the limit; returns when they are free. */
+    private long occupy(long at, int radio, int parent, int attempts) {
         int made = Math.min(attempts, maxAttempts);
         counts.retries += made - 1;
         long done = at + made * attemptMillis;
@@ -239,27 +266,25 @@ public final class MeshTraffic {
         }
         radioFreeAt[radio] = done;
         radioFreeAt[parent] = done;
-        if (!through) {
-            drop(message);
-        } else if (parent == gateway) {
+        return done;
+    }
+
+    /** A frame that got through a hop at {@code done}: into the parent's queue, or on to the intake. */
+    private void forward(long done, int parent, int message) {
+        if (parent == gateway) {
             events.push(key(done, KIND_ARRIVE, message));
         } else {
             enqueue(parent, message, done);
         }
-        return done;
     }
 
     /** The attempts until one gets through, drawn from the link's success; past the limit, the frame is lost. */
     private int attempts(double success) {
-        if (success <= 0) {
-            return maxAttempts + 1;
+        int attempts = 1;
+        while (attempts <= maxAttempts && random.nextDouble() >= success) {
+            attempts++;
         }
-        if (success >= 1) {
-            return 1;
-        }
-        double u = 1 - random.nextDouble();
-        double attempts = 1 + Math.floor(StrictMath.log(u) / StrictMath.log1p(-success));
-        return (int) Math.min(maxAttempts + 1, attempts);
+        return attempts;
     }
 
     private void enqueue(int radio, int message, long at) {

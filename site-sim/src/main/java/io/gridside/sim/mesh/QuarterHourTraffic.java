@@ -15,7 +15,7 @@ import java.util.List;
  * @param deepestMeshQueue the most frames any radio of the mesh held to forward at once
  * @param deepestMeshNode the meter whose queue that was, or null when no radio held a frame
  * @param peakIntakeDepth the most messages that waited at the gateway's intake at once
- * @param meshDropped the readings the mesh dropped: a hop that failed every attempt, or held back too often
+ * @param meshDropped the readings the mesh dropped, held back too often by full or failing hops
  * @param intakeDropped the messages the intake dropped because their meter's queue there was full
  * @param retries the frames sent again on a hop after a first attempt failed
  * @param holds the times a radio held a frame back because its parent's queue, or the intake, was full

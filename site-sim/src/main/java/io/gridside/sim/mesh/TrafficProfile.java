@@ -8,9 +8,10 @@ import java.time.Duration;
  * @param jitter the spread of the meters' sending after each quarter hour: each meter sends at a time drawn
  *     evenly from it, afresh every interval
  * @param attempt the air time of one attempt on a hop, the frame and its acknowledgement
- * @param maxAttempts the most attempts a radio makes to send a frame over one hop before it drops it
+ * @param maxAttempts the most attempts a radio makes in a row to send a frame over one hop before it backs off
  * @param queueLimit the most frames one radio holds to forward
- * @param maxHolds how often a frame may be held back by a full next hop before its radio drops it
+ * @param maxHolds how often a radio may back off with a frame, from a full next hop or a failed hop, before it
+ *     drops it
  */
 public record TrafficProfile(Duration jitter, Duration attempt, int maxAttempts, int queueLimit, int maxHolds) {
 
