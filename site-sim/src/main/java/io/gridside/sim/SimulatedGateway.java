@@ -398,12 +398,6 @@ public final class SimulatedGateway implements GatewayService {
         return List.copyOf(recentTraffic);
     }
 
-    /** Readings sent that are still in the mesh, neither at the intake nor dropped. */
-    public synchronized int readingsInMesh() {
-        advance();
-        return traffic.inMesh();
-    }
-
     @Override
     public SiteReply site() {
         return new SiteReply(layout.site(), layout.tariff(), spec.meters());

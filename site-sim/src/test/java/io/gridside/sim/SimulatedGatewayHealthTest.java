@@ -3,6 +3,7 @@ package io.gridside.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.sim.mesh.QuarterHourTraffic;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.Scenarios;
 import java.time.Duration;
@@ -146,5 +147,18 @@ class SimulatedGatewayHealthTest {
         assertThat(last.peakIntakeDepth()).isGreaterThanOrEqualTo(256);
         assertThat(last.intakeDropped()).isPositive();
         assertThat(quiet.traffic()).allSatisfy(quarter -> assertThat(quarter.intakeDropped()).isZero());
+    }
+
+    @Test
+    void keepsTheTrafficOfTheQuarterHourUnderWayBesideTheEightThatEnded() {
+        SimClock.Manual clock = SimClock.manual(NOW.plus(Duration.ofMinutes(3)));
+        SimulatedGateway first = gateway(7, 1, Scenario.NONE, clock);
+        SimulatedGateway second = gateway(7, 1, Scenario.NONE, SimClock.manual(clock.now()));
+
+        List<QuarterHourTraffic> traffic = first.traffic();
+
+        assertThat(traffic).hasSize(GatewayHealth.MAX_TRAFFIC + 1).isEqualTo(second.traffic());
+        assertThat(traffic.get(traffic.size() - 1).opening()).isEqualTo(NOW);
+        assertThat(first.health().traffic()).hasSize(GatewayHealth.MAX_TRAFFIC);
     }
 }

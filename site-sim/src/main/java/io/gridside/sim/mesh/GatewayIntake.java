@@ -26,10 +26,10 @@ import java.util.TreeMap;
  * served within {@code n} slots of its arrival, that is within {@code n} times 25 ms of simulated time (5 s on a
  * site of 200 meters), however much other meters send. Such a meter has no message waiting when its reading
  * arrives, so the reading is at the head of its own queue at once, and round-robin serves at most one message of
- * each of the other {@code n - 1} meters before it. A site has at most 20,000 meters, fewer than a window's 36,000
- * slots, so a reading that arrives in the first half of its window is always on time; its queue never holds more
- * than that one message, so nothing of it is ever dropped. A flooding meter's own readings wait behind its own
- * events, and may be late or dropped. Not thread-safe.
+ * each of the other {@code n - 1} meters before it. A site has at most 20,000 meters, 500 s of slots, so a reading
+ * that arrives within the first 400 s of its window is always on time (on a site of 5,000 meters, within the first
+ * 775 s); its queue never holds more than that one message, so nothing of it is ever dropped. A flooding meter's
+ * own readings wait behind its own events, and may be late or dropped. Not thread-safe.
  */
 public final class GatewayIntake {
 

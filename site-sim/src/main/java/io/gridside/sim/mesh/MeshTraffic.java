@@ -342,11 +342,16 @@ public final class MeshTraffic {
         private int holds;
         private int heldAtClose;
         private int waitingAtClose;
+        /** The last 10 s noted, and the frames held then, which stay held until the next event. */
+        private int lastBucket;
+        private int lastHeld;
 
         void reset(int heldAtOpening) {
             Arrays.fill(arrivals, 0);
             Arrays.fill(held, 0);
             held[0] = heldAtOpening;
+            lastBucket = 0;
+            lastHeld = heldAtOpening;
             arrived = 0;
             sent = 0;
             deepest = 0;
@@ -365,7 +370,16 @@ public final class MeshTraffic {
 
         void noteHeld(long offsetMillis, int total) {
             int bucket = bucketOf(offsetMillis);
+            carryHeldTo(bucket);
             held[bucket] = Math.max(held[bucket], total);
+            lastHeld = total;
+        }
+
+        /** The 10 s spans without an event hold what the last event left. */
+        private void carryHeldTo(int bucket) {
+            for (; lastBucket < bucket; lastBucket++) {
+                held[lastBucket + 1] = Math.max(held[lastBucket + 1], lastHeld);
+            }
         }
 
         void arrived(long offsetMillis, long latencyMillis) {
@@ -377,6 +391,7 @@ public final class MeshTraffic {
         }
 
         void closed(int inMesh, int atIntake) {
+            carryHeldTo(GatewayIntake.BUCKETS - 1);
             heldAtClose = inMesh;
             waitingAtClose = atIntake;
         }

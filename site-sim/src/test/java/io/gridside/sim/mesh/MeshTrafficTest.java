@@ -123,13 +123,15 @@ class MeshTrafficTest {
     @Test
     void aSlowIntakeBackPressuresTheMesh() {
         QuarterHourTraffic normal = new Run().window();
-        QuarterHourTraffic slowed = new Run(new GatewayIntake(Duration.ofSeconds(2), 20)).window();
+        Run slow = new Run(new GatewayIntake(Duration.ofSeconds(2), 20));
+        QuarterHourTraffic slowed = slow.window();
 
         assertThat(normal.holds()).isZero();
         assertThat(slowed.holds()).isPositive();
         assertThat(slowed.peakIntakeDepth()).isEqualTo(20);
         assertThat(slowed.deepestMeshQueue()).isGreaterThan(normal.deepestMeshQueue());
         assertThat(slowed.medianLatencyMillis()).isGreaterThan(normal.medianLatencyMillis());
+        assertThat(slow.traffic.heldAt(Duration.ofMinutes(3))).as("frames held three minutes in").isPositive();
     }
 
     @Test
