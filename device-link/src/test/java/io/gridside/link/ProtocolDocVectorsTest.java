@@ -62,7 +62,8 @@ class ProtocolDocVectorsTest {
             "cash-top-up", SampleMessages.cashTopUp(),
             "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2),
             "get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY),
-            "day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1));
+            "day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1),
+            "gateway-health", SampleMessages.gatewayHealth());
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),

@@ -1,9 +1,11 @@
 package io.gridside.sim;
 
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.sim.mesh.QuarterHourTraffic;
 import io.gridside.sim.scenario.ScenarioRunner;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The simulated gateway's own health, worked out from its seed and the simulated time alone, so that the same
@@ -41,13 +43,24 @@ final class GatewayVitals {
     }
 
     /**
+     * What waits where at the moment of measuring, and the quarter hours of traffic that have ended.
+     *
+     * @param intakeDepth messages waiting at the intake
+     * @param meshDepth readings the mesh's radios hold
+     * @param ended the last quarter hours' traffic, oldest first
+     */
+    record Queues(int intakeDepth, int meshDepth, List<QuarterHourTraffic> ended) {
+    }
+
+    /**
      * The health as measured at simulated time {@code now}.
      *
      * @param clock the gateway's clock at {@code now}
      * @param setOffset how far a technician set the gateway's clock from the simulated time
      */
-    GatewayHealth measure(Instant now, Instant clock, Duration setOffset, ScenarioRunner scenario, int intakeDepth,
+    GatewayHealth measure(Instant now, Instant clock, Duration setOffset, ScenarioRunner scenario, Queues queues,
             int meters) {
+        int intakeDepth = queues.intakeDepth();
         Instant started = startedBy(now, scenario);
         long uptime = Math.max(0, Duration.between(started, now).toSeconds());
         GatewayHealth.Backhaul backhaul = backhaulAt(now, scenario);
@@ -55,7 +68,15 @@ final class GatewayVitals {
         Instant synced = lastSync(now, started, scenario);
         Long offset = synced == null ? null : clockOffsetMillis(now, synced, setOffset);
         return new GatewayHealth(uptime, loadPerMille(now, intakeDepth, meters), memoryUsedKib(now, uptime, meters,
-                intakeDepth), MEMORY_TOTAL_KIB, intakeDepth, backhaul, signal, offset, clock);
+                intakeDepth), MEMORY_TOTAL_KIB, intakeDepth, queues.meshDepth(), backhaul, signal, offset, clock,
+                queues.ended().stream().map(GatewayVitals::onTheWire).toList());
+    }
+
+    private static GatewayHealth.Traffic onTheWire(QuarterHourTraffic quarter) {
+        return new GatewayHealth.Traffic(quarter.opening(), quarter.sent(), quarter.arrived(), quarter.burstPer10s(),
+                quarter.peakIntakeDepth(), quarter.deepestMeshQueue(), quarter.deepestMeshNode(),
+                quarter.meshDropped(), quarter.intakeDropped(), quarter.retries(), quarter.holds(),
+                quarter.medianLatencyMillis(), quarter.worstLatencyMillis());
     }
 
     private Instant startedBy(Instant now, ScenarioRunner scenario) {

@@ -18,7 +18,9 @@ import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
 import io.gridside.sim.mesh.GatewayIntake;
+import io.gridside.sim.mesh.MeshTraffic;
 import io.gridside.sim.mesh.MeterUplink;
+import io.gridside.sim.mesh.QuarterHourTraffic;
 import io.gridside.sim.mesh.Uplink;
 import io.gridside.sim.rf.GeoPoint;
 import io.gridside.sim.rf.InterferenceWindow;
@@ -47,6 +49,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,9 +64,10 @@ import org.slf4j.LoggerFactory;
  * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
  * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
  *
- * <p>Meters send their readings, and any events they raise, up the mesh into the gateway's {@link GatewayIntake},
- * which its one slow core serves round-robin by meter at a bounded rate; a reading reaches billing only when it
- * is served, and only if it is served in its own interval's window. A meter made to flood ({@link #flood}) can
+ * <p>Meters send their readings in a burst after each quarter hour, and they cross the mesh hop by hop
+ * ({@link MeshTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
+ * meter at a bounded rate; events a meter raises reach the intake directly. A reading reaches billing only when
+ * it is served, and only if it is served in its own interval's window. A meter made to flood ({@link #flood}) can
  * therefore delay or lose its own readings, never another meter's: see {@link GatewayIntake} for the bound.
  * The gateway bills a meter's energy as its register's advance since the last reading it billed, so a reading
  * it never billed is not lost money, only billed later.
@@ -115,6 +119,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final JournalDirectory journalDirectory;
     /** The history by site day, made when a console first asks for it. */
     private HistoryDays historyDays;
+    /** The readings crossing the mesh, and what they did in the last quarter hours, newest last. */
+    private final MeshTraffic traffic;
+    private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final Instant historyStart;
     private final CashDesk cashDesk;
     /** The scenario it plays, which keeps its event log. */
@@ -193,6 +200,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
+        this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
         this.vitals = new GatewayVitals(spec.seed(), historyStart);
@@ -269,20 +277,28 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         mesh.advance(end);
         scenario.closeInterval(end);
         drawLoads(LocalInterval.of(start, layout.site().zone()), start);
-        List<Uplink.IntervalRead> sent = new ArrayList<>(spec.meters());
+        traffic.open(end);
         for (int i = 0; i < spec.meters(); i++) {
             Uplink.IntervalRead read = read(i, start, interval);
             if (scenario.delivers(i)) {
-                sent.add(read);
+                traffic.send(i, read);
             }
         }
-        List<Reading> batch = bill(intake.serveWindow(end, sent), end);
+        List<Reading> batch = bill(traffic.close(), end);
+        keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
         topUps.addAll(dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
         result.decisions().forEach(this::logDecision);
         writeJournal(start, batch);
         lastTick = end;
+    }
+
+    private void keep(QuarterHourTraffic window) {
+        recentTraffic.addLast(window);
+        if (recentTraffic.size() > GatewayHealth.MAX_TRAFFIC + 1) {
+            recentTraffic.removeFirst();
+        }
     }
 
     /**
@@ -418,7 +434,23 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized GatewayHealth health() {
         advance();
-        return vitals.measure(clock.now(), clock(), clockOffset, scenario, intake.depth(), spec.meters());
+        Duration intoWindow = Duration.between(lastTick, clock());
+        List<QuarterHourTraffic> ended = new ArrayList<>(recentTraffic);
+        if (!ended.isEmpty()) {
+            ended.remove(ended.size() - 1);
+        }
+        return vitals.measure(clock.now(), clock(), clockOffset, scenario,
+                new GatewayVitals.Queues(intake.depthAt(intoWindow), traffic.heldAt(intoWindow), ended),
+                spec.meters());
+    }
+
+    /**
+     * What the gateway counted of its meters' traffic in the last quarter hours, oldest first: the windows that
+     * have ended and the one under way, whose figures are already complete in the simulation.
+     */
+    public synchronized List<QuarterHourTraffic> traffic() {
+        advance();
+        return List.copyOf(recentTraffic);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gridside.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.sim.mesh.QuarterHourTraffic;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.Scenarios;
 import java.time.Duration;
@@ -109,5 +110,55 @@ class SimulatedGatewayHealthTest {
         }
 
         assertThat(watched.ledgerAfter(0)).isEqualTo(alone.ledgerAfter(0));
+    }
+
+    @Test
+    void reportsTheTrafficOfTheLastEightQuarterHoursThatHaveEnded() {
+        SimClock.Manual clock = SimClock.manual(NOW.plus(Duration.ofMinutes(3)));
+        GatewayHealth health = gateway(7, 1, Scenario.NONE, clock).health();
+
+        List<GatewayHealth.Traffic> traffic = health.traffic();
+        assertThat(traffic).hasSize(GatewayHealth.MAX_TRAFFIC);
+        assertThat(traffic.get(traffic.size() - 1).opening()).isEqualTo(NOW.minus(Duration.ofMinutes(15)));
+        for (int i = 1; i < traffic.size(); i++) {
+            assertThat(traffic.get(i).opening()).isEqualTo(traffic.get(i - 1).opening().plus(Duration.ofMinutes(15)));
+        }
+        assertThat(traffic).allSatisfy(quarter -> {
+            assertThat(quarter.sent()).isBetween(METERS * 9 / 10, METERS);
+            assertThat(quarter.arrived()).isLessThanOrEqualTo(quarter.sent()).isGreaterThan(METERS * 9 / 10);
+            assertThat(quarter.burstPer10s()).isPositive().isLessThan(quarter.arrived());
+            assertThat(quarter.medianLatencyMillis()).isPositive();
+        });
+    }
+
+    @Test
+    void aFloodShowsAtTheIntakeAndInTheQuarterHoursItRan() {
+        SimClock.Manual clock = SimClock.manual(NOW);
+        SimulatedGateway gateway = gateway(7, 1, Scenario.NONE, clock);
+        GatewayHealth quiet = gateway.health();
+        gateway.flood("M00004", 40_000);
+        clock.advance(Duration.ofMinutes(40));
+
+        GatewayHealth flooded = gateway.health();
+
+        assertThat(quiet.intakeQueueDepth()).isLessThan(5);
+        assertThat(flooded.intakeQueueDepth()).isGreaterThanOrEqualTo(250);
+        GatewayHealth.Traffic last = flooded.traffic().get(flooded.traffic().size() - 1);
+        assertThat(last.peakIntakeDepth()).isGreaterThanOrEqualTo(256);
+        assertThat(last.intakeDropped()).isPositive();
+        assertThat(quiet.traffic()).allSatisfy(quarter -> assertThat(quarter.intakeDropped()).isZero());
+    }
+
+    @Test
+    void keepsTheTrafficOfTheQuarterHourUnderWayBesideTheEightThatEnded() {
+        SimClock.Manual clock = SimClock.manual(NOW.plus(Duration.ofMinutes(3)));
+        SimulatedGateway first = gateway(7, 1, Scenario.NONE, clock);
+        SimulatedGateway second = gateway(7, 1, Scenario.NONE, SimClock.manual(clock.now()));
+
+        List<QuarterHourTraffic> traffic = first.traffic();
+
+        assertThat(traffic).hasSize(GatewayHealth.MAX_TRAFFIC + 1).isEqualTo(second.traffic());
+        assertThat(traffic.get(traffic.size() - 1).opening()).isEqualTo(NOW);
+        assertThat(first.health().traffic()).hasSize(GatewayHealth.MAX_TRAFFIC);
     }
 }

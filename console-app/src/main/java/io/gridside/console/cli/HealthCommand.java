@@ -4,6 +4,7 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.GatewayHealth;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridside connect ... health}: prints what the gateway reports of its own health. */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Prints the gateway's own health: uptime, load, memory, queue, backhaul and clock.")
+        description = "Prints the gateway's own health: uptime, load, memory, queues, backhaul and clock, and its "
+                + "meters' traffic in the last quarter hours.")
 final class HealthCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -43,10 +45,12 @@ final class HealthCommand implements Callable<Integer> {
         fields.put("memoryUsedKib", health.memoryUsedKib());
         fields.put("memoryTotalKib", health.memoryTotalKib());
         fields.put("intakeQueueDepth", health.intakeQueueDepth());
+        fields.put("meshQueueDepth", health.meshQueueDepth());
         fields.put("backhaul", health.backhaul().name().toLowerCase(Locale.ROOT));
         fields.put("signalDbm", health.signalDbm());
         fields.put("clockOffsetMillis", health.clockOffsetMillis());
         fields.put("gatewayClock", health.clock());
+        fields.put("traffic", health.traffic());
         return fields;
     }
 
@@ -56,6 +60,24 @@ final class HealthCommand implements Callable<Integer> {
             out.println(Json.write(fields));
             return;
         }
-        fields.forEach((key, value) -> out.printf("%-17s %s%n", key, value == null ? "none" : value));
+        fields.forEach((key, value) -> {
+            if (value instanceof List<?> traffic) {
+                out.printf("%-17s %s%n", key, traffic.isEmpty() ? "none" : "quarter hours after, oldest first:");
+                traffic.forEach(quarter -> out.println("  " + describe((GatewayHealth.Traffic) quarter)));
+            } else {
+                out.printf("%-17s %s%n", key, value == null ? "none" : value);
+            }
+        });
+    }
+
+    /** One quarter hour on one line: what was sent and arrived, the burst, the queues, losses and latency. */
+    private static String describe(GatewayHealth.Traffic quarter) {
+        String deepest = quarter.deepestMeshNode() == null ? "" : " at " + quarter.deepestMeshNode();
+        return String.format(Locale.ROOT, "%s  sent %d  arrived %d  burst %d/10s  intake peak %d  mesh queue %d%s"
+                + "  dropped %d mesh %d intake  retries %d  holds %d  latency %d/%d ms",
+                quarter.opening(), quarter.sent(), quarter.arrived(), quarter.burstPer10s(),
+                quarter.peakIntakeDepth(), quarter.deepestMeshQueue(), deepest, quarter.meshDropped(),
+                quarter.intakeDropped(), quarter.retries(), quarter.holds(), quarter.medianLatencyMillis(),
+                quarter.worstLatencyMillis());
     }
 }

@@ -9,7 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** The dashboard's card of the gateway's own health: the latest figures, most with a line of their history. */
+/**
+ * The dashboard's card of the gateway's own health: the latest figures, most with a line of their history, and the
+ * last quarter hour's traffic with the bursts of the quarter hours before it.
+ */
 final class GatewayHealthCard extends VBox {
 
     private final GatewayHealthViewModel model;
@@ -17,6 +20,8 @@ final class GatewayHealthCard extends VBox {
     private final Sparkline loadHistory = new Sparkline("health-load-history");
     private final Sparkline memoryHistory = new Sparkline("health-memory-history");
     private final Sparkline queueHistory = new Sparkline("health-queue-history");
+    private final Sparkline meshHistory = new Sparkline("health-mesh-history");
+    private final Sparkline burstHistory = new Sparkline("health-burst-history");
     private final Sparkline signalHistory = new Sparkline("health-signal-history");
 
     GatewayHealthCard(GatewayHealthViewModel model) {
@@ -40,8 +45,11 @@ final class GatewayHealthCard extends VBox {
         addRow(1, "health-load", model.loadProperty(), loadHistory);
         addRow(2, "health-memory", model.memoryProperty(), memoryHistory);
         addRow(3, "health-queue", model.queueProperty(), queueHistory);
-        addRow(4, "health-backhaul", model.backhaulProperty(), signalHistory);
-        addRow(5, "health-clock", model.clockOffsetProperty(), null);
+        addRow(4, "health-mesh", model.meshQueueProperty(), meshHistory);
+        addRow(5, "health-burst", model.burstProperty(), burstHistory);
+        addRow(6, "health-losses", model.lossesProperty(), null);
+        addRow(7, "health-backhaul", model.backhaulProperty(), signalHistory);
+        addRow(8, "health-clock", model.clockOffsetProperty(), null);
         model.history().addListener((ListChangeListener<GatewayHealth>) change -> redraw());
         redraw();
     }
@@ -60,6 +68,8 @@ final class GatewayHealthCard extends VBox {
         loadHistory.setValues(model.series(GatewayHealth::loadPerMille));
         memoryHistory.setValues(model.series(GatewayHealth::memoryUsedKib));
         queueHistory.setValues(model.series(GatewayHealth::intakeQueueDepth));
+        meshHistory.setValues(model.series(GatewayHealth::meshQueueDepth));
+        burstHistory.setValues(model.trafficSeries(GatewayHealth.Traffic::burstPer10s));
         signalHistory.setValues(model.signalSeries());
     }
 }

@@ -23,6 +23,9 @@ public final class GatewayHealthViewModel {
     private final ReadOnlyStringWrapper load = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper queue = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper meshQueue = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper burst = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper losses = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper backhaul = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper clockOffset = new ReadOnlyStringWrapper();
 
@@ -37,7 +40,8 @@ public final class GatewayHealthViewModel {
         GatewayHealth latest = history.isEmpty() ? null : history.get(history.size() - 1);
         if (latest == null) {
             uptime.set(I18n.text("dashboard.health.none"));
-            List.of(load, memory, queue, backhaul, clockOffset).forEach(text -> text.set(""));
+            List.of(load, memory, queue, meshQueue, burst, losses, backhaul, clockOffset)
+                    .forEach(text -> text.set(""));
             return;
         }
         uptime.set(I18n.text("dashboard.health.uptime", uptimeText(latest.uptimeSeconds())));
@@ -45,9 +49,27 @@ public final class GatewayHealthViewModel {
         memory.set(I18n.text("dashboard.health.memory", Math.round(latest.memoryUsedKib() / KIB_PER_MIB),
                 Math.round(latest.memoryTotalKib() / KIB_PER_MIB)));
         queue.set(I18n.text("dashboard.health.queue", latest.intakeQueueDepth()));
+        meshQueue.set(I18n.text("dashboard.health.mesh", latest.meshQueueDepth()));
+        describeTraffic(latest.traffic());
         backhaul.set(I18n.text("dashboard.health.backhaul." + latest.backhaul(), latest.signalDbm()));
         clockOffset.set(latest.clockOffsetMillis() == null ? I18n.text("dashboard.health.clock.unchecked")
                 : I18n.text("dashboard.health.clock", latest.clockOffsetMillis()));
+    }
+
+    /** The last quarter hour that ended: its burst and queues, then what it lost and how long readings took. */
+    private void describeTraffic(List<GatewayHealth.Traffic> traffic) {
+        if (traffic.isEmpty()) {
+            burst.set(I18n.text("dashboard.health.burst.none"));
+            losses.set("");
+            return;
+        }
+        GatewayHealth.Traffic last = traffic.get(traffic.size() - 1);
+        String at = last.deepestMeshNode() == null ? "" : I18n.text("dashboard.health.burst.at",
+                last.deepestMeshNode());
+        burst.set(I18n.text("dashboard.health.burst", last.burstPer10s(), last.peakIntakeDepth(),
+                last.deepestMeshQueue(), at));
+        losses.set(I18n.text("dashboard.health.losses", last.meshDropped(), last.intakeDropped(), last.retries(),
+                last.holds(), last.medianLatencyMillis(), last.worstLatencyMillis()));
     }
 
     /** Days and hours, or hours and minutes, or minutes: as precise as a technician needs. */
@@ -65,6 +87,17 @@ public final class GatewayHealthViewModel {
     /** The recent reports' values of one figure, oldest first; NaN where a report has none. */
     public List<Double> series(ToDoubleFunction<GatewayHealth> figure) {
         return history.stream().map(health -> figure.applyAsDouble(health)).toList();
+    }
+
+    /**
+     * One figure of each quarter hour of traffic the latest report carries, oldest first: the gateway keeps these
+     * itself, so they reach back two hours however recently the console connected.
+     */
+    public List<Double> trafficSeries(ToDoubleFunction<GatewayHealth.Traffic> figure) {
+        if (history.isEmpty()) {
+            return List.of();
+        }
+        return history.get(history.size() - 1).traffic().stream().map(figure::applyAsDouble).toList();
     }
 
     /** The backhaul's signal in each recent report, NaN while it was not up. */
@@ -90,6 +123,18 @@ public final class GatewayHealthViewModel {
 
     public ReadOnlyStringProperty queueProperty() {
         return queue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty meshQueueProperty() {
+        return meshQueue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty burstProperty() {
+        return burst.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lossesProperty() {
+        return losses.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty backhaulProperty() {

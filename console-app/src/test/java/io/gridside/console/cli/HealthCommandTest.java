@@ -62,7 +62,15 @@ class HealthCommandTest {
         assertThat(health.get("memoryUsedKib").asLong()).isPositive()
                 .isLessThanOrEqualTo(health.get("memoryTotalKib").asLong());
         assertThat(health.get("intakeQueueDepth").asInt()).isNotNegative();
+        assertThat(health.get("meshQueueDepth").asInt()).isNotNegative();
         assertThat(Instant.parse(health.get("gatewayClock").asText())).isEqualTo(NOW);
+        JsonNode traffic = health.get("traffic");
+        assertThat(traffic.size()).isEqualTo(8);
+        JsonNode last = traffic.get(7);
+        assertThat(Instant.parse(last.get("opening").asText())).isEqualTo(NOW.minusSeconds(900));
+        assertThat(last.get("sent").asInt()).isBetween(25, 30);
+        assertThat(last.get("burstPer10s").asInt()).isPositive();
+        assertThat(last.get("medianLatencyMillis").asLong()).isPositive();
     }
 
     @Test
@@ -71,6 +79,9 @@ class HealthCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("uptimeSeconds     52500").contains("backhaul          down")
-                .contains("signalDbm         none");
+                .contains("signalDbm         none").contains("meshQueueDepth    ")
+                .contains("traffic           quarter hours after, oldest first:")
+                .containsPattern("(?m)^  2026-06-02T23:45:00Z  sent \\d+  arrived \\d+  burst \\d+/10s  "
+                        + "intake peak \\d+  mesh queue \\d+");
     }
 }

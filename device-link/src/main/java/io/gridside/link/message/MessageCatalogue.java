@@ -39,7 +39,7 @@ public final class MessageCatalogue {
             new Entry(0x50, GetEvents.class, 1, Priority.EVENTS),
             new Entry(0x51, EventsBatch.class, 1, Priority.EVENTS),
             new Entry(0x52, GetHealth.class, 1, Priority.CONTROL),
-            new Entry(0x53, GatewayHealth.class, 1, Priority.CONTROL),
+            new Entry(0x53, GatewayHealth.class, 2, Priority.CONTROL),
             new Entry(0x54, GetTopology.class, 1, Priority.EVENTS),
             new Entry(0x55, TopologyBatch.class, 1, Priority.EVENTS),
             new Entry(0x56, GetDayDigests.class, 1, Priority.EVENTS),

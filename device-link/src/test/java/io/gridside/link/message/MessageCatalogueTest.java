@@ -40,7 +40,7 @@ class MessageCatalogueTest {
                         tuple(0x50, GetEvents.class, 1),
                         tuple(0x51, EventsBatch.class, 1),
                         tuple(0x52, GetHealth.class, 1),
-                        tuple(0x53, GatewayHealth.class, 1),
+                        tuple(0x53, GatewayHealth.class, 2),
                         tuple(0x54, GetTopology.class, 1),
                         tuple(0x55, TopologyBatch.class, 1),
                         tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),

@@ -164,9 +164,22 @@ public final class SampleMessages {
         return new TopologySnapshot(DAY_START.plusSeconds(900), GATEWAY_ID, nodes, links);
     }
 
-    /** A gateway up for three days, just past a quarter hour's burst, whose clock runs 420 ms ahead. */
+    /**
+     * A gateway up for three days, just past a quarter hour's burst, whose clock runs 420 ms ahead, with the
+     * traffic of the quarter hour before.
+     */
     public static GatewayHealth gatewayHealth() {
-        return new GatewayHealth(259_200, 730, 98_304, 262_144, 41, GatewayHealth.Backhaul.UP, -79, 420L, CLOCK);
+        return new GatewayHealth(259_200, 730, 98_304, 262_144, 41, 37, GatewayHealth.Backhaul.UP, -79, 420L, CLOCK,
+                List.of(quarterHourTraffic()));
+    }
+
+    /**
+     * 200 readings sent after 08:15: 198 reached the intake, 31 of them in the busiest 10 s; meter m-007 held 9
+     * frames at once, one reading was lost on the way and one is still on it.
+     */
+    public static GatewayHealth.Traffic quarterHourTraffic() {
+        return new GatewayHealth.Traffic(Instant.parse("2024-05-01T08:15:00Z"), 200, 198, 31, 12, 9, "m-007", 1, 0,
+                23, 4, 850, 4_200);
     }
 
     /** A meter's last gasp, caused by a scripted feeder outage, and the gateway's backhaul coming back. */

@@ -24,6 +24,7 @@ public final class UpstreamQueue<M> {
     private final ArrayDeque<String> round = new ArrayDeque<>();
     private final Map<String, Long> dropped = new HashMap<>();
     private int size;
+    private long droppedTotal;
 
     /** A queue that holds at most {@code perMeterLimit} messages of any one meter. */
     public UpstreamQueue(int perMeterLimit) {
@@ -44,6 +45,7 @@ public final class UpstreamQueue<M> {
             queue.poll();
             size--;
             dropped.merge(meterId, 1L, Long::sum);
+            droppedTotal++;
         }
         queue.add(message);
         size++;
@@ -78,6 +80,11 @@ public final class UpstreamQueue<M> {
     /** How many meters have messages waiting. */
     public int activeMeters() {
         return round.size();
+    }
+
+    /** How many messages were dropped because their meter's queue was full, across all meters. */
+    public long dropped() {
+        return droppedTotal;
     }
 
     /** How many of a meter's messages were dropped because its own queue was full. */

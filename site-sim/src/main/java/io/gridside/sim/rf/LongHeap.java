@@ -2,21 +2,24 @@ package io.gridside.sim.rf;
 
 import java.util.Arrays;
 
-/** A binary min-heap of longs, which routing fills with packed entries and empties every round without boxing. */
-final class LongHeap {
+/**
+ * A binary min-heap of longs, which routing fills with packed entries and empties every round, and the mesh's
+ * traffic keeps its timed events in, without boxing.
+ */
+public final class LongHeap {
 
     private long[] items = new long[256];
     private int size;
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    void push(long item) {
+    public void push(long item) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
         }
@@ -28,7 +31,12 @@ final class LongHeap {
         items[at] = item;
     }
 
-    long pop() {
+    /** The least item, which stays in the heap; the heap must not be empty. */
+    public long peek() {
+        return items[0];
+    }
+
+    public long pop() {
         long top = items[0];
         long last = items[--size];
         int at = 0;

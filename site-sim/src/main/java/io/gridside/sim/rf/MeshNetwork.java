@@ -113,6 +113,21 @@ public final class MeshNetwork {
         return slot == RplRouting.DETACHED ? null : plan.id(plan.tables().neighbour(slot));
     }
 
+    /** The node index of the meter's parent now (the gateway's is {@code plan().meters()}), or -1 without a route. */
+    public int parent(int meter) {
+        int slot = routing.parentSlot(meter);
+        return slot == RplRouting.DETACHED ? -1 : plan.tables().neighbour(slot);
+    }
+
+    /**
+     * The chance that one frame the meter sends its parent now gets through and is acknowledged: both directions'
+     * packet success, one over the link's ETX; 0 without a route.
+     */
+    public double parentSuccess(int meter) {
+        int slot = routing.parentSlot(meter);
+        return slot == RplRouting.DETACHED ? 0 : links.forwardPsr(slot) * links.reversePsr(slot);
+    }
+
     /** The meter's hops to the gateway now, or -1 while it has no route. */
     public int hops(int meter) {
         return routing.hops(meter);
