@@ -159,8 +159,8 @@ public final class ScenarioRunner {
 
     /**
      * Whether the reading of the meter at {@code index} for the interval just closed reaches the gateway: its meter
-     * has power and a live route, and the gateway is up. Known shortcoming: a route is taken to carry the reading
-     * whole; how each hop's links may lose it is not modelled here.
+     * has power and a live route, and the gateway is up. Whether the reading then crosses each hop in time is the
+     * mesh traffic's part (see {@code io.gridside.sim.mesh.MeshTraffic}).
      */
     public boolean delivers(int index) {
         return !gatewayDown && states.up(index);
