@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.sim.month.SiteMonth;
 import io.gridside.site.store.SiteStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SimMonthCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         Path file = Path.of(run.out().strip());
         assertThat(file).startsWith(cache);
-        assertThat(file.getFileName().toString()).startsWith("site-m12-s7-feeder-outage-d1-g1-");
+        assertThat(file.getFileName().toString()).startsWith("site-m12-s7-feeder-outage-d1-g" + SiteMonth.GENERATOR_VERSION + "-");
         try (SiteStore store = SiteStore.open(file)) {
             assertThat(store.readingCount()).isPositive();
         }

@@ -8,6 +8,8 @@ import io.gridside.sim.SiteSpec;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.Scenarios;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.history.DayDigest;
+import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One seeded generator of a month of a site's data: it runs the simulated gateway unthrottled over the days asked
  * for and writes what a console would have pulled into a site database of the console's own format (site, tariff,
- * roster, readings with their quality, ledger, events, meter statuses, and the mesh's topology every six hours),
- * cached on disk under a key of all its inputs.
+ * roster, readings with their quality, ledger, events, meter statuses, the mesh's topology every six hours, and
+ * each site day's digests and mesh history as a console's pull by day digests keeps them), cached on disk under a
+ * key of all its inputs.
  *
  * <p>A month is written to a temporary file beside its place in the cache and renamed into it once complete, so a
  * run that is killed leaves no half month, and the next call with the same spec finds the file and reuses it.
@@ -43,7 +48,7 @@ public final class SiteMonth {
      * to the simulation itself (loads, mesh, billing) changes the data too; such a change must raise it as well,
      * or an engineer must empty the cache, since nothing detects it.
      */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
     /** Every month starts here, so that a spec alone fixes its data. */
     public static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
     /** How often the mesh's topology is kept: four snapshots a day is the mesh's history at a useful grain. */
@@ -148,6 +153,8 @@ public final class SiteMonth {
             writeSite(gateway.layout(), store);
             store.insertTopology(gateway.topologySnapshot(null));
             Instant end = START.plus(Duration.ofDays(spec.days()));
+            ZoneId zone = gateway.layout().site().zone();
+            LocalDate nextDay = HistoryDigests.dayOf(START, zone);
             long lastSeq = 0;
             for (Instant from = START; from.isBefore(end); from = from.plus(TOPOLOGY_EVERY)) {
                 clock.advance(TOPOLOGY_EVERY);
@@ -155,10 +162,28 @@ public final class SiteMonth {
                 store.insertReadings(gateway.readings(from, from.plus(TOPOLOGY_EVERY)));
                 lastSeq = writeLedger(gateway.ledgerAfter(lastSeq), store, lastSeq);
                 store.insertTopology(gateway.topologySnapshot(null));
+                while (!HistoryDigests.dayStart(nextDay.plusDays(1), zone).isAfter(clock.now())) {
+                    writeDay(gateway, store, zone, nextDay);
+                    nextDay = nextDay.plusDays(1);
+                }
             }
             store.insertEvents(gateway.events(START, end));
+            if (HistoryDigests.dayStart(nextDay, zone).isBefore(end)) {
+                writeDay(gateway, store, zone, nextDay);
+            }
             store.saveStatuses(gateway.meterStatus());
         }
+    }
+
+    /**
+     * Keeps one site day as a pull by day digests would: its digest, its events and its mesh history. Taken as soon
+     * as the day is over, while the gateway's mesh can still replay it from a recent checkpoint.
+     */
+    private static void writeDay(SimulatedGateway gateway, SiteStore store, ZoneId zone, LocalDate day) {
+        Instant from = HistoryDigests.dayStart(day, zone);
+        Instant to = HistoryDigests.dayStart(day.plusDays(1), zone);
+        DayDigest digest = gateway.dayDigests(day, day).get(0);
+        store.replaceDay(digest, from, to, gateway.events(from, to), gateway.meshDay(day));
     }
 
     private static void writeSite(SiteLayout layout, SiteStore store) {

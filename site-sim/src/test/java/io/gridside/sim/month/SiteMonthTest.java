@@ -3,13 +3,22 @@ package io.gridside.sim.month;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
+import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.Scenarios;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.history.DayDigest;
+import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,6 +54,31 @@ class SiteMonthTest {
             assertThat(store.events(Instant.EPOCH, Instant.MAX)).anyMatch(event -> event.scripted());
             assertThat(store.topologyTimes()).hasSize(2 * 4 + 1);
             assertThat(store.statuses()).hasSize(40);
+        }
+    }
+
+    @Test
+    void holdsEveryDaysDigestAndMeshHistoryAsAPullByDigestsWould(@TempDir Path cache) {
+        Path file = SiteMonth.obtain(FEEDER, cache);
+        SiteSpec siteSpec = new SiteSpec(40, 7, 0, SiteMonth.START);
+        SimClock.Manual clock = SimClock.manual(SiteMonth.START);
+        try (SiteStore store = SiteStore.open(file);
+                SimulatedGateway gateway = new SimulatedGateway(siteSpec, clock,
+                        Scenarios.named(FEEDER.scenario()))) {
+            clock.advance(Duration.ofDays(FEEDER.days()));
+            ZoneId zone = gateway.layout().site().zone();
+            LocalDate first = HistoryDigests.dayOf(SiteMonth.START, zone);
+            LocalDate last = HistoryDigests.dayOf(clock.now().minusSeconds(1), zone);
+
+            List<DayDigest> held = store.dayDigests(first, last);
+
+            assertThat(held).isEqualTo(gateway.dayDigests(first, last));
+            assertThat(held).hasSizeGreaterThanOrEqualTo(FEEDER.days());
+            Instant noon = SiteMonth.START.plus(Duration.ofHours(36));
+            assertThat(store.meshAt(noon).orElseThrow().nodes())
+                    .extracting(node -> node.id() + ">" + node.parentId())
+                    .containsExactlyInAnyOrderElementsOf(gateway.topologySnapshot(noon).nodes().stream()
+                            .map(node -> node.id() + ">" + node.parentId()).toList());
         }
     }
 
