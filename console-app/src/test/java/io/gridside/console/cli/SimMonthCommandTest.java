@@ -18,7 +18,8 @@ class SimMonthCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         Path file = Path.of(run.out().strip());
         assertThat(file).startsWith(cache);
-        assertThat(file.getFileName().toString()).startsWith("site-m12-s7-feeder-outage-d1-g" + SiteMonth.GENERATOR_VERSION + "-");
+        assertThat(file.getFileName().toString())
+                .startsWith("site-m12-s7-feeder-outage-d1-g" + SiteMonth.GENERATOR_VERSION + "-");
         try (SiteStore store = SiteStore.open(file)) {
             assertThat(store.readingCount()).isPositive();
         }
