@@ -13,14 +13,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
  * The simulated gateway's history by site day: each day's digests, and its mesh history replayed from the mesh's
- * timeline. A day that is over keeps its mesh, so its mesh digest is worked out once; its events are summarised
- * afresh each time, since an event may be logged after the day it happened in. Its owner guards it.
+ * timeline. A day that is over keeps its mesh, so its mesh digest is worked out once, and its document is kept
+ * for the pull that follows the digests, within {@link #DOCUMENT_BUDGET_BYTES} (the most recently used first), so
+ * that a console fetching the days it lacks does not replay them a second time. Its events are summarised afresh
+ * each time, since an event may be logged after the day it happened in. Its owner guards it.
+ *
+ * <p>Known shortcoming: the first digest of a day replays the whole day from the mesh's timeline (about 0.5 s for
+ * 200 meters on a loaded 2-core machine); a real gateway would summarise each day as it ends.
  */
 final class HistoryDays {
 
@@ -28,8 +35,14 @@ final class HistoryDays {
     private final ZoneId zone;
     private final Instant historyStart;
     private final BiFunction<Instant, Instant, List<SiteEvent>> events;
+    /** How many bytes of finished days' documents are kept: a few days of a 5,000-meter site, a month of 200. */
+    static final long DOCUMENT_BUDGET_BYTES = 32L << 20;
+
     /** The mesh summaries of days that are over, which can no longer change. */
     private final Map<LocalDate, MeshSummary> completeMeshes = new HashMap<>();
+    /** The documents of days that are over, least recently used first, within the budget. */
+    private final LinkedHashMap<LocalDate, byte[]> completeDocuments = new LinkedHashMap<>(16, 0.75f, true);
+    private long documentBytes;
 
     private record MeshSummary(long steps, ByteString digest, long bytes) {
     }
@@ -68,12 +81,37 @@ final class HistoryDays {
      */
     byte[] meshDocument(LocalDate day, Instant clock) {
         checkHeld(day, clock);
-        return MeshDayDocument.encode(meshDay(day, clock));
+        byte[] kept = completeDocuments.get(day);
+        if (kept != null) {
+            return kept.clone();
+        }
+        byte[] document = MeshDayDocument.encode(meshDay(day, clock));
+        if (isComplete(day, clock)) {
+            keep(day, document);
+        }
+        return document;
+    }
+
+    private boolean isComplete(LocalDate day, Instant clock) {
+        return !clock.isBefore(HistoryDigests.dayStart(day.plusDays(1), zone));
+    }
+
+    private void keep(LocalDate day, byte[] document) {
+        if (document.length > DOCUMENT_BUDGET_BYTES) {
+            return;
+        }
+        byte[] replaced = completeDocuments.put(day, document);
+        documentBytes += document.length - (replaced == null ? 0 : replaced.length);
+        Iterator<Map.Entry<LocalDate, byte[]>> eldest = completeDocuments.entrySet().iterator();
+        while (documentBytes > DOCUMENT_BUDGET_BYTES && eldest.hasNext()) {
+            documentBytes -= eldest.next().getValue().length;
+            eldest.remove();
+        }
     }
 
     private DayDigest digest(LocalDate day, Instant clock) {
         Instant end = HistoryDigests.dayStart(day.plusDays(1), zone);
-        boolean complete = !clock.isBefore(end);
+        boolean complete = isComplete(day, clock);
         List<SiteEvent> logged = events.apply(HistoryDigests.dayStart(day, zone), end);
         MeshSummary summary = complete ? completeMeshes.get(day) : null;
         if (summary == null) {
@@ -82,6 +120,7 @@ final class HistoryDays {
             summary = new MeshSummary(meshDay.steps().size(), HistoryDigests.sha256(document), document.length);
             if (complete) {
                 completeMeshes.put(day, summary);
+                keep(day, document);
             }
         }
         return new DayDigest(day, complete, logged.size(), HistoryDigests.eventsDigest(logged), summary.steps(),

@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import io.gridside.sim.month.MonthSpec;
 import io.gridside.sim.month.SiteMonth;
+import io.gridside.sim.scenario.Scenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridside sim month}: makes (or finds in the cache) a month of a simulated site's data. */
 @Command(name = "month", mixinStandardHelpOptions = true,
-        description = {"Makes a month of a simulated site's data in a site database, as the benchmarks use it,",
-            "or finds it in the cache when the same month was made before. Prints the file's path."})
+        description = {"Makes a month of a simulated site's data, or finds it in the cache.",
+            "Writes a site database, as the benchmarks use it, and prints its path."})
 final class SimMonthCommand implements Callable<Integer> {
 
     @Spec
@@ -52,7 +53,9 @@ final class SimMonthCommand implements Callable<Integer> {
         try {
             file = SiteMonth.obtain(spec, cache == null ? SiteMonth.defaultCache() : cache);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + "; give more --meters or another --scenario.", e);
+            String reason = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                    : e.getMessage();
+            throw new UsageException(reason + "; give more --meters or another --scenario.", e);
         }
         if (out != null) {
             file = copy(file, out);
@@ -62,6 +65,10 @@ final class SimMonthCommand implements Callable<Integer> {
     }
 
     private MonthSpec spec() {
+        if (!MonthSpec.NO_SCENARIO.equals(scenario) && !Scenarios.names().contains(scenario)) {
+            throw new UsageException("sim month plays a scenario that ships with the simulator, one of "
+                    + String.join(", ", Scenarios.names()) + ", or none; '" + scenario + "' is not one.");
+        }
         try {
             return new MonthSpec(meters, seed, scenario, days);
         } catch (IllegalArgumentException e) {

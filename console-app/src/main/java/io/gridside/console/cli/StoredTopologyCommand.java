@@ -3,6 +3,7 @@ package io.gridside.console.cli;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class StoredTopologyCommand implements Callable<Integer> {
             throw new UsageException("There is no site database at " + siteFile + ".");
         }
         PrintWriter out = command.commandLine().getOut();
-        try (SiteStore store = SiteStore.open(siteFile)) {
+        try (SiteStore store = open(siteFile)) {
             Optional<SiteInfo> site = store.site();
             if (site.isEmpty()) {
                 throw new UsageException("The site database " + siteFile + " holds no site yet; pull one first.");
@@ -63,5 +64,14 @@ final class StoredTopologyCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The database a technician named, or a usage error that says why it cannot be opened. */
+    private static SiteStore open(Path file) {
+        try {
+            return SiteStore.open(file);
+        } catch (StoreException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 }

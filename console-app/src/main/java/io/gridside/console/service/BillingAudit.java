@@ -48,13 +48,20 @@ public final class BillingAudit {
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
     }
 
-    /** The replay starts at the first opening, so it needs every reading from there on. */
+    /**
+     * The replay starts at the first opening, so it needs every reading from there on; a site that has billed no
+     * energy yet, such as one just opened, has none to need.
+     */
     private static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings) {
         Instant opened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).map(LedgerEntry::at)
                 .findFirst().orElse(null);
         if (opened == null) {
             throw new NoSuchElementException("The site database holds no opening balances yet; pull the ledger "
                     + "from the gateway first.");
+        }
+        boolean nothingBilledYet = ledger.stream().noneMatch(e -> e.kind() == EntryKind.ENERGY);
+        if (readings.isEmpty() && nothingBilledYet) {
+            return;
         }
         Instant firstReading = readings.isEmpty() ? null : readings.get(0).intervalStart();
         if (firstReading == null || firstReading.isAfter(Reading.intervalStartOf(opened))) {

@@ -51,6 +51,20 @@ class DemoCommandTest {
     }
 
     @Test
+    void aSiteWithNoHistoryYetAuditsCleanly() throws IOException {
+        CommandRun run = CommandRun.of("demo", "--headless", "--meters", "10", "--days", "0", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.get("rows")).hasSize(10);
+        for (JsonNode row : summary.get("rows")) {
+            assertThat(row.get("energyChargesMinor").asLong()).isZero();
+            assertThat(row.get("balanceMinor").asLong()).isEqualTo(row.get("openingMinor").asLong()
+                    + row.get("topUpsMinor").asLong() - row.get("standingChargesMinor").asLong());
+        }
+    }
+
+    @Test
     void headlessDemoPrintsATableWithATotalRowAndTheAudit() {
         CommandRun run = CommandRun.of("demo", "--headless", "--meters", "12", "--days", "1");
 

@@ -80,7 +80,7 @@ class HealthCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("uptimeSeconds     52500").contains("backhaul          down")
                 .contains("signalDbm         none").contains("meshQueueDepth    ")
-                .contains("traffic           quarter hours after, oldest first:")
+                .contains("traffic           per quarter hour, from when the meters sent, oldest first:")
                 .containsPattern("(?m)^  2026-06-02T23:45:00Z  sent \\d+  arrived \\d+  burst \\d+/10s  "
                         + "intake peak \\d+  mesh queue \\d+");
     }

@@ -9,6 +9,7 @@ import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.site.TopologySnapshot;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -153,5 +154,16 @@ class TopologyCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("[NO_HISTORY]", "2026-05-01").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsAUsageErrorThatSaysSo() throws IOException {
+        Path junk = home.resolve("junk.db");
+        Files.writeString(junk, "these are not the bytes of a site database, only some text ".repeat(40));
+
+        CommandRun run = CommandRun.of("topology", "--site", junk.toString(), "--at", "2026-06-02");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("is not a site database", "[USAGE]").doesNotContain("SQLITE");
     }
 }

@@ -46,6 +46,9 @@ public final class SiteStore implements AutoCloseable {
     private final Connection connection;
     private final Path file;
 
+    /** SQLite's result code for a file that is not a database. */
+    private static final int SQLITE_NOTADB = 26;
+
     private SiteStore(Connection connection, Path file) {
         this.connection = connection;
         this.file = file;
@@ -67,7 +70,13 @@ public final class SiteStore implements AutoCloseable {
                 throw e;
             }
             return new SiteStore(connection, file);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SQLITE_NOTADB) {
+                throw new StoreException(file + " is not a site database (nor any SQLite file); give the path of "
+                        + "the site's database file.", e);
+            }
+            throw new StoreException("The site database " + file + " could not be opened: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
             throw new StoreException("The site database " + file + " could not be opened: " + e.getMessage(), e);
         }
     }
