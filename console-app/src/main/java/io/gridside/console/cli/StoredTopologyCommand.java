@@ -1,13 +1,16 @@
 package io.gridside.console.cli;
 
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.history.MeshDay;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,20 +53,31 @@ final class StoredTopologyCommand implements Callable<Integer> {
                 throw new UsageException("The site database " + siteFile + " holds no site yet; pull one first.");
             }
             Instant when = SiteTimes.parse("--at", at, site.get().zone(), true, false);
-            Optional<TopologySnapshot> mesh = store.meshAt(when);
-            if (mesh.isEmpty()) {
+            ZoneId zone = site.get().zone();
+            Optional<MeshDay> day = store.meshDayAt(when);
+            if (day.isEmpty() || when.isBefore(day.get().start().at())) {
+                String held = day.map(d -> "; it holds that day's mesh from " + local(d.start().at(), zone)).orElse(
+                        "; pull that day from the gateway first");
                 command.commandLine().getErr().println("gridside: The site database " + siteFile + " holds no mesh "
-                        + "history of " + when.atZone(site.get().zone()).toLocalDate() + "; pull that day from the "
-                        + "gateway first. [NO_HISTORY]");
+                        + "history of " + local(when, zone) + held + ". [NO_HISTORY]");
                 return ExitCode.FAILED;
             }
+            TopologySnapshot mesh = day.get().meshAt(when);
+            if (when.isAfter(day.get().lastAt().plus(Reading.INTERVAL))) {
+                command.commandLine().getErr().println("gridside: The history held ends at "
+                        + local(day.get().lastAt(), zone) + "; this is the mesh as it stood then.");
+            }
             if (json) {
-                out.println(Json.write(TopologyCommand.TopologyJson.of(mesh.get())));
+                out.println(Json.write(TopologyCommand.TopologyJson.of(mesh)));
             } else {
-                TopologyCommand.printTable(out, mesh.get(), site.get().zone());
+                TopologyCommand.printTable(out, mesh, zone);
             }
         }
         return ExitCode.OK;
+    }
+
+    private static String local(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDateTime().toString().replace('T', ' ');
     }
 
     /** The database a technician named, or a usage error that says why it cannot be opened. */

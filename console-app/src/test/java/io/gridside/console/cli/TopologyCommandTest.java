@@ -166,4 +166,21 @@ class TopologyCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("is not a site database", "[USAGE]").doesNotContain("SQLITE");
     }
+
+    @Test
+    void saysWhereTheHeldHistoryOfADayBeginsAndEnds() {
+        Path database = home.resolve("edges.db");
+        CommandRun pull = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "audit", "--site",
+                database.toString());
+        assertThat(pull.exitCode()).as(pull.err()).isZero();
+
+        // The history starts at 09:00 UTC on 1 June, 12:00 in Nairobi, and its last update ran at 12:00 on 3 June.
+        CommandRun before = CommandRun.of("topology", "--site", database.toString(), "--at", "2026-06-01T08:00");
+        CommandRun after = CommandRun.of("topology", "--site", database.toString(), "--at", "2026-06-03T20:00");
+
+        assertThat(before.exitCode()).isEqualTo(1);
+        assertThat(before.err()).contains("[NO_HISTORY]", "it holds that day's mesh from 2026-06-01 12:00");
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(after.err()).contains("The history held ends at 2026-06-03 12:00");
+    }
 }

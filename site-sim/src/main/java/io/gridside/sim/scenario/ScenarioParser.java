@@ -60,7 +60,9 @@ public final class ScenarioParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(source, "is not JSON: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new ScenarioException(source, "is not JSON" + where + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source, "is not a JSON object with name, description, days and steps", null);

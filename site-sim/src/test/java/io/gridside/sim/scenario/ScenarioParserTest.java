@@ -171,6 +171,12 @@ class ScenarioParserTest {
     }
 
     @Test
+    void saysWhereInTheFileTheJsonBreaks() {
+        assertThatThrownBy(() -> ScenarioParser.parse("t.json", "{\n  \"name\": \"x\",\n  \"days\": ]\n}"))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("t.json: is not JSON at line 3, column");
+    }
+
+    @Test
     void refusesTextThatIsNotJson() {
         assertThatThrownBy(() -> ScenarioParser.parse("t.json", "{\"name\": "))
                 .isInstanceOf(ScenarioException.class).hasMessageStartingWith("t.json: is not JSON");
