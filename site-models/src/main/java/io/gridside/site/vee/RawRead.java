@@ -1,5 +1,6 @@
 package io.gridside.site.vee;
 
+import io.gridside.site.Reading;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,5 +21,10 @@ public record RawRead(String meterId, Instant at, long registerWh) {
         if (registerWh < 0) {
             throw new IllegalArgumentException("registerWh must not be negative, was " + registerWh);
         }
+    }
+
+    /** The register a reading carries, read at its interval's end: what a pulled reading tells of the register. */
+    public static RawRead endOf(Reading reading) {
+        return new RawRead(reading.meterId(), reading.intervalEnd(), reading.registerWh());
     }
 }
