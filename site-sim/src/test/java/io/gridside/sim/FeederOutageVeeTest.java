@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.billing.vee.GapEstimator;
 import io.gridside.billing.vee.MeterRating;
+import io.gridside.billing.vee.PowerOff;
 import io.gridside.billing.vee.Vee;
 import io.gridside.site.Reading;
 import io.gridside.site.vee.EstimateMethod;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * VEE over what a simulated site's gateway read through a feeder outage: the cut feeder's meters each leave one
- * long gap over the outage, estimated by profile once the customers have history of those hours, and a short gap
- * (readings lost on the mesh) is spread linearly.
+ * long gap over the outage, estimated by profile once the customers have history of those hours, with no energy
+ * while the meters had no supply; a short gap (readings lost on the mesh) is spread linearly.
  */
 class FeederOutageVeeTest {
 
@@ -35,7 +36,8 @@ class FeederOutageVeeTest {
     private static Vee.Result vee(SimulatedGateway gateway, Predicate<Reading> lostOnTheMesh) {
         List<RawRead> reads = gateway.readings(Instant.EPOCH, NOW).stream().filter(lostOnTheMesh.negate())
                 .map(RawRead::endOf).toList();
-        return new Vee(gateway.site().site().zone(), gateway.clock(), id -> MeterRating.DEFAULT).run(reads);
+        return new Vee(gateway.site().site().zone(), gateway.clock(), id -> MeterRating.DEFAULT,
+                PowerOff.byMeter(gateway.events(Instant.EPOCH, NOW))).run(reads);
     }
 
     private static Set<String> cutMeters(SimulatedGateway gateway) {
@@ -87,11 +89,16 @@ class FeederOutageVeeTest {
         });
         List<GapEstimate> outageGaps = result.estimates().stream().filter(g -> g.gapStart().equals(lost)).toList();
         assertThat(outageGaps).extracting(GapEstimate::meterId).containsExactlyElementsOf(cutMeters(gateway));
+        Instant restored = lost.plus(scenario.steps().get(0).duration());
         assertThat(outageGaps).allSatisfy(g -> {
             assertThat(g.method()).isEqualTo(EstimateMethod.PROFILE);
             assertThat(g.intervals()).isGreaterThan(12);
             assertThat(GapEstimate.total(g.energiesWh())).isEqualTo(g.deltaWh());
+            // The meter had no supply for the outage's 12 quarter hours: the whole rise falls after the restore.
+            assertThat(g.energiesWh().subList(0, 12)).containsOnly(0L);
+            assertThat(g.gapStart().plus(Reading.INTERVAL.multipliedBy(12))).isEqualTo(restored);
         });
+        assertThat(outageGaps).anySatisfy(g -> assertThat(g.deltaWh()).isPositive());
         assertThat(result.estimates()).filteredOn(g -> !g.gapStart().equals(lost))
                 .allSatisfy(FeederOutageVeeTest::isShortAndLinear);
     }

@@ -21,6 +21,8 @@ import java.util.OptionalLong;
  *       {@link EstimateMethod#PROFILE}; when the profile lacks a quarter hour of the gap, or weighs all of them
  *       zero, it is spread evenly and flagged {@link EstimateMethod#LINEAR_NO_PROFILE}.</li>
  * </ul>
+ * Either way, a quarter hour the meter was without supply all through ({@link PowerOff}) weighs zero: the meter
+ * registered nothing then. Should that leave no quarter hour to carry a rise, the times without supply are set aside.
  */
 public final class GapEstimator {
 
@@ -40,19 +42,42 @@ public final class GapEstimator {
      * hours more than one apart, from the meter's actual intervals (any; those before the gap count).
      */
     public GapEstimate estimate(RawRead opening, RawRead closing, List<ActualInterval> actual) {
+        return estimate(opening, closing, actual, List.of());
+    }
+
+    /** As {@link #estimate(RawRead, RawRead, List)}, with the meter's times without supply. */
+    public GapEstimate estimate(RawRead opening, RawRead closing, List<ActualInterval> actual,
+            List<PowerOff> powerOffs) {
         int intervals = Math.toIntExact(Duration.between(opening.at(), closing.at()).dividedBy(INTERVAL));
         long delta = closing.registerWh() - opening.registerWh();
         EstimateMethod method = EstimateMethod.LINEAR;
-        long[] energies;
-        if (INTERVAL.multipliedBy(intervals).compareTo(SHORT_GAP) <= 0) {
-            energies = Spread.evenly(delta, intervals);
-        } else {
-            long[] weights = profileWeights(opening.at(), intervals, actual);
+        long[] weights = null;
+        if (INTERVAL.multipliedBy(intervals).compareTo(SHORT_GAP) > 0) {
+            weights = profileWeights(opening.at(), intervals, actual);
             method = weights == null ? EstimateMethod.LINEAR_NO_PROFILE : EstimateMethod.PROFILE;
-            energies = weights == null ? Spread.evenly(delta, intervals) : Spread.byWeights(delta, weights);
         }
+        if (weights == null) {
+            weights = new long[intervals];
+            Arrays.fill(weights, 1);
+        }
+        long[] energies = Spread.byWeights(delta, withoutPowerOffs(weights, opening.at(), powerOffs));
         return new GapEstimate(opening.meterId(), opening.at(), opening.registerWh(), closing.registerWh(), method,
                 EstimateStatus.ESTIMATED, Arrays.stream(energies).boxed().toList());
+    }
+
+    /** {@code weights} with each quarter hour a power-off covers at zero, unless that would leave none. */
+    private static long[] withoutPowerOffs(long[] weights, Instant gapStart, List<PowerOff> powerOffs) {
+        long[] powered = weights.clone();
+        long sum = 0;
+        for (int i = 0; i < powered.length; i++) {
+            Instant start = gapStart.plus(INTERVAL.multipliedBy(i));
+            Instant end = start.plus(INTERVAL);
+            if (powerOffs.stream().anyMatch(off -> off.covers(start, end))) {
+                powered[i] = 0;
+            }
+            sum += powered[i];
+        }
+        return sum == 0 ? weights : powered;
     }
 
     /** The profile's weight of each quarter hour of the gap, or null when the profile cannot spread it. */

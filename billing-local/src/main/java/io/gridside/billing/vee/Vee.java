@@ -24,6 +24,7 @@ public final class Vee {
     private final ZoneId zone;
     private final Instant gatewayClock;
     private final Function<String, MeterRating> ratingOf;
+    private final Map<String, List<PowerOff>> powerOffs;
 
     /**
      * @param zone the site's time zone, which a profile's time of day and day type are in
@@ -31,9 +32,19 @@ public final class Vee {
      * @param ratingOf each meter's rating, by meter id
      */
     public Vee(ZoneId zone, Instant gatewayClock, Function<String, MeterRating> ratingOf) {
+        this(zone, gatewayClock, ratingOf, Map.of());
+    }
+
+    /**
+     * @param powerOffs each meter's times without supply ({@link PowerOff#byMeter}), to which no estimate gives
+     *     energy
+     */
+    public Vee(ZoneId zone, Instant gatewayClock, Function<String, MeterRating> ratingOf,
+            Map<String, List<PowerOff>> powerOffs) {
         this.zone = zone;
         this.gatewayClock = gatewayClock;
         this.ratingOf = ratingOf;
+        this.powerOffs = Map.copyOf(powerOffs);
     }
 
     /**
@@ -69,7 +80,8 @@ public final class Vee {
             exceptions.addAll(checked.exceptions());
             List<ActualInterval> intervals = actualIntervals(checked.accepted());
             actual += intervals.size();
-            estimates.addAll(gaps(checked.accepted(), intervals, estimator));
+            estimates.addAll(gaps(checked.accepted(), intervals, estimator,
+                    powerOffs.getOrDefault(meter.getKey(), List.of())));
         }
         return new Result(exceptions, estimates, actual);
     }
@@ -87,13 +99,13 @@ public final class Vee {
     }
 
     private static List<GapEstimate> gaps(List<RawRead> accepted, List<ActualInterval> actual,
-            GapEstimator estimator) {
+            GapEstimator estimator, List<PowerOff> meterPowerOffs) {
         List<GapEstimate> gaps = new ArrayList<>();
         for (int i = 1; i < accepted.size(); i++) {
             RawRead opening = accepted.get(i - 1);
             RawRead closing = accepted.get(i);
             if (Duration.between(opening.at(), closing.at()).compareTo(GapEstimate.INTERVAL) > 0) {
-                gaps.add(estimator.estimate(opening, closing, actual));
+                gaps.add(estimator.estimate(opening, closing, actual, meterPowerOffs));
             }
         }
         return gaps;

@@ -119,4 +119,28 @@ class GapEstimatorTest {
         assertThat(estimate.energiesWh()).hasSize(12).containsOnly(1L, 2L);
         assertThat(GapEstimate.total(estimate.energiesWh())).isEqualTo(13);
     }
+
+    @Test
+    void givesNoEnergyToTheQuarterHoursTheMeterWasWithoutSupply() {
+        Instant opening = MONDAY.plus(Duration.ofHours(10));
+        PowerOff off = new PowerOff(opening.minus(Duration.ofMinutes(5)), opening.plus(Duration.ofMinutes(70)));
+
+        GapEstimate estimate = ESTIMATOR.estimate(read(opening, 0), read(opening.plus(Duration.ofHours(2)), 40),
+                List.of(), List.of(off));
+
+        // 10:00-11:00 lies wholly in the power-off; 11:00-11:15 only in part, so it shares the 40 Wh with the rest.
+        assertThat(estimate.method()).isEqualTo(EstimateMethod.LINEAR);
+        assertThat(estimate.energiesWh()).containsExactly(0L, 0L, 0L, 0L, 10L, 10L, 10L, 10L);
+    }
+
+    @Test
+    void setsAsideAPowerOffThatWouldLeaveNoQuarterHourToCarryTheRise() {
+        Instant opening = MONDAY.plus(Duration.ofHours(10));
+        PowerOff whole = new PowerOff(opening, Instant.MAX);
+
+        GapEstimate estimate = ESTIMATOR.estimate(read(opening, 0), read(opening.plus(Duration.ofHours(1)), 8),
+                List.of(), List.of(whole));
+
+        assertThat(estimate.energiesWh()).containsExactly(2L, 2L, 2L, 2L);
+    }
 }

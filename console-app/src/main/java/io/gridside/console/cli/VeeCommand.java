@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.billing.vee.MeterRating;
+import io.gridside.billing.vee.PowerOff;
 import io.gridside.billing.vee.Vee;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Validates the readings a site database holds, estimates the gaps between good ones, and "
             + "prints the exceptions queue and every gap's estimate.",
             "Gaps up to 2 hours are spread evenly; longer ones by the customer's own profile of the 4 weeks before. "
-                + "Reads from the future are judged by the gateway's clock at the last pull."},
+                + "Quarter hours the event log shows a meter without supply get no energy. Reads from the future "
+                + "are judged by the gateway's clock at the last pull."},
         subcommands = {VeeAcceptCommand.class, VeeOverrideCommand.class})
 final class VeeCommand implements Callable<Integer> {
 
@@ -47,7 +49,12 @@ final class VeeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object for programs.")
     boolean json;
 
-    /** What a run of VEE found, as the JSON output carries it; the field names are a contract with scripts. */
+    /**
+     * What a run of VEE found, as the JSON output carries it; the field names are a contract with scripts.
+     *
+     * @param clockSource "gateway" when the clock is the gateway's at the last pull, "computer" when no pull
+     *     recorded one
+     */
     record VeeJson(Instant gatewayClock, String clockSource, RawReadsStored rawReads, long actualIntervals,
             List<ExceptionJson> exceptions, List<EstimateJson> estimates) {
     }
@@ -81,8 +88,9 @@ final class VeeCommand implements Callable<Integer> {
                     .toList();
             RawReadsStored stored = store.insertRawReads(fromReadings);
             Instant clock = store.pulledGatewayClock().orElse(Instant.now());
-            String clockSource = store.pulledGatewayClock().isPresent() ? "gateway at the last pull" : "this computer";
-            Vee.Result result = new Vee(site.zone(), clock, id -> MeterRating.DEFAULT)
+            String clockSource = store.pulledGatewayClock().isPresent() ? "gateway" : "computer";
+            Vee.Result result = new Vee(site.zone(), clock, id -> MeterRating.DEFAULT,
+                    PowerOff.byMeter(store.events(Instant.EPOCH, END_OF_TIME)))
                     .run(store.rawReads(Instant.EPOCH, END_OF_TIME));
             store.queueExceptions(result.exceptions());
             store.saveEstimates(result.estimates());
@@ -112,9 +120,10 @@ final class VeeCommand implements Callable<Integer> {
             out.println(Json.write(found));
             return;
         }
-        out.printf("Checked the readings against the %s clock, %s; %d new raw reads, %d quarter hours read "
-                + "outright.%n%n", found.clockSource(), found.gatewayClock(), found.rawReads().stored(),
-                found.actualIntervals());
+        out.printf("Judged reads from the future by %s, %s; %d new raw reads, %d quarter hours read outright.%n%n",
+                found.clockSource().equals("gateway") ? "the gateway's clock at the last pull"
+                        : "this computer's clock (no pull recorded the gateway's)", found.gatewayClock(),
+                found.rawReads().stored(), found.actualIntervals());
         out.printf("Exceptions queue (%d), times in %s:%n", found.exceptions().size(), zone.getId());
         for (ExceptionJson e : found.exceptions()) {
             out.printf(Locale.ROOT, "  %-8s %s %10d Wh  %-18s %s%n", e.meterId(), siteTime(e.at(), zone),
