@@ -6,6 +6,7 @@ import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.EstimateEdit;
 import io.gridside.site.vee.GapEstimate;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class VeeAcceptCommand implements Callable<Integer> {
             command.commandLine().getOut().printf("Accepted the estimate of meter %s from %s to %s (%d quarter hours,"
                     + " %d Wh, %s).%n", estimate.meterId(), VeeCommand.siteTime(estimate.gapStart(), site.zone()),
                     VeeCommand.siteTime(estimate.gapEnd(), site.zone()), estimate.intervals(), estimate.deltaWh(),
-                    estimate.method().name().toLowerCase(java.util.Locale.ROOT));
+                    estimate.method().name().toLowerCase(Locale.ROOT));
         }
         return ExitCode.OK;
     }

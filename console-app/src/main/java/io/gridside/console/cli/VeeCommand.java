@@ -84,6 +84,8 @@ final class VeeCommand implements Callable<Integer> {
         try (SiteStore store = open()) {
             SiteInfo site = site(store);
             // Each pulled reading tells the register at its interval's end; held ones are ignored as duplicates.
+            // Shortcoming: the whole site's readings are held in memory at once, fine for a site visit's days; a
+            // month of a large site needs VEE to walk the store meter by meter.
             List<RawRead> fromReadings = store.readings(Instant.EPOCH, END_OF_TIME).stream().map(RawRead::endOf)
                     .toList();
             RawReadsStored stored = store.insertRawReads(fromReadings);

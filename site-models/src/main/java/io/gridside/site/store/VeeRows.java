@@ -119,6 +119,9 @@ final class VeeRows {
     /**
      * Stores estimates; one already held for the same meter and gap start is replaced only while no technician has
      * edited it, so that a re-run never undoes an edit. Returns how many were new or replaced.
+     *
+     * <p>Shortcoming: an edited estimate is kept even when late reads have since split or shortened its gap; the
+     * new gaps are stored beside it under their own starts, and nothing yet flags the edited one as stale.
      */
     static int saveEstimates(Connection connection, List<GapEstimate> estimates) throws SQLException {
         int saved = 0;
