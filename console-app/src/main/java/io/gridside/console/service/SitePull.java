@@ -82,6 +82,8 @@ public final class SitePull {
             readingsNew[0] += store.insertReadings(batch);
             progress.update(I18n.text("pull.readings"), received, total);
         }, cancel);
+        // VEE judges reads from the future by the gateway's clock as the readings were pulled.
+        store.setPulledGatewayClock(client.lastGatewayClock());
 
         // The last entry held is pulled again: if the gateway's history changed, it no longer matches.
         long held = store.lastLedgerSeq();

@@ -15,6 +15,10 @@ import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.MeshDay;
+import io.gridside.site.vee.EstimateEdit;
+import io.gridside.site.vee.GapEstimate;
+import io.gridside.site.vee.RawRead;
+import io.gridside.site.vee.ReadException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -542,6 +546,72 @@ public final class SiteStore implements AutoCloseable {
                     "INSERT INTO site_property (name, value) VALUES (?, ?) "
                             + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
                 putProperty(upsert, "history.horizon", day.toString());
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Stores raw register reads once per meter and time; see {@link RawReadsStored} for what became of each. */
+    public synchronized RawReadsStored insertRawReads(List<RawRead> reads) {
+        return inTransaction(() -> VeeRows.insertReads(connection, reads));
+    }
+
+    /** The raw reads held whose time is in [from, to), by meter and then time. */
+    public synchronized List<RawRead> rawReads(Instant from, Instant to) {
+        return query(() -> VeeRows.reads(connection, from, to));
+    }
+
+    /** Queues exceptions of VEE, each read and rule once; returns how many were new. */
+    public synchronized int queueExceptions(List<ReadException> exceptions) {
+        return inTransaction(() -> VeeRows.insertExceptions(connection, exceptions));
+    }
+
+    /** The exceptions queue, oldest first. */
+    public synchronized List<ReadException> exceptions() {
+        return query(() -> VeeRows.exceptions(connection));
+    }
+
+    /** Stores gap estimates, keeping any a technician has edited; returns how many were new or replaced. */
+    public synchronized int saveEstimates(List<GapEstimate> estimates) {
+        return inTransaction(() -> VeeRows.saveEstimates(connection, estimates));
+    }
+
+    /** Every gap estimate held, by meter and gap start. */
+    public synchronized List<GapEstimate> estimates() {
+        return query(() -> VeeRows.estimates(connection));
+    }
+
+    /** The estimate of the gap of {@code meterId} that starts at {@code gapStart}, if one is held. */
+    public synchronized Optional<GapEstimate> estimate(String meterId, Instant gapStart) {
+        return query(() -> VeeRows.estimate(connection, meterId, gapStart));
+    }
+
+    /** Records a technician's edit of an estimate, in its history and in the estimate, in one transaction. */
+    public synchronized void recordEdit(EstimateEdit edit) {
+        inTransaction(() -> {
+            VeeRows.recordEdit(connection, edit);
+            return null;
+        });
+    }
+
+    /** The edits of one gap's estimate, oldest first. */
+    public synchronized List<EstimateEdit> edits(String meterId, Instant gapStart) {
+        return query(() -> VeeRows.edits(connection, meterId, gapStart));
+    }
+
+    /** The gateway's clock as the last pull saw it, which VEE judges reads from the future by. */
+    public synchronized Optional<Instant> pulledGatewayClock() {
+        return query(() -> Optional.ofNullable(property("pull.gatewayClock")).map(Instant::parse));
+    }
+
+    /** Keeps the gateway's clock as a pull saw it. */
+    public synchronized void setPulledGatewayClock(Instant clock) {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO site_property (name, value) VALUES (?, ?) "
+                            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                putProperty(upsert, "pull.gatewayClock", clock.toString());
                 upsert.executeBatch();
             }
             return null;

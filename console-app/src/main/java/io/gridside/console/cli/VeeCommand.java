@@ -1,0 +1,157 @@
+package io.gridside.console.cli;
+
+import io.gridside.billing.vee.MeterRating;
+import io.gridside.billing.vee.PowerOff;
+import io.gridside.billing.vee.Vee;
+import io.gridside.site.Reading;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.store.RawReadsStored;
+import io.gridside.site.store.SiteStore;
+import io.gridside.site.vee.GapEstimate;
+import io.gridside.site.vee.RawRead;
+import io.gridside.site.vee.ReadException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside bill vee --site FILE}: validates the readings a pull stored, estimates the gaps between good
+ * ones, and prints the exceptions queue and the estimates; its subcommands record a technician's edit.
+ */
+@Command(name = "vee", mixinStandardHelpOptions = true,
+        description = {"Validates the readings a site database holds, estimates the gaps between good ones, and "
+            + "prints the exceptions queue and every gap's estimate.",
+            "Gaps up to 2 hours are spread evenly; longer ones by the customer's own profile of the 4 weeks before. "
+                + "Quarter hours the event log shows a meter without supply get no energy. Reads from the future "
+                + "are judged by the gateway's clock at the last pull."},
+        subcommands = {VeeAcceptCommand.class, VeeOverrideCommand.class})
+final class VeeCommand implements Callable<Integer> {
+
+    /** Later than any reading a site database holds. */
+    static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
+    private static final DateTimeFormatter SITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--site", paramLabel = "FILE", required = true, description = "The site database file.")
+    Path siteFile;
+
+    @Option(names = "--json", description = "Print a JSON object for programs.")
+    boolean json;
+
+    /**
+     * What a run of VEE found, as the JSON output carries it; the field names are a contract with scripts.
+     *
+     * @param clockSource "gateway" when the clock is the gateway's at the last pull, "computer" when no pull
+     *     recorded one
+     */
+    record VeeJson(Instant gatewayClock, String clockSource, RawReadsStored rawReads, long actualIntervals,
+            List<ExceptionJson> exceptions, List<EstimateJson> estimates) {
+    }
+
+    /** One entry of the exceptions queue. */
+    record ExceptionJson(String meterId, Instant at, long registerWh, String rule, String detail) {
+
+        static ExceptionJson of(ReadException e) {
+            return new ExceptionJson(e.meterId(), e.at(), e.read().registerWh(),
+                    e.rule().name().toLowerCase(Locale.ROOT), e.detail());
+        }
+    }
+
+    /** One gap's estimate as it stands. */
+    record EstimateJson(String meterId, Instant gapStart, Instant gapEnd, int intervals, long deltaWh,
+            String method, String status, List<Long> energiesWh) {
+
+        static EstimateJson of(GapEstimate g) {
+            return new EstimateJson(g.meterId(), g.gapStart(), g.gapEnd(), g.intervals(), g.deltaWh(),
+                    g.method().name().toLowerCase(Locale.ROOT), g.status().name().toLowerCase(Locale.ROOT),
+                    g.energiesWh());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        try (SiteStore store = open()) {
+            SiteInfo site = site(store);
+            // Each pulled reading tells the register at its interval's end; held ones are ignored as duplicates.
+            // Shortcoming: the whole site's readings are held in memory at once, fine for a site visit's days; a
+            // month of a large site needs VEE to walk the store meter by meter.
+            List<RawRead> fromReadings = store.readings(Instant.EPOCH, END_OF_TIME).stream().map(RawRead::endOf)
+                    .toList();
+            RawReadsStored stored = store.insertRawReads(fromReadings);
+            Instant clock = store.pulledGatewayClock().orElse(Instant.now());
+            String clockSource = store.pulledGatewayClock().isPresent() ? "gateway" : "computer";
+            Vee.Result result = new Vee(site.zone(), clock, id -> MeterRating.DEFAULT,
+                    PowerOff.byMeter(store.events(Instant.EPOCH, END_OF_TIME)))
+                    .run(store.rawReads(Instant.EPOCH, END_OF_TIME));
+            store.queueExceptions(result.exceptions());
+            store.saveEstimates(result.estimates());
+            print(new VeeJson(clock, clockSource, stored, result.actualIntervals(),
+                    store.exceptions().stream().map(ExceptionJson::of).toList(),
+                    store.estimates().stream().map(EstimateJson::of).toList()), site.zone());
+        }
+        return ExitCode.OK;
+    }
+
+    /** The site database named by {@code --site}, which must exist: VEE never creates one. */
+    SiteStore open() {
+        if (!Files.isRegularFile(siteFile)) {
+            throw new UsageException("There is no site database at " + siteFile + ".");
+        }
+        return SiteStore.open(siteFile);
+    }
+
+    SiteInfo site(SiteStore store) {
+        return store.site().orElseThrow(() -> new UsageException("The site database " + siteFile
+                + " holds no site yet; pull one first with: gridside connect ... audit --site " + siteFile + "."));
+    }
+
+    private void print(VeeJson found, ZoneId zone) {
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(found));
+            return;
+        }
+        out.printf("Judged reads from the future by %s, %s; %d new raw reads, %d quarter hours read outright.%n%n",
+                found.clockSource().equals("gateway") ? "the gateway's clock at the last pull"
+                        : "this computer's clock (no pull recorded the gateway's)", found.gatewayClock(),
+                found.rawReads().stored(), found.actualIntervals());
+        out.printf("Exceptions queue (%d), times in %s:%n", found.exceptions().size(), zone.getId());
+        for (ExceptionJson e : found.exceptions()) {
+            out.printf(Locale.ROOT, "  %-8s %s %10d Wh  %-18s %s%n", e.meterId(), siteTime(e.at(), zone),
+                    e.registerWh(), e.rule(), e.detail());
+        }
+        out.printf("%nEstimates (%d), times in %s:%n", found.estimates().size(), zone.getId());
+        out.printf("  %-8s %-16s %-16s %9s %8s %-17s %-10s%n", "meter", "from", "to", "quarters", "Wh", "method",
+                "status");
+        for (EstimateJson g : found.estimates()) {
+            out.printf(Locale.ROOT, "  %-8s %-16s %-16s %9d %8d %-17s %-10s%n", g.meterId(),
+                    siteTime(g.gapStart(), zone), siteTime(g.gapEnd(), zone), g.intervals(), g.deltaWh(), g.method(),
+                    g.status());
+        }
+    }
+
+    static String siteTime(Instant at, ZoneId zone) {
+        return SITE_TIME.format(at.atZone(zone));
+    }
+
+    /** The start of the quarter hour a technician named, refused when it is not on one. */
+    static Instant gapStart(String text, ZoneId zone) {
+        Instant at = SiteTimes.parse("--gap-start", text, zone, false, false);
+        if (!Reading.intervalStartOf(at).equals(at)) {
+            throw new UsageException("--gap-start must be on a quarter hour, as 'bill vee' lists it; '" + text
+                    + "' is not.");
+        }
+        return at;
+    }
+}
