@@ -1,5 +1,7 @@
 package io.gridside.site.tariff;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One block of a block (tiered) energy price: the energy of the block's period up to {@code upToWh} is priced at
  * {@code price}, the energy past it at the next block's price.
@@ -9,5 +11,5 @@ package io.gridside.site.tariff;
  * @param lifeline a lifeline block is priced at its own price at every time of day: time-of-use bands do not
  *     apply to it
  */
-public record Block(Long upToWh, long price, boolean lifeline) {
+public record Block(Long upToWh, @JsonProperty(required = true) long price, boolean lifeline) {
 }

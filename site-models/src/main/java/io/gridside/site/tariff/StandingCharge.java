@@ -1,5 +1,7 @@
 package io.gridside.site.tariff;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A fixed charge per day or per month, due at the start of the site's day.
  *
@@ -8,5 +10,5 @@ package io.gridside.site.tariff;
  * @param dueDay for a monthly charge, the day of the month it falls due, from 1 to 28 so that every month has
  *     it; null for a daily charge
  */
-public record StandingCharge(Period period, long amountMinor, Integer dueDay) {
+public record StandingCharge(Period period, @JsonProperty(required = true) long amountMinor, Integer dueDay) {
 }

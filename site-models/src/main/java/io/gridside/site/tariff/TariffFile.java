@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Reads a tariff schedule from its JSON file, whose fields are those of {@link TariffSchedule} and its parts; an
- * effective-from time is written as local time, such as {@code "2024-03-05T12:00"}.
+ * effective-from time is written as local time, such as {@code "2024-03-05T12:00"}. A price or amount is
+ * required; a lifeline flag left out is false.
  *
  * <p>A file that is not the right shape fails with the field it breaks, in the same form as a validation problem.
  */
@@ -24,8 +25,7 @@ public final class TariffFile {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addDeserializer(LocalDateTime.class, new LocalTimeReader()))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private TariffFile() {
     }

@@ -138,12 +138,14 @@ public final class TariffValidator {
             return;
         }
         int[] quarters = owner[band.day().ordinal()];
+        boolean reported = false;
         for (int q = from; q < to; q++) {
-            if (quarters[q] >= 0) {
+            if (quarters[q] >= 0 && !reported) {
                 problem(field, "overlaps tou[" + quarters[q] + "] on " + band.day() + " at " + time(q));
-                return;
+                reported = true;
+            } else if (quarters[q] < 0) {
+                quarters[q] = k;
             }
-            quarters[q] = k;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.gridside.site.tariff;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A time-of-use band: on days of type {@code day}, from {@code from} to {@code to} local time, energy outside a
  * lifeline block costs {@code price} on top of its block's price.
@@ -8,7 +10,7 @@ package io.gridside.site.tariff;
  * @param to the band's end, "HH:MM" on the quarter hour, "24:00" for the end of the day
  * @param price ten-thousandths of a minor unit per kWh added to the block's price (see {@link Prices})
  */
-public record TouBand(DayType day, String from, String to, long price) {
+public record TouBand(DayType day, String from, String to, @JsonProperty(required = true) long price) {
 
     /** The quarter hour of the day that "HH:MM" names, from 0 to 96; -1 when it names none. */
     public static int quarterOf(String time) {
