@@ -116,6 +116,17 @@ class TariffValidatorTest {
     }
 
     @Test
+    void namesALifelinePowerLimitThatIsNotPositiveAndALifelineBlockThatIsNotFirst() {
+        TariffVersion version = new TariffVersion(JANUARY, "KES",
+                List.of(new Block(1_000L, 1, false), new Block(null, 2, true)), Period.DAILY, List.of(), null, null,
+                List.of(), 0);
+
+        assertThat(problems(schedule(version))).containsExactly(
+                "versions[0].blocks[1].lifeline: only the first block can be a lifeline block",
+                "versions[0].lifelinePowerLimitWatts: must be positive, was 0");
+    }
+
+    @Test
     void theFlatTariffOfTheSiteReplyIsAValidSchedule() {
         TariffSchedule flat = TariffSchedule.flat(new Tariff("flat-kes", "KES", 2_500, 1_000, 0));
 
