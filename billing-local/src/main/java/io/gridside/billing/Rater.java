@@ -15,7 +15,9 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -31,11 +33,16 @@ import java.util.function.Predicate;
 public final class Rater {
 
     private static final int MINUTES_PER_QUARTER = 15;
+    private static final int QUARTERS_PER_DAY = 96;
     private static final String ENERGY_LINE = "energy";
 
     private final TariffSchedule schedule;
     private final ZoneId zone;
     private final Predicate<LocalDate> holidays;
+    /** Per version, the time-of-use price of each quarter hour of each day type, looked up once. */
+    private final Map<TariffVersion, long[][]> touPrices = new IdentityHashMap<>();
+    /** Per tax or levy line, the key of its remainder, built once. */
+    private final Map<ChargeLine, String> lineKeys = new IdentityHashMap<>();
 
     /**
      * A rater of the site in {@code zone}.
@@ -47,6 +54,10 @@ public final class Rater {
         this.schedule = schedule.validated();
         this.zone = zone;
         this.holidays = holidays;
+        for (TariffVersion version : this.schedule.versions()) {
+            touPrices.put(version, touTable(version));
+            version.charges().forEach(line -> lineKeys.put(line, lineKey(line)));
+        }
     }
 
     public TariffSchedule schedule() {
@@ -64,7 +75,7 @@ public final class Rater {
         state.enterBlockPeriod(periodStart(version.blockReset(), start.toLocalDate()));
 
         int quarter = (start.getHour() * 60 + start.getMinute()) / MINUTES_PER_QUARTER;
-        long touPrice = version.touPrice(DayType.of(start.toLocalDate(), holidays), quarter);
+        long touPrice = touPrices.get(version)[DayType.of(start.toLocalDate(), holidays).ordinal()][quarter];
         long energyUnits = blockCharge(version.blocks(), state.periodWh, reading.energyWh(), touPrice);
         state.periodWh = Math.addExact(state.periodWh, reading.energyWh());
         state.addMonthEnergy(YearMonth.from(start), energyUnits);
@@ -78,11 +89,11 @@ public final class Rater {
             String lineReference = reference + " " + line.name();
             if (line.basisPoints() != null) {
                 long units = Math.multiplyExact(energyUnits, line.basisPoints());
-                add(charges, state.post(lineKey(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS),
+                add(charges, state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS),
                         kind, lineReference);
             } else {
                 long units = Math.multiplyExact(reading.energyWh(), line.price());
-                add(charges, state.post(lineKey(line), units, Prices.CHARGE_UNITS_PER_MINOR), kind, lineReference);
+                add(charges, state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR), kind, lineReference);
             }
         }
         return charges;
@@ -150,6 +161,16 @@ public final class Rater {
             left -= part;
         }
         return units;
+    }
+
+    private static long[][] touTable(TariffVersion version) {
+        long[][] table = new long[DayType.values().length][QUARTERS_PER_DAY];
+        for (DayType day : DayType.values()) {
+            for (int quarter = 0; quarter < QUARTERS_PER_DAY; quarter++) {
+                table[day.ordinal()][quarter] = version.touPrice(day, quarter);
+            }
+        }
+        return table;
     }
 
     private static LocalDate periodStart(Period reset, LocalDate day) {
