@@ -18,11 +18,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
 import io.gridside.site.Tariff;
 import io.gridside.site.tariff.InvalidTariffException;
 import io.gridside.site.tariff.Period;
 import io.gridside.site.tariff.StandingCharge;
 import io.gridside.site.tariff.TariffSchedule;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,23 @@ class TariffChangeTest {
         assertThat(ofKind(engine.ledgerAfter(0), EntryKind.STANDING_CHARGE))
                 .extracting(LedgerEntry::reference, LedgerEntry::amountMinor)
                 .containsExactly(tuple("day:2024-03-05", -1_000L), tuple("day:2024-03-06", -2_000L));
+    }
+
+    @Test
+    void ratingDependsOnlyOnTheScheduleTheReadingsAndTheOpeningState() {
+        // Two raters of the same schedule, each from a fresh opening state, charge the same readings the same,
+        // across the change at noon: nothing else (no clock, no order of construction) enters rating.
+        Rater first = new Rater(NOON_CHANGE, Fixtures.NAIROBI, d -> false);
+        Rater second = new Rater(NOON_CHANGE, Fixtures.NAIROBI, d -> false);
+        RatingState firstState = RatingState.openedOn(LocalDate.of(2024, 3, 5));
+        RatingState secondState = RatingState.openedOn(LocalDate.of(2024, 3, 5));
+
+        for (int n = 0; n < 8; n++) {
+            Instant end = local(11, 15).plus(Reading.INTERVAL.multipliedBy(n));
+            Reading reading = reading("M-1", end, 37 * n + 1);
+            assertThat(second.rateInterval(secondState, reading)).isEqualTo(first.rateInterval(firstState, reading));
+        }
+        assertThat(secondState.remainder("energy")).isEqualTo(firstState.remainder("energy"));
     }
 
     @Test
