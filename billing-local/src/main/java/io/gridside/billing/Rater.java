@@ -72,13 +72,7 @@ public final class Rater {
     public List<Charge> rateInterval(RatingState state, Reading reading) {
         LocalDateTime start = LocalDateTime.ofInstant(reading.intervalStart(), zone);
         TariffVersion version = schedule.versionAt(start);
-        state.enterBlockPeriod(periodStart(version.blockReset(), start.toLocalDate()));
-
-        int quarter = (start.getHour() * 60 + start.getMinute()) / MINUTES_PER_QUARTER;
-        long touPrice = touPrices.get(version)[DayType.of(start.toLocalDate(), holidays).ordinal()][quarter];
-        long energyUnits = blockCharge(version.blocks(), state.periodWh, reading.energyWh(), touPrice);
-        state.periodWh = Math.addExact(state.periodWh, reading.energyWh());
-        state.addMonthEnergy(YearMonth.from(start), energyUnits);
+        long energyUnits = energyUnits(state, version, start, reading.energyWh());
 
         String reference = "interval:" + reading.intervalStart();
         List<Charge> charges = new ArrayList<>();
@@ -86,17 +80,32 @@ public final class Rater {
                 reference);
         for (ChargeLine line : version.charges()) {
             EntryKind kind = line.kind() == ChargeLine.Kind.TAX ? EntryKind.TAX : EntryKind.LEVY;
-            String lineReference = reference + " " + line.name();
-            if (line.basisPoints() != null) {
-                long units = Math.multiplyExact(energyUnits, line.basisPoints());
-                add(charges, state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS),
-                        kind, lineReference);
-            } else {
-                long units = Math.multiplyExact(reading.energyWh(), line.price());
-                add(charges, state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR), kind, lineReference);
-            }
+            add(charges, lineCharge(state, line, energyUnits, reading.energyWh()), kind,
+                    reference + " " + line.name());
         }
         return charges;
+    }
+
+    /** The exact energy charge of {@code energyWh} from {@code start}, advancing the block and month counts. */
+    private long energyUnits(RatingState state, TariffVersion version, LocalDateTime start, long energyWh) {
+        state.enterBlockPeriod(periodStart(version.blockReset(), start.toLocalDate()));
+        int quarter = (start.getHour() * 60 + start.getMinute()) / MINUTES_PER_QUARTER;
+        long touPrice = touPrices.get(version)[DayType.of(start.toLocalDate(), holidays).ordinal()][quarter];
+
+        long units = blockCharge(version.blocks(), state.periodWh, energyWh, touPrice);
+        state.periodWh = Math.addExact(state.periodWh, energyWh);
+        state.addMonthEnergy(YearMonth.from(start), units);
+        return units;
+    }
+
+    /** The whole minor units a tax or levy line posts now: a share of the energy charge, or a price per kWh. */
+    private long lineCharge(RatingState state, ChargeLine line, long energyUnits, long energyWh) {
+        if (line.basisPoints() != null) {
+            long units = Math.multiplyExact(energyUnits, line.basisPoints());
+            return state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS);
+        }
+        return state.post(lineKeys.get(line), Math.multiplyExact(energyWh, line.price()),
+                Prices.CHARGE_UNITS_PER_MINOR);
     }
 
     /**
