@@ -11,14 +11,15 @@ final class Account {
     final String meterId;
     final Instant openedAt;
     long balanceMinor;
-    /** Energy charged but not yet posted, in thousandths of a minor unit; always in [0, 1000). */
-    long unpostedMilliMinor;
+    /** What rating remembers of the account: block energy, the month's charge, each line's remainder. */
+    final RatingState rating;
     RelayState relay = RelayState.ON;
     LocalDate lastStandingDay;
 
-    Account(String customerId, String meterId, Instant openedAt) {
+    Account(String customerId, String meterId, Instant openedAt, RatingState rating) {
         this.customerId = customerId;
         this.meterId = meterId;
         this.openedAt = openedAt;
+        this.rating = rating;
     }
 }

@@ -8,6 +8,7 @@ import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
+import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rates readings against a flat tariff and keeps every customer's prepaid credit, deterministically.
+ * Rates readings against a tariff schedule and keeps every customer's prepaid credit, deterministically.
  *
  * <p>Time advances in ticks, one per interval end. A tick first posts the standing charges of any site day
  * that has begun, then the top-ups, then the readings whose interval ended at the tick, each group in a fixed
@@ -29,12 +30,13 @@ import java.util.Optional;
  * dated when it was paid (no later than the tick); so the entries of the ticks up to T are exactly those dated
  * up to T, and a ledger can be cut at any tick.
  *
- * <p>Energy is charged exactly in thousandths of a minor unit and posted in whole minor units, carrying the
- * remainder per account, so the postings of an account always sum to its exact charge rounded down.
+ * <p>The {@link Rater} charges exactly in fixed point and posts whole minor units, carrying the remainder per
+ * account and charge line, so each line's postings for an account always sum to its exact charge rounded down.
  */
 public final class BillingEngine {
 
     private final Tariff tariff;
+    private final Rater rater;
     private final ZoneId zone;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByMeter = new HashMap<>();
@@ -53,12 +55,27 @@ public final class BillingEngine {
      * live, never which entries are posted.
      */
     public BillingEngine(Tariff tariff, ZoneId zone, LedgerStore ledger) {
+        this(tariff, new Rater(TariffSchedule.flat(tariff), zone, day -> false), ledger);
+    }
+
+    /**
+     * An engine that rates with {@code rater} and keeps its ledger in {@code ledger}, which must be empty.
+     *
+     * @param tariff the flat tariff the site reply carries, whose low-credit threshold the engine keeps to; its
+     *     currency must be the schedule's, and its prices give way to the schedule's
+     */
+    public BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger) {
+        if (!tariff.currency().equals(rater.schedule().currency())) {
+            throw new IllegalArgumentException("The site bills in " + tariff.currency() + " but tariff "
+                    + rater.schedule().tariffId() + " prices in " + rater.schedule().currency() + ".");
+        }
         if (ledger.lastSeq() != 0) {
             throw new IllegalArgumentException("A billing engine starts on an empty ledger, and this one holds "
                     + ledger.lastSeq() + " entries.");
         }
         this.tariff = tariff;
-        this.zone = zone;
+        this.rater = rater;
+        this.zone = rater.zone();
         this.ledger = ledger;
     }
 
@@ -74,7 +91,7 @@ public final class BillingEngine {
         if (meterId == null) {
             throw new IllegalArgumentException("Customer " + customerId + " has no meter to bill.");
         }
-        Account account = new Account(customerId, meterId, at);
+        Account account = new Account(customerId, meterId, at, RatingState.openedOn(day(at)));
         account.lastStandingDay = day(at).minusDays(1);
         accounts.put(customerId, account);
         if (accountsByMeter.containsKey(meterId)) {
@@ -111,8 +128,9 @@ public final class BillingEngine {
         for (Account account : accounts.values()) {
             while (account.lastStandingDay.isBefore(today)) {
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
-                post(account, end, EntryKind.STANDING_CHARGE, -tariff.standingMinorPerDay(),
-                        "day:" + account.lastStandingDay);
+                for (Charge charge : rater.dayBegins(account.rating, account.lastStandingDay)) {
+                    post(account, end, charge.kind(), -charge.amountMinor(), charge.reference());
+                }
                 evaluate(account, end, decisions);
             }
         }
@@ -130,13 +148,8 @@ public final class BillingEngine {
 
     private void rate(Reading reading, List<RelayDecision> decisions) {
         Account account = accountOfMeter(reading.meterId());
-        long exactMilliMinor = Math.addExact(Math.multiplyExact(reading.energyWh(), tariff.energyMinorPerKwh()),
-                account.unpostedMilliMinor);
-        long postedMinor = exactMilliMinor / 1000;
-        account.unpostedMilliMinor = exactMilliMinor % 1000;
-        if (postedMinor > 0) {
-            post(account, reading.intervalEnd(), EntryKind.ENERGY, -postedMinor,
-                    "interval:" + reading.intervalStart());
+        for (Charge charge : rater.rateInterval(account.rating, reading)) {
+            post(account, reading.intervalEnd(), charge.kind(), -charge.amountMinor(), charge.reference());
         }
         evaluate(account, reading.intervalEnd(), decisions);
     }

@@ -8,6 +8,12 @@ public enum EntryKind {
     TOP_UP,
     /** Energy consumed, rated at the tariff. */
     ENERGY,
-    /** The daily standing charge. */
-    STANDING_CHARGE
+    /** The standing charge of a day, or of a month on its due day. */
+    STANDING_CHARGE,
+    /** A tax line of the tariff, charged with the energy. */
+    TAX,
+    /** A levy line of the tariff, charged with the energy. */
+    LEVY,
+    /** What a month's energy charge fell short of the tariff's minimum monthly charge. */
+    MINIMUM_CHARGE
 }

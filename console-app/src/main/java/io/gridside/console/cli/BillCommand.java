@@ -2,14 +2,16 @@ package io.gridside.console.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code gridside bill}: the site's billing as its database holds it, without a gateway. */
+/** {@code gridside bill}: billing on the technician's laptop, without a gateway. */
 @Command(name = "bill", mixinStandardHelpOptions = true,
-        description = "Works on the billing data a site database holds, without a gateway.",
-        subcommands = {VeeCommand.class})
+        description = "Billing on this laptop, without a gateway: checks a tariff file, and validates and "
+            + "estimates the readings a site database holds.",
+        subcommands = {TariffCheckCommand.class, VeeCommand.class})
 final class BillCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("Name what to do with the site's billing, such as: gridside bill vee --site FILE.");
+        throw new UsageException("Name what to do with the site's billing, such as: gridside bill tariff-check FILE "
+                + "or gridside bill vee --site FILE.");
     }
 }

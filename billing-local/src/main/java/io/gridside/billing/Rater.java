@@ -1,0 +1,199 @@
+package io.gridside.billing;
+
+import io.gridside.site.EntryKind;
+import io.gridside.site.Reading;
+import io.gridside.site.tariff.Block;
+import io.gridside.site.tariff.ChargeLine;
+import io.gridside.site.tariff.DayType;
+import io.gridside.site.tariff.Period;
+import io.gridside.site.tariff.Prices;
+import io.gridside.site.tariff.StandingCharge;
+import io.gridside.site.tariff.TariffSchedule;
+import io.gridside.site.tariff.TariffVersion;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Rates readings and site days against a tariff schedule: a function of the schedule, the site's calendar, the
+ * inputs and the account's {@link RatingState}, which it advances.
+ *
+ * <p>Charges are exact in their own fixed-point unit (see {@link Prices}): energy and per-kWh lines in charge
+ * units, percentage lines in charge units times basis points. Each line keeps its remainder in the account's
+ * state and posts whole minor units rounded down, so a line's postings always sum to its exact total rounded
+ * down, whatever the readings. An interval is rated by the version in force at its start, in the site's time.
+ */
+public final class Rater {
+
+    private static final int MINUTES_PER_QUARTER = 15;
+    private static final int QUARTERS_PER_DAY = 96;
+    private static final String ENERGY_LINE = "energy";
+
+    private final TariffSchedule schedule;
+    private final ZoneId zone;
+    private final Predicate<LocalDate> holidays;
+    /** Per version, the time-of-use price of each quarter hour of each day type, looked up once. */
+    private final Map<TariffVersion, long[][]> touPrices = new IdentityHashMap<>();
+    /** Per tax or levy line, the key of its remainder, built once. */
+    private final Map<ChargeLine, String> lineKeys = new IdentityHashMap<>();
+
+    /**
+     * A rater of the site in {@code zone}.
+     *
+     * @param holidays whether a day is a holiday of the site's calendar, priced as a Sunday
+     * @throws io.gridside.site.tariff.InvalidTariffException when the schedule is not valid
+     */
+    public Rater(TariffSchedule schedule, ZoneId zone, Predicate<LocalDate> holidays) {
+        this.schedule = schedule.validated();
+        this.zone = zone;
+        this.holidays = holidays;
+        for (TariffVersion version : this.schedule.versions()) {
+            touPrices.put(version, touTable(version));
+            version.charges().forEach(line -> lineKeys.put(line, lineKey(line)));
+        }
+    }
+
+    public TariffSchedule schedule() {
+        return schedule;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The charges of one reading: its energy, then each tax and levy line of the version in force. */
+    public List<Charge> rateInterval(RatingState state, Reading reading) {
+        LocalDateTime start = LocalDateTime.ofInstant(reading.intervalStart(), zone);
+        TariffVersion version = schedule.versionAt(start);
+        long energyUnits = energyUnits(state, version, start, reading.energyWh());
+
+        String reference = "interval:" + reading.intervalStart();
+        List<Charge> charges = new ArrayList<>();
+        add(charges, state.post(ENERGY_LINE, energyUnits, Prices.CHARGE_UNITS_PER_MINOR), EntryKind.ENERGY,
+                reference);
+        for (ChargeLine line : version.charges()) {
+            EntryKind kind = line.kind() == ChargeLine.Kind.TAX ? EntryKind.TAX : EntryKind.LEVY;
+            add(charges, lineCharge(state, line, energyUnits, reading.energyWh()), kind,
+                    reference + " " + line.name());
+        }
+        return charges;
+    }
+
+    /** The exact energy charge of {@code energyWh} from {@code start}, advancing the block and month counts. */
+    private long energyUnits(RatingState state, TariffVersion version, LocalDateTime start, long energyWh) {
+        state.enterBlockPeriod(periodStart(version.blockReset(), start.toLocalDate()));
+        int quarter = (start.getHour() * 60 + start.getMinute()) / MINUTES_PER_QUARTER;
+        long touPrice = touPrices.get(version)[DayType.of(start.toLocalDate(), holidays).ordinal()][quarter];
+
+        long units = blockCharge(version.blocks(), state.periodWh, energyWh, touPrice);
+        state.periodWh = Math.addExact(state.periodWh, energyWh);
+        state.addMonthEnergy(YearMonth.from(start), units);
+        return units;
+    }
+
+    /** The whole minor units a tax or levy line posts now: a share of the energy charge, or a price per kWh. */
+    private long lineCharge(RatingState state, ChargeLine line, long energyUnits, long energyWh) {
+        if (line.basisPoints() != null) {
+            long units = Math.multiplyExact(energyUnits, line.basisPoints());
+            return state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS);
+        }
+        return state.post(lineKeys.get(line), Math.multiplyExact(energyWh, line.price()),
+                Prices.CHARGE_UNITS_PER_MINOR);
+    }
+
+    /**
+     * The charges due as the site's day {@code day} begins: the minimum charge of the month that ended, on the
+     * first of a month, then the standing charge. A daily standing charge is posted even when it is zero, as the
+     * flat tariff always has been.
+     */
+    public List<Charge> dayBegins(RatingState state, LocalDate day) {
+        List<Charge> charges = new ArrayList<>();
+        if (day.getDayOfMonth() == 1) {
+            minimumCharge(state, YearMonth.from(day).minusMonths(1)).ifPresent(charges::add);
+        }
+        StandingCharge standing = versionOn(day).standing();
+        if (standing != null && standing.period() == Period.DAILY) {
+            charges.add(new Charge(EntryKind.STANDING_CHARGE, standing.amountMinor(), "day:" + day));
+        } else if (standing != null && standing.dueDay() == day.getDayOfMonth() && standing.amountMinor() > 0) {
+            charges.add(new Charge(EntryKind.STANDING_CHARGE, standing.amountMinor(), "month:" + YearMonth.from(day)));
+        }
+        return charges;
+    }
+
+    /**
+     * What the month's energy charge (exact, rounded down) fell short of the minimum of the version in force at
+     * its end. The month an account opened in is exempt.
+     */
+    private Optional<Charge> minimumCharge(RatingState state, YearMonth ended) {
+        if (ended.isBefore(state.firstFullMonth)) {
+            return Optional.empty();
+        }
+        Long minimum = versionOn(ended.atEndOfMonth()).minimumMonthlyMinor();
+        long charged = ended.equals(state.energyMonth) ? state.monthEnergyUnits / Prices.CHARGE_UNITS_PER_MINOR : 0;
+        if (minimum == null || charged >= minimum) {
+            return Optional.empty();
+        }
+        return Optional.of(new Charge(EntryKind.MINIMUM_CHARGE, minimum - charged, "minimum:" + ended));
+    }
+
+    /** The version in force as {@code day} begins, or the first version on a day before any was in force. */
+    private TariffVersion versionOn(LocalDate day) {
+        LocalDateTime start = day.atStartOfDay();
+        TariffVersion first = schedule.versions().get(0);
+        return start.isBefore(first.effectiveFrom()) ? first : schedule.versionAt(start);
+    }
+
+    /**
+     * The exact charge of {@code energyWh} consumed after {@code periodWh} of the block period: each part priced by
+     * the block it falls in, plus the time-of-use price outside a lifeline block.
+     */
+    static long blockCharge(List<Block> blocks, long periodWh, long energyWh, long touPrice) {
+        long units = 0;
+        long position = periodWh;
+        long left = energyWh;
+        for (Block block : blocks) {
+            long end = block.upToWh() == null ? Long.MAX_VALUE : block.upToWh();
+            if (left == 0 || position >= end) {
+                continue;
+            }
+            long part = Math.min(left, end - position);
+            long price = Math.addExact(block.price(), block.lifeline() ? 0 : touPrice);
+            units = Math.addExact(units, Math.multiplyExact(part, price));
+            position += part;
+            left -= part;
+        }
+        return units;
+    }
+
+    private static long[][] touTable(TariffVersion version) {
+        long[][] table = new long[DayType.values().length][QUARTERS_PER_DAY];
+        for (DayType day : DayType.values()) {
+            for (int quarter = 0; quarter < QUARTERS_PER_DAY; quarter++) {
+                table[day.ordinal()][quarter] = version.touPrice(day, quarter);
+            }
+        }
+        return table;
+    }
+
+    private static LocalDate periodStart(Period reset, LocalDate day) {
+        return reset == Period.MONTHLY ? day.withDayOfMonth(1) : day;
+    }
+
+    /** A line's remainder key: its unit changes with its kind of price, so the key says which. */
+    private static String lineKey(ChargeLine line) {
+        return line.kind() + ":" + line.name() + (line.basisPoints() != null ? ":%" : ":kWh");
+    }
+
+    private static void add(List<Charge> charges, long amountMinor, EntryKind kind, String reference) {
+        if (amountMinor > 0) {
+            charges.add(new Charge(kind, amountMinor, reference));
+        }
+    }
+}

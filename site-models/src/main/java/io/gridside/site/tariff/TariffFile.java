@@ -1,0 +1,84 @@
+package io.gridside.site.tariff;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Reads a tariff schedule from its JSON file, whose fields are those of {@link TariffSchedule} and its parts; an
+ * effective-from time is written as local time, such as {@code "2024-03-05T12:00"}. A price or amount is
+ * required; a lifeline flag left out is false.
+ *
+ * <p>A file that is not the right shape fails with the field it breaks, in the same form as a validation problem.
+ */
+public final class TariffFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new SimpleModule().addDeserializer(LocalDateTime.class, new LocalTimeReader()))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private TariffFile() {
+    }
+
+    /**
+     * The schedule in {@code file}, not yet validated.
+     *
+     * @throws InvalidTariffException when the file is JSON of the wrong shape, naming the field
+     * @throws IOException when the file cannot be read or is not JSON
+     */
+    public static TariffSchedule read(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+
+    /** The schedule in {@code json}, not yet validated. */
+    public static TariffSchedule parse(String json) throws IOException {
+        try {
+            return JSON.readValue(json, TariffSchedule.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidTariffException(List.of(new TariffProblem(field(e.getPath()), e.getOriginalMessage()
+                    .lines().findFirst().orElse("has the wrong form"))));
+        }
+    }
+
+    /** A Jackson path as a field name such as {@code versions[1].tou[2].to}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "(file)" : field.toString();
+    }
+
+    /** Reads a local date and time as ISO 8601 text without offset. */
+    private static final class LocalTimeReader extends StdDeserializer<LocalDateTime> {
+
+        LocalTimeReader() {
+            super(LocalDateTime.class);
+        }
+
+        @Override
+        public LocalDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            try {
+                return LocalDateTime.parse(text == null ? "" : text);
+            } catch (DateTimeParseException e) {
+                throw JsonMappingException.from(parser, "must be a local time such as 2024-03-05T12:00, was "
+                        + text, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.gridside.site.tariff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks a tariff schedule on entry and names the field of every problem, so that it can be fixed at once. */
+public final class TariffValidator {
+
+    private static final int QUARTERS_PER_DAY = 96;
+    private static final int LAST_DUE_DAY = 28;
+
+    private final TariffSchedule schedule;
+    private final List<TariffProblem> problems = new ArrayList<>();
+
+    private TariffValidator(TariffSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    /** Every problem of {@code schedule}, in the order of its fields; empty when it can be used. */
+    public static List<TariffProblem> problems(TariffSchedule schedule) {
+        TariffValidator validator = new TariffValidator(schedule);
+        validator.checkSchedule();
+        return List.copyOf(validator.problems);
+    }
+
+    private void checkSchedule() {
+        if (schedule.tariffId() == null || schedule.tariffId().isBlank()) {
+            problem("tariffId", "is required");
+        }
+        if (!knownCurrency(schedule.currency())) {
+            problem("currency", "must be an ISO 4217 code such as KES, was " + schedule.currency());
+        }
+        if (schedule.versions().isEmpty()) {
+            problem("versions", "must hold at least one version");
+        }
+        for (int i = 0; i < schedule.versions().size(); i++) {
+            checkVersion("versions[" + i + "]", i);
+        }
+    }
+
+    private void checkVersion(String path, int index) {
+        TariffVersion version = schedule.versions().get(index);
+        checkEffectiveFrom(path, index, version);
+        if (knownCurrency(schedule.currency()) && !schedule.currency().equals(version.currency())) {
+            problem(path + ".currency", "must be the tariff's currency " + schedule.currency() + ", was "
+                    + version.currency());
+        }
+        checkBlocks(path, version);
+        checkBands(path, version.tou());
+        checkStanding(path + ".standing", version.standing());
+        if (version.minimumMonthlyMinor() != null && version.minimumMonthlyMinor() < 0) {
+            problem(path + ".minimumMonthlyMinor", "must not be negative, was " + version.minimumMonthlyMinor());
+        }
+        checkChargeLines(path, version.charges());
+        if (version.lifelinePowerLimitWatts() != null && version.lifelinePowerLimitWatts() <= 0) {
+            problem(path + ".lifelinePowerLimitWatts", "must be positive, was " + version.lifelinePowerLimitWatts());
+        }
+    }
+
+    private void checkEffectiveFrom(String path, int index, TariffVersion version) {
+        if (version.effectiveFrom() == null) {
+            problem(path + ".effectiveFrom", "is required");
+            return;
+        }
+        TariffVersion previous = index > 0 ? schedule.versions().get(index - 1) : null;
+        if (previous != null && previous.effectiveFrom() != null
+                && !version.effectiveFrom().isAfter(previous.effectiveFrom())) {
+            problem(path + ".effectiveFrom", "must be after the previous version's " + previous.effectiveFrom()
+                    + " (versions are listed oldest first), was " + version.effectiveFrom());
+        }
+    }
+
+    private void checkBlocks(String path, TariffVersion version) {
+        List<Block> blocks = version.blocks();
+        if (blocks.isEmpty()) {
+            problem(path + ".blocks", "must hold at least one block; a flat price is one open block");
+        }
+        long previousEnd = 0;
+        for (int j = 0; j < blocks.size(); j++) {
+            String field = path + ".blocks[" + j + "]";
+            Block block = blocks.get(j);
+            negative(field + ".price", block.price());
+            if (block.lifeline() && j > 0) {
+                problem(field + ".lifeline", "only the first block can be a lifeline block");
+            }
+            boolean last = j == blocks.size() - 1;
+            if (last && block.upToWh() != null) {
+                problem(field + ".upToWh", "must be absent: the last block is open, was " + block.upToWh());
+            } else if (!last && block.upToWh() == null) {
+                problem(field + ".upToWh", "is required on every block but the last");
+            } else if (!last && block.upToWh() <= previousEnd) {
+                problem(field + ".upToWh", "must be above the previous block's end " + previousEnd
+                        + " Wh (blocks are listed in order), was " + block.upToWh());
+            }
+            previousEnd = block.upToWh() == null ? previousEnd : Math.max(previousEnd, block.upToWh());
+        }
+        if (blocks.size() > 1 && version.blockReset() == null) {
+            problem(path + ".blockReset", "is required with more than one block: DAILY or MONTHLY");
+        }
+    }
+
+    private void checkBands(String path, List<TouBand> bands) {
+        if (bands.isEmpty()) {
+            return;
+        }
+        int[][] owner = new int[DayType.values().length][QUARTERS_PER_DAY];
+        for (int[] day : owner) {
+            Arrays.fill(day, -1);
+        }
+        for (int k = 0; k < bands.size(); k++) {
+            checkBand(path + ".tou[" + k + "]", bands.get(k), k, owner);
+        }
+        for (DayType day : DayType.values()) {
+            reportGaps(path + ".tou", day, owner[day.ordinal()]);
+        }
+    }
+
+    private void checkBand(String field, TouBand band, int k, int[][] owner) {
+        negative(field + ".price", band.price());
+        int from = TouBand.quarterOf(band.from());
+        int to = TouBand.quarterOf(band.to());
+        if (band.day() == null) {
+            problem(field + ".day", "is required: WEEKDAY, SATURDAY or SUNDAY_OR_HOLIDAY");
+        }
+        if (from < 0 || from == QUARTERS_PER_DAY) {
+            problem(field + ".from", "must be a time HH:MM on the quarter hour, was " + band.from());
+        }
+        if (to < 0) {
+            problem(field + ".to", "must be a time HH:MM on the quarter hour, or 24:00, was " + band.to());
+        } else if (from >= 0 && to <= from) {
+            problem(field + ".to", "must be after from " + band.from() + ", was " + band.to());
+        }
+        if (band.day() == null || from < 0 || to <= from) {
+            return;
+        }
+        int[] quarters = owner[band.day().ordinal()];
+        boolean reported = false;
+        for (int q = from; q < to; q++) {
+            if (quarters[q] >= 0 && !reported) {
+                problem(field, "overlaps tou[" + quarters[q] + "] on " + band.day() + " at " + time(q));
+                reported = true;
+            } else if (quarters[q] < 0) {
+                quarters[q] = k;
+            }
+        }
+    }
+
+    private void reportGaps(String field, DayType day, int[] quarters) {
+        int q = 0;
+        while (q < QUARTERS_PER_DAY) {
+            if (quarters[q] >= 0) {
+                q++;
+                continue;
+            }
+            int start = q;
+            while (q < QUARTERS_PER_DAY && quarters[q] < 0) {
+                q++;
+            }
+            problem(field, "no band covers " + day + " from " + time(start) + " to " + time(q));
+        }
+    }
+
+    private void checkStanding(String field, StandingCharge standing) {
+        if (standing == null) {
+            return;
+        }
+        negative(field + ".amountMinor", standing.amountMinor());
+        if (standing.period() == null) {
+            problem(field + ".period", "is required: DAILY or MONTHLY");
+        } else if (standing.period() == Period.MONTHLY
+                && (standing.dueDay() == null || standing.dueDay() < 1 || standing.dueDay() > LAST_DUE_DAY)) {
+            problem(field + ".dueDay", "must be a day of the month from 1 to " + LAST_DUE_DAY + ", was "
+                    + standing.dueDay());
+        } else if (standing.period() == Period.DAILY && standing.dueDay() != null) {
+            problem(field + ".dueDay", "must be absent for a daily charge, was " + standing.dueDay());
+        }
+    }
+
+    private void checkChargeLines(String path, List<ChargeLine> lines) {
+        Set<String> names = new HashSet<>();
+        for (int j = 0; j < lines.size(); j++) {
+            String field = path + ".charges[" + j + "]";
+            ChargeLine line = lines.get(j);
+            if (line.name() == null || line.name().isBlank()) {
+                problem(field + ".name", "is required");
+            } else if (!names.add(line.name())) {
+                problem(field + ".name", "repeats the name of another line: " + line.name());
+            }
+            if (line.kind() == null) {
+                problem(field + ".kind", "is required: TAX or LEVY");
+            }
+            if ((line.basisPoints() == null) == (line.price() == null)) {
+                problem(field, "must have either basisPoints (a percentage) or price (per kWh), not "
+                        + (line.price() == null ? "neither" : "both"));
+            }
+            if (line.basisPoints() != null) {
+                negative(field + ".basisPoints", line.basisPoints());
+            }
+            if (line.price() != null) {
+                negative(field + ".price", line.price());
+            }
+        }
+    }
+
+    private void negative(String field, long value) {
+        if (value < 0) {
+            problem(field, "must not be negative, was " + value);
+        }
+    }
+
+    private void problem(String field, String message) {
+        problems.add(new TariffProblem(field, message));
+    }
+
+    private static boolean knownCurrency(String code) {
+        try {
+            return code != null && Currency.getInstance(code) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String time(int quarter) {
+        return String.format("%02d:%02d", quarter / 4, quarter % 4 * 15);
+    }
+}

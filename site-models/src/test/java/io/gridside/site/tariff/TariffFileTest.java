@@ -1,0 +1,73 @@
+package io.gridside.site.tariff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+/** A tariff file is JSON in the shape of the schedule; a file of the wrong shape names the field it breaks. */
+class TariffFileTest {
+
+    private static final String TWO_VERSIONS = """
+            {"tariffId": "village-2024", "currency": "KES", "versions": [
+              {"effectiveFrom": "2024-01-01T00:00", "currency": "KES",
+               "blocks": [{"upToWh": 30000, "price": 10000000, "lifeline": true}, {"price": 25000000}],
+               "blockReset": "MONTHLY",
+               "standing": {"period": "MONTHLY", "amountMinor": 20000, "dueDay": 1},
+               "charges": [{"name": "VAT", "kind": "TAX", "basisPoints": 1600}],
+               "lifelinePowerLimitWatts": 250},
+              {"effectiveFrom": "2024-03-05T12:00", "currency": "KES", "blocks": [{"price": 30000000}]}
+            ]}
+            """;
+
+    @Test
+    void readsEveryPartOfASchedule() throws Exception {
+        TariffSchedule schedule = TariffFile.parse(TWO_VERSIONS).validated();
+
+        assertThat(schedule.versions()).hasSize(2);
+        TariffVersion first = schedule.versions().get(0);
+        assertThat(first.blocks()).containsExactly(new Block(30_000L, 10_000_000, true),
+                new Block(null, 25_000_000, false));
+        assertThat(first.standing()).isEqualTo(new StandingCharge(Period.MONTHLY, 20_000, 1));
+        assertThat(first.charges()).containsExactly(new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_600L, null));
+        assertThat(first.lifelinePowerLimitWatts()).isEqualTo(250);
+        assertThat(schedule.versionAt(LocalDateTime.of(2024, 3, 5, 12, 0))).isSameAs(schedule.versions().get(1));
+    }
+
+    @Test
+    void namesAFieldOfTheWrongType() {
+        String json = TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": \"thirty\"");
+
+        assertThatThrownBy(() -> TariffFile.parse(json)).isInstanceOfSatisfying(InvalidTariffException.class,
+                e -> assertThat(e.problems()).singleElement()
+                        .extracting(TariffProblem::field).isEqualTo("versions[1].blocks[0].price"));
+    }
+
+    @Test
+    void namesAPriceLeftOut() {
+        String json = TWO_VERSIONS.replace("{\"price\": 30000000}", "{}");
+
+        assertThatThrownBy(() -> TariffFile.parse(json)).isInstanceOfSatisfying(InvalidTariffException.class,
+                e -> assertThat(e.problems()).singleElement()
+                        .extracting(TariffProblem::field).isEqualTo("versions[1].blocks[0].price"));
+    }
+
+    @Test
+    void namesAnEffectiveTimeThatIsNotALocalTime() {
+        String json = TWO_VERSIONS.replace("2024-03-05T12:00", "noon");
+
+        assertThatThrownBy(() -> TariffFile.parse(json)).isInstanceOfSatisfying(InvalidTariffException.class,
+                e -> assertThat(e.problems()).singleElement().hasToString(
+                        "versions[1].effectiveFrom: must be a local time such as 2024-03-05T12:00, was noon"));
+    }
+
+    @Test
+    void namesAFieldTheModelDoesNotHave() {
+        String json = TWO_VERSIONS.replace("\"lifeline\": true", "\"lifelin\": true");
+
+        assertThatThrownBy(() -> TariffFile.parse(json)).isInstanceOfSatisfying(InvalidTariffException.class,
+                e -> assertThat(e.problems()).singleElement()
+                        .extracting(TariffProblem::field).isEqualTo("versions[0].blocks[0].lifelin"));
+    }
+}
