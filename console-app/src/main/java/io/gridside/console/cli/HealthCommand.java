@@ -62,7 +62,8 @@ final class HealthCommand implements Callable<Integer> {
         }
         fields.forEach((key, value) -> {
             if (value instanceof List<?> traffic) {
-                out.printf("%-17s %s%n", key, traffic.isEmpty() ? "none" : "per quarter hour, from when the meters sent, oldest first:");
+                out.printf("%-17s %s%n", key, traffic.isEmpty() ? "none"
+                        : "per quarter hour, from when the meters sent, oldest first:");
                 traffic.forEach(quarter -> out.println("  " + describe((GatewayHealth.Traffic) quarter)));
             } else {
                 out.printf("%-17s %s%n", key, value == null ? "none" : value);

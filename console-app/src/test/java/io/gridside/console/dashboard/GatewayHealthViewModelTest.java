@@ -47,7 +47,8 @@ class GatewayHealthViewModelTest {
         history.add(report(9, List.of(quarter(0, 22, "M00012"), quarter(15, 31, "M00040"))));
 
         assertThat(model.meshQueueProperty().get()).isEqualTo("Mesh queue 9");
-        assertThat(model.burstProperty().get()).isEqualTo("Busiest 10 s: 31 arrived; intake peak 14, mesh queue 6 at M00040");
+        assertThat(model.burstProperty().get())
+                .isEqualTo("Busiest 10 s: 31 arrived; intake peak 14, mesh queue 6 at M00040");
         assertThat(model.lossesProperty().get()).isEqualTo(
                 "Lost 1 in the mesh, 0 at the intake; 12 retries, 3 held back; latency 640 ms, worst 5,100 ms");
         assertThat(model.trafficSeries(GatewayHealth.Traffic::burstPer10s)).containsExactly(22.0, 31.0);
