@@ -9,5 +9,7 @@ public enum EntryKind {
     /** Energy consumed, rated at the tariff. */
     ENERGY,
     /** The daily standing charge. */
-    STANDING_CHARGE
+    STANDING_CHARGE,
+    /** The share of a payment taken to repay a debt (a connection fee, an appliance loan): reference names both. */
+    DEBT_RECOVERY
 }
