@@ -691,6 +691,15 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return engine.balance(customerId);
     }
 
+    /**
+     * The energy the customer's meter delivered while the balance was below zero, in Wh: what a meter the gateway
+     * could not reach went on consuming before its readings, and so its charges, caught up.
+     */
+    public synchronized long energyPastZeroWh(String customerId) {
+        advance();
+        return engine.energyPastZeroWh(customerId);
+    }
+
     /** Where the gateway keeps its journal. */
     public Path journalFile() {
         return journal.file();
