@@ -112,6 +112,7 @@ public final class BillingEngine {
         terms.debtsOf(customerId).forEach(debts::add);
         LedgerEntry opening = post(account, at, EntryKind.OPENING, openingMinor, "opening");
         // The relay starts on; a first evaluation at the next tick opens it if the opening balance calls for it.
+        // An opening under the low-credit threshold raises no alert: the alert is for a fall, not a start.
         credit.evaluate(account, at, new ArrayList<>(), new ArrayList<>());
         account.relay = RelayState.ON;
         return opening;

@@ -45,7 +45,7 @@ final class CreditMachine {
         if (account.lock == null && account.relay != wanted) {
             account.relay = wanted;
             decisions.add(new RelayDecision(account.meterId, account.customerId, at, wanted,
-                    reason(previous, account.state)));
+                    reason(account.state)));
         }
     }
 
@@ -104,11 +104,8 @@ final class CreditMachine {
         }
     }
 
-    private static String reason(CreditState previous, CreditState next) {
-        if (next == CreditState.DISCONNECTED) {
-            return "credit-exhausted";
-        }
-        return previous == CreditState.DISCONNECTED ? "topped-up" : "lock-lifted";
+    private static String reason(CreditState next) {
+        return next == CreditState.DISCONNECTED ? "credit-exhausted" : "topped-up";
     }
 
     /** Counts a reading's energy that was delivered below zero credit, by the share of its charge below zero. */
