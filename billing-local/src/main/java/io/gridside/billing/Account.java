@@ -1,5 +1,7 @@
 package io.gridside.billing;
 
+import io.gridside.site.CreditState;
+import io.gridside.site.MeterLock;
 import io.gridside.site.RelayState;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,19 @@ final class Account {
     final RatingState rating;
     RelayState relay = RelayState.ON;
     LocalDate lastStandingDay;
+
+    CreditState state = CreditState.ACTIVE;
+    boolean neverDisconnect;
+    /** Whether a fall below the low-credit threshold raises an alert; cleared by one, re-armed by hysteresis. */
+    boolean lowAlertArmed = true;
+    /** The emergency credit in use when the relay was last opened by billing, up to the cap. */
+    long emergencyDebtMinor;
+    /** The maintenance lock holding the relay, or null. */
+    MeterLock lock;
+    /** Energy delivered while the balance was below zero, in Wh. */
+    long energyPastZeroWh;
+    /** The part of {@link #energyPastZeroWh} delivered during grace. */
+    long energyInGraceWh;
 
     Account(String customerId, String meterId, Instant openedAt, RatingState rating) {
         this.customerId = customerId;

@@ -1,8 +1,10 @@
 package io.gridside.billing;
 
 import io.gridside.site.CreditState;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterLock;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
@@ -32,6 +34,9 @@ import java.util.Optional;
  *
  * <p>The {@link Rater} charges exactly in fixed point and posts whole minor units, carrying the remainder per
  * account and charge line, so each line's postings for an account always sum to its exact charge rounded down.
+ *
+ * <p>After every posting the {@link CreditMachine} moves the customer's credit state and decides the relay, under
+ * the site's {@link CreditTerms}; a maintenance lock on a meter holds its relay whatever billing decides.
  */
 public final class BillingEngine {
 
@@ -41,8 +46,14 @@ public final class BillingEngine {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByMeter = new HashMap<>();
     private final LedgerStore ledger;
+    private final CreditTerms terms;
+    private final CreditMachine credit;
+    private final DebtBook debts = new DebtBook();
+    private final List<MeterLock> liftedLocks = new ArrayList<>();
     /** The entries the tick under way has posted so far. */
     private final List<LedgerEntry> posted = new ArrayList<>();
+    /** The low-credit alerts the tick under way has raised so far. */
+    private final List<CreditAlert> alerts = new ArrayList<>();
     private Instant lastTick;
 
     /** An engine that keeps its ledger in memory. */
@@ -55,16 +66,30 @@ public final class BillingEngine {
      * live, never which entries are posted.
      */
     public BillingEngine(Tariff tariff, ZoneId zone, LedgerStore ledger) {
-        this(tariff, new Rater(TariffSchedule.flat(tariff), zone, day -> false), ledger);
+        this(tariff, zone, ledger, CreditTerms.PLAIN);
     }
 
     /**
-     * An engine that rates with {@code rater} and keeps its ledger in {@code ledger}, which must be empty.
+     * An engine that rates at the flat tariff and decides credit under {@code terms}, keeping its ledger in
+     * {@code ledger}.
+     */
+    public BillingEngine(Tariff tariff, ZoneId zone, LedgerStore ledger, CreditTerms terms) {
+        this(tariff, new Rater(TariffSchedule.flat(tariff), zone, terms.calendar()::isHoliday), ledger, terms);
+    }
+
+    /** An engine that rates with {@code rater} under plain credit terms; see the constructor with terms. */
+    public BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger) {
+        this(tariff, rater, ledger, CreditTerms.PLAIN);
+    }
+
+    /**
+     * An engine that rates with {@code rater}, decides credit under {@code terms} and keeps its ledger in
+     * {@code ledger}, which must be empty.
      *
      * @param tariff the flat tariff the site reply carries, whose low-credit threshold the engine keeps to; its
      *     currency must be the schedule's, and its prices give way to the schedule's
      */
-    public BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger) {
+    public BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms) {
         if (!tariff.currency().equals(rater.schedule().currency())) {
             throw new IllegalArgumentException("The site bills in " + tariff.currency() + " but tariff "
                     + rater.schedule().tariffId() + " prices in " + rater.schedule().currency() + ".");
@@ -77,13 +102,22 @@ public final class BillingEngine {
         this.rater = rater;
         this.zone = rater.zone();
         this.ledger = ledger;
+        this.terms = terms;
+        this.credit = new CreditMachine(terms.policy(), terms.calendar(), zone, tariff.lowCreditMinor());
     }
 
     public Tariff tariff() {
         return tariff;
     }
 
-    /** Opens a customer's account with the balance the customer starts with on this site. */
+    public CreditTerms terms() {
+        return terms;
+    }
+
+    /**
+     * Opens a customer's account with the balance the customer starts with on this site, and applies the terms'
+     * never-disconnect setting and debts for the customer.
+     */
     public LedgerEntry openAccount(String customerId, String meterId, long openingMinor, Instant at) {
         if (accounts.containsKey(customerId)) {
             throw new IllegalStateException("Customer " + customerId + " already has an account.");
@@ -100,7 +134,14 @@ public final class BillingEngine {
         }
         accountsByMeter.put(meterId, account);
         lastTick = lastTick == null || at.isAfter(lastTick) ? at : lastTick;
-        return post(account, at, EntryKind.OPENING, openingMinor, "opening");
+        account.neverDisconnect = terms.neverDisconnect().contains(customerId);
+        terms.debtsOf(customerId).forEach(debts::add);
+        LedgerEntry opening = post(account, at, EntryKind.OPENING, openingMinor, "opening");
+        // The relay starts on; a first evaluation at the next tick opens it if the opening balance calls for it.
+        // An opening under the low-credit threshold raises no alert: the alert is for a fall, not a start.
+        credit.evaluate(account, at, new ArrayList<>(), new ArrayList<>());
+        account.relay = RelayState.ON;
+        return opening;
     }
 
     /**
@@ -111,8 +152,10 @@ public final class BillingEngine {
      */
     public Tick tick(Instant end, List<TopUp> topUps, List<Reading> readings) {
         posted.clear();
+        alerts.clear();
         lastTick = end;
         List<RelayDecision> decisions = new ArrayList<>();
+        endGrace(end, decisions);
         chargeStanding(end, decisions);
         topUps.stream()
                 .sorted(Comparator.comparing(TopUp::at).thenComparing(TopUp::reference))
@@ -120,7 +163,16 @@ public final class BillingEngine {
         readings.stream()
                 .sorted(Comparator.comparing(Reading::meterId))
                 .forEach(reading -> rate(reading, decisions));
-        return new Tick(posted, decisions);
+        return new Tick(posted, decisions, alerts);
+    }
+
+    /** Re-evaluates, in account order, the customers whose disconnection waits for grace to end. */
+    private void endGrace(Instant end, List<RelayDecision> decisions) {
+        for (Account account : accounts.values()) {
+            if (CreditMachine.awaitsTime(account)) {
+                evaluate(account, end, decisions);
+            }
+        }
     }
 
     private void chargeStanding(Instant end, List<RelayDecision> decisions) {
@@ -143,26 +195,26 @@ public final class BillingEngine {
         }
         Instant at = topUp.at().isAfter(end) ? end : topUp.at();
         post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), LedgerStore.PAYMENT_PREFIX + topUp.reference());
+        for (DebtBook.Recovery recovery : debts.recover(account.customerId, topUp.amountMinor())) {
+            post(account, at, EntryKind.DEBT_RECOVERY, -recovery.amountMinor(),
+                    DebtBook.reference(recovery.debt().debtId(), topUp.reference()));
+        }
         evaluate(account, at, decisions);
     }
 
     private void rate(Reading reading, List<RelayDecision> decisions) {
         Account account = accountOfMeter(reading.meterId());
+        long postedMinor = 0;
         for (Charge charge : rater.rateInterval(account.rating, reading)) {
             post(account, reading.intervalEnd(), charge.kind(), -charge.amountMinor(), charge.reference());
+            postedMinor = Math.addExact(postedMinor, charge.amountMinor());
         }
+        credit.recordDelivery(account, reading.energyWh(), postedMinor);
         evaluate(account, reading.intervalEnd(), decisions);
     }
 
     private void evaluate(Account account, Instant at, List<RelayDecision> decisions) {
-        if (account.relay == RelayState.ON && account.balanceMinor <= 0) {
-            account.relay = RelayState.OFF;
-            decisions.add(new RelayDecision(account.meterId, account.customerId, at, RelayState.OFF,
-                    "credit-exhausted"));
-        } else if (account.relay == RelayState.OFF && account.balanceMinor > 0) {
-            account.relay = RelayState.ON;
-            decisions.add(new RelayDecision(account.meterId, account.customerId, at, RelayState.ON, "topped-up"));
-        }
+        credit.evaluate(account, at, decisions, alerts);
     }
 
     private LedgerEntry post(Account account, Instant at, EntryKind kind, long amountMinor, String reference) {
@@ -188,11 +240,83 @@ public final class BillingEngine {
     }
 
     public CreditState creditState(String customerId) {
-        Account account = account(customerId);
-        if (account.relay == RelayState.OFF || account.balanceMinor <= 0) {
-            return CreditState.DISCONNECTED;
+        return account(customerId).state;
+    }
+
+    /** Energy the customer's meter delivered while their balance was below zero, in Wh. */
+    public long energyPastZeroWh(String customerId) {
+        return account(customerId).energyPastZeroWh;
+    }
+
+    /** The part of {@link #energyPastZeroWh} delivered while disconnection waited for grace to end, in Wh. */
+    public long energyInGraceWh(String customerId) {
+        return account(customerId).energyInGraceWh;
+    }
+
+    /** The debts recovered from the customer's top-ups, in the order they were added. */
+    public List<Debt> debts(String customerId) {
+        account(customerId);
+        return debts.debtsOf(customerId);
+    }
+
+    /** What the debt {@code debtId} still owes, in minor units. */
+    public long debtRemaining(String debtId) {
+        return debts.remaining(debtId);
+    }
+
+    /** The debt's statement: every recovery from a top-up, in ledger order. */
+    public List<LedgerEntry> debtStatement(String debtId) {
+        debts.remaining(debtId);
+        return ledger.after(0).stream().filter(e -> DebtBook.recovers(e, debtId)).toList();
+    }
+
+    /**
+     * Places a maintenance lock on a meter: its relay goes to and stays at the lock's state, whatever billing
+     * decides, until {@link #unlock}.
+     *
+     * @return the relay decision the lock makes, if it changes the relay
+     */
+    public Optional<RelayDecision> lock(MeterLock lock) {
+        Account account = accountOfMeter(lock.meterId());
+        if (account.lock != null) {
+            throw new IllegalStateException("Meter " + lock.meterId() + " is already locked by "
+                    + account.lock.placedBy() + ": " + account.lock.reason());
         }
-        return account.balanceMinor < tariff.lowCreditMinor() ? CreditState.LOW : CreditState.ACTIVE;
+        account.lock = lock;
+        return setRelay(account, lock.relay(), lock.placedAt(), "maintenance-lock");
+    }
+
+    /**
+     * Lifts the meter's maintenance lock; the relay then follows the customer's credit state again.
+     *
+     * @return the relay decision lifting the lock makes, if it changes the relay
+     */
+    public Optional<RelayDecision> unlock(String meterId, String by, Instant at) {
+        Account account = accountOfMeter(meterId);
+        if (account.lock == null) {
+            throw new IllegalStateException("Meter " + meterId + " has no maintenance lock to lift.");
+        }
+        liftedLocks.add(account.lock.lift(by, at));
+        account.lock = null;
+        return setRelay(account, CreditMachine.wantedRelay(account), at, "lock-lifted");
+    }
+
+    /** The lock holding the meter's relay, if any. */
+    public Optional<MeterLock> lockOf(String meterId) {
+        return Optional.ofNullable(accountOfMeter(meterId).lock);
+    }
+
+    /** Every lock lifted so far, with who placed and lifted it, in the order they were lifted. */
+    public List<MeterLock> liftedLocks() {
+        return List.copyOf(liftedLocks);
+    }
+
+    private Optional<RelayDecision> setRelay(Account account, RelayState relay, Instant at, String reason) {
+        if (account.relay == relay) {
+            return Optional.empty();
+        }
+        account.relay = relay;
+        return Optional.of(new RelayDecision(account.meterId, account.customerId, at, relay, reason));
     }
 
     /** The ledger so far, from the entry after {@code afterSeq}. */

@@ -35,7 +35,16 @@ public final class Replay {
      */
     public static BillingEngine run(Tariff tariff, ZoneId zone, List<Meter> meters, List<LedgerEntry> gatewayLedger,
             List<Reading> readings) {
-        BillingEngine engine = new BillingEngine(tariff, zone);
+        return run(tariff, zone, meters, gatewayLedger, readings, CreditTerms.PLAIN);
+    }
+
+    /**
+     * Replays every tick under the credit terms the gateway billed with: its debts, protected customers, emergency
+     * credit and grace. Terms other than the gateway's give another ledger (debt recoveries) or other states.
+     */
+    public static BillingEngine run(Tariff tariff, ZoneId zone, List<Meter> meters, List<LedgerEntry> gatewayLedger,
+            List<Reading> readings, CreditTerms terms) {
+        BillingEngine engine = new BillingEngine(tariff, zone, LedgerStore.inMemory(), terms);
         Map<String, String> meterOfCustomer = new HashMap<>();
         meters.forEach(m -> meterOfCustomer.put(m.customerId(), m.meterId()));
 

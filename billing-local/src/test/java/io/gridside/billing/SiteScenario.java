@@ -36,11 +36,11 @@ final class SiteScenario {
     private final List<TopUp> payments = new ArrayList<>();
     private Instant lastTick;
 
-    private SiteScenario(long seed, int customers) {
+    private SiteScenario(long seed, int customers, CreditTerms terms) {
         random = new Random(seed);
         tariff = new Tariff("flat-kes", "KES", 500 + random.nextInt(4_500), random.nextInt(2_000),
                 Fixtures.LOW_CREDIT);
-        gateway = new BillingEngine(tariff, Fixtures.NAIROBI);
+        gateway = new BillingEngine(tariff, Fixtures.NAIROBI, LedgerStore.inMemory(), terms);
         start = Fixtures.quarters(DAY_START, random.nextInt(96));
         registerWh = new long[customers];
         lastTick = start;
@@ -49,7 +49,14 @@ final class SiteScenario {
 
     /** Opens the accounts of {@code customers} customers at one quarter hour of 5 March 2024. */
     static SiteScenario open(long seed, int customers) {
-        return new SiteScenario(seed, customers);
+        return new SiteScenario(seed, customers, CreditTerms.PLAIN);
+    }
+
+    /** Opens the accounts under {@code terms}, and bills {@code days} days of quarter hours. */
+    static SiteScenario run(long seed, int customers, int days, CreditTerms terms) {
+        SiteScenario scenario = new SiteScenario(seed, customers, terms);
+        scenario.tickFor(Duration.ofDays(days));
+        return scenario;
     }
 
     /** Opens the accounts and bills {@code days} days of quarter hours. */

@@ -15,5 +15,7 @@ public enum EntryKind {
     /** A levy line of the tariff, charged with the energy. */
     LEVY,
     /** What a month's energy charge fell short of the tariff's minimum monthly charge. */
-    MINIMUM_CHARGE
+    MINIMUM_CHARGE,
+    /** The share of a payment taken to repay a debt (a connection fee, an appliance loan): reference names both. */
+    DEBT_RECOVERY
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
             + "a request outside the technician's role); 2 a usage error; 3 the gateway could not be reached, "
             + "did not answer, is not a Gridside gateway, or refused the session."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
-            CredentialCommand.class, DiscoverCommand.class, PortsCommand.class, StoredTopologyCommand.class,
-            BillCommand.class})
+            BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
+            StoredTopologyCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);

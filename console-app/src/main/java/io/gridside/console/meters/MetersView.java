@@ -262,10 +262,11 @@ public final class MetersView extends VBox {
                 return;
             }
             setText(I18n.text("state." + state));
-            if (state == CreditState.LOW) {
-                getStyleClass().add("state-low");
-            } else if (state == CreditState.DISCONNECTED) {
+            if (state == CreditState.DISCONNECTED) {
                 getStyleClass().add("state-disconnected");
+            } else if (state != CreditState.ACTIVE) {
+                // Low, emergency credit, grace and arrears all call for a top-up soon.
+                getStyleClass().add("state-low");
             }
         }
     }

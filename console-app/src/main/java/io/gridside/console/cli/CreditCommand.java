@@ -1,0 +1,68 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.service.CreditListing;
+import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside bill credit --site FILE}: each customer's credit state, relay, debts, maintenance lock and the
+ * energy delivered past zero credit, from a pulled site database.
+ */
+@Command(name = "credit", mixinStandardHelpOptions = true,
+        description = {"Lists each customer's credit state and balance, the debts recovered from their top-ups, a "
+            + "maintenance lock on their meter, and the energy delivered past zero credit.",
+            "Reads a site database pulled with 'connect ... audit'; energy past zero is what the gateway billed "
+                + "into a negative balance, such as a meter it could not reach went on consuming."})
+final class CreditCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--site", paramLabel = "FILE", required = true, description = "The site database file.")
+    Path siteFile;
+
+    @Option(names = "--json", description = "Print a JSON array, one object per customer.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(siteFile)) {
+            throw new UsageException("There is no site database at " + siteFile + ".");
+        }
+        List<CreditListing.Row> rows;
+        try (SiteStore store = SiteStore.open(siteFile)) {
+            rows = CreditListing.of(store);
+        } catch (NoSuchElementException e) {
+            command.commandLine().getErr().println("gridside: " + e.getMessage() + " [NO_SITE]");
+            return ExitCode.FAILED;
+        }
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(rows));
+        } else {
+            printTable(out, rows);
+        }
+        return ExitCode.OK;
+    }
+
+    private static void printTable(PrintWriter out, List<CreditListing.Row> rows) {
+        out.printf("%-10s %-8s %-12s %-5s %12s %14s  %-20s %s%n", "CUSTOMER", "METER", "STATE", "RELAY", "BALANCE",
+                "PAST ZERO Wh", "LOCKED SINCE", "DEBTS RECOVERED");
+        for (CreditListing.Row row : rows) {
+            String debts = row.debts().stream().map(d -> d.debtId() + " " + d.recoveredMinor() + " (" + d.payments()
+                    + (d.payments() == 1 ? " payment)" : " payments)")).collect(Collectors.joining(", "));
+            out.printf("%-10s %-8s %-12s %-5s %12d %14d  %-20s %s%n", row.customerId(), row.meterId(), row.state(),
+                    row.relay(), row.balanceMinor(), row.energyPastZeroWh(),
+                    row.lockedSince() == null ? "-" : row.lockedSince(), debts.isEmpty() ? "-" : debts);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.gridside.console.service;
+
+import io.gridside.site.CreditState;
+import io.gridside.site.EntryKind;
+import io.gridside.site.EventKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
+import io.gridside.site.SiteEvent;
+import io.gridside.site.store.SiteStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+/**
+ * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
+ * its ledger recovers, a maintenance lock its event log shows, and the energy delivered past zero credit.
+ *
+ * <p>Everything comes from what was pulled, without the gateway's credit terms: a debt shows what its recoveries
+ * took so far, not what it still owes, since the principal does not travel on the link yet.
+ */
+public final class CreditListing {
+
+    private static final String DEBT_PREFIX = "debt:";
+    private static final String INTERVAL_PREFIX = "interval:";
+
+    private CreditListing() {
+    }
+
+    /**
+     * One customer's line.
+     *
+     * @param lockedSince when a maintenance lock opened the relay, if the last maintenance event left it open
+     * @param energyPastZeroWh energy charged while the balance was below zero, by the share of each charge there
+     */
+    public record Row(String customerId, String meterId, CreditState state, RelayState relay, long balanceMinor,
+            List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
+    }
+
+    /** What a debt's recoveries took so far, and from how many payments. */
+    public record DebtLine(String debtId, long recoveredMinor, int payments) {
+    }
+
+    public static List<Row> of(SiteStore store) {
+        List<MeterStatus> statuses = store.statuses();
+        if (statuses.isEmpty()) {
+            throw new NoSuchElementException("The site database holds no meter status yet; pull the site first.");
+        }
+        List<LedgerEntry> ledger = store.ledger();
+        Map<String, Long> energy = energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
+        Map<String, String> meterOf = new HashMap<>();
+        store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
+        Map<String, Instant> locks = locks(store.events(Instant.EPOCH, Instant.MAX));
+        List<Row> rows = new ArrayList<>();
+        for (MeterStatus status : statuses) {
+            String customer = status.customerId();
+            rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
+                    debts(ledger, customer), locks.get(status.meterId()),
+                    energyPastZero(ledger, customer, meterOf.getOrDefault(customer, status.meterId()), energy)));
+        }
+        return rows;
+    }
+
+    private static Map<String, Long> energyByInterval(List<Reading> readings) {
+        Map<String, Long> energy = new HashMap<>();
+        readings.forEach(r -> energy.put(r.meterId() + "@" + r.intervalStart(), r.energyWh()));
+        return energy;
+    }
+
+    /** The engine's own rule: a charge below zero counts whole, one that crosses zero by its share below it. */
+    static long energyPastZero(List<LedgerEntry> ledger, String customerId, String meterId, Map<String, Long> energy) {
+        long total = 0;
+        for (LedgerEntry e : ledger) {
+            if (e.kind() != EntryKind.ENERGY || !e.customerId().equals(customerId) || e.balanceAfterMinor() >= 0
+                    || !e.reference().startsWith(INTERVAL_PREFIX)) {
+                continue;
+            }
+            Long wh = energy.get(meterId + "@" + e.reference().substring(INTERVAL_PREFIX.length()));
+            if (wh == null) {
+                continue;
+            }
+            long charged = -e.amountMinor();
+            long before = e.balanceAfterMinor() + charged;
+            total += before <= 0 || charged == 0 ? wh : Math.multiplyExact(wh, -e.balanceAfterMinor()) / charged;
+        }
+        return total;
+    }
+
+    private static List<DebtLine> debts(List<LedgerEntry> ledger, String customerId) {
+        Map<String, long[]> sums = new TreeMap<>();
+        for (LedgerEntry e : ledger) {
+            if (e.kind() == EntryKind.DEBT_RECOVERY && e.customerId().equals(customerId)
+                    && e.reference().startsWith(DEBT_PREFIX)) {
+                String rest = e.reference().substring(DEBT_PREFIX.length());
+                String debtId = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
+                long[] sum = sums.computeIfAbsent(debtId, id -> new long[2]);
+                sum[0] -= e.amountMinor();
+                sum[1]++;
+            }
+        }
+        List<DebtLine> lines = new ArrayList<>();
+        sums.forEach((id, sum) -> lines.add(new DebtLine(id, sum[0], (int) sum[1])));
+        return lines;
+    }
+
+    /** The meters whose last maintenance event opened the relay, with when it did. */
+    private static Map<String, Instant> locks(List<SiteEvent> events) {
+        Map<String, Instant> locks = new HashMap<>();
+        for (SiteEvent event : events) {
+            if (!"maintenance".equals(event.details().get("reason"))) {
+                continue;
+            }
+            if (event.kind() == EventKind.RELAY_OFF) {
+                locks.put(event.source(), event.at());
+            } else if (event.kind() == EventKind.RELAY_ON) {
+                locks.remove(event.source());
+            }
+        }
+        return locks;
+    }
+}
