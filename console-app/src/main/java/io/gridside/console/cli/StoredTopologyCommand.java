@@ -54,7 +54,8 @@ final class StoredTopologyCommand implements Callable<Integer> {
             }
             Instant when = SiteTimes.parse("--at", at, site.get().zone(), true, false);
             ZoneId zone = site.get().zone();
-            Optional<MeshDay> day = store.meshDayAt(when);
+            Optional<MeshDay> day = store.meshDayAt(when)
+                    .or(() -> store.meshDay(when.atZone(zone).toLocalDate()));
             if (day.isEmpty() || when.isBefore(day.get().start().at())) {
                 String held = day.map(d -> "; it holds that day's mesh from " + local(d.start().at(), zone)).orElse(
                         "; pull that day from the gateway first");

@@ -100,6 +100,16 @@ final class HistoryRows {
         }
     }
 
+    /** The mesh history held of the site day {@code day}, whatever part of it the history covers. */
+    static Optional<MeshDay> meshDayOf(Connection connection, java.time.LocalDate day) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT document FROM mesh_day WHERE day = ?")) {
+            select.setString(1, day.toString());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(MeshDayDocument.decode(rows.getBytes(1))) : Optional.empty();
+            }
+        }
+    }
+
     /** The mesh as the day's history held has it at {@code at}; see {@link MeshDay#meshAt}. */
     static Optional<TopologySnapshot> meshAt(Connection connection, Instant at) throws SQLException {
         return meshDayAt(connection, at).map(day -> day.meshAt(at));

@@ -521,6 +521,11 @@ public final class SiteStore implements AutoCloseable {
         });
     }
 
+    /** The mesh history held of the site day {@code day}, which may begin after the day does; empty if none. */
+    public synchronized Optional<MeshDay> meshDay(LocalDate day) {
+        return query(() -> HistoryRows.meshDayOf(connection, day));
+    }
+
     /** The mesh history held of the site day that holds {@code at}; empty when none is held. */
     public synchronized Optional<MeshDay> meshDayAt(Instant at) {
         return query(() -> HistoryRows.meshDayAt(connection, at));
