@@ -134,14 +134,26 @@ public final class MeshNetwork {
     }
 
     public MeshTopology topology() {
+        return topology(false);
+    }
+
+    /**
+     * The mesh as {@link #topology} gives it, but of each meter's links only the one to its parent: every route, and
+     * the links in use, at a fraction of the cost, for a history of routes.
+     */
+    public MeshTopology routes() {
+        return topology(true);
+    }
+
+    private MeshTopology topology(boolean inUseOnly) {
         if (epochSecond == Long.MIN_VALUE) {
             throw new IllegalStateException("The mesh has no topology before its first update.");
         }
         List<MeshTopology.Node> nodes = new ArrayList<>(plan.meters() + 1);
-        List<MeshTopology.Link> edges = new ArrayList<>();
+        List<MeshTopology.Link> edges = new ArrayList<>(inUseOnly ? plan.meters() : 0);
         for (int meter = 0; meter < plan.meters(); meter++) {
             nodes.add(meterNode(meter));
-            addLinks(meter, edges);
+            addLinks(meter, edges, inUseOnly);
         }
         int gateway = plan.meters();
         nodes.add(new MeshTopology.Node(plan.gatewayId(), plan.position(gateway), 0, RplRouting.ROOT_RANK, null,
@@ -204,10 +216,13 @@ public final class MeshNetwork {
         return offers.stream().limit(MAX_ALTERNATES).map(offer -> plan.id(offer[1])).toList();
     }
 
-    private void addLinks(int meter, List<MeshTopology.Link> edges) {
+    private void addLinks(int meter, List<MeshTopology.Link> edges, boolean inUseOnly) {
         int tick = tickOf(epochSecond);
         int first = meter * NeighbourTables.CAPACITY;
         for (int slot = first; slot < first + plan.tables().degree(meter); slot++) {
+            if (inUseOnly && slot != routing.parentSlot(meter)) {
+                continue;
+            }
             int heard = links.lastHeardTick(slot);
             long age = heard == LinkState.NEVER ? -1 : (tick - (long) heard) * TICK_SECONDS;
             edges.add(new MeshTopology.Link(plan.id(meter), plan.id(plan.tables().neighbour(slot)),

@@ -107,8 +107,9 @@ public final class MeshTimeline {
 
     /**
      * Replays the mesh from {@code from} to {@code to}: hands on the mesh as it stood at {@code from} (as
-     * {@link #topologyAt} gives it), then after every later update up to {@code to}, in time order. One replay
-     * costs what one {@link #topologyAt} does, however many updates it hands on.
+     * {@link #topologyAt} gives it), then after every later update up to {@code to}, in time order, those with only
+     * the links in use ({@link MeshNetwork#routes}). One replay costs about what one {@link #topologyAt} does, however
+     * many updates it hands on.
      *
      * @throws IllegalArgumentException for times outside the mesh's history
      */
@@ -128,7 +129,7 @@ public final class MeshTimeline {
         each.accept(replay.topology());
         for (Instant t = first.plus(Reading.INTERVAL); !t.isAfter(last); t = t.plus(Reading.INTERVAL)) {
             replay.update(t);
-            each.accept(replay.topology());
+            each.accept(replay.routes());
         }
     }
 
