@@ -3,7 +3,6 @@ package io.gridside.console.cli;
 import io.gridside.console.service.CreditListing;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -35,11 +34,8 @@ final class CreditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(siteFile)) {
-            throw new UsageException("There is no site database at " + siteFile + ".");
-        }
         List<CreditListing.Row> rows;
-        try (SiteStore store = SiteStore.open(siteFile)) {
+        try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             rows = CreditListing.of(store);
         } catch (NoSuchElementException e) {
             command.commandLine().getErr().println("gridside: " + e.getMessage() + " [NO_SITE]");

@@ -5,9 +5,7 @@ import io.gridside.site.SiteInfo;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.store.SiteStore;
-import io.gridside.site.store.StoreException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,11 +41,8 @@ final class StoredTopologyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(siteFile)) {
-            throw new UsageException("There is no site database at " + siteFile + ".");
-        }
         PrintWriter out = command.commandLine().getOut();
-        try (SiteStore store = open(siteFile)) {
+        try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             Optional<SiteInfo> site = store.site();
             if (site.isEmpty()) {
                 throw new UsageException("The site database " + siteFile + " holds no site yet; pull one first.");
@@ -79,14 +74,5 @@ final class StoredTopologyCommand implements Callable<Integer> {
 
     private static String local(Instant at, ZoneId zone) {
         return at.atZone(zone).toLocalDateTime().toString().replace('T', ' ');
-    }
-
-    /** The database a technician named, or a usage error that says why it cannot be opened. */
-    private static SiteStore open(Path file) {
-        try {
-            return SiteStore.open(file);
-        } catch (StoreException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
     }
 }

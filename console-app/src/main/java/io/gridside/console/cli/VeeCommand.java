@@ -11,7 +11,6 @@ import io.gridside.site.vee.GapEstimate;
 import io.gridside.site.vee.RawRead;
 import io.gridside.site.vee.ReadException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -105,10 +104,7 @@ final class VeeCommand implements Callable<Integer> {
 
     /** The site database named by {@code --site}, which must exist: VEE never creates one. */
     SiteStore open() {
-        if (!Files.isRegularFile(siteFile)) {
-            throw new UsageException("There is no site database at " + siteFile + ".");
-        }
-        return SiteStore.open(siteFile);
+        return SiteFiles.openExisting(siteFile);
     }
 
     SiteInfo site(SiteStore store) {

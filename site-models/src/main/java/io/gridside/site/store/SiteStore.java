@@ -85,6 +85,43 @@ public final class SiteStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a site database that must exist already, as the commands that read one do: a missing file, an empty
+     * one or any other SQLite file is refused before anything is written to it.
+     *
+     * @throws StoreException saying which, for a file that is not a site database
+     */
+    public static SiteStore openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("There is no site database at " + file + ".", null);
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new StoreException(file + " is an empty file, not a site database; give the path of the "
+                        + "site's database file.", null);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("The site database " + file + " could not be read: " + e.getMessage(), e);
+        }
+        try (Connection probe = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath()
+                + "?mode=ro");
+                Statement statement = probe.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
+                        + "AND name IN ('schema_version', 'site_property')")) {
+            if (!rows.next() || rows.getInt(1) < 2) {
+                throw new StoreException(file + " is a database, but not a site database; give the path of the "
+                        + "site's database file.", null);
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SQLITE_NOTADB) {
+                throw new StoreException(file + " is not a site database (nor any SQLite file); give the path of "
+                        + "the site's database file.", e);
+            }
+            throw new StoreException("The site database " + file + " could not be opened: " + e.getMessage(), e);
+        }
+        return open(file);
+    }
+
     /** A database that cannot be used is closed at once, so that it holds no handle, lock or WAL file. */
     private static void closeAfterFailure(Connection connection, Exception failure) {
         try {

@@ -1,11 +1,16 @@
 package io.gridside.site.tariff;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +28,19 @@ import java.util.List;
  */
 public final class TariffFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addDeserializer(LocalDateTime.class, new LocalTimeReader()))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Strict: a price with decimals, a number written as text, a null where a number belongs, a key given twice or
+     * text after the object is refused rather than read as something the technician did not write.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule().addDeserializer(LocalDateTime.class, new LocalTimeReader()))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withConfigOverride(long.class, price -> price.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
+            .build();
 
     private TariffFile() {
     }
@@ -43,7 +58,12 @@ public final class TariffFile {
     /** The schedule in {@code json}, not yet validated. */
     public static TariffSchedule parse(String json) throws IOException {
         try {
-            return JSON.readValue(json, TariffSchedule.class);
+            TariffSchedule schedule = JSON.readValue(json, TariffSchedule.class);
+            if (schedule == null) {
+                throw new InvalidTariffException(List.of(new TariffProblem("(file)",
+                        "is null; a tariff file holds one JSON object")));
+            }
+            return schedule;
         } catch (JsonMappingException e) {
             throw new InvalidTariffException(List.of(new TariffProblem(field(e.getPath()), e.getOriginalMessage()
                     .lines().findFirst().orElse("has the wrong form"))));

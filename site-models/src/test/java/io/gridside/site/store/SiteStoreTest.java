@@ -339,4 +339,31 @@ class SiteStoreTest {
         }
         return values;
     }
+
+    @Test
+    void openingAnExistingSiteDatabaseRefusesOtherFilesAndLeavesThemAsTheyWere() throws Exception {
+        Path other = dir.resolve("other.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE x (a)");
+        }
+        byte[] before = Files.readAllBytes(other);
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        Path text = Files.writeString(dir.resolve("text.db"), "not a database at all, only words ".repeat(30));
+
+        assertThatThrownBy(() -> SiteStore.openExisting(other)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("is a database, but not a site database");
+        assertThatThrownBy(() -> SiteStore.openExisting(empty)).hasMessageContaining("is an empty file");
+        assertThatThrownBy(() -> SiteStore.openExisting(text)).hasMessageContaining("is not a site database");
+        assertThatThrownBy(() -> SiteStore.openExisting(dir.resolve("none.db")))
+                .hasMessageContaining("There is no site database");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+        assertThat(empty).isEmptyFile();
+        try (SiteStore store = SiteStore.open(dir.resolve("real.db"))) {
+            assertThat(store.site()).isEmpty();
+        }
+        try (SiteStore reopened = SiteStore.openExisting(dir.resolve("real.db"))) {
+            assertThat(reopened.site()).isEmpty();
+        }
+    }
 }

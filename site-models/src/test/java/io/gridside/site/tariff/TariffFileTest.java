@@ -45,6 +45,25 @@ class TariffFileTest {
     }
 
     @Test
+    void refusesWhatItWouldOtherwiseReadAsSomethingElse() {
+        String decimals = TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": 350.5");
+        String numberAsText = TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": \"350\"");
+        String nullPrice = TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": null");
+        String twice = TWO_VERSIONS.replace("{\"tariffId\": \"village-2024\",",
+                "{\"tariffId\": \"village-2024\", \"tariffId\": \"other\",");
+
+        for (String json : java.util.List.of(decimals, numberAsText, nullPrice)) {
+            assertThatThrownBy(() -> TariffFile.parse(json)).as(json).isInstanceOfSatisfying(
+                    InvalidTariffException.class, e -> assertThat(e.problems()).singleElement()
+                            .extracting(TariffProblem::field).isEqualTo("versions[1].blocks[0].price"));
+        }
+        assertThatThrownBy(() -> TariffFile.parse(twice)).hasMessageContaining("tariffId");
+        assertThatThrownBy(() -> TariffFile.parse(TWO_VERSIONS + " {}")).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> TariffFile.parse("null")).isInstanceOf(InvalidTariffException.class)
+                .hasMessageContaining("is null");
+    }
+
+    @Test
     void namesAPriceLeftOut() {
         String json = TWO_VERSIONS.replace("{\"price\": 30000000}", "{}");
 
