@@ -100,6 +100,23 @@ class SitePullTest {
         }
     }
 
+    @Test
+    void refusesALedgerWhoseLinksDoNotFollowTheChainItHoldsNamingTheEntry() throws IOException, SQLException {
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        long held = store.lastLedgerSeq();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER ledger_entry_no_update");
+            statement.executeUpdate("UPDATE ledger_entry SET hash = zeroblob(32) WHERE seq = " + (held - 1));
+        }
+
+        assertThatThrownBy(() -> SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false))
+                .isInstanceOf(LedgerConflictException.class).hasMessageContaining("entry " + held)
+                .hasMessageContaining("chain").hasMessageContaining("LEDGER_CONFLICT");
+        assertThat(store.lastLedgerSeq()).isEqualTo(held);
+        assertThat(store.checkLedger().firstBadSeq()).isEqualTo(held - 1);
+    }
+
     private static GatewayClient connectTo(SimulatedSite site) throws IOException {
         InetSocketAddress address = site.listenTcp(0);
         String siteId = site.gateway().layout().site().siteId();
