@@ -47,13 +47,12 @@ final class LedgerRows {
                 if (sent != null && link != null && !Arrays.equals(sent, link)) {
                     throw LedgerConflictException.brokenLink(e.seq());
                 }
-                LedgerEntry held = entry(connection, e.seq());
-                if (held != null) {
-                    checkUnchanged(e, held);
-                } else {
-                    bind(insert, e, link == null ? sent : link);
-                    stored += insert.executeUpdate();
+                bind(insert, e, link == null ? sent : link);
+                int inserted = insert.executeUpdate();
+                if (inserted == 0) {
+                    checkUnchanged(e, entry(connection, e.seq()));
                 }
+                stored += inserted;
                 head = link == null ? sent : link;
                 headSeq = e.seq();
             }
