@@ -21,13 +21,17 @@ import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.server.RequestRoles;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.TestCredentials;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.history.MeshDayDocument;
+import io.gridside.site.ledger.LedgerChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -221,6 +225,25 @@ class ProtocolDocVectorsTest {
         assertThat(SampleMessages.dayDigest().eventsDigest().toByteArray())
                 .isEqualTo(hex(blocks.stream().filter(block -> block.get("name").equals("events-of-a-day"))
                         .findFirst().orElseThrow().get("sha256")));
+    }
+
+    @Test
+    void documentsTheLedgersHashChainAsTheCodeEncodesAndLinksIt() throws IOException {
+        Map<String, LedgerEntry> entries = Map.of(
+                "opening", new LedgerEntry(1, Instant.parse("2024-04-30T00:00:00Z"), "c-001", EntryKind.OPENING,
+                        50_000, 50_000, "opening"),
+                "energy", new LedgerEntry(2, Instant.parse("2024-04-30T00:15:00Z"), "c-001", EntryKind.ENERGY,
+                        -264, 49_736, "2024-04-30T00:00:00Z"));
+        List<Map<String, String>> blocks = blocks(Files.readString(DOC, StandardCharsets.UTF_8), "chain");
+
+        assertThat(blocks).extracting(b -> b.get("name")).containsExactlyInAnyOrderElementsOf(entries.keySet());
+        for (Map<String, String> block : blocks) {
+            LedgerEntry entry = entries.get(block.get("name"));
+            assertThat(hexOf(LedgerChain.canonicalBytes(entry))).as(block.get("name")).isEqualTo(block.get("cbor"));
+            assertThat(hexOf(LedgerChain.link(hex(block.get("previous")), entry))).as(block.get("name"))
+                    .isEqualTo(block.get("link"));
+        }
+        assertThat(blocks.get(0).get("previous")).isEqualTo(hexOf(LedgerChain.genesis()));
     }
 
     @Test

@@ -40,6 +40,8 @@ import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerLink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -57,6 +59,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -495,6 +498,23 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized List<LedgerEntry> ledgerAfter(long afterSeq) {
         advance();
         return engine.ledgerAfter(afterSeq);
+    }
+
+    /** The entries after {@code afterSeq}, chained on from the link its journal keeps for that entry. */
+    @Override
+    public synchronized List<LedgerLink> ledgerLinksAfter(long afterSeq) {
+        advance();
+        Optional<byte[]> previous = journal.ledgerHash(afterSeq);
+        if (previous.isEmpty()) {
+            return GatewayService.super.ledgerLinksAfter(afterSeq);
+        }
+        List<LedgerEntry> entries = engine.ledgerAfter(afterSeq);
+        List<byte[]> heads = LedgerChain.heads(previous.get(), entries);
+        List<LedgerLink> links = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            links.add(new LedgerLink(entries.get(i), heads.get(i)));
+        }
+        return links;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.gridside.console.cli;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
+import io.gridside.console.service.LedgerVerification;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
 import io.gridside.link.client.CancelSignal;
@@ -47,6 +48,12 @@ final class AuditCommand implements Callable<Integer> {
             Path database = siteFile != null ? siteFile
                     : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
             try (SiteStore store = SiteStore.open(database)) {
+                LedgerVerification.Outcome held = LedgerVerification.run(store);
+                if (!held.intact()) {
+                    command.commandLine().getErr().println("gridside: the site database " + database + " is not "
+                            + "fit to pull into: " + held.summary());
+                    return ExitCode.FAILED;
+                }
                 client.ping();
                 pulled = SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE,
                         CancelSignal.NEVER);

@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 /** {@code gridside bill}: billing on the technician's laptop, without a gateway. */
 @Command(name = "bill", mixinStandardHelpOptions = true,
         description = "Billing on this laptop, without a gateway: checks a tariff file, validates and estimates "
-            + "the readings a site database holds, and shows its customers' credit.",
-        subcommands = {TariffCheckCommand.class, VeeCommand.class, CreditCommand.class})
+            + "the readings a site database holds, shows its customers' credit, and verifies its ledger's hash chain.",
+        subcommands = {TariffCheckCommand.class, VeeCommand.class, CreditCommand.class, VerifyCommand.class})
 final class BillCommand implements Runnable {
 
     @Override
     public void run() {
         throw new UsageException("Name what to do with the site's billing, such as: gridside bill tariff-check FILE, "
-                + "gridside bill vee --site FILE or gridside bill credit --site FILE.");
+                + "gridside bill vee --site FILE, gridside bill credit --site FILE or "
+                + "gridside bill verify --site FILE.");
     }
 }

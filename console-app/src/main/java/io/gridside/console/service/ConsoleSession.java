@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One session of the console with one gateway and that site's database: what the screens ask of the site,
@@ -34,7 +36,10 @@ public final class ConsoleSession implements AutoCloseable {
     /** How far back the first pull from a real gateway reaches. */
     static final Duration FIRST_PULL = Duration.ofDays(2);
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
+
     private final SiteStore store;
+    private final LedgerVerification.Outcome ledgerOnOpening;
     private final List<Consumer<IOException>> linkLostListeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionTarget target;
     private volatile GatewayClient client;
@@ -48,6 +53,15 @@ public final class ConsoleSession implements AutoCloseable {
         this.target = target;
         this.client = client;
         this.store = store;
+        this.ledgerOnOpening = LedgerVerification.run(store);
+        if (!ledgerOnOpening.intact()) {
+            LOG.warn("The site database {} holds a broken ledger: {}", store.file(), ledgerOnOpening.summary());
+        }
+    }
+
+    /** The check of the stored ledger's chain and balances made when this session opened the site database. */
+    public LedgerVerification.Outcome ledgerOnOpening() {
+        return ledgerOnOpening;
     }
 
     /**

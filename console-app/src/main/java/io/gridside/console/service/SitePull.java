@@ -10,6 +10,7 @@ import io.gridside.link.message.SiteReply;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.store.LedgerConflictException;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
@@ -88,8 +89,9 @@ public final class SitePull {
         // The last entry held is pulled again: if the gateway's history changed, it no longer matches.
         long held = store.lastLedgerSeq();
         long[] ledgerNew = {0};
-        long ledger = client.ledger(Math.max(0, held - 1), (batch, received, total) -> {
-            ledgerNew[0] += store.insertLedger(batch);
+        long ledger = client.ledgerLinks(Math.max(0, held - 1), (batch, received, total) -> {
+            ledgerNew[0] += store.insertLedger(batch.stream().map(LedgerLink::entry).toList(),
+                    batch.stream().map(LedgerLink::hash).toList());
             progress.update(I18n.text("pull.ledger"), received, total);
         }, cancel);
         if (held > 0 && ledger == 0) {

@@ -100,6 +100,23 @@ class SitePullTest {
         }
     }
 
+    @Test
+    void refusesALedgerWhoseLinksDoNotFollowTheChainItHoldsNamingTheEntry() throws IOException, SQLException {
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        long held = store.lastLedgerSeq();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER ledger_entry_no_update");
+            statement.executeUpdate("UPDATE ledger_entry SET hash = zeroblob(32) WHERE seq = " + (held - 1));
+        }
+
+        assertThatThrownBy(() -> SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false))
+                .isInstanceOf(LedgerConflictException.class).hasMessageContaining("entry " + held)
+                .hasMessageContaining("chain").hasMessageContaining("LEDGER_CONFLICT");
+        assertThat(store.lastLedgerSeq()).isEqualTo(held);
+        assertThat(store.checkLedger().firstBadSeq()).isEqualTo(held - 1);
+    }
+
     private static GatewayClient connectTo(SimulatedSite site) throws IOException {
         InetSocketAddress address = site.listenTcp(0);
         String siteId = site.gateway().layout().site().siteId();
@@ -141,6 +158,8 @@ class SitePullTest {
     private static void tamperWithLedgerEntry(Path database, long seq) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
                 Statement statement = connection.createStatement()) {
+            // The store refuses edits of its ledger; someone holding the file can drop that guard first.
+            statement.execute("DROP TRIGGER ledger_entry_no_update");
             statement.executeUpdate("UPDATE ledger_entry SET amount_minor = amount_minor - 100, "
                     + "balance_after_minor = balance_after_minor - 100 WHERE seq = " + seq);
         }

@@ -47,6 +47,7 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.LedgerLink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -402,18 +403,28 @@ public final class GatewayClient implements AutoCloseable {
      */
     public long ledger(long afterSeq, BatchListener<LedgerEntry> listener, CancelSignal cancel)
             throws LinkException {
+        return ledgerLinks(afterSeq, (links, received, total) -> listener.onBatch(
+                links.stream().map(LedgerLink::entry).toList(), received, total), cancel);
+    }
+
+    /**
+     * Pulls the ledger entries after {@code afterSeq} with the gateway's links of its hash chain, as
+     * {@link #ledger} does; the store that keeps them checks the links against its own chain.
+     */
+    public long ledgerLinks(long afterSeq, BatchListener<LedgerLink> listener, CancelSignal cancel)
+            throws LinkException {
         long[] nextSeq = {afterSeq + 1};
-        BatchListener<LedgerEntry> gapless = (entries, received, total) -> {
-            for (LedgerEntry entry : entries) {
+        BatchListener<LedgerLink> gapless = (links, received, total) -> {
+            for (LedgerLink link : links) {
                 long expected = nextSeq[0]++;
-                if (entry.seq() != expected) {
-                    throw incomplete("ledger entry " + entry.seq() + " came where " + expected + " belongs");
+                if (link.entry().seq() != expected) {
+                    throw incomplete("ledger entry " + link.entry().seq() + " came where " + expected + " belongs");
                 }
             }
-            listener.onBatch(entries, received, total);
+            listener.onBatch(links, received, total);
         };
         return stream(new GetLedger(afterSeq), LedgerBatch.class,
-                batch -> new Batch<>(batch.entries(), batch.total()), gapless, cancel);
+                batch -> new Batch<>(batch.links(), batch.total()), gapless, cancel);
     }
 
     private LinkException incomplete(String what) {

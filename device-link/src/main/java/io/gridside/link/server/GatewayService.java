@@ -13,8 +13,11 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerLink;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -108,6 +111,22 @@ public interface GatewayService {
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */
     List<LedgerEntry> ledgerAfter(long afterSeq);
+
+    /**
+     * The ledger entries after {@code afterSeq} with their links of the hash chain. This default re-walks the
+     * whole ledger from the genesis on every call; a gateway that keeps its chain as it posts answers from it.
+     */
+    default List<LedgerLink> ledgerLinksAfter(long afterSeq) {
+        List<LedgerEntry> all = ledgerAfter(0);
+        List<byte[]> heads = LedgerChain.heads(LedgerChain.genesis(), all);
+        List<LedgerLink> result = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).seq() > afterSeq) {
+                result.add(new LedgerLink(all.get(i), heads.get(i)));
+            }
+        }
+        return result;
+    }
 
     /**
      * Credits cash a technician collected on site, within {@code allowance}: the gateway's {@link CashDesk}

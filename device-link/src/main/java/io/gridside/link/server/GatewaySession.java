@@ -284,7 +284,7 @@ public final class GatewaySession implements AutoCloseable {
             sendHistory(session, requestId, () -> MeshDayBatch.chunksOf(service.meshDay(get.day())),
                     (chunks, total) -> new MeshDayBatch(get.day(), chunks, total));
         } else if (message instanceof GetLedger get) {
-            sendStream(session, requestId, service.ledgerAfter(get.afterSeq()), LedgerBatch::new,
+            sendStream(session, requestId, service.ledgerLinksAfter(get.afterSeq()), LedgerBatch::of,
                     Priority.BILLING);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);

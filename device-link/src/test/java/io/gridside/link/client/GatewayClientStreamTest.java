@@ -16,6 +16,7 @@ import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.ScriptedPeer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
+import io.gridside.site.ledger.LedgerChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -197,10 +198,10 @@ class GatewayClientStreamTest {
             FramePeer peer = new FramePeer(socket);
             peer.acceptHello();
             long id = peer.receive(GetLedger.class).requestId();
-            peer.send(id, new LedgerBatch(ledger.subList(0, 10), 30));
+            peer.send(id, linked(ledger.subList(0, 10), 30));
             peer.write(NOISE_WITHOUT_DELIMITER);
-            peer.send(id, new LedgerBatch(ledger.subList(10, 20), 30));
-            peer.send(id, new LedgerBatch(ledger.subList(20, 30), 30));
+            peer.send(id, linked(ledger.subList(10, 20), 30));
+            peer.send(id, linked(ledger.subList(20, 30), 30));
             peer.send(id, new StreamEnd(30, false));
             peer.awaitAcknowledged();
             peer.awaitClose();
@@ -236,8 +237,8 @@ class GatewayClientStreamTest {
     void ledgerStreamWithAGapInTheGatewaysEntriesFailsBeforeDeliveringAnythingPastIt() throws Exception {
         List<LedgerEntry> ledger = SampleMessages.ledger(30);
 
-        Recorder<LedgerEntry> recorder = pullIncompleteLedger(20, new LedgerBatch(ledger.subList(0, 10), 30),
-                new LedgerBatch(ledger.subList(20, 30), 30));
+        Recorder<LedgerEntry> recorder = pullIncompleteLedger(20, linked(ledger.subList(0, 10), 30),
+                linked(ledger.subList(20, 30), 30));
 
         // Entries past a gap must not reach the store: it resumes after the last entry it holds.
         assertThat(recorder.items).containsExactlyElementsOf(ledger.subList(0, 10));
@@ -247,8 +248,8 @@ class GatewayClientStreamTest {
     void ledgerStreamThatDoesNotStartAfterTheGivenEntryFailsAsIncomplete() throws Exception {
         List<LedgerEntry> ledger = SampleMessages.ledger(30);
 
-        Recorder<LedgerEntry> recorder = pullIncompleteLedger(25, new LedgerBatch(ledger.subList(5, 15), 25),
-                new LedgerBatch(ledger.subList(15, 30), 25));
+        Recorder<LedgerEntry> recorder = pullIncompleteLedger(25, linked(ledger.subList(5, 15), 25),
+                linked(ledger.subList(15, 30), 25));
 
         assertThat(recorder.items).isEmpty();
     }
@@ -282,5 +283,10 @@ class GatewayClientStreamTest {
             sum += p.size();
             assertThat(p.received()).isEqualTo(sum);
         }
+    }
+
+    /** A schema 3 batch of {@code entries}, chained from the genesis (the client does not check the links). */
+    private static LedgerBatch linked(List<LedgerEntry> entries, long total) {
+        return new LedgerBatch(entries, LedgerChain.heads(LedgerChain.genesis(), entries), total);
     }
 }

@@ -58,6 +58,7 @@ import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.history.MeshDayBuilder;
 import io.gridside.site.history.MeshDayDocument;
+import io.gridside.site.ledger.LedgerChain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -105,7 +106,7 @@ public final class SampleMessages {
                 new GetReadings(DAY_START, DAY_START.plusSeconds(86_400)),
                 new ReadingsBatch(readings(3), 96),
                 new GetLedger(12),
-                new LedgerBatch(ledger(2), 2),
+                new LedgerBatch(ledger(2), LedgerChain.heads(LedgerChain.genesis(), ledger(2)), 2),
                 new SetClock(CLOCK.plusSeconds(42)),
                 new ClockSet(CLOCK, CLOCK.plusSeconds(42)),
                 cashTopUp(),

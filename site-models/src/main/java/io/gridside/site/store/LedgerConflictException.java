@@ -18,6 +18,12 @@ public final class LedgerConflictException extends StoreException {
                 + " differs from the one this console stored earlier.");
     }
 
+    /** An entry's hash, as the gateway sent it, does not follow from the chain this console holds. */
+    public static LedgerConflictException brokenLink(long seq) {
+        return new LedgerConflictException("The gateway's ledger entry " + seq
+                + " does not follow from the hash chain this console stored: the chain breaks there.");
+    }
+
     /** The gateway no longer has the last entry this store holds. */
     public static LedgerConflictException shorter(long heldSeq) {
         return new LedgerConflictException("The gateway's ledger ends before entry " + heldSeq

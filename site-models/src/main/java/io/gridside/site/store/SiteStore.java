@@ -3,7 +3,6 @@ package io.gridside.site.store;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
-import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
@@ -15,6 +14,7 @@ import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.MeshDay;
+import io.gridside.site.ledger.LedgerCheck;
 import io.gridside.site.vee.EstimateEdit;
 import io.gridside.site.vee.GapEstimate;
 import io.gridside.site.vee.RawRead;
@@ -417,80 +417,40 @@ public final class SiteStore implements AutoCloseable {
     }
 
     /**
-     * Stores ledger entries, skipping any already held by sequence; returns how many were new.
+     * Stores ledger entries, skipping any already held by sequence, each new one with its link of the hash chain;
+     * returns how many were new.
      *
      * @throws LedgerConflictException when an entry already held comes back different: the gateway's history
      *     changed, and nothing of this batch is stored
      */
     public synchronized int insertLedger(List<LedgerEntry> entries) {
-        return inTransaction(() -> {
-            int[] counts;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO ledger_entry "
-                    + "(seq, at, customer_id, kind, amount_minor, balance_after_minor, reference) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (LedgerEntry e : entries) {
-                    insert.setLong(1, e.seq());
-                    insert.setLong(2, e.at().getEpochSecond());
-                    insert.setString(3, e.customerId());
-                    insert.setString(4, e.kind().name());
-                    insert.setLong(5, e.amountMinor());
-                    insert.setLong(6, e.balanceAfterMinor());
-                    insert.setString(7, e.reference());
-                    insert.addBatch();
-                }
-                counts = insert.executeBatch();
-            }
-            checkUnchanged(entries, counts);
-            return sum(counts);
-        });
+        return inTransaction(() -> LedgerRows.insert(connection, entries, null));
     }
 
-    /** An entry the insert skipped was already held; it must be the very same entry. */
-    private void checkUnchanged(List<LedgerEntry> entries, int[] counts) throws SQLException {
-        for (int i = 0; i < entries.size(); i++) {
-            if (counts[i] > 0) {
-                continue;
-            }
-            LedgerEntry incoming = entries.get(i);
-            LedgerEntry held = ledgerEntry(incoming.seq());
-            // The store keeps whole seconds, so compare at that precision.
-            Instant at = Instant.ofEpochSecond(incoming.at().getEpochSecond());
-            LedgerEntry comparable = new LedgerEntry(incoming.seq(), at, incoming.customerId(), incoming.kind(),
-                    incoming.amountMinor(), incoming.balanceAfterMinor(), incoming.reference());
-            if (!comparable.equals(held)) {
-                throw LedgerConflictException.changed(incoming.seq());
-            }
-        }
-    }
-
-    private LedgerEntry ledgerEntry(long seq) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT seq, at, customer_id, kind, "
-                + "amount_minor, balance_after_minor, reference FROM ledger_entry WHERE seq = ?")) {
-            select.setLong(1, seq);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? ledgerEntryFrom(rows) : null;
-            }
-        }
-    }
-
-    private static LedgerEntry ledgerEntryFrom(ResultSet rows) throws SQLException {
-        return new LedgerEntry(rows.getLong(1), Instant.ofEpochSecond(rows.getLong(2)), rows.getString(3),
-                EntryKind.valueOf(rows.getString(4)), rows.getLong(5), rows.getLong(6), rows.getString(7));
+    /**
+     * Stores ledger entries as {@link #insertLedger(List)} does, checking each against the hash the gateway sent
+     * with it (same order).
+     *
+     * @throws LedgerConflictException naming the first entry whose link breaks the chain held here, or that came
+     *     back different; nothing of this batch is stored
+     */
+    public synchronized int insertLedger(List<LedgerEntry> entries, List<byte[]> hashes) {
+        return inTransaction(() -> LedgerRows.insert(connection, entries, hashes));
     }
 
     /** The whole ledger as pulled, in sequence order. */
     public synchronized List<LedgerEntry> ledger() {
-        return query(() -> {
-            List<LedgerEntry> result = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT seq, at, customer_id, kind, amount_minor, "
-                            + "balance_after_minor, reference FROM ledger_entry ORDER BY seq")) {
-                while (rows.next()) {
-                    result.add(ledgerEntryFrom(rows));
-                }
-            }
-            return result;
-        });
+        return query(() -> LedgerRows.all(connection));
+    }
+
+    /** The link of the hash chain held for entry {@code seq} (the genesis for 0), if any. */
+    public synchronized Optional<byte[]> ledgerHash(long seq) {
+        return query(() -> Optional.ofNullable(LedgerRows.hash(connection, seq)));
+    }
+
+    /** Re-walks the ledger: its chain from the genesis, each balance derived from the entries, the trial balance. */
+    public synchronized LedgerCheck.Result checkLedger() {
+        return query(() -> LedgerRows.check(connection));
     }
 
     /** Stores events of the gateway's log, ignoring any held already by the gateway's number; returns the new. */

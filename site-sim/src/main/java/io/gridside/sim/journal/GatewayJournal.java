@@ -138,6 +138,11 @@ public final class GatewayJournal implements AutoCloseable {
         return read(() -> ledger.after(afterSeq));
     }
 
+    /** The link of the hash chain written for entry {@code seq} (the genesis for 0), if it is written. */
+    public Optional<byte[]> ledgerHash(long seq) {
+        return read(() -> ledger.hash(seq));
+    }
+
     /** The entry whose reference is {@code reference} and which credited a payment, if one is written. */
     public Optional<LedgerEntry> payment(String reference) {
         return read(() -> ledger.payment(reference));
