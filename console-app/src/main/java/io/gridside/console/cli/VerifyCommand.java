@@ -25,11 +25,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(siteFile)) {
-            throw new UsageException("There is no site database at " + siteFile + ".");
-        }
         LedgerVerification.Outcome outcome;
-        try (SiteStore store = SiteStore.open(siteFile)) {
+        try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             outcome = LedgerVerification.run(store);
         }
         if (!outcome.intact()) {
