@@ -3,7 +3,6 @@ package io.gridside.console.cli;
 import io.gridside.console.service.LedgerVerification;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
