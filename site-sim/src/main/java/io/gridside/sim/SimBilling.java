@@ -13,6 +13,9 @@ import io.gridside.site.tariff.TariffSchedule;
  */
 public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
 
+    /** The currency every simulated site bills in, which a tariff file must price in. */
+    public static final String CURRENCY = SiteGenerator.CURRENCY;
+
     /** The flat tariff of the site reply under plain credit terms. */
     public static final SimBilling FLAT = new SimBilling(false, null, null);
 

@@ -16,6 +16,7 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.site.CreditState;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
@@ -100,6 +101,26 @@ class BillingConfigAuditTest {
                 .collect(Collectors.toMap(MeterStatus::customerId, MeterStatus::creditState));
         assertThat(gateway).hasSize(METERS);
         gateway.forEach((customer, state) -> assertThat(replay.creditState(customer)).as(customer).isEqualTo(state));
+    }
+
+    @Test
+    void theCreditListingSaysWhatEachDebtStillOwes() throws IOException {
+        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        BillingConfig config = BillingAudit.billingConfig(store, store.tariff().orElseThrow());
+
+        List<CreditListing.DebtLine> lines = CreditListing.of(store).stream()
+                .flatMap(row -> row.debts().stream()).toList();
+
+        assertThat(lines).hasSize(config.terms().debts().size());
+        for (Debt debt : config.terms().debts()) {
+            CreditListing.DebtLine line = lines.stream().filter(l -> l.debtId().equals(debt.debtId()))
+                    .findFirst().orElseThrow();
+            long recovered = -store.ledger().stream().filter(e -> e.kind() == EntryKind.DEBT_RECOVERY
+                    && e.reference().startsWith("debt:" + debt.debtId() + ":"))
+                    .mapToLong(LedgerEntry::amountMinor).sum();
+            assertThat(line.recoveredMinor()).isEqualTo(recovered);
+            assertThat(line.owingMinor()).isEqualTo(debt.principalMinor() - recovered);
+        }
     }
 
     @Test
