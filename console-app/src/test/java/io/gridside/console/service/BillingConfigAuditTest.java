@@ -45,8 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BillingConfigAuditTest {
 
-    /** Past midnight in Nairobi on a Wednesday: night grace is on. */
-    private static final Instant NOW = Instant.parse("2026-06-03T21:07:00Z");
+    private static final Instant START = Instant.parse("2026-06-03T21:07:00Z");
+    /** A day later, 21:07 in Nairobi: by then a customer of this site draws on emergency credit. */
+    private static final Instant NOW = START.plus(Duration.ofDays(1));
     private static final Instant FROM = Instant.parse("2026-05-31T21:00:00Z");
     private static final int METERS = 60;
 
@@ -59,8 +60,9 @@ class BillingConfigAuditTest {
 
     @BeforeEach
     void connect() throws IOException {
-        site = SimulatedSite.start(new SiteSpec(METERS, 8, 3, NOW).withBilling(SimBilling.REALISTIC),
-                SimClock.manual(NOW));
+        SimClock.Manual clock = SimClock.manual(START);
+        site = SimulatedSite.start(new SiteSpec(METERS, 8, 3, START).withBilling(SimBilling.REALISTIC), clock);
+        clock.advance(Duration.ofDays(1));
         InetSocketAddress address = site.listenTcp(0);
         client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
                 Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
@@ -99,7 +101,7 @@ class BillingConfigAuditTest {
 
         Map<String, CreditState> gateway = client.meterStatus().stream()
                 .collect(Collectors.toMap(MeterStatus::customerId, MeterStatus::creditState));
-        assertThat(gateway).hasSize(METERS);
+        assertThat(gateway).hasSize(METERS).containsValue(CreditState.EMERGENCY);
         gateway.forEach((customer, state) -> assertThat(replay.creditState(customer)).as(customer).isEqualTo(state));
     }
 
