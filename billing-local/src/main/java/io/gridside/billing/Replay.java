@@ -44,7 +44,20 @@ public final class Replay {
      */
     public static BillingEngine run(Tariff tariff, ZoneId zone, List<Meter> meters, List<LedgerEntry> gatewayLedger,
             List<Reading> readings, CreditTerms terms) {
-        BillingEngine engine = new BillingEngine(tariff, zone, LedgerStore.inMemory(), terms);
+        return run(new BillingEngine(tariff, zone, LedgerStore.inMemory(), terms), meters, gatewayLedger, readings);
+    }
+
+    /**
+     * Replays every tick rating with the gateway's tariff schedule (through {@code rater}) under its credit terms,
+     * as a gateway's billing configuration gives them.
+     */
+    public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
+            List<LedgerEntry> gatewayLedger, List<Reading> readings) {
+        return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), meters, gatewayLedger, readings);
+    }
+
+    private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
+            List<Reading> readings) {
         Map<String, String> meterOfCustomer = new HashMap<>();
         meters.forEach(m -> meterOfCustomer.put(m.customerId(), m.meterId()));
 

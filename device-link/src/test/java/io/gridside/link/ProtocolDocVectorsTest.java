@@ -11,6 +11,7 @@ import io.gridside.link.frame.Cobs;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.message.DayDigestsBatch;
+import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Message;
@@ -67,7 +68,8 @@ class ProtocolDocVectorsTest {
             "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2),
             "get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY),
             "day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1),
-            "gateway-health", SampleMessages.gatewayHealth());
+            "gateway-health", SampleMessages.gatewayHealth(),
+            "get-billing-config", new GetBillingConfig());
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),

@@ -1,6 +1,9 @@
 package io.gridside.sim;
 
 import io.gridside.billing.BillingEngine;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Tick;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
@@ -42,6 +45,7 @@ import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.site.tariff.TariffSchedule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -100,6 +104,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final TrustedOperators trusted;
     private final SigningKey identityKey;
     private final BillingEngine engine;
+    /** The tariff schedule and credit terms the engine bills with, as the document the link carries. */
+    private final byte[] billingDocument;
     private final double[] exactRegisterWh;
     /** What the site's network does to each meter's voltage, and each meter's mean and peak power this tick. */
     private final Distribution distribution;
@@ -190,9 +196,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 layout.meters().stream().map(Meter::meterId).toList(), !this.journalDirectory.temporary());
         this.journalDirectory.deleteWhenUnreachable(this, journal);
         this.ledger = new JournalLedger(journal);
-        // Shortcoming: the simulated site bills under the plain credit terms (no emergency credit, grace, debts
-        // or protected customers), as no site layout carries terms yet; the engine's tests cover the others.
-        this.engine = new BillingEngine(layout.tariff(), layout.site().zone(), ledger);
+        BillingConfig billing = spec.billing().realistic()
+                ? RealisticBilling.of(layout.tariff(), layout.customers(), spec.billing())
+                : new BillingConfig(TariffSchedule.flat(layout.tariff()), CreditTerms.PLAIN);
+        this.billingDocument = BillingConfigDocument.encode(billing);
+        this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
+                billing.terms());
         this.exactRegisterWh = new double[spec.meters()];
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
@@ -397,7 +406,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
-                        "history-days"));
+                        "history-days", "billing-config"));
     }
 
     @Override
@@ -462,6 +471,11 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public SiteReply site() {
         return new SiteReply(layout.site(), layout.tariff(), spec.meters());
+    }
+
+    @Override
+    public byte[] billingConfig() {
+        return billingDocument.clone();
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param seed the seed of every random choice
  * @param historyDays how many days of readings and billing the gateway already holds when it starts
  * @param now the gateway's clock at start; history runs up to it
+ * @param billing what the gateway bills with: the flat tariff under plain terms unless asked otherwise
  */
-public record SiteSpec(int meters, long seed, int historyDays, Instant now) {
+public record SiteSpec(int meters, long seed, int historyDays, Instant now, SimBilling billing) {
 
     public static final int DEFAULT_METERS = 60;
     public static final long DEFAULT_SEED = 42;
@@ -24,5 +25,16 @@ public record SiteSpec(int meters, long seed, int historyDays, Instant now) {
             throw new IllegalArgumentException("historyDays must be between 0 and 400, was " + historyDays);
         }
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(billing, "billing");
+    }
+
+    /** A site billing at the flat tariff under plain credit terms, as sites did before schedules and terms. */
+    public SiteSpec(int meters, long seed, int historyDays, Instant now) {
+        this(meters, seed, historyDays, now, SimBilling.FLAT);
+    }
+
+    /** This spec with the site billing as {@code other} says. */
+    public SiteSpec withBilling(SimBilling other) {
+        return new SiteSpec(meters, seed, historyDays, now, other);
     }
 }

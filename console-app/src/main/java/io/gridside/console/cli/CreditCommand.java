@@ -52,13 +52,19 @@ final class CreditCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<CreditListing.Row> rows) {
         out.printf("%-10s %-8s %-12s %-5s %12s %14s  %-20s %s%n", "CUSTOMER", "METER", "STATE", "RELAY", "BALANCE",
-                "PAST ZERO Wh", "LOCKED SINCE", "DEBTS RECOVERED");
+                "PAST ZERO Wh", "LOCKED SINCE", "DEBTS (RECOVERED, STILL OWED)");
         for (CreditListing.Row row : rows) {
-            String debts = row.debts().stream().map(d -> d.debtId() + " " + d.recoveredMinor() + " (" + d.payments()
-                    + (d.payments() == 1 ? " payment)" : " payments)")).collect(Collectors.joining(", "));
+            String debts = row.debts().stream().map(CreditCommand::debt).collect(Collectors.joining(", "));
             out.printf("%-10s %-8s %-12s %-5s %12d %14d  %-20s %s%n", row.customerId(), row.meterId(), row.state(),
                     row.relay(), row.balanceMinor(), row.energyPastZeroWh(),
                     row.lockedSince() == null ? "-" : row.lockedSince(), debts.isEmpty() ? "-" : debts);
         }
+    }
+
+    /** A debt as "loan-7 400 (2 payments) owes 1600", or without what it owes when the principal is not known. */
+    private static String debt(CreditListing.DebtLine d) {
+        return d.debtId() + " " + d.recoveredMinor() + " (" + d.payments()
+                + (d.payments() == 1 ? " payment)" : " payments)")
+                + (d.owingMinor() == null ? "" : " owes " + d.owingMinor());
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.sim.SimBilling;
 import io.gridside.sim.SiteGenerator;
 import io.gridside.sim.SiteLayout;
 import io.gridside.sim.SiteSpec;
@@ -7,6 +8,12 @@ import io.gridside.sim.scenario.MeshTopology;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.sim.scenario.Scenarios;
+import io.gridside.site.SiteCalendar;
+import io.gridside.site.tariff.InvalidTariffException;
+import io.gridside.site.tariff.TariffSchedule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -35,6 +42,22 @@ final class SiteOptions {
     @Option(names = "--scenario", paramLabel = "NAME|FILE", description = {"Play a scenario from the start of "
         + "the site's history: one of those 'gridside scenarios' lists, or a scenario file."})
     String scenarioName;
+
+    @Option(names = "--billing", paramLabel = "flat|realistic", defaultValue = "flat",
+            description = {"What the gateway bills with (default: ${DEFAULT-VALUE}): flat is the site reply's flat "
+                + "tariff under plain terms; realistic is a daily lifeline block, an evening peak band and VAT, "
+                + "with night, weekend and holiday grace, a small emergency credit, two customers never cut off "
+                + "and a few appliance loans."})
+    String billing = "flat";
+
+    @Option(names = "--tariff", paramLabel = "FILE", description = {"Bill with this tariff file (JSON, as "
+        + "'gridside bill tariff-check' reads it) instead of the realistic schedule; implies --billing realistic."})
+    Path tariffFile;
+
+    @Option(names = "--calendar", paramLabel = "FILE", description = {"Grant grace by this site calendar file "
+        + "(night, weekend, holiday and every-year lines) instead of the realistic one; implies --billing "
+        + "realistic."})
+    Path calendarFile;
 
     private Scenario scenario;
 
@@ -76,9 +99,45 @@ final class SiteOptions {
         if (history < 0 || history > 400) {
             throw new UsageException("--days must be between 0 and 400, was " + history + ".");
         }
-        SiteSpec spec = new SiteSpec(meters, seed, history, Instant.now());
+        SiteSpec spec = new SiteSpec(meters, seed, history, Instant.now(), simBilling());
         checkScenarioFits(spec);
         return spec;
+    }
+
+    /** The billing asked for, its files read and checked before any site starts. */
+    private SimBilling simBilling() {
+        if (!billing.equals("flat") && !billing.equals("realistic")) {
+            throw new UsageException("--billing must be flat or realistic, was '" + billing + "'.");
+        }
+        if (billing.equals("flat") && tariffFile == null && calendarFile == null) {
+            return SimBilling.FLAT;
+        }
+        return new SimBilling(true, tariffFile == null ? null : schedule(tariffFile),
+                calendarFile == null ? null : calendar(calendarFile));
+    }
+
+    private static TariffSchedule schedule(Path file) {
+        try {
+            TariffSchedule schedule = TariffCheckCommand.read(file).validated();
+            if (!schedule.currency().equals(SimBilling.CURRENCY)) {
+                throw new UsageException("The tariff file " + file + " prices in " + schedule.currency()
+                        + ", but the simulated site bills in " + SimBilling.CURRENCY + ".");
+            }
+            return schedule;
+        } catch (InvalidTariffException e) {
+            throw new UsageException("The tariff file " + file + " is invalid: " + e.getMessage()
+                    + " 'gridside bill tariff-check " + file + "' lists every problem.", e);
+        }
+    }
+
+    private static SiteCalendar calendar(Path file) {
+        try {
+            return SiteCalendar.parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UsageException("The calendar file " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("The calendar file " + file + " is invalid: " + e.getMessage(), e);
+        }
     }
 
     /** Refuses, before any site starts, a scenario that names a meter or feeder the site will not have. */

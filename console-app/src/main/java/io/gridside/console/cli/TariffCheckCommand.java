@@ -53,7 +53,7 @@ final class TariffCheckCommand implements Callable<Integer> {
         List<TariffProblem> problems;
         TariffSchedule schedule = null;
         try {
-            schedule = read();
+            schedule = read(file);
             problems = TariffValidator.problems(schedule);
         } catch (InvalidTariffException e) {
             problems = e.problems();
@@ -69,7 +69,8 @@ final class TariffCheckCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private TariffSchedule read() {
+    /** The schedule in {@code file}, not yet validated; the simulator's {@code --tariff} reads it the same way. */
+    static TariffSchedule read(Path file) {
         try {
             return TariffFile.read(file);
         } catch (NoSuchFileException e) {

@@ -1,6 +1,9 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.BillingEngine;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
 import io.gridside.site.Customer;
@@ -11,6 +14,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +43,24 @@ public final class BillingAudit {
         List<Meter> meters = store.meters();
 
         requireWholeHistory(ledger, readings);
-        BillingEngine replay = Replay.run(tariff, site.zone(), meters, ledger, readings);
+        BillingConfig config = billingConfig(store, tariff);
+        BillingEngine replay = Replay.run(tariff, config.rater(site.zone()), config.terms(), meters, ledger,
+                readings);
         List<LedgerEntry> replayed = replay.ledgerAfter(0);
         Reconciliation reconciliation = Reconciliation.of(ledger, replay);
         List<BillingReport.Row> rows = rows(store.customers(), meters, readings, replayed, replay);
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
+    }
+
+    /**
+     * The tariff schedule and credit terms the gateway said it bills with, or, from a gateway that does not say,
+     * its flat tariff under plain terms.
+     */
+    static BillingConfig billingConfig(SiteStore store, Tariff tariff) {
+        return store.billingConfig().map(BillingConfigDocument::decode)
+                .orElseGet(() -> new BillingConfig(TariffSchedule.flat(tariff), CreditTerms.PLAIN));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.CreditState;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
@@ -21,8 +23,8 @@ import java.util.TreeMap;
  * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
  * its ledger recovers, a maintenance lock its event log shows, and the energy delivered past zero credit.
  *
- * <p>Everything comes from what was pulled, without the gateway's credit terms: a debt shows what its recoveries
- * took so far, not what it still owes, since the principal does not travel on the link yet.
+ * <p>Everything comes from what was pulled. A debt shows what its recoveries took so far and, when the gateway
+ * served its billing configuration (which holds each debt's principal), what it still owes.
  */
 public final class CreditListing {
 
@@ -42,8 +44,14 @@ public final class CreditListing {
             List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
     }
 
-    /** What a debt's recoveries took so far, and from how many payments. */
-    public record DebtLine(String debtId, long recoveredMinor, int payments) {
+    /**
+     * What a debt's recoveries took so far, from how many payments, and what it still owes.
+     *
+     * @param principalMinor the debt's principal from the gateway's billing configuration, or null when the
+     *     gateway did not serve one
+     * @param owingMinor the principal less what was recovered, or null without a principal
+     */
+    public record DebtLine(String debtId, long recoveredMinor, int payments, Long principalMinor, Long owingMinor) {
     }
 
     public static List<Row> of(SiteStore store) {
@@ -56,11 +64,13 @@ public final class CreditListing {
         Map<String, String> meterOf = new HashMap<>();
         store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
         Map<String, Instant> locks = locks(store.events(Instant.EPOCH, Instant.MAX));
+        List<Debt> configured = store.billingConfig().map(BillingConfigDocument::decode)
+                .map(config -> config.terms().debts()).orElse(List.of());
         List<Row> rows = new ArrayList<>();
         for (MeterStatus status : statuses) {
             String customer = status.customerId();
             rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
-                    debts(ledger, customer), locks.get(status.meterId()),
+                    debts(ledger, customer, configured), locks.get(status.meterId()),
                     energyPastZero(ledger, customer, meterOf.getOrDefault(customer, status.meterId()), energy)));
         }
         return rows;
@@ -91,8 +101,15 @@ public final class CreditListing {
         return total;
     }
 
-    private static List<DebtLine> debts(List<LedgerEntry> ledger, String customerId) {
+    private static List<DebtLine> debts(List<LedgerEntry> ledger, String customerId, List<Debt> configured) {
         Map<String, long[]> sums = new TreeMap<>();
+        Map<String, Long> principals = new HashMap<>();
+        for (Debt debt : configured) {
+            if (debt.customerId().equals(customerId)) {
+                sums.put(debt.debtId(), new long[2]);
+                principals.put(debt.debtId(), debt.principalMinor());
+            }
+        }
         for (LedgerEntry e : ledger) {
             if (e.kind() == EntryKind.DEBT_RECOVERY && e.customerId().equals(customerId)
                     && e.reference().startsWith(DEBT_PREFIX)) {
@@ -104,7 +121,10 @@ public final class CreditListing {
             }
         }
         List<DebtLine> lines = new ArrayList<>();
-        sums.forEach((id, sum) -> lines.add(new DebtLine(id, sum[0], (int) sum[1])));
+        sums.forEach((id, sum) -> {
+            Long principal = principals.get(id);
+            lines.add(new DebtLine(id, sum[0], (int) sum[1], principal, principal == null ? null : principal - sum[0]));
+        });
         return lines;
     }
 

@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.console.I18n;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
@@ -98,6 +99,8 @@ public final class SitePull {
             throw LedgerConflictException.shorter(held);
         }
 
+        pullBillingConfig(client, store, cancel);
+
         long[] eventsNew = {0};
         long events;
         HistoryPull.Result history = HistoryPull.Result.NONE;
@@ -117,6 +120,22 @@ public final class SitePull {
                 events, eventsNew[0], site.site().siteId(), history.daysCompared(), history.daysFetched());
         return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0],
                 topologyAt, topologyNew, history.daysCompared(), history.daysFetched(), history.meshBytes());
+    }
+
+    /**
+     * Keeps the tariff schedule and credit terms the gateway bills with, which the audit replays with. A gateway
+     * that does not advertise {@code billing-config} is taken to bill at the flat tariff under plain terms.
+     */
+    private static void pullBillingConfig(GatewayClient client, SiteStore store, CancelSignal cancel)
+            throws LinkException {
+        if (!client.hello().capabilities().contains("billing-config")) {
+            return;
+        }
+        byte[] document = client.billingConfig(cancel);
+        boolean fresh = store.saveBillingConfig(BillingConfigDocument.digest(document), document,
+                client.lastGatewayClock());
+        LOG.info("Pulled the gateway's billing configuration ({} bytes, {}).", document.length,
+                fresh ? "new" : "unchanged");
     }
 
     /**

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.billing.CreditPolicy;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
@@ -14,14 +19,18 @@ import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
+import io.gridside.site.SiteCalendar;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +102,22 @@ class CreditCommandTest {
         assertThat(run.out().lines()).hasSize(3);
         assertThat(run.out().lines().toList().get(1)).contains("C-1", "ARREARS", "-200", "200");
         assertThat(run.out().lines().toList().get(2)).contains("C-2", "LOW", "LOAN-1 100 (1 payment)");
+    }
+
+    @Test
+    void saysWhatEachDebtStillOwesWhenTheGatewayServedItsTerms() {
+        Debt loan = new Debt("LOAN-1", "C-2", Debt.Kind.APPLIANCE_LOAN, 1_500, 10);
+        byte[] document = BillingConfigDocument.encode(new BillingConfig(
+                TariffSchedule.flat(new Tariff("flat", "KES", 3500, 1000, 5000)),
+                new CreditTerms(CreditPolicy.PLAIN, SiteCalendar.NONE, Set.of("C-1"), List.of(loan))));
+        try (SiteStore store = SiteStore.open(database)) {
+            store.saveBillingConfig(BillingConfigDocument.digest(document), document, T0);
+        }
+
+        CommandRun run = CommandRun.of("bill", "credit", "--site", database.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList().get(2)).contains("LOAN-1 100 (1 payment) owes 1400");
     }
 
     @Test

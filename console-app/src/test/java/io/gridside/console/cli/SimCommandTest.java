@@ -1,16 +1,22 @@
 package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.auth.SigningKey;
+import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.site.cbor.ByteString;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The checks of {@code sim --flood-meter} and {@code --flood-rate}, which come before the site listens. */
 class SimCommandTest {
@@ -70,6 +76,54 @@ class SimCommandTest {
 
         assertThat(options.speed).isInfinite();
         assertThat(options.spec().meters()).isEqualTo(5);
+    }
+
+    @Test
+    void aTariffFileMakesTheSiteBillWithItUnderTheRealisticTerms(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tariff.json");
+        Files.writeString(file, """
+                {"tariffId": "evening", "currency": "KES", "versions": [
+                  {"effectiveFrom": "2024-01-01T00:00", "currency": "KES", "blocks": [{"price": 40000000}],
+                   "standing": {"period": "DAILY", "amountMinor": 1000}}]}
+                """);
+        SiteOptions options = new SiteOptions();
+        options.meters = 5;
+        options.speed = 1;
+        options.tariffFile = file;
+
+        SimBilling billing = options.spec().billing();
+
+        assertThat(billing.realistic()).isTrue();
+        assertThat(billing.schedule().tariffId()).isEqualTo("evening");
+        assertThat(billing.calendar()).isNull();
+    }
+
+    @Test
+    void refusesATariffFileInAnotherCurrency(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tariff.json");
+        Files.writeString(file, """
+                {"tariffId": "evening", "currency": "TZS", "versions": [
+                  {"effectiveFrom": "2024-01-01T00:00", "currency": "TZS", "blocks": [{"price": 40000000}]}]}
+                """);
+        SiteOptions options = new SiteOptions();
+        options.meters = 5;
+        options.speed = 1;
+        options.tariffFile = file;
+
+        assertThatThrownBy(options::spec).isInstanceOf(UsageException.class).hasMessageContaining("TZS");
+    }
+
+    @Test
+    void theSiteBillsFlatUnlessAskedOtherwise() {
+        SiteOptions options = new SiteOptions();
+        options.meters = 5;
+        options.speed = 1;
+
+        assertThat(options.spec().billing()).isEqualTo(SimBilling.FLAT);
+        options.billing = "realistic";
+        assertThat(options.spec().billing()).isEqualTo(SimBilling.REALISTIC);
+        options.billing = "lavish";
+        assertThatThrownBy(options::spec).isInstanceOf(UsageException.class).hasMessageContaining("lavish");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
+import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
@@ -27,6 +28,7 @@ import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeshDayBatch;
+import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
@@ -55,8 +57,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -393,6 +397,32 @@ public final class GatewayClient implements AutoCloseable {
         } catch (MalformedMessageException e) {
             throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent " + e.getMessage() + ".", e);
         }
+    }
+
+    /**
+     * Pulls the gateway's billing configuration document (tariff schedule and credit terms), joined from its pieces,
+     * decompressed and checked against the digest its batches name.
+     *
+     * @throws LinkException with {@link LinkException.Code#INCOMPLETE} when the batches name different digests or
+     *     the document does not match its digest
+     */
+    public byte[] billingConfig(CancelSignal cancel) throws LinkException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        Set<ByteString> digests = new HashSet<>();
+        stream(new GetBillingConfig(), BillingConfigBatch.class, batch -> {
+            digests.add(batch.digest());
+            return new Batch<>(batch.chunks(), batch.total());
+        }, (chunks, received, total) -> chunks.forEach(chunk -> packed.writeBytes(chunk.toByteArray())), cancel);
+        byte[] document;
+        try {
+            document = MeshDayBatch.documentOf(packed.toByteArray());
+        } catch (MalformedMessageException e) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent " + e.getMessage() + ".", e);
+        }
+        if (digests.size() != 1 || !digests.contains(BillingConfigBatch.digestOf(document))) {
+            throw incomplete("the billing configuration does not match the digest its batches name");
+        }
+        return document;
     }
 
     /**

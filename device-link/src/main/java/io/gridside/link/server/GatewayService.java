@@ -102,6 +102,16 @@ public interface GatewayService {
     }
 
     /**
+     * The tariff schedule and credit terms the gateway bills with, as one deterministic-CBOR document (billing-local
+     * {@code BillingConfigDocument}) whose SHA-256 is the configuration's digest.
+     *
+     * @throws UnsupportedOperationException when the gateway cannot say what it bills with
+     */
+    default byte[] billingConfig() {
+        throw new UnsupportedOperationException("this gateway does not serve its billing configuration");
+    }
+
+    /**
      * The gateway's own health, measured now. A gateway that does not measure it answers a GetHealth with
      * {@code GATEWAY_FAULT}.
      */

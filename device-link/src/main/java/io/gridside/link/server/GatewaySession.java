@@ -18,6 +18,7 @@ import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
+import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetTopology;
@@ -30,6 +31,7 @@ import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.MeshDayBatch;
+import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.MessageCatalogue;
@@ -214,7 +216,7 @@ public final class GatewaySession implements AutoCloseable {
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
                 || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
                 || message instanceof GetTopology || message instanceof GetDayDigests
-                || message instanceof GetMeshDay;
+                || message instanceof GetMeshDay || message instanceof GetBillingConfig;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -283,6 +285,8 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetMeshDay get) {
             sendHistory(session, requestId, () -> MeshDayBatch.chunksOf(service.meshDay(get.day())),
                     (chunks, total) -> new MeshDayBatch(get.day(), chunks, total));
+        } else if (message instanceof GetBillingConfig) {
+            sendBillingConfig(session, requestId);
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerLinksAfter(get.afterSeq()), LedgerBatch::of,
                     Priority.BILLING);
@@ -330,6 +334,14 @@ public final class GatewaySession implements AutoCloseable {
             return;
         }
         sendStream(session, requestId, list, batchOf, Priority.EVENTS);
+    }
+
+    /** Streams the billing configuration document in compressed pieces, each batch naming its digest. */
+    private void sendBillingConfig(long session, long requestId) {
+        byte[] document = service.billingConfig();
+        ByteString digest = BillingConfigBatch.digestOf(document);
+        sendStream(session, requestId, MeshDayBatch.chunksOf(document),
+                (chunks, total) -> new BillingConfigBatch(digest, chunks, total), Priority.BILLING);
     }
 
     private void setClock(long requestId, SetClock set, SignedCredential credential) {

@@ -18,6 +18,8 @@ import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
+import io.gridside.link.message.GetBillingConfig;
+import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
@@ -59,6 +61,7 @@ import io.gridside.site.history.MeshDay;
 import io.gridside.site.history.MeshDayBuilder;
 import io.gridside.site.history.MeshDayDocument;
 import io.gridside.site.ledger.LedgerChain;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,6 +80,8 @@ public final class SampleMessages {
     public static final LocalDate DAY = LocalDate.parse("2024-04-30");
     public static final String GATEWAY_ID = "gw-0042";
     public static final String SITE_ID = "site-kisima";
+    /** Stands for a billing configuration document, whose form the link leaves to the billing module. */
+    public static final byte[] BILLING_CONFIG = "a billing configuration".getBytes(StandardCharsets.UTF_8);
     /** The fake gateway's identity key. */
     public static final SigningKey GATEWAY_KEY = SigningKey.fromSeed(ByteString.fromHex("03".repeat(32)));
 
@@ -121,7 +126,10 @@ public final class SampleMessages {
                 new GetDayDigests(DAY.minusDays(2), DAY),
                 new DayDigestsBatch(List.of(dayDigest()), 1),
                 new GetMeshDay(DAY),
-                new MeshDayBatch(DAY, MeshDayBatch.chunksOf(MeshDayDocument.encode(meshDay())), 1));
+                new MeshDayBatch(DAY, MeshDayBatch.chunksOf(MeshDayDocument.encode(meshDay())), 1),
+                new GetBillingConfig(),
+                new BillingConfigBatch(BillingConfigBatch.digestOf(BILLING_CONFIG),
+                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1));
     }
 
     /**

@@ -181,6 +181,21 @@ public final class SiteStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Keeps the gateway's billing configuration document under its digest, as the newest pulled; a document held
+     * already under that digest is only marked as pulled again.
+     *
+     * @return whether the document was new
+     */
+    public synchronized boolean saveBillingConfig(byte[] digest, byte[] document, Instant pulledAt) {
+        return inTransaction(() -> BillingConfigRows.save(connection, digest, document, pulledAt));
+    }
+
+    /** The billing configuration document pulled last, if any. */
+    public synchronized Optional<byte[]> billingConfig() {
+        return query(() -> BillingConfigRows.latest(connection));
+    }
+
     public synchronized Optional<Tariff> tariff() {
         return query(() -> {
             String id = property("tariff.id");

@@ -1,0 +1,31 @@
+package io.gridside.sim;
+
+import io.gridside.site.SiteCalendar;
+import io.gridside.site.tariff.TariffSchedule;
+
+/**
+ * What a simulated gateway bills with: the site's flat tariff under plain terms, or the realistic configuration
+ * of {@link RealisticBilling}, whose tariff schedule or calendar a file may replace.
+ *
+ * @param realistic whether the site bills with a schedule and credit terms rather than flat and plain
+ * @param schedule the tariff schedule that replaces the realistic one, or null
+ * @param calendar the site calendar that replaces the realistic one, or null
+ */
+public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
+
+    /** The currency every simulated site bills in, which a tariff file must price in. */
+    public static final String CURRENCY = SiteGenerator.CURRENCY;
+
+    /** The flat tariff of the site reply under plain credit terms. */
+    public static final SimBilling FLAT = new SimBilling(false, null, null);
+
+    /** The realistic schedule and terms. */
+    public static final SimBilling REALISTIC = new SimBilling(true, null, null);
+
+    public SimBilling {
+        if (!realistic && (schedule != null || calendar != null)) {
+            throw new IllegalArgumentException("A tariff or calendar file replaces part of the realistic billing,"
+                    + " so it needs it.");
+        }
+    }
+}
