@@ -37,6 +37,13 @@ public final class EstimateEditor {
         if (energiesWh.stream().anyMatch(e -> e < 0)) {
             throw new IllegalArgumentException("No quarter hour can use negative energy: " + energiesWh + ".");
         }
+        // Known shortcoming: the bound is the default meter's, as the meter record carries no rating yet.
+        long most = MeterRating.DEFAULT.maxWh(GapEstimate.INTERVAL);
+        if (energiesWh.stream().anyMatch(e -> e > most)) {
+            throw new IllegalArgumentException("No quarter hour can use more than a meter's " + most + " Wh ("
+                    + MeterRating.DEFAULT.maxCurrentAmps() + " A at " + MeterRating.DEFAULT.nominalVolts()
+                    + " V for 15 minutes): " + energiesWh + ".");
+        }
         long sum = GapEstimate.total(energiesWh);
         boolean explained = totalReason != null && !totalReason.isBlank();
         if (sum != estimate.deltaWh() && !explained) {

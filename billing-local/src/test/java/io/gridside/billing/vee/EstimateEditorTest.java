@@ -62,6 +62,17 @@ class EstimateEditorTest {
     }
 
     @Test
+    void refusesMoreEnergyInAQuarterHourThanAMeterCanPass() {
+        // 60 A at 230 V for a quarter hour is 3,450 Wh, and a register of whole Wh may read 1 Wh above it.
+        assertThatThrownBy(() -> EstimateEditor.override(ESTIMATE, List.of(0L, 0L, 3_452L), "ana", NOW, "x",
+                "meter swapped")).hasMessageContaining("more than a meter's 3451 Wh");
+        assertThatThrownBy(() -> EstimateEditor.override(ESTIMATE, List.of(0L, Long.MAX_VALUE, Long.MAX_VALUE),
+                "ana", NOW, "x", "typo")).hasMessageContaining("more than a meter's");
+        assertThat(EstimateEditor.override(ESTIMATE, List.of(0L, 0L, 3_451L), "ana", NOW, "x", "meter swapped")
+                .energiesWh()).containsExactly(0L, 0L, 3_451L);
+    }
+
+    @Test
     void refusesAnEditWithoutWhoOrWhy() {
         assertThatThrownBy(() -> EstimateEditor.accept(ESTIMATE, " ", NOW, "fine")).hasMessageContaining("by");
         assertThatThrownBy(() -> EstimateEditor.accept(ESTIMATE, "ana", NOW, "")).hasMessageContaining("why");

@@ -12,6 +12,13 @@ public final class TariffValidator {
 
     private static final int QUARTERS_PER_DAY = 96;
     private static final int LAST_DUE_DAY = 28;
+    /**
+     * The largest figures a tariff takes, far above any real one, so that rating cannot overflow: a price of 10^8
+     * minor units a kWh (in ten-thousandths), a charge of 10^10 minor units, a tax of 1,000%.
+     */
+    static final long MAX_PRICE = 1_000_000_000_000L;
+    static final long MAX_AMOUNT_MINOR = 10_000_000_000L;
+    static final long MAX_BASIS_POINTS = 100_000L;
 
     private final TariffSchedule schedule;
     private final List<TariffProblem> problems = new ArrayList<>();
@@ -52,8 +59,8 @@ public final class TariffValidator {
         checkBlocks(path, version);
         checkBands(path, version.tou());
         checkStanding(path + ".standing", version.standing());
-        if (version.minimumMonthlyMinor() != null && version.minimumMonthlyMinor() < 0) {
-            problem(path + ".minimumMonthlyMinor", "must not be negative, was " + version.minimumMonthlyMinor());
+        if (version.minimumMonthlyMinor() != null) {
+            within(path + ".minimumMonthlyMinor", version.minimumMonthlyMinor(), MAX_AMOUNT_MINOR);
         }
         checkChargeLines(path, version.charges());
         if (version.lifelinePowerLimitWatts() != null && version.lifelinePowerLimitWatts() <= 0) {
@@ -83,7 +90,7 @@ public final class TariffValidator {
         for (int j = 0; j < blocks.size(); j++) {
             String field = path + ".blocks[" + j + "]";
             Block block = blocks.get(j);
-            negative(field + ".price", block.price());
+            within(field + ".price", block.price(), MAX_PRICE);
             if (block.lifeline() && j > 0) {
                 problem(field + ".lifeline", "only the first block can be a lifeline block");
             }
@@ -120,7 +127,7 @@ public final class TariffValidator {
     }
 
     private void checkBand(String field, TouBand band, int k, int[][] owner) {
-        negative(field + ".price", band.price());
+        within(field + ".price", band.price(), MAX_PRICE);
         int from = TouBand.quarterOf(band.from());
         int to = TouBand.quarterOf(band.to());
         if (band.day() == null) {
@@ -168,7 +175,7 @@ public final class TariffValidator {
         if (standing == null) {
             return;
         }
-        negative(field + ".amountMinor", standing.amountMinor());
+        within(field + ".amountMinor", standing.amountMinor(), MAX_AMOUNT_MINOR);
         if (standing.period() == null) {
             problem(field + ".period", "is required: DAILY or MONTHLY");
         } else if (standing.period() == Period.MONTHLY
@@ -198,17 +205,19 @@ public final class TariffValidator {
                         + (line.price() == null ? "neither" : "both"));
             }
             if (line.basisPoints() != null) {
-                negative(field + ".basisPoints", line.basisPoints());
+                within(field + ".basisPoints", line.basisPoints(), MAX_BASIS_POINTS);
             }
             if (line.price() != null) {
-                negative(field + ".price", line.price());
+                within(field + ".price", line.price(), MAX_PRICE);
             }
         }
     }
 
-    private void negative(String field, long value) {
+    private void within(String field, long value, long max) {
         if (value < 0) {
             problem(field, "must not be negative, was " + value);
+        } else if (value > max) {
+            problem(field, "must be at most " + max + ", was " + value);
         }
     }
 

@@ -76,6 +76,19 @@ class TariffValidatorTest {
     }
 
     @Test
+    void namesFiguresTooLargeToRateWithout() {
+        TariffVersion version = new TariffVersion(JANUARY, "KES", List.of(new Block(null, Long.MAX_VALUE, false)),
+                null, List.of(), new StandingCharge(Period.DAILY, 10_000_000_001L, null), Long.MAX_VALUE,
+                List.of(new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_000_000_000_000L, null)), null);
+
+        assertThat(problems(schedule(version))).containsExactly(
+                "versions[0].blocks[0].price: must be at most 1000000000000, was " + Long.MAX_VALUE,
+                "versions[0].standing.amountMinor: must be at most 10000000000, was 10000000001",
+                "versions[0].minimumMonthlyMinor: must be at most 10000000000, was " + Long.MAX_VALUE,
+                "versions[0].charges[0].basisPoints: must be at most 100000, was 1000000000000");
+    }
+
+    @Test
     void namesBlocksOutOfOrder() {
         TariffVersion version = new TariffVersion(JANUARY, "KES", List.of(new Block(50_000L, 1, true),
                 new Block(30_000L, 2, false), new Block(null, 3, false)), Period.DAILY, List.of(), null, null,
