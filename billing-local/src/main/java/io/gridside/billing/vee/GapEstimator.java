@@ -65,19 +65,36 @@ public final class GapEstimator {
                 EstimateStatus.ESTIMATED, Arrays.stream(energies).boxed().toList());
     }
 
-    /** {@code weights} with each quarter hour a power-off covers at zero, unless that would leave none. */
+    /**
+     * {@code weights} with each quarter hour a power-off covers at zero, unless that would leave none; when the
+     * quarter hours with supply all weigh nothing (a profile with nothing at those hours), they share the rise evenly,
+     * since the register rose while only they had supply.
+     */
     private static long[] withoutPowerOffs(long[] weights, Instant gapStart, List<PowerOff> powerOffs) {
         long[] powered = weights.clone();
+        boolean[] off = new boolean[weights.length];
+        boolean anyPowered = false;
         long sum = 0;
         for (int i = 0; i < powered.length; i++) {
             Instant start = gapStart.plus(INTERVAL.multipliedBy(i));
             Instant end = start.plus(INTERVAL);
-            if (powerOffs.stream().anyMatch(off -> off.covers(start, end))) {
+            off[i] = powerOffs.stream().anyMatch(powerOff -> powerOff.covers(start, end));
+            if (off[i]) {
                 powered[i] = 0;
+            } else {
+                anyPowered = true;
+                sum += powered[i];
             }
-            sum += powered[i];
         }
-        return sum == 0 ? weights : powered;
+        if (!anyPowered) {
+            return weights;
+        }
+        if (sum == 0) {
+            for (int i = 0; i < powered.length; i++) {
+                powered[i] = off[i] ? 0 : 1;
+            }
+        }
+        return powered;
     }
 
     /** The profile's weight of each quarter hour of the gap, or null when the profile cannot spread it. */

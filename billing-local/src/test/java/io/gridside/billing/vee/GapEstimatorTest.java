@@ -143,4 +143,25 @@ class GapEstimatorTest {
 
         assertThat(estimate.energiesWh()).containsExactly(2L, 2L, 2L, 2L);
     }
+
+    @Test
+    void givesTheWholeRiseToThePoweredQuarterHoursEvenWhenTheProfileHasThemAtNothing() {
+        // Two weeks of a customer who uses 10 Wh a quarter hour, and nothing from midnight to 06:00.
+        List<ActualInterval> actual = new ArrayList<>();
+        for (int i = 0; i < 14 * 96; i++) {
+            Instant start = MONDAY.plus(QUARTER.multipliedBy(i));
+            actual.add(new ActualInterval(start, start.atZone(ZONE).getHour() < 6 ? 0 : 10));
+        }
+        Instant opening = MONDAY.plus(Duration.ofDays(14)).plus(Duration.ofHours(22));
+        PowerOff off = new PowerOff(opening, opening.plus(Duration.ofHours(3)));
+
+        GapEstimate estimate = ESTIMATOR.estimate(read(opening, 500), read(opening.plus(Duration.ofMinutes(195)),
+                509), actual, List.of(off));
+
+        // 22:00 to 01:00 was without supply; the profile has 01:00-01:15 at nothing, yet the 9 Wh flowed then.
+        assertThat(estimate.method()).isEqualTo(EstimateMethod.PROFILE);
+        List<Long> expected = new ArrayList<>(Collections.nCopies(12, 0L));
+        expected.add(9L);
+        assertThat(estimate.energiesWh()).containsExactlyElementsOf(expected);
+    }
 }
