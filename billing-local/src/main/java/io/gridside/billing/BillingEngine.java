@@ -226,6 +226,26 @@ public final class BillingEngine {
         return entry;
     }
 
+    /**
+     * Takes back the credit of the payment {@code reference}, voided at {@code at}: posts the payment's amount
+     * negated as a {@code TOP_UP} entry whose reference is {@value LedgerStore#VOID_PREFIX} and the payment's, then
+     * moves the customer's credit state. A gateway calls it for a tick's voids right after the tick, in the order
+     * of their dates and references, and a replay does the same, so both post it in the same place.
+     *
+     * @throws IllegalArgumentException when the engine has credited no payment {@code reference}
+     */
+    public Tick reverse(String reference, Instant at) {
+        LedgerEntry payment = ledger.payment(reference).orElseThrow(() -> new IllegalArgumentException(
+                "No payment " + reference + " was credited, so none can be voided."));
+        posted.clear();
+        alerts.clear();
+        List<RelayDecision> decisions = new ArrayList<>();
+        Account account = account(payment.customerId());
+        post(account, at, EntryKind.TOP_UP, -payment.amountMinor(), LedgerStore.VOID_PREFIX + reference);
+        evaluate(account, at, decisions);
+        return new Tick(posted, decisions, alerts);
+    }
+
     /** The ledger entry that credited the payment {@code reference}, if the engine has credited it. */
     public Optional<LedgerEntry> payment(String reference) {
         return ledger.payment(reference);

@@ -9,6 +9,7 @@ import io.gridside.site.TopUp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class Replay {
 
         Instant start = null;
         List<TopUp> topUps = new ArrayList<>();
+        List<LedgerEntry> voids = new ArrayList<>();
         for (LedgerEntry entry : gatewayLedger) {
             if (entry.kind() == EntryKind.OPENING) {
                 engine.openAccount(entry.customerId(), meterOfCustomer.get(entry.customerId()),
@@ -71,20 +73,24 @@ public final class Replay {
             } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
                 topUps.add(new TopUp(entry.reference().substring(PAYMENT_PREFIX.length()), entry.customerId(),
                         entry.amountMinor(), entry.at()));
+            } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(LedgerStore.VOID_PREFIX)) {
+                voids.add(entry);
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, topUps);
+            tickThrough(engine, start, readings, topUps, voids);
         }
         return engine;
     }
 
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps) {
+            List<TopUp> topUps, List<LedgerEntry> voids) {
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
         readings.forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
         TreeMap<Instant, List<TopUp>> topUpsByTick = new TreeMap<>();
         topUps.forEach(t -> topUpsByTick.computeIfAbsent(tickOf(t.at()), end -> new ArrayList<>()).add(t));
+        TreeMap<Instant, List<LedgerEntry>> voidsByTick = new TreeMap<>();
+        voids.forEach(v -> voidsByTick.computeIfAbsent(tickOf(v.at()), end -> new ArrayList<>()).add(v));
         if (readingsByEnd.isEmpty()) {
             return;
         }
@@ -93,7 +99,15 @@ public final class Replay {
         Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
+            reverse(engine, voidsByTick.getOrDefault(tick, List.of()));
         }
+    }
+
+    /** Posts a tick's voids after it, in the order of their dates and references, as the gateway does. */
+    private static void reverse(BillingEngine engine, List<LedgerEntry> voids) {
+        voids.stream()
+                .sorted(Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::reference))
+                .forEach(v -> engine.reverse(v.reference().substring(LedgerStore.VOID_PREFIX.length()), v.at()));
     }
 
     /** The tick that takes a payment made at {@code at}: the first interval end at or after it. */

@@ -259,7 +259,8 @@ class ProtocolDocVectorsTest {
         assertThat(documented).contains(Arrays.stream(Refusal.values()).map(Refusal::code).toArray(String[]::new))
                 .contains("AUTH_REQUIRED", "ROLE_FORBIDDEN", "CLOCK_REFUSED", "VERSION_UNSUPPORTED")
                 .contains("CASH_NOT_PERMITTED", "CASH_INVALID", "CASH_CURRENCY_MISMATCH", "CASH_UNKNOWN_CUSTOMER",
-                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED")
+                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED", "CASH_RECEIPT_VOIDED", "CASH_UNKNOWN_RECEIPT",
+                        "CASH_OWN_RECEIPT")
                 .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE");
     }
 

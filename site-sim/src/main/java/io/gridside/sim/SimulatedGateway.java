@@ -9,10 +9,13 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
+import io.gridside.link.server.CashBook;
 import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
@@ -41,6 +44,7 @@ import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerChain;
@@ -54,12 +58,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,12 +136,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final MeshTraffic traffic;
     private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final Instant historyStart;
-    private final CashDesk cashDesk;
+    private final GatewayCash cash;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
-    /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
-    private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
     /** Set once the journal is closed; the site's timer may still fire once after, and must then do nothing. */
     private boolean closed;
@@ -212,7 +214,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             meterIndex.put(layout.meters().get(i).meterId(), i);
         }
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
-        this.cashDesk = new CashDesk(layout.site().currency());
+        this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, this::customerOfId,
+                this::dateAfterLastTick);
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
@@ -301,9 +304,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         List<Reading> batch = bill(traffic.close(), end);
         keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
-        topUps.addAll(dueCash(end));
+        topUps.addAll(cash.dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
         result.decisions().forEach(this::logDecision);
+        cash.postDueVoids(end).forEach(this::logDecision);
         writeJournal(start, batch);
         lastTick = end;
     }
@@ -380,19 +384,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 String reference = String.format(Locale.ROOT, "MP%012X", Noise.hash(spec.seed(), i, interval, 93)
                         & 0xFFFFFFFFFFFFL);
                 Instant at = start.plusSeconds((long) Noise.between(60, 840, spec.seed(), i, interval, 94));
-                if (!pendingCash.containsKey(reference)) {
+                if (!cash.holds(reference)) {
                     topUps.add(new TopUp(reference, customerId, amount, at));
                 }
             }
         }
         return topUps;
-    }
-
-    /** The cash taken up to {@code end}, which leaves the pending list for the engine. */
-    private List<TopUp> dueCash(Instant end) {
-        List<TopUp> due = pendingCash.values().stream().filter(topUp -> !topUp.at().isAfter(end)).toList();
-        due.forEach(topUp -> pendingCash.remove(topUp.reference()));
-        return due;
     }
 
     private void logDecision(RelayDecision decision) {
@@ -540,22 +537,33 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized CashReceipt creditCash(CashTopUp request, CashAllowance allowance)
             throws CashRefusedException {
         advance();
-        return cashDesk.take(request, allowance, new CashDesk.Till() {
-            @Override
-            public String customerOf(String customerId, String meterId) {
-                return customerOfId(customerId, meterId);
-            }
+        return cash.take(request, allowance);
+    }
 
-            @Override
-            public CashDesk.Payment payment(String reference) {
-                return paymentOf(reference);
-            }
+    /**
+     * Voids a cash receipt through the gateway's {@link CashDesk}. The void is dated by the gateway's clock (after
+     * its last tick, should the clock have been set back) and posted by the next tick after its readings.
+     */
+    @Override
+    public synchronized CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        advance();
+        return cash.voidReceipt(request, supervisorId);
+    }
 
-            @Override
-            public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
-                return takeCash(reference, customerId, amountMinor, note);
-            }
-        });
+    /** The cash book's lines dated on the site days from {@code from} to {@code to}; see {@link CashBook}. */
+    @Override
+    public synchronized List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        advance();
+        ZoneId zone = layout.site().zone();
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
+        LocalDate last = to == null ? LocalDate.ofInstant(clock(), zone) : to;
+        return cash.lines(start, last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The gateway's clock to the second, or a second after its last tick when its clock was set back. */
+    private Instant dateAfterLastTick() {
+        Instant at = clock().truncatedTo(ChronoUnit.SECONDS);
+        return at.isAfter(lastTick) ? at : lastTick.plusSeconds(1);
     }
 
     private String customerOfId(String customerId, String meterId) {
@@ -566,29 +574,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             }
         }
         return null;
-    }
-
-    private CashDesk.Payment paymentOf(String reference) {
-        TopUp pending = pendingCash.get(reference);
-        if (pending != null) {
-            return new CashDesk.Payment(pending, null);
-        }
-        return engine.payment(reference)
-                .map(entry -> new CashDesk.Payment(new TopUp(reference, entry.customerId(), entry.amountMinor(),
-                        entry.at()), entry.balanceAfterMinor()))
-                .orElse(null);
-    }
-
-    private CashDesk.Payment takeCash(String reference, String customerId, long amountMinor, String note) {
-        Instant at = clock().truncatedTo(ChronoUnit.SECONDS);
-        if (!at.isAfter(lastTick)) {
-            at = lastTick.plusSeconds(1);
-        }
-        TopUp topUp = new TopUp(reference, customerId, amountMinor, at);
-        pendingCash.put(reference, topUp);
-        LOG.info("Took cash {} for customer {} under {} at {}; note: {}", amountMinor, customerId, reference, at,
-                note);
-        return new CashDesk.Payment(topUp, null);
     }
 
     /**

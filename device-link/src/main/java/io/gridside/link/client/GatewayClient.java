@@ -6,6 +6,11 @@ import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.GetCashBook;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -269,6 +274,27 @@ public final class GatewayClient implements AutoCloseable {
      */
     public CashReceipt topUp(CashTopUp request) throws LinkException {
         return expect(call(request), CashReceipt.class);
+    }
+
+    /**
+     * Voids a cash receipt; only a supervisor's session may, and not for a receipt of their own credential.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} for a technician's session, and with
+     *     {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses, such as
+     *     {@code CASH_UNKNOWN_RECEIPT}
+     */
+    public CashVoided voidCash(CashVoid request) throws LinkException {
+        return expect(call(request), CashVoided.class);
+    }
+
+    /**
+     * Pulls the gateway's cash book, its receipts and voids dated on the site days from {@code from} to {@code to}
+     * (null for open ends); see {@link #readings}.
+     */
+    public long cashBook(LocalDate from, LocalDate to, BatchListener<CashBookLine> listener, CancelSignal cancel)
+            throws LinkException {
+        return stream(new GetCashBook(from, to), CashBookBatch.class,
+                batch -> new Batch<>(batch.lines(), batch.total()), listener, cancel);
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

@@ -4,6 +4,8 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
@@ -12,6 +14,7 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
@@ -145,4 +148,27 @@ public interface GatewayService {
      * @throws CashRefusedException when the request breaks a rule of the desk, with the rule's code
      */
     CashReceipt creditCash(CashTopUp request, CashAllowance allowance) throws CashRefusedException;
+
+    /**
+     * Voids a cash receipt for the supervisor {@code supervisorId}, through the gateway's {@link CashDesk}: its
+     * credit is taken back by a correcting ledger entry. The session lets only a supervisor ask.
+     *
+     * @throws CashRefusedException when the request breaks a rule of the desk, with the rule's code
+     * @throws UnsupportedOperationException when the gateway keeps no cash book
+     */
+    default CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        throw new UnsupportedOperationException("this gateway keeps no cash book");
+    }
+
+    /**
+     * The lines of the gateway's cash book dated on the site days from {@code from} to {@code to}, both included,
+     * in time order and then by receipt.
+     *
+     * @param from the first day, or null for the book's first
+     * @param to the last day, or null for the gateway's today
+     * @throws UnsupportedOperationException when the gateway keeps no cash book
+     */
+    default List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("this gateway keeps no cash book");
+    }
 }

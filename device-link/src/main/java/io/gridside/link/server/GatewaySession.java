@@ -10,6 +10,10 @@ import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.GetCashBook;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -294,6 +298,11 @@ public final class GatewaySession implements AutoCloseable {
             setClock(requestId, set, credential);
         } else if (message instanceof CashTopUp topUp) {
             creditCash(requestId, topUp, credential);
+        } else if (message instanceof CashVoid cashVoid) {
+            voidCash(requestId, cashVoid, credential);
+        } else if (message instanceof GetCashBook get) {
+            sendStream(session, requestId, service.cashBook(get.from(), get.to()), CashBookBatch::new,
+                    Priority.BILLING);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -372,6 +381,23 @@ public final class GatewaySession implements AutoCloseable {
                 credential.technicianId(), receipt.amountMinor(), receipt.currency(), receipt.customerId(),
                 receipt.reference(), receipt.outcome(), topUp.note());
         reply(requestId, receipt);
+    }
+
+    /** Voids a cash receipt for the session's supervisor; see {@link CashDesk#voidReceipt}. */
+    private void voidCash(long requestId, CashVoid request, SignedCredential credential) {
+        CashVoided voided;
+        try {
+            voided = service.voidCash(request, credential.technicianId());
+        } catch (CashRefusedException e) {
+            LOG.info("Refused to void receipt {} for supervisor {}: {}", request.receipt(),
+                    credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Supervisor {} voided receipt {} ({} {} to customer {}, taken by {}; {}): {}",
+                credential.technicianId(), voided.receipt(), voided.amountMinor(), voided.currency(),
+                voided.customerId(), voided.technicianId(), voided.outcome(), voided.reason());
+        reply(requestId, voided);
     }
 
     private void answerHello(long session, long requestId, Hello hello) {

@@ -36,7 +36,7 @@ class MessageCatalogueTest {
                         tuple(0x30, SetClock.class, 1),
                         tuple(0x31, ClockSet.class, 1),
                         tuple(0x40, CashTopUp.class, 1),
-                        tuple(0x41, CashReceipt.class, 1),
+                        tuple(0x41, CashReceipt.class, 2),
                         tuple(0x50, GetEvents.class, 1),
                         tuple(0x51, EventsBatch.class, 1),
                         tuple(0x52, GetHealth.class, 1),
@@ -45,7 +45,11 @@ class MessageCatalogueTest {
                         tuple(0x55, TopologyBatch.class, 1),
                         tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),
                         tuple(0x58, GetMeshDay.class, 1), tuple(0x59, MeshDayBatch.class, 1),
-                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1));
+                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1),
+                        tuple(0x5C, CashVoid.class, 1),
+                        tuple(0x5D, CashVoided.class, 1),
+                        tuple(0x5E, GetCashBook.class, 1),
+                        tuple(0x5F, CashBookBatch.class, 1));
     }
 
     @Test

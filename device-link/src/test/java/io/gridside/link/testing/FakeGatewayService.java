@@ -4,6 +4,8 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
@@ -17,7 +19,9 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
+import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +224,23 @@ public final class FakeGatewayService implements GatewayService {
         return cashDesk.take(request, allowance, till);
     }
 
+    @Override
+    public CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        return cashDesk.voidReceipt(request, supervisorId, till);
+    }
+
+    @Override
+    public List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        return cashDesk.lines(Instant.EPOCH, Instant.MAX);
+    }
+
+    /** The balance the gateway holds for a sample customer, its payments and voids counted. */
+    public long balance(String customerId) {
+        synchronized (till) {
+            return till.balances.get(customerId);
+        }
+    }
+
     /** The payments the gateway holds, by reference; a cash payment posts at once. */
     public Map<String, CashDesk.Payment> payments() {
         synchronized (till) {
@@ -259,6 +280,12 @@ public final class FakeGatewayService implements GatewayService {
                     SampleMessages.CLOCK), balance);
             payments.put(reference, payment);
             return payment;
+        }
+
+        @Override
+        public synchronized Instant reverse(String reference, String customerId, long amountMinor) {
+            balances.merge(customerId, -amountMinor, Long::sum);
+            return SampleMessages.CLOCK;
         }
     }
 }

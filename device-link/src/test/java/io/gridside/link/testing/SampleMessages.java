@@ -8,6 +8,11 @@ import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.GetCashBook;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -116,7 +121,7 @@ public final class SampleMessages {
                 new ClockSet(CLOCK, CLOCK.plusSeconds(42)),
                 cashTopUp(),
                 new CashReceipt(CashReceipt.Outcome.CREDITED, "RCPT-0001", "c-001", 50_000, "KES", CLOCK, null,
-                        500_000, 50_000, 450_000),
+                        500_000, 50_000, 450_000, "3FA2C9-0001"),
                 new GetEvents(DAY_START, DAY_START.plusSeconds(86_400)),
                 new EventsBatch(events(), 2),
                 new GetTopology(DAY_START.plusSeconds(900)),
@@ -129,7 +134,31 @@ public final class SampleMessages {
                 new MeshDayBatch(DAY, MeshDayBatch.chunksOf(MeshDayDocument.encode(meshDay())), 1),
                 new GetBillingConfig(),
                 new BillingConfigBatch(BillingConfigBatch.digestOf(BILLING_CONFIG),
-                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1));
+                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1),
+                cashVoid(),
+                cashVoided(),
+                new GetCashBook(DAY, DAY),
+                new CashBookBatch(cashBook(), 2));
+    }
+
+    /** A supervisor voids the receipt of {@link #cashTopUp()}. */
+    public static CashVoid cashVoid() {
+        return new CashVoid("3FA2C9-0001", "customer paid twice");
+    }
+
+    /** The gateway's answer to {@link #cashVoid()}. */
+    public static CashVoided cashVoided() {
+        return new CashVoided(CashVoided.Outcome.VOIDED, "3FA2C9-0001", "RCPT-0001", "c-001", 50_000, "KES",
+                "T-0042", CLOCK, CLOCK.plusSeconds(600), "S-0007", "customer paid twice");
+    }
+
+    /** The cash book of {@link #cashTopUp()}'s receipt and its void. */
+    public static List<CashBookLine> cashBook() {
+        return List.of(
+                new CashBookLine(CashBookLine.Kind.RECEIPT, "3FA2C9-0001", "T-0042", "RCPT-0001", "c-001", 50_000,
+                        "KES", CLOCK, null, null),
+                new CashBookLine(CashBookLine.Kind.VOID, "3FA2C9-0001", "T-0042", "RCPT-0001", "c-001", 50_000,
+                        "KES", CLOCK.plusSeconds(600), "S-0007", "customer paid twice"));
     }
 
     /**

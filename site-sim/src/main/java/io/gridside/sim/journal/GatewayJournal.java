@@ -38,17 +38,21 @@ public final class GatewayJournal implements AutoCloseable {
     private final ReadingRows readings;
     private final JournalLedgerRows ledger;
     private final JournalEventRows events;
+    private final JournalCashBook cashBook;
 
-    private GatewayJournal(Path file, Connection connection, List<String> meterIds) throws SQLException {
+    private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
+            throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.cashBook = cashBook;
         this.readings = new ReadingRows(connection, meterIds);
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
     }
 
     /**
-     * Opens a new, empty journal in {@code directory}, replacing any journal there.
+     * Opens a new, empty journal in {@code directory}, replacing any journal there, with the cash book there,
+     * which it keeps (see {@link JournalCashBook}).
      *
      * @param meterIds the site's meters in their order, which readings are kept by
      * @param durable whether the journal must survive the process being killed, as one that is kept must; a
@@ -65,8 +69,8 @@ public final class GatewayJournal implements AutoCloseable {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try {
                 prepare(connection, durable);
-                return new GatewayJournal(file, connection, meterIds);
-            } catch (SQLException e) {
+                return new GatewayJournal(file, connection, meterIds, JournalCashBook.open(directory));
+            } catch (SQLException | JournalException e) {
                 connection.close();
                 throw e;
             }
@@ -97,6 +101,11 @@ public final class GatewayJournal implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** The gateway's cash book, which outlives the journal's history. */
+    public JournalCashBook cashBook() {
+        return cashBook;
     }
 
     /**
@@ -169,10 +178,11 @@ public final class GatewayJournal implements AutoCloseable {
         }
     }
 
-    /** Closes the journal and keeps its file. */
+    /** Closes the journal and its cash book, and keeps their files. */
     @Override
     public void close() {
         try {
+            cashBook.close();
             connection.close();
         } catch (SQLException e) {
             throw new JournalException("The gateway's journal " + file + " did not close cleanly.", e);
