@@ -403,7 +403,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
-                        "history-days", "billing-config"));
+                        "history-days", "billing-config", "cash-book"));
     }
 
     @Override

@@ -5,8 +5,10 @@ import picocli.CommandLine.Command;
 /** {@code gridside bill}: billing on the technician's laptop, without a gateway. */
 @Command(name = "bill", mixinStandardHelpOptions = true,
         description = "Billing on this laptop, without a gateway: checks a tariff file, validates and estimates "
-            + "the readings a site database holds, shows its customers' credit, and verifies its ledger's hash chain.",
-        subcommands = {TariffCheckCommand.class, VeeCommand.class, CreditCommand.class, VerifyCommand.class})
+            + "the readings a site database holds, shows its customers' credit, verifies its ledger's hash chain, and "
+            + "cashes up a technician's day.",
+        subcommands = {TariffCheckCommand.class, VeeCommand.class, CreditCommand.class, VerifyCommand.class,
+            BillCashUpCommand.class})
 final class BillCommand implements Runnable {
 
     @Override

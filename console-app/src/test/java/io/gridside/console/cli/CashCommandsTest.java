@@ -141,6 +141,38 @@ class CashCommandsTest {
     }
 
     @Test
+    void cashesUpFromTheSiteFileAPullKeptAsTheGatewayDoes(@TempDir Path dir) throws IOException {
+        as(technician, "topup", "--customer", customer(5), "--amount", "75", "--reference", "CASH-P1");
+        CommandRun online = as(technician, "cashup", "--day", "2026-06-03", "--json");
+        Path database = dir.resolve("site.db");
+        CommandRun pull = as(technician, "audit", "--site", database.toString());
+
+        CommandRun offline = CommandRun.of("bill", "cashup", "--site", database.toString(), "--technician", "T-0042",
+                "--day", "2026-06-03", "--json");
+        CommandRun again = as(technician, "audit", "--site", database.toString());
+        CommandRun twice = CommandRun.of("bill", "cashup", "--site", database.toString(), "--technician", "T-0042",
+                "--day", "2026-06-03", "--json");
+
+        assertThat(pull.exitCode()).as(pull.err()).isZero();
+        assertThat(offline.exitCode()).as(offline.err()).isZero();
+        assertThat(JSON.readTree(offline.out())).as("the same cash-up offline").isEqualTo(JSON.readTree(online.out()));
+        assertThat(JSON.readTree(offline.out()).get("lines")).extracting(line -> line.get("reference").asText())
+                .contains("CASH-P1");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(JSON.readTree(twice.out())).as("a second pull keeps each line once")
+                .isEqualTo(JSON.readTree(online.out()));
+    }
+
+    @Test
+    void refusesAnOfflineCashUpWithoutATechnician(@TempDir Path dir) {
+        CommandRun run = CommandRun.of("bill", "cashup", "--site", dir.resolve("none.db").toString(), "--day",
+                "2026-06-03");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--technician");
+    }
+
+    @Test
     void cashesUpADayWithoutCashAsNothingToHandOver() throws IOException {
         CommandRun run = as(technician, "cashup", "--day", "2026-05-01", "--json");
 

@@ -12,6 +12,7 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.ledger.LedgerCheck;
@@ -466,6 +467,16 @@ public final class SiteStore implements AutoCloseable {
     /** Re-walks the ledger: its chain from the genesis, each balance derived from the entries, the trial balance. */
     public synchronized LedgerCheck.Result checkLedger() {
         return query(() -> LedgerRows.check(connection));
+    }
+
+    /** Keeps the lines of the gateway's cash book not held yet, in one transaction; returns how many were new. */
+    public synchronized int insertCashBook(List<CashBookLine> lines) {
+        return inTransaction(() -> CashBookRows.insert(connection, lines));
+    }
+
+    /** The gateway's cash book as pulled: its receipts and voids, in time order and then by receipt. */
+    public synchronized List<CashBookLine> cashBook() {
+        return query(() -> CashBookRows.all(connection));
     }
 
     /** Stores events of the gateway's log, ignoring any held already by the gateway's number; returns the new. */
