@@ -232,6 +232,10 @@ public final class BillingEngine {
      * moves the customer's credit state. A gateway calls it for a tick's voids right after the tick, in the order
      * of their dates and references, and a replay does the same, so both post it in the same place.
      *
+     * <p>Shortcoming: a share of the payment that went to repay a debt stays taken; the void takes the whole
+     * payment back from the customer's credit and leaves the debt as repaid. Undoing the recovery needs the debt
+     * book to take entries back, which it cannot yet.
+     *
      * @throws IllegalArgumentException when the engine has credited no payment {@code reference}
      */
     public Tick reverse(String reference, Instant at) {
