@@ -8,6 +8,7 @@ import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
@@ -196,8 +197,8 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockAloneAmongTheRequests() {
-        assertThat(RequestRoles.supervisorOnly()).containsExactly(SetClock.class);
+    void needsASupervisorForSetClockAndVoidingCashAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }
