@@ -5,6 +5,7 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cash.CashUp;
 import java.io.PrintWriter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Map;
 
 /** Prints a technician's cash-up of a day, for {@code connect ... cashup} and {@code bill cashup} alike. */
 final class CashUpPrinter {
+
+    /** A line's time of day in the site's zone: the day is the cash-up's own, so it is said once, above. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private CashUpPrinter() {
     }
@@ -31,12 +35,12 @@ final class CashUpPrinter {
             String money = Formats.money(line.handOverMinor(), line.currency());
             if (line.kind() == CashBookLine.Kind.RECEIPT) {
                 receipts++;
-                out.printf("  %s  receipt %s  %s  customer %s, reference %s%n", Formats.siteTime(line.at(), zone),
+                out.printf("  %s  receipt %s  %s  customer %s, reference %s%n", TIME.format(line.at().atZone(zone)),
                         line.receipt(), money, line.customerId(), line.reference());
             } else {
                 voids++;
                 out.printf("  %s  void    %s  %s  customer %s, voided by %s: %s%n",
-                        Formats.siteTime(line.at(), zone), line.receipt(), money, line.customerId(), line.voidedBy(),
+                        TIME.format(line.at().atZone(zone)), line.receipt(), money, line.customerId(), line.voidedBy(),
                         line.reason());
             }
         }
