@@ -129,8 +129,13 @@ final class GatewayCash {
         }
 
         @Override
-        public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
-            Instant at = now.get();
+        public Instant clock() {
+            return now.get();
+        }
+
+        @Override
+        public CashDesk.Payment credit(String reference, String customerId, long amountMinor, Instant at,
+                String note) {
             TopUp topUp = new TopUp(reference, customerId, amountMinor, at);
             pendingCash.put(reference, topUp);
             LOG.info("Took cash {} for customer {} under {} at {}; note: {}", amountMinor, customerId, reference, at,
@@ -139,11 +144,9 @@ final class GatewayCash {
         }
 
         @Override
-        public Instant reverse(String reference, String customerId, long amountMinor) {
-            Instant at = now.get();
+        public void reverse(String reference, String customerId, long amountMinor, Instant at) {
             pendingVoids.add(Map.entry(reference, at));
             LOG.info("Voided cash {} of customer {} under {} at {}.", amountMinor, customerId, reference, at);
-            return at;
         }
     }
 }

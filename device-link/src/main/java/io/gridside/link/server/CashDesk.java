@@ -58,14 +58,17 @@ public final class CashDesk {
         /** The payment the gateway took under {@code reference} by any channel, or null when it took none. */
         Payment payment(String reference);
 
-        /** Takes a new payment, dated by the gateway's clock, so that it reaches the ledger; returns it. */
-        Payment credit(String reference, String customerId, long amountMinor, String note);
-
         /**
-         * Takes the credit of the payment {@code reference} back, as a void: dated by the gateway's clock, it
-         * reaches the ledger as a correcting entry. Returns the void's date.
+         * The date a payment or void taken now gets: the gateway's clock, and never within a quarter hour the
+         * gateway has billed already.
          */
-        Instant reverse(String reference, String customerId, long amountMinor);
+        Instant clock();
+
+        /** Takes a new payment dated {@code at}, so that it reaches the ledger; returns it. */
+        Payment credit(String reference, String customerId, long amountMinor, Instant at, String note);
+
+        /** Takes the credit of the payment {@code reference} back, as a void dated {@code at}: a correcting entry. */
+        void reverse(String reference, String customerId, long amountMinor, Instant at);
     }
 
     private final String currency;
@@ -114,9 +117,11 @@ public final class CashDesk {
                     + ": limit " + money(allowance.limitMinor()) + ", credited " + money(used) + ", remaining "
                     + money(remaining) + "; credit less, or have the payment made by another channel.");
         }
-        Payment payment = till.credit(request.reference(), customerId, request.amountMinor(), request.note());
+        // The book first: a payment the book could not record is not taken, and one it holds survives a restart.
+        Instant at = till.clock();
         CashBookLine line = book.issue(allowance, request.reference(), customerId, request.amountMinor(), currency,
-                payment.topUp().at());
+                at);
+        Payment payment = till.credit(request.reference(), customerId, request.amountMinor(), at, request.note());
         return receipt(CashReceipt.Outcome.CREDITED, payment, allowance, used + request.amountMinor(),
                 line.receipt());
     }
@@ -147,8 +152,9 @@ public final class CashDesk {
             throw new CashRefusedException("CASH_OWN_RECEIPT", "Receipt " + line.receipt() + " was taken under "
                     + "your own credential, " + supervisorId + "; another supervisor must void it.");
         }
-        Instant at = till.reverse(line.reference(), line.customerId(), line.amountMinor());
+        Instant at = till.clock();
         CashBookLine voided = book.voidReceipt(line.receipt(), supervisorId, request.reason().strip(), at);
+        till.reverse(line.reference(), line.customerId(), line.amountMinor(), at);
         return voided(CashVoided.Outcome.VOIDED, line, voided);
     }
 

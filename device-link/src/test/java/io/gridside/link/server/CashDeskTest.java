@@ -189,17 +189,21 @@ class CashDeskTest {
         }
 
         @Override
-        public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
-            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor, clock),
-                    null);
+        public Instant clock() {
+            return clock;
+        }
+
+        @Override
+        public CashDesk.Payment credit(String reference, String customerId, long amountMinor, Instant at,
+                String note) {
+            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor, at), null);
             payments.put(reference, payment);
             return payment;
         }
 
         @Override
-        public Instant reverse(String reference, String customerId, long amountMinor) {
+        public void reverse(String reference, String customerId, long amountMinor, Instant at) {
             reversed.add(reference);
-            return clock;
         }
     }
 }

@@ -273,19 +273,23 @@ public final class FakeGatewayService implements GatewayService {
         }
 
         @Override
+        public Instant clock() {
+            return SampleMessages.CLOCK;
+        }
+
+        @Override
         public synchronized CashDesk.Payment credit(String reference, String customerId, long amountMinor,
-                String note) {
+                Instant at, String note) {
             long balance = balances.merge(customerId, amountMinor, Long::sum);
-            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor,
-                    SampleMessages.CLOCK), balance);
+            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor, at),
+                    balance);
             payments.put(reference, payment);
             return payment;
         }
 
         @Override
-        public synchronized Instant reverse(String reference, String customerId, long amountMinor) {
+        public synchronized void reverse(String reference, String customerId, long amountMinor, Instant at) {
             balances.merge(customerId, -amountMinor, Long::sum);
-            return SampleMessages.CLOCK;
         }
     }
 }
