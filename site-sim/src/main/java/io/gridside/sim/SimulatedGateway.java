@@ -10,6 +10,8 @@ import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
@@ -17,6 +19,7 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.link.server.PaymentPosting;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
@@ -133,6 +136,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final Instant historyStart;
     private final CashDesk cashDesk;
+    private final PaymentPosting paymentPosting;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
@@ -213,6 +217,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         }
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cashDesk = new CashDesk(layout.site().currency());
+        this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
@@ -541,6 +546,32 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             throws CashRefusedException {
         advance();
         return cashDesk.take(request, allowance, new CashDesk.Till() {
+            @Override
+            public String customerOf(String customerId, String meterId) {
+                return customerOfId(customerId, meterId);
+            }
+
+            @Override
+            public CashDesk.Payment payment(String reference) {
+                return paymentOf(reference);
+            }
+
+            @Override
+            public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
+                return takeCash(reference, customerId, amountMinor, note);
+            }
+        });
+    }
+
+    /**
+     * Credits payments imported from a file by the rules of {@link PaymentPosting}, through the same till as cash:
+     * each is dated by the gateway's clock and posted by the next tick with the other payments, and a reference
+     * held by any channel is credited once.
+     */
+    @Override
+    public synchronized PaymentsPosted postPayments(PostPayments request) {
+        advance();
+        return paymentPosting.post(request, clock(), new CashDesk.Till() {
             @Override
             public String customerOf(String customerId, String meterId) {
                 return customerOfId(customerId, meterId);

@@ -6,6 +6,8 @@ import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -269,6 +271,23 @@ public final class GatewayClient implements AutoCloseable {
      */
     public CashReceipt topUp(CashTopUp request) throws LinkException {
         return expect(call(request), CashReceipt.class);
+    }
+
+    /**
+     * Posts payments imported from a file, one answer per payment in the request's order. Sending the same
+     * request again is safe: the gateway credits each reference once and answers a repeat as already credited.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session, or
+     *     {@link LinkException.Code#GATEWAY_ERROR} when the gateway refuses the whole request
+     */
+    public PaymentsPosted postPayments(PostPayments request) throws LinkException {
+        PaymentsPosted posted = expect(call(request), PaymentsPosted.class);
+        if (posted.results().size() != request.payments().size()) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway answered "
+                    + posted.results().size() + " of " + request.payments().size() + " payments posted; send them "
+                    + "again, which credits none twice.");
+        }
+        return posted;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

@@ -5,6 +5,8 @@ import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -145,4 +147,14 @@ public interface GatewayService {
      * @throws CashRefusedException when the request breaks a rule of the desk, with the rule's code
      */
     CashReceipt creditCash(CashTopUp request, CashAllowance allowance) throws CashRefusedException;
+
+    /**
+     * Credits payments a console imported from a file, each by the rules of {@link PaymentPosting}; the session
+     * lets only a supervisor ask, and has checked the request's size.
+     *
+     * @throws UnsupportedOperationException when the gateway takes no imported payments
+     */
+    default PaymentsPosted postPayments(PostPayments request) {
+        throw new UnsupportedOperationException("this gateway takes no imported payments");
+    }
 }

@@ -10,6 +10,8 @@ import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -294,6 +296,8 @@ public final class GatewaySession implements AutoCloseable {
             setClock(requestId, set, credential);
         } else if (message instanceof CashTopUp topUp) {
             creditCash(requestId, topUp, credential);
+        } else if (message instanceof PostPayments post) {
+            postPayments(requestId, post, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -372,6 +376,25 @@ public final class GatewaySession implements AutoCloseable {
                 credential.technicianId(), receipt.amountMinor(), receipt.currency(), receipt.customerId(),
                 receipt.reference(), receipt.outcome(), topUp.note());
         reply(requestId, receipt);
+    }
+
+    /** Credits imported payments, each on its own; see {@link PaymentPosting}. */
+    private void postPayments(long requestId, PostPayments post, SignedCredential credential) {
+        if (post.payments().isEmpty() || post.payments().size() > PostPayments.MAX_PAYMENTS) {
+            reply(requestId, new ErrorReply("PAYMENT_INVALID", "A PostPayments carries 1 to "
+                    + PostPayments.MAX_PAYMENTS + " payments, this one " + post.payments().size() + "."));
+            return;
+        }
+        PaymentsPosted posted;
+        try {
+            posted = service.postPayments(post);
+        } catch (UnsupportedOperationException e) {
+            reply(requestId, new ErrorReply("GATEWAY_FAULT", "This gateway takes no imported payments."));
+            return;
+        }
+        LOG.info("Supervisor {} posted {} imported payments: {}.", credential.technicianId(),
+                post.payments().size(), posted.results().stream().map(PaymentsPosted.Result::outcome).toList());
+        reply(requestId, posted);
     }
 
     private void answerHello(long session, long requestId, Hello hello) {

@@ -2,6 +2,7 @@ package io.gridside.link.server;
 
 import io.gridside.link.auth.Role;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.SetClock;
 import java.util.Set;
 
@@ -11,8 +12,11 @@ import java.util.Set;
  */
 public final class RequestRoles {
 
-    /** Requests that change what the site trusts or how it keeps time. */
-    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class);
+    /**
+     * Requests that change what the site trusts or how it keeps time, and payments imported from a file, which no
+     * cash limit bounds: the supervisor answers for the file.
+     */
+    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, PostPayments.class);
 
     private RequestRoles() {
     }

@@ -45,7 +45,8 @@ class MessageCatalogueTest {
                         tuple(0x55, TopologyBatch.class, 1),
                         tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),
                         tuple(0x58, GetMeshDay.class, 1), tuple(0x59, MeshDayBatch.class, 1),
-                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1));
+                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1),
+                        tuple(0x68, PostPayments.class, 1), tuple(0x69, PaymentsPosted.class, 1));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.Ping;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.SetClock;
@@ -196,8 +197,8 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockAloneAmongTheRequests() {
-        assertThat(RequestRoles.supervisorOnly()).containsExactly(SetClock.class);
+    void needsASupervisorForSetClockAndImportedPaymentsAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, PostPayments.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }
