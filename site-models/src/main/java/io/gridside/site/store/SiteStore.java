@@ -576,6 +576,18 @@ public final class SiteStore implements AutoCloseable {
         return inTransaction(() -> VeeRows.insertReads(connection, reads));
     }
 
+    /**
+     * Stores imported raw reads as {@link #insertRawReads} does, and queues the exceptions VEE found in them, in one
+     * transaction, so that an import is either whole or absent.
+     */
+    public synchronized RawReadsStored importRawReads(List<RawRead> reads, List<ReadException> exceptions) {
+        return inTransaction(() -> {
+            RawReadsStored stored = VeeRows.insertReads(connection, reads);
+            VeeRows.insertExceptions(connection, exceptions);
+            return stored;
+        });
+    }
+
     /** The raw reads held whose time is in [from, to), by meter and then time. */
     public synchronized List<RawRead> rawReads(Instant from, Instant to) {
         return query(() -> VeeRows.reads(connection, from, to));
