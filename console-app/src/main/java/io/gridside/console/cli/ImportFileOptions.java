@@ -61,9 +61,9 @@ final class ImportFileOptions {
     /** Names each problem on its own line and ends with one line that says nothing changed; the exit code. */
     int refuse(List<ImportProblem> problems, PrintWriter err) {
         problems.forEach(problem -> err.println("gridside: " + source() + " " + problem));
-        err.println("gridside: " + source() + " has " + problems.size() + " problem" + (problems.size() == 1 ? ""
-                : "s") + " (above, by line); nothing was imported. Fix the file and import it again. ["
-                + IMPORT_INVALID + "]");
+        long lines = problems.stream().mapToInt(ImportProblem::line).distinct().count();
+        err.println("gridside: " + source() + " has problems on " + lines + (lines == 1 ? " line" : " lines")
+                + " (above); nothing was imported. Fix the file and import it again. [" + IMPORT_INVALID + "]");
         return ExitCode.FAILED;
     }
 }

@@ -91,9 +91,9 @@ final class ImportPaymentsCommand implements Callable<Integer> {
         long toQueue = found.queued() + found.requeued();
         String money = Formats.money(found.queuedMinor(), found.currency());
         out.printf("%s: %d rows of payments in %s.%n", found.file(), found.rows(), found.currency());
-        out.printf("%s %d payments (%s) for the gateway, %d of them refused before; %d are in the ledger already, %d "
-                + "are queued already and %d repeat an earlier line.%n", options.dryRun
-                        ? "Dry run, nothing was written. The import would queue" : "Queued", toQueue, money,
+        out.println(options.dryRun ? "Dry run, nothing was written. The import would do this:" : "Imported:");
+        out.printf("  payments queued for the gateway: %d (%s), of them refused before and queued again: %d; in the "
+                + "ledger already: %d; queued already: %d; repeating an earlier line: %d.%n", toQueue, money,
                 found.requeued(), found.inLedger(), found.queuedAlready(), found.repeated());
         out.printf("%n  %-6s %-16s %-10s %16s  %-22s %s%n", "line", "reference", "customer", "amount",
                 "paid (" + zone.getId() + ")", "what becomes of it");

@@ -89,16 +89,12 @@ final class ImportReadingsCommand implements Callable<Integer> {
             return;
         }
         out.printf("%s: %d rows of register reads.%n", found.file(), found.rows());
-        if (stored == null) {
-            out.printf("Dry run, nothing was written. The import would store %d new reads, ignore %d duplicates and "
-                    + "queue %d conflicting reads as exceptions; %d new reads break a rule of VEE and would be "
-                    + "queued as exceptions too.%n", found.fresh(), found.duplicates(), found.conflicting(),
-                    found.ruleBreaking());
-        } else {
-            out.printf("Stored %d new reads, ignored %d duplicates and queued %d conflicting reads as exceptions; %d "
-                    + "new reads break a rule of VEE and were queued as exceptions too.%n", stored.stored(),
-                    stored.duplicates(), stored.conflicts(), found.ruleBreaking());
-        }
+        out.println(stored == null ? "Dry run, nothing was written. The import would do this:" : "Imported:");
+        out.printf("  new reads stored: %d; duplicates ignored: %d; conflicting reads queued as exceptions: %d; new "
+                + "reads that break a rule of VEE, kept and queued as exceptions: %d.%n",
+                stored == null ? found.fresh() : stored.stored(),
+                stored == null ? found.duplicates() : stored.duplicates(),
+                stored == null ? found.conflicting() : stored.conflicts(), found.ruleBreaking());
         printMeters(out, found);
         printExceptions(out, found, zone);
     }

@@ -106,7 +106,7 @@ class ImportReadingsCommandTest {
         CommandRun again = importReads(file, "--json");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Stored 2 new reads, ignored 0 duplicates");
+        assertThat(first.out()).contains("Imported:", "new reads stored: 2; duplicates ignored: 0;");
         assertThat(held()).containsExactly(new RawRead("M-1", TEN, 100_000),
                 new RawRead("M-1", TEN.plusSeconds(900), 100_250));
         JsonNode json = new ObjectMapper().readTree(again.out());
@@ -168,7 +168,7 @@ class ImportReadingsCommandTest {
                         + "few, or a value with a comma that is not quoted.",
                 "gridside: reads.csv line 8, register_kwh: '1,5' is not a number; write a register in kWh such as "
                         + "1234.567: digits and a point, no sign, comma, space or unit.",
-                "gridside: reads.csv has 6 problems (above, by line); nothing was imported. Fix the file and import "
+                "gridside: reads.csv has problems on 6 lines (above); nothing was imported. Fix the file and import "
                         + "it again. [IMPORT_INVALID]");
         assertThat(held()).isEmpty();
         assertThat(digest()).isEqualTo(before);
