@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PublishedPorts;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.sim.DemoOperator;
@@ -48,6 +50,7 @@ class ImportPaymentsPushTest {
     private static SimClock.Manual clock;
     private static SimulatedSite site;
     private static String tcp;
+    private static String serial;
     private static String technician;
     private static String supervisor;
     private static String previousHome;
@@ -60,6 +63,8 @@ class ImportPaymentsPushTest {
         site = SimulatedSite.start(new SiteSpec(15, 6, 1, NOW), clock);
         var address = site.listenTcp(0);
         tcp = address.getHostString() + ":" + address.getPort();
+        serial = site.listenSerial();
+        PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, site.gateway().layout().gatewayId());
         supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
         technician = Credentials.write(home, "technician.json", DemoOperator.signingKey().issue("T-0042",
                 "Amina Wanjiru", Role.TECHNICIAN, List.of("site-6"), NOW.minus(Duration.ofDays(1)),
@@ -197,6 +202,22 @@ class ImportPaymentsPushTest {
 
         assertThat(corrected.get("requeued").asLong()).isEqualTo(1);
         assertThat(pushedAgain.get("alreadyCredited").asLong()).as("the cash took the reference").isEqualTo(1);
+    }
+
+    @Test
+    void pushesOverASerialLineAsOverTcp(@TempDir Path dir) throws Exception {
+        Path laptop = pulled(dir.resolve("laptop.db"));
+        Path book = dir.resolve("book.csv");
+        Files.writeString(book, "reference,customer,amount,time\nSER-1," + customer(6) + ",75.25,2026-06-02 10:00\n",
+                StandardCharsets.UTF_8);
+        json(CommandRun.of("import", "payments", book.toString(), "--site", laptop.toString(), "--json"));
+
+        JsonNode pushed = json(CommandRun.of("connect", "--serial", serial, "--credential", supervisor, "push",
+                "--site", laptop.toString(), "--json"));
+
+        assertThat(pushed.get("credited").asLong()).isEqualTo(1);
+        assertThat(pushed.get("payments").get(0).get("outcome").asText()).isEqualTo("CREDITED");
+        assertThat(pushed.get("payments").get(0).get("amountMinor").asLong()).isEqualTo(7_525);
     }
 
     @Test
