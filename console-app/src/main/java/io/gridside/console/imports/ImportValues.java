@@ -19,6 +19,8 @@ final class ImportValues {
 
     /** Digits, and a fraction after a point: no sign, exponent, grouping or unit. */
     private static final Pattern DECIMAL = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
+    /** A time that ends with its offset or Z; anything else is taken as local time, which saves a failed parse. */
+    private static final Pattern WITH_OFFSET = Pattern.compile(".*T.*(?:Z|[+-]\\d{2}(?::?\\d{2})?)");
     /** A date and a time separated by a space, which spreadsheets write, in place of ISO's T. */
     private static final Pattern SPACED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d.*)");
     /** A register's digits before the point: a trillion kWh is far beyond any meter, and far inside a long. */
@@ -48,16 +50,20 @@ final class ImportValues {
             throw new BadValue("the time is empty; write it as 2026-06-02T10:15 (site time) or with an offset.");
         }
         String iso = SPACED.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeException notWithOffset) {
-            at = local(text, iso, zone);
-        }
+        Instant at = WITH_OFFSET.matcher(iso).matches() ? withOffset(text, iso) : local(text, iso, zone);
         if (at.getNano() != 0) {
             throw new BadValue("'" + text + "' has a fraction of a second; give whole seconds.");
         }
         return at;
+    }
+
+    private static Instant withOffset(String text, String iso) throws BadValue {
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeException e) {
+            throw new BadValue("'" + text + "' is not a time; write 2026-06-02T10:15:00+03:00, or the time in the "
+                    + "site's zone without an offset.");
+        }
     }
 
     private static Instant local(String text, String iso, ZoneId zone) throws BadValue {
