@@ -37,9 +37,9 @@ final class ImportPaymentsCommand implements Callable<Integer> {
     ImportFileOptions options;
 
     /** What the import found or did, as the JSON output carries it; the field names are a contract with scripts. */
-    record PaymentsJson(String file, boolean dryRun, String currency, int rows, long queued, long requeued,
-            long queuedAlready, long inLedger, long repeated, long queuedMinor, List<PaymentJson> payments,
-            List<ImportProblem> problems) {
+    record PaymentsJson(String file, boolean dryRun, String currency, int rows, long invalid, long queued,
+            long requeued, long queuedAlready, long inLedger, long repeated, long queuedMinor,
+            List<PaymentJson> payments, List<ImportProblem> problems) {
     }
 
     /** One payment of the file and what becomes of it. */
@@ -61,8 +61,8 @@ final class ImportPaymentsCommand implements Callable<Integer> {
             SiteInfo site = options.site(store);
             PaymentsImport.Plan plan = PaymentsImport.plan(store, site, bytes, options.source(), now);
             if (!plan.problems().isEmpty()) {
-                if (options.json) {
-                    command.commandLine().getOut().println(Json.write(json(plan)));
+                if (options.json || options.dryRun) {
+                    print(plan, site.zone());
                 }
                 return options.refuse(plan.problems(), command.commandLine().getErr());
             }
@@ -75,7 +75,8 @@ final class ImportPaymentsCommand implements Callable<Integer> {
     }
 
     private PaymentsJson json(PaymentsImport.Plan plan) {
-        return new PaymentsJson(options.source(), options.dryRun, plan.currency(), plan.rows(), plan.count(Fate.NEW),
+        return new PaymentsJson(options.source(), options.dryRun, plan.currency(), plan.rows(), plan.invalidLines(),
+                plan.count(Fate.NEW),
                 plan.count(Fate.REQUEUED), plan.count(Fate.QUEUED_ALREADY), plan.count(Fate.IN_LEDGER),
                 plan.count(Fate.REPEATED), plan.queuedMinor(), plan.payments().stream().map(PaymentJson::of).toList(),
                 plan.problems());
@@ -95,6 +96,10 @@ final class ImportPaymentsCommand implements Callable<Integer> {
         out.printf("  payments queued for the gateway: %d (%s), of them refused before and queued again: %d; in the "
                 + "ledger already: %d; queued already: %d; repeating an earlier line: %d.%n", toQueue, money,
                 found.requeued(), found.inLedger(), found.queuedAlready(), found.repeated());
+        if (found.invalid() > 0) {
+            out.printf("  lines with problems, which stop the import until they are fixed: %d (on stderr).%n",
+                    found.invalid());
+        }
         out.printf("%n  %-6s %-16s %-10s %16s  %-22s %s%n", "line", "reference", "customer", "amount",
                 "paid (" + zone.getId() + ")", "what becomes of it");
         for (PaymentJson p : found.payments()) {
@@ -102,7 +107,7 @@ final class ImportPaymentsCommand implements Callable<Integer> {
                     Formats.money(p.amountMinor(), found.currency()), VeeCommand.siteTime(p.paidAt(), zone),
                     fate(p));
         }
-        if (toQueue > 0) {
+        if (toQueue > 0 && found.invalid() == 0) {
             out.printf("%nSend them with a supervisor's credential: gridside connect ... push --site %s%n",
                     options.siteFile);
         }

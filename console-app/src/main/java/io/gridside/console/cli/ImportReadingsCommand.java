@@ -38,9 +38,10 @@ final class ImportReadingsCommand implements Callable<Integer> {
     ImportFileOptions options;
 
     /** What the import found or did, as the JSON output carries it; the field names are a contract with scripts. */
-    record ReadingsJson(String file, boolean dryRun, int rows, long fresh, long duplicates, long conflicting,
-            long ruleBreaking, Instant clock, RawReadsStored stored, List<ReadingsImport.MeterCounts> meters,
-            List<ConflictJson> conflicts, List<ExceptionJson> exceptions, List<ImportProblem> problems) {
+    record ReadingsJson(String file, boolean dryRun, int rows, long invalid, long fresh, long duplicates,
+            long conflicting, long ruleBreaking, Instant clock, RawReadsStored stored,
+            List<ReadingsImport.MeterCounts> meters, List<ConflictJson> conflicts, List<ExceptionJson> exceptions,
+            List<ImportProblem> problems) {
     }
 
     /** A read that conflicts with one held or earlier in the file. */
@@ -58,8 +59,8 @@ final class ImportReadingsCommand implements Callable<Integer> {
             SiteInfo site = options.site(store);
             ReadingsImport.Plan plan = ReadingsImport.plan(store, site, bytes, options.source(), Instant.now());
             if (!plan.problems().isEmpty()) {
-                if (options.json) {
-                    command.commandLine().getOut().println(Json.write(json(plan, null)));
+                if (options.json || options.dryRun) {
+                    print(plan, null, site.zone());
                 }
                 return options.refuse(plan.problems(), command.commandLine().getErr());
             }
@@ -76,7 +77,8 @@ final class ImportReadingsCommand implements Callable<Integer> {
         List<ExceptionJson> exceptions = plan.ruleBreaks().stream().map(b -> new ExceptionJson(b.line(),
                 b.exception().meterId(), b.exception().at(), b.exception().read().registerWh(),
                 b.exception().rule().name().toLowerCase(Locale.ROOT), b.exception().detail())).toList();
-        return new ReadingsJson(options.source(), options.dryRun, plan.rows(), plan.count(Fate.NEW),
+        return new ReadingsJson(options.source(), options.dryRun, plan.rows(), plan.invalidLines(),
+                plan.count(Fate.NEW),
                 plan.count(Fate.DUPLICATE), plan.count(Fate.CONFLICTING), plan.ruleBreaks().size(), plan.clock(),
                 stored, plan.meters(), conflicts, exceptions, plan.problems());
     }
@@ -95,6 +97,10 @@ final class ImportReadingsCommand implements Callable<Integer> {
                 stored == null ? found.fresh() : stored.stored(),
                 stored == null ? found.duplicates() : stored.duplicates(),
                 stored == null ? found.conflicting() : stored.conflicts(), found.ruleBreaking());
+        if (found.invalid() > 0) {
+            out.printf("  lines with problems, which stop the import until they are fixed: %d (on stderr).%n",
+                    found.invalid());
+        }
         printMeters(out, found);
         printExceptions(out, found, zone);
     }

@@ -63,7 +63,10 @@ public final class PaymentsImport {
     public record ImportedPayment(int line, QueuedPayment payment, Fate fate, long ledgerSeq) {
     }
 
-    /** What importing the file would queue; {@code problems} empty means it may be applied. */
+    /**
+     * What importing the file would queue: its good rows' payments, and its problems; only a plan without problems
+     * may be applied.
+     */
     public record Plan(String source, String currency, int rows, List<ImportProblem> problems,
             List<ImportedPayment> payments) {
 
@@ -74,6 +77,11 @@ public final class PaymentsImport {
 
         public long count(Fate fate) {
             return payments.stream().filter(p -> p.fate() == fate).count();
+        }
+
+        /** How many lines of the file have a problem. */
+        public long invalidLines() {
+            return problems.stream().mapToInt(ImportProblem::line).distinct().count();
         }
 
         /** The payments the import queues: new ones and those the gateway refused before. */
@@ -107,8 +115,7 @@ public final class PaymentsImport {
             rules.judge(row, source, site, problems).ifPresent(payments::add);
         }
         problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new Plan(source, site.currency(), table.rows().size(), problems,
-                problems.isEmpty() ? payments : List.of());
+        return new Plan(source, site.currency(), table.rows().size(), problems, payments);
     }
 
     /**

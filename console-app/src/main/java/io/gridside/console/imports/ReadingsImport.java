@@ -63,7 +63,8 @@ public final class ReadingsImport {
     }
 
     /**
-     * What importing the file would change; {@code problems} empty means it may be applied.
+     * What importing the file would change: its good rows' reads, and its problems; only a plan without problems
+     * may be applied.
      *
      * @param clock the gateway's clock at the last pull (or this computer's), which reads from the future are
      *     judged by
@@ -80,6 +81,11 @@ public final class ReadingsImport {
 
         public long count(Fate fate) {
             return reads.stream().filter(read -> read.fate() == fate).count();
+        }
+
+        /** How many lines of the file have a problem. */
+        public long invalidLines() {
+            return problems.stream().mapToInt(ImportProblem::line).distinct().count();
         }
     }
 
@@ -102,9 +108,6 @@ public final class ReadingsImport {
             parse(row, site, meters, problems).ifPresent(parsed::add);
         }
         problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        if (!problems.isEmpty()) {
-            return new Plan(source, table.rows().size(), problems, List.of(), List.of(), List.of(), clock);
-        }
         List<RawRead> held = store.rawReads(Instant.EPOCH, END_OF_TIME);
         List<ImportedRead> reads = classify(parsed, held);
         List<RuleBreak> ruleBreaks = judge(reads, held, clock);

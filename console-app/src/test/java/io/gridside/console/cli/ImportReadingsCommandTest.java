@@ -175,6 +175,22 @@ class ImportReadingsCommandTest {
     }
 
     @Test
+    void aDryRunOfAFileWithBadRowsShowsWhatItsGoodRowsWouldDoAndFails() throws Exception {
+        Path file = csv("meter,timestamp,register_kwh\nM-1,2026-06-02 10:00,100\nM-1,2026-06-02 10:15,100.1\n"
+                + "M-9,2026-06-02 10:00,1\n");
+
+        CommandRun run = importReads(file, "--dry-run", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("invalid").asLong()).isEqualTo(1);
+        assertThat(json.get("fresh").asLong()).isEqualTo(2);
+        assertThat(json.get("problems").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(run.err().strip()).endsWith("[IMPORT_INVALID]");
+        assertThat(held()).isEmpty();
+    }
+
+    @Test
     void refusesAFileWithoutTheColumnsOnItsFirstLine() throws Exception {
         CommandRun run = importReads(csv("meter,time,kwh\nM-1,2026-06-02 10:00,1\n"));
 
