@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,6 +173,16 @@ class ImportPaymentsPushTest {
                 .extracting(LedgerEntry::customerId, LedgerEntry::amountMinor).containsExactly(customer(1), 25_000L);
         assertThat(afterPosting.get("inLedger").asLong()).isEqualTo(3);
         assertThat(afterPosting.get("queued").asLong()).isZero();
+
+        CommandRun outbox = CommandRun.of("import", "outbox", "--site", laptop.toString());
+        JsonNode outboxJson = json(CommandRun.of("import", "outbox", "--site", laptop.toString(), "--json"));
+
+        assertThat(outbox.out()).contains("holds 3 payments, 0 of them waiting", "agent-book.csv:2",
+                "credited, in the ledger (entry");
+        assertThat(outboxJson).extracting(p -> p.get("reference").asText(), p -> p.get("state").asText())
+                .containsExactly(tuple("AG-1", "credited"), tuple("AG-2", "credited"), tuple("AG-3", "credited"));
+        assertThat(outboxJson.get(1).get("ledgerSeq").asLong())
+                .isEqualTo(gatewayPayments("AG-2").get(0).seq());
     }
 
     @Test
