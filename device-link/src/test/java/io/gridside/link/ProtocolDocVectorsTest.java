@@ -72,7 +72,9 @@ class ProtocolDocVectorsTest {
             Map.entry("gateway-health", SampleMessages.gatewayHealth()),
             Map.entry("get-billing-config", new GetBillingConfig()),
             Map.entry("cash-void", SampleMessages.cashVoid()),
-            Map.entry("cash-book-batch", new CashBookBatch(SampleMessages.cashBook(), 2)));
+            Map.entry("cash-book-batch", new CashBookBatch(SampleMessages.cashBook(), 2)),
+            Map.entry("post-payments", SampleMessages.postPayments()),
+            Map.entry("payments-posted", SampleMessages.paymentsPosted()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -264,7 +266,9 @@ class ProtocolDocVectorsTest {
                 .contains("CASH_NOT_PERMITTED", "CASH_INVALID", "CASH_CURRENCY_MISMATCH", "CASH_UNKNOWN_CUSTOMER",
                         "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED", "CASH_RECEIPT_VOIDED", "CASH_UNKNOWN_RECEIPT",
                         "CASH_OWN_RECEIPT")
-                .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE");
+                .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE")
+                .contains("PAYMENT_INVALID", "PAYMENT_CURRENCY_MISMATCH", "PAYMENT_UNKNOWN_CUSTOMER",
+                        "PAYMENT_REFERENCE_CONFLICT");
     }
 
     @Test

@@ -81,6 +81,11 @@ final class GatewayCash {
         return desk.voidReceipt(request, supervisorId, till);
     }
 
+    /** The gateway's customers and ledger as a desk sees them, for payments that come by other channels. */
+    CashDesk.Till till() {
+        return till;
+    }
+
     /** The book's lines dated in [from, to). */
     List<CashBookLine> lines(Instant from, Instant to) {
         return desk.lines(from, to);

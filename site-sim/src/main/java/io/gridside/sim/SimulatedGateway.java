@@ -12,6 +12,8 @@ import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
@@ -20,6 +22,7 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.link.server.PaymentPosting;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
@@ -137,6 +140,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final Instant historyStart;
     private final GatewayCash cash;
+    private final PaymentPosting paymentPosting;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
@@ -216,6 +220,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, this::customerOfId,
                 this::dateAfterLastTick);
+        this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
@@ -564,6 +569,17 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private Instant dateAfterLastTick() {
         Instant at = clock().truncatedTo(ChronoUnit.SECONDS);
         return at.isAfter(lastTick) ? at : lastTick.plusSeconds(1);
+    }
+
+    /**
+     * Credits payments imported from a file by the rules of {@link PaymentPosting}, through the same till as cash:
+     * each is dated by the gateway's clock and posted by the next tick with the other payments, and a reference
+     * held by any channel is credited once.
+     */
+    @Override
+    public synchronized PaymentsPosted postPayments(PostPayments request) {
+        advance();
+        return paymentPosting.post(request, clock(), cash.till());
     }
 
     private String customerOfId(String customerId, String meterId) {

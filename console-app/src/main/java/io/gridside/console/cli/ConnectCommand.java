@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Connects to a gateway and asks it something.",
         subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
             SetClockCommand.class, TopUpCommand.class, VoidCommand.class, CashUpCommand.class, TopologyCommand.class,
-            HealthCommand.class})
+            HealthCommand.class, PushCommand.class})
 final class ConnectCommand {
 
     @Spec

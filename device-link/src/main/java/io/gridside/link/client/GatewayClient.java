@@ -11,6 +11,8 @@ import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.CashBookBatch;
 import io.gridside.link.message.GetCashBook;
 import io.gridside.site.cash.CashBookLine;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -295,6 +297,23 @@ public final class GatewayClient implements AutoCloseable {
             throws LinkException {
         return stream(new GetCashBook(from, to), CashBookBatch.class,
                 batch -> new Batch<>(batch.lines(), batch.total()), listener, cancel);
+    }
+
+    /**
+     * Posts payments imported from a file, one answer per payment in the request's order. Sending the same
+     * request again is safe: the gateway credits each reference once and answers a repeat as already credited.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session, or
+     *     {@link LinkException.Code#GATEWAY_ERROR} when the gateway refuses the whole request
+     */
+    public PaymentsPosted postPayments(PostPayments request) throws LinkException {
+        PaymentsPosted posted = expect(call(request), PaymentsPosted.class);
+        if (posted.results().size() != request.payments().size()) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway answered "
+                    + posted.results().size() + " of " + request.payments().size() + " payments posted; send them "
+                    + "again, which credits none twice.");
+        }
+        return posted;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

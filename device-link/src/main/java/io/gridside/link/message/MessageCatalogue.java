@@ -51,7 +51,9 @@ public final class MessageCatalogue {
             new Entry(0x5C, CashVoid.class, 1, Priority.BILLING),
             new Entry(0x5D, CashVoided.class, 1, Priority.BILLING),
             new Entry(0x5E, GetCashBook.class, 1, Priority.BILLING),
-            new Entry(0x5F, CashBookBatch.class, 1, Priority.BILLING));
+            new Entry(0x5F, CashBookBatch.class, 1, Priority.BILLING),
+            new Entry(0x68, PostPayments.class, 1, Priority.BILLING),
+            new Entry(0x69, PaymentsPosted.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

@@ -7,6 +7,8 @@ import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -170,5 +172,15 @@ public interface GatewayService {
      */
     default List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
         throw new UnsupportedOperationException("this gateway keeps no cash book");
+    }
+
+    /**
+     * Credits payments a console imported from a file, each by the rules of {@link PaymentPosting}; the session
+     * lets only a supervisor ask, and has checked the request's size.
+     *
+     * @throws UnsupportedOperationException when the gateway takes no imported payments
+     */
+    default PaymentsPosted postPayments(PostPayments request) {
+        throw new UnsupportedOperationException("this gateway takes no imported payments");
     }
 }

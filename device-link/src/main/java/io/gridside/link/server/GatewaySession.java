@@ -14,6 +14,8 @@ import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.CashBookBatch;
 import io.gridside.link.message.GetCashBook;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -303,6 +305,8 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetCashBook get) {
             sendStream(session, requestId, service.cashBook(get.from(), get.to()), CashBookBatch::new,
                     Priority.BILLING);
+        } else if (message instanceof PostPayments post) {
+            postPayments(requestId, post, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -398,6 +402,25 @@ public final class GatewaySession implements AutoCloseable {
                 credential.technicianId(), voided.receipt(), voided.amountMinor(), voided.currency(),
                 voided.customerId(), voided.technicianId(), voided.outcome(), voided.reason());
         reply(requestId, voided);
+    }
+
+    /** Credits imported payments, each on its own; see {@link PaymentPosting}. */
+    private void postPayments(long requestId, PostPayments post, SignedCredential credential) {
+        if (post.payments().isEmpty() || post.payments().size() > PostPayments.MAX_PAYMENTS) {
+            reply(requestId, new ErrorReply("PAYMENT_INVALID", "A PostPayments carries 1 to "
+                    + PostPayments.MAX_PAYMENTS + " payments, this one " + post.payments().size() + "."));
+            return;
+        }
+        PaymentsPosted posted;
+        try {
+            posted = service.postPayments(post);
+        } catch (UnsupportedOperationException e) {
+            reply(requestId, new ErrorReply("GATEWAY_FAULT", "This gateway takes no imported payments."));
+            return;
+        }
+        LOG.info("Supervisor {} posted {} imported payments: {}.", credential.technicianId(),
+                post.payments().size(), posted.results().stream().map(PaymentsPosted.Result::outcome).toList());
+        reply(requestId, posted);
     }
 
     private void answerHello(long session, long requestId, Hello hello) {

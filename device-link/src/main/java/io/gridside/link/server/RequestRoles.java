@@ -3,6 +3,7 @@ package io.gridside.link.server;
 import io.gridside.link.auth.Role;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.SetClock;
 import java.util.Set;
 
@@ -12,8 +13,12 @@ import java.util.Set;
  */
 public final class RequestRoles {
 
-    /** Requests that change what the site trusts, how it keeps time, or money a technician took. */
-    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class);
+    /**
+     * Requests that change what the site trusts, how it keeps time, or money a technician took, and payments
+     * imported from a file, which no cash limit bounds: the supervisor answers for the file.
+     */
+    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
+            PostPayments.class);
 
     private RequestRoles() {
     }

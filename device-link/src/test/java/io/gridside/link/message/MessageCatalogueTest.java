@@ -49,7 +49,8 @@ class MessageCatalogueTest {
                         tuple(0x5C, CashVoid.class, 1),
                         tuple(0x5D, CashVoided.class, 1),
                         tuple(0x5E, GetCashBook.class, 1),
-                        tuple(0x5F, CashBookBatch.class, 1));
+                        tuple(0x5F, CashBookBatch.class, 1),
+                        tuple(0x68, PostPayments.class, 1), tuple(0x69, PaymentsPosted.class, 1));
     }
 
     @Test

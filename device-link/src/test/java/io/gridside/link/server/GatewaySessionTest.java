@@ -19,6 +19,7 @@ import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.Ping;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.SetClock;
@@ -197,8 +198,9 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockAndVoidingCashAloneAmongTheRequests() {
-        assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class);
+    void needsASupervisorForSetClockVoidingCashAndImportedPaymentsAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class,
+                PostPayments.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }

@@ -7,6 +7,8 @@ import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
@@ -14,6 +16,7 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.link.server.PaymentPosting;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
@@ -50,6 +53,7 @@ public final class FakeGatewayService implements GatewayService {
     private volatile List<Instant> topologyAskedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CashDesk cashDesk = new CashDesk(SampleMessages.profile().currency());
     private final Till till = new Till();
+    private final PaymentPosting paymentPosting = new PaymentPosting("KES");
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -239,6 +243,11 @@ public final class FakeGatewayService implements GatewayService {
         synchronized (till) {
             return till.balances.get(customerId);
         }
+    }
+
+    @Override
+    public PaymentsPosted postPayments(PostPayments request) {
+        return paymentPosting.post(request, clock(), till);
     }
 
     /** The payments the gateway holds, by reference; a cash payment posts at once. */

@@ -35,6 +35,8 @@ import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
@@ -138,7 +140,9 @@ public final class SampleMessages {
                 cashVoid(),
                 cashVoided(),
                 new GetCashBook(DAY, DAY),
-                new CashBookBatch(cashBook(), 2));
+                new CashBookBatch(cashBook(), 2),
+                postPayments(),
+                paymentsPosted());
     }
 
     /** A supervisor voids the receipt of {@link #cashTopUp()}. */
@@ -233,6 +237,23 @@ public final class SampleMessages {
     /** KES 500.00 in cash for customer c-001, under receipt RCPT-0001. */
     public static CashTopUp cashTopUp() {
         return new CashTopUp("c-001", null, 50_000, "KES", "RCPT-0001", "paid at the kiosk");
+    }
+
+    /** Two payments imported from an agent's book: KES 250.00 for c-001 and KES 1,000.00 for c-002. */
+    public static PostPayments postPayments() {
+        return new PostPayments(List.of(
+                new PostPayments.Payment("AG-7001", "c-001", 25_000, "KES", DAY_START.plusSeconds(36_000),
+                        "agent-book.csv:2"),
+                new PostPayments.Payment("AG-7002", "c-002", 100_000, "KES", DAY_START.plusSeconds(37_800),
+                        "agent-book.csv:3")));
+    }
+
+    /** The gateway's answer to {@link #postPayments()} when it held the second reference for another customer. */
+    public static PaymentsPosted paymentsPosted() {
+        return new PaymentsPosted(List.of(
+                new PaymentsPosted.Result("AG-7001", PaymentsPosted.Outcome.CREDITED, null, null),
+                new PaymentsPosted.Result("AG-7002", PaymentsPosted.Outcome.REFUSED, "PAYMENT_REFERENCE_CONFLICT",
+                        "AG-7002 was credited to c-003.")));
     }
 
     /** A technician's hello with a fixed nonce, so that the gateway's signed answer is always the same. */
