@@ -41,11 +41,22 @@ class PaymentPostingPropertyTest {
         }
 
         @Override
-        public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
+        public Instant clock() {
+            return CLOCK;
+        }
+
+        @Override
+        public CashDesk.Payment credit(String reference, String customerId, long amountMinor, Instant at,
+                String note) {
             credits.merge(reference, 1, Integer::sum);
-            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor, CLOCK), null);
+            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor, at), null);
             held.put(reference, payment);
             return payment;
+        }
+
+        @Override
+        public void reverse(String reference, String customerId, long amountMinor, Instant at) {
+            throw new AssertionError("posting imported payments never voids one");
         }
     }
 
