@@ -18,14 +18,15 @@ import java.util.Objects;
  * @param nextAttemptAt when the gateway next tries, or null once the command is settled or failed
  * @param reason why the relay is turned, as billing or the action gave it
  */
-public record RelayCommand(long commandId, String meterId, String customerId, RelayState wanted, Instant issuedAt,
-        Status status, int sends, int readBacks, int round, Instant lastAttemptAt, Instant nextAttemptAt, String reason) {
+public record RelayCommand(long commandId, String meterId, String customerId, RelayState wanted,
+        Instant issuedAt, Status status, int sends, int readBacks, int round, Instant lastAttemptAt,
+        Instant nextAttemptAt, String reason) {
 
     /** Where a command stands. */
     public enum Status {
         /** Not sent yet, or to be sent again after a read-back found the relay not in the wanted state. */
         PENDING,
-        /** Sent without an acknowledgement: the meter may have acted, so the relay is read back before any resend. */
+        /** Sent without an acknowledgement: the meter may have acted, so its relay is read back before a resend. */
         READ_BACK,
         /** The meter has no route to the gateway or no power; the command waits, and no attempt is counted. */
         WAITING_OFF_MESH,

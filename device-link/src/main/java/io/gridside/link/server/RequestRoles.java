@@ -2,6 +2,8 @@ package io.gridside.link.server;
 
 import io.gridside.link.auth.Role;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.SetClock;
 import java.util.Set;
 
@@ -11,8 +13,12 @@ import java.util.Set;
  */
 public final class RequestRoles {
 
-    /** Requests that change what the site trusts or how it keeps time. */
-    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class);
+    /**
+     * Requests that change what the site trusts or how it keeps time, and those that open or close a customer's
+     * account: a move-in may start an account with credit, and a move-out settles one.
+     */
+    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, MoveIn.class,
+            MoveOut.class);
 
     private RequestRoles() {
     }

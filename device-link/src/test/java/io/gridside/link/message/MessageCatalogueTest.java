@@ -45,7 +45,11 @@ class MessageCatalogueTest {
                         tuple(0x55, TopologyBatch.class, 1),
                         tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),
                         tuple(0x58, GetMeshDay.class, 1), tuple(0x59, MeshDayBatch.class, 1),
-                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1));
+                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1),
+                        tuple(0x60, ExchangeMeter.class, 1), tuple(0x61, MeterExchanged.class, 1),
+                        tuple(0x62, MoveOut.class, 1), tuple(0x63, FinalStatement.class, 1),
+                        tuple(0x64, MoveIn.class, 1), tuple(0x65, MovedIn.class, 1),
+                        tuple(0x66, GetRelayCommands.class, 1), tuple(0x67, RelayCommandsBatch.class, 1));
     }
 
     @Test

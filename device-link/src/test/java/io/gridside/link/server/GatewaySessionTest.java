@@ -196,9 +196,11 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockAloneAmongTheRequests() {
-        assertThat(RequestRoles.supervisorOnly()).containsExactly(SetClock.class);
+    void needsASupervisorForSetClockAndMovesInOrOutAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class,
+                io.gridside.link.message.MoveIn.class, io.gridside.link.message.MoveOut.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
+        assertThat(RequestRoles.needed(io.gridside.link.message.ExchangeMeter.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }
 

@@ -99,6 +99,11 @@ public final class GatewayJournal implements AutoCloseable {
         return file;
     }
 
+    /** Makes room for the readings of a meter that joined the site after the journal began, as an exchange's. */
+    public void addMeter(String meterId) {
+        readings.addMeter(meterId);
+    }
+
     /**
      * Writes one quarter hour's history in one transaction.
      *
