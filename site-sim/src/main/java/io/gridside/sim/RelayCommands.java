@@ -1,5 +1,7 @@
 package io.gridside.sim;
 
+import io.gridside.sim.scenario.EventLog;
+import io.gridside.site.EventKind;
 import io.gridside.site.RelayCommand;
 import io.gridside.site.RelayCommand.Status;
 import io.gridside.site.RelayState;
@@ -8,7 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's relay commands to its meters over the mesh, and the meters' relays that obey them.
@@ -24,6 +29,8 @@ import java.util.function.IntFunction;
  * inputs give the same history. Not thread-safe: the gateway calls it under its own lock.
  */
 final class RelayCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelayCommands.class);
 
     /** The radio exchanges in one round of attempts: sends and read-backs alike. */
     static final int ATTEMPTS_PER_ROUND = 6;
@@ -133,6 +140,23 @@ final class RelayCommands {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * {@link #run(Instant, Instant)}, logging each failed round as a {@code RELAY_COMMAND_FAILED} event of its
+     * meter; a command settled by a read-back is seen in the command list alone.
+     */
+    void run(Instant from, Instant to, EventLog log) {
+        for (Outcome outcome : run(from, to)) {
+            RelayCommand command = outcome.command();
+            if (command.status() == Status.FAILED) {
+                log.add(outcome.at(), command.meterId(), EventKind.RELAY_COMMAND_FAILED, Map.of(
+                        "commandId", String.valueOf(command.commandId()), "wanted", command.wanted().name(),
+                        "round", String.valueOf(command.round() - 1), "reason", command.reason()), null);
+                LOG.info("Relay command {} to meter {} went unanswered for a round; the next begins at {}.",
+                        command.commandId(), command.meterId(), command.nextAttemptAt());
+            }
+        }
     }
 
     private void runOne(Command command, Instant from, Instant to, List<Outcome> outcomes) {
