@@ -13,6 +13,7 @@ import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetDayDigests;
+import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
@@ -60,16 +61,18 @@ class ProtocolDocVectorsTest {
     private static final Path DOC = Path.of("..", "docs", "protocol.md");
 
     /** The message each vector's {@code message:} line describes, as the code builds it. */
-    private static final Map<String, Message> MESSAGES = Map.of(
-            "ping", new Ping(42),
-            "get-site", new GetSite(),
-            "hello", SampleMessages.hello(),
-            "cash-top-up", SampleMessages.cashTopUp(),
-            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2),
-            "get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY),
-            "day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1),
-            "gateway-health", SampleMessages.gatewayHealth(),
-            "get-billing-config", new GetBillingConfig());
+    private static final Map<String, Message> MESSAGES = Map.ofEntries(
+            Map.entry("ping", new Ping(42)),
+            Map.entry("get-site", new GetSite()),
+            Map.entry("hello", SampleMessages.hello()),
+            Map.entry("cash-top-up", SampleMessages.cashTopUp()),
+            Map.entry("readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2)),
+            Map.entry("get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY)),
+            Map.entry("day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1)),
+            Map.entry("gateway-health", SampleMessages.gatewayHealth()),
+            Map.entry("get-billing-config", new GetBillingConfig()),
+            Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
+            Map.entry("get-relay-commands", new GetRelayCommands()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
