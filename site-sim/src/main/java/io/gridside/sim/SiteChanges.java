@@ -134,6 +134,8 @@ final class SiteChanges {
         if (last != null) {
             places.finalReadings.add(last);
             places.billedRegisterWh[index] = last.registerWh();
+            // The register the technician read is the meter's: the simulated one follows it, never goes back.
+            places.exactRegisterWh[index] = Math.max(places.exactRegisterWh[index], last.registerWh());
         }
         places.occupants[index] = null;
         String meterId = places.meterIds[index];
