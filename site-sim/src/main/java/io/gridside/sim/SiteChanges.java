@@ -21,6 +21,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -141,8 +142,12 @@ final class SiteChanges {
         String meterId = places.meterIds[index];
         relays.issue(index, id, RelayState.OFF, at, "move-out");
 
-        log.add(at, meterId, EventKind.CUSTOMER_MOVED_OUT, Map.of("customerId", id,
-                "balanceMinor", String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()), null);
+        Map<String, String> details = new HashMap<>(Map.of("customerId", id, "balanceMinor",
+                String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()));
+        if (last != null) {
+            details.put("finalRegisterWh", String.valueOf(last.registerWh()));
+        }
+        log.add(at, meterId, EventKind.CUSTOMER_MOVED_OUT, details, null);
         LOG.info("Supervisor {} closed the account of customer {} on meter {}: {}.", by, id, meterId,
                 request.reason());
         return new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
