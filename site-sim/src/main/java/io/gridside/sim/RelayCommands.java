@@ -66,6 +66,19 @@ final class RelayCommands {
         }
     }
 
+    /**
+     * What the gateway's commands have done since it started: each command counted once when it settled, and every
+     * send, read-back and failed round as it happened.
+     *
+     * @param acknowledged commands settled by an acknowledgement
+     * @param confirmedByReadBack commands an acknowledgement never settled, but a read-back found acted on
+     * @param sends every command sent, first sends and resends alike
+     * @param resends sends after a read-back found the relay not in the wanted state
+     */
+    record Totals(long issued, long acknowledged, long confirmedByReadBack, long sends, long resends,
+            long readBacks, long failedRounds, long waitsOffMesh) {
+    }
+
     /** What a command settled or failed as, for the gateway's event log. */
     record Outcome(RelayCommand command, Instant at) {
     }
@@ -78,6 +91,13 @@ final class RelayCommands {
     /** Each meter's latest command, or null before its first. */
     private final Command[] latest;
     private long lastCommandId;
+    private long acknowledged;
+    private long confirmedByReadBack;
+    private long sends;
+    private long resends;
+    private long readBacks;
+    private long failedRounds;
+    private long waitsOffMesh;
 
     /**
      * @param meters how many meters the site has; every relay starts closed (on)
@@ -163,6 +183,7 @@ final class RelayCommands {
         while (command.nextAttemptAt != null && command.nextAttemptAt.isBefore(to)) {
             Instant at = command.nextAttemptAt.isBefore(from) ? from : command.nextAttemptAt;
             if (!routes.reachable(command.meter)) {
+                waitsOffMesh += command.status == Status.WAITING_OFF_MESH ? 0 : 1;
                 command.status = Status.WAITING_OFF_MESH;
                 command.nextAttemptAt = to;
                 return;
@@ -176,13 +197,17 @@ final class RelayCommands {
             if (command.status.settled()) {
                 command.nextAttemptAt = null;
                 if (command.status == Status.CONFIRMED_BY_READ_BACK) {
+                    confirmedByReadBack++;
                     outcomes.add(new Outcome(command.view(), at));
+                } else {
+                    acknowledged++;
                 }
             } else if (answered) {
                 // A read-back found the relay in the other state: the command goes again at once.
                 command.nextAttemptAt = at.plus(EXCHANGE);
             } else if (command.attemptsThisRound >= ATTEMPTS_PER_ROUND) {
                 command.status = Status.FAILED;
+                failedRounds++;
                 command.nextAttemptAt = at.plus(NEXT_ROUND);
                 command.round++;
                 command.attemptsThisRound = 0;
@@ -196,6 +221,8 @@ final class RelayCommands {
     /** Sends the command; the meter acts on it if it arrives. Returns whether the acknowledgement came back. */
     private boolean send(Command command) {
         int exchange = command.exchanges++;
+        sends++;
+        resends += command.sends > 0 ? 1 : 0;
         command.sends++;
         double success = routes.oneWaySuccess(command.meter);
         if (!air.crosses(command.meter, command.commandId, exchange, false, success)) {
@@ -214,6 +241,7 @@ final class RelayCommands {
     /** Asks the meter for its relay. Returns whether the answer came back; the status says what it held. */
     private boolean readBack(Command command, Instant at) {
         int exchange = command.exchanges++;
+        readBacks++;
         command.readBacks++;
         double success = routes.oneWaySuccess(command.meter);
         boolean answered = air.crosses(command.meter, command.commandId, exchange, false, success)
@@ -223,6 +251,11 @@ final class RelayCommands {
                     : Status.PENDING;
         }
         return answered;
+    }
+
+    Totals totals() {
+        return new Totals(lastCommandId, acknowledged, confirmedByReadBack, sends, resends, readBacks, failedRounds,
+                waitsOffMesh);
     }
 
     /** Every meter's latest command, in meter order; meters never commanded are left out. */

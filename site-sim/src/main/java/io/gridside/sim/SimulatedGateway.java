@@ -120,8 +120,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final LoadProfile.Sample sample = new LoadProfile.Sample();
     /** Each place's meter, customer and registers; see {@link Places}. */
     private final Places places;
-    /** The relay commands the gateway sends its meters over the mesh, and the meters' relays. */
-    private final RelayCommands relays;
+    /** The relay commands the gateway sends its meters over the mesh, and the meters' relays; tests read it. */
+    final RelayCommands relays;
     /** Meter exchanges and moves, which change the places. */
     private final SiteChanges changes;
     private final GatewayIntake intake = new GatewayIntake();

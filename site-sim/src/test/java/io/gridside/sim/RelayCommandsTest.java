@@ -156,6 +156,12 @@ class RelayCommandsTest {
         // With 0.6 a way, a send is acknowledged with 0.36: most first sends are not, and some were acted on.
         assertThat(latest).filteredOn(c -> c.status() == Status.CONFIRMED_BY_READ_BACK).isNotEmpty();
         assertThat(latest).filteredOn(c -> c.sends() > 1).isNotEmpty();
+        RelayCommands.Totals totals = relays.totals();
+        assertThat(totals.issued()).isEqualTo(meters);
+        assertThat(totals.acknowledged() + totals.confirmedByReadBack()).isEqualTo(meters);
+        assertThat(totals.sends()).isEqualTo(latest.stream().mapToLong(RelayCommand::sends).sum());
+        assertThat(totals.resends()).isEqualTo(totals.sends() - meters);
+        assertThat(totals.readBacks()).isEqualTo(latest.stream().mapToLong(RelayCommand::readBacks).sum());
         for (RelayCommand command : latest) {
             // Every send after the first followed an answered read-back, and each read-back is an attempt.
             assertThat(command.sends()).as("command %d", command.commandId()).isLessThanOrEqualTo(1
