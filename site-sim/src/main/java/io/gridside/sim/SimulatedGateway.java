@@ -76,7 +76,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
- * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
+ * engine the console audits with, turns relays on its decisions by commands over the mesh ({@link RelayCommands}),
+ * takes customers' top-ups, and exchanges meters and moves customers ({@link SiteChanges}).
  *
  * <p>Meters send their readings in a burst after each quarter hour, and they cross the mesh hop by hop
  * ({@link MeshTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
