@@ -65,16 +65,16 @@ public final class Replay {
     public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
             List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events) {
         return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), gatewayLedger, readings,
-                SiteChanges.of(meters, gatewayLedger, readings, events));
+                SiteChangeLog.of(meters, gatewayLedger, readings, events));
     }
 
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
             List<Reading> readings) {
-        return run(engine, gatewayLedger, readings, SiteChanges.of(meters, gatewayLedger, readings, List.of()));
+        return run(engine, gatewayLedger, readings, SiteChangeLog.of(meters, gatewayLedger, readings, List.of()));
     }
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
-            SiteChanges changes) {
+            SiteChangeLog changes) {
         Instant start = null;
         List<TopUp> topUps = new ArrayList<>();
         for (LedgerEntry entry : gatewayLedger) {
@@ -94,7 +94,7 @@ public final class Replay {
     }
 
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps, SiteChanges changes) {
+            List<TopUp> topUps, SiteChangeLog changes) {
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
         readings.stream().filter(r -> !changes.billedByAChange(r))
                 .forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The meter exchanges, move-outs and move-ins a gateway made between its ticks, as its event log and ledger
@@ -24,10 +25,10 @@ import java.util.TreeMap;
  * <p>An exchange or a move-out with a final register billed a last reading between ticks; that reading is among
  * the pulled readings, and the replay rates it with the change rather than at the next tick.
  */
-final class SiteChanges {
+final class SiteChangeLog {
 
     /** One change, made at {@code at}; the replay applies it to its engine. */
-    private record Change(Instant at, int order, java.util.function.Consumer<BillingEngine> apply) {
+    private record Change(Instant at, int order, Consumer<BillingEngine> apply) {
     }
 
     private final TreeMap<Instant, List<Change>> byTick = new TreeMap<>();
@@ -35,7 +36,7 @@ final class SiteChanges {
     private final Set<Reading> finalReadings = new HashSet<>();
     private final Instant firstOpening;
 
-    private SiteChanges(Instant firstOpening) {
+    private SiteChangeLog(Instant firstOpening) {
         this.firstOpening = firstOpening;
     }
 
@@ -45,11 +46,11 @@ final class SiteChanges {
      * <p>A change whose final reading is not among the readings fails with {@link IllegalStateException} when
      * the replay makes it, not before: a replay that stops earlier does not need it.
      */
-    static SiteChanges of(List<Meter> meters, List<LedgerEntry> ledger, List<Reading> readings,
+    static SiteChangeLog of(List<Meter> meters, List<LedgerEntry> ledger, List<Reading> readings,
             List<SiteEvent> events) {
         Instant first = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).map(LedgerEntry::at)
                 .findFirst().orElse(null);
-        SiteChanges changes = new SiteChanges(first);
+        SiteChangeLog changes = new SiteChangeLog(first);
         meters.forEach(m -> changes.firstMeter.put(m.customerId(), m.meterId()));
         List<SiteEvent> ordered = events.stream().sorted(Comparator.comparingLong(SiteEvent::id)).toList();
         for (SiteEvent event : ordered) {
@@ -91,7 +92,7 @@ final class SiteChanges {
         }
     }
 
-    private void put(Instant at, int order, java.util.function.Consumer<BillingEngine> apply) {
+    private void put(Instant at, int order, Consumer<BillingEngine> apply) {
         byTick.computeIfAbsent(Reading.intervalStartOf(at), tick -> new ArrayList<>()).add(new Change(at, order,
                 apply));
     }
