@@ -125,13 +125,13 @@ public final class BillingEngine {
         if (meterId == null) {
             throw new IllegalArgumentException("Customer " + customerId + " has no meter to bill.");
         }
-        Account account = new Account(customerId, meterId, at, RatingState.openedOn(day(at)));
-        account.lastStandingDay = day(at).minusDays(1);
-        accounts.put(customerId, account);
         if (accountsByMeter.containsKey(meterId)) {
             throw new IllegalStateException("Meter " + meterId + " already belongs to customer "
                     + accountsByMeter.get(meterId).customerId + ".");
         }
+        Account account = new Account(customerId, meterId, at, RatingState.openedOn(day(at)));
+        account.lastStandingDay = day(at).minusDays(1);
+        accounts.put(customerId, account);
         accountsByMeter.put(meterId, account);
         lastTick = lastTick == null || at.isAfter(lastTick) ? at : lastTick;
         account.neverDisconnect = terms.neverDisconnect().contains(customerId);
@@ -169,7 +169,7 @@ public final class BillingEngine {
     /** Re-evaluates, in account order, the customers whose disconnection waits for grace to end. */
     private void endGrace(Instant end, List<RelayDecision> decisions) {
         for (Account account : accounts.values()) {
-            if (CreditMachine.awaitsTime(account)) {
+            if (account.closedAt == null && CreditMachine.awaitsTime(account)) {
                 evaluate(account, end, decisions);
             }
         }
@@ -178,7 +178,7 @@ public final class BillingEngine {
     private void chargeStanding(Instant end, List<RelayDecision> decisions) {
         LocalDate today = day(end.minusNanos(1));
         for (Account account : accounts.values()) {
-            while (account.lastStandingDay.isBefore(today)) {
+            while (account.closedAt == null && account.lastStandingDay.isBefore(today)) {
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
                 for (Charge charge : rater.dayBegins(account.rating, account.lastStandingDay)) {
                     post(account, end, charge.kind(), -charge.amountMinor(), charge.reference());
@@ -248,6 +248,93 @@ public final class BillingEngine {
         post(account, at, EntryKind.TOP_UP, -payment.amountMinor(), LedgerStore.VOID_PREFIX + reference);
         evaluate(account, at, decisions);
         return new Tick(posted, decisions, alerts);
+    }
+
+    /**
+     * Exchanges the customer's meter between ticks: the old meter's last energy ({@code finalReading}, its
+     * register's rise since the last reading billed) is rated and posted at {@code at}, and the account, with its
+     * balance, debts, credit state, rating state and any maintenance lock, is billed by {@code newMeterId} from
+     * then on. The new meter's opening register is not billed: its first reading bills the rise from it.
+     *
+     * @param finalReading the old meter's last energy, in the interval that holds {@code at}
+     * @return what the final reading posted and decided
+     * @throws IllegalArgumentException when the final reading is not of the customer's meter, or the new meter
+     *     already belongs to an account
+     */
+    public Tick exchangeMeter(String customerId, Reading finalReading, String newMeterId, Instant at) {
+        Account account = openAccountOf(customerId);
+        if (!finalReading.meterId().equals(account.meterId)) {
+            throw new IllegalArgumentException("Customer " + customerId + " is billed by meter " + account.meterId
+                    + ", not by meter " + finalReading.meterId() + ".");
+        }
+        if (accountsByMeter.containsKey(newMeterId)) {
+            throw new IllegalArgumentException("Meter " + newMeterId + " already belongs to customer "
+                    + accountsByMeter.get(newMeterId).customerId + ".");
+        }
+        Tick last = rateBetweenTicks(account, finalReading, at);
+        accountsByMeter.remove(account.meterId);
+        account.meterId = newMeterId;
+        accountsByMeter.put(newMeterId, account);
+        return last;
+    }
+
+    /**
+     * Closes the account of a customer who moves out, after posting the meter's last energy if it is given. The
+     * balance and debts stay on the closed account, as its final statement shows them; the meter is free for
+     * the next customer's {@link #openAccount}. A closed account is charged nothing more.
+     *
+     * @param finalReading the meter's last energy in the interval that holds {@code at}, or null to bill none
+     * @return what the final reading posted and decided
+     */
+    public Tick moveOut(String customerId, Reading finalReading, Instant at) {
+        Account account = openAccountOf(customerId);
+        Tick last = finalReading == null ? new Tick(List.of(), List.of())
+                : rateBetweenTicks(account, finalReading, at);
+        account.closedAt = at;
+        accountsByMeter.remove(account.meterId);
+        return last;
+    }
+
+    /** Whether the customer's account is closed, after a move-out. */
+    public boolean closed(String customerId) {
+        return account(customerId).closedAt != null;
+    }
+
+    /** The meter the customer's account is billed by now, or was billed by until it closed. */
+    public String meterOf(String customerId) {
+        return account(customerId).meterId;
+    }
+
+    /** The customer whose open account the meter bills, if any. */
+    public Optional<String> customerOfMeter(String meterId) {
+        return Optional.ofNullable(accountsByMeter.get(meterId)).map(account -> account.customerId);
+    }
+
+    private Tick rateBetweenTicks(Account account, Reading reading, Instant at) {
+        if (!reading.meterId().equals(account.meterId)) {
+            throw new IllegalArgumentException("Customer " + account.customerId + " is billed by meter "
+                    + account.meterId + ", not by meter " + reading.meterId() + ".");
+        }
+        posted.clear();
+        alerts.clear();
+        List<RelayDecision> decisions = new ArrayList<>();
+        long postedMinor = 0;
+        for (Charge charge : rater.rateInterval(account.rating, reading)) {
+            post(account, at, charge.kind(), -charge.amountMinor(), charge.reference() + " final");
+            postedMinor = Math.addExact(postedMinor, charge.amountMinor());
+        }
+        credit.recordDelivery(account, reading.energyWh(), postedMinor);
+        evaluate(account, at, decisions);
+        return new Tick(posted, decisions, alerts);
+    }
+
+    private Account openAccountOf(String customerId) {
+        Account account = account(customerId);
+        if (account.closedAt != null) {
+            throw new IllegalStateException("Customer " + customerId + " moved out at " + account.closedAt
+                    + "; the account is closed.");
+        }
+        return account;
     }
 
     /** The ledger entry that credited the payment {@code reference}, if the engine has credited it. */

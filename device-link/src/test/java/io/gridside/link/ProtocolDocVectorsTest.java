@@ -14,6 +14,7 @@ import io.gridside.link.message.CashBookBatch;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetDayDigests;
+import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
@@ -74,7 +75,9 @@ class ProtocolDocVectorsTest {
             Map.entry("cash-void", SampleMessages.cashVoid()),
             Map.entry("cash-book-batch", new CashBookBatch(SampleMessages.cashBook(), 2)),
             Map.entry("post-payments", SampleMessages.postPayments()),
-            Map.entry("payments-posted", SampleMessages.paymentsPosted()));
+            Map.entry("payments-posted", SampleMessages.paymentsPosted()),
+            Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
+            Map.entry("get-relay-commands", new GetRelayCommands()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),

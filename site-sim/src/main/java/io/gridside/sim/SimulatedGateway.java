@@ -11,7 +11,13 @@ import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.MeterExchanged;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
@@ -23,6 +29,7 @@ import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.link.server.PaymentPosting;
+import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
@@ -42,6 +49,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
@@ -66,7 +74,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +83,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
- * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
+ * engine the console audits with, turns relays on its decisions by commands over the mesh ({@link RelayCommands}),
+ * takes customers' top-ups, and exchanges meters and moves customers ({@link SiteChanges}).
  *
  * <p>Meters send their readings in a burst after each quarter hour, and they cross the mesh hop by hop
  * ({@link MeshTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
@@ -113,16 +121,17 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final BillingEngine engine;
     /** The tariff schedule and credit terms the engine bills with, as the document the link carries. */
     private final byte[] billingDocument;
-    private final double[] exactRegisterWh;
     /** What the site's network does to each meter's voltage, and each meter's mean and peak power this tick. */
     private final Distribution distribution;
     private final double[] meanWatts;
     private final double[] peakWatts;
     private final LoadProfile.Sample sample = new LoadProfile.Sample();
-    /** The register of the last reading the gateway billed for each meter, and that reading's end. */
-    private final long[] billedRegisterWh;
-    private final Instant[] lastReadingEnd;
-    private final Map<String, Integer> meterIndex = new HashMap<>();
+    /** Each place's meter, customer and registers; see {@link Places}. */
+    private final Places places;
+    /** The relay commands the gateway sends its meters over the mesh, and the meters' relays; tests read it. */
+    final RelayCommands relays;
+    /** Meter exchanges and moves, which change the places. */
+    private final SiteChanges changes;
     private final GatewayIntake intake = new GatewayIntake();
     /**
      * The RF mesh, which moves on a quarter hour at every tick, after the scenario's steps of that quarter hour and
@@ -208,17 +217,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
-        this.exactRegisterWh = new double[spec.meters()];
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
-        this.billedRegisterWh = new long[spec.meters()];
-        this.lastReadingEnd = new Instant[spec.meters()];
-        for (int i = 0; i < spec.meters(); i++) {
-            meterIndex.put(layout.meters().get(i).meterId(), i);
-        }
+        this.places = new Places(layout);
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
-        this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, this::customerOfId,
+        this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, places::customerOf,
                 this::dateAfterLastTick);
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
@@ -226,6 +230,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
         this.vitals = new GatewayVitals(spec.seed(), historyStart);
+        this.relays = new RelayCommands(spec.meters(), new MeshRoutes(this.mesh, this.scenario),
+                RelayCommands.Air.seeded(spec.seed()), index -> places.meterIds[index]);
+        this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -298,6 +305,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         scenario.openInterval(start, end);
         mesh.advance(end);
         scenario.closeInterval(end);
+        relays.run(start, end, scenario.log());
         drawLoads(LocalInterval.of(start, layout.site().zone()), start);
         traffic.open(end);
         for (int i = 0; i < spec.meters(); i++) {
@@ -311,9 +319,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
         topUps.addAll(cash.dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
-        result.decisions().forEach(this::logDecision);
-        cash.postDueVoids(end).forEach(this::logDecision);
-        writeJournal(start, batch);
+        result.decisions().forEach(this::command);
+        cash.postDueVoids(end).forEach(this::command);
+        writeJournal(start, places.journalled(batch));
         lastTick = end;
     }
 
@@ -331,8 +339,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private void drawLoads(LocalInterval at, Instant start) {
         for (int i = 0; i < spec.meters(); i++) {
             double supplied = scenario.suppliedShare(i, start);
-            // Shortcoming: a meter obeys billing's relay at once, even off the mesh, where no command would reach it.
-            if (engine.relay(layout.customers().get(i).customerId()) == RelayState.ON && supplied > 0) {
+            // The relay as the meter holds it after the quarter hour's commands, for the whole quarter hour.
+            if (relays.relay(i) == RelayState.ON && supplied > 0) {
                 layout.loads().get(i).sample(spec.seed(), i, at, sample);
                 meanWatts[i] = sample.meanWatts * supplied;
                 peakWatts[i] = sample.peakWatts;
@@ -346,9 +354,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     /** What meter {@code index} sends when the interval from {@code start} ends. */
     private Uplink.IntervalRead read(int index, Instant start, long interval) {
-        exactRegisterWh[index] += meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
-        long register = (long) Math.floor(exactRegisterWh[index]);
-        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register,
+        places.exactRegisterWh[index] += meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
+        long register = (long) Math.floor(places.exactRegisterWh[index]);
+        return new Uplink.IntervalRead(places.meterIds[index], start, register,
                 distribution.quality(index, spec.seed(), interval, peakWatts[index]));
     }
 
@@ -359,13 +367,18 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      */
     private List<Reading> bill(List<Uplink.IntervalRead> served, Instant end) {
         List<Reading> batch = new ArrayList<>(served.size());
+        Map<String, Integer> meterIndex = places.meterIndex;
         served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
             int index = meterIndex.get(read.meterId());
-            long energy = read.registerWh() - billedRegisterWh[index];
-            Instant billedUpTo = lastReadingEnd[index] == null ? historyStart : lastReadingEnd[index];
+            if (places.passOverFree(index, read.registerWh(), end)) {
+                return;
+            }
+            long energy = read.registerWh() - places.billedRegisterWh[index];
+            Instant lastEnd = places.lastReadingEnd[index];
+            Instant billedUpTo = lastEnd == null ? historyStart : lastEnd;
             Reading.Quality quality = billedUpTo.equals(read.intervalStart()) ? read.quality() : null;
-            billedRegisterWh[index] = read.registerWh();
-            lastReadingEnd[index] = end;
+            places.billedRegisterWh[index] = read.registerWh();
+            places.lastReadingEnd[index] = end;
             batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
         });
         return batch;
@@ -381,7 +394,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         }
         List<TopUp> topUps = new ArrayList<>();
         for (int i = 0; i < spec.meters(); i++) {
-            String customerId = layout.customers().get(i).customerId();
+            if (places.occupants[i] == null) {
+                continue;
+            }
+            String customerId = places.occupants[i].customerId();
             boolean low = engine.balance(customerId) < layout.tariff().lowCreditMinor();
             if (low && Noise.unit(spec.seed(), i, interval, 91) < layout.payRate()[i]) {
                 long amount = TOP_UP_MINOR[(int) Long.remainderUnsigned(Noise.hash(spec.seed(), i, interval, 92),
@@ -397,9 +413,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return topUps;
     }
 
-    private void logDecision(RelayDecision decision) {
+    /** Logs billing's decision and sends the meter the command it calls for. */
+    private void command(RelayDecision decision) {
         scenario.relayTurned(decision);
-        LOG.debug("Relay of meter {} turned {} at {}: {}.", decision.meterId(), decision.relay(), decision.at(),
+        relays.issue(places.meterIndex.get(decision.meterId()), decision.customerId(), decision.relay(),
+                decision.at(), decision.reason());
+        LOG.debug("Relay of meter {} commanded {} at {}: {}.", decision.meterId(), decision.relay(), decision.at(),
                 decision.reason());
     }
 
@@ -408,7 +427,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
-                        "history-days", "billing-config", "cash-book"));
+                        "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves"));
     }
 
     @Override
@@ -481,10 +500,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     }
 
     @Override
-    public List<RosterBatch.Entry> roster() {
+    public synchronized List<RosterBatch.Entry> roster() {
         List<RosterBatch.Entry> roster = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
-            roster.add(new RosterBatch.Entry(layout.customers().get(i), layout.meters().get(i)));
+            if (places.occupants[i] != null) {
+                roster.add(new RosterBatch.Entry(places.occupants[i], places.meterAt(i)));
+            }
         }
         return roster;
     }
@@ -494,11 +515,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         advance();
         List<MeterStatus> statuses = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
-            Customer customer = layout.customers().get(i);
-            Meter meter = layout.meters().get(i);
+            Customer customer = places.occupants[i];
+            if (customer == null) {
+                continue;
+            }
             String id = customer.customerId();
-            statuses.add(new MeterStatus(meter.meterId(), id, customer.name(), engine.balance(id),
-                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], parentRssiDbm(i), parentId(i),
+            statuses.add(new MeterStatus(places.meterIds[i], id, customer.name(), engine.balance(id),
+                    layout.site().currency(), places.lastReadingEnd[i], places.billedRegisterWh[i],
+                    parentRssiDbm(i), parentId(i),
                     engine.relay(id), engine.creditState(id)));
         }
         return statuses;
@@ -582,14 +606,37 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return paymentPosting.post(request, clock(), cash.till());
     }
 
-    private String customerOfId(String customerId, String meterId) {
-        for (int i = 0; i < spec.meters(); i++) {
-            if (layout.customers().get(i).customerId().equals(customerId)
-                    || layout.meters().get(i).meterId().equals(meterId)) {
-                return layout.customers().get(i).customerId();
-            }
-        }
-        return null;
+    @Override
+    public synchronized List<RelayCommand> relayCommands() {
+        advance();
+        return relays.latest();
+    }
+
+    /** Replaces a meter at once, by the gateway's clock; see {@link SiteChanges#exchangeMeter}. */
+    @Override
+    public synchronized MeterExchanged exchangeMeter(ExchangeMeter request, String by)
+            throws SiteChangeRefusedException {
+        return change((billedTo, now) -> changes.exchangeMeter(request, by, billedTo, now));
+    }
+
+    /** Closes a customer's account as they move out; see {@link SiteChanges#moveOut}. */
+    @Override
+    public synchronized FinalStatement moveOut(MoveOut request, String by) throws SiteChangeRefusedException {
+        return change((billedTo, now) -> changes.moveOut(request, by, billedTo, now));
+    }
+
+    /** Opens a new customer's account on a freed meter; see {@link SiteChanges#moveIn}. */
+    @Override
+    public synchronized MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
+        return change((billedTo, now) -> changes.moveIn(request, by, billedTo, now));
+    }
+
+    /** Brings the site up to its clock, makes the change, and journals what it posted and logged at once. */
+    private <T> T change(SiteChanges.Change<T> change) throws SiteChangeRefusedException {
+        advance();
+        T made = change.make(lastTick, clock());
+        writeJournal(lastTick, List.of());
+        return made;
     }
 
     /**
@@ -601,7 +648,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      * @throws IllegalArgumentException if the site has no such meter, or for a negative rate
      */
     public synchronized void flood(String meterId, int eventsPerInterval) {
-        if (!meterIndex.containsKey(meterId)) {
+        if (!places.meterIndex.containsKey(meterId)) {
             throw new IllegalArgumentException("The simulated site has no meter " + meterId + ".");
         }
         advance();
@@ -613,7 +660,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized List<MeterUplink> uplinkStatus() {
         advance();
         List<MeterUplink> statuses = new ArrayList<>(spec.meters());
-        layout.meters().forEach(meter -> statuses.add(intake.status(meter.meterId())));
+        for (String meterId : places.meterIds) {
+            statuses.add(intake.status(meterId));
+        }
         return statuses;
     }
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Connects to a gateway and asks it something.",
         subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
             SetClockCommand.class, TopUpCommand.class, VoidCommand.class, CashUpCommand.class, TopologyCommand.class,
-            HealthCommand.class, PushCommand.class})
+            HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
+            MoveOutCommand.class, MoveInCommand.class})
 final class ConnectCommand {
 
     @Spec

@@ -16,6 +16,8 @@ import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
@@ -23,6 +25,7 @@ import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetMeshDay;
+import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
@@ -36,10 +39,15 @@ import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.BillingConfigBatch;
+import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MeterStatusBatch;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
@@ -51,6 +59,7 @@ import io.gridside.link.session.LinkStats;
 import io.gridside.link.transport.Transport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
@@ -314,6 +323,42 @@ public final class GatewayClient implements AutoCloseable {
                     + "again, which credits none twice.");
         }
         return posted;
+    }
+
+    /**
+     * Replaces a faulty meter at the gateway, carrying the customer's account to the new meter.
+     *
+     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses
+     */
+    public MeterExchanged exchangeMeter(ExchangeMeter request) throws LinkException {
+        return expect(call(request), MeterExchanged.class);
+    }
+
+    /**
+     * Closes a customer's account as they move out; a supervisor's session only.
+     *
+     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses
+     */
+    public FinalStatement moveOut(MoveOut request) throws LinkException {
+        return expect(call(request), FinalStatement.class);
+    }
+
+    /**
+     * Opens a new customer's account on a freed meter; a supervisor's session only.
+     *
+     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses
+     */
+    public MovedIn moveIn(MoveIn request) throws LinkException {
+        return expect(call(request), MovedIn.class);
+    }
+
+    /** Every meter's latest relay command, pulled as a stream and returned whole. */
+    public List<RelayCommand> relayCommands() throws LinkException {
+        List<RelayCommand> commands = new ArrayList<>();
+        stream(new GetRelayCommands(), RelayCommandsBatch.class,
+                batch -> new Batch<>(batch.commands(), batch.total()),
+                (batch, received, total) -> commands.addAll(batch), CancelSignal.NEVER);
+        return commands;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

@@ -9,5 +9,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         Cancel, SetClock, ClockSet, CashTopUp, CashReceipt, GetEvents, EventsBatch,
         GetTopology, TopologyBatch, GetHealth, GatewayHealth, GetDayDigests, DayDigestsBatch, GetMeshDay,
         MeshDayBatch, GetBillingConfig, BillingConfigBatch, CashVoid, CashVoided, GetCashBook, CashBookBatch,
-        PostPayments, PaymentsPosted {
+        PostPayments, PaymentsPosted, ExchangeMeter, MeterExchanged, MoveOut, FinalStatement, MoveIn, MovedIn,
+        GetRelayCommands, RelayCommandsBatch {
 }

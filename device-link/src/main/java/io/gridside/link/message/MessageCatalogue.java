@@ -53,7 +53,15 @@ public final class MessageCatalogue {
             new Entry(0x5E, GetCashBook.class, 1, Priority.BILLING),
             new Entry(0x5F, CashBookBatch.class, 1, Priority.BILLING),
             new Entry(0x68, PostPayments.class, 1, Priority.BILLING),
-            new Entry(0x69, PaymentsPosted.class, 1, Priority.BILLING));
+            new Entry(0x69, PaymentsPosted.class, 1, Priority.BILLING),
+            new Entry(0x60, ExchangeMeter.class, 1, Priority.BILLING),
+            new Entry(0x61, MeterExchanged.class, 1, Priority.BILLING),
+            new Entry(0x62, MoveOut.class, 1, Priority.BILLING),
+            new Entry(0x63, FinalStatement.class, 1, Priority.BILLING),
+            new Entry(0x64, MoveIn.class, 1, Priority.BILLING),
+            new Entry(0x65, MovedIn.class, 1, Priority.BILLING),
+            new Entry(0x66, GetRelayCommands.class, 1, Priority.BILLING),
+            new Entry(0x67, RelayCommandsBatch.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

@@ -6,6 +6,12 @@ import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.MeterExchanged;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
@@ -13,6 +19,7 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
@@ -182,5 +189,41 @@ public interface GatewayService {
      */
     default PaymentsPosted postPayments(PostPayments request) {
         throw new UnsupportedOperationException("this gateway takes no imported payments");
+    }
+
+    /**
+     * Every meter's latest relay command and where it stands, in meter order. A gateway that turns relays without
+     * commands over the mesh has none to give.
+     */
+    default List<RelayCommand> relayCommands() {
+        return List.of();
+    }
+
+    /**
+     * Replaces a faulty meter, carrying its customer's account to the new meter; see {@link ExchangeMeter}.
+     *
+     * @param by the technician who made the exchange, for the record
+     * @throws SiteChangeRefusedException when the request breaks a rule, with the rule's code
+     */
+    default MeterExchanged exchangeMeter(ExchangeMeter request, String by) throws SiteChangeRefusedException {
+        throw new UnsupportedOperationException("this gateway does not exchange meters");
+    }
+
+    /**
+     * Closes a customer's account as they move out, and gives its final statement; see {@link MoveOut}.
+     *
+     * @throws SiteChangeRefusedException when the request breaks a rule, with the rule's code
+     */
+    default FinalStatement moveOut(MoveOut request, String by) throws SiteChangeRefusedException {
+        throw new UnsupportedOperationException("this gateway does not move customers out");
+    }
+
+    /**
+     * Opens a new customer's account on a meter a move-out freed; see {@link MoveIn}.
+     *
+     * @throws SiteChangeRefusedException when the request breaks a rule, with the rule's code
+     */
+    default MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
+        throw new UnsupportedOperationException("this gateway does not move customers in");
     }
 }

@@ -19,6 +19,11 @@ import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.GetRelayCommands;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
@@ -307,6 +312,10 @@ public final class GatewaySession implements AutoCloseable {
                     Priority.BILLING);
         } else if (message instanceof PostPayments post) {
             postPayments(requestId, post, credential);
+        } else if (message instanceof GetRelayCommands) {
+            sendStream(session, requestId, service.relayCommands(), RelayCommandsBatch::new, Priority.BILLING);
+        } else if (message instanceof ExchangeMeter || message instanceof MoveOut || message instanceof MoveIn) {
+            changeSite(requestId, message, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -368,6 +377,27 @@ public final class GatewaySession implements AutoCloseable {
         LOG.info("The gateway's clock was set from {} to {} by {}.", previous, set.clock(),
                 credential.technicianId());
         reply(requestId, new ClockSet(previous, service.clock()));
+    }
+
+    /** Exchanges a meter or moves a customer out or in, as the technician asked, or says which rule it broke. */
+    private void changeSite(long requestId, Message request, SignedCredential credential) {
+        String by = credential.technicianId();
+        Message answer;
+        try {
+            if (request instanceof ExchangeMeter exchange) {
+                answer = service.exchangeMeter(exchange, by);
+            } else if (request instanceof MoveOut moveOut) {
+                answer = service.moveOut(moveOut, by);
+            } else {
+                answer = service.moveIn((MoveIn) request, by);
+            }
+        } catch (SiteChangeRefusedException e) {
+            LOG.info("Refused a {} to technician {}: {}", request.getClass().getSimpleName(), by, e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Technician {} made a {}: {}", by, request.getClass().getSimpleName(), answer);
+        reply(requestId, answer);
     }
 
     /** Credits cash within the allowance the session's credential carries; see {@link CashDesk}. */

@@ -4,6 +4,8 @@ import io.gridside.link.auth.Role;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.SetClock;
 import java.util.Set;
 
@@ -14,11 +16,12 @@ import java.util.Set;
 public final class RequestRoles {
 
     /**
-     * Requests that change what the site trusts, how it keeps time, or money a technician took, and payments
-     * imported from a file, which no cash limit bounds: the supervisor answers for the file.
+     * Requests that change what the site trusts or how it keeps time, money a technician took, payments imported
+     * from a file, which no cash limit bounds (the supervisor answers for the file), and those that open or close a
+     * customer's account: a move-in may start an account with credit, and a move-out settles one.
      */
     private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
-            PostPayments.class);
+            PostPayments.class, MoveIn.class, MoveOut.class);
 
     private RequestRoles() {
     }

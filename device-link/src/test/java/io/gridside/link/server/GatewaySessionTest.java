@@ -198,10 +198,11 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockVoidingCashAndImportedPaymentsAloneAmongTheRequests() {
+    void needsASupervisorForSetClockVoidingCashImportedPaymentsAndMovesAloneAmongTheRequests() {
         assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class,
-                PostPayments.class);
+                PostPayments.class, io.gridside.link.message.MoveIn.class, io.gridside.link.message.MoveOut.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
+        assertThat(RequestRoles.needed(io.gridside.link.message.ExchangeMeter.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
     }
 

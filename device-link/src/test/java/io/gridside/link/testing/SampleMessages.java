@@ -15,8 +15,11 @@ import io.gridside.link.message.GetCashBook;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
@@ -27,6 +30,7 @@ import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.GetTopology;
@@ -37,10 +41,15 @@ import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MeterStatusBatch;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
@@ -50,12 +59,14 @@ import io.gridside.link.server.GatewayProfile;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -142,7 +153,17 @@ public final class SampleMessages {
                 new GetCashBook(DAY, DAY),
                 new CashBookBatch(cashBook(), 2),
                 postPayments(),
-                paymentsPosted());
+                paymentsPosted(),
+                exchangeMeter(),
+                new MeterExchanged("c-001", "m-001", "m-101", CLOCK, 250, 5_000, 145_000, "KES",
+                        CreditState.ACTIVE, RelayState.ON, debtsOwed()),
+                new MoveOut("c-002", 81_200L, "the family moved to town"),
+                new FinalStatement("c-002", "Baraka Otieno", "m-002", CLOCK, DAY_START.plusSeconds(900), 81_200, 200,
+                        4_000, -1_500, "KES", CreditState.DISCONNECTED, debtsOwed()),
+                new MoveIn("m-002", "c-201", "Neema Mwangi", CustomerCategory.HOUSEHOLD, 20_000),
+                new MovedIn("c-201", "m-002", CLOCK, 81_200, 20_000, "KES", RelayState.ON),
+                new GetRelayCommands(),
+                new RelayCommandsBatch(relayCommands(), 2));
     }
 
     /** A supervisor voids the receipt of {@link #cashTopUp()}. */
@@ -163,6 +184,24 @@ public final class SampleMessages {
                         "KES", CLOCK, null, null),
                 new CashBookLine(CashBookLine.Kind.VOID, "3FA2C9-0001", "T-0042", "RCPT-0001", "c-001", 50_000,
                         "KES", CLOCK.plusSeconds(600), "S-0007", "customer paid twice"));
+    }
+
+    /** A technician replacing meter m-001, read at 12,345.678 kWh, by m-101, which reads 0.012 kWh. */
+    public static ExchangeMeter exchangeMeter() {
+        return new ExchangeMeter("m-001", "m-101", 12_345_678, 12, "display dead after a storm");
+    }
+
+    public static List<DebtOwed> debtsOwed() {
+        return List.of(new DebtOwed("LOAN-7", Debt.Kind.APPLIANCE_LOAN, 300_000, 120_000));
+    }
+
+    /** One command settled by a read-back, one waiting for its meter to come back on the mesh. */
+    public static List<RelayCommand> relayCommands() {
+        return List.of(
+                new RelayCommand(7, "m-001", "c-001", RelayState.OFF, CLOCK, RelayCommand.Status.CONFIRMED_BY_READ_BACK,
+                        1, 1, 1, CLOCK.plusSeconds(30), null, "credit-exhausted"),
+                new RelayCommand(8, "m-002", "c-002", RelayState.ON, CLOCK, RelayCommand.Status.WAITING_OFF_MESH, 0, 0,
+                        1, null, CLOCK.plusSeconds(900), "topped-up"));
     }
 
     /**

@@ -109,6 +109,12 @@ public final class GatewayJournal implements AutoCloseable {
     }
 
     /**
+    /** Makes room for the readings of a meter that joined the site after the journal began, as an exchange's. */
+    public void addMeter(String meterId) {
+        readings.addMeter(meterId);
+    }
+
+    /**
      * Writes one quarter hour's history in one transaction.
      *
      * @param tick the start of the quarter hour whose tick billed {@code billed}
