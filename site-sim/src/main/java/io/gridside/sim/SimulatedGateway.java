@@ -595,11 +595,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return at.isAfter(lastTick) ? at : lastTick.plusSeconds(1);
     }
 
-    /**
-     * Credits payments imported from a file by the rules of {@link PaymentPosting}, through the same till as cash:
-     * each is dated by the gateway's clock and posted by the next tick with the other payments, and a reference
-     * held by any channel is credited once.
-     */
+    /** Credits payments imported from a file by the rules of {@link PaymentPosting}, through the cash's till. */
     @Override
     public synchronized PaymentsPosted postPayments(PostPayments request) {
         advance();
