@@ -1,12 +1,8 @@
 package io.gridside.console.cli;
 
 import io.gridside.billing.vee.EstimateEditor;
-import io.gridside.site.SiteInfo;
-import io.gridside.site.store.SiteStore;
-import io.gridside.site.vee.EstimateEdit;
-import io.gridside.site.vee.GapEstimate;
-import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "override", mixinStandardHelpOptions = true,
         description = {"Replaces a gap's estimate with your values, one per quarter hour, in Wh; the edit is kept "
             + "with who, when and why.", "The values must sum to the register's rise over the gap, unless "
-                + "--total-reason says why they do not."})
+                + "--total-reason says why they do not."},
+        footer = {"", "Exit codes: 0 recorded; 1 refused (no estimate starts there, or the values break a rule); "
+            + "2 a usage error, such as a missing site database."})
 final class VeeOverrideCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -43,23 +41,12 @@ final class VeeOverrideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SiteStore store = vee.open()) {
-            SiteInfo site = vee.site(store);
-            GapEstimate estimate = edit.estimate(store, site, vee.siteFile.toString());
-            EstimateEdit overridden;
-            try {
-                overridden = EstimateEditor.override(estimate, energiesWh, edit.by, Instant.now(), edit.why,
-                        totalReason);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("The override was refused: " + e.getMessage(), e,
-                        VeeEditOptions.EDIT_REFUSED);
-            }
-            store.recordEdit(overridden);
-            command.commandLine().getOut().printf("Overrode the estimate of meter %s from %s to %s with %d Wh over %d "
-                    + "quarter hours.%n", estimate.meterId(), VeeCommand.siteTime(estimate.gapStart(), site.zone()),
-                    VeeCommand.siteTime(estimate.gapEnd(), site.zone()), energiesWh.stream().mapToLong(e -> e).sum(),
-                    energiesWh.size());
-        }
-        return ExitCode.OK;
+        return edit.record(vee, command.commandLine().getOut(),
+                (estimate, now) -> EstimateEditor.override(estimate, energiesWh, edit.by, now, edit.why,
+                        totalReason),
+                (estimate, overridden, zone) -> String.format(Locale.ROOT, "Overrode the estimate of meter %s from "
+                        + "%s to %s with %d Wh over %d quarter hours.", estimate.meterId(),
+                        VeeCommand.siteTime(estimate.gapStart(), zone), VeeCommand.siteTime(estimate.gapEnd(), zone),
+                        energiesWh.stream().mapToLong(e -> e).sum(), energiesWh.size()));
     }
 }
