@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +51,9 @@ public final class TariffFile {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withConfigOverride(long.class, price -> price.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
             .build();
+
+    /** The text value a reader's coercion message quotes, as in {@code String value ("yes") to ...}. */
+    private static final Pattern QUOTED_VALUE = Pattern.compile("String value \\((\"[^\"]*\")\\)");
 
     private TariffFile() {
     }
@@ -102,9 +107,16 @@ public final class TariffFile {
             return original;
         }
         Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        String was = e instanceof InvalidFormatException format && format.getValue() != null
-                ? ", was \"" + format.getValue() + "\"" : "";
-        return expected(type) + was;
+        return expected(type) + was(e, original);
+    }
+
+    /** What the file held instead, as ", was \"yes\"", when the reader said; else nothing. */
+    private static String was(JsonMappingException e, String original) {
+        if (e instanceof InvalidFormatException format && format.getValue() != null) {
+            return ", was \"" + format.getValue() + "\"";
+        }
+        Matcher text = QUOTED_VALUE.matcher(original);
+        return text.find() ? ", was " + text.group(1) : "";
     }
 
     /** The kind of value a field of {@code type} takes, as a sentence's end: "must be a whole number". */
