@@ -65,7 +65,7 @@ public final class StatementPage {
         item(html, "Opening balance", money(s.openingMinor(), s));
         item(html, "Closing balance", money(s.closingMinor(), s));
         if (s.state() != null) {
-            item(html, "Credit state at the last reading", state(s.state()));
+            item(html, "Credit state at the last update", state(s.state()));
         }
         html.append("</dl>\n");
     }

@@ -75,7 +75,7 @@ class StatementExportTest {
         assertThat(page).contains("@media print", "@page").doesNotContain("src=").doesNotContain("href=");
         assertThat(page).contains("<td>Total</td><td>1.234</td><td>0.53</td><td>5.00</td><td>-0.01</td>"
                 + "<td>16.80</td>");
-        assertThat(page).contains("<dt>Credit state at the last reading</dt><dd>low credit</dd>");
+        assertThat(page).contains("<dt>Credit state at the last update</dt><dd>low credit</dd>");
     }
 
     @Test
