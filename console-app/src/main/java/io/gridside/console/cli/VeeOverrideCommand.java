@@ -1,14 +1,14 @@
 package io.gridside.console.cli;
 
 import io.gridside.billing.vee.EstimateEditor;
+import io.gridside.site.vee.EstimateEdit;
+import io.gridside.site.vee.GapEstimate;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gridside bill vee --site FILE override ...}: replaces a gap's estimated values with the technician's,
@@ -18,18 +18,10 @@ import picocli.CommandLine.Spec;
         description = {"Replaces a gap's estimate with your values, one per quarter hour, in Wh; the edit is kept "
             + "with who, when and why.", "The values must sum to the register's rise over the gap, unless "
                 + "--total-reason says why they do not."},
-        footer = {"", "Exit codes: 0 recorded; 1 refused (no estimate starts there, or the values break a rule); "
-            + "2 a usage error, such as a missing site database."})
-final class VeeOverrideCommand implements Callable<Integer> {
-
-    @ParentCommand
-    VeeCommand vee;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec command;
-
-    @Mixin
-    VeeEditOptions edit;
+        footer = {"", "Exit codes: 0 recorded; 1 refused: no estimate starts there, or the values break a rule "
+            + "(their count, their sum without --total-reason, a quarter hour past the meter's rating); 2 a usage "
+            + "error, such as a missing site database."})
+final class VeeOverrideCommand extends VeeEditCommand {
 
     @Option(names = "--wh", paramLabel = "WH", required = true, split = ",",
             description = "The energy of each quarter hour of the gap, in Wh, comma-separated, in time order.")
@@ -40,13 +32,15 @@ final class VeeOverrideCommand implements Callable<Integer> {
     String totalReason;
 
     @Override
-    public Integer call() {
-        return edit.record(vee, command.commandLine().getOut(),
-                (estimate, now) -> EstimateEditor.override(estimate, energiesWh, edit.by, now, edit.why,
-                        totalReason),
-                (estimate, overridden, zone) -> String.format(Locale.ROOT, "Overrode the estimate of meter %s from "
-                        + "%s to %s with %d Wh over %d quarter hours.", estimate.meterId(),
-                        VeeCommand.siteTime(estimate.gapStart(), zone), VeeCommand.siteTime(estimate.gapEnd(), zone),
-                        energiesWh.stream().mapToLong(e -> e).sum(), energiesWh.size()));
+    EstimateEdit edit(GapEstimate estimate, Instant now) {
+        return EstimateEditor.override(estimate, energiesWh, edit.by, now, edit.why, totalReason);
+    }
+
+    @Override
+    String sentence(GapEstimate estimate, EstimateEdit recorded, ZoneId zone) {
+        return String.format(Locale.ROOT, "Overrode the estimate of meter %s from %s to %s with %d Wh over %d "
+                + "quarter hours.", estimate.meterId(), VeeCommand.siteTime(estimate.gapStart(), zone),
+                VeeCommand.siteTime(estimate.gapEnd(), zone), recorded.energiesWh().stream().mapToLong(e -> e).sum(),
+                recorded.energiesWh().size());
     }
 }
