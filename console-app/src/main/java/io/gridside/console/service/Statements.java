@@ -74,6 +74,8 @@ public final class Statements {
             meters.computeIfAbsent(meter.customerId(), id -> new ArrayList<>()).add(meter.meterId());
         }
         store.statuses().forEach(s -> statuses.put(s.customerId(), s));
+        // Shortcoming: the whole ledger is held in memory while statements are made, fine for the months of a
+        // site visit; a year of a large site wants the store to hand over one customer's entries at a time.
         for (LedgerEntry entry : store.ledger()) {
             entries.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry);
         }
