@@ -55,6 +55,9 @@ public final class TariffFile {
     /** The text value a reader's coercion message quotes, as in {@code String value ("yes") to ...}. */
     private static final Pattern QUOTED_VALUE = Pattern.compile("String value \\((\"[^\"]*\")\\)");
 
+    /** How the reader begins its message about a key given twice in one object. */
+    private static final String DUPLICATE = "Duplicate field ";
+
     private TariffFile() {
     }
 
@@ -97,6 +100,9 @@ public final class TariffFile {
             return "must be a whole number, not null";
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith(DUPLICATE)) {
+            return twice(original);
+        }
         if (original.startsWith("Missing required creator property")) {
             return "is required";
         }
@@ -148,11 +154,22 @@ public final class TariffFile {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
-        if (original.startsWith("Duplicate field ")) {
-            return "gives the key " + original.substring("Duplicate field ".length()) + " twice in one object" + where;
+        if (original.startsWith(DUPLICATE)) {
+            return twice(original) + where;
         }
-        String reason = original.lines().findFirst().orElse("").replaceAll("\\s*\\(.*", "");
-        return "is not JSON" + where + (reason.isBlank() ? "" : ": " + reason);
+        if (original.startsWith("Unexpected end-of-input")) {
+            return "is not JSON" + where + ": it ends too soon, a closing } or ] is missing";
+        }
+        if (original.startsWith("Unexpected character") || original.startsWith("Unrecognized token")) {
+            return "is not JSON" + where + ": what stands there has no place in JSON (text needs double quotes)";
+        }
+        return "is not JSON" + where;
+    }
+
+    /** A key given twice, as "gives the key 'price' twice in one object". */
+    private static String twice(String original) {
+        return "gives the key " + original.substring(DUPLICATE.length()).lines().findFirst().orElse("").strip()
+                + " twice in one object";
     }
 
     /** A Jackson path as a field name such as {@code versions[1].tou[2].to}. */

@@ -113,7 +113,12 @@ class TariffFileTest {
         assertThat(problem(TWO_VERSIONS.replace("{\"tariffId\": \"village-2024\",",
                 "{\"tariffId\": \"village-2024\", \"tariffId\": \"other\",")))
                 .isEqualTo("(file): gives the key 'tariffId' twice in one object at line 1, column 40");
-        assertThat(problem("{\"tariffId\": ")).startsWith("(file): is not JSON at line 1, column");
+        assertThat(problem(TWO_VERSIONS.replace("{\"price\": 30000000}", "{\"price\": 30000000, \"price\": 1}")))
+                .isEqualTo("versions[1].blocks[0]: gives the key 'price' twice in one object");
+        assertThat(problem("{\"tariffId\": ")).startsWith("(file): is not JSON at line 1, column")
+                .endsWith(": it ends too soon, a closing } or ] is missing");
+        assertThat(problem("tariff: flat")).startsWith("(file): is not JSON at line 1, column")
+                .endsWith("(text needs double quotes)");
     }
 
     /** The one problem {@code json} has, as tariff-check prints it, with none of the reader's own wording. */
