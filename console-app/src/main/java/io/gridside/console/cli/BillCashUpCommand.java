@@ -44,9 +44,7 @@ final class BillCashUpCommand implements Callable<Integer> {
         try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             Optional<SiteInfo> site = store.site();
             if (site.isEmpty()) {
-                command.commandLine().getErr().println("gridside: " + siteFile + " holds no site yet; pull one with "
-                        + "'gridside connect ... audit --site " + siteFile + "'. [NO_SITE]");
-                return ExitCode.FAILED;
+                throw SiteFiles.noSite(siteFile);
             }
             CashUp cashUp = CashUp.of(store.cashBook(), technicianId, date, site.get().zone(),
                     site.get().currency());

@@ -65,6 +65,11 @@ public final class GridsideCommand implements Callable<Integer> {
             err.println("gridside: " + usage.line(commandLine.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE;
         }
+        if (e instanceof RefusedException refused) {
+            LOG.info("The command was refused: {}", refused.getMessage(), refused);
+            err.println("gridside: " + refused.line());
+            return ExitCode.FAILED;
+        }
         LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
         err.println("gridside: " + failureLine(e));
         return ExitCode.FAILED;

@@ -38,10 +38,11 @@ public final class CreditListing {
      * One customer's line.
      *
      * @param lockedSince when a maintenance lock opened the relay, if the last maintenance event left it open
+     * @param currency the currency of every amount of the row and its debts
      * @param energyPastZeroWh energy charged while the balance was below zero, by the share of each charge there
      */
     public record Row(String customerId, String meterId, CreditState state, RelayState relay, long balanceMinor,
-            List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
+            String currency, List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
     }
 
     /**
@@ -70,7 +71,7 @@ public final class CreditListing {
         for (MeterStatus status : statuses) {
             String customer = status.customerId();
             rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
-                    debts(ledger, customer, configured), locks.get(status.meterId()),
+                    status.currency(), debts(ledger, customer, configured), locks.get(status.meterId()),
                     energyPastZero(ledger, customer, meterOf.getOrDefault(customer, status.meterId()), energy)));
         }
         return rows;
