@@ -63,6 +63,7 @@ public final class Replay {
 
         Instant start = null;
         List<TopUp> topUps = new ArrayList<>();
+        List<LedgerEntry> adjustments = new ArrayList<>();
         for (LedgerEntry entry : gatewayLedger) {
             if (entry.kind() == EntryKind.OPENING) {
                 engine.openAccount(entry.customerId(), meterOfCustomer.get(entry.customerId()),
@@ -71,20 +72,28 @@ public final class Replay {
             } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
                 topUps.add(new TopUp(entry.reference().substring(PAYMENT_PREFIX.length()), entry.customerId(),
                         entry.amountMinor(), entry.at()));
+            } else if (entry.kind() == EntryKind.ADJUSTMENT) {
+                adjustments.add(entry);
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, topUps);
+            tickThrough(engine, start, readings, topUps, adjustments);
         }
         return engine;
     }
 
+    /**
+     * Ticks from the first opening to the last reading; the gateway's adjustments, inputs like its top-ups, are
+     * posted right after the tick they are dated at, as the gateway posted them.
+     */
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps) {
+            List<TopUp> topUps, List<LedgerEntry> adjustments) {
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
         readings.forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
         TreeMap<Instant, List<TopUp>> topUpsByTick = new TreeMap<>();
         topUps.forEach(t -> topUpsByTick.computeIfAbsent(tickOf(t.at()), end -> new ArrayList<>()).add(t));
+        TreeMap<Instant, List<LedgerEntry>> adjustmentsByTick = new TreeMap<>();
+        adjustments.forEach(a -> adjustmentsByTick.computeIfAbsent(a.at(), at -> new ArrayList<>()).add(a));
         if (readingsByEnd.isEmpty()) {
             return;
         }
@@ -93,6 +102,10 @@ public final class Replay {
         Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
+            for (LedgerEntry adjustment : adjustmentsByTick.getOrDefault(tick, List.of())) {
+                engine.adjust(adjustment.customerId(), adjustment.at(), adjustment.amountMinor(),
+                        adjustment.reference());
+            }
         }
     }
 
