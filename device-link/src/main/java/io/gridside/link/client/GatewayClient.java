@@ -24,7 +24,11 @@ import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
 import io.gridside.link.message.LedgerBatch;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeshDayBatch;
@@ -49,6 +53,8 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.CustomerDay;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -455,6 +461,48 @@ public final class GatewayClient implements AutoCloseable {
         };
         return stream(new GetLedger(afterSeq), LedgerBatch.class,
                 batch -> new Batch<>(batch.links(), batch.total()), gapless, cancel);
+    }
+
+    /**
+     * Pulls the gateway's digests of its ledger by customer day for the site days from {@code from} to {@code to},
+     * both included; null asks from the ledger's first day, or up to the gateway's today.
+     */
+    public List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to, CancelSignal cancel)
+            throws LinkException {
+        List<LedgerDayDigest> days = new ArrayList<>();
+        stream(new GetLedgerDayDigests(from, to), LedgerDayDigestsBatch.class,
+                batch -> new Batch<>(batch.days(), batch.total()), (batch, received, total) -> days.addAll(batch),
+                cancel);
+        return days;
+    }
+
+    /**
+     * Pulls the entries of the named customer days with their links, asking a few hundred days a request; the caller
+     * checks them against the days' digests.
+     */
+    public List<LedgerLink> ledgerDays(List<CustomerDay> days, CancelSignal cancel) throws LinkException {
+        List<LedgerLink> links = new ArrayList<>();
+        for (int from = 0; from < days.size(); from += GetLedgerDays.MAX_DAYS) {
+            List<CustomerDay> part = days.subList(from, Math.min(days.size(), from + GetLedgerDays.MAX_DAYS));
+            stream(new GetLedgerDays(part), LedgerBatch.class, batch -> new Batch<>(batch.links(), batch.total()),
+                    (batch, received, total) -> links.addAll(batch), cancel);
+        }
+        return links;
+    }
+
+    /**
+     * Asks the gateway to post corrections, which a supervisor's session only may do; returns the entries it
+     * posted.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session, and with
+     *     {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses, such as
+     *     {@code ADJUSTMENT_STALE} when a day changed since it was checked
+     */
+    public List<LedgerLink> postAdjustments(PostAdjustments request) throws LinkException {
+        List<LedgerLink> posted = new ArrayList<>();
+        stream(request, LedgerBatch.class, batch -> new Batch<>(batch.links(), batch.total()),
+                (batch, received, total) -> posted.addAll(batch), CancelSignal.NEVER);
+        return posted;
     }
 
     private LinkException incomplete(String what) {

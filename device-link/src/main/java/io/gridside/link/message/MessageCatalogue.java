@@ -47,7 +47,11 @@ public final class MessageCatalogue {
             new Entry(0x58, GetMeshDay.class, 1, Priority.EVENTS),
             new Entry(0x59, MeshDayBatch.class, 1, Priority.EVENTS),
             new Entry(0x5A, GetBillingConfig.class, 1, Priority.BILLING),
-            new Entry(0x5B, BillingConfigBatch.class, 1, Priority.BILLING));
+            new Entry(0x5B, BillingConfigBatch.class, 1, Priority.BILLING),
+            new Entry(0x70, GetLedgerDayDigests.class, 1, Priority.BILLING),
+            new Entry(0x71, LedgerDayDigestsBatch.class, 1, Priority.BILLING),
+            new Entry(0x72, GetLedgerDays.class, 1, Priority.BILLING),
+            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

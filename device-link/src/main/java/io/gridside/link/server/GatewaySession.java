@@ -14,6 +14,10 @@ import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
@@ -48,6 +52,7 @@ import io.gridside.link.session.LinkOptions;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.time.Instant;
@@ -216,7 +221,8 @@ public final class GatewaySession implements AutoCloseable {
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
                 || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
                 || message instanceof GetTopology || message instanceof GetDayDigests
-                || message instanceof GetMeshDay || message instanceof GetBillingConfig;
+                || message instanceof GetMeshDay || message instanceof GetBillingConfig
+                || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -290,6 +296,13 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerLinksAfter(get.afterSeq()), LedgerBatch::of,
                     Priority.BILLING);
+        } else if (message instanceof GetLedgerDayDigests get) {
+            sendStream(session, requestId, service.ledgerDayDigests(get.from(), get.to()),
+                    LedgerDayDigestsBatch::new, Priority.BILLING);
+        } else if (message instanceof GetLedgerDays get) {
+            sendStream(session, requestId, service.ledgerDays(get.days()), LedgerBatch::of, Priority.BILLING);
+        } else if (message instanceof PostAdjustments post) {
+            postAdjustments(session, requestId, post, credential);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);
         } else if (message instanceof CashTopUp topUp) {
@@ -355,6 +368,23 @@ public final class GatewaySession implements AutoCloseable {
         LOG.info("The gateway's clock was set from {} to {} by {}.", previous, set.clock(),
                 credential.technicianId());
         reply(requestId, new ClockSet(previous, service.clock()));
+    }
+
+    /**
+     * Posts a supervisor's corrections, all or none, and streams the posted entries back; a refusal names its rule.
+     */
+    private void postAdjustments(long session, long requestId, PostAdjustments post, SignedCredential credential) {
+        List<LedgerLink> posted;
+        try {
+            posted = service.postAdjustments(post, credential.technicianId());
+        } catch (AdjustmentRefusedException e) {
+            LOG.info("Refused {} corrections to supervisor {}: {}", post.adjustments().size(),
+                    credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Supervisor {} had {} corrections posted.", credential.technicianId(), posted.size());
+        sendStream(session, requestId, posted, LedgerBatch::of, Priority.BILLING);
     }
 
     /** Credits cash within the allowance the session's credential carries; see {@link CashDesk}. */

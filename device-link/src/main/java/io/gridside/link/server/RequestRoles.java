@@ -2,6 +2,7 @@ package io.gridside.link.server;
 
 import io.gridside.link.auth.Role;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.SetClock;
 import java.util.Set;
 
@@ -11,8 +12,8 @@ import java.util.Set;
  */
 public final class RequestRoles {
 
-    /** Requests that change what the site trusts or how it keeps time. */
-    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class);
+    /** Requests that change what the site trusts, how it keeps time, or money already charged. */
+    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, PostAdjustments.class);
 
     private RequestRoles() {
     }

@@ -45,7 +45,9 @@ class MessageCatalogueTest {
                         tuple(0x55, TopologyBatch.class, 1),
                         tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),
                         tuple(0x58, GetMeshDay.class, 1), tuple(0x59, MeshDayBatch.class, 1),
-                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1));
+                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1),
+                        tuple(0x70, GetLedgerDayDigests.class, 1), tuple(0x71, LedgerDayDigestsBatch.class, 1),
+                        tuple(0x72, GetLedgerDays.class, 1), tuple(0x73, PostAdjustments.class, 1));
     }
 
     @Test

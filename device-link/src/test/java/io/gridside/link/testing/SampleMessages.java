@@ -19,6 +19,10 @@ import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
@@ -56,6 +60,8 @@ import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.CustomerDay;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.history.MeshDayBuilder;
@@ -129,7 +135,13 @@ public final class SampleMessages {
                 new MeshDayBatch(DAY, MeshDayBatch.chunksOf(MeshDayDocument.encode(meshDay())), 1),
                 new GetBillingConfig(),
                 new BillingConfigBatch(BillingConfigBatch.digestOf(BILLING_CONFIG),
-                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1));
+                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1),
+                new GetLedgerDayDigests(DAY.minusDays(2), DAY),
+                new LedgerDayDigestsBatch(List.of(new LedgerDayDigest(new CustomerDay("C-0001", DAY), 2,
+                        ByteString.of(new byte[32]))), 1),
+                new GetLedgerDays(List.of(new CustomerDay("C-0001", DAY))),
+                new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
+                        "reconciled", 12, ByteString.of(new byte[32])))));
     }
 
     /**
