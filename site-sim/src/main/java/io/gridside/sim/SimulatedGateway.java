@@ -5,6 +5,8 @@ import io.gridside.billing.CreditTerms;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Tick;
+import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.server.AdjustmentRefusedException;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
@@ -44,6 +46,7 @@ import io.gridside.site.TopUp;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.tariff.TariffSchedule;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +67,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +137,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final Instant historyStart;
     private final CashDesk cashDesk;
+    /** The ledger by customer day, the corrections a supervisor has posted, and a fault planted for training. */
+    private final LedgerCorrections corrections;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
@@ -202,6 +208,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
+        this.corrections = new LedgerCorrections(engine, layout.site().zone(),
+                layout.customers().stream().map(Customer::customerId).collect(Collectors.toSet()));
         this.exactRegisterWh = new double[spec.meters()];
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
@@ -302,7 +310,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
         topUps.addAll(dueCash(end));
-        Tick result = engine.tick(end, topUps, batch);
+        Tick result = engine.tick(end, topUps, corrections.billed(batch));
         result.decisions().forEach(this::logDecision);
         writeJournal(start, batch);
         lastTick = end;
@@ -406,7 +414,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
-                        "history-days", "billing-config"));
+                        "history-days", "billing-config", "ledger-days"));
     }
 
     @Override
@@ -676,6 +684,37 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                     + ", which is later.");
         }
         return topology(at).toSnapshot();
+    }
+
+    /** The digests of the ledger by customer day from {@code from} to {@code to}; see {@link LedgerCorrections}. */
+    @Override
+    public synchronized List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
+        advance();
+        return corrections.digests(from, to);
+    }
+
+    /**
+     * Posts a supervisor's corrections at the last tick, so that a replay posts them right after its entries, and
+     * writes them to the journal at once.
+     */
+    @Override
+    public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
+            throws AdjustmentRefusedException {
+        advance();
+        long before = engine.lastSeq();
+        List<LedgerEntry> posted = corrections.post(request, lastTick, this::logDecision);
+        writeJournal(lastTick, List.of());
+        LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
+        return ledgerLinksAfter(before);
+    }
+
+    /**
+     * Plants a fault for training and tests: billing takes the next reading of {@code meterId} of site day
+     * {@code day} that it bills from now on as {@code extraWh} more than the meter read, once, while the readings
+     * the gateway serves stay true; reconciliation should then find that customer's day and nothing else.
+     */
+    public synchronized void misrate(String meterId, LocalDate day, long extraWh) {
+        corrections.misrate(meterId, day, extraWh);
     }
 
     /** The digests of the site days from {@code from} to {@code to}; see {@link HistoryDays}. */

@@ -28,6 +28,15 @@ public final class DayLines {
         return result;
     }
 
+    /** The lines of all of {@code parts} together, as one rating of every customer would give them. */
+    public static DayLines merge(List<DayLines> parts) {
+        DayLines result = new DayLines();
+        for (DayLines part : parts) {
+            part.lines.forEach((day, ofDay) -> ofDay.forEach((line, charged) -> result.add(day, line, charged)));
+        }
+        return result;
+    }
+
     void add(CustomerDay day, LineKey line, long chargedMinor) {
         SortedMap<LineKey, Long> ofDay = lines.computeIfAbsent(day, key -> new TreeMap<>());
         long sum = Math.addExact(ofDay.getOrDefault(line, 0L), chargedMinor);
