@@ -110,6 +110,21 @@ class ReconcileCommandTest {
 
     @Test
     @Order(2)
+    void aLaptopHoldingTheLedgerPullsNoDayYetStillFindsTheWrongOne() throws IOException {
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "audit", "--site",
+                home.resolve("site.db").toString());
+        assertThat(audit.exitCode()).as("the entry-for-entry audit disagrees too: " + audit.err())
+                .isEqualTo(ExitCode.FAILED);
+
+        JsonNode report = JSON.readTree(reconcile(supervisor, "--json").out());
+
+        assertThat(report.get("pulled").asInt()).isZero();
+        assertThat(report.get("differences")).singleElement()
+                .satisfies(line -> assertThat(line.get("customerId").asText()).isEqualTo(wronged));
+    }
+
+    @Test
+    @Order(3)
     void printsTheLineInTheCurrencyAndSaysWhatASupervisorCanDo() {
         CommandRun run = reconcile(supervisor);
 
@@ -119,7 +134,7 @@ class ReconcileCommandTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aTechnicianCannotPostTheCorrections() {
         CommandRun run = reconcile(technician, "--post-corrections");
 
@@ -129,7 +144,7 @@ class ReconcileCommandTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSupervisorHasTheGatewayPostTheCorrectionAndTheNextReconcileIsClean() throws IOException {
         CommandRun posted = reconcile(supervisor, "--post-corrections", "--json");
 
@@ -147,12 +162,13 @@ class ReconcileCommandTest {
         CommandRun again = reconcile(supervisor);
 
         assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
-        assertThat(again.out()).contains("Every charge line agrees");
+        assertThat(again.out()).contains("Every charge line agrees")
+                .as("only the corrected day differs from the laptop's copy").contains("pulled 1 of them");
     }
 
     @Test
-    @Order(5)
-    void postingTheSameCorrectionsTwiceIsRefusedAsStale() throws IOException {
+    @Order(6)
+    void aCleanReconcilePostsNothingMore() {
         CommandRun run = reconcile(supervisor, "--post-corrections");
 
         assertThat(run.exitCode()).as("nothing left to correct").isEqualTo(ExitCode.OK);
