@@ -31,7 +31,7 @@ class LedgerDaysTest {
                 new LedgerEntry(4, MIDNIGHT.plusSeconds(900), "C-1", EntryKind.STANDING_CHARGE, -50, 895,
                         "day:2026-03-03"),
                 new LedgerEntry(5, MIDNIGHT.plusSeconds(7200), "C-1", EntryKind.ADJUSTMENT, 30, 925,
-                        "adjustment:2026-03-02 energy late-read"));
+                        "adjustment:2026-03-02 readings-changed energy"));
     }
 
     @Test
@@ -88,7 +88,7 @@ class LedgerDaysTest {
 
         assertThat(digest.customerDay()).isEqualTo(new CustomerDay("C-1", MARCH_2));
         assertThat(digest.entryCount()).isEqualTo(3);
-        assertThat(digest.digest().hex()).isEqualTo("236d5d4f624f2cd67f9e6b5bc47e57322e6829df6c2f25f01a27aa6d29174fc5");
+        assertThat(digest.digest().hex()).isEqualTo("c246f8dfe2ef573ccdae07c3965ab6b87be5d35442f523a8b65bb79849609a09");
     }
 
     @Test
