@@ -85,6 +85,9 @@ public final class LedgerReconciliation {
         }
     }
 
+    /** What a gateway that summarises its ledger by customer day lists among its capabilities. */
+    public static final String CAPABILITY = "ledger-days";
+
     private final GatewayClient client;
     private final SiteStore store;
     private final ZoneId zone;
@@ -110,6 +113,11 @@ public final class LedgerReconciliation {
     }
 
     private Result run(LocalDate from, LocalDate to) throws LinkException {
+        if (!client.hello().capabilities().contains(CAPABILITY)) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "This gateway does not summarise its ledger "
+                    + "by customer day, so it cannot be reconciled this way; use 'connect ... audit', which pulls "
+                    + "the whole ledger (LEDGER_DAYS_UNSUPPORTED)");
+        }
         client.ping();
         LocalDate last = to != null ? to : client.lastGatewayClock().atZone(zone).toLocalDate().minusDays(1);
         Map<CustomerDay, LedgerDayDigest> gateway = new TreeMap<>();

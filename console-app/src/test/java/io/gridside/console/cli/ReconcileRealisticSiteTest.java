@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PublishedPorts;
 import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
@@ -33,11 +35,14 @@ class ReconcileRealisticSiteTest {
     static Path home;
 
     private static CommandSite site;
+    private static String serial;
 
     @BeforeAll
     static void startSite() throws IOException {
         site = CommandSite.start(home, NOW, () -> SimulatedSite.start(
                 new SiteSpec(30, 8, 3, NOW).withBilling(SimBilling.REALISTIC), SimClock.manual(NOW)));
+        serial = site.site().listenSerial();
+        PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, site.site().gateway().layout().gatewayId());
     }
 
     @AfterAll
@@ -62,6 +67,18 @@ class ReconcileRealisticSiteTest {
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.get("clean").asBoolean()).isTrue();
         assertThat(report.get("customerDays").asInt()).as("30 customers over 1 to 3 June").isEqualTo(90);
+        assertThat(report.get("differences")).isEmpty();
+    }
+
+    @Test
+    void reconcilesAlikeOverTheSerialLink() throws IOException {
+        CommandRun run = CommandRun.of("connect", "--serial", serial, "--credential", site.supervisor(),
+                "reconcile", "--site", home.resolve("serial.db").toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("customerDays").asInt()).isEqualTo(90);
+        assertThat(report.get("pulled").asInt()).isEqualTo(90);
         assertThat(report.get("differences")).isEmpty();
     }
 
