@@ -1,5 +1,6 @@
 package io.gridside.billing.rerate;
 
+import io.gridside.billing.Charge;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.ledger.CustomerDay;
 import io.gridside.site.ledger.LedgerDays;
@@ -25,6 +26,14 @@ public final class DayLines {
         for (LedgerEntry entry : entries) {
             LineKey.of(entry).ifPresent(line -> result.add(LedgerDays.of(entry, zone), line, -entry.amountMinor()));
         }
+        return result;
+    }
+
+    /** The lines that rating's charges of each customer day add up to. */
+    public static DayLines ofCharges(Map<CustomerDay, List<Charge>> charges) {
+        DayLines result = new DayLines();
+        charges.forEach((day, ofDay) -> ofDay.forEach(
+                charge -> result.add(day, LineKey.of(charge), charge.amountMinor())));
         return result;
     }
 

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -67,22 +68,28 @@ public final class Rerating {
      * @throws IllegalArgumentException for an interval that starts outside the window's days
      */
     public static DayLines rate(Window window, Inputs inputs) {
+        return DayLines.ofCharges(charges(window, inputs));
+    }
+
+    /**
+     * The charges each day of the window posts, in the order rating posts them, each with its reference (the
+     * interval, day or month it charges for): the detail that {@link #rate} sums into lines.
+     *
+     * @throws IllegalArgumentException for an interval that starts outside the window's days
+     */
+    public static SortedMap<CustomerDay, List<Charge>> charges(Window window, Inputs inputs) {
         Rater rater = inputs.rater();
         RatingState state = window.opening().copy();
         Map<LocalDate, List<Reading>> byDay = intervalsByDay(window, inputs);
-        DayLines lines = new DayLines();
+        SortedMap<CustomerDay, List<Charge>> charges = new TreeMap<>();
         for (LocalDate day = window.from(); !day.isAfter(window.to()); day = day.plusDays(1)) {
-            CustomerDay customerDay = new CustomerDay(window.customerId(), day);
-            for (Charge charge : rater.dayBegins(state, day)) {
-                lines.add(customerDay, LineKey.of(charge), charge.amountMinor());
-            }
+            List<Charge> ofDay = new ArrayList<>(rater.dayBegins(state, day));
             for (Reading reading : byDay.getOrDefault(day, List.of())) {
-                for (Charge charge : rater.rateInterval(state, reading)) {
-                    lines.add(customerDay, LineKey.of(charge), charge.amountMinor());
-                }
+                ofDay.addAll(rater.rateInterval(state, reading));
             }
+            charges.put(new CustomerDay(window.customerId(), day), ofDay);
         }
-        return lines;
+        return charges;
     }
 
     /**

@@ -151,6 +151,32 @@ class ReratingTest {
         assertThat(DayLines.ofLedger(ledger, RerateFixtures.NAIROBI)).isEqualTo(Rerating.rate(window, now));
     }
 
+    /**
+     * The gateway charged 2 March's 10:15 interval as 300 Wh (7 cents) where the meter's own read says 100 Wh (2):
+     * the detail names that interval's reference, and the 10:30 one (15 against 25), and nothing else.
+     */
+    @Test
+    void aDifferenceIsExplainedByTheIntervalsChargedOtherwise() {
+        Rerating.Window window = window(MARCH_2, MARCH_3);
+        var was = new Rerating.Inputs(rater(), withEstimates());
+        var now = new Rerating.Inputs(rater(), withActuals());
+        List<LedgerEntry> gateway = new java.util.ArrayList<>();
+        long seq = 1;
+        for (var charge : Rerating.charges(window, was).get(DAY_1)) {
+            gateway.add(new LedgerEntry(seq++, Instant.parse("2026-03-02T08:00:00Z"), "C-7", charge.kind(),
+                    -charge.amountMinor(), 0, charge.reference()));
+        }
+        LineDifference energy = LineDifference.between(DayLines.ofLedger(gateway, RerateFixtures.NAIROBI),
+                Rerating.rate(window, now), List.of(DAY_1)).get(0);
+
+        List<ChargeDetail> details = ChargeDetail.explaining(energy, gateway, Rerating.charges(window, now).get(DAY_1));
+
+        assertThat(energy.line()).isEqualTo(LineKey.ENERGY);
+        assertThat(details).containsExactly(
+                new ChargeDetail("interval:2026-03-02T07:15:00Z", 7, 2),
+                new ChargeDetail("interval:2026-03-02T07:30:00Z", 15, 25));
+    }
+
     @Test
     void aGapEstimateBecomesIntervalsFlaggedWithItsMethodWhoseRegistersRiseToTheClosingRead() {
         GapEstimate gap = new GapEstimate("M-7", Instant.parse("2026-03-02T07:15:00Z"), 5_000, 5_600,

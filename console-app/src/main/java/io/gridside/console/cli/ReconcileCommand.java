@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.LedgerReconciliation;
@@ -128,6 +129,10 @@ final class ReconcileCommand implements Callable<Integer> {
             out.printf("  %-12s %-10s %-14s %12s %12s %12s%n", d.customerDay().customerId(), d.customerDay().day(),
                     d.line().label(), money(d.gatewayMinor(), currency), money(d.consoleMinor(), currency),
                     money(d.correction().amountMinor(), currency));
+            for (ChargeDetail detail : result.detailsOf(d)) {
+                out.printf("      %-38s %12s %12s%n", detail.reference(), money(detail.gatewayMinor(), currency),
+                        money(detail.consoleMinor(), currency));
+            }
         }
         if (after != null) {
             out.printf("Posted %d corrections; reconciled again: %s%n", posted.size(), after.clean()
@@ -155,6 +160,15 @@ final class ReconcileCommand implements Callable<Integer> {
             line.put("gatewayMinor", d.gatewayMinor());
             line.put("consoleMinor", d.consoleMinor());
             line.put("correctionMinor", d.correction().amountMinor());
+            List<Map<String, Object>> details = new ArrayList<>();
+            for (ChargeDetail detail : result.detailsOf(d)) {
+                Map<String, Object> detailFields = new LinkedHashMap<>();
+                detailFields.put("reference", detail.reference());
+                detailFields.put("gatewayMinor", detail.gatewayMinor());
+                detailFields.put("consoleMinor", detail.consoleMinor());
+                details.add(detailFields);
+            }
+            line.put("details", details);
             lines.add(line);
         }
         fields.put("differences", lines);

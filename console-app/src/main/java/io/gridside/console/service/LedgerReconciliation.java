@@ -1,10 +1,12 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.Charge;
 import io.gridside.billing.CreditTerms;
 import io.gridside.billing.Rater;
 import io.gridside.billing.RatingState;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
+import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.DayLines;
 import io.gridside.billing.rerate.LineDifference;
 import io.gridside.billing.rerate.RatedInterval;
@@ -55,13 +57,20 @@ public final class LedgerReconciliation {
      * @param pulled the customer days whose entries came over the link, the rest coming from the store
      * @param differences every line charged otherwise than the re-rating, in customer, day and line order
      * @param gatewayDigests the gateway's digest of each customer day, which a correction is based on
+     * @param details for each difference, the intervals, days or months its line charged otherwise
      */
     public record Result(LocalDate from, LocalDate to, int customerDays, int pulled, List<LineDifference> differences,
-            Map<CustomerDay, ByteString> gatewayDigests) {
+            Map<CustomerDay, ByteString> gatewayDigests, Map<LineDifference, List<ChargeDetail>> details) {
 
         public Result {
             differences = List.copyOf(differences);
             gatewayDigests = Map.copyOf(gatewayDigests);
+            details = Map.copyOf(details);
+        }
+
+        /** What explains {@code difference}: each reference its line charged otherwise, in reference order. */
+        public List<ChargeDetail> detailsOf(LineDifference difference) {
+            return details.getOrDefault(difference, List.of());
         }
 
         public boolean clean() {
@@ -131,9 +140,9 @@ public final class LedgerReconciliation {
 
         Map<CustomerDay, ByteString> digests = new LinkedHashMap<>();
         gateway.forEach((day, digest) -> digests.put(day, digest.digest()));
-        List<LineDifference> differences = compare(entries, gateway, first, last);
+        Compared compared = compare(entries, gateway, first, last);
         long inWindow = gateway.keySet().stream().filter(d -> within(d.day(), first, last)).count();
-        return new Result(first, last, (int) inWindow, pulled, differences, digests);
+        return new Result(first, last, (int) inWindow, pulled, compared.differences(), digests, compared.details());
     }
 
     /** Every customer day in the window, and each customer's first day, which holds the opening. */
@@ -182,8 +191,12 @@ public final class LedgerReconciliation {
         return missing.size();
     }
 
+    /** The lines that differ, and what explains each. */
+    private record Compared(List<LineDifference> differences, Map<LineDifference, List<ChargeDetail>> details) {
+    }
+
     /** Re-rates every customer from the opening and compares the window's lines with the gateway's. */
-    private List<LineDifference> compare(Map<CustomerDay, List<LedgerEntry>> entries,
+    private Compared compare(Map<CustomerDay, List<LedgerEntry>> entries,
             Map<CustomerDay, LedgerDayDigest> gateway, LocalDate first, LocalDate last) throws LinkException {
         Rater rater = billingConfig().rater(zone);
         Map<String, String> meterOf = meters();
@@ -200,23 +213,32 @@ public final class LedgerReconciliation {
         gateway.keySet().stream().filter(d -> within(d.day(), first, last)).forEach(windowDays::add);
         DayLines charged = DayLines.ofLedger(windowEntries, zone);
 
-        List<DayLines> perCustomer = new ArrayList<>();
+        Map<CustomerDay, List<Charge>> rerated = new HashMap<>();
         for (Map.Entry<String, Instant> opening : openings.entrySet()) {
             String meterId = meterOf.get(opening.getKey());
             if (meterId == null) {
                 continue;
             }
-            perCustomer.add(rate(rater, opening.getKey(), opening.getValue(), last,
+            rerated.putAll(rate(rater, opening.getKey(), opening.getValue(), last,
                     readings.getOrDefault(meterId, List.of())));
             for (LocalDate day = max(first, opening.getValue().atZone(zone).toLocalDate()); !day.isAfter(last);
                     day = day.plusDays(1)) {
                 windowDays.add(new CustomerDay(opening.getKey(), day));
             }
         }
-        return LineDifference.between(charged, DayLines.merge(perCustomer), windowDays);
+        List<LineDifference> differences = LineDifference.between(charged, DayLines.ofCharges(rerated), windowDays);
+        Map<LineDifference, List<ChargeDetail>> details = new HashMap<>();
+        for (LineDifference difference : differences) {
+            details.put(difference, ChargeDetail.explaining(difference,
+                    entries.getOrDefault(difference.customerDay(), List.of()),
+                    rerated.getOrDefault(difference.customerDay(), List.of())));
+        }
+        return new Compared(differences, details);
     }
 
-    private DayLines rate(Rater rater, String customerId, Instant openedAt, LocalDate last, List<Reading> readings) {
+    /** One customer's charges of each day from the opening to {@code last}, by the readings the gateway billed. */
+    private Map<CustomerDay, List<Charge>> rate(Rater rater, String customerId, Instant openedAt, LocalDate last,
+            List<Reading> readings) {
         LocalDate opened = openedAt.atZone(zone).toLocalDate();
         Instant firstInterval = Reading.intervalStartOf(openedAt);
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
@@ -224,7 +246,7 @@ public final class LedgerReconciliation {
                 .filter(r -> !r.intervalStart().isBefore(firstInterval) && r.intervalStart().isBefore(end))
                 .map(RatedInterval::actual).toList();
         Rerating.Window window = new Rerating.Window(customerId, opened, last, RatingState.openedOn(opened));
-        return Rerating.rate(window, new Rerating.Inputs(rater, intervals));
+        return Rerating.charges(window, new Rerating.Inputs(rater, intervals));
     }
 
     private BillingConfig billingConfig() throws LinkException {

@@ -106,6 +106,12 @@ class ReconcileCommandTest {
         // 1 kWh charged too much at the flat price: the correction gives it back.
         assertThat(line.get("gatewayMinor").asLong() - line.get("consoleMinor").asLong()).isEqualTo(pricePerKwh);
         assertThat(line.get("correctionMinor").asLong()).isEqualTo(pricePerKwh);
+        // The one interval billed heavy explains it, by its reference.
+        assertThat(line.get("details")).singleElement().satisfies(detail -> {
+            assertThat(detail.get("reference").asText()).startsWith("interval:2026-06-03T");
+            assertThat(detail.get("gatewayMinor").asLong() - detail.get("consoleMinor").asLong())
+                    .isEqualTo(pricePerKwh);
+        });
     }
 
     @Test
