@@ -116,8 +116,9 @@ final class ReconcileCommand implements Callable<Integer> {
             out.println(Json.write(json(result, posted, after, currency)));
             return;
         }
-        out.printf("Compared %d customer days from %s to %s; pulled %d of them, the rest matched this laptop's "
-                + "copy.%n", result.customerDays(), result.from(), result.to(), result.pulled());
+        out.printf("Compared %d customer days from %s to %s; fetched %d customer days from the gateway and took "
+                + "the rest from this laptop's copy of the ledger.%n", result.customerDays(), result.from(),
+                result.to(), result.pulled());
         if (result.clean()) {
             out.println("Every charge line agrees with the console's re-rating.");
             return;

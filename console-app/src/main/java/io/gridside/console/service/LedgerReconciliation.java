@@ -54,7 +54,8 @@ public final class LedgerReconciliation {
      * @param from the first day compared
      * @param to the last day compared
      * @param customerDays the customer days the gateway summarised in the window
-     * @param pulled the customer days whose entries came over the link, the rest coming from the store
+     * @param pulled the customer days whose entries came over the link, the rest coming from the store: the window's
+     *     days, and each customer's first day, which holds the opening
      * @param differences every line charged otherwise than the re-rating, in customer, day and line order
      * @param gatewayDigests the gateway's digest of each customer day, which a correction is based on
      * @param details for each difference, the intervals, days or months its line charged otherwise

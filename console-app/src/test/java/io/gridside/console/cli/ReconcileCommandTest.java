@@ -169,7 +169,8 @@ class ReconcileCommandTest {
 
         assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).contains("Every charge line agrees")
-                .as("only the corrected day differs from the laptop's copy").contains("pulled 1 of them");
+                .as("only the corrected day differs from the laptop's copy")
+                .contains("fetched 1 customer days from the gateway");
     }
 
     @Test
