@@ -49,7 +49,10 @@ final class LedgerCorrections {
         this.customers = Set.copyOf(customers);
     }
 
-    /** The digests of the customer days from {@code from} to {@code to} (null for open ends), in their order. */
+    /**
+     * The digests of the customer days from {@code from} to {@code to} (null for open ends), in their order.
+     * Shortcoming: each request walks the whole ledger; a real gateway would keep each finished day's digests.
+     */
     List<LedgerDayDigest> digests(LocalDate from, LocalDate to) {
         return LedgerDays.digests(engine.ledgerAfter(0), zone).stream()
                 .filter(d -> from == null || !d.customerDay().day().isBefore(from))
