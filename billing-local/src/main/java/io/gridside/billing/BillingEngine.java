@@ -10,6 +10,7 @@ import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
+import io.gridside.site.ledger.LedgerDays;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -163,6 +164,29 @@ public final class BillingEngine {
         readings.stream()
                 .sorted(Comparator.comparing(Reading::meterId))
                 .forEach(reading -> rate(reading, decisions));
+        return new Tick(posted, decisions, alerts);
+    }
+
+    /**
+     * Posts a correction that re-rating found, as a new entry of kind {@link EntryKind#ADJUSTMENT} dated {@code at},
+     * and moves the customer's credit on it. Nothing posted before changes: the ledger is append-only. A gateway
+     * posts one at its last tick, so that a replay posts it right after that tick's entries.
+     *
+     * @param amountMinor positive to give back an overcharge, negative to charge what was missed
+     * @param reference the adjustment's reference, which names the day and line it corrects
+     * @return what the correction posted and decided
+     */
+    public Tick adjust(String customerId, Instant at, long amountMinor, String reference) {
+        Account account = account(customerId);
+        if (!reference.startsWith(LedgerDays.ADJUSTMENT_PREFIX)) {
+            throw new IllegalArgumentException("An adjustment's reference names the day it corrects after '"
+                    + LedgerDays.ADJUSTMENT_PREFIX + "'; '" + reference + "' does not.");
+        }
+        posted.clear();
+        alerts.clear();
+        List<RelayDecision> decisions = new ArrayList<>();
+        post(account, at, EntryKind.ADJUSTMENT, amountMinor, reference);
+        evaluate(account, at, decisions);
         return new Tick(posted, decisions, alerts);
     }
 

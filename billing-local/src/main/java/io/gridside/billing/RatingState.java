@@ -28,6 +28,20 @@ public final class RatingState {
         this.firstFullMonth = firstFullMonth;
     }
 
+    /**
+     * A copy that rating can advance while this state stays as it is: how re-rating starts two ratings of one
+     * window from the same opening state.
+     */
+    public RatingState copy() {
+        RatingState copy = new RatingState(firstFullMonth);
+        copy.blockPeriod = blockPeriod;
+        copy.periodWh = periodWh;
+        copy.energyMonth = energyMonth;
+        copy.monthEnergyUnits = monthEnergyUnits;
+        copy.remainders.putAll(remainders);
+        return copy;
+    }
+
     /** The state of an account opened on {@code day} of the site's calendar. */
     public static RatingState openedOn(LocalDate day) {
         YearMonth month = YearMonth.from(day);

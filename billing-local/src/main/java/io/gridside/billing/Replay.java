@@ -79,6 +79,7 @@ public final class Replay {
         Instant start = null;
         List<TopUp> topUps = new ArrayList<>();
         List<LedgerEntry> voids = new ArrayList<>();
+        List<LedgerEntry> adjustments = new ArrayList<>();
         for (LedgerEntry entry : gatewayLedger) {
             if (entry.kind() == EntryKind.OPENING && changes.opensWithTheSite(entry.at())) {
                 engine.openAccount(entry.customerId(), changes.meterAtOpening(entry.customerId()),
@@ -89,16 +90,22 @@ public final class Replay {
                         entry.amountMinor(), entry.at()));
             } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(LedgerStore.VOID_PREFIX)) {
                 voids.add(entry);
+            } else if (entry.kind() == EntryKind.ADJUSTMENT) {
+                adjustments.add(entry);
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, topUps, voids, changes);
+            tickThrough(engine, start, readings, topUps, voids, adjustments, changes);
         }
         return engine;
     }
 
+    /**
+     * Ticks from the first opening to the last reading; the gateway's adjustments, inputs like its top-ups, are
+     * posted right after the tick they are dated at, as the gateway posted them.
+     */
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps, List<LedgerEntry> voids, SiteChangeLog changes) {
+            List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments, SiteChangeLog changes) {
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
         readings.stream().filter(r -> !changes.billedByAChange(r))
                 .forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
@@ -106,6 +113,8 @@ public final class Replay {
         topUps.forEach(t -> topUpsByTick.computeIfAbsent(tickOf(t.at()), end -> new ArrayList<>()).add(t));
         TreeMap<Instant, List<LedgerEntry>> voidsByTick = new TreeMap<>();
         voids.forEach(v -> voidsByTick.computeIfAbsent(tickOf(v.at()), end -> new ArrayList<>()).add(v));
+        TreeMap<Instant, List<LedgerEntry>> adjustmentsByTick = new TreeMap<>();
+        adjustments.forEach(a -> adjustmentsByTick.computeIfAbsent(a.at(), at -> new ArrayList<>()).add(a));
         if (readingsByEnd.isEmpty()) {
             return;
         }
@@ -116,6 +125,10 @@ public final class Replay {
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
             reverse(engine, voidsByTick.getOrDefault(tick, List.of()));
+            for (LedgerEntry adjustment : adjustmentsByTick.getOrDefault(tick, List.of())) {
+                engine.adjust(adjustment.customerId(), adjustment.at(), adjustment.amountMinor(),
+                        adjustment.reference());
+            }
             if (tick.isBefore(last)) {
                 changes.applyAfter(tick, engine);
             }

@@ -5,6 +5,8 @@ import io.gridside.billing.CreditTerms;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Tick;
+import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.server.AdjustmentRefusedException;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
@@ -59,6 +61,7 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.tariff.TariffSchedule;
 import java.nio.charset.StandardCharsets;
@@ -75,9 +78,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +113,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
     private static final String FIRMWARE = "gw-sim-2.4.1";
-    private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
     private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
 
     private final SiteSpec spec;
@@ -128,6 +130,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final LoadProfile.Sample sample = new LoadProfile.Sample();
     /** Each place's meter, customer and registers; see {@link Places}. */
     private final Places places;
+    /** Customers low on credit paying at a shop or by mobile money. */
+    private final MobileMoney mobileMoney;
     /** The relay commands the gateway sends its meters over the mesh, and the meters' relays; tests read it. */
     final RelayCommands relays;
     /** Meter exchanges and moves, which change the places. */
@@ -150,6 +154,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final Instant historyStart;
     private final GatewayCash cash;
     private final PaymentPosting paymentPosting;
+    /** The ledger by customer day, the corrections a supervisor has posted, and a fault planted for training. */
+    private final LedgerCorrections corrections;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
@@ -217,6 +223,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
+        this.corrections = new LedgerCorrections(engine, layout.site().zone(),
+                layout.customers().stream().map(Customer::customerId).collect(Collectors.toSet()));
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
@@ -224,6 +232,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, places::customerOf,
                 this::dateAfterLastTick);
+        this.mobileMoney = new MobileMoney(spec, layout, places, engine, cash::holds);
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
@@ -316,9 +325,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         }
         List<Reading> batch = bill(traffic.close(), end);
         keep(traffic.lastWindow());
-        List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
+        List<TopUp> topUps = new ArrayList<>(mobileMoney.payments(start, local, interval));
         topUps.addAll(cash.dueCash(end));
-        Tick result = engine.tick(end, topUps, batch);
+        Tick result = engine.tick(end, topUps, corrections.billed(batch));
         result.decisions().forEach(this::command);
         cash.postDueVoids(end).forEach(this::command);
         writeJournal(start, places.journalled(batch));
@@ -384,35 +393,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return batch;
     }
 
-    /**
-     * Customers who are low on credit pay at a shop or by mobile money during the day, each at their pace. A
-     * payment whose reference a technician's cash already holds is not made, so that the receipt stands.
-     */
-    private List<TopUp> topUps(Instant start, LocalDateTime local, long interval) {
-        if (local.getHour() < 7 || local.getHour() >= 21) {
-            return List.of();
-        }
-        List<TopUp> topUps = new ArrayList<>();
-        for (int i = 0; i < spec.meters(); i++) {
-            if (places.occupants[i] == null) {
-                continue;
-            }
-            String customerId = places.occupants[i].customerId();
-            boolean low = engine.balance(customerId) < layout.tariff().lowCreditMinor();
-            if (low && Noise.unit(spec.seed(), i, interval, 91) < layout.payRate()[i]) {
-                long amount = TOP_UP_MINOR[(int) Long.remainderUnsigned(Noise.hash(spec.seed(), i, interval, 92),
-                        TOP_UP_MINOR.length)];
-                String reference = String.format(Locale.ROOT, "MP%012X", Noise.hash(spec.seed(), i, interval, 93)
-                        & 0xFFFFFFFFFFFFL);
-                Instant at = start.plusSeconds((long) Noise.between(60, 840, spec.seed(), i, interval, 94));
-                if (!cash.holds(reference)) {
-                    topUps.add(new TopUp(reference, customerId, amount, at));
-                }
-            }
-        }
-        return topUps;
-    }
-
     /** Logs billing's decision and sends the meter the command it calls for. */
     private void command(RelayDecision decision) {
         scenario.relayTurned(decision);
@@ -427,7 +407,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
-                        "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves"));
+                        "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
+                        "ledger-days"));
     }
 
     @Override
@@ -696,11 +677,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return mesh.live().topology();
     }
 
-    /**
-     * The mesh as it stood at {@code at}, as its last quarter-hour update before then left it, replayed exactly.
-     *
-     * @throws IllegalArgumentException for a time before the history starts or after the gateway's clock
-     */
+    /** The mesh as its last quarter-hour update before {@code at} left it; throws for a time outside the history. */
     public synchronized MeshTopology topology(Instant at) {
         advance();
         return mesh.topologyAt(at);
@@ -722,6 +699,30 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                     + ", which is later.");
         }
         return topology(at).toSnapshot();
+    }
+
+    /** The digests of the ledger by customer day from {@code from} to {@code to}; see {@link LedgerCorrections}. */
+    @Override
+    public synchronized List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
+        advance();
+        return corrections.digests(from, to);
+    }
+
+    /** Posts a supervisor's corrections at the last tick, where a replay posts them, and journals them at once. */
+    @Override
+    public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
+            throws AdjustmentRefusedException {
+        advance();
+        long before = engine.lastSeq();
+        List<LedgerEntry> posted = corrections.post(request, lastTick, this::command);
+        writeJournal(lastTick, List.of());
+        LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
+        return ledgerLinksAfter(before);
+    }
+
+    /** Plants a fault for tests: bills the meter's next reading of {@code day} {@code extraWh} heavier, once. */
+    public synchronized void misrate(String meterId, LocalDate day, long extraWh) {
+        corrections.misrate(meterId, day, extraWh);
     }
 
     /** The digests of the site days from {@code from} to {@code to}; see {@link HistoryDays}. */

@@ -122,15 +122,15 @@ class SimulatedSiteCashTest {
         try (GatewayClient client = connect(transport, technician(1_000_000))) {
             receipt = client.topUp(new CashTopUp(customer, null, 40_000, "KES", "CASH-V", "")).receipt();
 
-            assertThatThrownBy(() -> client.voidCash(new CashVoid(receipt, "paid twice")))
+            assertThatThrownBy(() -> client.billing().voidCash(new CashVoid(receipt, "paid twice")))
                     .isInstanceOf(LinkException.class).hasMessageContaining("ROLE_FORBIDDEN")
                     .extracting(e -> ((LinkException) e).code()).isEqualTo(LinkException.Code.FORBIDDEN);
         }
         try (GatewayClient client = connect(transport, DemoOperator.supervisorFor(SITE, NOW))) {
-            CashVoided voided = client.voidCash(new CashVoid(receipt, "paid twice"));
+            CashVoided voided = client.billing().voidCash(new CashVoid(receipt, "paid twice"));
             clock.advance(Reading.INTERVAL);
             List<CashBookLine> book = new ArrayList<>();
-            client.cashBook(null, null, (batch, received, total) -> book.addAll(batch), CancelSignal.NEVER);
+            client.billing().cashBook(null, null, (batch, received, total) -> book.addAll(batch), CancelSignal.NEVER);
 
             assertThat(voided.voidedBy()).isEqualTo("demo-supervisor");
             assertThat(book).extracting(CashBookLine::kind, CashBookLine::receipt, CashBookLine::technicianId)

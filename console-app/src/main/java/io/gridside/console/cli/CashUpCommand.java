@@ -49,7 +49,7 @@ final class CashUpCommand implements Callable<Integer> {
             LocalDate date = asked != null ? asked : LocalDate.ofInstant(client.hello().clock(), zone);
             String who = technicianId != null ? technicianId : client.credential().technicianId();
             List<CashBookLine> book = new ArrayList<>();
-            client.cashBook(date, date, (lines, received, total) -> book.addAll(lines), CancelSignal.NEVER);
+            client.billing().cashBook(date, date, (lines, received, total) -> book.addAll(lines), CancelSignal.NEVER);
             CashUpPrinter.print(command.commandLine().getOut(),
                     CashUp.of(book, who, date, zone, client.hello().currency()), zone, json);
         }

@@ -59,7 +59,7 @@ final class ExchangeMeterCommand implements Callable<Integer> {
         try (GatewayClient client = connect.open()) {
             MeterExchanged exchanged;
             try {
-                exchanged = client.exchangeMeter(request);
+                exchanged = client.billing().exchangeMeter(request);
             } catch (LinkException e) {
                 if (!FieldOptions.refusedByGateway(e)) {
                     throw e;

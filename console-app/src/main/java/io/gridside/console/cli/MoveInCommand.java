@@ -55,7 +55,7 @@ final class MoveInCommand implements Callable<Integer> {
             long opening = FieldOptions.minorUnits("--opening-balance", openingBalance, client.hello().currency());
             MovedIn movedIn;
             try {
-                movedIn = client.moveIn(new MoveIn(meterId, customerId, name, category, opening));
+                movedIn = client.billing().moveIn(new MoveIn(meterId, customerId, name, category, opening));
             } catch (LinkException e) {
                 if (!FieldOptions.refusedByGateway(e)) {
                     throw e;

@@ -51,7 +51,7 @@ final class MoveOutCommand implements Callable<Integer> {
         try (GatewayClient client = connect.open()) {
             FinalStatement statement;
             try {
-                statement = client.moveOut(new MoveOut(customerId, finalWh, reason));
+                statement = client.billing().moveOut(new MoveOut(customerId, finalWh, reason));
             } catch (LinkException e) {
                 if (!FieldOptions.refusedByGateway(e)) {
                     throw e;

@@ -44,7 +44,7 @@ final class RelaysCommand implements Callable<Integer> {
         List<RelayCommand> commands;
         ZoneId zone;
         try (GatewayClient client = connect.open()) {
-            commands = client.relayCommands();
+            commands = client.billing().relayCommands();
             zone = ZoneId.of(client.hello().timeZone());
         }
         List<RelayCommand> shown = all ? commands

@@ -48,7 +48,7 @@ final class VoidCommand implements Callable<Integer> {
         try (GatewayClient client = connect.open()) {
             CashVoided voided;
             try {
-                voided = client.voidCash(new CashVoid(receipt, reason));
+                voided = client.billing().voidCash(new CashVoid(receipt, reason));
             } catch (LinkException e) {
                 return refused(e, client);
             }

@@ -48,7 +48,7 @@ public final class PaymentPush {
         for (int from = 0; from < pending.size(); from += PostPayments.MAX_PAYMENTS) {
             int to = Math.min(pending.size(), from + PostPayments.MAX_PAYMENTS);
             List<QueuedPayment> chunk = pending.subList(from, to);
-            PaymentsPosted posted = client.postPayments(request(chunk));
+            PaymentsPosted posted = client.billing().postPayments(request(chunk));
             List<QueuedPayment> chunkAnswers = answers(chunk, posted);
             store.recordPaymentAnswers(chunkAnswers, Instant.now());
             answered.addAll(chunkAnswers);

@@ -6,18 +6,9 @@ import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
-import io.gridside.link.message.CashVoid;
-import io.gridside.link.message.CashVoided;
-import io.gridside.link.message.CashBookBatch;
-import io.gridside.link.message.GetCashBook;
-import io.gridside.site.cash.CashBookLine;
-import io.gridside.link.message.PaymentsPosted;
-import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
-import io.gridside.link.message.ExchangeMeter;
-import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
@@ -25,7 +16,6 @@ import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetMeshDay;
-import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
@@ -39,15 +29,10 @@ import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.BillingConfigBatch;
-import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MeterStatusBatch;
-import io.gridside.link.message.MoveIn;
-import io.gridside.link.message.MoveOut;
-import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
-import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
@@ -59,7 +44,6 @@ import io.gridside.link.session.LinkStats;
 import io.gridside.link.transport.Transport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
-import io.gridside.site.RelayCommand;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
@@ -119,6 +103,7 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     private final LinkConnection connection;
+    private final GatewayBilling billing = new GatewayBilling(this);
     private final Duration timeout;
     private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
@@ -288,77 +273,11 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /**
-     * Voids a cash receipt; only a supervisor's session may, and not for a receipt of their own credential.
-     *
-     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} for a technician's session, and with
-     *     {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses, such as
-     *     {@code CASH_UNKNOWN_RECEIPT}
+     * The requests that change a site's accounts or check its ledger beyond a cash top-up: voids and the cash book,
+     * imported payments, meter exchanges and moves, relay commands, and reconciliation by customer day.
      */
-    public CashVoided voidCash(CashVoid request) throws LinkException {
-        return expect(call(request), CashVoided.class);
-    }
-
-    /**
-     * Pulls the gateway's cash book, its receipts and voids dated on the site days from {@code from} to {@code to}
-     * (null for open ends); see {@link #readings}.
-     */
-    public long cashBook(LocalDate from, LocalDate to, BatchListener<CashBookLine> listener, CancelSignal cancel)
-            throws LinkException {
-        return stream(new GetCashBook(from, to), CashBookBatch.class,
-                batch -> new Batch<>(batch.lines(), batch.total()), listener, cancel);
-    }
-
-    /**
-     * Posts payments imported from a file, one answer per payment in the request's order. Sending the same
-     * request again is safe: the gateway credits each reference once and answers a repeat as already credited.
-     *
-     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session, or
-     *     {@link LinkException.Code#GATEWAY_ERROR} when the gateway refuses the whole request
-     */
-    public PaymentsPosted postPayments(PostPayments request) throws LinkException {
-        PaymentsPosted posted = expect(call(request), PaymentsPosted.class);
-        if (posted.results().size() != request.payments().size()) {
-            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway answered "
-                    + posted.results().size() + " of " + request.payments().size() + " payments posted; send them "
-                    + "again, which credits none twice.");
-        }
-        return posted;
-    }
-
-    /**
-     * Replaces a faulty meter at the gateway, carrying the customer's account to the new meter.
-     *
-     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses
-     */
-    public MeterExchanged exchangeMeter(ExchangeMeter request) throws LinkException {
-        return expect(call(request), MeterExchanged.class);
-    }
-
-    /**
-     * Closes a customer's account as they move out; a supervisor's session only.
-     *
-     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses
-     */
-    public FinalStatement moveOut(MoveOut request) throws LinkException {
-        return expect(call(request), FinalStatement.class);
-    }
-
-    /**
-     * Opens a new customer's account on a freed meter; a supervisor's session only.
-     *
-     * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses
-     */
-    public MovedIn moveIn(MoveIn request) throws LinkException {
-        return expect(call(request), MovedIn.class);
-    }
-
-    /** Every meter's latest relay command, pulled as a stream and returned whole. */
-    public List<RelayCommand> relayCommands() throws LinkException {
-        List<RelayCommand> commands = new ArrayList<>();
-        stream(new GetRelayCommands(), RelayCommandsBatch.class,
-                batch -> new Batch<>(batch.commands(), batch.total()),
-                (batch, received, total) -> commands.addAll(batch), CancelSignal.NEVER);
-        return commands;
+    public GatewayBilling billing() {
+        return billing;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */
@@ -547,15 +466,15 @@ public final class GatewayClient implements AutoCloseable {
                 batch -> new Batch<>(batch.links(), batch.total()), gapless, cancel);
     }
 
-    private LinkException incomplete(String what) {
+    LinkException incomplete(String what) {
         return new LinkException(LinkException.Code.INCOMPLETE, "The answer from "
                 + connection.transport().address() + " was incomplete (" + what + "); pull again.");
     }
 
-    private record Batch<T>(List<T> items, long total) {
+    record Batch<T>(List<T> items, long total) {
     }
 
-    private <B extends Message, T> long stream(Message request, Class<B> batchType,
+    <B extends Message, T> long stream(Message request, Class<B> batchType,
             java.util.function.Function<B, Batch<T>> unpack, BatchListener<T> listener, CancelSignal cancel)
             throws LinkException {
         long requestId = nextRequestId.getAndIncrement();
@@ -602,7 +521,7 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
-    private Message call(Message request) throws LinkException {
+    Message call(Message request) throws LinkException {
         long requestId = nextRequestId.getAndIncrement();
         BlockingQueue<Object> answers = open(requestId);
         try {
@@ -678,7 +597,7 @@ public final class GatewayClient implements AutoCloseable {
                 closedBy == null ? text + "." : text + ": " + closedBy.getMessage(), closedBy);
     }
 
-    private static <M> M expect(Object answer, Class<M> type) throws LinkException {
+    static <M> M expect(Object answer, Class<M> type) throws LinkException {
         if (!type.isInstance(answer)) {
             throw new LinkException(LinkException.Code.GATEWAY_ERROR,
                     "The gateway answered with " + describe(answer) + " where a " + type.getSimpleName()

@@ -10,5 +10,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         GetTopology, TopologyBatch, GetHealth, GatewayHealth, GetDayDigests, DayDigestsBatch, GetMeshDay,
         MeshDayBatch, GetBillingConfig, BillingConfigBatch, CashVoid, CashVoided, GetCashBook, CashBookBatch,
         PostPayments, PaymentsPosted, ExchangeMeter, MeterExchanged, MoveOut, FinalStatement, MoveIn, MovedIn,
-        GetRelayCommands, RelayCommandsBatch {
+        GetRelayCommands, RelayCommandsBatch, GetLedgerDayDigests, LedgerDayDigestsBatch, GetLedgerDays,
+        PostAdjustments {
 }

@@ -31,7 +31,7 @@ public final class MessageCatalogue {
             new Entry(0x20, GetReadings.class, 1, Priority.BULK),
             new Entry(0x21, ReadingsBatch.class, 2, Priority.BULK),
             new Entry(0x22, GetLedger.class, 1, Priority.BILLING),
-            new Entry(0x23, LedgerBatch.class, 3, Priority.BILLING),
+            new Entry(0x23, LedgerBatch.class, 4, Priority.BILLING),
             new Entry(0x30, SetClock.class, 1, Priority.CONTROL),
             new Entry(0x31, ClockSet.class, 1, Priority.CONTROL),
             new Entry(0x40, CashTopUp.class, 1, Priority.BILLING),
@@ -61,7 +61,11 @@ public final class MessageCatalogue {
             new Entry(0x64, MoveIn.class, 1, Priority.BILLING),
             new Entry(0x65, MovedIn.class, 1, Priority.BILLING),
             new Entry(0x66, GetRelayCommands.class, 1, Priority.BILLING),
-            new Entry(0x67, RelayCommandsBatch.class, 1, Priority.BILLING));
+            new Entry(0x67, RelayCommandsBatch.class, 1, Priority.BILLING),
+            new Entry(0x70, GetLedgerDayDigests.class, 1, Priority.BILLING),
+            new Entry(0x71, LedgerDayDigestsBatch.class, 1, Priority.BILLING),
+            new Entry(0x72, GetLedgerDays.class, 1, Priority.BILLING),
+            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

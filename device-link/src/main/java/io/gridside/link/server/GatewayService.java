@@ -15,6 +15,7 @@ import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -25,12 +26,18 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.CustomerDay;
 import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerDayDigest;
+import io.gridside.site.ledger.LedgerDays;
 import io.gridside.site.ledger.LedgerLink;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a gateway offers over the link; the simulated site implements it, as a real gateway's firmware would.
@@ -148,6 +155,41 @@ public interface GatewayService {
             }
         }
         return result;
+    }
+
+    /**
+     * The gateway's digests of its ledger by customer day, for the site days from {@code from} to {@code to}, both
+     * included, customer first then day (see {@link io.gridside.site.ledger.LedgerDays}).
+     *
+     * @param from the first day, or null for the first day of the ledger
+     * @param to the last day, or null for the gateway's today
+     * @throws UnsupportedOperationException when the gateway does not summarise its ledger by day
+     */
+    default List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("this gateway does not summarise its ledger by day");
+    }
+
+    /**
+     * The entries of the named customer days with their links, in ledger order. This default re-walks the whole
+     * ledger; a gateway that keeps its chain answers from it.
+     */
+    default List<LedgerLink> ledgerDays(List<CustomerDay> days) {
+        Set<CustomerDay> wanted = new HashSet<>(days);
+        ZoneId zone = ZoneId.of(profile().timeZone());
+        return ledgerLinksAfter(0).stream().filter(link -> wanted.contains(LedgerDays.of(link.entry(), zone)))
+                .toList();
+    }
+
+    /**
+     * Posts the corrections of a reconciliation as ADJUSTMENT entries, all or none, asked by {@code supervisorId}.
+     *
+     * @return the posted entries with their links
+     * @throws AdjustmentRefusedException when a rule of the request is broken, with the rule's code
+     * @throws UnsupportedOperationException when the gateway does not post corrections
+     */
+    default List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
+            throws AdjustmentRefusedException {
+        throw new UnsupportedOperationException("this gateway does not post corrections");
     }
 
     /**

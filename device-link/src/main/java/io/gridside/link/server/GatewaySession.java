@@ -25,6 +25,10 @@ import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
@@ -59,6 +63,7 @@ import io.gridside.link.session.LinkOptions;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.time.Instant;
@@ -227,7 +232,8 @@ public final class GatewaySession implements AutoCloseable {
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
                 || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
                 || message instanceof GetTopology || message instanceof GetDayDigests
-                || message instanceof GetMeshDay || message instanceof GetBillingConfig;
+                || message instanceof GetMeshDay || message instanceof GetBillingConfig
+                || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -301,6 +307,13 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerLinksAfter(get.afterSeq()), LedgerBatch::of,
                     Priority.BILLING);
+        } else if (message instanceof GetLedgerDayDigests get) {
+            sendStream(session, requestId, service.ledgerDayDigests(get.from(), get.to()),
+                    LedgerDayDigestsBatch::new, Priority.BILLING);
+        } else if (message instanceof GetLedgerDays get) {
+            sendStream(session, requestId, service.ledgerDays(get.days()), LedgerBatch::of, Priority.BILLING);
+        } else if (message instanceof PostAdjustments post) {
+            postAdjustments(session, requestId, post, credential);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);
         } else if (message instanceof CashTopUp topUp) {
@@ -398,6 +411,24 @@ public final class GatewaySession implements AutoCloseable {
         }
         LOG.info("Technician {} made a {}: {}", by, request.getClass().getSimpleName(), answer);
         reply(requestId, answer);
+    }
+
+    /**
+    /**
+     * Posts a supervisor's corrections, all or none, and streams the posted entries back; a refusal names its rule.
+     */
+    private void postAdjustments(long session, long requestId, PostAdjustments post, SignedCredential credential) {
+        List<LedgerLink> posted;
+        try {
+            posted = service.postAdjustments(post, credential.technicianId());
+        } catch (AdjustmentRefusedException e) {
+            LOG.info("Refused {} corrections to supervisor {}: {}", post.adjustments().size(),
+                    credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Supervisor {} had {} corrections posted.", credential.technicianId(), posted.size());
+        sendStream(session, requestId, posted, LedgerBatch::of, Priority.BILLING);
     }
 
     /** Credits cash within the allowance the session's credential carries; see {@link CashDesk}. */

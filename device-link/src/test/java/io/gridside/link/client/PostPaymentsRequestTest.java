@@ -39,7 +39,7 @@ class PostPaymentsRequestTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(service);
                 GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
 
-            PaymentsPosted posted = client.postPayments(new PostPayments(List.of(
+            PaymentsPosted posted = client.billing().postPayments(new PostPayments(List.of(
                     payment("AG-1", "c-001", 25_000, "KES", PAID),
                     payment("AG-2", "c-999", 1_000, "KES", PAID),
                     payment("AG-3", "c-002", 1_000, "UGX", PAID),
@@ -62,9 +62,9 @@ class PostPaymentsRequestTest {
                 GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
             PostPayments request = new PostPayments(List.of(payment("AG-1", "c-001", 25_000, "KES", PAID)));
 
-            Outcome first = client.postPayments(request).results().get(0).outcome();
-            Outcome again = client.postPayments(request).results().get(0).outcome();
-            PaymentsPosted.Result otherAmount = client.postPayments(new PostPayments(List.of(
+            Outcome first = client.billing().postPayments(request).results().get(0).outcome();
+            Outcome again = client.billing().postPayments(request).results().get(0).outcome();
+            PaymentsPosted.Result otherAmount = client.billing().postPayments(new PostPayments(List.of(
                     payment("AG-1", "c-001", 25_001, "KES", PAID)))).results().get(0);
 
             assertThat(first).isEqualTo(Outcome.CREDITED);
@@ -81,7 +81,7 @@ class PostPaymentsRequestTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(service);
                 GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
 
-            PaymentsPosted posted = client.postPayments(new PostPayments(List.of(
+            PaymentsPosted posted = client.billing().postPayments(new PostPayments(List.of(
                     payment(" AG 1", "c-001", 100, "KES", PAID),
                     payment("AG-2", "c-001", 0, "KES", PAID),
                     payment("AG-3", "c-001", 100, "KES", clock.plus(Duration.ofMinutes(6))),
@@ -103,11 +103,11 @@ class PostPaymentsRequestTest {
         try (ScriptedPeer gateway = ScriptedPeer.serving(service);
                 GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
 
-            assertThatThrownBy(() -> client.postPayments(new PostPayments(tooMany)))
+            assertThatThrownBy(() -> client.billing().postPayments(new PostPayments(tooMany)))
                     .isInstanceOfSatisfying(LinkException.class,
                             e -> assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_ERROR))
                     .hasMessageContaining("PAYMENT_INVALID");
-            assertThatThrownBy(() -> client.postPayments(new PostPayments(List.of())))
+            assertThatThrownBy(() -> client.billing().postPayments(new PostPayments(List.of())))
                     .hasMessageContaining("PAYMENT_INVALID");
             assertThat(service.payments()).isEmpty();
         }
@@ -122,7 +122,7 @@ class PostPaymentsRequestTest {
                 GatewayClient client = gateway.openClient(Authentication.of(TestCredentials.technician(), pinned),
                         ANSWER_TIMEOUT)) {
 
-            assertThatThrownBy(() -> client.postPayments(SampleMessages.postPayments()))
+            assertThatThrownBy(() -> client.billing().postPayments(SampleMessages.postPayments()))
                     .isInstanceOfSatisfying(LinkException.class,
                             e -> assertThat(e.code()).isEqualTo(LinkException.Code.FORBIDDEN))
                     .hasMessageContaining("ROLE_FORBIDDEN");

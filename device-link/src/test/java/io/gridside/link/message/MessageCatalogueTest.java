@@ -32,7 +32,7 @@ class MessageCatalogueTest {
                         tuple(0x20, GetReadings.class, 1),
                         tuple(0x21, ReadingsBatch.class, 2),
                         tuple(0x22, GetLedger.class, 1),
-                        tuple(0x23, LedgerBatch.class, 3),
+                        tuple(0x23, LedgerBatch.class, 4),
                         tuple(0x30, SetClock.class, 1),
                         tuple(0x31, ClockSet.class, 1),
                         tuple(0x40, CashTopUp.class, 1),
@@ -54,7 +54,9 @@ class MessageCatalogueTest {
                         tuple(0x60, ExchangeMeter.class, 1), tuple(0x61, MeterExchanged.class, 1),
                         tuple(0x62, MoveOut.class, 1), tuple(0x63, FinalStatement.class, 1),
                         tuple(0x64, MoveIn.class, 1), tuple(0x65, MovedIn.class, 1),
-                        tuple(0x66, GetRelayCommands.class, 1), tuple(0x67, RelayCommandsBatch.class, 1));
+                        tuple(0x66, GetRelayCommands.class, 1), tuple(0x67, RelayCommandsBatch.class, 1),
+                        tuple(0x70, GetLedgerDayDigests.class, 1), tuple(0x71, LedgerDayDigestsBatch.class, 1),
+                        tuple(0x72, GetLedgerDays.class, 1), tuple(0x73, PostAdjustments.class, 1));
     }
 
     @Test

@@ -27,6 +27,10 @@ import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
@@ -74,6 +78,8 @@ import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.CustomerDay;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.history.MeshDayBuilder;
@@ -163,7 +169,13 @@ public final class SampleMessages {
                 new MoveIn("m-002", "c-201", "Neema Mwangi", CustomerCategory.HOUSEHOLD, 20_000),
                 new MovedIn("c-201", "m-002", CLOCK, 81_200, 20_000, "KES", RelayState.ON),
                 new GetRelayCommands(),
-                new RelayCommandsBatch(relayCommands(), 2));
+                new RelayCommandsBatch(relayCommands(), 2),
+                new GetLedgerDayDigests(DAY.minusDays(2), DAY),
+                new LedgerDayDigestsBatch(List.of(new LedgerDayDigest(new CustomerDay("C-0001", DAY), 2,
+                        ByteString.of(new byte[32]))), 1),
+                new GetLedgerDays(List.of(new CustomerDay("C-0001", DAY))),
+                new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
+                        "reconciled", 12, ByteString.of(new byte[32])))));
     }
 
     /** A supervisor voids the receipt of {@link #cashTopUp()}. */
