@@ -179,7 +179,8 @@ public final class LedgerReconciliation {
         if (missing.isEmpty()) {
             return 0;
         }
-        List<LedgerEntry> arrived = client.billing().ledgerDays(missing, cancel).stream().map(LedgerLink::entry).toList();
+        List<LedgerEntry> arrived = client.billing().ledgerDays(missing, cancel).stream()
+                .map(LedgerLink::entry).toList();
         Map<CustomerDay, List<LedgerEntry>> byDay = LedgerDays.split(arrived, zone);
         for (CustomerDay day : missing) {
             List<LedgerEntry> got = byDay.getOrDefault(day, List.of());

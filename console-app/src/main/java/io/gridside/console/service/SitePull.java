@@ -149,8 +149,8 @@ public final class SitePull {
             return;
         }
         long[] fresh = {0};
-        long lines = client.billing().cashBook(null, null, (batch, received, total) -> fresh[0] += store.insertCashBook(batch),
-                cancel);
+        long lines = client.billing().cashBook(null, null,
+                (batch, received, total) -> fresh[0] += store.insertCashBook(batch), cancel);
         LOG.info("Pulled the gateway's cash book: {} lines, {} new.", lines, fresh[0]);
     }
 

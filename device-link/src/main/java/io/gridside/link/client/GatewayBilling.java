@@ -124,8 +124,8 @@ public final class GatewayBilling {
             throws LinkException {
         List<LedgerDayDigest> days = new ArrayList<>();
         client.stream(new GetLedgerDayDigests(from, to), LedgerDayDigestsBatch.class,
-                batch -> new GatewayClient.Batch<>(batch.days(), batch.total()), (batch, received, total) -> days.addAll(batch),
-                cancel);
+                batch -> new GatewayClient.Batch<>(batch.days(), batch.total()),
+                (batch, received, total) -> days.addAll(batch), cancel);
         return days;
     }
 
@@ -137,7 +137,8 @@ public final class GatewayBilling {
         List<LedgerLink> links = new ArrayList<>();
         for (int from = 0; from < days.size(); from += GetLedgerDays.MAX_DAYS) {
             List<CustomerDay> part = days.subList(from, Math.min(days.size(), from + GetLedgerDays.MAX_DAYS));
-            client.stream(new GetLedgerDays(part), LedgerBatch.class, batch -> new GatewayClient.Batch<>(batch.links(), batch.total()),
+            client.stream(new GetLedgerDays(part), LedgerBatch.class,
+                    batch -> new GatewayClient.Batch<>(batch.links(), batch.total()),
                     (batch, received, total) -> links.addAll(batch), cancel);
         }
         return links;
