@@ -37,6 +37,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /** Stores, rates and posts a month of 5,000 meters' readings, against a plain SQLite bulk insert of the same rows. */
@@ -64,17 +68,19 @@ public final class BillingBench {
         try {
             List<Double> bulkSeconds = new ArrayList<>();
             List<Double> monthSeconds = new ArrayList<>();
+            List<BillingResult> billedRuns = new ArrayList<>();
             long[] bulkBytes = {0};
-            BillingResult[] billed = {null};
             for (int run = 0; run < RUNS; run++) {
                 Path bulkFile = work.resolve("bulk-" + run + ".db");
                 bulkSeconds.add(timed(() -> bulkBytes[0] = bulkInsert(month, bulkFile)));
                 deleteDatabase(bulkFile);
                 Path runFolder = work.resolve("billing-" + run);
-                monthSeconds.add(timed(() -> billed[0] = bill(month, runFolder)));
+                monthSeconds.add(timed(() -> billedRuns.add(bill(month, runFolder))));
                 deleteTree(runFolder);
             }
-            report(month, median(bulkSeconds), bulkBytes[0], median(monthSeconds), billed[0]);
+            double monthS = median(monthSeconds);
+            BillingResult medianRun = billedRuns.get(monthSeconds.indexOf(monthS));
+            report(month, median(bulkSeconds), bulkBytes[0], monthS, medianRun);
         } finally {
             deleteTree(work);
         }
@@ -89,6 +95,12 @@ public final class BillingBench {
         print("intervals", readings);
         print("ledger_entries", billed.ledgerEntries);
         print("charges_rated", billed.charges);
+        print("store_readings_s", billed.storeNanos / 1e9);
+        print("store_share_of_month", billed.storeNanos / 1e9 / monthS);
+        print("rate_s", billed.rateNanos / 1e9);
+        print("rate_share_of_month", billed.rateNanos / 1e9 / monthS);
+        print("post_ledger_s", billed.postNanos / 1e9);
+        print("post_share_of_month", billed.postNanos / 1e9 / monthS);
         print("bulk_insert_s", bulkS);
         print("bulk_bytes_per_reading", bulkPerReading);
         print("ledger_bytes_per_reading", (double) billed.ledgerBytes / readings);
@@ -162,48 +174,98 @@ public final class BillingBench {
      * The month as a gateway bills it: each day's readings stored in the site store's compact form (one
      * transaction a day), each reading rated under the block, time-of-use, standing and tax tariff, and each
      * customer's charges of the day posted to a durable, hash-chained ledger (the gateway's journal, one
-     * transaction a day), one entry per customer, day and kind of charge.
+     * transaction a day), one entry per customer, day and kind of charge. A day's readings are stored on a second
+     * thread while they are rated, and its charges are posted only once its readings are durable.
      */
     private static BillingResult bill(Month month, Path folder) {
-        Rater rater = new Rater(schedule(month.currency), month.zone, day -> false);
-        int meters = month.meterIds.size();
-        RatingState[] states = new RatingState[meters];
-        LocalDate[] chargedThrough = new LocalDate[meters];
-        LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(month.days.get(0).epochDay * DAY_SECONDS),
-                month.zone);
-        for (int m = 0; m < meters; m++) {
-            states[m] = RatingState.openedOn(firstDay);
-            chargedThrough[m] = firstDay.minusDays(1);
-        }
         Path storeFile = folder.resolve("site.db");
         BillingResult result = new BillingResult();
+        Rating rating = new Rating(month);
         Ledger ledger = new Ledger(month, GatewayJournal.create(folder.resolve("journal"), month.meterIds, true));
+        ExecutorService storing = Executors.newSingleThreadExecutor();
         try (SiteStore store = SiteStore.open(storeFile)) {
             ledger.open(Instant.ofEpochSecond(month.days.get(0).epochDay * DAY_SECONDS));
             for (Day day : month.days) {
                 List<Reading> readings = day.readings(month.meterIds);
-                store.insertReadings(readings);
-                LocalDate[] siteDays = siteDaysOf(day.epochDay, month.zone);
-                for (Reading reading : readings) {
-                    int m = day.meterOf(reading);
-                    LocalDate siteDay = siteDays[(int) ((reading.intervalStart().getEpochSecond()
-                            - day.epochDay * DAY_SECONDS) / 900)];
-                    while (chargedThrough[m].isBefore(siteDay)) {
-                        chargedThrough[m] = chargedThrough[m].plusDays(1);
-                        result.charges += ledger.add(m, rater.dayBegins(states[m], chargedThrough[m]));
-                    }
-                    result.charges += ledger.add(m, rater.rateInterval(states[m], reading));
-                }
+                Future<Long> stored = storing.submit(() -> {
+                    long started = System.nanoTime();
+                    store.insertReadings(readings);
+                    return System.nanoTime() - started;
+                });
+                long started = System.nanoTime();
+                result.charges += rating.rate(day, readings, ledger);
+                long rated = System.nanoTime();
+                result.rateNanos += rated - started;
+                result.storeNanos += stored.get();
+                long posting = System.nanoTime();
                 ledger.post(Instant.ofEpochSecond((day.epochDay + 1) * DAY_SECONDS));
+                result.postNanos += System.nanoTime() - posting;
             }
             store.compactReadings();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The billing run was interrupted.", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Storing the readings failed: " + e.getCause().getMessage(), e);
         } finally {
+            storing.shutdown();
             ledger.close();
         }
         result.ledgerEntries = ledger.entries;
         result.storeBytes = size(storeFile);
         result.ledgerBytes = size(folder.resolve("journal").resolve(GatewayJournal.FILE_NAME));
         return result;
+    }
+
+    /** Every meter's rating state through the month, and the site day each was last charged its standing for. */
+    private static final class Rating {
+
+        private final Rater rater;
+        private final ZoneId zone;
+        private final RatingState[] states;
+        private final LocalDate[] chargedThrough;
+
+        Rating(Month month) {
+            rater = new Rater(schedule(month.currency), month.zone, day -> false);
+            zone = month.zone;
+            int meters = month.meterIds.size();
+            states = new RatingState[meters];
+            chargedThrough = new LocalDate[meters];
+            LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(month.days.get(0).epochDay * DAY_SECONDS),
+                    zone);
+            for (int m = 0; m < meters; m++) {
+                states[m] = RatingState.openedOn(firstDay);
+                chargedThrough[m] = firstDay.minusDays(1);
+            }
+        }
+
+        /** Rates a UTC day's readings, each site day's standing charges first; returns the charges made. */
+        long rate(Day day, List<Reading> readings, Ledger ledger) {
+            LocalDate[] siteDays = siteDaysOf(day.epochDay, zone);
+            long charges = 0;
+            for (Reading reading : readings) {
+                int m = day.meterOf(reading);
+                LocalDate siteDay = siteDays[ReadingSlots.of(reading, day.epochDay)];
+                while (chargedThrough[m].isBefore(siteDay)) {
+                    chargedThrough[m] = chargedThrough[m].plusDays(1);
+                    charges += ledger.add(m, rater.dayBegins(states[m], chargedThrough[m]));
+                }
+                charges += ledger.add(m, rater.rateInterval(states[m], reading));
+            }
+            return charges;
+        }
+    }
+
+    /** Where a reading falls in its UTC day. */
+    private static final class ReadingSlots {
+
+        private ReadingSlots() {
+        }
+
+        static int of(Reading reading, long epochDay) {
+            return (int) ((reading.intervalStart().getEpochSecond() - epochDay * DAY_SECONDS)
+                    / Reading.INTERVAL.toSeconds());
+        }
     }
 
     /** The site day of each quarter hour of a UTC day. */
@@ -236,6 +298,9 @@ public final class BillingBench {
         long ledgerEntries;
         long storeBytes;
         long ledgerBytes;
+        long storeNanos;
+        long rateNanos;
+        long postNanos;
     }
 
     /**

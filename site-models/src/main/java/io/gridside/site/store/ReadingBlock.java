@@ -137,6 +137,16 @@ final class ReadingBlock {
 
     /** The block's bytes; see the class's comment for their layout. */
     byte[] encode() {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            return encode(deflater);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** The block's bytes, deflated with {@code deflater} (reset first), which a caller encoding many reuses. */
+    byte[] encode(Deflater deflater) {
         Bytes body = new Bytes();
         body.varint(size);
         if (size < SLOTS) {
@@ -155,7 +165,7 @@ final class ReadingBlock {
         }
         encodeRegisters(body, slots);
         encodeQualities(body, slots);
-        return frame(body.toByteArray());
+        return frame(body.toByteArray(), deflater);
     }
 
     private void encodeRegisters(Bytes body, int[] slots) {
@@ -177,12 +187,7 @@ final class ReadingBlock {
 
     private void encodeQualities(Bytes body, int[] slots) {
         long previousAverage = 0;
-        List<Integer> measuredSlots = new ArrayList<>();
-        for (int slot : slots) {
-            if (quality[slot] != null) {
-                measuredSlots.add(slot);
-            }
-        }
+        int[] measuredSlots = Arrays.stream(slots).filter(slot -> quality[slot] != null).toArray();
         for (int slot : measuredSlots) {
             body.zigzag(quality[slot].averageDecivolts() - previousAverage);
             previousAverage = quality[slot].averageDecivolts();
@@ -209,9 +214,9 @@ final class ReadingBlock {
         return slots;
     }
 
-    private static byte[] frame(byte[] body) {
+    private static byte[] frame(byte[] body, Deflater deflater) {
         if (body.length >= DEFLATE_FROM) {
-            byte[] deflated = deflate(body);
+            byte[] deflated = deflate(body, deflater);
             if (deflated.length < body.length) {
                 return withForm(FORM_DEFLATED, deflated);
             }
@@ -226,23 +231,19 @@ final class ReadingBlock {
         return framed;
     }
 
-    private static byte[] deflate(byte[] body) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(body);
-            deflater.finish();
-            byte[] buffer = new byte[body.length + 64];
-            int length = 0;
-            while (!deflater.finished()) {
-                if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
-                length += deflater.deflate(buffer, length, buffer.length - length);
+    private static byte[] deflate(byte[] body, Deflater deflater) {
+        deflater.reset();
+        deflater.setInput(body);
+        deflater.finish();
+        byte[] buffer = new byte[body.length + 64];
+        int length = 0;
+        while (!deflater.finished()) {
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
-            return Arrays.copyOf(buffer, length);
-        } finally {
-            deflater.end();
+            length += deflater.deflate(buffer, length, buffer.length - length);
         }
+        return Arrays.copyOf(buffer, length);
     }
 
     /**

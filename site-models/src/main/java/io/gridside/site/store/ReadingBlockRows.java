@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 
 /**
  * The site store's readings: a {@link ReadingBlock} per meter and UTC day, and the readings of days not yet whole
@@ -296,6 +297,7 @@ final class ReadingBlockRows {
         private final PreparedStatement selectPending;
         private final PreparedStatement insertPending;
         private final PreparedStatement deletePending;
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
 
         Statements(Connection connection) throws SQLException {
             selectBlock = connection.prepareStatement("SELECT block FROM reading_block WHERE meter = ? AND day = ?");
@@ -333,7 +335,7 @@ final class ReadingBlockRows {
             upsertBlock.setLong(1, key.meter());
             upsertBlock.setLong(2, key.day());
             upsertBlock.setInt(3, block.size());
-            upsertBlock.setBytes(4, block.encode());
+            upsertBlock.setBytes(4, block.encode(deflater));
             upsertBlock.executeUpdate();
         }
 
@@ -386,6 +388,7 @@ final class ReadingBlockRows {
 
         @Override
         public void close() throws SQLException {
+            deflater.end();
             selectBlock.close();
             upsertBlock.close();
             selectPending.close();
