@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,6 +63,8 @@ public final class BillingBench {
     public static void main(String[] args) throws IOException, SQLException {
         int meters = intArg(args, "--meters", 5_000);
         int days = intArg(args, "--days", MonthSpec.DEFAULT_DAYS);
+        int runs = Math.max(1, intArg(args, "--runs", RUNS));
+        boolean keyOrder = List.of(args).contains("--bulk-in-key-order");
         Path monthFile = SiteMonth.obtain(new MonthSpec(meters, SEED, MonthSpec.NO_SCENARIO, days));
         Month month = Month.load(monthFile, days);
         Path work = Files.createTempDirectory("gridside-billing-bench-");
@@ -70,9 +73,9 @@ public final class BillingBench {
             List<Double> monthSeconds = new ArrayList<>();
             List<BillingResult> billedRuns = new ArrayList<>();
             long[] bulkBytes = {0};
-            for (int run = 0; run < RUNS; run++) {
+            for (int run = 0; run < runs; run++) {
                 Path bulkFile = work.resolve("bulk-" + run + ".db");
-                bulkSeconds.add(timed(() -> bulkBytes[0] = bulkInsert(month, bulkFile)));
+                bulkSeconds.add(timed(() -> bulkBytes[0] = bulkInsert(month, bulkFile, keyOrder)));
                 deleteDatabase(bulkFile);
                 Path runFolder = work.resolve("billing-" + run);
                 monthSeconds.add(timed(() -> billedRuns.add(bill(month, runFolder))));
@@ -114,13 +117,16 @@ public final class BillingBench {
     }
 
     /**
-     * The peer: the same rows, in the same order and day transactions, into a table of the one-row-per-reading
-     * shape the site store had (text meter id, interval, energy, register, four quality columns, keyed by meter
-     * and interval), through one prepared statement in batches, with the store's WAL and full syncs.
+     * The peer: the same rows into a table of the one-row-per-reading shape the site store had (text meter id,
+     * interval, energy, register, four quality columns, keyed by meter and interval), through one prepared
+     * statement in batches, with the store's WAL and full syncs. By default the rows come in the order a gateway
+     * receives them (time, then meter) in a transaction a day, as the billing run takes them; with
+     * {@code --bulk-in-key-order} they come sorted by the table's key (meter, then time), a bulk load's best case,
+     * in transactions of a day's worth of rows.
      *
      * @return the database's size after a checkpoint
      */
-    private static long bulkInsert(Month month, Path file) {
+    private static long bulkInsert(Month month, Path file, boolean keyOrder) {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
@@ -133,9 +139,16 @@ public final class BillingBench {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reading VALUES "
                     + "(?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Day day : month.days) {
-                    insertDay(insert, month, day);
-                    connection.commit();
+                if (keyOrder) {
+                    insertInKeyOrder(connection, insert, month);
+                } else {
+                    for (Day day : month.days) {
+                        for (int i = 0; i < day.size; i++) {
+                            insertRow(insert, month, day, i, i + 1);
+                        }
+                        insert.executeBatch();
+                        connection.commit();
+                    }
                 }
             }
             connection.setAutoCommit(true);
@@ -148,26 +161,45 @@ public final class BillingBench {
         }
     }
 
-    private static void insertDay(PreparedStatement insert, Month month, Day day) throws SQLException {
-        for (int i = 0; i < day.size; i++) {
-            insert.setString(1, month.meterIds.get(day.meter[i]));
-            insert.setLong(2, day.start[i]);
-            insert.setLong(3, day.energy[i]);
-            insert.setLong(4, day.register[i]);
-            for (int column = 0; column < 4; column++) {
-                int value = day.quality[i * 4 + column];
-                if (value < 0) {
-                    insert.setNull(5 + column, Types.INTEGER);
-                } else {
-                    insert.setInt(5 + column, value);
+    private static void insertInKeyOrder(Connection connection, PreparedStatement insert, Month month)
+            throws SQLException {
+        long rows = 0;
+        long perCommit = month.readings / Math.max(1, month.days.size());
+        for (int m = 0; m < month.meterIds.size(); m++) {
+            for (Day day : month.days) {
+                for (int j = day.firstOfMeter[m]; j < day.firstOfMeter[m + 1]; j++) {
+                    rows++;
+                    insertRow(insert, month, day, day.byMeter[j], rows);
+                    if (rows % perCommit == 0) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
                 }
-            }
-            insert.addBatch();
-            if ((i + 1) % BULK_BATCH == 0) {
-                insert.executeBatch();
             }
         }
         insert.executeBatch();
+        connection.commit();
+    }
+
+    /** Adds row {@code i} of {@code day} to the batch, sending the batch after every {@value #BULK_BATCH}th row. */
+    private static void insertRow(PreparedStatement insert, Month month, Day day, int i, long count)
+            throws SQLException {
+        insert.setString(1, month.meterIds.get(day.meter[i]));
+        insert.setLong(2, day.start[i]);
+        insert.setLong(3, day.energy[i]);
+        insert.setLong(4, day.register[i]);
+        for (int column = 0; column < 4; column++) {
+            int value = day.quality[i * 4 + column];
+            if (value < 0) {
+                insert.setNull(5 + column, Types.INTEGER);
+            } else {
+                insert.setInt(5 + column, value);
+            }
+        }
+        insert.addBatch();
+        if (count % BULK_BATCH == 0) {
+            insert.executeBatch();
+        }
     }
 
     /**
@@ -410,6 +442,9 @@ public final class BillingBench {
         final long[] energy;
         final long[] register;
         final int[] quality;
+        /** The rows' positions sorted by meter then time, and where each meter's rows begin among them. */
+        final int[] byMeter;
+        final int[] firstOfMeter;
         private final Map<String, Integer> meterIndex;
 
         Day(long epochDay, List<Reading> readings, Map<String, Integer> meterIndex) {
@@ -432,6 +467,18 @@ public final class BillingBench {
                 quality[i * 4 + 1] = q == null ? -1 : q.averageDecivolts();
                 quality[i * 4 + 2] = q == null ? -1 : q.maxDecivolts();
                 quality[i * 4 + 3] = q == null ? -1 : q.peakWatts();
+            }
+            firstOfMeter = new int[meterIndex.size() + 1];
+            for (int i = 0; i < size; i++) {
+                firstOfMeter[meter[i] + 1]++;
+            }
+            for (int m = 0; m < meterIndex.size(); m++) {
+                firstOfMeter[m + 1] += firstOfMeter[m];
+            }
+            byMeter = new int[size];
+            int[] next = Arrays.copyOf(firstOfMeter, meterIndex.size());
+            for (int i = 0; i < size; i++) {
+                byMeter[next[meter[i]]++] = i;
             }
         }
 
