@@ -64,7 +64,7 @@ public final class BillingBench {
         int meters = intArg(args, "--meters", 5_000);
         int days = intArg(args, "--days", MonthSpec.DEFAULT_DAYS);
         int runs = Math.max(1, intArg(args, "--runs", RUNS));
-        boolean keyOrder = List.of(args).contains("--bulk-in-key-order");
+        boolean keyOrder = !List.of(args).contains("--bulk-in-arrival-order");
         Path monthFile = SiteMonth.obtain(new MonthSpec(meters, SEED, MonthSpec.NO_SCENARIO, days));
         Month month = Month.load(monthFile, days);
         Path work = Files.createTempDirectory("gridside-billing-bench-");
@@ -119,10 +119,10 @@ public final class BillingBench {
     /**
      * The peer: the same rows into a table of the one-row-per-reading shape the site store had (text meter id,
      * interval, energy, register, four quality columns, keyed by meter and interval), through one prepared
-     * statement in batches, with the store's WAL and full syncs. By default the rows come in the order a gateway
-     * receives them (time, then meter) in a transaction a day, as the billing run takes them; with
-     * {@code --bulk-in-key-order} they come sorted by the table's key (meter, then time), a bulk load's best case,
-     * in transactions of a day's worth of rows.
+     * statement in batches, with the store's WAL and full syncs. By default the rows come sorted by the table's
+     * key (meter, then time), a bulk load's best case, in transactions of a day's worth of rows; with
+     * {@code --bulk-in-arrival-order} they come in the order a gateway receives them (time, then meter) in a
+     * transaction a day, as the billing run takes them.
      *
      * @return the database's size after a checkpoint
      */
