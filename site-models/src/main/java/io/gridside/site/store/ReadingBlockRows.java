@@ -52,39 +52,56 @@ final class ReadingBlockRows {
         return added;
     }
 
-    /** Merges one meter's readings of one day with what is held of that day; returns how many were new. */
+    /**
+     * Merges one meter's readings of one day with what is held of that day; returns how many were new. A day held
+     * as a block is rewritten with them; otherwise they wait as rows (the waiting rows' key drops copies), and the
+     * day becomes a block when a reading of its last quarter hour arrives and the day is whole: so a day streamed
+     * in time order is read back once, not at every batch.
+     */
     private static int insertGroup(Statements statements, GroupKey key, List<Reading> arriving, boolean anyPending)
             throws SQLException {
         ReadingBlock held = statements.block(key);
-        ReadingBlock merged = new ReadingBlock(key.day());
-        if (held != null) {
-            merged.addAll(held);
-        }
-        int waiting = 0;
-        if (anyPending) {
-            for (Reading reading : statements.pending(key)) {
-                merged.add(reading);
-                waiting++;
+        if (held == null && !anyPending) {
+            ReadingBlock day = new ReadingBlock(key.day());
+            arriving.forEach(day::add);
+            if (day.isFull()) {
+                statements.saveBlock(key, day);
+                return day.size();
             }
         }
-        List<Reading> fresh = new ArrayList<>();
-        for (Reading reading : arriving) {
-            if (merged.add(reading)) {
-                fresh.add(reading);
-            }
-        }
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        if (merged.isFull() || held != null) {
-            statements.saveBlock(key, merged);
-            if (waiting > 0) {
+        if (held == null) {
+            int added = statements.addPending(key.meter(), arriving);
+            if (added > 0 && endsTheDay(arriving) && statements.pendingCount(key) == ReadingBlock.SLOTS) {
+                statements.saveMerged(key, blockOf(key, statements.pending(key)));
                 statements.deletePending(key);
             }
-        } else {
-            statements.addPending(key.meter(), fresh);
+            return added;
         }
-        return fresh.size();
+        ReadingBlock merged = new ReadingBlock(key.day());
+        merged.addAll(held);
+        List<Reading> waiting = anyPending ? statements.pending(key) : List.of();
+        waiting.forEach(merged::add);
+        int added = 0;
+        for (Reading reading : arriving) {
+            added += merged.add(reading) ? 1 : 0;
+        }
+        if (added > 0) {
+            statements.saveBlock(key, merged);
+            if (!waiting.isEmpty()) {
+                statements.deletePending(key);
+            }
+        }
+        return added;
+    }
+
+    private static boolean endsTheDay(List<Reading> readings) {
+        return readings.stream().anyMatch(r -> ReadingBlock.slotOf(r.intervalStart()) == ReadingBlock.SLOTS - 1);
+    }
+
+    private static ReadingBlock blockOf(GroupKey key, List<Reading> readings) {
+        ReadingBlock block = new ReadingBlock(key.day());
+        readings.forEach(block::add);
+        return block;
     }
 
     /** Turns every waiting reading into its day's block; returns how many readings moved. */
@@ -297,6 +314,7 @@ final class ReadingBlockRows {
         private final PreparedStatement selectPending;
         private final PreparedStatement insertPending;
         private final PreparedStatement deletePending;
+        private final PreparedStatement countPending;
         private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
 
         Statements(Connection connection) throws SQLException {
@@ -306,9 +324,12 @@ final class ReadingBlockRows {
                     + "block = excluded.block");
             selectPending = connection.prepareStatement("SELECT " + PENDING_COLUMNS + " FROM reading_pending "
                     + "WHERE meter = ? AND interval_start >= ? AND interval_start < ?");
-            insertPending = connection.prepareStatement("INSERT INTO reading_pending (meter, " + PENDING_COLUMNS
+            insertPending = connection.prepareStatement("INSERT OR IGNORE INTO reading_pending (meter, "
+                    + PENDING_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             deletePending = connection.prepareStatement("DELETE FROM reading_pending "
+                    + "WHERE meter = ? AND interval_start >= ? AND interval_start < ?");
+            countPending = connection.prepareStatement("SELECT COUNT(*) FROM reading_pending "
                     + "WHERE meter = ? AND interval_start >= ? AND interval_start < ?");
         }
 
@@ -356,7 +377,8 @@ final class ReadingBlockRows {
             deletePending.executeUpdate();
         }
 
-        void addPending(long meter, List<Reading> readings) throws SQLException {
+        /** Adds the readings not waiting already; returns how many were added. */
+        int addPending(long meter, List<Reading> readings) throws SQLException {
             for (Reading reading : readings) {
                 insertPending.setLong(1, meter);
                 insertPending.setLong(2, reading.intervalStart().getEpochSecond());
@@ -369,7 +391,18 @@ final class ReadingBlockRows {
                 setInt(insertPending, 8, quality == null ? null : quality.peakWatts());
                 insertPending.addBatch();
             }
-            insertPending.executeBatch();
+            int added = 0;
+            for (int count : insertPending.executeBatch()) {
+                added += Math.max(0, count);
+            }
+            return added;
+        }
+
+        int pendingCount(GroupKey key) throws SQLException {
+            bindDay(countPending, key);
+            try (ResultSet rows = countPending.executeQuery()) {
+                return rows.getInt(1);
+            }
         }
 
         private static void bindDay(PreparedStatement statement, GroupKey key) throws SQLException {
@@ -394,6 +427,7 @@ final class ReadingBlockRows {
             selectPending.close();
             insertPending.close();
             deletePending.close();
+            countPending.close();
         }
     }
 }
