@@ -84,6 +84,8 @@ public final class SitePull {
             readingsNew[0] += store.insertReadings(batch);
             progress.update(I18n.text("pull.readings"), received, total);
         }, cancel);
+        // The window's first and last days are seldom whole: they join their days' compact blocks now.
+        store.compactReadings();
         // VEE judges reads from the future by the gateway's clock as the readings were pulled.
         store.setPulledGatewayClock(client.lastGatewayClock());
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,11 @@ final class Migrations {
     /** The scripts in order; the version of each is its position, from 1. Append only. */
     static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql", "V3__reading_quality.sql",
             "V4__topology.sql", "V5__history_days.sql", "V6__vee.sql", "V7__ledger_chain.sql",
-            "V8__billing_config.sql", "V9__cash_book.sql", "V10__payment_outbox.sql");
+            "V8__billing_config.sql", "V9__cash_book.sql", "V10__payment_outbox.sql", "V11__reading_blocks.sql");
+
+    /** Steps that SQL cannot do alone: each runs right after its script, in the script's transaction. */
+    private static final Map<String, JavaStep> AFTER_SCRIPT = Map.of(
+            "V11__reading_blocks.sql", ReadingBlockRows::moveRowsIntoBlocks);
 
     private Migrations() {
     }
@@ -73,6 +78,10 @@ final class Migrations {
             for (String sql : statements(script)) {
                 statement.execute(sql);
             }
+            JavaStep after = AFTER_SCRIPT.get(script);
+            if (after != null) {
+                after.run(connection);
+            }
             recordVersion(connection, version, script);
             connection.commit();
         } catch (SQLException e) {
@@ -118,5 +127,11 @@ final class Migrations {
         } catch (IOException e) {
             throw new SQLException("Migration script " + script + " could not be read.", e);
         }
+    }
+
+    /** A migration's work done in code, on the connection of the step's transaction. */
+    @FunctionalInterface
+    private interface JavaStep {
+        void run(Connection connection) throws SQLException;
     }
 }

@@ -47,9 +47,6 @@ import java.util.Optional;
  */
 public final class SiteStore implements AutoCloseable {
 
-    /** The columns of a reading's quality, in {@link Reading.Quality}'s order; all null when it has none. */
-    private static final String QUALITY_COLUMNS = "min_decivolts, average_decivolts, max_decivolts, peak_watts";
-
     private final Connection connection;
     private final Path file;
 
@@ -353,85 +350,36 @@ public final class SiteStore implements AutoCloseable {
                 RelayState.valueOf(rows.getString(10)), CreditState.valueOf(rows.getString(11)));
     }
 
-    /** Stores readings, ignoring any already held; returns how many were new. */
+    /**
+     * Stores readings, ignoring any already held (the first copy of a reading is kept); returns how many were new.
+     * Readings may come in any order, late into a day held already; a day's readings are kept as one compact
+     * block once the day is whole (decision 0026).
+     */
     public synchronized int insertReadings(List<Reading> readings) {
-        return inTransaction(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO reading "
-                    + "(meter_id, interval_start, energy_wh, register_wh, " + QUALITY_COLUMNS + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Reading r : readings) {
-                    insert.setString(1, r.meterId());
-                    insert.setLong(2, r.intervalStart().getEpochSecond());
-                    insert.setLong(3, r.energyWh());
-                    insert.setLong(4, r.registerWh());
-                    setQuality(insert, 5, r.quality());
-                    insert.addBatch();
-                }
-                return sum(insert.executeBatch());
-            }
-        });
+        return inTransaction(() -> ReadingBlockRows.insert(connection, readings));
+    }
+
+    /**
+     * Folds the readings of days that are not whole yet (the first and last days of a pull, days with gaps) into
+     * their days' blocks, which keeps them in the compact form; returns how many readings moved. What the store
+     * answers does not change.
+     */
+    public synchronized int compactReadings() {
+        return inTransaction(() -> ReadingBlockRows.fold(connection));
     }
 
     /** The readings whose interval starts in [from, to), ordered by time and then meter. */
     public synchronized List<Reading> readings(Instant from, Instant to) {
-        return readings("SELECT meter_id, interval_start, energy_wh, register_wh, " + QUALITY_COLUMNS + " FROM reading "
-                + "WHERE interval_start >= ? AND interval_start < ? ORDER BY interval_start, meter_id", null, from, to);
+        return query(() -> ReadingBlockRows.between(connection, from, to));
     }
 
     /** One meter's readings whose interval starts in [from, to), in time order. */
     public synchronized List<Reading> readings(String meterId, Instant from, Instant to) {
-        return readings("SELECT meter_id, interval_start, energy_wh, register_wh, " + QUALITY_COLUMNS + " FROM reading "
-                + "WHERE meter_id = ? AND interval_start >= ? AND interval_start < ? ORDER BY interval_start",
-                meterId, from, to);
-    }
-
-    private List<Reading> readings(String sql, String meterId, Instant from, Instant to) {
-        return query(() -> {
-            List<Reading> result = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int index = 1;
-                if (meterId != null) {
-                    select.setString(index++, meterId);
-                }
-                select.setLong(index++, from.getEpochSecond());
-                select.setLong(index, to.getEpochSecond());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(new Reading(rows.getString(1), Instant.ofEpochSecond(rows.getLong(2)),
-                                rows.getLong(3), rows.getLong(4), qualityFrom(rows, 5)));
-                    }
-                }
-            }
-            return result;
-        });
-    }
-
-    /** Writes a reading's quality into four parameters from {@code first}, all null when it has none. */
-    private static void setQuality(PreparedStatement statement, int first, Reading.Quality quality)
-            throws SQLException {
-        if (quality == null) {
-            for (int i = 0; i < 4; i++) {
-                statement.setNull(first + i, Types.INTEGER);
-            }
-            return;
-        }
-        statement.setInt(first, quality.minDecivolts());
-        statement.setInt(first + 1, quality.averageDecivolts());
-        statement.setInt(first + 2, quality.maxDecivolts());
-        statement.setInt(first + 3, quality.peakWatts());
-    }
-
-    /** The quality in four columns from {@code first}, or null when the reading was stored without one. */
-    private static Reading.Quality qualityFrom(ResultSet rows, int first) throws SQLException {
-        int min = rows.getInt(first);
-        if (rows.wasNull()) {
-            return null;
-        }
-        return new Reading.Quality(min, rows.getInt(first + 1), rows.getInt(first + 2), rows.getInt(first + 3));
+        return query(() -> ReadingBlockRows.ofMeter(connection, meterId, from, to));
     }
 
     public synchronized long readingCount() {
-        return query(() -> count("SELECT COUNT(*) FROM reading"));
+        return query(() -> ReadingBlockRows.count(connection));
     }
 
     /**
