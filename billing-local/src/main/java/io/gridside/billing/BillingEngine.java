@@ -13,14 +13,17 @@ import io.gridside.site.TopUp;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rates readings against a tariff schedule and keeps every customer's prepaid credit, deterministically.
@@ -32,11 +35,21 @@ import java.util.Optional;
  * dated when it was paid (no later than the tick); so the entries of the ticks up to T are exactly those dated
  * up to T, and a ledger can be cut at any tick.
  *
- * <p>The {@link Rater} charges exactly in fixed point and posts whole minor units, carrying the remainder per
- * account and charge line, so each line's postings for an account always sum to its exact charge rounded down.
+ * <p>A reading's charges are not posted one by one: the {@link Rater} accrues them exactly, in fixed point, in the
+ * account's {@link RatingState}, and the engine posts what accrued, one entry per charge line, at the end of each
+ * site day (the tick at local midnight) and immediately before a change of state: a top-up, a credit decision
+ * that moves the relay, a reading rated by another tariff version than the last. Each posting takes out whole
+ * minor units and carries the remainder, so each line's postings always sum to its exact charge rounded down.
  *
- * <p>After every posting the {@link CreditMachine} moves the customer's credit state and decides the relay, under
- * the site's {@link CreditTerms}; a maintenance lock on a meter holds its relay whatever billing decides.
+ * <p>The customer's {@linkplain #balance balance} is the posted balance less what accrued since: it is exact to
+ * the minor unit at every tick, and it is what the {@link CreditMachine} moves the credit state and decides the
+ * relay by, under the site's {@link CreditTerms}, after every reading, so a disconnection falls in the same
+ * quarter hour whether or not the charges that caused it are posted yet. A maintenance lock on a meter holds its
+ * relay whatever billing decides.
+ *
+ * <p>Everything the engine knows of an account can be saved ({@link #accountState}) and an engine resumed from it
+ * ({@link #resume}), so a gateway that keeps the saved states with the readings it rated loses nothing between
+ * postings when it stops.
  */
 public final class BillingEngine {
 
@@ -54,6 +67,8 @@ public final class BillingEngine {
     private final List<LedgerEntry> posted = new ArrayList<>();
     /** The low-credit alerts the tick under way has raised so far. */
     private final List<CreditAlert> alerts = new ArrayList<>();
+    /** The customers whose account changed since {@link #takeChangedAccounts} was last called, in order. */
+    private final Set<String> changed = new LinkedHashSet<>();
     private Instant lastTick;
 
     /** An engine that keeps its ledger in memory. */
@@ -90,13 +105,18 @@ public final class BillingEngine {
      *     currency must be the schedule's, and its prices give way to the schedule's
      */
     public BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms) {
+        this(tariff, rater, ledger, terms, true);
+    }
+
+    /** An engine on {@code ledger}, which may hold entries only when {@link #resume} makes the engine. */
+    private BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms, boolean fresh) {
+        if (fresh && ledger.lastSeq() != 0) {
+            throw new IllegalArgumentException("A billing engine starts on an empty ledger, and this one holds "
+                    + ledger.lastSeq() + " entries.");
+        }
         if (!tariff.currency().equals(rater.schedule().currency())) {
             throw new IllegalArgumentException("The site bills in " + tariff.currency() + " but tariff "
                     + rater.schedule().tariffId() + " prices in " + rater.schedule().currency() + ".");
-        }
-        if (ledger.lastSeq() != 0) {
-            throw new IllegalArgumentException("A billing engine starts on an empty ledger, and this one holds "
-                    + ledger.lastSeq() + " entries.");
         }
         this.tariff = tariff;
         this.rater = rater;
@@ -104,6 +124,46 @@ public final class BillingEngine {
         this.ledger = ledger;
         this.terms = terms;
         this.credit = new CreditMachine(terms.policy(), terms.calendar(), zone, tariff.lowCreditMinor());
+    }
+
+    /**
+     * An engine resumed where a saved one stopped: its accounts as {@link #accountState} saved them, its ledger
+     * holding every entry the saved engine had posted, and its last tick.
+     *
+     * @param states the state of every account, in the order the accounts were opened
+     * @throws IllegalArgumentException when a state is not one this engine wrote, or names a debt the terms lack
+     */
+    public static BillingEngine resume(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms,
+            List<byte[]> states, Instant lastTick) {
+        BillingEngine engine = new BillingEngine(tariff, rater, ledger, terms, false);
+        for (byte[] state : states) {
+            AccountCodec.Decoded decoded = AccountCodec.decode(state);
+            Account account = decoded.account();
+            engine.accounts.put(account.customerId, account);
+            engine.accountsByMeter.put(account.meterId, account);
+            terms.debtsOf(account.customerId).forEach(engine.debts::add);
+            decoded.debtsRemaining().forEach(engine.debts::restoreRemaining);
+        }
+        engine.lastTick = lastTick;
+        return engine;
+    }
+
+    /**
+     * Everything the engine knows of the customer's account, as bytes that {@link #resume} reads: a gateway keeps
+     * them with the readings it rated, in one transaction.
+     */
+    public byte[] accountState(String customerId) {
+        Account account = account(customerId);
+        Map<String, Long> remaining = new LinkedHashMap<>();
+        debts.debtsOf(customerId).forEach(debt -> remaining.put(debt.debtId(), debts.remaining(debt.debtId())));
+        return AccountCodec.encode(account, remaining);
+    }
+
+    /** The customers whose account changed since the last call (opened, rated, posted, moved), in order. */
+    public List<String> takeChangedAccounts() {
+        List<String> taken = List.copyOf(changed);
+        changed.clear();
+        return taken;
     }
 
     public Tariff tariff() {
@@ -128,6 +188,7 @@ public final class BillingEngine {
         Account account = new Account(customerId, meterId, at, RatingState.openedOn(day(at)));
         account.lastStandingDay = day(at).minusDays(1);
         accounts.put(customerId, account);
+        changed.add(customerId);
         if (accountsByMeter.containsKey(meterId)) {
             throw new IllegalStateException("Meter " + meterId + " already belongs to customer "
                     + accountsByMeter.get(meterId).customerId + ".");
@@ -163,6 +224,9 @@ public final class BillingEngine {
         readings.stream()
                 .sorted(Comparator.comparing(Reading::meterId))
                 .forEach(reading -> rate(reading, decisions));
+        if (!day(end).equals(day(end.minusNanos(1)))) {
+            accounts.values().forEach(account -> postAccrued(account, end));
+        }
         return new Tick(posted, decisions, alerts);
     }
 
@@ -179,6 +243,8 @@ public final class BillingEngine {
         LocalDate today = day(end.minusNanos(1));
         for (Account account : accounts.values()) {
             while (account.lastStandingDay.isBefore(today)) {
+                // Only when ticks skipped the midnight that would have posted the day that ended.
+                postAccrued(account, end);
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
                 for (Charge charge : rater.dayBegins(account.rating, account.lastStandingDay)) {
                     post(account, end, charge.kind(), -charge.amountMinor(), charge.reference());
@@ -194,6 +260,7 @@ public final class BillingEngine {
             return;
         }
         Instant at = topUp.at().isAfter(end) ? end : topUp.at();
+        postAccrued(account, at);
         post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), LedgerStore.PAYMENT_PREFIX + topUp.reference());
         for (DebtBook.Recovery recovery : debts.recover(account.customerId, topUp.amountMinor())) {
             post(account, at, EntryKind.DEBT_RECOVERY, -recovery.amountMinor(),
@@ -204,20 +271,40 @@ public final class BillingEngine {
 
     private void rate(Reading reading, List<RelayDecision> decisions) {
         Account account = accountOfMeter(reading.meterId());
-        long postedMinor = 0;
-        for (Charge charge : rater.rateInterval(account.rating, reading)) {
-            post(account, reading.intervalEnd(), charge.kind(), -charge.amountMinor(), charge.reference());
-            postedMinor = Math.addExact(postedMinor, charge.amountMinor());
+        Instant at = reading.intervalEnd();
+        LocalDateTime version = rater.versionInForce(reading.intervalStart());
+        if (account.rating.ratedVersion != null && !version.equals(account.rating.ratedVersion)) {
+            postAccrued(account, at);
         }
-        credit.recordDelivery(account, reading.energyWh(), postedMinor);
-        evaluate(account, reading.intervalEnd(), decisions);
+        long accruedBefore = account.rating.accruedMinor();
+        rater.accrueInterval(account.rating, reading);
+        changed.add(account.customerId);
+        credit.recordDelivery(account, reading.energyWh(), account.rating.accruedMinor() - accruedBefore);
+        evaluate(account, at, decisions);
     }
 
+    /**
+     * Moves the account's credit state; a decision that moves the relay first posts what accrued, so the ledger
+     * shows the charges that led to it. Posting leaves the balance the decision was made on as it was.
+     */
     private void evaluate(Account account, Instant at, List<RelayDecision> decisions) {
+        int decided = decisions.size();
         credit.evaluate(account, at, decisions, alerts);
+        changed.add(account.customerId);
+        if (decisions.size() > decided) {
+            postAccrued(account, at);
+        }
+    }
+
+    /** Posts what the account accrued since its last posting, one entry per charge line, dated {@code at}. */
+    private void postAccrued(Account account, Instant at) {
+        for (Charge charge : rater.postAccrued(account.rating)) {
+            post(account, at, charge.kind(), -charge.amountMinor(), charge.reference());
+        }
     }
 
     private LedgerEntry post(Account account, Instant at, EntryKind kind, long amountMinor, String reference) {
+        changed.add(account.customerId);
         account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
         LedgerEntry entry = new LedgerEntry(ledger.lastSeq() + 1, at, account.customerId, kind, amountMinor,
                 account.balanceMinor, reference);
@@ -231,8 +318,19 @@ public final class BillingEngine {
         return ledger.payment(reference);
     }
 
+    /** The customer's balance to the minor unit: the posted balance less the charges accrued since it posted. */
     public long balance(String customerId) {
+        return account(customerId).availableMinor();
+    }
+
+    /** The customer's balance as the ledger has it: that of their last entry. */
+    public long postedBalance(String customerId) {
         return account(customerId).balanceMinor;
+    }
+
+    /** The charges accrued since the customer's last posting, in whole minor units. */
+    public long accruedMinor(String customerId) {
+        return account(customerId).rating.accruedMinor();
     }
 
     public RelayState relay(String customerId) {
@@ -283,6 +381,7 @@ public final class BillingEngine {
                     + account.lock.placedBy() + ": " + account.lock.reason());
         }
         account.lock = lock;
+        changed.add(account.customerId);
         return setRelay(account, lock.relay(), lock.placedAt(), "maintenance-lock");
     }
 
@@ -298,6 +397,7 @@ public final class BillingEngine {
         }
         liftedLocks.add(account.lock.lift(by, at));
         account.lock = null;
+        changed.add(account.customerId);
         return setRelay(account, CreditMachine.wantedRelay(account), at, "lock-lifted");
     }
 
