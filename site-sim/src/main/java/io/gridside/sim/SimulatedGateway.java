@@ -17,6 +17,7 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.sim.journal.BillingCheckpoint;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
@@ -278,8 +279,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private void writeJournal(Instant tick, List<Reading> billed) {
         List<SiteEvent> logged = scenario.log().drain();
         List<LedgerEntry> posted = ledger.takeUnwritten();
-        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty()) {
-            journal.write(tick, billed, posted, logged);
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        engine.takeChangedAccounts().forEach(customer -> changed.put(customer, engine.accountState(customer)));
+        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty() || !changed.isEmpty()) {
+            journal.write(tick, billed, posted, logged, new BillingCheckpoint(changed, lastTick));
         }
     }
 
@@ -304,8 +307,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         topUps.addAll(dueCash(end));
         Tick result = engine.tick(end, topUps, batch);
         result.decisions().forEach(this::logDecision);
-        writeJournal(start, batch);
         lastTick = end;
+        writeJournal(start, batch);
     }
 
     private void keep(QuarterHourTraffic window) {

@@ -1,0 +1,17 @@
+package io.gridside.sim.journal;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What billing keeps in the journal with a quarter hour's history: the saved state of each account that changed,
+ * by customer (an account opened later after those opened before it), and the tick billing reached.
+ */
+public record BillingCheckpoint(Map<String, byte[]> changedAccounts, Instant lastTick) {
+
+    public BillingCheckpoint {
+        changedAccounts = Collections.unmodifiableMap(new LinkedHashMap<>(changedAccounts));
+    }
+}
