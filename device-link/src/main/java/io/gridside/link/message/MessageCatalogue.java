@@ -31,7 +31,7 @@ public final class MessageCatalogue {
             new Entry(0x20, GetReadings.class, 1, Priority.BULK),
             new Entry(0x21, ReadingsBatch.class, 2, Priority.BULK),
             new Entry(0x22, GetLedger.class, 1, Priority.BILLING),
-            new Entry(0x23, LedgerBatch.class, 3, Priority.BILLING),
+            new Entry(0x23, LedgerBatch.class, 4, Priority.BILLING),
             new Entry(0x30, SetClock.class, 1, Priority.CONTROL),
             new Entry(0x31, ClockSet.class, 1, Priority.CONTROL),
             new Entry(0x40, CashTopUp.class, 1, Priority.BILLING),

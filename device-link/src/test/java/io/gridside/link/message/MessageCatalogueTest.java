@@ -32,7 +32,7 @@ class MessageCatalogueTest {
                         tuple(0x20, GetReadings.class, 1),
                         tuple(0x21, ReadingsBatch.class, 2),
                         tuple(0x22, GetLedger.class, 1),
-                        tuple(0x23, LedgerBatch.class, 3),
+                        tuple(0x23, LedgerBatch.class, 4),
                         tuple(0x30, SetClock.class, 1),
                         tuple(0x31, ClockSet.class, 1),
                         tuple(0x40, CashTopUp.class, 1),
