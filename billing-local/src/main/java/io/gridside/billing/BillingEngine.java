@@ -333,6 +333,11 @@ public final class BillingEngine {
         return account(customerId).rating.accruedMinor();
     }
 
+    /** The part of {@link #accruedMinor} that the customer's lines of {@code kind} (energy, tax, levy) owe. */
+    public long accruedMinor(String customerId, EntryKind kind) {
+        return Rater.accruedMinor(account(customerId).rating, kind);
+    }
+
     public RelayState relay(String customerId) {
         return account(customerId).relay;
     }

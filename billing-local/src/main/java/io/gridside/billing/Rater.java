@@ -107,14 +107,12 @@ public final class Rater {
         String reference = "usage:" + state.accruedFrom + "/" + state.accruedTo;
         List<Charge> charges = new ArrayList<>();
         state.takeWholeMinor().forEach((line, minor) -> {
-            if (line.equals(ENERGY_LINE)) {
-                add(charges, minor, EntryKind.ENERGY, reference);
+            EntryKind kind = kindOf(line);
+            if (kind == EntryKind.ENERGY) {
+                add(charges, minor, kind, reference);
             } else {
-                // A line's key is KIND:NAME:UNIT (see lineKey); the name may hold colons of its own.
-                String kind = line.substring(0, line.indexOf(':'));
-                String name = line.substring(kind.length() + 1, line.lastIndexOf(':'));
-                add(charges, minor, kind.equals(ChargeLine.Kind.TAX.name()) ? EntryKind.TAX : EntryKind.LEVY,
-                        reference + " " + name);
+                String name = line.substring(line.indexOf(':') + 1, line.lastIndexOf(':'));
+                add(charges, minor, kind, reference + " " + name);
             }
         });
         return charges;
@@ -219,6 +217,20 @@ public final class Rater {
 
     private static LocalDate periodStart(Period reset, LocalDate day) {
         return reset == Period.MONTHLY ? day.withDayOfMonth(1) : day;
+    }
+
+    /** The whole minor units the account's lines of {@code kind} (energy, tax or levy) would post now. */
+    public static long accruedMinor(RatingState state, EntryKind kind) {
+        return state.accruedMinor(line -> kindOf(line) == kind);
+    }
+
+    private static EntryKind kindOf(String lineKey) {
+        if (lineKey.equals(ENERGY_LINE)) {
+            return EntryKind.ENERGY;
+        }
+        // A line's key is KIND:NAME:UNIT (see lineKey); the name may hold colons of its own.
+        String kind = lineKey.substring(0, lineKey.indexOf(':'));
+        return kind.equals(ChargeLine.Kind.TAX.name()) ? EntryKind.TAX : EntryKind.LEVY;
     }
 
     /** A line's remainder key: its unit changes with its kind of price, so the key says which. */

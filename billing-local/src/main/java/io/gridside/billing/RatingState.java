@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What rating remembers of one account between intervals: the energy of the block period so far, the exact energy
@@ -77,6 +78,17 @@ public final class RatingState {
     /** The whole minor units all lines have accrued since they last posted. */
     public long accruedMinor() {
         return accruedMinor;
+    }
+
+    /** The whole minor units the lines whose key {@code lineOfKind} accepts would post now. */
+    long accruedMinor(Predicate<String> lineOfKind) {
+        long minor = 0;
+        for (Map.Entry<String, Pending> line : pending.entrySet()) {
+            if (lineOfKind.test(line.getKey())) {
+                minor += line.getValue().units / line.getValue().unitsPerMinor;
+            }
+        }
+        return minor;
     }
 
     /** What the line has accrued and not posted, in its exact unit: below one minor unit right after a posting. */

@@ -129,7 +129,8 @@ public final class BillingAudit {
             }
             rows.add(new BillingReport.Row(customer.customerId(), customer.name(), meter.meterId(),
                     energyByMeter.getOrDefault(meter.meterId(), 0L), s[EntryKind.OPENING.ordinal()],
-                    s[EntryKind.TOP_UP.ordinal()], -s[EntryKind.ENERGY.ordinal()],
+                    s[EntryKind.TOP_UP.ordinal()],
+                    -s[EntryKind.ENERGY.ordinal()] + replay.accruedMinor(customer.customerId(), EntryKind.ENERGY),
                     -s[EntryKind.STANDING_CHARGE.ordinal()], replay.balance(customer.customerId())));
         }
         return rows;

@@ -25,9 +25,10 @@ import java.util.TreeMap;
  * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
  * its ledger recovers, a maintenance lock its event log shows, and the energy delivered past zero credit.
  *
- * <p>Everything comes from what was pulled. Energy past zero comes from the console's replay of the pulled history,
- * as the audit runs it, since the ledger posts a day's charges at once. A debt shows what its recoveries took so far and, when the gateway
- * served its billing configuration (which holds each debt's principal), what it still owes.
+ * <p>Everything comes from what was pulled. Energy past zero comes from the console's replay of the pulled
+ * history, as the audit runs it, since the ledger posts a day's charges at once. A debt shows what its recoveries
+ * took so far and, when the gateway served its billing configuration (which holds each debt's principal), what
+ * it still owes.
  */
 public final class CreditListing {
 
@@ -74,10 +75,11 @@ public final class CreditListing {
         List<Row> rows = new ArrayList<>();
         for (MeterStatus status : statuses) {
             String customer = status.customerId();
+            String meter = meterOf.getOrDefault(customer, status.meterId());
+            long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
+                    : energyPastZero(ledger, customer, meter, energy);
             rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
-                    debts(ledger, customer, configured), locks.get(status.meterId()),
-                    replay.isPresent() ? replay.get().energyPastZeroWh(customer)
-                            : energyPastZero(ledger, customer, meterOf.getOrDefault(customer, status.meterId()), energy)));
+                    debts(ledger, customer, configured), locks.get(status.meterId()), pastZeroWh));
         }
         return rows;
     }

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,30 +36,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BillingKillTest {
 
-    private static final int METERS = 24;
-    private static final int DAYS = 3;
-    private static final int MAX_KILLS = 8;
     /** Long enough for a loaded machine to start a JVM and rate a whole run; a process past it is stopped. */
     private static final long PROCESS_LIMIT_SECONDS = 60;
 
     @TempDir
     Path directory;
 
+    /** 12 meters over 2 days (192 quarter hours), killed 5 times: a JVM start is most of each round's cost. */
     @Test
     void aBillingProcessKilledAtRandomInstantsLosesAndDoublesNothing() throws Exception {
-        Random random = new Random(20_261_204L);
-        BillingStream stream = new BillingStream(random.nextLong(), METERS, DAYS);
+        killAndCheck(20_261_204L, new BillingStream(0, 12, 2), 5, 40);
+    }
 
-        int kills = 0;
+    /** 40 meters over 5 days, killed 15 times, some while the journal is still being created. */
+    @Test
+    @Tag("long")
+    void aLongerRunKilledMoreOftenLosesAndDoublesNothing() throws Exception {
+        killAndCheck(7_031_977L, new BillingStream(0, 40, 5), 15, 60);
+    }
+
+    /**
+     * Runs the stream's billing, killing it {@code kills} times after a random number of committed quarter hours
+     * below {@code maxTicks} (0: while it starts), a few milliseconds into the next; then lets it finish.
+     */
+    private void killAndCheck(long seed, BillingStream shape, int kills, int maxTicks) throws Exception {
+        Random random = new Random(seed);
+        BillingStream stream = new BillingStream(random.nextLong(), shape.meters(), shape.days());
+
+        int killed = 0;
         boolean done = false;
         while (!done) {
-            // Die after a random number of committed quarter hours (0: while starting), a few ms into the next.
-            int ticksBeforeKill = kills < MAX_KILLS ? random.nextInt(60) : Integer.MAX_VALUE;
+            int ticksBeforeKill = killed < kills ? random.nextInt(maxTicks) : Integer.MAX_VALUE;
             done = runUntil(stream, ticksBeforeKill, random.nextInt(4));
-            kills += done ? 0 : 1;
+            killed += done ? 0 : 1;
         }
 
-        assertThat(kills).isEqualTo(MAX_KILLS);
+        assertThat(killed).as("kills before the run could finish").isEqualTo(kills);
         try (GatewayJournal journal = GatewayJournal.open(directory, stream.meterIds())) {
             List<LedgerEntry> ledger = journal.ledgerAfter(0);
             assertChainVerifies(journal, ledger);
