@@ -28,8 +28,8 @@ final class BillingStateRows {
     private final Map<String, Integer> positions = new HashMap<>();
 
     BillingStateRows(Connection connection) throws SQLException {
-        this.upsertAccount = connection.prepareStatement("INSERT INTO account_state (customer_id, position, state) "
-                + "VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET state = excluded.state");
+        this.upsertAccount = connection.prepareStatement("INSERT INTO account_state (position, customer_id, state) "
+                + "VALUES (?, ?, ?) ON CONFLICT (position) DO UPDATE SET state = excluded.state");
         this.upsertTick = connection.prepareStatement("INSERT INTO billing_tick (id, tick_second, tick_nano) "
                 + "VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET tick_second = excluded.tick_second, "
                 + "tick_nano = excluded.tick_nano");
@@ -44,8 +44,9 @@ final class BillingStateRows {
     }
 
     static void create(Statement statement) throws SQLException {
-        statement.execute("CREATE TABLE IF NOT EXISTS account_state (customer_id TEXT PRIMARY KEY, "
-                + "position INTEGER NOT NULL UNIQUE, state BLOB NOT NULL)");
+        // Keyed by the account's place, the table's row id: an upsert then touches one b-tree and no index.
+        statement.execute("CREATE TABLE IF NOT EXISTS account_state (position INTEGER PRIMARY KEY, "
+                + "customer_id TEXT NOT NULL, state BLOB NOT NULL)");
         statement.execute("CREATE TABLE IF NOT EXISTS billing_tick (id INTEGER PRIMARY KEY CHECK (id = 1), "
                 + "tick_second INTEGER NOT NULL, tick_nano INTEGER NOT NULL)");
     }
@@ -64,8 +65,8 @@ final class BillingStateRows {
                 position = positions.size() + added.size();
                 added.put(account.getKey(), position);
             }
-            upsertAccount.setString(1, account.getKey());
-            upsertAccount.setInt(2, position);
+            upsertAccount.setInt(1, position);
+            upsertAccount.setString(2, account.getKey());
             upsertAccount.setBytes(3, account.getValue());
             upsertAccount.addBatch();
         }
