@@ -31,9 +31,9 @@ import java.util.Set;
  * <p>Time advances in ticks, one per interval end. A tick first posts the standing charges of any site day
  * that has begun, then the top-ups, then the readings whose interval ended at the tick, each group in a fixed
  * order. Two engines fed the same openings and ticks therefore post the same ledger, entry for entry; that is
- * how the console proves a gateway's balances. Every entry a tick posts is dated at the tick, except a top-up,
- * dated when it was paid (no later than the tick); so the entries of the ticks up to T are exactly those dated
- * up to T, and a ledger can be cut at any tick.
+ * how the console proves a gateway's balances. Every entry a tick posts is dated at the tick, except a top-up and
+ * the posting of charges made just before it, dated when it was paid (no later than the tick); so the entries of
+ * the ticks up to T are exactly those dated up to T, and a ledger can be cut at any tick.
  *
  * <p>A reading's charges are not posted one by one: the {@link Rater} accrues them exactly, in fixed point, in the
  * account's {@link RatingState}, and the engine posts what accrued, one entry per charge line, at the end of each
