@@ -10,8 +10,11 @@ import java.time.LocalDate;
 final class Account {
 
     final String customerId;
-    final String meterId;
+    /** The meter the account is billed by now; a meter exchange moves the account to the new meter. */
+    String meterId;
     final Instant openedAt;
+    /** When the customer moved out and the account was closed, or null while it is open. */
+    Instant closedAt;
     long balanceMinor;
     /** What rating remembers of the account: block energy, the month's charge, each line's remainder. */
     final RatingState rating;

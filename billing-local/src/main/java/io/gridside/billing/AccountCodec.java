@@ -40,6 +40,10 @@ final class AccountCodec {
             out.writeUTF(account.customerId);
             out.writeUTF(account.meterId);
             writeInstant(out, account.openedAt);
+            out.writeBoolean(account.closedAt != null);
+            if (account.closedAt != null) {
+                writeInstant(out, account.closedAt);
+            }
             out.writeLong(account.balanceMinor);
             writeRating(out, account.rating);
             out.writeUTF(account.relay.name());
@@ -76,8 +80,10 @@ final class AccountCodec {
             String customerId = in.readUTF();
             String meterId = in.readUTF();
             Instant openedAt = readInstant(in);
+            Instant closedAt = in.readBoolean() ? readInstant(in) : null;
             long balance = in.readLong();
             Account account = new Account(customerId, meterId, openedAt, readRating(in));
+            account.closedAt = closedAt;
             account.balanceMinor = balance;
             account.relay = RelayState.valueOf(in.readUTF());
             account.lastStandingDay = LocalDate.ofEpochDay(in.readLong());

@@ -10,6 +10,7 @@ import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
+import io.gridside.site.ledger.LedgerDays;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +38,9 @@ import java.util.Set;
  *
  * <p>A reading's charges are not posted one by one: the {@link Rater} accrues them exactly, in fixed point, in the
  * account's {@link RatingState}, and the engine posts what accrued, one entry per charge line, at the end of each
- * site day (the tick at local midnight) and immediately before a change of state: a top-up, a credit decision
- * that moves the relay, a reading rated by another tariff version than the last. Each posting takes out whole
+ * site day (the tick at local midnight) and immediately before a change of state: a top-up or its void, an
+ * adjustment, a credit decision that moves the relay, a reading rated by another tariff version than the last, a
+ * meter exchange or a move-out. Each posting takes out whole
  * minor units and carries the remainder, so each line's postings always sum to its exact charge rounded down.
  *
  * <p>The customer's {@linkplain #balance balance} is the posted balance less what accrued since: it is exact to
@@ -140,7 +142,9 @@ public final class BillingEngine {
             AccountCodec.Decoded decoded = AccountCodec.decode(state);
             Account account = decoded.account();
             engine.accounts.put(account.customerId, account);
-            engine.accountsByMeter.put(account.meterId, account);
+            if (account.closedAt == null) {
+                engine.accountsByMeter.put(account.meterId, account);
+            }
             terms.debtsOf(account.customerId).forEach(engine.debts::add);
             decoded.debtsRemaining().forEach(engine.debts::restoreRemaining);
         }
@@ -185,15 +189,15 @@ public final class BillingEngine {
         if (meterId == null) {
             throw new IllegalArgumentException("Customer " + customerId + " has no meter to bill.");
         }
-        Account account = new Account(customerId, meterId, at, RatingState.openedOn(day(at)));
-        account.lastStandingDay = day(at).minusDays(1);
-        accounts.put(customerId, account);
-        changed.add(customerId);
         if (accountsByMeter.containsKey(meterId)) {
             throw new IllegalStateException("Meter " + meterId + " already belongs to customer "
                     + accountsByMeter.get(meterId).customerId + ".");
         }
+        Account account = new Account(customerId, meterId, at, RatingState.openedOn(day(at)));
+        account.lastStandingDay = day(at).minusDays(1);
+        accounts.put(customerId, account);
         accountsByMeter.put(meterId, account);
+        changed.add(customerId);
         lastTick = lastTick == null || at.isAfter(lastTick) ? at : lastTick;
         account.neverDisconnect = terms.neverDisconnect().contains(customerId);
         terms.debtsOf(customerId).forEach(debts::add);
@@ -230,10 +234,35 @@ public final class BillingEngine {
         return new Tick(posted, decisions, alerts);
     }
 
+    /**
+     * Posts a correction that re-rating found, as a new entry of kind {@link EntryKind#ADJUSTMENT} dated {@code at},
+     * and moves the customer's credit on it; like a top-up, it first posts what the customer accrued, dated
+     * {@code at}. Nothing posted before changes: the ledger is append-only. A gateway
+     * posts one at its last tick, so that a replay posts it right after that tick's entries.
+     *
+     * @param amountMinor positive to give back an overcharge, negative to charge what was missed
+     * @param reference the adjustment's reference, which names the day and line it corrects
+     * @return what the correction posted and decided
+     */
+    public Tick adjust(String customerId, Instant at, long amountMinor, String reference) {
+        Account account = account(customerId);
+        if (!reference.startsWith(LedgerDays.ADJUSTMENT_PREFIX)) {
+            throw new IllegalArgumentException("An adjustment's reference names the day it corrects after '"
+                    + LedgerDays.ADJUSTMENT_PREFIX + "'; '" + reference + "' does not.");
+        }
+        posted.clear();
+        alerts.clear();
+        List<RelayDecision> decisions = new ArrayList<>();
+        postAccrued(account, at);
+        post(account, at, EntryKind.ADJUSTMENT, amountMinor, reference);
+        evaluate(account, at, decisions);
+        return new Tick(posted, decisions, alerts);
+    }
+
     /** Re-evaluates, in account order, the customers whose disconnection waits for grace to end. */
     private void endGrace(Instant end, List<RelayDecision> decisions) {
         for (Account account : accounts.values()) {
-            if (CreditMachine.awaitsTime(account)) {
+            if (account.closedAt == null && CreditMachine.awaitsTime(account)) {
                 evaluate(account, end, decisions);
             }
         }
@@ -242,7 +271,7 @@ public final class BillingEngine {
     private void chargeStanding(Instant end, List<RelayDecision> decisions) {
         LocalDate today = day(end.minusNanos(1));
         for (Account account : accounts.values()) {
-            while (account.lastStandingDay.isBefore(today)) {
+            while (account.closedAt == null && account.lastStandingDay.isBefore(today)) {
                 // Only when ticks skipped the midnight that would have posted the day that ended.
                 postAccrued(account, end);
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
@@ -270,8 +299,14 @@ public final class BillingEngine {
     }
 
     private void rate(Reading reading, List<RelayDecision> decisions) {
-        Account account = accountOfMeter(reading.meterId());
-        Instant at = reading.intervalEnd();
+        accrue(accountOfMeter(reading.meterId()), reading, reading.intervalEnd(), decisions);
+    }
+
+    /**
+     * Accrues a reading's charges to the account, posting first what accrued under another tariff version, and
+     * moves the credit state on the balance that results, at {@code at}.
+     */
+    private void accrue(Account account, Reading reading, Instant at, List<RelayDecision> decisions) {
         LocalDateTime version = rater.versionInForce(reading.intervalStart());
         if (account.rating.ratedVersion != null && !version.equals(account.rating.ratedVersion)) {
             postAccrued(account, at);
@@ -311,6 +346,122 @@ public final class BillingEngine {
         ledger.append(entry);
         posted.add(entry);
         return entry;
+    }
+
+    /**
+     * Takes back the credit of the payment {@code reference}, voided at {@code at}: posts the payment's amount
+     * negated as a {@code TOP_UP} entry whose reference is {@value LedgerStore#VOID_PREFIX} and the payment's, then
+     * moves the customer's credit state. Like a top-up, it first posts what the customer accrued, dated {@code at}.
+     * A gateway calls it for a tick's voids right after the tick, in the order of their dates and references, and a
+     * replay does the same, so both post it in the same place.
+     *
+     * <p>Shortcoming: a share of the payment that went to repay a debt stays taken; the void takes the whole
+     * payment back from the customer's credit and leaves the debt as repaid. Undoing the recovery needs the debt
+     * book to take entries back, which it cannot yet.
+     *
+     * @throws IllegalArgumentException when the engine has credited no payment {@code reference}
+     */
+    public Tick reverse(String reference, Instant at) {
+        LedgerEntry payment = ledger.payment(reference).orElseThrow(() -> new IllegalArgumentException(
+                "No payment " + reference + " was credited, so none can be voided."));
+        posted.clear();
+        alerts.clear();
+        List<RelayDecision> decisions = new ArrayList<>();
+        Account account = account(payment.customerId());
+        postAccrued(account, at);
+        post(account, at, EntryKind.TOP_UP, -payment.amountMinor(), LedgerStore.VOID_PREFIX + reference);
+        evaluate(account, at, decisions);
+        return new Tick(posted, decisions, alerts);
+    }
+
+    /**
+     * Exchanges the customer's meter between ticks: the old meter's last energy ({@code finalReading}, its
+     * register's rise since the last reading billed) is accrued and all that the account accrued is posted at
+     * {@code at}, as before any change of state, and the account, with its
+     * balance, debts, credit state, rating state and any maintenance lock, is billed by {@code newMeterId} from
+     * then on. The new meter's opening register is not billed: its first reading bills the rise from it.
+     *
+     * @param finalReading the old meter's last energy, in the interval that holds {@code at}
+     * @return what the final reading posted and decided
+     * @throws IllegalArgumentException when the final reading is not of the customer's meter, or the new meter
+     *     already belongs to an account
+     */
+    public Tick exchangeMeter(String customerId, Reading finalReading, String newMeterId, Instant at) {
+        Account account = openAccountOf(customerId);
+        if (!finalReading.meterId().equals(account.meterId)) {
+            throw new IllegalArgumentException("Customer " + customerId + " is billed by meter " + account.meterId
+                    + ", not by meter " + finalReading.meterId() + ".");
+        }
+        if (accountsByMeter.containsKey(newMeterId)) {
+            throw new IllegalArgumentException("Meter " + newMeterId + " already belongs to customer "
+                    + accountsByMeter.get(newMeterId).customerId + ".");
+        }
+        Tick last = rateBetweenTicks(account, finalReading, at);
+        accountsByMeter.remove(account.meterId);
+        account.meterId = newMeterId;
+        accountsByMeter.put(newMeterId, account);
+        return last;
+    }
+
+    /**
+     * Closes the account of a customer who moves out, after accruing the meter's last energy if it is given and
+     * posting all that the account accrued. The
+     * balance and debts stay on the closed account, as its final statement shows them; the meter is free for
+     * the next customer's {@link #openAccount}. A closed account is charged nothing more.
+     *
+     * @param finalReading the meter's last energy in the interval that holds {@code at}, or null to bill none
+     * @return what the move-out posted and decided
+     */
+    public Tick moveOut(String customerId, Reading finalReading, Instant at) {
+        Account account = openAccountOf(customerId);
+        Tick last = rateBetweenTicks(account, finalReading, at);
+        account.closedAt = at;
+        accountsByMeter.remove(account.meterId);
+        return last;
+    }
+
+    /** Whether the customer's account is closed, after a move-out. */
+    public boolean closed(String customerId) {
+        return account(customerId).closedAt != null;
+    }
+
+    /** The meter the customer's account is billed by now, or was billed by until it closed. */
+    public String meterOf(String customerId) {
+        return account(customerId).meterId;
+    }
+
+    /** The customer whose open account the meter bills, if any. */
+    public Optional<String> customerOfMeter(String meterId) {
+        return Optional.ofNullable(accountsByMeter.get(meterId)).map(account -> account.customerId);
+    }
+
+    /**
+     * Accrues the meter's final reading, if there is one, and posts everything the account accrued, dated
+     * {@code at}: charges accrued on a meter are posted before the account leaves it.
+     */
+    private Tick rateBetweenTicks(Account account, Reading reading, Instant at) {
+        if (reading != null && !reading.meterId().equals(account.meterId)) {
+            throw new IllegalArgumentException("Customer " + account.customerId + " is billed by meter "
+                    + account.meterId + ", not by meter " + reading.meterId() + ".");
+        }
+        posted.clear();
+        alerts.clear();
+        List<RelayDecision> decisions = new ArrayList<>();
+        if (reading != null) {
+            accrue(account, reading, at, decisions);
+        }
+        // The account changes meter or closes here, a change of state like a top-up: what accrued posts now.
+        postAccrued(account, at);
+        return new Tick(posted, decisions, alerts);
+    }
+
+    private Account openAccountOf(String customerId) {
+        Account account = account(customerId);
+        if (account.closedAt != null) {
+            throw new IllegalStateException("Customer " + customerId + " moved out at " + account.closedAt
+                    + "; the account is closed.");
+        }
+        return account;
     }
 
     /** The ledger entry that credited the payment {@code reference}, if the engine has credited it. */

@@ -17,6 +17,9 @@ public interface LedgerStore {
     /** How the reference of the entry that credits a payment begins; the payment's own reference follows. */
     String PAYMENT_PREFIX = "payment:";
 
+    /** How the reference of the entry that takes a voided payment's credit back begins; the payment's follows. */
+    String VOID_PREFIX = "void:";
+
     /** Keeps {@code entry}, whose sequence is one past {@link #lastSeq}. */
     void append(LedgerEntry entry);
 

@@ -43,6 +43,28 @@ public final class RatingState {
         this.firstFullMonth = firstFullMonth;
     }
 
+    /**
+     * A copy that rating can advance while this state stays as it is: how re-rating starts two ratings of one
+     * window from the same opening state.
+     */
+    public RatingState copy() {
+        RatingState copy = new RatingState(firstFullMonth);
+        copy.blockPeriod = blockPeriod;
+        copy.periodWh = periodWh;
+        copy.energyMonth = energyMonth;
+        copy.monthEnergyUnits = monthEnergyUnits;
+        pending.forEach((line, owed) -> {
+            Pending owedToo = new Pending(owed.unitsPerMinor);
+            owedToo.units = owed.units;
+            copy.pending.put(line, owedToo);
+        });
+        copy.accruedMinor = accruedMinor;
+        copy.accruedFrom = accruedFrom;
+        copy.accruedTo = accruedTo;
+        copy.ratedVersion = ratedVersion;
+        return copy;
+    }
+
     /** The state of an account opened on {@code day} of the site's calendar. */
     public static RatingState openedOn(LocalDate day) {
         YearMonth month = YearMonth.from(day);
@@ -73,6 +95,11 @@ public final class RatingState {
         accruedFrom = null;
         accruedTo = null;
         return whole;
+    }
+
+    /** When the tariff version that rated the last interval took effect, in site time; null before any. */
+    public LocalDateTime ratedVersion() {
+        return ratedVersion;
     }
 
     /** The whole minor units all lines have accrued since they last posted. */

@@ -4,14 +4,14 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -53,47 +53,93 @@ public final class Replay {
      */
     public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
             List<LedgerEntry> gatewayLedger, List<Reading> readings) {
-        return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), meters, gatewayLedger, readings);
+        return run(tariff, rater, terms, meters, gatewayLedger, readings, List.of());
+    }
+
+    /**
+     * Replays every tick as {@link #run(Tariff, Rater, CreditTerms, List, List, List)} does, and makes the meter
+     * exchanges and moves the gateway's event log records at the same places in the ledger as the gateway did.
+     *
+     * @param meters the meters as the roster has them now, each with the customer it bills
+     * @param events the gateway's event log over the same history; only exchanges and moves matter here
+     */
+    public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
+            List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events) {
+        return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), gatewayLedger, readings,
+                SiteChangeLog.of(meters, gatewayLedger, readings, events));
     }
 
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
             List<Reading> readings) {
-        Map<String, String> meterOfCustomer = new HashMap<>();
-        meters.forEach(m -> meterOfCustomer.put(m.customerId(), m.meterId()));
+        return run(engine, gatewayLedger, readings, SiteChangeLog.of(meters, gatewayLedger, readings, List.of()));
+    }
 
+    private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
+            SiteChangeLog changes) {
         Instant start = null;
         List<TopUp> topUps = new ArrayList<>();
+        List<LedgerEntry> voids = new ArrayList<>();
+        List<LedgerEntry> adjustments = new ArrayList<>();
         for (LedgerEntry entry : gatewayLedger) {
-            if (entry.kind() == EntryKind.OPENING) {
-                engine.openAccount(entry.customerId(), meterOfCustomer.get(entry.customerId()),
+            if (entry.kind() == EntryKind.OPENING && changes.opensWithTheSite(entry.at())) {
+                engine.openAccount(entry.customerId(), changes.meterAtOpening(entry.customerId()),
                         entry.amountMinor(), entry.at());
                 start = start == null ? entry.at() : start;
             } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
                 topUps.add(new TopUp(entry.reference().substring(PAYMENT_PREFIX.length()), entry.customerId(),
                         entry.amountMinor(), entry.at()));
+            } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(LedgerStore.VOID_PREFIX)) {
+                voids.add(entry);
+            } else if (entry.kind() == EntryKind.ADJUSTMENT) {
+                adjustments.add(entry);
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, topUps);
+            tickThrough(engine, start, readings, topUps, voids, adjustments, changes);
         }
         return engine;
     }
 
+    /**
+     * Ticks from the first opening to the last reading; the gateway's adjustments, inputs like its top-ups, are
+     * posted right after the tick they are dated at, as the gateway posted them.
+     */
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps) {
+            List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments, SiteChangeLog changes) {
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
-        readings.forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
+        readings.stream().filter(r -> !changes.billedByAChange(r))
+                .forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
         TreeMap<Instant, List<TopUp>> topUpsByTick = new TreeMap<>();
         topUps.forEach(t -> topUpsByTick.computeIfAbsent(tickOf(t.at()), end -> new ArrayList<>()).add(t));
+        TreeMap<Instant, List<LedgerEntry>> voidsByTick = new TreeMap<>();
+        voids.forEach(v -> voidsByTick.computeIfAbsent(tickOf(v.at()), end -> new ArrayList<>()).add(v));
+        TreeMap<Instant, List<LedgerEntry>> adjustmentsByTick = new TreeMap<>();
+        adjustments.forEach(a -> adjustmentsByTick.computeIfAbsent(a.at(), at -> new ArrayList<>()).add(a));
         if (readingsByEnd.isEmpty()) {
             return;
         }
         Instant last = readingsByEnd.lastKey();
         // The gateway ticks on quarter hours: after an opening at 12:07 its first tick is 12:15, not 12:22.
         Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
+        changes.applyBefore(first, engine);
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
+            reverse(engine, voidsByTick.getOrDefault(tick, List.of()));
+            for (LedgerEntry adjustment : adjustmentsByTick.getOrDefault(tick, List.of())) {
+                engine.adjust(adjustment.customerId(), adjustment.at(), adjustment.amountMinor(),
+                        adjustment.reference());
+            }
+            if (tick.isBefore(last)) {
+                changes.applyAfter(tick, engine);
+            }
         }
+    }
+
+    /** Posts a tick's voids after it, in the order of their dates and references, as the gateway does. */
+    private static void reverse(BillingEngine engine, List<LedgerEntry> voids) {
+        voids.stream()
+                .sorted(Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::reference))
+                .forEach(v -> engine.reverse(v.reference().substring(LedgerStore.VOID_PREFIX.length()), v.at()));
     }
 
     /** The tick that takes a payment made at {@code at}: the first interval end at or after it. */

@@ -8,6 +8,7 @@ import static io.gridside.billing.Fixtures.reading;
 import static io.gridside.billing.Fixtures.tariff;
 import static io.gridside.billing.Fixtures.topUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
@@ -185,6 +186,40 @@ class ReplayTest {
         other.tick(quarters(NOON, 1), reversedTopUps, reversedReadings);
 
         assertThat(one.ledgerAfter(0)).isEqualTo(other.ledgerAfter(0));
+    }
+
+    @Test
+    void reversesAVoidedPaymentAfterItsTickAndTheReplayPostsItInTheSamePlace() {
+        Tariff tariff = tariff(2_500, 1_000);
+        BillingEngine gateway = new BillingEngine(tariff, NAIROBI);
+        gateway.openAccount("C-1", "M-1", 50_000, NOON);
+        List<Reading> readings = List.of(reading("M-1", quarters(NOON, 1), 100), reading("M-1", quarters(NOON, 2), 40));
+        gateway.tick(quarters(NOON, 1), List.of(topUp("CASH-1", "C-1", 20_000, NOON.plusSeconds(100))),
+                List.of(readings.get(0)));
+        Tick voided = gateway.reverse("CASH-1", NOON.plusSeconds(600));
+        gateway.tick(quarters(NOON, 2), List.of(), List.of(readings.get(1)));
+
+        // 50,000 opening; 1,000 the day's standing charge; +20,000 cash; 100 Wh at 2,500 a kWh is 250; the void
+        // takes the 20,000 back: 48,750; then 40 Wh is 100: 48,650.
+        assertThat(voided.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(EntryKind.TOP_UP);
+            assertThat(entry.reference()).isEqualTo("void:CASH-1");
+            assertThat(entry.amountMinor()).isEqualTo(-20_000);
+            assertThat(entry.balanceAfterMinor()).isEqualTo(48_750);
+            assertThat(entry.at()).isEqualTo(NOON.plusSeconds(600));
+        });
+        assertThat(gateway.balance("C-1")).isEqualTo(48_650);
+        BillingEngine replay = Replay.run(tariff, NAIROBI, List.of(METER), gateway.ledgerAfter(0), readings);
+        assertThat(replay.ledgerAfter(0)).isEqualTo(gateway.ledgerAfter(0));
+    }
+
+    @Test
+    void refusesToReverseAPaymentItNeverCredited() {
+        BillingEngine engine = new BillingEngine(tariff(2_500, 1_000), NAIROBI);
+        engine.openAccount("C-1", "M-1", 50_000, NOON);
+
+        assertThatThrownBy(() -> engine.reverse("CASH-9", NOON)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CASH-9");
     }
 
     @Test

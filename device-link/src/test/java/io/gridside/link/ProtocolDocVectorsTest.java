@@ -10,9 +10,11 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.frame.Cobs;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
+import io.gridside.link.message.CashBookBatch;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GetDayDigests;
+import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
@@ -27,12 +29,16 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.history.MeshDayDocument;
+import io.gridside.site.ledger.CustomerDay;
 import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerDays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -60,25 +66,50 @@ class ProtocolDocVectorsTest {
     private static final Path DOC = Path.of("..", "docs", "protocol.md");
 
     /** The message each vector's {@code message:} line describes, as the code builds it. */
-    private static final Map<String, Message> MESSAGES = Map.of(
-            "ping", new Ping(42),
-            "get-site", new GetSite(),
-            "hello", SampleMessages.hello(),
-            "cash-top-up", SampleMessages.cashTopUp(),
-            "readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2),
-            "get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY),
-            "day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1),
-            "gateway-health", SampleMessages.gatewayHealth(),
-            "get-billing-config", new GetBillingConfig());
+    private static final Map<String, Message> MESSAGES = Map.ofEntries(
+            Map.entry("ping", new Ping(42)),
+            Map.entry("get-site", new GetSite()),
+            Map.entry("hello", SampleMessages.hello()),
+            Map.entry("cash-top-up", SampleMessages.cashTopUp()),
+            Map.entry("readings-batch", new ReadingsBatch(SampleMessages.readings(2), 2)),
+            Map.entry("get-day-digests", new GetDayDigests(SampleMessages.DAY.minusDays(2), SampleMessages.DAY)),
+            Map.entry("day-digests-batch", new DayDigestsBatch(List.of(SampleMessages.dayDigest()), 1)),
+            Map.entry("gateway-health", SampleMessages.gatewayHealth()),
+            Map.entry("get-billing-config", new GetBillingConfig()),
+            Map.entry("cash-void", SampleMessages.cashVoid()),
+            Map.entry("cash-book-batch", new CashBookBatch(SampleMessages.cashBook(), 2)),
+            Map.entry("post-payments", SampleMessages.postPayments()),
+            Map.entry("payments-posted", SampleMessages.paymentsPosted()),
+            Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
+            Map.entry("get-relay-commands", new GetRelayCommands()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
-            "mesh-of-a-day", MeshDayDocument.encode(SampleMessages.meshDay()));
+            "mesh-of-a-day", MeshDayDocument.encode(SampleMessages.meshDay()),
+            "ledger-of-a-customer-day", ledgerDayDocument());
     /** Vectors of bare acknowledgements, which carry no message. */
     private static final Set<String> BARE_ACKS = Set.of("ack");
     /** Vectors of resume frames: their type and the payload the code puts in them. */
     private static final Map<String, Control> CONTROL_FRAMES = Map.of(
             "resume", new Control(Frame.RESUME, HelloProof.sessionId(SampleMessages.helloReply())));
+
+    /** Section 11.13: customer C-1's 2 March 2026 in Nairobi, an entry closing it at midnight and its correction. */
+    private static byte[] ledgerDayDocument() {
+        Instant midnight = Instant.parse("2026-03-02T21:00:00Z");
+        List<LedgerEntry> day = List.of(
+                new LedgerEntry(1, midnight.minusSeconds(900), "C-1", EntryKind.ENERGY, -25, 975,
+                        "interval:2026-03-02T20:30:00Z"),
+                new LedgerEntry(2, midnight, "C-1", EntryKind.ENERGY, -30, 945, "interval:2026-03-02T20:45:00Z"),
+                new LedgerEntry(5, midnight.plusSeconds(7200), "C-1", EntryKind.ADJUSTMENT, 30, 925,
+                        "adjustment:2026-03-02 readings-changed energy"));
+        CustomerDay customerDay = new CustomerDay("C-1", LocalDate.of(2026, 3, 2));
+        day.forEach(entry -> {
+            if (!LedgerDays.of(entry, ZoneId.of("Africa/Nairobi")).equals(customerDay)) {
+                throw new IllegalStateException("entry " + entry.seq() + " belongs to another day");
+            }
+        });
+        return LedgerDays.document(customerDay, day);
+    }
 
     private record Control(int type, byte[] payload) {
     }
@@ -261,8 +292,12 @@ class ProtocolDocVectorsTest {
         assertThat(documented).contains(Arrays.stream(Refusal.values()).map(Refusal::code).toArray(String[]::new))
                 .contains("AUTH_REQUIRED", "ROLE_FORBIDDEN", "CLOCK_REFUSED", "VERSION_UNSUPPORTED")
                 .contains("CASH_NOT_PERMITTED", "CASH_INVALID", "CASH_CURRENCY_MISMATCH", "CASH_UNKNOWN_CUSTOMER",
-                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED")
-                .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE");
+                        "CASH_REFERENCE_CONFLICT", "CASH_LIMIT_EXCEEDED", "CASH_RECEIPT_VOIDED", "CASH_UNKNOWN_RECEIPT",
+                        "CASH_OWN_RECEIPT")
+                .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE")
+                .contains("PAYMENT_INVALID", "PAYMENT_CURRENCY_MISMATCH", "PAYMENT_UNKNOWN_CUSTOMER",
+                        "PAYMENT_REFERENCE_CONFLICT")
+                .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER");
     }
 
     @Test

@@ -17,5 +17,10 @@ public enum EntryKind {
     /** What a month's energy charge fell short of the tariff's minimum monthly charge. */
     MINIMUM_CHARGE,
     /** The share of a payment taken to repay a debt (a connection fee, an appliance loan): reference names both. */
-    DEBT_RECOVERY
+    DEBT_RECOVERY,
+    /**
+     * A correction of what re-rating found charged wrong on an earlier site day, posted instead of editing the
+     * entries it corrects: positive gives back, negative charges more. Its reference names the day and the line.
+     */
+    ADJUSTMENT
 }

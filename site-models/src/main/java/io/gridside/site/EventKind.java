@@ -52,5 +52,13 @@ public enum EventKind {
     /** The RF noise floor rose around some meters. */
     INTERFERENCE_START,
     /** The RF noise floor is back to normal. */
-    INTERFERENCE_END
+    INTERFERENCE_END,
+    /** A relay command's attempts all went unanswered; the gateway tries a new round later. */
+    RELAY_COMMAND_FAILED,
+    /** A technician replaced a meter: the old meter's final register and the new one's opening register. */
+    METER_EXCHANGED,
+    /** A customer moved out: the account was closed with a final statement, and the meter freed. */
+    CUSTOMER_MOVED_OUT,
+    /** A new customer moved in on a meter a move-out had freed. */
+    CUSTOMER_MOVED_IN
 }

@@ -5,18 +5,33 @@ import io.gridside.billing.CreditTerms;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Tick;
+import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.server.AdjustmentRefusedException;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.MeterExchanged;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
+import io.gridside.link.server.CashBook;
 import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.link.server.PaymentPosting;
+import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.sim.journal.BillingCheckpoint;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
@@ -37,14 +52,17 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.tariff.TariffSchedule;
 import java.nio.charset.StandardCharsets;
@@ -55,22 +73,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The simulated site's gateway: it reads every meter each quarter hour, bills the readings with the same
- * engine the console audits with, opens and closes relays on its decisions, and takes customers' top-ups.
+ * engine the console audits with, turns relays on its decisions by commands over the mesh ({@link RelayCommands}),
+ * takes customers' top-ups, and exchanges meters and moves customers ({@link SiteChanges}).
  *
  * <p>Meters send their readings in a burst after each quarter hour, and they cross the mesh hop by hop
  * ({@link MeshTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
@@ -96,7 +114,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
     private static final String FIRMWARE = "gw-sim-2.4.1";
-    private static final long[] TOP_UP_MINOR = {10_000, 20_000, 50_000, 100_000};
     private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
 
     private final SiteSpec spec;
@@ -107,16 +124,19 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final BillingEngine engine;
     /** The tariff schedule and credit terms the engine bills with, as the document the link carries. */
     private final byte[] billingDocument;
-    private final double[] exactRegisterWh;
     /** What the site's network does to each meter's voltage, and each meter's mean and peak power this tick. */
     private final Distribution distribution;
     private final double[] meanWatts;
     private final double[] peakWatts;
     private final LoadProfile.Sample sample = new LoadProfile.Sample();
-    /** The register of the last reading the gateway billed for each meter, and that reading's end. */
-    private final long[] billedRegisterWh;
-    private final Instant[] lastReadingEnd;
-    private final Map<String, Integer> meterIndex = new HashMap<>();
+    /** Each place's meter, customer and registers; see {@link Places}. */
+    private final Places places;
+    /** Customers low on credit paying at a shop or by mobile money. */
+    private final MobileMoney mobileMoney;
+    /** The relay commands the gateway sends its meters over the mesh, and the meters' relays; tests read it. */
+    final RelayCommands relays;
+    /** Meter exchanges and moves, which change the places. */
+    private final SiteChanges changes;
     private final GatewayIntake intake = new GatewayIntake();
     /**
      * The RF mesh, which moves on a quarter hour at every tick, after the scenario's steps of that quarter hour and
@@ -133,12 +153,13 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final MeshTraffic traffic;
     private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
     private final Instant historyStart;
-    private final CashDesk cashDesk;
+    private final GatewayCash cash;
+    private final PaymentPosting paymentPosting;
+    /** The ledger by customer day, the corrections a supervisor has posted, and a fault planted for training. */
+    private final LedgerCorrections corrections;
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
-    /** Cash taken since the last tick, by reference; the next tick posts it, as it posts every payment. */
-    private final Map<String, TopUp> pendingCash = new LinkedHashMap<>();
     private Instant lastTick;
     /** Set once the journal is closed; the site's timer may still fire once after, and must then do nothing. */
     private boolean closed;
@@ -203,22 +224,25 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
-        this.exactRegisterWh = new double[spec.meters()];
+        this.corrections = new LedgerCorrections(engine, layout.site().zone(),
+                layout.customers().stream().map(Customer::customerId).collect(Collectors.toSet()));
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
-        this.billedRegisterWh = new long[spec.meters()];
-        this.lastReadingEnd = new Instant[spec.meters()];
-        for (int i = 0; i < spec.meters(); i++) {
-            meterIndex.put(layout.meters().get(i).meterId(), i);
-        }
+        this.places = new Places(layout);
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
-        this.cashDesk = new CashDesk(layout.site().currency());
+        this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, places::customerOf,
+                this::dateAfterLastTick);
+        this.mobileMoney = new MobileMoney(spec, layout, places, engine, cash::holds);
+        this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
         this.vitals = new GatewayVitals(spec.seed(), historyStart);
+        this.relays = new RelayCommands(spec.meters(), new MeshRoutes(this.mesh, this.scenario),
+                RelayCommands.Air.seeded(spec.seed()), index -> places.meterIds[index]);
+        this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -279,10 +303,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private void writeJournal(Instant tick, List<Reading> billed) {
         List<SiteEvent> logged = scenario.log().drain();
         List<LedgerEntry> posted = ledger.takeUnwritten();
-        Map<String, byte[]> changed = new LinkedHashMap<>();
-        engine.takeChangedAccounts().forEach(customer -> changed.put(customer, engine.accountState(customer)));
-        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty() || !changed.isEmpty()) {
-            journal.write(tick, billed, posted, logged, new BillingCheckpoint(changed, lastTick));
+        BillingCheckpoint billing = BillingCheckpoint.takeChanged(engine, lastTick);
+        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty() || !billing.isEmpty()) {
+            journal.write(tick, billed, posted, logged, billing);
         }
     }
 
@@ -293,6 +316,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         scenario.openInterval(start, end);
         mesh.advance(end);
         scenario.closeInterval(end);
+        relays.run(start, end, scenario.log());
         drawLoads(LocalInterval.of(start, layout.site().zone()), start);
         traffic.open(end);
         for (int i = 0; i < spec.meters(); i++) {
@@ -303,12 +327,13 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         }
         List<Reading> batch = bill(traffic.close(), end);
         keep(traffic.lastWindow());
-        List<TopUp> topUps = new ArrayList<>(topUps(start, local, interval));
-        topUps.addAll(dueCash(end));
-        Tick result = engine.tick(end, topUps, batch);
-        result.decisions().forEach(this::logDecision);
+        List<TopUp> topUps = new ArrayList<>(mobileMoney.payments(start, local, interval));
+        topUps.addAll(cash.dueCash(end));
+        Tick result = engine.tick(end, topUps, corrections.billed(batch));
+        result.decisions().forEach(this::command);
+        cash.postDueVoids(end).forEach(this::command);
         lastTick = end;
-        writeJournal(start, batch);
+        writeJournal(start, places.journalled(batch));
     }
 
     private void keep(QuarterHourTraffic window) {
@@ -325,8 +350,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private void drawLoads(LocalInterval at, Instant start) {
         for (int i = 0; i < spec.meters(); i++) {
             double supplied = scenario.suppliedShare(i, start);
-            // Shortcoming: a meter obeys billing's relay at once, even off the mesh, where no command would reach it.
-            if (engine.relay(layout.customers().get(i).customerId()) == RelayState.ON && supplied > 0) {
+            // The relay as the meter holds it after the quarter hour's commands, for the whole quarter hour.
+            if (relays.relay(i) == RelayState.ON && supplied > 0) {
                 layout.loads().get(i).sample(spec.seed(), i, at, sample);
                 meanWatts[i] = sample.meanWatts * supplied;
                 peakWatts[i] = sample.peakWatts;
@@ -340,9 +365,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     /** What meter {@code index} sends when the interval from {@code start} ends. */
     private Uplink.IntervalRead read(int index, Instant start, long interval) {
-        exactRegisterWh[index] += meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
-        long register = (long) Math.floor(exactRegisterWh[index]);
-        return new Uplink.IntervalRead(layout.meters().get(index).meterId(), start, register,
+        places.exactRegisterWh[index] += meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
+        long register = (long) Math.floor(places.exactRegisterWh[index]);
+        return new Uplink.IntervalRead(places.meterIds[index], start, register,
                 distribution.quality(index, spec.seed(), interval, peakWatts[index]));
     }
 
@@ -353,54 +378,29 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      */
     private List<Reading> bill(List<Uplink.IntervalRead> served, Instant end) {
         List<Reading> batch = new ArrayList<>(served.size());
+        Map<String, Integer> meterIndex = places.meterIndex;
         served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
             int index = meterIndex.get(read.meterId());
-            long energy = read.registerWh() - billedRegisterWh[index];
-            Instant billedUpTo = lastReadingEnd[index] == null ? historyStart : lastReadingEnd[index];
+            if (places.passOverFree(index, read.registerWh(), end)) {
+                return;
+            }
+            long energy = read.registerWh() - places.billedRegisterWh[index];
+            Instant lastEnd = places.lastReadingEnd[index];
+            Instant billedUpTo = lastEnd == null ? historyStart : lastEnd;
             Reading.Quality quality = billedUpTo.equals(read.intervalStart()) ? read.quality() : null;
-            billedRegisterWh[index] = read.registerWh();
-            lastReadingEnd[index] = end;
+            places.billedRegisterWh[index] = read.registerWh();
+            places.lastReadingEnd[index] = end;
             batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
         });
         return batch;
     }
 
-    /**
-     * Customers who are low on credit pay at a shop or by mobile money during the day, each at their pace. A
-     * payment whose reference a technician's cash already holds is not made, so that the receipt stands.
-     */
-    private List<TopUp> topUps(Instant start, LocalDateTime local, long interval) {
-        if (local.getHour() < 7 || local.getHour() >= 21) {
-            return List.of();
-        }
-        List<TopUp> topUps = new ArrayList<>();
-        for (int i = 0; i < spec.meters(); i++) {
-            String customerId = layout.customers().get(i).customerId();
-            boolean low = engine.balance(customerId) < layout.tariff().lowCreditMinor();
-            if (low && Noise.unit(spec.seed(), i, interval, 91) < layout.payRate()[i]) {
-                long amount = TOP_UP_MINOR[(int) Long.remainderUnsigned(Noise.hash(spec.seed(), i, interval, 92),
-                        TOP_UP_MINOR.length)];
-                String reference = String.format(Locale.ROOT, "MP%012X", Noise.hash(spec.seed(), i, interval, 93)
-                        & 0xFFFFFFFFFFFFL);
-                Instant at = start.plusSeconds((long) Noise.between(60, 840, spec.seed(), i, interval, 94));
-                if (!pendingCash.containsKey(reference)) {
-                    topUps.add(new TopUp(reference, customerId, amount, at));
-                }
-            }
-        }
-        return topUps;
-    }
-
-    /** The cash taken up to {@code end}, which leaves the pending list for the engine. */
-    private List<TopUp> dueCash(Instant end) {
-        List<TopUp> due = pendingCash.values().stream().filter(topUp -> !topUp.at().isAfter(end)).toList();
-        due.forEach(topUp -> pendingCash.remove(topUp.reference()));
-        return due;
-    }
-
-    private void logDecision(RelayDecision decision) {
+    /** Logs billing's decision and sends the meter the command it calls for. */
+    private void command(RelayDecision decision) {
         scenario.relayTurned(decision);
-        LOG.debug("Relay of meter {} turned {} at {}: {}.", decision.meterId(), decision.relay(), decision.at(),
+        relays.issue(places.meterIndex.get(decision.meterId()), decision.customerId(), decision.relay(),
+                decision.at(), decision.reason());
+        LOG.debug("Relay of meter {} commanded {} at {}: {}.", decision.meterId(), decision.relay(), decision.at(),
                 decision.reason());
     }
 
@@ -409,7 +409,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
-                        "history-days", "billing-config"));
+                        "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
+                        "ledger-days"));
     }
 
     @Override
@@ -482,10 +483,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     }
 
     @Override
-    public List<RosterBatch.Entry> roster() {
+    public synchronized List<RosterBatch.Entry> roster() {
         List<RosterBatch.Entry> roster = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
-            roster.add(new RosterBatch.Entry(layout.customers().get(i), layout.meters().get(i)));
+            if (places.occupants[i] != null) {
+                roster.add(new RosterBatch.Entry(places.occupants[i], places.meterAt(i)));
+            }
         }
         return roster;
     }
@@ -495,11 +498,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         advance();
         List<MeterStatus> statuses = new ArrayList<>(spec.meters());
         for (int i = 0; i < spec.meters(); i++) {
-            Customer customer = layout.customers().get(i);
-            Meter meter = layout.meters().get(i);
+            Customer customer = places.occupants[i];
+            if (customer == null) {
+                continue;
+            }
             String id = customer.customerId();
-            statuses.add(new MeterStatus(meter.meterId(), id, customer.name(), engine.balance(id),
-                    layout.site().currency(), lastReadingEnd[i], billedRegisterWh[i], parentRssiDbm(i), parentId(i),
+            statuses.add(new MeterStatus(places.meterIds[i], id, customer.name(), engine.balance(id),
+                    layout.site().currency(), places.lastReadingEnd[i], places.billedRegisterWh[i],
+                    parentRssiDbm(i), parentId(i),
                     engine.relay(id), engine.creditState(id)));
         }
         return statuses;
@@ -543,55 +549,73 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized CashReceipt creditCash(CashTopUp request, CashAllowance allowance)
             throws CashRefusedException {
         advance();
-        return cashDesk.take(request, allowance, new CashDesk.Till() {
-            @Override
-            public String customerOf(String customerId, String meterId) {
-                return customerOfId(customerId, meterId);
-            }
-
-            @Override
-            public CashDesk.Payment payment(String reference) {
-                return paymentOf(reference);
-            }
-
-            @Override
-            public CashDesk.Payment credit(String reference, String customerId, long amountMinor, String note) {
-                return takeCash(reference, customerId, amountMinor, note);
-            }
-        });
+        return cash.take(request, allowance);
     }
 
-    private String customerOfId(String customerId, String meterId) {
-        for (int i = 0; i < spec.meters(); i++) {
-            if (layout.customers().get(i).customerId().equals(customerId)
-                    || layout.meters().get(i).meterId().equals(meterId)) {
-                return layout.customers().get(i).customerId();
-            }
-        }
-        return null;
+    /**
+     * Voids a cash receipt through the gateway's {@link CashDesk}. The void is dated by the gateway's clock (after
+     * its last tick, should the clock have been set back) and posted by the next tick after its readings.
+     */
+    @Override
+    public synchronized CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        advance();
+        return cash.voidReceipt(request, supervisorId);
     }
 
-    private CashDesk.Payment paymentOf(String reference) {
-        TopUp pending = pendingCash.get(reference);
-        if (pending != null) {
-            return new CashDesk.Payment(pending, null);
-        }
-        return engine.payment(reference)
-                .map(entry -> new CashDesk.Payment(new TopUp(reference, entry.customerId(), entry.amountMinor(),
-                        entry.at()), entry.balanceAfterMinor()))
-                .orElse(null);
+    /** The cash book's lines dated on the site days from {@code from} to {@code to}; see {@link CashBook}. */
+    @Override
+    public synchronized List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        advance();
+        ZoneId zone = layout.site().zone();
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
+        LocalDate last = to == null ? LocalDate.ofInstant(clock(), zone) : to;
+        return cash.lines(start, last.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    private CashDesk.Payment takeCash(String reference, String customerId, long amountMinor, String note) {
+    /** The gateway's clock to the second, or a second after its last tick when its clock was set back. */
+    private Instant dateAfterLastTick() {
         Instant at = clock().truncatedTo(ChronoUnit.SECONDS);
-        if (!at.isAfter(lastTick)) {
-            at = lastTick.plusSeconds(1);
-        }
-        TopUp topUp = new TopUp(reference, customerId, amountMinor, at);
-        pendingCash.put(reference, topUp);
-        LOG.info("Took cash {} for customer {} under {} at {}; note: {}", amountMinor, customerId, reference, at,
-                note);
-        return new CashDesk.Payment(topUp, null);
+        return at.isAfter(lastTick) ? at : lastTick.plusSeconds(1);
+    }
+
+    /** Credits payments imported from a file by the rules of {@link PaymentPosting}, through the cash's till. */
+    @Override
+    public synchronized PaymentsPosted postPayments(PostPayments request) {
+        advance();
+        return paymentPosting.post(request, clock(), cash.till());
+    }
+
+    @Override
+    public synchronized List<RelayCommand> relayCommands() {
+        advance();
+        return relays.latest();
+    }
+
+    /** Replaces a meter at once, by the gateway's clock; see {@link SiteChanges#exchangeMeter}. */
+    @Override
+    public synchronized MeterExchanged exchangeMeter(ExchangeMeter request, String by)
+            throws SiteChangeRefusedException {
+        return change((billedTo, now) -> changes.exchangeMeter(request, by, billedTo, now));
+    }
+
+    /** Closes a customer's account as they move out; see {@link SiteChanges#moveOut}. */
+    @Override
+    public synchronized FinalStatement moveOut(MoveOut request, String by) throws SiteChangeRefusedException {
+        return change((billedTo, now) -> changes.moveOut(request, by, billedTo, now));
+    }
+
+    /** Opens a new customer's account on a freed meter; see {@link SiteChanges#moveIn}. */
+    @Override
+    public synchronized MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
+        return change((billedTo, now) -> changes.moveIn(request, by, billedTo, now));
+    }
+
+    /** Brings the site up to its clock, makes the change, and journals what it posted and logged at once. */
+    private <T> T change(SiteChanges.Change<T> change) throws SiteChangeRefusedException {
+        advance();
+        T made = change.make(lastTick, clock());
+        writeJournal(lastTick, List.of());
+        return made;
     }
 
     /**
@@ -603,7 +627,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      * @throws IllegalArgumentException if the site has no such meter, or for a negative rate
      */
     public synchronized void flood(String meterId, int eventsPerInterval) {
-        if (!meterIndex.containsKey(meterId)) {
+        if (!places.meterIndex.containsKey(meterId)) {
             throw new IllegalArgumentException("The simulated site has no meter " + meterId + ".");
         }
         advance();
@@ -615,7 +639,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized List<MeterUplink> uplinkStatus() {
         advance();
         List<MeterUplink> statuses = new ArrayList<>(spec.meters());
-        layout.meters().forEach(meter -> statuses.add(intake.status(meter.meterId())));
+        for (String meterId : places.meterIds) {
+            statuses.add(intake.status(meterId));
+        }
         return statuses;
     }
 
@@ -653,11 +679,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return mesh.live().topology();
     }
 
-    /**
-     * The mesh as it stood at {@code at}, as its last quarter-hour update before then left it, replayed exactly.
-     *
-     * @throws IllegalArgumentException for a time before the history starts or after the gateway's clock
-     */
+    /** The mesh as its last quarter-hour update before {@code at} left it; throws for a time outside the history. */
     public synchronized MeshTopology topology(Instant at) {
         advance();
         return mesh.topologyAt(at);
@@ -679,6 +701,30 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                     + ", which is later.");
         }
         return topology(at).toSnapshot();
+    }
+
+    /** The digests of the ledger by customer day from {@code from} to {@code to}; see {@link LedgerCorrections}. */
+    @Override
+    public synchronized List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
+        advance();
+        return corrections.digests(from, to);
+    }
+
+    /** Posts a supervisor's corrections at the last tick, where a replay posts them, and journals them at once. */
+    @Override
+    public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
+            throws AdjustmentRefusedException {
+        advance();
+        long before = engine.lastSeq();
+        List<LedgerEntry> posted = corrections.post(request, lastTick, this::command);
+        writeJournal(lastTick, List.of());
+        LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
+        return ledgerLinksAfter(before);
+    }
+
+    /** Plants a fault for tests: bills the meter's next reading of {@code day} {@code extraWh} heavier, once. */
+    public synchronized void misrate(String meterId, LocalDate day, long extraWh) {
+        corrections.misrate(meterId, day, extraWh);
     }
 
     /** The digests of the site days from {@code from} to {@code to}; see {@link HistoryDays}. */

@@ -2,6 +2,7 @@ package io.gridside.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
@@ -12,6 +13,9 @@ import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.server.CashAllowance;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
@@ -106,6 +110,34 @@ class SimulatedSiteCashTest {
             clock.advance(Reading.INTERVAL);
             assertThat(pullLedger(client)).extracting(LedgerEntry::reference)
                     .contains("payment:CASH-1").doesNotContain("payment:CASH-2");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "serial"})
+    void voidsAReceiptForASupervisorOnlyAndServesTheCashBook(String transport) throws IOException {
+        startSite();
+        String customer = site.gateway().layout().customers().get(6).customerId();
+        String receipt;
+        try (GatewayClient client = connect(transport, technician(1_000_000))) {
+            receipt = client.topUp(new CashTopUp(customer, null, 40_000, "KES", "CASH-V", "")).receipt();
+
+            assertThatThrownBy(() -> client.billing().voidCash(new CashVoid(receipt, "paid twice")))
+                    .isInstanceOf(LinkException.class).hasMessageContaining("ROLE_FORBIDDEN")
+                    .extracting(e -> ((LinkException) e).code()).isEqualTo(LinkException.Code.FORBIDDEN);
+        }
+        try (GatewayClient client = connect(transport, DemoOperator.supervisorFor(SITE, NOW))) {
+            CashVoided voided = client.billing().voidCash(new CashVoid(receipt, "paid twice"));
+            clock.advance(Reading.INTERVAL);
+            List<CashBookLine> book = new ArrayList<>();
+            client.billing().cashBook(null, null, (batch, received, total) -> book.addAll(batch), CancelSignal.NEVER);
+
+            assertThat(voided.voidedBy()).isEqualTo("demo-supervisor");
+            assertThat(book).extracting(CashBookLine::kind, CashBookLine::receipt, CashBookLine::technicianId)
+                    .containsExactly(tuple(CashBookLine.Kind.RECEIPT, receipt, "T-0101"),
+                            tuple(CashBookLine.Kind.VOID, receipt, "T-0101"));
+            assertThat(pullLedger(client)).filteredOn(entry -> entry.reference().endsWith(":CASH-V"))
+                    .extracting(LedgerEntry::amountMinor).containsExactly(40_000L, -40_000L);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.CustomerStatement;
 import io.gridside.console.service.Settings;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
@@ -15,10 +16,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +116,50 @@ class ConsoleOnDemoSiteTest {
         assertThat(voltage.getData().get(1).getData()).hasSizeGreaterThan(96)
                 .allSatisfy(point -> assertThat(((Number) point.getYValue()).doubleValue()).isBetween(150.0, 240.0));
         assertThat(Screens.save(table.getScene(), "meters")).exists();
+    }
+
+    @Test
+    void showsAChosenCustomersStatementAndExportsItAsCsvAndAPage(FxRobot robot)
+            throws TimeoutException, IOException {
+        robot.clickOn("#connect-demo");
+        TableView<MeterStatus> customers = robot.lookup("#customers-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> customers.getItems().size() == 60);
+
+        robot.clickOn("#nav-customers");
+        robot.clickOn("#customers-filter").write("C00012");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(customers.getItems()).singleElement().satisfies(c -> assertThat(c.customerId()).isEqualTo("C00012"));
+        robot.clickOn(robot.lookup("#customers-table .table-row-cell")
+                .match((TableRow<?> row) -> row.isVisible() && row.getIndex() == 0).queryAs(Node.class));
+
+        TableView<CustomerStatement.Day> days = robot.lookup("#statement-table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !days.getItems().isEmpty());
+        MeterStatus chosen = customers.getItems().get(0);
+        Label header = robot.lookup("#statement-header").queryAs(Label.class);
+        assertThat(header.getText()).contains("C00012", chosen.customerName(), chosen.meterId(), "KES");
+        // The demo's ledger runs up to the pull, so the last day's balance is the one the gateway reported; a pull
+        // between the two reads may move both, so they are compared until they agree.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> days.getItems().get(days.getItems().size() - 1)
+                .balanceMinor() == customers.getItems().get(0).balanceMinor());
+        assertThat(robot.lookup("#statement-totals").queryAs(Label.class).getText()).contains("kWh", "charged KES");
+        assertThat(Screens.save(customers.getScene(), "customers")).exists();
+
+        robot.clickOn("#statement-export-csv");
+        Label message = robot.lookup("#statement-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().endsWith(".csv"));
+        robot.clickOn("#statement-export-page");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().endsWith(".html"));
+
+        Path folder = AppDirs.forCurrentUser().statements();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.sorted().toList();
+        }
+        assertThat(files).hasSize(2).allSatisfy(f -> assertThat(f.getFileName().toString()).contains("-C00012-"));
+        Path csv = files.stream().filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(days.getItems().size() + 3);
+        assertThat(rows.get(rows.size() - 1)).startsWith("C00012,").contains(",total,");
     }
 
     @Test

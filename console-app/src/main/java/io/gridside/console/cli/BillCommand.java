@@ -1,18 +1,157 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.Amounts;
+import io.gridside.console.service.CustomerStatement;
+import io.gridside.console.service.StatementLines;
+import io.gridside.console.service.Statements;
+import io.gridside.site.Currencies;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code gridside bill}: billing on the technician's laptop, without a gateway. */
+/**
+ * {@code gridside bill --site FILE}: each customer's billing over whole days, from the pulled ledger, with
+ * totals; its subcommands check a tariff, run VEE, list credit, verify the ledger and make a customer's statement.
+ */
 @Command(name = "bill", mixinStandardHelpOptions = true,
-        description = "Billing on this laptop, without a gateway: checks a tariff file, validates and estimates "
-            + "the readings a site database holds, shows its customers' credit, and verifies its ledger's hash chain.",
-        subcommands = {TariffCheckCommand.class, VeeCommand.class, CreditCommand.class, VerifyCommand.class})
-final class BillCommand implements Runnable {
+        description = {"Billing on this laptop, without a gateway. With --site alone: each customer's billing over "
+            + "whole days of the site, from the ledger a pull stored: the opening balance, the energy, the charges "
+            + "line by line, top-ups, adjustments, the closing balance and the credit state, with totals.",
+            "Opening balance + top-ups + adjustments - charges = closing balance, to the minor unit. Amounts are in "
+                + "the site's currency; --json gives them in minor units with the currency.",
+            "The subcommands check a tariff file, validate and estimate readings, list credit, verify the "
+                + "ledger's hash chain, make one customer's statement, and cash up a technician's day."},
+        footer = {"", "Exit codes: 0 printed; 1 refused (an unknown customer, no ledger to take the days from, a "
+            + "ledger whose entries do not add up); 2 a usage error, such as a missing or never-pulled site database."},
+        subcommands = {TariffCheckCommand.class, VeeCommand.class, CreditCommand.class, VerifyCommand.class,
+            StatementCommand.class, BillCashUpCommand.class})
+final class BillCommand implements Callable<Integer> {
+
+    static final String NO_CUSTOMER = "NO_CUSTOMER";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /** Not required by the parser, so that the subcommands run without it. */
+    @Option(names = "--site", paramLabel = "FILE", description = "The site database file.")
+    Path siteFile;
+
+    @Option(names = "--customer", paramLabel = "ID", description = "Only this customer.")
+    String customerId;
+
+    @Option(names = "--json", description = "Print a JSON object for programs: amounts in minor units.")
+    boolean json;
+
+    @Mixin
+    PeriodOptions period;
+
+    /**
+     * One customer's billing as JSON carries it; amounts in minor units of the report's currency, charges
+     * positive; the field names are a contract with scripts.
+     */
+    record CustomerJson(String customerId, String name, List<String> meterIds, String tariffId, String creditState,
+            long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor) {
+
+        static CustomerJson of(CustomerStatement s) {
+            return new CustomerJson(s.customerId(), s.customerName(), s.meterIds(), s.tariffId(),
+                    s.state() == null ? null : s.state().name(), s.openingMinor(), s.energyWh(), s.totals(),
+                    s.totals().chargesMinor(), s.closingMinor());
+        }
+    }
+
+    /** The totals over every customer listed. */
+    record TotalsJson(long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor) {
+    }
+
+    /** The whole report as JSON. */
+    record ReportJson(String siteId, String siteName, String currency, int currencyExponent, String timeZone,
+            LocalDate from, LocalDate to, List<CustomerJson> customers, TotalsJson totals) {
+    }
 
     @Override
-    public void run() {
-        throw new UsageException("Name what to do with the site's billing, such as: gridside bill tariff-check FILE, "
-                + "gridside bill vee --site FILE, gridside bill credit --site FILE or "
-                + "gridside bill verify --site FILE.");
+    public Integer call() {
+        if (siteFile == null) {
+            throw new UsageException("Name a site database with --site FILE for its billing, or what to do, such "
+                    + "as: gridside bill statement --site FILE --customer ID, gridside bill tariff-check FILE, "
+                    + "gridside bill vee --site FILE, gridside bill credit --site FILE or gridside bill verify "
+                    + "--site FILE.");
+        }
+        List<CustomerStatement> statements;
+        SiteInfo site;
+        try (SiteStore store = SiteFiles.openExisting(siteFile)) {
+            Statements all = StatementCommand.statements(store, siteFile);
+            site = all.site();
+            Statements.Period days = period.period(all);
+            if (customerId != null) {
+                StatementCommand.requireKnown(all, customerId, siteFile);
+                statements = List.of(all.of(customerId, days));
+            } else {
+                statements = all.all(days);
+            }
+            print(site, days, statements);
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(SiteInfo site, Statements.Period days, List<CustomerStatement> statements) {
+        PrintWriter out = command.commandLine().getOut();
+        TotalsJson totals = totals(statements);
+        if (json) {
+            out.println(Json.write(new ReportJson(site.siteId(), site.name(), site.currency(),
+                    Currencies.exponent(site.currency()), site.zone().getId(), days.first(), days.last(),
+                    statements.stream().map(CustomerJson::of).toList(), totals)));
+            return;
+        }
+        String currency = site.currency();
+        out.printf("%s (%s), %s to %s, days in %s; amounts in %s, energy in kWh.%n%n", site.name(), site.siteId(),
+                days.first(), days.last(), site.zone().getId(), currency);
+        TextTable table = new TextTable(2, "CUSTOMER", "METER", "kWh", "OPENING", "ENERGY", "STANDING", "TAX",
+                "LEVY", "MINIMUM", "DEBT", "TOP-UPS", "ADJUST", "CLOSING", "STATE");
+        for (CustomerStatement s : statements) {
+            table.add(row(s.customerId(), String.join(",", s.meterIds()), s.energyWh(), s.openingMinor(), s.totals(),
+                    s.closingMinor(), s.state() == null ? "-" : s.state().name().toLowerCase(Locale.ROOT),
+                    currency));
+        }
+        table.add(row("TOTAL", "", totals.energyWh(), totals.openingMinor(), totals.lines(), totals.closingMinor(),
+                "", currency));
+        table.print(out);
+        out.printf("%nClosing = opening + top-ups + adjustments - charges (energy, standing, tax, levy, minimum, "
+                + "debt recovery); state at the last pull.%n");
+    }
+
+    private static List<String> row(String customer, String meters, long energyWh, long opening, StatementLines l,
+            long closing, String state, String currency) {
+        List<String> row = new ArrayList<>(List.of(customer, meters.isEmpty() ? "-" : meters,
+                Amounts.kwh(energyWh)));
+        for (long minor : new long[] {opening, l.energyMinor(), l.standingMinor(), l.taxMinor(), l.levyMinor(),
+            l.minimumMinor(), l.debtRecoveryMinor(), l.topUpsMinor(), l.adjustmentsMinor(), closing}) {
+            row.add(Amounts.plain(minor, currency));
+        }
+        row.add(state);
+        return row;
+    }
+
+    private static TotalsJson totals(List<CustomerStatement> statements) {
+        long opening = 0;
+        long energy = 0;
+        long closing = 0;
+        StatementLines lines = StatementLines.NONE;
+        for (CustomerStatement s : statements) {
+            opening = Math.addExact(opening, s.openingMinor());
+            energy = Math.addExact(energy, s.energyWh());
+            closing = Math.addExact(closing, s.closingMinor());
+            lines = lines.plus(s.totals());
+        }
+        return new TotalsJson(opening, energy, lines, lines.chargesMinor(), closing);
     }
 }

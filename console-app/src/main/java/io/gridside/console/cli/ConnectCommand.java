@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Connects to a gateway and asks it something.",
         subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
-            SetClockCommand.class, TopUpCommand.class, TopologyCommand.class, HealthCommand.class})
+            SetClockCommand.class, TopUpCommand.class, VoidCommand.class, CashUpCommand.class, TopologyCommand.class,
+            HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
+            MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class})
 final class ConnectCommand {
 
     @Spec

@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.Amounts;
 import io.gridside.console.service.CreditListing;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
@@ -38,8 +39,7 @@ final class CreditCommand implements Callable<Integer> {
         try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             rows = CreditListing.of(store);
         } catch (NoSuchElementException e) {
-            command.commandLine().getErr().println("gridside: " + e.getMessage() + " [NO_SITE]");
-            return ExitCode.FAILED;
+            throw new UsageException(e.getMessage(), e, SiteFiles.NO_SITE);
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
@@ -51,20 +51,25 @@ final class CreditCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<CreditListing.Row> rows) {
-        out.printf("%-10s %-8s %-12s %-5s %12s %14s  %-20s %s%n", "CUSTOMER", "METER", "STATE", "RELAY", "BALANCE",
-                "PAST ZERO Wh", "LOCKED SINCE", "DEBTS (RECOVERED, STILL OWED)");
+        String currency = rows.isEmpty() ? "" : rows.get(0).currency();
+        out.printf("%-10s %-8s %-12s %-5s %14s %14s  %-20s %s%n", "CUSTOMER", "METER", "STATE", "RELAY",
+                "BALANCE " + currency, "PAST ZERO Wh", "LOCKED SINCE",
+                "DEBTS " + currency + " (RECOVERED, STILL OWED)");
         for (CreditListing.Row row : rows) {
-            String debts = row.debts().stream().map(CreditCommand::debt).collect(Collectors.joining(", "));
-            out.printf("%-10s %-8s %-12s %-5s %12d %14d  %-20s %s%n", row.customerId(), row.meterId(), row.state(),
-                    row.relay(), row.balanceMinor(), row.energyPastZeroWh(),
+            String debts = row.debts().stream().map(d -> debt(d, row.currency())).collect(Collectors.joining(", "));
+            out.printf("%-10s %-8s %-12s %-5s %14s %14d  %-20s %s%n", row.customerId(), row.meterId(), row.state(),
+                    row.relay(), Amounts.plain(row.balanceMinor(), row.currency()), row.energyPastZeroWh(),
                     row.lockedSince() == null ? "-" : row.lockedSince(), debts.isEmpty() ? "-" : debts);
         }
     }
 
-    /** A debt as "loan-7 400 (2 payments) owes 1600", or without what it owes when the principal is not known. */
-    private static String debt(CreditListing.DebtLine d) {
-        return d.debtId() + " " + d.recoveredMinor() + " (" + d.payments()
+    /**
+     * A debt as "loan-7 4.00 (2 payments) owes 16.00", or without what it owes when the principal is not known; the
+     * header names the currency.
+     */
+    private static String debt(CreditListing.DebtLine d, String currency) {
+        return d.debtId() + " " + Amounts.plain(d.recoveredMinor(), currency) + " (" + d.payments()
                 + (d.payments() == 1 ? " payment)" : " payments)")
-                + (d.owingMinor() == null ? "" : " owes " + d.owingMinor());
+                + (d.owingMinor() == null ? "" : " owes " + Amounts.plain(d.owingMinor(), currency));
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             + "did not answer, is not a Gridside gateway, or refused the session."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
             BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
-            StoredTopologyCommand.class})
+            StoredTopologyCommand.class, ImportCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
@@ -64,6 +64,11 @@ public final class GridsideCommand implements Callable<Integer> {
             LOG.info("The command was refused: {}", usage.getMessage(), usage);
             err.println("gridside: " + usage.line(commandLine.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE;
+        }
+        if (e instanceof RefusedException refused) {
+            LOG.info("The command was refused: {}", refused.getMessage(), refused);
+            err.println("gridside: " + refused.line());
+            return ExitCode.FAILED;
         }
         LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
         err.println("gridside: " + failureLine(e));

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 /** Opens the site databases that commands are given with {@code --site} and only read or add to. */
 final class SiteFiles {
 
+    /** The code of a site database that holds nothing pulled yet: a usage error, like a file that is missing. */
+    static final String NO_SITE = "NO_SITE";
+
     private SiteFiles() {
     }
 
@@ -20,5 +23,11 @@ final class SiteFiles {
         } catch (StoreException e) {
             throw new UsageException(e.getMessage(), e);
         }
+    }
+
+    /** The usage error of a site database that was never pulled into, which says how to pull one. */
+    static UsageException noSite(Path file) {
+        return new UsageException("The site database " + file + " holds no site yet; pull one first with: "
+                + "gridside connect ... audit --site " + file + ".", null, NO_SITE);
     }
 }

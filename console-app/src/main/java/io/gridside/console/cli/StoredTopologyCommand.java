@@ -45,7 +45,7 @@ final class StoredTopologyCommand implements Callable<Integer> {
         try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             Optional<SiteInfo> site = store.site();
             if (site.isEmpty()) {
-                throw new UsageException("The site database " + siteFile + " holds no site yet; pull one first.");
+                throw SiteFiles.noSite(siteFile);
             }
             Instant when = SiteTimes.parse("--at", at, site.get().zone(), true, false);
             ZoneId zone = site.get().zone();

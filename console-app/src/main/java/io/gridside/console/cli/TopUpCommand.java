@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
  * takes each reference once and holds the credential to its offline cash limit.
  */
 @Command(name = "topup", mixinStandardHelpOptions = true,
-        description = {"Credits cash collected on site to a customer's account.",
+        description = {"Credits cash collected on site to a customer's account, under a receipt number.",
             "The gateway holds your credential to its offline cash limit and credits each reference once, so "
-                + "running the same command again credits nothing more."})
+                + "running the same command again credits nothing more and shows the same receipt number."})
 final class TopUpCommand implements Callable<Integer> {
 
     /** A plain decimal amount: digits, and a fraction after a point; no sign, exponent or grouping. */
@@ -121,12 +121,13 @@ final class TopUpCommand implements Callable<Integer> {
         }
         String money = Formats.money(receipt.amountMinor(), receipt.currency());
         if (receipt.outcome() == CashReceipt.Outcome.CREDITED) {
-            out.printf("Credited %s in cash to customer %s under reference %s.%n", money, receipt.customerId(),
-                    receipt.reference());
+            out.printf("Receipt %s: credited %s in cash to customer %s under reference %s.%n", receipt.receipt(),
+                    money, receipt.customerId(), receipt.reference());
         } else {
-            out.printf("Reference %s was credited before (%s to customer %s, paid %s); nothing was credited "
+            out.printf("Reference %s was credited before (%s to customer %s, paid %s%s); nothing was credited "
                     + "again.%n", receipt.reference(), money, receipt.customerId(),
-                    Formats.siteTime(receipt.paidAt(), zone));
+                    Formats.siteTime(receipt.paidAt(), zone),
+                    receipt.receipt() == null ? "" : ", receipt " + receipt.receipt());
         }
         if (receipt.balanceAfterMinor() == null) {
             out.println("The gateway posts it to the ledger at its next quarter hour.");
@@ -143,6 +144,7 @@ final class TopUpCommand implements Callable<Integer> {
     private static Map<String, Object> fields(CashReceipt receipt) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("outcome", receipt.outcome().name());
+        fields.put("receipt", receipt.receipt());
         fields.put("reference", receipt.reference());
         fields.put("customerId", receipt.customerId());
         fields.put("amountMinor", receipt.amountMinor());

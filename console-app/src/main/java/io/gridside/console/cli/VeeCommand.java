@@ -42,7 +42,8 @@ final class VeeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--site", paramLabel = "FILE", required = true, description = "The site database file.")
+    /** Not required by the parser, so that a subcommand's {@code --help} needs none; {@link #open} insists. */
+    @Option(names = "--site", paramLabel = "FILE", description = "The site database file (required).")
     Path siteFile;
 
     @Option(names = "--json", description = "Print a JSON object for programs.")
@@ -104,12 +105,15 @@ final class VeeCommand implements Callable<Integer> {
 
     /** The site database named by {@code --site}, which must exist: VEE never creates one. */
     SiteStore open() {
+        if (siteFile == null) {
+            throw new UsageException("Name the site database with --site FILE, before the subcommand: gridside bill "
+                    + "vee --site FILE.");
+        }
         return SiteFiles.openExisting(siteFile);
     }
 
     SiteInfo site(SiteStore store) {
-        return store.site().orElseThrow(() -> new UsageException("The site database " + siteFile
-                + " holds no site yet; pull one first with: gridside connect ... audit --site " + siteFile + "."));
+        return store.site().orElseThrow(() -> SiteFiles.noSite(siteFile));
     }
 
     private void print(VeeJson found, ZoneId zone) {

@@ -89,6 +89,11 @@ public final class AppDirs {
         return data.resolve("sites").resolve(siteId + ".db");
     }
 
+    /** Where the console writes customers' statements it exports. */
+    public Path statements() {
+        return data.resolve("statements");
+    }
+
     /** Points the logging configuration at the log folder; call before the first logger is made. */
     public void configureLogging() {
         System.setProperty("gridside.logs.dir", logs.toString());

@@ -46,7 +46,7 @@ public final class BillingAudit {
         requireWholeHistory(ledger, readings);
         BillingConfig config = billingConfig(store, tariff);
         BillingEngine replay = Replay.run(tariff, config.rater(site.zone()), config.terms(), meters, ledger,
-                readings);
+                readings, store.events(Instant.EPOCH, Instant.MAX));
         List<LedgerEntry> replayed = replay.ledgerAfter(0);
         Reconciliation reconciliation = Reconciliation.of(ledger, replay);
         List<BillingReport.Row> rows = rows(store.customers(), meters, readings, replayed, replay);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +36,8 @@ public final class ConsoleSession implements AutoCloseable {
 
     /** How far back the first pull from a real gateway reaches. */
     static final Duration FIRST_PULL = Duration.ofDays(2);
+    /** How many days a statement covers when the technician names none. */
+    static final int STATEMENT_DAYS = 7;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
 
@@ -260,6 +263,23 @@ public final class ConsoleSession implements AutoCloseable {
     public List<Reading> readings(String meterId, Duration window) {
         Instant end = client.lastGatewayClock().plus(Reading.INTERVAL);
         return store.readings(meterId, end.minus(window), end);
+    }
+
+    /**
+     * A customer's statement over the site days {@code first} to {@code last} from what is pulled; a day left null
+     * is taken from the ledger: the last week of its days, or the gateway's today when it holds none.
+     */
+    public CustomerStatement statement(String customerId, LocalDate first, LocalDate last) {
+        Statements statements = Statements.of(store);
+        LocalDate today = client.lastGatewayClock().atZone(statements.site().zone()).toLocalDate();
+        Statements.Period ledger = statements.ledgerPeriod().orElse(new Statements.Period(today, today));
+        LocalDate to = last != null ? last : ledger.last();
+        LocalDate from = first != null ? first : latest(ledger.first(), to.minusDays(STATEMENT_DAYS - 1));
+        return statements.of(customerId, new Statements.Period(from, to));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */

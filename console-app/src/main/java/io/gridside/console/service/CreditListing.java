@@ -42,10 +42,11 @@ public final class CreditListing {
      * One customer's line.
      *
      * @param lockedSince when a maintenance lock opened the relay, if the last maintenance event left it open
+     * @param currency the currency of every amount of the row and its debts
      * @param energyPastZeroWh energy charged while the balance was below zero, by the share of each charge there
      */
     public record Row(String customerId, String meterId, CreditState state, RelayState relay, long balanceMinor,
-            List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
+            String currency, List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
     }
 
     /**
@@ -79,7 +80,8 @@ public final class CreditListing {
             long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
                     : energyPastZero(ledger, customer, meter, energy);
             rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
-                    debts(ledger, customer, configured), locks.get(status.meterId()), pastZeroWh));
+                    status.currency(), debts(ledger, customer, configured), locks.get(status.meterId()),
+                    pastZeroWh));
         }
         return rows;
     }

@@ -100,6 +100,7 @@ public final class SitePull {
         }
 
         pullBillingConfig(client, store, cancel);
+        pullCashBook(client, store, cancel);
 
         long[] eventsNew = {0};
         long events;
@@ -136,6 +137,21 @@ public final class SitePull {
                 client.lastGatewayClock());
         LOG.info("Pulled the gateway's billing configuration ({} bytes, {}).", document.length,
                 fresh ? "new" : "unchanged");
+    }
+
+    /**
+     * Keeps the gateway's whole cash book, receipts and voids, so that a cash-up can be made from the site file; a
+     * gateway that does not advertise {@code cash-book} keeps none.
+     */
+    private static void pullCashBook(GatewayClient client, SiteStore store, CancelSignal cancel)
+            throws LinkException {
+        if (!client.hello().capabilities().contains("cash-book")) {
+            return;
+        }
+        long[] fresh = {0};
+        long lines = client.billing().cashBook(null, null,
+                (batch, received, total) -> fresh[0] += store.insertCashBook(batch), cancel);
+        LOG.info("Pulled the gateway's cash book: {} lines, {} new.", lines, fresh[0]);
     }
 
     /**

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.console.connect.ConnectView;
 import io.gridside.console.connect.ConnectViewModel;
+import io.gridside.console.customers.CustomersView;
+import io.gridside.console.customers.CustomersViewModel;
 import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.dashboard.DashboardViewModel;
 import io.gridside.console.meters.MetersView;
@@ -32,10 +34,12 @@ public final class MainView extends BorderPane {
     private final ConnectView connectView;
     private final DashboardView dashboardView;
     private final MetersView metersView;
+    private final CustomersView customersView;
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
+    private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
     private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
     private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
             new FontIcon(Material2AL.LINK_OFF));
@@ -51,6 +55,7 @@ public final class MainView extends BorderPane {
         this.connectView = new ConnectView(new ConnectViewModel(session));
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
+        this.customersView = new CustomersView(new CustomersViewModel(session));
         createControls();
         layoutControls();
         bind();
@@ -61,8 +66,10 @@ public final class MainView extends BorderPane {
         ToggleGroup navigation = new ToggleGroup();
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
+        customersButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
+        customersButton.setId("nav-customers");
         dashboardButton.setSelected(true);
         navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
@@ -90,7 +97,8 @@ public final class MainView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, refreshButton, disconnectButton);
+        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, customersButton,
+                refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -102,7 +110,7 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView);
+        content.getChildren().setAll(dashboardView, metersView, customersView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -116,6 +124,7 @@ public final class MainView extends BorderPane {
         connectView.visibleProperty().bind(siteView.visibleProperty().not());
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
+        customersView.visibleProperty().bind(customersButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));

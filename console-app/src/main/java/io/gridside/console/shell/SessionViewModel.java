@@ -6,12 +6,14 @@ import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.ConsoleSession;
+import io.gridside.console.service.CustomerStatement;
 import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.GatewayRefinder;
 import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
+import io.gridside.console.service.StatementExport;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -424,6 +427,31 @@ public final class SessionViewModel implements AutoCloseable {
         }
         tasks.submit(I18n.text("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
                 failure -> problem.set(describe(failure)));
+    }
+
+    /**
+     * Builds a customer's statement of the site days {@code first} to {@code last} from the site database (a day
+     * left null is the ledger's: see {@link ConsoleSession#statement}), then hands it to {@code onLoaded}.
+     */
+    public void loadStatement(String customerId, LocalDate first, LocalDate last,
+            Consumer<CustomerStatement> onLoaded, Consumer<String> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(I18n.text("task.statement", customerId), context -> current.statement(customerId, first, last),
+                onLoaded, failure -> onFailure.accept(describe(failure)));
+    }
+
+    /** Writes {@code statement} as {@code format} into the statements folder, then hands over the file written. */
+    public void exportStatement(CustomerStatement statement, StatementExport.Format format, Consumer<Path> onWritten,
+            Consumer<String> onFailure) {
+        Path folder = dirs.statements();
+        tasks.submit(I18n.text("task.export", statement.customerId()), context -> {
+            Files.createDirectories(folder);
+            return StatementExport.write(statement, format, folder.resolve(StatementExport.fileName(statement,
+                    format)));
+        }, onWritten, failure -> onFailure.accept(describe(failure)));
     }
 
     /** Measures the link at once rather than at the next tick; nothing happens once the console is closing. */

@@ -87,6 +87,8 @@ class CreditCommandTest {
         assertThat(clinic.get("customerId").asText()).isEqualTo("C-1");
         assertThat(clinic.get("state").asText()).isEqualTo("ARREARS");
         assertThat(clinic.get("energyPastZeroWh").asLong()).isEqualTo(200);
+        assertThat(clinic.get("balanceMinor").asLong()).isEqualTo(-200);
+        assertThat(clinic.get("currency").asText()).isEqualTo("KES");
         JsonNode household = rows.get(1);
         assertThat(household.get("debts").get(0).get("debtId").asText()).isEqualTo("LOAN-1");
         assertThat(household.get("debts").get(0).get("recoveredMinor").asLong()).isEqualTo(100);
@@ -100,8 +102,11 @@ class CreditCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(3);
-        assertThat(run.out().lines().toList().get(1)).contains("C-1", "ARREARS", "-200", "200");
-        assertThat(run.out().lines().toList().get(2)).contains("C-2", "LOW", "LOAN-1 100 (1 payment)");
+        assertThat(run.out().lines().toList().get(0)).contains("BALANCE KES", "DEBTS KES");
+        // C-1's balance of -200 minor units is KES -2.00; it consumed 200 Wh past zero.
+        assertThat(run.out().lines().toList().get(1).split("\\s+")).containsSequence("C-1", "M-1", "ARREARS", "ON",
+                "-2.00", "200");
+        assertThat(run.out().lines().toList().get(2)).contains("C-2", "LOW", "9.00", "LOAN-1 1.00 (1 payment)");
     }
 
     @Test
@@ -117,7 +122,21 @@ class CreditCommandTest {
         CommandRun run = CommandRun.of("bill", "credit", "--site", database.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines().toList().get(2)).contains("LOAN-1 100 (1 payment) owes 1400");
+        assertThat(run.out().lines().toList().get(2)).contains("LOAN-1 1.00 (1 payment) owes 14.00");
+    }
+
+    @Test
+    void refusesADatabaseNeverPulledIntoAsAUsageErrorAsVeeDoes() {
+        Path empty = dir.resolve("empty.db");
+        SiteStore.open(empty).close();
+
+        CommandRun credit = CommandRun.of("bill", "credit", "--site", empty.toString());
+        CommandRun vee = CommandRun.of("bill", "vee", "--site", empty.toString());
+
+        assertThat(credit.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(vee.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(credit.errLines()).singleElement().asString().endsWith("[NO_SITE]");
+        assertThat(vee.errLines()).singleElement().asString().endsWith("[NO_SITE]");
     }
 
     @Test

@@ -119,7 +119,7 @@ class TopUpCommandTest {
         CommandRun run = topUp(technician, "--meter", meter, "--amount", "10", "--reference", "CASH-0002");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Credited", "to customer " + customer(2), "CASH-0002",
+        assertThat(run.out()).contains("Receipt ", "credited KES 10.00", "to customer " + customer(2), "CASH-0002",
                 "Your credential may still credit", "next quarter hour");
     }
 

@@ -192,9 +192,9 @@ class VeeCommandTest {
                 "--gap-start", "2026-06-01T18:30:00Z", "--wh", wh, "--by", "ana", "--why", "all after the restore",
                 "--total-reason", "the display showed 5 Wh more than the closing read");
 
-        assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(refused.errLines()).singleElement().asString().startsWith("gridside: The override was refused: "
-                + "The values sum to").endsWith("[EDIT_REFUSED]");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.errLines()).singleElement().asString().startsWith("gridside: The edit was refused: "
+                + "The values sum to").endsWith(". [EDIT_REFUSED]");
         assertThat(recorded.exitCode()).as(recorded.err()).isZero();
         try (SiteStore store = SiteStore.open(db)) {
             List<EstimateEdit> edits = store.edits(meter, LOST);
@@ -221,7 +221,7 @@ class VeeCommandTest {
                 "--gap-start", "2026-06-01T03:07", "--by", "ana", "--why", "fine");
         CommandRun noFile = CommandRun.of("bill", "vee", "--site", dir.resolve("none.db").toString());
 
-        assertThat(noGap.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noGap.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(noGap.errLines()).singleElement().asString()
                 .contains("No estimate of meter M00001 starts at 2026-06-01 03:00 (Africa/Nairobi)")
                 .endsWith("[NO_ESTIMATE]");
@@ -229,5 +229,38 @@ class VeeCommandTest {
         assertThat(offQuarter.err()).contains("--gap-start must be on a quarter hour");
         assertThat(noFile.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noFile.errLines()).singleElement().asString().contains("There is no site database at");
+    }
+
+    @Test
+    void printsTheRecordedEditAsJsonWhenAskedOnEitherCommand() throws IOException {
+        Path db = database();
+        JsonNode gap = outageGaps(json(CommandRun.of("bill", "vee", "--site", db.toString(), "--json"))).get(0);
+        String meter = gap.get("meterId").asText();
+
+        CommandRun own = CommandRun.of("bill", "vee", "--site", db.toString(), "accept", "--meter", meter,
+                "--gap-start", LOST_SITE_TIME, "--by", "ana", "--why", "the log shows the outage", "--json");
+        CommandRun parents = CommandRun.of("bill", "vee", "--site", db.toString(), "--json", "accept", "--meter",
+                meter, "--gap-start", LOST_SITE_TIME, "--by", "ben", "--why", "checked again");
+
+        for (CommandRun run : List.of(own, parents)) {
+            JsonNode edit = json(run);
+            assertThat(edit.get("meterId").asText()).isEqualTo(meter);
+            assertThat(edit.get("gapStart").asText()).isEqualTo(LOST.toString());
+            assertThat(edit.get("outcome").asText()).isEqualTo("accepted");
+            assertThat(edit.get("editedWh").asLong()).isEqualTo(gap.get("deltaWh").asLong());
+        }
+        assertThat(json(parents).get("by").asText()).isEqualTo("ben");
+    }
+
+    @Test
+    void anEditsHelpNeedsNoSiteAndAnEditWithoutOneSaysWhereItGoes() {
+        CommandRun help = CommandRun.of("bill", "vee", "accept", "--help");
+        CommandRun noSite = CommandRun.of("bill", "vee", "accept", "--meter", "M00001", "--gap-start",
+                "2026-06-01T03:00", "--by", "ana", "--why", "fine");
+
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage:", "--gap-start", "Exit codes: 0 recorded; 1 refused");
+        assertThat(noSite.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noSite.err()).contains("--site FILE, before the subcommand").endsWith("[USAGE]\n");
     }
 }

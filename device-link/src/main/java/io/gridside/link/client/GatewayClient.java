@@ -103,6 +103,7 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     private final LinkConnection connection;
+    private final GatewayBilling billing = new GatewayBilling(this);
     private final Duration timeout;
     private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
@@ -269,6 +270,14 @@ public final class GatewayClient implements AutoCloseable {
      */
     public CashReceipt topUp(CashTopUp request) throws LinkException {
         return expect(call(request), CashReceipt.class);
+    }
+
+    /**
+     * The requests that change a site's accounts or check its ledger beyond a cash top-up: voids and the cash book,
+     * imported payments, meter exchanges and moves, relay commands, and reconciliation by customer day.
+     */
+    public GatewayBilling billing() {
+        return billing;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */
@@ -457,15 +466,15 @@ public final class GatewayClient implements AutoCloseable {
                 batch -> new Batch<>(batch.links(), batch.total()), gapless, cancel);
     }
 
-    private LinkException incomplete(String what) {
+    LinkException incomplete(String what) {
         return new LinkException(LinkException.Code.INCOMPLETE, "The answer from "
                 + connection.transport().address() + " was incomplete (" + what + "); pull again.");
     }
 
-    private record Batch<T>(List<T> items, long total) {
+    record Batch<T>(List<T> items, long total) {
     }
 
-    private <B extends Message, T> long stream(Message request, Class<B> batchType,
+    <B extends Message, T> long stream(Message request, Class<B> batchType,
             java.util.function.Function<B, Batch<T>> unpack, BatchListener<T> listener, CancelSignal cancel)
             throws LinkException {
         long requestId = nextRequestId.getAndIncrement();
@@ -512,7 +521,7 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
-    private Message call(Message request) throws LinkException {
+    Message call(Message request) throws LinkException {
         long requestId = nextRequestId.getAndIncrement();
         BlockingQueue<Object> answers = open(requestId);
         try {
@@ -588,7 +597,7 @@ public final class GatewayClient implements AutoCloseable {
                 closedBy == null ? text + "." : text + ": " + closedBy.getMessage(), closedBy);
     }
 
-    private static <M> M expect(Object answer, Class<M> type) throws LinkException {
+    static <M> M expect(Object answer, Class<M> type) throws LinkException {
         if (!type.isInstance(answer)) {
             throw new LinkException(LinkException.Code.GATEWAY_ERROR,
                     "The gateway answered with " + describe(answer) + " where a " + type.getSimpleName()

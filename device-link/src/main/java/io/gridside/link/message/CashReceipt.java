@@ -14,10 +14,12 @@ import java.time.Instant;
  * @param limitMinor the credential's offline cash limit
  * @param usedMinor the cash credited under the credential so far, this request included
  * @param remainingMinor what the credential may still credit: {@code limitMinor - usedMinor}
+ * @param receipt the number of the gateway's receipt for the cash, such as {@code 3FA2C9-0007}: the book code of
+ *     the credential that took it and that credential's running number; null for a payment another channel took
  */
 public record CashReceipt(Outcome outcome, String reference, String customerId, long amountMinor, String currency,
-        Instant paidAt, Long balanceAfterMinor, long limitMinor, long usedMinor, long remainingMinor)
-        implements Message {
+        Instant paidAt, Long balanceAfterMinor, long limitMinor, long usedMinor, long remainingMinor,
+        String receipt) implements Message {
 
     /** What the request did. */
     public enum Outcome {

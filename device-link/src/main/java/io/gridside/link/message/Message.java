@@ -8,5 +8,8 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         GetMeterStatus, MeterStatusBatch, GetReadings, ReadingsBatch, GetLedger, LedgerBatch, StreamEnd,
         Cancel, SetClock, ClockSet, CashTopUp, CashReceipt, GetEvents, EventsBatch,
         GetTopology, TopologyBatch, GetHealth, GatewayHealth, GetDayDigests, DayDigestsBatch, GetMeshDay,
-        MeshDayBatch, GetBillingConfig, BillingConfigBatch {
+        MeshDayBatch, GetBillingConfig, BillingConfigBatch, CashVoid, CashVoided, GetCashBook, CashBookBatch,
+        PostPayments, PaymentsPosted, ExchangeMeter, MeterExchanged, MoveOut, FinalStatement, MoveIn, MovedIn,
+        GetRelayCommands, RelayCommandsBatch, GetLedgerDayDigests, LedgerDayDigestsBatch, GetLedgerDays,
+        PostAdjustments {
 }

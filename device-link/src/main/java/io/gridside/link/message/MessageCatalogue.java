@@ -35,7 +35,7 @@ public final class MessageCatalogue {
             new Entry(0x30, SetClock.class, 1, Priority.CONTROL),
             new Entry(0x31, ClockSet.class, 1, Priority.CONTROL),
             new Entry(0x40, CashTopUp.class, 1, Priority.BILLING),
-            new Entry(0x41, CashReceipt.class, 1, Priority.BILLING),
+            new Entry(0x41, CashReceipt.class, 2, Priority.BILLING),
             new Entry(0x50, GetEvents.class, 1, Priority.EVENTS),
             new Entry(0x51, EventsBatch.class, 1, Priority.EVENTS),
             new Entry(0x52, GetHealth.class, 1, Priority.CONTROL),
@@ -47,7 +47,25 @@ public final class MessageCatalogue {
             new Entry(0x58, GetMeshDay.class, 1, Priority.EVENTS),
             new Entry(0x59, MeshDayBatch.class, 1, Priority.EVENTS),
             new Entry(0x5A, GetBillingConfig.class, 1, Priority.BILLING),
-            new Entry(0x5B, BillingConfigBatch.class, 1, Priority.BILLING));
+            new Entry(0x5B, BillingConfigBatch.class, 1, Priority.BILLING),
+            new Entry(0x5C, CashVoid.class, 1, Priority.BILLING),
+            new Entry(0x5D, CashVoided.class, 1, Priority.BILLING),
+            new Entry(0x5E, GetCashBook.class, 1, Priority.BILLING),
+            new Entry(0x5F, CashBookBatch.class, 1, Priority.BILLING),
+            new Entry(0x68, PostPayments.class, 1, Priority.BILLING),
+            new Entry(0x69, PaymentsPosted.class, 1, Priority.BILLING),
+            new Entry(0x60, ExchangeMeter.class, 1, Priority.BILLING),
+            new Entry(0x61, MeterExchanged.class, 1, Priority.BILLING),
+            new Entry(0x62, MoveOut.class, 1, Priority.BILLING),
+            new Entry(0x63, FinalStatement.class, 1, Priority.BILLING),
+            new Entry(0x64, MoveIn.class, 1, Priority.BILLING),
+            new Entry(0x65, MovedIn.class, 1, Priority.BILLING),
+            new Entry(0x66, GetRelayCommands.class, 1, Priority.BILLING),
+            new Entry(0x67, RelayCommandsBatch.class, 1, Priority.BILLING),
+            new Entry(0x70, GetLedgerDayDigests.class, 1, Priority.BILLING),
+            new Entry(0x71, LedgerDayDigestsBatch.class, 1, Priority.BILLING),
+            new Entry(0x72, GetLedgerDays.class, 1, Priority.BILLING),
+            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

@@ -2,22 +2,31 @@ package io.gridside.link.server;
 
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
 import io.gridside.site.Currencies;
 import io.gridside.site.TopUp;
-import java.util.HashMap;
-import java.util.Map;
+import io.gridside.site.cash.CashBookLine;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's rules for cash that technicians credit on site, and its count of that cash per credential. A
- * gateway keeps one desk for as long as it keeps its ledger, and hands it every {@link CashTopUp} with the
- * session's {@link CashAllowance} and its own customers and ledger as the {@link Till}.
+ * The gateway's rules for cash that technicians credit on site, with its {@link CashBook} of receipts, voids and
+ * cash taken per credential. A gateway keeps one desk for as long as it keeps its ledger, and hands it every
+ * {@link CashTopUp} with the session's {@link CashAllowance}, and every {@link CashVoid} with the supervisor
+ * asking, with its own customers and ledger as the {@link Till}.
  *
  * <p>A request is checked in this order, and the first rule it breaks is the refusal: its form (a positive
  * amount, a reference, one customer or meter id, a short note), the site's currency, a known customer; then
  * a reference the gateway already holds is answered as credited before when it names the same customer and
  * amount, and refused as conflicting otherwise, without counting against any limit; a new payment is taken
- * only if it fits in what the credential may still credit. Thread-safe: one request at a time.
+ * only if it fits in what the credential may still credit, and gets the credential's next receipt number. A
+ * reference whose receipt was voided is refused: its cash was given back, and new cash needs a new reference.
+ *
+ * <p>A void takes the payment's credit back through the till, but not the credential's count of cash taken: a
+ * technician cannot make room under the offline limit by having receipts voided, and a supervisor may not void
+ * a receipt of their own. Thread-safe: one request at a time.
  */
 public final class CashDesk {
 
@@ -49,16 +58,31 @@ public final class CashDesk {
         /** The payment the gateway took under {@code reference} by any channel, or null when it took none. */
         Payment payment(String reference);
 
-        /** Takes a new payment, dated by the gateway's clock, so that it reaches the ledger; returns it. */
-        Payment credit(String reference, String customerId, long amountMinor, String note);
+        /**
+         * The date a payment or void taken now gets: the gateway's clock, and never within a quarter hour the
+         * gateway has billed already.
+         */
+        Instant clock();
+
+        /** Takes a new payment dated {@code at}, so that it reaches the ledger; returns it. */
+        Payment credit(String reference, String customerId, long amountMinor, Instant at, String note);
+
+        /** Takes the credit of the payment {@code reference} back, as a void dated {@code at}: a correcting entry. */
+        void reverse(String reference, String customerId, long amountMinor, Instant at);
     }
 
     private final String currency;
-    private final Map<String, Long> usedByCredential = new HashMap<>();
+    private final CashBook book;
 
-    /** A desk for a site whose currency is {@code currency}. */
+    /** A desk for a site whose currency is {@code currency}, with a book in memory only. */
     public CashDesk(String currency) {
+        this(currency, CashBook.inMemory());
+    }
+
+    /** A desk for a site whose currency is {@code currency}, recording in {@code book}. */
+    public CashDesk(String currency, CashBook book) {
         this.currency = currency;
+        this.book = book;
     }
 
     /**
@@ -76,10 +100,15 @@ public final class CashDesk {
                             : "meter " + request.meterId()) + "; check the id on the customer's card.");
         }
         long used = usedMinor(allowance.credentialId());
+        CashBook.Receipt held = book.byReference(request.reference());
         Payment earlier = till.payment(request.reference());
-        if (earlier != null) {
-            checkSamePayment(request, customerId, earlier.topUp());
-            return receipt(CashReceipt.Outcome.ALREADY_CREDITED, earlier, allowance, used);
+        if (held != null || earlier != null) {
+            TopUp topUp = earlier != null ? earlier.topUp() : topUpOf(held.line());
+            checkSamePayment(request, customerId, topUp);
+            checkStanding(held);
+            Payment payment = earlier != null ? earlier : new Payment(topUp, null);
+            return receipt(CashReceipt.Outcome.ALREADY_CREDITED, payment, allowance, used,
+                    held == null ? null : held.line().receipt());
         }
         long remaining = allowance.limitMinor() - used;
         if (request.amountMinor() > remaining) {
@@ -88,15 +117,74 @@ public final class CashDesk {
                     + ": limit " + money(allowance.limitMinor()) + ", credited " + money(used) + ", remaining "
                     + money(remaining) + "; credit less, or have the payment made by another channel.");
         }
-        Payment payment = till.credit(request.reference(), customerId, request.amountMinor(), request.note());
-        used += request.amountMinor();
-        usedByCredential.put(allowance.credentialId(), used);
-        return receipt(CashReceipt.Outcome.CREDITED, payment, allowance, used);
+        // The book first: a payment the book could not record is not taken, and one it holds survives a restart.
+        Instant at = till.clock();
+        CashBookLine line = book.issue(allowance, request.reference(), customerId, request.amountMinor(), currency,
+                at);
+        Payment payment = till.credit(request.reference(), customerId, request.amountMinor(), at, request.note());
+        return receipt(CashReceipt.Outcome.CREDITED, payment, allowance, used + request.amountMinor(),
+                line.receipt());
     }
 
-    /** The cash credited so far under the credential {@code credentialId}, in minor units. */
+    /**
+     * Voids the receipt {@code request} names for the supervisor {@code supervisorId}, taking its credit back
+     * through {@code till}; a receipt void already is answered as such, and nothing more is posted.
+     *
+     * @throws CashRefusedException {@code CASH_INVALID} for a reason that is blank or too long,
+     *     {@code CASH_UNKNOWN_RECEIPT} for a number the book does not hold, {@code CASH_OWN_RECEIPT} for a
+     *     receipt the supervisor's own credential took
+     */
+    public synchronized CashVoided voidReceipt(CashVoid request, String supervisorId, Till till)
+            throws CashRefusedException {
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > MAX_NOTE) {
+            throw invalid("Say why the receipt is voided, in 1 to " + MAX_NOTE + " characters.");
+        }
+        CashBook.Receipt held = request.receipt() == null ? null : book.byNumber(request.receipt());
+        if (held == null) {
+            throw new CashRefusedException("CASH_UNKNOWN_RECEIPT", "This gateway issued no receipt "
+                    + request.receipt() + "; check the number printed on the receipt, such as 3FA2C9-0007.");
+        }
+        CashBookLine line = held.line();
+        if (held.voided() != null) {
+            return voided(CashVoided.Outcome.ALREADY_VOIDED, line, held.voided());
+        }
+        if (line.technicianId().equals(supervisorId)) {
+            throw new CashRefusedException("CASH_OWN_RECEIPT", "Receipt " + line.receipt() + " was taken under "
+                    + "your own credential, " + supervisorId + "; another supervisor must void it.");
+        }
+        Instant at = till.clock();
+        CashBookLine voided = book.voidReceipt(line.receipt(), supervisorId, request.reason().strip(), at);
+        till.reverse(line.reference(), line.customerId(), line.amountMinor(), at);
+        return voided(CashVoided.Outcome.VOIDED, line, voided);
+    }
+
+    /** The cash credited so far under the credential {@code credentialId}, in minor units, voids not deducted. */
     public synchronized long usedMinor(String credentialId) {
-        return usedByCredential.getOrDefault(credentialId, 0L);
+        return book.usedMinor(credentialId);
+    }
+
+    /** The book's lines dated in [from, to): its receipts and voids. */
+    public synchronized List<CashBookLine> lines(Instant from, Instant to) {
+        return book.lines(from, to);
+    }
+
+    private static TopUp topUpOf(CashBookLine line) {
+        return new TopUp(line.reference(), line.customerId(), line.amountMinor(), line.at());
+    }
+
+    private void checkStanding(CashBook.Receipt held) throws CashRefusedException {
+        if (held != null && held.voided() != null) {
+            CashBookLine voided = held.voided();
+            throw new CashRefusedException("CASH_RECEIPT_VOIDED", "The payment reference " + voided.reference()
+                    + " was credited under receipt " + voided.receipt() + ", which " + voided.voidedBy()
+                    + " voided (" + voided.reason() + "); new cash needs a new reference.");
+        }
+    }
+
+    private static CashVoided voided(CashVoided.Outcome outcome, CashBookLine receipt, CashBookLine voided) {
+        return new CashVoided(outcome, receipt.receipt(), receipt.reference(), receipt.customerId(),
+                receipt.amountMinor(), receipt.currency(), receipt.technicianId(), receipt.at(), voided.at(),
+                voided.voidedBy(), voided.reason());
     }
 
     private void checkForm(CashTopUp request) throws CashRefusedException {
@@ -136,11 +224,12 @@ public final class CashDesk {
         }
     }
 
-    private CashReceipt receipt(CashReceipt.Outcome outcome, Payment payment, CashAllowance allowance, long used) {
+    private CashReceipt receipt(CashReceipt.Outcome outcome, Payment payment, CashAllowance allowance, long used,
+            String number) {
         TopUp topUp = payment.topUp();
         return new CashReceipt(outcome, topUp.reference(), topUp.customerId(), topUp.amountMinor(), currency,
                 topUp.at(), payment.balanceAfterMinor(), allowance.limitMinor(), used,
-                Math.max(0, allowance.limitMinor() - used));
+                Math.max(0, allowance.limitMinor() - used), number);
     }
 
     private String money(long minor) {

@@ -4,21 +4,40 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.MeterExchanged;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.CustomerDay;
 import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerDayDigest;
+import io.gridside.site.ledger.LedgerDays;
 import io.gridside.site.ledger.LedgerLink;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a gateway offers over the link; the simulated site implements it, as a real gateway's firmware would.
@@ -139,10 +158,114 @@ public interface GatewayService {
     }
 
     /**
+     * The gateway's digests of its ledger by customer day, for the site days from {@code from} to {@code to}, both
+     * included, customer first then day (see {@link io.gridside.site.ledger.LedgerDays}).
+     *
+     * @param from the first day, or null for the first day of the ledger
+     * @param to the last day, or null for the gateway's today
+     * @throws UnsupportedOperationException when the gateway does not summarise its ledger by day
+     */
+    default List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("this gateway does not summarise its ledger by day");
+    }
+
+    /**
+     * The entries of the named customer days with their links, in ledger order. This default re-walks the whole
+     * ledger; a gateway that keeps its chain answers from it.
+     */
+    default List<LedgerLink> ledgerDays(List<CustomerDay> days) {
+        Set<CustomerDay> wanted = new HashSet<>(days);
+        ZoneId zone = ZoneId.of(profile().timeZone());
+        return ledgerLinksAfter(0).stream().filter(link -> wanted.contains(LedgerDays.of(link.entry(), zone)))
+                .toList();
+    }
+
+    /**
+     * Posts the corrections of a reconciliation as ADJUSTMENT entries, all or none, asked by {@code supervisorId}.
+     *
+     * @return the posted entries with their links
+     * @throws AdjustmentRefusedException when a rule of the request is broken, with the rule's code
+     * @throws UnsupportedOperationException when the gateway does not post corrections
+     */
+    default List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
+            throws AdjustmentRefusedException {
+        throw new UnsupportedOperationException("this gateway does not post corrections");
+    }
+
+    /**
      * Credits cash a technician collected on site, within {@code allowance}: the gateway's {@link CashDesk}
      * checks the request, counts the cash against the credential, and takes each payment reference once.
      *
      * @throws CashRefusedException when the request breaks a rule of the desk, with the rule's code
      */
     CashReceipt creditCash(CashTopUp request, CashAllowance allowance) throws CashRefusedException;
+
+    /**
+     * Voids a cash receipt for the supervisor {@code supervisorId}, through the gateway's {@link CashDesk}: its
+     * credit is taken back by a correcting ledger entry. The session lets only a supervisor ask.
+     *
+     * @throws CashRefusedException when the request breaks a rule of the desk, with the rule's code
+     * @throws UnsupportedOperationException when the gateway keeps no cash book
+     */
+    default CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        throw new UnsupportedOperationException("this gateway keeps no cash book");
+    }
+
+    /**
+     * The lines of the gateway's cash book dated on the site days from {@code from} to {@code to}, both included,
+     * in time order and then by receipt.
+     *
+     * @param from the first day, or null for the book's first
+     * @param to the last day, or null for the gateway's today
+     * @throws UnsupportedOperationException when the gateway keeps no cash book
+     */
+    default List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("this gateway keeps no cash book");
+    }
+
+    /**
+     * Credits payments a console imported from a file, each by the rules of {@link PaymentPosting}; the session
+     * lets only a supervisor ask, and has checked the request's size.
+     *
+     * @throws UnsupportedOperationException when the gateway takes no imported payments
+     */
+    default PaymentsPosted postPayments(PostPayments request) {
+        throw new UnsupportedOperationException("this gateway takes no imported payments");
+    }
+
+    /**
+     * Every meter's latest relay command and where it stands, in meter order. A gateway that turns relays without
+     * commands over the mesh has none to give.
+     */
+    default List<RelayCommand> relayCommands() {
+        return List.of();
+    }
+
+    /**
+     * Replaces a faulty meter, carrying its customer's account to the new meter; see {@link ExchangeMeter}.
+     *
+     * @param by the technician who made the exchange, for the record
+     * @throws SiteChangeRefusedException when the request breaks a rule, with the rule's code
+     */
+    default MeterExchanged exchangeMeter(ExchangeMeter request, String by) throws SiteChangeRefusedException {
+        throw new UnsupportedOperationException("this gateway does not exchange meters");
+    }
+
+    /**
+     * Closes a customer's account as they move out, and gives its final statement; see {@link MoveOut}.
+     *
+     * @throws SiteChangeRefusedException when the request breaks a rule, with the rule's code
+     */
+    default FinalStatement moveOut(MoveOut request, String by) throws SiteChangeRefusedException {
+        throw new UnsupportedOperationException("this gateway does not move customers out");
+    }
+
+    /**
+     * Opens a new customer's account on a meter a move-out freed; see {@link MoveIn}.
+     *
+     * @throws SiteChangeRefusedException when the request breaks a rule, with the rule's code
+     */
+    default MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
+        throw new UnsupportedOperationException("this gateway does not move customers in");
+    }
 }

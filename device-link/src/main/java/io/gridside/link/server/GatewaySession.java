@@ -10,10 +10,25 @@ import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.GetCashBook;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.GetRelayCommands;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
@@ -48,6 +63,7 @@ import io.gridside.link.session.LinkOptions;
 import io.gridside.link.transport.Transport;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.time.Instant;
@@ -216,7 +232,8 @@ public final class GatewaySession implements AutoCloseable {
         boolean stream = message instanceof GetRoster || message instanceof GetMeterStatus
                 || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
                 || message instanceof GetTopology || message instanceof GetDayDigests
-                || message instanceof GetMeshDay || message instanceof GetBillingConfig;
+                || message instanceof GetMeshDay || message instanceof GetBillingConfig
+                || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -290,10 +307,28 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetLedger get) {
             sendStream(session, requestId, service.ledgerLinksAfter(get.afterSeq()), LedgerBatch::of,
                     Priority.BILLING);
+        } else if (message instanceof GetLedgerDayDigests get) {
+            sendStream(session, requestId, service.ledgerDayDigests(get.from(), get.to()),
+                    LedgerDayDigestsBatch::new, Priority.BILLING);
+        } else if (message instanceof GetLedgerDays get) {
+            sendStream(session, requestId, service.ledgerDays(get.days()), LedgerBatch::of, Priority.BILLING);
+        } else if (message instanceof PostAdjustments post) {
+            postAdjustments(session, requestId, post, credential);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);
         } else if (message instanceof CashTopUp topUp) {
             creditCash(requestId, topUp, credential);
+        } else if (message instanceof CashVoid cashVoid) {
+            voidCash(requestId, cashVoid, credential);
+        } else if (message instanceof GetCashBook get) {
+            sendStream(session, requestId, service.cashBook(get.from(), get.to()), CashBookBatch::new,
+                    Priority.BILLING);
+        } else if (message instanceof PostPayments post) {
+            postPayments(requestId, post, credential);
+        } else if (message instanceof GetRelayCommands) {
+            sendStream(session, requestId, service.relayCommands(), RelayCommandsBatch::new, Priority.BILLING);
+        } else if (message instanceof ExchangeMeter || message instanceof MoveOut || message instanceof MoveIn) {
+            changeSite(requestId, message, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -357,6 +392,45 @@ public final class GatewaySession implements AutoCloseable {
         reply(requestId, new ClockSet(previous, service.clock()));
     }
 
+    /** Exchanges a meter or moves a customer out or in, as the technician asked, or says which rule it broke. */
+    private void changeSite(long requestId, Message request, SignedCredential credential) {
+        String by = credential.technicianId();
+        Message answer;
+        try {
+            if (request instanceof ExchangeMeter exchange) {
+                answer = service.exchangeMeter(exchange, by);
+            } else if (request instanceof MoveOut moveOut) {
+                answer = service.moveOut(moveOut, by);
+            } else {
+                answer = service.moveIn((MoveIn) request, by);
+            }
+        } catch (SiteChangeRefusedException e) {
+            LOG.info("Refused a {} to technician {}: {}", request.getClass().getSimpleName(), by, e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Technician {} made a {}: {}", by, request.getClass().getSimpleName(), answer);
+        reply(requestId, answer);
+    }
+
+    /**
+    /**
+     * Posts a supervisor's corrections, all or none, and streams the posted entries back; a refusal names its rule.
+     */
+    private void postAdjustments(long session, long requestId, PostAdjustments post, SignedCredential credential) {
+        List<LedgerLink> posted;
+        try {
+            posted = service.postAdjustments(post, credential.technicianId());
+        } catch (AdjustmentRefusedException e) {
+            LOG.info("Refused {} corrections to supervisor {}: {}", post.adjustments().size(),
+                    credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Supervisor {} had {} corrections posted.", credential.technicianId(), posted.size());
+        sendStream(session, requestId, posted, LedgerBatch::of, Priority.BILLING);
+    }
+
     /** Credits cash within the allowance the session's credential carries; see {@link CashDesk}. */
     private void creditCash(long requestId, CashTopUp topUp, SignedCredential credential) {
         CashReceipt receipt;
@@ -372,6 +446,42 @@ public final class GatewaySession implements AutoCloseable {
                 credential.technicianId(), receipt.amountMinor(), receipt.currency(), receipt.customerId(),
                 receipt.reference(), receipt.outcome(), topUp.note());
         reply(requestId, receipt);
+    }
+
+    /** Voids a cash receipt for the session's supervisor; see {@link CashDesk#voidReceipt}. */
+    private void voidCash(long requestId, CashVoid request, SignedCredential credential) {
+        CashVoided voided;
+        try {
+            voided = service.voidCash(request, credential.technicianId());
+        } catch (CashRefusedException e) {
+            LOG.info("Refused to void receipt {} for supervisor {}: {}", request.receipt(),
+                    credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Supervisor {} voided receipt {} ({} {} to customer {}, taken by {}; {}): {}",
+                credential.technicianId(), voided.receipt(), voided.amountMinor(), voided.currency(),
+                voided.customerId(), voided.technicianId(), voided.outcome(), voided.reason());
+        reply(requestId, voided);
+    }
+
+    /** Credits imported payments, each on its own; see {@link PaymentPosting}. */
+    private void postPayments(long requestId, PostPayments post, SignedCredential credential) {
+        if (post.payments().isEmpty() || post.payments().size() > PostPayments.MAX_PAYMENTS) {
+            reply(requestId, new ErrorReply("PAYMENT_INVALID", "A PostPayments carries 1 to "
+                    + PostPayments.MAX_PAYMENTS + " payments, this one " + post.payments().size() + "."));
+            return;
+        }
+        PaymentsPosted posted;
+        try {
+            posted = service.postPayments(post);
+        } catch (UnsupportedOperationException e) {
+            reply(requestId, new ErrorReply("GATEWAY_FAULT", "This gateway takes no imported payments."));
+            return;
+        }
+        LOG.info("Supervisor {} posted {} imported payments: {}.", credential.technicianId(),
+                post.payments().size(), posted.results().stream().map(PaymentsPosted.Result::outcome).toList());
+        reply(requestId, posted);
     }
 
     private void answerHello(long session, long requestId, Hello hello) {

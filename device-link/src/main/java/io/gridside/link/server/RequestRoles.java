@@ -1,7 +1,12 @@
 package io.gridside.link.server;
 
 import io.gridside.link.auth.Role;
+import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.SetClock;
 import java.util.Set;
 
@@ -11,8 +16,14 @@ import java.util.Set;
  */
 public final class RequestRoles {
 
-    /** Requests that change what the site trusts or how it keeps time. */
-    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class);
+    /**
+     * Requests that change what the site trusts or how it keeps time, money a technician took or money already
+     * charged, payments imported from a file, which no cash limit bounds (the supervisor answers for the file),
+     * and those that open or close a customer's account: a move-in may start an account with credit, and a
+     * move-out settles one.
+     */
+    private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
+            PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class);
 
     private RequestRoles() {
     }

@@ -36,7 +36,7 @@ class MessageCatalogueTest {
                         tuple(0x30, SetClock.class, 1),
                         tuple(0x31, ClockSet.class, 1),
                         tuple(0x40, CashTopUp.class, 1),
-                        tuple(0x41, CashReceipt.class, 1),
+                        tuple(0x41, CashReceipt.class, 2),
                         tuple(0x50, GetEvents.class, 1),
                         tuple(0x51, EventsBatch.class, 1),
                         tuple(0x52, GetHealth.class, 1),
@@ -45,7 +45,18 @@ class MessageCatalogueTest {
                         tuple(0x55, TopologyBatch.class, 1),
                         tuple(0x56, GetDayDigests.class, 1), tuple(0x57, DayDigestsBatch.class, 1),
                         tuple(0x58, GetMeshDay.class, 1), tuple(0x59, MeshDayBatch.class, 1),
-                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1));
+                        tuple(0x5A, GetBillingConfig.class, 1), tuple(0x5B, BillingConfigBatch.class, 1),
+                        tuple(0x5C, CashVoid.class, 1),
+                        tuple(0x5D, CashVoided.class, 1),
+                        tuple(0x5E, GetCashBook.class, 1),
+                        tuple(0x5F, CashBookBatch.class, 1),
+                        tuple(0x68, PostPayments.class, 1), tuple(0x69, PaymentsPosted.class, 1),
+                        tuple(0x60, ExchangeMeter.class, 1), tuple(0x61, MeterExchanged.class, 1),
+                        tuple(0x62, MoveOut.class, 1), tuple(0x63, FinalStatement.class, 1),
+                        tuple(0x64, MoveIn.class, 1), tuple(0x65, MovedIn.class, 1),
+                        tuple(0x66, GetRelayCommands.class, 1), tuple(0x67, RelayCommandsBatch.class, 1),
+                        tuple(0x70, GetLedgerDayDigests.class, 1), tuple(0x71, LedgerDayDigestsBatch.class, 1),
+                        tuple(0x72, GetLedgerDays.class, 1), tuple(0x73, PostAdjustments.class, 1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gridside.link.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
@@ -8,6 +9,12 @@ import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.GetCashBook;
+import io.gridside.link.message.StreamEnd;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
@@ -40,8 +47,9 @@ class GatewaySessionCashTest {
     void creditsCashAndSaysWhatTheCredentialMayStillCredit() throws Exception {
         Message answer = askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
 
+        String code = CashAllowance.of(TestCredentials.technician()).credentialId().substring(0, 6).toUpperCase();
         assertThat(answer).isEqualTo(new CashReceipt(CashReceipt.Outcome.CREDITED, "R-1", "c-001", 50_000, "KES",
-                SampleMessages.CLOCK, 62_500L, LIMIT, 50_000, 450_000));
+                SampleMessages.CLOCK, 62_500L, LIMIT, 50_000, 450_000, code + "-0001"));
         assertThat(service.payments()).containsOnlyKeys("R-1");
     }
 
@@ -164,6 +172,69 @@ class GatewaySessionCashTest {
     }
 
     @Test
+    void refusesAVoidToATechnicianAndNamesTheRoleItNeeds() throws Exception {
+        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+
+        Message answer = askAs(TestCredentials.technician(), new CashVoid(receipt.receipt(), "paid twice"));
+
+        assertThat(code(answer)).isEqualTo("ROLE_FORBIDDEN");
+        assertThat(((ErrorReply) answer).message()).contains("CashVoid", "supervisor", "T-0042", "technician");
+        assertThat(service.balance("c-001")).as("the credit stands").isEqualTo(62_500);
+    }
+
+    @Test
+    void letsAnotherSupervisorVoidAReceiptOnceAndTakesItsCreditBack() throws Exception {
+        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+        SignedCredential supervisor = credential(Map.of(), "S-0007", Role.SUPERVISOR);
+
+        try (Session session = Session.of(service, supervisor)) {
+            CashVoided first = (CashVoided) session.ask(new CashVoid(receipt.receipt(), "customer paid twice"));
+            CashVoided again = (CashVoided) session.ask(new CashVoid(receipt.receipt(), "another reason"));
+            Message unknown = session.ask(new CashVoid("ZZZZZZ-0009", "typo"));
+            Message noReason = session.ask(new CashVoid(receipt.receipt(), "  "));
+
+            assertThat(first.outcome()).isEqualTo(CashVoided.Outcome.VOIDED);
+            assertThat(first.voidedBy()).isEqualTo("S-0007");
+            assertThat(first.technicianId()).isEqualTo("T-0042");
+            assertThat(again.outcome()).isEqualTo(CashVoided.Outcome.ALREADY_VOIDED);
+            assertThat(again.reason()).as("the first void's record stands").isEqualTo("customer paid twice");
+            assertThat(code(unknown)).isEqualTo("CASH_UNKNOWN_RECEIPT");
+            assertThat(((ErrorReply) unknown).message()).contains("ZZZZZZ-0009");
+            assertThat(code(noReason)).isEqualTo("CASH_INVALID");
+        }
+        // 12,500 before, 62,500 after the top-up, back to 12,500 after the one void.
+        assertThat(service.balance("c-001")).isEqualTo(12_500);
+    }
+
+    @Test
+    void refusesASupervisorTheVoidOfTheirOwnReceipt() throws Exception {
+        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.supervisor(), topUp("c-001", null, 50_000, "R-1"));
+
+        Message answer = askAs(TestCredentials.supervisor(), new CashVoid(receipt.receipt(), "mistake"));
+
+        assertThat(code(answer)).isEqualTo("CASH_OWN_RECEIPT");
+        assertThat(((ErrorReply) answer).message()).contains(receipt.receipt(), "another supervisor");
+    }
+
+    @Test
+    void servesTheCashBookWithReceiptsAndVoids() throws Exception {
+        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+        askAs(credential(Map.of(), "S-0007", Role.SUPERVISOR), new CashVoid(receipt.receipt(), "paid twice"));
+
+        List<Message> answers;
+        try (Session session = Session.of(service, TestCredentials.technician())) {
+            answers = session.askStream(new GetCashBook(null, null));
+        }
+
+        assertThat(answers).hasSize(2);
+        CashBookBatch batch = (CashBookBatch) answers.get(0);
+        assertThat(batch.lines()).extracting(CashBookLine::kind, CashBookLine::receipt)
+                .containsExactly(tuple(CashBookLine.Kind.RECEIPT, receipt.receipt()),
+                        tuple(CashBookLine.Kind.VOID, receipt.receipt()));
+        assertThat(answers.get(1)).isEqualTo(new StreamEnd(2, false));
+    }
+
+    @Test
     void letsTechniciansTakeCash() {
         assertThat(RequestRoles.needed(CashTopUp.class)).isEqualTo(Role.TECHNICIAN);
     }
@@ -173,7 +244,11 @@ class GatewaySessionCashTest {
     }
 
     private static SignedCredential credential(Map<String, Long> limits, String technicianId) {
-        TechnicianCredential sample = TestCredentials.credential(Role.TECHNICIAN, List.of(SampleMessages.SITE_ID));
+        return credential(limits, technicianId, Role.TECHNICIAN);
+    }
+
+    private static SignedCredential credential(Map<String, Long> limits, String technicianId, Role role) {
+        TechnicianCredential sample = TestCredentials.credential(role, List.of(SampleMessages.SITE_ID));
         return TestCredentials.OPERATOR.sign(new TechnicianCredential(technicianId, sample.name(), sample.role(),
                 sample.sites(), sample.notBefore(), sample.notAfter(), limits, sample.operatorKeyId()));
     }
@@ -219,6 +294,19 @@ class GatewaySessionCashTest {
             assertThat(received.requestId()).as("the request answered by %s", received.message())
                     .isEqualTo(requestId);
             return received.message();
+        }
+
+        /** The answers to a stream request: its batches and then its end. */
+        List<Message> askStream(Message request) throws IOException {
+            long requestId = nextRequestId++;
+            console.send(requestId, request);
+            List<Message> answers = new java.util.ArrayList<>();
+            while (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof StreamEnd)) {
+                FramePeer.Received received = console.receive();
+                assertThat(received.requestId()).isEqualTo(requestId);
+                answers.add(received.message());
+            }
+            return answers;
         }
 
         @Override

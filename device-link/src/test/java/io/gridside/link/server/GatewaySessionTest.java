@@ -8,6 +8,7 @@ import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
+import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetLedger;
@@ -18,9 +19,11 @@ import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.Ping;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.message.SetClock;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
@@ -31,10 +34,12 @@ import io.gridside.link.testing.ScriptedPeer;
 import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.Reading;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.ledger.CustomerDay;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,10 +201,30 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockAloneAmongTheRequests() {
-        assertThat(RequestRoles.supervisorOnly()).containsExactly(SetClock.class);
+    void needsASupervisorForSetClockVoidingCashImportedPaymentsMovesAndCorrectionsAloneAmongTheRequests() {
+        assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class,
+                PostPayments.class, io.gridside.link.message.MoveIn.class, io.gridside.link.message.MoveOut.class,
+                PostAdjustments.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
+        assertThat(RequestRoles.needed(io.gridside.link.message.ExchangeMeter.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);
+        assertThat(RequestRoles.needed(PostAdjustments.class)).isEqualTo(Role.SUPERVISOR);
+    }
+
+    @Test
+    void refusesATechniciansCorrectionsBeforeTheServiceSeesThem() throws Exception {
+        FakeGatewayService service = new FakeGatewayService();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                Socket socket = gateway.connectSocket()) {
+            FramePeer console = new FramePeer(socket);
+            ask(console, 1, HELLO);
+
+            Message answer = ask(console, 2, new PostAdjustments(List.of(new PostAdjustments.Item(
+                    new CustomerDay("C-1", LocalDate.of(2026, 6, 2)), "energy", "reconciled", 5,
+                    ByteString.of(new byte[32])))));
+
+            assertThat(errorCode(answer)).isEqualTo("ROLE_FORBIDDEN");
+        }
     }
 
     @Test

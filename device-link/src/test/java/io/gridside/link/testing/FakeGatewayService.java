@@ -4,7 +4,11 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
@@ -12,12 +16,15 @@ import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
+import io.gridside.link.server.PaymentPosting;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
+import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +53,7 @@ public final class FakeGatewayService implements GatewayService {
     private volatile List<Instant> topologyAskedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CashDesk cashDesk = new CashDesk(SampleMessages.profile().currency());
     private final Till till = new Till();
+    private final PaymentPosting paymentPosting = new PaymentPosting("KES");
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -220,6 +228,28 @@ public final class FakeGatewayService implements GatewayService {
         return cashDesk.take(request, allowance, till);
     }
 
+    @Override
+    public CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        return cashDesk.voidReceipt(request, supervisorId, till);
+    }
+
+    @Override
+    public List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        return cashDesk.lines(Instant.EPOCH, Instant.MAX);
+    }
+
+    /** The balance the gateway holds for a sample customer, its payments and voids counted. */
+    public long balance(String customerId) {
+        synchronized (till) {
+            return till.balances.get(customerId);
+        }
+    }
+
+    @Override
+    public PaymentsPosted postPayments(PostPayments request) {
+        return paymentPosting.post(request, clock(), till);
+    }
+
     /** The payments the gateway holds, by reference; a cash payment posts at once. */
     public Map<String, CashDesk.Payment> payments() {
         synchronized (till) {
@@ -252,13 +282,23 @@ public final class FakeGatewayService implements GatewayService {
         }
 
         @Override
+        public Instant clock() {
+            return SampleMessages.CLOCK;
+        }
+
+        @Override
         public synchronized CashDesk.Payment credit(String reference, String customerId, long amountMinor,
-                String note) {
+                Instant at, String note) {
             long balance = balances.merge(customerId, amountMinor, Long::sum);
-            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor,
-                    SampleMessages.CLOCK), balance);
+            CashDesk.Payment payment = new CashDesk.Payment(new TopUp(reference, customerId, amountMinor, at),
+                    balance);
             payments.put(reference, payment);
             return payment;
+        }
+
+        @Override
+        public synchronized void reverse(String reference, String customerId, long amountMinor, Instant at) {
+            balances.merge(customerId, -amountMinor, Long::sum);
         }
     }
 }

@@ -8,10 +8,18 @@ import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.GetCashBook;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.EventsBatch;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
@@ -19,9 +27,14 @@ import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
+import io.gridside.link.message.GetLedgerDayDigests;
+import io.gridside.link.message.GetLedgerDays;
+import io.gridside.link.message.LedgerDayDigestsBatch;
+import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRelayCommands;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetSite;
 import io.gridside.link.message.GetTopology;
@@ -30,10 +43,17 @@ import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MeterStatusBatch;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
@@ -43,12 +63,14 @@ import io.gridside.link.server.GatewayProfile;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayCommand;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -56,6 +78,8 @@ import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
+import io.gridside.site.ledger.CustomerDay;
+import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.history.MeshDayBuilder;
@@ -116,7 +140,7 @@ public final class SampleMessages {
                 new ClockSet(CLOCK, CLOCK.plusSeconds(42)),
                 cashTopUp(),
                 new CashReceipt(CashReceipt.Outcome.CREDITED, "RCPT-0001", "c-001", 50_000, "KES", CLOCK, null,
-                        500_000, 50_000, 450_000),
+                        500_000, 50_000, 450_000, "3FA2C9-0001"),
                 new GetEvents(DAY_START, DAY_START.plusSeconds(86_400)),
                 new EventsBatch(events(), 2),
                 new GetTopology(DAY_START.plusSeconds(900)),
@@ -129,7 +153,67 @@ public final class SampleMessages {
                 new MeshDayBatch(DAY, MeshDayBatch.chunksOf(MeshDayDocument.encode(meshDay())), 1),
                 new GetBillingConfig(),
                 new BillingConfigBatch(BillingConfigBatch.digestOf(BILLING_CONFIG),
-                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1));
+                        MeshDayBatch.chunksOf(BILLING_CONFIG), 1),
+                cashVoid(),
+                cashVoided(),
+                new GetCashBook(DAY, DAY),
+                new CashBookBatch(cashBook(), 2),
+                postPayments(),
+                paymentsPosted(),
+                exchangeMeter(),
+                new MeterExchanged("c-001", "m-001", "m-101", CLOCK, 250, 5_000, 145_000, "KES",
+                        CreditState.ACTIVE, RelayState.ON, debtsOwed()),
+                new MoveOut("c-002", 81_200L, "the family moved to town"),
+                new FinalStatement("c-002", "Baraka Otieno", "m-002", CLOCK, DAY_START.plusSeconds(900), 81_200, 200,
+                        4_000, -1_500, "KES", CreditState.DISCONNECTED, debtsOwed()),
+                new MoveIn("m-002", "c-201", "Neema Mwangi", CustomerCategory.HOUSEHOLD, 20_000),
+                new MovedIn("c-201", "m-002", CLOCK, 81_200, 20_000, "KES", RelayState.ON),
+                new GetRelayCommands(),
+                new RelayCommandsBatch(relayCommands(), 2),
+                new GetLedgerDayDigests(DAY.minusDays(2), DAY),
+                new LedgerDayDigestsBatch(List.of(new LedgerDayDigest(new CustomerDay("C-0001", DAY), 2,
+                        ByteString.of(new byte[32]))), 1),
+                new GetLedgerDays(List.of(new CustomerDay("C-0001", DAY))),
+                new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
+                        "reconciled", 12, ByteString.of(new byte[32])))));
+    }
+
+    /** A supervisor voids the receipt of {@link #cashTopUp()}. */
+    public static CashVoid cashVoid() {
+        return new CashVoid("3FA2C9-0001", "customer paid twice");
+    }
+
+    /** The gateway's answer to {@link #cashVoid()}. */
+    public static CashVoided cashVoided() {
+        return new CashVoided(CashVoided.Outcome.VOIDED, "3FA2C9-0001", "RCPT-0001", "c-001", 50_000, "KES",
+                "T-0042", CLOCK, CLOCK.plusSeconds(600), "S-0007", "customer paid twice");
+    }
+
+    /** The cash book of {@link #cashTopUp()}'s receipt and its void. */
+    public static List<CashBookLine> cashBook() {
+        return List.of(
+                new CashBookLine(CashBookLine.Kind.RECEIPT, "3FA2C9-0001", "T-0042", "RCPT-0001", "c-001", 50_000,
+                        "KES", CLOCK, null, null),
+                new CashBookLine(CashBookLine.Kind.VOID, "3FA2C9-0001", "T-0042", "RCPT-0001", "c-001", 50_000,
+                        "KES", CLOCK.plusSeconds(600), "S-0007", "customer paid twice"));
+    }
+
+    /** A technician replacing meter m-001, read at 12,345.678 kWh, by m-101, which reads 0.012 kWh. */
+    public static ExchangeMeter exchangeMeter() {
+        return new ExchangeMeter("m-001", "m-101", 12_345_678, 12, "display dead after a storm");
+    }
+
+    public static List<DebtOwed> debtsOwed() {
+        return List.of(new DebtOwed("LOAN-7", Debt.Kind.APPLIANCE_LOAN, 300_000, 120_000));
+    }
+
+    /** One command settled by a read-back, one waiting for its meter to come back on the mesh. */
+    public static List<RelayCommand> relayCommands() {
+        return List.of(
+                new RelayCommand(7, "m-001", "c-001", RelayState.OFF, CLOCK, RelayCommand.Status.CONFIRMED_BY_READ_BACK,
+                        1, 1, 1, CLOCK.plusSeconds(30), null, "credit-exhausted"),
+                new RelayCommand(8, "m-002", "c-002", RelayState.ON, CLOCK, RelayCommand.Status.WAITING_OFF_MESH, 0, 0,
+                        1, null, CLOCK.plusSeconds(900), "topped-up"));
     }
 
     /**
@@ -204,6 +288,23 @@ public final class SampleMessages {
     /** KES 500.00 in cash for customer c-001, under receipt RCPT-0001. */
     public static CashTopUp cashTopUp() {
         return new CashTopUp("c-001", null, 50_000, "KES", "RCPT-0001", "paid at the kiosk");
+    }
+
+    /** Two payments imported from an agent's book: KES 250.00 for c-001 and KES 1,000.00 for c-002. */
+    public static PostPayments postPayments() {
+        return new PostPayments(List.of(
+                new PostPayments.Payment("AG-7001", "c-001", 25_000, "KES", DAY_START.plusSeconds(36_000),
+                        "agent-book.csv:2"),
+                new PostPayments.Payment("AG-7002", "c-002", 100_000, "KES", DAY_START.plusSeconds(37_800),
+                        "agent-book.csv:3")));
+    }
+
+    /** The gateway's answer to {@link #postPayments()} when it held the second reference for another customer. */
+    public static PaymentsPosted paymentsPosted() {
+        return new PaymentsPosted(List.of(
+                new PaymentsPosted.Result("AG-7001", PaymentsPosted.Outcome.CREDITED, null, null),
+                new PaymentsPosted.Result("AG-7002", PaymentsPosted.Outcome.REFUSED, "PAYMENT_REFERENCE_CONFLICT",
+                        "AG-7002 was credited to c-003.")));
     }
 
     /** A technician's hello with a fixed nonce, so that the gateway's signed answer is always the same. */

@@ -23,7 +23,9 @@ public enum LedgerAccount {
     /** Levies collected, owed to the fund that set them. */
     LEVY_PAYABLE,
     /** Debts customers owe the site (connection fees, appliance loans), reduced by recovery. */
-    DEBT_RECEIVABLE;
+    DEBT_RECEIVABLE,
+    /** Corrections of earlier charges that re-rating found wrong, kept apart so that revenue stays as posted. */
+    BILLING_ADJUSTMENTS;
 
     /** The account an entry of {@code kind} moves money against, besides the customer's credit. */
     public static LedgerAccount counterOf(EntryKind kind) {
@@ -35,6 +37,7 @@ public enum LedgerAccount {
             case TAX -> TAX_PAYABLE;
             case LEVY -> LEVY_PAYABLE;
             case DEBT_RECOVERY -> DEBT_RECEIVABLE;
+            case ADJUSTMENT -> BILLING_ADJUSTMENTS;
         };
     }
 }

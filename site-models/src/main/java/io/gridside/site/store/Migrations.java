@@ -26,7 +26,7 @@ final class Migrations {
     /** The scripts in order; the version of each is its position, from 1. Append only. */
     static final List<String> STEPS = List.of("V1__site.sql", "V2__events.sql", "V3__reading_quality.sql",
             "V4__topology.sql", "V5__history_days.sql", "V6__vee.sql", "V7__ledger_chain.sql",
-            "V8__billing_config.sql");
+            "V8__billing_config.sql", "V9__cash_book.sql", "V10__payment_outbox.sql");
 
     private Migrations() {
     }

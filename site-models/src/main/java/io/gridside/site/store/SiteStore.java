@@ -6,12 +6,14 @@ import io.gridside.site.CustomerCategory;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.QueuedPayment;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.ledger.LedgerCheck;
@@ -33,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -468,6 +471,16 @@ public final class SiteStore implements AutoCloseable {
         return query(() -> LedgerRows.check(connection));
     }
 
+    /** Keeps the lines of the gateway's cash book not held yet, in one transaction; returns how many were new. */
+    public synchronized int insertCashBook(List<CashBookLine> lines) {
+        return inTransaction(() -> CashBookRows.insert(connection, lines));
+    }
+
+    /** The gateway's cash book as pulled: its receipts and voids, in time order and then by receipt. */
+    public synchronized List<CashBookLine> cashBook() {
+        return query(() -> CashBookRows.all(connection));
+    }
+
     /** Stores events of the gateway's log, ignoring any held already by the gateway's number; returns the new. */
     public synchronized int insertEvents(List<SiteEvent> events) {
         return inTransaction(() -> EventRows.insert(connection, events));
@@ -574,6 +587,18 @@ public final class SiteStore implements AutoCloseable {
         return inTransaction(() -> VeeRows.insertReads(connection, reads));
     }
 
+    /**
+     * Stores imported raw reads as {@link #insertRawReads} does, and queues the exceptions VEE found in them, in one
+     * transaction, so that an import is either whole or absent.
+     */
+    public synchronized RawReadsStored importRawReads(List<RawRead> reads, List<ReadException> exceptions) {
+        return inTransaction(() -> {
+            RawReadsStored stored = VeeRows.insertReads(connection, reads);
+            VeeRows.insertExceptions(connection, exceptions);
+            return stored;
+        });
+    }
+
     /** The raw reads held whose time is in [from, to), by meter and then time. */
     public synchronized List<RawRead> rawReads(Instant from, Instant to) {
         return query(() -> VeeRows.reads(connection, from, to));
@@ -633,6 +658,37 @@ public final class SiteStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Queues imported payments for the gateway in one transaction: a reference the outbox does not hold is queued,
+     * one the gateway refused is queued again, any other is left as it is. Returns how many were queued.
+     */
+    public synchronized int queuePayments(List<QueuedPayment> payments, Instant queuedAt) {
+        return inTransaction(() -> OutboxRows.queue(connection, payments, queuedAt));
+    }
+
+    /** Every payment of the outbox, in the order it was queued. */
+    public synchronized List<QueuedPayment> queuedPayments() {
+        return query(() -> OutboxRows.payments(connection, null));
+    }
+
+    /** The payments of the outbox the gateway has not answered yet, in the order they were queued. */
+    public synchronized List<QueuedPayment> pendingPayments() {
+        return query(() -> OutboxRows.payments(connection, QueuedPayment.State.PENDING));
+    }
+
+    /** Records the gateway's answers to queued payments, each by its reference, in one transaction. */
+    public synchronized void recordPaymentAnswers(List<QueuedPayment> answered, Instant at) {
+        inTransaction(() -> {
+            OutboxRows.answer(connection, answered, at);
+            return null;
+        });
+    }
+
+    /** The top-ups of the ledger replica, by the payment's own reference (the ledger's without "payment:"). */
+    public synchronized Map<String, LedgerEntry> ledgerPayments() {
+        return query(() -> OutboxRows.ledgerPayments(connection));
     }
 
     /** The highest ledger sequence held, or 0 when the ledger is empty. */

@@ -3,6 +3,7 @@ package io.gridside.site.tariff;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -17,7 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a tariff schedule from its JSON file, whose fields are those of {@link TariffSchedule} and its parts; an
@@ -42,6 +52,12 @@ public final class TariffFile {
             .withConfigOverride(long.class, price -> price.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
             .build();
 
+    /** The text value a reader's coercion message quotes, as in {@code String value ("yes") to ...}. */
+    private static final Pattern QUOTED_VALUE = Pattern.compile("String value \\((\"[^\"]*\")\\)");
+
+    /** How the reader begins its message about a key given twice in one object. */
+    private static final String DUPLICATE = "Duplicate field ";
+
     private TariffFile() {
     }
 
@@ -65,9 +81,95 @@ public final class TariffFile {
             }
             return schedule;
         } catch (JsonMappingException e) {
-            throw new InvalidTariffException(List.of(new TariffProblem(field(e.getPath()), e.getOriginalMessage()
-                    .lines().findFirst().orElse("has the wrong form"))));
+            throw new InvalidTariffException(List.of(new TariffProblem(field(e.getPath()), wrongShape(e))));
+        } catch (StreamReadException e) {
+            throw new InvalidTariffException(List.of(new TariffProblem("(file)", notJson(e))));
         }
+    }
+
+    /**
+     * What is wrong with a field, in the tariff's own terms: the kind of value it takes and, for a choice, the
+     * values allowed, never the reader's class names.
+     */
+    private static String wrongShape(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field here; the fields here are " + unknown.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidNullException) {
+            return "must be a whole number, not null";
+        }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith(DUPLICATE)) {
+            return twice(original);
+        }
+        if (original.startsWith("Missing required creator property")) {
+            return "is required";
+        }
+        if (original.startsWith("Trailing token")) {
+            return "has more after the tariff's closing brace; a tariff file holds one JSON object";
+        }
+        if (e.getCause() instanceof DateTimeParseException) {
+            return original;
+        }
+        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return expected(type) + was(e, original);
+    }
+
+    /** What the file held instead, as ", was \"yes\"", when the reader said; else nothing. */
+    private static String was(JsonMappingException e, String original) {
+        if (e instanceof InvalidFormatException format && format.getValue() != null) {
+            return ", was \"" + format.getValue() + "\"";
+        }
+        Matcher text = QUOTED_VALUE.matcher(original);
+        return text.find() ? ", was " + text.group(1) : "";
+    }
+
+    /** The kind of value a field of {@code type} takes, as a sentence's end: "must be a whole number". */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong form";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "must be a whole number, without decimals or quotes";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false, without quotes";
+        }
+        if (type == String.class) {
+            return "must be text in quotes";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "must be a list in [ ]";
+        }
+        return "must be an object in { }";
+    }
+
+    /** Why a file is not JSON, with where: a key given twice is named. */
+    private static String notJson(StreamReadException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        if (original.startsWith(DUPLICATE)) {
+            return twice(original) + where;
+        }
+        if (original.startsWith("Unexpected end-of-input")) {
+            return "is not JSON" + where + ": it ends too soon, a closing } or ] is missing";
+        }
+        if (original.startsWith("Unexpected character") || original.startsWith("Unrecognized token")) {
+            return "is not JSON" + where + ": what stands there has no place in JSON (text needs double quotes)";
+        }
+        return "is not JSON" + where;
+    }
+
+    /** A key given twice, as "gives the key 'price' twice in one object". */
+    private static String twice(String original) {
+        return "gives the key " + original.substring(DUPLICATE.length()).lines().findFirst().orElse("").strip()
+                + " twice in one object";
     }
 
     /** A Jackson path as a field name such as {@code versions[1].tou[2].to}. */

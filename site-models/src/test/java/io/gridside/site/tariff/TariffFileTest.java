@@ -89,4 +89,47 @@ class TariffFileTest {
                 e -> assertThat(e.problems()).singleElement()
                         .extracting(TariffProblem::field).isEqualTo("versions[0].blocks[0].lifelin"));
     }
+
+    @Test
+    void saysWhatEachFieldTakesInTheTariffsOwnWords() {
+        assertThat(problem(TWO_VERSIONS.replace("\"blockReset\": \"MONTHLY\"", "\"blockReset\": \"WEEKLY\"")))
+                .isEqualTo("versions[0].blockReset: must be one of DAILY, MONTHLY, was \"WEEKLY\"");
+        assertThat(problem(TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": \"thirty\"")))
+                .isEqualTo("versions[1].blocks[0].price: must be a whole number, without decimals or quotes, "
+                        + "was \"thirty\"");
+        assertThat(problem(TWO_VERSIONS.replace("\"lifeline\": true", "\"lifeline\": \"yes\"")))
+                .isEqualTo("versions[0].blocks[0].lifeline: must be true or false, without quotes, was \"yes\"");
+        assertThat(problem(TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": null")))
+                .isEqualTo("versions[1].blocks[0].price: must be a whole number, not null");
+        assertThat(problem(TWO_VERSIONS.replace("{\"price\": 30000000}", "{}")))
+                .isEqualTo("versions[1].blocks[0].price: is required");
+        assertThat(problem(TWO_VERSIONS.replace("[{\"price\": 30000000}]", "{\"price\": 30000000}")))
+                .isEqualTo("versions[1].blocks: must be a list in [ ]");
+        assertThat(problem(TWO_VERSIONS.replace("\"lifeline\": true", "\"lifelin\": true")))
+                .isEqualTo("versions[0].blocks[0].lifelin: is not a field here; the fields here are lifeline, "
+                        + "price, upToWh");
+        assertThat(problem(TWO_VERSIONS + " {}"))
+                .isEqualTo("(file): has more after the tariff's closing brace; a tariff file holds one JSON object");
+        assertThat(problem(TWO_VERSIONS.replace("{\"tariffId\": \"village-2024\",",
+                "{\"tariffId\": \"village-2024\", \"tariffId\": \"other\",")))
+                .isEqualTo("(file): gives the key 'tariffId' twice in one object at line 1, column 40");
+        assertThat(problem(TWO_VERSIONS.replace("{\"price\": 30000000}", "{\"price\": 30000000, \"price\": 1}")))
+                .isEqualTo("versions[1].blocks[0]: gives the key 'price' twice in one object");
+        assertThat(problem("{\"tariffId\": ")).startsWith("(file): is not JSON at line 1, column")
+                .endsWith(": it ends too soon, a closing } or ] is missing");
+        assertThat(problem("tariff: flat")).startsWith("(file): is not JSON at line 1, column")
+                .endsWith("(text needs double quotes)");
+    }
+
+    /** The one problem {@code json} has, as tariff-check prints it, with none of the reader's own wording. */
+    private static String problem(String json) {
+        InvalidTariffException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTariffException.class,
+                () -> TariffFile.parse(json));
+        assertThat(e).as(json).isNotNull();
+        assertThat(e.problems()).hasSize(1);
+        String line = e.problems().get(0).toString();
+        assertThat(line).doesNotContain("`", "io.gridside", "java.", "Cannot", "Source", "REDACTED", "Enum",
+                "coercion", "creator");
+        return line;
+    }
 }

@@ -1,5 +1,6 @@
 package io.gridside.sim.journal;
 
+import io.gridside.billing.BillingEngine;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,5 +14,16 @@ public record BillingCheckpoint(Map<String, byte[]> changedAccounts, Instant las
 
     public BillingCheckpoint {
         changedAccounts = Collections.unmodifiableMap(new LinkedHashMap<>(changedAccounts));
+    }
+
+    /** The states of the engine's accounts that changed since it was last asked, with the gateway's last tick. */
+    public static BillingCheckpoint takeChanged(BillingEngine engine, Instant lastTick) {
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        engine.takeChangedAccounts().forEach(customer -> changed.put(customer, engine.accountState(customer)));
+        return new BillingCheckpoint(changed, lastTick);
+    }
+
+    public boolean isEmpty() {
+        return changedAccounts.isEmpty();
     }
 }

@@ -42,10 +42,13 @@ public final class GatewayJournal implements AutoCloseable {
     private final JournalLedgerRows ledger;
     private final JournalEventRows events;
     private final BillingStateRows billing;
+    private final JournalCashBook cashBook;
 
-    private GatewayJournal(Path file, Connection connection, List<String> meterIds) throws SQLException {
+    private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
+            throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.cashBook = cashBook;
         this.readings = new ReadingRows(connection, meterIds);
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
@@ -54,7 +57,8 @@ public final class GatewayJournal implements AutoCloseable {
     }
 
     /**
-     * Opens a new, empty journal in {@code directory}, replacing any journal there.
+     * Opens a new, empty journal in {@code directory}, replacing any journal there, with the cash book there,
+     * which it keeps (see {@link JournalCashBook}).
      *
      * @param meterIds the site's meters in their order, which readings are kept by
      * @param durable whether the journal must survive the process being killed, as one that is kept must; a
@@ -71,8 +75,8 @@ public final class GatewayJournal implements AutoCloseable {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try {
                 prepare(connection, durable);
-                return new GatewayJournal(file, connection, meterIds);
-            } catch (SQLException e) {
+                return new GatewayJournal(file, connection, meterIds, JournalCashBook.open(directory));
+            } catch (SQLException | JournalException e) {
                 connection.close();
                 throw e;
             }
@@ -106,7 +110,7 @@ public final class GatewayJournal implements AutoCloseable {
                     statement.execute("PRAGMA synchronous=NORMAL");
                 }
                 connection.setAutoCommit(false);
-                return new GatewayJournal(file, connection, meterIds);
+                return new GatewayJournal(file, connection, meterIds, JournalCashBook.open(directory));
             } catch (SQLException e) {
                 connection.close();
                 throw e;
@@ -149,6 +153,17 @@ public final class GatewayJournal implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** The gateway's cash book, which outlives the journal's history. */
+    public JournalCashBook cashBook() {
+        return cashBook;
+    }
+
+    /**
+    /** Makes room for the readings of a meter that joined the site after the journal began, as an exchange's. */
+    public void addMeter(String meterId) {
+        readings.addMeter(meterId);
     }
 
     /**
@@ -250,10 +265,11 @@ public final class GatewayJournal implements AutoCloseable {
         }
     }
 
-    /** Closes the journal and keeps its file. */
+    /** Closes the journal and its cash book, and keeps their files. */
     @Override
     public void close() {
         try {
+            cashBook.close();
             connection.close();
         } catch (SQLException e) {
             throw new JournalException("The gateway's journal " + file + " did not close cleanly.", e);

@@ -39,6 +39,7 @@ public final class JournalDirectory {
             temporary.toFile().deleteOnExit();
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 temporary.resolve(GatewayJournal.FILE_NAME + suffix).toFile().deleteOnExit();
+                temporary.resolve(JournalCashBook.FILE_NAME + suffix).toFile().deleteOnExit();
             }
             return new JournalDirectory(temporary, true);
         } catch (IOException e) {

@@ -24,7 +24,7 @@ final class ReadingRows {
     private final PreparedStatement between;
 
     ReadingRows(Connection connection, List<String> meterIds) throws SQLException {
-        this.meterIds = List.copyOf(meterIds);
+        this.meterIds = new ArrayList<>(meterIds);
         for (int i = 0; i < meterIds.size(); i++) {
             meterIndex.put(meterIds.get(i), i);
         }
@@ -34,6 +34,13 @@ final class ReadingRows {
         this.between = connection.prepareStatement("SELECT meter, interval_start, energy_wh, register_wh, "
                 + "min_decivolts, average_decivolts, max_decivolts, peak_watts FROM reading "
                 + "WHERE tick >= ? AND tick < ? ORDER BY tick, position");
+    }
+
+    /** Keeps readings of a meter that joined the site after the journal began, by the next place. */
+    void addMeter(String meterId) {
+        if (meterIndex.putIfAbsent(meterId, meterIds.size()) == null) {
+            meterIds.add(meterId);
+        }
     }
 
     static void create(Statement statement) throws SQLException {

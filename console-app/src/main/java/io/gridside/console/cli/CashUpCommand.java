@@ -1,0 +1,66 @@
+package io.gridside.console.cli;
+
+import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.site.cash.CashBookLine;
+import io.gridside.site.cash.CashUp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside connect ... cashup}: a technician's end-of-day cash-up from the gateway's cash book: the day's
+ * receipts and voids and the cash to hand over.
+ */
+@Command(name = "cashup", mixinStandardHelpOptions = true,
+        description = {"Lists a technician's cash receipts and voids of one site day, and the cash to hand over.",
+            "The hand-over is the day's receipts less the voids made that day."})
+final class CashUpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConnectCommand connect;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--technician", paramLabel = "ID",
+            description = "The technician whose cash-up it is (default: yours, as your credential says).")
+    String technicianId;
+
+    @Option(names = "--day", paramLabel = "YYYY-MM-DD",
+            description = "The site day (default: the gateway's today).")
+    String day;
+
+    @Option(names = "--json", description = "Print JSON for programs.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate asked = day == null ? null : parseDay(day);
+        try (GatewayClient client = connect.open()) {
+            ZoneId zone = ZoneId.of(client.hello().timeZone());
+            LocalDate date = asked != null ? asked : LocalDate.ofInstant(client.hello().clock(), zone);
+            String who = technicianId != null ? technicianId : client.credential().technicianId();
+            List<CashBookLine> book = new ArrayList<>();
+            client.billing().cashBook(date, date, (lines, received, total) -> book.addAll(lines), CancelSignal.NEVER);
+            CashUpPrinter.print(command.commandLine().getOut(),
+                    CashUp.of(book, who, date, zone, client.hello().currency()), zone, json);
+        }
+        return ExitCode.OK;
+    }
+
+    static LocalDate parseDay(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--day takes a date such as 2026-06-03; '" + text + "' is not one.", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.Formats;
+import io.gridside.link.client.LinkException;
+import io.gridside.link.message.DebtOwed;
+import io.gridside.site.Currencies;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** What the meter exchange and move commands share: registers in kWh, money, debts, and the gateway's refusals. */
+final class FieldOptions {
+
+    /** A register in kWh as a display shows it: digits, and up to three decimals (whole watt-hours). */
+    private static final Pattern KWH = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,3})?");
+    /** A plain decimal amount: digits, and a fraction after a point; no sign, exponent or grouping. */
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,9})?");
+
+    private FieldOptions() {
+    }
+
+    /** A register typed in kWh, in Wh exactly. */
+    static long wattHours(String option, String kwh) {
+        if (!KWH.matcher(kwh).matches()) {
+            throw new UsageException(option + " takes a register in kWh with at most three decimals, such as "
+                    + "1234.567; '" + kwh + "' is not one.");
+        }
+        return new BigDecimal(kwh).movePointRight(3).longValueExact();
+    }
+
+    /** An amount typed in the currency's main unit, in minor units exactly; 0 is allowed. */
+    static long minorUnits(String option, String amount, String currency) {
+        if (!AMOUNT.matcher(amount).matches()) {
+            throw new UsageException(option + " takes a plain amount such as 500 or 499.50; '" + amount
+                    + "' is not one.");
+        }
+        int digits = Currencies.exponent(currency);
+        BigDecimal decimal = new BigDecimal(amount);
+        if (decimal.stripTrailingZeros().scale() > digits) {
+            throw new UsageException("An amount in " + currency + " has at most " + digits + " decimals; '"
+                    + amount + "' has more.");
+        }
+        return decimal.movePointRight(digits).longValueExact();
+    }
+
+    /** A register in Wh as kWh with three decimals, as meters display it. */
+    static String kwh(long wattHours) {
+        return String.format(Locale.ROOT, "%d.%03d kWh", wattHours / 1000, wattHours % 1000);
+    }
+
+    /** Whether the gateway refused the request itself, which is a failed command rather than an unreachable one. */
+    static boolean refusedByGateway(LinkException e) {
+        return e.code() == LinkException.Code.GATEWAY_ERROR;
+    }
+
+    /** Prints the gateway's refusal as one line and gives the exit code of a failed command. */
+    static int refused(CommandLine.Model.CommandSpec command, LinkException e) {
+        command.commandLine().getErr().println("gridside: " + GridsideCommand.linkLine(e));
+        return ExitCode.FAILED;
+    }
+
+    static List<String> debtLines(List<DebtOwed> debts, String currency) {
+        List<String> lines = new ArrayList<>();
+        for (DebtOwed debt : debts) {
+            lines.add(debt.debtId() + " (" + debt.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+                    + Formats.money(debt.remainingMinor(), currency) + " of "
+                    + Formats.money(debt.principalMinor(), currency) + " still owed");
+        }
+        return lines;
+    }
+
+    static List<Map<String, Object>> debtFields(List<DebtOwed> debts) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (DebtOwed debt : debts) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("debtId", debt.debtId());
+            fields.put("kind", debt.kind().name());
+            fields.put("principalMinor", debt.principalMinor());
+            fields.put("remainingMinor", debt.remainingMinor());
+            list.add(fields);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,110 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.Formats;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PaymentPush;
+import io.gridside.console.service.Progress;
+import io.gridside.console.service.SiteMismatchException;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import io.gridside.site.QueuedPayment;
+import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside connect ... push}: sends the payments that {@code import payments} queued in the site's database
+ * to the gateway, and keeps each answer; exits with 1 when the gateway refused any.
+ */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = {"Sends the payments queued in the site's database (by 'gridside import payments') to the "
+            + "gateway, which alone posts them to the ledger.",
+            "Needs a supervisor's credential. The gateway credits each reference once, so pushing again is safe; "
+                + "it posts what it credited at its next quarter hour, and 'connect ... audit' then pulls it."})
+final class PushCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConnectCommand connect;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--site", paramLabel = "FILE",
+            description = "The site database file (default: the site's own file in the data folder).")
+    Path siteFile;
+
+    @Option(names = "--json", description = "Print the answers as JSON.")
+    boolean json;
+
+    /** One payment sent and the gateway's answer. */
+    record AnswerJson(String reference, String customerId, long amountMinor, String currency, String outcome,
+            String code, String message) {
+
+        static AnswerJson of(QueuedPayment p) {
+            return new AnswerJson(p.reference(), p.customerId(), p.amountMinor(), p.currency(),
+                    p.state().name(), p.answerCode(), p.answer());
+        }
+    }
+
+    /** What the push did; the field names are a contract with scripts. */
+    record PushJson(String gatewayId, long sent, long credited, long alreadyCredited, long refused,
+            List<AnswerJson> payments) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PaymentPush.Result result;
+        String gatewayId;
+        try (GatewayClient client = connect.open()) {
+            gatewayId = client.hello().gatewayId();
+            Path database = siteFile != null ? siteFile
+                    : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
+            try (SiteStore store = SiteFiles.openExisting(database)) {
+                result = push(client, store);
+            }
+        }
+        PushJson pushed = new PushJson(gatewayId, result.answered().size(),
+                result.count(QueuedPayment.State.CREDITED), result.count(QueuedPayment.State.ALREADY_CREDITED),
+                result.count(QueuedPayment.State.REFUSED), result.answered().stream().map(AnswerJson::of).toList());
+        print(pushed);
+        return pushed.refused() > 0 ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private static PaymentPush.Result push(GatewayClient client, SiteStore store) throws LinkException {
+        try {
+            return PaymentPush.run(client, store, Progress.NONE);
+        } catch (SiteMismatchException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private void print(PushJson pushed) {
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(pushed));
+            return;
+        }
+        if (pushed.sent() == 0) {
+            out.println("The outbox holds no payment waiting for the gateway; import some with: gridside import "
+                    + "payments FILE --site FILE.");
+            return;
+        }
+        out.printf("Sent %d payments to gateway %s: %d credited, %d credited before, %d refused.%n", pushed.sent(),
+                pushed.gatewayId(), pushed.credited(), pushed.alreadyCredited(), pushed.refused());
+        for (AnswerJson p : pushed.payments()) {
+            out.printf(Locale.ROOT, "  %-16s %-10s %16s  %s%n", p.reference(), p.customerId(),
+                    Formats.money(p.amountMinor(), p.currency()), p.code() == null
+                            ? p.outcome().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            : "refused: " + p.message() + " [" + p.code() + "]");
+        }
+        out.println("The gateway posts what it credited to its ledger at its next quarter hour; pull it with: "
+                + "gridside connect ... audit.");
+    }
+}

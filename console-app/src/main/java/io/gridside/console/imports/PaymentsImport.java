@@ -1,0 +1,275 @@
+package io.gridside.console.imports;
+
+import io.gridside.link.server.CashDesk;
+import io.gridside.site.Currencies;
+import io.gridside.site.Customer;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.QueuedPayment;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.store.SiteStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Imports payments from a CSV file ({@code reference,customer,amount,time}) into a site database's outbox, from
+ * which {@code connect ... push} sends them to the gateway, the ledger's only writer. {@link #plan} works out what
+ * the import would queue without writing anything; {@link #apply} queues it, in one transaction. A file with any
+ * bad row queues nothing: its problems are listed with their lines.
+ *
+ * <p>A payment's reference makes it idempotent at every step: a payment the ledger replica holds already, or the
+ * outbox holds already, is not queued again, so importing the same file twice queues nothing new; one the gateway
+ * refused is queued again, for the file may have been corrected. A reference that names another payment than the
+ * one held (another customer or amount) is a problem of the file.
+ */
+public final class PaymentsImport {
+
+    public static final String REFERENCE = "reference";
+    public static final String CUSTOMER = "customer";
+    public static final String AMOUNT = "amount";
+    public static final String TIME = "time";
+    public static final List<String> COLUMNS = List.of(REFERENCE, CUSTOMER, AMOUNT, TIME);
+    /** How far a payment's time may be ahead of this computer's clock, as the gateway allows of its own. */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    /** What becomes of one payment of the file. */
+    public enum Fate {
+        /** It is queued for the gateway. */
+        NEW,
+        /** The gateway refused it when it was queued before; it is queued again. */
+        REQUEUED,
+        /** The outbox holds it already, sent or not: nothing is queued. */
+        QUEUED_ALREADY,
+        /** The ledger replica holds it: the gateway credited it already, nothing is queued. */
+        IN_LEDGER,
+        /** An earlier line of the file holds the same payment: it counts once. */
+        REPEATED
+    }
+
+    /**
+     * One payment of the file, with its line and what becomes of it.
+     *
+     * @param ledgerSeq the ledger entry that credited it, when its fate is {@link Fate#IN_LEDGER}, else 0
+     */
+    public record ImportedPayment(int line, QueuedPayment payment, Fate fate, long ledgerSeq) {
+    }
+
+    /**
+     * What importing the file would queue: its good rows' payments, and its problems; only a plan without problems
+     * may be applied.
+     */
+    public record Plan(String source, String currency, int rows, List<ImportProblem> problems,
+            List<ImportedPayment> payments) {
+
+        public Plan {
+            problems = List.copyOf(problems);
+            payments = List.copyOf(payments);
+        }
+
+        public long count(Fate fate) {
+            return payments.stream().filter(p -> p.fate() == fate).count();
+        }
+
+        /** How many lines of the file have a problem. */
+        public long invalidLines() {
+            return problems.stream().mapToInt(ImportProblem::line).distinct().count();
+        }
+
+        /** The payments the import queues: new ones and those the gateway refused before. */
+        public List<QueuedPayment> toQueue() {
+            return payments.stream().filter(p -> p.fate() == Fate.NEW || p.fate() == Fate.REQUEUED)
+                    .map(ImportedPayment::payment).toList();
+        }
+
+        /** The sum of the payments the import queues, in minor units. */
+        public long queuedMinor() {
+            return toQueue().stream().mapToLong(QueuedPayment::amountMinor).sum();
+        }
+    }
+
+    private PaymentsImport() {
+    }
+
+    /**
+     * Reads {@code bytes} and works out what importing them into {@code store}'s outbox would queue, writing nothing.
+     *
+     * @param source the file's name, which each queued payment carries with its line
+     * @param now this computer's clock, which no payment may be dated after
+     */
+    public static Plan plan(SiteStore store, SiteInfo site, byte[] bytes, String source, Instant now) {
+        CsvTable table = CsvReader.read(bytes, COLUMNS);
+        List<ImportProblem> problems = new ArrayList<>(table.problems());
+        Set<String> customers = store.customers().stream().map(Customer::customerId).collect(Collectors.toSet());
+        Rules rules = new Rules(site.currency(), customers, store.ledgerPayments(), outbox(store), now);
+        List<ImportedPayment> payments = new ArrayList<>();
+        for (CsvRow row : table.rows()) {
+            rules.judge(row, source, site, problems).ifPresent(payments::add);
+        }
+        problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new Plan(source, site.currency(), table.rows().size(), problems, payments);
+    }
+
+    /**
+     * Queues what {@code plan} found new in {@code store}'s outbox, in one transaction; returns how many it queued.
+     *
+     * @throws IllegalStateException for a plan with problems, which queues nothing
+     */
+    public static int apply(SiteStore store, Plan plan, Instant now) {
+        if (!plan.problems().isEmpty()) {
+            throw new IllegalStateException("a file with problems is not imported");
+        }
+        return store.queuePayments(plan.toQueue(), now);
+    }
+
+    private static Map<String, QueuedPayment> outbox(SiteStore store) {
+        Map<String, QueuedPayment> byReference = new HashMap<>();
+        store.queuedPayments().forEach(p -> byReference.put(p.reference(), p));
+        return byReference;
+    }
+
+    /** The checks of each row, with what the file's earlier rows, the ledger and the outbox hold. */
+    private static final class Rules {
+
+        private final String currency;
+        private final Set<String> customers;
+        private final Map<String, LedgerEntry> ledger;
+        private final Map<String, QueuedPayment> outbox;
+        private final Instant now;
+        private final Map<String, ImportedPayment> earlier = new HashMap<>();
+
+        Rules(String currency, Set<String> customers, Map<String, LedgerEntry> ledger,
+                Map<String, QueuedPayment> outbox, Instant now) {
+            this.currency = currency;
+            this.customers = customers;
+            this.ledger = ledger;
+            this.outbox = outbox;
+            this.now = now;
+        }
+
+        Optional<ImportedPayment> judge(CsvRow row, String source, SiteInfo site, List<ImportProblem> problems) {
+            int before = problems.size();
+            String reference = row.get(REFERENCE);
+            if (!ID.matcher(reference).matches()) {
+                problems.add(new ImportProblem(row.line(), REFERENCE, (reference.isEmpty() ? "the reference is empty"
+                        : "'" + reference + "' is not a payment reference") + "; write 1-64 letters, digits or "
+                        + ". _ : -, starting with a letter or digit."));
+            }
+            String customerId = row.get(CUSTOMER);
+            if (!customers.contains(customerId)) {
+                problems.add(new ImportProblem(row.line(), CUSTOMER, customerId.isEmpty() ? "the customer is empty; "
+                        + "write the customer's id." : "the site has no customer '" + customerId + "'; check the "
+                        + "id, or pull the site again if the customer is new."));
+            }
+            long amountMinor = value(row, AMOUNT, problems, () -> ImportValues.minorUnits(row.get(AMOUNT), currency,
+                    CashDesk.MAX_AMOUNT_MINOR));
+            Instant paidAt = time(row, site, problems);
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            QueuedPayment payment = QueuedPayment.pending(reference, customerId, amountMinor, currency, paidAt,
+                    source + ":" + row.line());
+            return fate(row.line(), payment, problems);
+        }
+
+        private Instant time(CsvRow row, SiteInfo site, List<ImportProblem> problems) {
+            Instant paidAt;
+            try {
+                paidAt = ImportValues.time(row.get(TIME), site.zone());
+            } catch (ImportValues.BadValue e) {
+                problems.add(new ImportProblem(row.line(), TIME, e.getMessage()));
+                return null;
+            }
+            if (paidAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                problems.add(new ImportProblem(row.line(), TIME, "'" + row.get(TIME) + "' is later than now ("
+                        + now + "); check the time, or this computer's clock."));
+            }
+            return paidAt;
+        }
+
+        private Optional<ImportedPayment> fate(int line, QueuedPayment payment, List<ImportProblem> problems) {
+            ImportedPayment previous = earlier.get(payment.reference());
+            if (previous != null) {
+                return repeated(line, payment, previous, problems);
+            }
+            LedgerEntry posted = ledger.get(payment.reference());
+            QueuedPayment queued = outbox.get(payment.reference());
+            ImportedPayment judged;
+            if (posted != null) {
+                judged = inLedger(line, payment, posted, problems);
+            } else if (queued != null && queued.state() != QueuedPayment.State.REFUSED) {
+                judged = queuedAlready(line, payment, queued, problems);
+            } else {
+                judged = new ImportedPayment(line, payment, queued == null ? Fate.NEW : Fate.REQUEUED, 0);
+            }
+            if (judged != null) {
+                earlier.put(payment.reference(), judged);
+            }
+            return Optional.ofNullable(judged);
+        }
+
+        private Optional<ImportedPayment> repeated(int line, QueuedPayment payment, ImportedPayment previous,
+                List<ImportProblem> problems) {
+            if (previous.payment().samePaymentAs(payment)) {
+                return Optional.of(new ImportedPayment(line, payment, Fate.REPEATED, 0));
+            }
+            problems.add(new ImportProblem(line, REFERENCE, "reference " + payment.reference() + " is on line "
+                    + previous.line() + " for another payment (" + describe(previous.payment()) + "); each payment "
+                    + "has its own reference."));
+            return Optional.empty();
+        }
+
+        private ImportedPayment inLedger(int line, QueuedPayment payment, LedgerEntry posted,
+                List<ImportProblem> problems) {
+            if (posted.customerId().equals(payment.customerId()) && posted.amountMinor() == payment.amountMinor()) {
+                return new ImportedPayment(line, payment, Fate.IN_LEDGER, posted.seq());
+            }
+            problems.add(new ImportProblem(line, REFERENCE, "the ledger holds payment " + payment.reference()
+                    + " already, as " + money(posted.amountMinor()) + " to customer " + posted.customerId()
+                    + " (entry " + posted.seq() + "), not " + money(payment.amountMinor()) + " to customer "
+                    + payment.customerId() + "; check the file."));
+            return null;
+        }
+
+        private ImportedPayment queuedAlready(int line, QueuedPayment payment, QueuedPayment queued,
+                List<ImportProblem> problems) {
+            if (queued.customerId().equals(payment.customerId()) && queued.amountMinor() == payment.amountMinor()) {
+                return new ImportedPayment(line, payment, Fate.QUEUED_ALREADY, 0);
+            }
+            problems.add(new ImportProblem(line, REFERENCE, "payment " + payment.reference() + " is queued already "
+                    + "from " + queued.source() + ", as " + describe(queued) + "; check the file."));
+            return null;
+        }
+
+        private String describe(QueuedPayment payment) {
+            return money(payment.amountMinor()) + " to customer " + payment.customerId();
+        }
+
+        private String money(long minor) {
+            return currency + " " + Currencies.toDecimal(minor, currency).toPlainString();
+        }
+    }
+
+    /** Reads one value, or notes its problem under {@code column} and gives 0. */
+    private static long value(CsvRow row, String column, List<ImportProblem> problems, LongValue read) {
+        try {
+            return read.get();
+        } catch (ImportValues.BadValue e) {
+            problems.add(new ImportProblem(row.line(), column, e.getMessage()));
+            return 0;
+        }
+    }
+
+    @FunctionalInterface
+    private interface LongValue {
+        long get() throws ImportValues.BadValue;
+    }
+}

@@ -1,0 +1,43 @@
+package io.gridside.console.service;
+
+import io.gridside.site.CreditState;
+import io.gridside.site.SiteInfo;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One customer's account over whole days of the site, as the pulled ledger tells it: the balance the period
+ * opened with, each day's energy and lines, and the balance it closed with. The opening balance plus every
+ * line's effect is the closing balance, to the minor unit, since every ledger entry lands on one line.
+ *
+ * @param meterIds the customer's meters, usually one
+ * @param tariffId the tariff the gateway bills with, or "unknown" when no pull brought it
+ * @param firstDay the period's first day, in the site's time zone
+ * @param lastDay the period's last day, included
+ * @param openingMinor the balance after the customer's last entry before the period, 0 when there was none
+ * @param energyWh the energy of the quarter hours that ended in the period, exact
+ * @param state the customer's credit state at the last pull, or null when no status was pulled
+ */
+public record CustomerStatement(SiteInfo site, String customerId, String customerName, List<String> meterIds,
+        String tariffId, LocalDate firstDay, LocalDate lastDay, long openingMinor, List<Day> days,
+        StatementLines totals, long energyWh, long closingMinor, CreditState state) {
+
+    public CustomerStatement {
+        meterIds = List.copyOf(meterIds);
+        days = List.copyOf(days);
+    }
+
+    /**
+     * One day of the statement.
+     *
+     * @param energyWh the energy of the day's quarter hours, counted by when each ended, as the gateway charges
+     *     a quarter hour when it ends
+     * @param balanceMinor the balance after the day's last entry
+     */
+    public record Day(LocalDate date, long energyWh, StatementLines lines, long balanceMinor) {
+    }
+
+    public String currency() {
+        return site.currency();
+    }
+}

@@ -1,0 +1,216 @@
+package io.gridside.console.service;
+
+import io.gridside.billing.config.BillingConfigDocument;
+import io.gridside.site.Customer;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import io.gridside.site.store.SiteStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds customers' statements from a pulled site database: the ledger's entries for the money, the readings for
+ * the energy, the roster for who and which meter, the last pull's status for the credit state.
+ *
+ * <p>Entries fall into the site day they were posted in; a quarter hour's energy falls into the day it ended in,
+ * which is when the gateway charges it, so a day's energy and its energy charge go together.
+ */
+public final class Statements {
+
+    /** The code of a statement whose entries do not add up to the balance the ledger stored. */
+    public static final String LEDGER_BROKEN = "LEDGER_BROKEN";
+
+    private final SiteInfo site;
+    private final String tariffId;
+    private final Map<String, List<LedgerEntry>> entries = new HashMap<>();
+    private final Map<String, Customer> customers = new LinkedHashMap<>();
+    private final Map<String, List<String>> meters = new HashMap<>();
+    private final Map<String, MeterStatus> statuses = new HashMap<>();
+    private final SiteStore store;
+
+    /**
+     * Whole days of the site, both ends included.
+     *
+     * @param first the first day
+     * @param last the last day, not before {@code first}
+     */
+    public record Period(LocalDate first, LocalDate last) {
+
+        public Period {
+            if (last.isBefore(first)) {
+                throw new IllegalArgumentException("a period must not end (" + last + ") before it starts ("
+                        + first + ")");
+            }
+        }
+
+        Instant start(ZoneId zone) {
+            return first.atStartOfDay(zone).toInstant();
+        }
+
+        Instant end(ZoneId zone) {
+            return last.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+    }
+
+    private Statements(SiteStore store, SiteInfo site) {
+        this.store = store;
+        this.site = site;
+        this.tariffId = tariffOf(store);
+        store.customers().forEach(c -> customers.put(c.customerId(), c));
+        for (Meter meter : store.meters()) {
+            meters.computeIfAbsent(meter.customerId(), id -> new ArrayList<>()).add(meter.meterId());
+        }
+        store.statuses().forEach(s -> statuses.put(s.customerId(), s));
+        // Shortcoming: the whole ledger is held in memory while statements are made, fine for the months of a
+        // site visit; a year of a large site wants the store to hand over one customer's entries at a time.
+        for (LedgerEntry entry : store.ledger()) {
+            entries.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    /**
+     * The statements of {@code store}'s site.
+     *
+     * @throws NoSuchElementException when the database holds no site yet
+     */
+    public static Statements of(SiteStore store) {
+        SiteInfo site = store.site().orElseThrow(() -> new NoSuchElementException("The site database "
+                + store.file() + " holds no site yet; pull one first with: gridside connect ... audit --site "
+                + store.file() + "."));
+        return new Statements(store, site);
+    }
+
+    public SiteInfo site() {
+        return site;
+    }
+
+    /** The site days from the first ledger entry's to the last one's, or empty when the ledger is. */
+    public Optional<Period> ledgerPeriod() {
+        LocalDate first = null;
+        LocalDate last = null;
+        for (List<LedgerEntry> list : entries.values()) {
+            for (LedgerEntry entry : list) {
+                LocalDate day = entry.at().atZone(site.zone()).toLocalDate();
+                first = first == null || day.isBefore(first) ? day : first;
+                last = last == null || day.isAfter(last) ? day : last;
+            }
+        }
+        return first == null ? Optional.empty() : Optional.of(new Period(first, last));
+    }
+
+    /** Whether the roster or the ledger knows {@code customerId}. */
+    public boolean knows(String customerId) {
+        return customers.containsKey(customerId) || entries.containsKey(customerId);
+    }
+
+    /** Every customer's statement, roster order, then any customer the ledger names that the roster lacks. */
+    public List<CustomerStatement> all(Period period) {
+        List<String> ids = new ArrayList<>(customers.keySet());
+        new TreeMap<>(entries).keySet().stream().filter(id -> !customers.containsKey(id)).forEach(ids::add);
+        return ids.stream().map(id -> of(id, period)).toList();
+    }
+
+    /**
+     * One customer's statement over {@code period}.
+     *
+     * @throws NoSuchElementException when neither the roster nor the ledger knows the customer
+     * @throws IllegalStateException when the customer's entries do not add up to the balances stored with them
+     */
+    public CustomerStatement of(String customerId, Period period) {
+        if (!knows(customerId)) {
+            throw new NoSuchElementException("The site database holds no customer " + customerId + ".");
+        }
+        ZoneId zone = site.zone();
+        Instant start = period.start(zone);
+        Instant end = period.end(zone);
+        List<LedgerEntry> own = entries.getOrDefault(customerId, List.of());
+        long opening = balanceBefore(own, start, 0);
+        Map<LocalDate, StatementLines> lines = linesByDay(own, start, end);
+        Map<LocalDate, Long> energy = energyByDay(customerId, start, end);
+        List<CustomerStatement.Day> days = new ArrayList<>();
+        StatementLines totals = StatementLines.NONE;
+        long balance = opening;
+        long energyWh = 0;
+        for (LocalDate day = period.first(); !day.isAfter(period.last()); day = day.plusDays(1)) {
+            StatementLines dayLines = lines.getOrDefault(day, StatementLines.NONE);
+            long dayEnergy = energy.getOrDefault(day, 0L);
+            balance = Math.addExact(balance, dayLines.netMinor());
+            days.add(new CustomerStatement.Day(day, dayEnergy, dayLines, balance));
+            totals = totals.plus(dayLines);
+            energyWh = Math.addExact(energyWh, dayEnergy);
+        }
+        checkClosing(customerId, own, end, balance);
+        Customer customer = customers.get(customerId);
+        MeterStatus status = statuses.get(customerId);
+        return new CustomerStatement(site, customerId, customer == null ? "" : customer.name(),
+                meters.getOrDefault(customerId, List.of()), tariffId, period.first(), period.last(), opening, days,
+                totals, energyWh, balance, status == null ? null : status.creditState());
+    }
+
+    /** The balance after the last of {@code own} posted before {@code at}, or {@code none} when none was. */
+    private static long balanceBefore(List<LedgerEntry> own, Instant at, long none) {
+        long balance = none;
+        for (LedgerEntry entry : own) {
+            if (entry.at().isBefore(at)) {
+                balance = entry.balanceAfterMinor();
+            }
+        }
+        return balance;
+    }
+
+    private Map<LocalDate, StatementLines> linesByDay(List<LedgerEntry> own, Instant start, Instant end) {
+        Map<LocalDate, StatementLines> lines = new HashMap<>();
+        for (LedgerEntry entry : own) {
+            if (!entry.at().isBefore(start) && entry.at().isBefore(end)) {
+                lines.merge(entry.at().atZone(site.zone()).toLocalDate(), StatementLines.of(entry),
+                        StatementLines::plus);
+            }
+        }
+        return lines;
+    }
+
+    /** The energy of each day's quarter hours, by the day each ended in. */
+    private Map<LocalDate, Long> energyByDay(String customerId, Instant start, Instant end) {
+        Map<LocalDate, Long> energy = new HashMap<>();
+        for (String meterId : meters.getOrDefault(customerId, List.of())) {
+            List<Reading> ended = store.readings(meterId, start.minus(Reading.INTERVAL), end.minus(Reading.INTERVAL));
+            for (Reading reading : ended) {
+                energy.merge(reading.intervalEnd().atZone(site.zone()).toLocalDate(), reading.energyWh(),
+                        Math::addExact);
+            }
+        }
+        return energy;
+    }
+
+    /**
+     * Refuses a statement whose lines do not reach the balance the ledger stored with the period's last entry: a
+     * ledger changed after the gateway posted it, or entries stored out of order.
+     */
+    private void checkClosing(String customerId, List<LedgerEntry> own, Instant end, long closing) {
+        boolean any = own.stream().anyMatch(e -> e.at().isBefore(end));
+        long stored = balanceBefore(own, end, closing);
+        if (any && stored != closing) {
+            throw new IllegalStateException("The ledger entries of customer " + customerId + " add up to "
+                    + closing + " minor units but the ledger stored " + stored + " as the balance after them; check "
+                    + "the ledger with: gridside bill verify --site " + store.file() + " [" + LEDGER_BROKEN + "]");
+        }
+    }
+
+    private static String tariffOf(SiteStore store) {
+        return store.billingConfig().map(BillingConfigDocument::decode).map(config -> config.schedule().tariffId())
+                .or(() -> store.tariff().map(Tariff::tariffId)).orElse("unknown");
+    }
+}

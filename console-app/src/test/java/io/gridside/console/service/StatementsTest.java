@@ -1,0 +1,172 @@
+package io.gridside.console.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridside.site.CreditState;
+import io.gridside.site.Customer;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.store.SiteStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A customer's statement, worked by hand from a small ledger in Nairobi (UTC+3). */
+class StatementsTest {
+
+    static final SiteInfo SITE = new SiteInfo("S-1", "Test site", "KES", ZoneId.of("Africa/Nairobi"));
+    private static final LocalDate JUNE_1 = LocalDate.parse("2026-06-01");
+    private static final LocalDate JUNE_2 = LocalDate.parse("2026-06-02");
+    private static final LocalDate JUNE_3 = LocalDate.parse("2026-06-03");
+
+    @TempDir
+    Path dir;
+
+    private Path database;
+
+    /**
+     * C-1's ledger, in minor units of KES, with the site day each entry falls in:
+     * <pre>
+     *   seq  UTC               local day  kind             amount  balance
+     *   1    06-01 05:00       06-01      OPENING          10000    10000
+     *   2    06-01 06:00       06-01      ENERGY            -350     9650
+     *   3    06-01 21:00       06-02      STANDING_CHARGE  -1000     8650   (midnight local)
+     *   4    06-02 09:00       06-02      TOP_UP           50000    58650
+     *   5    06-02 09:00       06-02      DEBT_RECOVERY    -5000    53650
+     *   6    06-02 10:00       06-02      TAX                -56    53594
+     *   7    06-02 20:45       06-02      LEVY               -10    53584   (23:45 local)
+     *   8    06-02 21:00       06-03      ENERGY            -700    52884   (midnight local)
+     * </pre>
+     * M-1's readings: 100 Wh ending 06-01 06:00 UTC (day 06-01), 50 Wh ending 06-02 20:45 UTC (23:45 local, day
+     * 06-02) and 200 Wh ending 06-02 21:00 UTC (midnight local, day 06-03). C-2 has no entry at all.
+     */
+    @BeforeEach
+    void ledger() {
+        database = dir.resolve("site.db");
+        try (SiteStore store = SiteStore.open(database)) {
+            store.saveSite(SITE, "GW-1");
+            store.saveRoster(List.of(new Customer("C-1", "Amina", CustomerCategory.HOUSEHOLD),
+                    new Customer("C-2", "Baraka", CustomerCategory.HOUSEHOLD)),
+                    List.of(new Meter("M-1", "S-1", "C-1", "GW-1", -70), new Meter("M-2", "S-2", "C-2", "GW-1", -70)));
+            store.insertLedger(List.of(
+                    entry(1, "2026-06-01T05:00:00Z", EntryKind.OPENING, 10_000, 10_000),
+                    entry(2, "2026-06-01T06:00:00Z", EntryKind.ENERGY, -350, 9_650),
+                    entry(3, "2026-06-01T21:00:00Z", EntryKind.STANDING_CHARGE, -1_000, 8_650),
+                    entry(4, "2026-06-02T09:00:00Z", EntryKind.TOP_UP, 50_000, 58_650),
+                    entry(5, "2026-06-02T09:00:00Z", EntryKind.DEBT_RECOVERY, -5_000, 53_650),
+                    entry(6, "2026-06-02T10:00:00Z", EntryKind.TAX, -56, 53_594),
+                    entry(7, "2026-06-02T20:45:00Z", EntryKind.LEVY, -10, 53_584),
+                    entry(8, "2026-06-02T21:00:00Z", EntryKind.ENERGY, -700, 52_884)));
+            store.insertReadings(List.of(new Reading("M-1", Instant.parse("2026-06-01T05:45:00Z"), 100, 1_100),
+                    new Reading("M-1", Instant.parse("2026-06-02T20:30:00Z"), 50, 1_150),
+                    new Reading("M-1", Instant.parse("2026-06-02T20:45:00Z"), 200, 1_350)));
+            store.saveStatuses(List.of(new MeterStatus("M-1", "C-1", "Amina", 52_884, "KES",
+                    Instant.parse("2026-06-02T21:00:00Z"), 1_350, -70, "GW-1", RelayState.ON, CreditState.ACTIVE)));
+        }
+    }
+
+    static LedgerEntry entry(long seq, String at, EntryKind kind, long amount, long balanceAfter) {
+        return new LedgerEntry(seq, Instant.parse(at), "C-1", kind, amount, balanceAfter, "ref-" + seq);
+    }
+
+    @Test
+    void splitsTheLedgerIntoSiteDaysLineByLine() {
+        CustomerStatement s = statement("C-1", JUNE_1, JUNE_2);
+
+        // 06-01: the opening posted (+10000) and 350 of energy: 0 + 10000 - 350 = 9650.
+        // 06-02: standing 1000, debt 5000, tax 56, levy 10 = 6066 charged; 50000 topped up: 9650 + 43934 = 53584.
+        assertThat(s.openingMinor()).isZero();
+        assertThat(s.days()).extracting(CustomerStatement.Day::balanceMinor).containsExactly(9_650L, 53_584L);
+        assertThat(s.days().get(0).lines()).isEqualTo(new StatementLines(350, 0, 0, 0, 0, 0, 0, 10_000));
+        assertThat(s.days().get(1).lines()).isEqualTo(new StatementLines(0, 1_000, 56, 10, 0, 5_000, 50_000, 0));
+        assertThat(s.totals()).isEqualTo(new StatementLines(350, 1_000, 56, 10, 0, 5_000, 50_000, 10_000));
+        assertThat(s.totals().chargesMinor()).isEqualTo(6_416);
+        assertThat(s.closingMinor()).isEqualTo(53_584);
+        assertThat(s.state()).isEqualTo(CreditState.ACTIVE);
+        assertThat(s.meterIds()).containsExactly("M-1");
+        assertThat(s.customerName()).isEqualTo("Amina");
+    }
+
+    @Test
+    void countsAQuarterHoursEnergyOnTheDayItEndedAsItsChargeIs() {
+        CustomerStatement s = statement("C-1", JUNE_1, JUNE_3);
+
+        // The 200 Wh quarter hour ending at local midnight is charged (entry 8) on 06-03, and counted there.
+        assertThat(s.days()).extracting(CustomerStatement.Day::energyWh).containsExactly(100L, 50L, 200L);
+        assertThat(s.energyWh()).isEqualTo(350);
+        assertThat(s.days().get(2).lines().energyMinor()).isEqualTo(700);
+    }
+
+    @Test
+    void opensAtTheBalanceAfterTheLastEntryBeforeThePeriod() {
+        CustomerStatement s = statement("C-1", JUNE_2, JUNE_3);
+
+        // Entries 1 and 2 are before 06-02 local: the period opens at 9650 and closes at 53584 - 700 = 52884.
+        assertThat(s.openingMinor()).isEqualTo(9_650);
+        assertThat(s.closingMinor()).isEqualTo(52_884);
+        assertThat(s.openingMinor() + s.totals().netMinor()).isEqualTo(s.closingMinor());
+    }
+
+    @Test
+    void aCustomerWithoutEntriesHasADayOfNothingForEveryDay() {
+        CustomerStatement s = statement("C-2", JUNE_1, JUNE_3);
+
+        assertThat(s.days()).hasSize(3).allSatisfy(day -> {
+            assertThat(day.lines()).isEqualTo(StatementLines.NONE);
+            assertThat(day.balanceMinor()).isZero();
+        });
+        assertThat(s.state()).isNull();
+    }
+
+    @Test
+    void theLedgerPeriodRunsFromTheFirstEntrysDayToTheLastOnes() {
+        try (SiteStore store = SiteStore.open(database)) {
+            assertThat(Statements.of(store).ledgerPeriod()).contains(new Statements.Period(JUNE_1, JUNE_3));
+        }
+    }
+
+    @Test
+    void refusesEntriesThatDoNotAddUpToTheirStoredBalance() {
+        Path broken = dir.resolve("broken.db");
+        try (SiteStore store = SiteStore.open(broken)) {
+            store.saveSite(SITE, "GW-1");
+            // 10000 - 350 is 9650, not 9600: the second entry's stored balance was not the gateway's.
+            store.insertLedger(List.of(entry(1, "2026-06-01T05:00:00Z", EntryKind.OPENING, 10_000, 10_000),
+                    entry(2, "2026-06-01T06:00:00Z", EntryKind.ENERGY, -350, 9_600)));
+
+            Statements statements = Statements.of(store);
+            Statements.Period june1 = new Statements.Period(JUNE_1, JUNE_1);
+            assertThatThrownBy(() -> statements.of("C-1", june1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("add up to 9650").hasMessageContaining("9600")
+                    .hasMessageEndingWith("[" + Statements.LEDGER_BROKEN + "]");
+        }
+    }
+
+    @Test
+    void anUnknownCustomerIsNamed() {
+        try (SiteStore store = SiteStore.open(database)) {
+            Statements statements = Statements.of(store);
+            Statements.Period june1 = new Statements.Period(JUNE_1, JUNE_1);
+            assertThat(statements.knows("C-9")).isFalse();
+            assertThatThrownBy(() -> statements.of("C-9", june1)).hasMessageContaining("C-9");
+        }
+    }
+
+    private CustomerStatement statement(String customerId, LocalDate first, LocalDate last) {
+        try (SiteStore store = SiteStore.open(database)) {
+            return Statements.of(store).of(customerId, new Statements.Period(first, last));
+        }
+    }
+}

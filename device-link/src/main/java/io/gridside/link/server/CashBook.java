@@ -1,0 +1,78 @@
+package io.gridside.link.server;
+
+import io.gridside.site.cash.CashBookLine;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Where a gateway keeps its cash book: each credential's book code, running receipt number and cash taken, every
+ * receipt it issued and every void, kept durably so that a restart neither reuses nor skips a receipt number nor
+ * forgets cash taken. {@link CashDesk} decides; the book only records, each change in one write.
+ */
+public interface CashBook {
+
+    /** The fewest hex digits of a credential's id that make its book code. */
+    int CODE_DIGITS = 6;
+
+    /**
+     * A receipt the book holds, with its void if it has one.
+     *
+     * @param line the receipt's line
+     * @param voided the line of its void, or null while it stands
+     */
+    record Receipt(CashBookLine line, CashBookLine voided) {
+    }
+
+    /** The cash taken so far under the credential {@code credentialId}, voided receipts included. */
+    long usedMinor(String credentialId);
+
+    /** The receipt issued for the payment {@code reference}, or null when the book has none. */
+    Receipt byReference(String reference);
+
+    /** The receipt numbered {@code receipt}, or null when the book has none. */
+    Receipt byNumber(String receipt);
+
+    /**
+     * Issues the credential's next receipt number for a payment and counts its cash against the credential, both
+     * in one write; a credential the book has not met gets its book code first.
+     *
+     * @return the receipt's line
+     */
+    CashBookLine issue(CashAllowance allowance, String reference, String customerId, long amountMinor,
+            String currency, Instant paidAt);
+
+    /**
+     * Records the void of a standing receipt; the cash the credential took stays counted.
+     *
+     * @return the void's line
+     */
+    CashBookLine voidReceipt(String receipt, String voidedBy, String reason, Instant voidedAt);
+
+    /** Every line dated in [from, to), receipts and voids, in time order and then by receipt. */
+    List<CashBookLine> lines(Instant from, Instant to);
+
+    /** A book kept in memory only, which a restart forgets: for tests and gateways without storage. */
+    static CashBook inMemory() {
+        return new MemoryCashBook();
+    }
+
+    /**
+     * The book code of a credential: the first {@value #CODE_DIGITS} hex digits of its id in capitals, or more
+     * while a shorter code is another credential's, so two credentials never share one.
+     */
+    static String codeFor(String credentialId, Predicate<String> takenByAnother) {
+        String id = credentialId.toUpperCase(Locale.ROOT);
+        int digits = Math.min(CODE_DIGITS, id.length());
+        while (digits < id.length() && takenByAnother.test(id.substring(0, digits))) {
+            digits++;
+        }
+        return id.substring(0, digits);
+    }
+
+    /** The number of a credential's {@code number}-th receipt: its book code, a dash, and at least four digits. */
+    static String receiptNumber(String code, long number) {
+        return String.format(Locale.ROOT, "%s-%04d", code, number);
+    }
+}

@@ -1,0 +1,89 @@
+package io.gridside.link.server;
+
+import io.gridside.site.cash.CashBookLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A cash book in memory; see {@link CashBook#inMemory}. Thread-safe. */
+final class MemoryCashBook implements CashBook {
+
+    /** What the book holds of one credential. */
+    private static final class Credential {
+        private final String code;
+        private long lastNumber;
+        private long usedMinor;
+
+        Credential(String code) {
+            this.code = code;
+        }
+    }
+
+    private final Map<String, Credential> credentials = new HashMap<>();
+    private final Map<String, Receipt> byNumber = new HashMap<>();
+    private final Map<String, String> numberByReference = new HashMap<>();
+
+    @Override
+    public synchronized long usedMinor(String credentialId) {
+        Credential credential = credentials.get(credentialId);
+        return credential == null ? 0 : credential.usedMinor;
+    }
+
+    @Override
+    public synchronized Receipt byReference(String reference) {
+        String number = numberByReference.get(reference);
+        return number == null ? null : byNumber.get(number);
+    }
+
+    @Override
+    public synchronized Receipt byNumber(String receipt) {
+        return byNumber.get(receipt);
+    }
+
+    @Override
+    public synchronized CashBookLine issue(CashAllowance allowance, String reference, String customerId,
+            long amountMinor, String currency, Instant paidAt) {
+        Credential credential = credentials.computeIfAbsent(allowance.credentialId(), id -> new Credential(
+                CashBook.codeFor(id, code -> credentials.values().stream().anyMatch(c -> c.code.equals(code)))));
+        credential.lastNumber++;
+        credential.usedMinor = Math.addExact(credential.usedMinor, amountMinor);
+        String number = CashBook.receiptNumber(credential.code, credential.lastNumber);
+        CashBookLine line = new CashBookLine(CashBookLine.Kind.RECEIPT, number, allowance.technicianId(), reference,
+                customerId, amountMinor, currency, paidAt, null, null);
+        byNumber.put(number, new Receipt(line, null));
+        numberByReference.put(reference, number);
+        return line;
+    }
+
+    @Override
+    public synchronized CashBookLine voidReceipt(String receipt, String voidedBy, String reason, Instant voidedAt) {
+        Receipt held = byNumber.get(receipt);
+        if (held == null || held.voided() != null) {
+            throw new IllegalStateException("Receipt " + receipt + " is not a standing receipt of this book.");
+        }
+        CashBookLine line = held.line();
+        CashBookLine voided = new CashBookLine(CashBookLine.Kind.VOID, receipt, line.technicianId(),
+                line.reference(), line.customerId(), line.amountMinor(), line.currency(), voidedAt, voidedBy, reason);
+        byNumber.put(receipt, new Receipt(line, voided));
+        return voided;
+    }
+
+    @Override
+    public synchronized List<CashBookLine> lines(Instant from, Instant to) {
+        List<CashBookLine> lines = new ArrayList<>();
+        for (Receipt receipt : byNumber.values()) {
+            lines.add(receipt.line());
+            if (receipt.voided() != null) {
+                lines.add(receipt.voided());
+            }
+        }
+        return lines.stream()
+                .filter(line -> !line.at().isBefore(from) && line.at().isBefore(to))
+                .sorted(Comparator.comparing(CashBookLine::at).thenComparing(CashBookLine::receipt)
+                        .thenComparing(CashBookLine::kind))
+                .toList();
+    }
+}

@@ -1,0 +1,146 @@
+package io.gridside.sim;
+
+import io.gridside.link.server.SiteChangeRefusedException;
+import io.gridside.site.Customer;
+import io.gridside.site.Meter;
+import io.gridside.site.Reading;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The simulated site's places: where each meter stands, on its feeder and in the mesh, with the meter in it now,
+ * the customer it bills and its registers. A place keeps its index for the site's life; a meter exchange puts a
+ * new meter in it, and a move-out leaves it free until a move-in. Not thread-safe: the gateway holds its lock.
+ */
+final class Places {
+
+    /** Every meter's place, by id: a meter an exchange put in, and the one it replaced, both keep theirs. */
+    final Map<String, Integer> meterIndex = new HashMap<>();
+    /** The meter in each place now. */
+    final String[] meterIds;
+    /** The customer each place's meter bills now, or null while a move-out has left it free. */
+    final Customer[] occupants;
+    /** Every customer the site has had an account for, so that a move-in cannot take an id twice. */
+    final Set<String> customerIds = new HashSet<>();
+    /** Each place's register as the meter counts it, exactly. */
+    final double[] exactRegisterWh;
+    /** The register of the last reading the gateway billed for each place, and that reading's end. */
+    final long[] billedRegisterWh;
+    final Instant[] lastReadingEnd;
+    /** The last readings an exchange or a move-out billed between ticks, which the next tick's journal keeps. */
+    final List<Reading> finalReadings = new ArrayList<>();
+    private final SiteLayout layout;
+
+    Places(SiteLayout layout) {
+        this.layout = layout;
+        int meters = layout.meters().size();
+        this.meterIds = new String[meters];
+        this.occupants = new Customer[meters];
+        this.exactRegisterWh = new double[meters];
+        this.billedRegisterWh = new long[meters];
+        this.lastReadingEnd = new Instant[meters];
+        for (int i = 0; i < meters; i++) {
+            meterIds[i] = layout.meters().get(i).meterId();
+            occupants[i] = layout.customers().get(i);
+            meterIndex.put(meterIds[i], i);
+            customerIds.add(occupants[i].customerId());
+        }
+    }
+
+    /** The meter in place {@code index} now, as the roster gives it: an exchanged meter's serial is its id. */
+    Meter meterAt(int index) {
+        Meter first = layout.meters().get(index);
+        String serial = first.meterId().equals(meterIds[index]) ? first.serial() : meterIds[index];
+        return new Meter(meterIds[index], serial, occupants[index].customerId(), first.parentId(), first.rssiDbm());
+    }
+
+    /** The id the place's radio has in the mesh: its first meter's, which an exchange does not change. */
+    String radioId(int index) {
+        return layout.meters().get(index).meterId();
+    }
+
+    /** The customer billed now with id {@code customerId} or by meter {@code meterId}, or null. */
+    String customerOf(String customerId, String meterId) {
+        for (int i = 0; i < occupants.length; i++) {
+            if (occupants[i] != null && (occupants[i].customerId().equals(customerId)
+                    || meterIds[i].equals(meterId))) {
+                return occupants[i].customerId();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the place is free, so that its reading bills no one: the register's rise while it is free is
+     * nobody's, and the next account is billed from after it.
+     */
+    boolean passOverFree(int index, long registerWh, Instant end) {
+        if (occupants[index] != null) {
+            return false;
+        }
+        billedRegisterWh[index] = registerWh;
+        lastReadingEnd[index] = end;
+        return true;
+    }
+
+    /** The readings a tick keeps in the journal: those billed between ticks since the last, then its own. */
+    List<Reading> journalled(List<Reading> batch) {
+        if (finalReadings.isEmpty()) {
+            return batch;
+        }
+        List<Reading> all = new ArrayList<>(finalReadings);
+        all.addAll(batch);
+        finalReadings.clear();
+        return all;
+    }
+
+    /** The place of a meter in service on the site. */
+    int placeOf(String meterId) throws SiteChangeRefusedException {
+        Integer index = meterIndex.get(meterId);
+        if (index == null || !meterIds[index].equals(meterId)) {
+            throw new SiteChangeRefusedException("METER_UNKNOWN", "The site has no meter " + meterId
+                    + " in service; check the id on the meter's label.");
+        }
+        return index;
+    }
+
+    /** The customer the place's meter bills. */
+    Customer occupantOf(int index) throws SiteChangeRefusedException {
+        if (occupants[index] == null) {
+            throw new SiteChangeRefusedException("METER_FREE", "Meter " + meterIds[index] + " bills no customer "
+                    + "since a move-out; move a customer in before exchanging it.");
+        }
+        return occupants[index];
+    }
+
+    /** The place whose meter bills the customer. */
+    int placeOfCustomer(String customerId) throws SiteChangeRefusedException {
+        for (int i = 0; i < occupants.length; i++) {
+            if (occupants[i] != null && occupants[i].customerId().equals(customerId)) {
+                return i;
+            }
+        }
+        if (customerIds.contains(customerId)) {
+            throw new SiteChangeRefusedException("ACCOUNT_CLOSED", "Customer " + customerId
+                    + " has moved out already; the account is closed.");
+        }
+        throw new SiteChangeRefusedException("CUSTOMER_UNKNOWN", "Customer " + customerId
+                + " has no account on this site.");
+    }
+
+    /** The place's last energy up to {@code registerWh}, which must not be below the register billed last. */
+    Reading finalReading(int index, long registerWh, Instant at, String what) throws SiteChangeRefusedException {
+        long billed = billedRegisterWh[index];
+        if (registerWh < billed) {
+            throw new SiteChangeRefusedException("REGISTER_BELOW_BILLED", "The " + what + " of " + registerWh
+                    + " Wh is below the " + billed + " Wh the gateway last billed meter " + meterIds[index]
+                    + " to; read the display again.");
+        }
+        return new Reading(meterIds[index], Reading.intervalStartOf(at), registerWh - billed, registerWh);
+    }
+}

@@ -1,0 +1,218 @@
+package io.gridside.sim;
+
+import io.gridside.billing.BillingEngine;
+import io.gridside.billing.Tick;
+import io.gridside.link.message.DebtOwed;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.MeterExchanged;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.MovedIn;
+import io.gridside.link.server.SiteChangeRefusedException;
+import io.gridside.sim.journal.GatewayJournal;
+import io.gridside.sim.rf.MeshTimeline;
+import io.gridside.sim.scenario.EventLog;
+import io.gridside.site.Customer;
+import io.gridside.site.EventKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Meter exchanges and customers' moves at the simulated gateway, made at once by its clock, between its quarter
+ * hours. What they bill (an old meter's last energy) is posted by the billing engine and dated then; the reading it
+ * billed is kept in the journal with the next quarter hour's readings. Not thread-safe: the gateway holds its lock.
+ */
+final class SiteChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteChanges.class);
+
+    /** One change, made with the end of the last quarter hour the gateway billed and its clock now. */
+    interface Change<T> {
+        T make(Instant lastTick, Instant clock) throws SiteChangeRefusedException;
+    }
+
+    private final BillingEngine engine;
+    private final Places places;
+    private final RelayCommands relays;
+    private final EventLog log;
+    private final GatewayJournal journal;
+    private final MeshTimeline mesh;
+    private final String currency;
+
+    SiteChanges(BillingEngine engine, Places places, RelayCommands relays, EventLog log, GatewayJournal journal,
+            MeshTimeline mesh, SiteLayout layout) {
+        this.engine = engine;
+        this.places = places;
+        this.relays = relays;
+        this.log = log;
+        this.journal = journal;
+        this.mesh = mesh;
+        this.currency = layout.site().currency();
+    }
+
+    /**
+     * Replaces a meter: the old meter's energy up to its final register is billed, the customer's account moves
+     * to the new meter, and the new meter takes the old one's place on the feeder and in the mesh, which it joins
+     * at the next quarter hour. The new meter comes with its relay closed; it is opened by command if the
+     * customer is cut off.
+     *
+     * @param lastTick the end of the last quarter hour the gateway billed
+     */
+    MeterExchanged exchangeMeter(ExchangeMeter request, String by, Instant lastTick, Instant clock)
+            throws SiteChangeRefusedException {
+        int index = places.placeOf(request.oldMeterId());
+        Customer customer = places.occupantOf(index);
+        checkNewMeter(request);
+        Instant at = changeTime(lastTick, clock);
+        Reading last = places.finalReading(index, request.oldFinalRegisterWh(), at, "old meter's final register");
+        String id = customer.customerId();
+        Tick billed = engine.exchangeMeter(id, last, request.newMeterId(), at);
+        places.finalReadings.add(last);
+
+        String oldMeterId = places.meterIds[index];
+        places.meterIds[index] = request.newMeterId();
+        places.meterIndex.put(request.newMeterId(), index);
+        journal.addMeter(request.newMeterId());
+        places.exactRegisterWh[index] = request.newOpeningRegisterWh();
+        places.billedRegisterWh[index] = request.newOpeningRegisterWh();
+        joinMesh(index, at, lastTick);
+        relays.replaceMeter(index, RelayState.ON);
+        if (engine.relay(id) == RelayState.OFF) {
+            relays.issue(index, id, RelayState.OFF, at, "meter-exchange");
+        }
+
+        log.add(at, oldMeterId, EventKind.METER_EXCHANGED, Map.of("newMeterId", request.newMeterId(),
+                "customerId", id, "oldFinalRegisterWh", String.valueOf(last.registerWh()),
+                "newOpeningRegisterWh", String.valueOf(request.newOpeningRegisterWh()), "by", by,
+                "reason", request.reason()), null);
+        LOG.info("Technician {} replaced meter {} of customer {} by meter {}: {}.", by, oldMeterId, id,
+                request.newMeterId(), request.reason());
+        return new MeterExchanged(id, oldMeterId, request.newMeterId(), at, last.energyWh(), chargedBy(billed),
+                engine.balance(id), currency, engine.creditState(id), engine.relay(id), debtsOf(id));
+    }
+
+    private void checkNewMeter(ExchangeMeter request) throws SiteChangeRefusedException {
+        if (places.meterIndex.containsKey(request.newMeterId())) {
+            throw new SiteChangeRefusedException("METER_ALREADY_ON_SITE", "Meter " + request.newMeterId()
+                    + " has been on this site before; fit a meter that is new to the site.");
+        }
+        try {
+            new Meter(request.newMeterId(), request.newMeterId(), "check", "", -60);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SiteChangeRefusedException("REQUEST_INVALID", "The new meter's id is not valid: "
+                    + e.getMessage() + ".");
+        }
+        if (request.newOpeningRegisterWh() < 0) {
+            throw new SiteChangeRefusedException("REQUEST_INVALID", "The new meter's opening register cannot be "
+                    + "negative; read its display again.");
+        }
+    }
+
+    /**
+     * Closes a customer's account as they move out, after billing the meter up to its final register if one is
+     * given; the meter's relay is opened by command, and the meter is free for a move-in.
+     */
+    FinalStatement moveOut(MoveOut request, String by, Instant lastTick, Instant clock)
+            throws SiteChangeRefusedException {
+        int index = places.placeOfCustomer(request.customerId());
+        Customer customer = places.occupants[index];
+        Instant at = changeTime(lastTick, clock);
+        Instant lastReadingAt = places.lastReadingEnd[index];
+        Reading last = request.finalRegisterWh() == null ? null
+                : places.finalReading(index, request.finalRegisterWh(), at, "meter's final register");
+        String id = customer.customerId();
+        Tick billed = engine.moveOut(id, last, at);
+        if (last != null) {
+            places.finalReadings.add(last);
+            places.billedRegisterWh[index] = last.registerWh();
+            // The register the technician read is the meter's: the simulated one follows it, never goes back.
+            places.exactRegisterWh[index] = Math.max(places.exactRegisterWh[index], last.registerWh());
+        }
+        places.occupants[index] = null;
+        String meterId = places.meterIds[index];
+        relays.issue(index, id, RelayState.OFF, at, "move-out");
+
+        Map<String, String> details = new HashMap<>(Map.of("customerId", id, "balanceMinor",
+                String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()));
+        if (last != null) {
+            details.put("finalRegisterWh", String.valueOf(last.registerWh()));
+        }
+        log.add(at, meterId, EventKind.CUSTOMER_MOVED_OUT, details, null);
+        LOG.info("Supervisor {} closed the account of customer {} on meter {}: {}.", by, id, meterId,
+                request.reason());
+        return new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
+                places.billedRegisterWh[index], last == null ? 0 : last.energyWh(), chargedBy(billed),
+                engine.balance(id), currency, engine.creditState(id), debtsOf(id));
+    }
+
+    /** Opens a new customer's account on a meter a move-out freed, billed from the meter's register now on. */
+    MovedIn moveIn(MoveIn request, String by, Instant lastTick, Instant clock) throws SiteChangeRefusedException {
+        int index = places.placeOf(request.meterId());
+        if (places.occupants[index] != null) {
+            throw new SiteChangeRefusedException("METER_IN_USE", "Meter " + request.meterId() + " bills customer "
+                    + places.occupants[index].customerId() + "; move them out first.");
+        }
+        Customer customer = newCustomer(request);
+        Instant at = changeTime(lastTick, clock);
+        String id = customer.customerId();
+        engine.openAccount(id, request.meterId(), request.openingBalanceMinor(), at);
+        places.occupants[index] = customer;
+        places.customerIds.add(id);
+        relays.issue(index, id, RelayState.ON, at, "move-in");
+
+        log.add(at, request.meterId(), EventKind.CUSTOMER_MOVED_IN, Map.of("customerId", id,
+                "openingBalanceMinor", String.valueOf(request.openingBalanceMinor()), "by", by), null);
+        LOG.info("Supervisor {} opened an account for customer {} on meter {}.", by, id, request.meterId());
+        return new MovedIn(id, request.meterId(), at, places.billedRegisterWh[index], engine.balance(id), currency,
+                engine.relay(id));
+    }
+
+    private Customer newCustomer(MoveIn request) throws SiteChangeRefusedException {
+        if (places.customerIds.contains(request.customerId())) {
+            throw new SiteChangeRefusedException("CUSTOMER_EXISTS", "Customer " + request.customerId()
+                    + " has had an account on this site; give the new customer a new id.");
+        }
+        if (request.openingBalanceMinor() < 0) {
+            throw new SiteChangeRefusedException("REQUEST_INVALID", "An opening balance cannot be negative.");
+        }
+        try {
+            return new Customer(request.customerId(), request.name(), request.category());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SiteChangeRefusedException("REQUEST_INVALID", "The new customer is not valid: "
+                    + e.getMessage() + ".");
+        }
+    }
+
+    /** When a change made now takes effect: the gateway's clock, within the quarter hour it has not billed yet. */
+    private static Instant changeTime(Instant lastTick, Instant clock) {
+        Instant at = clock.truncatedTo(ChronoUnit.SECONDS);
+        return at.isBefore(lastTick) ? lastTick : at;
+    }
+
+    /** A new meter's radio starts quiet and joins the mesh at the next quarter-hour update, as a returning one. */
+    private void joinMesh(int index, Instant at, Instant lastTick) {
+        Instant nextUpdate = lastTick.plus(Reading.INTERVAL);
+        if (at.isBefore(nextUpdate)) {
+            mesh.silence(places.radioId(index), at, nextUpdate);
+        }
+    }
+
+    private static long chargedBy(Tick tick) {
+        return -tick.entries().stream().mapToLong(LedgerEntry::amountMinor).sum();
+    }
+
+    private List<DebtOwed> debtsOf(String customerId) {
+        return engine.debts(customerId).stream().map(debt -> new DebtOwed(debt.debtId(), debt.kind(),
+                debt.principalMinor(), engine.debtRemaining(debt.debtId()))).toList();
+    }
+}
