@@ -199,9 +199,17 @@ class ReplayTest {
         Tick voided = gateway.reverse("CASH-1", NOON.plusSeconds(600));
         gateway.tick(quarters(NOON, 2), List.of(), List.of(readings.get(1)));
 
-        // 50,000 opening; 1,000 the day's standing charge; +20,000 cash; 100 Wh at 2,500 a kWh is 250; the void
-        // takes the 20,000 back: 48,750; then 40 Wh is 100: 48,650.
-        assertThat(voided.entries()).singleElement().satisfies(entry -> {
+        // 50,000 opening; 1,000 the day's standing charge; +20,000 cash; 100 Wh at 2,500 a kWh accrues 250; the
+        // void changes the balance like a top-up, so the 250 post first (68,750), dated at the void, which then
+        // takes the 20,000 back: 48,750; then 40 Wh accrues 100: 48,650.
+        assertThat(voided.entries()).hasSize(2);
+        assertThat(voided.entries().get(0)).satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(EntryKind.ENERGY);
+            assertThat(entry.amountMinor()).isEqualTo(-250);
+            assertThat(entry.balanceAfterMinor()).isEqualTo(68_750);
+            assertThat(entry.at()).isEqualTo(NOON.plusSeconds(600));
+        });
+        assertThat(voided.entries().get(1)).satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(EntryKind.TOP_UP);
             assertThat(entry.reference()).isEqualTo("void:CASH-1");
             assertThat(entry.amountMinor()).isEqualTo(-20_000);
