@@ -73,8 +73,12 @@ public final class RatingBench {
                 Instant intervalStart = start.plusSeconds(Reading.INTERVAL.toSeconds() * (day * QUARTERS + q));
                 for (int m = 0; m < METERS; m++) {
                     long wh = random.nextInt(120);
-                    charges += rater.rateInterval(states[m], new Reading(meterIds[m], intervalStart, wh, wh)).size();
+                    rater.accrueInterval(states[m], new Reading(meterIds[m], intervalStart, wh, wh));
                 }
+            }
+            // What the gateway does at local midnight: each account posts what its day accrued.
+            for (int m = 0; m < METERS; m++) {
+                charges += rater.postAccrued(states[m]).size();
             }
         }
         return charges;

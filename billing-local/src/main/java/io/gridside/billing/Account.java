@@ -34,6 +34,11 @@ final class Account {
     /** The part of {@link #energyPastZeroWh} delivered during grace. */
     long energyInGraceWh;
 
+    /** The balance the credit state follows: the posted balance less the charges accrued since it posted. */
+    long availableMinor() {
+        return balanceMinor - rating.accruedMinor();
+    }
+
     Account(String customerId, String meterId, Instant openedAt, RatingState rating) {
         this.customerId = customerId;
         this.meterId = meterId;

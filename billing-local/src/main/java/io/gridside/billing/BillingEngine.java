@@ -14,14 +14,17 @@ import io.gridside.site.ledger.LedgerDays;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rates readings against a tariff schedule and keeps every customer's prepaid credit, deterministically.
@@ -29,15 +32,26 @@ import java.util.Optional;
  * <p>Time advances in ticks, one per interval end. A tick first posts the standing charges of any site day
  * that has begun, then the top-ups, then the readings whose interval ended at the tick, each group in a fixed
  * order. Two engines fed the same openings and ticks therefore post the same ledger, entry for entry; that is
- * how the console proves a gateway's balances. Every entry a tick posts is dated at the tick, except a top-up,
- * dated when it was paid (no later than the tick); so the entries of the ticks up to T are exactly those dated
- * up to T, and a ledger can be cut at any tick.
+ * how the console proves a gateway's balances. Every entry a tick posts is dated at the tick, except a top-up and
+ * the posting of charges made just before it, dated when it was paid (no later than the tick); so the entries of
+ * the ticks up to T are exactly those dated up to T, and a ledger can be cut at any tick.
  *
- * <p>The {@link Rater} charges exactly in fixed point and posts whole minor units, carrying the remainder per
- * account and charge line, so each line's postings for an account always sum to its exact charge rounded down.
+ * <p>A reading's charges are not posted one by one: the {@link Rater} accrues them exactly, in fixed point, in the
+ * account's {@link RatingState}, and the engine posts what accrued, one entry per charge line, at the end of each
+ * site day (the tick at local midnight) and immediately before a change of state: a top-up or its void, an
+ * adjustment, a credit decision that moves the relay, a reading rated by another tariff version than the last, a
+ * meter exchange or a move-out. Each posting takes out whole
+ * minor units and carries the remainder, so each line's postings always sum to its exact charge rounded down.
  *
- * <p>After every posting the {@link CreditMachine} moves the customer's credit state and decides the relay, under
- * the site's {@link CreditTerms}; a maintenance lock on a meter holds its relay whatever billing decides.
+ * <p>The customer's {@linkplain #balance balance} is the posted balance less what accrued since: it is exact to
+ * the minor unit at every tick, and it is what the {@link CreditMachine} moves the credit state and decides the
+ * relay by, under the site's {@link CreditTerms}, after every reading, so a disconnection falls in the same
+ * quarter hour whether or not the charges that caused it are posted yet. A maintenance lock on a meter holds its
+ * relay whatever billing decides.
+ *
+ * <p>Everything the engine knows of an account can be saved ({@link #accountState}) and an engine resumed from it
+ * ({@link #resume}), so a gateway that keeps the saved states with the readings it rated loses nothing between
+ * postings when it stops.
  */
 public final class BillingEngine {
 
@@ -55,6 +69,8 @@ public final class BillingEngine {
     private final List<LedgerEntry> posted = new ArrayList<>();
     /** The low-credit alerts the tick under way has raised so far. */
     private final List<CreditAlert> alerts = new ArrayList<>();
+    /** The customers whose account changed since {@link #takeChangedAccounts} was last called, in order. */
+    private final Set<String> changed = new LinkedHashSet<>();
     private Instant lastTick;
 
     /** An engine that keeps its ledger in memory. */
@@ -91,13 +107,18 @@ public final class BillingEngine {
      *     currency must be the schedule's, and its prices give way to the schedule's
      */
     public BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms) {
+        this(tariff, rater, ledger, terms, true);
+    }
+
+    /** An engine on {@code ledger}, which may hold entries only when {@link #resume} makes the engine. */
+    private BillingEngine(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms, boolean fresh) {
+        if (fresh && ledger.lastSeq() != 0) {
+            throw new IllegalArgumentException("A billing engine starts on an empty ledger, and this one holds "
+                    + ledger.lastSeq() + " entries.");
+        }
         if (!tariff.currency().equals(rater.schedule().currency())) {
             throw new IllegalArgumentException("The site bills in " + tariff.currency() + " but tariff "
                     + rater.schedule().tariffId() + " prices in " + rater.schedule().currency() + ".");
-        }
-        if (ledger.lastSeq() != 0) {
-            throw new IllegalArgumentException("A billing engine starts on an empty ledger, and this one holds "
-                    + ledger.lastSeq() + " entries.");
         }
         this.tariff = tariff;
         this.rater = rater;
@@ -105,6 +126,48 @@ public final class BillingEngine {
         this.ledger = ledger;
         this.terms = terms;
         this.credit = new CreditMachine(terms.policy(), terms.calendar(), zone, tariff.lowCreditMinor());
+    }
+
+    /**
+     * An engine resumed where a saved one stopped: its accounts as {@link #accountState} saved them, its ledger
+     * holding every entry the saved engine had posted, and its last tick.
+     *
+     * @param states the state of every account, in the order the accounts were opened
+     * @throws IllegalArgumentException when a state is not one this engine wrote, or names a debt the terms lack
+     */
+    public static BillingEngine resume(Tariff tariff, Rater rater, LedgerStore ledger, CreditTerms terms,
+            List<byte[]> states, Instant lastTick) {
+        BillingEngine engine = new BillingEngine(tariff, rater, ledger, terms, false);
+        for (byte[] state : states) {
+            AccountCodec.Decoded decoded = AccountCodec.decode(state);
+            Account account = decoded.account();
+            engine.accounts.put(account.customerId, account);
+            if (account.closedAt == null) {
+                engine.accountsByMeter.put(account.meterId, account);
+            }
+            terms.debtsOf(account.customerId).forEach(engine.debts::add);
+            decoded.debtsRemaining().forEach(engine.debts::restoreRemaining);
+        }
+        engine.lastTick = lastTick;
+        return engine;
+    }
+
+    /**
+     * Everything the engine knows of the customer's account, as bytes that {@link #resume} reads: a gateway keeps
+     * them with the readings it rated, in one transaction.
+     */
+    public byte[] accountState(String customerId) {
+        Account account = account(customerId);
+        Map<String, Long> remaining = new LinkedHashMap<>();
+        debts.debtsOf(customerId).forEach(debt -> remaining.put(debt.debtId(), debts.remaining(debt.debtId())));
+        return AccountCodec.encode(account, remaining);
+    }
+
+    /** The customers whose account changed since the last call (opened, rated, posted, moved), in order. */
+    public List<String> takeChangedAccounts() {
+        List<String> taken = List.copyOf(changed);
+        changed.clear();
+        return taken;
     }
 
     public Tariff tariff() {
@@ -134,6 +197,7 @@ public final class BillingEngine {
         account.lastStandingDay = day(at).minusDays(1);
         accounts.put(customerId, account);
         accountsByMeter.put(meterId, account);
+        changed.add(customerId);
         lastTick = lastTick == null || at.isAfter(lastTick) ? at : lastTick;
         account.neverDisconnect = terms.neverDisconnect().contains(customerId);
         terms.debtsOf(customerId).forEach(debts::add);
@@ -164,12 +228,16 @@ public final class BillingEngine {
         readings.stream()
                 .sorted(Comparator.comparing(Reading::meterId))
                 .forEach(reading -> rate(reading, decisions));
+        if (!day(end).equals(day(end.minusNanos(1)))) {
+            accounts.values().forEach(account -> postAccrued(account, end));
+        }
         return new Tick(posted, decisions, alerts);
     }
 
     /**
      * Posts a correction that re-rating found, as a new entry of kind {@link EntryKind#ADJUSTMENT} dated {@code at},
-     * and moves the customer's credit on it. Nothing posted before changes: the ledger is append-only. A gateway
+     * and moves the customer's credit on it; like a top-up, it first posts what the customer accrued, dated
+     * {@code at}. Nothing posted before changes: the ledger is append-only. A gateway
      * posts one at its last tick, so that a replay posts it right after that tick's entries.
      *
      * @param amountMinor positive to give back an overcharge, negative to charge what was missed
@@ -185,6 +253,7 @@ public final class BillingEngine {
         posted.clear();
         alerts.clear();
         List<RelayDecision> decisions = new ArrayList<>();
+        postAccrued(account, at);
         post(account, at, EntryKind.ADJUSTMENT, amountMinor, reference);
         evaluate(account, at, decisions);
         return new Tick(posted, decisions, alerts);
@@ -203,6 +272,8 @@ public final class BillingEngine {
         LocalDate today = day(end.minusNanos(1));
         for (Account account : accounts.values()) {
             while (account.closedAt == null && account.lastStandingDay.isBefore(today)) {
+                // Only when ticks skipped the midnight that would have posted the day that ended.
+                postAccrued(account, end);
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
                 for (Charge charge : rater.dayBegins(account.rating, account.lastStandingDay)) {
                     post(account, end, charge.kind(), -charge.amountMinor(), charge.reference());
@@ -218,6 +289,7 @@ public final class BillingEngine {
             return;
         }
         Instant at = topUp.at().isAfter(end) ? end : topUp.at();
+        postAccrued(account, at);
         post(account, at, EntryKind.TOP_UP, topUp.amountMinor(), LedgerStore.PAYMENT_PREFIX + topUp.reference());
         for (DebtBook.Recovery recovery : debts.recover(account.customerId, topUp.amountMinor())) {
             post(account, at, EntryKind.DEBT_RECOVERY, -recovery.amountMinor(),
@@ -227,21 +299,47 @@ public final class BillingEngine {
     }
 
     private void rate(Reading reading, List<RelayDecision> decisions) {
-        Account account = accountOfMeter(reading.meterId());
-        long postedMinor = 0;
-        for (Charge charge : rater.rateInterval(account.rating, reading)) {
-            post(account, reading.intervalEnd(), charge.kind(), -charge.amountMinor(), charge.reference());
-            postedMinor = Math.addExact(postedMinor, charge.amountMinor());
-        }
-        credit.recordDelivery(account, reading.energyWh(), postedMinor);
-        evaluate(account, reading.intervalEnd(), decisions);
+        accrue(accountOfMeter(reading.meterId()), reading, reading.intervalEnd(), decisions);
     }
 
+    /**
+     * Accrues a reading's charges to the account, posting first what accrued under another tariff version, and
+     * moves the credit state on the balance that results, at {@code at}.
+     */
+    private void accrue(Account account, Reading reading, Instant at, List<RelayDecision> decisions) {
+        LocalDateTime version = rater.versionInForce(reading.intervalStart());
+        if (account.rating.ratedVersion != null && !version.equals(account.rating.ratedVersion)) {
+            postAccrued(account, at);
+        }
+        long accruedBefore = account.rating.accruedMinor();
+        rater.accrueInterval(account.rating, reading);
+        changed.add(account.customerId);
+        credit.recordDelivery(account, reading.energyWh(), account.rating.accruedMinor() - accruedBefore);
+        evaluate(account, at, decisions);
+    }
+
+    /**
+     * Moves the account's credit state; a decision that moves the relay first posts what accrued, so the ledger
+     * shows the charges that led to it. Posting leaves the balance the decision was made on as it was.
+     */
     private void evaluate(Account account, Instant at, List<RelayDecision> decisions) {
+        int decided = decisions.size();
         credit.evaluate(account, at, decisions, alerts);
+        changed.add(account.customerId);
+        if (decisions.size() > decided) {
+            postAccrued(account, at);
+        }
+    }
+
+    /** Posts what the account accrued since its last posting, one entry per charge line, dated {@code at}. */
+    private void postAccrued(Account account, Instant at) {
+        for (Charge charge : rater.postAccrued(account.rating)) {
+            post(account, at, charge.kind(), -charge.amountMinor(), charge.reference());
+        }
     }
 
     private LedgerEntry post(Account account, Instant at, EntryKind kind, long amountMinor, String reference) {
+        changed.add(account.customerId);
         account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
         LedgerEntry entry = new LedgerEntry(ledger.lastSeq() + 1, at, account.customerId, kind, amountMinor,
                 account.balanceMinor, reference);
@@ -253,8 +351,9 @@ public final class BillingEngine {
     /**
      * Takes back the credit of the payment {@code reference}, voided at {@code at}: posts the payment's amount
      * negated as a {@code TOP_UP} entry whose reference is {@value LedgerStore#VOID_PREFIX} and the payment's, then
-     * moves the customer's credit state. A gateway calls it for a tick's voids right after the tick, in the order
-     * of their dates and references, and a replay does the same, so both post it in the same place.
+     * moves the customer's credit state. Like a top-up, it first posts what the customer accrued, dated {@code at}.
+     * A gateway calls it for a tick's voids right after the tick, in the order of their dates and references, and a
+     * replay does the same, so both post it in the same place.
      *
      * <p>Shortcoming: a share of the payment that went to repay a debt stays taken; the void takes the whole
      * payment back from the customer's credit and leaves the debt as repaid. Undoing the recovery needs the debt
@@ -269,6 +368,7 @@ public final class BillingEngine {
         alerts.clear();
         List<RelayDecision> decisions = new ArrayList<>();
         Account account = account(payment.customerId());
+        postAccrued(account, at);
         post(account, at, EntryKind.TOP_UP, -payment.amountMinor(), LedgerStore.VOID_PREFIX + reference);
         evaluate(account, at, decisions);
         return new Tick(posted, decisions, alerts);
@@ -276,7 +376,8 @@ public final class BillingEngine {
 
     /**
      * Exchanges the customer's meter between ticks: the old meter's last energy ({@code finalReading}, its
-     * register's rise since the last reading billed) is rated and posted at {@code at}, and the account, with its
+     * register's rise since the last reading billed) is accrued and all that the account accrued is posted at
+     * {@code at}, as before any change of state, and the account, with its
      * balance, debts, credit state, rating state and any maintenance lock, is billed by {@code newMeterId} from
      * then on. The new meter's opening register is not billed: its first reading bills the rise from it.
      *
@@ -303,17 +404,17 @@ public final class BillingEngine {
     }
 
     /**
-     * Closes the account of a customer who moves out, after posting the meter's last energy if it is given. The
+     * Closes the account of a customer who moves out, after accruing the meter's last energy if it is given and
+     * posting all that the account accrued. The
      * balance and debts stay on the closed account, as its final statement shows them; the meter is free for
      * the next customer's {@link #openAccount}. A closed account is charged nothing more.
      *
      * @param finalReading the meter's last energy in the interval that holds {@code at}, or null to bill none
-     * @return what the final reading posted and decided
+     * @return what the move-out posted and decided
      */
     public Tick moveOut(String customerId, Reading finalReading, Instant at) {
         Account account = openAccountOf(customerId);
-        Tick last = finalReading == null ? new Tick(List.of(), List.of())
-                : rateBetweenTicks(account, finalReading, at);
+        Tick last = rateBetweenTicks(account, finalReading, at);
         account.closedAt = at;
         accountsByMeter.remove(account.meterId);
         return last;
@@ -334,21 +435,23 @@ public final class BillingEngine {
         return Optional.ofNullable(accountsByMeter.get(meterId)).map(account -> account.customerId);
     }
 
+    /**
+     * Accrues the meter's final reading, if there is one, and posts everything the account accrued, dated
+     * {@code at}: charges accrued on a meter are posted before the account leaves it.
+     */
     private Tick rateBetweenTicks(Account account, Reading reading, Instant at) {
-        if (!reading.meterId().equals(account.meterId)) {
+        if (reading != null && !reading.meterId().equals(account.meterId)) {
             throw new IllegalArgumentException("Customer " + account.customerId + " is billed by meter "
                     + account.meterId + ", not by meter " + reading.meterId() + ".");
         }
         posted.clear();
         alerts.clear();
         List<RelayDecision> decisions = new ArrayList<>();
-        long postedMinor = 0;
-        for (Charge charge : rater.rateInterval(account.rating, reading)) {
-            post(account, at, charge.kind(), -charge.amountMinor(), charge.reference() + " final");
-            postedMinor = Math.addExact(postedMinor, charge.amountMinor());
+        if (reading != null) {
+            accrue(account, reading, at, decisions);
         }
-        credit.recordDelivery(account, reading.energyWh(), postedMinor);
-        evaluate(account, at, decisions);
+        // The account changes meter or closes here, a change of state like a top-up: what accrued posts now.
+        postAccrued(account, at);
         return new Tick(posted, decisions, alerts);
     }
 
@@ -366,8 +469,24 @@ public final class BillingEngine {
         return ledger.payment(reference);
     }
 
+    /** The customer's balance to the minor unit: the posted balance less the charges accrued since it posted. */
     public long balance(String customerId) {
+        return account(customerId).availableMinor();
+    }
+
+    /** The customer's balance as the ledger has it: that of their last entry. */
+    public long postedBalance(String customerId) {
         return account(customerId).balanceMinor;
+    }
+
+    /** The charges accrued since the customer's last posting, in whole minor units. */
+    public long accruedMinor(String customerId) {
+        return account(customerId).rating.accruedMinor();
+    }
+
+    /** The part of {@link #accruedMinor} that the customer's lines of {@code kind} (energy, tax, levy) owe. */
+    public long accruedMinor(String customerId, EntryKind kind) {
+        return Rater.accruedMinor(account(customerId).rating, kind);
     }
 
     public RelayState relay(String customerId) {
@@ -418,6 +537,7 @@ public final class BillingEngine {
                     + account.lock.placedBy() + ": " + account.lock.reason());
         }
         account.lock = lock;
+        changed.add(account.customerId);
         return setRelay(account, lock.relay(), lock.placedAt(), "maintenance-lock");
     }
 
@@ -433,6 +553,7 @@ public final class BillingEngine {
         }
         liftedLocks.add(account.lock.lift(by, at));
         account.lock = null;
+        changed.add(account.customerId);
         return setRelay(account, CreditMachine.wantedRelay(account), at, "lock-lifted");
     }
 

@@ -38,7 +38,7 @@ final class CreditMachine {
         account.state = previous == CreditState.DISCONNECTED ? afterDisconnection(account, at)
                 : connectedState(account, at);
         if (account.state == CreditState.DISCONNECTED && previous != CreditState.DISCONNECTED) {
-            account.emergencyDebtMinor = Math.min(policy.emergencyCapMinor(), Math.max(0, -account.balanceMinor));
+            account.emergencyDebtMinor = Math.min(policy.emergencyCapMinor(), Math.max(0, -account.availableMinor()));
         }
 
         RelayState wanted = wantedRelay(account);
@@ -60,7 +60,7 @@ final class CreditMachine {
     }
 
     private CreditState connectedState(Account account, Instant at) {
-        long balance = account.balanceMinor;
+        long balance = account.availableMinor();
         if (balance >= lowCreditMinor && balance > 0) {
             return CreditState.ACTIVE;
         }
@@ -86,7 +86,7 @@ final class CreditMachine {
      */
     private CreditState afterDisconnection(Account account, Instant at) {
         long carried = Math.floorDiv(account.emergencyDebtMinor * (100 - policy.reconnectSharePercent()), 100);
-        if (account.balanceMinor < policy.reconnectMinor() - carried) {
+        if (account.availableMinor() < policy.reconnectMinor() - carried) {
             return CreditState.DISCONNECTED;
         }
         CreditState next = connectedState(account, at);
@@ -95,7 +95,7 @@ final class CreditMachine {
     }
 
     private void alertOnLowCredit(Account account, Instant at, List<CreditAlert> alerts) {
-        long balance = account.balanceMinor;
+        long balance = account.availableMinor();
         if (balance >= lowCreditMinor + policy.lowAlertHysteresisMinor()) {
             account.lowAlertArmed = true;
         } else if (balance < lowCreditMinor && account.lowAlertArmed) {
@@ -110,7 +110,7 @@ final class CreditMachine {
 
     /** Counts a reading's energy that was delivered below zero credit, by the share of its charge below zero. */
     void recordDelivery(Account account, long energyWh, long chargedMinor) {
-        long after = account.balanceMinor;
+        long after = account.availableMinor();
         if (after >= 0 || energyWh == 0) {
             return;
         }

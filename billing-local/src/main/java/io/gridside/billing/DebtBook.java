@@ -50,6 +50,16 @@ final class DebtBook {
         return recoveries;
     }
 
+    /** Sets what the debt still owes, as a saved account state gives it. */
+    void restoreRemaining(String debtId, long remainingMinor) {
+        long[] left = remaining.get(debtId);
+        if (left == null) {
+            throw new IllegalArgumentException("A saved account state recovers debt " + debtId
+                    + ", which the site's credit terms do not hold.");
+        }
+        left[0] = remainingMinor;
+    }
+
     List<Debt> debtsOf(String customerId) {
         return debts.values().stream().filter(d -> d.customerId().equals(customerId)).toList();
     }

@@ -10,6 +10,7 @@ import io.gridside.site.tariff.Prices;
 import io.gridside.site.tariff.StandingCharge;
 import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffVersion;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -26,9 +27,10 @@ import java.util.function.Predicate;
  * inputs and the account's {@link RatingState}, which it advances.
  *
  * <p>Charges are exact in their own fixed-point unit (see {@link Prices}): energy and per-kWh lines in charge
- * units, percentage lines in charge units times basis points. Each line keeps its remainder in the account's
- * state and posts whole minor units rounded down, so a line's postings always sum to its exact total rounded
- * down, whatever the readings. An interval is rated by the version in force at its start, in the site's time.
+ * units, percentage lines in charge units times basis points. Each line accrues in the account's state and,
+ * when the engine posts, posts its whole minor units and carries the remainder, so a line's postings always sum
+ * to its exact total rounded down, whatever the readings and however often it posts. An interval is rated by the
+ * version in force at its start, in the site's time.
  */
 public final class Rater {
 
@@ -68,21 +70,51 @@ public final class Rater {
         return zone;
     }
 
-    /** The charges of one reading: its energy, then each tax and levy line of the version in force. */
-    public List<Charge> rateInterval(RatingState state, Reading reading) {
+    /**
+     * Accrues the charges of one reading to the account: its energy, then each tax and levy line of the version in
+     * force. Nothing is posted; {@link #postAccrued} posts what accrued.
+     */
+    public void accrueInterval(RatingState state, Reading reading) {
         LocalDateTime start = LocalDateTime.ofInstant(reading.intervalStart(), zone);
         TariffVersion version = schedule.versionAt(start);
         long energyUnits = energyUnits(state, version, start, reading.energyWh());
 
-        String reference = "interval:" + reading.intervalStart();
-        List<Charge> charges = new ArrayList<>();
-        add(charges, state.post(ENERGY_LINE, energyUnits, Prices.CHARGE_UNITS_PER_MINOR), EntryKind.ENERGY,
-                reference);
+        state.accrue(ENERGY_LINE, energyUnits, Prices.CHARGE_UNITS_PER_MINOR);
         for (ChargeLine line : version.charges()) {
-            EntryKind kind = line.kind() == ChargeLine.Kind.TAX ? EntryKind.TAX : EntryKind.LEVY;
-            add(charges, lineCharge(state, line, energyUnits, reading.energyWh()), kind,
-                    reference + " " + line.name());
+            accrueLine(state, line, energyUnits, reading.energyWh());
         }
+        state.accruedFrom = state.accruedFrom == null ? reading.intervalStart() : state.accruedFrom;
+        state.accruedTo = reading.intervalEnd();
+        state.ratedVersion = version.effectiveFrom();
+    }
+
+    /** When the version that rates an interval starting at {@code intervalStart} took effect, in site time. */
+    public LocalDateTime versionInForce(Instant intervalStart) {
+        return schedule.versionAt(LocalDateTime.ofInstant(intervalStart, zone)).effectiveFrom();
+    }
+
+    /**
+     * The whole minor units each line accrued since it last posted, as charges, leaving each remainder to carry on;
+     * none when nothing accrued since. A line with less than a minor unit owed posts nothing this time.
+     *
+     * <p>One charge per line covers every interval since the last posting, named by the span they cover
+     * ({@code usage:FROM/TO}, a tax line's name after a space).
+     */
+    public List<Charge> postAccrued(RatingState state) {
+        if (state.accruedFrom == null) {
+            return List.of();
+        }
+        String reference = "usage:" + state.accruedFrom + "/" + state.accruedTo;
+        List<Charge> charges = new ArrayList<>();
+        state.takeWholeMinor().forEach((line, minor) -> {
+            EntryKind kind = kindOf(line);
+            if (kind == EntryKind.ENERGY) {
+                add(charges, minor, kind, reference);
+            } else {
+                String name = line.substring(line.indexOf(':') + 1, line.lastIndexOf(':'));
+                add(charges, minor, kind, reference + " " + name);
+            }
+        });
         return charges;
     }
 
@@ -98,14 +130,15 @@ public final class Rater {
         return units;
     }
 
-    /** The whole minor units a tax or levy line posts now: a share of the energy charge, or a price per kWh. */
-    private long lineCharge(RatingState state, ChargeLine line, long energyUnits, long energyWh) {
+    /** Accrues a tax or levy line: a share of the energy charge, or a price per kWh. */
+    private void accrueLine(RatingState state, ChargeLine line, long energyUnits, long energyWh) {
         if (line.basisPoints() != null) {
             long units = Math.multiplyExact(energyUnits, line.basisPoints());
-            return state.post(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS);
+            state.accrue(lineKeys.get(line), units, Prices.CHARGE_UNITS_PER_MINOR * Prices.BASIS_POINTS);
+        } else {
+            state.accrue(lineKeys.get(line), Math.multiplyExact(energyWh, line.price()),
+                    Prices.CHARGE_UNITS_PER_MINOR);
         }
-        return state.post(lineKeys.get(line), Math.multiplyExact(energyWh, line.price()),
-                Prices.CHARGE_UNITS_PER_MINOR);
     }
 
     /**
@@ -184,6 +217,20 @@ public final class Rater {
 
     private static LocalDate periodStart(Period reset, LocalDate day) {
         return reset == Period.MONTHLY ? day.withDayOfMonth(1) : day;
+    }
+
+    /** The whole minor units the account's lines of {@code kind} (energy, tax or levy) would post now. */
+    public static long accruedMinor(RatingState state, EntryKind kind) {
+        return state.accruedMinor(line -> kindOf(line) == kind);
+    }
+
+    private static EntryKind kindOf(String lineKey) {
+        if (lineKey.equals(ENERGY_LINE)) {
+            return EntryKind.ENERGY;
+        }
+        // A line's key is KIND:NAME:UNIT (see lineKey); the name may hold colons of its own.
+        String kind = lineKey.substring(0, lineKey.indexOf(':'));
+        return kind.equals(ChargeLine.Kind.TAX.name()) ? EntryKind.TAX : EntryKind.LEVY;
     }
 
     /** A line's remainder key: its unit changes with its kind of price, so the key says which. */

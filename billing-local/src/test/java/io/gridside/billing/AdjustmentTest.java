@@ -23,8 +23,9 @@ class AdjustmentTest {
     private static final Meter METER = new Meter("M-1", "S-1", "C-1", "GW-1", -70);
 
     /**
-     * 20 cents/kWh, no standing charge: 500 Wh at 12:15 costs 10 cents, balance 1,000 -> 990. The correction gives
-     * 4 back: 994. Then 250 Wh at 12:30 costs 5: 989.
+     * 20 cents/kWh, no standing charge: 500 Wh at 12:15 accrues 10 cents, balance 1,000 -> 990. An adjustment changes
+     * the balance like a top-up, so the 10 accrued post first (990 posted), then the correction gives 4 back: 994.
+     * Then 250 Wh at 12:30 accrues 5: 989, not yet posted.
      */
     @Test
     void anAdjustmentPostsAfterTheChargesItCorrectsAndEditsNothing() {
@@ -36,13 +37,20 @@ class AdjustmentTest {
         Tick corrected = engine.adjust("C-1", quarters(NOON, 1), 4, "adjustment:2024-03-05 reconciled energy");
         read(engine, quarters(NOON, 2), reading("M-1", quarters(NOON, 2), 250));
 
-        assertThat(corrected.entries()).singleElement().satisfies(entry -> {
+        assertThat(corrected.entries()).hasSize(2);
+        assertThat(corrected.entries().get(0)).satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(EntryKind.ENERGY);
+            assertThat(entry.amountMinor()).isEqualTo(-10);
+            assertThat(entry.balanceAfterMinor()).isEqualTo(990);
+        });
+        assertThat(corrected.entries().get(1)).satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(EntryKind.ADJUSTMENT);
             assertThat(entry.amountMinor()).isEqualTo(4);
             assertThat(entry.balanceAfterMinor()).isEqualTo(994);
         });
         assertThat(engine.ledgerAfter(0)).startsWith(before.toArray(LedgerEntry[]::new));
         assertThat(engine.balance("C-1")).isEqualTo(989);
+        assertThat(engine.postedBalance("C-1")).isEqualTo(994);
     }
 
     @Test

@@ -41,7 +41,8 @@ class LedgerTest {
             long sum = sums.merge(entry.customerId(), entry.amountMinor(), Long::sum);
             assertThat(entry.balanceAfterMinor()).as("balance after entry %d", entry.seq()).isEqualTo(sum);
         }
-        site.meters.forEach(m -> assertThat(site.gateway.balance(m.customerId())).isEqualTo(sums.get(m.customerId())));
+        site.meters.forEach(m -> assertThat(site.gateway.postedBalance(m.customerId()))
+                .isEqualTo(sums.get(m.customerId())));
     }
 
     @Property(tries = 40)
@@ -73,8 +74,9 @@ class LedgerTest {
         engine.openAccount("C-1", "M-1", 5_000, NOON);
         engine.tick(quarters(NOON, 1), List.of(), List.of(reading("M-1", quarters(NOON, 1), 40)));
 
-        assertThat(engine.ledgerAfter(-1)).isEqualTo(engine.ledgerAfter(0)).hasSize(3);
-        assertThat(engine.ledgerAfter(3)).isEmpty();
+        // The opening and the day's standing charge; the reading's energy accrues until the day ends.
+        assertThat(engine.ledgerAfter(-1)).isEqualTo(engine.ledgerAfter(0)).hasSize(2);
+        assertThat(engine.ledgerAfter(2)).isEmpty();
         assertThat(engine.ledgerAfter(Long.MAX_VALUE)).isEmpty();
     }
 
@@ -85,9 +87,12 @@ class LedgerTest {
         List<LedgerEntry> snapshot = engine.ledgerAfter(0);
         Tick tick = engine.tick(quarters(NOON, 1), List.of(), List.of(reading("M-1", quarters(NOON, 1), 40)));
 
-        engine.tick(quarters(NOON, 2), List.of(), List.of(reading("M-1", quarters(NOON, 2), 40)));
+        // Local midnight, 48 quarter hours after noon, posts the day's energy.
+        engine.tick(quarters(NOON, 48), List.of(), List.of(reading("M-1", quarters(NOON, 48), 40)));
 
         assertThat(snapshot).hasSize(1);
-        assertThat(tick.entries()).extracting(LedgerEntry::seq).containsExactly(2L, 3L);
+        assertThat(tick.entries()).extracting(LedgerEntry::seq).containsExactly(2L);
+        assertThat(engine.ledgerAfter(0)).extracting(LedgerEntry::kind).containsExactly(EntryKind.OPENING,
+                EntryKind.STANDING_CHARGE, EntryKind.ENERGY);
     }
 }

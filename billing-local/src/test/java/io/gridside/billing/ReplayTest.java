@@ -2,6 +2,7 @@ package io.gridside.billing;
 
 import static io.gridside.billing.Fixtures.NAIROBI;
 import static io.gridside.billing.Fixtures.NOON;
+import static io.gridside.billing.Fixtures.ofKind;
 import static io.gridside.billing.Fixtures.quarters;
 import static io.gridside.billing.Fixtures.reading;
 import static io.gridside.billing.Fixtures.tariff;
@@ -154,7 +155,8 @@ class ReplayTest {
         BillingEngine gateway = new BillingEngine(tariff, NAIROBI);
         gateway.openAccount("C-1", "M-1", 50_000, NOON.plusSeconds(7 * 60));
         List<Reading> readings = new ArrayList<>();
-        for (int n = 1; n <= 8; n++) {
+        // Past local midnight (48 quarter hours after noon), so the replay posts a day's energy as the gateway did.
+        for (int n = 1; n <= 50; n++) {
             Reading reading = reading("M-1", quarters(NOON, n), 100 * n);
             readings.add(reading);
             gateway.tick(quarters(NOON, n), List.of(), List.of(reading));
@@ -162,7 +164,9 @@ class ReplayTest {
 
         BillingEngine replay = Replay.run(tariff, NAIROBI, List.of(METER), gateway.ledgerAfter(0), readings);
 
-        assertThat(replay.ledgerAfter(0)).isEqualTo(gateway.ledgerAfter(0)).hasSize(1 + 1 + 8);
+        assertThat(replay.ledgerAfter(0)).isEqualTo(gateway.ledgerAfter(0));
+        assertThat(ofKind(gateway.ledgerAfter(0), EntryKind.ENERGY)).isNotEmpty();
+        assertThat(replay.balance("C-1")).isEqualTo(gateway.balance("C-1"));
     }
 
     @Test
@@ -195,9 +199,17 @@ class ReplayTest {
         Tick voided = gateway.reverse("CASH-1", NOON.plusSeconds(600));
         gateway.tick(quarters(NOON, 2), List.of(), List.of(readings.get(1)));
 
-        // 50,000 opening; 1,000 the day's standing charge; +20,000 cash; 100 Wh at 2,500 a kWh is 250; the void
-        // takes the 20,000 back: 48,750; then 40 Wh is 100: 48,650.
-        assertThat(voided.entries()).singleElement().satisfies(entry -> {
+        // 50,000 opening; 1,000 the day's standing charge; +20,000 cash; 100 Wh at 2,500 a kWh accrues 250; the
+        // void changes the balance like a top-up, so the 250 post first (68,750), dated at the void, which then
+        // takes the 20,000 back: 48,750; then 40 Wh accrues 100: 48,650.
+        assertThat(voided.entries()).hasSize(2);
+        assertThat(voided.entries().get(0)).satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(EntryKind.ENERGY);
+            assertThat(entry.amountMinor()).isEqualTo(-250);
+            assertThat(entry.balanceAfterMinor()).isEqualTo(68_750);
+            assertThat(entry.at()).isEqualTo(NOON.plusSeconds(600));
+        });
+        assertThat(voided.entries().get(1)).satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(EntryKind.TOP_UP);
             assertThat(entry.reference()).isEqualTo("void:CASH-1");
             assertThat(entry.amountMinor()).isEqualTo(-20_000);

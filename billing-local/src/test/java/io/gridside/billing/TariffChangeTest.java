@@ -41,8 +41,10 @@ class TariffChangeTest {
                     new StandingCharge(Period.DAILY, 2_000, null)));
 
     @Test
-    void theIntervalsBeforeTheChangeKeepTheOldPriceAndThoseFromItTakeTheNew() {
-        // 100 Wh from 11:45 to 12:00 at 2,000 c/kWh = 200 cents; 100 Wh from 12:00 to 12:15 at 3,000 = 300 cents.
+    void theIntervalsBeforeTheChangeKeepTheOldPriceAndArePostedBeforeTheNewOneRates() {
+        // 100 Wh from 11:30 to 11:45 and from 11:45 to 12:00 at 2,000 c/kWh = 200 + 200 cents, accrued; the
+        // 12:00-12:15 interval is the new version's, so the 400 cents post first, then 100 Wh at 3,000 = 300
+        // cents accrues. Balance: 100,000 - 1,000 (5 March's standing charge) - 400 - 300 = 98,300.
         BillingEngine engine = engine(NOON_CHANGE);
         engine.openAccount("C-1", "M-1", 100_000, local(11, 30));
 
@@ -51,11 +53,11 @@ class TariffChangeTest {
         read(engine, local(12, 15), reading("M-1", local(12, 15), 100));
 
         assertThat(ofKind(engine.ledgerAfter(0), EntryKind.ENERGY))
-                .extracting(LedgerEntry::reference, LedgerEntry::amountMinor)
-                .containsExactly(
-                        tuple("interval:2024-03-05T08:30:00Z", -200L),
-                        tuple("interval:2024-03-05T08:45:00Z", -200L),
-                        tuple("interval:2024-03-05T09:00:00Z", -300L));
+                .extracting(LedgerEntry::reference, LedgerEntry::amountMinor, LedgerEntry::at)
+                .containsExactly(tuple("usage:2024-03-05T08:30:00Z/2024-03-05T09:00:00Z", -400L, local(12, 15)));
+        assertThat(engine.accruedMinor("C-1")).isEqualTo(300);
+        assertThat(engine.balance("C-1")).isEqualTo(98_300);
+        assertThat(engine.postedBalance("C-1")).isEqualTo(98_600);
     }
 
     @Test
@@ -84,7 +86,12 @@ class TariffChangeTest {
         for (int n = 0; n < 8; n++) {
             Instant end = local(11, 15).plus(Reading.INTERVAL.multipliedBy(n));
             Reading reading = reading("M-1", end, 37 * n + 1);
-            assertThat(second.rateInterval(secondState, reading)).isEqualTo(first.rateInterval(firstState, reading));
+            first.accrueInterval(firstState, reading);
+            second.accrueInterval(secondState, reading);
+            assertThat(secondState.accruedMinor()).isEqualTo(firstState.accruedMinor());
+            if (n % 3 == 2) {
+                assertThat(second.postAccrued(secondState)).isEqualTo(first.postAccrued(firstState));
+            }
         }
         assertThat(secondState.remainder("energy")).isEqualTo(firstState.remainder("energy"));
     }

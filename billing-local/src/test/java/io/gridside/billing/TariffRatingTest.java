@@ -2,7 +2,6 @@ package io.gridside.billing;
 
 import static io.gridside.billing.Fixtures.NAIROBI;
 import static io.gridside.billing.Fixtures.ofKind;
-import static io.gridside.billing.Fixtures.read;
 import static io.gridside.billing.Fixtures.reading;
 import static io.gridside.billing.Schedules.SINCE_JANUARY;
 import static io.gridside.billing.Schedules.band;
@@ -21,6 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
 import io.gridside.site.tariff.Block;
 import io.gridside.site.tariff.ChargeLine;
 import io.gridside.site.tariff.DayType;
@@ -32,7 +32,10 @@ import io.gridside.site.tariff.TouBand;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.Test;
  * Tuesday.
  */
 class TariffRatingTest {
+
+    /** What each reading took from the balance, per engine under test. */
+    private final Map<BillingEngine, List<Long>> charges = new IdentityHashMap<>();
 
     /** Noon on Tuesday 5 March 2024, Nairobi time. */
     private static final LocalDateTime TUESDAY_NOON = LocalDateTime.of(2024, 3, 5, 12, 0);
@@ -54,15 +60,15 @@ class TariffRatingTest {
             band(DayType.SUNDAY_OR_HOLIDAY, "00:00", "24:00", cents(5)));
 
     @Test
-    void aPriceFinerThanACentIsChargedExactlyAndPostedInWholeCents() {
-        // 2,500.5 cents/kWh is 25,005,000 units. 1 Wh costs 2.5005 cents: post 2, keep 0.5005;
-        // the next 1 Wh brings 3.001 cents: post 3, keep 0.001. Two postings sum to floor(5.001) = 5.
+    void aPriceFinerThanACentIsChargedExactlyAndOwedInWholeCents() {
+        // 2,500.5 cents/kWh is 25,005,000 units. 1 Wh costs 2.5005 cents: owe 2, keep 0.5005;
+        // the next 1 Wh brings 3.001 cents: owe 3, keep 0.001. The two charges sum to floor(5.001) = 5.
         BillingEngine engine = opened(schedule(version(SINCE_JANUARY, null, List.of(open(25_005_000)))));
 
         read(engine, local(12, 15), reading("M-1", local(12, 15), 1));
         read(engine, local(12, 30), reading("M-1", local(12, 30), 1));
 
-        assertThat(energyPostings(engine)).containsExactly(-2L, -3L);
+        assertThat(energyCharges(engine)).containsExactly(-2L, -3L);
     }
 
     @Test
@@ -79,7 +85,7 @@ class TariffRatingTest {
         Instant wednesday = at(LocalDateTime.of(2024, 3, 6, 8, 15));
         read(engine, wednesday, reading("M-1", wednesday, 600));
 
-        assertThat(energyPostings(engine)).containsExactly(-600L, -1_000L, -600L);
+        assertThat(energyCharges(engine)).containsExactly(-600L, -1_000L, -600L);
     }
 
     @Test
@@ -93,7 +99,7 @@ class TariffRatingTest {
         read(engine, wednesday, reading("M-1", wednesday, 600));
 
         // 1,000 Wh * 1,000 + 200 Wh * 3,000 = 1,600 cents; then 600 * 3,000 / 1,000 = 1,800 cents.
-        assertThat(energyPostings(engine)).containsExactly(-1_600L, -1_800L);
+        assertThat(energyCharges(engine)).containsExactly(-1_600L, -1_800L);
     }
 
     @Test
@@ -110,7 +116,7 @@ class TariffRatingTest {
         Instant sunday = at(LocalDateTime.of(2024, 3, 10, 18, 15));
         read(engine, sunday, reading("M-1", sunday, 100));
 
-        assertThat(energyPostings(engine)).containsExactly(-1L, -4L, -1L, -1L);
+        assertThat(energyCharges(engine)).containsExactly(-1L, -4L, -1L, -1L);
     }
 
     @Test
@@ -122,7 +128,7 @@ class TariffRatingTest {
 
         read(engine, local(18, 15), reading("M-1", local(18, 15), 1_000));
 
-        assertThat(energyPostings(engine)).containsExactly(-5L);
+        assertThat(energyCharges(engine)).containsExactly(-5L);
     }
 
     @Test
@@ -134,14 +140,16 @@ class TariffRatingTest {
 
         read(engine, local(18, 15), reading("M-1", local(18, 15), 800));
 
-        assertThat(energyPostings(engine)).containsExactly(-23L);
+        assertThat(energyCharges(engine)).containsExactly(-23L);
     }
 
     @Test
-    void taxAndLevyLinesAreChargedWithTheEnergyEachWithItsOwnRemainder() {
+    void taxAndLevyLinesAccrueWithTheEnergyEachWithItsOwnRemainderAndPostAtMidnight() {
         // At 2,000 c/kWh, 333 Wh cost 666 cents exactly.
-        // VAT 16% (1,600 basis points): 106.56 cents, post 106, keep 0.56; levy 50 c/kWh: 16.65, post 16, keep 0.65.
-        // Again: VAT 0.56 + 106.56 = 107.12, post 107; levy 0.65 + 16.65 = 17.3, post 17.
+        // VAT 16% (1,600 basis points): 106.56 cents, owe 106, keep 0.56; levy 50 c/kWh: 16.65, owe 16, keep 0.65.
+        // Again: VAT 0.56 + 106.56 = 107.12, owe 107; levy 0.65 + 16.65 = 17.3, owe 17. The balance falls by
+        // 666 + 106 + 16 = 788, then 666 + 107 + 17 = 790. Midnight posts each line's floor of its exact day:
+        // energy 1,332; VAT floor(213.12) = 213; levy floor(33.3) = 33 (788 + 790 = 1,332 + 213 + 33).
         TariffVersion flat = version(SINCE_JANUARY, null, List.of(open(cents(2_000))));
         BillingEngine engine = opened(schedule(withLines(flat,
                 new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_600L, null),
@@ -149,15 +157,17 @@ class TariffRatingTest {
 
         read(engine, local(12, 15), reading("M-1", local(12, 15), 333));
         read(engine, local(12, 30), reading("M-1", local(12, 30), 333));
+        Instant midnight = at(LocalDateTime.of(2024, 3, 6, 0, 0));
+        engine.tick(midnight, List.of(), List.of());
 
+        assertThat(energyCharges(engine)).containsExactly(-788L, -790L);
+        String span = "usage:2024-03-05T09:00:00Z/2024-03-05T09:30:00Z";
         assertThat(engine.ledgerAfter(1)).extracting(LedgerEntry::kind, LedgerEntry::amountMinor,
-                LedgerEntry::reference).containsExactly(
-                        tuple(EntryKind.ENERGY, -666L, "interval:2024-03-05T09:00:00Z"),
-                        tuple(EntryKind.TAX, -106L, "interval:2024-03-05T09:00:00Z VAT"),
-                        tuple(EntryKind.LEVY, -16L, "interval:2024-03-05T09:00:00Z REA"),
-                        tuple(EntryKind.ENERGY, -666L, "interval:2024-03-05T09:15:00Z"),
-                        tuple(EntryKind.TAX, -107L, "interval:2024-03-05T09:15:00Z VAT"),
-                        tuple(EntryKind.LEVY, -17L, "interval:2024-03-05T09:15:00Z REA"));
+                LedgerEntry::reference, LedgerEntry::at).containsExactly(
+                        tuple(EntryKind.ENERGY, -1_332L, span, midnight),
+                        tuple(EntryKind.TAX, -213L, span + " VAT", midnight),
+                        tuple(EntryKind.LEVY, -33L, span + " REA", midnight));
+        assertThat(engine.balance("C-1")).isEqualTo(100_000 - 1_578).isEqualTo(engine.postedBalance("C-1"));
     }
 
     @Test
@@ -223,7 +233,15 @@ class TariffRatingTest {
         return local.atZone(NAIROBI).toInstant();
     }
 
-    private static List<Long> energyPostings(BillingEngine engine) {
-        return ofKind(engine.ledgerAfter(0), EntryKind.ENERGY).stream().map(LedgerEntry::amountMinor).toList();
+    /** Reads one tick of C-1's meter, and keeps what it took from C-1's balance as the engine's next charge. */
+    private void read(BillingEngine engine, Instant end, Reading reading) {
+        long before = engine.balance("C-1");
+        Fixtures.read(engine, end, reading);
+        charges.computeIfAbsent(engine, e -> new ArrayList<>()).add(engine.balance("C-1") - before);
+    }
+
+    /** What each reading read so far took from C-1's balance at once: its charges, accrued, not yet posted. */
+    private List<Long> energyCharges(BillingEngine engine) {
+        return charges.getOrDefault(engine, List.of());
     }
 }

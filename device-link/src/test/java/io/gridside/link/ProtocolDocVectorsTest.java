@@ -266,7 +266,9 @@ class ProtocolDocVectorsTest {
                 "opening", new LedgerEntry(1, Instant.parse("2024-04-30T00:00:00Z"), "c-001", EntryKind.OPENING,
                         50_000, 50_000, "opening"),
                 "energy", new LedgerEntry(2, Instant.parse("2024-04-30T00:15:00Z"), "c-001", EntryKind.ENERGY,
-                        -264, 49_736, "2024-04-30T00:00:00Z"));
+                        -264, 49_736, "2024-04-30T00:00:00Z"),
+                "day-posting", new LedgerEntry(3, Instant.parse("2024-04-30T21:00:00Z"), "c-001", EntryKind.ENERGY,
+                        -5_123, 44_613, "usage:2024-04-30T00:15:00Z/2024-04-30T21:00:00Z"));
         List<Map<String, String>> blocks = blocks(Files.readString(DOC, StandardCharsets.UTF_8), "chain");
 
         assertThat(blocks).extracting(b -> b.get("name")).containsExactlyInAnyOrderElementsOf(entries.keySet());

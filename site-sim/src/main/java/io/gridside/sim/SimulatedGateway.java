@@ -32,6 +32,7 @@ import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.link.server.PaymentPosting;
 import io.gridside.link.server.SiteChangeRefusedException;
+import io.gridside.sim.journal.BillingCheckpoint;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
@@ -302,8 +303,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private void writeJournal(Instant tick, List<Reading> billed) {
         List<SiteEvent> logged = scenario.log().drain();
         List<LedgerEntry> posted = ledger.takeUnwritten();
-        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty()) {
-            journal.write(tick, billed, posted, logged);
+        BillingCheckpoint billing = BillingCheckpoint.takeChanged(engine, lastTick);
+        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty() || !billing.isEmpty()) {
+            journal.write(tick, billed, posted, logged, billing);
         }
     }
 
@@ -330,8 +332,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         Tick result = engine.tick(end, topUps, corrections.billed(batch));
         result.decisions().forEach(this::command);
         cash.postDueVoids(end).forEach(this::command);
-        writeJournal(start, places.journalled(batch));
         lastTick = end;
+        writeJournal(start, places.journalled(batch));
     }
 
     private void keep(QuarterHourTraffic window) {

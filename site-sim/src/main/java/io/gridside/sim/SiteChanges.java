@@ -1,7 +1,6 @@
 package io.gridside.sim;
 
 import io.gridside.billing.BillingEngine;
-import io.gridside.billing.Tick;
 import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
@@ -15,7 +14,6 @@ import io.gridside.sim.rf.MeshTimeline;
 import io.gridside.sim.scenario.EventLog;
 import io.gridside.site.Customer;
 import io.gridside.site.EventKind;
-import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
@@ -76,7 +74,10 @@ final class SiteChanges {
         Instant at = changeTime(lastTick, clock);
         Reading last = places.finalReading(index, request.oldFinalRegisterWh(), at, "old meter's final register");
         String id = customer.customerId();
-        Tick billed = engine.exchangeMeter(id, last, request.newMeterId(), at);
+        // The final reading's charge is what it took off the balance; the posting made with it also carries
+        // what accrued since the last one, which the balance had counted already.
+        long balanceBefore = engine.balance(id);
+        engine.exchangeMeter(id, last, request.newMeterId(), at);
         places.finalReadings.add(last);
 
         String oldMeterId = places.meterIds[index];
@@ -97,7 +98,8 @@ final class SiteChanges {
                 "reason", request.reason()), null);
         LOG.info("Technician {} replaced meter {} of customer {} by meter {}: {}.", by, oldMeterId, id,
                 request.newMeterId(), request.reason());
-        return new MeterExchanged(id, oldMeterId, request.newMeterId(), at, last.energyWh(), chargedBy(billed),
+        return new MeterExchanged(id, oldMeterId, request.newMeterId(), at, last.energyWh(),
+                balanceBefore - engine.balance(id),
                 engine.balance(id), currency, engine.creditState(id), engine.relay(id), debtsOf(id));
     }
 
@@ -131,7 +133,8 @@ final class SiteChanges {
         Reading last = request.finalRegisterWh() == null ? null
                 : places.finalReading(index, request.finalRegisterWh(), at, "meter's final register");
         String id = customer.customerId();
-        Tick billed = engine.moveOut(id, last, at);
+        long balanceBefore = engine.balance(id);
+        engine.moveOut(id, last, at);
         if (last != null) {
             places.finalReadings.add(last);
             places.billedRegisterWh[index] = last.registerWh();
@@ -151,7 +154,8 @@ final class SiteChanges {
         LOG.info("Supervisor {} closed the account of customer {} on meter {}: {}.", by, id, meterId,
                 request.reason());
         return new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
-                places.billedRegisterWh[index], last == null ? 0 : last.energyWh(), chargedBy(billed),
+                places.billedRegisterWh[index], last == null ? 0 : last.energyWh(),
+                balanceBefore - engine.balance(id),
                 engine.balance(id), currency, engine.creditState(id), debtsOf(id));
     }
 
@@ -205,10 +209,6 @@ final class SiteChanges {
         if (at.isBefore(nextUpdate)) {
             mesh.silence(places.radioId(index), at, nextUpdate);
         }
-    }
-
-    private static long chargedBy(Tick tick) {
-        return -tick.entries().stream().mapToLong(LedgerEntry::amountMinor).sum();
     }
 
     private List<DebtOwed> debtsOf(String customerId) {

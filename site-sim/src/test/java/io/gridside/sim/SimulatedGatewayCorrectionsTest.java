@@ -47,7 +47,11 @@ class SimulatedGatewayCorrectionsTest {
         var posted = gateway.postAdjustments(request(day, 5, digestOf(day)), "S-0001");
         clock.advance(Duration.ofMinutes(30));
 
-        assertThat(posted).singleElement().satisfies(link -> {
+        // A correction changes the balance, so what the customer accrued since midnight posts first, at it.
+        assertThat(posted).hasSize(2);
+        assertThat(posted.get(0).entry().kind()).isEqualTo(EntryKind.ENERGY);
+        assertThat(posted.get(0).entry().at()).isEqualTo(Instant.parse("2026-06-03T09:00:00Z"));
+        assertThat(posted.get(1)).satisfies(link -> {
             assertThat(link.entry().kind()).isEqualTo(EntryKind.ADJUSTMENT);
             assertThat(link.entry().at()).isEqualTo(Instant.parse("2026-06-03T09:00:00Z"));
             assertThat(link.entry().reference()).isEqualTo("adjustment:2026-06-02 reconciled energy");
@@ -91,24 +95,27 @@ class SimulatedGatewayCorrectionsTest {
     }
 
     /**
-     * The fault bills one reading of the day 1 kWh heavier; the readings served stay true, so the day's energy
-     * charged is the meter's energy plus 1 kWh at the flat price.
+     * The fault bills one reading of the day 1 kWh heavier; the readings served stay true, so the energy charged
+     * over the two hours is the meter's energy plus 1 kWh at the flat price. Charges post per customer-day, so
+     * the charge is read from the balance (posted less accrued), with anything else posted meanwhile put back.
      */
     @Test
     void aPlantedFaultChargesOneReadingHeavierWhileTheServedReadingsStayTrue() {
         String meter = gateway.layout().meters().get(4).meterId();
         LocalDate june3 = JUNE_2.plusDays(1);
         gateway.misrate(meter, june3, 1_000);
+        long balanceBefore = gateway.balance(customer(4));
         clock.advance(Duration.ofHours(2));
 
         List<Reading> served = gateway.readings(Instant.EPOCH, Instant.MAX).stream()
                 .filter(r -> r.meterId().equals(meter)).toList();
-        long energyWh = served.stream().filter(r -> r.intervalStart().isAfter(NOW.minusSeconds(3_600)))
+        long energyWh = served.stream().filter(r -> !r.intervalStart().isBefore(NOW))
                 .mapToLong(Reading::energyWh).sum();
-        long charged = gateway.ledgerAfter(0).stream()
-                .filter(e -> e.customerId().equals(customer(4)) && e.kind() == EntryKind.ENERGY)
-                .filter(e -> e.at().isAfter(NOW.minusSeconds(3_600).plus(Reading.INTERVAL)))
-                .mapToLong(e -> -e.amountMinor()).sum();
+        long otherEntries = gateway.ledgerAfter(0).stream()
+                .filter(e -> e.customerId().equals(customer(4)) && e.kind() != EntryKind.ENERGY)
+                .filter(e -> e.at().isAfter(NOW))
+                .mapToLong(LedgerEntry::amountMinor).sum();
+        long charged = balanceBefore + otherEntries - gateway.balance(customer(4));
 
         long price = gateway.layout().tariff().energyMinorPerKwh();
         // Every Wh is charged at price/1000 with remainders carried, so the charge is within one unit of exact.

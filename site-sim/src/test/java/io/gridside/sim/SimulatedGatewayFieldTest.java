@@ -15,6 +15,7 @@ import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
@@ -59,8 +60,15 @@ class SimulatedGatewayFieldTest {
         // Half a kWh at the flat price, give or take the minor unit the account's remainder carries.
         assertThat(exchanged.finalChargeMinor()).isBetween(price / 2, price / 2 + 1);
         assertThat(exchanged.balanceAfterMinor()).isEqualTo(before.balanceMinor() - exchanged.finalChargeMinor());
-        assertThat(gateway.ledgerAfter(0)).filteredOn(e -> e.at().equals(exchanged.at()))
-                .extracting(LedgerEntry::amountMinor).containsExactly(-exchanged.finalChargeMinor());
+        // The exchange posts the final charge with what the account accrued since its last posting, one ENERGY
+        // entry (charges post per customer-day and before a change of state): the ledger's balance after it is
+        // the balance with nothing left accrued.
+        assertThat(gateway.ledgerAfter(0)).filteredOn(e -> e.at().equals(exchanged.at())).singleElement()
+                .satisfies(posting -> {
+                    assertThat(posting.kind()).isEqualTo(EntryKind.ENERGY);
+                    assertThat(-posting.amountMinor()).isGreaterThanOrEqualTo(exchanged.finalChargeMinor());
+                    assertThat(posting.balanceAfterMinor()).isEqualTo(exchanged.balanceAfterMinor());
+                });
 
         clock.advance(Duration.ofHours(2));
 
@@ -121,9 +129,19 @@ class SimulatedGatewayFieldTest {
                 .isEqualTo(statement.balanceMinor());
         assertThat(gateway.roster()).extracting(RosterBatch.Entry::customer).extracting(c -> c.customerId())
                 .contains("C-NEW-1");
-        long charged = gateway.ledgerAfter(0).stream().filter(e -> e.customerId().equals("C-NEW-1"))
-                .mapToLong(LedgerEntry::amountMinor).sum() - 30_000;
-        assertThat(gateway.balance("C-NEW-1")).isEqualTo(30_000 + charged);
+        List<LedgerEntry> own = gateway.ledgerAfter(0).stream().filter(e -> e.customerId().equals("C-NEW-1"))
+                .toList();
+        long charged = own.stream().mapToLong(LedgerEntry::amountMinor).sum() - 30_000;
+        LedgerEntry lastPosting = own.get(own.size() - 1);
+        assertThat(lastPosting.balanceAfterMinor()).isEqualTo(30_000 + charged);
+        // The balance is the posted one less what accrued since: the energy since the last posting at the flat
+        // price, within the minor unit the remainder carries.
+        long sinceWh = gateway.readings(lastPosting.at().minus(Reading.INTERVAL), clock.now()).stream()
+                .filter(r -> r.meterId().equals(before.meterId()) && r.intervalEnd().isAfter(lastPosting.at()))
+                .mapToLong(Reading::energyWh).sum();
+        long price = gateway.layout().tariff().energyMinorPerKwh();
+        long accrued = lastPosting.balanceAfterMinor() - gateway.balance("C-NEW-1");
+        assertThat(accrued * 1_000).isBetween(sinceWh * price - 1_000, sinceWh * price + 1_000);
         assertThatThrownBy(() -> gateway.moveIn(new MoveIn(before.meterId(), "C-NEW-2", "Another",
                 CustomerCategory.HOUSEHOLD, 0), "S-0001"))
                 .extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("METER_IN_USE");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedGatewayLedgerChainTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
-    private static final SiteSpec SPEC = new SiteSpec(12, 3, 2, NOW);
+    /** Six days: with charges posted per customer and day, enough for a chain of more than a hundred entries. */
+    private static final SiteSpec SPEC = new SiteSpec(12, 3, 6, NOW);
 
     @Test
     void theJournalsLinksAreTheChainOfItsEntriesAndServedLinksFollowThemFromAnyPoint(@TempDir Path directory)

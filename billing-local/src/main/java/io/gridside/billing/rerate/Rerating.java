@@ -85,8 +85,15 @@ public final class Rerating {
         for (LocalDate day = window.from(); !day.isAfter(window.to()); day = day.plusDays(1)) {
             List<Charge> ofDay = new ArrayList<>(rater.dayBegins(state, day));
             for (Reading reading : byDay.getOrDefault(day, List.of())) {
-                ofDay.addAll(rater.rateInterval(state, reading));
+                LocalDateTime version = rater.versionInForce(reading.intervalStart());
+                if (state.ratedVersion() != null && !version.equals(state.ratedVersion())) {
+                    ofDay.addAll(rater.postAccrued(state));
+                }
+                rater.accrueInterval(state, reading);
             }
+            // The engine posts what accrued at the day's end, and a posting made earlier in the day (before a
+            // top-up or a relay decision) carries the same remainders, so each line's day sums alike.
+            ofDay.addAll(rater.postAccrued(state));
             charges.put(new CustomerDay(window.customerId(), day), ofDay);
         }
         return charges;

@@ -152,8 +152,10 @@ class ReratingTest {
     }
 
     /**
-     * The gateway charged 2 March's 10:15 interval as 300 Wh (7 cents) where the meter's own read says 100 Wh (2):
-     * the detail names that interval's reference, and the 10:30 one (15 against 25), and nothing else.
+     * The gateway charged 2 March's 10:15 interval as 300 Wh (7 cents) where the meter's own read says 100 Wh (2),
+     * and the 10:30 one 15 against 25. Charges post per customer-day, so the day's energy is one posting whose
+     * reference spans the intervals it accrued, 10:00 to 10:45 local: 10 + 7 + 15 = 32 against 10 + 2 + 25 = 37.
+     * The energy line's detail names that posting alone.
      */
     @Test
     void aDifferenceIsExplainedByTheIntervalsChargedOtherwise() {
@@ -173,8 +175,7 @@ class ReratingTest {
 
         assertThat(energy.line()).isEqualTo(LineKey.ENERGY);
         assertThat(details).containsExactly(
-                new ChargeDetail("interval:2026-03-02T07:15:00Z", 7, 2),
-                new ChargeDetail("interval:2026-03-02T07:30:00Z", 15, 25));
+                new ChargeDetail("usage:2026-03-02T07:00:00Z/2026-03-02T07:45:00Z", 32, 37));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.site.Currencies;
+import io.gridside.site.EntryKind;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
@@ -136,11 +137,15 @@ final class ReconcileCommand implements Callable<Integer> {
             }
         }
         if (after != null) {
-            out.printf("Posted %d corrections; reconciled again: %s%n", posted.size(), after.clean()
+            out.printf("Posted %d corrections; reconciled again: %s%n", corrections(posted).size(), after.clean()
                     ? "every charge line agrees." : after.differences().size() + " lines still differ.");
         } else {
             out.println("A supervisor can have the gateway post the corrections: add --post-corrections.");
         }
+    }
+
+    private static List<LedgerLink> corrections(List<LedgerLink> posted) {
+        return posted.stream().filter(link -> link.entry().kind() == EntryKind.ADJUSTMENT).toList();
     }
 
     private static Map<String, Object> json(LedgerReconciliation.Result result, List<LedgerLink> posted,
@@ -173,7 +178,10 @@ final class ReconcileCommand implements Callable<Integer> {
             lines.add(line);
         }
         fields.put("differences", lines);
-        fields.put("posted", posted.stream().map(link -> link.entry().seq()).toList());
+        fields.put("posted", corrections(posted).stream().map(link -> link.entry().seq()).toList());
+        // A correction changes a balance, so the gateway posts what the customer accrued before it (decision 0025).
+        fields.put("chargesPostedBefore", posted.stream().filter(link -> link.entry().kind() != EntryKind.ADJUSTMENT)
+                .map(link -> link.entry().seq()).toList());
         if (after != null) {
             fields.put("cleanAfterCorrections", after.clean());
         }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Audits a pulled site: re-runs its billing over the stored readings with the console's own engine, checks
@@ -52,6 +53,28 @@ public final class BillingAudit {
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
+    }
+
+    /**
+     * The console's replay of everything the store holds, when it holds what a replay needs (the site, its tariff
+     * and every reading since the first opening); empty otherwise.
+     */
+    static Optional<BillingEngine> replayIfWhole(SiteStore store) {
+        Optional<SiteInfo> site = store.site();
+        Optional<Tariff> tariff = store.tariff();
+        if (site.isEmpty() || tariff.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LedgerEntry> ledger = store.ledger();
+        List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
+        try {
+            requireWholeHistory(ledger, readings);
+        } catch (NoSuchElementException e) {
+            return Optional.empty();
+        }
+        BillingConfig config = billingConfig(store, tariff.get());
+        return Optional.of(Replay.run(tariff.get(), config.rater(site.get().zone()), config.terms(), store.meters(),
+                ledger, readings));
     }
 
     /**
@@ -106,7 +129,8 @@ public final class BillingAudit {
             }
             rows.add(new BillingReport.Row(customer.customerId(), customer.name(), meter.meterId(),
                     energyByMeter.getOrDefault(meter.meterId(), 0L), s[EntryKind.OPENING.ordinal()],
-                    s[EntryKind.TOP_UP.ordinal()], -s[EntryKind.ENERGY.ordinal()],
+                    s[EntryKind.TOP_UP.ordinal()],
+                    -s[EntryKind.ENERGY.ordinal()] + replay.accruedMinor(customer.customerId(), EntryKind.ENERGY),
                     -s[EntryKind.STANDING_CHARGE.ordinal()], replay.balance(customer.customerId())));
         }
         return rows;

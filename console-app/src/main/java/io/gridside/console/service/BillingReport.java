@@ -17,7 +17,9 @@ public record BillingReport(SiteInfo site, Instant from, Instant to, List<Row> r
     /**
      * One customer's billing over the audited window; amounts in minor units, charges as positive numbers.
      *
-     * @param balanceMinor the balance after the last audited interval, by the console's replay
+     * @param energyChargesMinor the energy charged, posted or accrued since the customer's last posting
+     * @param balanceMinor the balance after the last audited interval, by the console's replay: the posted
+     *     balance less the charges accrued since
      */
     public record Row(String customerId, String name, String meterId, long energyWh, long openingMinor,
             long topUpsMinor, long energyChargesMinor, long standingChargesMinor, long balanceMinor) {

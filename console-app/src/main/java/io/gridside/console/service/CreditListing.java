@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.BillingEngine;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.CreditState;
 import io.gridside.site.Debt;
@@ -17,14 +18,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
  * its ledger recovers, a maintenance lock its event log shows, and the energy delivered past zero credit.
  *
- * <p>Everything comes from what was pulled. A debt shows what its recoveries took so far and, when the gateway
- * served its billing configuration (which holds each debt's principal), what it still owes.
+ * <p>Everything comes from what was pulled. Energy past zero comes from the console's replay of the pulled
+ * history, as the audit runs it, since the ledger posts a day's charges at once. A debt shows what its recoveries
+ * took so far and, when the gateway served its billing configuration (which holds each debt's principal), what
+ * it still owes.
  */
 public final class CreditListing {
 
@@ -61,7 +65,9 @@ public final class CreditListing {
             throw new NoSuchElementException("The site database holds no meter status yet; pull the site first.");
         }
         List<LedgerEntry> ledger = store.ledger();
-        Map<String, Long> energy = energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
+        Optional<BillingEngine> replay = BillingAudit.replayIfWhole(store);
+        Map<String, Long> energy = replay.isPresent() ? Map.of()
+                : energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
         Map<String, String> meterOf = new HashMap<>();
         store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
         Map<String, Instant> locks = locks(store.events(Instant.EPOCH, Instant.MAX));
@@ -70,9 +76,12 @@ public final class CreditListing {
         List<Row> rows = new ArrayList<>();
         for (MeterStatus status : statuses) {
             String customer = status.customerId();
+            String meter = meterOf.getOrDefault(customer, status.meterId());
+            long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
+                    : energyPastZero(ledger, customer, meter, energy);
             rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
                     status.currency(), debts(ledger, customer, configured), locks.get(status.meterId()),
-                    energyPastZero(ledger, customer, meterOf.getOrDefault(customer, status.meterId()), energy)));
+                    pastZeroWh));
         }
         return rows;
     }
@@ -83,7 +92,11 @@ public final class CreditListing {
         return energy;
     }
 
-    /** The engine's own rule: a charge below zero counts whole, one that crosses zero by its share below it. */
+    /**
+     * Energy past zero from a ledger that posts each interval's charge on its own, as gateways did before charges
+     * were posted per day, when the store cannot be replayed: the engine's own rule, a charge below zero counts
+     * whole, one that crosses zero by its share below it. A ledger posted per day gives no figure this way.
+     */
     static long energyPastZero(List<LedgerEntry> ledger, String customerId, String meterId, Map<String, Long> energy) {
         long total = 0;
         for (LedgerEntry e : ledger) {

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * Builds customers' statements from a pulled site database: the ledger's entries for the money, the readings for
  * the energy, the roster for who and which meter, the last pull's status for the credit state.
  *
- * <p>Entries fall into the site day they were posted in; a quarter hour's energy falls into the day it ended in,
- * which is when the gateway charges it, so a day's energy and its energy charge go together.
+ * <p>Entries fall into the site day their time closes: an entry at local midnight falls into the day that ended,
+ * since the gateway posts a day's charges then (decision 0025), as reconciliation by customer day counts it. A
+ * quarter hour's energy falls into the day it started in, so a day's energy and its energy charge go together.
  */
 public final class Statements {
 
@@ -103,7 +104,7 @@ public final class Statements {
         LocalDate last = null;
         for (List<LedgerEntry> list : entries.values()) {
             for (LedgerEntry entry : list) {
-                LocalDate day = entry.at().atZone(site.zone()).toLocalDate();
+                LocalDate day = dayOf(entry.at());
                 first = first == null || day.isBefore(first) ? day : first;
                 last = last == null || day.isAfter(last) ? day : last;
             }
@@ -160,11 +161,11 @@ public final class Statements {
                 totals, energyWh, balance, status == null ? null : status.creditState());
     }
 
-    /** The balance after the last of {@code own} posted before {@code at}, or {@code none} when none was. */
+    /** The balance after the last of {@code own} posted up to {@code at}, or {@code none} when none was. */
     private static long balanceBefore(List<LedgerEntry> own, Instant at, long none) {
         long balance = none;
         for (LedgerEntry entry : own) {
-            if (entry.at().isBefore(at)) {
+            if (!entry.at().isAfter(at)) {
                 balance = entry.balanceAfterMinor();
             }
         }
@@ -174,21 +175,24 @@ public final class Statements {
     private Map<LocalDate, StatementLines> linesByDay(List<LedgerEntry> own, Instant start, Instant end) {
         Map<LocalDate, StatementLines> lines = new HashMap<>();
         for (LedgerEntry entry : own) {
-            if (!entry.at().isBefore(start) && entry.at().isBefore(end)) {
-                lines.merge(entry.at().atZone(site.zone()).toLocalDate(), StatementLines.of(entry),
-                        StatementLines::plus);
+            if (entry.at().isAfter(start) && !entry.at().isAfter(end)) {
+                lines.merge(dayOf(entry.at()), StatementLines.of(entry), StatementLines::plus);
             }
         }
         return lines;
     }
 
-    /** The energy of each day's quarter hours, by the day each ended in. */
+    /** The site day an entry at {@code at} falls into: the day its time closes. */
+    private LocalDate dayOf(Instant at) {
+        return at.minusNanos(1).atZone(site.zone()).toLocalDate();
+    }
+
+    /** The energy of each day's quarter hours, by the day each started in. */
     private Map<LocalDate, Long> energyByDay(String customerId, Instant start, Instant end) {
         Map<LocalDate, Long> energy = new HashMap<>();
         for (String meterId : meters.getOrDefault(customerId, List.of())) {
-            List<Reading> ended = store.readings(meterId, start.minus(Reading.INTERVAL), end.minus(Reading.INTERVAL));
-            for (Reading reading : ended) {
-                energy.merge(reading.intervalEnd().atZone(site.zone()).toLocalDate(), reading.energyWh(),
+            for (Reading reading : store.readings(meterId, start, end)) {
+                energy.merge(reading.intervalStart().atZone(site.zone()).toLocalDate(), reading.energyWh(),
                         Math::addExact);
             }
         }
@@ -200,7 +204,7 @@ public final class Statements {
      * ledger changed after the gateway posted it, or entries stored out of order.
      */
     private void checkClosing(String customerId, List<LedgerEntry> own, Instant end, long closing) {
-        boolean any = own.stream().anyMatch(e -> e.at().isBefore(end));
+        boolean any = own.stream().anyMatch(e -> !e.at().isAfter(end));
         long stored = balanceBefore(own, end, closing);
         if (any && stored != closing) {
             throw new IllegalStateException("The ledger entries of customer " + customerId + " add up to "

@@ -36,7 +36,8 @@ class DemoCommandTest {
             assertThat(summary.get("totals").get(column).asLong()).as(column).isEqualTo(sum);
         }
         assertThat(summary.get("audit").get("agrees").asBoolean()).isTrue();
-        assertThat(summary.get("audit").get("entriesCompared").asLong()).isGreaterThan(40 * 96);
+        // Per customer at least the opening, the standing charges of the days begun and a day's energy posting.
+        assertThat(summary.get("audit").get("entriesCompared").asLong()).isGreaterThanOrEqualTo(40 * 4);
     }
 
     @Test

@@ -106,9 +106,10 @@ class ReconcileCommandTest {
         // 1 kWh charged too much at the flat price: the correction gives it back.
         assertThat(line.get("gatewayMinor").asLong() - line.get("consoleMinor").asLong()).isEqualTo(pricePerKwh);
         assertThat(line.get("correctionMinor").asLong()).isEqualTo(pricePerKwh);
-        // The one interval billed heavy explains it, by its reference.
+        // The day's energy posting that holds the interval billed heavy explains it, by its reference: charges post
+        // per customer-day, so the reference spans the quarter hours accrued since the posting before.
         assertThat(line.get("details")).singleElement().satisfies(detail -> {
-            assertThat(detail.get("reference").asText()).startsWith("interval:2026-06-03T");
+            assertThat(detail.get("reference").asText()).startsWith("usage:2026-06-0");
             assertThat(detail.get("gatewayMinor").asLong() - detail.get("consoleMinor").asLong())
                     .isEqualTo(pricePerKwh);
         });

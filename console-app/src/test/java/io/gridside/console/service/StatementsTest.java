@@ -37,20 +37,22 @@ class StatementsTest {
     private Path database;
 
     /**
-     * C-1's ledger, in minor units of KES, with the site day each entry falls in:
+     * C-1's ledger, in minor units of KES, with the site day each entry falls in: the day its time closes, so the
+     * posting the gateway makes at local midnight for the day that ended falls into that day.
      * <pre>
      *   seq  UTC               local day  kind             amount  balance
      *   1    06-01 05:00       06-01      OPENING          10000    10000
      *   2    06-01 06:00       06-01      ENERGY            -350     9650
-     *   3    06-01 21:00       06-02      STANDING_CHARGE  -1000     8650   (midnight local)
+     *   3    06-01 21:15       06-02      STANDING_CHARGE  -1000     8650   (00:15 local)
      *   4    06-02 09:00       06-02      TOP_UP           50000    58650
      *   5    06-02 09:00       06-02      DEBT_RECOVERY    -5000    53650
      *   6    06-02 10:00       06-02      TAX                -56    53594
      *   7    06-02 20:45       06-02      LEVY               -10    53584   (23:45 local)
-     *   8    06-02 21:00       06-03      ENERGY            -700    52884   (midnight local)
+     *   8    06-02 21:00       06-02      ENERGY            -700    52884   (midnight local: the day's posting)
+     *   9    06-02 21:15       06-03      STANDING_CHARGE  -1000    51884   (00:15 local)
      * </pre>
-     * M-1's readings: 100 Wh ending 06-01 06:00 UTC (day 06-01), 50 Wh ending 06-02 20:45 UTC (23:45 local, day
-     * 06-02) and 200 Wh ending 06-02 21:00 UTC (midnight local, day 06-03). C-2 has no entry at all.
+     * M-1's readings: 100 Wh from 06-01 05:45 UTC (day 06-01), 50 Wh from 06-02 20:30 UTC (23:30 local, day
+     * 06-02) and 200 Wh from 06-02 20:45 UTC (23:45 local, day 06-02, ending at midnight). C-2 has no entry at all.
      */
     @BeforeEach
     void ledger() {
@@ -63,17 +65,18 @@ class StatementsTest {
             store.insertLedger(List.of(
                     entry(1, "2026-06-01T05:00:00Z", EntryKind.OPENING, 10_000, 10_000),
                     entry(2, "2026-06-01T06:00:00Z", EntryKind.ENERGY, -350, 9_650),
-                    entry(3, "2026-06-01T21:00:00Z", EntryKind.STANDING_CHARGE, -1_000, 8_650),
+                    entry(3, "2026-06-01T21:15:00Z", EntryKind.STANDING_CHARGE, -1_000, 8_650),
                     entry(4, "2026-06-02T09:00:00Z", EntryKind.TOP_UP, 50_000, 58_650),
                     entry(5, "2026-06-02T09:00:00Z", EntryKind.DEBT_RECOVERY, -5_000, 53_650),
                     entry(6, "2026-06-02T10:00:00Z", EntryKind.TAX, -56, 53_594),
                     entry(7, "2026-06-02T20:45:00Z", EntryKind.LEVY, -10, 53_584),
-                    entry(8, "2026-06-02T21:00:00Z", EntryKind.ENERGY, -700, 52_884)));
+                    entry(8, "2026-06-02T21:00:00Z", EntryKind.ENERGY, -700, 52_884),
+                    entry(9, "2026-06-02T21:15:00Z", EntryKind.STANDING_CHARGE, -1_000, 51_884)));
             store.insertReadings(List.of(new Reading("M-1", Instant.parse("2026-06-01T05:45:00Z"), 100, 1_100),
                     new Reading("M-1", Instant.parse("2026-06-02T20:30:00Z"), 50, 1_150),
                     new Reading("M-1", Instant.parse("2026-06-02T20:45:00Z"), 200, 1_350)));
-            store.saveStatuses(List.of(new MeterStatus("M-1", "C-1", "Amina", 52_884, "KES",
-                    Instant.parse("2026-06-02T21:00:00Z"), 1_350, -70, "GW-1", RelayState.ON, CreditState.ACTIVE)));
+            store.saveStatuses(List.of(new MeterStatus("M-1", "C-1", "Amina", 51_884, "KES",
+                    Instant.parse("2026-06-02T21:15:00Z"), 1_350, -70, "GW-1", RelayState.ON, CreditState.ACTIVE)));
         }
     }
 
@@ -86,37 +89,42 @@ class StatementsTest {
         CustomerStatement s = statement("C-1", JUNE_1, JUNE_2);
 
         // 06-01: the opening posted (+10000) and 350 of energy: 0 + 10000 - 350 = 9650.
-        // 06-02: standing 1000, debt 5000, tax 56, levy 10 = 6066 charged; 50000 topped up: 9650 + 43934 = 53584.
+        // 06-02: energy 700 (posted at midnight), standing 1000, debt 5000, tax 56, levy 10 = 6766 charged; 50000
+        // topped up: 9650 + 43234 = 52884.
         assertThat(s.openingMinor()).isZero();
-        assertThat(s.days()).extracting(CustomerStatement.Day::balanceMinor).containsExactly(9_650L, 53_584L);
+        assertThat(s.days()).extracting(CustomerStatement.Day::balanceMinor).containsExactly(9_650L, 52_884L);
         assertThat(s.days().get(0).lines()).isEqualTo(new StatementLines(350, 0, 0, 0, 0, 0, 0, 10_000));
-        assertThat(s.days().get(1).lines()).isEqualTo(new StatementLines(0, 1_000, 56, 10, 0, 5_000, 50_000, 0));
-        assertThat(s.totals()).isEqualTo(new StatementLines(350, 1_000, 56, 10, 0, 5_000, 50_000, 10_000));
-        assertThat(s.totals().chargesMinor()).isEqualTo(6_416);
-        assertThat(s.closingMinor()).isEqualTo(53_584);
+        assertThat(s.days().get(1).lines()).isEqualTo(new StatementLines(700, 1_000, 56, 10, 0, 5_000, 50_000, 0));
+        assertThat(s.totals()).isEqualTo(new StatementLines(1_050, 1_000, 56, 10, 0, 5_000, 50_000, 10_000));
+        assertThat(s.totals().chargesMinor()).isEqualTo(7_116);
+        assertThat(s.closingMinor()).isEqualTo(52_884);
         assertThat(s.state()).isEqualTo(CreditState.ACTIVE);
         assertThat(s.meterIds()).containsExactly("M-1");
         assertThat(s.customerName()).isEqualTo("Amina");
     }
 
     @Test
-    void countsAQuarterHoursEnergyOnTheDayItEndedAsItsChargeIs() {
+    void countsAQuarterHoursEnergyOnTheDayItStartedAsTheDaysPostingIs() {
         CustomerStatement s = statement("C-1", JUNE_1, JUNE_3);
 
-        // The 200 Wh quarter hour ending at local midnight is charged (entry 8) on 06-03, and counted there.
-        assertThat(s.days()).extracting(CustomerStatement.Day::energyWh).containsExactly(100L, 50L, 200L);
+        // The 200 Wh quarter hour ending at local midnight is 06-02's, and so is the posting at midnight (entry 8)
+        // that charges 06-02's energy: both fall into 06-02; 06-03 has only its standing charge.
+        assertThat(s.days()).extracting(CustomerStatement.Day::energyWh).containsExactly(100L, 250L, 0L);
         assertThat(s.energyWh()).isEqualTo(350);
-        assertThat(s.days().get(2).lines().energyMinor()).isEqualTo(700);
+        assertThat(s.days().get(1).lines().energyMinor()).isEqualTo(700);
+        assertThat(s.days().get(2).lines()).isEqualTo(new StatementLines(0, 1_000, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
     void opensAtTheBalanceAfterTheLastEntryBeforeThePeriod() {
         CustomerStatement s = statement("C-1", JUNE_2, JUNE_3);
 
-        // Entries 1 and 2 are before 06-02 local: the period opens at 9650 and closes at 53584 - 700 = 52884.
+        // Entries 1 and 2 are before 06-02 local: the period opens at 9650 and closes at 52884 - 1000 = 51884.
         assertThat(s.openingMinor()).isEqualTo(9_650);
-        assertThat(s.closingMinor()).isEqualTo(52_884);
+        assertThat(s.closingMinor()).isEqualTo(51_884);
         assertThat(s.openingMinor() + s.totals().netMinor()).isEqualTo(s.closingMinor());
+        // The posting at midnight closes 06-02, so a statement of 06-03 alone opens after it.
+        assertThat(statement("C-1", JUNE_3, JUNE_3).openingMinor()).isEqualTo(52_884);
     }
 
     @Test

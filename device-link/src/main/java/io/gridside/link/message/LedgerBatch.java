@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One batch of a ledger stream.
+ * One batch of a ledger stream. From schema 4 its charge entries each cover every interval a customer's readings
+ * accrued since the customer's previous posting, posted at the end of a site day or before a change of state.
  *
  * @param hashes each entry's link of the gateway's hash chain, in the entries' order (schema 3)
  * @param total how many entries the whole stream holds

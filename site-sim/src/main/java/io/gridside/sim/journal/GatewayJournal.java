@@ -25,8 +25,11 @@ import java.util.Optional;
  * 900 ms a quarter hour lasts at 1,000 times real time; and it gives the indexes the gateway's queries need (by
  * time, by sequence, by source, by a payment's reference) without a format of our own to maintain.
  *
- * <p>The history is built anew with the gateway, so a journal opened on a file that exists replaces it. Not
- * thread-safe on its own: the gateway guards it.
+ * <p>Beside the history it keeps the billing engine's running state, written in the same transaction as the
+ * readings that changed it (see {@link #write(Instant, List, List, List, BillingCheckpoint)}), so billing can resume
+ * from a journal {@linkplain #open reopened} after its process was killed at any instant. The simulated gateway
+ * builds its history anew, with {@link #create}, which replaces a journal there. Not thread-safe on its own: the
+ * gateway guards it.
  */
 public final class GatewayJournal implements AutoCloseable {
 
@@ -38,6 +41,7 @@ public final class GatewayJournal implements AutoCloseable {
     private final ReadingRows readings;
     private final JournalLedgerRows ledger;
     private final JournalEventRows events;
+    private final BillingStateRows billing;
     private final JournalCashBook cashBook;
 
     private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
@@ -48,6 +52,8 @@ public final class GatewayJournal implements AutoCloseable {
         this.readings = new ReadingRows(connection, meterIds);
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
+        this.billing = new BillingStateRows(connection);
+        connection.commit();
     }
 
     /**
@@ -80,6 +86,48 @@ public final class GatewayJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the durable journal in {@code directory} as it was left, however its last process ended, or a new one
+     * when there is none: what was committed is all there, and a quarter hour cut short is not there at all.
+     *
+     * @param meterIds the site's meters in their order, as the journal was created with
+     * @throws JournalException when the file cannot be opened or is not a journal
+     */
+    public static GatewayJournal open(Path directory, List<String> meterIds) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return create(directory, meterIds, true);
+        }
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try {
+                if (!hasSchema(connection)) {
+                    connection.close();
+                    return create(directory, meterIds, true);
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA journal_mode=WAL");
+                    statement.execute("PRAGMA synchronous=NORMAL");
+                }
+                connection.setAutoCommit(false);
+                return new GatewayJournal(file, connection, meterIds, JournalCashBook.open(directory));
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JournalException("The gateway's journal " + file + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the file holds a journal's schema: one whose creation was cut short holds none of it. */
+    private static boolean hasSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'ledger_entry'")) {
+            return rows.next() && rows.getInt(1) > 0;
+        }
+    }
+
     private static void prepare(Connection connection, boolean durable) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (durable) {
@@ -91,11 +139,15 @@ public final class GatewayJournal implements AutoCloseable {
                 statement.execute("PRAGMA journal_mode=MEMORY");
                 statement.execute("PRAGMA synchronous=OFF");
             }
+        }
+        // The schema in one transaction: a process killed while creating it leaves no half of one behind.
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
             ReadingRows.create(statement);
             JournalLedgerRows.create(statement);
             JournalEventRows.create(statement);
+            BillingStateRows.create(statement);
         }
-        connection.setAutoCommit(false);
         connection.commit();
     }
 
@@ -123,10 +175,24 @@ public final class GatewayJournal implements AutoCloseable {
      * @param logged the events logged since the last write, in the order logged
      */
     public void write(Instant tick, List<Reading> billed, List<LedgerEntry> entries, List<SiteEvent> logged) {
+        write(tick, billed, entries, logged, null);
+    }
+
+    /**
+     * Writes one quarter hour's history and the billing state it leads to in one transaction, so that a journal
+     * reopened after any stop holds readings, ledger and running balances of the same instant.
+     *
+     * @param state the accounts billing changed since the last write and the tick it reached; null to keep none
+     */
+    public void write(Instant tick, List<Reading> billed, List<LedgerEntry> entries, List<SiteEvent> logged,
+            BillingCheckpoint state) {
         try {
             readings.insert(tick, billed);
             ledger.insert(entries);
             events.insert(logged);
+            if (state != null) {
+                billing.write(state.changedAccounts(), state.lastTick());
+            }
             connection.commit();
         } catch (SQLException e) {
             rollBack(e);
@@ -146,6 +212,21 @@ public final class GatewayJournal implements AutoCloseable {
     /** The readings billed by the ticks of the quarter hours that start in [from, to), in the order billed. */
     public List<Reading> readings(Instant from, Instant to) {
         return read(() -> readings.between(from, to));
+    }
+
+    /** Every account's saved billing state, in the order the accounts were opened; empty before any was kept. */
+    public List<byte[]> accountStates() {
+        return read(billing::accounts);
+    }
+
+    /** The last tick whose billing state the journal holds, if it holds one. */
+    public Optional<Instant> billingTick() {
+        return read(billing::lastTick);
+    }
+
+    /** The sequence of the last ledger entry written, or 0 when none is. */
+    public long lastLedgerSeq() {
+        return ledger.headSeq();
     }
 
     /** The ledger entries after {@code afterSeq}, in sequence order. */

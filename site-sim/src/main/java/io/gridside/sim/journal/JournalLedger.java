@@ -17,8 +17,10 @@ public final class JournalLedger implements LedgerStore {
     private final List<LedgerEntry> unwritten = new ArrayList<>();
     private long lastSeq;
 
+    /** The ledger in {@code journal}, which may hold entries already: the next entry follows its last. */
     public JournalLedger(GatewayJournal journal) {
         this.journal = journal;
+        this.lastSeq = journal.lastLedgerSeq();
     }
 
     @Override

@@ -38,6 +38,19 @@ final class JournalLedgerRows {
                 + "ORDER BY seq");
         this.payment = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_entry "
                 + "WHERE kind = 'TOP_UP' AND reference = ? ORDER BY seq LIMIT 1");
+        try (Statement statement = connection.createStatement();
+                ResultSet last = statement.executeQuery(
+                        "SELECT seq, hash FROM ledger_entry ORDER BY seq DESC LIMIT 1")) {
+            if (last.next()) {
+                headSeq = last.getLong(1);
+                head = last.getBytes(2);
+            }
+        }
+    }
+
+    /** The sequence of the last entry written, 0 before the first. */
+    long headSeq() {
+        return headSeq;
     }
 
     static void create(Statement statement) throws SQLException {
