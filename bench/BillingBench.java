@@ -225,7 +225,8 @@ public final class BillingBench {
                     return System.nanoTime() - started;
                 });
                 long started = System.nanoTime();
-                result.charges += rating.rate(day, readings, ledger);
+                boolean lastDay = day == month.days.get(month.days.size() - 1);
+                result.charges += rating.rate(day, readings, ledger, lastDay);
                 long rated = System.nanoTime();
                 result.rateNanos += rated - started;
                 result.storeNanos += stored.get();
@@ -271,18 +272,28 @@ public final class BillingBench {
             }
         }
 
-        /** Rates a UTC day's readings, each site day's standing charges first; returns the charges made. */
-        long rate(Day day, List<Reading> readings, Ledger ledger) {
+        /**
+         * Rates a UTC day's readings as the engine does: each reading's charges accrue, and what accrued posts when
+         * a site day ends, before the next day's standing charge, and at the end of the month ({@code lastDay});
+         * returns the charges posted.
+         */
+        long rate(Day day, List<Reading> readings, Ledger ledger, boolean lastDay) {
             LocalDate[] siteDays = siteDaysOf(day.epochDay, zone);
             long charges = 0;
             for (Reading reading : readings) {
                 int m = day.meterOf(reading);
                 LocalDate siteDay = siteDays[ReadingSlots.of(reading, day.epochDay)];
                 while (chargedThrough[m].isBefore(siteDay)) {
+                    charges += ledger.add(m, rater.postAccrued(states[m]));
                     chargedThrough[m] = chargedThrough[m].plusDays(1);
                     charges += ledger.add(m, rater.dayBegins(states[m], chargedThrough[m]));
                 }
-                charges += ledger.add(m, rater.rateInterval(states[m], reading));
+                rater.accrueInterval(states[m], reading);
+            }
+            if (lastDay) {
+                for (int m = 0; m < states.length; m++) {
+                    charges += ledger.add(m, rater.postAccrued(states[m]));
+                }
             }
             return charges;
         }
