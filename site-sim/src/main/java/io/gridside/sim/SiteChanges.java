@@ -8,6 +8,7 @@ import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.MovedIn;
+import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.rf.MeshTimeline;
@@ -188,6 +189,11 @@ final class SiteChanges {
         }
         if (request.openingBalanceMinor() < 0) {
             throw new SiteChangeRefusedException("REQUEST_INVALID", "An opening balance cannot be negative.");
+        }
+        if (request.openingBalanceMinor() > CashDesk.MAX_AMOUNT_MINOR) {
+            throw new SiteChangeRefusedException("REQUEST_INVALID", "An opening balance is at most "
+                    + CashDesk.MAX_AMOUNT_MINOR + " minor units, the most any one payment may be; this one is "
+                    + request.openingBalanceMinor() + ".");
         }
         try {
             return new Customer(request.customerId(), request.name(), request.category());

@@ -120,6 +120,9 @@ class SimulatedGatewayFieldTest {
                 .extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("ACCOUNT_CLOSED");
 
         clock.advance(Duration.ofHours(1));
+        assertThatThrownBy(() -> gateway.moveIn(new MoveIn(before.meterId(), "C-NEW-9", "Too Rich",
+                CustomerCategory.HOUSEHOLD, 10_000_000_001L), "S-0001"))
+                .extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("REQUEST_INVALID");
         MovedIn movedIn = gateway.moveIn(new MoveIn(before.meterId(), "C-NEW-1", "Neema Mwangi",
                 CustomerCategory.HOUSEHOLD, 30_000), "S-0001");
         clock.advance(Duration.ofDays(1));
