@@ -80,8 +80,16 @@ public final class LedgerReconciliation {
 
         /** The corrections of every difference, in requests small enough for the link. */
         public List<PostAdjustments> corrections() {
+            return corrections(customerId -> true);
+        }
+
+        /** The corrections of the differences of the customers {@code include} takes, in requests for the link. */
+        public List<PostAdjustments> corrections(java.util.function.Predicate<String> include) {
             List<PostAdjustments.Item> items = new ArrayList<>();
             for (LineDifference difference : differences) {
+                if (!include.test(difference.customerDay().customerId())) {
+                    continue;
+                }
                 items.add(new PostAdjustments.Item(difference.customerDay(), difference.line().label(),
                         difference.correction().reason().token(), difference.correction().amountMinor(),
                         gatewayDigests.get(difference.customerDay())));

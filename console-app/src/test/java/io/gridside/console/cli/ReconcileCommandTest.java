@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.link.auth.Role;
+import io.gridside.link.message.ExchangeMeter;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.site.EntryKind;
+import io.gridside.site.MeterStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,7 @@ class ReconcileCommandTest {
     static Path home;
 
     private static SimulatedSite site;
+    private static SimClock.Manual clock;
     private static String tcp;
     private static String supervisor;
     private static String technician;
@@ -56,7 +59,7 @@ class ReconcileCommandTest {
     static void startSite() throws IOException {
         previousHome = System.getProperty("gridside.home");
         System.setProperty("gridside.home", home.toString());
-        SimClock.Manual clock = SimClock.manual(NOW);
+        clock = SimClock.manual(NOW);
         site = SimulatedSite.start(new SiteSpec(12, 6, 2, NOW), clock);
         wronged = site.gateway().layout().customers().get(3).customerId();
         String meter = site.gateway().layout().meters().get(3).meterId();
@@ -182,5 +185,21 @@ class ReconcileCommandTest {
         assertThat(run.exitCode()).as("nothing left to correct").isEqualTo(ExitCode.OK);
         assertThat(site.gateway().ledgerAfter(0)).filteredOn(e -> e.kind() == EntryKind.ADJUSTMENT)
                 .hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    void holdsBackTheCorrectionsOfACustomerWhoseMeterWasExchanged() throws Exception {
+        MeterStatus exchanged = site.gateway().meterStatus().get(5);
+        site.gateway().exchangeMeter(new ExchangeMeter(exchanged.meterId(), "MX-0601", exchanged.registerWh() + 300,
+                0, "display dead"), "T-0042");
+        clock.advance(Duration.ofHours(1));
+
+        CommandRun run = reconcile(supervisor, "--post-corrections");
+
+        assertThat(run.err()).contains(exchanged.customerId()).contains("[RECONCILE_SITE_CHANGE]");
+        assertThat(site.gateway().ledgerAfter(0)).filteredOn(e -> e.kind() == EntryKind.ADJUSTMENT)
+                .as("nothing posted for the exchanged customer").noneMatch(e -> e.customerId()
+                        .equals(exchanged.customerId()));
     }
 }
