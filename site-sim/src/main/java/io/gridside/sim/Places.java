@@ -1,9 +1,11 @@
 package io.gridside.sim;
 
+import io.gridside.billing.vee.MeterRating;
 import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,6 +142,17 @@ final class Places {
             throw new SiteChangeRefusedException("REGISTER_BELOW_BILLED", "The " + what + " of " + registerWh
                     + " Wh is below the " + billed + " Wh the gateway last billed meter " + meterIds[index]
                     + " to; read the display again.");
+        }
+        if (lastReadingEnd[index] != null && !lastReadingEnd[index].isAfter(at)) {
+            // A quarter hour beyond the time since the last billed reading allows for the display read a little
+            // before or after the gateway's clock says.
+            long most = MeterRating.DEFAULT.maxWh(Duration.between(lastReadingEnd[index], at).plus(Reading.INTERVAL));
+            if (registerWh - billed > most) {
+                throw new SiteChangeRefusedException("REGISTER_IMPLAUSIBLE", "The " + what + " of " + registerWh
+                        + " Wh is " + (registerWh - billed) + " Wh above the " + billed + " Wh last billed at "
+                        + lastReadingEnd[index] + ", more than meter " + meterIds[index] + " can pass since then ("
+                        + most + " Wh); read the display again.");
+            }
         }
         return new Reading(meterIds[index], Reading.intervalStartOf(at), registerWh - billed, registerWh);
     }

@@ -94,6 +94,11 @@ class SimulatedGatewayFieldTest {
                 before.registerWh() - 1, 0, "dead"), "T-0042")).isInstanceOf(SiteChangeRefusedException.class)
                 .extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("REGISTER_BELOW_BILLED");
         assertThat(status(4).meterId()).isEqualTo(before.meterId());
+        // 5,000 kWh since the last quarter hour billed: more than a 60 A meter at 230 V passes in a week.
+        assertThatThrownBy(() -> gateway.exchangeMeter(new ExchangeMeter(before.meterId(), "MX-0002",
+                before.registerWh() + 5_000_000, 0, "dead"), "T-0042"))
+                .extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("REGISTER_IMPLAUSIBLE");
+        assertThat(status(4).meterId()).isEqualTo(before.meterId());
         assertThatThrownBy(() -> gateway.exchangeMeter(new ExchangeMeter("NO-SUCH", "MX-0002", 0, 0, "dead"),
                 "T-0042")).extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("METER_UNKNOWN");
         String other = gateway.layout().meters().get(5).meterId();
