@@ -6,19 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** How amounts and times read on screen: in the technician's locale, and in the site's time zone. */
 public final class Formats {
 
-    /** The locale's short date and time, then the zone's short name, so a reader knows whose clock it is. */
+    /**
+     * The date as year-month-day and the time on the 24-hour clock, then the zone's short name, so a reader knows
+     * whose clock it is. A locale's short date ("12/5/26") reads as 12 May in one country and 5 December in the
+     * next, which on a receipt or a statement is a dispute; the ISO order reads the same everywhere.
+     */
     private static final DateTimeFormatter SITE_TIME = new DateTimeFormatterBuilder()
-            .appendLocalized(FormatStyle.SHORT, FormatStyle.SHORT)
+            .appendPattern("uuuu-MM-dd HH:mm")
             .appendLiteral(' ')
             .appendZoneText(TextStyle.SHORT)
-            .toFormatter();
+            .toFormatter(Locale.ROOT);
 
     private Formats() {
     }
@@ -37,6 +40,6 @@ public final class Formats {
         if (at == null) {
             return "\u2013";
         }
-        return SITE_TIME.withLocale(Locale.getDefault()).format(at.atZone(zone));
+        return SITE_TIME.format(at.atZone(zone));
     }
 }

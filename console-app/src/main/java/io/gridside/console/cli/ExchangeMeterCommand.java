@@ -53,6 +53,7 @@ final class ExchangeMeterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FieldOptions.required("--reason", reason);
         ExchangeMeter request = new ExchangeMeter(oldMeterId, newMeterId,
                 FieldOptions.wattHours("--old-final-kwh", oldFinalKwh),
                 FieldOptions.wattHours("--new-opening-kwh", newOpeningKwh), reason);

@@ -1,9 +1,9 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.service.Amounts;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.DebtOwed;
-import io.gridside.site.Currencies;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +18,6 @@ final class FieldOptions {
 
     /** A register in kWh as a display shows it: digits, and up to three decimals (whole watt-hours). */
     private static final Pattern KWH = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,3})?");
-    /** A plain decimal amount: digits, and a fraction after a point; no sign, exponent or grouping. */
-    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,9})?");
 
     private FieldOptions() {
     }
@@ -35,17 +33,19 @@ final class FieldOptions {
 
     /** An amount typed in the currency's main unit, in minor units exactly; 0 is allowed. */
     static long minorUnits(String option, String amount, String currency) {
-        if (!AMOUNT.matcher(amount).matches()) {
-            throw new UsageException(option + " takes a plain amount such as 500 or 499.50; '" + amount
-                    + "' is not one.");
+        try {
+            return Amounts.parseMinor(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage() + ".", e);
         }
-        int digits = Currencies.exponent(currency);
-        BigDecimal decimal = new BigDecimal(amount);
-        if (decimal.stripTrailingZeros().scale() > digits) {
-            throw new UsageException("An amount in " + currency + " has at most " + digits + " decimals; '"
-                    + amount + "' has more.");
+    }
+
+    /** Text a command cannot do without, as typed; empty or only spaces is a usage error, not a refusal. */
+    static String required(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException(option + " must not be empty.");
         }
-        return decimal.movePointRight(digits).longValueExact();
+        return value;
     }
 
     /** A register in Wh as kWh with three decimals, as meters display it. */

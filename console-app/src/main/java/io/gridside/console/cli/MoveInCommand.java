@@ -51,6 +51,7 @@ final class MoveInCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FieldOptions.required("--name", name);
         try (GatewayClient client = connect.open()) {
             long opening = FieldOptions.minorUnits("--opening-balance", openingBalance, client.hello().currency());
             MovedIn movedIn;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /** Opens the site databases that commands are given with {@code --site} and only read or add to. */
 final class SiteFiles {
 
-    /** The code of a site database that holds nothing pulled yet: a usage error, like a file that is missing. */
+    /** The code of a site database that is missing, is not one, or holds nothing pulled yet: a usage error. */
     static final String NO_SITE = "NO_SITE";
 
     private SiteFiles() {
@@ -21,7 +21,7 @@ final class SiteFiles {
         try {
             return SiteStore.openExisting(file);
         } catch (StoreException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException(e.getMessage(), e, NO_SITE);
         }
     }
 

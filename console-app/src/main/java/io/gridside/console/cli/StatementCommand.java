@@ -134,11 +134,12 @@ final class StatementCommand implements Callable<Integer> {
         if (file == null) {
             return;
         }
+        boolean replacing = Files.exists(file);
         try {
             Path written = StatementExport.write(statement, format, file);
             if (!json) {
-                out.printf("Wrote the statement as %s to %s.%n", format == StatementExport.Format.CSV ? "CSV"
-                        : "a printable page", written);
+                out.printf("Wrote the statement as %s to %s%s.%n", format == StatementExport.Format.CSV ? "CSV"
+                        : "a printable page", written, replacing ? ", replacing the file that was there" : "");
             }
         } catch (IOException e) {
             throw new RefusedException("The statement could not be written to " + file + ": " + e.getMessage()

@@ -45,6 +45,7 @@ final class VoidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FieldOptions.required("--reason", reason);
         try (GatewayClient client = connect.open()) {
             CashVoided voided;
             try {

@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import io.gridside.site.Currencies;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Amounts as the command line and exported statements print them: in the currency's main unit with exactly its
@@ -9,7 +10,42 @@ import java.math.BigDecimal;
  */
 public final class Amounts {
 
+    /** The most one payment may be, in minor units; the gateway refuses more (its cash desk has the same bound). */
+    public static final long MAX_PAYMENT_MINOR = 10_000_000_000L;
+    /** A plain decimal amount: digits, and a fraction after a point; no sign, exponent or grouping. */
+    private static final Pattern PLAIN = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
     private Amounts() {
+    }
+
+    /**
+     * An amount typed in the currency's main unit ("500", "499.50") in minor units exactly, from 0 to
+     * {@link #MAX_PAYMENT_MINOR}. The message of the refusal says what is wrong in a technician's words: a sign,
+     * grouping or letters, more decimals than the currency has, or more than any one payment may be.
+     *
+     * @throws IllegalArgumentException naming the amount and what is wrong with it
+     */
+    public static long parseMinor(String text, String currency) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.startsWith("-")) {
+            throw new IllegalArgumentException("an amount cannot be negative; '" + typed + "' is");
+        }
+        if (!PLAIN.matcher(typed).matches()) {
+            throw new IllegalArgumentException("an amount is written with digits and at most one point, such as 500 "
+                    + "or 499.50; '" + typed + "' is not");
+        }
+        int digits = Currencies.exponent(currency);
+        BigDecimal decimal = new BigDecimal(typed);
+        if (decimal.stripTrailingZeros().scale() > digits) {
+            throw new IllegalArgumentException("an amount in " + currency + " has at most " + digits + " decimals; '"
+                    + typed + "' has more");
+        }
+        BigDecimal minor = decimal.movePointRight(digits);
+        if (minor.compareTo(BigDecimal.valueOf(MAX_PAYMENT_MINOR)) > 0) {
+            throw new IllegalArgumentException("one amount is at most " + money(MAX_PAYMENT_MINOR, currency) + "; '"
+                    + typed + "' is more");
+        }
+        return minor.longValueExact();
     }
 
     /** {@code minor} as a plain decimal of {@code currency}: 59700 KES as "597.00", -5 KES as "-0.05". */

@@ -195,7 +195,15 @@ class BillCommandTest {
                 "131.50");
         assertThat(Files.readAllLines(csv)).hasSize(5).first().asString().startsWith("customer_id,customer_name");
         assertThat(Files.readString(html)).contains("<h1>Statement of account</h1>", "Amina (C-1)");
-        assertThat(run.out()).contains("Wrote the statement as CSV to " + csv.toAbsolutePath());
+        assertThat(run.out()).contains("Wrote the statement as CSV to " + csv.toAbsolutePath() + ".")
+                .doesNotContain("replacing");
+
+        CommandRun again = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer", "C-1",
+                "--csv", csv.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Wrote the statement as CSV to " + csv.toAbsolutePath()
+                + ", replacing the file that was there.");
     }
 
     @Test

@@ -172,12 +172,22 @@ class TopUpCommandTest {
         CommandRun notANumber = topUp(technician, "--customer", customer(3), "--amount", "1e3", "--reference", "R");
         CommandRun nothing = topUp(technician, "--customer", customer(3), "--amount", "0.00", "--reference", "R");
         CommandRun noCustomer = topUp(technician, "--amount", "1", "--reference", "R");
+        CommandRun negative = topUp(technician, "--customer", customer(3), "--amount", "-5", "--reference", "R");
+        CommandRun huge = topUp(technician, "--customer", customer(3), "--amount", "99999999999999999999",
+                "--reference", "R");
+        CommandRun noReference = topUp(technician, "--customer", customer(3), "--amount", "1", "--reference", " ");
 
         assertThat(tooFine.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(tooFine.err()).contains("at most 2 decimals");
         assertThat(notANumber.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(nothing.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noCustomer.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(negative.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(negative.err()).contains("--amount: an amount cannot be negative");
+        assertThat(huge.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(huge.err()).contains("one amount is at most KES 100000000.00").doesNotContain("not a number");
+        assertThat(noReference.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noReference.err()).contains("--reference must not be empty");
         assertThat(site.gateway().ledgerAfter(0)).noneMatch(e -> e.reference().equals("payment:R"));
     }
 }

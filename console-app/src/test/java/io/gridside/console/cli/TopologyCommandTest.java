@@ -164,7 +164,7 @@ class TopologyCommandTest {
         CommandRun run = CommandRun.of("topology", "--site", junk.toString(), "--at", "2026-06-02");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("is not a site database", "[USAGE]").doesNotContain("SQLITE");
+        assertThat(run.err()).contains("is not a site database", "[NO_SITE]").doesNotContain("SQLITE");
     }
 
     @Test

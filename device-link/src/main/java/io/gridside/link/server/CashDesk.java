@@ -189,11 +189,11 @@ public final class CashDesk {
 
     private void checkForm(CashTopUp request) throws CashRefusedException {
         if (request.amountMinor() <= 0) {
-            throw invalid("The amount must be more than nothing, was " + request.amountMinor() + " minor units.");
+            throw invalid("The amount must be more than nothing, was " + money(request.amountMinor()) + ".");
         }
         if (request.amountMinor() > MAX_AMOUNT_MINOR) {
-            throw invalid("One cash payment may be at most " + MAX_AMOUNT_MINOR + " minor units, was "
-                    + request.amountMinor() + "; check the amount.");
+            throw invalid("One cash payment may be at most " + money(MAX_AMOUNT_MINOR) + ", was "
+                    + money(request.amountMinor()) + "; check the amount.");
         }
         if (request.reference() == null || !REFERENCE.matcher(request.reference()).matches()) {
             throw invalid("The payment reference must be 1-64 letters, digits or . _ : -, starting with a letter "

@@ -267,7 +267,7 @@ public final class GatewaySession implements AutoCloseable {
         if (!credential.role().includes(needed)) {
             LOG.info("Refused a {} to technician {}, who signed in as {}.", message.getClass().getSimpleName(),
                     credential.technicianId(), credential.role());
-            reply(requestId, new ErrorReply("ROLE_FORBIDDEN", "A " + message.getClass().getSimpleName()
+            reply(requestId, new ErrorReply("ROLE_FORBIDDEN", RequestRoles.action(message.getClass())
                     + " needs a " + needed + "'s credential, and " + credential.technicianId() + " signed in as a "
                     + credential.role() + "."));
             return;

@@ -7,6 +7,7 @@ import io.gridside.site.Currencies;
 import io.gridside.site.TopUp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -68,6 +69,11 @@ public final class PaymentPosting {
         return new PaymentsPosted.Result(payment.reference(), Outcome.CREDITED, null, null);
     }
 
+    /** An instant to the second, as people read a time; the nanoseconds of a clock mean nothing to them. */
+    private static Object seconds(Instant at) {
+        return at == null ? "no time" : at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
     private static String brokenForm(PostPayments.Payment payment, Instant clock) {
         if (payment.reference() == null || !ID.matcher(payment.reference()).matches()) {
             return "The payment reference must be 1-64 letters, digits or . _ : -, starting with a letter or digit.";
@@ -80,8 +86,9 @@ public final class PaymentPosting {
                     + " minor units, was " + payment.amountMinor() + ".";
         }
         if (payment.paidAt() == null || payment.paidAt().isAfter(clock.plus(FUTURE_TOLERANCE))) {
-            return "Payment " + payment.reference() + " is dated " + payment.paidAt() + ", after the gateway's clock ("
-                    + clock + "); check the time in the file, or the gateway's clock.";
+            return "Payment " + payment.reference() + " is dated " + seconds(payment.paidAt())
+                    + ", after the gateway's clock (" + seconds(clock) + "); check the time in the file, or the "
+                    + "gateway's clock.";
         }
         if (payment.source() == null || payment.source().length() > MAX_SOURCE) {
             return "The source of payment " + payment.reference() + " must be text of at most " + MAX_SOURCE

@@ -8,6 +8,7 @@ import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.SetClock;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +26,21 @@ public final class RequestRoles {
     private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
             PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class);
 
+    /** What each supervisor's request does, in the words a refusal uses: a technician does not know message names. */
+    private static final Map<Class<? extends Message>, String> ACTIONS = Map.of(
+            SetClock.class, "Setting the gateway's clock",
+            CashVoid.class, "Voiding a cash receipt",
+            PostPayments.class, "Posting imported payments",
+            MoveIn.class, "Moving a customer in",
+            MoveOut.class, "Moving a customer out",
+            PostAdjustments.class, "Posting corrections to the ledger");
+
     private RequestRoles() {
+    }
+
+    /** What {@code request} does, as a sentence's subject: "Voiding a cash receipt". */
+    public static String action(Class<? extends Message> request) {
+        return ACTIONS.getOrDefault(request, "A " + request.getSimpleName() + " request");
     }
 
     public static Role needed(Class<? extends Message> request) {

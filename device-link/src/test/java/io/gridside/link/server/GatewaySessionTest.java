@@ -178,7 +178,8 @@ class GatewaySessionTest {
             Message answer = ask(console, 2, new SetClock(SampleMessages.CLOCK.plusSeconds(3600)));
 
             assertThat(errorCode(answer)).isEqualTo("ROLE_FORBIDDEN");
-            assertThat(((ErrorReply) answer).message()).contains("SetClock", "supervisor", "T-0042");
+            assertThat(((ErrorReply) answer).message())
+                    .contains("Setting the gateway's clock needs a supervisor", "T-0042").doesNotContain("SetClock");
             assertThat(service.clock()).isEqualTo(SampleMessages.CLOCK);
             assertThat(ask(console, 3, new GetSite())).as("the session goes on").isInstanceOf(SiteReply.class);
         }
