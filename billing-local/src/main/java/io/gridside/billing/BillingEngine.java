@@ -355,9 +355,10 @@ public final class BillingEngine {
      * A gateway calls it for a tick's voids right after the tick, in the order of their dates and references, and a
      * replay does the same, so both post it in the same place.
      *
-     * <p>Shortcoming: a share of the payment that went to repay a debt stays taken; the void takes the whole
-     * payment back from the customer's credit and leaves the debt as repaid. Undoing the recovery needs the debt
-     * book to take entries back, which it cannot yet.
+     * <p>A share of the payment that repaid a debt is given back the same way: for each {@code DEBT_RECOVERY} the
+     * payment made, a {@code DEBT_RECOVERY} of the opposite amount (reference {@code debt:ID:void:REF}) is posted
+     * before the void and the debt owes that much again, so the void takes back from the customer's credit only what
+     * the payment left there, and the debt's statement shows the repayment undone.
      *
      * @throws IllegalArgumentException when the engine has credited no payment {@code reference}
      */
@@ -369,9 +370,29 @@ public final class BillingEngine {
         List<RelayDecision> decisions = new ArrayList<>();
         Account account = account(payment.customerId());
         postAccrued(account, at);
+        for (LedgerEntry recovery : recoveriesOf(payment)) {
+            String debtId = DebtBook.debtIdOf(recovery);
+            debts.giveBack(debtId, -recovery.amountMinor());
+            post(account, at, EntryKind.DEBT_RECOVERY, -recovery.amountMinor(), DebtBook.voidReference(debtId,
+                    reference));
+        }
         post(account, at, EntryKind.TOP_UP, -payment.amountMinor(), LedgerStore.VOID_PREFIX + reference);
         evaluate(account, at, decisions);
         return new Tick(posted, decisions, alerts);
+    }
+
+    /** The debt recoveries the payment made, which the credit posted right after the payment's own entry. */
+    private List<LedgerEntry> recoveriesOf(LedgerEntry payment) {
+        String ofPayment = ":" + payment.reference();
+        List<LedgerEntry> recoveries = new ArrayList<>();
+        for (LedgerEntry entry : ledger.after(payment.seq())) {
+            if (entry.kind() != EntryKind.DEBT_RECOVERY || !entry.customerId().equals(payment.customerId())
+                    || !entry.reference().endsWith(ofPayment)) {
+                break;
+            }
+            recoveries.add(entry);
+        }
+        return recoveries;
     }
 
     /**

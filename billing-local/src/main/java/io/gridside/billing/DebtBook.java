@@ -72,13 +72,33 @@ final class DebtBook {
         return left[0];
     }
 
+    /** Adds {@code amountMinor} back to what the debt owes, when the payment that repaid it is voided. */
+    void giveBack(String debtId, long amountMinor) {
+        long[] left = remaining.get(debtId);
+        if (left == null) {
+            throw new IllegalArgumentException("No debt " + debtId + " is being recovered on this site.");
+        }
+        left[0] = Math.addExact(left[0], amountMinor);
+    }
+
     static String reference(String debtId, String payment) {
         return DEBT_PREFIX + debtId + ":" + LedgerStore.PAYMENT_PREFIX + payment;
     }
 
-    /** Whether {@code entry} recovered part of the debt {@code debtId}. */
+    /** The reference of the entry that undoes the recovery from {@code payment} when the payment is voided. */
+    static String voidReference(String debtId, String payment) {
+        return DEBT_PREFIX + debtId + ":" + LedgerStore.VOID_PREFIX + payment;
+    }
+
+    /** The id of the debt a {@code DEBT_RECOVERY} entry repaid or gave back. */
+    static String debtIdOf(LedgerEntry recovery) {
+        String rest = recovery.reference().substring(DEBT_PREFIX.length());
+        return rest.substring(0, rest.indexOf(':'));
+    }
+
+    /** Whether {@code entry} recovered part of the debt {@code debtId}, or gave a voided recovery back. */
     static boolean recovers(LedgerEntry entry, String debtId) {
-        return entry.reference().startsWith(DEBT_PREFIX + debtId + ":" + LedgerStore.PAYMENT_PREFIX);
+        return entry.reference().startsWith(DEBT_PREFIX + debtId + ":");
     }
 
     /** One debt's share of one payment, and what the debt owes after it. */

@@ -8,6 +8,7 @@ import io.gridside.site.CreditState;
 import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
 import io.gridside.site.MeterLock;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.RelayState;
@@ -73,6 +74,36 @@ class LockAndDebtTest {
         assertThat(c.engine.debtStatement("LOAN-1")).extracting(LedgerEntry::amountMinor, LedgerEntry::reference)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(-499L, "debt:LOAN-1:payment:MP-1"),
                         org.assertj.core.groups.Tuple.tuple(-101L, "debt:LOAN-1:payment:MP-2"));
+    }
+
+    @Test
+    void aVoidedPaymentGivesBackTheDebtRecoveryItMadeAndTakesOnlyWhatItLeftTheCustomer() {
+        CreditTerms terms = debts(new Debt("FEE-1", "C-1", Debt.Kind.CONNECTION_FEE, 5_000, 10),
+                new Debt("LOAN-1", "C-1", Debt.Kind.APPLIANCE_LOAN, 600, 25));
+        CreditTimeline c = new CreditTimeline(terms, 0, NOON);
+        c.pay(1_999);  // fee: 199; loan: 499; the customer keeps 1,301
+        c.pay(1_000);  // fee: 100; loan: 101 (all it still owes); the customer keeps 799
+
+        Tick voided = c.engine.reverse("MP-1", c.now());
+
+        // The void gives the 199 and 499 back to the customer before it takes the 1,999 back: 2,100 + 199 + 499
+        // - 1,999 = 799, what the second payment alone left. The fee owes 5,000 - 100 again; the loan 499.
+        assertThat(voided.entries()).extracting(LedgerEntry::kind, LedgerEntry::amountMinor, LedgerEntry::reference)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EntryKind.DEBT_RECOVERY, 199L,
+                                "debt:FEE-1:void:MP-1"),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.DEBT_RECOVERY, 499L, "debt:LOAN-1:void:MP-1"),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.TOP_UP, -1_999L, "void:MP-1"));
+        assertThat(c.balance()).isEqualTo(799);
+        assertThat(c.engine.debtRemaining("FEE-1")).isEqualTo(5_000 - 100);
+        assertThat(c.engine.debtRemaining("LOAN-1")).isEqualTo(499);
+        assertThat(c.engine.debtStatement("LOAN-1")).extracting(LedgerEntry::amountMinor)
+                .containsExactly(-499L, -101L, 499L);
+        c.consume(0);
+        BillingEngine replay = Replay.run(Fixtures.tariff(1_000, 0), Fixtures.NAIROBI,
+                List.of(new Meter("M-1", "S-1", "C-1", "GW-1", -70)), c.engine.ledgerAfter(0),
+                List.of(Fixtures.reading("M-1", c.now(), 0)), terms);
+        assertThat(replay.ledgerAfter(0)).as("the console's replay voids the same way")
+                .isEqualTo(c.engine.ledgerAfter(0));
     }
 
     @Test

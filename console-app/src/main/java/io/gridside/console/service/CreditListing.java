@@ -131,7 +131,8 @@ public final class CreditListing {
                 String debtId = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
                 long[] sum = sums.computeIfAbsent(debtId, id -> new long[2]);
                 sum[0] -= e.amountMinor();
-                sum[1]++;
+                // A void gives a recovery back (a positive entry): the payment no longer counts as one.
+                sum[1] += e.amountMinor() < 0 ? 1 : -1;
             }
         }
         List<DebtLine> lines = new ArrayList<>();
