@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 final class PeriodOptions {
 
     static final String NO_LEDGER = "NO_LEDGER";
+    /** The code of a period that holds none of the days the site's ledger has. */
+    static final String NO_DAYS = "NO_DAYS";
 
     @Option(names = "--from", paramLabel = "DATE", description = "The first day, in the site's time zone "
         + "(2026-06-01; a date and time stands for its day). Default: the day of the ledger's first entry.")
@@ -33,8 +35,14 @@ final class PeriodOptions {
                 .orElseThrow(PeriodOptions::noLedger);
         LocalDate last = to != null ? day("--to", to, zone) : ledger.map(Statements.Period::last)
                 .orElseThrow(PeriodOptions::noLedger);
-        if (last.isBefore(first)) {
+        if (last.isBefore(first) && from != null && to != null) {
             throw new UsageException("--to (" + last + ") must not be before --from (" + first + ").");
+        }
+        if (ledger.isPresent() && (last.isBefore(ledger.get().first()) || first.isAfter(ledger.get().last()))) {
+            // A report of days the site never billed would print zeros that read as a quiet period.
+            throw new RefusedException("The site's ledger holds the days " + ledger.get().first() + " to "
+                    + ledger.get().last() + "; " + first + " to " + last + " holds none of them. Name days in that "
+                    + "range, or pull the site again for later ones.", NO_DAYS);
         }
         return new Statements.Period(first, last);
     }

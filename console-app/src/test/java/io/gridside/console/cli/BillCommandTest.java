@@ -166,7 +166,7 @@ class BillCommandTest {
         CommandRun noSite = CommandRun.of("bill");
 
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(missing.err()).contains("There is no site database");
+        assertThat(missing.err()).contains("There is no site database").endsWith("[NO_SITE]\n");
         assertThat(neverPulled.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(neverPulled.err()).contains("holds no site yet").endsWith("[NO_SITE]\n");
         assertThat(backward.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -174,6 +174,24 @@ class BillCommandTest {
         assertThat(noSite.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noSite.err()).contains("--site FILE", "bill statement");
         assertThat(Files.exists(dir.resolve("none.db"))).isFalse();
+    }
+
+    @Test
+    void aPeriodOutsideTheLedgersDaysIsRefusedRatherThanPrintedAsZeros() {
+        CommandRun before = CommandRun.of("bill", "--site", database.toString(), "--from", "2025-01-01",
+                "--to", "2025-01-31");
+        CommandRun after = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer", "C-1",
+                "--from", "2026-07-01");
+        CommandRun overlapping = CommandRun.of("bill", "--site", database.toString(), "--from", "2026-05-01",
+                "--to", "2026-06-01");
+
+        assertThat(before.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(before.err()).contains("holds the days 2026-06-01 to 2026-06-02", "2025-01-01 to 2025-01-31")
+                .endsWith("[NO_DAYS]\n");
+        assertThat(before.out()).isEmpty();
+        assertThat(after.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(after.err()).contains("[NO_DAYS]");
+        assertThat(overlapping.exitCode()).as(overlapping.err()).isZero();
     }
 
     @Test
