@@ -57,6 +57,13 @@ public enum EventKind {
     RELAY_COMMAND_FAILED,
     /** A technician replaced a meter: the old meter's final register and the new one's opening register. */
     METER_EXCHANGED,
+    /**
+     * A meter's load limiter opened its relay because the customer drew more than the power limit; details give
+     * the demand and the limit in watts, the trip's number in the hour, and when it recloses. Not billing's relay.
+     */
+    POWER_LIMIT_TRIPPED,
+    /** A meter's load limiter closed its relay again by itself, after its delay or at the end of a lockout. */
+    POWER_LIMIT_RECLOSED,
     /** A customer moved out: the account was closed with a final statement, and the meter freed. */
     CUSTOMER_MOVED_OUT,
     /** A new customer moved in on a meter a move-out had freed. */

@@ -133,15 +133,13 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final Places places;
     /** Customers low on credit paying at a shop or by mobile money. */
     private final MobileMoney mobileMoney;
-    /** The relay commands the gateway sends its meters over the mesh, and the meters' relays; tests read it. */
+    /** The relay commands the gateway sends its meters over the mesh, the meters' relays and load limiters. */
     final RelayCommands relays;
+    final PowerLimiter limiter;
     /** Meter exchanges and moves, which change the places. */
     private final SiteChanges changes;
     private final GatewayIntake intake = new GatewayIntake();
-    /**
-     * The RF mesh, which moves on a quarter hour at every tick, after the scenario's steps of that quarter hour and
-     * before the meters send their readings.
-     */
+    /** The RF mesh, which moves at every tick, after the quarter hour's scenario steps, before the readings. */
     private final MeshTimeline mesh;
     /** The gateway's history on disk, and the billing engine's ledger kept in it. */
     private final GatewayJournal journal;
@@ -243,6 +241,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.relays = new RelayCommands(spec.meters(), new MeshRoutes(this.mesh, this.scenario),
                 RelayCommands.Air.seeded(spec.seed()), index -> places.meterIds[index]);
         this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout);
+        this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         advance();
@@ -360,6 +359,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 peakWatts[i] = 0;
             }
         }
+        limiter.limit(start, meanWatts, peakWatts, scenario.log());
         distribution.carry(meanWatts, peakWatts);
     }
 

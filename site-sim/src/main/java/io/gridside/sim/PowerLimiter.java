@@ -1,0 +1,177 @@
+package io.gridside.sim;
+
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.site.Customer;
+import io.gridside.site.EventKind;
+import io.gridside.site.Reading;
+import io.gridside.sim.scenario.EventLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The load limiters of the site's meters. A lifeline customer's meter holds the power limit the gateway gives it
+ * and opens its relay when the customer draws more; it closes the relay again by itself after
+ * {@link #RECLOSE_DELAY}, and the {@value #TRIPS_TO_LOCKOUT}rd trip within one clock hour (UTC) locks it out until
+ * the next hour begins, as prepaid meters' limiters do. While open the meter delivers nothing, so the interval's
+ * energy, and the register, are what the customer drew while it was closed.
+ *
+ * <p>A trip is the meter's own: billing neither decides it nor sees it, and billing's relay is a separate switch. A
+ * meter whose relay billing or a maintenance lock holds open, or whose supply is cut, draws nothing and so never
+ * trips; a lockout does not change billing's relay.
+ *
+ * <p>A quarter hour's load is known only by its mean and its peak; the peak (inrush included) is the demand the
+ * limiter compares with its limit. When in the quarter hour the demand passes the limit is drawn from the site's
+ * seed, so the same seed gives the same trips.
+ */
+final class PowerLimiter {
+
+    /** How long a tripped limiter waits before it closes the relay again. */
+    static final Duration RECLOSE_DELAY = Duration.ofMinutes(5);
+    /** The trip of an hour that locks the limiter out until the next hour. */
+    static final int TRIPS_TO_LOCKOUT = 3;
+    private static final long TRIP_SALT = 370;
+    private static final long INTERVAL_SECONDS = Reading.INTERVAL.toSeconds();
+    private static final long HOUR_SECONDS = 3_600;
+
+    private final long seed;
+    private final BillingConfig billing;
+    private final ZoneId zone;
+    private final IntFunction<Customer> occupants;
+    private final IntFunction<String> meterIds;
+    /** Each meter's limit in watts, 0 for none, as the gateway last set it. */
+    private final int[] limitWatts;
+    /** When each open limiter closes again, or null while it is closed. */
+    private final Instant[] openUntil;
+    private final boolean[] lockedOut;
+    /** The UTC hour (seconds since the epoch over 3,600) whose trips {@link #tripsInHour} counts. */
+    private final long[] tripHour;
+    private final int[] tripsInHour;
+
+    /**
+     * @param billing the configuration whose tariff versions carry the limit, and whose terms protect customers
+     * @param places each place's meter and the customer it bills now
+     */
+    PowerLimiter(long seed, BillingConfig billing, ZoneId zone, Places places) {
+        this(places.meterIds.length, seed, billing, zone, index -> places.occupants[index],
+                index -> places.meterIds[index]);
+    }
+
+    /**
+     * @param occupants the customer each place's meter bills now, or null for a free place
+     * @param meterIds the meter at each place now
+     */
+    PowerLimiter(int meters, long seed, BillingConfig billing, ZoneId zone, IntFunction<Customer> occupants,
+            IntFunction<String> meterIds) {
+        this.seed = seed;
+        this.billing = billing;
+        this.zone = zone;
+        this.occupants = occupants;
+        this.meterIds = meterIds;
+        this.limitWatts = new int[meters];
+        this.openUntil = new Instant[meters];
+        this.lockedOut = new boolean[meters];
+        this.tripHour = new long[meters];
+        this.tripsInHour = new int[meters];
+    }
+
+    /** How many meters it limits. */
+    int meters() {
+        return limitWatts.length;
+    }
+
+    /** The limit meter {@code index} holds, in watts, or 0 for none. */
+    int limitWatts(int index) {
+        return limitWatts[index];
+    }
+
+    /** Whether meter {@code index}'s limiter holds its relay open now. */
+    boolean open(int index) {
+        return openUntil[index] != null;
+    }
+
+    /**
+     * Runs every limiter through the interval from {@code start}: sets each meter's limit by the tariff version in
+     * force, trips and recloses by the interval's demand, logs each trip and reclosing, and cuts each meter's mean
+     * power to the share of the interval its relay was closed (its peak to 0 when it was open throughout).
+     */
+    void limit(Instant start, double[] meanWatts, double[] peakWatts, EventLog log) {
+        LocalDateTime local = LocalDateTime.ofInstant(start, zone);
+        long interval = start.getEpochSecond() / INTERVAL_SECONDS;
+        for (int i = 0; i < limitWatts.length; i++) {
+            Customer occupant = occupants.apply(i);
+            Integer limit = occupant == null ? null : billing.powerLimitWatts(occupant, local);
+            // The setting reaches the meter as its version comes into force: the simulated mesh does not carry it.
+            limitWatts[i] = limit == null ? 0 : limit;
+            long closedSeconds = run(i, start, interval, peakWatts[i], log);
+            meanWatts[i] = meanWatts[i] * closedSeconds / INTERVAL_SECONDS;
+            if (closedSeconds == 0) {
+                peakWatts[i] = 0;
+            }
+        }
+    }
+
+    /** Runs meter {@code index}'s limiter through the interval; the seconds its relay was closed. */
+    private long run(int index, Instant start, long interval, double demandWatts, EventLog log) {
+        Instant end = start.plus(Reading.INTERVAL);
+        Instant cursor = start;
+        long closedSeconds = 0;
+        int trips = 0;
+        while (cursor.isBefore(end)) {
+            if (openUntil[index] != null) {
+                if (!openUntil[index].isBefore(end)) {
+                    break;
+                }
+                cursor = reclose(index, cursor, log);
+            } else if (limitWatts[index] > 0 && demandWatts > limitWatts[index]) {
+                Instant tripAt = tripMoment(index, interval, trips++, cursor, end);
+                closedSeconds += Duration.between(cursor, tripAt).toSeconds();
+                trip(index, tripAt, demandWatts, log);
+                cursor = tripAt;
+            } else {
+                closedSeconds += Duration.between(cursor, end).toSeconds();
+                cursor = end;
+            }
+        }
+        return closedSeconds;
+    }
+
+    /** A moment in [from, end), drawn from the seed, when the demand passes the limit. */
+    private Instant tripMoment(int index, long interval, int trip, Instant from, Instant end) {
+        long span = Duration.between(from, end).toSeconds();
+        return from.plusSeconds((long) Math.floor(Noise.unit(seed, index, interval, TRIP_SALT + trip) * span));
+    }
+
+    private void trip(int index, Instant at, double demandWatts, EventLog log) {
+        long hour = at.getEpochSecond() / HOUR_SECONDS;
+        if (tripHour[index] != hour) {
+            tripHour[index] = hour;
+            tripsInHour[index] = 0;
+        }
+        tripsInHour[index]++;
+        Instant reclose = at.plus(RECLOSE_DELAY);
+        lockedOut[index] = tripsInHour[index] >= TRIPS_TO_LOCKOUT;
+        if (lockedOut[index]) {
+            Instant nextHour = Instant.ofEpochSecond((hour + 1) * HOUR_SECONDS);
+            reclose = nextHour.isAfter(reclose) ? nextHour : reclose;
+        }
+        openUntil[index] = reclose;
+        log.add(at, meterIds.apply(index), EventKind.POWER_LIMIT_TRIPPED, Map.of(
+                "demandW", Long.toString(Math.round(demandWatts)), "limitW", Integer.toString(limitWatts[index]),
+                "trip", Integer.toString(tripsInHour[index]), "lockout", Boolean.toString(lockedOut[index]),
+                "reclosesAt", reclose.toString()), null);
+    }
+
+    /** Closes meter {@code index}'s limiter at its time (not before {@code cursor}); the moment it closed. */
+    private Instant reclose(int index, Instant cursor, EventLog log) {
+        Instant at = openUntil[index].isBefore(cursor) ? cursor : openUntil[index];
+        log.add(at, meterIds.apply(index), EventKind.POWER_LIMIT_RECLOSED, Map.of(
+                "limitW", Integer.toString(limitWatts[index]), "after", lockedOut[index] ? "lockout" : "delay"), null);
+        openUntil[index] = null;
+        lockedOut[index] = false;
+        return at;
+    }
+}
