@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import io.gridside.console.service.Amounts;
 import io.gridside.console.service.CustomerStatement;
+import io.gridside.console.service.PowerLimits;
 import io.gridside.console.service.StatementLines;
 import io.gridside.console.service.Statements;
 import io.gridside.site.Currencies;
@@ -9,10 +10,12 @@ import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,17 +63,19 @@ final class BillCommand implements Callable<Integer> {
      * positive; the field names are a contract with scripts.
      */
     record CustomerJson(String customerId, String name, List<String> meterIds, String tariffId, String creditState,
-            long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor) {
+            long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor,
+            int limiterTrips) {
 
-        static CustomerJson of(CustomerStatement s) {
+        static CustomerJson of(CustomerStatement s, Map<String, Integer> trips) {
             return new CustomerJson(s.customerId(), s.customerName(), s.meterIds(), s.tariffId(),
                     s.state() == null ? null : s.state().name(), s.openingMinor(), s.energyWh(), s.totals(),
-                    s.totals().chargesMinor(), s.closingMinor());
+                    s.totals().chargesMinor(), s.closingMinor(), PowerLimits.tripsOf(trips, s.meterIds()));
         }
     }
 
     /** The totals over every customer listed. */
-    record TotalsJson(long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor) {
+    record TotalsJson(long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor,
+            int limiterTrips) {
     }
 
     /** The whole report as JSON. */
@@ -98,50 +103,62 @@ final class BillCommand implements Callable<Integer> {
             } else {
                 statements = all.all(days);
             }
-            print(site, days, statements);
+            print(site, days, statements, trips(store, site, days));
         }
         return ExitCode.OK;
     }
 
-    private void print(SiteInfo site, Statements.Period days, List<CustomerStatement> statements) {
+    /** How often each meter's load limiter tripped in the period's days, from the pulled event log. */
+    // A meter that billed two customers in the period (a move-out and a move-in) counts its trips to both, and an
+    // exchanged meter's trips are lost with it from the roster: trips are counted by meter, not by account.
+    private static Map<String, Integer> trips(SiteStore store, SiteInfo site, Statements.Period days) {
+        Instant from = days.first().atStartOfDay(site.zone()).toInstant();
+        Instant to = days.last().plusDays(1).atStartOfDay(site.zone()).toInstant();
+        return PowerLimits.tripsByMeter(store.events(from, to));
+    }
+
+    private void print(SiteInfo site, Statements.Period days, List<CustomerStatement> statements,
+            Map<String, Integer> trips) {
         PrintWriter out = command.commandLine().getOut();
-        TotalsJson totals = totals(statements);
+        TotalsJson totals = totals(statements, trips);
         if (json) {
             out.println(Json.write(new ReportJson(site.siteId(), site.name(), site.currency(),
                     Currencies.exponent(site.currency()), site.zone().getId(), days.first(), days.last(),
-                    statements.stream().map(CustomerJson::of).toList(), totals)));
+                    statements.stream().map(s -> CustomerJson.of(s, trips)).toList(), totals)));
             return;
         }
         String currency = site.currency();
         out.printf("%s (%s), %s to %s, days in %s; amounts in %s, energy in kWh.%n%n", site.name(), site.siteId(),
                 days.first(), days.last(), site.zone().getId(), currency);
         TextTable table = new TextTable(2, "CUSTOMER", "METER", "kWh", "OPENING", "ENERGY", "STANDING", "TAX",
-                "LEVY", "MINIMUM", "DEBT", "TOP-UPS", "ADJUST", "CLOSING", "STATE");
+                "LEVY", "MINIMUM", "DEBT", "TOP-UPS", "ADJUST", "CLOSING", "TRIPS", "STATE");
         for (CustomerStatement s : statements) {
             table.add(row(s.customerId(), String.join(",", s.meterIds()), s.energyWh(), s.openingMinor(), s.totals(),
-                    s.closingMinor(), s.state() == null ? "-" : s.state().name().toLowerCase(Locale.ROOT),
-                    currency));
+                    s.closingMinor(), PowerLimits.tripsOf(trips, s.meterIds()),
+                    s.state() == null ? "-" : s.state().name().toLowerCase(Locale.ROOT), currency));
         }
         table.add(row("TOTAL", "", totals.energyWh(), totals.openingMinor(), totals.lines(), totals.closingMinor(),
-                "", currency));
+                totals.limiterTrips(), "", currency));
         table.print(out);
         out.printf("%nClosing = opening + top-ups + adjustments - charges (energy, standing, tax, levy, minimum, "
-                + "debt recovery); state at the last pull.%n");
+                + "debt recovery); trips of the meter's power limiter in the period; state at the last pull.%n");
     }
 
     private static List<String> row(String customer, String meters, long energyWh, long opening, StatementLines l,
-            long closing, String state, String currency) {
+            long closing, int trips, String state, String currency) {
         List<String> row = new ArrayList<>(List.of(customer, meters.isEmpty() ? "-" : meters,
                 Amounts.kwh(energyWh)));
         for (long minor : new long[] {opening, l.energyMinor(), l.standingMinor(), l.taxMinor(), l.levyMinor(),
             l.minimumMinor(), l.debtRecoveryMinor(), l.topUpsMinor(), l.adjustmentsMinor(), closing}) {
             row.add(Amounts.plain(minor, currency));
         }
+        row.add(Integer.toString(trips));
         row.add(state);
         return row;
     }
 
-    private static TotalsJson totals(List<CustomerStatement> statements) {
+    private static TotalsJson totals(List<CustomerStatement> statements, Map<String, Integer> trips) {
+        int tripCount = 0;
         long opening = 0;
         long energy = 0;
         long closing = 0;
@@ -151,7 +168,8 @@ final class BillCommand implements Callable<Integer> {
             energy = Math.addExact(energy, s.energyWh());
             closing = Math.addExact(closing, s.closingMinor());
             lines = lines.plus(s.totals());
+            tripCount += PowerLimits.tripsOf(trips, s.meterIds());
         }
-        return new TotalsJson(opening, energy, lines, lines.chargesMinor(), closing);
+        return new TotalsJson(opening, energy, lines, lines.chargesMinor(), closing, tripCount);
     }
 }

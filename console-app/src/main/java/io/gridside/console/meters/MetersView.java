@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -90,10 +91,12 @@ public final class MetersView extends VBox {
         lastReading.setCellFactory(column -> cell(at -> Formats.siteTime(at, model.zone())));
         TableColumn<MeterStatus, CreditState> state = column("meters.col.state", MeterStatus::creditState);
         state.setCellFactory(column -> new StateCell());
+        TableColumn<MeterStatus, String> limit = column("meters.col.limit", model::powerLimitText);
+        limit.setId("col-limit");
         table.getColumns().setAll(List.of(column("meters.col.meter", MeterStatus::meterId),
                 column("meters.col.customer", MeterStatus::customerId),
                 column("meters.col.name", MeterStatus::customerName), balance, lastReading,
-                column("meters.col.signal", MeterStatus::rssiDbm), state));
+                column("meters.col.signal", MeterStatus::rssiDbm), limit, state));
     }
 
     private String currencyOf(TableColumn<MeterStatus, Long> column) {
@@ -179,6 +182,7 @@ public final class MetersView extends VBox {
                 () -> table.getComparator() == null ? Comparator.comparing(MeterStatus::meterId)
                         : table.getComparator(), table.comparatorProperty()));
         table.setItems(sorted);
+        model.powerLimits().addListener((MapChangeListener<String, Integer>) change -> table.refresh());
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         stateFilter.valueProperty().bindBidirectional(model.stateFilterProperty());
         count.textProperty().bind(Bindings.createStringBinding(

@@ -1,5 +1,6 @@
 package io.gridside.console.meters;
 
+import io.gridside.console.I18n;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.site.CreditState;
 import io.gridside.site.MeterStatus;
@@ -13,7 +14,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /** The meters table's rows, its filter, and the readings of the chosen meter. */
@@ -28,6 +31,8 @@ public final class MetersViewModel {
     private final ObjectProperty<CreditState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<MeterStatus> selected = new SimpleObjectProperty<>();
     private final ObservableList<Reading> readings = FXCollections.observableArrayList();
+    /** Each meter's lifeline power limit in watts, for the meters that have one. */
+    private final ObservableMap<String, Integer> powerLimits = FXCollections.observableHashMap();
 
     public MetersViewModel(SessionViewModel session) {
         this.session = session;
@@ -36,6 +41,14 @@ public final class MetersViewModel {
         stateFilter.addListener((obs, old, state) -> applyFilter());
         selected.addListener((obs, old, meter) -> loadReadings(meter));
         session.gatewayClockProperty().addListener((obs, old, clock) -> reloadIfNewInterval(old, clock));
+        session.meters().addListener((ListChangeListener<MeterStatus>) change -> loadPowerLimits());
+    }
+
+    private void loadPowerLimits() {
+        session.loadPowerLimits(limits -> {
+            powerLimits.keySet().retainAll(limits.keySet());
+            powerLimits.putAll(limits);
+        });
     }
 
     private void applyFilter() {
@@ -99,6 +112,17 @@ public final class MetersViewModel {
     /** The chosen meter's readings of the last two days, oldest first. */
     public ObservableList<Reading> readings() {
         return readings;
+    }
+
+    /** Each meter's lifeline power limit in watts, for the meters that have one; filled after each pull. */
+    public ObservableMap<String, Integer> powerLimits() {
+        return powerLimits;
+    }
+
+    /** The power limit of {@code meter} as the table shows it: watts, or that it has none. */
+    public String powerLimitText(MeterStatus meter) {
+        Integer watts = powerLimits.get(meter.meterId());
+        return watts == null ? I18n.text("meters.limit.none") : I18n.text("meters.limit.watts", watts);
     }
 
     public ZoneId zone() {

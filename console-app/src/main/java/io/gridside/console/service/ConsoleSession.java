@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -280,6 +281,11 @@ public final class ConsoleSession implements AutoCloseable {
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** Each meter's lifeline power limit in watts, for the meters that have one; see {@link PowerLimits}. */
+    public Map<String, Integer> powerLimits() {
+        return PowerLimits.of(store);
     }
 
     /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */

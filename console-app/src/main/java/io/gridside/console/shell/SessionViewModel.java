@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -426,6 +427,16 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         tasks.submit(I18n.text("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
+                failure -> problem.set(describe(failure)));
+    }
+
+    /** Works out each meter's lifeline power limit from what is pulled, then hands the limits to {@code onLoaded}. */
+    public void loadPowerLimits(Consumer<Map<String, Integer>> onLoaded) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(I18n.text("task.limits"), context -> current.powerLimits(), onLoaded,
                 failure -> problem.set(describe(failure)));
     }
 

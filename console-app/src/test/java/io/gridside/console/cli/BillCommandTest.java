@@ -8,11 +8,13 @@ import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
+import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +80,45 @@ class BillCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).contains("2026-06-01 to 2026-06-02", "Africa/Nairobi", "amounts in KES");
         assertThat(lines.get(2)).contains("CUSTOMER", "OPENING", "ENERGY", "STANDING", "TAX", "LEVY", "DEBT",
-                "TOP-UPS", "ADJUST", "CLOSING", "STATE");
+                "TOP-UPS", "ADJUST", "CLOSING", "TRIPS", "STATE");
         assertThat(lines.get(3).split("\\s+")).containsExactly("C-1", "M-1", "0.100", "0.00", "3.50", "10.00",
-                "0.00", "0.00", "0.00", "5.00", "50.00", "100.00", "131.50", "active");
+                "0.00", "0.00", "0.00", "5.00", "50.00", "100.00", "131.50", "0", "active");
         assertThat(lines.get(4).split("\\s+")).containsExactly("C-2", "M-2", "0.000", "0.00", "0.00", "0.00",
-                "0.00", "0.00", "0.00", "0.00", "0.00", "20.00", "20.00", "low");
+                "0.00", "0.00", "0.00", "0.00", "0.00", "20.00", "20.00", "0", "low");
         assertThat(lines.get(5).split("\\s+")).containsExactly("TOTAL", "-", "0.100", "0.00", "3.50", "10.00",
-                "0.00", "0.00", "0.00", "5.00", "50.00", "120.00", "151.50");
+                "0.00", "0.00", "0.00", "5.00", "50.00", "120.00", "151.50", "0");
+    }
+
+    @Test
+    void countsEachCustomersPowerLimiterTripsInThePeriodFromThePulledEvents() throws IOException {
+        try (SiteStore store = SiteStore.open(database)) {
+            // 06-01 21:30 UTC is 06-02 00:30 in Nairobi, so inside a period of 06-02 alone; 06-01 20:00 UTC is not.
+            store.insertEvents(List.of(trip(1, "2026-06-01T20:00:00Z", "M-1"), trip(2, "2026-06-01T21:30:00Z", "M-1"),
+                    trip(3, "2026-06-02T10:00:00Z", "M-1"),
+                    new SiteEvent(4, Instant.parse("2026-06-02T10:05:00Z"), "M-1", EventKind.POWER_LIMIT_RECLOSED,
+                            new TreeMap<>(Map.of("after", "delay")), null),
+                    new SiteEvent(5, Instant.parse("2026-06-02T11:00:00Z"), "M-2", EventKind.RELAY_OFF,
+                            new TreeMap<>(Map.of("reason", "billing")), null)));
+        }
+
+        CommandRun text = CommandRun.of("bill", "--site", database.toString());
+        CommandRun json = CommandRun.of("bill", "--site", database.toString(), "--from", "2026-06-02", "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        List<String> lines = text.out().lines().toList();
+        assertThat(lines.get(3).split("\\s+")).endsWith("3", "active");
+        assertThat(lines.get(4).split("\\s+")).endsWith("0", "low");
+        assertThat(lines.get(5).split("\\s+")).endsWith("3");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("customers").get(0).get("limiterTrips").asInt()).isEqualTo(2);
+        assertThat(report.get("customers").get(1).get("limiterTrips").asInt()).isZero();
+        assertThat(report.get("totals").get("limiterTrips").asInt()).isEqualTo(2);
+    }
+
+    private static SiteEvent trip(long id, String at, String meterId) {
+        return new SiteEvent(id, Instant.parse(at), meterId, EventKind.POWER_LIMIT_TRIPPED,
+                new TreeMap<>(Map.of("demandW", "2000", "limitW", "250")), null);
     }
 
     @Test
