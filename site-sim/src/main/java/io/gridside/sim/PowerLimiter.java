@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -23,10 +26,12 @@ import java.util.function.IntFunction;
  * meter whose relay billing or a maintenance lock holds open, or whose supply is cut, draws nothing and so never
  * trips; a lockout does not change billing's relay.
  *
- * <p>A quarter hour's load is known only by its mean and its peak; the peak (inrush included) is the demand the
- * limiter compares with its limit. When in the quarter hour the demand passes the limit is drawn from the site's
- * seed, so the same seed gives the same trips.
+ * <p>The demand the limiter compares with its limit is the quarter hour's peak power, a starting motor's inrush
+ * included: the simulated load is known only by its quarter hour's mean and peak, so when in the quarter hour the
+ * demand passes the limit is drawn from the site's seed, and the same seed gives the same trips.
  */
+// A real limiter trips only on a demand that lasts its trip delay (seconds), which a fridge compressor's inrush
+// does not: the simulated meter trips on it, as the quarter hour's peak holds nothing finer.
 final class PowerLimiter {
 
     /** How long a tripped limiter waits before it closes the relay again. */
@@ -95,27 +100,38 @@ final class PowerLimiter {
 
     /**
      * Runs every limiter through the interval from {@code start}: sets each meter's limit by the tariff version in
-     * force, trips and recloses by the interval's demand, logs each trip and reclosing, and cuts each meter's mean
-     * power to the share of the interval its relay was closed (its peak to 0 when it was open throughout).
+     * force, trips and recloses by the interval's demand, logs each trip and reclosing in the order they happened,
+     * and cuts each meter's mean power to the share of the interval its relay was closed (its peak to 0 when it was
+     * open throughout). A meter that draws nothing (its relay open by billing, its supply cut) has no demand.
      */
     void limit(Instant start, double[] meanWatts, double[] peakWatts, EventLog log) {
         LocalDateTime local = LocalDateTime.ofInstant(start, zone);
         long interval = start.getEpochSecond() / INTERVAL_SECONDS;
+        List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < limitWatts.length; i++) {
             Customer occupant = occupants.apply(i);
             Integer limit = occupant == null ? null : billing.powerLimitWatts(occupant, local);
             // The setting reaches the meter as its version comes into force: the simulated mesh does not carry it.
             limitWatts[i] = limit == null ? 0 : limit;
-            long closedSeconds = run(i, start, interval, peakWatts[i], log);
+            if (limitWatts[i] == 0 && openUntil[i] == null) {
+                continue;
+            }
+            long closedSeconds = run(i, start, interval, meanWatts[i] > 0 ? peakWatts[i] : 0, pending);
             meanWatts[i] = meanWatts[i] * closedSeconds / INTERVAL_SECONDS;
             if (closedSeconds == 0) {
                 peakWatts[i] = 0;
             }
         }
+        pending.sort(Comparator.comparing(Pending::at));
+        pending.forEach(p -> log.add(p.at, p.meterId, p.kind, p.details, null));
+    }
+
+    /** An event of the interval, logged once every limiter has run through it. */
+    private record Pending(Instant at, String meterId, EventKind kind, Map<String, String> details) {
     }
 
     /** Runs meter {@code index}'s limiter through the interval; the seconds its relay was closed. */
-    private long run(int index, Instant start, long interval, double demandWatts, EventLog log) {
+    private long run(int index, Instant start, long interval, double demandWatts, List<Pending> log) {
         Instant end = start.plus(Reading.INTERVAL);
         Instant cursor = start;
         long closedSeconds = 0;
@@ -145,7 +161,7 @@ final class PowerLimiter {
         return from.plusSeconds((long) Math.floor(Noise.unit(seed, index, interval, TRIP_SALT + trip) * span));
     }
 
-    private void trip(int index, Instant at, double demandWatts, EventLog log) {
+    private void trip(int index, Instant at, double demandWatts, List<Pending> log) {
         long hour = at.getEpochSecond() / HOUR_SECONDS;
         if (tripHour[index] != hour) {
             tripHour[index] = hour;
@@ -159,17 +175,17 @@ final class PowerLimiter {
             reclose = nextHour.isAfter(reclose) ? nextHour : reclose;
         }
         openUntil[index] = reclose;
-        log.add(at, meterIds.apply(index), EventKind.POWER_LIMIT_TRIPPED, Map.of(
+        log.add(new Pending(at, meterIds.apply(index), EventKind.POWER_LIMIT_TRIPPED, Map.of(
                 "demandW", Long.toString(Math.round(demandWatts)), "limitW", Integer.toString(limitWatts[index]),
                 "trip", Integer.toString(tripsInHour[index]), "lockout", Boolean.toString(lockedOut[index]),
-                "reclosesAt", reclose.toString()), null);
+                "reclosesAt", reclose.toString())));
     }
 
     /** Closes meter {@code index}'s limiter at its time (not before {@code cursor}); the moment it closed. */
-    private Instant reclose(int index, Instant cursor, EventLog log) {
+    private Instant reclose(int index, Instant cursor, List<Pending> log) {
         Instant at = openUntil[index].isBefore(cursor) ? cursor : openUntil[index];
-        log.add(at, meterIds.apply(index), EventKind.POWER_LIMIT_RECLOSED, Map.of(
-                "limitW", Integer.toString(limitWatts[index]), "after", lockedOut[index] ? "lockout" : "delay"), null);
+        log.add(new Pending(at, meterIds.apply(index), EventKind.POWER_LIMIT_RECLOSED, Map.of(
+                "limitW", Integer.toString(limitWatts[index]), "after", lockedOut[index] ? "lockout" : "delay")));
         openUntil[index] = null;
         lockedOut[index] = false;
         return at;

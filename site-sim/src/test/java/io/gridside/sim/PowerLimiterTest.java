@@ -107,6 +107,21 @@ class PowerLimiterTest {
     }
 
     @Test
+    void eventsOfManyMetersAreLoggedInTheOrderTheyHappened() {
+        Customer[] households = new Customer[6];
+        for (int i = 0; i < households.length; i++) {
+            households[i] = new Customer("C-" + (i + 1), "Household " + (i + 1), CustomerCategory.HOUSEHOLD);
+        }
+        EventLog log = new EventLog();
+
+        run(limiter(billing(500, Set.of()), households), TEN, 4, KETTLE_MEAN, KETTLE_PEAK, log);
+
+        assertThat(log.all()).extracting(SiteEvent::source).hasSizeGreaterThan(households.length)
+                .contains("M-1", "M-6");
+        assertThat(log.all()).extracting(SiteEvent::at).isSorted();
+    }
+
+    @Test
     void theSameSeedTripsAtTheSameMoments() {
         Customer household = AMINA;
         EventLog first = new EventLog();
