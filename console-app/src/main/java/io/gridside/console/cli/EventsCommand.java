@@ -73,10 +73,10 @@ final class EventsCommand implements Callable<Integer> {
             out.println(Json.write(events.stream().map(EventJson::of).toList()));
             return ExitCode.OK;
         }
-        out.printf("%-19s %-10s %-19s %-40s %s%n", "time (" + zone.getId() + ")", "source", "kind", "details",
+        out.printf("%-19s %-10s %-20s %-40s %s%n", "time (" + zone.getId() + ")", "source", "kind", "details",
                 "cause");
         for (SiteEvent event : events) {
-            out.printf(Locale.ROOT, "%-19s %-10s %-19s %-40s %s%n", SITE_TIME.format(event.at().atZone(zone)),
+            out.printf(Locale.ROOT, "%-19s %-10s %-20s %-40s %s%n", SITE_TIME.format(event.at().atZone(zone)),
                     event.source(), event.kind().name().toLowerCase(Locale.ROOT), details(event), cause(event));
         }
         return ExitCode.OK;
