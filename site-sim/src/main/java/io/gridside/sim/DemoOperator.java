@@ -80,6 +80,13 @@ public final class DemoOperator {
                 List.of(siteId), from, from.plus(DEMO_VALIDITY), Map.of(), KEY_ID, HOLDER_KEY.publicKey()));
     }
 
+    /** A demo credential as {@link OperatorSigningKey#issue} makes one, naming {@link #holderKey}: for tests. */
+    public static SignedCredential issue(String technicianId, String name, Role role, List<String> sites,
+            Instant from, Duration validity, Map<String, Long> limits) {
+        return KEY.sign(new TechnicianCredential(technicianId, name, role, sites, from, from.plus(validity), limits,
+                KEY_ID, HOLDER_KEY.publicKey()));
+    }
+
     /** The private key that demo credentials name, for the demo paths and tests only. */
     public static SigningKey holderKey() {
         return HOLDER_KEY;

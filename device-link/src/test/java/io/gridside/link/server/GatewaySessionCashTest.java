@@ -174,7 +174,8 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesAVoidToATechnicianAndNamesTheRoleItNeeds() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
 
         Message answer = askAs(TestCredentials.keyedTechnician(), new CashVoid(receipt.receipt(), "paid twice"));
 
@@ -185,7 +186,8 @@ class GatewaySessionCashTest {
 
     @Test
     void letsAnotherSupervisorVoidAReceiptOnceAndTakesItsCreditBack() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
         SignedCredential supervisor = credential(Map.of(), "S-0007", Role.SUPERVISOR);
 
         try (Session session = Session.of(service, supervisor)) {
@@ -209,7 +211,8 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesASupervisorTheVoidOfTheirOwnReceipt() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.keyedSupervisor(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedSupervisor(), topUp("c-001", null, 50_000, "R-1"));
 
         Message answer = askAs(TestCredentials.keyedSupervisor(), new CashVoid(receipt.receipt(), "mistake"));
 
@@ -219,7 +222,8 @@ class GatewaySessionCashTest {
 
     @Test
     void servesTheCashBookWithReceiptsAndVoids() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
         askAs(credential(Map.of(), "S-0007", Role.SUPERVISOR), new CashVoid(receipt.receipt(), "paid twice"));
 
         List<Message> answers;
