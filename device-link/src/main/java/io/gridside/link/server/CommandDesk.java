@@ -5,6 +5,7 @@ import io.gridside.link.auth.CommandRefusal;
 import io.gridside.link.auth.CommandRefusedException;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCommand;
+import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
@@ -81,8 +82,14 @@ final class CommandDesk {
                 ByteString.of(MessageCodec.encode(answer)));
     }
 
-    /** The one answer of a request, or the ledger batches of a stream of corrections joined in one. */
+    /**
+     * The one answer of a request, or the ledger batches of a stream of corrections joined in one; a fault when the
+     * gateway failed before it answered, which it then reports to the console as such.
+     */
     private static Message answerOf(List<Message> kept) {
+        if (kept.isEmpty()) {
+            return new ErrorReply("GATEWAY_FAULT", "The gateway failed before it answered this command.");
+        }
         List<LedgerLink> links = new ArrayList<>();
         for (Message message : kept) {
             if (message instanceof LedgerBatch batch) {
