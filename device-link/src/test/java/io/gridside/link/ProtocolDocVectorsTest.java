@@ -3,6 +3,7 @@ package io.gridside.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.gridside.link.auth.CommandRefusal;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Refusal;
@@ -121,7 +122,11 @@ class ProtocolDocVectorsTest {
             "hello-proof", new Signed(SampleMessages.GATEWAY_KEY,
                     HelloProof.transcript(SampleMessages.hello(), SampleMessages.helloReply())),
             "gateway-key-replacement", new Signed(TestCredentials.OPERATOR.key(),
-                    TestCredentials.keyReplacement().signed().toByteArray()));
+                    TestCredentials.keyReplacement().signed().toByteArray()),
+            "keyed-credential", new Signed(TestCredentials.OPERATOR.key(),
+                    TestCredentials.keyedTechnician().signed().toByteArray()),
+            "technician-command", new Signed(TestCredentials.TECHNICIAN_KEY,
+                    SampleMessages.technicianCommand().encode()));
 
     private record Signed(SigningKey key, byte[] bytes) {
     }
@@ -297,7 +302,8 @@ class ProtocolDocVectorsTest {
                 .contains("TOPOLOGY_OUT_OF_RANGE", "HISTORY_OUT_OF_RANGE")
                 .contains("PAYMENT_INVALID", "PAYMENT_CURRENCY_MISMATCH", "PAYMENT_UNKNOWN_CUSTOMER",
                         "PAYMENT_REFERENCE_CONFLICT")
-                .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER");
+                .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER")
+                .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 
     @Test

@@ -5,6 +5,9 @@ import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.OperatorSigningKey;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianCredential;
+import io.gridside.site.cbor.ByteString;
 import io.gridside.link.auth.TrustedOperators;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +31,11 @@ public final class DemoOperator {
     /** Long enough that a demo clock running a million times faster than real time never outruns it. */
     private static final Duration DEMO_VALIDITY = Duration.ofDays(36_500);
     private static final OperatorSigningKey KEY = load();
+    /**
+     * The key that every demo credential names as its holder's, which signs the demo's commands that move money.
+     * DEMO ONLY, and public like the demo operator's: its seed is written here.
+     */
+    private static final SigningKey HOLDER_KEY = SigningKey.fromSeed(ByteString.fromHex("d0".repeat(32)));
 
     private DemoOperator() {
     }
@@ -67,7 +75,20 @@ public final class DemoOperator {
      * setup: valid from a day before {@code gatewayClock} for a century.
      */
     public static SignedCredential supervisorFor(String siteId, Instant gatewayClock) {
-        return KEY.issue("demo-supervisor", "Demo supervisor", Role.SUPERVISOR, List.of(siteId),
-                gatewayClock.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1)), DEMO_VALIDITY, Map.of());
+        Instant from = gatewayClock.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1));
+        return KEY.sign(new TechnicianCredential("demo-supervisor", "Demo supervisor", Role.SUPERVISOR,
+                List.of(siteId), from, from.plus(DEMO_VALIDITY), Map.of(), KEY_ID, HOLDER_KEY.publicKey()));
+    }
+
+    /** A demo credential as {@link OperatorSigningKey#issue} makes one, naming {@link #holderKey}: for tests. */
+    public static SignedCredential issue(String technicianId, String name, Role role, List<String> sites,
+            Instant from, Duration validity, Map<String, Long> limits) {
+        return KEY.sign(new TechnicianCredential(technicianId, name, role, sites, from, from.plus(validity), limits,
+                KEY_ID, HOLDER_KEY.publicKey()));
+    }
+
+    /** The private key that demo credentials name, for the demo paths and tests only. */
+    public static SigningKey holderKey() {
+        return HOLDER_KEY;
     }
 }

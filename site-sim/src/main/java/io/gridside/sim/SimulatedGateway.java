@@ -174,17 +174,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this(spec, clock, DemoOperator.trusted(), identityKeyFor(spec), scenario);
     }
 
-    /**
-     * @param trusted the operator keys whose credentials it accepts
-     * @param identityKey the key it proves itself with, which consoles pin
-     */
+    /** A gateway that accepts credentials of {@code trusted} and proves itself with {@code identityKey}. */
     public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey) {
         this(spec, clock, trusted, identityKey, Scenario.NONE);
     }
 
     /**
-     * @param trusted the operator keys whose credentials it accepts
-     * @param identityKey the key it proves itself with, which consoles pin
      * @param scenario what happens during the run, from the start of its history on
      * @throws io.gridside.sim.scenario.ScenarioException when the scenario names a meter or feeder the site does
      *     not have
@@ -195,8 +190,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     }
 
     /**
-     * @param trusted the operator keys whose credentials it accepts
-     * @param identityKey the key it proves itself with, which consoles pin
      * @param scenario what happens during the run, from the start of its history on
      * @param journalDirectory where it keeps its journal, which it builds anew (replacing one there) and leaves
      *     when closed; null for a temporary directory that {@link #close} deletes
@@ -789,6 +782,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Where the gateway keeps its journal. */
     public Path journalFile() {
         return journal.file();
+    }
+
+    /** The signed commands it took, kept beside its journal across restarts. */
+    @Override
+    public io.gridside.link.server.CommandLog commandLog() {
+        return journal.commandLog();
     }
 
     /** Closes the journal, and deletes it when it lives in a temporary directory. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
@@ -142,14 +143,17 @@ class SimulatedSiteCashTest {
     }
 
     private static SignedCredential technician(long limitMinor) {
-        return DemoOperator.signingKey().issue("T-0101", "Wanjiku Mwangi", Role.TECHNICIAN, List.of(SITE),
-                NOW.minus(Duration.ofDays(1)), Duration.ofDays(2), Map.of(CashAllowance.LIMIT, limitMinor));
+        Instant from = NOW.minus(Duration.ofDays(1));
+        return DemoOperator.signingKey().sign(new TechnicianCredential("T-0101", "Wanjiku Mwangi", Role.TECHNICIAN,
+                List.of(SITE), from, from.plus(Duration.ofDays(2)), Map.of(CashAllowance.LIMIT, limitMinor),
+                DemoOperator.KEY_ID, DemoOperator.holderKey().publicKey()));
     }
 
     private GatewayClient connect(String transport, SignedCredential credential) throws IOException {
         Transport link = transport.equals("tcp") ? TcpTransport.connect(tcp.getHostString(), tcp.getPort(), 2000)
                 : SerialTransport.open(serial, 115_200);
-        return GatewayClient.open(link, Authentication.of(credential, pins), TIMEOUT);
+        return GatewayClient.open(link, Authentication.of(credential, pins).signingWith(DemoOperator.holderKey()),
+                TIMEOUT);
     }
 
     private static List<LedgerEntry> pullLedger(GatewayClient client) throws IOException {

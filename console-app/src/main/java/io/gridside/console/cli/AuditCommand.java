@@ -3,6 +3,10 @@ package io.gridside.console.cli;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
+import io.gridside.console.service.CommandAudit;
+import io.gridside.link.message.CommandsBatch;
+import java.util.ArrayList;
+import java.util.List;
 import io.gridside.console.service.LedgerVerification;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridside connect ... audit}: pulls the gateway's whole history into the site's database, re-runs its
- * billing with the console's engine, and prints the summary; exits with 1 when the ledgers disagree.
+ * billing with the console's engine, checks that every entry a technician caused traces to a signed command, and
+ * prints the summary; exits with 1 when the ledgers disagree or an entry has no valid signed command.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Pulls the site into its database and proves the gateway's balances, or shows where they "
@@ -44,6 +49,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BillingReport report;
         SitePull.Result pulled;
+        CommandAudit.Result commands;
         try (GatewayClient client = connect.open()) {
             Path database = siteFile != null ? siteFile
                     : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
@@ -58,10 +64,15 @@ final class AuditCommand implements Callable<Integer> {
                 pulled = SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE,
                         CancelSignal.NEVER);
                 report = BillingAudit.run(store);
+                List<CommandsBatch.Entry> log = new ArrayList<>();
+                client.billing().commands(0, (batch, received, total) -> log.addAll(batch), CancelSignal.NEVER);
+                commands = CommandAudit.audit(log, client.hello().siteId(), store.ledger(), store.cashBook());
             }
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
+            // KNOWN SHORTCOMING: the JSON summary does not list the signed commands' findings yet; only the exit
+            // code says that an entry has no valid signed command. The text output lists them.
             out.println(Json.write(SummaryJson.of(report)));
         } else {
             out.printf("Pulled %d readings (%d new), %d ledger entries (%d new) and %d events (%d new); compared %d "
@@ -69,7 +80,23 @@ final class AuditCommand implements Callable<Integer> {
                     pulled.ledgerReceived(), pulled.ledgerNew(), pulled.eventsReceived(), pulled.eventsNew(),
                     pulled.daysCompared(), pulled.daysFetched());
             ReportPrinter.print(report, out);
+            printCommands(commands, out);
         }
-        return report.reconciliation().agrees() ? ExitCode.OK : ExitCode.FAILED;
+        return report.reconciliation().agrees() && commands.clean() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** Whether every entry a technician caused traces to a signed command that checks out. */
+    private static void printCommands(CommandAudit.Result commands, PrintWriter out) {
+        out.printf("%nSigned commands: %d checked, %d that do not check out.%n", commands.verified().size()
+                + commands.broken().size(), commands.broken().size());
+        commands.broken().forEach(broken -> out.printf("  command %d does not check out: %s%n", broken.seq(),
+                broken.reason()));
+        if (commands.unsigned().isEmpty()) {
+            out.println("Every cash, void, correction and opening entry traces to a signed command.");
+            return;
+        }
+        out.printf("%d ledger entries have no valid signed command:%n", commands.unsigned().size());
+        commands.unsigned().forEach(entry -> out.printf("  entry %d  %s  %s  %s  %d  %s%n", entry.seq(), entry.at(),
+                entry.customerId(), entry.kind(), entry.amountMinor(), entry.reference()));
     }
 }

@@ -1,5 +1,8 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.Connector;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianKeyFile;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.KeyReplacementFile;
 import io.gridside.link.auth.OperatorKey;
@@ -39,6 +42,13 @@ final class CommandFiles {
     static SignedCredential credential(Path file) {
         return read(file, CredentialFile::read, "credential file", "a Gridside credential file",
                 CREDENTIAL_UNREADABLE);
+    }
+
+    /** The private key kept next to the credential file {@code file}, or null; see {@link Connector}. */
+    static SigningKey technicianKey(Path file, SignedCredential credential) {
+        return read(TechnicianKeyFile.nextTo(file), path -> Connector.technicianKeyFor(file, credential),
+                "technician key file",
+                "a Gridside technician key file", CREDENTIAL_UNREADABLE);
     }
 
     static OperatorKey operatorKey(Path file) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
             SetClockCommand.class, TopUpCommand.class, VoidCommand.class, CashUpCommand.class, TopologyCommand.class,
             HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
-            MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class})
+            MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class, CommandsCommand.class})
 final class ConnectCommand {
 
     @Spec
@@ -92,10 +92,12 @@ final class ConnectCommand {
             throw new UsageException("Give either --repin or --repin-record FILE, not both.");
         }
         AppDirs dirs = AppDirs.forCurrentUser();
-        SignedCredential technician = readCredential(dirs);
+        Path file = credentialFile(dirs);
+        SignedCredential technician = CommandFiles.credential(file);
         SignedKeyReplacement record = repinRecord != null ? CommandFiles.keyReplacement(repinRecord) : null;
         RepinWatch pins = new RepinWatch(GatewayPinFile.of(dirs));
         Connector connector = new Connector(pins, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        connector.signWith(CommandFiles.technicianKey(file, technician));
         GatewayClient client;
         if (record != null) {
             client = connector.repinWithRecord(target, technician, record);
@@ -106,12 +108,12 @@ final class ConnectCommand {
         return client;
     }
 
-    private SignedCredential readCredential(AppDirs dirs) {
+    private Path credentialFile(AppDirs dirs) {
         Path file = credential != null ? credential : dirs.defaultCredential();
         if (credential == null && !Files.exists(file)) {
             throw new UsageException("No credential: give your credential file with --credential FILE, "
                     + "or put it at " + file + ".");
         }
-        return CommandFiles.credential(file);
+        return file;
     }
 }

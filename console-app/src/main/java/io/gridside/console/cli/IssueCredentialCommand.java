@@ -4,6 +4,8 @@ import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.OperatorSigningKey;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianKeyFile;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.sim.DemoOperator;
 import java.io.IOException;
@@ -84,12 +86,18 @@ final class IssueCredentialCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandFiles.requireNew(out, "--out");
+        Path keyFile = TechnicianKeyFile.nextTo(out);
+        CommandFiles.requireNew(keyFile, "--out");
         OperatorSigningKey key = signingKey();
-        SignedCredential credential = key.sign(credential(key.keyId(), Instant.now()));
+        SigningKey holder = SigningKey.generate();
+        SignedCredential credential = key.sign(credential(key.keyId(), Instant.now())
+                .withTechnicianKey(holder.publicKey()));
+        CommandFiles.written(keyFile, "--out", () -> TechnicianKeyFile.write(keyFile, technicianId, holder));
         CommandFiles.written(out, "--out", () -> CredentialFile.write(out, credential));
         PrintWriter stdout = command.commandLine().getOut();
         stdout.println(ShowCredentialCommand.summary(credential.credential()));
-        stdout.println("Written to " + out + ".");
+        stdout.println("Written to " + out + ", with the holder's private key in " + keyFile + " (readable by this "
+                + "user only): give both to the technician, and keep no copy of the key.");
         if (signer.demo) {
             stdout.println("Signed with the demo operator's key: only simulated sites accept it.");
         }

@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.OperatorKey;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
@@ -38,6 +39,7 @@ final class ShowCredentialCommand implements Callable<Integer> {
             credential.credential().limits().forEach((limit, value) -> out.println("Limit " + limit + " = " + value));
         }
         out.println(cashSentence(credential.credential()));
+        out.println(keySentence(credential.credential()));
         if (operatorKey == null) {
             out.println("Signature not checked here; the gateway checks it against the operator keys it trusts.");
             return ExitCode.OK;
@@ -50,6 +52,16 @@ final class ShowCredentialCommand implements Callable<Integer> {
         out.println("Signature: NOT by operator key " + key.keyId() + "; a gateway that trusts only that key "
                 + "refuses this credential.");
         return ExitCode.FAILED;
+    }
+
+    /** Whether the credential names its holder's key, without which it may read a site but not move money. */
+    static String keySentence(TechnicianCredential credential) {
+        if (!credential.hasTechnicianKey()) {
+            return "Technician key: none; this credential may read a site but not move money (a gateway refuses "
+                    + "with COMMAND_KEYLESS_CREDENTIAL). Ask your supervisor for a new credential.";
+        }
+        return "Technician key: " + Ed25519.fingerprint(credential.technicianKey()) + "; it signs every request "
+                + "that moves money, from the key file next to the credential.";
     }
 
     /** What the credential lets its holder credit in cash, as the gateway counts it. */

@@ -2,6 +2,8 @@ package io.gridside.console.service;
 
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianKeyFile;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
@@ -16,6 +18,7 @@ import io.gridside.sim.SimulatedSite;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -37,6 +40,8 @@ public final class Connector implements AutoCloseable {
     private final Duration answerTimeout;
     private final SerialPorts serialPorts;
     private SimulatedSite demoSite;
+    /** The technician's private key, which signs what moves money; null while the console only reads. */
+    private volatile SigningKey technicianKey;
     private InetSocketAddress demoAddress;
 
     /** A connector for this user that checks real gateways against {@code pins}, with the default answer time. */
@@ -95,7 +100,7 @@ public final class Connector implements AutoCloseable {
     public GatewayClient connectDemo(ConnectionTarget.Demo demo) throws LinkException {
         SimulatedGateway gateway = startDemo(demo).gateway();
         SignedCredential supervisor = DemoOperator.supervisorFor(gateway.profile().siteId(), gateway.clock());
-        return open(demo, Authentication.of(supervisor, demoPins));
+        return open(demo, Authentication.of(supervisor, demoPins).signingWith(DemoOperator.holderKey()));
     }
 
     private void requireConfirmedPort(ConnectionTarget target) throws UnconfirmedPortException {
@@ -116,7 +121,27 @@ public final class Connector implements AutoCloseable {
     }
 
     private GatewayClient open(ConnectionTarget target, Authentication auth) throws LinkException {
-        return GatewayClient.open(transportTo(target), auth, answerTimeout);
+        SigningKey key = technicianKey;
+        boolean named = key != null && key.publicKey().equals(auth.credential().credential().technicianKey());
+        return GatewayClient.open(transportTo(target), named ? auth.signingWith(key) : auth, answerTimeout);
+    }
+
+    /**
+     * Signs every request that moves money with {@code key} in the sessions opened from now on with the credential
+     * that names it; null signs nothing, and a gateway then refuses such requests with a code that says why.
+     */
+    public void signWith(SigningKey key) {
+        this.technicianKey = key;
+    }
+
+    /**
+     * The private key kept next to the credential file {@code file}, which {@code credential} names; null when it
+     * names none or no key file lies next to it.
+     *
+     * @throws IOException when the key file cannot be read or holds another key
+     */
+    public static SigningKey technicianKeyFor(Path file, SignedCredential credential) throws IOException {
+        return TechnicianKeyFile.readFor(file, credential).orElse(null);
     }
 
     private GatewayPins pinsFor(ConnectionTarget target) {

@@ -226,7 +226,9 @@ public final class SessionViewModel implements AutoCloseable {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException(I18n.text("connect.credential.missing", file));
         }
-        return CredentialFile.read(file);
+        SignedCredential credential = CredentialFile.read(file);
+        connector.signWith(Connector.technicianKeyFor(file, credential));
+        return credential;
     }
 
     /** Keeps where a gateway answered, so the connect screen offers it next time. */

@@ -55,7 +55,7 @@ class CashCommandsTest {
         var address = site.listenTcp(0);
         tcp = address.getHostString() + ":" + address.getPort();
         supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-8", NOW));
-        technician = Credentials.write(home, "technician.json", DemoOperator.signingKey().issue("T-0042",
+        technician = Credentials.write(home, "technician.json", DemoOperator.issue("T-0042",
                 "Amina Wanjiru", Role.TECHNICIAN, List.of("site-8"), NOW.minus(Duration.ofDays(1)),
                 Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, 1_000_000L)));
         CommandRun pin = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");

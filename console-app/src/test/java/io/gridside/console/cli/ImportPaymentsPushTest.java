@@ -67,7 +67,7 @@ class ImportPaymentsPushTest {
         serial = site.listenSerial();
         PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, site.gateway().layout().gatewayId());
         supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
-        technician = Credentials.write(home, "technician.json", DemoOperator.signingKey().issue("T-0042",
+        technician = Credentials.write(home, "technician.json", DemoOperator.issue("T-0042",
                 "Amina Wanjiru", Role.TECHNICIAN, List.of("site-6"), NOW.minus(Duration.ofDays(1)),
                 Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, 500_000L)));
         CommandRun pin = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");

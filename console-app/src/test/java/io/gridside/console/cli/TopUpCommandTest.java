@@ -53,7 +53,7 @@ class TopUpCommandTest {
         var address = site.listenTcp(0);
         tcp = address.getHostString() + ":" + address.getPort();
         supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
-        technician = Credentials.write(home, "technician.json", DemoOperator.signingKey().issue("T-0042",
+        technician = Credentials.write(home, "technician.json", DemoOperator.issue("T-0042",
                 "Amina Wanjiru", Role.TECHNICIAN, List.of("site-6"), NOW.minus(Duration.ofDays(1)),
                 Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, LIMIT)));
         CommandRun pin = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");

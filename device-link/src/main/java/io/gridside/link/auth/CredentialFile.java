@@ -69,6 +69,9 @@ public final class CredentialFile {
         ObjectNode limits = details.putObject("limits");
         credential.limits().forEach(limits::put);
         details.put("operatorKeyId", credential.operatorKeyId());
+        if (credential.hasTechnicianKey()) {
+            details.put("technicianKey", credential.technicianKey().base64());
+        }
         return JsonFiles.JSON.readTree(JsonFiles.JSON.writeValueAsString(details));
     }
 }

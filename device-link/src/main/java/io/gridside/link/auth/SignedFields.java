@@ -44,6 +44,15 @@ final class SignedFields {
         return map;
     }
 
+    /** The {@code type} field of a signed map, or null when the bytes are no map or it has none. */
+    static Object type(byte[] cbor) {
+        try {
+            return DeterministicCbor.decode(cbor) instanceof Map<?, ?> map ? map.get("type") : null;
+        } catch (CborException e) {
+            return null;
+        }
+    }
+
     static String text(Map<?, ?> map, String field) {
         if (!(map.get(field) instanceof String text)) {
             throw new IllegalArgumentException("its field " + field + " is missing or not text");

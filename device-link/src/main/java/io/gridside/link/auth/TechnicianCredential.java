@@ -3,6 +3,7 @@ package io.gridside.link.auth;
 import static io.gridside.link.auth.SignedFields.instant;
 import static io.gridside.link.auth.SignedFields.text;
 
+import io.gridside.site.cbor.ByteString;
 import io.gridside.site.cbor.DeterministicCbor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,12 @@ import java.util.TreeMap;
  * @param notAfter the first instant it is no longer valid, by the gateway's clock
  * @param limits named limits in integer units, such as {@code maxOfflineCashCreditMinor}
  * @param operatorKeyId the id of the operator key that signs it
+ * @param technicianKey the raw Ed25519 public key of the holder, whose private half signs the commands that move
+ *     money; null in a credential of the first version, which may read but not move money
  */
 public record TechnicianCredential(String technicianId, String name, Role role, List<String> sites,
-        Instant notBefore, Instant notAfter, Map<String, Long> limits, String operatorKeyId) {
+        Instant notBefore, Instant notAfter, Map<String, Long> limits, String operatorKeyId,
+        ByteString technicianKey) {
 
     /** The site scope that covers every site of the operator. */
     public static final String ALL_SITES = "*";
@@ -34,8 +38,12 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
     public static final String CASH_LIMIT = "maxOfflineCashCreditMinor";
     /** The {@code type} field of the signed map, which keeps a credential's signature from meaning anything else. */
     public static final String TYPE = "gridside/technician-credential/1";
+    /** The {@code type} of a credential that names its holder's key: the only kind that may move money. */
+    public static final String TYPE_KEYED = "gridside/technician-credential/2";
     private static final Set<String> FIELDS = Set.of("type", "technicianId", "name", "role", "sites", "notBefore",
             "notAfter", "limits", "operatorKeyId");
+    private static final Set<String> FIELDS_KEYED = Set.of("type", "technicianId", "name", "role", "sites",
+            "notBefore", "notAfter", "limits", "operatorKeyId", "technicianKey");
 
     public TechnicianCredential {
         requireText("technicianId", technicianId);
@@ -60,6 +68,27 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
         });
         limits = Collections.unmodifiableMap(limits);
         requireText("operatorKeyId", operatorKeyId);
+        if (technicianKey != null && technicianKey.size() != Ed25519.KEY_SIZE) {
+            throw new IllegalArgumentException("A credential's technicianKey is a raw Ed25519 key of "
+                    + Ed25519.KEY_SIZE + " bytes, not " + technicianKey.size() + ".");
+        }
+    }
+
+    /** A credential of the first version, which names no key of its holder: good for reading only. */
+    public TechnicianCredential(String technicianId, String name, Role role, List<String> sites, Instant notBefore,
+            Instant notAfter, Map<String, Long> limits, String operatorKeyId) {
+        this(technicianId, name, role, sites, notBefore, notAfter, limits, operatorKeyId, null);
+    }
+
+    /** The same credential naming {@code key} as its holder's. */
+    public TechnicianCredential withTechnicianKey(ByteString key) {
+        return new TechnicianCredential(technicianId, name, role, sites, notBefore, notAfter, limits,
+                operatorKeyId, key);
+    }
+
+    /** Whether the credential names its holder's key, without which no command that moves money is taken. */
+    public boolean hasTechnicianKey() {
+        return technicianKey != null;
     }
 
     private static void requireText(String field, String value) {
@@ -81,7 +110,7 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
     /** The credential as the map that is signed: instants as ISO 8601 text in UTC, the role by its name. */
     public Map<String, Object> toCbor() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("type", TYPE);
+        map.put("type", hasTechnicianKey() ? TYPE_KEYED : TYPE);
         map.put("technicianId", technicianId);
         map.put("name", name);
         map.put("role", role.wireName());
@@ -90,6 +119,9 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
         map.put("notAfter", notAfter.toString());
         map.put("limits", new LinkedHashMap<String, Object>(limits));
         map.put("operatorKeyId", operatorKeyId);
+        if (hasTechnicianKey()) {
+            map.put("technicianKey", technicianKey);
+        }
         return map;
     }
 
@@ -105,14 +137,16 @@ public record TechnicianCredential(String technicianId, String name, Role role, 
      *     deterministic CBOR with every field of the right type and none unknown
      */
     public static TechnicianCredential decode(byte[] cbor) {
-        Map<?, ?> map = SignedFields.read(cbor, "a credential", TYPE, FIELDS);
-        return fromMap(map);
+        boolean keyed = TYPE_KEYED.equals(SignedFields.type(cbor));
+        Map<?, ?> map = keyed ? SignedFields.read(cbor, "a credential", TYPE_KEYED, FIELDS_KEYED)
+                : SignedFields.read(cbor, "a credential", TYPE, FIELDS);
+        return fromMap(map, keyed ? SignedFields.bytes(map, "technicianKey") : null);
     }
 
-    private static TechnicianCredential fromMap(Map<?, ?> map) {
+    private static TechnicianCredential fromMap(Map<?, ?> map, ByteString technicianKey) {
         return new TechnicianCredential(text(map, "technicianId"), text(map, "name"),
                 Role.ofWireName(text(map, "role")), texts(map, "sites"), instant(map, "notBefore"),
-                instant(map, "notAfter"), limits(map), text(map, "operatorKeyId"));
+                instant(map, "notAfter"), limits(map), text(map, "operatorKeyId"), technicianKey);
     }
 
     private static List<String> texts(Map<?, ?> map, String field) {

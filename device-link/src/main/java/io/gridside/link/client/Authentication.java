@@ -2,6 +2,7 @@ package io.gridside.link.client;
 
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
+import io.gridside.link.auth.SigningKey;
 import java.util.Objects;
 
 /**
@@ -12,17 +13,28 @@ import java.util.Objects;
  *     credential; asked for explicitly, after checking the gateway, never by default
  * @param replacement an operator-signed record of the site's new gateway key, which may replace the pin in
  *     any technician's session once it checks out; or null
+ * @param technicianKey the private key that the credential names, which signs every request that moves money;
+ *     null for a session that only reads
  */
 public record Authentication(SignedCredential credential, GatewayPins pins, boolean repin,
-        SignedKeyReplacement replacement) {
+        SignedKeyReplacement replacement, SigningKey technicianKey) {
 
     public Authentication {
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(pins, "pins");
+        if (technicianKey != null && !technicianKey.publicKey().equals(credential.credential().technicianKey())) {
+            throw new IllegalArgumentException("The key " + technicianKey.fingerprint() + " is not the one the "
+                    + "credential of " + credential.technicianId() + " names.");
+        }
     }
 
     public Authentication(SignedCredential credential, GatewayPins pins, boolean repin) {
-        this(credential, pins, repin, null);
+        this(credential, pins, repin, null, null);
+    }
+
+    public Authentication(SignedCredential credential, GatewayPins pins, boolean repin,
+            SignedKeyReplacement replacement) {
+        this(credential, pins, repin, replacement, null);
     }
 
     public static Authentication of(SignedCredential credential, GatewayPins pins) {
@@ -31,11 +43,16 @@ public record Authentication(SignedCredential credential, GatewayPins pins, bool
 
     /** The same, allowed to replace a site's pinned key with the key the gateway presents now. */
     public Authentication repinning() {
-        return new Authentication(credential, pins, true, replacement);
+        return new Authentication(credential, pins, true, replacement, technicianKey);
+    }
+
+    /** The same, signing each request that moves money with {@code key}, which the credential must name. */
+    public Authentication signingWith(SigningKey key) {
+        return new Authentication(credential, pins, repin, replacement, key);
     }
 
     /** The same, allowed to replace a site's pinned key with the one {@code record} names, if it checks out. */
     public Authentication withReplacement(SignedKeyReplacement record) {
-        return new Authentication(credential, pins, repin, Objects.requireNonNull(record, "record"));
+        return new Authentication(credential, pins, repin, Objects.requireNonNull(record, "record"), technicianKey);
     }
 }

@@ -2,6 +2,8 @@ package io.gridside.link.client;
 
 import io.gridside.link.message.CashBookBatch;
 import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CommandsBatch;
+import io.gridside.link.message.GetCommands;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
@@ -157,5 +159,16 @@ public final class GatewayBilling {
         client.stream(request, LedgerBatch.class, batch -> new GatewayClient.Batch<>(batch.links(), batch.total()),
                 (batch, received, total) -> posted.addAll(batch), CancelSignal.NEVER);
         return posted;
+    }
+
+    /**
+     * Pulls the gateway's command log after {@code afterSeq}: every signed command it took, with the credential
+     * that signed it and its answer. The entries are as the gateway gives them; check them with the console's
+     * own rules before trusting them.
+     */
+    public long commands(long afterSeq, BatchListener<CommandsBatch.Entry> listener, CancelSignal cancel)
+            throws LinkException {
+        return client.stream(new GetCommands(afterSeq), CommandsBatch.class,
+                batch -> new GatewayClient.Batch<>(batch.commands(), batch.total()), listener, cancel);
     }
 }

@@ -1,6 +1,8 @@
 package io.gridside.link.client;
 
 import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.Cancel;
@@ -55,6 +57,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,6 +120,10 @@ public final class GatewayClient implements AutoCloseable {
     /** Why the link broke, while the session is suspended or after it closed unresumed. */
     private volatile IOException brokenBy;
     private volatile HelloReply hello;
+    /** When the hello was answered, to reckon the gateway's clock from the one it gave. */
+    private volatile long helloAnsweredNanos;
+    /** The key that signs requests that move money, or null in a session that only reads. */
+    private volatile SigningKey technicianKey;
     private volatile SignedCredential credential;
     private volatile Duration lastRoundTrip;
     private volatile Instant lastGatewayClock;
@@ -198,13 +205,32 @@ public final class GatewayClient implements AutoCloseable {
                     + "not a genuine Gridside gateway, or something on the link changed its answer.");
         }
         PinCheck.check(reply, auth, connection.transport().address());
+        this.helloAnsweredNanos = System.nanoTime();
         this.hello = reply;
         this.credential = credential;
+        this.technicianKey = auth.technicianKey();
         this.sessionId = HelloProof.sessionId(reply);
         connection.setResumable(resumeWindow != null);
         LOG.info("Connected to gateway {} of site {} over {} {} as {} {}.", reply.gatewayId(), reply.siteId(),
                 connection.transport().kind(), connection.transport().address(), reply.role(),
                 credential.technicianId());
+    }
+
+    /**
+     * {@code request} as a command signed with the technician's key when it moves money and the session holds the
+     * key; otherwise as it is, and a gateway refuses a bare request that moves money with a code that says why.
+     */
+    private Message signedIfMovingMoney(Message request) {
+        SigningKey key = technicianKey;
+        if (key == null || !TechnicianCommand.movesMoney(request)) {
+            return request;
+        }
+        byte[] nonce = new byte[TechnicianCommand.NONCE_SIZE];
+        RANDOM.nextBytes(nonce);
+        Instant issuedAt = hello.clock().plusNanos(System.nanoTime() - helloAnsweredNanos)
+                .truncatedTo(ChronoUnit.MILLIS);
+        return TechnicianCommand.of(hello.siteId(), hello.gatewayId(), credential, request, ByteString.of(nonce),
+                issuedAt).sign(key);
     }
 
     private static ByteString freshNonce() {
@@ -544,7 +570,7 @@ public final class GatewayClient implements AutoCloseable {
 
     private void send(long requestId, Message message) throws LinkException {
         try {
-            connection.send(requestId, message);
+            connection.send(requestId, signedIfMovingMoney(message));
         } catch (IOException e) {
             throw new LinkException(LinkException.Code.CLOSED,
                     "The link to " + connection.transport().address() + " dropped while sending.", e);

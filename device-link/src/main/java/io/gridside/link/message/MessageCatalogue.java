@@ -65,7 +65,10 @@ public final class MessageCatalogue {
             new Entry(0x70, GetLedgerDayDigests.class, 1, Priority.BILLING),
             new Entry(0x71, LedgerDayDigestsBatch.class, 1, Priority.BILLING),
             new Entry(0x72, GetLedgerDays.class, 1, Priority.BILLING),
-            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING));
+            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING),
+            new Entry(0x78, SignedCommand.class, 1, Priority.BILLING),
+            new Entry(0x79, GetCommands.class, 1, Priority.BILLING),
+            new Entry(0x7A, CommandsBatch.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();
@@ -86,7 +89,11 @@ public final class MessageCatalogue {
     }
 
     public static int codeOf(Message message) {
-        return BY_TYPE.get(message.getClass()).code();
+        return codeOf(message.getClass());
+    }
+
+    public static int codeOf(Class<? extends Message> type) {
+        return BY_TYPE.get(type).code();
     }
 
     /** The priority class a message travels in when nothing else decides. */

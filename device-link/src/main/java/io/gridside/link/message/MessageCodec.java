@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Map;
 
 /** Encodes messages as CBOR payloads and decodes them by their wire code. */
 public final class MessageCodec {
@@ -52,6 +53,38 @@ public final class MessageCodec {
             throw new MalformedMessageException("a " + entry.type().getSimpleName() + " whose payload is null");
         }
         return message;
+    }
+
+    /**
+     * The fields of {@code message} as plain values that deterministic CBOR carries: maps keyed by field name,
+     * lists, text (instants, dates and enums as the codec writes them), integers, byte strings, booleans and nulls.
+     *
+     * @throws IllegalArgumentException when the message holds a value that has no such form, such as a fraction
+     */
+    public static Map<String, Object> fields(Message message) {
+        return MessageFields.plainMap(CBOR.valueToTree(message));
+    }
+
+    /**
+     * The message of wire code {@code code} whose fields {@link #fields} gave.
+     *
+     * @throws MalformedMessageException when the code is unknown or the fields do not fit its schema
+     */
+    public static Message fromFields(int code, Map<?, ?> fields) {
+        MessageCatalogue.Entry entry = MessageCatalogue.byCode(code);
+        if (entry == null) {
+            throw new MalformedMessageException(String.format("unknown message type 0x%02x", code));
+        }
+        try {
+            Message message = CBOR.treeToValue(MessageFields.tree(fields), entry.type());
+            if (message == null) {
+                throw new MalformedMessageException("a " + entry.type().getSimpleName() + " with no fields");
+            }
+            return message;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedMessageException("a " + entry.type().getSimpleName()
+                    + " whose fields do not fit its schema: " + rootMessage(e));
+        }
     }
 
     /** Reads a payload as {@code type}, as this codec reads every message: also how an older schema reads it. */

@@ -268,4 +268,15 @@ public interface GatewayService {
     default MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
         throw new UnsupportedOperationException("this gateway does not move customers in");
     }
+
+    /**
+     * Where the gateway keeps the signed commands it took; the session checks each command and writes it there
+     * with the gateway's answer.
+     *
+     * @throws UnsupportedOperationException when the gateway keeps no command log, and so takes no command that
+     *     moves money
+     */
+    default CommandLog commandLog() {
+        throw new UnsupportedOperationException("this gateway keeps no command log");
+    }
 }

@@ -1,5 +1,8 @@
 package io.gridside.link.server;
 
+import io.gridside.link.auth.CommandCheck;
+import io.gridside.link.auth.CommandRefusedException;
+import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.auth.CredentialCheck;
 import io.gridside.link.auth.CredentialRefusedException;
 import io.gridside.link.auth.HelloProof;
@@ -13,6 +16,9 @@ import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.CashBookBatch;
+import io.gridside.link.message.CommandsBatch;
+import io.gridside.link.message.GetCommands;
+import io.gridside.link.message.SignedCommand;
 import io.gridside.link.message.GetCashBook;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
@@ -104,6 +110,7 @@ public final class GatewaySession implements AutoCloseable {
     private final ExecutorService streamer;
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final CredentialCheck credentialCheck;
+    private final CommandDesk commands;
     /** The credential of the accepted hello, or null while none is. */
     private volatile SignedCredential admitted;
     /** Counts the console's sessions on this link; work begun for an earlier one is abandoned. */
@@ -131,6 +138,7 @@ public final class GatewaySession implements AutoCloseable {
         this.service = service;
         this.links = links;
         this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId());
+        this.commands = new CommandDesk(service);
         this.connection = connection;
         String address = connection.transport().address();
         this.worker = singleThread("gateway-worker-" + address);
@@ -233,7 +241,8 @@ public final class GatewaySession implements AutoCloseable {
                 || message instanceof GetReadings || message instanceof GetLedger || message instanceof GetEvents
                 || message instanceof GetTopology || message instanceof GetDayDigests
                 || message instanceof GetMeshDay || message instanceof GetBillingConfig
-                || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays;
+                || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays
+                || message instanceof GetCommands;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -263,20 +272,48 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
             return;
         }
-        Role needed = RequestRoles.needed(message.getClass());
-        if (!credential.role().includes(needed)) {
-            LOG.info("Refused a {} to technician {}, who signed in as {}.", message.getClass().getSimpleName(),
-                    credential.technicianId(), credential.role());
-            reply(requestId, new ErrorReply("ROLE_FORBIDDEN", RequestRoles.action(message.getClass())
-                    + " needs a " + needed + "'s credential, and " + credential.technicianId() + " signed in as a "
-                    + credential.role() + "."));
-            return;
-        }
         try {
-            dispatch(session, requestId, message, credential);
+            Message request = commands.requestOf(message, credential);
+            if (allowed(requestId, request, credential)) {
+                dispatchCommand(session, requestId, message, request, credential);
+            }
+        } catch (CommandRefusedException e) {
+            LOG.info("Refused a command of technician {}: {}", credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
             reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
+        }
+    }
+
+    private boolean allowed(long requestId, Message request, SignedCredential credential) {
+        Role needed = RequestRoles.needed(request.getClass());
+        if (credential.role().includes(needed)) {
+            return true;
+        }
+        LOG.info("Refused a {} to technician {}, who signed in as {}.", request.getClass().getSimpleName(),
+                credential.technicianId(), credential.role());
+        reply(requestId, new ErrorReply("ROLE_FORBIDDEN", RequestRoles.action(request.getClass())
+                + " needs a " + needed + "'s credential, and " + credential.technicianId() + " signed in as a "
+                + credential.role() + "."));
+        return false;
+    }
+
+    /** Carries out {@code request}; when it came as a signed command, logs the command with its answer. */
+    private void dispatchCommand(long session, long requestId, Message message, Message request,
+            SignedCredential credential) throws CommandRefusedException {
+        if (!(message instanceof SignedCommand signed)) {
+            if (TechnicianCommand.movesMoney(request)) {
+                CommandCheck.refuseBare(request, credential);
+            }
+            dispatch(session, requestId, request, credential);
+            return;
+        }
+        commands.begin(requestId, signed);
+        try {
+            dispatch(session, requestId, request, credential);
+        } finally {
+            commands.record(requestId, signed, credential);
         }
     }
 
@@ -325,6 +362,9 @@ public final class GatewaySession implements AutoCloseable {
                     Priority.BILLING);
         } else if (message instanceof PostPayments post) {
             postPayments(requestId, post, credential);
+        } else if (message instanceof GetCommands get) {
+            sendStream(session, requestId, service.commandLog().after(get.afterSeq()), CommandsBatch::new,
+                    Priority.BILLING);
         } else if (message instanceof GetRelayCommands) {
             sendStream(session, requestId, service.relayCommands(), RelayCommandsBatch::new, Priority.BILLING);
         } else if (message instanceof ExchangeMeter || message instanceof MoveOut || message instanceof MoveIn) {
@@ -413,7 +453,6 @@ public final class GatewaySession implements AutoCloseable {
         reply(requestId, answer);
     }
 
-    /**
     /**
      * Posts a supervisor's corrections, all or none, and streams the posted entries back; a refusal names its rule.
      */
@@ -575,6 +614,7 @@ public final class GatewaySession implements AutoCloseable {
     }
 
     private void reply(long requestId, Message message, Priority priority) {
+        commands.answered(requestId, message);
         try {
             connection.send(requestId, message, priority);
         } catch (IOException e) {

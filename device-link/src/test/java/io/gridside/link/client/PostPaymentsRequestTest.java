@@ -119,8 +119,8 @@ class PostPaymentsRequestTest {
         pinned.save(new GatewayPin(SampleMessages.SITE_ID, SampleMessages.GATEWAY_ID,
                 SampleMessages.GATEWAY_KEY.publicKey(), SampleMessages.CLOCK, "S-1"));
         try (ScriptedPeer gateway = ScriptedPeer.serving(service);
-                GatewayClient client = gateway.openClient(Authentication.of(TestCredentials.technician(), pinned),
-                        ANSWER_TIMEOUT)) {
+                GatewayClient client = gateway.openClient(
+                        TestCredentials.signing(TestCredentials.keyedTechnician(), pinned), ANSWER_TIMEOUT)) {
 
             assertThatThrownBy(() -> client.billing().postPayments(SampleMessages.postPayments()))
                     .isInstanceOfSatisfying(LinkException.class,

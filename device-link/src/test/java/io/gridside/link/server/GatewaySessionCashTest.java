@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.auth.Role;
+import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.frame.Frame;
@@ -45,9 +46,9 @@ class GatewaySessionCashTest {
 
     @Test
     void creditsCashAndSaysWhatTheCredentialMayStillCredit() throws Exception {
-        Message answer = askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+        Message answer = askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
 
-        String code = CashAllowance.of(TestCredentials.technician()).credentialId().substring(0, 6).toUpperCase();
+        String code = CashAllowance.of(TestCredentials.keyedTechnician()).credentialId().substring(0, 6).toUpperCase();
         assertThat(answer).isEqualTo(new CashReceipt(CashReceipt.Outcome.CREDITED, "R-1", "c-001", 50_000, "KES",
                 SampleMessages.CLOCK, 62_500L, LIMIT, 50_000, 450_000, code + "-0001"));
         assertThat(service.payments()).containsOnlyKeys("R-1");
@@ -55,7 +56,7 @@ class GatewaySessionCashTest {
 
     @Test
     void creditsARepeatedReferenceOnceAndCountsItOnce() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.technician())) {
+        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             CashReceipt first = (CashReceipt) session.ask(topUp("c-001", null, 50_000, "R-1"));
             CashReceipt again = (CashReceipt) session.ask(topUp("c-001", null, 50_000, "R-1"));
             CashReceipt next = (CashReceipt) session.ask(topUp("c-002", null, 10_000, "R-2"));
@@ -71,7 +72,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesAKnownReferenceWithAnotherAmountOrCustomerAsConflicting() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.technician())) {
+        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             session.ask(topUp("c-001", null, 50_000, "R-1"));
 
             Message otherAmount = session.ask(topUp("c-001", null, 5_000, "R-1"));
@@ -86,7 +87,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesATopUpThatWouldPassTheLimitAndNamesTheNumbers() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.technician())) {
+        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             session.ask(topUp("c-001", null, 400_000, "R-1"));
 
             Message over = session.ask(topUp("c-002", null, 100_001, "R-2"));
@@ -108,13 +109,13 @@ class GatewaySessionCashTest {
 
     @Test
     void countsTheCredentialAcrossSessionsAndEachCredentialApart() throws Exception {
-        askAs(TestCredentials.technician(), topUp("c-001", null, 450_000, "R-1"));
-        TechnicianCredential sample = TestCredentials.technician().credential();
+        askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 450_000, "R-1"));
+        TechnicianCredential sample = TestCredentials.keyedTechnician().credential();
         SignedCredential reissued = TestCredentials.OPERATOR.sign(new TechnicianCredential("T-0042", sample.name(),
                 sample.role(), sample.sites(), sample.notBefore().minusSeconds(3600), sample.notAfter(),
-                sample.limits(), sample.operatorKeyId()));
+                sample.limits(), sample.operatorKeyId(), TestCredentials.TECHNICIAN_KEY.publicKey()));
 
-        Message sameCredential = askAs(TestCredentials.technician(), topUp("c-001", null, 60_000, "R-2"));
+        Message sameCredential = askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 60_000, "R-2"));
         Message newCredential = askAs(reissued, topUp("c-001", null, 60_000, "R-3"));
 
         assertThat(code(sameCredential)).isEqualTo("CASH_LIMIT_EXCEEDED");
@@ -134,7 +135,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesCashInAnotherCurrencyThanTheSites() throws Exception {
-        Message answer = askAs(TestCredentials.technician(), new CashTopUp("c-001", null, 500, "UGX", "R-1", ""));
+        Message answer = askAs(TestCredentials.keyedTechnician(), new CashTopUp("c-001", null, 500, "UGX", "R-1", ""));
 
         assertThat(code(answer)).isEqualTo("CASH_CURRENCY_MISMATCH");
         assertThat(((ErrorReply) answer).message()).contains("KES", "UGX");
@@ -143,7 +144,7 @@ class GatewaySessionCashTest {
 
     @Test
     void findsTheCustomerByMeterAndRefusesAnUnknownOne() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.technician())) {
+        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             CashReceipt byMeter = (CashReceipt) session.ask(topUp(null, "m-002", 1_000, "R-1"));
             Message unknownCustomer = session.ask(topUp("c-999", null, 1_000, "R-2"));
             Message unknownMeter = session.ask(topUp(null, "m-999", 1_000, "R-3"));
@@ -158,7 +159,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesATopUpOfNoAmountWithoutAReferenceOrNamingTwoCustomers() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.technician())) {
+        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             assertThat(code(session.ask(topUp("c-001", null, 0, "R-1")))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, -5, "R-1")))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, CashDesk.MAX_AMOUNT_MINOR + 1, "R-1"))))
@@ -173,9 +174,10 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesAVoidToATechnicianAndNamesTheRoleItNeeds() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
 
-        Message answer = askAs(TestCredentials.technician(), new CashVoid(receipt.receipt(), "paid twice"));
+        Message answer = askAs(TestCredentials.keyedTechnician(), new CashVoid(receipt.receipt(), "paid twice"));
 
         assertThat(code(answer)).isEqualTo("ROLE_FORBIDDEN");
         assertThat(((ErrorReply) answer).message())
@@ -185,7 +187,8 @@ class GatewaySessionCashTest {
 
     @Test
     void letsAnotherSupervisorVoidAReceiptOnceAndTakesItsCreditBack() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
         SignedCredential supervisor = credential(Map.of(), "S-0007", Role.SUPERVISOR);
 
         try (Session session = Session.of(service, supervisor)) {
@@ -209,9 +212,10 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesASupervisorTheVoidOfTheirOwnReceipt() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.supervisor(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedSupervisor(), topUp("c-001", null, 50_000, "R-1"));
 
-        Message answer = askAs(TestCredentials.supervisor(), new CashVoid(receipt.receipt(), "mistake"));
+        Message answer = askAs(TestCredentials.keyedSupervisor(), new CashVoid(receipt.receipt(), "mistake"));
 
         assertThat(code(answer)).isEqualTo("CASH_OWN_RECEIPT");
         assertThat(((ErrorReply) answer).message()).contains(receipt.receipt(), "another supervisor");
@@ -219,11 +223,12 @@ class GatewaySessionCashTest {
 
     @Test
     void servesTheCashBookWithReceiptsAndVoids() throws Exception {
-        CashReceipt receipt = (CashReceipt) askAs(TestCredentials.technician(), topUp("c-001", null, 50_000, "R-1"));
+        CashReceipt receipt =
+                (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
         askAs(credential(Map.of(), "S-0007", Role.SUPERVISOR), new CashVoid(receipt.receipt(), "paid twice"));
 
         List<Message> answers;
-        try (Session session = Session.of(service, TestCredentials.technician())) {
+        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             answers = session.askStream(new GetCashBook(null, null));
         }
 
@@ -251,7 +256,8 @@ class GatewaySessionCashTest {
     private static SignedCredential credential(Map<String, Long> limits, String technicianId, Role role) {
         TechnicianCredential sample = TestCredentials.credential(role, List.of(SampleMessages.SITE_ID));
         return TestCredentials.OPERATOR.sign(new TechnicianCredential(technicianId, sample.name(), sample.role(),
-                sample.sites(), sample.notBefore(), sample.notAfter(), limits, sample.operatorKeyId()));
+                sample.sites(), sample.notBefore(), sample.notAfter(), limits, sample.operatorKeyId(),
+                TestCredentials.TECHNICIAN_KEY.publicKey()));
     }
 
     /** One request in a session of its own, signed in with {@code credential}. */
@@ -273,6 +279,7 @@ class GatewaySessionCashTest {
         private final Socket socket;
         private final FramePeer console;
         private long nextRequestId = 1;
+        private SignedCredential credential;
 
         private Session(ScriptedPeer gateway) throws IOException {
             this.gateway = gateway;
@@ -285,12 +292,14 @@ class GatewaySessionCashTest {
             Hello hello = new Hello(List.of(Frame.VERSION), "test-console", credential.signed(),
                     credential.signature(), ByteString.fromHex("5e".repeat(32)));
             assertThat(session.ask(hello)).isInstanceOf(HelloReply.class);
+            session.credential = credential;
             return session;
         }
 
+        /** Sends {@code request}, as a command signed by the technician's key when it moves money. */
         Message ask(Message request) throws IOException {
             long requestId = nextRequestId++;
-            console.send(requestId, request);
+            console.send(requestId, signed(request));
             FramePeer.Received received = console.receive();
             assertThat(received.requestId()).as("the request answered by %s", received.message())
                     .isEqualTo(requestId);
@@ -300,7 +309,7 @@ class GatewaySessionCashTest {
         /** The answers to a stream request: its batches and then its end. */
         List<Message> askStream(Message request) throws IOException {
             long requestId = nextRequestId++;
-            console.send(requestId, request);
+            console.send(requestId, signed(request));
             List<Message> answers = new java.util.ArrayList<>();
             while (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof StreamEnd)) {
                 FramePeer.Received received = console.receive();
@@ -308,6 +317,16 @@ class GatewaySessionCashTest {
                 answers.add(received.message());
             }
             return answers;
+        }
+
+        private Message signed(Message request) {
+            if (credential == null || !TechnicianCommand.movesMoney(request)) {
+                return request;
+            }
+            byte[] nonce = new byte[TechnicianCommand.NONCE_SIZE];
+            new java.security.SecureRandom().nextBytes(nonce);
+            return TechnicianCommand.of(SampleMessages.SITE_ID, SampleMessages.GATEWAY_ID, credential, request,
+                    ByteString.of(nonce), SampleMessages.CLOCK).sign(TestCredentials.TECHNICIAN_KEY);
         }
 
         @Override

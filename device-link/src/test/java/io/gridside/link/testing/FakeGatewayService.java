@@ -54,6 +54,7 @@ public final class FakeGatewayService implements GatewayService {
     private final CashDesk cashDesk = new CashDesk(SampleMessages.profile().currency());
     private final Till till = new Till();
     private final PaymentPosting paymentPosting = new PaymentPosting("KES");
+    private final io.gridside.link.server.CommandLog commands = new io.gridside.link.server.MemoryCommandLog();
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -300,5 +301,10 @@ public final class FakeGatewayService implements GatewayService {
         public synchronized void reverse(String reference, String customerId, long amountMinor, Instant at) {
             balances.merge(customerId, -amountMinor, Long::sum);
         }
+    }
+
+    @Override
+    public io.gridside.link.server.CommandLog commandLog() {
+        return commands;
     }
 }

@@ -1,5 +1,10 @@
 package io.gridside.link.testing;
 
+import io.gridside.link.message.MessageCodec;
+import io.gridside.link.message.CommandsBatch;
+import io.gridside.link.message.GetCommands;
+import io.gridside.link.message.SignedCommand;
+import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
@@ -173,6 +178,9 @@ public final class SampleMessages {
                 new GetLedgerDayDigests(DAY.minusDays(2), DAY),
                 new LedgerDayDigestsBatch(List.of(new LedgerDayDigest(new CustomerDay("C-0001", DAY), 2,
                         ByteString.of(new byte[32]))), 1),
+                signedCommand(),
+                new GetCommands(0),
+                new CommandsBatch(List.of(loggedCommand()), 1),
                 new GetLedgerDays(List.of(new CustomerDay("C-0001", DAY))),
                 new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
                         "reconciled", 12, ByteString.of(new byte[32])))));
@@ -283,6 +291,29 @@ public final class SampleMessages {
                         new SiteEvent.Cause("feeder-outage", 0, "feeder-power-loss")),
                 new SiteEvent(2, DAY_START.plusSeconds(70_000), GATEWAY_ID, EventKind.BACKHAUL_UP,
                         new java.util.TreeMap<>(), null));
+    }
+
+    /**
+     * The sample cash top-up as the sample technician's command, under the keyed credential, with a nonce of
+     * sixteen bytes of {@code 0x0f}, issued at the sample clock.
+     */
+    public static TechnicianCommand technicianCommand() {
+        return TechnicianCommand.of(SITE_ID, GATEWAY_ID, TestCredentials.keyedTechnician(), cashTopUp(),
+                ByteString.fromHex("0f".repeat(TechnicianCommand.NONCE_SIZE)), CLOCK);
+    }
+
+    /** {@link #technicianCommand} signed with the technician's key. */
+    public static SignedCommand signedCommand() {
+        return technicianCommand().sign(TestCredentials.TECHNICIAN_KEY);
+    }
+
+    /** {@link #signedCommand} as the gateway's command log keeps it, answered by an error for brevity. */
+    public static CommandsBatch.Entry loggedCommand() {
+        SignedCommand command = signedCommand();
+        SignedCredential credential = TestCredentials.keyedTechnician();
+        ErrorReply answer = new ErrorReply("CASH_LIMIT_EXCEEDED", "over the limit");
+        return new CommandsBatch.Entry(1, CLOCK, command.command(), command.signature(), credential.signed(),
+                credential.signature(), 0x03, ByteString.of(MessageCodec.encode(answer)));
     }
 
     /** KES 500.00 in cash for customer c-001, under receipt RCPT-0001. */

@@ -96,7 +96,7 @@ public final class ScriptedPeer implements AutoCloseable {
      * key pinned yet, so the session pins the gateway's key.
      */
     public GatewayClient openClient(Duration timeout) throws IOException {
-        return openClient(Authentication.of(TestCredentials.supervisor(), GatewayPins.inMemory()), timeout);
+        return openClient(TestCredentials.signing(TestCredentials.keyedSupervisor(), GatewayPins.inMemory()), timeout);
     }
 
     public GatewayClient openClient(Authentication auth, Duration timeout) throws IOException {

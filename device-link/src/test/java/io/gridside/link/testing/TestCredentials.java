@@ -1,5 +1,7 @@
 package io.gridside.link.testing;
 
+import io.gridside.link.client.Authentication;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.GatewayKeyReplacement;
 import io.gridside.link.auth.OperatorSigningKey;
@@ -30,6 +32,9 @@ public final class TestCredentials {
     /** When the sample key replacement record was issued: half an hour before the sample clock. */
     public static final Instant RECORD_ISSUED_AT = Instant.parse("2024-05-01T08:00:00Z");
 
+    /** The technicians' own key, which the keyed credentials name and which signs their commands. */
+    public static final SigningKey TECHNICIAN_KEY = SigningKey.fromSeed(ByteString.fromHex("05".repeat(32)));
+
     private TestCredentials() {
     }
 
@@ -44,6 +49,22 @@ public final class TestCredentials {
 
     public static SignedCredential supervisor() {
         return OPERATOR.sign(credential(Role.SUPERVISOR, List.of(SampleMessages.SITE_ID)));
+    }
+
+    /** A technician's credential of the second version, naming {@link #TECHNICIAN_KEY}: it may move money. */
+    public static SignedCredential keyedTechnician() {
+        return OPERATOR.sign(credential(Role.TECHNICIAN, List.of(SampleMessages.SITE_ID))
+                .withTechnicianKey(TECHNICIAN_KEY.publicKey()));
+    }
+
+    public static SignedCredential keyedSupervisor() {
+        return OPERATOR.sign(credential(Role.SUPERVISOR, List.of(SampleMessages.SITE_ID))
+                .withTechnicianKey(TECHNICIAN_KEY.publicKey()));
+    }
+
+    /** A session of {@code credential} that signs its commands with {@link #TECHNICIAN_KEY}. */
+    public static Authentication signing(SignedCredential credential, GatewayPins pins) {
+        return Authentication.of(credential, pins).signingWith(TECHNICIAN_KEY);
     }
 
     public static TechnicianCredential credential(Role role, List<String> sites) {

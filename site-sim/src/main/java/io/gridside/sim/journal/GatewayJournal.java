@@ -43,12 +43,14 @@ public final class GatewayJournal implements AutoCloseable {
     private final JournalEventRows events;
     private final BillingStateRows billing;
     private final JournalCashBook cashBook;
+    private final JournalCommandLog commandLog;
 
     private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
             throws SQLException {
         this.file = file;
         this.connection = connection;
         this.cashBook = cashBook;
+        this.commandLog = JournalCommandLog.open(file.getParent());
         this.readings = new ReadingRows(connection, meterIds);
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
@@ -160,7 +162,11 @@ public final class GatewayJournal implements AutoCloseable {
         return cashBook;
     }
 
-    /**
+    /** The signed commands the gateway took, which, like the cash book, outlive the journal's history. */
+    public JournalCommandLog commandLog() {
+        return commandLog;
+    }
+
     /** Makes room for the readings of a meter that joined the site after the journal began, as an exchange's. */
     public void addMeter(String meterId) {
         readings.addMeter(meterId);
@@ -270,6 +276,7 @@ public final class GatewayJournal implements AutoCloseable {
     public void close() {
         try {
             cashBook.close();
+            commandLog.close();
             connection.close();
         } catch (SQLException e) {
             throw new JournalException("The gateway's journal " + file + " did not close cleanly.", e);

@@ -40,6 +40,7 @@ public final class JournalDirectory {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 temporary.resolve(GatewayJournal.FILE_NAME + suffix).toFile().deleteOnExit();
                 temporary.resolve(JournalCashBook.FILE_NAME + suffix).toFile().deleteOnExit();
+                temporary.resolve(JournalCommandLog.FILE_NAME + suffix).toFile().deleteOnExit();
             }
             return new JournalDirectory(temporary, true);
         } catch (IOException e) {
