@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +60,10 @@ public final class GatewayResume {
     private final Path directory;
     private final GatewayJournal journal;
     private final GatewayInputs.Site site;
-    /** The gateway's clock while a command is replayed, or null. */
+    /** The gateway's clock while a command runs or is replayed, or null. */
     private volatile Instant pinnedClock;
+    /** Whether it is replaying the kept commands, which it then does not keep again. */
+    private boolean replaying;
 
     private GatewayResume(Path directory, GatewayJournal journal, GatewayInputs.Site site) {
         this.directory = directory;
@@ -210,14 +213,33 @@ public final class GatewayResume {
         return journal;
     }
 
-    /** The gateway's clock while a command is replayed, or null when its own clock runs. */
+    /** The gateway's clock while a command runs or is replayed, or null when its own clock runs. */
     Instant pinnedClock() {
         return pinnedClock;
     }
 
+    /**
+     * Runs a command a console gave, with the gateway's clock held at one reading of {@code clock} throughout, as
+     * its replay holds it; keeps the command first, synced, with that reading.
+     */
+    <T, E extends Exception> T command(Message command, String actor, Supplier<Instant> clock, Body<T, E> body)
+            throws E {
+        if (pinnedClock != null) {
+            return body.run();
+        }
+        Instant at = clock.get();
+        record(command, actor, at);
+        pinnedClock = at;
+        try {
+            return body.run();
+        } finally {
+            pinnedClock = null;
+        }
+    }
+
     /** Keeps a command a console gave at the gateway's {@code clock}, synced, before the gateway acts on it. */
     void record(Message command, String actor, Instant clock) {
-        if (directory == null || pinnedClock != null) {
+        if (directory == null || replaying) {
             return;
         }
         try (GatewayInputs inputs = GatewayInputs.open(directory)) {
@@ -241,6 +263,7 @@ public final class GatewayResume {
         try (GatewayInputs kept = GatewayInputs.open(directory)) {
             inputs = kept.inputs();
         }
+        replaying = true;
         try {
             for (GatewayInputs.Input input : inputs) {
                 pinnedClock = input.clock();
@@ -250,6 +273,7 @@ public final class GatewayResume {
             gateway.advance();
         } finally {
             pinnedClock = null;
+            replaying = false;
         }
         checkRebuilt();
         LOG.info("Resumed the journal in {} with {} commands replayed, from {}.", directory, inputs.size(),
@@ -306,6 +330,12 @@ public final class GatewayResume {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256.", e);
         }
+    }
+
+    /** The work of a command. */
+    @FunctionalInterface
+    interface Body<T, E extends Exception> {
+        T run() throws E;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.Message;
 import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
@@ -425,8 +426,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     @Override
     public Instant clock() {
-        Instant replayed = resume.pinnedClock();
-        return replayed != null ? replayed : clock.now().plus(clockOffset);
+        Instant held = resume.pinnedClock();
+        return held != null ? held : clock.now().plus(clockOffset);
     }
 
     /**
@@ -573,9 +574,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Credits payments imported from a file by the rules of {@link PaymentPosting}, through the cash's till. */
     @Override
     public synchronized PaymentsPosted postPayments(PostPayments request) {
-        resume.record(request, null, clock());
-        advance();
-        return paymentPosting.post(request, clock(), cash.till());
+        return resume.command(request, null, this::clock, () -> {
+            advance();
+            return paymentPosting.post(request, clock(), cash.till());
+        });
     }
 
     @Override
@@ -588,30 +590,29 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized MeterExchanged exchangeMeter(ExchangeMeter request, String by)
             throws SiteChangeRefusedException {
-        resume.record(request, by, clock());
-        return change((billedTo, now) -> changes.exchangeMeter(request, by, billedTo, now));
+        return change(request, by, (billedTo, now) -> changes.exchangeMeter(request, by, billedTo, now));
     }
 
     /** Closes a customer's account as they move out; see {@link SiteChanges#moveOut}. */
     @Override
     public synchronized FinalStatement moveOut(MoveOut request, String by) throws SiteChangeRefusedException {
-        resume.record(request, by, clock());
-        return change((billedTo, now) -> changes.moveOut(request, by, billedTo, now));
+        return change(request, by, (billedTo, now) -> changes.moveOut(request, by, billedTo, now));
     }
 
     /** Opens a new customer's account on a freed meter; see {@link SiteChanges#moveIn}. */
     @Override
     public synchronized MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
-        resume.record(request, by, clock());
-        return change((billedTo, now) -> changes.moveIn(request, by, billedTo, now));
+        return change(request, by, (billedTo, now) -> changes.moveIn(request, by, billedTo, now));
     }
 
     /** Brings the site up to its clock, makes the change, and journals what it posted and logged at once. */
-    private <T> T change(SiteChanges.Change<T> change) throws SiteChangeRefusedException {
-        advance();
-        T made = change.make(lastTick, clock());
-        writeJournal(lastTick, List.of());
-        return made;
+    private <T> T change(Message request, String by, SiteChanges.Change<T> change) throws SiteChangeRefusedException {
+        return resume.command(request, by, this::clock, () -> {
+            advance();
+            T made = change.make(lastTick, clock());
+            writeJournal(lastTick, List.of());
+            return made;
+        });
     }
 
     /**
@@ -710,13 +711,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
             throws AdjustmentRefusedException {
-        resume.record(request, supervisorId, clock());
-        advance();
-        long before = engine.lastSeq();
-        List<LedgerEntry> posted = corrections.post(request, lastTick, this::command);
-        writeJournal(lastTick, List.of());
-        LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
-        return ledgerLinksAfter(before);
+        return resume.command(request, supervisorId, this::clock, () -> {
+            advance();
+            long before = engine.lastSeq();
+            List<LedgerEntry> posted = corrections.post(request, lastTick, this::command);
+            writeJournal(lastTick, List.of());
+            LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
+            return ledgerLinksAfter(before);
+        });
     }
 
     /** Plants a fault for tests: bills the meter's next reading of {@code day} {@code extraWh} heavier, once. */
