@@ -53,9 +53,9 @@ final class GatewayCash {
      * handed to the ticks that rebuild its history, so that its ledger holds every receipt and void again: the
      * history comes again from the site's seed, its cash from its book.
      *
-     * <p>Shortcoming: this holds for a gateway restarted with the same site spec, whose history starts where it
-     * did; cash dated before a later history's start would post before the accounts open. So the simulator's
-     * command line, which starts each history at the moment it starts, offers no kept journal directory yet.
+     * <p>This holds for a gateway restarted with the same site spec, whose history starts where it did, as a
+     * gateway resumed from its journal is ({@link GatewayResume}); cash dated before a later history's start would
+     * post before the accounts open.
      */
     GatewayCash(String currency, JournalCashBook book, BillingEngine engine, BinaryOperator<String> customers,
             Supplier<Instant> now) {

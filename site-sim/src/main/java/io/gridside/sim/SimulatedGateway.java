@@ -1,7 +1,6 @@
 package io.gridside.sim;
 
 import io.gridside.billing.BillingEngine;
-import io.gridside.billing.CreditTerms;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Tick;
@@ -16,6 +15,7 @@ import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.Message;
 import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
@@ -23,6 +23,7 @@ import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
 import io.gridside.link.server.CashBook;
@@ -61,10 +62,8 @@ import io.gridside.site.TopUp;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
-import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
-import io.gridside.site.tariff.TariffSchedule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -80,7 +79,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +112,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
     private static final String FIRMWARE = "gw-sim-2.4.1";
-    private static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
+    static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
 
     private final SiteSpec spec;
     private final SiteLayout layout;
@@ -145,6 +143,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final GatewayJournal journal;
     private final JournalLedger ledger;
     private final JournalDirectory journalDirectory;
+    /** How it opened its journal, which keeps the commands consoles give it so that it can resume. */
+    private final GatewayResume resume;
     /** The history by site day, made when a console first asks for it. */
     private HistoryDays historyDays;
     /** The readings crossing the mesh, and what they did in the last quarter hours, newest last. */
@@ -191,11 +191,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     /**
      * @param scenario what happens during the run, from the start of its history on
-     * @param journalDirectory where it keeps its journal, which it builds anew (replacing one there) and leaves
-     *     when closed; null for a temporary directory that {@link #close} deletes
+     * @param journalDirectory where it keeps its journal, which it resumes when one is there (see
+     *     {@link GatewayResume}) and leaves when closed; null for a temporary directory that {@link #close} deletes
      * @throws io.gridside.sim.scenario.ScenarioException when the scenario names a meter or feeder the site does
      *     not have
-     * @throws io.gridside.sim.journal.JournalException when the journal cannot be created
+     * @throws io.gridside.sim.journal.JournalException when the journal cannot be created, or a kept one is of
+     *     another site or does not verify
      */
     public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey,
             Scenario scenario, Path journalDirectory) {
@@ -204,15 +205,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.clock = clock;
         this.trusted = trusted;
         this.identityKey = identityKey;
+        BillingConfig billing = GatewayResume.billingOf(spec, layout);
+        this.billingDocument = BillingConfigDocument.encode(billing);
         this.journalDirectory = JournalDirectory.of(journalDirectory);
-        this.journal = GatewayJournal.create(this.journalDirectory.path(),
-                layout.meters().stream().map(Meter::meterId).toList(), !this.journalDirectory.temporary());
+        this.resume = GatewayResume.open(this.journalDirectory, spec, billingDocument,
+                layout.meters().stream().map(Meter::meterId).toList());
+        this.journal = resume.journal();
         this.journalDirectory.deleteWhenUnreachable(this, journal);
         this.ledger = new JournalLedger(journal);
-        BillingConfig billing = spec.billing().realistic()
-                ? RealisticBilling.of(layout.tariff(), layout.customers(), spec.billing())
-                : new BillingConfig(TariffSchedule.flat(layout.tariff()), CreditTerms.PLAIN);
-        this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
         this.corrections = new LedgerCorrections(engine, layout.site().zone(),
@@ -237,6 +237,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
         openAccounts(historyStart);
         this.lastTick = historyStart;
+        resume.replay(this);
         advance();
         LOG.info("Simulated site {} has {} meters and {} days of history up to {}.", layout.site().siteId(),
                 spec.meters(), spec.historyDays(), lastTick);
@@ -418,7 +419,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     @Override
     public Instant clock() {
-        return clock.now().plus(clockOffset);
+        Instant held = resume.pinnedClock();
+        return held != null ? held : clock.now().plus(clockOffset);
     }
 
     /**
@@ -431,6 +433,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized Instant setClock(Instant newClock) {
         Instant previous = clock();
+        resume.record(new SetClock(newClock), null, previous);
         Duration change = Duration.between(previous, newClock);
         if (change.abs().compareTo(MAX_CLOCK_CHANGE) > 0) {
             throw new IllegalArgumentException("The simulated gateway moves its clock by a week at most, and "
@@ -520,17 +523,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized List<LedgerLink> ledgerLinksAfter(long afterSeq) {
         advance();
-        Optional<byte[]> previous = journal.ledgerHash(afterSeq);
-        if (previous.isEmpty()) {
-            return GatewayService.super.ledgerLinksAfter(afterSeq);
-        }
-        List<LedgerEntry> entries = engine.ledgerAfter(afterSeq);
-        List<byte[]> heads = LedgerChain.heads(previous.get(), entries);
-        List<LedgerLink> links = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            links.add(new LedgerLink(entries.get(i), heads.get(i)));
-        }
-        return links;
+        return ledger.linksAfter(afterSeq).orElseGet(() -> GatewayService.super.ledgerLinksAfter(afterSeq));
     }
 
     /**
@@ -574,8 +567,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Credits payments imported from a file by the rules of {@link PaymentPosting}, through the cash's till. */
     @Override
     public synchronized PaymentsPosted postPayments(PostPayments request) {
-        advance();
-        return paymentPosting.post(request, clock(), cash.till());
+        return resume.command(request, null, this::clock, () -> {
+            advance();
+            return paymentPosting.post(request, clock(), cash.till());
+        });
     }
 
     @Override
@@ -588,27 +583,29 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized MeterExchanged exchangeMeter(ExchangeMeter request, String by)
             throws SiteChangeRefusedException {
-        return change((billedTo, now) -> changes.exchangeMeter(request, by, billedTo, now));
+        return change(request, by, (billedTo, now) -> changes.exchangeMeter(request, by, billedTo, now));
     }
 
     /** Closes a customer's account as they move out; see {@link SiteChanges#moveOut}. */
     @Override
     public synchronized FinalStatement moveOut(MoveOut request, String by) throws SiteChangeRefusedException {
-        return change((billedTo, now) -> changes.moveOut(request, by, billedTo, now));
+        return change(request, by, (billedTo, now) -> changes.moveOut(request, by, billedTo, now));
     }
 
     /** Opens a new customer's account on a freed meter; see {@link SiteChanges#moveIn}. */
     @Override
     public synchronized MovedIn moveIn(MoveIn request, String by) throws SiteChangeRefusedException {
-        return change((billedTo, now) -> changes.moveIn(request, by, billedTo, now));
+        return change(request, by, (billedTo, now) -> changes.moveIn(request, by, billedTo, now));
     }
 
     /** Brings the site up to its clock, makes the change, and journals what it posted and logged at once. */
-    private <T> T change(SiteChanges.Change<T> change) throws SiteChangeRefusedException {
-        advance();
-        T made = change.make(lastTick, clock());
-        writeJournal(lastTick, List.of());
-        return made;
+    private <T> T change(Message request, String by, SiteChanges.Change<T> change) throws SiteChangeRefusedException {
+        return resume.command(request, by, this::clock, () -> {
+            advance();
+            T made = change.make(lastTick, clock());
+            writeJournal(lastTick, List.of());
+            return made;
+        });
     }
 
     /**
@@ -707,12 +704,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
             throws AdjustmentRefusedException {
-        advance();
-        long before = engine.lastSeq();
-        List<LedgerEntry> posted = corrections.post(request, lastTick, this::command);
-        writeJournal(lastTick, List.of());
-        LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
-        return ledgerLinksAfter(before);
+        return resume.command(request, supervisorId, this::clock, () -> {
+            advance();
+            long before = engine.lastSeq();
+            List<LedgerEntry> posted = corrections.post(request, lastTick, this::command);
+            writeJournal(lastTick, List.of());
+            LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
+            return ledgerLinksAfter(before);
+        });
     }
 
     /** Plants a fault for tests: bills the meter's next reading of {@code day} {@code extraWh} heavier, once. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.scenario.Scenario;
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,18 +43,20 @@ class SimulatedGatewayJournalTest {
     }
 
     @Test
-    void replacesAJournalLeftInItsDirectoryByAnEarlierRun(@TempDir Path directory) {
+    void resumesAJournalLeftInItsDirectoryByAnEarlierRun(@TempDir Path directory) {
         SimClock.Manual clock = SimClock.manual(NOW);
         SimulatedGateway earlier = new SimulatedGateway(SPEC, clock, DemoOperator.trusted(),
                 SimulatedGateway.identityKeyFor(SPEC), Scenario.NONE, directory);
         clock.advance(Duration.ofHours(6));
         earlier.advance();
+        List<LedgerEntry> ledger = earlier.ledgerAfter(0);
         earlier.close();
 
         try (SimulatedGateway later = new SimulatedGateway(SPEC, SimClock.manual(NOW), DemoOperator.trusted(),
                 SimulatedGateway.identityKeyFor(SPEC), Scenario.NONE, directory)) {
-            assertThat(later.readings(Instant.EPOCH, Instant.MAX)).hasSize(12 * 96);
-            assertThat(later.ledgerAfter(0)).last().satisfies(entry -> assertThat(entry.at()).isBefore(NOW));
+            // A day of history and the six hours after it, though the later gateway's clock was started at NOW.
+            assertThat(later.readings(Instant.EPOCH, Instant.MAX)).hasSize(12 * (96 + 24));
+            assertThat(later.ledgerAfter(0)).isEqualTo(ledger);
         }
     }
 

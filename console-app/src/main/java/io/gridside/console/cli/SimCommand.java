@@ -7,10 +7,12 @@ import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.sim.DemoOperator;
+import io.gridside.sim.GatewayResume;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.journal.JournalException;
 import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.site.cbor.ByteString;
 import java.io.Closeable;
@@ -81,6 +83,11 @@ final class SimCommand implements Callable<Integer> {
                 "twice what the gateway's core serves)."})
     int floodRate;
 
+    @Option(names = "--journal", paramLabel = "DIR",
+            description = {"Keep the gateway's journal in DIR; started again on it, the gateway resumes where it",
+                "stopped. Give the same --meters, --seed, --days, billing and scenario each time."})
+    Path journal;
+
     @Option(names = "--gateway-key-seed", paramLabel = "HEX",
             description = "Present the identity key made from this seed (32 bytes, 64 hex digits) in place of the "
                 + "site's own, as a replaced gateway of the same site does: consoles that pinned the site refuse it "
@@ -91,11 +98,11 @@ final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InetAddress address = listenAddress();
-        SiteSpec spec = site.spec();
         checkFloodRate();
+        GatewayResume.Resumed resumed = resumed(site.spec());
+        SiteSpec spec = resumed.spec();
         SigningKey identityKey = identityKey(spec);
-        SimulatedGateway gateway = new SimulatedGateway(spec, SimClock.scaled(spec.now(), site.speed), trusted(),
-                identityKey, site.scenario());
+        SimulatedGateway gateway = gateway(spec, SimClock.scaled(resumed.clock(), site.speed), identityKey);
         flood(gateway);
         if (gatewayKeySeed != null) {
             announce("gateway-key=" + identityKey.publicKey().hex());
@@ -116,6 +123,31 @@ final class SimCommand implements Callable<Integer> {
         }
         new CountDownLatch(1).await();
         return ExitCode.OK;
+    }
+
+    /** The site and its clock's start: as asked, or as the journal kept in {@code --journal} left them. */
+    private GatewayResume.Resumed resumed(SiteSpec asked) {
+        if (journal == null) {
+            return new GatewayResume.Resumed(asked, asked.now());
+        }
+        if (floodMeter != null) {
+            // The flood is not among the commands a kept journal replays, so its history could not be rebuilt.
+            throw new UsageException("--flood-meter cannot be used with --journal: a flood is not kept in the "
+                    + "journal, so the gateway could not resume it; leave one of them out.");
+        }
+        try {
+            return GatewayResume.resumed(journal, asked);
+        } catch (JournalException e) {
+            throw new RefusedException(e.getMessage(), e, "SIM_JOURNAL_REFUSED");
+        }
+    }
+
+    private SimulatedGateway gateway(SiteSpec spec, SimClock clock, SigningKey identityKey) throws IOException {
+        try {
+            return new SimulatedGateway(spec, clock, trusted(), identityKey, site.scenario(), journal);
+        } catch (JournalException e) {
+            throw new RefusedException(e.getMessage(), e, "SIM_JOURNAL_REFUSED");
+        }
     }
 
     /** Tells consoles on this machine where the gateway is served, since port listings leave pseudo-terminals out. */

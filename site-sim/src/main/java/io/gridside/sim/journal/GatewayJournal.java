@@ -289,7 +289,8 @@ public final class GatewayJournal implements AutoCloseable {
         deleteTree(file.getParent());
     }
 
-    static void deleteTree(Path directory) {
+    /** Deletes {@code directory} and all it holds. */
+    public static void deleteTree(Path directory) {
         try (var paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

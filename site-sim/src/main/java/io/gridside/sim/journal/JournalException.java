@@ -5,6 +5,11 @@ public final class JournalException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** A journal that cannot be resumed, for the reason {@code message} gives. */
+    public JournalException(String message) {
+        super(message);
+    }
+
     JournalException(String message, Throwable cause) {
         super(message, cause);
     }

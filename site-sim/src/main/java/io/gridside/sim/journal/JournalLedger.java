@@ -3,6 +3,8 @@ package io.gridside.sim.journal;
 import io.gridside.billing.LedgerStore;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,24 @@ public final class JournalLedger implements LedgerStore {
             }
         }
         return journal.payment(entryReference);
+    }
+
+    /**
+     * The entries after {@code afterSeq}, chained on from the link written for that entry; empty when that link is
+     * not written yet, and the caller chains from the genesis.
+     */
+    public Optional<List<LedgerLink>> linksAfter(long afterSeq) {
+        Optional<byte[]> previous = journal.ledgerHash(afterSeq);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LedgerEntry> entries = after(afterSeq);
+        List<byte[]> heads = LedgerChain.heads(previous.get(), entries);
+        List<LedgerLink> links = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            links.add(new LedgerLink(entries.get(i), heads.get(i)));
+        }
+        return Optional.of(links);
     }
 
     @Override
