@@ -124,7 +124,7 @@ public final class TariffPreview {
         MonthBill now = MonthBill.rate(config.rater(site.zone()), customerId, month, readings);
         MonthBill then = MonthBill.rate(new BillingConfig(proposedSchedule, config.terms()).rater(site.zone()),
                 customerId, month, readings);
-        return new Preview(site, customerId, month, now, then, rows(now, then, proposed));
+        return new Preview(site, schedule().tariffId(), customerId, month, now, then, rows(now, then, proposed));
     }
 
     /** The version as if it took effect as the month began, so that it rates every interval of the month. */
@@ -164,8 +164,8 @@ public final class TariffPreview {
     }
 
     /** The bills of both tariffs and their lines side by side, the proposed one's minus the site's. */
-    public record Preview(SiteInfo site, String customerId, YearMonth month, MonthBill current, MonthBill proposed,
-            List<Row> rows) {
+    public record Preview(SiteInfo site, String tariffId, String customerId, YearMonth month, MonthBill current,
+            MonthBill proposed, List<Row> rows) {
 
         public String currency() {
             return site.currency();
