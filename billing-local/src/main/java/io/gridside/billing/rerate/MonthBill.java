@@ -26,16 +26,18 @@ import java.util.TreeMap;
  *
  * <p>It is {@link Rerating#charges} over the month's days, so the engine's own rating decides every figure: the
  * standing charges due on the month's days, the energy and its tax and levy lines posted at each day's end, and
- * the month's minimum charge, which falls due as the next month begins.
+ * the month's minimum charge, which falls due as the next month begins. A month still under way is billed to the
+ * day it has reached, without the minimum charge, which is not yet due.
  *
  * <p>Shortcoming: the month is rated from a clean state, as though the account opened as the month began (no
  * remainder carried in, the minimum charge applying). A customer who moved in during the month, or whose lines
  * carried remainders in, was charged up to a minor unit a line less, or no minimum charge, by the gateway.
  *
+ * @param lastDay the last day billed: the month's last, or the day a month still under way has reached
  * @param energy the energy by version, block and band, in rating order of first use
  * @param lines each line charged, in line order; a line that charged nothing is absent
  */
-public record MonthBill(String customerId, YearMonth month, long energyWh, List<EnergyLine> energy,
+public record MonthBill(String customerId, YearMonth month, LocalDate lastDay, long energyWh, List<EnergyLine> energy,
         SortedMap<LineKey, Long> lines) {
 
     /**
@@ -59,13 +61,29 @@ public record MonthBill(String customerId, YearMonth month, long energyWh, List<
      * that start outside the month are left out.
      */
     public static MonthBill rate(Rater rater, String customerId, YearMonth month, List<Reading> readings) {
+        return rate(rater, customerId, month, month.atEndOfMonth(), readings);
+    }
+
+    /**
+     * The bill of {@code customerId} for {@code month} up to {@code lastDay}, included: the month's last day for
+     * a whole month, with its minimum charge; an earlier day for a month under way, without it. Readings that
+     * start after {@code lastDay} or outside the month are left out.
+     */
+    public static MonthBill rate(Rater rater, String customerId, YearMonth month, LocalDate lastDay,
+            List<Reading> readings) {
+        if (!YearMonth.from(lastDay).equals(month)) {
+            throw new IllegalArgumentException("The last day billed, " + lastDay + ", is not in " + month + ".");
+        }
         LocalDate first = month.atDay(1);
-        LocalDate next = month.plusMonths(1).atDay(1);
+        boolean whole = lastDay.equals(month.atEndOfMonth());
+        LocalDate next = lastDay.plusDays(1);
         List<RatedInterval> intervals = readings.stream()
-                .filter(r -> YearMonth.from(r.intervalStart().atZone(rater.zone())).equals(month))
+                .filter(r -> YearMonth.from(r.intervalStart().atZone(rater.zone())).equals(month)
+                        && r.intervalStart().atZone(rater.zone()).toLocalDate().isBefore(next))
                 .sorted(Comparator.comparing(Reading::intervalStart))
                 .map(RatedInterval::actual).toList();
-        Rerating.Window window = new Rerating.Window(customerId, first, next, RatingState.openedOn(first));
+        Rerating.Window window = new Rerating.Window(customerId, first, whole ? next : lastDay,
+                RatingState.openedOn(first));
 
         Map<List<Object>, long[]> parts = new LinkedHashMap<>();
         Map<List<Object>, EnergyPart> firstPart = new LinkedHashMap<>();
@@ -77,7 +95,7 @@ public record MonthBill(String customerId, YearMonth month, long energyWh, List<
                 .filter(charge -> !day.day().equals(next) || charge.kind() == EntryKind.MINIMUM_CHARGE)
                 .forEach(charge -> lines.merge(LineKey.of(charge), charge.amountMinor(), Math::addExact)));
         long energyWh = intervals.stream().mapToLong(i -> i.reading().energyWh()).reduce(0, Math::addExact);
-        return new MonthBill(customerId, month, energyWh, energyLines(parts, firstPart), lines);
+        return new MonthBill(customerId, month, lastDay, energyWh, energyLines(parts, firstPart), lines);
     }
 
     /** What the line charged, 0 when it charged nothing. */

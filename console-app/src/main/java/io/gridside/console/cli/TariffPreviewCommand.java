@@ -12,6 +12,7 @@ import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -128,7 +129,10 @@ final class TariffPreviewCommand implements Callable<Integer> {
                     preview.current().totalMinor(), preview.proposed().totalMinor(), preview.differenceMinor())));
             return;
         }
-        out.printf("%s, %s: customer %s, %s kWh read; amounts in %s.%n", preview.site().name(), month, customerId,
+        LocalDate lastDay = preview.current().lastDay();
+        String days = lastDay.equals(month.atEndOfMonth()) ? month.toString()
+                : month.atDay(1) + " to " + lastDay + " (the month so far, without its minimum charge)";
+        out.printf("%s, %s: customer %s, %s kWh read; amounts in %s.%n", preview.site().name(), days, customerId,
                 Amounts.kwh(preview.current().energyWh()), currency);
         out.printf("NOW is the site's tariff %s as last pulled; NEW is the version from %s of %s, as if in force "
                 + "all month.%n%n", preview.tariffId(), proposed.effectiveFrom(), tariffFile);

@@ -16,6 +16,7 @@ import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffVersion;
 import io.gridside.site.tariff.TouBand;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +41,16 @@ public final class TariffPreview {
 
     private final SiteInfo site;
     private final BillingConfig config;
+    /** The gateway's clock at the last pull, which says how far a month under way has come; null if unknown. */
+    private final Instant pulledClock;
     private final Map<String, Customer> customers = new LinkedHashMap<>();
     private final Map<String, List<String>> meters = new LinkedHashMap<>();
 
-    private TariffPreview(SiteInfo site, BillingConfig config, List<Customer> customers, List<Meter> meters) {
+    private TariffPreview(SiteInfo site, BillingConfig config, Instant pulledClock, List<Customer> customers,
+            List<Meter> meters) {
         this.site = site;
         this.config = config;
+        this.pulledClock = pulledClock;
         customers.forEach(c -> this.customers.put(c.customerId(), c));
         meters.forEach(m -> this.meters.computeIfAbsent(m.customerId(), id -> new ArrayList<>()).add(m.meterId()));
     }
@@ -62,7 +67,8 @@ public final class TariffPreview {
                 .orElseGet(() -> new BillingConfig(TariffSchedule.flat(store.tariff().orElseThrow(
                         () -> new NoSuchElementException("The site database " + store.file() + " holds no tariff "
                                 + "yet; connect to its gateway and pull first."))), CreditTerms.PLAIN));
-        return new TariffPreview(site, config, store.customers(), store.meters());
+        return new TariffPreview(site, config, store.pulledGatewayClock().orElse(null), store.customers(),
+                store.meters());
     }
 
     public SiteInfo site() {
@@ -121,10 +127,20 @@ public final class TariffPreview {
     public Preview preview(TariffVersion proposed, String customerId, YearMonth month, List<Reading> readings) {
         TariffSchedule proposedSchedule = new TariffSchedule(schedule().tariffId(), schedule().currency(),
                 List.of(inForceFrom(proposed, month))).validated();
-        MonthBill now = MonthBill.rate(config.rater(site.zone()), customerId, month, readings);
+        LocalDate lastDay = lastDay(month);
+        MonthBill now = MonthBill.rate(config.rater(site.zone()), customerId, month, lastDay, readings);
         MonthBill then = MonthBill.rate(new BillingConfig(proposedSchedule, config.terms()).rater(site.zone()),
-                customerId, month, readings);
+                customerId, month, lastDay, readings);
         return new Preview(site, schedule().tariffId(), customerId, month, now, then, rows(now, then, proposed));
+    }
+
+    /**
+     * The month's last day, or for the month the gateway's clock stood in at the last pull, that day: a month under
+     * way is billed so far, without the standing charges of days to come or the minimum charge not yet due.
+     */
+    private LocalDate lastDay(YearMonth month) {
+        LocalDate today = pulledClock == null ? null : pulledClock.atZone(site.zone()).toLocalDate();
+        return today != null && YearMonth.from(today).equals(month) ? today : month.atEndOfMonth();
     }
 
     /** The version as if it took effect as the month began, so that it rates every interval of the month. */

@@ -7,6 +7,7 @@ import io.gridside.console.service.TariffUnits;
 import io.gridside.site.Customer;
 import io.gridside.site.tariff.TariffVersion;
 import java.io.File;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Function;
@@ -283,7 +284,10 @@ public final class TariffsView extends VBox {
             return;
         }
         String currency = preview.currency();
-        previewHeader.setText(I18n.text("tariffs.preview.header", preview.customerId(), preview.month(),
+        LocalDate lastDay = preview.current().lastDay();
+        String days = lastDay.equals(preview.month().atEndOfMonth()) ? preview.month().toString()
+                : I18n.text("tariffs.preview.soFar", preview.month().atDay(1), lastDay);
+        previewHeader.setText(I18n.text("tariffs.preview.header", preview.customerId(), days,
                 TariffUnits.kwh(preview.current().energyWh()), preview.tariffId(), currency));
         previewTable.getItems().setAll(preview.rows());
         long difference = preview.differenceMinor();

@@ -122,6 +122,28 @@ class TariffPreviewTest {
     }
 
     /**
+     * Pulled on June 2 at 15:00 site time, June is billed to June 2: standing 2 x 5.00 = 10.00, energy 6.00 +
+     * 11.50 = 17.50, VAT 0.96 + 1.84 = 2.80, levy 0.01 + 0.03 = 0.04, and no minimum charge, not due before July:
+     * KES 30.34.
+     */
+    @Test
+    void billsAMonthUnderWayToTheDayThePullReachedWithoutItsMinimumCharge() {
+        TariffPreview.Preview preview;
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            store.setPulledGatewayClock(Instant.parse("2026-06-02T12:00:00Z"));
+            TariffPreview source = TariffPreview.of(store);
+            preview = source.preview(SITE_VERSION, "C-1", JUNE, source.readings(store, "C-1"));
+        }
+
+        assertThat(preview.current().lastDay()).isEqualTo(JUNE.atDay(2));
+        assertThat(preview.current().energyWh()).isEqualTo(1_300);
+        assertThat(preview.rows()).extracting(r -> r.kind() + " " + r.currentUnits())
+                .containsExactly("ENERGY_PART 10000000000", "ENERGY_PART 7500000000", "ENERGY 1750",
+                        "STANDING 1000", "TAX 280", "LEVY 4", "TOTAL 3034");
+        assertThat(preview.differenceMinor()).isZero();
+    }
+
+    /**
      * Bands on the proposed version split the upper block by the hour: June 2's 10:00 on a Tuesday falls in the
      * day band (+KES 2.00), June 30's 23:45 in the night band (+0); the lifeline block takes no band.
      */
