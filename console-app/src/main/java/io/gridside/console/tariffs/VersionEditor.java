@@ -40,7 +40,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class VersionEditor extends VBox {
 
     private static final double FIGURE_WIDTH = 90;
-    private static final double TIME_WIDTH = 64;
+    private static final double TIME_WIDTH = 76;
     /** The name of "none" in a choice that may be left out. */
     private static final String NONE = "";
 
