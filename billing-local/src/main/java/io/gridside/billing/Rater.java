@@ -10,6 +10,7 @@ import io.gridside.site.tariff.Prices;
 import io.gridside.site.tariff.StandingCharge;
 import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffVersion;
+import io.gridside.site.tariff.TouBand;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -75,9 +77,19 @@ public final class Rater {
      * force. Nothing is posted; {@link #postAccrued} posts what accrued.
      */
     public void accrueInterval(RatingState state, Reading reading) {
+        accrueInterval(state, reading, null);
+    }
+
+    /**
+     * As {@link #accrueInterval(RatingState, Reading)}, and tells {@code split} how the interval's energy fell
+     * across the version's blocks and bands, one part per block it reached: what a bill shows line by line.
+     *
+     * @param split told each part as it is rated; null to rate without telling
+     */
+    public void accrueInterval(RatingState state, Reading reading, Consumer<EnergyPart> split) {
         LocalDateTime start = LocalDateTime.ofInstant(reading.intervalStart(), zone);
         TariffVersion version = schedule.versionAt(start);
-        long energyUnits = energyUnits(state, version, start, reading.energyWh());
+        long energyUnits = energyUnits(state, version, start, reading.energyWh(), split);
 
         state.accrue(ENERGY_LINE, energyUnits, Prices.CHARGE_UNITS_PER_MINOR);
         for (ChargeLine line : version.charges()) {
@@ -119,12 +131,17 @@ public final class Rater {
     }
 
     /** The exact energy charge of {@code energyWh} from {@code start}, advancing the block and month counts. */
-    private long energyUnits(RatingState state, TariffVersion version, LocalDateTime start, long energyWh) {
+    private long energyUnits(RatingState state, TariffVersion version, LocalDateTime start, long energyWh,
+            Consumer<EnergyPart> split) {
         state.enterBlockPeriod(periodStart(version.blockReset(), start.toLocalDate()));
         int quarter = (start.getHour() * 60 + start.getMinute()) / MINUTES_PER_QUARTER;
-        long touPrice = touPrices.get(version)[DayType.of(start.toLocalDate(), holidays).ordinal()][quarter];
+        DayType day = DayType.of(start.toLocalDate(), holidays);
+        long touPrice = touPrices.get(version)[day.ordinal()][quarter];
 
-        long units = blockCharge(version.blocks(), state.periodWh, energyWh, touPrice);
+        PartSink sink = split == null ? null : (block, wh, price, units) -> split.accept(new EnergyPart(
+                version.effectiveFrom(), block, version.blocks().get(block).lifeline() ? -1
+                        : bandAt(version, day, quarter), wh, price, units));
+        long units = blockCharge(version.blocks(), state.periodWh, energyWh, touPrice, sink);
         state.periodWh = Math.addExact(state.periodWh, energyWh);
         state.addMonthEnergy(YearMonth.from(start), units);
         return units;
@@ -188,21 +205,49 @@ public final class Rater {
      * the block it falls in, plus the time-of-use price outside a lifeline block.
      */
     static long blockCharge(List<Block> blocks, long periodWh, long energyWh, long touPrice) {
+        return blockCharge(blocks, periodWh, energyWh, touPrice, null);
+    }
+
+    private static long blockCharge(List<Block> blocks, long periodWh, long energyWh, long touPrice, PartSink sink) {
         long units = 0;
         long position = periodWh;
         long left = energyWh;
-        for (Block block : blocks) {
+        for (int index = 0; index < blocks.size(); index++) {
+            Block block = blocks.get(index);
             long end = block.upToWh() == null ? Long.MAX_VALUE : block.upToWh();
             if (left == 0 || position >= end) {
                 continue;
             }
             long part = Math.min(left, end - position);
             long price = Math.addExact(block.price(), block.lifeline() ? 0 : touPrice);
-            units = Math.addExact(units, Math.multiplyExact(part, price));
+            long partUnits = Math.multiplyExact(part, price);
+            units = Math.addExact(units, partUnits);
+            if (sink != null) {
+                sink.part(index, part, price, partUnits);
+            }
             position += part;
             left -= part;
         }
         return units;
+    }
+
+    /** The index of the band of {@code version} that prices {@code quarter} of a {@code day}; -1 for none. */
+    private static int bandAt(TariffVersion version, DayType day, int quarter) {
+        List<TouBand> bands = version.tou();
+        for (int index = 0; index < bands.size(); index++) {
+            TouBand band = bands.get(index);
+            if (band.day() == day && TouBand.quarterOf(band.from()) <= quarter
+                    && quarter < TouBand.quarterOf(band.to())) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /** Where {@link #blockCharge} tells each block's part of an interval's energy, when a bill asks. */
+    @FunctionalInterface
+    private interface PartSink {
+        void part(int block, long energyWh, long price, long units);
     }
 
     private static long[][] touTable(TariffVersion version) {

@@ -1,6 +1,7 @@
 package io.gridside.billing.rerate;
 
 import io.gridside.billing.Charge;
+import io.gridside.billing.EnergyPart;
 import io.gridside.billing.Rater;
 import io.gridside.billing.RatingState;
 import io.gridside.site.Reading;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Rating as a pure function, and re-rating as the difference of two ratings of one window.
@@ -78,6 +80,17 @@ public final class Rerating {
      * @throws IllegalArgumentException for an interval that starts outside the window's days
      */
     public static SortedMap<CustomerDay, List<Charge>> charges(Window window, Inputs inputs) {
+        return charges(window, inputs, null);
+    }
+
+    /**
+     * As {@link #charges(Window, Inputs)}, and tells {@code split} each part of each interval's energy by block and
+     * band, as rating prices it.
+     *
+     * @param split told every part in rating order; null to tell nothing
+     */
+    public static SortedMap<CustomerDay, List<Charge>> charges(Window window, Inputs inputs,
+            Consumer<EnergyPart> split) {
         Rater rater = inputs.rater();
         RatingState state = window.opening().copy();
         Map<LocalDate, List<Reading>> byDay = intervalsByDay(window, inputs);
@@ -89,7 +102,7 @@ public final class Rerating {
                 if (state.ratedVersion() != null && !version.equals(state.ratedVersion())) {
                     ofDay.addAll(rater.postAccrued(state));
                 }
-                rater.accrueInterval(state, reading);
+                rater.accrueInterval(state, reading, split);
             }
             // The engine posts what accrued at the day's end, and a posting made earlier in the day (before a
             // top-up or a relay decision) carries the same remainders, so each line's day sums alike.

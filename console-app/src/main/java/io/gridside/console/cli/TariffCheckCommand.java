@@ -1,11 +1,11 @@
 package io.gridside.console.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.gridside.console.service.TariffUnits;
 import io.gridside.site.Currencies;
 import io.gridside.site.tariff.Block;
 import io.gridside.site.tariff.ChargeLine;
 import io.gridside.site.tariff.InvalidTariffException;
-import io.gridside.site.tariff.Prices;
 import io.gridside.site.tariff.TariffFile;
 import io.gridside.site.tariff.TariffProblem;
 import io.gridside.site.tariff.TariffSchedule;
@@ -38,8 +38,6 @@ final class TariffCheckCommand implements Callable<Integer> {
 
     static final String TARIFF_INVALID = "TARIFF_INVALID";
     static final String TARIFF_UNREADABLE = "TARIFF_UNREADABLE";
-    /** The decimal digits of a price beyond the minor unit: log10 of {@link Prices#PER_MINOR_PER_KWH}. */
-    private static final int PRICE_DIGITS = 4;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -131,12 +129,7 @@ final class TariffCheckCommand implements Callable<Integer> {
 
     /** A price in the currency's main unit per kWh, exactly: KES 25.0005/kWh. */
     static String price(long price, String currency) {
-        int scale = Currencies.exponent(currency) + PRICE_DIGITS;
-        BigDecimal major = BigDecimal.valueOf(price, scale).stripTrailingZeros();
-        if (major.scale() < Currencies.exponent(currency)) {
-            major = major.setScale(Currencies.exponent(currency));
-        }
-        return currency + " " + major.toPlainString() + "/kWh";
+        return currency + " " + TariffUnits.price(price, currency) + "/kWh";
     }
 
     private static String money(long minor, String currency) {

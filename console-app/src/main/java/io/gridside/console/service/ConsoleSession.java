@@ -288,6 +288,16 @@ public final class ConsoleSession implements AutoCloseable {
         return PowerLimits.of(store);
     }
 
+    /** What the site database holds to preview a tariff change with; see {@link TariffPreview}. */
+    public TariffPreview tariffPreview() {
+        return TariffPreview.of(store);
+    }
+
+    /** A customer's stored readings from every meter of theirs, oldest first, for {@code preview}. */
+    public List<Reading> customerReadings(TariffPreview preview, String customerId) {
+        return preview.readings(store, customerId);
+    }
+
     /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */
     public BillingReport audit() {
         return BillingAudit.run(store);

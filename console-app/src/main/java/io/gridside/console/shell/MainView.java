@@ -10,6 +10,8 @@ import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.dashboard.DashboardViewModel;
 import io.gridside.console.meters.MetersView;
 import io.gridside.console.meters.MetersViewModel;
+import io.gridside.console.tariffs.TariffsView;
+import io.gridside.console.tariffs.TariffsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,11 +37,13 @@ public final class MainView extends BorderPane {
     private final DashboardView dashboardView;
     private final MetersView metersView;
     private final CustomersView customersView;
+    private final TariffsView tariffsView;
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
     private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
+    private final ToggleButton tariffsButton = new ToggleButton(I18n.text("nav.tariffs"));
     private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
     private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
             new FontIcon(Material2AL.LINK_OFF));
@@ -56,6 +60,7 @@ public final class MainView extends BorderPane {
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
         this.customersView = new CustomersView(new CustomersViewModel(session));
+        this.tariffsView = new TariffsView(new TariffsViewModel(session));
         createControls();
         layoutControls();
         bind();
@@ -67,9 +72,11 @@ public final class MainView extends BorderPane {
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
         customersButton.setToggleGroup(navigation);
+        tariffsButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         customersButton.setId("nav-customers");
+        tariffsButton.setId("nav-tariffs");
         dashboardButton.setSelected(true);
         navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
@@ -98,7 +105,7 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, customersButton,
-                refreshButton, disconnectButton);
+                tariffsButton, refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -110,7 +117,7 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, customersView);
+        content.getChildren().setAll(dashboardView, metersView, customersView, tariffsView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -125,6 +132,7 @@ public final class MainView extends BorderPane {
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
         customersView.visibleProperty().bind(customersButton.selectedProperty());
+        tariffsView.visibleProperty().bind(tariffsButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));

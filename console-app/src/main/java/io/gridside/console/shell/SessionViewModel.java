@@ -14,6 +14,8 @@ import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
 import io.gridside.console.service.StatementExport;
+import io.gridside.console.service.TariffPreview;
+import io.gridside.console.tasks.BackgroundWork;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
@@ -454,6 +456,34 @@ public final class SessionViewModel implements AutoCloseable {
         }
         tasks.submit(I18n.text("task.statement", customerId), context -> current.statement(customerId, first, last),
                 onLoaded, failure -> onFailure.accept(describe(failure)));
+    }
+
+    /** Reads what the site database holds to preview a tariff change with, then hands it to {@code onLoaded}. */
+    public void loadTariffs(Consumer<TariffPreview> onLoaded, Consumer<String> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(I18n.text("task.tariffs"), context -> current.tariffPreview(), onLoaded,
+                failure -> onFailure.accept(describe(failure)));
+    }
+
+    /** Reads a customer's stored readings for a tariff preview, then hands them to {@code onLoaded}. */
+    public void loadCustomerReadings(TariffPreview preview, String customerId, Consumer<List<Reading>> onLoaded,
+            Consumer<String> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(I18n.text("task.readings.customer", customerId),
+                context -> current.customerReadings(preview, customerId), onLoaded,
+                failure -> onFailure.accept(describe(failure)));
+    }
+
+    /** Runs work that needs no gateway (rating, writing a file) in the background, failures told in words. */
+    public <T> void runInBackground(String title, BackgroundWork<T> work, Consumer<T> onDone,
+            Consumer<String> onFailure) {
+        tasks.submit(title, work, onDone, failure -> onFailure.accept(describe(failure)));
     }
 
     /** Writes {@code statement} as {@code format} into the statements folder, then hands over the file written. */

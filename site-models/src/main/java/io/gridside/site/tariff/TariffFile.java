@@ -1,8 +1,10 @@
 package io.gridside.site.tariff;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +56,13 @@ public final class TariffFile {
             .withConfigOverride(long.class, price -> price.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
             .build();
 
+    /** Writes what {@link #JSON} reads: local times as text, absent fields left out, one field a line. */
+    private static final ObjectMapper WRITER = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(LocalDateTime.class, ToStringSerializer.instance))
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
     /** The text value a reader's coercion message quotes, as in {@code String value ("yes") to ...}. */
     private static final Pattern QUOTED_VALUE = Pattern.compile("String value \\((\"[^\"]*\")\\)");
 
@@ -69,6 +80,15 @@ public final class TariffFile {
      */
     public static TariffSchedule read(Path file) throws IOException {
         return parse(Files.readString(file));
+    }
+
+    /** {@code schedule} as the JSON text of a tariff file, which {@link #parse} reads back equal. */
+    public static String write(TariffSchedule schedule) {
+        try {
+            return WRITER.writeValueAsString(schedule) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A tariff schedule could not be written as JSON.", e);
+        }
     }
 
     /** The schedule in {@code json}, not yet validated. */

@@ -36,6 +36,16 @@ class TariffFileTest {
     }
 
     @Test
+    void writesAScheduleThatReadsBackEqual() throws Exception {
+        TariffSchedule schedule = TariffFile.parse(TWO_VERSIONS).validated();
+
+        String written = TariffFile.write(schedule);
+
+        assertThat(TariffFile.parse(written)).isEqualTo(schedule);
+        assertThat(written).contains("\"effectiveFrom\" : \"2024-03-05T12:00\"").doesNotContain("null");
+    }
+
+    @Test
     void namesAFieldOfTheWrongType() {
         String json = TWO_VERSIONS.replace("\"price\": 30000000", "\"price\": \"thirty\"");
 
