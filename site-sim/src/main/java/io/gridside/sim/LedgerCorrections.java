@@ -61,12 +61,17 @@ final class LedgerCorrections {
     }
 
     /**
-     * Posts every correction of {@code request} at {@code at}, or none when one breaks a rule.
+     * Posts every correction of {@code request}, or none when one breaks a rule. They are dated at {@code lastTick},
+     * or at the ledger's latest entry when a change made since (an exchange, a move) posted later: a correction
+     * dated before an entry it follows would put the ledger out of date order, and a replay, which places a
+     * correction by its date, would post it elsewhere.
      *
      * @return the entries posted
      */
-    List<LedgerEntry> post(PostAdjustments request, Instant at, Consumer<RelayDecision> decisions)
+    List<LedgerEntry> post(PostAdjustments request, Instant lastTick, Consumer<RelayDecision> decisions)
             throws AdjustmentRefusedException {
+        Instant at = engine.ledgerAfter(Math.max(0, engine.lastSeq() - 1)).stream().map(LedgerEntry::at)
+                .filter(latest -> latest.isAfter(lastTick)).findFirst().orElse(lastTick);
         Map<CustomerDay, ByteString> held = new HashMap<>();
         digests(null, null).forEach(d -> held.put(d.customerDay(), d.digest()));
         List<String> references = new ArrayList<>();

@@ -710,7 +710,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return corrections.digests(from, to);
     }
 
-    /** Posts a supervisor's corrections at the last tick, where a replay posts them, and journals them at once. */
+    /** Posts a supervisor's corrections where a replay posts them (see LedgerCorrections), journals them at once. */
     @Override
     public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
             throws AdjustmentRefusedException {
