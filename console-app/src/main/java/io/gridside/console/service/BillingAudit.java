@@ -80,7 +80,7 @@ public final class BillingAudit {
         }
         BillingConfig config = billingConfig(store, tariff.get());
         return Optional.of(Replay.run(tariff.get(), config.rater(site.get().zone()), config.terms(), store.meters(),
-                ledger, readings));
+                ledger, readings, store.events(Instant.EPOCH, Instant.MAX)));
     }
 
     /**
@@ -116,7 +116,7 @@ public final class BillingAudit {
     }
 
     /** When each customer's account opened, by the gateway's ledger. */
-    private static Map<String, Instant> openings(List<LedgerEntry> ledger) {
+    static Map<String, Instant> openings(List<LedgerEntry> ledger) {
         Map<String, Instant> openings = new LinkedHashMap<>();
         ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).forEach(e -> openings.putIfAbsent(e.customerId(),
                 e.at()));

@@ -208,16 +208,45 @@ class ReconcileSiteChangesTest {
         site.gateway().moveOut(new MoveOut("C-0902", meterOf("C-0902").registerWh() + 30, "short stay"), "S-0001");
         CommandRun first = connect("audit");
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+        MeterStatus another = site.gateway().meterStatus().get(9);
+        site.gateway().moveOut(new MoveOut(another.customerId(), another.registerWh() + 10, "moved away"), "S-0001");
+        clock.advance(Duration.ofMinutes(2));
+        site.gateway().moveIn(new MoveIn(another.meterId(), "C-0903", "Zawadi Njeri", CustomerCategory.SHOP, 0),
+                "S-0001");
+        clock.advance(Duration.ofMinutes(31));
+        site.gateway().moveOut(new MoveOut("C-0903", null, "shop closed"), "S-0001");
         clock.advance(Duration.ofMinutes(40));
 
         CommandRun audit = connect("audit");
 
         assertThat(audit.exitCode()).as(audit.out() + audit.err()).isEqualTo(ExitCode.OK);
-        assertThat(audit.out()).contains("C-0902").contains(leaving.customerId());
+        assertThat(audit.out()).contains("C-0902").contains("C-0903").contains(leaving.customerId());
     }
 
     @Test
     @Order(7)
+    void billCreditListsAnExchangedCustomerOnceAndAMovedOutOneAsClosed() throws IOException {
+        String moved = site.gateway().layout().customers().get(7).customerId();
+
+        CommandRun run = CommandRun.of("bill", "credit", "--site", home.resolve("site.db").toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode rows = JSON.readTree(run.out());
+        assertThat(rows).filteredOn(row -> row.get("customerId").asText().equals(exchangedCustomer)).singleElement()
+                .satisfies(row -> assertThat(row.get("meterId").asText()).isEqualTo("MX-0602"));
+        assertThat(rows).filteredOn(row -> row.get("customerId").asText().equals(moved)).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("closedAt").isNull()).isFalse();
+                    assertThat(row.get("balanceMinor").asLong()).isEqualTo(site.gateway().ledgerAfter(0).stream()
+                            .filter(e -> e.customerId().equals(moved)).reduce((a, b) -> b).orElseThrow()
+                            .balanceAfterMinor());
+                });
+        assertThat(CommandRun.of("bill", "credit", "--site", home.resolve("site.db").toString()).out())
+                .contains(moved + " moved out at");
+    }
+
+    @Test
+    @Order(8)
     void namesExactlyTheCustomerDayChargedWronglyAfterTheExchangesAndCorrectsIt() throws IOException {
         LedgerEntry correction = adjustments().get(0);
         LocalDate today = LocalDate.ofInstant(clock.now(), site.gateway().layout().site().zone());
