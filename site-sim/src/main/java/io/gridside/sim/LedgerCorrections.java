@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +34,6 @@ final class LedgerCorrections {
 
     private final BillingEngine engine;
     private final ZoneId zone;
-    private final Set<String> customers;
     /** The fault planted by {@link #misrate}, or null. */
     private Misrating misrating;
 
@@ -43,10 +41,9 @@ final class LedgerCorrections {
     private record Misrating(String meterId, LocalDate day, long extraWh) {
     }
 
-    LedgerCorrections(BillingEngine engine, ZoneId zone, Set<String> customers) {
+    LedgerCorrections(BillingEngine engine, ZoneId zone) {
         this.engine = engine;
         this.zone = zone;
-        this.customers = Set.copyOf(customers);
     }
 
     /**
@@ -92,7 +89,7 @@ final class LedgerCorrections {
     private String check(PostAdjustments.Item item, Map<CustomerDay, ByteString> held)
             throws AdjustmentRefusedException {
         CustomerDay day = item.customerDay();
-        if (!customers.contains(day.customerId())) {
+        if (!hasAccount(day.customerId())) {
             throw new AdjustmentRefusedException("UNKNOWN_CUSTOMER", "Customer " + day.customerId()
                     + " has no account on this site; nothing was posted.");
         }
@@ -115,6 +112,19 @@ final class LedgerCorrections {
                     + "nothing was posted.");
         }
         return new Adjustment(day, line, reason, 0, -item.amountMinor()).reference();
+    }
+
+    /**
+     * Whether billing holds the customer's account, open or closed: a customer who moved in since the site opened
+     * has one, and a correction of a moved-out customer's day goes to the closed account's final balance.
+     */
+    private boolean hasAccount(String customerId) {
+        try {
+            engine.closed(customerId);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

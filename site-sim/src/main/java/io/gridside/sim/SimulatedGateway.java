@@ -81,7 +81,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -224,8 +223,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
-        this.corrections = new LedgerCorrections(engine, layout.site().zone(),
-                layout.customers().stream().map(Customer::customerId).collect(Collectors.toSet()));
+        this.corrections = new LedgerCorrections(engine, layout.site().zone());
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
