@@ -238,7 +238,8 @@ public final class BillingEngine {
      * Posts a correction that re-rating found, as a new entry of kind {@link EntryKind#ADJUSTMENT} dated {@code at},
      * and moves the customer's credit on it; like a top-up, it first posts what the customer accrued, dated
      * {@code at}. Nothing posted before changes: the ledger is append-only. A gateway
-     * posts one at its last tick, so that a replay posts it right after that tick's entries.
+     * dates one at its last tick, or at its ledger's latest entry if that is later, so that a replay posts it after
+     * that tick's entries and the changes made since.
      *
      * @param amountMinor positive to give back an overcharge, negative to charge what was missed
      * @param reference the adjustment's reference, which names the day and line it corrects

@@ -12,18 +12,30 @@ import java.util.Optional;
  * @param compared how many ledger positions were compared: the longer of the two ledgers
  * @param matched how many of them hold the same entry in both
  * @param firstDifference the first position that differs, described for the technician, if any
+ * @param checkedTo the replay's last tick, up to which the gateway's entries were compared, or null when no cut was
+ *     made
+ * @param notChecked the gateway's entries dated after {@code checkedTo}, in ledger order: not compared, since the
+ *     replay reaches only as far as the last reading, and checked by a later audit once the readings after them are
+ *     pulled
  */
-public record Reconciliation(long compared, long matched, Optional<String> firstDifference) {
+public record Reconciliation(long compared, long matched, Optional<String> firstDifference, Instant checkedTo,
+        List<LedgerEntry> notChecked) {
+
+    public Reconciliation {
+        notChecked = List.copyOf(notChecked);
+    }
 
     /**
      * Checks the gateway's ledger against a replay, up to the replay's last tick: every entry the gateway
      * posted by then must be in the replay, in the same place, and the replay must post nothing more. What
-     * the gateway posted after that tick is not yet comparable and is left out.
+     * the gateway posted after that tick is not yet comparable; it is left out and listed as not checked.
      */
     public static Reconciliation of(List<LedgerEntry> gateway, BillingEngine replay) {
         Instant cut = replay.lastTick();
         List<LedgerEntry> due = gateway.stream().filter(e -> cut != null && !e.at().isAfter(cut)).toList();
-        return compare(due, replay.ledgerAfter(0));
+        List<LedgerEntry> later = gateway.stream().filter(e -> cut == null || e.at().isAfter(cut)).toList();
+        Reconciliation compared = compare(due, replay.ledgerAfter(0));
+        return new Reconciliation(compared.compared(), compared.matched(), compared.firstDifference(), cut, later);
     }
 
     /** Compares two ledgers position by position; a position that only one of them holds is a difference. */
@@ -40,9 +52,13 @@ public record Reconciliation(long compared, long matched, Optional<String> first
                 first = describeDifference(i + 1, actual, expected);
             }
         }
-        return new Reconciliation(positions, matched, Optional.ofNullable(first));
+        return new Reconciliation(positions, matched, Optional.ofNullable(first), null, List.of());
     }
 
+    /**
+     * Whether every entry compared matched. Entries not checked do not count against it: say {@link #notChecked}
+     * apart wherever this is reported.
+     */
     public boolean agrees() {
         return compared == matched;
     }

@@ -102,7 +102,8 @@ public final class Replay {
 
     /**
      * Ticks from the first opening to the last reading; the gateway's adjustments, inputs like its top-ups, are
-     * posted right after the tick they are dated at, as the gateway posted them.
+     * posted after the tick before their date, among the changes made between the two ticks, by date, as the
+     * gateway posted them.
      */
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
             List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments, SiteChangeLog changes) {
@@ -114,7 +115,8 @@ public final class Replay {
         TreeMap<Instant, List<LedgerEntry>> voidsByTick = new TreeMap<>();
         voids.forEach(v -> voidsByTick.computeIfAbsent(tickOf(v.at()), end -> new ArrayList<>()).add(v));
         TreeMap<Instant, List<LedgerEntry>> adjustmentsByTick = new TreeMap<>();
-        adjustments.forEach(a -> adjustmentsByTick.computeIfAbsent(a.at(), at -> new ArrayList<>()).add(a));
+        adjustments.forEach(a -> adjustmentsByTick.computeIfAbsent(Reading.intervalStartOf(a.at()),
+                at -> new ArrayList<>()).add(a));
         if (readingsByEnd.isEmpty()) {
             return;
         }
@@ -125,12 +127,17 @@ public final class Replay {
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
             reverse(engine, voidsByTick.getOrDefault(tick, List.of()));
-            for (LedgerEntry adjustment : adjustmentsByTick.getOrDefault(tick, List.of())) {
-                engine.adjust(adjustment.customerId(), adjustment.at(), adjustment.amountMinor(),
-                        adjustment.reference());
-            }
+            List<LedgerEntry> corrections = adjustmentsByTick.getOrDefault(tick, List.of());
             if (tick.isBefore(last)) {
-                changes.applyAfter(tick, engine);
+                changes.applyAfter(tick, engine, corrections);
+            } else {
+                // After the last tick only what is dated at it can be compared; the rest waits for the next reading.
+                for (LedgerEntry correction : corrections) {
+                    if (correction.at().equals(tick)) {
+                        engine.adjust(correction.customerId(), correction.at(), correction.amountMinor(),
+                                correction.reference());
+                    }
+                }
             }
         }
     }

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +34,6 @@ final class LedgerCorrections {
 
     private final BillingEngine engine;
     private final ZoneId zone;
-    private final Set<String> customers;
     /** The fault planted by {@link #misrate}, or null. */
     private Misrating misrating;
 
@@ -43,10 +41,9 @@ final class LedgerCorrections {
     private record Misrating(String meterId, LocalDate day, long extraWh) {
     }
 
-    LedgerCorrections(BillingEngine engine, ZoneId zone, Set<String> customers) {
+    LedgerCorrections(BillingEngine engine, ZoneId zone) {
         this.engine = engine;
         this.zone = zone;
-        this.customers = Set.copyOf(customers);
     }
 
     /**
@@ -61,12 +58,17 @@ final class LedgerCorrections {
     }
 
     /**
-     * Posts every correction of {@code request} at {@code at}, or none when one breaks a rule.
+     * Posts every correction of {@code request}, or none when one breaks a rule. They are dated at {@code lastTick},
+     * or at the ledger's latest entry when a change made since (an exchange, a move) posted later: a correction
+     * dated before an entry it follows would put the ledger out of date order, and a replay, which places a
+     * correction by its date, would post it elsewhere.
      *
      * @return the entries posted
      */
-    List<LedgerEntry> post(PostAdjustments request, Instant at, Consumer<RelayDecision> decisions)
+    List<LedgerEntry> post(PostAdjustments request, Instant lastTick, Consumer<RelayDecision> decisions)
             throws AdjustmentRefusedException {
+        Instant at = engine.ledgerAfter(Math.max(0, engine.lastSeq() - 1)).stream().map(LedgerEntry::at)
+                .filter(latest -> latest.isAfter(lastTick)).findFirst().orElse(lastTick);
         Map<CustomerDay, ByteString> held = new HashMap<>();
         digests(null, null).forEach(d -> held.put(d.customerDay(), d.digest()));
         List<String> references = new ArrayList<>();
@@ -87,7 +89,7 @@ final class LedgerCorrections {
     private String check(PostAdjustments.Item item, Map<CustomerDay, ByteString> held)
             throws AdjustmentRefusedException {
         CustomerDay day = item.customerDay();
-        if (!customers.contains(day.customerId())) {
+        if (!hasAccount(day.customerId())) {
             throw new AdjustmentRefusedException("UNKNOWN_CUSTOMER", "Customer " + day.customerId()
                     + " has no account on this site; nothing was posted.");
         }
@@ -110,6 +112,19 @@ final class LedgerCorrections {
                     + "nothing was posted.");
         }
         return new Adjustment(day, line, reason, 0, -item.amountMinor()).reference();
+    }
+
+    /**
+     * Whether billing holds the customer's account, open or closed: a customer who moved in since the site opened
+     * has one, and a correction of a moved-out customer's day goes to the closed account's final balance.
+     */
+    private boolean hasAccount(String customerId) {
+        try {
+            engine.closed(customerId);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -79,7 +79,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -215,8 +214,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.ledger = new JournalLedger(journal);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
-        this.corrections = new LedgerCorrections(engine, layout.site().zone(),
-                layout.customers().stream().map(Customer::customerId).collect(Collectors.toSet()));
+        this.corrections = new LedgerCorrections(engine, layout.site().zone());
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
@@ -700,7 +698,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return corrections.digests(from, to);
     }
 
-    /** Posts a supervisor's corrections at the last tick, where a replay posts them, and journals them at once. */
+    /** Posts a supervisor's corrections where a replay posts them (see LedgerCorrections), journals them at once. */
     @Override
     public synchronized List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
             throws AdjustmentRefusedException {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.server.AdjustmentRefusedException;
+import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
@@ -61,6 +64,21 @@ class SimulatedGatewayCorrectionsTest {
         BillingEngine replay = Replay.run(gateway.layout().tariff(), gateway.layout().site().zone(),
                 gateway.layout().meters(), ledger, readings);
         assertThat(Reconciliation.of(ledger, replay).firstDifference()).isEmpty();
+    }
+
+    @Test
+    void postsACorrectionForACustomerWhoMovedInAfterTheSiteOpened() throws Exception {
+        String leaving = customer(2);
+        String meterId = gateway.layout().meters().get(2).meterId();
+        gateway.moveOut(new MoveOut(leaving, null, "left"), "S-0001");
+        gateway.moveIn(new MoveIn(meterId, "C-0777", "Rehema Ali", CustomerCategory.HOUSEHOLD, 5_000), "S-0001");
+        clock.advance(Duration.ofMinutes(30));
+        CustomerDay day = new CustomerDay("C-0777", JUNE_2.plusDays(1));
+
+        gateway.postAdjustments(request(day, 5, digestOf(day)), "S-0001");
+
+        assertThat(gateway.ledgerAfter(0)).filteredOn(e -> e.kind() == EntryKind.ADJUSTMENT).singleElement()
+                .satisfies(entry -> assertThat(entry.customerId()).isEqualTo("C-0777"));
     }
 
     @Test

@@ -50,6 +50,7 @@ final class CreditCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** One line per customer; a closed account shows CLOSED and its final balance, and a line says when. */
     private static void printTable(PrintWriter out, List<CreditListing.Row> rows) {
         String currency = rows.isEmpty() ? "" : rows.get(0).currency();
         out.printf("%-10s %-8s %-12s %-5s %14s %14s  %-20s %s%n", "CUSTOMER", "METER", "STATE", "RELAY",
@@ -57,10 +58,13 @@ final class CreditCommand implements Callable<Integer> {
                 "DEBTS " + currency + " (RECOVERED, STILL OWED)");
         for (CreditListing.Row row : rows) {
             String debts = row.debts().stream().map(d -> debt(d, row.currency())).collect(Collectors.joining(", "));
-            out.printf("%-10s %-8s %-12s %-5s %14s %14d  %-20s %s%n", row.customerId(), row.meterId(), row.state(),
+            String state = row.closedAt() == null ? row.state().toString() : "CLOSED";
+            out.printf("%-10s %-8s %-12s %-5s %14s %14d  %-20s %s%n", row.customerId(), row.meterId(), state,
                     row.relay(), Amounts.plain(row.balanceMinor(), row.currency()), row.energyPastZeroWh(),
                     row.lockedSince() == null ? "-" : row.lockedSince(), debts.isEmpty() ? "-" : debts);
         }
+        rows.stream().filter(row -> row.closedAt() != null).forEach(row -> out.printf("%s moved out at %s; the "
+                + "balance shown is the closed account's final one.%n", row.customerId(), row.closedAt()));
     }
 
     /**

@@ -115,11 +115,16 @@ public final class DashboardViewModel {
 
     private static String describe(io.gridside.console.service.BillingReport report) {
         var reconciliation = report.reconciliation();
-        if (reconciliation.agrees()) {
+        String notChecked = reconciliation.notChecked().isEmpty() ? ""
+                : " " + I18n.text("audit.notChecked", reconciliation.notChecked().size());
+        if (reconciliation.agrees() && reconciliation.notChecked().isEmpty()) {
             return I18n.text("audit.agrees", reconciliation.compared(), report.rows().size());
         }
+        if (reconciliation.agrees()) {
+            return I18n.text("audit.agreesChecked", reconciliation.compared(), report.rows().size()) + notChecked;
+        }
         return I18n.text("audit.differs", reconciliation.compared() - reconciliation.matched(),
-                reconciliation.compared(), reconciliation.firstDifference().orElse(""));
+                reconciliation.compared(), reconciliation.firstDifference().orElse("")) + notChecked;
     }
 
     public javafx.beans.property.StringProperty auditResultProperty() {

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.AccountHistory;
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.CreditTerms;
 import io.gridside.billing.config.BillingConfig;
@@ -11,6 +12,7 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.store.SiteStore;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Audits a pulled site: re-runs its billing over the stored readings with the console's own engine, checks
@@ -45,13 +48,16 @@ public final class BillingAudit {
 
         requireWholeHistory(ledger, readings);
         BillingConfig config = billingConfig(store, tariff);
+        List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
         BillingEngine replay = Replay.run(tariff, config.rater(site.zone()), config.terms(), meters, ledger,
-                readings, store.events(Instant.EPOCH, Instant.MAX));
+                readings, events);
         List<LedgerEntry> replayed = replay.ledgerAfter(0);
         Reconciliation reconciliation = Reconciliation.of(ledger, replay);
-        List<BillingReport.Row> rows = rows(store.customers(), meters, readings, replayed, replay);
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
+        AccountHistory history = AccountHistory.of(meters, openings(ledger), events);
+        List<BillingReport.Row> rows = rows(store.customers(), history, energies(history, readings, to), replayed,
+                replay);
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
     }
 
@@ -74,7 +80,7 @@ public final class BillingAudit {
         }
         BillingConfig config = billingConfig(store, tariff.get());
         return Optional.of(Replay.run(tariff.get(), config.rater(site.get().zone()), config.terms(), store.meters(),
-                ledger, readings));
+                ledger, readings, store.events(Instant.EPOCH, Instant.MAX)));
     }
 
     /**
@@ -109,30 +115,60 @@ public final class BillingAudit {
         }
     }
 
-    private static List<BillingReport.Row> rows(List<Customer> customers, List<Meter> meters, List<Reading> readings,
-            List<LedgerEntry> replayed, BillingEngine replay) {
-        Map<String, Meter> meterOfCustomer = new HashMap<>();
-        meters.forEach(m -> meterOfCustomer.put(m.customerId(), m));
-        Map<String, Long> energyByMeter = new HashMap<>();
-        readings.forEach(r -> energyByMeter.merge(r.meterId(), r.energyWh(), Long::sum));
-        Map<String, long[]> sums = new LinkedHashMap<>();
+    /** When each customer's account opened, by the gateway's ledger. */
+    static Map<String, Instant> openings(List<LedgerEntry> ledger) {
+        Map<String, Instant> openings = new LinkedHashMap<>();
+        ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).forEach(e -> openings.putIfAbsent(e.customerId(),
+                e.at()));
+        return openings;
+    }
+
+    /**
+     * The energy billed to each account up to {@code to}, on every meter that billed it in turn: an exchanged
+     * customer's old meter's energy counts as well as the new one's.
+     */
+    private static Map<String, Long> energies(AccountHistory history, List<Reading> readings, Instant to) {
+        Map<String, List<Reading>> byMeter = new HashMap<>();
+        readings.forEach(r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r));
+        Map<String, Long> energies = new HashMap<>();
+        if (to == null) {
+            return energies;
+        }
+        for (String customerId : history.customers()) {
+            energies.put(customerId, history.billedTo(customerId, byMeter, to).stream().mapToLong(Reading::energyWh)
+                    .sum());
+        }
+        return energies;
+    }
+
+    /**
+     * One row for each account the replay holds, open or closed, in customer order; a customer the roster no
+     * longer lists (one who moved out) is named by id.
+     */
+    private static List<BillingReport.Row> rows(List<Customer> customers, AccountHistory history,
+            Map<String, Long> energies, List<LedgerEntry> replayed, BillingEngine replay) {
+        Map<String, String> names = new HashMap<>();
+        customers.forEach(c -> names.put(c.customerId(), c.name()));
+        Map<String, long[]> sums = new TreeMap<>();
         for (LedgerEntry entry : replayed) {
             long[] s = sums.computeIfAbsent(entry.customerId(), id -> new long[EntryKind.values().length]);
             s[entry.kind().ordinal()] += entry.amountMinor();
         }
         List<BillingReport.Row> rows = new ArrayList<>();
-        for (Customer customer : customers) {
-            Meter meter = meterOfCustomer.get(customer.customerId());
-            long[] s = sums.get(customer.customerId());
-            if (meter == null || s == null) {
-                continue;
-            }
-            rows.add(new BillingReport.Row(customer.customerId(), customer.name(), meter.meterId(),
-                    energyByMeter.getOrDefault(meter.meterId(), 0L), s[EntryKind.OPENING.ordinal()],
-                    s[EntryKind.TOP_UP.ordinal()],
-                    -s[EntryKind.ENERGY.ordinal()] + replay.accruedMinor(customer.customerId(), EntryKind.ENERGY),
-                    -s[EntryKind.STANDING_CHARGE.ordinal()], replay.balance(customer.customerId())));
-        }
+        sums.forEach((customerId, s) -> rows.add(row(customerId, names.getOrDefault(customerId, ""), s,
+                energies.getOrDefault(customerId, 0L), history, replay)));
         return rows;
+    }
+
+    private static BillingReport.Row row(String customerId, String name, long[] s, long energyWh,
+            AccountHistory history, BillingEngine replay) {
+        long taxes = -s[EntryKind.TAX.ordinal()] - s[EntryKind.LEVY.ordinal()]
+                + replay.accruedMinor(customerId, EntryKind.TAX) + replay.accruedMinor(customerId, EntryKind.LEVY);
+        return new BillingReport.Row(customerId, name, replay.meterOf(customerId), energyWh,
+                s[EntryKind.OPENING.ordinal()], s[EntryKind.TOP_UP.ordinal()],
+                -s[EntryKind.ENERGY.ordinal()] + replay.accruedMinor(customerId, EntryKind.ENERGY),
+                -s[EntryKind.STANDING_CHARGE.ordinal()], taxes, -s[EntryKind.DEBT_RECOVERY.ordinal()],
+                s[EntryKind.MINIMUM_CHARGE.ordinal()] + s[EntryKind.ADJUSTMENT.ordinal()],
+                replay.balance(customerId), history.closedAt(customerId).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.AccountHistory;
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.CreditState;
@@ -44,9 +45,11 @@ public final class CreditListing {
      * @param lockedSince when a maintenance lock opened the relay, if the last maintenance event left it open
      * @param currency the currency of every amount of the row and its debts
      * @param energyPastZeroWh energy charged while the balance was below zero, by the share of each charge there
+     * @param closedAt when the customer moved out and the account closed, or null while it is open; a closed
+     *     account's balance is its final one, by the ledger, and its state and relay are as last reported
      */
     public record Row(String customerId, String meterId, CreditState state, RelayState relay, long balanceMinor,
-            String currency, List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh) {
+            String currency, List<DebtLine> debts, Instant lockedSince, long energyPastZeroWh, Instant closedAt) {
     }
 
     /**
@@ -70,20 +73,47 @@ public final class CreditListing {
                 : energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
         Map<String, String> meterOf = new HashMap<>();
         store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
-        Map<String, Instant> locks = locks(store.events(Instant.EPOCH, Instant.MAX));
+        List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
+        AccountHistory history = AccountHistory.of(store.meters(), BillingAudit.openings(ledger), events);
+        Map<String, Instant> locks = locks(events);
         List<Debt> configured = store.billingConfig().map(BillingConfigDocument::decode)
                 .map(config -> config.terms().debts()).orElse(List.of());
         List<Row> rows = new ArrayList<>();
         for (MeterStatus status : statuses) {
             String customer = status.customerId();
+            if (!billsNowOrLast(history, customer, status.meterId())) {
+                continue;
+            }
             String meter = meterOf.getOrDefault(customer, status.meterId());
             long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
                     : energyPastZero(ledger, customer, meter, energy);
-            rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), status.balanceMinor(),
+            Instant closedAt = history.closedAt(customer).orElse(null);
+            long balance = closedAt == null ? status.balanceMinor() : finalBalance(ledger, customer);
+            rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), balance,
                     status.currency(), debts(ledger, customer, configured), locks.get(status.meterId()),
-                    pastZeroWh));
+                    pastZeroWh, closedAt));
         }
         return rows;
+    }
+
+    /**
+     * Whether {@code meterId} is the meter that bills the customer's account now, or billed it last before it
+     * closed: an exchanged meter's last status is not the customer's any more.
+     */
+    private static boolean billsNowOrLast(AccountHistory history, String customerId, String meterId) {
+        List<AccountHistory.Span> spans = history.spans(customerId);
+        return spans.isEmpty() || spans.get(spans.size() - 1).meterId().equals(meterId);
+    }
+
+    /** The balance the ledger's last entry for the customer left. */
+    private static long finalBalance(List<LedgerEntry> ledger, String customerId) {
+        long balance = 0;
+        for (LedgerEntry e : ledger) {
+            if (e.customerId().equals(customerId)) {
+                balance = e.balanceAfterMinor();
+            }
+        }
+        return balance;
     }
 
     private static Map<String, Long> energyByInterval(List<Reading> readings) {

@@ -1,0 +1,274 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.link.message.PostAdjustments;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterStatus;
+import io.gridside.site.ledger.CustomerDay;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gridside connect ... reconcile} and {@code audit} over TCP against a simulated site where, on 3 June, one
+ * customer's meter is exchanged, one customer moves out and a new one moves in on the freed meter; later the meter
+ * is exchanged again, a correction is posted in the same quarter hour, a customer moves in and out between two
+ * pulls, and at last billing is made to charge the exchanged customer's day 1 kWh too much. The steps run in order,
+ * each on what the one before left.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReconcileSiteChangesTest {
+
+    /** 12:07 in Nairobi (UTC+3) on 3 June; two days of history begin 1 June at 12:00. */
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path home;
+
+    private static SimulatedSite site;
+    private static SimClock.Manual clock;
+    private static String tcp;
+    private static String supervisor;
+    private static String previousHome;
+    private static String exchangedCustomer;
+    private static String movedOut;
+    private static long pricePerKwh;
+
+    @BeforeAll
+    static void startSite() throws Exception {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
+        clock = SimClock.manual(NOW);
+        site = SimulatedSite.start(new SiteSpec(12, 6, 2, NOW), clock);
+        pricePerKwh = site.gateway().layout().tariff().energyMinorPerKwh();
+
+        MeterStatus exchanged = site.gateway().meterStatus().get(5);
+        exchangedCustomer = exchanged.customerId();
+        site.gateway().exchangeMeter(new ExchangeMeter(exchanged.meterId(), "MX-0601", exchanged.registerWh() + 300,
+                40, "display dead"), "T-0042");
+
+        clock.advance(Duration.ofMinutes(64));
+        MeterStatus leaving = site.gateway().meterStatus().get(2);
+        movedOut = leaving.customerId();
+        site.gateway().moveOut(new MoveOut(movedOut, leaving.registerWh() + 120, "left the village"), "S-0001");
+
+        clock.advance(Duration.ofMinutes(71));
+        site.gateway().moveIn(new MoveIn(leaving.meterId(), "C-0901", "Neema Otieno", CustomerCategory.HOUSEHOLD,
+                25_000), "S-0001");
+
+        // To 13:07 on 4 June: 3 June is billed whole.
+        clock.advance(Duration.ofHours(22).plusMinutes(45));
+        var address = site.listenTcp(0);
+        tcp = address.getHostString() + ":" + address.getPort();
+        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+        Credentials.restoreHome(previousHome);
+    }
+
+    private static CommandRun connect(String... args) {
+        String[] command = {"connect", "--tcp", tcp, "--credential", supervisor};
+        String[] all = new String[command.length + args.length + 2];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(args, 0, all, command.length, args.length);
+        all[all.length - 2] = "--site";
+        all[all.length - 1] = home.resolve("site.db").toString();
+        return CommandRun.of(all);
+    }
+
+    private static List<LedgerEntry> adjustments() {
+        return site.gateway().ledgerAfter(0).stream().filter(e -> e.kind() == EntryKind.ADJUSTMENT).toList();
+    }
+
+    private static MeterStatus meterOf(String customerId) {
+        return site.gateway().meterStatus().stream().filter(m -> m.customerId().equals(customerId)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void followsTheExchangeAndTheMovesAndFindsNothingToCorrect() throws IOException {
+        CommandRun run = connect("reconcile", "--post-corrections", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).doesNotContain("RECONCILE_SITE_CHANGE");
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("to").asText()).isEqualTo("2026-06-03");
+        assertThat(report.get("differences")).as(run.out()).isEmpty();
+        assertThat(report.get("posted")).isEmpty();
+        assertThat(adjustments()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theAuditOfTheSameHistoryAgreesAndShowsTheClosedAccountAndBothMetersEnergy() throws IOException {
+        CommandRun run = connect("audit", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        JsonNode rows = JSON.readTree(run.out()).get("rows");
+        assertThat(rows).extracting(row -> row.get("customerId").asText())
+                .contains("C-0901", movedOut, exchangedCustomer);
+        assertThat(rows).filteredOn(row -> row.get("customerId").asText().equals(movedOut)).singleElement()
+                .satisfies(row -> assertThat(row.get("closedAt").isNull()).isFalse());
+        long newMeterWh = site.gateway().readings(Instant.EPOCH, Instant.MAX).stream()
+                .filter(r -> r.meterId().equals("MX-0601")).mapToLong(r -> r.energyWh()).sum();
+        assertThat(rows).filteredOn(row -> row.get("customerId").asText().equals(exchangedCustomer)).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("meterId").asText()).isEqualTo("MX-0601");
+                    assertThat(row.get("energyWh").asLong()).as("the old meter's energy too")
+                            .isGreaterThan(newMeterWh + 300);
+                });
+        CommandRun table = connect("audit");
+        assertThat(table.out()).contains("closed 2026-06-03").contains("taxes").contains("- taxes - debt + other");
+    }
+
+    @Test
+    @Order(3)
+    void aCorrectionPostedAfterAnExchangeInTheSameQuarterHourIsDatedNoEarlierThanTheExchange() throws Exception {
+        clock.advance(Duration.ofMinutes(4));
+        MeterStatus current = meterOf(exchangedCustomer);
+        site.gateway().exchangeMeter(new ExchangeMeter(current.meterId(), "MX-0602", current.registerWh() + 50, 0,
+                "cover cracked"), "T-0042");
+        Instant exchangedAt = site.gateway().ledgerAfter(0).stream()
+                .filter(e -> e.customerId().equals(exchangedCustomer)).map(LedgerEntry::at)
+                .max(Instant::compareTo).orElseThrow();
+        CustomerDay day = new CustomerDay(exchangedCustomer, LocalDate.of(2026, 6, 2));
+        var digest = site.gateway().ledgerDayDigests(day.day(), day.day()).stream()
+                .filter(d -> d.customerDay().equals(day)).findFirst().orElseThrow().digest();
+
+        site.gateway().postAdjustments(new PostAdjustments(List.of(new PostAdjustments.Item(day, "energy",
+                "reconciled", 25, digest))), "S-0001");
+
+        assertThat(adjustments()).singleElement()
+                .satisfies(entry -> assertThat(entry.at()).isAfterOrEqualTo(exchangedAt));
+    }
+
+    @Test
+    @Order(4)
+    void theAuditSaysWhatItHasNotCheckedYetInsteadOfClaimingAllMatch() {
+        CommandRun run = connect("audit");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).doesNotContain("Audit: all").contains("Not checked: ")
+                .contains("newer than the last reading").contains("ADJUSTMENT " + exchangedCustomer);
+    }
+
+    @Test
+    @Order(5)
+    void theAuditAgreesWithTheCorrectionOnceItsQuarterHourIsBilled() throws IOException {
+        clock.advance(Duration.ofMinutes(30));
+
+        CommandRun run = connect("audit", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        JsonNode audit = JSON.readTree(run.out()).get("audit");
+        assertThat(audit.get("agrees").asBoolean()).isTrue();
+        assertThat(audit.get("entriesNotChecked").asLong()).isZero();
+        assertThat(audit.get("entriesCompared").asLong()).isEqualTo(site.gateway().ledgerAfter(0).size());
+    }
+
+    @Test
+    @Order(6)
+    void aMoveInAndAMoveOutBetweenTwoPullsAuditClean() throws Exception {
+        MeterStatus leaving = site.gateway().meterStatus().get(7);
+        site.gateway().moveOut(new MoveOut(leaving.customerId(), null, "moved to town"), "S-0001");
+        clock.advance(Duration.ofMinutes(20));
+        site.gateway().moveIn(new MoveIn(leaving.meterId(), "C-0902", "Baraka Mwangi", CustomerCategory.HOUSEHOLD,
+                10_000), "S-0001");
+        clock.advance(Duration.ofMinutes(3));
+        site.gateway().moveOut(new MoveOut("C-0902", meterOf("C-0902").registerWh() + 30, "short stay"), "S-0001");
+        CommandRun first = connect("audit");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+        MeterStatus another = site.gateway().meterStatus().get(9);
+        site.gateway().moveOut(new MoveOut(another.customerId(), another.registerWh() + 10, "moved away"), "S-0001");
+        clock.advance(Duration.ofMinutes(2));
+        site.gateway().moveIn(new MoveIn(another.meterId(), "C-0903", "Zawadi Njeri", CustomerCategory.SHOP, 0),
+                "S-0001");
+        clock.advance(Duration.ofMinutes(31));
+        site.gateway().moveOut(new MoveOut("C-0903", null, "shop closed"), "S-0001");
+        clock.advance(Duration.ofMinutes(40));
+
+        CommandRun audit = connect("audit");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isEqualTo(ExitCode.OK);
+        assertThat(audit.out()).contains("C-0902").contains("C-0903").contains(leaving.customerId());
+    }
+
+    @Test
+    @Order(7)
+    void billCreditListsAnExchangedCustomerOnceAndAMovedOutOneAsClosed() throws IOException {
+        String moved = site.gateway().layout().customers().get(7).customerId();
+
+        CommandRun run = CommandRun.of("bill", "credit", "--site", home.resolve("site.db").toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode rows = JSON.readTree(run.out());
+        assertThat(rows).filteredOn(row -> row.get("customerId").asText().equals(exchangedCustomer)).singleElement()
+                .satisfies(row -> assertThat(row.get("meterId").asText()).isEqualTo("MX-0602"));
+        assertThat(rows).filteredOn(row -> row.get("customerId").asText().equals(moved)).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("closedAt").isNull()).isFalse();
+                    assertThat(row.get("balanceMinor").asLong()).isEqualTo(site.gateway().ledgerAfter(0).stream()
+                            .filter(e -> e.customerId().equals(moved)).reduce((a, b) -> b).orElseThrow()
+                            .balanceAfterMinor());
+                });
+        assertThat(CommandRun.of("bill", "credit", "--site", home.resolve("site.db").toString()).out())
+                .contains(moved + " moved out at");
+    }
+
+    @Test
+    @Order(8)
+    void namesExactlyTheCustomerDayChargedWronglyAfterTheExchangesAndCorrectsIt() throws IOException {
+        LedgerEntry correction = adjustments().get(0);
+        LocalDate today = LocalDate.ofInstant(clock.now(), site.gateway().layout().site().zone());
+        site.gateway().misrate("MX-0602", today, 1_000);
+        clock.advance(Duration.ofDays(1));
+
+        // From the misrated day: the correction of step 3 changed a day before, which reconcile would name too.
+        CommandRun run = connect("reconcile", "--from", today.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(JSON.readTree(run.out()).get("differences")).as(run.out()).singleElement().satisfies(line -> {
+            assertThat(line.get("customerId").asText()).isEqualTo(exchangedCustomer);
+            assertThat(line.get("day").asText()).isEqualTo(today.toString());
+            assertThat(line.get("line").asText()).isEqualTo("energy");
+            assertThat(line.get("correctionMinor").asLong()).isEqualTo(pricePerKwh);
+        });
+
+        CommandRun posted = connect("reconcile", "--from", today.toString(), "--post-corrections", "--json");
+
+        assertThat(posted.exitCode()).as(posted.out() + posted.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(posted.out()).get("cleanAfterCorrections").asBoolean()).isTrue();
+        assertThat(adjustments()).hasSize(2).first().isEqualTo(correction);
+        assertThat(adjustments().get(1).amountMinor()).isEqualTo(pricePerKwh);
+    }
+}
