@@ -3,20 +3,18 @@ package io.gridside.console.cli;
 import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.CorrectionPosting;
 import io.gridside.console.service.LedgerReconciliation;
 import io.gridside.link.auth.Role;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
-import io.gridside.link.message.PostAdjustments;
 import io.gridside.site.Currencies;
 import io.gridside.site.EntryKind;
-import io.gridside.site.EventKind;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,10 +38,6 @@ import picocli.CommandLine.Spec;
             + "gateway's ledger has otherwise.", "Moves only the customer days whose digests differ from this "
             + "laptop's copy of the ledger."})
 final class ReconcileCommand implements Callable<Integer> {
-
-    /** The events that change which meter bills a customer, or whether the customer is billed at all. */
-    private static final Set<EventKind> SITE_CHANGES = Set.of(EventKind.METER_EXCHANGED,
-            EventKind.CUSTOMER_MOVED_OUT, EventKind.CUSTOMER_MOVED_IN);
 
     @ParentCommand
     ConnectCommand connect;
@@ -94,14 +87,15 @@ final class ReconcileCommand implements Callable<Integer> {
                         print(out, client, result, posted, null);
                         return ExitCode.FAILED;
                     }
-                    Set<String> heldBack = changedAmong(client, result);
+                    CorrectionPosting.Plan plan = CorrectionPosting.plan(client, result, CancelSignal.NEVER);
+                    Set<String> heldBack = plan.heldBack();
                     if (!heldBack.isEmpty()) {
                         command.commandLine().getErr().println("gridside: not posting the corrections of "
                                 + String.join(", ", heldBack) + ": their meter was exchanged or they moved in or out, "
                                 + "and reconciliation does not re-rate across such a change yet, so its difference "
                                 + "may be no error; check them by hand. [RECONCILE_SITE_CHANGE]");
                     }
-                    posted = post(client, result, heldBack);
+                    posted = CorrectionPosting.post(client, plan);
                     after = LedgerReconciliation.run(client, store, result.from(), result.to(), CancelSignal.NEVER);
                 }
                 print(out, client, result, posted, after);
@@ -114,35 +108,6 @@ final class ReconcileCommand implements Callable<Integer> {
             command.commandLine().getErr().println("gridside: " + GridsideCommand.linkLine(e));
             return ExitCode.FAILED;
         }
-    }
-
-    /**
-     * The customers among the differences whose meter was exchanged or who moved in or out, by the gateway's event
-     * log. Shortcoming: the re-rating follows one meter per customer from the opening, so across such a change it
-     * finds differences that are no errors; until it follows the change, their corrections are held back. The whole
-     * log is read, which a site of years would make slow.
-     */
-    private static Set<String> changedAmong(GatewayClient client, LedgerReconciliation.Result result)
-            throws LinkException {
-        Set<String> differing = new TreeSet<>();
-        result.differences().forEach(d -> differing.add(d.customerDay().customerId()));
-        Set<String> changed = new TreeSet<>();
-        Instant to = client.lastGatewayClock().plusSeconds(1);
-        client.events(Instant.EPOCH, to, (batch, received, total) -> batch.stream()
-                .filter(event -> SITE_CHANGES.contains(event.kind()))
-                .map(event -> event.details().get("customerId"))
-                .filter(differing::contains)
-                .forEach(changed::add), CancelSignal.NEVER);
-        return changed;
-    }
-
-    private static List<LedgerLink> post(GatewayClient client, LedgerReconciliation.Result result,
-            Set<String> heldBack) throws LinkException {
-        List<LedgerLink> posted = new ArrayList<>();
-        for (PostAdjustments request : result.corrections(customerId -> !heldBack.contains(customerId))) {
-            posted.addAll(client.billing().postAdjustments(request));
-        }
-        return posted;
     }
 
     private void print(PrintWriter out, GatewayClient client, LedgerReconciliation.Result result,
@@ -172,15 +137,11 @@ final class ReconcileCommand implements Callable<Integer> {
             }
         }
         if (after != null) {
-            out.printf("Posted %d corrections; reconciled again: %s%n", corrections(posted).size(), after.clean()
-                    ? "every charge line agrees." : after.differences().size() + " lines still differ.");
+            out.printf("Posted %d corrections; reconciled again: %s%n", CorrectionPosting.corrections(posted).size(),
+                    after.clean() ? "every charge line agrees." : after.differences().size() + " lines still differ.");
         } else {
             out.println("A supervisor can have the gateway post the corrections: add --post-corrections.");
         }
-    }
-
-    private static List<LedgerLink> corrections(List<LedgerLink> posted) {
-        return posted.stream().filter(link -> link.entry().kind() == EntryKind.ADJUSTMENT).toList();
     }
 
     private static Map<String, Object> json(LedgerReconciliation.Result result, List<LedgerLink> posted,
@@ -213,7 +174,7 @@ final class ReconcileCommand implements Callable<Integer> {
             lines.add(line);
         }
         fields.put("differences", lines);
-        fields.put("posted", corrections(posted).stream().map(link -> link.entry().seq()).toList());
+        fields.put("posted", CorrectionPosting.corrections(posted).stream().map(link -> link.entry().seq()).toList());
         // A correction changes a balance, so the gateway posts what the customer accrued before it (decision 0025).
         fields.put("chargesPostedBefore", posted.stream().filter(link -> link.entry().kind() != EntryKind.ADJUSTMENT)
                 .map(link -> link.entry().seq()).toList());
