@@ -142,6 +142,7 @@ public final class ReconcileView extends StackPane {
         VBox.setVgrow(split, Priority.ALWAYS);
         content.getChildren().setAll(bar, message, split);
         content.setPadding(new Insets(12));
+        content.setId("reconcile-content");
         StackPane.setAlignment(offline, Pos.CENTER);
         getChildren().setAll(content, offline);
     }
