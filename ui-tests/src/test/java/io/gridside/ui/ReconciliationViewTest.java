@@ -8,6 +8,9 @@ import io.gridside.console.GridsideApp;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.Role;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -15,17 +18,23 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.MeterStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +70,13 @@ class ReconciliationViewTest {
     private InetSocketAddress address;
     private String wronged;
     private long pricePerKwh;
+    /** This test's own home folder, so that no test finds the site database another left. */
+    private Path dir;
 
     @Start
     void start(Stage stage) throws IOException {
-        System.setProperty("gridside.home", home.toString());
+        dir = Files.createTempDirectory(home, "console");
+        System.setProperty("gridside.home", dir.toString());
         SimClock.Manual clock = SimClock.manual(NOW);
         site = SimulatedSite.start(new SiteSpec(METERS, 6, 2, NOW), clock);
         wronged = site.gateway().layout().customers().get(3).customerId();
@@ -74,7 +86,7 @@ class ReconciliationViewTest {
         address = site.listenTcp(0);
         tasks = new TaskRunner();
         AppDirs dirs = AppDirs.forCurrentUser();
-        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, home, site, NOW));
+        session = new SessionViewModel(tasks, dirs, SupervisorCredential.settingsFor(dirs, dir, site, NOW));
         stage.setScene(GridsideApp.createScene(session));
         // The headless screen is 1280 wide, a little narrower than the 1366 x 768 laptops the console must fit.
         stage.setWidth(1280);
@@ -92,10 +104,7 @@ class ReconciliationViewTest {
     @Test
     void aSupervisorPostsTheCorrectionOfAMisRatedDayAfterConfirmingAndTheRerunIsClean(FxRobot robot)
             throws Exception {
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> meters = robot.lookup("#meters-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> meters.getItems().size() == METERS);
+        connect(robot);
 
         robot.clickOn("#nav-reconcile");
         robot.clickOn("#reconcile-run");
@@ -144,5 +153,43 @@ class ReconciliationViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, offline::isVisible);
         assertThat(robot.lookup("#reconcile-content").query().isVisible()).as("no report without a gateway").isFalse();
         Screens.save(offline.getScene(), "reconcile-offline");
+    }
+
+    @Test
+    void aTechnicianSeesTheDifferencesButIsNotOfferedToPostThem(FxRobot robot) throws Exception {
+        // Only a supervisor may pin a site's first gateway key, so the supervisor connects once first.
+        connect(robot);
+        robot.clickOn("#disconnect");
+        Path credential = dir.resolve("technician.credential.json");
+        CredentialFile.write(credential, DemoOperator.signingKey().issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN,
+                List.of(site.gateway().profile().siteId()), NOW.minus(Duration.ofDays(1)), Duration.ofDays(2),
+                Map.of()));
+        TextField file = robot.lookup("#credential-file").queryAs(TextField.class);
+        robot.interact(file::clear);
+        robot.clickOn(file).write(credential.toString()).type(KeyCode.ENTER);
+        Label summary = robot.lookup("#credential-summary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary.getText().contains("Amina Wanjiru"));
+        connect(robot);
+
+        robot.clickOn("#nav-reconcile");
+        robot.clickOn("#reconcile-run");
+        TableView<LineDifference> lines = robot.lookup("#reconcile-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
+
+        assertThat(session.helloProperty().get().role()).isEqualTo("technician");
+        assertThat(lines.getItems()).singleElement()
+                .satisfies(line -> assertThat(line.customerDay().customerId()).isEqualTo(wronged));
+        assertThat(robot.lookup("#reconcile-post").query().isVisible()).isFalse();
+    }
+
+    private void connect(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> robot.lookup("#tcp-port").queryAs(TextField.class).clear());
+        robot.clickOn("#tcp-port").write(Integer.toString(address.getPort()));
+        robot.clickOn("#connect-tcp");
+        TableView<MeterStatus> meters = robot.lookup("#meters-table").queryTableView();
+        Label said = robot.lookup("#connect-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> meters.getItems().size() == METERS
+                || !said.getText().isEmpty());
+        assertThat(said.getText()).as("the connect screen's message").isEmpty();
     }
 }

@@ -142,6 +142,8 @@ public final class ExceptionsViewModel {
                 current.decide(override ? ExceptionDecision.override(item.exception(), values.get(0), by, now, why)
                         : ExceptionDecision.accept(item.exception(), by, now, why));
             } else {
+                // Shortcoming: the screen gives no reason for a changed total, so an override must keep the gap's
+                // total here; `bill vee override --total-reason` can change it.
                 current.editEstimate(override ? EstimateEditor.override(estimate, values, by, now, why, null)
                         : EstimateEditor.accept(estimate, by, now, why));
             }

@@ -8,6 +8,7 @@ import io.gridside.console.I18n;
 import io.gridside.console.service.ConsoleSession;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -163,7 +164,7 @@ public final class ReconcileView extends StackPane {
         post.visibleProperty().bind(model.supervisorProperty());
         post.managedProperty().bind(post.visibleProperty());
         post.disableProperty().bind(model.runningProperty().or(model.reportProperty().isNull())
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.hasCorrections(),
+                .or(Bindings.createBooleanBinding(() -> !model.hasCorrections(),
                         model.reportProperty())));
         run.setOnAction(event -> model.reconcile());
         cancel.setOnAction(event -> model.cancel());

@@ -9,6 +9,7 @@ import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.auth.Role;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -103,7 +104,7 @@ public final class ReconcileViewModel {
     private record Posted(int count, ConsoleSession.Reconciled after) {
     }
 
-    private <T> void start(String title, SessionViewModel.SessionWork<T> work, java.util.function.Consumer<T> done) {
+    private <T> void start(String title, SessionViewModel.SessionWork<T> work, Consumer<T> done) {
         running.set(true);
         message.set("");
         Task<T> started = session.runOnSession(title, work, result -> {
