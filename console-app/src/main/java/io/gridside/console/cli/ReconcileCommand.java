@@ -3,12 +3,12 @@ package io.gridside.console.cli;
 import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
 import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.CorrectionPosting;
 import io.gridside.console.service.LedgerReconciliation;
 import io.gridside.link.auth.Role;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
-import io.gridside.link.message.PostAdjustments;
 import io.gridside.site.Currencies;
 import io.gridside.site.EntryKind;
 import io.gridside.site.ledger.LedgerLink;
@@ -86,7 +86,7 @@ final class ReconcileCommand implements Callable<Integer> {
                         print(out, client, result, posted, null);
                         return ExitCode.FAILED;
                     }
-                    posted = post(client, result);
+                    posted = CorrectionPosting.post(client, CorrectionPosting.plan(result));
                     after = LedgerReconciliation.run(client, store, result.from(), result.to(), CancelSignal.NEVER);
                 }
                 print(out, client, result, posted, after);
@@ -99,15 +99,6 @@ final class ReconcileCommand implements Callable<Integer> {
             command.commandLine().getErr().println("gridside: " + GridsideCommand.linkLine(e));
             return ExitCode.FAILED;
         }
-    }
-
-    private static List<LedgerLink> post(GatewayClient client, LedgerReconciliation.Result result)
-            throws LinkException {
-        List<LedgerLink> posted = new ArrayList<>();
-        for (PostAdjustments request : result.corrections()) {
-            posted.addAll(client.billing().postAdjustments(request));
-        }
-        return posted;
     }
 
     private void print(PrintWriter out, GatewayClient client, LedgerReconciliation.Result result,
@@ -137,15 +128,11 @@ final class ReconcileCommand implements Callable<Integer> {
             }
         }
         if (after != null) {
-            out.printf("Posted %d corrections; reconciled again: %s%n", corrections(posted).size(), after.clean()
-                    ? "every charge line agrees." : after.differences().size() + " lines still differ.");
+            out.printf("Posted %d corrections; reconciled again: %s%n", CorrectionPosting.corrections(posted).size(),
+                    after.clean() ? "every charge line agrees." : after.differences().size() + " lines still differ.");
         } else {
             out.println("A supervisor can have the gateway post the corrections: add --post-corrections.");
         }
-    }
-
-    private static List<LedgerLink> corrections(List<LedgerLink> posted) {
-        return posted.stream().filter(link -> link.entry().kind() == EntryKind.ADJUSTMENT).toList();
     }
 
     private static Map<String, Object> json(LedgerReconciliation.Result result, List<LedgerLink> posted,
@@ -178,7 +165,7 @@ final class ReconcileCommand implements Callable<Integer> {
             lines.add(line);
         }
         fields.put("differences", lines);
-        fields.put("posted", corrections(posted).stream().map(link -> link.entry().seq()).toList());
+        fields.put("posted", CorrectionPosting.corrections(posted).stream().map(link -> link.entry().seq()).toList());
         // A correction changes a balance, so the gateway posts what the customer accrued before it (decision 0025).
         fields.put("chargesPostedBefore", posted.stream().filter(link -> link.entry().kind() != EntryKind.ADJUSTMENT)
                 .map(link -> link.entry().seq()).toList());

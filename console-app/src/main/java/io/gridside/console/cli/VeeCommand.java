@@ -1,14 +1,11 @@
 package io.gridside.console.cli;
 
-import io.gridside.billing.vee.MeterRating;
-import io.gridside.billing.vee.PowerOff;
-import io.gridside.billing.vee.Vee;
+import io.gridside.console.service.VeeQueue;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.RawReadsStored;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.GapEstimate;
-import io.gridside.site.vee.RawRead;
 import io.gridside.site.vee.ReadException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +32,6 @@ import picocli.CommandLine.Spec;
         subcommands = {VeeAcceptCommand.class, VeeOverrideCommand.class})
 final class VeeCommand implements Callable<Integer> {
 
-    /** Later than any reading a site database holds. */
-    static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
     private static final DateTimeFormatter SITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Spec
@@ -83,22 +78,10 @@ final class VeeCommand implements Callable<Integer> {
     public Integer call() {
         try (SiteStore store = open()) {
             SiteInfo site = site(store);
-            // Each pulled reading tells the register at its interval's end; held ones are ignored as duplicates.
-            // Shortcoming: the whole site's readings are held in memory at once, fine for a site visit's days; a
-            // month of a large site needs VEE to walk the store meter by meter.
-            List<RawRead> fromReadings = store.readings(Instant.EPOCH, END_OF_TIME).stream().map(RawRead::endOf)
-                    .toList();
-            RawReadsStored stored = store.insertRawReads(fromReadings);
-            Instant clock = store.pulledGatewayClock().orElse(Instant.now());
-            String clockSource = store.pulledGatewayClock().isPresent() ? "gateway" : "computer";
-            Vee.Result result = new Vee(site.zone(), clock, id -> MeterRating.DEFAULT,
-                    PowerOff.byMeter(store.events(Instant.EPOCH, END_OF_TIME)))
-                    .run(store.rawReads(Instant.EPOCH, END_OF_TIME));
-            store.queueExceptions(result.exceptions());
-            store.saveEstimates(result.estimates());
-            print(new VeeJson(clock, clockSource, stored, result.actualIntervals(),
-                    store.exceptions().stream().map(ExceptionJson::of).toList(),
-                    store.estimates().stream().map(EstimateJson::of).toList()), site.zone());
+            VeeQueue.Run run = VeeQueue.run(store, site, Instant.now());
+            print(new VeeJson(run.clock(), run.gatewayClock() ? "gateway" : "computer", run.rawReads(),
+                    run.actualIntervals(), run.exceptions().stream().map(ExceptionJson::of).toList(),
+                    run.estimates().stream().map(EstimateJson::of).toList()), site.zone());
         }
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.VeeQueue;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.EstimateEdit;
@@ -83,7 +84,7 @@ final class VeeEditOptions {
                 throw new RefusedException("The edit was refused: " + e.getMessage().replaceAll("\\.$", "") + ".",
                         e, EDIT_REFUSED);
             }
-            store.recordEdit(edit);
+            VeeQueue.edit(store, edit);
             out.println(json || vee.json ? Json.write(EditJson.of(estimate, edit))
                     : sentence.of(estimate, edit, site.zone()));
         }

@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.console.I18n;
+import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.CancelSignal;
@@ -10,7 +11,12 @@ import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.session.LinkStats;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.vee.EstimateEdit;
+import io.gridside.site.vee.ExceptionDecision;
+import io.gridside.site.vee.GapEstimate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,6 +307,61 @@ public final class ConsoleSession implements AutoCloseable {
     /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */
     public BillingReport audit() {
         return BillingAudit.run(store);
+    }
+
+    /** The role the gateway granted this session's credential. */
+    public Role role() {
+        return Role.ofWireName(client.hello().role());
+    }
+
+    /** Runs VEE over what is pulled and keeps what it finds; see {@link VeeQueue#run}. */
+    public VeeQueue.Run runVee() {
+        SiteInfo site = store.site().orElseThrow(() -> new IllegalArgumentException(
+                "The site database holds no site yet; pull the site first."));
+        return VeeQueue.run(store, site, client.lastGatewayClock());
+    }
+
+    /** The exceptions queue with its decisions; see {@link VeeQueue#items}. */
+    public List<VeeQueue.Item> exceptionQueue() {
+        return VeeQueue.items(store);
+    }
+
+    /** Every gap estimate held, by meter and gap start. */
+    public List<GapEstimate> estimates() {
+        return store.estimates();
+    }
+
+    /** Records a technician's decision on a queued exception. */
+    public void decide(ExceptionDecision decision) {
+        VeeQueue.decide(store, decision);
+    }
+
+    /** Records a technician's edit of a gap's estimate. */
+    public void editEstimate(EstimateEdit edit) {
+        VeeQueue.edit(store, edit);
+    }
+
+    /**
+     * Reconciles the gateway's ledger with the console's re-rating over the site days {@code from} to {@code to}
+     * (null for the ledger's first day and the gateway's yesterday), and works out what posting its corrections
+     * would do; see {@link LedgerReconciliation} and {@link CorrectionPosting}.
+     */
+    public Reconciled reconcile(LocalDate from, LocalDate to, CancelSignal cancel) throws LinkException {
+        LedgerReconciliation.Result result = LedgerReconciliation.run(client, store, from, to, cancel);
+        return new Reconciled(result, CorrectionPosting.plan(result), client.hello().currency());
+    }
+
+    /**
+     * Has the gateway post {@code plan}'s corrections; the gateway refuses them for any but a supervisor.
+     *
+     * @return the corrections posted
+     */
+    public List<LedgerLink> postCorrections(CorrectionPosting.Plan plan) throws LinkException {
+        return CorrectionPosting.corrections(CorrectionPosting.post(client, plan));
+    }
+
+    /** A reconciliation's report with what posting its corrections would do, in the site's currency. */
+    public record Reconciled(LedgerReconciliation.Result result, CorrectionPosting.Plan plan, String currency) {
     }
 
     /** Measures the link now: a round trip, and the rate bytes arrived at since the last measurement. */

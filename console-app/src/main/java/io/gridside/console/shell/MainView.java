@@ -8,10 +8,14 @@ import io.gridside.console.customers.CustomersView;
 import io.gridside.console.customers.CustomersViewModel;
 import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.dashboard.DashboardViewModel;
+import io.gridside.console.exceptions.ExceptionsView;
+import io.gridside.console.exceptions.ExceptionsViewModel;
 import io.gridside.console.meters.MetersView;
 import io.gridside.console.meters.MetersViewModel;
 import io.gridside.console.tariffs.TariffsView;
 import io.gridside.console.tariffs.TariffsViewModel;
+import io.gridside.console.reconcile.ReconcileView;
+import io.gridside.console.reconcile.ReconcileViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,12 +42,16 @@ public final class MainView extends BorderPane {
     private final MetersView metersView;
     private final CustomersView customersView;
     private final TariffsView tariffsView;
+    private final ExceptionsView exceptionsView;
+    private final ReconcileView reconcileView;
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
     private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
     private final ToggleButton tariffsButton = new ToggleButton(I18n.text("nav.tariffs"));
+    private final ToggleButton exceptionsButton = new ToggleButton(I18n.text("nav.exceptions"));
+    private final ToggleButton reconcileButton = new ToggleButton(I18n.text("nav.reconcile"));
     private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
     private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
             new FontIcon(Material2AL.LINK_OFF));
@@ -61,6 +69,8 @@ public final class MainView extends BorderPane {
         this.metersView = new MetersView(new MetersViewModel(session));
         this.customersView = new CustomersView(new CustomersViewModel(session));
         this.tariffsView = new TariffsView(new TariffsViewModel(session));
+        this.exceptionsView = new ExceptionsView(new ExceptionsViewModel(session));
+        this.reconcileView = new ReconcileView(new ReconcileViewModel(session));
         createControls();
         layoutControls();
         bind();
@@ -73,10 +83,14 @@ public final class MainView extends BorderPane {
         metersButton.setToggleGroup(navigation);
         customersButton.setToggleGroup(navigation);
         tariffsButton.setToggleGroup(navigation);
+        exceptionsButton.setToggleGroup(navigation);
+        reconcileButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         customersButton.setId("nav-customers");
         tariffsButton.setId("nav-tariffs");
+        exceptionsButton.setId("nav-exceptions");
+        reconcileButton.setId("nav-reconcile");
         dashboardButton.setSelected(true);
         navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
@@ -105,7 +119,7 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, customersButton,
-                tariffsButton, refreshButton, disconnectButton);
+                tariffsButton, exceptionsButton, reconcileButton, refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -117,7 +131,8 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, customersView, tariffsView);
+        content.getChildren().setAll(dashboardView, metersView, customersView, tariffsView, exceptionsView,
+                reconcileView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -133,6 +148,8 @@ public final class MainView extends BorderPane {
         metersView.visibleProperty().bind(metersButton.selectedProperty());
         customersView.visibleProperty().bind(customersButton.selectedProperty());
         tariffsView.visibleProperty().bind(tariffsButton.selectedProperty());
+        exceptionsView.visibleProperty().bind(exceptionsButton.selectedProperty());
+        reconcileView.visibleProperty().bind(reconcileButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));

@@ -16,6 +16,7 @@ import io.gridside.console.service.Settings;
 import io.gridside.console.service.StatementExport;
 import io.gridside.console.service.TariffPreview;
 import io.gridside.console.tasks.BackgroundWork;
+import io.gridside.console.tasks.TaskContext;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
@@ -495,6 +496,30 @@ public final class SessionViewModel implements AutoCloseable {
             return StatementExport.write(statement, format, folder.resolve(StatementExport.fileName(statement,
                     format)));
         }, onWritten, failure -> onFailure.accept(describe(failure)));
+    }
+
+    /** Work a screen does with the session's gateway and site database, off the JavaFX thread. */
+    @FunctionalInterface
+    public interface SessionWork<T> {
+        T run(ConsoleSession session, TaskContext context) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the open session as a task of the task list, which shows its progress and can cancel
+     * it; without a session, says so through {@code onFailure} and returns null.
+     *
+     * @param onDone runs on the JavaFX thread with the result
+     * @param onFailure runs on the JavaFX thread with why the work failed; not called when it was cancelled
+     */
+    public <T> Task<T> runOnSession(String title, SessionWork<T> work, Consumer<T> onDone,
+            Consumer<String> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            onFailure.accept(I18n.text("session.none"));
+            return null;
+        }
+        return tasks.submit(title, context -> work.run(current, context), onDone,
+                failure -> onFailure.accept(describe(failure)));
     }
 
     /** Measures the link at once rather than at the next tick; nothing happens once the console is closing. */

@@ -18,6 +18,7 @@ import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.ledger.LedgerCheck;
 import io.gridside.site.vee.EstimateEdit;
+import io.gridside.site.vee.ExceptionDecision;
 import io.gridside.site.vee.GapEstimate;
 import io.gridside.site.vee.RawRead;
 import io.gridside.site.vee.ReadException;
@@ -588,6 +589,19 @@ public final class SiteStore implements AutoCloseable {
     /** The edits of one gap's estimate, oldest first. */
     public synchronized List<EstimateEdit> edits(String meterId, Instant gapStart) {
         return query(() -> VeeRows.edits(connection, meterId, gapStart));
+    }
+
+    /** Records a technician's decision on a queued exception; refused when no such exception is queued. */
+    public synchronized void recordDecision(ExceptionDecision decision) {
+        inTransaction(() -> {
+            VeeRows.recordDecision(connection, decision);
+            return null;
+        });
+    }
+
+    /** Every decision on the exceptions queue, oldest first; an exception's last one holds. */
+    public synchronized List<ExceptionDecision> exceptionDecisions() {
+        return query(() -> VeeRows.decisions(connection));
     }
 
     /** The gateway's clock as the last pull saw it, which VEE judges reads from the future by. */

@@ -3,6 +3,8 @@ package io.gridside.site.store;
 import io.gridside.site.vee.EstimateEdit;
 import io.gridside.site.vee.EstimateMethod;
 import io.gridside.site.vee.EstimateStatus;
+import io.gridside.site.vee.ExceptionDecision;
+import io.gridside.site.vee.ExceptionOutcome;
 import io.gridside.site.vee.GapEstimate;
 import io.gridside.site.vee.RawRead;
 import io.gridside.site.vee.ReadException;
@@ -220,6 +222,56 @@ final class VeeRows {
             }
         }
         return edits;
+    }
+
+    /**
+     * Records a decision on the exception it names, which must be queued.
+     *
+     * @throws SQLException when no such exception is queued
+     */
+    static void recordDecision(Connection connection, ExceptionDecision decision) throws SQLException {
+        long exceptionId;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM vee_exception WHERE meter_id = ? "
+                + "AND at = ? AND register_wh = ? AND rule = ?")) {
+            select.setString(1, decision.meterId());
+            select.setLong(2, decision.readAt().getEpochSecond());
+            select.setLong(3, decision.readRegisterWh());
+            select.setString(4, decision.rule().name());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("no exception " + decision.rule() + " of meter " + decision.meterId()
+                            + " at " + decision.readAt() + " is queued");
+                }
+                exceptionId = rows.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO vee_exception_decision "
+                + "(exception_id, outcome, register_wh, decided_by, decided_at, why) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, exceptionId);
+            insert.setString(2, decision.outcome().name());
+            insert.setLong(3, decision.registerWh());
+            insert.setString(4, decision.by());
+            insert.setLong(5, decision.decidedAt().getEpochSecond());
+            insert.setString(6, decision.why());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Every decision on the exceptions queue, oldest first; an exception's last decision is the one that holds. */
+    static List<ExceptionDecision> decisions(Connection connection) throws SQLException {
+        List<ExceptionDecision> decisions = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.meter_id, e.at, e.register_wh, e.rule, "
+                + "d.outcome, d.register_wh, d.decided_by, d.decided_at, d.why FROM vee_exception_decision d "
+                + "JOIN vee_exception e ON e.id = d.exception_id ORDER BY d.id");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                decisions.add(new ExceptionDecision(rows.getString(1), Instant.ofEpochSecond(rows.getLong(2)),
+                        rows.getLong(3), ReadRule.valueOf(rows.getString(4)),
+                        ExceptionOutcome.valueOf(rows.getString(5)), rows.getLong(6), rows.getString(7),
+                        Instant.ofEpochSecond(rows.getLong(8)), rows.getString(9)));
+            }
+        }
+        return decisions;
     }
 
     private static String join(List<Long> energiesWh) {

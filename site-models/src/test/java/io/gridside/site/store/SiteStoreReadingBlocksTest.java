@@ -125,7 +125,8 @@ class SiteStoreReadingBlocksTest {
         Path file = dir.resolve("site.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            Migrations.migrate(connection, Migrations.latestVersion() - 1);
+            // The version just before the reading blocks' step: a step's version is its place in the list, from 1.
+            Migrations.migrate(connection, Migrations.STEPS.indexOf("V11__reading_blocks.sql"));
             for (Reading r : old) {
                 Reading.Quality q = r.quality();
                 statement.addBatch("INSERT INTO reading VALUES ('" + r.meterId() + "', "

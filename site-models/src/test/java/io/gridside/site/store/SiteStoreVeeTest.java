@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridside.site.vee.EstimateEdit;
 import io.gridside.site.vee.EstimateMethod;
 import io.gridside.site.vee.EstimateStatus;
+import io.gridside.site.vee.ExceptionDecision;
+import io.gridside.site.vee.ExceptionOutcome;
 import io.gridside.site.vee.GapEstimate;
 import io.gridside.site.vee.RawRead;
 import io.gridside.site.vee.ReadException;
@@ -53,6 +55,31 @@ class SiteStoreVeeTest {
             assertThat(store.queueExceptions(List.of(backwards))).isEqualTo(1);
             assertThat(store.queueExceptions(List.of(backwards))).isZero();
             assertThat(store.exceptions()).containsExactly(backwards);
+        }
+    }
+
+    @Test
+    void keepsEveryDecisionOnAQueuedExceptionWithWhoWhenAndWhyAndRefusesOneOnNoQueuedException() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            store.insertRawReads(List.of(new RawRead("M-1", T0, 1_000), new RawRead("M-1", T0, 1_007)));
+            ReadException conflict = store.exceptions().get(0);
+            Instant decidedAt = T0.plusSeconds(3_600);
+
+            store.recordDecision(ExceptionDecision.override(conflict, 1_003, "T-0042", decidedAt, "hand read 1003"));
+
+            assertThat(store.exceptionDecisions()).singleElement().satisfies(d -> {
+                assertThat(d.decides(conflict)).isTrue();
+                assertThat(d.outcome()).isEqualTo(ExceptionOutcome.OVERRIDDEN);
+                assertThat(d.registerWh()).isEqualTo(1_003);
+                assertThat(d.readRegisterWh()).isEqualTo(1_007);
+                assertThat(d.by()).isEqualTo("T-0042");
+                assertThat(d.decidedAt()).isEqualTo(decidedAt);
+                assertThat(d.why()).isEqualTo("hand read 1003");
+            });
+            ReadException notQueued = new ReadException(new RawRead("M-2", T0, 5), ReadRule.CLOCK_SKEW, "off");
+            assertThatThrownBy(() -> store.recordDecision(ExceptionDecision.accept(notQueued, "T-0042", decidedAt,
+                    "fine"))).isInstanceOf(StoreException.class).hasMessageContaining("no exception");
+            assertThat(store.exceptionDecisions()).hasSize(1);
         }
     }
 
