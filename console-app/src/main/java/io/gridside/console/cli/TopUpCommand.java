@@ -1,18 +1,17 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.service.Amounts;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.site.Currencies;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,9 +27,6 @@ import picocli.CommandLine.Spec;
             "The gateway holds your credential to its offline cash limit and credits each reference once, so "
                 + "running the same command again credits nothing more and shows the same receipt number."})
 final class TopUpCommand implements Callable<Integer> {
-
-    /** A plain decimal amount: digits, and a fraction after a point; no sign, exponent or grouping. */
-    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,9})?");
 
     @ParentCommand
     ConnectCommand connect;
@@ -71,10 +67,6 @@ final class TopUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!AMOUNT.matcher(amount).matches()) {
-            throw new UsageException("--amount takes a plain amount such as 500 or 499.50; '" + amount
-                    + "' is not one.");
-        }
         try (GatewayClient client = connect.open()) {
             String code = currency != null ? currency : client.hello().currency();
             CashTopUp request = new CashTopUp(who.customerId, who.meterId, minorUnits(code), code, reference, note);
@@ -95,22 +87,16 @@ final class TopUpCommand implements Callable<Integer> {
 
     /** The amount in minor units of {@code code}, exactly; more decimals than the currency has is an error. */
     private long minorUnits(String code) {
-        int digits;
         try {
-            digits = Currencies.exponent(code);
+            Currencies.exponent(code);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--currency takes an ISO 4217 code such as KES; '" + code + "' is not one.", e);
         }
-        BigDecimal decimal = new BigDecimal(amount);
-        if (decimal.stripTrailingZeros().scale() > digits) {
-            throw new UsageException("An amount in " + code + " has at most " + digits + " decimals; '" + amount
-                    + "' has more.");
+        try {
+            return Amounts.parse(amount, code);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--amount: " + e.getMessage(), e);
         }
-        long minor = decimal.movePointRight(digits).longValueExact();
-        if (minor <= 0) {
-            throw new UsageException("--amount must be more than 0.");
-        }
-        return minor;
     }
 
     private void print(CashReceipt receipt, ZoneId zone) {
