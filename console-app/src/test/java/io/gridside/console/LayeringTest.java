@@ -48,7 +48,8 @@ class LayeringTest {
     static final ArchRule screensNeverTouchStorageOrSockets = noClasses().that()
             .resideInAnyPackage("io.gridside.console.connect..", "io.gridside.console.dashboard..",
                     "io.gridside.console.meters..", "io.gridside.console.customers..",
-                    "io.gridside.console.shell..", "io.gridside.console.tasks..")
+                    "io.gridside.console.shell..", "io.gridside.console.tasks..", "io.gridside.console.cash..",
+                    "io.gridside.console.importing..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..",
                     "io.gridside.link.transport..", "io.gridside.link.frame..", "io.gridside.link.session..")
             .because("the UI talks to services, never to JDBC or sockets directly");

@@ -2,12 +2,16 @@ package io.gridside.console.shell;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
+import io.gridside.console.cash.CashDeskView;
+import io.gridside.console.cash.CashDeskViewModel;
 import io.gridside.console.connect.ConnectView;
 import io.gridside.console.connect.ConnectViewModel;
 import io.gridside.console.customers.CustomersView;
 import io.gridside.console.customers.CustomersViewModel;
 import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.dashboard.DashboardViewModel;
+import io.gridside.console.importing.ImportsView;
+import io.gridside.console.importing.ImportsViewModel;
 import io.gridside.console.meters.MetersView;
 import io.gridside.console.meters.MetersViewModel;
 import javafx.beans.binding.Bindings;
@@ -35,11 +39,15 @@ public final class MainView extends BorderPane {
     private final DashboardView dashboardView;
     private final MetersView metersView;
     private final CustomersView customersView;
+    private final CashDeskView cashDeskView;
+    private final ImportsView importsView;
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
     private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
+    private final ToggleButton cashButton = new ToggleButton(I18n.text("nav.cash"));
+    private final ToggleButton importsButton = new ToggleButton(I18n.text("nav.imports"));
     private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
     private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
             new FontIcon(Material2AL.LINK_OFF));
@@ -56,6 +64,8 @@ public final class MainView extends BorderPane {
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
         this.customersView = new CustomersView(new CustomersViewModel(session));
+        this.cashDeskView = new CashDeskView(new CashDeskViewModel(session));
+        this.importsView = new ImportsView(new ImportsViewModel(session));
         createControls();
         layoutControls();
         bind();
@@ -67,9 +77,13 @@ public final class MainView extends BorderPane {
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
         customersButton.setToggleGroup(navigation);
+        cashButton.setToggleGroup(navigation);
+        importsButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         customersButton.setId("nav-customers");
+        cashButton.setId("nav-cash");
+        importsButton.setId("nav-imports");
         dashboardButton.setSelected(true);
         navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
@@ -98,7 +112,7 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, customersButton,
-                refreshButton, disconnectButton);
+                cashButton, importsButton, refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -110,7 +124,7 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, customersView);
+        content.getChildren().setAll(dashboardView, metersView, customersView, cashDeskView, importsView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -125,6 +139,8 @@ public final class MainView extends BorderPane {
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
         customersView.visibleProperty().bind(customersButton.selectedProperty());
+        cashDeskView.visibleProperty().bind(cashButton.selectedProperty());
+        importsView.visibleProperty().bind(importsButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));

@@ -238,6 +238,11 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
+    /** The console's folders for this user. */
+    public AppDirs dirs() {
+        return dirs;
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -454,6 +459,24 @@ public final class SessionViewModel implements AutoCloseable {
         }, onWritten, failure -> onFailure.accept(describe(failure)));
     }
 
+    /**
+     * Runs a screen's {@code work} with the open session in the background, under {@code title} in the task list;
+     * nothing runs without a session. The outcome comes back on the JavaFX thread.
+     */
+    public <T> void withSession(String title, SessionWork<T> work, Consumer<T> onDone, Consumer<Throwable> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(title, context -> work.run(current, context), onDone, onFailure);
+    }
+
+    /** The credential the open session runs under, or null without one. */
+    public SignedCredential credential() {
+        ConsoleSession current = session;
+        return current == null ? null : current.credential();
+    }
+
     /** Measures the link at once rather than at the next tick; nothing happens once the console is closing. */
     private void pingSoon() {
         try {
@@ -549,7 +572,8 @@ public final class SessionViewModel implements AutoCloseable {
                 : cause.getMessage().replaceAll("[.\\s]+$", "");
     }
 
-    private static String describe(Throwable failure) {
+    /** A failure in a sentence for the technician, with its code; never a stack trace. */
+    public static String describe(Throwable failure) {
         if (failure instanceof LinkException link) {
             return link.getMessage() + " [" + link.code() + "]";
         }
