@@ -19,16 +19,19 @@ import javafx.stage.Stage;
  */
 final class SiteConsole implements AutoCloseable {
 
-    /** The simulated site's clock, which the tests never move. */
+    /** Where the simulated site's clock starts; only a test that says so moves it. */
     static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
 
     private final SimulatedSite site;
+    private final SimClock.Manual clock;
     private final AppDirs dirs;
     private final TaskRunner tasks;
     private final SessionViewModel session;
 
-    private SiteConsole(SimulatedSite site, AppDirs dirs, TaskRunner tasks, SessionViewModel session) {
+    private SiteConsole(SimulatedSite site, SimClock.Manual clock, AppDirs dirs, TaskRunner tasks,
+            SessionViewModel session) {
         this.site = site;
+        this.clock = clock;
         this.dirs = dirs;
         this.tasks = tasks;
         this.session = session;
@@ -43,18 +46,24 @@ final class SiteConsole implements AutoCloseable {
     static SiteConsole open(Stage stage, Path home, int meters, long seed, GatewaySearch search)
             throws IOException {
         System.setProperty("gridside.home", home.toString());
-        SimulatedSite site = SimulatedSite.start(new SiteSpec(meters, seed, 1, NOW), SimClock.manual(NOW));
+        SimClock.Manual clock = SimClock.manual(NOW);
+        SimulatedSite site = SimulatedSite.start(new SiteSpec(meters, seed, 1, NOW), clock);
         TaskRunner tasks = new TaskRunner();
         AppDirs dirs = AppDirs.forCurrentUser();
         SessionViewModel session = new SessionViewModel(tasks, dirs,
                 SupervisorCredential.settingsFor(dirs, home, site, NOW), search);
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
-        return new SiteConsole(site, dirs, tasks, session);
+        return new SiteConsole(site, clock, dirs, tasks, session);
     }
 
     SimulatedSite site() {
         return site;
+    }
+
+    /** The simulated site's clock, which a test moves to have the gateway post what it credited. */
+    SimClock.Manual clock() {
+        return clock;
     }
 
     AppDirs dirs() {

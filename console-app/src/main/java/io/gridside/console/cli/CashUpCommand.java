@@ -1,14 +1,10 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.CashBooks;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
-import io.gridside.site.cash.CashBookLine;
-import io.gridside.site.cash.CashUp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,13 +41,9 @@ final class CashUpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalDate asked = day == null ? null : parseDay(day);
         try (GatewayClient client = connect.open()) {
-            ZoneId zone = ZoneId.of(client.hello().timeZone());
-            LocalDate date = asked != null ? asked : LocalDate.ofInstant(client.hello().clock(), zone);
+            CashBooks.Day book = CashBooks.day(client, asked, CancelSignal.NEVER);
             String who = technicianId != null ? technicianId : client.credential().technicianId();
-            List<CashBookLine> book = new ArrayList<>();
-            client.billing().cashBook(date, date, (lines, received, total) -> book.addAll(lines), CancelSignal.NEVER);
-            CashUpPrinter.print(command.commandLine().getOut(),
-                    CashUp.of(book, who, date, zone, client.hello().currency()), zone, json);
+            CashUpPrinter.print(command.commandLine().getOut(), book.cashUp(who), book.zone(), json);
         }
         return ExitCode.OK;
     }

@@ -1,7 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
-import io.gridside.site.LedgerEntry;
+import io.gridside.console.service.PaymentOutbox;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +41,11 @@ final class ImportOutboxCommand implements Callable<Integer> {
     record OutboxJson(String reference, String customerId, long amountMinor, String currency, Instant paidAt,
             String source, String state, String code, String answer, Long ledgerSeq) {
 
-        static OutboxJson of(QueuedPayment p, LedgerEntry posted) {
+        static OutboxJson of(PaymentOutbox.Row row) {
+            QueuedPayment p = row.payment();
             return new OutboxJson(p.reference(), p.customerId(), p.amountMinor(), p.currency(), p.paidAt(),
                     p.source(), p.state().name().toLowerCase(Locale.ROOT), p.answerCode(), p.answer(),
-                    posted == null ? null : posted.seq());
+                    row.ledgerSeq());
         }
     }
 
@@ -53,8 +53,7 @@ final class ImportOutboxCommand implements Callable<Integer> {
     public Integer call() {
         List<OutboxJson> payments;
         try (SiteStore store = SiteFiles.openExisting(siteFile)) {
-            Map<String, LedgerEntry> ledger = store.ledgerPayments();
-            payments = store.queuedPayments().stream().map(p -> OutboxJson.of(p, ledger.get(p.reference()))).toList();
+            payments = PaymentOutbox.rows(store).stream().map(OutboxJson::of).toList();
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {

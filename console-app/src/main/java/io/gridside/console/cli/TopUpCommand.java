@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.service.Amounts;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.CashReceipt;
@@ -92,11 +93,11 @@ final class TopUpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--currency takes an ISO 4217 code such as KES; '" + code + "' is not one.", e);
         }
-        long minor = FieldOptions.minorUnits("--amount", amount, code);
-        if (minor <= 0) {
-            throw new UsageException("--amount must be more than 0.");
+        try {
+            return Amounts.parse(amount, code);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--amount: " + e.getMessage() + ".", e);
         }
-        return minor;
     }
 
     private void print(CashReceipt receipt, ZoneId zone) {

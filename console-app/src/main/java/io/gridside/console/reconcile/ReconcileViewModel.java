@@ -6,6 +6,7 @@ import io.gridside.console.I18n;
 import io.gridside.console.service.ConsoleSession;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.shell.SessionWork;
 import io.gridside.link.auth.Role;
 import java.time.LocalDate;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class ReconcileViewModel {
     private record Posted(int count, ConsoleSession.Reconciled after) {
     }
 
-    private <T> void start(String title, SessionViewModel.SessionWork<T> work, Consumer<T> done) {
+    private <T> void start(String title, SessionWork<T> work, Consumer<T> done) {
         running.set(true);
         message.set("");
         Task<T> started = session.runOnSession(title, work, result -> {

@@ -58,6 +58,21 @@ public final class Amounts {
         return currency + " " + plain(minor, currency);
     }
 
+    /**
+     * A payment's amount typed in the main unit of {@code currency}, in minor units exactly, as
+     * {@link #parseMinor} reads it, and more than nothing.
+     *
+     * @throws IllegalArgumentException, with a sentence that says what is wrong, for anything
+     *     {@link #parseMinor} refuses and for an amount of 0
+     */
+    public static long parse(String text, String currency) {
+        long minor = parseMinor(text, currency);
+        if (minor <= 0) {
+            throw new IllegalArgumentException("a payment must be more than 0");
+        }
+        return minor;
+    }
+
     /** Exact energy in kWh with three decimals: 12345 Wh as "12.345". */
     public static String kwh(long wh) {
         return BigDecimal.valueOf(wh, 3).toPlainString();

@@ -94,6 +94,11 @@ public final class AppDirs {
         return data.resolve("statements");
     }
 
+    /** Where the console writes the cash receipts it prints. */
+    public Path receipts() {
+        return data.resolve("receipts");
+    }
+
     /** Points the logging configuration at the log folder; call before the first logger is made. */
     public void configureLogging() {
         System.setProperty("gridside.logs.dir", logs.toString());

@@ -2,11 +2,17 @@ package io.gridside.console.service;
 
 import io.gridside.console.I18n;
 import io.gridside.link.auth.Role;
+import io.gridside.console.imports.PaymentsImport;
+import io.gridside.console.imports.ReadingsImport;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.session.LinkStats;
@@ -362,6 +368,77 @@ public final class ConsoleSession implements AutoCloseable {
 
     /** A reconciliation's report with what posting its corrections would do, in the site's currency. */
     public record Reconciled(LedgerReconciliation.Result result, CorrectionPosting.Plan plan, String currency) {
+    }
+
+    /** Credits cash collected on site; the gateway takes each reference once. See {@link GatewayClient#topUp}. */
+    public CashReceipt topUp(CashTopUp request) throws LinkException {
+        return client.topUp(request);
+    }
+
+    /** Voids a cash receipt, which the gateway lets only a supervisor do, and not for their own receipt. */
+    public CashVoided voidReceipt(CashVoid request) throws LinkException {
+        return client.billing().voidCash(request);
+    }
+
+    /** The gateway's cash book of the site day {@code day} (null: the gateway's today). */
+    public CashBooks.Day cashBook(LocalDate day, CancelSignal cancel) throws LinkException {
+        return CashBooks.day(client, day, cancel);
+    }
+
+    /** What importing {@code bytes} as readings would change in the site database, writing nothing. */
+    public ReadingsImport.Plan planReadings(byte[] bytes, String source) {
+        return ReadingsImport.plan(store, site(), bytes, source, Instant.now());
+    }
+
+    /**
+     * Plans {@code bytes} afresh and, when the file has no problem, stores its reads in one transaction: a plan
+     * made earlier may be stale, since a pull may have stored reads since.
+     */
+    public ImportOutcome<ReadingsImport.Plan> importReadings(byte[] bytes, String source) {
+        ReadingsImport.Plan plan = planReadings(bytes, source);
+        boolean applied = plan.problems().isEmpty();
+        if (applied) {
+            ReadingsImport.apply(store, plan);
+        }
+        return new ImportOutcome<>(plan, applied);
+    }
+
+    /** What importing {@code bytes} as payments would queue in the outbox, writing nothing. */
+    public PaymentsImport.Plan planPayments(byte[] bytes, String source) {
+        return PaymentsImport.plan(store, site(), bytes, source, Instant.now());
+    }
+
+    /** Plans {@code bytes} afresh and, when the file has no problem, queues its new payments in the outbox. */
+    public ImportOutcome<PaymentsImport.Plan> importPayments(byte[] bytes, String source) {
+        Instant now = Instant.now();
+        PaymentsImport.Plan plan = PaymentsImport.plan(store, site(), bytes, source, now);
+        boolean applied = plan.problems().isEmpty();
+        if (applied) {
+            PaymentsImport.apply(store, plan, now);
+        }
+        return new ImportOutcome<>(plan, applied);
+    }
+
+    /**
+     * A plan and whether it was applied: a file with any problem changes nothing.
+     *
+     * @param <P> the kind of plan
+     */
+    public record ImportOutcome<P>(P plan, boolean applied) {
+    }
+
+    /** The payments of the site database's outbox. */
+    public List<PaymentOutbox.Row> outbox() {
+        return PaymentOutbox.rows(store);
+    }
+
+    /** Sends the outbox's pending payments to the gateway; see {@link PaymentPush}. */
+    public PaymentPush.Result push(Progress progress) throws LinkException {
+        return PaymentPush.run(client, store, progress);
+    }
+
+    private SiteInfo site() {
+        return store.site().orElseThrow(() -> new IllegalStateException(I18n.text("imports.noSite")));
     }
 
     /** Measures the link now: a round trip, and the rate bytes arrived at since the last measurement. */

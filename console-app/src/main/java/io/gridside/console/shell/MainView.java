@@ -2,12 +2,16 @@ package io.gridside.console.shell;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
+import io.gridside.console.cash.CashDeskView;
+import io.gridside.console.cash.CashDeskViewModel;
 import io.gridside.console.connect.ConnectView;
 import io.gridside.console.connect.ConnectViewModel;
 import io.gridside.console.customers.CustomersView;
 import io.gridside.console.customers.CustomersViewModel;
 import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.dashboard.DashboardViewModel;
+import io.gridside.console.importing.ImportsView;
+import io.gridside.console.importing.ImportsViewModel;
 import io.gridside.console.exceptions.ExceptionsView;
 import io.gridside.console.exceptions.ExceptionsViewModel;
 import io.gridside.console.meters.MetersView;
@@ -41,6 +45,8 @@ public final class MainView extends BorderPane {
     private final DashboardView dashboardView;
     private final MetersView metersView;
     private final CustomersView customersView;
+    private final CashDeskView cashDeskView;
+    private final ImportsView importsView;
     private final TariffsView tariffsView;
     private final ExceptionsView exceptionsView;
     private final ReconcileView reconcileView;
@@ -49,6 +55,8 @@ public final class MainView extends BorderPane {
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
     private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
+    private final ToggleButton cashButton = new ToggleButton(I18n.text("nav.cash"));
+    private final ToggleButton importsButton = new ToggleButton(I18n.text("nav.imports"));
     private final ToggleButton tariffsButton = new ToggleButton(I18n.text("nav.tariffs"));
     private final ToggleButton exceptionsButton = new ToggleButton(I18n.text("nav.exceptions"));
     private final ToggleButton reconcileButton = new ToggleButton(I18n.text("nav.reconcile"));
@@ -68,6 +76,8 @@ public final class MainView extends BorderPane {
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
         this.customersView = new CustomersView(new CustomersViewModel(session));
+        this.cashDeskView = new CashDeskView(new CashDeskViewModel(session));
+        this.importsView = new ImportsView(new ImportsViewModel(session));
         this.tariffsView = new TariffsView(new TariffsViewModel(session));
         this.exceptionsView = new ExceptionsView(new ExceptionsViewModel(session));
         this.reconcileView = new ReconcileView(new ReconcileViewModel(session));
@@ -82,12 +92,16 @@ public final class MainView extends BorderPane {
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
         customersButton.setToggleGroup(navigation);
+        cashButton.setToggleGroup(navigation);
+        importsButton.setToggleGroup(navigation);
         tariffsButton.setToggleGroup(navigation);
         exceptionsButton.setToggleGroup(navigation);
         reconcileButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         customersButton.setId("nav-customers");
+        cashButton.setId("nav-cash");
+        importsButton.setId("nav-imports");
         tariffsButton.setId("nav-tariffs");
         exceptionsButton.setId("nav-exceptions");
         reconcileButton.setId("nav-reconcile");
@@ -119,7 +133,8 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, customersButton,
-                tariffsButton, exceptionsButton, reconcileButton, refreshButton, disconnectButton);
+                cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton, refreshButton,
+                disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -131,8 +146,8 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, customersView, tariffsView, exceptionsView,
-                reconcileView);
+        content.getChildren().setAll(dashboardView, metersView, customersView, cashDeskView, importsView,
+                tariffsView, exceptionsView, reconcileView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -147,6 +162,8 @@ public final class MainView extends BorderPane {
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
         customersView.visibleProperty().bind(customersButton.selectedProperty());
+        cashDeskView.visibleProperty().bind(cashButton.selectedProperty());
+        importsView.visibleProperty().bind(importsButton.selectedProperty());
         tariffsView.visibleProperty().bind(tariffsButton.selectedProperty());
         exceptionsView.visibleProperty().bind(exceptionsButton.selectedProperty());
         reconcileView.visibleProperty().bind(reconcileButton.selectedProperty());

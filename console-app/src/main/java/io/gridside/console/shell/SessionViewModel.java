@@ -244,6 +244,11 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
+    /** The console's folders for this user. */
+    public AppDirs dirs() {
+        return dirs;
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -498,12 +503,6 @@ public final class SessionViewModel implements AutoCloseable {
         }, onWritten, failure -> onFailure.accept(describe(failure)));
     }
 
-    /** Work a screen does with the session's gateway and site database, off the JavaFX thread. */
-    @FunctionalInterface
-    public interface SessionWork<T> {
-        T run(ConsoleSession session, TaskContext context) throws Exception;
-    }
-
     /**
      * Runs {@code work} on the open session as a task of the task list, which shows its progress and can cancel
      * it; without a session, says so through {@code onFailure} and returns null.
@@ -520,6 +519,24 @@ public final class SessionViewModel implements AutoCloseable {
         }
         return tasks.submit(title, context -> work.run(current, context), onDone,
                 failure -> onFailure.accept(describe(failure)));
+    }
+
+    /**
+     * Runs a screen's {@code work} with the open session in the background, under {@code title} in the task list;
+     * nothing runs without a session. The outcome comes back on the JavaFX thread.
+     */
+    public <T> void withSession(String title, SessionWork<T> work, Consumer<T> onDone, Consumer<Throwable> onFailure) {
+        ConsoleSession current = session;
+        if (current == null) {
+            return;
+        }
+        tasks.submit(title, context -> work.run(current, context), onDone, onFailure);
+    }
+
+    /** The credential the open session runs under, or null without one. */
+    public SignedCredential credential() {
+        ConsoleSession current = session;
+        return current == null ? null : current.credential();
     }
 
     /** Measures the link at once rather than at the next tick; nothing happens once the console is closing. */
@@ -617,7 +634,8 @@ public final class SessionViewModel implements AutoCloseable {
                 : cause.getMessage().replaceAll("[.\\s]+$", "");
     }
 
-    private static String describe(Throwable failure) {
+    /** A failure in a sentence for the technician, with its code; never a stack trace. */
+    public static String describe(Throwable failure) {
         if (failure instanceof LinkException link) {
             return link.getMessage() + " [" + link.code() + "]";
         }

@@ -31,4 +31,13 @@ class AmountsTest {
                 .as("too large for a long is still named as too large, not as not a number")
                 .hasMessageContaining("at most KES");
     }
+
+    @Test
+    void aPaymentIsMoreThanNothing() {
+        assertThat(Amounts.parse(" 500 ", "KES")).isEqualTo(50_000);
+        assertThat(Amounts.parse("1.500", "KES")).as("trailing zeros are no extra precision").isEqualTo(150);
+        assertThatThrownBy(() -> Amounts.parse("0.00", "KES")).hasMessageContaining("more than 0");
+        assertThatThrownBy(() -> Amounts.parse("-5", "KES")).hasMessageContaining("cannot be negative");
+        assertThatThrownBy(() -> Amounts.parse(null, "KES")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
