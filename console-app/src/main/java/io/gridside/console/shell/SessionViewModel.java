@@ -16,7 +16,6 @@ import io.gridside.console.service.Settings;
 import io.gridside.console.service.StatementExport;
 import io.gridside.console.service.TariffPreview;
 import io.gridside.console.tasks.BackgroundWork;
-import io.gridside.console.tasks.TaskContext;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
