@@ -65,6 +65,7 @@ import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.tariff.TariffSchedule;
+import io.gridside.site.vee.GapEstimate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -77,9 +78,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -224,6 +223,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.billingDocument = BillingConfigDocument.encode(billing);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
+        // A reading that closes a gap is billed as VEE's spread of it, looked up in the journal's readings.
+        engine.spreadingGaps(journal.readingHistory());
         this.corrections = new LedgerCorrections(engine, layout.site().zone(),
                 layout.customers().stream().map(Customer::customerId).collect(Collectors.toSet()));
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
@@ -325,11 +326,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 traffic.send(i, read);
             }
         }
-        List<Reading> batch = bill(traffic.close(), end);
+        List<Reading> batch = places.billable(traffic.close(), end, historyStart);
         keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(mobileMoney.payments(start, local, interval));
         topUps.addAll(cash.dueCash(end));
         Tick result = engine.tick(end, topUps, corrections.billed(batch));
+        journal.keepEstimates(result.estimates());
         result.decisions().forEach(this::command);
         cash.postDueVoids(end).forEach(this::command);
         lastTick = end;
@@ -369,30 +371,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         long register = (long) Math.floor(places.exactRegisterWh[index]);
         return new Uplink.IntervalRead(places.meterIds[index], start, register,
                 distribution.quality(index, spec.seed(), interval, peakWatts[index]));
-    }
-
-    /**
-     * The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. A
-     * reading whose advance spans intervals the gateway missed carries no quality: its meter measured the voltage
-     * and peak of its own interval alone, not of all the energy billed with it.
-     */
-    private List<Reading> bill(List<Uplink.IntervalRead> served, Instant end) {
-        List<Reading> batch = new ArrayList<>(served.size());
-        Map<String, Integer> meterIndex = places.meterIndex;
-        served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
-            int index = meterIndex.get(read.meterId());
-            if (places.passOverFree(index, read.registerWh(), end)) {
-                return;
-            }
-            long energy = read.registerWh() - places.billedRegisterWh[index];
-            Instant lastEnd = places.lastReadingEnd[index];
-            Instant billedUpTo = lastEnd == null ? historyStart : lastEnd;
-            Reading.Quality quality = billedUpTo.equals(read.intervalStart()) ? read.quality() : null;
-            places.billedRegisterWh[index] = read.registerWh();
-            places.lastReadingEnd[index] = end;
-            batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
-        });
-        return batch;
     }
 
     /** Logs billing's decision and sends the meter the command it calls for. */
@@ -650,6 +628,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized List<SiteEvent> events(Instant from, Instant to) {
         advance();
         return List.copyOf(journal.events(from, to));
+    }
+
+    /** The gaps billing spread by estimate in the ticks of the quarter hours from {@code from} to {@code to}. */
+    public synchronized List<GapEstimate> estimates(Instant from, Instant to) {
+        advance();
+        return journal.estimates(from, to);
     }
 
     /** The event log of one meter, or of the gateway by its id, in the order logged. */

@@ -1,22 +1,38 @@
 package io.gridside.billing.rerate;
 
+import io.gridside.billing.GapSpreading;
+import io.gridside.billing.ReadingHistory;
 import io.gridside.site.Reading;
 import io.gridside.site.vee.EstimateMethod;
 import io.gridside.site.vee.GapEstimate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One interval that rating charges for: a reading the meter sent, or an estimate that stands in for one until it
  * does. Both rate alike; an estimate carries how it was made, so that re-rating can say why a charge moved.
  *
  * @param estimate how the interval's energy was estimated, or null for a reading the meter sent
+ * @param billedAt the tick that billed it, whose site day its charges belong to: its own end, or for the estimate
+ *     of a gap the gateway closed, the end of the reading that closed the gap
  */
-public record RatedInterval(Reading reading, EstimateMethod estimate) {
+public record RatedInterval(Reading reading, EstimateMethod estimate, Instant billedAt) {
 
     public RatedInterval {
         Objects.requireNonNull(reading, "reading");
+        Objects.requireNonNull(billedAt, "billedAt");
+        if (billedAt.isBefore(reading.intervalEnd())) {
+            throw new IllegalArgumentException("An interval is billed at its end or later; the one of meter "
+                    + reading.meterId() + " ending " + reading.intervalEnd() + " is said billed at " + billedAt + ".");
+        }
+    }
+
+    /** An interval billed at its own end. */
+    public RatedInterval(Reading reading, EstimateMethod estimate) {
+        this(reading, estimate, reading.intervalEnd());
     }
 
     /** A reading the meter sent. */
@@ -29,14 +45,29 @@ public record RatedInterval(Reading reading, EstimateMethod estimate) {
      * running up from the read before the gap to the read after it.
      */
     public static List<RatedInterval> of(GapEstimate gap) {
-        List<RatedInterval> intervals = new ArrayList<>(gap.intervals());
-        long register = gap.openingRegisterWh();
-        for (int i = 0; i < gap.intervals(); i++) {
-            long energy = gap.energiesWh().get(i);
-            register = Math.addExact(register, energy);
-            Reading reading = new Reading(gap.meterId(), gap.gapStart().plus(Reading.INTERVAL.multipliedBy(i)),
-                    energy, register);
-            intervals.add(new RatedInterval(reading, gap.method()));
+        return GapSpreading.readingsOf(gap).stream().map(reading -> new RatedInterval(reading, gap.method())).toList();
+    }
+
+    /**
+     * One meter's intervals as a gateway that {@linkplain io.gridside.billing.BillingEngine#spreadingGaps spreads
+     * gaps} billed them from {@code meterReadings}, the readings it keeps: each reading that followed on from the one
+     * before as it is, and each that closed a gap as the gap's estimate, billed at the closing reading's end.
+     *
+     * @param meterReadings every reading of one meter the gateway billed, from the account's opening on
+     * @param notBefore the start of the quarter hour the account opened in; no gap reaches back before it
+     */
+    public static List<RatedInterval> asBilled(List<Reading> meterReadings, GapSpreading spreading,
+            Instant notBefore) {
+        ReadingHistory history = ReadingHistory.of(meterReadings);
+        List<RatedInterval> intervals = new ArrayList<>(meterReadings.size());
+        for (Reading reading : meterReadings) {
+            Optional<GapEstimate> gap = spreading.gapClosedBy(reading, notBefore, history);
+            if (gap.isEmpty()) {
+                intervals.add(actual(reading));
+            } else {
+                GapSpreading.readingsOf(gap.get()).forEach(estimated ->
+                        intervals.add(new RatedInterval(estimated, gap.get().method(), reading.intervalEnd())));
+            }
         }
         return intervals;
     }

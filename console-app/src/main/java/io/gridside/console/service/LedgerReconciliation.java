@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import io.gridside.billing.Charge;
 import io.gridside.billing.CreditTerms;
+import io.gridside.billing.GapSpreading;
 import io.gridside.billing.Rater;
 import io.gridside.billing.RatingState;
 import io.gridside.billing.config.BillingConfig;
@@ -252,9 +253,11 @@ public final class LedgerReconciliation {
         LocalDate opened = openedAt.atZone(zone).toLocalDate();
         Instant firstInterval = Reading.intervalStartOf(openedAt);
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        List<RatedInterval> intervals = readings.stream()
-                .filter(r -> !r.intervalStart().isBefore(firstInterval) && r.intervalStart().isBefore(end))
-                .map(RatedInterval::actual).toList();
+        // The gateway spreads a gap's rise over its quarter hours as it bills the reading that closes it.
+        List<RatedInterval> intervals = RatedInterval.asBilled(readings, new GapSpreading(zone), firstInterval)
+                .stream()
+                .filter(i -> !i.reading().intervalStart().isBefore(firstInterval) && !i.billedAt().isAfter(end))
+                .toList();
         Rerating.Window window = new Rerating.Window(customerId, opened, last, RatingState.openedOn(opened));
         return Rerating.charges(window, new Rerating.Inputs(rater, intervals));
     }

@@ -1,8 +1,10 @@
 package io.gridside.sim.journal;
 
+import io.gridside.billing.ReadingHistory;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.vee.GapEstimate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +45,10 @@ public final class GatewayJournal implements AutoCloseable {
     private final JournalLedgerRows ledger;
     private final JournalEventRows events;
     private final BillingStateRows billing;
+    private final EstimateRows estimates;
     private final JournalCashBook cashBook;
+    /** The estimates billing made since the last write, which the next write keeps in its transaction. */
+    private final List<GapEstimate> unwrittenEstimates = new ArrayList<>();
 
     private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
             throws SQLException {
@@ -53,6 +59,7 @@ public final class GatewayJournal implements AutoCloseable {
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
         this.billing = new BillingStateRows(connection);
+        this.estimates = new EstimateRows(connection);
         connection.commit();
     }
 
@@ -193,7 +200,9 @@ public final class GatewayJournal implements AutoCloseable {
             if (state != null) {
                 billing.write(state.changedAccounts(), state.lastTick());
             }
+            estimates.insert(tick, unwrittenEstimates);
             connection.commit();
+            unwrittenEstimates.clear();
         } catch (SQLException e) {
             rollBack(e);
             throw new JournalException("The gateway could not write its journal for " + tick + ": " + e.getMessage(),
@@ -212,6 +221,37 @@ public final class GatewayJournal implements AutoCloseable {
     /** The readings billed by the ticks of the quarter hours that start in [from, to), in the order billed. */
     public List<Reading> readings(Instant from, Instant to) {
         return read(() -> readings.between(from, to));
+    }
+
+    /**
+     * Keeps the gaps a tick's billing spread, flagged with their method, to be written with the quarter hour's
+     * readings by the next {@link #write}, in its transaction.
+     */
+    public void keepEstimates(List<GapEstimate> spread) {
+        unwrittenEstimates.addAll(spread);
+    }
+
+    /** The estimates written by the ticks of the quarter hours that start in [from, to), in the order billed. */
+    public List<GapEstimate> estimates(Instant from, Instant to) {
+        return read(() -> estimates.between(from, to));
+    }
+
+    /**
+     * The readings the journal holds as the history a gap's spread looks back on: those of the ticks written, none of
+     * the tick under way.
+     */
+    public ReadingHistory readingHistory() {
+        return new ReadingHistory() {
+            @Override
+            public Optional<Instant> lastReadingEnd(String meterId, Instant notAfter) {
+                return read(() -> readings.lastEnd(meterId, notAfter));
+            }
+
+            @Override
+            public List<Reading> readings(String meterId, Instant from, Instant to) {
+                return read(() -> readings.ofMeter(meterId, from, to));
+            }
+        };
     }
 
     /** Every account's saved billing state, in the order the accounts were opened; empty before any was kept. */
