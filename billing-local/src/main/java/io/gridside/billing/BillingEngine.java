@@ -491,6 +491,16 @@ public final class BillingEngine {
         return last;
     }
 
+    /** When the customer's account opened. */
+    public Instant openedAt(String customerId) {
+        return account(customerId).openedAt;
+    }
+
+    /** The tariff schedule and calendar the engine rates with, for re-rating a window of its own billing. */
+    public Rater rater() {
+        return rater;
+    }
+
     /** Whether the customer's account is closed, after a move-out. */
     public boolean closed(String customerId) {
         return account(customerId).closedAt != null;

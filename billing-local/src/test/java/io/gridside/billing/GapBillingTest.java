@@ -5,7 +5,10 @@ import static io.gridside.billing.Schedules.band;
 import static io.gridside.billing.Schedules.cents;
 import static io.gridside.billing.Schedules.open;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.billing.rerate.Adjustment;
+import io.gridside.billing.rerate.GapFill;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.Tariff;
@@ -15,9 +18,11 @@ import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.vee.EstimateMethod;
 import io.gridside.site.vee.GapEstimate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +36,10 @@ import org.junit.jupiter.api.Test;
  * quarter hour: 6 x 100 + 6 x 300 = 2,400, so the rise splits 1,200 x 100 / 2,400 = 50 Wh in each off-peak
  * quarter hour and 150 Wh in each peak one. Charged: 300 Wh x 10 c + 900 Wh x 40 c = 3 + 36 = 39 cents, where
  * billing the whole rise at 19:15 (peak) would have charged 1,200 Wh x 40 c = 48 cents.
+ *
+ * <p>Then the meter's actuals arrive: 100 Wh in each of the 12 quarter hours. Re-rated: 600 Wh x 10 c + 600 Wh x
+ * 40 c = 6 + 24 = 30 cents. Tuesday's energy line charged 66 (to 16:30) + 39 = 105 cents and now charges 66 + 30 =
+ * 96, so one adjustment gives back 9 cents, for the estimate the actuals replaced; the rise itself never moved.
  */
 class GapBillingTest {
 
@@ -154,6 +163,43 @@ class GapBillingTest {
         assertThat(replay.ledgerAfter(0)).isEqualTo(gateway.ledgerAfter(0));
         assertThat(gateway.ledgerAfter(0)).anySatisfy(entry -> assertThat(entry.reference())
                 .isEqualTo("usage:2024-03-04T21:00:00Z/2024-03-05T21:00:00Z"));
+    }
+
+    @Test
+    void lateActualsReplaceTheEstimateAndOnlyTheTimeOfUseDifferenceIsAdjusted() {
+        List<Adjustment> adjustments = GapFill.adjustments(new Rater(touSchedule(), NAIROBI, day -> false),
+                account(Map.of()), GAP_START, Collections.nCopies(12, 100L));
+
+        assertThat(adjustments).singleElement().satisfies(adjustment -> {
+            assertThat(adjustment.customerDay().day()).isEqualTo(LocalDate.of(2024, 3, 5));
+            assertThat(adjustment.reason()).isEqualTo(Adjustment.Reason.ESTIMATE_REPLACED);
+            assertThat(adjustment.line().label()).isEqualTo("energy");
+            assertThat(adjustment.wasMinor()).isEqualTo(105);
+            assertThat(adjustment.nowMinor()).isEqualTo(96);
+            assertThat(adjustment.amountMinor()).isEqualTo(9);
+            assertThat(adjustment.reference()).isEqualTo("adjustment:2024-03-05 estimate-replaced energy");
+        });
+    }
+
+    @Test
+    void actualsThatWereFilledAlreadyAdjustNothingMore() {
+        List<Long> actuals = Collections.nCopies(12, 100L);
+
+        List<Adjustment> again = GapFill.adjustments(new Rater(touSchedule(), NAIROBI, day -> false),
+                account(Map.of(GAP_START, actuals)), GAP_START, actuals);
+
+        assertThat(again).isEmpty();
+    }
+
+    @Test
+    void actualsThatDoNotSumToTheRiseAreRefused() {
+        assertThatThrownBy(() -> GapFill.adjustments(new Rater(touSchedule(), NAIROBI, day -> false),
+                account(Map.of()), GAP_START, Collections.nCopies(12, 99L)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1200");
+    }
+
+    static GapFill.Account account(Map<Instant, List<Long>> filled) {
+        return new GapFill.Account(CUSTOMER_ID, MONDAY, LocalDate.of(2024, 3, 5), readingsWithGap(), filled);
     }
 
     @Test

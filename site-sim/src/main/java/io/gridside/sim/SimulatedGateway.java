@@ -15,6 +15,7 @@ import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
@@ -137,6 +138,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Meter exchanges and moves, which change the places. */
     private final SiteChanges changes;
     private final GatewayIntake intake = new GatewayIntake();
+    /** The meters' load-profile buffers, which fill the gaps billing estimated; see {@link MeterBackfill}. */
+    private final MeterBackfill backfill;
     /**
      * The RF mesh, which moves on a quarter hour at every tick, after the scenario's steps of that quarter hour and
      * before the meters send their readings.
@@ -231,6 +234,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
         this.places = new Places(layout);
+        this.backfill = new MeterBackfill(engine, journal, places, spec.meters());
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, places::customerOf,
                 this::dateAfterLastTick);
@@ -322,6 +326,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         traffic.open(end);
         for (int i = 0; i < spec.meters(); i++) {
             Uplink.IntervalRead read = read(i, start, interval);
+            backfill.record(i, read);
             if (scenario.delivers(i)) {
                 traffic.send(i, read);
             }
@@ -334,6 +339,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         journal.keepEstimates(result.estimates());
         result.decisions().forEach(this::command);
         cash.postDueVoids(end).forEach(this::command);
+        backfill.fill(result.estimates(), batch, end).forEach(this::command);
         lastTick = end;
         writeJournal(start, places.journalled(batch));
     }
@@ -388,7 +394,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
-                        "ledger-days"));
+                        "ledger-days", "gap-fills"));
     }
 
     @Override
@@ -634,6 +640,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized List<GapEstimate> estimates(Instant from, Instant to) {
         advance();
         return journal.estimates(from, to);
+    }
+
+    /** The gaps of {@link #estimates} that their meters filled since; see {@link MeterBackfill}. */
+    @Override
+    public synchronized List<GapFillsBatch.Fill> gapFills(Instant from, Instant to) {
+        advance();
+        return journal.filledGaps(from, to).stream()
+                .map(gap -> new GapFillsBatch.Fill(gap.meterId(), gap.gapStart(), gap.energiesWh())).toList();
     }
 
     /** The event log of one meter, or of the gateway by its id, in the order logged. */

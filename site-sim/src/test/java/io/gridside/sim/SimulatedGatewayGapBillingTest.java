@@ -9,6 +9,8 @@ import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioParser;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.vee.EstimateMethod;
 import io.gridside.site.vee.GapEstimate;
@@ -63,6 +65,23 @@ class SimulatedGatewayGapBillingTest {
             Reconciliation reconciliation = Reconciliation.of(gateway.ledgerAfter(0), replay);
             assertThat(reconciliation.firstDifference()).isEmpty();
             assertThat(reconciliation.compared()).isEqualTo(gateway.ledgerAfter(0).size());
+        }
+    }
+
+    @Test
+    void theMetersBackfillReplacesTheEstimateAndOnlyWhatMovedIsPostedAsAdjustments() {
+        try (SimulatedGateway gateway = site()) {
+            List<LedgerEntry> adjustments = gateway.ledgerAfter(0).stream()
+                    .filter(e -> e.kind() == EntryKind.ADJUSTMENT).toList();
+
+            assertThat(adjustments).isNotEmpty().allSatisfy(entry -> {
+                assertThat(entry.customerId()).isEqualTo("C00048");
+                assertThat(entry.reference()).contains(" estimate-replaced ");
+            });
+            // The rise is the register's: the actuals spread it otherwise, never add to it.
+            GapEstimate gap = gateway.estimates(Instant.EPOCH, NOW).stream()
+                    .filter(g -> g.meterId().equals("M00048")).findFirst().orElseThrow();
+            assertThat(gap.deltaWh()).isPositive();
         }
     }
 

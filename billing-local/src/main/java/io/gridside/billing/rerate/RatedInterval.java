@@ -8,6 +8,7 @@ import io.gridside.site.vee.GapEstimate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,18 +59,44 @@ public record RatedInterval(Reading reading, EstimateMethod estimate, Instant bi
      */
     public static List<RatedInterval> asBilled(List<Reading> meterReadings, GapSpreading spreading,
             Instant notBefore) {
+        return asBilled(meterReadings, spreading, notBefore, Map.of());
+    }
+
+    /**
+     * As {@link #asBilled(List, GapSpreading, Instant)}, with the gaps whose quarter hours the meter sent at last
+     * (a backfill) rated by what it sent, as actuals billed where the gap closed.
+     *
+     * @param actuals the energies the meter sent for each gap it filled, by the gap's start; each list must sum to
+     *     the gap's rise, since the register alone is the fact
+     * @throws IllegalArgumentException when a gap's actuals do not fit the gap
+     */
+    public static List<RatedInterval> asBilled(List<Reading> meterReadings, GapSpreading spreading,
+            Instant notBefore, Map<Instant, List<Long>> actuals) {
         ReadingHistory history = ReadingHistory.of(meterReadings);
         List<RatedInterval> intervals = new ArrayList<>(meterReadings.size());
         for (Reading reading : meterReadings) {
             Optional<GapEstimate> gap = spreading.gapClosedBy(reading, notBefore, history);
             if (gap.isEmpty()) {
                 intervals.add(actual(reading));
-            } else {
-                GapSpreading.readingsOf(gap.get()).forEach(estimated ->
-                        intervals.add(new RatedInterval(estimated, gap.get().method(), reading.intervalEnd())));
+                continue;
             }
+            List<Long> sent = actuals.get(gap.get().gapStart());
+            GapEstimate billed = sent == null ? gap.get() : filled(gap.get(), sent);
+            EstimateMethod method = sent == null ? billed.method() : null;
+            GapSpreading.readingsOf(billed).forEach(quarter ->
+                    intervals.add(new RatedInterval(quarter, method, reading.intervalEnd())));
         }
         return intervals;
+    }
+
+    /** The gap with the energies its meter sent in place of the spread. */
+    private static GapEstimate filled(GapEstimate gap, List<Long> sent) {
+        if (sent.size() != gap.intervals()) {
+            throw new IllegalArgumentException("The gap of meter " + gap.meterId() + " from " + gap.gapStart()
+                    + " has " + gap.intervals() + " quarter hours, and " + sent.size() + " actuals were sent for it.");
+        }
+        return new GapEstimate(gap.meterId(), gap.gapStart(), gap.openingRegisterWh(), gap.closingRegisterWh(),
+                gap.method(), gap.status(), sent);
     }
 
     public boolean estimated() {

@@ -106,6 +106,8 @@ public final class LedgerReconciliation {
 
     /** What a gateway that summarises its ledger by customer day lists among its capabilities. */
     public static final String CAPABILITY = "ledger-days";
+    /** What a gateway that fills estimated gaps from its meters' buffers says in its hello. */
+    static final String GAP_FILLS = "gap-fills";
 
     private final GatewayClient client;
     private final SiteStore store;
@@ -213,6 +215,7 @@ public final class LedgerReconciliation {
         Map<String, String> meterOf = meters();
         Map<String, Instant> openings = openings(entries);
         Map<String, List<Reading>> readings = readings(openings, last);
+        Map<String, Map<Instant, List<Long>>> fills = fills(openings, last);
 
         List<LedgerEntry> windowEntries = new ArrayList<>();
         List<CustomerDay> windowDays = new ArrayList<>();
@@ -231,7 +234,7 @@ public final class LedgerReconciliation {
                 continue;
             }
             rerated.putAll(rate(rater, opening.getKey(), opening.getValue(), last,
-                    readings.getOrDefault(meterId, List.of())));
+                    readings.getOrDefault(meterId, List.of()), fills.getOrDefault(meterId, Map.of())));
             for (LocalDate day = max(first, opening.getValue().atZone(zone).toLocalDate()); !day.isAfter(last);
                     day = day.plusDays(1)) {
                 windowDays.add(new CustomerDay(opening.getKey(), day));
@@ -249,13 +252,13 @@ public final class LedgerReconciliation {
 
     /** One customer's charges of each day from the opening to {@code last}, by the readings the gateway billed. */
     private Map<CustomerDay, List<Charge>> rate(Rater rater, String customerId, Instant openedAt, LocalDate last,
-            List<Reading> readings) {
+            List<Reading> readings, Map<Instant, List<Long>> filled) {
         LocalDate opened = openedAt.atZone(zone).toLocalDate();
         Instant firstInterval = Reading.intervalStartOf(openedAt);
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
         // The gateway spreads a gap's rise over its quarter hours as it bills the reading that closes it.
-        List<RatedInterval> intervals = RatedInterval.asBilled(readings, new GapSpreading(zone), firstInterval)
-                .stream()
+        List<RatedInterval> intervals = RatedInterval
+                .asBilled(readings, new GapSpreading(zone), firstInterval, filled).stream()
                 .filter(i -> !i.reading().intervalStart().isBefore(firstInterval) && !i.billedAt().isAfter(end))
                 .toList();
         Rerating.Window window = new Rerating.Window(customerId, opened, last, RatingState.openedOn(opened));
@@ -301,6 +304,23 @@ public final class LedgerReconciliation {
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
         client.readings(start, end, (batch, received, total) -> batch.forEach(
                 r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r)), cancel);
+        return byMeter;
+    }
+
+    /**
+     * The gaps the gateway's meters filled with their buffered quarter hours, by meter and then gap start, over the
+     * same span as {@link #readings}; none from a gateway that does not fill gaps.
+     */
+    private Map<String, Map<Instant, List<Long>>> fills(Map<String, Instant> openings, LocalDate last)
+            throws LinkException {
+        Map<String, Map<Instant, List<Long>>> byMeter = new HashMap<>();
+        if (openings.isEmpty() || !client.hello().capabilities().contains(GAP_FILLS)) {
+            return byMeter;
+        }
+        Instant start = Reading.intervalStartOf(openings.values().stream().min(Instant::compareTo).orElseThrow());
+        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        client.billing().gapFills(start, end, cancel).forEach(fill -> byMeter
+                .computeIfAbsent(fill.meterId(), id -> new HashMap<>()).put(fill.gapStart(), fill.actualsWh()));
         return byMeter;
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A gateway on a time-of-use tariff bills a meter's six hours off the mesh by VEE's spread when the meter comes
- * back; the console's audit replays it entry for entry and its reconciliation finds every line alike.
+ * back, and adjusts by what moved when the meter's backfill replaces the estimate; the console's audit replays it
+ * entry for entry, and its reconciliation, re-rating with the actuals the gateway serves, finds every line alike.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GapBillingAuditTest {
@@ -38,6 +39,11 @@ class GapBillingAuditTest {
                 new SiteSpec(60, 42, 2, NOW).withBilling(SimBilling.REALISTIC), SimClock.manual(NOW), offMesh))) {
             assertThat(fixture.site().gateway().estimates(Instant.EPOCH, NOW))
                     .anySatisfy(gap -> assertThat(gap.meterId()).isEqualTo("M00048"));
+            // The meter's backfill replaced the estimate, so the gateway adjusted: reconcile needs the actuals.
+            assertThat(fixture.site().gateway().gapFills(Instant.EPOCH, NOW))
+                    .anySatisfy(fill -> assertThat(fill.meterId()).isEqualTo("M00048"));
+            assertThat(fixture.site().gateway().ledgerAfter(0)).anySatisfy(entry -> assertThat(entry.reference())
+                    .contains(" estimate-replaced "));
 
             CommandRun audit = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential", fixture.supervisor(),
                     "audit", "--site", home.resolve("site.db").toString());

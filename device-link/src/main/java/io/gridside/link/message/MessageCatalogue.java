@@ -65,7 +65,9 @@ public final class MessageCatalogue {
             new Entry(0x70, GetLedgerDayDigests.class, 1, Priority.BILLING),
             new Entry(0x71, LedgerDayDigestsBatch.class, 1, Priority.BILLING),
             new Entry(0x72, GetLedgerDays.class, 1, Priority.BILLING),
-            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING));
+            new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING),
+            new Entry(0x74, GetGapFills.class, 1, Priority.BILLING),
+            new Entry(0x75, GapFillsBatch.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,8 @@ public final class GatewayJournal implements AutoCloseable {
     private final JournalCashBook cashBook;
     /** The estimates billing made since the last write, which the next write keeps in its transaction. */
     private final List<GapEstimate> unwrittenEstimates = new ArrayList<>();
+    /** The gaps meters filled since the last write, which the next write records after its estimates. */
+    private final List<GapEstimate> unwrittenFills = new ArrayList<>();
 
     private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
             throws SQLException {
@@ -201,8 +204,12 @@ public final class GatewayJournal implements AutoCloseable {
                 billing.write(state.changedAccounts(), state.lastTick());
             }
             estimates.insert(tick, unwrittenEstimates);
+            for (GapEstimate filled : unwrittenFills) {
+                estimates.fill(filled.meterId(), filled.gapStart(), filled.energiesWh());
+            }
             connection.commit();
             unwrittenEstimates.clear();
+            unwrittenFills.clear();
         } catch (SQLException e) {
             rollBack(e);
             throw new JournalException("The gateway could not write its journal for " + tick + ": " + e.getMessage(),
@@ -231,9 +238,30 @@ public final class GatewayJournal implements AutoCloseable {
         unwrittenEstimates.addAll(spread);
     }
 
+    /**
+     * Keeps the energies a meter sent at last for a gap billing spread (as the gap, its energies the meter's), to be
+     * recorded against the gap's estimate by the next {@link #write}, in its transaction.
+     */
+    public void keepActuals(GapEstimate filled) {
+        unwrittenFills.add(filled);
+    }
+
+    /** The actuals of every gap of the meter that its meter filled and the journal recorded, by the gap's start. */
+    public Map<Instant, List<Long>> filledGaps(String meterId) {
+        return read(() -> estimates.filled(meterId));
+    }
+
     /** The estimates written by the ticks of the quarter hours that start in [from, to), in the order billed. */
     public List<GapEstimate> estimates(Instant from, Instant to) {
-        return read(() -> estimates.between(from, to));
+        return read(() -> estimates.between(from, to, false));
+    }
+
+    /**
+     * The gaps of {@link #estimates} whose meters filled them, each with the energies its meter sent in place of
+     * the spread.
+     */
+    public List<GapEstimate> filledGaps(Instant from, Instant to) {
+        return read(() -> estimates.between(from, to, true));
     }
 
     /**
