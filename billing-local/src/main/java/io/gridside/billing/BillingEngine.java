@@ -12,6 +12,7 @@ import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
 import io.gridside.site.ledger.LedgerDays;
 import io.gridside.site.tariff.TariffSchedule;
+import io.gridside.site.vee.GapEstimate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,6 +50,11 @@ import java.util.Set;
  * quarter hour whether or not the charges that caused it are posted yet. A maintenance lock on a meter holds its
  * relay whatever billing decides.
  *
+ * <p>Once told to {@linkplain #spreadingGaps spread gaps}, the engine bills a reading that closes a gap in its meter's
+ * readings (its energy the register's exact rise since the last reading billed) as VEE's estimate of the gap: the
+ * rise spread over the gap's quarter hours, each rated at its own time of day, all at the tick that closed the
+ * gap, and the tick lists the estimate with its method.
+ *
  * <p>Everything the engine knows of an account can be saved ({@link #accountState}) and an engine resumed from it
  * ({@link #resume}), so a gateway that keeps the saved states with the readings it rated loses nothing between
  * postings when it stops.
@@ -71,6 +77,13 @@ public final class BillingEngine {
     private final List<CreditAlert> alerts = new ArrayList<>();
     /** The customers whose account changed since {@link #takeChangedAccounts} was last called, in order. */
     private final Set<String> changed = new LinkedHashSet<>();
+    /** The gaps the tick under way has closed so far. */
+    private final List<GapEstimate> estimates = new ArrayList<>();
+    /** Where each meter's last reading billed ended, as far as this engine has seen; see {@link #history}. */
+    private final Map<String, Instant> lastReadingEnds = new HashMap<>();
+    /** The readings billed before, which a gap's spread looks back on; null when gaps are not spread. */
+    private ReadingHistory history;
+    private GapSpreading spreading;
     private Instant lastTick;
 
     /** An engine that keeps its ledger in memory. */
@@ -163,6 +176,21 @@ public final class BillingEngine {
         return AccountCodec.encode(account, remaining);
     }
 
+    /**
+     * Bills every reading that closes a gap from now on as VEE's spread of the gap over its quarter hours, looking
+     * back on {@code readings} for where the gap began and for the customer's profile. A gateway and the console's
+     * replay of it must both spread, or both not, to post the same ledger.
+     *
+     * @param readings the readings billed before each tick; it must know every reading of the ticks before, and
+     *     none of the tick under way
+     * @return this engine
+     */
+    public BillingEngine spreadingGaps(ReadingHistory readings) {
+        this.history = readings;
+        this.spreading = new GapSpreading(zone);
+        return this;
+    }
+
     /** The customers whose account changed since the last call (opened, rated, posted, moved), in order. */
     public List<String> takeChangedAccounts() {
         List<String> taken = List.copyOf(changed);
@@ -218,6 +246,7 @@ public final class BillingEngine {
     public Tick tick(Instant end, List<TopUp> topUps, List<Reading> readings) {
         posted.clear();
         alerts.clear();
+        estimates.clear();
         lastTick = end;
         List<RelayDecision> decisions = new ArrayList<>();
         endGrace(end, decisions);
@@ -227,11 +256,11 @@ public final class BillingEngine {
                 .forEach(topUp -> credit(topUp, end, decisions));
         readings.stream()
                 .sorted(Comparator.comparing(Reading::meterId))
-                .forEach(reading -> rate(reading, decisions));
+                .forEach(reading -> rate(reading, end, decisions));
         if (!day(end).equals(day(end.minusNanos(1)))) {
             accounts.values().forEach(account -> postAccrued(account, end));
         }
-        return new Tick(posted, decisions, alerts);
+        return new Tick(posted, decisions, alerts, estimates);
     }
 
     /**
@@ -299,8 +328,50 @@ public final class BillingEngine {
         evaluate(account, at, decisions);
     }
 
-    private void rate(Reading reading, List<RelayDecision> decisions) {
-        accrue(accountOfMeter(reading.meterId()), reading, reading.intervalEnd(), decisions);
+    /**
+     * Rates a reading of the tick ending at {@code end}; one that closes a gap is rated as the gap's estimate,
+     * quarter hour by quarter hour, each moving the credit state at the tick.
+     */
+    private void rate(Reading reading, Instant end, List<RelayDecision> decisions) {
+        Account account = accountOfMeter(reading.meterId());
+        Optional<GapEstimate> gap = gapClosedBy(account, reading);
+        if (gap.isEmpty()) {
+            accrue(account, reading, reading.intervalEnd(), decisions);
+        } else {
+            estimates.add(gap.get());
+            for (Reading estimated : GapSpreading.readingsOf(gap.get())) {
+                accrue(account, estimated, end, decisions);
+            }
+        }
+        lastReadingEnds.put(reading.meterId(), reading.intervalEnd());
+    }
+
+    /** The gap the reading closes, when gaps are spread and the account's meter has billed a reading before. */
+    private Optional<GapEstimate> gapClosedBy(Account account, Reading reading) {
+        if (spreading == null) {
+            return Optional.empty();
+        }
+        Instant known = lastReadingEnds.get(reading.meterId());
+        ReadingHistory before = known == null ? history : new KnownEnd(history, reading.meterId(), known);
+        return spreading.gapClosedBy(reading, Reading.intervalStartOf(account.openedAt), before);
+    }
+
+    /**
+     * A history whose meter's last reading end is known to the engine already, which spares a gateway the look-up
+     * in its journal for all but the first reading of each meter after a start.
+     */
+    private record KnownEnd(ReadingHistory history, String meterId, Instant end) implements ReadingHistory {
+
+        @Override
+        public Optional<Instant> lastReadingEnd(String meter, Instant notAfter) {
+            return meter.equals(meterId) && !end.isAfter(notAfter) ? Optional.of(end)
+                    : history.lastReadingEnd(meter, notAfter);
+        }
+
+        @Override
+        public List<Reading> readings(String meter, Instant from, Instant to) {
+            return history.readings(meter, from, to);
+        }
     }
 
     /**
@@ -442,6 +513,16 @@ public final class BillingEngine {
         return last;
     }
 
+    /** When the customer's account opened. */
+    public Instant openedAt(String customerId) {
+        return account(customerId).openedAt;
+    }
+
+    /** The tariff schedule and calendar the engine rates with, for re-rating a window of its own billing. */
+    public Rater rater() {
+        return rater;
+    }
+
     /** Whether the customer's account is closed, after a move-out. */
     public boolean closed(String customerId) {
         return account(customerId).closedAt != null;
@@ -471,6 +552,7 @@ public final class BillingEngine {
         List<RelayDecision> decisions = new ArrayList<>();
         if (reading != null) {
             accrue(account, reading, at, decisions);
+            lastReadingEnds.put(reading.meterId(), reading.intervalEnd());
         }
         // The account changes meter or closes here, a change of state like a top-up: what accrued posts now.
         postAccrued(account, at);

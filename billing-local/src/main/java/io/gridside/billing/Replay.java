@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Re-runs a gateway's billing from its inputs: the opening balances and top-ups in its ledger, and the
  * readings. Because the engine is deterministic, the replayed ledger must equal the gateway's entry for entry;
- * {@link Reconciliation} says where it does not.
+ * {@link Reconciliation} says where it does not. Like the gateway, the replay
+ * {@linkplain BillingEngine#spreadingGaps spreads} each gap a reading closes over the gap's quarter hours.
  */
 public final class Replay {
 
@@ -76,6 +77,8 @@ public final class Replay {
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
             SiteChangeLog changes) {
+        // The gateway bills a reading that closes a gap as the gap's spread, looking back on the readings before.
+        engine.spreadingGaps(ReadingHistory.of(readings));
         Instant start = null;
         List<TopUp> topUps = new ArrayList<>();
         List<LedgerEntry> voids = new ArrayList<>();

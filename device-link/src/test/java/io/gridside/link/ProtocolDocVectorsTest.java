@@ -82,7 +82,9 @@ class ProtocolDocVectorsTest {
             Map.entry("post-payments", SampleMessages.postPayments()),
             Map.entry("payments-posted", SampleMessages.paymentsPosted()),
             Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
-            Map.entry("get-relay-commands", new GetRelayCommands()));
+            Map.entry("get-relay-commands", new GetRelayCommands()),
+            Map.entry("get-gap-fills", SampleMessages.getGapFills()),
+            Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),

@@ -5,9 +5,11 @@ import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
+import io.gridside.sim.mesh.Uplink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +54,31 @@ final class Places {
             meterIndex.put(meterIds[i], i);
             customerIds.add(occupants[i].customerId());
         }
+    }
+
+    /**
+     * The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. A
+     * reading whose advance spans intervals the gateway missed carries no quality: its meter measured the voltage
+     * and peak of its own interval alone, not of all the energy billed with it.
+     *
+     * @param historyStart where the site's history begins, which a meter's first reading bills from
+     */
+    List<Reading> billable(List<Uplink.IntervalRead> served, Instant end, Instant historyStart) {
+        List<Reading> batch = new ArrayList<>(served.size());
+        served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
+            int index = meterIndex.get(read.meterId());
+            if (passOverFree(index, read.registerWh(), end)) {
+                return;
+            }
+            long energy = read.registerWh() - billedRegisterWh[index];
+            Instant lastEnd = lastReadingEnd[index];
+            Instant billedUpTo = lastEnd == null ? historyStart : lastEnd;
+            Reading.Quality quality = billedUpTo.equals(read.intervalStart()) ? read.quality() : null;
+            billedRegisterWh[index] = read.registerWh();
+            lastReadingEnd[index] = end;
+            batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
+        });
+        return batch;
     }
 
     /** The meter in place {@code index} now, as the roster gives it: an exchanged meter's serial is its id. */

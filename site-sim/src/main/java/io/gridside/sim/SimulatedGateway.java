@@ -14,6 +14,7 @@ import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeterExchanged;
@@ -64,6 +65,7 @@ import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.site.vee.GapEstimate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -76,7 +78,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -136,6 +137,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Meter exchanges and moves, which change the places. */
     private final SiteChanges changes;
     private final GatewayIntake intake = new GatewayIntake();
+    /** The meters' load-profile buffers, which fill the gaps billing estimated; see {@link MeterBackfill}. */
+    private final MeterBackfill backfill;
     /** The RF mesh, which moves at every tick, after the quarter hour's scenario steps, before the readings. */
     private final MeshTimeline mesh;
     /** The gateway's history on disk, and the billing engine's ledger kept in it. */
@@ -214,11 +217,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.ledger = new JournalLedger(journal);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
                 billing.terms());
+        // A reading that closes a gap is billed as VEE's spread of it, looked up in the journal's readings.
+        engine.spreadingGaps(journal.readingHistory());
         this.corrections = new LedgerCorrections(engine, layout.site().zone());
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
         this.peakWatts = new double[spec.meters()];
         this.places = new Places(layout);
+        this.backfill = new MeterBackfill(engine, journal, places, spec.meters());
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
         this.cash = new GatewayCash(layout.site().currency(), journal.cashBook(), engine, places::customerOf,
                 this::dateAfterLastTick);
@@ -312,17 +318,20 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         traffic.open(end);
         for (int i = 0; i < spec.meters(); i++) {
             Uplink.IntervalRead read = read(i, start, interval);
+            backfill.record(i, read);
             if (scenario.delivers(i)) {
                 traffic.send(i, read);
             }
         }
-        List<Reading> batch = bill(traffic.close(), end);
+        List<Reading> batch = places.billable(traffic.close(), end, historyStart);
         keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(mobileMoney.payments(start, local, interval));
         topUps.addAll(cash.dueCash(end));
         Tick result = engine.tick(end, topUps, corrections.billed(batch));
+        journal.keepEstimates(result.estimates());
         result.decisions().forEach(this::command);
         cash.postDueVoids(end).forEach(this::command);
+        backfill.fill(result.estimates(), batch, end).forEach(this::command);
         lastTick = end;
         writeJournal(start, places.journalled(batch));
     }
@@ -363,30 +372,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 distribution.quality(index, spec.seed(), interval, peakWatts[index]));
     }
 
-    /**
-     * The readings to bill at {@code end}: those served on time, in meter order, each its register's advance. A
-     * reading whose advance spans intervals the gateway missed carries no quality: its meter measured the voltage
-     * and peak of its own interval alone, not of all the energy billed with it.
-     */
-    private List<Reading> bill(List<Uplink.IntervalRead> served, Instant end) {
-        List<Reading> batch = new ArrayList<>(served.size());
-        Map<String, Integer> meterIndex = places.meterIndex;
-        served.stream().sorted(Comparator.comparing(read -> meterIndex.get(read.meterId()))).forEach(read -> {
-            int index = meterIndex.get(read.meterId());
-            if (places.passOverFree(index, read.registerWh(), end)) {
-                return;
-            }
-            long energy = read.registerWh() - places.billedRegisterWh[index];
-            Instant lastEnd = places.lastReadingEnd[index];
-            Instant billedUpTo = lastEnd == null ? historyStart : lastEnd;
-            Reading.Quality quality = billedUpTo.equals(read.intervalStart()) ? read.quality() : null;
-            places.billedRegisterWh[index] = read.registerWh();
-            places.lastReadingEnd[index] = end;
-            batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
-        });
-        return batch;
-    }
-
     /** Logs billing's decision and sends the meter the command it calls for. */
     private void command(RelayDecision decision) {
         scenario.relayTurned(decision);
@@ -402,7 +387,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
-                        "ledger-days"));
+                        "ledger-days", "gap-fills"));
     }
 
     @Override
@@ -638,6 +623,20 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized List<SiteEvent> events(Instant from, Instant to) {
         advance();
         return List.copyOf(journal.events(from, to));
+    }
+
+    /** The gaps billing spread by estimate in the ticks of the quarter hours from {@code from} to {@code to}. */
+    public synchronized List<GapEstimate> estimates(Instant from, Instant to) {
+        advance();
+        return journal.estimates(from, to);
+    }
+
+    /** The gaps of {@link #estimates} that their meters filled since; see {@link MeterBackfill}. */
+    @Override
+    public synchronized List<GapFillsBatch.Fill> gapFills(Instant from, Instant to) {
+        advance();
+        return journal.filledGaps(from, to).stream()
+                .map(gap -> new GapFillsBatch.Fill(gap.meterId(), gap.gapStart(), gap.energiesWh())).toList();
     }
 
     /** The event log of one meter, or of the gateway by its id, in the order logged. */

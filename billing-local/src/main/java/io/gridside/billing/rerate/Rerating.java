@@ -185,13 +185,17 @@ public final class Rerating {
         return result;
     }
 
-    /** The window's intervals by the site day they start in, each day's in time order. */
+    /**
+     * The window's intervals by the site day that billed them (the day they start in, or for a gap's estimate the
+     * day of the tick that closed the gap), each day's in time order.
+     */
     private static Map<LocalDate, List<RatedInterval>> byDay(Window window, Inputs inputs) {
         Map<LocalDate, List<RatedInterval>> result = new TreeMap<>();
         List<RatedInterval> sorted = new ArrayList<>(inputs.intervals());
         sorted.sort(Comparator.comparing(interval -> interval.reading().intervalStart()));
         for (RatedInterval interval : sorted) {
-            LocalDate day = interval.reading().intervalStart().atZone(inputs.rater().zone()).toLocalDate();
+            // A day ends at midnight: the tick then bills the day before, as the engine posts it.
+            LocalDate day = interval.billedAt().minusNanos(1).atZone(inputs.rater().zone()).toLocalDate();
             if (day.isBefore(window.from()) || day.isAfter(window.to())) {
                 throw new IllegalArgumentException("The interval of meter " + interval.reading().meterId()
                         + " from " + interval.reading().intervalStart() + " falls on " + day + ", outside the window "

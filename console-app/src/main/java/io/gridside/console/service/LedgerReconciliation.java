@@ -3,6 +3,7 @@ package io.gridside.console.service;
 import io.gridside.billing.AccountHistory;
 import io.gridside.billing.Charge;
 import io.gridside.billing.CreditTerms;
+import io.gridside.billing.GapSpreading;
 import io.gridside.billing.Rater;
 import io.gridside.billing.RatingState;
 import io.gridside.billing.config.BillingConfig;
@@ -108,6 +109,8 @@ public final class LedgerReconciliation {
 
     /** What a gateway that summarises its ledger by customer day lists among its capabilities. */
     public static final String CAPABILITY = "ledger-days";
+    /** What a gateway that fills estimated gaps from its meters' buffers says in its hello. */
+    static final String GAP_FILLS = "gap-fills";
 
     private final GatewayClient client;
     private final SiteStore store;
@@ -219,6 +222,7 @@ public final class LedgerReconciliation {
         Map<String, List<Reading>> readings = readings(openings, last);
         AccountHistory history = AccountHistory.of(meters(), openings, SiteChangeEvents.of(client, store,
                 openings.values().stream().min(Instant::compareTo).orElse(null), cancel));
+        Map<String, Map<Instant, List<Long>>> fills = fills(openings, last);
 
         List<LedgerEntry> windowEntries = new ArrayList<>();
         List<CustomerDay> windowDays = new ArrayList<>();
@@ -243,7 +247,7 @@ public final class LedgerReconciliation {
                     .orElse(last);
             Instant until = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
             Map<CustomerDay, List<Charge>> charges = rate(rater, customerId, opening.getValue(), lastDay,
-                    billedTo(history, customerId, readings, until));
+                    billedTo(history, customerId, readings, until), fills);
             history.closedAt(customerId).ifPresent(closed -> dropUnchargedDays(charges, opening.getValue(), closed));
             rerated.putAll(charges);
             for (LocalDate day = max(first, day(opening.getValue())); !day.isAfter(lastDay); day = day.plusDays(1)) {
@@ -284,9 +288,19 @@ public final class LedgerReconciliation {
 
     /** One customer's charges of each day from the opening to {@code last}, by the readings the gateway billed. */
     private Map<CustomerDay, List<Charge>> rate(Rater rater, String customerId, Instant openedAt, LocalDate last,
-            List<Reading> billed) {
+            List<Reading> billed, Map<String, Map<Instant, List<Long>>> fills) {
         LocalDate opened = day(openedAt);
-        List<RatedInterval> intervals = billed.stream().map(RatedInterval::actual).toList();
+        Instant firstInterval = Reading.intervalStartOf(openedAt);
+        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        // The gateway spreads a gap's rise over its quarter hours as it bills the reading that closes it; a gap is
+        // one meter's, so each meter the account was billed by is spread on its own.
+        Map<String, List<Reading>> byMeter = new LinkedHashMap<>();
+        billed.forEach(r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r));
+        List<RatedInterval> intervals = new ArrayList<>();
+        byMeter.forEach((meterId, meterReadings) -> RatedInterval.asBilled(meterReadings, new GapSpreading(zone),
+                firstInterval, fills.getOrDefault(meterId, Map.of())).stream()
+                .filter(i -> !i.reading().intervalStart().isBefore(firstInterval) && !i.billedAt().isAfter(end))
+                .forEach(intervals::add));
         Rerating.Window window = new Rerating.Window(customerId, opened, last, RatingState.openedOn(opened));
         return Rerating.charges(window, new Rerating.Inputs(rater, intervals));
     }
@@ -333,6 +347,23 @@ public final class LedgerReconciliation {
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
         client.readings(start, end, (batch, received, total) -> batch.forEach(
                 r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r)), cancel);
+        return byMeter;
+    }
+
+    /**
+     * The gaps the gateway's meters filled with their buffered quarter hours, by meter and then gap start, over the
+     * same span as {@link #readings}; none from a gateway that does not fill gaps.
+     */
+    private Map<String, Map<Instant, List<Long>>> fills(Map<String, Instant> openings, LocalDate last)
+            throws LinkException {
+        Map<String, Map<Instant, List<Long>>> byMeter = new HashMap<>();
+        if (openings.isEmpty() || !client.hello().capabilities().contains(GAP_FILLS)) {
+            return byMeter;
+        }
+        Instant start = Reading.intervalStartOf(openings.values().stream().min(Instant::compareTo).orElseThrow());
+        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        client.billing().gapFills(start, end, cancel).forEach(fill -> byMeter
+                .computeIfAbsent(fill.meterId(), id -> new HashMap<>()).put(fill.gapStart(), fill.actualsWh()));
         return byMeter;
     }
 

@@ -8,6 +8,8 @@ import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GetCashBook;
+import io.gridside.link.message.GapFillsBatch;
+import io.gridside.link.message.GetGapFills;
 import io.gridside.link.message.GetLedgerDayDigests;
 import io.gridside.link.message.GetLedgerDays;
 import io.gridside.link.message.GetRelayCommands;
@@ -26,6 +28,7 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.ledger.CustomerDay;
 import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +132,15 @@ public final class GatewayBilling {
                 batch -> new GatewayClient.Batch<>(batch.days(), batch.total()),
                 (batch, received, total) -> days.addAll(batch), cancel);
         return days;
+    }
+
+    /** Pulls the gaps the gateway's meters filled among those billed by the ticks of quarter hours in [from, to). */
+    public List<GapFillsBatch.Fill> gapFills(Instant from, Instant to, CancelSignal cancel) throws LinkException {
+        List<GapFillsBatch.Fill> fills = new ArrayList<>();
+        client.stream(new GetGapFills(from, to), GapFillsBatch.class,
+                batch -> new GatewayClient.Batch<>(batch.fills(), batch.total()),
+                (batch, received, total) -> fills.addAll(batch), cancel);
+        return fills;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
@@ -167,6 +168,16 @@ public interface GatewayService {
      */
     default List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
         throw new UnsupportedOperationException("this gateway does not summarise its ledger by day");
+    }
+
+    /**
+     * The gaps billed by estimate by the ticks of the quarter hours that start in [from, to) whose meters then sent
+     * their quarter hours, each with what they sent, in the order billed.
+     *
+     * @throws UnsupportedOperationException when the gateway does not fill gaps from its meters' buffers
+     */
+    default List<GapFillsBatch.Fill> gapFills(Instant from, Instant to) {
+        throw new UnsupportedOperationException("this gateway does not fill gaps from its meters' buffers");
     }
 
     /**

@@ -31,6 +31,8 @@ import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.GapFillsBatch;
+import io.gridside.link.message.GetGapFills;
 import io.gridside.link.message.GetLedgerDayDigests;
 import io.gridside.link.message.GetLedgerDays;
 import io.gridside.link.message.LedgerDayDigestsBatch;
@@ -242,7 +244,7 @@ public final class GatewaySession implements AutoCloseable {
                 || message instanceof GetTopology || message instanceof GetDayDigests
                 || message instanceof GetMeshDay || message instanceof GetBillingConfig
                 || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays
-                || message instanceof GetCommands;
+                || message instanceof GetCommands || message instanceof GetGapFills;
         long session = generation;
         try {
             (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
@@ -347,6 +349,9 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetLedgerDayDigests get) {
             sendStream(session, requestId, service.ledgerDayDigests(get.from(), get.to()),
                     LedgerDayDigestsBatch::new, Priority.BILLING);
+        } else if (message instanceof GetGapFills get) {
+            sendStream(session, requestId, service.gapFills(get.from(), get.to()), GapFillsBatch::new,
+                    Priority.BILLING);
         } else if (message instanceof GetLedgerDays get) {
             sendStream(session, requestId, service.ledgerDays(get.days()), LedgerBatch::of, Priority.BILLING);
         } else if (message instanceof PostAdjustments post) {

@@ -32,6 +32,8 @@ import io.gridside.link.message.GetHealth;
 import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
+import io.gridside.link.message.GapFillsBatch;
+import io.gridside.link.message.GetGapFills;
 import io.gridside.link.message.GetLedgerDayDigests;
 import io.gridside.link.message.GetLedgerDays;
 import io.gridside.link.message.LedgerDayDigestsBatch;
@@ -183,7 +185,20 @@ public final class SampleMessages {
                 new CommandsBatch(List.of(loggedCommand()), 1),
                 new GetLedgerDays(List.of(new CustomerDay("C-0001", DAY))),
                 new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
-                        "reconciled", 12, ByteString.of(new byte[32])))));
+                        "reconciled", 12, ByteString.of(new byte[32])))),
+                getGapFills(),
+                gapFillsBatch());
+    }
+
+    /** The console asks for the gaps filled among those billed on 30 April 2024 (UTC). */
+    public static GetGapFills getGapFills() {
+        return new GetGapFills(Instant.parse("2024-04-30T00:00:00Z"), Instant.parse("2024-05-01T00:00:00Z"));
+    }
+
+    /** Meter m-001's hour off the mesh from 13:30 UTC, billed by estimate, as the meter then sent it. */
+    public static GapFillsBatch gapFillsBatch() {
+        return new GapFillsBatch(List.of(new GapFillsBatch.Fill("m-001", Instant.parse("2024-04-30T13:30:00Z"),
+                List.of(40L, 60L, 180L, 120L))), 1);
     }
 
     /** A supervisor voids the receipt of {@link #cashTopUp()}. */

@@ -1,8 +1,10 @@
 package io.gridside.sim.journal;
 
+import io.gridside.billing.ReadingHistory;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.vee.GapEstimate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,8 +46,13 @@ public final class GatewayJournal implements AutoCloseable {
     private final JournalLedgerRows ledger;
     private final JournalEventRows events;
     private final BillingStateRows billing;
+    private final EstimateRows estimates;
     private final JournalCashBook cashBook;
     private final JournalCommandLog commandLog;
+    /** The estimates billing made since the last write, which the next write keeps in its transaction. */
+    private final List<GapEstimate> unwrittenEstimates = new ArrayList<>();
+    /** The gaps meters filled since the last write, which the next write records after its estimates. */
+    private final List<GapEstimate> unwrittenFills = new ArrayList<>();
 
     private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
             throws SQLException {
@@ -55,6 +64,7 @@ public final class GatewayJournal implements AutoCloseable {
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
         this.billing = new BillingStateRows(connection);
+        this.estimates = new EstimateRows(connection);
         connection.commit();
     }
 
@@ -199,7 +209,13 @@ public final class GatewayJournal implements AutoCloseable {
             if (state != null) {
                 billing.write(state.changedAccounts(), state.lastTick());
             }
+            estimates.insert(tick, unwrittenEstimates);
+            for (GapEstimate filled : unwrittenFills) {
+                estimates.fill(filled.meterId(), filled.gapStart(), filled.energiesWh());
+            }
             connection.commit();
+            unwrittenEstimates.clear();
+            unwrittenFills.clear();
         } catch (SQLException e) {
             rollBack(e);
             throw new JournalException("The gateway could not write its journal for " + tick + ": " + e.getMessage(),
@@ -218,6 +234,58 @@ public final class GatewayJournal implements AutoCloseable {
     /** The readings billed by the ticks of the quarter hours that start in [from, to), in the order billed. */
     public List<Reading> readings(Instant from, Instant to) {
         return read(() -> readings.between(from, to));
+    }
+
+    /**
+     * Keeps the gaps a tick's billing spread, flagged with their method, to be written with the quarter hour's
+     * readings by the next {@link #write}, in its transaction.
+     */
+    public void keepEstimates(List<GapEstimate> spread) {
+        unwrittenEstimates.addAll(spread);
+    }
+
+    /**
+     * Keeps the energies a meter sent at last for a gap billing spread (as the gap, its energies the meter's), to be
+     * recorded against the gap's estimate by the next {@link #write}, in its transaction.
+     */
+    public void keepActuals(GapEstimate filled) {
+        unwrittenFills.add(filled);
+    }
+
+    /** The actuals of every gap of the meter that its meter filled and the journal recorded, by the gap's start. */
+    public Map<Instant, List<Long>> filledGaps(String meterId) {
+        return read(() -> estimates.filled(meterId));
+    }
+
+    /** The estimates written by the ticks of the quarter hours that start in [from, to), in the order billed. */
+    public List<GapEstimate> estimates(Instant from, Instant to) {
+        return read(() -> estimates.between(from, to, false));
+    }
+
+    /**
+     * The gaps of {@link #estimates} whose meters filled them, each with the energies its meter sent in place of
+     * the spread.
+     */
+    public List<GapEstimate> filledGaps(Instant from, Instant to) {
+        return read(() -> estimates.between(from, to, true));
+    }
+
+    /**
+     * The readings the journal holds as the history a gap's spread looks back on: those of the ticks written, none of
+     * the tick under way.
+     */
+    public ReadingHistory readingHistory() {
+        return new ReadingHistory() {
+            @Override
+            public Optional<Instant> lastReadingEnd(String meterId, Instant notAfter) {
+                return read(() -> readings.lastEnd(meterId, notAfter));
+            }
+
+            @Override
+            public List<Reading> readings(String meterId, Instant from, Instant to) {
+                return read(() -> readings.ofMeter(meterId, from, to));
+            }
+        };
     }
 
     /** Every account's saved billing state, in the order the accounts were opened; empty before any was kept. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The journal's readings, keyed by the quarter hour whose tick billed them and their place in that tick; a meter
@@ -22,6 +23,8 @@ final class ReadingRows {
     private final Map<String, Integer> meterIndex = new HashMap<>();
     private final PreparedStatement insert;
     private final PreparedStatement between;
+    private final PreparedStatement lastOfMeter;
+    private final PreparedStatement ofMeter;
 
     ReadingRows(Connection connection, List<String> meterIds) throws SQLException {
         this.meterIds = new ArrayList<>(meterIds);
@@ -34,6 +37,22 @@ final class ReadingRows {
         this.between = connection.prepareStatement("SELECT meter, interval_start, energy_wh, register_wh, "
                 + "min_decivolts, average_decivolts, max_decivolts, peak_watts FROM reading "
                 + "WHERE tick >= ? AND tick < ? ORDER BY tick, position");
+        ensureMeterIndex(connection);
+        this.lastOfMeter = connection.prepareStatement("SELECT max(interval_start) FROM reading "
+                + "WHERE meter = ? AND interval_start <= ?");
+        this.ofMeter = connection.prepareStatement("SELECT meter, interval_start, energy_wh, register_wh, "
+                + "min_decivolts, average_decivolts, max_decivolts, peak_watts FROM reading "
+                + "WHERE meter = ? AND interval_start >= ? AND interval_start < ? ORDER BY interval_start");
+    }
+
+    /**
+     * The index by meter and time that a gap's look-back needs; a journal written before gaps were spread gets it
+     * when opened.
+     */
+    private static void ensureMeterIndex(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE INDEX IF NOT EXISTS reading_by_meter ON reading (meter, interval_start)");
+        }
     }
 
     /** Keeps readings of a meter that joined the site after the journal began, by the next place. */
@@ -74,6 +93,39 @@ final class ReadingRows {
         between.setLong(2, ceilingSecond(to));
         List<Reading> result = new ArrayList<>();
         try (ResultSet rows = between.executeQuery()) {
+            while (rows.next()) {
+                result.add(reading(rows));
+            }
+        }
+        return result;
+    }
+
+    /** The end of the meter's last reading that ended at or before {@code notAfter}, if there is one. */
+    Optional<Instant> lastEnd(String meterId, Instant notAfter) throws SQLException {
+        Integer meter = meterIndex.get(meterId);
+        if (meter == null) {
+            return Optional.empty();
+        }
+        lastOfMeter.setInt(1, meter);
+        lastOfMeter.setLong(2, notAfter.minus(Reading.INTERVAL).getEpochSecond());
+        try (ResultSet rows = lastOfMeter.executeQuery()) {
+            long start = rows.next() ? rows.getLong(1) : 0;
+            return rows.wasNull() ? Optional.empty()
+                    : Optional.of(Instant.ofEpochSecond(start).plus(Reading.INTERVAL));
+        }
+    }
+
+    /** The meter's readings whose intervals start in [from, to), in time order. */
+    List<Reading> ofMeter(String meterId, Instant from, Instant to) throws SQLException {
+        Integer meter = meterIndex.get(meterId);
+        if (meter == null) {
+            return List.of();
+        }
+        ofMeter.setInt(1, meter);
+        ofMeter.setLong(2, ceilingSecond(from));
+        ofMeter.setLong(3, ceilingSecond(to));
+        List<Reading> result = new ArrayList<>();
+        try (ResultSet rows = ofMeter.executeQuery()) {
             while (rows.next()) {
                 result.add(reading(rows));
             }
