@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.LedgerStore;
+import io.gridside.billing.rerate.Adjustment;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.message.CashTopUp;
@@ -27,8 +28,9 @@ import java.util.Set;
  * what the gateway says of it counts for nothing more. Whether the operator signed the credential is the
  * gateway's check at sign-in, which the console cannot repeat without the operator keys the gateway trusts.
  *
- * <p>An entry needs a command when it is cash the gateway's cash book lists, a void, a correction, or an opening
- * balance after the site's first. KNOWN SHORTCOMING: a TOP_UP of imported payments is not told apart from one of
+ * <p>An entry needs a command when it is cash the gateway's cash book lists, a void, a correction (other than a gap's
+ * estimate replaced by its meter's quarter hours, which the gateway posts of itself), or an opening balance after the
+ * site's first. KNOWN SHORTCOMING: a TOP_UP of imported payments is not told apart from one of
  * mobile money, which no technician signs, because the ledger does not record a payment's channel; so an imported
  * payment without a command goes unnoticed, while one with a command is traced.
  */
@@ -138,6 +140,15 @@ public final class CommandAudit {
             }
         }
 
+        /**
+         * Whether an adjustment is one the gateway posts of itself, with no one asking: a gap's estimate replaced by
+         * the quarter hours its meter sent (decision 0029). No command stands behind it; the audit's re-run checks
+         * its amount as it checks every charge.
+         */
+        private static boolean gatewaysOwn(String reference) {
+            return reference.contains(" " + Adjustment.Reason.ESTIMATE_REPLACED.token() + " ");
+        }
+
         /** The payment's own reference, which a TOP_UP entry's carries after its prefix. */
         private static String payment(String reference) {
             return reference.startsWith(LedgerStore.PAYMENT_PREFIX)
@@ -150,7 +161,7 @@ public final class CommandAudit {
                 case TOP_UP -> reference.startsWith(LedgerStore.VOID_PREFIX)
                         ? voids.contains(reference.substring(LedgerStore.VOID_PREFIX.length()))
                         : !cash.contains(payment(reference)) || topUps.contains(payment(reference));
-                case ADJUSTMENT -> adjustments.contains(entry.seq());
+                case ADJUSTMENT -> adjustments.contains(entry.seq()) || gatewaysOwn(reference);
                 case OPENING -> !entry.at().isAfter(siteOpened) || movedIn.contains(entry.customerId());
                 default -> true;
             };

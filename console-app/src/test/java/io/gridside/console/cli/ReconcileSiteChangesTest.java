@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.client.Authentication;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
@@ -17,6 +21,7 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.ledger.CustomerDay;
+import io.gridside.link.transport.TcpTransport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +52,7 @@ class ReconcileSiteChangesTest {
     /** 12:07 in Nairobi (UTC+3) on 3 June; two days of history begin 1 June at 12:00. */
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GatewayPins PINS = GatewayPins.inMemory();
 
     @TempDir
     static Path home;
@@ -67,25 +73,25 @@ class ReconcileSiteChangesTest {
         clock = SimClock.manual(NOW);
         site = SimulatedSite.start(new SiteSpec(12, 6, 2, NOW), clock);
         pricePerKwh = site.gateway().layout().tariff().energyMinorPerKwh();
+        var address = site.listenTcp(0);
+        tcp = address.getHostString() + ":" + address.getPort();
 
         MeterStatus exchanged = site.gateway().meterStatus().get(5);
         exchangedCustomer = exchanged.customerId();
-        site.gateway().exchangeMeter(new ExchangeMeter(exchanged.meterId(), "MX-0601", exchanged.registerWh() + 300,
-                40, "display dead"), "T-0042");
+        signed(c -> c.billing().exchangeMeter(new ExchangeMeter(exchanged.meterId(), "MX-0601",
+                exchanged.registerWh() + 300, 40, "display dead")));
 
         clock.advance(Duration.ofMinutes(64));
         MeterStatus leaving = site.gateway().meterStatus().get(2);
         movedOut = leaving.customerId();
-        site.gateway().moveOut(new MoveOut(movedOut, leaving.registerWh() + 120, "left the village"), "S-0001");
+        signed(c -> c.billing().moveOut(new MoveOut(movedOut, leaving.registerWh() + 120, "left the village")));
 
         clock.advance(Duration.ofMinutes(71));
-        site.gateway().moveIn(new MoveIn(leaving.meterId(), "C-0901", "Neema Otieno", CustomerCategory.HOUSEHOLD,
-                25_000), "S-0001");
+        signed(c -> c.billing().moveIn(new MoveIn(leaving.meterId(), "C-0901", "Neema Otieno",
+                CustomerCategory.HOUSEHOLD, 25_000)));
 
         // To 13:07 on 4 June: 3 June is billed whole.
         clock.advance(Duration.ofHours(22).plusMinutes(45));
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
         supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
     }
 
@@ -103,6 +109,25 @@ class ReconcileSiteChangesTest {
         all[all.length - 2] = "--site";
         all[all.length - 1] = home.resolve("site.db").toString();
         return CommandRun.of(all);
+    }
+
+    /**
+     * Has the gateway do {@code request} as a supervisor's signed command, as the console's own commands do, so
+     * that the audit finds every money entry traced to one.
+     */
+    private static void signed(Request request) throws IOException {
+        String[] address = tcp.split(":");
+        SignedCredential credential = DemoOperator.supervisorFor("site-6", clock.now());
+        try (GatewayClient client = GatewayClient.open(TcpTransport.connect(address[0],
+                Integer.parseInt(address[1]), 2_000), Authentication.of(credential, PINS)
+                .signingWith(DemoOperator.holderKey()), Duration.ofSeconds(10))) {
+            request.send(client);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        void send(GatewayClient client) throws IOException;
     }
 
     private static List<LedgerEntry> adjustments() {
@@ -156,8 +181,8 @@ class ReconcileSiteChangesTest {
     void aCorrectionPostedAfterAnExchangeInTheSameQuarterHourIsDatedNoEarlierThanTheExchange() throws Exception {
         clock.advance(Duration.ofMinutes(4));
         MeterStatus current = meterOf(exchangedCustomer);
-        site.gateway().exchangeMeter(new ExchangeMeter(current.meterId(), "MX-0602", current.registerWh() + 50, 0,
-                "cover cracked"), "T-0042");
+        signed(c -> c.billing().exchangeMeter(new ExchangeMeter(current.meterId(), "MX-0602",
+                current.registerWh() + 50, 0, "cover cracked")));
         Instant exchangedAt = site.gateway().ledgerAfter(0).stream()
                 .filter(e -> e.customerId().equals(exchangedCustomer)).map(LedgerEntry::at)
                 .max(Instant::compareTo).orElseThrow();
@@ -165,8 +190,8 @@ class ReconcileSiteChangesTest {
         var digest = site.gateway().ledgerDayDigests(day.day(), day.day()).stream()
                 .filter(d -> d.customerDay().equals(day)).findFirst().orElseThrow().digest();
 
-        site.gateway().postAdjustments(new PostAdjustments(List.of(new PostAdjustments.Item(day, "energy",
-                "reconciled", 25, digest))), "S-0001");
+        signed(c -> c.billing().postAdjustments(new PostAdjustments(List.of(new PostAdjustments.Item(day, "energy",
+                "reconciled", 25, digest)))));
 
         assertThat(adjustments()).singleElement()
                 .satisfies(entry -> assertThat(entry.at()).isAfterOrEqualTo(exchangedAt));
@@ -200,21 +225,21 @@ class ReconcileSiteChangesTest {
     @Order(6)
     void aMoveInAndAMoveOutBetweenTwoPullsAuditClean() throws Exception {
         MeterStatus leaving = site.gateway().meterStatus().get(7);
-        site.gateway().moveOut(new MoveOut(leaving.customerId(), null, "moved to town"), "S-0001");
+        signed(c -> c.billing().moveOut(new MoveOut(leaving.customerId(), null, "moved to town")));
         clock.advance(Duration.ofMinutes(20));
-        site.gateway().moveIn(new MoveIn(leaving.meterId(), "C-0902", "Baraka Mwangi", CustomerCategory.HOUSEHOLD,
-                10_000), "S-0001");
+        signed(c -> c.billing().moveIn(new MoveIn(leaving.meterId(), "C-0902", "Baraka Mwangi",
+                CustomerCategory.HOUSEHOLD, 10_000)));
         clock.advance(Duration.ofMinutes(3));
-        site.gateway().moveOut(new MoveOut("C-0902", meterOf("C-0902").registerWh() + 30, "short stay"), "S-0001");
+        signed(c -> c.billing().moveOut(new MoveOut("C-0902", meterOf("C-0902").registerWh() + 30, "short stay")));
         CommandRun first = connect("audit");
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
         MeterStatus another = site.gateway().meterStatus().get(9);
-        site.gateway().moveOut(new MoveOut(another.customerId(), another.registerWh() + 10, "moved away"), "S-0001");
+        signed(c -> c.billing().moveOut(new MoveOut(another.customerId(), another.registerWh() + 10, "moved away")));
         clock.advance(Duration.ofMinutes(2));
-        site.gateway().moveIn(new MoveIn(another.meterId(), "C-0903", "Zawadi Njeri", CustomerCategory.SHOP, 0),
-                "S-0001");
+        signed(c -> c.billing().moveIn(new MoveIn(another.meterId(), "C-0903", "Zawadi Njeri",
+                CustomerCategory.SHOP, 0)));
         clock.advance(Duration.ofMinutes(31));
-        site.gateway().moveOut(new MoveOut("C-0903", null, "shop closed"), "S-0001");
+        signed(c -> c.billing().moveOut(new MoveOut("C-0903", null, "shop closed")));
         clock.advance(Duration.ofMinutes(40));
 
         CommandRun audit = connect("audit");
