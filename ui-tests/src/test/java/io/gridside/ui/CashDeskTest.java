@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.console.Formats;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.sim.DemoOperator;
@@ -66,9 +67,11 @@ class CashDeskTest {
         supervisor = Path.of(session.settings().get(SessionViewModel.SETTING_CREDENTIAL, ""));
         technician = home.resolve("technician.credential.json");
         Files.deleteIfExists(technician);
-        CredentialFile.write(technician, DemoOperator.signingKey().issue("T-0042", "Amina Wanjiru",
+        SignedCredential issued = DemoOperator.issue("T-0042", "Amina Wanjiru",
                 Role.TECHNICIAN, List.of(site.gateway().profile().siteId()), SiteConsole.NOW.minus(Duration.ofDays(1)),
-                Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, LIMIT)));
+                Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, LIMIT));
+        CredentialFile.write(technician, issued);
+        SupervisorCredential.writeKeyBeside(technician, issued);
     }
 
     @AfterEach
@@ -77,17 +80,21 @@ class CashDeskTest {
     }
 
     /** Connects under {@code credential}; the supervisor's first session pins the gateway's key. */
-    private void connectAs(FxRobot robot, Path credential) throws TimeoutException {
+    private void connectAs(FxRobot robot, Path credential) throws TimeoutException, IOException {
         if (session.helloProperty().get() != null) {
             robot.clickOn("#disconnect");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.helloProperty().get() == null);
         }
+        String technicianId = CredentialFile.read(credential).technicianId();
         session.settings().put(SessionViewModel.SETTING_CREDENTIAL, credential.toString());
         TextField port = robot.lookup("#tcp-port").queryAs(TextField.class);
         robot.interact(() -> port.setText(Integer.toString(address.getPort())));
         robot.clickOn("#connect-tcp");
         TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 12);
+            // The table keeps the last session's meters, so wait for this credential's session to be the one open.
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.credential() != null
+                    && session.credential().technicianId().equals(technicianId) && table.getItems().size() == 12);
         } catch (TimeoutException e) {
             throw new AssertionError("not connected: " + session.journal().entries() + " "
                     + session.problemProperty().get(), e);

@@ -9,6 +9,7 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.Role;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
@@ -160,9 +161,11 @@ class ReconciliationViewTest {
         connect(robot);
         robot.clickOn("#disconnect");
         Path credential = dir.resolve("technician.credential.json");
-        CredentialFile.write(credential, DemoOperator.signingKey().issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN,
+        SignedCredential issued = DemoOperator.issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN,
                 List.of(site.gateway().profile().siteId()), NOW.minus(Duration.ofDays(1)), Duration.ofDays(2),
-                Map.of()));
+                Map.of());
+        CredentialFile.write(credential, issued);
+        SupervisorCredential.writeKeyBeside(credential, issued);
         TextField file = robot.lookup("#credential-file").queryAs(TextField.class);
         robot.interact(file::clear);
         robot.clickOn(file).write(credential.toString()).type(KeyCode.ENTER);
