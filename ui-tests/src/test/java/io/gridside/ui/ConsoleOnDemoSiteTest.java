@@ -137,10 +137,20 @@ class ConsoleOnDemoSiteTest {
         MeterStatus chosen = customers.getItems().get(0);
         Label header = robot.lookup("#statement-header").queryAs(Label.class);
         assertThat(header.getText()).contains("C00012", chosen.customerName(), chosen.meterId(), "KES");
-        // The demo's ledger runs up to the pull, so the last day's balance is the one the gateway reported; a pull
-        // between the two reads may move both, so they are compared until they agree.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> days.getItems().get(days.getItems().size() - 1)
-                .balanceMinor() == customers.getItems().get(0).balanceMinor());
+        // The statement is the pulled ledger, where a day's charges post at its end (decision 0025); the gateway's
+        // balance in the table is less what the day accrued so far. So the two agree to the cent only while the last
+        // day has no energy; else the statement's may be higher by that energy's unposted charges. The demo pulls again
+        // as it runs, which moves the table but not a statement already shown: show it again until both are of one
+        // pull. Shortcoming: the statement does not show the day's accrued charges until they post.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        while (!agrees(days.getItems(), customers.getItems().get(0))) {
+            assertThat(System.nanoTime()).as("the statement's last day %s and the table's %s agree",
+                    days.getItems().isEmpty() ? null : days.getItems().get(days.getItems().size() - 1),
+                    customers.getItems().get(0)).isLessThan(deadline);
+            robot.clickOn("#statement-show");
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         assertThat(robot.lookup("#statement-totals").queryAs(Label.class).getText()).contains("kWh", "charged KES");
         assertThat(Screens.save(customers.getScene(), "customers")).exists();
 
@@ -235,5 +245,16 @@ class ConsoleOnDemoSiteTest {
         Label message = robot.lookup("#connect-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("credential"));
         assertThat(message.getText()).contains("nowhere.json");
+    }
+
+    /** Whether a statement's last day and the gateway's balance agree, as the comment where it is used says. */
+    private static boolean agrees(List<CustomerStatement.Day> days, MeterStatus reported) {
+        if (days.isEmpty()) {
+            return false;
+        }
+        CustomerStatement.Day last = days.get(days.size() - 1);
+        // A day with energy may have charges accrued since its last posting (a top-up posts what accrued before it).
+        return last.energyWh() > 0 ? last.balanceMinor() >= reported.balanceMinor()
+                : last.balanceMinor() == reported.balanceMinor();
     }
 }
