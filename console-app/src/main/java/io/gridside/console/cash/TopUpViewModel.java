@@ -66,8 +66,12 @@ public final class TopUpViewModel {
         this.balance = Bindings.createStringBinding(this::currentBalance, chosen, session.meters());
         query.addListener((obs, old, text) -> filter(text));
         session.helloProperty().addListener((obs, old, hello) -> {
-            lastAllowance = null;
-            newTopUp();
+            // A refresh brings the same gateway's hello with a new clock: the form being filled in stays. Only a
+            // session that ended, or another gateway's, clears it.
+            if (old == null || hello == null || !old.gatewayId().equals(hello.gatewayId())) {
+                lastAllowance = null;
+                newTopUp();
+            }
         });
     }
 
