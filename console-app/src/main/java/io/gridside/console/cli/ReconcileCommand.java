@@ -53,7 +53,7 @@ final class ReconcileCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "The last site day to compare (default: the "
-            + "gateway's yesterday, the last day it finished billing).")
+            + "gateway's yesterday, the last day it finished billing; a later day is not compared).")
     String to;
 
     @Option(names = "--post-corrections", description = {"Have the gateway post an adjustment for every line "
@@ -77,6 +77,10 @@ final class ReconcileCommand implements Callable<Integer> {
             try (SiteStore store = SiteStore.open(database)) {
                 LedgerReconciliation.Result result =
                         LedgerReconciliation.run(client, store, first, last, CancelSignal.NEVER);
+                if (last != null && result.to().isBefore(last)) {
+                    command.commandLine().getErr().printf("gridside: the gateway posts a day's charges when the day "
+                            + "ends, so days after %s, still under way on its clock, are not compared.%n", result.to());
+                }
                 List<LedgerLink> posted = List.of();
                 LedgerReconciliation.Result after = null;
                 if (postCorrections && !result.clean()) {

@@ -143,7 +143,10 @@ public final class LedgerReconciliation {
                     + "the whole ledger (LEDGER_DAYS_UNSUPPORTED)");
         }
         client.ping();
-        LocalDate last = to != null ? to : client.lastGatewayClock().atZone(zone).toLocalDate().minusDays(1);
+        // The gateway posts a day's charges when the day ends: a day under way has charges accrued but not posted,
+        // which re-rating would take for missing, and posting its "corrections" would charge them twice.
+        LocalDate lastClosed = client.lastGatewayClock().atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = to != null && to.isBefore(lastClosed) ? to : lastClosed;
         Map<CustomerDay, LedgerDayDigest> gateway = new TreeMap<>();
         client.billing().ledgerDayDigests(null, last, cancel).forEach(d -> gateway.put(d.customerDay(), d));
         LocalDate first = from != null ? from

@@ -296,4 +296,21 @@ class ReconcileSiteChangesTest {
         assertThat(adjustments()).hasSize(2).first().isEqualTo(correction);
         assertThat(adjustments().get(1).amountMinor()).isEqualTo(pricePerKwh);
     }
+
+    @Test
+    @Order(9)
+    void aDayStillUnderWayIsNotComparedSoItsAccruedChargesAreNotCorrectedTwice() throws IOException {
+        int before = adjustments().size();
+        LocalDate today = LocalDate.ofInstant(clock.now(), site.gateway().layout().site().zone());
+
+        CommandRun run = connect("reconcile", "--from", today.toString(), "--to", today.toString(),
+                "--post-corrections", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).contains("still under way");
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("to").asText()).isEqualTo(today.minusDays(1).toString());
+        assertThat(report.get("posted")).isEmpty();
+        assertThat(adjustments()).hasSize(before);
+    }
 }
