@@ -92,7 +92,11 @@ class SimulatedGatewayCashTest {
         CashTopUp same = new CashTopUp(mobile.customerId(), null, mobile.amountMinor(), "KES", reference, "");
         CashTopUp other = new CashTopUp(mobile.customerId(), null, mobile.amountMinor() + 1, "KES", reference, "");
 
-        assertThat(gateway.creditCash(same, ALLOWANCE).outcome()).isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
+        // Cash under a mobile payment's reference is not a retry of it: taken as credited, the cash would be in no
+        // technician's hand-over.
+        assertThatThrownBy(() -> gateway.creditCash(same, ALLOWANCE)).isInstanceOf(CashRefusedException.class)
+                .hasMessageContaining("not as cash on site")
+                .extracting(e -> ((CashRefusedException) e).code()).isEqualTo("CASH_REFERENCE_CONFLICT");
         assertThatThrownBy(() -> gateway.creditCash(other, ALLOWANCE)).isInstanceOf(CashRefusedException.class)
                 .extracting(e -> ((CashRefusedException) e).code()).isEqualTo("CASH_REFERENCE_CONFLICT");
     }

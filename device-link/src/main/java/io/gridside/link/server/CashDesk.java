@@ -105,6 +105,7 @@ public final class CashDesk {
         if (held != null || earlier != null) {
             TopUp topUp = earlier != null ? earlier.topUp() : topUpOf(held.line());
             checkSamePayment(request, customerId, topUp);
+            checkSameHand(request, allowance, held);
             checkStanding(held);
             Payment payment = earlier != null ? earlier : new Payment(topUp, null);
             return receipt(CashReceipt.Outcome.ALREADY_CREDITED, payment, allowance, used,
@@ -221,6 +222,25 @@ public final class CashDesk {
                     + request.reference() + " was already credited, as " + money(earlier.amountMinor())
                     + " to customer " + earlier.customerId() + ", not " + money(request.amountMinor())
                     + " to customer " + customerId + "; check the receipt, and use its own reference.");
+        }
+    }
+
+    /**
+     * A repeat is a retry only from the technician who took the cash. Cash another technician took under the same
+     * reference, or a payment that came by another channel (mobile money, an import), is not this technician's: taken
+     * as already credited, the cash in their hand would be in no one's cash-up.
+     */
+    private static void checkSameHand(CashTopUp request, CashAllowance allowance, CashBook.Receipt held)
+            throws CashRefusedException {
+        if (held == null) {
+            throw new CashRefusedException("CASH_REFERENCE_CONFLICT", "The payment reference " + request.reference()
+                    + " was already credited, but not as cash on site; if you took this cash, give it a reference "
+                    + "of its own.");
+        }
+        if (!held.line().technicianId().equals(allowance.technicianId())) {
+            throw new CashRefusedException("CASH_REFERENCE_CONFLICT", "The payment reference " + request.reference()
+                    + " was already taken in cash by " + held.line().technicianId() + " under receipt "
+                    + held.line().receipt() + "; if you took this cash too, give it a reference of its own.");
         }
     }
 

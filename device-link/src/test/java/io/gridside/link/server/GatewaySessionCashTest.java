@@ -86,6 +86,25 @@ class GatewaySessionCashTest {
     }
 
     @Test
+    void refusesAnotherTechniciansRepeatOfAReferenceSoTheirCashIsNotLostFromEveryCashUp() throws Exception {
+        CashReceipt first = (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000,
+                "R-1"));
+        TechnicianCredential base = TestCredentials.credential(Role.TECHNICIAN, List.of(SampleMessages.SITE_ID));
+        SignedCredential other = TestCredentials.OPERATOR.sign(new TechnicianCredential("T-0099", "Baraka Otieno",
+                base.role(), base.sites(), base.notBefore(), base.notAfter(), base.limits(), base.operatorKeyId())
+                .withTechnicianKey(TestCredentials.TECHNICIAN_KEY.publicKey()));
+
+        Message repeat = askAs(other, topUp("c-001", null, 50_000, "R-1"));
+        Message own = askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
+
+        assertThat(code(repeat)).isEqualTo("CASH_REFERENCE_CONFLICT");
+        assertThat(((ErrorReply) repeat).message()).contains("T-0042", first.receipt(), "a reference of its own");
+        assertThat(((CashReceipt) own).outcome()).as("the technician who took it may retry")
+                .isEqualTo(CashReceipt.Outcome.ALREADY_CREDITED);
+        assertThat(service.balance("c-001")).isEqualTo(62_500);
+    }
+
+    @Test
     void refusesATopUpThatWouldPassTheLimitAndNamesTheNumbers() throws Exception {
         try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
             session.ask(topUp("c-001", null, 400_000, "R-1"));
