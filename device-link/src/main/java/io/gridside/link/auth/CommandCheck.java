@@ -32,7 +32,8 @@ public final class CommandCheck {
         keyed(session);
         throw new CommandRefusedException(CommandRefusal.UNSIGNED, "A " + request.getClass().getSimpleName()
                 + " moves money and is taken only as a command signed with the key of " + session.technicianId()
-                + "'s credential; update the console.");
+                + "'s credential: keep the credential's key file (issued with it, NAME.key.json) beside the "
+                + "credential file, or use a console that signs commands.");
     }
 
     /**

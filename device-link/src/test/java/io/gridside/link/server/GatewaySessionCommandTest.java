@@ -117,6 +117,8 @@ class GatewaySessionCommandTest {
         Message answer = askAs(TestCredentials.keyedTechnician(), TOP_UP);
 
         assertThat(code(answer)).isEqualTo("COMMAND_UNSIGNED");
+        assertThat(((ErrorReply) answer).message()).as("the technician is told where the key belongs")
+                .contains("key file", "beside the credential file");
         assertThat(service.payments()).isEmpty();
     }
 
