@@ -83,7 +83,7 @@ class CashDeskTest {
     private void connectAs(FxRobot robot, Path credential) throws TimeoutException, IOException {
         if (session.helloProperty().get() != null) {
             robot.clickOn("#disconnect");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.helloProperty().get() == null);
+            waitSaying(robot, () -> session.helloProperty().get() == null);
         }
         String technicianId = CredentialFile.read(credential).technicianId();
         session.settings().put(SessionViewModel.SETTING_CREDENTIAL, credential.toString());
@@ -101,6 +101,17 @@ class CashDeskTest {
         }
     }
 
+    /** Waits for {@code condition}; on time-out, says what the cash desk showed, which a bare time-out hides. */
+    private void waitSaying(FxRobot robot, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the cash desk showed: receipt '" + text(robot, "#cash-receipt") + "', message '"
+                    + text(robot, "#cash-message") + "', cash-up '" + text(robot, "#cashup-total") + "' / '"
+                    + text(robot, "#cashup-message") + "'; session " + session.problemProperty().get(), e);
+        }
+    }
+
     private String customer(int index) {
         return site.gateway().layout().customers().get(index).customerId();
     }
@@ -113,6 +124,9 @@ class CashDeskTest {
     private void chooseCustomer(FxRobot robot, String customerId) {
         TextField query = robot.lookup("#cash-customer-query").queryAs(TextField.class);
         robot.interact(() -> query.setText(customerId));
+        TableView<MeterStatus> found = robot.lookup("#cash-customers").queryTableView();
+        waitSaying(robot, () -> found.getItems().size() == 1
+                && found.getItems().get(0).customerId().equals(customerId));
         robot.clickOn(robot.lookup("#cash-customers .table-row-cell")
                 .match((TableRow<?> row) -> row.isVisible() && row.getIndex() == 0).queryAs(Node.class));
     }
@@ -151,17 +165,17 @@ class CashDeskTest {
         String reference = robot.lookup("#cash-reference").queryAs(TextField.class).getText();
         assertThat(reference).startsWith("CASH-");
         robot.clickOn("#cash-confirm");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cash-receipt").startsWith("Receipt "));
+        waitSaying(robot, () -> text(robot, "#cash-receipt").startsWith("Receipt "));
         String receipt = text(robot, "#cash-receipt");
         assertThat(receipt).contains("KES 150.50", customer, "may still credit KES 1,849.50 in cash");
         String number = receipt.substring("Receipt ".length(), receipt.indexOf(':'));
         assertThat(number).matches("[0-9A-F]{6,}-0001");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cashup-total")
+        waitSaying(robot, () -> text(robot, "#cashup-total")
                 .contains("Hand over: KES 150.50"));
 
         console.clock().advance(Reading.INTERVAL);
         robot.clickOn("#refresh");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balanceOf(customer) > before);
+        waitSaying(robot, () -> balanceOf(customer) > before);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(balanceOf(customer)).as("credited, less at most a quarter hour's charge")
                 .isGreaterThan(before + 15_050 - 1_000);
@@ -169,14 +183,14 @@ class CashDeskTest {
         assertThat(Screens.save(robot.lookup("#cash-desk").query().getScene(), "cash-desk")).exists();
 
         robot.clickOn("#cash-receipt-export");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cash-message").endsWith(".html"));
+        waitSaying(robot, () -> text(robot, "#cash-message").endsWith(".html"));
         Path page = console.dirs().receipts().resolve("receipt-" + number + ".html");
         assertThat(Files.readString(page)).contains(number, "KES 150.50", customer, reference, "T-0042");
 
         robot.clickOn("#cash-next");
         topUp(robot, customer, "150.50", reference);
         robot.clickOn("#cash-confirm");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cash-receipt").contains("before"));
+        waitSaying(robot, () -> text(robot, "#cash-receipt").contains("before"));
         assertThat(text(robot, "#cash-receipt")).contains("receipt " + number, "Nothing was credited again");
         assertThat(site.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:" + reference))
                 .hasSize(1);
@@ -191,7 +205,7 @@ class CashDeskTest {
         topUp(robot, customer(3), "2000.01", null);
         robot.clickOn("#cash-confirm");
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cash-message").contains("did not"));
+        waitSaying(robot, () -> text(robot, "#cash-message").contains("did not"));
         assertThat(text(robot, "#cash-message")).contains("offline cash limit", "remaining KES 2000.00",
                 "[CASH_LIMIT_EXCEEDED]", "limit is KES 2,000.00").doesNotContain("(CASH_LIMIT_EXCEEDED)");
         topUp(robot, customer(3), "12.345", null);
@@ -205,14 +219,15 @@ class CashDeskTest {
         robot.clickOn("#nav-cash");
         topUp(robot, customer(4), "80", null);
         robot.clickOn("#cash-confirm");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cash-receipt").startsWith("Receipt "));
+        waitSaying(robot, () -> text(robot, "#cash-receipt").startsWith("Receipt "));
         assertThat(robot.lookup("#cashup-void-row").query().isVisible()).as("a technician voids nothing").isFalse();
 
         connectAs(robot, supervisor);
         robot.clickOn("#nav-cash");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cashup-total").contains("demo-supervisor"));
+        // The supervisor's session loads the day's cash book; the test waits for it to list the technician.
+        waitSaying(robot, () -> robot.lookup("#cashup-technician").queryComboBox().getItems().contains("T-0042"));
         robot.interact(() -> robot.lookup("#cashup-technician").queryComboBox().setValue("T-0042"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cashup-total")
+        waitSaying(robot, () -> text(robot, "#cashup-total")
                 .contains("Hand over: KES 80.00"));
         robot.clickOn(robot.lookup("#cashup-lines .table-row-cell")
                 .match((TableRow<?> row) -> row.isVisible() && row.getIndex() == 0).queryAs(Node.class));
@@ -225,8 +240,8 @@ class CashDeskTest {
                 .setText("Customer paid twice by mistake"));
         robot.clickOn("#cashup-void");
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cashup-message").startsWith("Voided"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#cashup-total")
+        waitSaying(robot, () -> text(robot, "#cashup-message").startsWith("Voided"));
+        waitSaying(robot, () -> text(robot, "#cashup-total")
                 .contains("Hand over: KES 0.00"));
         assertThat(text(robot, "#cashup-total")).contains("1 receipt, KES 80.00", "1 void, KES 80.00");
     }

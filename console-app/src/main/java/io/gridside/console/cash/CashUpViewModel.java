@@ -67,13 +67,20 @@ public final class CashUpViewModel {
             book = loaded;
             zone.set(loaded.zone());
             day.set(loaded.day());
+            // Refilling the list clears the choice box's value with it: the technician chosen stays chosen (a void
+            // reloads the book, and the supervisor goes on with the same technician's cash-up).
+            String chosen = technician.get();
             technicians.setAll(loaded.technicians());
             SignedCredential credential = session.credential();
             if (credential != null && !technicians.contains(credential.technicianId())) {
                 technicians.add(0, credential.technicianId());
             }
-            // The technician's list may have cleared the choice box's value with it; a blank choice is one's own.
-            if (credential != null && (technician.get() == null || technician.get().isBlank())) {
+            if (chosen != null && !chosen.isBlank()) {
+                if (!technicians.contains(chosen)) {
+                    technicians.add(chosen);
+                }
+                technician.set(chosen);
+            } else if (credential != null) {
                 technician.set(credential.technicianId());
             }
             show();
