@@ -65,13 +65,9 @@ public final class TopUpViewModel {
         this.matches = new FilteredList<>(session.meters());
         this.balance = Bindings.createStringBinding(this::currentBalance, chosen, session.meters());
         query.addListener((obs, old, text) -> filter(text));
-        session.helloProperty().addListener((obs, old, hello) -> {
-            // A refresh brings the same gateway's hello with a new clock: the form being filled in stays. Only a
-            // session that ended, or another gateway's, clears it.
-            if (old == null || hello == null || !old.gatewayId().equals(hello.gatewayId())) {
-                lastAllowance = null;
-                newTopUp();
-            }
+        session.onNewSession(next -> {
+            lastAllowance = null;
+            newTopUp();
         });
     }
 

@@ -64,12 +64,7 @@ public final class ImportsViewModel {
         this.session = session;
         kind.addListener((obs, old, chosen) -> forgetPlan());
         file.addListener((obs, old, chosen) -> forgetPlan());
-        // A refresh brings the same gateway's hello with a new clock: a dry run shown stays until a new session.
-        session.helloProperty().addListener((obs, old, hello) -> {
-            if (old == null || hello == null || !old.gatewayId().equals(hello.gatewayId())) {
-                connected(hello);
-            }
-        });
+        session.onNewSession(this::connected);
     }
 
     private void connected(HelloReply hello) {

@@ -650,6 +650,18 @@ public final class SessionViewModel implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Calls {@code action} with the hello of each new session, or null when a session ends; not when a refresh brings
+     * the same gateway's hello again with a new clock, so a form being filled in stays as it is.
+     */
+    public void onNewSession(Consumer<HelloReply> action) {
+        hello.addListener((obs, old, now) -> {
+            if (old == null || now == null || !old.gatewayId().equals(now.gatewayId())) {
+                action.accept(now);
+            }
+        });
+    }
+
     public ObjectProperty<HelloReply> helloProperty() {
         return hello;
     }
