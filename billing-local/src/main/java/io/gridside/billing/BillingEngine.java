@@ -238,6 +238,22 @@ public final class BillingEngine {
     }
 
     /**
+     * Opens the account of a customer who moves in on a meter a move-out freed, as {@link #openAccount} does, except
+     * that the account pays the standing and minimum charges only of the site days whose first tick (00:15, when a
+     * day's standing charge is due) it was open at. An account that opens after that tick starts paying the next
+     * day: the day's charge is the account's that was open at the tick, the customer who moved out, and a meter's
+     * day is charged once.
+     */
+    public LedgerEntry moveIn(String customerId, String meterId, long openingMinor, Instant at) {
+        LedgerEntry opening = openAccount(customerId, meterId, openingMinor, at);
+        Instant firstTick = day(at).atStartOfDay(zone).toInstant().plus(Reading.INTERVAL);
+        if (!at.isBefore(firstTick)) {
+            accounts.get(customerId).lastStandingDay = day(at);
+        }
+        return opening;
+    }
+
+    /**
      * Advances billing to {@code end}: standing charges, then top-ups, then the readings that ended there.
      *
      * @param topUps payments that arrived since the previous tick; a payment already credited is skipped

@@ -58,7 +58,7 @@ final class SiteChangeLog {
         }
         for (LedgerEntry entry : ledger) {
             if (entry.kind() == EntryKind.OPENING && first != null && entry.at().isAfter(first)) {
-                changes.put(entry.at(), 2, engine -> engine.openAccount(entry.customerId(),
+                changes.put(entry.at(), 2, engine -> engine.moveIn(entry.customerId(),
                         changes.meterAtOpening(entry.customerId()), entry.amountMinor(), entry.at()));
             }
         }

@@ -68,7 +68,7 @@ class ReplayWithChangesTest {
         log(movedOutAt, "M-2", EventKind.CUSTOMER_MOVED_OUT, Map.of("customerId", "C-2", "finalRegisterWh",
                 "210"));
         Instant movedInAt = movedOutAt.plusSeconds(120);
-        gateway.openAccount("C-3", "M-2", 5_000, movedInAt);
+        gateway.moveIn("C-3", "M-2", 5_000, movedInAt);
         log(movedInAt, "M-2", EventKind.CUSTOMER_MOVED_IN, Map.of("customerId", "C-3"));
         tick(3, new Reading("M-9", Fixtures.quarters(NOON, 2), 60, 112), reading("M-2", Fixtures.quarters(NOON, 3),
                 50));

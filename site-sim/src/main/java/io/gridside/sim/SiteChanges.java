@@ -170,7 +170,7 @@ final class SiteChanges {
         Customer customer = newCustomer(request);
         Instant at = changeTime(lastTick, clock);
         String id = customer.customerId();
-        engine.openAccount(id, request.meterId(), request.openingBalanceMinor(), at);
+        engine.moveIn(id, request.meterId(), request.openingBalanceMinor(), at);
         places.occupants[index] = customer;
         places.customerIds.add(id);
         relays.issue(index, id, RelayState.ON, at, "move-in");

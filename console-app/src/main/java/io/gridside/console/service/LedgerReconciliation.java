@@ -238,6 +238,7 @@ public final class LedgerReconciliation {
         DayLines charged = DayLines.ofLedger(windowEntries, zone);
 
         Map<CustomerDay, List<Charge>> rerated = new HashMap<>();
+        Instant siteOpened = openings.values().stream().min(Instant::compareTo).orElse(Instant.MIN);
         for (Map.Entry<String, Instant> opening : openings.entrySet()) {
             String customerId = opening.getKey();
             if (history.spans(customerId).isEmpty()) {
@@ -252,6 +253,9 @@ public final class LedgerReconciliation {
             Map<CustomerDay, List<Charge>> charges = rate(rater, customerId, opening.getValue(), lastDay,
                     billedTo(history, customerId, readings, until), fills);
             history.closedAt(customerId).ifPresent(closed -> dropUnchargedDays(charges, opening.getValue(), closed));
+            if (opening.getValue().isAfter(siteOpened)) {
+                dropMoveInDay(charges, opening.getValue());
+            }
             rerated.putAll(charges);
             for (LocalDate day = max(first, day(opening.getValue())); !day.isAfter(lastDay); day = day.plusDays(1)) {
                 windowDays.add(new CustomerDay(customerId, day));
@@ -276,6 +280,21 @@ public final class LedgerReconciliation {
         Instant lastTick = Reading.intervalStartOf(closed);
         LocalDate lastCharged = lastTick.isAfter(opened) ? day(lastTick.minusNanos(1)) : day(opened).minusDays(1);
         charges.replaceAll((day, list) -> day.day().isAfter(lastCharged) ? list.stream()
+                .filter(c -> c.kind() != EntryKind.STANDING_CHARGE && c.kind() != EntryKind.MINIMUM_CHARGE).toList()
+                : list);
+    }
+
+    /**
+     * Takes out the standing and minimum charges of a move-in's day when the account opened at or after the day's
+     * first tick: the gateway charges that day to the account open at the tick, the one that moved out (decision
+     * 0037).
+     */
+    private void dropMoveInDay(Map<CustomerDay, List<Charge>> charges, Instant opened) {
+        LocalDate day = day(opened);
+        if (opened.isBefore(day.atStartOfDay(zone).toInstant().plus(Reading.INTERVAL))) {
+            return;
+        }
+        charges.replaceAll((customerDay, list) -> customerDay.day().equals(day) ? list.stream()
                 .filter(c -> c.kind() != EntryKind.STANDING_CHARGE && c.kind() != EntryKind.MINIMUM_CHARGE).toList()
                 : list);
     }

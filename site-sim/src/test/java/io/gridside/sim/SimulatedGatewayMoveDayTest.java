@@ -1,0 +1,65 @@
+package io.gridside.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.MoveOut;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whose account pays a day's standing charge when a meter changes hands or is exchanged during the day. */
+class SimulatedGatewayMoveDayTest {
+
+    /** 12:07 in Nairobi on 3 June, long after the day's first tick at 00:15. */
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+
+    private final SimClock.Manual clock = SimClock.manual(NOW);
+    private final SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(8, 5, 1, NOW), clock);
+
+    @AfterEach
+    void close() {
+        gateway.close();
+    }
+
+    private List<LedgerEntry> standingOf(String customerId, String day) {
+        return gateway.ledgerAfter(0).stream().filter(e -> e.customerId().equals(customerId)
+                && e.kind() == EntryKind.STANDING_CHARGE && e.reference().equals("day:" + day)).toList();
+    }
+
+    @Test
+    void aMeterThatChangesHandsAtMiddayIsChargedTheDaysStandingChargeOnce() throws Exception {
+        MeterStatus leaving = gateway.meterStatus().get(2);
+        assertThat(standingOf(leaving.customerId(), "2026-06-03")).as("the day's charge, taken at 00:15")
+                .hasSize(1);
+
+        gateway.moveOut(new MoveOut(leaving.customerId(), leaving.registerWh() + 40, "left"), "S-0001");
+        clock.advance(Duration.ofMinutes(40));
+        gateway.moveIn(new MoveIn(leaving.meterId(), "C-0701", "Amani Wekesa", CustomerCategory.HOUSEHOLD,
+                20_000), "S-0001");
+        clock.advance(Duration.ofHours(14));
+
+        assertThat(standingOf("C-0701", "2026-06-03")).as("the moved-in account pays from the next day").isEmpty();
+        assertThat(standingOf("C-0701", "2026-06-04")).hasSize(1);
+        assertThat(standingOf(leaving.customerId(), "2026-06-04")).as("a closed account pays nothing more")
+                .isEmpty();
+    }
+
+    @Test
+    void anExchangedMetersCustomerPaysTheDayOnce() throws Exception {
+        MeterStatus exchanged = gateway.meterStatus().get(4);
+
+        gateway.exchangeMeter(new ExchangeMeter(exchanged.meterId(), "MX-0701", exchanged.registerWh() + 30, 5,
+                "display dead"), "T-0001");
+        clock.advance(Duration.ofHours(3));
+
+        assertThat(standingOf(exchanged.customerId(), "2026-06-03")).hasSize(1);
+    }
+}
