@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,14 @@ final class SiteChanges {
     private final GatewayJournal journal;
     private final MeshTimeline mesh;
     private final String currency;
+    /** Each closed account's move-out request with the statement it was answered with, by customer. */
+    private final Map<String, Answered<MoveOut, FinalStatement>> movedOut = new HashMap<>();
+    /** Each move-in request with what it was answered with, by customer. */
+    private final Map<String, Answered<MoveIn, MovedIn>> movedIn = new HashMap<>();
+
+    /** A request the gateway carried out, and its answer, which the same request again is given. */
+    private record Answered<R, A>(R request, A answer) {
+    }
 
     SiteChanges(BillingEngine engine, Places places, RelayCommands relays, EventLog log, GatewayJournal journal,
             MeshTimeline mesh, SiteLayout layout) {
@@ -123,10 +132,18 @@ final class SiteChanges {
 
     /**
      * Closes a customer's account as they move out, after billing the meter up to its final register if one is
-     * given; the meter's relay is opened by command, and the meter is free for a move-in.
+     * given; the meter's relay is opened by command, and the meter is free for a move-in. The same request again
+     * (the customer and the final register) is answered with the statement it was answered with, as a console that
+     * lost the answer asks again; another for the closed account is refused {@code ACCOUNT_CLOSED}.
      */
     FinalStatement moveOut(MoveOut request, String by, Instant lastTick, Instant clock)
             throws SiteChangeRefusedException {
+        Answered<MoveOut, FinalStatement> done = movedOut.get(request.customerId());
+        if (done != null && Objects.equals(done.request().finalRegisterWh(), request.finalRegisterWh())) {
+            LOG.info("Supervisor {} asked again to close the account of customer {}; it was closed at {}.", by,
+                    request.customerId(), done.answer().closedAt());
+            return done.answer();
+        }
         int index = places.placeOfCustomer(request.customerId());
         Customer customer = places.occupants[index];
         Instant at = changeTime(lastTick, clock);
@@ -154,14 +171,25 @@ final class SiteChanges {
         log.add(at, meterId, EventKind.CUSTOMER_MOVED_OUT, details, null);
         LOG.info("Supervisor {} closed the account of customer {} on meter {}: {}.", by, id, meterId,
                 request.reason());
-        return new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
+        FinalStatement statement = new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
                 places.billedRegisterWh[index], last == null ? 0 : last.energyWh(),
                 balanceBefore - engine.balance(id),
                 engine.balance(id), currency, engine.creditState(id), debtsOf(id));
+        movedOut.put(id, new Answered<>(request, statement));
+        return statement;
     }
 
-    /** Opens a new customer's account on a meter a move-out freed, billed from the meter's register now on. */
+    /**
+     * Opens a new customer's account on a meter a move-out freed, billed from the meter's register now on. The same
+     * request again is answered as it was; another for the customer is refused {@code CUSTOMER_EXISTS}.
+     */
     MovedIn moveIn(MoveIn request, String by, Instant lastTick, Instant clock) throws SiteChangeRefusedException {
+        Answered<MoveIn, MovedIn> done = movedIn.get(request.customerId());
+        if (done != null && done.request().equals(request)) {
+            LOG.info("Supervisor {} asked again to open the account of customer {}; it was opened at {}.", by,
+                    request.customerId(), done.answer().openedAt());
+            return done.answer();
+        }
         int index = places.placeOf(request.meterId());
         if (places.occupants[index] != null) {
             throw new SiteChangeRefusedException("METER_IN_USE", "Meter " + request.meterId() + " bills customer "
@@ -178,8 +206,10 @@ final class SiteChanges {
         log.add(at, request.meterId(), EventKind.CUSTOMER_MOVED_IN, Map.of("customerId", id,
                 "openingBalanceMinor", String.valueOf(request.openingBalanceMinor()), "by", by), null);
         LOG.info("Supervisor {} opened an account for customer {} on meter {}.", by, id, request.meterId());
-        return new MovedIn(id, request.meterId(), at, places.billedRegisterWh[index], engine.balance(id), currency,
-                engine.relay(id));
+        MovedIn opened = new MovedIn(id, request.meterId(), at, places.billedRegisterWh[index], engine.balance(id),
+                currency, engine.relay(id));
+        movedIn.put(id, new Answered<>(request, opened));
+        return opened;
     }
 
     private Customer newCustomer(MoveIn request) throws SiteChangeRefusedException {

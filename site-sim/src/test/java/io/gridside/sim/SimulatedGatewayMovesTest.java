@@ -1,10 +1,14 @@
 package io.gridside.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.message.ExchangeMeter;
+import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
+import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
@@ -15,8 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Whose account pays a day's standing charge when a meter changes hands or is exchanged during the day. */
-class SimulatedGatewayMoveDayTest {
+/**
+ * Moves and exchanges at the simulated gateway: whose account pays a day's standing charge when a meter changes
+ * hands or is exchanged during the day, and the same move asked for again.
+ */
+class SimulatedGatewayMovesTest {
 
     /** 12:07 in Nairobi on 3 June, long after the day's first tick at 00:15. */
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
@@ -61,5 +68,28 @@ class SimulatedGatewayMoveDayTest {
         clock.advance(Duration.ofHours(3));
 
         assertThat(standingOf(exchanged.customerId(), "2026-06-03")).hasSize(1);
+    }
+
+    @Test
+    void theSameMoveOutAndMoveInAgainAreAnsweredAsTheyWereAndMoveNoMoney() throws Exception {
+        MeterStatus leaving = gateway.meterStatus().get(3);
+        MoveOut out = new MoveOut(leaving.customerId(), leaving.registerWh() + 25, "left");
+        FinalStatement statement = gateway.moveOut(out, "S-0001");
+        clock.advance(Duration.ofMinutes(20));
+        MoveIn in = new MoveIn(leaving.meterId(), "C-0702", "Zawadi Achieng", CustomerCategory.SHOP, 5_000);
+        MovedIn opened = gateway.moveIn(in, "S-0001");
+        int entries = gateway.ledgerAfter(0).size();
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(gateway.moveOut(new MoveOut(out.customerId(), out.finalRegisterWh(), "asked again"), "S-0001"))
+                .isEqualTo(statement);
+        assertThat(gateway.moveIn(in, "S-0001")).isEqualTo(opened);
+        assertThat(gateway.ledgerAfter(0)).hasSize(entries);
+        assertThatThrownBy(() -> gateway.moveOut(new MoveOut(out.customerId(), out.finalRegisterWh() + 1, "typo"),
+                "S-0001")).extracting(e -> ((SiteChangeRefusedException) e).code()).isEqualTo("ACCOUNT_CLOSED");
+        assertThatThrownBy(() -> gateway.moveIn(new MoveIn(leaving.meterId(), "C-0702", "Zawadi Achieng",
+                CustomerCategory.SHOP, 6_000), "S-0001")).extracting(e -> ((SiteChangeRefusedException) e).code())
+                .isEqualTo("METER_IN_USE");
+        assertThat(gateway.ledgerAfter(0)).hasSize(entries);
     }
 }
