@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,11 @@ final class ExchangeMeterCommand implements Callable<Integer> {
             description = "The old meter's register when taken out, in kWh, such as 1234.567.")
     String oldFinalKwh;
 
+    @Option(names = "--confirm-kwh", paramLabel = "KWH",
+            description = "The old meter's final register again, to send one above what the meter could "
+                    + "plausibly have passed since its last reading.")
+    String confirmKwh;
+
     @Option(names = "--new-opening-kwh", required = true, paramLabel = "KWH",
             description = "The new meter's register when fitted, in kWh.")
     String newOpeningKwh;
@@ -57,7 +63,14 @@ final class ExchangeMeterCommand implements Callable<Integer> {
         ExchangeMeter request = new ExchangeMeter(oldMeterId, newMeterId,
                 FieldOptions.wattHours("--old-final-kwh", oldFinalKwh),
                 FieldOptions.wattHours("--new-opening-kwh", newOpeningKwh), reason);
+        Long confirmedWh = FieldOptions.confirmation("--confirm-kwh", confirmKwh, request.oldFinalRegisterWh());
         try (GatewayClient client = connect.open()) {
+            ZoneId zone = ZoneId.of(client.hello().timeZone());
+            Optional<FinalRegister> check = FinalRegister.check(client, s -> s.meterId().equals(oldMeterId),
+                    request.oldFinalRegisterWh());
+            if (!FieldOptions.sendable(command, check, confirmedWh, zone, json, "--confirm-kwh")) {
+                return ExitCode.FAILED;
+            }
             MeterExchanged exchanged;
             try {
                 exchanged = client.billing().exchangeMeter(request);
@@ -67,15 +80,17 @@ final class ExchangeMeterCommand implements Callable<Integer> {
                 }
                 return FieldOptions.refused(command, e);
             }
-            print(exchanged, ZoneId.of(client.hello().timeZone()));
+            print(exchanged, zone, check);
         }
         return ExitCode.OK;
     }
 
-    private void print(MeterExchanged done, ZoneId zone) {
+    private void print(MeterExchanged done, ZoneId zone, Optional<FinalRegister> check) {
         PrintWriter out = command.commandLine().getOut();
         if (json) {
-            out.println(Json.write(fields(done)));
+            Map<String, Object> fields = fields(done);
+            check.ifPresent(c -> fields.put("finalRegisterCheck", c.fields()));
+            out.println(Json.write(fields));
             return;
         }
         String currency = done.currency();

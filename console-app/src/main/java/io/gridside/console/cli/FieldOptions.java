@@ -5,11 +5,15 @@ import io.gridside.console.service.Amounts;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.DebtOwed;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
@@ -29,6 +33,49 @@ final class FieldOptions {
                     + "1234.567; '" + kwh + "' is not one.");
         }
         return new BigDecimal(kwh).movePointRight(3).longValueExact();
+    }
+
+    /**
+     * The register repeated in {@code option} to confirm a final register the console finds implausible, in Wh, or
+     * null when none was; one that does not repeat {@code typedWh} exactly is a usage error.
+     */
+    static Long confirmation(String option, String kwh, long typedWh) {
+        if (kwh == null) {
+            return null;
+        }
+        long confirmed = wattHours(option, kwh);
+        if (confirmed != typedWh) {
+            throw new UsageException(option + " repeats the final register exactly, to confirm it: " + kwh
+                    + " is not " + kwh(typedWh) + ".");
+        }
+        return confirmed;
+    }
+
+    /**
+     * Prints what a typed final register implies (in text; JSON gives it with the answer), and whether it may be
+     * sent: one beyond the plausible bound only when it was confirmed. A refusal is printed as the gateway's are.
+     */
+    static boolean sendable(CommandLine.Model.CommandSpec command, Optional<FinalRegister> check, Long confirmedWh,
+            ZoneId zone, boolean json, String confirmOption) {
+        if (check.isEmpty()) {
+            return true;
+        }
+        if (!json) {
+            command.commandLine().getOut().println(check.get().line(zone));
+        }
+        if (check.get().plausible() || confirmedWh != null) {
+            return true;
+        }
+        command.commandLine().getErr().println("gridside: " + check.get().refusal(zone, confirmOption));
+        return false;
+    }
+
+    /**
+     * Whether the gateway answered a move with what it did before this session began: the same request again is
+     * answered as it was, dated when it was done. A move made in the second the session began counts as new.
+     */
+    static boolean doneBefore(Instant doneAt, Instant sessionBegan) {
+        return doneAt.isBefore(sessionBegan.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** An amount typed in the currency's main unit, in minor units exactly; 0 is allowed. */

@@ -63,13 +63,18 @@ final class MoveInCommand implements Callable<Integer> {
                 }
                 return FieldOptions.refused(command, e);
             }
-            print(movedIn, ZoneId.of(client.hello().timeZone()));
+            boolean before = FieldOptions.doneBefore(movedIn.openedAt(), client.hello().clock());
+            print(movedIn, ZoneId.of(client.hello().timeZone()), before);
         }
         return ExitCode.OK;
     }
 
-    private void print(MovedIn movedIn, ZoneId zone) {
+    private void print(MovedIn movedIn, ZoneId zone, boolean before) {
         PrintWriter out = command.commandLine().getOut();
+        if (before && !json) {
+            out.printf("Customer %s moved in before, at %s; the gateway answers as it did then.%n",
+                    movedIn.customerId(), Formats.siteTime(movedIn.openedAt(), zone));
+        }
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("customerId", movedIn.customerId());
@@ -79,6 +84,7 @@ final class MoveInCommand implements Callable<Integer> {
             fields.put("balanceMinor", movedIn.balanceMinor());
             fields.put("currency", movedIn.currency());
             fields.put("relay", movedIn.relay().name());
+            fields.put("doneBefore", before);
             out.println(Json.write(fields));
             return;
         }

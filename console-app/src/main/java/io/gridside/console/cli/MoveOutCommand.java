@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,11 @@ final class MoveOutCommand implements Callable<Integer> {
             description = "The meter's register at the move-out, in kWh (default: bill nothing more).")
     String finalKwh;
 
+    @Option(names = "--confirm-kwh", paramLabel = "KWH",
+            description = "The final register again, to send one above what the meter could plausibly have "
+                    + "passed since its last reading.")
+    String confirmKwh;
+
     @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "A few words for the record.")
     String reason;
 
@@ -48,7 +54,16 @@ final class MoveOutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Long finalWh = finalKwh == null ? null : FieldOptions.wattHours("--final-kwh", finalKwh);
+        Long confirmedWh = finalWh == null ? null : FieldOptions.confirmation("--confirm-kwh", confirmKwh, finalWh);
         try (GatewayClient client = connect.open()) {
+            ZoneId zone = ZoneId.of(client.hello().timeZone());
+            Optional<FinalRegister> check = Optional.empty();
+            if (finalWh != null) {
+                check = FinalRegister.check(client, s -> s.customerId().equals(customerId), finalWh);
+                if (!FieldOptions.sendable(command, check, confirmedWh, zone, json, "--confirm-kwh")) {
+                    return ExitCode.FAILED;
+                }
+            }
             FinalStatement statement;
             try {
                 statement = client.billing().moveOut(new MoveOut(customerId, finalWh, reason));
@@ -58,24 +73,40 @@ final class MoveOutCommand implements Callable<Integer> {
                 }
                 return FieldOptions.refused(command, e);
             }
-            print(statement, ZoneId.of(client.hello().timeZone()));
+            boolean before = FieldOptions.doneBefore(statement.closedAt(), client.hello().clock());
+            print(statement, zone, before, check);
         }
         return ExitCode.OK;
     }
 
-    private void print(FinalStatement statement, ZoneId zone) {
+    private void print(FinalStatement statement, ZoneId zone, boolean before, Optional<FinalRegister> check) {
         PrintWriter out = command.commandLine().getOut();
         if (json) {
-            out.println(Json.write(fields(statement)));
+            Map<String, Object> fields = fields(statement);
+            fields.put("finalRegisterTyped", finalKwh != null);
+            fields.put("doneBefore", before);
+            check.ifPresent(c -> fields.put("finalRegisterCheck", c.fields()));
+            out.println(Json.write(fields));
             return;
+        }
+        if (before) {
+            out.printf("Customer %s moved out before, at %s; the gateway answers with the statement it gave then.%n",
+                    statement.customerId(), Formats.siteTime(statement.closedAt(), zone));
         }
         String currency = statement.currency();
         out.printf("Final statement of customer %s (%s), meter %s, closed %s%n", statement.customerId(),
                 statement.customerName(), statement.meterId(), Formats.siteTime(statement.closedAt(), zone));
+        // The gateway's last reading is the one before the move-out; a typed final register is the technician's.
         out.printf("  Last reading:      %s, register %s%n", Formats.siteTime(statement.lastReadingAt(), zone),
-                FieldOptions.kwh(statement.lastRegisterWh()));
-        out.printf("  Final energy:      %s, %s%n", FieldOptions.kwh(statement.finalEnergyWh()),
-                Formats.money(statement.finalChargeMinor(), currency));
+                FieldOptions.kwh(statement.lastRegisterWh() - statement.finalEnergyWh()));
+        if (finalKwh != null) {
+            out.printf("  Final register:    %s, typed by the technician at the move-out%n",
+                    FieldOptions.kwh(statement.lastRegisterWh()));
+            out.printf("  Final energy:      %s, %s%n", FieldOptions.kwh(statement.finalEnergyWh()),
+                    Formats.money(statement.finalChargeMinor(), currency));
+        } else {
+            out.printf("  Final register:    none typed; the energy since the last reading is billed to no one%n");
+        }
         out.printf("  Balance:           %s%s%n", Formats.money(statement.balanceMinor(), currency),
                 statement.balanceMinor() > 0 ? " (owed to the customer)"
                         : statement.balanceMinor() < 0 ? " (owed by the customer)" : "");

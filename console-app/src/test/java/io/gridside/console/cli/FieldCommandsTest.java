@@ -92,14 +92,14 @@ class FieldCommandsTest {
         MeterStatus before = status(2);
 
         CommandRun run = connect(technician, "exchange-meter", "--old", before.meterId(), "--new", "MX-2001",
-                "--old-final-kwh", kwh(before.registerWh() + 1_250), "--new-opening-kwh", "0.040", "--reason",
+                "--old-final-kwh", kwh(before.registerWh() + 650), "--new-opening-kwh", "0.040", "--reason",
                 "display dead after a storm", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode done = new ObjectMapper().readTree(run.out());
         assertThat(done.get("customerId").asText()).isEqualTo(before.customerId());
         assertThat(done.get("newMeterId").asText()).isEqualTo("MX-2001");
-        assertThat(done.get("finalEnergyWh").asLong()).isEqualTo(1_250);
+        assertThat(done.get("finalEnergyWh").asLong()).isEqualTo(650);
         assertThat(done.get("balanceAfterMinor").asLong())
                 .isEqualTo(before.balanceMinor() - done.get("finalChargeMinor").asLong());
 

@@ -1,0 +1,158 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.site.EntryKind;
+import io.gridside.site.MeterStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gridside connect ... exchange-meter | move-out | move-in} over loopback TCP against a simulated site: a
+ * final register beyond what the meter could plausibly have passed, the statement's labels, and the same move
+ * asked for again.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MovesCommandsTest {
+
+    /** 12:07 in Nairobi: the gateway last billed the quarter hour that ended at 12:00, seven minutes ago. */
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path home;
+
+    private static SimClock.Manual clock;
+    private static SimulatedSite site;
+    private static String tcp;
+    private static String supervisor;
+    private static String previousHome;
+
+    @BeforeAll
+    static void startSite() throws IOException {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
+        clock = SimClock.manual(NOW);
+        site = SimulatedSite.start(new SiteSpec(10, 11, 1, NOW), clock);
+        var address = site.listenTcp(0);
+        tcp = address.getHostString() + ":" + address.getPort();
+        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-11", NOW));
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+        Credentials.restoreHome(previousHome);
+    }
+
+    private static CommandRun connect(String... args) {
+        String[] command = {"connect", "--tcp", tcp, "--credential", supervisor};
+        String[] all = new String[command.length + args.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(args, 0, all, command.length, args.length);
+        return CommandRun.of(all);
+    }
+
+    private static MeterStatus status(int index) {
+        String customerId = site.gateway().layout().customers().get(index).customerId();
+        return site.gateway().meterStatus().stream().filter(s -> s.customerId().equals(customerId)).findFirst()
+                .orElseThrow();
+    }
+
+    private static String kwh(long wattHours) {
+        return String.format(Locale.ROOT, "%d.%03d", wattHours / 1000, wattHours % 1000);
+    }
+
+    @Test
+    void aFinalRegisterAFewKwhTooHighIsNotSentUntilTheTechnicianRepeatsIt() throws IOException {
+        MeterStatus before = status(1);
+        String typo = kwh(before.registerWh() + 4_000);
+        long balance = before.balanceMinor();
+
+        CommandRun refused = connect("exchange-meter", "--old", before.meterId(), "--new", "MX-1101",
+                "--old-final-kwh", typo, "--new-opening-kwh", "0", "--reason", "display dead");
+        CommandRun mistyped = connect("exchange-meter", "--old", before.meterId(), "--new", "MX-1101",
+                "--old-final-kwh", typo, "--confirm-kwh", kwh(before.registerWh() + 400), "--new-opening-kwh", "0",
+                "--reason", "display dead");
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.out()).as("what the register implies, printed before anything is sent")
+                .contains("implies 4.000 kWh since then");
+        assertThat(refused.errLines()).singleElement().asString().contains("implies 4.000 kWh",
+                "--confirm-kwh " + typo).endsWith("[REGISTER_UNCONFIRMED]");
+        assertThat(mistyped.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(status(1).meterId()).isEqualTo(before.meterId());
+        assertThat(status(1).balanceMinor()).isEqualTo(balance);
+
+        CommandRun confirmed = connect("exchange-meter", "--old", before.meterId(), "--new", "MX-1101",
+                "--old-final-kwh", typo, "--confirm-kwh", typo, "--new-opening-kwh", "0", "--reason",
+                "display dead", "--json");
+
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        JsonNode done = JSON.readTree(confirmed.out());
+        assertThat(done.get("finalEnergyWh").asLong()).isEqualTo(4_000);
+        JsonNode check = done.get("finalRegisterCheck");
+        assertThat(check.get("impliedEnergyWh").asLong()).isEqualTo(4_000);
+        assertThat(check.get("plausibleLimitWh").asLong()).isBetween(1L, 3_999L);
+    }
+
+    @Test
+    void theMoveOutStatementLabelsTheTypedRegisterAsTheTechniciansAndARepeatIsAnsweredAsBefore()
+            throws IOException {
+        MeterStatus before = status(4);
+        String finalKwh = kwh(before.registerWh() + 120);
+
+        CommandRun out = connect("move-out", "--customer", before.customerId(), "--final-kwh", finalKwh,
+                "--reason", "moved to town");
+
+        assertThat(out.exitCode()).as(out.err()).isZero();
+        assertThat(out.out()).contains("implies 0.120 kWh since then",
+                "Last reading:      2026-06-03 12:00", "register " + kwh(before.registerWh()) + " kWh",
+                "Final register:    " + finalKwh + " kWh, typed by the technician",
+                "Final energy:      0.120 kWh").doesNotContain("register " + finalKwh + " kWh%n");
+        assertThat(out.out()).doesNotContain("moved out before");
+        long entries = site.gateway().ledgerAfter(0).size();
+
+        clock.advance(Duration.ofMinutes(2));
+        CommandRun again = connect("move-out", "--customer", before.customerId(), "--final-kwh", finalKwh,
+                "--reason", "answer lost", "--json");
+        CommandRun other = connect("move-out", "--customer", before.customerId(), "--final-kwh",
+                kwh(before.registerWh() + 121));
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode statement = JSON.readTree(again.out());
+        assertThat(statement.get("doneBefore").asBoolean()).isTrue();
+        assertThat(statement.get("finalEnergyWh").asLong()).isEqualTo(120);
+        assertThat(other.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(other.err()).contains("[ACCOUNT_CLOSED]");
+        assertThat(site.gateway().ledgerAfter(0)).hasSize((int) entries);
+
+        String[] moveIn = {"move-in", "--meter", before.meterId(), "--customer", "C-1104", "--name", "Neema Mwangi",
+            "--opening-balance", "100.00"};
+        CommandRun in = connect(moveIn);
+        clock.advance(Duration.ofMinutes(1));
+        CommandRun inAgain = connect(moveIn);
+
+        assertThat(in.exitCode()).as(in.err()).isZero();
+        assertThat(in.out()).doesNotContain("moved in before");
+        assertThat(inAgain.exitCode()).as(inAgain.err()).isZero();
+        assertThat(inAgain.out()).contains("Customer C-1104 moved in before, at 2026-06-03 12:");
+        assertThat(site.gateway().ledgerAfter(0)).filteredOn(e -> e.kind() == EntryKind.OPENING
+                && e.customerId().equals("C-1104")).hasSize(1);
+    }
+}
