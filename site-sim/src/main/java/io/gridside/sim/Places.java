@@ -36,6 +36,11 @@ final class Places {
     /** The register of the last reading the gateway billed for each place, and that reading's end. */
     final long[] billedRegisterWh;
     final Instant[] lastReadingEnd;
+    /**
+     * Whether a place's next reading began under a customer who moved out without a final register: its energy is
+     * nobody's, not the next occupant's, since no register says how much of it was drawn before the move-out.
+     */
+    final boolean[] unsettled;
     /** The last readings an exchange or a move-out billed between ticks, which the next tick's journal keeps. */
     final List<Reading> finalReadings = new ArrayList<>();
     private final SiteLayout layout;
@@ -48,6 +53,7 @@ final class Places {
         this.exactRegisterWh = new double[meters];
         this.billedRegisterWh = new long[meters];
         this.lastReadingEnd = new Instant[meters];
+        this.unsettled = new boolean[meters];
         for (int i = 0; i < meters; i++) {
             meterIds[i] = layout.meters().get(i).meterId();
             occupants[i] = layout.customers().get(i);
@@ -105,13 +111,15 @@ final class Places {
     }
 
     /**
-     * Whether the place is free, so that its reading bills no one: the register's rise while it is free is
-     * nobody's, and the next account is billed from after it.
+     * Whether the place is free, or its reading began before a move-out without a final register, so that the
+     * reading bills no one: the register's rise while it is free is nobody's, and the next account is billed from
+     * after it.
      */
     boolean passOverFree(int index, long registerWh, Instant end) {
-        if (occupants[index] != null) {
+        if (occupants[index] != null && !unsettled[index]) {
             return false;
         }
+        unsettled[index] = false;
         billedRegisterWh[index] = registerWh;
         lastReadingEnd[index] = end;
         return true;

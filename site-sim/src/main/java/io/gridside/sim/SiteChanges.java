@@ -160,6 +160,9 @@ final class SiteChanges {
             places.exactRegisterWh[index] = Math.max(places.exactRegisterWh[index], last.registerWh());
         }
         places.occupants[index] = null;
+        // Shortcoming: the energy from the last reading to a move-out without a final register is billed to no
+        // one; the next reading does not say how much of it came before the move-out (decision 0037).
+        places.unsettled[index] = last == null && lastReadingAt != null && at.isAfter(lastReadingAt);
         String meterId = places.meterIds[index];
         relays.issue(index, id, RelayState.OFF, at, "move-out");
 
