@@ -1,11 +1,14 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.AccountHistory;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.Customer;
+import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.store.SiteStore;
@@ -34,6 +37,9 @@ public final class Statements {
     /** The code of a statement whose entries do not add up to the balance the ledger stored. */
     public static final String LEDGER_BROKEN = "LEDGER_BROKEN";
 
+    /** Later than any event a store holds, to read them all. */
+    private static final Instant EVENTS_END = Instant.parse("3000-01-01T00:00:00Z");
+
     private final SiteInfo site;
     private final String tariffId;
     private final Map<String, List<LedgerEntry>> entries = new HashMap<>();
@@ -41,6 +47,7 @@ public final class Statements {
     private final Map<String, List<String>> meters = new HashMap<>();
     private final Map<String, MeterStatus> statuses = new HashMap<>();
     private final SiteStore store;
+    private final AccountHistory history;
 
     /**
      * Whole days of the site, both ends included.
@@ -80,6 +87,20 @@ public final class Statements {
         for (LedgerEntry entry : store.ledger()) {
             entries.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry);
         }
+        this.history = historyOf(store);
+    }
+
+    /**
+     * Which meter billed each account when, from the openings in the ledger and the exchanges and moves pulled
+     * with the events, so that a meter's energy goes to the account it billed at the time, not to its occupant now.
+     */
+    private AccountHistory historyOf(SiteStore from) {
+        Map<String, Instant> openings = new HashMap<>();
+        entries.values().forEach(list -> list.stream().filter(e -> e.kind() == EntryKind.OPENING)
+                .forEach(e -> openings.merge(e.customerId(), e.at(), (a, b) -> a.isBefore(b) ? a : b)));
+        List<SiteEvent> changes = from.events(Instant.EPOCH, EVENTS_END).stream()
+                .filter(e -> AccountHistory.SITE_CHANGES.contains(e.kind())).toList();
+        return AccountHistory.of(from.meters(), openings, changes);
     }
 
     /**
@@ -157,7 +178,7 @@ public final class Statements {
         Customer customer = customers.get(customerId);
         MeterStatus status = statuses.get(customerId);
         return new CustomerStatement(site, customerId, customer == null ? "" : customer.name(),
-                meters.getOrDefault(customerId, List.of()), tariffId, period.first(), period.last(), opening, days,
+                metersOf(customerId), tariffId, period.first(), period.last(), opening, days,
                 totals, energyWh, balance, status == null ? null : status.creditState());
     }
 
@@ -187,16 +208,52 @@ public final class Statements {
         return at.minusNanos(1).atZone(site.zone()).toLocalDate();
     }
 
-    /** The energy of each day's quarter hours, by the day each started in. */
+    /**
+     * The energy billed to the account in each day's quarter hours, by the day each started in: each meter's
+     * readings while it billed the account (decision 0028's spans), with the final reading an exchange or a
+     * move-out billed. A reading counts once the gateway rated it, posted or accrued since the last posting.
+     */
     private Map<LocalDate, Long> energyByDay(String customerId, Instant start, Instant end) {
         Map<LocalDate, Long> energy = new HashMap<>();
-        for (String meterId : meters.getOrDefault(customerId, List.of())) {
-            for (Reading reading : store.readings(meterId, start, end)) {
-                energy.merge(reading.intervalStart().atZone(site.zone()).toLocalDate(), reading.energyWh(),
-                        Math::addExact);
-            }
+        for (Reading reading : billedReadings(customerId, start, end)) {
+            energy.merge(reading.intervalStart().atZone(site.zone()).toLocalDate(), reading.energyWh(),
+                    Math::addExact);
         }
         return energy;
+    }
+
+    private List<Reading> billedReadings(String customerId, Instant start, Instant end) {
+        List<AccountHistory.Span> spans = history.spans(customerId);
+        if (spans.isEmpty()) {
+            // A customer neither the roster nor a pulled move names: the roster's meters, whole, as before.
+            return meters.getOrDefault(customerId, List.of()).stream()
+                    .flatMap(meterId -> store.readings(meterId, start, end).stream()).toList();
+        }
+        Map<String, List<Reading>> byMeter = new HashMap<>();
+        for (AccountHistory.Span span : spans) {
+            List<Reading> ofMeter = byMeter.computeIfAbsent(span.meterId(),
+                    id -> new ArrayList<>(store.readings(id, start, end)));
+            if (span.to() != null && Reading.intervalStartOf(span.to()).isBefore(start)) {
+                // The final reading of a span that ended before the period, which the history looks for.
+                Instant quarter = Reading.intervalStartOf(span.to());
+                ofMeter.addAll(store.readings(span.meterId(), quarter, quarter.plus(Reading.INTERVAL)));
+            }
+        }
+        try {
+            return history.billedTo(customerId, byMeter, end).stream()
+                    .filter(r -> !r.intervalStart().isBefore(start)).toList();
+        } catch (IllegalStateException e) {
+            // Shortcoming: a final reading the store lacks (a pull cut short) leaves the account's energy out of
+            // the statement rather than failing it; the money lines are the ledger's, whole, either way.
+            return List.of();
+        }
+    }
+
+    /** The meters that billed the account, in the order they did, or the roster's when no history names it. */
+    private List<String> metersOf(String customerId) {
+        List<String> billed = history.spans(customerId).stream().map(AccountHistory.Span::meterId).distinct()
+                .toList();
+        return billed.isEmpty() ? meters.getOrDefault(customerId, List.of()) : billed;
     }
 
     /**

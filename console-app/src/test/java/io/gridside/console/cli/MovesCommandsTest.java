@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * asked for again.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MovesCommandsTest {
 
     /** 12:07 in Nairobi: the gateway last billed the quarter hour that ended at 12:00, seven minutes ago. */
@@ -79,6 +83,7 @@ class MovesCommandsTest {
     }
 
     @Test
+    @Order(1)
     void aFinalRegisterAFewKwhTooHighIsNotSentUntilTheTechnicianRepeatsIt() throws IOException {
         MeterStatus before = status(1);
         String typo = kwh(before.registerWh() + 4_000);
@@ -112,6 +117,7 @@ class MovesCommandsTest {
     }
 
     @Test
+    @Order(2)
     void theMoveOutStatementLabelsTheTypedRegisterAsTheTechniciansAndARepeatIsAnsweredAsBefore()
             throws IOException {
         MeterStatus before = status(4);
@@ -144,6 +150,8 @@ class MovesCommandsTest {
 
         String[] moveIn = {"move-in", "--meter", before.meterId(), "--customer", "C-1104", "--name", "Neema Mwangi",
             "--opening-balance", "100.00"};
+        // The next customer moves in after the quarter hour of the move-out has been billed.
+        clock.advance(Duration.ofMinutes(15));
         CommandRun in = connect(moveIn);
         clock.advance(Duration.ofMinutes(1));
         CommandRun inAgain = connect(moveIn);
@@ -154,5 +162,48 @@ class MovesCommandsTest {
         assertThat(inAgain.out()).contains("Customer C-1104 moved in before, at 2026-06-03 12:");
         assertThat(site.gateway().ledgerAfter(0)).filteredOn(e -> e.kind() == EntryKind.OPENING
                 && e.customerId().equals("C-1104")).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void billGivesEachAccountTheEnergyItsMeterBilledItAndNotTheOccupantsNow(@TempDir Path dir)
+            throws IOException {
+        clock.advance(Duration.ofHours(13));
+        String database = dir.resolve("site.db").toString();
+        CommandRun pull = connect("audit", "--site", database, "--json");
+        assertThat(pull.exitCode()).as(pull.out() + pull.err()).isZero();
+
+        CommandRun bill = CommandRun.of("bill", "--site", database, "--from", "2026-06-03", "--to", "2026-06-03",
+                "--json");
+
+        assertThat(bill.exitCode()).as(bill.err()).isZero();
+        JsonNode customers = JSON.readTree(bill.out()).get("customers");
+        String movedOut = site.gateway().layout().customers().get(4).customerId();
+        String meterId = site.gateway().layout().meters().get(4).meterId();
+        Instant movedInAt = site.gateway().ledgerAfter(0).stream().filter(e -> e.customerId().equals("C-1104")
+                && e.kind() == EntryKind.OPENING).findFirst().orElseThrow().at();
+        Instant dayStart = Instant.parse("2026-06-02T21:00:00Z");
+        Instant dayEnd = Instant.parse("2026-06-03T21:00:00Z");
+        var ofMeter = site.gateway().readings(dayStart, dayEnd).stream().filter(r -> r.meterId().equals(meterId))
+                .toList();
+        long newcomers = ofMeter.stream().filter(r -> r.intervalEnd().isAfter(movedInAt))
+                .mapToLong(r -> r.energyWh()).sum();
+        long whole = ofMeter.stream().mapToLong(r -> r.energyWh()).sum();
+        assertThat(newcomers).as("the new customer drew something before the day ended").isPositive();
+
+        assertThat(energyOf(customers, "C-1104")).isEqualTo(newcomers);
+        assertThat(energyOf(customers, movedOut)).as("the customer who moved out, with the typed final energy")
+                .isEqualTo(whole - newcomers).isGreaterThanOrEqualTo(120);
+        assertThat(customers).filteredOn(c -> c.get("customerId").asText().equals(movedOut)).singleElement()
+                .satisfies(c -> assertThat(c.get("meterIds").toString()).contains(meterId));
+    }
+
+    private static long energyOf(JsonNode customers, String customerId) {
+        for (JsonNode customer : customers) {
+            if (customer.get("customerId").asText().equals(customerId)) {
+                return customer.get("energyWh").asLong();
+            }
+        }
+        throw new AssertionError("bill lists no customer " + customerId + ": " + customers);
     }
 }
