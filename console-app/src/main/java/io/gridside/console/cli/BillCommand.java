@@ -128,8 +128,9 @@ final class BillCommand implements Callable<Integer> {
             return;
         }
         String currency = site.currency();
-        out.printf("%s (%s), %s to %s, days in %s; amounts in %s, energy in kWh.%n%n", site.name(), site.siteId(),
-                days.first(), days.last(), site.zone().getId(), currency);
+        out.printf("%s (%s), %s to %s, days in %s; amounts in %s, energy in kWh: every reading the gateway billed "
+                + "each account, including the open day's whose charges are not posted yet.%n%n", site.name(),
+                site.siteId(), days.first(), days.last(), site.zone().getId(), currency);
         TextTable table = new TextTable(2, "CUSTOMER", "METER", "kWh", "OPENING", "ENERGY", "STANDING", "TAX",
                 "LEVY", "MINIMUM", "DEBT", "TOP-UPS", "ADJUST", "CLOSING", "TRIPS", "STATE");
         for (CustomerStatement s : statements) {

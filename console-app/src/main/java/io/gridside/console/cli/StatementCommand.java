@@ -68,7 +68,7 @@ final class StatementCommand implements Callable<Integer> {
     record StatementJson(String siteId, String siteName, String customerId, String name, List<String> meterIds,
             String tariffId, String currency, int currencyExponent, String timeZone, LocalDate from, LocalDate to,
             long openingMinor, List<DayJson> days, long energyWh, StatementLines totals, long chargesMinor,
-            long closingMinor, String creditState) {
+            long closingMinor, long accruedNotPostedMinor, long balanceMinor, String creditState) {
 
         static StatementJson of(CustomerStatement s) {
             return new StatementJson(s.site().siteId(), s.site().name(), s.customerId(), s.customerName(),
@@ -76,8 +76,8 @@ final class StatementCommand implements Callable<Integer> {
                     s.site().zone().getId(), s.firstDay(), s.lastDay(), s.openingMinor(),
                     s.days().stream().map(d -> new DayJson(d.date(), d.energyWh(), d.lines(),
                             d.lines().chargesMinor(), d.balanceMinor())).toList(),
-                    s.energyWh(), s.totals(), s.totals().chargesMinor(), s.closingMinor(),
-                    s.state() == null ? null : s.state().name());
+                    s.energyWh(), s.totals(), s.totals().chargesMinor(), s.closingMinor(), s.accruedMinor(),
+                    s.balanceMinor(), s.state() == null ? null : s.state().name());
         }
     }
 
@@ -160,13 +160,21 @@ final class StatementCommand implements Callable<Integer> {
             table.add(dayRow(day.date().toString(), day.energyWh(), day.lines(), day.balanceMinor(), currency));
         }
         table.add(dayRow("total", s.energyWh(), s.totals(), s.closingMinor(), currency));
+        if (s.accruedMinor() != 0) {
+            table.add(List.of("not yet posted", "", Amounts.plain(s.accruedMinor(), currency), "", "",
+                    Amounts.plain(s.balanceMinor(), currency)));
+        }
         table.print(out);
+        if (s.accruedMinor() != 0) {
+            out.printf("%nNot yet posted: the charges so far today, %s, which the gateway posts at the day's end.%n",
+                    Amounts.money(s.accruedMinor(), currency));
+        }
         StatementLines t = s.totals();
         out.printf("%nCharges: energy %s, standing %s, tax %s, levy %s, minimum %s, debt recovery %s.%n",
                 Amounts.plain(t.energyMinor(), currency), Amounts.plain(t.standingMinor(), currency),
                 Amounts.plain(t.taxMinor(), currency), Amounts.plain(t.levyMinor(), currency),
                 Amounts.plain(t.minimumMinor(), currency), Amounts.plain(t.debtRecoveryMinor(), currency));
-        out.printf("Closing balance %s; credit state at the last pull: %s.%n", Amounts.money(s.closingMinor(),
+        out.printf("Closing balance %s; credit state at the last pull: %s.%n", Amounts.money(s.balanceMinor(),
                 currency), s.state() == null ? "not pulled" : s.state().name().toLowerCase(Locale.ROOT));
     }
 

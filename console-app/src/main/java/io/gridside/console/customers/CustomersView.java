@@ -217,12 +217,17 @@ public final class CustomersView extends VBox {
         }
         header.setText(I18n.text("customers.statement.header", shown.customerId(), shown.customerName(),
                 shown.meterIds().isEmpty() ? "\u2013" : String.join(", ", shown.meterIds()), shown.tariffId(),
-                money(shown.openingMinor()), money(shown.closingMinor())));
+                money(shown.openingMinor()), money(shown.balanceMinor())));
         days.getItems().setAll(shown.days());
         StatementLines t = shown.totals();
-        totals.setText(I18n.text("customers.statement.totals", Amounts.kwh(shown.energyWh()),
+        String text = I18n.text("customers.statement.totals", Amounts.kwh(shown.energyWh()),
                 money(t.chargesMinor()), money(t.energyMinor()), money(t.standingMinor()), money(t.taxMinor()),
                 money(t.levyMinor()), money(t.minimumMinor()), money(t.debtRecoveryMinor()), money(t.topUpsMinor()),
-                money(t.adjustmentsMinor())));
+                money(t.adjustmentsMinor()));
+        if (shown.accruedMinor() != 0) {
+            // The table shows the gateway's balance, which takes off what the open day accrued and has not posted.
+            text += "\n" + I18n.text("customers.statement.accrued", money(shown.accruedMinor()));
+        }
+        totals.setText(text);
     }
 }

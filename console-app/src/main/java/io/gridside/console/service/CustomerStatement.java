@@ -17,14 +17,30 @@ import java.util.List;
  * @param openingMinor the balance after the customer's last entry before the period, 0 when there was none
  * @param energyWh the energy of the quarter hours that ended in the period, exact
  * @param state the customer's credit state at the last pull, or null when no status was pulled
+ * @param accruedMinor the charges the open day accrued by the last pull and the gateway has not posted yet, when
+ *     the period reaches that pull; 0 otherwise. The closing balance less them is the balance the gateway
+ *     reported, which the customers table shows.
  */
 public record CustomerStatement(SiteInfo site, String customerId, String customerName, List<String> meterIds,
         String tariffId, LocalDate firstDay, LocalDate lastDay, long openingMinor, List<Day> days,
-        StatementLines totals, long energyWh, long closingMinor, CreditState state) {
+        StatementLines totals, long energyWh, long closingMinor, CreditState state, long accruedMinor) {
 
     public CustomerStatement {
         meterIds = List.copyOf(meterIds);
         days = List.copyOf(days);
+    }
+
+    /** A statement of a period with no charges accrued and not yet posted at its end. */
+    public CustomerStatement(SiteInfo site, String customerId, String customerName, List<String> meterIds,
+            String tariffId, LocalDate firstDay, LocalDate lastDay, long openingMinor, List<Day> days,
+            StatementLines totals, long energyWh, long closingMinor, CreditState state) {
+        this(site, customerId, customerName, meterIds, tariffId, firstDay, lastDay, openingMinor, days, totals,
+                energyWh, closingMinor, state, 0);
+    }
+
+    /** The balance at the period's end with the charges accrued and not yet posted taken off, as the gateway has it. */
+    public long balanceMinor() {
+        return Math.subtractExact(closingMinor, accruedMinor);
     }
 
     /**

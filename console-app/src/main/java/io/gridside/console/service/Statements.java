@@ -179,7 +179,25 @@ public final class Statements {
         MeterStatus status = statuses.get(customerId);
         return new CustomerStatement(site, customerId, customer == null ? "" : customer.name(),
                 metersOf(customerId), tariffId, period.first(), period.last(), opening, days,
-                totals, energyWh, balance, status == null ? null : status.creditState());
+                totals, energyWh, balance, status == null ? null : status.creditState(),
+                accrued(own, status, end, balance));
+    }
+
+    /**
+     * The charges accrued and not yet posted at the last pull, when the period reaches past the customer's last
+     * entry and the last reading the gateway billed: the ledger's balance less the balance the pulled status
+     * reported (posted less accrued, decision 0025).
+     *
+     * <p>Shortcoming: it takes the status and the ledger to be of the same pull, as every pull stores both; a
+     * store whose ledger was pulled without the statuses gives the difference of two moments.
+     */
+    private static long accrued(List<LedgerEntry> own, MeterStatus status, Instant end, long closing) {
+        if (status == null || own.isEmpty() || own.get(own.size() - 1).at().isAfter(end)
+                || status.lastReadingAt() == null || status.lastReadingAt().isAfter(end)) {
+            return 0;
+        }
+        long accrued = Math.subtractExact(closing, status.balanceMinor());
+        return Math.max(0, accrued);
     }
 
     /** The balance after the last of {@code own} posted up to {@code at}, or {@code none} when none was. */

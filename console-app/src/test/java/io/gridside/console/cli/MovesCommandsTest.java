@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.Amounts;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
@@ -196,6 +197,22 @@ class MovesCommandsTest {
                 .isEqualTo(whole - newcomers).isGreaterThanOrEqualTo(120);
         assertThat(customers).filteredOn(c -> c.get("customerId").asText().equals(movedOut)).singleElement()
                 .satisfies(c -> assertThat(c.get("meterIds").toString()).contains(meterId));
+
+        // 01:25 on 4 June: the day's first hour and more accrued and the gateway posts them at midnight.
+        MeterStatus now = site.gateway().meterStatus().stream().filter(m -> m.customerId().equals("C-1104"))
+                .findFirst().orElseThrow();
+        CommandRun statement = CommandRun.of("bill", "statement", "--site", database, "--customer", "C-1104",
+                "--json");
+        CommandRun text = CommandRun.of("bill", "statement", "--site", database, "--customer", "C-1104");
+
+        assertThat(statement.exitCode()).as(statement.err()).isZero();
+        JsonNode json = JSON.readTree(statement.out());
+        assertThat(json.get("balanceMinor").asLong()).as("the balance the customers table shows")
+                .isEqualTo(now.balanceMinor());
+        assertThat(json.get("accruedNotPostedMinor").asLong()).isPositive()
+                .isEqualTo(json.get("closingMinor").asLong() - now.balanceMinor());
+        assertThat(text.out()).contains("not yet posted", "Closing balance "
+                + Amounts.money(now.balanceMinor(), "KES"));
     }
 
     private static long energyOf(JsonNode customers, String customerId) {
