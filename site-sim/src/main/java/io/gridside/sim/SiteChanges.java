@@ -166,8 +166,10 @@ final class SiteChanges {
         String meterId = places.meterIds[index];
         relays.issue(index, id, RelayState.OFF, at, "move-out");
 
-        Map<String, String> details = new HashMap<>(Map.of("customerId", id, "balanceMinor",
-                String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()));
+        // The name travels with the event: the roster lists no one who moved out, and a console that pulls
+        // only after the move-out learns the name from nowhere else.
+        Map<String, String> details = new HashMap<>(Map.of("customerId", id, "customerName", customer.name(),
+                "balanceMinor", String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()));
         if (last != null) {
             details.put("finalRegisterWh", String.valueOf(last.registerWh()));
         }
@@ -206,8 +208,8 @@ final class SiteChanges {
         places.customerIds.add(id);
         relays.issue(index, id, RelayState.ON, at, "move-in");
 
-        log.add(at, request.meterId(), EventKind.CUSTOMER_MOVED_IN, Map.of("customerId", id,
-                "openingBalanceMinor", String.valueOf(request.openingBalanceMinor()), "by", by), null);
+        log.add(at, request.meterId(), EventKind.CUSTOMER_MOVED_IN, Map.of("customerId", id, "customerName",
+                customer.name(), "openingBalanceMinor", String.valueOf(request.openingBalanceMinor()), "by", by), null);
         LOG.info("Supervisor {} opened an account for customer {} on meter {}.", by, id, request.meterId());
         MovedIn opened = new MovedIn(id, request.meterId(), at, places.billedRegisterWh[index], engine.balance(id),
                 currency, engine.relay(id));

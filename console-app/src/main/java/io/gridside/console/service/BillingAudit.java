@@ -7,7 +7,6 @@ import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
-import io.gridside.site.Customer;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
@@ -56,8 +55,8 @@ public final class BillingAudit {
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         AccountHistory history = AccountHistory.of(meters, openings(ledger), events);
-        List<BillingReport.Row> rows = rows(store.customers(), history, energies(history, readings, to), replayed,
-                replay);
+        List<BillingReport.Row> rows = rows(CustomerNames.of(store.customers(), events), history,
+                energies(history, readings, to), replayed, replay);
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
     }
 
@@ -143,12 +142,11 @@ public final class BillingAudit {
 
     /**
      * One row for each account the replay holds, open or closed, in customer order; a customer the roster no
-     * longer lists (one who moved out) is named by id.
+     * longer lists (one who moved out) is named as the move's event named them, or left unnamed by a gateway whose
+     * events carry no name.
      */
-    private static List<BillingReport.Row> rows(List<Customer> customers, AccountHistory history,
+    private static List<BillingReport.Row> rows(Map<String, String> names, AccountHistory history,
             Map<String, Long> energies, List<LedgerEntry> replayed, BillingEngine replay) {
-        Map<String, String> names = new HashMap<>();
-        customers.forEach(c -> names.put(c.customerId(), c.name()));
         Map<String, long[]> sums = new TreeMap<>();
         for (LedgerEntry entry : replayed) {
             long[] s = sums.computeIfAbsent(entry.customerId(), id -> new long[EntryKind.values().length]);

@@ -48,6 +48,7 @@ public final class Statements {
     private final Map<String, MeterStatus> statuses = new HashMap<>();
     private final SiteStore store;
     private final AccountHistory history;
+    private final Map<String, String> names;
 
     /**
      * Whole days of the site, both ends included.
@@ -88,6 +89,7 @@ public final class Statements {
             entries.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry);
         }
         this.history = historyOf(store);
+        this.names = CustomerNames.of(store.customers(), store.events(Instant.EPOCH, EVENTS_END));
     }
 
     /**
@@ -175,9 +177,8 @@ public final class Statements {
             energyWh = Math.addExact(energyWh, dayEnergy);
         }
         checkClosing(customerId, own, end, balance);
-        Customer customer = customers.get(customerId);
         MeterStatus status = statuses.get(customerId);
-        return new CustomerStatement(site, customerId, customer == null ? "" : customer.name(),
+        return new CustomerStatement(site, customerId, names.getOrDefault(customerId, ""),
                 metersOf(customerId), tariffId, period.first(), period.last(), opening, days,
                 totals, energyWh, balance, status == null ? null : status.creditState(),
                 accrued(own, status, end, balance));
