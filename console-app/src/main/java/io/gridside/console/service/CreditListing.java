@@ -16,11 +16,14 @@ import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
@@ -93,7 +96,32 @@ public final class CreditListing {
                     status.currency(), debts(ledger, customer, configured), locks.get(status.meterId()),
                     pastZeroWh, closedAt));
         }
+        addClosedUnreported(rows, history, replay, ledger, configured, statuses.get(0).currency(), energy);
         return rows;
+    }
+
+    /**
+     * Adds the closed accounts no pulled status reports: a gateway reports the meters that bill someone, so a laptop
+     * that pulled only after a move-out holds no status for the customer who left. Their relay was commanded off at
+     * the move-out; their state is the replay's, or ACTIVE when the store cannot replay.
+     */
+    private static void addClosedUnreported(List<Row> rows, AccountHistory history, Optional<BillingEngine> replay,
+            List<LedgerEntry> ledger, List<Debt> configured, String currency, Map<String, Long> energy) {
+        Set<String> listed = new HashSet<>();
+        rows.forEach(row -> listed.add(row.customerId()));
+        for (String customer : new TreeSet<>(history.customers())) {
+            Optional<Instant> closedAt = history.closedAt(customer);
+            if (listed.contains(customer) || closedAt.isEmpty()) {
+                continue;
+            }
+            List<AccountHistory.Span> spans = history.spans(customer);
+            String meter = spans.get(spans.size() - 1).meterId();
+            CreditState state = replay.map(engine -> engine.creditState(customer)).orElse(CreditState.ACTIVE);
+            long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
+                    : energyPastZero(ledger, customer, meter, energy);
+            rows.add(new Row(customer, meter, state, RelayState.OFF, finalBalance(ledger, customer), currency,
+                    debts(ledger, customer, configured), null, pastZeroWh, closedAt.get()));
+        }
     }
 
     /**

@@ -173,13 +173,21 @@ class MovesCommandsTest {
         String database = dir.resolve("site.db").toString();
         CommandRun pull = connect("audit", "--site", database, "--json");
         assertThat(pull.exitCode()).as(pull.out() + pull.err()).isZero();
+        String movedOut = site.gateway().layout().customers().get(4).customerId();
+        String movedOutName = site.gateway().layout().customers().get(4).name();
+        assertThat(JSON.readTree(pull.out()).get("rows")).as("a laptop that pulled only after the move-out names "
+                + "the customer who left").filteredOn(row -> row.get("customerId").asText().equals(movedOut))
+                .singleElement().satisfies(row -> assertThat(row.get("name").asText()).isEqualTo(movedOutName));
+        CommandRun credit = CommandRun.of("bill", "credit", "--site", database);
+        assertThat(credit.exitCode()).as(credit.err()).isZero();
+        assertThat(credit.out()).as("bill credit lists the closed account").contains(movedOut + " moved out at")
+                .containsPattern(movedOut + " +\\S+ +CLOSED");
 
         CommandRun bill = CommandRun.of("bill", "--site", database, "--from", "2026-06-03", "--to", "2026-06-03",
                 "--json");
 
         assertThat(bill.exitCode()).as(bill.err()).isZero();
         JsonNode customers = JSON.readTree(bill.out()).get("customers");
-        String movedOut = site.gateway().layout().customers().get(4).customerId();
         String meterId = site.gateway().layout().meters().get(4).meterId();
         Instant movedInAt = site.gateway().ledgerAfter(0).stream().filter(e -> e.customerId().equals("C-1104")
                 && e.kind() == EntryKind.OPENING).findFirst().orElseThrow().at();
