@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * A final register typed at a meter exchange or a move-out, against what the meter could plausibly have passed
  * since the gateway last billed it (decision 0037). The gateway refuses only what the meter's rating makes
  * impossible; a slip of a few kWh fits under that, so the console bounds the register more tightly before it
- * sends it: by the customer's own peak power of the day before the last reading, half as much again, never less
+ * sends it: by the customer's own peak power of the six hours before the last reading, half as much again, never less
  * than a kettle's {@value #FLOOR_WATTS} W and never more than the rating, over the time since the last reading and
  * a quarter hour more. A register above the bound is sent only when the technician repeats it.
  *
@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * @param lastReadingAt the end of the last reading the gateway billed, or null if it billed none yet
  * @param billedWh the register the gateway billed the meter to
  * @param typedWh the register typed
- * @param peakWatts the customer's highest power in the day before the last reading, 0 if none was reported
+ * @param peakWatts the customer's highest power in the six hours before the last reading, 0 if none was reported
  * @param boundWatts the power the bound allows
  * @param limitWh the most energy the bound allows since the last reading; -1 when no reading was billed yet
  */
@@ -38,8 +38,12 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
     /** The least power the bound allows: a kettle's, which any household may switch on for the first time. */
     static final long FLOOR_WATTS = 3_000;
 
-    /** How far back the customer's peak power is looked for. */
-    static final Duration PEAK_WINDOW = Duration.ofDays(1);
+    /**
+     * How far back the customer's peak power is looked for: long enough to hold a household's evening, short
+     * enough that the readings it pulls (every meter's, see {@link #check}) stay a small part of a serial link's
+     * hour.
+     */
+    static final Duration PEAK_WINDOW = Duration.ofHours(6);
 
     private static final long INTERVALS_PER_HOUR = Duration.ofHours(1).dividedBy(Reading.INTERVAL);
 
@@ -50,7 +54,7 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
      * The check of {@code typedWh} against the meter's status at the gateway, or empty when the gateway bills no
      * meter that {@code status} picks (the gateway's own refusal then says why).
      *
-     * <p>Shortcoming: the gateway streams every meter's readings of the day, since GetReadings has no meter
+     * <p>Shortcoming: the gateway streams every meter's readings of the window, since GetReadings has no meter
      * filter; on a site of thousands of meters over a serial cable that takes a while.
      */
     static Optional<FinalRegister> check(GatewayClient client, Predicate<MeterStatus> status, long typedWh)
@@ -72,7 +76,7 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
         return Optional.of(new FinalRegister(meter.meterId(), last, meter.registerWh(), typedWh, peak, watts, limit));
     }
 
-    /** The highest power the meter reported, or its readings imply, in the day before {@code last}. */
+    /** The highest power the meter reported, or its readings imply, in the window before {@code last}. */
     private static long peakWatts(GatewayClient client, String meterId, Instant last) throws LinkException {
         long[] peak = {0};
         client.readings(last.minus(PEAK_WINDOW), last, (batch, received, total) -> batch.stream()
@@ -107,9 +111,10 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
 
     /** Why the register was not sent, and what to do: read again, or repeat the figure. */
     String refusal(ZoneId zone, String confirmOption) {
-        return String.format(Locale.ROOT, "%s The register implies %s, more than the %s meter %s could plausibly "
-                + "have passed; read the display again, or, if the figure is right, repeat it with %s %s [%s]",
-                line(zone), energy(impliedWh()), FieldOptions.kwh(limitWh), meterId, confirmOption,
+        return String.format(Locale.ROOT, "The register typed, %s, implies %s since meter %s's last reading at %s, "
+                + "more than the %s it could plausibly have passed (%s); read the display again, or, if the figure "
+                + "is right, repeat it with %s %s [%s]", FieldOptions.kwh(typedWh), energy(impliedWh()), meterId,
+                Formats.siteTime(lastReadingAt, zone), FieldOptions.kwh(limitWh), power(), confirmOption,
                 FieldOptions.kwh(typedWh).replace(" kWh", ""), UNCONFIRMED);
     }
 
@@ -137,8 +142,8 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
             return kw + ", the meter's rating";
         }
         if (boundWatts == FLOOR_WATTS) {
-            return kw + String.format(Locale.ROOT, ", the floor; the customer's peak in the day before was %.1f kW",
-                    peakWatts / 1000.0);
+            return kw + String.format(Locale.ROOT, ", the floor; the customer's peak in the six hours before was "
+                    + "%.1f kW", peakWatts / 1000.0);
         }
         return kw + String.format(Locale.ROOT, ", half as much again as the customer's peak of %.1f kW",
                 peakWatts / 1000.0);
