@@ -54,6 +54,9 @@ final class MoveOutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Long finalWh = finalKwh == null ? null : FieldOptions.wattHours("--final-kwh", finalKwh);
+        if (finalWh == null && confirmKwh != null) {
+            throw new UsageException("--confirm-kwh repeats a final register given with --final-kwh; give both.");
+        }
         Long confirmedWh = finalWh == null ? null : FieldOptions.confirmation("--confirm-kwh", confirmKwh, finalWh);
         try (GatewayClient client = connect.open()) {
             ZoneId zone = ZoneId.of(client.hello().timeZone());
