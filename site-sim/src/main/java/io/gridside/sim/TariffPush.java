@@ -2,20 +2,15 @@ package io.gridside.sim;
 
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Rater;
-import io.gridside.billing.RatingState;
-import io.gridside.billing.Tick;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.config.PushedVersion;
-import io.gridside.billing.rerate.Adjustment;
 import io.gridside.billing.rerate.GapFill;
 import io.gridside.billing.rerate.LateTariff;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.TariffPushed;
 import io.gridside.link.server.TariffPushRefusedException;
 import io.gridside.sim.journal.GatewayJournal;
-import io.gridside.site.EntryKind;
-import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.cbor.ByteString;
@@ -31,9 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -197,40 +190,31 @@ final class TariffPush {
     /** Re-rates every account, and only when each can be re-rated, posts and takes the new schedule. */
     private TariffPushed take(int number, TariffVersion version, TariffSchedule schedule, Instant lastTick,
             Consumer<RelayDecision> decisions) throws TariffPushRefusedException {
-        Rater was = engine.rater();
         Rater now = new Rater(schedule, zone, config.terms().calendar()::isHoliday);
-        Map<String, Rerated> rerated = new LinkedHashMap<>();
-        for (String customerId : engine.customers()) {
-            Rerated one = rerate(customerId, version.effectiveFrom(), was, now, lastTick);
-            if (one != null) {
-                rerated.put(customerId, one);
-            }
-        }
         long afterSeq = engine.lastSeq();
-        rerated.forEach((customerId, one) -> engine.rerated(customerId, lastTick, one.state()));
-        engine.rateWith(now);
-        for (Map.Entry<String, Rerated> one : rerated.entrySet()) {
-            for (Adjustment adjustment : one.getValue().adjustments()) {
-                Tick posted = engine.adjust(one.getKey(), lastTick, adjustment.amountMinor(), adjustment.reference());
-                posted.decisions().forEach(decisions);
-            }
+        LateTariff.Pushed pushed;
+        try {
+            pushed = LateTariff.push(engine, now, lastTick, customerId -> account(customerId,
+                    version.effectiveFrom(), lastTick));
+        } catch (LateTariff.NotReratable e) {
+            throw new TariffPushRefusedException("TARIFF_RERATE_UNSUPPORTED", "Customer " + e.customerId()
+                    + " was billed by more than one meter, or closed on or after the day the version takes effect, "
+                    + "and the gateway re-rates one meter's readings from the opening only; push a version that "
+                    + "takes effect after that change.");
         }
+        pushed.decisions().forEach(decisions);
         config = config.withPushed(version, new PushedVersion(number, lastTick, afterSeq));
         document = BillingConfigDocument.encode(config);
-        List<LedgerEntry> posted = engine.ledgerAfter(afterSeq).stream()
-                .filter(entry -> entry.kind() == EntryKind.ADJUSTMENT).toList();
-        LOG.info("Tariff version {} in force from {} re-rated {} customers and posted {} adjustments.", number,
-                version.effectiveFrom(), rerated.size(), posted.size());
-        return new TariffPushed(number, digest(), lastTick, false, posted);
+        LOG.info("Tariff version {} in force from {} posted {} adjustments.", number, version.effectiveFrom(),
+                pushed.adjustments().size());
+        return new TariffPushed(number, digest(), lastTick, false, pushed.adjustments());
     }
 
-    /** One account's adjustments and the state it goes on from. */
-    private record Rerated(List<Adjustment> adjustments, RatingState state) {
-    }
-
-    /** The account re-rated, or null for one closed before the version took effect, which nothing moves. */
-    private Rerated rerate(String customerId, LocalDateTime effective, Rater was, Rater now, Instant lastTick)
-            throws TariffPushRefusedException {
+    /**
+     * The account as re-rating needs it: its meter's readings billed from the opening to {@code lastTick}, and
+     * the gaps filled; null for an account closed before the version took effect, which nothing moves.
+     */
+    private GapFill.Account account(String customerId, LocalDateTime effective, Instant lastTick) {
         Instant closedAt = engine.closedAt(customerId).orElse(null);
         if (closedAt != null && closedAt.atZone(zone).toLocalDate().isBefore(effective.toLocalDate())) {
             return null;
@@ -240,17 +224,7 @@ final class TariffPush {
         LocalDate last = lastTick.minusNanos(1).atZone(zone).toLocalDate();
         List<Reading> readings = journal.readingHistory().readings(meterId, Reading.intervalStartOf(openedAt),
                 lastTick);
-        GapFill.Account account = new GapFill.Account(customerId, openedAt, last, readings,
-                journal.filledGaps(meterId));
-        RatingState billed = engine.ratingState(customerId);
-        was.postAccrued(billed);
-        if (closedAt != null || !LateTariff.state(was, account).sameAs(billed)) {
-            throw new TariffPushRefusedException("TARIFF_RERATE_UNSUPPORTED", "Customer " + customerId
-                    + " was billed by more than meter " + meterId + " or closed since the version takes effect, "
-                    + "and the gateway re-rates one meter's readings from the opening only; push a version that "
-                    + "takes effect after that change.");
-        }
-        return new Rerated(LateTariff.adjustments(was, now, account), LateTariff.state(now, account));
+        return new GapFill.Account(customerId, openedAt, last, readings, journal.filledGaps(meterId));
     }
 
     private ByteString digest() {

@@ -1,12 +1,21 @@
 package io.gridside.billing.rerate;
 
+import io.gridside.billing.BillingEngine;
 import io.gridside.billing.GapSpreading;
 import io.gridside.billing.Rater;
 import io.gridside.billing.RatingState;
+import io.gridside.billing.Tick;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayDecision;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a tariff version that arrives late moves in one customer's charges: the customer's days re-rated from the
@@ -21,7 +30,74 @@ import java.util.Map;
  */
 public final class LateTariff {
 
+    /** What one push did to the engine: the adjustments it posted and the relay decisions they made. */
+    public record Pushed(List<LedgerEntry> adjustments, List<RelayDecision> decisions) {
+
+        public Pushed {
+            adjustments = List.copyOf(adjustments);
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    /** An account the engine's billing cannot be repeated for from its opening, so it is not re-rated. */
+    public static final class NotReratable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String customerId;
+
+        NotReratable(String customerId, String message) {
+            super(message);
+            this.customerId = customerId;
+        }
+
+        public String customerId() {
+            return customerId;
+        }
+    }
+
     private LateTariff() {
+    }
+
+    /**
+     * Moves {@code engine} to the schedule of {@code now} after its tick {@code at}, as a gateway does when a
+     * version arrives late: every account {@code accountOf} gives (null for one to leave, such as one closed before
+     * the version took effect) is re-rated from its opening to {@code at}; only when each re-rating of the billed
+     * schedule repeats the engine's own state does it post, for each account in the order they opened, what it
+     * accrued, move it to the re-rated state, rate with the new schedule, and post the adjustments dated
+     * {@code at}.
+     *
+     * @throws NotReratable naming the first account whose re-rating does not repeat the engine; nothing is posted
+     */
+    public static Pushed push(BillingEngine engine, Rater now, Instant at,
+            Function<String, GapFill.Account> accountOf) throws NotReratable {
+        Rater was = engine.rater();
+        Map<String, List<Adjustment>> adjustments = new LinkedHashMap<>();
+        Map<String, RatingState> states = new LinkedHashMap<>();
+        for (String customerId : engine.customers()) {
+            GapFill.Account account = accountOf.apply(customerId);
+            if (account == null) {
+                continue;
+            }
+            RatingState billed = engine.ratingState(customerId);
+            was.postAccrued(billed);
+            if (engine.closed(customerId) || !state(was, account).sameAs(billed)) {
+                throw new NotReratable(customerId, "Re-rating customer " + customerId + " from the opening does not "
+                        + "repeat what was billed: its account closed, or more than one meter billed it.");
+            }
+            adjustments.put(customerId, adjustments(was, now, account));
+            states.put(customerId, state(now, account));
+        }
+        states.forEach((customerId, state) -> engine.rerated(customerId, at, state));
+        engine.rateWith(now);
+        List<LedgerEntry> posted = new ArrayList<>();
+        List<RelayDecision> decisions = new ArrayList<>();
+        adjustments.forEach((customerId, list) -> list.forEach(adjustment -> {
+            Tick tick = engine.adjust(customerId, at, adjustment.amountMinor(), adjustment.reference());
+            tick.entries().stream().filter(e -> e.kind() == EntryKind.ADJUSTMENT).forEach(posted::add);
+            decisions.addAll(tick.decisions());
+        }));
+        return new Pushed(posted, decisions);
     }
 
     /**
@@ -53,7 +129,7 @@ public final class LateTariff {
     }
 
     private static List<RatedInterval> intervals(Rater rater, GapFill.Account account,
-            Map<java.time.Instant, List<Long>> filled) {
+            Map<Instant, List<Long>> filled) {
         return RatedInterval.asBilled(account.meterReadings(), new GapSpreading(rater.zone()),
                 Reading.intervalStartOf(account.openedAt()), filled);
     }
