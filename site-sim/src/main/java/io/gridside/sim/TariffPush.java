@@ -121,6 +121,10 @@ final class TariffPush {
             throw new TariffPushRefusedException("TARIFF_INVALID", "The tariff file could not be read: "
                     + e.getMessage());
         }
+        if (file.tariffId() == null || file.currency() == null) {
+            throw invalid(List.of(new TariffProblem(file.tariffId() == null ? "tariffId" : "currency",
+                    "is required")));
+        }
         if (!config.schedule().currency().equals(file.currency())) {
             throw new TariffPushRefusedException("TARIFF_CURRENCY", "The site bills in "
                     + config.schedule().currency() + " and the version prices in " + file.currency()
