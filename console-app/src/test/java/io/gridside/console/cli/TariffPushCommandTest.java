@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.auth.Role;
 import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.ScenarioParser;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Tariff;
 import io.gridside.site.tariff.Block;
@@ -16,6 +19,7 @@ import io.gridside.site.tariff.Prices;
 import io.gridside.site.tariff.TariffFile;
 import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffVersion;
+import io.gridside.site.tariff.TouBand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +95,46 @@ class TariffPushCommandTest {
             assertThat(commands.exitCode()).as(commands.out() + commands.err()).isEqualTo(ExitCode.OK);
             assertThat(commands.out()).contains("PushTariff -> TariffPushed (version 2, adjustments "
                     + answer.get("adjustments").get(0).get("seq").asLong());
+        }
+    }
+
+    @Test
+    void aRealisticTariffPushedLateOverAGapItsMeterFilledStillAuditsAndReconciles() throws IOException {
+        var offMesh = ScenarioParser.parse("off-mesh", """
+                {"name": "off-mesh", "days": 3, "steps": [
+                  {"at": "P1DT12H", "kind": "repeater-failure", "meter": "M00011", "duration": "PT6H"}]}""");
+        SimClock.Manual clock = SimClock.manual(NOW);
+        try (CommandSite fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(
+                new SiteSpec(30, 42, 3, NOW).withBilling(SimBilling.REALISTIC), clock, offMesh))) {
+            assertThat(fixture.site().gateway().gapFills(Instant.EPOCH, NOW))
+                    .anySatisfy(fill -> assertThat(fill.meterId()).isEqualTo("M00011"));
+            TariffSchedule schedule = BillingConfigDocument.decode(fixture.site().gateway().billingConfig())
+                    .schedule();
+            TariffVersion first = schedule.versions().get(0);
+            // Every block and band a fifth dearer, from yesterday: blocks, time of use, tax and levy all move.
+            TariffVersion dearer = new TariffVersion(YESTERDAY, first.currency(), first.blocks().stream()
+                    .map(b -> new Block(b.upToWh(), b.price() * 6 / 5, b.lifeline())).toList(), first.blockReset(),
+                    first.tou().stream().map(t -> new TouBand(t.day(), t.from(), t.to(), t.price() * 6 / 5))
+                            .toList(), first.standing(), first.minimumMonthlyMinor(), first.charges(),
+                    first.lifelinePowerLimitWatts());
+            Path file = home.resolve("realistic.json");
+            Files.writeString(file, TariffFile.write(new TariffSchedule(schedule.tariffId(), schedule.currency(),
+                    List.of(first, dearer))));
+
+            CommandRun pushed = push(fixture, fixture.supervisor(), file);
+            assertThat(pushed.exitCode()).as(pushed.out() + pushed.err()).isEqualTo(ExitCode.OK);
+            assertThat(new ObjectMapper().readTree(pushed.out()).get("netMinor").asLong()).isNegative();
+
+            clock.advance(Duration.ofHours(24));
+            String site = home.resolve("site.db").toString();
+            CommandRun audit = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential", fixture.supervisor(),
+                    "audit", "--site", site);
+            assertThat(audit.exitCode()).as(audit.out() + audit.err()).isEqualTo(ExitCode.OK);
+            CommandRun reconcile = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
+                    fixture.supervisor(), "reconcile", "--site", site, "--json");
+            assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isEqualTo(ExitCode.OK);
+            assertThat(new ObjectMapper().readTree(reconcile.out()).get("differences")).as(reconcile.out())
+                    .isEmpty();
         }
     }
 
