@@ -308,7 +308,7 @@ class ProtocolDocVectorsTest {
                         "PAYMENT_REFERENCE_CONFLICT")
                 .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER")
                 .contains("TARIFF_INVALID", "TARIFF_CURRENCY", "TARIFF_VERSION_SKIPPED", "TARIFF_VERSION_TAKEN",
-                        "TARIFF_TOO_LATE", "TARIFF_PUSH_BUSY", "TARIFF_RERATE_UNSUPPORTED")
+                        "TARIFF_TOO_LATE", "TARIFF_PUSH_BUSY", "TARIFF_RERATE_UNSUPPORTED", "TARIFF_PUSH_TOO_LARGE")
                 .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 

@@ -196,16 +196,22 @@ final class TariffPush {
             Consumer<RelayDecision> decisions) throws TariffPushRefusedException {
         Rater now = new Rater(schedule, zone, config.terms().calendar()::isHoliday);
         long afterSeq = engine.lastSeq();
-        LateTariff.Pushed pushed;
+        LateTariff.Plan plan;
         try {
-            pushed = LateTariff.push(engine, now, lastTick, customerId -> account(customerId,
-                    version.effectiveFrom(), lastTick));
+            plan = LateTariff.plan(engine, now, customerId -> account(customerId, version.effectiveFrom(), lastTick));
         } catch (LateTariff.NotReratable e) {
             throw new TariffPushRefusedException("TARIFF_RERATE_UNSUPPORTED", "Customer " + e.customerId()
                     + " was billed by more than one meter, or closed on or after the day the version takes effect, "
                     + "and the gateway re-rates one meter's readings from the opening only; push a version that "
                     + "takes effect after that change.");
         }
+        if (plan.adjustmentCount() > TariffPushed.MAX_POSTED) {
+            throw new TariffPushRefusedException("TARIFF_PUSH_TOO_LARGE", "The version would post "
+                    + plan.adjustmentCount() + " adjustments, more than the " + TariffPushed.MAX_POSTED
+                    + " one answer carries; push it with a later effective time, or correct the older days by "
+                    + "reconciliation.");
+        }
+        LateTariff.Pushed pushed = LateTariff.apply(engine, plan, lastTick);
         pushed.decisions().forEach(decisions);
         config = config.withPushed(version, new PushedVersion(number, lastTick, afterSeq));
         document = BillingConfigDocument.encode(config);

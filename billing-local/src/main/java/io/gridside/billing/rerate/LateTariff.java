@@ -60,17 +60,36 @@ public final class LateTariff {
     }
 
     /**
-     * Moves {@code engine} to the schedule of {@code now} after its tick {@code at}, as a gateway does when a
-     * version arrives late: every account {@code accountOf} gives (null for one to leave, such as one closed before
-     * the version took effect) is re-rated from its opening to {@code at}; only when each re-rating of the billed
-     * schedule repeats the engine's own state does it post, for each account in the order they opened, what it
-     * accrued, move it to the re-rated state, rate with the new schedule, and post the adjustments dated
-     * {@code at}.
-     *
-     * @throws NotReratable naming the first account whose re-rating does not repeat the engine; nothing is posted
+     * What a push would do, worked out before anything is posted: each account's adjustments and the state it goes
+     * on from, in the order the accounts opened.
      */
-    public static Pushed push(BillingEngine engine, Rater now, Instant at,
-            Function<String, GapFill.Account> accountOf) throws NotReratable {
+    public static final class Plan {
+
+        private final Rater now;
+        private final Map<String, List<Adjustment>> adjustments;
+        private final Map<String, RatingState> states;
+
+        private Plan(Rater now, Map<String, List<Adjustment>> adjustments, Map<String, RatingState> states) {
+            this.now = now;
+            this.adjustments = adjustments;
+            this.states = states;
+        }
+
+        /** How many adjustments the push would post. */
+        public int adjustmentCount() {
+            return adjustments.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /**
+     * Re-rates every account {@code accountOf} gives (null for one to leave, such as one closed before the version
+     * took effect) from its opening with the engine's schedule and with that of {@code now}, and checks that the
+     * first repeats the engine's own state, without posting anything.
+     *
+     * @throws NotReratable naming the first account whose re-rating does not repeat the engine
+     */
+    public static Plan plan(BillingEngine engine, Rater now, Function<String, GapFill.Account> accountOf)
+            throws NotReratable {
         Rater was = engine.rater();
         Map<String, List<Adjustment>> adjustments = new LinkedHashMap<>();
         Map<String, RatingState> states = new LinkedHashMap<>();
@@ -88,16 +107,35 @@ public final class LateTariff {
             adjustments.put(customerId, adjustments(was, now, account));
             states.put(customerId, state(now, account));
         }
-        states.forEach((customerId, state) -> engine.rerated(customerId, at, state));
-        engine.rateWith(now);
+        return new Plan(now, adjustments, states);
+    }
+
+    /**
+     * Carries out {@code plan} after the engine's tick {@code at}, as a gateway does when a version arrives late:
+     * for each account in the order they opened, posts what it accrued and moves it to the re-rated state; then
+     * rates with the new schedule and posts the adjustments dated {@code at}.
+     */
+    public static Pushed apply(BillingEngine engine, Plan plan, Instant at) {
+        plan.states.forEach((customerId, state) -> engine.rerated(customerId, at, state));
+        engine.rateWith(plan.now);
         List<LedgerEntry> posted = new ArrayList<>();
         List<RelayDecision> decisions = new ArrayList<>();
-        adjustments.forEach((customerId, list) -> list.forEach(adjustment -> {
+        plan.adjustments.forEach((customerId, list) -> list.forEach(adjustment -> {
             Tick tick = engine.adjust(customerId, at, adjustment.amountMinor(), adjustment.reference());
             tick.entries().stream().filter(e -> e.kind() == EntryKind.ADJUSTMENT).forEach(posted::add);
             decisions.addAll(tick.decisions());
         }));
         return new Pushed(posted, decisions);
+    }
+
+    /**
+     * {@link #plan} and, only when every account can be re-rated, {@link #apply}.
+     *
+     * @throws NotReratable naming the first account whose re-rating does not repeat the engine; nothing is posted
+     */
+    public static Pushed push(BillingEngine engine, Rater now, Instant at,
+            Function<String, GapFill.Account> accountOf) throws NotReratable {
+        return apply(engine, plan(engine, now, accountOf), at);
     }
 
     /**

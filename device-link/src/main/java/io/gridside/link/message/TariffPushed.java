@@ -19,6 +19,14 @@ import java.util.Objects;
 public record TariffPushed(int versionNumber, ByteString configDigest, Instant knownAt, boolean repeated,
         List<LedgerEntry> posted) implements Message {
 
+    /**
+     * The most adjustments one answer lists, so that it stays well within the largest message a link carries (an
+     * entry is about 130 bytes); a gateway refuses a push that would post more ({@code TARIFF_PUSH_TOO_LARGE}).
+     * KNOWN SHORTCOMING: a site of thousands of meters pushing a version a week back would need more; streaming
+     * the entries, as PostAdjustments' answer does, would lift the bound.
+     */
+    public static final int MAX_POSTED = 5_000;
+
     public TariffPushed {
         Objects.requireNonNull(configDigest, "configDigest");
         Objects.requireNonNull(knownAt, "knownAt");
