@@ -125,11 +125,6 @@ final class TariffPush {
             throw invalid(List.of(new TariffProblem(file.tariffId() == null ? "tariffId" : "currency",
                     "is required")));
         }
-        if (!config.schedule().currency().equals(file.currency())) {
-            throw new TariffPushRefusedException("TARIFF_CURRENCY", "The site bills in "
-                    + config.schedule().currency() + " and the version prices in " + file.currency()
-                    + "; a tariff's versions keep its currency.");
-        }
         if (!config.schedule().tariffId().equals(file.tariffId())) {
             throw invalid(List.of(new TariffProblem("tariffId", "must be the site's tariff "
                     + config.schedule().tariffId() + ", was " + file.tariffId())));
@@ -137,6 +132,11 @@ final class TariffPush {
         if (file.versions().size() != 1) {
             throw invalid(List.of(new TariffProblem("versions", "must hold the one version pushed, held "
                     + file.versions().size())));
+        }
+        if (!config.schedule().currency().equals(file.currency())) {
+            throw new TariffPushRefusedException("TARIFF_CURRENCY", "The site bills in "
+                    + config.schedule().currency() + " and the version prices in " + file.currency()
+                    + "; a tariff's versions keep its currency.");
         }
         return file.versions().get(0);
     }

@@ -59,9 +59,9 @@ final class CommandsCommand implements Callable<Integer> {
 
     private static String answer(Message answer) {
         if (answer instanceof TariffPushed pushed) {
-            return "TariffPushed (version " + pushed.versionNumber() + ", adjustments " + pushed.posted().stream()
-                    .map(entry -> Long.toString(entry.seq())).collect(java.util.stream.Collectors.joining(" "))
-                    + ")";
+            return "TariffPushed (version " + pushed.versionNumber() + ", " + pushed.posted().size()
+                    + " adjustments" + (pushed.posted().isEmpty() ? "" : ", entries " + pushed.posted().get(0).seq()
+                    + " to " + pushed.posted().get(pushed.posted().size() - 1).seq()) + ")";
         }
         return answer instanceof ErrorReply error ? "refused " + error.code() : answer.getClass().getSimpleName();
     }

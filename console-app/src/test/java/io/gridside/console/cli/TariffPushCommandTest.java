@@ -93,8 +93,10 @@ class TariffPushCommandTest {
             CommandRun commands = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
                     fixture.supervisor(), "commands");
             assertThat(commands.exitCode()).as(commands.out() + commands.err()).isEqualTo(ExitCode.OK);
-            assertThat(commands.out()).contains("PushTariff -> TariffPushed (version 2, adjustments "
-                    + answer.get("adjustments").get(0).get("seq").asLong());
+            JsonNode adjustments = answer.get("adjustments");
+            assertThat(commands.out()).contains("PushTariff -> TariffPushed (version 2, " + adjustments.size()
+                    + " adjustments, entries " + adjustments.get(0).get("seq").asLong() + " to "
+                    + adjustments.get(adjustments.size() - 1).get("seq").asLong() + ")");
         }
     }
 
