@@ -16,8 +16,11 @@ final class Account {
     /** When the customer moved out and the account was closed, or null while it is open. */
     Instant closedAt;
     long balanceMinor;
-    /** What rating remembers of the account: block energy, the month's charge, each line's remainder. */
-    final RatingState rating;
+    /**
+     * What rating remembers of the account: block energy, the month's charge, each line's remainder; replaced only
+     * when a late tariff version re-rates the account (see {@link BillingEngine#rerated}).
+     */
+    RatingState rating;
     RelayState relay = RelayState.ON;
     LocalDate lastStandingDay;
 

@@ -62,7 +62,8 @@ import java.util.Set;
 public final class BillingEngine {
 
     private final Tariff tariff;
-    private final Rater rater;
+    /** The schedule and calendar it rates with; replaced when a tariff version arrives (see {@link #rateWith}). */
+    private Rater rater;
     private final ZoneId zone;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByMeter = new HashMap<>();
@@ -537,6 +538,52 @@ public final class BillingEngine {
     /** The tariff schedule and calendar the engine rates with, for re-rating a window of its own billing. */
     public Rater rater() {
         return rater;
+    }
+
+    /**
+     * Rates every interval from now on with {@code newRater}: a schedule that gained a version. Nothing posted
+     * changes; {@link #rerated} moves each account to what re-rating its days with the new schedule leaves.
+     *
+     * @throws IllegalArgumentException for a schedule of another currency or a rater of another time zone
+     */
+    public void rateWith(Rater newRater) {
+        if (!newRater.zone().equals(zone) || !newRater.schedule().currency().equals(tariff.currency())) {
+            throw new IllegalArgumentException("The engine rates in " + zone + " and " + tariff.currency()
+                    + "; tariff " + newRater.schedule().tariffId() + " prices in "
+                    + newRater.schedule().currency() + " for " + newRater.zone() + ".");
+        }
+        this.rater = newRater;
+    }
+
+    /** A copy of what rating remembers of the customer's account, which the engine goes on without. */
+    public RatingState ratingState(String customerId) {
+        return account(customerId).rating.copy();
+    }
+
+    /**
+     * Posts what the customer accrued, dated {@code at}, and goes on from {@code state}: the account's rating state
+     * as re-rating its days with a late tariff version leaves it. The adjustments that re-rating calls for are
+     * posted after by {@link #adjust}; a replay of the gateway's ledger does both at the same place.
+     *
+     * @return the entries posted
+     */
+    public List<LedgerEntry> rerated(String customerId, Instant at, RatingState state) {
+        Account account = account(customerId);
+        posted.clear();
+        postAccrued(account, at);
+        account.rating = state.copy();
+        changed.add(customerId);
+        return List.copyOf(posted);
+    }
+
+    /** Every customer with an account, open or closed, in the order the accounts opened. */
+    public List<String> customers() {
+        return accounts.values().stream().map(account -> account.customerId).toList();
+    }
+
+    /** When the customer's account closed, after a move-out; empty while it is open. */
+    public Optional<Instant> closedAt(String customerId) {
+        return Optional.ofNullable(account(customerId).closedAt);
     }
 
     /** Whether the customer's account is closed, after a move-out. */

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -63,6 +64,26 @@ public final class RatingState {
         copy.accruedTo = accruedTo;
         copy.ratedVersion = ratedVersion;
         return copy;
+    }
+
+    /**
+     * Whether {@code other} holds the same as this state, field by field and line by line: how a gateway checks that
+     * re-rating an account from its opening repeats what its engine billed before it trusts a re-rating's state.
+     */
+    public boolean sameAs(RatingState other) {
+        return Objects.equals(firstFullMonth, other.firstFullMonth) && Objects.equals(blockPeriod, other.blockPeriod)
+                && periodWh == other.periodWh && Objects.equals(energyMonth, other.energyMonth)
+                && monthEnergyUnits == other.monthEnergyUnits && accruedMinor == other.accruedMinor
+                && Objects.equals(accruedFrom, other.accruedFrom) && Objects.equals(accruedTo, other.accruedTo)
+                && Objects.equals(ratedVersion, other.ratedVersion) && samePending(other);
+    }
+
+    private boolean samePending(RatingState other) {
+        Map<String, Long> mine = new LinkedHashMap<>();
+        pending.forEach((line, owed) -> mine.put(line, owed.units));
+        Map<String, Long> theirs = new LinkedHashMap<>();
+        other.pending.forEach((line, owed) -> theirs.put(line, owed.units));
+        return mine.equals(theirs);
     }
 
     /** The state of an account opened on {@code day} of the site's calendar. */

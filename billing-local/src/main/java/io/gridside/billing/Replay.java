@@ -70,6 +70,26 @@ public final class Replay {
                 SiteChangeLog.of(meters, gatewayLedger, readings, events));
     }
 
+    /**
+     * A tariff version the gateway learnt after it began billing: from the tick {@code knownAt} on, the replay rates
+     * with {@code rater}, having moved every open account to the state re-rating its days with it leaves, where the
+     * gateway's ledger says the gateway did (after entry {@code afterSeq}).
+     */
+    public record Push(Rater rater, Instant knownAt, long afterSeq) {
+    }
+
+    /**
+     * Replays every tick as {@link #run(Tariff, Rater, CreditTerms, List, List, List, List)} does, rating with
+     * {@code rater} until the first of {@code pushes} and with each push's rater after its tick, as the gateway did.
+     *
+     * @param pushes the versions pushed late, in the order the gateway took them
+     */
+    public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
+            List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events, List<Push> pushes) {
+        return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), gatewayLedger, readings,
+                SiteChangeLog.of(meters, gatewayLedger, readings, events), pushes);
+    }
+
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
             List<Reading> readings) {
         return run(engine, gatewayLedger, readings, SiteChangeLog.of(meters, gatewayLedger, readings, List.of()));
@@ -77,6 +97,11 @@ public final class Replay {
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
             SiteChangeLog changes) {
+        return run(engine, gatewayLedger, readings, changes, List.of());
+    }
+
+    private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
+            SiteChangeLog changes, List<Push> pushes) {
         // The gateway bills a reading that closes a gap as the gap's spread, looking back on the readings before.
         engine.spreadingGaps(ReadingHistory.of(readings));
         Instant start = null;
@@ -98,9 +123,14 @@ public final class Replay {
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, topUps, voids, adjustments, changes);
+            tickThrough(engine, start, readings, topUps, voids, adjustments, new Ticked(changes,
+                    new LatePushes(pushes, ReadingHistory.of(readings))));
         }
         return engine;
+    }
+
+    /** What happens between ticks besides their voids: the site's changes and the versions pushed late. */
+    private record Ticked(SiteChangeLog changes, LatePushes pushes) {
     }
 
     /**
@@ -109,7 +139,8 @@ public final class Replay {
      * gateway posted them.
      */
     private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments, SiteChangeLog changes) {
+            List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments, Ticked ticked) {
+        SiteChangeLog changes = ticked.changes();
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
         readings.stream().filter(r -> !changes.billedByAChange(r))
                 .forEach(r -> readingsByEnd.computeIfAbsent(r.intervalEnd(), end -> new ArrayList<>()).add(r));
@@ -130,7 +161,8 @@ public final class Replay {
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
             reverse(engine, voidsByTick.getOrDefault(tick, List.of()));
-            List<LedgerEntry> corrections = adjustmentsByTick.getOrDefault(tick, List.of());
+            List<LedgerEntry> corrections = ticked.pushes().applyAt(tick, engine,
+                    adjustmentsByTick.getOrDefault(tick, List.of()));
             if (tick.isBefore(last)) {
                 changes.applyAfter(tick, engine, corrections);
             } else {

@@ -84,7 +84,9 @@ class ProtocolDocVectorsTest {
             Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
             Map.entry("get-relay-commands", new GetRelayCommands()),
             Map.entry("get-gap-fills", SampleMessages.getGapFills()),
-            Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()));
+            Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()),
+            Map.entry("push-tariff", SampleMessages.pushTariff()),
+            Map.entry("tariff-pushed", SampleMessages.tariffPushed()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -305,6 +307,8 @@ class ProtocolDocVectorsTest {
                 .contains("PAYMENT_INVALID", "PAYMENT_CURRENCY_MISMATCH", "PAYMENT_UNKNOWN_CUSTOMER",
                         "PAYMENT_REFERENCE_CONFLICT")
                 .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER")
+                .contains("TARIFF_INVALID", "TARIFF_CURRENCY", "TARIFF_VERSION_SKIPPED", "TARIFF_VERSION_TAKEN",
+                        "TARIFF_TOO_LATE", "TARIFF_PUSH_BUSY", "TARIFF_RERATE_UNSUPPORTED", "TARIFF_PUSH_TOO_LARGE")
                 .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 

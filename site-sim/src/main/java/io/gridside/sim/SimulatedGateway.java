@@ -5,6 +5,9 @@ import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Tick;
 import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
+import io.gridside.link.server.TariffPushRefusedException;
 import io.gridside.link.server.AdjustmentRefusedException;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
@@ -119,8 +122,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final TrustedOperators trusted;
     private final SigningKey identityKey;
     private final BillingEngine engine;
-    /** The tariff schedule and credit terms the engine bills with, as the document the link carries. */
-    private final byte[] billingDocument;
+    /** The tariff schedule and credit terms the engine bills with, and the versions supervisors pushed since. */
+    private final TariffPush tariffs;
     /** What the site's network does to each meter's voltage, and each meter's mean and peak power this tick. */
     private final Distribution distribution;
     private final double[] meanWatts;
@@ -140,6 +143,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final MeterBackfill backfill;
     /** The RF mesh, which moves at every tick, after the quarter hour's scenario steps, before the readings. */
     private final MeshTimeline mesh;
+    private final GatewayTopology topology;
     /** The gateway's history on disk, and the billing engine's ledger kept in it. */
     private final GatewayJournal journal;
     private final JournalLedger ledger;
@@ -207,7 +211,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.trusted = trusted;
         this.identityKey = identityKey;
         BillingConfig billing = GatewayResume.billingOf(spec, layout);
-        this.billingDocument = BillingConfigDocument.encode(billing);
+        byte[] billingDocument = BillingConfigDocument.encode(billing);
         this.journalDirectory = JournalDirectory.of(journalDirectory);
         this.resume = GatewayResume.open(this.journalDirectory, spec, billingDocument,
                 layout.meters().stream().map(Meter::meterId).toList());
@@ -218,6 +222,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 billing.terms());
         // A reading that closes a gap is billed as VEE's spread of it, looked up in the journal's readings.
         engine.spreadingGaps(journal.readingHistory());
+        this.tariffs = new TariffPush(billing, billingDocument, engine, journal, layout.site().zone());
         this.corrections = new LedgerCorrections(engine, layout.site().zone());
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.meanWatts = new double[spec.meters()];
@@ -230,6 +235,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.mobileMoney = new MobileMoney(spec, layout, places, engine, cash::holds);
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
+        this.topology = new GatewayTopology(mesh);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
@@ -332,6 +338,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         cash.postDueVoids(end).forEach(this::command);
         backfill.fill(result.estimates(), batch, end).forEach(this::command);
         lastTick = end;
+        tariffs.ticked(engine.lastSeq());
         writeJournal(start, places.journalled(batch));
     }
 
@@ -386,7 +393,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
-                        "ledger-days", "gap-fills"));
+                        "ledger-days", "gap-fills", "tariff-push"));
     }
 
     @Override
@@ -457,7 +464,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     @Override
     public byte[] billingConfig() {
-        return billingDocument.clone();
+        return tariffs.document();
     }
 
     @Override
@@ -483,7 +490,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             String id = customer.customerId();
             statuses.add(new MeterStatus(places.meterIds[i], id, customer.name(), engine.balance(id),
                     layout.site().currency(), places.lastReadingEnd[i], places.billedRegisterWh[i],
-                    parentRssiDbm(i), parentId(i),
+                    topology.parentRssiDbm(i), topology.parentId(i),
                     engine.relay(id), engine.creditState(id)));
         }
         return statuses;
@@ -649,44 +656,23 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return scenario.scenario();
     }
 
-    /** The meter's parent in the mesh now, or the last one it had while it has no route. */
-    private String parentId(int index) {
-        String parent = mesh.live().parentId(index);
-        return parent == null ? "" : parent;
-    }
-
-    private int parentRssiDbm(int index) {
-        return SiteGenerator.rssiDbm(mesh.live().parentRssiDbm(index));
-    }
-
-    /** The mesh as it stands now: every radio's route, and every neighbour-table entry measured both ways. */
+    /** The mesh as it stands now; see {@link GatewayTopology}. */
     public synchronized MeshTopology topology() {
         advance();
-        return mesh.live().topology();
+        return topology.now();
     }
 
     /** The mesh as its last quarter-hour update before {@code at} left it; throws for a time outside the history. */
     public synchronized MeshTopology topology(Instant at) {
         advance();
-        return mesh.topologyAt(at);
+        return topology.at(at);
     }
 
-    /**
-     * The mesh as the link carries it: now when {@code at} is null, else as it stood at {@code at}.
-     *
-     * @throws IllegalArgumentException for a time before the mesh's history or after the gateway's clock
-     */
+    /** The mesh as the link carries it: now when {@code at} is null, else as it stood at {@code at}. */
     @Override
     public synchronized TopologySnapshot topologySnapshot(Instant at) {
-        if (at == null) {
-            return topology().toSnapshot();
-        }
-        Instant clock = clock();
-        if (at.isAfter(clock)) {
-            throw new IllegalArgumentException("The gateway's clock reads " + clock + "; it holds no mesh of " + at
-                    + ", which is later.");
-        }
-        return topology(at).toSnapshot();
+        advance();
+        return topology.snapshot(at, clock());
     }
 
     /** The digests of the ledger by customer day from {@code from} to {@code to}; see {@link LedgerCorrections}. */
@@ -707,6 +693,18 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             writeJournal(lastTick, List.of());
             LOG.info("Posted {} corrections for supervisor {}.", posted.size(), supervisorId);
             return ledgerLinksAfter(before);
+        });
+    }
+
+    /** Takes a supervisor's tariff version and re-rates by it (see {@link TariffPush}), journals it at once. */
+    @Override
+    public synchronized TariffPushed pushTariff(PushTariff request, String supervisorId)
+            throws TariffPushRefusedException {
+        return resume.command(request, supervisorId, this::clock, () -> {
+            advance();
+            TariffPushed pushed = tariffs.push(request, lastTick, clock(), this::command);
+            writeJournal(lastTick, List.of());
+            return pushed;
         });
     }
 

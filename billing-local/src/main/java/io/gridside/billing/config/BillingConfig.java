@@ -8,17 +8,57 @@ import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffVersion;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What a gateway bills with besides the flat tariff of its site reply: the tariff schedule and the credit terms.
- * The console needs both to replay the gateway's ledger entry for entry and reach the same credit states.
+ * What a gateway bills with besides the flat tariff of its site reply: the tariff schedule and the credit terms,
+ * and which versions of the schedule were pushed late and when the gateway learnt them. The console needs all of it
+ * to replay the gateway's ledger entry for entry and reach the same credit states.
  */
-public record BillingConfig(TariffSchedule schedule, CreditTerms terms) {
+public record BillingConfig(TariffSchedule schedule, CreditTerms terms, List<PushedVersion> pushed) {
 
+    /**
+     * @param pushed the versions of the schedule that were pushed after the gateway began billing, oldest first:
+     *     they are the schedule's last, in its order
+     */
     public BillingConfig {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(terms, "terms");
+        pushed = List.copyOf(pushed);
+        int first = schedule.versions().size() - pushed.size() + 1;
+        for (int i = 0; i < pushed.size(); i++) {
+            if (pushed.get(i).versionNumber() != first + i) {
+                throw new IllegalArgumentException("The pushed versions are the schedule's last, in its order; "
+                        + "version " + pushed.get(i).versionNumber() + " is not version " + (first + i) + ".");
+            }
+        }
+    }
+
+    /** A configuration whose schedule was the gateway's from the start. */
+    public BillingConfig(TariffSchedule schedule, CreditTerms terms) {
+        this(schedule, terms, List.of());
+    }
+
+    /** This configuration with {@code version} added to the schedule as pushed {@code push}. */
+    public BillingConfig withPushed(TariffVersion version, PushedVersion push) {
+        List<TariffVersion> versions = new ArrayList<>(schedule.versions());
+        versions.add(version);
+        List<PushedVersion> pushes = new ArrayList<>(pushed);
+        pushes.add(push);
+        return new BillingConfig(new TariffSchedule(schedule.tariffId(), schedule.currency(), versions), terms,
+                pushes);
+    }
+
+    /** The schedule as it stood before any version was pushed: the one the gateway began billing with. */
+    public TariffSchedule scheduleBeforePushes() {
+        return scheduleWith(schedule.versions().size() - pushed.size());
+    }
+
+    /** The schedule of its first {@code versions} versions. */
+    public TariffSchedule scheduleWith(int versions) {
+        return new TariffSchedule(schedule.tariffId(), schedule.currency(), schedule.versions().subList(0, versions));
     }
 
     /** The rater of this schedule, with the terms' calendar naming the holidays. */

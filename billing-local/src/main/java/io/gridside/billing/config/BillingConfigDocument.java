@@ -16,7 +16,9 @@ import io.gridside.site.tariff.TariffVersion;
 import io.gridside.site.tariff.TouBand;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,8 @@ import java.util.TreeSet;
  *         "charges": [[name, "TAX"|"LEVY", basis points?, price?]], "lifelinePowerLimitWatts": int? }] },
  *   "policy": [low alert hysteresis, emergency cap, reconnect, reconnect share %, grace],
  *   "calendar": text, "neverDisconnect": [customer id, sorted],
- *   "debts": [[debt id, customer id, "CONNECTION_FEE"|"APPLIANCE_LOAN", principal, share %]] }
+ *   "debts": [[debt id, customer id, "CONNECTION_FEE"|"APPLIANCE_LOAN", principal, share %]],
+ *   "pushed": [[version number, known at (UTC instant), after ledger seq]] }   (only once a version was pushed)
  * </pre>
  */
 public final class BillingConfigDocument {
@@ -55,6 +58,11 @@ public final class BillingConfigDocument {
         document.put("debts", config.terms().debts().stream()
                 .map(d -> List.of(d.debtId(), d.customerId(), d.kind().name(), d.principalMinor(), d.sharePercent()))
                 .toList());
+        // Left out until a version is pushed, so a configuration that never had one keeps its bytes and digest.
+        if (!config.pushed().isEmpty()) {
+            document.put("pushed", config.pushed().stream()
+                    .map(p -> List.of(p.versionNumber(), p.knownAt().toString(), p.afterSeq())).toList());
+        }
         return DeterministicCbor.encode(document);
     }
 
@@ -80,8 +88,10 @@ public final class BillingConfigDocument {
                     new TreeSet<>(list(root.get("neverDisconnect"), "neverDisconnect").stream()
                             .map(id -> text(id, "neverDisconnect")).toList()),
                     list(root.get("debts"), "debts").stream().map(BillingConfigDocument::debt).toList());
-            return new BillingConfig(schedule(map(root.get("tariff"), "tariff")), terms);
-        } catch (CborException | ClassCastException | IndexOutOfBoundsException e) {
+            List<PushedVersion> pushed = root.get("pushed") == null ? List.of()
+                    : list(root.get("pushed"), "pushed").stream().map(BillingConfigDocument::pushed).toList();
+            return new BillingConfig(schedule(map(root.get("tariff"), "tariff")), terms, pushed);
+        } catch (CborException | ClassCastException | IndexOutOfBoundsException | DateTimeParseException e) {
             throw new IllegalArgumentException("The billing configuration is not well formed: " + e.getMessage(), e);
         }
     }
@@ -167,6 +177,12 @@ public final class BillingConfigDocument {
         List<?> row = list(value, "a debt");
         return new Debt((String) row.get(0), (String) row.get(1), Debt.Kind.valueOf((String) row.get(2)),
                 (Long) row.get(3), Math.toIntExact((Long) row.get(4)));
+    }
+
+    private static PushedVersion pushed(Object value) {
+        List<?> row = list(value, "a pushed version");
+        return new PushedVersion(Math.toIntExact((Long) row.get(0)), Instant.parse(text(row.get(1), "knownAt")),
+                (Long) row.get(2));
     }
 
     private static Integer intOrNull(Object value) {

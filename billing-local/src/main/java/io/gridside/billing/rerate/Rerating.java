@@ -91,10 +91,26 @@ public final class Rerating {
      */
     public static SortedMap<CustomerDay, List<Charge>> charges(Window window, Inputs inputs,
             Consumer<EnergyPart> split) {
+        SortedMap<CustomerDay, List<Charge>> charges = new TreeMap<>();
+        run(window, inputs, split, charges);
+        return charges;
+    }
+
+    /**
+     * The customer's rating state as the window's last day ends, all it charged posted: what an engine that billed
+     * the window's intervals with the inputs' schedule holds once it posts what it accrued.
+     *
+     * @throws IllegalArgumentException for an interval that starts outside the window's days
+     */
+    public static RatingState stateAfter(Window window, Inputs inputs) {
+        return run(window, inputs, null, new TreeMap<>());
+    }
+
+    private static RatingState run(Window window, Inputs inputs, Consumer<EnergyPart> split,
+            SortedMap<CustomerDay, List<Charge>> charges) {
         Rater rater = inputs.rater();
         RatingState state = window.opening().copy();
         Map<LocalDate, List<Reading>> byDay = intervalsByDay(window, inputs);
-        SortedMap<CustomerDay, List<Charge>> charges = new TreeMap<>();
         for (LocalDate day = window.from(); !day.isAfter(window.to()); day = day.plusDays(1)) {
             List<Charge> ofDay = new ArrayList<>(rater.dayBegins(state, day));
             for (Reading reading : byDay.getOrDefault(day, List.of())) {
@@ -109,7 +125,7 @@ public final class Rerating {
             ofDay.addAll(rater.postAccrued(state));
             charges.put(new CustomerDay(window.customerId(), day), ofDay);
         }
-        return charges;
+        return state;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.CommandsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.Message;
+import io.gridside.link.message.TariffPushed;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,11 @@ final class CommandsCommand implements Callable<Integer> {
     }
 
     private static String answer(Message answer) {
+        if (answer instanceof TariffPushed pushed) {
+            return "TariffPushed (version " + pushed.versionNumber() + ", " + pushed.posted().size()
+                    + " adjustments" + (pushed.posted().isEmpty() ? "" : ", entries " + pushed.posted().get(0).seq()
+                    + " to " + pushed.posted().get(pushed.posted().size() - 1).seq()) + ")";
+        }
         return answer instanceof ErrorReply error ? "refused " + error.code() : answer.getClass().getSimpleName();
     }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         subcommands = {StatusCommand.class, MetersCommand.class, EventsCommand.class, AuditCommand.class,
             SetClockCommand.class, TopUpCommand.class, VoidCommand.class, CashUpCommand.class, TopologyCommand.class,
             HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
-            MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class, CommandsCommand.class})
+            MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class, CommandsCommand.class,
+            TariffPushCommand.class})
 final class ConnectCommand {
 
     @Spec

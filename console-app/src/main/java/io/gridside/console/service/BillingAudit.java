@@ -3,6 +3,7 @@ package io.gridside.console.service;
 import io.gridside.billing.AccountHistory;
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.CreditTerms;
+import io.gridside.billing.Rater;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.Reconciliation;
@@ -17,6 +18,7 @@ import io.gridside.site.Tariff;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,8 +50,7 @@ public final class BillingAudit {
         requireWholeHistory(ledger, readings);
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
-        BillingEngine replay = Replay.run(tariff, config.rater(site.zone()), config.terms(), meters, ledger,
-                readings, events);
+        BillingEngine replay = replay(tariff, config, site.zone(), meters, ledger, readings, events);
         List<LedgerEntry> replayed = replay.ledgerAfter(0);
         Reconciliation reconciliation = Reconciliation.of(ledger, replay);
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
@@ -78,8 +79,22 @@ public final class BillingAudit {
             return Optional.empty();
         }
         BillingConfig config = billingConfig(store, tariff.get());
-        return Optional.of(Replay.run(tariff.get(), config.rater(site.get().zone()), config.terms(), store.meters(),
-                ledger, readings, store.events(Instant.EPOCH, Instant.MAX)));
+        return Optional.of(replay(tariff.get(), config, site.get().zone(), store.meters(), ledger, readings,
+                store.events(Instant.EPOCH, Instant.MAX)));
+    }
+
+    /**
+     * The replay of the gateway's billing: with the schedule it began with, and each version pushed late from the
+     * tick the gateway learnt it, as the configuration records.
+     */
+    private static BillingEngine replay(Tariff tariff, BillingConfig config, ZoneId zone, List<Meter> meters,
+            List<LedgerEntry> ledger, List<Reading> readings, List<SiteEvent> events) {
+        List<Replay.Push> pushes = config.pushed().stream()
+                .map(p -> new Replay.Push(new Rater(config.scheduleWith(p.versionNumber()), zone,
+                        config.terms().calendar()::isHoliday), p.knownAt(), p.afterSeq()))
+                .toList();
+        Rater first = new Rater(config.scheduleBeforePushes(), zone, config.terms().calendar()::isHoliday);
+        return Replay.run(tariff, first, config.terms(), meters, ledger, readings, events, pushes);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.gridside.link.message.LedgerBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cash.CashBookLine;
@@ -29,10 +30,11 @@ import java.util.Set;
  * gateway's check at sign-in, which the console cannot repeat without the operator keys the gateway trusts.
  *
  * <p>An entry needs a command when it is cash the gateway's cash book lists, a void, a correction (other than a gap's
- * estimate replaced by its meter's quarter hours, which the gateway posts of itself), or an opening balance after the
- * site's first. KNOWN SHORTCOMING: a TOP_UP of imported payments is not told apart from one of
- * mobile money, which no technician signs, because the ledger does not record a payment's channel; so an imported
- * payment without a command goes unnoticed, while one with a command is traced.
+ * estimate replaced by its meter's quarter hours, which the gateway posts of itself; a late tariff version's are
+ * traced by the TariffPushed answer that lists them), or an opening balance after the site's first.
+ * KNOWN SHORTCOMING: a TOP_UP of imported payments is not told apart from one of mobile money, which no
+ * technician signs, because the ledger does not record a payment's channel; so an imported payment without a
+ * command goes unnoticed, while one with a command is traced.
  */
 public final class CommandAudit {
 
@@ -135,6 +137,8 @@ public final class CommandAudit {
                 voids.add(voided.reference());
             } else if (answer instanceof LedgerBatch batch) {
                 batch.entries().forEach(entry -> adjustments.add(entry.seq()));
+            } else if (answer instanceof TariffPushed pushed) {
+                pushed.posted().forEach(entry -> adjustments.add(entry.seq()));
             } else if (answer instanceof MovedIn movedIn) {
                 this.movedIn.add(movedIn.customerId());
             }

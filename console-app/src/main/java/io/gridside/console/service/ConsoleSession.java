@@ -9,6 +9,8 @@ import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
@@ -364,6 +366,14 @@ public final class ConsoleSession implements AutoCloseable {
      */
     public List<LedgerLink> postCorrections(CorrectionPosting.Plan plan) throws LinkException {
         return CorrectionPosting.corrections(CorrectionPosting.post(client, plan));
+    }
+
+    /**
+     * Sends a tariff version to the gateway, which re-rates from its effective time; the gateway refuses it for any
+     * but a supervisor, and the schedule pulled next holds it.
+     */
+    public TariffPushed pushTariff(PushTariff request) throws LinkException {
+        return client.billing().pushTariff(request);
     }
 
     /** A reconciliation's report with what posting its corrections would do, in the site's currency. */

@@ -15,7 +15,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -48,6 +51,7 @@ public final class TariffsView extends VBox {
     private final ListView<String> versionLines = new ListView<>();
     private final ScrollPane editor = new ScrollPane();
     private final Button save = new Button(I18n.text("tariffs.save"), new FontIcon(Material2MZ.SAVE));
+    private final Button send = new Button(I18n.text("tariffs.send"), new FontIcon(Material2MZ.SEND));
     private final Label problems = new Label();
     private final Label message = new Label();
     private final ComboBox<Customer> customer = new ComboBox<>();
@@ -86,6 +90,7 @@ public final class TariffsView extends VBox {
         editor.setFitToWidth(true);
         save.setId("tariff-save");
         save.getStyleClass().add(Styles.ACCENT);
+        send.setId("tariff-send");
         problems.setId("tariff-problems");
         message.setId("tariffs-message");
         message.setWrapText(true);
@@ -174,7 +179,7 @@ public final class TariffsView extends VBox {
 
         HBox.setHgrow(versionLines, Priority.ALWAYS);
         VBox.setVgrow(editor, Priority.ALWAYS);
-        HBox saving = new HBox(10, save, problems);
+        HBox saving = new HBox(10, save, send, problems);
         saving.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, title("tariffs.versions"), new HBox(6, versions, versionLines),
                 title("tariffs.draft.title"), editor, saving, message);
@@ -222,6 +227,7 @@ public final class TariffsView extends VBox {
         model.sourceProperty().addListener((obs, old, source) -> showHeader(source));
         model.draftProperty().addListener((obs, old, draft) -> showDraft(draft));
         save.setOnAction(event -> chooseFileAndSave());
+        send.setOnAction(event -> confirmAndSend());
         message.textProperty().bind(model.messageProperty());
         customer.setItems(model.customers());
         customer.valueProperty().bindBidirectional(model.customerProperty());
@@ -241,6 +247,27 @@ public final class TariffsView extends VBox {
                 source.schedule().tariffId(), source.schedule().currency(), source.schedule().versions().size()));
     }
 
+    /** Asks the supervisor to confirm the version's effective time before the gateway re-rates by it. */
+    private void confirmAndSend() {
+        java.time.LocalDateTime from = model.draftEffectiveFrom();
+        if (from == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(getScene() == null ? null : getScene().getWindow());
+        confirm.setTitle(I18n.text("tariffs.send.title"));
+        confirm.setHeaderText(I18n.text("tariffs.send.header", model.versions().size() + 1,
+                from.toLocalDate() + " " + from.toLocalTime()));
+        confirm.setContentText(I18n.text("tariffs.send.text"));
+        ButtonType sendType = new ButtonType(I18n.text("tariffs.send.confirm"), ButtonBar.ButtonData.OK_DONE);
+        confirm.getButtonTypes().setAll(ButtonType.CANCEL, sendType);
+        confirm.getDialogPane().setId("tariff-send-confirm");
+        confirm.getDialogPane().lookupButton(sendType).setId("tariff-send-confirm-send");
+        if (confirm.showAndWait().filter(sendType::equals).isPresent()) {
+            model.send();
+        }
+    }
+
     private void showVersion(TariffVersion version) {
         TariffPreview source = model.sourceProperty().get();
         versionLines.getItems().setAll(version == null || source == null ? List.of()
@@ -248,16 +275,21 @@ public final class TariffsView extends VBox {
     }
 
     private void showDraft(VersionDraft draft) {
+        send.setVisible(model.canSend());
+        send.setManaged(send.isVisible());
+        send.disableProperty().unbind();
         save.disableProperty().unbind();
         problems.textProperty().unbind();
         if (draft == null) {
             editor.setContent(new Label(I18n.text("tariffs.draft.none.loaded")));
             save.setDisable(true);
+            send.setDisable(true);
             problems.setText("");
             return;
         }
         editor.setContent(new VersionEditor(draft));
         save.disableProperty().bind(draft.versionProperty().isNull());
+        send.disableProperty().bind(draft.versionProperty().isNull());
         problems.textProperty().bind(Bindings.createStringBinding(() -> draft.problemCountProperty().get() == 0
                 ? I18n.text("tariffs.draft.valid") : I18n.text("tariffs.draft.problems",
                         draft.problemCountProperty().get()), draft.problemCountProperty()));

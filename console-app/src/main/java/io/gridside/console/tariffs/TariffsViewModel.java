@@ -1,8 +1,12 @@
 package io.gridside.console.tariffs;
 
+import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.service.TariffPreview;
 import io.gridside.console.shell.SessionViewModel;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.message.PushTariff;
 import io.gridside.site.Customer;
 import io.gridside.site.Reading;
 import io.gridside.site.tariff.TariffFile;
@@ -152,6 +156,37 @@ public final class TariffsViewModel {
         session.runInBackground(I18n.text("task.tariffSave"), context -> Files.writeString(file,
                 TariffFile.write(schedule)), written -> message.set(I18n.text("tariffs.saved", written)),
                 message::set);
+    }
+
+    /** Whether the session may send the draft to the gateway: a supervisor's only. */
+    public boolean canSend() {
+        SignedCredential credential = session.credential();
+        return credential != null && credential.role() == Role.SUPERVISOR;
+    }
+
+    /** When the draft takes effect, in the site's time; null while it has problems. */
+    public LocalDateTime draftEffectiveFrom() {
+        VersionDraft edited = draft.get();
+        TariffVersion version = edited == null ? null : edited.versionProperty().get();
+        return version == null ? null : version.effectiveFrom();
+    }
+
+    /**
+     * Sends the draft to the gateway as the schedule's next version, in the background; the gateway re-rates from
+     * its effective time and posts what moved, which the message then sums up.
+     */
+    public void send() {
+        VersionDraft edited = draft.get();
+        TariffSchedule schedule = edited == null ? null : edited.scheduleWithDraft();
+        if (schedule == null) {
+            return;
+        }
+        TariffVersion version = schedule.versions().get(schedule.versions().size() - 1);
+        PushTariff request = new PushTariff(schedule.versions().size(), TariffFile.write(new TariffSchedule(
+                schedule.tariffId(), schedule.currency(), List.of(version))));
+        session.runOnSession(I18n.text("task.tariffSend"), (current, context) -> current.pushTariff(request),
+                pushed -> message.set(I18n.text("tariffs.sent", pushed.versionNumber(), pushed.posted().size(),
+                        Formats.money(pushed.netMinor(), schedule.currency()))), message::set);
     }
 
     /** What the site database holds to preview with; null before it is read. */

@@ -21,6 +21,8 @@ import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.site.RelayCommand;
@@ -171,6 +173,17 @@ public final class GatewayBilling {
         client.stream(request, LedgerBatch.class, batch -> new GatewayClient.Batch<>(batch.links(), batch.total()),
                 (batch, received, total) -> posted.addAll(batch), CancelSignal.NEVER);
         return posted;
+    }
+
+    /**
+     * Asks the gateway to add a tariff version, which a supervisor's session only may do; returns what it posted.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session, and with
+     *     {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses, such as
+     *     {@code TARIFF_TOO_LATE} for a version that would take effect before the oldest day it still corrects
+     */
+    public TariffPushed pushTariff(PushTariff request) throws LinkException {
+        return GatewayClient.expect(client.call(request), TariffPushed.class);
     }
 
     /**

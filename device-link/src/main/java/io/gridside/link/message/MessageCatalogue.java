@@ -68,6 +68,8 @@ public final class MessageCatalogue {
             new Entry(0x73, PostAdjustments.class, 1, Priority.BILLING),
             new Entry(0x74, GetGapFills.class, 1, Priority.BILLING),
             new Entry(0x75, GapFillsBatch.class, 1, Priority.BILLING),
+            new Entry(0x76, PushTariff.class, 1, Priority.BILLING),
+            new Entry(0x77, TariffPushed.class, 1, Priority.BILLING),
             new Entry(0x78, SignedCommand.class, 1, Priority.BILLING),
             new Entry(0x79, GetCommands.class, 1, Priority.BILLING),
             new Entry(0x7A, CommandsBatch.class, 1, Priority.BILLING));

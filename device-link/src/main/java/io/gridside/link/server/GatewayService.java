@@ -17,6 +17,8 @@ import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.site.LedgerEntry;
@@ -201,6 +203,18 @@ public interface GatewayService {
     default List<LedgerLink> postAdjustments(PostAdjustments request, String supervisorId)
             throws AdjustmentRefusedException {
         throw new UnsupportedOperationException("this gateway does not post corrections");
+    }
+
+    /**
+     * Adds the tariff version of {@code request} to the gateway's schedule for {@code supervisorId}, re-rates from
+     * its effective time and posts what moved as adjustments; a version pushed before with the same content posts
+     * nothing more.
+     *
+     * @throws TariffPushRefusedException when a rule of the request is broken, with the rule's code
+     * @throws UnsupportedOperationException when the gateway does not take tariff versions
+     */
+    default TariffPushed pushTariff(PushTariff request, String supervisorId) throws TariffPushRefusedException {
+        throw new UnsupportedOperationException("this gateway does not take tariff versions");
     }
 
     /**

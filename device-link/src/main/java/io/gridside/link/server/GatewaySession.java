@@ -37,6 +37,8 @@ import io.gridside.link.message.GetLedgerDayDigests;
 import io.gridside.link.message.GetLedgerDays;
 import io.gridside.link.message.LedgerDayDigestsBatch;
 import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
@@ -356,6 +358,8 @@ public final class GatewaySession implements AutoCloseable {
             sendStream(session, requestId, service.ledgerDays(get.days()), LedgerBatch::of, Priority.BILLING);
         } else if (message instanceof PostAdjustments post) {
             postAdjustments(session, requestId, post, credential);
+        } else if (message instanceof PushTariff push) {
+            pushTariff(requestId, push, credential);
         } else if (message instanceof SetClock set) {
             setClock(requestId, set, credential);
         } else if (message instanceof CashTopUp topUp) {
@@ -473,6 +477,22 @@ public final class GatewaySession implements AutoCloseable {
         }
         LOG.info("Supervisor {} had {} corrections posted.", credential.technicianId(), posted.size());
         sendStream(session, requestId, posted, LedgerBatch::of, Priority.BILLING);
+    }
+
+    /** Adds a supervisor's tariff version and answers with what its re-rating posted; a refusal names its rule. */
+    private void pushTariff(long requestId, PushTariff push, SignedCredential credential) {
+        TariffPushed pushed;
+        try {
+            pushed = service.pushTariff(push, credential.technicianId());
+        } catch (TariffPushRefusedException e) {
+            LOG.info("Refused tariff version {} to supervisor {}: {}", push.versionNumber(),
+                    credential.technicianId(), e.code());
+            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
+            return;
+        }
+        LOG.info("Supervisor {} pushed tariff version {}: {} adjustments posted.", credential.technicianId(),
+                pushed.versionNumber(), pushed.posted().size());
+        reply(requestId, pushed);
     }
 
     /** Credits cash within the allowance the session's credential carries; see {@link CashDesk}. */

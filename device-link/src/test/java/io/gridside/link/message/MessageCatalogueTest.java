@@ -58,6 +58,7 @@ class MessageCatalogueTest {
                         tuple(0x70, GetLedgerDayDigests.class, 1), tuple(0x71, LedgerDayDigestsBatch.class, 1),
                         tuple(0x72, GetLedgerDays.class, 1), tuple(0x73, PostAdjustments.class, 1),
                         tuple(0x74, GetGapFills.class, 1), tuple(0x75, GapFillsBatch.class, 1),
+                        tuple(0x76, PushTariff.class, 1), tuple(0x77, TariffPushed.class, 1),
                         tuple(0x78, SignedCommand.class, 1), tuple(0x79, GetCommands.class, 1),
                         tuple(0x7A, CommandsBatch.class, 1));
     }

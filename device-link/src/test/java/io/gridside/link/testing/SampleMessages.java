@@ -34,6 +34,8 @@ import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GetGapFills;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.GetLedgerDayDigests;
 import io.gridside.link.message.GetLedgerDays;
 import io.gridside.link.message.LedgerDayDigestsBatch;
@@ -187,7 +189,22 @@ public final class SampleMessages {
                 new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
                         "reconciled", 12, ByteString.of(new byte[32])))),
                 getGapFills(),
-                gapFillsBatch());
+                gapFillsBatch(),
+                pushTariff(),
+                tariffPushed());
+    }
+
+    /** A supervisor pushes version 2 of tariff flat-2024, 30.00 KES a kWh from 29 April 2024 in the site's time. */
+    public static PushTariff pushTariff() {
+        return new PushTariff(2, "{\"tariffId\":\"flat-2024\",\"currency\":\"KES\",\"versions\":[{"
+                + "\"effectiveFrom\":\"2024-04-29T00:00\",\"currency\":\"KES\","
+                + "\"blocks\":[{\"price\":30000000}]}]}");
+    }
+
+    /** The gateway's answer to {@link #pushTariff()}: one day's energy charged 6.00 KES more. */
+    public static TariffPushed tariffPushed() {
+        return new TariffPushed(2, ByteString.of(new byte[32]), CLOCK, false, List.of(new LedgerEntry(7, CLOCK,
+                "c-001", EntryKind.ADJUSTMENT, -600, 44_013, "adjustment:2024-04-30 tariff-version energy")));
     }
 
     /** The console asks for the gaps filled among those billed on 30 April 2024 (UTC). */
