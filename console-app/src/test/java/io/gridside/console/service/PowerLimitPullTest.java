@@ -44,6 +44,8 @@ class PowerLimitPullTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T21:07:00Z");
     private static final Instant FROM = Instant.parse("2026-05-31T21:00:00Z");
+    /** A limit the evening's television and lights with a fridge pass; no household passes the realistic one. */
+    private static final int LIMIT_WATTS = 150;
 
     @TempDir
     Path dir;
@@ -54,8 +56,8 @@ class PowerLimitPullTest {
 
     @BeforeEach
     void connect() throws IOException {
-        site = SimulatedSite.start(new SiteSpec(40, 8, 3, NOW).withBilling(SimBilling.REALISTIC),
-                SimClock.manual(NOW));
+        site = SimulatedSite.start(new SiteSpec(40, 8, 3, NOW)
+                .withBilling(SimBilling.realisticLimitedTo(LIMIT_WATTS)), SimClock.manual(NOW));
         InetSocketAddress address = site.listenTcp(0);
         client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
                 Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
@@ -92,7 +94,7 @@ class PowerLimitPullTest {
 
         Map<String, Integer> limits = PowerLimits.of(store);
 
-        assertThat(limits).isNotEmpty().allSatisfy((meter, watts) -> assertThat(watts).isEqualTo(250));
+        assertThat(limits).isNotEmpty().allSatisfy((meter, watts) -> assertThat(watts).isEqualTo(LIMIT_WATTS));
         for (Meter meter : store.meters()) {
             Customer customer = customers.get(meter.customerId());
             boolean lifeline = customer.category() == CustomerCategory.HOUSEHOLD
