@@ -18,9 +18,8 @@ import java.util.function.IntFunction;
 /**
  * The load limiters of the site's meters. A lifeline customer's meter holds the power limit the gateway gives it
  * and opens its relay when the customer draws more for {@link #TRIP_DELAY}; it closes the relay again by itself
- * after
- * {@link #RECLOSE_DELAY}, and the {@value #TRIPS_TO_LOCKOUT}rd trip within one clock hour (UTC) locks it out until
- * the next hour begins, as prepaid meters' limiters do. While open the meter delivers nothing, so the interval's
+ * after {@link #RECLOSE_DELAY}, and the {@value #TRIPS_TO_LOCKOUT}rd trip within one clock hour (UTC) locks it out
+ * until the next hour begins, as prepaid meters' limiters do. While open the meter delivers nothing, so the interval's
  * energy, and the register, are what the customer drew while it was closed.
  *
  * <p>A trip is the meter's own: billing neither decides it nor sees it, and billing's relay is a separate switch. A
