@@ -38,9 +38,14 @@ public record LoadProfile(Premises premises, double habit, List<Fitted> applianc
     public record Fitted(Appliance appliance, double watts) {
     }
 
-    /** A quarter hour's mean and peak power, written by {@link #sample} and reused from meter to meter. */
+    /**
+     * A quarter hour's mean, running and peak power, written by {@link #sample} and reused from meter to meter. The
+     * running power is what the appliances in use draw together once started, which lasts as long as the shortest
+     * of their runs (a minute or more); the peak adds the largest starting inrush, which lasts under a second.
+     */
     static final class Sample {
         double meanWatts;
+        double runningWatts;
         double peakWatts;
     }
 
@@ -69,8 +74,9 @@ public record LoadProfile(Premises premises, double habit, List<Fitted> applianc
     }
 
     /**
-     * Writes the mean and peak power of interval {@code at} into {@code out}. The peak is what the appliances in
-     * use draw together, with the largest inrush of those that start; so a mill's peak is several times its mean.
+     * Writes the mean, running and peak power of interval {@code at} into {@code out}. The running power is what the
+     * appliances in use draw together, the peak adds the largest inrush of those that start; so a mill's peak is
+     * several times its mean.
      *
      * @param index the customer's place on the site, which seeds their randomness with {@code seed}
      */
@@ -101,10 +107,11 @@ public record LoadProfile(Premises premises, double habit, List<Fitted> applianc
             surge = Math.max(surge, fitted.watts() * (appliance.inrush() - 1));
         }
         out.meanWatts = mean;
+        out.runningWatts = running;
         out.peakWatts = running + surge;
     }
 
-    /** The mean and peak power of interval {@code at}, in a new sample. */
+    /** The mean, running and peak power of interval {@code at}, in a new sample. */
     Sample sample(long seed, int index, LocalInterval at) {
         Sample sample = new Sample();
         sample(seed, index, at, sample);

@@ -17,23 +17,29 @@ import java.util.function.IntFunction;
 
 /**
  * The load limiters of the site's meters. A lifeline customer's meter holds the power limit the gateway gives it
- * and opens its relay when the customer draws more; it closes the relay again by itself after
- * {@link #RECLOSE_DELAY}, and the {@value #TRIPS_TO_LOCKOUT}rd trip within one clock hour (UTC) locks it out until
- * the next hour begins, as prepaid meters' limiters do. While open the meter delivers nothing, so the interval's
+ * and opens its relay when the customer draws more for {@link #TRIP_DELAY}; it closes the relay again by itself
+ * after {@link #RECLOSE_DELAY}, and the {@value #TRIPS_TO_LOCKOUT}rd trip within one clock hour (UTC) locks it out
+ * until the next hour begins, as prepaid meters' limiters do. While open the meter delivers nothing, so the interval's
  * energy, and the register, are what the customer drew while it was closed.
  *
  * <p>A trip is the meter's own: billing neither decides it nor sees it, and billing's relay is a separate switch. A
  * meter whose relay billing or a maintenance lock holds open, or whose supply is cut, draws nothing and so never
  * trips; a lockout does not change billing's relay.
  *
- * <p>The demand the limiter compares with its limit is the quarter hour's peak power, a starting motor's inrush
- * included: the simulated load is known only by its quarter hour's mean and peak, so when in the quarter hour the
- * demand passes the limit is drawn from the site's seed, and the same seed gives the same trips.
+ * <p>The demand the limiter compares with its limit is the quarter hour's running power: what the appliances in use
+ * draw together once started, which lasts a minute or more, far longer than the trip delay. A starting motor's or
+ * compressor's inrush lasts under a second, shorter than the delay, so the limiter rides through it as a real one
+ * does, however far above the limit it goes. The simulated load is known only by its quarter hour's mean, running
+ * and peak power, so when in the quarter hour the demand passes the limit is drawn from the site's seed; the trip
+ * follows {@link #TRIP_DELAY} later, and the same seed gives the same trips.
  */
-// A real limiter trips only on a demand that lasts its trip delay (seconds), which a fridge compressor's inrush
-// does not: the simulated meter trips on it, as the quarter hour's peak holds nothing finer.
+// The trip delay is the limiter's own, not a setting: at the load's resolution any delay between the inrush (under
+// a second) and the shortest run (a minute) trips the same, so a setting would change nothing the simulator shows.
+// A real limiter's instantaneous trip on a short circuit is not modelled.
 final class PowerLimiter {
 
+    /** How long the demand must stay above the limit before the limiter opens the relay. */
+    static final Duration TRIP_DELAY = Duration.ofSeconds(10);
     /** How long a tripped limiter waits before it closes the relay again. */
     static final Duration RECLOSE_DELAY = Duration.ofMinutes(5);
     /** The trip of an hour that locks the limiter out until the next hour. */
@@ -100,11 +106,13 @@ final class PowerLimiter {
 
     /**
      * Runs every limiter through the interval from {@code start}: sets each meter's limit by the tariff version in
-     * force, trips and recloses by the interval's demand, logs each trip and reclosing in the order they happened,
-     * and cuts each meter's mean power to the share of the interval its relay was closed (its peak to 0 when it was
-     * open throughout). A meter that draws nothing (its relay open by billing, its supply cut) has no demand.
+     * force, trips and recloses by the interval's running power, logs each trip and reclosing in the order they
+     * happened, and cuts each meter's mean power to the share of the interval its relay was closed (its running and
+     * peak power to 0 when it was open throughout). A meter that draws nothing (its relay open by billing, its
+     * supply cut) has no demand.
      */
-    void limit(Instant start, double[] meanWatts, double[] peakWatts, EventLog log) {
+    void limit(Instant start, MeterDemand demand, EventLog log) {
+        double[] meanWatts = demand.meanWatts;
         LocalDateTime local = LocalDateTime.ofInstant(start, zone);
         long interval = start.getEpochSecond() / INTERVAL_SECONDS;
         List<Pending> pending = new ArrayList<>();
@@ -116,10 +124,11 @@ final class PowerLimiter {
             if (limitWatts[i] == 0 && openUntil[i] == null) {
                 continue;
             }
-            long closedSeconds = run(i, start, interval, meanWatts[i] > 0 ? peakWatts[i] : 0, pending);
+            long closedSeconds = run(i, start, interval, meanWatts[i] > 0 ? demand.runningWatts[i] : 0, pending);
             meanWatts[i] = meanWatts[i] * closedSeconds / INTERVAL_SECONDS;
             if (closedSeconds == 0) {
-                peakWatts[i] = 0;
+                demand.runningWatts[i] = 0;
+                demand.peakWatts[i] = 0;
             }
         }
         pending.sort(Comparator.comparing(Pending::at));
@@ -142,8 +151,9 @@ final class PowerLimiter {
                     break;
                 }
                 cursor = reclose(index, cursor, log);
-            } else if (limitWatts[index] > 0 && demandWatts > limitWatts[index]) {
-                Instant tripAt = tripMoment(index, interval, trips++, cursor, end);
+            } else if (limitWatts[index] > 0 && demandWatts > limitWatts[index]
+                    && cursor.plus(TRIP_DELAY).isBefore(end)) {
+                Instant tripAt = tripMoment(index, interval, trips++, cursor, end).plus(TRIP_DELAY);
                 closedSeconds += Duration.between(cursor, tripAt).toSeconds();
                 trip(index, tripAt, demandWatts, log);
                 cursor = tripAt;
@@ -155,9 +165,13 @@ final class PowerLimiter {
         return closedSeconds;
     }
 
-    /** A moment in [from, end), drawn from the seed, when the demand passes the limit. */
+    /**
+     * A moment in [from, end - trip delay), drawn from the seed, when the demand passes the limit. A demand that
+     * would pass it later trips in the next interval if it is still there: the load holds no finer time than the
+     * quarter hour.
+     */
     private Instant tripMoment(int index, long interval, int trip, Instant from, Instant end) {
-        long span = Duration.between(from, end).toSeconds();
+        long span = Duration.between(from, end).minus(TRIP_DELAY).toSeconds();
         return from.plusSeconds((long) Math.floor(Noise.unit(seed, index, interval, TRIP_SALT + trip) * span));
     }
 

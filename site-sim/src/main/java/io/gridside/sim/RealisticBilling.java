@@ -45,6 +45,8 @@ public final class RealisticBilling {
     static final CreditPolicy POLICY = new CreditPolicy(2_000, 2_000, 500, 50, true);
     private static final LocalDateTime SINCE = LocalDateTime.of(2024, 1, 1, 0, 0);
     private static final int LOAN_EVERY = 12;
+    /** The lifeline power limit of the realistic tariff: no household's appliances run above it together. */
+    static final int POWER_LIMIT_WATTS = 250;
 
     private RealisticBilling() {
     }
@@ -62,6 +64,11 @@ public final class RealisticBilling {
      * to 22:00 every day; the flat standing charge; VAT at 16%.
      */
     static TariffSchedule schedule(Tariff tariff) {
+        return schedule(tariff, POWER_LIMIT_WATTS);
+    }
+
+    /** The realistic schedule with a lifeline power limit of {@code powerLimitWatts}. */
+    static TariffSchedule schedule(Tariff tariff, int powerLimitWatts) {
         long flat = tariff.energyMinorPerKwh();
         List<Block> blocks = List.of(new Block(1_000L, Prices.ofMinorPerKwh(flat * 4 / 7), true),
                 new Block(null, Prices.ofMinorPerKwh(flat), false));
@@ -74,7 +81,7 @@ public final class RealisticBilling {
         }
         TariffVersion version = new TariffVersion(SINCE, tariff.currency(), blocks, Period.DAILY, evening,
                 new StandingCharge(Period.DAILY, tariff.standingMinorPerDay(), null), null,
-                List.of(new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_600L, null)), 250);
+                List.of(new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_600L, null)), powerLimitWatts);
         return new TariffSchedule("village-tou-" + tariff.currency().toLowerCase(java.util.Locale.ROOT),
                 tariff.currency(), List.of(version)).validated();
     }

@@ -22,6 +22,15 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
     /** The realistic schedule and terms. */
     public static final SimBilling REALISTIC = new SimBilling(true, null, null);
 
+    /**
+     * The realistic schedule and terms with a lifeline power limit of {@code watts} instead of its own, which no
+     * simulated household's appliances pass together: a lower one makes the households with a fridge and a
+     * television trip in the evening.
+     */
+    public static SimBilling realisticLimitedTo(int watts) {
+        return new SimBilling(true, RealisticBilling.schedule(SiteGenerator.TARIFF, watts), null);
+    }
+
     public SimBilling {
         if (!realistic && (schedule != null || calendar != null)) {
             throw new IllegalArgumentException("A tariff or calendar file replaces part of the realistic billing,"

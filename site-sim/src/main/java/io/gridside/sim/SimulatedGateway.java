@@ -124,11 +124,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final BillingEngine engine;
     /** The tariff schedule and credit terms the engine bills with, and the versions supervisors pushed since. */
     private final TariffPush tariffs;
-    /** What the site's network does to each meter's voltage, and each meter's mean and peak power this tick. */
+    /** What the site's network does to each meter's voltage, and what each meter draws this tick. */
     private final Distribution distribution;
-    private final double[] meanWatts;
-    private final double[] peakWatts;
-    private final LoadProfile.Sample sample = new LoadProfile.Sample();
+    private final MeterDemand demand;
     /** Each place's meter, customer and registers; see {@link Places}. */
     private final Places places;
     /** Customers low on credit paying at a shop or by mobile money. */
@@ -225,8 +223,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.tariffs = new TariffPush(billing, billingDocument, engine, journal, layout.site().zone());
         this.corrections = new LedgerCorrections(engine, layout.site().zone());
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
-        this.meanWatts = new double[spec.meters()];
-        this.peakWatts = new double[spec.meters()];
+        this.demand = new MeterDemand(spec.meters());
         this.places = new Places(layout);
         this.backfill = new MeterBackfill(engine, journal, places, spec.meters());
         this.historyStart = Reading.intervalStartOf(spec.now()).minus(Duration.ofDays(spec.historyDays()));
@@ -358,24 +355,21 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             double supplied = scenario.suppliedShare(i, start);
             // The relay as the meter holds it after the quarter hour's commands, for the whole quarter hour.
             if (relays.relay(i) == RelayState.ON && supplied > 0) {
-                layout.loads().get(i).sample(spec.seed(), i, at, sample);
-                meanWatts[i] = sample.meanWatts * supplied;
-                peakWatts[i] = sample.peakWatts;
+                demand.draw(i, layout.loads().get(i), spec.seed(), at, supplied);
             } else {
-                meanWatts[i] = 0;
-                peakWatts[i] = 0;
+                demand.none(i);
             }
         }
-        limiter.limit(start, meanWatts, peakWatts, scenario.log());
-        distribution.carry(meanWatts, peakWatts);
+        limiter.limit(start, demand, scenario.log());
+        distribution.carry(demand.meanWatts, demand.peakWatts);
     }
 
     /** What meter {@code index} sends when the interval from {@code start} ends. */
     private Uplink.IntervalRead read(int index, Instant start, long interval) {
-        places.exactRegisterWh[index] += meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
+        places.exactRegisterWh[index] += demand.meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
         long register = (long) Math.floor(places.exactRegisterWh[index]);
         return new Uplink.IntervalRead(places.meterIds[index], start, register,
-                distribution.quality(index, spec.seed(), interval, peakWatts[index]));
+                distribution.quality(index, spec.seed(), interval, demand.peakWatts[index]));
     }
 
     /** Logs billing's decision and sends the meter the command it calls for. */

@@ -24,6 +24,8 @@ import java.util.Locale;
 public final class SiteGenerator {
 
     static final String CURRENCY = "KES";
+    /** The flat tariff every generated site bills at. */
+    static final Tariff TARIFF = new Tariff("flat-2026", CURRENCY, 3500, 1000, 5000);
     static final ZoneId ZONE = ZoneId.of("Africa/Nairobi");
 
     private static final String[] GIVEN = {
@@ -44,7 +46,7 @@ public final class SiteGenerator {
         String gatewayId = String.format(Locale.ROOT, "GW-%06X", Noise.hash(seed, 1) & 0xFFFFFF);
         SiteInfo site = new SiteInfo(String.format(Locale.ROOT, "site-%d", seed),
                 "Demo village " + seed, CURRENCY, ZONE);
-        Tariff tariff = new Tariff("flat-2026", CURRENCY, 3500, 1000, 5000);
+        Tariff tariff = TARIFF;
 
         List<Customer> customers = new ArrayList<>(count);
         List<LoadProfile> loads = new ArrayList<>(count);

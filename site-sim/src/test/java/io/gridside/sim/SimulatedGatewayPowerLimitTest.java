@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 class SimulatedGatewayPowerLimitTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T21:07:00Z");
+    /** A limit that the evening's television and lights with a fridge pass: the realistic 250 W nobody does. */
+    private static final int LOW_LIMIT_WATTS = 150;
 
     @Test
     void onlyLifelineHouseholdsTripAndTheirTripsAreLogged() {
         SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(40, 13, 3, NOW)
-                .withBilling(SimBilling.REALISTIC), SimClock.manual(NOW));
+                .withBilling(SimBilling.realisticLimitedTo(LOW_LIMIT_WATTS)), SimClock.manual(NOW));
         BillingConfig config = BillingConfigDocument.decode(gateway.billingConfig());
         Map<String, Customer> customerOfMeter = customersByMeter(gateway);
 
@@ -42,6 +44,14 @@ class SimulatedGatewayPowerLimitTest {
         assertThat(trips).allSatisfy(trip -> assertThat(Long.parseLong(trip.detail("demandW")))
                 .isGreaterThan(Long.parseLong(trip.detail("limitW"))));
         assertThat(gateway.events(Instant.EPOCH, NOW)).anyMatch(e -> e.kind() == EventKind.POWER_LIMIT_RECLOSED);
+    }
+
+    @Test
+    void theRealisticSitesHouseholdsStayUnderItsLimitAndNeverTrip() {
+        SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(40, 13, 3, NOW)
+                .withBilling(SimBilling.REALISTIC), SimClock.manual(NOW));
+
+        assertThat(gateway.events(Instant.EPOCH, NOW)).noneMatch(e -> e.kind() == EventKind.POWER_LIMIT_TRIPPED);
     }
 
     @Test

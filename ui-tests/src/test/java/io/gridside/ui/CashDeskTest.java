@@ -87,9 +87,7 @@ class CashDeskTest {
         }
         String technicianId = CredentialFile.read(credential).technicianId();
         session.settings().put(SessionViewModel.SETTING_CREDENTIAL, credential.toString());
-        TextField port = robot.lookup("#tcp-port").queryAs(TextField.class);
-        robot.interact(() -> port.setText(Integer.toString(address.getPort())));
-        robot.clickOn("#connect-tcp");
+        ConnectScreen.pressConnect(robot, address.getPort());
         TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
         try {
             // The table keeps the last session's meters, so wait for this credential's session to be the one open.

@@ -57,12 +57,8 @@ class DroppedLinkTest {
         console.close();
     }
 
-    private TableView<MeterStatus> connect(FxRobot robot) throws TimeoutException {
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
-        return table;
+    private TableView<MeterStatus> connect(FxRobot robot) {
+        return ConnectScreen.connect(robot, address.getPort(), 30);
     }
 
     private void awaitConnectedAgain(FxRobot robot) throws TimeoutException {

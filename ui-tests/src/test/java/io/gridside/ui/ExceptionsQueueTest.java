@@ -3,7 +3,6 @@ package io.gridside.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.service.VeeQueue;
-import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.ExceptionDecision;
@@ -81,10 +80,7 @@ class ExceptionsQueueTest {
 
     @Test
     void aConflictingReadIsOverriddenWithAReasonAndLeavesTheOpenQueue(FxRobot robot) throws Exception {
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> meters = robot.lookup("#meters-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> meters.getItems().size() == METERS);
+        ConnectScreen.connect(robot, address.getPort(), METERS);
         RawRead contradicted = plantContradictingHandRead();
 
         robot.clickOn("#nav-exceptions");

@@ -98,8 +98,7 @@ class GatewayKeyChangeTest {
     @Test
     void refusesTheNewKeyShowingBothFingerprintsUntilASupervisorRepins(FxRobot robot)
             throws TimeoutException, IOException {
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
+        ConnectScreen.pressConnect(robot, address.getPort());
 
         Label message = robot.lookup("#connect-message").queryAs(Label.class);
         Node repin = robot.lookup("#repin").query();

@@ -112,8 +112,7 @@ class GatewayKeyRecordTest {
             throws TimeoutException, IOException {
         Path wrong = record("wrong.json", SigningKey.generate().publicKey());
         Path right = record("right.json", replaced.identityKey().publicKey());
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
+        ConnectScreen.pressConnect(robot, address.getPort());
 
         Label message = robot.lookup("#connect-message").queryAs(Label.class);
         Node recordBox = robot.lookup("#repin-record-box").query();

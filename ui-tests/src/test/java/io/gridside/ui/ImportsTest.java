@@ -6,7 +6,6 @@ import io.gridside.console.importing.ImportsViewModel;
 import io.gridside.console.service.PaymentOutbox;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.sim.SimulatedSite;
-import io.gridside.site.MeterStatus;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.Reading;
 import java.io.IOException;
@@ -60,12 +59,8 @@ class ImportsTest {
         console.close();
     }
 
-    private void connect(FxRobot robot) throws TimeoutException {
-        TextField port = robot.lookup("#tcp-port").queryAs(TextField.class);
-        robot.interact(() -> port.setText(Integer.toString(address.getPort())));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 12);
+    private void connect(FxRobot robot) {
+        ConnectScreen.connect(robot, address.getPort(), 12);
         robot.clickOn("#nav-imports");
     }
 

@@ -76,10 +76,7 @@ class MetersPowerLimitTest {
     @Test
     void showsTheLimitOfLifelineHouseholdsAndNoneForShopsMillsAndProtectedCustomers(FxRobot robot)
             throws TimeoutException, IOException {
-        robot.doubleClickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> table = robot.lookup("#meters-table").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == METERS);
+        TableView<MeterStatus> table = ConnectScreen.connect(robot, address.getPort(), METERS);
         robot.clickOn("#nav-meters");
         TableColumn<MeterStatus, ?> limit = table.getColumns().stream()
                 .filter(column -> "col-limit".equals(column.getId())).findFirst().orElseThrow();

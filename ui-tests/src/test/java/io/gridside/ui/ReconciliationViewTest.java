@@ -16,7 +16,6 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.site.EntryKind;
-import io.gridside.site.MeterStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -184,13 +183,9 @@ class ReconciliationViewTest {
         assertThat(robot.lookup("#reconcile-post").query().isVisible()).isFalse();
     }
 
-    private void connect(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> robot.lookup("#tcp-port").queryAs(TextField.class).clear());
-        robot.clickOn("#tcp-port").write(Integer.toString(address.getPort()));
-        robot.clickOn("#connect-tcp");
-        TableView<MeterStatus> meters = robot.lookup("#meters-table").queryTableView();
+    private void connect(FxRobot robot) {
         Label said = robot.lookup("#connect-message").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> meters.getItems().size() == METERS
+        ConnectScreen.connect(robot, address.getPort(), meters -> meters.getItems().size() == METERS
                 || !said.getText().isEmpty());
         assertThat(said.getText()).as("the connect screen's message").isEmpty();
     }

@@ -43,7 +43,7 @@ public final class CashUpViewModel {
 
     CashUpViewModel(SessionViewModel session) {
         this.session = session;
-        session.helloProperty().addListener((obs, old, hello) -> reset());
+        session.onNewSession(hello -> reset());
         technician.addListener((obs, old, who) -> show());
     }
 
@@ -60,10 +60,13 @@ public final class CashUpViewModel {
         }
     }
 
-    /** Pulls the chosen day's cash book (the gateway's today, before a day is chosen) and shows the cash-up. */
+    /**
+     * Pulls the chosen day's cash book (the gateway's today, before a day is chosen) and shows the cash-up; a book
+     * that comes back after its session closed is not shown.
+     */
     public void load() {
         LocalDate asked = day.get();
-        session.withSession(I18n.text("task.cashUp"), (open, context) -> open.cashBook(asked, context), loaded -> {
+        session.loadOnSession(I18n.text("task.cashUp"), (open, context) -> open.cashBook(asked, context), loaded -> {
             book = loaded;
             zone.set(loaded.zone());
             day.set(loaded.day());
@@ -116,7 +119,7 @@ public final class CashUpViewModel {
             return;
         }
         CashVoid request = new CashVoid(line.receipt(), why);
-        session.withSession(I18n.text("task.void", line.receipt()), (open, context) -> open.voidReceipt(request),
+        session.runOnSession(I18n.text("task.void", line.receipt()), (open, context) -> open.voidReceipt(request),
                 this::voided, failure -> message.set(CashDeskViewModel.plainWords(failure)));
     }
 

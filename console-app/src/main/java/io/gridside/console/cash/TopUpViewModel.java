@@ -132,7 +132,7 @@ public final class TopUpViewModel {
         sending = true;
         CashTopUp request = new CashTopUp(customer.customerId(), null, amountMinor, hello.currency(),
                 reference.get().strip(), "");
-        session.withSession(I18n.text("task.topUp", customer.customerId()), (open, context) -> open.topUp(request),
+        session.runOnSession(I18n.text("task.topUp", customer.customerId()), (open, context) -> open.topUp(request),
                 this::received, failure -> {
                     sending = false;
                     step.set(Step.FORM);
@@ -189,7 +189,7 @@ public final class TopUpViewModel {
         MeterStatus customer = currentRow();
         ReceiptPage.Context context = new ReceiptPage.Context(hello.siteName(), hello.siteId(), zone(hello),
                 customer == null ? "" : customer.customerName(), credential.technicianId());
-        session.withSession(I18n.text("task.receipt", shown.reference()),
+        session.runOnSession(I18n.text("task.receipt", shown.reference()),
                 (open, task) -> ReceiptPage.write(shown, context, folder),
                 file -> message.set(I18n.text("cash.receipt.saved", file)),
                 failure -> message.set(SessionViewModel.describe(failure)));

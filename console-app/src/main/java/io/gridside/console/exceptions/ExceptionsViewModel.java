@@ -76,7 +76,7 @@ public final class ExceptionsViewModel {
             show(loaded);
         }, failure -> {
             busy.set(false);
-            message.set(failure);
+            message.set(SessionViewModel.describe(failure));
         });
     }
 
@@ -156,7 +156,7 @@ public final class ExceptionsViewModel {
             reload();
         }, failure -> {
             busy.set(false);
-            message.set(failure);
+            message.set(SessionViewModel.describe(failure));
         });
     }
 

@@ -94,7 +94,7 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        session.withSession(I18n.text("task.importPlan", chosen.getFileName()), (open, context) ->
+        session.runOnSession(I18n.text("task.importPlan", chosen.getFileName()), (open, context) ->
                 plan(open, what, chosen), shown -> {
                     busy.set(false);
                     show(shown, false);
@@ -110,7 +110,7 @@ public final class ImportsViewModel {
         }
         busy.set(true);
         applicable.set(false);
-        session.withSession(I18n.text("task.importApply", chosen.getFileName()), (open, context) ->
+        session.runOnSession(I18n.text("task.importApply", chosen.getFileName()), (open, context) ->
                 importFile(open, what, chosen), shown -> {
                     busy.set(false);
                     show(shown, true);
@@ -186,7 +186,7 @@ public final class ImportsViewModel {
 
     /** Loads the outbox's payments with the state each is in. */
     public void loadOutbox() {
-        session.withSession(I18n.text("task.outbox"), (open, context) -> open.outbox(), outbox::setAll,
+        session.runOnSession(I18n.text("task.outbox"), (open, context) -> open.outbox(), outbox::setAll,
                 failure -> outboxMessage.set(SessionViewModel.describe(failure)));
     }
 
@@ -197,7 +197,7 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        session.withSession(I18n.text("task.push"), (open, context) -> open.push(context), this::pushed, failure -> {
+        session.runOnSession(I18n.text("task.push"), (open, context) -> open.push(context), this::pushed, failure -> {
             busy.set(false);
             outboxMessage.set(SessionViewModel.describe(failure));
             loadOutbox();

@@ -115,7 +115,7 @@ public final class ReconcileViewModel {
         }, failure -> {
             running.set(false);
             task = null;
-            message.set(failure);
+            message.set(SessionViewModel.describe(failure));
         });
         task = started;
         if (started == null) {

@@ -504,32 +504,41 @@ public final class SessionViewModel implements AutoCloseable {
 
     /**
      * Runs {@code work} on the open session as a task of the task list, which shows its progress and can cancel
-     * it; without a session, says so through {@code onFailure} and returns null.
+     * it; without a session nothing runs, {@code onFailure} hears so ({@link NoSessionException}) and null comes
+     * back. A screen's failure handler words the failure with {@link #describe} or its own.
      *
      * @param onDone runs on the JavaFX thread with the result
      * @param onFailure runs on the JavaFX thread with why the work failed; not called when it was cancelled
      */
     public <T> Task<T> runOnSession(String title, SessionWork<T> work, Consumer<T> onDone,
-            Consumer<String> onFailure) {
+            Consumer<Throwable> onFailure) {
         ConsoleSession current = session;
         if (current == null) {
-            onFailure.accept(I18n.text("session.none"));
+            onFailure.accept(new NoSessionException());
             return null;
         }
-        return tasks.submit(title, context -> work.run(current, context), onDone,
-                failure -> onFailure.accept(describe(failure)));
+        return tasks.submit(title, context -> work.run(current, context), onDone, onFailure);
     }
 
     /**
-     * Runs a screen's {@code work} with the open session in the background, under {@code title} in the task list;
-     * nothing runs without a session. The outcome comes back on the JavaFX thread.
+     * As {@link #runOnSession}, for what a screen shows of the session: the outcome is dropped when the session that
+     * asked is no longer the open one, so a slow load of a closed session never lands on the next session's screen.
+     * A money move's outcome is never dropped: use {@link #runOnSession} for it.
      */
-    public <T> void withSession(String title, SessionWork<T> work, Consumer<T> onDone, Consumer<Throwable> onFailure) {
-        ConsoleSession current = session;
-        if (current == null) {
-            return;
-        }
-        tasks.submit(title, context -> work.run(current, context), onDone, onFailure);
+    public <T> Task<T> loadOnSession(String title, SessionWork<T> work, Consumer<T> onLoaded,
+            Consumer<Throwable> onFailure) {
+        ConsoleSession asked = session;
+        return runOnSession(title, work, boundTo(asked, onLoaded), boundTo(asked, onFailure));
+    }
+
+    private <T> Consumer<T> boundTo(ConsoleSession asked, Consumer<T> action) {
+        return outcome -> {
+            if (asked == session) {
+                action.accept(outcome);
+            } else {
+                LOG.debug("A load of a session no longer open came back and is dropped.");
+            }
+        };
     }
 
     /** The credential the open session runs under, or null without one. */

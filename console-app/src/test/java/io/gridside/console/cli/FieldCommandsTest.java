@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.link.auth.Role;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -40,40 +37,28 @@ class FieldCommandsTest {
     static Path home;
 
     private static SimClock.Manual clock;
+    private static CommandSite fixture;
     private static SimulatedSite site;
-    private static String tcp;
     private static String technician;
     private static String supervisor;
-    private static String previousHome;
 
     @BeforeAll
     static void startSite() throws IOException {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
         clock = SimClock.manual(NOW);
-        site = SimulatedSite.start(new SiteSpec(20, 8, 1, NOW), clock);
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
-        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-8", NOW));
-        technician = Credentials.write(home, "technician.json", DemoOperator.issue("T-0042",
-                "Amina Wanjiru", Role.TECHNICIAN, List.of("site-8"), NOW.minus(Duration.ofDays(1)),
-                Duration.ofDays(3), Map.of()));
-        CommandRun pin = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
-        assertThat(pin.exitCode()).as("a supervisor pins the site first: " + pin.err()).isZero();
+        fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(20, 8, 1, NOW), clock));
+        site = fixture.site();
+        supervisor = fixture.supervisor();
+        fixture.pinned();
+        technician = fixture.technician(home, NOW, Duration.ofDays(3), Map.of());
     }
 
     @AfterAll
     static void stopSite() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fixture.close();
     }
 
     private static CommandRun connect(String credential, String... args) {
-        String[] command = {"connect", "--tcp", tcp, "--credential", credential};
-        String[] all = new String[command.length + args.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(args, 0, all, command.length, args.length);
-        return CommandRun.of(all);
+        return fixture.connect(credential, args);
     }
 
     private static MeterStatus status(int index) {

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
-import io.gridside.link.auth.Role;
 import io.gridside.link.auth.TechnicianCredential;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -49,47 +47,36 @@ class ImportPaymentsPushTest {
     static Path home;
 
     private static SimClock.Manual clock;
+    private static CommandSite fixture;
     private static SimulatedSite site;
-    private static String tcp;
-    private static String serial;
     private static String technician;
     private static String supervisor;
-    private static String previousHome;
+    private static String serial;
 
     @BeforeAll
     static void startSite() throws IOException {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
         clock = SimClock.manual(NOW);
-        site = SimulatedSite.start(new SiteSpec(15, 6, 1, NOW), clock);
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
+        fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(15, 6, 1, NOW), clock));
+        site = fixture.site();
+        supervisor = fixture.supervisor();
         serial = site.listenSerial();
         PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, site.gateway().layout().gatewayId());
-        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
-        technician = Credentials.write(home, "technician.json", DemoOperator.issue("T-0042",
-                "Amina Wanjiru", Role.TECHNICIAN, List.of("site-6"), NOW.minus(Duration.ofDays(1)),
-                Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, 500_000L)));
-        CommandRun pin = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
-        assertThat(pin.exitCode()).as("a supervisor pins the site first: " + pin.err()).isZero();
+        fixture.pinned();
+        technician = fixture.technician(home, NOW, Duration.ofDays(2),
+                Map.of(TechnicianCredential.CASH_LIMIT, 500_000L));
     }
 
     @AfterAll
     static void stopSite() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fixture.close();
     }
 
     private static String customer(int index) {
-        return site.gateway().layout().customers().get(index).customerId();
+        return fixture.customer(index);
     }
 
     private static CommandRun connect(String credential, String... args) {
-        String[] command = {"connect", "--tcp", tcp, "--credential", credential};
-        String[] all = new String[command.length + args.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(args, 0, all, command.length, args.length);
-        return CommandRun.of(all);
+        return fixture.connect(credential, args);
     }
 
     private static Path pulled(Path database) {

@@ -46,30 +46,24 @@ class SignedCommandsTest {
     static Path home;
 
     private static SimClock.Manual clock;
+    private static CommandSite fixture;
     private static SimulatedSite site;
-    private static String tcp;
     private static String technician;
     private static String supervisor;
-    private static String previousHome;
 
     @BeforeAll
     static void startSite() throws Exception {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
         clock = SimClock.manual(NOW);
-        site = SimulatedSite.start(new SiteSpec(12, 31, 1, NOW), clock);
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
-        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor(SITE, NOW));
+        fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 31, 1, NOW), clock));
+        site = fixture.site();
+        supervisor = fixture.supervisor();
+        fixture.pinned();
         technician = Credentials.write(home, "technician.json", technicianCredential());
-        CommandRun pin = connect(supervisor, "status");
-        assertThat(pin.exitCode()).as("a supervisor pins the site first: " + pin.err()).isZero();
     }
 
     @AfterAll
     static void stopSite() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fixture.close();
     }
 
     private static SignedCredential technicianCredential() {
@@ -78,15 +72,11 @@ class SignedCommandsTest {
     }
 
     private static CommandRun connect(String credential, String... args) {
-        String[] command = {"connect", "--tcp", tcp, "--credential", credential};
-        String[] all = new String[command.length + args.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(args, 0, all, command.length, args.length);
-        return CommandRun.of(all);
+        return fixture.connect(credential, args);
     }
 
     private static String customer(int index) {
-        return site.gateway().layout().customers().get(index).customerId();
+        return fixture.customer(index);
     }
 
     private static CommandRun ok(CommandRun run) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.link.auth.Role;
 import io.gridside.link.auth.TechnicianCredential;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -38,44 +35,35 @@ class TopUpCommandTest {
     static Path home;
 
     private static SimClock.Manual clock;
+    private static CommandSite fixture;
     private static SimulatedSite site;
-    private static String tcp;
     private static String technician;
     private static String supervisor;
-    private static String previousHome;
 
     @BeforeAll
     static void startSite() throws IOException {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
         clock = SimClock.manual(NOW);
-        site = SimulatedSite.start(new SiteSpec(15, 6, 1, NOW), clock);
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
-        supervisor = Credentials.write(home, "supervisor.json", DemoOperator.supervisorFor("site-6", NOW));
-        technician = Credentials.write(home, "technician.json", DemoOperator.issue("T-0042",
-                "Amina Wanjiru", Role.TECHNICIAN, List.of("site-6"), NOW.minus(Duration.ofDays(1)),
-                Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, LIMIT)));
-        CommandRun pin = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
-        assertThat(pin.exitCode()).as("a supervisor pins the site first: " + pin.err()).isZero();
+        fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(15, 6, 1, NOW), clock));
+        site = fixture.site();
+        supervisor = fixture.supervisor();
+        fixture.pinned();
+        technician = fixture.technician(home, NOW, Duration.ofDays(2), Map.of(TechnicianCredential.CASH_LIMIT, LIMIT));
     }
 
     @AfterAll
     static void stopSite() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fixture.close();
     }
 
     private static CommandRun topUp(String credential, String... args) {
-        String[] command = {"connect", "--tcp", tcp, "--credential", credential, "topup"};
-        String[] all = new String[command.length + args.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(args, 0, all, command.length, args.length);
-        return CommandRun.of(all);
+        String[] all = new String[args.length + 1];
+        all[0] = "topup";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return fixture.connect(credential, all);
     }
 
     private static String customer(int index) {
-        return site.gateway().layout().customers().get(index).customerId();
+        return fixture.customer(index);
     }
 
     @Test
@@ -100,8 +88,7 @@ class TopUpCommandTest {
 
         clock.advance(Reading.INTERVAL);
         Path database = dir.resolve("site.db");
-        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "audit", "--site",
-                database.toString(), "--json");
+        CommandRun audit = fixture.connect(technician, "audit", "--site", database.toString(), "--json");
 
         assertThat(audit.exitCode()).as(audit.err()).isZero();
         assertThat(new ObjectMapper().readTree(audit.out()).get("audit").get("agrees").asBoolean()).isTrue();
@@ -158,8 +145,8 @@ class TopUpCommandTest {
 
     @Test
     void statusShowsTheCredentialsCashLimit() throws IOException {
-        CommandRun withLimit = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "status", "--json");
-        CommandRun without = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "status");
+        CommandRun withLimit = fixture.connect(technician, "status", "--json");
+        CommandRun without = fixture.connect(supervisor, "status");
 
         assertThat(withLimit.exitCode()).as(withLimit.err()).isZero();
         assertThat(new ObjectMapper().readTree(withLimit.out()).get("cashLimitMinor").asLong()).isEqualTo(LIMIT);

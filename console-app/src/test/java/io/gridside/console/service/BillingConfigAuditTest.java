@@ -6,11 +6,7 @@ import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
 import io.gridside.billing.config.BillingConfig;
-import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
@@ -23,7 +19,6 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +49,7 @@ class BillingConfigAuditTest {
     @TempDir
     Path dir;
 
+    private PulledSite fixture;
     private SimulatedSite site;
     private GatewayClient client;
     private SiteStore store;
@@ -61,25 +57,23 @@ class BillingConfigAuditTest {
     @BeforeEach
     void connect() throws IOException {
         SimClock.Manual clock = SimClock.manual(START);
-        site = SimulatedSite.start(new SiteSpec(METERS, 8, 3, START).withBilling(SimBilling.REALISTIC), clock);
+        SimulatedSite started = SimulatedSite.start(new SiteSpec(METERS, 8, 3, START)
+                .withBilling(SimBilling.REALISTIC), clock);
         clock.advance(Duration.ofDays(1));
-        InetSocketAddress address = site.listenTcp(0);
-        client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
-                Duration.ofSeconds(10));
-        store = SiteStore.open(dir.resolve("site.db"));
+        fixture = PulledSite.connect(started, NOW, dir.resolve("site.db"));
+        site = fixture.site();
+        client = fixture.client();
+        store = fixture.store();
     }
 
     @AfterEach
     void close() {
-        client.close();
-        store.close();
-        site.close();
+        fixture.close();
     }
 
     @Test
     void theAuditReplaysTheGatewaysScheduleAndTermsEntryForEntry() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
 
         BillingReport report = BillingAudit.run(store);
 
@@ -91,7 +85,7 @@ class BillingConfigAuditTest {
 
     @Test
     void theReplayReachesTheGatewaysCreditStatesIncludingThoseOfItsTerms() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
         BillingConfig config = BillingAudit.billingConfig(store, store.tariff().orElseThrow());
         List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
 
@@ -107,7 +101,7 @@ class BillingConfigAuditTest {
 
     @Test
     void theCreditListingSaysWhatEachDebtStillOwes() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
         BillingConfig config = BillingAudit.billingConfig(store, store.tariff().orElseThrow());
 
         List<CreditListing.DebtLine> lines = CreditListing.of(store).stream()
@@ -127,7 +121,7 @@ class BillingConfigAuditTest {
 
     @Test
     void aFlatReplayOfTheSameSiteDisagrees() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
 
         BillingEngine flat = Replay.run(store.tariff().orElseThrow(), store.site().orElseThrow().zone(),
                 store.meters(), store.ledger(), store.readings(Instant.EPOCH, Instant.MAX));

@@ -3,11 +3,7 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.billing.config.BillingConfig;
-import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
@@ -19,9 +15,7 @@ import io.gridside.site.Meter;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,35 +38,35 @@ class PowerLimitPullTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T21:07:00Z");
     private static final Instant FROM = Instant.parse("2026-05-31T21:00:00Z");
+    /** A limit the evening's television and lights with a fridge pass; no household passes the realistic one. */
+    private static final int LIMIT_WATTS = 150;
 
     @TempDir
     Path dir;
 
+    private PulledSite fixture;
     private SimulatedSite site;
     private GatewayClient client;
     private SiteStore store;
 
     @BeforeEach
     void connect() throws IOException {
-        site = SimulatedSite.start(new SiteSpec(40, 8, 3, NOW).withBilling(SimBilling.REALISTIC),
-                SimClock.manual(NOW));
-        InetSocketAddress address = site.listenTcp(0);
-        client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
-                Duration.ofSeconds(10));
-        store = SiteStore.open(dir.resolve("site.db"));
+        fixture = PulledSite.connect(SimulatedSite.start(new SiteSpec(40, 8, 3, NOW)
+                .withBilling(SimBilling.realisticLimitedTo(LIMIT_WATTS)), SimClock.manual(NOW)), NOW,
+                dir.resolve("site.db"));
+        site = fixture.site();
+        client = fixture.client();
+        store = fixture.store();
     }
 
     @AfterEach
     void close() {
-        client.close();
-        store.close();
-        site.close();
+        fixture.close();
     }
 
     @Test
     void theTripsArriveWithTheEventsAndTheAuditStillAgrees() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
 
         BillingReport report = BillingAudit.run(store);
         Map<String, Integer> pulled = PowerLimits.tripsByMeter(store.events(Instant.EPOCH, Instant.MAX));
@@ -85,14 +79,14 @@ class PowerLimitPullTest {
 
     @Test
     void theConsoleGivesTheLimitToTheUnprotectedHouseholdsAlone() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
         BillingConfig config = BillingAudit.billingConfig(store, store.tariff().orElseThrow());
         Map<String, Customer> customers = store.customers().stream()
                 .collect(Collectors.toMap(Customer::customerId, Function.identity()));
 
         Map<String, Integer> limits = PowerLimits.of(store);
 
-        assertThat(limits).isNotEmpty().allSatisfy((meter, watts) -> assertThat(watts).isEqualTo(250));
+        assertThat(limits).isNotEmpty().allSatisfy((meter, watts) -> assertThat(watts).isEqualTo(LIMIT_WATTS));
         for (Meter meter : store.meters()) {
             Customer customer = customers.get(meter.customerId());
             boolean lifeline = customer.category() == CustomerCategory.HOUSEHOLD

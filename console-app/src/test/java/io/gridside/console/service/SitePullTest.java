@@ -41,31 +41,29 @@ class SitePullTest {
     @TempDir
     Path dir;
 
+    private PulledSite fixture;
     private SimulatedSite site;
     private GatewayClient client;
     private SiteStore store;
 
     @BeforeEach
     void connect() throws IOException {
-        site = SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW), SimClock.manual(NOW));
-        InetSocketAddress address = site.listenTcp(0);
-        client = GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor("site-8", NOW), GatewayPins.inMemory()),
-                Duration.ofSeconds(10));
-        store = SiteStore.open(dir.resolve("site.db"));
+        fixture = PulledSite.connect(SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW), SimClock.manual(NOW)), NOW,
+                dir.resolve("site.db"));
+        site = fixture.site();
+        client = fixture.client();
+        store = fixture.store();
     }
 
     @AfterEach
     void close() {
-        client.close();
-        store.close();
-        site.close();
+        fixture.close();
     }
 
     @Test
     void pullingTwiceStoresEverythingOnce() throws IOException {
-        SitePull.Result first = SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
-        SitePull.Result second = SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        SitePull.Result first = fixture.pull(FROM, NOW);
+        SitePull.Result second = fixture.pull(FROM, NOW);
 
         assertThat(first.readingsNew()).isEqualTo(METERS * 2 * 96);
         assertThat(second.readingsReceived()).isEqualTo(METERS * 2 * 96);
@@ -76,7 +74,7 @@ class SitePullTest {
 
     @Test
     void refusesToMixAnotherSiteIntoTheDatabase() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
         long held = store.readingCount();
 
         try (SimulatedSite other = SimulatedSite.start(new SiteSpec(5, 99, 1, NOW), SimClock.manual(NOW));
@@ -90,7 +88,7 @@ class SitePullTest {
 
     @Test
     void noticesWhenTheSameSitesGatewayRewroteItsLedger() throws IOException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
         Instant later = NOW.plus(Duration.ofHours(6));
 
         try (SimulatedSite restarted = SimulatedSite.start(new SiteSpec(METERS, 8, 2, later),
@@ -102,7 +100,7 @@ class SitePullTest {
 
     @Test
     void refusesALedgerWhoseLinksDoNotFollowTheChainItHoldsNamingTheEntry() throws IOException, SQLException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
         long held = store.lastLedgerSeq();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
                 Statement statement = connection.createStatement()) {
@@ -110,7 +108,7 @@ class SitePullTest {
             statement.executeUpdate("UPDATE ledger_entry SET hash = zeroblob(32) WHERE seq = " + (held - 1));
         }
 
-        assertThatThrownBy(() -> SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false))
+        assertThatThrownBy(() -> fixture.pull(FROM, NOW))
                 .isInstanceOf(LedgerConflictException.class).hasMessageContaining("entry " + held)
                 .hasMessageContaining("chain").hasMessageContaining("LEDGER_CONFLICT");
         assertThat(store.lastLedgerSeq()).isEqualTo(held);
@@ -133,7 +131,7 @@ class SitePullTest {
         assertThatThrownBy(() -> SitePull.run(client, store, FROM, NOW, countBatches, () -> batches.get() >= 4))
                 .isInstanceOf(CancellationException.class);
         long kept = store.readingCount();
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
 
         assertThat(kept).isPositive().isLessThan(METERS * 2 * 96);
         assertThat(store.readingCount()).isEqualTo(METERS * 2 * 96);
@@ -142,7 +140,7 @@ class SitePullTest {
 
     @Test
     void theAuditAgreesWithAnHonestGatewayAndNamesATamperedEntry() throws IOException, SQLException {
-        SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        fixture.pull(FROM, NOW);
 
         BillingReport honest = BillingAudit.run(store);
         long middle = store.ledger().size() / 2;

@@ -2,12 +2,8 @@ package io.gridside.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.link.client.Authentication;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -34,9 +30,7 @@ class SitePullTopologyTest {
     Path dir;
 
     private static GatewayClient connect(InetSocketAddress address, Instant at) throws IOException {
-        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor("site-42", at), GatewayPins.inMemory()),
-                Duration.ofSeconds(10));
+        return PulledSite.supervisor(address, "site-42", at);
     }
 
     private static SitePull.Result pull(InetSocketAddress address, SiteStore store, Instant to) throws IOException {

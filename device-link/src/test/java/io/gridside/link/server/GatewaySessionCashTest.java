@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.auth.Role;
-import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.TechnicianCredential;
-import io.gridside.link.frame.Frame;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
@@ -17,17 +15,12 @@ import io.gridside.link.message.GetCashBook;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.link.message.ErrorReply;
-import io.gridside.link.message.Hello;
-import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.testing.FakeGatewayService;
-import io.gridside.link.testing.FramePeer;
 import io.gridside.link.testing.SampleMessages;
-import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.link.testing.ScriptedConsole;
 import io.gridside.link.testing.TestCredentials;
-import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
-import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +49,7 @@ class GatewaySessionCashTest {
 
     @Test
     void creditsARepeatedReferenceOnceAndCountsItOnce() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
+        try (ScriptedConsole session = signedIn(TestCredentials.keyedTechnician())) {
             CashReceipt first = (CashReceipt) session.ask(topUp("c-001", null, 50_000, "R-1"));
             CashReceipt again = (CashReceipt) session.ask(topUp("c-001", null, 50_000, "R-1"));
             CashReceipt next = (CashReceipt) session.ask(topUp("c-002", null, 10_000, "R-2"));
@@ -72,7 +65,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesAKnownReferenceWithAnotherAmountOrCustomerAsConflicting() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
+        try (ScriptedConsole session = signedIn(TestCredentials.keyedTechnician())) {
             session.ask(topUp("c-001", null, 50_000, "R-1"));
 
             Message otherAmount = session.ask(topUp("c-001", null, 5_000, "R-1"));
@@ -106,7 +99,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesATopUpThatWouldPassTheLimitAndNamesTheNumbers() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
+        try (ScriptedConsole session = signedIn(TestCredentials.keyedTechnician())) {
             session.ask(topUp("c-001", null, 400_000, "R-1"));
 
             Message over = session.ask(topUp("c-002", null, 100_001, "R-2"));
@@ -163,7 +156,7 @@ class GatewaySessionCashTest {
 
     @Test
     void findsTheCustomerByMeterAndRefusesAnUnknownOne() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
+        try (ScriptedConsole session = signedIn(TestCredentials.keyedTechnician())) {
             CashReceipt byMeter = (CashReceipt) session.ask(topUp(null, "m-002", 1_000, "R-1"));
             Message unknownCustomer = session.ask(topUp("c-999", null, 1_000, "R-2"));
             Message unknownMeter = session.ask(topUp(null, "m-999", 1_000, "R-3"));
@@ -178,7 +171,7 @@ class GatewaySessionCashTest {
 
     @Test
     void refusesATopUpOfNoAmountWithoutAReferenceOrNamingTwoCustomers() throws Exception {
-        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
+        try (ScriptedConsole session = signedIn(TestCredentials.keyedTechnician())) {
             assertThat(code(session.ask(topUp("c-001", null, 0, "R-1")))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, -5, "R-1")))).isEqualTo("CASH_INVALID");
             assertThat(code(session.ask(topUp("c-001", null, CashDesk.MAX_AMOUNT_MINOR + 1, "R-1"))))
@@ -210,7 +203,7 @@ class GatewaySessionCashTest {
                 (CashReceipt) askAs(TestCredentials.keyedTechnician(), topUp("c-001", null, 50_000, "R-1"));
         SignedCredential supervisor = credential(Map.of(), "S-0007", Role.SUPERVISOR);
 
-        try (Session session = Session.of(service, supervisor)) {
+        try (ScriptedConsole session = signedIn(supervisor)) {
             CashVoided first = (CashVoided) session.ask(new CashVoid(receipt.receipt(), "customer paid twice"));
             CashVoided again = (CashVoided) session.ask(new CashVoid(receipt.receipt(), "another reason"));
             Message unknown = session.ask(new CashVoid("ZZZZZZ-0009", "typo"));
@@ -247,7 +240,7 @@ class GatewaySessionCashTest {
         askAs(credential(Map.of(), "S-0007", Role.SUPERVISOR), new CashVoid(receipt.receipt(), "paid twice"));
 
         List<Message> answers;
-        try (Session session = Session.of(service, TestCredentials.keyedTechnician())) {
+        try (ScriptedConsole session = signedIn(TestCredentials.keyedTechnician())) {
             answers = session.askStream(new GetCashBook(null, null));
         }
 
@@ -279,9 +272,14 @@ class GatewaySessionCashTest {
                 TestCredentials.TECHNICIAN_KEY.publicKey()));
     }
 
+    /** A session signed in with {@code credential}, which signs each money move with the technician's key. */
+    private ScriptedConsole signedIn(SignedCredential credential) throws IOException {
+        return ScriptedConsole.of(service, credential).signingMoneyMoves();
+    }
+
     /** One request in a session of its own, signed in with {@code credential}. */
     private Message askAs(SignedCredential credential, Message request) throws Exception {
-        try (Session session = Session.of(service, credential)) {
+        try (ScriptedConsole session = signedIn(credential)) {
             return session.ask(request);
         }
     }
@@ -289,70 +287,5 @@ class GatewaySessionCashTest {
     private static String code(Message message) {
         assertThat(message).isInstanceOf(ErrorReply.class);
         return ((ErrorReply) message).code();
-    }
-
-    /** A console's session with the fake gateway, played frame by frame. */
-    private static final class Session implements AutoCloseable {
-
-        private final ScriptedPeer gateway;
-        private final Socket socket;
-        private final FramePeer console;
-        private long nextRequestId = 1;
-        private SignedCredential credential;
-
-        private Session(ScriptedPeer gateway) throws IOException {
-            this.gateway = gateway;
-            this.socket = gateway.connectSocket();
-            this.console = new FramePeer(socket);
-        }
-
-        static Session of(FakeGatewayService service, SignedCredential credential) throws IOException {
-            Session session = new Session(ScriptedPeer.serving(service));
-            Hello hello = new Hello(List.of(Frame.VERSION), "test-console", credential.signed(),
-                    credential.signature(), ByteString.fromHex("5e".repeat(32)));
-            assertThat(session.ask(hello)).isInstanceOf(HelloReply.class);
-            session.credential = credential;
-            return session;
-        }
-
-        /** Sends {@code request}, as a command signed by the technician's key when it moves money. */
-        Message ask(Message request) throws IOException {
-            long requestId = nextRequestId++;
-            console.send(requestId, signed(request));
-            FramePeer.Received received = console.receive();
-            assertThat(received.requestId()).as("the request answered by %s", received.message())
-                    .isEqualTo(requestId);
-            return received.message();
-        }
-
-        /** The answers to a stream request: its batches and then its end. */
-        List<Message> askStream(Message request) throws IOException {
-            long requestId = nextRequestId++;
-            console.send(requestId, signed(request));
-            List<Message> answers = new java.util.ArrayList<>();
-            while (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof StreamEnd)) {
-                FramePeer.Received received = console.receive();
-                assertThat(received.requestId()).isEqualTo(requestId);
-                answers.add(received.message());
-            }
-            return answers;
-        }
-
-        private Message signed(Message request) {
-            if (credential == null || !TechnicianCommand.movesMoney(request)) {
-                return request;
-            }
-            byte[] nonce = new byte[TechnicianCommand.NONCE_SIZE];
-            new java.security.SecureRandom().nextBytes(nonce);
-            return TechnicianCommand.of(SampleMessages.SITE_ID, SampleMessages.GATEWAY_ID, credential, request,
-                    ByteString.of(nonce), SampleMessages.CLOCK).sign(TestCredentials.TECHNICIAN_KEY);
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (gateway) {
-                socket.close();
-            }
-        }
     }
 }

@@ -5,27 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCommand;
-import io.gridside.link.frame.Frame;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CommandsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.GetCommands;
 import io.gridside.link.message.GetSite;
-import io.gridside.link.message.Hello;
-import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.SignedCommand;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
 import io.gridside.link.testing.FakeGatewayService;
-import io.gridside.link.testing.FramePeer;
 import io.gridside.link.testing.SampleMessages;
-import io.gridside.link.testing.ScriptedPeer;
+import io.gridside.link.testing.ScriptedConsole;
 import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +45,7 @@ class GatewaySessionCommandTest {
         SignedCommand command = sign(technician, TOP_UP, TestCredentials.TECHNICIAN_KEY);
 
         List<Message> log;
-        try (Session session = Session.of(service, technician)) {
+        try (ScriptedConsole session = ScriptedConsole.of(service, technician)) {
             assertThat(session.ask(command)).isInstanceOf(CashReceipt.class);
             log = session.askStream(new GetCommands(0));
         }
@@ -100,7 +95,7 @@ class GatewaySessionCommandTest {
                 TestCredentials.TECHNICIAN_KEY);
 
         Message again;
-        try (Session session = Session.of(service, technician)) {
+        try (ScriptedConsole session = ScriptedConsole.of(service, technician)) {
             assertThat(session.ask(command)).isInstanceOf(CashReceipt.class);
             again = session.ask(command);
         }
@@ -126,7 +121,7 @@ class GatewaySessionCommandTest {
     void letsACredentialWithoutAKeyReadButNotMoveMoney() throws Exception {
         SignedCredential old = TestCredentials.technician();
         List<Message> answers = new ArrayList<>();
-        try (Session session = Session.of(service, old)) {
+        try (ScriptedConsole session = ScriptedConsole.of(service, old)) {
             answers.add(session.ask(new GetSite()));
             answers.add(session.ask(TOP_UP));
             answers.add(session.ask(sign(old, TOP_UP, TestCredentials.TECHNICIAN_KEY)));
@@ -164,7 +159,7 @@ class GatewaySessionCommandTest {
     }
 
     private Message askAs(SignedCredential credential, Message request) throws IOException {
-        try (Session session = Session.of(service, credential)) {
+        try (ScriptedConsole session = ScriptedConsole.of(service, credential)) {
             return session.ask(request);
         }
     }
@@ -172,53 +167,5 @@ class GatewaySessionCommandTest {
     private static String code(Message message) {
         assertThat(message).isInstanceOf(ErrorReply.class);
         return ((ErrorReply) message).code();
-    }
-
-    /** A console's session with the fake gateway, played frame by frame, sending each message as it is given. */
-    private static final class Session implements AutoCloseable {
-
-        private final ScriptedPeer gateway;
-        private final Socket socket;
-        private final FramePeer console;
-        private long nextRequestId = 1;
-
-        private Session(ScriptedPeer gateway) throws IOException {
-            this.gateway = gateway;
-            this.socket = gateway.connectSocket();
-            this.console = new FramePeer(socket);
-        }
-
-        static Session of(FakeGatewayService service, SignedCredential credential) throws IOException {
-            Session session = new Session(ScriptedPeer.serving(service));
-            Hello hello = new Hello(List.of(Frame.VERSION), "test-console", credential.signed(),
-                    credential.signature(), ByteString.fromHex("5e".repeat(32)));
-            assertThat(session.ask(hello)).isInstanceOf(HelloReply.class);
-            return session;
-        }
-
-        Message ask(Message request) throws IOException {
-            long requestId = nextRequestId++;
-            console.send(requestId, request);
-            FramePeer.Received received = console.receive();
-            assertThat(received.requestId()).isEqualTo(requestId);
-            return received.message();
-        }
-
-        List<Message> askStream(Message request) throws IOException {
-            long requestId = nextRequestId++;
-            console.send(requestId, request);
-            List<Message> answers = new ArrayList<>();
-            while (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof StreamEnd)) {
-                answers.add(console.receive().message());
-            }
-            return answers;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (gateway) {
-                socket.close();
-            }
-        }
     }
 }
