@@ -186,7 +186,8 @@ public final class TariffsViewModel {
                 schedule.tariffId(), schedule.currency(), List.of(version))));
         session.runOnSession(I18n.text("task.tariffSend"), (current, context) -> current.pushTariff(request),
                 pushed -> message.set(I18n.text("tariffs.sent", pushed.versionNumber(), pushed.posted().size(),
-                        Formats.money(pushed.netMinor(), schedule.currency()))), message::set);
+                        Formats.money(pushed.netMinor(), schedule.currency()))),
+                failure -> message.set(SessionViewModel.describe(failure)));
     }
 
     /** What the site database holds to preview with; null before it is read. */
