@@ -11,6 +11,7 @@ import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.SetClock;
 import io.gridside.sim.journal.GatewayInputs;
 import io.gridside.sim.journal.GatewayJournal;
@@ -292,6 +293,8 @@ public final class GatewayResume {
                 gateway.moveIn(moveIn, actor);
             } else if (command instanceof PostAdjustments adjustments) {
                 gateway.postAdjustments(adjustments, actor);
+            } else if (command instanceof PostReadings reads) {
+                gateway.postReadings(reads, actor);
             } else if (command instanceof SetClock set) {
                 gateway.setClock(set.clock());
             } else {

@@ -98,7 +98,8 @@ final class MeterBackfill {
                 Reading.intervalStartOf(openedAt), tick));
         billed.stream().filter(r -> r.meterId().equals(gap.meterId())).forEach(readings::add);
         LocalDate last = tick.minusNanos(1).atZone(engine.rater().zone()).toLocalDate();
-        return new GapFill.Account(customerId, openedAt, last, readings, journal.filledGaps(gap.meterId()));
+        return new GapFill.Account(customerId, openedAt, last, readings, journal.filledGaps(gap.meterId()),
+                journal.correctedReads(gap.meterId()));
     }
 
     /** The energies the gap's meter buffered for its quarter hours, when it holds all of them and they fit. */

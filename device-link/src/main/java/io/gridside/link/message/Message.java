@@ -11,5 +11,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         MeshDayBatch, GetBillingConfig, BillingConfigBatch, CashVoid, CashVoided, GetCashBook, CashBookBatch,
         PostPayments, PaymentsPosted, ExchangeMeter, MeterExchanged, MoveOut, FinalStatement, MoveIn, MovedIn,
         GetRelayCommands, RelayCommandsBatch, GetLedgerDayDigests, LedgerDayDigestsBatch, GetLedgerDays,
-        PostAdjustments, GetGapFills, GapFillsBatch, SignedCommand, GetCommands, CommandsBatch {
+        PostAdjustments, GetGapFills, GapFillsBatch, SignedCommand, GetCommands, CommandsBatch,
+        PostReadings, ReadingsTaken, GetImportedPayments {
 }

@@ -7,6 +7,7 @@ import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.SetClock;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,10 @@ public final class RequestRoles {
      * Requests that change what the site trusts or how it keeps time, money a technician took or money already
      * charged, payments imported from a file, which no cash limit bounds (the supervisor answers for the file),
      * and those that open or close a customer's account: a move-in may start an account with credit, and a
-     * move-out settles one.
+     * move-out settles one; and reads sent from the console, which may re-rate charged days.
      */
     private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
-            PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class);
+            PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class, PostReadings.class);
 
     /** What each supervisor's request does, in the words a refusal uses: a technician does not know message names. */
     private static final Map<Class<? extends Message>, String> ACTIONS = Map.of(
@@ -33,7 +34,8 @@ public final class RequestRoles {
             PostPayments.class, "Posting imported payments",
             MoveIn.class, "Moving a customer in",
             MoveOut.class, "Moving a customer out",
-            PostAdjustments.class, "Posting corrections to the ledger");
+            PostAdjustments.class, "Posting corrections to the ledger",
+            PostReadings.class, "Sending imported or decided reads to the gateway's billing");
 
     private RequestRoles() {
     }
