@@ -10,6 +10,7 @@ import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.ReadingsTaken.Outcome;
 import io.gridside.sim.journal.GatewayJournal;
+import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayDecision;
@@ -143,9 +144,10 @@ final class ReadingIntake {
                     + "queue replaces it.");
         }
         if (around.size() < 3 || !around.get(0).intervalEnd().equals(around.get(1).intervalStart())) {
-            return refused(read, around.size() < 3 && around.get(around.size() - 1).intervalEnd().equals(at)
-                    ? "READ_LAST_BILLED" : "READ_BESIDE_GAP", "Only a register read between two readings that "
-                    + "follow on from it can be corrected, and meter " + read.meterId() + "'s at " + at + " is not.");
+            boolean last = journal.readingHistory().lastReadingEnd(read.meterId(), lastTick).orElse(at).equals(at);
+            return refused(read, last ? "READ_LAST_BILLED" : "READ_BESIDE_GAP", "Only a register read between two "
+                    + "readings that follow on from it can be corrected, and meter " + read.meterId() + "'s at " + at
+                    + " is " + (last ? "the last billed, which billing goes on from." : "beside a gap."));
         }
         String broken = brokenRise(around.get(0).registerWh(), List.of(read.registerWh()),
                 around.get(2).registerWh());
@@ -257,7 +259,8 @@ final class ReadingIntake {
                 .filter(latest -> latest.isAfter(lastTick)).findFirst().orElse(lastTick);
         for (Adjustment adjustment : adjustments) {
             Tick posted = engine.adjust(customerId, at, adjustment.amountMinor(), adjustment.reference());
-            posted.entries().forEach(entry -> batch.posted.add(entry.seq()));
+            posted.entries().stream().filter(entry -> entry.kind() == EntryKind.ADJUSTMENT)
+                    .forEach(entry -> batch.posted.add(entry.seq()));
             posted.decisions().forEach(decisions);
         }
     }
