@@ -56,6 +56,11 @@ final class MeterBackfill {
         }
     }
 
+    /** The meter in place {@code index} loses what it buffered, as after a reset: no gap so far can be filled. */
+    void forget(int index) {
+        Arrays.fill(intervals[index], -1);
+    }
+
     /** The meter in place {@code index} buffers its read, sent or not. */
     void record(int index, Uplink.IntervalRead read) {
         long interval = read.intervalStart().getEpochSecond() / INTERVAL_SECONDS;

@@ -613,6 +613,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         LOG.info("Meter {} now raises {} events a quarter hour.", meterId, eventsPerInterval);
     }
 
+    /** Plants a fault for tests: the meter loses its load-profile buffer, so the gaps open now stay estimated. */
+    public synchronized void loseLoadProfile(String meterId) {
+        advance();
+        backfill.forget(places.meterIndex.get(meterId));
+    }
+
     /** What the gateway's intake has done with each meter's messages, in meter order. */
     public synchronized List<MeterUplink> uplinkStatus() {
         advance();
