@@ -84,7 +84,9 @@ class ProtocolDocVectorsTest {
             Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
             Map.entry("get-relay-commands", new GetRelayCommands()),
             Map.entry("get-gap-fills", SampleMessages.getGapFills()),
-            Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()));
+            Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()),
+            Map.entry("post-readings", SampleMessages.postReadings()),
+            Map.entry("readings-taken", SampleMessages.readingsTaken()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -305,6 +307,9 @@ class ProtocolDocVectorsTest {
                 .contains("PAYMENT_INVALID", "PAYMENT_CURRENCY_MISMATCH", "PAYMENT_UNKNOWN_CUSTOMER",
                         "PAYMENT_REFERENCE_CONFLICT")
                 .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER")
+                .contains("READ_UNKNOWN_METER", "READ_OFF_QUARTER_HOUR", "READ_NOT_BILLED", "READ_BEFORE_ACCOUNT",
+                        "READ_CONFLICTS", "READ_NO_GAP", "READ_OUTSIDE_GAP", "GAP_INCOMPLETE", "READ_BACKWARDS",
+                        "READ_BEYOND_RATING", "READ_BESIDE_GAP", "READ_LAST_BILLED")
                 .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 
