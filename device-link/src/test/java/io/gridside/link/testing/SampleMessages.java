@@ -33,6 +33,7 @@ import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GapFillsBatch;
+import io.gridside.link.message.GetImportedPayments;
 import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.GetGapFills;
@@ -189,7 +190,10 @@ public final class SampleMessages {
                 new PostAdjustments(List.of(new PostAdjustments.Item(new CustomerDay("C-0001", DAY), "tax:VAT",
                         "reconciled", 12, ByteString.of(new byte[32])))),
                 getGapFills(),
-                gapFillsBatch());
+                gapFillsBatch(),
+                postReadings(),
+                readingsTaken(),
+                new GetImportedPayments());
     }
 
     /** The console asks for the gaps filled among those billed on 30 April 2024 (UTC). */
