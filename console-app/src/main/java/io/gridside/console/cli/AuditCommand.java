@@ -98,8 +98,7 @@ final class AuditCommand implements Callable<Integer> {
         commands.broken().forEach(broken -> out.printf("  command %d does not check out: %s%n", broken.seq(),
                 broken.reason()));
         if (commands.unsigned().isEmpty()) {
-            out.println("Every cash, imported payment, void, correction and opening entry traces to a signed "
-                    + "command.");
+            out.println("Every cash, void, correction and opening entry traces to a signed command.");
             return;
         }
         out.printf("%d ledger entries have no valid signed command:%n", commands.unsigned().size());
