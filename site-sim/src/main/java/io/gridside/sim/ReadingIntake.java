@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>KNOWN SHORTCOMINGS: a meter's rating is not in the site's model, so every meter is taken to be rated as
  * VEE takes it ({@link MeterRating#DEFAULT}); a read beside a gap, or of the meter's last
  * reading billed, cannot be corrected, since it would change a gap's rise or the register billing goes on from; a
- * gap is filled only by reads of all its quarter hours.
+ * gap is filled only by reads of all its quarter hours. A gap that closes after a correction, within the four weeks
+ * its profile looks back on, is spread by the engine with the register as the meter sent it (the journal's history
+ * holds no corrections) while re-rating spreads it with the correction, so reconciling such a gap shows a difference.
  */
 final class ReadingIntake {
 
