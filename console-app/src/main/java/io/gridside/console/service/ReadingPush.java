@@ -5,6 +5,7 @@ import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.ReadingsTaken;
 import io.gridside.site.QueuedRead;
+import io.gridside.site.Reading;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,34 +61,54 @@ public final class ReadingPush {
     }
 
     /**
-     * The reads by meter, in the order each meter's first was queued, and each meter's in time order, cut at the
-     * request's bound: a gap is filled only by all its reads at once, so a meter's reads travel together.
-     * KNOWN SHORTCOMING: a meter with more reads than a request holds is cut where the bound falls, so a gap of more
-     * than {@value PostReadings#MAX_READS} quarter hours, or one the cut splits, is refused as incomplete.
+     * The reads by meter, in the order each meter's first was queued, and each meter's in time order, packed into
+     * requests a run of consecutive quarter hours at a time: a gap is filled only by all its reads at once, and its
+     * reads are such a run, so a run is never cut unless it is longer than a request holds. KNOWN SHORTCOMING: a gap
+     * of more than {@value PostReadings#MAX_READS} quarter hours cannot be filled, and is refused as incomplete.
      */
-    private static List<List<QueuedRead>> chunks(List<QueuedRead> pending) {
+    static List<List<QueuedRead>> chunks(List<QueuedRead> pending) {
         Map<String, List<QueuedRead>> byMeter = new LinkedHashMap<>();
         pending.forEach(r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r));
-        byMeter.values().forEach(reads -> reads.sort(Comparator.comparing(QueuedRead::readAt)));
         List<List<QueuedRead>> chunks = new ArrayList<>();
         List<QueuedRead> chunk = new ArrayList<>();
         for (List<QueuedRead> reads : byMeter.values()) {
-            if (!chunk.isEmpty() && chunk.size() + reads.size() > PostReadings.MAX_READS) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-            }
-            for (QueuedRead read : reads) {
-                if (chunk.size() == PostReadings.MAX_READS) {
+            reads.sort(Comparator.comparing(QueuedRead::readAt));
+            for (List<QueuedRead> run : runs(reads)) {
+                if (!chunk.isEmpty() && chunk.size() + Math.min(run.size(), PostReadings.MAX_READS)
+                        > PostReadings.MAX_READS) {
                     chunks.add(chunk);
                     chunk = new ArrayList<>();
                 }
-                chunk.add(read);
+                for (QueuedRead read : run) {
+                    if (chunk.size() == PostReadings.MAX_READS) {
+                        chunks.add(chunk);
+                        chunk = new ArrayList<>();
+                    }
+                    chunk.add(read);
+                }
             }
         }
         if (!chunk.isEmpty()) {
             chunks.add(chunk);
         }
         return chunks;
+    }
+
+    /** One meter's reads, in time order, cut where the next is not the following quarter hour. */
+    static List<List<QueuedRead>> runs(List<QueuedRead> reads) {
+        List<List<QueuedRead>> runs = new ArrayList<>();
+        List<QueuedRead> run = new ArrayList<>();
+        for (QueuedRead read : reads) {
+            if (!run.isEmpty() && !run.get(run.size() - 1).readAt().plus(Reading.INTERVAL).equals(read.readAt())) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(read);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     private static PostReadings request(List<QueuedRead> chunk) {
