@@ -86,7 +86,9 @@ class ProtocolDocVectorsTest {
             Map.entry("get-gap-fills", SampleMessages.getGapFills()),
             Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()),
             Map.entry("push-tariff", SampleMessages.pushTariff()),
-            Map.entry("tariff-pushed", SampleMessages.tariffPushed()));
+            Map.entry("tariff-pushed", SampleMessages.tariffPushed()),
+            Map.entry("post-readings", SampleMessages.postReadings()),
+            Map.entry("readings-taken", SampleMessages.readingsTaken()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -309,6 +311,9 @@ class ProtocolDocVectorsTest {
                 .contains("ADJUSTMENT_STALE", "ADJUSTMENT_INVALID", "UNKNOWN_CUSTOMER")
                 .contains("TARIFF_INVALID", "TARIFF_CURRENCY", "TARIFF_VERSION_SKIPPED", "TARIFF_VERSION_TAKEN",
                         "TARIFF_TOO_LATE", "TARIFF_PUSH_BUSY", "TARIFF_RERATE_UNSUPPORTED", "TARIFF_PUSH_TOO_LARGE")
+                .contains("READ_UNKNOWN_METER", "READ_OFF_QUARTER_HOUR", "READ_NOT_BILLED", "READ_BEFORE_ACCOUNT",
+                        "READ_CONFLICTS", "READ_NO_GAP", "READ_OUTSIDE_GAP", "GAP_INCOMPLETE", "READ_BACKWARDS",
+                        "READ_BEYOND_RATING", "READ_BESIDE_GAP", "READ_LAST_BILLED")
                 .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 

@@ -5,10 +5,13 @@ import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
 import io.gridside.link.server.CashAllowance;
 import io.gridside.link.server.CashBook;
 import io.gridside.link.server.CashDesk;
 import io.gridside.link.server.CashRefusedException;
+import io.gridside.link.server.PaymentPosting;
 import io.gridside.sim.journal.JournalCashBook;
 import io.gridside.site.RelayDecision;
 import io.gridside.site.TopUp;
@@ -16,8 +19,10 @@ import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,6 +52,8 @@ final class GatewayCash {
     /** Voids since the last tick: the payment's reference and the void's date. */
     private final List<Map.Entry<String, Instant>> pendingVoids = new ArrayList<>();
     private final CashDesk.Till till = new DeskTill();
+    /** The references of the payments imported from a file, kept apart from mobile money's. */
+    private final Set<String> imported = new LinkedHashSet<>();
 
     /**
      * The cash of a gateway whose book is {@code book}. What the book holds already (the gateway restarted) is
@@ -84,6 +91,22 @@ final class GatewayCash {
     /** The gateway's customers and ledger as a desk sees them, for payments that come by other channels. */
     CashDesk.Till till() {
         return till;
+    }
+
+    /**
+     * Credits payments imported from a file and keeps which references came so: the payment's channel, which the
+     * ledger does not record. They are rebuilt on resuming, as the commands that brought them are replayed.
+     */
+    PaymentsPosted postImported(PostPayments request, PaymentPosting posting, Instant clock) {
+        PaymentsPosted posted = posting.post(request, clock, till);
+        posted.results().stream().filter(r -> r.outcome() == PaymentsPosted.Outcome.CREDITED)
+                .forEach(r -> imported.add(r.reference()));
+        return posted;
+    }
+
+    /** The references credited as imported payments, in the order taken. */
+    List<String> imported() {
+        return List.copyOf(imported);
     }
 
     /** The book's lines dated in [from, to). */

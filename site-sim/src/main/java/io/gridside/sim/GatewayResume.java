@@ -12,6 +12,7 @@ import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.SetClock;
 import io.gridside.sim.journal.GatewayInputs;
 import io.gridside.sim.journal.GatewayJournal;
@@ -295,6 +296,8 @@ public final class GatewayResume {
                 gateway.postAdjustments(adjustments, actor);
             } else if (command instanceof PushTariff push) {
                 gateway.pushTariff(push, actor);
+            } else if (command instanceof PostReadings reads) {
+                gateway.postReadings(reads, actor);
             } else if (command instanceof SetClock set) {
                 gateway.setClock(set.clock());
             } else {

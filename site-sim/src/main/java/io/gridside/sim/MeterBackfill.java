@@ -56,6 +56,11 @@ final class MeterBackfill {
         }
     }
 
+    /** The meter in place {@code index} loses what it buffered, as after a reset: no gap so far can be filled. */
+    void forget(int index) {
+        Arrays.fill(intervals[index], -1);
+    }
+
     /** The meter in place {@code index} buffers its read, sent or not. */
     void record(int index, Uplink.IntervalRead read) {
         long interval = read.intervalStart().getEpochSecond() / INTERVAL_SECONDS;
@@ -98,7 +103,8 @@ final class MeterBackfill {
                 Reading.intervalStartOf(openedAt), tick));
         billed.stream().filter(r -> r.meterId().equals(gap.meterId())).forEach(readings::add);
         LocalDate last = tick.minusNanos(1).atZone(engine.rater().zone()).toLocalDate();
-        return new GapFill.Account(customerId, openedAt, last, readings, journal.filledGaps(gap.meterId()));
+        return new GapFill.Account(customerId, openedAt, last, readings, journal.filledGaps(gap.meterId()),
+                journal.correctedReads(gap.meterId()));
     }
 
     /** The energies the gap's meter buffered for its quarter hours, when it holds all of them and they fit. */

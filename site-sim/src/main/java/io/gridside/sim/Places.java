@@ -1,11 +1,14 @@
 package io.gridside.sim;
 
+import io.gridside.billing.BillingEngine;
 import io.gridside.billing.vee.MeterRating;
 import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
+import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.sim.mesh.Uplink;
+import io.gridside.sim.rf.MeshNetwork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,5 +193,25 @@ final class Places {
             }
         }
         return new Reading(meterIds[index], Reading.intervalStartOf(at), registerWh - billed, registerWh);
+    }
+
+    /**
+     * Each occupied place's meter status: its customer's balance, relay and credit state from {@code engine}, its
+     * last reading billed, and its parent in {@code mesh} now (or the last one it had while it has no route).
+     */
+    List<MeterStatus> statuses(BillingEngine engine, String currency, MeshNetwork mesh) {
+        List<MeterStatus> statuses = new ArrayList<>(meterIds.length);
+        for (int i = 0; i < meterIds.length; i++) {
+            Customer customer = occupants[i];
+            if (customer == null) {
+                continue;
+            }
+            String id = customer.customerId();
+            String parent = mesh.parentId(i);
+            statuses.add(new MeterStatus(meterIds[i], id, customer.name(), engine.balance(id), currency,
+                    lastReadingEnd[i], billedRegisterWh[i], SiteGenerator.rssiDbm(mesh.parentRssiDbm(i)),
+                    parent == null ? "" : parent, engine.relay(id), engine.creditState(id)));
+        }
+        return statuses;
     }
 }

@@ -26,6 +26,8 @@ import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
@@ -52,7 +54,6 @@ import io.gridside.sim.rf.MeshTimeline;
 import io.gridside.sim.rf.MeshTopology;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
-import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
@@ -64,15 +65,11 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.TopUp;
 import io.gridside.site.cash.CashBookLine;
-import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerDayDigest;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.vee.GapEstimate;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,8 +145,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     private final JournalDirectory journalDirectory;
     /** How it opened its journal, which keeps the commands consoles give it so that it can resume. */
     private final GatewayResume resume;
-    /** The history by site day, made when a console first asks for it. */
-    private HistoryDays historyDays;
+    /** What it answers by site day: ledger digests and its history's; see {@link GatewayDays}. */
+    private final GatewayDays days;
+    /** Reads a console sends; see {@link ReadingIntake}. */
+    private final ReadingIntake reads;
     /** The readings crossing the mesh, and what they did in the last quarter hours, newest last. */
     private final MeshTraffic traffic;
     private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
@@ -222,6 +221,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         engine.spreadingGaps(journal.readingHistory());
         this.tariffs = new TariffPush(billing, billingDocument, engine, journal, layout.site().zone());
         this.corrections = new LedgerCorrections(engine, layout.site().zone());
+        this.reads = new ReadingIntake(engine, journal, () -> writeJournal(lastTick, List.of()));
         this.distribution = Distribution.seeded(spec.seed(), layout.loads(), layout.grid());
         this.demand = new MeterDemand(spec.meters());
         this.places = new Places(layout);
@@ -233,6 +233,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.topology = new GatewayTopology(mesh);
+        this.days = new GatewayDays(corrections, mesh, layout.site().zone(), historyStart, this::events);
         this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
@@ -254,14 +255,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      * keeps its key across restarts, so a console that pinned it finds it again.
      */
     public static SigningKey identityKeyFor(SiteSpec spec) {
-        byte[] seed;
-        try {
-            seed = MessageDigest.getInstance("SHA-256").digest(("gridside simulated gateway identity "
-                    + spec.seed()).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
-        }
-        return SigningKey.fromSeed(ByteString.of(seed));
+        return GatewayIdentity.keyFor(spec);
     }
 
     /** When the gateway's history begins: every account opened then. */
@@ -303,7 +297,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         List<SiteEvent> logged = scenario.log().drain();
         List<LedgerEntry> posted = ledger.takeUnwritten();
         BillingCheckpoint billing = BillingCheckpoint.takeChanged(engine, lastTick);
-        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty() || !billing.isEmpty()) {
+        if (!billed.isEmpty() || !posted.isEmpty() || !logged.isEmpty() || !billing.isEmpty()
+                || journal.holdsUnwritten()) {
             journal.write(tick, billed, posted, logged, billing);
         }
     }
@@ -387,7 +382,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
-                        "ledger-days", "gap-fills", "tariff-push"));
+                        "ledger-days", "gap-fills", "tariff-push", "read-intake",
+                        "payment-channels"));
     }
 
     @Override
@@ -475,19 +471,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized List<MeterStatus> meterStatus() {
         advance();
-        List<MeterStatus> statuses = new ArrayList<>(spec.meters());
-        for (int i = 0; i < spec.meters(); i++) {
-            Customer customer = places.occupants[i];
-            if (customer == null) {
-                continue;
-            }
-            String id = customer.customerId();
-            statuses.add(new MeterStatus(places.meterIds[i], id, customer.name(), engine.balance(id),
-                    layout.site().currency(), places.lastReadingEnd[i], places.billedRegisterWh[i],
-                    topology.parentRssiDbm(i), topology.parentId(i),
-                    engine.relay(id), engine.creditState(id)));
-        }
-        return statuses;
+        return places.statuses(engine, layout.site().currency(), mesh.live());
     }
 
     @Override
@@ -552,7 +536,29 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized PaymentsPosted postPayments(PostPayments request) {
         return resume.command(request, null, this::clock, () -> {
             advance();
-            return paymentPosting.post(request, clock(), cash.till());
+            return cash.postImported(request, paymentPosting, clock());
+        });
+    }
+
+    /** Plants a fault for tests: credits imported payments as a command would, with no command kept or logged. */
+    public synchronized PaymentsPosted plantImportedPayments(PostPayments request) {
+        advance();
+        return cash.postImported(request, paymentPosting, clock());
+    }
+
+    @Override
+    public synchronized List<String> importedPayments() {
+        return cash.imported();
+    }
+
+    /** Judges reads a console sent, journals what they posted at once; see {@link ReadingIntake}. */
+    @Override
+    public synchronized ReadingsTaken postReadings(PostReadings request, String supervisorId) {
+        return resume.command(request, supervisorId, this::clock, () -> {
+            advance();
+            ReadingsTaken taken = reads.take(request, lastTick, this::command);
+            writeJournal(lastTick, List.of());
+            return taken;
         });
     }
 
@@ -606,6 +612,12 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         advance();
         intake.flood(meterId, eventsPerInterval);
         LOG.info("Meter {} now raises {} events a quarter hour.", meterId, eventsPerInterval);
+    }
+
+    /** Plants a fault for tests: the meter loses its load-profile buffer, so the gaps open now stay estimated. */
+    public synchronized void loseLoadProfile(String meterId) {
+        advance();
+        backfill.forget(places.meterIndex.get(meterId));
     }
 
     /** What the gateway's intake has done with each meter's messages, in meter order. */
@@ -673,7 +685,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized List<LedgerDayDigest> ledgerDayDigests(LocalDate from, LocalDate to) {
         advance();
-        return corrections.digests(from, to);
+        return days.ledgerDayDigests(from, to);
     }
 
     /** Posts a supervisor's corrections where a replay posts them (see LedgerCorrections), journals them at once. */
@@ -704,28 +716,21 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     /** Plants a fault for tests: bills the meter's next reading of {@code day} {@code extraWh} heavier, once. */
     public synchronized void misrate(String meterId, LocalDate day, long extraWh) {
-        corrections.misrate(meterId, day, extraWh);
+        days.misrate(meterId, day, extraWh);
     }
 
     /** The digests of the site days from {@code from} to {@code to}; see {@link HistoryDays}. */
     @Override
     public synchronized List<DayDigest> dayDigests(LocalDate from, LocalDate to) {
         advance();
-        return historyDays().digests(from, to, clock());
+        return days.dayDigests(from, to, clock());
     }
 
     /** One site day's mesh history document, replayed from the mesh's timeline; see {@link HistoryDays}. */
     @Override
     public synchronized byte[] meshDay(LocalDate day) {
         advance();
-        return historyDays().meshDocument(day, clock());
-    }
-
-    private HistoryDays historyDays() {
-        if (historyDays == null) {
-            historyDays = new HistoryDays(mesh, layout.site().zone(), historyStart, this::events);
-        }
-        return historyDays;
+        return days.meshDay(day, clock());
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.server.SiteChangeRefusedException;
 import io.gridside.sim.journal.JournalException;
 import io.gridside.sim.scenario.Scenario;
@@ -16,6 +18,7 @@ import io.gridside.site.Reading;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +84,46 @@ class SimulatedGatewayResumeTest {
             assertThat(second.ledgerAfter(0)).filteredOn(entry -> entry.kind() == EntryKind.TOP_UP)
                     .extracting(LedgerEntry::reference).containsExactly("payment:BANK-77");
         }
+    }
+
+    @Test
+    void rebuildsTheCorrectionsAndImportsAConsoleSentAndTakesThemAgainAsDuplicates() {
+        SiteSpec spec = SPEC.withBilling(SimBilling.REALISTIC);
+        SimClock.Manual clock = SimClock.manual(NOW);
+        PostReadings override;
+        List<LedgerEntry> before;
+        try (SimulatedGateway first = gateway(spec, clock)) {
+            override = overrideBeforeThePeak(first);
+            first.postPayments(payment("BANK-9", 3_000, first.clock()));
+
+            assertThat(first.postReadings(override, "S-0007").results()).extracting(ReadingsTaken.Result::outcome)
+                    .containsExactly(ReadingsTaken.Outcome.CORRECTED);
+            clock.advance(Reading.INTERVAL);
+            before = first.ledgerAfter(0);
+        }
+
+        GatewayResume.Resumed resumed = GatewayResume.resumed(directory, spec);
+        try (SimulatedGateway second = gateway(resumed.spec(), SimClock.manual(resumed.clock()))) {
+            assertThat(second.ledgerAfter(0)).isEqualTo(before);
+            assertThat(second.importedPayments()).containsExactly("BANK-9");
+
+            ReadingsTaken again = second.postReadings(override, "S-0007");
+
+            assertThat(again.results()).extracting(ReadingsTaken.Result::outcome)
+                    .containsExactly(ReadingsTaken.Outcome.DUPLICATE);
+            assertThat(again.postedSeqs()).isEmpty();
+            assertThat(second.ledgerAfter(0)).isEqualTo(before);
+        }
+    }
+
+    /** An override that moves the quarter hour before Tuesday's evening peak (18:00 in Nairobi) into the peak. */
+    private static PostReadings overrideBeforeThePeak(SimulatedGateway gateway) {
+        Instant peak = Instant.parse("2026-06-02T15:00:00Z");
+        Reading billed = gateway.readings(peak.minus(Duration.ofHours(1)), peak.plus(Duration.ofHours(1))).stream()
+                .filter(r -> r.intervalEnd().equals(peak)).max(Comparator.comparingLong(Reading::energyWh))
+                .orElseThrow();
+        return new PostReadings(List.of(new PostReadings.Read(billed.meterId(), peak,
+                billed.registerWh() - billed.energyWh(), PostReadings.Origin.OVERRIDDEN, "decision:1", "display")));
     }
 
     @Test

@@ -26,13 +26,21 @@ public final class GapFill {
      *
      * @param meterReadings every reading of the customer's meter billed from the opening through {@code last}
      * @param filled the actuals of each gap filled before, by the gap's start
+     * @param corrected the registers corrected before, by the end of the reading each replaced
      */
     public record Account(String customerId, Instant openedAt, LocalDate last, List<Reading> meterReadings,
-            Map<Instant, List<Long>> filled) {
+            Map<Instant, List<Long>> filled, Map<Instant, Long> corrected) {
 
         public Account {
             meterReadings = List.copyOf(meterReadings);
             filled = Map.copyOf(filled);
+            corrected = Map.copyOf(corrected);
+        }
+
+        /** An account none of whose reads was corrected. */
+        public Account(String customerId, Instant openedAt, LocalDate last, List<Reading> meterReadings,
+                Map<Instant, List<Long>> filled) {
+            this(customerId, openedAt, last, meterReadings, filled, Map.of());
         }
     }
 
@@ -50,9 +58,33 @@ public final class GapFill {
         Instant notBefore = Reading.intervalStartOf(account.openedAt());
         Map<Instant, List<Long>> after = new HashMap<>(account.filled());
         after.put(gapStart, List.copyOf(actualsWh));
-        List<RatedInterval> was = RatedInterval.asBilled(account.meterReadings(), spreading, notBefore,
-                account.filled());
-        List<RatedInterval> now = RatedInterval.asBilled(account.meterReadings(), spreading, notBefore, after);
+        List<Reading> readings = CorrectedReadings.apply(account.meterReadings(), account.corrected());
+        List<RatedInterval> was = RatedInterval.asBilled(readings, spreading, notBefore, account.filled());
+        List<RatedInterval> now = RatedInterval.asBilled(readings, spreading, notBefore, after);
+        return rerate(rater, account, was, now);
+    }
+
+    /**
+     * The adjustments that correcting the register read at {@code readAt} to {@code registerWh} calls for, in day
+     * and line order; none when it was corrected so already. The reading it ends and the one after it must follow
+     * on from their neighbours, so that no gap's rise changes.
+     *
+     * @throws IllegalArgumentException when the correction would make a register run backwards
+     */
+    public static List<Adjustment> correction(Rater rater, Account account, Instant readAt, long registerWh) {
+        GapSpreading spreading = new GapSpreading(rater.zone());
+        Instant notBefore = Reading.intervalStartOf(account.openedAt());
+        Map<Instant, Long> after = new HashMap<>(account.corrected());
+        after.put(readAt, registerWh);
+        List<RatedInterval> was = RatedInterval.asBilled(CorrectedReadings.apply(account.meterReadings(),
+                account.corrected()), spreading, notBefore, account.filled());
+        List<RatedInterval> now = RatedInterval.asBilled(CorrectedReadings.apply(account.meterReadings(), after),
+                spreading, notBefore, account.filled());
+        return rerate(rater, account, was, now);
+    }
+
+    private static List<Adjustment> rerate(Rater rater, Account account, List<RatedInterval> was,
+            List<RatedInterval> now) {
         LocalDate opened = account.openedAt().atZone(rater.zone()).toLocalDate();
         Rerating.Window window = new Rerating.Window(account.customerId(), opened, account.last(),
                 RatingState.openedOn(opened));

@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
             + "differ.", "Pulls the whole history the gateway holds: on a large site over serial this takes long."})
 final class AuditCommand implements Callable<Integer> {
 
+    /** The capability of a gateway that says which payments it credited as imported from a file. */
+    static final String PAYMENT_CHANNELS = "payment-channels";
+
     @ParentCommand
     ConnectCommand connect;
 
@@ -66,7 +69,10 @@ final class AuditCommand implements Callable<Integer> {
                 report = BillingAudit.run(store);
                 List<CommandsBatch.Entry> log = new ArrayList<>();
                 client.billing().commands(0, (batch, received, total) -> log.addAll(batch), CancelSignal.NEVER);
-                commands = CommandAudit.audit(log, client.hello().siteId(), store.ledger(), store.cashBook());
+                List<String> imported = client.hello().capabilities().contains(PAYMENT_CHANNELS)
+                        ? client.billing().importedPayments() : List.of();
+                commands = CommandAudit.audit(log, client.hello().siteId(), store.ledger(), store.cashBook(),
+                        imported);
             }
         }
         PrintWriter out = command.commandLine().getOut();

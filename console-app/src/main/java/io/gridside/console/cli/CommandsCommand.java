@@ -7,10 +7,15 @@ import io.gridside.link.message.CommandsBatch;
 import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.TariffPushed;
+import io.gridside.link.message.ReadingsTaken;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -63,6 +68,19 @@ final class CommandsCommand implements Callable<Integer> {
                     + " adjustments" + (pushed.posted().isEmpty() ? "" : ", entries " + pushed.posted().get(0).seq()
                     + " to " + pushed.posted().get(pushed.posted().size() - 1).seq()) + ")";
         }
+        if (answer instanceof ReadingsTaken taken) {
+            return "ReadingsTaken " + outcomes(taken) + (taken.postedSeqs().isEmpty() ? ", nothing posted"
+                    : ", adjustments " + taken.postedSeqs().stream().map(String::valueOf)
+                            .collect(Collectors.joining(" ")));
+        }
         return answer instanceof ErrorReply error ? "refused " + error.code() : answer.getClass().getSimpleName();
+    }
+
+    /** How many reads came to each outcome, as {@code (11 filled, 1 refused)}. */
+    private static String outcomes(ReadingsTaken taken) {
+        Map<ReadingsTaken.Outcome, Long> counts = new EnumMap<>(ReadingsTaken.Outcome.class);
+        taken.results().forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 }

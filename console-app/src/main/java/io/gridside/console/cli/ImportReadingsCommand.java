@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridside import readings FILE --site FILE}: register reads from a CSV file into the site database's raw
- * reads, where {@code bill vee} takes them up.
+ * reads, where {@code bill vee} takes them up, and into its outbox for the gateway's billing, which
+ * {@code connect ... push} sends.
  */
 @Command(name = "readings", mixinStandardHelpOptions = true,
         description = {"Imports register reads from a CSV file into a site database's raw reads.",
@@ -28,7 +29,10 @@ import picocli.CommandLine.Spec;
                 + "decimals (the Wh), such as 1234.567.",
             "Each read is kept once per meter and time: an exact duplicate is ignored, a conflicting one goes to "
                 + "the exceptions queue, and a new one that breaks a rule of VEE (backwards, an impossible jump, "
-                + "clock skew, from the future) is kept and queued as an exception too."})
+                + "clock skew, from the future) is kept and queued as an exception too.",
+            "New reads that break no rule and fall on the end of a quarter hour are also queued for the gateway's "
+                + "billing; 'gridside connect ... push' sends them, and the gateway fills a gap it billed by "
+                + "estimate with them."})
 final class ImportReadingsCommand implements Callable<Integer> {
 
     @Spec
@@ -41,7 +45,7 @@ final class ImportReadingsCommand implements Callable<Integer> {
     record ReadingsJson(String file, boolean dryRun, int rows, long invalid, long fresh, long duplicates,
             long conflicting, long ruleBreaking, Instant clock, RawReadsStored stored,
             List<ReadingsImport.MeterCounts> meters, List<ConflictJson> conflicts, List<ExceptionJson> exceptions,
-            List<ImportProblem> problems) {
+            List<ImportProblem> problems, int queuedForGateway) {
     }
 
     /** A read that conflicts with one held or earlier in the file. */
@@ -60,17 +64,18 @@ final class ImportReadingsCommand implements Callable<Integer> {
             ReadingsImport.Plan plan = ReadingsImport.plan(store, site, bytes, options.source(), Instant.now());
             if (!plan.problems().isEmpty()) {
                 if (options.json || options.dryRun) {
-                    print(plan, null, site.zone());
+                    print(plan, null, site.zone(), 0);
                 }
                 return options.refuse(plan.problems(), command.commandLine().getErr());
             }
             RawReadsStored stored = options.dryRun ? null : ReadingsImport.apply(store, plan);
-            print(plan, stored, site.zone());
+            int queued = options.dryRun ? 0 : ReadingsImport.queueForGateway(store, plan, Instant.now());
+            print(plan, stored, site.zone(), queued);
         }
         return ExitCode.OK;
     }
 
-    private ReadingsJson json(ReadingsImport.Plan plan, RawReadsStored stored) {
+    private ReadingsJson json(ReadingsImport.Plan plan, RawReadsStored stored, int queued) {
         List<ConflictJson> conflicts = plan.reads().stream().filter(r -> r.fate() == Fate.CONFLICTING)
                 .map(r -> new ConflictJson(r.line(), r.read().meterId(), r.read().at(), r.read().registerWh()))
                 .toList();
@@ -80,12 +85,12 @@ final class ImportReadingsCommand implements Callable<Integer> {
         return new ReadingsJson(options.source(), options.dryRun, plan.rows(), plan.invalidLines(),
                 plan.count(Fate.NEW),
                 plan.count(Fate.DUPLICATE), plan.count(Fate.CONFLICTING), plan.ruleBreaks().size(), plan.clock(),
-                stored, plan.meters(), conflicts, exceptions, plan.problems());
+                stored, plan.meters(), conflicts, exceptions, plan.problems(), queued);
     }
 
-    private void print(ReadingsImport.Plan plan, RawReadsStored stored, ZoneId zone) {
+    private void print(ReadingsImport.Plan plan, RawReadsStored stored, ZoneId zone, int queued) {
         PrintWriter out = command.commandLine().getOut();
-        ReadingsJson found = json(plan, stored);
+        ReadingsJson found = json(plan, stored, queued);
         if (options.json) {
             out.println(Json.write(found));
             return;
@@ -100,6 +105,10 @@ final class ImportReadingsCommand implements Callable<Integer> {
         if (found.invalid() > 0) {
             out.printf("  lines with problems, which stop the import until they are fixed: %d (on stderr).%n",
                     found.invalid());
+        }
+        if (stored != null) {
+            out.printf("  reads queued for the gateway's billing: %d (send them with: gridside connect ... push).%n",
+                    queued);
         }
         printMeters(out, found);
         printExceptions(out, found, zone);

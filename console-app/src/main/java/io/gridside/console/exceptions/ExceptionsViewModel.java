@@ -147,17 +147,22 @@ public final class ExceptionsViewModel {
                 current.editEstimate(override ? EstimateEditor.override(estimate, values, by, now, why, null)
                         : EstimateEditor.accept(estimate, by, now, why));
             }
-            return by;
-        }, by -> {
+            return new Decided(by, current.readsWaiting());
+        }, decided -> {
             busy.set(false);
             value.set("");
             reason.set("");
-            message.set(I18n.text(override ? "exceptions.overridden" : "exceptions.accepted", by));
+            message.set(I18n.text(override ? "exceptions.overridden" : "exceptions.accepted", decided.by()) + " "
+                    + I18n.text("exceptions.readsWaiting", decided.readsWaiting()));
             reload();
         }, failure -> {
             busy.set(false);
             message.set(SessionViewModel.describe(failure));
         });
+    }
+
+    /** Who decided, and how many decided or imported reads then waited to be pushed to the gateway's billing. */
+    private record Decided(String by, int readsWaiting) {
     }
 
     /** The value typed: one register in Wh for an exception, or the gap's interval values, comma-separated. */

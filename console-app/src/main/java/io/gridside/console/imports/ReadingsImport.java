@@ -3,6 +3,8 @@ package io.gridside.console.imports;
 import io.gridside.billing.vee.MeterRating;
 import io.gridside.billing.vee.ReadValidator;
 import io.gridside.site.Meter;
+import io.gridside.site.QueuedRead;
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.RawReadsStored;
 import io.gridside.site.store.SiteStore;
@@ -11,6 +13,7 @@ import io.gridside.site.vee.ReadException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +131,26 @@ public final class ReadingsImport {
         List<RawRead> reads = plan.reads().stream().map(ImportedRead::read).toList();
         List<ReadException> exceptions = plan.ruleBreaks().stream().map(RuleBreak::exception).toList();
         return store.importRawReads(reads, exceptions);
+    }
+
+    /**
+     * Queues the plan's new reads for the gateway's billing (which alone bills them), each by the file's name and
+     * line: those that break no rule of VEE and fall on the end of a quarter hour, where the gateway bills
+     * registers. A read on the exceptions queue goes to the gateway once a technician decides on it. Re-importing
+     * the file queues nothing new.
+     *
+     * @return how many reads were queued
+     */
+    public static int queueForGateway(SiteStore store, Plan plan, Instant now) {
+        Set<Integer> ruleBreaking = new HashSet<>();
+        plan.ruleBreaks().forEach(b -> ruleBreaking.add(b.line()));
+        List<QueuedRead> queued = plan.reads().stream()
+                .filter(r -> r.fate() == Fate.NEW && !ruleBreaking.contains(r.line()))
+                .filter(r -> r.read().at().getEpochSecond() % Reading.INTERVAL.toSeconds() == 0)
+                .map(r -> QueuedRead.pending(r.read().meterId(), r.read().at(), r.read().registerWh(), "IMPORT",
+                        plan.source() + ":" + r.line(), "imported from " + plan.source()))
+                .toList();
+        return store.queueReads(queued, now);
     }
 
     private record LineRead(int line, RawRead read) {

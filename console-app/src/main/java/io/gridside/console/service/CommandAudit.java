@@ -14,6 +14,8 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.TariffPushed;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cash.CashBookLine;
@@ -31,10 +33,13 @@ import java.util.Set;
  *
  * <p>An entry needs a command when it is cash the gateway's cash book lists, a void, a correction (other than a gap's
  * estimate replaced by its meter's quarter hours, which the gateway posts of itself; a late tariff version's are
- * traced by the TariffPushed answer that lists them), or an opening balance after the site's first.
- * KNOWN SHORTCOMING: a TOP_UP of imported payments is not told apart from one of mobile money, which no
- * technician signs, because the ledger does not record a payment's channel; so an imported payment without a
- * command goes unnoticed, while one with a command is traced.
+ * traced by the TariffPushed answer that lists them), or an opening balance after the site's first; and a TOP_UP
+ * of a payment the gateway says it credited as imported from a file (it keeps the payment's channel, which the
+ * ledger does not record), so an imported payment without a command is caught as cash is. Adjustments that
+ * reads sent from the console made are traced by the sequences their answer lists.
+ *
+ * <p>KNOWN SHORTCOMING: the channel is the gateway's word; a gateway that posted an import and then forgot its
+ * channel would pass it off as mobile money.
  */
 public final class CommandAudit {
 
@@ -79,8 +84,19 @@ public final class CommandAudit {
     /** {@link #verify}, and the entries of {@code ledger} that need a command and have none. */
     public static Result audit(List<CommandsBatch.Entry> log, String siteId, List<LedgerEntry> ledger,
             List<CashBookLine> cashBook) {
+        return audit(log, siteId, ledger, cashBook, List.of());
+    }
+
+    /**
+     * {@link #verify}, and the entries of {@code ledger} that need a command and have none.
+     *
+     * @param imported the references of the payments the gateway credited as imported from a file
+     */
+    public static Result audit(List<CommandsBatch.Entry> log, String siteId, List<LedgerEntry> ledger,
+            List<CashBookLine> cashBook, List<String> imported) {
         Result checked = verify(log, siteId);
-        return new Result(checked.verified(), checked.broken(), unsigned(checked.verified(), ledger, cashBook));
+        return new Result(checked.verified(), checked.broken(), unsigned(checked.verified(), ledger, cashBook,
+                imported));
     }
 
     private static Verified verifyOne(CommandsBatch.Entry entry, String siteId) {
@@ -99,20 +115,32 @@ public final class CommandAudit {
     }
 
     private static List<LedgerEntry> unsigned(List<Verified> commands, List<LedgerEntry> ledger,
-            List<CashBookLine> cashBook) {
+            List<CashBookLine> cashBook, List<String> imported) {
         Traced traced = Traced.of(commands);
-        Set<String> cash = new HashSet<>();
+        // Cash and imported payments are a technician's doing; mobile money is no one's on site.
+        Set<String> cash = new HashSet<>(imported);
         cashBook.stream().filter(line -> line.kind() == CashBookLine.Kind.RECEIPT)
                 .forEach(line -> cash.add(line.reference()));
         java.time.Instant siteOpened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING)
                 .map(LedgerEntry::at).min(java.util.Comparator.naturalOrder()).orElse(null);
+        // A gap filled by its meter may move a block's position on later days too: those lines go as carried-forward
+        // adjustments of the same customer at the same instant as the gap's estimate-replaced ones.
+        Set<String> fills = new HashSet<>();
+        ledger.stream().filter(e -> e.kind() == EntryKind.ADJUSTMENT && Traced.gatewaysOwn(e.reference()))
+                .forEach(e -> fills.add(e.customerId() + "@" + e.at()));
         List<LedgerEntry> unsigned = new ArrayList<>();
         for (LedgerEntry entry : ledger) {
-            if (!traced.covers(entry, cash, siteOpened)) {
+            if (!traced.covers(entry, cash, siteOpened)
+                    && !(carriedForward(entry) && fills.contains(entry.customerId() + "@" + entry.at()))) {
                 unsigned.add(entry);
             }
         }
         return unsigned;
+    }
+
+    private static boolean carriedForward(LedgerEntry entry) {
+        return entry.kind() == EntryKind.ADJUSTMENT
+                && entry.reference().contains(" " + Adjustment.Reason.CARRIED_FORWARD.token() + " ");
     }
 
     /** What the verified commands account for, by what ties them to ledger entries. */
@@ -133,6 +161,8 @@ public final class CommandAudit {
                 topUps.add(topUp.reference());
             } else if (request instanceof PostPayments post) {
                 post.payments().forEach(payment -> topUps.add(payment.reference()));
+            } else if (request instanceof PostReadings && answer instanceof ReadingsTaken taken) {
+                adjustments.addAll(taken.postedSeqs());
             } else if (request instanceof CashVoid && answer instanceof CashVoided voided) {
                 voids.add(voided.reference());
             } else if (answer instanceof LedgerBatch batch) {

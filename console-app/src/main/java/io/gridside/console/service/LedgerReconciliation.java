@@ -9,6 +9,7 @@ import io.gridside.billing.RatingState;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.rerate.ChargeDetail;
+import io.gridside.billing.rerate.CorrectedReadings;
 import io.gridside.billing.rerate.DayLines;
 import io.gridside.billing.rerate.LineDifference;
 import io.gridside.billing.rerate.RatedInterval;
@@ -16,7 +17,9 @@ import io.gridside.billing.rerate.Rerating;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.CommandsBatch;
 import io.gridside.link.message.PostAdjustments;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
@@ -111,6 +114,8 @@ public final class LedgerReconciliation {
     public static final String CAPABILITY = "ledger-days";
     /** What a gateway that fills estimated gaps from its meters' buffers says in its hello. */
     static final String GAP_FILLS = "gap-fills";
+    /** The capability of a gateway that takes reads from a console, and so may have corrected registers. */
+    static final String READ_INTAKE = "read-intake";
 
     private final GatewayClient client;
     private final SiteStore store;
@@ -222,7 +227,7 @@ public final class LedgerReconciliation {
             Map<CustomerDay, LedgerDayDigest> gateway, LocalDate first, LocalDate last) throws LinkException {
         Rater rater = billingConfig().rater(zone);
         Map<String, Instant> openings = openings(entries);
-        Map<String, List<Reading>> readings = readings(openings, last);
+        Map<String, List<Reading>> readings = corrected(readings(openings, last));
         AccountHistory history = AccountHistory.of(meters(), openings, SiteChangeEvents.of(client, store,
                 openings.values().stream().min(Instant::compareTo).orElse(null), cancel));
         Map<String, Map<Instant, List<Long>>> fills = fills(openings, last);
@@ -387,6 +392,32 @@ public final class LedgerReconciliation {
         client.billing().gapFills(start, end, cancel).forEach(fill -> byMeter
                 .computeIfAbsent(fill.meterId(), id -> new HashMap<>()).put(fill.gapStart(), fill.actualsWh()));
         return byMeter;
+    }
+
+    /**
+     * The readings with the registers that reads sent from a console corrected at the gateway in place (protocol
+     * section 6.23), as the gateway re-rated them. The corrections are read from the gateway's log of signed
+     * commands, counting only commands that check out, later ones over earlier; none from a gateway that takes no
+     * reads from a console. The readings the gateway serves stay as billed, as a filled gap's do.
+     */
+    private Map<String, List<Reading>> corrected(Map<String, List<Reading>> readings) throws LinkException {
+        if (readings.isEmpty() || !client.hello().capabilities().contains(READ_INTAKE)) {
+            return readings;
+        }
+        List<CommandsBatch.Entry> log = new ArrayList<>();
+        client.billing().commands(0, (batch, received, total) -> log.addAll(batch), cancel);
+        Map<String, Map<Instant, Long>> byMeter = new HashMap<>();
+        for (CommandAudit.Verified command : CommandAudit.verify(log, client.hello().siteId()).verified()) {
+            if (command.answer() instanceof ReadingsTaken taken) {
+                taken.results().stream().filter(r -> r.outcome() == ReadingsTaken.Outcome.CORRECTED)
+                        .forEach(r -> byMeter.computeIfAbsent(r.meterId(), id -> new HashMap<>())
+                                .put(r.readAt(), r.registerWh()));
+            }
+        }
+        Map<String, List<Reading>> result = new HashMap<>(readings);
+        byMeter.forEach((meterId, registers) -> result.computeIfPresent(meterId,
+                (id, list) -> CorrectedReadings.apply(list, registers)));
+        return result;
     }
 
     private static boolean within(LocalDate day, LocalDate first, LocalDate last) {

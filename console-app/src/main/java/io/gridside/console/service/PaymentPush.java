@@ -57,7 +57,7 @@ public final class PaymentPush {
         return new Result(answered);
     }
 
-    private static void checkSite(GatewayClient client, SiteStore store) {
+    static void checkSite(GatewayClient client, SiteStore store) {
         String gatewaySite = client.hello().siteId();
         String storeSite = store.site().map(SiteInfo::siteId).orElse(null);
         if (!gatewaySite.equals(storeSite)) {

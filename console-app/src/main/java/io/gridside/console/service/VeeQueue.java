@@ -4,11 +4,13 @@ import io.gridside.billing.vee.MeterRating;
 import io.gridside.billing.vee.PowerOff;
 import io.gridside.billing.vee.Vee;
 import io.gridside.site.Meter;
+import io.gridside.site.QueuedRead;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.RawReadsStored;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.EstimateEdit;
 import io.gridside.site.vee.ExceptionDecision;
+import io.gridside.site.vee.ExceptionOutcome;
 import io.gridside.site.vee.GapEstimate;
 import io.gridside.site.vee.RawRead;
 import io.gridside.site.vee.ReadException;
@@ -114,13 +116,21 @@ public final class VeeQueue {
     }
 
     /**
-     * Records {@code decision} on the queued exception it names.
-     *
-     * <p>Shortcoming: the decision is kept, but billing does not take it up yet, as it does not take VEE's
-     * estimates up (decision 0017): an overridden register changes no reading the engine rates.
+     * Records {@code decision} on the queued exception it names, and queues the read it decides for the gateway's
+     * billing (the read as it came when accepted, the register given when overridden), which {@code connect ...
+     * push} sends: the gateway fills a gap with it, corrects the register it billed, or says why not.
      */
     public static void decide(SiteStore store, ExceptionDecision decision) {
-        store.recordDecision(decision);
+        String origin = decision.outcome() == ExceptionOutcome.OVERRIDDEN ? "OVERRIDDEN" : "ACCEPTED";
+        QueuedRead read = QueuedRead.pending(decision.meterId(), decision.readAt(), decision.registerWh(), origin,
+                "decision:" + decision.meterId() + "@" + decision.readAt() + "#" + decision.decidedAt()
+                        .getEpochSecond(), decision.why() + " (" + decision.by() + ")");
+        store.recordDecision(decision, read, Instant.now());
+    }
+
+    /** How many reads the outbox holds for the gateway's billing that no push has sent yet. */
+    public static int readsWaiting(SiteStore store) {
+        return store.pendingReads().size();
     }
 
     /**

@@ -15,6 +15,7 @@ import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.SignedCommand;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.cbor.DeterministicCbor;
@@ -45,7 +46,7 @@ public record TechnicianCommand(String siteId, String gatewayId, ByteString cred
     /** The requests that move money, which a gateway takes only as signed commands. */
     public static final Set<Class<? extends Message>> MONEY_MOVING = Set.of(CashTopUp.class, CashVoid.class,
             PostPayments.class, MoveIn.class, MoveOut.class, ExchangeMeter.class, PostAdjustments.class,
-            PushTariff.class);
+            PushTariff.class, PostReadings.class);
     private static final Set<String> FIELDS = Set.of("type", "site", "gateway", "credential", "messageType",
             "request", "nonce", "issuedAt");
 

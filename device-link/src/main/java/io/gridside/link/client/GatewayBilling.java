@@ -24,6 +24,9 @@ import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.GetImportedPayments;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.RelayCommandsBatch;
 import io.gridside.site.RelayCommand;
 import io.gridside.site.cash.CashBookLine;
@@ -85,6 +88,32 @@ public final class GatewayBilling {
                     + "again, which credits none twice.");
         }
         return posted;
+    }
+
+    /**
+     * The references of the payments the gateway credited as imported from a file; ask only a gateway that names
+     * the capability {@code payment-channels}.
+     */
+    public List<String> importedPayments() throws LinkException {
+        return GatewayClient.expect(client.call(new GetImportedPayments()), PaymentsPosted.class).results().stream()
+                .map(PaymentsPosted.Result::reference).toList();
+    }
+
+    /**
+     * Sends register reads for the gateway's billing to take, one answer per read in the request's order. Sending
+     * the same reads again is safe: the gateway answers a read it holds as a duplicate and posts nothing more.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} in a technician's session, or
+     *     {@link LinkException.Code#GATEWAY_ERROR} when the gateway refuses the whole request
+     */
+    public ReadingsTaken postReadings(PostReadings request) throws LinkException {
+        ReadingsTaken taken = GatewayClient.expect(client.call(request), ReadingsTaken.class);
+        if (taken.results().size() != request.reads().size()) {
+            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway answered "
+                    + taken.results().size() + " of " + request.reads().size() + " reads sent; send them again, "
+                    + "which posts nothing twice.");
+        }
+        return taken;
     }
 
     /**

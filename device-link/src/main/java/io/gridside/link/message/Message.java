@@ -12,5 +12,5 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         PostPayments, PaymentsPosted, ExchangeMeter, MeterExchanged, MoveOut, FinalStatement, MoveIn, MovedIn,
         GetRelayCommands, RelayCommandsBatch, GetLedgerDayDigests, LedgerDayDigestsBatch, GetLedgerDays,
         PostAdjustments, GetGapFills, GapFillsBatch, PushTariff, TariffPushed, SignedCommand, GetCommands,
-        CommandsBatch {
+        CommandsBatch, PostReadings, ReadingsTaken, GetImportedPayments {
 }

@@ -72,7 +72,10 @@ public final class MessageCatalogue {
             new Entry(0x77, TariffPushed.class, 1, Priority.BILLING),
             new Entry(0x78, SignedCommand.class, 1, Priority.BILLING),
             new Entry(0x79, GetCommands.class, 1, Priority.BILLING),
-            new Entry(0x7A, CommandsBatch.class, 1, Priority.BILLING));
+            new Entry(0x7A, CommandsBatch.class, 1, Priority.BILLING),
+            new Entry(0x7B, PostReadings.class, 1, Priority.BILLING),
+            new Entry(0x7C, ReadingsTaken.class, 1, Priority.BILLING),
+            new Entry(0x7D, GetImportedPayments.class, 1, Priority.BILLING));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

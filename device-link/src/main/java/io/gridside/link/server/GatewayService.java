@@ -16,6 +16,8 @@ import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.TariffPushed;
@@ -256,6 +258,27 @@ public interface GatewayService {
      */
     default PaymentsPosted postPayments(PostPayments request) {
         throw new UnsupportedOperationException("this gateway takes no imported payments");
+    }
+
+    /**
+     * The references of the payments credited as imported from a file, in the order taken; a gateway that keeps
+     * them names the capability {@code payment-channels}.
+     *
+     * @throws UnsupportedOperationException when the gateway keeps no payment's channel
+     */
+    default List<String> importedPayments() {
+        throw new UnsupportedOperationException("this gateway keeps no payment's channel");
+    }
+
+    /**
+     * Judges reads a console imported or a technician decided on, each on its own (protocol section 6.23): a copy
+     * of a read held is a duplicate, the reads of a gap billed by estimate fill it, an override corrects a register
+     * billed; each posts only what moved. The session lets only a supervisor ask, as a signed command.
+     *
+     * @throws UnsupportedOperationException when the gateway takes no reads from a console
+     */
+    default ReadingsTaken postReadings(PostReadings request, String supervisorId) {
+        throw new UnsupportedOperationException("this gateway takes no reads from a console");
     }
 
     /**

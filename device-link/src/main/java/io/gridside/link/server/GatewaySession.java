@@ -22,6 +22,9 @@ import io.gridside.link.message.SignedCommand;
 import io.gridside.link.message.GetCashBook;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
+import io.gridside.link.message.GetImportedPayments;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
@@ -371,6 +374,10 @@ public final class GatewaySession implements AutoCloseable {
                     Priority.BILLING);
         } else if (message instanceof PostPayments post) {
             postPayments(requestId, post, credential);
+        } else if (message instanceof GetImportedPayments) {
+            importedPayments(requestId);
+        } else if (message instanceof PostReadings post) {
+            postReadings(requestId, post, credential);
         } else if (message instanceof GetCommands get) {
             sendStream(session, requestId, service.commandLog().after(get.afterSeq()), CommandsBatch::new,
                     Priority.BILLING);
@@ -546,6 +553,30 @@ public final class GatewaySession implements AutoCloseable {
         LOG.info("Supervisor {} posted {} imported payments: {}.", credential.technicianId(),
                 post.payments().size(), posted.results().stream().map(PaymentsPosted.Result::outcome).toList());
         reply(requestId, posted);
+    }
+
+    private void importedPayments(long requestId) {
+        try {
+            reply(requestId, new PaymentsPosted(service.importedPayments().stream().map(reference ->
+                    new PaymentsPosted.Result(reference, PaymentsPosted.Outcome.CREDITED, null, null)).toList()));
+        } catch (UnsupportedOperationException e) {
+            reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE", "This gateway keeps no payment's channel."));
+        }
+    }
+
+    /** Has the gateway judge reads sent from the console, each on its own; see {@link GatewayService#postReadings}. */
+    private void postReadings(long requestId, PostReadings post, SignedCredential credential) {
+        ReadingsTaken taken;
+        try {
+            taken = service.postReadings(post, credential.technicianId());
+        } catch (UnsupportedOperationException e) {
+            reply(requestId, new ErrorReply("GATEWAY_FAULT", "This gateway takes no reads from a console."));
+            return;
+        }
+        LOG.info("Supervisor {} sent {} reads: {}; {} adjustments posted.", credential.technicianId(),
+                post.reads().size(), taken.results().stream().map(ReadingsTaken.Result::outcome).toList(),
+                taken.postedSeqs().size());
+        reply(requestId, taken);
     }
 
     private void answerHello(long session, long requestId, Hello hello) {

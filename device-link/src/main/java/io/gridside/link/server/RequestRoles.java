@@ -8,6 +8,7 @@ import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.SetClock;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,12 @@ public final class RequestRoles {
      * Requests that change what the site trusts or how it keeps time, money a technician took or money already
      * charged, payments imported from a file, which no cash limit bounds (the supervisor answers for the file),
      * and those that open or close a customer's account: a move-in may start an account with credit, and a
-     * move-out settles one; and a tariff version, which re-prices every customer's days.
+     * move-out settles one; a tariff version, which re-prices every customer's days; and reads sent from the
+     * console, which may re-rate charged days.
      */
     private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
-            PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class, PushTariff.class);
+            PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class, PushTariff.class,
+            PostReadings.class);
 
     /** What each supervisor's request does, in the words a refusal uses: a technician does not know message names. */
     private static final Map<Class<? extends Message>, String> ACTIONS = Map.of(
@@ -35,7 +38,8 @@ public final class RequestRoles {
             MoveIn.class, "Moving a customer in",
             MoveOut.class, "Moving a customer out",
             PostAdjustments.class, "Posting corrections to the ledger",
-            PushTariff.class, "Sending a tariff version to the gateway");
+            PushTariff.class, "Sending a tariff version to the gateway",
+            PostReadings.class, "Sending imported or decided reads to the gateway's billing");
 
     private RequestRoles() {
     }

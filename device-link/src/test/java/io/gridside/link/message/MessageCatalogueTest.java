@@ -60,7 +60,9 @@ class MessageCatalogueTest {
                         tuple(0x74, GetGapFills.class, 1), tuple(0x75, GapFillsBatch.class, 1),
                         tuple(0x76, PushTariff.class, 1), tuple(0x77, TariffPushed.class, 1),
                         tuple(0x78, SignedCommand.class, 1), tuple(0x79, GetCommands.class, 1),
-                        tuple(0x7A, CommandsBatch.class, 1));
+                        tuple(0x7A, CommandsBatch.class, 1),
+                        tuple(0x7B, PostReadings.class, 1), tuple(0x7C, ReadingsTaken.class, 1),
+                        tuple(0x7D, GetImportedPayments.class, 1));
     }
 
     @Test

@@ -205,7 +205,8 @@ class GatewaySessionTest {
     void needsASupervisorForSetClockVoidingCashImportedPaymentsMovesCorrectionsAndTariffsAloneAmongTheRequests() {
         assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class,
                 PostPayments.class, io.gridside.link.message.MoveIn.class, io.gridside.link.message.MoveOut.class,
-                PostAdjustments.class, io.gridside.link.message.PushTariff.class);
+                PostAdjustments.class, io.gridside.link.message.PushTariff.class,
+                io.gridside.link.message.PostReadings.class);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(io.gridside.link.message.ExchangeMeter.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);

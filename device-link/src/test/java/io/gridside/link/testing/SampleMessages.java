@@ -33,6 +33,9 @@ import io.gridside.link.message.GetLedger;
 import io.gridside.link.message.GetMeshDay;
 import io.gridside.link.message.GetBillingConfig;
 import io.gridside.link.message.GapFillsBatch;
+import io.gridside.link.message.GetImportedPayments;
+import io.gridside.link.message.PostReadings;
+import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.GetGapFills;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.TariffPushed;
@@ -191,7 +194,10 @@ public final class SampleMessages {
                 getGapFills(),
                 gapFillsBatch(),
                 pushTariff(),
-                tariffPushed());
+                tariffPushed(),
+                postReadings(),
+                readingsTaken(),
+                new GetImportedPayments());
     }
 
     /** A supervisor pushes version 2 of tariff flat-2024, 30.00 KES a kWh from 29 April 2024 in the site's time. */
@@ -216,6 +222,27 @@ public final class SampleMessages {
     public static GapFillsBatch gapFillsBatch() {
         return new GapFillsBatch(List.of(new GapFillsBatch.Fill("m-001", Instant.parse("2024-04-30T13:30:00Z"),
                 List.of(40L, 60L, 180L, 120L))), 1);
+    }
+
+    /**
+     * A supervisor sends two reads: one imported from a file, inside meter m-001's gap of {@link #gapFillsBatch()},
+     * and an override of meter m-002's register at 09:00 UTC decided on the exceptions queue.
+     */
+    public static PostReadings postReadings() {
+        return new PostReadings(List.of(
+                new PostReadings.Read("m-001", Instant.parse("2024-04-30T13:45:00Z"), 12_040,
+                        PostReadings.Origin.IMPORT, "reads-0430.csv:2", "optical port"),
+                new PostReadings.Read("m-002", Instant.parse("2024-04-30T09:00:00Z"), 8_815,
+                        PostReadings.Origin.OVERRIDDEN, "decision:7", "display read")));
+    }
+
+    /** The gateway's answer to {@link #postReadings()}: the gap lacks its other reads; the override re-rated. */
+    public static ReadingsTaken readingsTaken() {
+        return new ReadingsTaken(List.of(
+                new ReadingsTaken.Result("m-001", Instant.parse("2024-04-30T13:45:00Z"), 12_040,
+                        ReadingsTaken.Outcome.REFUSED, "GAP_INCOMPLETE", "Send a read of every quarter hour."),
+                new ReadingsTaken.Result("m-002", Instant.parse("2024-04-30T09:00:00Z"), 8_815,
+                        ReadingsTaken.Outcome.CORRECTED, null, null)), List.of(412L));
     }
 
     /** A supervisor voids the receipt of {@link #cashTopUp()}. */

@@ -7,6 +7,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.QueuedPayment;
+import io.gridside.site.QueuedRead;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
@@ -599,6 +600,18 @@ public final class SiteStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Records {@code decision} and queues the read it decides for the gateway's billing, in one transaction, so
+     * that no decision is kept without its read on the way to the gateway.
+     */
+    public synchronized void recordDecision(ExceptionDecision decision, QueuedRead read, Instant queuedAt) {
+        inTransaction(() -> {
+            VeeRows.recordDecision(connection, decision);
+            ReadingOutboxRows.queue(connection, List.of(read), queuedAt);
+            return null;
+        });
+    }
+
     /** Every decision on the exceptions queue, oldest first; an exception's last one holds. */
     public synchronized List<ExceptionDecision> exceptionDecisions() {
         return query(() -> VeeRows.decisions(connection));
@@ -644,6 +657,32 @@ public final class SiteStore implements AutoCloseable {
     public synchronized void recordPaymentAnswers(List<QueuedPayment> answered, Instant at) {
         inTransaction(() -> {
             OutboxRows.answer(connection, answered, at);
+            return null;
+        });
+    }
+
+    /**
+     * Queues register reads for the gateway's billing in one transaction: a read new by origin, meter and time is
+     * queued, one the gateway refused is queued again, any other is left as it is. Returns how many were queued.
+     */
+    public synchronized int queueReads(List<QueuedRead> reads, Instant queuedAt) {
+        return inTransaction(() -> ReadingOutboxRows.queue(connection, reads, queuedAt));
+    }
+
+    /** Every read of the outbox, in the order it was queued. */
+    public synchronized List<QueuedRead> queuedReads() {
+        return query(() -> ReadingOutboxRows.reads(connection, null));
+    }
+
+    /** The reads of the outbox the gateway has not answered yet, in the order they were queued. */
+    public synchronized List<QueuedRead> pendingReads() {
+        return query(() -> ReadingOutboxRows.reads(connection, QueuedRead.State.PENDING));
+    }
+
+    /** Records the gateway's answers to queued reads in one transaction. */
+    public synchronized void recordReadAnswers(List<QueuedRead> answered, Instant at) {
+        inTransaction(() -> {
+            ReadingOutboxRows.answer(connection, answered, at);
             return null;
         });
     }

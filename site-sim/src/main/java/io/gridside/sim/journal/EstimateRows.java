@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The journal's estimates: each gap a reading closed, as billing spread it, with its method, keyed by the tick
@@ -26,6 +28,7 @@ final class EstimateRows {
     private final PreparedStatement between;
     private final PreparedStatement fill;
     private final PreparedStatement filledOf;
+    private final PreparedStatement from;
 
     EstimateRows(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -41,6 +44,9 @@ final class EstimateRows {
                 + "WHERE meter_id = ? AND gap_start = ?");
         this.filledOf = connection.prepareStatement("SELECT gap_start, actual_energies_wh FROM estimate "
                 + "WHERE meter_id = ? AND actual_energies_wh IS NOT NULL");
+        this.from = connection.prepareStatement("SELECT meter_id, gap_start, opening_register_wh, "
+                + "closing_register_wh, method, energies_wh, actual_energies_wh FROM estimate "
+                + "WHERE meter_id = ? AND gap_start = ?");
     }
 
     /** Creates the table, unless a journal written since gaps were spread has it already. */
@@ -86,6 +92,27 @@ final class EstimateRows {
             }
         }
         return filled;
+    }
+
+    /**
+     * The gap of the meter that started at {@code gapStart}, as billing spread it, and the actuals it was filled
+     * with, if any; empty when no gap of the meter started then. KNOWN SHORTCOMING: the table has no index on meter
+     * and gap start, so this reads every estimate; a journal holds few.
+     */
+    Optional<Map.Entry<GapEstimate, List<Long>>> from(String meterId, Instant gapStart) throws SQLException {
+        from.setString(1, meterId);
+        from.setLong(2, gapStart.getEpochSecond());
+        try (ResultSet rows = from.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            GapEstimate gap = new GapEstimate(rows.getString(1), Instant.ofEpochSecond(rows.getLong(2)),
+                    rows.getLong(3), rows.getLong(4), EstimateMethod.valueOf(rows.getString(5)),
+                    EstimateStatus.ESTIMATED, energies(rows.getString(6)));
+            String actuals = rows.getString(7);
+            return Optional.of(new AbstractMap.SimpleImmutableEntry<>(gap,
+                    actuals == null ? null : energies(actuals)));
+        }
     }
 
     private static String text(List<Long> energiesWh) {

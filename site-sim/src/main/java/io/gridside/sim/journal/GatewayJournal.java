@@ -47,12 +47,15 @@ public final class GatewayJournal implements AutoCloseable {
     private final JournalEventRows events;
     private final BillingStateRows billing;
     private final EstimateRows estimates;
+    private final ReadCorrectionRows corrections;
     private final JournalCashBook cashBook;
     private final JournalCommandLog commandLog;
     /** The estimates billing made since the last write, which the next write keeps in its transaction. */
     private final List<GapEstimate> unwrittenEstimates = new ArrayList<>();
     /** The gaps meters filled since the last write, which the next write records after its estimates. */
     private final List<GapEstimate> unwrittenFills = new ArrayList<>();
+    /** The reads corrected since the last write, which the next write records in its transaction. */
+    private final List<CorrectedRead> unwrittenCorrections = new ArrayList<>();
 
     private GatewayJournal(Path file, Connection connection, List<String> meterIds, JournalCashBook cashBook)
             throws SQLException {
@@ -65,6 +68,7 @@ public final class GatewayJournal implements AutoCloseable {
         this.events = new JournalEventRows(connection);
         this.billing = new BillingStateRows(connection);
         this.estimates = new EstimateRows(connection);
+        this.corrections = new ReadCorrectionRows(connection);
         connection.commit();
     }
 
@@ -213,9 +217,13 @@ public final class GatewayJournal implements AutoCloseable {
             for (GapEstimate filled : unwrittenFills) {
                 estimates.fill(filled.meterId(), filled.gapStart(), filled.energiesWh());
             }
+            for (CorrectedRead corrected : unwrittenCorrections) {
+                corrections.put(corrected.meterId(), corrected.readAt(), corrected.registerWh());
+            }
             connection.commit();
             unwrittenEstimates.clear();
             unwrittenFills.clear();
+            unwrittenCorrections.clear();
         } catch (SQLException e) {
             rollBack(e);
             throw new JournalException("The gateway could not write its journal for " + tick + ": " + e.getMessage(),
@@ -250,6 +258,33 @@ public final class GatewayJournal implements AutoCloseable {
      */
     public void keepActuals(GapEstimate filled) {
         unwrittenFills.add(filled);
+    }
+
+    /** A register a supervisor's command put in place of the one the meter sent at {@code readAt}. */
+    public record CorrectedRead(String meterId, Instant readAt, long registerWh) {
+    }
+
+    /** Keeps a corrected read, to be recorded by the next {@link #write}, in its transaction. */
+    public void keepCorrection(CorrectedRead corrected) {
+        unwrittenCorrections.add(corrected);
+    }
+
+    /** Whether fills or corrections wait for the next {@link #write}. */
+    public boolean holdsUnwritten() {
+        return !unwrittenFills.isEmpty() || !unwrittenCorrections.isEmpty();
+    }
+
+    /** The meter's corrected registers the journal recorded, by the instant each was read at. */
+    public Map<Instant, Long> correctedReads(String meterId) {
+        return read(() -> corrections.of(meterId));
+    }
+
+    /**
+     * The gap of the meter that billing spread from {@code gapStart}, with the actuals that filled it (null while
+     * it is estimated); empty when no gap of the meter started then.
+     */
+    public Optional<Map.Entry<GapEstimate, List<Long>>> estimateFrom(String meterId, Instant gapStart) {
+        return read(() -> estimates.from(meterId, gapStart));
     }
 
     /** The actuals of every gap of the meter that its meter filled and the journal recorded, by the gap's start. */
