@@ -223,6 +223,25 @@ class MovesCommandsTest {
                 + Amounts.money(now.balanceMinor(), "KES"));
     }
 
+    @Test
+    @Order(4)
+    void aMoveInInTheQuarterHourOfAMoveOutWithAFinalRegisterIsBilledAlikeByTheGatewayAndTheAudit(@TempDir Path dir)
+            throws IOException {
+        MeterStatus before = status(6);
+        CommandRun out = connect("move-out", "--customer", before.customerId(), "--final-kwh",
+                kwh(before.registerWh() + 50), "--reason", "sold the house");
+        clock.advance(Duration.ofMinutes(1));
+        CommandRun in = connect("move-in", "--meter", before.meterId(), "--customer", "C-1106", "--name",
+                "Zawadi Achieng", "--opening-balance", "200.00");
+        assertThat(out.exitCode()).as(out.err()).isZero();
+        assertThat(in.exitCode()).as(in.err()).isZero();
+
+        clock.advance(Duration.ofHours(2));
+        CommandRun audit = connect("audit", "--site", dir.resolve("site.db").toString());
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+    }
+
     private static long energyOf(JsonNode customers, String customerId) {
         for (JsonNode customer : customers) {
             if (customer.get("customerId").asText().equals(customerId)) {
