@@ -75,9 +75,17 @@ final class HistoryPull {
         LocalDate last = HistoryDigests.dayOf(end.minusNanos(1), zone);
         progress.update(I18n.text("pull.history"), 0, -1);
         List<DayDigest> offered = new ArrayList<>();
-        for (LocalDate chunk = first; !chunk.isAfter(last); chunk = chunk.plusDays(DAYS_PER_DIGEST_REQUEST)) {
+        LocalDate chunk = first;
+        while (chunk != null && !chunk.isAfter(last)) {
             LocalDate chunkEnd = chunk.plusDays(DAYS_PER_DIGEST_REQUEST - 1);
-            offered.addAll(digests(client, store, chunk, chunkEnd.isAfter(last) ? last : chunkEnd, cancel));
+            List<DayDigest> some = digests(client, store, chunk, chunkEnd.isAfter(last) ? last : chunkEnd, cancel);
+            offered.addAll(some);
+            chunk = chunkEnd.plusDays(1);
+            if (offered.isEmpty() && !chunk.isAfter(last) && store.historyHorizon().map(h -> !h.isAfter(chunkEnd))
+                    .orElse(true)) {
+                // Nothing held up to here: skip straight to the gateway's first day rather than a chunk at a time.
+                chunk = firstHeld(client, chunk, last, cancel);
+            }
         }
         if (offered.isEmpty()) {
             return Result.NONE;
@@ -96,6 +104,45 @@ final class HistoryPull {
         LOG.info("Compared {} days of history with the gateway's and fetched {} ({} events, {} bytes of mesh).",
                 offered.size(), tally.fetched, tally.events, tally.meshBytes);
         return new Result(offered.size(), tally.fetched, tally.events, tally.eventsNew, tally.meshBytes);
+    }
+
+    /**
+     * The first day from {@code first} to {@code last} that the gateway holds history of, or null for none. A pull
+     * from the site's beginning (an audit asks from 1970) would otherwise walk every day before the gateway's first
+     * a request at a time: tens of thousands of round trips on a serial cable. The days a gateway holds run without
+     * a hole from its first to its today, so a binary search of one-day requests finds the first in a few.
+     */
+    static LocalDate firstHeld(GatewayClient client, LocalDate first, LocalDate last, CancelSignal cancel)
+            throws LinkException {
+        if (first.isAfter(last) || holds(client, first, cancel)) {
+            return first.isAfter(last) ? null : first;
+        }
+        if (!holds(client, last, cancel)) {
+            return null;
+        }
+        long before = first.toEpochDay();
+        long held = last.toEpochDay();
+        while (held - before > 1) {
+            long middle = before + (held - before) / 2;
+            if (holds(client, LocalDate.ofEpochDay(middle), cancel)) {
+                held = middle;
+            } else {
+                before = middle;
+            }
+        }
+        return LocalDate.ofEpochDay(held);
+    }
+
+    private static boolean holds(GatewayClient client, LocalDate day, CancelSignal cancel) throws LinkException {
+        try {
+            client.dayDigests(day, day, cancel);
+            return true;
+        } catch (LinkException e) {
+            if (!"HISTORY_OUT_OF_RANGE".equals(e.gatewayCode())) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /**

@@ -147,6 +147,19 @@ class SitePullHistoryTest {
     }
 
     @Test
+    void aPullFromTheSitesBeginningFindsTheGatewaysFirstDayInAFewRequests() throws IOException {
+        client.ping();
+        // An audit pulls from 1970: some 20,600 days before the gateway's first.
+        SitePull.Result pulled = SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(),
+                Progress.NONE, CancelSignal.NEVER);
+
+        assertThat(pulled.daysCompared()).isEqualTo(3);
+        assertThat(pulled.daysFetched()).isEqualTo(3);
+        // One chunk, then a binary search of one-day requests over the days to today, then two chunks.
+        assertThat(asked("dayDigests")).isLessThan(40);
+    }
+
+    @Test
     void aLaterPullFetchesOnlyTheDaysThatChanged() throws IOException {
         pull();
         asked.clear();
