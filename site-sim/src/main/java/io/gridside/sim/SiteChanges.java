@@ -82,6 +82,7 @@ final class SiteChanges {
         Customer customer = places.occupantOf(index);
         checkNewMeter(request);
         Instant at = changeTime(lastTick, clock);
+        checkOneFinalRegister(index, at);
         Reading last = places.finalReading(index, request.oldFinalRegisterWh(), at, "old meter's final register");
         String id = customer.customerId();
         // The final reading's charge is what it took off the balance; the posting made with it also carries
@@ -111,6 +112,22 @@ final class SiteChanges {
         return new MeterExchanged(id, oldMeterId, request.newMeterId(), at, last.energyWh(),
                 balanceBefore - engine.balance(id),
                 engine.balance(id), currency, engine.creditState(id), engine.relay(id), debtsOf(id));
+    }
+
+    /**
+     * Refuses a second final register of one meter in a quarter hour (a move-out's, then an exchange's): a meter has
+     * one reading a quarter hour in every store, so the second would leave a reading no replay can find.
+     */
+    private void checkOneFinalRegister(int index, Instant at) throws SiteChangeRefusedException {
+        String meterId = places.meterIds[index];
+        for (Reading taken : places.finalReadings) {
+            if (taken.meterId().equals(meterId)) {
+                throw new SiteChangeRefusedException("METER_FINAL_TAKEN", "Meter " + meterId + " had its final "
+                        + "register taken in this quarter hour already (" + taken.registerWh() + " Wh); do this "
+                        + "after " + Reading.intervalStartOf(at).plus(Reading.INTERVAL) + ", when the gateway has "
+                        + "billed it.");
+            }
+        }
     }
 
     private void checkNewMeter(ExchangeMeter request) throws SiteChangeRefusedException {
@@ -148,6 +165,9 @@ final class SiteChanges {
         Customer customer = places.occupants[index];
         Instant at = changeTime(lastTick, clock);
         Instant lastReadingAt = places.lastReadingEnd[index];
+        if (request.finalRegisterWh() != null) {
+            checkOneFinalRegister(index, at);
+        }
         Reading last = request.finalRegisterWh() == null ? null
                 : places.finalReading(index, request.finalRegisterWh(), at, "meter's final register");
         String id = customer.customerId();

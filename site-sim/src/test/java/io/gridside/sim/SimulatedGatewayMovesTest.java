@@ -123,4 +123,22 @@ class SimulatedGatewayMovesTest {
                     + "would bill").allMatch(r -> r.intervalStart().isBefore(Instant.parse("2026-06-03T16:00:00Z")));
         }
     }
+
+    @Test
+    void aMeterTakesOneFinalRegisterAQuarterHourAndTheNextChangeWaitsForTheTick() throws Exception {
+        MeterStatus leaving = gateway.meterStatus().get(3);
+        gateway.moveOut(new MoveOut(leaving.customerId(), leaving.registerWh() + 5, "left"), "S-0001");
+        gateway.moveIn(new MoveIn(leaving.meterId(), "C-0703", "Halima Said", CustomerCategory.HOUSEHOLD,
+                10_000), "S-0001");
+        ExchangeMeter exchange = new ExchangeMeter(leaving.meterId(), "MX-0703", leaving.registerWh() + 6, 0,
+                "display dead");
+
+        assertThatThrownBy(() -> gateway.exchangeMeter(exchange, "T-0001"))
+                .isInstanceOfSatisfying(SiteChangeRefusedException.class, e -> assertThat(e.code())
+                        .isEqualTo("METER_FINAL_TAKEN"))
+                .hasMessageContaining("2026-06-03T09:15:00Z");
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(gateway.exchangeMeter(exchange, "T-0001").newMeterId()).isEqualTo("MX-0703");
+    }
 }
