@@ -6,6 +6,7 @@ import io.gridside.site.Customer;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +110,10 @@ public final class PaymentsImport {
         CsvTable table = CsvReader.read(bytes, COLUMNS);
         List<ImportProblem> problems = new ArrayList<>(table.problems());
         Set<String> customers = store.customers().stream().map(Customer::customerId).collect(Collectors.toSet());
-        Rules rules = new Rules(site.currency(), customers, store.ledgerPayments(), outbox(store), now);
+        Map<String, CashBookLine> voided = new HashMap<>();
+        store.cashBook().stream().filter(line -> line.kind() == CashBookLine.Kind.VOID)
+                .forEach(line -> voided.put(line.reference(), line));
+        Rules rules = new Rules(site.currency(), customers, store.ledgerPayments(), voided, outbox(store), now);
         List<ImportedPayment> payments = new ArrayList<>();
         for (CsvRow row : table.rows()) {
             rules.judge(row, source, site, problems).ifPresent(payments::add);
@@ -142,15 +146,18 @@ public final class PaymentsImport {
         private final String currency;
         private final Set<String> customers;
         private final Map<String, LedgerEntry> ledger;
+        /** The voids of the pulled cash book, by the voided payment's reference. */
+        private final Map<String, CashBookLine> voided;
         private final Map<String, QueuedPayment> outbox;
         private final Instant now;
         private final Map<String, ImportedPayment> earlier = new HashMap<>();
 
         Rules(String currency, Set<String> customers, Map<String, LedgerEntry> ledger,
-                Map<String, QueuedPayment> outbox, Instant now) {
+                Map<String, CashBookLine> voided, Map<String, QueuedPayment> outbox, Instant now) {
             this.currency = currency;
             this.customers = customers;
             this.ledger = ledger;
+            this.voided = voided;
             this.outbox = outbox;
             this.now = now;
         }
@@ -202,8 +209,17 @@ public final class PaymentsImport {
             }
             LedgerEntry posted = ledger.get(payment.reference());
             QueuedPayment queued = outbox.get(payment.reference());
+            CashBookLine voids = voided.get(payment.reference());
             ImportedPayment judged;
-            if (posted != null) {
+            if (voids != null) {
+                // The ledger holds the reference, but its cash was given back: saying it is credited already would
+                // drop the row, and the gateway, which credits a reference once, would not credit it either.
+                problems.add(new ImportProblem(line, REFERENCE, "reference " + payment.reference() + " is cash "
+                        + "receipt " + voids.receipt() + " for customer " + voids.customerId() + ", voided by "
+                        + voids.voidedBy() + " (" + voids.reason() + "); a payment made another way needs its own "
+                        + "reference."));
+                judged = null;
+            } else if (posted != null) {
                 judged = inLedger(line, payment, posted, problems);
             } else if (queued != null && queued.state() != QueuedPayment.State.REFUSED) {
                 judged = queuedAlready(line, payment, queued, problems);

@@ -203,6 +203,25 @@ class ImportPaymentsPushTest {
     }
 
     @Test
+    void namesAReferenceWhoseCashWasVoidedInsteadOfCallingItCreditedAlready(@TempDir Path dir) throws Exception {
+        JsonNode receipt = json(connect(technician, "topup", "--customer", customer(7), "--amount", "40",
+                "--reference", "RCPT-88", "--json"));
+        clock.advance(Duration.ofMinutes(5));
+        json(connect(supervisor, "void", "--receipt", receipt.get("receipt").asText(), "--reason", "wrong customer",
+                "--json"));
+        Path laptop = pulled(dir.resolve("laptop.db"));
+        Path book = dir.resolve("bank.csv");
+        Files.writeString(book, "reference,customer,amount,time\nRCPT-88," + customer(7) + ",40,2026-06-03 10:00\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun imported = CommandRun.of("import", "payments", book.toString(), "--site", laptop.toString());
+
+        assertThat(imported.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(imported.err()).contains("line 2", "RCPT-88", "voided by demo-supervisor (wrong customer)",
+                "[IMPORT_INVALID]");
+    }
+
+    @Test
     void pushesOverASerialLineAsOverTcp(@TempDir Path dir) throws Exception {
         Path laptop = pulled(dir.resolve("laptop.db"));
         Path book = dir.resolve("book.csv");
