@@ -3,6 +3,7 @@ package io.gridside.billing;
 import static io.gridside.billing.Fixtures.NAIROBI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.billing.rerate.BilledAccount;
 import io.gridside.billing.rerate.GapFill;
 import io.gridside.billing.rerate.LateTariff;
 import io.gridside.billing.rerate.RatedInterval;
@@ -47,14 +48,14 @@ class LateTariffPropertyTest {
         Rater now = LateTariffTest.withVersion(minorPerKwh, effective);
 
         LateTariff.Pushed pushed = LateTariff.push(engine, now, PUSHED_AT,
-                customer -> LateTariffTest.account(billed, PUSHED_AT));
+                customer -> BilledAccount.of(LateTariffTest.account(billed, PUSHED_AT)));
 
         assertThat(charged(engine)).isEqualTo(rated(now, billed, PUSHED_AT));
         assertThat(pushed.adjustments()).allSatisfy(e -> assertThat(e.reference())
                 .containsAnyOf(" tariff-version ", " carried-forward "));
 
         LateTariff.Pushed again = LateTariff.push(engine, now, PUSHED_AT,
-                customer -> LateTariffTest.account(billed, PUSHED_AT));
+                customer -> BilledAccount.of(LateTariffTest.account(billed, PUSHED_AT)));
         assertThat(again.adjustments()).isEmpty();
 
         bill(engine, billed, PUSHED_AT, THURSDAY_END, hourlyWh);
