@@ -9,6 +9,7 @@ import io.gridside.billing.rerate.LateTariff;
 import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.Tariff;
@@ -93,8 +94,8 @@ class LateTariffSiteChangesTest {
                 LAST, history.billedTo(customerId, byMeter, WEDNESDAY_NOON), Map.of(), Map.of());
     }
 
-    @Test
-    void adjustsAnExchangedAccountExactlyAcrossBothMeters() throws LateTariff.NotReratable {
+    /** C-1's account, exchanged from M-1 to M-2 on Tuesday at 06:07, billed to Wednesday noon. */
+    private BillingEngine exchanged() {
         BillingEngine engine = new BillingEngine(tariff(0), NAIROBI);
         engine.openAccount("C-1", "M-1", LateTariffTest.OPENING, MONDAY);
         Instant sixAm = TUESDAY.plus(Duration.ofHours(6));
@@ -108,6 +109,12 @@ class LateTariffSiteChangesTest {
                 "oldFinalRegisterWh", String.valueOf(last.registerWh())));
         engine.tick(sixAm.plus(Reading.INTERVAL), List.of(), List.of(reading("M-2", sixAm, 70)));
         bill(engine, sixAm.plus(Reading.INTERVAL), WEDNESDAY_NOON, "M-2");
+        return engine;
+    }
+
+    @Test
+    void adjustsAnExchangedAccountExactlyAcrossBothMeters() throws LateTariff.NotReratable {
+        BillingEngine engine = exchanged();
 
         LateTariff.Pushed pushed = LateTariff.push(engine, withVersion(0, 0), WEDNESDAY_NOON,
                 customer -> account(engine, customer));
@@ -123,6 +130,25 @@ class LateTariffSiteChangesTest {
         // Wednesday afternoon at 30.00 from the re-rated state: 48 x 100 Wh = 144.00, no minor unit more or less.
         bill(engine, WEDNESDAY_NOON, MONDAY.plus(Duration.ofDays(3)), "M-2");
         assertThat(engine.balance("C-1")).isEqualTo(LateTariffTest.OPENING - 26_400 - 28_800 - 28_800);
+    }
+
+    @Test
+    void theReplayMovesTheExchangedAccountToTheGatewaysReratedState() throws LateTariff.NotReratable {
+        BillingEngine engine = exchanged();
+        long afterSeq = engine.lastSeq();
+        Rater now = withVersion(0, 0);
+        LateTariff.push(engine, now, WEDNESDAY_NOON, customer -> account(engine, customer));
+        bill(engine, WEDNESDAY_NOON, WEDNESDAY_NOON.plus(Duration.ofHours(2)), "M-2");
+        List<Reading> readings = new ArrayList<>();
+        byMeter.values().forEach(readings::addAll);
+
+        BillingEngine replay = Replay.run(tariff(0), new Rater(TariffSchedule.flat(tariff(0)), NAIROBI, d -> false),
+                CreditTerms.PLAIN, List.of(new Meter("M-2", "M-2", "C-1", "G-1", -60)), engine.ledgerAfter(0),
+                readings, events, List.of(new Replay.Push(now, WEDNESDAY_NOON, afterSeq)));
+
+        // The state from both meters' readings, not M-2's alone: the month's energy counts M-1's too.
+        assertThat(replay.ratingState("C-1").sameAs(engine.ratingState("C-1"))).isTrue();
+        assertThat(Reconciliation.of(engine.ledgerAfter(0), replay).agrees()).isTrue();
     }
 
     @Test
