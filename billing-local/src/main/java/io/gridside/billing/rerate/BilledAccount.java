@@ -72,6 +72,9 @@ public record BilledAccount(String customerId, Instant openedAt, Instant closedA
         billed.forEach(r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r));
         Instant notBefore = Reading.intervalStartOf(openedAt);
         List<RatedInterval> intervals = new ArrayList<>(billed.size());
+        // Shortcoming: a final register read after a gap on its meter was billed by the engine as one quarter hour
+        // and is spread here as the gap it closes; the push is then refused (the state differs) or a time-of-use
+        // line moves a little. Telling final readings apart needs the history's spans here.
         byMeter.forEach((meterId, readings) -> {
             List<Reading> rated = asCorrected
                     ? CorrectedReadings.apply(readings, corrected.getOrDefault(meterId, Map.of())) : readings;

@@ -149,7 +149,10 @@ class LateTariffSiteChangesCommandTest {
         void send(GatewayClient client) throws IOException;
     }
 
-    /** The site's flat tariff followed by a version at 42.37 a kWh from yesterday, a price that leaves remainders below a minor unit. */
+    /**
+     * The site's flat tariff followed by a version at 42.37 a kWh from yesterday, a price that leaves remainders
+     * below a minor unit.
+     */
     private Path writeTariff(Tariff flat) throws IOException {
         TariffVersion first = TariffSchedule.flat(flat).versions().get(0);
         TariffVersion next = new TariffVersion(YESTERDAY, flat.currency(), List.of(new Block(null,
