@@ -230,8 +230,8 @@ final class TariffPush {
 
     private static TariffPushRefusedException unsupported(String customerId, String why) {
         return new TariffPushRefusedException("TARIFF_RERATE_UNSUPPORTED", "The gateway cannot re-rate customer "
-                + customerId + " from the opening, so it posts nothing: " + why + " Pull the readings and "
-                + "reconcile, or push a version that takes effect later.");
+                + customerId + " from the opening, so it posts nothing: " + why + " Correct the customer's days "
+                + "by reconciliation instead.");
     }
 
     /** The accounts as re-rating needs them, with the history of which meters billed each, read once a push. */
