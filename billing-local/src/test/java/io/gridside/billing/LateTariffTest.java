@@ -123,7 +123,8 @@ class LateTariffTest {
 
         assertThatThrownBy(() -> LateTariff.push(engine, withVersion(3_000, MONDAY_NOON), WEDNESDAY_NOON,
                 customer -> BilledAccount.of(account(missingOne, WEDNESDAY_NOON))))
-                .isInstanceOf(LateTariff.NotReratable.class).hasMessageContaining("C-1");
+                .isInstanceOf(LateTariff.NotReratable.class).hasMessageContaining("C-1")
+                .hasMessageContaining("does not repeat what the gateway billed");
         assertThat(engine.lastSeq()).isEqualTo(seq);
         assertThat(engine.rater().schedule().versions()).hasSize(1);
     }
