@@ -70,9 +70,20 @@ public final class AccountHistory {
      *     openings; other events are passed over
      */
     public static AccountHistory of(List<Meter> meters, Map<String, Instant> openings, List<SiteEvent> events) {
+        return of(meterByCustomer(meters), openings, events);
+    }
+
+    /**
+     * The history the events record, as {@link #of(List, Map, List)} gives it, for an engine that knows each
+     * customer's meter rather than a roster.
+     *
+     * @param meterNow the meter that bills each customer now, or billed them until they moved out, by customer
+     */
+    public static AccountHistory of(Map<String, String> meterNow, Map<String, Instant> openings,
+            List<SiteEvent> events) {
         List<SiteEvent> ordered = events.stream().filter(e -> SITE_CHANGES.contains(e.kind()))
                 .sorted(Comparator.comparingLong(SiteEvent::id)).toList();
-        AccountHistory history = new AccountHistory(openingMeters(meters, ordered));
+        AccountHistory history = new AccountHistory(openingMeters(meterNow, ordered));
         openings.forEach((customerId, at) -> {
             String meterId = history.firstMeter.get(customerId);
             if (meterId != null) {
@@ -88,8 +99,17 @@ public final class AccountHistory {
      * out from, taken back through every exchange since.
      */
     static Map<String, String> openingMeters(List<Meter> meters, List<SiteEvent> events) {
-        Map<String, String> first = new HashMap<>();
-        meters.forEach(m -> first.put(m.customerId(), m.meterId()));
+        return openingMeters(meterByCustomer(meters), events);
+    }
+
+    private static Map<String, String> meterByCustomer(List<Meter> meters) {
+        Map<String, String> now = new HashMap<>();
+        meters.forEach(m -> now.put(m.customerId(), m.meterId()));
+        return now;
+    }
+
+    private static Map<String, String> openingMeters(Map<String, String> meterNow, List<SiteEvent> events) {
+        Map<String, String> first = new HashMap<>(meterNow);
         List<SiteEvent> ordered = events.stream().sorted(Comparator.comparingLong(SiteEvent::id)).toList();
         for (SiteEvent event : ordered) {
             if (event.kind() == EventKind.CUSTOMER_MOVED_OUT) {

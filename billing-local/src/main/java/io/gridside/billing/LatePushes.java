@@ -1,12 +1,14 @@
 package io.gridside.billing;
 
-import io.gridside.billing.rerate.GapFill;
+import io.gridside.billing.rerate.BilledAccount;
 import io.gridside.billing.rerate.LateTariff;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,15 +16,24 @@ import java.util.Map;
  * The replay's side of a tariff version pushed late: at the tick the gateway learnt it, the replay posts the
  * corrections the gateway had posted before it (a gap's fill of that tick), moves every open account to the state
  * re-rating its days with the new schedule leaves, and rates with the new schedule from then on, as the gateway did.
+ * An account's days are re-rated by the readings billed to it across every meter that billed it.
  */
 final class LatePushes {
 
-    private final List<Replay.Push> pushes;
-    private final ReadingHistory readings;
+    /** No version pushed late. */
+    static final LatePushes NONE = new LatePushes(List.of(), List.of(), null);
 
-    LatePushes(List<Replay.Push> pushes, ReadingHistory readings) {
+    private final List<Replay.Push> pushes;
+    private final Map<String, List<Reading>> byMeter = new HashMap<>();
+    /** Which meters billed each account; null when no push needs it. */
+    private final AccountHistory history;
+
+    LatePushes(List<Replay.Push> pushes, List<Reading> readings, AccountHistory history) {
         this.pushes = List.copyOf(pushes);
-        this.readings = readings;
+        this.history = history;
+        if (!pushes.isEmpty()) {
+            readings.forEach(r -> byMeter.computeIfAbsent(r.meterId(), id -> new ArrayList<>()).add(r));
+        }
     }
 
     /**
@@ -51,11 +62,24 @@ final class LatePushes {
                 continue;
             }
             Instant openedAt = engine.openedAt(customerId);
-            List<Reading> billed = readings.readings(engine.meterOf(customerId), Reading.intervalStartOf(openedAt),
-                    tick);
-            GapFill.Account account = new GapFill.Account(customerId, openedAt, last, billed, Map.of());
+            BilledAccount account = new BilledAccount(customerId, openedAt, null, false, last,
+                    billed(customerId, engine, tick), Map.of(), Map.of());
             engine.rerated(customerId, tick, LateTariff.state(push.rater(), account));
         }
         engine.rateWith(push.rater());
+    }
+
+    /**
+     * The readings billed to the account before {@code tick}: across its meters as the history has them, or its
+     * one meter's since the opening when the history does not know the customer.
+     */
+    private List<Reading> billed(String customerId, BillingEngine engine, Instant tick) {
+        if (history != null && !history.spans(customerId).isEmpty()) {
+            return history.billedTo(customerId, byMeter, tick);
+        }
+        Instant from = Reading.intervalStartOf(engine.openedAt(customerId));
+        return byMeter.getOrDefault(engine.meterOf(customerId), List.of()).stream()
+                .filter(r -> !r.intervalStart().isBefore(from) && r.intervalStart().isBefore(tick))
+                .sorted(Comparator.comparing(Reading::intervalStart)).toList();
     }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -86,8 +88,12 @@ public final class Replay {
      */
     public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
             List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events, List<Push> pushes) {
+        Map<String, Instant> openings = new HashMap<>();
+        gatewayLedger.stream().filter(e -> e.kind() == EntryKind.OPENING)
+                .forEach(e -> openings.putIfAbsent(e.customerId(), e.at()));
+        LatePushes late = new LatePushes(pushes, readings, AccountHistory.of(meters, openings, events));
         return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), gatewayLedger, readings,
-                SiteChangeLog.of(meters, gatewayLedger, readings, events), pushes);
+                SiteChangeLog.of(meters, gatewayLedger, readings, events), late);
     }
 
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
@@ -97,11 +103,11 @@ public final class Replay {
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
             SiteChangeLog changes) {
-        return run(engine, gatewayLedger, readings, changes, List.of());
+        return run(engine, gatewayLedger, readings, changes, LatePushes.NONE);
     }
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
-            SiteChangeLog changes, List<Push> pushes) {
+            SiteChangeLog changes, LatePushes pushes) {
         // The gateway bills a reading that closes a gap as the gap's spread, looking back on the readings before.
         engine.spreadingGaps(ReadingHistory.of(readings));
         Instant start = null;
@@ -123,8 +129,7 @@ public final class Replay {
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, topUps, voids, adjustments, new Ticked(changes,
-                    new LatePushes(pushes, ReadingHistory.of(readings))));
+            tickThrough(engine, start, readings, topUps, voids, adjustments, new Ticked(changes, pushes));
         }
         return engine;
     }

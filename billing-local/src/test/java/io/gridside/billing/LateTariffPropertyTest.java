@@ -3,6 +3,7 @@ package io.gridside.billing;
 import static io.gridside.billing.Fixtures.NAIROBI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.billing.rerate.BilledAccount;
 import io.gridside.billing.rerate.GapFill;
 import io.gridside.billing.rerate.LateTariff;
 import io.gridside.billing.rerate.RatedInterval;
@@ -47,28 +48,66 @@ class LateTariffPropertyTest {
         Rater now = LateTariffTest.withVersion(minorPerKwh, effective);
 
         LateTariff.Pushed pushed = LateTariff.push(engine, now, PUSHED_AT,
-                customer -> LateTariffTest.account(billed, PUSHED_AT));
+                customer -> BilledAccount.of(LateTariffTest.account(billed, PUSHED_AT)));
 
         assertThat(charged(engine)).isEqualTo(rated(now, billed, PUSHED_AT));
         assertThat(pushed.adjustments()).allSatisfy(e -> assertThat(e.reference())
                 .containsAnyOf(" tariff-version ", " carried-forward "));
 
         LateTariff.Pushed again = LateTariff.push(engine, now, PUSHED_AT,
-                customer -> LateTariffTest.account(billed, PUSHED_AT));
+                customer -> BilledAccount.of(LateTariffTest.account(billed, PUSHED_AT)));
         assertThat(again.adjustments()).isEmpty();
 
         bill(engine, billed, PUSHED_AT, THURSDAY_END, hourlyWh);
         assertThat(charged(engine)).isEqualTo(rated(now, billed, THURSDAY_END));
     }
 
-    /** Ticks each quarter hour, drawing a quarter of the hour's figure for that hour of the day. */
+    @Property(tries = 25)
+    void adjustmentsBringAnExchangedAccountToTheReratingAcrossBothMeters(
+            @ForAll @Size(24) List<@LongRange(min = 0, max = 400) Long> hourlyWh,
+            @ForAll @IntRange(min = 1, max = 9_999) int minorPerKwh,
+            @ForAll @IntRange(min = 1, max = 53) int effectiveHours,
+            @ForAll @IntRange(min = 1, max = 200) int exchangeQuarter,
+            @ForAll @LongRange(min = 0, max = 100) long finalWh) throws LateTariff.NotReratable {
+        BillingEngine engine = new BillingEngine(LateTariffTest.flat(), NAIROBI);
+        engine.openAccount("C-1", "M-1", LateTariffTest.OPENING, MONDAY);
+        List<Reading> billed = new ArrayList<>();
+        Instant tick = MONDAY.plus(Reading.INTERVAL.multipliedBy(exchangeQuarter));
+        bill(engine, billed, MONDAY, tick, hourlyWh);
+        long register = billed.get(billed.size() - 1).registerWh() + finalWh;
+        Reading last = new Reading("M-1", tick, finalWh, register);
+        billed.add(last);
+        engine.exchangeMeter("C-1", last, "M-2", tick.plusSeconds(240));
+        List<Reading> second = new ArrayList<>();
+        bill(engine, second, tick, PUSHED_AT, hourlyWh, "M-2");
+        List<Reading> both = new ArrayList<>(billed);
+        both.addAll(second);
+        Rater now = LateTariffTest.withVersion(minorPerKwh,
+                LocalDateTime.parse("2024-03-04T00:00").plusHours(effectiveHours));
+
+        LateTariff.push(engine, now, PUSHED_AT, customer -> BilledAccount.of(LateTariffTest.account(both,
+                PUSHED_AT)));
+
+        assertThat(charged(engine)).isEqualTo(rated(now, both, PUSHED_AT));
+        bill(engine, second, PUSHED_AT, THURSDAY_END, hourlyWh, "M-2");
+        List<Reading> through = new ArrayList<>(billed);
+        through.addAll(second);
+        assertThat(charged(engine)).isEqualTo(rated(now, through, THURSDAY_END));
+    }
+
     private static void bill(BillingEngine engine, List<Reading> billed, Instant from, Instant to,
             List<Long> hourlyWh) {
+        bill(engine, billed, from, to, hourlyWh, "M-1");
+    }
+
+    /** Ticks each quarter hour, drawing a quarter of the hour's figure for that hour of the day. */
+    private static void bill(BillingEngine engine, List<Reading> billed, Instant from, Instant to,
+            List<Long> hourlyWh, String meterId) {
         for (Instant end = from.plus(Reading.INTERVAL); !end.isAfter(to); end = end.plus(Reading.INTERVAL)) {
             Instant start = end.minus(Reading.INTERVAL);
             long wh = hourlyWh.get(start.atZone(NAIROBI).getHour()) / 4 + (start.getEpochSecond() / 900) % 3;
             long register = (billed.isEmpty() ? 0 : billed.get(billed.size() - 1).registerWh()) + wh;
-            Reading reading = new Reading("M-1", start, wh, register);
+            Reading reading = new Reading(meterId, start, wh, register);
             billed.add(reading);
             engine.tick(end, List.of(), List.of(reading));
         }

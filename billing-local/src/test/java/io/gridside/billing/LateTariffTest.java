@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.billing.rerate.Adjustment;
+import io.gridside.billing.rerate.BilledAccount;
 import io.gridside.billing.rerate.GapFill;
 import io.gridside.billing.rerate.LateTariff;
 import io.gridside.site.EntryKind;
@@ -73,7 +74,7 @@ class LateTariffTest {
         bill(engine, billed, MONDAY, WEDNESDAY_NOON, QUARTER_WH);
 
         LateTariff.Pushed pushed = LateTariff.push(engine, withVersion(3_000, MONDAY_NOON), WEDNESDAY_NOON,
-                customer -> account(billed, WEDNESDAY_NOON));
+                customer -> BilledAccount.of(account(billed, WEDNESDAY_NOON)));
 
         // Monday: 48 quarter hours before noon stay at 250, 48 after cost 300 instead: 48 x 50 = 24.00 more.
         // Tuesday: 96 quarter hours at 50 more = 48.00. Wednesday to noon: 48 x 50 = 24.00. In all 96.00 KES.
@@ -101,11 +102,11 @@ class LateTariffTest {
         List<Reading> billed = new ArrayList<>();
         bill(engine, billed, MONDAY, WEDNESDAY_NOON, QUARTER_WH);
         Rater now = withVersion(3_000, MONDAY_NOON);
-        LateTariff.push(engine, now, WEDNESDAY_NOON, customer -> account(billed, WEDNESDAY_NOON));
+        LateTariff.push(engine, now, WEDNESDAY_NOON, customer -> BilledAccount.of(account(billed, WEDNESDAY_NOON)));
         long balance = engine.balance("C-1");
 
         LateTariff.Pushed again = LateTariff.push(engine, now, WEDNESDAY_NOON,
-                customer -> account(billed, WEDNESDAY_NOON));
+                customer -> BilledAccount.of(account(billed, WEDNESDAY_NOON)));
 
         assertThat(again.adjustments()).isEmpty();
         assertThat(engine.balance("C-1")).isEqualTo(balance);
@@ -121,8 +122,9 @@ class LateTariffTest {
         List<Reading> missingOne = billed.subList(1, billed.size());
 
         assertThatThrownBy(() -> LateTariff.push(engine, withVersion(3_000, MONDAY_NOON), WEDNESDAY_NOON,
-                customer -> account(missingOne, WEDNESDAY_NOON)))
-                .isInstanceOf(LateTariff.NotReratable.class).hasMessageContaining("C-1");
+                customer -> BilledAccount.of(account(missingOne, WEDNESDAY_NOON))))
+                .isInstanceOf(LateTariff.NotReratable.class).hasMessageContaining("C-1")
+                .hasMessageContaining("does not repeat what the gateway billed");
         assertThat(engine.lastSeq()).isEqualTo(seq);
         assertThat(engine.rater().schedule().versions()).hasSize(1);
     }

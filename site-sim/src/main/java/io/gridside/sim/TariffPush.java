@@ -1,11 +1,12 @@
 package io.gridside.sim;
 
+import io.gridside.billing.AccountHistory;
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Rater;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.billing.config.PushedVersion;
-import io.gridside.billing.rerate.GapFill;
+import io.gridside.billing.rerate.BilledAccount;
 import io.gridside.billing.rerate.LateTariff;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.TariffPushed;
@@ -21,12 +22,15 @@ import io.gridside.site.tariff.TariffSchedule;
 import io.gridside.site.tariff.TariffValidator;
 import io.gridside.site.tariff.TariffVersion;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,9 +48,13 @@ import org.slf4j.LoggerFactory;
  * The week always binds today, since it never reaches past the month before; the month is kept so that a longer
  * week never re-opens more than one minimum charge.
  *
- * <p>Shortcomings: an account that a meter exchange moved, or that closed on or after the version's effective day,
- * is not re-rated, and the push is refused naming it (its readings from the opening are not one meter's); the power
- * limiter keeps the lifeline limits of the schedule the site began with.
+ * <p>An account is re-rated by the readings billed to it across every meter that billed it, as the event log's
+ * exchanges and moves tell ({@link AccountHistory}), with each meter's filled gaps and corrected registers; an
+ * account closed on or after the version's effective day is re-rated to its move-out and adjusted, and one closed
+ * before is left as it is. A push is refused only when re-rating an account does not repeat what the engine billed
+ * (a reading it billed is not kept), naming the account and why.
+ *
+ * <p>Shortcoming: the power limiter keeps the lifeline limits of the schedule the site began with.
  */
 final class TariffPush {
 
@@ -197,13 +205,13 @@ final class TariffPush {
         Rater now = new Rater(schedule, zone, config.terms().calendar()::isHoliday);
         long afterSeq = engine.lastSeq();
         LateTariff.Plan plan;
+        Accounts accounts = new Accounts(lastTick);
         try {
-            plan = LateTariff.plan(engine, now, customerId -> account(customerId, version.effectiveFrom(), lastTick));
+            plan = LateTariff.plan(engine, now, customerId -> accounts.of(customerId, version.effectiveFrom()));
         } catch (LateTariff.NotReratable e) {
-            throw new TariffPushRefusedException("TARIFF_RERATE_UNSUPPORTED", "Customer " + e.customerId()
-                    + " was billed by more than one meter, or closed on or after the day the version takes effect, "
-                    + "and the gateway re-rates one meter's readings from the opening only; push a version that "
-                    + "takes effect after that change.");
+            throw unsupported(e.customerId(), e.getMessage());
+        } catch (IllegalStateException e) {
+            throw unsupported(accounts.current, e.getMessage());
         }
         if (plan.adjustmentCount() > TariffPushed.MAX_POSTED) {
             throw new TariffPushRefusedException("TARIFF_PUSH_TOO_LARGE", "The version would post "
@@ -220,21 +228,69 @@ final class TariffPush {
         return new TariffPushed(number, digest(), lastTick, false, pushed.adjustments());
     }
 
-    /**
-     * The account as re-rating needs it: its meter's readings billed from the opening to {@code lastTick}, and
-     * the gaps filled; null for an account closed before the version took effect, which nothing moves.
-     */
-    private GapFill.Account account(String customerId, LocalDateTime effective, Instant lastTick) {
-        Instant closedAt = engine.closedAt(customerId).orElse(null);
-        if (closedAt != null && closedAt.atZone(zone).toLocalDate().isBefore(effective.toLocalDate())) {
-            return null;
+    private static TariffPushRefusedException unsupported(String customerId, String why) {
+        return new TariffPushRefusedException("TARIFF_RERATE_UNSUPPORTED", "The gateway cannot re-rate customer "
+                + customerId + " from the opening, so it posts nothing: " + why + " Correct the customer's days "
+                + "by reconciliation instead.");
+    }
+
+    /** The accounts as re-rating needs them, with the history of which meters billed each, read once a push. */
+    private final class Accounts {
+
+        private final Instant lastTick;
+        private final AccountHistory history;
+        private final Instant siteOpened;
+        /** The customer whose account is being read, named when its readings fall short. */
+        private String current;
+
+        Accounts(Instant lastTick) {
+            this.lastTick = lastTick;
+            Map<String, String> meterNow = new HashMap<>();
+            Map<String, Instant> openings = new HashMap<>();
+            for (String customerId : engine.customers()) {
+                meterNow.put(customerId, engine.meterOf(customerId));
+                openings.put(customerId, engine.openedAt(customerId));
+            }
+            this.siteOpened = openings.values().stream().min(Instant::compareTo).orElse(lastTick);
+            this.history = AccountHistory.of(meterNow, openings, journal.events(siteOpened,
+                    lastTick.plus(Duration.ofDays(1))).stream()
+                    .filter(e -> AccountHistory.SITE_CHANGES.contains(e.kind())).toList());
         }
-        String meterId = engine.meterOf(customerId);
-        Instant openedAt = engine.openedAt(customerId);
-        LocalDate last = lastTick.minusNanos(1).atZone(zone).toLocalDate();
-        List<Reading> readings = journal.readingHistory().readings(meterId, Reading.intervalStartOf(openedAt),
-                lastTick);
-        return new GapFill.Account(customerId, openedAt, last, readings, journal.filledGaps(meterId));
+
+        /**
+         * The account as re-rating needs it: the readings billed to it from the opening to the last tick across
+         * its meters, their fills and corrections; null for an account closed before the version took effect,
+         * which nothing moves.
+         *
+         * @throws IllegalStateException when a final reading the account billed is not among the kept readings
+         */
+        BilledAccount of(String customerId, LocalDateTime effective) {
+            current = customerId;
+            Instant closedAt = engine.closedAt(customerId).orElse(null);
+            if (closedAt != null && closedAt.atZone(zone).toLocalDate().isBefore(effective.toLocalDate())) {
+                return null;
+            }
+            Instant openedAt = engine.openedAt(customerId);
+            List<String> meterIds = history.spans(customerId).stream().map(AccountHistory.Span::meterId).distinct()
+                    .toList();
+            if (meterIds.isEmpty()) {
+                meterIds = List.of(engine.meterOf(customerId));
+            }
+            Map<String, List<Reading>> byMeter = new HashMap<>();
+            Map<String, Map<Instant, List<Long>>> filled = new HashMap<>();
+            Map<String, Map<Instant, Long>> corrected = new HashMap<>();
+            for (String meterId : meterIds) {
+                byMeter.put(meterId, journal.readingHistory().readings(meterId, Reading.intervalStartOf(openedAt),
+                        lastTick));
+                filled.put(meterId, journal.filledGaps(meterId));
+                corrected.put(meterId, journal.correctedReads(meterId));
+            }
+            List<Reading> billed = history.spans(customerId).isEmpty() ? byMeter.get(meterIds.get(0))
+                    : history.billedTo(customerId, byMeter, lastTick);
+            LocalDate last = lastTick.minusNanos(1).atZone(zone).toLocalDate();
+            return new BilledAccount(customerId, openedAt, closedAt, openedAt.isAfter(siteOpened), last, billed,
+                    filled, corrected);
+        }
     }
 
     private ByteString digest() {

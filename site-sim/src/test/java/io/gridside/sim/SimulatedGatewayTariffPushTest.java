@@ -90,8 +90,9 @@ class SimulatedGatewayTariffPushTest {
     }
 
     @Test
-    void refusesWhileTheLedgerMovedSinceItsTickAndAnAccountAnExchangeMoved() throws Exception {
+    void refusesWhileTheLedgerMovedSinceItsTickThenReratesTheExchangedAccountAcrossBothMeters() throws Exception {
         SimClock.Manual clock = SimClock.manual(NOW);
+        List<io.gridside.site.LedgerEntry> before;
         try (SimulatedGateway gateway = gateway(clock)) {
             MeterStatus third = gateway.meterStatus().get(2);
             gateway.exchangeMeter(new ExchangeMeter(third.meterId(), "MX-0001", third.registerWh() + 20, 0, "dead"),
@@ -99,8 +100,19 @@ class SimulatedGatewayTariffPushTest {
             assertThat(code(gateway, push(gateway, 2, 4_200, YESTERDAY))).isEqualTo("TARIFF_PUSH_BUSY");
 
             clock.advance(Duration.ofMinutes(30));
-            assertThat(code(gateway, push(gateway, 2, 4_200, YESTERDAY))).isEqualTo("TARIFF_RERATE_UNSUPPORTED");
-            assertThat(BillingConfigDocument.decode(gateway.billingConfig()).pushed()).isEmpty();
+            TariffPushed pushed = gateway.pushTariff(push(gateway, 2, 4_200, YESTERDAY), "S");
+            String customer = gateway.roster().stream().filter(e -> e.meter().meterId().equals("MX-0001"))
+                    .findFirst().orElseThrow().meter().customerId();
+            // The exchanged customer's days before and after the exchange both moved to the new price.
+            assertThat(pushed.posted()).filteredOn(e -> e.customerId().equals(customer)).isNotEmpty();
+            assertThat(BillingConfigDocument.decode(gateway.billingConfig()).pushed()).hasSize(1);
+            clock.advance(Duration.ofHours(1));
+            gateway.advance();
+            before = gateway.ledgerAfter(0);
+        }
+        GatewayResume.Resumed resumed = GatewayResume.resumed(directory, SPEC);
+        try (SimulatedGateway second = gateway(SimClock.manual(resumed.clock()))) {
+            assertThat(second.ledgerAfter(0)).isEqualTo(before);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Rating as a pure function, and re-rating as the difference of two ratings of one window.
@@ -133,8 +134,18 @@ public final class Rerating {
      * line order, only the lines whose charge differs, each with why.
      */
     public static List<Adjustment> rerate(Window window, Inputs was, Inputs now) {
-        DayLines before = rate(window, was);
-        DayLines after = rate(window, now);
+        return rerate(window, was, now, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #rerate(Window, Inputs, Inputs)}, with each rating's charges passed through {@code asPosted} first:
+     * how an account that the engine charged only some days' standing charges (a move-in's day, the days after a
+     * move-out) is compared line by line on the charges it was posted.
+     */
+    public static List<Adjustment> rerate(Window window, Inputs was, Inputs now,
+            UnaryOperator<SortedMap<CustomerDay, List<Charge>>> asPosted) {
+        DayLines before = DayLines.ofCharges(asPosted.apply(charges(window, was)));
+        DayLines after = DayLines.ofCharges(asPosted.apply(charges(window, now)));
         Map<LocalDate, List<RatedInterval>> wasByDay = byDay(window, was);
         Map<LocalDate, List<RatedInterval>> nowByDay = byDay(window, now);
         List<Adjustment> adjustments = new ArrayList<>();
