@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
             + "refused it; 2 a usage error; 3 the gateway could not be reached."})
 final class TariffPushCommand implements Callable<Integer> {
 
+    /** The console's refusal of a version dated after the gateway's clock without {@code --future}. */
+    static final String TARIFF_IN_FUTURE = "TARIFF_IN_FUTURE";
+
     @ParentCommand
     ConnectCommand connect;
 
@@ -55,6 +58,11 @@ final class TariffPushCommand implements Callable<Integer> {
     @Option(names = "--effective", paramLabel = "WHEN", description = {"When the version takes effect, a date or "
             + "date-time in the site's time zone (2026-12-04 or 2026-12-04T06:00), in place of the file's."})
     String effective;
+
+    @Option(names = "--future", description = {"Send a version that takes effect after the gateway's clock. A "
+            + "version is never changed and a later-dated one shuts out any dated before it, so a mistyped future "
+            + "date cannot be mended by another push: without this, such a version is not sent."})
+    boolean future;
 
     @Option(names = "--json", description = "Print JSON for programs.")
     boolean json;
@@ -77,6 +85,15 @@ final class TariffPushCommand implements Callable<Integer> {
         String oneVersion = TariffFile.write(new TariffSchedule(schedule.tariffId(), schedule.currency(),
                 List.of(version)));
         try (GatewayClient client = connect.open()) {
+            ZoneId zone = ZoneId.of(client.hello().timeZone());
+            LocalDateTime gatewayNow = LocalDateTime.ofInstant(client.lastGatewayClock(), zone);
+            if (!future && version.effectiveFrom().isAfter(gatewayNow)) {
+                command.commandLine().getErr().println("gridside: The version takes effect "
+                        + version.effectiveFrom() + ", after the gateway's clock (" + gatewayNow.withNano(0)
+                        + "); a version is never changed and would shut out any dated before it. Check the date, "
+                        + "and send it with --future if it is meant. [" + TARIFF_IN_FUTURE + "]");
+                return ExitCode.FAILED;
+            }
             TariffPushed pushed;
             try {
                 pushed = client.billing().pushTariff(new PushTariff(versions.size(), oneVersion));
@@ -86,7 +103,7 @@ final class TariffPushCommand implements Callable<Integer> {
                 }
                 return FieldOptions.refused(command, e);
             }
-            print(pushed, version, client.hello().currency(), ZoneId.of(client.hello().timeZone()));
+            print(pushed, version, client.hello().currency(), zone);
         }
         return ExitCode.OK;
     }

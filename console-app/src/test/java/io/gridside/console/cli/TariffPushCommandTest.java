@@ -142,8 +142,9 @@ class TariffPushCommandTest {
 
     @Test
     void eachRefusalNamesItsRule() throws IOException {
+        SimClock.Manual clock = SimClock.manual(NOW);
         try (CommandSite fixture = CommandSite.start(home, NOW,
-                () -> SimulatedSite.start(new SiteSpec(8, 9, 2, NOW), SimClock.manual(NOW)))) {
+                () -> SimulatedSite.start(new SiteSpec(8, 9, 2, NOW), clock))) {
             Tariff flat = fixture.site().gateway().site().tariff();
             Path file = writeTariff(flat, flat.currency(), 4_200);
             String siteId = fixture.site().gateway().profile().siteId();
@@ -160,9 +161,20 @@ class TariffPushCommandTest {
             assertThat(invalid.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(invalid.err()).contains("versions[1].blocks[0].price").contains("TARIFF_INVALID");
 
+            // Days after the gateway's clock: a typo the gateway would take for good, so the console asks first.
+            CommandRun future = push(fixture, fixture.supervisor(), file, "--effective", "2026-06-20");
+            assertRefused(future, "TARIFF_IN_FUTURE");
+            assertThat(future.err()).contains("--future");
+
             assertThat(push(fixture, fixture.supervisor(), file).exitCode()).isEqualTo(ExitCode.OK);
             assertRefused(push(fixture, fixture.supervisor(), writeTariff(flat, flat.currency(), 4_300)),
                     "TARIFF_VERSION_TAKEN");
+            // The push's adjustments moved the ledger: the next version waits for the gateway's next tick.
+            clock.advance(Duration.ofMinutes(15));
+            CommandRun meant = push(fixture, fixture.supervisor(), withThirdVersion(flat), "--effective",
+                    "2026-06-20", "--future");
+            assertThat(meant.exitCode()).as(meant.err()).isEqualTo(ExitCode.OK);
+            assertThat(meant.out()).contains("\"versionNumber\" : 3", "\"effectiveFrom\" : \"2026-06-20T00:00\"");
             assertThat(fixture.site().gateway().ledgerAfter(0)).noneMatch(e -> e.reference().contains("UGX"));
         }
     }
