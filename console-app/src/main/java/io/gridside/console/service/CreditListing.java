@@ -83,12 +83,13 @@ public final class CreditListing {
         List<LedgerEntry> ledger = store.ledger();
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
         AccountHistory history = AccountHistory.of(store.meters(), BillingAudit.openings(ledger), events);
-        Set<String> needed = CreditReplay.needed(ledger, statuses, history);
+        Map<String, CreditReplay.Closed> closed = replayEveryone ? Map.of() : CreditReplay.closedByEvents(events);
+        Set<String> needed = CreditReplay.needed(ledger, statuses, history, closed);
         Optional<BillingEngine> replay = replayEveryone ? BillingAudit.replayIfWhole(store)
                 : CreditReplay.of(store, needed, history, ledger, events);
         Map<String, Long> energy = replay.isPresent() || needed.isEmpty() && !replayEveryone ? Map.of()
                 : energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
-        PastZero pastZero = new PastZero(ledger, replay, energy);
+        PastZero pastZero = new PastZero(ledger, replay, energy, closed);
         Map<String, String> meterOf = new HashMap<>();
         store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
         Map<String, Instant> locks = locks(events);
@@ -113,9 +114,9 @@ public final class CreditListing {
     }
 
     /**
-     * Energy past zero: the replay's, for an account it replayed; none for an account a replay left out, whose
-     * balance the ledger shows never went below zero (see {@link CreditReplay}); and without a replay, what a ledger
-     * that posts each interval on its own tells.
+     * Energy past zero: a closed account's move-out event's, when it gives one; the replay's, for an account it
+     * replayed; none for an account a replay left out, whose balance the ledger shows never went below zero (see
+     * {@link CreditReplay}); and without a replay, what a ledger that posts each interval on its own tells.
      */
     private static final class PastZero {
 
@@ -123,15 +124,21 @@ public final class CreditListing {
         private final Optional<BillingEngine> replay;
         private final Set<String> replayed;
         private final Map<String, Long> energy;
+        private final Map<String, CreditReplay.Closed> closed;
 
-        PastZero(List<LedgerEntry> ledger, Optional<BillingEngine> replay, Map<String, Long> energy) {
+        PastZero(List<LedgerEntry> ledger, Optional<BillingEngine> replay, Map<String, Long> energy,
+                Map<String, CreditReplay.Closed> closed) {
             this.ledger = ledger;
             this.replay = replay;
             this.replayed = replay.map(engine -> Set.copyOf(engine.customers())).orElse(Set.of());
             this.energy = energy;
+            this.closed = closed;
         }
 
         long of(String customerId, String meterId) {
+            if (closed.containsKey(customerId)) {
+                return closed.get(customerId).energyPastZeroWh();
+            }
             if (replay.isEmpty()) {
                 return energyPastZero(ledger, customerId, meterId, energy);
             }
@@ -155,7 +162,8 @@ public final class CreditListing {
             }
             List<AccountHistory.Span> spans = history.spans(customer);
             String meter = spans.get(spans.size() - 1).meterId();
-            CreditState state = replay.map(engine -> engine.creditState(customer)).orElse(CreditState.ACTIVE);
+            CreditState state = pastZero.closed.containsKey(customer) ? pastZero.closed.get(customer).state()
+                    : replay.map(engine -> engine.creditState(customer)).orElse(CreditState.ACTIVE);
             long pastZeroWh = pastZero.of(customer, meter);
             rows.add(new Row(customer, meter, state, RelayState.OFF, finalBalance(ledger, customer), currency,
                     debts(ledger, customer, configured), null, pastZeroWh, closedAt.get()));

@@ -2,7 +2,9 @@ package io.gridside.console.service;
 
 import io.gridside.billing.AccountHistory;
 import io.gridside.billing.BillingEngine;
+import io.gridside.site.CreditState;
 import io.gridside.site.EntryKind;
+import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
@@ -29,15 +31,38 @@ import java.util.Set;
  * in the status of the last pull, was never below zero between them, and the account's energy past zero is none.
  * The rest need the replay: those that went below zero, those with an adjustment (a tariff pushed late posts its
  * re-rating as adjustments, and this argument does not cover them), and the accounts no status reports: a closed
- * one's credit state only the replay gives, and an open one's running balance is unknown.
+ * one's credit state only the replay gives, unless its move-out event does, and an open one's running balance is
+ * unknown.
  */
 final class CreditReplay {
 
     private CreditReplay() {
     }
 
-    /** The accounts whose energy past zero or credit state only a replay gives. */
-    static Set<String> needed(List<LedgerEntry> ledger, List<MeterStatus> statuses, AccountHistory history) {
+    /** A closed account's credit state and energy past zero by its move-out event: final, as it bills no more. */
+    record Closed(CreditState state, long energyPastZeroWh) {
+    }
+
+    /** The closed accounts whose move-out event gives their final credit, by customer. */
+    static Map<String, Closed> closedByEvents(List<SiteEvent> events) {
+        Map<String, Closed> closed = new HashMap<>();
+        for (SiteEvent event : events) {
+            String state = event.detail("creditState");
+            String pastZero = event.detail("energyPastZeroWh");
+            if (event.kind() == EventKind.CUSTOMER_MOVED_OUT && state != null && pastZero != null) {
+                closed.put(event.detail("customerId"),
+                        new Closed(CreditState.valueOf(state), Long.parseLong(pastZero)));
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * The accounts whose energy past zero or credit state only a replay gives: none of those whose move-out event
+     * gives them ({@code closed}).
+     */
+    static Set<String> needed(List<LedgerEntry> ledger, List<MeterStatus> statuses, AccountHistory history,
+            Map<String, Closed> closed) {
         Set<String> needed = new HashSet<>();
         for (LedgerEntry e : ledger) {
             if (e.balanceAfterMinor() < 0 || e.kind() == EntryKind.ADJUSTMENT) {
@@ -56,6 +81,7 @@ final class CreditReplay {
                 needed.add(customer);
             }
         }
+        needed.removeAll(closed.keySet());
         return needed;
     }
 
