@@ -29,10 +29,11 @@ import java.util.TreeSet;
  * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
  * its ledger recovers, a maintenance lock its event log shows, and the energy delivered past zero credit.
  *
- * <p>Everything comes from what was pulled. Energy past zero comes from the console's replay of the pulled
- * history, as the audit runs it, since the ledger posts a day's charges at once. A debt shows what its recoveries
- * took so far and, when the gateway served its billing configuration (which holds each debt's principal), what
- * it still owes.
+ * <p>Everything comes from what was pulled. Energy past zero is none for an account whose ledger balance never
+ * went below zero, a closed account's comes with its move-out event, and the rest comes from the console's replay
+ * of those accounts' history, as the audit runs it, since the ledger posts a day's charges at once (decision
+ * 0041). A debt shows what its recoveries took so far and, when the gateway served its billing configuration
+ * (which holds each debt's principal), what it still owes.
  */
 public final class CreditListing {
 
@@ -149,7 +150,8 @@ public final class CreditListing {
     /**
      * Adds the closed accounts no pulled status reports: a gateway reports the meters that bill someone, so a laptop
      * that pulled only after a move-out holds no status for the customer who left. Their relay was commanded off at
-     * the move-out; their state is the replay's, or ACTIVE when the store cannot replay.
+     * the move-out; their state is the one their move-out event gives, else the replay's, or ACTIVE when the store
+     * cannot replay.
      */
     private static void addClosedUnreported(List<Row> rows, AccountHistory history, Optional<BillingEngine> replay,
             List<LedgerEntry> ledger, List<Debt> configured, String currency, PastZero pastZero) {

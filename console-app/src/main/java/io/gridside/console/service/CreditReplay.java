@@ -89,6 +89,10 @@ final class CreditReplay {
      * The replay of {@code customers} and of every account that shares a meter with them, over the history of
      * their meters alone; empty when the store cannot replay (see {@link BillingAudit#replayIfWhole(SiteStore)}) or
      * there is no one to replay.
+     *
+     * <p>Shortcoming: an account that went below zero once is replayed over its whole history, so on a site where
+     * many run into debt this still grows with the history; a replay checkpoint kept in the site database would
+     * make it grow with what was pulled since.
      */
     static Optional<BillingEngine> of(SiteStore store, Set<String> customers, AccountHistory history,
             List<LedgerEntry> ledger, List<SiteEvent> events) {
