@@ -84,6 +84,7 @@ class ProtocolDocVectorsTest {
             Map.entry("exchange-meter", SampleMessages.exchangeMeter()),
             Map.entry("get-relay-commands", new GetRelayCommands()),
             Map.entry("get-gap-fills", SampleMessages.getGapFills()),
+            Map.entry("get-readings-by-meter", SampleMessages.getReadingsByMeter()),
             Map.entry("gap-fills-batch", SampleMessages.gapFillsBatch()),
             Map.entry("push-tariff", SampleMessages.pushTariff()),
             Map.entry("tariff-pushed", SampleMessages.tariffPushed()),

@@ -19,6 +19,7 @@ import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GatewayHealth;
+import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
@@ -383,7 +384,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
                         "ledger-days", "gap-fills", "tariff-push", "read-intake",
-                        "payment-channels"));
+                        "payment-channels", GetReadings.BY_METER));
     }
 
     @Override
@@ -475,9 +476,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     }
 
     @Override
-    public synchronized List<Reading> readings(Instant from, Instant to) {
+    public synchronized List<Reading> readings(Instant from, Instant to, String meterId) {
         advance();
-        return List.copyOf(journal.readings(from, to));
+        return List.copyOf(journal.readings(from, to, meterId));
     }
 
     @Override

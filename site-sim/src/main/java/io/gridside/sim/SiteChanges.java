@@ -193,6 +193,9 @@ final class SiteChanges {
         if (last != null) {
             details.put("finalRegisterWh", String.valueOf(last.registerWh()));
         }
+        // A closed account's credit is final: a console reads it here instead of re-billing its history.
+        details.put("creditState", engine.creditState(id).name());
+        details.put("energyPastZeroWh", String.valueOf(engine.energyPastZeroWh(id)));
         log.add(at, meterId, EventKind.CUSTOMER_MOVED_OUT, details, null);
         LOG.info("Supervisor {} closed the account of customer {} on meter {}: {}.", by, id, meterId,
                 request.reason());

@@ -2,6 +2,7 @@ package io.gridside.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.link.message.GetReadings;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.site.LedgerEntry;
@@ -71,6 +72,22 @@ class SimulatedGatewayJournalTest {
             }
 
             assertThat(pieces).isEqualTo(gateway.readings(Instant.EPOCH, Instant.MAX)).hasSize(12 * 96);
+        }
+    }
+
+    @Test
+    void servesOneMetersReadingsAsTheyStandAmongEveryMetersAndNoneOfAMeterItDoesNotKnow() {
+        try (SimulatedGateway gateway = new SimulatedGateway(SPEC, SimClock.manual(NOW))) {
+            String meter = gateway.meterStatus().get(2).meterId();
+            Instant to = NOW.minus(Duration.ofMinutes(7));
+            Instant from = to.minus(Duration.ofHours(6));
+
+            List<Reading> one = gateway.readings(from, to, meter);
+
+            assertThat(one).hasSize(24).isEqualTo(gateway.readings(from, to).stream()
+                    .filter(r -> r.meterId().equals(meter)).toList());
+            assertThat(gateway.readings(from, to, "M-UNKNOWN")).isEmpty();
+            assertThat(gateway.profile().capabilities()).contains(GetReadings.BY_METER);
         }
     }
 }

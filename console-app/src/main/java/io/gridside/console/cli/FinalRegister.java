@@ -40,8 +40,8 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
 
     /**
      * How far back the customer's peak power is looked for: long enough to hold a household's evening, short
-     * enough that the readings it pulls (every meter's, see {@link #check}) stay a small part of a serial link's
-     * hour.
+     * enough that the readings it pulls stay a small part of a serial link's hour even from a gateway that sends
+     * every meter's (see {@link #check}).
      */
     static final Duration PEAK_WINDOW = Duration.ofHours(6);
 
@@ -54,8 +54,9 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
      * The check of {@code typedWh} against the meter's status at the gateway, or empty when the gateway bills no
      * meter that {@code status} picks (the gateway's own refusal then says why).
      *
-     * <p>Shortcoming: the gateway streams every meter's readings of the window, since GetReadings has no meter
-     * filter; on a site of thousands of meters over a serial cable that takes a while.
+     * <p>The meter's readings of the window are asked for by its id (decision 0041). Shortcoming: a gateway that
+     * does not list {@code readings-by-meter} still streams every meter's, which on a site of thousands of meters
+     * over a serial cable takes minutes.
      */
     static Optional<FinalRegister> check(GatewayClient client, Predicate<MeterStatus> status, long typedWh)
             throws LinkException {
@@ -79,8 +80,7 @@ record FinalRegister(String meterId, Instant lastReadingAt, long billedWh, long 
     /** The highest power the meter reported, or its readings imply, in the window before {@code last}. */
     private static long peakWatts(GatewayClient client, String meterId, Instant last) throws LinkException {
         long[] peak = {0};
-        client.readings(last.minus(PEAK_WINDOW), last, (batch, received, total) -> batch.stream()
-                .filter(r -> r.meterId().equals(meterId))
+        client.readings(meterId, last.minus(PEAK_WINDOW), last, (batch, received, total) -> batch
                 .forEach(r -> peak[0] = Math.max(peak[0], Math.max(r.quality() == null ? 0 : r.quality().peakWatts(),
                         r.energyWh() * INTERVALS_PER_HOUR))), CancelSignal.NEVER);
         return peak[0];

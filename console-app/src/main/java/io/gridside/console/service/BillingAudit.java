@@ -66,21 +66,30 @@ public final class BillingAudit {
      * and every reading since the first opening); empty otherwise.
      */
     static Optional<BillingEngine> replayIfWhole(SiteStore store) {
+        return replayIfWhole(store, store.meters(), store.ledger(), store.readings(Instant.EPOCH, Instant.MAX),
+                store.events(Instant.EPOCH, Instant.MAX));
+    }
+
+    /**
+     * The replay of {@link #replayIfWhole(SiteStore)} of some of the site's accounts alone: the meters that bill them
+     * now, their ledger entries, every reading of the meters that ever billed them and their exchanges and moves.
+     * Accounts are billed each on its own, so each replays as in the whole site's replay, as long as no meter
+     * given billed an account left out.
+     */
+    static Optional<BillingEngine> replayIfWhole(SiteStore store, List<Meter> meters, List<LedgerEntry> ledger,
+            List<Reading> readings, List<SiteEvent> events) {
         Optional<SiteInfo> site = store.site();
         Optional<Tariff> tariff = store.tariff();
         if (site.isEmpty() || tariff.isEmpty()) {
             return Optional.empty();
         }
-        List<LedgerEntry> ledger = store.ledger();
-        List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
         try {
             requireWholeHistory(ledger, readings);
         } catch (NoSuchElementException e) {
             return Optional.empty();
         }
         BillingConfig config = billingConfig(store, tariff.get());
-        return Optional.of(replay(tariff.get(), config, site.get().zone(), store.meters(), ledger, readings,
-                store.events(Instant.EPOCH, Instant.MAX)));
+        return Optional.of(replay(tariff.get(), config, site.get().zone(), meters, ledger, readings, events));
     }
 
     /**

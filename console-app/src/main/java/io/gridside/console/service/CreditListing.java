@@ -29,10 +29,11 @@ import java.util.TreeSet;
  * Each customer's credit as a pulled site database has it: the state and relay the gateway reported, the debts
  * its ledger recovers, a maintenance lock its event log shows, and the energy delivered past zero credit.
  *
- * <p>Everything comes from what was pulled. Energy past zero comes from the console's replay of the pulled
- * history, as the audit runs it, since the ledger posts a day's charges at once. A debt shows what its recoveries
- * took so far and, when the gateway served its billing configuration (which holds each debt's principal), what
- * it still owes.
+ * <p>Everything comes from what was pulled. Energy past zero is none for an account whose ledger balance never
+ * went below zero, a closed account's comes with its move-out event, and the rest comes from the console's replay
+ * of those accounts' history, as the audit runs it, since the ledger posts a day's charges at once (decision
+ * 0041). A debt shows what its recoveries took so far and, when the gateway served its billing configuration
+ * (which holds each debt's principal), what it still owes.
  */
 public final class CreditListing {
 
@@ -66,18 +67,32 @@ public final class CreditListing {
     }
 
     public static List<Row> of(SiteStore store) {
+        return of(store, false);
+    }
+
+    /**
+     * The rows, with energy past zero and a closed account's state read from the ledger where it tells them, and
+     * the console's replay of the other accounts alone (see {@link CreditReplay}); or, with {@code replayEveryone},
+     * from the replay of the whole site, as before, which gives the same rows at a cost that grows with the
+     * site's history.
+     */
+    static List<Row> of(SiteStore store, boolean replayEveryone) {
         List<MeterStatus> statuses = store.statuses();
         if (statuses.isEmpty()) {
             throw new NoSuchElementException("The site database holds no meter status yet; pull the site first.");
         }
         List<LedgerEntry> ledger = store.ledger();
-        Optional<BillingEngine> replay = BillingAudit.replayIfWhole(store);
-        Map<String, Long> energy = replay.isPresent() ? Map.of()
-                : energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
-        Map<String, String> meterOf = new HashMap<>();
-        store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
         AccountHistory history = AccountHistory.of(store.meters(), BillingAudit.openings(ledger), events);
+        Map<String, CreditReplay.Closed> closed = replayEveryone ? Map.of() : CreditReplay.closedByEvents(events);
+        Set<String> needed = CreditReplay.needed(ledger, statuses, history, closed);
+        Optional<BillingEngine> replay = replayEveryone ? BillingAudit.replayIfWhole(store)
+                : CreditReplay.of(store, needed, history, ledger, events);
+        Map<String, Long> energy = replay.isPresent() || needed.isEmpty() && !replayEveryone ? Map.of()
+                : energyByInterval(store.readings(Instant.EPOCH, Instant.MAX));
+        PastZero pastZero = new PastZero(ledger, replay, energy, closed);
+        Map<String, String> meterOf = new HashMap<>();
+        store.meters().forEach(m -> meterOf.put(m.customerId(), m.meterId()));
         Map<String, Instant> locks = locks(events);
         List<Debt> configured = store.billingConfig().map(BillingConfigDocument::decode)
                 .map(config -> config.terms().debts()).orElse(List.of());
@@ -88,25 +103,58 @@ public final class CreditListing {
                 continue;
             }
             String meter = meterOf.getOrDefault(customer, status.meterId());
-            long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
-                    : energyPastZero(ledger, customer, meter, energy);
+            long pastZeroWh = pastZero.of(customer, meter);
             Instant closedAt = history.closedAt(customer).orElse(null);
             long balance = closedAt == null ? status.balanceMinor() : finalBalance(ledger, customer);
             rows.add(new Row(customer, status.meterId(), status.creditState(), status.relay(), balance,
                     status.currency(), debts(ledger, customer, configured), locks.get(status.meterId()),
                     pastZeroWh, closedAt));
         }
-        addClosedUnreported(rows, history, replay, ledger, configured, statuses.get(0).currency(), energy);
+        addClosedUnreported(rows, history, replay, ledger, configured, statuses.get(0).currency(), pastZero);
         return rows;
+    }
+
+    /**
+     * Energy past zero: a closed account's move-out event's, when it gives one; the replay's, for an account it
+     * replayed; none for an account a replay left out, whose balance the ledger shows never went below zero (see
+     * {@link CreditReplay}); and without a replay, what a ledger that posts each interval on its own tells.
+     */
+    private static final class PastZero {
+
+        private final List<LedgerEntry> ledger;
+        private final Optional<BillingEngine> replay;
+        private final Set<String> replayed;
+        private final Map<String, Long> energy;
+        private final Map<String, CreditReplay.Closed> closed;
+
+        PastZero(List<LedgerEntry> ledger, Optional<BillingEngine> replay, Map<String, Long> energy,
+                Map<String, CreditReplay.Closed> closed) {
+            this.ledger = ledger;
+            this.replay = replay;
+            this.replayed = replay.map(engine -> Set.copyOf(engine.customers())).orElse(Set.of());
+            this.energy = energy;
+            this.closed = closed;
+        }
+
+        long of(String customerId, String meterId) {
+            if (closed.containsKey(customerId)) {
+                return closed.get(customerId).energyPastZeroWh();
+            }
+            if (replay.isEmpty()) {
+                return energyPastZero(ledger, customerId, meterId, energy);
+            }
+            return replayed.contains(customerId) ? replay.get().energyPastZeroWh(customerId) : 0;
+        }
     }
 
     /**
      * Adds the closed accounts no pulled status reports: a gateway reports the meters that bill someone, so a laptop
      * that pulled only after a move-out holds no status for the customer who left. Their relay was commanded off at
-     * the move-out; their state is the replay's, or ACTIVE when the store cannot replay.
+     * the move-out; their state is the one their move-out event gives, else the replay's, or ACTIVE when the store
+     * cannot replay.
      */
     private static void addClosedUnreported(List<Row> rows, AccountHistory history, Optional<BillingEngine> replay,
-            List<LedgerEntry> ledger, List<Debt> configured, String currency, Map<String, Long> energy) {
+            List<LedgerEntry> ledger, List<Debt> configured, String currency, PastZero pastZero) {
         Set<String> listed = new HashSet<>();
         rows.forEach(row -> listed.add(row.customerId()));
         for (String customer : new TreeSet<>(history.customers())) {
@@ -116,9 +164,9 @@ public final class CreditListing {
             }
             List<AccountHistory.Span> spans = history.spans(customer);
             String meter = spans.get(spans.size() - 1).meterId();
-            CreditState state = replay.map(engine -> engine.creditState(customer)).orElse(CreditState.ACTIVE);
-            long pastZeroWh = replay.isPresent() ? replay.get().energyPastZeroWh(customer)
-                    : energyPastZero(ledger, customer, meter, energy);
+            CreditState state = pastZero.closed.containsKey(customer) ? pastZero.closed.get(customer).state()
+                    : replay.map(engine -> engine.creditState(customer)).orElse(CreditState.ACTIVE);
+            long pastZeroWh = pastZero.of(customer, meter);
             rows.add(new Row(customer, meter, state, RelayState.OFF, finalBalance(ledger, customer), currency,
                     debts(ledger, customer, configured), null, pastZeroWh, closedAt.get()));
         }

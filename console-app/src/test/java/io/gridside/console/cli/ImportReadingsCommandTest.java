@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.EventKind;
 import io.gridside.site.Meter;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.RawRead;
@@ -23,6 +25,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +176,29 @@ class ImportReadingsCommandTest {
                         + "it again. [IMPORT_INVALID]");
         assertThat(held()).isEmpty();
         assertThat(digest()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAReadOfAMeterAfterTheExchangeThatTookItOutNamingTheExchangeAndTheNewMeter() throws Exception {
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.insertEvents(List.of(new SiteEvent(1, Instant.parse("2026-06-02T07:30:00Z"), "M-1",
+                    EventKind.METER_EXCHANGED, new TreeMap<>(Map.of("newMeterId", "M-3", "customerId", "C-1",
+                            "oldFinalRegisterWh", "100400", "newOpeningRegisterWh", "0", "by", "T-1",
+                            "reason", "display dead")), null)));
+        }
+        Path file = csv("meter,timestamp,register_kwh\nM-1,2026-06-02 10:15,100.250\nM-1,2026-06-02 10:30,100.400\n"
+                + "M-1,2026-06-02 10:45,100.500\nM-2,2026-06-02 10:45,5.5\n");
+
+        CommandRun run = importReads(file);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.errLines()).containsExactly(
+                "gridside: reads.csv line 4, meter: meter 'M-1' was taken out by the exchange at 2026-06-02 10:30 "
+                        + "EAT, which fitted meter 'M-3' in its place, before this read's time; check the meter's id "
+                        + "and the time, or write the new meter's id if the read is of the new meter.",
+                "gridside: reads.csv has problems on 1 line (above); nothing was imported. Fix the file and import "
+                        + "it again. [IMPORT_INVALID]");
+        assertThat(held()).isEmpty();
     }
 
     @Test

@@ -347,6 +347,23 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /**
+     * Pulls the readings of the one meter {@code meterId} whose interval starts in [from, to); see {@link #readings}.
+     * A gateway that lists {@link GetReadings#BY_METER} sends that meter's alone; one that does not is asked the old
+     * way and sends every meter's, of which the listener gets the meter's only. Returns how many of those arrived.
+     */
+    public long readings(String meterId, Instant from, Instant to, BatchListener<Reading> listener,
+            CancelSignal cancel) throws LinkException {
+        long[] count = {0};
+        stream(new GetReadings(from, to, hello.capabilities().contains(GetReadings.BY_METER) ? meterId : null),
+                ReadingsBatch.class, batch -> new Batch<>(batch.readings(), batch.total()), (batch, got, total) -> {
+                    List<Reading> meters = batch.stream().filter(r -> r.meterId().equals(meterId)).toList();
+                    count[0] += meters.size();
+                    listener.onBatch(meters, got, total);
+                }, cancel);
+        return count[0];
+    }
+
+    /**
      * Pulls the gateway's logged events, its own and its meters', that happened in [from, to), in the order the
      * gateway logged them; see {@link #readings}.
      */

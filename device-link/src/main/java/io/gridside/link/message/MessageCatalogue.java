@@ -28,7 +28,7 @@ public final class MessageCatalogue {
             new Entry(0x13, MeterStatusBatch.class, 3, Priority.BILLING),
             new Entry(0x14, GetRoster.class, 1, Priority.BILLING),
             new Entry(0x15, RosterBatch.class, 1, Priority.BILLING),
-            new Entry(0x20, GetReadings.class, 1, Priority.BULK),
+            new Entry(0x20, GetReadings.class, 2, Priority.BULK),
             new Entry(0x21, ReadingsBatch.class, 2, Priority.BULK),
             new Entry(0x22, GetLedger.class, 1, Priority.BILLING),
             new Entry(0x23, LedgerBatch.class, 4, Priority.BILLING),

@@ -78,7 +78,16 @@ public interface GatewayService {
     List<MeterStatus> meterStatus();
 
     /** The readings whose interval starts in [from, to), in time order and then meter order. */
-    List<Reading> readings(Instant from, Instant to);
+    default List<Reading> readings(Instant from, Instant to) {
+        return readings(from, to, null);
+    }
+
+    /**
+     * The readings of {@link #readings(Instant, Instant)} of the one meter {@code meterId}, or every meter's when it
+     * is null. A gateway whose profile lists {@link io.gridside.link.message.GetReadings#BY_METER} answers a
+     * GetReadings for one meter with these.
+     */
+    List<Reading> readings(Instant from, Instant to, String meterId);
 
     /**
      * The events of the gateway's log, its own and its meters', that happened in [from, to), in the order it

@@ -334,7 +334,7 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof GetMeterStatus) {
             sendStream(session, requestId, service.meterStatus(), MeterStatusBatch::new, Priority.BILLING);
         } else if (message instanceof GetReadings get) {
-            sendStream(session, requestId, service.readings(get.from(), get.to()), ReadingsBatch::new,
+            sendStream(session, requestId, service.readings(get.from(), get.to(), get.meterId()), ReadingsBatch::new,
                     Priority.BULK);
         } else if (message instanceof GetEvents get) {
             sendStream(session, requestId, service.events(get.from(), get.to()), EventsBatch::new,

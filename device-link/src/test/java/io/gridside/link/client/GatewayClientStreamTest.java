@@ -77,6 +77,43 @@ class GatewayClientStreamTest {
     }
 
     @Test
+    void asksAGatewayThatListsReadingsByMeterForTheOneMetersReadingsAlone() throws Exception {
+        List<Reading> readings = SampleMessages.readings(300);
+        FakeGatewayService service = new FakeGatewayService().withReadings(readings)
+                .withCapabilities(GetReadings.BY_METER);
+        Recorder<Reading> recorder = new Recorder<>();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            long count = client.readings("m-002", FROM, TO, recorder, CancelSignal.NEVER);
+
+            assertThat(count).isEqualTo(150);
+            assertThat(service.meterAskedFor()).isEqualTo("m-002");
+        }
+        assertThat(recorder.items).containsExactlyElementsOf(
+                readings.stream().filter(r -> r.meterId().equals("m-002")).toList());
+        assertThat(recorder.progress).allSatisfy(p -> assertThat(p.total()).isEqualTo(150));
+    }
+
+    @Test
+    void asksAGatewayWithoutReadingsByMeterForEveryMetersReadingsAndKeepsTheOneMeters() throws Exception {
+        List<Reading> readings = SampleMessages.readings(300);
+        FakeGatewayService service = new FakeGatewayService().withReadings(readings);
+        Recorder<Reading> recorder = new Recorder<>();
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            long count = client.readings("m-002", FROM, TO, recorder, CancelSignal.NEVER);
+
+            assertThat(count).isEqualTo(150);
+            assertThat(service.meterAskedFor()).isNull();
+        }
+        assertThat(recorder.items).containsExactlyElementsOf(
+                readings.stream().filter(r -> r.meterId().equals("m-002")).toList());
+        assertThat(recorder.progress).allSatisfy(p -> assertThat(p.total()).isEqualTo(300));
+    }
+
+    @Test
     void deliversTheLedgerAfterTheGivenEntry() throws Exception {
         FakeGatewayService service = new FakeGatewayService().withLedger(SampleMessages.ledger(400));
         Recorder<LedgerEntry> recorder = new Recorder<>();

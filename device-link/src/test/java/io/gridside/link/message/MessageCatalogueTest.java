@@ -29,7 +29,7 @@ class MessageCatalogueTest {
                         tuple(0x13, MeterStatusBatch.class, 3),
                         tuple(0x14, GetRoster.class, 1),
                         tuple(0x15, RosterBatch.class, 1),
-                        tuple(0x20, GetReadings.class, 1),
+                        tuple(0x20, GetReadings.class, 2),
                         tuple(0x21, ReadingsBatch.class, 2),
                         tuple(0x22, GetLedger.class, 1),
                         tuple(0x23, LedgerBatch.class, 4),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gridside.link.testing.SampleMessages;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -108,6 +109,34 @@ class MessageCodecTest {
     }
 
     @Test
+    void readsAGetReadingsOfSchemaOneWithoutItsMeterAsAskingForEveryMeter() throws IOException {
+        byte[] payload = PLAIN.writeValueAsBytes(Map.of("from", "2024-05-01T00:00:00Z", "to", "2024-05-01T06:00:00Z"));
+
+        GetReadings get = (GetReadings) MessageCodec.decode(0x20, payload);
+
+        assertThat(get).isEqualTo(new GetReadings(Instant.parse("2024-05-01T00:00:00Z"),
+                Instant.parse("2024-05-01T06:00:00Z"), null));
+    }
+
+    @Test
+    void carriesTheOneMeterAGetReadingsAsksForAndNullForEveryMeter() throws IOException {
+        GetReadings one = new GetReadings(SampleMessages.CLOCK, SampleMessages.CLOCK.plusSeconds(900), "m-001");
+        GetReadings every = new GetReadings(SampleMessages.CLOCK, SampleMessages.CLOCK.plusSeconds(900));
+
+        Map<String, Object> oneFields = PLAIN.readValue(MessageCodec.encode(one),
+                new TypeReference<Map<String, Object>>() {
+                });
+        Map<String, Object> everyFields = PLAIN.readValue(MessageCodec.encode(every),
+                new TypeReference<Map<String, Object>>() {
+                });
+
+        assertThat(oneFields).containsEntry("meterId", "m-001");
+        assertThat(everyFields).containsEntry("meterId", null);
+        assertThat(MessageCodec.decode(0x20, MessageCodec.encode(one))).isEqualTo(one);
+        assertThat(MessageCodec.decode(0x20, MessageCodec.encode(every))).isEqualTo(every);
+    }
+
+    @Test
     void refusesAReadingWhoseVoltagesAreOutOfOrder() throws IOException {
         Map<String, Object> quality = Map.of("minDecivolts", 2_300, "averageDecivolts", 2_231, "maxDecivolts", 2_296,
                 "peakWatts", 60);
@@ -150,6 +179,12 @@ class MessageCodecTest {
                         PLAIN.writeValueAsBytes(Map.of("nonce", 1, "clock", "yesterday"))),
                 Arguments.of("a reading the domain refuses", 0x21, PLAIN.writeValueAsBytes(
                         Map.of("readings", List.of(offQuarterReading), "total", 1))),
+                Arguments.of("readings asked for without their start", 0x20,
+                        PLAIN.writeValueAsBytes(Map.of("to", "2024-05-01T06:00:00Z"))),
+                Arguments.of("readings asked for with a meter that is a number", 0x20, PLAIN.writeValueAsBytes(
+                        Map.of("from", "2024-05-01T00:00:00Z", "to", "2024-05-01T06:00:00Z", "meterId", 7))),
+                Arguments.of("readings asked for from a time that is not one", 0x20,
+                        PLAIN.writeValueAsBytes(Map.of("from", "dawn", "to", "2024-05-01T06:00:00Z"))),
                 Arguments.of("a truncated payload", 0x02, Arrays.copyOf(helloReply, helloReply.length / 2)),
                 Arguments.of("random bytes", 0x13, garbage),
                 Arguments.of("a lone CBOR break", 0x07, HexFormat.of().parseHex("ff")));

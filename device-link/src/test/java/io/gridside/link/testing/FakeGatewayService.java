@@ -25,6 +25,7 @@ import io.gridside.site.TopUp;
 import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class FakeGatewayService implements GatewayService {
     private volatile List<LedgerEntry> ledger = List.of();
     private volatile RuntimeException siteFailure;
     private volatile List<Instant> readingsAskedFor;
+    private volatile String meterAskedFor;
+    private volatile List<String> extraCapabilities = List.of();
     private volatile CountDownLatch siteGate = new CountDownLatch(0);
     private volatile Instant clock = SampleMessages.CLOCK;
     private volatile GatewayHealth health;
@@ -112,9 +115,19 @@ public final class FakeGatewayService implements GatewayService {
         return this;
     }
 
+    /** Lists {@code capabilities} in the hello besides the sample profile's own. */
+    public FakeGatewayService withCapabilities(String... capabilities) {
+        this.extraCapabilities = List.of(capabilities);
+        return this;
+    }
+
     @Override
     public GatewayProfile profile() {
-        return SampleMessages.profile();
+        GatewayProfile sample = SampleMessages.profile();
+        List<String> capabilities = new ArrayList<>(sample.capabilities());
+        capabilities.addAll(extraCapabilities);
+        return new GatewayProfile(sample.gatewayId(), sample.siteId(), sample.siteName(), sample.firmware(),
+                sample.currency(), sample.timeZone(), capabilities);
     }
 
     @Override
@@ -185,10 +198,16 @@ public final class FakeGatewayService implements GatewayService {
      * that blocks part-way. The range asked for is kept for the test to check.
      */
     @Override
-    public List<Reading> readings(Instant from, Instant to) {
+    public List<Reading> readings(Instant from, Instant to, String meterId) {
         readingsRequests.incrementAndGet();
         readingsAskedFor = List.of(from, to);
-        return readings;
+        meterAskedFor = meterId;
+        return meterId == null ? readings : readings.stream().filter(r -> r.meterId().equals(meterId)).toList();
+    }
+
+    /** The meter the last request for readings named, or null when it asked for every meter's. */
+    public String meterAskedFor() {
+        return meterAskedFor;
     }
 
     /** How many times readings were asked for. */

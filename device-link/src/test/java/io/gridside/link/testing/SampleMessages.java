@@ -214,6 +214,11 @@ public final class SampleMessages {
     }
 
     /** The console asks for the gaps filled among those billed on 30 April 2024 (UTC). */
+    /** Meter m-001's readings of the six hours before 13:30 UTC, as a final register's check asks for them. */
+    public static GetReadings getReadingsByMeter() {
+        return new GetReadings(Instant.parse("2024-04-30T07:30:00Z"), Instant.parse("2024-04-30T13:30:00Z"), "m-001");
+    }
+
     public static GetGapFills getGapFills() {
         return new GetGapFills(Instant.parse("2024-04-30T00:00:00Z"), Instant.parse("2024-05-01T00:00:00Z"));
     }

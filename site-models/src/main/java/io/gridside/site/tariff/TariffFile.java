@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -91,20 +94,69 @@ public final class TariffFile {
         }
     }
 
-    /** The schedule in {@code json}, not yet validated. */
+    /**
+     * The schedule in {@code json}, not yet validated. Every choice the file names wrongly (a period, a day type, a
+     * charge's kind) is a problem of its own, so that one reading lists them all; reading stops at the first problem
+     * of any other kind, which joins them.
+     */
     public static TariffSchedule parse(String json) throws IOException {
+        List<TariffProblem> choices = new ArrayList<>();
         try {
-            TariffSchedule schedule = JSON.readValue(json, TariffSchedule.class);
+            TariffSchedule schedule = JSON.reader().withHandler(new ChoiceCollector(choices))
+                    .readValue(json, TariffSchedule.class);
             if (schedule == null) {
                 throw new InvalidTariffException(List.of(new TariffProblem("(file)",
                         "is null; a tariff file holds one JSON object")));
             }
+            if (!choices.isEmpty()) {
+                throw new InvalidTariffException(choices);
+            }
             return schedule;
         } catch (JsonMappingException e) {
-            throw new InvalidTariffException(List.of(new TariffProblem(field(e.getPath()), wrongShape(e))));
+            choices.add(new TariffProblem(field(e.getPath()), wrongShape(e)));
+            throw new InvalidTariffException(choices);
         } catch (StreamReadException e) {
-            throw new InvalidTariffException(List.of(new TariffProblem("(file)", notJson(e))));
+            choices.add(new TariffProblem("(file)", notJson(e)));
+            throw new InvalidTariffException(choices);
         }
+    }
+
+    /**
+     * Notes a choice that is none of its values, with the field that holds it, and reads it as the choice's first
+     * value so that reading goes on to the next problem; a schedule read with any such note is never returned.
+     */
+    private static final class ChoiceCollector extends DeserializationProblemHandler {
+
+        private final List<TariffProblem> problems;
+
+        ChoiceCollector(List<TariffProblem> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext context, Class<?> type, String value,
+                String failure) throws IOException {
+            if (!type.isEnum()) {
+                return NOT_HANDLED;
+            }
+            problems.add(new TariffProblem(field(context.getParser().getParsingContext()),
+                    expected(type) + ", was \"" + value + "\""));
+            return type.getEnumConstants()[0];
+        }
+    }
+
+    /** Where the reader stands, as a field name such as {@code versions[1].standing.period}. */
+    private static String field(JsonStreamContext where) {
+        List<String> steps = new ArrayList<>();
+        for (JsonStreamContext step = where; step != null && !step.inRoot(); step = step.getParent()) {
+            if (step.inObject() && step.getCurrentName() != null) {
+                steps.add(0, "." + step.getCurrentName());
+            } else if (step.inArray()) {
+                steps.add(0, "[" + Math.max(0, step.getCurrentIndex()) + "]");
+            }
+        }
+        String field = String.join("", steps);
+        return field.isEmpty() ? "(file)" : field.startsWith(".") ? field.substring(1) : field;
     }
 
     /**

@@ -101,6 +101,29 @@ class TariffFileTest {
     }
 
     @Test
+    void listsEveryChoiceTheFileNamesWronglyEachWithItsField() {
+        String json = TWO_VERSIONS.replace("\"blockReset\": \"MONTHLY\"", "\"blockReset\": \"WEEKLY\"")
+                .replace("\"period\": \"MONTHLY\"", "\"period\": \"YEARLY\"")
+                .replace("\"kind\": \"TAX\"", "\"kind\": \"FEE\"");
+
+        assertThatThrownBy(() -> TariffFile.parse(json)).isInstanceOfSatisfying(InvalidTariffException.class,
+                e -> assertThat(e.problems()).extracting(TariffProblem::toString).containsExactly(
+                        "versions[0].blockReset: must be one of DAILY, MONTHLY, was \"WEEKLY\"",
+                        "versions[0].standing.period: must be one of DAILY, MONTHLY, was \"YEARLY\"",
+                        "versions[0].charges[0].kind: must be one of TAX, LEVY, was \"FEE\""));
+    }
+
+    @Test
+    void listsAWrongChoiceBeforeTheProblemOfAnotherKindThatStopsTheReading() {
+        String json = TWO_VERSIONS.replace("\"blockReset\": \"MONTHLY\"", "\"blockReset\": \"WEEKLY\"")
+                .replace("\"price\": 30000000", "\"price\": \"thirty\"");
+
+        assertThatThrownBy(() -> TariffFile.parse(json)).isInstanceOfSatisfying(InvalidTariffException.class,
+                e -> assertThat(e.problems()).extracting(TariffProblem::field)
+                        .containsExactly("versions[0].blockReset", "versions[1].blocks[0].price"));
+    }
+
+    @Test
     void saysWhatEachFieldTakesInTheTariffsOwnWords() {
         assertThat(problem(TWO_VERSIONS.replace("\"blockReset\": \"MONTHLY\"", "\"blockReset\": \"WEEKLY\"")))
                 .isEqualTo("versions[0].blockReset: must be one of DAILY, MONTHLY, was \"WEEKLY\"");

@@ -245,6 +245,14 @@ public final class GatewayJournal implements AutoCloseable {
     }
 
     /**
+     * The readings of {@link #readings(Instant, Instant)} of the one meter {@code meterId}, or every meter's when it
+     * is null.
+     */
+    public List<Reading> readings(Instant from, Instant to, String meterId) {
+        return meterId == null ? readings(from, to) : read(() -> readings.ofMeterBilledBetween(meterId, from, to));
+    }
+
+    /**
      * Keeps the gaps a tick's billing spread, flagged with their method, to be written with the quarter hour's
      * readings by the next {@link #write}, in its transaction.
      */

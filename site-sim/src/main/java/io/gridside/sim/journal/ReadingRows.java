@@ -25,6 +25,7 @@ final class ReadingRows {
     private final PreparedStatement between;
     private final PreparedStatement lastOfMeter;
     private final PreparedStatement ofMeter;
+    private final PreparedStatement ofMeterBetween;
 
     ReadingRows(Connection connection, List<String> meterIds) throws SQLException {
         this.meterIds = new ArrayList<>(meterIds);
@@ -43,6 +44,9 @@ final class ReadingRows {
         this.ofMeter = connection.prepareStatement("SELECT meter, interval_start, energy_wh, register_wh, "
                 + "min_decivolts, average_decivolts, max_decivolts, peak_watts FROM reading "
                 + "WHERE meter = ? AND interval_start >= ? AND interval_start < ? ORDER BY interval_start");
+        this.ofMeterBetween = connection.prepareStatement("SELECT meter, interval_start, energy_wh, register_wh, "
+                + "min_decivolts, average_decivolts, max_decivolts, peak_watts FROM reading "
+                + "WHERE tick >= ? AND tick < ? AND meter = ? ORDER BY tick, position");
     }
 
     /**
@@ -93,6 +97,27 @@ final class ReadingRows {
         between.setLong(2, ceilingSecond(to));
         List<Reading> result = new ArrayList<>();
         try (ResultSet rows = between.executeQuery()) {
+            while (rows.next()) {
+                result.add(reading(rows));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The meter's readings of {@link #between}: those billed by the ticks in [from, to), in the order billed. The
+     * ticks' keys bound the rows read, so a few hours of a site of thousands of meters cost a scan of those hours.
+     */
+    List<Reading> ofMeterBilledBetween(String meterId, Instant from, Instant to) throws SQLException {
+        Integer meter = meterIndex.get(meterId);
+        if (meter == null) {
+            return List.of();
+        }
+        ofMeterBetween.setLong(1, ceilingSecond(from));
+        ofMeterBetween.setLong(2, ceilingSecond(to));
+        ofMeterBetween.setInt(3, meter);
+        List<Reading> result = new ArrayList<>();
+        try (ResultSet rows = ofMeterBetween.executeQuery()) {
             while (rows.next()) {
                 result.add(reading(rows));
             }
