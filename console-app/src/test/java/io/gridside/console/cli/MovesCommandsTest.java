@@ -204,7 +204,9 @@ class MovesCommandsTest {
         assertThat(energyOf(customers, movedOut)).as("the customer who moved out, with the typed final energy")
                 .isEqualTo(whole - newcomers).isGreaterThanOrEqualTo(120);
         assertThat(customers).filteredOn(c -> c.get("customerId").asText().equals(movedOut)).singleElement()
-                .satisfies(c -> assertThat(c.get("meterIds").toString()).contains(meterId));
+                .satisfies(c -> assertThat(c.get("meterIds").toString()).contains(meterId))
+                .satisfies(c -> assertThat(c.get("creditState").asText()).as("not the state it had before")
+                        .isEqualTo("CLOSED"));
 
         // 01:25 on 4 June: the day's first hour and more accrued and the gateway posts them at midnight.
         MeterStatus now = site.gateway().meterStatus().stream().filter(m -> m.customerId().equals("C-1104"))
