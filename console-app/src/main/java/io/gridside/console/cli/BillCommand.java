@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,9 +68,9 @@ final class BillCommand implements Callable<Integer> {
             long openingMinor, long energyWh, StatementLines lines, long chargesMinor, long closingMinor,
             int limiterTrips) {
 
-        static CustomerJson of(CustomerStatement s, Map<String, Integer> trips) {
+        static CustomerJson of(CustomerStatement s, Map<String, Integer> trips, Set<String> closed) {
             return new CustomerJson(s.customerId(), s.customerName(), s.meterIds(), s.tariffId(),
-                    s.state() == null ? null : s.state().name(), s.openingMinor(), s.energyWh(), s.totals(),
+                    stateOf(s, closed), s.openingMinor(), s.energyWh(), s.totals(),
                     s.totals().chargesMinor(), s.closingMinor(), PowerLimits.tripsOf(trips, s.meterIds()));
         }
     }
@@ -103,7 +105,11 @@ final class BillCommand implements Callable<Integer> {
             } else {
                 statements = all.all(days);
             }
-            print(site, days, statements, trips(store, site, days));
+            Instant end = days.last().plusDays(1).atStartOfDay(site.zone()).toInstant();
+            Set<String> closed = new HashSet<>();
+            statements.forEach(st -> all.closedAt(st.customerId()).filter(at -> at.isBefore(end))
+                    .ifPresent(at -> closed.add(st.customerId())));
+            print(site, days, statements, trips(store, site, days), closed);
         }
         return ExitCode.OK;
     }
@@ -117,14 +123,22 @@ final class BillCommand implements Callable<Integer> {
         return PowerLimits.tripsByMeter(store.events(from, to));
     }
 
+    /** The state the report shows: CLOSED for an account closed by the period's end, else the last pulled. */
+    private static String stateOf(CustomerStatement s, Set<String> closed) {
+        if (closed.contains(s.customerId())) {
+            return "CLOSED";
+        }
+        return s.state() == null ? null : s.state().name();
+    }
+
     private void print(SiteInfo site, Statements.Period days, List<CustomerStatement> statements,
-            Map<String, Integer> trips) {
+            Map<String, Integer> trips, Set<String> closed) {
         PrintWriter out = command.commandLine().getOut();
         TotalsJson totals = totals(statements, trips);
         if (json) {
             out.println(Json.write(new ReportJson(site.siteId(), site.name(), site.currency(),
                     Currencies.exponent(site.currency()), site.zone().getId(), days.first(), days.last(),
-                    statements.stream().map(s -> CustomerJson.of(s, trips)).toList(), totals)));
+                    statements.stream().map(s -> CustomerJson.of(s, trips, closed)).toList(), totals)));
             return;
         }
         String currency = site.currency();
@@ -136,7 +150,7 @@ final class BillCommand implements Callable<Integer> {
         for (CustomerStatement s : statements) {
             table.add(row(s.customerId(), String.join(",", s.meterIds()), s.energyWh(), s.openingMinor(), s.totals(),
                     s.closingMinor(), PowerLimits.tripsOf(trips, s.meterIds()),
-                    s.state() == null ? "-" : s.state().name().toLowerCase(Locale.ROOT), currency));
+                    stateOf(s, closed) == null ? "-" : stateOf(s, closed).toLowerCase(Locale.ROOT), currency));
         }
         table.add(row("TOTAL", "", totals.energyWh(), totals.openingMinor(), totals.lines(), totals.closingMinor(),
                 totals.limiterTrips(), "", currency));

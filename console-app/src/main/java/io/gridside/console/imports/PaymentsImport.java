@@ -1,8 +1,10 @@
 package io.gridside.console.imports;
 
+import io.gridside.console.Formats;
 import io.gridside.link.server.CashDesk;
 import io.gridside.site.Currencies;
 import io.gridside.site.Customer;
+import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
@@ -113,7 +115,8 @@ public final class PaymentsImport {
         Map<String, CashBookLine> voided = new HashMap<>();
         store.cashBook().stream().filter(line -> line.kind() == CashBookLine.Kind.VOID)
                 .forEach(line -> voided.put(line.reference(), line));
-        Rules rules = new Rules(site.currency(), customers, store.ledgerPayments(), voided, outbox(store), now);
+        Rules rules = new Rules(site.currency(), customers, closedAccounts(store), store.ledgerPayments(), voided,
+                outbox(store), now);
         List<ImportedPayment> payments = new ArrayList<>();
         for (CsvRow row : table.rows()) {
             rules.judge(row, source, site, problems).ifPresent(payments::add);
@@ -140,11 +143,21 @@ public final class PaymentsImport {
         return byReference;
     }
 
+    /** When each customer who moved out did, by customer, from the pulled event log. */
+    private static Map<String, Instant> closedAccounts(SiteStore store) {
+        Map<String, Instant> closed = new HashMap<>();
+        store.events(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")).stream()
+                .filter(event -> event.kind() == EventKind.CUSTOMER_MOVED_OUT)
+                .forEach(event -> closed.put(event.detail("customerId"), event.at()));
+        return closed;
+    }
+
     /** The checks of each row, with what the file's earlier rows, the ledger and the outbox hold. */
     private static final class Rules {
 
         private final String currency;
         private final Set<String> customers;
+        private final Map<String, Instant> closed;
         private final Map<String, LedgerEntry> ledger;
         /** The voids of the pulled cash book, by the voided payment's reference. */
         private final Map<String, CashBookLine> voided;
@@ -152,10 +165,11 @@ public final class PaymentsImport {
         private final Instant now;
         private final Map<String, ImportedPayment> earlier = new HashMap<>();
 
-        Rules(String currency, Set<String> customers, Map<String, LedgerEntry> ledger,
+        Rules(String currency, Set<String> customers, Map<String, Instant> closed, Map<String, LedgerEntry> ledger,
                 Map<String, CashBookLine> voided, Map<String, QueuedPayment> outbox, Instant now) {
             this.currency = currency;
             this.customers = customers;
+            this.closed = closed;
             this.ledger = ledger;
             this.voided = voided;
             this.outbox = outbox;
@@ -171,7 +185,11 @@ public final class PaymentsImport {
                         + ". _ : -, starting with a letter or digit."));
             }
             String customerId = row.get(CUSTOMER);
-            if (!customers.contains(customerId)) {
+            if (closed.containsKey(customerId)) {
+                problems.add(new ImportProblem(row.line(), CUSTOMER, "customer " + customerId + " moved out at "
+                        + Formats.siteTime(closed.get(customerId), site.zone()) + " and their account takes no "
+                        + "payment; check the id, or refund the customer."));
+            } else if (!customers.contains(customerId)) {
                 problems.add(new ImportProblem(row.line(), CUSTOMER, customerId.isEmpty() ? "the customer is empty; "
                         + "write the customer's id." : "the site has no customer '" + customerId + "'; check the "
                         + "id, or pull the site again if the customer is new."));

@@ -147,6 +147,11 @@ public final class Statements {
         return ids.stream().map(id -> of(id, period)).toList();
     }
 
+    /** When the customer moved out and their account closed, if it did. */
+    public Optional<Instant> closedAt(String customerId) {
+        return history.closedAt(customerId);
+    }
+
     /**
      * One customer's statement over {@code period}.
      *

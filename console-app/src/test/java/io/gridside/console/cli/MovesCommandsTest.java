@@ -183,6 +183,14 @@ class MovesCommandsTest {
         assertThat(credit.out()).as("bill credit lists the closed account").contains(movedOut + " moved out at")
                 .containsPattern(movedOut + " +\\S+ +CLOSED");
 
+        Path book = dir.resolve("agent.csv");
+        java.nio.file.Files.writeString(book, "reference,customer,amount,time\nAG-401," + movedOut
+                + ",20,2026-06-03 20:00\n");
+        CommandRun payment = CommandRun.of("import", "payments", book.toString(), "--site", database);
+        assertThat(payment.exitCode()).as("a payment to a closed account is a problem of the file, not queued")
+                .isEqualTo(ExitCode.FAILED);
+        assertThat(payment.err()).contains("line 2", "customer " + movedOut + " moved out at 2026-06-03 12:");
+
         CommandRun bill = CommandRun.of("bill", "--site", database, "--from", "2026-06-03", "--to", "2026-06-03",
                 "--json");
 
@@ -204,7 +212,9 @@ class MovesCommandsTest {
         assertThat(energyOf(customers, movedOut)).as("the customer who moved out, with the typed final energy")
                 .isEqualTo(whole - newcomers).isGreaterThanOrEqualTo(120);
         assertThat(customers).filteredOn(c -> c.get("customerId").asText().equals(movedOut)).singleElement()
-                .satisfies(c -> assertThat(c.get("meterIds").toString()).contains(meterId));
+                .satisfies(c -> assertThat(c.get("meterIds").toString()).contains(meterId))
+                .satisfies(c -> assertThat(c.get("creditState").asText()).as("not the state it had before")
+                        .isEqualTo("CLOSED"));
 
         // 01:25 on 4 June: the day's first hour and more accrued and the gateway posts them at midnight.
         MeterStatus now = site.gateway().meterStatus().stream().filter(m -> m.customerId().equals("C-1104"))
