@@ -155,13 +155,9 @@ final class SiteChanges {
         Customer customer = places.occupants[index];
         Instant at = changeTime(lastTick, clock);
         Instant lastReadingAt = places.lastReadingEnd[index];
-        Long typed = request.finalRegisterWh();
-        OptionalLong read = typed == null ? registers.read(index, lastTick, at) : OptionalLong.empty();
-        String source = typed != null ? FinalStatement.TYPED : read.isPresent() ? FinalStatement.METER
-                : FinalStatement.NONE;
-        Long register = typed != null ? typed : read.isPresent() ? Long.valueOf(read.getAsLong()) : null;
-        Reading last = register == null ? null
-                : places.finalReading(index, register, at, "meter's final register");
+        FinalRegister register = finalRegister(request, index, lastTick, at);
+        Reading last = register.registerWh() == null ? null
+                : places.finalReading(index, register.registerWh(), at, "meter's final register");
         String id = customer.customerId();
         long balanceBefore = engine.balance(id);
         engine.moveOut(id, last, at);
@@ -184,17 +180,31 @@ final class SiteChanges {
                 "balanceMinor", String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()));
         if (last != null) {
             details.put("finalRegisterWh", String.valueOf(last.registerWh()));
-            details.put("finalRegisterSource", source);
+            details.put("finalRegisterSource", register.source());
         }
         log.add(at, meterId, EventKind.CUSTOMER_MOVED_OUT, details, null);
         LOG.info("Supervisor {} closed the account of customer {} on meter {}: {}.", by, id, meterId,
                 request.reason());
         FinalStatement statement = new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
                 places.billedRegisterWh[index], last == null ? 0 : last.energyWh(),
-                balanceBefore - engine.balance(id), source,
+                balanceBefore - engine.balance(id), register.source(),
                 engine.balance(id), currency, engine.creditState(id), debtsOf(id));
         movedOut.put(id, new Answered<>(request, statement));
         return statement;
+    }
+
+    /** A move-out's final register, or null for none, and where it came from (a FinalStatement's source). */
+    private record FinalRegister(Long registerWh, String source) {
+    }
+
+    /** The register typed in the request, else the one the meter answers a read with now, else none. */
+    private FinalRegister finalRegister(MoveOut request, int index, Instant lastTick, Instant at) {
+        if (request.finalRegisterWh() != null) {
+            return new FinalRegister(request.finalRegisterWh(), FinalStatement.TYPED);
+        }
+        OptionalLong read = registers.read(index, lastTick, at);
+        return read.isPresent() ? new FinalRegister(read.getAsLong(), FinalStatement.METER)
+                : new FinalRegister(null, FinalStatement.NONE);
     }
 
     /**
