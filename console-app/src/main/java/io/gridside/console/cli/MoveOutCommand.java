@@ -122,9 +122,10 @@ final class MoveOutCommand implements Callable<Integer> {
             case FinalStatement.METER -> out.printf("  Final register:    %s, read from the meter over the mesh "
                     + "at the move-out (none was typed)%n", FieldOptions.kwh(statement.lastRegisterWh()));
             default -> {
-                out.printf("  Final register:    none; the meter could not be read over the mesh (no route or no "
-                        + "power), so the energy since the last reading, the last quarter hour's, is settled to no "
-                        + "one%n");
+                out.printf("  Final register:    none typed, and meter %s could not be read over the mesh (no "
+                        + "route or no power)%n", statement.meterId());
+                out.printf("                     the energy since the last reading, the last quarter hour's, could "
+                        + "not be settled: it is billed to no one%n");
                 out.printf("                     typing the display's register with --final-kwh at a move-out "
                         + "avoids this%n");
                 return;

@@ -133,7 +133,8 @@ class MoveOutReadCommandsTest {
         CommandRun out = connect("move-out", "--customer", offMesh.customerId(), "--reason", "left at night");
 
         assertThat(out.exitCode()).as(out.err()).isZero();
-        assertThat(out.out()).contains("could not be read over the mesh", "settled to no one", "--final-kwh");
+        assertThat(out.out()).contains("meter " + offMesh.meterId() + " could not be read over the mesh",
+                "could not be settled: it is billed to no one", "typing the display's register with --final-kwh");
     }
 
     @Test
