@@ -173,6 +173,20 @@ class MoveOutReadCommandsTest {
                 .isEqualTo(whole - before - share);
     }
 
+    @Test
+    @Order(4)
+    void veeTakesTheQuarterHoursEndFromTheRestAndFindsNoConflict() throws IOException {
+        String database = home.resolve("site.db").toString();
+
+        CommandRun vee = CommandRun.of("bill", "vee", "--site", database, "--json");
+
+        assertThat(vee.exitCode()).as(vee.err()).isZero();
+        JsonNode found = JSON.readTree(vee.out());
+        assertThat(found.get("rawReads").get("conflicts").asLong()).as(vee.out()).isZero();
+        assertThat(found.get("exceptions")).as("the final reading's register is the move-out's, not the quarter "
+                + "hour's end").noneMatch(e -> e.get("meterId").asText().equals(read.meterId()));
+    }
+
     private static long energyOf(JsonNode customers, String customerId) {
         for (JsonNode customer : customers) {
             if (customer.get("customerId").asText().equals(customerId)) {
