@@ -44,6 +44,15 @@ final class Places {
      * nobody's, not the next occupant's, since no register says how much of it was drawn before the move-out.
      */
     final boolean[] unsettled;
+    /**
+     * A read of a place's register within the quarter hour under way (see {@link RegisterReads}): the quarter
+     * hour's start, or null when none was read in it; the exact register at that start; the mean power the read
+     * counted at; and the share of the quarter hour it counted.
+     */
+    private final Instant[] readInterval;
+    private final double[] readBaseWh;
+    private final double[] readWatts;
+    private final double[] readShare;
     /** The last readings an exchange or a move-out billed between ticks, which the next tick's journal keeps. */
     final List<Reading> finalReadings = new ArrayList<>();
     private final SiteLayout layout;
@@ -57,6 +66,10 @@ final class Places {
         this.billedRegisterWh = new long[meters];
         this.lastReadingEnd = new Instant[meters];
         this.unsettled = new boolean[meters];
+        this.readInterval = new Instant[meters];
+        this.readBaseWh = new double[meters];
+        this.readWatts = new double[meters];
+        this.readShare = new double[meters];
         for (int i = 0; i < meters; i++) {
             meterIds[i] = layout.meters().get(i).meterId();
             occupants[i] = layout.customers().get(i);
@@ -88,6 +101,49 @@ final class Places {
             batch.add(new Reading(read.meterId(), read.intervalStart(), energy, read.registerWh(), quality));
         });
         return batch;
+    }
+
+    /**
+     * The place's register read {@code share} of the way through the quarter hour from {@code start}, with its
+     * meter drawing {@code meanWatts} through it: what it counted at the start and that share of the quarter
+     * hour's energy. The register counts it at once, never goes back, and {@link #drawQuarterHour} counts the
+     * rest of the quarter hour.
+     */
+    long readWithin(int index, Instant start, double meanWatts, double share) {
+        if (!start.equals(readInterval[index])) {
+            readInterval[index] = start;
+            readBaseWh[index] = exactRegisterWh[index];
+        }
+        readWatts[index] = meanWatts;
+        readShare[index] = share;
+        double read = readBaseWh[index] + meanWatts * share * Reading.INTERVAL.toMinutes() / 60.0;
+        exactRegisterWh[index] = Math.max(exactRegisterWh[index], read);
+        return (long) Math.floor(exactRegisterWh[index]);
+    }
+
+    /**
+     * Counts the quarter hour from {@code start} on the place's register, its meter drawing {@code meanWatts}
+     * through it, and returns the register as the meter sends it. When the register was read within the quarter
+     * hour at another power (a relay opened after a move-out), the share before the read is counted at the power
+     * then and the rest at {@code meanWatts}: the read's share and the rest add up to the quarter hour's energy,
+     * and at one power throughout the register ends where it would have without the read.
+     */
+    long drawQuarterHour(int index, Instant start, double meanWatts) {
+        double minutes = Reading.INTERVAL.toMinutes();
+        if (start.equals(readInterval[index])) {
+            readInterval[index] = null;
+            double end = readBaseWh[index] + meanWatts * minutes / 60.0
+                    + (readWatts[index] - meanWatts) * readShare[index] * minutes / 60.0;
+            exactRegisterWh[index] = Math.max(exactRegisterWh[index], end);
+        } else {
+            exactRegisterWh[index] += meanWatts * minutes / 60.0;
+        }
+        return (long) Math.floor(exactRegisterWh[index]);
+    }
+
+    /** Forgets a read within the quarter hour under way, as a meter exchange puts another meter in the place. */
+    void forgetRead(int index) {
+        readInterval[index] = null;
     }
 
     /** The meter in place {@code index} now, as the roster gives it: an exchanged meter's serial is its id. */

@@ -117,6 +117,11 @@ final class RelayCommands {
         return relays[meter];
     }
 
+    /** Whether a message from the gateway can reach the meter at {@code meter} now: it has power and a route. */
+    boolean reachable(int meter) {
+        return routes.reachable(meter);
+    }
+
     /**
      * Issues a command for the meter's relay at {@code at}; it replaces the meter's command that has not settled.
      *

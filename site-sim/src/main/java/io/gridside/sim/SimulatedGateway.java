@@ -241,7 +241,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.vitals = new GatewayVitals(spec.seed(), historyStart);
         this.relays = new RelayCommands(spec.meters(), new MeshRoutes(this.mesh, this.scenario),
                 RelayCommands.Air.seeded(spec.seed()), index -> places.meterIds[index]);
-        this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout);
+        this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout,
+                new RegisterReads(spec.seed(), layout, places, relays, this.scenario));
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
         openAccounts(historyStart);
         this.lastTick = historyStart;
@@ -362,8 +363,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     /** What meter {@code index} sends when the interval from {@code start} ends. */
     private Uplink.IntervalRead read(int index, Instant start, long interval) {
-        places.exactRegisterWh[index] += demand.meanWatts[index] * Reading.INTERVAL.toMinutes() / 60.0;
-        long register = (long) Math.floor(places.exactRegisterWh[index]);
+        long register = places.drawQuarterHour(index, start, demand.meanWatts[index]);
         return new Uplink.IntervalRead(places.meterIds[index], start, register,
                 distribution.quality(index, spec.seed(), interval, demand.peakWatts[index]));
     }

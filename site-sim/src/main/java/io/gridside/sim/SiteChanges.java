@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,8 @@ final class SiteChanges {
     private final GatewayJournal journal;
     private final MeshTimeline mesh;
     private final String currency;
+    /** Reads a meter's register over the mesh when a move-out comes without a typed one. */
+    private final RegisterReads registers;
     /** Each closed account's move-out request with the statement it was answered with, by customer. */
     private final Map<String, Answered<MoveOut, FinalStatement>> movedOut = new HashMap<>();
     /** Each move-in request with what it was answered with, by customer. */
@@ -58,7 +61,7 @@ final class SiteChanges {
     }
 
     SiteChanges(BillingEngine engine, Places places, RelayCommands relays, EventLog log, GatewayJournal journal,
-            MeshTimeline mesh, SiteLayout layout) {
+            MeshTimeline mesh, SiteLayout layout, RegisterReads registers) {
         this.engine = engine;
         this.places = places;
         this.relays = relays;
@@ -66,6 +69,7 @@ final class SiteChanges {
         this.journal = journal;
         this.mesh = mesh;
         this.currency = layout.site().currency();
+        this.registers = registers;
     }
 
     /**
@@ -97,6 +101,7 @@ final class SiteChanges {
         journal.addMeter(request.newMeterId());
         places.exactRegisterWh[index] = request.newOpeningRegisterWh();
         places.billedRegisterWh[index] = request.newOpeningRegisterWh();
+        places.forgetRead(index);
         joinMesh(index, at, lastTick);
         relays.replaceMeter(index, RelayState.ON);
         if (engine.relay(id) == RelayState.OFF) {
@@ -148,8 +153,10 @@ final class SiteChanges {
     }
 
     /**
-     * Closes a customer's account as they move out, after billing the meter up to its final register if one is
-     * given; the meter's relay is opened by command, and the meter is free for a move-in. The same request again
+     * Closes a customer's account as they move out, after billing the meter up to its final register: the one
+     * given, else the register the gateway reads from the meter now. A meter that cannot be read (off the mesh or
+     * without power) bills nothing more: the energy since its last reading is no one's. The meter's relay is
+     * opened by command, and the meter is free for a move-in. The same request again
      * (the customer and the final register) is answered with the statement it was answered with, as a console that
      * lost the answer asks again; another for the closed account is refused {@code ACCOUNT_CLOSED}.
      */
@@ -165,11 +172,10 @@ final class SiteChanges {
         Customer customer = places.occupants[index];
         Instant at = changeTime(lastTick, clock);
         Instant lastReadingAt = places.lastReadingEnd[index];
-        if (request.finalRegisterWh() != null) {
-            checkOneFinalRegister(index, at);
-        }
-        Reading last = request.finalRegisterWh() == null ? null
-                : places.finalReading(index, request.finalRegisterWh(), at, "meter's final register");
+        checkOneFinalRegister(index, at);
+        FinalRegister register = finalRegister(request, index, lastTick, at);
+        Reading last = register.registerWh() == null ? null
+                : places.finalReading(index, register.registerWh(), at, "meter's final register");
         String id = customer.customerId();
         long balanceBefore = engine.balance(id);
         engine.moveOut(id, last, at);
@@ -180,8 +186,8 @@ final class SiteChanges {
             places.exactRegisterWh[index] = Math.max(places.exactRegisterWh[index], last.registerWh());
         }
         places.occupants[index] = null;
-        // Shortcoming: the energy from the last reading to a move-out without a final register is billed to no
-        // one; the next reading does not say how much of it came before the move-out (decision 0037).
+        // Shortcoming: the energy from the last reading to a move-out whose meter could not be read is billed to
+        // no one; the next reading does not say how much of it came before the move-out (decisions 0037, 0040).
         places.unsettled[index] = last == null && lastReadingAt != null && at.isAfter(lastReadingAt);
         String meterId = places.meterIds[index];
         relays.issue(index, id, RelayState.OFF, at, "move-out");
@@ -192,6 +198,7 @@ final class SiteChanges {
                 "balanceMinor", String.valueOf(engine.balance(id)), "by", by, "reason", request.reason()));
         if (last != null) {
             details.put("finalRegisterWh", String.valueOf(last.registerWh()));
+            details.put("finalRegisterSource", register.source());
         }
         // A closed account's credit is final: a console reads it here instead of re-billing its history.
         details.put("creditState", engine.creditState(id).name());
@@ -201,10 +208,24 @@ final class SiteChanges {
                 request.reason());
         FinalStatement statement = new FinalStatement(id, customer.name(), meterId, at, lastReadingAt,
                 places.billedRegisterWh[index], last == null ? 0 : last.energyWh(),
-                balanceBefore - engine.balance(id),
+                balanceBefore - engine.balance(id), register.source(),
                 engine.balance(id), currency, engine.creditState(id), debtsOf(id));
         movedOut.put(id, new Answered<>(request, statement));
         return statement;
+    }
+
+    /** A move-out's final register, or null for none, and where it came from (a FinalStatement's source). */
+    private record FinalRegister(Long registerWh, String source) {
+    }
+
+    /** The register typed in the request, else the one the meter answers a read with now, else none. */
+    private FinalRegister finalRegister(MoveOut request, int index, Instant lastTick, Instant at) {
+        if (request.finalRegisterWh() != null) {
+            return new FinalRegister(request.finalRegisterWh(), FinalStatement.TYPED);
+        }
+        OptionalLong read = registers.read(index, lastTick, at);
+        return read.isPresent() ? new FinalRegister(read.getAsLong(), FinalStatement.METER)
+                : new FinalRegister(null, FinalStatement.NONE);
     }
 
     /**

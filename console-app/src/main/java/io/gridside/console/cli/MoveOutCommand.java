@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "move-out", mixinStandardHelpOptions = true,
         description = {"Closes a customer's account as they move out, and prints the final statement (a "
                 + "supervisor's credential only).",
-            "Give the meter's register now with --final-kwh to bill the energy since its last reading."})
+            "Give the meter's register now with --final-kwh to bill the energy since its last reading; without it "
+                + "the gateway reads the meter over the mesh, and a meter it cannot reach leaves that energy "
+                + "billed to no one."})
 final class MoveOutCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,7 +39,8 @@ final class MoveOutCommand implements Callable<Integer> {
     String customerId;
 
     @Option(names = "--final-kwh", paramLabel = "KWH",
-            description = "The meter's register at the move-out, in kWh (default: bill nothing more).")
+            description = "The meter's register at the move-out, in kWh (default: the gateway reads it from the "
+                    + "meter, or bills nothing more when the meter is off the mesh).")
     String finalKwh;
 
     @Option(names = "--confirm-kwh", paramLabel = "KWH",
@@ -102,14 +105,7 @@ final class MoveOutCommand implements Callable<Integer> {
         // The gateway's last reading is the one before the move-out; a typed final register is the technician's.
         out.printf("  Last reading:      %s, register %s%n", Formats.siteTime(statement.lastReadingAt(), zone),
                 FieldOptions.kwh(statement.lastRegisterWh() - statement.finalEnergyWh()));
-        if (finalKwh != null) {
-            out.printf("  Final register:    %s, typed by the technician at the move-out%n",
-                    FieldOptions.kwh(statement.lastRegisterWh()));
-            out.printf("  Final energy:      %s, %s%n", FieldOptions.kwh(statement.finalEnergyWh()),
-                    Formats.money(statement.finalChargeMinor(), currency));
-        } else {
-            out.printf("  Final register:    none typed; the energy since the last reading is billed to no one%n");
-        }
+        printFinalRegister(out, statement);
         out.printf("  Balance:           %s%s%n", Formats.money(statement.balanceMinor(), currency),
                 statement.balanceMinor() > 0 ? " (owed to the customer)"
                         : statement.balanceMinor() < 0 ? " (owed by the customer)" : "");
@@ -117,6 +113,26 @@ final class MoveOutCommand implements Callable<Integer> {
         List<String> debts = FieldOptions.debtLines(statement.debts(), currency);
         out.printf("  Debts outstanding: %s%n", debts.isEmpty() ? "none" : String.join("; ", debts));
         out.println("The account is closed and the meter's relay is being opened; the meter is free for a move-in.");
+    }
+
+    private static void printFinalRegister(PrintWriter out, FinalStatement statement) {
+        switch (statement.finalRegisterSource()) {
+            case FinalStatement.TYPED -> out.printf("  Final register:    %s, typed by the technician at the "
+                    + "move-out%n", FieldOptions.kwh(statement.lastRegisterWh()));
+            case FinalStatement.METER -> out.printf("  Final register:    %s, read from the meter over the mesh "
+                    + "at the move-out (none was typed)%n", FieldOptions.kwh(statement.lastRegisterWh()));
+            default -> {
+                out.printf("  Final register:    none typed, and meter %s could not be read over the mesh (no "
+                        + "route or no power)%n", statement.meterId());
+                out.printf("                     the energy since the last reading, the last quarter hour's, could "
+                        + "not be settled: it is billed to no one%n");
+                out.printf("                     typing the display's register with --final-kwh at a move-out "
+                        + "avoids this%n");
+                return;
+            }
+        }
+        out.printf("  Final energy:      %s, %s%n", FieldOptions.kwh(statement.finalEnergyWh()),
+                Formats.money(statement.finalChargeMinor(), statement.currency()));
     }
 
     private static Map<String, Object> fields(FinalStatement statement) {
@@ -129,6 +145,7 @@ final class MoveOutCommand implements Callable<Integer> {
         fields.put("lastRegisterWh", statement.lastRegisterWh());
         fields.put("finalEnergyWh", statement.finalEnergyWh());
         fields.put("finalChargeMinor", statement.finalChargeMinor());
+        fields.put("finalRegisterSource", statement.finalRegisterSource());
         fields.put("balanceMinor", statement.balanceMinor());
         fields.put("currency", statement.currency());
         fields.put("creditState", statement.creditState().name());

@@ -5,6 +5,7 @@ import io.gridside.billing.vee.PowerOff;
 import io.gridside.billing.vee.Vee;
 import io.gridside.site.Meter;
 import io.gridside.site.QueuedRead;
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.RawReadsStored;
 import io.gridside.site.store.SiteStore;
@@ -17,7 +18,9 @@ import io.gridside.site.vee.ReadException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +82,8 @@ public final class VeeQueue {
      */
     public static Run run(SiteStore store, SiteInfo site, Instant now) {
         // Each pulled reading tells the register at its interval's end; held ones are ignored as duplicates.
-        List<RawRead> fromReadings = store.readings(Instant.EPOCH, END_OF_TIME).stream().map(RawRead::endOf)
-                .toList();
+        List<RawRead> fromReadings = quarterHourEnds(store.readings(Instant.EPOCH, END_OF_TIME)).stream()
+                .map(RawRead::endOf).toList();
         RawReadsStored stored = store.insertRawReads(fromReadings);
         Optional<Instant> pulled = store.pulledGatewayClock();
         Instant clock = pulled.orElse(now);
@@ -91,6 +94,19 @@ public final class VeeQueue {
         store.saveEstimates(result.estimates());
         return new Run(clock, pulled.isPresent(), stored, result.actualIntervals(), store.exceptions(),
                 store.estimates());
+    }
+
+    /**
+     * Of each meter's quarter hour, the last reading billed: a quarter hour a meter changed hands in holds two
+     * (decision 0040), the move-out's final reading, whose register is the one at the move-out, and the rest,
+     * whose register is the quarter hour's end. The readings come in the order billed.
+     */
+    private static Collection<Reading> quarterHourEnds(List<Reading> readings) {
+        record MeterQuarterHour(String meterId, Instant start) {
+        }
+        Map<MeterQuarterHour, Reading> last = new LinkedHashMap<>();
+        readings.forEach(r -> last.put(new MeterQuarterHour(r.meterId(), r.intervalStart()), r));
+        return last.values();
     }
 
     /** The exceptions queue, oldest first, each with its customer, its decision if any, and the reads involved. */

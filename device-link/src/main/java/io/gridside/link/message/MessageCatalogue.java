@@ -57,7 +57,7 @@ public final class MessageCatalogue {
             new Entry(0x60, ExchangeMeter.class, 1, Priority.BILLING),
             new Entry(0x61, MeterExchanged.class, 1, Priority.BILLING),
             new Entry(0x62, MoveOut.class, 1, Priority.BILLING),
-            new Entry(0x63, FinalStatement.class, 1, Priority.BILLING),
+            new Entry(0x63, FinalStatement.class, 2, Priority.BILLING),
             new Entry(0x64, MoveIn.class, 1, Priority.BILLING),
             new Entry(0x65, MovedIn.class, 1, Priority.BILLING),
             new Entry(0x66, GetRelayCommands.class, 1, Priority.BILLING),

@@ -52,7 +52,7 @@ class MessageCatalogueTest {
                         tuple(0x5F, CashBookBatch.class, 1),
                         tuple(0x68, PostPayments.class, 1), tuple(0x69, PaymentsPosted.class, 1),
                         tuple(0x60, ExchangeMeter.class, 1), tuple(0x61, MeterExchanged.class, 1),
-                        tuple(0x62, MoveOut.class, 1), tuple(0x63, FinalStatement.class, 1),
+                        tuple(0x62, MoveOut.class, 1), tuple(0x63, FinalStatement.class, 2),
                         tuple(0x64, MoveIn.class, 1), tuple(0x65, MovedIn.class, 1),
                         tuple(0x66, GetRelayCommands.class, 1), tuple(0x67, RelayCommandsBatch.class, 1),
                         tuple(0x70, GetLedgerDayDigests.class, 1), tuple(0x71, LedgerDayDigestsBatch.class, 1),

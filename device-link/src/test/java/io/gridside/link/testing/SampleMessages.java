@@ -177,7 +177,7 @@ public final class SampleMessages {
                         CreditState.ACTIVE, RelayState.ON, debtsOwed()),
                 new MoveOut("c-002", 81_200L, "the family moved to town"),
                 new FinalStatement("c-002", "Baraka Otieno", "m-002", CLOCK, DAY_START.plusSeconds(900), 81_200, 200,
-                        4_000, -1_500, "KES", CreditState.DISCONNECTED, debtsOwed()),
+                        4_000, FinalStatement.METER, -1_500, "KES", CreditState.DISCONNECTED, debtsOwed()),
                 new MoveIn("m-002", "c-201", "Neema Mwangi", CustomerCategory.HOUSEHOLD, 20_000),
                 new MovedIn("c-201", "m-002", CLOCK, 81_200, 20_000, "KES", RelayState.ON),
                 new GetRelayCommands(),

@@ -22,12 +22,15 @@ import java.util.zip.Deflater;
  *
  * <p>A reading is held once, in a block or in a waiting row, never both: an insert looks in both before it keeps
  * anything, and the first copy of a reading wins. A day becomes a block as soon as it is whole, or when a reading
- * arrives late for a day that is a block already; {@link #fold} turns every waiting row into blocks.
+ * arrives late for a day that is a block already; {@link #fold} turns every waiting row into blocks. A second
+ * reading of a quarter hour that splits it with the first is kept beside them (see {@link SharedReadingRows}).
  */
 final class ReadingBlockRows {
 
+    /** A quarter hour's shares (see {@link SharedReadingRows}) in the order billed: the register's, lowest first. */
     private static final Comparator<Reading> TIME_THEN_METER = Comparator.comparing(Reading::intervalStart)
-            .thenComparing(Reading::meterId);
+            .thenComparing(Reading::meterId).thenComparingLong(Reading::registerWh)
+            .thenComparing(Comparator.comparingLong(Reading::energyWh).reversed());
     private static final String PENDING_COLUMNS = "interval_start, energy_wh, register_wh, min_decivolts, "
             + "average_decivolts, max_decivolts, peak_watts";
 
@@ -46,20 +49,42 @@ final class ReadingBlockRows {
         int added = 0;
         try (Statements statements = new Statements(connection)) {
             for (Map.Entry<GroupKey, List<Reading>> group : groups.entrySet()) {
-                added += insertGroup(statements, group.getKey(), group.getValue(), anyPending);
+                List<Reading> shares = new ArrayList<>();
+                List<Reading> firsts = firstOfEachQuarterHour(group.getValue(), shares);
+                added += insertGroup(statements, group.getKey(), firsts, anyPending, shares);
+                added += SharedReadingRows.insert(connection, group.getKey().meter(), shares);
             }
         }
         return added;
     }
 
     /**
+     * The first of {@code readings} of each quarter hour, in their order; a later one of the same quarter hour that
+     * splits it with the first goes to {@code shares}, any other is a copy and is dropped.
+     */
+    private static List<Reading> firstOfEachQuarterHour(List<Reading> readings, List<Reading> shares) {
+        Map<Instant, Reading> first = new HashMap<>();
+        List<Reading> firsts = new ArrayList<>(readings.size());
+        for (Reading reading : readings) {
+            Reading held = first.putIfAbsent(reading.intervalStart(), reading);
+            if (held == null) {
+                firsts.add(reading);
+            } else if (SharedReadingRows.split(held, reading)) {
+                shares.add(reading);
+            }
+        }
+        return firsts;
+    }
+
+    /**
      * Merges one meter's readings of one day with what is held of that day; returns how many were new. A day held
      * as a block is rewritten with them; otherwise they wait as rows (the waiting rows' key drops copies), and the
      * day becomes a block when a reading of its last quarter hour arrives and the day is whole: so a day streamed
-     * in time order is read back once, not at every batch.
+     * in time order is read back once, not at every batch. A reading whose quarter hour is held by another that
+     * it splits the quarter hour with goes to {@code shares}.
      */
-    private static int insertGroup(Statements statements, GroupKey key, List<Reading> arriving, boolean anyPending)
-            throws SQLException {
+    private static int insertGroup(Statements statements, GroupKey key, List<Reading> arriving, boolean anyPending,
+            List<Reading> shares) throws SQLException {
         ReadingBlock held = statements.block(key);
         if (held == null && !anyPending) {
             ReadingBlock day = new ReadingBlock(key.day());
@@ -70,7 +95,11 @@ final class ReadingBlockRows {
             }
         }
         if (held == null) {
-            int added = statements.addPending(key.meter(), arriving);
+            List<Reading> ignored = new ArrayList<>();
+            int added = statements.addPending(key.meter(), arriving, ignored);
+            if (!ignored.isEmpty() || !shares.isEmpty()) {
+                sharesOf(statements.pending(key), ignored, shares);
+            }
             if (added > 0 && endsTheDay(arriving) && statements.pendingCount(key) == ReadingBlock.SLOTS) {
                 statements.saveMerged(key, blockOf(key, statements.pending(key)));
                 statements.deletePending(key);
@@ -82,8 +111,16 @@ final class ReadingBlockRows {
         List<Reading> waiting = anyPending ? statements.pending(key) : List.of();
         waiting.forEach(merged::add);
         int added = 0;
+        List<Reading> ignored = new ArrayList<>();
         for (Reading reading : arriving) {
-            added += merged.add(reading) ? 1 : 0;
+            if (merged.add(reading)) {
+                added++;
+            } else {
+                ignored.add(reading);
+            }
+        }
+        if (!ignored.isEmpty() || !shares.isEmpty()) {
+            sharesOf(merged.readings("held", Long.MIN_VALUE, Long.MAX_VALUE), ignored, shares);
         }
         if (added > 0) {
             statements.saveBlock(key, merged);
@@ -92,6 +129,24 @@ final class ReadingBlockRows {
             }
         }
         return added;
+    }
+
+    /**
+     * Leaves in {@code shares}, with those of {@code ignored} added, only the readings that split their quarter
+     * hour with the one {@code held} in it: a share of the arriving readings' own may be the one held already.
+     */
+    private static void sharesOf(List<Reading> held, List<Reading> ignored, List<Reading> shares) {
+        Map<Instant, Reading> byStart = new HashMap<>();
+        held.forEach(reading -> byStart.put(reading.intervalStart(), reading));
+        List<Reading> candidates = new ArrayList<>(shares);
+        candidates.addAll(ignored);
+        shares.clear();
+        for (Reading reading : candidates) {
+            Reading first = byStart.get(reading.intervalStart());
+            if (first != null && SharedReadingRows.split(first, reading)) {
+                shares.add(reading);
+            }
+        }
     }
 
     private static boolean endsTheDay(List<Reading> readings) {
@@ -182,6 +237,7 @@ final class ReadingBlockRows {
                 }
             }
         }
+        result.addAll(SharedReadingRows.select(connection, meterId, fromSecond, toSecond));
         result.sort(TIME_THEN_METER);
         return result;
     }
@@ -191,7 +247,7 @@ final class ReadingBlockRows {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT (SELECT COALESCE(SUM(readings), 0) FROM "
                         + "reading_block) + (SELECT COUNT(*) FROM reading_pending)")) {
-            return rows.getLong(1);
+            return rows.getLong(1) + SharedReadingRows.count(connection);
         }
     }
 
@@ -281,7 +337,7 @@ final class ReadingBlockRows {
     }
 
     /** A reading of the seven columns from {@code first}: interval, energy, register and the four of quality. */
-    private static Reading pendingReading(String meterId, ResultSet rows, int first) throws SQLException {
+    static Reading pendingReading(String meterId, ResultSet rows, int first) throws SQLException {
         Instant start = Instant.ofEpochSecond(rows.getLong(first));
         long energy = rows.getLong(first + 1);
         long register = rows.getLong(first + 2);
@@ -377,23 +433,19 @@ final class ReadingBlockRows {
             deletePending.executeUpdate();
         }
 
-        /** Adds the readings not waiting already; returns how many were added. */
-        int addPending(long meter, List<Reading> readings) throws SQLException {
+        /** Adds the readings not waiting already, the others to {@code ignored}; returns how many were added. */
+        int addPending(long meter, List<Reading> readings, List<Reading> ignored) throws SQLException {
             for (Reading reading : readings) {
-                insertPending.setLong(1, meter);
-                insertPending.setLong(2, reading.intervalStart().getEpochSecond());
-                insertPending.setLong(3, reading.energyWh());
-                insertPending.setLong(4, reading.registerWh());
-                Reading.Quality quality = reading.quality();
-                setInt(insertPending, 5, quality == null ? null : quality.minDecivolts());
-                setInt(insertPending, 6, quality == null ? null : quality.averageDecivolts());
-                setInt(insertPending, 7, quality == null ? null : quality.maxDecivolts());
-                setInt(insertPending, 8, quality == null ? null : quality.peakWatts());
+                bindReading(insertPending, meter, reading);
                 insertPending.addBatch();
             }
             int added = 0;
-            for (int count : insertPending.executeBatch()) {
-                added += Math.max(0, count);
+            int[] counts = insertPending.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    ignored.add(readings.get(i));
+                }
+                added += Math.max(0, counts[i]);
             }
             return added;
         }
@@ -411,14 +463,6 @@ final class ReadingBlockRows {
             statement.setLong(3, (key.day() + 1) * ReadingBlock.DAY_SECONDS);
         }
 
-        private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-            if (value == null) {
-                statement.setNull(index, Types.INTEGER);
-            } else {
-                statement.setInt(index, value);
-            }
-        }
-
         @Override
         public void close() throws SQLException {
             deflater.end();
@@ -428,6 +472,27 @@ final class ReadingBlockRows {
             insertPending.close();
             deletePending.close();
             countPending.close();
+        }
+    }
+
+    /** Binds the meter and the reading's seven columns, interval to quality, as parameters 1 to 8. */
+    static void bindReading(PreparedStatement statement, long meter, Reading reading) throws SQLException {
+        statement.setLong(1, meter);
+        statement.setLong(2, reading.intervalStart().getEpochSecond());
+        statement.setLong(3, reading.energyWh());
+        statement.setLong(4, reading.registerWh());
+        Reading.Quality quality = reading.quality();
+        setInt(statement, 5, quality == null ? null : quality.minDecivolts());
+        setInt(statement, 6, quality == null ? null : quality.averageDecivolts());
+        setInt(statement, 7, quality == null ? null : quality.maxDecivolts());
+        setInt(statement, 8, quality == null ? null : quality.peakWatts());
+    }
+
+    private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
         }
     }
 }
