@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                 + "ledger's hash chain, make one customer's statement, and cash up a technician's day."},
         footer = {"", "Exit codes: 0 printed; 1 refused (an unknown customer, no ledger to take the days from, a "
             + "ledger whose entries do not add up); 2 a usage error, such as a missing or never-pulled site database."},
-        subcommands = {TariffCheckCommand.class, TariffPreviewCommand.class, VeeCommand.class, CreditCommand.class,
-            VerifyCommand.class, StatementCommand.class, BillCashUpCommand.class})
+        subcommands = {TariffCheckCommand.class, TariffPreviewCommand.class, TariffExportCommand.class,
+            VeeCommand.class, CreditCommand.class, VerifyCommand.class, StatementCommand.class,
+            BillCashUpCommand.class})
 final class BillCommand implements Callable<Integer> {
 
     static final String NO_CUSTOMER = "NO_CUSTOMER";

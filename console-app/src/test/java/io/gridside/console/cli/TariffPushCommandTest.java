@@ -90,6 +90,17 @@ class TariffPushCommandTest {
             assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isEqualTo(ExitCode.OK);
             JsonNode report = new ObjectMapper().readTree(reconcile.out());
             assertThat(report.get("differences")).as(reconcile.out()).isEmpty();
+            // The pulled schedule, written out as a file the next version can be drafted in.
+            Path exported = home.resolve("exported.json");
+            CommandRun export = CommandRun.of("bill", "tariff-export", "--site", site, "--out", exported.toString());
+            assertThat(export.exitCode()).as(export.err()).isEqualTo(ExitCode.OK);
+            assertThat(export.out()).contains("2 versions", "the newest from " + YESTERDAY);
+            assertThat(TariffFile.read(exported)).isEqualTo(BillingConfigDocument.decode(fixture.site().gateway()
+                    .billingConfig()).schedule());
+            CommandRun overwrite = CommandRun.of("bill", "tariff-export", "--site", site, "--out",
+                    exported.toString());
+            assertThat(overwrite.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(overwrite.err()).contains("--replace", "[FILE_EXISTS]");
             CommandRun commands = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
                     fixture.supervisor(), "commands");
             assertThat(commands.exitCode()).as(commands.out() + commands.err()).isEqualTo(ExitCode.OK);
