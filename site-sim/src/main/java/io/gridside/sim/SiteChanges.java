@@ -55,6 +55,8 @@ final class SiteChanges {
     private final Map<String, Answered<MoveOut, FinalStatement>> movedOut = new HashMap<>();
     /** Each move-in request with what it was answered with, by customer. */
     private final Map<String, Answered<MoveIn, MovedIn>> movedIn = new HashMap<>();
+    /** Each exchange request with what it was answered with, by the meter it took out. */
+    private final Map<String, Answered<ExchangeMeter, MeterExchanged>> exchanged = new HashMap<>();
 
     /** A request the gateway carried out, and its answer, which the same request again is given. */
     private record Answered<R, A>(R request, A answer) {
@@ -82,6 +84,12 @@ final class SiteChanges {
      */
     MeterExchanged exchangeMeter(ExchangeMeter request, String by, Instant lastTick, Instant clock)
             throws SiteChangeRefusedException {
+        Answered<ExchangeMeter, MeterExchanged> done = exchanged.get(request.oldMeterId());
+        if (done != null && done.request().equals(request)) {
+            LOG.info("Technician {} asked again to replace meter {}; it was replaced by {} at {}.", by,
+                    request.oldMeterId(), request.newMeterId(), done.answer().at());
+            return done.answer();
+        }
         int index = places.placeOf(request.oldMeterId());
         Customer customer = places.occupantOf(index);
         checkNewMeter(request);
@@ -114,9 +122,11 @@ final class SiteChanges {
                 "reason", request.reason()), null);
         LOG.info("Technician {} replaced meter {} of customer {} by meter {}: {}.", by, oldMeterId, id,
                 request.newMeterId(), request.reason());
-        return new MeterExchanged(id, oldMeterId, request.newMeterId(), at, last.energyWh(),
+        MeterExchanged answer = new MeterExchanged(id, oldMeterId, request.newMeterId(), at, last.energyWh(),
                 balanceBefore - engine.balance(id),
                 engine.balance(id), currency, engine.creditState(id), engine.relay(id), debtsOf(id));
+        exchanged.put(oldMeterId, new Answered<>(request, answer));
+        return answer;
     }
 
     /**

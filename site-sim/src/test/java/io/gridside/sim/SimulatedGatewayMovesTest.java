@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.FinalStatement;
+import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MovedIn;
 import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.MoveOut;
@@ -108,6 +109,17 @@ class SimulatedGatewayMovesTest {
                 .hasMessageContaining("2026-06-03T09:15:00Z");
 
         clock.advance(Duration.ofMinutes(10));
-        assertThat(gateway.exchangeMeter(exchange, "T-0001").newMeterId()).isEqualTo("MX-0703");
+        MeterExchanged first = gateway.exchangeMeter(exchange, "T-0001");
+        assertThat(first.newMeterId()).isEqualTo("MX-0703");
+        int entries = gateway.ledgerAfter(0).size();
+
+        // A console that lost the answer asks again: the same answer, nothing posted twice.
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gateway.exchangeMeter(exchange, "T-0001")).isEqualTo(first);
+        assertThat(gateway.ledgerAfter(0)).hasSize(entries);
+        assertThatThrownBy(() -> gateway.exchangeMeter(new ExchangeMeter(leaving.meterId(), "MX-0704",
+                leaving.registerWh() + 6, 0, "display dead"), "T-0001"))
+                .isInstanceOfSatisfying(SiteChangeRefusedException.class, e -> assertThat(e.code())
+                        .isEqualTo("METER_UNKNOWN"));
     }
 }
