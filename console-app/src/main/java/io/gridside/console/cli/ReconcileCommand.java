@@ -112,6 +112,11 @@ final class ReconcileCommand implements Callable<Integer> {
             out.println(Json.write(json(result, posted, after, currency)));
             return;
         }
+        if (result.to().isBefore(result.from())) {
+            out.printf("Nothing to compare: the gateway's last ended day is %s, before %s; its charges of a day are "
+                    + "posted when the day ends.%n", result.to(), result.from());
+            return;
+        }
         out.printf("Compared %d customer days from %s to %s; fetched %d customer days from the gateway and took "
                 + "the rest from this laptop's copy of the ledger.%n", result.customerDays(), result.from(),
                 result.to(), result.pulled());

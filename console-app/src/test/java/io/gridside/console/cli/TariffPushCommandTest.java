@@ -90,6 +90,11 @@ class TariffPushCommandTest {
             assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isEqualTo(ExitCode.OK);
             JsonNode report = new ObjectMapper().readTree(reconcile.out());
             assertThat(report.get("differences")).as(reconcile.out()).isEmpty();
+            CommandRun today = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
+                    fixture.supervisor(), "reconcile", "--site", site, "--from", "2026-06-04");
+            assertThat(today.exitCode()).as(today.err()).isEqualTo(ExitCode.OK);
+            assertThat(today.out()).contains("Nothing to compare: the gateway's last ended day is 2026-06-03");
+
             // The pulled schedule, written out as a file the next version can be drafted in.
             Path exported = home.resolve("exported.json");
             CommandRun export = CommandRun.of("bill", "tariff-export", "--site", site, "--out", exported.toString());
