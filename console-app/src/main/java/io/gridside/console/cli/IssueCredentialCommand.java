@@ -60,8 +60,9 @@ final class IssueCredentialCommand implements Callable<Integer> {
     Instant from;
 
     @Option(names = "--limit", paramLabel = "NAME=VALUE",
-            description = "A limit in whole units; the one gateways know is maxOfflineCashCreditMinor, the cash the "
-                + "holder may credit offline in minor units, such as maxOfflineCashCreditMinor=500000.")
+            description = "A limit as NAME=INTEGER; the one gateways know is maxOfflineCashCreditMinor, the cash the "
+                + "holder may credit offline in the currency's minor units (500000 is KES 5,000.00), such as "
+                + "maxOfflineCashCreditMinor=500000.")
     Map<String, Long> limits;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
