@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
@@ -125,8 +127,25 @@ class CashDeskTest {
         TableView<MeterStatus> found = robot.lookup("#cash-customers").queryTableView();
         waitSaying(robot, () -> found.getItems().size() == 1
                 && found.getItems().get(0).customerId().equals(customerId));
-        robot.clickOn(robot.lookup("#cash-customers .table-row-cell")
-                .match((TableRow<?> row) -> row.isVisible() && row.getIndex() == 0).queryAs(Node.class));
+        // Under load the row can be clicked before it shows the filtered customer, and the click then chooses
+        // nothing: click again, as a person would, until the table shows the customer chosen.
+        Supplier<Optional<Node>> row = () -> robot.lookup("#cash-customers .table-row-cell")
+                .match((TableRow<?> cell) -> cell.isVisible() && cell.getIndex() == 0
+                        && cell.getItem() instanceof MeterStatus shown && shown.customerId().equals(customerId))
+                .tryQuery();
+        for (int attempt = 1; ; attempt++) {
+            waitSaying(robot, () -> row.get().isPresent());
+            robot.clickOn(row.get().orElseThrow());
+            try {
+                WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> found.getSelectionModel().getSelectedItem()
+                        != null && found.getSelectionModel().getSelectedItem().customerId().equals(customerId));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    waitSaying(robot, () -> false);
+                }
+            }
+        }
     }
 
     private javafx.scene.control.Button button(FxRobot robot, String id) {
