@@ -82,16 +82,9 @@ class TariffPushCommandTest {
             // A day on, billed at the new price from the re-rated state, so the day just ended reconciles too.
             clock.advance(Duration.ofHours(24));
             String site = home.resolve("site.db").toString();
-            CommandRun audit = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential", fixture.supervisor(),
-                    "audit", "--site", site);
-            assertThat(audit.exitCode()).as(audit.out() + audit.err()).isEqualTo(ExitCode.OK);
-            CommandRun reconcile = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
-                    fixture.supervisor(), "reconcile", "--site", site, "--json");
-            assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isEqualTo(ExitCode.OK);
-            JsonNode report = new ObjectMapper().readTree(reconcile.out());
-            assertThat(report.get("differences")).as(reconcile.out()).isEmpty();
-            CommandRun today = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
-                    fixture.supervisor(), "reconcile", "--site", site, "--from", "2026-06-04");
+            auditsAndReconcilesClean(fixture, site);
+            CommandRun today = fixture.connect(fixture.supervisor(), "reconcile", "--site", site, "--from",
+                    "2026-06-04");
             assertThat(today.exitCode()).as(today.err()).isEqualTo(ExitCode.OK);
             assertThat(today.out()).contains("Nothing to compare: the gateway's last ended day is 2026-06-03");
 
@@ -106,8 +99,7 @@ class TariffPushCommandTest {
                     exported.toString());
             assertThat(overwrite.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(overwrite.err()).contains("--replace", "[FILE_EXISTS]");
-            CommandRun commands = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
-                    fixture.supervisor(), "commands");
+            CommandRun commands = fixture.connect(fixture.supervisor(), "commands");
             assertThat(commands.exitCode()).as(commands.out() + commands.err()).isEqualTo(ExitCode.OK);
             JsonNode adjustments = answer.get("adjustments");
             assertThat(commands.out()).contains("PushTariff -> TariffPushed (version 2, " + adjustments.size()
@@ -144,15 +136,7 @@ class TariffPushCommandTest {
             assertThat(new ObjectMapper().readTree(pushed.out()).get("netMinor").asLong()).isNegative();
 
             clock.advance(Duration.ofHours(24));
-            String site = home.resolve("site.db").toString();
-            CommandRun audit = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential", fixture.supervisor(),
-                    "audit", "--site", site);
-            assertThat(audit.exitCode()).as(audit.out() + audit.err()).isEqualTo(ExitCode.OK);
-            CommandRun reconcile = CommandRun.of("connect", "--tcp", fixture.tcp(), "--credential",
-                    fixture.supervisor(), "reconcile", "--site", site, "--json");
-            assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isEqualTo(ExitCode.OK);
-            assertThat(new ObjectMapper().readTree(reconcile.out()).get("differences")).as(reconcile.out())
-                    .isEmpty();
+            auditsAndReconcilesClean(fixture, home.resolve("site.db").toString());
         }
     }
 
@@ -193,6 +177,15 @@ class TariffPushCommandTest {
             assertThat(meant.out()).contains("\"versionNumber\" : 3", "\"effectiveFrom\" : \"2026-06-20T00:00\"");
             assertThat(fixture.site().gateway().ledgerAfter(0)).noneMatch(e -> e.reference().contains("UGX"));
         }
+    }
+
+    /** The supervisor's audit passes on the pulled site, and reconciliation finds no line that differs. */
+    private static void auditsAndReconcilesClean(CommandSite fixture, String site) throws IOException {
+        CommandRun audit = fixture.connect(fixture.supervisor(), "audit", "--site", site);
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isEqualTo(ExitCode.OK);
+        CommandRun reconcile = fixture.connect(fixture.supervisor(), "reconcile", "--site", site, "--json");
+        assertThat(reconcile.exitCode()).as(reconcile.out() + reconcile.err()).isEqualTo(ExitCode.OK);
+        assertThat(new ObjectMapper().readTree(reconcile.out()).get("differences")).as(reconcile.out()).isEmpty();
     }
 
     private static void assertRefused(CommandRun run, String code) {
