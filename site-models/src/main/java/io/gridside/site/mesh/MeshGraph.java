@@ -1,0 +1,219 @@
+package io.gridside.site.mesh;
+
+import io.gridside.site.TopologySnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The mesh at one moment as a graph with numbered radios, the gateway first, and every neighbour-table entry as a
+ * directed link: what the mesh view draws and what its answers are computed on.
+ *
+ * <p>A graph may also carry what earlier snapshots knew and this one does not: a link no longer in any neighbour
+ * table, a parent a meter has since left, a meter the gateway no longer lists. Those are kept with their last
+ * measures and marked stale, with the age of their last observation counted to this graph's moment, so that a
+ * meter which went silent still shows where it last sat.
+ */
+public final class MeshGraph {
+
+    private final Instant at;
+    private final List<TopologySnapshot.Node> nodes;
+    private final Map<String, Integer> indexes;
+    private final boolean[] staleNode;
+    private final int[] parents;
+    private final List<Link> links;
+    private final int[][] linksOfNode;
+
+    private MeshGraph(Instant at, List<TopologySnapshot.Node> nodes, boolean[] staleNode, List<Link> links) {
+        this.at = at;
+        this.nodes = List.copyOf(nodes);
+        this.staleNode = staleNode;
+        this.indexes = new HashMap<>(nodes.size() * 2);
+        for (int i = 0; i < nodes.size(); i++) {
+            indexes.put(nodes.get(i).id(), i);
+        }
+        this.parents = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            String parent = nodes.get(i).parentId();
+            parents[i] = parent == null ? -1 : indexes.getOrDefault(parent, -1);
+        }
+        this.links = List.copyOf(links);
+        this.linksOfNode = incidence(nodes.size(), links);
+    }
+
+    /**
+     * A link of the graph: radio {@code from}'s neighbour-table entry for radio {@code to}, by index.
+     *
+     * @param measures the entry as its snapshot had it
+     * @param ageSeconds how long before the graph's moment the link was last heard, or -1 if it never was
+     * @param stale whether only an earlier snapshot than the graph's knows the link
+     */
+    public record Link(int from, int to, TopologySnapshot.Link measures, long ageSeconds, boolean stale) {
+
+        public Link {
+            Objects.requireNonNull(measures, "measures");
+        }
+    }
+
+    /** The graph of one snapshot, with nothing from the past. */
+    public static MeshGraph of(TopologySnapshot now) {
+        return of(now, List.of());
+    }
+
+    /**
+     * The graph of {@code now}, with what the earlier snapshots knew and {@code now} does not added as stale: the
+     * latest earlier observation of each link and meter wins. Snapshots later than {@code now} are ignored.
+     */
+    public static MeshGraph of(TopologySnapshot now, List<TopologySnapshot> past) {
+        List<TopologySnapshot> earlier = new ArrayList<>(past.stream()
+                .filter(snapshot -> snapshot.at().isBefore(now.at()) && snapshot.gatewayId().equals(now.gatewayId()))
+                .toList());
+        earlier.sort(Comparator.comparing(TopologySnapshot::at).reversed());
+
+        Map<String, TopologySnapshot.Node> nodes = new LinkedHashMap<>();
+        Map<String, Boolean> stale = new HashMap<>();
+        nodes.put(now.gatewayId(), gatewayNode(now));
+        now.nodes().forEach(node -> nodes.putIfAbsent(node.id(), node));
+        nodes.keySet().forEach(id -> stale.put(id, false));
+        for (TopologySnapshot snapshot : earlier) {
+            for (TopologySnapshot.Node node : snapshot.nodes()) {
+                if (nodes.putIfAbsent(node.id(), unrouted(node)) == null) {
+                    stale.put(node.id(), true);
+                }
+            }
+        }
+
+        List<TopologySnapshot.Node> ordered = new ArrayList<>(nodes.values());
+        boolean[] staleNode = new boolean[ordered.size()];
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            indexes.put(ordered.get(i).id(), i);
+            staleNode[i] = stale.get(ordered.get(i).id());
+        }
+        return new MeshGraph(now.at(), ordered, staleNode, links(now, earlier, indexes));
+    }
+
+    /** When the graph's snapshot was taken. */
+    public Instant at() {
+        return at;
+    }
+
+    /** How many radios the graph has, the gateway included. */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** The index of the gateway, the mesh's root: always 0. */
+    public int gateway() {
+        return 0;
+    }
+
+    /** The radio at {@code index}, as its latest snapshot had it (a stale meter is shown without a route). */
+    public TopologySnapshot.Node node(int index) {
+        return nodes.get(index);
+    }
+
+    /** The id of the radio at {@code index}. */
+    public String nodeId(int index) {
+        return nodes.get(index).id();
+    }
+
+    /** The index of the radio with this id, or -1 when the graph does not have it. */
+    public int indexOf(String id) {
+        return indexes.getOrDefault(id, -1);
+    }
+
+    /** Whether only an earlier snapshot knows the radio: the gateway no longer lists it. */
+    public boolean staleNode(int index) {
+        return staleNode[index];
+    }
+
+    /** The index of the radio's preferred parent now, or -1 for the gateway and for a meter without a route. */
+    public int parent(int index) {
+        return parents[index];
+    }
+
+    /** How many links the graph has, stale ones included. */
+    public int linkCount() {
+        return links.size();
+    }
+
+    /** The link at {@code index}. */
+    public Link link(int index) {
+        return links.get(index);
+    }
+
+    /** Every link, stale ones after the current ones. */
+    public List<Link> links() {
+        return links;
+    }
+
+    /** The indexes of the links that start or end at the radio, in link order. */
+    public int[] linksOf(int node) {
+        return linksOfNode[node].clone();
+    }
+
+    private static TopologySnapshot.Node gatewayNode(TopologySnapshot now) {
+        return now.nodes().stream().filter(node -> node.id().equals(now.gatewayId())).findFirst()
+                .orElse(new TopologySnapshot.Node(now.gatewayId(), 0, 0, 0, 0, null, List.of()));
+    }
+
+    private static TopologySnapshot.Node unrouted(TopologySnapshot.Node node) {
+        if (node.hops() == 0) {
+            return node;
+        }
+        return new TopologySnapshot.Node(node.id(), node.latitude(), node.longitude(), -1, -1, null, List.of());
+    }
+
+    private static List<Link> links(TopologySnapshot now, List<TopologySnapshot> earlier,
+            Map<String, Integer> indexes) {
+        List<Link> links = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (TopologySnapshot.Link link : now.links()) {
+            if (seen.putIfAbsent(key(link), true) == null) {
+                links.add(new Link(indexes.get(link.from()), indexes.get(link.to()), link, link.lastHeardAgeSeconds(),
+                        false));
+            }
+        }
+        for (TopologySnapshot snapshot : earlier) {
+            long since = Duration.between(snapshot.at(), now.at()).toSeconds();
+            for (TopologySnapshot.Link link : snapshot.links()) {
+                if (seen.putIfAbsent(key(link), true) == null) {
+                    long age = link.lastHeardAgeSeconds() < 0 ? -1 : link.lastHeardAgeSeconds() + since;
+                    links.add(new Link(indexes.get(link.from()), indexes.get(link.to()), link, age, true));
+                }
+            }
+        }
+        return Collections.unmodifiableList(links);
+    }
+
+    private static String key(TopologySnapshot.Link link) {
+        return link.from() + '\u0000' + link.to();
+    }
+
+    private static int[][] incidence(int nodeCount, List<Link> links) {
+        int[] counts = new int[nodeCount];
+        for (Link link : links) {
+            counts[link.from()]++;
+            counts[link.to()]++;
+        }
+        int[][] incidence = new int[nodeCount][];
+        for (int i = 0; i < nodeCount; i++) {
+            incidence[i] = new int[counts[i]];
+            counts[i] = 0;
+        }
+        for (int l = 0; l < links.size(); l++) {
+            Link link = links.get(l);
+            incidence[link.from()][counts[link.from()]++] = l;
+            incidence[link.to()][counts[link.to()]++] = l;
+        }
+        return incidence;
+    }
+}
