@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,9 +64,17 @@ public record TopologySnapshot(Instant at, String gatewayId, List<Node> nodes, L
      * @param rank the RPL rank, rising along every route away from the gateway; -1 with no route
      * @param parentId the preferred parent, or null for the gateway and for a meter with no route
      * @param alternates the next best parents, best first
+     * @param firmware the version of the firmware the radio runs, as its maker writes it (1-32 printable ASCII
+     *     characters, no space at either end), or null when the gateway does not say
+     * @param trafficPerHour the packets the radio sent and forwarded in the last hour, or -1 when unknown
      */
     public record Node(String id, double latitude, double longitude, int hops, int rank, String parentId,
-            List<String> alternates) implements Item {
+            List<String> alternates, String firmware, long trafficPerHour) implements Item {
+
+        /** The value of {@code trafficPerHour} when the gateway does not say. */
+        public static final long TRAFFIC_UNKNOWN = -1;
+
+        private static final Pattern FIRMWARE = Pattern.compile("[!-~](?:[ -~]{0,30}[!-~])?");
 
         public Node {
             Validate.id("id", id);
@@ -86,6 +95,31 @@ public record TopologySnapshot(Instant at, String gatewayId, List<Node> nodes, L
             }
             alternates = List.copyOf(alternates);
             alternates.forEach(alternate -> Validate.id("alternates", alternate));
+            if (firmware != null && !FIRMWARE.matcher(firmware).matches()) {
+                throw new IllegalArgumentException("firmware must be 1-32 printable ASCII characters with no space "
+                        + "at either end, or null, was '" + firmware + "' for " + id);
+            }
+            if (trafficPerHour < TRAFFIC_UNKNOWN) {
+                throw new IllegalArgumentException("trafficPerHour must be -1 (unknown) or more, was "
+                        + trafficPerHour + " for " + id);
+            }
+        }
+
+        /** A radio whose firmware and traffic the gateway does not say, as gateways before radio facts report. */
+        public Node(String id, double latitude, double longitude, int hops, int rank, String parentId,
+                List<String> alternates) {
+            this(id, latitude, longitude, hops, rank, parentId, alternates, null, TRAFFIC_UNKNOWN);
+        }
+
+        /** This radio with the firmware and traffic given, the rest unchanged. */
+        public Node withRadioFacts(String newFirmware, long newTrafficPerHour) {
+            return new Node(id, latitude, longitude, hops, rank, parentId, alternates, newFirmware,
+                    newTrafficPerHour);
+        }
+
+        /** Whether the gateway said how much the radio sent and forwarded. */
+        public boolean trafficKnown() {
+            return trafficPerHour >= 0;
         }
 
         /** Whether the radio has a route to the gateway. */

@@ -84,4 +84,33 @@ class TopologySnapshotTest {
         assertThatThrownBy(() -> new TopologySnapshot.Link("M-1", "GW-1", -70, -70, 0.9, 0.9, 1.2, -2, false))
                 .hasMessageContaining("lastHeardAgeSeconds must be -1");
     }
+
+    @Test
+    void aRadioOfAnOlderGatewayHasNoFirmwareAndUnknownTraffic() {
+        assertThat(METER.firmware()).isNull();
+        assertThat(METER.trafficPerHour()).isEqualTo(TopologySnapshot.Node.TRAFFIC_UNKNOWN);
+        assertThat(METER.trafficKnown()).isFalse();
+        assertThat(METER.withRadioFacts("mtr-3.1.0", 0).trafficKnown()).isTrue();
+    }
+
+    @Test
+    void refusesFirmwareWithAControlCharacterOrPadding() {
+        assertThatThrownBy(() -> METER.withRadioFacts("mtr\n3.1", 10)).hasMessageContaining("firmware must be");
+        assertThatThrownBy(() -> METER.withRadioFacts(" mtr-3.1", 10)).hasMessageContaining("firmware must be");
+        assertThatThrownBy(() -> METER.withRadioFacts("", 10)).hasMessageContaining("firmware must be");
+        assertThatThrownBy(() -> METER.withRadioFacts("v".repeat(33), 10)).hasMessageContaining("firmware must be");
+    }
+
+    @Test
+    void keepsFirmwareOfThirtyTwoCharactersWithInnerSpaces() {
+        String firmware = "mtr 3.1.0 " + "x".repeat(22);
+
+        assertThat(METER.withRadioFacts(firmware, 7).firmware()).isEqualTo(firmware);
+    }
+
+    @Test
+    void refusesTrafficBelowUnknown() {
+        assertThatThrownBy(() -> METER.withRadioFacts("mtr-3.1.0", -2))
+                .hasMessageContaining("trafficPerHour must be -1 (unknown) or more, was -2 for M-1");
+    }
 }
