@@ -99,6 +99,11 @@ public final class AppDirs {
         return data.resolve("receipts");
     }
 
+    /** Where the console writes the pictures and files of the mesh it exports. */
+    public Path exports() {
+        return data.resolve("exports");
+    }
+
     /** Points the logging configuration at the log folder; call before the first logger is made. */
     public void configureLogging() {
         System.setProperty("gridside.logs.dir", logs.toString());

@@ -302,6 +302,11 @@ public final class ConsoleSession implements AutoCloseable {
         return PowerLimits.of(store);
     }
 
+    /** The mesh the site database holds at any moment pulled, and the radio positions kept for the mesh view. */
+    public MeshHistory meshHistory() {
+        return new MeshHistory(store);
+    }
+
     /** What the site database holds to preview a tariff change with; see {@link TariffPreview}. */
     public TariffPreview tariffPreview() {
         return TariffPreview.of(store);

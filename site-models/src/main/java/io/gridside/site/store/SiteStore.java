@@ -514,6 +514,24 @@ public final class SiteStore implements AutoCloseable {
         return query(() -> HistoryRows.meshAt(connection, at));
     }
 
+    /** The radio positions the technician chose in the mesh view's {@code layout}, by radio id, as {x, y}. */
+    public synchronized Map<String, float[]> meshPositions(String layout) {
+        return query(() -> MeshPositionRows.of(connection, layout));
+    }
+
+    /** Keeps where the technician put radio {@code radioId} in the mesh view's {@code layout}, in world units. */
+    public synchronized void saveMeshPosition(String layout, String radioId, float x, float y) {
+        inTransaction(() -> {
+            MeshPositionRows.save(connection, layout, radioId, x, y);
+            return null;
+        });
+    }
+
+    /** Forgets the positions chosen in {@code layout}, so its radios go back where the layout puts them. */
+    public synchronized int clearMeshPositions(String layout) {
+        return inTransaction(() -> MeshPositionRows.clear(connection, layout));
+    }
+
     /** The first site day a pull keeps history of, when one was set; without one, the gateway's first day. */
     public synchronized Optional<LocalDate> historyHorizon() {
         return query(() -> Optional.ofNullable(property("history.horizon")).map(LocalDate::parse));
