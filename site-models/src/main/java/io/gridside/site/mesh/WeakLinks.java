@@ -1,0 +1,41 @@
+package io.gridside.site.mesh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The current links with a weak or unusable direction, or too many transmissions per packet. */
+public final class WeakLinks {
+
+    private WeakLinks() {
+    }
+
+    /** The weak current links, in graph order; stale links are left out, as nothing says they still exist. */
+    public static List<LinkFinding> find(MeshGraph graph, LinkQuality quality) {
+        List<LinkFinding> weak = new ArrayList<>();
+        for (int l = 0; l < graph.linkCount(); l++) {
+            MeshGraph.Link link = graph.link(l);
+            if (!link.stale() && quality.weak(link)) {
+                weak.add(LinkFinding.of(graph, l, reason(link, quality)));
+            }
+        }
+        return weak;
+    }
+
+    private static String reason(MeshGraph.Link link, LinkQuality quality) {
+        List<String> reasons = new ArrayList<>();
+        LinkGrade forward = quality.forward(link);
+        LinkGrade reverse = quality.reverse(link);
+        if (forward.compareTo(LinkGrade.WEAK) >= 0) {
+            reasons.add("forward " + forward.name().toLowerCase(Locale.ROOT));
+        }
+        if (reverse.compareTo(LinkGrade.WEAK) >= 0) {
+            reasons.add("reverse " + reverse.name().toLowerCase(Locale.ROOT));
+        }
+        if (link.measures().etx() > quality.weakAboveEtx()) {
+            reasons.add(String.format(Locale.ROOT, "ETX %.1f above %.1f", link.measures().etx(),
+                    quality.weakAboveEtx()));
+        }
+        return String.join(", ", reasons);
+    }
+}
