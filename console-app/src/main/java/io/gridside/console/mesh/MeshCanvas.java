@@ -1,0 +1,352 @@
+package io.gridside.console.mesh;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.file.Path;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.TextAlignment;
+import javax.imageio.ImageIO;
+
+/**
+ * The mesh drawn at any size: the {@link MeshRenderer}'s pixels shown as one image, with the labels of the radios
+ * on screen laid over it once the zoom makes them readable.
+ *
+ * <p>Drag on empty space pans, the scroll wheel zooms about the pointer, a click on a radio chooses it (a click on
+ * nothing chooses none), and dragging a radio moves it and tells {@link #setOnNodeMoved} where it was left. Any
+ * number of changes within one pulse make one frame: a change only asks for a layout pass, and the frame is drawn
+ * in it. The frame is drawn on the JavaFX thread, which at 10,000 radios takes a few milliseconds.
+ */
+public final class MeshCanvas extends javafx.scene.layout.Region {
+
+    /** At most this many labels at once: more would pile up into an unreadable grey. */
+    public static final int LABEL_CAP = 300;
+    /** Labels show once a radio is at least this many pixels across. */
+    private static final double READABLE_RADIUS = 4;
+    /** A press that moves less than this many pixels is a click, not a drag. */
+    private static final double CLICK_SLOP = 3;
+
+    /** What a technician did by dragging a radio: where, in world units, it was left. */
+    @FunctionalInterface
+    public interface NodeMoved {
+        void moved(int node, float worldX, float worldY);
+    }
+
+    private final Viewport viewport = new Viewport();
+    private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
+    private final ImageView image = new ImageView();
+    private final Canvas labels = new Canvas();
+    private final Rectangle clip = new Rectangle();
+    private MeshRenderer renderer = new MeshRenderer(MeshPalette.fallback());
+    private MeshScene scene = new MeshScene(0, 0);
+    private NodeMoved onNodeMoved = (node, x, y) -> { };
+    private int[] frame = new int[0];
+    private IntBuffer buffer;
+    private PixelBuffer<IntBuffer> pixels;
+    private boolean dirty = true;
+    private boolean fitPending = true;
+    private final Gesture gesture = new Gesture();
+
+    /** An empty view; {@link #setScene} gives it something to draw. */
+    public MeshCanvas() {
+        getStyleClass().add("mesh-canvas");
+        image.setManaged(false);
+        labels.setManaged(false);
+        labels.setMouseTransparent(true);
+        getChildren().addAll(image, labels);
+        setClip(clip);
+        bind();
+    }
+
+    private void bind() {
+        addEventHandler(MouseEvent.MOUSE_PRESSED, gesture::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, gesture::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, gesture::released);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        selectedNode.addListener((obs, old, now) -> {
+            int node = now.intValue();
+            if (node >= 0 && node < scene.nodeCount()) {
+                scene.markNodes(MeshScene.SELECTED, node);
+            } else {
+                scene.markNodes(MeshScene.SELECTED);
+            }
+            redraw();
+        });
+        sceneProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                refreshPalette();
+            }
+        });
+    }
+
+    /** Shows {@code meshScene}; the view fits it the first time it has a size. */
+    public void setScene(MeshScene meshScene) {
+        boolean first = scene.nodeCount() == 0;
+        this.scene = meshScene;
+        fitPending = fitPending || first;
+        int selected = selectedNode.get();
+        if (selected >= meshScene.nodeCount()) {
+            selectedNode.set(-1);
+        }
+        redraw();
+    }
+
+    public MeshScene getMeshScene() {
+        return scene;
+    }
+
+    /** The viewport; after changing it, call {@link #redraw()}. */
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    /** The chosen radio's index, -1 for none; setting it marks the radio {@link MeshScene#SELECTED} in the scene. */
+    public IntegerProperty selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    /** Who hears of a radio dragged to a new place, on release. */
+    public void setOnNodeMoved(NodeMoved listener) {
+        this.onNodeMoved = listener == null ? (node, x, y) -> { } : listener;
+    }
+
+    /** Draws the frame again in the next pulse: after the scene's arrays or the viewport changed. */
+    public void redraw() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** Takes the colours from the theme again: after a theme switch. */
+    public void refreshPalette() {
+        renderer.setPalette(MeshPalette.of(this));
+        redraw();
+    }
+
+    /** Shows every radio. */
+    public void fitAll() {
+        fitPending = true;
+        redraw();
+    }
+
+    /** Moves the view so that {@code node} is in the middle, at the same zoom. */
+    public void centerOn(int node) {
+        if (node >= 0 && node < scene.nodeCount()) {
+            viewport.centerOn(scene.x()[node], scene.y()[node], getWidth(), getHeight());
+            redraw();
+        }
+    }
+
+    /** The radio drawn under the point ({@code x}, {@code y}) of this view, the nearest if several, or -1. */
+    public int nodeAt(double x, double y) {
+        double radius = MeshRenderer.nodeRadius(viewport) + 2;
+        double rootRadius = MeshRenderer.rootRadius(viewport) + 2;
+        float[] wx = scene.x();
+        float[] wy = scene.y();
+        int[] flags = scene.nodeFlags();
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int i = 0; i < scene.nodeCount(); i++) {
+            double dx = viewport.toScreenX(wx[i]) - x;
+            double dy = viewport.toScreenY(wy[i]) - y;
+            double distance = dx * dx + dy * dy;
+            double r = (flags[i] & MeshScene.ROOT) != 0 ? rootRadius : radius;
+            if (distance <= r * r && distance < bestDistance) {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Writes what the view shows, labels included, as a PNG file. Call on the JavaFX thread: the snapshot must be
+     * taken there; the encoding of a full-screen view takes some tens of milliseconds.
+     */
+    public void writePng(Path file) throws IOException {
+        WritableImage shot = snapshot(new SnapshotParameters(), null);
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        int[] argb = new int[w * h];
+        shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        if (!ImageIO.write(out, "png", file.toFile())) {
+            throw new IOException("no PNG writer is installed in this Java runtime");
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int w = (int) Math.ceil(getWidth());
+        int h = (int) Math.ceil(getHeight());
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        clip.setWidth(w);
+        clip.setHeight(h);
+        if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
+            allocate(w, h);
+            dirty = true;
+        }
+        if (fitPending && scene.nodeCount() > 0) {
+            viewport.fit(scene.bounds(), w, h);
+            fitPending = false;
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            renderFrame(w, h);
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 640;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 480;
+    }
+
+    private void allocate(int w, int h) {
+        frame = new int[w * h];
+        buffer = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+        pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
+        image.setImage(new WritableImage(pixels));
+        labels.setWidth(w);
+        labels.setHeight(h);
+    }
+
+    private void renderFrame(int w, int h) {
+        renderer.render(scene, viewport, frame, w, h);
+        pixels.updateBuffer(unused -> {
+            buffer.clear();
+            buffer.put(frame, 0, w * h);
+            buffer.clear();
+            return null;
+        });
+        drawLabels(w, h);
+    }
+
+    private void drawLabels(int w, int h) {
+        GraphicsContext g = labels.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        double radius = MeshRenderer.nodeRadius(viewport);
+        if (radius < READABLE_RADIUS) {
+            return;
+        }
+        int[] onScreen = labelledOnScreen(w, h);
+        g.setFill(MeshPalette.color(renderer.palette().foreground() | 0xff000000));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int node : onScreen) {
+            g.fillText(scene.labels()[node], viewport.toScreenX(scene.x()[node]) + radius + 3,
+                    viewport.toScreenY(scene.y()[node]));
+        }
+    }
+
+    /** The labelled radios on screen, or when more than {@link #LABEL_CAP}, only the chosen and pointed-at ones. */
+    private int[] labelledOnScreen(int w, int h) {
+        String[] text = scene.labels();
+        int[] flags = scene.nodeFlags();
+        int[] all = new int[LABEL_CAP];
+        int[] marked = new int[LABEL_CAP];
+        int count = 0;
+        int markedCount = 0;
+        for (int i = 0; i < scene.nodeCount(); i++) {
+            if (text[i] == null || (flags[i] & MeshScene.DIMMED) != 0 || !onScreen(i, w, h)) {
+                continue;
+            }
+            boolean pointed = (flags[i] & (MeshScene.SELECTED | MeshScene.HIGHLIGHTED | MeshScene.ROOT)) != 0;
+            if (pointed && markedCount < LABEL_CAP) {
+                marked[markedCount++] = i;
+            }
+            if (count < LABEL_CAP) {
+                all[count] = i;
+            }
+            count++;
+        }
+        return count <= LABEL_CAP ? java.util.Arrays.copyOf(all, count) : java.util.Arrays.copyOf(marked,
+                markedCount);
+    }
+
+    private boolean onScreen(int node, int w, int h) {
+        double x = viewport.toScreenX(scene.x()[node]);
+        double y = viewport.toScreenY(scene.y()[node]);
+        return x >= 0 && y >= 0 && x < w && y < h;
+    }
+
+    private void scrolled(ScrollEvent event) {
+        if (event.getDeltaY() != 0) {
+            viewport.zoomAt(event.getX(), event.getY(), Math.pow(1.002, event.getDeltaY()));
+            redraw();
+        }
+        event.consume();
+    }
+
+    /** One press of the mouse, from press to release: a click, a pan or a radio's drag. */
+    private final class Gesture {
+        private double pressX;
+        private double pressY;
+        private double lastX;
+        private double lastY;
+        private int node = -1;
+        private boolean dragging;
+
+        void pressed(MouseEvent event) {
+            pressX = event.getX();
+            pressY = event.getY();
+            lastX = pressX;
+            lastY = pressY;
+            node = nodeAt(pressX, pressY);
+            dragging = false;
+            event.consume();
+        }
+
+        void dragged(MouseEvent event) {
+            if (!dragging && Math.hypot(event.getX() - pressX, event.getY() - pressY) < CLICK_SLOP) {
+                return;
+            }
+            dragging = true;
+            if (node >= 0) {
+                scene.place(node, (float) viewport.toWorldX(event.getX()), (float) viewport.toWorldY(event.getY()));
+            } else {
+                viewport.pan(event.getX() - lastX, event.getY() - lastY);
+            }
+            lastX = event.getX();
+            lastY = event.getY();
+            redraw();
+            event.consume();
+        }
+
+        void released(MouseEvent event) {
+            if (!dragging) {
+                selectedNode.set(node);
+            } else if (node >= 0) {
+                float x = (float) viewport.toWorldX(event.getX());
+                float y = (float) viewport.toWorldY(event.getY());
+                scene.place(node, x, y);
+                redraw();
+                onNodeMoved.moved(node, x, y);
+            }
+            node = -1;
+            dragging = false;
+            event.consume();
+        }
+    }
+}
