@@ -12,6 +12,8 @@ import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.dashboard.DashboardViewModel;
 import io.gridside.console.importing.ImportsView;
 import io.gridside.console.importing.ImportsViewModel;
+import io.gridside.console.mesh.MeshView;
+import io.gridside.console.mesh.MeshViewModel;
 import io.gridside.console.exceptions.ExceptionsView;
 import io.gridside.console.exceptions.ExceptionsViewModel;
 import io.gridside.console.meters.MetersView;
@@ -44,6 +46,7 @@ public final class MainView extends BorderPane {
     private final ConnectView connectView;
     private final DashboardView dashboardView;
     private final MetersView metersView;
+    private final MeshView meshView;
     private final CustomersView customersView;
     private final CashDeskView cashDeskView;
     private final ImportsView importsView;
@@ -54,6 +57,8 @@ public final class MainView extends BorderPane {
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
+    private final ToggleButton meshButton = new ToggleButton(I18n.text("nav.mesh"),
+            new FontIcon(Material2AL.DEVICE_HUB));
     private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
     private final ToggleButton cashButton = new ToggleButton(I18n.text("nav.cash"));
     private final ToggleButton importsButton = new ToggleButton(I18n.text("nav.imports"));
@@ -75,6 +80,7 @@ public final class MainView extends BorderPane {
         this.connectView = new ConnectView(new ConnectViewModel(session));
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
+        this.meshView = new MeshView(new MeshViewModel(session));
         this.customersView = new CustomersView(new CustomersViewModel(session));
         this.cashDeskView = new CashDeskView(new CashDeskViewModel(session));
         this.importsView = new ImportsView(new ImportsViewModel(session));
@@ -91,6 +97,7 @@ public final class MainView extends BorderPane {
         ToggleGroup navigation = new ToggleGroup();
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
+        meshButton.setToggleGroup(navigation);
         customersButton.setToggleGroup(navigation);
         cashButton.setToggleGroup(navigation);
         importsButton.setToggleGroup(navigation);
@@ -99,6 +106,7 @@ public final class MainView extends BorderPane {
         reconcileButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
+        meshButton.setId("nav-mesh");
         customersButton.setId("nav-customers");
         cashButton.setId("nav-cash");
         importsButton.setId("nav-imports");
@@ -132,7 +140,7 @@ public final class MainView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, customersButton,
+        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, meshButton, customersButton,
                 cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton, refreshButton,
                 disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
@@ -146,7 +154,7 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, customersView, cashDeskView, importsView,
+        content.getChildren().setAll(dashboardView, metersView, meshView, customersView, cashDeskView, importsView,
                 tariffsView, exceptionsView, reconcileView);
 
         setCenter(new StackPane(connectView, siteView));
@@ -161,6 +169,7 @@ public final class MainView extends BorderPane {
         connectView.visibleProperty().bind(siteView.visibleProperty().not());
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
+        meshView.visibleProperty().bind(meshButton.selectedProperty());
         customersView.visibleProperty().bind(customersButton.selectedProperty());
         cashDeskView.visibleProperty().bind(cashButton.selectedProperty());
         importsView.visibleProperty().bind(importsButton.selectedProperty());

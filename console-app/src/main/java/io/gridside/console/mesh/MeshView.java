@@ -1,0 +1,282 @@
+package io.gridside.console.mesh;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The Mesh screen: a toolbar (layout, link and radio colouring, search, filter, fit, reset, export), the mesh
+ * drawn in the middle with its legend and the time slider under it, the chosen meter's radio on the right, and the
+ * findings below. Controls and bindings only: the state lives in {@link MeshViewModel}.
+ */
+public final class MeshView extends BorderPane {
+
+    private final MeshViewModel model;
+    private final ToggleButton treeButton = new ToggleButton(I18n.text("mesh.layout.tree"));
+    private final ToggleButton mapButton = new ToggleButton(I18n.text("mesh.layout.map"));
+    private final ComboBox<MeshSceneBuilder.LinkColouring> linkColouring = new ComboBox<>();
+    private final ComboBox<MeshSceneBuilder.NodeColouring> nodeColouring = new ComboBox<>();
+    private final TextField search = new TextField();
+    private final TextField filter = new TextField();
+    private final Button fitButton = new Button(I18n.text("mesh.fit"), new FontIcon(Material2AL.FULLSCREEN));
+    private final Button resetButton = new Button(I18n.text("mesh.reset"), new FontIcon(Material2MZ.RESTORE));
+    private final MenuButton exportButton = new MenuButton(I18n.text("mesh.export"),
+            new FontIcon(Material2AL.FILE_DOWNLOAD));
+    private final MeshCanvas canvas = new MeshCanvas();
+    private final FlowPane legend = new FlowPane();
+    private final ProgressIndicator loading = new ProgressIndicator();
+    private final Slider time = new Slider();
+    private final Label timeText = new Label();
+    private final Button nowButton = new Button(I18n.text("mesh.time.now"), new FontIcon(Material2MZ.UPDATE));
+    private final Label message = new Label();
+    private final MeterRadioPanel radioPanel = new MeterRadioPanel();
+    private final MeshFindingsPane findings = new MeshFindingsPane();
+
+    public MeshView(MeshViewModel model) {
+        this.model = model;
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        setId("mesh-view");
+        getStyleClass().add("mesh-view");
+        ToggleGroup layouts = new ToggleGroup();
+        treeButton.setToggleGroup(layouts);
+        mapButton.setToggleGroup(layouts);
+        treeButton.setSelected(true);
+        treeButton.getStyleClass().add(Styles.LEFT_PILL);
+        mapButton.getStyleClass().add(Styles.RIGHT_PILL);
+        treeButton.setId("mesh-layout-tree");
+        mapButton.setId("mesh-layout-map");
+        layouts.selectedToggleProperty().addListener((obs, old, chosen) -> {
+            if (chosen == null) {
+                old.setSelected(true);
+            }
+        });
+        linkColouring.setId("mesh-link-colouring");
+        linkColouring.getItems().setAll(MeshSceneBuilder.LinkColouring.values());
+        linkColouring.setConverter(names("mesh.links."));
+        linkColouring.setTooltip(new Tooltip(I18n.text("mesh.links.tip")));
+        nodeColouring.setId("mesh-node-colouring");
+        nodeColouring.getItems().setAll(model.nodeColourings());
+        nodeColouring.setConverter(names("mesh.nodes."));
+        nodeColouring.setTooltip(new Tooltip(I18n.text("mesh.nodes.tip")));
+        search.setId("mesh-search");
+        search.setPromptText(I18n.text("mesh.search.prompt"));
+        search.setPrefColumnCount(14);
+        filter.setId("mesh-filter");
+        filter.setPromptText(I18n.text("mesh.filter.prompt"));
+        filter.setTooltip(new Tooltip(I18n.text("mesh.filter.tip")));
+        filter.setPrefColumnCount(14);
+        fitButton.setId("mesh-fit");
+        resetButton.setId("mesh-reset");
+        resetButton.setTooltip(new Tooltip(I18n.text("mesh.reset.tip")));
+        exportButton.setId("mesh-export");
+        for (MeshExports.Format format : MeshExports.Format.values()) {
+            MenuItem item = new MenuItem(I18n.text("mesh.export." + format.extension()));
+            item.setId("mesh-export-" + format.extension());
+            item.setOnAction(event -> export(format));
+            exportButton.getItems().add(item);
+        }
+        canvas.setId("mesh-canvas");
+        legend.setId("mesh-legend");
+        legend.getStyleClass().add("mesh-legend");
+        legend.setHgap(10);
+        legend.setVgap(2);
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        legend.setPrefWrapLength(520);
+        legend.setMouseTransparent(true);
+        loading.setMaxSize(32, 32);
+        time.setId("mesh-time");
+        time.setMaxWidth(Double.MAX_VALUE);
+        timeText.setId("mesh-time-text");
+        timeText.setMinWidth(Region.USE_PREF_SIZE);
+        nowButton.setId("mesh-now");
+        message.setId("mesh-message");
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        radioPanel.setId("mesh-radio");
+        findings.setId("mesh-findings");
+    }
+
+    private static <T extends Enum<T>> StringConverter<T> names(String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : I18n.text(prefix + value.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("chosen from a list, never typed");
+            }
+        };
+    }
+
+    private void layoutControls() {
+        HBox layoutPills = new HBox(treeButton, mapButton);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, layoutPills, new Label(I18n.text("mesh.links")), linkColouring,
+                new Label(I18n.text("mesh.nodes")), nodeColouring, search, filter, spacer, fitButton, resetButton,
+                exportButton);
+        toolbar.getStyleClass().add("mesh-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        StackPane.setAlignment(legend, Pos.TOP_LEFT);
+        StackPane.setAlignment(loading, Pos.TOP_RIGHT);
+        StackPane drawing = new StackPane(canvas, legend, loading);
+        drawing.setMinSize(0, 0);
+        HBox.setHgrow(time, Priority.ALWAYS);
+        HBox timeBar = new HBox(8, new FontIcon(Material2MZ.SCHEDULE), time, timeText, nowButton);
+        timeBar.getStyleClass().add("mesh-timebar");
+        timeBar.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(drawing, Priority.ALWAYS);
+        VBox centre = new VBox(drawing, timeBar, message);
+        centre.setMinSize(0, 0);
+
+        SplitPane mapAndFindings = new SplitPane(centre, findings);
+        mapAndFindings.setOrientation(Orientation.VERTICAL);
+        mapAndFindings.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(findings, false);
+
+        ScrollPane side = new ScrollPane(radioPanel);
+        side.setFitToWidth(true);
+        side.setMinWidth(300);
+        side.setPrefWidth(360);
+        SplitPane main = new SplitPane(mapAndFindings, side);
+        main.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(side, false);
+
+        setTop(toolbar);
+        setCenter(main);
+    }
+
+    private void bind() {
+        model.layoutProperty().bind(Bindings.when(mapButton.selectedProperty()).then(MeshLayout.MAP)
+                .otherwise(MeshLayout.TREE));
+        linkColouring.valueProperty().bindBidirectional(model.linkColouringProperty());
+        nodeColouring.valueProperty().bindBidirectional(model.nodeColouringProperty());
+        search.textProperty().bindBidirectional(model.searchTextProperty());
+        search.setOnAction(event -> model.search());
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        fitButton.setOnAction(event -> canvas.fitAll());
+        resetButton.setOnAction(event -> model.resetPositions());
+        bindCanvas();
+        bindTime();
+        bindSides();
+        message.textProperty().bind(model.messageProperty());
+        loading.visibleProperty().bind(model.loadingProperty());
+        model.legend().addListener((ListChangeListener<MeshSceneBuilder.LegendEntry>) change -> showLegend());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                model.usePalette(MeshPalette.of(this));
+                canvas.refreshPalette();
+            }
+        });
+    }
+
+    private void bindCanvas() {
+        canvas.setScene(model.sceneProperty().get());
+        model.sceneProperty().addListener((obs, old, scene) -> canvas.setScene(scene));
+        model.revisionProperty().addListener((obs, old, revision) -> canvas.redraw());
+        canvas.selectedNodeProperty().bindBidirectional(model.selectedNodeProperty());
+        canvas.setOnNodeMoved(model::moved);
+        model.setOnCentre(canvas::centerOn);
+        model.setOnFit(canvas::fitAll);
+    }
+
+    private void bindTime() {
+        MeshTimeline timeline = model.timeline();
+        time.minProperty().bind(timeline.minProperty());
+        time.maxProperty().bind(timeline.maxProperty());
+        time.valueProperty().bindBidirectional(timeline.valueProperty());
+        time.disableProperty().bind(timeline.availableProperty().not());
+        timeText.textProperty().bind(timeline.textProperty());
+        nowButton.disableProperty().bind(timeline.chosenProperty().isNull());
+        nowButton.setOnAction(event -> timeline.now());
+    }
+
+    private void bindSides() {
+        model.radioProperty().addListener((obs, old, radio) -> {
+            if (radio == null) {
+                radioPanel.clear();
+            } else {
+                radioPanel.setZone(model.zone());
+                radioPanel.show(radio);
+            }
+        });
+        radioPanel.setOnChosen(model::highlight);
+        model.findingsProperty().addListener((obs, old, found) -> findings.setFindings(found));
+        findings.setOnChosen(model::highlight);
+    }
+
+    private void showLegend() {
+        legend.getChildren().clear();
+        for (MeshSceneBuilder.LegendEntry entry : model.legend()) {
+            Circle chip = new Circle(5, MeshPalette.color(entry.argb()));
+            Label label = new Label(entry.label(), chip);
+            label.getStyleClass().add(Styles.TEXT_SMALL);
+            legend.getChildren().add(label);
+        }
+    }
+
+    /** A picture is taken of the view here, where the canvas is; the data formats are written by the model. */
+    private void export(MeshExports.Format format) {
+        if (format != MeshExports.Format.PNG) {
+            model.exportData(format);
+            return;
+        }
+        Path file = model.exportFile(format);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            // Known shortcoming: the snapshot must be taken on the JavaFX thread, and the canvas encodes the PNG
+            // there too (some tens of milliseconds for a full view); only the data exports run in the background.
+            canvas.writePng(file);
+            model.exported(file);
+        } catch (IOException e) {
+            model.exportFailed(e);
+        }
+    }
+
+    /** The canvas the mesh is drawn on, for a test that looks at its pixels. */
+    MeshCanvas canvas() {
+        return canvas;
+    }
+}
