@@ -53,7 +53,7 @@ public final class MeshView extends BorderPane {
     private final Button fitButton = new Button(I18n.text("mesh.fit"), new FontIcon(Material2AL.FULLSCREEN));
     private final Button resetButton = new Button(I18n.text("mesh.reset"), new FontIcon(Material2MZ.RESTORE));
     private final MenuButton exportButton = new MenuButton(I18n.text("mesh.export"),
-            new FontIcon(Material2AL.FILE_DOWNLOAD));
+            new FontIcon(Material2MZ.SAVE_ALT));
     private final MeshCanvas canvas = new MeshCanvas();
     private final FlowPane legend = new FlowPane();
     private final ProgressIndicator loading = new ProgressIndicator();
