@@ -240,7 +240,8 @@ public final class MeshView extends BorderPane {
             }
         });
         radioPanel.setOnChosen(model::highlight);
-        model.findingsProperty().addListener((obs, old, found) -> findings.setFindings(found));
+        model.findingsProperty().addListener((obs, old, found) -> findings.setFindings(model.graph(), found,
+                model.currency()));
         findings.setOnChosen(model::highlight);
     }
 

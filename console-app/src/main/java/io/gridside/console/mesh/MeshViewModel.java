@@ -52,8 +52,7 @@ public final class MeshViewModel {
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(-1);
     private final ObjectProperty<MeterRadio> radio = new SimpleObjectProperty<>();
-    private final ObjectProperty<MeshMoment.Findings> findings =
-            new SimpleObjectProperty<>(MeshMoment.Findings.NONE);
+    private final ObjectProperty<MeshFindings> findings = new SimpleObjectProperty<>(MeshFindings.none());
     private final ObservableList<MeshSceneBuilder.LegendEntry> legend = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private MeshSceneBuilder builder = new MeshSceneBuilder(colours(MeshPalette.fallback()), quality);
@@ -358,6 +357,16 @@ public final class MeshViewModel {
                 : ZoneId.of(session.helloProperty().get().timeZone());
     }
 
+    /** The mesh shown, or null while none is. */
+    public MeshGraph graph() {
+        return facts == null ? null : facts.graph();
+    }
+
+    /** The site's currency, in which the findings weigh revenue. */
+    public String currency() {
+        return session.helloProperty().get() == null ? "XXX" : session.helloProperty().get().currency();
+    }
+
     /** The facts of the radios shown, or null while no mesh is. */
     public MeshFacts facts() {
         return facts;
@@ -412,7 +421,7 @@ public final class MeshViewModel {
         return radio;
     }
 
-    public ObjectProperty<MeshMoment.Findings> findingsProperty() {
+    public ObjectProperty<MeshFindings> findingsProperty() {
         return findings;
     }
 
