@@ -89,7 +89,8 @@ class ProtocolDocVectorsTest {
             Map.entry("push-tariff", SampleMessages.pushTariff()),
             Map.entry("tariff-pushed", SampleMessages.tariffPushed()),
             Map.entry("post-readings", SampleMessages.postReadings()),
-            Map.entry("readings-taken", SampleMessages.readingsTaken()));
+            Map.entry("readings-taken", SampleMessages.readingsTaken()),
+            Map.entry("topology-batch-radio-facts", SampleMessages.topologyBatchWithRadioFacts()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),

@@ -385,7 +385,7 @@ public final class GatewayClient implements AutoCloseable {
         List<TopologyBatch> headers = new ArrayList<>();
         List<TopologySnapshot.Node> nodes = new ArrayList<>();
         List<TopologySnapshot.Link> links = new ArrayList<>();
-        stream(new GetTopology(at), TopologyBatch.class, batch -> {
+        stream(GetTopology.of(at, hello.capabilities()), TopologyBatch.class, batch -> {
             headers.add(batch);
             List<TopologySnapshot.Item> items = new ArrayList<>(batch.nodes());
             items.addAll(batch.links());

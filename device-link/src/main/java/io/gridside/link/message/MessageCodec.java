@@ -1,10 +1,13 @@
 package io.gridside.link.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.gridside.site.TopologySnapshot;
 import java.io.IOException;
 import java.util.Map;
 
@@ -19,7 +22,32 @@ public final class MessageCodec {
             // A field left out is off-schema; read as null it would fail far from the link instead.
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(TopologySnapshot.Node.class, NodeOnTheWire.class)
             .build();
+
+    /** How a topology node is written: what the gateway does not know of its radio is left out (section 6.25). */
+    private abstract static class NodeOnTheWire {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String firmware();
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = UnknownTraffic.class)
+        abstract long trafficPerHour();
+    }
+
+    /** Leaves out a traffic the gateway does not know; Jackson drops the values this filter calls equal. */
+    static final class UnknownTraffic {
+
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Long traffic && traffic == TopologySnapshot.Node.TRAFFIC_UNKNOWN;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(TopologySnapshot.Node.TRAFFIC_UNKNOWN);
+        }
+    }
 
     private MessageCodec() {
     }
@@ -90,6 +118,15 @@ public final class MessageCodec {
     /** Reads a payload as {@code type}, as this codec reads every message: also how an older schema reads it. */
     static <T> T read(byte[] payload, Class<T> type) throws IOException {
         return CBOR.readValue(payload, type);
+    }
+
+    /** Reads a tree of fields as {@code type}, as this codec reads every message. */
+    static <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return CBOR.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(rootMessage(e), e);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -3,6 +3,7 @@ package io.gridside.link.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.TopologyBatch;
 import io.gridside.link.testing.FakeGatewayService;
@@ -75,6 +76,32 @@ class GatewayClientTopologyTest {
                         assertThat(((LinkException) e).gatewayCode()).isEqualTo("TOPOLOGY_OUT_OF_RANGE");
                     });
             assertThat(client.topology(mesh.at())).isEqualTo(mesh);
+        }
+    }
+
+    @Test
+    void pullsEachRadiosFirmwareAndTrafficFromAGatewayThatListsRadioFacts() throws Exception {
+        TopologySnapshot mesh = SampleMessages.topologyWithRadioFacts(3);
+        FakeGatewayService service = new FakeGatewayService().withTopology(mesh)
+                .withCapabilities(GetTopology.RADIO_FACTS);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            assertThat(client.topology(mesh.at())).isEqualTo(mesh);
+        }
+    }
+
+    @Test
+    void asksAGatewayWithoutRadioFactsTheOldWayAndReadsItsRadiosAsUnknown() throws Exception {
+        TopologySnapshot mesh = SampleMessages.topologyWithRadioFacts(3);
+        FakeGatewayService service = new FakeGatewayService().withTopology(mesh);
+        try (ScriptedPeer gateway = ScriptedPeer.serving(service);
+                GatewayClient client = gateway.openClient(ANSWER_TIMEOUT)) {
+
+            TopologySnapshot pulled = client.topology(mesh.at());
+
+            assertThat(pulled).isEqualTo(SampleMessages.topology(3));
+            assertThat(pulled.nodes()).allSatisfy(node -> assertThat(node.trafficKnown()).isFalse());
         }
     }
 }

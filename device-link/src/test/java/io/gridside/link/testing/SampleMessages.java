@@ -311,6 +311,27 @@ public final class SampleMessages {
     }
 
     /**
+     * The mesh of {@link #topology(int)} as a gateway that lists {@code radio-facts} tells it: the gateway on its own
+     * firmware, the meters on two versions, and each radio sending its own packets and forwarding its children's.
+     */
+    public static TopologySnapshot topologyWithRadioFacts(int meters) {
+        TopologySnapshot plain = topology(meters);
+        List<TopologySnapshot.Node> nodes = new java.util.ArrayList<>();
+        for (TopologySnapshot.Node node : plain.nodes()) {
+            long forwarded = 40L * (meters - Math.max(node.hops(), 0));
+            nodes.add(node.hops() == 0 ? node.withRadioFacts("gw-sim-2.4.1", forwarded)
+                    : node.withRadioFacts(node.hops() % 2 == 1 ? "mtr-3.2.0" : "mtr-3.1.4", 40 + forwarded));
+        }
+        return new TopologySnapshot(plain.at(), plain.gatewayId(), nodes, plain.links());
+    }
+
+    /** A batch of one meter of {@link #topologyWithRadioFacts(int)}'s mesh of three, as section 11.19 shows it. */
+    public static TopologyBatch topologyBatchWithRadioFacts() {
+        TopologySnapshot mesh = topologyWithRadioFacts(3);
+        return TopologyBatch.of(mesh, List.of(mesh.nodes().get(1)), mesh.items().size());
+    }
+
+    /**
      * A mesh of the gateway and {@code meters} meters in a chain away from it, each linked to the radio before it
      * with the two directions measured differently.
      */

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class TopologyRows {
 
     private static final String NODE_COLUMNS =
-            "node_id, latitude, longitude, hops, rank, parent_id, alternates";
+            "node_id, latitude, longitude, hops, rank, parent_id, alternates, firmware, traffic_per_hour";
     private static final String LINK_COLUMNS = "from_id, to_id, forward_rssi_dbm, reverse_rssi_dbm, forward_psr, "
             + "reverse_psr, etx, last_heard_age_seconds, preferred";
 
@@ -95,7 +95,7 @@ final class TopologyRows {
     private static void insertNodes(Connection connection, long id, List<TopologySnapshot.Node> nodes)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO topology_node (snapshot_id, "
-                + "position, " + NODE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "position, " + NODE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int position = 0; position < nodes.size(); position++) {
                 TopologySnapshot.Node node = nodes.get(position);
                 insert.setLong(1, id);
@@ -112,6 +112,12 @@ final class TopologyRows {
                 }
                 // Ids hold no commas, so the alternates join and split without escaping.
                 insert.setString(9, String.join(",", node.alternates()));
+                insert.setString(10, node.firmware());
+                if (node.trafficKnown()) {
+                    insert.setLong(11, node.trafficPerHour());
+                } else {
+                    insert.setNull(11, Types.INTEGER);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -149,9 +155,12 @@ final class TopologyRows {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String alternates = rows.getString(7);
+                    long traffic = rows.getLong(9);
+                    boolean trafficKnown = !rows.wasNull();
                     nodes.add(new TopologySnapshot.Node(rows.getString(1), rows.getDouble(2), rows.getDouble(3),
                             rows.getInt(4), rows.getInt(5), rows.getString(6),
-                            alternates.isEmpty() ? List.of() : List.of(alternates.split(","))));
+                            alternates.isEmpty() ? List.of() : List.of(alternates.split(",")), rows.getString(8),
+                            trafficKnown ? traffic : TopologySnapshot.Node.TRAFFIC_UNKNOWN));
                 }
             }
         }

@@ -91,6 +91,76 @@ class SiteStoreTopologyTest {
         }
     }
 
+    @Test
+    void readsEachRadiosFirmwareAndTrafficBackAndUnknownAsUnknown() {
+        TopologySnapshot plain = snapshot(T0, "GW-1");
+        List<TopologySnapshot.Node> nodes = List.of(plain.nodes().get(0).withRadioFacts("gw-sim-2.4.1", 960),
+                plain.nodes().get(1).withRadioFacts("mtr-3.2.0", 0), plain.nodes().get(2),
+                plain.nodes().get(3).withRadioFacts(null, 312), plain.nodes().get(4).withRadioFacts("mtr-2.9.7", -1));
+        TopologySnapshot snapshot = new TopologySnapshot(T0, "GW-1", nodes, plain.links());
+
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            store.insertTopology(snapshot);
+        }
+
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            TopologySnapshot read = store.topologyNearest(T0).orElseThrow();
+            assertThat(read).isEqualTo(snapshot);
+            assertThat(read.nodes()).extracting(TopologySnapshot.Node::firmware)
+                    .containsExactly("gw-sim-2.4.1", "mtr-3.2.0", null, null, "mtr-2.9.7");
+            assertThat(read.nodes()).extracting(TopologySnapshot.Node::trafficPerHour)
+                    .containsExactly(960L, 0L, -1L, 312L, -1L);
+        }
+    }
+
+    @Test
+    void readsTheSnapshotsOfAVersionFourteenStoreAsRadiosWithoutFacts() throws SQLException {
+        Path file = dir.resolve("site.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            Migrations.migrate(connection, 14);
+            writeAsVersionFourteenDid(connection, snapshot(T0, "GW-1"));
+            assertThat(Migrations.currentVersion(connection)).isEqualTo(14);
+        }
+
+        try (SiteStore store = SiteStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(15);
+            TopologySnapshot read = store.topologyNearest(T0).orElseThrow();
+            assertThat(read).isEqualTo(snapshot(T0, "GW-1"));
+            assertThat(read.nodes()).allSatisfy(node -> {
+                assertThat(node.firmware()).isNull();
+                assertThat(node.trafficKnown()).isFalse();
+            });
+            TopologySnapshot told = new TopologySnapshot(T1, "GW-1", read.nodes().stream()
+                    .map(node -> node.withRadioFacts("mtr-3.2.0", 7)).toList(), read.links());
+            assertThat(store.insertTopology(told)).isTrue();
+            assertThat(store.topologyNearest(T1)).contains(told);
+        }
+    }
+
+    /** Writes {@code snapshot} as a console of version 14 did, whose node rows had no firmware or traffic. */
+    private static void writeAsVersionFourteenDid(Connection connection, TopologySnapshot snapshot)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO topology_snapshot (id, at_second, at_nano, gateway_id) VALUES (1, "
+                    + snapshot.at().getEpochSecond() + ", 0, '" + snapshot.gatewayId() + "')");
+            int position = 0;
+            for (TopologySnapshot.Node node : snapshot.nodes()) {
+                statement.execute("INSERT INTO topology_node (snapshot_id, position, node_id, latitude, longitude, "
+                        + "hops, rank, parent_id, alternates) VALUES (1, " + position++ + ", '" + node.id() + "', "
+                        + node.latitude() + ", " + node.longitude() + ", " + node.hops() + ", " + node.rank() + ", "
+                        + (node.parentId() == null ? "NULL" : "'" + node.parentId() + "'") + ", '"
+                        + String.join(",", node.alternates()) + "')");
+            }
+            position = 0;
+            for (TopologySnapshot.Link link : snapshot.links()) {
+                statement.execute("INSERT INTO topology_link VALUES (1, " + position++ + ", '" + link.from() + "', '"
+                        + link.to() + "', " + link.forwardRssiDbm() + ", " + link.reverseRssiDbm() + ", "
+                        + link.forwardPsr() + ", " + link.reversePsr() + ", " + link.etx() + ", "
+                        + link.lastHeardAgeSeconds() + ", " + (link.preferred() ? 1 : 0) + ")");
+            }
+        }
+    }
+
     /** A gateway, a meter routed through it or through meter M-2, and M-2 with no route at all. */
     private static TopologySnapshot snapshot(Instant at, String parentOfM1) {
         List<TopologySnapshot.Node> nodes = List.of(
