@@ -34,8 +34,9 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  * with the gateway first, {@code parent} null for the gateway and for a meter without a route, {@code hops} and
  * {@code rank} -1 without a route, and {@code ageSeconds} -1 for a link never heard. The GraphML has the same
  * data as typed keys: graph keys {@code at} and {@code gateway}; node keys {@code lat}, {@code lon} (double),
- * {@code hops}, {@code rank} (int), {@code parent} (string, absent without one), {@code stale} (boolean) and one
- * string key {@code attribute.NAME} per extra attribute; edge keys named as the JSON's link fields.
+ * {@code hops}, {@code rank} (int), {@code parent} (string, absent without one), {@code stale} (boolean, one
+ * key for nodes and links alike) and one string key {@code attribute.NAME} per extra attribute; edge keys named
+ * as the JSON's link fields.
  */
 public final class MeshExport {
 
@@ -143,7 +144,8 @@ public final class MeshExport {
         exporter.registerAttribute("hops", AttributeCategory.NODE, AttributeType.INT);
         exporter.registerAttribute("rank", AttributeCategory.NODE, AttributeType.INT);
         exporter.registerAttribute("parent", AttributeCategory.NODE, AttributeType.STRING);
-        exporter.registerAttribute("stale", AttributeCategory.NODE, AttributeType.BOOLEAN);
+        // One key for both, as the exporter keeps its keys by name and a second registration would replace the first.
+        exporter.registerAttribute("stale", AttributeCategory.ALL, AttributeType.BOOLEAN);
         TreeSet<String> extraNames = new TreeSet<>();
         nodeAttributes.values().forEach(attributes -> extraNames.addAll(attributes.keySet()));
         for (String name : extraNames) {
@@ -154,7 +156,6 @@ public final class MeshExport {
         }
         exporter.registerAttribute("ageSeconds", AttributeCategory.EDGE, AttributeType.LONG);
         exporter.registerAttribute("preferred", AttributeCategory.EDGE, AttributeType.BOOLEAN);
-        exporter.registerAttribute("stale", AttributeCategory.EDGE, AttributeType.BOOLEAN);
     }
 
     private static Map<String, Attribute> nodeAttributes(MeshGraph graph, int v, Map<String, String> extra) {
