@@ -4,17 +4,31 @@ import io.gridside.sim.rf.MeshTimeline;
 import io.gridside.sim.rf.MeshTopology;
 import io.gridside.site.TopologySnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The simulated gateway's view of its mesh: each meter's parent and the RSSI of its link to it, and the mesh now
  * or as it stood at a time of its history. The gateway brings the site up to its clock before it asks.
+ *
+ * <p>The mesh it gives the link tells each radio's firmware and the frames it passed on in the hour up to the
+ * snapshot, which the gateway keeps for the last day only: a snapshot older than that tells the firmware the meters
+ * run now and no traffic. A meter's firmware does not change over the history, as no campaign runs on the simulated
+ * site.
  */
 final class GatewayTopology {
 
     private final MeshTimeline mesh;
+    private final GatewayTraffic traffic;
+    /** Each meter's firmware in the site's order, then the gateway's own. */
+    private final List<String> firmware;
 
-    GatewayTopology(MeshTimeline mesh) {
+    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, String[] meterFirmware, String gatewayFirmware) {
         this.mesh = mesh;
+        this.traffic = traffic;
+        List<String> radios = new ArrayList<>(List.of(meterFirmware));
+        radios.add(gatewayFirmware);
+        this.firmware = List.copyOf(radios);
     }
 
     /** The meter's parent in the mesh now, or the last one it had while it has no route. */
@@ -44,12 +58,23 @@ final class GatewayTopology {
      */
     TopologySnapshot snapshot(Instant at, Instant clock) {
         if (at == null) {
-            return now().toSnapshot();
+            return withRadioFacts(now().toSnapshot());
         }
         if (at.isAfter(clock)) {
             throw new IllegalArgumentException("The gateway's clock reads " + clock + "; it holds no mesh of " + at
                     + ", which is later.");
         }
-        return at(at).toSnapshot();
+        return withRadioFacts(at(at).toSnapshot());
+    }
+
+    /** The snapshot with each radio's firmware and traffic; its nodes are the meters in order, then the gateway. */
+    private TopologySnapshot withRadioFacts(TopologySnapshot snapshot) {
+        List<TopologySnapshot.Node> nodes = new ArrayList<>(snapshot.nodes().size());
+        for (int radio = 0; radio < snapshot.nodes().size(); radio++) {
+            TopologySnapshot.Node node = snapshot.nodes().get(radio);
+            nodes.add(radio < firmware.size()
+                    ? node.withRadioFacts(firmware.get(radio), traffic.lastHour(snapshot.at(), radio)) : node);
+        }
+        return new TopologySnapshot(snapshot.at(), snapshot.gatewayId(), nodes, snapshot.links());
     }
 }

@@ -20,6 +20,7 @@ import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeterExchanged;
 import io.gridside.link.message.MoveIn;
@@ -45,7 +46,6 @@ import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalLedger;
 import io.gridside.sim.mesh.GatewayIntake;
-import io.gridside.sim.mesh.MeshTraffic;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.sim.mesh.QuarterHourTraffic;
 import io.gridside.sim.mesh.Uplink;
@@ -77,7 +77,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -89,7 +88,7 @@ import org.slf4j.LoggerFactory;
  * takes customers' top-ups, and exchanges meters and moves customers ({@link SiteChanges}).
  *
  * <p>Meters send their readings in a burst after each quarter hour, and they cross the mesh hop by hop
- * ({@link MeshTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
+ * ({@link GatewayTraffic}) into the gateway's {@link GatewayIntake}, which its one slow core serves round-robin by
  * meter at a bounded rate; events a meter raises reach the intake directly. A reading reaches billing only when
  * it is served, and only if it is served in its own interval's window. A meter made to flood ({@link #flood}) can
  * therefore delay or lose its own readings, never another meter's: see {@link GatewayIntake} for the bound.
@@ -151,8 +150,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** Reads a console sends; see {@link ReadingIntake}. */
     private final ReadingIntake reads;
     /** The readings crossing the mesh, and what they did in the last quarter hours, newest last. */
-    private final MeshTraffic traffic;
-    private final ArrayDeque<QuarterHourTraffic> recentTraffic = new ArrayDeque<>();
+    private final GatewayTraffic traffic;
     private final Instant historyStart;
     private final GatewayCash cash;
     private final PaymentPosting paymentPosting;
@@ -233,9 +231,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.mobileMoney = new MobileMoney(spec, layout, places, engine, cash::holds);
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
-        this.topology = new GatewayTopology(mesh);
+        this.traffic = new GatewayTraffic(mesh.live(), intake, spec.seed());
+        this.topology = new GatewayTopology(mesh, traffic, MeterFirmware.of(spec.seed(), spec.meters()), FIRMWARE);
         this.days = new GatewayDays(corrections, mesh, layout.site().zone(), historyStart, this::events);
-        this.traffic = new MeshTraffic(mesh.live(), intake, spec.seed());
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
         this.vitals = new GatewayVitals(spec.seed(), historyStart);
@@ -323,7 +321,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
             }
         }
         List<Reading> batch = places.billable(traffic.close(), end, historyStart);
-        keep(traffic.lastWindow());
         List<TopUp> topUps = new ArrayList<>(mobileMoney.payments(start, local, interval));
         topUps.addAll(cash.dueCash(end));
         Tick result = engine.tick(end, topUps, corrections.billed(batch));
@@ -334,13 +331,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         lastTick = end;
         tariffs.ticked(engine.lastSeq());
         writeJournal(start, places.journalled(batch));
-    }
-
-    private void keep(QuarterHourTraffic window) {
-        recentTraffic.addLast(window);
-        if (recentTraffic.size() > GatewayHealth.MAX_TRAFFIC + 1) {
-            recentTraffic.removeFirst();
-        }
     }
 
     /**
@@ -384,7 +374,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
                         "ledger-days", "gap-fills", "tariff-push", "read-intake",
-                        "payment-channels", GetReadings.BY_METER));
+                        "payment-channels", GetReadings.BY_METER, GetTopology.RADIO_FACTS));
     }
 
     @Override
@@ -430,12 +420,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     public synchronized GatewayHealth health() {
         advance();
         Duration intoWindow = Duration.between(lastTick, clock());
-        List<QuarterHourTraffic> ended = new ArrayList<>(recentTraffic);
-        if (!ended.isEmpty()) {
-            ended.remove(ended.size() - 1);
-        }
         return vitals.measure(clock.now(), clock(), clockOffset, scenario,
-                new GatewayVitals.Queues(intake.depthAt(intoWindow), traffic.heldAt(intoWindow), ended),
+                new GatewayVitals.Queues(intake.depthAt(intoWindow), traffic.heldAt(intoWindow),
+                        traffic.endedWindows()),
                 spec.meters());
     }
 
@@ -445,7 +432,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      */
     public synchronized List<QuarterHourTraffic> traffic() {
         advance();
-        return List.copyOf(recentTraffic);
+        return traffic.recentWindows();
     }
 
     @Override

@@ -62,6 +62,8 @@ public final class MeshTraffic {
     private final boolean[] sendPending;
     /** The most frames each radio held at once in the window. */
     private final int[] peakQueue;
+    /** The frames each meter got through to its parent in the window, and those the gateway took in, last. */
+    private final int[] passedOn;
     private final WindowCounts counts = new WindowCounts();
     private SplittableRandom random;
     private long openingMillis;
@@ -91,6 +93,7 @@ public final class MeshTraffic {
         this.radioFreeAt = new long[gateway + 1];
         this.sendPending = new boolean[gateway + 1];
         this.peakQueue = new int[gateway + 1];
+        this.passedOn = new int[gateway + 1];
     }
 
     /** Opens the window at {@code opening}: the quarter hour at which the meters send the interval just ended. */
@@ -103,6 +106,7 @@ public final class MeshTraffic {
         for (int radio = 0; radio < gateway; radio++) {
             peakQueue[radio] = queues.size(radio);
         }
+        Arrays.fill(passedOn, 0);
         intake.open(opening);
         for (int radio = 0; radio < gateway; radio++) {
             if (!queues.isEmpty(radio) && !sendPending[radio]) {
@@ -175,6 +179,15 @@ public final class MeshTraffic {
         return peakQueue[meter];
     }
 
+    /**
+     * The frames radio {@code radio} passed on in the last window: for a meter, those it got through to its parent,
+     * its own readings and those it forwarded for others, each once however many attempts it took; for the gateway
+     * (the index after the last meter), those that reached it.
+     */
+    public int passedOn(int radio) {
+        return passedOn[radio];
+    }
+
     /** Readings sent that have neither reached the intake nor been dropped. */
     public int inMesh() {
         return messages.live();
@@ -232,6 +245,7 @@ public final class MeshTraffic {
             return;
         }
         queues.remove(radio);
+        passedOn[radio]++;
         forward(done, parent, message);
         if (!queues.isEmpty(radio)) {
             scheduleSend(radio, done);
@@ -299,6 +313,7 @@ public final class MeshTraffic {
     /** A frame the gateway's radio received goes to its intake. */
     private void arrive(long at, int message) {
         counts.arrived(at - openingMillis, at - messages.sentAt(message));
+        passedOn[gateway]++;
         intake.arrive(messages.read(message));
         messages.release(message);
     }
