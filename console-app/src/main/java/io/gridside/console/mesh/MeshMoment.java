@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What the mesh view loads in the background for one moment: the mesh graph then, the span of time the site
- * database holds, the roster, the findings on that graph and the radio positions kept for each layout.
+ * database holds, the roster, the findings on that graph (points of failure weighed by the daily revenue of the
+ * customers they cut off) and the radio positions kept for each layout.
  *
  * @param graph the mesh at the moment, or null when the database holds none that early
  * @param span the time the database holds a mesh of, or null when it holds none
@@ -25,15 +26,14 @@ public record MeshMoment(MeshGraph graph, MeshHistory.Span span, boolean latest,
      * Loads the moment {@code at} from {@code history}, or the latest mesh when {@code at} is null; runs off the
      * JavaFX thread.
      */
-    public static MeshMoment load(MeshHistory history, Instant at, LinkQuality quality,
-            Map<String, Long> dailyRevenueMinor) {
+    public static MeshMoment load(MeshHistory history, Instant at, LinkQuality quality) {
         Optional<MeshHistory.Span> span = history.span();
         Optional<MeshGraph> graph = at == null ? history.latest() : history.at(at);
         List<Meter> roster = history.meters();
         Map<String, String> customerOfMeter = new HashMap<>();
         roster.forEach(meter -> customerOfMeter.put(meter.meterId(), meter.customerId()));
         MeshFindings findings = graph.map(g -> MeshFindings.of(g, quality, customerOfMeter,
-                dailyRevenueMinor)).orElse(MeshFindings.none());
+                history.dailyRevenue(g.at()))).orElse(MeshFindings.none());
         Map<MeshLayout, Map<String, float[]>> positions = new HashMap<>();
         for (MeshLayout layout : MeshLayout.values()) {
             positions.put(layout, history.positions(layout.key()));

@@ -115,7 +115,7 @@ public final class MeshViewModel {
         int asked = ++loadsAsked;
         loading.set(true);
         session.loadOnSession(I18n.text("task.mesh"), (open, context) -> MeshMoment.load(open.meshHistory(), at,
-                quality, Map.of()), loaded -> {
+                quality), loaded -> {
                     if (asked == loadsAsked) {
                         loading.set(false);
                         show(loaded);

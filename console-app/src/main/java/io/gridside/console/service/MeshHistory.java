@@ -106,6 +106,19 @@ public final class MeshHistory {
         return days;
     }
 
+    /**
+     * Each customer's average daily charge in minor units over the last full site days of the ledger before
+     * {@code until} (see {@link DailyRevenue}); empty when the ledger holds no full day.
+     */
+    public Map<String, Long> dailyRevenue(Instant until) {
+        if (store.site().isEmpty()) {
+            return Map.of();
+        }
+        // Known shortcoming: this reads the whole stored ledger at every moment the mesh view loads; fine for a
+        // month of a few hundred meters, worth a per-day cache for the largest sites.
+        return DailyRevenue.of(store, until).map(DailyRevenue::averageMinorOfCustomer).orElse(Map.of());
+    }
+
     /** The meters of the roster, with their serial numbers and customers. */
     public List<Meter> meters() {
         return store.meters();
