@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 public final class GridsideApp extends Application {
 
     private static volatile ConnectionTarget startTarget;
+    private static volatile String startScreen;
 
     private TaskRunner tasks;
     private SessionViewModel session;
@@ -25,7 +26,16 @@ public final class GridsideApp extends Application {
 
     /** Opens the window and blocks until it closes; connects to {@code target} at once when it is given. */
     public static void open(ConnectionTarget target) {
+        open(target, null);
+    }
+
+    /**
+     * As {@link #open(ConnectionTarget)}, showing the site screen {@code screen} ("meters", "mesh", ...; null for
+     * the dashboard) once the gateway answers.
+     */
+    public static void open(ConnectionTarget target, String screen) {
         requireDisplay();
+        startScreen = screen;
         // JavaFX warns on every start that it runs from the class path; the console is built that way on purpose.
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
         startTarget = target;
@@ -56,6 +66,9 @@ public final class GridsideApp extends Application {
         session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));
         stage.setScene(createScene(session));
+        if (startScreen != null && stage.getScene().getRoot() instanceof MainView main) {
+            main.show(startScreen);
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();

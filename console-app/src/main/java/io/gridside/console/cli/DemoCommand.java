@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Opens the console on an embedded simulated site, or with --headless, pulls and bills it.")
 final class DemoCommand implements Callable<Integer> {
+
+    private static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "customers", "cash", "imports",
+            "tariffs", "exceptions", "reconcile");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -49,15 +53,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "With --headless, print the summary as JSON.")
     boolean json;
 
+    @Option(names = "--screen", paramLabel = "NAME", description = "The screen the window shows first: dashboard, "
+            + "meters, mesh, customers, cash, imports, tariffs, exceptions or reconcile.")
+    String screen;
+
     @Override
     public Integer call() throws Exception {
         if (json && !headless) {
             throw new UsageException("--json goes with --headless: the window has no output for programs.");
         }
+        if (screen != null && (headless || !SCREENS.contains(screen))) {
+            throw new UsageException(headless ? "--screen goes with the window, not with --headless."
+                    : "--screen takes one of " + String.join(", ", SCREENS) + ", not '" + screen + "'.");
+        }
         SiteSpec spec = site.spec();
         ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed, site.scenario());
         if (!headless) {
-            GridsideApp.open(target);
+            GridsideApp.open(target, screen);
             return ExitCode.OK;
         }
         Path database = siteFile != null ? siteFile : Files.createTempFile("gridside-demo-", ".db");

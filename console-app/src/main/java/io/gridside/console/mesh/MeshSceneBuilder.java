@@ -86,8 +86,14 @@ public final class MeshSceneBuilder {
         this.quality = quality;
     }
 
-    /** The scene of {@code facts}' graph, coloured as asked, with the radios {@code filter} rejects dimmed. */
-    public Built build(MeshFacts facts, NodeColouring nodes, LinkColouring links, MeshFilter filter) {
+    /**
+     * The scene of {@code facts}' graph, coloured as asked, with the radios {@code filter} rejects dimmed.
+     *
+     * @param allLinks whether every neighbour-table entry shows, or only the routes: each meter's link to its
+     *     parent, and the stale links that were a route when last seen; the others are left transparent
+     */
+    public Built build(MeshFacts facts, NodeColouring nodes, LinkColouring links, MeshFilter filter,
+            boolean allLinks) {
         MeshGraph graph = facts.graph();
         MeshScene scene = new MeshScene(graph.nodeCount(), graph.linkCount());
         boolean[] passes = new boolean[graph.nodeCount()];
@@ -103,8 +109,14 @@ public final class MeshSceneBuilder {
         }
         for (int l = 0; l < graph.linkCount(); l++) {
             MeshGraph.Link link = graph.link(l);
-            scene.setLink(l, link.from(), link.to(), linkColour(link, links, true),
-                    linkColour(link, links, false), linkFlags(graph, link, passes));
+            int flags = linkFlags(graph, link, passes);
+            boolean route = (flags & MeshScene.PREFERRED) != 0 || link.stale() && link.measures().preferred();
+            if (allLinks || route) {
+                scene.setLink(l, link.from(), link.to(), linkColour(link, links, true),
+                        linkColour(link, links, false), flags);
+            } else {
+                scene.setLink(l, link.from(), link.to(), 0, 0, flags);
+            }
         }
         return new Built(scene, painter.legend(), parents);
     }

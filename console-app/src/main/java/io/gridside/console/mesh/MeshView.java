@@ -24,7 +24,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,12 +49,14 @@ public final class MeshView extends BorderPane {
     private final ComboBox<MeshSceneBuilder.NodeColouring> nodeColouring = new ComboBox<>();
     private final TextField search = new TextField();
     private final TextField filter = new TextField();
-    private final Button fitButton = new Button(I18n.text("mesh.fit"), new FontIcon(Material2AL.FULLSCREEN));
-    private final Button resetButton = new Button(I18n.text("mesh.reset"), new FontIcon(Material2MZ.RESTORE));
+    private final ToggleButton allLinksButton = new ToggleButton(I18n.text("mesh.allLinks"),
+            new FontIcon(Material2MZ.SHARE));
+    private final Button fitButton = new Button(null, new FontIcon(Material2AL.FULLSCREEN));
+    private final Button resetButton = new Button(null, new FontIcon(Material2MZ.RESTORE));
     private final MenuButton exportButton = new MenuButton(I18n.text("mesh.export"),
             new FontIcon(Material2MZ.SAVE_ALT));
     private final MeshCanvas canvas = new MeshCanvas();
-    private final FlowPane legend = new FlowPane();
+    private final VBox legend = new VBox(2);
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Slider time = new Slider();
     private final Label timeText = new Label();
@@ -97,12 +98,15 @@ public final class MeshView extends BorderPane {
         nodeColouring.setTooltip(new Tooltip(I18n.text("mesh.nodes.tip")));
         search.setId("mesh-search");
         search.setPromptText(I18n.text("mesh.search.prompt"));
-        search.setPrefColumnCount(14);
+        search.setPrefColumnCount(11);
         filter.setId("mesh-filter");
         filter.setPromptText(I18n.text("mesh.filter.prompt"));
         filter.setTooltip(new Tooltip(I18n.text("mesh.filter.tip")));
-        filter.setPrefColumnCount(14);
+        filter.setPrefColumnCount(11);
+        allLinksButton.setId("mesh-all-links");
+        allLinksButton.setTooltip(new Tooltip(I18n.text("mesh.allLinks.tip")));
         fitButton.setId("mesh-fit");
+        fitButton.setTooltip(new Tooltip(I18n.text("mesh.fit")));
         resetButton.setId("mesh-reset");
         resetButton.setTooltip(new Tooltip(I18n.text("mesh.reset.tip")));
         exportButton.setId("mesh-export");
@@ -115,10 +119,7 @@ public final class MeshView extends BorderPane {
         canvas.setId("mesh-canvas");
         legend.setId("mesh-legend");
         legend.getStyleClass().add("mesh-legend");
-        legend.setHgap(10);
-        legend.setVgap(2);
         legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        legend.setPrefWrapLength(520);
         legend.setMouseTransparent(true);
         loading.setMaxSize(32, 32);
         time.setId("mesh-time");
@@ -150,9 +151,14 @@ public final class MeshView extends BorderPane {
         HBox layoutPills = new HBox(treeButton, mapButton);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, layoutPills, new Label(I18n.text("mesh.links")), linkColouring,
-                new Label(I18n.text("mesh.nodes")), nodeColouring, search, filter, spacer, fitButton, resetButton,
-                exportButton);
+        HBox toolbar = new HBox(8, layoutPills, linkColouring, allLinksButton, nodeColouring, search, filter, spacer,
+                fitButton, resetButton, exportButton);
+        for (Region fixed : new Region[] {treeButton, mapButton, linkColouring, allLinksButton, nodeColouring,
+            fitButton, resetButton, exportButton}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(80);
+        filter.setMinWidth(80);
         toolbar.getStyleClass().add("mesh-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -178,7 +184,7 @@ public final class MeshView extends BorderPane {
         side.setMinWidth(300);
         side.setPrefWidth(360);
         SplitPane main = new SplitPane(mapAndFindings, side);
-        main.setDividerPositions(0.72);
+        main.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(side, false);
 
         setTop(toolbar);
@@ -190,6 +196,7 @@ public final class MeshView extends BorderPane {
                 .otherwise(MeshLayout.TREE));
         linkColouring.valueProperty().bindBidirectional(model.linkColouringProperty());
         nodeColouring.valueProperty().bindBidirectional(model.nodeColouringProperty());
+        allLinksButton.selectedProperty().bindBidirectional(model.allLinksProperty());
         search.textProperty().bindBidirectional(model.searchTextProperty());
         search.setOnAction(event -> model.search());
         filter.textProperty().bindBidirectional(model.filterTextProperty());

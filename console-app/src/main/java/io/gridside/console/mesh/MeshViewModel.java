@@ -45,6 +45,7 @@ public final class MeshViewModel {
             new SimpleObjectProperty<>(MeshSceneBuilder.NodeColouring.ONLINE);
     private final ObjectProperty<MeshSceneBuilder.LinkColouring> linkColouring =
             new SimpleObjectProperty<>(MeshSceneBuilder.LinkColouring.SIGNAL);
+    private final BooleanProperty allLinks = new SimpleBooleanProperty(false);
     private final StringProperty searchText = new SimpleStringProperty("");
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -67,6 +68,7 @@ public final class MeshViewModel {
         this.session = session;
         nodeColouring.addListener((obs, old, now) -> restyle());
         linkColouring.addListener((obs, old, now) -> restyle());
+        allLinks.addListener((obs, old, now) -> restyle());
         layout.addListener((obs, old, now) -> relayout(true));
         filterText.addListener((obs, old, text) -> applyFilter(text));
         searchText.addListener((obs, old, text) -> highlightMatches());
@@ -191,7 +193,7 @@ public final class MeshViewModel {
     }
 
     private MeshSceneBuilder.Built build() {
-        return builder.build(facts, nodeColouring.get(), linkColouring.get(), filter);
+        return builder.build(facts, nodeColouring.get(), linkColouring.get(), filter, allLinks.get());
     }
 
     private void showScene(MeshSceneBuilder.Built built) {
@@ -386,6 +388,11 @@ public final class MeshViewModel {
 
     public ObjectProperty<MeshSceneBuilder.LinkColouring> linkColouringProperty() {
         return linkColouring;
+    }
+
+    /** Whether every neighbour-table entry shows, or only the routes (the default: the tree stays readable). */
+    public BooleanProperty allLinksProperty() {
+        return allLinks;
     }
 
     public StringProperty searchTextProperty() {

@@ -22,9 +22,11 @@ import io.gridside.console.tariffs.TariffsView;
 import io.gridside.console.tariffs.TariffsViewModel;
 import io.gridside.console.reconcile.ReconcileView;
 import io.gridside.console.reconcile.ReconcileViewModel;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
@@ -92,8 +94,22 @@ public final class MainView extends BorderPane {
         bind();
     }
 
+    /**
+     * Shows the site screen whose navigation button is {@code nav-NAME} ("meters", "mesh", ...) once a gateway has
+     * answered; an unknown name leaves the dashboard.
+     */
+    public void show(String name) {
+        for (ToggleButton button : List.of(dashboardButton, metersButton, meshButton, customersButton, cashButton,
+                importsButton, tariffsButton, exceptionsButton, reconcileButton)) {
+            if (button.getId().equals("nav-" + name)) {
+                button.setSelected(true);
+            }
+        }
+    }
+
     private void createControls() {
         siteTitle.getStyleClass().add(Styles.TITLE_3);
+        siteTitle.setMinWidth(0);
         ToggleGroup navigation = new ToggleGroup();
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
@@ -144,6 +160,9 @@ public final class MainView extends BorderPane {
                 cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton, refreshButton,
                 disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
+        // The site's name gives way first, so that no navigation button is cut to an ellipsis.
+        toolbar.getChildren().stream().filter(node -> node instanceof ButtonBase)
+                .forEach(button -> ((Region) button).setMinWidth(Region.USE_PREF_SIZE));
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         HBox.setHgrow(problemText, Priority.ALWAYS);

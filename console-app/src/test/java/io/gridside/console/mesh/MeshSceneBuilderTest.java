@@ -73,7 +73,7 @@ class MeshSceneBuilderTest {
     void colourEachHalfOfALinkByTheGradeOfItsOwnDirection() {
         MeshFacts facts = facts();
         MeshScene scene = builder.build(facts, MeshSceneBuilder.NodeColouring.ONLINE,
-                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE).scene();
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE, true).scene();
 
         int l = link(scene, facts, "M-2", "M-1");
         assertThat(scene.forwardColors()[l]).isEqualTo(GOOD);
@@ -85,7 +85,7 @@ class MeshSceneBuilderTest {
     void colourBothHalvesByEtxWhenAsked() {
         MeshFacts facts = facts();
         MeshScene scene = builder.build(facts, MeshSceneBuilder.NodeColouring.ONLINE,
-                MeshSceneBuilder.LinkColouring.ETX, MeshFilter.NONE).scene();
+                MeshSceneBuilder.LinkColouring.ETX, MeshFilter.NONE, true).scene();
 
         int l = link(scene, facts, "M-2", "M-1");
         assertThat(scene.forwardColors()[l]).isEqualTo(FAIR).isEqualTo(scene.reverseColors()[l]);
@@ -96,7 +96,7 @@ class MeshSceneBuilderTest {
     void marksALinkOnlyThePastKnowsStaleAndFadesOldLinks() {
         MeshFacts facts = facts();
         MeshScene scene = builder.build(facts, MeshSceneBuilder.NodeColouring.ONLINE,
-                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE).scene();
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE, true).scene();
 
         int stale = link(scene, facts, "M-2", "M-3");
         assertThat(scene.linkFlags()[stale] & MeshScene.STALE).isNotZero();
@@ -105,6 +105,18 @@ class MeshSceneBuilderTest {
         int old = link(scene, facts, "M-3", "GW");
         assertThat(scene.forwardColors()[old] >>> 24).as("heard two hours ago").isLessThan(0xff).isGreaterThan(0x40);
         assertThat(scene.forwardColors()[link(scene, facts, "M-1", "GW")] >>> 24).isEqualTo(0xff);
+    }
+
+    @Test
+    void showsOnlyRoutesUnlessAskedForEveryLink() {
+        MeshFacts facts = facts();
+        MeshScene scene = builder.build(facts, MeshSceneBuilder.NodeColouring.ONLINE,
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE, false).scene();
+
+        assertThat(scene.forwardColors()[link(scene, facts, "M-2", "M-1")]).isEqualTo(GOOD);
+        int neighbourOnly = link(scene, facts, "M-2", "M-3");
+        assertThat(scene.forwardColors()[neighbourOnly] >>> 24).as("a stale entry that was never a route").isZero();
+        assertThat(scene.reverseColors()[neighbourOnly] >>> 24).isZero();
     }
 
     @Test
@@ -120,11 +132,11 @@ class MeshSceneBuilderTest {
     void coloursRadiosByTheFactChosenAndTheGatewayApart() {
         MeshFacts facts = facts();
         MeshSceneBuilder.Built online = builder.build(facts, MeshSceneBuilder.NodeColouring.ONLINE,
-                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE);
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE, true);
         MeshSceneBuilder.Built credit = builder.build(facts, MeshSceneBuilder.NodeColouring.CREDIT,
-                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE);
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE, true);
         MeshSceneBuilder.Built firmware = builder.build(facts, MeshSceneBuilder.NodeColouring.FIRMWARE,
-                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE);
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.NONE, true);
 
         int gw = facts.graph().indexOf("GW");
         int m1 = facts.graph().indexOf("M-1");
@@ -148,7 +160,7 @@ class MeshSceneBuilderTest {
     void dimsTheRadiosAFilterRejectsAndTheirLinks() {
         MeshFacts facts = facts();
         MeshScene scene = builder.build(facts, MeshSceneBuilder.NodeColouring.HOPS,
-                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.parse("hops>=2")).scene();
+                MeshSceneBuilder.LinkColouring.SIGNAL, MeshFilter.parse("hops>=2"), true).scene();
 
         assertThat(scene.nodeFlags()[facts.graph().indexOf("M-2")] & MeshScene.DIMMED).isZero();
         assertThat(scene.nodeFlags()[facts.graph().indexOf("M-1")] & MeshScene.DIMMED).isNotZero();
