@@ -2,8 +2,6 @@ package io.gridside.console.mesh;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import javafx.beans.property.IntegerProperty;
@@ -225,7 +223,7 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
 
     private void allocate(int w, int h) {
         frame = new int[w * h];
-        buffer = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+        buffer = IntBuffer.wrap(frame);
         pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
         image.setImage(new WritableImage(pixels));
         labels.setWidth(w);
@@ -233,11 +231,8 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
     }
 
     private void renderFrame(int w, int h) {
-        renderer.render(scene, viewport, frame, w, h);
         pixels.updateBuffer(unused -> {
-            buffer.clear();
-            buffer.put(frame, 0, w * h);
-            buffer.clear();
+            renderer.render(scene, viewport, frame, w, h);
             return null;
         });
         drawLabels(w, h);

@@ -2,6 +2,7 @@ package io.gridside.console.mesh;
 
 import java.util.Arrays;
 import java.util.List;
+import javafx.application.Application;
 import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -67,6 +68,13 @@ public record MeshPalette(int background, int foreground, int muted, int good, i
      * the JavaFX thread; a colour the theme does not define keeps its fallback.
      */
     public static MeshPalette of(Parent host) {
+        boolean styled = Application.getUserAgentStylesheet() != null
+                || (host.getScene() != null && !host.getScene().getStylesheets().isEmpty())
+                || !host.getStylesheets().isEmpty();
+        if (!styled) {
+            // Without any style sheet no colour can resolve, and JavaFX would log a warning for each lookup.
+            return fallback();
+        }
         int[] argb = FALLBACKS.clone();
         Region probe = new Region();
         Group root = new Group(probe);

@@ -27,6 +27,8 @@ public final class MeshRenderer {
     private int[] pixels;
     private int width;
     private int height;
+    private float clipLow;
+    private float clipHigh;
 
     /** A renderer in {@code palette}'s colours. */
     public MeshRenderer(MeshPalette palette) {
@@ -66,8 +68,9 @@ public final class MeshRenderer {
         this.height = height;
         Arrays.fill(argb, 0, width * height, palette.background() | 0xff000000);
         project(scene, viewport);
-        drawLinks(scene, false);
-        drawLinks(scene, true);
+        float radius = (float) nodeRadius(viewport);
+        drawLinks(scene, radius, false);
+        drawLinks(scene, radius, true);
         drawNodes(scene, viewport);
         this.pixels = null;
     }
@@ -89,7 +92,12 @@ public final class MeshRenderer {
         }
     }
 
-    private void drawLinks(MeshScene scene, boolean highlightedPass) {
+    /**
+     * Draws the links of one pass. A link shorter than its two radios' discs are wide lies under them and is
+     * skipped: at the far zoom where a whole site fits, that is most of them.
+     */
+    private void drawLinks(MeshScene scene, float radius, boolean highlightedPass) {
+        float hidden = 4 * radius * radius;
         int[] from = scene.linkFrom();
         int[] to = scene.linkTo();
         int[] flags = scene.linkFlags();
@@ -104,7 +112,9 @@ public final class MeshRenderer {
             float y0 = sy[from[l]];
             float x1 = sx[to[l]];
             float y1 = sy[to[l]];
-            if (offScreen(x0, y0, x1, y1, 3) || Math.abs(x1 - x0) + Math.abs(y1 - y0) < 1) {
+            float dx = x1 - x0;
+            float dy = y1 - y0;
+            if (offScreen(x0, y0, x1, y1, 3) || dx * dx + dy * dy < hidden) {
                 continue;
             }
             float mx = (x0 + x1) / 2;
@@ -144,8 +154,9 @@ public final class MeshRenderer {
 
     /**
      * Draws a segment {@code lineWidth} pixels wide, clipped to the screen first (Liang-Barsky) so that a link
-     * running far off screen costs only its visible pixels. A dashed segment's dashes are counted from its start,
-     * so they stay in place while the view pans and clips the start away.
+     * running far off screen costs only its visible pixels, then stepped in 16.16 fixed point along its longer
+     * axis. A dashed segment's dashes are counted from its start, so they stay in place while the view pans and
+     * clips the start away.
      */
     void segment(float x0, float y0, float x1, float y1, int argb, int lineWidth, boolean dashed) {
         if ((argb >>> 24) == 0) {
@@ -153,33 +164,58 @@ public final class MeshRenderer {
         }
         float dx = x1 - x0;
         float dy = y1 - y0;
-        float[] t = {0, 1};
-        float min = -lineWidth;
-        float maxX = width - 1 + lineWidth;
-        float maxY = height - 1 + lineWidth;
-        if (!clip(-dx, x0 - min, t) || !clip(dx, maxX - x0, t) || !clip(-dy, y0 - min, t)
-                || !clip(dy, maxY - y0, t)) {
+        clipLow = 0;
+        clipHigh = 1;
+        if (!clip(-dx, x0) || !clip(dx, width - 1 - x0) || !clip(-dy, y0) || !clip(dy, height - 1 - y0)) {
             return;
         }
-        float length = (float) Math.hypot(dx, dy);
-        float startX = x0 + t[0] * dx;
-        float startY = y0 + t[0] * dy;
-        float endX = x0 + t[1] * dx;
-        float endY = y0 + t[1] * dy;
-        int steps = (int) Math.ceil(Math.max(Math.abs(endX - startX), Math.abs(endY - startY)));
-        boolean xMajor = Math.abs(dx) >= Math.abs(dy);
-        float xStep = steps == 0 ? 0 : (endX - startX) / steps;
-        float yStep = steps == 0 ? 0 : (endY - startY) / steps;
-        float stepLength = steps == 0 ? 0 : (t[1] - t[0]) * length / steps;
-        float along = t[0] * length;
-        int first = -(lineWidth - 1) / 2;
+        float startX = x0 + clipLow * dx;
+        float startY = y0 + clipLow * dy;
+        float spanX = (clipHigh - clipLow) * dx;
+        float spanY = (clipHigh - clipLow) * dy;
+        int steps = (int) Math.max(Math.abs(spanX), Math.abs(spanY));
+        int fx = (int) (startX * 65536f + 32768f);
+        int fy = (int) (startY * 65536f + 32768f);
+        int stepX = steps == 0 ? 0 : (int) (spanX * 65536f / steps);
+        int stepY = steps == 0 ? 0 : (int) (spanY * 65536f / steps);
+        if (lineWidth == 1 && !dashed) {
+            thinLine(fx, fy, stepX, stepY, steps, argb);
+        } else {
+            float length = (float) Math.sqrt(dx * dx + dy * dy);
+            float stepLength = steps == 0 ? 0 : (clipHigh - clipLow) * length / steps;
+            wideLine(fx, fy, stepX, stepY, steps, argb, lineWidth, Math.abs(dx) >= Math.abs(dy),
+                    dashed ? clipLow * length : Float.NaN, stepLength);
+        }
+    }
+
+    /** A one-pixel line already clipped to the screen: no pixel needs a bounds check. */
+    private void thinLine(int fx, int fy, int stepX, int stepY, int steps, int argb) {
         int alpha = argb >>> 24;
-        for (int i = 0; i <= steps; i++, along += stepLength) {
-            if (dashed && (((int) (along / DASH)) & 1) == 1) {
+        int[] out = pixels;
+        int w = width;
+        for (int i = 0; i <= steps; i++, fx += stepX, fy += stepY) {
+            int index = (fy >> 16) * w + (fx >> 16);
+            if (alpha == 255) {
+                out[index] = argb;
+            } else {
+                blendAt(index, argb, alpha);
+            }
+        }
+    }
+
+    /** A line several pixels wide across its longer axis, or dashed ({@code along} NaN when not). */
+    private void wideLine(int fx, int fy, int stepX, int stepY, int steps, int argb, int lineWidth, boolean xMajor,
+            float along, float stepLength) {
+        int alpha = argb >>> 24;
+        int first = -(lineWidth - 1) / 2;
+        boolean dashed = !Float.isNaN(along);
+        float at = dashed ? along : 0;
+        for (int i = 0; i <= steps; i++, fx += stepX, fy += stepY, at += stepLength) {
+            if (dashed && (((int) (at / DASH)) & 1) == 1) {
                 continue;
             }
-            int px = (int) (startX + i * xStep + 0.5f);
-            int py = (int) (startY + i * yStep + 0.5f);
+            int px = fx >> 16;
+            int py = fy >> 16;
             for (int k = first; k < first + lineWidth; k++) {
                 if (xMajor) {
                     blend(px, py + k, argb, alpha);
@@ -190,22 +226,22 @@ public final class MeshRenderer {
         }
     }
 
-    /** One Liang-Barsky edge test: narrows {@code t} to the part of the segment inside the edge, false if none. */
-    private static boolean clip(float p, float q, float[] t) {
+    /** One Liang-Barsky edge test: narrows the clip range to the part of the segment inside the edge. */
+    private boolean clip(float p, float q) {
         if (p == 0) {
             return q >= 0;
         }
         float r = q / p;
         if (p < 0) {
-            if (r > t[1]) {
+            if (r > clipHigh) {
                 return false;
             }
-            t[0] = Math.max(t[0], r);
+            clipLow = Math.max(clipLow, r);
         } else {
-            if (r < t[0]) {
+            if (r < clipLow) {
                 return false;
             }
-            t[1] = Math.min(t[1], r);
+            clipHigh = Math.min(clipHigh, r);
         }
         return true;
     }
