@@ -228,13 +228,23 @@ public final class MeshView extends BorderPane {
 
     private void bindTime() {
         MeshTimeline timeline = model.timeline();
-        time.minProperty().bind(timeline.minProperty());
-        time.maxProperty().bind(timeline.maxProperty());
+        // Set, not bound: a slider moves its own bounds and value to keep min <= value <= max, which a binding forbids.
+        timeline.minProperty().addListener((obs, old, min) -> showRange(timeline));
+        timeline.maxProperty().addListener((obs, old, max) -> showRange(timeline));
+        showRange(timeline);
         time.valueProperty().bindBidirectional(timeline.valueProperty());
         time.disableProperty().bind(timeline.availableProperty().not());
         timeText.textProperty().bind(timeline.textProperty());
         nowButton.disableProperty().bind(timeline.chosenProperty().isNull());
         nowButton.setOnAction(event -> timeline.now());
+    }
+
+    private void showRange(MeshTimeline timeline) {
+        double value = timeline.valueProperty().get();
+        time.setMax(Math.max(time.getMax(), timeline.maxProperty().get()));
+        time.setMin(timeline.minProperty().get());
+        time.setMax(timeline.maxProperty().get());
+        time.setValue(value);
     }
 
     private void bindSides() {
