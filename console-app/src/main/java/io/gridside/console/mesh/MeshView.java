@@ -184,7 +184,7 @@ public final class MeshView extends BorderPane {
         side.setMinWidth(300);
         side.setPrefWidth(360);
         SplitPane main = new SplitPane(mapAndFindings, side);
-        main.setDividerPositions(0.7);
+        main.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(side, false);
 
         setTop(toolbar);
