@@ -22,11 +22,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,53 @@ class MeshScreenTest {
         assertThat(scene.nodeFlags()[node] & MeshScene.SELECTED).isNotZero();
         assertThat(scene.nodeFlags()[node] & MeshScene.HIGHLIGHTED).isNotZero();
         assertThat(Screens.save(canvas(robot).getScene(), "mesh-search")).exists();
+
+        robot.clickOn("#mesh-export").clickOn("#mesh-export-json");
+        Path exports = console.dirs().exports();
+        waitFor("the JSON export", () -> text(robot, "#mesh-message").startsWith("Exported to"),
+                () -> "the screen said '" + text(robot, "#mesh-message") + "'");
+        Path json = Path.of(text(robot, "#mesh-message").substring("Exported to ".length()));
+        assertThat(json).startsWith(exports.toAbsolutePath()).isRegularFile();
+        assertThat(Files.readString(json)).contains("\"" + meter + "\"").contains("\"creditState\"");
+    }
+
+    @Test
+    void aDraggedRadioKeepsItsPlaceUntilThePositionsAreReset(FxRobot robot) throws TimeoutException, IOException {
+        openMeshScreen(robot);
+        MeshCanvas canvas = canvas(robot);
+        String meter = deepestMeter(now);
+        int node = indexOf(canvas.getMeshScene(), meter);
+        float laidX = canvas.getMeshScene().x()[node];
+        float laidY = canvas.getMeshScene().y()[node];
+        WaitForAsyncUtils.waitForFxEvents();
+        double localX = canvas.viewport().toScreenX(laidX);
+        double localY = canvas.viewport().toScreenY(laidY);
+        assertThat(canvas.nodeAt(localX, localY)).as("the radio under %s, %s of a %s x %s view", localX, localY,
+                canvas.getWidth(), canvas.getHeight()).isEqualTo(node);
+        Point2D start = canvas.localToScreen(localX, localY);
+
+        robot.drag(start, MouseButton.PRIMARY).moveTo(start.add(20, 20)).moveTo(start.add(60, 45))
+                .release(MouseButton.PRIMARY);
+        MeshScene dragged = canvas.getMeshScene();
+        waitFor("the radio to move", () -> canvas.getMeshScene().x()[node] != laidX,
+                () -> "it stayed at " + laidX + ", " + laidY + " in " + canvas.getMeshScene() + "; in the scene "
+                        + (dragged == canvas.getMeshScene() ? "dragged" : "before, now replaced,") + " it is at "
+                        + dragged.x()[node] + ", " + dragged.y()[node] + "; the screen said '"
+                        + text(robot, "#mesh-message") + "'");
+        float movedX = canvas.getMeshScene().x()[node];
+        float movedY = canvas.getMeshScene().y()[node];
+
+        robot.clickOn("#mesh-layout-map").clickOn("#mesh-layout-tree");
+        waitFor("the tree again with the radio where it was left", () -> canvas.getMeshScene().x()[node] == movedX
+                && canvas.getMeshScene().y()[node] == movedY,
+                () -> "it is at " + canvas.getMeshScene().x()[node] + ", " + canvas.getMeshScene().y()[node]);
+
+        robot.clickOn("#mesh-reset");
+        waitFor("the radio back where the tree places it", () -> canvas.getMeshScene().x()[node] == laidX
+                && canvas.getMeshScene().y()[node] == laidY && text(robot, "#mesh-message").startsWith("Forgot"),
+                () -> "it is at " + canvas.getMeshScene().x()[node] + ", " + canvas.getMeshScene().y()[node]
+                        + " and the screen said '" + text(robot, "#mesh-message") + "'");
+        assertThat(text(robot, "#mesh-message")).isEqualTo("Forgot 1 position chosen in this layout.");
     }
 
     @Test

@@ -129,23 +129,39 @@ public final class MeshViewModel {
     }
 
     private void show(MeshMoment loaded) {
-        boolean sameGraphShape = moment != null && moment.graph() != null && loaded.graph() != null
-                && moment.graph().nodeCount() == loaded.graph().nodeCount();
-        String chosenId = facts != null && selectedNode.get() >= 0 && selectedNode.get() < facts.size()
-                ? facts.meterId(selectedNode.get()) : null;
+        MeshGraph before = facts == null ? null : facts.graph();
+        String chosenId = before != null && selectedNode.get() >= 0 && selectedNode.get() < before.nodeCount()
+                ? before.nodeId(selectedNode.get()) : null;
         moment = loaded;
         facts = loaded.graph() == null ? null : MeshFacts.of(loaded.graph(), session.meters(), loaded.roster(),
                 loaded.latest());
         findings.set(loaded.findings());
         timeline.show(loaded.span(), zone(), loaded.graph() == null ? null : loaded.graph().at());
         message.set(loaded.graph() == null ? I18n.text("mesh.none") : "");
-        relayout(!sameGraphShape);
+        if (before != null && loaded.graph() != null && sameRadios(before, loaded.graph())) {
+            // The same radios in the same order: every radio keeps its place, even one being dragged right now.
+            restyle();
+        } else {
+            relayout(true);
+        }
         int again = chosenId == null || facts == null ? -1 : facts.graph().indexOf(chosenId);
         if (selectedNode.get() == again) {
             chosen(again);
         } else {
             selectedNode.set(again);
         }
+    }
+
+    private static boolean sameRadios(MeshGraph a, MeshGraph b) {
+        if (a.nodeCount() != b.nodeCount()) {
+            return false;
+        }
+        for (int i = 0; i < a.nodeCount(); i++) {
+            if (!a.nodeId(i).equals(b.nodeId(i)) || a.parent(i) != b.parent(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Builds the scene afresh with the layout's positions, those the technician chose on top. */
