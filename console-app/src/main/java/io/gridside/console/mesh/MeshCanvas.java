@@ -91,7 +91,10 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         });
     }
 
-    /** Shows {@code meshScene}; the view fits it the first time it has a size. */
+    /**
+     * Shows {@code meshScene}, keeping the chosen radio chosen when the new scene has it; the view fits the first
+     * scene it is given, and keeps its viewport for later ones (call {@link #fitAll()} to fit again).
+     */
     public void setScene(MeshScene meshScene) {
         boolean first = scene.nodeCount() == 0;
         this.scene = meshScene;
@@ -99,6 +102,8 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         int selected = selectedNode.get();
         if (selected >= meshScene.nodeCount()) {
             selectedNode.set(-1);
+        } else if (selected >= 0) {
+            meshScene.markNodes(MeshScene.SELECTED, selected);
         }
         redraw();
     }
