@@ -31,6 +31,8 @@ import javax.imageio.ImageIO;
  */
 public final class MeshCanvas extends javafx.scene.layout.Region {
 
+    /** At most this many labels at once: more would pile up into an unreadable grey. */
+    public static final int LABEL_CAP = MeshLabels.CAP;
     /** A press that moves less than this many pixels is a click, not a drag. */
     private static final double CLICK_SLOP = 3;
 
@@ -247,8 +249,10 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         g.setFill(MeshPalette.color(renderer.palette().foreground() | 0xff000000));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        double rootRadius = MeshRenderer.rootRadius(viewport);
         for (int node : onScreen) {
-            g.fillText(scene.labels()[node], viewport.toScreenX(scene.x()[node]) + radius + 3,
+            double offset = (scene.nodeFlags()[node] & MeshScene.ROOT) != 0 ? rootRadius : radius;
+            g.fillText(scene.labels()[node], viewport.toScreenX(scene.x()[node]) + offset + 3,
                     viewport.toScreenY(scene.y()[node]));
         }
     }
