@@ -32,9 +32,7 @@ import javax.imageio.ImageIO;
 public final class MeshCanvas extends javafx.scene.layout.Region {
 
     /** At most this many labels at once: more would pile up into an unreadable grey. */
-    public static final int LABEL_CAP = 300;
-    /** Labels show once a radio is at least this many pixels across. */
-    private static final double READABLE_RADIUS = 4;
+    public static final int LABEL_CAP = MeshLabels.CAP;
     /** A press that moves less than this many pixels is a click, not a drag. */
     private static final double CLICK_SLOP = 3;
 
@@ -91,7 +89,10 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         });
     }
 
-    /** Shows {@code meshScene}; the view fits it the first time it has a size. */
+    /**
+     * Shows {@code meshScene}, keeping the chosen radio chosen when the new scene has it; the view fits the first
+     * scene it is given, and keeps its viewport for later ones (call {@link #fitAll()} to fit again).
+     */
     public void setScene(MeshScene meshScene) {
         boolean first = scene.nodeCount() == 0;
         this.scene = meshScene;
@@ -99,6 +100,8 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         int selected = selectedNode.get();
         if (selected >= meshScene.nodeCount()) {
             selectedNode.set(-1);
+        } else if (selected >= 0) {
+            meshScene.markNodes(MeshScene.SELECTED, selected);
         }
         redraw();
     }
@@ -242,48 +245,16 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         GraphicsContext g = labels.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         double radius = MeshRenderer.nodeRadius(viewport);
-        if (radius < READABLE_RADIUS) {
-            return;
-        }
-        int[] onScreen = labelledOnScreen(w, h);
+        int[] onScreen = MeshLabels.pick(scene, viewport, w, h);
         g.setFill(MeshPalette.color(renderer.palette().foreground() | 0xff000000));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        double rootRadius = MeshRenderer.rootRadius(viewport);
         for (int node : onScreen) {
-            g.fillText(scene.labels()[node], viewport.toScreenX(scene.x()[node]) + radius + 3,
+            double offset = (scene.nodeFlags()[node] & MeshScene.ROOT) != 0 ? rootRadius : radius;
+            g.fillText(scene.labels()[node], viewport.toScreenX(scene.x()[node]) + offset + 3,
                     viewport.toScreenY(scene.y()[node]));
         }
-    }
-
-    /** The labelled radios on screen, or when more than {@link #LABEL_CAP}, only the chosen and pointed-at ones. */
-    private int[] labelledOnScreen(int w, int h) {
-        String[] text = scene.labels();
-        int[] flags = scene.nodeFlags();
-        int[] all = new int[LABEL_CAP];
-        int[] marked = new int[LABEL_CAP];
-        int count = 0;
-        int markedCount = 0;
-        for (int i = 0; i < scene.nodeCount(); i++) {
-            if (text[i] == null || (flags[i] & MeshScene.DIMMED) != 0 || !onScreen(i, w, h)) {
-                continue;
-            }
-            boolean pointed = (flags[i] & (MeshScene.SELECTED | MeshScene.HIGHLIGHTED | MeshScene.ROOT)) != 0;
-            if (pointed && markedCount < LABEL_CAP) {
-                marked[markedCount++] = i;
-            }
-            if (count < LABEL_CAP) {
-                all[count] = i;
-            }
-            count++;
-        }
-        return count <= LABEL_CAP ? java.util.Arrays.copyOf(all, count) : java.util.Arrays.copyOf(marked,
-                markedCount);
-    }
-
-    private boolean onScreen(int node, int w, int h) {
-        double x = viewport.toScreenX(scene.x()[node]);
-        double y = viewport.toScreenY(scene.y()[node]);
-        return x >= 0 && y >= 0 && x < w && y < h;
     }
 
     private void scrolled(ScrollEvent event) {
