@@ -46,7 +46,8 @@ final class MeshLinksCommand implements Callable<Integer> {
         MeshOptions options = own.or(mesh.options);
         try (SiteStore store = SiteFiles.openExisting(options.requireSite())) {
             SiteInfo site = MeshCommand.siteOf(store, options);
-            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at);
+            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at,
+                    command.commandLine().getErr());
             LinksJson links = new LinksJson(graph.at(), WeakLinks.find(graph, LinkQuality.DEFAULTS),
                     OneWayLinks.find(graph, LinkQuality.DEFAULTS), SingleRouteMeters.find(graph, LinkQuality.DEFAULTS));
             PrintWriter out = command.commandLine().getOut();
@@ -69,12 +70,12 @@ final class MeshLinksCommand implements Callable<Integer> {
         if (findings.isEmpty()) {
             return;
         }
-        TextTable table = new TextTable(2, "FROM", "TO", "FWD dBm", "REV dBm", "FWD PSR", "REV PSR", "ETX", "AGE s",
-                "WHY");
+        TextTable table = new TextTable(3, "FROM", "TO", "WHY", "FWD dBm", "REV dBm", "FWD PSR", "REV PSR", "ETX",
+                "AGE s");
         for (LinkFinding f : findings) {
-            table.add(List.of(f.from(), f.to(), decimal(f.forwardRssiDbm(), 0), decimal(f.reverseRssiDbm(), 0),
-                    decimal(f.forwardPsr(), 2), decimal(f.reversePsr(), 2), decimal(f.etx(), 2),
-                    Long.toString(f.ageSeconds()), f.reason()));
+            table.add(List.of(f.from(), f.to(), f.reason(), decimal(f.forwardRssiDbm(), 0),
+                    decimal(f.reverseRssiDbm(), 0), decimal(f.forwardPsr(), 2), decimal(f.reversePsr(), 2),
+                    decimal(f.etx(), 2), Long.toString(f.ageSeconds())));
         }
         table.print(out);
     }
