@@ -106,6 +106,11 @@ class MeshFindingsPaneTest {
         assertThat(chosen.get().nodes()).containsExactly(expectedNodes);
         assertThat(HandMadeMesh.linkNames(graph, chosen.get().links()))
                 .containsExactlyInAnyOrder("B>A", "C>B", "C>A", "D>C");
+
+        MeshChoice first = chosen.getAndSet(null);
+        robot.doubleClickOn(row(robot, points, point -> point.meterId().equals("A")));
+        await("the same choice again after a double click on the chosen row", () -> String.valueOf(chosen.get()),
+                () -> first.equals(chosen.get()));
     }
 
     @Test
