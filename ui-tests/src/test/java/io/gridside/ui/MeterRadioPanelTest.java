@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -109,6 +111,23 @@ class MeterRadioPanelTest {
         await("a choice after clicking C's row", () -> String.valueOf(chosen.get()), () -> chosen.get() != null);
         assertThat(chosen.get().nodes()).containsExactly(graph.indexOf("B"), graph.indexOf("C"));
         assertThat(HandMadeMesh.linkNames(graph, chosen.get().links())).containsExactly("C>B");
+    }
+
+    @Test
+    void handsAHopOfTheRouteToTheMap(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> robot.lookup("#mesh-radio-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        ListView<MeterRadio.Hop> route = robot.lookup("#mesh-radio-route").queryListView();
+        await("the route's second hop on screen", () -> String.valueOf(route.getItems()),
+                () -> route.lookupAll(".list-cell").stream()
+                        .anyMatch(cell -> ((ListCell<?>) cell).getIndex() == 1 && !((ListCell<?>) cell).isEmpty()));
+        Node second = route.lookupAll(".list-cell").stream()
+                .filter(cell -> ((ListCell<?>) cell).getIndex() == 1).findFirst().orElseThrow();
+
+        robot.clickOn(second);
+
+        await("a choice after clicking the hop A to G", () -> String.valueOf(chosen.get()), () -> chosen.get() != null);
+        assertThat(chosen.get().nodes()).containsExactly(graph.indexOf("A"), graph.indexOf("G"));
+        assertThat(HandMadeMesh.linkNames(graph, chosen.get().links())).containsExactly("A>G");
     }
 
     @Test

@@ -246,8 +246,9 @@ public final class MeterRadioPanel extends VBox {
             }
         });
         route.getSelectionModel().selectedItemProperty().addListener((observable, before, hop) -> {
-            if (hop != null && hop.link() >= 0) {
-                onChosen.accept(new MeshChoice(new int[0], new int[] {hop.link()}));
+            if (hop != null) {
+                onChosen.accept(new MeshChoice(new int[] {hop.from(), hop.to()},
+                        hop.link() < 0 ? new int[0] : new int[] {hop.link()}));
             }
         });
     }
@@ -264,6 +265,9 @@ public final class MeterRadioPanel extends VBox {
     /**
      * The samples as steps: the history records a link's measures only when they change, so a value holds until the
      * next sample rather than sliding towards it.
+     *
+     * <p>Shortcoming: while the meter has no route there is no link in use, but the line holds its last value across
+     * that time up to the next sample; the parents list shows the loss. A gap would need one series per stretch.
      */
     private static List<XYChart.Data<Number, Number>> steps(List<MeterRadio.SignalPoint> points,
             ToIntFunction<MeterRadio.SignalPoint> value) {
