@@ -22,6 +22,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 /**
@@ -132,6 +133,16 @@ public final class MeshFindingsPane extends TabPane {
             if (chosen != null && graph != null) {
                 onChosen.accept(choice.apply(chosen));
             }
+        });
+        table.setRowFactory(rowsOf -> {
+            TableRow<S> row = new TableRow<>();
+            // A double click chooses the row again, so the map comes back to it after the technician panned away.
+            row.setOnMouseClicked(click -> {
+                if (!row.isEmpty() && row.isSelected() && click.getClickCount() > 1 && graph != null) {
+                    onChosen.accept(choice.apply(row.getItem()));
+                }
+            });
+            return row;
         });
         return table;
     }

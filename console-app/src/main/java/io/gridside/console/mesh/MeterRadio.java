@@ -106,10 +106,12 @@ public record MeterRadio(String meterId, int node, String customer, int hops, bo
      * One hop of the route: a radio and its parent, with the link's measures up (child to parent) and down.
      * Measures are NaN and grades null when neither table holds the link.
      *
+     * @param from the radio's index in the graph
+     * @param to its parent's index
      * @param link the graph's index of the link the measures came from, -1 when none holds it
      */
-    public record Hop(String fromId, String toId, int link, double rssiUpDbm, double rssiDownDbm, double psrUp,
-            double psrDown, double etx, LinkGrade gradeUp, LinkGrade gradeDown) {
+    public record Hop(String fromId, String toId, int from, int to, int link, double rssiUpDbm, double rssiDownDbm,
+            double psrUp, double psrDown, double etx, LinkGrade gradeUp, LinkGrade gradeDown) {
     }
 
     /** When the meter took a parent; a null parent means it lost its route then. */

@@ -6,10 +6,12 @@ import io.gridside.site.mesh.LinkGrade;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Side;
@@ -36,6 +38,8 @@ import javafx.util.StringConverter;
  */
 public final class MeterRadioPanel extends VBox {
 
+    /** Past this many samples the chart draws lines only: a week of quarter hours would hide under its marks. */
+    private static final int SYMBOLS_UP_TO = 48;
     private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
 
     private final Label title = new Label();
@@ -135,15 +139,19 @@ public final class MeterRadioPanel extends VBox {
                 MeterRadio.Neighbour::grade);
         grade.setCellFactory(column -> new GradeCell<>());
         grade.setId("col-grade");
-        neighbours.getColumns().setAll(List.of(id,
-                figure("mesh.radio.col.rssiOut", "col-rssi-out", MeterRadio.Neighbour::rssiOutDbm,
-                        MeterRadioPanel::dbm),
-                figure("mesh.radio.col.rssiIn", "col-rssi-in", MeterRadio.Neighbour::rssiInDbm, MeterRadioPanel::dbm),
-                figure("mesh.radio.col.psrOut", "col-psr-out", MeterRadio.Neighbour::psrOut, MeterRadioPanel::share),
-                figure("mesh.radio.col.psrIn", "col-psr-in", MeterRadio.Neighbour::psrIn, MeterRadioPanel::share),
-                figure("mesh.radio.col.etx", "col-etx", MeterRadio.Neighbour::etx, MeterRadioPanel::etx),
-                figure("mesh.radio.col.age", "col-age", MeterRadio.Neighbour::ageSeconds, MeterRadioPanel::age),
+        TableColumn<MeterRadio.Neighbour, ?> rssi = pair("mesh.radio.col.rssi",
+                figure("mesh.radio.col.out", "col-rssi-out", MeterRadio.Neighbour::rssiOutDbm, Math::round),
+                figure("mesh.radio.col.in", "col-rssi-in", MeterRadio.Neighbour::rssiInDbm, Math::round));
+        TableColumn<MeterRadio.Neighbour, ?> psr = pair("mesh.radio.col.psr",
+                figure("mesh.radio.col.out", "col-psr-out", MeterRadio.Neighbour::psrOut, MeterRadioPanel::percent),
+                figure("mesh.radio.col.in", "col-psr-in", MeterRadio.Neighbour::psrIn, MeterRadioPanel::percent));
+        neighbours.getColumns().setAll(List.of(id, rssi, psr,
+                wider(figure("mesh.radio.col.etx", "col-etx", MeterRadio.Neighbour::etx, MeterRadioPanel::etx)),
+                wider(figure("mesh.radio.col.age", "col-age", MeterRadio.Neighbour::ageSeconds, MeterRadioPanel::age)),
                 grade));
+        id.setMinWidth(100);
+        id.setPrefWidth(100);
+        grade.setMinWidth(72);
         neighbours.setRowFactory(table -> new NeighbourRow());
     }
 
@@ -155,18 +163,40 @@ public final class MeterRadioPanel extends VBox {
     }
 
     private static <T> TableColumn<MeterRadio.Neighbour, T> figure(String key, String id,
-            Function<MeterRadio.Neighbour, T> value, Function<T, String> text) {
+            Function<MeterRadio.Neighbour, T> value, Function<T, ?> text) {
         TableColumn<MeterRadio.Neighbour, T> column = column(key, value);
         column.setId(id);
+        column.setMinWidth(44);
+        column.setPrefWidth(44);
         column.getStyleClass().add("figure");
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
+                setText(empty || item == null ? null : String.valueOf(text.apply(item)));
             }
         });
         return column;
+    }
+
+    /** A figure column with room for a decimal or a unit, where the others hold two or three digits. */
+    private static <T> TableColumn<MeterRadio.Neighbour, T> wider(TableColumn<MeterRadio.Neighbour, T> column) {
+        column.setMinWidth(48);
+        column.setPrefWidth(48);
+        return column;
+    }
+
+    /** A share as whole percent, without the sign the column's header gives. */
+    private static long percent(double share) {
+        return Math.round(share * 100);
+    }
+
+    /** A header over the two directions' columns, so that each reads only "out" and "in". */
+    private static TableColumn<MeterRadio.Neighbour, ?> pair(String key, TableColumn<MeterRadio.Neighbour, ?> out,
+            TableColumn<MeterRadio.Neighbour, ?> in) {
+        TableColumn<MeterRadio.Neighbour, Void> pair = new TableColumn<>(I18n.text(key));
+        pair.getColumns().setAll(List.of(out, in));
+        return pair;
     }
 
     private void createChart() {
@@ -216,22 +246,40 @@ public final class MeterRadioPanel extends VBox {
             }
         });
         route.getSelectionModel().selectedItemProperty().addListener((observable, before, hop) -> {
-            if (hop != null && hop.link() >= 0) {
-                onChosen.accept(new MeshChoice(new int[0], new int[] {hop.link()}));
+            if (hop != null) {
+                onChosen.accept(new MeshChoice(new int[] {hop.from(), hop.to()},
+                        hop.link() < 0 ? new int[0] : new int[] {hop.link()}));
             }
         });
     }
 
     private void drawSignal(MeterRadio radio) {
-        out.getData().setAll(radio.signal().stream()
-                .map(point -> new XYChart.Data<Number, Number>(point.at().getEpochSecond(), point.rssiOutDbm()))
-                .toList());
-        in.getData().setAll(radio.signal().stream()
-                .map(point -> new XYChart.Data<Number, Number>(point.at().getEpochSecond(), point.rssiInDbm()))
-                .toList());
+        out.getData().setAll(steps(radio.signal(), MeterRadio.SignalPoint::rssiOutDbm));
+        in.getData().setAll(steps(radio.signal(), MeterRadio.SignalPoint::rssiInDbm));
+        chart.setCreateSymbols(radio.signal().size() <= SYMBOLS_UP_TO);
         chart.setTitle(radio.signal().isEmpty()
                 ? I18n.text(radio.hasHistory() ? "mesh.radio.signal.empty" : "mesh.radio.history.none")
                 : I18n.text("mesh.radio.signal.title", radio.signal().size()));
+    }
+
+    /**
+     * The samples as steps: the history records a link's measures only when they change, so a value holds until the
+     * next sample rather than sliding towards it.
+     *
+     * <p>Shortcoming: while the meter has no route there is no link in use, but the line holds its last value across
+     * that time up to the next sample; the parents list shows the loss. A gap would need one series per stretch.
+     */
+    private static List<XYChart.Data<Number, Number>> steps(List<MeterRadio.SignalPoint> points,
+            ToIntFunction<MeterRadio.SignalPoint> value) {
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size() * 2);
+        for (int i = 0; i < points.size(); i++) {
+            long second = points.get(i).at().getEpochSecond();
+            if (i > 0) {
+                data.add(new XYChart.Data<>(second, value.applyAsInt(points.get(i - 1))));
+            }
+            data.add(new XYChart.Data<>(second, value.applyAsInt(points.get(i))));
+        }
+        return data;
     }
 
     private String factsOf(MeterRadio radio) {

@@ -130,14 +130,14 @@ public final class MeterRadios {
         boolean upward = up >= 0 && (down < 0 || !graph.link(up).stale() || graph.link(down).stale());
         int chosen = upward ? up : down;
         if (chosen < 0) {
-            return new MeterRadio.Hop(graph.nodeId(child), graph.nodeId(parent), -1, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, null, null);
+            return new MeterRadio.Hop(graph.nodeId(child), graph.nodeId(parent), child, parent, -1, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null);
         }
         MeshGraph.Link link = graph.link(chosen);
         TopologySnapshot.Link m = link.measures();
         LinkGrade forward = quality.forward(link);
         LinkGrade reverse = quality.reverse(link);
-        return new MeterRadio.Hop(graph.nodeId(child), graph.nodeId(parent), chosen,
+        return new MeterRadio.Hop(graph.nodeId(child), graph.nodeId(parent), child, parent, chosen,
                 upward ? m.forwardRssiDbm() : m.reverseRssiDbm(), upward ? m.reverseRssiDbm() : m.forwardRssiDbm(),
                 upward ? m.forwardPsr() : m.reversePsr(), upward ? m.reversePsr() : m.forwardPsr(), m.etx(),
                 upward ? forward : reverse, upward ? reverse : forward);

@@ -110,6 +110,9 @@ class MeterRadiosTest {
         assertThat(c.route()).extracting(MeterRadio.Hop::fromId).containsExactly("C", "B", "A");
         assertThat(c.route()).extracting(MeterRadio.Hop::toId).containsExactly("B", "A", "G");
         MeterRadio.Hop first = c.route().get(0);
+        assertThat(first.from()).isEqualTo(graph().indexOf("C"));
+        assertThat(first.to()).isEqualTo(graph().indexOf("B"));
+        assertThat(graph().link(first.link()).measures().from()).isEqualTo("C");
         assertThat(first.rssiUpDbm()).isEqualTo(-95);
         assertThat(first.rssiDownDbm()).isEqualTo(-80);
         assertThat(first.gradeUp()).isEqualTo(LinkGrade.WEAK);
