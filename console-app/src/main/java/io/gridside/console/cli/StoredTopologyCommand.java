@@ -9,6 +9,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "topology", mixinStandardHelpOptions = true,
         description = {"Prints the mesh as a site database holds it, without a gateway: each radio's route and the "
             + "links in use then, with both directions' signal, packet success and ETX.",
+            "Each radio's firmware and traffic show at the moment of a snapshot pulled with the history (the "
+                + "quarter hour of the pull); at other moments they show as '-'.",
             "The database holds the days pulled from a gateway that keeps history by day; 'connect ... topology' "
                 + "asks the gateway itself and lists every link."})
 final class StoredTopologyCommand implements Callable<Integer> {
@@ -58,7 +63,7 @@ final class StoredTopologyCommand implements Callable<Integer> {
                         + "history of " + local(when, zone) + held + ". [NO_HISTORY]");
                 return ExitCode.FAILED;
             }
-            TopologySnapshot mesh = day.get().meshAt(when);
+            TopologySnapshot mesh = withRadioFactsPulled(store, day.get().meshAt(when));
             if (when.isAfter(day.get().lastAt().plus(Reading.INTERVAL))) {
                 command.commandLine().getErr().println("gridside: The history held ends at "
                         + local(day.get().lastAt(), zone) + "; this is the mesh as it stood then.");
@@ -70,6 +75,25 @@ final class StoredTopologyCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The mesh with each radio's firmware and traffic from the snapshot pulled at the same moment, which a pull
+     * stores beside the day's history; the history by day does not carry them, so at any other moment they stay
+     * unknown.
+     */
+    private static TopologySnapshot withRadioFactsPulled(SiteStore store, TopologySnapshot mesh) {
+        Optional<TopologySnapshot> pulled = store.topologyNearest(mesh.at()).filter(s -> s.at().equals(mesh.at()));
+        if (pulled.isEmpty()) {
+            return mesh;
+        }
+        Map<String, TopologySnapshot.Node> told = new HashMap<>();
+        pulled.get().nodes().forEach(node -> told.put(node.id(), node));
+        List<TopologySnapshot.Node> nodes = mesh.nodes().stream().map(node -> {
+            TopologySnapshot.Node facts = told.get(node.id());
+            return facts == null ? node : node.withRadioFacts(facts.firmware(), facts.trafficPerHour());
+        }).toList();
+        return new TopologySnapshot(mesh.at(), mesh.gatewayId(), nodes, mesh.links());
     }
 
     private static String local(Instant at, ZoneId zone) {
