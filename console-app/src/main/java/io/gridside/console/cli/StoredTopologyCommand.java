@@ -9,9 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,17 +80,8 @@ final class StoredTopologyCommand implements Callable<Integer> {
      * unknown.
      */
     private static TopologySnapshot withRadioFactsPulled(SiteStore store, TopologySnapshot mesh) {
-        Optional<TopologySnapshot> pulled = store.topologyNearest(mesh.at()).filter(s -> s.at().equals(mesh.at()));
-        if (pulled.isEmpty()) {
-            return mesh;
-        }
-        Map<String, TopologySnapshot.Node> told = new HashMap<>();
-        pulled.get().nodes().forEach(node -> told.put(node.id(), node));
-        List<TopologySnapshot.Node> nodes = mesh.nodes().stream().map(node -> {
-            TopologySnapshot.Node facts = told.get(node.id());
-            return facts == null ? node : node.withRadioFacts(facts.firmware(), facts.trafficPerHour());
-        }).toList();
-        return new TopologySnapshot(mesh.at(), mesh.gatewayId(), nodes, mesh.links());
+        return store.topologyNearest(mesh.at()).filter(pulled -> pulled.at().equals(mesh.at()))
+                .map(mesh::withRadioFactsOf).orElse(mesh);
     }
 
     private static String local(Instant at, ZoneId zone) {
