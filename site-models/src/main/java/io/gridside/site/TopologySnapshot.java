@@ -1,8 +1,10 @@
 package io.gridside.site;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,6 +49,21 @@ public record TopologySnapshot(Instant at, String gatewayId, List<Node> nodes, L
     /** A mesh without radios, as a gateway that keeps no topology reports it. */
     public static TopologySnapshot empty(Instant at, String gatewayId) {
         return new TopologySnapshot(at, gatewayId, List.of(), List.of());
+    }
+
+    /**
+     * This mesh with each radio's firmware and traffic as {@code told} tells them, radio by radio id; a radio that
+     * {@code told} does not hold keeps its own. The mesh's history by day carries neither, so a mesh rebuilt from it
+     * takes them from a snapshot pulled at the same moment.
+     */
+    public TopologySnapshot withRadioFactsOf(TopologySnapshot told) {
+        Map<String, Node> byId = new HashMap<>();
+        told.nodes().forEach(node -> byId.put(node.id(), node));
+        List<Node> facts = nodes.stream().map(node -> {
+            Node teller = byId.get(node.id());
+            return teller == null ? node : node.withRadioFacts(teller.firmware(), teller.trafficPerHour());
+        }).toList();
+        return new TopologySnapshot(at, gatewayId, facts, links);
     }
 
     /** The nodes and then the links, in the order a stream carries them. */

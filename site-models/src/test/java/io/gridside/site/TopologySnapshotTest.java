@@ -113,4 +113,22 @@ class TopologySnapshotTest {
         assertThatThrownBy(() -> METER.withRadioFacts("mtr-3.1.0", -2))
                 .hasMessageContaining("trafficPerHour must be -1 (unknown) or more, was -2 for M-1");
     }
+
+    @Test
+    void takesEachRadiosFactsFromAnotherSnapshotByIdAndKeepsItsOwnElsewhere() {
+        TopologySnapshot.Node other = new TopologySnapshot.Node("M-2", -1.282, 36.822, 1, 512, "GW-1", List.of())
+                .withRadioFacts("mtr-3.1.4", 9);
+        TopologySnapshot mesh = new TopologySnapshot(AT, "GW-1", List.of(GATEWAY, METER, other), List.of(UPLINK));
+        TopologySnapshot told = new TopologySnapshot(AT.minusSeconds(900), "GW-1",
+                List.of(METER.withRadioFacts("mtr-3.2.0", 12), GATEWAY.withRadioFacts("gw-sim-2.4.1", 40)), List.of());
+
+        TopologySnapshot merged = mesh.withRadioFactsOf(told);
+
+        assertThat(merged.at()).isEqualTo(AT);
+        assertThat(merged.links()).containsExactly(UPLINK);
+        assertThat(merged.nodes()).extracting(TopologySnapshot.Node::firmware)
+                .containsExactly("gw-sim-2.4.1", "mtr-3.2.0", "mtr-3.1.4");
+        assertThat(merged.nodes()).extracting(TopologySnapshot.Node::trafficPerHour).containsExactly(40L, 12L, 9L);
+        assertThat(merged.nodes().get(1).parentId()).isEqualTo("GW-1");
+    }
 }

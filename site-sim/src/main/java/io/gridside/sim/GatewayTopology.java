@@ -14,7 +14,8 @@ import java.util.List;
  * <p>The mesh it gives the link tells each radio's firmware and the frames it passed on in the hour up to the
  * snapshot, which the gateway keeps for the last day only: a snapshot older than that tells the firmware the meters
  * run now and no traffic. A meter's firmware does not change over the history, as no campaign runs on the simulated
- * site.
+ * site, and a meter put in at an exchange keeps the firmware of the one it replaced: both are shortcomings of the
+ * simulation, not of the protocol.
  */
 final class GatewayTopology {
 

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "topology", mixinStandardHelpOptions = true,
         description = {"Prints the mesh as a site database holds it, without a gateway: each radio's route and the "
             + "links in use then, with both directions' signal, packet success and ETX.",
+            "Each radio's firmware and traffic show at the moment of a snapshot pulled with the history (the "
+                + "quarter hour of the pull); at other moments they show as '-'.",
             "The database holds the days pulled from a gateway that keeps history by day; 'connect ... topology' "
                 + "asks the gateway itself and lists every link."})
 final class StoredTopologyCommand implements Callable<Integer> {
@@ -58,7 +60,7 @@ final class StoredTopologyCommand implements Callable<Integer> {
                         + "history of " + local(when, zone) + held + ". [NO_HISTORY]");
                 return ExitCode.FAILED;
             }
-            TopologySnapshot mesh = day.get().meshAt(when);
+            TopologySnapshot mesh = withRadioFactsPulled(store, day.get().meshAt(when));
             if (when.isAfter(day.get().lastAt().plus(Reading.INTERVAL))) {
                 command.commandLine().getErr().println("gridside: The history held ends at "
                         + local(day.get().lastAt(), zone) + "; this is the mesh as it stood then.");
@@ -70,6 +72,16 @@ final class StoredTopologyCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The mesh with each radio's firmware and traffic from the snapshot pulled at the same moment, which a pull
+     * stores beside the day's history; the history by day does not carry them, so at any other moment they stay
+     * unknown.
+     */
+    private static TopologySnapshot withRadioFactsPulled(SiteStore store, TopologySnapshot mesh) {
+        return store.topologyNearest(mesh.at()).filter(pulled -> pulled.at().equals(mesh.at()))
+                .map(mesh::withRadioFactsOf).orElse(mesh);
     }
 
     private static String local(Instant at, ZoneId zone) {

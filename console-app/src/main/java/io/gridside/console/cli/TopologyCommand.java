@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridside connect ... topology}: prints the mesh, every radio's route and every link measured both ways. */
 @Command(name = "topology", mixinStandardHelpOptions = true,
-        description = "Prints the mesh: each radio's route to the gateway, and each link with both directions' "
-                + "signal (RSSI), packet success and ETX.")
+        description = "Prints the mesh: each radio's route to the gateway, firmware and packets sent and forwarded in "
+                + "the last hour ('-' where the gateway does not say), and each link with both directions' signal "
+                + "(RSSI), packet success and ETX.")
 final class TopologyCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter SITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -46,13 +47,16 @@ final class TopologyCommand implements Callable<Integer> {
         }
     }
 
-    /** One radio: where it stands and how it routes; hops and rank are -1 and parent null without a route. */
+    /**
+     * One radio: where it stands, how it routes, what it runs and carries; hops and rank are -1 and parent null
+     * without a route, firmware null and trafficPerHour -1 where the gateway does not say.
+     */
     record NodeJson(String id, double latitude, double longitude, int hops, int rank, String parentId,
-            List<String> alternates) {
+            List<String> alternates, String firmware, long trafficPerHour) {
 
         static NodeJson of(TopologySnapshot.Node node) {
             return new NodeJson(node.id(), node.latitude(), node.longitude(), node.hops(), node.rank(),
-                    node.parentId(), node.alternates());
+                    node.parentId(), node.alternates(), node.firmware(), node.trafficPerHour());
         }
     }
 
@@ -94,12 +98,14 @@ final class TopologyCommand implements Callable<Integer> {
                 snapshot.gatewayId(), SITE_TIME.format(snapshot.at().atZone(zone)), zone.getId(),
                 snapshot.nodes().size(), routed, snapshot.links().size());
 
-        out.printf("%-12s %4s %6s %-12s %10s %11s  %s%n", "radio", "hops", "rank", "parent", "latitude",
-                "longitude", "alternates");
+        out.printf("%-12s %4s %6s %-12s %10s %11s %-12s %9s  %s%n", "radio", "hops", "rank", "parent", "latitude",
+                "longitude", "firmware", "traffic/h", "alternates");
         for (TopologySnapshot.Node node : snapshot.nodes()) {
-            out.printf(Locale.ROOT, "%-12s %4s %6s %-12s %10.6f %11.6f  %s%n", node.id(), orDash(node.hops()),
-                    orDash(node.rank()), node.parentId() == null ? "-" : node.parentId(), node.latitude(),
-                    node.longitude(), node.alternates().isEmpty() ? "-" : String.join(",", node.alternates()));
+            out.printf(Locale.ROOT, "%-12s %4s %6s %-12s %10.6f %11.6f %-12s %9s  %s%n", node.id(),
+                    orDash(node.hops()), orDash(node.rank()), node.parentId() == null ? "-" : node.parentId(),
+                    node.latitude(), node.longitude(), node.firmware() == null ? "-" : node.firmware(),
+                    node.trafficKnown() ? Long.toString(node.trafficPerHour()) : "-",
+                    node.alternates().isEmpty() ? "-" : String.join(",", node.alternates()));
         }
 
         out.printf("%nLinks: fwd is what 'to' receives of 'from', rev the way back; psr is packet success.%n");

@@ -183,4 +183,54 @@ class TopologyCommandTest {
         assertThat(after.exitCode()).as(after.err()).isZero();
         assertThat(after.err()).contains("The history held ends at 2026-06-03 12:00");
     }
+
+    @Test
+    void jsonAndTableCarryEachRadiosFirmwareAndTraffic() throws IOException {
+        TopologySnapshot told = site.gateway().topologySnapshot(null);
+
+        CommandRun json = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "topology", "--json");
+        CommandRun table = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "topology");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        Map<String, JsonNode> nodes = new HashMap<>();
+        new ObjectMapper().readTree(json.out()).get("nodes").forEach(node -> nodes.put(node.get("id").asText(), node));
+        for (TopologySnapshot.Node node : told.nodes()) {
+            assertThat(nodes.get(node.id()).get("firmware").asText()).isEqualTo(node.firmware());
+            assertThat(nodes.get(node.id()).get("trafficPerHour").asLong()).isEqualTo(node.trafficPerHour());
+        }
+        assertThat(nodes.get(told.gatewayId()).get("firmware").asText()).isEqualTo("gw-sim-2.4.1");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        TopologySnapshot.Node gateway = told.nodes().stream().filter(node -> node.hops() == 0).findFirst()
+                .orElseThrow();
+        assertThat(table.out()).contains("firmware", "traffic/h");
+        assertThat(table.out().lines().filter(line -> line.startsWith(gateway.id() + " ")).findFirst().orElseThrow())
+                .contains("gw-sim-2.4.1", " " + gateway.trafficPerHour() + "  ");
+    }
+
+    @Test
+    void readsEachRadiosFirmwareAndTrafficAtThePulledMomentAndDashesElsewhere() throws IOException {
+        Path database = home.resolve("radio-facts.db");
+        CommandRun pull = CommandRun.of("connect", "--tcp", tcp, "--credential", technician, "audit", "--site",
+                database.toString());
+        assertThat(pull.exitCode()).as(pull.err()).isZero();
+        TopologySnapshot told = site.gateway().topologySnapshot(null);
+
+        // The pull kept the mesh of 09:00 UTC, 12:00 in Nairobi; 17:20 the day before is history by day alone.
+        CommandRun pulled = CommandRun.of("topology", "--site", database.toString(), "--at", "2026-06-03T12:00",
+                "--json");
+        CommandRun earlier = CommandRun.of("topology", "--site", database.toString(), "--at", "2026-06-02T17:20");
+
+        assertThat(pulled.exitCode()).as(pulled.err()).isZero();
+        Map<String, JsonNode> nodes = new HashMap<>();
+        new ObjectMapper().readTree(pulled.out()).get("nodes")
+                .forEach(node -> nodes.put(node.get("id").asText(), node));
+        for (TopologySnapshot.Node node : told.nodes()) {
+            assertThat(nodes.get(node.id()).get("firmware").asText()).isEqualTo(node.firmware());
+            assertThat(nodes.get(node.id()).get("trafficPerHour").asLong()).isEqualTo(node.trafficPerHour());
+        }
+        assertThat(earlier.exitCode()).as(earlier.err()).isZero();
+        String gatewayRow = earlier.out().lines().filter(line -> line.startsWith(told.gatewayId() + " "))
+                .findFirst().orElseThrow();
+        assertThat(gatewayRow).doesNotContain("gw-sim").matches(".*\\d -\\s+-  -");
+    }
 }

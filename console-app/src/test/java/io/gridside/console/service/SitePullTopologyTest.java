@@ -59,7 +59,8 @@ class SitePullTopologyTest {
             assertThat(later.topologyNew()).isTrue();
             assertThat(store.topologyTimes()).containsExactly(QUARTER, QUARTER.plus(Duration.ofHours(1)));
             TopologySnapshot held = store.topologyNearest(QUARTER.plus(Duration.ofMinutes(20))).orElseThrow();
-            assertThat(held).isEqualTo(site.gateway().topology(QUARTER).toSnapshot());
+            assertThat(held).isEqualTo(site.gateway().topologySnapshot(QUARTER));
+            assertThat(held.nodes()).allSatisfy(node -> assertThat(node.firmware()).isNotNull());
             assertThat(held.links()).isNotEmpty().allSatisfy(link ->
                     assertThat(link.etx()).isGreaterThanOrEqualTo(1));
         }

@@ -99,7 +99,9 @@ public interface GatewayService {
 
     /**
      * The mesh as it stood at {@code at}, or as it stands now when {@code at} is null. A gateway that keeps no
-     * topology has an empty mesh to give.
+     * topology has an empty mesh to give. One whose profile lists
+     * {@link io.gridside.link.message.GetTopology#RADIO_FACTS} gives each radio's firmware and traffic where it
+     * knows them; the session leaves them out for a console that did not ask.
      *
      * @throws IllegalArgumentException for a time the gateway holds no topology of, before its history or after
      *     its clock, with a sentence that says which times it holds
