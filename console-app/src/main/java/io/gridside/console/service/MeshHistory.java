@@ -83,7 +83,9 @@ public final class MeshHistory {
         TopologySnapshot now;
         if (fromHistory.isPresent()
                 && (snapshot.isEmpty() || fromHistory.get().at().isAfter(snapshot.get().at()))) {
-            now = fromHistory.get();
+            // The history by day carries no firmware or traffic: the latest snapshot before tells them (its hour's
+            // traffic, not the quarter hour's); with none before, they stay unknown rather than come from after.
+            now = snapshot.map(fromHistory.get()::withRadioFactsOf).orElse(fromHistory.get());
         } else if (snapshot.isPresent()) {
             now = snapshot.get();
         } else {

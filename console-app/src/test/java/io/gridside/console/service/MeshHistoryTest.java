@@ -132,6 +132,31 @@ class MeshHistoryTest {
     }
 
     @Test
+    void aMeshFromTheHistoryTakesFirmwareFromTheSnapshotBeforeIt() {
+        LocalDate day = LocalDate.parse("2026-06-02");
+        TopologySnapshot start = before();
+        TopologySnapshot moved = new TopologySnapshot(T0.plusSeconds(2 * 900), "GW", after().nodes(),
+                after().links());
+        byte[] mesh = MeshDayDocument.encode(new MeshDayBuilder(day, start).add(moved).build());
+        DayDigest digest = new DayDigest(day, true, 0, HistoryDigests.eventsDigest(List.of()), 1,
+                HistoryDigests.sha256(mesh), mesh.length);
+        TopologySnapshot told = new TopologySnapshot(T0.plusSeconds(60), "GW", before().nodes().stream()
+                .map(node -> node.withRadioFacts("mt-1.8.0", 12)).toList(), before().links());
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            store.replaceDay(digest, T0, T0.plusSeconds(86_400), null, mesh);
+            store.insertTopology(told);
+            MeshHistory history = new MeshHistory(store);
+
+            MeshGraph late = history.at(T0.plusSeconds(3 * 900)).orElseThrow();
+            MeshGraph first = history.at(T0.plusSeconds(30)).orElseThrow();
+
+            assertThat(late.at()).isEqualTo(T0.plusSeconds(2 * 900));
+            assertThat(late.node(late.indexOf("M-3")).firmware()).isEqualTo("mt-1.8.0");
+            assertThat(first.node(first.indexOf("M-3")).firmware()).as("the snapshot came after").isNull();
+        }
+    }
+
+    @Test
     void keepsAndForgetsPositionsPerLayout() {
         try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
             MeshHistory history = new MeshHistory(store);
