@@ -192,6 +192,17 @@ class MeshScreenTest {
                 chain.get(1));
         assertThat(points.getItems().get(0).cutOff()).containsExactlyInAnyOrder(chain.get(1), chain.get(2));
         assertThat(points.getItems().get(1).cutOff()).containsExactly(chain.get(2));
+
+        robot.interact(() -> points.getSelectionModel().select(0));
+        MeterRadioPanel panel = robot.lookup("#mesh-radio").queryAs(MeterRadioPanel.class);
+        MeshCanvas canvas = canvas(robot);
+        waitFor("the chosen point of failure on the map and in the panel", () -> panel.shown() != null
+                && panel.shown().meterId().equals(chain.get(0)),
+                () -> "the panel showed " + (panel.shown() == null ? "nothing" : panel.shown().meterId()));
+        for (String meter : chain) {
+            assertThat(canvas.getMeshScene().nodeFlags()[indexOf(canvas.getMeshScene(), meter)]
+                    & MeshScene.HIGHLIGHTED).as("%s ringed", meter).isNotZero();
+        }
         assertThat(Screens.save(points.getScene(), "mesh-points-of-failure")).exists();
     }
 

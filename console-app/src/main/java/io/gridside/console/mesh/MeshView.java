@@ -259,7 +259,7 @@ public final class MeshView extends BorderPane {
         radioPanel.setOnChosen(model::highlight);
         model.findingsProperty().addListener((obs, old, found) -> findings.setFindings(model.graph(), found,
                 model.currency()));
-        findings.setOnChosen(model::highlight);
+        findings.setOnChosen(model::highlightAndChoose);
     }
 
     private void showLegend() {

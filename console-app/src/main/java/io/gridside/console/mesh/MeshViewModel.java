@@ -63,6 +63,11 @@ public final class MeshViewModel {
     private IntConsumer onCentre = node -> { };
     private Runnable onFit = () -> { };
     private int loadsAsked;
+    /** What a finding or the radio's panel last pointed at, by radio ids, so that a reload keeps it ringed. */
+    private PointedAt pointedAt;
+
+    private record PointedAt(MeshChoice choice, MeshGraph graph) {
+    }
 
     public MeshViewModel(SessionViewModel session) {
         this.session = session;
@@ -71,7 +76,10 @@ public final class MeshViewModel {
         allLinks.addListener((obs, old, now) -> restyle());
         layout.addListener((obs, old, now) -> relayout(true));
         filterText.addListener((obs, old, text) -> applyFilter(text));
-        searchText.addListener((obs, old, text) -> highlightMatches());
+        searchText.addListener((obs, old, text) -> {
+            pointedAt = null;
+            highlightMatches();
+        });
         selectedNode.addListener((obs, old, node) -> chosen(node.intValue()));
         session.meters().addListener((ListChangeListener<MeterStatus>) change -> pulled());
         session.onNewSession(hello -> {
@@ -219,7 +227,27 @@ public final class MeshViewModel {
             shown.markNodes(MeshScene.SELECTED, selectedNode.get());
         }
         scene.set(shown);
-        highlightMatches();
+        if (pointedAt != null && facts != null && sameRadios(pointedAt.graph(), facts.graph())
+                && sameLinks(pointedAt.graph(), facts.graph())) {
+            shown.markNodes(MeshScene.HIGHLIGHTED, pointedAt.choice().nodes());
+            shown.markLinks(MeshScene.HIGHLIGHTED, pointedAt.choice().links());
+            revision.set(revision.get() + 1);
+        } else {
+            pointedAt = null;
+            highlightMatches();
+        }
+    }
+
+    private static boolean sameLinks(MeshGraph a, MeshGraph b) {
+        if (a.linkCount() != b.linkCount()) {
+            return false;
+        }
+        for (int l = 0; l < a.linkCount(); l++) {
+            if (a.link(l).from() != b.link(l).from() || a.link(l).to() != b.link(l).to()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<Integer, float[]> pinned(MeshLayout which) {
@@ -276,11 +304,20 @@ public final class MeshViewModel {
         if (facts == null || shown.nodeCount() != facts.size()) {
             return;
         }
+        pointedAt = new PointedAt(choice, facts.graph());
         shown.markNodes(MeshScene.HIGHLIGHTED, choice.nodes());
         shown.markLinks(MeshScene.HIGHLIGHTED, choice.links());
         revision.set(revision.get() + 1);
         if (choice.nodes().length > 0) {
             onCentre.accept(choice.nodes()[0]);
+        }
+    }
+
+    /** Highlights a finding's radios and links, centres on its first radio and chooses it, to show its radio. */
+    public void highlightAndChoose(MeshChoice choice) {
+        highlight(choice);
+        if (choice.nodes().length > 0 && pointedAt != null) {
+            selectedNode.set(choice.nodes()[0]);
         }
     }
 
