@@ -157,6 +157,24 @@ class MeshHistoryTest {
     }
 
     @Test
+    void readsAFewEarlierSnapshotsAnHourApartAtLeast() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            store.insertTopology(before());
+            for (int minutes = 5; minutes < 60; minutes += 5) {
+                TopologySnapshot pulled = after();
+                store.insertTopology(new TopologySnapshot(T1.minusSeconds(60L * minutes), "GW", pulled.nodes(),
+                        pulled.links()));
+            }
+            store.insertTopology(after());
+
+            MeshGraph latest = new MeshHistory(store).latest().orElseThrow();
+
+            assertThat(linkOf(latest, "M-3", "M-1").stale()).as("the pulls of the last hour do not hide the morning")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void keepsAndForgetsPositionsPerLayout() {
         try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
             MeshHistory history = new MeshHistory(store);
