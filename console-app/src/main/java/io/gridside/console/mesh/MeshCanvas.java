@@ -178,6 +178,8 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
      * taken there; the encoding of a full-screen view takes some tens of milliseconds.
      */
     public void writePng(Path file) throws IOException {
+        // Shortcoming: the encoding and the file's writing run on the JavaFX thread too; only the snapshot needs it,
+        // and a caller that saves large views often should encode the image in the background instead.
         WritableImage shot = snapshot(new SnapshotParameters(), null);
         int w = (int) shot.getWidth();
         int h = (int) shot.getHeight();

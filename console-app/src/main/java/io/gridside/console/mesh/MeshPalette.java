@@ -75,6 +75,8 @@ public record MeshPalette(int background, int foreground, int muted, int good, i
             // Without any style sheet no colour can resolve, and JavaFX would log a warning for each lookup.
             return fallback();
         }
+        // Shortcoming: a style sheet without one of these colours makes JavaFX log a warning for its lookup; the
+        // AtlantaFX themes define them all.
         int[] argb = FALLBACKS.clone();
         Region probe = new Region();
         Group root = new Group(probe);

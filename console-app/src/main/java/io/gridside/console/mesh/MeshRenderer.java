@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Links and radios off the screen are skipped before any pixel is touched, and a link shorter than a pixel is
  * not drawn at all: at a zoom where it would be, its two radios' discs cover it. A renderer keeps scratch arrays
- * between frames and is not for two threads at once.
+ * between frames and is not for two threads at once. Lines are not anti-aliased: smoothing every pixel of 100,000
+ * links would cost more than the whole frame does now.
  */
 public final class MeshRenderer {
 
@@ -97,6 +98,9 @@ public final class MeshRenderer {
      * skipped: at the far zoom where a whole site fits, that is most of them.
      */
     private void drawLinks(MeshScene scene, float radius, boolean highlightedPass) {
+        // Shortcoming: a link listed in both radios' neighbour tables, as a scene built straight from the graph has
+        // it, is drawn twice over itself (and an alpha colour shows darker); the renderer cannot tell that both
+        // entries say the same, so one link per pair is for the scene's builder to choose.
         float hidden = 4 * radius * radius;
         int[] from = scene.linkFrom();
         int[] to = scene.linkTo();
