@@ -66,7 +66,8 @@ final class MeshExportCommand implements Callable<Integer> {
         SiteInfo site;
         try (SiteStore store = SiteFiles.openExisting(options.requireSite())) {
             site = MeshCommand.siteOf(store, options);
-            graph = StoredMesh.load(store, options.siteFile, site, options.at);
+            graph = StoredMesh.load(store, options.siteFile, site, options.at,
+                    command.commandLine().getErr());
             attributes = attributes(store.meters());
         }
         if (Files.exists(out) && !replace) {

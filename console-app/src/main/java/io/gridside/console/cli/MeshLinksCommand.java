@@ -46,7 +46,8 @@ final class MeshLinksCommand implements Callable<Integer> {
         MeshOptions options = own.or(mesh.options);
         try (SiteStore store = SiteFiles.openExisting(options.requireSite())) {
             SiteInfo site = MeshCommand.siteOf(store, options);
-            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at);
+            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at,
+                    command.commandLine().getErr());
             LinksJson links = new LinksJson(graph.at(), WeakLinks.find(graph, LinkQuality.DEFAULTS),
                     OneWayLinks.find(graph, LinkQuality.DEFAULTS), SingleRouteMeters.find(graph, LinkQuality.DEFAULTS));
             PrintWriter out = command.commandLine().getOut();

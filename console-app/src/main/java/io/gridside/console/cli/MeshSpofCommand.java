@@ -53,7 +53,8 @@ final class MeshSpofCommand implements Callable<Integer> {
         MeshOptions options = own.or(mesh.options);
         try (SiteStore store = SiteFiles.openExisting(options.requireSite())) {
             SiteInfo site = MeshCommand.siteOf(store, options);
-            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at);
+            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at,
+                    command.commandLine().getErr());
             Optional<DailyRevenue> revenue = DailyRevenue.of(store.ledger(), site.zone(), graph.at());
             Map<String, String> customerOfMeter = customers(store.meters());
             List<PointOfFailure> points = SinglePointsOfFailure.find(graph, LinkQuality.DEFAULTS, customerOfMeter,

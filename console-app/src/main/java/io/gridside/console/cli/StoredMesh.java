@@ -1,11 +1,13 @@
 package io.gridside.console.cli;
 
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.MeshDay;
 import io.gridside.site.mesh.MeshGraph;
 import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,14 @@ final class StoredMesh {
      * @throws RefusedException when the database holds no mesh that early, or none at all
      */
     static MeshGraph load(SiteStore store, Path file, SiteInfo site, String at) {
+        return load(store, file, site, at, null);
+    }
+
+    /**
+     * The mesh as {@link #load(SiteStore, Path, SiteInfo, String)} finds it, saying on {@code err} when the moment
+     * asked lies past the latest mesh held, so that an old mesh is not taken for the mesh of that moment.
+     */
+    static MeshGraph load(SiteStore store, Path file, SiteInfo site, String at, PrintWriter err) {
         ZoneId zone = site.zone();
         Optional<Instant> latest = latest(store);
         if (latest.isEmpty()) {
@@ -55,6 +65,10 @@ final class StoredMesh {
             throw new RefusedException("The site database " + file + " holds no mesh as early as "
                     + local(when, zone) + "; its mesh begins at " + local(earliest(store).orElseThrow(), zone) + ".",
                     NO_MESH);
+        }
+        if (err != null && when.isAfter(latest.get().plus(Reading.INTERVAL))) {
+            err.println("gridside: The mesh held ends at " + local(latest.get(), zone) + "; this is the mesh as it "
+                    + "stood then.");
         }
         return MeshGraph.of(now.get(), earlier(store, now.get()));
     }

@@ -201,6 +201,20 @@ class MeshCommandTest {
     }
 
     @Test
+    void readsTheMeshOfAPastQuarterHourFromTheHistoryAndSaysWhenAMomentIsPastWhatIsHeld() throws IOException {
+        // 17:20 in Nairobi is 14:20 UTC: the mesh as its 14:15 update left it, after the pull's snapshot of 1 June.
+        CommandRun past = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-06-02T17:20", "links",
+                "--json");
+        CommandRun later = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-06-09", "links");
+
+        assertThat(past.exitCode()).as(past.err()).isZero();
+        assertThat(new ObjectMapper().readTree(past.out()).get("at").asText()).isEqualTo("2026-06-02T14:15:00Z");
+        assertThat(past.err()).isEmpty();
+        assertThat(later.exitCode()).as(later.err()).isZero();
+        assertThat(later.err()).contains("The mesh held ends at 2026-06-03");
+    }
+
+    @Test
     void aMomentBeforeTheHeldMeshIsRefusedInOneLine() {
         CommandRun run = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-05-01", "spof");
 

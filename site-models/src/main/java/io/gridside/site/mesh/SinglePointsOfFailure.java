@@ -27,7 +27,9 @@ public final class SinglePointsOfFailure {
      *
      * @param meterId the meter
      * @param node its index in the graph
-     * @param cutOff the meters that would lose every usable path to the gateway, in graph order; not the meter
+     * @param cutOff the meters that would lose every usable path to the gateway, in graph order; not the meter.
+     *     Every point lists its whole cut, so the lists together grow with meters times hops: fine for a mesh of
+     *     tens of hops, not for a chain of thousands (a known limit; the dominator tree itself would not be).
      * @param customers how many distinct customers own the cut off meters (the meter's own customer not counted)
      * @param dailyRevenueMinor those customers' daily revenue, in minor units of the site's currency
      */
