@@ -123,6 +123,7 @@ class MeshFindingsPaneTest {
 
         await("a choice after clicking the one-way link's row", () -> String.valueOf(chosen.get()),
                 () -> chosen.get() != null);
+        assertThat(cellText(oneWay, "col-reason", 0)).isEqualTo(I18n.text("mesh.findings.reason.only", "B", "G"));
         int link = findings.oneWayLinks().get(0).link();
         assertThat(chosen.get().links()).containsExactly(link);
         assertThat(chosen.get().nodes()).containsExactly(graph.indexOf("B"), graph.indexOf("G"));

@@ -63,7 +63,7 @@ class MeterRadioPanelTest {
         panel.show(MeterRadios.of(graph, "B", List.of(HandMadeMesh.day()), LinkQuality.DEFAULTS)
                 .withCustomer("C-0002 Wanjiru"));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(panel, 480, 700);
+        Scene scene = new Scene(panel, 380, 700);
         scene.getStylesheets().add(GridsideApp.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

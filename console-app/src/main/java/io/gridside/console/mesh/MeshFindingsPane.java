@@ -3,6 +3,7 @@ package io.gridside.console.mesh;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.mesh.LinkFinding;
+import io.gridside.site.mesh.LinkQuality;
 import io.gridside.site.mesh.MeshGraph;
 import io.gridside.site.mesh.SinglePointsOfFailure.PointOfFailure;
 import io.gridside.site.mesh.SingleRouteMeters.SingleRoute;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -47,6 +49,7 @@ public final class MeshFindingsPane extends TabPane {
     private final Tab unreachableTab = new Tab();
     private MeshGraph graph;
     private String currency = "XXX";
+    private LinkQuality quality = LinkQuality.DEFAULTS;
     private Consumer<MeshChoice> onChosen = choice -> { };
 
     public MeshFindingsPane() {
@@ -73,6 +76,14 @@ public final class MeshFindingsPane extends TabPane {
         unreachableTab.setText(I18n.text("mesh.findings.tab.unreachable", unreachable.size()));
     }
 
+    /**
+     * The thresholds the findings were worked out with, which the lists use to say why a link is in them; the
+     * defaults until set. Takes effect from the next {@link #setFindings}.
+     */
+    public void setQuality(LinkQuality thresholds) {
+        quality = Objects.requireNonNull(thresholds, "thresholds");
+    }
+
     /** Called with the radios and links of the row the technician chooses, to highlight and centre on the map. */
     public void setOnChosen(Consumer<MeshChoice> listener) {
         onChosen = Objects.requireNonNull(listener, "listener");
@@ -81,8 +92,8 @@ public final class MeshFindingsPane extends TabPane {
     private void createTabs() {
         setId("mesh-findings");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        weakTab.setContent(linkTable("mesh-findings-weak", weak));
-        oneWayTab.setContent(linkTable("mesh-findings-one-way", oneWay));
+        weakTab.setContent(linkTable("mesh-findings-weak", weak, FindingReasons::weak));
+        oneWayTab.setContent(linkTable("mesh-findings-one-way", oneWay, FindingReasons::oneWay));
         singleRouteTab.setContent(table("mesh-findings-single-route", singleRoutes, this::choiceOf, List.of(
                 column("mesh.findings.col.meter", "col-meter", SingleRoute::meterId, Function.identity()),
                 column("mesh.findings.col.onlyNeighbour", "col-only", SingleRoute::onlyNeighbourId,
@@ -101,7 +112,8 @@ public final class MeshFindingsPane extends TabPane {
         getTabs().setAll(List.of(pointsTab, weakTab, oneWayTab, singleRouteTab, unreachableTab));
     }
 
-    private TableView<LinkFinding> linkTable(String id, ObservableList<LinkFinding> rows) {
+    private TableView<LinkFinding> linkTable(String id, ObservableList<LinkFinding> rows,
+            BiFunction<LinkFinding, LinkQuality, String> reason) {
         return table(id, rows, this::choiceOf, List.of(
                 column("mesh.findings.col.from", "col-from", LinkFinding::from, Function.identity()),
                 column("mesh.findings.col.to", "col-to", LinkFinding::to, Function.identity()),
@@ -115,8 +127,14 @@ public final class MeshFindingsPane extends TabPane {
                         MeterRadioPanel::share),
                 column("mesh.findings.col.etx", "col-etx", LinkFinding::etx, MeterRadioPanel::etx),
                 column("mesh.findings.col.age", "col-age", LinkFinding::ageSeconds, MeterRadioPanel::age),
-                // The analysis gives its reason in English words; they are shown as they come.
-                column("mesh.findings.col.reason", "col-reason", LinkFinding::reason, Function.identity())));
+                column("mesh.findings.col.reason", "col-reason", finding -> reasonOf(finding, reason),
+                        Function.identity())));
+    }
+
+    /** The reason in the technician's words; the analysis' own when other thresholds than the pane's picked it. */
+    private String reasonOf(LinkFinding finding, BiFunction<LinkFinding, LinkQuality, String> reason) {
+        String words = reason.apply(finding, quality);
+        return words.isEmpty() ? finding.reason() : words;
     }
 
     private <S> TableView<S> table(String id, ObservableList<S> rows, Function<S, MeshChoice> choice,

@@ -1,5 +1,6 @@
 package io.gridside.console.mesh;
 
+import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.mesh.LinkGrade;
@@ -27,6 +28,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -129,6 +131,7 @@ public final class MeterRadioPanel extends VBox {
 
     private void createNeighbours() {
         neighbours.setId("mesh-radio-neighbours");
+        neighbours.getStyleClass().add(Styles.DENSE);
         neighbours.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         neighbours.setPlaceholder(new Label(I18n.text("mesh.radio.neighbours.none")));
         TableColumn<MeterRadio.Neighbour, String> id = column("mesh.radio.col.neighbour",
@@ -146,12 +149,13 @@ public final class MeterRadioPanel extends VBox {
                 figure("mesh.radio.col.out", "col-psr-out", MeterRadio.Neighbour::psrOut, MeterRadioPanel::percent),
                 figure("mesh.radio.col.in", "col-psr-in", MeterRadio.Neighbour::psrIn, MeterRadioPanel::percent));
         neighbours.getColumns().setAll(List.of(id, rssi, psr,
-                wider(figure("mesh.radio.col.etx", "col-etx", MeterRadio.Neighbour::etx, MeterRadioPanel::etx)),
-                wider(figure("mesh.radio.col.age", "col-age", MeterRadio.Neighbour::ageSeconds, MeterRadioPanel::age)),
+                wider(figure("mesh.radio.col.etx", "col-etx", MeterRadio.Neighbour::etx, MeterRadioPanel::etx), 40),
+                wider(figure("mesh.radio.col.age", "col-age", MeterRadio.Neighbour::ageSeconds, MeterRadioPanel::age),
+                        44),
                 grade));
-        id.setMinWidth(100);
-        id.setPrefWidth(100);
-        grade.setMinWidth(72);
+        id.setMinWidth(80);
+        id.setPrefWidth(80);
+        grade.setMinWidth(58);
         neighbours.setRowFactory(table -> new NeighbourRow());
     }
 
@@ -166,8 +170,8 @@ public final class MeterRadioPanel extends VBox {
             Function<MeterRadio.Neighbour, T> value, Function<T, ?> text) {
         TableColumn<MeterRadio.Neighbour, T> column = column(key, value);
         column.setId(id);
-        column.setMinWidth(44);
-        column.setPrefWidth(44);
+        column.setMinWidth(34);
+        column.setPrefWidth(34);
         column.getStyleClass().add("figure");
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -180,9 +184,10 @@ public final class MeterRadioPanel extends VBox {
     }
 
     /** A figure column with room for a decimal or a unit, where the others hold two or three digits. */
-    private static <T> TableColumn<MeterRadio.Neighbour, T> wider(TableColumn<MeterRadio.Neighbour, T> column) {
-        column.setMinWidth(48);
-        column.setPrefWidth(48);
+    private static <T> TableColumn<MeterRadio.Neighbour, T> wider(TableColumn<MeterRadio.Neighbour, T> column,
+            double width) {
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
         return column;
     }
 
@@ -235,7 +240,7 @@ public final class MeterRadioPanel extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().setAll(title, facts, tabs);
         setSpacing(6);
-        setPadding(new Insets(8));
+        setPadding(new Insets(8, 6, 8, 6));
         getStyleClass().add("mesh-radio-panel");
     }
 
@@ -362,9 +367,12 @@ public final class MeterRadioPanel extends VBox {
             getStyleClass().removeAll("mesh-grade-weak", "mesh-grade-unusable");
             if (empty || grade == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             setText(gradeText(grade));
+            // A narrow side panel may cut the word short; the tooltip always has it whole.
+            setTooltip(new Tooltip(gradeText(grade)));
             if (grade == LinkGrade.WEAK) {
                 getStyleClass().add("mesh-grade-weak");
             } else if (grade == LinkGrade.UNUSABLE) {

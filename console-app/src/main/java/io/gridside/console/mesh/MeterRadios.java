@@ -5,9 +5,7 @@ import io.gridside.site.history.MeshDay;
 import io.gridside.site.mesh.LinkGrade;
 import io.gridside.site.mesh.LinkQuality;
 import io.gridside.site.mesh.MeshGraph;
-import io.gridside.site.store.SiteStore;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,7 +24,7 @@ public final class MeterRadios {
 
     /**
      * The meter's radio in {@code graph}, with its parents and signal from {@code days} (any order; none gives a
-     * radio without history).
+     * radio without history) up to the graph's moment: a mesh shown as it was never shows what came after.
      *
      * @throws IllegalArgumentException when the graph has no radio {@code meterId}
      */
@@ -36,24 +34,14 @@ public final class MeterRadios {
             throw new IllegalArgumentException("The mesh at " + graph.at() + " has no radio " + meterId + ".");
         }
         List<MeshDay> ordered = days.stream().filter(Objects::nonNull)
+                .filter(day -> !day.start().at().isAfter(graph.at()))
+                .map(day -> until(day, graph.at()))
                 .sorted(Comparator.comparing(MeshDay::day)).toList();
         List<MeterRadio.Hop> route = new ArrayList<>();
         boolean routed = route(graph, node, quality, route);
         return new MeterRadio(meterId, node, null, graph.node(node).hops(), graph.staleNode(node),
                 neighbours(graph, node, quality), route, routed, ordered.stream().map(MeshDay::day).toList(),
                 parents(ordered, meterId), signal(ordered, meterId));
-    }
-
-    /**
-     * The stored mesh history of the days from {@code first} to {@code last}, leaving out days the store does not
-     * hold. This reads the store: call it off the JavaFX thread.
-     */
-    public static List<MeshDay> days(SiteStore store, LocalDate first, LocalDate last) {
-        List<MeshDay> days = new ArrayList<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            store.meshDay(day).ifPresent(days::add);
-        }
-        return days;
     }
 
     private static List<MeterRadio.Neighbour> neighbours(MeshGraph graph, int node, LinkQuality quality) {
@@ -92,6 +80,15 @@ public final class MeterRadios {
                 outward ? m.reversePsr() : m.forwardPsr(), m.etx(), link.ageSeconds(),
                 links.stream().allMatch(l -> graph.link(l).stale()), outward ? forward : reverse,
                 outward ? reverse : forward);
+    }
+
+    /** The day's history without the updates after {@code at}. */
+    private static MeshDay until(MeshDay day, Instant at) {
+        if (!day.lastAt().isAfter(at)) {
+            return day;
+        }
+        return new MeshDay(day.day(), day.gatewayId(), day.start(),
+                day.steps().stream().filter(step -> !step.at().isAfter(at)).toList());
     }
 
     /** An age to order by: a link never heard counts as the oldest. */

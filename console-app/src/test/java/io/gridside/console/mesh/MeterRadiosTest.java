@@ -158,6 +158,19 @@ class MeterRadiosTest {
     }
 
     @Test
+    void showsNothingOfTheHistoryAfterTheGraphsMoment() {
+        TopologySnapshot then = new TopologySnapshot(DAY_1.plusSeconds(1200), "G",
+                List.of(gateway(), meter("A", 1, "G"), meter("B", 1, "G")),
+                List.of(new Link("B", "G", -92, -88, 0.7, 0.75, 2.0, 5, true)));
+
+        MeterRadio b = MeterRadios.of(MeshGraph.of(then), "B", List.of(dayOne(), dayTwo()), LinkQuality.DEFAULTS);
+
+        assertThat(b.historyDays()).containsExactly(JUNE_1);
+        assertThat(b.parents()).extracting(MeterRadio.ParentChange::parentId).containsExactly("A", "G");
+        assertThat(b.signal()).hasSize(2);
+    }
+
+    @Test
     void withoutHistoryHasNoParentsNorSignal() {
         MeterRadio b = MeterRadios.of(graph(), "B", List.of(), LinkQuality.DEFAULTS);
 
