@@ -40,4 +40,30 @@ public record MeshMoment(MeshGraph graph, MeshHistory.Span span, boolean latest,
         }
         return new MeshMoment(graph.orElse(null), span.orElse(null), at == null, roster, findings, positions);
     }
+
+    /** Whether two graphs have the same radios in the same order under the same parents: the same tree to lay out. */
+    static boolean sameRadios(MeshGraph a, MeshGraph b) {
+        if (a.nodeCount() != b.nodeCount()) {
+            return false;
+        }
+        for (int i = 0; i < a.nodeCount(); i++) {
+            if (!a.nodeId(i).equals(b.nodeId(i)) || a.parent(i) != b.parent(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two graphs have the same links in the same order, so that link indexes of one hold in the other. */
+    static boolean sameLinks(MeshGraph a, MeshGraph b) {
+        if (a.linkCount() != b.linkCount()) {
+            return false;
+        }
+        for (int l = 0; l < a.linkCount(); l++) {
+            if (a.link(l).from() != b.link(l).from() || a.link(l).to() != b.link(l).to()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

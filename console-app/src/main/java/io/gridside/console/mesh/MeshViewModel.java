@@ -146,7 +146,7 @@ public final class MeshViewModel {
         findings.set(loaded.findings());
         timeline.show(loaded.span(), zone(), loaded.graph() == null ? null : loaded.graph().at());
         message.set(loaded.graph() == null ? I18n.text("mesh.none") : "");
-        if (before != null && loaded.graph() != null && sameRadios(before, loaded.graph())) {
+        if (before != null && loaded.graph() != null && MeshMoment.sameRadios(before, loaded.graph())) {
             // The same radios in the same order: every radio keeps its place, even one being dragged right now.
             restyle();
         } else {
@@ -158,18 +158,6 @@ public final class MeshViewModel {
         } else {
             selectedNode.set(again);
         }
-    }
-
-    private static boolean sameRadios(MeshGraph a, MeshGraph b) {
-        if (a.nodeCount() != b.nodeCount()) {
-            return false;
-        }
-        for (int i = 0; i < a.nodeCount(); i++) {
-            if (!a.nodeId(i).equals(b.nodeId(i)) || a.parent(i) != b.parent(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Builds the scene afresh with the layout's positions, those the technician chose on top. */
@@ -227,8 +215,8 @@ public final class MeshViewModel {
             shown.markNodes(MeshScene.SELECTED, selectedNode.get());
         }
         scene.set(shown);
-        if (pointedAt != null && facts != null && sameRadios(pointedAt.graph(), facts.graph())
-                && sameLinks(pointedAt.graph(), facts.graph())) {
+        if (pointedAt != null && facts != null && MeshMoment.sameRadios(pointedAt.graph(), facts.graph())
+                && MeshMoment.sameLinks(pointedAt.graph(), facts.graph())) {
             shown.markNodes(MeshScene.HIGHLIGHTED, pointedAt.choice().nodes());
             shown.markLinks(MeshScene.HIGHLIGHTED, pointedAt.choice().links());
             revision.set(revision.get() + 1);
@@ -236,18 +224,6 @@ public final class MeshViewModel {
             pointedAt = null;
             highlightMatches();
         }
-    }
-
-    private static boolean sameLinks(MeshGraph a, MeshGraph b) {
-        if (a.linkCount() != b.linkCount()) {
-            return false;
-        }
-        for (int l = 0; l < a.linkCount(); l++) {
-            if (a.link(l).from() != b.link(l).from() || a.link(l).to() != b.link(l).to()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Map<Integer, float[]> pinned(MeshLayout which) {
