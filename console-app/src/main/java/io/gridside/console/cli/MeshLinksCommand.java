@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridside mesh ... links}: weak links, one-way links and meters with a single route. */
 @Command(name = "links", mixinStandardHelpOptions = true,
-        description = {"Lists the mesh's weak links (a direction below -88 dBm or 80 % packet success, or an ETX "
-            + "above 2.5), its one-way links (one direction usable and the other not, or 10 dB or more between "
-            + "them), and the meters with a single neighbour they can send through.",
+        description = {"Lists the weak links on the mesh's routes (a direction below -94 dBm or 80 %% packet "
+            + "success, or an ETX above 2.5), its one-way links (one direction usable and the other not, or 10 dB "
+            + "or more between them), and the meters with a single neighbour they can send through.",
             "Each link is a meter's neighbour-table entry: forward is what the neighbour receives of the meter, "
-                + "reverse what the meter receives of the neighbour. Links known only from the past are left out."})
+                + "reverse what the meter receives of the neighbour. Only links to a meter's preferred or "
+                + "alternate parents are listed; links known only from the past are left out."})
 final class MeshLinksCommand implements Callable<Integer> {
 
     @ParentCommand

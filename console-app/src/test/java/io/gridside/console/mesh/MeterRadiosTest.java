@@ -77,7 +77,7 @@ class MeterRadiosTest {
         assertThat(c.rssiInDbm()).as("what B receives of C is C's entry's forward").isEqualTo(-95);
         assertThat(c.psrOut()).isEqualTo(0.96);
         assertThat(c.psrIn()).isEqualTo(0.60);
-        assertThat(c.gradeOut()).isEqualTo(LinkGrade.FAIR);
+        assertThat(c.gradeOut()).isEqualTo(LinkGrade.GOOD);
         assertThat(c.gradeIn()).isEqualTo(LinkGrade.WEAK);
         assertThat(c.etx()).isEqualTo(2.8);
         assertThat(c.ageSeconds()).isEqualTo(45);

@@ -9,9 +9,9 @@ import java.util.Locale;
  * signal alone misses interference, packet success alone misses a link about to fade out. The defaults suit
  * sub-GHz mesh radios (868/915 MHz, sensitivity about -100 dBm at their usual data rate):
  * <ul>
- *   <li>GOOD: at least -78 dBm (over 20 dB of fade margin) and at least 95 % of packets through;</li>
- *   <li>FAIR: at least -88 dBm (over 10 dB of margin) and at least 80 %;</li>
- *   <li>WEAK: at least -100 dBm and at least 50 %;</li>
+ *   <li>GOOD: at least -85 dBm (15 dB or more of fade margin) and at least 95 % of packets through;</li>
+ *   <li>FAIR: at least -94 dBm (6 dB or more of margin) and at least 80 %;</li>
+ *   <li>WEAK: at least -100 dBm and at least 50 %: a link that a wet season or a parked truck can take away;</li>
  *   <li>UNUSABLE: below either.</li>
  * </ul>
  * A link is also weak when its ETX (expected transmissions of a packet and its acknowledgement) is above 2.5, and
@@ -30,7 +30,7 @@ public record LinkQuality(double sensitivityDbm, double weakBelowDbm, double fai
         double weakBelowPsr, double fairBelowPsr, double weakAboveEtx, double oneWayGapDb) {
 
     /** The thresholds for sub-GHz mesh radios described above. */
-    public static final LinkQuality DEFAULTS = new LinkQuality(-100, -88, -78, 0.5, 0.8, 0.95, 2.5, 10);
+    public static final LinkQuality DEFAULTS = new LinkQuality(-100, -94, -85, 0.5, 0.8, 0.95, 2.5, 10);
 
     public LinkQuality {
         if (!(sensitivityDbm <= weakBelowDbm && weakBelowDbm <= fairBelowDbm)) {

@@ -155,6 +155,16 @@ public final class MeshGraph {
         return links;
     }
 
+    /**
+     * Whether the link is one its meter routes over or would fall back to: the link to its preferred parent or to
+     * one of its alternate parents. The other neighbour-table entries are heard but carry nothing.
+     */
+    public boolean onRoute(int link) {
+        Link entry = links.get(link);
+        return entry.measures().preferred()
+                || nodes.get(entry.from()).alternates().contains(nodes.get(entry.to()).id());
+    }
+
     /** The indexes of the links that start or end at the radio, in link order. */
     public int[] linksOf(int node) {
         return linksOfNode[node].clone();

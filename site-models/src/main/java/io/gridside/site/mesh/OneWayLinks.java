@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The current links that work one way only, or far better one way than the other: a meter that is heard but cannot
- * hear, or hears but is not heard, which a map with one number per link hides.
+ * hear, or hears but is not heard, which a map with one number per link hides. Only links on routes (to a meter's
+ * preferred or alternate parents) are listed, as with {@link WeakLinks}.
  */
 public final class OneWayLinks {
 
@@ -17,7 +18,7 @@ public final class OneWayLinks {
         List<LinkFinding> oneWay = new ArrayList<>();
         for (int l = 0; l < graph.linkCount(); l++) {
             MeshGraph.Link link = graph.link(l);
-            String reason = link.stale() ? null : quality.oneWayReason(link);
+            String reason = link.stale() || !graph.onRoute(l) ? null : quality.oneWayReason(link);
             if (reason != null) {
                 oneWay.add(LinkFinding.of(graph, l, reason));
             }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The current links with a weak or unusable direction, or too many transmissions per packet. */
+/**
+ * The current links on routes (to a meter's preferred or alternate parents) with a weak or unusable direction, or
+ * too many transmissions per packet. A weak entry that no meter routes over costs nothing, and a dense site has
+ * hundreds of them, which would bury the few that matter.
+ */
 public final class WeakLinks {
 
     private WeakLinks() {
@@ -15,7 +19,7 @@ public final class WeakLinks {
         List<LinkFinding> weak = new ArrayList<>();
         for (int l = 0; l < graph.linkCount(); l++) {
             MeshGraph.Link link = graph.link(l);
-            if (!link.stale() && quality.weak(link)) {
+            if (!link.stale() && graph.onRoute(l) && quality.weak(link)) {
                 weak.add(LinkFinding.of(graph, l, reason(link, quality)));
             }
         }

@@ -22,9 +22,10 @@ class LinkQualityTest {
     @Test
     void gradesByTheWorseOfSignalAndPacketSuccess() {
         assertThat(QUALITY.grade(-60, 0.99)).isEqualTo(LinkGrade.GOOD);
-        assertThat(QUALITY.grade(-80, 0.99)).isEqualTo(LinkGrade.FAIR);
+        assertThat(QUALITY.grade(-80, 0.99)).isEqualTo(LinkGrade.GOOD);
+        assertThat(QUALITY.grade(-88, 0.99)).isEqualTo(LinkGrade.FAIR);
         assertThat(QUALITY.grade(-60, 0.9)).isEqualTo(LinkGrade.FAIR);
-        assertThat(QUALITY.grade(-92, 0.99)).isEqualTo(LinkGrade.WEAK);
+        assertThat(QUALITY.grade(-97, 0.99)).isEqualTo(LinkGrade.WEAK);
         assertThat(QUALITY.grade(-60, 0.6)).isEqualTo(LinkGrade.WEAK);
         assertThat(QUALITY.grade(-101, 0.99)).isEqualTo(LinkGrade.UNUSABLE);
         assertThat(QUALITY.grade(-60, 0.4)).isEqualTo(LinkGrade.UNUSABLE);
@@ -54,7 +55,7 @@ class LinkQualityTest {
     @Test
     void aLinkIsWeakByADirectionOrByItsEtx() {
         assertThat(QUALITY.weak(link(-70, -70, 0.99, 0.99, 1.1, false))).isFalse();
-        assertThat(QUALITY.weak(link(-70, -90, 0.99, 0.99, 1.1, false))).isTrue();
+        assertThat(QUALITY.weak(link(-70, -96, 0.99, 0.99, 1.1, false))).isTrue();
         assertThat(QUALITY.weak(link(-70, -70, 0.99, 0.99, 2.6, false))).isTrue();
     }
 
@@ -79,9 +80,10 @@ class LinkQualityTest {
     @Test
     void listsWeakAndOneWayCurrentLinksWithTheirMeasuresAndReasons() {
         MeshGraph graph = Meshes.withMeters("M-1", "M-2", "M-3")
-                .good("M-1", "GW").link("M-2", "GW", -91, -93, 0.9, 0.85, 1.4).link("M-3", "GW", -70, -85, 0.99,
+                .good("M-1", "GW").link("M-2", "GW", -96, -97, 0.9, 0.85, 1.4).link("M-3", "GW", -70, -85, 0.99,
                         0.97, 1.05)
                 .link("M-3", "M-1", -75, -103, 0.95, 0.1, 8.0)
+                .asRoutes()
                 .graph();
 
         assertThat(WeakLinks.find(graph, QUALITY)).extracting(finding -> finding.from() + ">" + finding.to()
@@ -94,6 +96,26 @@ class LinkQualityTest {
         LinkFinding finding = WeakLinks.find(graph, QUALITY).get(1);
         assertThat(finding).isEqualTo(new LinkFinding(3, "M-3", "M-1", -75, -103, 0.95, 0.1, 8.0, 12,
                 "reverse unusable, ETX 8.0 above 2.5"));
+    }
+
+    @Test
+    void listsOnlyLinksToAPreferredOrAlternateParent() {
+        TopologySnapshot.Node withAlternate = new TopologySnapshot.Node("M-3", -1.281, 36.821, 1, 512, "GW",
+                List.of("M-1"));
+        TopologySnapshot.Node gateway = new TopologySnapshot.Node("GW", -1.28, 36.82, 0, 256, null, List.of());
+        TopologySnapshot.Node meter1 = new TopologySnapshot.Node("M-1", -1.281, 36.821, 1, 512, "GW", List.of());
+        TopologySnapshot.Node meter2 = new TopologySnapshot.Node("M-2", -1.281, 36.821, 1, 512, "GW", List.of());
+        List<TopologySnapshot.Link> links = List.of(
+                new TopologySnapshot.Link("M-2", "M-1", -97, -98, 0.9, 0.9, 1.4, 12, false),
+                new TopologySnapshot.Link("M-3", "M-1", -97, -70, 0.9, 0.99, 1.4, 12, false),
+                new TopologySnapshot.Link("M-2", "GW", -75, -72, 0.99, 0.99, 1.1, 12, true));
+        MeshGraph graph = MeshGraph.of(new TopologySnapshot(Meshes.NOW, "GW",
+                List.of(gateway, meter1, meter2, withAlternate), links));
+
+        assertThat(WeakLinks.find(graph, QUALITY)).extracting(LinkFinding::from, LinkFinding::to)
+                .containsExactly(tuple("M-3", "M-1"));
+        assertThat(OneWayLinks.find(graph, QUALITY)).extracting(LinkFinding::from, LinkFinding::to)
+                .containsExactly(tuple("M-3", "M-1"));
     }
 
     @Test

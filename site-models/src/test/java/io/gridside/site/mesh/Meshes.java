@@ -37,6 +37,14 @@ final class Meshes {
         return this;
     }
 
+    /** Marks every link given so far as its meter's route to its preferred parent. */
+    Meshes asRoutes() {
+        links.replaceAll(link -> new TopologySnapshot.Link(link.from(), link.to(), link.forwardRssiDbm(),
+                link.reverseRssiDbm(), link.forwardPsr(), link.reversePsr(), link.etx(), link.lastHeardAgeSeconds(),
+                true));
+        return this;
+    }
+
     TopologySnapshot snapshot() {
         return new TopologySnapshot(NOW, "GW", nodes, links);
     }
