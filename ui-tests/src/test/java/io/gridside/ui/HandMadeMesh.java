@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Gateway G; A sends to G; B sends to A and is heard by G but cannot hear it (one-way); C sends to B, and to A
  * over a weak but usable link; D sends to C only; E is heard by nobody. So A cuts off B, C and D, C cuts off D,
- * and E is unreachable already. B, C and D belong to two customers.
+ * and E is unreachable already. B's link to G and C's to A are their alternate parents, so the weak and one-way
+ * lists, which look only at routes, have them; E's link is heard but no route. B, C and D belong to two customers.
  */
 final class HandMadeMesh {
 
@@ -31,7 +32,7 @@ final class HandMadeMesh {
 
     static MeshGraph graph() {
         return MeshGraph.of(new TopologySnapshot(NOW, "G", List.of(node("G", 0, null), node("A", 1, "G"),
-                node("B", 2, "A"), node("C", 3, "B"), node("D", 4, "C"), node("E", -1, null)), List.of(
+                node("B", 2, "A", "G"), node("C", 3, "B", "A"), node("D", 4, "C"), node("E", -1, null)), List.of(
                 new Link("A", "G", -60, -62, 0.99, 0.99, 1.02, 5, true),
                 new Link("B", "A", -65, -66, 0.99, 0.99, 1.03, 8, true),
                 new Link("B", "G", -70, -95, 0.98, 0.30, 3.4, 20, false),
@@ -59,7 +60,8 @@ final class HandMadeMesh {
                 + graph.nodeId(graph.link(l).to())).toList();
     }
 
-    private static Node node(String id, int hops, String parent) {
-        return new Node(id, -1.0 - 0.001 * hops, 36.8, hops, hops < 0 ? -1 : 256 * hops, parent, List.of());
+    private static Node node(String id, int hops, String parent, String... alternates) {
+        return new Node(id, -1.0 - 0.001 * hops, 36.8, hops, hops < 0 ? -1 : 256 * hops, parent,
+                List.of(alternates));
     }
 }

@@ -70,7 +70,7 @@ class MeshFindingsPaneTest {
         TableView<PointOfFailure> points = robot.lookup("#mesh-findings-points").queryTableView();
 
         assertThat(pane.getTabs()).extracting(tab -> tab.getText()).containsExactly(
-                I18n.text("mesh.findings.tab.points", 2), I18n.text("mesh.findings.tab.weak", 3),
+                I18n.text("mesh.findings.tab.points", 2), I18n.text("mesh.findings.tab.weak", 2),
                 I18n.text("mesh.findings.tab.oneWay", 1), I18n.text("mesh.findings.tab.singleRoute", 3),
                 I18n.text("mesh.findings.tab.unreachable", 1));
         assertThat(points.getItems()).extracting(PointOfFailure::meterId).containsExactly("A", "C");

@@ -208,7 +208,10 @@ class MeshScreenTest {
 
     private void openMeshScreen(FxRobot robot) throws TimeoutException, IOException {
         ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
-        robot.clickOn("#nav-mesh");
+        // Looked up on the FX thread: the dashboard is still filling in, and a lookup from the test's thread
+        // can meet a child list half changed.
+        javafx.scene.Node nav = onFx(() -> robot.lookup("#nav-mesh").query());
+        robot.clickOn(nav);
         MeshCanvas canvas = canvas(robot);
         waitFor("the mesh of now", () -> canvas.getMeshScene().nodeCount() > METERS
                 && text(robot, "#mesh-time-text").startsWith("Latest"),
@@ -217,7 +220,15 @@ class MeshScreenTest {
     }
 
     private static MeshCanvas canvas(FxRobot robot) {
-        return robot.lookup("#mesh-canvas").queryAs(MeshCanvas.class);
+        return onFx(() -> robot.lookup("#mesh-canvas").queryAs(MeshCanvas.class));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> lookup) {
+        try {
+            return WaitForAsyncUtils.asyncFx(lookup).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception failure) {
+            throw new AssertionError("the lookup on the FX thread failed", failure);
+        }
     }
 
     private String parentNow(String meter) {

@@ -121,6 +121,32 @@ public final class MeshSceneBuilder {
         return new Built(scene, painter.legend(), parents);
     }
 
+    /**
+     * The legend of the links' colours under {@code colouring}: each grade with the bounds that give it, and the
+     * dashed grey of a link that only the past knows.
+     */
+    public List<LegendEntry> linkLegend(LinkColouring colouring) {
+        List<LegendEntry> entries = new ArrayList<>();
+        if (colouring == LinkColouring.ETX) {
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.etxGood", GOOD_ETX), colours.good()));
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.etxFair", quality.weakAboveEtx()),
+                    colours.fair()));
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.etxWeak", UNUSABLE_ETX), colours.weak()));
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.etxUnusable", UNUSABLE_ETX),
+                    colours.unusable()));
+        } else {
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.good", quality.fairBelowDbm(),
+                    quality.fairBelowPsr() * 100), colours.good()));
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.fair", quality.weakBelowDbm(),
+                    quality.weakBelowPsr() * 100), colours.fair()));
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.weak", quality.sensitivityDbm(),
+                    quality.usablePsr() * 100), colours.weak()));
+            entries.add(new LegendEntry(I18n.text("mesh.legend.link.unusable"), colours.unusable()));
+        }
+        entries.add(new LegendEntry(I18n.text("mesh.legend.link.stale"), colours.stale()));
+        return entries;
+    }
+
     /** The ARGB colour of one half of {@code link}: its direction's grade, faded by the link's age. */
     int linkColour(MeshGraph.Link link, LinkColouring colouring, boolean forward) {
         if (link.stale()) {

@@ -5,6 +5,7 @@ import io.gridside.console.I18n;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -268,6 +270,18 @@ public final class MeshView extends BorderPane {
             Circle chip = new Circle(5, MeshPalette.color(entry.argb()));
             Label label = new Label(entry.label(), chip);
             label.getStyleClass().add(Styles.TEXT_SMALL);
+            legend.getChildren().add(label);
+        }
+        List<MeshSceneBuilder.LegendEntry> links = model.linkLegend();
+        for (int i = 0; i < links.size(); i++) {
+            Line chip = new Line(0, 0, 14, 0);
+            chip.setStroke(MeshPalette.color(links.get(i).argb()));
+            chip.setStrokeWidth(3);
+            if (i == links.size() - 1) {
+                chip.getStrokeDashArray().setAll(4.0, 3.0);
+            }
+            Label label = new Label(links.get(i).label(), chip);
+            label.getStyleClass().addAll(Styles.TEXT_SMALL, "mesh-legend-link");
             legend.getChildren().add(label);
         }
     }

@@ -55,6 +55,7 @@ public final class MeshViewModel {
     private final ObjectProperty<MeterRadio> radio = new SimpleObjectProperty<>();
     private final ObjectProperty<MeshFindings> findings = new SimpleObjectProperty<>(MeshFindings.none());
     private final ObservableList<MeshSceneBuilder.LegendEntry> legend = FXCollections.observableArrayList();
+    private final ObservableList<MeshSceneBuilder.LegendEntry> linkLegend = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private MeshSceneBuilder builder = new MeshSceneBuilder(colours(MeshPalette.fallback()), quality);
     private MeshFilter filter = MeshFilter.NONE;
@@ -209,6 +210,7 @@ public final class MeshViewModel {
     }
 
     private void showScene(MeshSceneBuilder.Built built) {
+        linkLegend.setAll(builder.linkLegend(linkColouring.get()));
         legend.setAll(built.legend());
         MeshScene shown = built.scene();
         if (selectedNode.get() >= 0 && selectedNode.get() < shown.nodeCount()) {
@@ -462,6 +464,11 @@ public final class MeshViewModel {
     }
 
     /** What each radio colour means under the colouring chosen. */
+    /** What the links' colours mean, under the colouring chosen. */
+    public ObservableList<MeshSceneBuilder.LegendEntry> linkLegend() {
+        return linkLegend;
+    }
+
     public ObservableList<MeshSceneBuilder.LegendEntry> legend() {
         return legend;
     }

@@ -74,6 +74,7 @@ public final class MeterRadioPanel extends VBox {
                 : I18n.text("mesh.radio.titleCustomer", radio.meterId(), radio.customer()));
         facts.setText(factsOf(radio));
         neighbours.getItems().setAll(radio.neighbours());
+        neighbours.setPlaceholder(new Label(I18n.text("mesh.radio.neighbours.none")));
         neighbours.sort();
         route.getItems().setAll(radio.route());
         route.setPlaceholder(new Label(I18n.text(radio.routed() ? "mesh.radio.route.gateway"
@@ -89,6 +90,7 @@ public final class MeterRadioPanel extends VBox {
         title.setText(I18n.text("mesh.radio.choose"));
         facts.setText("");
         neighbours.getItems().clear();
+        neighbours.setPlaceholder(new Label(I18n.text("mesh.radio.route.empty")));
         route.getItems().clear();
         route.setPlaceholder(new Label(I18n.text("mesh.radio.route.empty")));
         parents.getItems().clear();
