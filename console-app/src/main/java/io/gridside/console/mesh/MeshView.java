@@ -183,6 +183,7 @@ public final class MeshView extends BorderPane {
 
         ScrollPane side = new ScrollPane(radioPanel);
         side.setFitToWidth(true);
+        side.setFitToHeight(true);
         side.setMinWidth(300);
         side.setPrefWidth(360);
         SplitPane main = new SplitPane(mapAndFindings, side);
