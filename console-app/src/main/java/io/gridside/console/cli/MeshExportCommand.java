@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
@@ -70,6 +71,7 @@ final class MeshExportCommand implements Callable<Integer> {
                     command.commandLine().getErr());
             attributes = attributes(store.meters());
         }
+        refuseUnsafeTarget(options.siteFile);
         if (Files.exists(out) && !replace) {
             throw new RefusedException("The file " + out + " exists; give --replace to write over it, or another "
                     + "name.", "FILE_EXISTS");
@@ -84,6 +86,28 @@ final class MeshExportCommand implements Callable<Integer> {
                     out, graph.nodeCount(), graph.linkCount());
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Refuses to write over the site database itself, or over anything that is not a plain file (a folder, a link,
+     * a device), which {@code --replace} is not meant to replace.
+     */
+    private void refuseUnsafeTarget(Path siteFile) {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RefusedException(out + " is not a plain file (a folder, a link or a device); give the name of "
+                    + "a file to write.", "FILE_NOT_WRITTEN");
+        }
+        try {
+            if (siteFile != null && Files.exists(siteFile) && Files.isSameFile(out, siteFile)) {
+                throw new RefusedException(out + " is the site database the mesh is read from; give another name.",
+                        "FILE_NOT_WRITTEN");
+            }
+        } catch (IOException e) {
+            throw new RefusedException("Could not check " + out + ": " + e.getMessage() + ".", e, "FILE_NOT_WRITTEN");
+        }
     }
 
     /** Writes beside the file and then moves it in, so that a failure leaves no half-written mesh behind. */

@@ -74,8 +74,8 @@ final class MeshLinksCommand implements Callable<Integer> {
         TextTable table = new TextTable(3, "FROM", "TO", "WHY", "FWD dBm", "REV dBm", "FWD PSR", "REV PSR", "ETX",
                 "AGE s");
         for (LinkFinding f : findings) {
-            table.add(List.of(f.from(), f.to(), f.reason(), decimal(f.forwardRssiDbm(), 0),
-                    decimal(f.reverseRssiDbm(), 0), decimal(f.forwardPsr(), 2), decimal(f.reversePsr(), 2),
+            table.add(List.of(f.from(), f.to(), f.reason(), decimal(f.forwardRssiDbm(), 1),
+                    decimal(f.reverseRssiDbm(), 1), decimal(f.forwardPsr(), 2), decimal(f.reversePsr(), 2),
                     decimal(f.etx(), 2), Long.toString(f.ageSeconds())));
         }
         table.print(out);
@@ -83,7 +83,8 @@ final class MeshLinksCommand implements Callable<Integer> {
 
     private static void printSingleRoutes(PrintWriter out, List<SingleRoute> routes) {
         out.println();
-        out.println(routes.size() + " meters with a single route" + (routes.isEmpty() ? "." : ":"));
+        out.println(routes.size() + (routes.size() == 1 ? " meter" : " meters") + " with a single route"
+                + (routes.isEmpty() ? "." : ":"));
         if (routes.isEmpty()) {
             return;
         }

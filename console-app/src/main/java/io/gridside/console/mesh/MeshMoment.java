@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param graph the mesh at the moment, or null when the database holds none that early
  * @param span the time the database holds a mesh of, or null when it holds none
  * @param latest whether the graph is the latest the database holds rather than a moment the technician chose
+ * @param tablesAt when the neighbour tables the graph carries were last seen whole, before the graph's own moment
+ *     when its routes came from the history by day; null with no graph
  */
 public record MeshMoment(MeshGraph graph, MeshHistory.Span span, boolean latest, List<Meter> roster,
-        MeshFindings findings, Map<MeshLayout, Map<String, float[]>> positions) {
+        MeshFindings findings, Map<MeshLayout, Map<String, float[]>> positions, Instant tablesAt) {
+
+    /** Whether the graph's neighbour-table entries other than routes come from an earlier pull than its routes. */
+    public boolean tablesCarried() {
+        return graph != null && tablesAt != null && tablesAt.isBefore(graph.at());
+    }
 
     /**
      * Loads the moment {@code at} from {@code history}, or the latest mesh when {@code at} is null; runs off the
@@ -28,7 +35,9 @@ public record MeshMoment(MeshGraph graph, MeshHistory.Span span, boolean latest,
      */
     public static MeshMoment load(MeshHistory history, Instant at, LinkQuality quality) {
         Optional<MeshHistory.Span> span = history.span();
-        Optional<MeshGraph> graph = at == null ? history.latest() : history.at(at);
+        Optional<MeshHistory.Moment> moment = history.moment(at == null ? span.map(MeshHistory.Span::last)
+                .orElse(Instant.EPOCH) : at);
+        Optional<MeshGraph> graph = moment.map(MeshHistory.Moment::graph);
         List<Meter> roster = history.meters();
         Map<String, String> customerOfMeter = new HashMap<>();
         roster.forEach(meter -> customerOfMeter.put(meter.meterId(), meter.customerId()));
@@ -38,7 +47,8 @@ public record MeshMoment(MeshGraph graph, MeshHistory.Span span, boolean latest,
         for (MeshLayout layout : MeshLayout.values()) {
             positions.put(layout, history.positions(layout.key()));
         }
-        return new MeshMoment(graph.orElse(null), span.orElse(null), at == null, roster, findings, positions);
+        return new MeshMoment(graph.orElse(null), span.orElse(null), at == null, roster, findings, positions,
+                moment.map(MeshHistory.Moment::tablesAt).orElse(null));
     }
 
     /** Whether two graphs have the same radios in the same order under the same parents: the same tree to lay out. */

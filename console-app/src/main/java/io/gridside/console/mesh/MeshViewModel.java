@@ -1,5 +1,6 @@
 package io.gridside.console.mesh;
 
+import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.site.MeterStatus;
@@ -146,7 +147,8 @@ public final class MeshViewModel {
                 loaded.latest());
         findings.set(loaded.findings());
         timeline.show(loaded.span(), zone(), loaded.graph() == null ? null : loaded.graph().at());
-        message.set(loaded.graph() == null ? I18n.text("mesh.none") : "");
+        message.set(loaded.graph() == null ? I18n.text("mesh.none") : loaded.tablesCarried()
+                ? I18n.text("mesh.tablesCarried", Formats.siteTime(loaded.tablesAt(), zone())) : "");
         if (before != null && loaded.graph() != null && MeshMoment.sameRadios(before, loaded.graph())) {
             // The same radios in the same order: every radio keeps its place, even one being dragged right now.
             restyle();

@@ -83,23 +83,49 @@ public final class MeshHistory {
      * empty when it holds nothing that early.
      */
     public Optional<MeshGraph> at(Instant at) {
+        return moment(at).map(Moment::graph);
+    }
+
+    /**
+     * The mesh at {@code at} as {@link #at} gives it, with when the neighbour tables it carries were last seen
+     * whole: at the mesh's own moment for a snapshot, earlier for a mesh rebuilt from the history by day.
+     */
+    public Optional<Moment> moment(Instant at) {
         Optional<TopologySnapshot> snapshot = snapshotAtOrBefore(at);
         Optional<MeshDay> day = store.meshDayAt(at).filter(d -> !d.start().at().isAfter(at));
         Optional<TopologySnapshot> fromHistory = day.map(d -> d.meshAt(at));
-        TopologySnapshot now;
         if (fromHistory.isPresent()
                 && (snapshot.isEmpty() || fromHistory.get().at().isAfter(snapshot.get().at()))) {
             // The history by day carries no firmware or traffic: the latest snapshot before tells them (its hour's
             // traffic, not the quarter hour's); with none before, they stay unknown rather than come from after.
-            now = snapshot.map(fromHistory.get()::withRadioFactsOf).orElse(fromHistory.get());
-        } else if (snapshot.isPresent()) {
-            now = snapshot.get();
-        } else {
+            TopologySnapshot routes = snapshot.map(fromHistory.get()::withRadioFactsOf).orElse(fromHistory.get());
+            TopologySnapshot start = day.get().start();
+            TopologySnapshot tables = snapshot.filter(taken -> taken.at().isAfter(start.at())).orElse(start);
+            List<TopologySnapshot> earlier = earlierSnapshots(routes.at());
+            earlier.add(start);
+            return Optional.of(new Moment(MeshGraph.ofRoutes(routes, tables, earlier), tables.at()));
+        }
+        if (snapshot.isEmpty()) {
             return Optional.empty();
         }
+        TopologySnapshot now = snapshot.get();
         List<TopologySnapshot> earlier = earlierSnapshots(now.at());
         day.map(MeshDay::start).filter(start -> start.at().isBefore(now.at())).ifPresent(earlier::add);
-        return Optional.of(MeshGraph.of(now, earlier));
+        return Optional.of(new Moment(MeshGraph.of(now, earlier), now.at()));
+    }
+
+    /**
+     * A mesh at a moment and when its neighbour tables were last seen whole.
+     *
+     * @param tablesAt the moment of the snapshot whose neighbour-table entries the graph carries; before the
+     *     graph's own moment when routes came from the history by day and the other entries from that snapshot
+     */
+    public record Moment(MeshGraph graph, Instant tablesAt) {
+
+        /** Whether the graph's neighbour-table entries other than routes are older than the graph. */
+        public boolean tablesCarried() {
+            return tablesAt.isBefore(graph.at());
+        }
     }
 
     /**

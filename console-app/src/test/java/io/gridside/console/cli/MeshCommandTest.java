@@ -201,6 +201,24 @@ class MeshCommandTest {
     }
 
     @Test
+    void refusesToWriteOverTheSiteDatabaseOrAFolderEvenWithReplace() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("a-folder"));
+        long size = Files.size(database);
+
+        CommandRun overSite = CommandRun.of("mesh", "--site", database.toString(), "export", "--format", "json",
+                "--out", database.toString(), "--replace");
+        CommandRun overFolder = CommandRun.of("mesh", "--site", database.toString(), "export", "--format", "json",
+                "--out", folder.toString(), "--replace");
+
+        assertThat(overSite.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(overSite.err()).contains("is the site database", "[FILE_NOT_WRITTEN]");
+        assertThat(Files.size(database)).isEqualTo(size);
+        assertThat(overFolder.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(overFolder.err()).contains("is not a plain file");
+        assertThat(folder).isDirectory();
+    }
+
+    @Test
     void readsTheMeshOfAPastQuarterHourFromTheHistoryAndSaysWhenAMomentIsPastWhatIsHeld() throws IOException {
         // 17:20 in Nairobi is 14:20 UTC: the mesh as its 14:15 update left it, after the pull's snapshot of 1 June.
         CommandRun past = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-06-02T17:20", "links",
@@ -209,7 +227,8 @@ class MeshCommandTest {
 
         assertThat(past.exitCode()).as(past.err()).isZero();
         assertThat(new ObjectMapper().readTree(past.out()).get("at").asText()).isEqualTo("2026-06-02T14:15:00Z");
-        assertThat(past.err()).isEmpty();
+        assertThat(past.err()).contains("Between pulls the history keeps only routes",
+                "those last seen whole, at 2026-06-02 00:00");
         assertThat(later.exitCode()).as(later.err()).isZero();
         assertThat(later.err()).contains("The mesh held ends at 2026-06-03");
     }

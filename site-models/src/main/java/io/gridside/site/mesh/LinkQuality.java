@@ -1,5 +1,6 @@
 package io.gridside.site.mesh;
 
+import io.gridside.site.TopologySnapshot;
 import java.util.Locale;
 
 /**
@@ -7,11 +8,11 @@ import java.util.Locale;
  *
  * <p>A direction is graded by both its received signal and its packet success, the worse of the two winning:
  * signal alone misses interference, packet success alone misses a link about to fade out. The defaults suit
- * sub-GHz mesh radios (868/915 MHz, sensitivity about -100 dBm at their usual data rate):
+ * sub-GHz mesh radios (868/915 MHz, sensitivity about -104 dBm at their usual data rate):
  * <ul>
  *   <li>GOOD: at least -85 dBm (15 dB or more of fade margin) and at least 95 % of packets through;</li>
  *   <li>FAIR: at least -94 dBm (6 dB or more of margin) and at least 80 %;</li>
- *   <li>WEAK: at least -100 dBm and at least 50 %: a link that a wet season or a parked truck can take away;</li>
+ *   <li>WEAK: at least -104 dBm and at least 50 %: a link that a wet season or a parked truck can take away;</li>
  *   <li>UNUSABLE: below either.</li>
  * </ul>
  * A link is also weak when its ETX (expected transmissions of a packet and its acknowledgement) is above 2.5, and
@@ -30,7 +31,7 @@ public record LinkQuality(double sensitivityDbm, double weakBelowDbm, double fai
         double weakBelowPsr, double fairBelowPsr, double weakAboveEtx, double oneWayGapDb) {
 
     /** The thresholds for sub-GHz mesh radios described above. */
-    public static final LinkQuality DEFAULTS = new LinkQuality(-100, -94, -85, 0.5, 0.8, 0.95, 2.5, 10);
+    public static final LinkQuality DEFAULTS = new LinkQuality(-104, -94, -85, 0.5, 0.8, 0.95, 2.5, 10);
 
     public LinkQuality {
         if (!(sensitivityDbm <= weakBelowDbm && weakBelowDbm <= fairBelowDbm)) {
@@ -98,13 +99,16 @@ public record LinkQuality(double sensitivityDbm, double weakBelowDbm, double fai
     public String oneWayReason(MeshGraph.Link link) {
         boolean forwardUsable = forward(link) != LinkGrade.UNUSABLE;
         boolean reverseUsable = reverse(link) != LinkGrade.UNUSABLE;
+        TopologySnapshot.Link measures = link.measures();
         if (forwardUsable && !reverseUsable) {
-            return "only forward usable: " + link.measures().from() + " is heard but cannot hear "
-                    + link.measures().to();
+            return "only forward usable: " + measures.to() + " hears " + measures.from() + ", but what "
+                    + measures.from() + " receives back is " + unusable(measures.reverseRssiDbm(),
+                    measures.reversePsr());
         }
         if (reverseUsable && !forwardUsable) {
-            return "only reverse usable: " + link.measures().from() + " hears " + link.measures().to()
-                    + " but is not heard";
+            return "only reverse usable: " + measures.from() + " hears " + measures.to() + ", but what "
+                    + measures.to() + " receives of it is " + unusable(measures.forwardRssiDbm(),
+                    measures.forwardPsr());
         }
         double gap = link.measures().forwardRssiDbm() - link.measures().reverseRssiDbm();
         if (Math.abs(gap) >= oneWayGapDb) {
@@ -112,5 +116,14 @@ public record LinkQuality(double sensitivityDbm, double weakBelowDbm, double fai
                     gap > 0 ? "stronger" : "weaker");
         }
         return null;
+    }
+
+    /** Why a direction is unusable, with its measures. */
+    private String unusable(double rssiDbm, double psr) {
+        String measures = String.format(Locale.ROOT, " (%.1f dBm, %.0f %% of packets)", rssiDbm, psr * 100);
+        if (psr < usablePsr) {
+            return String.format(Locale.ROOT, "under %.0f %% of packets", usablePsr * 100) + measures;
+        }
+        return String.format(Locale.ROOT, "below %.0f dBm", sensitivityDbm) + measures;
     }
 }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.gridside.site.TopologySnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedMultigraph;
 import org.jgrapht.nio.Attribute;
@@ -26,7 +30,7 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  * <p>The JSON is one object:
  * <pre>
  * { "format": "gridside-mesh", "version": 1, "at": "2026-12-05T08:00:00Z", "gateway": "GW-1",
- *   "nodes": [ { "id", "lat", "lon", "hops", "rank", "parent", "stale",
+ *   "nodes": [ { "id", "lat", "lon", "hops", "rank", "parent", "alternates": [ id, ... ], "stale",
  *                "attributes": { name: value, ... } }, ... ],
  *   "links": [ { "from", "to", "forwardRssiDbm", "reverseRssiDbm", "forwardPsr", "reversePsr", "etx",
  *                "ageSeconds", "preferred", "stale" }, ... ] }
@@ -34,7 +38,8 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  * with the gateway first, {@code parent} null for the gateway and for a meter without a route, {@code hops} and
  * {@code rank} -1 without a route, and {@code ageSeconds} -1 for a link never heard. The GraphML has the same
  * data as typed keys: graph keys {@code at} and {@code gateway}; node keys {@code lat}, {@code lon} (double),
- * {@code hops}, {@code rank} (int), {@code parent} (string, absent without one), {@code stale} (boolean, one
+ * {@code hops}, {@code rank} (int), {@code parent} (string, absent without one), {@code alternates} (the
+ * alternate parents' ids joined by commas, absent without any), {@code stale} (boolean, one
  * key for nodes and links alike) and one string key {@code attribute.NAME} per extra attribute; edge keys named
  * as the JSON's link fields.
  */
@@ -91,13 +96,43 @@ public final class MeshExport {
         GraphMLExporter<Integer, Integer> exporter = new GraphMLExporter<>(graph::nodeId);
         exporter.setEdgeIdProvider(l -> "l" + l);
         registerKeys(exporter, nodeAttributes);
-        exporter.setGraphAttributeProvider(() -> Map.of(
-                "at", DefaultAttribute.createAttribute(graph.at().toString()),
-                "gateway", DefaultAttribute.createAttribute(graph.nodeId(graph.gateway()))));
         exporter.setVertexAttributeProvider(v -> nodeAttributes(graph, v,
                 nodeAttributes.getOrDefault(graph.nodeId(v), Map.of())));
         exporter.setEdgeAttributeProvider(l -> linkAttributes(graph.link(l)));
-        exporter.exportGraph(jgraph, out);
+        // JGraphT 1.5.3's exporter declares graph keys but never writes their values, so the mesh's moment and
+        // gateway are put into the graph element here. Known shortcoming: the document is held whole in memory
+        // for that, about 100 MB at 10,000 meters with every neighbour link.
+        StringWriter document = new StringWriter();
+        exporter.exportGraph(jgraph, document);
+        try {
+            out.write(withGraphData(document.toString(), Map.of("at", graph.at().toString(),
+                    "gateway", graph.nodeId(graph.gateway()))));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document with a data element for each graph key named in {@code values}, first in the graph element. */
+    static String withGraphData(String document, Map<String, String> values) {
+        StringBuilder data = new StringBuilder();
+        for (Map.Entry<String, String> value : new TreeMap<>(values).entrySet()) {
+            Matcher key = Pattern.compile("<key id=\"([^\"]+)\" for=\"graph\" attr\\.name=\""
+                    + Pattern.quote(value.getKey()) + "\"").matcher(document);
+            if (key.find()) {
+                data.append("<data key=\"").append(key.group(1)).append("\">").append(escape(value.getValue()))
+                        .append("</data>");
+            }
+        }
+        Matcher graph = Pattern.compile("<graph [^>]*>").matcher(document);
+        if (!graph.find()) {
+            throw new IllegalStateException("the GraphML document has no graph element");
+        }
+        return document.substring(0, graph.end()) + data + document.substring(graph.end());
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static void writeNode(JsonGenerator json, MeshGraph graph, int v, Map<String, String> attributes)
@@ -110,6 +145,11 @@ public final class MeshExport {
         json.writeNumberField("hops", node.hops());
         json.writeNumberField("rank", node.rank());
         json.writeStringField("parent", node.parentId());
+        json.writeArrayFieldStart("alternates");
+        for (String alternate : node.alternates()) {
+            json.writeString(alternate);
+        }
+        json.writeEndArray();
         json.writeBooleanField("stale", graph.staleNode(v));
         json.writeObjectFieldStart("attributes");
         for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
@@ -144,6 +184,7 @@ public final class MeshExport {
         exporter.registerAttribute("hops", AttributeCategory.NODE, AttributeType.INT);
         exporter.registerAttribute("rank", AttributeCategory.NODE, AttributeType.INT);
         exporter.registerAttribute("parent", AttributeCategory.NODE, AttributeType.STRING);
+        exporter.registerAttribute("alternates", AttributeCategory.NODE, AttributeType.STRING);
         // One key for both, as the exporter keeps its keys by name and a second registration would replace the first.
         exporter.registerAttribute("stale", AttributeCategory.ALL, AttributeType.BOOLEAN);
         TreeSet<String> extraNames = new TreeSet<>();
@@ -167,6 +208,9 @@ public final class MeshExport {
         attributes.put("rank", DefaultAttribute.createAttribute(node.rank()));
         if (node.parentId() != null) {
             attributes.put("parent", DefaultAttribute.createAttribute(node.parentId()));
+        }
+        if (!node.alternates().isEmpty()) {
+            attributes.put("alternates", DefaultAttribute.createAttribute(String.join(",", node.alternates())));
         }
         attributes.put("stale", DefaultAttribute.createAttribute(graph.staleNode(v)));
         extra.forEach((name, value) ->

@@ -100,6 +100,48 @@ public final class MeshGraph {
         return new MeshGraph(now.at(), ordered, staleNode, links(now, earlier, indexes));
     }
 
+    /**
+     * The graph of a mesh rebuilt from the history by day, which follows only routes, with the neighbour tables of
+     * the latest full snapshot before it carried forward: each entry {@code routes} lacks is added as current, aged
+     * by the time between the two, except a former route, which {@code past} shows stale if it holds that snapshot;
+     * and each meter takes that snapshot's alternate parents
+     * other than its parent now. Without them every meter would have one link, its route, and every relay would look
+     * like a single point of failure; with them the answers are those of the tables last seen, which is the best the
+     * console knows between pulls.
+     */
+    public static MeshGraph ofRoutes(TopologySnapshot routes, TopologySnapshot tables, List<TopologySnapshot> past) {
+        if (!tables.at().isBefore(routes.at())) {
+            return of(routes, past);
+        }
+        long gap = Duration.between(tables.at(), routes.at()).toSeconds();
+        Map<String, TopologySnapshot.Node> seen = new HashMap<>();
+        tables.nodes().forEach(node -> seen.put(node.id(), node));
+        List<TopologySnapshot.Node> nodes = new ArrayList<>();
+        Map<String, Boolean> ids = new HashMap<>();
+        for (TopologySnapshot.Node node : routes.nodes()) {
+            ids.put(node.id(), true);
+            TopologySnapshot.Node before = seen.get(node.id());
+            List<String> alternates = before == null || !node.alternates().isEmpty() ? node.alternates()
+                    : before.alternates().stream().filter(id -> !id.equals(node.parentId())).toList();
+            nodes.add(new TopologySnapshot.Node(node.id(), node.latitude(), node.longitude(), node.hops(),
+                    node.rank(), node.parentId(), alternates, node.firmware(), node.trafficPerHour()));
+        }
+        List<TopologySnapshot.Link> links = new ArrayList<>(routes.links());
+        Map<String, Boolean> held = new HashMap<>();
+        routes.links().forEach(link -> held.put(key(link), true));
+        for (TopologySnapshot.Link link : tables.links()) {
+            // A former route is left to the past, which marks it stale: a parent the meter has since left.
+            if (link.preferred() || held.containsKey(key(link)) || !ids.containsKey(link.from())
+                    || !ids.containsKey(link.to())) {
+                continue;
+            }
+            long age = link.lastHeardAgeSeconds() < 0 ? -1 : link.lastHeardAgeSeconds() + gap;
+            links.add(new TopologySnapshot.Link(link.from(), link.to(), link.forwardRssiDbm(), link.reverseRssiDbm(),
+                    link.forwardPsr(), link.reversePsr(), link.etx(), age, false));
+        }
+        return of(new TopologySnapshot(routes.at(), routes.gatewayId(), nodes, links), past);
+    }
+
     /** When the graph's snapshot was taken. */
     public Instant at() {
         return at;

@@ -27,7 +27,8 @@ class LinkQualityTest {
         assertThat(QUALITY.grade(-60, 0.9)).isEqualTo(LinkGrade.FAIR);
         assertThat(QUALITY.grade(-97, 0.99)).isEqualTo(LinkGrade.WEAK);
         assertThat(QUALITY.grade(-60, 0.6)).isEqualTo(LinkGrade.WEAK);
-        assertThat(QUALITY.grade(-101, 0.99)).isEqualTo(LinkGrade.UNUSABLE);
+        assertThat(QUALITY.grade(-101, 0.99)).isEqualTo(LinkGrade.WEAK);
+        assertThat(QUALITY.grade(-105, 0.99)).isEqualTo(LinkGrade.UNUSABLE);
         assertThat(QUALITY.grade(-60, 0.4)).isEqualTo(LinkGrade.UNUSABLE);
     }
 
@@ -44,7 +45,7 @@ class LinkQualityTest {
     void aMeterSendsUpwardOnlyWhereItIsHeardAndHearsTheAcknowledgement() {
         assertThat(QUALITY.usableUpward(link(-95, -95, 0.6, 0.6, 2.8, false))).isTrue();
         assertThat(QUALITY.usableUpward(link(-70, -70, 0.99, 0.4, 2.6, false))).isFalse();
-        assertThat(QUALITY.usableUpward(link(-102, -70, 0.9, 0.99, 1.2, false))).isFalse();
+        assertThat(QUALITY.usableUpward(link(-105, -70, 0.9, 0.99, 1.2, false))).isFalse();
     }
 
     @Test
@@ -62,8 +63,10 @@ class LinkQualityTest {
     @Test
     void saysWhichWayALinkWorks() {
         assertThat(QUALITY.oneWayReason(link(-70, -72, 0.99, 0.98, 1.03, false))).isNull();
-        assertThat(QUALITY.oneWayReason(link(-70, -72, 0.99, 0.2, 5, false))).startsWith("only forward usable");
-        assertThat(QUALITY.oneWayReason(link(-104, -72, 0.9, 0.98, 1.2, false))).startsWith("only reverse usable");
+        assertThat(QUALITY.oneWayReason(link(-70, -72, 0.99, 0.2, 5, false))).isEqualTo("only forward usable: GW "
+                + "hears M-1, but what M-1 receives back is under 50 % of packets (-72.0 dBm, 20 % of packets)");
+        assertThat(QUALITY.oneWayReason(link(-105, -72, 0.9, 0.98, 1.2, false))).isEqualTo("only reverse usable: "
+                + "M-1 hears GW, but what GW receives of it is below -104 dBm (-105.0 dBm, 90 % of packets)");
         assertThat(QUALITY.oneWayReason(link(-70, -84, 0.99, 0.98, 1.03, false)))
                 .isEqualTo("signal 14 dB stronger forward than reverse");
         assertThat(QUALITY.oneWayReason(link(-104, -103, 0.2, 0.2, 9, false))).isNull();

@@ -67,7 +67,7 @@ class MeshExportTest {
     }
 
     @Test
-    void graphMlReadsBackThroughJgraphtWithTypedKeys() {
+    void graphMlReadsBackThroughJgraphtWithTypedKeys() throws Exception {
         StringWriter out = new StringWriter();
         MeshExport.writeGraphMl(graph(), ATTRIBUTES, out);
         assertThat(out.toString()).contains("attr.name=\"forwardRssiDbm\"", "attr.type=\"double\"",
@@ -92,6 +92,7 @@ class MeshExportTest {
         importer.importGraph(read, new StringReader(out.toString()));
 
         assertThat(read.vertexSet()).containsExactlyInAnyOrder("GW", "M-1", "M-9");
+        assertThat(graphData(out.toString())).containsEntry("gateway", "GW").containsEntry("at", Meshes.NOW.toString());
         assertThat(read.edgeSet()).hasSize(2);
         assertThat(nodes.get("M-1")).containsEntry("lat", "-1.2812").containsEntry("hops", "1")
                 .containsEntry("parent", "GW").containsEntry("stale", "false")
@@ -106,5 +107,25 @@ class MeshExportTest {
 
     private static <K> void put(Map<K, Map<String, String>> values, K key, String name, Attribute attribute) {
         values.computeIfAbsent(key, k -> new HashMap<>()).put(name, attribute.getValue());
+    }
+
+    /** The graph element's data by key name, read with the JDK's parser: JGraphT's importer skips graph data. */
+    private static Map<String, String> graphData(String document) throws Exception {
+        org.w3c.dom.Document dom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new StringReader(document)));
+        Map<String, String> names = new HashMap<>();
+        org.w3c.dom.NodeList keys = dom.getElementsByTagName("key");
+        for (int i = 0; i < keys.getLength(); i++) {
+            org.w3c.dom.Element key = (org.w3c.dom.Element) keys.item(i);
+            names.put(key.getAttribute("id"), key.getAttribute("attr.name"));
+        }
+        Map<String, String> data = new HashMap<>();
+        org.w3c.dom.Node child = dom.getElementsByTagName("graph").item(0).getFirstChild();
+        for (; child != null; child = child.getNextSibling()) {
+            if (child instanceof org.w3c.dom.Element element && element.getTagName().equals("data")) {
+                data.put(names.get(element.getAttribute("key")), element.getTextContent());
+            }
+        }
+        return data;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.site.TopologySnapshot;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A mesh graph numbers the radios from the gateway and keeps what only the past knows as stale. */
@@ -68,5 +69,37 @@ class MeshGraphTest {
 
         assertThat(graph.nodeCount()).isEqualTo(1);
         assertThat(graph.linkCount()).isZero();
+    }
+
+    @Test
+    void carriesTheLastTablesForwardUnderRoutesFromTheHistoryAndLeavesAFormerRouteStale() {
+        TopologySnapshot.Node m3 = new TopologySnapshot.Node("M-3", -1.281, 36.821, 2, 768, "M-1", List.of());
+        TopologySnapshot tables = new TopologySnapshot(EARLIER, "GW-1",
+                List.of(GATEWAY, meter("M-1", "GW-1"), meter("M-2", "GW-1"), m3),
+                List.of(link("M-1", "GW-1", 30, true), link("M-2", "GW-1", 10, true), link("M-2", "M-1", 5, false),
+                        link("M-3", "M-1", 5, true), link("M-3", "GW-1", 5, false)));
+        TopologySnapshot.Node m2 = new TopologySnapshot.Node("M-2", -1.281, 36.821, 2, 768, "M-1", List.of());
+        TopologySnapshot routes = new TopologySnapshot(NOW, "GW-1", List.of(GATEWAY, meter("M-1", "GW-1"), m2, m3),
+                List.of(link("M-1", "GW-1", 20, true), link("M-2", "M-1", 0, true), link("M-3", "M-1", 0, true)));
+
+        MeshGraph routesOnly = MeshGraph.of(routes, List.of(tables));
+        MeshGraph carried = MeshGraph.ofRoutes(routes, tables, List.of(tables));
+
+        assertThat(SinglePointsOfFailure.find(routesOnly, LinkQuality.DEFAULTS, Map.of(), Map.of()))
+                .singleElement().extracting(SinglePointsOfFailure.PointOfFailure::cutOff).asList()
+                .containsExactlyInAnyOrder("M-2", "M-3");
+        assertThat(SinglePointsOfFailure.find(carried, LinkQuality.DEFAULTS, Map.of(), Map.of()))
+                .singleElement().extracting(SinglePointsOfFailure.PointOfFailure::cutOff).asList()
+                .containsExactly("M-2");
+        MeshGraph.Link carriedEntry = linkOf(carried, "M-3", "GW-1");
+        assertThat(carriedEntry.stale()).isFalse();
+        assertThat(carriedEntry.measures().preferred()).isFalse();
+        assertThat(carriedEntry.ageSeconds()).isEqualTo(3605);
+        assertThat(linkOf(carried, "M-2", "GW-1").stale()).as("a parent M-2 has since left").isTrue();
+    }
+
+    private static MeshGraph.Link linkOf(MeshGraph graph, String from, String to) {
+        return graph.links().stream().filter(l -> graph.nodeId(l.from()).equals(from)
+                && graph.nodeId(l.to()).equals(to)).findFirst().orElseThrow();
     }
 }
