@@ -252,10 +252,58 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double rootRadius = MeshRenderer.rootRadius(viewport);
-        for (int node : onScreen) {
-            double offset = (scene.nodeFlags()[node] & MeshScene.ROOT) != 0 ? rootRadius : radius;
-            g.fillText(scene.labels()[node], viewport.toScreenX(scene.x()[node]) + offset + 3,
-                    viewport.toScreenY(scene.y()[node]));
+        LabelSpace space = new LabelSpace(w, h);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int node : onScreen) {
+                boolean pointed = (scene.nodeFlags()[node] & (MeshScene.ROOT | MeshScene.SELECTED
+                        | MeshScene.HIGHLIGHTED)) != 0;
+                if (pointed != (pass == 0)) {
+                    continue;
+                }
+                double offset = (scene.nodeFlags()[node] & MeshScene.ROOT) != 0 ? rootRadius : radius;
+                double x = viewport.toScreenX(scene.x()[node]) + offset + 3;
+                double y = viewport.toScreenY(scene.y()[node]);
+                if (space.take(x, y, scene.labels()[node].length())) {
+                    g.fillText(scene.labels()[node], x, y);
+                }
+            }
+        }
+    }
+
+    /**
+     * The room labels have taken on screen, in cells of a few pixels: a label that would overlap one already placed
+     * is left out, so that a crowded ring reads as some names rather than a smear of all of them. The gateway and
+     * the radios chosen or pointed at are placed first. Widths are estimated from the count of characters.
+     */
+    private static final class LabelSpace {
+
+        private static final int CELL = 4;
+        private static final double CHAR_WIDTH = 6.6;
+        private static final double HALF_HEIGHT = 6;
+        private final boolean[][] taken;
+
+        LabelSpace(int width, int height) {
+            taken = new boolean[height / CELL + 1][width / CELL + 1];
+        }
+
+        boolean take(double x, double y, int characters) {
+            int left = Math.max(0, (int) (x / CELL));
+            int right = Math.min(taken[0].length - 1, (int) ((x + characters * CHAR_WIDTH) / CELL));
+            int top = Math.max(0, (int) ((y - HALF_HEIGHT) / CELL));
+            int bottom = Math.min(taken.length - 1, (int) ((y + HALF_HEIGHT) / CELL));
+            for (int row = top; row <= bottom; row++) {
+                for (int column = left; column <= right; column++) {
+                    if (taken[row][column]) {
+                        return false;
+                    }
+                }
+            }
+            for (int row = top; row <= bottom; row++) {
+                for (int column = left; column <= right; column++) {
+                    taken[row][column] = true;
+                }
+            }
+            return true;
         }
     }
 

@@ -23,9 +23,10 @@ import javafx.scene.paint.Paint;
  * @param foreground labels and the ring of a chosen radio: {@code -color-fg-default}
  * @param muted radios without a measure: {@code -color-fg-muted}
  * @param good a link that carries traffic well: {@code -color-success-emphasis}
- * @param fair a link that works with retries: {@code -color-warning-emphasis}
- * @param weak a link that often fails: {@code -color-danger-emphasis}
- * @param unusable a link that carries nothing: {@code -color-danger-7}
+ * @param fair a link that works with little margin: {@code -color-warning-2}, a yellow
+ * @param weak a link that often fails or has no margin left: {@code -color-warning-emphasis}, an amber, as the
+ *     radio panel writes a weak grade
+ * @param unusable a link that carries nothing: {@code -color-danger-emphasis}, as the panel writes that grade
  * @param stale what only the past knows: {@code -color-fg-subtle}
  * @param accent what a list or search points at: {@code -color-accent-emphasis}
  * @param categories colours for the values of a categorical attribute: {@code -color-chart-1} to {@code -8}
@@ -36,14 +37,14 @@ public record MeshPalette(int background, int foreground, int muted, int good, i
     /** The looked-up colour of each role, in the record's order, then the categories. */
     private static final String[] LOOKUPS = {
         "-color-bg-default", "-color-fg-default", "-color-fg-muted", "-color-success-emphasis",
-        "-color-warning-emphasis", "-color-danger-emphasis", "-color-danger-7", "-color-fg-subtle",
+        "-color-warning-2", "-color-warning-emphasis", "-color-danger-emphasis", "-color-fg-subtle",
         "-color-accent-emphasis", "-color-chart-1", "-color-chart-2", "-color-chart-3", "-color-chart-4",
         "-color-chart-5", "-color-chart-6", "-color-chart-7", "-color-chart-8",
     };
 
     /** Primer Light's values of {@link #LOOKUPS}, used where a theme does not answer. */
     private static final int[] FALLBACKS = {
-        0xffffffff, 0xff24292f, 0xff57606a, 0xff2da44e, 0xffbf8700, 0xffcf222e, 0xff82071e, 0xff6e7781,
+        0xffffffff, 0xff24292f, 0xff57606a, 0xff2da44e, 0xffeac54f, 0xffbf8700, 0xffcf222e, 0xff6e7781,
         0xff0969da, 0xfff3622d, 0xfffba71b, 0xff57b757, 0xff41a9c9, 0xff4258c9, 0xff9a42c8, 0xffc84164,
         0xff888888,
     };
