@@ -15,11 +15,14 @@ final class SiteTimes {
 
     /**
      * An instant with an offset or Z, a date and time in {@code zone}, or (when {@code datesToo}) a date alone:
-     * its start, or the start of the next day when {@code endOfDay}.
+     * its start, or the start of the next day when {@code endOfDay}. A space may stand for the T between a date and
+     * its time.
      *
-     * @throws UsageException naming {@code option} when {@code text} is none of these
+     * @throws UsageException naming {@code option} when {@code typed} is none of these
      */
-    static Instant parse(String option, String text, ZoneId zone, boolean datesToo, boolean endOfDay) {
+    static Instant parse(String option, String typed, ZoneId zone, boolean datesToo, boolean endOfDay) {
+        // "2026-06-03 18:00", as the imports and the console's own output write times, reads as 2026-06-03T18:00.
+        String text = typed.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) +(\\d)", "$1T$2");
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException notWithOffset) {

@@ -224,6 +224,8 @@ class MeshCommandTest {
         CommandRun past = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-06-02T17:20", "links",
                 "--json");
         CommandRun later = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-06-09", "links");
+        CommandRun spaced = CommandRun.of("mesh", "--site", database.toString(), "--at", "2026-06-02 17:20", "links",
+                "--json");
 
         assertThat(past.exitCode()).as(past.err()).isZero();
         assertThat(new ObjectMapper().readTree(past.out()).get("at").asText()).isEqualTo("2026-06-02T14:15:00Z");
@@ -231,6 +233,8 @@ class MeshCommandTest {
                 "those last seen whole, at 2026-06-02 00:00");
         assertThat(later.exitCode()).as(later.err()).isZero();
         assertThat(later.err()).contains("The mesh held ends at 2026-06-03");
+        assertThat(spaced.exitCode()).as(spaced.err()).isZero();
+        assertThat(new ObjectMapper().readTree(spaced.out()).get("at").asText()).isEqualTo("2026-06-02T14:15:00Z");
     }
 
     @Test
