@@ -5,6 +5,7 @@ import io.gridside.site.SiteInfo;
 import io.gridside.site.mesh.MeshExport;
 import io.gridside.site.mesh.MeshGraph;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.store.StoreException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -70,6 +71,8 @@ final class MeshExportCommand implements Callable<Integer> {
             graph = StoredMesh.load(store, options.siteFile, site, options.at,
                     command.commandLine().getErr());
             attributes = attributes(store.meters());
+        } catch (StoreException e) {
+            throw SiteFiles.damaged(options.siteFile, e);
         }
         refuseUnsafeTarget(options.siteFile);
         if (Files.exists(out) && !replace) {

@@ -9,6 +9,7 @@ import io.gridside.site.mesh.SingleRouteMeters;
 import io.gridside.site.mesh.SingleRouteMeters.SingleRoute;
 import io.gridside.site.mesh.WeakLinks;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,8 @@ final class MeshLinksCommand implements Callable<Integer> {
                 printLinks(out, "one-way links", links.oneWay());
                 printSingleRoutes(out, links.singleRoute());
             }
+        } catch (StoreException e) {
+            throw SiteFiles.damaged(options.siteFile, e);
         }
         return ExitCode.OK;
     }

@@ -9,6 +9,7 @@ import io.gridside.site.mesh.MeshGraph;
 import io.gridside.site.mesh.SinglePointsOfFailure;
 import io.gridside.site.mesh.SinglePointsOfFailure.PointOfFailure;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +69,8 @@ final class MeshSpofCommand implements Callable<Integer> {
             } else {
                 print(out, site, graph, points, unreachable, revenue);
             }
+        } catch (StoreException e) {
+            throw SiteFiles.damaged(options.siteFile, e);
         }
         return ExitCode.OK;
     }

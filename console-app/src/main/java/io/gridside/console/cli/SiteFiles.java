@@ -25,6 +25,17 @@ final class SiteFiles {
         }
     }
 
+    /**
+     * The refusal of a site database that opened but could not be read through: damaged in the middle, most often
+     * by a copy cut short. Says what to do rather than leave it to an unexpected error.
+     */
+    static RefusedException damaged(Path file, StoreException e) {
+        String what = e.getMessage() == null ? "The site database " + file + " could not be read"
+                : e.getMessage().replaceAll("[.\\s]+$", "");
+        return new RefusedException(what + "; it may be damaged: pull the site again into a new file, and keep this "
+                + "one for support.", e, "SITE_DAMAGED");
+    }
+
     /** The usage error of a site database that was never pulled into, which says how to pull one. */
     static UsageException noSite(Path file) {
         return new UsageException("The site database " + file + " holds no site yet; pull one first with: "

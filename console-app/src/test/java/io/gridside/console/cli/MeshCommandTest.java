@@ -201,6 +201,34 @@ class MeshCommandTest {
     }
 
     @Test
+    void saysADamagedSiteDatabaseIsDamagedRatherThanFailUnexpectedly() throws Exception {
+        Path damaged = home.resolve("damaged.db");
+        Files.copy(database, damaged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long page;
+        long pageSize;
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + damaged);
+                java.sql.Statement query = sql.createStatement()) {
+            java.sql.ResultSet root = query.executeQuery(
+                    "SELECT rootpage FROM sqlite_master WHERE name = 'ledger_entry'");
+            page = root.getLong(1);
+            pageSize = query.executeQuery("PRAGMA page_size").getLong(1);
+        }
+        // Only the ledger's root page is garbage: the site and its mesh read, the ledger (daily revenue) does not.
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(damaged,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] garbage = new byte[(int) pageSize];
+            java.util.Arrays.fill(garbage, (byte) 0xff);
+            file.write(java.nio.ByteBuffer.wrap(garbage), (page - 1) * pageSize);
+        }
+
+        CommandRun spof = CommandRun.of("mesh", "--site", damaged.toString(), "spof");
+
+        assertThat(spof.exitCode()).as(spof.out()).isEqualTo(ExitCode.FAILED);
+        assertThat(spof.err()).contains("may be damaged", "pull the site again", "[SITE_DAMAGED]")
+                .doesNotContain("UNEXPECTED");
+    }
+
+    @Test
     void refusesToWriteOverTheSiteDatabaseOrAFolderEvenWithReplace() throws IOException {
         Path folder = Files.createDirectories(home.resolve("a-folder"));
         long size = Files.size(database);
