@@ -96,6 +96,10 @@ final class MeshExportCommand implements Callable<Integer> {
      * a device), which {@code --replace} is not meant to replace.
      */
     private void refuseUnsafeTarget(Path siteFile) {
+        if (siteFile != null && isCompanion(siteFile)) {
+            throw new RefusedException(out + " is a file SQLite keeps beside the site database; give another name.",
+                    "FILE_NOT_WRITTEN");
+        }
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -111,6 +115,18 @@ final class MeshExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new RefusedException("Could not check " + out + ": " + e.getMessage() + ".", e, "FILE_NOT_WRITTEN");
         }
+    }
+
+    /** Whether {@code out} is the site database's journal, write-ahead log or shared memory file. */
+    private boolean isCompanion(Path siteFile) {
+        Path target = out.toAbsolutePath().normalize();
+        Path site = siteFile.toAbsolutePath().normalize();
+        for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
+            if (target.equals(site.resolveSibling(site.getFileName() + suffix))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes beside the file and then moves it in, so that a failure leaves no half-written mesh behind. */

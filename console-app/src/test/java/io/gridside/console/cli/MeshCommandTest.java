@@ -235,12 +235,17 @@ class MeshCommandTest {
 
         CommandRun overSite = CommandRun.of("mesh", "--site", database.toString(), "export", "--format", "json",
                 "--out", database.toString(), "--replace");
+        CommandRun overJournal = CommandRun.of("mesh", "--site", database.toString(), "export", "--format", "json",
+                "--out", database + "-journal", "--replace");
         CommandRun overFolder = CommandRun.of("mesh", "--site", database.toString(), "export", "--format", "json",
                 "--out", folder.toString(), "--replace");
 
         assertThat(overSite.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(overSite.err()).contains("is the site database", "[FILE_NOT_WRITTEN]");
         assertThat(Files.size(database)).isEqualTo(size);
+        assertThat(overJournal.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(overJournal.err()).contains("SQLite keeps beside the site database");
+        assertThat(Path.of(database + "-journal")).doesNotExist();
         assertThat(overFolder.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(overFolder.err()).contains("is not a plain file");
         assertThat(folder).isDirectory();

@@ -120,7 +120,8 @@ public record LinkQuality(double sensitivityDbm, double weakBelowDbm, double fai
 
     /** Why a direction is unusable, with its measures. */
     private String unusable(double rssiDbm, double psr) {
-        String measures = String.format(Locale.ROOT, " (%.1f dBm, %.0f %% of packets)", rssiDbm, psr * 100);
+        // Two decimals, so that a measure just past a threshold does not print as the threshold itself.
+        String measures = String.format(Locale.ROOT, " (%.2f dBm, %.1f %% of packets)", rssiDbm, psr * 100);
         if (psr < usablePsr) {
             return String.format(Locale.ROOT, "under %.0f %% of packets", usablePsr * 100) + measures;
         }

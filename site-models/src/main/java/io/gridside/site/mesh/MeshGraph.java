@@ -107,10 +107,11 @@ public final class MeshGraph {
      * and each meter takes that snapshot's alternate parents
      * other than its parent now. Without them every meter would have one link, its route, and every relay would look
      * like a single point of failure; with them the answers are those of the tables last seen, which is the best the
-     * console knows between pulls.
+     * console knows between pulls. A meter without a route now is likely down: no entry to or from it is carried.
+     * Tables of the same moment as the routes (the day's first mesh) are carried whole.
      */
     public static MeshGraph ofRoutes(TopologySnapshot routes, TopologySnapshot tables, List<TopologySnapshot> past) {
-        if (!tables.at().isBefore(routes.at())) {
+        if (tables.at().isAfter(routes.at())) {
             return of(routes, past);
         }
         long gap = Duration.between(tables.at(), routes.at()).toSeconds();
@@ -119,9 +120,13 @@ public final class MeshGraph {
         List<TopologySnapshot.Node> nodes = new ArrayList<>();
         Map<String, Boolean> ids = new HashMap<>();
         for (TopologySnapshot.Node node : routes.nodes()) {
-            ids.put(node.id(), true);
+            // A meter that has lost its route since is likely down: nothing is carried to or from it.
+            if (node.routed()) {
+                ids.put(node.id(), true);
+            }
             TopologySnapshot.Node before = seen.get(node.id());
-            List<String> alternates = before == null || !node.alternates().isEmpty() ? node.alternates()
+            List<String> alternates = before == null || !node.alternates().isEmpty() || !node.routed()
+                    ? node.alternates()
                     : before.alternates().stream().filter(id -> !id.equals(node.parentId())).toList();
             nodes.add(new TopologySnapshot.Node(node.id(), node.latitude(), node.longitude(), node.hops(),
                     node.rank(), node.parentId(), alternates, node.firmware(), node.trafficPerHour()));

@@ -1,6 +1,7 @@
 package io.gridside.site.mesh;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,10 @@ public final class WeakLinks {
     private WeakLinks() {
     }
 
-    /** The weak current links, in graph order; stale links are left out, as nothing says they still exist. */
+    /**
+     * The weak current links on routes, the worst first (an unusable direction before a weak one, then the weakest
+     * signal); stale links are left out, as nothing says they still exist.
+     */
     public static List<LinkFinding> find(MeshGraph graph, LinkQuality quality) {
         List<LinkFinding> weak = new ArrayList<>();
         for (int l = 0; l < graph.linkCount(); l++) {
@@ -23,6 +27,9 @@ public final class WeakLinks {
                 weak.add(LinkFinding.of(graph, l, reason(link, quality)));
             }
         }
+        weak.sort(Comparator.comparing((LinkFinding finding) -> quality.worse(graph.link(finding.link())))
+                .reversed().thenComparingDouble(finding -> Math.min(finding.forwardRssiDbm(),
+                        finding.reverseRssiDbm())));
         return weak;
     }
 

@@ -98,6 +98,28 @@ class MeshGraphTest {
         assertThat(linkOf(carried, "M-2", "GW-1").stale()).as("a parent M-2 has since left").isTrue();
     }
 
+    @Test
+    void carriesTablesOfTheSameMomentWholeAndNothingOfAMeterThatLostItsRoute() {
+        TopologySnapshot tables = new TopologySnapshot(EARLIER, "GW-1",
+                List.of(GATEWAY, meter("M-1", "GW-1"), meter("M-2", "GW-1"), meter("M-3", "GW-1")),
+                List.of(link("M-1", "GW-1", 30, true), link("M-2", "GW-1", 10, true), link("M-3", "GW-1", 10, true),
+                        link("M-1", "M-2", 5, false), link("M-3", "M-2", 5, false)));
+        TopologySnapshot sameMoment = new TopologySnapshot(EARLIER, "GW-1", tables.nodes(), List.of(
+                link("M-1", "GW-1", 30, true), link("M-2", "GW-1", 10, true), link("M-3", "GW-1", 10, true)));
+        TopologySnapshot.Node down = new TopologySnapshot.Node("M-2", -1.281, 36.821, -1, -1, null, List.of());
+        TopologySnapshot later = new TopologySnapshot(NOW, "GW-1",
+                List.of(GATEWAY, meter("M-1", "GW-1"), down, meter("M-3", "GW-1")),
+                List.of(link("M-1", "GW-1", 30, true), link("M-3", "GW-1", 10, true)));
+
+        MeshGraph atStart = MeshGraph.ofRoutes(sameMoment, tables, List.of());
+        MeshGraph afterwards = MeshGraph.ofRoutes(later, tables, List.of(tables));
+
+        assertThat(atStart.links()).filteredOn(link -> !link.stale()).hasSize(5);
+        assertThat(afterwards.links()).filteredOn(link -> !link.stale())
+                .allMatch(link -> !afterwards.nodeId(link.from()).equals("M-2")
+                        && !afterwards.nodeId(link.to()).equals("M-2"));
+    }
+
     private static MeshGraph.Link linkOf(MeshGraph graph, String from, String to) {
         return graph.links().stream().filter(l -> graph.nodeId(l.from()).equals(from)
                 && graph.nodeId(l.to()).equals(to)).findFirst().orElseThrow();
