@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.MeshHistory;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.mesh.LinkFinding;
 import io.gridside.site.mesh.LinkQuality;
@@ -39,8 +40,12 @@ final class MeshLinksCommand implements Callable<Integer> {
     @Mixin
     MeshOptions own;
 
-    /** The answer as JSON carries it; the field names are a contract with scripts. */
-    record LinksJson(Instant at, List<LinkFinding> weak, List<LinkFinding> oneWay, List<SingleRoute> singleRoute) {
+    /**
+     * The answer as JSON carries it; the field names are a contract with scripts. {@code tablesAt} is when the
+     * neighbour tables were last seen whole: before {@code at} when its routes come from the history between pulls.
+     */
+    record LinksJson(Instant at, Instant tablesAt, List<LinkFinding> weak, List<LinkFinding> oneWay,
+            List<SingleRoute> singleRoute) {
     }
 
     @Override
@@ -48,9 +53,11 @@ final class MeshLinksCommand implements Callable<Integer> {
         MeshOptions options = own.or(mesh.options);
         try (SiteStore store = SiteFiles.openExisting(options.requireSite())) {
             SiteInfo site = MeshCommand.siteOf(store, options);
-            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at,
+            MeshHistory.Moment moment = StoredMesh.moment(store, options.siteFile, site, options.at,
                     command.commandLine().getErr());
-            LinksJson links = new LinksJson(graph.at(), WeakLinks.find(graph, LinkQuality.DEFAULTS),
+            MeshGraph graph = moment.graph();
+            LinksJson links = new LinksJson(graph.at(), moment.tablesAt(),
+                    WeakLinks.find(graph, LinkQuality.DEFAULTS),
                     OneWayLinks.find(graph, LinkQuality.DEFAULTS), SingleRouteMeters.find(graph, LinkQuality.DEFAULTS));
             PrintWriter out = command.commandLine().getOut();
             if (options.json) {

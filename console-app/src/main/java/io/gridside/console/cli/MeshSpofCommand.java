@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import io.gridside.console.service.Amounts;
 import io.gridside.console.service.DailyRevenue;
+import io.gridside.console.service.MeshHistory;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.mesh.LinkQuality;
@@ -44,8 +45,11 @@ final class MeshSpofCommand implements Callable<Integer> {
     @Mixin
     MeshOptions own;
 
-    /** The answer as JSON carries it; amounts in minor units of the currency; the field names are a contract. */
-    record SpofJson(Instant at, String currency, LocalDate revenueFirstDay, LocalDate revenueLastDay,
+    /**
+     * The answer as JSON carries it; amounts in minor units of the currency; the field names are a contract.
+     * {@code tablesAt} is when the neighbour tables were last seen whole, before {@code at} between pulls.
+     */
+    record SpofJson(Instant at, Instant tablesAt, String currency, LocalDate revenueFirstDay, LocalDate revenueLastDay,
             List<PointOfFailure> points, List<String> unreachable) {
     }
 
@@ -54,8 +58,9 @@ final class MeshSpofCommand implements Callable<Integer> {
         MeshOptions options = own.or(mesh.options);
         try (SiteStore store = SiteFiles.openExisting(options.requireSite())) {
             SiteInfo site = MeshCommand.siteOf(store, options);
-            MeshGraph graph = StoredMesh.load(store, options.siteFile, site, options.at,
+            MeshHistory.Moment moment = StoredMesh.moment(store, options.siteFile, site, options.at,
                     command.commandLine().getErr());
+            MeshGraph graph = moment.graph();
             Optional<DailyRevenue> revenue = DailyRevenue.of(store.ledger(), site.zone(), graph.at());
             Map<String, String> customerOfMeter = customers(store.meters());
             List<PointOfFailure> points = SinglePointsOfFailure.find(graph, LinkQuality.DEFAULTS, customerOfMeter,
@@ -63,7 +68,7 @@ final class MeshSpofCommand implements Callable<Integer> {
             List<String> unreachable = SinglePointsOfFailure.unreachable(graph, LinkQuality.DEFAULTS);
             PrintWriter out = command.commandLine().getOut();
             if (options.json) {
-                out.println(Json.write(new SpofJson(graph.at(), site.currency(),
+                out.println(Json.write(new SpofJson(graph.at(), moment.tablesAt(), site.currency(),
                         revenue.map(DailyRevenue::firstDay).orElse(null),
                         revenue.map(DailyRevenue::lastDay).orElse(null), points, unreachable)));
             } else {

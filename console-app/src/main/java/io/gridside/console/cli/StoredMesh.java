@@ -38,6 +38,14 @@ final class StoredMesh {
      * the neighbour tables come from an earlier pull than the routes.
      */
     static MeshGraph load(SiteStore store, Path file, SiteInfo site, String at, PrintWriter err) {
+        return moment(store, file, site, at, err).graph();
+    }
+
+    /**
+     * The mesh as {@link #load(SiteStore, Path, SiteInfo, String, PrintWriter)} finds it, with when its neighbour
+     * tables were last seen whole, which the answers' JSON carries.
+     */
+    static MeshHistory.Moment moment(SiteStore store, Path file, SiteInfo site, String at, PrintWriter err) {
         ZoneId zone = site.zone();
         MeshHistory history = new MeshHistory(store);
         Optional<MeshHistory.Span> span = history.span();
@@ -59,7 +67,7 @@ final class StoredMesh {
             err.println("gridside: Between pulls the history keeps only routes; the other neighbour-table entries "
                     + "are those last seen whole, at " + local(moment.get().tablesAt(), zone) + ".");
         }
-        return moment.get().graph();
+        return moment.get();
     }
 
     /** The local time as the technician typed it, without seconds' noise. */

@@ -262,6 +262,8 @@ class MeshCommandTest {
 
         assertThat(past.exitCode()).as(past.err()).isZero();
         assertThat(new ObjectMapper().readTree(past.out()).get("at").asText()).isEqualTo("2026-06-02T14:15:00Z");
+        assertThat(new ObjectMapper().readTree(past.out()).get("tablesAt").asText()).as("the day's first mesh")
+                .isEqualTo("2026-06-01T21:00:00Z");
         assertThat(past.err()).contains("Between pulls the history keeps only routes",
                 "those last seen whole, at 2026-06-02 00:00");
         assertThat(later.exitCode()).as(later.err()).isZero();
