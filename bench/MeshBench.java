@@ -36,7 +36,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.transform.Affine;
 
-/** Pans and zooms a simulated site's mesh at 1,000 and 10,000 meters, each frame taken to pixels, against a naive one. */
+/** Pans and zooms a site's mesh at 1,000 and 10,000 meters, each frame taken to pixels, against a naive drawing. */
 public final class MeshBench {
 
     private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");

@@ -108,6 +108,12 @@ class MeshScreenTest {
         Path json = Path.of(text(robot, "#mesh-message").substring("Exported to ".length()));
         assertThat(json).startsWith(exports.toAbsolutePath()).isRegularFile();
         assertThat(Files.readString(json)).contains("\"" + meter + "\"").contains("\"creditState\"");
+
+        robot.clickOn("#mesh-export").clickOn("#mesh-export-png");
+        waitFor("the PNG export, written in the background", () -> text(robot, "#mesh-message").endsWith(".png"),
+                () -> "the screen said '" + text(robot, "#mesh-message") + "'");
+        Path png = Path.of(text(robot, "#mesh-message").substring("Exported to ".length()));
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo((int) canvas(robot).getWidth());
     }
 
     @Test

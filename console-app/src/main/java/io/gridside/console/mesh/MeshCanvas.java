@@ -178,17 +178,29 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
      * taken there; the encoding of a full-screen view takes some tens of milliseconds.
      */
     public void writePng(Path file) throws IOException {
-        // Shortcoming: the encoding and the file's writing run on the JavaFX thread too; only the snapshot needs it,
-        // and a caller that saves large views often should encode the image in the background instead.
+        picture().writePng(file);
+    }
+
+    /** What the view shows, labels included, as pixels. Call on the JavaFX thread; write them anywhere. */
+    public Picture picture() {
         WritableImage shot = snapshot(new SnapshotParameters(), null);
         int w = (int) shot.getWidth();
         int h = (int) shot.getHeight();
         int[] argb = new int[w * h];
         shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        if (!ImageIO.write(out, "png", file.toFile())) {
-            throw new IOException("no PNG writer is installed in this Java runtime");
+        return new Picture(w, h, argb);
+    }
+
+    /** A picture of the view as ARGB pixels, row by row, which can be encoded off the JavaFX thread. */
+    public record Picture(int width, int height, int[] argb) {
+
+        /** Writes the picture as a PNG file. */
+        public void writePng(Path file) throws IOException {
+            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            out.setRGB(0, 0, width, height, argb, 0, width);
+            if (!ImageIO.write(out, "png", file.toFile())) {
+                throw new IOException("no PNG writer is installed in this Java runtime");
+            }
         }
     }
 

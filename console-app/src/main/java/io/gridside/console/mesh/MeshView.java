@@ -2,9 +2,6 @@ package io.gridside.console.mesh;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -287,24 +284,12 @@ public final class MeshView extends BorderPane {
         }
     }
 
-    /** A picture is taken of the view here, where the canvas is; the data formats are written by the model. */
+    /** A picture is taken of the view here, where the canvas is; the model writes it and the data formats. */
     private void export(MeshExports.Format format) {
-        if (format != MeshExports.Format.PNG) {
+        if (format == MeshExports.Format.PNG) {
+            model.exportPicture(canvas.picture());
+        } else {
             model.exportData(format);
-            return;
-        }
-        Path file = model.exportFile(format);
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            // Known shortcoming: the snapshot must be taken on the JavaFX thread, and the canvas encodes the PNG
-            // there too (some tens of milliseconds for a full view); only the data exports run in the background.
-            canvas.writePng(file);
-            model.exported(file);
-        } catch (IOException e) {
-            model.exportFailed(e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.gridside.console.shell.SessionViewModel;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.mesh.LinkQuality;
 import io.gridside.site.mesh.MeshGraph;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -373,17 +374,30 @@ public final class MeshViewModel {
         }
         MeshFacts of = facts;
         session.runInBackground(I18n.text("task.meshExport", format.extension()),
-                context -> MeshExports.writeData(of, format, file), this::exported, message::set);
+                context -> MeshExports.writeData(of, format, file), this::exported, this::exportFailed);
+    }
+
+    /** Writes a picture of the view as PNG in the background, then says where. */
+    public void exportPicture(MeshCanvas.Picture picture) {
+        Path file = exportFile(MeshExports.Format.PNG);
+        if (file == null) {
+            message.set(I18n.text("mesh.none"));
+            return;
+        }
+        session.runInBackground(I18n.text("task.meshExport", MeshExports.Format.PNG.extension()), context -> {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            picture.writePng(file);
+            return file;
+        }, this::exported, this::exportFailed);
+    }
+
+    private void exportFailed(String why) {
+        message.set(I18n.text("mesh.export.failed", why));
     }
 
     /** Tells the technician where an export went. */
     public void exported(Path file) {
         message.set(I18n.text("mesh.export.done", file.toAbsolutePath()));
-    }
-
-    /** Tells the technician an export failed and why. */
-    public void exportFailed(Exception failure) {
-        message.set(I18n.text("mesh.export.failed", SessionViewModel.describe(failure)));
     }
 
     /** The site's time zone, in which times are shown. */
