@@ -532,6 +532,19 @@ public final class SiteStore implements AutoCloseable {
         return inTransaction(() -> MeshPositionRows.clear(connection, layout));
     }
 
+    /** Which feeder supplies each meter the gateway's wiring plan places, by meter id; empty when none is known. */
+    public synchronized Map<String, String> feeders() {
+        return query(() -> FeederRows.all(connection));
+    }
+
+    /** Replaces the map of which feeder supplies each meter with the gateway's. */
+    public synchronized void saveFeeders(Map<String, String> feeders) {
+        inTransaction(() -> {
+            FeederRows.replace(connection, feeders);
+            return null;
+        });
+    }
+
     /** The first site day a pull keeps history of, when one was set; without one, the gateway's first day. */
     public synchronized Optional<LocalDate> historyHorizon() {
         return query(() -> Optional.ofNullable(property("history.horizon")).map(LocalDate::parse));

@@ -67,7 +67,7 @@ class SiteStoreMeshPositionTest {
         }
 
         try (SiteStore store = SiteStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(16);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(17);
             store.saveMeshPosition("map", "M-0003", 7f, 8f);
             assertThat(store.meshPositions("map")).containsOnlyKeys("M-0003");
         }
