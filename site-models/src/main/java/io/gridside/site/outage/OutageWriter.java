@@ -100,8 +100,10 @@ final class OutageWriter {
         input.events().stream().filter(e -> window.holds(e.at()))
                 .filter(e -> e.kind() == EventKind.POWER_LOSS || e.kind() == EventKind.COMMS_LOSS)
                 .forEach(e -> lost.add(e.source()));
-        return Evidence.of((input.meterIds().size() - lost.size()) + " of " + input.meterIds().size()
-                + " meters lost neither power nor comms meanwhile: the meters kept reporting to the gateway.");
+        int kept = input.meterIds().size() - lost.size();
+        return Evidence.of(lost.isEmpty() ? "No meter lost power or comms meanwhile: the meters kept reporting to "
+                + "the gateway, only its uplink was down." : kept + " of " + input.meterIds().size() + " meters "
+                + "lost neither power nor comms meanwhile; the others' losses are outages of their own.");
     }
 
     /** The evidence of lost supply: for a power outage, and for the plant's faults that cut meters. */
