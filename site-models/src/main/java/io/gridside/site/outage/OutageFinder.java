@@ -335,7 +335,9 @@ final class OutageFinder {
         GatewayWindow noise = holding(OutageCause.RF_INTERFERENCE, at);
         boolean oneBranch = roots.size() == 1 && byRoot.get(roots.get(0)).size() > 1;
         if (noise != null && !oneBranch) {
-            roots.forEach(root -> openAll(byWindow.get(noise), byRoot.get(root), at));
+            OutageDraft noiseOutage = byWindow.get(noise);
+            roots.forEach(root -> openAll(noiseOutage, byRoot.get(root), at));
+            noiseOutage.branches += roots.size();
             return;
         }
         for (String root : roots) {
