@@ -39,6 +39,8 @@ final class OutageFinder {
     private final Map<Long, OutageDraft> byGatewayEvent = new HashMap<>();
     private final Map<GatewayWindow, OutageDraft> byWindow = new HashMap<>();
     private final Map<String, String> parentOf;
+    /** The meters that have relayed for others in the window so far: the mesh's repeaters. */
+    private final Set<String> repeaters = new HashSet<>();
     private final Map<String, OutageDraft.Span> openSpan = new HashMap<>();
     private final Map<String, OutageDraft> outIn = new HashMap<>();
     private final Map<String, Instant> relayOpenSince = new HashMap<>();
@@ -54,6 +56,7 @@ final class OutageFinder {
         this.input = input;
         this.meters = new HashSet<>(input.meterIds());
         this.parentOf = new HashMap<>(input.parentOf());
+        repeaters.addAll(parentOf.values());
         input.feederOf().values().forEach(feeder -> feederSizes.merge(feeder, 1, Integer::sum));
         this.windows = GatewayWindow.allOf(input);
         for (GatewayWindow window : windows) {
@@ -133,6 +136,7 @@ final class OutageFinder {
             case PARENT_CHANGE -> {
                 if (event.detail("to") != null) {
                     parentOf.put(meter, event.detail("to"));
+                    repeaters.add(event.detail("to"));
                 }
             }
             case RELAY_OFF -> {
@@ -181,6 +185,7 @@ final class OutageFinder {
         OutageDraft draft = outIn.remove(event.source());
         if (span != null) {
             span.to = event.at();
+            span.events.add(event);
             draft.explain(event);
         }
     }
@@ -209,7 +214,7 @@ final class OutageFinder {
             if (already != null) {
                 already.explain(event);
             } else if (stillDark != null) {
-                openAll(stillDark, List.of(event), at);
+                openAll(stillDark, List.of(event), at, event.source());
             } else {
                 newComms.add(event);
             }
@@ -319,7 +324,7 @@ final class OutageFinder {
             partition.root = single.source();
             partition.rootLostPower = true;
             openAll(partition, List.of(single), at);
-            openAll(partition, cutOff, at);
+            openAll(partition, cutOff, at, single.source());
         } else if (!relayOpen(single.source())) {
             openAll(newDraft(OutageCause.SINGLE_METER, at), List.of(single), at);
         }
@@ -332,7 +337,7 @@ final class OutageFinder {
             behind.root = root;
             behind.rootLostPower = behind.spans.stream().anyMatch(span -> span.supplyLost);
         }
-        openAll(behind, group, at);
+        openAll(behind, group, at, root);
     }
 
     /**
@@ -349,7 +354,7 @@ final class OutageFinder {
         boolean oneBranch = roots.size() == 1 && byRoot.get(roots.get(0)).size() > 1;
         if (noise != null && !oneBranch) {
             OutageDraft noiseOutage = byWindow.get(noise);
-            roots.forEach(root -> openAll(noiseOutage, byRoot.get(root), at));
+            roots.forEach(root -> openAll(noiseOutage, byRoot.get(root), at, root));
             noiseOutage.branches += roots.size();
             return;
         }
@@ -359,7 +364,7 @@ final class OutageFinder {
                 OutageDraft partition = newDraft(OutageCause.MESH_PARTITION, at);
                 partition.root = root;
                 partition.interference = noise;
-                openAll(partition, group, at);
+                openAll(partition, group, at, root);
             } else if (!relayOpen(root)) {
                 openAll(newDraft(OutageCause.SINGLE_METER, at), group, at);
             }
@@ -378,9 +383,18 @@ final class OutageFinder {
     }
 
     private void openAll(OutageDraft draft, List<SiteEvent> events, Instant at) {
+        openAll(draft, events, at, null);
+    }
+
+    /** Opens a span for each event's meter in {@code draft}, under {@code root} (null: each meter its own). */
+    private void openAll(OutageDraft draft, List<SiteEvent> events, Instant at, String root) {
         for (SiteEvent event : events) {
             boolean supplyLost = event.kind() == EventKind.POWER_LOSS && !relayOpen(event.source());
-            openSpan.put(event.source(), draft.open(event.source(), at, supplyLost));
+            OutageDraft.Span span = draft.open(event.source(), at, supplyLost);
+            span.events.add(event);
+            span.root = root == null ? event.source() : root;
+            span.relays = repeaters.contains(event.source());
+            openSpan.put(event.source(), span);
             outIn.put(event.source(), draft);
             draft.explain(event);
         }

@@ -147,8 +147,10 @@ final class OutageWriter {
                 + (draft.rootLostPower ? "power" : "its radio link while its power held") + ".", ids(rootLoss)));
         List<SiteEvent> behind = draft.events.stream().filter(e -> !e.source().equals(draft.root))
                 .filter(e -> e.kind() == EventKind.COMMS_LOSS).toList();
-        evidence.add(new Evidence(count(behind) + " meters routing through " + draft.root
-                + " lost comms with their power on; none of them sent a last gasp.", ids(behind)));
+        evidence.add(behind.isEmpty() ? Evidence.of(draft.root + " relayed for other meters when it went silent; "
+                + "they found other routes or were dark already.") : new Evidence(count(behind)
+                + " meters routing through " + draft.root + " lost comms with their power on; none of them sent a "
+                + "last gasp.", ids(behind)));
         return evidence;
     }
 
