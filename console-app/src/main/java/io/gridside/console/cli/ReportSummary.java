@@ -27,7 +27,8 @@ final class ReportSummary {
         int outages = report.outages().size();
         out.println("Outages of " + site.name() + " (" + site.siteId() + ") from " + local(report.from(), site.zone())
                 + " to " + local(report.to(), site.zone()) + " (" + site.zone() + "): " + outages
-                + (outages == 1 ? " outage, " : " outages, ") + report.customerCount() + " customers affected.");
+                + (outages == 1 ? " outage, " : " outages, ") + report.customerCount()
+                + (report.customerCount() == 1 ? " customer" : " customers") + " affected.");
         if (outages > 0) {
             outages(out, report, site.zone());
         }
@@ -85,8 +86,8 @@ final class ReportSummary {
         int estimated = gaps.stream().mapToInt(DataGap::estimatedIntervals).sum();
         long meters = gaps.stream().filter(gap -> !gap.missing().isEmpty()).map(DataGap::meterId).distinct().count();
         long wh = gaps.stream().mapToLong(DataGap::estimatedWh).sum();
-        out.println("Missing readings: " + missing + " quarter hours of " + meters + " meters; billing estimated "
-                + estimated + " of them, " + Amounts.kwh(wh) + " kWh.");
+        out.println("Missing readings: " + missing + " quarter hours of " + meters
+                + (meters == 1 ? " meter" : " meters") + "; billing estimated " + estimated + " of them, " + Amounts.kwh(wh) + " kWh.");
     }
 
     private static String figure(OptionalDouble value) {

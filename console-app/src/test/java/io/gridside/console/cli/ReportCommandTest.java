@@ -124,6 +124,28 @@ class ReportCommandTest {
     }
 
     @Test
+    void theProjectsDiagnoserFindsTheFeederOutageAndItsIndices() throws IOException {
+        CommandRun run = CommandRun.of("report", "--site", site.toString(), "--from", "2026-06-01", "--to",
+                "2026-06-02", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        JsonNode power = null;
+        for (JsonNode outage : json.get("outages")) {
+            if (outage.get("cause").asText().equals("power")) {
+                power = outage;
+            }
+        }
+        assertThat(power).as(run.out()).isNotNull();
+        assertThat(power.get("feeders").get(0).asText()).isEqualTo("F1");
+        assertThat(power.get("start").asText()).startsWith("2026-06-01T18:3");
+        assertThat(json.get("site").get("saifi").asDouble()).isGreaterThan(0.0);
+        assertThat(json.get("site").get("caidiMinutes").asDouble()).isCloseTo(180.0, within(15.0));
+        assertThat(json.get("feeders").get("F1").get("sustainedInterruptions").asLong())
+                .isEqualTo(json.get("site").get("sustainedInterruptions").asLong());
+    }
+
+    @Test
     void writesTheReportOfOneOutageAsCsvAndAsAPrintablePage() throws IOException {
         Path csv = dir.resolve("report.csv");
         Path html = dir.resolve("report.html");
