@@ -87,7 +87,8 @@ final class ReportSummary {
         long meters = gaps.stream().filter(gap -> !gap.missing().isEmpty()).map(DataGap::meterId).distinct().count();
         long wh = gaps.stream().mapToLong(DataGap::estimatedWh).sum();
         out.println("Missing readings: " + missing + " quarter hours of " + meters
-                + (meters == 1 ? " meter" : " meters") + "; billing estimated " + estimated + " of them, " + Amounts.kwh(wh) + " kWh.");
+                + (meters == 1 ? " meter" : " meters") + "; billing estimated " + estimated + " of them, "
+                + Amounts.kwh(wh) + " kWh.");
     }
 
     private static String figure(OptionalDouble value) {

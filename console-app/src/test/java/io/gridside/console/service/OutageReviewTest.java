@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridside.site.SiteEvent;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.outage.DiagnosisInput;
 import io.gridside.site.outage.ReliabilityIndices;
 import io.gridside.site.store.SiteStore;
@@ -29,6 +30,10 @@ class OutageReviewTest {
     void givesTheDiagnoserTheWindowWithADaysLeadInTheFeedersAndTheParentsAtItsStart() {
         List<DiagnosisInput> seen = new ArrayList<>();
         try (SiteStore store = IncidentSite.create(dir.resolve("site.db"))) {
+            // Ten minutes into the window M-2 routes straight to the gateway: nearer its start, but after it.
+            store.insertTopology(new TopologySnapshot(FROM.plusSeconds(600), "GW-7", List.of(
+                    new TopologySnapshot.Node("GW-7", -1.29, 36.82, 0, 256, null, List.of()),
+                    new TopologySnapshot.Node("M-2", -1.292, 36.82, 1, 384, "GW-7", List.of())), List.of()));
             OutageReview review = OutageReview.load(store, FROM, TO, input -> {
                 seen.add(input);
                 return IncidentSite.diagnosis();
@@ -39,7 +44,7 @@ class OutageReviewTest {
             assertThat(input.meterIds()).containsExactly("M-1", "M-2", "M-3");
             assertThat(input.events()).extracting(SiteEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
             assertThat(input.feederOf()).containsEntry("M-1", "F1").containsEntry("M-3", "F2");
-            // The snapshot puts M-2 under M-1; M-3, which the snapshot lacks, keeps the roster's parent.
+            // The snapshot before the window puts M-2 under M-1; M-3, which it lacks, keeps the roster's parent.
             assertThat(input.parentOf()).containsEntry("M-2", "M-1").containsEntry("M-1", "GW-7")
                     .containsEntry("M-3", "GW-7");
             assertThat(review.events()).extracting(SiteEvent::id).containsExactly(3L, 4L, 5L, 6L, 7L);
