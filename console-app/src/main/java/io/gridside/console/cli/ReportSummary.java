@@ -28,7 +28,8 @@ final class ReportSummary {
         out.println("Outages of " + site.name() + " (" + site.siteId() + ") from " + local(report.from(), site.zone())
                 + " to " + local(report.to(), site.zone()) + " (" + site.zone() + "): " + outages
                 + (outages == 1 ? " outage, " : " outages, ") + report.customerCount()
-                + (report.customerCount() == 1 ? " customer" : " customers") + " affected.");
+                + (report.customerCount() == 1 ? " customer" : " customers") + " affected, "
+                + report.customersWithoutSupply() + " of them without supply.");
         if (outages > 0) {
             outages(out, report, site.zone());
         }

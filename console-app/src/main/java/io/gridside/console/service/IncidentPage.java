@@ -81,6 +81,7 @@ final class IncidentPage {
         item(html, "Time zone", site.zone().getId());
         item(html, "Outages", Integer.toString(report.outages().size()));
         item(html, "Customers affected", Integer.toString(report.customerCount()));
+        item(html, "Customers who lost supply", Integer.toString(report.customersWithoutSupply()));
         List<String> excluded = report.review().diagnosis().excludedMeters();
         if (!excluded.isEmpty()) {
             item(html, "Held off, not outages", String.join(", ", excluded));

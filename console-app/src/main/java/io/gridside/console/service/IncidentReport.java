@@ -114,9 +114,19 @@ public final class IncidentReport {
 
     /** How many customers the outages reported touched, each counted once. */
     public int customerCount() {
+        return customers(false);
+    }
+
+    /** How many of those customers lost supply, not only their meters' messages, each counted once. */
+    public int customersWithoutSupply() {
+        return customers(true);
+    }
+
+    private int customers(boolean supplyLostOnly) {
         Set<String> customers = new HashSet<>();
-        affected().forEach(a -> customers.add(a.customerId().isEmpty() ? "meter " + a.span().meterId()
-                : a.customerId()));
+        affected().stream().filter(a -> !supplyLostOnly || a.span().supplyLost())
+                .forEach(a -> customers.add(a.customerId().isEmpty() ? "meter " + a.span().meterId()
+                        : a.customerId()));
         return customers.size();
     }
 

@@ -87,7 +87,8 @@ class ReportCommandTest {
         assertThat(run.out()).contains(OUTAGE, "power outage", "SAIFI", "SAIDI MIN", "Missing readings:");
         assertThat(run.out().lines().filter(line -> line.startsWith("site ") || line.startsWith("F1 ")))
                 .hasSize(2);
-        assertThat(run.out()).contains(feederOne.size() + " customers affected");
+        assertThat(run.out()).contains(feederOne.size() + " customers affected, " + feederOne.size()
+                + " of them without supply.");
     }
 
     @Test
@@ -191,7 +192,7 @@ class ReportCommandTest {
         CommandRun run = report("--from", "2026-06-02T12:00", "--to", "2026-06-02T18:00");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains(": 0 outages, 0 customers affected", "CAIDI is undefined");
+        assertThat(run.out()).contains(": 0 outages, 0 customers affected, 0 of them", "CAIDI is undefined");
     }
 
     @Test

@@ -39,6 +39,7 @@ class IncidentReportTest {
         assertThat(report.affected()).extracting(IncidentReport.Affected::customerId).containsExactly("C-1", "C-2");
         assertThat(report.affected()).allMatch(IncidentReport.Affected::counted);
         assertThat(report.customerCount()).isEqualTo(2);
+        assertThat(report.customersWithoutSupply()).isEqualTo(2);
         assertThat(report.timeline()).extracting(entry -> entry.event().id()).containsExactly(3L, 4L, 6L, 7L);
     }
 
