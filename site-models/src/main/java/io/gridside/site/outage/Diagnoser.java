@@ -1,5 +1,7 @@
 package io.gridside.site.outage;
 
+import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,7 +73,7 @@ public final class Diagnoser {
         OutageDraft.Span root = draft.spans.stream().filter(span -> span.meterId.equals(draft.root))
                 .findFirst().orElseThrow();
         Instant rootBack = root.to == null ? windowEnd : root.to;
-        boolean offGrid = draft.start.getEpochSecond() % io.gridside.site.Reading.INTERVAL.toSeconds() != 0;
+        boolean offGrid = draft.start.getEpochSecond() % Reading.INTERVAL.toSeconds() != 0;
         boolean outlasted = noise.closed() && rootBack.isAfter(noise.to().plus(NOISE_GRACE));
         boolean backWithTheNoise = noise.closed() && root.to != null && !root.to.isBefore(noise.to())
                 && !root.to.isAfter(noise.to().plus(NOISE_GRACE));
@@ -84,7 +86,8 @@ public final class Diagnoser {
                     .orElseThrow();
             noiseOutage.events.addAll(draft.events);
             noiseOutage.spans.addAll(draft.spans);
-            noiseOutage.events.sort(Comparator.comparingLong(io.gridside.site.SiteEvent::id));
+            noiseOutage.events.sort(Comparator.comparingLong(SiteEvent::id));
+            noiseOutage.branches++;
             return true;
         }
         draft.cause = OutageCause.AMBIGUOUS;

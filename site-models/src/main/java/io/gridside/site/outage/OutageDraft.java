@@ -35,6 +35,8 @@ final class OutageDraft {
     boolean rootLostPower;
     /** For a mesh partition found while interference held, the interference; otherwise null. */
     GatewayWindow interference;
+    /** How many branches of the mesh lost their own links into it: for interference, one per meter at its top. */
+    int branches;
     final List<SiteEvent> events = new ArrayList<>();
     final List<Span> spans = new ArrayList<>();
     final List<Evidence> notes = new ArrayList<>();

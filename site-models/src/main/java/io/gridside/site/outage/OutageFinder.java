@@ -43,6 +43,10 @@ final class OutageFinder {
     private final Map<String, OutageDraft> outIn = new HashMap<>();
     private final Map<String, Instant> relayOpenSince = new HashMap<>();
     private final Set<String> excluded = new TreeSet<>();
+    /** The outage of each meter that was dark when it lost power too, until it is heard again. */
+    private final Map<String, OutageDraft> darkWhenCut = new HashMap<>();
+    /** When each meter last had its power back. */
+    private final Map<String, Instant> restoredAt = new HashMap<>();
 
     OutageFinder(DiagnosisInput input) {
         this.input = input;
@@ -162,6 +166,11 @@ final class OutageFinder {
     }
 
     private void back(SiteEvent event) {
+        if (event.kind() == EventKind.POWER_RESTORE) {
+            restoredAt.put(event.source(), event.at());
+        } else {
+            darkWhenCut.remove(event.source());
+        }
         OutageDraft.Span span = openSpan.remove(event.source());
         OutageDraft draft = outIn.remove(event.source());
         if (span != null) {
@@ -176,20 +185,34 @@ final class OutageFinder {
             OutageDraft.Span dark = openSpan.remove(event.source());
             if (dark != null) {
                 dark.to = at;
-                outIn.remove(event.source());
+                darkWhenCut.put(event.source(), outIn.remove(event.source()));
             }
         }
         SiteEvent single = placePower(at, power);
         List<SiteEvent> newComms = new ArrayList<>();
         for (SiteEvent event : comms) {
             OutageDraft already = outIn.get(event.source());
+            OutageDraft stillDark = stillDark(event);
             if (already != null) {
                 already.explain(event);
+            } else if (stillDark != null) {
+                openAll(stillDark, List.of(event), at);
             } else {
                 newComms.add(event);
             }
         }
         placeComms(at, single, newComms);
+    }
+
+    /**
+     * The outage of a meter that was dark when its power was cut and is dark again the moment its power is back:
+     * it was never heard in between, so the fault that silenced it still holds.
+     */
+    private OutageDraft stillDark(SiteEvent loss) {
+        OutageDraft before = darkWhenCut.remove(loss.source());
+        Instant restored = restoredAt.get(loss.source());
+        boolean atRestore = restored != null && !loss.at().isAfter(restored.plus(BURST));
+        return atRestore ? before : null;
     }
 
     /**
@@ -312,7 +335,9 @@ final class OutageFinder {
         GatewayWindow noise = holding(OutageCause.RF_INTERFERENCE, at);
         boolean oneBranch = roots.size() == 1 && byRoot.get(roots.get(0)).size() > 1;
         if (noise != null && !oneBranch) {
-            roots.forEach(root -> openAll(byWindow.get(noise), byRoot.get(root), at));
+            OutageDraft noiseOutage = byWindow.get(noise);
+            roots.forEach(root -> openAll(noiseOutage, byRoot.get(root), at));
+            noiseOutage.branches += roots.size();
             return;
         }
         for (String root : roots) {
