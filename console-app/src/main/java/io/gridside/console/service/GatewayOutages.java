@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The events start a day before the window ({@link #LEAD_IN}), so that a meter already out when the window
  * opens, or a repeater already silent, is known as such rather than found out by its return. The routes are the
- * mesh's as the events start, which the parent changes among the events then move on.
+ * mesh's as the events start (or as the gateway's history starts, when that is later), which the parent changes
+ * among the events then move on.
  */
 public final class GatewayOutages {
 
@@ -61,7 +62,9 @@ public final class GatewayOutages {
         List<SiteEvent> events = new ArrayList<>();
         client.events(eventsFrom, to, (batch, received, total) -> events.addAll(batch), CancelSignal.NEVER);
 
-        Map<String, String> parentOf = parents(mesh(client, eventsFrom, from), meterIds);
+        // A gateway whose history starts after the lead-in holds no mesh then, but does at its first event.
+        Instant firstEvent = events.isEmpty() ? from : events.get(0).at();
+        Map<String, String> parentOf = parents(mesh(client, eventsFrom, firstEvent, from), meterIds);
         return new DiagnosisInput(from, to, client.hello().gatewayId(), meterIds, parentOf, feederOf, events);
     }
 
