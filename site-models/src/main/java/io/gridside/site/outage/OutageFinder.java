@@ -45,6 +45,8 @@ final class OutageFinder {
     private final Set<String> excluded = new TreeSet<>();
     /** The outage of each meter that was dark when it lost power too, until it is heard again. */
     private final Map<String, OutageDraft> darkWhenCut = new HashMap<>();
+    /** The meters without power now, whatever outage they are in. */
+    private final Set<String> powerOff = new HashSet<>();
     /** When each meter last had its power back. */
     private final Map<String, Instant> restoredAt = new HashMap<>();
 
@@ -76,6 +78,9 @@ final class OutageFinder {
     OutageFinder walk() {
         List<SiteEvent> burst = new ArrayList<>();
         for (SiteEvent event : input.events()) {
+            if (!event.at().isBefore(input.to())) {
+                continue;
+            }
             if (!burst.isEmpty() && event.at().isAfter(burst.get(0).at().plus(BURST))) {
                 burst(burst);
                 burst.clear();
@@ -168,6 +173,7 @@ final class OutageFinder {
     private void back(SiteEvent event) {
         if (event.kind() == EventKind.POWER_RESTORE) {
             restoredAt.put(event.source(), event.at());
+            powerOff.remove(event.source());
         } else {
             darkWhenCut.remove(event.source());
         }
@@ -188,7 +194,14 @@ final class OutageFinder {
                 darkWhenCut.put(event.source(), outIn.remove(event.source()));
             }
         }
+        int offBefore = powerOff.size();
+        power.forEach(event -> powerOff.add(event.source()));
         SiteEvent single = placePower(at, power);
+        OutageDraft group = power.isEmpty() ? null : outIn.get(power.get(0).source());
+        if (group != null && power.size() > 1 && offBefore > 0 && powerOff.size() == meters.size()) {
+            group.notes.add(Evidence.of("With the " + offBefore + " meters already without power, every meter of "
+                    + "the site was then out."));
+        }
         List<SiteEvent> newComms = new ArrayList<>();
         for (SiteEvent event : comms) {
             OutageDraft already = outIn.get(event.source());

@@ -22,7 +22,7 @@ class DiagnoserPropertiesTest {
             EventKind.BATTERY_RECOVERED, EventKind.INVERTER_TRIP, EventKind.INVERTER_RESET,
             EventKind.GENERATOR_FAILURE, EventKind.LOAD_SHEDDING_START, EventKind.GATEWAY_REBOOT);
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyEventIsInOneOutageAtMostAndTheSameLogGivesTheSameDiagnosis(
             @ForAll @IntRange(min = 0, max = 120) int events, @ForAll long seed) {
         SiteLog log = randomLog(events, new Random(seed));

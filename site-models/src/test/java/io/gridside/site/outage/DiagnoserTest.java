@@ -33,6 +33,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void theRestOfTheSiteLosingPowerWhileAFeederIsOutSaysTheWholeSiteWasThenOut() {
+        SiteLog log = new SiteLog()
+                .meters(at(16, 0), EventKind.POWER_LOSS, 1, 2, 3)
+                .meters(at(19, 0), EventKind.POWER_LOSS, 4, 5, 6);
+
+        Diagnosis diagnosis = log.diagnose();
+
+        assertThat(diagnosis.outages()).extracting(Outage::cause).containsExactly(OutageCause.POWER,
+                OutageCause.POWER);
+        assertThat(diagnosis.outages().get(1).evidence()).extracting(Evidence::text).anySatisfy(text -> assertThat(
+                text).isEqualTo("With the 3 meters already without power, every meter of the site was then out."));
+    }
+
+    @Test
     void aMeterCutOffBehindAMeterThatLostPowerIsPartOfThePowerOutage() {
         SiteLog log = new SiteLog()
                 .meters(at(2, 0), EventKind.POWER_LOSS, 4)
