@@ -54,6 +54,11 @@ public record ReplayHistory(Instant from, Instant to, Instant loadedFrom, Option
      * @throws IllegalArgumentException when {@code to} is not after {@code from}
      */
     public static ReplayHistory load(SiteStore store, Instant from, Instant to) {
+        return load(store, from, to, Replay.DEFAULT_CHECKPOINT_EVERY);
+    }
+
+    /** As {@link #load(SiteStore, Instant, Instant)}, with a checkpoint every {@code checkpointEvery} events. */
+    public static ReplayHistory load(SiteStore store, Instant from, Instant to, int checkpointEvery) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("The window's end (" + to + ") must be after its start (" + from
                     + ").");
@@ -63,7 +68,8 @@ public record ReplayHistory(Instant from, Instant to, Instant loadedFrom, Option
         Optional<TopologySnapshot> mesh = meshAtOrBefore(store, loadedFrom).or(() -> meshAtOrBefore(store, from));
         String gatewayId = store.gatewayId().or(() -> mesh.map(TopologySnapshot::gatewayId)).orElse(null);
         List<SiteEvent> events = store.events(loadedFrom, to);
-        Replay replay = Replay.of(meterIds, mesh.map(ReplayHistory::parentsOf).orElse(Map.of()), gatewayId, events);
+        Replay replay = Replay.of(meterIds, mesh.map(ReplayHistory::parentsOf).orElse(Map.of()), gatewayId, events,
+                checkpointEvery);
         ZoneId zone = store.site().map(SiteInfo::zone).orElse(ZoneOffset.UTC);
         return new ReplayHistory(from, to, loadedFrom, mesh.map(TopologySnapshot::at), zone, replay);
     }
