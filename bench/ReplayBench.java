@@ -1,4 +1,4 @@
-import io.gridside.console.service.ReplayHistory;
+import io.gridside.console.service.StoredReplay;
 import io.gridside.sim.month.MonthSpec;
 import io.gridside.sim.month.SiteMonth;
 import io.gridside.site.replay.Replay;
@@ -53,7 +53,7 @@ public final class ReplayBench {
         for (int run = 0; run < runs; run++) {
             long loadStarted = System.nanoTime();
             try (SiteStore store = SiteStore.openExisting(file)) {
-                replay = ReplayHistory.load(store, from, to, every).replay();
+                replay = StoredReplay.load(store, from, to, every).replay();
             }
             loads.add((System.nanoTime() - loadStarted) / 1e6);
             List<Instant> instants = randomInstants(new Random(SEED + run), from, to, SEEKS);

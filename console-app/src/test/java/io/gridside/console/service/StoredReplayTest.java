@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.site.EventKind;
+import io.gridside.site.Meter;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.replay.SiteState;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A window of a simulated site's two days, written by the month generator with feeder F1 out from 18:30 to 21:30 on
  * the first evening, loaded as a replay with its lead-in, its meters, its gateway and its parents at the start.
  */
-class ReplayHistoryTest {
+class StoredReplayTest {
 
     static final Instant OUTAGE = SiteMonth.START.plusSeconds(18 * 3600 + 30 * 60);
 
@@ -40,9 +41,9 @@ class ReplayHistoryTest {
     void loadsTheWindowWithADaysLeadInTheRosterAndTheGateway() {
         try (SiteStore store = SiteStore.openExisting(database)) {
             Instant from = OUTAGE.plusSeconds(3600);
-            ReplayHistory history = ReplayHistory.load(store, from, from.plusSeconds(6 * 3600));
+            StoredReplay history = StoredReplay.load(store, from, from.plusSeconds(6 * 3600));
 
-            assertThat(history.loadedFrom()).isEqualTo(from.minus(ReplayHistory.LEAD_IN));
+            assertThat(history.loadedFrom()).isEqualTo(from.minus(StoredReplay.LEAD_IN));
             assertThat(history.replay().meterIds()).hasSize(60).startsWith("M00001");
             assertThat(history.replay().gatewayId()).isEqualTo(store.gatewayId().orElseThrow());
             assertThat(history.zone()).isEqualTo(store.site().orElseThrow().zone());
@@ -55,7 +56,7 @@ class ReplayHistoryTest {
     void aLossInTheLeadInShowsAtTheWindowsStartAndItsRestoreLater() {
         try (SiteStore store = SiteStore.openExisting(database)) {
             Instant from = OUTAGE.plusSeconds(3600);
-            ReplayHistory history = ReplayHistory.load(store, from, from.plusSeconds(6 * 3600));
+            StoredReplay history = StoredReplay.load(store, from, from.plusSeconds(6 * 3600));
             Set<String> cut = history.replay().events().stream().filter(e -> e.kind() == EventKind.POWER_LOSS)
                     .map(SiteEvent::source).collect(Collectors.toSet());
 
@@ -73,8 +74,8 @@ class ReplayHistoryTest {
     void takesTheParentsAtTheStartFromTheMeshHeldAtOrBeforeIt() {
         try (SiteStore store = SiteStore.openExisting(database)) {
             Instant from = SiteMonth.START.plusSeconds(36 * 3600);
-            ReplayHistory history = ReplayHistory.load(store, from, from.plusSeconds(3600));
-            TopologySnapshot mesh = ReplayHistory.meshAtOrBefore(store, history.loadedFrom()).orElseThrow();
+            StoredReplay history = StoredReplay.load(store, from, from.plusSeconds(3600));
+            TopologySnapshot mesh = StoredReplay.meshAtOrBefore(store, history.loadedFrom()).orElseThrow();
             List<String> meterIds = history.replay().meterIds();
             SiteState before = history.replay().at(history.loadedFrom().minusSeconds(1));
 
@@ -90,21 +91,25 @@ class ReplayHistoryTest {
     }
 
     @Test
-    void aWindowBeforeTheHistoryHasNoParentsAtItsStartAndNoEvents() {
+    void aWindowBeforeTheMeshHeldStartsUnderTheRostersParentsWithNoEvents() {
         try (SiteStore store = SiteStore.openExisting(database)) {
             Instant from = SiteMonth.START.minusSeconds(7 * 24 * 3600);
-            ReplayHistory history = ReplayHistory.load(store, from, from.plusSeconds(3600));
+            StoredReplay history = StoredReplay.load(store, from, from.plusSeconds(3600));
+            SiteState state = history.replay().at(from);
 
             assertThat(history.parentsAt()).isEmpty();
             assertThat(history.replay().events()).isEmpty();
-            assertThat(history.replay().at(from).parent(0)).isNull();
+            for (Meter meter : store.meters()) {
+                String parent = meter.parentId() == null || meter.parentId().isBlank() ? null : meter.parentId();
+                assertThat(state.parent(state.indexOf(meter.meterId()))).isEqualTo(parent);
+            }
         }
     }
 
     @Test
     void refusesAWindowThatEndsBeforeItStarts() {
         try (SiteStore store = SiteStore.openExisting(database)) {
-            assertThatThrownBy(() -> ReplayHistory.load(store, OUTAGE, OUTAGE))
+            assertThatThrownBy(() -> StoredReplay.load(store, OUTAGE, OUTAGE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be after");
         }
     }

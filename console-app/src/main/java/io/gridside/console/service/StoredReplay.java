@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * A window of a site's history loaded from its database as a {@link Replay}, for the Replay screen and the outage
  * report: the events of the window and of a day's lead-in before it, the roster's meters, each meter's parent as
- * the lead-in begins, the gateway, and the site's time zone for what a technician reads.
+ * the lead-in begins, the gateway, and the site's time zone for what a technician reads. It reads the database
+ * once, when loaded; load off the JavaFX thread.
  *
  * <p>The lead-in lets the replay learn what stood before the window: a meter that lost power, a relay held open or
  * a backhaul down in the day before shows so at the window's start. What began earlier than the lead-in is not
@@ -30,16 +31,16 @@ import java.util.Optional;
  * @param to the window's end, excluded
  * @param loadedFrom where the events loaded begin: {@code from} less the lead-in
  * @param parentsAt the moment of the mesh the parents at the start came from; empty when the database held no mesh
- *     at or before the window's start, and the parents are unknown until the meters' parent changes tell them
+ *     at or before the window's start. A meter that mesh lacks starts under the parent the roster names, if any
  * @param zone the site's time zone; UTC when the database does not say
  */
-public record ReplayHistory(Instant from, Instant to, Instant loadedFrom, Optional<Instant> parentsAt, ZoneId zone,
+public record StoredReplay(Instant from, Instant to, Instant loadedFrom, Optional<Instant> parentsAt, ZoneId zone,
         Replay replay) {
 
     /** How much history before a window is loaded with it. */
     public static final Duration LEAD_IN = Duration.ofDays(1);
 
-    public ReplayHistory {
+    public StoredReplay {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(loadedFrom, "loadedFrom");
@@ -53,25 +54,25 @@ public record ReplayHistory(Instant from, Instant to, Instant loadedFrom, Option
      *
      * @throws IllegalArgumentException when {@code to} is not after {@code from}
      */
-    public static ReplayHistory load(SiteStore store, Instant from, Instant to) {
+    public static StoredReplay load(SiteStore store, Instant from, Instant to) {
         return load(store, from, to, Replay.DEFAULT_CHECKPOINT_EVERY);
     }
 
     /** As {@link #load(SiteStore, Instant, Instant)}, with a checkpoint every {@code checkpointEvery} events. */
-    public static ReplayHistory load(SiteStore store, Instant from, Instant to, int checkpointEvery) {
+    public static StoredReplay load(SiteStore store, Instant from, Instant to, int checkpointEvery) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("The window's end (" + to + ") must be after its start (" + from
                     + ").");
         }
         Instant loadedFrom = from.minus(LEAD_IN);
-        List<String> meterIds = store.meters().stream().map(Meter::meterId).toList();
+        List<Meter> meters = store.meters();
+        List<String> meterIds = meters.stream().map(Meter::meterId).toList();
         Optional<TopologySnapshot> mesh = meshAtOrBefore(store, loadedFrom).or(() -> meshAtOrBefore(store, from));
         String gatewayId = store.gatewayId().or(() -> mesh.map(TopologySnapshot::gatewayId)).orElse(null);
         List<SiteEvent> events = store.events(loadedFrom, to);
-        Replay replay = Replay.of(meterIds, mesh.map(ReplayHistory::parentsOf).orElse(Map.of()), gatewayId, events,
-                checkpointEvery);
+        Replay replay = Replay.of(meterIds, parents(meters, mesh), gatewayId, events, checkpointEvery);
         ZoneId zone = store.site().map(SiteInfo::zone).orElse(ZoneOffset.UTC);
-        return new ReplayHistory(from, to, loadedFrom, mesh.map(TopologySnapshot::at), zone, replay);
+        return new StoredReplay(from, to, loadedFrom, mesh.map(TopologySnapshot::at), zone, replay);
     }
 
     /**
@@ -88,13 +89,17 @@ public record ReplayHistory(Instant from, Instant to, Instant loadedFrom, Option
         return fromHistory.or(() -> snapshot);
     }
 
-    private static Map<String, String> parentsOf(TopologySnapshot mesh) {
+    /** Each meter's parent in the mesh, or the roster's for a meter the mesh lacks or has no route in. */
+    private static Map<String, String> parents(List<Meter> meters, Optional<TopologySnapshot> mesh) {
         Map<String, String> parents = new HashMap<>();
-        for (TopologySnapshot.Node node : mesh.nodes()) {
-            if (node.parentId() != null) {
-                parents.put(node.id(), node.parentId());
+        for (Meter meter : meters) {
+            if (meter.parentId() != null && !meter.parentId().isBlank()) {
+                parents.put(meter.meterId(), meter.parentId());
             }
         }
+        mesh.ifPresent(snapshot -> snapshot.nodes().stream()
+                .filter(node -> node.parentId() != null && !node.parentId().isBlank())
+                .forEach(node -> parents.put(node.id(), node.parentId())));
         return parents;
     }
 }
