@@ -18,7 +18,9 @@ import java.util.Optional;
  * <ul>
  * <li>{@code POWER_LOSS}: the meter has no power and does not talk. {@code POWER_RESTORE}: it has power and talks
  * again. The simulated site logs no {@code COMMS_RETURN} when a meter whose power came back rejoins the mesh, so a
- * restore stands for both; a meter that comes back without a route logs a {@code COMMS_LOSS} after it.</li>
+ * restore stands for both; a meter that finds no route logs a {@code COMMS_LOSS} then. Known gap: while a meter
+ * rejoins, until the mesh's next update, the replay already counts it as talking, since no event marks the
+ * rejoining's end.</li>
  * <li>{@code COMMS_LOSS} and {@code COMMS_RETURN}: whether the meter's messages reach the gateway.</li>
  * <li>{@code PARENT_CHANGE}: the meter's parent becomes the detail {@code to}.</li>
  * <li>{@code RELAY_OFF} with the reason {@code billing} or {@code maintenance}: the relay is held open for that
