@@ -46,7 +46,10 @@ class ScenarioDiagnosisTest {
             "bad-storm", EnumSet.of(OutageCause.POWER, OutageCause.BACKHAUL, OutageCause.MESH_PARTITION,
                     OutageCause.RF_INTERFERENCE, OutageCause.GATEWAY_FAULT, OutageCause.BATTERY),
             "mixed-storm", EnumSet.of(OutageCause.POWER, OutageCause.BACKHAUL, OutageCause.MESH_PARTITION,
-                    OutageCause.RF_INTERFERENCE, OutageCause.GATEWAY_FAULT, OutageCause.BATTERY));
+                    OutageCause.RF_INTERFERENCE, OutageCause.GATEWAY_FAULT, OutageCause.BATTERY),
+            "month-of-storms", EnumSet.of(OutageCause.POWER, OutageCause.BACKHAUL, OutageCause.MESH_PARTITION,
+                    OutageCause.RF_INTERFERENCE, OutageCause.GATEWAY_FAULT, OutageCause.BATTERY,
+                    OutageCause.GENERATOR, OutageCause.LOAD_SHEDDING, OutageCause.INVERTER));
 
     private static final Map<String, ScenarioScore> SCORES = new ConcurrentHashMap<>();
 
