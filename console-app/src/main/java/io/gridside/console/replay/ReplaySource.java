@@ -1,0 +1,26 @@
+package io.gridside.console.replay;
+
+import io.gridside.site.outage.Outage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where the Replay screen's windows come from and its reports go: the open session, read and written in the
+ * background, or a test's stand-in. Every callback runs on the JavaFX thread.
+ */
+public interface ReplaySource {
+
+    /** Reads the window {@code choice} names, with progress in the task list. */
+    void load(WindowChoice choice, Consumer<ReplayWindow> onLoaded, Consumer<String> onFailure);
+
+    /**
+     * Writes the incident report of {@code outage} (null for the whole window) as a printable page at {@code page}
+     * and as CSV beside it, then hands over the files written.
+     */
+    void writeReport(ReplayWindow window, Outage outage, Path page, Consumer<List<Path>> onWritten,
+            Consumer<String> onFailure);
+
+    /** Runs {@code action} whenever a new session opens or the site is pulled again: a window to read afresh. */
+    void onNewData(Runnable action);
+}
