@@ -1,0 +1,157 @@
+package io.gridside.site.replay;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A site's state as a replay moves through its events, in compact arrays (one byte of flags and one parent number
+ * per meter) so that copying a checkpoint of 5,000 meters is two array copies. Mutable; a checkpoint is a copy
+ * that is never moved again.
+ */
+final class Cursor {
+
+    private static final int POWERED = 1;
+    private static final int TALKING = 2;
+    private static final int RELAY_SHIFT = 2;
+    private static final int RELAY_MASK = 3 << RELAY_SHIFT;
+    private static final RelayHold[] HOLDS = RelayHold.values();
+
+    private final EventTable table;
+    private final byte[] flags;
+    private final int[] parents;
+    /** How many events are applied: the index of the next. */
+    private int applied;
+    private long gatewayDownUntil = Long.MIN_VALUE;
+    private boolean backhaulDown;
+    private boolean batteryLow;
+    private boolean inverterTripped;
+    private boolean generatorFailed;
+    private Set<String> shedding = Set.of();
+    /** How many rises of the noise floor have begun and not ended: they may overlap around different meters. */
+    private int interference;
+
+    /** The state before any event: every meter powered and talking over its parent at the start, relays closed. */
+    Cursor(EventTable table, int[] parentsAtStart) {
+        this.table = table;
+        this.flags = new byte[parentsAtStart.length];
+        this.parents = parentsAtStart.clone();
+        Arrays.fill(flags, (byte) (POWERED | TALKING));
+    }
+
+    private Cursor(Cursor other) {
+        this.table = other.table;
+        this.flags = other.flags.clone();
+        this.parents = other.parents.clone();
+        copyPlant(other);
+    }
+
+    /** A copy that moves on its own. */
+    Cursor copy() {
+        return new Cursor(this);
+    }
+
+    private void copyPlant(Cursor other) {
+        applied = other.applied;
+        gatewayDownUntil = other.gatewayDownUntil;
+        backhaulDown = other.backhaulDown;
+        batteryLow = other.batteryLow;
+        inverterTripped = other.inverterTripped;
+        generatorFailed = other.generatorFailed;
+        shedding = other.shedding;
+        interference = other.interference;
+    }
+
+    int applied() {
+        return applied;
+    }
+
+    /** Applies the events up to, not including, the one at index {@code end}. */
+    void applyUntil(int end) {
+        while (applied < end) {
+            apply(applied);
+            applied++;
+        }
+    }
+
+    private void apply(int i) {
+        int meter = table.meters[i];
+        long argument = table.arguments[i];
+        switch (table.changes[i]) {
+            case EventTable.POWER_LOSS -> flags[meter] &= (byte) ~(POWERED | TALKING);
+            case EventTable.POWER_RESTORE -> flags[meter] |= (byte) (POWERED | TALKING);
+            case EventTable.COMMS_LOSS -> flags[meter] &= (byte) ~TALKING;
+            case EventTable.COMMS_RETURN -> flags[meter] |= (byte) TALKING;
+            case EventTable.PARENT_CHANGE -> parents[meter] = (int) argument;
+            case EventTable.RELAY_OFF -> flags[meter] = (byte) ((flags[meter] & ~RELAY_MASK) | argument << RELAY_SHIFT);
+            case EventTable.RELAY_ON -> flags[meter] &= (byte) ~RELAY_MASK;
+            default -> applyToPlant(i, argument);
+        }
+    }
+
+    private void applyToPlant(int i, long argument) {
+        switch (table.changes[i]) {
+            case EventTable.GATEWAY_REBOOT -> gatewayDownUntil = Math.max(gatewayDownUntil,
+                    saturatedSum(table.times[i], argument));
+            case EventTable.BACKHAUL_DOWN -> backhaulDown = true;
+            case EventTable.BACKHAUL_UP -> backhaulDown = false;
+            case EventTable.BATTERY_LOW -> batteryLow = true;
+            case EventTable.BATTERY_RECOVERED -> batteryLow = false;
+            case EventTable.INVERTER_TRIP -> inverterTripped = true;
+            case EventTable.INVERTER_RESET -> inverterTripped = false;
+            case EventTable.GENERATOR_FAILURE -> generatorFailed = true;
+            case EventTable.GENERATOR_RESTORED -> generatorFailed = false;
+            case EventTable.SHEDDING_START -> shedding = shed(table.feederSets.get((int) argument));
+            case EventTable.SHEDDING_END -> shedding = supply(table.feederSets.get((int) argument));
+            case EventTable.INTERFERENCE_START -> interference++;
+            case EventTable.INTERFERENCE_END -> interference = Math.max(0, interference - 1);
+            default -> {
+                // An event that changes nothing the replay follows.
+            }
+        }
+    }
+
+    private Set<String> shed(Set<String> feeders) {
+        Set<String> now = new HashSet<>(shedding);
+        now.addAll(feeders);
+        return Set.copyOf(now);
+    }
+
+    /** Ends the shedding of the feeders named, or of every feeder when none is named. */
+    private Set<String> supply(Set<String> feeders) {
+        if (feeders.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> now = new HashSet<>(shedding);
+        now.removeAll(feeders);
+        return Set.copyOf(now);
+    }
+
+    private static long saturatedSum(long time, long duration) {
+        long sum = time + duration;
+        return ((time ^ sum) & (duration ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** The state as an immutable value at {@code at}, which decides whether a rebooting gateway is up again. */
+    SiteState toState(Instant at, List<String> meterIds, Map<String, Integer> index) {
+        int count = flags.length;
+        boolean[] powered = new boolean[count];
+        boolean[] talking = new boolean[count];
+        String[] parentIds = new String[count];
+        RelayHold[] relays = new RelayHold[count];
+        for (int i = 0; i < count; i++) {
+            int flag = flags[i];
+            powered[i] = (flag & POWERED) != 0;
+            talking[i] = (flag & TALKING) != 0;
+            parentIds[i] = parents[i] < 0 ? null : table.parentNames.get(parents[i]);
+            relays[i] = HOLDS[(flag & RELAY_MASK) >>> RELAY_SHIFT];
+        }
+        SiteState.Plant plant = new SiteState.Plant(EventTable.nanos(at) >= gatewayDownUntil, !backhaulDown,
+                batteryLow, inverterTripped, generatorFailed, shedding, interference > 0);
+        long lastEventId = applied == 0 ? 0 : table.ids[applied - 1];
+        return new SiteState(at, meterIds, index, powered, talking, parentIds, relays, plant, lastEventId);
+    }
+}
