@@ -1,17 +1,110 @@
 package io.gridside.site.outage;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Finds the outages in a window of a site's event log and decides each one's cause from its evidence.
  *
- * <p>Contract only, filled in by the diagnosis work.
+ * <p>The meters' losses are grouped by time and by the mesh's routes, and joined to the gateway's own events
+ * that explain them (see {@code OutageFinder}); each outage then gets its evidence in words a technician reads
+ * (see {@code OutageWriter}). One case is decided only once its end is known: a branch of the mesh that went dark
+ * while interference held, which a failed repeater explains as well (see {@link #settle}). The same input always
+ * gives the same outages, with the same ids. Decision 0047 gives the rules.
  */
 public final class Diagnoser {
+
+    /** How long after interference ends its silenced meters may take to come back: two routing updates. */
+    static final Duration NOISE_GRACE = Duration.ofMinutes(30);
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+            .withZone(ZoneOffset.UTC);
 
     private Diagnoser() {
     }
 
     /** The outages of {@code input}'s window, each with its cause and evidence. */
     public static Diagnosis diagnose(DiagnosisInput input) {
-        throw new UnsupportedOperationException("not built yet");
+        OutageFinder finder = new OutageFinder(input).walk();
+        List<OutageDraft> drafts = new ArrayList<>(finder.drafts());
+        for (OutageDraft draft : List.copyOf(drafts)) {
+            if (draft.interference != null && settle(draft, input.to(), finder)) {
+                drafts.remove(draft);
+            }
+        }
+        OutageWriter writer = new OutageWriter(input);
+        List<OutageDraft> inWindow = drafts.stream()
+                .filter(draft -> !draft.events.isEmpty() || draft.window != null)
+                .filter(draft -> draft.start.isBefore(input.to()) && !end(draft, input.to()).isBefore(input.from()))
+                .sorted(Comparator.comparing((OutageDraft draft) -> draft.start)
+                        .thenComparing(draft -> draft.cause.ordinal())
+                        .thenComparing(Diagnoser::firstEventId))
+                .toList();
+        Map<String, Integer> perMinute = new HashMap<>();
+        List<Outage> outages = new ArrayList<>();
+        for (OutageDraft draft : inWindow) {
+            String minute = ID_TIME.format(draft.start);
+            int number = perMinute.merge(minute, 1, Integer::sum);
+            outages.add(writer.write("O-" + minute + "-" + number, draft, end(draft, input.to())));
+        }
+        return new Diagnosis(input.from(), input.to(), outages, List.copyOf(finder.excluded()));
+    }
+
+    /**
+     * Decides a branch of the mesh that went dark while interference held, once its root's return is known.
+     * The failed repeater wins when the root lost power, when the branch went dark between the mesh's routing
+     * updates (a radio fails at an instant; noise breaks links as the mesh re-routes, at each reading interval),
+     * or when the root stayed silent well past the noise. The interference wins when the root came back as the
+     * noise ended. Anything else fits both, and the outage is ambiguous.
+     *
+     * @return whether the draft joined the interference's outage and is gone
+     */
+    static boolean settle(OutageDraft draft, Instant windowEnd, OutageFinder finder) {
+        GatewayWindow noise = draft.interference;
+        OutageDraft.Span root = draft.spans.stream().filter(span -> span.meterId.equals(draft.root))
+                .findFirst().orElseThrow();
+        Instant rootBack = root.to == null ? windowEnd : root.to;
+        boolean offGrid = draft.start.getEpochSecond() % io.gridside.site.Reading.INTERVAL.toSeconds() != 0;
+        boolean outlasted = noise.closed() && rootBack.isAfter(noise.to().plus(NOISE_GRACE));
+        boolean backWithTheNoise = noise.closed() && root.to != null && !root.to.isBefore(noise.to())
+                && !root.to.isAfter(noise.to().plus(NOISE_GRACE));
+        if (draft.rootLostPower || offGrid || outlasted) {
+            draft.notes.add(Evidence.of(OutageWriter.partitionOverNoise(draft, offGrid, outlasted)));
+            return false;
+        }
+        if (backWithTheNoise) {
+            OutageDraft noiseOutage = finder.drafts().stream().filter(d -> d.window == noise).findFirst()
+                    .orElseThrow();
+            noiseOutage.events.addAll(draft.events);
+            noiseOutage.spans.addAll(draft.spans);
+            noiseOutage.events.sort(Comparator.comparingLong(io.gridside.site.SiteEvent::id));
+            return true;
+        }
+        draft.cause = OutageCause.AMBIGUOUS;
+        draft.competing.addAll(OutageWriter.partitionOrNoise(draft));
+        return false;
+    }
+
+    private static Instant end(OutageDraft draft, Instant windowEnd) {
+        Instant spansEnd = draft.spansEnd(windowEnd);
+        Instant end = draft.window != null ? draft.window.to() : spansEnd;
+        if (spansEnd != null && spansEnd.isAfter(end)) {
+            end = spansEnd;
+        }
+        return end == null ? draft.start : end;
+    }
+
+    private static long firstEventId(OutageDraft draft) {
+        if (draft.window != null) {
+            return draft.window.opening().id();
+        }
+        return draft.events.isEmpty() ? Long.MAX_VALUE : draft.events.get(0).id();
     }
 }
