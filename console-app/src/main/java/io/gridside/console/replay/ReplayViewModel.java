@@ -164,7 +164,7 @@ public final class ReplayViewModel {
             return;
         }
         seek(next);
-        if (nowNanos - rowsShownAt >= 1_000_000_000L / ROWS_PER_SECOND) {
+        if (rowsShownAt == Long.MIN_VALUE || nowNanos - rowsShownAt >= 1_000_000_000L / ROWS_PER_SECOND) {
             rowsShownAt = nowNanos;
             showRows();
         }

@@ -48,8 +48,9 @@ public final class SessionReplaySource implements ReplaySource {
     @Override
     public void writeReport(ReplayWindow window, Outage outage, Path page, Consumer<List<Path>> onWritten,
             Consumer<String> onFailure) {
-        session.runInBackground(I18n.text("task.replayReport"), context -> ReplayReports.write(window, outage, page),
-                onWritten, onFailure);
+        session.runOnSession(I18n.text("task.replayReport"), (open, context) -> ReplayReports.write(
+                open.replayHistory(), window, outage, page), onWritten,
+                failure -> onFailure.accept(SessionViewModel.describe(failure)));
     }
 
     @Override

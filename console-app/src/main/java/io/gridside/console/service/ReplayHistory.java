@@ -59,8 +59,8 @@ public final class ReplayHistory {
     }
 
     /**
-     * Each meter's parent at {@code at}: from the mesh snapshot held nearest that instant, and, for a meter that
-     * snapshot does not have, the parent the roster last named.
+     * Each meter's parent at {@code at}: from the mesh history's routes at that instant, else the mesh snapshot held
+     * nearest it, and, for a meter that mesh does not have, the parent the roster last named.
      */
     public Map<String, String> parentsAt(Instant at) {
         Map<String, String> parents = new HashMap<>();
@@ -69,10 +69,15 @@ public final class ReplayHistory {
                 parents.put(meter.meterId(), meter.parentId());
             }
         }
-        Optional<TopologySnapshot> nearest = store.topologyNearest(at);
-        nearest.ifPresent(snapshot -> snapshot.nodes().stream()
+        Optional<TopologySnapshot> mesh = store.meshAt(at).or(() -> store.topologyNearest(at));
+        mesh.ifPresent(snapshot -> snapshot.nodes().stream()
                 .filter(node -> node.parentId() != null && !node.parentId().isBlank())
                 .forEach(node -> parents.put(node.id(), node.parentId())));
         return parents;
+    }
+
+    /** The outages of [from, to) with their indices and the readings they cost: what an incident report reads. */
+    public OutageReview review(Instant from, Instant to) {
+        return OutageReview.load(store, from, to);
     }
 }
