@@ -21,6 +21,9 @@ public interface ReplaySource {
     void writeReport(ReplayWindow window, Outage outage, Path page, Consumer<List<Path>> onWritten,
             Consumer<String> onFailure);
 
-    /** Runs {@code action} whenever a new session opens or the site is pulled again: a window to read afresh. */
-    void onNewData(Runnable action);
+    /** Runs {@code action} whenever a session opens: another site, or the same one pulled afresh. */
+    void onNewSession(Runnable action);
+
+    /** Runs {@code action} after each pull of the site, which the console makes every few seconds. */
+    void onPulled(Runnable action);
 }

@@ -102,7 +102,7 @@ public final class ReplayView extends BorderPane {
         windowDay.setId("replay-window-day");
         windowDay.setPromptText(I18n.text("replay.window.latest"));
         windowDay.setTooltip(new Tooltip(I18n.text("replay.window.dayTip")));
-        windowDay.setPrefWidth(150);
+        windowDay.setPrefWidth(160);
         reloadButton.setId("replay-reload");
         loading.setMaxSize(24, 24);
         diagnosis.setId("replay-diagnosis");

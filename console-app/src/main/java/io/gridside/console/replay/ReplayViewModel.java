@@ -83,8 +83,15 @@ public final class ReplayViewModel {
         rowFilter.addListener((obs, old, now) -> refilter());
         rowText.addListener((obs, old, now) -> refilter());
         playing.addListener((obs, old, now) -> played(now));
-        source.onNewData(() -> {
-            if (loadAsked && !playing.get()) {
+        source.onNewSession(() -> {
+            if (loadAsked) {
+                load();
+            }
+        });
+        // A pull every few seconds must not throw away the outage chosen or stop a replay playing: only a screen
+        // that has no window yet (the first pull had not brought the events) reads again by itself.
+        source.onPulled(() -> {
+            if (loadAsked && window.get() == null && !loading.get()) {
                 load();
             }
         });
@@ -122,8 +129,6 @@ public final class ReplayViewModel {
         playing.set(false);
         Instant before = instant.get();
         eventMillis = loaded.eventMillis();
-        window.set(loaded);
-        scene.set(ReplayScene.of(loaded));
         rowsOf = null;
         chosenOutage.set(null);
         outageDetails.set("");
@@ -131,6 +136,9 @@ public final class ReplayViewModel {
         diagnosisMessage.set(loaded.diagnosisProblem() != null ? loaded.diagnosisProblem()
                 : I18n.text("replay.outages.found", outages.size()));
         message.set(loaded.events().isEmpty() ? I18n.text("replay.noEvents") : "");
+        // The window last: whoever hears of it finds its events, outages and scene in place.
+        scene.set(ReplayScene.of(loaded));
+        window.set(loaded);
         boolean keep = before != null && !before.isBefore(loaded.from()) && before.isBefore(loaded.to());
         seek(keep ? before : loaded.from());
     }

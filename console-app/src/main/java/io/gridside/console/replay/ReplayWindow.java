@@ -67,19 +67,25 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
     /**
      * Reads the window [{@code from}, {@code to}) from the site database, indexes it for replay and diagnoses its
      * outages. A diagnosis that fails leaves the replay usable and says why.
+     *
+     * <p>When the database holds no event before the window's first site day with events, the window starts with
+     * that day instead: a week asked of a site pulled three days ago shows those three days across the timeline,
+     * not four empty days before them.
      */
-    public static ReplayWindow load(ReplayHistory history, Instant from, Instant to, Progress progress) {
+    public static ReplayWindow load(ReplayHistory history, Instant asked, Instant to, Progress progress) {
         progress.update("Reading the site's meters", 0, 3);
         SiteInfo site = history.site().orElseThrow(() -> new IllegalStateException(
                 "The site database holds nothing pulled yet: refresh the site, then open the replay again."));
         String gatewayId = history.gatewayId().orElse(site.siteId());
         List<String> meterIds = history.meters().stream().map(Meter::meterId).toList();
         Map<String, String> feeders = history.feeders();
-        Instant readFrom = from.minus(LEAD);
-        Map<String, String> parents = history.parentsAt(readFrom);
+        Instant readFrom = asked.minus(LEAD);
 
         progress.update("Reading the events of the window", 1, 3);
         List<SiteEvent> read = history.events(readFrom, to);
+        Instant from = read.isEmpty() ? asked : latest(asked, read.stream().map(SiteEvent::at).min(Instant::compareTo)
+                .orElseThrow().atZone(site.zone()).toLocalDate().atStartOfDay(site.zone()).toInstant());
+        Map<String, String> parents = history.parentsAt(readFrom);
 
         progress.update("Indexing " + read.size() + " events and diagnosing the outages", 2, 3);
         Replay replay = Replay.of(meterIds, parents, gatewayId, read);
@@ -98,6 +104,10 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
         progress.update("Read", 3, 3);
         return new ReplayWindow(from, to, site.zone(), gatewayId, meterIds, customers(history, meterIds), feeders,
                 parents, inWindow, replay::at, diagnosis, problem);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Map<String, String> customers(ReplayHistory history, List<String> meterIds) {

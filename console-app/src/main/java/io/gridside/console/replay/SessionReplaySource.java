@@ -54,12 +54,16 @@ public final class SessionReplaySource implements ReplaySource {
     }
 
     @Override
-    public void onNewData(Runnable action) {
+    public void onNewSession(Runnable action) {
         session.onNewSession(hello -> {
             if (hello != null) {
                 action.run();
             }
         });
+    }
+
+    @Override
+    public void onPulled(Runnable action) {
         session.meters().addListener((ListChangeListener<MeterStatus>) change -> action.run());
     }
 }

@@ -79,7 +79,10 @@ final class ReplaySites {
                 problem);
     }
 
-    /** A source that hands over a window at once, as though read, and notes the reports asked for. */
+    /**
+     * A source that hands over a window at once, as though read (or fails when it has none), and notes the windows
+     * and reports asked for.
+     */
     static final class Source implements ReplaySource {
 
         final List<WindowChoice> asked = new ArrayList<>();
@@ -89,7 +92,11 @@ final class ReplaySites {
         @Override
         public void load(WindowChoice choice, Consumer<ReplayWindow> onLoaded, Consumer<String> onFailure) {
             asked.add(choice);
-            onLoaded.accept(next);
+            if (next == null) {
+                onFailure.accept("The site database holds no events yet.");
+            } else {
+                onLoaded.accept(next);
+            }
         }
 
         @Override
@@ -99,8 +106,15 @@ final class ReplaySites {
             onWritten.accept(List.of(page, ReplayReports.csvBeside(page)));
         }
 
+        Runnable pulled = () -> { };
+
         @Override
-        public void onNewData(Runnable action) {
+        public void onNewSession(Runnable action) {
+        }
+
+        @Override
+        public void onPulled(Runnable action) {
+            pulled = action;
         }
     }
 }

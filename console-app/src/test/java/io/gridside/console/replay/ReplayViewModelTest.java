@@ -27,6 +27,22 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void aPullReadsAgainOnlyWhileNoWindowIsShown() {
+        source.next = null;
+        model.shown();
+        assertThat(model.windowProperty().get()).isNull();
+
+        source.next = ReplaySites.window(null);
+        source.pulled.run();
+        assertThat(model.windowProperty().get()).isNotNull();
+        model.chooseOutage(model.outages().get(0));
+        source.pulled.run();
+
+        assertThat(source.asked).hasSize(2);
+        assertThat(model.chosenOutageProperty().get()).isNotNull();
+    }
+
+    @Test
     void seekingIntoThePowerOutageShowsTheMetersWithoutPower() {
         model.shown();
 
