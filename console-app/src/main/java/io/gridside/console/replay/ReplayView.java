@@ -396,6 +396,14 @@ public final class ReplayView extends BorderPane {
                 model.chooseOutage(outage);
             }
         });
+        model.chosenOutageProperty().addListener((obs, old, outage) -> {
+            if (outage == null) {
+                outages.getSelectionModel().clearSelection();
+            } else if (outages.getSelectionModel().getSelectedItem() != outage) {
+                outages.getSelectionModel().select(outage);
+                outages.scrollTo(outage);
+            }
+        });
         details.textProperty().bind(model.outageDetailsProperty());
         reportOutageButton.disableProperty().bind(model.chosenOutageProperty().isNull());
         reportOutageButton.setOnAction(event -> report(false));

@@ -124,7 +124,10 @@ public final class ReplayViewModel {
         }
     }
 
-    /** Shows {@code loaded}: its outages, its scene, and the instant kept or its start. */
+    /**
+     * Shows {@code loaded}: its outages, its scene, and the instant shown before when the new window has it, else
+     * the start of its first outage, else its start.
+     */
     public void show(ReplayWindow loaded) {
         playing.set(false);
         Instant before = instant.get();
@@ -140,7 +143,19 @@ public final class ReplayViewModel {
         scene.set(ReplayScene.of(loaded));
         window.set(loaded);
         boolean keep = before != null && !before.isBefore(loaded.from()) && before.isBefore(loaded.to());
-        seek(keep ? before : loaded.from());
+        if (keep || outages.isEmpty()) {
+            seek(keep ? before : loaded.from());
+        } else {
+            chooseOutage(firstOutage());
+        }
+    }
+
+    /**
+     * Where a freshly read window opens: its first outage that cut customers' supply, else its first outage, which
+     * is where the technician's question ("why did the site go dark?") usually is.
+     */
+    private Outage firstOutage() {
+        return outages.stream().filter(Outage::supplyLost).findFirst().orElse(outages.get(0));
     }
 
     /** Moves to {@code at}, kept within the window, and shows the site's state there. */

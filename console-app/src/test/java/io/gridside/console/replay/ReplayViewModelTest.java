@@ -15,15 +15,26 @@ class ReplayViewModelTest {
     private final ReplayViewModel model = new ReplayViewModel(source);
 
     @Test
-    void readsTheLastWeekOnceWhenFirstShownAndStartsAtTheWindowsStart() {
+    void readsTheLastWeekOnceWhenFirstShownAndOpensAtItsFirstOutage() {
         model.shown();
         model.shown();
 
         assertThat(source.asked).containsExactly(WindowChoice.LAST_WEEK);
+        assertThat(model.outages()).hasSize(1);
+        assertThat(model.chosenOutageProperty().get()).isEqualTo(model.outages().get(0));
+        assertThat(model.instantProperty().get()).isEqualTo(hours(1));
+        assertThat(model.rows()).hasSize(3).filteredOn(MeterRow::out).hasSize(2);
+        assertThat(model.diagnosisMessageProperty().get()).isEqualTo("1 outage in this window");
+    }
+
+    @Test
+    void opensAWindowWithoutOutagesAtItsStart() {
+        source.next = ReplaySites.window("The diagnosis is not available in this version of the console.");
+
+        model.shown();
+
         assertThat(model.instantProperty().get()).isEqualTo(ReplaySites.T0);
         assertThat(model.rows()).hasSize(3).allSatisfy(row -> assertThat(row.powered()).isTrue());
-        assertThat(model.outages()).hasSize(1);
-        assertThat(model.diagnosisMessageProperty().get()).isEqualTo("1 outage in this window");
     }
 
     @Test
@@ -72,6 +83,7 @@ class ReplayViewModelTest {
     @Test
     void stepsEventByEventForwardAndBack() {
         model.shown();
+        model.seek(ReplaySites.T0);
 
         model.stepNext();
         assertThat(model.instantProperty().get()).isEqualTo(hours(1));
@@ -89,6 +101,7 @@ class ReplayViewModelTest {
     @Test
     void playingMovesOnBySpeedTimesRealTimeAndPausesAtTheEnd() {
         model.shown();
+        model.seek(ReplaySites.T0);
         model.speedProperty().set(Speed.X10_000);
         model.playingProperty().set(true);
 
@@ -170,6 +183,7 @@ class ReplayViewModelTest {
     @Test
     void reportsTheChosenOutageOrTheWindowAndSaysWhereTheFilesWent() {
         model.shown();
+        model.chooseOutage(null);
         Path page = Path.of("incident.html");
 
         model.writeReport(false, page);
