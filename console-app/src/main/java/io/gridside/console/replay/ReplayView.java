@@ -31,10 +31,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
@@ -66,7 +66,7 @@ public final class ReplayView extends BorderPane {
     private final Button goButton = new Button(I18n.text("replay.go"));
     private final Label summary = new Label();
     private final MeshCanvas canvas = new MeshCanvas();
-    private final VBox legend = new VBox(2);
+    private final FlowPane legend = new FlowPane(12, 2);
     private final ComboBox<RowFilter> rowFilter = new ComboBox<>();
     private final TextField rowSearch = new TextField();
     private final TableView<MeterRow> meters = new TableView<>();
@@ -125,9 +125,8 @@ public final class ReplayView extends BorderPane {
         summary.setId("replay-summary");
         summary.setMinWidth(0);
         canvas.setId("replay-canvas");
-        legend.getStyleClass().add("mesh-legend");
-        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        legend.setMouseTransparent(true);
+        legend.setId("replay-legend");
+        legend.getStyleClass().add("replay-legend");
         rowFilter.setId("replay-filter");
         rowFilter.getItems().setAll(RowFilter.values());
         rowFilter.setConverter(named(filter -> I18n.text(filter.key())));
@@ -262,8 +261,10 @@ public final class ReplayView extends BorderPane {
         instantField.setMinWidth(140);
         VBox top = new VBox(toolbar, timeline, controls);
 
-        StackPane.setAlignment(legend, Pos.TOP_LEFT);
-        StackPane drawing = new StackPane(canvas, legend);
+        // The legend in a strip under the mesh, not over it: a fitted mesh fills its pane to the corners.
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        canvas.setMinSize(0, 0);
+        VBox drawing = new VBox(canvas, legend);
         drawing.setMinSize(0, 0);
         HBox.setHgrow(rowSearch, Priority.ALWAYS);
         HBox meterBar = new HBox(6, rowFilter, rowSearch);
