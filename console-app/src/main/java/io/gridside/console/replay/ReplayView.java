@@ -285,7 +285,7 @@ public final class ReplayView extends BorderPane {
 
         SplitPane centre = new SplitPane(meshAndMeters, outagesAndDetails);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.66);
+        centre.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(outagesAndDetails, false);
 
         setTop(top);
