@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class EventTable {
 
-    /** What an event does to the state. */
+    /** What an event does to the state: nothing the replay follows, or one of the changes below. */
     static final byte IGNORED = 0;
     static final byte POWER_LOSS = 1;
     static final byte POWER_RESTORE = 2;
@@ -54,8 +54,10 @@ final class EventTable {
     final byte[] changes;
     /** The meter's index, or -1 for an event of the gateway or the plant. */
     final int[] meters;
-    /** A parent's number in {@link #parentNames}, a {@link RelayHold}'s ordinal, a downtime in nanoseconds, or a
-     *  feeder set's number in {@link #feederSets}. */
+    /**
+     * A parent's number in {@link #parentNames}, a {@link RelayHold}'s ordinal, a downtime in nanoseconds, or a
+     * feeder set's number in {@link #feederSets}.
+     */
     final long[] arguments;
     /** The names a parent may have: the meters' ids by their index, the gateway's id, then any other. */
     final List<String> parentNames;
