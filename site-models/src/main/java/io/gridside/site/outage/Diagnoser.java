@@ -1,5 +1,7 @@
 package io.gridside.site.outage;
 
+import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,8 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds the outages in a window of a site's event log and decides each one's cause from its evidence.
@@ -37,6 +42,11 @@ public final class Diagnoser {
         for (OutageDraft draft : List.copyOf(drafts)) {
             if (draft.interference != null && settle(draft, input.to(), finder)) {
                 drafts.remove(draft);
+            }
+        }
+        for (OutageDraft draft : List.copyOf(drafts)) {
+            if (draft.window != null && draft.cause == OutageCause.RF_INTERFERENCE) {
+                drafts.addAll(outlasting(draft, input.to()));
             }
         }
         OutageWriter writer = new OutageWriter(input);
@@ -71,7 +81,7 @@ public final class Diagnoser {
         OutageDraft.Span root = draft.spans.stream().filter(span -> span.meterId.equals(draft.root))
                 .findFirst().orElseThrow();
         Instant rootBack = root.to == null ? windowEnd : root.to;
-        boolean offGrid = draft.start.getEpochSecond() % io.gridside.site.Reading.INTERVAL.toSeconds() != 0;
+        boolean offGrid = draft.start.getEpochSecond() % Reading.INTERVAL.toSeconds() != 0;
         boolean outlasted = noise.closed() && rootBack.isAfter(noise.to().plus(NOISE_GRACE));
         boolean backWithTheNoise = noise.closed() && root.to != null && !root.to.isBefore(noise.to())
                 && !root.to.isAfter(noise.to().plus(NOISE_GRACE));
@@ -84,12 +94,58 @@ public final class Diagnoser {
                     .orElseThrow();
             noiseOutage.events.addAll(draft.events);
             noiseOutage.spans.addAll(draft.spans);
-            noiseOutage.events.sort(Comparator.comparingLong(io.gridside.site.SiteEvent::id));
+            noiseOutage.events.sort(Comparator.comparingLong(SiteEvent::id));
+            noiseOutage.branches++;
             return true;
         }
         draft.cause = OutageCause.AMBIGUOUS;
         draft.competing.addAll(OutageWriter.partitionOrNoise(draft));
         return false;
+    }
+
+    /**
+     * Takes the meters that stayed dark more than {@link #NOISE_GRACE} after the noise ended out of its outage:
+     * the noise does not explain them. A meter with others dark behind it, or that relayed for others when it went
+     * dark, is a mesh partition; a meter alone a single-meter fault.
+     *
+     * @return the outages taken out, perhaps none
+     */
+    static List<OutageDraft> outlasting(OutageDraft noise, Instant windowEnd) {
+        if (!noise.window.closed()) {
+            return List.of();
+        }
+        Instant limit = noise.window.to().plus(NOISE_GRACE);
+        List<OutageDraft.Span> late = noise.spans.stream().filter(span -> !span.supplyLost)
+                .filter(span -> (span.to == null ? windowEnd : span.to).isAfter(limit)).toList();
+        Set<String> lateMeters = late.stream().map(span -> span.meterId).collect(Collectors.toSet());
+        Map<String, List<OutageDraft.Span>> byRoot = new LinkedHashMap<>();
+        for (OutageDraft.Span span : late) {
+            String root = lateMeters.contains(span.root) ? span.root : span.meterId;
+            byRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(span);
+        }
+        List<OutageDraft> taken = new ArrayList<>();
+        byRoot.forEach((root, spans) -> taken.add(takeOut(noise, root, spans)));
+        return taken;
+    }
+
+    private static OutageDraft takeOut(OutageDraft noise, String root, List<OutageDraft.Span> spans) {
+        boolean others = spans.stream().anyMatch(span -> !span.meterId.equals(root));
+        boolean relays = spans.stream().anyMatch(span -> span.meterId.equals(root) && span.relays);
+        Instant start = spans.stream().map(span -> span.from).min(Comparator.naturalOrder()).orElseThrow();
+        OutageDraft draft = new OutageDraft(others || relays ? OutageCause.MESH_PARTITION
+                : OutageCause.SINGLE_METER, start, null);
+        draft.root = root;
+        for (OutageDraft.Span span : spans) {
+            noise.spans.remove(span);
+            noise.events.removeAll(span.events);
+            draft.spans.add(span);
+            draft.events.addAll(span.events);
+        }
+        draft.events.sort(Comparator.comparingLong(SiteEvent::id));
+        draft.notes.add(Evidence.of(root + " went dark while interference held, but stayed silent more than "
+                + NOISE_GRACE.toMinutes() + " minutes after the noise ended at " + OutageWriter.time(noise.window.to())
+                + ": the noise does not explain it."));
+        return draft;
     }
 
     private static Instant end(OutageDraft draft, Instant windowEnd) {

@@ -37,14 +37,15 @@ record GatewayWindow(OutageCause cause, SiteEvent opening, Instant from, Instant
     }
 
     /**
-     * The stretches the gateway's events in {@code input} open and close, by start. A closing event closes the
-     * oldest stretch of its kind still open, since the gateway's events do not say which one they close.
+     * The stretches the gateway's events in {@code input} open and close before its window ends, by start. A
+     * closing event closes the oldest stretch of its kind still open, since the gateway's events do not say which
+     * one they close.
      */
     static List<GatewayWindow> allOf(DiagnosisInput input) {
         List<Opened> open = new ArrayList<>();
         List<GatewayWindow> windows = new ArrayList<>();
         for (SiteEvent event : input.events()) {
-            if (!event.source().equals(input.gatewayId())) {
+            if (!event.source().equals(input.gatewayId()) || !event.at().isBefore(input.to())) {
                 continue;
             }
             if (event.kind() == EventKind.GATEWAY_REBOOT) {

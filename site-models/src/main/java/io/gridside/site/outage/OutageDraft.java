@@ -16,6 +16,12 @@ final class OutageDraft {
         final String meterId;
         final Instant from;
         final boolean supplyLost;
+        /** The events that began and ended it. */
+        final List<SiteEvent> events = new ArrayList<>();
+        /** The meter at the top of the run of dark meters it went dark under: itself if it lost its own links. */
+        String root;
+        /** Whether other meters had routed through it in the window by the time it went out. */
+        boolean relays;
         Instant to;
 
         Span(String meterId, Instant from, boolean supplyLost) {
@@ -35,6 +41,8 @@ final class OutageDraft {
     boolean rootLostPower;
     /** For a mesh partition found while interference held, the interference; otherwise null. */
     GatewayWindow interference;
+    /** How many branches of the mesh lost their own links into it: for interference, one per meter at its top. */
+    int branches;
     final List<SiteEvent> events = new ArrayList<>();
     final List<Span> spans = new ArrayList<>();
     final List<Evidence> notes = new ArrayList<>();

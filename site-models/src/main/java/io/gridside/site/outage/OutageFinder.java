@@ -39,15 +39,24 @@ final class OutageFinder {
     private final Map<Long, OutageDraft> byGatewayEvent = new HashMap<>();
     private final Map<GatewayWindow, OutageDraft> byWindow = new HashMap<>();
     private final Map<String, String> parentOf;
+    /** The meters that have relayed for others in the window so far: the mesh's repeaters. */
+    private final Set<String> repeaters = new HashSet<>();
     private final Map<String, OutageDraft.Span> openSpan = new HashMap<>();
     private final Map<String, OutageDraft> outIn = new HashMap<>();
     private final Map<String, Instant> relayOpenSince = new HashMap<>();
     private final Set<String> excluded = new TreeSet<>();
+    /** The outage of each meter that was dark when it lost power too, until it is heard again. */
+    private final Map<String, OutageDraft> darkWhenCut = new HashMap<>();
+    /** The meters without power now, whatever outage they are in. */
+    private final Set<String> powerOff = new HashSet<>();
+    /** When each meter last had its power back. */
+    private final Map<String, Instant> restoredAt = new HashMap<>();
 
     OutageFinder(DiagnosisInput input) {
         this.input = input;
         this.meters = new HashSet<>(input.meterIds());
         this.parentOf = new HashMap<>(input.parentOf());
+        repeaters.addAll(parentOf.values());
         input.feederOf().values().forEach(feeder -> feederSizes.merge(feeder, 1, Integer::sum));
         this.windows = GatewayWindow.allOf(input);
         for (GatewayWindow window : windows) {
@@ -72,6 +81,9 @@ final class OutageFinder {
     OutageFinder walk() {
         List<SiteEvent> burst = new ArrayList<>();
         for (SiteEvent event : input.events()) {
+            if (!event.at().isBefore(input.to())) {
+                continue;
+            }
             if (!burst.isEmpty() && event.at().isAfter(burst.get(0).at().plus(BURST))) {
                 burst(burst);
                 burst.clear();
@@ -124,6 +136,7 @@ final class OutageFinder {
             case PARENT_CHANGE -> {
                 if (event.detail("to") != null) {
                     parentOf.put(meter, event.detail("to"));
+                    repeaters.add(event.detail("to"));
                 }
             }
             case RELAY_OFF -> {
@@ -162,10 +175,17 @@ final class OutageFinder {
     }
 
     private void back(SiteEvent event) {
+        if (event.kind() == EventKind.POWER_RESTORE) {
+            restoredAt.put(event.source(), event.at());
+            powerOff.remove(event.source());
+        } else {
+            darkWhenCut.remove(event.source());
+        }
         OutageDraft.Span span = openSpan.remove(event.source());
         OutageDraft draft = outIn.remove(event.source());
         if (span != null) {
             span.to = event.at();
+            span.events.add(event);
             draft.explain(event);
         }
     }
@@ -176,20 +196,41 @@ final class OutageFinder {
             OutageDraft.Span dark = openSpan.remove(event.source());
             if (dark != null) {
                 dark.to = at;
-                outIn.remove(event.source());
+                darkWhenCut.put(event.source(), outIn.remove(event.source()));
             }
         }
+        int offBefore = powerOff.size();
+        power.forEach(event -> powerOff.add(event.source()));
         SiteEvent single = placePower(at, power);
+        OutageDraft group = power.isEmpty() ? null : outIn.get(power.get(0).source());
+        if (group != null && power.size() > 1 && offBefore > 0 && powerOff.size() == meters.size()) {
+            group.notes.add(Evidence.of("With the " + offBefore + " meters already without power, every meter of "
+                    + "the site was then out."));
+        }
         List<SiteEvent> newComms = new ArrayList<>();
         for (SiteEvent event : comms) {
             OutageDraft already = outIn.get(event.source());
+            OutageDraft stillDark = stillDark(event);
             if (already != null) {
                 already.explain(event);
+            } else if (stillDark != null) {
+                openAll(stillDark, List.of(event), at, event.source());
             } else {
                 newComms.add(event);
             }
         }
         placeComms(at, single, newComms);
+    }
+
+    /**
+     * The outage of a meter that was dark when its power was cut and is dark again the moment its power is back:
+     * it was never heard in between, so the fault that silenced it still holds.
+     */
+    private OutageDraft stillDark(SiteEvent loss) {
+        OutageDraft before = darkWhenCut.remove(loss.source());
+        Instant restored = restoredAt.get(loss.source());
+        boolean atRestore = restored != null && !loss.at().isAfter(restored.plus(BURST));
+        return atRestore ? before : null;
     }
 
     /**
@@ -283,7 +324,7 @@ final class OutageFinder {
             partition.root = single.source();
             partition.rootLostPower = true;
             openAll(partition, List.of(single), at);
-            openAll(partition, cutOff, at);
+            openAll(partition, cutOff, at, single.source());
         } else if (!relayOpen(single.source())) {
             openAll(newDraft(OutageCause.SINGLE_METER, at), List.of(single), at);
         }
@@ -296,7 +337,7 @@ final class OutageFinder {
             behind.root = root;
             behind.rootLostPower = behind.spans.stream().anyMatch(span -> span.supplyLost);
         }
-        openAll(behind, group, at);
+        openAll(behind, group, at, root);
     }
 
     /**
@@ -312,7 +353,9 @@ final class OutageFinder {
         GatewayWindow noise = holding(OutageCause.RF_INTERFERENCE, at);
         boolean oneBranch = roots.size() == 1 && byRoot.get(roots.get(0)).size() > 1;
         if (noise != null && !oneBranch) {
-            roots.forEach(root -> openAll(byWindow.get(noise), byRoot.get(root), at));
+            OutageDraft noiseOutage = byWindow.get(noise);
+            roots.forEach(root -> openAll(noiseOutage, byRoot.get(root), at, root));
+            noiseOutage.branches += roots.size();
             return;
         }
         for (String root : roots) {
@@ -321,7 +364,7 @@ final class OutageFinder {
                 OutageDraft partition = newDraft(OutageCause.MESH_PARTITION, at);
                 partition.root = root;
                 partition.interference = noise;
-                openAll(partition, group, at);
+                openAll(partition, group, at, root);
             } else if (!relayOpen(root)) {
                 openAll(newDraft(OutageCause.SINGLE_METER, at), group, at);
             }
@@ -340,9 +383,18 @@ final class OutageFinder {
     }
 
     private void openAll(OutageDraft draft, List<SiteEvent> events, Instant at) {
+        openAll(draft, events, at, null);
+    }
+
+    /** Opens a span for each event's meter in {@code draft}, under {@code root} (null: each meter its own). */
+    private void openAll(OutageDraft draft, List<SiteEvent> events, Instant at, String root) {
         for (SiteEvent event : events) {
             boolean supplyLost = event.kind() == EventKind.POWER_LOSS && !relayOpen(event.source());
-            openSpan.put(event.source(), draft.open(event.source(), at, supplyLost));
+            OutageDraft.Span span = draft.open(event.source(), at, supplyLost);
+            span.events.add(event);
+            span.root = root == null ? event.source() : root;
+            span.relays = repeaters.contains(event.source());
+            openSpan.put(event.source(), span);
             outIn.put(event.source(), draft);
             draft.explain(event);
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Turns a found outage into its record: its meters' spans, its feeders, and the evidence that decided its cause,
@@ -43,8 +42,8 @@ final class OutageWriter {
 
     private List<String> feeders(OutageDraft draft) {
         Set<String> feeders = new TreeSet<>();
-        draft.spans.stream().filter(span -> span.supplyLost || draft.cause != OutageCause.GATEWAY_FAULT)
-                .map(span -> input.feederOf().get(span.meterId)).filter(f -> f != null).forEach(feeders::add);
+        draft.spans.stream().map(span -> input.feederOf().get(span.meterId)).filter(f -> f != null)
+                .forEach(feeders::add);
         if (draft.window != null) {
             feeders.addAll(draft.window.feeders());
         }
@@ -60,7 +59,7 @@ final class OutageWriter {
             case BACKHAUL -> evidence.add(meterLossesDuring(draft.window));
             case GATEWAY_FAULT -> evidence.add(Evidence.of(draft.spans.size() + " of " + input.meterIds().size()
                     + " meters could not be heard while the gateway was down; it cut no customer's supply."));
-            case RF_INTERFERENCE -> evidence.add(commsLost(draft, "with their power on, in " + branches(draft)
+            case RF_INTERFERENCE -> evidence.add(commsLost(draft, "with their power on, in " + draft.branches
                     + " branches of the mesh, not one repeater's subtree"));
             case MESH_PARTITION, AMBIGUOUS -> evidence.addAll(partition(draft));
             case SINGLE_METER -> evidence.add(single(draft));
@@ -100,8 +99,10 @@ final class OutageWriter {
         input.events().stream().filter(e -> window.holds(e.at()))
                 .filter(e -> e.kind() == EventKind.POWER_LOSS || e.kind() == EventKind.COMMS_LOSS)
                 .forEach(e -> lost.add(e.source()));
-        return Evidence.of((input.meterIds().size() - lost.size()) + " of " + input.meterIds().size()
-                + " meters lost neither power nor comms meanwhile: the meters kept reporting to the gateway.");
+        int kept = input.meterIds().size() - lost.size();
+        return Evidence.of(lost.isEmpty() ? "No meter lost power or comms meanwhile: the meters kept reporting to "
+                + "the gateway, only its uplink was down." : kept + " of " + input.meterIds().size() + " meters "
+                + "lost neither power nor comms meanwhile; the others' losses are outages of their own.");
     }
 
     /** The evidence of lost supply: for a power outage, and for the plant's faults that cut meters. */
@@ -146,8 +147,10 @@ final class OutageWriter {
                 + (draft.rootLostPower ? "power" : "its radio link while its power held") + ".", ids(rootLoss)));
         List<SiteEvent> behind = draft.events.stream().filter(e -> !e.source().equals(draft.root))
                 .filter(e -> e.kind() == EventKind.COMMS_LOSS).toList();
-        evidence.add(new Evidence(count(behind) + " meters routing through " + draft.root
-                + " lost comms with their power on; none of them sent a last gasp.", ids(behind)));
+        evidence.add(behind.isEmpty() ? Evidence.of(draft.root + " relayed for other meters when it went silent; "
+                + "they found other routes or were dark already.") : new Evidence(count(behind)
+                + " meters routing through " + draft.root + " lost comms with their power on; none of them sent a "
+                + "last gasp.", ids(behind)));
         return evidence;
     }
 
@@ -181,12 +184,6 @@ final class OutageWriter {
                 + " were still out at the window's end") + ".", ids(back));
     }
 
-    private long branches(OutageDraft draft) {
-        Set<String> lost = new TreeSet<>();
-        of(draft, EventKind.COMMS_LOSS).forEach(e -> lost.add(e.source()));
-        return lost.stream().filter(meter -> !lost.contains(input.parentOf().get(meter))).count();
-    }
-
     /** Why a dark branch under interference is still a failed repeater. */
     static String partitionOverNoise(OutageDraft draft, boolean offGrid, boolean outlasted) {
         String why = draft.rootLostPower ? draft.root + " lost power, which noise does not cut"
@@ -208,7 +205,7 @@ final class OutageWriter {
     }
 
     private static List<SiteEvent> of(OutageDraft draft, EventKind kind) {
-        return draft.events.stream().filter(((Predicate<SiteEvent>) e -> e.kind() == kind)).toList();
+        return draft.events.stream().filter(e -> e.kind() == kind).toList();
     }
 
     private static long count(List<SiteEvent> events) {

@@ -33,6 +33,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void theRestOfTheSiteLosingPowerWhileAFeederIsOutSaysTheWholeSiteWasThenOut() {
+        SiteLog log = new SiteLog()
+                .meters(at(16, 0), EventKind.POWER_LOSS, 1, 2, 3)
+                .meters(at(19, 0), EventKind.POWER_LOSS, 4, 5, 6);
+
+        Diagnosis diagnosis = log.diagnose();
+
+        assertThat(diagnosis.outages()).extracting(Outage::cause).containsExactly(OutageCause.POWER,
+                OutageCause.POWER);
+        assertThat(diagnosis.outages().get(1).evidence()).extracting(Evidence::text).anySatisfy(text -> assertThat(
+                text).isEqualTo("With the 3 meters already without power, every meter of the site was then out."));
+    }
+
+    @Test
     void aMeterCutOffBehindAMeterThatLostPowerIsPartOfThePowerOutage() {
         SiteLog log = new SiteLog()
                 .meters(at(2, 0), EventKind.POWER_LOSS, 4)
@@ -63,7 +77,7 @@ class DiagnoserTest {
         assertThat(outage.supplyLost()).isFalse();
         assertThat(outage.eventIds()).containsExactly(1L, 2L);
         assertThat(outage.evidence()).extracting(Evidence::text).anySatisfy(text -> assertThat(text)
-                .contains("6 of 6 meters lost neither power nor comms"));
+                .contains("No meter lost power or comms meanwhile"));
     }
 
     @Test
@@ -169,6 +183,26 @@ class DiagnoserTest {
             assertThat(outage.cause()).isEqualTo(OutageCause.RF_INTERFERENCE);
             assertThat(outage.eventIds()).hasSize(8);
         });
+    }
+
+    @Test
+    void metersThatStaySilentLongAfterTheNoiseEndsAreTakenOutOfTheInterference() {
+        SiteLog log = new SiteLog()
+                .gateway(at(19, 0), EventKind.INTERFERENCE_START, "riseDb", "18.0", "meters", "4")
+                .meters(at(19, 15), EventKind.COMMS_LOSS, 1, 4, 6)
+                .gateway(at(21, 0), EventKind.INTERFERENCE_END)
+                .meters(at(21, 15), EventKind.COMMS_RETURN, 4)
+                .meters(at(23, 30), EventKind.COMMS_RETURN, 1, 6);
+
+        Diagnosis diagnosis = log.diagnose();
+
+        assertThat(diagnosis.outages()).extracting(Outage::cause).containsExactly(OutageCause.RF_INTERFERENCE,
+                OutageCause.MESH_PARTITION, OutageCause.SINGLE_METER);
+        assertThat(diagnosis.outages().get(0).spans()).extracting(MeterSpan::meterId).containsExactly(meter(4));
+        assertThat(diagnosis.outages().get(1).spans()).extracting(MeterSpan::meterId).containsExactly(meter(1));
+        assertThat(diagnosis.outages().get(1).evidence()).extracting(Evidence::text).anySatisfy(text -> assertThat(
+                text).contains("stayed silent more than 30 minutes after the noise ended"));
+        assertThat(diagnosis.outages().get(2).eventIds()).containsExactly(4L, 8L);
     }
 
     @Test

@@ -208,7 +208,7 @@ class ScenarioParserTest {
         List<Scenario> all = Scenarios.all();
 
         assertThat(Scenarios.names()).contains("quiet-week", "feeder-outage", "backhaul-loss", "repeater-failure",
-                "interference", "bad-storm");
+                "interference", "bad-storm", "mixed-storm");
         assertThat(all).extracting(Scenario::name).isEqualTo(Scenarios.names());
         all.forEach(scenario -> run(scenario, TestTopology.chain(60)));
     }
