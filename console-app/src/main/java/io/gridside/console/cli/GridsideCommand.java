@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             + "did not answer, is not a Gridside gateway, or refused the session."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
             BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
-            StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class})
+            StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class, ReportCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
@@ -40,7 +40,12 @@ public final class GridsideCommand implements Callable<Integer> {
 
     /** A command line wired with the project's exit codes and its one-line errors. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new GridsideCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** A command line whose commands {@code factory} makes, so that a test can give one its collaborators. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new GridsideCommand(), factory);
         commandLine.setExecutionExceptionHandler(GridsideCommand::handle);
         commandLine.setParameterExceptionHandler(GridsideCommand::handleUsage);
         return commandLine;

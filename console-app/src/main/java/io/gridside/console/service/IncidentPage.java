@@ -81,6 +81,7 @@ final class IncidentPage {
         item(html, "Time zone", site.zone().getId());
         item(html, "Outages", Integer.toString(report.outages().size()));
         item(html, "Customers affected", Integer.toString(report.customerCount()));
+        item(html, "Customers who lost supply", Integer.toString(report.customersWithoutSupply()));
         List<String> excluded = report.review().diagnosis().excludedMeters();
         if (!excluded.isEmpty()) {
             item(html, "Held off, not outages", String.join(", ", excluded));
@@ -97,7 +98,8 @@ final class IncidentPage {
         item(html, "Ended", IncidentText.local(outage.end(), site.zone()));
         item(html, "Lasted", IncidentText.duration(outage.duration()));
         item(html, "Meters", Integer.toString(outage.meterCount()));
-        item(html, "Feeders", outage.feeders().isEmpty() ? "not mapped" : String.join(", ", outage.feeders()));
+        item(html, "Feeders", !outage.feeders().isEmpty() ? String.join(", ", outage.feeders())
+                : report.review().feederOf().isEmpty() ? "not mapped" : "none");
         item(html, "Customers lost supply", outage.supplyLost() ? "yes" : "no, only the site's messages were cut");
         html.append("</dl>\n<h3>Evidence</h3>\n<ul>\n");
         for (Evidence evidence : outage.evidence()) {
@@ -118,6 +120,10 @@ final class IncidentPage {
 
     private static void affected(StringBuilder html, IncidentReport report, Outage outage) {
         SiteInfo site = report.review().site();
+        if (outage.spans().isEmpty()) {
+            html.append("<h3>Affected customers</h3>\n<p>No meter was out in it.</p>\n");
+            return;
+        }
         html.append("<h3>Affected customers</h3>\n<table class=\"affected\">\n<thead><tr><th>Customer</th>")
                 .append("<th>Name</th><th>Meter</th><th>Feeder</th><th>Out from</th><th>Back at</th>")
                 .append("<th class=\"n\">Minutes</th><th>Lost</th><th>Counted</th></tr></thead>\n<tbody>\n");

@@ -46,10 +46,12 @@ public final class IncidentReport {
 
     private final OutageReview review;
     private final Outage outage;
+    private final List<Affected> affected;
 
     private IncidentReport(OutageReview review, Outage outage) {
         this.review = Objects.requireNonNull(review, "review");
         this.outage = outage;
+        this.affected = findAffected();
     }
 
     /**
@@ -96,27 +98,41 @@ public final class IncidentReport {
 
     /** Every affected meter of each outage reported, by outage and then meter. */
     public List<Affected> affected() {
+        return affected;
+    }
+
+    private List<Affected> findAffected() {
         Map<String, String> customerOf = review.customerOfMeter();
         Set<String> excluded = Set.copyOf(review.diagnosis().excludedMeters());
-        List<Affected> affected = new ArrayList<>();
+        List<Affected> found = new ArrayList<>();
         for (Outage reported : outages()) {
             for (MeterSpan span : reported.spans()) {
                 String customerId = customerOf.getOrDefault(span.meterId(), "");
-                affected.add(new Affected(reported, span, customerId,
+                found.add(new Affected(reported, span, customerId,
                         review.customerNames().getOrDefault(customerId, ""),
                         review.feederOf().getOrDefault(span.meterId(), ""),
                         span.supplyLost() && customerOf.containsKey(span.meterId())
                                 && !excluded.contains(span.meterId())));
             }
         }
-        return affected;
+        return List.copyOf(found);
     }
 
     /** How many customers the outages reported touched, each counted once. */
     public int customerCount() {
+        return customers(false);
+    }
+
+    /** How many of those customers lost supply, not only their meters' messages, each counted once. */
+    public int customersWithoutSupply() {
+        return customers(true);
+    }
+
+    private int customers(boolean supplyLostOnly) {
         Set<String> customers = new HashSet<>();
-        affected().forEach(a -> customers.add(a.customerId().isEmpty() ? "meter " + a.span().meterId()
-                : a.customerId()));
+        affected().stream().filter(a -> !supplyLostOnly || a.span().supplyLost())
+                .forEach(a -> customers.add(a.customerId().isEmpty() ? "meter " + a.span().meterId()
+                        : a.customerId()));
         return customers.size();
     }
 

@@ -85,10 +85,11 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
                 () -> new IllegalStateException("The site database holds no gateway."));
         List<Meter> meters = store.meters();
         Map<String, String> feederOf = store.feeders();
-        List<SiteEvent> withLeadIn = store.events(from.minus(LEAD_IN), to);
+        Instant loadedFrom = from.minus(LEAD_IN);
+        List<SiteEvent> withLeadIn = store.events(loadedFrom, to);
         List<String> meterIds = meters.stream().map(Meter::meterId).toList();
         Diagnosis diagnosis = diagnoser.apply(new DiagnosisInput(from, to, gatewayId, meterIds,
-                parentsAt(store, from, meters), feederOf, withLeadIn));
+                parentsAt(store, loadedFrom, from, meters), feederOf, withLeadIn));
         Reliability reliability = Reliability.of(diagnosis, meterIds, feederOf);
         List<SiteEvent> events = withLeadIn.stream().filter(event -> !event.at().isBefore(from)).toList();
         return new OutageReview(site, from, to, meters, CustomerNames.of(store.customers(), withLeadIn), feederOf,
@@ -113,17 +114,31 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
     }
 
     /**
-     * Each meter's parent as the window begins: the mesh history's routes at that moment, else the nearest snapshot
-     * of the mesh held, else the parent the roster last heard of.
+     * Each meter's parent as the events read begin, a lead-in before the window, since the diagnosis follows the
+     * parent changes from there: the latest mesh held at or before that moment (else at or before the window's
+     * start), over the parent the roster last heard of. Nothing later is read, so a route the mesh took after an
+     * outage cannot explain it.
      */
-    static Map<String, String> parentsAt(SiteStore store, Instant at, List<Meter> meters) {
+    static Map<String, String> parentsAt(SiteStore store, Instant at, Instant windowStart, List<Meter> meters) {
         Map<String, String> parents = new HashMap<>();
         meters.stream().filter(meter -> meter.parentId() != null)
                 .forEach(meter -> parents.put(meter.meterId(), meter.parentId()));
-        Optional<TopologySnapshot> mesh = store.meshAt(at).or(() -> store.topologyNearest(at));
+        Optional<TopologySnapshot> mesh = meshAtOrBefore(store, at).or(() -> meshAtOrBefore(store, windowStart));
         mesh.ifPresent(snapshot -> snapshot.nodes().stream().filter(node -> node.parentId() != null)
                 .forEach(node -> parents.put(node.id(), node.parentId())));
         return parents;
+    }
+
+    /** The later of the day's mesh history at {@code at} and the latest snapshot held at or before it. */
+    private static Optional<TopologySnapshot> meshAtOrBefore(SiteStore store, Instant at) {
+        Optional<TopologySnapshot> history = store.meshAt(at).filter(mesh -> !mesh.at().isAfter(at));
+        Optional<TopologySnapshot> snapshot = store.topologyTimes().stream().filter(time -> !time.isAfter(at))
+                .reduce((first, second) -> second).flatMap(store::topologyNearest)
+                .filter(mesh -> !mesh.at().isAfter(at));
+        if (history.isPresent() && snapshot.isPresent()) {
+            return history.get().at().isBefore(snapshot.get().at()) ? snapshot : history;
+        }
+        return history.or(() -> snapshot);
     }
 
     /** Every affected meter's missing readings in each outage, with the VEE estimates that overlap them. */

@@ -92,6 +92,18 @@ class ReliabilityTest {
     }
 
     @Test
+    void aMeterOutTwiceIsTwoInterruptions() {
+        // M-1 out 10 min at 01:00 and 20 min at 05:00: SAIFI = 2/5 = 0.4, SAIDI = 30/5 = 6, CAIDI = 6/0.4 = 15.
+        Diagnosis twice = diagnosis(List.of(), outage("O-1", span("M-1", 60, 10)), outage("O-2", span("M-1", 300, 20)));
+
+        ReliabilityIndices site = Reliability.of(twice, METERS, FEEDERS).site();
+
+        assertThat(site.saifi()).hasValueCloseTo(0.4, within(1e-9));
+        assertThat(site.saidiMinutes()).hasValueCloseTo(6.0, within(1e-9));
+        assertThat(site.caidiMinutes()).hasValueCloseTo(15.0, within(1e-9));
+    }
+
+    @Test
     void oneOutageAloneHasItsOwnIndices() {
         Outage first = outage("O-1", span("M-1", 0, 60));
         Outage second = outage("O-2", span("M-2", 120, 30), span("M-3", 120, 30));
