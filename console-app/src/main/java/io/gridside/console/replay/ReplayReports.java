@@ -4,6 +4,7 @@ import io.gridside.console.I18n;
 import io.gridside.console.service.IncidentReport;
 import io.gridside.console.service.OutageReview;
 import io.gridside.console.service.ReplayHistory;
+import io.gridside.site.outage.Diagnoser;
 import io.gridside.site.outage.Outage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the incident report of an outage or a window as a printable page and, beside it, the same as CSV. The
- * report reads the window afresh from the site database (indices, missing readings and their estimates), so run it
- * off the JavaFX thread.
+ * Writes the incident report of an outage or a window as a printable page and, beside it, the same as CSV, from the
+ * window's outage review (read again from the site database when the window has none). Run it off the JavaFX
+ * thread.
  */
 final class ReplayReports {
 
@@ -27,7 +28,8 @@ final class ReplayReports {
      */
     static List<Path> write(ReplayHistory history, ReplayWindow window, Outage outage, Path page)
             throws IOException {
-        OutageReview review = history.review(window.from(), window.to());
+        OutageReview review = window.review() != null ? window.review()
+                : history.review(window.from(), window.to(), Diagnoser::diagnose);
         Outage reported = outage == null ? null : review.outage(outage.id()).orElseThrow(
                 () -> new ReplayUnavailableException(I18n.text("replay.report.gone", outage.id())));
         IncidentReport report = IncidentReport.of(review, reported);

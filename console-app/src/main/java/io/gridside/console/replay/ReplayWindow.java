@@ -1,7 +1,9 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.service.OutageReview;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.ReplayHistory;
+import io.gridside.console.service.StoredReplay;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteEvent;
@@ -10,6 +12,7 @@ import io.gridside.site.outage.Diagnoser;
 import io.gridside.site.outage.Diagnosis;
 import io.gridside.site.outage.DiagnosisInput;
 import io.gridside.site.replay.Replay;
+import io.gridside.site.replay.SiteState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,16 +40,12 @@ import org.slf4j.LoggerFactory;
  * @param states the site's state at any instant of the window
  * @param diagnosis the outages found, or null when the diagnosis failed or is not available
  * @param diagnosisProblem why there is no diagnosis, or null when there is one
+ * @param review the outages with their indices and missing readings, over the window asked, for an incident
+ *     report; null when the review failed, or the window was made by hand
  */
 public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gatewayId, List<String> meterIds,
         Map<String, String> customerOf, Map<String, String> feederOf, Map<String, String> parentsAtStart,
-        List<SiteEvent> events, StateAt states, Diagnosis diagnosis, String diagnosisProblem) {
-
-    /**
-     * How long before the window the events are read too: a meter out since the day before must show out at the
-     * window's start.
-     */
-    static final Duration LEAD = Duration.ofDays(1);
+        List<SiteEvent> events, StateAt states, Diagnosis diagnosis, String diagnosisProblem, OutageReview review) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayWindow.class);
 
@@ -65,52 +64,72 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
     }
 
     /**
-     * Reads the window [{@code from}, {@code to}) from the site database, indexes it for replay and diagnoses its
-     * outages. A diagnosis that fails leaves the replay usable and says why.
+     * Reads the window [{@code asked}, {@code to}) from the site database, reviews its outages (diagnosis, indices,
+     * missing readings) and indexes its events for replay, both from one read of the events. A review that fails
+     * leaves the replay usable, read on its own, and says why.
      *
      * <p>When the database holds no event before the window's first site day with events, the window starts with
      * that day instead: a week asked of a site pulled three days ago shows those three days across the timeline,
-     * not four empty days before them.
+     * not four empty days before them. Its review still covers the window asked.
      */
     public static ReplayWindow load(ReplayHistory history, Instant asked, Instant to, Progress progress) {
         progress.update("Reading the site's meters", 0, 3);
         SiteInfo site = history.site().orElseThrow(() -> new IllegalStateException(
                 "The site database holds nothing pulled yet: refresh the site, then open the replay again."));
-        String gatewayId = history.gatewayId().orElse(site.siteId());
-        List<String> meterIds = history.meters().stream().map(Meter::meterId).toList();
-        Map<String, String> feeders = history.feeders();
-        Instant readFrom = asked.minus(LEAD);
 
-        progress.update("Reading the events of the window", 1, 3);
-        List<SiteEvent> read = history.events(readFrom, to);
-        Instant from = read.isEmpty() ? asked : latest(asked, read.stream().map(SiteEvent::at).min(Instant::compareTo)
-                .orElseThrow().atZone(site.zone()).toLocalDate().atStartOfDay(site.zone()).toInstant());
-        Map<String, String> parents = history.parentsAt(readFrom);
-
-        progress.update("Indexing " + read.size() + " events and diagnosing the outages", 2, 3);
-        Replay replay = Replay.of(meterIds, parents, gatewayId, read);
-        List<SiteEvent> inWindow = replay.events().stream().filter(event -> !event.at().isBefore(from)).toList();
-        Diagnosis diagnosis = null;
+        progress.update("Reading the events of the window and diagnosing its outages", 1, 3);
+        DiagnosisInput[] read = new DiagnosisInput[1];
+        OutageReview review = null;
         String problem = null;
         try {
-            diagnosis = Diagnoser.diagnose(new DiagnosisInput(from, to, gatewayId, meterIds, parents, feeders,
-                    read));
+            review = history.review(asked, to, input -> {
+                read[0] = input;
+                return Diagnoser.diagnose(input);
+            });
         } catch (RuntimeException failure) {
-            LOG.warn("The diagnosis of {} to {} failed; the replay shows without outages.", from, to, failure);
+            LOG.warn("The outage review of {} to {} failed; the replay shows without outages.", asked, to, failure);
             problem = failure instanceof UnsupportedOperationException
                     ? "The diagnosis is not available in this version of the console."
                     : "The diagnosis failed (" + failure.getMessage() + "); the replay works without it.";
         }
+
+        progress.update("Indexing the events for replay", 2, 3);
+        Replay replay;
+        Map<String, String> parents;
+        if (read[0] != null) {
+            replay = Replay.of(read[0].meterIds(), read[0].parentOf(), read[0].gatewayId(), read[0].events());
+            parents = read[0].parentOf();
+        } else {
+            StoredReplay stored = history.replay(asked, to);
+            replay = stored.replay();
+            parents = parentsOf(replay.at(stored.loadedFrom()));
+        }
+        List<SiteEvent> events = replay.events();
+        Instant from = events.isEmpty() ? asked : latest(asked, events.get(0).at().atZone(site.zone())
+                .toLocalDate().atStartOfDay(site.zone()).toInstant());
+        List<SiteEvent> inWindow = events.stream().filter(event -> !event.at().isBefore(from)).toList();
+        String gatewayId = replay.gatewayId() != null ? replay.gatewayId() : site.siteId();
         progress.update("Read", 3, 3);
-        return new ReplayWindow(from, to, site.zone(), gatewayId, meterIds, customers(history, meterIds), feeders,
-                parents, inWindow, replay::at, diagnosis, problem);
+        return new ReplayWindow(from, to, site.zone(), gatewayId, replay.meterIds(),
+                customers(history), history.feeders(), parents, inWindow, replay::at,
+                review == null ? null : review.diagnosis(), problem, review);
+    }
+
+    private static Map<String, String> parentsOf(SiteState state) {
+        Map<String, String> parents = new HashMap<>();
+        for (int i = 0; i < state.meterIds().size(); i++) {
+            if (state.parent(i) != null) {
+                parents.put(state.meterIds().get(i), state.parent(i));
+            }
+        }
+        return parents;
     }
 
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
 
-    private static Map<String, String> customers(ReplayHistory history, List<String> meterIds) {
+    private static Map<String, String> customers(ReplayHistory history) {
         Map<String, String> names = new HashMap<>();
         for (Customer customer : history.customers()) {
             names.put(customer.customerId(), customer.name() == null || customer.name().isBlank()

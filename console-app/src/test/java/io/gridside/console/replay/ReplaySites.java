@@ -76,7 +76,7 @@ final class ReplaySites {
                 : new Diagnosis(T0, hours(6), List.of(powerOutage()), List.of("M-1"));
         return new ReplayWindow(T0, hours(6), ZONE, GATEWAY, METERS, Map.of("M-1", "Amina", "M-2", "Baraka", "M-3",
                 "Chege"), Map.of("M-1", "F1", "M-2", "F1", "M-3", "F2"), PARENTS, events, replay::at, diagnosis,
-                problem);
+                problem, null);
     }
 
     /**
