@@ -7,6 +7,7 @@ import io.gridside.console.mesh.MeshPalette;
 import io.gridside.console.mesh.MeshScene;
 import io.gridside.console.replay.MeterRow;
 import io.gridside.console.replay.ReplayScene;
+import io.gridside.console.replay.ReplayTimeline;
 import io.gridside.site.outage.Outage;
 import io.gridside.site.outage.OutageCause;
 import io.gridside.sim.scenario.Scenarios;
@@ -21,6 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -86,6 +91,7 @@ class ReplayScreenTest {
         seesTheMetersWithoutPower(robot, power);
         stepsEventByEvent(robot);
         playsAndPauses(robot, power.start().minusSeconds(6 * 3_600));
+        seeksWhereTheTimelineIsClicked(robot);
         Screens.save(onFx(() -> robot.lookup("#replay-view").query().getScene()), "replay");
     }
 
@@ -169,6 +175,20 @@ class ReplayScreenTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownInstant(robot)).isEqualTo(paused);
+    }
+
+    private void seeksWhereTheTimelineIsClicked(FxRobot robot) throws TimeoutException {
+        ReplayTimeline timeline = onFx(() -> robot.lookup("#replay-timeline").queryAs(ReplayTimeline.class));
+        double width = onFx(timeline::getWidth);
+        Instant pointed = onFx(() -> timeline.scale().instantAt(width / 4, width));
+
+        robot.moveTo(timeline, Pos.CENTER_LEFT, new Point2D(width / 4, 0), Motion.DIRECT)
+                .clickOn(MouseButton.PRIMARY);
+
+        waitFor("the seek to where the timeline was clicked, about " + pointed,
+                () -> Math.abs(shownInstant(robot).getEpochSecond() - pointed.getEpochSecond())
+                        < onFx(() -> timeline.scale().span()) / 1000 / width * 3,
+                () -> "it stood at " + shownInstant(robot));
     }
 
     private void openReplayScreen(FxRobot robot) throws TimeoutException, IOException {

@@ -251,8 +251,8 @@ public final class ReplayTimeline extends Region {
     }
 
     private void released(MouseEvent event) {
-        if (scale != null && !panning && !draggingCursor) {
-            onSeek.accept(scale.instantAt(event.getX(), getWidth()));
+        if (scale != null && !panning) {
+            onSeek.accept(scale.instantAt(Math.max(0, Math.min(getWidth(), event.getX())), getWidth()));
         }
         panning = false;
         draggingCursor = false;
