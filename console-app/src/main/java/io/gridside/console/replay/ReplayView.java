@@ -14,6 +14,7 @@ import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -25,6 +26,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -133,6 +135,7 @@ public final class ReplayView extends BorderPane {
         rowSearch.setId("replay-search");
         rowSearch.setPromptText(I18n.text("replay.search.prompt"));
         meters.setId("replay-meters");
+        meters.getStyleClass().add("replay-meters");
         meters.setPlaceholder(new Label(I18n.text("replay.meters.none")));
         meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createMeterColumns();
@@ -164,7 +167,22 @@ public final class ReplayView extends BorderPane {
         };
     }
 
+    /** Marks a row whose meter had no power, or whose messages did not reach the gateway, for the style sheet. */
+    private static final class MeterTableRow extends TableRow<MeterRow> {
+
+        private static final PseudoClass OUT = PseudoClass.getPseudoClass("out");
+        private static final PseudoClass SILENT = PseudoClass.getPseudoClass("silent");
+
+        @Override
+        protected void updateItem(MeterRow row, boolean empty) {
+            super.updateItem(row, empty);
+            pseudoClassStateChanged(OUT, !empty && row != null && row.out());
+            pseudoClassStateChanged(SILENT, !empty && row != null && row.powered() && !row.talking());
+        }
+    }
+
     private void createMeterColumns() {
+        meters.setRowFactory(table -> new MeterTableRow());
         meters.getColumns().add(column("replay.col.meter", MeterRow::meterId));
         meters.getColumns().add(column("replay.col.customer", MeterRow::customer));
         meters.getColumns().add(column("replay.col.power", row -> I18n.text(row.powered() ? "replay.power.on"
