@@ -222,7 +222,7 @@ public final class ReplayView extends BorderPane {
             @Override
             protected void updateItem(java.time.Duration length, boolean empty) {
                 super.updateItem(length, empty);
-                setText(empty || length == null ? null : ReplayViewModel.duration(length));
+                setText(empty || length == null ? null : ReplayTexts.duration(length));
             }
         });
         TableColumn<Outage, Integer> count = new TableColumn<>(I18n.text("replay.col.meters"));
