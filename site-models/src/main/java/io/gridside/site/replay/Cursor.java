@@ -8,21 +8,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A site's state as a replay moves through its events, in compact arrays (one byte of flags and one parent number
- * per meter) so that copying a checkpoint of 5,000 meters is two array copies. Mutable; a checkpoint is a copy
- * that is never moved again.
+ * A site's state as a replay moves through its events, in four arrays indexed by meter (power, talking, parent,
+ * relay) that take the shape {@link SiteState} takes, so that a checkpoint is copied, and a state made of it, by
+ * whole-array copies. Mutable; a checkpoint is a copy that is never moved again.
  */
 final class Cursor {
 
-    private static final int POWERED = 1;
-    private static final int TALKING = 2;
-    private static final int RELAY_SHIFT = 2;
-    private static final int RELAY_MASK = 3 << RELAY_SHIFT;
     private static final RelayHold[] HOLDS = RelayHold.values();
 
     private final EventTable table;
-    private final byte[] flags;
-    private final int[] parents;
+    /** The parents' names by their number in the event table. */
+    private final String[] parentNames;
+    private final boolean[] powered;
+    private final boolean[] talking;
+    private final String[] parents;
+    private final RelayHold[] relays;
     /** How many events are applied: the index of the next. */
     private int applied;
     private long gatewayDownUntil = Long.MIN_VALUE;
@@ -34,27 +34,27 @@ final class Cursor {
     /** How many rises of the noise floor have begun and not ended: they may overlap around different meters. */
     private int interference;
 
-    /** The state before any event: every meter powered and talking over its parent at the start, relays closed. */
-    Cursor(EventTable table, int[] parentsAtStart) {
+    /** The state before any event: every meter powered and talking under its parent at the start, relays closed. */
+    Cursor(EventTable table, String[] parentsAtStart) {
         this.table = table;
-        this.flags = new byte[parentsAtStart.length];
+        this.parentNames = table.parentNames.toArray(new String[0]);
+        int count = parentsAtStart.length;
+        this.powered = new boolean[count];
+        this.talking = new boolean[count];
         this.parents = parentsAtStart.clone();
-        Arrays.fill(flags, (byte) (POWERED | TALKING));
+        this.relays = new RelayHold[count];
+        Arrays.fill(powered, true);
+        Arrays.fill(talking, true);
+        Arrays.fill(relays, RelayHold.NONE);
     }
 
     private Cursor(Cursor other) {
         this.table = other.table;
-        this.flags = other.flags.clone();
+        this.parentNames = other.parentNames;
+        this.powered = other.powered.clone();
+        this.talking = other.talking.clone();
         this.parents = other.parents.clone();
-        copyPlant(other);
-    }
-
-    /** A copy that moves on its own. */
-    Cursor copy() {
-        return new Cursor(this);
-    }
-
-    private void copyPlant(Cursor other) {
+        this.relays = other.relays.clone();
         applied = other.applied;
         gatewayDownUntil = other.gatewayDownUntil;
         backhaulDown = other.backhaulDown;
@@ -63,6 +63,11 @@ final class Cursor {
         generatorFailed = other.generatorFailed;
         shedding = other.shedding;
         interference = other.interference;
+    }
+
+    /** A copy that moves on its own. */
+    Cursor copy() {
+        return new Cursor(this);
     }
 
     int applied() {
@@ -81,13 +86,19 @@ final class Cursor {
         int meter = table.meters[i];
         long argument = table.arguments[i];
         switch (table.changes[i]) {
-            case EventTable.POWER_LOSS -> flags[meter] &= (byte) ~(POWERED | TALKING);
-            case EventTable.POWER_RESTORE -> flags[meter] |= (byte) (POWERED | TALKING);
-            case EventTable.COMMS_LOSS -> flags[meter] &= (byte) ~TALKING;
-            case EventTable.COMMS_RETURN -> flags[meter] |= (byte) TALKING;
-            case EventTable.PARENT_CHANGE -> parents[meter] = (int) argument;
-            case EventTable.RELAY_OFF -> flags[meter] = (byte) ((flags[meter] & ~RELAY_MASK) | argument << RELAY_SHIFT);
-            case EventTable.RELAY_ON -> flags[meter] &= (byte) ~RELAY_MASK;
+            case EventTable.POWER_LOSS -> {
+                powered[meter] = false;
+                talking[meter] = false;
+            }
+            case EventTable.POWER_RESTORE -> {
+                powered[meter] = true;
+                talking[meter] = true;
+            }
+            case EventTable.COMMS_LOSS -> talking[meter] = false;
+            case EventTable.COMMS_RETURN -> talking[meter] = true;
+            case EventTable.PARENT_CHANGE -> parents[meter] = parentNames[(int) argument];
+            case EventTable.RELAY_OFF -> relays[meter] = HOLDS[(int) argument];
+            case EventTable.RELAY_ON -> relays[meter] = RelayHold.NONE;
             default -> applyToPlant(i, argument);
         }
     }
@@ -137,21 +148,9 @@ final class Cursor {
 
     /** The state as an immutable value at {@code at}, which decides whether a rebooting gateway is up again. */
     SiteState toState(Instant at, List<String> meterIds, Map<String, Integer> index) {
-        int count = flags.length;
-        boolean[] powered = new boolean[count];
-        boolean[] talking = new boolean[count];
-        String[] parentIds = new String[count];
-        RelayHold[] relays = new RelayHold[count];
-        for (int i = 0; i < count; i++) {
-            int flag = flags[i];
-            powered[i] = (flag & POWERED) != 0;
-            talking[i] = (flag & TALKING) != 0;
-            parentIds[i] = parents[i] < 0 ? null : table.parentNames.get(parents[i]);
-            relays[i] = HOLDS[(flag & RELAY_MASK) >>> RELAY_SHIFT];
-        }
         SiteState.Plant plant = new SiteState.Plant(EventTable.nanos(at) >= gatewayDownUntil, !backhaulDown,
                 batteryLow, inverterTripped, generatorFailed, shedding, interference > 0);
         long lastEventId = applied == 0 ? 0 : table.ids[applied - 1];
-        return new SiteState(at, meterIds, index, powered, talking, parentIds, relays, plant, lastEventId);
+        return new SiteState(at, meterIds, index, powered, talking, parents, relays, plant, lastEventId);
     }
 }

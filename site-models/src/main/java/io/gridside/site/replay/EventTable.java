@@ -94,7 +94,7 @@ final class EventTable {
     }
 
     /** The parent's number, given one first if it has none yet; -1 for none. */
-    int parentNumber(String name) {
+    private int parentNumber(String name) {
         if (name == null) {
             return -1;
         }
