@@ -121,6 +121,35 @@ class ScenarioDiagnosisTest {
     }
 
     @Test
+    void aMeterHeldOffForMaintenanceStillLosesPowerWithItsFeederButNoCustomerSupply() {
+        String held;
+        try (SimulatedGateway quiet = new SimulatedGateway(new SiteSpec(METERS, SEED, 1, NOW), SimClock.manual(NOW),
+                Scenario.NONE)) {
+            held = quiet.layout().meters().get(quiet.layout().grid().names().members("F1").get(0)).meterId();
+        }
+        Scenario scenario = ScenarioParser.parse("held", "{\"name\": \"held\", \"days\": 1, \"steps\": ["
+                + "{\"at\": \"PT10H\", \"kind\": \"maintenance\", \"meter\": \"" + held + "\", "
+                + "\"duration\": \"PT3H\"}, "
+                + "{\"at\": \"PT11H\", \"kind\": \"feeder-power-loss\", \"feeder\": \"F1\", "
+                + "\"duration\": \"PT1H\"}]}");
+
+        ScenarioScore score = play(scenario);
+
+        assertThat(score.diagnosis().excludedMeters()).contains(held);
+        assertThat(score.diagnosis().outages()).filteredOn(outage -> outage.cause() == OutageCause.POWER)
+                .singleElement().satisfies(outage -> {
+                    assertThat(outage.spans()).filteredOn(span -> span.meterId().equals(held)).singleElement()
+                            .satisfies(span -> assertThat(span.supplyLost()).isFalse());
+                    assertThat(outage.spans()).filteredOn(span -> !span.meterId().equals(held))
+                            .isNotEmpty().allMatch(span -> span.supplyLost());
+                });
+        assertThat(score.events()).filteredOn(e -> e.source().equals(held) && e.cause() != null)
+                .filteredOn(e -> e.kind() == EventKind.RELAY_OFF || e.kind() == EventKind.RELAY_ON).hasSize(2)
+                .allSatisfy(e -> assertThat(score.diagnosis().outageOf(e.id())).isEmpty());
+        assertThat(score.recall(OutageCause.POWER)).isEqualTo(1.0);
+    }
+
+    @Test
     void aFailedRadioWithNoMeterBehindItIsASingleMeterFaultNotAPartition() {
         Instant fails = NOW.minus(Duration.ofDays(1)).plus(Duration.ofHours(10)).plusSeconds(7 * 60);
         String leaf;

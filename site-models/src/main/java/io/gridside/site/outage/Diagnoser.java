@@ -72,7 +72,9 @@ public final class Diagnoser {
      * The failed repeater wins when the root lost power, when the branch went dark between the mesh's routing
      * updates (a radio fails at an instant; noise breaks links as the mesh re-routes, at each reading interval),
      * or when the root stayed silent well past the noise. The interference wins when the root came back as the
-     * noise ended. Anything else fits both, and the outage is ambiguous.
+     * noise ended. Anything else fits both, and the outage is ambiguous. The routing-update evidence holds for
+     * gateways that re-route at each reading interval, as ours do; a mesh that re-routes at any moment would leave
+     * more of these outages ambiguous.
      *
      * @return whether the draft joined the interference's outage and is gone
      */
