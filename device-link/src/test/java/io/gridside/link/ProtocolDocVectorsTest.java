@@ -90,7 +90,8 @@ class ProtocolDocVectorsTest {
             Map.entry("tariff-pushed", SampleMessages.tariffPushed()),
             Map.entry("post-readings", SampleMessages.postReadings()),
             Map.entry("readings-taken", SampleMessages.readingsTaken()),
-            Map.entry("topology-batch-radio-facts", SampleMessages.topologyBatchWithRadioFacts()));
+            Map.entry("topology-batch-radio-facts", SampleMessages.topologyBatchWithRadioFacts()),
+            Map.entry("roster-batch-feeders", SampleMessages.rosterBatchWithFeeders()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),

@@ -20,6 +20,7 @@ import io.gridside.link.message.FinalStatement;
 import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.GetReadings;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MeterExchanged;
@@ -53,6 +54,7 @@ import io.gridside.sim.rf.GeoPoint;
 import io.gridside.sim.rf.InterferenceWindow;
 import io.gridside.sim.rf.MeshTimeline;
 import io.gridside.sim.rf.MeshTopology;
+import io.gridside.sim.scenario.Feeders;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.site.LedgerEntry;
@@ -374,7 +376,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
                         "ledger-days", "gap-fills", "tariff-push", "read-intake",
-                        "payment-channels", GetReadings.BY_METER, GetTopology.RADIO_FACTS));
+                        "payment-channels", GetReadings.BY_METER, GetTopology.RADIO_FACTS, GetRoster.FEEDERS));
     }
 
     @Override
@@ -448,9 +450,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public synchronized List<RosterBatch.Entry> roster() {
         List<RosterBatch.Entry> roster = new ArrayList<>(spec.meters());
+        Feeders feeders = layout.grid().names();
         for (int i = 0; i < spec.meters(); i++) {
             if (places.occupants[i] != null) {
-                roster.add(new RosterBatch.Entry(places.occupants[i], places.meterAt(i)));
+                roster.add(new RosterBatch.Entry(places.occupants[i], places.meterAt(i), feeders.feederOf(i)));
             }
         }
         return roster;

@@ -5,6 +5,7 @@ import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
@@ -15,17 +16,20 @@ import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.store.LedgerConflictException;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pulls a site from its gateway into the site store: the roster and tariff, every meter's status, the readings
- * of a window, the ledger since the last entry held, the event log and the mesh's history by day where the
- * gateway's day digests differ from the store's ({@link HistoryPull}; from a gateway without them, the event log
- * since the latest event held), and one snapshot of the mesh topology at the end of the window unless it is held
- * already. Each batch (each day, for history by day) is written in its own transaction as it arrives, so a
- * dropped link or a cancel keeps everything that came before it, and pulling again never stores anything twice.
+ * Pulls a site from its gateway into the site store: the roster and tariff (with each meter's feeder, where the
+ * gateway knows them), every meter's status, the readings of a window, the ledger since the last entry held, the
+ * event log and the mesh's history by day where the gateway's day digests differ from the store's
+ * ({@link HistoryPull}; from a gateway without them, the event log since the latest event held), and one snapshot
+ * of the mesh topology at the end of the window unless it is held already. Each batch (each day, for history by
+ * day) is written in its own transaction as it arrives, so a dropped link or a cancel keeps everything that came
+ * before it, and pulling again never stores anything twice.
  */
 public final class SitePull {
 
@@ -69,11 +73,7 @@ public final class SitePull {
         checkSameSite(store, site, hello);
         store.saveSite(site.site(), hello.gatewayId());
         store.saveTariff(site.tariff());
-        client.roster((batch, received, total) -> {
-            store.saveRoster(batch.stream().map(RosterBatch.Entry::customer).toList(),
-                    batch.stream().map(RosterBatch.Entry::meter).toList());
-            progress.update(I18n.text("pull.roster"), received, total);
-        }, cancel);
+        pullRoster(client, store, progress, cancel);
 
         progress.update(I18n.text("pull.status"), 0, -1);
         List<MeterStatus> statuses = client.meterStatus();
@@ -123,6 +123,27 @@ public final class SitePull {
                 events, eventsNew[0], site.site().siteId(), history.daysCompared(), history.daysFetched());
         return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0],
                 topologyAt, topologyNew, history.daysCompared(), history.daysFetched(), history.meshBytes());
+    }
+
+    /**
+     * Pulls the customers with their meters, each batch stored as it arrives, and from a gateway that lists
+     * {@code feeders} the map of which feeder supplies each meter, stored whole once the roster is in. A gateway
+     * that does not list them says nothing of its wiring, so the map held is left as it is.
+     */
+    private static void pullRoster(GatewayClient client, SiteStore store, Progress progress, CancelSignal cancel)
+            throws LinkException {
+        Map<String, String> feeders = new LinkedHashMap<>();
+        client.roster((batch, received, total) -> {
+            store.saveRoster(batch.stream().map(RosterBatch.Entry::customer).toList(),
+                    batch.stream().map(RosterBatch.Entry::meter).toList());
+            batch.stream().filter(entry -> entry.feeder() != null)
+                    .forEach(entry -> feeders.put(entry.meter().meterId(), entry.feeder()));
+            progress.update(I18n.text("pull.roster"), received, total);
+        }, cancel);
+        if (client.hello().capabilities().contains(GetRoster.FEEDERS)) {
+            store.saveFeeders(feeders);
+            LOG.info("Pulled the feeders of {} meters.", feeders.size());
+        }
     }
 
     /**

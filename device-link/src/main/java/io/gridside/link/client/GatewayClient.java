@@ -262,10 +262,10 @@ public final class GatewayClient implements AutoCloseable {
         return expect(call(new GetHealth()), GatewayHealth.class);
     }
 
-    /** Pulls the site's customers with their meters; see {@link #readings}. */
+    /** Pulls the site's customers with their meters, and feeders where the gateway has them; see {@link #readings}. */
     public long roster(BatchListener<RosterBatch.Entry> listener, CancelSignal cancel) throws LinkException {
-        return stream(new GetRoster(), RosterBatch.class, batch -> new Batch<>(batch.entries(), batch.total()),
-                listener, cancel);
+        return stream(GetRoster.of(hello.capabilities()), RosterBatch.class,
+                batch -> new Batch<>(batch.entries(), batch.total()), listener, cancel);
     }
 
     /** Every meter's status, pulled as a stream and returned whole. */

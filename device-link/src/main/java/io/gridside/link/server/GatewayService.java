@@ -72,7 +72,11 @@ public interface GatewayService {
 
     SiteReply site();
 
-    /** The site's customers with their meters, in meter order. */
+    /**
+     * The site's customers with their meters, in meter order. One whose profile lists
+     * {@link io.gridside.link.message.GetRoster#FEEDERS} gives each meter's feeder where it knows it; the session
+     * leaves them out for a console that did not ask.
+     */
     List<RosterBatch.Entry> roster();
 
     List<MeterStatus> meterStatus();

@@ -329,8 +329,9 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, service.site());
         } else if (message instanceof GetHealth) {
             reply(requestId, service.health());
-        } else if (message instanceof GetRoster) {
-            sendStream(session, requestId, service.roster(), RosterBatch::new, Priority.BILLING);
+        } else if (message instanceof GetRoster get) {
+            sendStream(session, requestId, service.roster(),
+                    (batch, total) -> feeders(new RosterBatch(batch, total), get), Priority.BILLING);
         } else if (message instanceof GetMeterStatus) {
             sendStream(session, requestId, service.meterStatus(), MeterStatusBatch::new, Priority.BILLING);
         } else if (message instanceof GetReadings get) {
@@ -409,6 +410,11 @@ public final class GatewaySession implements AutoCloseable {
         }
         sendStream(session, requestId, items, (batch, total) -> facts(TopologyBatch.of(snapshot, batch, total), get),
                 Priority.EVENTS);
+    }
+
+    /** A batch as {@code get} asked for it: a console that did not ask for feeders gets the entries of schema 1. */
+    private static RosterBatch feeders(RosterBatch batch, GetRoster get) {
+        return get.feeders() ? batch : batch.withoutFeeders();
     }
 
     /** A batch as {@code get} asked for it: a console that did not ask for radio facts gets the nodes of schema 1. */

@@ -464,6 +464,18 @@ public final class SampleMessages {
                         new Meter("m-002", "SN-88-0002", "c-002", "m-001", -98)));
     }
 
+    /** The roster of {@link #roster()} as a gateway that lists {@code feeders} tells it: each meter on its feeder. */
+    public static List<RosterBatch.Entry> rosterWithFeeders() {
+        List<RosterBatch.Entry> plain = roster();
+        return List.of(new RosterBatch.Entry(plain.get(0).customer(), plain.get(0).meter(), "F1"),
+                new RosterBatch.Entry(plain.get(1).customer(), plain.get(1).meter(), "F2"));
+    }
+
+    /** A batch of the first entry of {@link #rosterWithFeeders()}, as section 11.20 shows it. */
+    public static RosterBatch rosterBatchWithFeeders() {
+        return new RosterBatch(List.of(rosterWithFeeders().get(0)), 2);
+    }
+
     public static List<MeterStatus> meterStatus() {
         return List.of(
                 new MeterStatus("m-001", "c-001", "Amina Wanjiru", 12_500, "KES", CLOCK.minusSeconds(900), 48_210,

@@ -5,6 +5,7 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SiteLayout;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.Feeders;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.sim.scenario.Scenarios;
 import io.gridside.site.LedgerEntry;
@@ -25,16 +26,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One seeded generator of a month of a site's data: it runs the simulated gateway unthrottled over the days asked
  * for and writes what a console would have pulled into a site database of the console's own format (site, tariff,
- * roster, readings with their quality, ledger, events, meter statuses, the mesh's topology every six hours, and
- * each site day's digests and mesh history as a console's pull by day digests keeps them), cached on disk under a
- * key of all its inputs.
+ * roster and each meter's feeder, readings with their quality, ledger, events, meter statuses, the mesh's topology
+ * every six hours, and each site day's digests and mesh history as a console's pull by day digests keeps them),
+ * cached on disk under a key of all its inputs.
  *
  * <p>A month is written to a temporary file beside its place in the cache and renamed into it once complete, so a
  * run that is killed leaves no half month, and the next call with the same spec finds the file and reuses it.
@@ -48,7 +51,7 @@ public final class SiteMonth {
      * to the simulation itself (loads, mesh, billing) changes the data too; such a change must raise it as well,
      * or an engineer must empty the cache, since nothing detects it.
      */
-    public static final int GENERATOR_VERSION = 5;
+    public static final int GENERATOR_VERSION = 6;
     /** Every month starts here, so that a spec alone fixes its data. */
     public static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
     /** How often the mesh's topology is kept: four snapshots a day is the mesh's history at a useful grain. */
@@ -191,6 +194,17 @@ public final class SiteMonth {
         store.saveSite(layout.site(), layout.gatewayId());
         store.saveTariff(layout.tariff());
         store.saveRoster(layout.customers(), layout.meters());
+        store.saveFeeders(feeders(layout));
+    }
+
+    /** Which feeder supplies each meter, by meter id, as a pull from the gateway that lists feeders keeps it. */
+    private static Map<String, String> feeders(SiteLayout layout) {
+        Feeders names = layout.grid().names();
+        Map<String, String> feeders = new LinkedHashMap<>();
+        for (int i = 0; i < layout.meters().size(); i++) {
+            feeders.put(layout.meters().get(i).meterId(), names.feederOf(i));
+        }
+        return feeders;
     }
 
     private static long writeLedger(List<LedgerEntry> entries, SiteStore store, long lastSeq) {

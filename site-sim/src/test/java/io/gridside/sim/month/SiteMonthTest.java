@@ -7,7 +7,9 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.scenario.Scenarios;
+import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.store.SiteStore;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +57,11 @@ class SiteMonthTest {
             assertThat(store.events(Instant.EPOCH, Instant.MAX)).anyMatch(event -> event.scripted());
             assertThat(store.topologyTimes()).hasSize(2 * 4 + 1);
             assertThat(store.statuses()).hasSize(40);
+            Map<String, String> feeders = store.feeders();
+            assertThat(feeders).hasSize(40).containsValue("F1");
+            assertThat(store.events(Instant.EPOCH, Instant.MAX)).filteredOn(SiteEvent::scripted)
+                    .filteredOn(event -> event.kind() == EventKind.POWER_LOSS).isNotEmpty()
+                    .allMatch(loss -> feeders.get(loss.source()).equals("F1"));
         }
     }
 
