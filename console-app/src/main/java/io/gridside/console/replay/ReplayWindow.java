@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,12 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
      * not four empty days before them. Its review still covers the window asked.
      */
     public static ReplayWindow load(ReplayHistory history, Instant asked, Instant to, Progress progress) {
+        return load(history, asked, to, progress, Diagnoser::diagnose);
+    }
+
+    /** As {@link #load(ReplayHistory, Instant, Instant, Progress)}, diagnosed by {@code diagnoser}. */
+    static ReplayWindow load(ReplayHistory history, Instant asked, Instant to, Progress progress,
+            Function<DiagnosisInput, Diagnosis> diagnoser) {
         progress.update("Reading the site's meters", 0, 3);
         SiteInfo site = history.site().orElseThrow(() -> new IllegalStateException(
                 "The site database holds nothing pulled yet: refresh the site, then open the replay again."));
@@ -84,7 +91,7 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
         try {
             review = history.review(asked, to, input -> {
                 read[0] = input;
-                return Diagnoser.diagnose(input);
+                return diagnoser.apply(input);
             });
         } catch (RuntimeException failure) {
             LOG.warn("The outage review of {} to {} failed; the replay shows without outages.", asked, to, failure);

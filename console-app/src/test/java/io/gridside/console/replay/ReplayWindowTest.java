@@ -58,6 +58,23 @@ class ReplayWindowTest {
     }
 
     @Test
+    void aDiagnosisThatFailsLeavesTheReplayAndSaysWhy() {
+        try (SiteStore store = store()) {
+            ReplayWindow window = ReplayWindow.load(new ReplayHistory(store), ReplaySites.T0, hours(6),
+                    Progress.NONE, input -> {
+                        throw new IllegalStateException("no route known for M-9");
+                    });
+
+            assertThat(window.diagnosis()).isNull();
+            assertThat(window.review()).isNull();
+            assertThat(window.diagnosisProblem()).contains("no route known for M-9")
+                    .contains("the replay works without it");
+            assertThat(window.states().at(hours(1.5)).powered(2)).isFalse();
+            assertThat(window.parentsAtStart()).containsEntry("M-2", "M-1");
+        }
+    }
+
+    @Test
     void diagnosesTheWindowAndKeepsTheReviewForItsReport() throws Exception {
         try (SiteStore store = store()) {
             ReplayWindow window = ReplayWindow.load(new ReplayHistory(store), ReplaySites.T0, hours(6),
