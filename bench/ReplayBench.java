@@ -25,9 +25,9 @@ public final class ReplayBench {
     private static final long SEED = 7;
     private static final String SCENARIO = "month-of-storms";
     private static final int RUNS = 3;
-    private static final int SEEKS = 200;
-    private static final int SCANS = 40;
-    private static final int WARM_UP = 50;
+    private static final int SEEKS = 1_000;
+    private static final int SCANS = 100;
+    private static final int WARM_UP = 1_000;
     /** About ten bytes a meter in every checkpoint: two flags and two references, with compressed references. */
     private static final int CHECKPOINT_BYTES_PER_METER = 10;
 

@@ -70,10 +70,6 @@ final class Cursor {
         return new Cursor(this);
     }
 
-    int applied() {
-        return applied;
-    }
-
     /** Applies the events up to, not including, the one at index {@code end}. */
     void applyUntil(int end) {
         while (applied < end) {

@@ -45,12 +45,12 @@ import java.util.Optional;
 public final class Replay {
 
     /**
-     * Events between checkpoints when none is given. A checkpoint holds about ten bytes a meter. On a stormy month
-     * of 5,000 meters a seek took 0.020 ms with 1,024 events between checkpoints, 0.028 ms with 4,096 and 0.055 ms
-     * with 16,384: 4,096 keeps the seek far within what a timeline needs with a quarter of the memory of 1,024
-     * (decision 0046, {@code bench/run replay --every K}).
+     * Events between checkpoints when none is given. A checkpoint holds about ten bytes a meter. On ten stormy days
+     * of 5,000 meters a seek took 0.016 ms with 1,024 events between checkpoints and 0.022 ms with 4,096 (0.055 ms
+     * with 16,384 under load); the checkpoints of 1,024 take about 12 MB for a stormy month, little beside the
+     * events themselves (decision 0046, {@code bench/run replay --every K}).
      */
-    public static final int DEFAULT_CHECKPOINT_EVERY = 4_096;
+    public static final int DEFAULT_CHECKPOINT_EVERY = 1_024;
 
     private final List<String> meterIds;
     private final Map<String, Integer> index;
