@@ -8,6 +8,7 @@ import io.gridside.console.tasks.TaskRunner;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,6 +53,24 @@ final class SiteConsole implements AutoCloseable {
         AppDirs dirs = AppDirs.forCurrentUser();
         SessionViewModel session = new SessionViewModel(tasks, dirs,
                 SupervisorCredential.settingsFor(dirs, home, site, NOW), search);
+        stage.setScene(GridsideApp.createScene(session));
+        stage.show();
+        return new SiteConsole(site, clock, dirs, tasks, session);
+    }
+
+    /**
+     * A site of {@code meters} meters from {@code seed} whose {@code days} of history play {@code scenario}, and
+     * the console on {@code stage}.
+     */
+    static SiteConsole open(Stage stage, Path home, int meters, long seed, int days, Scenario scenario)
+            throws IOException {
+        System.setProperty("gridside.home", home.toString());
+        SimClock.Manual clock = SimClock.manual(NOW);
+        SimulatedSite site = SimulatedSite.start(new SiteSpec(meters, seed, days, NOW), clock, scenario);
+        TaskRunner tasks = new TaskRunner();
+        AppDirs dirs = AppDirs.forCurrentUser();
+        SessionViewModel session = new SessionViewModel(tasks, dirs,
+                SupervisorCredential.settingsFor(dirs, home, site, NOW), GatewaySearch.onTheLan());
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
         return new SiteConsole(site, clock, dirs, tasks, session);

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Opens the console on an embedded simulated site, or with --headless, pulls and bills it.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "customers", "cash", "imports",
-            "tariffs", "exceptions", "reconcile");
+    private static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "replay", "customers", "cash",
+            "imports", "tariffs", "exceptions", "reconcile");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--screen", paramLabel = "NAME", description = "The screen the window shows first: dashboard, "
-            + "meters, mesh, customers, cash, imports, tariffs, exceptions or reconcile.")
+            + "meters, mesh, replay, customers, cash, imports, tariffs, exceptions or reconcile.")
     String screen;
 
     @Override

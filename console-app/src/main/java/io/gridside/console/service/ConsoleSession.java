@@ -307,6 +307,11 @@ public final class ConsoleSession implements AutoCloseable {
         return new MeshHistory(store);
     }
 
+    /** What the Replay screen reads of the site database: events, meters, feeders, parents. */
+    public ReplayHistory replayHistory() {
+        return new ReplayHistory(store);
+    }
+
     /** What the site database holds to preview a tariff change with; see {@link TariffPreview}. */
     public TariffPreview tariffPreview() {
         return TariffPreview.of(store);

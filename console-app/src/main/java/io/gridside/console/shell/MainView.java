@@ -22,6 +22,9 @@ import io.gridside.console.tariffs.TariffsView;
 import io.gridside.console.tariffs.TariffsViewModel;
 import io.gridside.console.reconcile.ReconcileView;
 import io.gridside.console.reconcile.ReconcileViewModel;
+import io.gridside.console.replay.ReplayView;
+import io.gridside.console.replay.ReplayViewModel;
+import io.gridside.console.replay.SessionReplaySource;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -49,6 +52,7 @@ public final class MainView extends BorderPane {
     private final DashboardView dashboardView;
     private final MetersView metersView;
     private final MeshView meshView;
+    private final ReplayView replayView;
     private final CustomersView customersView;
     private final CashDeskView cashDeskView;
     private final ImportsView importsView;
@@ -61,6 +65,8 @@ public final class MainView extends BorderPane {
     private final ToggleButton metersButton = new ToggleButton(I18n.text("nav.meters"));
     private final ToggleButton meshButton = new ToggleButton(I18n.text("nav.mesh"),
             new FontIcon(Material2AL.DEVICE_HUB));
+    private final ToggleButton replayButton = new ToggleButton(I18n.text("nav.replay"),
+            new FontIcon(Material2AL.HISTORY));
     private final ToggleButton customersButton = new ToggleButton(I18n.text("nav.customers"));
     private final ToggleButton cashButton = new ToggleButton(I18n.text("nav.cash"));
     private final ToggleButton importsButton = new ToggleButton(I18n.text("nav.imports"));
@@ -83,6 +89,7 @@ public final class MainView extends BorderPane {
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
         this.meshView = new MeshView(new MeshViewModel(session));
+        this.replayView = new ReplayView(new ReplayViewModel(new SessionReplaySource(session)));
         this.customersView = new CustomersView(new CustomersViewModel(session));
         this.cashDeskView = new CashDeskView(new CashDeskViewModel(session));
         this.importsView = new ImportsView(new ImportsViewModel(session));
@@ -99,8 +106,8 @@ public final class MainView extends BorderPane {
      * answered; an unknown name leaves the dashboard.
      */
     public void show(String name) {
-        for (ToggleButton button : List.of(dashboardButton, metersButton, meshButton, customersButton, cashButton,
-                importsButton, tariffsButton, exceptionsButton, reconcileButton)) {
+        for (ToggleButton button : List.of(dashboardButton, metersButton, meshButton, replayButton, customersButton,
+                cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton)) {
             if (button.getId().equals("nav-" + name)) {
                 button.setSelected(true);
             }
@@ -114,6 +121,7 @@ public final class MainView extends BorderPane {
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
         meshButton.setToggleGroup(navigation);
+        replayButton.setToggleGroup(navigation);
         customersButton.setToggleGroup(navigation);
         cashButton.setToggleGroup(navigation);
         importsButton.setToggleGroup(navigation);
@@ -123,6 +131,7 @@ public final class MainView extends BorderPane {
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         meshButton.setId("nav-mesh");
+        replayButton.setId("nav-replay");
         customersButton.setId("nav-customers");
         cashButton.setId("nav-cash");
         importsButton.setId("nav-imports");
@@ -156,9 +165,9 @@ public final class MainView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, meshButton, customersButton,
-                cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton, refreshButton,
-                disconnectButton);
+        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, meshButton, replayButton,
+                customersButton, cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton,
+                refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         // The site's name gives way first, so that no navigation button is cut to an ellipsis.
         toolbar.getChildren().stream().filter(node -> node instanceof ButtonBase)
@@ -173,8 +182,8 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, meshView, customersView, cashDeskView, importsView,
-                tariffsView, exceptionsView, reconcileView);
+        content.getChildren().setAll(dashboardView, metersView, meshView, replayView, customersView, cashDeskView,
+                importsView, tariffsView, exceptionsView, reconcileView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -189,6 +198,7 @@ public final class MainView extends BorderPane {
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
         meshView.visibleProperty().bind(meshButton.selectedProperty());
+        replayView.visibleProperty().bind(replayButton.selectedProperty());
         customersView.visibleProperty().bind(customersButton.selectedProperty());
         cashDeskView.visibleProperty().bind(cashButton.selectedProperty());
         importsView.visibleProperty().bind(importsButton.selectedProperty());

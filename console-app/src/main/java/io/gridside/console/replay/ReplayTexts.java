@@ -1,0 +1,91 @@
+package io.gridside.console.replay;
+
+import io.gridside.console.Formats;
+import io.gridside.console.I18n;
+import io.gridside.site.outage.Evidence;
+import io.gridside.site.outage.Outage;
+import io.gridside.site.replay.RelayHold;
+import io.gridside.site.replay.SiteState;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the Replay screen writes for a person: an outage's evidence, a duration, the site's state in a line. */
+final class ReplayTexts {
+
+    private ReplayTexts() {
+    }
+
+    /** The outage's evidence and competing explanations, as lines a technician reads. */
+    static String details(Outage outage, ZoneId zone) {
+        List<String> lines = new ArrayList<>();
+        lines.add(I18n.text("replay.outage.title", outage.cause().label(), Formats.siteTime(outage.start(), zone),
+                duration(outage.duration()), outage.meterCount()));
+        if (!outage.feeders().isEmpty()) {
+            lines.add(I18n.text("replay.outage.feeders", String.join(", ", outage.feeders())));
+        }
+        lines.add(I18n.text("replay.outage.evidence"));
+        for (Evidence evidence : outage.evidence()) {
+            lines.add("  \u2022 " + evidence.text());
+        }
+        if (!outage.competing().isEmpty()) {
+            lines.add(I18n.text("replay.outage.competing"));
+            for (Outage.Competing competing : outage.competing()) {
+                lines.add("  \u2022 " + competing.cause().label() + ": " + competing.why());
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A duration as a person reads it: "1 h 30 min", "45 s". */
+    static String duration(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        StringBuilder text = new StringBuilder();
+        if (days > 0) {
+            text.append(days).append(" d ");
+        }
+        if (hours > 0) {
+            text.append(hours).append(" h ");
+        }
+        if (minutes > 0 || text.length() == 0) {
+            text.append(minutes).append(" min ");
+        }
+        return text.toString().strip();
+    }
+
+    /** How many meters had power, could talk and were held off, and how the gateway and the plant stood. */
+    static String summary(SiteState state) {
+        int held = 0;
+        for (int i = 0; i < state.meterIds().size(); i++) {
+            held += state.relay(i) == RelayHold.NONE ? 0 : 1;
+        }
+        SiteState.Plant plant = state.plant();
+        List<String> plantNotes = new ArrayList<>();
+        plantNotes.add(I18n.text(plant.gatewayUp() ? "replay.plant.gatewayUp" : "replay.plant.gatewayDown"));
+        plantNotes.add(I18n.text(plant.backhaulUp() ? "replay.plant.backhaulUp" : "replay.plant.backhaulDown"));
+        if (plant.batteryLow()) {
+            plantNotes.add(I18n.text("replay.plant.batteryLow"));
+        }
+        if (plant.inverterTripped()) {
+            plantNotes.add(I18n.text("replay.plant.inverterTripped"));
+        }
+        if (plant.generatorFailed()) {
+            plantNotes.add(I18n.text("replay.plant.generatorFailed"));
+        }
+        if (!plant.sheddingFeeders().isEmpty()) {
+            plantNotes.add(I18n.text("replay.plant.shedding", String.join(", ", plant.sheddingFeeders())));
+        }
+        if (plant.interference()) {
+            plantNotes.add(I18n.text("replay.plant.interference"));
+        }
+        return I18n.text("replay.summary", state.poweredCount(), state.meterIds().size(), state.talkingCount(), held,
+                String.join(", ", plantNotes));
+    }
+}
