@@ -10,6 +10,7 @@ import io.gridside.site.outage.Diagnosis;
 import io.gridside.site.outage.DiagnosisInput;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,7 +66,8 @@ public final class GatewayOutages {
         // A gateway whose history starts after the lead-in holds no mesh then, but does at its first event.
         Instant firstEvent = events.isEmpty() ? from : events.get(0).at();
         Map<String, String> parentOf = parents(mesh(client, eventsFrom, firstEvent, from), meterIds);
-        return new DiagnosisInput(from, to, client.hello().gatewayId(), meterIds, parentOf, feederOf, events);
+        return new DiagnosisInput(from, to, client.hello().gatewayId(), meterIds, parentOf, feederOf, events,
+                ZoneId.of(client.hello().timeZone()));
     }
 
     /**

@@ -89,7 +89,7 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
         List<SiteEvent> withLeadIn = store.events(loadedFrom, to);
         List<String> meterIds = meters.stream().map(Meter::meterId).toList();
         Diagnosis diagnosis = diagnoser.apply(new DiagnosisInput(from, to, gatewayId, meterIds,
-                parentsAt(store, loadedFrom, from, meters), feederOf, withLeadIn));
+                parentsAt(store, loadedFrom, from, meters), feederOf, withLeadIn, site.zone()));
         Reliability reliability = Reliability.of(diagnosis, meterIds, feederOf);
         List<SiteEvent> events = withLeadIn.stream().filter(event -> !event.at().isBefore(from)).toList();
         return new OutageReview(site, from, to, meters, CustomerNames.of(store.customers(), withLeadIn), feederOf,

@@ -4,6 +4,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -40,13 +41,13 @@ public final class Diagnoser {
         OutageFinder finder = new OutageFinder(input).walk();
         List<OutageDraft> drafts = new ArrayList<>(finder.drafts());
         for (OutageDraft draft : List.copyOf(drafts)) {
-            if (draft.interference != null && settle(draft, input.to(), finder)) {
+            if (draft.interference != null && settle(draft, input.to(), finder, input.zone())) {
                 drafts.remove(draft);
             }
         }
         for (OutageDraft draft : List.copyOf(drafts)) {
             if (draft.window != null && draft.cause == OutageCause.RF_INTERFERENCE) {
-                drafts.addAll(outlasting(draft, input.to()));
+                drafts.addAll(outlasting(draft, input.to(), input.zone()));
             }
         }
         OutageWriter writer = new OutageWriter(input);
@@ -78,7 +79,7 @@ public final class Diagnoser {
      *
      * @return whether the draft joined the interference's outage and is gone
      */
-    static boolean settle(OutageDraft draft, Instant windowEnd, OutageFinder finder) {
+    static boolean settle(OutageDraft draft, Instant windowEnd, OutageFinder finder, ZoneId zone) {
         GatewayWindow noise = draft.interference;
         OutageDraft.Span root = draft.spans.stream().filter(span -> span.meterId.equals(draft.root))
                 .findFirst().orElseThrow();
@@ -101,7 +102,7 @@ public final class Diagnoser {
             return true;
         }
         draft.cause = OutageCause.AMBIGUOUS;
-        draft.competing.addAll(OutageWriter.partitionOrNoise(draft));
+        draft.competing.addAll(OutageWriter.partitionOrNoise(draft, zone));
         return false;
     }
 
@@ -112,7 +113,7 @@ public final class Diagnoser {
      *
      * @return the outages taken out, perhaps none
      */
-    static List<OutageDraft> outlasting(OutageDraft noise, Instant windowEnd) {
+    static List<OutageDraft> outlasting(OutageDraft noise, Instant windowEnd, ZoneId zone) {
         if (!noise.window.closed()) {
             return List.of();
         }
@@ -126,11 +127,12 @@ public final class Diagnoser {
             byRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(span);
         }
         List<OutageDraft> taken = new ArrayList<>();
-        byRoot.forEach((root, spans) -> taken.add(takeOut(noise, root, spans)));
+        byRoot.forEach((root, spans) -> taken.add(takeOut(noise, root, spans, zone)));
         return taken;
     }
 
-    private static OutageDraft takeOut(OutageDraft noise, String root, List<OutageDraft.Span> spans) {
+    private static OutageDraft takeOut(OutageDraft noise, String root, List<OutageDraft.Span> spans,
+            ZoneId zone) {
         boolean others = spans.stream().anyMatch(span -> !span.meterId.equals(root));
         boolean relays = spans.stream().anyMatch(span -> span.meterId.equals(root) && span.relays);
         Instant start = spans.stream().map(span -> span.from).min(Comparator.naturalOrder()).orElseThrow();
@@ -145,7 +147,8 @@ public final class Diagnoser {
         }
         draft.events.sort(Comparator.comparingLong(SiteEvent::id));
         draft.notes.add(Evidence.of(root + " went dark while interference held, but stayed silent more than "
-                + NOISE_GRACE.toMinutes() + " minutes after the noise ended at " + OutageWriter.time(noise.window.to())
+                + NOISE_GRACE.toMinutes() + " minutes after the noise ended at "
+                + OutageWriter.time(noise.window.to(), zone)
                 + ": the noise does not explain it."));
         return draft;
     }

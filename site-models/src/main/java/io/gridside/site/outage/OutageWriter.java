@@ -4,7 +4,7 @@ import io.gridside.site.EventKind;
 import io.gridside.site.SiteEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +16,12 @@ import java.util.TreeSet;
 /**
  * Turns a found outage into its record: its meters' spans, its feeders, and the evidence that decided its cause,
  * strongest first, in sentences a technician reads with the events that show each. Times in the sentences are
- * UTC, since the diagnosis does not know the site's time zone; the console shows the outage's times in it.
+ * in the site's time zone the input gives, with the zone's name.
  */
 final class OutageWriter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz",
+            Locale.ROOT);
 
     private final DiagnosisInput input;
 
@@ -195,12 +195,12 @@ final class OutageWriter {
     }
 
     /** The two explanations of a dark branch under interference that nothing decides. */
-    static List<Outage.Competing> partitionOrNoise(OutageDraft draft) {
+    static List<Outage.Competing> partitionOrNoise(OutageDraft draft, ZoneId zone) {
         return List.of(
                 new Outage.Competing(OutageCause.MESH_PARTITION, draft.root + " went silent and the meters routing"
                         + " through it lost comms with it, their power on."),
                 new Outage.Competing(OutageCause.RF_INTERFERENCE, "The noise floor had risen around the site since "
-                        + time(draft.interference.from()) + ", and the branch went dark at a routing update, "
+                        + time(draft.interference.from(), zone) + ", and the branch went dark at a routing update, "
                         + "as noise makes it do."));
     }
 
@@ -220,8 +220,12 @@ final class OutageWriter {
         return value == null ? "?" : value;
     }
 
-    static String time(Instant at) {
-        return TIME.format(at);
+    String time(Instant at) {
+        return time(at, input.zone());
+    }
+
+    static String time(Instant at, ZoneId zone) {
+        return TIME.withZone(zone).format(at);
     }
 
     private static String duration(GatewayWindow window) {

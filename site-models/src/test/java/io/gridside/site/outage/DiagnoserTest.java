@@ -81,6 +81,22 @@ class DiagnoserTest {
     }
 
     @Test
+    void theEvidenceGivesItsTimesInTheSitesTimeZone() {
+        SiteLog log = new SiteLog()
+                .gateway(at(5, 0), EventKind.BACKHAUL_DOWN)
+                .gateway(at(7, 30), EventKind.BACKHAUL_UP);
+        DiagnosisInput utc = log.input();
+        DiagnosisInput nairobi = new DiagnosisInput(utc.from(), utc.to(), utc.gatewayId(), utc.meterIds(),
+                utc.parentOf(), utc.feederOf(), utc.events(), java.time.ZoneId.of("Africa/Nairobi"));
+
+        String inUtc = Diagnoser.diagnose(utc).outages().get(0).evidence().get(0).text();
+        String inSite = Diagnoser.diagnose(nairobi).outages().get(0).evidence().get(0).text();
+
+        assertThat(inUtc).contains("05:00:00 UTC").contains("07:30:00 UTC");
+        assertThat(inSite).contains("08:00:00 EAT").contains("10:30:00 EAT").doesNotContain("UTC");
+    }
+
+    @Test
     void aRebootIsAGatewayFaultOverEveryMeterThatWasTalking() {
         SiteLog log = new SiteLog()
                 .meters(at(3, 0), EventKind.COMMS_LOSS, 6)
