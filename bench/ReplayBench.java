@@ -16,9 +16,9 @@ import java.util.Random;
 
 /** Seeks a month of 5,000 meters' stormy events to random instants, against scanning them from the month's start.
  *
- * <p>The site's events come from {@code SiteMonth} with the {@code month-of-storms} scenario, ten days of them by
- * default ({@code --days}: thirty take about three times as long to generate the first time), in a window of a
- * month all the same; {@code --every K} sets the events between checkpoints.
+ * <p>The site's events come from {@code SiteMonth} with the {@code month-of-storms} scenario, a month of them by
+ * default; generating it takes long the first time and is cached after ({@code --days D} generates fewer days, in a
+ * window of a month all the same); {@code --every K} sets the events between checkpoints.
  */
 public final class ReplayBench {
 
@@ -36,7 +36,7 @@ public final class ReplayBench {
 
     public static void main(String[] args) {
         int meters = intArg(args, "--meters", 5_000);
-        int days = intArg(args, "--days", 10);
+        int days = intArg(args, "--days", MonthSpec.DEFAULT_DAYS);
         int runs = Math.max(1, intArg(args, "--runs", RUNS));
         int every = intArg(args, "--every", Replay.DEFAULT_CHECKPOINT_EVERY);
         MonthSpec spec = new MonthSpec(meters, SEED, SCENARIO, days);
