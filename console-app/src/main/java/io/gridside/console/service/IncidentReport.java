@@ -33,8 +33,8 @@ public final class IncidentReport {
      * @param customerId the roster's customer of the meter, or empty when it lists none
      * @param customerName the customer's name, or empty when not known
      * @param feeder the meter's feeder, or empty when it is not mapped
-     * @param counted whether the time out counts in the indices: its customer lost supply and the meter is not
-     *     excluded (billing or maintenance held it off)
+     * @param counted whether the time out counts in the indices: its customer lost supply (a meter whose relay
+     *     billing or maintenance held open then lost none) and the meter is on the roster
      */
     public record Affected(Outage outage, MeterSpan span, String customerId, String customerName, String feeder,
             boolean counted) {
@@ -103,7 +103,6 @@ public final class IncidentReport {
 
     private List<Affected> findAffected() {
         Map<String, String> customerOf = review.customerOfMeter();
-        Set<String> excluded = Set.copyOf(review.diagnosis().excludedMeters());
         List<Affected> found = new ArrayList<>();
         for (Outage reported : outages()) {
             for (MeterSpan span : reported.spans()) {
@@ -111,8 +110,7 @@ public final class IncidentReport {
                 found.add(new Affected(reported, span, customerId,
                         review.customerNames().getOrDefault(customerId, ""),
                         review.feederOf().getOrDefault(span.meterId(), ""),
-                        span.supplyLost() && customerOf.containsKey(span.meterId())
-                                && !excluded.contains(span.meterId())));
+                        span.supplyLost() && customerOf.containsKey(span.meterId())));
             }
         }
         return List.copyOf(found);

@@ -32,8 +32,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +102,7 @@ class ReportCommandTest {
         JsonNode outage = json.get("outages").get(0);
         assertThat(outage.get("cause").asText()).isEqualTo("power");
         assertThat(outage.get("spans")).hasSize(feederOne.size());
-        // Every meter of F1 was out three hours, but one billing held off counts in no index:
+        // Every meter of F1 was out three hours, but one billing held off then lost no supply and counts in no index:
         // SAIFI = counted / 60, F1's = counted / its meters, CAIDI 180 minutes.
         int counted = 0;
         for (JsonNode span : outage.get("spans")) {
@@ -239,29 +241,43 @@ class ReportCommandTest {
 
     /**
      * A stand-in diagnosis: every meter's power loss paired with its next restore, as one power outage of all the
-     * meters out in the window; a meter whose relay billing or maintenance opened is excluded.
+     * meters out in the window; a meter whose relay billing or maintenance opened is excluded, and lost no supply
+     * while its relay stood open, as the project's diagnoser has it.
      */
     static Diagnosis powerPairs(DiagnosisInput input) {
         Map<String, SiteEvent> lost = new HashMap<>();
         List<MeterSpan> spans = new ArrayList<>();
         TreeSet<Long> ids = new TreeSet<>();
         TreeSet<String> excluded = new TreeSet<>();
+        Set<String> held = new HashSet<>();
+        Set<String> lostWhileHeld = new HashSet<>();
         for (SiteEvent event : input.events()) {
             if (event.kind() == EventKind.POWER_LOSS) {
                 lost.put(event.source(), event);
+                if (held.contains(event.source())) {
+                    lostWhileHeld.add(event.source());
+                } else {
+                    lostWhileHeld.remove(event.source());
+                }
             } else if (event.kind() == EventKind.POWER_RESTORE && lost.containsKey(event.source())) {
                 SiteEvent loss = lost.remove(event.source());
                 if (event.at().isAfter(input.from()) && loss.at().isBefore(input.to())) {
-                    spans.add(new MeterSpan(event.source(), loss.at(), event.at(), true, true));
+                    spans.add(new MeterSpan(event.source(), loss.at(), event.at(),
+                            !lostWhileHeld.contains(event.source()), true));
                     ids.addAll(List.of(loss.id(), event.id()));
                 }
-            } else if (event.kind() == EventKind.RELAY_OFF && !event.at().isBefore(input.from())) {
-                excluded.add(event.source());
+            } else if (event.kind() == EventKind.RELAY_OFF) {
+                held.add(event.source());
+                if (!event.at().isBefore(input.from())) {
+                    excluded.add(event.source());
+                }
+            } else if (event.kind() == EventKind.RELAY_ON) {
+                held.remove(event.source());
             }
         }
         lost.forEach((meter, loss) -> {
             if (loss.at().isBefore(input.to())) {
-                spans.add(new MeterSpan(meter, loss.at(), input.to(), true, false));
+                spans.add(new MeterSpan(meter, loss.at(), input.to(), !lostWhileHeld.contains(meter), false));
                 ids.add(loss.id());
             }
         });

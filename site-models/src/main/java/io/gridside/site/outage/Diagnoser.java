@@ -5,7 +5,6 @@ import io.gridside.site.SiteEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,8 +29,8 @@ public final class Diagnoser {
     /** How long after interference ends its silenced meters may take to come back: two routing updates. */
     static final Duration NOISE_GRACE = Duration.ofMinutes(30);
 
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
-            .withZone(ZoneOffset.UTC);
+    /** An outage's id gives its start in the site's time zone, so that its date is the site's day. */
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private Diagnoser() {
     }
@@ -61,7 +60,7 @@ public final class Diagnoser {
         Map<String, Integer> perMinute = new HashMap<>();
         List<Outage> outages = new ArrayList<>();
         for (OutageDraft draft : inWindow) {
-            String minute = ID_TIME.format(draft.start);
+            String minute = ID_TIME.withZone(input.zone()).format(draft.start);
             int number = perMinute.merge(minute, 1, Integer::sum);
             outages.add(writer.write("O-" + minute + "-" + number, draft, end(draft, input.to())));
         }

@@ -46,9 +46,9 @@ public record Outage(String id, OutageCause cause, Instant start, Instant end, L
         return Duration.between(start, end);
     }
 
-    /** How many meters it touched. */
+    /** How many meters it touched: a meter out twice in it counts once. */
     public int meterCount() {
-        return spans.size();
+        return (int) spans.stream().map(MeterSpan::meterId).distinct().count();
     }
 
     /** Whether any customer lost supply in it, so that it counts in the reliability indices. */

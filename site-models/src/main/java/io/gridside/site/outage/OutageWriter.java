@@ -101,8 +101,9 @@ final class OutageWriter {
                 .forEach(e -> lost.add(e.source()));
         int kept = input.meterIds().size() - lost.size();
         return Evidence.of(lost.isEmpty() ? "No meter lost power or comms meanwhile: the meters kept reporting to "
-                + "the gateway, only its uplink was down." : kept + " of " + input.meterIds().size() + " meters "
-                + "lost neither power nor comms meanwhile; the others' losses are outages of their own.");
+                + "the gateway, only its uplink was down." : kept == 0 ? "Every meter lost power or comms meanwhile; "
+                + "those losses are outages of their own." : kept + " of " + input.meterIds().size() + " meters kept "
+                + "their power and comms meanwhile; the others' losses are outages of their own.");
     }
 
     /** The evidence of lost supply: for a power outage, and for the plant's faults that cut meters. */
@@ -113,7 +114,7 @@ final class OutageWriter {
         }
         List<Evidence> evidence = new ArrayList<>();
         long gasps = lost.stream().filter(e -> "true".equals(e.detail("lastGasp"))).count();
-        evidence.add(new Evidence(count(lost) + " meters lost power from " + time(lost.get(0).at()) + ", "
+        evidence.add(new Evidence(meters(count(lost)) + " lost power from " + time(lost.get(0).at()) + ", "
                 + gasps + " of them with a last gasp; " + scope(lost) + ".", ids(lost)));
         evidence.add(commsLost(draft, "behind them in the mesh, with their power on"));
         if (draft.cause == OutageCause.POWER) {
@@ -148,8 +149,8 @@ final class OutageWriter {
         List<SiteEvent> behind = draft.events.stream().filter(e -> !e.source().equals(draft.root))
                 .filter(e -> e.kind() == EventKind.COMMS_LOSS).toList();
         evidence.add(behind.isEmpty() ? Evidence.of(draft.root + " relayed for other meters when it went silent; "
-                + "they found other routes or were dark already.") : new Evidence(count(behind)
-                + " meters routing through " + draft.root + " lost comms with their power on; none of them sent a "
+                + "they found other routes or were dark already.") : new Evidence(meters(count(behind))
+                + " routing through " + draft.root + " lost comms with their power on; none of them sent a "
                 + "last gasp.", ids(behind)));
         return evidence;
     }
@@ -168,7 +169,7 @@ final class OutageWriter {
         if (lost.isEmpty()) {
             return draft.cause == OutageCause.RF_INTERFERENCE ? Evidence.of("No meter lost comms in it.") : null;
         }
-        return new Evidence(count(lost) + " meters lost comms " + how + ".", ids(lost));
+        return new Evidence(meters(count(lost)) + " lost comms " + how + ".", ids(lost));
     }
 
     private Evidence returns(OutageDraft draft) {
@@ -180,7 +181,7 @@ final class OutageWriter {
             return null;
         }
         String last = back.isEmpty() ? "" : ", the last at " + time(back.get(back.size() - 1).at());
-        return new Evidence(count(back) + " meters came back" + last + (out == 0 ? "" : "; " + out
+        return new Evidence(meters(count(back)) + " came back" + last + (out == 0 ? "" : "; " + out
                 + " were still out at the window's end") + ".", ids(back));
     }
 
@@ -206,6 +207,11 @@ final class OutageWriter {
 
     private static List<SiteEvent> of(OutageDraft draft, EventKind kind) {
         return draft.events.stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    /** "1 meter" or "N meters". */
+    private static String meters(long count) {
+        return count == 1 ? "1 meter" : count + " meters";
     }
 
     private static long count(List<SiteEvent> events) {

@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * <p>What counts: each time out of a meter whose customer lost supply ({@link MeterSpan#supplyLost()}); an outage
  * of messages alone (the backhaul, the mesh, the radio, the gateway) left the customers their power and counts in
  * none. A time out shorter than {@link #MOMENTARY} is a momentary interruption (MAIFI), any other a sustained one
- * (SAIFI, SAIDI, CAIDI), judged on the whole time out; its minutes count only within the window. A meter the
- * diagnosis excludes (its relay held open by billing or for maintenance) has none of its times out counted, yet
- * stays a customer served: it is still connected to the site, as IEEE 1366 counts customers served, and the indices
- * do not jump when billing switches many customers off.
+ * (SAIFI, SAIDI, CAIDI), judged on the whole time out; its minutes count only within the window. A meter whose
+ * relay billing or maintenance held open while its supply failed lost no supply then (the diagnosis gives that
+ * span {@code supplyLost} false), so that time out counts in no index; its times out before or after the hold
+ * count like any other, and it stays a customer served throughout: it is still connected to the site, as IEEE 1366
+ * counts customers served, and the indices do not jump when billing switches many customers off.
  *
  * @param from the window's start
  * @param to the window's end, exclusive
@@ -51,7 +52,6 @@ public record Reliability(Instant from, Instant to, ReliabilityIndices site,
      */
     public static Reliability of(Diagnosis diagnosis, Collection<String> meterIds, Map<String, String> feederOf) {
         Set<String> served = new HashSet<>(meterIds);
-        Set<String> excluded = Set.copyOf(diagnosis.excludedMeters());
         Map<String, Tally> tallies = new TreeMap<>();
         Tally site = new Tally();
         for (String meterId : served) {
@@ -63,7 +63,7 @@ public record Reliability(Instant from, Instant to, ReliabilityIndices site,
         }
         for (Outage outage : diagnosis.outages()) {
             for (MeterSpan span : outage.spans()) {
-                if (span.supplyLost() && served.contains(span.meterId()) && !excluded.contains(span.meterId())) {
+                if (span.supplyLost() && served.contains(span.meterId())) {
                     site.count(span, diagnosis.from(), diagnosis.to());
                     String feeder = feederOf.get(span.meterId());
                     if (feeder != null) {

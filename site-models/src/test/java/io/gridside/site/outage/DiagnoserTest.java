@@ -5,6 +5,7 @@ import static io.gridside.site.outage.SiteLog.meter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.site.EventKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The diagnosis of hand-written event logs of a six-meter site, one cause or one rule at a time. */
@@ -94,6 +95,20 @@ class DiagnoserTest {
 
         assertThat(inUtc).contains("05:00:00 UTC").contains("07:30:00 UTC");
         assertThat(inSite).contains("08:00:00 EAT").contains("10:30:00 EAT").doesNotContain("UTC");
+        assertThat(Diagnoser.diagnose(utc).outages().get(0).id()).isEqualTo("O-20260603-0500-1");
+        assertThat(Diagnoser.diagnose(nairobi).outages().get(0).id()).isEqualTo("O-20260603-0800-1");
+    }
+
+    @Test
+    void aMeterOutTwiceInOneOutageIsOneMeterTouched() {
+        Outage twice = new Outage("O-1", OutageCause.POWER, SiteLog.at(1, 0), SiteLog.at(3, 0),
+                List.of(new MeterSpan("M1", SiteLog.at(1, 0), SiteLog.at(1, 30), true, true),
+                        new MeterSpan("M1", SiteLog.at(2, 0), SiteLog.at(3, 0), true, true),
+                        new MeterSpan("M2", SiteLog.at(1, 0), SiteLog.at(3, 0), true, true)),
+                List.of(), List.of(), List.of(), List.of());
+
+        assertThat(twice.meterCount()).isEqualTo(2);
+        assertThat(twice.spans()).hasSize(3);
     }
 
     @Test

@@ -67,16 +67,32 @@ class ReliabilityTest {
     }
 
     @Test
-    void excludedMetersStayCustomersServedButTheirTimeOffNeverCounts() {
-        // M-4 was held off by billing: its 90 minutes do not count; 5 customers are still served.
-        // SAIFI = 1/5 = 0.2, SAIDI = 60/5 = 12 min.
-        Outage outage = outage("O-1", span("M-1", 0, 60), span("M-4", 0, 90));
+    void aMeterHeldOffStaysACustomerServedAndOnlyItsTimeOutDuringTheHoldGoesUncounted() {
+        // M-4's relay was held open by billing during O-1, so the diagnosis says it lost no supply then: its 90
+        // minutes do not count. It is listed as excluded for the window, but that alone drops nothing: its supply
+        // lost in O-2, after the hold, counts. 5 customers are served throughout.
+        // SAIFI = 2/5 = 0.4, SAIDI = (60 + 30)/5 = 18 min.
+        Outage outage = outage("O-1", span("M-1", 0, 60),
+                new MeterSpan("M-4", FROM, FROM.plusSeconds(90 * 60), false, true));
+        Outage after = outage("O-2", span("M-4", 120, 30));
 
-        ReliabilityIndices site = Reliability.of(diagnosis(List.of("M-4"), outage), METERS, FEEDERS).site();
+        ReliabilityIndices site = Reliability.of(diagnosis(List.of("M-4"), outage, after), METERS, FEEDERS).site();
 
         assertThat(site.customersServed()).isEqualTo(5);
-        assertThat(site.saifi()).hasValueCloseTo(0.2, within(1e-9));
-        assertThat(site.saidiMinutes()).hasValueCloseTo(12.0, within(1e-9));
+        assertThat(site.saifi()).hasValueCloseTo(0.4, within(1e-9));
+        assertThat(site.saidiMinutes()).hasValueCloseTo(18.0, within(1e-9));
+    }
+
+    @Test
+    void aHeldMetersListingDropsNoneOfItsSpans() {
+        // The same outage with and without M-4 listed as excluded gives the same indices: only supplyLost counts.
+        Outage outage = outage("O-1", span("M-1", 0, 60), span("M-4", 0, 90));
+
+        ReliabilityIndices listed = Reliability.of(diagnosis(List.of("M-4"), outage), METERS, FEEDERS).site();
+        ReliabilityIndices unlisted = Reliability.of(diagnosis(List.of(), outage), METERS, FEEDERS).site();
+
+        assertThat(listed).isEqualTo(unlisted);
+        assertThat(listed.saifi()).hasValueCloseTo(0.4, within(1e-9));
     }
 
     @Test
