@@ -52,6 +52,7 @@ public final class ReplayViewModel {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1_000);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final StringProperty instantText = new SimpleStringProperty("");
+    private final StringProperty zoneText = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty diagnosisMessage = new SimpleStringProperty("");
@@ -121,8 +122,9 @@ public final class ReplayViewModel {
     }
 
     /**
-     * Shows {@code loaded}: its outages, its scene, and the instant shown before when the new window has it, else
-     * the start of its first outage, else its start.
+     * Shows {@code loaded}: its outages, its scene, and the instant shown before when the new window has it within
+     * its history, else the start of its first outage, else its first event: never an instant before the history
+     * held, whose state nobody knows.
      */
     public void show(ReplayWindow loaded) {
         playing.set(false);
@@ -138,9 +140,10 @@ public final class ReplayViewModel {
         // The window last: whoever hears of it finds its events, outages and scene in place.
         scene.set(ReplayScene.of(loaded));
         window.set(loaded);
-        boolean keep = before != null && !before.isBefore(loaded.from()) && before.isBefore(loaded.to());
+        boolean keep = before != null && !before.isBefore(loaded.from()) && before.isBefore(loaded.to())
+                && !loaded.beforeHistory(before);
         if (keep || outages.isEmpty()) {
-            seek(keep ? before : loaded.from());
+            seek(keep ? before : loaded.opening());
         } else {
             chooseOutage(firstOutage());
         }
@@ -162,9 +165,10 @@ public final class ReplayViewModel {
         }
         instant.set(shown.clamp(at));
         instantText.set(SHOWN.format(instant.get().atZone(shown.zone())));
+        zoneText.set(ReplayTexts.zoneName(shown.zone(), instant.get()));
         state.set(shown.states().at(instant.get()));
         repaint();
-        summary.set(ReplayTexts.summary(state.get()));
+        summary.set(ReplayTexts.stateLine(shown, instant.get(), state.get()));
         if (!playing.get()) {
             showRows();
         }
@@ -195,7 +199,7 @@ public final class ReplayViewModel {
         if (!now) {
             showRows();
         } else if (window.get() != null && !instant.get().isBefore(window.get().to().minusMillis(1))) {
-            seek(window.get().from());
+            seek(window.get().opening());
         }
     }
 
@@ -362,7 +366,15 @@ public final class ReplayViewModel {
         return instantText;
     }
 
-    /** How many meters had power and could talk, and how the gateway and the plant stood. */
+    /** The site's time zone as a person reads it at the instant ("EAT"), written beside the instant. */
+    public StringProperty zoneTextProperty() {
+        return zoneText;
+    }
+
+    /**
+     * How many meters had power and could talk, and how the gateway and the plant stood; before the history held
+     * begins, that it is not known.
+     */
     public StringProperty summaryProperty() {
         return summary;
     }

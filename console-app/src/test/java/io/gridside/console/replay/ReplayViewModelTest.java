@@ -28,13 +28,42 @@ class ReplayViewModelTest {
     }
 
     @Test
-    void opensAWindowWithoutOutagesAtItsStart() {
+    void opensAWindowWithoutOutagesAtItsFirstEvent() {
         source.next = ReplaySites.window("The diagnosis is not available in this version of the console.");
 
         model.shown();
 
-        assertThat(model.instantProperty().get()).isEqualTo(ReplaySites.T0);
-        assertThat(model.rows()).hasSize(3).allSatisfy(row -> assertThat(row.powered()).isTrue());
+        assertThat(model.instantProperty().get()).isEqualTo(hours(1));
+        assertThat(model.zoneTextProperty().get()).isEqualTo("EAT");
+    }
+
+    @Test
+    void beforeTheHistoryHeldBeginsTheStateLineSaysSoAndCountsNoMeters() {
+        source.next = ReplaySites.window("no diagnosis", hours(1), hours(5));
+        model.shown();
+
+        model.seek(hours(0.5));
+
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("Before the history held begins at 2026-06-01 16:00 EAT: how the site stood is not known.");
+        model.seek(hours(5.5));
+        assertThat(model.summaryProperty().get())
+                .startsWith("After the last event held (2026-06-01 20:00 EAT), as the site last stood: ")
+                .contains("of 3 meters with power");
+        model.seek(hours(3.5));
+        assertThat(model.summaryProperty().get()).startsWith("3 of 3 meters with power");
+    }
+
+    @Test
+    void aNewWindowDoesNotKeepAnInstantBeforeItsHistory() {
+        source.next = ReplaySites.window("no diagnosis");
+        model.shown();
+        model.seek(hours(0.5));
+
+        source.next = ReplaySites.window("no diagnosis", hours(1), null);
+        model.load();
+
+        assertThat(model.instantProperty().get()).isEqualTo(hours(1));
     }
 
     @Test
