@@ -140,7 +140,9 @@ public final class ReplayView extends BorderPane {
         rowSearch.setPromptText(I18n.text("replay.search.prompt"));
         meters.setId("replay-meters");
         meters.getStyleClass().addAll("replay-meters", Styles.DENSE);
-        meters.setPlaceholder(new Label(I18n.text("replay.meters.none")));
+        Label noMeters = new Label();
+        noMeters.textProperty().bind(model.rowsNoteProperty());
+        meters.setPlaceholder(noMeters);
         meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createMeterColumns();
         outages.setId("replay-outages");

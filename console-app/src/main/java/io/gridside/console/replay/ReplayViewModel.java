@@ -53,6 +53,7 @@ public final class ReplayViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final StringProperty instantText = new SimpleStringProperty("");
     private final StringProperty zoneText = new SimpleStringProperty("");
+    private final StringProperty rowsNote = new SimpleStringProperty(I18n.text("replay.meters.none"));
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty diagnosisMessage = new SimpleStringProperty("");
@@ -306,17 +307,36 @@ public final class ReplayViewModel {
     private void repaint() {
         ReplayScene shown = scene.get();
         if (shown != null && state.get() != null) {
-            shown.paint(state.get(), colours);
+            if (beforeHistory()) {
+                shown.paintUnknown(colours);
+            } else {
+                shown.paint(state.get(), colours);
+            }
             revision.set(revision.get() + 1);
         }
+    }
+
+    /** Whether the instant comes before the history held, where no meter's state is known. */
+    private boolean beforeHistory() {
+        return window.get() != null && instant.get() != null && window.get().beforeHistory(instant.get());
     }
 
     private void showRows() {
         SiteState now = state.get();
         ReplayWindow shown = window.get();
-        if (now == null || shown == null || now == rowsOf) {
+        if (now == null || shown == null) {
             return;
         }
+        if (beforeHistory()) {
+            rowsOf = null;
+            rows.clear();
+            rowsNote.set(I18n.text("replay.meters.beforeHistory"));
+            return;
+        }
+        if (now == rowsOf) {
+            return;
+        }
+        rowsNote.set(I18n.text("replay.meters.none"));
         rowsOf = now;
         List<MeterRow> built = new ArrayList<>(now.meterIds().size());
         for (int i = 0; i < now.meterIds().size(); i++) {
@@ -396,6 +416,11 @@ public final class ReplayViewModel {
     /** The meters at the instant, as filtered; sort it through a sorted list in the view. */
     public ObservableList<MeterRow> rows() {
         return shownRows;
+    }
+
+    /** What the meters table says when it lists none: no meter matches, or none is known yet. */
+    public StringProperty rowsNoteProperty() {
+        return rowsNote;
     }
 
     public ObjectProperty<RowFilter> rowFilterProperty() {
