@@ -112,7 +112,7 @@ class ReplayScreenTest {
 
     /**
      * The window of a site pulled two days ago opens at the day its history begins; its first instant comes before
-     * the first event, and the state line says so instead of counting meters.
+     * the first event, and the state line says so instead of counting meters, and the table lists none.
      */
     private void saysWhenBeforeTheHistory(FxRobot robot) throws TimeoutException {
         ReplayTimeline timeline = onFx(() -> robot.lookup("#replay-timeline").queryAs(ReplayTimeline.class));
@@ -124,6 +124,8 @@ class ReplayScreenTest {
         waitFor("the state line before the history", () -> text(robot, "#replay-summary")
                 .startsWith("Before the history held begins at "), () -> "the field said '" + field.getText()
                 + "', the state line '" + text(robot, "#replay-summary") + "'");
+        TableView<MeterRow> meters = onFx(() -> robot.lookup("#replay-meters").queryTableView());
+        assertThat(onFx(() -> List.copyOf(meters.getItems()))).isEmpty();
     }
 
     private void seekIntoTheMiddleOf(FxRobot robot, Outage outage) throws TimeoutException {

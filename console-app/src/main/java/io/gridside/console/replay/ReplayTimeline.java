@@ -48,6 +48,7 @@ public final class ReplayTimeline extends Region {
     private double zoneNameWidth;
     private long[] eventMillis = new long[0];
     private List<Outage> outages = List.of();
+    private Instant historyStart;
     private Instant instant;
     private Consumer<Instant> onSeek = at -> { };
     private boolean dirty = true;
@@ -81,6 +82,12 @@ public final class ReplayTimeline extends Region {
         zoneNameWidth = measured.getLayoutBounds().getWidth();
         eventMillis = sortedMillis;
         outages = List.copyOf(found);
+        redraw();
+    }
+
+    /** Greys the stretch before {@code start}, where the history held has not begun; null when it began before. */
+    public void setHistoryStart(Instant start) {
+        historyStart = start;
         redraw();
     }
 
@@ -160,10 +167,22 @@ public final class ReplayTimeline extends Region {
             return;
         }
         double plot = h - AXIS_HEIGHT;
+        drawBeforeHistory(g, w, plot);
         drawBands(g, w, plot);
         drawHistogram(g, w, plot);
         drawTicks(g, w, h, plot);
         drawCursor(g, w, h);
+    }
+
+    private void drawBeforeHistory(GraphicsContext g, double w, double plot) {
+        if (historyStart == null) {
+            return;
+        }
+        double x1 = Math.min(w, scale.xOf(historyStart.toEpochMilli(), w));
+        if (x1 > 0) {
+            g.setFill(MeshPalette.color(MeshPalette.withAlpha(palette.stale(), BAND_ALPHA / 2)));
+            g.fillRect(0, 0, x1, plot);
+        }
     }
 
     private void drawBands(GraphicsContext g, double w, double plot) {

@@ -381,6 +381,7 @@ public final class ReplayView extends BorderPane {
         model.windowProperty().addListener((obs, old, shown) -> {
             if (shown != null) {
                 timeline.setWindow(shown.from(), shown.to(), shown.zone(), model.eventMillis(), model.outages());
+                timeline.setHistoryStart(shown.historyStart());
             }
         });
         model.instantProperty().addListener((obs, old, at) -> timeline.setInstant(at,
