@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +29,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -48,7 +50,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Replay screen against a simulated site whose two days of history play the feeder-outage scenario (feeder F1
  * loses its supply for three hours on the first evening): the outage list names the cause, a seek into the outage
  * shows its meters without power in the table and on the mesh, the step buttons move event by event, and a replay
- * played at 100,000x moves on and stops when paused.
+ * played at 100,000x moves on and stops when paused. The site's time zone is named beside the instant and on the
+ * axis, the legend names the ring of the chosen outage, and an instant before the history held says so.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -87,12 +90,42 @@ class ReplayScreenTest {
         Outage power = onFx(() -> outages.getItems().stream().filter(o -> o.cause().label().equals(expected))
                 .filter(o -> o.meterCount() > 0).findFirst().orElseThrow());
 
+        namesTheZoneAndTheRing(robot);
+        saysWhenBeforeTheHistory(robot);
         seekIntoTheMiddleOf(robot, power);
         seesTheMetersWithoutPower(robot, power);
         stepsEventByEvent(robot);
         playsAndPauses(robot, power.start().minusSeconds(6 * 3_600));
         seeksWhereTheTimelineIsClicked(robot);
         Screens.save(onFx(() -> robot.lookup("#replay-view").query().getScene()), "replay");
+    }
+
+    private void namesTheZoneAndTheRing(FxRobot robot) {
+        String zoneName = DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(shownInstant(robot).atZone(zone()));
+        assertThat(text(robot, "#replay-zone")).isEqualTo(zoneName);
+        ReplayTimeline timeline = onFx(() -> robot.lookup("#replay-timeline").queryAs(ReplayTimeline.class));
+        assertThat(onFx(timeline::zoneName)).isEqualTo(zoneName);
+        assertThat(text(robot, "#replay-legend-chosen")).isEqualTo("In the chosen outage");
+        TextArea details = onFx(() -> robot.lookup("#replay-outage-details").queryAs(TextArea.class));
+        assertThat(onFx(details::isWrapText)).isTrue();
+    }
+
+    /**
+     * The window of a site pulled two days ago opens at the day its history begins; its first instant comes before
+     * the first event, and the state line says so instead of counting meters, and the table lists none.
+     */
+    private void saysWhenBeforeTheHistory(FxRobot robot) throws TimeoutException {
+        ReplayTimeline timeline = onFx(() -> robot.lookup("#replay-timeline").queryAs(ReplayTimeline.class));
+        Instant windowStart = Instant.ofEpochMilli(onFx(() -> timeline.scale().start()));
+        String typed = TYPED.format(windowStart.atZone(zone()));
+        TextField field = onFx(() -> robot.lookup("#replay-instant").queryAs(TextField.class));
+        robot.interact(() -> field.setText(typed));
+        robot.clickOn(field).type(KeyCode.ENTER);
+        waitFor("the state line before the history", () -> text(robot, "#replay-summary")
+                .startsWith("Before the history held begins at "), () -> "the field said '" + field.getText()
+                + "', the state line '" + text(robot, "#replay-summary") + "'");
+        TableView<MeterRow> meters = onFx(() -> robot.lookup("#replay-meters").queryTableView());
+        assertThat(onFx(() -> List.copyOf(meters.getItems()))).isEmpty();
     }
 
     private void seekIntoTheMiddleOf(FxRobot robot, Outage outage) throws TimeoutException {

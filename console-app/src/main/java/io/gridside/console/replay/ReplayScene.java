@@ -38,9 +38,11 @@ public final class ReplayScene {
     private final MeshScene scene;
     private final String gatewayId;
     private final Map<String, Integer> meterIndex;
+    private final List<String> meterIds;
 
-    private ReplayScene(MeshScene scene, String gatewayId, Map<String, Integer> meterIndex) {
+    private ReplayScene(MeshScene scene, String gatewayId, List<String> meterIds, Map<String, Integer> meterIndex) {
         this.scene = scene;
+        this.meterIds = meterIds;
         this.gatewayId = gatewayId;
         this.meterIndex = meterIndex;
     }
@@ -57,7 +59,7 @@ public final class ReplayScene {
             scene.setLink(i, i + 1, i + 1, 0, 0, 0);
         }
         MeshLayouts.radial(scene, parents, 0);
-        return new ReplayScene(scene, window.gatewayId(), index);
+        return new ReplayScene(scene, window.gatewayId(), meters, index);
     }
 
     private static int radioOf(String id, String gatewayId, Map<String, Integer> meterIndex) {
@@ -93,6 +95,18 @@ public final class ReplayScene {
                 scene.setLink(i, i + 1, parent, linkColour, linkColour, MeshScene.PREFERRED
                         | (state.talking(i) ? 0 : MeshScene.STALE));
             }
+        }
+    }
+
+    /**
+     * Paints the meters in the grey of a stale link and without links: how the site stood is not known, before the
+     * history held begins. The gateway keeps its colour so that the layout still reads.
+     */
+    public void paintUnknown(Colours colours) {
+        scene.setNode(0, colours.gateway(), keptFlags(0) | MeshScene.ROOT, gatewayId);
+        for (int i = 0; i < meterIds.size(); i++) {
+            scene.setNode(i + 1, colours.silentLink(), keptFlags(i + 1), meterIds.get(i));
+            scene.setLink(i, i + 1, i + 1, 0, 0, 0);
         }
     }
 

@@ -7,14 +7,39 @@ import io.gridside.site.outage.Outage;
 import io.gridside.site.replay.RelayHold;
 import io.gridside.site.replay.SiteState;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** What the Replay screen writes for a person: an outage's evidence, a duration, the site's state in a line. */
 final class ReplayTexts {
 
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
+
     private ReplayTexts() {
+    }
+
+    /** The name a person reads for {@code zone} at {@code at}, as the outages' times write it: "EAT". */
+    static String zoneName(ZoneId zone, Instant at) {
+        return ZONE_NAME.format(at.atZone(zone));
+    }
+
+    /**
+     * The state line at {@code at} of {@code window}: before the history held begins it says so rather than count
+     * meters nobody heard of yet; after the last event held it says the site is shown as it last stood.
+     */
+    static String stateLine(ReplayWindow window, Instant at, SiteState state) {
+        if (window.beforeHistory(at)) {
+            return I18n.text("replay.summary.beforeHistory", Formats.siteTime(window.historyStart(), window.zone()));
+        }
+        if (window.afterHistory(at)) {
+            return I18n.text("replay.summary.afterHistory", Formats.siteTime(window.historyEnd(), window.zone()),
+                    summary(state));
+        }
+        return summary(state);
     }
 
     /** The outage's evidence and competing explanations, as lines a technician reads. */

@@ -14,12 +14,13 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
  * The replay's timeline: the window's events as a histogram of their density (a storm stands out as a wall), the
- * outages as bands coloured by cause behind it, ticks on round times of the site's time zone, and the cursor at the
- * instant shown.
+ * outages as bands coloured by cause behind it, ticks on round times of the site's time zone (named once, at the
+ * axis's left end), and the cursor at the instant shown.
  *
  * <p>The wheel zooms about the pointer, from a month down to a minute; dragging pans; a click, or dragging the
  * cursor itself, seeks. Drawn on one canvas with one rectangle per bin of a few pixels, so a frame costs a few
@@ -37,13 +38,17 @@ public final class ReplayTimeline extends Region {
     private static final double CLICK_SLOP = 3;
     /** How strongly an outage's band shows behind the histogram. */
     private static final double BAND_ALPHA = 0.28;
+    private static final Font AXIS_FONT = Font.font(11);
 
     private final Canvas canvas = new Canvas();
     private MeshPalette palette = MeshPalette.fallback();
     private TimeScale scale;
     private ZoneId zone = ZoneId.systemDefault();
+    private String zoneName = "";
+    private double zoneNameWidth;
     private long[] eventMillis = new long[0];
     private List<Outage> outages = List.of();
+    private Instant historyStart;
     private Instant instant;
     private Consumer<Instant> onSeek = at -> { };
     private boolean dirty = true;
@@ -71,8 +76,18 @@ public final class ReplayTimeline extends Region {
     public void setWindow(Instant from, Instant to, ZoneId siteZone, long[] sortedMillis, List<Outage> found) {
         scale = new TimeScale(from, to);
         zone = siteZone;
+        zoneName = ReplayTexts.zoneName(siteZone, from);
+        Text measured = new Text(zoneName);
+        measured.setFont(AXIS_FONT);
+        zoneNameWidth = measured.getLayoutBounds().getWidth();
         eventMillis = sortedMillis;
         outages = List.copyOf(found);
+        redraw();
+    }
+
+    /** Greys the stretch before {@code start}, where the history held has not begun; null when it began before. */
+    public void setHistoryStart(Instant start) {
+        historyStart = start;
         redraw();
     }
 
@@ -94,6 +109,11 @@ public final class ReplayTimeline extends Region {
     public void usePalette(MeshPalette colours) {
         palette = colours;
         redraw();
+    }
+
+    /** The site's time zone as the axis names it at its left end ("EAT"); empty before a window. */
+    public String zoneName() {
+        return zoneName;
     }
 
     /** The scale shown, null before a window; for a test that points at an instant. */
@@ -147,10 +167,22 @@ public final class ReplayTimeline extends Region {
             return;
         }
         double plot = h - AXIS_HEIGHT;
+        drawBeforeHistory(g, w, plot);
         drawBands(g, w, plot);
         drawHistogram(g, w, plot);
         drawTicks(g, w, h, plot);
         drawCursor(g, w, h);
+    }
+
+    private void drawBeforeHistory(GraphicsContext g, double w, double plot) {
+        if (historyStart == null) {
+            return;
+        }
+        double x1 = Math.min(w, scale.xOf(historyStart.toEpochMilli(), w));
+        if (x1 > 0) {
+            g.setFill(MeshPalette.color(MeshPalette.withAlpha(palette.stale(), BAND_ALPHA / 2)));
+            g.fillRect(0, 0, x1, plot);
+        }
     }
 
     private void drawBands(GraphicsContext g, double w, double plot) {
@@ -193,13 +225,19 @@ public final class ReplayTimeline extends Region {
         g.setLineWidth(1);
         g.strokeLine(0, plot + 0.5, w, plot + 0.5);
         g.setFill(MeshPalette.color(palette.muted() | 0xff000000));
-        g.setFont(Font.font(11));
+        g.setFont(AXIS_FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        double labelY = plot + AXIS_HEIGHT / 2 + 1;
+        // The zone's name first, at the left end; a tick's label that would run into it is left out.
+        g.fillText(zoneName, 3, labelY);
+        double clear = zoneName.isEmpty() ? 0 : zoneNameWidth + 9;
         for (TimeScale.Tick tick : scale.ticks(w, zone)) {
             double x = Math.floor(tick.x()) + 0.5;
             g.strokeLine(x, tick.dayStart() ? 0 : plot - 4, x, plot + 4);
-            g.fillText(tick.label(), x + 3, plot + AXIS_HEIGHT / 2 + 1);
+            if (x + 3 >= clear) {
+                g.fillText(tick.label(), x + 3, labelY);
+            }
         }
     }
 

@@ -38,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
@@ -65,6 +66,7 @@ public final class ReplayView extends BorderPane {
     private final Button nextButton = new Button(null, new FontIcon(Material2MZ.SKIP_NEXT));
     private final ComboBox<Speed> speed = new ComboBox<>();
     private final TextField instantField = new TextField();
+    private final Label zone = new Label();
     private final Button goButton = new Button(I18n.text("replay.go"));
     private final Label summary = new Label();
     private final MeshCanvas canvas = new MeshCanvas();
@@ -123,6 +125,8 @@ public final class ReplayView extends BorderPane {
         instantField.setId("replay-instant");
         instantField.setPrefColumnCount(13);
         instantField.setTooltip(new Tooltip(I18n.text("replay.instant.tip")));
+        zone.setId("replay-zone");
+        zone.setTooltip(new Tooltip(I18n.text("replay.instant.zone")));
         goButton.setId("replay-go");
         summary.setId("replay-summary");
         summary.setMinWidth(0);
@@ -135,11 +139,15 @@ public final class ReplayView extends BorderPane {
         rowSearch.setId("replay-search");
         rowSearch.setPromptText(I18n.text("replay.search.prompt"));
         meters.setId("replay-meters");
-        meters.getStyleClass().add("replay-meters");
-        meters.setPlaceholder(new Label(I18n.text("replay.meters.none")));
+        meters.getStyleClass().addAll("replay-meters", Styles.DENSE);
+        Label noMeters = new Label();
+        noMeters.textProperty().bind(model.rowsNoteProperty());
+        meters.setPlaceholder(noMeters);
         meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createMeterColumns();
         outages.setId("replay-outages");
+        // Dense rows: at 1366x768 the outages' list shows twice as many of them.
+        outages.getStyleClass().add(Styles.DENSE);
         outages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createOutageColumns();
         details.setId("replay-outage-details");
@@ -270,10 +278,11 @@ public final class ReplayView extends BorderPane {
 
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
-        HBox controls = new HBox(6, previousButton, playButton, nextButton, speed, instantField, goButton, summary);
+        HBox controls = new HBox(6, previousButton, playButton, nextButton, speed, instantField, zone, goButton,
+                summary);
         controls.getStyleClass().add("mesh-timebar");
         controls.setAlignment(Pos.CENTER_LEFT);
-        for (Region fixed : new Region[] {previousButton, playButton, nextButton, speed, goButton}) {
+        for (Region fixed : new Region[] {previousButton, playButton, nextButton, speed, zone, goButton}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         instantField.setMinWidth(140);
@@ -301,9 +310,10 @@ public final class ReplayView extends BorderPane {
         SplitPane outagesAndDetails = new SplitPane(outages, detailSide);
         outagesAndDetails.setDividerPositions(0.55);
 
+        // Half the height for the outages and their evidence, which a technician reads; the divider drags.
         SplitPane centre = new SplitPane(meshAndMeters, outagesAndDetails);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.6);
+        centre.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(outagesAndDetails, false);
 
         setTop(top);
@@ -362,6 +372,7 @@ public final class ReplayView extends BorderPane {
         speed.valueProperty().bindBidirectional(model.speedProperty());
         instantField.textProperty().bindBidirectional(model.instantTextProperty());
         instantField.setOnAction(event -> model.seekTyped());
+        zone.textProperty().bind(model.zoneTextProperty());
         goButton.setOnAction(event -> model.seekTyped());
         timeline.setOnSeek(at -> {
             model.playingProperty().set(false);
@@ -370,6 +381,7 @@ public final class ReplayView extends BorderPane {
         model.windowProperty().addListener((obs, old, shown) -> {
             if (shown != null) {
                 timeline.setWindow(shown.from(), shown.to(), shown.zone(), model.eventMillis(), model.outages());
+                timeline.setHistoryStart(shown.historyStart());
             }
         });
         model.instantProperty().addListener((obs, old, at) -> timeline.setInstant(at,
@@ -449,6 +461,14 @@ public final class ReplayView extends BorderPane {
             label.getStyleClass().add(Styles.TEXT_SMALL);
             legend.getChildren().add(label);
         }
+        // The chosen outage's meters are ringed, not filled: the same ring, in the theme's accent, says so here.
+        Circle ring = new Circle(4, Color.TRANSPARENT);
+        ring.setStroke(MeshPalette.color(palette.accent() | 0xff000000));
+        ring.setStrokeWidth(2);
+        Label chosen = new Label(I18n.text("replay.legend.chosen"), ring);
+        chosen.setId("replay-legend-chosen");
+        chosen.getStyleClass().add(Styles.TEXT_SMALL);
+        legend.getChildren().add(chosen);
     }
 
     /** The canvas the mesh is drawn on, for a test that looks at it. */

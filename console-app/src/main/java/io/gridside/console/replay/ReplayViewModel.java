@@ -52,6 +52,8 @@ public final class ReplayViewModel {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1_000);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final StringProperty instantText = new SimpleStringProperty("");
+    private final StringProperty zoneText = new SimpleStringProperty("");
+    private final StringProperty rowsNote = new SimpleStringProperty(I18n.text("replay.meters.none"));
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty diagnosisMessage = new SimpleStringProperty("");
@@ -121,8 +123,9 @@ public final class ReplayViewModel {
     }
 
     /**
-     * Shows {@code loaded}: its outages, its scene, and the instant shown before when the new window has it, else
-     * the start of its first outage, else its start.
+     * Shows {@code loaded}: its outages, its scene, and the instant shown before when the new window has it within
+     * its history, else the start of its first outage, else its first event: never an instant before the history
+     * held, whose state nobody knows.
      */
     public void show(ReplayWindow loaded) {
         playing.set(false);
@@ -138,9 +141,10 @@ public final class ReplayViewModel {
         // The window last: whoever hears of it finds its events, outages and scene in place.
         scene.set(ReplayScene.of(loaded));
         window.set(loaded);
-        boolean keep = before != null && !before.isBefore(loaded.from()) && before.isBefore(loaded.to());
+        boolean keep = before != null && !before.isBefore(loaded.from()) && before.isBefore(loaded.to())
+                && !loaded.beforeHistory(before);
         if (keep || outages.isEmpty()) {
-            seek(keep ? before : loaded.from());
+            seek(keep ? before : loaded.opening());
         } else {
             chooseOutage(firstOutage());
         }
@@ -162,9 +166,10 @@ public final class ReplayViewModel {
         }
         instant.set(shown.clamp(at));
         instantText.set(SHOWN.format(instant.get().atZone(shown.zone())));
+        zoneText.set(ReplayTexts.zoneName(shown.zone(), instant.get()));
         state.set(shown.states().at(instant.get()));
         repaint();
-        summary.set(ReplayTexts.summary(state.get()));
+        summary.set(ReplayTexts.stateLine(shown, instant.get(), state.get()));
         if (!playing.get()) {
             showRows();
         }
@@ -195,7 +200,7 @@ public final class ReplayViewModel {
         if (!now) {
             showRows();
         } else if (window.get() != null && !instant.get().isBefore(window.get().to().minusMillis(1))) {
-            seek(window.get().from());
+            seek(window.get().opening());
         }
     }
 
@@ -302,17 +307,36 @@ public final class ReplayViewModel {
     private void repaint() {
         ReplayScene shown = scene.get();
         if (shown != null && state.get() != null) {
-            shown.paint(state.get(), colours);
+            if (beforeHistory()) {
+                shown.paintUnknown(colours);
+            } else {
+                shown.paint(state.get(), colours);
+            }
             revision.set(revision.get() + 1);
         }
+    }
+
+    /** Whether the instant comes before the history held, where no meter's state is known. */
+    private boolean beforeHistory() {
+        return window.get() != null && instant.get() != null && window.get().beforeHistory(instant.get());
     }
 
     private void showRows() {
         SiteState now = state.get();
         ReplayWindow shown = window.get();
-        if (now == null || shown == null || now == rowsOf) {
+        if (now == null || shown == null) {
             return;
         }
+        if (beforeHistory()) {
+            rowsOf = null;
+            rows.clear();
+            rowsNote.set(I18n.text("replay.meters.beforeHistory"));
+            return;
+        }
+        if (now == rowsOf) {
+            return;
+        }
+        rowsNote.set(I18n.text("replay.meters.none"));
         rowsOf = now;
         List<MeterRow> built = new ArrayList<>(now.meterIds().size());
         for (int i = 0; i < now.meterIds().size(); i++) {
@@ -362,7 +386,15 @@ public final class ReplayViewModel {
         return instantText;
     }
 
-    /** How many meters had power and could talk, and how the gateway and the plant stood. */
+    /** The site's time zone as a person reads it at the instant ("EAT"), written beside the instant. */
+    public StringProperty zoneTextProperty() {
+        return zoneText;
+    }
+
+    /**
+     * How many meters had power and could talk, and how the gateway and the plant stood; before the history held
+     * begins, that it is not known.
+     */
     public StringProperty summaryProperty() {
         return summary;
     }
@@ -384,6 +416,11 @@ public final class ReplayViewModel {
     /** The meters at the instant, as filtered; sort it through a sorted list in the view. */
     public ObservableList<MeterRow> rows() {
         return shownRows;
+    }
+
+    /** What the meters table says when it lists none: no meter matches, or none is known yet. */
+    public StringProperty rowsNoteProperty() {
+        return rowsNote;
     }
 
     public ObjectProperty<RowFilter> rowFilterProperty() {

@@ -43,10 +43,15 @@ import org.slf4j.LoggerFactory;
  * @param diagnosisProblem why there is no diagnosis, or null when there is one
  * @param review the outages with their indices and missing readings, over the window asked, for an incident
  *     report; null when the review failed, or the window was made by hand
+ * @param historyStart the first event the site database holds, when the history begins inside the window; before
+ *     it how the site stood is not known. Null when the history begins before the window
+ * @param historyEnd the last event the site database holds, when it falls inside the window; after it the site is
+ *     shown as it last stood. Null when events follow the window
  */
 public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gatewayId, List<String> meterIds,
         Map<String, String> customerOf, Map<String, String> feederOf, Map<String, String> parentsAtStart,
-        List<SiteEvent> events, StateAt states, Diagnosis diagnosis, String diagnosisProblem, OutageReview review) {
+        List<SiteEvent> events, StateAt states, Diagnosis diagnosis, String diagnosisProblem, OutageReview review,
+        Instant historyStart, Instant historyEnd) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayWindow.class);
 
@@ -116,10 +121,14 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
                 .toLocalDate().atStartOfDay(site.zone()).toInstant());
         List<SiteEvent> inWindow = events.stream().filter(event -> !event.at().isBefore(from)).toList();
         String gatewayId = replay.gatewayId() != null ? replay.gatewayId() : site.siteId();
+        // A window moved later than asked begins with the history held: nothing is known before its first event.
+        Instant historyStart = from.isAfter(asked) && !inWindow.isEmpty() ? inWindow.get(0).at() : null;
+        Instant historyEnd = history.lastEventAt().filter(last -> last.isBefore(to) && !last.isBefore(from))
+                .orElse(null);
         progress.update("Read", 3, 3);
         return new ReplayWindow(from, to, site.zone(), gatewayId, replay.meterIds(),
                 customers(history), history.feeders(), parents, inWindow, replay::at,
-                review == null ? null : review.diagnosis(), problem, review);
+                review == null ? null : review.diagnosis(), problem, review, historyStart, historyEnd);
     }
 
     private static Map<String, String> parentsOf(SiteState state) {
@@ -147,6 +156,24 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
             of.put(meter.meterId(), names.getOrDefault(meter.customerId(), meter.customerId()));
         }
         return of;
+    }
+
+    /** Whether {@code at} comes before the first event held, so that how the site stood then is not known. */
+    public boolean beforeHistory(Instant at) {
+        return historyStart != null && at.isBefore(historyStart);
+    }
+
+    /** Whether {@code at} comes after the last event held, so that the site is shown as it last stood. */
+    public boolean afterHistory(Instant at) {
+        return historyEnd != null && at.isAfter(historyEnd);
+    }
+
+    /** Where the window opens when no outage calls: its first event, else the start of its history, else its start. */
+    public Instant opening() {
+        if (!events.isEmpty()) {
+            return events.get(0).at();
+        }
+        return historyStart != null ? historyStart : from;
     }
 
     /** The window's length. */

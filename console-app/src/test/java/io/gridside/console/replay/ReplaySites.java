@@ -70,13 +70,18 @@ final class ReplaySites {
 
     /** The window of the six hours, diagnosed by hand, or with {@code problem} in place of a diagnosis. */
     static ReplayWindow window(String problem) {
+        return window(problem, null, null);
+    }
+
+    /** As {@link #window(String)}, with the history held beginning and ending where given (null: outside). */
+    static ReplayWindow window(String problem, Instant historyStart, Instant historyEnd) {
         List<SiteEvent> events = events();
         Replay replay = Replay.of(METERS, PARENTS, GATEWAY, events);
         Diagnosis diagnosis = problem != null ? null
                 : new Diagnosis(T0, hours(6), List.of(powerOutage()), List.of("M-1"));
         return new ReplayWindow(T0, hours(6), ZONE, GATEWAY, METERS, Map.of("M-1", "Amina", "M-2", "Baraka", "M-3",
                 "Chege"), Map.of("M-1", "F1", "M-2", "F1", "M-3", "F2"), PARENTS, events, replay::at, diagnosis,
-                problem, null);
+                problem, null, historyStart, historyEnd);
     }
 
     /**

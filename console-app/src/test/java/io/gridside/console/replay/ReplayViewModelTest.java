@@ -28,13 +28,48 @@ class ReplayViewModelTest {
     }
 
     @Test
-    void opensAWindowWithoutOutagesAtItsStart() {
+    void opensAWindowWithoutOutagesAtItsFirstEvent() {
         source.next = ReplaySites.window("The diagnosis is not available in this version of the console.");
 
         model.shown();
 
-        assertThat(model.instantProperty().get()).isEqualTo(ReplaySites.T0);
-        assertThat(model.rows()).hasSize(3).allSatisfy(row -> assertThat(row.powered()).isTrue());
+        assertThat(model.instantProperty().get()).isEqualTo(hours(1));
+        assertThat(model.zoneTextProperty().get()).isEqualTo("EAT");
+    }
+
+    @Test
+    void beforeTheHistoryHeldBeginsTheStateLineSaysSoAndCountsNoMeters() {
+        source.next = ReplaySites.window("no diagnosis", hours(1), hours(5));
+        model.shown();
+
+        model.seek(hours(0.5));
+
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("Before the history held begins at 2026-06-01 16:00 EAT: how the site stood is not known.");
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.rowsNoteProperty().get()).startsWith("Before the history held begins");
+        int unknown = ReplayScene.Colours.of(io.gridside.console.mesh.MeshPalette.fallback()).silentLink();
+        assertThat(model.sceneProperty().get().scene().nodeColors()[1]).isEqualTo(unknown);
+        model.seek(hours(5.5));
+        assertThat(model.summaryProperty().get())
+                .startsWith("After the last event held (2026-06-01 20:00 EAT), as the site last stood: ")
+                .contains("of 3 meters with power");
+        model.seek(hours(3.5));
+        assertThat(model.summaryProperty().get()).startsWith("3 of 3 meters with power");
+        assertThat(model.rows()).hasSize(3);
+        assertThat(model.sceneProperty().get().scene().nodeColors()[1]).isNotEqualTo(unknown);
+    }
+
+    @Test
+    void aNewWindowDoesNotKeepAnInstantBeforeItsHistory() {
+        source.next = ReplaySites.window("no diagnosis");
+        model.shown();
+        model.seek(hours(0.5));
+
+        source.next = ReplaySites.window("no diagnosis", hours(1), null);
+        model.load();
+
+        assertThat(model.instantProperty().get()).isEqualTo(hours(1));
     }
 
     @Test

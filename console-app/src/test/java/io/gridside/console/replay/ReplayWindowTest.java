@@ -54,6 +54,25 @@ class ReplayWindowTest {
             assertThat(window.parentsAtStart()).containsEntry("M-3", "M-1");
             assertThat(window.states().at(hours(1.5)).powered(1)).isFalse();
             assertThat(window.states().at(hours(2.5)).powered(1)).isTrue();
+            assertThat(window.historyStart()).isEqualTo(hours(1));
+            assertThat(window.historyEnd()).isEqualTo(hours(5));
+            assertThat(window.beforeHistory(firstDay)).isTrue();
+            assertThat(window.beforeHistory(hours(1))).isFalse();
+            assertThat(window.afterHistory(hours(5.5))).isTrue();
+            assertThat(window.opening()).isEqualTo(hours(1));
+        }
+    }
+
+    @Test
+    void aWindowThatEndsBeforeTheLastEventHeldEndsInsideTheHistory() {
+        try (SiteStore store = store()) {
+            ReplayWindow window = ReplayWindow.load(new ReplayHistory(store), ReplaySites.T0, hours(4.5),
+                    Progress.NONE);
+
+            assertThat(window.historyStart()).isNull();
+            assertThat(window.historyEnd()).isNull();
+            assertThat(window.beforeHistory(ReplaySites.T0)).isFalse();
+            assertThat(window.afterHistory(hours(4.4))).isFalse();
         }
     }
 
