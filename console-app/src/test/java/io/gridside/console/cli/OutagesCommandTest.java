@@ -123,6 +123,20 @@ class OutagesCommandTest {
     }
 
     @Test
+    void aWindowTheGatewayHoldsNoEventsOfIsNotReportedAsAPerfectRecord() {
+        CommandRun before = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "outages",
+                "--from", "2026-05-01", "--to", "2026-05-10");
+        CommandRun held = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "outages",
+                "--from", "2026-06-01", "--to", "2026-06-02");
+
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.err()).startsWith("Warning: The gateway returned no events for the window 2026-05-01 00:00 "
+                + "to 2026-05-11 00:00").contains("no outage found says nothing about it");
+        assertThat(before.out()).contains("Note: The gateway returned no events");
+        assertThat(held.err()).doesNotContain("Warning");
+    }
+
+    @Test
     void refusesAWindowThatEndsBeforeItStarts() {
         CommandRun run = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "outages",
                 "--from", "2026-06-02", "--to", "2026-06-01T12:00");
