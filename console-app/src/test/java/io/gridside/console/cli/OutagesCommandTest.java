@@ -91,7 +91,8 @@ class OutagesCommandTest {
         assertThat(outage.get("evidence").get(0).get("text").asText()).isNotBlank();
         assertThat(outage.get("eventIds")).isNotEmpty();
         assertThat(outage.get("competing")).isEmpty();
-        assertThat(outage.get("id").asText()).startsWith("O-20260601-1830");
+        // Outage ids are in the site's time: 18:30 UTC is 21:30 in Nairobi.
+        assertThat(outage.get("id").asText()).startsWith("O-20260601-2130");
     }
 
     @Test
@@ -115,7 +116,7 @@ class OutagesCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Outages from 2026-06-01 00:00 to 2026-06-03 00:00 (Africa/Nairobi)");
         String row = run.out().lines().filter(line -> line.contains("power outage")).findFirst().orElseThrow();
-        assertThat(row).startsWith("O-20260601-1830").contains("2026-06-01 21:30", "2026-06-02 00:30", " F1 ",
+        assertThat(row).startsWith("O-20260601-2130").contains("2026-06-01 21:30", "2026-06-02 00:30", " F1 ",
                 " " + meterIdsOn("F1").size() + " ");
         String evidence = new ObjectMapper().readTree(json.out()).findValues("evidence").stream()
                 .filter(list -> !list.isEmpty()).findFirst().orElseThrow().get(0).get("text").asText();
