@@ -1,8 +1,11 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.EventHistory;
 import io.gridside.console.service.GatewayOutages;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.site.outage.Diagnoser;
 import io.gridside.site.outage.Diagnosis;
+import io.gridside.site.outage.DiagnosisInput;
 import io.gridside.site.outage.Evidence;
 import io.gridside.site.outage.MeterSpan;
 import io.gridside.site.outage.Outage;
@@ -12,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,6 +101,7 @@ final class OutagesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Diagnosis diagnosis;
         ZoneId zone;
+        Optional<String> warning;
         try (GatewayClient client = connect.open()) {
             zone = ZoneId.of(client.hello().timeZone());
             Instant start = SiteTimes.parse("--from", from, zone, true, false);
@@ -106,15 +111,35 @@ final class OutagesCommand implements Callable<Integer> {
             if (!start.isBefore(end)) {
                 throw new UsageException("--from must be before --to.");
             }
-            diagnosis = GatewayOutages.diagnose(client, start, end);
+            DiagnosisInput input = GatewayOutages.input(client, start, end);
+            diagnosis = Diagnoser.diagnose(input);
+            warning = quietWarning(input, start, end, zone);
         }
+        warning.ifPresent(text -> command.commandLine().getErr().println("Warning: " + text));
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             out.println(Json.write(diagnosis.outages().stream().map(OutageJson::of).toList()));
             return ExitCode.OK;
         }
         printTable(out, diagnosis, zone);
+        warning.ifPresent(text -> out.println("Note: " + text));
         return ExitCode.OK;
+    }
+
+    /**
+     * The warning for a window of which the gateway returned no event: no outage then means nothing is known, not
+     * a perfect record. Says what the events read (the day before the window too) span, when they span anything.
+     */
+    static Optional<String> quietWarning(DiagnosisInput input, Instant from, Instant to, ZoneId zone) {
+        if (input.events().stream().anyMatch(event -> !event.at().isBefore(from) && event.at().isBefore(to))) {
+            return Optional.empty();
+        }
+        EventHistory read = EventHistory.of(input.events());
+        String window = SITE_TIME.format(from.atZone(zone)) + " to " + SITE_TIME.format(to.atZone(zone));
+        return Optional.of("The gateway returned no events for the window " + window
+                + (read.isEmpty() ? "" : " (only the day before it, " + SITE_TIME.format(read.first().atZone(zone))
+                        + " to " + SITE_TIME.format(read.last().atZone(zone)) + ")")
+                + ": its history may not reach it, and no outage found says nothing about it.");
     }
 
     private static void printTable(PrintWriter out, Diagnosis diagnosis, ZoneId zone) {

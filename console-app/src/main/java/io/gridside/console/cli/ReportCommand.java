@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Spec;
             + "database); 2 a usage error, such as a missing site database, a bad time or an outage the window "
             + "does not hold."})
 final class ReportCommand implements Callable<Integer> {
+
+    /** How many of the window's outages the error for an outage it does not hold names before "and N more". */
+    static final int NAMED_OUTAGES = 10;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -82,6 +86,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IncidentReport report = load();
+        report.review().historyWarning()
+                .ifPresent(warning -> command.commandLine().getErr().println("Warning: " + warning));
         refuseUnsafeTarget(csv);
         refuseUnsafeTarget(html);
         if (csv != null) {
@@ -123,8 +129,10 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private UsageException noOutage(OutageReview review) {
-        String held = review.diagnosis().outages().stream().map(Outage::id).limit(5)
-                .reduce((a, b) -> a + ", " + b).map(ids -> "; it holds " + ids).orElse("; it holds none");
+        List<String> ids = review.diagnosis().outages().stream().map(Outage::id).toList();
+        String held = ids.isEmpty() ? "; it holds none" : "; it holds " + String.join(", ", ids.subList(0,
+                Math.min(ids.size(), NAMED_OUTAGES))) + (ids.size() > NAMED_OUTAGES ? " and "
+                + (ids.size() - NAMED_OUTAGES) + " more" : "");
         return new UsageException("The window " + from + " to " + to + " holds no outage " + outageId + held + ".");
     }
 

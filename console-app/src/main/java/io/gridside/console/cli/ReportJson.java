@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.service.DataGap;
+import io.gridside.console.service.EventHistory;
 import io.gridside.console.service.IncidentReport;
 import io.gridside.console.service.OutageReview;
 import io.gridside.site.outage.Evidence;
@@ -19,10 +20,29 @@ import java.util.OptionalDouble;
  * codes ({@code power}, {@code mesh-partition}), and an index that would divide by zero is null, never NaN.
  *
  * @param outageId the one outage reported, or null for the whole window
- * @param excludedMeters the meters billing or maintenance held off, which count in no index
+ * @param excludedMeters the meters billing or maintenance held off, which count in no index: during the one
+ *     outage reported, or at some time of the window
+ * @param history the first and last event the site database holds, or null when it holds none
+ * @param historyWarning what a person must know when the window lies wholly or partly outside that history, in
+ *     words; null when the history spans it
+ * @param estimatesHeld whether billing's VEE holds any estimate of the window; false when it has not been run
  */
 record ReportJson(String siteId, String zone, Instant from, Instant to, String outageId, List<OutageJson> outages,
-        List<String> excludedMeters, IndicesJson site, Map<String, IndicesJson> feeders, List<GapJson> gaps) {
+        List<String> excludedMeters, IndicesJson site, Map<String, IndicesJson> feeders, List<GapJson> gaps,
+        HistoryJson history, String historyWarning, boolean estimatesHeld) {
+
+    /**
+     * The history the site database holds events of; {@code coverage} says how the window lies against it:
+     * {@code within}, {@code partly-outside} or {@code outside}.
+     */
+    record HistoryJson(Instant first, Instant last, String coverage) {
+
+        static HistoryJson of(OutageReview review) {
+            EventHistory history = review.history();
+            return history.isEmpty() ? null : new HistoryJson(history.first(), history.last(),
+                    history.coverage(review.from(), review.to()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+    }
 
     /** One outage, with its evidence, competing explanations and affected meters. */
     record OutageJson(String id, String cause, Instant start, Instant end, int meters, List<String> feeders,
@@ -70,8 +90,9 @@ record ReportJson(String siteId, String zone, Instant from, Instant to, String o
         reliability.byFeeder().forEach((feeder, indices) -> feeders.put(feeder, IndicesJson.of(indices)));
         List<OutageJson> outages = report.outages().stream().map(outage -> outage(report, outage)).toList();
         return new ReportJson(review.site().siteId(), review.site().zone().getId(), report.from(), report.to(),
-                report.outage().map(Outage::id).orElse(null), outages, review.diagnosis().excludedMeters(),
-                IndicesJson.of(reliability.site()), feeders, report.gaps().stream().map(GapJson::of).toList());
+                report.outage().map(Outage::id).orElse(null), outages, report.heldOff(),
+                IndicesJson.of(reliability.site()), feeders, report.gaps().stream().map(GapJson::of).toList(),
+                HistoryJson.of(review), review.historyWarning().orElse(null), review.estimatesHeld());
     }
 
     private static OutageJson outage(IncidentReport report, Outage outage) {

@@ -30,16 +30,17 @@ final class ReportSummary {
                 + (outages == 1 ? " outage, " : " outages, ") + report.customerCount()
                 + (report.customerCount() == 1 ? " customer" : " customers") + " affected, "
                 + report.customersWithoutSupply() + " of them without supply.");
+        report.review().historyWarning().ifPresent(warning -> out.println("Note: " + warning));
         if (outages > 0) {
             outages(out, report, site.zone());
         }
         report.outage().ifPresent(outage -> evidence(out, outage));
-        if (!report.review().diagnosis().excludedMeters().isEmpty()) {
+        if (!report.heldOff().isEmpty()) {
             out.println("Held off by billing or for maintenance, not outages: "
-                    + String.join(", ", report.review().diagnosis().excludedMeters()) + ".");
+                    + String.join(", ", report.heldOff()) + ".");
         }
         indices(out, report.reliability());
-        gaps(out, report.gaps());
+        gaps(out, report.gaps(), report.review().estimatesHeld());
     }
 
     private static void outages(PrintWriter out, IncidentReport report, ZoneId zone) {
@@ -82,14 +83,20 @@ final class ReportSummary {
                 figure(indices.maifi()));
     }
 
-    private static void gaps(PrintWriter out, List<DataGap> gaps) {
+    /**
+     * The readings the outages cost; when billing's VEE holds no estimate of the window at all it has not been run
+     * over it, which is said rather than a count of none estimated.
+     */
+    private static void gaps(PrintWriter out, List<DataGap> gaps, boolean estimatesHeld) {
         int missing = gaps.stream().mapToInt(gap -> gap.missing().size()).sum();
         int estimated = gaps.stream().mapToInt(DataGap::estimatedIntervals).sum();
         long meters = gaps.stream().filter(gap -> !gap.missing().isEmpty()).map(DataGap::meterId).distinct().count();
         long wh = gaps.stream().mapToLong(DataGap::estimatedWh).sum();
+        String estimates = missing > 0 && !estimatesHeld
+                ? "billing has not estimated these yet (run gridside bill vee --site FILE)."
+                : "billing estimated " + estimated + " of them, " + Amounts.kwh(wh) + " kWh.";
         out.println("Missing readings: " + missing + " quarter hours of " + meters
-                + (meters == 1 ? " meter" : " meters") + "; billing estimated " + estimated + " of them, "
-                + Amounts.kwh(wh) + " kWh.");
+                + (meters == 1 ? " meter" : " meters") + "; " + estimates);
     }
 
     private static String figure(OptionalDouble value) {

@@ -2,13 +2,27 @@ package io.gridside.console.cli;
 
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
 
 /** Opens the site databases that commands are given with {@code --site} and only read or add to. */
 final class SiteFiles {
 
     /** The code of a site database that is missing, is not one, or holds nothing pulled yet: a usage error. */
     static final String NO_SITE = "NO_SITE";
+
+    /** SQLite's result codes of a damaged file and of a file that is no database, and the mask of the primary. */
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+    private static final int PRIMARY_CODE = 0xff;
+
+    /** The first bytes of every SQLite database file. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private SiteFiles() {
     }
@@ -18,10 +32,61 @@ final class SiteFiles {
      * and the file is left as it was.
      */
     static SiteStore openExisting(Path file) {
+        Path wal = Path.of(file + "-wal");
+        Path sharedMemory = Path.of(file + "-shm");
+        boolean walBefore = Files.exists(wal);
+        boolean sharedMemoryBefore = Files.exists(sharedMemory);
         try {
             return SiteStore.openExisting(file);
         } catch (StoreException e) {
+            if (isDamage(file, e)) {
+                removeLeftovers(wal, walBefore, sharedMemory, sharedMemoryBefore, e);
+                throw damaged(file, e);
+            }
             throw new UsageException(e.getMessage(), e, NO_SITE);
+        }
+    }
+
+    /**
+     * Whether a site database failed to open because it is damaged rather than because it is not one: SQLite found
+     * it corrupt, or found no database in a file that still begins as an SQLite file does, as a copy cut short or
+     * overwritten past its first bytes does. A file that does not begin so is taken for a wrong file, not a
+     * damaged one, since nothing tells the two apart.
+     */
+    static boolean isDamage(Path file, StoreException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                int primary = sql.getErrorCode() & PRIMARY_CODE;
+                return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB && beginsAsSqlite(file);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes the write-ahead log and shared-memory files that the failed open of a damaged database made beside
+     * it, so that the file is left as it was found for support: only those that were not there before, and a log
+     * only while it is empty, since nothing was written through it.
+     */
+    private static void removeLeftovers(Path wal, boolean walBefore, Path sharedMemory, boolean sharedMemoryBefore,
+            StoreException failure) {
+        try {
+            if (!walBefore && Files.exists(wal) && Files.size(wal) == 0) {
+                Files.delete(wal);
+                if (!sharedMemoryBefore) {
+                    Files.deleteIfExists(sharedMemory);
+                }
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static boolean beginsAsSqlite(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+        } catch (IOException e) {
+            return false;
         }
     }
 

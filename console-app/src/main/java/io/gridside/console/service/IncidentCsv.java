@@ -37,7 +37,10 @@ import java.util.stream.Collectors;
  *       {@code undefined};
  *   <li>{@code event}: one event of the timeline: {@code outage_id} (the outage that explains it),
  *       {@code event_id}, {@code from} (when), {@code source}, {@code event} (its kind, as {@code power_loss}) and
- *       its details as {@code key=value} pairs in {@code text}.
+ *       its details as {@code key=value} pairs in {@code text};
+ *   <li>{@code history}, first and only when the window lies wholly or partly outside the history the site
+ *       database holds: {@code from} and {@code to} (its first and last event, empty when it holds none) and in
+ *       {@code text} the warning that the indices say nothing about what lies outside it.
  * </ul>
  *
  * <p>Times are ISO 8601 in the site's time zone with its offset; booleans are {@code true} or {@code false}; text
@@ -62,6 +65,15 @@ final class IncidentCsv {
         ZoneId zone = report.review().site().zone();
         StringBuilder csv = new StringBuilder();
         line(csv, COLUMNS);
+        report.review().historyWarning().ifPresent(warning -> {
+            EventHistory history = report.review().history();
+            Row row = new Row("history").put("text", warning);
+            if (!history.isEmpty()) {
+                row.put("from", IncidentText.iso(history.first(), zone))
+                        .put("to", IncidentText.iso(history.last(), zone));
+            }
+            line(csv, row.fields());
+        });
         Map<String, DataGap> gaps = new HashMap<>();
         report.gaps().forEach(gap -> gaps.put(key(gap.outageId(), gap.meterId(), gap.from().toString()), gap));
         for (Outage outage : report.outages()) {

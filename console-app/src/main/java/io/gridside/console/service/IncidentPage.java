@@ -82,11 +82,13 @@ final class IncidentPage {
         item(html, "Outages", Integer.toString(report.outages().size()));
         item(html, "Customers affected", Integer.toString(report.customerCount()));
         item(html, "Customers who lost supply", Integer.toString(report.customersWithoutSupply()));
-        List<String> excluded = report.review().diagnosis().excludedMeters();
+        List<String> excluded = report.heldOff();
         if (!excluded.isEmpty()) {
             item(html, "Held off, not outages", String.join(", ", excluded));
         }
         html.append("</dl>\n");
+        report.review().historyWarning().ifPresent(warning -> html.append("<p class=\"warning\"><strong>")
+                .append(escape(warning)).append("</strong></p>\n"));
     }
 
     private static void outage(StringBuilder html, IncidentReport report, Outage outage) {
@@ -172,6 +174,9 @@ final class IncidentPage {
                     Amounts.kwh(gap.estimatedWh()), words(gap.methods()), words(gap.statuses()));
         }
         html.append("</tbody>\n</table>\n");
+        if (!report.review().estimatesHeld() && report.gaps().stream().anyMatch(gap -> !gap.missing().isEmpty())) {
+            html.append("<p>Billing has not estimated these readings yet (run gridside bill vee --site FILE).</p>\n");
+        }
     }
 
     private static void timeline(StringBuilder html, IncidentReport report) {

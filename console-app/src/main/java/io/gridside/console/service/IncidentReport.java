@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.site.EventKind;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.outage.MeterSpan;
 import io.gridside.site.outage.Outage;
@@ -33,8 +34,8 @@ public final class IncidentReport {
      * @param customerId the roster's customer of the meter, or empty when it lists none
      * @param customerName the customer's name, or empty when not known
      * @param feeder the meter's feeder, or empty when it is not mapped
-     * @param counted whether the time out counts in the indices: its customer lost supply (a meter whose relay
-     *     billing or maintenance held open then lost none) and the meter is on the roster
+     * @param counted whether the time out counts in the indices: its customer, one of the roster's, lost supply,
+     *     as the indices count it; a meter held off at some other time of the window is not dropped for that
      */
     public record Affected(Outage outage, MeterSpan span, String customerId, String customerName, String feeder,
             boolean counted) {
@@ -114,6 +115,43 @@ public final class IncidentReport {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * The meters billing or maintenance held off, which are not outages: for the whole window, those the diagnosis
+     * excluded; for one outage, only those whose relay was held open during it, at its start or opened before its
+     * end, as the window's relay events tell.
+     */
+    public List<String> heldOff() {
+        List<String> excluded = review.diagnosis().excludedMeters();
+        if (outage == null) {
+            return excluded;
+        }
+        return excluded.stream().filter(meterId -> heldOpen(meterId, outage.start(), outage.end())).toList();
+    }
+
+    /**
+     * Whether {@code meterId}'s relay was open at some moment of [start, end): opened before {@code start} and not
+     * closed by then, or opened before {@code end}. A meter whose first relay event of the window closes it was
+     * open as the window began.
+     */
+    private boolean heldOpen(String meterId, Instant start, Instant end) {
+        Boolean open = null;
+        for (SiteEvent event : review.events()) {
+            if (!event.source().equals(meterId)
+                    || event.kind() != EventKind.RELAY_OFF && event.kind() != EventKind.RELAY_ON) {
+                continue;
+            }
+            boolean opens = event.kind() == EventKind.RELAY_OFF;
+            if (!event.at().isBefore(start)) {
+                if (open == null && !opens || event.at().isBefore(end) && opens) {
+                    return true;
+                }
+                return Boolean.TRUE.equals(open);
+            }
+            open = opens;
+        }
+        return Boolean.TRUE.equals(open);
     }
 
     /** How many customers the outages reported touched, each counted once. */

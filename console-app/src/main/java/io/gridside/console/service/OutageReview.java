@@ -40,10 +40,14 @@ import java.util.function.Function;
  * @param diagnosis the outages found and the meters excluded
  * @param reliability the indices of the window, site and by feeder
  * @param gaps the readings each affected meter did not send, by outage and then meter
+ * @param history the stretch of the site's history the database holds events of, which may not span the window
+ * @param estimatesHeld whether billing's VEE has estimated any gap of the window; false when it has not been run
+ *     over it, so that no estimate of a missing reading says nothing of what billing would make of it
  */
 public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> meters,
         Map<String, String> customerNames, Map<String, String> feederOf, List<SiteEvent> events,
-        Diagnosis diagnosis, Reliability reliability, List<DataGap> gaps) {
+        Diagnosis diagnosis, Reliability reliability, List<DataGap> gaps, EventHistory history,
+        boolean estimatesHeld) {
 
     /**
      * How long before the window the events are read, so that the diagnosis knows what was already out as the window
@@ -62,6 +66,7 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
         Objects.requireNonNull(diagnosis, "diagnosis");
         Objects.requireNonNull(reliability, "reliability");
         gaps = List.copyOf(gaps);
+        Objects.requireNonNull(history, "history");
     }
 
     /** The review of [from, to) of {@code store}, diagnosed by the project's {@link Diagnoser}. */
@@ -92,8 +97,20 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
                 parentsAt(store, loadedFrom, from, meters), feederOf, withLeadIn, site.zone()));
         Reliability reliability = Reliability.of(diagnosis, meterIds, feederOf);
         List<SiteEvent> events = withLeadIn.stream().filter(event -> !event.at().isBefore(from)).toList();
+        List<GapEstimate> estimates = store.estimates();
+        boolean estimatesHeld = estimates.stream()
+                .anyMatch(e -> e.gapStart().isBefore(to) && e.gapEnd().isAfter(from));
         return new OutageReview(site, from, to, meters, CustomerNames.of(store.customers(), withLeadIn), feederOf,
-                events, diagnosis, reliability, gaps(store, diagnosis));
+                events, diagnosis, reliability, gaps(store, diagnosis, estimates),
+                EventHistory.of(store, loadedFrom, withLeadIn), estimatesHeld);
+    }
+
+    /**
+     * What a person must be told before the figures when the window lies wholly or partly outside the history the
+     * database holds; empty when the history spans it.
+     */
+    public Optional<String> historyWarning() {
+        return history.warning(from, to, site.zone(), "The site database");
     }
 
     /** The outage named {@code outageId}, if the window holds one. */
@@ -142,9 +159,9 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
     }
 
     /** Every affected meter's missing readings in each outage, with the VEE estimates that overlap them. */
-    static List<DataGap> gaps(SiteStore store, Diagnosis diagnosis) {
+    static List<DataGap> gaps(SiteStore store, Diagnosis diagnosis, List<GapEstimate> held) {
         Map<String, List<GapEstimate>> estimates = new HashMap<>();
-        store.estimates().forEach(e -> estimates.computeIfAbsent(e.meterId(), id -> new ArrayList<>()).add(e));
+        held.forEach(e -> estimates.computeIfAbsent(e.meterId(), id -> new ArrayList<>()).add(e));
         List<DataGap> gaps = new ArrayList<>();
         for (Outage outage : diagnosis.outages()) {
             for (MeterSpan span : outage.spans()) {

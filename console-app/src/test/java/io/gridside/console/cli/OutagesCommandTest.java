@@ -91,6 +91,7 @@ class OutagesCommandTest {
         assertThat(outage.get("evidence").get(0).get("text").asText()).isNotBlank();
         assertThat(outage.get("eventIds")).isNotEmpty();
         assertThat(outage.get("competing")).isEmpty();
+        // Outage ids are in the site's time: 18:30 UTC is 21:30 in Nairobi.
         assertThat(outage.get("id").asText()).startsWith("O-20260601-2130");
     }
 
@@ -120,6 +121,20 @@ class OutagesCommandTest {
         String evidence = new ObjectMapper().readTree(json.out()).findValues("evidence").stream()
                 .filter(list -> !list.isEmpty()).findFirst().orElseThrow().get(0).get("text").asText();
         assertThat(row).endsWith(evidence.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aWindowTheGatewayHoldsNoEventsOfIsNotReportedAsAPerfectRecord() {
+        CommandRun before = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "outages",
+                "--from", "2026-05-01", "--to", "2026-05-10");
+        CommandRun held = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "outages",
+                "--from", "2026-06-01", "--to", "2026-06-02");
+
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.err()).startsWith("Warning: The gateway returned no events for the window 2026-05-01 00:00 "
+                + "to 2026-05-11 00:00").contains("no outage found says nothing about it");
+        assertThat(before.out()).contains("Note: The gateway returned no events");
+        assertThat(held.err()).doesNotContain("Warning");
     }
 
     @Test

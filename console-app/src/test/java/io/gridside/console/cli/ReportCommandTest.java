@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,8 @@ class ReportCommandTest {
     static Path shared;
 
     private static Path site;
+    private static Path month;
+    private static Map<String, String> feederOf;
     private static List<String> feederOne;
 
     @TempDir
@@ -64,12 +68,12 @@ class ReportCommandTest {
 
     @BeforeAll
     static void simulateTheSite() throws IOException {
-        Path month = SiteMonth.obtain(new MonthSpec(METERS, 7, "feeder-outage", 2), shared.resolve("cache"));
+        month = SiteMonth.obtain(new MonthSpec(METERS, 7, "feeder-outage", 2), shared.resolve("cache"));
         site = shared.resolve("site.db");
         Files.copy(month, site);
         SiteLayout layout = SiteGenerator.generate(new SiteSpec(METERS, 7, 0, SiteMonth.START));
         Feeders feeders = layout.grid().names();
-        Map<String, String> feederOf = new HashMap<>();
+        feederOf = new HashMap<>();
         for (int i = 0; i < layout.meters().size(); i++) {
             feederOf.put(layout.meters().get(i).meterId(), feeders.feederOf(i));
         }
@@ -212,6 +216,109 @@ class ReportCommandTest {
         assertThat(missing.err()).contains("[" + SiteFiles.NO_SITE + "]");
     }
 
+    @Test
+    void aWindowBeforeOrAfterTheHistoryHeldSaysTheIndicesSayNothingAboutIt() throws IOException {
+        CommandRun before = report("--from", "2026-05-01", "--to", "2026-05-10");
+        CommandRun after = report("--from", "2026-11-01", "--to", "2026-11-30", "--json");
+
+        assertThat(before.exitCode()).as(before.err()).isEqualTo(ExitCode.OK);
+        assertThat(before.out()).contains(": 0 outages", "The site database holds events from 2026-06-01",
+                "holds none: the indices say nothing about it.");
+        assertThat(before.errLines()).hasSize(1);
+        assertThat(before.err()).startsWith("Warning: The site database holds events from 2026-06-01");
+        assertThat(after.exitCode()).as(after.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(after.out());
+        assertThat(json.get("history").get("coverage").asText()).isEqualTo("outside");
+        assertThat(json.get("history").get("first").asText()).startsWith("2026-06-01T");
+        assertThat(json.get("historyWarning").asText()).contains("the indices say nothing about it");
+        assertThat(after.err()).contains("Warning:");
+    }
+
+    @Test
+    void aWindowReachingPastTheHistoryIsFlaggedOnThePageAndInTheCsvButOneWithinItIsNot() throws IOException {
+        Path csv = dir.resolve("partly.csv");
+        Path html = dir.resolve("partly.html");
+
+        CommandRun partly = report("--from", "2026-05-30", "--to", "2026-06-01T12:00", "--csv", csv.toString(),
+                "--html", html.toString());
+        CommandRun within = report("--from", "2026-06-01", "--to", "2026-06-02T12:00", "--json");
+
+        assertThat(partly.exitCode()).as(partly.err()).isEqualTo(ExitCode.OK);
+        assertThat(partly.err()).contains("Warning:", "reaches past that");
+        CsvTable table = CsvReader.read(Files.readAllBytes(csv), List.of("row", "from", "to", "text"));
+        assertThat(table.problems()).isEmpty();
+        assertThat(table.rows().get(0).get("row")).isEqualTo("history");
+        assertThat(table.rows().get(0).get("text")).contains("the indices say nothing about the part outside it");
+        assertThat(Files.readString(html)).contains("<p class=\"warning\">", "reaches past that");
+        assertThat(within.exitCode()).as(within.err()).isEqualTo(ExitCode.OK);
+        assertThat(within.err()).doesNotContain("Warning");
+        JsonNode json = new ObjectMapper().readTree(within.out());
+        assertThat(json.get("history").get("coverage").asText()).isEqualTo("within");
+        assertThat(json.get("historyWarning").isNull()).isTrue();
+    }
+
+    @Test
+    void missingReadingsOfAWindowBillingHasNotEstimatedSaySoRatherThanNoneEstimated() throws IOException {
+        Path unestimated = dir.resolve("unestimated.db");
+        Files.copy(month, unestimated);
+        try (SiteStore store = SiteStore.open(unestimated)) {
+            store.saveFeeders(feederOf);
+        }
+
+        CommandRun run = run("report", "--site", unestimated.toString(), "--from", "2026-06-01", "--to",
+                "2026-06-02");
+        CommandRun estimated = report("--from", "2026-06-01", "--to", "2026-06-02");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("billing has not estimated these yet (run gridside bill vee --site FILE)")
+                .doesNotContain("billing estimated 0");
+        assertThat(estimated.out()).contains("; billing estimated ").doesNotContain("has not estimated");
+    }
+
+    @Test
+    void aDatabaseCutShortOrOverwrittenNearItsStartIsRefusedAsDamaged() throws IOException {
+        Path cut = dir.resolve("cut.db");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(site), 3 * 4096));
+        Path overwritten = dir.resolve("overwritten.db");
+        byte[] bytes = Files.readAllBytes(site);
+        Arrays.fill(bytes, 100, 4096, (byte) 0x55);
+        Files.write(overwritten, bytes);
+
+        for (Path damaged : List.of(cut, overwritten)) {
+            CommandRun run = run("report", "--site", damaged.toString(), "--from", "2026-06-01", "--to",
+                    "2026-06-02");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(run.err()).contains("[SITE_DAMAGED]", "may be damaged");
+            assertThat(Path.of(damaged + "-wal")).doesNotExist();
+            assertThat(Path.of(damaged + "-shm")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anOutageTheWindowDoesNotHoldNamesTheFirstTenOfManyAndHowManyMore() {
+        CommandRun run = runWith(ReportCommandTest::oneOutagePerMeter, "report", "--site", site.toString(),
+                "--from", "2026-06-01", "--to", "2026-06-02", "--outage", "O-nope");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(feederOne.size()).isGreaterThan(ReportCommand.NAMED_OUTAGES);
+        assertThat(run.err()).contains("it holds O-TEST-1, O-TEST-2, ", "O-TEST-10 and "
+                + (feederOne.size() - ReportCommand.NAMED_OUTAGES) + " more.").doesNotContain("O-TEST-11");
+    }
+
+    /** The stand-in diagnosis with each meter's time out as an outage of its own, numbered by meter. */
+    static Diagnosis oneOutagePerMeter(DiagnosisInput input) {
+        Diagnosis one = powerPairs(input);
+        List<Outage> outages = new ArrayList<>();
+        for (Outage outage : one.outages()) {
+            for (MeterSpan span : outage.spans()) {
+                outages.add(new Outage("O-TEST-" + (outages.size() + 1), outage.cause(), span.from(), span.to(),
+                        List.of(span), outage.feeders(), outage.evidence(), List.of(), List.of()));
+            }
+        }
+        return new Diagnosis(one.from(), one.to(), outages, one.excludedMeters());
+    }
+
     private static CommandRun report(String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "report";
@@ -223,10 +330,15 @@ class ReportCommandTest {
 
     /** Runs the command line with the stand-in diagnoser in the report command. */
     private static CommandRun run(String... args) {
+        return runWith(ReportCommandTest::powerPairs, args);
+    }
+
+    /** Runs the command line with {@code diagnoser} in the report command. */
+    private static CommandRun runWith(Function<DiagnosisInput, Diagnosis> diagnoser, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ReportCommand.class ? type.cast(new ReportCommand(ReportCommandTest::powerPairs))
+                return type == ReportCommand.class ? type.cast(new ReportCommand(diagnoser))
                         : CommandLine.defaultFactory().create(type);
             }
         };

@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridside.console.imports.CsvReader;
 import io.gridside.console.imports.CsvRow;
 import io.gridside.console.imports.CsvTable;
+import io.gridside.site.outage.Diagnosis;
+import io.gridside.site.outage.MeterSpan;
 import io.gridside.site.outage.Outage;
 import io.gridside.site.outage.OutageCause;
 import io.gridside.site.store.SiteStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,27 @@ class IncidentReportTest {
         assertThat(feederTwo.get("caidi_minutes")).isEqualTo("undefined");
         assertThat(table.rows().get(5).get("saifi")).isEqualTo("0.667");
         assertThat(csv).contains("\r\n");
+    }
+
+    @Test
+    void theReportOfOneOutageNamesOnlyTheMetersHeldOffDuringIt() {
+        Outage morning = new Outage("O-20260602-1300-1", OutageCause.POWER, Instant.parse("2026-06-02T10:00:00Z"),
+                Instant.parse("2026-06-02T10:30:00Z"), List.of(new MeterSpan("M-1",
+                        Instant.parse("2026-06-02T10:00:00Z"), Instant.parse("2026-06-02T10:30:00Z"), true, true)),
+                List.of("F1"), List.of(), List.of(), List.of());
+        Diagnosis diagnosis = IncidentSite.diagnosis();
+        List<Outage> outages = new ArrayList<>(List.of(morning));
+        outages.addAll(diagnosis.outages());
+        OutageReview both;
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            both = OutageReview.load(store, FROM, TO, input -> new Diagnosis(FROM, TO, outages, List.of("M-3")));
+        }
+
+        // M-3's relay opened two seconds into the evening outage and not before: the morning's held none off.
+        assertThat(IncidentReport.of(both, morning).heldOff()).isEmpty();
+        assertThat(IncidentReport.of(both, outages.get(1)).heldOff()).containsExactly("M-3");
+        assertThat(IncidentReport.of(both, null).heldOff()).containsExactly("M-3");
+        assertThat(IncidentReport.of(both, morning).html()).doesNotContain("Held off");
     }
 
     @Test
