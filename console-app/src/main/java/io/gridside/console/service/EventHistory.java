@@ -60,20 +60,14 @@ public record EventHistory(Instant first, Instant last, Instant pulledAt) {
         return new EventHistory(null, null, null);
     }
 
-    /**
-     * The history {@code store} holds. Reads the events before {@code before} to find the first one, since the
-     * store keeps no record of it; a caller that has read those after {@code before} passes them as
-     * {@code later}.
-     */
-    static EventHistory of(SiteStore store, Instant before, List<SiteEvent> later) {
+    /** The history {@code store} holds, from its earliest event to its latest. */
+    static EventHistory of(SiteStore store) {
         Optional<Instant> last = store.latestEventAt();
-        if (last.isEmpty()) {
+        Optional<Instant> first = store.earliestEventAt();
+        if (last.isEmpty() || first.isEmpty()) {
             return none();
         }
-        List<SiteEvent> earlier = store.events(Instant.EPOCH, before);
-        Instant first = !earlier.isEmpty() ? earlier.get(0).at()
-                : !later.isEmpty() ? later.get(0).at() : store.events(before, last.get().plusSeconds(1)).get(0).at();
-        return new EventHistory(first, last.get(), store.pulledGatewayClock().orElse(null));
+        return new EventHistory(first.get(), last.get(), store.pulledGatewayClock().orElse(null));
     }
 
     /** The history that {@code events}, the whole of what is known, span. */

@@ -102,7 +102,7 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
                 .anyMatch(e -> e.gapStart().isBefore(to) && e.gapEnd().isAfter(from));
         return new OutageReview(site, from, to, meters, CustomerNames.of(store.customers(), withLeadIn), feederOf,
                 events, diagnosis, reliability, gaps(store, diagnosis, estimates),
-                EventHistory.of(store, loadedFrom, withLeadIn), estimatesHeld);
+                EventHistory.of(store), estimatesHeld);
     }
 
     /**

@@ -44,6 +44,16 @@ final class EventRows {
         return events;
     }
 
+    /** When the earliest event held happened, or empty when none is held. */
+    static Optional<Instant> earliest(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT at_second, at_nano FROM site_event ORDER BY at_second, at_nano LIMIT 1");
+                ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(Instant.ofEpochSecond(rows.getLong(1), rows.getInt(2)))
+                    : Optional.empty();
+        }
+    }
+
     /** When the latest event held happened, or empty when none is held. */
     static Optional<Instant> latest(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

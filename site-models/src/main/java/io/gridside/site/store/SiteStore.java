@@ -441,6 +441,11 @@ public final class SiteStore implements AutoCloseable {
         return query(() -> EventRows.between(connection, from, to));
     }
 
+    /** When the earliest event held happened; empty when none is held. */
+    public synchronized Optional<Instant> earliestEventAt() {
+        return query(() -> EventRows.earliest(connection));
+    }
+
     /** When the latest event held happened, which a pull of events resumes from; empty when none is held. */
     public synchronized Optional<Instant> latestEventAt() {
         return query(() -> EventRows.latest(connection));

@@ -40,6 +40,7 @@ class SiteStoreEventsTest {
 
             assertThat(store.events(Instant.EPOCH, T0.plusSeconds(86_400))).isEqualTo(LOG);
             assertThat(store.latestEventAt()).contains(T0.plusSeconds(10_800));
+            assertThat(store.earliestEventAt()).contains(T0);
         }
     }
 
@@ -69,6 +70,7 @@ class SiteStoreEventsTest {
     void holdsNoEventsAtFirst() {
         try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
             assertThat(store.latestEventAt()).isEmpty();
+            assertThat(store.earliestEventAt()).isEmpty();
         }
     }
 }
