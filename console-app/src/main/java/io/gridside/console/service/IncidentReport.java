@@ -143,7 +143,8 @@ public final class IncidentReport {
                 continue;
             }
             boolean opens = event.kind() == EventKind.RELAY_OFF;
-            if (!event.at().isBefore(start)) {
+            // A relay that turns at the very instant the outage starts stood as it turned to for all of it.
+            if (event.at().isAfter(start)) {
                 if (open == null && !opens || event.at().isBefore(end) && opens) {
                     return true;
                 }

@@ -113,9 +113,10 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
         return history.warning(from, to, site.zone(), "The site database");
     }
 
-    /** The outage named {@code outageId}, if the window holds one. */
+    /** The outage named {@code outageId}, in any case, if the window holds one. */
     public Optional<Outage> outage(String outageId) {
-        return diagnosis.outages().stream().filter(outage -> outage.id().equals(outageId)).findFirst();
+        String id = outageId.strip();
+        return diagnosis.outages().stream().filter(outage -> outage.id().equalsIgnoreCase(id)).findFirst();
     }
 
     /** The indices of {@code outage} alone over the window. */

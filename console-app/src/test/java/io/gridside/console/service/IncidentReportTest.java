@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridside.console.imports.CsvReader;
 import io.gridside.console.imports.CsvRow;
 import io.gridside.console.imports.CsvTable;
+import io.gridside.site.EventKind;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.outage.Diagnosis;
 import io.gridside.site.outage.MeterSpan;
 import io.gridside.site.outage.Outage;
@@ -18,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +114,35 @@ class IncidentReportTest {
         assertThat(IncidentReport.of(both, outages.get(1)).heldOff()).containsExactly("M-3");
         assertThat(IncidentReport.of(both, null).heldOff()).containsExactly("M-3");
         assertThat(IncidentReport.of(both, morning).html()).doesNotContain("Held off");
+    }
+
+    @Test
+    void aRelayClosedAtTheVeryInstantAnOutageStartsWasNotHeldOffInIt() {
+        Instant start = Instant.parse("2026-06-02T10:00:00Z");
+        Outage morning = new Outage("O-20260602-1300-1", OutageCause.POWER, start, start.plusSeconds(1800),
+                List.of(new MeterSpan("M-2", start, start.plusSeconds(1800), true, true)), List.of("F1"), List.of(),
+                List.of(), List.of());
+        OutageReview held;
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            store.insertEvents(List.of(
+                    new SiteEvent(8, start.minusSeconds(3600), "M-2", EventKind.RELAY_OFF,
+                            new TreeMap<>(Map.of("reason", "maintenance")), null),
+                    new SiteEvent(9, start, "M-2", EventKind.RELAY_ON,
+                            new TreeMap<>(Map.of("reason", "maintenance")), null)));
+            held = OutageReview.load(store, FROM, TO, input -> new Diagnosis(FROM, TO, List.of(morning),
+                    List.of("M-2")));
+        }
+
+        assertThat(IncidentReport.of(held, morning).heldOff()).isEmpty();
+        assertThat(IncidentReport.of(held, null).heldOff()).containsExactly("M-2");
+    }
+
+    @Test
+    void anOutageIsFoundByItsIdInAnyCase() {
+        String id = review.diagnosis().outages().get(0).id();
+
+        assertThat(review.outage(" " + id.toLowerCase(java.util.Locale.ROOT) + " ")).map(Outage::id).contains(id);
+        assertThat(review.outage("O-nope")).isEmpty();
     }
 
     @Test

@@ -142,12 +142,14 @@ final class OutageFinder {
             case RELAY_OFF -> {
                 if (heldByBillingOrMaintenance(event)) {
                     relayOpenSince.putIfAbsent(meter, event.at());
+                    splitPowerSpan(meter, event.at(), false);
                 }
             }
             case RELAY_ON -> {
                 Instant since = heldByBillingOrMaintenance(event) ? relayOpenSince.remove(meter) : null;
                 if (since != null) {
                     noteRelayOpen(meter, since, event.at());
+                    splitPowerSpan(meter, event.at(), true);
                 }
             }
             case POWER_RESTORE, COMMS_RETURN -> back(event);
@@ -157,6 +159,32 @@ final class OutageFinder {
                 // Tamper, clocks, floods and the rest are no outage.
             }
         }
+    }
+
+    /**
+     * A relay held open or let go while the meter is without power: its customer's supply changes then (no supply
+     * is lost behind an open relay), so its time out is cut in two there, the second part with {@code supplyLost}.
+     * The relay's own event stays in no outage.
+     */
+    private void splitPowerSpan(String meter, Instant at, boolean supplyLost) {
+        OutageDraft.Span span = openSpan.get(meter);
+        OutageDraft draft = outIn.get(meter);
+        if (span == null || draft == null || !powerOff.contains(meter) || span.supplyLost == supplyLost) {
+            return;
+        }
+        if (span.from.isBefore(at)) {
+            span.to = at;
+        } else {
+            // The relay turned at the very instant the time out began: that part has no length, so it goes.
+            draft.spans.remove(span);
+        }
+        OutageDraft.Span rest = draft.open(meter, at, supplyLost);
+        if (!span.from.isBefore(at)) {
+            rest.events.addAll(span.events);
+        }
+        rest.root = span.root;
+        rest.relays = span.relays;
+        openSpan.put(meter, rest);
     }
 
     private static boolean heldByBillingOrMaintenance(SiteEvent event) {

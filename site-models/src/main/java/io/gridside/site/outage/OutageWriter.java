@@ -59,8 +59,8 @@ final class OutageWriter {
             case BACKHAUL -> evidence.add(meterLossesDuring(draft.window));
             case GATEWAY_FAULT -> evidence.add(Evidence.of(draft.spans.size() + " of " + input.meterIds().size()
                     + " meters could not be heard while the gateway was down; it cut no customer's supply."));
-            case RF_INTERFERENCE -> evidence.add(commsLost(draft, "with their power on, in " + draft.branches
-                    + " branches of the mesh, not one repeater's subtree"));
+            case RF_INTERFERENCE -> evidence.add(commsLost(draft, "with their power on, in " + (draft.branches == 1
+                    ? "1 branch of the mesh" : draft.branches + " branches of the mesh, not one repeater's subtree")));
             case MESH_PARTITION, AMBIGUOUS -> evidence.addAll(partition(draft));
             case SINGLE_METER -> evidence.add(single(draft));
             default -> evidence.addAll(supply(draft));
@@ -103,7 +103,8 @@ final class OutageWriter {
         return Evidence.of(lost.isEmpty() ? "No meter lost power or comms meanwhile: the meters kept reporting to "
                 + "the gateway, only its uplink was down." : kept == 0 ? "Every meter lost power or comms meanwhile; "
                 + "those losses are outages of their own." : kept + " of " + input.meterIds().size() + " meters kept "
-                + "their power and comms meanwhile; the others' losses are outages of their own.");
+                + "their power and comms meanwhile; " + (lost.size() == 1 ? "the other's loss is an outage of its own."
+                : "the others' losses are outages of their own."));
     }
 
     /** The evidence of lost supply: for a power outage, and for the plant's faults that cut meters. */
@@ -169,7 +170,9 @@ final class OutageWriter {
         if (lost.isEmpty()) {
             return draft.cause == OutageCause.RF_INTERFERENCE ? Evidence.of("No meter lost comms in it.") : null;
         }
-        return new Evidence(meters(count(lost)) + " lost comms " + how + ".", ids(lost));
+        long count = count(lost);
+        return new Evidence(meters(count) + " lost comms " + (count == 1 ? how.replace("their power", "its power")
+                : how) + ".", ids(lost));
     }
 
     private Evidence returns(OutageDraft draft) {

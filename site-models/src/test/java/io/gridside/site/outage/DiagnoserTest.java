@@ -3,6 +3,7 @@ package io.gridside.site.outage;
 import static io.gridside.site.outage.SiteLog.at;
 import static io.gridside.site.outage.SiteLog.meter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.site.EventKind;
 import java.util.List;
@@ -245,6 +246,31 @@ class DiagnoserTest {
 
         assertThat(log.diagnose().outages()).extracting(Outage::cause)
                 .containsExactly(OutageCause.SINGLE_METER, OutageCause.POWER, OutageCause.SINGLE_METER);
+    }
+
+    @Test
+    void aHoldThatCoversPartOfAPowerOutageLeavesOnlyThatPartWithoutLostSupply() {
+        // F1 (meters 1 to 3) is down from 02:00 to 04:00; meter 2 is held for maintenance from 03:00 to 05:00, and
+        // meter 3 from 01:00 to 03:00: each lost supply for the hour of the outage outside its hold.
+        SiteLog log = new SiteLog()
+                .add(at(1, 0), meter(3), EventKind.RELAY_OFF, "reason", "maintenance")
+                .meters(at(2, 0), EventKind.POWER_LOSS, 1, 2, 3)
+                .add(at(3, 0), meter(2), EventKind.RELAY_OFF, "reason", "maintenance")
+                .add(at(3, 0), meter(3), EventKind.RELAY_ON, "reason", "maintenance")
+                .meters(at(4, 0), EventKind.POWER_RESTORE, 1, 2, 3)
+                .add(at(5, 0), meter(2), EventKind.RELAY_ON, "reason", "maintenance");
+
+        Outage outage = log.diagnose().outages().get(0);
+
+        assertThat(outage.cause()).isEqualTo(OutageCause.POWER);
+        assertThat(outage.meterCount()).isEqualTo(3);
+        assertThat(outage.spans()).filteredOn(span -> span.meterId().equals(meter(2)))
+                .extracting(MeterSpan::from, MeterSpan::to, MeterSpan::supplyLost)
+                .containsExactly(tuple(at(2, 0), at(3, 0), true), tuple(at(3, 0), at(4, 0), false));
+        assertThat(outage.spans()).filteredOn(span -> span.meterId().equals(meter(3)))
+                .extracting(MeterSpan::from, MeterSpan::to, MeterSpan::supplyLost)
+                .containsExactly(tuple(at(2, 0), at(3, 0), false), tuple(at(3, 0), at(4, 0), true));
+        assertThat(outage.eventIds()).doesNotContain(1L, 5L, 6L, 10L);
     }
 
     @Test
