@@ -12,5 +12,7 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         PostPayments, PaymentsPosted, ExchangeMeter, MeterExchanged, MoveOut, FinalStatement, MoveIn, MovedIn,
         GetRelayCommands, RelayCommandsBatch, GetLedgerDayDigests, LedgerDayDigestsBatch, GetLedgerDays,
         PostAdjustments, GetGapFills, GapFillsBatch, PushTariff, TariffPushed, SignedCommand, GetCommands,
-        CommandsBatch, PostReadings, ReadingsTaken, GetImportedPayments {
+        CommandsBatch, PostReadings, ReadingsTaken, GetImportedPayments, GetFirmware, FirmwareState, OfferFirmware,
+        FirmwareOffered, FirmwareChunk, ChunkHeld, InstallFirmware, FirmwareInstalled, GetFleet, FleetBatch,
+        StartCampaign, CampaignReply, ControlCampaign, GetCampaign {
 }

@@ -75,7 +75,21 @@ public final class MessageCatalogue {
             new Entry(0x7A, CommandsBatch.class, 1, Priority.BILLING),
             new Entry(0x7B, PostReadings.class, 1, Priority.BILLING),
             new Entry(0x7C, ReadingsTaken.class, 1, Priority.BILLING),
-            new Entry(0x7D, GetImportedPayments.class, 1, Priority.BILLING));
+            new Entry(0x7D, GetImportedPayments.class, 1, Priority.BILLING),
+            new Entry(0x80, GetFirmware.class, 1, Priority.CONTROL),
+            new Entry(0x81, FirmwareState.class, 1, Priority.CONTROL),
+            new Entry(0x82, OfferFirmware.class, 1, Priority.CONTROL),
+            new Entry(0x83, FirmwareOffered.class, 1, Priority.CONTROL),
+            new Entry(0x84, FirmwareChunk.class, 1, Priority.BULK),
+            new Entry(0x85, ChunkHeld.class, 1, Priority.CONTROL),
+            new Entry(0x86, InstallFirmware.class, 1, Priority.CONTROL),
+            new Entry(0x87, FirmwareInstalled.class, 1, Priority.CONTROL),
+            new Entry(0x88, GetFleet.class, 1, Priority.EVENTS),
+            new Entry(0x89, FleetBatch.class, 1, Priority.EVENTS),
+            new Entry(0x8A, StartCampaign.class, 1, Priority.CONTROL),
+            new Entry(0x8B, CampaignReply.class, 1, Priority.CONTROL),
+            new Entry(0x8C, ControlCampaign.class, 1, Priority.CONTROL),
+            new Entry(0x8D, GetCampaign.class, 1, Priority.CONTROL));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

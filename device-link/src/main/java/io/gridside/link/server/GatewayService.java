@@ -342,4 +342,13 @@ public interface GatewayService {
     default CommandLog commandLog() {
         throw new UnsupportedOperationException("this gateway keeps no command log");
     }
+
+    /**
+     * What the gateway does with firmware; a gateway that lists the capability {@code firmware} gives it.
+     *
+     * @throws UnsupportedOperationException when the gateway takes no firmware over the link
+     */
+    default FirmwareService firmware() {
+        throw new UnsupportedOperationException("this gateway takes no firmware over the link");
+    }
 }
