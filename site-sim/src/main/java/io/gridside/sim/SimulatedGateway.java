@@ -42,6 +42,7 @@ import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.link.server.PaymentPosting;
 import io.gridside.link.server.SiteChangeRefusedException;
+import io.gridside.sim.firmware.SimFirmware;
 import io.gridside.sim.journal.BillingCheckpoint;
 import io.gridside.sim.journal.GatewayJournal;
 import io.gridside.sim.journal.JournalDirectory;
@@ -161,6 +162,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** The scenario it plays, which keeps its event log. */
     private final ScenarioRunner scenario;
     private final GatewayVitals vitals;
+    /** Its own images and slots, and the meter campaigns it runs; see {@link SimFirmware}. */
+    private final SimFirmware firmware;
     private Instant lastTick;
     /** Set once the journal is closed; the site's timer may still fire once after, and must then do nothing. */
     private boolean closed;
@@ -244,6 +247,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout,
                 new RegisterReads(spec.seed(), layout, places, relays, this.scenario));
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
+        this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
+                this::clock), this);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         resume.replay(this);
@@ -332,6 +337,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         backfill.fill(result.estimates(), batch, end).forEach(this::command);
         lastTick = end;
         tariffs.ticked(engine.lastSeq());
+        firmware.ticked(end);
         writeJournal(start, places.journalled(batch));
     }
 
@@ -371,12 +377,18 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     @Override
     public GatewayProfile profile() {
-        return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(), FIRMWARE,
+        return new GatewayProfile(layout.gatewayId(), layout.site().siteId(), layout.site().name(),
+                firmware.update().runningVersion(),
                 layout.site().currency(), layout.site().zone().getId(),
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
-                        "ledger-days", "gap-fills", "tariff-push", "read-intake",
+                        "ledger-days", "gap-fills", "tariff-push", "read-intake", "firmware",
                         "payment-channels", GetReadings.BY_METER, GetTopology.RADIO_FACTS, GetRoster.FEEDERS));
+    }
+
+    @Override
+    public SimFirmware firmware() {
+        return firmware;
     }
 
     @Override
