@@ -43,20 +43,23 @@ final class StagedImage {
     private final ByteString signedManifest;
     private final FirmwareManifest manifest;
     private final Instant offered;
+    /** The offer's place among the gateway's offers, which orders images offered at the same instant. */
+    private final long sequence;
     private final BitSet held;
 
     private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, Instant offered,
-            BitSet held) {
+            long sequence) {
         this.directory = directory;
         this.signedManifest = signedManifest;
         this.manifest = manifest;
         this.offered = offered;
-        this.held = held;
+        this.sequence = sequence;
+        this.held = new BitSet(manifest.chunkCount());
     }
 
     /** Opens a new image's directory: its files first, the offer last, so an offer on the flash has its files. */
     static StagedImage create(Path directory, ByteString signedManifest, FirmwareManifest manifest,
-            Instant offered) {
+            Instant offered, long sequence) {
         FlashFiles.deleteTree(directory);
         FlashFiles.createDirectories(directory);
         try {
@@ -69,8 +72,9 @@ final class StagedImage {
         offer.put("signedManifest", signedManifest);
         offer.put("manifest", manifest.encode());
         offer.put("offered", offered.toString());
+        offer.put("sequence", sequence);
         FlashFiles.replace(directory.resolve(OFFER), DeterministicCbor.encode(offer));
-        return new StagedImage(directory, signedManifest, manifest, offered, new BitSet(manifest.chunkCount()));
+        return new StagedImage(directory, signedManifest, manifest, offered, sequence);
     }
 
     /**
@@ -87,7 +91,8 @@ final class StagedImage {
             ByteString signed = (ByteString) offer.get("signedManifest");
             FirmwareManifest manifest = FirmwareManifest.decode(((ByteString) offer.get("manifest")).toByteArray());
             Instant offered = Instant.parse((String) offer.get("offered"));
-            StagedImage image = new StagedImage(directory, signed, manifest, offered, new BitSet());
+            long sequence = ((Number) offer.get("sequence")).longValue();
+            StagedImage image = new StagedImage(directory, signed, manifest, offered, sequence);
             image.recoverHeld();
             return image;
         } catch (ClassCastException | NullPointerException | IllegalArgumentException | DateTimeException e) {
@@ -112,8 +117,8 @@ final class StagedImage {
         return offered;
     }
 
-    Path directory() {
-        return directory;
+    long sequence() {
+        return sequence;
     }
 
     /** Where the image's bytes are, each chunk at its offset. */
