@@ -237,7 +237,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new GatewayTraffic(mesh.live(), intake, spec.seed());
         this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
-                this::clock, mesh.live(), traffic), this);
+                this::clock, mesh.live(), traffic, this::advance), this);
         this.topology = new GatewayTopology(mesh, traffic, MeterFirmware.of(spec.seed(), spec.meters()),
                 firmware.update()::runningVersion);
         this.days = new GatewayDays(corrections, mesh, layout.site().zone(), historyStart, this::events);

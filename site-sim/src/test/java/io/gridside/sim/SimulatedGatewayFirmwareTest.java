@@ -121,7 +121,6 @@ class SimulatedGatewayFirmwareTest {
             assertThat(gateway.profile().firmware()).isEqualTo("gw-sim-2.4.1");
 
             clock.advance(Duration.ofHours(6));
-            gateway.advance();
             assertThat(gateway.firmware().install(SHA, "supervisor").outcome().confirmed())
                     .as("installed once the power is back").isTrue();
         }
