@@ -21,7 +21,7 @@ final class GatewayFirmwareSite implements FirmwareSite {
     private final MeshNetwork mesh;
     /** The readings that crossed the mesh, which tell whether a meter read works. */
     private final GatewayTraffic traffic;
-    /** Brings the site up to its clock, so a health check looks at the quarter hour just past. */
+    /** Brings the site up to its clock: reads and bills the quarter hours not yet read. */
     private final Runnable advance;
 
     GatewayFirmwareSite(Path directory, Supplier<Instant> clock, MeshNetwork mesh, GatewayTraffic traffic,
@@ -54,8 +54,12 @@ final class GatewayFirmwareSite implements FirmwareSite {
     }
 
     @Override
-    public boolean meshRadioUp() {
+    public void catchUp() {
         advance.run();
+    }
+
+    @Override
+    public boolean meshRadioUp() {
         for (int meter = 0; meter < mesh.plan().meters(); meter++) {
             if (mesh.hops(meter) >= 0) {
                 return true;
@@ -67,7 +71,6 @@ final class GatewayFirmwareSite implements FirmwareSite {
     /** Whether a reading reached the gateway's intake in the last window of service it counted. */
     @Override
     public boolean meterReadWorks() {
-        advance.run();
         List<QuarterHourTraffic> windows = traffic.recentWindows();
         return !windows.isEmpty() && windows.get(windows.size() - 1).arrived() > 0;
     }
