@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  * One install of a gateway image, step by step, each step recorded in the slots before the next begins: the
  * inactive slot written and checked, the trial boot marked, the reboot into it, the health checks, and the confirm
  * or the revert. A power cut between any two steps leaves the slots saying what the boot loader must do.
+ *
+ * <p>KNOWN SHORTCOMING: the reboot is only the version the gateway runs changing. It takes no time on the simulated
+ * clock, billing and the mesh go on through it, and the health checks look at the quarter hour before the install
+ * rather than one after the reboot; a real gateway would miss the readings of its reboot and wait for its meters.
  */
 final class SlotInstall {
 

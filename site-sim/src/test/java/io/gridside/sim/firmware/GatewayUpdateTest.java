@@ -193,6 +193,19 @@ class GatewayUpdateTest {
     }
 
     @Test
+    void keepsTheMeterImageACampaignRollsOutWhenNewerOnesAreOffered() throws Exception {
+        GatewayUpdate update = new GatewayUpdate(site());
+        FirmwareImage rolledOut = meterImage("mtr-3.3.0");
+        update.protect(sha -> sha.equals(rolledOut.manifest().imageSha256()));
+        for (String version : List.of("mtr-3.3.0", "mtr-3.3.1", "mtr-3.3.2", "mtr-3.3.3")) {
+            update.offer(meterImage(version).signedManifestBytes());
+        }
+
+        assertThat(update.state(null).staged()).extracting(FirmwareState.Staged::version)
+                .containsExactly("mtr-3.3.0", "mtr-3.3.2", "mtr-3.3.3");
+    }
+
+    @Test
     void installsIntoTheInactiveSlotAndConfirmsOnceTheHealthChecksPass() throws Exception {
         GatewayUpdate update = staged(site());
 
