@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -42,19 +41,16 @@ final class StagedImage {
     private final Path directory;
     private final ByteString signedManifest;
     private final FirmwareManifest manifest;
-    private final Instant offered;
-    /** The offer's place among the gateway's offers, which orders images offered at the same instant. */
+    /** The offer's place among the gateway's offers: the flash replaces the image offered first. */
     private final long sequence;
     private final BitSet held;
     /** How many records follow the image's bytes in its file: where the next one goes. */
     private int records;
 
-    private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, Instant offered,
-            long sequence) {
+    private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, long sequence) {
         this.directory = directory;
         this.signedManifest = signedManifest;
         this.manifest = manifest;
-        this.offered = offered;
         this.sequence = sequence;
         this.held = new BitSet(manifest.chunkCount());
     }
@@ -75,7 +71,7 @@ final class StagedImage {
         offer.put("offered", offered.toString());
         offer.put("sequence", sequence);
         FlashFiles.replace(directory.resolve(OFFER), DeterministicCbor.encode(offer));
-        return new StagedImage(directory, signedManifest, manifest, offered, sequence);
+        return new StagedImage(directory, signedManifest, manifest, sequence);
     }
 
     /**
@@ -91,12 +87,11 @@ final class StagedImage {
             Map<?, ?> offer = (Map<?, ?>) DeterministicCbor.decode(bytes);
             ByteString signed = (ByteString) offer.get("signedManifest");
             FirmwareManifest manifest = FirmwareManifest.decode(((ByteString) offer.get("manifest")).toByteArray());
-            Instant offered = Instant.parse((String) offer.get("offered"));
             long sequence = ((Number) offer.get("sequence")).longValue();
-            StagedImage image = new StagedImage(directory, signed, manifest, offered, sequence);
+            StagedImage image = new StagedImage(directory, signed, manifest, sequence);
             image.recoverHeld();
             return image;
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException | DateTimeException e) {
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             LOG.warn("The staged firmware in {} is unreadable and is dropped: {}", directory, e.getMessage());
             return null;
         }
@@ -112,10 +107,6 @@ final class StagedImage {
 
     ByteString imageSha256() {
         return manifest.imageSha256();
-    }
-
-    Instant offered() {
-        return offered;
     }
 
     long sequence() {
