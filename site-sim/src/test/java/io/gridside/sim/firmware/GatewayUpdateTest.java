@@ -25,6 +25,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,31 @@ class GatewayUpdateTest {
             }
         }
         assertThat(second.heldWhole(NEXT.manifest().imageSha256()).version()).isEqualTo("gw-sim-2.5.0");
+    }
+
+    @Test
+    void everyRestartHoldsExactlyTheChunksAcknowledgedBeforeIt() throws Exception {
+        Random random = new Random(8);
+        Set<Integer> acknowledged = new TreeSet<>();
+        GatewayUpdate update = new GatewayUpdate(site());
+        update.offer(NEXT.signedManifestBytes());
+        int restarts = 0;
+        while (acknowledged.size() < 16) {
+            for (int burst = 1 + random.nextInt(4); burst > 0; burst--) {
+                int index = random.nextInt(16);
+                update.take(chunk(NEXT, index));
+                acknowledged.add(index);
+            }
+
+            update = new GatewayUpdate(site());
+            FirmwareOffered offered = update.offer(NEXT.signedManifestBytes());
+            restarts++;
+            assertThat(IntStream.range(0, 16).filter(offered::holds).boxed().toList()).as("restart " + restarts)
+                    .containsExactlyElementsOf(acknowledged);
+        }
+
+        assertThat(restarts).isGreaterThan(3);
+        assertThat(update.heldWhole(NEXT.manifest().imageSha256())).isEqualTo(NEXT.manifest());
     }
 
     @Test
