@@ -110,6 +110,10 @@ final class FirmwareVerifyCommand implements Callable<Integer> {
     /**
      * The keys given, or else the console's own: the key files in its data folder's {@value #TRUSTED_FOLDER}
      * folder and the demo firmware key, as a push trusts them.
+     *
+     * <p>KNOWN SHORTCOMING: the demo key is trusted by default for any image, since nothing here tells an image
+     * for a simulated site from one for a real site; the signer's fingerprint is printed, and a real gateway
+     * refuses the demo key itself.
      */
     private FirmwareKeys keys() {
         if (keyFile != null) {
