@@ -126,6 +126,7 @@ public final class GatewayUpdate {
                     + " is a meter image; the gateway rolls it out to its meters in a campaign.");
         }
         checked(image.signedManifest());
+        site.catchUp();
         LOG.info("{} asked the gateway to install firmware {} over {}.", by, manifest.version(), runningVersion());
         FirmwareState.Outcome outcome = new SlotInstall(site, slots, checks, this::cut).run(image, running);
         running = slots.booted();
