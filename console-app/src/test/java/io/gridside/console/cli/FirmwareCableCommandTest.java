@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,22 +34,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FirmwareCableCommandTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T09:07:00Z");
-    /** A little more than the console sends in a whole push of the 1 MiB sample, framing included. */
-    private static final int WHOLE_PUSH_BYTES = 1_120_000;
+    /** What the console sends in a whole push of the 1 MiB sample, framing included, as measured. */
+    private static long wholePush;
     private static final Pattern RESUMING = Pattern.compile("resuming: (\\d+) of 64 chunks already on the gateway");
 
     @TempDir
     Path home;
 
+    /** Measures a whole push, uncut, on a site of its own. */
+    @BeforeAll
+    static void measureAWholePush(@TempDir Path home) throws Exception {
+        try (CommandSite fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(8, 5, 1, NOW),
+                SimClock.manual(NOW))).pinned();
+                CutWire wire = CutWire.to(address(fixture))) {
+            SampleFirmware.writeSamples(home.resolve("images"));
+            CommandRun run = push(fixture, wire, home.resolve("images").resolve(SampleFirmware.GATEWAY_FILE)
+                    .toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            wholePush = wire.consoleBytes();
+        }
+        assertThat(wholePush).isBetween(1L << 20, 2L << 20);
+    }
+
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {5, 23, 71, 97, 131})
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
     void aPushCutAtARandomPointFinishesWhenRunAgain(long seed) throws Exception {
         try (CommandSite fixture = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(8, 5, 1, NOW),
                 SimClock.manual(NOW))).pinned();
                 CutWire wire = CutWire.to(address(fixture))) {
             SampleFirmware.writeSamples(home.resolve("images"));
             String image = home.resolve("images").resolve(SampleFirmware.GATEWAY_FILE).toString();
-            long cutAt = 1 + new Random(seed).nextInt(WHOLE_PUSH_BYTES);
+            long cutAt = cutPoint(seed);
             wire.cutAfterConsoleSends(cutAt);
 
             CommandRun first = push(fixture, wire, image);
@@ -56,6 +72,11 @@ class FirmwareCableCommandTest {
             assertThat(first.exitCode()).as("cut after " + cutAt + " bytes: " + first.err())
                     .isIn(wire.wasCut() ? List.of(ExitCode.OK, ExitCode.FAILED, ExitCode.UNREACHABLE)
                             : List.of(ExitCode.OK));
+            if (seed % 4 != 3) {
+                assertThat(wire.wasCut()).as("the cable was pulled after " + cutAt + " of " + wholePush + " bytes")
+                        .isTrue();
+            }
+            wire.disarm();
             int heldAfterCut = held(fixture);
 
             CommandRun again = push(fixture, wire, image);
@@ -77,6 +98,21 @@ class FirmwareCableCommandTest {
                 assertThat(json.get("sent").asInt()).as("only what the gateway lacked").isEqualTo(64 - held);
             }
         }
+    }
+
+    /**
+     * Where the seed pulls the cable, in bytes the console sent, by the seed's rest modulo 4: in the first kilobytes
+     * (the hello, the gateway's state and the offer), anywhere, in the last chunks, or in the last few hundred bytes
+     * (the install and the goodbye).
+     */
+    private static long cutPoint(long seed) {
+        Random random = new Random(seed);
+        return switch ((int) (seed % 4)) {
+            case 0 -> 1 + random.nextInt(6_000);
+            case 1 -> 1 + random.nextInt((int) wholePush);
+            case 2 -> wholePush - 40_000 + random.nextInt(40_000);
+            default -> wholePush - 400 + random.nextInt(400);
+        };
     }
 
     private static InetSocketAddress address(CommandSite fixture) {
