@@ -1,24 +1,51 @@
 package io.gridside.sim;
 
 import io.gridside.sim.firmware.FirmwareSite;
+import io.gridside.sim.rf.MeshNetwork;
+import io.gridside.sim.scenario.ScenarioRunner;
 import io.gridside.site.firmware.FleetMeter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** What the simulated gateway shows its firmware of itself and its site; see {@link FirmwareSite}. */
+/**
+ * What the simulated gateway shows its firmware of itself and its site; see {@link FirmwareSite}. The gateway asks
+ * it from its quarter-hour tick, after the mesh moved and the interval's readings crossed it, so "now" is the end of
+ * the interval just read.
+ */
 final class GatewayFirmwareSite implements FirmwareSite {
 
     /** The simulated gateway's hardware revision. */
     static final String HARDWARE = "gw-sim-r1";
+    /** How long before the end of the interval just read a meter's supply is sampled: its last half minute. */
+    private static final Duration SUPPLY_SAMPLE = Duration.ofSeconds(30);
 
     private final Path directory;
     private final Supplier<Instant> clock;
+    private final MeterFirmware meters;
+    private final MeshNetwork mesh;
+    private final ScenarioRunner scenario;
+    private final GatewayTraffic traffic;
+    private final Places places;
 
-    GatewayFirmwareSite(Path directory, Supplier<Instant> clock) {
+    /**
+     * @param topology the gateway's mesh and what each meter runs
+     * @param scenario what cuts meters' supply
+     * @param traffic which meters' readings reached the gateway in the last interval
+     * @param places which meter is at which index, after exchanges
+     */
+    GatewayFirmwareSite(Path directory, Supplier<Instant> clock, GatewayTopology topology, ScenarioRunner scenario,
+            GatewayTraffic traffic, Places places) {
         this.directory = directory;
         this.clock = clock;
+        this.meters = topology.meters();
+        this.mesh = topology.mesh().live();
+        this.scenario = scenario;
+        this.traffic = traffic;
+        this.places = places;
     }
 
     @Override
@@ -38,31 +65,50 @@ final class GatewayFirmwareSite implements FirmwareSite {
 
     @Override
     public List<FleetMeter> fleet() {
-        throw new UnsupportedOperationException("the fleet is not built yet");
+        List<FleetMeter> fleet = new ArrayList<>(meters.meters());
+        for (int i = 0; i < meters.meters(); i++) {
+            fleet.add(new FleetMeter(places.meterIds[i], meters.hardware(i), meters.version(i),
+                    meters.securityCounter(i), mesh.hops(i)));
+        }
+        return fleet;
     }
 
     @Override
     public boolean meshRadioUp() {
-        throw new UnsupportedOperationException("health checks are not built yet");
+        for (int i = 0; i < meters.meters(); i++) {
+            if (mesh.hops(i) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public boolean meterReadWorks() {
-        throw new UnsupportedOperationException("health checks are not built yet");
+        return traffic.anyDeliveredLastWindow();
     }
 
     @Override
     public boolean deliveredLastInterval(String meterId) {
-        throw new UnsupportedOperationException("campaigns are not built yet");
+        return traffic.deliveredLastWindow(meterId);
     }
 
     @Override
     public boolean supplied(String meterId) {
-        throw new UnsupportedOperationException("campaigns are not built yet");
+        Instant updated = mesh.updatedAt();
+        return updated == null || scenario.poweredAt(indexOf(meterId), updated.minus(SUPPLY_SAMPLE));
     }
 
     @Override
     public void meterRuns(String meterId, String version, long securityCounter) {
-        throw new UnsupportedOperationException("campaigns are not built yet");
+        meters.runs(indexOf(meterId), version, securityCounter);
+    }
+
+    private int indexOf(String meterId) {
+        Integer index = places.meterIndex.get(meterId);
+        if (index == null) {
+            throw new IllegalArgumentException("The simulated site has no meter " + meterId + ".");
+        }
+        return index;
     }
 }

@@ -13,23 +13,36 @@ import java.util.List;
  *
  * <p>The mesh it gives the link tells each radio's firmware and the frames it passed on in the hour up to the
  * snapshot, which the gateway keeps for the last day only: a snapshot older than that tells the firmware the meters
- * run now and no traffic. A meter's firmware does not change over the history, as no campaign runs on the simulated
- * site, and a meter put in at an exchange keeps the firmware of the one it replaced: both are shortcomings of the
- * simulation, not of the protocol.
+ * run now and no traffic. A meter campaign changes what meters run ({@link MeterFirmware#runs}), and snapshots
+ * tell what they run now.
+ *
+ * <p>KNOWN SHORTCOMING: a snapshot of an earlier time also tells the firmware meters run now, not what they ran
+ * then, and a meter put in at an exchange keeps the firmware of the one it replaced; the simulation keeps no
+ * history of firmware.
  */
 final class GatewayTopology {
 
     private final MeshTimeline mesh;
     private final GatewayTraffic traffic;
-    /** Each meter's firmware in the site's order, then the gateway's own. */
-    private final List<String> firmware;
+    /** Each meter's hardware revision and firmware in the site's order. */
+    private final MeterFirmware meters;
+    private final String gatewayFirmware;
 
-    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, String[] meterFirmware, String gatewayFirmware) {
+    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, MeterFirmware meters, String gatewayFirmware) {
         this.mesh = mesh;
         this.traffic = traffic;
-        List<String> radios = new ArrayList<>(List.of(meterFirmware));
-        radios.add(gatewayFirmware);
-        this.firmware = List.copyOf(radios);
+        this.meters = meters;
+        this.gatewayFirmware = gatewayFirmware;
+    }
+
+    /** What each meter runs, which a campaign changes. */
+    MeterFirmware meters() {
+        return meters;
+    }
+
+    /** The live mesh, which moves at every quarter hour. */
+    MeshTimeline mesh() {
+        return mesh;
     }
 
     /** The meter's parent in the mesh now, or the last one it had while it has no route. */
@@ -73,9 +86,14 @@ final class GatewayTopology {
         List<TopologySnapshot.Node> nodes = new ArrayList<>(snapshot.nodes().size());
         for (int radio = 0; radio < snapshot.nodes().size(); radio++) {
             TopologySnapshot.Node node = snapshot.nodes().get(radio);
-            nodes.add(radio < firmware.size()
-                    ? node.withRadioFacts(firmware.get(radio), traffic.lastHour(snapshot.at(), radio)) : node);
+            nodes.add(radio <= meters.meters()
+                    ? node.withRadioFacts(firmwareOf(radio), traffic.lastHour(snapshot.at(), radio)) : node);
         }
         return new TopologySnapshot(snapshot.at(), snapshot.gatewayId(), nodes, snapshot.links());
+    }
+
+    /** The firmware of radio {@code radio}: a meter's by its index, or the gateway's after the last meter. */
+    private String firmwareOf(int radio) {
+        return radio < meters.meters() ? meters.version(radio) : gatewayFirmware;
     }
 }
