@@ -92,7 +92,8 @@ public final class MeterCampaigns {
      * Pauses, resumes or aborts a campaign. Pausing stops new transfers; those under way end and their meters
      * reboot. Resuming a halted campaign accepts the failures it halted on: they no longer count against their
      * wave. Aborting leaves confirmed meters on the new image and every meter not yet rebooted on what it ran; a
-     * meter rebooting then still confirms or fails. Asking for what the campaign already is changes nothing.
+     * meter rebooting then still confirms or fails. Asking for what the campaign already is changes nothing, and so
+     * does pausing a campaign that halted itself.
      *
      * @throws IllegalArgumentException for a campaign the gateway does not know
      * @throws IllegalStateException for a campaign that completed, or was aborted, when asked to pause or resume
@@ -107,14 +108,17 @@ public final class MeterCampaigns {
             throw new IllegalStateException("Campaign " + run.campaignId + " is " + run.status.name().toLowerCase()
                     + "; there is nothing left to " + action.name().toLowerCase() + ".");
         }
+        CampaignStatus before = run.status;
         switch (action) {
             case PAUSE -> pause(run, by);
             case RESUME -> resume(run, by);
             case ABORT -> abort(run, by);
             default -> throw new IllegalArgumentException("Unknown action " + action + ".");
         }
-        run.updatedSecond = site.clock().getEpochSecond();
-        store.save(kept);
+        if (run.status != before) {
+            run.updatedSecond = site.clock().getEpochSecond();
+            store.save(kept);
+        }
         return new CampaignReply(run.state());
     }
 
