@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
  *
  * A transfer takes a quarter hour to a meter up to {@link #SHALLOW_HOPS} hops deep, two beyond: each hop carries
  * the image in turn over the same shared airtime.
+ *
+ * <p>KNOWN SHORTCOMING: the transfer's time is fixed by depth; it does not follow the image's size or the mesh's
+ * real throughput and loss, so a bigger image or a worse mesh takes no longer.
  */
 final class CampaignTicks {
 
