@@ -93,22 +93,21 @@ final class GatewayFirmwareSite implements FirmwareSite {
         return traffic.deliveredLastWindow(meterId);
     }
 
+    /** A meter the site does not have has no supply. */
     @Override
     public boolean supplied(String meterId) {
+        Integer index = places.meterIndex.get(meterId);
         Instant updated = mesh.updatedAt();
-        return updated == null || scenario.poweredAt(indexOf(meterId), updated.minus(SUPPLY_SAMPLE));
+        return index != null && (updated == null || scenario.poweredAt(index, updated.minus(SUPPLY_SAMPLE)));
     }
 
+    /** @throws IllegalArgumentException for a meter the site does not have */
     @Override
     public void meterRuns(String meterId, String version, long securityCounter) {
-        meters.runs(indexOf(meterId), version, securityCounter);
-    }
-
-    private int indexOf(String meterId) {
         Integer index = places.meterIndex.get(meterId);
         if (index == null) {
             throw new IllegalArgumentException("The simulated site has no meter " + meterId + ".");
         }
-        return index;
+        meters.runs(index, version, securityCounter);
     }
 }

@@ -10,6 +10,7 @@ import io.gridside.site.firmware.CampaignStatus;
 import io.gridside.site.firmware.FirmwareManifest;
 import io.gridside.site.firmware.MeterUpdateStatus;
 import io.gridside.site.firmware.WaveStatus;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * hour that changed one and at each command, so a gateway restarted on the same directory goes on with a campaign
  * where it stood, and the meters it updated run their new version again. The gateway replays its history's quarter
  * hours when it restarts; those up to the last one kept here have moved the campaigns on already and are skipped.
+ *
+ * <p>KNOWN SHORTCOMING: a campaign follows meters by id, so a meter exchanged while its campaign runs is not
+ * followed to its replacement: the old id never reads again and fails to rejoin.
  *
  * <p>Its methods are synchronized on it; the gateway calls them while it holds its own lock, and never the other way
  * round.
@@ -218,7 +222,12 @@ public final class MeterCampaigns {
         }
         if (active) {
             kept.lastTickSecond = end.getEpochSecond();
-            store.save(kept);
+            try {
+                store.save(kept);
+            } catch (UncheckedIOException e) {
+                // The gateway bills on; only a restart before the next save would go back to the last state kept.
+                LOG.error("The simulated gateway could not keep its campaigns at {}.", end, e);
+            }
         }
     }
 
