@@ -144,6 +144,18 @@ class MeterCampaignsTest {
         assertThat(passed.status()).as(passed.reason()).isEqualTo(CampaignStatus.COMPLETED);
         assertThat(passed.counts().get(MeterUpdateStatus.FAILED)).isEqualTo(2);
         assertThat(passed.reason()).contains("2 failed");
+
+        SimClock.Manual clock = SimClock.manual(CampaignFixture.NOW);
+        try (SimulatedGateway other = new SimulatedGateway(new SiteSpec(120, 42, 0, CampaignFixture.NOW), clock)) {
+            CampaignFixture same = new CampaignFixture(other, clock);
+            big.subList(0, 3).forEach(meterId -> same.campaigns().plantFault(meterId, MeterFault.REJECTS_IMAGE));
+            same.start("strict", oneBigWave);
+
+            CampaignState halted = same.runUntil("strict", state -> state.status() != CampaignStatus.RUNNING, LONG);
+
+            assertThat(halted.status()).isEqualTo(CampaignStatus.HALTED);
+            assertThat(halted.reason()).contains("wave 1").contains("3 of its " + big.size() + " meters failed");
+        }
     }
 
     @Test
