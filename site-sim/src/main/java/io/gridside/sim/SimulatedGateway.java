@@ -248,7 +248,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 new RegisterReads(spec.seed(), layout, places, relays, this.scenario));
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
         this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
-                this::clock, mesh.live(), traffic, this::advance), this);
+                this::clock, topology, this.scenario, traffic, places, this::advance), this);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         resume.replay(this);
