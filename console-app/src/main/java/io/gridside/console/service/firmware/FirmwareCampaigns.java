@@ -137,7 +137,11 @@ public final class FirmwareCampaigns {
         return state;
     }
 
-    /** When the console heard it, by the gateway's clock as the session last heard it, so that both agree. */
+    /**
+     * When the console heard it, by the gateway's clock as the session last heard it, so that both agree.
+     * KNOWN SHORTCOMING: a session that never pinged knows only its hello's clock, so a long session dates what
+     * it hears a little early.
+     */
     private static Instant heardAt(GatewayClient client) {
         return client.lastGatewayClock();
     }
