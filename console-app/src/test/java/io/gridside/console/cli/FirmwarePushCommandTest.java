@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PublishedPorts;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -87,6 +89,22 @@ class FirmwarePushCommandTest {
                     .singleElement().extracting(GatewayInstall::version, GatewayInstall::confirmed)
                     .containsExactly("gw-sim-2.5.0", true);
         }
+    }
+
+    @Test
+    void installsOverSerialToo() throws Exception {
+        String serial = fixture.site().listenSerial();
+        PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, fixture.site().gateway().layout().gatewayId());
+
+        CommandRun run = CommandRun.of("connect", "--serial", serial, "--credential", fixture.supervisor(),
+                "firmware", "push", images.resolve(SampleFirmware.GATEWAY_FILE).toString(), "--target", "gateway",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("sent").asInt()).isEqualTo(64);
+        assertThat(json.at("/outcome/confirmed").asBoolean()).isTrue();
+        assertThat(fixture.site().gateway().profile().firmware()).isEqualTo("gw-sim-2.5.0");
     }
 
     @Test
