@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.firmware.CutWire;
 import io.gridside.link.message.FirmwareState;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
@@ -15,6 +16,7 @@ import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FleetMeter;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,6 +157,38 @@ class FirmwareCampaignCommandTest {
         try (SiteStore store = store()) {
             assertThat(store.firmware().campaigns()).singleElement().extracting(CampaignState::status)
                     .isEqualTo(CampaignStatus.ABORTED);
+        }
+    }
+
+    @Test
+    void aMetersPushCutAmongItsChunksResumesAndAThirdRunFindsTheCampaignInsteadOfStartingAnother()
+            throws Exception {
+        String[] parts = fixture.tcp().split(":");
+        try (CutWire wire = CutWire.to(new InetSocketAddress(parts[0], Integer.parseInt(parts[1])))) {
+            String[] push = {"connect", "--tcp", wire.tcp(), "--credential", fixture.supervisor(), "firmware", "push",
+                meterImage, "--target", "meters", "--json"};
+            // The hello, the fleet and the offer take some kilobytes; the 256 KiB image's chunks are 4 KiB.
+            wire.cutAfterConsoleSends(120_000);
+
+            CommandRun cut = CommandRun.of(push);
+            wire.disarm();
+            CommandRun resumed = CommandRun.of(push);
+            CommandRun third = CommandRun.of(push);
+
+            assertThat(wire.wasCut()).isTrue();
+            assertThat(cut.exitCode()).as(cut.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+            assertThat(resumed.err()).containsPattern("resuming: \\d+ of 64 chunks already on the gateway");
+            JsonNode first = new ObjectMapper().readTree(resumed.out());
+            assertThat(first.get("alreadyHeld").asInt() + first.get("sent").asInt()).isEqualTo(64);
+            assertThat(first.get("alreadyHeld").asInt()).isPositive();
+            assertThat(third.exitCode()).as(third.err()).isZero();
+            assertThat(third.err()).contains("runs campaign " + first.at("/campaign/campaignId").asText()
+                    + " of mtr-3.3.0 already");
+            assertThat(new ObjectMapper().readTree(third.out()).get("sent").asInt()).isZero();
+        }
+        try (SiteStore store = store()) {
+            assertThat(store.firmware().campaigns()).hasSize(1);
         }
     }
 
