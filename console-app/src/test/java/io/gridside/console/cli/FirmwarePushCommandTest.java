@@ -84,6 +84,10 @@ class FirmwarePushCommandTest {
         assertThat(json.at("/running/version").asText()).isEqualTo("gw-sim-2.5.0");
         assertThat(json.at("/lastUpdate/confirmed").asBoolean()).isTrue();
         assertThat(json.at("/campaign").isNull()).isTrue();
+        CommandRun text = fixture.connect(fixture.supervisor(), "firmware", "status");
+        assertThat(text.out()).contains("running  slot B: gw-sim-2.5.0 (security counter 8)")
+                .contains("other    slot A: gw-sim-2.4.1").contains("Last install: gw-sim-2.5.0 confirmed")
+                .contains("Meter campaign: none");
         try (SiteStore store = SiteStore.open(siteDatabase())) {
             assertThat(store.firmware().installs()).as("heard from the push and from the status, kept once")
                     .singleElement().extracting(GatewayInstall::version, GatewayInstall::confirmed)
