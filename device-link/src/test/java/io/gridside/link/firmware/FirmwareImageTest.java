@@ -9,6 +9,7 @@ import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FirmwareRefusal;
 import io.gridside.site.firmware.FirmwareRefusedException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -74,6 +75,28 @@ class FirmwareImageTest {
         Files.write(file, TestImages.bytes(2_000));
 
         assertRefused(() -> FirmwareImage.read(file), FirmwareRefusal.UNSIGNED, "raw binary");
+    }
+
+    @Test
+    void refusesARawBinaryLongerThanAnyImageAsUnsignedWithoutReadingIt() throws IOException {
+        Path file = dir.resolve("disk.img");
+        try (var raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.write(TestImages.bytes(16));
+            raw.setLength(100L * 1024 * 1024);
+        }
+
+        assertRefused(() -> FirmwareImage.read(file), FirmwareRefusal.UNSIGNED, "raw binary");
+    }
+
+    @Test
+    void refusesAnImageFileLongerThanAnyImageAsDamaged() throws IOException {
+        Path file = dir.resolve("long.gsfw");
+        try (var raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.write(image.fileBytes());
+            raw.setLength(100L * 1024 * 1024);
+        }
+
+        assertRefused(() -> FirmwareImage.read(file), FirmwareRefusal.DAMAGED, "longer than any firmware image");
     }
 
     @Test

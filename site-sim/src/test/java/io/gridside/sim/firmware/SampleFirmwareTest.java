@@ -2,6 +2,7 @@ package io.gridside.sim.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.firmware.FirmwareCheck;
 import io.gridside.link.firmware.FirmwareCheck.Installed;
@@ -9,6 +10,8 @@ import io.gridside.link.firmware.FirmwareImage;
 import io.gridside.link.firmware.FirmwareKeys;
 import io.gridside.site.firmware.FirmwareManifest;
 import io.gridside.site.firmware.FirmwareProduct;
+import io.gridside.site.firmware.FirmwareRefusal;
+import io.gridside.site.firmware.FirmwareRefusedException;
 import io.gridside.site.firmware.FleetMeter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,6 +67,15 @@ class SampleFirmwareTest {
         assertThat(manifest.chunkCount()).isEqualTo(64);
         assertThatCode(() -> FirmwareCheck.checkImage(SampleFirmware.meterImage(), SampleFirmware.trusted(),
                 METERS)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theFirstRevisionCannotTakeTheMeterImage() {
+        Installed firstRevision = Installed.meters(List.of(new FleetMeter("M-0001", "mtr-r1", "mtr-2.9.7", 3, 1)));
+
+        assertThatThrownBy(() -> FirmwareCheck.checkImage(SampleFirmware.meterImage(), SampleFirmware.trusted(),
+                firstRevision)).isInstanceOfSatisfying(FirmwareRefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(FirmwareRefusal.OTHER_HARDWARE));
     }
 
     @Test
