@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The simulated gateway updates itself through its firmware service: the sample image taken, installed and run
@@ -104,6 +106,33 @@ class SimulatedGatewayFirmwareTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(InstallStep.class)
+    void aGatewayWhosePowerIsCutAtAnyStepOfAnInstallBootsAndSaysWhatItRuns(InstallStep step) throws Exception {
+        try (SimulatedGateway gateway = gateway(SPEC, SimClock.manual(NOW), Scenario.NONE)) {
+            send(gateway.firmware(), 0, IMAGE.manifest().chunkCount());
+            gateway.firmware().update().cutPowerAt(step);
+
+            assertThatThrownBy(() -> gateway.firmware().install(SHA, "supervisor"))
+                    .isInstanceOf(PowerCutException.class);
+        }
+
+        try (SimulatedGateway second = restarted()) {
+            boolean confirmed = step == InstallStep.CONFIRMED;
+            String runs = confirmed ? "gw-sim-2.5.0" : "gw-sim-2.4.1";
+            assertThat(second.profile().firmware()).isEqualTo(runs);
+            assertThat(gatewayNode(second).firmware()).isEqualTo(runs);
+            FirmwareState.Outcome last = second.firmware().state().lastUpdate();
+            assertThat(last.version()).isEqualTo("gw-sim-2.5.0");
+            assertThat(last.confirmed()).isEqualTo(confirmed);
+            assertThat(last.reason()).startsWith(switch (step) {
+                case WRITING_SLOT -> "power was cut while the image was written";
+                case TRIAL_MARKED, HEALTH_CHECKS -> "power was cut during the trial boot";
+                case CONFIRMED -> "";
+            });
+        }
+    }
+
     @Test
     void aSiteWithoutPowerFailsTheTrialBootAndTheGatewayReverts() throws Exception {
         Scenario dark = ScenarioParser.parse("dark", """
@@ -121,7 +150,6 @@ class SimulatedGatewayFirmwareTest {
             assertThat(gateway.profile().firmware()).isEqualTo("gw-sim-2.4.1");
 
             clock.advance(Duration.ofHours(6));
-            gateway.advance();
             assertThat(gateway.firmware().install(SHA, "supervisor").outcome().confirmed())
                     .as("installed once the power is back").isTrue();
         }

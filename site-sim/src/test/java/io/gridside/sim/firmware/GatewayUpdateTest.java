@@ -17,12 +17,19 @@ import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FirmwareRefusal;
 import io.gridside.site.firmware.FirmwareRefusedException;
 import io.gridside.site.firmware.FleetMeter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,24 +94,50 @@ class GatewayUpdateTest {
     }
 
     @Test
+    void everyRestartHoldsExactlyTheChunksAcknowledgedBeforeIt() throws Exception {
+        Random random = new Random(8);
+        Set<Integer> acknowledged = new TreeSet<>();
+        GatewayUpdate update = new GatewayUpdate(site());
+        update.offer(NEXT.signedManifestBytes());
+        int restarts = 0;
+        while (acknowledged.size() < 16) {
+            for (int burst = 1 + random.nextInt(4); burst > 0; burst--) {
+                int index = random.nextInt(16);
+                update.take(chunk(NEXT, index));
+                acknowledged.add(index);
+            }
+
+            update = new GatewayUpdate(site());
+            FirmwareOffered offered = update.offer(NEXT.signedManifestBytes());
+            restarts++;
+            assertThat(IntStream.range(0, 16).filter(offered::holds).boxed().toList()).as("restart " + restarts)
+                    .containsExactlyElementsOf(acknowledged);
+        }
+
+        assertThat(restarts).isGreaterThan(3);
+        assertThat(update.heldWhole(NEXT.manifest().imageSha256())).isEqualTo(NEXT.manifest());
+    }
+
+    @Test
     void aRecordTornByAPowerCutAndAChunkTheFlashLostAreWantedAgain() throws Exception {
         GatewayUpdate first = new GatewayUpdate(site());
         first.offer(NEXT.signedManifestBytes());
         for (int index = 0; index < 4; index++) {
             first.take(chunk(NEXT, index));
         }
-        Path staged = directory.resolve("staged").resolve(NEXT.manifest().imageSha256().hex());
-        // Chunk 4 written and half recorded when the power went; chunk 2's bytes rotted on the flash since.
-        Files.write(staged.resolve("held.log"), new byte[] {0, 0, 0, 4}, StandardOpenOption.APPEND);
-        byte[] image = Files.readAllBytes(staged.resolve("image.bin"));
-        image[2 * CHUNK + 10] ^= 1;
-        Files.write(staged.resolve("image.bin"), image);
+        Path file = directory.resolve("staged").resolve(NEXT.manifest().imageSha256().hex()).resolve("image.bin");
+        // Chunk 5's record reached the flash and its bytes did not; chunk 6's record is torn; chunk 2's bytes rotted.
+        Files.write(file, record(5), StandardOpenOption.APPEND);
+        Files.write(file, Arrays.copyOf(record(6), 5), StandardOpenOption.APPEND);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) ~NEXT.bytes()[2 * CHUNK + 10]}), 2L * CHUNK + 10);
+        }
 
         FirmwareOffered offered = new GatewayUpdate(site()).offer(NEXT.signedManifestBytes());
 
         assertThat(IntStream.range(0, 16).filter(offered::holds).boxed().toList()).containsExactly(0, 1, 3);
-        assertThat(new GatewayUpdate(site()).offer(NEXT.signedManifestBytes()).heldCount())
-                .as("the log rewritten with what survived").isEqualTo(3);
+        assertThat(file).as("the records rewritten with what survived").hasSize(SIZE + 3 * 8);
+        assertThat(new GatewayUpdate(site()).offer(NEXT.signedManifestBytes()).heldCount()).isEqualTo(3);
     }
 
     @Test
@@ -185,6 +218,19 @@ class GatewayUpdateTest {
                 .containsExactly("gw-sim-2.5.0", "mtr-3.3.1", "mtr-3.3.2");
         assertThat(new GatewayUpdate(site()).state(null).staged()).as("started again")
                 .extracting(FirmwareState.Staged::version).containsExactly("gw-sim-2.5.0", "mtr-3.3.1", "mtr-3.3.2");
+    }
+
+    @Test
+    void keepsTheMeterImageACampaignRollsOutWhenNewerOnesAreOffered() throws Exception {
+        GatewayUpdate update = new GatewayUpdate(site());
+        FirmwareImage rolledOut = meterImage("mtr-3.3.0");
+        update.protect(sha -> sha.equals(rolledOut.manifest().imageSha256()));
+        for (String version : List.of("mtr-3.3.0", "mtr-3.3.1", "mtr-3.3.2", "mtr-3.3.3")) {
+            update.offer(meterImage(version).signedManifestBytes());
+        }
+
+        assertThat(update.state(null).staged()).extracting(FirmwareState.Staged::version)
+                .containsExactly("mtr-3.3.0", "mtr-3.3.2", "mtr-3.3.3");
     }
 
     @Test
@@ -345,6 +391,13 @@ class GatewayUpdateTest {
             update.take(chunk(NEXT, index));
         }
         return update;
+    }
+
+    /** A chunk's record as the flash holds it: its index and the CRC-32C of the index. */
+    private static byte[] record(int index) {
+        CRC32C crc = new CRC32C();
+        crc.update(ByteBuffer.allocate(4).putInt(index).flip());
+        return ByteBuffer.allocate(8).putInt(index).putInt((int) crc.getValue()).array();
     }
 
     private FakeFirmwareSite site() {
