@@ -28,7 +28,10 @@ import java.util.function.IntFunction;
  */
 public final class GatewayFirmware {
 
-    /** Hears of each chunk the gateway took, on the uploading thread. */
+    /**
+     * Hears, on the uploading thread, what the gateway holds: once as the offer's answer says, before any chunk is
+     * sent, then after each chunk it took.
+     */
     @FunctionalInterface
     public interface UploadListener {
 
