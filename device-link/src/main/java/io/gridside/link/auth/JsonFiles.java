@@ -14,16 +14,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** The small JSON files of this package: read with errors that name the file and field, written whole. */
-final class JsonFiles {
+/**
+ * The small JSON files of the link's keys and records (this package's and the firmware keys'): read with errors
+ * that name the file and field, written whole.
+ */
+public final class JsonFiles {
 
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private JsonFiles() {
     }
 
     /** The file's top-level object, whose {@code format} must be {@code format}. */
-    static JsonNode read(Path file, String format, String what) throws IOException {
+    public static JsonNode read(Path file, String format, String what) throws IOException {
         return parse(Files.readString(file), file.toString(), format, what);
     }
 
@@ -32,7 +35,7 @@ final class JsonFiles {
      *
      * @param origin where the text came from, to name it in errors
      */
-    static JsonNode parse(String text, String origin, String format, String what) throws IOException {
+    public static JsonNode parse(String text, String origin, String format, String what) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -47,7 +50,7 @@ final class JsonFiles {
         return root;
     }
 
-    static String text(JsonNode root, String field, Object origin) throws IOException {
+    public static String text(JsonNode root, String field, Object origin) throws IOException {
         JsonNode value = root.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new IOException("The file " + origin + " lacks its " + field + ".");
@@ -55,7 +58,7 @@ final class JsonFiles {
         return value.asText();
     }
 
-    static ByteString base64(JsonNode root, String field, Object origin) throws IOException {
+    public static ByteString base64(JsonNode root, String field, Object origin) throws IOException {
         try {
             return ByteString.fromBase64(text(root, field, origin));
         } catch (IllegalArgumentException e) {
@@ -63,7 +66,7 @@ final class JsonFiles {
         }
     }
 
-    static ObjectNode object(String format) {
+    public static ObjectNode object(String format) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", format);
         return root;
@@ -75,7 +78,7 @@ final class JsonFiles {
      * @param secret whether only the owner may read it (where the file system has POSIX permissions)
      * @param replace whether an existing file may be replaced
      */
-    static void write(Path file, JsonNode root, boolean secret, boolean replace) throws IOException {
+    public static void write(Path file, JsonNode root, boolean secret, boolean replace) throws IOException {
         if (!replace && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, "it exists; it is not replaced");
         }

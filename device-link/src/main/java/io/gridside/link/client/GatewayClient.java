@@ -16,9 +16,6 @@ import io.gridside.link.message.GetMeterStatus;
 import io.gridside.link.message.EventsBatch;
 import io.gridside.link.message.GetDayDigests;
 import io.gridside.link.message.GetEvents;
-import io.gridside.link.message.GetBillingConfig;
-import io.gridside.link.message.GetMeshDay;
-import io.gridside.link.message.GetTopology;
 import io.gridside.link.message.GetReadings;
 import io.gridside.link.message.GetRoster;
 import io.gridside.link.message.GatewayHealth;
@@ -27,10 +24,7 @@ import io.gridside.link.message.GetSite;
 import io.gridside.link.message.Hello;
 import io.gridside.link.message.HelloReply;
 import io.gridside.link.message.LedgerBatch;
-import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
-import io.gridside.link.message.MeshDayBatch;
-import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.MeterStatusBatch;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.Pong;
@@ -39,7 +33,6 @@ import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.StreamEnd;
-import io.gridside.link.message.TopologyBatch;
 import io.gridside.link.session.LinkConnection;
 import io.gridside.link.session.LinkHandler;
 import io.gridside.link.session.LinkStats;
@@ -52,7 +45,6 @@ import io.gridside.site.TopologySnapshot;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.history.DayDigest;
 import io.gridside.site.ledger.LedgerLink;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -60,10 +52,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,6 +97,7 @@ public final class GatewayClient implements AutoCloseable {
 
     private final LinkConnection connection;
     private final GatewayBilling billing = new GatewayBilling(this);
+    private final GatewayFirmware firmware = new GatewayFirmware(this);
     private final Duration timeout;
     private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
@@ -306,6 +297,11 @@ public final class GatewayClient implements AutoCloseable {
         return billing;
     }
 
+    /** Firmware: the gateway's slots, image transfer and install, and the meter campaigns it runs. */
+    public GatewayFirmware firmware() {
+        return firmware;
+    }
+
     /** Measures one round trip and returns it; the status bar shows the last one. */
     public Duration ping() throws LinkException {
         long started = System.nanoTime();
@@ -382,36 +378,7 @@ public final class GatewayClient implements AutoCloseable {
      *     belong to one snapshot
      */
     public TopologySnapshot topology(Instant at) throws LinkException {
-        List<TopologyBatch> headers = new ArrayList<>();
-        List<TopologySnapshot.Node> nodes = new ArrayList<>();
-        List<TopologySnapshot.Link> links = new ArrayList<>();
-        stream(GetTopology.of(at, hello.capabilities()), TopologyBatch.class, batch -> {
-            headers.add(batch);
-            List<TopologySnapshot.Item> items = new ArrayList<>(batch.nodes());
-            items.addAll(batch.links());
-            return new Batch<>(items, batch.total());
-        }, (items, received, total) -> items.forEach(item -> {
-            if (item instanceof TopologySnapshot.Node node) {
-                nodes.add(node);
-            } else if (item instanceof TopologySnapshot.Link link) {
-                links.add(link);
-            }
-        }), CancelSignal.NEVER);
-        if (headers.isEmpty()) {
-            throw incomplete("the topology stream carried no batch");
-        }
-        TopologyBatch first = headers.get(0);
-        for (TopologyBatch batch : headers) {
-            if (!batch.at().equals(first.at()) || !batch.gatewayId().equals(first.gatewayId())) {
-                throw incomplete("a batch of the topology at " + batch.at() + " came in the stream of " + first.at());
-            }
-        }
-        try {
-            return new TopologySnapshot(first.at(), first.gatewayId(), nodes, links);
-        } catch (IllegalArgumentException e) {
-            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent a topology that does not "
-                    + "hold together: " + e.getMessage(), e);
-        }
+        return TopologyPull.pull(this, at);
     }
 
     /**
@@ -435,20 +402,7 @@ public final class GatewayClient implements AutoCloseable {
      * @throws LinkException with {@link LinkException.Code#INCOMPLETE} when a batch names another day
      */
     public byte[] meshDay(LocalDate day, CancelSignal cancel) throws LinkException {
-        ByteArrayOutputStream document = new ByteArrayOutputStream();
-        List<LocalDate> named = new ArrayList<>();
-        stream(new GetMeshDay(day), MeshDayBatch.class, batch -> {
-            named.add(batch.day());
-            return new Batch<>(batch.chunks(), batch.total());
-        }, (chunks, received, total) -> chunks.forEach(chunk -> document.writeBytes(chunk.toByteArray())), cancel);
-        if (named.stream().anyMatch(other -> !other.equals(day))) {
-            throw incomplete("a batch of another day came in the mesh history of " + day);
-        }
-        try {
-            return MeshDayBatch.documentOf(document.toByteArray());
-        } catch (MalformedMessageException e) {
-            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent " + e.getMessage() + ".", e);
-        }
+        return DocumentPull.meshDay(this, day, cancel);
     }
 
     /**
@@ -459,22 +413,7 @@ public final class GatewayClient implements AutoCloseable {
      *     the document does not match its digest
      */
     public byte[] billingConfig(CancelSignal cancel) throws LinkException {
-        ByteArrayOutputStream packed = new ByteArrayOutputStream();
-        Set<ByteString> digests = new HashSet<>();
-        stream(new GetBillingConfig(), BillingConfigBatch.class, batch -> {
-            digests.add(batch.digest());
-            return new Batch<>(batch.chunks(), batch.total());
-        }, (chunks, received, total) -> chunks.forEach(chunk -> packed.writeBytes(chunk.toByteArray())), cancel);
-        byte[] document;
-        try {
-            document = MeshDayBatch.documentOf(packed.toByteArray());
-        } catch (MalformedMessageException e) {
-            throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway sent " + e.getMessage() + ".", e);
-        }
-        if (digests.size() != 1 || !digests.contains(BillingConfigBatch.digestOf(document))) {
-            throw incomplete("the billing configuration does not match the digest its batches name");
-        }
-        return document;
+        return DocumentPull.billingConfig(this, cancel);
     }
 
     /**
@@ -565,12 +504,46 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     Message call(Message request) throws LinkException {
+        return submit(request).answer();
+    }
+
+    /** Sends {@code request} without waiting for its answer, so that several may be in flight at once. */
+    Pending submit(Message request) throws LinkException {
         long requestId = nextRequestId.getAndIncrement();
-        BlockingQueue<Object> answers = open(requestId);
+        Pending pending = new Pending(requestId, open(requestId), request);
         try {
             send(requestId, request);
-            return (Message) take(answers, request);
-        } finally {
+        } catch (LinkException e) {
+            pending.forget();
+            throw e;
+        }
+        return pending;
+    }
+
+    /** A request sent whose answer has not been taken yet. */
+    final class Pending {
+
+        private final long requestId;
+        private final BlockingQueue<Object> answers;
+        private final Message request;
+
+        private Pending(long requestId, BlockingQueue<Object> answers, Message request) {
+            this.requestId = requestId;
+            this.answers = answers;
+            this.request = request;
+        }
+
+        /** Waits for the answer as {@link #call} does: an error reply, a time-out or a dropped link throws. */
+        Message answer() throws LinkException {
+            try {
+                return (Message) take(answers, request);
+            } finally {
+                forget();
+            }
+        }
+
+        /** Stops waiting: an answer that still comes is dropped. */
+        void forget() {
             waiting.remove(requestId);
         }
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * What a firmware image is and how to check it, as its maker states it; the manifest's deterministic CBOR
- * ({@link #encode}) is what the maker's key signs (see {@code io.gridside.link.firmware.ManifestSignature}).
+ * ({@link #encode}) is what the maker's key signs (see {@code io.gridside.link.firmware.SignedManifest}).
  *
  * @param product what the image runs on
  * @param hardwareIds the hardware revisions it runs on, at least one, such as {@code mtr-r2}

@@ -733,6 +733,11 @@ public final class SiteStore implements AutoCloseable {
         return query(() -> count("SELECT COALESCE(MAX(seq), 0) FROM ledger_entry"));
     }
 
+    /** The firmware the console knows of: the fleet as pulled, meter campaigns and the gateway's installs. */
+    public FirmwareRecords firmware() {
+        return new FirmwareRecords(this, connection, file);
+    }
+
     private long count(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             return rows.getLong(1);
@@ -745,14 +750,6 @@ public final class SiteStore implements AutoCloseable {
         } else {
             statement.setLong(index, value.getEpochSecond());
         }
-    }
-
-    private static int sum(int[] counts) {
-        int total = 0;
-        for (int count : counts) {
-            total += Math.max(0, count);
-        }
-        return total;
     }
 
     @Override
