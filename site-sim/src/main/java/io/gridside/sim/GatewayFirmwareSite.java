@@ -1,6 +1,8 @@
 package io.gridside.sim;
 
 import io.gridside.sim.firmware.FirmwareSite;
+import io.gridside.sim.mesh.QuarterHourTraffic;
+import io.gridside.sim.rf.MeshNetwork;
 import io.gridside.site.firmware.FleetMeter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,10 +17,16 @@ final class GatewayFirmwareSite implements FirmwareSite {
 
     private final Path directory;
     private final Supplier<Instant> clock;
+    /** The live mesh, whose routes tell whether the gateway's radio is up. */
+    private final MeshNetwork mesh;
+    /** The readings that crossed the mesh, which tell whether a meter read works. */
+    private final GatewayTraffic traffic;
 
-    GatewayFirmwareSite(Path directory, Supplier<Instant> clock) {
+    GatewayFirmwareSite(Path directory, Supplier<Instant> clock, MeshNetwork mesh, GatewayTraffic traffic) {
         this.directory = directory;
         this.clock = clock;
+        this.mesh = mesh;
+        this.traffic = traffic;
     }
 
     @Override
@@ -43,12 +51,19 @@ final class GatewayFirmwareSite implements FirmwareSite {
 
     @Override
     public boolean meshRadioUp() {
-        throw new UnsupportedOperationException("health checks are not built yet");
+        for (int meter = 0; meter < mesh.plan().meters(); meter++) {
+            if (mesh.hops(meter) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /** Whether a reading reached the gateway's intake in the last window of service it counted. */
     @Override
     public boolean meterReadWorks() {
-        throw new UnsupportedOperationException("health checks are not built yet");
+        List<QuarterHourTraffic> windows = traffic.recentWindows();
+        return !windows.isEmpty() && windows.get(windows.size() - 1).arrived() > 0;
     }
 
     @Override

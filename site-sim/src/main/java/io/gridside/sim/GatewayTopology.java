@@ -6,6 +6,7 @@ import io.gridside.site.TopologySnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The simulated gateway's view of its mesh: each meter's parent and the RSSI of its link to it, and the mesh now
@@ -21,15 +22,17 @@ final class GatewayTopology {
 
     private final MeshTimeline mesh;
     private final GatewayTraffic traffic;
-    /** Each meter's firmware in the site's order, then the gateway's own. */
+    /** Each meter's firmware in the site's order. */
     private final List<String> firmware;
+    /** The firmware the gateway runs now, which an install changes. */
+    private final Supplier<String> gatewayFirmware;
 
-    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, String[] meterFirmware, String gatewayFirmware) {
+    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, String[] meterFirmware,
+            Supplier<String> gatewayFirmware) {
         this.mesh = mesh;
         this.traffic = traffic;
-        List<String> radios = new ArrayList<>(List.of(meterFirmware));
-        radios.add(gatewayFirmware);
-        this.firmware = List.copyOf(radios);
+        this.firmware = List.of(meterFirmware);
+        this.gatewayFirmware = gatewayFirmware;
     }
 
     /** The meter's parent in the mesh now, or the last one it had while it has no route. */
@@ -70,11 +73,13 @@ final class GatewayTopology {
 
     /** The snapshot with each radio's firmware and traffic; its nodes are the meters in order, then the gateway. */
     private TopologySnapshot withRadioFacts(TopologySnapshot snapshot) {
+        List<String> radios = new ArrayList<>(firmware);
+        radios.add(gatewayFirmware.get());
         List<TopologySnapshot.Node> nodes = new ArrayList<>(snapshot.nodes().size());
         for (int radio = 0; radio < snapshot.nodes().size(); radio++) {
             TopologySnapshot.Node node = snapshot.nodes().get(radio);
-            nodes.add(radio < firmware.size()
-                    ? node.withRadioFacts(firmware.get(radio), traffic.lastHour(snapshot.at(), radio)) : node);
+            nodes.add(radio < radios.size()
+                    ? node.withRadioFacts(radios.get(radio), traffic.lastHour(snapshot.at(), radio)) : node);
         }
         return new TopologySnapshot(snapshot.at(), snapshot.gatewayId(), nodes, snapshot.links());
     }

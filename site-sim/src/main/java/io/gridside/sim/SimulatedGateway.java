@@ -113,7 +113,6 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedGateway implements GatewayService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedGateway.class);
-    private static final String FIRMWARE = "gw-sim-2.4.1";
     static final Duration MAX_CLOCK_CHANGE = Duration.ofDays(7);
 
     private final SiteSpec spec;
@@ -237,7 +236,10 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new GatewayTraffic(mesh.live(), intake, spec.seed());
-        this.topology = new GatewayTopology(mesh, traffic, MeterFirmware.of(spec.seed(), spec.meters()), FIRMWARE);
+        this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
+                this::clock, mesh.live(), traffic), this);
+        this.topology = new GatewayTopology(mesh, traffic, MeterFirmware.of(spec.seed(), spec.meters()),
+                firmware.update()::runningVersion);
         this.days = new GatewayDays(corrections, mesh, layout.site().zone(), historyStart, this::events);
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
@@ -247,8 +249,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout,
                 new RegisterReads(spec.seed(), layout, places, relays, this.scenario));
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
-        this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
-                this::clock), this);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         resume.replay(this);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             SetClockCommand.class, TopUpCommand.class, VoidCommand.class, CashUpCommand.class, TopologyCommand.class,
             HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
             MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class, CommandsCommand.class,
-            TariffPushCommand.class, OutagesCommand.class})
+            TariffPushCommand.class, OutagesCommand.class,
+            ConnectFirmwareCommand.class})
 final class ConnectCommand {
 
     @Spec

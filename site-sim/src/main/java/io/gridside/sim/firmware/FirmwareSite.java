@@ -1,5 +1,6 @@
 package io.gridside.sim.firmware;
 
+import io.gridside.link.firmware.FirmwareKeys;
 import io.gridside.site.firmware.FleetMeter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,11 @@ public interface FirmwareSite {
 
     /** The gateway's clock. */
     Instant clock();
+
+    /** The keys the gateway trusts to sign firmware: the demo firmware key on the simulated site. */
+    default FirmwareKeys firmwareKeys() {
+        return SampleFirmware.trusted();
+    }
 
     /** The gateway's hardware revision, which a gateway image must name. */
     String gatewayHardware();

@@ -1,5 +1,7 @@
 package io.gridside.sim.firmware;
 
+import io.gridside.link.firmware.FirmwareCheck;
+import io.gridside.link.firmware.SignedManifest;
 import io.gridside.link.message.ChunkHeld;
 import io.gridside.link.message.FirmwareChunk;
 import io.gridside.link.message.FirmwareInstalled;
@@ -7,39 +9,132 @@ import io.gridside.link.message.FirmwareOffered;
 import io.gridside.link.message.FirmwareState;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareManifest;
+import io.gridside.site.firmware.FirmwareProduct;
+import io.gridside.site.firmware.FirmwareRefusal;
 import io.gridside.site.firmware.FirmwareRefusedException;
+import io.gridside.site.firmware.FleetMeter;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The simulated gateway's images on its flash: what it receives chunk by chunk and holds, and its two slots, which
- * an install writes and boots on trial.
+ * The simulated gateway's images on its flash: what it receives chunk by chunk and holds ({@link ImageStaging}),
+ * and its two slots ({@link GatewaySlots}), which an install writes and boots on trial, then confirms after its
+ * health checks or reverts by itself. Everything it holds lives under the site's firmware directory, so a gateway
+ * started again on the same directory holds the same chunks and boots the slot it should. Not thread-safe: the
+ * gateway's lock guards it (see {@link SimFirmware}).
  */
 public final class GatewayUpdate {
 
-    private final FirmwareSite site;
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayUpdate.class);
 
+    private final FirmwareSite site;
+    private final ImageStaging staging;
+    private final GatewaySlots slots;
+    private final HealthChecks checks;
+    /** The slot it runs now: the one its boot loader boots, or the new one while it is on trial. */
+    private String running;
+    /** Where a test cuts the power during an install, or null. */
+    private InstallStep cutAt;
+    private boolean poweredOff;
+
+    /** The gateway's firmware as its flash holds it; an install a power cut interrupted is reverted now. */
     public GatewayUpdate(FirmwareSite site) {
         this.site = site;
+        this.staging = new ImageStaging(site.directory());
+        this.slots = GatewaySlots.boot(site.directory(), site.clock());
+        this.checks = new HealthChecks(site);
+        this.running = slots.booted();
     }
 
-    /** The version the gateway runs now, as its hello says. */
+    /** The version the gateway runs now, as its hello and its node in the mesh say. */
     public String runningVersion() {
-        return "gw-sim-2.4.1";
+        return slots.image(running).version();
     }
 
+    /** What it runs, holds and last installed; {@code campaignId} is the meter campaign it runs or last ran. */
     public FirmwareState state(String campaignId) {
-        throw new UnsupportedOperationException("firmware updates are not built yet on " + site.directory());
+        requirePower();
+        String other = GatewaySlots.otherThan(running);
+        GatewaySlots.Image otherImage = slots.image(other);
+        return new FirmwareState(site.gatewayHardware(), slots.image(running).in(running),
+                otherImage == null ? null : otherImage.in(other), slots.last(), staging.list(), campaignId);
     }
 
+    /**
+     * Checks an offered image's signed manifest against the keys the gateway trusts and what runs (itself, or
+     * its meters for a meter image), and opens its transfer or finds the one under way.
+     *
+     * @throws FirmwareRefusedException for an image unsigned, signed by a key it does not trust, with a signature
+     *     that does not verify, for other hardware, older than what runs or already installed, or malformed
+     */
     public FirmwareOffered offer(ByteString signedManifest) throws FirmwareRefusedException {
-        throw new UnsupportedOperationException("firmware updates are not built yet");
+        requirePower();
+        SignedManifest signed = checked(signedManifest);
+        StagedImage image = staging.offered(signedManifest, signed.manifest(), site.clock());
+        LOG.info("The gateway took an offer of firmware {}; it holds {} of its {} chunks.",
+                signed.manifest().version(), image.heldCount(), signed.manifest().chunkCount());
+        return new FirmwareOffered(image.imageSha256(), signed.manifest().chunkCount(), image.heldBits(),
+                image.heldCount());
     }
 
+    /**
+     * Checks one chunk against its manifest and keeps it on the flash before it answers; a chunk held already is
+     * answered again and not written twice. The last chunk is answered once the whole image's SHA-256 matched.
+     *
+     * @throws FirmwareRefusedException with {@code DAMAGED} for a chunk that does not match, of an image not
+     *     offered, or when the whole image does not match its manifest (the image is then dropped)
+     */
     public ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
-        throw new UnsupportedOperationException("firmware updates are not built yet");
+        requirePower();
+        StagedImage image = staging.find(chunk.imageSha256());
+        if (image == null) {
+            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The gateway was offered no image with"
+                    + " SHA-256 " + chunk.imageSha256().hex() + ". Offer the image again before its chunks.");
+        }
+        FirmwareManifest manifest = image.manifest();
+        if (chunk.index() >= manifest.chunkCount()) {
+            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The image " + manifest.version() + " has "
+                    + manifest.chunkCount() + " chunks, and no chunk " + chunk.index() + ". Send the image again.");
+        }
+        if (!image.holds(chunk.index())) {
+            byte[] data = chunk.data().toByteArray();
+            FirmwareCheck.checkChunk(manifest, chunk.index(), data);
+            image.keep(chunk.index(), data);
+            if (image.complete()) {
+                requireWhole(image);
+            }
+        }
+        return new ChunkHeld(image.imageSha256(), chunk.index(), image.heldCount(), image.complete());
     }
 
+    /**
+     * Installs a gateway image held whole: writes it to the inactive slot and checks it there, marks the trial
+     * boot, reboots into it, runs the health checks, and confirms it, or reverts to the slot it ran and says why.
+     *
+     * @param by the supervisor who asked, for the log
+     * @throws FirmwareRefusedException when the image is not held whole, is a meter image, or no longer fits what
+     *     runs (another install came first)
+     */
     public FirmwareInstalled install(ByteString imageSha256, String by) throws FirmwareRefusedException {
-        throw new UnsupportedOperationException("firmware updates are not built yet");
+        requirePower();
+        StagedImage image = staging.whole(imageSha256);
+        FirmwareManifest manifest = image.manifest();
+        if (manifest.product() != FirmwareProduct.GATEWAY) {
+            throw new FirmwareRefusedException(FirmwareRefusal.OTHER_HARDWARE, "The image " + manifest.version()
+                    + " is a meter image; the gateway rolls it out to its meters in a campaign.");
+        }
+        checked(image.signedManifest());
+        LOG.info("{} asked the gateway to install firmware {} over {}.", by, manifest.version(), runningVersion());
+        FirmwareState.Outcome outcome = new SlotInstall(site, slots, checks, this::cut).run(image, running);
+        running = slots.booted();
+        if (outcome.confirmed()) {
+            staging.drop(image);
+        }
+        LOG.info("The gateway's install of {} ended: {}", manifest.version(),
+                outcome.confirmed() ? "confirmed" : "reverted, " + outcome.reason());
+        return new FirmwareInstalled(outcome, slots.image(running).in(running));
     }
 
     /**
@@ -48,6 +143,79 @@ public final class GatewayUpdate {
      * @throws FirmwareRefusedException with {@code DAMAGED} when the image is not held, or not whole
      */
     public FirmwareManifest heldWhole(ByteString imageSha256) throws FirmwareRefusedException {
-        throw new UnsupportedOperationException("firmware updates are not built yet");
+        requirePower();
+        return staging.whole(imageSha256).manifest();
+    }
+
+    /** Keeps the images {@code inUse} names, such as a running campaign's, when a new offer needs room. */
+    public void protect(Predicate<ByteString> inUse) {
+        staging.protect(inUse);
+    }
+
+    /**
+     * For tests and training: makes trial-boot check {@code check} ({@code mesh-radio} or {@code meter-read})
+     * fail on every install of this gateway from now on, as a broken image would make it fail.
+     *
+     * @throws IllegalArgumentException for a check a trial boot does not run
+     */
+    public void failHealthCheck(String check) {
+        checks.fail(check);
+    }
+
+    /**
+     * For tests and training: cuts the gateway's power at {@code step} of the next install. The install then
+     * throws a {@link PowerCutException} and the gateway answers nothing more; start a new gateway on the same
+     * journal directory, as after a real power cut, to see what it boots.
+     */
+    public void cutPowerAt(InstallStep step) {
+        this.cutAt = step;
+    }
+
+    /** Reached at each step of an install: cuts the power there when a test asked for it. */
+    private void cut(InstallStep step) {
+        if (step == cutAt) {
+            cutAt = null;
+            poweredOff = true;
+            LOG.info("The gateway's power was cut at step {} of an install, as a test asked.", step);
+            throw new PowerCutException("The gateway's power was cut at " + step + " of an install. Start the"
+                    + " gateway again on its journal directory.");
+        }
+    }
+
+    private void requirePower() {
+        if (poweredOff) {
+            throw new PowerCutException("The gateway's power was cut during an install; it answers nothing until"
+                    + " it is started again on its journal directory.");
+        }
+    }
+
+    /** Decodes a signed manifest and checks it against the trusted keys and what it is for runs now. */
+    private SignedManifest checked(ByteString signedManifest) throws FirmwareRefusedException {
+        SignedManifest signed = SignedManifest.decode(signedManifest.toByteArray());
+        FirmwareManifest manifest = signed.manifest();
+        FirmwareCheck.Installed installed = manifest.product() == FirmwareProduct.GATEWAY
+                ? new FirmwareCheck.Installed(FirmwareProduct.GATEWAY, List.of(site.gatewayHardware()),
+                        runningVersion(), slots.image(running).securityCounter())
+                : meters();
+        FirmwareCheck.checkManifest(signed, site.firmwareKeys(), installed);
+        return signed;
+    }
+
+    private FirmwareCheck.Installed meters() throws FirmwareRefusedException {
+        List<FleetMeter> fleet = site.fleet();
+        if (fleet.isEmpty()) {
+            throw new FirmwareRefusedException(FirmwareRefusal.OTHER_HARDWARE, "The site has no meters for a meter"
+                    + " image to run on.");
+        }
+        return FirmwareCheck.Installed.meters(fleet);
+    }
+
+    private void requireWhole(StagedImage image) throws FirmwareRefusedException {
+        if (!image.wholeMatches()) {
+            staging.drop(image);
+            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Every chunk of " + image.manifest().version()
+                    + " matched its hash, but the whole image does not match its manifest's SHA-256: the image"
+                    + " was built wrong, and the gateway dropped it. Ask its maker for a new one.");
+        }
     }
 }

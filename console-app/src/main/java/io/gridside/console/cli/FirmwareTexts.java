@@ -1,0 +1,91 @@
+package io.gridside.console.cli;
+
+import io.gridside.link.message.FirmwareState;
+import io.gridside.site.firmware.CampaignPlan;
+import io.gridside.site.firmware.CampaignState;
+import io.gridside.site.firmware.FleetMeter;
+import io.gridside.site.firmware.MeterUpdateStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** How the firmware commands print plans, campaigns and installs for a person. */
+final class FirmwareTexts {
+
+    private FirmwareTexts() {
+    }
+
+    /** An install's outcome and the health checks of its trial boot. */
+    static void printOutcome(PrintWriter out, FirmwareState.Outcome outcome) {
+        out.printf("%s %s on the gateway at %s%s%n", outcome.version(), outcome.confirmed() ? "confirmed" : "reverted",
+                outcome.at(), outcome.confirmed() ? "." : ": " + outcome.reason());
+        for (FirmwareState.HealthCheck check : outcome.checks()) {
+            out.printf("  %-6s %-14s %s%n", check.passed() ? "passed" : "FAILED", check.name(), check.detail());
+        }
+    }
+
+    /** A plan's waves (number, size, hop range, hardware mix) and the meters it leaves out, with why. */
+    static void printPlan(PrintWriter out, CampaignPlan plan, List<FleetMeter> fleet) {
+        Map<String, FleetMeter> byId = fleet.stream().collect(Collectors.toMap(FleetMeter::meterId,
+                Function.identity(), (a, b) -> a));
+        out.printf("Plan: %d meters in %d waves, %d left out.%n", plan.meterCount(), plan.waves().size(),
+                plan.excluded().size());
+        out.printf("  %-6s %5s  %-9s %s%n", "wave", "size", "hops", "hardware");
+        for (int number = 0; number < plan.waves().size(); number++) {
+            List<FleetMeter> wave = plan.waves().get(number).stream().map(byId::get).toList();
+            out.printf("  %-6s %5d  %-9s %s%n", number == 0 ? "canary" : Integer.toString(number), wave.size(),
+                    hops(wave), mix(wave));
+        }
+        Map<String, Long> reasons = new TreeMap<>(plan.excluded().values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())));
+        reasons.forEach((reason, count) -> out.printf("  left out: %d meters: %s%n", count, reason));
+    }
+
+    /** The range of hop depths of a wave's meters, and how many have no route. */
+    static String hops(List<FleetMeter> wave) {
+        int min = wave.stream().filter(FleetMeter::reachable).mapToInt(FleetMeter::hops).min().orElse(-1);
+        int max = wave.stream().filter(FleetMeter::reachable).mapToInt(FleetMeter::hops).max().orElse(-1);
+        long unrouted = wave.stream().filter(meter -> !meter.reachable()).count();
+        String range = min < 0 ? "" : min == max ? Integer.toString(min) : min + "-" + max;
+        return unrouted == 0 ? range : (range.isEmpty() ? "" : range + ",") + unrouted + " none";
+    }
+
+    /** How many meters of each hardware revision a wave holds, such as {@code mtr-r2 x3, mtr-r3 x1}. */
+    static String mix(List<FleetMeter> wave) {
+        Map<String, Long> counts = new TreeMap<>(wave.stream()
+                .collect(Collectors.groupingBy(FleetMeter::hardwareId, Collectors.counting())));
+        return counts.entrySet().stream().map(entry -> entry.getKey() + " x" + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A campaign's status and, per wave, how many of its meters stand where. */
+    static void printCampaign(PrintWriter out, CampaignState campaign) {
+        out.printf("Campaign %s of %s: %s%s%n", campaign.campaignId(), campaign.version(),
+                campaign.status().name().toLowerCase(Locale.ROOT),
+                campaign.reason().isEmpty() ? "" : ": " + campaign.reason());
+        out.printf("  %-6s %-8s %5s %9s %11s %7s %11s %8s %6s %11s%n", "wave", "status", "size", "confirmed",
+                "in progress", "pending", "unreachable", "deferred", "failed", "not updated");
+        for (CampaignState.Wave wave : campaign.waves()) {
+            printWave(out, wave.number() == 0 ? "canary" : Integer.toString(wave.number()),
+                    wave.status().name().toLowerCase(Locale.ROOT), wave.size(), campaign.countsOf(wave.number()));
+        }
+        printWave(out, "all", "", campaign.meters().size(), campaign.counts());
+    }
+
+    private static void printWave(PrintWriter out, String name, String status, int size,
+            Map<MeterUpdateStatus, Integer> counts) {
+        out.printf("  %-6s %-8s %5d %9d %11d %7d %11d %8d %6d %11d%n", name, status, size,
+                counts.get(MeterUpdateStatus.CONFIRMED), inProgress(counts), counts.get(MeterUpdateStatus.PENDING),
+                counts.get(MeterUpdateStatus.UNREACHABLE), counts.get(MeterUpdateStatus.DEFERRED),
+                counts.get(MeterUpdateStatus.FAILED), counts.get(MeterUpdateStatus.NOT_UPDATED));
+    }
+
+    /** Meters receiving the image or rebooting into it. */
+    static int inProgress(Map<MeterUpdateStatus, Integer> counts) {
+        return counts.get(MeterUpdateStatus.TRANSFERRING) + counts.get(MeterUpdateStatus.INSTALLING);
+    }
+}

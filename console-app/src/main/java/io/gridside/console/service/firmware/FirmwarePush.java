@@ -1,0 +1,190 @@
+package io.gridside.console.service.firmware;
+
+import io.gridside.console.service.SiteMismatchException;
+import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayFirmware;
+import io.gridside.link.client.LinkException;
+import io.gridside.link.firmware.FirmwareCheck;
+import io.gridside.link.firmware.FirmwareImage;
+import io.gridside.link.message.FirmwareInstalled;
+import io.gridside.link.message.FirmwareOffered;
+import io.gridside.link.message.FirmwareState;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.firmware.FirmwareManifest;
+import io.gridside.site.firmware.FirmwareProduct;
+import io.gridside.site.firmware.FirmwareRefusal;
+import io.gridside.site.firmware.FirmwareRefusedException;
+import io.gridside.site.firmware.FleetMeter;
+import io.gridside.site.firmware.GatewayInstall;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries a firmware image file to the gateway: checks it as the gateway will before a byte is sent, offers it,
+ * sends only the chunks the gateway lacks (the gateway keeps what it took on its flash, so a push that a dropped
+ * link or a closed console stopped resumes where it stopped when it is run again), and for a gateway image installs
+ * it and keeps how the install ended in the site's database. The gateway checks everything again itself.
+ */
+public final class FirmwarePush {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirmwarePush.class);
+
+    private final FirmwareTrust trust;
+    private final SiteStore store;
+
+    public FirmwarePush(FirmwareTrust trust, SiteStore store) {
+        this.trust = trust;
+        this.store = store;
+    }
+
+    /**
+     * Checks, offers, sends and installs the gateway image {@code image}; only a supervisor's session may install.
+     * When the gateway runs the image already because an earlier push installed it (and the answer was lost with
+     * the link), the push sends nothing and answers that install's outcome.
+     *
+     * @throws FirmwareRefusedException when the console refuses the image; nothing was sent
+     * @throws LinkException when the link fails (push again to resume) or the gateway refuses, with its code
+     * @throws CancellationException when {@code cancel} stopped the push; the gateway keeps the chunks it took
+     * @throws SiteMismatchException when the site database is of another site than the gateway's
+     */
+    public PushResult pushGateway(GatewayClient client, Path image, PushProgress progress, CancelSignal cancel)
+            throws FirmwareRefusedException, LinkException {
+        checkSite(client);
+        progress.onProgress(PushPhase.CHECKING, 0, 0, 0);
+        FirmwareState state = client.firmware().state();
+        FirmwareImage file = read(image);
+        FirmwareManifest manifest = file.manifest();
+        PushResult done = installedBefore(state, file);
+        if (done != null) {
+            progress.onProgress(PushPhase.DONE, manifest.chunkCount(), manifest.chunkCount(), 0);
+            return done;
+        }
+        check(image, file, gatewayTarget(state));
+        GatewayFirmware.UploadResult upload = send(client, file, progress, cancel);
+        if (cancel.isCancelled()) {
+            throw new CancellationException("The push of " + manifest.version() + " was stopped before its install; "
+                    + "the gateway holds the whole image, and pushing again installs it.");
+        }
+        progress.onProgress(PushPhase.INSTALLING, manifest.chunkCount(), manifest.chunkCount(), 0);
+        FirmwareInstalled installed = client.firmware().install(upload.imageSha256());
+        record(installed.outcome());
+        progress.onProgress(PushPhase.DONE, manifest.chunkCount(), manifest.chunkCount(), 0);
+        return new PushResult(upload.imageSha256(), manifest.version(), manifest.chunkCount(), upload.alreadyHeld(),
+                upload.sent(), installed.outcome());
+    }
+
+    /**
+     * Checks, offers and sends the meter image {@code image}, which the gateway then holds for a campaign. The
+     * image is checked against the site's meters, whose fleet is pulled (and kept) first.
+     *
+     * @throws FirmwareRefusedException when the console refuses the image; nothing was sent
+     * @throws LinkException when the link fails (push again to resume) or the gateway refuses, with its code
+     * @throws CancellationException when {@code cancel} stopped the push; the gateway keeps the chunks it took
+     */
+    public PushResult stageMeterImage(GatewayClient client, Path image, PushProgress progress, CancelSignal cancel)
+            throws FirmwareRefusedException, LinkException {
+        checkSite(client);
+        progress.onProgress(PushPhase.CHECKING, 0, 0, 0);
+        FirmwareImage file = read(image);
+        List<FleetMeter> fleet = new FirmwareCampaigns(store).pullFleet(client, cancel);
+        check(image, file, meterTarget(fleet));
+        GatewayFirmware.UploadResult upload = send(client, file, progress, cancel);
+        FirmwareManifest manifest = file.manifest();
+        progress.onProgress(PushPhase.DONE, manifest.chunkCount(), manifest.chunkCount(), 0);
+        return new PushResult(upload.imageSha256(), manifest.version(), manifest.chunkCount(), upload.alreadyHeld(),
+                upload.sent(), null);
+    }
+
+    /** What the gateway runs, as an image is checked against it. */
+    public static FirmwareCheck.Installed gatewayTarget(FirmwareState state) {
+        return new FirmwareCheck.Installed(FirmwareProduct.GATEWAY, List.of(state.hardwareId()),
+                state.running().version(), state.running().securityCounter());
+    }
+
+    /**
+     * What the site's meters run, as a meter image is checked against it: every hardware revision among them, and
+     * the oldest version and lowest security counter.
+     *
+     * @throws FirmwareRefusedException with {@code OTHER_HARDWARE} when the gateway lists no meter
+     */
+    public static FirmwareCheck.Installed meterTarget(List<FleetMeter> fleet) throws FirmwareRefusedException {
+        if (fleet.isEmpty()) {
+            throw new FirmwareRefusedException(FirmwareRefusal.OTHER_HARDWARE, "The gateway lists no meters, so a "
+                    + "meter image has nothing to update here. Check that this is the site you meant.");
+        }
+        return FirmwareCheck.Installed.meters(fleet);
+    }
+
+    private static FirmwareImage read(Path image) throws FirmwareRefusedException {
+        try {
+            return FirmwareImage.read(image);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The image file " + image + " could not be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void check(Path image, FirmwareImage file, FirmwareCheck.Installed target)
+            throws FirmwareRefusedException {
+        ImageReview review = ImageReview.of(image, file, trust.keys(), target);
+        if (!review.acceptable()) {
+            LOG.info("The console refused the image {}: {}", image, review.message());
+            throw review.refused();
+        }
+    }
+
+    private static GatewayFirmware.UploadResult send(GatewayClient client, FirmwareImage file, PushProgress progress,
+            CancelSignal cancel) throws LinkException {
+        FirmwareManifest manifest = file.manifest();
+        FirmwareOffered offered = client.firmware().offer(file.signedManifestBytes());
+        progress.onProgress(PushPhase.OFFERING, offered.heldCount(), manifest.chunkCount(), 0);
+        GatewayFirmware.UploadResult upload = client.firmware().upload(file.signedManifestBytes(), manifest,
+                file::chunk, (held, count, bytes) -> progress.onProgress(PushPhase.SENDING, held, count, bytes),
+                cancel);
+        LOG.info("The gateway holds all {} chunks of {}: {} held before, {} sent, {} sent again.",
+                upload.chunkCount(), manifest.version(), upload.alreadyHeld(), upload.sent(), upload.resent());
+        return upload;
+    }
+
+    /**
+     * The result of an earlier push of this image whose install the gateway completed and confirmed: it runs the
+     * image, and its last install was of it. Null otherwise.
+     */
+    private PushResult installedBefore(FirmwareState state, FirmwareImage file) {
+        FirmwareState.Outcome last = state.lastUpdate();
+        String version = file.manifest().version();
+        if (last == null || !last.confirmed() || !last.version().equals(version)
+                || !state.running().version().equals(version)) {
+            return null;
+        }
+        record(last);
+        int chunks = file.manifest().chunkCount();
+        return new PushResult(file.manifest().imageSha256(), version, chunks, chunks, 0, last);
+    }
+
+    private void record(FirmwareState.Outcome outcome) {
+        store.firmware().recordInstall(install(outcome));
+    }
+
+    /** An install's outcome as the site's database keeps it. */
+    public static GatewayInstall install(FirmwareState.Outcome outcome) {
+        return new GatewayInstall(outcome.at(), outcome.version(), outcome.confirmed(), outcome.reason(),
+                outcome.checks().stream().map(check -> new GatewayInstall.Check(check.name(), check.passed(),
+                        check.detail())).toList());
+    }
+
+    private void checkSite(GatewayClient client) {
+        String gatewaySite = client.hello().siteId();
+        String storeSite = store.site().map(SiteInfo::siteId).orElse(gatewaySite);
+        if (!gatewaySite.equals(storeSite)) {
+            throw new SiteMismatchException("The site database " + store.file() + " holds site " + storeSite
+                    + ", but the gateway is of site " + gatewaySite + "; use this site's database.");
+        }
+    }
+}
