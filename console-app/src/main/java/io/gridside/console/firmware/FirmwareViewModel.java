@@ -1,6 +1,6 @@
 package io.gridside.console.firmware;
 
-import io.gridside.console.service.firmware.GatewayInstall;
+import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.FirmwareState;

@@ -2,7 +2,7 @@ package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
-import io.gridside.console.service.firmware.GatewayInstall;
+import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.MeterUpdateStatus;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.gridside.console.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.console.service.firmware.GatewayInstall;
+import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushPhase;
 import io.gridside.console.service.firmware.PushResult;
@@ -162,7 +162,7 @@ class FirmwareViewModelTest {
         assertThat(model.historyTextProperty().get()).startsWith("No campaign or gateway install is stored");
 
         source.history = new FirmwareSource.History(List.of(), List.of(new GatewayInstall(Instant.parse(
-                "2026-06-03T09:10:00Z"), "gw-sim-2.5.0", true, "")));
+                "2026-06-03T09:10:00Z"), "gw-sim-2.5.0", true, "", List.of())));
         model.loadHistory();
 
         assertThat(model.installs()).hasSize(1);
