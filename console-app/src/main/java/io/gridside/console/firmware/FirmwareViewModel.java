@@ -89,8 +89,14 @@ public final class FirmwareViewModel {
         }
     }
 
+    /** Shows the stored fleet; a site whose fleet was never pulled has it pulled at once while connected. */
     private void loadStoredFleet() {
-        source.storedFleet(this::showFleet, problem -> fleetText.set(problem));
+        source.storedFleet(stored -> {
+            showFleet(stored);
+            if (stored.isEmpty() && source.connected().get()) {
+                pullFleet();
+            }
+        }, problem -> fleetText.set(problem));
     }
 
     /** Pulls the fleet from the gateway, with progress in the task list; the pull can be cancelled there. */

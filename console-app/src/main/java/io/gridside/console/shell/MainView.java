@@ -155,6 +155,12 @@ public final class MainView extends BorderPane {
         });
         refreshButton.setId("refresh");
         disconnectButton.setId("disconnect");
+        // Icons alone, their words in a tooltip, so that every screen's button fits a 1280-pixel window.
+        for (Button button : List.of(refreshButton, disconnectButton)) {
+            button.setTooltip(new javafx.scene.control.Tooltip(button.getText()));
+            button.setAccessibleText(button.getText());
+            button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
         reconnectButton.setId("reconnect");
         reconnectButton.getStyleClass().add(Styles.ACCENT);
         stopSearchButton.setId("stop-search");
