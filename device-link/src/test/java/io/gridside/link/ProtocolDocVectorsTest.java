@@ -23,6 +23,7 @@ import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Ping;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.server.RequestRoles;
+import io.gridside.link.testing.FirmwareSamples;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.EntryKind;
@@ -91,7 +92,11 @@ class ProtocolDocVectorsTest {
             Map.entry("post-readings", SampleMessages.postReadings()),
             Map.entry("readings-taken", SampleMessages.readingsTaken()),
             Map.entry("topology-batch-radio-facts", SampleMessages.topologyBatchWithRadioFacts()),
-            Map.entry("roster-batch-feeders", SampleMessages.rosterBatchWithFeeders()));
+            Map.entry("roster-batch-feeders", SampleMessages.rosterBatchWithFeeders()),
+            Map.entry("firmware-chunk", FirmwareSamples.vectorChunk()),
+            Map.entry("firmware-offered", FirmwareSamples.vectorOffered()),
+            Map.entry("chunk-held", FirmwareSamples.vectorChunkHeld()),
+            Map.entry("control-campaign-resume", FirmwareSamples.vectorResume()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -317,6 +322,9 @@ class ProtocolDocVectorsTest {
                 .contains("READ_UNKNOWN_METER", "READ_OFF_QUARTER_HOUR", "READ_NOT_BILLED", "READ_BEFORE_ACCOUNT",
                         "READ_CONFLICTS", "READ_NO_GAP", "READ_OUTSIDE_GAP", "GAP_INCOMPLETE", "READ_BACKWARDS",
                         "READ_BEYOND_RATING", "READ_BESIDE_GAP", "READ_LAST_BILLED")
+                .contains(Arrays.stream(io.gridside.site.firmware.FirmwareRefusal.values())
+                        .map(io.gridside.site.firmware.FirmwareRefusal::code).toArray(String[]::new))
+                .contains("CAMPAIGN_UNKNOWN", "CAMPAIGN_CONFLICT", "UNSUPPORTED")
                 .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 

@@ -23,6 +23,8 @@ import io.gridside.link.message.GetCashBook;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.GetImportedPayments;
+import io.gridside.link.message.FleetBatch;
+import io.gridside.link.message.GetFleet;
 import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.ClockSet;
@@ -118,6 +120,7 @@ public final class GatewaySession implements AutoCloseable {
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final CredentialCheck credentialCheck;
     private final CommandDesk commands;
+    private final FirmwareDesk firmware;
     /** The credential of the accepted hello, or null while none is. */
     private volatile SignedCredential admitted;
     /** Counts the console's sessions on this link; work begun for an earlier one is abandoned. */
@@ -149,6 +152,7 @@ public final class GatewaySession implements AutoCloseable {
         this.connection = connection;
         String address = connection.transport().address();
         this.worker = singleThread("gateway-worker-" + address);
+        this.firmware = new FirmwareDesk(service, address);
         this.streamer = singleThread("gateway-streamer-" + address);
     }
 
@@ -203,6 +207,7 @@ public final class GatewaySession implements AutoCloseable {
                 forget();
                 worker.shutdownNow();
                 streamer.shutdownNow();
+                firmware.close();
                 LOG.info("Console session on {} ended{}.", connection.transport().address(),
                         cause == null ? "" : ": " + cause.getMessage());
                 endActions.forEach(Runnable::run);
@@ -249,10 +254,10 @@ public final class GatewaySession implements AutoCloseable {
                 || message instanceof GetTopology || message instanceof GetDayDigests
                 || message instanceof GetMeshDay || message instanceof GetBillingConfig
                 || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays
-                || message instanceof GetCommands || message instanceof GetGapFills;
+                || message instanceof GetCommands || message instanceof GetGapFills || message instanceof GetFleet;
         long session = generation;
         try {
-            (stream ? streamer : worker).execute(() -> answer(session, requestId, message));
+            (stream ? streamer : firmware.laneFor(message, worker)).execute(() -> answer(session, requestId, message));
         } catch (RejectedExecutionException e) {
             LOG.debug("A {} arrived as the session closed; it is not answered.", message.getClass().getSimpleName());
         }
@@ -294,13 +299,13 @@ public final class GatewaySession implements AutoCloseable {
     }
 
     private boolean allowed(long requestId, Message request, SignedCredential credential) {
-        Role needed = RequestRoles.needed(request.getClass());
+        Role needed = RequestRoles.needed(request);
         if (credential.role().includes(needed)) {
             return true;
         }
         LOG.info("Refused a {} to technician {}, who signed in as {}.", request.getClass().getSimpleName(),
                 credential.technicianId(), credential.role());
-        reply(requestId, new ErrorReply("ROLE_FORBIDDEN", RequestRoles.action(request.getClass())
+        reply(requestId, new ErrorReply("ROLE_FORBIDDEN", RequestRoles.action(request)
                 + " needs a " + needed + "'s credential, and " + credential.technicianId() + " signed in as a "
                 + credential.role() + "."));
         return false;
@@ -386,6 +391,10 @@ public final class GatewaySession implements AutoCloseable {
             sendStream(session, requestId, service.relayCommands(), RelayCommandsBatch::new, Priority.BILLING);
         } else if (message instanceof ExchangeMeter || message instanceof MoveOut || message instanceof MoveIn) {
             changeSite(requestId, message, credential);
+        } else if (FirmwareDesk.handles(message)) {
+            reply(requestId, firmware.answer(message, credential.technicianId()));
+        } else if (message instanceof GetFleet) {
+            sendFleet(session, requestId);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -410,6 +419,18 @@ public final class GatewaySession implements AutoCloseable {
         }
         sendStream(session, requestId, items, (batch, total) -> facts(TopologyBatch.of(snapshot, batch, total), get),
                 Priority.EVENTS);
+    }
+
+    /** Streams every meter as a campaign sees it, or says the gateway takes no firmware. */
+    private void sendFleet(long session, long requestId) {
+        List<io.gridside.site.firmware.FleetMeter> fleet;
+        try {
+            fleet = service.firmware().fleet();
+        } catch (UnsupportedOperationException e) {
+            reply(requestId, FirmwareDesk.unsupported());
+            return;
+        }
+        sendStream(session, requestId, fleet, FleetBatch::new, Priority.EVENTS);
     }
 
     /** A batch as {@code get} asked for it: a console that did not ask for feeders gets the entries of schema 1. */
@@ -724,6 +745,7 @@ public final class GatewaySession implements AutoCloseable {
         connection.abort();
         worker.shutdownNow();
         streamer.shutdownNow();
+        firmware.close();
     }
 
     /** Ends the session if it is still waiting after the {@code suspension}-th break of its link. */
@@ -740,5 +762,6 @@ public final class GatewaySession implements AutoCloseable {
         connection.close();
         worker.shutdownNow();
         streamer.shutdownNow();
+        firmware.close();
     }
 }

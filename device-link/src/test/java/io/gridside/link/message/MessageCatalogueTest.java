@@ -62,7 +62,14 @@ class MessageCatalogueTest {
                         tuple(0x78, SignedCommand.class, 1), tuple(0x79, GetCommands.class, 1),
                         tuple(0x7A, CommandsBatch.class, 1),
                         tuple(0x7B, PostReadings.class, 1), tuple(0x7C, ReadingsTaken.class, 1),
-                        tuple(0x7D, GetImportedPayments.class, 1));
+                        tuple(0x7D, GetImportedPayments.class, 1),
+                        tuple(0x80, GetFirmware.class, 1), tuple(0x81, FirmwareState.class, 1),
+                        tuple(0x82, OfferFirmware.class, 1), tuple(0x83, FirmwareOffered.class, 1),
+                        tuple(0x84, FirmwareChunk.class, 1), tuple(0x85, ChunkHeld.class, 1),
+                        tuple(0x86, InstallFirmware.class, 1), tuple(0x87, FirmwareInstalled.class, 1),
+                        tuple(0x88, GetFleet.class, 1), tuple(0x89, FleetBatch.class, 1),
+                        tuple(0x8A, StartCampaign.class, 1), tuple(0x8B, CampaignReply.class, 1),
+                        tuple(0x8C, ControlCampaign.class, 1), tuple(0x8D, GetCampaign.class, 1));
     }
 
     @Test

@@ -202,11 +202,16 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockVoidingCashImportedPaymentsMovesCorrectionsAndTariffsAloneAmongTheRequests() {
+    void needsASupervisorForSetClockVoidingCashImportedPaymentsMovesCorrectionsTariffsAndFirmwareInstalls() {
         assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class,
                 PostPayments.class, io.gridside.link.message.MoveIn.class, io.gridside.link.message.MoveOut.class,
                 PostAdjustments.class, io.gridside.link.message.PushTariff.class,
-                io.gridside.link.message.PostReadings.class);
+                io.gridside.link.message.PostReadings.class, io.gridside.link.message.InstallFirmware.class,
+                io.gridside.link.message.StartCampaign.class);
+        assertThat(RequestRoles.needed(new io.gridside.link.message.ControlCampaign("c-1",
+                io.gridside.link.message.ControlCampaign.Action.RESUME))).isEqualTo(Role.SUPERVISOR);
+        assertThat(RequestRoles.needed(new io.gridside.link.message.ControlCampaign("c-1",
+                io.gridside.link.message.ControlCampaign.Action.ABORT))).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(GetLedger.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(io.gridside.link.message.ExchangeMeter.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(SetClock.class)).isEqualTo(Role.SUPERVISOR);

@@ -48,16 +48,30 @@ public final class FakeGatewayService implements GatewayService {
     private volatile String meterAskedFor;
     private volatile List<String> extraCapabilities = List.of();
     private volatile CountDownLatch siteGate = new CountDownLatch(0);
+    private final CountDownLatch siteEntered = new CountDownLatch(1);
     private volatile Instant clock = SampleMessages.CLOCK;
     private volatile GatewayHealth health;
     private volatile SigningKey identityKey = SampleMessages.GATEWAY_KEY;
     private volatile CountDownLatch rosterGate = new CountDownLatch(0);
     private volatile TopologySnapshot topology;
+    private volatile io.gridside.link.server.FirmwareService firmware;
     private volatile List<Instant> topologyAskedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CashDesk cashDesk = new CashDesk(SampleMessages.profile().currency());
     private final Till till = new Till();
     private final PaymentPosting paymentPosting = new PaymentPosting("KES");
     private final io.gridside.link.server.CommandLog commands = new io.gridside.link.server.MemoryCommandLog();
+
+    /** Takes firmware through {@code firmware}; without it, the gateway takes none over the link. */
+    public FakeGatewayService withFirmware(io.gridside.link.server.FirmwareService firmware) {
+        this.firmware = firmware;
+        return this;
+    }
+
+    @Override
+    public io.gridside.link.server.FirmwareService firmware() {
+        io.gridside.link.server.FirmwareService held = firmware;
+        return held == null ? GatewayService.super.firmware() : held;
+    }
 
     /** Serves {@code readings}, in their order, to every readings request. */
     public FakeGatewayService withReadings(List<Reading> readings) {
@@ -89,6 +103,11 @@ public final class FakeGatewayService implements GatewayService {
     public FakeGatewayService withSiteGate(CountDownLatch gate) {
         this.siteGate = gate;
         return this;
+    }
+
+    /** Waits until a site request reached the service, which then holds the session's worker at its gate. */
+    public boolean awaitSiteEntered(long seconds) throws InterruptedException {
+        return siteEntered.await(seconds, TimeUnit.SECONDS);
     }
 
     /** Makes the gateway report {@code health}; without it, it does not measure its health. */
@@ -170,6 +189,7 @@ public final class FakeGatewayService implements GatewayService {
 
     @Override
     public SiteReply site() {
+        siteEntered.countDown();
         await(siteGate, "site");
         RuntimeException failure = siteFailure;
         if (failure != null) {

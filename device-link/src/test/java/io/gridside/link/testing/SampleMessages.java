@@ -130,6 +130,12 @@ public final class SampleMessages {
     }
 
     public static List<Message> all() {
+        List<Message> all = new ArrayList<>(billingAndSite());
+        all.addAll(FirmwareSamples.all());
+        return all;
+    }
+
+    private static List<Message> billingAndSite() {
         return List.of(
                 hello(),
                 helloReply(),

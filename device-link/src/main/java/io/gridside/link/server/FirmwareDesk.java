@@ -1,0 +1,167 @@
+package io.gridside.link.server;
+
+import io.gridside.link.message.CampaignReply;
+import io.gridside.link.message.ControlCampaign;
+import io.gridside.link.message.ErrorReply;
+import io.gridside.link.message.FirmwareChunk;
+import io.gridside.link.message.FirmwareInstalled;
+import io.gridside.link.message.FirmwareOffered;
+import io.gridside.link.message.GetCampaign;
+import io.gridside.link.message.GetFirmware;
+import io.gridside.link.message.InstallFirmware;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.OfferFirmware;
+import io.gridside.link.message.StartCampaign;
+import io.gridside.site.cbor.ByteString;
+import io.gridside.site.firmware.FirmwareRefusedException;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session's part in firmware (protocol section 6.27): it hands each firmware request to the gateway's
+ * {@link FirmwareService} and turns what the service throws into the error codes the protocol names. Offers and
+ * chunks are taken on a lane of their own, so that chunks are answered back to back as they arrive, never behind a
+ * slow request on the session's worker, and an offer is answered before the chunks it opens; an install, which
+ * lasts a trial boot, has its own lane too. The session checks the credential and role before a request reaches
+ * the desk.
+ */
+final class FirmwareDesk implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirmwareDesk.class);
+    /** The code for a firmware request to a gateway that takes no firmware over the link. */
+    static final String UNSUPPORTED = "UNSUPPORTED";
+    static final String CAMPAIGN_UNKNOWN = "CAMPAIGN_UNKNOWN";
+    static final String CAMPAIGN_CONFLICT = "CAMPAIGN_CONFLICT";
+
+    private final GatewayService service;
+    private final ExecutorService transfers;
+    private final ExecutorService installs;
+
+    FirmwareDesk(GatewayService service, String address) {
+        this.service = service;
+        this.transfers = lane("gateway-firmware-transfer-" + address);
+        this.installs = lane("gateway-firmware-install-" + address);
+    }
+
+    private static ExecutorService lane(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Whether the desk answers {@code message}; the fleet, a stream, the session sends itself. */
+    static boolean handles(Message message) {
+        return message instanceof GetFirmware || message instanceof OfferFirmware || message instanceof FirmwareChunk
+                || message instanceof InstallFirmware || message instanceof StartCampaign
+                || message instanceof ControlCampaign || message instanceof GetCampaign;
+    }
+
+    /** The thread {@code message} is answered on: transfers and installs on their own lanes, the rest on the worker. */
+    ExecutorService laneFor(Message message, ExecutorService worker) {
+        if (message instanceof FirmwareChunk || message instanceof OfferFirmware) {
+            return transfers;
+        }
+        return message instanceof InstallFirmware ? installs : worker;
+    }
+
+    /** The gateway's firmware, or null when it takes none over the link. */
+    private FirmwareService firmware() {
+        try {
+            return service.firmware();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    static ErrorReply unsupported() {
+        return new ErrorReply(UNSUPPORTED, "This gateway takes no firmware over the link; update it on its service "
+                + "port, or ask support which firmware it needs.");
+    }
+
+    /**
+     * The answer to a firmware request from technician {@code by}: the service's, or an error reply that names the
+     * refusal, the unknown campaign or the conflict.
+     */
+    Message answer(Message request, String by) {
+        FirmwareService firmware = firmware();
+        if (firmware == null) {
+            return unsupported();
+        }
+        try {
+            return answerOf(firmware, request, by);
+        } catch (FirmwareRefusedException e) {
+            LOG.info("Refused a {} of technician {}: {} {}", request.getClass().getSimpleName(), by,
+                    e.refusal().code(), e.getMessage());
+            return new ErrorReply(e.refusal().code(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            if (!isCampaign(request)) {
+                throw e;
+            }
+            return new ErrorReply(CAMPAIGN_UNKNOWN, e.getMessage());
+        } catch (IllegalStateException e) {
+            if (!isCampaign(request)) {
+                throw e;
+            }
+            LOG.info("Refused a {} of technician {}: {}", request.getClass().getSimpleName(), by, e.getMessage());
+            return new ErrorReply(CAMPAIGN_CONFLICT, e.getMessage());
+        }
+    }
+
+    private static boolean isCampaign(Message request) {
+        return request instanceof StartCampaign || request instanceof ControlCampaign
+                || request instanceof GetCampaign;
+    }
+
+    private Message answerOf(FirmwareService firmware, Message request, String by) throws FirmwareRefusedException {
+        if (request instanceof FirmwareChunk chunk) {
+            return firmware.take(chunk);
+        } else if (request instanceof OfferFirmware offer) {
+            FirmwareOffered offered = firmware.offer(offer.signedManifest());
+            LOG.info("Technician {} offered image {}: the gateway holds {} of its {} chunks.", by,
+                    shortHash(offered.imageSha256()), offered.heldCount(), offered.chunkCount());
+            return offered;
+        } else if (request instanceof InstallFirmware install) {
+            return install(firmware, install, by);
+        } else if (request instanceof StartCampaign start) {
+            CampaignReply reply = firmware.start(start, by);
+            LOG.info("Supervisor {} started meter campaign {} of {}: {}.", by, start.campaignId(),
+                    reply.campaign().version(), reply.campaign().status());
+            return reply;
+        } else if (request instanceof ControlCampaign control) {
+            CampaignReply reply = firmware.control(control, by);
+            LOG.info("Technician {} asked meter campaign {} to {}: {}.", by, control.campaignId(), control.action(),
+                    reply.campaign().status());
+            return reply;
+        } else if (request instanceof GetCampaign get) {
+            return firmware.campaign(get.campaignId());
+        }
+        return firmware.state();
+    }
+
+    private static FirmwareInstalled install(FirmwareService firmware, InstallFirmware install, String by)
+            throws FirmwareRefusedException {
+        LOG.info("Supervisor {} asked the gateway to install image {}.", by, shortHash(install.imageSha256()));
+        FirmwareInstalled installed = firmware.install(install.imageSha256(), by);
+        LOG.info("The install of {} ended {}{}; the gateway runs slot {}.", installed.outcome().version(),
+                installed.outcome().confirmed() ? "confirmed" : "reverted",
+                installed.outcome().confirmed() ? "" : ": " + installed.outcome().reason(),
+                installed.running().name());
+        return installed;
+    }
+
+    /** The first bytes of an image's SHA-256, enough to tell images apart in the log. */
+    private static String shortHash(ByteString sha256) {
+        return HexFormat.of().formatHex(sha256.toByteArray(), 0, Math.min(8, sha256.size()));
+    }
+
+    @Override
+    public void close() {
+        transfers.shutdownNow();
+        installs.shutdownNow();
+    }
+}
