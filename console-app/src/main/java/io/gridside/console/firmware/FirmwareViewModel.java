@@ -174,11 +174,9 @@ public final class FirmwareViewModel {
 
     private void installed(PushResult result) {
         outcome.set(result.outcome());
-        FirmwareState.Outcome ended = result.outcome();
-        String sent = FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(), result.alreadyHeld());
-        gatewayTransfer.finished(ended == null ? sent : ended.confirmed()
-                ? FirmwareTexts.text("firmware.install.confirmed", ended.version()) + " " + sent
-                : FirmwareTexts.text("firmware.install.reverted", ended.version(), ended.reason()) + " " + sent);
+        // The outcome has its own line, with the health checks under it; the transfer's line says what was sent.
+        gatewayTransfer.finished(FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(),
+                result.alreadyHeld()));
         loadHistory();
     }
 

@@ -1,0 +1,225 @@
+package io.gridside.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.console.GridsideApp;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.Settings;
+import io.gridside.console.service.firmware.ImageReview;
+import io.gridside.console.shell.LinkState;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.TaskRunner;
+import io.gridside.link.message.FirmwareState;
+import io.gridside.site.firmware.GatewayInstall;
+import io.gridside.sim.firmware.SampleFirmware;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Firmware screen on the demo site, opened the way a technician does it: the site's sample images are listed,
+ * a damaged copy is refused with its reason and cannot be sent, the gateway sample passes its checks, is sent and
+ * installed and its outcome shows with the health checks, and the history holds the install.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class FirmwareScreenTest {
+
+    private static final long WAIT_SECONDS = 120;
+
+    @TempDir
+    static Path home;
+
+    private TaskRunner tasks;
+    private SessionViewModel session;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("gridside.home", home.toString());
+        tasks = new TaskRunner();
+        AppDirs dirs = AppDirs.forCurrentUser();
+        session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
+        stage.setScene(GridsideApp.createScene(session));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+        tasks.close();
+    }
+
+    @Test
+    void checksImagesAndUpdatesTheDemoGateway(FxRobot robot) throws IOException, TimeoutException {
+        openFirmwareScreen(robot);
+        List<Path> samples = listsTheSampleImages(robot);
+
+        refusesADamagedImageWithItsReason(robot, damagedCopyOf(samples.get(0)));
+        acceptsTheGatewaySample(robot, samples.get(0));
+        sendsAndInstallsIt(robot);
+        Screens.save(scene(robot), "firmware-gateway");
+        keepsTheInstallInTheHistory(robot);
+        Screens.save(scene(robot), "firmware-history");
+    }
+
+    private void openFirmwareScreen(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#connect-demo");
+        waitFor("the demo site's gateway", () -> onFx(() -> session.stateProperty().get() == LinkState.CONNECTED),
+                () -> "the connect screen said '" + text(robot, "#problem") + "'");
+        WaitForAsyncUtils.waitForFxEvents();
+        // Looked up on the FX thread: the dashboard is still filling in, and a lookup from the test's thread can
+        // meet a child list half changed.
+        Node nav = onFx(() -> robot.lookup("#nav-firmware").query());
+        robot.clickOn(nav);
+        waitFor("the firmware screen", () -> onFx(() -> robot.lookup("#firmware-view").query().isVisible()),
+                () -> "it stayed hidden; the button lies at " + onFx(() -> nav.localToScene(nav
+                        .getBoundsInLocal())) + " in a scene " + onFx(() -> nav.getScene().getWidth()) + " wide, selected "
+                        + onFx(() -> ((javafx.scene.control.ToggleButton) nav).isSelected()) + ", window at "
+                        + onFx(() -> nav.getScene().getWindow().getX()));
+    }
+
+    private List<Path> listsTheSampleImages(FxRobot robot) throws TimeoutException {
+        showTab(robot, "image");
+        ComboBox<Path> images = comboBox(robot, "#fw-image-choice");
+        waitFor("the demo site's two sample images", () -> onFx(() -> images.getItems().size()) == 2,
+                () -> "the list held " + onFx(() -> List.copyOf(images.getItems())));
+        List<Path> samples = onFx(() -> List.copyOf(images.getItems()));
+        assertThat(samples).extracting(path -> path.getFileName().toString())
+                .containsExactly(SampleFirmware.GATEWAY_FILE, SampleFirmware.METER_FILE);
+        return samples;
+    }
+
+    /** A copy of {@code image} with one byte of its last chunk flipped. */
+    private static Path damagedCopyOf(Path image) throws IOException {
+        byte[] bytes = Files.readAllBytes(image);
+        bytes[bytes.length - 100] ^= 0x5a;
+        Path damaged = home.resolve("damaged-" + image.getFileName());
+        Files.write(damaged, bytes);
+        return damaged;
+    }
+
+    private void refusesADamagedImageWithItsReason(FxRobot robot, Path damaged) throws TimeoutException {
+        TextField path = onFx(() -> robot.lookup("#fw-image-path").queryAs(TextField.class));
+        robot.interact(() -> path.setText(damaged.toString()));
+        robot.clickOn(path).type(KeyCode.ENTER);
+        waitFor("the damaged image's refusal", () -> text(robot, "#fw-image-message").startsWith("Refused:"),
+                () -> "the screen said '" + text(robot, "#fw-image-message") + "'");
+
+        assertThat(text(robot, "#fw-image-message")).contains("[FIRMWARE_DAMAGED]").endsWith("It cannot be sent.");
+        TableView<ImageReview.Check> checks = onFx(() -> robot.lookup("#fw-checks").queryTableView());
+        assertThat(onFx(() -> List.copyOf(checks.getItems()))).anySatisfy(check -> {
+            assertThat(check.passed()).isFalse();
+            assertThat(check.detail()).isNotBlank();
+        });
+        Screens.save(scene(robot), "firmware-refused");
+        showTab(robot, "gateway");
+        assertThat(onFx(() -> robot.lookup("#fw-gateway-send").queryAs(Button.class).isDisabled())).isTrue();
+        assertThat(text(robot, "#fw-gateway-ready")).startsWith("Choose a gateway image that passed");
+    }
+
+    private void acceptsTheGatewaySample(FxRobot robot, Path sample) throws TimeoutException {
+        showTab(robot, "image");
+        ComboBox<Path> images = comboBox(robot, "#fw-image-choice");
+        robot.interact(() -> images.setValue(sample));
+        waitFor("the gateway sample's checks", () -> text(robot, "#fw-image-message").startsWith("This image "
+                + "passed every check"), () -> "the screen said '" + text(robot, "#fw-image-message") + "'");
+
+        assertThat(text(robot, "#fw-detail-version")).isEqualTo(SampleFirmware.GATEWAY_VERSION);
+        assertThat(text(robot, "#fw-detail-hardware")).isEqualTo(SampleFirmware.GATEWAY_HARDWARE);
+        assertThat(text(robot, "#fw-detail-counter")).isEqualTo(Long.toString(SampleFirmware.GATEWAY_COUNTER));
+        assertThat(text(robot, "#fw-detail-chunks")).isEqualTo("64 of 16 KiB");
+        assertThat(text(robot, "#fw-detail-signer")).isNotEqualTo("not signed");
+        TableView<ImageReview.Check> checks = onFx(() -> robot.lookup("#fw-checks").queryTableView());
+        assertThat(onFx(() -> List.copyOf(checks.getItems()))).allSatisfy(check -> assertThat(check.passed())
+                .isTrue());
+    }
+
+    private void sendsAndInstallsIt(FxRobot robot) throws TimeoutException {
+        showTab(robot, "gateway");
+        assertThat(text(robot, "#fw-gateway-ready")).isEqualTo("Ready to send " + SampleFirmware.GATEWAY_VERSION
+                + " to the gateway and install it.");
+        Button send = onFx(() -> robot.lookup("#fw-gateway-send").queryAs(Button.class));
+        robot.clickOn(send);
+        waitFor("the install's outcome", () -> !text(robot, "#fw-gateway-outcome").isEmpty(),
+                () -> "the progress said '" + text(robot, "#fw-gateway-progress-text") + "'");
+
+        assertThat(text(robot, "#fw-gateway-outcome")).isEqualTo("Confirmed: the gateway runs "
+                + SampleFirmware.GATEWAY_VERSION + " and it passed its health checks.");
+        assertThat(text(robot, "#fw-gateway-progress-text")).isEqualTo("64 of 64 chunks sent, 0 held already.");
+        TableView<FirmwareState.HealthCheck> checks = onFx(() -> robot.lookup("#fw-gateway-checks")
+                .queryTableView());
+        assertThat(onFx(() -> List.copyOf(checks.getItems()))).isNotEmpty()
+                .allSatisfy(check -> assertThat(check.passed()).isTrue());
+        assertThat(onFx(send::isDisabled)).isFalse();
+    }
+
+    private void keepsTheInstallInTheHistory(FxRobot robot) throws TimeoutException {
+        showTab(robot, "history");
+        TableView<GatewayInstall> installs = onFx(() -> robot.lookup("#fw-history-installs").queryTableView());
+        waitFor("the install in the history", () -> onFx(() -> installs.getItems().size()) == 1,
+                () -> "the history held " + onFx(() -> List.copyOf(installs.getItems())));
+        GatewayInstall install = onFx(() -> installs.getItems().get(0));
+        assertThat(install.version()).isEqualTo(SampleFirmware.GATEWAY_VERSION);
+        assertThat(install.confirmed()).isTrue();
+    }
+
+    private static void showTab(FxRobot robot, String name) {
+        TabPane tabs = onFx(() -> robot.lookup("#fw-tabs").queryAs(TabPane.class));
+        robot.interact(() -> tabs.getTabs().stream().filter(tab -> tab.getId().equals("fw-tab-" + name))
+                .findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<Path> comboBox(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryAs(ComboBox.class));
+    }
+
+    private static javafx.scene.Scene scene(FxRobot robot) {
+        return onFx(() -> robot.lookup("#firmware-view").query().getScene());
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("(not shown)"));
+    }
+
+    private static <T> T onFx(Callable<T> lookup) {
+        try {
+            return WaitForAsyncUtils.asyncFx(lookup).get(60, TimeUnit.SECONDS);
+        } catch (Exception failure) {
+            throw new AssertionError("the lookup on the FX thread failed", failure);
+        }
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition, Supplier<String> shown)
+            throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited " + WAIT_SECONDS + " s for " + what + ": " + shown.get(), e);
+        }
+    }
+}
