@@ -8,6 +8,9 @@ import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Refusal;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.firmware.FirmwareImage;
+import io.gridside.link.firmware.ManifestVector;
+import io.gridside.link.firmware.SignedManifest;
 import io.gridside.link.frame.Cobs;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
@@ -140,7 +143,9 @@ class ProtocolDocVectorsTest {
             "keyed-credential", new Signed(TestCredentials.OPERATOR.key(),
                     TestCredentials.keyedTechnician().signed().toByteArray()),
             "technician-command", new Signed(TestCredentials.TECHNICIAN_KEY,
-                    SampleMessages.technicianCommand().encode()));
+                    SampleMessages.technicianCommand().encode()),
+            "firmware-manifest", new Signed(ManifestVector.KEY,
+                    SignedManifest.signedBytes(ManifestVector.image().manifest())));
 
     private record Signed(SigningKey key, byte[] bytes) {
     }
@@ -260,6 +265,19 @@ class ProtocolDocVectorsTest {
         assertThat(hexOf(key.sign(vector.signed()).toByteArray())).isEqualTo(hexOf(vector.signature()));
         assertThat(Ed25519.verify(ByteString.of(vector.publicKey()), vector.signed(),
                 ByteString.of(vector.signature()))).isTrue();
+    }
+
+    @Test
+    void documentsTheFirmwareFilesHeaderAndSignedManifestAsTheCodeWritesThem() throws Exception {
+        List<Map<String, String>> files = blocks(Files.readString(DOC, StandardCharsets.UTF_8), "firmware-file");
+        FirmwareImage image = ManifestVector.image();
+        byte[] header = hex(files.get(0).get("header"));
+        byte[] signed = hex(files.get(0).get("manifest"));
+
+        assertThat(files).extracting(block -> block.get("name")).containsExactly("sample-meter-image");
+        assertThat(hexOf(Arrays.copyOf(image.fileBytes(), header.length + signed.length)))
+                .isEqualTo(hexOf(header) + " " + hexOf(signed));
+        assertThat(SignedManifest.decode(signed).signatureVerifies()).isTrue();
     }
 
     @Test

@@ -14,25 +14,38 @@ import java.util.function.Supplier;
  *
  * <p>The mesh it gives the link tells each radio's firmware and the frames it passed on in the hour up to the
  * snapshot, which the gateway keeps for the last day only: a snapshot older than that tells the firmware the meters
- * run now and no traffic. A meter's firmware does not change over the history, as no campaign runs on the simulated
- * site, and a meter put in at an exchange keeps the firmware of the one it replaced: both are shortcomings of the
- * simulation, not of the protocol.
+ * run now and no traffic. A meter campaign changes what meters run ({@link MeterFirmware#runs}), and snapshots
+ * tell what they run now.
+ *
+ * <p>KNOWN SHORTCOMING: a snapshot of an earlier time also tells the firmware meters run now, not what they ran
+ * then, and a meter put in at an exchange keeps the firmware of the one it replaced; the simulation keeps no
+ * history of firmware.
  */
 final class GatewayTopology {
 
     private final MeshTimeline mesh;
     private final GatewayTraffic traffic;
-    /** Each meter's firmware in the site's order. */
-    private final List<String> firmware;
+    /** Each meter's hardware revision and firmware in the site's order. */
+    private final MeterFirmware meters;
     /** The firmware the gateway runs now, which an install changes. */
     private final Supplier<String> gatewayFirmware;
 
-    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, String[] meterFirmware,
+    GatewayTopology(MeshTimeline mesh, GatewayTraffic traffic, MeterFirmware meters,
             Supplier<String> gatewayFirmware) {
         this.mesh = mesh;
         this.traffic = traffic;
-        this.firmware = List.of(meterFirmware);
+        this.meters = meters;
         this.gatewayFirmware = gatewayFirmware;
+    }
+
+    /** What each meter runs, which a campaign changes. */
+    MeterFirmware meters() {
+        return meters;
+    }
+
+    /** The live mesh, which moves at every quarter hour. */
+    MeshTimeline mesh() {
+        return mesh;
     }
 
     /** The meter's parent in the mesh now, or the last one it had while it has no route. */
@@ -73,14 +86,17 @@ final class GatewayTopology {
 
     /** The snapshot with each radio's firmware and traffic; its nodes are the meters in order, then the gateway. */
     private TopologySnapshot withRadioFacts(TopologySnapshot snapshot) {
-        List<String> radios = new ArrayList<>(firmware);
-        radios.add(gatewayFirmware.get());
         List<TopologySnapshot.Node> nodes = new ArrayList<>(snapshot.nodes().size());
         for (int radio = 0; radio < snapshot.nodes().size(); radio++) {
             TopologySnapshot.Node node = snapshot.nodes().get(radio);
-            nodes.add(radio < radios.size()
-                    ? node.withRadioFacts(radios.get(radio), traffic.lastHour(snapshot.at(), radio)) : node);
+            nodes.add(radio <= meters.meters()
+                    ? node.withRadioFacts(firmwareOf(radio), traffic.lastHour(snapshot.at(), radio)) : node);
         }
         return new TopologySnapshot(snapshot.at(), snapshot.gatewayId(), nodes, snapshot.links());
+    }
+
+    /** The firmware of radio {@code radio}: a meter's by its index, or the gateway's after the last meter. */
+    private String firmwareOf(int radio) {
+        return radio < meters.meters() ? meters.version(radio) : gatewayFirmware.get();
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the simulated gateway counts of its meters' readings crossing the mesh: the figures of its last quarter-hour
@@ -34,6 +36,8 @@ final class GatewayTraffic {
     /** The opening of the window each slot holds, in epoch seconds; {@code Long.MIN_VALUE} for none yet. */
     private final long[] slotOpening = new long[KEPT_WINDOWS];
     private Instant opening;
+    /** The meters whose reading reached the gateway on time in the window last closed. */
+    private Set<String> delivered = Set.of();
 
     GatewayTraffic(MeshNetwork mesh, GatewayIntake intake, long seed) {
         this.traffic = new MeshTraffic(mesh, intake, seed);
@@ -56,6 +60,7 @@ final class GatewayTraffic {
     /** Runs the window to its end and keeps what it counted; returns the readings served on time. */
     List<Uplink.IntervalRead> close() {
         List<Uplink.IntervalRead> onTime = traffic.close();
+        delivered = onTime.stream().map(Uplink.IntervalRead::meterId).collect(Collectors.toUnmodifiableSet());
         recent.addLast(traffic.lastWindow());
         if (recent.size() > GatewayHealth.MAX_TRAFFIC + 1) {
             recent.removeFirst();
@@ -66,6 +71,16 @@ final class GatewayTraffic {
         }
         slotOpening[slot] = opening.getEpochSecond();
         return onTime;
+    }
+
+    /** Whether meter {@code meterId}'s reading reached the gateway on time in the window last closed. */
+    boolean deliveredLastWindow(String meterId) {
+        return delivered.contains(meterId);
+    }
+
+    /** Whether any meter's reading reached the gateway on time in the window last closed. */
+    boolean anyDeliveredLastWindow() {
+        return !delivered.isEmpty();
     }
 
     /** The windows of the last quarter hours, oldest first, the one under way last. */

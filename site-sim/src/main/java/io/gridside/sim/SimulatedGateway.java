@@ -236,10 +236,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.paymentPosting = new PaymentPosting(layout.site().currency());
         this.mesh = new MeshTimeline(layout.mesh(), historyStart);
         this.traffic = new GatewayTraffic(mesh.live(), intake, spec.seed());
-        this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
-                this::clock, mesh.live(), traffic), this);
         this.topology = new GatewayTopology(mesh, traffic, MeterFirmware.of(spec.seed(), spec.meters()),
-                firmware.update()::runningVersion);
+                () -> profile().firmware());
         this.days = new GatewayDays(corrections, mesh, layout.site().zone(), historyStart, this::events);
         this.scenario = new ScenarioRunner(scenario, new ScenarioMesh(mesh, layout), layout.grid().names(),
                 historyStart, intake::flood);
@@ -249,6 +247,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.changes = new SiteChanges(engine, places, relays, this.scenario.log(), journal, this.mesh, layout,
                 new RegisterReads(spec.seed(), layout, places, relays, this.scenario));
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
+        this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
+                this::clock, topology, this.scenario, traffic, places, this::advance), this);
         openAccounts(historyStart);
         this.lastTick = historyStart;
         resume.replay(this);

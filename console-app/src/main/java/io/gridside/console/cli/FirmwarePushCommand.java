@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,7 +136,13 @@ final class FirmwarePushCommand implements Callable<Integer> {
         PushResult result = push.stageMeterImage(client, image, progress(), CancelSignal.NEVER);
         List<FleetMeter> fleet = campaigns.storedFleet();
         FirmwareManifest manifest = FirmwareImage.read(image).manifest();
-        CampaignState started = campaigns.start(client, result.imageSha256(), rules);
+        Optional<CampaignState> running = campaigns.unfinished(client, result.imageSha256());
+        if (running.isPresent()) {
+            command.commandLine().getErr().printf("The gateway runs campaign %s of %s already; it was not started "
+                    + "again.%n", running.get().campaignId(), manifest.version());
+        }
+        CampaignState started = running.isPresent() ? running.get()
+                : campaigns.start(client, result.imageSha256(), rules);
         return printPlan(manifest, fleet, rules, result.alreadyHeld(), result.sent(), started);
     }
 

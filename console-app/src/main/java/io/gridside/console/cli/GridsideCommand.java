@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             + "did not answer, is not a Gridside gateway, or refused the session."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
             BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
-            StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class, ReportCommand.class})
+            StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class, ReportCommand.class,
+            FirmwareCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);

@@ -2,10 +2,17 @@ package io.gridside.console.cli;
 
 import io.gridside.site.firmware.CampaignPolicy;
 import java.math.BigDecimal;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options of a meter campaign's policy; each left out takes {@link CampaignPolicy#defaults}'s value. */
 final class PolicyOptions {
+
+    /** Each field of {@link CampaignPolicy} by the option that sets it. */
+    private static final Map<String, String> OPTIONS = Map.of("canaryPerGroup", "--canary-per-group",
+            "firstWaveSize", "--first-wave", "waveGrowth", "--growth", "confirmPerMille",
+            "--confirm-percent (per thousand)", "pausePerMille", "--pause-percent (per thousand)", "soakIntervals",
+            "--soak-intervals", "attemptsPerMeter", "--attempts", "concurrency", "--concurrency");
 
     @Option(names = "--canary-per-group", paramLabel = "N", description = "Canary meters for each pair of hardware "
         + "revision and current version (default: 1).")
@@ -60,8 +67,18 @@ final class PolicyOptions {
                     or(soakIntervals, defaults.soakIntervals()), or(attempts, defaults.attemptsPerMeter()),
                     or(concurrency, defaults.concurrency()));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("The campaign's policy is out of range: " + e.getMessage() + ".", e);
+            throw new UsageException("A campaign option is out of its range: " + optionNames(e.getMessage()) + ".",
+                    e);
         }
+    }
+
+    /** The policy's message with its fields named as the options that set them. */
+    private static String optionNames(String message) {
+        String named = message;
+        for (Map.Entry<String, String> field : OPTIONS.entrySet()) {
+            named = named.replace(field.getKey(), field.getValue());
+        }
+        return named;
     }
 
     private static int or(Integer value, int otherwise) {

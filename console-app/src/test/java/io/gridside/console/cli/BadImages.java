@@ -56,6 +56,16 @@ final class BadImages {
         return files;
     }
 
+    /** Writes a meter image of the sample's version that runs on {@code hardware} only; answers its file. */
+    static Path meterImageFor(Path dir, String hardware) throws IOException {
+        Files.createDirectories(dir);
+        byte[] bytes = new byte[9 * 1024];
+        new Random(9).nextBytes(bytes);
+        return write(dir, "meter-" + hardware, FirmwareImage.build(FirmwareProduct.METER, List.of(hardware),
+                SampleFirmware.METER_VERSION, SampleFirmware.METER_COUNTER, 4096, "Test image.", BUILT, bytes,
+                SampleFirmware.key()).fileBytes());
+    }
+
     private static FirmwareImage image(String version, long counter, List<String> hardware, byte[] bytes,
             SigningKey key) {
         return FirmwareImage.build(FirmwareProduct.GATEWAY, hardware, version, counter, 4096, "Test image.", BUILT,

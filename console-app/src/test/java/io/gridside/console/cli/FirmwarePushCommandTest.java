@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.PublishedPorts;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -82,11 +84,31 @@ class FirmwarePushCommandTest {
         assertThat(json.at("/running/version").asText()).isEqualTo("gw-sim-2.5.0");
         assertThat(json.at("/lastUpdate/confirmed").asBoolean()).isTrue();
         assertThat(json.at("/campaign").isNull()).isTrue();
+        CommandRun text = fixture.connect(fixture.supervisor(), "firmware", "status");
+        assertThat(text.out()).contains("running  slot B: gw-sim-2.5.0 (security counter 8)")
+                .contains("other    slot A: gw-sim-2.4.1").contains("Last install: gw-sim-2.5.0 confirmed")
+                .contains("Meter campaign: none");
         try (SiteStore store = SiteStore.open(siteDatabase())) {
             assertThat(store.firmware().installs()).as("heard from the push and from the status, kept once")
                     .singleElement().extracting(GatewayInstall::version, GatewayInstall::confirmed)
                     .containsExactly("gw-sim-2.5.0", true);
         }
+    }
+
+    @Test
+    void installsOverSerialToo() throws Exception {
+        String serial = fixture.site().listenSerial();
+        PublishedPorts.in(AppDirs.forCurrentUser()).publish(serial, fixture.site().gateway().layout().gatewayId());
+
+        CommandRun run = CommandRun.of("connect", "--serial", serial, "--credential", fixture.supervisor(),
+                "firmware", "push", images.resolve(SampleFirmware.GATEWAY_FILE).toString(), "--target", "gateway",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("sent").asInt()).isEqualTo(64);
+        assertThat(json.at("/outcome/confirmed").asBoolean()).isTrue();
+        assertThat(fixture.site().gateway().profile().firmware()).isEqualTo("gw-sim-2.5.0");
     }
 
     @Test

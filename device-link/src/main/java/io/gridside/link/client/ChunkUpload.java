@@ -54,6 +54,8 @@ final class ChunkUpload {
         this.inFlightLimit = 2L * options.window() * options.fragmentPayload();
     }
 
+    // KNOWN SHORTCOMING: chunks go in ascending order from one thread that also reads them from the image; a
+    // slow disk on the console's side slows the line. Reading ahead would need a buffer the size of the bound.
     GatewayFirmware.UploadResult run(FirmwareOffered offered) throws LinkException {
         checkOffer(offered);
         for (int index = 0; index < manifest.chunkCount(); index++) {

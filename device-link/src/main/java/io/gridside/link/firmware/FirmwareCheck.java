@@ -52,7 +52,12 @@ public final class FirmwareCheck {
 
         /**
          * The site's meters as one target: every hardware revision among them, the oldest version and the lowest
-         * counter. An image for them is refused only when it would upgrade none; the gateway decides per meter.
+         * counter. An image is refused for them when it runs on none of their hardware, or would upgrade none of
+         * them; the campaign decides meter by meter.
+         *
+         * <p>KNOWN SHORTCOMING: the oldest version and lowest counter are taken over all the meters, not only those
+         * of the image's hardware, so an image that upgrades none of the meters it runs on can pass here while
+         * older meters of other hardware remain; the campaign then finds nothing to do for it.
          *
          * @throws IllegalArgumentException when the fleet is empty
          */

@@ -7,6 +7,7 @@ import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FirmwareRefusal;
 import io.gridside.site.firmware.FirmwareRefusedException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,9 @@ public final class FirmwareImage {
      *     with {@code DAMAGED} for a cut file, a manifest that does not read, or image bytes of another length
      */
     public static FirmwareImage read(Path file) throws IOException, FirmwareRefusedException {
+        try (InputStream in = Files.newInputStream(file)) {
+            requireMagic(in.readNBytes(MAGIC.size()));
+        }
         long size = Files.size(file);
         if (size > HEADER + MAX_SIGNED_MANIFEST + FirmwareManifest.MAX_IMAGE) {
             throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The file " + file.getFileName() + " is "

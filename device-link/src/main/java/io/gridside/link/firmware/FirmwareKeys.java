@@ -30,6 +30,10 @@ import java.util.Set;
  *   "privateKey" : "base64 of 32 bytes; only in the signing copy"
  * }
  * </pre>
+ *
+ * <p>KNOWN SHORTCOMING: a key cannot be revoked short of removing its file from every console and gateway, and a
+ * manifest names no expiry, so an image signed by a key found compromised stays acceptable wherever the key is
+ * still trusted.
  */
 public final class FirmwareKeys {
 

@@ -58,10 +58,6 @@ public record SignedManifest(FirmwareManifest manifest, ByteString publicKey, By
         return Ed25519.verify(publicKey, signedBytes(manifest), signature);
     }
 
-    public boolean signed() {
-        return signature.size() > 0 && publicKey.size() > 0;
-    }
-
     /** The signing key's fingerprint, as {@code SHA256:...}, or null when unsigned. */
     public String signer() {
         return publicKey.size() == 0 ? null : Ed25519.fingerprint(publicKey);

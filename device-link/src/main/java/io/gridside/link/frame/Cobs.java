@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public final class Cobs {
 
+    /** The longest run of non-zero bytes one code covers. */
+    private static final int MAX_RUN = 0xFE;
+
     private Cobs() {
     }
 
@@ -17,28 +20,32 @@ public final class Cobs {
         return length + length / 254 + 1;
     }
 
+    /** Encodes one block: each run of up to 254 non-zero bytes is found first, then copied whole. */
     public static byte[] encode(byte[] data, int offset, int length) {
         byte[] out = new byte[maxEncodedLength(length)];
-        int codeIndex = 0;
-        int write = 1;
-        int code = 1;
-        for (int i = offset; i < offset + length; i++) {
-            if (data[i] == 0) {
-                out[codeIndex] = (byte) code;
-                codeIndex = write++;
-                code = 1;
+        int end = offset + length;
+        int read = offset;
+        int write = 0;
+        while (true) {
+            int runEnd = read;
+            int limit = Math.min(end, read + MAX_RUN);
+            while (runEnd < limit && data[runEnd] != 0) {
+                runEnd++;
+            }
+            int run = runEnd - read;
+            out[write] = (byte) (run + 1);
+            System.arraycopy(data, read, out, write + 1, run);
+            write += run + 1;
+            read = runEnd;
+            if (run == MAX_RUN) {
+                // A full block stands for no zero: the next block starts at once, even at the end.
                 continue;
             }
-            out[write++] = data[i];
-            code++;
-            if (code == 0xFF) {
-                out[codeIndex] = (byte) code;
-                codeIndex = write++;
-                code = 1;
+            if (read == end) {
+                return Arrays.copyOf(out, write);
             }
+            read++;
         }
-        out[codeIndex] = (byte) code;
-        return Arrays.copyOf(out, write);
     }
 
     /**
@@ -56,15 +63,18 @@ public final class Cobs {
             if (code == 0) {
                 throw new FrameException(FrameException.Rule.COBS, "a zero byte inside an encoded frame");
             }
-            if (read + code - 1 > end) {
+            int run = code - 1;
+            if (read + run > end) {
                 throw new FrameException(FrameException.Rule.COBS, "a COBS code that runs past the frame end");
             }
-            for (int i = 1; i < code; i++) {
-                if (data[read] == 0) {
+            for (int i = read; i < read + run; i++) {
+                if (data[i] == 0) {
                     throw new FrameException(FrameException.Rule.COBS, "a zero byte inside an encoded frame");
                 }
-                out[write++] = data[read++];
             }
+            System.arraycopy(data, read, out, write, run);
+            write += run;
+            read += run;
             if (code < 0xFF && read < end) {
                 out[write++] = 0;
             }

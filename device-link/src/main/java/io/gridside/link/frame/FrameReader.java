@@ -18,7 +18,8 @@ public final class FrameReader {
     private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
 
     private final InputStream in;
-    private final byte[] chunk = new byte[4096];
+    /** What one read takes off the stream: a TCP read may bring many frames at once. */
+    private final byte[] chunk = new byte[64 * 1024];
     private byte[] pending = new byte[1024];
     private int pendingLength;
     private int chunkPosition;
@@ -45,17 +46,29 @@ public final class FrameReader {
             if (chunkPosition == chunkLength && !fill()) {
                 return null;
             }
-            byte b = chunk[chunkPosition++];
-            if (b != FrameCodec.DELIMITER) {
-                append(b);
+            int delimiter = delimiterFrom(chunkPosition);
+            append(chunkPosition, delimiter);
+            chunkPosition = delimiter;
+            if (delimiter == chunkLength) {
                 continue;
             }
+            chunkPosition++;
             Frame frame = completeFrame();
             if (frame != null) {
                 received.incrementAndGet();
                 return frame;
             }
         }
+    }
+
+    /** The index of the next delimiter in what was read, from {@code from} on; the read's length when none. */
+    private int delimiterFrom(int from) {
+        for (int i = from; i < chunkLength; i++) {
+            if (chunk[i] == FrameCodec.DELIMITER) {
+                return i;
+            }
+        }
+        return chunkLength;
     }
 
     private boolean fill() throws IOException {
@@ -69,18 +82,22 @@ public final class FrameReader {
         return true;
     }
 
-    private void append(byte b) {
-        if (discarding) {
+    /** Adds the bytes read from {@code from} to {@code to} to the frame being read, or gives it up as overlong. */
+    private void append(int from, int to) {
+        int length = to - from;
+        if (discarding || length == 0) {
             return;
         }
-        if (pendingLength == FrameCodec.MAX_ENCODED_LENGTH) {
+        if (length > FrameCodec.MAX_ENCODED_LENGTH - pendingLength) {
             discarding = true;
             return;
         }
-        if (pendingLength == pending.length) {
-            pending = Arrays.copyOf(pending, Math.min(pending.length * 2, FrameCodec.MAX_ENCODED_LENGTH));
+        if (pendingLength + length > pending.length) {
+            int grown = Math.max(pendingLength + length, pending.length * 2);
+            pending = Arrays.copyOf(pending, Math.min(grown, FrameCodec.MAX_ENCODED_LENGTH));
         }
-        pending[pendingLength++] = b;
+        System.arraycopy(chunk, from, pending, pendingLength, length);
+        pendingLength += length;
     }
 
     private Frame completeFrame() {

@@ -94,6 +94,10 @@ final class FirmwareDesk implements AutoCloseable {
         }
         try {
             return answerOf(firmware, request, by);
+        } catch (UnsupportedOperationException e) {
+            LOG.info("The gateway cannot answer a {}: {}", request.getClass().getSimpleName(), e.getMessage());
+            return new ErrorReply(UNSUPPORTED, "This gateway does not do that over the link (" + e.getMessage()
+                    + "); update its firmware on its service port, or ask support.");
         } catch (FirmwareRefusedException e) {
             LOG.info("Refused a {} of technician {}: {} {}", request.getClass().getSimpleName(), by,
                     e.refusal().code(), e.getMessage());

@@ -66,6 +66,41 @@ class CobsTest {
     }
 
     @Test
+    void encodesEveryBlockAsTheByteAtATimeDefinitionDoes() {
+        Random random = new Random(12);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] block = random(random, random.nextInt(1_500));
+            int zeroOneIn = 1 + random.nextInt(600);
+            for (int i = 0; i < block.length; i++) {
+                block[i] = random.nextInt(zeroOneIn) == 0 ? 0 : (byte) (1 + random.nextInt(255));
+            }
+
+            assertThat(Cobs.encode(block, 0, block.length)).isEqualTo(byteAtATime(block));
+        }
+    }
+
+    /** COBS as it is defined: each zero, and each 254th non-zero byte of a run, closes a block. */
+    private static byte[] byteAtATime(byte[] block) {
+        byte[] out = new byte[Cobs.maxEncodedLength(block.length)];
+        int codeIndex = 0;
+        int write = 1;
+        int code = 1;
+        for (byte b : block) {
+            if (b != 0) {
+                out[write++] = b;
+                code++;
+            }
+            if (b == 0 || code == 0xFF) {
+                out[codeIndex] = (byte) code;
+                codeIndex = write++;
+                code = 1;
+            }
+        }
+        out[codeIndex] = (byte) code;
+        return Arrays.copyOf(out, write);
+    }
+
+    @Test
     void replacesEachZeroWithTheDistanceToTheNextOne() {
         byte[] block = HexFormat.of().parseHex("0a0b000c00");
 

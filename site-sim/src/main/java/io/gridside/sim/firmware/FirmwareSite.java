@@ -26,6 +26,14 @@ public interface FirmwareSite {
     /** Every meter as a campaign sees it now, in meter order. */
     List<FleetMeter> fleet();
 
+    /**
+     * Brings the site up to its clock before a step that looks at what just happened, such as a trial boot's health
+     * checks. Never called from the gateway's own tick.
+     */
+    default void catchUp() {
+        // A site that is always up to its clock has nothing to do.
+    }
+
     /** Whether the gateway's mesh radio is up: at least one meter has a route to it. */
     boolean meshRadioUp();
 

@@ -14,9 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 
 /**
- * The few ways the simulated gateway's firmware writes its flash: a small file replaced whole and atomically, so
- * that a gateway killed at any instant finds either the old file or the new one, and bytes written at an offset
- * and forced to the disk before anything records them.
+ * The few ways the simulated gateway's firmware reads and writes its flash beyond a chunk's own file: a small file
+ * replaced whole and atomically, so that a gateway killed at any instant finds either the old file or the new one,
+ * bytes read at an offset, hashes, and directories made and deleted.
  */
 final class FlashFiles {
 
@@ -49,16 +49,6 @@ final class FlashFiles {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway could not read " + file + " on its flash.", e);
-        }
-    }
-
-    /** Writes {@code bytes} into {@code file} at {@code offset} and forces them to the disk before it returns. */
-    static void writeAt(Path file, long offset, byte[] bytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            writeFully(channel, ByteBuffer.wrap(bytes), offset);
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The gateway could not write " + file + " on its flash.", e);
         }
     }
 

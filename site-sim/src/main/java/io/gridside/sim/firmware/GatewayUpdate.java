@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The simulated gateway's images on its flash: what it receives chunk by chunk and holds ({@link ImageStaging}),
  * and its two slots ({@link GatewaySlots}), which an install writes and boots on trial, then confirms after its
  * health checks or reverts by itself. Everything it holds lives under the site's firmware directory, so a gateway
- * started again on the same directory holds the same chunks and boots the slot it should. Not thread-safe: the
- * gateway's lock guards it (see {@link SimFirmware}).
+ * started again on the same directory holds the same chunks and boots the slot it should. The gateway's lock guards
+ * it (see {@link SimFirmware}); only {@link #runningVersion} may be read without it.
  */
 public final class GatewayUpdate {
 
@@ -35,6 +35,8 @@ public final class GatewayUpdate {
     private final HealthChecks checks;
     /** The slot it runs now: the one its boot loader boots, or the new one while it is on trial. */
     private String running;
+    /** What the running slot holds, which the hello reads without the gateway's lock. */
+    private volatile String runningVersion;
     /** Where a test cuts the power during an install, or null. */
     private InstallStep cutAt;
     private boolean poweredOff;
@@ -46,11 +48,12 @@ public final class GatewayUpdate {
         this.slots = GatewaySlots.boot(site.directory(), site.clock());
         this.checks = new HealthChecks(site);
         this.running = slots.booted();
+        this.runningVersion = slots.image(running).version();
     }
 
     /** The version the gateway runs now, as its hello and its node in the mesh say. */
     public String runningVersion() {
-        return slots.image(running).version();
+        return runningVersion;
     }
 
     /** What it runs, holds and last installed; {@code campaignId} is the meter campaign it runs or last ran. */
@@ -126,9 +129,11 @@ public final class GatewayUpdate {
                     + " is a meter image; the gateway rolls it out to its meters in a campaign.");
         }
         checked(image.signedManifest());
+        site.catchUp();
         LOG.info("{} asked the gateway to install firmware {} over {}.", by, manifest.version(), runningVersion());
         FirmwareState.Outcome outcome = new SlotInstall(site, slots, checks, this::cut).run(image, running);
         running = slots.booted();
+        runningVersion = slots.image(running).version();
         if (outcome.confirmed()) {
             staging.drop(image);
         }

@@ -50,7 +50,7 @@ final class ImageStaging {
                     opened.add(image);
                 }
             }
-            opened.sort(Comparator.comparing(StagedImage::offered));
+            opened.sort(Comparator.comparingLong(StagedImage::sequence));
             opened.forEach(image -> images.put(image.imageSha256(), image));
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway could not read its staged firmware in " + directory + ".", e);
@@ -76,8 +76,9 @@ final class ImageStaging {
             return held;
         }
         makeRoomFor(manifest.product());
+        long sequence = images.values().stream().mapToLong(StagedImage::sequence).max().orElse(0) + 1;
         StagedImage image = StagedImage.create(directory.resolve(manifest.imageSha256().hex()), signedManifest,
-                manifest, at);
+                manifest, at, sequence);
         images.put(image.imageSha256(), image);
         return image;
     }
@@ -106,7 +107,7 @@ final class ImageStaging {
         image.delete();
     }
 
-    /** What it holds, oldest offer first, as the gateway's state tells it. */
+    /** What it holds, first offered first, as the gateway's state tells it. */
     List<FirmwareState.Staged> list() {
         return images.values().stream().map(image -> new FirmwareState.Staged(image.manifest().product(),
                 image.manifest().version(), image.imageSha256(), image.manifest().chunkCount(), image.heldCount()))

@@ -10,6 +10,7 @@ import io.gridside.link.message.FirmwareState;
 import io.gridside.link.message.StartCampaign;
 import io.gridside.link.server.FirmwareService;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FirmwareRefusal;
 import io.gridside.site.firmware.FirmwareRefusedException;
@@ -33,6 +34,7 @@ public final class SimFirmware implements FirmwareService {
         this.lock = lock;
         this.update = new GatewayUpdate(site);
         this.campaigns = new MeterCampaigns(site);
+        update.protect(this::rollsOut);
     }
 
     public GatewayUpdate update() {
@@ -41,6 +43,16 @@ public final class SimFirmware implements FirmwareService {
 
     public MeterCampaigns campaigns() {
         return campaigns;
+    }
+
+    /** Whether a campaign not yet finished rolls out image {@code imageSha256}, which the flash must then keep. */
+    private boolean rollsOut(ByteString imageSha256) {
+        String id = campaigns.currentId();
+        if (id == null) {
+            return false;
+        }
+        CampaignState campaign = campaigns.campaign(id).campaign();
+        return !campaign.status().finished() && campaign.imageSha256().equals(imageSha256);
     }
 
     /** Moves the running campaign on by the quarter hour that ended at {@code end}; the gateway's tick calls it. */

@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,46 +21,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One firmware image the simulated gateway holds or is receiving, in a directory of its own on the flash: the offer
- * (signed manifest, manifest, when it was offered), the image's bytes at their chunks' offsets, and the log of
- * the chunks held.
+ * (signed manifest, manifest, when it was offered, in what order), and one file with the image's bytes at their
+ * chunks' offsets followed by the records of the chunks held.
  *
- * <p>A chunk is written and forced before its record is appended to the log, and the append is forced before the
- * gateway acknowledges the chunk; a record is eight bytes, the chunk's index and a CRC-32C of it, so a record torn
- * by a power cut is told from a whole one. Opened again, the image holds every chunk whose record is whole and
- * whose bytes still match the manifest's hash: exactly the chunks acknowledged, and any whose acknowledgement the
- * cut lost on the way.
+ * <p>A chunk is kept by writing its bytes, then appending its record, then forcing the file, all before the gateway
+ * acknowledges it: one force a chunk, as the flash's write cycle is what limits a transfer. A record is eight
+ * bytes, the chunk's index and a CRC-32C of it, so a record torn by a power cut is told from a whole one. Because
+ * one force carries both, a cut during it may leave a record whose bytes never reached the flash; so a gateway
+ * started again holds every chunk whose record is whole and whose bytes match the manifest's hash, and nothing
+ * else: every chunk it acknowledged, and any whose acknowledgement the cut lost on the way.
  */
 final class StagedImage {
 
     private static final Logger LOG = LoggerFactory.getLogger(StagedImage.class);
     static final String OFFER = "offer.cbor";
     private static final String IMAGE = "image.bin";
-    private static final String HELD = "held.log";
     private static final int RECORD = 8;
 
     private final Path directory;
     private final ByteString signedManifest;
     private final FirmwareManifest manifest;
-    private final Instant offered;
+    /** The offer's place among the gateway's offers: the flash replaces the image offered first. */
+    private final long sequence;
     private final BitSet held;
+    /** How many records follow the image's bytes in its file: where the next one goes. */
+    private int records;
 
-    private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, Instant offered,
-            BitSet held) {
+    private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, long sequence) {
         this.directory = directory;
         this.signedManifest = signedManifest;
         this.manifest = manifest;
-        this.offered = offered;
-        this.held = held;
+        this.sequence = sequence;
+        this.held = new BitSet(manifest.chunkCount());
     }
 
     /** Opens a new image's directory: its files first, the offer last, so an offer on the flash has its files. */
     static StagedImage create(Path directory, ByteString signedManifest, FirmwareManifest manifest,
-            Instant offered) {
+            Instant offered, long sequence) {
         FlashFiles.deleteTree(directory);
         FlashFiles.createDirectories(directory);
         try {
             Files.createFile(directory.resolve(IMAGE));
-            Files.createFile(directory.resolve(HELD));
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway could not stage an image in " + directory + ".", e);
         }
@@ -69,8 +69,9 @@ final class StagedImage {
         offer.put("signedManifest", signedManifest);
         offer.put("manifest", manifest.encode());
         offer.put("offered", offered.toString());
+        offer.put("sequence", sequence);
         FlashFiles.replace(directory.resolve(OFFER), DeterministicCbor.encode(offer));
-        return new StagedImage(directory, signedManifest, manifest, offered, new BitSet(manifest.chunkCount()));
+        return new StagedImage(directory, signedManifest, manifest, sequence);
     }
 
     /**
@@ -86,11 +87,11 @@ final class StagedImage {
             Map<?, ?> offer = (Map<?, ?>) DeterministicCbor.decode(bytes);
             ByteString signed = (ByteString) offer.get("signedManifest");
             FirmwareManifest manifest = FirmwareManifest.decode(((ByteString) offer.get("manifest")).toByteArray());
-            Instant offered = Instant.parse((String) offer.get("offered"));
-            StagedImage image = new StagedImage(directory, signed, manifest, offered, new BitSet());
+            long sequence = ((Number) offer.get("sequence")).longValue();
+            StagedImage image = new StagedImage(directory, signed, manifest, sequence);
             image.recoverHeld();
             return image;
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException | DateTimeException e) {
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             LOG.warn("The staged firmware in {} is unreadable and is dropped: {}", directory, e.getMessage());
             return null;
         }
@@ -108,12 +109,8 @@ final class StagedImage {
         return manifest.imageSha256();
     }
 
-    Instant offered() {
-        return offered;
-    }
-
-    Path directory() {
-        return directory;
+    long sequence() {
+        return sequence;
     }
 
     /** Where the image's bytes are, each chunk at its offset. */
@@ -141,19 +138,16 @@ final class StagedImage {
         return ByteString.of(bits);
     }
 
-    /** Keeps chunk {@code index}, already checked against its hash: written and forced, then recorded and forced. */
+    /** Keeps chunk {@code index}, already checked against its hash: its bytes and its record, then one force. */
     void keep(int index, byte[] data) {
-        FlashFiles.writeAt(imageFile(), (long) index * manifest.chunkSize(), data);
-        try (FileChannel log = FileChannel.open(directory.resolve(HELD), StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer record = record(index);
-            while (record.hasRemaining()) {
-                log.write(record);
-            }
-            log.force(false);
+        try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
+            write(file, ByteBuffer.wrap(data), (long) index * manifest.chunkSize());
+            write(file, record(index), recordsStart() + (long) records * RECORD);
+            file.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("The gateway could not record a chunk in " + directory + ".", e);
+            throw new UncheckedIOException("The gateway could not keep a chunk in " + directory + ".", e);
         }
+        records++;
         held.set(index);
     }
 
@@ -169,29 +163,30 @@ final class StagedImage {
         FlashFiles.deleteTree(directory);
     }
 
-    /** Reads the log's whole records, keeps those whose chunk still matches its hash, and rewrites the log. */
+    /**
+     * Reads the whole records after the image's bytes, keeps those whose chunk matches its hash, and writes them
+     * back, so a torn record or a chunk whose bytes never reached the flash is wanted again. A cut during the
+     * rewrite leaves old and new records, each still checked against its chunk the next time.
+     */
     private void recoverHeld() {
-        byte[] log = FlashFiles.readOrNull(directory.resolve(HELD));
-        int records = log == null ? 0 : log.length / RECORD;
-        boolean clean = log != null && log.length % RECORD == 0;
-        ByteBuffer buffer = log == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(log);
-        for (int record = 0; record < records; record++) {
-            int index = buffer.getInt();
-            int check = buffer.getInt();
-            if (check != crc(index) || index < 0 || index >= manifest.chunkCount()) {
-                clean = false;
-                break;
-            }
-            if (chunkMatches(index)) {
-                held.set(index);
-            } else {
-                LOG.warn("Chunk {} of the staged firmware {} no longer matches its hash and is wanted again.", index,
-                        manifest.version());
-                clean = false;
+        long length = size(imageFile());
+        int found = (int) Math.max(0, (length - recordsStart()) / RECORD);
+        ByteBuffer log = ByteBuffer.wrap(FlashFiles.readAt(imageFile(), recordsStart(), found * RECORD));
+        for (int record = 0; record < found; record++) {
+            int index = log.getInt();
+            int check = log.getInt();
+            if (check == crc(index) && index >= 0 && index < manifest.chunkCount() && !held.get(index)) {
+                if (chunkMatches(index)) {
+                    held.set(index);
+                } else {
+                    LOG.warn("Chunk {} of the staged firmware {} does not match its hash on the flash and is wanted"
+                            + " again.", index, manifest.version());
+                }
             }
         }
-        if (!clean) {
-            rewriteLog();
+        records = heldCount();
+        if (length > recordsStart() && length != recordsStart() + (long) records * RECORD) {
+            rewriteRecords();
         }
     }
 
@@ -201,10 +196,35 @@ final class StagedImage {
         return Arrays.equals(FlashFiles.sha256(chunk), manifest.chunkSha256().get(index).toByteArray());
     }
 
-    private void rewriteLog() {
-        ByteBuffer log = ByteBuffer.allocate(heldCount() * RECORD);
+    private void rewriteRecords() {
+        ByteBuffer log = ByteBuffer.allocate(records * RECORD);
         held.stream().forEach(index -> log.put(record(index)));
-        FlashFiles.replace(directory.resolve(HELD), log.array());
+        try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
+            write(file, log.flip(), recordsStart());
+            file.truncate(recordsStart() + (long) records * RECORD);
+            file.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The gateway could not rewrite the chunks held in " + directory + ".", e);
+        }
+    }
+
+    /** Where the records begin in the image's file: right after the image's bytes. */
+    private long recordsStart() {
+        return manifest.imageSize();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The gateway could not read " + file + " on its flash.", e);
+        }
+    }
+
+    private static void write(FileChannel file, ByteBuffer bytes, long offset) throws IOException {
+        while (bytes.hasRemaining()) {
+            file.write(bytes, offset + bytes.position());
+        }
     }
 
     private static ByteBuffer record(int index) {

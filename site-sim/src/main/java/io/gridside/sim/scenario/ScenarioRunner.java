@@ -188,6 +188,12 @@ public final class ScenarioRunner {
         return (double) supplied / minutes;
     }
 
+    /** Whether the meter at {@code index} has power at {@code at}: no step cuts its supply then. */
+    public boolean poweredAt(int index, Instant at) {
+        return steps.stream().noneMatch(step -> step.effect == BoundStep.Effect.CUT && step.covers(index)
+                && step.lastsAt(at));
+    }
+
     /** Logs a relay the billing engine turned, as billing's. */
     public void relayTurned(RelayDecision decision) {
         log.add(decision.at(), decision.meterId(), decision.relay() == RelayState.ON ? EventKind.RELAY_ON

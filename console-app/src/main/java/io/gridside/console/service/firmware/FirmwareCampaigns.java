@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The console's side of meter campaigns, which the gateway runs on its own: it pulls the fleet, previews the plan
@@ -31,6 +32,8 @@ public final class FirmwareCampaigns {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The gateway's code for a campaign it does not know, or when it never ran one. */
+    private static final String UNKNOWN = "CAMPAIGN_UNKNOWN";
 
     private final SiteStore store;
 
@@ -78,6 +81,23 @@ public final class FirmwareCampaigns {
         return kept(client, client.firmware().start(new StartCampaign(campaignId, imageSha, policy)));
     }
 
+    /**
+     * The campaign of the image {@code imageSha} that the gateway runs or last ran, when it is not finished: a push
+     * run again after its start's answer was lost finds it here rather than start another.
+     */
+    public Optional<CampaignState> unfinished(GatewayClient client, ByteString imageSha) throws LinkException {
+        try {
+            CampaignState current = refresh(client, null);
+            return current.status().finished() || !current.imageSha256().equals(imageSha) ? Optional.empty()
+                    : Optional.of(current);
+        } catch (LinkException e) {
+            if (UNKNOWN.equals(e.gatewayCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public CampaignState pause(GatewayClient client, String campaignId) throws LinkException {
         return control(client, campaignId, ControlCampaign.Action.PAUSE);
     }
@@ -117,7 +137,11 @@ public final class FirmwareCampaigns {
         return state;
     }
 
-    /** When the console heard it, by the gateway's clock as the session last heard it, so that both agree. */
+    /**
+     * When the console heard it, by the gateway's clock as the session last heard it, so that both agree.
+     * KNOWN SHORTCOMING: a session that never pinged knows only its hello's clock, so a long session dates what
+     * it hears a little early.
+     */
     private static Instant heardAt(GatewayClient client) {
         return client.lastGatewayClock();
     }

@@ -65,6 +65,12 @@ public final class CutWire implements AutoCloseable {
         down.set(bytes);
     }
 
+    /** Disarms the wire, cut or not, so that the next connection passes whole. */
+    public void disarm() {
+        up.set(Long.MAX_VALUE);
+        down.set(Long.MAX_VALUE);
+    }
+
     /** Cuts the wire now. */
     public void cutNow() throws IOException {
         pull();

@@ -19,7 +19,6 @@ import io.gridside.sim.firmware.SampleFirmware;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,16 +133,30 @@ class FirmwarePushResumeTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {3, 17, 41})
     void aPushCutAfterSomeChunksSendsOnlyTheChunksTheGatewayLacks(long seed) throws Exception {
-        int cutAt = 1 + new Random(seed).nextInt(CHUNKS - 2);
+        // Past the offer (a few kilobytes) and short of the last chunk: the cut lands among the 16 KiB chunks.
+        long cutAt = 60_000 + new Random(seed).nextInt(840_000);
         assertThatThrownBy(() -> push((phase, held, count, bytes) -> {
-            if (phase == PushPhase.SENDING && held >= cutAt && !wire.wasCut()) {
-                cutNow();
+            if (phase == PushPhase.CHECKING) {
+                wire.cutAfterConsoleSends(cutAt);
             }
         })).isInstanceOf(LinkException.class);
-        int held = heldOnTheGateway();
-        assertThat(held).as("chunks in flight may land after the cut").isBetween(cutAt, CHUNKS - 1);
+        assertThat(wire.wasCut()).isTrue();
 
-        pushesAgainAndFinishes(held);
+        List<Integer> offered = new ArrayList<>();
+        PushResult result = push((phase, now, count, bytes) -> {
+            if (phase == PushPhase.OFFERING) {
+                offered.add(now);
+            }
+        });
+
+        assertThat(offered).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.INTEGER)
+                .as("the chunks that crossed before the cut").isBetween(1, CHUNKS - 1);
+        int held = offered.get(0);
+        assertThat(result.alreadyHeld()).isEqualTo(held);
+        assertThat(result.sent()).as("only what the gateway lacked").isEqualTo(CHUNKS - held);
+        assertThat(result.imageSha256()).isEqualTo(IMAGE.manifest().imageSha256());
+        assertThat(result.outcome().confirmed()).as(result.outcome().reason()).isTrue();
+        assertThat(gatewayState().running().version()).isEqualTo(SampleFirmware.GATEWAY_VERSION);
     }
 
     @Test
@@ -183,14 +196,6 @@ class FirmwarePushResumeTest {
                 assertThat(install.confirmed()).isTrue();
                 assertThat(install.checks()).isNotEmpty().allMatch(GatewayInstall.Check::passed);
             });
-        }
-    }
-
-    private void cutNow() {
-        try {
-            wire.cutNow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,0 +1,44 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.sim.firmware.SampleFirmware;
+import io.gridside.site.firmware.CampaignPlan;
+import io.gridside.site.firmware.CampaignPolicy;
+import io.gridside.site.firmware.FleetMeter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A plan as the command line prints it: each wave's size, hop range and hardware, and who is left out and why. */
+class FirmwareTextsTest {
+
+    private static final List<FleetMeter> FLEET = List.of(
+            new FleetMeter("M01", "mtr-r2", "mtr-3.1.4", 5, 1),
+            new FleetMeter("M02", "mtr-r3", "mtr-3.2.0", 6, 1),
+            new FleetMeter("M03", "mtr-r3", "mtr-3.2.0", 6, 2),
+            new FleetMeter("M04", "mtr-r2", "mtr-3.1.4", 5, 3),
+            new FleetMeter("M05", "mtr-r3", "mtr-3.2.0", 6, -1),
+            new FleetMeter("M06", "mtr-r1", "mtr-2.9.7", 3, 1),
+            new FleetMeter("M07", "mtr-r1", "mtr-2.9.7", 3, 2),
+            new FleetMeter("M08", "mtr-r2", "mtr-3.3.0", 7, 1));
+
+    @Test
+    void printsEachWaveAndCountsTheMetersLeftOutByReason() {
+        CampaignPlan plan = CampaignPlan.of(FLEET, SampleFirmware.meterImage().manifest(),
+                new CampaignPolicy(1, 2, 2, 980, 20, 4, 3, 8));
+        StringWriter text = new StringWriter();
+
+        FirmwareTexts.printPlan(new PrintWriter(text, true), plan, FLEET);
+
+        assertThat(text.toString().lines()).containsExactly(
+                "Plan: 5 meters in 3 waves, 3 left out.",
+                "  wave    size  hops      hardware",
+                "  canary     2  1         mtr-r2 x1, mtr-r3 x1",
+                "  1          2  2-3       mtr-r2 x1, mtr-r3 x1",
+                "  2          1  1 none    mtr-r3 x1",
+                "  left out: 2 meters: hardware mtr-r1 does not run mtr-3.3.0",
+                "  left out: 1 meters: runs mtr-3.3.0 already");
+    }
+}

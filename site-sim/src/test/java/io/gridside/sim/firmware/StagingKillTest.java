@@ -1,0 +1,110 @@
+package io.gridside.sim.firmware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.link.message.FirmwareOffered;
+import io.gridside.site.firmware.FirmwareRefusedException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a gateway taking a firmware image ({@link StagingProcess}, in a JVM of its own) at random instants, starts
+ * it again on the same flash each time, and checks that it then holds every chunk it acknowledged and at most the
+ * one chunk it was taking when it died, until the image is whole.
+ */
+class StagingKillTest {
+
+    /** Long enough for a loaded machine to start a JVM and take the whole image; a process past it is stopped. */
+    private static final long PROCESS_LIMIT_SECONDS = 60;
+    private static final int KILLS = 5;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aGatewayKilledAtRandomInstantsHoldsExactlyTheChunksItAcknowledged() throws Exception {
+        Random random = new Random(20_261_205L);
+        Set<Integer> acknowledged = new TreeSet<>();
+        int chunks = StagingProcess.IMAGE.manifest().chunkCount();
+        for (int kill = 0; kill <= KILLS; kill++) {
+            int before = kill < KILLS ? random.nextInt(chunks / (KILLS + 1)) : Integer.MAX_VALUE;
+            boolean done = run(random.nextLong(), before, random.nextInt(3), acknowledged);
+
+            Set<Integer> held = held();
+            assertThat(held).as("after kill %d, every acknowledged chunk", kill).containsAll(acknowledged);
+            Set<Integer> unacknowledged = new HashSet<>(held);
+            unacknowledged.removeAll(acknowledged);
+            assertThat(unacknowledged).as("after kill %d, chunks held but never acknowledged", kill).hasSizeLessThan(2);
+            acknowledged.addAll(unacknowledged);
+            assertThat(done).as("the run that was not killed finished").isEqualTo(kill == KILLS);
+        }
+
+        assertThat(acknowledged).hasSize(chunks);
+        assertThat(new GatewayUpdate(new FakeFirmwareSite(directory))
+                .heldWhole(StagingProcess.IMAGE.manifest().imageSha256())).isEqualTo(StagingProcess.IMAGE.manifest());
+    }
+
+    /**
+     * Runs the process until it has acknowledged {@code chunks} more chunks, then kills it {@code delayMs} later, or
+     * to its end; adds every acknowledgement it printed, read to the end of its output.
+     *
+     * @return whether it printed {@code done}
+     */
+    private boolean run(long seed, int chunks, int delayMs, Set<Integer> acknowledged)
+            throws IOException, InterruptedException {
+        Process process = start(seed);
+        CompletableFuture.delayedExecutor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS).execute(process::destroyForcibly);
+        boolean done = false;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            int seen = 0;
+            String line;
+            while ((line = out.readLine()) != null) {
+                done |= line.equals("done");
+                if (line.startsWith("held ")) {
+                    acknowledged.add(Integer.parseInt(line.substring(5)));
+                    if (++seen == chunks) {
+                        Thread.sleep(delayMs);
+                        // Through its handle, so its output stays open to read what it printed before it died.
+                        process.toHandle().destroyForcibly();
+                    }
+                }
+            }
+        }
+        assertThat(process.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        return done;
+    }
+
+    private Set<Integer> held() {
+        FirmwareOffered offered;
+        try {
+            offered = new GatewayUpdate(new FakeFirmwareSite(directory))
+                    .offer(StagingProcess.IMAGE.signedManifestBytes());
+        } catch (FirmwareRefusedException e) {
+            throw new AssertionError(e);
+        }
+        return IntStream.range(0, offered.chunkCount()).filter(offered::holds).boxed()
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Process start(long seed) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx128m",
+                StagingProcess.class.getName(), directory.toString(), Long.toString(seed))
+                .redirectError(directory.resolve("process-" + System.nanoTime() + ".err").toFile())
+                .start();
+    }
+}
