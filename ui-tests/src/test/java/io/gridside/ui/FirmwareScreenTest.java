@@ -10,24 +10,31 @@ import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.message.FirmwareState;
+import io.gridside.console.firmware.WaveRow;
+import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.sim.firmware.SampleFirmware;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +49,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Firmware screen on the demo site, opened the way a technician does it: the site's sample images are listed,
  * a damaged copy is refused with its reason and cannot be sent, the gateway sample passes its checks, is sent and
- * installed and its outcome shows with the health checks, and the history holds the install.
+ * installed and its outcome shows with the health checks, and the history holds the install. Then the fleet's
+ * versions are charted, the meter sample's campaign is previewed and follows an edited policy, and the campaign is
+ * started, paused, resumed and aborted, and kept in the history.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@SuppressWarnings({"unchecked", "rawtypes"})
 class FirmwareScreenTest {
 
     private static final long WAIT_SECONDS = 120;
@@ -82,7 +92,91 @@ class FirmwareScreenTest {
         sendsAndInstallsIt(robot);
         Screens.save(scene(robot), "firmware-gateway");
         keepsTheInstallInTheHistory(robot);
+
+        showsTheFleetByVersion(robot);
+        acceptsTheMeterSample(robot, samples.get(1));
+        previewsThePlanAndFollowsAnEditedPolicy(robot);
+        Screens.save(scene(robot), "firmware-plan");
+        startsPausesResumesAndAbortsTheCampaign(robot);
+        Screens.save(scene(robot), "firmware-campaign");
+        showTab(robot, "history");
+        TableView<CampaignState> campaigns = onFx(() -> robot.lookup("#fw-history-campaigns").queryTableView());
+        waitFor("the campaign in the history", () -> onFx(() -> campaigns.getItems().size()) == 1,
+                () -> "the history held " + onFx(() -> List.copyOf(campaigns.getItems())));
         Screens.save(scene(robot), "firmware-history");
+    }
+
+    private void showsTheFleetByVersion(FxRobot robot) throws IOException, TimeoutException {
+        showTab(robot, "fleet");
+        waitFor("the fleet pulled when the screen first showed", () -> text(robot, "#fw-fleet-summary")
+                .startsWith("60 meters run "), () -> "the screen said '" + text(robot, "#fw-fleet-summary") + "'");
+        StackedBarChart<String, Number> chart = onFx(() -> robot.lookup("#fw-fleet-chart")
+                .queryAs(StackedBarChart.class));
+        int meters = onFx(() -> chart.getData().stream().flatMap(series -> series.getData().stream())
+                .mapToInt(bar -> bar.getYValue().intValue()).sum());
+        assertThat(meters).isEqualTo(60);
+        assertThat(onFx(() -> chart.getData().stream().map(XYChart.Series::getName).toList()))
+                .allSatisfy(name -> assertThat(name).startsWith("mtr-r"));
+        Screens.save(scene(robot), "firmware-fleet");
+    }
+
+    private void acceptsTheMeterSample(FxRobot robot, Path sample) throws TimeoutException {
+        showTab(robot, "image");
+        ComboBox<Path> images = comboBox(robot, "#fw-image-choice");
+        robot.interact(() -> images.setValue(sample));
+        waitFor("the meter sample's checks", () -> text(robot, "#fw-image-message").startsWith("This image "
+                + "passed every check"), () -> "the screen said '" + text(robot, "#fw-image-message") + "'");
+        assertThat(text(robot, "#fw-detail-version")).isEqualTo(SampleFirmware.METER_VERSION);
+    }
+
+    private void previewsThePlanAndFollowsAnEditedPolicy(FxRobot robot) throws TimeoutException {
+        showTab(robot, "campaign");
+        waitFor("the wave preview", () -> text(robot, "#fw-plan-summary").startsWith(SampleFirmware.METER_VERSION
+                + ": "), () -> "the screen said '" + text(robot, "#fw-plan-summary") + "'");
+        TableView<WaveRow> waves = onFx(() -> robot.lookup("#fw-plan-waves").queryTableView());
+        List<WaveRow> planned = onFx(() -> List.copyOf(waves.getItems()));
+        assertThat(planned).hasSizeGreaterThan(1);
+        assertThat(planned.get(0).hardwareMix()).contains("mtr-r");
+        TableView<Map.Entry<String, String>> excluded = onFx(() -> robot.lookup("#fw-plan-excluded")
+                .queryTableView());
+        assertThat(onFx(() -> List.copyOf(excluded.getItems()))).allSatisfy(left -> assertThat(left.getValue())
+                .isNotBlank());
+
+        Spinner<Integer> firstWave = onFx(() -> robot.lookup("#fw-policy-first-wave").queryAs(Spinner.class));
+        robot.interact(() -> firstWave.getValueFactory().setValue(3));
+        waitFor("the plan with a first wave of 3", () -> onFx(() -> waves.getItems().get(1).size()) == 3,
+                () -> "the waves were " + onFx(() -> List.copyOf(waves.getItems())));
+    }
+
+    private void startsPausesResumesAndAbortsTheCampaign(FxRobot robot) throws TimeoutException {
+        robot.clickOn(onFx(() -> robot.lookup("#fw-campaign-start").queryAs(Button.class)));
+        waitFor("the campaign running", () -> text(robot, "#fw-campaign-state").contains(": running;"),
+                () -> "the screen said '" + text(robot, "#fw-campaign-state") + "', '"
+                        + text(robot, "#fw-campaign-staging-text") + "' and '" + text(robot, "#fw-campaign-message")
+                        + "'");
+        VBox bars = onFx(() -> robot.lookup("#fw-campaign-waves").queryAs(VBox.class));
+        assertThat(onFx(() -> bars.getChildren().size())).isGreaterThan(1);
+        TableView<CampaignState.MeterUpdate> meters = onFx(() -> robot.lookup("#fw-campaign-meters")
+                .queryTableView());
+        assertThat(onFx(() -> meters.getItems().size())).isGreaterThan(1);
+
+        clickWhenEnabled(robot, "#fw-campaign-pause");
+        waitFor("the campaign paused", () -> text(robot, "#fw-campaign-state").contains(": paused;"),
+                () -> "the screen said '" + text(robot, "#fw-campaign-state") + "'");
+        clickWhenEnabled(robot, "#fw-campaign-resume");
+        waitFor("the campaign resumed", () -> !text(robot, "#fw-campaign-state").contains(": paused;"),
+                () -> "the screen said '" + text(robot, "#fw-campaign-state") + "'");
+        clickWhenEnabled(robot, "#fw-campaign-abort");
+        waitFor("the campaign aborted", () -> text(robot, "#fw-campaign-state").contains(": aborted;"),
+                () -> "the screen said '" + text(robot, "#fw-campaign-state") + "' and '"
+                        + text(robot, "#fw-campaign-message") + "'");
+    }
+
+    private void clickWhenEnabled(FxRobot robot, String query) throws TimeoutException {
+        Button button = onFx(() -> robot.lookup(query).queryAs(Button.class));
+        waitFor(query + " enabled", () -> onFx(() -> !button.isDisabled()), () -> "the campaign stood at '"
+                + text(robot, "#fw-campaign-state") + "'");
+        robot.clickOn(button);
     }
 
     private void openFirmwareScreen(FxRobot robot) throws TimeoutException {
@@ -95,10 +189,8 @@ class FirmwareScreenTest {
         Node nav = onFx(() -> robot.lookup("#nav-firmware").query());
         robot.clickOn(nav);
         waitFor("the firmware screen", () -> onFx(() -> robot.lookup("#firmware-view").query().isVisible()),
-                () -> "it stayed hidden; the button lies at " + onFx(() -> nav.localToScene(nav
-                        .getBoundsInLocal())) + " in a scene " + onFx(() -> nav.getScene().getWidth()) + " wide, selected "
-                        + onFx(() -> ((javafx.scene.control.ToggleButton) nav).isSelected()) + ", window at "
-                        + onFx(() -> nav.getScene().getWindow().getX()));
+                () -> "it stayed hidden; the Firmware button selected: "
+                        + onFx(() -> ((javafx.scene.control.ToggleButton) nav).isSelected()));
     }
 
     private List<Path> listsTheSampleImages(FxRobot robot) throws TimeoutException {
@@ -121,7 +213,8 @@ class FirmwareScreenTest {
         return damaged;
     }
 
-    private void refusesADamagedImageWithItsReason(FxRobot robot, Path damaged) throws TimeoutException {
+    private void refusesADamagedImageWithItsReason(FxRobot robot, Path damaged) throws IOException,
+            TimeoutException {
         TextField path = onFx(() -> robot.lookup("#fw-image-path").queryAs(TextField.class));
         robot.interact(() -> path.setText(damaged.toString()));
         robot.clickOn(path).type(KeyCode.ENTER);
@@ -168,7 +261,8 @@ class FirmwareScreenTest {
 
         assertThat(text(robot, "#fw-gateway-outcome")).isEqualTo("Confirmed: the gateway runs "
                 + SampleFirmware.GATEWAY_VERSION + " and it passed its health checks.");
-        assertThat(text(robot, "#fw-gateway-progress-text")).isEqualTo("64 of 64 chunks sent, 0 held already.");
+        assertThat(text(robot, "#fw-gateway-progress-text"))
+                .isEqualTo("64 of 64 chunks sent, 0 held already.");
         TableView<FirmwareState.HealthCheck> checks = onFx(() -> robot.lookup("#fw-gateway-checks")
                 .queryTableView());
         assertThat(onFx(() -> List.copyOf(checks.getItems()))).isNotEmpty()
@@ -193,7 +287,7 @@ class FirmwareScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static ComboBox<Path> comboBox(FxRobot robot, String query) {
         return onFx(() -> robot.lookup(query).queryAs(ComboBox.class));
     }

@@ -76,7 +76,7 @@ final class CampaignPane extends BorderPane {
                 Tables.column("firmware.plan.hardware", 200, WaveRow::hardwareMix)));
         excluded.getColumns().setAll(List.of(
                 Tables.column("firmware.plan.meter", 80, Map.Entry<String, String>::getKey),
-                Tables.column("firmware.plan.reason", 240, Map.Entry<String, String>::getValue)));
+                Tables.wrapping(Tables.column("firmware.plan.reason", 240, Map.Entry<String, String>::getValue))));
         startButton.setId("fw-campaign-start");
         startButton.getStyleClass().add(Styles.ACCENT);
         staging.setId("fw-campaign-staging");
@@ -85,6 +85,9 @@ final class CampaignPane extends BorderPane {
         stagingText.setWrapText(true);
         stateText.setId("fw-campaign-state");
         stateText.setWrapText(true);
+        for (Label wrapped : List.of(planText, stagingText, stateText, message)) {
+            wrapped.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         pauseButton.setId("fw-campaign-pause");
         resumeButton.setId("fw-campaign-resume");
         abortButton.setId("fw-campaign-abort");
@@ -115,7 +118,7 @@ final class CampaignPane extends BorderPane {
                 Tables.column("firmware.campaign.status", 110, CampaignState.MeterUpdate::status),
                 Tables.column("firmware.campaign.attempts", 70, CampaignState.MeterUpdate::attempts),
                 Tables.column("firmware.campaign.version", 90, CampaignState.MeterUpdate::version),
-                Tables.column("firmware.campaign.reason", 240, CampaignState.MeterUpdate::reason)));
+                Tables.wrapping(Tables.column("firmware.campaign.reason", 240, CampaignState.MeterUpdate::reason))));
     }
 
     private void layoutControls() {
@@ -133,15 +136,15 @@ final class CampaignPane extends BorderPane {
         controls.setAlignment(Pos.CENTER_LEFT);
         ScrollPane bars = new ScrollPane(waveBars);
         bars.setFitToWidth(true);
-        bars.setPrefViewportHeight(90);
-        bars.setMinViewportHeight(40);
-        VBox.setVgrow(meters, Priority.ALWAYS);
-        VBox progress = new VBox(8, title("firmware.campaign.progress"), stateText, controls, message, bars,
-                meters);
+        SplitPane waveAndMeter = new SplitPane(bars, meters);
+        waveAndMeter.setDividerPositions(0.38);
+        VBox.setVgrow(waveAndMeter, Priority.ALWAYS);
+        VBox progress = new VBox(8, title("firmware.campaign.progress"), stateText, controls, message,
+                waveAndMeter);
 
         SplitPane split = new SplitPane(preview, progress);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.45);
         PolicyForm policy = new PolicyForm(model);
         BorderPane.setMargin(policy, new javafx.geometry.Insets(0, 12, 0, 0));
         setLeft(policy);

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -45,7 +46,18 @@ final class FleetPane extends BorderPane {
         versionAxis.setLabel(FirmwareTexts.text("firmware.fleet.axisVersion"));
         meterAxis.setLabel(FirmwareTexts.text("firmware.fleet.axisMeters"));
         meterAxis.setMinorTickVisible(false);
-        meterAxis.setTickUnit(1);
+        meterAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                // Meters come whole: a tick between two counts is left without a label.
+                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.parseLong(text);
+            }
+        });
     }
 
     private void layoutControls() {
@@ -56,6 +68,7 @@ final class FleetPane extends BorderPane {
         top.getStyleClass().add("firmware-bar");
         setTop(top);
         setCenter(chart);
+        getStyleClass().add("firmware-body");
     }
 
     private void bind() {

@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -54,11 +55,14 @@ final class GatewayPane extends VBox {
         progressText.setWrapText(true);
         outcome.setId("fw-gateway-outcome");
         outcome.setWrapText(true);
+        for (Label wrapped : List.of(readiness, progressText, outcome)) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
         checks.getColumns().setAll(List.of(
                 Tables.column("firmware.install.check", 160, FirmwareState.HealthCheck::name),
                 Tables.column("firmware.install.passed", 80, check -> FirmwareTexts.text(check.passed()
                         ? "firmware.check.passed" : "firmware.check.failed")),
-                Tables.column("firmware.install.detail", 420, FirmwareState.HealthCheck::detail)));
+                Tables.wrapping(Tables.column("firmware.install.detail", 420, FirmwareState.HealthCheck::detail))));
     }
 
     private void layoutControls() {

@@ -40,13 +40,21 @@ final class HistoryPane extends VBox {
                 Tables.column("firmware.history.failed", 60, (CampaignState c) -> c.counts()
                         .get(MeterUpdateStatus.FAILED)),
                 Tables.column("firmware.history.updated", 150, (CampaignState c) -> time(c.updated())),
-                Tables.column("firmware.history.reason", 240, CampaignState::reason)));
+                Tables.wrapping(Tables.column("firmware.history.reason", 240, CampaignState::reason))));
         installs.getColumns().setAll(List.of(
                 Tables.column("firmware.history.at", 150, (GatewayInstall i) -> time(i.at())),
                 Tables.column("firmware.history.version", 110, GatewayInstall::version),
                 Tables.column("firmware.history.outcome", 100, (GatewayInstall i) -> FirmwareTexts.text(i.confirmed()
                         ? "firmware.history.kept" : "firmware.history.reverted")),
-                Tables.column("firmware.history.reason", 400, GatewayInstall::reason)));
+                Tables.wrapping(Tables.column("firmware.history.checks", 260, HistoryPane::checks)),
+                Tables.wrapping(Tables.column("firmware.history.reason", 300, GatewayInstall::reason))));
+    }
+
+    /** The trial boot's checks in a line: {@code mesh-radio passed, meter-read failed}. */
+    private static String checks(GatewayInstall install) {
+        return install.checks().stream().map(check -> check.name() + " " + FirmwareTexts.text(check.passed()
+                ? "firmware.history.checkPassed" : "firmware.history.checkFailed"))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private String time(java.time.Instant at) {

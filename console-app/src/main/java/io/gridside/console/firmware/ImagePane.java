@@ -84,7 +84,7 @@ final class ImagePane extends BorderPane {
                 Tables.column("firmware.check.name", 160, ImageReview.Check::name),
                 Tables.column("firmware.check.result", 80, check -> FirmwareTexts.text(check.passed()
                         ? "firmware.check.passed" : "firmware.check.failed")),
-                Tables.column("firmware.check.detail", 420, ImageReview.Check::detail)));
+                Tables.wrapping(Tables.column("firmware.check.detail", 420, ImageReview.Check::detail))));
     }
 
     private void layoutControls() {
@@ -115,7 +115,7 @@ final class ImagePane extends BorderPane {
         top.getStyleClass().add("firmware-bar");
         setTop(top);
         setCenter(body);
-        body.getStyleClass().add("firmware-body");
+        getStyleClass().add("firmware-body");
     }
 
     private void bind() {

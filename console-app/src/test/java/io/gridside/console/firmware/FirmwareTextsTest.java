@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every key the Firmware screen asks for is in its bundle, so no part of the screen shows a raw key. */
 class FirmwareTextsTest {
 
-    private static final Pattern KEY_USE = Pattern.compile("FirmwareTexts\\.text\\(\\s*\"([A-Za-z0-9_.]+)\"");
+    private static final Pattern KEY_USE = Pattern.compile("FirmwareTexts\\.text\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]");
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(FirmwareTexts.BUNDLE, Locale.ROOT);
 
     @Test
