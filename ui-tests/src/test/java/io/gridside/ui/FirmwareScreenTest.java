@@ -59,6 +59,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class FirmwareScreenTest {
 
     private static final long WAIT_SECONDS = 120;
+    private static final double LAPTOP_HEIGHT = 728;
 
     @TempDir
     static Path home;
@@ -74,6 +75,8 @@ class FirmwareScreenTest {
         session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
         stage.setScene(GridsideApp.createScene(session));
         stage.show();
+        // The height a 1366x768 laptop screen leaves a window, so every step is done as it would be there.
+        stage.setHeight(LAPTOP_HEIGHT);
     }
 
     @AfterEach

@@ -113,11 +113,11 @@ final class CampaignPane extends BorderPane {
             }
         });
         meters.getColumns().setAll(List.of(
-                Tables.column("firmware.plan.meter", 80, CampaignState.MeterUpdate::meterId),
-                Tables.column("firmware.plan.wave", 50, CampaignState.MeterUpdate::wave),
-                Tables.column("firmware.campaign.status", 110, CampaignState.MeterUpdate::status),
-                Tables.column("firmware.campaign.attempts", 70, CampaignState.MeterUpdate::attempts),
-                Tables.column("firmware.campaign.version", 90, CampaignState.MeterUpdate::version),
+                fixed(Tables.column("firmware.plan.meter", 80, CampaignState.MeterUpdate::meterId)),
+                fixed(Tables.column("firmware.plan.wave", 68, CampaignState.MeterUpdate::wave)),
+                fixed(Tables.column("firmware.campaign.status", 120, CampaignState.MeterUpdate::status)),
+                fixed(Tables.column("firmware.campaign.attempts", 92, CampaignState.MeterUpdate::attempts)),
+                fixed(Tables.column("firmware.campaign.version", 85, CampaignState.MeterUpdate::version)),
                 Tables.wrapping(Tables.column("firmware.campaign.reason", 240, CampaignState.MeterUpdate::reason))));
     }
 
@@ -137,7 +137,7 @@ final class CampaignPane extends BorderPane {
         ScrollPane bars = new ScrollPane(waveBars);
         bars.setFitToWidth(true);
         SplitPane waveAndMeter = new SplitPane(bars, meters);
-        waveAndMeter.setDividerPositions(0.38);
+        waveAndMeter.setDividerPositions(0.3);
         VBox.setVgrow(waveAndMeter, Priority.ALWAYS);
         VBox progress = new VBox(8, title("firmware.campaign.progress"), stateText, controls, message,
                 waveAndMeter);
@@ -150,6 +150,12 @@ final class CampaignPane extends BorderPane {
         setLeft(policy);
         setCenter(split);
         getStyleClass().add("firmware-body");
+    }
+
+    /** A column that keeps its width, so that the reason beside it gives way instead. */
+    private static <S, T> javafx.scene.control.TableColumn<S, T> fixed(javafx.scene.control.TableColumn<S, T> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
     }
 
     private static Label title(String key) {
@@ -174,6 +180,7 @@ final class CampaignPane extends BorderPane {
                 .then(FirmwareTexts.text("firmware.campaign.none")).otherwise(model.stateTextProperty()));
         bindControls();
         message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         filter.valueProperty().bindBidirectional(model.statusFilterProperty());
         meters.setItems(model.shownMeters());
         model.waves().addListener((ListChangeListener<WaveProgress>) change -> drawWaves());

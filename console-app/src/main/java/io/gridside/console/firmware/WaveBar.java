@@ -17,6 +17,8 @@ final class WaveBar extends VBox {
                         java.util.Locale.ROOT), wave.confirmed(), wave.inProgress(), wave.failed(), wave.left(),
                 wave.size()));
         text.setId("fw-wave-" + wave.wave() + "-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         GridPane bar = new GridPane();
         bar.getStyleClass().add("wave-bar");
         bar.setId("fw-wave-" + wave.wave());
