@@ -1,8 +1,15 @@
 package io.gridside.ui;
 
+import static io.gridside.ui.FirmwareScreen.clickWhenEnabled;
+import static io.gridside.ui.FirmwareScreen.onFx;
+import static io.gridside.ui.FirmwareScreen.scene;
+import static io.gridside.ui.FirmwareScreen.showTab;
+import static io.gridside.ui.FirmwareScreen.text;
+import static io.gridside.ui.FirmwareScreen.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.GridsideApp;
+import io.gridside.console.firmware.WaveRow;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.Settings;
 import io.gridside.console.service.firmware.ImageReview;
@@ -10,7 +17,6 @@ import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.message.FirmwareState;
-import io.gridside.console.firmware.WaveRow;
 import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.sim.firmware.SampleFirmware;
@@ -19,21 +25,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Firmware screen on the demo site, opened the way a technician does it: the site's sample images are listed,
@@ -58,7 +57,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @SuppressWarnings({"unchecked", "rawtypes"})
 class FirmwareScreenTest {
 
-    private static final long WAIT_SECONDS = 120;
     private static final double LAPTOP_HEIGHT = 728;
 
     @TempDir
@@ -163,37 +161,24 @@ class FirmwareScreenTest {
                 .queryTableView());
         assertThat(onFx(() -> meters.getItems().size())).isGreaterThan(1);
 
-        clickWhenEnabled(robot, "#fw-campaign-pause");
+        Supplier<String> state = () -> "the campaign stood at '" + text(robot, "#fw-campaign-state") + "'";
+        clickWhenEnabled(robot, "#fw-campaign-pause", state);
         waitFor("the campaign paused", () -> text(robot, "#fw-campaign-state").contains(": paused;"),
                 () -> "the screen said '" + text(robot, "#fw-campaign-state") + "'");
-        clickWhenEnabled(robot, "#fw-campaign-resume");
+        clickWhenEnabled(robot, "#fw-campaign-resume", state);
         waitFor("the campaign resumed", () -> !text(robot, "#fw-campaign-state").contains(": paused;"),
                 () -> "the screen said '" + text(robot, "#fw-campaign-state") + "'");
-        clickWhenEnabled(robot, "#fw-campaign-abort");
+        clickWhenEnabled(robot, "#fw-campaign-abort", state);
         waitFor("the campaign aborted", () -> text(robot, "#fw-campaign-state").contains(": aborted;"),
                 () -> "the screen said '" + text(robot, "#fw-campaign-state") + "' and '"
                         + text(robot, "#fw-campaign-message") + "'");
     }
 
-    private void clickWhenEnabled(FxRobot robot, String query) throws TimeoutException {
-        Button button = onFx(() -> robot.lookup(query).queryAs(Button.class));
-        waitFor(query + " enabled", () -> onFx(() -> !button.isDisabled()), () -> "the campaign stood at '"
-                + text(robot, "#fw-campaign-state") + "'");
-        robot.clickOn(button);
-    }
-
-    private void openFirmwareScreen(FxRobot robot) throws TimeoutException {
+    private void openFirmwareScreen(FxRobot robot) {
         robot.clickOn("#connect-demo");
         waitFor("the demo site's gateway", () -> onFx(() -> session.stateProperty().get() == LinkState.CONNECTED),
                 () -> "the connect screen said '" + text(robot, "#problem") + "'");
-        WaitForAsyncUtils.waitForFxEvents();
-        // Looked up on the FX thread: the dashboard is still filling in, and a lookup from the test's thread can
-        // meet a child list half changed.
-        Node nav = onFx(() -> robot.lookup("#nav-firmware").query());
-        robot.clickOn(nav);
-        waitFor("the firmware screen", () -> onFx(() -> robot.lookup("#firmware-view").query().isVisible()),
-                () -> "it stayed hidden; the Firmware button selected: "
-                        + onFx(() -> ((javafx.scene.control.ToggleButton) nav).isSelected()));
+        FirmwareScreen.open(robot);
     }
 
     private List<Path> listsTheSampleImages(FxRobot robot) throws TimeoutException {
@@ -218,11 +203,7 @@ class FirmwareScreenTest {
 
     private void refusesADamagedImageWithItsReason(FxRobot robot, Path damaged) throws IOException,
             TimeoutException {
-        TextField path = onFx(() -> robot.lookup("#fw-image-path").queryAs(TextField.class));
-        robot.interact(() -> path.setText(damaged.toString()));
-        robot.clickOn(path).type(KeyCode.ENTER);
-        waitFor("the damaged image's refusal", () -> text(robot, "#fw-image-message").startsWith("Refused:"),
-                () -> "the screen said '" + text(robot, "#fw-image-message") + "'");
+        assertThat(FirmwareScreen.check(robot, damaged)).startsWith("Refused:");
 
         assertThat(text(robot, "#fw-image-message")).contains("[FIRMWARE_DAMAGED]").endsWith("It cannot be sent.");
         TableView<ImageReview.Check> checks = onFx(() -> robot.lookup("#fw-checks").queryTableView());
@@ -283,40 +264,8 @@ class FirmwareScreenTest {
         assertThat(install.confirmed()).isTrue();
     }
 
-    private static void showTab(FxRobot robot, String name) {
-        TabPane tabs = onFx(() -> robot.lookup("#fw-tabs").queryAs(TabPane.class));
-        robot.interact(() -> tabs.getTabs().stream().filter(tab -> tab.getId().equals("fw-tab-" + name))
-                .findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab)));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ComboBox<Path> comboBox(FxRobot robot, String query) {
         return onFx(() -> robot.lookup(query).queryAs(ComboBox.class));
-    }
-
-    private static javafx.scene.Scene scene(FxRobot robot) {
-        return onFx(() -> robot.lookup("#firmware-view").query().getScene());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("(not shown)"));
-    }
-
-    private static <T> T onFx(Callable<T> lookup) {
-        try {
-            return WaitForAsyncUtils.asyncFx(lookup).get(60, TimeUnit.SECONDS);
-        } catch (Exception failure) {
-            throw new AssertionError("the lookup on the FX thread failed", failure);
-        }
-    }
-
-    private static void waitFor(String what, Callable<Boolean> condition, Supplier<String> shown)
-            throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + WAIT_SECONDS + " s for " + what + ": " + shown.get(), e);
-        }
     }
 }
