@@ -43,6 +43,8 @@ final class CampaignPane extends BorderPane {
     private final Button startButton = new Button(FirmwareTexts.text("firmware.campaign.start"),
             new FontIcon(Material2MZ.PLAY_ARROW));
     private final ProgressBar staging = new ProgressBar(0);
+    private final Button cancelStaging = new Button(FirmwareTexts.text("firmware.cancel"),
+            new FontIcon(Material2AL.CLOSE));
     private final Label stagingText = new Label();
     private final Label stateText = new Label();
     private final Button pauseButton = new Button(FirmwareTexts.text("firmware.campaign.pause"),
@@ -126,7 +128,7 @@ final class CampaignPane extends BorderPane {
         HBox.setHgrow(excluded, Priority.ALWAYS);
         HBox tables = new HBox(10, waveRows, excluded);
         HBox.setHgrow(staging, Priority.ALWAYS);
-        HBox start = new HBox(10, startButton, staging);
+        HBox start = new HBox(10, startButton, staging, cancelStaging);
         start.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(tables, Priority.ALWAYS);
         VBox preview = new VBox(8, title("firmware.plan.title"), planText, tables, start, stagingText);
@@ -173,6 +175,9 @@ final class CampaignPane extends BorderPane {
                 .or(source.supervisor().not()).or(source.connected().not()));
         startButton.setOnAction(event -> model.start());
         staging.progressProperty().bind(model.staging().fractionProperty());
+        cancelStaging.setId("fw-campaign-staging-cancel");
+        cancelStaging.disableProperty().bind(model.staging().cancellableProperty().not());
+        cancelStaging.setOnAction(event -> model.cancelStaging());
         stagingText.textProperty().bind(Bindings.createStringBinding(() -> source.supervisor().get()
                 ? model.staging().progressTextProperty().get() : FirmwareTexts.text("firmware.campaign.needSupervisor"),
                 source.supervisor(), model.staging().progressTextProperty()));

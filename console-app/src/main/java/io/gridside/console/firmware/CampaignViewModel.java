@@ -135,6 +135,14 @@ public final class CampaignViewModel {
         }, this::failed);
     }
 
+    /** Stops sending the meter image; the gateway keeps the chunks it holds, and the campaign does not start. */
+    public void cancelStaging() {
+        if (staging.cancellableProperty().get()) {
+            staging.cancel();
+            busy.set(false);
+        }
+    }
+
     public void pause() {
         control(ControlCampaign.Action.PAUSE);
     }

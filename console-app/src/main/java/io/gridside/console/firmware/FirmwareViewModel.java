@@ -54,6 +54,7 @@ public final class FirmwareViewModel {
         this.gatewayTransfer = new Transfer(nanoClock);
         this.campaign = new CampaignViewModel(source, fleet, review, new Transfer(nanoClock), this::loadHistory);
         fleetText.set(FirmwareTexts.text("firmware.fleet.none"));
+        imageText.set(FirmwareTexts.text("firmware.image.none"));
         source.onNewSession(this::sessionOpened);
     }
 

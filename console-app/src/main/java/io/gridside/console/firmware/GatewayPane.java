@@ -86,7 +86,7 @@ final class GatewayPane extends VBox {
         sendButton.disableProperty().bind(acceptable.not().or(transfer.runningProperty())
                 .or(model.source().connected().not()).or(model.source().supervisor().not()));
         sendButton.setOnAction(event -> model.sendToGateway());
-        cancelButton.disableProperty().bind(transfer.runningProperty().not());
+        cancelButton.disableProperty().bind(transfer.cancellableProperty().not());
         cancelButton.setOnAction(event -> transfer.cancel());
         progress.progressProperty().bind(transfer.fractionProperty());
         progressText.textProperty().bind(transfer.progressTextProperty());

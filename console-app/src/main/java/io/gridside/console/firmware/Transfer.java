@@ -22,6 +22,7 @@ public final class Transfer {
     private final DoubleProperty fraction = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty cancellable = new SimpleBooleanProperty();
     private FirmwareSource.Cancel cancel;
     private long startedNanos;
     private long firstBytes = -1;
@@ -39,6 +40,7 @@ public final class Transfer {
         fraction.set(-1);
         progressText.set(FirmwareTexts.text("firmware.phase.CHECKING"));
         running.set(true);
+        cancellable.set(true);
     }
 
     /** Shows where the transfer stands; bytes sent before the first report count as already there. */
@@ -51,6 +53,7 @@ public final class Transfer {
 
     void progress(PushPhase now, int held, int chunkCount, long bytesSent) {
         phase.set(now);
+        cancellable.set(running.get() && now != PushPhase.INSTALLING && now != PushPhase.DONE);
         if (now != PushPhase.SENDING || chunkCount == 0) {
             fraction.set(now == PushPhase.DONE ? 1 : -1);
             progressText.set(FirmwareTexts.text("firmware.phase." + now));
@@ -67,6 +70,7 @@ public final class Transfer {
 
     void finished(String text) {
         running.set(false);
+        cancellable.set(false);
         cancel = null;
         progressText.set(text);
         if (phase.get() != PushPhase.DONE) {
@@ -74,9 +78,9 @@ public final class Transfer {
         }
     }
 
-    /** Stops the transfer; the gateway keeps the chunks it holds. */
+    /** Stops the transfer; the gateway keeps the chunks it holds. An install under way is not stopped. */
     public void cancel() {
-        if (cancel != null) {
+        if (cancel != null && cancellable.get()) {
             cancel.cancel();
             finished(FirmwareTexts.text("firmware.cancelled"));
         }
@@ -97,5 +101,13 @@ public final class Transfer {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    /**
+     * Whether a cancel may stop the transfer now: while checking, offering and sending, not once the gateway
+     * installs, since the install ends on the gateway whatever the console does and its outcome must be heard.
+     */
+    public BooleanProperty cancellableProperty() {
+        return cancellable;
     }
 }

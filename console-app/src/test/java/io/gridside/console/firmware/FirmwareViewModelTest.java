@@ -157,6 +157,24 @@ class FirmwareViewModelTest {
     }
 
     @Test
+    void anInstallUnderWayCannotBeCancelled() {
+        source.reviews.put(GATEWAY_IMAGE, accepted(GATEWAY_IMAGE, manifest(FirmwareProduct.GATEWAY, "gw-sim-2.5.0",
+                List.of("gw-sim-r1"))));
+        source.holdPush = true;
+        model.choose(GATEWAY_IMAGE);
+        model.sendToGateway();
+        assertThat(model.gatewayTransfer().cancellableProperty().get()).isTrue();
+
+        source.heldProgress.onProgress(PushPhase.INSTALLING, 16, 16, 16 * 1024);
+        model.gatewayTransfer().cancel();
+
+        assertThat(model.gatewayTransfer().cancellableProperty().get()).isFalse();
+        assertThat(source.cancelled).isFalse();
+        assertThat(model.gatewayTransfer().runningProperty().get()).isTrue();
+        assertThat(model.gatewayTransfer().progressTextProperty().get()).startsWith("Installing: the gateway reboots");
+    }
+
+    @Test
     void theHistoryListsStoredCampaignsAndInstallsOrSaysThereAreNone() {
         model.shown();
         assertThat(model.historyTextProperty().get()).startsWith("No campaign or gateway install is stored");
