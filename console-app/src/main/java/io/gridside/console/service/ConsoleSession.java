@@ -144,6 +144,11 @@ public final class ConsoleSession implements AutoCloseable {
         return dirs.siteDatabase(hello.siteId());
     }
 
+    /** The firmware services on this session's gateway and site database, trusting {@code trust}'s keys. */
+    public SessionFirmware firmware(io.gridside.console.service.firmware.FirmwareTrust trust) {
+        return new SessionFirmware(() -> client, store, trust);
+    }
+
     public HelloReply hello() {
         return client.hello();
     }

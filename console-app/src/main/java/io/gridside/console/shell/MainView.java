@@ -15,6 +15,9 @@ import io.gridside.console.importing.ImportsViewModel;
 import io.gridside.console.mesh.MeshView;
 import io.gridside.console.mesh.MeshViewModel;
 import io.gridside.console.exceptions.ExceptionsView;
+import io.gridside.console.firmware.FirmwareView;
+import io.gridside.console.firmware.FirmwareViewModel;
+import io.gridside.console.firmware.SessionFirmwareSource;
 import io.gridside.console.exceptions.ExceptionsViewModel;
 import io.gridside.console.meters.MetersView;
 import io.gridside.console.meters.MetersViewModel;
@@ -59,6 +62,7 @@ public final class MainView extends BorderPane {
     private final TariffsView tariffsView;
     private final ExceptionsView exceptionsView;
     private final ReconcileView reconcileView;
+    private final FirmwareView firmwareView;
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
@@ -73,6 +77,8 @@ public final class MainView extends BorderPane {
     private final ToggleButton tariffsButton = new ToggleButton(I18n.text("nav.tariffs"));
     private final ToggleButton exceptionsButton = new ToggleButton(I18n.text("nav.exceptions"));
     private final ToggleButton reconcileButton = new ToggleButton(I18n.text("nav.reconcile"));
+    private final ToggleButton firmwareButton = new ToggleButton(I18n.text("nav.firmware"),
+            new FontIcon(Material2MZ.SYSTEM_UPDATE_ALT));
     private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
     private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
             new FontIcon(Material2AL.LINK_OFF));
@@ -96,6 +102,7 @@ public final class MainView extends BorderPane {
         this.tariffsView = new TariffsView(new TariffsViewModel(session));
         this.exceptionsView = new ExceptionsView(new ExceptionsViewModel(session));
         this.reconcileView = new ReconcileView(new ReconcileViewModel(session));
+        this.firmwareView = new FirmwareView(new FirmwareViewModel(new SessionFirmwareSource(session)));
         createControls();
         layoutControls();
         bind();
@@ -107,7 +114,7 @@ public final class MainView extends BorderPane {
      */
     public void show(String name) {
         for (ToggleButton button : List.of(dashboardButton, metersButton, meshButton, replayButton, customersButton,
-                cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton)) {
+                cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton, firmwareButton)) {
             if (button.getId().equals("nav-" + name)) {
                 button.setSelected(true);
             }
@@ -128,6 +135,7 @@ public final class MainView extends BorderPane {
         tariffsButton.setToggleGroup(navigation);
         exceptionsButton.setToggleGroup(navigation);
         reconcileButton.setToggleGroup(navigation);
+        firmwareButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         meshButton.setId("nav-mesh");
@@ -138,6 +146,7 @@ public final class MainView extends BorderPane {
         tariffsButton.setId("nav-tariffs");
         exceptionsButton.setId("nav-exceptions");
         reconcileButton.setId("nav-reconcile");
+        firmwareButton.setId("nav-firmware");
         dashboardButton.setSelected(true);
         navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
@@ -146,6 +155,12 @@ public final class MainView extends BorderPane {
         });
         refreshButton.setId("refresh");
         disconnectButton.setId("disconnect");
+        // Icons alone, their words in a tooltip, so that every screen's button fits a 1280-pixel window.
+        for (Button button : List.of(refreshButton, disconnectButton)) {
+            button.setTooltip(new javafx.scene.control.Tooltip(button.getText()));
+            button.setAccessibleText(button.getText());
+            button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
         reconnectButton.setId("reconnect");
         reconnectButton.getStyleClass().add(Styles.ACCENT);
         stopSearchButton.setId("stop-search");
@@ -167,7 +182,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, meshButton, replayButton,
                 customersButton, cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton,
-                refreshButton, disconnectButton);
+                firmwareButton, refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         // The site's name gives way first, so that no navigation button is cut to an ellipsis.
         toolbar.getChildren().stream().filter(node -> node instanceof ButtonBase)
@@ -183,7 +198,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
         content.getChildren().setAll(dashboardView, metersView, meshView, replayView, customersView, cashDeskView,
-                importsView, tariffsView, exceptionsView, reconcileView);
+                importsView, tariffsView, exceptionsView, reconcileView, firmwareView);
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
@@ -205,6 +220,7 @@ public final class MainView extends BorderPane {
         tariffsView.visibleProperty().bind(tariffsButton.selectedProperty());
         exceptionsView.visibleProperty().bind(exceptionsButton.selectedProperty());
         reconcileView.visibleProperty().bind(reconcileButton.selectedProperty());
+        firmwareView.visibleProperty().bind(firmwareButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));

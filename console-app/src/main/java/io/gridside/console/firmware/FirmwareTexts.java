@@ -1,0 +1,31 @@
+package io.gridside.console.firmware;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The Firmware screen's strings, from its own resource bundle beside the console's, which is full: the same rules
+ * as {@link io.gridside.console.I18n}.
+ */
+final class FirmwareTexts {
+
+    static final String BUNDLE = "io.gridside.console.firmware.firmware";
+
+    private static final ResourceBundle TEXTS = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+
+    private FirmwareTexts() {
+    }
+
+    /** The text for {@code key}, with {@code args} put in its {0}, {1} ... places. */
+    static String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = TEXTS.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, TEXTS.getLocale()).format(args);
+    }
+}

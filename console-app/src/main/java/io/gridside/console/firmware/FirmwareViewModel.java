@@ -1,0 +1,260 @@
+package io.gridside.console.firmware;
+
+import io.gridside.site.firmware.GatewayInstall;
+import io.gridside.console.service.firmware.ImageReview;
+import io.gridside.console.service.firmware.PushResult;
+import io.gridside.link.message.FirmwareState;
+import io.gridside.site.firmware.CampaignState;
+import io.gridside.site.firmware.FirmwareProduct;
+import io.gridside.site.firmware.FleetMeter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Firmware screen's state: the fleet as stored and pulled, the chosen image and its review, the gateway's
+ * update, the campaign (see {@link CampaignViewModel}) and the history. Changes happen on the JavaFX thread; the
+ * source does the work in the background.
+ */
+public final class FirmwareViewModel {
+
+    private final FirmwareSource source;
+    private final ObservableList<FleetMeter> fleet = FXCollections.observableArrayList();
+    private final ObjectProperty<FleetVersions> versions = new SimpleObjectProperty<>(FleetVersions.of(List.of()));
+    private final StringProperty fleetText = new SimpleStringProperty("");
+    private final ObservableList<Path> images = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImageReview> review = new SimpleObjectProperty<>();
+    private final StringProperty imageText = new SimpleStringProperty("");
+    private final Transfer gatewayTransfer;
+    private final ObjectProperty<FirmwareState.Outcome> outcome = new SimpleObjectProperty<>();
+    private final ObservableList<CampaignState> campaigns = FXCollections.observableArrayList();
+    private final ObservableList<GatewayInstall> installs = FXCollections.observableArrayList();
+    private final StringProperty historyText = new SimpleStringProperty("");
+    private final CampaignViewModel campaign;
+    private boolean loaded;
+    private boolean showing;
+    private FirmwareSource.Cancel fleetPull;
+
+    public FirmwareViewModel(FirmwareSource source) {
+        this(source, System::nanoTime);
+    }
+
+    /** A screen whose transfer rates are timed by {@code nanoClock}. */
+    public FirmwareViewModel(FirmwareSource source, LongSupplier nanoClock) {
+        this.source = source;
+        this.gatewayTransfer = new Transfer(nanoClock);
+        this.campaign = new CampaignViewModel(source, fleet, review, new Transfer(nanoClock), this::loadHistory);
+        fleetText.set(FirmwareTexts.text("firmware.fleet.none"));
+        imageText.set(FirmwareTexts.text("firmware.image.none"));
+        source.onNewSession(this::sessionOpened);
+    }
+
+    /**
+     * Reads what the site database holds the first time the screen shows in a session, and asks the gateway how its
+     * campaign stands.
+     */
+    public void shown() {
+        showing = true;
+        if (!loaded && source.connected().get()) {
+            loaded = true;
+            loadStoredFleet();
+            listSamples();
+            loadHistory();
+            campaign.refresh();
+        }
+    }
+
+    /** The screen went out of sight; it reads nothing more until it shows again. */
+    public void hidden() {
+        showing = false;
+    }
+
+    private void sessionOpened() {
+        loaded = false;
+        fleet.clear();
+        versions.set(FleetVersions.of(List.of()));
+        review.set(null);
+        outcome.set(null);
+        campaign.forget();
+        if (showing) {
+            shown();
+        }
+    }
+
+    /** Shows the stored fleet; a site whose fleet was never pulled has it pulled at once while connected. */
+    private void loadStoredFleet() {
+        source.storedFleet(stored -> {
+            showFleet(stored);
+            if (stored.isEmpty() && source.connected().get()) {
+                pullFleet();
+            }
+        }, problem -> fleetText.set(problem));
+    }
+
+    /** Pulls the fleet from the gateway, with progress in the task list; the pull can be cancelled there. */
+    public void pullFleet() {
+        fleetText.set(FirmwareTexts.text("firmware.fleet.pulling"));
+        fleetPull = source.pullFleet(pulled -> {
+            fleetPull = null;
+            showFleet(pulled);
+        }, problem -> {
+            fleetPull = null;
+            fleetText.set(problem);
+        });
+    }
+
+    private void showFleet(List<FleetMeter> meters) {
+        fleet.setAll(meters);
+        versions.set(FleetVersions.of(meters));
+        FleetVersions shown = versions.get();
+        fleetText.set(meters.isEmpty() ? FirmwareTexts.text("firmware.fleet.none")
+                : FirmwareTexts.text("firmware.fleet.summary", meters.size(), shown.versions().size(),
+                        shown.hardwareIds().size()));
+    }
+
+    private void listSamples() {
+        source.sampleImages(samples -> {
+            for (Path sample : samples) {
+                if (!images.contains(sample)) {
+                    images.add(sample);
+                }
+            }
+        });
+    }
+
+    /** Reads and checks {@code file}, and lists it among the images to choose from. */
+    public void choose(Path file) {
+        if (file == null) {
+            return;
+        }
+        if (!images.contains(file)) {
+            images.add(file);
+        }
+        image.set(file);
+        review.set(null);
+        imageText.set(FirmwareTexts.text("firmware.image.checking", file.getFileName()));
+        source.review(file, reviewed -> {
+            if (file.equals(image.get())) {
+                review.set(reviewed);
+                imageText.set(reviewed.acceptable() ? FirmwareTexts.text("firmware.image.acceptable")
+                        : FirmwareTexts.text("firmware.image.refused", reviewed.message(), reviewed.refusal().code()));
+            }
+        }, problem -> {
+            if (file.equals(image.get())) {
+                imageText.set(problem);
+            }
+        });
+    }
+
+    /** Whether the chosen image passed its checks and is for {@code product}. */
+    public BooleanBinding acceptableFor(FirmwareProduct product) {
+        return Bindings.createBooleanBinding(() -> review.get() != null && review.get().acceptable()
+                && review.get().manifest() != null && review.get().manifest().product() == product, review);
+    }
+
+    /** Sends the chosen gateway image and installs it; the outcome says whether the gateway kept it. */
+    public void sendToGateway() {
+        ImageReview reviewed = review.get();
+        if (reviewed == null || !reviewed.acceptable() || gatewayTransfer.runningProperty().get()) {
+            return;
+        }
+        outcome.set(null);
+        gatewayTransfer.started();
+        gatewayTransfer.cancelWith(source.pushGateway(reviewed.file(), gatewayTransfer::progress, this::installed,
+                gatewayTransfer::finished));
+    }
+
+    private void installed(PushResult result) {
+        outcome.set(result.outcome());
+        // The outcome has its own line, with the health checks under it; the transfer's line says what was sent.
+        gatewayTransfer.finished(FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(),
+                result.alreadyHeld()));
+        loadHistory();
+    }
+
+    /** Reads the stored campaigns and gateway installs again. */
+    public void loadHistory() {
+        source.history(history -> {
+            campaigns.setAll(history.campaigns());
+            installs.setAll(history.installs());
+            historyText.set(history.campaigns().isEmpty() && history.installs().isEmpty()
+                    ? FirmwareTexts.text("firmware.history.none") : "");
+        }, problem -> historyText.set(problem));
+    }
+
+    /** Stops a fleet pull under way. */
+    public void cancelFleetPull() {
+        if (fleetPull != null) {
+            fleetPull.cancel();
+            fleetPull = null;
+            fleetText.set(FirmwareTexts.text("firmware.cancelled"));
+        }
+    }
+
+    public FirmwareSource source() {
+        return source;
+    }
+
+    public ObservableList<FleetMeter> fleet() {
+        return fleet;
+    }
+
+    public ObjectProperty<FleetVersions> versionsProperty() {
+        return versions;
+    }
+
+    public StringProperty fleetTextProperty() {
+        return fleetText;
+    }
+
+    /** The images to choose from: the simulated site's samples and the files chosen so far. */
+    public ObservableList<Path> images() {
+        return images;
+    }
+
+    public ObjectProperty<Path> imageProperty() {
+        return image;
+    }
+
+    public ObjectProperty<ImageReview> reviewProperty() {
+        return review;
+    }
+
+    public StringProperty imageTextProperty() {
+        return imageText;
+    }
+
+    public Transfer gatewayTransfer() {
+        return gatewayTransfer;
+    }
+
+    /** How the last install from this screen ended, or null. */
+    public ObjectProperty<FirmwareState.Outcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public ObservableList<CampaignState> campaigns() {
+        return campaigns;
+    }
+
+    public ObservableList<GatewayInstall> installs() {
+        return installs;
+    }
+
+    public StringProperty historyTextProperty() {
+        return historyText;
+    }
+
+    public CampaignViewModel campaign() {
+        return campaign;
+    }
+}
