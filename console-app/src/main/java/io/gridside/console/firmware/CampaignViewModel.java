@@ -74,7 +74,10 @@ public final class CampaignViewModel {
         return meterImage ? reviewed.manifest() : null;
     }
 
-    /** Plans the campaign again; a plan of a few thousand meters takes milliseconds, so it runs here. */
+    /**
+     * Plans the campaign again. KNOWN SHORTCOMING: the plan is made on the JavaFX thread, since a plan of a few
+     * thousand meters takes milliseconds; a site of tens of thousands would want it in the background.
+     */
     private void replan() {
         FirmwareManifest image = meterImage();
         if (image == null || fleet.isEmpty()) {

@@ -8,6 +8,9 @@ import java.util.ResourceBundle;
 /**
  * The Firmware screen's strings, from its own resource bundle beside the console's, which is full: the same rules
  * as {@link io.gridside.console.I18n}.
+ *
+ * <p>KNOWN SHORTCOMING: the bundle is read once in the default locale, so {@code I18n.use} does not switch the
+ * Firmware screen's language; only English exists so far.
  */
 final class FirmwareTexts {
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -30,6 +32,7 @@ public final class FirmwareViewModel {
     private final ObservableList<FleetMeter> fleet = FXCollections.observableArrayList();
     private final ObjectProperty<FleetVersions> versions = new SimpleObjectProperty<>(FleetVersions.of(List.of()));
     private final StringProperty fleetText = new SimpleStringProperty("");
+    private final BooleanProperty fleetProblem = new SimpleBooleanProperty();
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ObjectProperty<Path> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageReview> review = new SimpleObjectProperty<>();
@@ -97,22 +100,29 @@ public final class FirmwareViewModel {
             if (stored.isEmpty() && source.connected().get()) {
                 pullFleet();
             }
-        }, problem -> fleetText.set(problem));
+        }, this::fleetFailed);
+    }
+
+    private void fleetFailed(String problem) {
+        fleetText.set(problem);
+        fleetProblem.set(true);
     }
 
     /** Pulls the fleet from the gateway, with progress in the task list; the pull can be cancelled there. */
     public void pullFleet() {
         fleetText.set(FirmwareTexts.text("firmware.fleet.pulling"));
+        fleetProblem.set(false);
         fleetPull = source.pullFleet(pulled -> {
             fleetPull = null;
             showFleet(pulled);
         }, problem -> {
             fleetPull = null;
-            fleetText.set(problem);
+            fleetFailed(problem);
         });
     }
 
     private void showFleet(List<FleetMeter> meters) {
+        fleetProblem.set(false);
         fleet.setAll(meters);
         versions.set(FleetVersions.of(meters));
         FleetVersions shown = versions.get();
@@ -214,6 +224,11 @@ public final class FirmwareViewModel {
 
     public StringProperty fleetTextProperty() {
         return fleetText;
+    }
+
+    /** Whether the fleet's line tells of a failure rather than of the fleet. */
+    public BooleanProperty fleetProblemProperty() {
+        return fleetProblem;
     }
 
     /** The images to choose from: the simulated site's samples and the files chosen so far. */

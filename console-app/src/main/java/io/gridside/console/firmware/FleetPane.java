@@ -73,6 +73,12 @@ final class FleetPane extends BorderPane {
 
     private void bind() {
         summary.textProperty().bind(model.fleetTextProperty());
+        model.fleetProblemProperty().addListener((obs, was, problem) -> {
+            summary.getStyleClass().remove(Styles.DANGER);
+            if (problem) {
+                summary.getStyleClass().add(Styles.DANGER);
+            }
+        });
         pullButton.disableProperty().bind(model.source().connected().not());
         pullButton.setOnAction(event -> model.pullFleet());
         model.versionsProperty().addListener((obs, old, now) -> draw(now));

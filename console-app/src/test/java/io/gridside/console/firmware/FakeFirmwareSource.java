@@ -32,6 +32,8 @@ final class FakeFirmwareSource implements FirmwareSource {
     final Map<Path, ImageReview> reviews = new HashMap<>();
     List<FleetMeter> stored = List.of();
     List<FleetMeter> pulled = List.of();
+    /** When set, a fleet pull fails with this sentence. */
+    String pullFailure;
     List<Path> samples = List.of();
     History history = new History(List.of(), List.of());
     /** What the gateway says of its campaign when asked, started or controlled; null for none. */
@@ -58,7 +60,11 @@ final class FakeFirmwareSource implements FirmwareSource {
     @Override
     public Cancel pullFleet(Consumer<List<FleetMeter>> onPulled, Consumer<String> onFailure) {
         asked.add("pull fleet");
-        onPulled.accept(pulled);
+        if (pullFailure != null) {
+            onFailure.accept(pullFailure);
+        } else {
+            onPulled.accept(pulled);
+        }
         return () -> cancelled = true;
     }
 

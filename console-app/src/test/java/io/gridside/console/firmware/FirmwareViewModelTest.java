@@ -81,7 +81,19 @@ class FirmwareViewModelTest {
         model.pullFleet();
 
         assertThat(model.fleet()).hasSize(2);
+        assertThat(model.fleetProblemProperty().get()).isFalse();
         assertThat(model.versionsProperty().get().versions()).containsExactly("mtr-2.9.7", "mtr-3.10.0");
+    }
+
+    @Test
+    void aSiteWithoutAStoredFleetHasItPulledAndAFailedPullSaysWhy() {
+        source.pullFailure = "The gateway did not answer in time. [TIMEOUT]";
+
+        model.shown();
+
+        assertThat(source.asked).containsSubsequence("stored fleet", "pull fleet");
+        assertThat(model.fleetTextProperty().get()).isEqualTo("The gateway did not answer in time. [TIMEOUT]");
+        assertThat(model.fleetProblemProperty().get()).isTrue();
     }
 
     @Test
