@@ -47,7 +47,12 @@ public final class LinkConnection implements AutoCloseable {
 
     private final LinkOptions options;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when anything changes that a sender, the dispatcher or a resume waits for. */
     private final Condition changed = lock.newCondition();
+    /** Signalled when the writer may have a frame to send; the writer alone waits for it. */
+    private final Condition writable = lock.newCondition();
+    /** How many callers of {@link #send} wait for room in their priority class. Guarded by {@link #lock}. */
+    private int waitingForRoom;
     private final Sender sender;
     private final Receiver receiver;
     private final Reassembly reassembly = new Reassembly();
@@ -56,6 +61,8 @@ public final class LinkConnection implements AutoCloseable {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private boolean ackDue;
+    /** The window this side last told the peer. Guarded by {@link #lock}. */
+    private int advertisedWindow;
     /** The peer started a new session and the dispatcher has not yet said so to the handler. */
     private boolean resetToReport;
     /** Why the link ended, when the other end or the transport ended it; null for a close from this side. */
@@ -253,7 +260,7 @@ public final class LinkConnection implements AutoCloseable {
             sender.acknowledge(resume.epoch(), resume.ack(), resume.window(), resume.sack(), now);
             controlReplyDue = Frame.RESUMED;
             ackDue = true;
-            changed.signalAll();
+            signalAll();
         } finally {
             lock.unlock();
         }
@@ -277,7 +284,7 @@ public final class LinkConnection implements AutoCloseable {
     private Transport boundTransport() {
         lock.lock();
         try {
-            changed.signalAll();
+            signalAll();
             return binding == null ? null : binding.transport;
         } finally {
             lock.unlock();
@@ -294,7 +301,7 @@ public final class LinkConnection implements AutoCloseable {
         bound.reader.onForeignVersion(version -> foreignVersion = version);
         binding = bound;
         lastTransport = bound.transport;
-        changed.signalAll();
+        signalAll();
     }
 
     /** Lets go of {@code bound}, keeping its reader's counts; called under the lock. */
@@ -303,7 +310,7 @@ public final class LinkConnection implements AutoCloseable {
         if (binding == bound) {
             binding = null;
         }
-        changed.signalAll();
+        signalAll();
     }
 
     /**
@@ -382,7 +389,12 @@ public final class LinkConnection implements AutoCloseable {
         lock.lock();
         try {
             while (!closed.get() && !sender.hasRoomFor(priority.channel(), payload.length)) {
-                changed.await();
+                waitingForRoom++;
+                try {
+                    changed.await();
+                } finally {
+                    waitingForRoom--;
+                }
             }
             if (closed.get()) {
                 throw new IOException("The link to " + transport().address() + " is closed.");
@@ -390,7 +402,7 @@ public final class LinkConnection implements AutoCloseable {
             for (Sender.Fragment fragment : fragments(type, priority, requestId, payload)) {
                 sender.enqueue(fragment);
             }
-            changed.signalAll();
+            writable.signalAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to send on the link.");
@@ -416,17 +428,18 @@ public final class LinkConnection implements AutoCloseable {
     }
 
     private void writeLoop(Binding bound) {
+        byte[] wire = new byte[FrameCodec.MAX_ENCODED_LENGTH + 1];
         try {
             while (!closed.get()) {
                 Frame frame = nextFrame(bound);
                 if (frame == null) {
                     return;
                 }
-                byte[] wire = FrameCodec.encode(frame);
-                bound.out.write(wire);
+                int length = FrameCodec.encodeInto(frame, wire, 0);
+                bound.out.write(wire, 0, length);
                 bound.out.flush();
                 framesSent.incrementAndGet();
-                bytesSent.addAndGet(wire.length);
+                bytesSent.addAndGet(length);
                 LOG.debug(">> {}", frame);
                 if (frame.type() == Frame.CLOSE) {
                     farewell.written();
@@ -465,12 +478,12 @@ public final class LinkConnection implements AutoCloseable {
                         resumeDueAt = now + sender.retransmissionTimeoutNanos();
                         return control(Frame.RESUME, resumeId);
                     }
-                    changed.awaitNanos(resumeDueAt - now);
+                    writable.awaitNanos(resumeDueAt - now);
                     continue;
                 }
                 Sender.Outgoing outgoing = sender.next(now);
                 if (outgoing != null) {
-                    changed.signalAll();
+                    wakeSenders(outgoing);
                     return stamp(outgoing);
                 }
                 if (ackDue && receiver.knowsPeer()) {
@@ -478,14 +491,27 @@ public final class LinkConnection implements AutoCloseable {
                 }
                 long deadline = sender.nextDeadline();
                 if (deadline < 0) {
-                    changed.await();
+                    writable.await();
                 } else {
-                    changed.awaitNanos(Math.max(1, deadline - now));
+                    writable.awaitNanos(Math.max(1, deadline - now));
                 }
             }
             return null;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Wakes every thread waiting on the link; called under the lock. */
+    private void signalAll() {
+        changed.signalAll();
+        writable.signalAll();
+    }
+
+    /** Wakes the callers of {@link #send} that wait for room once the frame taken leaves its class half empty. */
+    private void wakeSenders(Sender.Outgoing outgoing) {
+        if (waitingForRoom > 0 && sender.isHalfEmpty(outgoing.fragment().channel())) {
+            changed.signalAll();
         }
     }
 
@@ -501,7 +527,8 @@ public final class LinkConnection implements AutoCloseable {
     /** A link control frame of {@code type}, with this side's current acknowledgement in it. */
     private Frame control(int type, byte[] payload) {
         ackDue = false;
-        return new Frame(type, 0, 0, sender.epoch(), 0, receiver.ack(), receiver.window(), receiver.sack(), 0,
+        advertisedWindow = receiver.window();
+        return new Frame(type, 0, 0, sender.epoch(), 0, receiver.ack(), advertisedWindow, receiver.sack(), 0,
                 payload);
     }
 
@@ -510,6 +537,7 @@ public final class LinkConnection implements AutoCloseable {
         ackDue = false;
         int ack = receiver.ack();
         int window = receiver.window();
+        advertisedWindow = window;
         long sack = receiver.sack();
         if (outgoing == null) {
             return new Frame(Frame.ACK, 0, 0, sender.epoch(), 0, ack, window, sack, 0, new byte[0]);
@@ -524,12 +552,12 @@ public final class LinkConnection implements AutoCloseable {
         IOException cause;
         try {
             if (bound.first != null) {
-                receive(bound, bound.first);
+                receive(bound, bound.first, true);
             }
             Frame frame;
             while ((frame = bound.reader.next()) != null) {
                 LOG.debug("<< {}", frame);
-                receive(bound, frame);
+                receive(bound, frame, !bound.reader.hasFrameBuffered());
             }
             cause = new EOFException("the other end closed the link");
         } catch (IOException e) {
@@ -538,7 +566,12 @@ public final class LinkConnection implements AutoCloseable {
         lost(bound, cause);
     }
 
-    private void receive(Binding bound, Frame frame) {
+    /**
+     * Takes in one frame. The writer and the dispatcher are woken only when {@code wake}: a reader holding more
+     * whole frames from the same read takes them in first, so that one acknowledgement answers them all and each
+     * thread wakes once a read rather than once a frame.
+     */
+    private void receive(Binding bound, Frame frame, boolean wake) {
         boolean ended = false;
         boolean peerReset = false;
         boolean restarted = false;
@@ -565,7 +598,9 @@ public final class LinkConnection implements AutoCloseable {
             if (!restarted) {
                 sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), System.nanoTime());
             }
-            changed.signalAll();
+            if (wake || ended || peerReset) {
+                signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -684,9 +719,11 @@ public final class LinkConnection implements AutoCloseable {
                 }
                 reset = resetToReport;
                 resetToReport = false;
-                if (frame != null) {
+                if (frame != null && advertisedWindow <= options.window() / 2) {
+                    // The peer may be waiting for room: say that there is more. A wide window needs no word, as
+                    // the frames it lets come are acknowledged as they arrive.
                     ackDue = true;
-                    changed.signalAll();
+                    writable.signalAll();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -781,7 +818,7 @@ public final class LinkConnection implements AutoCloseable {
                 return;
             }
             farewell.ask();
-            changed.signalAll();
+            signalAll();
         } finally {
             lock.unlock();
         }

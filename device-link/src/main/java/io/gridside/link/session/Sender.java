@@ -114,6 +114,11 @@ final class Sender {
         return queued == 0 || queued + bytes <= options.queueLimitBytes();
     }
 
+    /** Whether priority class {@code channel} holds at most half its allowance: a sender waiting may try again. */
+    boolean isHalfEmpty(int channel) {
+        return queuedBytesByChannel[channel] <= options.queueLimitBytes() / 2;
+    }
+
     void enqueue(Fragment fragment) {
         queues[fragment.channel()].add(fragment);
         queuedBytes += fragment.payload().length;
