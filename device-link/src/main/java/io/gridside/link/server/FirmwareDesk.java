@@ -14,9 +14,15 @@ import io.gridside.link.message.OfferFirmware;
 import io.gridside.link.message.StartCampaign;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareRefusedException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +37,24 @@ import org.slf4j.LoggerFactory;
 final class FirmwareDesk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareDesk.class);
+    /** The most chunks answered after one forced write: a bound on how long the first of them waits. */
+    private static final int MAX_UNFLUSHED = 32;
     /** The code for a firmware request to a gateway that takes no firmware over the link. */
     static final String UNSUPPORTED = "UNSUPPORTED";
     static final String CAMPAIGN_UNKNOWN = "CAMPAIGN_UNKNOWN";
     static final String CAMPAIGN_CONFLICT = "CAMPAIGN_CONFLICT";
 
     private final GatewayService service;
-    private final ExecutorService transfers;
+    private final ThreadPoolExecutor transfers;
     private final ExecutorService installs;
+    /** Answers to chunks taken and not yet flushed, in the order the chunks came; the transfer lane's alone. */
+    private final List<Unflushed> unflushed = new ArrayList<>();
+    /** A flush of {@link #unflushed} waits on the transfer lane. */
+    private boolean flushQueued;
+
+    /** A chunk's answer that waits for the flush, and where it goes. */
+    private record Unflushed(Message answer, Consumer<Message> replier) {
+    }
 
     FirmwareDesk(GatewayService service, String address) {
         this.service = service;
@@ -46,8 +62,8 @@ final class FirmwareDesk implements AutoCloseable {
         this.installs = lane("gateway-firmware-install-" + address);
     }
 
-    private static ExecutorService lane(String name) {
-        return Executors.newSingleThreadExecutor(runnable -> {
+    private static ThreadPoolExecutor lane(String name) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
@@ -67,6 +83,67 @@ final class FirmwareDesk implements AutoCloseable {
             return transfers;
         }
         return message instanceof InstallFirmware ? installs : worker;
+    }
+
+    /**
+     * Answers a firmware request through {@code replier}. A chunk's answer waits until the chunk is on the flash:
+     * the chunks that came together, those waiting on the transfer lane, are flushed with one forced write, and
+     * answered in their order once it is done.
+     */
+    void answer(Message request, String by, Consumer<Message> replier) {
+        FirmwareService firmware = firmware();
+        if (!(request instanceof FirmwareChunk chunk) || firmware == null) {
+            if (request instanceof OfferFirmware) {
+                flushUnflushed(firmware);
+            }
+            replier.accept(answer(request, by));
+            return;
+        }
+        Message answer = answerChunk(firmware, chunk, by);
+        unflushed.add(new Unflushed(answer, replier));
+        if (transfers.getQueue().isEmpty() || unflushed.size() >= MAX_UNFLUSHED) {
+            flushUnflushed(firmware);
+        } else if (!flushQueued) {
+            // Behind what waits on the lane now, whatever it is: no answer waits longer than that.
+            flushQueued = true;
+            try {
+                transfers.execute(() -> flushUnflushed(firmware));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("The session closed with {} chunks unanswered.", unflushed.size());
+            }
+        }
+    }
+
+    private Message answerChunk(FirmwareService firmware, FirmwareChunk chunk, String by) {
+        try {
+            return firmware.takeBeforeFlush(chunk);
+        } catch (FirmwareRefusedException e) {
+            LOG.info("Refused a FirmwareChunk of technician {}: {} {}", by, e.refusal().code(), e.getMessage());
+            return new ErrorReply(e.refusal().code(), e.getMessage());
+        }
+    }
+
+    /**
+     * Forces the chunks taken to the flash, then sends their answers. When the flash fails, no chunk of the group
+     * is acknowledged: each is answered with the fault, and the console sends it again.
+     */
+    private void flushUnflushed(FirmwareService firmware) {
+        flushQueued = false;
+        if (unflushed.isEmpty()) {
+            return;
+        }
+        List<Unflushed> answers = List.copyOf(unflushed);
+        unflushed.clear();
+        try {
+            firmware.flushTaken();
+        } catch (RuntimeException e) {
+            LOG.error("The gateway could not put {} chunks on its flash.", answers.size(), e);
+            ErrorReply fault = new ErrorReply("GATEWAY_FAULT", "The gateway could not keep the chunk: "
+                    + e.getMessage());
+            answers.forEach(waiting -> waiting.replier().accept(fault));
+            return;
+        }
+        answers.forEach(waiting -> waiting.replier().accept(waiting.answer()));
     }
 
     /** The gateway's firmware, or null when it takes none over the link. */

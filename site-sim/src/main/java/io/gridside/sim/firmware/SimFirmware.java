@@ -82,6 +82,20 @@ public final class SimFirmware implements FirmwareService {
     }
 
     @Override
+    public ChunkHeld takeBeforeFlush(FirmwareChunk chunk) throws FirmwareRefusedException {
+        synchronized (lock) {
+            return update.takeBeforeFlush(chunk);
+        }
+    }
+
+    @Override
+    public void flushTaken() {
+        synchronized (lock) {
+            update.flushTaken();
+        }
+    }
+
+    @Override
     public FirmwareInstalled install(ByteString imageSha256, String by) throws FirmwareRefusedException {
         synchronized (lock) {
             return update.install(imageSha256, by);
