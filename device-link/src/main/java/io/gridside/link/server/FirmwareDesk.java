@@ -18,10 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +35,18 @@ import org.slf4j.LoggerFactory;
 final class FirmwareDesk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareDesk.class);
-    /** The most chunks answered after one forced write: a bound on how long the first of them waits. */
-    private static final int MAX_UNFLUSHED = 32;
     /** The code for a firmware request to a gateway that takes no firmware over the link. */
     static final String UNSUPPORTED = "UNSUPPORTED";
     static final String CAMPAIGN_UNKNOWN = "CAMPAIGN_UNKNOWN";
     static final String CAMPAIGN_CONFLICT = "CAMPAIGN_CONFLICT";
 
     private final GatewayService service;
-    private final ThreadPoolExecutor transfers;
+    private final ExecutorService transfers;
+    private final ExecutorService flushes;
     private final ExecutorService installs;
-    /** Answers to chunks taken and not yet flushed, in the order the chunks came; the transfer lane's alone. */
+    /** Answers to chunks taken and not yet on the flash, in the order the chunks came. Guards itself. */
     private final List<Unflushed> unflushed = new ArrayList<>();
-    /** A flush of {@link #unflushed} waits on the transfer lane. */
+    /** A flush of {@link #unflushed} waits on the flush lane. Guarded by {@link #unflushed}. */
     private boolean flushQueued;
 
     /** A chunk's answer that waits for the flush, and where it goes. */
@@ -59,11 +56,12 @@ final class FirmwareDesk implements AutoCloseable {
     FirmwareDesk(GatewayService service, String address) {
         this.service = service;
         this.transfers = lane("gateway-firmware-transfer-" + address);
+        this.flushes = lane("gateway-firmware-flush-" + address);
         this.installs = lane("gateway-firmware-install-" + address);
     }
 
-    private static ThreadPoolExecutor lane(String name) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+    private static ExecutorService lane(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
@@ -87,30 +85,27 @@ final class FirmwareDesk implements AutoCloseable {
 
     /**
      * Answers a firmware request through {@code replier}. A chunk's answer waits until the chunk is on the flash:
-     * the chunks that came together, those waiting on the transfer lane, are flushed with one forced write, and
-     * answered in their order once it is done.
+     * the flush lane forces the chunks taken so far with one write and then answers them in their order, while
+     * the transfer lane goes on checking and writing the next ones.
      */
     void answer(Message request, String by, Consumer<Message> replier) {
         FirmwareService firmware = firmware();
         if (!(request instanceof FirmwareChunk chunk) || firmware == null) {
-            if (request instanceof OfferFirmware) {
-                flushUnflushed(firmware);
-            }
             replier.accept(answer(request, by));
             return;
         }
         Message answer = answerChunk(firmware, chunk, by);
-        unflushed.add(new Unflushed(answer, replier));
-        if (transfers.getQueue().isEmpty() || unflushed.size() >= MAX_UNFLUSHED) {
-            flushUnflushed(firmware);
-        } else if (!flushQueued) {
-            // Behind what waits on the lane now, whatever it is: no answer waits longer than that.
-            flushQueued = true;
-            try {
-                transfers.execute(() -> flushUnflushed(firmware));
-            } catch (RejectedExecutionException e) {
-                LOG.debug("The session closed with {} chunks unanswered.", unflushed.size());
+        synchronized (unflushed) {
+            unflushed.add(new Unflushed(answer, replier));
+            if (flushQueued) {
+                return;
             }
+            flushQueued = true;
+        }
+        try {
+            flushes.execute(() -> flushUnflushed(firmware));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The session closed with chunks unanswered.");
         }
     }
 
@@ -124,16 +119,17 @@ final class FirmwareDesk implements AutoCloseable {
     }
 
     /**
-     * Forces the chunks taken to the flash, then sends their answers. When the flash fails, no chunk of the group
-     * is acknowledged: each is answered with the fault, and the console sends it again.
+     * Forces the chunks taken to the flash, then sends their answers; chunks taken meanwhile wait for the next
+     * flush. When the flash fails, no chunk of the group is acknowledged: each is answered with the fault, and the
+     * console sends it again.
      */
     private void flushUnflushed(FirmwareService firmware) {
-        flushQueued = false;
-        if (unflushed.isEmpty()) {
-            return;
+        List<Unflushed> answers;
+        synchronized (unflushed) {
+            answers = List.copyOf(unflushed);
+            unflushed.clear();
+            flushQueued = false;
         }
-        List<Unflushed> answers = List.copyOf(unflushed);
-        unflushed.clear();
         try {
             firmware.flushTaken();
         } catch (RuntimeException e) {
@@ -243,6 +239,7 @@ final class FirmwareDesk implements AutoCloseable {
     @Override
     public void close() {
         transfers.shutdownNow();
+        flushes.shutdownNow();
         installs.shutdownNow();
     }
 }

@@ -133,10 +133,17 @@ public final class GatewayUpdate {
 
     /** Forces to the flash every chunk kept since the last flush: they may be acknowledged from now on. */
     public void flushTaken() {
-        for (StagedImage image : unforced) {
-            image.force();
-        }
+        unforced().run();
+    }
+
+    /**
+     * What forces to the flash every chunk kept so far, to run outside the gateway's lock while more chunks are
+     * kept: those it does not cover wait for the next.
+     */
+    public Runnable unforced() {
+        List<StagedImage> images = List.copyOf(unforced);
         unforced.clear();
+        return () -> images.forEach(StagedImage::force);
     }
 
     /**

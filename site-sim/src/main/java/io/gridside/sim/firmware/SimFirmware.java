@@ -88,11 +88,14 @@ public final class SimFirmware implements FirmwareService {
         }
     }
 
+    /** Forces outside the lock, so that the next chunks are checked and written while the flash works. */
     @Override
     public void flushTaken() {
+        Runnable force;
         synchronized (lock) {
-            update.flushTaken();
+            force = update.unforced();
         }
+        force.run();
     }
 
     @Override

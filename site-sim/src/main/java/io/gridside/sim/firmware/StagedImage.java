@@ -170,8 +170,14 @@ final class StagedImage {
         }
     }
 
-    /** Forces the chunks kept so far to the flash: one forced write for however many were kept since the last. */
+    /**
+     * Forces the chunks kept so far to the flash: one forced write for however many were kept since the last. An
+     * image dropped meanwhile (a newer one replaced it) has nothing left to force.
+     */
     void force() {
+        if (!Files.exists(imageFile())) {
+            return;
+        }
         try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
             file.force(false);
         } catch (IOException e) {
