@@ -231,7 +231,7 @@ public final class LinkConnection implements AutoCloseable {
             resumeAnswer = null;
             lock.unlock();
             if (binding != bound) {
-                closeTransport(bound.transport);
+                Binding.closeTransport(bound.transport);
             }
         }
     }
@@ -265,7 +265,7 @@ public final class LinkConnection implements AutoCloseable {
             lock.unlock();
         }
         if (former != null) {
-            closeTransport(former.transport);
+            Binding.closeTransport(former.transport);
         }
         LOG.info("The link resumed over {} {}.", transport.kind(), transport.address());
         startBinding(bound);
@@ -276,7 +276,7 @@ public final class LinkConnection implements AutoCloseable {
     public void dropTransport() {
         Transport current = boundTransport();
         if (current != null) {
-            closeTransport(current);
+            Binding.closeTransport(current);
         }
     }
 
@@ -347,19 +347,11 @@ public final class LinkConnection implements AutoCloseable {
             closeQuietly();
             return;
         }
-        closeTransport(bound.transport);
+        Binding.closeTransport(bound.transport);
         if (suspended) {
             LOG.info("The link over {} broke and waits to be resumed: {}", bound.transport.address(),
                     cause.getMessage());
             handler.onSuspended(cause);
-        }
-    }
-
-    private static void closeTransport(Transport transport) {
-        try {
-            transport.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the transport to {} failed; it is abandoned.", transport.address(), e);
         }
     }
 
@@ -390,20 +382,19 @@ public final class LinkConnection implements AutoCloseable {
         try {
             while (!closed.get() && !sender.hasRoomFor(priority.channel(), payload.length)) {
                 waitingForRoom++;
-                try {
-                    changed.await();
-                } finally {
-                    waitingForRoom--;
-                }
+                changed.await();
+                waitingForRoom--;
             }
             if (closed.get()) {
                 throw new IOException("The link to " + transport().address() + " is closed.");
             }
-            for (Sender.Fragment fragment : fragments(type, priority, requestId, payload)) {
+            int size = options.fragmentPayload();
+            for (Sender.Fragment fragment : Sender.fragments(type, priority.channel(), requestId, payload, size)) {
                 sender.enqueue(fragment);
             }
             writable.signalAll();
         } catch (InterruptedException e) {
+            waitingForRoom--;
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to send on the link.");
         } finally {
@@ -411,20 +402,6 @@ public final class LinkConnection implements AutoCloseable {
         }
         LOG.debug(">> queued {} for request {} ({} bytes)", message.getClass().getSimpleName(), requestId,
                 payload.length);
-    }
-
-    private java.util.List<Sender.Fragment> fragments(int type, Priority priority, long requestId, byte[] payload) {
-        java.util.List<Sender.Fragment> fragments = new java.util.ArrayList<>();
-        int size = options.fragmentPayload();
-        int offset = 0;
-        do {
-            int length = Math.min(size, payload.length - offset);
-            int flags = (offset == 0 ? Frame.FIRST : 0) | (offset + length == payload.length ? Frame.LAST : 0);
-            fragments.add(new Sender.Fragment(type, flags, priority.channel(), requestId,
-                    java.util.Arrays.copyOfRange(payload, offset, offset + length)));
-            offset += length;
-        } while (offset < payload.length);
-        return fragments;
     }
 
     private void writeLoop(Binding bound) {
@@ -502,7 +479,7 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    /** Wakes every thread waiting on the link; called under the lock. */
+    /** Wakes every thread waiting on the link; under the lock. */
     private void signalAll() {
         changed.signalAll();
         writable.signalAll();
@@ -513,15 +490,6 @@ public final class LinkConnection implements AutoCloseable {
         if (waitingForRoom > 0 && sender.isHalfEmpty(outgoing.fragment().channel())) {
             changed.signalAll();
         }
-    }
-
-    /** A random epoch other than {@code former}, which the peer may still hold frames of. */
-    private static int newEpoch(int former) {
-        int epoch;
-        do {
-            epoch = RANDOM.nextInt(0x10000);
-        } while (epoch == former);
-        return epoch;
     }
 
     /** A link control frame of {@code type}, with this side's current acknowledgement in it. */
@@ -566,11 +534,7 @@ public final class LinkConnection implements AutoCloseable {
         lost(bound, cause);
     }
 
-    /**
-     * Takes in one frame. The writer and the dispatcher are woken only when {@code wake}: a reader holding more
-     * whole frames from the same read takes them in first, so that one acknowledgement answers them all and each
-     * thread wakes once a read rather than once a frame.
-     */
+    /** Takes in one frame; wakes the writer and the dispatcher when {@code wake}, once for a read's frames. */
     private void receive(Binding bound, Frame frame, boolean wake) {
         boolean ended = false;
         boolean peerReset = false;
@@ -598,7 +562,7 @@ public final class LinkConnection implements AutoCloseable {
             if (!restarted) {
                 sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), System.nanoTime());
             }
-            if (wake || ended || peerReset) {
+            if (wake) {
                 signalAll();
             }
         } finally {
@@ -677,7 +641,7 @@ public final class LinkConnection implements AutoCloseable {
         if (sender.isTrackedBy(frame.ack())) {
             return false;
         }
-        sender.reset(newEpoch(sender.epoch()));
+        sender.reset(Sender.newEpoch(sender.epoch(), RANDOM));
         return true;
     }
 
@@ -720,8 +684,7 @@ public final class LinkConnection implements AutoCloseable {
                 reset = resetToReport;
                 resetToReport = false;
                 if (frame != null && advertisedWindow <= options.window() / 2) {
-                    // The peer may be waiting for room: say that there is more. A wide window needs no word, as
-                    // the frames it lets come are acknowledged as they arrive.
+                    // The peer may wait for room; a wide window needs no word, as what it lets come is acknowledged.
                     ackDue = true;
                     writable.signalAll();
                 }
@@ -829,7 +792,7 @@ public final class LinkConnection implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             Transport current = boundTransport();
             if (current != null) {
-                closeTransport(current);
+                Binding.closeTransport(current);
             }
         }
     }
