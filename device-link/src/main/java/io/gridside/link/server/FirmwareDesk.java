@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * The session's part in firmware (protocol section 6.27): it hands each firmware request to the gateway's
  * {@link FirmwareService} and turns what the service throws into the error codes the protocol names. Offers and
  * chunks are taken on a lane of their own, so that chunks are answered back to back as they arrive, never behind a
- * slow request on the session's worker, and an offer is answered before the chunks it opens; an install, which
- * lasts a trial boot, has its own lane too. The session checks the credential and role before a request reaches
- * the desk.
+ * slow request on the session's worker, and an offer is answered before the chunks it opens. A chunk's answer goes
+ * out from a flush lane once the chunk is on the flash, so that chunks arriving together share one forced write;
+ * an install, which lasts a trial boot, has its own lane too. The session checks the credential and role before
+ * a request reaches the desk.
  */
 final class FirmwareDesk implements AutoCloseable {
 
