@@ -49,12 +49,54 @@ public final class Cobs {
     }
 
     /**
+     * Encodes the pieces as one block into {@code out} from {@code offset}, which must have room for
+     * {@link #maxEncodedLength} of their total length; returns where the encoded block ends. Encodes as
+     * {@link #encode} does, without gathering the pieces first.
+     */
+    public static int encodeInto(byte[] out, int offset, byte[]... pieces) {
+        int codeAt = offset;
+        int write = offset + 1;
+        int run = 0;
+        for (byte[] piece : pieces) {
+            int read = 0;
+            while (read < piece.length) {
+                int runEnd = ZeroBytes.indexOf(piece, read, Math.min(piece.length, read + MAX_RUN - run));
+                int copied = runEnd - read;
+                System.arraycopy(piece, read, out, write, copied);
+                write += copied;
+                run += copied;
+                read = runEnd;
+                if (run == MAX_RUN || read < piece.length && piece[read] == 0) {
+                    // A full block stands for no zero; a shorter one stands for the zero that ends it.
+                    read += run == MAX_RUN ? 0 : 1;
+                    out[codeAt] = (byte) (run + 1);
+                    codeAt = write++;
+                    run = 0;
+                }
+            }
+        }
+        out[codeAt] = (byte) (run + 1);
+        return write;
+    }
+
+    /**
      * Decodes one block (without its delimiter).
      *
      * @throws FrameException when the block holds a zero or a code that runs past its end
      */
     public static byte[] decode(byte[] data, int offset, int length) {
         byte[] out = new byte[length];
+        return Arrays.copyOf(out, decodeInto(data, offset, length, out, false));
+    }
+
+    /**
+     * Decodes one block (without its delimiter) into {@code out}, which must have room for {@code length} bytes;
+     * returns the decoded length. A block a reader cut at its zeros is known to hold none ({@code zeroFree}),
+     * and its runs are then copied without a look at each byte.
+     *
+     * @throws FrameException when the block holds a zero or a code that runs past its end
+     */
+    public static int decodeInto(byte[] data, int offset, int length, byte[] out, boolean zeroFree) {
         int read = offset;
         int end = offset + length;
         int write = 0;
@@ -67,10 +109,8 @@ public final class Cobs {
             if (read + run > end) {
                 throw new FrameException(FrameException.Rule.COBS, "a COBS code that runs past the frame end");
             }
-            for (int i = read; i < read + run; i++) {
-                if (data[i] == 0) {
-                    throw new FrameException(FrameException.Rule.COBS, "a zero byte inside an encoded frame");
-                }
+            if (!zeroFree && ZeroBytes.indexOf(data, read, read + run) < read + run) {
+                throw new FrameException(FrameException.Rule.COBS, "a zero byte inside an encoded frame");
             }
             System.arraycopy(data, read, out, write, run);
             write += run;
@@ -79,6 +119,6 @@ public final class Cobs {
                 out[write++] = 0;
             }
         }
-        return Arrays.copyOf(out, write);
+        return write;
     }
 }

@@ -1,6 +1,7 @@
 package io.gridside.link.frame;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /** Turns frames into delimited wire bytes and back, enforcing every framing rule on the way in. */
@@ -15,17 +16,24 @@ public final class FrameCodec {
     private FrameCodec() {
     }
 
-    /**
-     * The frame's wire bytes: COBS-encoded header, payload and checksum, then the delimiter.
-     *
-     * <p>KNOWN SHORTCOMING: the payload is copied three times on its way (into the raw frame, by COBS, and into the
-     * wire array), and COBS runs on TCP too, where the stream needs no stuffing; on loopback that, with the
-     * decoding side's copies, is most of what a firmware upload costs beyond hashing (bench/README.md, firmware).
-     */
+    /** The frame's wire bytes: COBS-encoded header, payload and checksum, then the delimiter. */
     public static byte[] encode(Frame frame) {
-        int length = Frame.HEADER_LENGTH + frame.payload().length + Frame.TRAILER_LENGTH;
-        ByteBuffer raw = ByteBuffer.allocate(length);
-        raw.put((byte) Frame.VERSION)
+        byte[] wire = new byte[Cobs.maxEncodedLength(Frame.HEADER_LENGTH + frame.payload().length
+                + Frame.TRAILER_LENGTH) + 1];
+        return Arrays.copyOf(wire, encodeInto(frame, wire, 0));
+    }
+
+    /**
+     * Encodes the frame's wire bytes into {@code out} from {@code offset}, which must have room for
+     * {@link #MAX_ENCODED_LENGTH} and the delimiter; returns where they end. The payload is read once, by the
+     * checksum, and copied once, by COBS.
+     *
+     * <p>KNOWN SHORTCOMING: COBS runs on TCP too, where the stream needs no stuffing; it costs a scan of every byte
+     * on each side, kept so that every transport carries the same frames (bench/README.md, firmware).
+     */
+    public static int encodeInto(Frame frame, byte[] out, int offset) {
+        byte[] header = ByteBuffer.allocate(Frame.HEADER_LENGTH)
+                .put((byte) Frame.VERSION)
                 .put((byte) frame.type())
                 .put((byte) frame.flags())
                 .put((byte) frame.channel())
@@ -36,13 +44,14 @@ public final class FrameCodec {
                 .putInt((int) frame.sack())
                 .putInt((int) frame.requestId())
                 .putShort((short) frame.payload().length)
-                .put(frame.payload());
-        raw.putInt((int) crc(raw.array(), length - Frame.TRAILER_LENGTH));
-        byte[] encoded = Cobs.encode(raw.array(), 0, length);
-        byte[] wire = new byte[encoded.length + 1];
-        System.arraycopy(encoded, 0, wire, 0, encoded.length);
-        wire[encoded.length] = DELIMITER;
-        return wire;
+                .array();
+        CRC32C crc = new CRC32C();
+        crc.update(header);
+        crc.update(frame.payload());
+        byte[] trailer = ByteBuffer.allocate(Frame.TRAILER_LENGTH).putInt((int) crc.getValue()).array();
+        int end = Cobs.encodeInto(out, offset, header, frame.payload(), trailer);
+        out[end] = DELIMITER;
+        return end + 1;
     }
 
     /**
@@ -51,16 +60,31 @@ public final class FrameCodec {
      * @throws FrameException naming the rule the bytes broke
      */
     public static Frame decode(byte[] encoded, int offset, int length) {
+        return decode(encoded, offset, length, null);
+    }
+
+    /**
+     * Decodes the bytes a reader found between two delimiters, so holding no zero, into {@code scratch} (room for
+     * {@link #MAX_ENCODED_LENGTH} bytes) rather than into arrays of its own: only the payload is copied out.
+     *
+     * @throws FrameException naming the rule the bytes broke
+     */
+    static Frame decodeDelimited(byte[] encoded, int offset, int length, byte[] scratch) {
+        return decode(encoded, offset, length, scratch);
+    }
+
+    private static Frame decode(byte[] encoded, int offset, int length, byte[] scratch) {
         if (length > MAX_ENCODED_LENGTH) {
             throw new FrameException(FrameException.Rule.TOO_LONG, "longer than the largest allowed frame");
         }
-        byte[] raw = Cobs.decode(encoded, offset, length);
-        if (raw.length < Frame.HEADER_LENGTH + Frame.TRAILER_LENGTH) {
+        byte[] raw = scratch != null ? scratch : new byte[length];
+        int rawLength = Cobs.decodeInto(encoded, offset, length, raw, scratch != null);
+        if (rawLength < Frame.HEADER_LENGTH + Frame.TRAILER_LENGTH) {
             throw new FrameException(FrameException.Rule.TOO_SHORT,
-                    "only " + raw.length + " bytes, shorter than a header and checksum");
+                    "only " + rawLength + " bytes, shorter than a header and checksum");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(raw);
-        int checksumAt = raw.length - Frame.TRAILER_LENGTH;
+        ByteBuffer buffer = ByteBuffer.wrap(raw, 0, rawLength);
+        int checksumAt = rawLength - Frame.TRAILER_LENGTH;
         if (buffer.getInt(checksumAt) != (int) crc(raw, checksumAt)) {
             throw new FrameException(FrameException.Rule.CHECKSUM, "its CRC-32C does not match its contents");
         }

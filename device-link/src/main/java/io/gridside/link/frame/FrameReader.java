@@ -21,10 +21,14 @@ public final class FrameReader {
     /** What one read takes off the stream: a TCP read may bring many frames at once. */
     private final byte[] chunk = new byte[64 * 1024];
     private byte[] pending = new byte[1024];
+    /** Where a frame is decoded before its payload is copied out. */
+    private final byte[] scratch = new byte[FrameCodec.MAX_ENCODED_LENGTH];
     private int pendingLength;
     private int chunkPosition;
     private int chunkLength;
     private boolean discarding;
+    /** The next delimiter found in what was read, at or after {@link #chunkPosition}; -1 when not looked for. */
+    private int nextDelimiter = -1;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
@@ -47,13 +51,24 @@ public final class FrameReader {
                 return null;
             }
             int delimiter = delimiterFrom(chunkPosition);
+            if (delimiter < chunkLength && pendingLength == 0 && !discarding) {
+                // A whole frame within one read is decoded where it lies.
+                int from = chunkPosition;
+                chunkPosition = delimiter + 1;
+                Frame frame = completeFrame(chunk, from, delimiter - from);
+                if (frame != null) {
+                    received.incrementAndGet();
+                    return frame;
+                }
+                continue;
+            }
             append(chunkPosition, delimiter);
             chunkPosition = delimiter;
             if (delimiter == chunkLength) {
                 continue;
             }
             chunkPosition++;
-            Frame frame = completeFrame();
+            Frame frame = completeFrame(pending, 0, pendingLength);
             if (frame != null) {
                 received.incrementAndGet();
                 return frame;
@@ -61,14 +76,25 @@ public final class FrameReader {
         }
     }
 
+    /**
+     * Whether a whole frame's end is in what was read already, so that {@link #next()} would not block for it: a
+     * reader may then take it in before it tells anyone what arrived, and tell once for every frame of one read.
+     */
+    public boolean hasFrameBuffered() {
+        return chunkPosition < chunkLength && delimiterFrom(chunkPosition) < chunkLength;
+    }
+
     /** The index of the next delimiter in what was read, from {@code from} on; the read's length when none. */
     private int delimiterFrom(int from) {
-        for (int i = from; i < chunkLength; i++) {
-            if (chunk[i] == FrameCodec.DELIMITER) {
-                return i;
-            }
+        if (nextDelimiter >= from) {
+            return nextDelimiter;
         }
-        return chunkLength;
+        nextDelimiter = scan(from);
+        return nextDelimiter;
+    }
+
+    private int scan(int from) {
+        return ZeroBytes.indexOf(chunk, from, chunkLength);
     }
 
     private boolean fill() throws IOException {
@@ -78,6 +104,7 @@ public final class FrameReader {
         }
         chunkPosition = 0;
         chunkLength = n;
+        nextDelimiter = -1;
         bytesRead.addAndGet(n);
         return true;
     }
@@ -100,15 +127,15 @@ public final class FrameReader {
         pendingLength += length;
     }
 
-    private Frame completeFrame() {
+    private Frame completeFrame(byte[] encoded, int offset, int length) {
         try {
             if (discarding) {
                 throw new FrameException(FrameException.Rule.TOO_LONG, "no delimiter within the largest frame");
             }
-            if (pendingLength == 0) {
+            if (length == 0) {
                 return null;
             }
-            return FrameCodec.decode(pending, 0, pendingLength);
+            return FrameCodec.decodeDelimited(encoded, offset, length, scratch);
         } catch (FrameException e) {
             dropped.incrementAndGet();
             LOG.debug("<< {}", e.getMessage());

@@ -53,6 +53,15 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Message message) {
+        if (message instanceof FirmwareChunk chunk) {
+            // The bulk of an upload: written straight, as the generic encoder would write it.
+            return FirmwareChunkCbor.encode(chunk);
+        }
+        return encodeGenerically(message);
+    }
+
+    /** The payload the generic encoder writes for {@code message}; what a faster encoder must match. */
+    static byte[] encodeGenerically(Message message) {
         try {
             return CBOR.writeValueAsBytes(message);
         } catch (IOException e) {
@@ -70,7 +79,10 @@ public final class MessageCodec {
         if (entry == null) {
             throw new MalformedMessageException(String.format("unknown message type 0x%02x", code));
         }
-        Message message;
+        Message message = entry.type() == FirmwareChunk.class ? FirmwareChunkCbor.decodeOrNull(payload) : null;
+        if (message != null) {
+            return message;
+        }
         try {
             message = read(payload, entry.type());
         } catch (IOException | IllegalArgumentException e) {

@@ -14,9 +14,13 @@ import io.gridside.link.message.OfferFirmware;
 import io.gridside.link.message.StartCampaign;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareRefusedException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * The session's part in firmware (protocol section 6.27): it hands each firmware request to the gateway's
  * {@link FirmwareService} and turns what the service throws into the error codes the protocol names. Offers and
  * chunks are taken on a lane of their own, so that chunks are answered back to back as they arrive, never behind a
- * slow request on the session's worker, and an offer is answered before the chunks it opens; an install, which
- * lasts a trial boot, has its own lane too. The session checks the credential and role before a request reaches
- * the desk.
+ * slow request on the session's worker, and an offer is answered before the chunks it opens. A chunk's answer goes
+ * out from a flush lane once the chunk is on the flash, so that chunks arriving together share one forced write;
+ * an install, which lasts a trial boot, has its own lane too. The session checks the credential and role before
+ * a request reaches the desk.
  */
 final class FirmwareDesk implements AutoCloseable {
 
@@ -38,11 +43,21 @@ final class FirmwareDesk implements AutoCloseable {
 
     private final GatewayService service;
     private final ExecutorService transfers;
+    private final ExecutorService flushes;
     private final ExecutorService installs;
+    /** Answers to chunks taken and not yet on the flash, in the order the chunks came. Guards itself. */
+    private final List<Unflushed> unflushed = new ArrayList<>();
+    /** A flush of {@link #unflushed} waits on the flush lane. Guarded by {@link #unflushed}. */
+    private boolean flushQueued;
+
+    /** A chunk's answer that waits for the flush, and where it goes. */
+    private record Unflushed(Message answer, Consumer<Message> replier) {
+    }
 
     FirmwareDesk(GatewayService service, String address) {
         this.service = service;
         this.transfers = lane("gateway-firmware-transfer-" + address);
+        this.flushes = lane("gateway-firmware-flush-" + address);
         this.installs = lane("gateway-firmware-install-" + address);
     }
 
@@ -67,6 +82,65 @@ final class FirmwareDesk implements AutoCloseable {
             return transfers;
         }
         return message instanceof InstallFirmware ? installs : worker;
+    }
+
+    /**
+     * Answers a firmware request through {@code replier}. A chunk's answer waits until the chunk is on the flash:
+     * the flush lane forces the chunks taken so far with one write and then answers them in their order, while
+     * the transfer lane goes on checking and writing the next ones.
+     */
+    void answer(Message request, String by, Consumer<Message> replier) {
+        FirmwareService firmware = firmware();
+        if (!(request instanceof FirmwareChunk chunk) || firmware == null) {
+            replier.accept(answer(request, by));
+            return;
+        }
+        Message answer = answerChunk(firmware, chunk, by);
+        synchronized (unflushed) {
+            unflushed.add(new Unflushed(answer, replier));
+            if (flushQueued) {
+                return;
+            }
+            flushQueued = true;
+        }
+        try {
+            flushes.execute(() -> flushUnflushed(firmware));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The session closed with chunks unanswered.");
+        }
+    }
+
+    private Message answerChunk(FirmwareService firmware, FirmwareChunk chunk, String by) {
+        try {
+            return firmware.takeBeforeFlush(chunk);
+        } catch (FirmwareRefusedException e) {
+            LOG.info("Refused a FirmwareChunk of technician {}: {} {}", by, e.refusal().code(), e.getMessage());
+            return new ErrorReply(e.refusal().code(), e.getMessage());
+        }
+    }
+
+    /**
+     * Forces the chunks taken to the flash, then sends their answers; chunks taken meanwhile wait for the next
+     * flush. When the flash fails, no chunk of the group is acknowledged: each is answered with the fault, and the
+     * console sends it again.
+     */
+    private void flushUnflushed(FirmwareService firmware) {
+        List<Unflushed> answers;
+        synchronized (unflushed) {
+            answers = List.copyOf(unflushed);
+            unflushed.clear();
+            flushQueued = false;
+        }
+        try {
+            firmware.flushTaken();
+        } catch (RuntimeException e) {
+            LOG.error("The gateway could not put {} chunks on its flash.", answers.size(), e);
+            ErrorReply fault = new ErrorReply("GATEWAY_FAULT", "The gateway could not keep the chunk: "
+                    + e.getMessage());
+            answers.forEach(waiting -> waiting.replier().accept(fault));
+            return;
+        }
+        answers.forEach(waiting -> waiting.replier().accept(waiting.answer()));
     }
 
     /** The gateway's firmware, or null when it takes none over the link. */
@@ -166,6 +240,7 @@ final class FirmwareDesk implements AutoCloseable {
     @Override
     public void close() {
         transfers.shutdownNow();
+        flushes.shutdownNow();
         installs.shutdownNow();
     }
 }

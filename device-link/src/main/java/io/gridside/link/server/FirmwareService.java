@@ -40,6 +40,21 @@ public interface FirmwareService {
     ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException;
 
     /**
+     * Checks one chunk and keeps it as {@link #take} does, except that it need not be on the flash before
+     * {@link #flushTaken()}: the caller answers it only after that, so that several chunks that arrived together
+     * cost the flash one forced write. A gateway that forces each chunk anyway keeps the default.
+     *
+     * @throws FirmwareRefusedException as {@link #take} does
+     */
+    default ChunkHeld takeBeforeFlush(FirmwareChunk chunk) throws FirmwareRefusedException {
+        return take(chunk);
+    }
+
+    /** Puts every chunk {@link #takeBeforeFlush} took on the flash, forced; then they may be acknowledged. */
+    default void flushTaken() {
+    }
+
+    /**
      * Installs a gateway image held whole: inactive slot, trial boot, health checks, confirm or revert.
      *
      * @param by the supervisor who asked, for the record

@@ -392,7 +392,7 @@ public final class GatewaySession implements AutoCloseable {
         } else if (message instanceof ExchangeMeter || message instanceof MoveOut || message instanceof MoveIn) {
             changeSite(requestId, message, credential);
         } else if (FirmwareDesk.handles(message)) {
-            reply(requestId, firmware.answer(message, credential.technicianId()));
+            firmware.answer(message, credential.technicianId(), answer -> reply(requestId, answer));
         } else if (message instanceof GetFleet) {
             sendFleet(session, requestId);
         } else {

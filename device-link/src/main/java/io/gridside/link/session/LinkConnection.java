@@ -47,7 +47,12 @@ public final class LinkConnection implements AutoCloseable {
 
     private final LinkOptions options;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when anything changes that a sender, the dispatcher or a resume waits for. */
     private final Condition changed = lock.newCondition();
+    /** Signalled when the writer may have a frame to send; the writer alone waits for it. */
+    private final Condition writable = lock.newCondition();
+    /** How many callers of {@link #send} wait for room in their priority class. Guarded by {@link #lock}. */
+    private int waitingForRoom;
     private final Sender sender;
     private final Receiver receiver;
     private final Reassembly reassembly = new Reassembly();
@@ -56,6 +61,8 @@ public final class LinkConnection implements AutoCloseable {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private boolean ackDue;
+    /** The window this side last told the peer. Guarded by {@link #lock}. */
+    private int advertisedWindow;
     /** The peer started a new session and the dispatcher has not yet said so to the handler. */
     private boolean resetToReport;
     /** Why the link ended, when the other end or the transport ended it; null for a close from this side. */
@@ -224,7 +231,7 @@ public final class LinkConnection implements AutoCloseable {
             resumeAnswer = null;
             lock.unlock();
             if (binding != bound) {
-                closeTransport(bound.transport);
+                Binding.closeTransport(bound.transport);
             }
         }
     }
@@ -253,12 +260,12 @@ public final class LinkConnection implements AutoCloseable {
             sender.acknowledge(resume.epoch(), resume.ack(), resume.window(), resume.sack(), now);
             controlReplyDue = Frame.RESUMED;
             ackDue = true;
-            changed.signalAll();
+            signalAll();
         } finally {
             lock.unlock();
         }
         if (former != null) {
-            closeTransport(former.transport);
+            Binding.closeTransport(former.transport);
         }
         LOG.info("The link resumed over {} {}.", transport.kind(), transport.address());
         startBinding(bound);
@@ -269,7 +276,7 @@ public final class LinkConnection implements AutoCloseable {
     public void dropTransport() {
         Transport current = boundTransport();
         if (current != null) {
-            closeTransport(current);
+            Binding.closeTransport(current);
         }
     }
 
@@ -277,7 +284,7 @@ public final class LinkConnection implements AutoCloseable {
     private Transport boundTransport() {
         lock.lock();
         try {
-            changed.signalAll();
+            signalAll();
             return binding == null ? null : binding.transport;
         } finally {
             lock.unlock();
@@ -294,7 +301,7 @@ public final class LinkConnection implements AutoCloseable {
         bound.reader.onForeignVersion(version -> foreignVersion = version);
         binding = bound;
         lastTransport = bound.transport;
-        changed.signalAll();
+        signalAll();
     }
 
     /** Lets go of {@code bound}, keeping its reader's counts; called under the lock. */
@@ -303,7 +310,7 @@ public final class LinkConnection implements AutoCloseable {
         if (binding == bound) {
             binding = null;
         }
-        changed.signalAll();
+        signalAll();
     }
 
     /**
@@ -340,19 +347,11 @@ public final class LinkConnection implements AutoCloseable {
             closeQuietly();
             return;
         }
-        closeTransport(bound.transport);
+        Binding.closeTransport(bound.transport);
         if (suspended) {
             LOG.info("The link over {} broke and waits to be resumed: {}", bound.transport.address(),
                     cause.getMessage());
             handler.onSuspended(cause);
-        }
-    }
-
-    private static void closeTransport(Transport transport) {
-        try {
-            transport.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the transport to {} failed; it is abandoned.", transport.address(), e);
         }
     }
 
@@ -382,16 +381,20 @@ public final class LinkConnection implements AutoCloseable {
         lock.lock();
         try {
             while (!closed.get() && !sender.hasRoomFor(priority.channel(), payload.length)) {
+                waitingForRoom++;
                 changed.await();
+                waitingForRoom--;
             }
             if (closed.get()) {
                 throw new IOException("The link to " + transport().address() + " is closed.");
             }
-            for (Sender.Fragment fragment : fragments(type, priority, requestId, payload)) {
+            int size = options.fragmentPayload();
+            for (Sender.Fragment fragment : Sender.fragments(type, priority.channel(), requestId, payload, size)) {
                 sender.enqueue(fragment);
             }
-            changed.signalAll();
+            writable.signalAll();
         } catch (InterruptedException e) {
+            waitingForRoom--;
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to send on the link.");
         } finally {
@@ -401,32 +404,19 @@ public final class LinkConnection implements AutoCloseable {
                 payload.length);
     }
 
-    private java.util.List<Sender.Fragment> fragments(int type, Priority priority, long requestId, byte[] payload) {
-        java.util.List<Sender.Fragment> fragments = new java.util.ArrayList<>();
-        int size = options.fragmentPayload();
-        int offset = 0;
-        do {
-            int length = Math.min(size, payload.length - offset);
-            int flags = (offset == 0 ? Frame.FIRST : 0) | (offset + length == payload.length ? Frame.LAST : 0);
-            fragments.add(new Sender.Fragment(type, flags, priority.channel(), requestId,
-                    java.util.Arrays.copyOfRange(payload, offset, offset + length)));
-            offset += length;
-        } while (offset < payload.length);
-        return fragments;
-    }
-
     private void writeLoop(Binding bound) {
+        byte[] wire = new byte[FrameCodec.MAX_ENCODED_LENGTH + 1];
         try {
             while (!closed.get()) {
                 Frame frame = nextFrame(bound);
                 if (frame == null) {
                     return;
                 }
-                byte[] wire = FrameCodec.encode(frame);
-                bound.out.write(wire);
+                int length = FrameCodec.encodeInto(frame, wire, 0);
+                bound.out.write(wire, 0, length);
                 bound.out.flush();
                 framesSent.incrementAndGet();
-                bytesSent.addAndGet(wire.length);
+                bytesSent.addAndGet(length);
                 LOG.debug(">> {}", frame);
                 if (frame.type() == Frame.CLOSE) {
                     farewell.written();
@@ -465,12 +455,12 @@ public final class LinkConnection implements AutoCloseable {
                         resumeDueAt = now + sender.retransmissionTimeoutNanos();
                         return control(Frame.RESUME, resumeId);
                     }
-                    changed.awaitNanos(resumeDueAt - now);
+                    writable.awaitNanos(resumeDueAt - now);
                     continue;
                 }
                 Sender.Outgoing outgoing = sender.next(now);
                 if (outgoing != null) {
-                    changed.signalAll();
+                    wakeSenders(outgoing);
                     return stamp(outgoing);
                 }
                 if (ackDue && receiver.knowsPeer()) {
@@ -478,9 +468,9 @@ public final class LinkConnection implements AutoCloseable {
                 }
                 long deadline = sender.nextDeadline();
                 if (deadline < 0) {
-                    changed.await();
+                    writable.await();
                 } else {
-                    changed.awaitNanos(Math.max(1, deadline - now));
+                    writable.awaitNanos(Math.max(1, deadline - now));
                 }
             }
             return null;
@@ -489,19 +479,24 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    /** A random epoch other than {@code former}, which the peer may still hold frames of. */
-    private static int newEpoch(int former) {
-        int epoch;
-        do {
-            epoch = RANDOM.nextInt(0x10000);
-        } while (epoch == former);
-        return epoch;
+    /** Wakes every thread waiting on the link; under the lock. */
+    private void signalAll() {
+        changed.signalAll();
+        writable.signalAll();
+    }
+
+    /** Wakes the callers of {@link #send} that wait for room once the frame taken leaves its class half empty. */
+    private void wakeSenders(Sender.Outgoing outgoing) {
+        if (waitingForRoom > 0 && sender.isHalfEmpty(outgoing.fragment().channel())) {
+            changed.signalAll();
+        }
     }
 
     /** A link control frame of {@code type}, with this side's current acknowledgement in it. */
     private Frame control(int type, byte[] payload) {
         ackDue = false;
-        return new Frame(type, 0, 0, sender.epoch(), 0, receiver.ack(), receiver.window(), receiver.sack(), 0,
+        advertisedWindow = receiver.window();
+        return new Frame(type, 0, 0, sender.epoch(), 0, receiver.ack(), advertisedWindow, receiver.sack(), 0,
                 payload);
     }
 
@@ -510,6 +505,7 @@ public final class LinkConnection implements AutoCloseable {
         ackDue = false;
         int ack = receiver.ack();
         int window = receiver.window();
+        advertisedWindow = window;
         long sack = receiver.sack();
         if (outgoing == null) {
             return new Frame(Frame.ACK, 0, 0, sender.epoch(), 0, ack, window, sack, 0, new byte[0]);
@@ -524,12 +520,12 @@ public final class LinkConnection implements AutoCloseable {
         IOException cause;
         try {
             if (bound.first != null) {
-                receive(bound, bound.first);
+                receive(bound, bound.first, true);
             }
             Frame frame;
             while ((frame = bound.reader.next()) != null) {
                 LOG.debug("<< {}", frame);
-                receive(bound, frame);
+                receive(bound, frame, !bound.reader.hasFrameBuffered());
             }
             cause = new EOFException("the other end closed the link");
         } catch (IOException e) {
@@ -538,7 +534,8 @@ public final class LinkConnection implements AutoCloseable {
         lost(bound, cause);
     }
 
-    private void receive(Binding bound, Frame frame) {
+    /** Takes in one frame; wakes the writer and the dispatcher when {@code wake}, once for a read's frames. */
+    private void receive(Binding bound, Frame frame, boolean wake) {
         boolean ended = false;
         boolean peerReset = false;
         boolean restarted = false;
@@ -565,7 +562,9 @@ public final class LinkConnection implements AutoCloseable {
             if (!restarted) {
                 sender.acknowledge(frame.epoch(), frame.ack(), frame.window(), frame.sack(), System.nanoTime());
             }
-            changed.signalAll();
+            if (wake) {
+                signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -642,7 +641,7 @@ public final class LinkConnection implements AutoCloseable {
         if (sender.isTrackedBy(frame.ack())) {
             return false;
         }
-        sender.reset(newEpoch(sender.epoch()));
+        sender.reset(Sender.newEpoch(sender.epoch(), RANDOM));
         return true;
     }
 
@@ -684,9 +683,10 @@ public final class LinkConnection implements AutoCloseable {
                 }
                 reset = resetToReport;
                 resetToReport = false;
-                if (frame != null) {
+                if (frame != null && advertisedWindow <= options.window() / 2) {
+                    // The peer may wait for room; a wide window needs no word, as what it lets come is acknowledged.
                     ackDue = true;
-                    changed.signalAll();
+                    writable.signalAll();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -781,7 +781,7 @@ public final class LinkConnection implements AutoCloseable {
                 return;
             }
             farewell.ask();
-            changed.signalAll();
+            signalAll();
         } finally {
             lock.unlock();
         }
@@ -792,7 +792,7 @@ public final class LinkConnection implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             Transport current = boundTransport();
             if (current != null) {
-                closeTransport(current);
+                Binding.closeTransport(current);
             }
         }
     }

@@ -1,13 +1,24 @@
 package io.gridside.link.session;
 
 import io.gridside.link.frame.Frame;
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-/** Puts each priority class's fragments back into whole messages. Used by the dispatcher thread only. */
+/**
+ * Puts each priority class's fragments back into whole messages. The fragments are kept as they came and copied
+ * once, into the whole, when the last arrives; a message of one fragment is its payload. Used by the dispatcher
+ * thread only.
+ */
 final class Reassembly {
 
-    private final ByteArrayOutputStream[] partial = new ByteArrayOutputStream[Frame.CHANNELS];
+    /** One message being put together: its fragments so far and their total length. */
+    private static final class Partial {
+        final List<byte[]> fragments = new ArrayList<>();
+        int length;
+    }
+
+    private final Partial[] partial = new Partial[Frame.CHANNELS];
     private long broken;
 
     /** Adds a fragment; returns the whole payload when it was the last one, else null. */
@@ -17,13 +28,19 @@ final class Reassembly {
             if (partial[channel] != null) {
                 broken++;
             }
-            partial[channel] = new ByteArrayOutputStream();
+            if (frame.has(Frame.LAST)) {
+                partial[channel] = null;
+                return frame.payload();
+            }
+            partial[channel] = new Partial();
         } else if (partial[channel] == null) {
             broken++;
             return null;
         }
-        partial[channel].writeBytes(frame.payload());
-        if (partial[channel].size() > LinkOptions.MAX_MESSAGE) {
+        Partial message = partial[channel];
+        message.fragments.add(frame.payload());
+        message.length += frame.payload().length;
+        if (message.length > LinkOptions.MAX_MESSAGE) {
             broken++;
             partial[channel] = null;
             return null;
@@ -31,8 +48,17 @@ final class Reassembly {
         if (!frame.has(Frame.LAST)) {
             return null;
         }
-        byte[] payload = partial[channel].toByteArray();
         partial[channel] = null;
+        return join(message);
+    }
+
+    private static byte[] join(Partial message) {
+        byte[] payload = new byte[message.length];
+        int offset = 0;
+        for (byte[] fragment : message.fragments) {
+            System.arraycopy(fragment, 0, payload, offset, fragment.length);
+            offset += fragment.length;
+        }
         return payload;
     }
 

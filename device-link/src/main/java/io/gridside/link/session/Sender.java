@@ -19,6 +19,29 @@ final class Sender {
     record Fragment(int type, int flags, int channel, long requestId, byte[] payload) {
     }
 
+    /** A message's payload cut into fragments of at most {@code size} bytes, first and last flagged. */
+    static java.util.List<Fragment> fragments(int type, int channel, long requestId, byte[] payload, int size) {
+        java.util.List<Fragment> fragments = new java.util.ArrayList<>();
+        int offset = 0;
+        do {
+            int length = Math.min(size, payload.length - offset);
+            int flags = (offset == 0 ? Frame.FIRST : 0) | (offset + length == payload.length ? Frame.LAST : 0);
+            fragments.add(new Fragment(type, flags, channel, requestId,
+                    java.util.Arrays.copyOfRange(payload, offset, offset + length)));
+            offset += length;
+        } while (offset < payload.length);
+        return fragments;
+    }
+
+    /** A random epoch other than {@code former}, which the peer may still hold frames of. */
+    static int newEpoch(int former, java.util.Random random) {
+        int epoch;
+        do {
+            epoch = random.nextInt(0x10000);
+        } while (epoch == former);
+        return epoch;
+    }
+
     /** A frame sent and not yet acknowledged. */
     private static final class InFlight {
         final Fragment fragment;
@@ -112,6 +135,11 @@ final class Sender {
     boolean hasRoomFor(int channel, int bytes) {
         long queued = queuedBytesByChannel[channel];
         return queued == 0 || queued + bytes <= options.queueLimitBytes();
+    }
+
+    /** Whether priority class {@code channel} holds at most half its allowance: a sender waiting may try again. */
+    boolean isHalfEmpty(int channel) {
+        return queuedBytesByChannel[channel] <= options.queueLimitBytes() / 2;
     }
 
     void enqueue(Fragment fragment) {

@@ -82,6 +82,23 @@ public final class SimFirmware implements FirmwareService {
     }
 
     @Override
+    public ChunkHeld takeBeforeFlush(FirmwareChunk chunk) throws FirmwareRefusedException {
+        synchronized (lock) {
+            return update.takeBeforeFlush(chunk);
+        }
+    }
+
+    /** Forces outside the lock, so that the next chunks are checked and written while the flash works. */
+    @Override
+    public void flushTaken() {
+        Runnable force;
+        synchronized (lock) {
+            force = update.unforced();
+        }
+        force.run();
+    }
+
+    @Override
     public FirmwareInstalled install(ByteString imageSha256, String by) throws FirmwareRefusedException {
         synchronized (lock) {
             return update.install(imageSha256, by);

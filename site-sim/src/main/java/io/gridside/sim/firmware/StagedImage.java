@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * chunks' offsets followed by the records of the chunks held.
  *
  * <p>A chunk is kept by writing its bytes, then appending its record, then forcing the file, all before the gateway
- * acknowledges it: one force a chunk, as the flash's write cycle is what limits a transfer. A record is eight
+ * acknowledges it. Chunks that arrived together share one force, as the flash's write cycle is what limits a
+ * transfer. A record is eight
  * bytes, the chunk's index and a CRC-32C of it, so a record torn by a power cut is told from a whole one. Because
  * one force carries both, a cut during it may leave a record whose bytes never reached the flash; so a gateway
  * started again holds every chunk whose record is whole and whose bytes match the manifest's hash, and nothing
@@ -46,6 +48,14 @@ final class StagedImage {
     private final BitSet held;
     /** How many records follow the image's bytes in its file: where the next one goes. */
     private int records;
+    /**
+     * The SHA-256 of the image's first {@link #hashedChunks} chunks, kept as they arrive in order, so that the
+     * whole image's hash is known when its last chunk arrives instead of read back from the flash.
+     */
+    private final MessageDigest wholeSoFar = FlashFiles.sha256();
+    private int hashedChunks;
+    /** The whole image's SHA-256 once every chunk arrived in order; null before, or when they did not. */
+    private byte[] wholeHash;
 
     private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, long sequence) {
         this.directory = directory;
@@ -138,23 +148,48 @@ final class StagedImage {
         return ByteString.of(bits);
     }
 
-    /** Keeps chunk {@code index}, already checked against its hash: its bytes and its record, then one force. */
+    /**
+     * Keeps chunk {@code index}, already checked against its hash: its bytes, then its record. Neither is on the
+     * flash before {@link #force()}.
+     */
     void keep(int index, byte[] data) {
         try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
             write(file, ByteBuffer.wrap(data), (long) index * manifest.chunkSize());
             write(file, record(index), recordsStart() + (long) records * RECORD);
-            file.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway could not keep a chunk in " + directory + ".", e);
         }
         records++;
         held.set(index);
+        if (index == hashedChunks) {
+            wholeSoFar.update(data);
+            hashedChunks++;
+            if (hashedChunks == manifest.chunkCount()) {
+                wholeHash = wholeSoFar.digest();
+            }
+        }
+    }
+
+    /**
+     * Forces the chunks kept so far to the flash: one forced write for however many were kept since the last. An
+     * image dropped meanwhile (a newer one replaced it) has nothing left to force.
+     */
+    void force() {
+        if (!Files.exists(imageFile())) {
+            return;
+        }
+        try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
+            file.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The gateway could not force its chunks in " + directory + ".", e);
+        }
     }
 
     /** Whether the image's bytes, all held, match the manifest's SHA-256 of the whole. */
     boolean wholeMatches() {
-        return Arrays.equals(FlashFiles.sha256(imageFile(), manifest.imageSize()),
-                manifest.imageSha256().toByteArray());
+        // Chunks that came out of order, or before the gateway started again, are read back from the flash.
+        byte[] whole = wholeHash != null ? wholeHash : FlashFiles.sha256(imageFile(), manifest.imageSize());
+        return Arrays.equals(whole, manifest.imageSha256().toByteArray());
     }
 
     void delete() {

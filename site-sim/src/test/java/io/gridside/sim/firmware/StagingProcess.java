@@ -19,7 +19,8 @@ import java.util.Random;
 /**
  * A gateway's firmware alone, in a JVM of its own, for {@link StagingKillTest} to kill: it offers {@link #IMAGE} to a
  * gateway on the flash directory it is given, then sends the chunks it lacks in an order drawn from the seed it is
- * given, and prints {@code held INDEX} as soon as the gateway acknowledged each one, then {@code done}.
+ * given, in groups of the size it is given (each group kept, then forced once), and prints {@code held INDEX} as
+ * soon as the gateway acknowledged each one, then {@code done}.
  */
 public final class StagingProcess {
 
@@ -43,9 +44,14 @@ public final class StagingProcess {
         }
         Collections.shuffle(wanted, new Random(Long.parseLong(args[1])));
         ByteString sha = IMAGE.manifest().imageSha256();
-        for (int index : wanted) {
-            ChunkHeld held = update.take(new FirmwareChunk(sha, index, ByteString.of(IMAGE.chunk(index))));
-            out.println("held " + held.index());
+        int group = Integer.parseInt(args[2]);
+        for (int from = 0; from < wanted.size(); from += group) {
+            List<ChunkHeld> taken = new ArrayList<>();
+            for (int index : wanted.subList(from, Math.min(wanted.size(), from + group))) {
+                taken.add(update.takeBeforeFlush(new FirmwareChunk(sha, index, ByteString.of(IMAGE.chunk(index)))));
+            }
+            update.flushTaken();
+            taken.forEach(held -> out.println("held " + held.index()));
         }
         out.println("done");
     }
