@@ -351,6 +351,15 @@ public final class GatewayResume {
      * @param clock the simulation's time to start its clock at
      */
     public record Resumed(SiteSpec spec, Instant clock) {
+
+        /**
+         * Where to start a clock that follows real time, as the command line's does: at {@code realNow} when the
+         * kept gateway had not got that far, so that it reads the quarter hours it was stopped as a gateway switched
+         * off and on again does, and at the time it got to otherwise (a fast clock ran ahead of real time).
+         */
+        public Resumed notBefore(Instant realNow) {
+            return clock.isBefore(realNow) ? new Resumed(spec, realNow) : this;
+        }
     }
 
     /** What a gateway of {@code spec} bills with: the flat tariff under plain terms unless its spec asks otherwise. */

@@ -6,6 +6,7 @@ import io.gridside.link.auth.OperatorKey;
 import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
+import io.gridside.link.firmware.FirmwareKeys;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.GatewayResume;
 import io.gridside.sim.SimClock;
@@ -21,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,6 +75,11 @@ final class SimCommand implements Callable<Integer> {
             description = "Do not accept the demo operator's credentials, as a real gateway never does.")
     boolean noDemoOperator;
 
+    @Option(names = "--firmware-key", paramLabel = "FILE",
+            description = {"Also trust this firmware key file (public or signing copy) to sign firmware, besides the",
+                "demo firmware key, as a gateway given its maker's key does; repeatable."})
+    List<Path> firmwareKeyFiles;
+
     @Option(names = "--flood-meter", paramLabel = "ID",
             description = {"Make meter ID raise tamper events in a loop from the start, as a faulty meter does;",
                 "the gateway still serves every other meter's readings on time."})
@@ -99,10 +106,12 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetAddress address = listenAddress();
         checkFloodRate();
-        GatewayResume.Resumed resumed = resumed(site.spec());
+        FirmwareKeys firmwareKeys = firmwareKeys();
+        GatewayResume.Resumed resumed = resumed(site.spec(), Instant.now());
         SiteSpec spec = resumed.spec();
         SigningKey identityKey = identityKey(spec);
         SimulatedGateway gateway = gateway(spec, SimClock.scaled(resumed.clock(), site.speed), identityKey);
+        gateway.firmware().update().trust(firmwareKeys);
         flood(gateway);
         if (gatewayKeySeed != null) {
             announce("gateway-key=" + identityKey.publicKey().hex());
@@ -125,8 +134,12 @@ final class SimCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The site and its clock's start: as asked, or as the journal kept in {@code --journal} left them. */
-    private GatewayResume.Resumed resumed(SiteSpec asked) {
+    /**
+     * The site and its clock's start: as asked, or as the journal kept in {@code --journal} left them. A gateway
+     * resumed on its journal starts its clock at {@code realNow}, as its first start did, unless it had got further:
+     * the quarter hours it was stopped are then read and billed at once, as by a gateway that was switched off.
+     */
+    GatewayResume.Resumed resumed(SiteSpec asked, Instant realNow) {
         if (journal == null) {
             return new GatewayResume.Resumed(asked, asked.now());
         }
@@ -136,7 +149,7 @@ final class SimCommand implements Callable<Integer> {
                     + "journal, so the gateway could not resume it; leave one of them out.");
         }
         try {
-            return GatewayResume.resumed(journal, asked);
+            return GatewayResume.resumed(journal, asked).notBefore(realNow);
         } catch (JournalException e) {
             throw new RefusedException(e.getMessage(), e, "SIM_JOURNAL_REFUSED");
         }
@@ -210,6 +223,20 @@ final class SimCommand implements Callable<Integer> {
                     + meters.get(0) + " to " + meters.get(meters.size() - 1) + ".");
         }
         gateway.flood(floodMeter, floodRate);
+    }
+
+    /** The firmware keys of {@code --firmware-key}, which the simulated gateway trusts besides the demo key. */
+    FirmwareKeys firmwareKeys() {
+        List<ByteString> keys = new ArrayList<>();
+        for (Path file : firmwareKeyFiles == null ? List.<Path>of() : firmwareKeyFiles) {
+            try {
+                keys.add(FirmwareKeys.readPublicKey(file));
+            } catch (IOException e) {
+                throw new UsageException("--firmware-key " + file + " is not a firmware key file the gateway can "
+                        + "read: " + e.getMessage(), e);
+            }
+        }
+        return FirmwareKeys.of(keys);
     }
 
     /** The operator keys the simulated gateway accepts: the demo operator's unless told not to, and any given. */

@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.firmware.FirmwareImage;
+import io.gridside.link.firmware.FirmwareKeys;
 import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.firmware.FirmwareProduct;
+import io.gridside.site.firmware.FirmwareRefusal;
+import io.gridside.site.firmware.FirmwareRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +63,37 @@ class SimCommandTest {
         assertThat(flooder.dropped()).isPositive();
         assertThat(gateway.uplinkStatus()).filteredOn(m -> !m.meterId().equals("M00002"))
                 .allSatisfy(m -> assertThat(m.dropped()).isZero());
+    }
+
+    @Test
+    void theGatewayTrustsTheFirmwareKeysGivenBesidesTheDemoKey(@TempDir Path directory) throws Exception {
+        SigningKey maker = SigningKey.fromSeed(ByteString.fromHex("6d".repeat(32)));
+        Path keyFile = directory.resolve("maker.json");
+        FirmwareKeys.writePublicKey(keyFile, maker.publicKey());
+        FirmwareImage image = FirmwareImage.build(FirmwareProduct.GATEWAY, List.of("gw-sim-r1"), "gw-sim-2.5.0", 8,
+                4096, "A test image.", NOW, new byte[8192], maker);
+        SimCommand sim = new SimCommand();
+        sim.firmwareKeyFiles = List.of(keyFile);
+        try (SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(5, 3, 0, NOW), SimClock.manual(NOW))) {
+            assertThatThrownBy(() -> gateway.firmware().offer(image.signedManifestBytes()))
+                    .isInstanceOfSatisfying(FirmwareRefusedException.class, refused -> assertThat(refused.refusal())
+                            .isEqualTo(FirmwareRefusal.UNKNOWN_KEY));
+
+            gateway.firmware().update().trust(sim.firmwareKeys());
+
+            assertThat(gateway.firmware().offer(image.signedManifestBytes()).chunkCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFirmwareKeyFileThatCannotBeReadIsAUsageError(@TempDir Path directory) {
+        Path missing = directory.resolve("missing.json");
+
+        CommandRun run = CommandRun.of("sim", "--tcp", "0", "--meters", "5", "--days", "0", "--firmware-key",
+                missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("--firmware-key " + missing);
     }
 
     @Test

@@ -11,5 +11,7 @@ public enum WaveStatus {
     /** It met its rule; the next wave may start. */
     PASSED,
     /** It broke its rule (too many failed, or too few confirmed once all settled); the campaign halted on it. */
-    FAILED
+    FAILED,
+    /** The campaign was aborted before it passed: none of its meters is sent the image any more. */
+    ABORTED
 }

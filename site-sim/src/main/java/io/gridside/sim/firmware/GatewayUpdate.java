@@ -1,6 +1,7 @@
 package io.gridside.sim.firmware;
 
 import io.gridside.link.firmware.FirmwareCheck;
+import io.gridside.link.firmware.FirmwareKeys;
 import io.gridside.link.firmware.SignedManifest;
 import io.gridside.link.message.ChunkHeld;
 import io.gridside.link.message.FirmwareChunk;
@@ -46,6 +47,8 @@ public final class GatewayUpdate {
     private String running;
     /** What the running slot holds, which the hello reads without the gateway's lock. */
     private volatile String runningVersion;
+    /** Keys trusted to sign firmware besides the site's own, given to the gateway by its owner. */
+    private volatile FirmwareKeys alsoTrusted = FirmwareKeys.of();
     /** Where a test cuts the power during an install, or null. */
     private InstallStep cutAt;
     private boolean poweredOff;
@@ -155,12 +158,22 @@ public final class GatewayUpdate {
      * Installs a gateway image held whole: writes it to the inactive slot and checks it there, marks the trial
      * boot, reboots into it, runs the health checks, and confirms it, or reverts to the slot it ran and says why.
      *
+     * <p>An install of the image the gateway already runs confirmed answers how that install ended and changes
+     * nothing, as when two consoles asked for the same install at once: the gateway's lock makes the second wait
+     * for the first, and then it finds the image running.
+     *
      * @param by the supervisor who asked, for the log
      * @throws FirmwareRefusedException when the image is not held whole, is a meter image, or no longer fits what
      *     runs (another install came first)
      */
     public FirmwareInstalled install(ByteString imageSha256, String by) throws FirmwareRefusedException {
         requirePower();
+        FirmwareInstalled already = alreadyRunning(imageSha256);
+        if (already != null) {
+            LOG.info("{} asked the gateway to install firmware {}, which it runs confirmed already.", by,
+                    already.running().version());
+            return already;
+        }
         StagedImage image = staging.whole(imageSha256);
         FirmwareManifest manifest = image.manifest();
         if (manifest.product() != FirmwareProduct.GATEWAY) {
@@ -182,6 +195,22 @@ public final class GatewayUpdate {
     }
 
     /**
+     * How the install of {@code imageSha256} ended when the gateway runs it confirmed now, or null when it runs
+     * another image. The outcome is the last install's, or one without checks when a later install of another image
+     * reverted since.
+     */
+    private FirmwareInstalled alreadyRunning(ByteString imageSha256) {
+        GatewaySlots.Image image = slots.image(running);
+        if (!image.confirmed() || !imageSha256.equals(image.imageSha256())) {
+            return null;
+        }
+        FirmwareState.Outcome last = slots.last();
+        FirmwareState.Outcome outcome = last != null && last.confirmed() && last.version().equals(image.version())
+                ? last : new FirmwareState.Outcome(image.version(), true, "", site.clock(), List.of());
+        return new FirmwareInstalled(outcome, image.in(running));
+    }
+
+    /**
      * The manifest of an image held whole.
      *
      * @throws FirmwareRefusedException with {@code DAMAGED} when the image is not held, or not whole
@@ -194,6 +223,14 @@ public final class GatewayUpdate {
     /** Keeps the images {@code inUse} names, such as a running campaign's, when a new offer needs room. */
     public void protect(Predicate<ByteString> inUse) {
         staging.protect(inUse);
+    }
+
+    /**
+     * Trusts {@code keys} to sign firmware from now on, besides the site's own keys, as a gateway given its maker's
+     * public key files does; the simulated site's command line gives it those of its {@code --firmware-key} options.
+     */
+    public void trust(FirmwareKeys keys) {
+        alsoTrusted = alsoTrusted.with(keys);
     }
 
     /**
@@ -241,7 +278,18 @@ public final class GatewayUpdate {
                 ? new FirmwareCheck.Installed(FirmwareProduct.GATEWAY, List.of(site.gatewayHardware()),
                         runningVersion(), slots.image(running).securityCounter())
                 : meters();
-        FirmwareCheck.checkManifest(signed, site.firmwareKeys(), installed);
+        try {
+            FirmwareCheck.checkManifest(signed, site.firmwareKeys().with(alsoTrusted), installed);
+        } catch (FirmwareRefusedException e) {
+            if (e.refusal() != FirmwareRefusal.UNKNOWN_KEY) {
+                throw e;
+            }
+            // The shared check speaks for the console; here the gateway refuses, and only its owner can fix it.
+            throw new FirmwareRefusedException(FirmwareRefusal.UNKNOWN_KEY, "The gateway refuses the image "
+                    + manifest.version() + ": it is signed with the key " + signed.signer() + ", which the gateway"
+                    + " does not trust for firmware. The gateway must be given its maker's public key file first;"
+                    + " a simulated site takes it with sim --firmware-key FILE.");
+        }
         return signed;
     }
 

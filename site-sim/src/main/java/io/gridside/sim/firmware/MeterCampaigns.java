@@ -161,6 +161,12 @@ public final class MeterCampaigns {
                 meter.transferLeft = 0;
             }
         }
+        for (WaveRun wave : run.waves) {
+            if (wave.status != WaveStatus.PASSED && wave.status != WaveStatus.FAILED) {
+                wave.status = WaveStatus.ABORTED;
+                wave.soakUntilSecond = 0;
+            }
+        }
         run.status = CampaignStatus.ABORTED;
         var counts = run.state().counts();
         run.reason = "Aborted by " + by + ": " + counts.get(MeterUpdateStatus.CONFIRMED) + " meters keep "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.firmware.FirmwareImage;
+import io.gridside.link.firmware.FirmwareKeys;
 import io.gridside.link.firmware.SignedManifest;
 import io.gridside.link.message.ChunkHeld;
 import io.gridside.link.message.FirmwareChunk;
@@ -28,6 +29,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -186,6 +191,26 @@ class GatewayUpdateTest {
     }
 
     @Test
+    void refusesAnUntrustedKeyInItsOwnWordsUntilItIsGivenTheMakersKey() throws Exception {
+        SigningKey maker = SigningKey.fromSeed(ByteString.fromHex("6d".repeat(32)));
+        FirmwareImage image = gatewayImage("gw-sim-2.5.0", 8, "gw-sim-r1", maker);
+        GatewayUpdate update = new GatewayUpdate(site());
+
+        assertThatThrownBy(() -> update.offer(image.signedManifestBytes())).isInstanceOfSatisfying(
+                FirmwareRefusedException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(FirmwareRefusal.UNKNOWN_KEY);
+                    assertThat(refused.getMessage()).contains("The gateway refuses the image gw-sim-2.5.0",
+                            image.signed().signer(), "given its maker's public key file", "--firmware-key FILE")
+                            .doesNotContain("not trusted here", "gives you its key file");
+                });
+        update.trust(FirmwareKeys.of(maker.publicKey()));
+
+        assertThat(update.offer(image.signedManifestBytes()).chunkCount()).isEqualTo(16);
+        assertThat(update.offer(NEXT.signedManifestBytes()).chunkCount()).as("the demo key still trusted")
+                .isEqualTo(16);
+    }
+
+    @Test
     void dropsAnImageWhoseChunksMatchButWholeDoesNot() throws Exception {
         FirmwareManifest wrong = new FirmwareManifest(FirmwareProduct.GATEWAY, List.of("gw-sim-r1"), "gw-sim-2.5.0",
                 8, SIZE, ByteString.of(new byte[32]), CHUNK, NEXT.manifest().chunkSha256(), "", BUILT);
@@ -254,6 +279,38 @@ class GatewayUpdateTest {
         assertThatThrownBy(() -> update.offer(NEXT.signedManifestBytes())).isInstanceOfSatisfying(
                 FirmwareRefusedException.class,
                 refused -> assertThat(refused.refusal()).isEqualTo(FirmwareRefusal.ALREADY_INSTALLED));
+    }
+
+    @Test
+    void anInstallOfTheImageItRunsConfirmedAnswersHowThatInstallEnded() throws Exception {
+        GatewayUpdate update = staged(site());
+        FirmwareInstalled first = update.install(NEXT.manifest().imageSha256(), "supervisor");
+
+        FirmwareInstalled again = update.install(NEXT.manifest().imageSha256(), "another supervisor");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(new GatewayUpdate(site()).install(NEXT.manifest().imageSha256(), "supervisor"))
+                .as("started again").isEqualTo(first);
+    }
+
+    @Test
+    void twoConsolesInstallingTheSameImageAtOnceBothHearItConfirmed() throws Exception {
+        staged(site());
+        SimFirmware firmware = new SimFirmware(site(), new Object());
+        ExecutorService consoles = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<FirmwareInstalled>> installs = consoles.invokeAll(List.of(
+                    () -> firmware.install(NEXT.manifest().imageSha256(), "supervisor A"),
+                    () -> firmware.install(NEXT.manifest().imageSha256(), "supervisor B")));
+
+            for (Future<FirmwareInstalled> install : installs) {
+                assertThat(install.get(1, TimeUnit.MINUTES).outcome().confirmed()).isTrue();
+                assertThat(install.get().running()).isEqualTo(new FirmwareState.Slot("B", "gw-sim-2.5.0", 8, true));
+            }
+            assertThat(directory.resolve("slot-A.bin")).as("installed once, into B only").doesNotExist();
+        } finally {
+            consoles.shutdownNow();
+        }
     }
 
     @Test

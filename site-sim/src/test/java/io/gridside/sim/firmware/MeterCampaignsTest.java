@@ -242,7 +242,13 @@ class MeterCampaignsTest {
         assertThat(aborted.reason()).contains(confirmed.size() + " meters keep " + VERSION);
         assertThat(meters(aborted, MeterUpdateStatus.NOT_UPDATED)).hasSize(plan.meterCount() - confirmed.size()
                 - rebooting.size());
+        assertThat(aborted.waves()).extracting(CampaignState.Wave::status).as("waves that had not passed stop")
+                .startsWith(WaveStatus.PASSED, WaveStatus.PASSED, WaveStatus.ABORTED)
+                .doesNotContain(WaveStatus.PENDING, WaveStatus.UPDATING, WaveStatus.SOAKING);
+        assertThat(aborted.waves()).extracting(CampaignState.Wave::soakUntil).containsOnlyNulls();
         assertThat(settled.status()).isEqualTo(CampaignStatus.ABORTED);
+        assertThat(settled.waves()).as("and stay stopped while rebooting meters settle")
+                .isEqualTo(aborted.waves());
         assertThat(meters(settled, MeterUpdateStatus.CONFIRMED)).as("meters that were rebooting confirm")
                 .containsAll(confirmed).containsAll(rebooting);
         Map<String, FleetMeter> after = fleet();
