@@ -2,10 +2,16 @@ package io.gridside.console.cli;
 
 import io.gridside.link.message.FirmwareState;
 import io.gridside.site.firmware.CampaignPlan;
+import io.gridside.site.Reading;
 import io.gridside.site.firmware.CampaignState;
+import io.gridside.site.firmware.CampaignStatus;
 import io.gridside.site.firmware.FleetMeter;
 import io.gridside.site.firmware.MeterUpdateStatus;
+import io.gridside.site.firmware.WaveStatus;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +21,8 @@ import java.util.stream.Collectors;
 
 /** How the firmware commands print plans, campaigns and installs for a person. */
 final class FirmwareTexts {
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private FirmwareTexts() {
     }
@@ -74,6 +82,31 @@ final class FirmwareTexts {
                     wave.status().name().toLowerCase(Locale.ROOT), wave.size(), campaign.countsOf(wave.number()));
         }
         printWave(out, "all", "", campaign.meters().size(), campaign.counts());
+    }
+
+    /**
+     * What a technician waiting on a running campaign is told: the gateway moves it on only at the end of each
+     * quarter hour, and when it next will (the first quarter hour's end after {@code gatewayNow}, or after the
+     * campaign's last change should that be later), and until when each soaking wave soaks; times of day in
+     * {@code zone}, the site's.
+     */
+    static void printTiming(PrintWriter out, CampaignState campaign, Instant gatewayNow, ZoneId zone) {
+        if (campaign.status() != CampaignStatus.RUNNING) {
+            return;
+        }
+        Instant after = gatewayNow.isAfter(campaign.updated()) ? gatewayNow : campaign.updated();
+        Instant next = Reading.intervalStartOf(after).plus(Reading.INTERVAL);
+        out.printf("  The gateway moves campaigns on at each quarter hour; next at %s.%n", timeOfDay(next, zone));
+        for (CampaignState.Wave wave : campaign.waves()) {
+            if (wave.status() == WaveStatus.SOAKING && wave.soakUntil() != null) {
+                out.printf("  %s soaks until %s: its readings must stay normal until then.%n", wave.number() == 0
+                        ? "The canary" : "Wave " + wave.number(), timeOfDay(wave.soakUntil(), zone));
+            }
+        }
+    }
+
+    private static String timeOfDay(Instant at, ZoneId zone) {
+        return TIME_OF_DAY.format(at.atZone(zone));
     }
 
     private static void printWave(PrintWriter out, String name, String status, int size,

@@ -136,7 +136,8 @@ class FirmwareCampaignCommandTest {
         assertThat(followed.get("campaignId").asText()).isEqualTo(id);
         assertThat(followed.at("/counts/confirmed").asInt()).as("the canary confirms").isPositive();
         CommandRun table = firmware(fixture.supervisor(), "campaign", "--id", id);
-        assertThat(table.out()).contains("canary").contains("confirmed").contains("unreachable");
+        assertThat(table.out()).contains("canary").contains("confirmed").contains("unreachable")
+                .contains("The gateway moves campaigns on at each quarter hour; next at ");
 
         String technician = fixture.technician(home, NOW, Duration.ofDays(2), Map.of());
         assertThat(json(firmware(technician, "campaign", "pause", "--json")).get("status").asText())
@@ -153,6 +154,9 @@ class FirmwareCampaignCommandTest {
         CommandRun watched = firmware(technician, "campaign", "--id", id, "--watch");
         assertThat(watched.exitCode()).as("an aborted campaign ends the watch at once, as a failure")
                 .isEqualTo(ExitCode.FAILED);
+        assertThat(watched.out()).as("its waves read as stopped").contains(" aborted ")
+                .doesNotContain(" updating ", " soaking ", "moves campaigns on");
+        assertThat(watched.out().lines()).noneMatch(line -> line.matches(" +(canary|\\d+) +pending .*"));
 
         try (SiteStore store = store()) {
             assertThat(store.firmware().campaigns()).singleElement().extracting(CampaignState::status)

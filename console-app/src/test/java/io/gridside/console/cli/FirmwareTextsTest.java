@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.sim.firmware.SampleFirmware;
 import io.gridside.site.firmware.CampaignPlan;
 import io.gridside.site.firmware.CampaignPolicy;
+import io.gridside.site.firmware.CampaignState;
+import io.gridside.site.firmware.CampaignStatus;
 import io.gridside.site.firmware.FleetMeter;
+import io.gridside.site.firmware.WaveStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +45,41 @@ class FirmwareTextsTest {
                 "  2          1  1 none    mtr-r3 x1",
                 "  left out: 2 meters: hardware mtr-r1 does not run mtr-3.3.0",
                 "  left out: 1 meters: runs mtr-3.3.0 already");
+    }
+
+    @Test
+    void aRunningCampaignSaysWhenTheGatewayMovesItOnNextAndUntilWhenAWaveSoaks() {
+        Instant updated = Instant.parse("2026-06-03T12:00:05Z");
+        CampaignState soaking = campaign(CampaignStatus.RUNNING, updated, List.of(
+                new CampaignState.Wave(0, WaveStatus.PASSED, 2, null),
+                new CampaignState.Wave(1, WaveStatus.SOAKING, 2, Instant.parse("2026-06-03T13:00:00Z")),
+                new CampaignState.Wave(2, WaveStatus.PENDING, 1, null)));
+        StringWriter text = new StringWriter();
+
+        FirmwareTexts.printTiming(new PrintWriter(text, true), soaking, Instant.parse("2026-06-03T12:13:00Z"),
+                ZoneId.of("Africa/Nairobi"));
+
+        assertThat(text.toString().lines()).containsExactly(
+                "  The gateway moves campaigns on at each quarter hour; next at 15:15.",
+                "  Wave 1 soaks until 16:00: its readings must stay normal until then.");
+    }
+
+    @Test
+    void aCampaignThatIsNotRunningHasNoQuarterHourToWaitFor() {
+        StringWriter text = new StringWriter();
+        CampaignState aborted = campaign(CampaignStatus.ABORTED, Instant.parse("2026-06-03T12:00:05Z"),
+                List.of(new CampaignState.Wave(0, WaveStatus.ABORTED, 2, null)));
+
+        FirmwareTexts.printTiming(new PrintWriter(text, true), aborted, Instant.parse("2026-06-03T12:13:00Z"),
+                ZoneId.of("UTC"));
+        FirmwareTexts.printCampaign(new PrintWriter(text, true), aborted);
+
+        assertThat(text.toString().lines()).first().asString().startsWith("Campaign c1 of mtr-3.3.0: aborted");
+        assertThat(text.toString()).contains("  canary aborted");
+    }
+
+    private static CampaignState campaign(CampaignStatus status, Instant updated, List<CampaignState.Wave> waves) {
+        return new CampaignState("c1", SampleFirmware.meterImage().manifest().imageSha256(), "mtr-3.3.0",
+                CampaignPolicy.defaults(), status, "", updated.minusSeconds(3600), updated, waves, List.of());
     }
 }
