@@ -101,7 +101,8 @@ public final class GatewayUpdate {
      * answered again and not written twice. The last chunk is answered once the whole image's SHA-256 matched.
      *
      * @throws FirmwareRefusedException with {@code DAMAGED} for a chunk that does not match, of an image not
-     *     offered, or when the whole image does not match its manifest (the image is then dropped)
+     *     offered, or when the whole image does not match its manifest (the image is then dropped); with
+     *     {@code ALREADY_INSTALLED} for a chunk of the image it runs confirmed, installed while it was sent
      */
     public ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
         try {
@@ -119,6 +120,7 @@ public final class GatewayUpdate {
         requirePower();
         StagedImage image = staging.find(chunk.imageSha256());
         if (image == null) {
+            refuseIfRunning(chunk.imageSha256());
             throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The gateway was offered no image with"
                     + " SHA-256 " + chunk.imageSha256().hex() + ". Offer the image again before its chunks.");
         }
@@ -192,6 +194,19 @@ public final class GatewayUpdate {
         LOG.info("The gateway's install of {} ended: {}", manifest.version(),
                 outcome.confirmed() ? "confirmed" : "reverted, " + outcome.reason());
         return new FirmwareInstalled(outcome, slots.image(running).in(running));
+    }
+
+    /**
+     * Refuses a chunk of the image the gateway runs confirmed, as when another console installed it while this one
+     * still sent it: the staged copy is gone, and nothing is damaged.
+     */
+    private void refuseIfRunning(ByteString imageSha256) throws FirmwareRefusedException {
+        GatewaySlots.Image image = slots.image(running);
+        if (image.confirmed() && imageSha256.equals(image.imageSha256())) {
+            throw new FirmwareRefusedException(FirmwareRefusal.ALREADY_INSTALLED, "The gateway runs "
+                    + image.version() + " already, confirmed: it was installed while this image was being sent."
+                    + " Nothing is left to send; ask for its install to hear how it ended.");
+        }
     }
 
     /**

@@ -289,6 +289,11 @@ class GatewayUpdateTest {
         FirmwareInstalled again = update.install(NEXT.manifest().imageSha256(), "another supervisor");
 
         assertThat(again).isEqualTo(first);
+        assertThatThrownBy(() -> update.take(chunk(NEXT, 3))).as("a chunk another console still sends")
+                .isInstanceOfSatisfying(FirmwareRefusedException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(FirmwareRefusal.ALREADY_INSTALLED);
+                    assertThat(refused.getMessage()).contains("runs gw-sim-2.5.0 already, confirmed");
+                });
         assertThat(new GatewayUpdate(site()).install(NEXT.manifest().imageSha256(), "supervisor"))
                 .as("started again").isEqualTo(first);
     }
