@@ -356,6 +356,10 @@ public final class GatewayResume {
          * Where to start a clock that follows real time, as the command line's does: at {@code realNow} when the
          * kept gateway had not got that far, so that it reads the quarter hours it was stopped as a gateway switched
          * off and on again does, and at the time it got to otherwise (a fast clock ran ahead of real time).
+         *
+         * <p>KNOWN SHORTCOMING: the gap is read as though the gateway had run through it: its readings arrive on
+         * time and a meter campaign moves on at each of its quarter hours, where a gateway really off would fetch
+         * the meters' stored readings late and move its campaign on only once it is back.
          */
         public Resumed notBefore(Instant realNow) {
             return clock.isBefore(realNow) ? new Resumed(spec, realNow) : this;
