@@ -35,6 +35,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -137,7 +138,7 @@ class FirmwareScreenTest {
         List<Double> heights = onFx(() -> chart.getData().stream().flatMap(series -> series.getData().stream())
                 .filter(bar -> bar.getYValue().intValue() > 0).map(bar -> ((Region) bar.getNode()).getHeight())
                 .toList());
-        assertThat(heights).allSatisfy(height -> assertThat(height).isGreaterThanOrEqualTo(6.0));
+        assertThat(heights).allSatisfy(height -> assertThat(height).isGreaterThanOrEqualTo(8.0));
     }
 
     private void acceptsTheMeterSample(FxRobot robot, Path sample) throws TimeoutException {
@@ -157,6 +158,9 @@ class FirmwareScreenTest {
         List<WaveRow> planned = onFx(() -> List.copyOf(waves.getItems()));
         assertThat(planned).hasSizeGreaterThan(1);
         assertThat(planned.get(0).hardwareMix()).contains("mtr-r");
+        VirtualFlow<?> rows = onFx(() -> (VirtualFlow<?>) waves.lookup(".virtual-flow"));
+        assertThat(onFx(() -> rows.getLastVisibleCell().getIndex())).as("the last wave seen without scrolling")
+                .isEqualTo(planned.size() - 1);
         TableView<Map.Entry<String, String>> excluded = onFx(() -> robot.lookup("#fw-plan-excluded")
                 .queryTableView());
         assertThat(onFx(() -> List.copyOf(excluded.getItems()))).allSatisfy(left -> assertThat(left.getValue())
@@ -274,6 +278,9 @@ class FirmwareScreenTest {
         assertThat(onFx(() -> List.copyOf(checks.getItems()))).isNotEmpty()
                 .allSatisfy(check -> assertThat(check.passed()).isTrue());
         assertThat(onFx(send::isDisabled)).isFalse();
+        waitFor("the gateway's new version", () -> text(robot, "#fw-gateway-running").equals("Gateway: "
+                + SampleFirmware.GATEWAY_VERSION + " (slot B, confirmed)"),
+                () -> "the screen said '" + text(robot, "#fw-gateway-running") + "'");
     }
 
     private void keepsTheInstallInTheHistory(FxRobot robot) throws TimeoutException {

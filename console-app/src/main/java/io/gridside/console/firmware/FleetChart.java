@@ -27,7 +27,7 @@ import javafx.util.StringConverter;
 final class FleetChart extends StackedBarChart<String, Number> {
 
     /** The least height in pixels of a segment that holds a meter. */
-    static final double MIN_SEGMENT = 6;
+    static final double MIN_SEGMENT = 8;
 
     private final CategoryAxis versionAxis;
     private final NumberAxis meterAxis;
@@ -82,9 +82,12 @@ final class FleetChart extends StackedBarChart<String, Number> {
 
     private static XYChart.Data<String, Number> segment(String version, String hardware, int count) {
         XYChart.Data<String, Number> data = new XYChart.Data<>(version, count);
-        Label label = new Label(Integer.toString(count));
-        label.getStyleClass().add("fleet-segment-count");
-        StackPane bar = new StackPane(label);
+        StackPane bar = new StackPane();
+        if (count > 0) {
+            Label label = new Label(Integer.toString(count));
+            label.getStyleClass().add("fleet-segment-count");
+            bar.getChildren().add(label);
+        }
         Tooltip.install(bar, new Tooltip(FirmwareTexts.text("firmware.fleet.segment", hardware, version, count)));
         data.setNode(bar);
         return data;
