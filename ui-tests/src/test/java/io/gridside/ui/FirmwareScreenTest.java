@@ -281,6 +281,8 @@ class FirmwareScreenTest {
         waitFor("the gateway's new version", () -> text(robot, "#fw-gateway-running").equals("Gateway: "
                 + SampleFirmware.GATEWAY_VERSION + " (slot B, confirmed)"),
                 () -> "the screen said '" + text(robot, "#fw-gateway-running") + "'");
+        assertThat(text(robot, "#fw-gateway-ready")).isEqualTo("The gateway runs " + SampleFirmware.GATEWAY_VERSION
+                + " already; sending it again changes nothing.");
     }
 
     private void keepsTheInstallInTheHistory(FxRobot robot) throws TimeoutException {

@@ -125,7 +125,7 @@ final class CampaignPane extends BorderPane {
                 fixed(Tables.column("firmware.plan.meter", 80, CampaignState.MeterUpdate::meterId)),
                 fixed(Tables.column("firmware.plan.wave", 60, CampaignState.MeterUpdate::wave)),
                 fixed(Tables.column("firmware.campaign.status", 120, CampaignState.MeterUpdate::status)),
-                fixed(Tables.column("firmware.campaign.attempts", 84, CampaignState.MeterUpdate::attempts)),
+                fixed(Tables.column("firmware.campaign.attempts", 92, CampaignState.MeterUpdate::attempts)),
                 fixed(Tables.column("firmware.campaign.version", 85, CampaignState.MeterUpdate::version)),
                 Tables.clipped(Tables.column("firmware.campaign.reason", 240, CampaignState.MeterUpdate::reason))));
     }

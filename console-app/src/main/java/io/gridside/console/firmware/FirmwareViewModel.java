@@ -34,6 +34,7 @@ public final class FirmwareViewModel {
     private final StringProperty fleetText = new SimpleStringProperty("");
     private final BooleanProperty fleetProblem = new SimpleBooleanProperty();
     private final StringProperty gatewayText = new SimpleStringProperty("");
+    private final ObjectProperty<FirmwareState.Slot> gatewayRunning = new SimpleObjectProperty<>();
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ObjectProperty<Path> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageReview> review = new SimpleObjectProperty<>();
@@ -91,6 +92,7 @@ public final class FirmwareViewModel {
         review.set(null);
         outcome.set(null);
         gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+        gatewayRunning.set(null);
         campaign.forget();
         if (showing) {
             shown();
@@ -137,8 +139,13 @@ public final class FirmwareViewModel {
 
     /** Asks the gateway what it runs, for the line above the chart: the meters' versions are not all of it. */
     private void readGateway() {
-        source.gatewayState(state -> gatewayText.set(gatewayLine(state.running())),
-                problem -> gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown")));
+        source.gatewayState(state -> {
+            gatewayRunning.set(state.running());
+            gatewayText.set(gatewayLine(state.running()));
+        }, problem -> {
+            gatewayRunning.set(null);
+            gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+        });
     }
 
     static String gatewayLine(FirmwareState.Slot running) {
@@ -250,6 +257,11 @@ public final class FirmwareViewModel {
     /** What the gateway itself runs, in a line: its version, slot and whether that image is confirmed. */
     public StringProperty gatewayTextProperty() {
         return gatewayText;
+    }
+
+    /** The gateway's running slot as it last said, or null before it said. */
+    public ObjectProperty<FirmwareState.Slot> gatewayRunningProperty() {
+        return gatewayRunning;
     }
 
     /** The images to choose from: the simulated site's samples and the files chosen so far. */

@@ -83,11 +83,8 @@ final class GatewayPane extends VBox {
         Transfer transfer = model.gatewayTransfer();
         BooleanBinding acceptable = model.acceptableFor(FirmwareProduct.GATEWAY);
         running.textProperty().bind(model.gatewayTextProperty());
-        readiness.textProperty().bind(Bindings.createStringBinding(() -> !acceptable.get()
-                ? FirmwareTexts.text("firmware.gateway.needImage") : !model.source().supervisor().get()
-                ? FirmwareTexts.text("firmware.gateway.needSupervisor")
-                : FirmwareTexts.text("firmware.gateway.ready", model.reviewProperty().get().manifest().version()),
-                acceptable, model.source().supervisor(), model.reviewProperty()));
+        readiness.textProperty().bind(Bindings.createStringBinding(() -> readiness(acceptable.get()),
+                acceptable, model.source().supervisor(), model.reviewProperty(), model.gatewayRunningProperty()));
         sendButton.disableProperty().bind(acceptable.not().or(transfer.runningProperty())
                 .or(model.source().connected().not()).or(model.source().supervisor().not()));
         sendButton.setOnAction(event -> model.sendToGateway());
@@ -97,6 +94,21 @@ final class GatewayPane extends VBox {
         progressText.textProperty().bind(transfer.progressTextProperty());
         model.outcomeProperty().addListener((obs, old, ended) -> show(ended));
         show(null);
+    }
+
+    /** What stands between the technician and the send, or what the send will do. */
+    private String readiness(boolean acceptable) {
+        if (!acceptable) {
+            return FirmwareTexts.text("firmware.gateway.needImage");
+        }
+        if (!model.source().supervisor().get()) {
+            return FirmwareTexts.text("firmware.gateway.needSupervisor");
+        }
+        String version = model.reviewProperty().get().manifest().version();
+        FirmwareState.Slot running = model.gatewayRunningProperty().get();
+        return running != null && running.version().equals(version)
+                ? FirmwareTexts.text("firmware.gateway.runsAlready", version)
+                : FirmwareTexts.text("firmware.gateway.ready", version);
     }
 
     private void show(FirmwareState.Outcome ended) {
