@@ -31,7 +31,7 @@ final class HistoryPane extends VBox {
         note.setWrapText(true);
         campaigns.getColumns().setAll(List.of(
                 Tables.column("firmware.history.started", 160, (CampaignState c) -> time(c.started())),
-                Tables.column("firmware.history.campaign", 190, CampaignState::campaignId),
+                Tables.clipped(Tables.column("firmware.history.campaign", 210, CampaignState::campaignId)),
                 Tables.column("firmware.history.version", 90, CampaignState::version),
                 Tables.column("firmware.history.status", 90, (CampaignState c) -> FirmwareTexts.text(
                         "firmware.status." + c.status())),
