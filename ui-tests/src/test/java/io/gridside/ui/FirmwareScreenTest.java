@@ -32,9 +32,13 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +122,23 @@ class FirmwareScreenTest {
         assertThat(meters).isEqualTo(60);
         assertThat(onFx(() -> chart.getData().stream().map(XYChart.Series::getName).toList()))
                 .allSatisfy(name -> assertThat(name).startsWith("mtr-r"));
+        labelsEveryBarAndShowsItsThinnestSegment(robot, chart);
+        assertThat(text(robot, "#fw-fleet-gateway")).startsWith("Gateway: " + SampleFirmware.GATEWAY_VERSION
+                + " (slot ").endsWith(", confirmed)");
         Screens.save(scene(robot), "firmware-fleet");
+    }
+
+    /** Each bar's total stands above it, and a segment of one meter is tall enough to see. */
+    private static void labelsEveryBarAndShowsItsThinnestSegment(FxRobot robot,
+            StackedBarChart<String, Number> chart) {
+        List<String> totals = onFx(() -> robot.lookup(".fleet-total").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        assertThat(totals).hasSize(onFx(() -> chart.getData().get(0).getData().size()));
+        assertThat(totals.stream().mapToInt(Integer::parseInt).sum()).isEqualTo(60);
+        List<Double> heights = onFx(() -> chart.getData().stream().flatMap(series -> series.getData().stream())
+                .filter(bar -> bar.getYValue().intValue() > 0).map(bar -> ((Region) bar.getNode()).getHeight())
+                .toList());
+        assertThat(heights).allSatisfy(height -> assertThat(height).isGreaterThanOrEqualTo(8.0));
     }
 
     private void acceptsTheMeterSample(FxRobot robot, Path sample) throws TimeoutException {
@@ -138,6 +158,9 @@ class FirmwareScreenTest {
         List<WaveRow> planned = onFx(() -> List.copyOf(waves.getItems()));
         assertThat(planned).hasSizeGreaterThan(1);
         assertThat(planned.get(0).hardwareMix()).contains("mtr-r");
+        VirtualFlow<?> rows = onFx(() -> (VirtualFlow<?>) waves.lookup(".virtual-flow"));
+        assertThat(onFx(() -> rows.getLastVisibleCell().getIndex())).as("the last wave seen without scrolling")
+                .isEqualTo(planned.size() - 1);
         TableView<Map.Entry<String, String>> excluded = onFx(() -> robot.lookup("#fw-plan-excluded")
                 .queryTableView());
         assertThat(onFx(() -> List.copyOf(excluded.getItems()))).allSatisfy(left -> assertThat(left.getValue())
@@ -179,6 +202,9 @@ class FirmwareScreenTest {
         waitFor("the demo site's gateway", () -> onFx(() -> session.stateProperty().get() == LinkState.CONNECTED),
                 () -> "the connect screen said '" + text(robot, "#problem") + "'");
         FirmwareScreen.open(robot);
+        Label title = onFx(() -> robot.lookup("#site-title").queryAs(Label.class));
+        String shown = onFx(() -> ((Text) title.lookup(".text")).getText());
+        assertThat(shown).as("the site's name in the toolbar").isEqualTo(onFx(title::getText)).startsWith("Demo");
     }
 
     private List<Path> listsTheSampleImages(FxRobot robot) throws TimeoutException {
@@ -252,6 +278,11 @@ class FirmwareScreenTest {
         assertThat(onFx(() -> List.copyOf(checks.getItems()))).isNotEmpty()
                 .allSatisfy(check -> assertThat(check.passed()).isTrue());
         assertThat(onFx(send::isDisabled)).isFalse();
+        waitFor("the gateway's new version", () -> text(robot, "#fw-gateway-running").equals("Gateway: "
+                + SampleFirmware.GATEWAY_VERSION + " (slot B, confirmed)"),
+                () -> "the screen said '" + text(robot, "#fw-gateway-running") + "'");
+        assertThat(text(robot, "#fw-gateway-ready")).isEqualTo("The gateway runs " + SampleFirmware.GATEWAY_VERSION
+                + " already; sending it again changes nothing.");
     }
 
     private void keepsTheInstallInTheHistory(FxRobot robot) throws TimeoutException {

@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -34,6 +35,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * abort.
  */
 final class CampaignPane extends BorderPane {
+
+    /** The preview's share of the height while no campaign is under way, when the progress has nothing to show. */
+    private static final double PREVIEW_ALONE = 0.62;
+    /** The preview's share once a campaign runs or ran, whose waves and meters then need the room. */
+    private static final double PREVIEW_BESIDE_PROGRESS = 0.43;
 
     private final CampaignViewModel model;
     private final FirmwareSource source;
@@ -56,6 +62,7 @@ final class CampaignPane extends BorderPane {
     private final Label message = new Label();
     private final VBox waveBars = new VBox(6);
     private final ComboBox<MeterUpdateStatus> filter = new ComboBox<>();
+    private final SplitPane split = new SplitPane();
     private final TableView<CampaignState.MeterUpdate> meters = Tables.table("fw-campaign-meters",
             "firmware.campaign.none");
 
@@ -88,7 +95,7 @@ final class CampaignPane extends BorderPane {
         stateText.setId("fw-campaign-state");
         stateText.setWrapText(true);
         for (Label wrapped : List.of(planText, stagingText, stateText, message)) {
-            wrapped.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
         }
         pauseButton.setId("fw-campaign-pause");
         resumeButton.setId("fw-campaign-resume");
@@ -116,22 +123,20 @@ final class CampaignPane extends BorderPane {
         });
         meters.getColumns().setAll(List.of(
                 fixed(Tables.column("firmware.plan.meter", 80, CampaignState.MeterUpdate::meterId)),
-                fixed(Tables.column("firmware.plan.wave", 68, CampaignState.MeterUpdate::wave)),
+                fixed(Tables.column("firmware.plan.wave", 60, CampaignState.MeterUpdate::wave)),
                 fixed(Tables.column("firmware.campaign.status", 120, CampaignState.MeterUpdate::status)),
                 fixed(Tables.column("firmware.campaign.attempts", 92, CampaignState.MeterUpdate::attempts)),
                 fixed(Tables.column("firmware.campaign.version", 85, CampaignState.MeterUpdate::version)),
-                Tables.wrapping(Tables.column("firmware.campaign.reason", 240, CampaignState.MeterUpdate::reason))));
+                Tables.clipped(Tables.column("firmware.campaign.reason", 240, CampaignState.MeterUpdate::reason))));
     }
 
     private void layoutControls() {
         HBox.setHgrow(waveRows, Priority.ALWAYS);
-        HBox.setHgrow(excluded, Priority.ALWAYS);
+        excluded.setPrefWidth(380);
         HBox tables = new HBox(10, waveRows, excluded);
-        HBox.setHgrow(staging, Priority.ALWAYS);
-        HBox start = new HBox(10, startButton, staging, cancelStaging);
-        start.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(tables, Priority.ALWAYS);
-        VBox preview = new VBox(8, title("firmware.plan.title"), planText, tables, start, stagingText);
+        VBox preview = new VBox(6, heading("firmware.plan.title", planText), tables, startRow());
+        preview.setMinHeight(0);
 
         HBox controls = new HBox(8, pauseButton, resumeButton, abortButton, new Label(
                 FirmwareTexts.text("firmware.campaign.filter")), filter);
@@ -139,14 +144,15 @@ final class CampaignPane extends BorderPane {
         ScrollPane bars = new ScrollPane(waveBars);
         bars.setFitToWidth(true);
         SplitPane waveAndMeter = new SplitPane(bars, meters);
-        waveAndMeter.setDividerPositions(0.3);
+        waveAndMeter.setDividerPositions(0.32);
         VBox.setVgrow(waveAndMeter, Priority.ALWAYS);
-        VBox progress = new VBox(8, title("firmware.campaign.progress"), stateText, controls, message,
+        VBox progress = new VBox(6, heading("firmware.campaign.progress", stateText), controls, message,
                 waveAndMeter);
+        progress.setMinHeight(0);
 
-        SplitPane split = new SplitPane(preview, progress);
+        split.getItems().setAll(preview, progress);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(PREVIEW_ALONE);
         PolicyForm policy = new PolicyForm(model);
         BorderPane.setMargin(policy, new javafx.geometry.Insets(0, 12, 0, 0));
         setLeft(policy);
@@ -154,16 +160,32 @@ final class CampaignPane extends BorderPane {
         getStyleClass().add("firmware-body");
     }
 
+    /** The start, and beside it the staging's bar with its line under it, which takes room only once it speaks. */
+    private HBox startRow() {
+        stagingText.managedProperty().bind(stagingText.textProperty().isNotEmpty());
+        VBox stagingBox = new VBox(4, staging, stagingText);
+        stagingBox.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(stagingBox, Priority.ALWAYS);
+        HBox start = new HBox(10, startButton, stagingBox, cancelStaging);
+        start.setAlignment(Pos.CENTER_LEFT);
+        return start;
+    }
+
+    /** A section's title with its summary on the same line, which leaves a table the height of two rows more. */
+    private static HBox heading(String titleKey, Label summary) {
+        Label title = new Label(FirmwareTexts.text(titleKey));
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        HBox heading = new HBox(12, title, summary);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        return heading;
+    }
+
     /** A column that keeps its width, so that the reason beside it gives way instead. */
     private static <S, T> javafx.scene.control.TableColumn<S, T> fixed(javafx.scene.control.TableColumn<S, T> column) {
         column.setMinWidth(column.getPrefWidth());
         return column;
-    }
-
-    private static Label title(String key) {
-        Label title = new Label(FirmwareTexts.text(key));
-        title.getStyleClass().add(Styles.TITLE_4);
-        return title;
     }
 
     private void bind() {
@@ -189,6 +211,11 @@ final class CampaignPane extends BorderPane {
         filter.valueProperty().bindBidirectional(model.statusFilterProperty());
         meters.setItems(model.shownMeters());
         model.waves().addListener((ListChangeListener<WaveProgress>) change -> drawWaves());
+        model.stateProperty().addListener((obs, old, now) -> {
+            if ((old == null) != (now == null)) {
+                split.setDividerPositions(now == null ? PREVIEW_ALONE : PREVIEW_BESIDE_PROGRESS);
+            }
+        });
     }
 
     private void bindControls() {

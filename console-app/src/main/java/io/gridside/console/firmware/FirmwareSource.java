@@ -5,6 +5,7 @@ import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushProgress;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.ControlCampaign;
+import io.gridside.link.message.FirmwareState;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.CampaignPolicy;
 import io.gridside.site.firmware.CampaignState;
@@ -27,6 +28,9 @@ public interface FirmwareSource {
 
     /** Asks the gateway for every meter's hardware and firmware, and stores what it says. */
     Cancel pullFleet(Consumer<List<FleetMeter>> onPulled, Consumer<String> onFailure);
+
+    /** What firmware the gateway itself runs and holds. */
+    void gatewayState(Consumer<FirmwareState> onRead, Consumer<String> onFailure);
 
     /** The sample images of a simulated site, written where the console can read them; none for a real site. */
     void sampleImages(Consumer<List<Path>> onListed);

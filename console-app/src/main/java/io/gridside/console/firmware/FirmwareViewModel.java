@@ -33,6 +33,8 @@ public final class FirmwareViewModel {
     private final ObjectProperty<FleetVersions> versions = new SimpleObjectProperty<>(FleetVersions.of(List.of()));
     private final StringProperty fleetText = new SimpleStringProperty("");
     private final BooleanProperty fleetProblem = new SimpleBooleanProperty();
+    private final StringProperty gatewayText = new SimpleStringProperty("");
+    private final ObjectProperty<FirmwareState.Slot> gatewayRunning = new SimpleObjectProperty<>();
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ObjectProperty<Path> image = new SimpleObjectProperty<>();
     private final ObjectProperty<ImageReview> review = new SimpleObjectProperty<>();
@@ -58,6 +60,7 @@ public final class FirmwareViewModel {
         this.campaign = new CampaignViewModel(source, fleet, review, new Transfer(nanoClock), this::loadHistory);
         fleetText.set(FirmwareTexts.text("firmware.fleet.none"));
         imageText.set(FirmwareTexts.text("firmware.image.none"));
+        gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
         source.onNewSession(this::sessionOpened);
     }
 
@@ -70,6 +73,7 @@ public final class FirmwareViewModel {
         if (!loaded && source.connected().get()) {
             loaded = true;
             loadStoredFleet();
+            readGateway();
             listSamples();
             loadHistory();
             campaign.refresh();
@@ -87,6 +91,8 @@ public final class FirmwareViewModel {
         versions.set(FleetVersions.of(List.of()));
         review.set(null);
         outcome.set(null);
+        gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+        gatewayRunning.set(null);
         campaign.forget();
         if (showing) {
             shown();
@@ -129,6 +135,22 @@ public final class FirmwareViewModel {
         fleetText.set(meters.isEmpty() ? FirmwareTexts.text("firmware.fleet.none")
                 : FirmwareTexts.text("firmware.fleet.summary", meters.size(), shown.versions().size(),
                         shown.hardwareIds().size()));
+    }
+
+    /** Asks the gateway what it runs, for the line above the chart: the meters' versions are not all of it. */
+    private void readGateway() {
+        source.gatewayState(state -> {
+            gatewayRunning.set(state.running());
+            gatewayText.set(gatewayLine(state.running()));
+        }, problem -> {
+            gatewayRunning.set(null);
+            gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+        });
+    }
+
+    static String gatewayLine(FirmwareState.Slot running) {
+        return FirmwareTexts.text("firmware.fleet.gateway", running.version(), running.name(), FirmwareTexts.text(
+                running.confirmed() ? "firmware.fleet.gatewayConfirmed" : "firmware.fleet.gatewayTrial"));
     }
 
     private void listSamples() {
@@ -188,6 +210,7 @@ public final class FirmwareViewModel {
         // The outcome has its own line, with the health checks under it; the transfer's line says what was sent.
         gatewayTransfer.finished(FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(),
                 result.alreadyHeld()));
+        readGateway();
         loadHistory();
     }
 
@@ -229,6 +252,16 @@ public final class FirmwareViewModel {
     /** Whether the fleet's line tells of a failure rather than of the fleet. */
     public BooleanProperty fleetProblemProperty() {
         return fleetProblem;
+    }
+
+    /** What the gateway itself runs, in a line: its version, slot and whether that image is confirmed. */
+    public StringProperty gatewayTextProperty() {
+        return gatewayText;
+    }
+
+    /** The gateway's running slot as it last said, or null before it said. */
+    public ObjectProperty<FirmwareState.Slot> gatewayRunningProperty() {
+        return gatewayRunning;
     }
 
     /** The images to choose from: the simulated site's samples and the files chosen so far. */

@@ -20,12 +20,14 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The gateway's update: send the chosen gateway image (chunks held of the total, bytes, rate; cancel), install it,
- * and how the install ended: confirmed, or reverted and why, with the health checks of its trial boot.
+ * The gateway's update: what it runs now, send the chosen gateway image (chunks held of the total, bytes, rate;
+ * cancel), install it, and how the install ended: confirmed, or reverted and why, with the health checks of its
+ * trial boot.
  */
 final class GatewayPane extends VBox {
 
     private final FirmwareViewModel model;
+    private final Label running = new Label();
     private final Label readiness = new Label();
     private final Button sendButton = new Button(FirmwareTexts.text("firmware.gateway.send"),
             new FontIcon(Material2MZ.SYSTEM_UPDATE_ALT));
@@ -44,6 +46,8 @@ final class GatewayPane extends VBox {
     }
 
     private void createControls() {
+        running.setId("fw-gateway-running");
+        running.getStyleClass().add(Styles.TEXT_MUTED);
         readiness.setId("fw-gateway-ready");
         readiness.setWrapText(true);
         sendButton.setId("fw-gateway-send");
@@ -70,7 +74,7 @@ final class GatewayPane extends VBox {
         HBox actions = new HBox(10, sendButton, progress, cancelButton);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(checks, Priority.ALWAYS);
-        getChildren().setAll(readiness, actions, progressText, outcome, checks);
+        getChildren().setAll(running, readiness, actions, progressText, outcome, checks);
         setSpacing(10);
         getStyleClass().add("firmware-body");
     }
@@ -78,11 +82,9 @@ final class GatewayPane extends VBox {
     private void bind() {
         Transfer transfer = model.gatewayTransfer();
         BooleanBinding acceptable = model.acceptableFor(FirmwareProduct.GATEWAY);
-        readiness.textProperty().bind(Bindings.createStringBinding(() -> !acceptable.get()
-                ? FirmwareTexts.text("firmware.gateway.needImage") : !model.source().supervisor().get()
-                ? FirmwareTexts.text("firmware.gateway.needSupervisor")
-                : FirmwareTexts.text("firmware.gateway.ready", model.reviewProperty().get().manifest().version()),
-                acceptable, model.source().supervisor(), model.reviewProperty()));
+        running.textProperty().bind(model.gatewayTextProperty());
+        readiness.textProperty().bind(Bindings.createStringBinding(() -> readiness(acceptable.get()),
+                acceptable, model.source().supervisor(), model.reviewProperty(), model.gatewayRunningProperty()));
         sendButton.disableProperty().bind(acceptable.not().or(transfer.runningProperty())
                 .or(model.source().connected().not()).or(model.source().supervisor().not()));
         sendButton.setOnAction(event -> model.sendToGateway());
@@ -92,6 +94,21 @@ final class GatewayPane extends VBox {
         progressText.textProperty().bind(transfer.progressTextProperty());
         model.outcomeProperty().addListener((obs, old, ended) -> show(ended));
         show(null);
+    }
+
+    /** What stands between the technician and the send, or what the send will do. */
+    private String readiness(boolean acceptable) {
+        if (!acceptable) {
+            return FirmwareTexts.text("firmware.gateway.needImage");
+        }
+        if (!model.source().supervisor().get()) {
+            return FirmwareTexts.text("firmware.gateway.needSupervisor");
+        }
+        String version = model.reviewProperty().get().manifest().version();
+        FirmwareState.Slot running = model.gatewayRunningProperty().get();
+        return running != null && running.version().equals(version)
+                ? FirmwareTexts.text("firmware.gateway.runsAlready", version)
+                : FirmwareTexts.text("firmware.gateway.ready", version);
     }
 
     private void show(FirmwareState.Outcome ended) {

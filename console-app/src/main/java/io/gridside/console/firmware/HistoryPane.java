@@ -30,17 +30,17 @@ final class HistoryPane extends VBox {
         note.setId("fw-history-note");
         note.setWrapText(true);
         campaigns.getColumns().setAll(List.of(
-                Tables.column("firmware.history.started", 150, (CampaignState c) -> time(c.started())),
-                Tables.column("firmware.history.campaign", 140, CampaignState::campaignId),
+                Tables.column("firmware.history.started", 160, (CampaignState c) -> time(c.started())),
+                Tables.clipped(Tables.column("firmware.history.campaign", 210, CampaignState::campaignId)),
                 Tables.column("firmware.history.version", 90, CampaignState::version),
                 Tables.column("firmware.history.status", 90, (CampaignState c) -> FirmwareTexts.text(
                         "firmware.status." + c.status())),
-                Tables.column("firmware.history.confirmed", 80, (CampaignState c) -> c.counts()
+                Tables.column("firmware.history.confirmed", 90, (CampaignState c) -> c.counts()
                         .get(MeterUpdateStatus.CONFIRMED) + " / " + c.meters().size()),
                 Tables.column("firmware.history.failed", 60, (CampaignState c) -> c.counts()
                         .get(MeterUpdateStatus.FAILED)),
-                Tables.column("firmware.history.updated", 150, (CampaignState c) -> time(c.updated())),
-                Tables.wrapping(Tables.column("firmware.history.reason", 240, CampaignState::reason))));
+                Tables.column("firmware.history.updated", 160, (CampaignState c) -> time(c.updated())),
+                Tables.wrapping(Tables.column("firmware.history.reason", 220, CampaignState::reason))));
         installs.getColumns().setAll(List.of(
                 Tables.column("firmware.history.at", 150, (GatewayInstall i) -> time(i.at())),
                 Tables.column("firmware.history.version", 110, GatewayInstall::version),

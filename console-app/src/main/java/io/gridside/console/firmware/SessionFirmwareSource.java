@@ -12,6 +12,7 @@ import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskContext;
 import io.gridside.link.auth.Role;
 import io.gridside.link.message.ControlCampaign;
+import io.gridside.link.message.FirmwareState;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.CampaignPolicy;
@@ -70,6 +71,12 @@ public final class SessionFirmwareSource implements FirmwareSource {
     public Cancel pullFleet(Consumer<List<FleetMeter>> onPulled, Consumer<String> onFailure) {
         return cancelOf(session.loadOnSession(FirmwareTexts.text("task.firmware.fleet"),
                 (open, context) -> firmware(open).pullFleet(context), onPulled, words(onFailure)));
+    }
+
+    @Override
+    public void gatewayState(Consumer<FirmwareState> onRead, Consumer<String> onFailure) {
+        session.loadOnSession(FirmwareTexts.text("task.firmware.gatewayState"),
+                (open, context) -> firmware(open).gatewayState(), onRead, words(onFailure));
     }
 
     /**

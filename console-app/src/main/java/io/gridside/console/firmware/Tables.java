@@ -1,11 +1,13 @@
 package io.gridside.console.firmware;
 
+import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
@@ -44,10 +46,34 @@ final class Tables {
         return column;
     }
 
-    /** A table of {@code id} whose columns share its width and that says {@code emptyKey} while empty. */
+    /**
+     * Keeps the text of {@code column}'s cells on one line, cut where it must, with the whole in the cell's tooltip:
+     * for a table of many rows whose long sentences repeat.
+     */
+    static <S, T> TableColumn<S, T> clipped(TableColumn<S, T> column) {
+        column.setCellFactory(shown -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? "" : item.toString();
+                setText(text);
+                whole.setText(text);
+                setTooltip(text.isEmpty() ? null : whole);
+            }
+        });
+        return column;
+    }
+
+    /**
+     * A dense table of {@code id} whose columns share its width and that says {@code emptyKey} while empty: a
+     * laptop's screen shows twice the rows of a table at the theme's usual spacing.
+     */
     static <S> TableView<S> table(String id, String emptyKey) {
         TableView<S> table = new TableView<>();
         table.setId(id);
+        table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label(emptyKey == null ? "" : FirmwareTexts.text(emptyKey));
         empty.setWrapText(true);

@@ -12,6 +12,7 @@ import io.gridside.link.client.LinkException;
 import io.gridside.link.firmware.FirmwareCheck;
 import io.gridside.link.firmware.FirmwareImage;
 import io.gridside.link.message.ControlCampaign;
+import io.gridside.link.message.FirmwareState;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.CampaignPolicy;
 import io.gridside.site.firmware.CampaignState;
@@ -75,6 +76,11 @@ public final class SessionFirmware {
         } catch (FirmwareRefusedException noMeters) {
             return null;
         }
+    }
+
+    /** What firmware the gateway itself runs and holds. */
+    public FirmwareState gatewayState() throws LinkException {
+        return client.get().firmware().state();
     }
 
     public PushResult pushGateway(Path image, PushProgress progress, CancelSignal cancel)

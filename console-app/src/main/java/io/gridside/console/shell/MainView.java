@@ -32,11 +32,11 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,6 +49,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The console's frame: the connect screen until a gateway answers, then the site's screens, and the status bar. */
 public final class MainView extends BorderPane {
+
+    /** The width the site's name keeps however narrow the window, before the navigation gives way. */
+    private static final double TITLE_MIN_WIDTH = 220;
 
     private final SessionViewModel session;
     private final ConnectView connectView;
@@ -113,8 +116,7 @@ public final class MainView extends BorderPane {
      * answered; an unknown name leaves the dashboard.
      */
     public void show(String name) {
-        for (ToggleButton button : List.of(dashboardButton, metersButton, meshButton, replayButton, customersButton,
-                cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton, firmwareButton)) {
+        for (ToggleButton button : navButtons()) {
             if (button.getId().equals("nav-" + name)) {
                 button.setSelected(true);
             }
@@ -123,7 +125,10 @@ public final class MainView extends BorderPane {
 
     private void createControls() {
         siteTitle.getStyleClass().add(Styles.TITLE_3);
-        siteTitle.setMinWidth(0);
+        siteTitle.setId("site-title");
+        // A name of common length stays whole; a longer one is cut, and its tooltip holds all of it.
+        siteTitle.setMinWidth(TITLE_MIN_WIDTH);
+        siteTitle.setTooltip(new Tooltip());
         ToggleGroup navigation = new ToggleGroup();
         dashboardButton.setToggleGroup(navigation);
         metersButton.setToggleGroup(navigation);
@@ -180,13 +185,11 @@ public final class MainView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(siteTitle, spacer, dashboardButton, metersButton, meshButton, replayButton,
-                customersButton, cashButton, importsButton, tariffsButton, exceptionsButton, reconcileButton,
-                firmwareButton, refreshButton, disconnectButton);
+        HBox toolbar = new HBox(siteTitle, spacer, navigation(), refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         // The site's name gives way first, so that no navigation button is cut to an ellipsis.
-        toolbar.getChildren().stream().filter(node -> node instanceof ButtonBase)
-                .forEach(button -> ((Region) button).setMinWidth(Region.USE_PREF_SIZE));
+        refreshButton.setMinWidth(Region.USE_PREF_SIZE);
+        disconnectButton.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         HBox.setHgrow(problemText, Priority.ALWAYS);
@@ -202,6 +205,29 @@ public final class MainView extends BorderPane {
 
         setCenter(new StackPane(connectView, siteView));
         setBottom(new StatusBar(session));
+    }
+
+    /**
+     * The screens' buttons joined in one segmented row with narrow padding: eleven separate buttons left the site's
+     * name a few letters of a 1280-pixel window.
+     */
+    private HBox navigation() {
+        List<ToggleButton> buttons = navButtons();
+        for (int i = 0; i < buttons.size(); i++) {
+            ToggleButton button = buttons.get(i);
+            button.getStyleClass().addAll("nav-button", i == 0 ? Styles.LEFT_PILL
+                    : i == buttons.size() - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox navigation = new HBox();
+        navigation.getChildren().setAll(buttons);
+        navigation.setMinWidth(Region.USE_PREF_SIZE);
+        return navigation;
+    }
+
+    private List<ToggleButton> navButtons() {
+        return List.of(dashboardButton, metersButton, meshButton, replayButton, customersButton, cashButton,
+                importsButton, tariffsButton, exceptionsButton, reconcileButton, firmwareButton);
     }
 
     private void bind() {
@@ -224,6 +250,7 @@ public final class MainView extends BorderPane {
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));
+        siteTitle.getTooltip().textProperty().bind(siteTitle.textProperty());
         problemBanner.visibleProperty().bind(session.problemProperty().isNotEmpty());
         problemBanner.managedProperty().bind(problemBanner.visibleProperty());
         problemText.textProperty().bind(session.problemProperty());

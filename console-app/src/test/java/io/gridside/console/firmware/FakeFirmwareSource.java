@@ -5,6 +5,7 @@ import io.gridside.console.service.firmware.PushPhase;
 import io.gridside.console.service.firmware.PushProgress;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.ControlCampaign;
+import io.gridside.link.message.FirmwareState;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.CampaignPolicy;
 import io.gridside.site.firmware.CampaignState;
@@ -35,6 +36,9 @@ final class FakeFirmwareSource implements FirmwareSource {
     /** When set, a fleet pull fails with this sentence. */
     String pullFailure;
     List<Path> samples = List.of();
+    /** What the gateway says it runs; null makes the question fail. */
+    FirmwareState gatewayState = new FirmwareState("gw-sim-r1", new FirmwareState.Slot("A", "gw-sim-2.4.1", 7, true),
+            null, null, List.of(), null);
     History history = new History(List.of(), List.of());
     /** What the gateway says of its campaign when asked, started or controlled; null for none. */
     CampaignState campaign;
@@ -50,6 +54,16 @@ final class FakeFirmwareSource implements FirmwareSource {
     Consumer<CampaignState> heldRefresh;
     boolean holdRefresh;
     private Runnable newSession = () -> { };
+
+    @Override
+    public void gatewayState(Consumer<FirmwareState> onRead, Consumer<String> onFailure) {
+        asked.add("gateway state");
+        if (gatewayState == null) {
+            onFailure.accept("The gateway did not answer.");
+        } else {
+            onRead.accept(gatewayState);
+        }
+    }
 
     @Override
     public void storedFleet(Consumer<List<FleetMeter>> onLoaded, Consumer<String> onFailure) {

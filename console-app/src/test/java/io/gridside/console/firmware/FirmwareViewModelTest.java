@@ -75,6 +75,23 @@ class FirmwareViewModelTest {
     }
 
     @Test
+    void saysWhatTheGatewayRunsWithItsSlotOrThatItIsNotKnown() {
+        assertThat(model.gatewayTextProperty().get()).startsWith("Gateway: what it runs shows once");
+
+        model.shown();
+        assertThat(model.gatewayTextProperty().get()).isEqualTo("Gateway: gw-sim-2.4.1 (slot A, confirmed)");
+
+        source.gatewayState = new FirmwareState("gw-sim-r1", new FirmwareState.Slot("B", "gw-sim-2.5.0", 8, false),
+                new FirmwareState.Slot("A", "gw-sim-2.4.1", 7, true), null, List.of(), null);
+        source.openNewSession();
+        assertThat(model.gatewayTextProperty().get()).isEqualTo("Gateway: gw-sim-2.5.0 (slot B, on trial)");
+
+        source.gatewayState = null;
+        source.openNewSession();
+        assertThat(model.gatewayTextProperty().get()).startsWith("Gateway: what it runs shows once");
+    }
+
+    @Test
     void aPulledFleetReplacesTheStoredOne() {
         source.pulled = fleet().subList(0, 2);
 
@@ -150,7 +167,7 @@ class FirmwareViewModelTest {
                 .containsExactly(true, false);
         assertThat(model.outcomeProperty().get().reason()).isEqualTo("the meter read failed");
         assertThat(transfer.progressTextProperty().get()).isEqualTo("12 of 16 chunks sent, 4 held already.");
-        assertThat(source.asked).containsSubsequence("push gateway " + GATEWAY_IMAGE, "history");
+        assertThat(source.asked).containsSubsequence("push gateway " + GATEWAY_IMAGE, "gateway state", "history");
     }
 
     @Test
