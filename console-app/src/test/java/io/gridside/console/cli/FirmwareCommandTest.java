@@ -156,7 +156,7 @@ class FirmwareCommandTest {
 
         assertRefused(run, "FIRMWARE_DAMAGED", "SHA-256");
         assertThat(new ObjectMapper().readTree(run.out()).at("/checks/4/detail").asText())
-                .contains("1 of its 64 chunks damaged (chunk 62)");
+                .contains("1 of its 64 chunks damaged (chunk 63 of 64)");
     }
 
     @Test
