@@ -195,6 +195,9 @@ public final class FirmwarePush {
      * one running, so that a damaged or badly signed copy of the running image is refused like any other.
      *
      * @return whether the gateway runs this image already
+     *
+     * <p>KNOWN SHORTCOMING: "runs already" goes by the version, since the gateway's state names no SHA-256 of the
+     * running slot; another build signed under the same version would be told it runs already.
      */
     private boolean runsAlready(Path image, FirmwareImage file, FirmwareCheck.Installed target)
             throws FirmwareRefusedException {
@@ -230,6 +233,9 @@ public final class FirmwarePush {
     /**
      * When the gateway refused this session's install because another session installed the same image first
      * (the image then runs, and the staged copy is gone), that install as this push's result; null otherwise.
+     *
+     * <p>KNOWN SHORTCOMING: a gateway that answers a repeated install with the outcome of the one that ran (as the
+     * simulated gateway may) is not told apart: the push then reports that outcome as its own install.
      */
     private PushResult installedElsewhere(GatewayClient client, FirmwareImage file,
             GatewayFirmware.UploadResult upload, LinkException refused)
