@@ -29,6 +29,13 @@ final class ConnectFirmwareCommand {
     /** The codes of the gateway's firmware and campaign refusals, which fail the operation, not the session. */
     private static final String[] REFUSAL_PREFIXES = {"FIRMWARE_", "CAMPAIGN_"};
 
+    /** What to check when the gateway cannot be reached. */
+    static final String UNREACHABLE_HINT = "Check the cable (or the network), that the gateway has power, and the "
+            + "address and port (or the serial port) given.";
+
+    /** What to do when a push's link dropped. */
+    static final String RESUME_HINT = "Run the same command again: it resumes with the chunks the gateway holds.";
+
     @ParentCommand
     ConnectCommand connect;
 
@@ -72,6 +79,20 @@ final class ConnectFirmwareCommand {
      * the operation (exit 1) with the gateway's code; anything else is the link's and stays as it is.
      */
     static Exception failure(LinkException e) {
+        return failure(e, false);
+    }
+
+    /**
+     * As {@link #failure(LinkException)}, with what to do added to a link that could not be reached, and for a
+     * push ({@code resumable}) to a link that dropped or stopped answering.
+     */
+    static Exception failure(LinkException e, boolean resumable) {
+        if (e.code() == LinkException.Code.UNREACHABLE) {
+            return new LinkException(e.code(), sentence(e.getMessage()) + " " + UNREACHABLE_HINT, e);
+        }
+        if (resumable && (e.code() == LinkException.Code.CLOSED || e.code() == LinkException.Code.TIMEOUT)) {
+            return new LinkException(e.code(), sentence(e.getMessage()) + " " + RESUME_HINT, e);
+        }
         String code = e.gatewayCode();
         if (code != null) {
             for (String prefix : REFUSAL_PREFIXES) {
@@ -81,6 +102,11 @@ final class ConnectFirmwareCommand {
             }
         }
         return e;
+    }
+
+    private static String sentence(String message) {
+        String text = message == null ? "" : message.strip();
+        return text.isEmpty() || text.endsWith(".") ? text : text + ".";
     }
 
     /** The gateway's sentence without the code the link appends to it in brackets. */

@@ -70,6 +70,31 @@ final class FirmwareCampaignCommand implements Callable<Integer> {
         if (action != null && !action.matches("pause|resume|abort")) {
             throw new UsageException("The action is pause, resume or abort, not " + action + ".");
         }
+        if (campaignId != null && campaignId.isBlank()) {
+            throw new UsageException("--id takes a campaign's id, such as fw-20261205-090700-a1b2c3; leave it out "
+                    + "for the campaign the gateway runs or last ran.");
+        }
+        try {
+            return follow();
+        } catch (RefusedException e) {
+            printError(e.code(), e.getMessage());
+            throw e;
+        } catch (LinkException e) {
+            printError(e.gatewayCode() != null ? e.gatewayCode() : e.code().name(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** With --json, the refusal or failure as a JSON object on stdout, as verify --json gives it. */
+    private void printError(String code, String message) {
+        if (json) {
+            PrintWriter out = command.commandLine().getOut();
+            out.println(Json.write(FirmwareJson.ErrorJson.of(code, message)));
+            out.flush();
+        }
+    }
+
+    private Integer follow() throws Exception {
         try (GatewayClient client = firmware.open(); SiteStore store = ConnectFirmwareCommand.store(client, siteFile)) {
             FirmwareCampaigns campaigns = new FirmwareCampaigns(store);
             Duration skew = Duration.between(Instant.now(), client.lastGatewayClock());

@@ -3,6 +3,7 @@ package io.gridside.console.cli;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.firmware.FirmwareKeys;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,6 +55,9 @@ final class FirmwareCommand {
             } catch (NoSuchFileException e) {
                 throw new UsageException("The firmware key file " + e.getFile() + " does not exist; check the path.",
                         e, KEYS_UNREADABLE);
+            } catch (CharacterCodingException e) {
+                throw new UsageException("The file " + file + " is not a firmware key file: it is not even text. "
+                        + "Give a key file that gridside firmware keygen wrote.", e, KEYS_UNREADABLE);
             } catch (IOException e) {
                 throw new UsageException(sentence(e.getMessage()) + " Check that you gave a firmware key file.", e,
                         KEYS_UNREADABLE);

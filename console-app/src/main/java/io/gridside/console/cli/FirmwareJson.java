@@ -43,10 +43,10 @@ final class FirmwareJson {
             List<String> meters) {
     }
 
-    /** A campaign's plan: its waves, the canary first, and the meters left out, each with why. */
-    record PlanJson(List<PlanWaveJson> waves, Map<String, String> excluded) {
+    /** A campaign's plan: the policy it is made by, its waves, the canary first, and the meters left out, with why. */
+    record PlanJson(CampaignPolicy policy, List<PlanWaveJson> waves, Map<String, String> excluded) {
 
-        static PlanJson of(CampaignPlan plan, List<FleetMeter> fleet) {
+        static PlanJson of(CampaignPlan plan, List<FleetMeter> fleet, CampaignPolicy policy) {
             Map<String, FleetMeter> byId = fleet.stream().collect(Collectors.toMap(FleetMeter::meterId,
                     Function.identity(), (a, b) -> a));
             List<PlanWaveJson> waves = new java.util.ArrayList<>();
@@ -60,7 +60,7 @@ final class FirmwareJson {
                         new TreeMap<>(meters.stream().collect(Collectors.groupingBy(FleetMeter::hardwareId,
                                 Collectors.counting()))), ids));
             }
-            return new PlanJson(waves, plan.excluded());
+            return new PlanJson(policy, waves, plan.excluded());
         }
     }
 
@@ -71,7 +71,7 @@ final class FirmwareJson {
     /** A campaign as the gateway last told it. */
     record CampaignJson(String campaignId, String version, String imageSha256, String status, String reason,
             Instant started, Instant updated, CampaignPolicy policy, Map<String, Integer> counts,
-            List<CampaignWaveJson> waves, List<CampaignState.MeterUpdate> meters) {
+            List<CampaignWaveJson> waves, List<MeterJson> meters) {
 
         static CampaignJson of(CampaignState state) {
             if (state == null) {
@@ -81,7 +81,28 @@ final class FirmwareJson {
                     lower(state.status()), state.reason(), state.started(), state.updated(), state.policy(),
                     named(state.counts()), state.waves().stream().map(wave -> new CampaignWaveJson(wave.number(),
                             lower(wave.status()), wave.size(), wave.soakUntil(), named(state.countsOf(wave.number()))))
-                            .toList(), state.meters());
+                            .toList(), state.meters().stream().map(MeterJson::of).toList());
+        }
+    }
+
+    /** One meter of a campaign, its status in lower case as the counts name it. */
+    record MeterJson(String meterId, int wave, String status, int attempts, String reason, String version) {
+
+        static MeterJson of(CampaignState.MeterUpdate meter) {
+            return new MeterJson(meter.meterId(), meter.wave(), lower(meter.status()), meter.attempts(),
+                    meter.reason(), meter.version());
+        }
+    }
+
+    /** A refusal or failure, as {@code firmware verify --json} gives one: its code and its sentence. */
+    record ErrorJson(boolean ok, String refusal, String message) {
+
+        /** The code and the message without the code the link appends in brackets. */
+        static ErrorJson of(String code, String message) {
+            String suffix = " (" + code + ")";
+            String text = message != null && message.endsWith(suffix)
+                    ? message.substring(0, message.length() - suffix.length()) : message;
+            return new ErrorJson(false, code, text);
         }
     }
 
@@ -109,9 +130,11 @@ final class FirmwareJson {
     /**
      * What a push did: for the gateway, its install's outcome; for meters, the plan and the campaign started (null
      * for a plan only, which sends nothing: then chunkCount is the image's, and alreadyHeld and sent are 0).
+     * {@code ending} is installed, already_running or by_another_session for the gateway, plan or started for
+     * meters; {@code message} says it for a person when the push installed nothing itself, or null.
      */
     record PushJson(String target, String version, String imageSha256, int chunkCount, int alreadyHeld, int sent,
-            OutcomeJson outcome, PlanJson plan, CampaignJson campaign) {
+            OutcomeJson outcome, PlanJson plan, CampaignJson campaign, String ending, String message) {
     }
 
     private static Map<String, Integer> named(Map<MeterUpdateStatus, Integer> counts) {

@@ -3,13 +3,13 @@ package io.gridside.console.cli;
 import io.gridside.console.service.SiteMismatchException;
 import io.gridside.console.service.firmware.FirmwareCampaigns;
 import io.gridside.console.service.firmware.FirmwarePush;
+import io.gridside.console.service.firmware.FirmwareTrust;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushProgress;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
-import io.gridside.link.firmware.FirmwareImage;
 import io.gridside.site.firmware.CampaignPlan;
 import io.gridside.site.firmware.CampaignPolicy;
 import io.gridside.site.firmware.CampaignState;
@@ -20,6 +20,7 @@ import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,14 +39,18 @@ import picocli.CommandLine.Spec;
             + "sent (a refused image exits with 1 and its FIRMWARE_* code), then sends the chunks the gateway lacks, "
             + "with progress on stderr: a push that stopped (a pulled cable, a closed console) resumes where it "
             + "stopped when it is run again.",
-            "--target gateway installs the image (a supervisor's credential): the gateway boots it on trial and "
-                + "confirms it after its health checks, or reverts by itself. Exits with 0 when confirmed, 1 when "
-                + "reverted.",
+            "--target gateway installs the image (a supervisor's credential; a technician's push is refused before "
+                + "a byte is sent): the gateway boots it on trial and confirms it after its health checks, or "
+                + "reverts by itself. Exits with 0 when confirmed, 1 when reverted. A good file of the version the "
+                + "gateway runs already is not sent again: it says so and exits with 0.",
             "--target meters pulls the fleet, prints the campaign's plan (waves with their size, hop range and "
                 + "hardware; meters left out and why) and starts the campaign (a supervisor's credential), which the "
-                + "gateway runs on its own; --plan-only prints the plan and sends nothing.",
+                + "gateway runs on its own; --plan-only prints the plan and sends nothing. While a campaign of "
+                + "another image or policy is not finished, the push is refused (exit 1): abort that one first.",
             "The JSON has: target, version, imageSha256, chunkCount, alreadyHeld, sent, outcome (version, "
-                + "confirmed, reason, at, checks), plan (waves, excluded) and campaign."})
+                + "confirmed, reason, at, checks), plan (policy, waves, excluded), campaign, ending (installed, "
+                + "already_running, by_another_session, plan or started) and message; a refusal or failure prints "
+                + "{refusal, message} instead."})
 final class FirmwarePushCommand implements Callable<Integer> {
 
     /** How a push reports progress on stderr: a line at each tenth of the chunks. */
@@ -79,6 +84,18 @@ final class FirmwarePushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return push();
+        } catch (RefusedException e) {
+            printError(e.code(), e.getMessage());
+            throw e;
+        } catch (LinkException e) {
+            printError(e.gatewayCode() != null ? e.gatewayCode() : e.code().name(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Integer push() throws Exception {
         boolean gateway = target(target);
         if (!Files.isRegularFile(image)) {
             throw new UsageException("There is no image file at " + image + "; give the path of a signed firmware "
@@ -88,15 +105,35 @@ final class FirmwarePushCommand implements Callable<Integer> {
             throw new UsageException("--plan-only and the campaign options are for --target meters.");
         }
         CampaignPolicy rules = policy.policy();
+        if (!gateway) {
+            PolicyOptions.warnings(rules).forEach(command.commandLine().getErr()::println);
+        }
+        FirmwareTrust trust = ConnectFirmwareCommand.trust();
+        // The file is checked whole before the gateway is reached: a damaged file is the file's fault, wherever it
+        // was to go. What runs on the gateway is checked once connected.
+        ImageReview local = ImageReview.of(image, trust.keys(), null);
+        if (!local.acceptable()) {
+            throw ConnectFirmwareCommand.refused(local.refused());
+        }
         try (GatewayClient client = firmware.open(); SiteStore store = ConnectFirmwareCommand.store(client, siteFile)) {
-            FirmwarePush push = new FirmwarePush(ConnectFirmwareCommand.trust(), store);
-            return gateway ? pushGateway(client, push) : pushMeters(client, push, store, rules);
+            FirmwarePush push = new FirmwarePush(trust, store);
+            ZoneId zone = ZoneId.of(client.hello().timeZone());
+            return gateway ? pushGateway(client, push, zone) : pushMeters(client, push, store, rules, local);
         } catch (FirmwareRefusedException e) {
             throw ConnectFirmwareCommand.refused(e);
         } catch (SiteMismatchException e) {
             throw ConnectFirmwareCommand.mismatch(e);
         } catch (LinkException e) {
-            throw ConnectFirmwareCommand.failure(e);
+            throw ConnectFirmwareCommand.failure(e, true);
+        }
+    }
+
+    /** With --json, the refusal or failure as a JSON object on stdout, as verify --json gives it. */
+    private void printError(String code, String message) {
+        if (json) {
+            PrintWriter out = command.commandLine().getOut();
+            out.println(Json.write(FirmwareJson.ErrorJson.of(code, message)));
+            out.flush();
         }
     }
 
@@ -108,22 +145,30 @@ final class FirmwarePushCommand implements Callable<Integer> {
         };
     }
 
-    private int pushGateway(GatewayClient client, FirmwarePush push) throws Exception {
+    private int pushGateway(GatewayClient client, FirmwarePush push, ZoneId zone) throws Exception {
         PushResult result = push.pushGateway(client, image, progress(), CancelSignal.NEVER);
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             out.println(Json.write(new FirmwareJson.PushJson("gateway", result.version(), result.imageSha256().hex(),
                     result.chunkCount(), result.alreadyHeld(), result.sent(),
-                    FirmwareJson.OutcomeJson.of(result.outcome()), null, null)));
+                    FirmwareJson.OutcomeJson.of(result.outcome()), null, null,
+                    FirmwareJson.lower(result.ending()), result.shortcut())));
         } else {
-            FirmwareTexts.printOutcome(out, result.outcome());
+            if (result.shortcut() != null) {
+                out.println(result.shortcut());
+            }
+            if (result.outcome() != null) {
+                FirmwareTexts.printOutcome(out, result.outcome(), zone);
+            }
         }
-        return result.outcome().confirmed() ? ExitCode.OK : ExitCode.FAILED;
+        return result.outcome() == null || result.outcome().confirmed() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private int pushMeters(GatewayClient client, FirmwarePush push, SiteStore store, CampaignPolicy rules)
-            throws Exception {
+    private int pushMeters(GatewayClient client, FirmwarePush push, SiteStore store, CampaignPolicy rules,
+            ImageReview local) throws Exception {
         FirmwareCampaigns campaigns = new FirmwareCampaigns(store);
+        FirmwareManifest manifest = local.manifest();
+        Optional<CampaignState> current = campaigns.current(client);
         if (planOnly) {
             List<FleetMeter> fleet = campaigns.pullFleet(client, CancelSignal.NEVER);
             ImageReview review = ImageReview.of(image, ConnectFirmwareCommand.trust().keys(),
@@ -131,33 +176,62 @@ final class FirmwarePushCommand implements Callable<Integer> {
             if (!review.acceptable()) {
                 throw review.refused();
             }
-            return printPlan(review.manifest(), fleet, rules, 0, 0, null);
+            return printPlan(review.manifest(), fleet, rules, 0, 0, null, current.orElse(null));
+        }
+        Optional<CampaignState> kept = current.filter(campaign -> campaign.imageSha256()
+                .equals(manifest.imageSha256()) && campaign.policy().equals(rules));
+        if (current.isPresent() && kept.isEmpty()) {
+            throw new RefusedException(conflict(current.get(), manifest, rules), "CAMPAIGN_CONFLICT");
+        }
+        if (kept.isEmpty()) {
+            FirmwarePush.requireSupervisor(client, "Starting a meter campaign");
         }
         PushResult result = push.stageMeterImage(client, image, progress(), CancelSignal.NEVER);
         List<FleetMeter> fleet = campaigns.storedFleet();
-        FirmwareManifest manifest = FirmwareImage.read(image).manifest();
-        Optional<CampaignState> running = campaigns.unfinished(client, result.imageSha256());
+        Optional<CampaignState> running = kept.isPresent() ? kept : campaigns.unfinished(client,
+                result.imageSha256());
         if (running.isPresent()) {
-            command.commandLine().getErr().printf("The gateway runs campaign %s of %s already; it was not started "
-                    + "again.%n", running.get().campaignId(), manifest.version());
+            command.commandLine().getErr().printf("The gateway runs campaign %s of %s by this policy already; it "
+                    + "was not started again.%n", running.get().campaignId(), manifest.version());
         }
         CampaignState started = running.isPresent() ? running.get()
                 : campaigns.start(client, result.imageSha256(), rules);
-        return printPlan(manifest, fleet, rules, result.alreadyHeld(), result.sent(), started);
+        return printPlan(manifest, fleet, rules, result.alreadyHeld(), result.sent(), started, null);
+    }
+
+    /** Why a push may not start its campaign while {@code current} runs, and what to do. */
+    private static String conflict(CampaignState current, FirmwareManifest manifest, CampaignPolicy rules) {
+        String which = current.imageSha256().equals(manifest.imageSha256())
+                ? "of this image by another policy (" + FirmwareTexts.policy(current.policy()) + "; this push asks "
+                        + FirmwareTexts.policy(rules) + ")"
+                : "of " + current.version() + " (" + FirmwareTexts.policy(current.policy()) + ")";
+        return "The gateway has campaign " + current.campaignId() + " " + which + ", " + FirmwareJson.lower(
+                current.status()) + "; a new campaign cannot start beside it, and nothing was sent. To change "
+                + "its policy or image, abort it first (gridside connect ... firmware campaign abort --id "
+                + current.campaignId() + "), then push again; to stop it for now, pause it (... firmware campaign "
+                + "pause --id " + current.campaignId() + ").";
     }
 
     private int printPlan(FirmwareManifest manifest, List<FleetMeter> fleet, CampaignPolicy rules, int alreadyHeld,
-            int sent, CampaignState started) {
+            int sent, CampaignState started, CampaignState unfinished) {
         CampaignPlan plan = FirmwareCampaigns.preview(fleet, manifest, rules);
         PrintWriter out = command.commandLine().getOut();
+        String note = unfinished == null ? null : "The gateway has campaign " + unfinished.campaignId() + " of "
+                + unfinished.version() + ", " + FirmwareJson.lower(unfinished.status()) + " ("
+                + FirmwareTexts.policy(unfinished.policy()) + "): this plan can start only after it is aborted or "
+                + "completed.";
         if (json) {
             out.println(Json.write(new FirmwareJson.PushJson("meters", manifest.version(),
                     manifest.imageSha256().hex(), manifest.chunkCount(), alreadyHeld, sent, null,
-                    FirmwareJson.PlanJson.of(plan, fleet), FirmwareJson.CampaignJson.of(started))));
+                    FirmwareJson.PlanJson.of(plan, fleet, rules), FirmwareJson.CampaignJson.of(started),
+                    started == null ? "plan" : "started", note)));
             return ExitCode.OK;
         }
-        FirmwareTexts.printPlan(out, plan, fleet);
+        FirmwareTexts.printPlan(out, plan, fleet, rules);
         if (started == null) {
+            if (note != null) {
+                out.println(note);
+            }
             out.println("Plan only: nothing was sent. Push without --plan-only to send the image and start the "
                     + "campaign.");
         } else {

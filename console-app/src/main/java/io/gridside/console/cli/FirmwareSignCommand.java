@@ -70,6 +70,9 @@ final class FirmwareSignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         FirmwareProduct what = product(product);
+        if (counter < 0) {
+            throw new UsageException("--counter: a security counter is 0 or more, not " + counter + ".");
+        }
         String releaseNotes = releaseNotes();
         CommandFiles.requireNew(out, "--out");
         SigningKey key = FirmwareCommand.signingKey(keyFile);

@@ -9,6 +9,7 @@ import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,9 @@ final class FirmwareStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FirmwareState state;
         CampaignState campaign = null;
+        ZoneId zone;
         try (GatewayClient client = firmware.open(); SiteStore store = ConnectFirmwareCommand.store(client, siteFile)) {
+            zone = ZoneId.of(client.hello().timeZone());
             state = client.firmware().state();
             if (state.lastUpdate() != null) {
                 store.firmware().recordInstall(FirmwarePush.install(state.lastUpdate()));
@@ -57,11 +60,11 @@ final class FirmwareStatusCommand implements Callable<Integer> {
         } catch (LinkException e) {
             throw ConnectFirmwareCommand.failure(e);
         }
-        print(state, campaign);
+        print(state, campaign, zone);
         return ExitCode.OK;
     }
 
-    private void print(FirmwareState state, CampaignState campaign) {
+    private void print(FirmwareState state, CampaignState campaign, ZoneId zone) {
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             out.println(Json.write(FirmwareJson.StatusJson.of(state, campaign)));
@@ -74,7 +77,7 @@ final class FirmwareStatusCommand implements Callable<Integer> {
             out.println("Last install: none");
         } else {
             out.print("Last install: ");
-            FirmwareTexts.printOutcome(out, state.lastUpdate());
+            FirmwareTexts.printOutcome(out, state.lastUpdate(), zone);
         }
         out.printf("Images held: %d%n", state.staged().size());
         for (FirmwareState.Staged staged : state.staged()) {

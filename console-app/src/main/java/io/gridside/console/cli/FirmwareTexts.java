@@ -3,12 +3,14 @@ package io.gridside.console.cli;
 import io.gridside.link.message.FirmwareState;
 import io.gridside.site.firmware.CampaignPlan;
 import io.gridside.site.Reading;
+import io.gridside.site.firmware.CampaignPolicy;
 import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.CampaignStatus;
 import io.gridside.site.firmware.FleetMeter;
 import io.gridside.site.firmware.MeterUpdateStatus;
 import io.gridside.site.firmware.WaveStatus;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,25 +25,54 @@ import java.util.stream.Collectors;
 final class FirmwareTexts {
 
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private FirmwareTexts() {
     }
 
-    /** An install's outcome and the health checks of its trial boot. */
-    static void printOutcome(PrintWriter out, FirmwareState.Outcome outcome) {
+    /** An install's outcome and the health checks of its trial boot, its time to the second in {@code zone}. */
+    static void printOutcome(PrintWriter out, FirmwareState.Outcome outcome, ZoneId zone) {
         out.printf("%s %s on the gateway at %s%s%n", outcome.version(), outcome.confirmed() ? "confirmed" : "reverted",
-                outcome.at(), outcome.confirmed() ? "." : ": " + outcome.reason());
+                time(outcome.at(), zone), outcome.confirmed() ? "." : ": " + outcome.reason());
         for (FirmwareState.HealthCheck check : outcome.checks()) {
             out.printf("  %-6s %-14s %s%n", check.passed() ? "passed" : "FAILED", check.name(), check.detail());
         }
     }
 
-    /** A plan's waves (number, size, hop range, hardware mix) and the meters it leaves out, with why. */
-    static void printPlan(PrintWriter out, CampaignPlan plan, List<FleetMeter> fleet) {
+    /** A time for a person: to the second, in the site's zone, with the zone's name. */
+    static String time(Instant at, ZoneId zone) {
+        return at == null ? "-" : SITE_TIME.format(at.atZone(zone));
+    }
+
+    /** {@code 1 meter}, {@code 3 meters}. */
+    static String count(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    /** A campaign's policy in a line, its shares in percent. */
+    static String policy(CampaignPolicy policy) {
+        return "canary " + policy.canaryPerGroup() + " per group, first wave " + policy.firstWaveSize()
+                + ", growth x" + policy.waveGrowth() + ", advance at " + percent(policy.confirmPerMille())
+                + " confirmed, pause at " + percent(policy.pausePerMille()) + " failed, soak "
+                + count(policy.soakIntervals(), "interval", "intervals") + ", "
+                + count(policy.attemptsPerMeter(), "attempt", "attempts") + " per meter, "
+                + policy.concurrency() + " at once";
+    }
+
+    /** A share per thousand as a percentage: {@code 98%}, {@code 99.5%}. */
+    static String percent(int perMille) {
+        return BigDecimal.valueOf(perMille, 1).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /**
+     * The policy, a plan's waves (number, size, hop range, hardware mix) and the meters it leaves out, with why.
+     */
+    static void printPlan(PrintWriter out, CampaignPlan plan, List<FleetMeter> fleet, CampaignPolicy policy) {
         Map<String, FleetMeter> byId = fleet.stream().collect(Collectors.toMap(FleetMeter::meterId,
                 Function.identity(), (a, b) -> a));
-        out.printf("Plan: %d meters in %d waves, %d left out.%n", plan.meterCount(), plan.waves().size(),
-                plan.excluded().size());
+        out.printf("Plan: %s in %s, %d left out.%n", count(plan.meterCount(), "meter", "meters"),
+                count(plan.waves().size(), "wave", "waves"), plan.excluded().size());
+        out.printf("Policy: %s.%n", policy(policy));
         out.printf("  %-6s %5s  %-9s %s%n", "wave", "size", "hops", "hardware");
         for (int number = 0; number < plan.waves().size(); number++) {
             List<FleetMeter> wave = plan.waves().get(number).stream().map(byId::get).toList();
@@ -50,7 +81,8 @@ final class FirmwareTexts {
         }
         Map<String, Long> reasons = new TreeMap<>(plan.excluded().values().stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())));
-        reasons.forEach((reason, count) -> out.printf("  left out: %d meters: %s%n", count, reason));
+        reasons.forEach((reason, many) -> out.printf("  left out: %s: %s%n", count(many, "meter", "meters"),
+                reason));
     }
 
     /** The range of hop depths of a wave's meters, and how many have no route. */

@@ -163,7 +163,8 @@ final class FirmwareVerifyCommand implements Callable<Integer> {
         answer.checks().forEach(check -> table.add(List.of(check.name(), check.passed() ? "passed" : "FAILED",
                 check.detail())));
         table.print(out);
+        // The closing line repeats the first failed check's sentence, which decides the refusal.
         out.println(answer.acceptable() ? "Acceptable: the image may be pushed." : "Refused [" + answer.refusal()
-                + "].");
+                + "]: " + answer.message());
     }
 }

@@ -2,6 +2,8 @@ package io.gridside.console.cli;
 
 import io.gridside.site.firmware.CampaignPolicy;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -11,7 +13,7 @@ final class PolicyOptions {
     /** Each field of {@link CampaignPolicy} by the option that sets it. */
     private static final Map<String, String> OPTIONS = Map.of("canaryPerGroup", "--canary-per-group",
             "firstWaveSize", "--first-wave", "waveGrowth", "--growth", "confirmPerMille",
-            "--confirm-percent (per thousand)", "pausePerMille", "--pause-percent (per thousand)", "soakIntervals",
+            "--confirm-percent", "pausePerMille", "--pause-percent", "soakIntervals",
             "--soak-intervals", "attemptsPerMeter", "--attempts", "concurrency", "--concurrency");
 
     @Option(names = "--canary-per-group", paramLabel = "N", description = "Canary meters for each pair of hardware "
@@ -59,6 +61,8 @@ final class PolicyOptions {
      */
     CampaignPolicy policy() {
         CampaignPolicy defaults = CampaignPolicy.defaults();
+        checkPercent("--confirm-percent", confirmPercent);
+        checkPercent("--pause-percent", pausePercent);
         try {
             return new CampaignPolicy(or(canaryPerGroup, defaults.canaryPerGroup()),
                     or(firstWave, defaults.firstWaveSize()), or(growth, defaults.waveGrowth()),
@@ -70,6 +74,41 @@ final class PolicyOptions {
             throw new UsageException("A campaign option is out of its range: " + optionNames(e.getMessage()) + ".",
                     e);
         }
+    }
+
+    /** A percentage option is from 0.1 to 100, said in percent rather than in the policy's per thousand. */
+    private static void checkPercent(String option, String percent) {
+        if (percent != null) {
+            int perMille = perMille(option, percent, 0);
+            if (perMille < 1 || perMille > 1000) {
+                throw new UsageException(option + " is a percentage from 0.1 to 100, not " + percent.strip() + ".");
+            }
+        }
+    }
+
+    /**
+     * Warnings, one line each for stderr, when the shares confirm and pause leave no room between them: above 100
+     * together, a wave that failed less than the pause share may still never confirm enough, so it neither
+     * advances nor pauses; with fewer than half confirmed to advance, or more than half failed to pause, waves go on
+     * over meters that failed. Such a policy is allowed; the warning says what it does.
+     */
+    static List<String> warnings(CampaignPolicy policy) {
+        List<String> warnings = new ArrayList<>();
+        int confirm = policy.confirmPerMille();
+        int pause = policy.pausePerMille();
+        if (confirm + pause > 1000) {
+            warnings.add("gridside: warning: --confirm-percent " + FirmwareTexts.percent(confirm) + " and "
+                    + "--pause-percent " + FirmwareTexts.percent(pause) + " add up to more than 100%: a wave with "
+                    + "fewer than " + FirmwareTexts.percent(pause) + " failed but more than "
+                    + FirmwareTexts.percent(1000 - confirm) + " not confirmed neither advances nor pauses, and waits "
+                    + "for a technician.");
+        }
+        if (confirm < 500 || pause > 500) {
+            warnings.add("gridside: warning: with --confirm-percent " + FirmwareTexts.percent(confirm) + " and "
+                    + "--pause-percent " + FirmwareTexts.percent(pause) + ", a wave advances or keeps going while "
+                    + "most of its meters have not confirmed the image; the defaults are 98 and 2.");
+        }
+        return warnings;
     }
 
     /** The policy's message with its fields named as the options that set them. */

@@ -208,8 +208,12 @@ public final class FirmwareViewModel {
     private void installed(PushResult result) {
         outcome.set(result.outcome());
         // The outcome has its own line, with the health checks under it; the transfer's line says what was sent.
-        gatewayTransfer.finished(FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(),
-                result.alreadyHeld()));
+        gatewayTransfer.finished(switch (result.ending()) {
+            case ALREADY_RUNNING -> FirmwareTexts.text("firmware.alreadyRunning", result.version());
+            case BY_ANOTHER_SESSION -> FirmwareTexts.text("firmware.byAnotherSession", result.version());
+            case INSTALLED -> FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(),
+                    result.alreadyHeld());
+        });
         readGateway();
         loadHistory();
     }

@@ -188,7 +188,7 @@ class FirmwareCampaignCommandTest {
             assertThat(first.get("alreadyHeld").asInt()).isPositive();
             assertThat(third.exitCode()).as(third.err()).isZero();
             assertThat(third.err()).contains("runs campaign " + first.at("/campaign/campaignId").asText()
-                    + " of mtr-3.3.0 already");
+                    + " of mtr-3.3.0 by this policy already");
             assertThat(new ObjectMapper().readTree(third.out()).get("sent").asInt()).isZero();
         }
         try (SiteStore store = store()) {
@@ -222,5 +222,96 @@ class FirmwareCampaignCommandTest {
         assertThat(range.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(range.err()).contains("--attempts");
         assertThat(staged()).isEmpty();
+    }
+
+    @Test
+    void aPushByAnotherPolicyWhileTheCampaignRunsIsRefusedNamingItAndAPlanOnlySaysSo() throws Exception {
+        JsonNode pushed = json(firmware(fixture.supervisor(), "push", meterImage, "--target", "meters",
+                "--first-wave", "4", "--json"));
+        String id = pushed.at("/campaign/campaignId").asText();
+
+        CommandRun other = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters",
+                "--first-wave", "6");
+        CommandRun otherJson = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters",
+                "--first-wave", "6", "--json");
+        CommandRun plan = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters", "--plan-only",
+                "--first-wave", "6");
+
+        assertThat(other.exitCode()).as(other.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(other.errLines()).singleElement().asString().contains("campaign " + id)
+                .contains("first wave 4").contains("first wave 6").contains("running")
+                .contains("abort it first").contains("firmware campaign abort --id " + id)
+                .endsWith("[CAMPAIGN_CONFLICT]");
+        JsonNode refusal = new ObjectMapper().readTree(otherJson.out());
+        assertThat(refusal.get("refusal").asText()).isEqualTo("CAMPAIGN_CONFLICT");
+        assertThat(refusal.get("message").asText()).contains(id);
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("Policy: canary 1 per group, first wave 6, growth x3, advance at 98% "
+                + "confirmed, pause at 2% failed, soak 4 intervals, 3 attempts per meter, 8 at once.")
+                .contains("The gateway has campaign " + id + " of mtr-3.3.0, running (canary 1 per group, first "
+                        + "wave 4,");
+        try (SiteStore store = store()) {
+            assertThat(store.firmware().campaigns()).singleElement().extracting(state -> state.policy()
+                    .firstWaveSize()).as("the running campaign's policy kept").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aTechniciansMetersPushIsRefusedBeforeAByteIsSentButMayPlan() throws Exception {
+        String technician = fixture.technician(home, NOW, Duration.ofDays(2), Map.of());
+
+        CommandRun run = firmware(technician, "push", meterImage, "--target", "meters");
+        CommandRun plan = firmware(technician, "push", meterImage, "--target", "meters", "--plan-only");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.errLines()).singleElement().asString().contains("Starting a meter campaign needs a "
+                + "supervisor's credential").endsWith("[ROLE_FORBIDDEN]");
+        assertThat(staged()).as("not a byte sent").isEmpty();
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+    }
+
+    @Test
+    void meterStatusesReadInOneCaseAndNoCampaignIsAJsonRefusal() throws Exception {
+        CommandRun none = firmware(fixture.supervisor(), "campaign", "--json");
+        assertThat(none.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(new ObjectMapper().readTree(none.out()).get("refusal").asText()).isEqualTo("CAMPAIGN_UNKNOWN");
+
+        json(firmware(fixture.supervisor(), "push", meterImage, "--target", "meters", "--json"));
+        run(4);
+        JsonNode campaign = json(firmware(fixture.supervisor(), "campaign", "--json"));
+
+        assertThat(campaign.get("meters")).isNotEmpty().allSatisfy(meter -> {
+            String status = meter.get("status").asText();
+            assertThat(status).isLowerCase();
+            assertThat(campaign.get("counts").has(status)).as(status).isTrue();
+        });
+    }
+
+    @Test
+    void anEmptyIdIsAUsageError() {
+        CommandRun run = firmware(fixture.supervisor(), "campaign", "--id", "");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--id takes a campaign's id");
+    }
+
+    @Test
+    void percentagesAreSpokenInPercentAndAPolicyWithoutRoomIsWarnedOf() {
+        CommandRun over = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters", "--plan-only",
+                "--confirm-percent", "150");
+        CommandRun loose = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters", "--plan-only",
+                "--confirm-percent", "1", "--pause-percent", "99");
+        CommandRun stuck = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters", "--plan-only",
+                "--confirm-percent", "99", "--pause-percent", "5");
+        CommandRun defaults = firmware(fixture.supervisor(), "push", meterImage, "--target", "meters", "--plan-only");
+
+        assertThat(over.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(over.err()).contains("--confirm-percent is a percentage from 0.1 to 100, not 150.")
+                .doesNotContain("1500").doesNotContain("per thousand");
+        assertThat(loose.exitCode()).as(loose.err()).isZero();
+        assertThat(loose.err()).contains("warning: with --confirm-percent 1% and --pause-percent 99%");
+        assertThat(stuck.exitCode()).as(stuck.err()).isZero();
+        assertThat(stuck.err()).contains("add up to more than 100%").contains("neither advances nor pauses");
+        assertThat(defaults.err()).doesNotContain("warning");
     }
 }

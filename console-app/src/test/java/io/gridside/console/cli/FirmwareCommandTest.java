@@ -156,7 +156,7 @@ class FirmwareCommandTest {
 
         assertRefused(run, "FIRMWARE_DAMAGED", "SHA-256");
         assertThat(new ObjectMapper().readTree(run.out()).at("/checks/4/detail").asText())
-                .contains("1 of its 64 chunks damaged (chunk 62)");
+                .contains("1 of its 64 chunks damaged (chunk 63 of 64)");
     }
 
     @Test
@@ -213,6 +213,51 @@ class FirmwareCommandTest {
         assertThat(exists.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(exists.err()).contains("[FILE_EXISTS]");
         assertThat(Files.readAllBytes(existing)).containsExactly(1);
+    }
+
+    @Test
+    void aNonKeyFileANegativeCounterAreSaidPlainly() throws IOException {
+        Path key = dir.resolve("maker.key.json");
+        CommandRun.of("firmware", "keygen", "--out", key.toString());
+        Path binary = write("b.bin", bytes(600));
+        byte[] notText = {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28};
+
+        String notAKey = signWith(write("image.bin", notText), binary).err();
+        CommandRun verify = CommandRun.of("firmware", "verify", samples.resolve(SampleFirmware.GATEWAY_FILE)
+                .toString(), "--key", write("not-a-key.bin", notText).toString());
+        String negative = signWith(key, binary, "--counter", "-1").err();
+
+        assertThat(notAKey).contains("is not a firmware key file").doesNotContain("Input length");
+        assertThat(verify.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(verify.err()).contains("is not a firmware key file").doesNotContain("Input length");
+        assertThat(negative).contains("a security counter is 0 or more, not -1");
+    }
+
+    @Test
+    void keygenSaysWhereConsolesLookForTrustedKeysAndHowToCopyThere() {
+        Path key = dir.resolve("maker.key.json");
+
+        CommandRun run = CommandRun.of("firmware", "keygen", "--out", key.toString());
+
+        Path trusted = dir.resolve("home").resolve("data").resolve("firmware-keys");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("data folder's firmware-keys folder; on this computer that is " + trusted)
+                .contains("mkdir -p " + trusted + " && cp " + dir.resolve("maker.pub.json") + " " + trusted + "/");
+    }
+
+    @Test
+    void aDamagedImagesClosingLineGivesTheFirstFailedChecksReason() throws IOException {
+        byte[] file = SampleFirmware.gatewayImage().fileBytes();
+        file[file.length - 20_000] ^= 0x10;
+
+        CommandRun run = CommandRun.of("firmware", "verify", write("damaged.gsfw", file).toString());
+
+        String closing = run.out().lines().reduce((first, second) -> second).orElseThrow();
+        String firstFailed = run.out().lines().filter(line -> line.contains("FAILED")).findFirst().orElseThrow();
+        assertThat(closing).startsWith("Refused [FIRMWARE_DAMAGED]: ");
+        String reason = closing.substring("Refused [FIRMWARE_DAMAGED]: ".length());
+        assertThat(reason).contains("SHA-256");
+        assertThat(firstFailed).contains(reason.substring(0, 30));
     }
 
     @Test

@@ -6,17 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
+import io.gridside.link.firmware.FirmwareImage;
+import io.gridside.link.firmware.SignedManifest;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.firmware.SampleFirmware;
+import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareRefusal;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +131,10 @@ class FirmwarePushCommandTest {
     void refusesEachBadImageWithItsOwnCodeAndSendsNothing() throws Exception {
         Map<FirmwareRefusal, Path> bad = BadImages.write(home.resolve("bad"));
 
+        // A good file of the version that runs is no refusal for a push: it says so and sends nothing.
+        CommandRun same = push(fixture.supervisor(), bad.remove(FirmwareRefusal.ALREADY_INSTALLED));
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        assertThat(same.out()).startsWith("The gateway already runs gw-sim-2.4.1;");
         for (Map.Entry<FirmwareRefusal, Path> image : bad.entrySet()) {
             CommandRun run = push(fixture.supervisor(), image.getValue());
 
@@ -149,18 +158,104 @@ class FirmwarePushCommandTest {
     }
 
     @Test
-    void aTechnicianSendsTheImageButMayNotInstallIt() throws Exception {
+    void aTechniciansPushIsRefusedBeforeAByteIsSentSayingASupervisorIsNeeded() throws Exception {
         String technician = fixture.technician(home, NOW, Duration.ofDays(2), Map.of());
 
         CommandRun run = push(technician, images.resolve(SampleFirmware.GATEWAY_FILE));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
-        assertThat(run.err()).contains("[ROLE_FORBIDDEN]");
+        assertThat(run.errLines()).singleElement().asString().contains("needs a supervisor's credential")
+                .contains("nothing was sent").endsWith("[ROLE_FORBIDDEN]");
+        assertThat(run.err()).doesNotContain("sending:");
+        assertThat(fixture.site().gateway().firmware().state().staged()).as("not a byte sent").isEmpty();
         assertThat(fixture.site().gateway().profile().firmware()).isEqualTo("gw-sim-2.4.1");
 
         CommandRun supervisor = push(fixture.supervisor(), images.resolve(SampleFirmware.GATEWAY_FILE));
 
         assertThat(supervisor.exitCode()).as(supervisor.err()).isZero();
-        assertThat(supervisor.err()).contains("resuming: 64 of 64 chunks already on the gateway");
+        assertThat(supervisor.err()).contains("sending: 64 of 64 chunks").doesNotContain("resuming");
+    }
+
+    @Test
+    void everyCopyOfTheRunningImageIsCheckedWholeAndOnlyAGoodOneSaysItRunsAlready() throws Exception {
+        Path good = images.resolve(SampleFirmware.GATEWAY_FILE);
+        assertThat(push(fixture.supervisor(), good).exitCode()).isZero();
+        FirmwareImage sample = SampleFirmware.gatewayImage();
+        byte[] signature = sample.signed().signature().toByteArray();
+        signature[7] ^= 0x01;
+        Path badSignature = Files.write(home.resolve("flipped-signature.gsfw"), FirmwareImage.of(new SignedManifest(
+                sample.manifest(), sample.signed().publicKey(), ByteString.of(signature)), sample.bytes())
+                .fileBytes());
+        byte[] file = sample.fileBytes();
+        file[file.length - 20_000] ^= 0x10;
+        Path damaged = Files.write(home.resolve("damaged.gsfw"), file);
+
+        CommandRun signed = push(fixture.supervisor(), badSignature);
+        CommandRun signedJson = push(fixture.supervisor(), badSignature, "--json");
+        CommandRun broken = push(fixture.supervisor(), damaged);
+        CommandRun brokenJson = push(fixture.supervisor(), damaged, "--json");
+        CommandRun again = push(fixture.supervisor(), good);
+        CommandRun againJson = push(fixture.supervisor(), good, "--json");
+
+        assertThat(signed.exitCode()).as(signed.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(signed.err()).endsWith("[FIRMWARE_BAD_SIGNATURE]" + System.lineSeparator());
+        assertThat(signed.out()).doesNotContain("confirmed");
+        assertThat(signedJson.exitCode()).isEqualTo(ExitCode.FAILED);
+        JsonNode signedAnswer = new ObjectMapper().readTree(signedJson.out());
+        assertThat(signedAnswer.get("refusal").asText()).isEqualTo("FIRMWARE_BAD_SIGNATURE");
+        assertThat(signedAnswer.get("ok").asBoolean()).isFalse();
+        assertThat(signedAnswer.has("alreadyHeld")).isFalse();
+        assertThat(broken.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(broken.err()).contains("does not match its manifest's SHA-256").contains("[FIRMWARE_DAMAGED]");
+        assertThat(new ObjectMapper().readTree(brokenJson.out()).get("refusal").asText())
+                .isEqualTo("FIRMWARE_DAMAGED");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("The gateway already runs gw-sim-2.5.0, confirmed")
+                .contains("nothing was sent");
+        JsonNode answer = new ObjectMapper().readTree(againJson.out());
+        assertThat(answer.get("ending").asText()).isEqualTo("already_running");
+        assertThat(answer.get("alreadyHeld").asInt()).isZero();
+        assertThat(answer.get("sent").asInt()).isZero();
+        assertThat(answer.get("message").asText()).contains("already runs gw-sim-2.5.0");
+    }
+
+    @Test
+    void theOutcomeIsTimedToTheSecondInTheSitesZone() {
+        CommandRun run = push(fixture.supervisor(), images.resolve(SampleFirmware.GATEWAY_FILE));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ZoneId zone = ZoneId.of(fixture.site().gateway().profile().timeZone());
+        assertThat(run.out()).containsPattern("gw-sim-2\\.5\\.0 confirmed on the gateway at "
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} " + java.util.regex.Pattern.quote(
+                        java.time.format.DateTimeFormatter.ofPattern("z").format(NOW.atZone(zone))) + "\\.");
+    }
+
+    @Test
+    void aDamagedFileIsRefusedBeforeTheGatewayIsReachedAndAnUnreachableOneSaysWhatToCheck() throws Exception {
+        byte[] file = SampleFirmware.gatewayImage().fileBytes();
+        file[file.length - 20_000] ^= 0x10;
+        Path damaged = Files.write(home.resolve("damaged.gsfw"), file);
+        String nowhere = "127.0.0.1:1";
+
+        CommandRun broken = CommandRun.of("connect", "--tcp", nowhere, "--credential", fixture.supervisor(),
+                "firmware", "push", damaged.toString(), "--target", "gateway");
+        CommandRun unreachable = CommandRun.of("connect", "--tcp", nowhere, "--credential", fixture.supervisor(),
+                "firmware", "push", images.resolve(SampleFirmware.GATEWAY_FILE).toString(), "--target", "gateway");
+
+        assertThat(broken.exitCode()).as(broken.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(broken.err()).contains("[FIRMWARE_DAMAGED]");
+        assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(unreachable.err()).contains("Check the cable").contains("that the gateway has power")
+                .contains("address and port").contains("[UNREACHABLE]");
+    }
+
+    @Test
+    void aDroppedLinkSaysToRunTheSameCommandAgain() {
+        Exception dropped = ConnectFirmwareCommand.failure(new io.gridside.link.client.LinkException(
+                io.gridside.link.client.LinkException.Code.CLOSED, "The link to the gateway dropped"), true);
+
+        assertThat(GridsideCommand.linkLine((io.gridside.link.client.LinkException) dropped))
+                .isEqualTo("The link to the gateway dropped. Run the same command again: it resumes with the chunks "
+                        + "the gateway holds. [CLOSED]");
     }
 }

@@ -35,16 +35,32 @@ class FirmwareTextsTest {
                 new CampaignPolicy(1, 2, 2, 980, 20, 4, 3, 8));
         StringWriter text = new StringWriter();
 
-        FirmwareTexts.printPlan(new PrintWriter(text, true), plan, FLEET);
+        FirmwareTexts.printPlan(new PrintWriter(text, true), plan, FLEET, new CampaignPolicy(1, 2, 2, 980, 20, 4, 3,
+                8));
 
         assertThat(text.toString().lines()).containsExactly(
                 "Plan: 5 meters in 3 waves, 3 left out.",
+                "Policy: canary 1 per group, first wave 2, growth x2, advance at 98% confirmed, pause at 2% failed, "
+                        + "soak 4 intervals, 3 attempts per meter, 8 at once.",
                 "  wave    size  hops      hardware",
                 "  canary     2  1         mtr-r2 x1, mtr-r3 x1",
                 "  1          2  2-3       mtr-r2 x1, mtr-r3 x1",
                 "  2          1  1 none    mtr-r3 x1",
                 "  left out: 2 meters: hardware mtr-r1 does not run mtr-3.3.0",
-                "  left out: 1 meters: runs mtr-3.3.0 already");
+                "  left out: 1 meter: runs mtr-3.3.0 already");
+    }
+
+    @Test
+    void saysOneMeterAndOneWaveInTheSingular() {
+        List<FleetMeter> one = List.of(new FleetMeter("M01", "mtr-r2", "mtr-3.1.4", 5, 1));
+        CampaignPolicy policy = new CampaignPolicy(1, 2, 2, 995, 5, 1, 1, 8);
+        StringWriter text = new StringWriter();
+
+        FirmwareTexts.printPlan(new PrintWriter(text, true), CampaignPlan.of(one, SampleFirmware.meterImage()
+                .manifest(), policy), one, policy);
+
+        assertThat(text.toString()).contains("Plan: 1 meter in 1 wave, 0 left out.")
+                .contains("advance at 99.5% confirmed, pause at 0.5% failed, soak 1 interval, 1 attempt per meter");
     }
 
     @Test

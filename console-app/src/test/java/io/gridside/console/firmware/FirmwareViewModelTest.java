@@ -171,6 +171,25 @@ class FirmwareViewModelTest {
     }
 
     @Test
+    void aPushThatFoundTheImageInstalledAlreadySaysSoInsteadOfChunksSent() {
+        source.reviews.put(GATEWAY_IMAGE, accepted(GATEWAY_IMAGE, manifest(FirmwareProduct.GATEWAY, "gw-sim-2.5.0",
+                List.of("gw-sim-r1"))));
+        source.holdPush = true;
+        model.choose(GATEWAY_IMAGE);
+        FirmwareState.Outcome confirmed = new FirmwareState.Outcome("gw-sim-2.5.0", true, "",
+                Instant.parse("2026-06-03T09:10:00Z"), List.of(new FirmwareState.HealthCheck("mesh-radio", true,
+                        "up")));
+
+        model.sendToGateway();
+        source.heldDone.accept(new PushResult(SHA, "gw-sim-2.5.0", 16, 4, 12, confirmed,
+                PushResult.Ending.BY_ANOTHER_SESSION));
+
+        assertThat(model.gatewayTransfer().progressTextProperty().get())
+                .isEqualTo("Installed by another session: gw-sim-2.5.0 runs; this push installed nothing itself.");
+        assertThat(model.outcomeProperty().get().confirmed()).isTrue();
+    }
+
+    @Test
     void aCancelledSendStopsAndSaysTheGatewayKeepsItsChunks() {
         source.reviews.put(GATEWAY_IMAGE, accepted(GATEWAY_IMAGE, manifest(FirmwareProduct.GATEWAY, "gw-sim-2.5.0",
                 List.of("gw-sim-r1"))));

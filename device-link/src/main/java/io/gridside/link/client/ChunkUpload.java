@@ -126,7 +126,7 @@ final class ChunkUpload {
         }
         if (answer.index() != oldest.index() || !answer.imageSha256().equals(manifest.imageSha256())) {
             throw new LinkException(LinkException.Code.GATEWAY_ERROR, "The gateway answered chunk "
-                    + oldest.index() + " of " + manifest.version() + " as chunk " + answer.index()
+                    + (oldest.index() + 1) + " of " + manifest.version() + " as chunk " + (answer.index() + 1)
                     + " of another transfer; upload again.");
         }
         held = answer.heldCount();
@@ -138,7 +138,8 @@ final class ChunkUpload {
     private void refused(int index, LinkException refusal) throws LinkException {
         refusals[index]++;
         if (refusals[index] > MAX_RESENDS) {
-            throw damaged("The gateway refused chunk " + index + " of " + manifest.version() + " as damaged "
+            throw damaged("The gateway refused chunk " + (index + 1) + " of " + manifest.chunkCount() + " of "
+                    + manifest.version() + " as damaged "
                     + refusals[index] + " times (" + refusal.getMessage() + "): check the image file and the "
                     + "cable, then push it again.");
         }

@@ -160,8 +160,9 @@ public final class FirmwareCheck {
             throws FirmwareRefusedException {
         int length = manifest.chunkLength(index);
         if (chunk.length != length || !matches(chunk, manifest.chunkSha256().get(index))) {
-            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Chunk " + index + " of the image "
-                    + manifest.version() + " does not match its manifest: it was damaged on the way. Send it again.");
+            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Chunk " + (index + 1) + " of "
+                    + manifest.chunkCount() + " of the image " + manifest.version() + " does not match its "
+                    + "manifest: it was damaged on the way. Send it again.");
         }
     }
 
@@ -303,9 +304,11 @@ public final class FirmwareCheck {
             return Result.pass("chunks", manifest.chunkCount() + " of " + manifest.chunkSize() + " bytes, each "
                     + "matching its SHA-256");
         }
-        List<String> named = damaged.stream().limit(NAMED_CHUNKS).map(String::valueOf).toList();
+        // Chunks are numbered from 1 for a person; the protocol's indexes start at 0.
+        List<String> named = damaged.stream().limit(NAMED_CHUNKS).map(index -> String.valueOf(index + 1)).toList();
         return Result.fail("chunks", FirmwareRefusal.DAMAGED, "The image " + manifest.version() + " has "
-                + damaged.size() + " of its " + manifest.chunkCount() + " chunks damaged (chunk "
-                + String.join(", ", named) + (damaged.size() > NAMED_CHUNKS ? ", ..." : "") + ")." + again);
+                + damaged.size() + " of its " + manifest.chunkCount() + " chunks damaged ("
+                + (damaged.size() == 1 ? "chunk " : "chunks ") + String.join(", ", named)
+                + (damaged.size() > NAMED_CHUNKS ? ", ..." : "") + " of " + manifest.chunkCount() + ")." + again);
     }
 }

@@ -269,7 +269,7 @@ class GatewayFirmwareTest {
                 .isInstanceOfSatisfying(LinkException.class, e -> {
                     assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_ERROR);
                     assertThat(e.gatewayCode()).isEqualTo("FIRMWARE_DAMAGED");
-                }).hasMessageContaining("chunk 3");
+                }).hasMessageContaining("chunk 4 of 128");
         assertThat(firmware.chunksArrived().stream().filter(index -> index == 3)).hasSize(4);
         assertThat(client.firmware().state()).isNotNull();
     }

@@ -105,7 +105,7 @@ class FirmwareCheckTest {
                 FirmwareRefusal.DAMAGED, "does not match its manifest's SHA-256");
         assertThat(FirmwareCheck.reviewImage(damaged, TestImages.TRUSTED, TestImages.GATEWAY))
                 .filteredOn(result -> result.name().equals("chunks")).singleElement()
-                .satisfies(chunks -> assertThat(chunks.detail()).contains("1 of its 4 chunks damaged (chunk 2)"));
+                .satisfies(chunks -> assertThat(chunks.detail()).contains("1 of its 4 chunks damaged (chunk 3 of 4)"));
     }
 
     @Test
@@ -124,9 +124,9 @@ class FirmwareCheckTest {
         assertThatCode(() -> FirmwareCheck.checkChunk(image.manifest(), 3, image.chunk(3)))
                 .doesNotThrowAnyException();
         assertRefused(() -> FirmwareCheck.checkChunk(image.manifest(), 1, chunk), FirmwareRefusal.DAMAGED,
-                "Chunk 1 of the image gw-2.5.0");
+                "Chunk 2 of 4 of the image gw-2.5.0");
         assertRefused(() -> FirmwareCheck.checkChunk(image.manifest(), 3, image.chunk(2)), FirmwareRefusal.DAMAGED,
-                "Chunk 3");
+                "Chunk 4 of 4");
     }
 
     @Test

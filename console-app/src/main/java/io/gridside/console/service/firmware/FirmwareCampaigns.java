@@ -98,6 +98,22 @@ public final class FirmwareCampaigns {
         }
     }
 
+    /**
+     * The campaign the gateway runs or last ran, of any image, when it is not finished (running, paused or
+     * halted): a new campaign cannot start beside it.
+     */
+    public Optional<CampaignState> current(GatewayClient client) throws LinkException {
+        try {
+            CampaignState current = refresh(client, null);
+            return current.status().finished() ? Optional.empty() : Optional.of(current);
+        } catch (LinkException e) {
+            if (UNKNOWN.equals(e.gatewayCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public CampaignState pause(GatewayClient client, String campaignId) throws LinkException {
         return control(client, campaignId, ControlCampaign.Action.PAUSE);
     }

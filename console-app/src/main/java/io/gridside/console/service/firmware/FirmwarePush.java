@@ -1,6 +1,7 @@
 package io.gridside.console.service.firmware;
 
 import io.gridside.console.service.SiteMismatchException;
+import io.gridside.link.auth.Role;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayFirmware;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FirmwarePush {
 
+    /** The code of a refusal for the session's role, the gateway's own. */
+    public static final String ROLE_FORBIDDEN = "ROLE_FORBIDDEN";
+
     private static final Logger LOG = LoggerFactory.getLogger(FirmwarePush.class);
 
     private final FirmwareTrust trust;
@@ -43,12 +47,16 @@ public final class FirmwarePush {
     }
 
     /**
-     * Checks, offers, sends and installs the gateway image {@code image}; only a supervisor's session may install.
-     * When the gateway runs the image already because an earlier push installed it (and the answer was lost with
-     * the link), the push sends nothing and answers that install's outcome.
+     * Checks, offers, sends and installs the gateway image {@code image}; only a supervisor's session may install,
+     * so a technician's push is refused before a byte is sent. The file passes every check first; when it is the
+     * image the gateway runs already (an earlier push installed it, and perhaps its answer was lost with the link),
+     * the push sends nothing and ends {@link PushResult.Ending#ALREADY_RUNNING}, with the gateway's last install of
+     * it. When another session installed the same image while this one sent it, the push ends
+     * {@link PushResult.Ending#BY_ANOTHER_SESSION}.
      *
      * @throws FirmwareRefusedException when the console refuses the image; nothing was sent
-     * @throws LinkException when the link fails (push again to resume) or the gateway refuses, with its code
+     * @throws LinkException when the link fails (push again to resume) or the gateway refuses, with its code; with
+     *     {@link LinkException.Code#FORBIDDEN} and {@value #ROLE_FORBIDDEN} when the session is not a supervisor's
      * @throws CancellationException when {@code cancel} stopped the push; the gateway keeps the chunks it took
      * @throws SiteMismatchException when the site database is of another site than the gateway's
      */
@@ -56,26 +64,49 @@ public final class FirmwarePush {
             throws FirmwareRefusedException, LinkException {
         checkSite(client);
         progress.onProgress(PushPhase.CHECKING, 0, 0, 0);
-        FirmwareState state = client.firmware().state();
         FirmwareImage file = read(image);
         FirmwareManifest manifest = file.manifest();
-        PushResult done = installedBefore(state, file);
-        if (done != null) {
+        FirmwareState state = client.firmware().state();
+        if (runsAlready(image, file, gatewayTarget(state))) {
             progress.onProgress(PushPhase.DONE, manifest.chunkCount(), manifest.chunkCount(), 0);
-            return done;
+            return alreadyRunning(state, file);
         }
-        check(image, file, gatewayTarget(state));
+        requireSupervisor(client, "Installing firmware on the gateway");
         GatewayFirmware.UploadResult upload = send(client, file, progress, cancel);
         if (cancel.isCancelled()) {
             throw new CancellationException("The push of " + manifest.version() + " was stopped before its install; "
                     + "the gateway holds the whole image, and pushing again installs it.");
         }
         progress.onProgress(PushPhase.INSTALLING, manifest.chunkCount(), manifest.chunkCount(), 0);
-        FirmwareInstalled installed = client.firmware().install(upload.imageSha256());
+        FirmwareInstalled installed;
+        try {
+            installed = client.firmware().install(upload.imageSha256());
+        } catch (LinkException e) {
+            PushResult elsewhere = installedElsewhere(client, file, upload, e);
+            if (elsewhere == null) {
+                throw e;
+            }
+            progress.onProgress(PushPhase.DONE, manifest.chunkCount(), manifest.chunkCount(), 0);
+            return elsewhere;
+        }
         record(installed.outcome());
         progress.onProgress(PushPhase.DONE, manifest.chunkCount(), manifest.chunkCount(), 0);
         return new PushResult(upload.imageSha256(), manifest.version(), manifest.chunkCount(), upload.alreadyHeld(),
                 upload.sent(), installed.outcome());
+    }
+
+    /**
+     * Refuses, before a byte is sent, what only a supervisor may do when the session's credential is a
+     * technician's; the gateway checks the role again itself.
+     *
+     * @throws LinkException with {@link LinkException.Code#FORBIDDEN} and {@value #ROLE_FORBIDDEN}
+     */
+    public static void requireSupervisor(GatewayClient client, String what) throws LinkException {
+        if (Role.ofWireName(client.hello().role()) != Role.SUPERVISOR) {
+            throw new LinkException(LinkException.Code.FORBIDDEN, what + " needs a supervisor's credential, and "
+                    + "this session's is a technician's; nothing was sent. Run it again with a supervisor's "
+                    + "credential. (" + ROLE_FORBIDDEN + ")");
+        }
     }
 
     /**
@@ -91,6 +122,7 @@ public final class FirmwarePush {
         checkSite(client);
         progress.onProgress(PushPhase.CHECKING, 0, 0, 0);
         FirmwareImage file = read(image);
+        check(image, file, null);
         List<FleetMeter> fleet = new FirmwareCampaigns(store).pullFleet(client, cancel);
         check(image, file, meterTarget(fleet));
         GatewayFirmware.UploadResult upload = send(client, file, progress, cancel);
@@ -129,6 +161,7 @@ public final class FirmwarePush {
         }
     }
 
+    /** Refuses the image when a check fails; without {@code target}, only its signature, key and bytes. */
     private void check(Path image, FirmwareImage file, FirmwareCheck.Installed target)
             throws FirmwareRefusedException {
         ImageReview review = ImageReview.of(image, file, trust.keys(), target);
@@ -158,22 +191,69 @@ public final class FirmwarePush {
     }
 
     /**
-     * The result of an earlier push of this image whose install the gateway completed and confirmed: it runs the
-     * image, and its last install was of it. Null otherwise.
+     * Checks the file against what the gateway runs: every check must pass, but for the version when it is the
+     * one running, so that a damaged or badly signed copy of the running image is refused like any other.
+     *
+     * @return whether the gateway runs this image already
+     *
+     * <p>KNOWN SHORTCOMING: "runs already" goes by the version, since the gateway's state names no SHA-256 of the
+     * running slot; another build signed under the same version would be told it runs already.
+     */
+    private boolean runsAlready(Path image, FirmwareImage file, FirmwareCheck.Installed target)
+            throws FirmwareRefusedException {
+        List<FirmwareCheck.Result> failed = FirmwareCheck.reviewImage(file, trust.keys(), target).stream()
+                .filter(result -> !result.passed()).toList();
+        for (FirmwareCheck.Result result : failed) {
+            if (result.refusal() != FirmwareRefusal.ALREADY_INSTALLED) {
+                LOG.info("The console refused the image {}: {}", image, result.detail());
+                throw new FirmwareRefusedException(result.refusal(), result.detail());
+            }
+        }
+        return !failed.isEmpty();
+    }
+
+    /**
+     * The result of a push of the image the gateway runs: nothing sent, and the gateway's last install when it
+     * was of this image (kept in the database, as an earlier push whose answer was lost would have).
      *
      * <p>KNOWN SHORTCOMING: a reverted install whose answer was lost is not told from an image never installed,
      * so pushing again boots it on trial once more; the gateway's state (firmware status) shows the revert.
      */
-    private PushResult installedBefore(FirmwareState state, FirmwareImage file) {
+    private PushResult alreadyRunning(FirmwareState state, FirmwareImage file) {
         FirmwareState.Outcome last = state.lastUpdate();
         String version = file.manifest().version();
-        if (last == null || !last.confirmed() || !last.version().equals(version)
-                || !state.running().version().equals(version)) {
+        FirmwareState.Outcome outcome = last != null && last.version().equals(version) ? last : null;
+        if (outcome != null) {
+            record(outcome);
+        }
+        return new PushResult(file.manifest().imageSha256(), version, file.manifest().chunkCount(), 0, 0, outcome,
+                PushResult.Ending.ALREADY_RUNNING);
+    }
+
+    /**
+     * When the gateway refused this session's install because another session installed the same image first
+     * (the image then runs, and the staged copy is gone), that install as this push's result; null otherwise.
+     *
+     * <p>KNOWN SHORTCOMING: a gateway that answers a repeated install with the outcome of the one that ran (as the
+     * simulated gateway may) is not told apart: the push then reports that outcome as its own install.
+     */
+    private PushResult installedElsewhere(GatewayClient client, FirmwareImage file,
+            GatewayFirmware.UploadResult upload, LinkException refused)
+            throws LinkException {
+        if (refused.gatewayCode() == null || !refused.gatewayCode().startsWith("FIRMWARE_")) {
             return null;
         }
+        FirmwareState now = client.firmware().state();
+        FirmwareState.Outcome last = now.lastUpdate();
+        String version = file.manifest().version();
+        if (!now.running().version().equals(version) || last == null || !last.version().equals(version)) {
+            return null;
+        }
+        LOG.info("Another session installed {} while this one pushed it; the gateway answered: {}", version,
+                refused.getMessage());
         record(last);
-        int chunks = file.manifest().chunkCount();
-        return new PushResult(file.manifest().imageSha256(), version, chunks, chunks, 0, last);
+        return new PushResult(upload.imageSha256(), version, upload.chunkCount(), upload.alreadyHeld(),
+                upload.sent(), last, PushResult.Ending.BY_ANOTHER_SESSION);
     }
 
     private void record(FirmwareState.Outcome outcome) {

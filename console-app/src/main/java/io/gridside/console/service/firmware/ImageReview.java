@@ -17,7 +17,7 @@ import java.util.Objects;
  * What the console finds of a firmware image file before it sends a byte: its manifest, who signed it, each check
  * and whether it passed, and the refusal, if any, with a sentence that tells the technician what to do: the
  * checks of {@link FirmwareCheck}, the same rules the gateway applies, in their order, the first that failed
- * deciding the refusal.
+ * deciding the refusal, except that the version already running decides only when every other check passed.
  *
  * @param manifest the image's manifest, or null when the file holds none that can be read
  * @param signer the fingerprint of the key that signed the manifest, or null when it is unsigned or unreadable
@@ -86,10 +86,13 @@ public record ImageReview(Path file, FirmwareManifest manifest, String signer, L
                 + " chunks"));
         results.forEach(result -> checks.add(new Check(result.name(), result.passed(), result.detail())));
         String signer = image.signed().signer();
-        for (FirmwareCheck.Result result : results) {
-            if (!result.passed()) {
-                return new ImageReview(file, manifest, signer, checks, result.refusal(), result.detail());
-            }
+        // A copy of the running version that fails another check (damaged, badly signed) is refused for that:
+        // "runs already" is said only of a file that passes everything else.
+        FirmwareCheck.Result decisive = results.stream().filter(result -> !result.passed())
+                .min(java.util.Comparator.comparing(result -> result.refusal() == FirmwareRefusal.ALREADY_INSTALLED))
+                .orElse(null);
+        if (decisive != null) {
+            return new ImageReview(file, manifest, signer, checks, decisive.refusal(), decisive.detail());
         }
         return new ImageReview(file, manifest, signer, checks, null, "The image " + manifest.version()
                 + " is signed with a trusted key and whole" + (target == null ? "; connect to the gateway to check "

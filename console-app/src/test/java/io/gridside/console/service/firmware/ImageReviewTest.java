@@ -75,6 +75,24 @@ class ImageReviewTest {
     }
 
     @Test
+    void aDamagedCopyOfTheRunningVersionIsRefusedAsDamagedAndAGoodOneAsRunningAlready() throws IOException {
+        FirmwareCheck.Installed running = new FirmwareCheck.Installed(FirmwareProduct.GATEWAY, List.of("gw-sim-r1"),
+                "gw-sim-2.5.0", 8);
+        Path good = write("gw.gsfw", SampleFirmware.gatewayImage());
+        byte[] bytes = SampleFirmware.gatewayImage().fileBytes();
+        bytes[bytes.length - 20_000] ^= 0x10;
+        Path damaged = java.nio.file.Files.write(dir.resolve("damaged.gsfw"), bytes);
+
+        ImageReview broken = ImageReview.of(damaged, SampleFirmware.trusted(), running);
+        ImageReview same = ImageReview.of(good, SampleFirmware.trusted(), running);
+
+        assertThat(broken.refusal()).isEqualTo(FirmwareRefusal.DAMAGED);
+        assertThat(broken.message()).contains("SHA-256");
+        assertThat(same.refusal()).isEqualTo(FirmwareRefusal.ALREADY_INSTALLED);
+        assertThat(same.message()).contains("runs gw-sim-2.5.0 already");
+    }
+
+    @Test
     void withoutATargetChecksOnlyTheSignerTheSignatureAndTheBytes() throws IOException {
         Path file = write("gw.gsfw", SampleFirmware.gatewayImage());
 
