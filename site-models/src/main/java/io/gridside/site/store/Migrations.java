@@ -75,9 +75,16 @@ final class Migrations {
     }
 
     private static void apply(Connection connection, int version, String script) throws SQLException {
-        LOG.info("Migrating the site database to schema version {} with {}.", version, script);
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // A write first, so this transaction holds the database's write lock before it looks: another console
+            // opening the same new file at the same moment migrates it first or waits, and is never applied twice.
+            statement.execute("DELETE FROM schema_version WHERE version = -1");
+            if (currentVersion(connection) >= version) {
+                connection.rollback();
+                return;
+            }
+            LOG.info("Migrating the site database to schema version {} with {}.", version, script);
             for (String sql : statements(script)) {
                 statement.execute(sql);
             }
