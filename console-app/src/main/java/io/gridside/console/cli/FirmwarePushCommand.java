@@ -13,6 +13,7 @@ import io.gridside.link.client.LinkException;
 import io.gridside.site.firmware.CampaignPlan;
 import io.gridside.site.firmware.CampaignPolicy;
 import io.gridside.site.firmware.CampaignState;
+import io.gridside.site.firmware.CampaignStatus;
 import io.gridside.site.firmware.FirmwareManifest;
 import io.gridside.site.firmware.FirmwareRefusedException;
 import io.gridside.site.firmware.FleetMeter;
@@ -188,15 +189,45 @@ final class FirmwarePushCommand implements Callable<Integer> {
         }
         PushResult result = push.stageMeterImage(client, image, progress(), CancelSignal.NEVER);
         List<FleetMeter> fleet = campaigns.storedFleet();
-        Optional<CampaignState> running = kept.isPresent() ? kept : campaigns.unfinished(client,
-                result.imageSha256());
-        if (running.isPresent()) {
-            command.commandLine().getErr().printf("The gateway runs campaign %s of %s by this policy already; it "
-                    + "was not started again.%n", running.get().campaignId(), manifest.version());
+        // Another console may have started a campaign while this one sent the image: asked again, it decides.
+        CampaignState started = kept.isPresent() ? kept.get() : startOrJoin(client, campaigns, manifest, rules);
+        if (kept.isPresent() || joined) {
+            command.commandLine().getErr().printf("The gateway has campaign %s of %s by this policy already (%s); "
+                    + "it was not started again.%n", started.campaignId(), manifest.version(),
+                    FirmwareJson.lower(started.status()));
         }
-        CampaignState started = running.isPresent() ? running.get()
-                : campaigns.start(client, result.imageSha256(), rules);
         return printPlan(manifest, fleet, rules, result.alreadyHeld(), result.sent(), started, null);
+    }
+
+    /** Whether the campaign printed was one the gateway ran already, by this image and policy. */
+    private boolean joined;
+
+    /**
+     * Starts the campaign, unless one of this image and policy is unfinished already (then that one); refuses,
+     * naming it, when an unfinished campaign of another image or policy stands in the way, even one another console
+     * started a moment ago.
+     */
+    private CampaignState startOrJoin(GatewayClient client, FirmwareCampaigns campaigns, FirmwareManifest manifest,
+            CampaignPolicy rules) throws LinkException {
+        for (int attempt = 0; ; attempt++) {
+            Optional<CampaignState> current = campaigns.current(client);
+            if (current.isPresent()) {
+                CampaignState campaign = current.get();
+                if (campaign.imageSha256().equals(manifest.imageSha256()) && campaign.policy().equals(rules)) {
+                    joined = true;
+                    return campaign;
+                }
+                throw new RefusedException(conflict(campaign, manifest, rules), "CAMPAIGN_CONFLICT");
+            }
+            try {
+                return campaigns.start(client, manifest.imageSha256(), rules);
+            } catch (LinkException e) {
+                if (attempt > 0 || !"CAMPAIGN_CONFLICT".equals(e.gatewayCode())) {
+                    throw e;
+                }
+                // Started by another console between the question and the start: ask again.
+            }
+        }
     }
 
     /** Why a push may not start its campaign while {@code current} runs, and what to do. */
@@ -236,8 +267,14 @@ final class FirmwarePushCommand implements Callable<Integer> {
                     + "campaign.");
         } else {
             FirmwareTexts.printCampaign(out, started);
-            out.println("The gateway runs the campaign on its own; follow it with: gridside connect ... firmware "
-                    + "campaign --id " + started.campaignId() + " --watch.");
+            if (started.status() == CampaignStatus.PAUSED || started.status() == CampaignStatus.HALTED) {
+                out.println("The campaign is " + FirmwareJson.lower(started.status()) + ": it moves on only once a "
+                        + "supervisor resumes it (gridside connect ... firmware campaign resume --id "
+                        + started.campaignId() + ").");
+            } else {
+                out.println("The gateway runs the campaign on its own; follow it with: gridside connect ... firmware "
+                        + "campaign --id " + started.campaignId() + " --watch.");
+            }
         }
         return ExitCode.OK;
     }

@@ -187,7 +187,7 @@ class FirmwareCampaignCommandTest {
             assertThat(first.get("alreadyHeld").asInt() + first.get("sent").asInt()).isEqualTo(64);
             assertThat(first.get("alreadyHeld").asInt()).isPositive();
             assertThat(third.exitCode()).as(third.err()).isZero();
-            assertThat(third.err()).contains("runs campaign " + first.at("/campaign/campaignId").asText()
+            assertThat(third.err()).contains("has campaign " + first.at("/campaign/campaignId").asText()
                     + " of mtr-3.3.0 by this policy already");
             assertThat(new ObjectMapper().readTree(third.out()).get("sent").asInt()).isZero();
         }
