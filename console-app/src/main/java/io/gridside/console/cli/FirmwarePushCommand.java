@@ -190,44 +190,25 @@ final class FirmwarePushCommand implements Callable<Integer> {
         PushResult result = push.stageMeterImage(client, image, progress(), CancelSignal.NEVER);
         List<FleetMeter> fleet = campaigns.storedFleet();
         // Another console may have started a campaign while this one sent the image: asked again, it decides.
-        CampaignState started = kept.isPresent() ? kept.get() : startOrJoin(client, campaigns, manifest, rules);
-        if (kept.isPresent() || joined) {
+        CampaignState started;
+        boolean joined = kept.isPresent();
+        if (kept.isPresent()) {
+            started = kept.get();
+        } else {
+            try {
+                FirmwareCampaigns.Started outcome = campaigns.startOrJoin(client, manifest.imageSha256(), rules);
+                started = outcome.campaign();
+                joined = outcome.joined();
+            } catch (FirmwareCampaigns.CampaignInTheWay e) {
+                throw new RefusedException(conflict(e.standing(), manifest, rules), "CAMPAIGN_CONFLICT");
+            }
+        }
+        if (joined) {
             command.commandLine().getErr().printf("The gateway has campaign %s of %s by this policy already (%s); "
                     + "it was not started again.%n", started.campaignId(), manifest.version(),
                     FirmwareJson.lower(started.status()));
         }
         return printPlan(manifest, fleet, rules, result.alreadyHeld(), result.sent(), started, null);
-    }
-
-    /** Whether the campaign printed was one the gateway ran already, by this image and policy. */
-    private boolean joined;
-
-    /**
-     * Starts the campaign, unless one of this image and policy is unfinished already (then that one); refuses,
-     * naming it, when an unfinished campaign of another image or policy stands in the way, even one another console
-     * started a moment ago.
-     */
-    private CampaignState startOrJoin(GatewayClient client, FirmwareCampaigns campaigns, FirmwareManifest manifest,
-            CampaignPolicy rules) throws LinkException {
-        for (int attempt = 0; ; attempt++) {
-            Optional<CampaignState> current = campaigns.current(client);
-            if (current.isPresent()) {
-                CampaignState campaign = current.get();
-                if (campaign.imageSha256().equals(manifest.imageSha256()) && campaign.policy().equals(rules)) {
-                    joined = true;
-                    return campaign;
-                }
-                throw new RefusedException(conflict(campaign, manifest, rules), "CAMPAIGN_CONFLICT");
-            }
-            try {
-                return campaigns.start(client, manifest.imageSha256(), rules);
-            } catch (LinkException e) {
-                if (attempt > 0 || !"CAMPAIGN_CONFLICT".equals(e.gatewayCode())) {
-                    throw e;
-                }
-                // Started by another console between the question and the start: ask again.
-            }
-        }
     }
 
     /** Why a push may not start its campaign while {@code current} runs, and what to do. */

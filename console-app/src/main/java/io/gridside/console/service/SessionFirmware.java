@@ -93,8 +93,20 @@ public final class SessionFirmware {
         return push.stageMeterImage(client.get(), image, progress, cancel);
     }
 
+    /**
+     * Starts the campaign, or joins one of the same image and policy already unfinished; another image's or
+     * policy's campaign in the way is a CAMPAIGN_CONFLICT that names it.
+     */
     public CampaignState start(ByteString imageSha256, CampaignPolicy policy) throws LinkException {
-        return campaigns.start(client.get(), imageSha256, policy);
+        try {
+            return campaigns.startOrJoin(client.get(), imageSha256, policy).campaign();
+        } catch (FirmwareCampaigns.CampaignInTheWay e) {
+            CampaignState standing = e.standing();
+            throw LinkException.fromGateway(LinkException.Code.GATEWAY_ERROR, "The gateway has campaign "
+                    + standing.campaignId() + " of " + standing.version() + ", " + standing.status().name()
+                    .toLowerCase(java.util.Locale.ROOT) + "; abort it before starting another (CAMPAIGN_CONFLICT)",
+                    "CAMPAIGN_CONFLICT");
+        }
     }
 
     public CampaignState control(String campaignId, ControlCampaign.Action action) throws LinkException {

@@ -81,20 +81,53 @@ public final class FirmwareCampaigns {
         return kept(client, client.firmware().start(new StartCampaign(campaignId, imageSha, policy)));
     }
 
+    /** A campaign a push started, or one of the same image and policy it found unfinished and joined. */
+    public record Started(CampaignState campaign, boolean joined) {
+    }
+
+    /** An unfinished campaign of another image or policy stands in the way of a new one. */
+    public static final class CampaignInTheWay extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient CampaignState standing;
+
+        CampaignInTheWay(CampaignState standing) {
+            super("Campaign " + standing.campaignId() + " is not finished.");
+            this.standing = standing;
+        }
+
+        /** The campaign in the way. */
+        public CampaignState standing() {
+            return standing;
+        }
+    }
+
     /**
-     * The campaign of the image {@code imageSha} that the gateway runs or last ran, when it is not finished: a push
-     * run again after its start's answer was lost finds it here rather than start another.
+     * Starts a campaign of {@code imageSha} by {@code policy}, unless one of the same image and policy is unfinished
+     * (a push run again after its answer was lost, or another console's start a moment before): then that one.
+     * Asked again when the gateway refuses the start because another console started one meanwhile.
+     *
+     * @throws CampaignInTheWay when an unfinished campaign of another image or policy stands in the way
      */
-    public Optional<CampaignState> unfinished(GatewayClient client, ByteString imageSha) throws LinkException {
-        try {
-            CampaignState current = refresh(client, null);
-            return current.status().finished() || !current.imageSha256().equals(imageSha) ? Optional.empty()
-                    : Optional.of(current);
-        } catch (LinkException e) {
-            if (UNKNOWN.equals(e.gatewayCode())) {
-                return Optional.empty();
+    public Started startOrJoin(GatewayClient client, ByteString imageSha, CampaignPolicy policy)
+            throws LinkException, CampaignInTheWay {
+        for (int attempt = 0; ; attempt++) {
+            Optional<CampaignState> current = current(client);
+            if (current.isPresent()) {
+                CampaignState campaign = current.get();
+                if (campaign.imageSha256().equals(imageSha) && campaign.policy().equals(policy)) {
+                    return new Started(campaign, true);
+                }
+                throw new CampaignInTheWay(campaign);
             }
-            throw e;
+            try {
+                return new Started(start(client, imageSha, policy), false);
+            } catch (LinkException e) {
+                if (attempt > 0 || !"CAMPAIGN_CONFLICT".equals(e.gatewayCode())) {
+                    throw e;
+                }
+            }
         }
     }
 
