@@ -88,15 +88,8 @@ final class SyncUpRows {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one item, not " + limit + ".");
         }
-        String sql = switch (stream) {
-            case PAYMENTS -> PAYMENTS;
-            case LEDGER -> LEDGER;
-            case EVENTS -> EVENTS;
-            case READINGS -> READINGS;
-            case CUSTOMERS -> CUSTOMERS;
-        };
         List<UpItem> items = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(pageQuery(stream))) {
             select.setString(1, stream.wireName());
             select.setLong(2, afterSeq);
             select.setInt(3, limit);
@@ -118,6 +111,17 @@ final class SyncUpRows {
             }
         }
         return items;
+    }
+
+    /** The query of a page of {@code stream}: parameters stream, after seq, limit. */
+    static String pageQuery(UpStream stream) {
+        return switch (stream) {
+            case PAYMENTS -> PAYMENTS;
+            case LEDGER -> LEDGER;
+            case EVENTS -> EVENTS;
+            case READINGS -> READINGS;
+            case CUSTOMERS -> CUSTOMERS;
+        };
     }
 
     private static Map<String, Object> payment(ResultSet rows, String kind, String item, Instant queued)

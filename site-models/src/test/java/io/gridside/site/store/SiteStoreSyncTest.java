@@ -253,6 +253,33 @@ class SiteStoreSyncTest {
         }
     }
 
+    @Test
+    void aPageIsReadWithIndexedLookupsOnly() throws SQLException {
+        Path file = dir.resolve("site.db");
+        try (SiteStore store = SiteStore.open(file)) {
+            fill(store);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (UpStream stream : UpStream.values()) {
+                List<String> plan = new ArrayList<>();
+                try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN "
+                        + SyncUpRows.pageQuery(stream))) {
+                    explain.setString(1, stream.wireName());
+                    explain.setLong(2, 0);
+                    explain.setInt(3, 100);
+                    try (ResultSet rows = explain.executeQuery()) {
+                        while (rows.next()) {
+                            plan.add(rows.getString("detail"));
+                        }
+                    }
+                }
+                // The outbox is searched by its key; every joined table is searched, none scanned.
+                assertThat(plan).as(stream + ": " + plan).noneMatch(step -> step.startsWith("SCAN"))
+                        .anyMatch(step -> step.startsWith("SEARCH o "));
+            }
+        }
+    }
+
     static long count(Statement statement, String stream) throws SQLException {
         try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM sync_outbox WHERE stream = '" + stream
                 + "'")) {
