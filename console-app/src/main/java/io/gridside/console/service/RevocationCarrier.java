@@ -75,7 +75,11 @@ public final class RevocationCarrier {
         return Optional.of(carried);
     }
 
-    /** The list {@code store} holds, if it holds one that reads as a revocation list. */
+    /**
+     * The list {@code store} holds, if it holds one that reads as a revocation list. KNOWN SHORTCOMING: the site
+     * database keeps one list, of one operator key; a console serving the sites of two operators carries only the
+     * newest list it got, which the other operator's gateways refuse as signed by a key they do not trust.
+     */
     public static Optional<SignedRevocationList> listIn(SiteStore store) {
         Optional<SignedRevocations> stored = store.sync().revocationList();
         if (stored.isEmpty()) {
