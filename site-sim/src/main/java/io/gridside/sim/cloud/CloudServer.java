@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedRevocationList;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SiteLayout;
@@ -223,6 +224,15 @@ public final class CloudServer implements AutoCloseable {
         technicianKeys.forEach(this::revokeKey);
         return publish(site, SyncStreams.CREDENTIALS, new DownItems.Credential(DownItems.REVOCATIONS, null,
                 signed.base64(), signature.base64()));
+    }
+
+    /**
+     * Publishes a revocation list signed by an operator and makes the cloud itself refuse the technicians and keys
+     * it names.
+     */
+    public long publishRevocations(String site, SignedRevocationList revocations) {
+        return publishRevocations(site, revocations.signed(), revocations.signature(),
+                revocations.list().technicianIds(), revocations.list().technicianKeys());
     }
 
     /** From now on, refuses the laptop {@code laptopId} with 403 {@code laptop_reported_lost}. */

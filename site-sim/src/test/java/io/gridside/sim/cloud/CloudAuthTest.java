@@ -118,6 +118,20 @@ class CloudAuthTest {
     }
 
     @Test
+    void revocationListPublishedForTheSiteRefusesWhomItNames() throws IOException {
+        cloud.publishRevocations(SITE, DemoOperator.revocations(1, NOW, List.of("tech-1"), List.of()));
+
+        CloudClient.Reply revoked = client.handshake(0, null, Map.of());
+        CloudClient.Reply other = new CloudClient(cloud).credential(CloudServer.credentialHeader(
+                CloudClient.credential("tech-2", SITE))).handshake(0, null, Map.of());
+
+        assertThat(error(revoked)).isEqualTo(SyncErrors.CREDENTIAL_REVOKED);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(cloud.published(SITE, "credentials")).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("kind", "revocations"));
+    }
+
+    @Test
     void lostLaptopIsRefusedWhateverItsCredential() throws IOException {
         String laptop = UUID.randomUUID().toString();
         client.laptop(laptop);
