@@ -146,6 +146,20 @@ class CloudAuthTest {
     }
 
     @Test
+    void lostLaptopStaysRefusedAfterARestoreFromAnOlderBackup() throws IOException {
+        cloud.backup();
+        cloud.reportLaptopLost(client.laptop());
+        cloud.revokeTechnician("tech-2");
+
+        cloud.restoreLatestBackup();
+
+        assertThat(error(client.handshake(0, null, Map.of()))).isEqualTo(SyncErrors.LAPTOP_REPORTED_LOST);
+        assertThat(error(new CloudClient(cloud).credential(CloudServer.credentialHeader(
+                CloudClient.credential("tech-2", SITE))).handshake(0, null, Map.of())))
+                .isEqualTo(SyncErrors.CREDENTIAL_REVOKED);
+    }
+
+    @Test
     void oldSchemaAndBadHeadersAreRefused() throws IOException {
         assertThat(error(new CloudClient(cloud).schema(18).handshake(0, null, Map.of())))
                 .isEqualTo(SyncErrors.SCHEMA_UNSUPPORTED);
