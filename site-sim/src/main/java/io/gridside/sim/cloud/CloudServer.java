@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ public final class CloudServer implements AutoCloseable {
     private final Clock clock;
     private final HttpsServer server;
     private final ExecutorService executor;
+    private final Map<String, CloudApi.Answer> answered = new ConcurrentHashMap<>();
 
     private CloudServer(Builder builder) throws IOException {
         this.store = CloudStore.open(builder.dir);
@@ -347,6 +349,11 @@ public final class CloudServer implements AutoCloseable {
         CloudApi.Answer answer = api.handle(request);
         if (fault == CloudFaults.Kind.DUPLICATE) {
             api.handle(request);
+        }
+        String route = request.method() + " " + request.path();
+        CloudApi.Answer earlier = answered.put(route, answer);
+        if (fault == CloudFaults.Kind.REPLAY && earlier != null) {
+            answer = earlier;
         }
         if (fault != CloudFaults.Kind.DROP_AFTER) {
             send(exchange, answer);
