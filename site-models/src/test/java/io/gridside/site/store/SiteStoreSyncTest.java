@@ -192,6 +192,30 @@ class SiteStoreSyncTest {
     }
 
     @Test
+    void entriesStoredBeforeTheChainGoUpWithTheirLinkRecomputed() throws SQLException {
+        Path file = dir.resolve("old.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            Migrations.migrate(connection, 18);
+            for (LedgerEntry e : ledger()) {
+                statement.execute("INSERT INTO ledger_entry (seq, at, customer_id, kind, amount_minor, "
+                        + "balance_after_minor, reference, hash) VALUES (" + e.seq() + ", " + e.at().getEpochSecond()
+                        + ", '" + e.customerId() + "', '" + e.kind() + "', " + e.amountMinor() + ", "
+                        + e.balanceAfterMinor() + ", '" + e.reference() + "', NULL)");
+            }
+        }
+        List<byte[]> heads = LedgerChain.heads(LedgerChain.genesis(), ledger());
+
+        try (SiteStore store = SiteStore.open(file)) {
+            SyncRows sync = store.sync();
+            assertThat(store.ledgerHash(3)).isEmpty();
+            assertThat(sync.pending(UpStream.LEDGER, 1, 10)).extracting(item -> (byte[]) item.fields().get("hash"))
+                    .containsExactly(heads.get(1), heads.get(2));
+            assertThat(sync.ledgerDays()).extracting(LedgerDay::lastHash).containsExactly(heads.get(2));
+        }
+    }
+
+    @Test
     void seqsAreDensePerStreamAndPagesCoverThemOnce() {
         try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
             List<SiteEvent> events = new ArrayList<>();
