@@ -77,6 +77,9 @@ class SiteStoreSyncTest {
             assertThat(sync.pending(UpStream.EVENTS, 0, 100)).extracting(UpItem::seq, i -> i.fields().get("id"),
                     i -> i.fields().get("kind")).containsExactly(tuple(1L, 7L, "POWER_LOSS"),
                             tuple(2L, 8L, "POWER_RESTORE"));
+            assertThat(sync.pending(UpStream.EVENTS, 0, 1).get(0).fields())
+                    .containsEntry("details", Map.of("feeder", "F1")).containsEntry("source", "GW-1")
+                    .containsEntry("at", DAY1.plusSeconds(60));
 
             List<UpItem> readings = sync.pending(UpStream.READINGS, 0, 100);
             assertThat(readings).extracting(UpItem::kind).containsExactly("block", "topology");
