@@ -245,6 +245,26 @@ class SiteStoreSyncTest {
     }
 
     @Test
+    void twoConsolesWritingTheSameFileKeepTheSeqsDense() throws Exception {
+        Path file = dir.resolve("site.db");
+        try (SiteStore one = SiteStore.open(file); SiteStore two = SiteStore.open(file)) {
+            Thread other = new Thread(() -> {
+                for (int i = 0; i < 40; i++) {
+                    two.insertEvents(List.of(event(1_000 + i, DAY1.plusSeconds(i), EventKind.POWER_LOSS)));
+                }
+            });
+            other.start();
+            for (int i = 0; i < 40; i++) {
+                one.insertEvents(List.of(event(2_000 + i, DAY1.plusSeconds(i), EventKind.POWER_RESTORE)));
+            }
+            other.join();
+
+            assertThat(one.sync().pending(UpStream.EVENTS, 0, 100)).extracting(UpItem::seq)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 80).boxed().toList());
+        }
+    }
+
+    @Test
     void aCheckpointMayGoBackWhenTheCloudWasRestored() {
         try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
             fill(store);
