@@ -1,6 +1,7 @@
 package io.gridside.sim.cloud;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -121,7 +122,7 @@ public final class CloudFaults {
                         + "seed, drop-before, drop-after, error500, error503, retry-after, slow, slow-ms, duplicate, "
                         + "replay, backup-every, restore-at and corrupt-ledger");
             }
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("'" + part + "' does not have a value of the right kind", e);
         }
     }
