@@ -17,7 +17,13 @@ import io.gridside.site.sync.UpItem;
 import io.gridside.site.sync.UpStream;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,42 +47,65 @@ public final class SyncRows {
 
     /** Per up stream, how many outbox rows lie after its checkpoint; every stream is in the map. */
     public Map<UpStream, Long> waiting() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncUpRows.waiting(connection));
     }
 
     /** The highest sequence of {@code stream} the cloud acknowledged, 0 before any. */
     public long checkpoint(UpStream stream) {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT acked_seq FROM sync_checkpoint WHERE stream = ?")) {
+                select.setString(1, stream.wireName());
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0L;
+                }
+            }
+        });
     }
 
     /** Sets the checkpoint of {@code stream}; it may go down, when the cloud was restored from a backup. */
     public void setCheckpoint(UpStream stream, long seq) {
-        throw new UnsupportedOperationException("not yet");
+        if (seq < 0) {
+            throw new IllegalArgumentException("A checkpoint is 0 or more, not " + seq + ".");
+        }
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO sync_checkpoint (stream, acked_seq) VALUES (?, ?)")) {
+                upsert.setString(1, stream.wireName());
+                upsert.setLong(2, seq);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** The highest sequence the outbox holds for {@code stream}, 0 when none. */
     public long lastSeq(UpStream stream) {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncUpRows.lastSeq(connection, stream));
     }
 
     /** Up to {@code limit} outbox rows of {@code stream} after {@code afterSeq}, in sequence order, read whole. */
     public List<UpItem> pending(UpStream stream, long afterSeq, int limit) {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncUpRows.pending(connection, stream, afterSeq, limit));
     }
 
     /** The ledger per UTC day, in day order, to compare with the cloud's. */
     public List<LedgerDay> ledgerDays() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncUpRows.ledgerDays(connection));
     }
 
     /** The cursor of {@code stream} kept with the last page applied, empty before any (read from the start). */
     public Optional<String> cursor(DownStream stream) {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.cursor(connection, stream));
     }
 
     /** Keeps the tariff versions of a page (by version id) and the stream's new cursor in one transaction. */
     public void applyTariffs(List<TariffVersion> versions, String cursor) {
-        throw new UnsupportedOperationException("not yet");
+        inTransaction(() -> {
+            SyncDownRows.saveTariffs(connection, versions);
+            SyncDownRows.saveCursor(connection, DownStream.TARIFFS, cursor, Instant.now());
+            return null;
+        });
     }
 
     /**
@@ -85,7 +114,11 @@ public final class SyncRows {
      * for review. Returns how many values were taken.
      */
     public int applyCustomerFields(List<CustomerField> fields, Instant at, String cursor) {
-        throw new UnsupportedOperationException("not yet");
+        return inTransaction(() -> {
+            int taken = SyncDownRows.mergeFields(connection, fields, at);
+            SyncDownRows.saveCursor(connection, DownStream.CUSTOMERS, cursor, at);
+            return taken;
+        });
     }
 
     /**
@@ -94,12 +127,20 @@ public final class SyncRows {
      * Returns how many were queued.
      */
     public int applyRemoteTopUps(List<RemoteTopUp> topUps, Instant queuedAt, String cursor) {
-        throw new UnsupportedOperationException("not yet");
+        return inTransaction(() -> {
+            int queued = SyncDownRows.queueTopUps(connection, topUps, queuedAt);
+            SyncDownRows.saveCursor(connection, DownStream.TOPUPS, cursor, queuedAt);
+            return queued;
+        });
     }
 
     /** Keeps the firmware release records of a page (by product and version) and the new cursor in one transaction. */
     public void applyFirmwareReleases(List<FirmwareRelease> releases, String cursor) {
-        throw new UnsupportedOperationException("not yet");
+        inTransaction(() -> {
+            SyncDownRows.saveReleases(connection, releases);
+            SyncDownRows.saveCursor(connection, DownStream.FIRMWARE, cursor, Instant.now());
+            return null;
+        });
     }
 
     /**
@@ -108,42 +149,49 @@ public final class SyncRows {
      */
     public void applyCredentials(List<ReceivedCredential> credentials, List<SignedRevocations> revocations,
             Instant at, String cursor) {
-        throw new UnsupportedOperationException("not yet");
+        inTransaction(() -> {
+            SyncDownRows.saveCredentials(connection, credentials, at);
+            for (SignedRevocations list : revocations) {
+                SyncDownRows.saveRevocations(connection, list, at);
+            }
+            SyncDownRows.saveCursor(connection, DownStream.CREDENTIALS, cursor, at);
+            return null;
+        });
     }
 
     /** Keeps {@code list} if its serial is higher than that of the list held; returns whether it was kept. */
     public boolean applyRevocationList(SignedRevocations list, Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        return inTransaction(() -> SyncDownRows.saveRevocations(connection, list, at));
     }
 
     /** The newest revocation list received, if any. */
     public Optional<SignedRevocations> revocationList() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.revocations(connection));
     }
 
     /** The tariff versions received, by effective time, then version id. */
     public List<TariffVersion> tariffVersions() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.tariffs(connection));
     }
 
     /** The firmware release records received, by product, then publication time. */
     public List<FirmwareRelease> firmwareReleases() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.releases(connection));
     }
 
     /** The credentials received, by technician id. */
     public List<ReceivedCredential> credentials() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.credentials(connection));
     }
 
     /** The values overwritten by merges, oldest first. */
     public List<FieldReview> reviews() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.reviews(connection));
     }
 
     /** The reference fields held of {@code customerId}, by field name. */
     public List<CustomerField> customerFields(String customerId) {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.fields(connection, customerId));
     }
 
     /**
@@ -151,12 +199,15 @@ public final class SyncRows {
      * outbox row, in one transaction.
      */
     public void editCustomerField(String customerId, String field, String value, Hlc hlc) {
-        throw new UnsupportedOperationException("not yet");
+        inTransaction(() -> {
+            SyncDownRows.editField(connection, customerId, field, value, hlc);
+            return null;
+        });
     }
 
     /** The latest HLC of any field held, to make the next local reading after, empty when none is held. */
     public Optional<Hlc> latestHlc() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> SyncDownRows.latestHlc(connection));
     }
 
     /**
@@ -164,41 +215,194 @@ public final class SyncRows {
      * counts one more attempt and keeps the newer message. Returns the row id.
      */
     public long addAttention(String stream, String item, String code, String message, String whatToDo, Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        return inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sync_attention SET message = ?, "
+                    + "what_to_do = ?, last_seen_ms = ?, attempts = attempts + 1 WHERE resolved = 0 AND stream = ? "
+                    + "AND item = ? AND code = ? RETURNING id")) {
+                update.setString(1, message);
+                update.setString(2, whatToDo);
+                update.setLong(3, at.toEpochMilli());
+                update.setString(4, stream);
+                update.setString(5, item);
+                update.setString(6, code);
+                try (ResultSet rows = update.executeQuery()) {
+                    if (rows.next()) {
+                        return rows.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_attention (stream, item, "
+                    + "code, message, what_to_do, first_seen_ms, last_seen_ms, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    + "1) RETURNING id")) {
+                insert.setString(1, stream);
+                insert.setString(2, item);
+                insert.setString(3, code);
+                insert.setString(4, message);
+                insert.setString(5, whatToDo);
+                insert.setLong(6, at.toEpochMilli());
+                insert.setLong(7, at.toEpochMilli());
+                try (ResultSet rows = insert.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
     }
 
     /** The unresolved needs-attention items, oldest first. */
     public List<Attention> attention() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> {
+            List<Attention> items = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT id, stream, item, code, message, what_to_do, "
+                            + "first_seen_ms, last_seen_ms, attempts, resolved FROM sync_attention WHERE resolved = 0 "
+                            + "ORDER BY first_seen_ms, id")) {
+                while (rows.next()) {
+                    items.add(new Attention(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), Instant.ofEpochMilli(rows.getLong(7)),
+                            Instant.ofEpochMilli(rows.getLong(8)), rows.getInt(9), rows.getInt(10) != 0));
+                }
+            }
+            return items;
+        });
     }
 
     /** Marks a needs-attention item resolved; returns whether it was there unresolved. */
     public boolean resolveAttention(long id) {
-        throw new UnsupportedOperationException("not yet");
+        return inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sync_attention SET resolved = 1 WHERE id = ? AND resolved = 0")) {
+                update.setLong(1, id);
+                return update.executeUpdate() > 0;
+            }
+        });
     }
 
     /** Records a run that ended with everything acknowledged. */
     public void recordSuccess(Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sync_state (id, "
+                    + "last_success_ms, last_attempt_ms, last_error) VALUES (1, ?, ?, NULL) ON CONFLICT (id) DO UPDATE "
+                    + "SET last_success_ms = excluded.last_success_ms, last_attempt_ms = excluded.last_attempt_ms, "
+                    + "last_error = NULL")) {
+                upsert.setLong(1, at.toEpochMilli());
+                upsert.setLong(2, at.toEpochMilli());
+                upsert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Records a run that failed, with a message saying why. */
     public void recordFailure(Instant at, String message) {
-        throw new UnsupportedOperationException("not yet");
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sync_state (id, "
+                    + "last_success_ms, last_attempt_ms, last_error) VALUES (1, NULL, ?, ?) ON CONFLICT (id) DO UPDATE "
+                    + "SET last_attempt_ms = excluded.last_attempt_ms, last_error = excluded.last_error")) {
+                upsert.setLong(1, at.toEpochMilli());
+                upsert.setString(2, message);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** How the last runs went. */
     public SyncState state() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> {
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery(
+                            "SELECT last_success_ms, last_attempt_ms, last_error FROM sync_state WHERE id = 1")) {
+                if (!rows.next()) {
+                    return new SyncState(Optional.empty(), Optional.empty(), Optional.empty());
+                }
+                return new SyncState(instant(rows, 1), instant(rows, 2), Optional.ofNullable(rows.getString(3)));
+            }
+        });
     }
 
     /** The cloud URL and pin kept for the site, empty before they were saved. */
     public Optional<SyncConfig> config() {
-        throw new UnsupportedOperationException("not yet");
+        return query(() -> {
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT cloud_url, pin FROM sync_config WHERE id = 1")) {
+                return rows.next() ? Optional.of(new SyncConfig(rows.getString(1), rows.getString(2)))
+                        : Optional.empty();
+            }
+        });
     }
 
     /** Keeps the cloud URL and pin of the site. */
     public void saveConfig(String cloudUrl, String pin) {
-        throw new UnsupportedOperationException("not yet");
+        if (cloudUrl == null || cloudUrl.isBlank()) {
+            throw new IllegalArgumentException("The cloud URL is required.");
+        }
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO sync_config (id, cloud_url, pin) VALUES (1, ?, ?)")) {
+                upsert.setString(1, cloudUrl);
+                upsert.setString(2, pin);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Forgets the cursor of {@code stream}, so that it is read again from the start (a bounded snapshot). */
+    public void clearCursor(DownStream stream) {
+        inTransaction(() -> {
+            SyncDownRows.saveCursor(connection, stream, null, Instant.now());
+            return null;
+        });
+    }
+
+    /**
+     * The HLC for this console's next local edit, node {@code node}: after every field held (whoever made it) and
+     * at least the wall clock of {@code clock}.
+     */
+    public Hlc nextHlc(Clock clock, String node) {
+        Hlc last = latestHlc().map(h -> new Hlc(h.millis(), h.counter(), node)).orElse(Hlc.zero(node));
+        return Hlc.now(clock, last);
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {
+        long millis = rows.getLong(column);
+        return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    private <T> T query(SqlWork<T> work) {
+        synchronized (lock) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new StoreException("The site database " + file + " could not be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
+        synchronized (lock) {
+            try {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run();
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("The site database " + file + " could not be written: " + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
     }
 }
