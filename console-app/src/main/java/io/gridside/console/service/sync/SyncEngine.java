@@ -45,6 +45,7 @@ public final class SyncEngine {
     private final Clock clock;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private int chunkBytes = UpSender.CHUNK;
 
     public SyncEngine(SiteStore store, CloudClient client, Clock clock, Backoff backoff, Sleeper sleeper) {
         this.store = store;
@@ -66,6 +67,11 @@ public final class SyncEngine {
                 + store.file() + " holds no site yet; connect to its gateway once before syncing it."));
         return new CloudClient(url, pin, new CloudClient.Identity(site.siteId(), store.schemaVersion(), laptopId,
                 credential.signed().toByteArray(), credential.signature().toByteArray()));
+    }
+
+    /** Sends chunks of {@code bytes} instead of 64 KiB: for tests of resuming inside a small batch. */
+    void chunkBytes(int bytes) {
+        chunkBytes = bytes;
     }
 
     public CloudClient cloud() {
@@ -93,7 +99,7 @@ public final class SyncEngine {
             }
             rewind(answer, run);
             Long replaceFrom = divergence(answer, attempts, run);
-            UpSender up = new UpSender(store, client, attempts, clock, run);
+            UpSender up = new UpSender(store, client, attempts, clock, run, chunkBytes);
             for (UpStream stream : UpStream.values()) {
                 up.send(stream, stream == UpStream.LEDGER ? replaceFrom : null);
             }

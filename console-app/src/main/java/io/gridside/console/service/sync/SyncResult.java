@@ -36,7 +36,8 @@ public record SyncResult(String epoch, Map<String, Up> up, Map<String, Integer> 
      *
      * @param itemsSent items sent in committed batches
      * @param batches batches committed
-     * @param bytesSent compressed bytes sent (chunks resumed count only what went)
+     * @param bytesSent compressed bytes of the chunks the cloud took in this run (a resumed batch counts only what
+     *     went in this run, a chunk sent again counts again)
      * @param checkpoint the checkpoint at the end of the run
      * @param waiting outbox rows still after the checkpoint
      */

@@ -5,6 +5,7 @@ import io.gridside.site.sync.UpStream;
 import io.gridside.site.sync.api.BatchDocument;
 import io.gridside.site.sync.api.BatchId;
 import io.gridside.site.sync.api.SyncJson;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -88,6 +89,14 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
     private static Object wireValue(String name, Object value) {
         if (value instanceof byte[] bytes) {
             return "hash".equals(name) ? HEX.formatHex(bytes) : Base64.getEncoder().encodeToString(bytes);
+        }
+        if ("details".equals(name) && value instanceof String text) {
+            // The store keeps an event's details as a JSON object's text; the wire carries the object.
+            try {
+                return SyncJson.mapper().readValue(text, Map.class);
+            } catch (IOException e) {
+                return value;
+            }
         }
         return value;
     }
