@@ -131,9 +131,10 @@ public final class SyncEngine {
     }
 
     /**
-     * Moves each checkpoint to the cloud's watermark: back when the cloud holds less than it acknowledged (it was
-     * restored from a backup, so the console sends again from there), forward when the cloud holds more than the
-     * console heard of (an answer lost after the cloud applied a batch).
+     * Moves a checkpoint back to the cloud's watermark when the cloud holds less than it acknowledged (it was
+     * restored from a backup), so the console sends again from there. A watermark above the checkpoint moves
+     * nothing: the outbox's seqs are this store's, and another laptop's rows may stand under them on the cloud;
+     * a batch whose commit answer was lost is found committed by its id and answered again, without its bytes.
      */
     private void rewind(HandshakeAnswer answer, SyncRun run) {
         for (UpStream stream : UpStream.values()) {
@@ -144,8 +145,6 @@ public final class SyncEngine {
                         + "again from there.", stream.wireName(), watermark, checkpoint);
                 rows.setCheckpoint(stream, watermark);
                 run.rewound(stream);
-            } else if (watermark > checkpoint) {
-                rows.setCheckpoint(stream, Math.min(watermark, rows.lastSeq(stream)));
             }
         }
     }
