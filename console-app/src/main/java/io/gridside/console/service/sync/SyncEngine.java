@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * watermark when the cloud was restored, and finds the first day where the two ledgers' chains part), then each up
  * stream by priority, then each down stream. Checkpoints move only after the cloud acknowledged; a cancel takes
  * effect between chunks and pages. Runs one at a time per store; {@link SyncSchedule} decides when.
+ *
+ * <p>KNOWN SHORTCOMING: one laptop per site. The outbox numbers each stream per store, and the cloud keeps a
+ * stream's items and watermark per site by those numbers, so a second laptop syncing the same site would send its
+ * own rows under seqs the first one used, and the cloud would take them as the same items. The ledger is safe (its
+ * seq is the gateway's); the other streams need a seq space per laptop on the cloud, or a natural key in place of
+ * the seq, which protocol version 1 does not have.
  */
 public final class SyncEngine {
 

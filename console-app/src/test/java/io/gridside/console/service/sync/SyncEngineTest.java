@@ -2,6 +2,7 @@ package io.gridside.console.service.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.client.CancelSignal;
 import io.gridside.sim.cloud.CloudFaults;
@@ -10,6 +11,7 @@ import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.sync.Attention;
 import io.gridside.site.sync.CustomerField;
 import io.gridside.site.sync.FieldReview;
 import io.gridside.site.sync.Hlc;
@@ -18,6 +20,9 @@ import io.gridside.site.sync.api.DownItems;
 import io.gridside.site.sync.api.UpItems;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -285,6 +290,45 @@ class SyncEngineTest {
         assertThat(rest.complete()).isTrue();
         assertThat(acknowledged + rest.up().get("payments").itemsSent())
                 .isEqualTo(sync.store.sync().lastSeq(UpStream.PAYMENTS));
+    }
+
+
+    @Test
+    void anItemTheCloudRejectsGoesOnTheNeedsAttentionListAndHoldsNothingBack() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sync.store.file());
+                Statement statement = connection.createStatement()) {
+            // An outbox row whose event is gone: the cloud cannot take an event without its time and kind.
+            statement.executeUpdate("INSERT INTO sync_outbox (stream, seq, item, kind, queued_ms) SELECT 'events', "
+                    + "COALESCE(MAX(seq), 0) + 1, '999999', 'event', 0 FROM sync_outbox WHERE stream = 'events'");
+        }
+
+        SyncResult result = sync.run();
+        SyncResult again = sync.run();
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.attention()).singleElement().asString().startsWith("events seq");
+        assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
+                .containsExactly(tuple("events", "item_invalid"));
+        assertThat(result.up().values()).allMatch(up -> up.waiting() == 0);
+        assertThat(again.itemsSent()).isZero();
+        assertThat(again.complete()).isTrue();
+    }
+
+    @Test
+    void aBatchThatKeepsFailingWaitsOnTheNeedsAttentionListWhileTheOtherStreamsGoOn() throws IOException {
+        for (int i = 0; i < Attempts.MAX; i++) {
+            sync.faults.once(CloudFaults.Kind.ERROR_500, "/batches/events-");
+        }
+
+        SyncResult result = sync.run();
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.up().get("events").waiting()).isPositive();
+        assertThat(result.up().get("readings").waiting()).isZero();
+        assertThat(result.up().get("ledger").waiting()).isZero();
+        assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
+                .containsExactly(tuple("events", "internal"));
+        assertThat(sync.run().complete()).isTrue();
     }
 
     private static SiteEvent event(long id) {
