@@ -98,7 +98,9 @@ public final class SyncEngine {
             run.progress(null, "handshake with " + client.url(), 0);
             HandshakeRequest request = handshakeRequest();
             String key = "handshake-" + UUID.randomUUID();
-            HandshakeAnswer answer = attempts.run("The handshake", () -> client.handshake(request, key));
+            // A cloud that accepts no connection at all is not asked again at once: the schedule's back-off does.
+            HandshakeAnswer answer = attempts.run("The handshake", () -> client.handshake(request, key),
+                    e -> CloudException.UNREACHABLE.equals(e.code()));
             if (answer.api() != SyncHeaders.API_VERSION) {
                 throw CloudException.sessionRefused("api_unsupported", "The cloud speaks sync API version "
                         + answer.api() + ", this console " + SyncHeaders.API_VERSION + "; update the console.", null);

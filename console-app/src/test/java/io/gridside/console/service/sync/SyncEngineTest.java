@@ -19,6 +19,7 @@ import io.gridside.site.sync.UpStream;
 import io.gridside.site.sync.api.DownItems;
 import io.gridside.site.sync.api.UpItems;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -259,6 +260,22 @@ class SyncEngineTest {
             assertThat(e.code()).isEqualTo("laptop_reported_lost");
         });
         assertThat(sync.store.sync().state().lastError()).isPresent();
+    }
+
+    @Test
+    void aCloudThatAcceptsNoConnectionEndsTheRunAtOnceForTheScheduleToBackOff() throws IOException {
+        // Port 1 of loopback: nothing listens there.
+        CloudClient nowhere = SyncEngine.client(sync.store, URI.create("https://127.0.0.1:1"),
+                CloudPin.parse(sync.cloud.pin()), sync.credential, LaptopId.in(sync.dataDir));
+        SyncEngine engine = new SyncEngine(sync.store, nowhere, CloudSync.clock(),
+                Backoff.standard(new SplittableRandom(1)), sync.waits::add);
+
+        assertThatThrownBy(() -> engine.run(SyncProgress.NONE, CancelSignal.NEVER))
+                .isInstanceOfSatisfying(CloudException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CloudException.Kind.RETRYABLE);
+                    assertThat(e.code()).isEqualTo(CloudException.UNREACHABLE);
+                });
+        assertThat(sync.waits).isEmpty();
     }
 
     @Test
