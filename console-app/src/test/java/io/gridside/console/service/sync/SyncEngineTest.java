@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.client.CancelSignal;
+import io.gridside.link.auth.Role;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.cloud.CloudFaults;
 import io.gridside.sim.month.SiteMonth;
 import io.gridside.site.EventKind;
@@ -13,6 +15,9 @@ import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.sync.Attention;
 import io.gridside.site.sync.CustomerField;
+import io.gridside.site.sync.FirmwareRelease;
+import io.gridside.site.sync.ReceivedCredential;
+import io.gridside.site.sync.TariffVersion;
 import io.gridside.site.sync.FieldReview;
 import io.gridside.site.sync.Hlc;
 import io.gridside.site.sync.UpStream;
@@ -31,6 +36,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -346,6 +352,38 @@ class SyncEngineTest {
         assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
                 .containsExactly(tuple("events", "internal"));
         assertThat(sync.run().complete()).isTrue();
+    }
+
+
+    @Test
+    void bringsDownTariffsReleasesCredentialsAndTheNewestRevocationList() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        sync.cloud.publishTariff(sync.siteId, new DownItems.Tariff("v-2026-07", LocalDate.parse("2026-07-01"),
+                Map.of("id", "flat-2026-07", "energyMinorPerKwh", 3_800)));
+        sync.cloud.publishFirmware(sync.siteId, new DownItems.Firmware("2.4.0", "meter", List.of("GM-1"), 7,
+                "Faster joins.", now));
+        sync.cloud.publishCredential(sync.siteId, DemoOperator.issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN,
+                List.of(sync.siteId), now, Duration.ofDays(30), Map.of()));
+        sync.cloud.publishRevocations(sync.siteId, DemoOperator.revocations(1, now, List.of("T-0007"), List.of()));
+        sync.cloud.publishRevocations(sync.siteId, DemoOperator.revocations(2, now, List.of("T-0007", "T-0008"),
+                List.of()));
+
+        SyncResult result = sync.run();
+        SyncResult again = sync.run();
+
+        // A first read is the cloud's snapshot: the newest list only, beside the credential.
+        assertThat(result.down()).containsEntry("tariffs", 1).containsEntry("firmware", 1)
+                .containsEntry("credentials", 2);
+        assertThat(sync.store.sync().tariffVersions()).extracting(TariffVersion::versionId)
+                .containsExactly("v-2026-07");
+        assertThat(sync.store.sync().tariffVersions().get(0).tariffJson()).contains("\"energyMinorPerKwh\":3800");
+        assertThat(sync.store.sync().firmwareReleases()).extracting(FirmwareRelease::version)
+                .containsExactly("2.4.0");
+        assertThat(sync.store.sync().credentials()).extracting(ReceivedCredential::technicianId)
+                .containsExactly("T-0042");
+        assertThat(sync.store.sync().revocationList()).hasValueSatisfying(list -> assertThat(list.serial())
+                .isEqualTo(2));
+        assertThat(again.down().values()).allMatch(items -> items == 0);
     }
 
     private static SiteEvent event(long id) {
