@@ -51,7 +51,7 @@ public final class SyncEngine {
     private final Clock clock;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private int chunkBytes = UpSender.CHUNK;
+    private volatile int chunkBytes = UpSender.CHUNK;
 
     public SyncEngine(SiteStore store, CloudClient client, Clock clock, Backoff backoff, Sleeper sleeper) {
         this.store = store;
@@ -75,8 +75,14 @@ public final class SyncEngine {
                 credential.signed().toByteArray(), credential.signature().toByteArray()));
     }
 
-    /** Sends chunks of {@code bytes} instead of 64 KiB: for tests of resuming inside a small batch. */
-    void chunkBytes(int bytes) {
+    /**
+     * Sends chunks of {@code bytes} instead of 64 KiB: for tests of resuming inside a small batch, and for
+     * measuring what the chunk size costs on a slow link (each chunk waits for its answer).
+     */
+    public void chunkBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("a chunk holds at least one byte, not " + bytes);
+        }
         chunkBytes = bytes;
     }
 
