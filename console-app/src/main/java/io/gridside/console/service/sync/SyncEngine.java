@@ -118,6 +118,12 @@ public final class SyncEngine {
                 up.send(stream, stream == UpStream.LEDGER ? replaceFrom : null);
             }
             boolean downComplete = readDown(answer, attempts, run);
+            // What came down may have queued rows to go up (a remote top-up's payment): they go in this run too.
+            for (UpStream stream : UpStream.values()) {
+                if (!run.isStalled(stream) && rows.waiting().getOrDefault(stream, 0L) > 0) {
+                    up.send(stream, null);
+                }
+            }
             return finish(answer.epoch(), run, downComplete);
         } catch (CloudException e) {
             LOG.info("The sync of {} ended: {} ({}).", store.file(), e.getMessage(), e.code());

@@ -207,6 +207,9 @@ class SyncEngineTest {
         SyncResult second = sync.run();
 
         assertThat(first.topUpsQueued()).isEqualTo(2);
+        assertThat(first.complete()).as("the queued top-ups' payment rows went up in the same run").isTrue();
+        assertThat(sync.cloud.payments(sync.siteId)).filteredOn(item -> "MM-1".equals(item.get("reference")))
+                .hasSize(1);
         assertThat(second.resynced()).contains("topups");
         assertThat(second.topUpsQueued()).isZero();
         assertThat(second.complete()).isTrue();
