@@ -27,7 +27,10 @@ public final class CloudFaults {
         ERROR_500,
         /** Answer 503 {@code unavailable} with Retry-After, applying nothing. */
         ERROR_503,
-        /** Wait before answering. */
+        /**
+         * Wait before answering. KNOWN SHORTCOMING: the wait comes before the answer, whole; an answer trickled
+         * byte by byte, which tests a client's read time-out inside a body, is not simulated.
+         */
         SLOW,
         /** Apply the request twice and answer the first answer. */
         DUPLICATE,
