@@ -209,7 +209,7 @@ public final class SyncSchedule implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("A sync run of {} failed unexpectedly.", store.file(), e);
             failure = e;
-            next = offline(null);
+            next = backOff(SyncStatus.Connectivity.OFFLINE, null);
         }
         CompletableFuture<SyncResult> waiting;
         synchronized (lock) {
@@ -242,12 +242,15 @@ public final class SyncSchedule implements AutoCloseable {
                 return null;
             }
         }
-        return offline(e.retryAfter());
+        boolean answered = e.kind() == CloudException.Kind.REFUSED;
+        return backOff(answered ? SyncStatus.Connectivity.ONLINE : SyncStatus.Connectivity.OFFLINE,
+                e.retryAfter());
     }
 
-    private Duration offline(Duration retryAfter) {
+    /** Notes a failed run, the cloud having answered it or not, and draws the wait before the next. */
+    private Duration backOff(SyncStatus.Connectivity now, Duration retryAfter) {
         synchronized (lock) {
-            connectivity = SyncStatus.Connectivity.OFFLINE;
+            connectivity = now;
             failures++;
             Duration wait = backoff.delay(failures);
             return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
