@@ -90,6 +90,7 @@ public final class SyncSchedule implements AutoCloseable {
     private Instant nextAttempt;
     private int failures;
     private boolean running;
+    private Thread runner;
     private volatile boolean cancelRequested;
     private boolean closed;
     private SyncStatus.Connectivity connectivity = SyncStatus.Connectivity.UNKNOWN;
@@ -133,9 +134,17 @@ public final class SyncSchedule implements AutoCloseable {
         }
     }
 
-    /** Asks the run under way to stop at its next chunk or page; what the cloud acknowledged is kept. */
+    /**
+     * Asks the run under way to stop at its next chunk or page, or at once while it waits to try again or for an
+     * answer; what the cloud acknowledged is kept.
+     */
     public void cancel() {
         cancelRequested = true;
+        synchronized (lock) {
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
     }
 
     /** Hears every new status, on the timer's thread. */
@@ -190,6 +199,7 @@ public final class SyncSchedule implements AutoCloseable {
                 return;
             }
             running = true;
+            runner = Thread.currentThread();
             nextAttempt = null;
             cancelRequested = false;
         }
@@ -214,6 +224,9 @@ public final class SyncSchedule implements AutoCloseable {
         CompletableFuture<SyncResult> waiting;
         synchronized (lock) {
             running = false;
+            runner = null;
+            // A cancel's interrupt that came after the run's last wait must not reach the timer's next task.
+            Thread.interrupted();
             lastProgress = null;
             waiting = byHand;
             byHand = null;
