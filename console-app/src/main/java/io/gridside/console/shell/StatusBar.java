@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -13,7 +14,10 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
-/** The link's state at a glance: transport and address, gateway, round-trip time, dropped frames, tasks. */
+/**
+ * The link's state at a glance: transport and address, gateway, round-trip time, dropped frames; the cloud sync's
+ * state; tasks.
+ */
 public final class StatusBar extends HBox {
 
     private final SessionViewModel session;
@@ -23,9 +27,12 @@ public final class StatusBar extends HBox {
     private final Label dropped = new Label();
     private final Label rate = new Label();
     private final Label resent = new Label();
+    private final Node sync;
 
-    public StatusBar(SessionViewModel session) {
+    /** A status bar of {@code session} that shows {@code sync}, the cloud sync's indicator, beside the tasks. */
+    public StatusBar(SessionViewModel session, Node sync) {
         this.session = session;
+        this.sync = sync;
         createControls();
         layoutControls();
         bind();
@@ -44,7 +51,7 @@ public final class StatusBar extends HBox {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer,
+        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync,
                 new LinkDetailsView(session.journal()), new TaskListView(session.tasks()));
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);

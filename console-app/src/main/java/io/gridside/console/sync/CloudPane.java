@@ -1,0 +1,142 @@
+package io.gridside.console.sync;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.console.Formats;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The site's cloud: its address and pin, whether it answers, the last success and the last error, and the buttons
+ * that start a run by hand or cancel the one under way.
+ */
+final class CloudPane extends VBox {
+
+    private final SyncViewModel model;
+    private final Label title = new Label(SyncTexts.text("sync.cloud.title"));
+    private final TextField url = readOnly("sync-url");
+    private final TextField pin = readOnly("sync-pin");
+    private final Label online = new Label();
+    private final Label lastSuccess = new Label();
+    private final Label lastError = new Label();
+    private final Button syncNow = new Button(SyncTexts.text("sync.now"), new FontIcon(Material2MZ.SYNC));
+    private final Button cancel = new Button(SyncTexts.text("sync.cancel"), new FontIcon(Material2AL.CLOSE));
+
+    CloudPane(SyncViewModel model) {
+        this.model = model;
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    /** A field that shows a value the technician may select and copy, but not change here. */
+    private static TextField readOnly(String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setEditable(false);
+        field.setFocusTraversable(false);
+        field.getStyleClass().add(Styles.SMALL);
+        return field;
+    }
+
+    private void createControls() {
+        title.getStyleClass().add(Styles.TITLE_4);
+        online.setId("sync-online");
+        lastSuccess.setId("sync-last-success");
+        lastError.setId("sync-last-error");
+        lastError.setWrapText(true);
+        lastError.setMinHeight(Region.USE_PREF_SIZE);
+        syncNow.setId("sync-now");
+        syncNow.getStyleClass().add(Styles.ACCENT);
+        cancel.setId("sync-cancel");
+        pin.getStyleClass().add("sync-pin");
+    }
+
+    private void layoutControls() {
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(4);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(names, values);
+        List<String> keys = List.of("sync.cloud.url", "sync.cloud.pin", "sync.cloud.state", "sync.cloud.lastSuccess",
+                "sync.cloud.lastError");
+        List<Region> shown = List.of(url, pin, online, lastSuccess, lastError);
+        for (int row = 0; row < keys.size(); row++) {
+            Label name = new Label(SyncTexts.text(keys.get(row)));
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            facts.addRow(row, name, shown.get(row));
+        }
+        HBox actions = new HBox(8, syncNow, cancel);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(title, facts, actions);
+        setSpacing(8);
+        getStyleClass().add("sync-card");
+    }
+
+    private void bind() {
+        url.textProperty().bind(Bindings.createStringBinding(() -> orNotSetUp(model.overviewProperty().get()
+                .cloudUrl()), model.overviewProperty()));
+        pin.textProperty().bind(Bindings.createStringBinding(() -> orNotSetUp(model.overviewProperty().get().pin()),
+                model.overviewProperty()));
+        online.textProperty().bind(Bindings.createStringBinding(this::stateText, model.overviewProperty()));
+        online.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
+                model.onlineProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF),
+                model.onlineProperty()));
+        lastSuccess.textProperty().bind(Bindings.createStringBinding(this::lastSuccessText, model.overviewProperty(),
+                model.lastSuccessTextProperty()));
+        lastError.textProperty().bind(Bindings.createStringBinding(() -> orNone(model.overviewProperty().get()
+                .lastError()), model.overviewProperty()));
+        model.overviewProperty().addListener((obs, old, now) -> styleError(now.lastError().isEmpty()));
+        syncNow.disableProperty().bind(model.configuredProperty().not().or(model.runningProperty()));
+        syncNow.setOnAction(event -> model.syncNow());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(event -> model.cancel());
+    }
+
+    private void styleError(boolean none) {
+        lastError.getStyleClass().remove(Styles.DANGER);
+        if (!none) {
+            lastError.getStyleClass().add(Styles.DANGER);
+        }
+    }
+
+    private String stateText() {
+        SyncOverview overview = model.overviewProperty().get();
+        if (!overview.configured()) {
+            return SyncTexts.text("sync.state.notSetUp");
+        }
+        return SyncTexts.text(overview.online() ? "sync.state.online" : "sync.state.offline");
+    }
+
+    private String lastSuccessText() {
+        SyncOverview overview = model.overviewProperty().get();
+        if (overview.lastSuccess() == null) {
+            return SyncTexts.text("sync.never");
+        }
+        return SyncTexts.text("sync.cloud.lastSuccessAt", Formats.siteTime(overview.lastSuccess(), model.zone()),
+                model.lastSuccessTextProperty().get());
+    }
+
+    private static String orNotSetUp(String value) {
+        return value == null ? SyncTexts.text("sync.cloud.notSetUp") : value;
+    }
+
+    private static String orNone(String value) {
+        return value.isEmpty() ? SyncTexts.text("sync.cloud.noError") : value;
+    }
+}
