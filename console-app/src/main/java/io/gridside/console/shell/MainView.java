@@ -171,6 +171,11 @@ public final class MainView extends BorderPane {
         });
         refreshButton.setId("refresh");
         disconnectButton.setId("disconnect");
+        // The Sync screen's button is its icon alone: the status bar's sync indicator, which opens the same screen,
+        // carries the words, and a twelfth worded button would push Refresh off a 1280-pixel window.
+        syncButton.setTooltip(new Tooltip(syncButton.getText()));
+        syncButton.setAccessibleText(syncButton.getText());
+        syncButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         // Icons alone, their words in a tooltip, so that every screen's button fits a 1280-pixel window.
         for (Button button : List.of(refreshButton, disconnectButton)) {
             button.setTooltip(new javafx.scene.control.Tooltip(button.getText()));
