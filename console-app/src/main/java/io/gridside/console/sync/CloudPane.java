@@ -26,8 +26,9 @@ final class CloudPane extends VBox {
 
     private final SyncViewModel model;
     private final Label title = new Label(SyncTexts.text("sync.cloud.title"));
-    private final TextField url = readOnly("sync-url");
-    private final TextField pin = readOnly("sync-pin");
+    private final TextField url = field("sync-url", "sync.cloud.urlPrompt");
+    private final TextField pin = field("sync-pin", "sync.cloud.pinPrompt");
+    private final Button save = new Button(SyncTexts.text("sync.cloud.save"), new FontIcon(Material2MZ.SAVE));
     private final Label online = new Label();
     private final Label lastSuccess = new Label();
     private final Label lastError = new Label();
@@ -41,12 +42,11 @@ final class CloudPane extends VBox {
         bind();
     }
 
-    /** A field that shows a value the technician may select and copy, but not change here. */
-    private static TextField readOnly(String id) {
+    /** A field of the cloud's address or pin, as the operator gives it. */
+    private static TextField field(String id, String promptKey) {
         TextField field = new TextField();
         field.setId(id);
-        field.setEditable(false);
-        field.setFocusTraversable(false);
+        field.setPromptText(SyncTexts.text(promptKey));
         field.getStyleClass().add(Styles.SMALL);
         return field;
     }
@@ -58,6 +58,8 @@ final class CloudPane extends VBox {
         lastError.setId("sync-last-error");
         lastError.setWrapText(true);
         lastError.setMinHeight(Region.USE_PREF_SIZE);
+        save.setId("sync-save");
+        save.getStyleClass().add(Styles.SMALL);
         syncNow.setId("sync-now");
         syncNow.getStyleClass().add(Styles.ACCENT);
         cancel.setId("sync-cancel");
@@ -75,7 +77,10 @@ final class CloudPane extends VBox {
         facts.getColumnConstraints().setAll(names, values);
         List<String> keys = List.of("sync.cloud.url", "sync.cloud.pin", "sync.cloud.state", "sync.cloud.lastSuccess",
                 "sync.cloud.lastError");
-        List<Region> shown = List.of(url, pin, online, lastSuccess, lastError);
+        HBox.setHgrow(pin, Priority.ALWAYS);
+        HBox pinRow = new HBox(8, pin, save);
+        pinRow.setAlignment(Pos.CENTER_LEFT);
+        List<Region> shown = List.of(url, pinRow, online, lastSuccess, lastError);
         for (int row = 0; row < keys.size(); row++) {
             Label name = new Label(SyncTexts.text(keys.get(row)));
             name.getStyleClass().add(Styles.TEXT_MUTED);
@@ -89,10 +94,10 @@ final class CloudPane extends VBox {
     }
 
     private void bind() {
-        url.textProperty().bind(Bindings.createStringBinding(() -> orNotSetUp(model.overviewProperty().get()
-                .cloudUrl()), model.overviewProperty()));
-        pin.textProperty().bind(Bindings.createStringBinding(() -> orNotSetUp(model.overviewProperty().get().pin()),
-                model.overviewProperty()));
+        model.overviewProperty().addListener((obs, old, now) -> showConfig(old, now));
+        save.disableProperty().bind(Bindings.createBooleanBinding(this::unchanged, url.textProperty(),
+                pin.textProperty(), model.overviewProperty()));
+        save.setOnAction(event -> model.configure(url.getText(), pin.getText()));
         online.textProperty().bind(Bindings.createStringBinding(this::stateText, model.overviewProperty()));
         online.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
                 model.onlineProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF),
@@ -132,8 +137,23 @@ final class CloudPane extends VBox {
                 model.lastSuccessTextProperty().get());
     }
 
-    private static String orNotSetUp(String value) {
-        return value == null ? SyncTexts.text("sync.cloud.notSetUp") : value;
+    /** Shows the cloud kept for the site, unless the technician is typing another one. */
+    private void showConfig(SyncOverview old, SyncOverview now) {
+        if (old == null || !java.util.Objects.equals(old.cloudUrl(), now.cloudUrl())) {
+            url.setText(now.cloudUrl() == null ? "" : now.cloudUrl());
+        }
+        if (old == null || !java.util.Objects.equals(old.pin(), now.pin())) {
+            pin.setText(now.pin() == null ? "" : now.pin());
+        }
+    }
+
+    /** Whether the fields hold the cloud kept, or nothing to save. */
+    private boolean unchanged() {
+        SyncOverview overview = model.overviewProperty().get();
+        String keptUrl = overview.cloudUrl() == null ? "" : overview.cloudUrl();
+        String keptPin = overview.pin() == null ? "" : overview.pin();
+        return url.getText().isBlank() || pin.getText().isBlank()
+                || url.getText().strip().equals(keptUrl) && pin.getText().strip().equals(keptPin);
     }
 
     private static String orNone(String value) {

@@ -27,6 +27,12 @@ public interface SyncSource {
     /** Does {@code item}'s action: sends it again, or marks it dealt with. */
     void act(SyncOverview.Attention item, Consumer<String> onFailure);
 
+    /**
+     * Keeps {@code url} and {@code pin} as the site's cloud and starts syncing with it; {@code onFailure} hears what
+     * is wrong with either.
+     */
+    void configure(String url, String pin, Consumer<String> onFailure);
+
     /** The site's time zone, in which the screen shows instants. */
     ZoneId zone();
 }

@@ -84,6 +84,12 @@ public final class SyncViewModel {
         source.act(item, this::failed);
     }
 
+    /** Keeps {@code url} and {@code pin} as the site's cloud and starts syncing with it. */
+    public void configure(String url, String pin) {
+        message.set(SyncTexts.text("sync.cloud.saving", url.strip()));
+        source.configure(url.strip(), pin.strip(), this::failed);
+    }
+
     private void failed(String problem) {
         message.set(problem);
     }

@@ -56,6 +56,14 @@ final class FakeSyncSource implements SyncSource {
     }
 
     @Override
+    public void configure(String url, String pin, Consumer<String> onFailure) {
+        asked.add("configure " + url + " " + pin);
+        if (failure != null) {
+            onFailure.accept(failure);
+        }
+    }
+
+    @Override
     public ZoneId zone() {
         return ZoneOffset.UTC;
     }

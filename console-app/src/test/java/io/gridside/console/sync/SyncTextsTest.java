@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SyncTextsTest {
 
     /** Every whole key written out: in a call of {@code SyncTexts.text}, in a ternary or as a column's title. */
-    private static final Pattern KEY_USE = Pattern.compile("\"((?:ago|indicator|sync)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+    private static final Pattern KEY_USE = Pattern.compile(
+            "\"((?:ago|indicator|sync|task)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(SyncTexts.BUNDLE, Locale.ROOT);
 
     @Test

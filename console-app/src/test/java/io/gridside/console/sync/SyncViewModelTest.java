@@ -121,4 +121,12 @@ class SyncViewModelTest {
 
         assertThat(model.messageProperty().get()).isEqualTo("A run is under way already.");
     }
+
+    @Test
+    void keepsTheCloudTypedWithoutItsSpaces() {
+        model.configure(" https://127.0.0.1:9443 ", "sha256/BBBB ");
+
+        assertThat(source.asked).containsExactly("configure https://127.0.0.1:9443 sha256/BBBB");
+        assertThat(model.messageProperty().get()).startsWith("Keeping https://127.0.0.1:9443 as the site's cloud");
+    }
 }
