@@ -3,6 +3,7 @@ package io.gridside.console.sync;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import java.util.List;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -18,10 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/**
- * The site's cloud: its address and pin, whether it answers, the last success and the last error, and the buttons
- * that start a run by hand or cancel the one under way.
- */
+/** The site's cloud: its address and pin, which can be set here, whether it answers, the last success and error. */
 final class CloudPane extends VBox {
 
     private final SyncViewModel model;
@@ -32,8 +30,6 @@ final class CloudPane extends VBox {
     private final Label online = new Label();
     private final Label lastSuccess = new Label();
     private final Label lastError = new Label();
-    private final Button syncNow = new Button(SyncTexts.text("sync.now"), new FontIcon(Material2MZ.SYNC));
-    private final Button cancel = new Button(SyncTexts.text("sync.cancel"), new FontIcon(Material2AL.CLOSE));
 
     CloudPane(SyncViewModel model) {
         this.model = model;
@@ -60,9 +56,6 @@ final class CloudPane extends VBox {
         lastError.setMinHeight(Region.USE_PREF_SIZE);
         save.setId("sync-save");
         save.getStyleClass().add(Styles.SMALL);
-        syncNow.setId("sync-now");
-        syncNow.getStyleClass().add(Styles.ACCENT);
-        cancel.setId("sync-cancel");
         pin.getStyleClass().add("sync-pin");
     }
 
@@ -86,9 +79,7 @@ final class CloudPane extends VBox {
             name.getStyleClass().add(Styles.TEXT_MUTED);
             facts.addRow(row, name, shown.get(row));
         }
-        HBox actions = new HBox(8, syncNow, cancel);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(title, facts, actions);
+        getChildren().setAll(title, facts);
         setSpacing(8);
         getStyleClass().add("sync-card");
     }
@@ -107,10 +98,6 @@ final class CloudPane extends VBox {
         lastError.textProperty().bind(Bindings.createStringBinding(() -> orNone(model.overviewProperty().get()
                 .lastError()), model.overviewProperty()));
         model.overviewProperty().addListener((obs, old, now) -> styleError(now.lastError().isEmpty()));
-        syncNow.disableProperty().bind(model.configuredProperty().not().or(model.runningProperty()));
-        syncNow.setOnAction(event -> model.syncNow());
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(event -> model.cancel());
     }
 
     private void styleError(boolean none) {
@@ -139,10 +126,10 @@ final class CloudPane extends VBox {
 
     /** Shows the cloud kept for the site, unless the technician is typing another one. */
     private void showConfig(SyncOverview old, SyncOverview now) {
-        if (old == null || !java.util.Objects.equals(old.cloudUrl(), now.cloudUrl())) {
+        if (old == null || !Objects.equals(old.cloudUrl(), now.cloudUrl())) {
             url.setText(now.cloudUrl() == null ? "" : now.cloudUrl());
         }
-        if (old == null || !java.util.Objects.equals(old.pin(), now.pin())) {
+        if (old == null || !Objects.equals(old.pin(), now.pin())) {
             pin.setText(now.pin() == null ? "" : now.pin());
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -12,12 +13,20 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The run under way or last run: its share done, what it is doing, and each stream's items and bytes. */
+/**
+ * The run under way or the last one: the buttons that start a run by hand or cancel it between two chunks, its
+ * share done, what it is doing, and each stream's items and bytes.
+ */
 final class RunPane extends VBox {
 
     private final SyncViewModel model;
     private final ProgressBar progress = new ProgressBar(0);
+    private final Button syncNow = new Button(SyncTexts.text("sync.now"), new FontIcon(Material2MZ.SYNC));
+    private final Button cancel = new Button(SyncTexts.text("sync.cancel"), new FontIcon(Material2AL.CLOSE));
     private final Label message = new Label();
     private final TableView<SyncProgress.Stream> streams = SyncTables.table("sync-streams", "sync.run.none");
 
@@ -29,6 +38,11 @@ final class RunPane extends VBox {
     }
 
     private void createControls() {
+        syncNow.setId("sync-now");
+        syncNow.getStyleClass().add(Styles.ACCENT);
+        syncNow.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setId("sync-cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         progress.setId("sync-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         message.setId("sync-message");
@@ -42,16 +56,16 @@ final class RunPane extends VBox {
                 SyncTables.figure(SyncTables.column("sync.stream.bytes", 110, stream -> bytes(stream.bytes()))),
                 SyncTables.column("sync.stream.state", 160, stream -> SyncTexts.text(stream.done()
                         ? "sync.stream.done" : "sync.stream.sending"))));
-        // Seven streams, up and down, fit without a scroll bar; the tables below take what is left.
-        streams.setPrefHeight(210);
-        streams.setMinHeight(120);
+        // The up streams of a run fit without a scroll bar on a laptop's screen; the lists below take the rest.
+        streams.setPrefHeight(190);
+        streams.setMinHeight(175);
     }
 
     private void layoutControls() {
         Label title = new Label(SyncTexts.text("sync.run.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, progress);
+        HBox bar = new HBox(10, title, syncNow, cancel, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(bar, message, streams);
         setSpacing(6);
@@ -61,6 +75,10 @@ final class RunPane extends VBox {
         progress.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progressProperty().get()
                 .fraction(), model.progressProperty()));
         message.textProperty().bind(model.messageProperty());
+        syncNow.disableProperty().bind(model.configuredProperty().not().or(model.runningProperty()));
+        syncNow.setOnAction(event -> model.syncNow());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(event -> model.cancel());
         streams.setItems(model.streams());
     }
 

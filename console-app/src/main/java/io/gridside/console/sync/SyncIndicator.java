@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -44,12 +45,14 @@ public final class SyncIndicator extends HBox {
         state.setId("status-sync");
         state.getStyleClass().add(Styles.FLAT);
         state.setGraphic(icon);
-        state.setTooltip(new Tooltip(SyncTexts.text("indicator.tooltip")));
+        state.setTooltip(new Tooltip());
         state.setOnAction(event -> openScreen.run());
         badge.setId("status-sync-attention");
         badge.setGraphic(new FontIcon(Material2MZ.WARNING));
         badge.getStyleClass().addAll("sync-badge", Styles.WARNING);
         badge.setOnMouseClicked(event -> openScreen.run());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().setAll(state, badge);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(2);
@@ -61,6 +64,11 @@ public final class SyncIndicator extends HBox {
         state.textProperty().bind(model.indicatorTextProperty());
         icon.iconCodeProperty().bind(Bindings.createObjectBinding(this::iconCode, model.configuredProperty(),
                 model.onlineProperty(), model.runningProperty()));
+        // Online shows as the icon in the success colour, so the words are kept for offline, where they matter.
+        state.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> SyncTexts.text(
+                "indicator.tooltip", SyncTexts.text(tooltipState())), model.configuredProperty(),
+                model.onlineProperty()));
+        state.accessibleTextProperty().bind(state.getTooltip().textProperty());
         badge.textProperty().bind(Bindings.size(model.attention()).asString());
         badge.visibleProperty().bind(model.needsAttentionProperty());
         badge.managedProperty().bind(badge.visibleProperty());
@@ -71,6 +79,13 @@ public final class SyncIndicator extends HBox {
         model.onlineProperty().addListener((obs, was, now) -> styleOnline());
         model.configuredProperty().addListener((obs, was, now) -> styleOnline());
         styleOnline();
+    }
+
+    private String tooltipState() {
+        if (!model.configuredProperty().get()) {
+            return "indicator.tooltip.notSetUp";
+        }
+        return model.onlineProperty().get() ? "indicator.tooltip.online" : "indicator.tooltip.offline";
     }
 
     private Ikon iconCode() {

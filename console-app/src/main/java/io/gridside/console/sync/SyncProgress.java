@@ -17,11 +17,17 @@ public record SyncProgress(boolean running, List<Stream> streams) {
         streams = List.copyOf(streams);
     }
 
-    /** The share of the run's items sent so far, from 0 to 1; -1 while the run has not counted them yet. */
+    /**
+     * The share of the run's items sent so far, from 0 to 1; -1 while a run has not counted them yet; 1 after a run
+     * that went through every stream, 0 before any.
+     */
     public double fraction() {
+        if (!running) {
+            return !streams.isEmpty() && streams.stream().allMatch(Stream::done) ? 1 : 0;
+        }
         long total = streams.stream().mapToLong(Stream::itemsTotal).sum();
         if (total <= 0) {
-            return running ? -1 : 0;
+            return -1;
         }
         long sent = streams.stream().mapToLong(Stream::items).sum();
         return Math.min(1.0, (double) sent / total);

@@ -7,11 +7,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 
 /** The small pieces the Sync screen's tables share. */
 final class SyncTables {
+
+    /** Four lines of the table's text. */
+    private static final double MAX_LINES_HEIGHT = 4 * 17;
 
     private SyncTables() {
     }
@@ -30,21 +33,32 @@ final class SyncTables {
         return column;
     }
 
-    /** Wraps the text of {@code column}'s cells at its width, so that a sentence of what to do is read whole. */
+    /**
+     * Wraps the text of {@code column}'s cells at its width, so that a sentence of what to do is read whole; a text
+     * longer than four lines (a cloud's long error) is cut there, and its cell's tooltip holds all of it.
+     */
     static <S, T> TableColumn<S, T> wrapping(TableColumn<S, T> column) {
         column.setCellFactory(shown -> new TableCell<>() {
-            private final Text text = new Text();
+            private final Label text = new Label();
+            private final Tooltip whole = new Tooltip();
 
             {
-                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(column.widthProperty().subtract(12));
+                text.setMaxHeight(MAX_LINES_HEIGHT);
                 text.getStyleClass().add("sync-cell-text");
+                whole.setWrapText(true);
+                whole.setMaxWidth(600);
                 setPrefHeight(Region.USE_COMPUTED_SIZE);
             }
 
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item.toString());
+                String value = empty || item == null ? "" : item.toString();
+                text.setText(value);
+                whole.setText(value);
+                setTooltip(value.isEmpty() ? null : whole);
                 setGraphic(empty ? null : text);
             }
         });

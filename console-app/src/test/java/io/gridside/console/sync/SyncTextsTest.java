@@ -59,7 +59,7 @@ class SyncTextsTest {
     void countsReadInTheSingularAndTheTimesInAPersonsWords() {
         Instant now = Instant.parse("2026-06-03T09:07:00Z");
         assertThat(SyncTexts.text("indicator.online", 1, "synced just now")).isEqualTo(
-                "Online \u00b7 1 waiting \u00b7 synced just now");
+                "1 waiting \u00b7 synced just now");
         assertThat(SyncTexts.text("indicator.attention", 1)).startsWith("1 item needs attention");
         assertThat(Ago.text(now.minusSeconds(20), now)).isEqualTo("just now");
         assertThat(Ago.text(now.minusSeconds(4 * 60 + 5), now)).isEqualTo("4 min ago");

@@ -40,7 +40,7 @@ class SyncViewModelTest {
                 NOW.minus(Duration.ofMinutes(4)), List.of()));
 
         assertThat(model.indicatorTextProperty().get())
-                .isEqualTo("Online \u00b7 1,243 waiting \u00b7 synced 4 min ago");
+                .isEqualTo("1,243 waiting \u00b7 synced 4 min ago");
 
         clock = NOW.plus(Duration.ofHours(2));
         model.tick();
