@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -61,6 +62,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final SiteStore store;
     private final SiteSync sync;
     private final LedgerVerification.Outcome ledgerOnOpening;
+    private final RevocationCarrier.Carried revocationsOnOpening;
     private final List<Consumer<IOException>> linkLostListeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionTarget target;
     private volatile GatewayClient client;
@@ -70,7 +72,9 @@ public final class ConsoleSession implements AutoCloseable {
     private long measuredAt;
     private long bytesAtMeasure;
 
-    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store, Path dataDir) {
+    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store,
+            RevocationCarrier.Carried revocationsOnOpening, Path dataDir) {
+        this.revocationsOnOpening = revocationsOnOpening;
         this.target = target;
         this.client = client;
         this.store = store;
@@ -142,12 +146,26 @@ public final class ConsoleSession implements AutoCloseable {
                 throw new LinkException(LinkException.Code.NOT_A_GATEWAY, I18n.text("connect.advertMismatch",
                         target.describe(), said, advertisedGatewayId));
             }
-            return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())),
-                    dirs.data());
+            SiteStore store = SiteStore.open(databaseFor(dirs, target, client.hello()));
+            try {
+                Optional<RevocationCarrier.Carried> carried = RevocationCarrier.carry(client, store);
+                return new ConsoleSession(target, client, store, carried.orElse(null), dirs.data());
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * What the session did with the operator's revocation list as it opened: the list it gave the gateway, or the
+     * one the gateway held already; empty when this laptop holds none or the gateway keeps none.
+     */
+    public Optional<RevocationCarrier.Carried> revocationsOnOpening() {
+        return Optional.ofNullable(revocationsOnOpening);
     }
 
     private static Path databaseFor(AppDirs dirs, ConnectionTarget target, HelloReply hello) throws IOException {

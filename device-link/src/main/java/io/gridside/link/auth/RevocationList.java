@@ -30,7 +30,11 @@ public record RevocationList(String operatorKeyId, long serial, Instant issuedAt
 
     /** The {@code type} field of the signed map, which keeps the list's signature from meaning anything else. */
     public static final String TYPE = "gridside/revocation-list/1";
-    /** The most entries, ids and keys together, that one list holds, so that it fits one link message. */
+    /**
+     * The most entries, ids and keys together, that one list holds, so that it fits one link message. KNOWN
+     * SHORTCOMING: an operator with more revocations outstanding must let old credentials expire first; sending a
+     * list in pieces, as firmware is, would lift the bound.
+     */
     public static final int MAX_ENTRIES = 400;
     private static final Set<String> FIELDS = Set.of("type", "operatorKeyId", "serial", "issuedAt",
             "technicianIds", "technicianKeys");

@@ -77,6 +77,9 @@ class SiteStoreSyncTest {
             assertThat(sync.pending(UpStream.EVENTS, 0, 100)).extracting(UpItem::seq, i -> i.fields().get("id"),
                     i -> i.fields().get("kind")).containsExactly(tuple(1L, 7L, "POWER_LOSS"),
                             tuple(2L, 8L, "POWER_RESTORE"));
+            assertThat(sync.pending(UpStream.EVENTS, 0, 1).get(0).fields())
+                    .containsEntry("details", Map.of("feeder", "F1")).containsEntry("source", "GW-1")
+                    .containsEntry("at", DAY1.plusSeconds(60));
 
             List<UpItem> readings = sync.pending(UpStream.READINGS, 0, 100);
             assertThat(readings).extracting(UpItem::kind).containsExactly("block", "topology");
@@ -192,6 +195,30 @@ class SiteStoreSyncTest {
     }
 
     @Test
+    void entriesStoredBeforeTheChainGoUpWithTheirLinkRecomputed() throws SQLException {
+        Path file = dir.resolve("old.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            Migrations.migrate(connection, 18);
+            for (LedgerEntry e : ledger()) {
+                statement.execute("INSERT INTO ledger_entry (seq, at, customer_id, kind, amount_minor, "
+                        + "balance_after_minor, reference, hash) VALUES (" + e.seq() + ", " + e.at().getEpochSecond()
+                        + ", '" + e.customerId() + "', '" + e.kind() + "', " + e.amountMinor() + ", "
+                        + e.balanceAfterMinor() + ", '" + e.reference() + "', NULL)");
+            }
+        }
+        List<byte[]> heads = LedgerChain.heads(LedgerChain.genesis(), ledger());
+
+        try (SiteStore store = SiteStore.open(file)) {
+            SyncRows sync = store.sync();
+            assertThat(store.ledgerHash(3)).isEmpty();
+            assertThat(sync.pending(UpStream.LEDGER, 1, 10)).extracting(item -> (byte[]) item.fields().get("hash"))
+                    .containsExactly(heads.get(1), heads.get(2));
+            assertThat(sync.ledgerDays()).extracting(LedgerDay::lastHash).containsExactly(heads.get(2));
+        }
+    }
+
+    @Test
     void seqsAreDensePerStreamAndPagesCoverThemOnce() {
         try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
             List<SiteEvent> events = new ArrayList<>();
@@ -214,6 +241,26 @@ class SiteStoreSyncTest {
             assertThat(seen).hasSize(23).isSorted().doesNotHaveDuplicates().startsWith(1L).endsWith(23L);
             assertThat(sync.lastSeq(UpStream.PAYMENTS)).isEqualTo(1);
             assertThatThrownBy(() -> sync.pending(UpStream.EVENTS, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void twoConsolesWritingTheSameFileKeepTheSeqsDense() throws Exception {
+        Path file = dir.resolve("site.db");
+        try (SiteStore one = SiteStore.open(file); SiteStore two = SiteStore.open(file)) {
+            Thread other = new Thread(() -> {
+                for (int i = 0; i < 40; i++) {
+                    two.insertEvents(List.of(event(1_000 + i, DAY1.plusSeconds(i), EventKind.POWER_LOSS)));
+                }
+            });
+            other.start();
+            for (int i = 0; i < 40; i++) {
+                one.insertEvents(List.of(event(2_000 + i, DAY1.plusSeconds(i), EventKind.POWER_RESTORE)));
+            }
+            other.join();
+
+            assertThat(one.sync().pending(UpStream.EVENTS, 0, 100)).extracting(UpItem::seq)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 80).boxed().toList());
         }
     }
 
@@ -250,6 +297,33 @@ class SiteStoreSyncTest {
                     .containsExactly(tuple(LocalDate.of(2026, 6, 1), 1L, 3L), tuple(LocalDate.of(2026, 6, 2), 4L, 4L));
             assertThat(days.get(0).lastHash()).isEqualTo(store.ledgerHash(3).orElseThrow())
                     .hasSize(LedgerChain.HASH_BYTES);
+        }
+    }
+
+    @Test
+    void aPageIsReadWithIndexedLookupsOnly() throws SQLException {
+        Path file = dir.resolve("site.db");
+        try (SiteStore store = SiteStore.open(file)) {
+            fill(store);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (UpStream stream : UpStream.values()) {
+                List<String> plan = new ArrayList<>();
+                try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN "
+                        + SyncUpRows.pageQuery(stream))) {
+                    explain.setString(1, stream.wireName());
+                    explain.setLong(2, 0);
+                    explain.setInt(3, 100);
+                    try (ResultSet rows = explain.executeQuery()) {
+                        while (rows.next()) {
+                            plan.add(rows.getString("detail"));
+                        }
+                    }
+                }
+                // The outbox is searched by its key; every joined table is searched, none scanned.
+                assertThat(plan).as(stream + ": " + plan).noneMatch(step -> step.startsWith("SCAN"))
+                        .anyMatch(step -> step.startsWith("SEARCH o "));
+            }
         }
     }
 

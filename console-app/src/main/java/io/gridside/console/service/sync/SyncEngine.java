@@ -45,6 +45,7 @@ public final class SyncEngine {
     private final Clock clock;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private int chunkBytes = UpSender.CHUNK;
 
     public SyncEngine(SiteStore store, CloudClient client, Clock clock, Backoff backoff, Sleeper sleeper) {
         this.store = store;
@@ -66,6 +67,11 @@ public final class SyncEngine {
                 + store.file() + " holds no site yet; connect to its gateway once before syncing it."));
         return new CloudClient(url, pin, new CloudClient.Identity(site.siteId(), store.schemaVersion(), laptopId,
                 credential.signed().toByteArray(), credential.signature().toByteArray()));
+    }
+
+    /** Sends chunks of {@code bytes} instead of 64 KiB: for tests of resuming inside a small batch. */
+    void chunkBytes(int bytes) {
+        chunkBytes = bytes;
     }
 
     public CloudClient cloud() {
@@ -93,7 +99,7 @@ public final class SyncEngine {
             }
             rewind(answer, run);
             Long replaceFrom = divergence(answer, attempts, run);
-            UpSender up = new UpSender(store, client, attempts, clock, run);
+            UpSender up = new UpSender(store, client, attempts, clock, run, chunkBytes);
             for (UpStream stream : UpStream.values()) {
                 up.send(stream, stream == UpStream.LEDGER ? replaceFrom : null);
             }
@@ -125,9 +131,10 @@ public final class SyncEngine {
     }
 
     /**
-     * Moves each checkpoint to the cloud's watermark: back when the cloud holds less than it acknowledged (it was
-     * restored from a backup, so the console sends again from there), forward when the cloud holds more than the
-     * console heard of (an answer lost after the cloud applied a batch).
+     * Moves a checkpoint back to the cloud's watermark when the cloud holds less than it acknowledged (it was
+     * restored from a backup), so the console sends again from there. A watermark above the checkpoint moves
+     * nothing: the outbox's seqs are this store's, and another laptop's rows may stand under them on the cloud;
+     * a batch whose commit answer was lost is found committed by its id and answered again, without its bytes.
      */
     private void rewind(HandshakeAnswer answer, SyncRun run) {
         for (UpStream stream : UpStream.values()) {
@@ -138,8 +145,6 @@ public final class SyncEngine {
                         + "again from there.", stream.wireName(), watermark, checkpoint);
                 rows.setCheckpoint(stream, watermark);
                 run.rewound(stream);
-            } else if (watermark > checkpoint) {
-                rows.setCheckpoint(stream, Math.min(watermark, rows.lastSeq(stream)));
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.gridside.console.service.sync;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +26,8 @@ public record SyncResult(String epoch, Map<String, Up> up, Map<String, Integer> 
         boolean complete, Instant finishedAt) {
 
     public SyncResult {
-        up = Map.copyOf(up);
-        down = Map.copyOf(down);
+        up = Collections.unmodifiableMap(new LinkedHashMap<>(up));
+        down = Collections.unmodifiableMap(new LinkedHashMap<>(down));
         rewound = List.copyOf(rewound);
         resynced = List.copyOf(resynced);
         attention = List.copyOf(attention);
@@ -36,7 +38,8 @@ public record SyncResult(String epoch, Map<String, Up> up, Map<String, Integer> 
      *
      * @param itemsSent items sent in committed batches
      * @param batches batches committed
-     * @param bytesSent compressed bytes sent (chunks resumed count only what went)
+     * @param bytesSent compressed bytes of the chunks the cloud took in this run (a resumed batch counts only what
+     *     went in this run, a chunk sent again counts again)
      * @param checkpoint the checkpoint at the end of the run
      * @param waiting outbox rows still after the checkpoint
      */

@@ -34,8 +34,10 @@ final class SyncRun {
         progress.update(new SyncProgress.Update(stream, message, done, -1, bytesSent));
     }
 
-    void sent(int bytes) {
+    /** Notes a chunk of {@code stream} the cloud took. */
+    void sent(UpStream stream, int bytes) {
         bytesSent += bytes;
+        counts(stream)[2] += bytes;
         progress.update(new SyncProgress.Update(null, "sent " + bytesSent + " bytes", -1, -1, bytesSent));
     }
 
@@ -47,7 +49,6 @@ final class SyncRun {
         long[] counts = counts(stream);
         counts[0] += batch.items();
         counts[1]++;
-        counts[2] += batch.size();
         progress.update(new SyncProgress.Update(stream.wireName(), "acknowledged up to " + batch.last(), counts[0],
                 -1, bytesSent));
     }

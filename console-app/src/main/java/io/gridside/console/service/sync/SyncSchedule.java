@@ -1,5 +1,6 @@
 package io.gridside.console.service.sync;
 
+import io.gridside.link.client.CancelSignal;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.store.SyncRows;
 import io.gridside.site.sync.SyncState;
@@ -69,9 +70,15 @@ public final class SyncSchedule implements AutoCloseable {
         }
     }
 
+    /** One sync run, such as {@link SyncEngine#run}. */
+    @FunctionalInterface
+    public interface Runner {
+        SyncResult run(SyncProgress progress, CancelSignal cancel) throws CloudException;
+    }
+
     private final SiteStore store;
     private final SyncRows rows;
-    private final SyncEngine engine;
+    private final Runner engine;
     private final Timer timer;
     private final Backoff backoff;
     private final Clock clock;
@@ -89,7 +96,7 @@ public final class SyncSchedule implements AutoCloseable {
     private SyncProgress.Update lastProgress;
     private CompletableFuture<SyncResult> byHand;
 
-    public SyncSchedule(SiteStore store, SyncEngine engine, Timer timer, Backoff backoff, Clock clock,
+    public SyncSchedule(SiteStore store, Runner engine, Timer timer, Backoff backoff, Clock clock,
             Duration interval) {
         this.store = store;
         this.rows = store.sync();

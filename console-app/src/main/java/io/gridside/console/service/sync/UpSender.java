@@ -35,7 +35,10 @@ final class UpSender {
     private final Clock clock;
     private final SyncRun run;
 
-    UpSender(SiteStore store, CloudClient client, Attempts attempts, Clock clock, SyncRun run) {
+    private final int chunkBytes;
+
+    UpSender(SiteStore store, CloudClient client, Attempts attempts, Clock clock, SyncRun run, int chunkBytes) {
+        this.chunkBytes = chunkBytes;
         this.store = store;
         this.rows = store.sync();
         this.client = client;
@@ -160,11 +163,11 @@ final class UpSender {
         long offset = from;
         while (offset < batch.size()) {
             attempts.checkCancel();
-            byte[] chunk = batch.chunk(offset, CHUNK);
+            byte[] chunk = batch.chunk(offset, chunkBytes);
             long received;
             try {
                 received = client.putChunk(batch.id(), offset, chunk, batch.size(), batch.sha256()).received();
-                run.sent(chunk.length);
+                run.sent(batch.stream(), chunk.length);
             } catch (CloudException e) {
                 if (!SyncErrors.OFFSET_BEYOND.equals(e.code()) || e.received() < 0) {
                     throw e;
