@@ -29,7 +29,12 @@ public final class CloudFaults {
         /** Wait before answering. */
         SLOW,
         /** Apply the request twice and answer the first answer. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * Apply the request, but answer the answer given last to the same method and path (none yet: its own), as
+         * a confused proxy might.
+         */
+        REPLAY
     }
 
     /** What the cloud does about one request. */
@@ -106,6 +111,7 @@ public final class CloudFaults {
                 case "error503" -> set(Kind.ERROR_503, Double.parseDouble(value));
                 case "slow" -> set(Kind.SLOW, Double.parseDouble(value));
                 case "duplicate" -> set(Kind.DUPLICATE, Double.parseDouble(value));
+                case "replay" -> set(Kind.REPLAY, Double.parseDouble(value));
                 case "retry-after" -> retryAfterSeconds(Integer.parseInt(value));
                 case "slow-ms" -> slowMillis(Long.parseLong(value));
                 case "backup-every" -> backupEvery(Long.parseLong(value));
@@ -113,7 +119,7 @@ public final class CloudFaults {
                 case "corrupt-ledger" -> corruptLedger(value);
                 default -> throw new IllegalArgumentException("'" + name + "' is not a cloud fault; the faults are "
                         + "seed, drop-before, drop-after, error500, error503, retry-after, slow, slow-ms, duplicate, "
-                        + "backup-every, restore-at and corrupt-ledger");
+                        + "replay, backup-every, restore-at and corrupt-ledger");
             }
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("'" + part + "' does not have a value of the right kind", e);

@@ -158,6 +158,8 @@ class CloudFeedsTest {
         assertThat(cloud.published(site, "customers")).hasSize(1);
         assertThat(cloud.published(site, "topups")).hasSize(2);
         assertThat(cloud.published(site, "firmware")).hasSize(1);
+        assertThat(cloud.published(site, "credentials")).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("kind", "revocations"));
     }
 
     @Test
