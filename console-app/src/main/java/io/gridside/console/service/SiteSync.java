@@ -187,7 +187,7 @@ public final class SiteSync implements AutoCloseable {
             SyncEngine engine = new SyncEngine(store, SyncEngine.client(store, parseUrl(config.cloudUrl()),
                     CloudPin.parse(config.pin()), credential.get(), LaptopId.in(dataDir)), clock,
                     Backoff.standard(new SplittableRandom()), Sleeper.REAL);
-            schedule = new SyncSchedule(store, engine, SyncSchedule.Timer.thread("console-sync"),
+            schedule = new SyncSchedule(store, engine::run, SyncSchedule.Timer.thread("console-sync"),
                     Backoff.standard(new SplittableRandom()), clock, interval);
             schedule.addListener(status -> publish());
             schedule.start();
