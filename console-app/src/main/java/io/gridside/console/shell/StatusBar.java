@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,6 +45,9 @@ public final class StatusBar extends HBox {
         gateway.setId("status-gateway");
         roundTrip.setId("status-rtt");
         dropped.setId("status-dropped");
+        // Short words beside a tooltip, so that the link's figures and the sync indicator share a 1280-pixel bar.
+        dropped.setTooltip(new Tooltip(I18n.text("status.frames")));
+        resent.setTooltip(dropped.getTooltip());
         rate.setId("status-rate");
         resent.setId("status-resent");
     }
@@ -51,8 +55,11 @@ public final class StatusBar extends HBox {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync,
-                new LinkDetailsView(session.journal()), new TaskListView(session.tasks()));
+        LinkDetailsView details = new LinkDetailsView(session.journal());
+        TaskListView taskList = new TaskListView(session.tasks());
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        taskList.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync, details, taskList);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
     }

@@ -51,8 +51,12 @@ final class RunSteps {
         sortUpStreams();
     }
 
+    /**
+     * Takes one report: a stream's step (its items so far) or a chunk sent (the run's bytes, which belong to the
+     * stream at work). A stream keeps the total it had waiting when the run began, since steps do not repeat it.
+     */
     private void step(io.gridside.console.service.sync.SyncProgress.Update update) {
-        String name = update.stream();
+        String name = update.stream() != null ? update.stream() : current;
         if (name == null) {
             return;
         }
@@ -60,9 +64,15 @@ final class RunSteps {
             finishCurrent(update.bytesSent());
             current = name;
         }
+        SyncProgress.Stream held = streams.get(name);
         boolean up = UP.contains(name);
-        long total = up && update.itemsWaiting() >= 0 ? update.itemsDone() + update.itemsWaiting() : 0;
-        streams.put(name, new SyncProgress.Stream(name, up, update.itemsDone(), total,
+        long items = update.stream() != null && update.itemsDone() >= 0 ? update.itemsDone()
+                : held == null ? 0 : held.items();
+        long total = held != null ? held.itemsTotal() : 0;
+        if (up && update.itemsWaiting() >= 0) {
+            total = items + update.itemsWaiting();
+        }
+        streams.put(name, new SyncProgress.Stream(name, up, items, total,
                 Math.max(0, update.bytesSent() - bytesBeforeCurrent), false));
     }
 

@@ -162,9 +162,9 @@ public final class SessionSyncSource implements SyncSource {
     }
 
     private void show(SiteSync.Snapshot snapshot) {
-        SyncStatus status = snapshot.status();
-        progress.accept(steps.next(status));
+        // The overview first: the end of a run is worded from its last error.
         overviews.accept(overview(snapshot));
+        progress.accept(steps.next(snapshot.status()));
     }
 
     private static SyncOverview overview(SiteSync.Snapshot snapshot) {
