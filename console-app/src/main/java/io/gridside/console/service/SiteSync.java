@@ -176,6 +176,11 @@ public final class SiteSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the schedule. KNOWN SHORTCOMING: a run under way is asked to stop but not waited for, so when the
+     * session's database closes right after, the run's last write fails and is logged; what the cloud acknowledged
+     * before is kept either way, and the next session's run goes on from the checkpoints.
+     */
     @Override
     public synchronized void close() {
         closed = true;
