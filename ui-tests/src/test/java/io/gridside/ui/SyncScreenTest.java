@@ -2,8 +2,12 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.sync.SyncView;
 import io.gridside.sim.cloud.CloudFaults;
 import io.gridside.sim.cloud.CloudServer;
+import io.gridside.site.store.SiteStore;
+import io.gridside.site.sync.Hlc;
+import io.gridside.site.sync.api.DownItems;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -80,6 +84,7 @@ class SyncScreenTest {
 
         syncNowSendsWhatAPullAdded(robot);
         Screens.save(scene(robot), "sync-done");
+        listsACustomerValueALaterCloudEditOverwrote(robot);
         cancelStopsASlowRun(robot);
         showsOfflineWhenTheCloudIsStopped(robot);
         Screens.save(scene(robot), "sync-offline");
@@ -145,6 +150,30 @@ class SyncScreenTest {
         TableView<?> streams = onFx(() -> robot.lookup("#sync-streams").queryAs(TableView.class));
         assertThat(onFx(() -> streams.getItems().stream().map(Object::toString).toList()))
                 .anySatisfy(stream -> assertThat(stream).contains("name=readings").contains("done=true"));
+    }
+
+    /**
+     * A phone number edited on this laptop (written to the site's database as the console writes it) and a later
+     * one published by the cloud: the cloud's wins, and the local one is listed for review.
+     */
+    private void listsACustomerValueALaterCloudEditOverwrote(FxRobot robot) throws IOException, TimeoutException {
+        String customer = console.site().gateway().layout().customers().get(0).customerId();
+        long millis = SiteConsole.NOW.toEpochMilli();
+        try (SiteStore store = SiteStore.open(console.dirs().siteDatabase(siteId()))) {
+            store.sync().editCustomerField(customer, "phone", "+254700000001", new Hlc(millis, 0, "laptop-test"));
+        }
+        cloud.publishCustomerField(siteId(), new DownItems.CustomerField(customer, "phone", "+254700000002",
+                new Hlc(millis + 60_000, 0, "cloud").text()));
+        clickWhenEnabled(robot, "#sync-now");
+
+        TableView<?> reviews = onFx(() -> robot.lookup("#sync-reviews").queryAs(TableView.class));
+        waitFor(robot, "the overwritten phone number listed", () -> onFx(() -> reviews.getItems().size()) == 1);
+        assertThat(onFx(() -> reviews.getItems().get(0).toString())).contains("customerId=" + customer)
+                .contains("lostValue=+254700000001").contains("wonValue=+254700000002").contains("wonBy=cloud");
+        SyncView view = onFx(() -> robot.lookup("#sync-view").queryAs(SyncView.class));
+        robot.interact(() -> view.showList("reviews"));
+        Screens.save(scene(robot), "sync-reviews");
+        robot.interact(() -> view.showList("attention"));
     }
 
     private void cancelStopsASlowRun(FxRobot robot) {

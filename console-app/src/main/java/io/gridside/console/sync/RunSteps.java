@@ -15,10 +15,13 @@ import java.util.Set;
 final class RunSteps {
 
     private static final Set<String> UP = Set.of("payments", "ledger", "events", "customers", "readings");
+    /** The mark of a down stream's row, whose name an up stream may share. */
+    private static final String DOWN = "down:";
 
     private final Map<String, SyncProgress.Stream> streams = new LinkedHashMap<>();
     private boolean running;
     private String current;
+    private boolean downPhase;
     private long bytesBeforeCurrent;
 
     /** The run as it stands after {@code status}. */
@@ -38,6 +41,7 @@ final class RunSteps {
         streams.clear();
         running = false;
         current = null;
+        downPhase = false;
         bytesBeforeCurrent = 0;
     }
 
@@ -56,24 +60,37 @@ final class RunSteps {
      * stream at work). A stream keeps the total it had waiting when the run began, since steps do not repeat it.
      */
     private void step(io.gridside.console.service.sync.SyncProgress.Update update) {
-        String name = update.stream() != null ? update.stream() : current;
-        if (name == null) {
+        String key = update.stream() != null ? keyOf(update.stream()) : current;
+        if (key == null) {
             return;
         }
-        if (!name.equals(current)) {
+        if (!key.equals(current)) {
             finishCurrent(update.bytesSent());
-            current = name;
+            current = key;
         }
-        SyncProgress.Stream held = streams.get(name);
-        boolean up = UP.contains(name);
+        SyncProgress.Stream held = streams.get(key);
+        String name = key.startsWith(DOWN) ? key.substring(DOWN.length()) : key;
+        boolean up = !key.startsWith(DOWN);
         long items = update.stream() != null && update.itemsDone() >= 0 ? update.itemsDone()
                 : held == null ? 0 : held.items();
         long total = held != null ? held.itemsTotal() : 0;
         if (up && update.itemsWaiting() >= 0) {
             total = items + update.itemsWaiting();
         }
-        streams.put(name, new SyncProgress.Stream(name, up, items, total,
+        streams.put(key, new SyncProgress.Stream(name, up, items, total,
                 Math.max(0, update.bytesSent() - bytesBeforeCurrent), false));
+    }
+
+    /**
+     * The row of the stream {@code name}: customer edits go both ways under one name, so a name comes down once the
+     * run reached a stream that only comes down, or came back to an up stream it had finished.
+     */
+    private String keyOf(String name) {
+        SyncProgress.Stream held = streams.get(name);
+        if (!UP.contains(name) || held != null && held.done() && !name.equals(current)) {
+            downPhase = true;
+        }
+        return downPhase ? DOWN + name : name;
     }
 
     private void finishCurrent(long bytesSent) {

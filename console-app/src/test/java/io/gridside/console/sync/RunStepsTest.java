@@ -59,4 +59,19 @@ class RunStepsTest {
         assertThat(ended.streams()).containsExactly(new SyncProgress.Stream("tariffs", false, 3, 0, 0, true));
         assertThat(ended.fraction()).isEqualTo(1.0);
     }
+
+    @Test
+    void customerEditsGoingUpAndComingDownHaveARowEach() {
+        Map<String, Long> waiting = Map.of("customers", 1L);
+        steps.next(status(true, waiting, null));
+        steps.next(status(true, waiting, new Update("customers", "sending", 0, -1, 0)));
+        steps.next(status(true, waiting, new Update("customers", "acknowledged", 1, -1, 166)));
+        steps.next(status(true, waiting, new Update("tariffs", "applied 0 items", 0, -1, 166)));
+
+        SyncProgress down = steps.next(status(true, waiting, new Update("customers", "applied 2 items", 2, -1, 166)));
+
+        assertThat(down.streams()).containsExactly(new SyncProgress.Stream("customers", true, 1, 1, 166, true),
+                new SyncProgress.Stream("tariffs", false, 0, 0, 0, true),
+                new SyncProgress.Stream("customers", false, 2, 0, 0, false));
+    }
 }
