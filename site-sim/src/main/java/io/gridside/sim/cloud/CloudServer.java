@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,7 +282,7 @@ public final class CloudServer implements AutoCloseable {
     /** Each customer field the cloud holds: {@code customerId/field -> value}. */
     public Map<String, String> customerFields(String site) {
         return store.transaction(connection -> {
-            Map<String, String> fields = new java.util.TreeMap<>();
+            Map<String, String> fields = new TreeMap<>();
             Sql.list(connection, row -> fields.put(row.getString(1) + "/" + row.getString(2), row.getString(3)),
                     "SELECT customer_id, field, value FROM customer_field WHERE site = ?", site);
             return fields;

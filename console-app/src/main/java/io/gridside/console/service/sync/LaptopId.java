@@ -11,6 +11,9 @@ import java.util.UUID;
 /**
  * This laptop's stable id, which every sync request carries so that the cloud can refuse a laptop reported lost:
  * a random UUID kept in the file {@value #FILE} of the console's data folder, made at the first sync.
+ *
+ * <p>KNOWN SHORTCOMING: two consoles of one user making the id at the same instant may see the file created but
+ * not yet written, and one of them then refuses to read it; its next run reads it whole.
  */
 public final class LaptopId {
 

@@ -118,6 +118,10 @@ public final class SyncSchedule implements AutoCloseable {
      */
     public CompletableFuture<SyncResult> runNow() {
         synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("The sync of " + store.file()
+                        + " was stopped; open the site again to sync it."));
+            }
             if (byHand == null || byHand.isDone()) {
                 byHand = new CompletableFuture<>();
             }

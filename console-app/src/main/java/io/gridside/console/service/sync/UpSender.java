@@ -196,6 +196,7 @@ final class UpSender {
     }
 
     private void attention(UpStream stream, UpBatch batch, CloudException e) {
+        run.stalled(stream);
         String whatToDo = e.kind() == CloudException.Kind.RETRYABLE
                 ? "The cloud keeps failing on this batch; sync tries it again at its next run. If it stays here, "
                         + "send the log to support."
