@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -128,9 +129,15 @@ class SyncScreenTest {
     }
 
     private void retryingItSendsEverything(FxRobot robot) {
-        Button retry = onFx(() -> robot.lookup(".table-cell .button").queryAs(Button.class));
-        assertThat(onFx(retry::getText)).isEqualTo("Retry");
-        robot.clickOn(retry);
+        // The table redraws its rows at every status, so the button is found and pressed in one step on the FX
+        // thread: a button found first and clicked after may belong to a row that was redrawn meanwhile.
+        String pressed = onFx(() -> {
+            Button retry = robot.lookup("#sync-attention .table-cell .button").match(Node::isVisible)
+                    .queryAs(Button.class);
+            retry.fire();
+            return retry.getText();
+        });
+        assertThat(pressed).isEqualTo("Retry");
 
         waitFor(robot, "everything acknowledged after the retry", () -> waiting(robot, "total") == 0
                 && !onFx(() -> robot.lookup("#status-sync-attention").query().isVisible()));

@@ -68,7 +68,8 @@ public final class SiteSync implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
-    private SyncSchedule schedule;
+    /** Set under this object's lock; read without it by {@link #cancel}, which must never wait. */
+    private volatile SyncSchedule schedule;
     private boolean closed;
     private volatile String laptopId;
 
@@ -138,9 +139,10 @@ public final class SiteSync implements AutoCloseable {
     }
 
     /** Asks the run under way to stop at its next chunk or page. */
-    public synchronized void cancel() {
-        if (schedule != null) {
-            schedule.cancel();
+    public void cancel() {
+        SyncSchedule running = schedule;
+        if (running != null) {
+            running.cancel();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -44,7 +45,7 @@ final class AttentionPane extends BorderPane {
             private final Button button = new Button();
 
             {
-                button.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+                button.getStyleClass().add(Styles.SMALL);
                 button.setOnAction(event -> model.act(getItem()));
             }
 

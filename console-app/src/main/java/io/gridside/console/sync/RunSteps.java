@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.service.sync.SyncProgress.Update;
 import io.gridside.console.service.sync.SyncStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ final class RunSteps {
      * Takes one report: a stream's step (its items so far) or a chunk sent (the run's bytes, which belong to the
      * stream at work). A stream keeps the total it had waiting when the run began, since steps do not repeat it.
      */
-    private void step(io.gridside.console.service.sync.SyncProgress.Update update) {
+    private void step(Update update) {
         String key = update.stream() != null ? keyOf(update.stream()) : current;
         if (key == null) {
             return;

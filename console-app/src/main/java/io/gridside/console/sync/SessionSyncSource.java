@@ -62,7 +62,10 @@ public final class SessionSyncSource implements SyncSource {
                     show(snapshot);
                 }
             }));
-            sync.siteStored();
+            session.runInBackground(SyncTexts.text("task.sync.status"), context -> {
+                sync.siteStored();
+                return sync;
+            }, started -> { }, failure -> { });
         }, failure -> { });
     }
 

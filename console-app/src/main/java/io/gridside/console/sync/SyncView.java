@@ -1,5 +1,7 @@
 package io.gridside.console.sync;
 
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -33,7 +35,7 @@ public final class SyncView extends BorderPane {
                 tab("reviews", new ReviewPane(model)));
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
+    private static Tab tab(String name, Node content) {
         Tab tab = new Tab(SyncTexts.text("sync.tab." + name), content);
         tab.setId("sync-tab-" + name);
         return tab;
@@ -55,10 +57,10 @@ public final class SyncView extends BorderPane {
             }
         });
         Tab attention = lists.getTabs().get(0);
-        attention.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        attention.textProperty().bind(Bindings.createStringBinding(
                 () -> SyncTexts.text("sync.tab.attentionCount", model.attention().size()), model.attention()));
         Tab reviews = lists.getTabs().get(1);
-        reviews.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        reviews.textProperty().bind(Bindings.createStringBinding(
                 () -> SyncTexts.text("sync.tab.reviewsCount", model.reviews().size()), model.reviews()));
     }
 
