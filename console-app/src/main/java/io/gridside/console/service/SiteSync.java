@@ -72,6 +72,8 @@ public final class SiteSync implements AutoCloseable {
     private volatile SyncSchedule schedule;
     private boolean closed;
     private volatile String laptopId;
+    /** The reviews as last read, shown again while a run goes on. */
+    private volatile List<FieldReview> lastReviews;
 
     /**
      * The sync of {@code store}, as the technician whose credential {@code credential} gives, from the laptop whose
@@ -158,10 +160,21 @@ public final class SiteSync implements AutoCloseable {
         synchronized (this) {
             running = schedule;
         }
+        return snapshotOf(running != null ? running.status() : idleStatus(store.sync()));
+    }
+
+    /**
+     * The snapshot of {@code status}. The reviews are read again only between runs: only a run's down streams add
+     * any, and a run reports at every chunk.
+     */
+    private Snapshot snapshotOf(SyncStatus status) {
         SyncRows rows = store.sync();
-        SyncStatus status = running != null ? running.status() : idleStatus(rows);
-        List<FieldReview> reviews = new ArrayList<>(rows.reviews());
-        Collections.reverse(reviews);
+        List<FieldReview> reviews = status.running() ? lastReviews : null;
+        if (reviews == null) {
+            reviews = new ArrayList<>(rows.reviews());
+            Collections.reverse(reviews);
+            lastReviews = List.copyOf(reviews);
+        }
         return new Snapshot(rows.config(), status, reviews, laptopId());
     }
 
@@ -196,7 +209,7 @@ public final class SiteSync implements AutoCloseable {
                     Backoff.standard(new SplittableRandom()), Sleeper.REAL);
             schedule = new SyncSchedule(store, engine::run, SyncSchedule.Timer.thread("console-sync"),
                     Backoff.standard(new SplittableRandom()), clock, interval);
-            schedule.addListener(status -> publish());
+            schedule.addListener(this::publish);
             schedule.start();
             LOG.info("Sync of {} with {} started.", store.file(), config.cloudUrl());
         } catch (IOException | IllegalArgumentException e) {
@@ -213,12 +226,17 @@ public final class SiteSync implements AutoCloseable {
     }
 
     private void publish() {
+        publish(null);
+    }
+
+    /** Tells the listeners {@code status}, or the status read now when it is null. */
+    private void publish(SyncStatus status) {
         if (listeners.isEmpty()) {
             return;
         }
         Snapshot now;
         try {
-            now = snapshot();
+            now = status == null ? snapshot() : snapshotOf(status);
         } catch (RuntimeException e) {
             LOG.debug("The sync status of {} could not be read; the store is closing.", store.file(), e);
             return;
