@@ -66,6 +66,7 @@ final class Attempts {
             sleeper.sleep(wait);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            checkCancel();
             throw new CancellationException("The sync was interrupted.");
         }
         checkCancel();

@@ -15,6 +15,7 @@ import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.sync.Attention;
 import io.gridside.site.sync.CustomerField;
+import io.gridside.site.sync.DownStream;
 import io.gridside.site.sync.FirmwareRelease;
 import io.gridside.site.sync.ReceivedCredential;
 import io.gridside.site.sync.TariffVersion;
@@ -387,6 +388,24 @@ class SyncEngineTest {
         assertThat(sync.store.sync().revocationList()).hasValueSatisfying(list -> assertThat(list.serial())
                 .isEqualTo(2));
         assertThat(again.down().values()).allMatch(items -> items == 0);
+    }
+
+
+    @Test
+    void aDownPageTheConsoleCannotReadWaitsOnTheNeedsAttentionListUnapplied() throws IOException {
+        String customer = sync.store.customers().get(2).customerId();
+        sync.cloud.publish(sync.siteId, "customers", Map.of("customerId", customer, "field", "phone", "value",
+                "+255 700 000 009", "hlc", "yesterday"));
+
+        SyncResult result = sync.run();
+
+        assertThat(result.complete()).isFalse();
+        assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
+                .containsExactly(tuple("customers", "item_unreadable"));
+        assertThat(sync.store.sync().cursor(DownStream.CUSTOMERS)).isEmpty();
+        assertThat(sync.store.sync().customerFields(customer)).extracting(CustomerField::value)
+                .doesNotContain("+255 700 000 009");
+        assertThat(result.up().values()).allMatch(up -> up.waiting() == 0);
     }
 
     private static SiteEvent event(long id) {

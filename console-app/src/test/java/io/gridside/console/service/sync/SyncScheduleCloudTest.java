@@ -1,6 +1,7 @@
 package io.gridside.console.service.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.sim.cloud.CloudFaults;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +46,26 @@ class SyncScheduleCloudTest {
             schedule.close();
         }
         sync.close();
+    }
+
+    @Test
+    void aCancelEndsARunThatWaitsToTryAgainAtOnce() throws Exception {
+        // Every request answered 503 with an hour to wait: the run would sleep five minutes, the back-off's cap.
+        sync.faults.set(CloudFaults.Kind.ERROR_503, 1.0).retryAfterSeconds(3_600);
+        SyncEngine engine = new SyncEngine(sync.store, sync.client(), Clock.systemUTC(),
+                Backoff.standard(new SplittableRandom(2)), Sleeper.REAL);
+        schedule = new SyncSchedule(sync.store, engine::run, SyncSchedule.Timer.thread("sync-test"),
+                Backoff.standard(new SplittableRandom(2)), Clock.systemUTC(), Duration.ofHours(1));
+
+        CompletableFuture<SyncResult> run = schedule.runNow();
+        while (sync.faults.requests() == 0) {
+            Thread.sleep(10);
+        }
+        schedule.cancel();
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class)
+                .hasMessageContaining("cancelled");
+        assertThat(schedule.status().running()).isFalse();
     }
 
     @Test
