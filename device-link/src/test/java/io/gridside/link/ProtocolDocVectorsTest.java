@@ -7,6 +7,7 @@ import io.gridside.link.auth.CommandRefusal;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Refusal;
+import io.gridside.link.auth.RevocationListRefusedException;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.firmware.FirmwareImage;
 import io.gridside.link.firmware.ManifestVector;
@@ -24,6 +25,8 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.Ping;
+import io.gridside.link.message.PushRevocations;
+import io.gridside.link.message.RevocationsHeld;
 import io.gridside.link.message.ReadingsBatch;
 import io.gridside.link.server.RequestRoles;
 import io.gridside.link.testing.FirmwareSamples;
@@ -99,7 +102,11 @@ class ProtocolDocVectorsTest {
             Map.entry("firmware-chunk", FirmwareSamples.vectorChunk()),
             Map.entry("firmware-offered", FirmwareSamples.vectorOffered()),
             Map.entry("chunk-held", FirmwareSamples.vectorChunkHeld()),
-            Map.entry("control-campaign-resume", FirmwareSamples.vectorResume()));
+            Map.entry("control-campaign-resume", FirmwareSamples.vectorResume()),
+            Map.entry("push-revocations", new PushRevocations(TestCredentials.revocationList().signed(),
+                    TestCredentials.revocationList().signature())),
+            Map.entry("revocations-held", new RevocationsHeld(TestCredentials.OPERATOR.keyId(), 3,
+                    TestCredentials.RECORD_ISSUED_AT, true)));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -145,7 +152,9 @@ class ProtocolDocVectorsTest {
             "technician-command", new Signed(TestCredentials.TECHNICIAN_KEY,
                     SampleMessages.technicianCommand().encode()),
             "firmware-manifest", new Signed(ManifestVector.KEY,
-                    SignedManifest.signedBytes(ManifestVector.image().manifest())));
+                    SignedManifest.signedBytes(ManifestVector.image().manifest())),
+            "revocation-list", new Signed(TestCredentials.OPERATOR.key(),
+                    TestCredentials.revocationList().signed().toByteArray()));
 
     private record Signed(SigningKey key, byte[] bytes) {
     }
@@ -343,6 +352,8 @@ class ProtocolDocVectorsTest {
                 .contains(Arrays.stream(io.gridside.site.firmware.FirmwareRefusal.values())
                         .map(io.gridside.site.firmware.FirmwareRefusal::code).toArray(String[]::new))
                 .contains("CAMPAIGN_UNKNOWN", "CAMPAIGN_CONFLICT", "UNSUPPORTED")
+                .contains(RevocationListRefusedException.MALFORMED, RevocationListRefusedException.UNKNOWN_OPERATOR,
+                        RevocationListRefusedException.BAD_SIGNATURE)
                 .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
     }
 

@@ -3,8 +3,10 @@ package io.gridside.sim;
 import io.gridside.link.auth.OperatorKey;
 import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.RevocationList;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedRevocationList;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.site.cbor.ByteString;
@@ -36,6 +38,14 @@ public final class DemoOperator {
      * DEMO ONLY, and public like the demo operator's: its seed is written here.
      */
     private static final SigningKey HOLDER_KEY = SigningKey.fromSeed(ByteString.fromHex("d0".repeat(32)));
+
+    /** The technician id that the demo's revocation list revokes: a technician who left. */
+    public static final String REVOKED_TECHNICIAN_ID = "demo-former-technician";
+    /**
+     * The technician key of the demo's lost laptop, which the demo's revocation list revokes. DEMO ONLY, and public:
+     * its seed is written here.
+     */
+    private static final SigningKey LOST_LAPTOP_KEY = SigningKey.fromSeed(ByteString.fromHex("d1".repeat(32)));
 
     private DemoOperator() {
     }
@@ -90,5 +100,30 @@ public final class DemoOperator {
     /** The private key that demo credentials name, for the demo paths and tests only. */
     public static SigningKey holderKey() {
         return HOLDER_KEY;
+    }
+
+    /**
+     * A revocation list signed by the demo operator, for the simulated cloud to serve and for tests. It may revoke
+     * the demo supervisor (by {@code demo-supervisor} or {@link #holderKey}), which then cannot reach a simulated
+     * site that holds the list.
+     */
+    public static SignedRevocationList revocations(long serial, Instant issuedAt, List<String> technicianIds,
+            List<ByteString> technicianKeys) {
+        return KEY.sign(new RevocationList(KEY_ID, serial, issuedAt.truncatedTo(ChronoUnit.SECONDS), technicianIds,
+                technicianKeys));
+    }
+
+    /**
+     * The demo's revocation list, which the demo cloud is seeded with: list 1, revoking a technician who left
+     * ({@link #REVOKED_TECHNICIAN_ID}) and the key of a lost laptop ({@link #lostLaptopKey}), never the demo
+     * supervisor, so that the demo goes on working once a console carried the list to the simulated site.
+     */
+    public static SignedRevocationList demoRevocations(Instant issuedAt) {
+        return revocations(1, issuedAt, List.of(REVOKED_TECHNICIAN_ID), List.of(LOST_LAPTOP_KEY.publicKey()));
+    }
+
+    /** The private key of the demo's lost laptop, whose public half the demo's revocation list revokes: for tests. */
+    public static SigningKey lostLaptopKey() {
+        return LOST_LAPTOP_KEY;
     }
 }

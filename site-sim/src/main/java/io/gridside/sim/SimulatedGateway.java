@@ -383,7 +383,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "events", "topology",
                         "history-days", "billing-config", "cash-book", "relay-commands", "meter-exchange", "moves",
                         "ledger-days", "gap-fills", "tariff-push", "read-intake", "firmware",
-                        "payment-channels", GetReadings.BY_METER, GetTopology.RADIO_FACTS, GetRoster.FEEDERS));
+                        "payment-channels", GetReadings.BY_METER, GetTopology.RADIO_FACTS, GetRoster.FEEDERS,
+                        io.gridside.link.message.PushRevocations.CAPABILITY));
     }
 
     @Override
@@ -783,6 +784,11 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     @Override
     public io.gridside.link.server.CommandLog commandLog() {
         return journal.commandLog();
+    }
+
+    @Override // kept beside its journal across restarts, like the command log
+    public io.gridside.link.server.RevocationStore revocations() {
+        return journal.revocations();
     }
 
     /** Closes the journal, and deletes it when it lives in a temporary directory. */

@@ -4,9 +4,11 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Connector;
 import io.gridside.console.service.GatewayPinFile;
+import io.gridside.console.service.RevocationCarrier;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,11 @@ final class ConnectCommand {
             + "than the one pinned for its site, trust it when this operator-signed key replacement record (see "
             + "credential replace-key) names it. Any technician's credential may use one."})
     Path repinRecord;
+
+    @Option(names = "--site", paramLabel = "FILE", description = {"The site database whose revocation list (which "
+            + "sync keeps) is given to the gateway right after the hello, if the gateway holds an older one "
+            + "(default: the site's database in the data folder, if there is one)."})
+    Path site;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each answer of the gateway (default: ${DEFAULT-VALUE}).")
@@ -107,7 +114,26 @@ final class ConnectCommand {
             client = repin ? connector.repin(target, technician) : connector.connect(target, technician);
         }
         pins.takeNotices().forEach(notice -> spec.commandLine().getErr().println("gridside: " + notice));
+        carryRevocations(dirs, client);
         return client;
+    }
+
+    /**
+     * Gives the gateway the operator's revocation list that the site database holds, when the gateway holds an
+     * older one, and says so; a list that revokes this laptop's own credential ends the session, and the command.
+     */
+    private void carryRevocations(AppDirs dirs, GatewayClient client) throws IOException {
+        Path database = site != null ? site : dirs.siteDatabase(client.hello().siteId());
+        if (site == null && !Files.isRegularFile(database)) {
+            return;
+        }
+        try (SiteStore store = SiteFiles.openExisting(database)) {
+            RevocationCarrier.carry(client, store)
+                    .ifPresent(carried -> spec.commandLine().getErr().println("gridside: " + carried.notice()));
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     private Path credentialFile(AppDirs dirs) {

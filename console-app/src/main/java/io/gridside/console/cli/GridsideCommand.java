@@ -16,12 +16,12 @@ import picocli.CommandLine.Command;
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
         footer = {"", "Exit codes: 0 success; 1 the operation failed (a link that dropped during the command, "
-            + "a request outside the technician's role); 2 a usage error; 3 the gateway could not be reached, "
-            + "did not answer, is not a Gridside gateway, or refused the session."},
+            + "a request outside the technician's role); 2 a usage error; 3 the gateway or the cloud could not be "
+            + "reached, did not answer, is not a Gridside gateway, or refused the session."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
             BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
             StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class, ReportCommand.class,
-            FirmwareCommand.class})
+            FirmwareCommand.class, SyncCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);

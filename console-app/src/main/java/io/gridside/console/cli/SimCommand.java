@@ -13,6 +13,8 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.cloud.CloudFaults;
+import io.gridside.sim.cloud.CloudServer;
 import io.gridside.sim.journal.JournalException;
 import io.gridside.sim.mesh.GatewayIntake;
 import io.gridside.site.cbor.ByteString;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
 /** {@code gridside sim}: runs a simulated site until stopped, announcing each listener on its own line. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Runs a simulated site that consoles can connect to.",
-            "Prints tcp=HOST:PORT, serial=DEVICE and advertised=NAME, one line each, as soon as it listens."},
+            "Prints tcp=HOST:PORT, serial=DEVICE and advertised=NAME, one line each, as soon as it listens;",
+            "with --cloud also cloud=URL, cloud-pin=PIN and cloud-issuer-pin=PIN."},
         subcommands = SimMonthCommand.class)
 final class SimCommand implements Callable<Integer> {
 
@@ -102,10 +106,24 @@ final class SimCommand implements Callable<Integer> {
                 + "--new-key' takes.")
     String gatewayKeySeed;
 
+    @Option(names = "--cloud", description = {"Also run a simulated cloud for this site on 127.0.0.1 (HTTPS, any free",
+        "port), seeded with a few down items, that consoles can sync with."})
+    boolean cloud;
+
+    @Option(names = "--cloud-dir", paramLabel = "DIR",
+            description = "Keep the simulated cloud's store in DIR (default: a new temporary folder).")
+    Path cloudDir;
+
+    @Option(names = "--cloud-faults", paramLabel = "SPEC",
+            description = {"Make the simulated cloud fail on purpose, such as",
+                "seed=7,drop-after=0.05,error503=0.1,slow=0.1,backup-every=50,restore-at=200 (docs/sync.md)."})
+    String cloudFaults;
+
     @Override
     public Integer call() throws Exception {
         InetAddress address = listenAddress();
         checkFloodRate();
+        checkCloudOptions();
         FirmwareKeys firmwareKeys = firmwareKeys();
         GatewayResume.Resumed resumed = resumed(site.spec(), Instant.now());
         SiteSpec spec = resumed.spec();
@@ -129,6 +147,13 @@ final class SimCommand implements Callable<Integer> {
             String device = sim.listenSerial();
             publish(sim, device);
             announce("serial=" + device);
+        }
+        if (cloud) {
+            CloudServer server = startCloud(gateway);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cloud-sim-shutdown"));
+            announce("cloud=" + server.url());
+            announce("cloud-pin=" + server.pin());
+            announce("cloud-issuer-pin=" + server.issuerPin());
         }
         new CountDownLatch(1).await();
         return ExitCode.OK;
@@ -161,6 +186,13 @@ final class SimCommand implements Callable<Integer> {
         } catch (JournalException e) {
             throw new RefusedException(e.getMessage(), e, "SIM_JOURNAL_REFUSED");
         }
+    }
+
+    /** The simulated cloud of {@code --cloud}, trusting the operators the gateway trusts, seeded for its site. */
+    CloudServer startCloud(SimulatedGateway gateway) throws IOException {
+        CloudFaults faults = cloudFaults == null ? CloudFaults.none() : CloudFaults.parse(cloudFaults);
+        Path dir = cloudDir == null ? Files.createTempDirectory("gridside-cloud") : cloudDir;
+        return CloudServer.startDemo(CloudServer.builder(dir).faults(faults).trusted(trusted()), gateway.layout());
     }
 
     /** Tells consoles on this machine where the gateway is served, since port listings leave pseudo-terminals out. */
@@ -203,6 +235,20 @@ final class SimCommand implements Callable<Integer> {
                     + "0101...01; '" + gatewayKeySeed + "' is not that.");
         }
         return SigningKey.fromSeed(ByteString.fromHex(gatewayKeySeed.strip()));
+    }
+
+    void checkCloudOptions() {
+        if (!cloud && (cloudDir != null || cloudFaults != null)) {
+            throw new UsageException("--cloud-dir and --cloud-faults go with --cloud; add --cloud.");
+        }
+        if (cloudFaults != null) {
+            try {
+                CloudFaults.parse(cloudFaults);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--cloud-faults " + cloudFaults + " is not a fault list: " + e.getMessage()
+                        + ".", e);
+            }
+        }
     }
 
     void checkFloodRate() {

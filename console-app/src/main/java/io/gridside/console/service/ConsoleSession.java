@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -58,6 +59,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     private final SiteStore store;
     private final LedgerVerification.Outcome ledgerOnOpening;
+    private final RevocationCarrier.Carried revocationsOnOpening;
     private final List<Consumer<IOException>> linkLostListeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionTarget target;
     private volatile GatewayClient client;
@@ -67,7 +69,9 @@ public final class ConsoleSession implements AutoCloseable {
     private long measuredAt;
     private long bytesAtMeasure;
 
-    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store) {
+    private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store,
+            RevocationCarrier.Carried revocationsOnOpening) {
+        this.revocationsOnOpening = revocationsOnOpening;
         this.target = target;
         this.client = client;
         this.store = store;
@@ -128,11 +132,26 @@ public final class ConsoleSession implements AutoCloseable {
                 throw new LinkException(LinkException.Code.NOT_A_GATEWAY, I18n.text("connect.advertMismatch",
                         target.describe(), said, advertisedGatewayId));
             }
-            return new ConsoleSession(target, client, SiteStore.open(databaseFor(dirs, target, client.hello())));
+            SiteStore store = SiteStore.open(databaseFor(dirs, target, client.hello()));
+            try {
+                Optional<RevocationCarrier.Carried> carried = RevocationCarrier.carry(client, store);
+                return new ConsoleSession(target, client, store, carried.orElse(null));
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * What the session did with the operator's revocation list as it opened: the list it gave the gateway, or the
+     * one the gateway held already; empty when this laptop holds none or the gateway keeps none.
+     */
+    public Optional<RevocationCarrier.Carried> revocationsOnOpening() {
+        return Optional.ofNullable(revocationsOnOpening);
     }
 
     private static Path databaseFor(AppDirs dirs, ConnectionTarget target, HelloReply hello) throws IOException {

@@ -10,6 +10,7 @@ import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.cloud.CloudServer;
 import io.gridside.sim.mesh.MeterUplink;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareProduct;
@@ -192,5 +193,35 @@ class SimCommandTest {
         CommandRun run = CommandRun.of("sim", "--help");
 
         assertThat(run.out()).contains("--gateway-key-seed=HEX", "replaced gateway of the same site");
+    }
+
+    @Test
+    void cloudFaultsWithoutTheCloudOrMisspeltAreUsageErrors() {
+        CommandRun alone = CommandRun.of("sim", "--tcp", "0", "--meters", "5", "--days", "0", "--cloud-faults",
+                "error503=0.1");
+        CommandRun misspelt = CommandRun.of("sim", "--tcp", "0", "--meters", "5", "--days", "0", "--cloud",
+                "--cloud-faults", "error999=0.1");
+
+        assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(alone.errLines()).singleElement().asString().contains("add --cloud");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(misspelt.errLines()).singleElement().asString().contains("error999");
+    }
+
+    @Test
+    void theCloudIsSeededForTheSimulatedSiteAndAnnouncesItsPins(@TempDir Path directory) throws Exception {
+        SimCommand sim = new SimCommand();
+        sim.cloud = true;
+        sim.cloudDir = directory;
+        sim.cloudFaults = "seed=3,slow=0.5,slow-ms=1";
+        try (SimulatedGateway gateway = new SimulatedGateway(new SiteSpec(5, 3, 0, NOW), SimClock.manual(NOW));
+                CloudServer cloud = sim.startCloud(gateway)) {
+            String site = gateway.layout().site().siteId();
+
+            assertThat(cloud.url()).matches("https://127\\.0\\.0\\.1:\\d+");
+            assertThat(cloud.pin()).startsWith("sha256/");
+            assertThat(cloud.published(site, "topups")).hasSize(2);
+            assertThat(cloud.issuerPin()).startsWith("sha256/").isNotEqualTo(cloud.pin());
+        }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * An operator's private key under its id, which issues technicians' credentials and signs gateway key
- * replacement records. It belongs in the operator's office, never on a gateway or a technician's laptop; the
- * demo site's is the one exception, and public.
+ * replacement records and revocation lists. It belongs in the operator's office, never on a gateway or a
+ * technician's laptop; the demo site's is the one exception, and public.
  */
 public record OperatorSigningKey(String keyId, SigningKey key) {
 
@@ -63,5 +63,19 @@ public record OperatorSigningKey(String keyId, SigningKey key) {
         }
         byte[] signed = replacement.encode();
         return new SignedKeyReplacement(replacement, ByteString.of(signed), key.sign(signed), publicKey());
+    }
+
+    /**
+     * Signs a revocation list, which must name this key.
+     *
+     * @throws IllegalArgumentException when the list names another operator key
+     */
+    public SignedRevocationList sign(RevocationList list) {
+        if (!list.operatorKeyId().equals(keyId)) {
+            throw new IllegalArgumentException("The revocation list names operator key " + list.operatorKeyId()
+                    + ", not " + keyId + ".");
+        }
+        byte[] signed = list.encode();
+        return new SignedRevocationList(list, ByteString.of(signed), key.sign(signed));
     }
 }

@@ -17,7 +17,9 @@ public enum Refusal {
     /** The gateway's clock is at or past the credential's notAfter. */
     EXPIRED("AUTH_EXPIRED"),
     /** The credential does not cover the gateway's site. */
-    WRONG_SITE("AUTH_WRONG_SITE");
+    WRONG_SITE("AUTH_WRONG_SITE"),
+    /** The operator's revocation list, as the gateway holds it, names the credential's holder or key. */
+    CREDENTIAL_REVOKED("AUTH_CREDENTIAL_REVOKED");
 
     private final String code;
 

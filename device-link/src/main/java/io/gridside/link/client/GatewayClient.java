@@ -98,6 +98,7 @@ public final class GatewayClient implements AutoCloseable {
     private final LinkConnection connection;
     private final GatewayBilling billing = new GatewayBilling(this);
     private final GatewayFirmware firmware = new GatewayFirmware(this);
+    private final GatewayRevocations revocations = new GatewayRevocations(this);
     private final Duration timeout;
     private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
@@ -300,6 +301,11 @@ public final class GatewayClient implements AutoCloseable {
     /** Firmware: the gateway's slots, image transfer and install, and the meter campaigns it runs. */
     public GatewayFirmware firmware() {
         return firmware;
+    }
+
+    /** The operator's revocation lists on the gateway: which it holds, and a newer one given to it. */
+    public GatewayRevocations revocations() {
+        return revocations;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

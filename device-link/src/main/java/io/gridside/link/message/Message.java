@@ -14,5 +14,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         PostAdjustments, GetGapFills, GapFillsBatch, PushTariff, TariffPushed, SignedCommand, GetCommands,
         CommandsBatch, PostReadings, ReadingsTaken, GetImportedPayments, GetFirmware, FirmwareState, OfferFirmware,
         FirmwareOffered, FirmwareChunk, ChunkHeld, InstallFirmware, FirmwareInstalled, GetFleet, FleetBatch,
-        StartCampaign, CampaignReply, ControlCampaign, GetCampaign {
+        StartCampaign, CampaignReply, ControlCampaign, GetCampaign, PushRevocations, RevocationsHeld,
+        GetRevocations {
 }

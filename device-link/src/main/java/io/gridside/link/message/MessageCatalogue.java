@@ -89,7 +89,10 @@ public final class MessageCatalogue {
             new Entry(0x8A, StartCampaign.class, 1, Priority.CONTROL),
             new Entry(0x8B, CampaignReply.class, 1, Priority.CONTROL),
             new Entry(0x8C, ControlCampaign.class, 1, Priority.CONTROL),
-            new Entry(0x8D, GetCampaign.class, 1, Priority.CONTROL));
+            new Entry(0x8D, GetCampaign.class, 1, Priority.CONTROL),
+            new Entry(0x90, PushRevocations.class, 1, Priority.CONTROL),
+            new Entry(0x91, RevocationsHeld.class, 1, Priority.CONTROL),
+            new Entry(0x92, GetRevocations.class, 1, Priority.CONTROL));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

@@ -351,4 +351,14 @@ public interface GatewayService {
     default FirmwareService firmware() {
         throw new UnsupportedOperationException("this gateway takes no firmware over the link");
     }
+
+    /**
+     * Where the gateway keeps its operators' revocation lists (protocol section 6.29); a gateway that keeps them
+     * lists the capability {@code revocations}, and refuses every credential its lists revoke.
+     *
+     * @throws UnsupportedOperationException when the gateway keeps no revocation list
+     */
+    default RevocationStore revocations() {
+        throw new UnsupportedOperationException("this gateway keeps no revocation list");
+    }
 }

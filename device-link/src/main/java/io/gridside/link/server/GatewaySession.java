@@ -119,6 +119,7 @@ public final class GatewaySession implements AutoCloseable {
     private final ExecutorService streamer;
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final CredentialCheck credentialCheck;
+    private final RevocationDesk revocations;
     private final CommandDesk commands;
     private final FirmwareDesk firmware;
     /** The credential of the accepted hello, or null while none is. */
@@ -147,7 +148,9 @@ public final class GatewaySession implements AutoCloseable {
     private GatewaySession(GatewayService service, LinkConnection connection, GatewayLinks links) {
         this.service = service;
         this.links = links;
-        this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId());
+        this.revocations = new RevocationDesk(service);
+        this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId(),
+                revocations::listOf);
         this.commands = new CommandDesk(service);
         this.connection = connection;
         String address = connection.transport().address();
@@ -277,7 +280,7 @@ public final class GatewaySession implements AutoCloseable {
             return;
         }
         try {
-            CredentialCheck.checkTime(credential.credential(), service.clock());
+            credentialCheck.checkStillValid(credential.credential(), service.clock());
         } catch (CredentialRefusedException e) {
             admitted = null;
             LOG.info("The session of technician {} ended: {}", credential.technicianId(), e.code());
@@ -395,6 +398,8 @@ public final class GatewaySession implements AutoCloseable {
             firmware.answer(message, credential.technicianId(), answer -> reply(requestId, answer));
         } else if (message instanceof GetFleet) {
             sendFleet(session, requestId);
+        } else if (RevocationDesk.handles(message)) {
+            answerRevocations(requestId, message, credential);
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));
@@ -419,6 +424,18 @@ public final class GatewaySession implements AutoCloseable {
         }
         sendStream(session, requestId, items, (batch, total) -> facts(TopologyBatch.of(snapshot, batch, total), get),
                 Priority.EVENTS);
+    }
+
+    /** Answers a revocation request; a session whose own credential the list now revokes ends after the answer. */
+    private void answerRevocations(long requestId, Message request, SignedCredential credential) {
+        reply(requestId, revocations.answer(request, credential.technicianId()));
+        if (revocations.revokes(credential)) {
+            LOG.info("The session of technician {} ends: the revocation list it brought revokes its credential.",
+                    credential.technicianId());
+            admitted = null;
+            forget();
+            RevocationDesk.closeOnceAnswered(connection);
+        }
     }
 
     /** Streams every meter as a campaign sees it, or says the gateway takes no firmware. */

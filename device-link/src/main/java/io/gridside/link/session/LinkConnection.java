@@ -736,7 +736,7 @@ public final class LinkConnection implements AutoCloseable {
      * Whether this side owes nothing: no message waiting or unacknowledged, no acknowledgement due. Its writer
      * then waits without a timer, so until a frame arrives or a message is sent it writes nothing more.
      */
-    boolean isQuiet() {
+    public boolean isQuiet() {
         lock.lock();
         try {
             return sender.idle() && !(ackDue && receiver.knowsPeer());

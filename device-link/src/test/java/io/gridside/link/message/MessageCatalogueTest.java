@@ -69,7 +69,9 @@ class MessageCatalogueTest {
                         tuple(0x86, InstallFirmware.class, 1), tuple(0x87, FirmwareInstalled.class, 1),
                         tuple(0x88, GetFleet.class, 1), tuple(0x89, FleetBatch.class, 1),
                         tuple(0x8A, StartCampaign.class, 1), tuple(0x8B, CampaignReply.class, 1),
-                        tuple(0x8C, ControlCampaign.class, 1), tuple(0x8D, GetCampaign.class, 1));
+                        tuple(0x8C, ControlCampaign.class, 1), tuple(0x8D, GetCampaign.class, 1),
+                        tuple(0x90, PushRevocations.class, 1), tuple(0x91, RevocationsHeld.class, 1),
+                        tuple(0x92, GetRevocations.class, 1));
     }
 
     @Test

@@ -60,6 +60,22 @@ public final class FakeGatewayService implements GatewayService {
     private final Till till = new Till();
     private final PaymentPosting paymentPosting = new PaymentPosting("KES");
     private final io.gridside.link.server.CommandLog commands = new io.gridside.link.server.MemoryCommandLog();
+    private volatile io.gridside.link.server.RevocationStore revocations;
+
+    /** Keeps revocation lists in {@code store}, and says so in its hello; without it, the gateway keeps none. */
+    public FakeGatewayService withRevocations(io.gridside.link.server.RevocationStore store) {
+        this.revocations = store;
+        List<String> capabilities = new ArrayList<>(extraCapabilities);
+        capabilities.add(io.gridside.link.message.PushRevocations.CAPABILITY);
+        this.extraCapabilities = List.copyOf(capabilities);
+        return this;
+    }
+
+    @Override
+    public io.gridside.link.server.RevocationStore revocations() {
+        io.gridside.link.server.RevocationStore held = revocations;
+        return held == null ? GatewayService.super.revocations() : held;
+    }
 
     /** Takes firmware through {@code firmware}; without it, the gateway takes none over the link. */
     public FakeGatewayService withFirmware(io.gridside.link.server.FirmwareService firmware) {

@@ -132,7 +132,17 @@ public final class SampleMessages {
     public static List<Message> all() {
         List<Message> all = new ArrayList<>(billingAndSite());
         all.addAll(FirmwareSamples.all());
+        all.addAll(revocations());
         return all;
+    }
+
+    /** The revocation messages of protocol section 6.29, carrying the sample list of section 11.25. */
+    private static List<Message> revocations() {
+        io.gridside.link.auth.SignedRevocationList list = TestCredentials.revocationList();
+        return List.of(new io.gridside.link.message.PushRevocations(list.signed(), list.signature()),
+                new io.gridside.link.message.RevocationsHeld(TestCredentials.OPERATOR.keyId(), 3,
+                        TestCredentials.RECORD_ISSUED_AT, true),
+                new io.gridside.link.message.GetRevocations(TestCredentials.OPERATOR.keyId()));
     }
 
     private static List<Message> billingAndSite() {

@@ -5,9 +5,11 @@ import io.gridside.link.client.GatewayPins;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.GatewayKeyReplacement;
 import io.gridside.link.auth.OperatorSigningKey;
+import io.gridside.link.auth.RevocationList;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
+import io.gridside.link.auth.SignedRevocationList;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.auth.TrustedOperators;
@@ -34,6 +36,9 @@ public final class TestCredentials {
 
     /** The technicians' own key, which the keyed credentials name and which signs their commands. */
     public static final SigningKey TECHNICIAN_KEY = SigningKey.fromSeed(ByteString.fromHex("05".repeat(32)));
+
+    /** The technician key of a laptop reported lost, which the sample revocation list revokes. */
+    public static final SigningKey LOST_LAPTOP_KEY = SigningKey.fromSeed(ByteString.fromHex("06".repeat(32)));
 
     private TestCredentials() {
     }
@@ -88,5 +93,20 @@ public final class TestCredentials {
     public static SignedKeyReplacement keyReplacement() {
         return OPERATOR.sign(replacement(SampleMessages.GATEWAY_ID, REPLACEMENT_GATEWAY_KEY.publicKey(),
                 SampleMessages.GATEWAY_KEY.publicKey(), RECORD_ISSUED_AT));
+    }
+
+    /**
+     * The sample revocation list, as the protocol document's test vector has it: list 3 of the test operator,
+     * revoking technician T-0017 and the key of a lost laptop.
+     */
+    public static SignedRevocationList revocationList() {
+        return revocations(3, List.of("T-0017"), List.of(LOST_LAPTOP_KEY.publicKey()));
+    }
+
+    /** A revocation list of the test operator, issued when the sample key replacement record was. */
+    public static SignedRevocationList revocations(long serial, List<String> technicianIds,
+            List<ByteString> technicianKeys) {
+        return OPERATOR.sign(new RevocationList(OPERATOR.keyId(), serial, RECORD_ISSUED_AT, technicianIds,
+                technicianKeys));
     }
 }

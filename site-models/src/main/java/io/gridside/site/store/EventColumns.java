@@ -77,7 +77,8 @@ public final class EventColumns {
         }
     }
 
-    private static TreeMap<String, String> details(String json) throws SQLException {
+    /** The details of an event as stored (JSON of the sorted map). */
+    static TreeMap<String, String> details(String json) throws SQLException {
         try {
             return JSON.readValue(json, DETAILS);
         } catch (JsonProcessingException e) {

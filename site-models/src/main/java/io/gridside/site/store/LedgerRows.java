@@ -12,7 +12,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The site store's ledger rows with their hash chain. Rows are append-only (triggers of V7 refuse UPDATE and
@@ -114,6 +116,39 @@ final class LedgerRows {
             }
         }
         return result;
+    }
+
+    /**
+     * The chain links of the entries {@code fromSeq} to {@code toSeq}, by seq: each the link held, or for an entry
+     * stored before the chain existed (no link held) the link recomputed from the last one held before it, or from
+     * the genesis, as the start-up check recomputes it.
+     */
+    static Map<Long, byte[]> links(Connection connection, long fromSeq, long toSeq) throws SQLException {
+        long base;
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM ledger_entry "
+                + "WHERE seq < ? AND hash IS NOT NULL")) {
+            select.setLong(1, fromSeq);
+            try (ResultSet rows = select.executeQuery()) {
+                base = rows.getLong(1);
+            }
+        }
+        byte[] head = hash(connection, base);
+        Map<Long, byte[]> links = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", hash FROM ledger_entry "
+                + "WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+            select.setLong(1, base);
+            select.setLong(2, toSeq);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byte[] held = rows.getBytes(8);
+                    head = held != null ? held : LedgerChain.link(head, entryFrom(rows));
+                    if (rows.getLong(1) >= fromSeq) {
+                        links.put(rows.getLong(1), head);
+                    }
+                }
+            }
+        }
+        return links;
     }
 
     /** Re-walks the whole ledger: chain, derived balances, trial balance. */

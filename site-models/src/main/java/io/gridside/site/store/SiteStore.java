@@ -738,6 +738,11 @@ public final class SiteStore implements AutoCloseable {
         return new FirmwareRecords(this, connection, file);
     }
 
+    /** What sync with the cloud keeps: the outbox, checkpoints, down streams' cursors and what they brought. */
+    public SyncRows sync() {
+        return new SyncRows(this, connection, file);
+    }
+
     private long count(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             return rows.getLong(1);

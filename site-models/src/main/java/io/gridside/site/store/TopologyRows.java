@@ -81,6 +81,22 @@ final class TopologyRows {
         }
     }
 
+    /** The snapshot of row {@code id}, empty when none has it. */
+    static Optional<TopologySnapshot> byId(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT at_second, at_nano, gateway_id FROM topology_snapshot WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Instant time = Instant.ofEpochSecond(rows.getLong(1), rows.getInt(2));
+                return Optional.of(new TopologySnapshot(time, rows.getString(3), nodes(connection, id),
+                        links(connection, id)));
+            }
+        }
+    }
+
     private static Optional<Long> snapshotId(Connection connection, Instant at) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id FROM topology_snapshot WHERE at_second = ? AND at_nano = ?")) {

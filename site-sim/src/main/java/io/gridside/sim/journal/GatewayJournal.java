@@ -50,6 +50,7 @@ public final class GatewayJournal implements AutoCloseable {
     private final ReadCorrectionRows corrections;
     private final JournalCashBook cashBook;
     private final JournalCommandLog commandLog;
+    private final JournalRevocations revocations;
     /** The estimates billing made since the last write, which the next write keeps in its transaction. */
     private final List<GapEstimate> unwrittenEstimates = new ArrayList<>();
     /** The gaps meters filled since the last write, which the next write records after its estimates. */
@@ -63,6 +64,7 @@ public final class GatewayJournal implements AutoCloseable {
         this.connection = connection;
         this.cashBook = cashBook;
         this.commandLog = JournalCommandLog.open(file.getParent());
+        this.revocations = JournalRevocations.open(file.getParent());
         this.readings = new ReadingRows(connection, meterIds);
         this.ledger = new JournalLedgerRows(connection);
         this.events = new JournalEventRows(connection);
@@ -179,6 +181,11 @@ public final class GatewayJournal implements AutoCloseable {
     /** The signed commands the gateway took, which, like the cash book, outlive the journal's history. */
     public JournalCommandLog commandLog() {
         return commandLog;
+    }
+
+    /** The operators' revocation lists the gateway holds, which, like the command log, outlive its history. */
+    public JournalRevocations revocations() {
+        return revocations;
     }
 
     /** Makes room for the readings of a meter that joined the site after the journal began, as an exchange's. */
@@ -388,6 +395,7 @@ public final class GatewayJournal implements AutoCloseable {
         try {
             cashBook.close();
             commandLog.close();
+            revocations.close();
             connection.close();
         } catch (SQLException e) {
             throw new JournalException("The gateway's journal " + file + " did not close cleanly.", e);

@@ -41,6 +41,7 @@ public final class JournalDirectory {
                 temporary.resolve(GatewayJournal.FILE_NAME + suffix).toFile().deleteOnExit();
                 temporary.resolve(JournalCashBook.FILE_NAME + suffix).toFile().deleteOnExit();
                 temporary.resolve(JournalCommandLog.FILE_NAME + suffix).toFile().deleteOnExit();
+                temporary.resolve(JournalRevocations.FILE_NAME + suffix).toFile().deleteOnExit();
             }
             return new JournalDirectory(temporary, true);
         } catch (IOException e) {

@@ -51,7 +51,7 @@ public final class SiteMonth {
      * to the simulation itself (loads, mesh, billing) changes the data too; such a change must raise it as well,
      * or an engineer must empty the cache, since nothing detects it.
      */
-    public static final int GENERATOR_VERSION = 6;
+    public static final int GENERATOR_VERSION = 7;
     /** Every month starts here, so that a spec alone fixes its data. */
     public static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
     /** How often the mesh's topology is kept: four snapshots a day is the mesh's history at a useful grain. */

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * A digest of every row of a site database, table by table in name order, so that two databases of the same rows
- * digest alike whatever their pages look like. When each migration was applied is left out: it is no part of the
- * site's data.
+ * digest alike whatever their pages look like. When each migration was applied, and when each row was queued for
+ * sync, are left out: they are no part of the site's data.
  */
 public final class StoreDigest {
 
@@ -74,14 +74,15 @@ public final class StoreDigest {
         }
     }
 
-    /** The table's columns, but for when a migration was applied, which is no part of the site's data. */
+    /** The table's columns, but for when a migration was applied or a row queued for sync: no part of the data. */
     private static List<String> columns(Connection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
             while (rows.next()) {
                 String name = rows.getString("name");
-                if (!(table.equals("schema_version") && name.equals("applied_at"))) {
+                if (!(table.equals("schema_version") && name.equals("applied_at"))
+                        && !(table.equals("sync_outbox") && name.equals("queued_ms"))) {
                     columns.add("\"" + name + "\"");
                 }
             }

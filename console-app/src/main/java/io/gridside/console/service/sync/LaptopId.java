@@ -1,0 +1,48 @@
+package io.gridside.console.service.sync;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * This laptop's stable id, which every sync request carries so that the cloud can refuse a laptop reported lost:
+ * a random UUID kept in the file {@value #FILE} of the console's data folder, made at the first sync.
+ */
+public final class LaptopId {
+
+    /** The file, in the data folder, that holds the id. */
+    public static final String FILE = "laptop-id";
+
+    private LaptopId() {
+    }
+
+    /**
+     * The id kept in {@code dataDir}, made and written there first if there is none; two consoles that start at
+     * once end up with the same id, since only one of them can create the file.
+     *
+     * @throws IOException when the folder cannot be written or the file holds no UUID
+     */
+    public static String in(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            Files.createDirectories(dataDir);
+            try {
+                Files.writeString(file, UUID.randomUUID() + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            } catch (FileAlreadyExistsException e) {
+                // Another console made it meanwhile: its id is this laptop's.
+            }
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        try {
+            return UUID.fromString(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("The laptop id file " + file + " holds no id; delete it and sync again, and tell "
+                    + "the operator that this laptop's id changed.", e);
+        }
+    }
+}

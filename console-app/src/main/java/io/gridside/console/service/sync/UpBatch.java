@@ -1,0 +1,116 @@
+package io.gridside.console.service.sync;
+
+import io.gridside.site.sync.UpItem;
+import io.gridside.site.sync.UpStream;
+import io.gridside.site.sync.api.BatchDocument;
+import io.gridside.site.sync.api.BatchId;
+import io.gridside.site.sync.api.SyncJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One batch of an up stream as it travels: outbox rows turned into the wire's items, the batch document
+ * gzip-compressed, and its id. The same rows always make the same bytes, so a batch cut short in one run is the
+ * same batch, with the same id, in the next, and the cloud resumes it.
+ *
+ * @param items how many items it holds
+ */
+record UpBatch(UpStream stream, long first, long last, int items, byte[] compressed, BatchId id, String sha256) {
+
+    /** The most entries a ledger batch holds. */
+    static final int LEDGER_ITEMS = 2_000;
+    /** The most items a batch of another stream holds. */
+    static final int OTHER_ITEMS = 2_000;
+    /**
+     * About how many bytes of JSON a readings batch holds before compression: blocks are compressed already and
+     * travel as base64, which gzip takes back to about three quarters, so this makes batches of about 256 KiB.
+     */
+    static final int READINGS_JSON_BYTES = 340 * 1024;
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
+     * The batch of {@code rows} (read after the checkpoint, in order): all of them, or for the readings the first
+     * that fit the size.
+     *
+     * @param prevHash for the ledger, the chain hash before the first row (null when the first is 1)
+     * @param replaceFrom for the ledger, the seq from which the cloud replaces its chain, or null
+     */
+    static UpBatch of(UpStream stream, List<UpItem> rows, byte[] prevHash, Long replaceFrom) {
+        List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        long size = 0;
+        for (UpItem row : rows) {
+            Map<String, Object> item = wire(row);
+            if (stream == UpStream.READINGS) {
+                size += SyncJson.write(item).length;
+                if (!items.isEmpty() && size > READINGS_JSON_BYTES) {
+                    break;
+                }
+            }
+            items.add(item);
+        }
+        long first = rows.get(0).seq();
+        long last = rows.get(items.size() - 1).seq();
+        boolean ledger = stream == UpStream.LEDGER;
+        String lastHash = ledger ? (String) items.get(items.size() - 1).get("hash") : null;
+        BatchDocument document = new BatchDocument(stream.wireName(), first, last,
+                ledger && prevHash != null && first > 1 ? HEX.formatHex(prevHash) : null, lastHash,
+                ledger ? replaceFrom : null, items);
+        byte[] compressed = SyncJson.gzip(SyncJson.write(document));
+        return new UpBatch(stream, first, last, items.size(), compressed,
+                BatchId.of(stream.wireName(), first, last, compressed), BatchId.sha256Hex(compressed));
+    }
+
+    /** How many outbox rows a batch of {@code stream} reads at most. */
+    static int readLimit(UpStream stream) {
+        return stream == UpStream.LEDGER ? LEDGER_ITEMS : OTHER_ITEMS;
+    }
+
+    /**
+     * An outbox row as the wire's item: its seq, its kind where the stream tells shapes apart by it, and its
+     * fields, the chain hash as hex and other bytes (a reading block, a topology snapshot) as base64.
+     */
+    static Map<String, Object> wire(UpItem row) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("seq", row.seq());
+        boolean kinds = row.stream() == UpStream.PAYMENTS || row.stream() == UpStream.READINGS;
+        if (kinds && !row.fields().containsKey("kind")) {
+            item.put("kind", row.kind());
+        }
+        row.fields().forEach((name, value) -> item.put(name, wireValue(name, value)));
+        return item;
+    }
+
+    private static Object wireValue(String name, Object value) {
+        if (value instanceof byte[] bytes) {
+            return "hash".equals(name) ? HEX.formatHex(bytes) : Base64.getEncoder().encodeToString(bytes);
+        }
+        if ("details".equals(name) && value instanceof String text) {
+            // The store keeps an event's details as a JSON object's text; the wire carries the object.
+            try {
+                return SyncJson.mapper().readValue(text, Map.class);
+            } catch (IOException e) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    /** The batch's bytes from {@code offset}, at most {@code length} of them. */
+    byte[] chunk(long offset, int length) {
+        int from = (int) offset;
+        int to = (int) Math.min(compressed.length, offset + length);
+        byte[] chunk = new byte[to - from];
+        System.arraycopy(compressed, from, chunk, 0, chunk.length);
+        return chunk;
+    }
+
+    long size() {
+        return compressed.length;
+    }
+}
