@@ -127,7 +127,9 @@ final class ConnectCommand {
         if (site == null && !Files.isRegularFile(database)) {
             return;
         }
-        try (SiteStore store = SiteFiles.openExisting(database)) {
+        // The site's own file may be one another console is making right now (empty until its first migration):
+        // SiteStore.open waits for that console's migration, where openExisting would refuse the empty file.
+        try (SiteStore store = site != null ? SiteFiles.openExisting(database) : SiteStore.open(database)) {
             RevocationCarrier.carry(client, store)
                     .ifPresent(carried -> spec.commandLine().getErr().println("gridside: " + carried.notice()));
         } catch (IOException | RuntimeException e) {

@@ -50,12 +50,24 @@ final class StatusCommand implements Callable<Integer> {
             status.put("role", hello.role());
             status.put("cashLimitMinor", client.credential().credential().limits()
                     .get(TechnicianCredential.CASH_LIMIT));
+            status.put("revocationSerial", revocationSerial(client));
             status.put("transport", client.transport().kind().name().toLowerCase(java.util.Locale.ROOT));
             status.put("address", client.transport().address());
             status.put("roundTripMillis", Math.round(roundTrip.toNanos() / 1e5) / 10.0);
             print(status);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The serial of the revocation list the gateway holds of the credential's operator key (0 when none), or null
+     * when the gateway keeps no revocation lists.
+     */
+    private static Long revocationSerial(GatewayClient client) throws java.io.IOException {
+        if (!client.revocations().supported()) {
+            return null;
+        }
+        return client.revocations().held(client.credential().credential().operatorKeyId()).serial();
     }
 
     private void print(Map<String, Object> status) {

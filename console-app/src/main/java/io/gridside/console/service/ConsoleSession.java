@@ -255,9 +255,23 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
-    /** Carries on with {@code found}, the resumed session or a new one with the same gateway, at {@code where}. */
-    private synchronized void attach(GatewayClient found, ConnectionTarget where, CancelSignal stop) {
+    /**
+     * Carries on with {@code found}, the resumed session or a new one with the same gateway, at {@code where}; a new
+     * one is given the revocation list first, as every session is right after its hello.
+     *
+     * @throws LinkException when the list revokes the session's own credential, or the new link fails at once
+     */
+    private synchronized void attach(GatewayClient found, ConnectionTarget where, CancelSignal stop)
+            throws LinkException {
         GatewayClient previous = client;
+        if (found != previous && !stop.isCancelled()) {
+            try {
+                RevocationCarrier.carry(found, store);
+            } catch (LinkException e) {
+                found.close();
+                throw e;
+            }
+        }
         if (stop.isCancelled()) {
             if (found != previous) {
                 found.close();

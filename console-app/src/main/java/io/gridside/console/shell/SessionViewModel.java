@@ -266,6 +266,9 @@ public final class SessionViewModel implements AutoCloseable {
         reconnectAttempt = 0;
         problem.set("");
         journal.record(I18n.text("journal.connected", opened.hello().gatewayId(), opened.linkLabel()));
+        opened.revocationsOnOpening().ifPresent(carried -> journal.record(I18n.text(carried.pushed()
+                ? "journal.revocationsPushed" : "journal.revocationsHeld", Long.toString(carried.gatewaySerial()),
+                opened.hello().gatewayId())));
         hello.set(opened.hello());
         gatewayHealth.clear();
         gatewayClock.set(opened.hello().clock());

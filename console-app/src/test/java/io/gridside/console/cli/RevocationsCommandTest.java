@@ -64,6 +64,7 @@ class RevocationsCommandTest {
             assertThat(second.err()).doesNotContain("revocations pushed")
                     .contains("revocations up to date on the gateway (serial 1)");
             assertThat(site.site().gateway().revocations().held(DemoOperator.KEY_ID)).isPresent();
+            assertThat(second.out()).containsPattern("revocationSerial +1");
         }
     }
 

@@ -6,6 +6,7 @@ import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.link.auth.CredentialCheck;
 import io.gridside.link.auth.CredentialRefusedException;
 import io.gridside.link.auth.HelloProof;
+import io.gridside.link.auth.Refusal;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.frame.Frame;
@@ -283,6 +284,9 @@ public final class GatewaySession implements AutoCloseable {
             credentialCheck.checkStillValid(credential.credential(), service.clock());
         } catch (CredentialRefusedException e) {
             admitted = null;
+            if (e.refusal() == Refusal.CREDENTIAL_REVOKED) {
+                forget();
+            }
             LOG.info("The session of technician {} ended: {}", credential.technicianId(), e.code());
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
             return;

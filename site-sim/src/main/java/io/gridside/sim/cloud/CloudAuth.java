@@ -79,6 +79,8 @@ final class CloudAuth {
         }
     }
 
+    // KNOWN SHORTCOMING: the cloud's revoked technicians and keys are one list for all sites and operators, since
+    // the simulated cloud serves one operator; a real cloud keeps one per operator key.
     private static boolean revoked(Connection connection, String kind, String value) throws SQLException {
         return Sql.number(connection, 0, "SELECT COUNT(*) FROM revoked WHERE kind = ? AND value = ?", kind,
                 value) > 0;

@@ -1,5 +1,6 @@
 package io.gridside.sim.cloud;
 
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SiteLayout;
 import io.gridside.sim.firmware.SampleFirmware;
 import io.gridside.site.Customer;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The down items the demo's cloud holds for its simulated site, published once into a new store: a tariff
- * version, a customer's phone change, two mobile-money top-ups and a firmware release record.
+ * version, a customer's phone change, two mobile-money top-ups, a firmware release record and the demo
+ * operator's revocation list.
  */
 final class CloudDemo {
 
@@ -44,8 +46,7 @@ final class CloudDemo {
         cloud.publishFirmware(site, new DownItems.Firmware(SampleFirmware.METER_VERSION,
                 FirmwareProduct.METER.name(), SampleFirmware.METER_HARDWARE, SampleFirmware.METER_COUNTER,
                 "Meter firmware released to the demo site's fleet.", now.minus(Duration.ofDays(1))));
-        // KNOWN SHORTCOMING: the demo cloud publishes no revocation list yet; the list's signed form belongs to
-        // the revocation work (device-link), and CloudServer.publishRevocations takes it once that exists.
+        cloud.publishRevocations(site, DemoOperator.demoRevocations(now));
     }
 
     /** The text form of a hybrid logical clock at {@code at}, counter 0, from the cloud's node. */

@@ -1,6 +1,7 @@
 package io.gridside.sim.cloud;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -26,10 +27,18 @@ public final class CloudFaults {
         ERROR_500,
         /** Answer 503 {@code unavailable} with Retry-After, applying nothing. */
         ERROR_503,
-        /** Wait before answering. */
+        /**
+         * Wait before answering. KNOWN SHORTCOMING: the wait comes before the answer, whole; an answer trickled
+         * byte by byte, which tests a client's read time-out inside a body, is not simulated.
+         */
         SLOW,
         /** Apply the request twice and answer the first answer. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * Apply the request, but answer the answer given last to the same method and path (none yet: its own), as
+         * a confused proxy might.
+         */
+        REPLAY
     }
 
     /** What the cloud does about one request. */
@@ -106,6 +115,7 @@ public final class CloudFaults {
                 case "error503" -> set(Kind.ERROR_503, Double.parseDouble(value));
                 case "slow" -> set(Kind.SLOW, Double.parseDouble(value));
                 case "duplicate" -> set(Kind.DUPLICATE, Double.parseDouble(value));
+                case "replay" -> set(Kind.REPLAY, Double.parseDouble(value));
                 case "retry-after" -> retryAfterSeconds(Integer.parseInt(value));
                 case "slow-ms" -> slowMillis(Long.parseLong(value));
                 case "backup-every" -> backupEvery(Long.parseLong(value));
@@ -113,9 +123,9 @@ public final class CloudFaults {
                 case "corrupt-ledger" -> corruptLedger(value);
                 default -> throw new IllegalArgumentException("'" + name + "' is not a cloud fault; the faults are "
                         + "seed, drop-before, drop-after, error500, error503, retry-after, slow, slow-ms, duplicate, "
-                        + "backup-every, restore-at and corrupt-ledger");
+                        + "replay, backup-every, restore-at and corrupt-ledger");
             }
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("'" + part + "' does not have a value of the right kind", e);
         }
     }

@@ -142,7 +142,8 @@ final class CloudItems {
 
     /**
      * Keeps a customer's field unless the cloud holds a later edit: a later HLC wins, and at the same time and
-     * counter the cloud's own edit stays (ties go to the cloud).
+     * counter the cloud's own edit stays (ties go to the cloud). KNOWN SHORTCOMING: the cloud keeps no review of
+     * the values it overwrote or refused; the console's sync_review is the only record of a conflict.
      */
     static void upsertField(Connection connection, String site, String customerId, String field, String value,
             String hlc, String origin) throws SQLException {

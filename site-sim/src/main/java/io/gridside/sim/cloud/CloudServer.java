@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SignedRevocationList;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SiteLayout;
@@ -27,6 +28,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,7 @@ public final class CloudServer implements AutoCloseable {
     private final Clock clock;
     private final HttpsServer server;
     private final ExecutorService executor;
+    private final Map<String, CloudApi.Answer> answered = new ConcurrentHashMap<>();
 
     private CloudServer(Builder builder) throws IOException {
         this.store = CloudStore.open(builder.dir);
@@ -225,6 +229,15 @@ public final class CloudServer implements AutoCloseable {
                 signed.base64(), signature.base64()));
     }
 
+    /**
+     * Publishes a revocation list signed by an operator and makes the cloud itself refuse the technicians and keys
+     * it names.
+     */
+    public long publishRevocations(String site, SignedRevocationList revocations) {
+        return publishRevocations(site, revocations.signed(), revocations.signature(),
+                revocations.list().technicianIds(), revocations.list().technicianKeys());
+    }
+
     /** From now on, refuses the laptop {@code laptopId} with 403 {@code laptop_reported_lost}. */
     public void reportLaptopLost(String laptopId) {
         revoke("INSERT OR IGNORE INTO lost_laptop (laptop_id, reported_ms) VALUES (?, ?)", laptopId,
@@ -269,7 +282,7 @@ public final class CloudServer implements AutoCloseable {
     /** Each customer field the cloud holds: {@code customerId/field -> value}. */
     public Map<String, String> customerFields(String site) {
         return store.transaction(connection -> {
-            Map<String, String> fields = new java.util.TreeMap<>();
+            Map<String, String> fields = new TreeMap<>();
             Sql.list(connection, row -> fields.put(row.getString(1) + "/" + row.getString(2), row.getString(3)),
                     "SELECT customer_id, field, value FROM customer_field WHERE site = ?", site);
             return fields;
@@ -337,6 +350,11 @@ public final class CloudServer implements AutoCloseable {
         CloudApi.Answer answer = api.handle(request);
         if (fault == CloudFaults.Kind.DUPLICATE) {
             api.handle(request);
+        }
+        String route = request.method() + " " + request.path();
+        CloudApi.Answer earlier = answered.put(route, answer);
+        if (fault == CloudFaults.Kind.REPLAY && earlier != null) {
+            answer = earlier;
         }
         if (fault != CloudFaults.Kind.DROP_AFTER) {
             send(exchange, answer);

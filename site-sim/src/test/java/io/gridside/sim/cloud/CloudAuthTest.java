@@ -118,6 +118,20 @@ class CloudAuthTest {
     }
 
     @Test
+    void revocationListPublishedForTheSiteRefusesWhomItNames() throws IOException {
+        cloud.publishRevocations(SITE, DemoOperator.revocations(1, NOW, List.of("tech-1"), List.of()));
+
+        CloudClient.Reply revoked = client.handshake(0, null, Map.of());
+        CloudClient.Reply other = new CloudClient(cloud).credential(CloudServer.credentialHeader(
+                CloudClient.credential("tech-2", SITE))).handshake(0, null, Map.of());
+
+        assertThat(error(revoked)).isEqualTo(SyncErrors.CREDENTIAL_REVOKED);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(cloud.published(SITE, "credentials")).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("kind", "revocations"));
+    }
+
+    @Test
     void lostLaptopIsRefusedWhateverItsCredential() throws IOException {
         String laptop = UUID.randomUUID().toString();
         client.laptop(laptop);
@@ -129,6 +143,20 @@ class CloudAuthTest {
         assertThat(reply.status()).isEqualTo(403);
         assertThat(error(reply)).isEqualTo(SyncErrors.LAPTOP_REPORTED_LOST);
         assertThat(otherLaptop.status()).isEqualTo(200);
+    }
+
+    @Test
+    void lostLaptopStaysRefusedAfterARestoreFromAnOlderBackup() throws IOException {
+        cloud.backup();
+        cloud.reportLaptopLost(client.laptop());
+        cloud.revokeTechnician("tech-2");
+
+        cloud.restoreLatestBackup();
+
+        assertThat(error(client.handshake(0, null, Map.of()))).isEqualTo(SyncErrors.LAPTOP_REPORTED_LOST);
+        assertThat(error(new CloudClient(cloud).credential(CloudServer.credentialHeader(
+                CloudClient.credential("tech-2", SITE))).handshake(0, null, Map.of())))
+                .isEqualTo(SyncErrors.CREDENTIAL_REVOKED);
     }
 
     @Test

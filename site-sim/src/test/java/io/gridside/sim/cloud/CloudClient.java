@@ -19,9 +19,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,7 @@ final class CloudClient {
         }
 
         String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
@@ -130,7 +132,7 @@ final class CloudClient {
     }
 
     Reply put(Batch batch, long offset, int length) throws IOException {
-        byte[] chunk = java.util.Arrays.copyOfRange(batch.bytes(), (int) offset, (int) offset + length);
+        byte[] chunk = Arrays.copyOfRange(batch.bytes(), (int) offset, (int) offset + length);
         return send("PUT", "/batches/" + batch.id() + "?offset=" + offset, chunk, Map.of(
                 SyncHeaders.IDEMPOTENCY_KEY, batch.id() + ":" + offset,
                 SyncHeaders.BATCH_SIZE, String.valueOf(batch.bytes().length),

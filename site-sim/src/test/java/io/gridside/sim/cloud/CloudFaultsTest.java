@@ -112,6 +112,22 @@ class CloudFaultsTest {
     }
 
     @Test
+    void replayedAnswerIsTheLastOneOfThePathWhileTheRequestIsApplied() throws IOException {
+        start(CloudFaults.none());
+        client.uploaded(events(1, 2));
+        HandshakeAnswer before = client.handshake();
+        client.uploaded(events(3, 4));
+        cloud.faults().once(CloudFaults.Kind.REPLAY, "/handshake");
+
+        HandshakeAnswer replayed = client.handshake();
+        HandshakeAnswer after = client.handshake();
+
+        assertThat(replayed).isEqualTo(before);
+        assertThat(replayed.watermarks()).containsEntry("events", 2L);
+        assertThat(after.watermarks()).containsEntry("events", 4L);
+    }
+
+    @Test
     void scheduledRestoreLowersTheWatermarkUnderANewEpoch() throws IOException {
         start(CloudFaults.parse("backup-every=3,restore-at=5"));
         String epoch = cloud.epoch();
@@ -157,7 +173,7 @@ class CloudFaultsTest {
     @Test
     void retryingClientDeliversEveryItemOnceThroughRandomFaults() throws IOException {
         start(CloudFaults.parse("seed=5,drop-before=0.15,drop-after=0.15,error503=0.15,duplicate=0.15,"
-                + "retry-after=0"));
+                + "replay=0.1,retry-after=0"));
         for (int first = 1; first <= 20; first += 2) {
             CloudClient.Batch batch = events(first, first + 1);
             retried(() -> client.put(batch, 0, batch.bytes().length));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.sim.SiteGenerator;
 import io.gridside.sim.SiteLayout;
 import io.gridside.sim.SiteSpec;
+import io.gridside.site.cbor.ByteString;
 import io.gridside.site.sync.api.ApiError;
 import io.gridside.site.sync.api.DownCursor;
 import io.gridside.site.sync.api.DownItems;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -135,8 +137,8 @@ class CloudFeedsTest {
     @Test
     void credentialsStreamCarriesCredentialsAndRevocations() throws IOException {
         cloud.publishCredential(SITE, CloudClient.credential("tech-2", SITE));
-        cloud.publishRevocations(SITE, io.gridside.site.cbor.ByteString.fromHex("a1"),
-                io.gridside.site.cbor.ByteString.fromHex("b2"), List.of("tech-9"), List.of());
+        cloud.publishRevocations(SITE, ByteString.fromHex("a1"),
+                ByteString.fromHex("b2"), List.of("tech-9"), List.of());
 
         DownPage page = page("credentials", "", 500);
 
@@ -158,6 +160,8 @@ class CloudFeedsTest {
         assertThat(cloud.published(site, "customers")).hasSize(1);
         assertThat(cloud.published(site, "topups")).hasSize(2);
         assertThat(cloud.published(site, "firmware")).hasSize(1);
+        assertThat(cloud.published(site, "credentials")).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("kind", "revocations"));
     }
 
     @Test
@@ -188,7 +192,7 @@ class CloudFeedsTest {
     }
 
     private static List<String> references(DownPage... pages) {
-        return java.util.Arrays.stream(pages).flatMap(page -> page.items().stream())
+        return Arrays.stream(pages).flatMap(page -> page.items().stream())
                 .map(item -> String.valueOf(item.get("reference"))).toList();
     }
 }

@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.sync.api.ApiError;
+import io.gridside.site.sync.api.BatchDocument;
+import io.gridside.site.sync.api.BatchId;
 import io.gridside.site.sync.api.BatchStatus;
 import io.gridside.site.sync.api.CommitAnswer;
+import io.gridside.site.sync.api.DownItems;
 import io.gridside.site.sync.api.HandshakeAnswer;
 import io.gridside.site.sync.api.LedgerDays;
 import io.gridside.site.sync.api.SyncErrors;
 import io.gridside.site.sync.api.SyncHeaders;
+import io.gridside.site.sync.api.SyncJson;
 import io.gridside.site.sync.api.UpItems;
 import io.gridside.site.sync.api.UploadAnswer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -128,7 +134,7 @@ class CloudUploadTest {
     @Test
     void ledgerBatchWhoseChainDoesNotHoldIsRefusedWhole() throws IOException {
         List<LedgerEntry> entries = CloudClient.ledger(6, "ref-");
-        List<LedgerEntry> tampered = new java.util.ArrayList<>(entries);
+        List<LedgerEntry> tampered = new ArrayList<>(entries);
         LedgerEntry third = entries.get(2);
         tampered.set(2, new LedgerEntry(3, third.at(), third.customerId(), third.kind(), third.amountMinor() - 1,
                 third.balanceAfterMinor(), third.reference()));
@@ -145,15 +151,15 @@ class CloudUploadTest {
 
     /** The tampered entries under the good batch's hashes: an entry altered after it was chained. */
     private static CloudClient.Batch rehashedExcept(List<LedgerEntry> tampered, CloudClient.Batch good) {
-        io.gridside.site.sync.api.BatchDocument document = io.gridside.site.sync.api.SyncJson.read(
-                io.gridside.site.sync.api.SyncJson.gunzip(good.bytes()),
-                io.gridside.site.sync.api.BatchDocument.class);
-        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        BatchDocument document = SyncJson.read(
+                SyncJson.gunzip(good.bytes()),
+                BatchDocument.class);
+        List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < tampered.size(); i++) {
             String hash = String.valueOf(document.items().get(i).get("hash"));
-            items.add(io.gridside.site.sync.api.SyncJson.item(UpItems.Ledger.of(tampered.get(i), hash)));
+            items.add(SyncJson.item(UpItems.Ledger.of(tampered.get(i), hash)));
         }
-        return CloudClient.batch(new io.gridside.site.sync.api.BatchDocument("ledger", 1, tampered.size(), null,
+        return CloudClient.batch(new BatchDocument("ledger", 1, tampered.size(), null,
                 document.lastHash(), null, items));
     }
 
@@ -190,7 +196,7 @@ class CloudUploadTest {
         List<LedgerEntry> entries = CloudClient.ledger(12, "ref-");
         client.uploaded(CloudClient.ledgerBatch(entries, 1, 12, null));
         List<LedgerEntry> console = CloudClient.ledger(8, "other-");
-        List<LedgerEntry> mixed = new java.util.ArrayList<>(entries.subList(0, 4));
+        List<LedgerEntry> mixed = new ArrayList<>(entries.subList(0, 4));
         mixed.addAll(console.subList(4, 8));
 
         CommitAnswer replaced = client.uploaded(CloudClient.ledgerBatch(mixed, 5, 8, 5L));
@@ -230,7 +236,7 @@ class CloudUploadTest {
 
     @Test
     void customerFieldKeepsTheLaterEditAndTheCloudWinsATie() throws IOException {
-        cloud.publishCustomerField(SITE, new io.gridside.site.sync.api.DownItems.CustomerField("C-1", "phone",
+        cloud.publishCustomerField(SITE, new DownItems.CustomerField("C-1", "phone",
                 "+1 cloud", "1780000000000-00001-cloud"));
         List<UpItems.CustomerField> edits = List.of(
                 new UpItems.CustomerField(1, "C-1", "phone", "+1 tie", "1780000000000-00001-laptop"),
@@ -250,7 +256,7 @@ class CloudUploadTest {
         CloudClient.Batch batch = CloudClient.batch("events", 1, 1, List.of(event(1, 101)));
         client.upload(batch);
 
-        CloudClient.Reply reused = client.send("POST", "/handshake", "{\"schema\":19}".getBytes(),
+        CloudClient.Reply reused = client.send("POST", "/handshake", "{\"schema\":19}".getBytes(StandardCharsets.UTF_8),
                 Map.of(SyncHeaders.IDEMPOTENCY_KEY, batch.id().toString()));
 
         assertThat(reused.status()).isEqualTo(422);
@@ -265,7 +271,7 @@ class CloudUploadTest {
         CloudClient.Batch damaged = new CloudClient.Batch(batch.id(), wrong);
         client.send("PUT", "/batches/" + batch.id() + "?offset=0", wrong, Map.of(
                 SyncHeaders.IDEMPOTENCY_KEY, "k1", SyncHeaders.BATCH_SIZE, String.valueOf(wrong.length),
-                SyncHeaders.BATCH_SHA256, io.gridside.site.sync.api.BatchId.sha256Hex(batch.bytes())));
+                SyncHeaders.BATCH_SHA256, BatchId.sha256Hex(batch.bytes())));
 
         CloudClient.Reply refused = client.commit(damaged);
 

@@ -3,6 +3,7 @@ package io.gridside.console.service.sync;
 import io.gridside.link.client.CancelSignal;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,17 @@ final class Attempts {
 
     /** Runs {@code call}, retrying a retryable failure up to {@value #MAX} attempts in all. */
     <T> T run(String what, Call<T> call) throws CloudException {
+        return run(what, call, e -> false);
+    }
+
+    /** Runs {@code call} as {@link #run(String, Call)} does, but gives up at once on a failure {@code giveUp} names. */
+    <T> T run(String what, Call<T> call, Predicate<CloudException> giveUp) throws CloudException {
         for (int failures = 1; ; failures++) {
             checkCancel();
             try {
                 return call.call();
             } catch (CloudException e) {
-                if (e.kind() != CloudException.Kind.RETRYABLE || failures >= MAX) {
+                if (e.kind() != CloudException.Kind.RETRYABLE || failures >= MAX || giveUp.test(e)) {
                     throw e;
                 }
                 waitAfter(what, e, failures);
@@ -60,6 +66,7 @@ final class Attempts {
             sleeper.sleep(wait);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            checkCancel();
             throw new CancellationException("The sync was interrupted.");
         }
         checkCancel();

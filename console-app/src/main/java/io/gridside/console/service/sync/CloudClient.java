@@ -201,8 +201,8 @@ public final class CloudClient {
         } catch (HttpTimeoutException e) {
             throw CloudException.retryable("timeout", "The cloud at " + base + " did not answer in time.", e);
         } catch (ConnectException e) {
-            throw CloudException.retryable("unreachable", "Nothing answered at " + base + "; the laptop may be "
-                    + "offline.", e);
+            throw CloudException.retryable(CloudException.UNREACHABLE, "Nothing answered at " + base
+                    + "; the laptop may be offline.", e);
         } catch (SSLException e) {
             throw CloudException.retryable("connection_lost", "The connection to the cloud broke: "
                     + e.getMessage(), e);

@@ -46,6 +46,9 @@ public final class CloudException extends IOException {
         this.received = received;
     }
 
+    /** The code of a connection that nothing accepted: the laptop is offline, or the cloud is down. */
+    public static final String UNREACHABLE = "unreachable";
+
     static CloudException retryable(String code, String message, Throwable cause) {
         return new CloudException(Kind.RETRYABLE, 0, code, message, null, -1, -1, cause);
     }

@@ -93,7 +93,7 @@ final class DownReader {
             }
             try {
                 applied += apply(stream, answer);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | NullPointerException e) {
                 run.attention(rows.addAttention(name, "after " + after, "item_unreadable", e.getMessage(), "A page "
                         + "of this down stream holds an item the console cannot read; it waits there. Send the log "
                         + "to support.", clock.instant()), name + ": " + e.getMessage());

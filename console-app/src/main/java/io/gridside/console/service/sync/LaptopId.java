@@ -21,21 +21,14 @@ public final class LaptopId {
     }
 
     /**
-     * The id kept in {@code dataDir}, made and written there first if there is none; two consoles that start at
-     * once end up with the same id, since only one of them can create the file.
+     * The id kept in {@code dataDir}, made and written there first if there is none.
      *
      * @throws IOException when the folder cannot be written or the file holds no UUID
      */
     public static String in(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE);
         if (!Files.exists(file)) {
-            Files.createDirectories(dataDir);
-            try {
-                Files.writeString(file, UUID.randomUUID() + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            } catch (FileAlreadyExistsException e) {
-                // Another console made it meanwhile: its id is this laptop's.
-            }
+            make(dataDir, file);
         }
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         try {
@@ -43,6 +36,27 @@ public final class LaptopId {
         } catch (IllegalArgumentException e) {
             throw new IOException("The laptop id file " + file + " holds no id; delete it and sync again, and tell "
                     + "the operator that this laptop's id changed.", e);
+        }
+    }
+
+    /**
+     * Writes a new id beside {@code file} and links it into place, which fails if the file exists: a reader never
+     * sees the file before it is whole, and two consoles making it at once keep the first one's id.
+     */
+    private static void make(Path dataDir, Path file) throws IOException {
+        Files.createDirectories(dataDir);
+        Path written = Files.createTempFile(dataDir, FILE, ".new");
+        try {
+            Files.writeString(written, UUID.randomUUID() + "\n", StandardCharsets.UTF_8, StandardOpenOption.SYNC);
+            try {
+                Files.createLink(file, written);
+            } catch (UnsupportedOperationException e) {
+                Files.move(written, file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Another console made it meanwhile: its id is this laptop's.
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 }

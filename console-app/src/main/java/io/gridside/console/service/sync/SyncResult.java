@@ -1,6 +1,8 @@
 package io.gridside.console.service.sync;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +26,8 @@ public record SyncResult(String epoch, Map<String, Up> up, Map<String, Integer> 
         boolean complete, Instant finishedAt) {
 
     public SyncResult {
-        up = Map.copyOf(up);
-        down = Map.copyOf(down);
+        up = Collections.unmodifiableMap(new LinkedHashMap<>(up));
+        down = Collections.unmodifiableMap(new LinkedHashMap<>(down));
         rewound = List.copyOf(rewound);
         resynced = List.copyOf(resynced);
         attention = List.copyOf(attention);

@@ -3,9 +3,11 @@ package io.gridside.console.service.sync;
 import io.gridside.site.sync.UpStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one run has done so far, told to the progress listener as it goes and summed up at the end. */
 final class SyncRun {
@@ -16,6 +18,7 @@ final class SyncRun {
     private final List<String> rewound = new ArrayList<>();
     private final List<String> resynced = new ArrayList<>();
     private final List<String> attention = new ArrayList<>();
+    private final Set<UpStream> stalled = EnumSet.noneOf(UpStream.class);
     private long bytesSent;
     private int topUpsQueued;
     private int fieldsTaken;
@@ -82,6 +85,15 @@ final class SyncRun {
     /** Notes an item put on the needs-attention list under {@code id}, with a line for the run's report. */
     void attention(long id, String line) {
         attention.add(line);
+    }
+
+    /** Notes that {@code stream} stopped for this run on a batch put on the needs-attention list. */
+    void stalled(UpStream stream) {
+        stalled.add(stream);
+    }
+
+    boolean isStalled(UpStream stream) {
+        return stalled.contains(stream);
     }
 
     boolean anyAttention() {

@@ -90,6 +90,7 @@ public final class SyncSchedule implements AutoCloseable {
     private Instant nextAttempt;
     private int failures;
     private boolean running;
+    private Thread runner;
     private volatile boolean cancelRequested;
     private boolean closed;
     private SyncStatus.Connectivity connectivity = SyncStatus.Connectivity.UNKNOWN;
@@ -118,6 +119,10 @@ public final class SyncSchedule implements AutoCloseable {
      */
     public CompletableFuture<SyncResult> runNow() {
         synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("The sync of " + store.file()
+                        + " was stopped; open the site again to sync it."));
+            }
             if (byHand == null || byHand.isDone()) {
                 byHand = new CompletableFuture<>();
             }
@@ -129,9 +134,17 @@ public final class SyncSchedule implements AutoCloseable {
         }
     }
 
-    /** Asks the run under way to stop at its next chunk or page; what the cloud acknowledged is kept. */
+    /**
+     * Asks the run under way to stop at its next chunk or page, or at once while it waits to try again or for an
+     * answer; what the cloud acknowledged is kept.
+     */
     public void cancel() {
         cancelRequested = true;
+        synchronized (lock) {
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
     }
 
     /** Hears every new status, on the timer's thread. */
@@ -186,6 +199,7 @@ public final class SyncSchedule implements AutoCloseable {
                 return;
             }
             running = true;
+            runner = Thread.currentThread();
             nextAttempt = null;
             cancelRequested = false;
         }
@@ -205,11 +219,14 @@ public final class SyncSchedule implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("A sync run of {} failed unexpectedly.", store.file(), e);
             failure = e;
-            next = offline(null);
+            next = backOff(SyncStatus.Connectivity.OFFLINE, null);
         }
         CompletableFuture<SyncResult> waiting;
         synchronized (lock) {
             running = false;
+            runner = null;
+            // A cancel's interrupt that came after the run's last wait must not reach the timer's next task.
+            Thread.interrupted();
             lastProgress = null;
             waiting = byHand;
             byHand = null;
@@ -238,12 +255,15 @@ public final class SyncSchedule implements AutoCloseable {
                 return null;
             }
         }
-        return offline(e.retryAfter());
+        boolean answered = e.kind() == CloudException.Kind.REFUSED;
+        return backOff(answered ? SyncStatus.Connectivity.ONLINE : SyncStatus.Connectivity.OFFLINE,
+                e.retryAfter());
     }
 
-    private Duration offline(Duration retryAfter) {
+    /** Notes a failed run, the cloud having answered it or not, and draws the wait before the next. */
+    private Duration backOff(SyncStatus.Connectivity now, Duration retryAfter) {
         synchronized (lock) {
-            connectivity = SyncStatus.Connectivity.OFFLINE;
+            connectivity = now;
             failures++;
             Duration wait = backoff.delay(failures);
             return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;

@@ -2,9 +2,12 @@ package io.gridside.console.service.sync;
 
 import io.gridside.site.sync.Attention;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the console shows of sync at all times.
@@ -37,8 +40,8 @@ public record SyncStatus(Connectivity connectivity, boolean running, Map<Integer
     }
 
     public SyncStatus {
-        waitingByPriority = Map.copyOf(waitingByPriority);
-        waitingByStream = Map.copyOf(waitingByStream);
+        waitingByPriority = Collections.unmodifiableMap(new TreeMap<>(waitingByPriority));
+        waitingByStream = Collections.unmodifiableMap(new LinkedHashMap<>(waitingByStream));
         attention = List.copyOf(attention);
     }
 

@@ -12,11 +12,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 
 /**
  * One batch of an up stream as it travels: outbox rows turned into the wire's items, the batch document
  * gzip-compressed, and its id. The same rows always make the same bytes, so a batch cut short in one run is the
  * same batch, with the same id, in the next, and the cloud resumes it.
+ *
+ * <p>KNOWN SHORTCOMING: a batch of a stream with fewer rows waiting than a batch holds takes them all, so rows
+ * written between two runs make the next run's batch another one: an upload cut short is then abandoned and its
+ * bytes sent again under the new id (readings batches, cut by size as they grow, are spared unless short too).
  *
  * @param items how many items it holds
  */
@@ -26,11 +31,8 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
     static final int LEDGER_ITEMS = 2_000;
     /** The most items a batch of another stream holds. */
     static final int OTHER_ITEMS = 2_000;
-    /**
-     * About how many bytes of JSON a readings batch holds before compression: blocks are compressed already and
-     * travel as base64, which gzip takes back to about three quarters, so this makes batches of about 256 KiB.
-     */
-    static final int READINGS_JSON_BYTES = 340 * 1024;
+    /** About how many compressed bytes a readings batch holds. */
+    static final int READINGS_BYTES = 256 * 1024;
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -43,16 +45,19 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
      */
     static UpBatch of(UpStream stream, List<UpItem> rows, byte[] prevHash, Long replaceFrom) {
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
-        long size = 0;
-        for (UpItem row : rows) {
-            Map<String, Object> item = wire(row);
-            if (stream == UpStream.READINGS) {
-                size += SyncJson.write(item).length;
-                if (!items.isEmpty() && size > READINGS_JSON_BYTES) {
+        Deflater measure = new Deflater();
+        byte[] sink = new byte[16 * 1024];
+        try {
+            for (UpItem row : rows) {
+                Map<String, Object> item = wire(row);
+                items.add(item);
+                if (stream == UpStream.READINGS && compressedSoFar(measure, SyncJson.write(item), sink)
+                        >= READINGS_BYTES) {
                     break;
                 }
             }
-            items.add(item);
+        } finally {
+            measure.end();
         }
         long first = rows.get(0).seq();
         long last = rows.get(items.size() - 1).seq();
@@ -64,6 +69,18 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
         byte[] compressed = SyncJson.gzip(SyncJson.write(document));
         return new UpBatch(stream, first, last, items.size(), compressed,
                 BatchId.of(stream.wireName(), first, last, compressed), BatchId.sha256Hex(compressed));
+    }
+
+    /**
+     * Feeds {@code json} to {@code measure} and answers how many compressed bytes it has put out so far. It depends
+     * only on the items fed before, so a batch cut by it is cut at the same item whatever rows follow.
+     */
+    private static long compressedSoFar(Deflater measure, byte[] json, byte[] sink) {
+        measure.setInput(json);
+        while (!measure.needsInput()) {
+            measure.deflate(sink);
+        }
+        return measure.getBytesWritten();
     }
 
     /** How many outbox rows a batch of {@code stream} reads at most. */

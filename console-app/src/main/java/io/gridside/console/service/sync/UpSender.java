@@ -36,6 +36,10 @@ final class UpSender {
     private final SyncRun run;
 
     private final int chunkBytes;
+    /** For the ledger, the seq from which the next batch asks the cloud to replace its chain, else null. */
+    private Long replacing;
+    /** Whether the next batch asks the cloud what it holds of it before sending. */
+    private boolean resumeFirst;
 
     UpSender(SiteStore store, CloudClient client, Attempts attempts, Clock clock, SyncRun run, int chunkBytes) {
         this.chunkBytes = chunkBytes;
@@ -54,8 +58,8 @@ final class UpSender {
      * @throws CloudException when the connection failed {@value Attempts#MAX} times, or the cloud refused the session
      */
     void send(UpStream stream, Long replaceFrom) throws CloudException {
-        Long replacing = replaceFrom;
-        boolean resumeFirst = true;
+        replacing = replaceFrom;
+        resumeFirst = true;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             long checkpoint = rows.checkpoint(stream);
             List<UpItem> pending = rows.pending(stream, checkpoint, UpBatch.readLimit(stream));
@@ -70,44 +74,69 @@ final class UpSender {
             try {
                 answer = upload(batch, resumeFirst);
             } catch (CloudException e) {
-                if (e.kind() == CloudException.Kind.GAP && e.watermark() >= 0 && e.watermark() < checkpoint) {
-                    LOG.info("The cloud holds {} only up to {}; resending from there.", stream, e.watermark());
-                    rows.setCheckpoint(stream, e.watermark());
-                    run.rewound(stream);
-                    resumeFirst = true;
+                if (sendsAgainAfter(stream, batch, checkpoint, e)) {
                     continue;
                 }
-                if (SyncErrors.REPLACE_REFUSED.equals(e.code()) && replacing != null && replacing > 1) {
-                    replacing = dayBefore(replacing);
-                    LOG.info("The cloud refused to replace its ledger there; replacing it from seq {}.", replacing);
-                    rows.setCheckpoint(stream, replacing - 1);
-                    run.ledgerReplacedFrom(replacing);
-                    resumeFirst = true;
-                    continue;
-                }
-                if (e.kind() == CloudException.Kind.SESSION_REFUSED || e.status() == 0) {
-                    throw e;
-                }
-                attention(stream, batch, e);
                 return;
             }
             resumeFirst = false;
             replacing = null;
-            for (CommitAnswer.Rejected rejected : answer.rejected()) {
-                run.attention(rows.addAttention(stream.wireName(), "seq " + rejected.seq(), rejected.error(),
-                        rejected.message(), "Check this item in the site's data; sync sends the rest without it.",
-                        clock.instant()), stream.wireName() + " seq " + rejected.seq() + ": " + rejected.message());
-            }
-            long watermark = Math.min(answer.watermark(), rows.lastSeq(stream));
-            rows.setCheckpoint(stream, watermark);
-            run.committed(stream, batch);
-            if (watermark <= checkpoint) {
-                attention(stream, batch, new CloudException(CloudException.Kind.REFUSED, 200, "watermark_stuck",
-                        "The cloud took batch " + batch.id() + " but its watermark stayed at " + answer.watermark()
-                                + ".", null, -1, -1, null));
+            if (!acknowledged(stream, batch, answer, checkpoint)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Decides what a failed batch leads to: true when the stream is sent again from a checkpoint moved back (a gap,
+     * or a ledger replacement refused at that day), false when the batch went on the needs-attention list.
+     *
+     * @throws CloudException when the run must end: the session was refused, or no connection held
+     */
+    private boolean sendsAgainAfter(UpStream stream, UpBatch batch, long checkpoint, CloudException e)
+            throws CloudException {
+        if (e.kind() == CloudException.Kind.GAP && e.watermark() >= 0 && e.watermark() < checkpoint) {
+            LOG.info("The cloud holds {} only up to {}; resending from there.", stream, e.watermark());
+            rows.setCheckpoint(stream, e.watermark());
+            run.rewound(stream);
+            resumeFirst = true;
+            return true;
+        }
+        if (SyncErrors.REPLACE_REFUSED.equals(e.code()) && replacing != null && replacing > 1) {
+            replacing = dayBefore(replacing);
+            LOG.info("The cloud refused to replace its ledger there; replacing it from seq {}.", replacing);
+            rows.setCheckpoint(stream, replacing - 1);
+            run.ledgerReplacedFrom(replacing);
+            resumeFirst = true;
+            return true;
+        }
+        if (e.kind() == CloudException.Kind.SESSION_REFUSED || e.status() == 0) {
+            throw e;
+        }
+        attention(stream, batch, e);
+        return false;
+    }
+
+    /**
+     * Takes the commit's answer: rejected items on the needs-attention list, the checkpoint to the watermark.
+     * Returns whether the stream may go on, which it may not when the watermark did not move.
+     */
+    private boolean acknowledged(UpStream stream, UpBatch batch, CommitAnswer answer, long checkpoint) {
+        for (CommitAnswer.Rejected rejected : answer.rejected()) {
+            run.attention(rows.addAttention(stream.wireName(), "seq " + rejected.seq(), rejected.error(),
+                    rejected.message(), "Check this item in the site's data; sync sends the rest without it.",
+                    clock.instant()), stream.wireName() + " seq " + rejected.seq() + ": " + rejected.message());
+        }
+        long watermark = Math.min(answer.watermark(), rows.lastSeq(stream));
+        rows.setCheckpoint(stream, watermark);
+        run.committed(stream, batch);
+        if (watermark > checkpoint) {
+            return true;
+        }
+        attention(stream, batch, new CloudException(CloudException.Kind.REFUSED, 200, "watermark_stuck",
+                "The cloud took batch " + batch.id() + " but its watermark stayed at " + answer.watermark() + ".",
+                null, -1, -1, null));
+        return false;
     }
 
     /** The first seq of the UTC day before the one holding {@code seq}, or 1. */
@@ -196,6 +225,7 @@ final class UpSender {
     }
 
     private void attention(UpStream stream, UpBatch batch, CloudException e) {
+        run.stalled(stream);
         String whatToDo = e.kind() == CloudException.Kind.RETRYABLE
                 ? "The cloud keeps failing on this batch; sync tries it again at its next run. If it stays here, "
                         + "send the log to support."

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +27,28 @@ class LaptopIdTest {
         assertThat(second).isEqualTo(first);
         assertThat(UUID.fromString(first)).isNotNull();
         assertThat(LaptopId.in(dir.resolve("other"))).isNotEqualTo(first);
+    }
+
+    @Test
+    void twoConsolesMakingItAtOnceGetTheSameId() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path data = dir.resolve("race-" + round);
+            CompletableFuture<String> one = CompletableFuture.supplyAsync(() -> id(data));
+            CompletableFuture<String> two = CompletableFuture.supplyAsync(() -> id(data));
+
+            assertThat(one.get(10, TimeUnit.SECONDS)).isEqualTo(two.get(10, TimeUnit.SECONDS));
+            try (Stream<Path> files = Files.list(data)) {
+                assertThat(files).containsExactly(data.resolve(LaptopId.FILE));
+            }
+        }
+    }
+
+    private static String id(Path data) {
+        try {
+            return LaptopId.in(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

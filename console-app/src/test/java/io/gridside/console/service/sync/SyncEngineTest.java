@@ -2,22 +2,34 @@ package io.gridside.console.service.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.client.CancelSignal;
+import io.gridside.link.auth.Role;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.cloud.CloudFaults;
 import io.gridside.sim.month.SiteMonth;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.sync.Attention;
 import io.gridside.site.sync.CustomerField;
+import io.gridside.site.sync.DownStream;
+import io.gridside.site.sync.FirmwareRelease;
+import io.gridside.site.sync.ReceivedCredential;
+import io.gridside.site.sync.TariffVersion;
 import io.gridside.site.sync.FieldReview;
 import io.gridside.site.sync.Hlc;
 import io.gridside.site.sync.UpStream;
 import io.gridside.site.sync.api.DownItems;
 import io.gridside.site.sync.api.UpItems;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +37,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -109,7 +122,7 @@ class SyncEngineTest {
         SyncResult next = sync.run();
 
         assertThat(next.complete()).isTrue();
-        assertThat(next.up().get("payments").itemsSent()).as("the handshake told what the cloud holds").isZero();
+        assertThat(next.up().get("payments").bytesSent()).as("the batch is found committed by its id").isZero();
         assertThat(sync.cloud.items(sync.siteId, "payments")).extracting(item -> item.get("seq"))
                 .doesNotHaveDuplicates().hasSize((int) sync.store.sync().lastSeq(UpStream.PAYMENTS));
     }
@@ -195,6 +208,9 @@ class SyncEngineTest {
         SyncResult second = sync.run();
 
         assertThat(first.topUpsQueued()).isEqualTo(2);
+        assertThat(first.complete()).as("the queued top-ups' payment rows went up in the same run").isTrue();
+        assertThat(sync.cloud.payments(sync.siteId)).filteredOn(item -> "MM-1".equals(item.get("reference")))
+                .hasSize(1);
         assertThat(second.resynced()).contains("topups");
         assertThat(second.topUpsQueued()).isZero();
         assertThat(second.complete()).isTrue();
@@ -257,6 +273,22 @@ class SyncEngineTest {
     }
 
     @Test
+    void aCloudThatAcceptsNoConnectionEndsTheRunAtOnceForTheScheduleToBackOff() throws IOException {
+        // Port 1 of loopback: nothing listens there.
+        CloudClient nowhere = SyncEngine.client(sync.store, URI.create("https://127.0.0.1:1"),
+                CloudPin.parse(sync.cloud.pin()), sync.credential, LaptopId.in(sync.dataDir));
+        SyncEngine engine = new SyncEngine(sync.store, nowhere, CloudSync.clock(),
+                Backoff.standard(new SplittableRandom(1)), sync.waits::add);
+
+        assertThatThrownBy(() -> engine.run(SyncProgress.NONE, CancelSignal.NEVER))
+                .isInstanceOfSatisfying(CloudException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CloudException.Kind.RETRYABLE);
+                    assertThat(e.code()).isEqualTo(CloudException.UNREACHABLE);
+                });
+        assertThat(sync.waits).isEmpty();
+    }
+
+    @Test
     void retriesServerErrorsWithBackOffAndFinishes() throws IOException {
         sync.faults.once(CloudFaults.Kind.ERROR_503, "/handshake").once(CloudFaults.Kind.ERROR_500, "/commit")
                 .once(CloudFaults.Kind.ERROR_503, "/down/");
@@ -285,6 +317,95 @@ class SyncEngineTest {
         assertThat(rest.complete()).isTrue();
         assertThat(acknowledged + rest.up().get("payments").itemsSent())
                 .isEqualTo(sync.store.sync().lastSeq(UpStream.PAYMENTS));
+    }
+
+
+    @Test
+    void anItemTheCloudRejectsGoesOnTheNeedsAttentionListAndHoldsNothingBack() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sync.store.file());
+                Statement statement = connection.createStatement()) {
+            // An outbox row whose event is gone: the cloud cannot take an event without its time and kind.
+            statement.executeUpdate("INSERT INTO sync_outbox (stream, seq, item, kind, queued_ms) SELECT 'events', "
+                    + "COALESCE(MAX(seq), 0) + 1, '999999', 'event', 0 FROM sync_outbox WHERE stream = 'events'");
+        }
+
+        SyncResult result = sync.run();
+        SyncResult again = sync.run();
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.attention()).singleElement().asString().startsWith("events seq");
+        assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
+                .containsExactly(tuple("events", "item_invalid"));
+        assertThat(result.up().values()).allMatch(up -> up.waiting() == 0);
+        assertThat(again.itemsSent()).isZero();
+        assertThat(again.complete()).isTrue();
+    }
+
+    @Test
+    void aBatchThatKeepsFailingWaitsOnTheNeedsAttentionListWhileTheOtherStreamsGoOn() throws IOException {
+        for (int i = 0; i < Attempts.MAX; i++) {
+            sync.faults.once(CloudFaults.Kind.ERROR_500, "/batches/events-");
+        }
+
+        SyncResult result = sync.run();
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.up().get("events").waiting()).isPositive();
+        assertThat(result.up().get("readings").waiting()).isZero();
+        assertThat(result.up().get("ledger").waiting()).isZero();
+        assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
+                .containsExactly(tuple("events", "internal"));
+        assertThat(sync.run().complete()).isTrue();
+    }
+
+
+    @Test
+    void bringsDownTariffsReleasesCredentialsAndTheNewestRevocationList() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        sync.cloud.publishTariff(sync.siteId, new DownItems.Tariff("v-2026-07", LocalDate.parse("2026-07-01"),
+                Map.of("id", "flat-2026-07", "energyMinorPerKwh", 3_800)));
+        sync.cloud.publishFirmware(sync.siteId, new DownItems.Firmware("2.4.0", "meter", List.of("GM-1"), 7,
+                "Faster joins.", now));
+        sync.cloud.publishCredential(sync.siteId, DemoOperator.issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN,
+                List.of(sync.siteId), now, Duration.ofDays(30), Map.of()));
+        sync.cloud.publishRevocations(sync.siteId, DemoOperator.revocations(1, now, List.of("T-0007"), List.of()));
+        sync.cloud.publishRevocations(sync.siteId, DemoOperator.revocations(2, now, List.of("T-0007", "T-0008"),
+                List.of()));
+
+        SyncResult result = sync.run();
+        SyncResult again = sync.run();
+
+        // A first read is the cloud's snapshot: the newest list only, beside the credential.
+        assertThat(result.down()).containsEntry("tariffs", 1).containsEntry("firmware", 1)
+                .containsEntry("credentials", 2);
+        assertThat(sync.store.sync().tariffVersions()).extracting(TariffVersion::versionId)
+                .containsExactly("v-2026-07");
+        assertThat(sync.store.sync().tariffVersions().get(0).tariffJson()).contains("\"energyMinorPerKwh\":3800");
+        assertThat(sync.store.sync().firmwareReleases()).extracting(FirmwareRelease::version)
+                .containsExactly("2.4.0");
+        assertThat(sync.store.sync().credentials()).extracting(ReceivedCredential::technicianId)
+                .containsExactly("T-0042");
+        assertThat(sync.store.sync().revocationList()).hasValueSatisfying(list -> assertThat(list.serial())
+                .isEqualTo(2));
+        assertThat(again.down().values()).allMatch(items -> items == 0);
+    }
+
+
+    @Test
+    void aDownPageTheConsoleCannotReadWaitsOnTheNeedsAttentionListUnapplied() throws IOException {
+        String customer = sync.store.customers().get(2).customerId();
+        sync.cloud.publish(sync.siteId, "customers", Map.of("customerId", customer, "field", "phone", "value",
+                "+255 700 000 009", "hlc", "yesterday"));
+
+        SyncResult result = sync.run();
+
+        assertThat(result.complete()).isFalse();
+        assertThat(sync.store.sync().attention()).extracting(Attention::stream, Attention::code)
+                .containsExactly(tuple("customers", "item_unreadable"));
+        assertThat(sync.store.sync().cursor(DownStream.CUSTOMERS)).isEmpty();
+        assertThat(sync.store.sync().customerFields(customer)).extracting(CustomerField::value)
+                .doesNotContain("+255 700 000 009");
+        assertThat(result.up().values()).allMatch(up -> up.waiting() == 0);
     }
 
     private static SiteEvent event(long id) {

@@ -131,6 +131,14 @@ class SyncScheduleTest {
     }
 
     @Test
+    void aRunByHandAfterTheScheduleStoppedFailsAtOnce() {
+        schedule.close();
+
+        assertThat(schedule.runNow()).isCompletedExceptionally();
+        assertThat(timer.pending()).isZero();
+    }
+
+    @Test
     void tellsWhatWaitsByPriority() {
         SyncStatus status = schedule.status();
 

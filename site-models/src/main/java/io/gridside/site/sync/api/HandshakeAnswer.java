@@ -17,8 +17,8 @@ public record HandshakeAnswer(int api, String epoch, Instant serverTime, Map<Str
         LedgerAt ledger, Map<String, Boolean> down) {
 
     public HandshakeAnswer {
-        watermarks = watermarks == null ? Map.of() : Map.copyOf(watermarks);
-        down = down == null ? Map.of() : Map.copyOf(down);
+        watermarks = SyncJson.present(watermarks);
+        down = SyncJson.present(down);
     }
 
     /** The cloud's ledger at {@code seq}: its chain hash there (lower-case hex), null when it holds no entry. */

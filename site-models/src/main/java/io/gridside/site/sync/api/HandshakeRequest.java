@@ -13,8 +13,8 @@ import java.util.Map;
 public record HandshakeRequest(int schema, Map<String, Long> checkpoints, Tip ledger, Map<String, String> down) {
 
     public HandshakeRequest {
-        checkpoints = checkpoints == null ? Map.of() : Map.copyOf(checkpoints);
-        down = down == null ? Map.of() : Map.copyOf(down);
+        checkpoints = SyncJson.present(checkpoints);
+        down = SyncJson.present(down);
     }
 
     /** The console's last ledger seq and its chain hash (lower-case hex), or 0 and null for an empty ledger. */

@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -79,6 +81,20 @@ public final class SyncJson {
      */
     public static <T> T item(Map<String, Object> item, Class<T> type) {
         return MAPPER.convertValue(item, type);
+    }
+
+    /** A copy of {@code map} without its null values (an absent map is empty), as the records keep their maps. */
+    static <K, V> Map<K, V> present(Map<K, V> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<K, V> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (key != null && value != null) {
+                copy.put(key, value);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     /** {@code bytes} gzip-compressed. */

@@ -50,6 +50,18 @@ class SyncJsonTest {
     }
 
     @Test
+    void handshakeWithoutACursorOfAStreamReadsAsNotTold() {
+        String json = "{\"schema\":19,\"checkpoints\":{\"ledger\":4,\"events\":null},"
+                + "\"ledger\":{\"lastSeq\":4,\"hash\":null},\"down\":{\"tariffs\":null,\"topups\":\"e1:3\"}}";
+
+        HandshakeRequest request = SyncJson.read(json.getBytes(StandardCharsets.UTF_8), HandshakeRequest.class);
+
+        assertThat(request.checkpoints()).containsExactly(Map.entry("ledger", 4L));
+        assertThat(request.down()).containsExactly(Map.entry("topups", "e1:3"));
+        assertThat(request.ledger()).isEqualTo(new HandshakeRequest.Tip(4, null));
+    }
+
+    @Test
     void errorLeavesOutAbsentFields() {
         String json = new String(SyncJson.write(ApiError.of(SyncErrors.GAP, "Resend.")), StandardCharsets.UTF_8);
 
