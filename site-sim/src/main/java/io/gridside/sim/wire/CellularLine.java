@@ -12,6 +12,10 @@ import java.util.SplittableRandom;
  * nothing of this direction for the retransmission timeout (waited once a loss, at the segment's first piece), and
  * sends it again, when it may be lost again. Bytes leave back to back at the line rate and arrive {@code delay}
  * after they left, in order.
+ *
+ * <p>KNOWN SHORTCOMING: it is no TCP stack: no congestion window, slow start, fast retransmit or acknowledgements,
+ * so a loss always costs a whole timeout with the line idle (a bound on what a loss costs, not the usual cost), and
+ * neither headers nor acknowledgements are counted on the wire.
  */
 final class CellularLine {
 
