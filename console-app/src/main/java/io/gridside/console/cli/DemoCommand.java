@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     private static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "replay", "customers", "cash",
-            "imports", "tariffs", "exceptions", "reconcile", "firmware");
+            "imports", "tariffs", "exceptions", "reconcile", "firmware", "sync");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--screen", paramLabel = "NAME", description = "The screen the window shows first: dashboard, "
-            + "meters, mesh, replay, customers, cash, imports, tariffs, exceptions, reconcile or firmware.")
+            + "meters, mesh, replay, customers, cash, imports, tariffs, exceptions, reconcile, firmware or sync.")
     String screen;
 
     @Override

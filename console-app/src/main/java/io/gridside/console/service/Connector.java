@@ -15,17 +15,24 @@ import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.cloud.CloudServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a session with a gateway wherever it is, checking the gateway's key against this laptop's pins. It opens a
  * serial port only if the port looks like a gateway or the technician confirmed it. For the demo it first starts a
  * simulated site on loopback, which lives as long as the connector; the demo site's key is pinned in memory only,
- * since the site is new at every start.
+ * since the site is new at every start. The demo's cloud, for sync, starts beside it when first asked for and ends
+ * with it.
  */
 public final class Connector implements AutoCloseable {
 
@@ -40,6 +47,8 @@ public final class Connector implements AutoCloseable {
     private final Duration answerTimeout;
     private final SerialPorts serialPorts;
     private SimulatedSite demoSite;
+    private CloudServer demoCloud;
+    private Path demoCloudDir;
     /** The technician's private key, which signs what moves money; null while the console only reads. */
     private volatile SigningKey technicianKey;
     private InetSocketAddress demoAddress;
@@ -199,6 +208,21 @@ public final class Connector implements AutoCloseable {
         return demoAddress;
     }
 
+    /**
+     * The demo site's cloud on loopback, started on first use with its data in a temporary folder and seeded with
+     * the demo's down items; empty before the demo site started.
+     */
+    public synchronized Optional<CloudServer> demoCloud() throws IOException {
+        if (demoSite == null) {
+            return Optional.empty();
+        }
+        if (demoCloud == null) {
+            demoCloudDir = Files.createTempDirectory("gridside-demo-cloud-");
+            demoCloud = CloudServer.startDemo(demoCloudDir, demoSite.gateway().layout());
+        }
+        return Optional.of(demoCloud);
+    }
+
     /** The demo site this connector started, or null. */
     public synchronized SimulatedSite demoSite() {
         return demoSite;
@@ -206,9 +230,26 @@ public final class Connector implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeDemoCloud();
         if (demoSite != null) {
             demoSite.close();
             demoSite = null;
+        }
+    }
+
+    private void closeDemoCloud() {
+        if (demoCloud == null) {
+            return;
+        }
+        demoCloud.close();
+        demoCloud = null;
+        try (Stream<Path> files = Files.walk(demoCloudDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Connector.class).warn("The demo cloud's folder {} could not be removed.",
+                    demoCloudDir, e);
         }
     }
 }

@@ -21,6 +21,7 @@ import io.gridside.link.session.LinkStats;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.console.service.sync.SyncSchedule;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.vee.EstimateEdit;
 import io.gridside.site.vee.ExceptionDecision;
@@ -28,6 +29,7 @@ import io.gridside.site.vee.GapEstimate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +60,7 @@ public final class ConsoleSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
 
     private final SiteStore store;
+    private final SiteSync sync;
     private final LedgerVerification.Outcome ledgerOnOpening;
     private final RevocationCarrier.Carried revocationsOnOpening;
     private final List<Consumer<IOException>> linkLostListeners = new CopyOnWriteArrayList<>();
@@ -70,11 +73,12 @@ public final class ConsoleSession implements AutoCloseable {
     private long bytesAtMeasure;
 
     private ConsoleSession(ConnectionTarget target, GatewayClient client, SiteStore store,
-            RevocationCarrier.Carried revocationsOnOpening) {
+            RevocationCarrier.Carried revocationsOnOpening, Path dataDir) {
         this.revocationsOnOpening = revocationsOnOpening;
         this.target = target;
         this.client = client;
         this.store = store;
+        this.sync = new SiteSync(store, this::credential, dataDir, Clock.systemUTC(), SyncSchedule.INTERVAL);
         this.ledgerOnOpening = LedgerVerification.run(store);
         if (!ledgerOnOpening.intact()) {
             LOG.warn("The site database {} holds a broken ledger: {}", store.file(), ledgerOnOpening.summary());
@@ -118,10 +122,20 @@ public final class ConsoleSession implements AutoCloseable {
         return withStore(dirs, target, connector.repinWithRecord(target, credential, record), null);
     }
 
-    /** Connects to the demo site as its demo supervisor. */
+    /**
+     * Connects to the demo site as its demo supervisor, and sets its sync up with the demo's cloud, which starts
+     * beside the site; the schedule starts after the first pull.
+     */
     public static ConsoleSession openDemo(Connector connector, AppDirs dirs, ConnectionTarget.Demo demo)
             throws IOException {
-        return withStore(dirs, demo, connector.connectDemo(demo), null);
+        ConsoleSession session = withStore(dirs, demo, connector.connectDemo(demo), null);
+        try {
+            connector.demoCloud().ifPresent(cloud -> session.store.sync().saveConfig(cloud.url(), cloud.pin()));
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 
     private static ConsoleSession withStore(AppDirs dirs, ConnectionTarget target, GatewayClient client,
@@ -135,7 +149,7 @@ public final class ConsoleSession implements AutoCloseable {
             SiteStore store = SiteStore.open(databaseFor(dirs, target, client.hello()));
             try {
                 Optional<RevocationCarrier.Carried> carried = RevocationCarrier.carry(client, store);
-                return new ConsoleSession(target, client, store, carried.orElse(null));
+                return new ConsoleSession(target, client, store, carried.orElse(null), dirs.data());
             } catch (IOException | RuntimeException e) {
                 store.close();
                 throw e;
@@ -161,6 +175,11 @@ public final class ConsoleSession implements AutoCloseable {
             return file;
         }
         return dirs.siteDatabase(hello.siteId());
+    }
+
+    /** The cloud sync of this session's site database. */
+    public SiteSync sync() {
+        return sync;
     }
 
     /** The firmware services on this session's gateway and site database, trusting {@code trust}'s keys. */
@@ -302,6 +321,7 @@ public final class ConsoleSession implements AutoCloseable {
         Instant from = pulledUpTo != null ? pulledUpTo.minus(Reading.INTERVAL) : firstPullFrom(to);
         SitePull.Result result = SitePull.run(client, store, from, to, progress, cancel);
         pulledUpTo = to;
+        sync.siteStored();
         return result;
     }
 
@@ -537,6 +557,7 @@ public final class ConsoleSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        sync.close();
         client.close();
         store.close();
     }

@@ -28,6 +28,10 @@ import io.gridside.console.reconcile.ReconcileViewModel;
 import io.gridside.console.replay.ReplayView;
 import io.gridside.console.replay.ReplayViewModel;
 import io.gridside.console.replay.SessionReplaySource;
+import io.gridside.console.sync.SessionSyncSource;
+import io.gridside.console.sync.SyncIndicator;
+import io.gridside.console.sync.SyncView;
+import io.gridside.console.sync.SyncViewModel;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -66,6 +70,8 @@ public final class MainView extends BorderPane {
     private final ExceptionsView exceptionsView;
     private final ReconcileView reconcileView;
     private final FirmwareView firmwareView;
+    private final SyncViewModel syncModel;
+    private final SyncView syncView;
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
@@ -82,6 +88,7 @@ public final class MainView extends BorderPane {
     private final ToggleButton reconcileButton = new ToggleButton(I18n.text("nav.reconcile"));
     private final ToggleButton firmwareButton = new ToggleButton(I18n.text("nav.firmware"),
             new FontIcon(Material2MZ.SYSTEM_UPDATE_ALT));
+    private final ToggleButton syncButton = new ToggleButton(I18n.text("nav.sync"), new FontIcon(Material2MZ.SYNC));
     private final Button refreshButton = new Button(I18n.text("nav.refresh"), new FontIcon(Material2MZ.REFRESH));
     private final Button disconnectButton = new Button(I18n.text("nav.disconnect"),
             new FontIcon(Material2AL.LINK_OFF));
@@ -106,6 +113,8 @@ public final class MainView extends BorderPane {
         this.exceptionsView = new ExceptionsView(new ExceptionsViewModel(session));
         this.reconcileView = new ReconcileView(new ReconcileViewModel(session));
         this.firmwareView = new FirmwareView(new FirmwareViewModel(new SessionFirmwareSource(session)));
+        this.syncModel = new SyncViewModel(new SessionSyncSource(session));
+        this.syncView = new SyncView(syncModel);
         createControls();
         layoutControls();
         bind();
@@ -141,6 +150,7 @@ public final class MainView extends BorderPane {
         exceptionsButton.setToggleGroup(navigation);
         reconcileButton.setToggleGroup(navigation);
         firmwareButton.setToggleGroup(navigation);
+        syncButton.setToggleGroup(navigation);
         dashboardButton.setId("nav-dashboard");
         metersButton.setId("nav-meters");
         meshButton.setId("nav-mesh");
@@ -152,6 +162,7 @@ public final class MainView extends BorderPane {
         exceptionsButton.setId("nav-exceptions");
         reconcileButton.setId("nav-reconcile");
         firmwareButton.setId("nav-firmware");
+        syncButton.setId("nav-sync");
         dashboardButton.setSelected(true);
         navigation.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
@@ -160,6 +171,11 @@ public final class MainView extends BorderPane {
         });
         refreshButton.setId("refresh");
         disconnectButton.setId("disconnect");
+        // The Sync screen's button is its icon alone: the status bar's sync indicator, which opens the same screen,
+        // carries the words, and a twelfth worded button would push Refresh off a 1280-pixel window.
+        syncButton.setTooltip(new Tooltip(syncButton.getText()));
+        syncButton.setAccessibleText(syncButton.getText());
+        syncButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         // Icons alone, their words in a tooltip, so that every screen's button fits a 1280-pixel window.
         for (Button button : List.of(refreshButton, disconnectButton)) {
             button.setTooltip(new javafx.scene.control.Tooltip(button.getText()));
@@ -201,10 +217,11 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
         content.getChildren().setAll(dashboardView, metersView, meshView, replayView, customersView, cashDeskView,
-                importsView, tariffsView, exceptionsView, reconcileView, firmwareView);
+                importsView, tariffsView, exceptionsView, reconcileView, firmwareView,
+                syncView);
 
         setCenter(new StackPane(connectView, siteView));
-        setBottom(new StatusBar(session));
+        setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true))));
     }
 
     /**
@@ -227,7 +244,7 @@ public final class MainView extends BorderPane {
 
     private List<ToggleButton> navButtons() {
         return List.of(dashboardButton, metersButton, meshButton, replayButton, customersButton, cashButton,
-                importsButton, tariffsButton, exceptionsButton, reconcileButton, firmwareButton);
+                importsButton, tariffsButton, exceptionsButton, reconcileButton, firmwareButton, syncButton);
     }
 
     private void bind() {
@@ -247,6 +264,7 @@ public final class MainView extends BorderPane {
         exceptionsView.visibleProperty().bind(exceptionsButton.selectedProperty());
         reconcileView.visibleProperty().bind(reconcileButton.selectedProperty());
         firmwareView.visibleProperty().bind(firmwareButton.selectedProperty());
+        syncView.visibleProperty().bind(syncButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));

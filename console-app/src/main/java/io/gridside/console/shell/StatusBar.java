@@ -6,14 +6,19 @@ import java.time.Duration;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
-/** The link's state at a glance: transport and address, gateway, round-trip time, dropped frames, tasks. */
+/**
+ * The link's state at a glance: transport and address, gateway, round-trip time, dropped frames; the cloud sync's
+ * state; tasks.
+ */
 public final class StatusBar extends HBox {
 
     private final SessionViewModel session;
@@ -23,9 +28,12 @@ public final class StatusBar extends HBox {
     private final Label dropped = new Label();
     private final Label rate = new Label();
     private final Label resent = new Label();
+    private final Node sync;
 
-    public StatusBar(SessionViewModel session) {
+    /** A status bar of {@code session} that shows {@code sync}, the cloud sync's indicator, beside the tasks. */
+    public StatusBar(SessionViewModel session, Node sync) {
         this.session = session;
+        this.sync = sync;
         createControls();
         layoutControls();
         bind();
@@ -37,6 +45,9 @@ public final class StatusBar extends HBox {
         gateway.setId("status-gateway");
         roundTrip.setId("status-rtt");
         dropped.setId("status-dropped");
+        // Short words beside a tooltip, so that the link's figures and the sync indicator share a 1280-pixel bar.
+        dropped.setTooltip(new Tooltip(I18n.text("status.frames")));
+        resent.setTooltip(dropped.getTooltip());
         rate.setId("status-rate");
         resent.setId("status-resent");
     }
@@ -44,8 +55,11 @@ public final class StatusBar extends HBox {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer,
-                new LinkDetailsView(session.journal()), new TaskListView(session.tasks()));
+        LinkDetailsView details = new LinkDetailsView(session.journal());
+        TaskListView taskList = new TaskListView(session.tasks());
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        taskList.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync, details, taskList);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
     }

@@ -1,0 +1,107 @@
+package io.gridside.console.sync;
+
+import atlantafx.base.theme.Styles;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The status bar's sync state, always in sight: online or offline, how much waits, when the site last synced, and
+ * a warning badge while items need attention. A click opens the Sync screen.
+ */
+public final class SyncIndicator extends HBox {
+
+    /** How often "synced 4 min ago" moves on. */
+    private static final Duration TICK = Duration.seconds(20);
+
+    private final SyncViewModel model;
+    private final Button state = new Button();
+    private final Label badge = new Label();
+    private final FontIcon icon = new FontIcon(Material2MZ.SYNC_DISABLED);
+    private final Timeline ticker;
+
+    /** An indicator of {@code model} that runs {@code openScreen} when clicked. */
+    public SyncIndicator(SyncViewModel model, Runnable openScreen) {
+        this.model = model;
+        this.ticker = new Timeline(new KeyFrame(TICK, event -> model.tick()));
+        createControls(openScreen);
+        bind();
+    }
+
+    private void createControls(Runnable openScreen) {
+        setId("status-sync-box");
+        state.setId("status-sync");
+        state.getStyleClass().add(Styles.FLAT);
+        state.setGraphic(icon);
+        state.setTooltip(new Tooltip());
+        state.setOnAction(event -> openScreen.run());
+        badge.setId("status-sync-attention");
+        badge.setGraphic(new FontIcon(Material2MZ.WARNING));
+        badge.getStyleClass().addAll("sync-badge", Styles.WARNING);
+        badge.setOnMouseClicked(event -> openScreen.run());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().setAll(state, badge);
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(2);
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    private void bind() {
+        state.textProperty().bind(model.indicatorTextProperty());
+        icon.iconCodeProperty().bind(Bindings.createObjectBinding(this::iconCode, model.configuredProperty(),
+                model.onlineProperty(), model.runningProperty()));
+        // Online shows as the icon in the success colour, so the words are kept for offline, where they matter.
+        state.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> SyncTexts.text(
+                "indicator.tooltip", SyncTexts.text(tooltipState())), model.configuredProperty(),
+                model.onlineProperty()));
+        state.accessibleTextProperty().bind(state.getTooltip().textProperty());
+        badge.textProperty().bind(Bindings.size(model.attention()).asString());
+        badge.visibleProperty().bind(model.needsAttentionProperty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        Tooltip attention = new Tooltip();
+        attention.textProperty().bind(Bindings.createStringBinding(
+                () -> SyncTexts.text("indicator.attention", model.attention().size()), model.attention()));
+        badge.setTooltip(attention);
+        model.onlineProperty().addListener((obs, was, now) -> styleOnline());
+        model.configuredProperty().addListener((obs, was, now) -> styleOnline());
+        styleOnline();
+    }
+
+    private String tooltipState() {
+        if (!model.configuredProperty().get()) {
+            return "indicator.tooltip.notSetUp";
+        }
+        return model.onlineProperty().get() ? "indicator.tooltip.online" : "indicator.tooltip.offline";
+    }
+
+    private Ikon iconCode() {
+        if (!model.configuredProperty().get()) {
+            return Material2MZ.SYNC_DISABLED;
+        }
+        if (model.runningProperty().get()) {
+            return Material2AL.CLOUD_UPLOAD;
+        }
+        return model.onlineProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF;
+    }
+
+    private void styleOnline() {
+        state.getStyleClass().removeAll("sync-online", "sync-offline");
+        if (model.configuredProperty().get()) {
+            state.getStyleClass().add(model.onlineProperty().get() ? "sync-online" : "sync-offline");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.gridside.console.sync;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The sync status and the Sync screen's state: the site's overview as last read, the run under way, and the words
+ * the indicator and the screen show. Changes happen on the JavaFX thread; the source does the work in the
+ * background.
+ */
+public final class SyncViewModel {
+
+    private final SyncSource source;
+    private final Supplier<Instant> clock;
+    private final ObjectProperty<SyncOverview> overview = new SimpleObjectProperty<>(SyncOverview.NOT_SET_UP);
+    private final ObjectProperty<SyncProgress> progress = new SimpleObjectProperty<>(SyncProgress.IDLE);
+    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<SyncOverview.Attention> attention = FXCollections.observableArrayList();
+    private final ObservableList<SyncOverview.Review> reviews = FXCollections.observableArrayList();
+    private final ObservableList<SyncProgress.Stream> streams = FXCollections.observableArrayList();
+    private final BooleanBinding running = Bindings.createBooleanBinding(() -> progress.get().running(), progress);
+    private final BooleanBinding online = Bindings.createBooleanBinding(() -> overview.get().online(), overview);
+    private final BooleanBinding configured = Bindings.createBooleanBinding(() -> overview.get().configured(),
+            overview);
+    private final BooleanBinding needsAttention = Bindings.isNotEmpty(attention);
+    private final StringBinding indicatorText = Bindings.createStringBinding(this::indicator, overview, progress,
+            now);
+    private final StringBinding lastSuccessText = Bindings.createStringBinding(this::lastSuccess, overview, now);
+    private boolean cancelAsked;
+
+    public SyncViewModel(SyncSource source) {
+        this(source, Instant::now);
+    }
+
+    /** A model whose "synced 4 min ago" is counted on {@code clock}. */
+    public SyncViewModel(SyncSource source, Supplier<Instant> clock) {
+        this.source = source;
+        this.clock = clock;
+        now.set(clock.get());
+        source.listen(this::show, this::follow);
+    }
+
+    /** Reads the status afresh, as the screen does when it shows. */
+    public void reload() {
+        tick();
+        source.reload();
+    }
+
+    /** Moves "synced ... ago" on to the clock's time now. */
+    public void tick() {
+        now.set(clock.get());
+    }
+
+    /** Starts a run by hand. */
+    public void syncNow() {
+        cancelAsked = false;
+        message.set(SyncTexts.text("sync.run.starting"));
+        source.syncNow(this::failed);
+    }
+
+    /** Stops the run under way between two chunks. */
+    public void cancel() {
+        cancelAsked = true;
+        message.set(SyncTexts.text("sync.run.cancelling"));
+        source.cancel();
+    }
+
+    /** Sends {@code item} again or marks it dealt with, as its button says. */
+    public void act(SyncOverview.Attention item) {
+        message.set(SyncTexts.text(item.action() == SyncOverview.Action.RETRY ? "sync.attention.retrying"
+                : "sync.attention.resolving", item.item()));
+        source.act(item, this::failed);
+    }
+
+    /** Keeps {@code url} and {@code pin} as the site's cloud and starts syncing with it. */
+    public void configure(String url, String pin) {
+        message.set(SyncTexts.text("sync.cloud.saving", url.strip()));
+        source.configure(url.strip(), pin.strip(), this::failed);
+    }
+
+    private void failed(String problem) {
+        message.set(problem);
+    }
+
+    private void show(SyncOverview shown) {
+        tick();
+        overview.set(shown);
+        attention.setAll(shown.attention());
+        reviews.setAll(shown.reviews());
+    }
+
+    private void follow(SyncProgress step) {
+        boolean ended = progress.get().running() && !step.running();
+        progress.set(step);
+        streams.setAll(step.streams());
+        if (ended) {
+            message.set(endText());
+            cancelAsked = false;
+        } else if (step.running() && !cancelAsked) {
+            message.set(SyncTexts.text("sync.run.running"));
+        }
+    }
+
+    private String endText() {
+        if (cancelAsked) {
+            return SyncTexts.text("sync.run.cancelled");
+        }
+        String error = overview.get().lastError();
+        return error.isEmpty() ? SyncTexts.text("sync.run.done") : error;
+    }
+
+    private String indicator() {
+        SyncOverview shown = overview.get();
+        if (!shown.configured()) {
+            return SyncTexts.text("indicator.notSetUp");
+        }
+        if (progress.get().running()) {
+            double fraction = progress.get().fraction();
+            return fraction < 0 ? SyncTexts.text("indicator.syncing")
+                    : SyncTexts.text("indicator.syncingPercent", Math.round(fraction * 100));
+        }
+        return SyncTexts.text(shown.online() ? "indicator.online" : "indicator.offline", shown.waitingTotal(),
+                lastSuccess());
+    }
+
+    private String lastSuccess() {
+        Instant last = overview.get().lastSuccess();
+        return last == null ? SyncTexts.text("sync.never") : SyncTexts.text("sync.synced", Ago.text(last, now.get()));
+    }
+
+    public ReadOnlyObjectProperty<SyncOverview> overviewProperty() {
+        return overview;
+    }
+
+    public ReadOnlyObjectProperty<SyncProgress> progressProperty() {
+        return progress;
+    }
+
+    /** What the last order by hand came to, or what the run under way is doing. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<SyncOverview.Attention> attention() {
+        return attention;
+    }
+
+    public ObservableList<SyncOverview.Review> reviews() {
+        return reviews;
+    }
+
+    /** The streams of the run under way or last run. */
+    public ObservableList<SyncProgress.Stream> streams() {
+        return streams;
+    }
+
+    public BooleanBinding runningProperty() {
+        return running;
+    }
+
+    public BooleanBinding onlineProperty() {
+        return online;
+    }
+
+    public BooleanBinding configuredProperty() {
+        return configured;
+    }
+
+    public BooleanBinding needsAttentionProperty() {
+        return needsAttention;
+    }
+
+    /** The indicator's words: online or offline, what waits, when the site last synced; or a run's share done. */
+    public StringBinding indicatorTextProperty() {
+        return indicatorText;
+    }
+
+    /** "synced 4 min ago", or that the site never synced. */
+    public StringBinding lastSuccessTextProperty() {
+        return lastSuccessText;
+    }
+
+    public ZoneId zone() {
+        return source.zone();
+    }
+}
