@@ -65,6 +65,9 @@ public final class RevocationCarrier {
             return Optional.empty();
         }
         if (outcome.sessionEnded()) {
+            // The gateway closes its end once the answer is acknowledged; the console closes its own at once, so
+            // that nothing more is asked of a session that is over.
+            client.close();
             throw new LinkException(LinkException.Code.REFUSED, "The operator's revocation list " + list.serial()
                     + " revokes this laptop's credential (" + list.list().reason(client.credential().credential())
                     + "); the gateway now holds the list and ended the session. Ask your supervisor for a new "
