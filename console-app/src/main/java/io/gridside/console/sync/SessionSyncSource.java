@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.BooleanExpression;
 
 /**
  * The sync of the site the session has open: its status as the schedule reports it, pushed to the screen on the
@@ -156,6 +157,11 @@ public final class SessionSyncSource implements SyncSource {
             sync.configure(url, pin);
             return url;
         }, saved -> { }, onFailure);
+    }
+
+    @Override
+    public BooleanExpression siteOpen() {
+        return session.helloProperty().isNotNull();
     }
 
     @Override

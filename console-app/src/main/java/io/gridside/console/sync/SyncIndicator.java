@@ -67,7 +67,7 @@ public final class SyncIndicator extends HBox {
         // Online shows as the icon in the success colour, so the words are kept for offline, where they matter.
         state.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> SyncTexts.text(
                 "indicator.tooltip", SyncTexts.text(tooltipState())), model.configuredProperty(),
-                model.onlineProperty()));
+                model.onlineProperty(), model.siteOpenProperty()));
         state.accessibleTextProperty().bind(state.getTooltip().textProperty());
         badge.textProperty().bind(Bindings.size(model.attention()).asString());
         badge.visibleProperty().bind(model.needsAttentionProperty());
@@ -82,6 +82,9 @@ public final class SyncIndicator extends HBox {
     }
 
     private String tooltipState() {
+        if (!model.siteOpenProperty().get()) {
+            return "indicator.tooltip.noSite";
+        }
         if (!model.configuredProperty().get()) {
             return "indicator.tooltip.notSetUp";
         }

@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import java.time.ZoneId;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanExpression;
 
 /**
  * Where the sync screen's facts come from and its orders go: the open site's sync schedule, or a test's stand-in.
@@ -32,6 +33,9 @@ public interface SyncSource {
      * is wrong with either.
      */
     void configure(String url, String pin, Consumer<String> onFailure);
+
+    /** Whether a site is open, whose sync there is to show. */
+    BooleanExpression siteOpen();
 
     /** The site's time zone, in which the screen shows instants. */
     ZoneId zone();

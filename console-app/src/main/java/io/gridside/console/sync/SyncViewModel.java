@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,8 +36,7 @@ public final class SyncViewModel {
     private final BooleanBinding configured = Bindings.createBooleanBinding(() -> overview.get().configured(),
             overview);
     private final BooleanBinding needsAttention = Bindings.isNotEmpty(attention);
-    private final StringBinding indicatorText = Bindings.createStringBinding(this::indicator, overview, progress,
-            now);
+    private final StringBinding indicatorText;
     private final StringBinding lastSuccessText = Bindings.createStringBinding(this::lastSuccess, overview, now);
     private boolean cancelAsked;
 
@@ -48,6 +48,8 @@ public final class SyncViewModel {
     public SyncViewModel(SyncSource source, Supplier<Instant> clock) {
         this.source = source;
         this.clock = clock;
+        this.indicatorText = Bindings.createStringBinding(this::indicator, overview, progress, now,
+                source.siteOpen());
         now.set(clock.get());
         source.listen(this::show, this::follow);
     }
@@ -123,6 +125,9 @@ public final class SyncViewModel {
 
     private String indicator() {
         SyncOverview shown = overview.get();
+        if (!source.siteOpen().get()) {
+            return SyncTexts.text("indicator.noSite");
+        }
         if (!shown.configured()) {
             return SyncTexts.text("indicator.notSetUp");
         }
@@ -190,6 +195,11 @@ public final class SyncViewModel {
     /** "synced 4 min ago", or that the site never synced. */
     public StringBinding lastSuccessTextProperty() {
         return lastSuccessText;
+    }
+
+    /** Whether a site is open, whose sync there is to show. */
+    public BooleanExpression siteOpenProperty() {
+        return source.siteOpen();
     }
 
     public ZoneId zone() {

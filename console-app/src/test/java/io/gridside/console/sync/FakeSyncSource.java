@@ -5,11 +5,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /** A stand-in for the site's sync schedule: the test pushes statuses and progress, and reads what was asked. */
 final class FakeSyncSource implements SyncSource {
 
     final List<String> asked = new ArrayList<>();
+    final BooleanProperty siteOpen = new SimpleBooleanProperty(true);
     /** When set, an order fails with this sentence. */
     String failure;
     private Consumer<SyncOverview> overviews = shown -> { };
@@ -61,6 +65,11 @@ final class FakeSyncSource implements SyncSource {
         if (failure != null) {
             onFailure.accept(failure);
         }
+    }
+
+    @Override
+    public BooleanExpression siteOpen() {
+        return siteOpen;
     }
 
     @Override

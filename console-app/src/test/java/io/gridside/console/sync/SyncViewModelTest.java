@@ -35,6 +35,13 @@ class SyncViewModelTest {
     }
 
     @Test
+    void saysNoSiteIsOpenBeforeAGatewayAnswered() {
+        source.siteOpen.set(false);
+
+        assertThat(model.indicatorTextProperty().get()).isEqualTo("Sync: no site open");
+    }
+
+    @Test
     void showsOnlineWhatWaitsAndHowLongAgoTheSiteSynced() {
         source.show(overview(true, Map.of("payments", 3L, "ledger", 1_200L, "readings", 40L),
                 NOW.minus(Duration.ofMinutes(4)), List.of()));
