@@ -268,10 +268,13 @@ public final class CloudServer implements AutoCloseable {
         return store.transaction(connection -> CloudItems.readings(connection, site));
     }
 
-    /** Every event item held, in seq order (one per seq; an event sent under two seqs shows twice). */
+    /**
+     * The events the cloud holds, one per event id whatever seqs carried it (a day of the log that a later pull
+     * replaced is queued again), each as last sent.
+     */
     public List<UpItems.Event> events(String site) {
-        return items(site, SyncStreams.EVENTS).stream().map(item -> SyncJson.item(item, UpItems.Event.class))
-                .toList();
+        return store.transaction(connection -> CloudItems.keyed(connection, site, SyncStreams.EVENTS)).stream()
+                .map(item -> SyncJson.item(item, UpItems.Event.class)).toList();
     }
 
     /** The payments stream's state by natural key: top-ups by ledger seq, credit by meter, payments by reference. */

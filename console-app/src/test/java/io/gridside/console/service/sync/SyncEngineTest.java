@@ -84,9 +84,7 @@ class SyncEngineTest {
                 .containsExactlyElementsOf(sync.store.ledger().stream().map(e -> e.seq()).toList());
         assertThat(sync.cloud.ledger(sync.siteId).get(sync.cloud.ledger(sync.siteId).size() - 1).hash())
                 .isEqualTo(hex.formatHex(sync.store.ledgerHash(sync.store.lastLedgerSeq()).orElseThrow()));
-        assertThat(sync.cloud.events(sync.siteId)).extracting(UpItems.Event::seq).doesNotHaveDuplicates()
-                .hasSize((int) sync.store.sync().lastSeq(UpStream.EVENTS));
-        assertThat(sync.cloud.events(sync.siteId).stream().map(UpItems.Event::id).distinct())
+        assertThat(sync.cloud.events(sync.siteId)).extracting(UpItems.Event::id)
                 .containsExactlyInAnyOrderElementsOf(sync.store.events(Instant.EPOCH, FAR).stream()
                         .map(SiteEvent::id).toList());
         assertThat(sync.cloud.readings(sync.siteId)).isNotEmpty();

@@ -14,7 +14,6 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.store.SiteStore;
-import io.gridside.site.sync.UpStream;
 import io.gridside.site.sync.api.DownItems;
 import io.gridside.site.sync.api.UpItems;
 import java.io.BufferedReader;
@@ -41,7 +40,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * One seeded run of the sync fault test: a site's store and a simulated cloud that drops connections (before and
@@ -240,15 +238,8 @@ final class SyncFaults {
                     .extracting(entry -> entry.seq() + ":" + entry.hash())
                     .containsExactlyElementsOf(store.ledger().stream().map(LedgerEntry::seq)
                             .map(seq -> seq + ":" + hex.formatHex(store.ledgerHash(seq).orElseThrow())).toList());
-            // KNOWN SHORTCOMING: an event the store queued twice (a day of the log replaced by a later pull
-            // inserts its events again) is held by the cloud once per queueing, under each seq; so the check is
-            // every outbox seq once, and every event of the site among them.
-            assertThat(cloud.events(site)).as(context + ": the events stream, each seq once")
-                    .extracting(UpItems.Event::seq)
-                    .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1,
-                            store.sync().lastSeq(UpStream.EVENTS)).boxed().toList());
-            assertThat(cloud.events(site).stream().map(UpItems.Event::id).distinct())
-                    .as(context + ": the events, each of the site's")
+            assertThat(cloud.events(site)).as(context + ": the site's events, each once")
+                    .extracting(UpItems.Event::id)
                     .containsExactlyInAnyOrderElementsOf(store.events(Instant.EPOCH, FAR).stream()
                             .map(SiteEvent::id).toList());
             assertThat(blocks(cloud.readings(site))).as(context + ": one block per meter and day, whole")
