@@ -192,14 +192,20 @@ public final class SiteSync implements AutoCloseable {
     }
 
     /**
-     * Stops the schedule. KNOWN SHORTCOMING: a run under way is asked to stop but not waited for, so when the
-     * session's database closes right after, the run's last write fails and is logged; what the cloud acknowledged
-     * before is kept either way, and the next session's run goes on from the checkpoints.
+     * Stops the schedule and waits for a run under way to end (a run ends at its next chunk or page), so that the
+     * session's database can close right after; the wait holds no lock a run's progress report needs.
      */
     @Override
-    public synchronized void close() {
-        closed = true;
-        stopSchedule();
+    public void close() {
+        SyncSchedule stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = schedule;
+            schedule = null;
+        }
+        if (stopping != null) {
+            stopping.close();
+        }
     }
 
     private void startSchedule(SyncConfig config) {

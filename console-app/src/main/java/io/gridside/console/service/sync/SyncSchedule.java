@@ -85,6 +85,9 @@ public final class SyncSchedule implements AutoCloseable {
     private final Duration interval;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
 
+    /** How long closing waits for a run under way to end at its next chunk or page. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private final Object lock = new Object();
     private Runnable cancelNext = () -> { };
     private Instant nextAttempt;
@@ -170,7 +173,10 @@ public final class SyncSchedule implements AutoCloseable {
         }
     }
 
-    /** Stops the timer; a run under way is cancelled and ends at its next chunk or page. */
+    /**
+     * Stops the timer; a run under way is cancelled and waited for, up to {@link #CLOSE_WAIT}, so that the store
+     * it writes to can be closed right after.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -178,8 +184,24 @@ public final class SyncSchedule implements AutoCloseable {
             cancelNext.run();
             nextAttempt = null;
         }
-        cancelRequested = true;
+        cancel();
         timer.close();
+        synchronized (lock) {
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (running && runner != Thread.currentThread()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    LOG.warn("A sync run of {} did not stop within {}; it ends on its own.", store.file(), CLOSE_WAIT);
+                    return;
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void scheduleIn(Duration delay) {
@@ -225,6 +247,7 @@ public final class SyncSchedule implements AutoCloseable {
         synchronized (lock) {
             running = false;
             runner = null;
+            lock.notifyAll();
             // A cancel's interrupt that came after the run's last wait must not reach the timer's next task.
             Thread.interrupted();
             lastProgress = null;
