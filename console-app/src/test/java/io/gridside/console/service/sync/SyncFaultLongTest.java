@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Sixty more seeded runs of the sync fault test ({@link SyncFaults}), each with six phases and three kills. */
+/** Twenty-four more seeded runs of the sync fault test ({@link SyncFaults}), each with six phases and three kills. */
 @Tag("long")
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class SyncFaultLongTest {
@@ -22,7 +22,7 @@ class SyncFaultLongTest {
     Path dir;
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(101, 160);
+        return LongStream.rangeClosed(101, 124);
     }
 
     @ParameterizedTest(name = "seed {0}")
