@@ -43,7 +43,8 @@ final class PushCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @Option(names = "--site", paramLabel = "FILE",
-            description = "The site database file (default: the site's own file in the data folder).")
+            description = "The site database file (default: connect's --site, else the site's own file in the "
+                    + "data folder).")
     Path siteFile;
 
     @Option(names = "--json", description = "Print the answers as JSON.")
@@ -82,6 +83,7 @@ final class PushCommand implements Callable<Integer> {
         try (GatewayClient client = connect.open()) {
             gatewayId = client.hello().gatewayId();
             Path database = siteFile != null ? siteFile
+                    : connect.site != null ? connect.site
                     : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
             try (SiteStore store = SiteFiles.openExisting(database)) {
                 result = push(client, store);

@@ -103,8 +103,17 @@ final class SyncCommand implements Callable<Integer> {
     private int run(SiteStore store, SyncEngine engine, URI url, CloudPin cloudPin) {
         PrintWriter err = spec.commandLine().getErr();
         SyncResult result;
+        // The first stream's progress means the pinned cloud answered the handshake: the address and pin are kept
+        // then, so that a run cut short after it (a dropped network, a killed process) needs only --site again.
+        boolean[] kept = {false};
         try {
-            result = engine.run(this::progress, CancelSignal.NEVER);
+            result = engine.run(update -> {
+                if (!kept[0] && update.stream() != null) {
+                    keep(store, url, cloudPin);
+                    kept[0] = true;
+                }
+                progress(update);
+            }, CancelSignal.NEVER);
         } catch (CloudException e) {
             if (e.kind() == CloudException.Kind.REFUSED) {
                 keep(store, url, cloudPin);
@@ -152,8 +161,8 @@ final class SyncCommand implements Callable<Integer> {
                 up.checkpoint(), up.waiting()));
         result.down().forEach((stream, items) -> out.printf("  down %-10s %d items%n", stream, items));
         if (result.topUpsQueued() > 0) {
-            out.println(result.topUpsQueued() + " remote top-ups are queued for the gateway; they are pushed at the "
-                    + "next connection to it.");
+            out.println(result.topUpsQueued() + " remote top-ups are queued for the gateway; a supervisor pushes "
+                    + "them with: gridside connect ... push --site " + store.file() + " (or from the Imports screen).");
         }
         if (!result.rewound().isEmpty()) {
             out.println("The cloud had lost part of " + String.join(", ", result.rewound())

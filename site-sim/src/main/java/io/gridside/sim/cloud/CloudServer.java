@@ -343,7 +343,7 @@ public final class CloudServer implements AutoCloseable {
             boolean internal = fault == CloudFaults.Kind.ERROR_500;
             send(exchange, CloudApi.Answer.error(internal ? 500 : 503, ApiError.of(
                     internal ? SyncErrors.INTERNAL : SyncErrors.UNAVAILABLE, "The cloud cannot take requests now; "
-                    + "try again after the time Retry-After gives."),
+                    + "sync again in a few minutes."),
                     Map.of(SyncHeaders.RETRY_AFTER, String.valueOf(faults.retryAfter()))));
             return;
         }

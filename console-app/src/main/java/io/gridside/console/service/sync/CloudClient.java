@@ -202,7 +202,8 @@ public final class CloudClient {
             throw CloudException.retryable("timeout", "The cloud at " + base + " did not answer in time.", e);
         } catch (ConnectException e) {
             throw CloudException.retryable(CloudException.UNREACHABLE, "Nothing answered at " + base
-                    + "; the laptop may be offline.", e);
+                    + ": check the address, or the cloud or this laptop's network may be down. What the cloud "
+                    + "acknowledged is kept; sync again later.", e);
         } catch (SSLException e) {
             throw CloudException.retryable("connection_lost", "The connection to the cloud broke: "
                     + e.getMessage(), e);
