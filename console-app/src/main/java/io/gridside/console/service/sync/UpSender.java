@@ -23,6 +23,12 @@ final class UpSender {
 
     /** The size of a chunk. */
     static final int CHUNK = 64 * 1024;
+    /**
+     * A batch up to this size goes in one PUT: a chunk waits for its answer before the next goes, a round trip that
+     * leaves a slow link idle. A connection cut in the middle loses that PUT's bytes; the next try resumes from what
+     * the cloud holds. KNOWN SHORTCOMING: no second chunk is kept in flight for a larger batch.
+     */
+    static final int WHOLE = 512 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(UpSender.class);
     /** More batches than this in one stream and run means the cloud's watermark does not move: stop. */
@@ -41,6 +47,12 @@ final class UpSender {
     /** Whether the next batch asks the cloud what it holds of it before sending. */
     private boolean resumeFirst;
 
+    /**
+     * A sender of one run's batches.
+     *
+     * @param chunkBytes the size of a chunk, or 0 for a batch of up to {@value #WHOLE} bytes in one PUT and
+     *     larger ones in chunks of {@value #CHUNK}
+     */
     UpSender(SiteStore store, CloudClient client, Attempts attempts, Clock clock, SyncRun run, int chunkBytes) {
         this.chunkBytes = chunkBytes;
         this.store = store;
@@ -192,7 +204,8 @@ final class UpSender {
         long offset = from;
         while (offset < batch.size()) {
             attempts.checkCancel();
-            byte[] chunk = batch.chunk(offset, chunkBytes);
+            int length = chunkBytes > 0 ? chunkBytes : batch.size() <= WHOLE ? (int) batch.size() : CHUNK;
+            byte[] chunk = batch.chunk(offset, length);
             long received;
             try {
                 received = client.putChunk(batch.id(), offset, chunk, batch.size(), batch.sha256()).received();
