@@ -47,7 +47,8 @@ public final class UpItems {
     /**
      * Ledger: one entry; {@code seq} is the ledger seq and {@code kind} the entry's {@link EntryKind} name.
      *
-     * @param hash the entry's chain hash, lower-case hex
+     * @param hash the entry's chain hash, lower-case hex; null in batch format 2, where the cloud computes it from
+     *     the batch's {@code prevHash} and checks the batch's {@code lastHash}
      */
     public record Ledger(long seq, Instant at, String customerId, String kind, long amountMinor,
             long balanceAfterMinor, String reference, String hash) {
