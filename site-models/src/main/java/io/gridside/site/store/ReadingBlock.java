@@ -252,15 +252,26 @@ final class ReadingBlock {
      * @throws IllegalArgumentException naming what is wrong, for bytes that are not a block
      */
     static ReadingBlock decode(long day, byte[] bytes) {
+        Reader in = new Reader(body(bytes));
+        ReadingBlock block = new ReadingBlock(day);
+        return block.decodeBody(in);
+    }
+
+    /**
+     * The body of an encoded block, inflated when its form is 1: the bytes that follow form 0.
+     *
+     * @throws IllegalArgumentException for bytes that do not begin with a form, or whose deflated body is corrupt
+     */
+    static byte[] body(byte[] bytes) {
         if (bytes.length == 0 || (bytes[0] != FORM_PLAIN && bytes[0] != FORM_DEFLATED)) {
             throw new IllegalArgumentException("A reading block must begin with its form, 0 or 1.");
         }
         byte[] body = Arrays.copyOfRange(bytes, 1, bytes.length);
-        if (bytes[0] == FORM_DEFLATED) {
-            body = inflate(body);
-        }
-        Reader in = new Reader(body);
-        ReadingBlock block = new ReadingBlock(day);
+        return bytes[0] == FORM_DEFLATED ? inflate(body) : body;
+    }
+
+    private ReadingBlock decodeBody(Reader in) {
+        ReadingBlock block = this;
         int held = in.count(SLOTS, "readings held");
         boolean[] present = held == SLOTS ? filled(SLOTS) : in.bitmap(SLOTS);
         int[] slots = slotsOf(present, held);

@@ -1,7 +1,8 @@
 package io.gridside.site.store;
 
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.sync.LedgerDay;
-import io.gridside.site.sync.TopologyJson;
+import io.gridside.site.sync.TopologyCompact;
 import io.gridside.site.sync.UpItem;
 import io.gridside.site.sync.UpStream;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the sync outbox with what each row points at. A page is one query joining the outbox rows of a seq range
@@ -231,12 +233,29 @@ final class SyncUpRows {
             }
         } else {
             // A site keeps a few snapshots a day, so each is read by itself with its nodes and links.
-            TopologyRows.byId(connection, Long.parseLong(item)).ifPresent(snapshot -> {
+            Optional<TopologySnapshot> held = TopologyRows.byId(connection, Long.parseLong(item));
+            if (held.isPresent()) {
+                TopologySnapshot snapshot = held.get();
                 fields.put("at", snapshot.at());
-                fields.put("snapshot", TopologyJson.encode(snapshot));
-            });
+                fields.put("snapshot", TopologyCompact.encode(snapshot, firstOfItsDay(connection, snapshot.at())));
+            }
         }
         return fields;
+    }
+
+    /** Whether no snapshot held is earlier than {@code at} in its UTC day: that one carries the day's links. */
+    private static boolean firstOfItsDay(Connection connection, Instant at) throws SQLException {
+        long dayStart = Math.floorDiv(at.getEpochSecond(), ReadingBlock.DAY_SECONDS) * ReadingBlock.DAY_SECONDS;
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM topology_snapshot"
+                + " WHERE at_second >= ? AND (at_second < ? OR (at_second = ? AND at_nano < ?)) LIMIT 1")) {
+            select.setLong(1, dayStart);
+            select.setLong(2, at.getEpochSecond());
+            select.setLong(3, at.getEpochSecond());
+            select.setInt(4, at.getNano());
+            try (ResultSet rows = select.executeQuery()) {
+                return !rows.next();
+            }
+        }
     }
 
     private static Map<String, Object> field(ResultSet rows, String item) throws SQLException {

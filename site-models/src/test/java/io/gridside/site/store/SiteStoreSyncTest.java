@@ -19,7 +19,7 @@ import io.gridside.site.SiteEvent;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.sync.LedgerDay;
-import io.gridside.site.sync.TopologyJson;
+import io.gridside.site.sync.TopologyCompact;
 import io.gridside.site.sync.UpItem;
 import io.gridside.site.sync.UpStream;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class SiteStoreSyncTest {
                     .containsEntry("day", LocalDate.of(2026, 6, 1)).containsEntry("readings", 96);
             assertThat(ReadingBlock.decode(LocalDate.of(2026, 6, 1).toEpochDay(),
                     (byte[]) readings.get(0).fields().get("block")).size()).isEqualTo(96);
-            assertThat(TopologyJson.decode((byte[]) readings.get(1).fields().get("snapshot")))
+            assertThat(TopologyCompact.decode((byte[]) readings.get(1).fields().get("snapshot")))
                     .isEqualTo(snapshot(DAY1));
         }
     }
@@ -383,6 +383,6 @@ class SiteStoreSyncTest {
         return new TopologySnapshot(at, "GW-1",
                 List.of(new TopologySnapshot.Node("GW-1", -1.29, 36.82, 0, 256, null, List.of()),
                         new TopologySnapshot.Node("m-1", -1.3, 36.83, 1, 600, "GW-1", List.of("m-2"), "mtr-3.2.0", 7)),
-                List.of(new TopologySnapshot.Link("m-1", "GW-1", -71.25, -80.5, 0.97, 0.61, 1.69, 30, true)));
+                List.of(new TopologySnapshot.Link("m-1", "GW-1", -71.5, -80.5, 0.97, 0.61, 1.69, 30, true)));
     }
 }

@@ -2,7 +2,10 @@ package io.gridside.sim.cloud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gridside.site.store.ReadingBlockBodies;
+import io.gridside.site.sync.TopologyCompact;
 import io.gridside.site.sync.api.BatchDocument;
+import io.gridside.site.sync.api.BlockBodies;
 import io.gridside.site.sync.api.CommitAnswer;
 import io.gridside.site.sync.api.SyncErrors;
 import io.gridside.site.sync.api.SyncJson;
@@ -13,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +45,7 @@ final class CloudItems {
     static List<CommitAnswer.Rejected> apply(Connection connection, String site, BatchDocument batch)
             throws SQLException {
         List<CommitAnswer.Rejected> rejected = new ArrayList<>();
-        for (Map<String, Object> item : batch.items()) {
+        for (Map<String, Object> item : expanded(connection, site, batch, rejected)) {
             Object seqValue = item.get("seq");
             if (!(seqValue instanceof Number number) || number.longValue() < batch.first()
                     || number.longValue() > batch.last()) {
@@ -62,6 +66,54 @@ final class CloudItems {
             }
         }
         return rejected;
+    }
+
+    /**
+     * The batch's items with every {@code blocks} item opened into the {@code block} items it carries (each block's
+     * stored encoding form 0 and its raw body); a {@code blocks} item that does not open is rejected for each seq.
+     */
+    private static List<Map<String, Object>> expanded(Connection connection, String site, BatchDocument batch,
+            List<CommitAnswer.Rejected> rejected) throws SQLException {
+        if (!SyncStreams.READINGS.equals(batch.stream())) {
+            return batch.items();
+        }
+        List<Map<String, Object>> items = new ArrayList<>(batch.items().size());
+        for (Map<String, Object> item : batch.items()) {
+            if (!UpItems.BLOCKS.equals(item.get("kind"))) {
+                items.add(item);
+                continue;
+            }
+            try {
+                UpItems.Blocks blocks = SyncJson.item(item, UpItems.Blocks.class);
+                List<byte[]> bodies = BlockBodies.unpack(Base64.getDecoder().decode(blocks.bodies()));
+                int n = blocks.seqs().size();
+                require(blocks.meterIds().size() == n && blocks.days().size() == n && blocks.readings().size() == n
+                        && bodies.size() == n, UpItems.BLOCKS);
+                for (int i = 0; i < n; i++) {
+                    Map<String, Object> block = new LinkedHashMap<>();
+                    block.put("seq", blocks.seqs().get(i));
+                    block.put("kind", UpItems.BLOCK);
+                    block.put("meterId", blocks.meterIds().get(i));
+                    block.put("day", blocks.days().get(i).toString());
+                    block.put("readings", blocks.readings().get(i));
+                    block.put("block", Base64.getEncoder().encodeToString(ReadingBlockBodies.plain(bodies.get(i))));
+                    items.add(block);
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                Object seqs = item.get("seqs");
+                List<?> listed = seqs instanceof List<?> list ? list : List.of(item.getOrDefault("seq", 0));
+                for (Object seq : listed) {
+                    if (seq instanceof Number number && number.longValue() >= batch.first()
+                            && number.longValue() <= batch.last()) {
+                        keep(connection, site, batch.stream(), number.longValue(), json(item), 1);
+                    }
+                    rejected.add(new CommitAnswer.Rejected(seq instanceof Number number ? number.longValue() : 0,
+                            SyncErrors.ITEM_INVALID, "The cloud could not open the blocks item that carries seq "
+                            + seq + " (" + e.getMessage() + "); check the readings on the laptop."));
+                }
+            }
+        }
+        return items;
     }
 
     private static void keep(Connection connection, String site, String stream, long seq, String json, int rejected)
@@ -118,7 +170,7 @@ final class CloudItems {
         if (UpItems.TOPOLOGY.equals(kind)) {
             UpItems.Topology topology = SyncJson.item(item, UpItems.Topology.class);
             require(topology.at() != null && topology.snapshot() != null, kind);
-            Base64.getDecoder().decode(topology.snapshot());
+            TopologyCompact.decode(Base64.getDecoder().decode(topology.snapshot()));
             return;
         }
         require(UpItems.BLOCK.equals(kind), kind);

@@ -51,7 +51,8 @@ public final class SyncEngine {
     private final Clock clock;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private volatile int chunkBytes = UpSender.CHUNK;
+    /** The chunk size set by {@link #chunkBytes(int)}, or 0: a batch of up to a whole PUT in one, else 64 KiB. */
+    private volatile int chunkBytes;
 
     public SyncEngine(SiteStore store, CloudClient client, Clock clock, Backoff backoff, Sleeper sleeper) {
         this.store = store;
@@ -76,7 +77,8 @@ public final class SyncEngine {
     }
 
     /**
-     * Sends chunks of {@code bytes} instead of 64 KiB: for tests of resuming inside a small batch, and for
+     * Sends chunks of {@code bytes} instead of a batch in one PUT (up to {@value UpSender#WHOLE} bytes) or in chunks
+     * of 64 KiB: for tests of resuming inside a small batch, and for
      * measuring what the chunk size costs on a slow link (each chunk waits for its answer).
      */
     public void chunkBytes(int bytes) {

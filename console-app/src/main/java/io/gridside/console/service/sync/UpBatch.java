@@ -2,9 +2,12 @@ package io.gridside.console.service.sync;
 
 import io.gridside.site.sync.UpItem;
 import io.gridside.site.sync.UpStream;
+import io.gridside.site.store.ReadingBlockBodies;
 import io.gridside.site.sync.api.BatchDocument;
 import io.gridside.site.sync.api.BatchId;
+import io.gridside.site.sync.api.BlockBodies;
 import io.gridside.site.sync.api.SyncJson;
+import io.gridside.site.sync.api.UpItems;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,30 +48,83 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
      */
     static UpBatch of(UpStream stream, List<UpItem> rows, byte[] prevHash, Long replaceFrom) {
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        int taken;
+        if (stream == UpStream.READINGS) {
+            taken = readings(rows, items);
+        } else {
+            for (UpItem row : rows) {
+                items.add(wire(row));
+            }
+            taken = rows.size();
+        }
+        long first = rows.get(0).seq();
+        long last = rows.get(taken - 1).seq();
+        boolean ledger = stream == UpStream.LEDGER;
+        String lastHash = null;
+        if (ledger) {
+            // Entries go without their hash: the cloud links each itself from prevHash and checks lastHash.
+            lastHash = (String) items.get(items.size() - 1).get("hash");
+            items.forEach(item -> item.remove("hash"));
+        }
+        BatchDocument document = new BatchDocument(stream.wireName(), first, last,
+                ledger && prevHash != null && first > 1 ? HEX.formatHex(prevHash) : null, lastHash,
+                ledger ? replaceFrom : null, items);
+        byte[] compressed = SyncJson.gzip(SyncJson.write(document));
+        return new UpBatch(stream, first, last, taken, compressed,
+                BatchId.of(stream.wireName(), first, last, compressed), BatchId.sha256Hex(compressed));
+    }
+
+    /**
+     * Puts the readings rows that fit the size into {@code items}: the blocks together in one {@code blocks} item
+     * (first), the other rows each as its own item; answers how many rows it took.
+     */
+    private static int readings(List<UpItem> rows, List<Map<String, Object>> items) {
         Deflater measure = new Deflater();
         byte[] sink = new byte[16 * 1024];
+        List<Long> seqs = new ArrayList<>();
+        List<String> meterIds = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<Integer> readings = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
+        List<Map<String, Object>> others = new ArrayList<>();
+        int taken = 0;
         try {
             for (UpItem row : rows) {
-                Map<String, Object> item = wire(row);
-                items.add(item);
-                if (stream == UpStream.READINGS && compressedSoFar(measure, SyncJson.write(item), sink)
-                        >= READINGS_BYTES) {
+                taken++;
+                byte[] measured;
+                if (UpItems.BLOCK.equals(row.kind()) && row.fields().get("block") instanceof byte[] block) {
+                    byte[] body = ReadingBlockBodies.rawBody(block);
+                    seqs.add(row.seq());
+                    meterIds.add(String.valueOf(row.fields().get("meterId")));
+                    days.add(String.valueOf(row.fields().get("day")));
+                    readings.add(((Number) row.fields().get("readings")).intValue());
+                    bodies.add(body);
+                    measured = body;
+                } else {
+                    Map<String, Object> item = wire(row);
+                    others.add(item);
+                    measured = SyncJson.write(item);
+                }
+                if (compressedSoFar(measure, measured, sink) >= READINGS_BYTES) {
                     break;
                 }
             }
         } finally {
             measure.end();
         }
-        long first = rows.get(0).seq();
-        long last = rows.get(items.size() - 1).seq();
-        boolean ledger = stream == UpStream.LEDGER;
-        String lastHash = ledger ? (String) items.get(items.size() - 1).get("hash") : null;
-        BatchDocument document = new BatchDocument(stream.wireName(), first, last,
-                ledger && prevHash != null && first > 1 ? HEX.formatHex(prevHash) : null, lastHash,
-                ledger ? replaceFrom : null, items);
-        byte[] compressed = SyncJson.gzip(SyncJson.write(document));
-        return new UpBatch(stream, first, last, items.size(), compressed,
-                BatchId.of(stream.wireName(), first, last, compressed), BatchId.sha256Hex(compressed));
+        if (!seqs.isEmpty()) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("seq", seqs.get(0));
+            group.put("kind", UpItems.BLOCKS);
+            group.put("seqs", seqs);
+            group.put("meterIds", meterIds);
+            group.put("days", days);
+            group.put("readings", readings);
+            group.put("bodies", Base64.getEncoder().encodeToString(BlockBodies.pack(bodies)));
+            items.add(group);
+        }
+        items.addAll(others);
+        return taken;
     }
 
     /**

@@ -10,6 +10,12 @@ import io.gridside.site.sync.api.CommitAnswer;
 import io.gridside.site.sync.api.SyncErrors;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +29,12 @@ final class UpSender {
 
     /** The size of a chunk. */
     static final int CHUNK = 64 * 1024;
+    /**
+     * A batch up to this size goes in one PUT: a chunk waits for its answer before the next goes, a round trip that
+     * leaves a slow link idle. A connection cut in the middle loses that PUT's bytes; the next try resumes from what
+     * the cloud holds. KNOWN SHORTCOMING: no second chunk is kept in flight for a larger batch.
+     */
+    static final int WHOLE = 512 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(UpSender.class);
     /** More batches than this in one stream and run means the cloud's watermark does not move: stop. */
@@ -41,6 +53,12 @@ final class UpSender {
     /** Whether the next batch asks the cloud what it holds of it before sending. */
     private boolean resumeFirst;
 
+    /**
+     * A sender of one run's batches.
+     *
+     * @param chunkBytes the size of a chunk, or 0 for a batch of up to {@value #WHOLE} bytes in one PUT and
+     *     larger ones in chunks of {@value #CHUNK}
+     */
     UpSender(SiteStore store, CloudClient client, Attempts attempts, Clock clock, SyncRun run, int chunkBytes) {
         this.chunkBytes = chunkBytes;
         this.store = store;
@@ -60,15 +78,42 @@ final class UpSender {
     void send(UpStream stream, Long replaceFrom) throws CloudException {
         replacing = replaceFrom;
         resumeFirst = true;
+        ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sync-batch-builder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            send(stream, builder);
+        } finally {
+            builder.shutdownNow();
+        }
+    }
+
+    /**
+     * Sends the stream's batches; while one uploads and commits, {@code builder} builds the one after it from the
+     * rows after its last, taken when the cloud's answer moves the checkpoint there (else built again).
+     */
+    private void send(UpStream stream, ExecutorService builder) throws CloudException {
+        Future<Optional<UpBatch>> next = null;
+        long nextAfter = -1;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             long checkpoint = rows.checkpoint(stream);
-            List<UpItem> pending = rows.pending(stream, checkpoint, UpBatch.readLimit(stream));
-            if (pending.isEmpty()) {
+            Optional<UpBatch> built = next != null && nextAfter == checkpoint && replacing == null ? built(next)
+                    : null;
+            if (next != null) {
+                next.cancel(false);
+                next = null;
+            }
+            if (built == null) {
+                built = build(stream, checkpoint, replacing);
+            }
+            if (built.isEmpty()) {
                 return;
             }
-            byte[] prevHash = stream == UpStream.LEDGER ? store.ledgerHash(pending.get(0).seq() - 1).orElse(null)
-                    : null;
-            UpBatch batch = UpBatch.of(stream, pending, prevHash, replacing);
+            UpBatch batch = built.get();
+            nextAfter = batch.last();
+            next = builder.submit(() -> build(stream, batch.last(), null));
             run.progress(stream, "sending " + batch.items() + " items (" + batch.size() + " bytes)");
             CommitAnswer answer;
             try {
@@ -84,6 +129,30 @@ final class UpSender {
             if (!acknowledged(stream, batch, answer, checkpoint)) {
                 return;
             }
+        }
+    }
+
+    /** The batch of the rows after {@code checkpoint}, or empty when none waits. */
+    private Optional<UpBatch> build(UpStream stream, long checkpoint, Long replaceFrom) {
+        List<UpItem> pending = rows.pending(stream, checkpoint, UpBatch.readLimit(stream));
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] prevHash = stream == UpStream.LEDGER ? store.ledgerHash(pending.get(0).seq() - 1).orElse(null)
+                : null;
+        return Optional.of(UpBatch.of(stream, pending, prevHash, replaceFrom));
+    }
+
+    /** What the builder made, or null when it failed or was interrupted: the batch is then built here. */
+    private static Optional<UpBatch> built(Future<Optional<UpBatch>> next) {
+        try {
+            return next.get();
+        } catch (ExecutionException | CancellationException e) {
+            LOG.debug("The next batch was not built ahead; building it now.", e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -192,7 +261,8 @@ final class UpSender {
         long offset = from;
         while (offset < batch.size()) {
             attempts.checkCancel();
-            byte[] chunk = batch.chunk(offset, chunkBytes);
+            int length = chunkBytes > 0 ? chunkBytes : batch.size() <= WHOLE ? (int) batch.size() : CHUNK;
+            byte[] chunk = batch.chunk(offset, length);
             long received;
             try {
                 received = client.putChunk(batch.id(), offset, chunk, batch.size(), batch.sha256()).received();

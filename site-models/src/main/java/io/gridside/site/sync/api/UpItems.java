@@ -4,6 +4,7 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,8 @@ public final class UpItems {
     public static final String PAYMENT = "payment";
     /** The {@code kind} of a {@link Block}. */
     public static final String BLOCK = "block";
+    /** The {@code kind} of a {@link Blocks}. */
+    public static final String BLOCKS = "blocks";
     /** The {@code kind} of a {@link Topology}. */
     public static final String TOPOLOGY = "topology";
 
@@ -44,7 +47,8 @@ public final class UpItems {
     /**
      * Ledger: one entry; {@code seq} is the ledger seq and {@code kind} the entry's {@link EntryKind} name.
      *
-     * @param hash the entry's chain hash, lower-case hex
+     * @param hash the entry's chain hash, lower-case hex; null in batch format 2, where the cloud computes it from
+     *     the batch's {@code prevHash} and checks the batch's {@code lastHash}
      */
     public record Ledger(long seq, Instant at, String customerId, String kind, long amountMinor,
             long balanceAfterMinor, String reference, String hash) {
@@ -76,6 +80,17 @@ public final class UpItems {
      * @param block the block's stored encoding, base64
      */
     public record Block(long seq, String kind, String meterId, LocalDate day, int readings, String block) {
+    }
+
+    /**
+     * Readings: many blocks compressed together; the i-th block is {@code seqs[i]}'s, of {@code meterIds[i]} and
+     * {@code days[i]}, holding {@code readings[i]} readings, and its stored encoding is {@code 0x00} followed by the
+     * i-th body of {@code bodies} ({@link BlockBodies}). The item's own {@code seq} is its first block's.
+     *
+     * @param bodies the blocks' raw bodies packed by {@link BlockBodies#pack}, base64
+     */
+    public record Blocks(long seq, String kind, List<Long> seqs, List<String> meterIds, List<LocalDate> days,
+            List<Integer> readings, String bodies) {
     }
 
     /**
