@@ -111,6 +111,11 @@ class RevocationCarrierTest {
                     .isInstanceOfSatisfying(LinkException.class,
                             e -> assertThat(e.code()).isEqualTo(LinkException.Code.REFUSED))
                     .hasMessageContaining("revokes this laptop's credential");
+            // The carrier closes the link; the client hears its connection end on the link's own thread.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (client.isOpen() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             assertThat(client.isOpen()).isFalse();
         }
         assertThatThrownBy(() -> open(tcp(address), supervisor())).isInstanceOfSatisfying(LinkException.class,
