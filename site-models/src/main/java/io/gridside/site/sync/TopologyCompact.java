@@ -43,8 +43,9 @@ import java.util.zip.Inflater;
  * <p>What the cloud gets: routes exactly; positions to about 0.1 m; RSSI to 0.5 dB, PSR to 0.1 %, ETX to 0.01,
  * of one snapshot a day.
  */
-// KNOWN SHORTCOMING: about 1.2 bytes a reading on a month of 200 meters (every snapshot's routes in full, a day's
-// links), above the 0.5 aimed at; routes as changes against the snapshot before would take most of it.
+// KNOWN SHORTCOMING: about 1 byte a reading on a month of 200 meters (every snapshot's routes in full, a day's
+// links), above the 0.3 aimed at; routes as changes against the snapshot before in the same batch would take about
+// half of the routes' bytes off (measured), which needs the batch to carry its snapshots as one chain.
 public final class TopologyCompact {
 
     private static final int VERSION = 2;
