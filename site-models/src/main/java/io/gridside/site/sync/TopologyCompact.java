@@ -29,19 +29,26 @@ import java.util.zip.Inflater;
  *   traffic   per node: packets an hour + 1 (0: unknown)
  *   links     1 byte: 0 = no positions and no links follow, 1 = they follow
  *   position  per node: latitude, longitude in millionths of a degree, zig-zag
- *   m         varint links; then as columns, each over all links: from index, to index, forward RSSI in half dB
- *             (zig-zag), reverse less forward RSSI in half dB (zig-zag), forward and reverse loss (1000 less the
- *             PSR in tenths of a per cent), ETX less 1 in hundredths, last-heard age in seconds, preferred (0/1)
+ *   m         varint links; then as columns: from index and to index of every link; a byte for each link whose
+ *             reverse (the same two radios the other way) comes earlier: 1 when its values are that link's swapped
+ *             (forward for reverse), so they are left out; then over the links not left out: forward RSSI in half
+ *             dB (zig-zag, less the link before's when that one has the same from and was not left out), reverse
+ *             less forward RSSI in half dB (zig-zag), forward and reverse loss (1000 less the PSR in tenths of a
+ *             per cent), ETX in hundredths less the one the two PSRs give (100 over their product); then over all
+ *             links: last-heard age in seconds, preferred (0/1)
  * </pre>
+ *
+ * <p>Version 1 (still read) had every link's values, forward RSSI absolute and ETX less 1 in hundredths.
  *
  * <p>What the cloud gets: routes exactly; positions to about 0.1 m; RSSI to 0.5 dB, PSR to 0.1 %, ETX to 0.01,
  * of one snapshot a day.
  */
-// KNOWN SHORTCOMING: about 1.2 bytes a reading on a month of 200 meters (every snapshot's routes in full, a day's
-// links), above the 0.5 aimed at; routes as changes against the snapshot before would take most of it.
+// KNOWN SHORTCOMING: about 1 byte a reading on a month of 200 meters (every snapshot's routes in full, a day's
+// links), above the 0.3 aimed at; routes as changes against the snapshot before in the same batch would take about
+// half of the routes' bytes off (measured), which needs the batch to carry its snapshots as one chain.
 public final class TopologyCompact {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int MAX_INFLATED = 16 * 1024 * 1024;
 
     private TopologyCompact() {
@@ -83,17 +90,7 @@ public final class TopologyCompact {
         if (withLinks) {
             nodes.forEach(node -> out.zigzag(Math.round(node.latitude() * 1e6)));
             nodes.forEach(node -> out.zigzag(Math.round(node.longitude() * 1e6)));
-            List<TopologySnapshot.Link> links = snapshot.links();
-            out.varint(links.size());
-            links.forEach(link -> out.varint(index.get(link.from())));
-            links.forEach(link -> out.varint(index.get(link.to())));
-            links.forEach(link -> out.zigzag(halfDb(link.forwardRssiDbm())));
-            links.forEach(link -> out.zigzag(halfDb(link.reverseRssiDbm()) - halfDb(link.forwardRssiDbm())));
-            links.forEach(link -> out.zigzag(1000 - Math.round(link.forwardPsr() * 1000)));
-            links.forEach(link -> out.zigzag(1000 - Math.round(link.reversePsr() * 1000)));
-            links.forEach(link -> out.zigzag(Math.round(link.etx() * 100) - 100));
-            links.forEach(link -> out.varint(link.lastHeardAgeSeconds()));
-            links.forEach(link -> out.write(link.preferred() ? 1 : 0));
+            links(out, snapshot.links(), index);
         }
         byte[] body = out.toByteArray();
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
@@ -119,8 +116,8 @@ public final class TopologyCompact {
      * @throws IllegalArgumentException for bytes that are not such an encoding
      */
     public static TopologySnapshot decode(byte[] bytes) {
-        if (bytes.length == 0 || bytes[0] != VERSION) {
-            throw new IllegalArgumentException("a compact topology snapshot begins with version " + VERSION);
+        if (bytes.length == 0 || bytes[0] < 1 || bytes[0] > VERSION) {
+            throw new IllegalArgumentException("a compact topology snapshot begins with version 1 to " + VERSION);
         }
         try {
             In in = new In(inflate(bytes));
@@ -169,7 +166,7 @@ public final class TopologyCompact {
                 for (int i = 0; i < n; i++) {
                     longitude[i] = in.zigzag() / 1e6;
                 }
-                links = links(in, ids);
+                links = bytes[0] == 1 ? linksVersion1(in, ids) : links(in, ids);
             }
             List<TopologySnapshot.Node> nodes = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -185,7 +182,7 @@ public final class TopologyCompact {
         }
     }
 
-    private static List<TopologySnapshot.Link> links(In in, String[] ids) {
+    private static List<TopologySnapshot.Link> linksVersion1(In in, String[] ids) {
         int m = in.count();
         String[] from = new String[m];
         String[] to = new String[m];
@@ -212,6 +209,138 @@ public final class TopologyCompact {
                     columns[5][j], in.next() == 1));
         }
         return links;
+    }
+
+    /** The links as version 2 writes them: see the class's comment. */
+    private static void links(Out out, List<TopologySnapshot.Link> links, Map<String, Integer> index) {
+        int m = links.size();
+        long[][] values = new long[m][];
+        int[] mirror = mirrors(links, index);
+        out.varint(m);
+        links.forEach(link -> out.varint(index.get(link.from())));
+        links.forEach(link -> out.varint(index.get(link.to())));
+        boolean[] same = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            TopologySnapshot.Link link = links.get(j);
+            values[j] = new long[] {halfDb(link.forwardRssiDbm()), halfDb(link.reverseRssiDbm()),
+                1000 - Math.round(link.forwardPsr() * 1000), 1000 - Math.round(link.reversePsr() * 1000),
+                Math.round(link.etx() * 100)};
+            if (mirror[j] >= 0) {
+                long[] other = values[mirror[j]];
+                same[j] = values[j][0] == other[1] && values[j][1] == other[0] && values[j][2] == other[3]
+                        && values[j][3] == other[2] && values[j][4] == other[4];
+                out.write(same[j] ? 1 : 0);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (!same[j]) {
+                out.zigzag(values[j][0] - (firstOfItsNode(links, j) || same[j - 1] ? 0 : values[j - 1][0]));
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (!same[j]) {
+                out.zigzag(values[j][1] - values[j][0]);
+            }
+        }
+        for (int c = 2; c < 4; c++) {
+            for (int j = 0; j < m; j++) {
+                if (!same[j]) {
+                    out.zigzag(values[j][c]);
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (!same[j]) {
+                out.zigzag(values[j][4] - expectedEtx(values[j][2], values[j][3]));
+            }
+        }
+        links.forEach(link -> out.varint(link.lastHeardAgeSeconds()));
+        links.forEach(link -> out.write(link.preferred() ? 1 : 0));
+    }
+
+    private static List<TopologySnapshot.Link> links(In in, String[] ids) {
+        int m = in.count();
+        int[] from = new int[m];
+        int[] to = new int[m];
+        for (int j = 0; j < m; j++) {
+            from[j] = in.index(ids);
+        }
+        for (int j = 0; j < m; j++) {
+            to[j] = in.index(ids);
+        }
+        int[] mirror = mirrors(from, to, ids.length);
+        boolean[] same = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            same[j] = mirror[j] >= 0 && in.next() == 1;
+        }
+        long[][] values = new long[m][5];
+        for (int j = 0; j < m; j++) {
+            if (!same[j]) {
+                boolean afresh = j == 0 || from[j - 1] != from[j] || same[j - 1];
+                values[j][0] = in.zigzag() + (afresh ? 0 : values[j - 1][0]);
+            }
+        }
+        for (int c = 1; c < 4; c++) {
+            for (int j = 0; j < m; j++) {
+                if (!same[j]) {
+                    values[j][c] = in.zigzag() + (c == 1 ? values[j][0] : 0);
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (!same[j]) {
+                values[j][4] = in.zigzag() + expectedEtx(values[j][2], values[j][3]);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (same[j]) {
+                long[] other = values[mirror[j]];
+                values[j] = new long[] {other[1], other[0], other[3], other[2], other[4]};
+            }
+        }
+        long[] age = new long[m];
+        for (int j = 0; j < m; j++) {
+            age[j] = in.varint();
+        }
+        List<TopologySnapshot.Link> links = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            long[] v = values[j];
+            links.add(new TopologySnapshot.Link(ids[from[j]], ids[to[j]], v[0] / 2.0, v[1] / 2.0,
+                    (1000 - v[2]) / 1000.0, (1000 - v[3]) / 1000.0, v[4] / 100.0, age[j], in.next() == 1));
+        }
+        return links;
+    }
+
+    private static boolean firstOfItsNode(List<TopologySnapshot.Link> links, int j) {
+        return j == 0 || !links.get(j - 1).from().equals(links.get(j).from());
+    }
+
+    /** Per link, the index of an earlier link between the same two radios the other way, or -1. */
+    private static int[] mirrors(List<TopologySnapshot.Link> links, Map<String, Integer> index) {
+        int[] from = new int[links.size()];
+        int[] to = new int[links.size()];
+        for (int j = 0; j < links.size(); j++) {
+            from[j] = index.get(links.get(j).from());
+            to[j] = index.get(links.get(j).to());
+        }
+        return mirrors(from, to, index.size());
+    }
+
+    private static int[] mirrors(int[] from, int[] to, int n) {
+        Map<Long, Integer> seen = new HashMap<>();
+        int[] mirror = new int[from.length];
+        for (int j = 0; j < from.length; j++) {
+            Integer earlier = seen.get((long) to[j] * n + from[j]);
+            mirror[j] = earlier == null ? -1 : earlier;
+            seen.putIfAbsent((long) from[j] * n + to[j], j);
+        }
+        return mirror;
+    }
+
+    /** ETX in hundredths as the two PSRs (1000 less tenths of a per cent) give it: 1 over their product. */
+    private static long expectedEtx(long forwardLoss, long reverseLoss) {
+        long product = (1000 - forwardLoss) * (1000 - reverseLoss);
+        return product <= 0 ? 100 : Math.round(100e6 / product);
     }
 
     private static long halfDb(double dbm) {
@@ -318,6 +447,14 @@ public final class TopologyCompact {
                 throw new IllegalArgumentException("a node index runs past the nodes");
             }
             return index == 0 ? null : ids[(int) index - 1];
+        }
+
+        int index(String[] ids) {
+            long index = varint();
+            if (index >= ids.length) {
+                throw new IllegalArgumentException("a node index runs past the nodes");
+            }
+            return (int) index;
         }
 
         boolean atEnd() {

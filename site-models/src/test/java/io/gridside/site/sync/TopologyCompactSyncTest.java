@@ -46,9 +46,29 @@ class TopologyCompactSyncTest {
     }
 
     @Test
+    void aLinkTheOtherWayWithTheSameValuesIsLeftOutAndRebuilt() {
+        List<TopologySnapshot.Link> links = List.of(
+                new TopologySnapshot.Link("m-1", "m-2", -70.0, -75.5, 0.9, 0.8, 1.39, 0, true),
+                new TopologySnapshot.Link("m-1", "GW-1", -72.0, -71.0, 0.0, 1.0, 9.5, 60, false),
+                new TopologySnapshot.Link("m-2", "m-1", -75.5, -70.0, 0.8, 0.9, 1.39, 900, false),
+                new TopologySnapshot.Link("GW-1", "m-1", -71.0, -72.5, 1.0, 0.0, 9.5, 0, true));
+        TopologySnapshot snapshot = new TopologySnapshot(AT, "GW-1", snapshot().nodes(), links);
+        TopologySnapshot otherWayDiffers = new TopologySnapshot(AT, "GW-1", snapshot().nodes(),
+                List.of(links.get(0), links.get(1),
+                        new TopologySnapshot.Link("m-2", "m-1", -75.5, -70.5, 0.8, 0.9, 1.39, 900, false),
+                        links.get(3)));
+
+        assertThat(TopologyCompact.decode(TopologyCompact.encode(snapshot, true)).links()).isEqualTo(links);
+        assertThat(TopologyCompact.decode(TopologyCompact.encode(otherWayDiffers, true)).links())
+                .isEqualTo(otherWayDiffers.links());
+        assertThat(TopologyCompact.encode(snapshot, true).length)
+                .isLessThan(TopologyCompact.encode(otherWayDiffers, true).length);
+    }
+
+    @Test
     void bytesThatAreNoSnapshotAreRefused() {
         byte[] bytes = TopologyCompact.encode(snapshot(), true);
-        assertThatThrownBy(() -> TopologyCompact.decode(new byte[] {2, 1}))
+        assertThatThrownBy(() -> TopologyCompact.decode(new byte[] {3, 1}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TopologyCompact.decode(java.util.Arrays.copyOf(bytes, 5)))
                 .isInstanceOf(IllegalArgumentException.class);

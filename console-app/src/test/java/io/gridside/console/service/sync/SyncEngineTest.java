@@ -127,7 +127,7 @@ class SyncEngineTest {
 
     @Test
     void resumesABatchFromWhatTheCloudHoldsAfterADrop(@TempDir Path other) throws IOException {
-        int chunk = 4096;
+        int chunk = 2048;
         SyncResult clean;
         int blocks;
         try (CloudSync reference = CloudSync.start(cache, other)) {
