@@ -80,6 +80,25 @@ class SyncCommandTest {
     }
 
     @Test
+    void aFirstRunCutShortAfterTheHandshakeKeepsTheCloudForTheNext() {
+        CloudFaults faults = CloudFaults.none().retryAfterSeconds(0);
+        for (int i = 0; i < 20; i++) {
+            faults.once(CloudFaults.Kind.DROP_BEFORE, "/batches/");
+        }
+        CloudServer cutting = CloudServer.start(home.resolve("cutting-cloud"), faults);
+        try (cutting) {
+            CommandRun first = CommandRun.of("sync", "--site", site.toString(), "--cloud", cutting.url(), "--pin",
+                    cutting.pin(), "--credential", credential);
+            faults.off();
+            CommandRun second = CommandRun.of("sync", "--site", site.toString(), "--credential", credential);
+
+            assertThat(first.exitCode()).as(first.out() + first.err()).isNotZero();
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(second.out()).contains("everything was acknowledged");
+        }
+    }
+
+    @Test
     void aLaptopReportedLostIsRefusedWithExitThree() throws IOException {
         cloud.reportLaptopLost(LaptopId.in(AppDirs.forCurrentUser().data()));
 
