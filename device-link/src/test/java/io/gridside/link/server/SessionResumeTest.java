@@ -136,7 +136,7 @@ class SessionResumeTest {
     }
 
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (list.size() < size && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
