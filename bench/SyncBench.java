@@ -74,7 +74,8 @@ public final class SyncBench {
             } else if (args[i].equals("--scenario") && i + 1 < args.length) {
                 scenario = args[++i];
             } else {
-                System.err.println("usage: bench/run sync [--meters N] [--days D] [--scenario NAME] [--verbose] [--unlimited-link]");
+                System.err.println("usage: bench/run sync [--meters N] [--days D] [--scenario NAME] [--verbose] "
+                        + "[--unlimited-link]");
                 System.exit(2);
             }
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,19 +21,17 @@ import java.util.Optional;
  */
 public final class FirmwareRecords {
 
-    private final Object lock;
     private final Connection connection;
-    private final Path file;
+    private final StoreWork work;
 
     FirmwareRecords(Object lock, Connection connection, Path file) {
-        this.lock = lock;
         this.connection = connection;
-        this.file = file;
+        this.work = new StoreWork(lock, connection, file);
     }
 
     /** Replaces the fleet with {@code fleet}, pulled from the gateway at {@code pulledAt}. */
     public void saveFleet(List<FleetMeter> fleet, Instant pulledAt) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             try (Statement clear = connection.createStatement()) {
                 clear.executeUpdate("DELETE FROM firmware_fleet");
             }
@@ -57,7 +54,7 @@ public final class FirmwareRecords {
 
     /** The fleet as pulled last, in meter id order; empty before the first pull. */
     public List<FleetMeter> fleet() {
-        return query(() -> {
+        return work.query(() -> {
             List<FleetMeter> fleet = new ArrayList<>();
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery("SELECT meter_id, hardware_id, version, security_counter, "
@@ -73,7 +70,7 @@ public final class FirmwareRecords {
 
     /** When the fleet held was pulled, or empty before the first pull. */
     public Optional<Instant> fleetPulledAt() {
-        return query(() -> {
+        return work.query(() -> {
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery("SELECT MAX(pulled_ms) FROM firmware_fleet")) {
                 long millis = rows.getLong(1);
@@ -89,7 +86,7 @@ public final class FirmwareRecords {
      * @return whether the state was kept
      */
     public boolean saveCampaign(CampaignState state, Instant heardAt) {
-        return inTransaction(() -> {
+        return work.inTransaction(() -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO firmware_campaign "
                     + "(campaign_id, status, version, image_sha256, started_ms, updated_ms, heard_ms, state) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id) DO UPDATE SET "
@@ -110,7 +107,7 @@ public final class FirmwareRecords {
 
     /** The last state heard of campaign {@code campaignId}, if it was ever heard of. */
     public Optional<CampaignState> campaign(String campaignId) {
-        return query(() -> {
+        return work.query(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT state FROM firmware_campaign WHERE campaign_id = ?")) {
                 select.setString(1, campaignId);
@@ -134,7 +131,7 @@ public final class FirmwareRecords {
     }
 
     private List<CampaignState> campaigns(String sql, String status) {
-        return query(() -> {
+        return work.query(() -> {
             List<CampaignState> states = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 if (status != null) {
@@ -158,7 +155,7 @@ public final class FirmwareRecords {
      * @return whether it was new
      */
     public boolean recordInstall(GatewayInstall install) {
-        return inTransaction(() -> {
+        return work.inTransaction(() -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO firmware_gateway_install "
                     + "(at, at_ms, version, confirmed, reason, checks) VALUES (?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (at, version) DO NOTHING")) {
@@ -175,7 +172,7 @@ public final class FirmwareRecords {
 
     /** Every gateway install kept, the latest first. */
     public List<GatewayInstall> installs() {
-        return query(() -> {
+        return work.query(() -> {
             List<GatewayInstall> installs = new ArrayList<>();
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery("SELECT at, version, confirmed, reason, checks "
@@ -187,41 +184,5 @@ public final class FirmwareRecords {
             }
             return installs;
         });
-    }
-
-    private <T> T query(SqlWork<T> work) {
-        synchronized (lock) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw new StoreException("The site database " + file + " could not be read: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private <T> T inTransaction(SqlWork<T> work) {
-        synchronized (lock) {
-            try {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run();
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("The site database " + file + " could not be written: " + e.getMessage(),
-                        e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
     }
 }

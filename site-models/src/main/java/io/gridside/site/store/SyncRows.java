@@ -35,24 +35,22 @@ import java.util.Optional;
  */
 public final class SyncRows {
 
-    private final Object lock;
     private final Connection connection;
-    private final Path file;
+    private final StoreWork work;
 
     SyncRows(Object lock, Connection connection, Path file) {
-        this.lock = lock;
         this.connection = connection;
-        this.file = file;
+        this.work = new StoreWork(lock, connection, file);
     }
 
     /** Per up stream, how many outbox rows lie after its checkpoint; every stream is in the map. */
     public Map<UpStream, Long> waiting() {
-        return query(() -> SyncUpRows.waiting(connection));
+        return work.query(() -> SyncUpRows.waiting(connection));
     }
 
     /** The highest sequence of {@code stream} the cloud acknowledged, 0 before any. */
     public long checkpoint(UpStream stream) {
-        return query(() -> {
+        return work.query(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT acked_seq FROM sync_checkpoint WHERE stream = ?")) {
                 select.setString(1, stream.wireName());
@@ -68,7 +66,7 @@ public final class SyncRows {
         if (seq < 0) {
             throw new IllegalArgumentException("A checkpoint is 0 or more, not " + seq + ".");
         }
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT OR REPLACE INTO sync_checkpoint (stream, acked_seq) VALUES (?, ?)")) {
                 upsert.setString(1, stream.wireName());
@@ -81,27 +79,27 @@ public final class SyncRows {
 
     /** The highest sequence the outbox holds for {@code stream}, 0 when none. */
     public long lastSeq(UpStream stream) {
-        return query(() -> SyncUpRows.lastSeq(connection, stream));
+        return work.query(() -> SyncUpRows.lastSeq(connection, stream));
     }
 
     /** Up to {@code limit} outbox rows of {@code stream} after {@code afterSeq}, in sequence order, read whole. */
     public List<UpItem> pending(UpStream stream, long afterSeq, int limit) {
-        return query(() -> SyncUpRows.pending(connection, stream, afterSeq, limit));
+        return work.query(() -> SyncUpRows.pending(connection, stream, afterSeq, limit));
     }
 
     /** The ledger per UTC day, in day order, to compare with the cloud's. */
     public List<LedgerDay> ledgerDays() {
-        return query(() -> SyncUpRows.ledgerDays(connection));
+        return work.query(() -> SyncUpRows.ledgerDays(connection));
     }
 
     /** The cursor of {@code stream} kept with the last page applied, empty before any (read from the start). */
     public Optional<String> cursor(DownStream stream) {
-        return query(() -> SyncDownRows.cursor(connection, stream));
+        return work.query(() -> SyncDownRows.cursor(connection, stream));
     }
 
     /** Keeps the tariff versions of a page (by version id) and the stream's new cursor in one transaction. */
     public void applyTariffs(List<TariffVersion> versions, String cursor) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             SyncDownRows.saveTariffs(connection, versions);
             SyncDownRows.saveCursor(connection, DownStream.TARIFFS, cursor, Instant.now());
             return null;
@@ -114,7 +112,7 @@ public final class SyncRows {
      * for review. Returns how many values were taken.
      */
     public int applyCustomerFields(List<CustomerField> fields, Instant at, String cursor) {
-        return inTransaction(() -> {
+        return work.inTransaction(() -> {
             int taken = SyncDownRows.mergeFields(connection, fields, at);
             SyncDownRows.saveCursor(connection, DownStream.CUSTOMERS, cursor, at);
             return taken;
@@ -127,7 +125,7 @@ public final class SyncRows {
      * Returns how many were queued.
      */
     public int applyRemoteTopUps(List<RemoteTopUp> topUps, Instant queuedAt, String cursor) {
-        return inTransaction(() -> {
+        return work.inTransaction(() -> {
             int queued = SyncDownRows.queueTopUps(connection, topUps, queuedAt);
             SyncDownRows.saveCursor(connection, DownStream.TOPUPS, cursor, queuedAt);
             return queued;
@@ -136,7 +134,7 @@ public final class SyncRows {
 
     /** Keeps the firmware release records of a page (by product and version) and the new cursor in one transaction. */
     public void applyFirmwareReleases(List<FirmwareRelease> releases, String cursor) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             SyncDownRows.saveReleases(connection, releases);
             SyncDownRows.saveCursor(connection, DownStream.FIRMWARE, cursor, Instant.now());
             return null;
@@ -149,7 +147,7 @@ public final class SyncRows {
      */
     public void applyCredentials(List<ReceivedCredential> credentials, List<SignedRevocations> revocations,
             Instant at, String cursor) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             SyncDownRows.saveCredentials(connection, credentials, at);
             for (SignedRevocations list : revocations) {
                 SyncDownRows.saveRevocations(connection, list, at);
@@ -161,37 +159,37 @@ public final class SyncRows {
 
     /** Keeps {@code list} if its serial is higher than that of the list held; returns whether it was kept. */
     public boolean applyRevocationList(SignedRevocations list, Instant at) {
-        return inTransaction(() -> SyncDownRows.saveRevocations(connection, list, at));
+        return work.inTransaction(() -> SyncDownRows.saveRevocations(connection, list, at));
     }
 
     /** The newest revocation list received, if any. */
     public Optional<SignedRevocations> revocationList() {
-        return query(() -> SyncDownRows.revocations(connection));
+        return work.query(() -> SyncDownRows.revocations(connection));
     }
 
     /** The tariff versions received, by effective time, then version id. */
     public List<TariffVersion> tariffVersions() {
-        return query(() -> SyncDownRows.tariffs(connection));
+        return work.query(() -> SyncDownRows.tariffs(connection));
     }
 
     /** The firmware release records received, by product, then publication time. */
     public List<FirmwareRelease> firmwareReleases() {
-        return query(() -> SyncDownRows.releases(connection));
+        return work.query(() -> SyncDownRows.releases(connection));
     }
 
     /** The credentials received, by technician id. */
     public List<ReceivedCredential> credentials() {
-        return query(() -> SyncDownRows.credentials(connection));
+        return work.query(() -> SyncDownRows.credentials(connection));
     }
 
     /** The values overwritten by merges, oldest first. */
     public List<FieldReview> reviews() {
-        return query(() -> SyncDownRows.reviews(connection));
+        return work.query(() -> SyncDownRows.reviews(connection));
     }
 
     /** The reference fields held of {@code customerId}, by field name. */
     public List<CustomerField> customerFields(String customerId) {
-        return query(() -> SyncDownRows.fields(connection, customerId));
+        return work.query(() -> SyncDownRows.fields(connection, customerId));
     }
 
     /**
@@ -199,7 +197,7 @@ public final class SyncRows {
      * outbox row, in one transaction.
      */
     public void editCustomerField(String customerId, String field, String value, Hlc hlc) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             SyncDownRows.editField(connection, customerId, field, value, hlc);
             return null;
         });
@@ -207,7 +205,7 @@ public final class SyncRows {
 
     /** The latest HLC of any field held, to make the next local reading after, empty when none is held. */
     public Optional<Hlc> latestHlc() {
-        return query(() -> SyncDownRows.latestHlc(connection));
+        return work.query(() -> SyncDownRows.latestHlc(connection));
     }
 
     /**
@@ -215,7 +213,7 @@ public final class SyncRows {
      * counts one more attempt and keeps the newer message. Returns the row id.
      */
     public long addAttention(String stream, String item, String code, String message, String whatToDo, Instant at) {
-        return inTransaction(() -> {
+        return work.inTransaction(() -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE sync_attention SET message = ?, "
                     + "what_to_do = ?, last_seen_ms = ?, attempts = attempts + 1 WHERE resolved = 0 AND stream = ? "
                     + "AND item = ? AND code = ? RETURNING id")) {
@@ -251,7 +249,7 @@ public final class SyncRows {
 
     /** The unresolved needs-attention items, oldest first. */
     public List<Attention> attention() {
-        return query(() -> {
+        return work.query(() -> {
             List<Attention> items = new ArrayList<>();
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery("SELECT id, stream, item, code, message, what_to_do, "
@@ -269,7 +267,7 @@ public final class SyncRows {
 
     /** Marks a needs-attention item resolved; returns whether it was there unresolved. */
     public boolean resolveAttention(long id) {
-        return inTransaction(() -> {
+        return work.inTransaction(() -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE sync_attention SET resolved = 1 WHERE id = ? AND resolved = 0")) {
                 update.setLong(1, id);
@@ -280,7 +278,7 @@ public final class SyncRows {
 
     /** Records a run that ended with everything acknowledged. */
     public void recordSuccess(Instant at) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sync_state (id, "
                     + "last_success_ms, last_attempt_ms, last_error) VALUES (1, ?, ?, NULL) ON CONFLICT (id) DO UPDATE "
                     + "SET last_success_ms = excluded.last_success_ms, last_attempt_ms = excluded.last_attempt_ms, "
@@ -295,7 +293,7 @@ public final class SyncRows {
 
     /** Records a run that failed, with a message saying why. */
     public void recordFailure(Instant at, String message) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sync_state (id, "
                     + "last_success_ms, last_attempt_ms, last_error) VALUES (1, NULL, ?, ?) ON CONFLICT (id) DO UPDATE "
                     + "SET last_attempt_ms = excluded.last_attempt_ms, last_error = excluded.last_error")) {
@@ -309,7 +307,7 @@ public final class SyncRows {
 
     /** How the last runs went. */
     public SyncState state() {
-        return query(() -> {
+        return work.query(() -> {
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery(
                             "SELECT last_success_ms, last_attempt_ms, last_error FROM sync_state WHERE id = 1")) {
@@ -323,7 +321,7 @@ public final class SyncRows {
 
     /** The cloud URL and pin kept for the site, empty before they were saved. */
     public Optional<SyncConfig> config() {
-        return query(() -> {
+        return work.query(() -> {
             try (Statement select = connection.createStatement();
                     ResultSet rows = select.executeQuery("SELECT cloud_url, pin FROM sync_config WHERE id = 1")) {
                 return rows.next() ? Optional.of(new SyncConfig(rows.getString(1), rows.getString(2)))
@@ -337,7 +335,7 @@ public final class SyncRows {
         if (cloudUrl == null || cloudUrl.isBlank()) {
             throw new IllegalArgumentException("The cloud URL is required.");
         }
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT OR REPLACE INTO sync_config (id, cloud_url, pin) VALUES (1, ?, ?)")) {
                 upsert.setString(1, cloudUrl);
@@ -350,7 +348,7 @@ public final class SyncRows {
 
     /** Forgets the cursor of {@code stream}, so that it is read again from the start (a bounded snapshot). */
     public void clearCursor(DownStream stream) {
-        inTransaction(() -> {
+        work.inTransaction(() -> {
             SyncDownRows.saveCursor(connection, stream, null, Instant.now());
             return null;
         });
@@ -368,41 +366,5 @@ public final class SyncRows {
     private static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {
         long millis = rows.getLong(column);
         return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
-    }
-
-    private <T> T query(SqlWork<T> work) {
-        synchronized (lock) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw new StoreException("The site database " + file + " could not be read: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private <T> T inTransaction(SqlWork<T> work) {
-        synchronized (lock) {
-            try {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run();
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("The site database " + file + " could not be written: " + e.getMessage(),
-                        e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
     }
 }
