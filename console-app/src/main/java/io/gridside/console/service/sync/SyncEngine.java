@@ -102,7 +102,9 @@ public final class SyncEngine {
     public SyncResult run(SyncProgress progress, CancelSignal cancel) throws CloudException {
         SyncRun run = new SyncRun(progress);
         Attempts attempts = new Attempts(backoff, sleeper, cancel);
-        try {
+        try (UpSender up = new UpSender(store, client, attempts, clock, run, chunkBytes)) {
+            // The first batch is built while the handshake's round trips run.
+            up.buildAhead(UpStream.values()[0]);
             run.progress(null, "handshake with " + client.url(), 0);
             HandshakeRequest request = handshakeRequest();
             String key = "handshake-" + UUID.randomUUID();
@@ -115,7 +117,6 @@ public final class SyncEngine {
             }
             rewind(answer, run);
             Long replaceFrom = divergence(answer, attempts, run);
-            UpSender up = new UpSender(store, client, attempts, clock, run, chunkBytes);
             for (UpStream stream : UpStream.values()) {
                 up.send(stream, stream == UpStream.LEDGER ? replaceFrom : null);
             }

@@ -10,7 +10,9 @@ import io.gridside.site.sync.api.CommitAnswer;
 import io.gridside.site.sync.api.SyncErrors;
 import io.gridside.site.sync.api.UploadAnswer;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * refuses, or that keeps failing, goes on the needs-attention list and ends the stream for this run; the other
  * streams go on. A lost connection ends the run.
  */
-final class UpSender {
+final class UpSender implements AutoCloseable {
 
     /** The size of a chunk. */
     static final int CHUNK = 64 * 1024;
@@ -49,6 +51,14 @@ final class UpSender {
     private final SyncRun run;
 
     private final int chunkBytes;
+    /** Builds the batch after the one uploading, and the first batch of the stream after the one sending. */
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sync-batch-builder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A stream's first batch built ahead, from the checkpoint it had then. */
+    private final Map<UpStream, Ahead> ahead = new EnumMap<>(UpStream.class);
     /** For the ledger, the seq from which the next batch asks the cloud to replace its chain, else null. */
     private Long replacing;
     /** Whether the next batch asks the cloud what it holds of it before sending. */
@@ -79,16 +89,34 @@ final class UpSender {
     void send(UpStream stream, Long replaceFrom) throws CloudException {
         replacing = replaceFrom;
         resumeFirst = true;
-        ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sync-batch-builder");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            send(stream, builder);
-        } finally {
-            builder.shutdownNow();
+        for (int next = stream.ordinal() + 1; next < UpStream.values().length; next++) {
+            UpStream following = UpStream.values()[next];
+            if (rows.waiting().getOrDefault(following, 0L) > 0) {
+                buildAhead(following);
+                break;
+            }
         }
+        send(stream, builder);
+    }
+
+    /**
+     * Starts building {@code stream}'s first batch from its checkpoint now, so that it is ready when the stream's
+     * turn comes (the stream before it uploading meanwhile); a checkpoint moved since makes it built again.
+     */
+    void buildAhead(UpStream stream) {
+        if (ahead.containsKey(stream)) {
+            return;
+        }
+        long checkpoint = rows.checkpoint(stream);
+        ahead.put(stream, new Ahead(checkpoint, builder.submit(() -> build(stream, checkpoint, null))));
+    }
+
+    @Override
+    public void close() {
+        builder.shutdownNow();
+    }
+
+    private record Ahead(long checkpoint, Future<Optional<UpBatch>> batch) {
     }
 
     /**
@@ -96,8 +124,9 @@ final class UpSender {
      * rows after its last, taken when the cloud's answer moves the checkpoint there (else built again).
      */
     private void send(UpStream stream, ExecutorService builder) throws CloudException {
-        Future<Optional<UpBatch>> next = null;
-        long nextAfter = -1;
+        Ahead first = ahead.remove(stream);
+        Future<Optional<UpBatch>> next = first == null ? null : first.batch();
+        long nextAfter = first == null ? -1 : first.checkpoint();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             long checkpoint = rows.checkpoint(stream);
             Optional<UpBatch> built = next != null && nextAfter == checkpoint && replacing == null ? built(next)
