@@ -86,7 +86,7 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
      */
     public FreshGateway(SiteSpec spec, SimClock clock) {
         this.spec = spec;
-        this.physical = SiteGenerator.generate(spec);
+        this.physical = CommissionedSite.labelled(SiteGenerator.generate(spec), spec.seed());
         this.clock = clock;
         this.identityKey = GatewayIdentity.keyFor(spec);
         this.joins = new MeshJoins(physical, spec.seed(), spec.now());
