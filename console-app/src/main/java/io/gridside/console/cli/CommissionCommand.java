@@ -14,6 +14,6 @@ import picocli.CommandLine.Command;
         subcommands = {CommissionCreateSiteCommand.class, CommissionTariffsCommand.class,
             CommissionCustomersCommand.class, CommissionAddCustomerCommand.class, CommissionAssignCommand.class,
             CommissionCheckLinksCommand.class, CommissionDryRunCommand.class, CommissionProgressCommand.class,
-            CommissionReportCommand.class, CommissionVerifyReportCommand.class})
+            CommissionReportCommand.class, CommissionVerifyReportCommand.class, CommissionPackCommand.class})
 final class CommissionCommand {
 }
