@@ -28,6 +28,7 @@ import io.gridside.link.client.CancelSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +222,18 @@ class FreshSiteCommissioningTest {
                         && entry.customerId().startsWith("C-")).extracting(LedgerEntry::customerId)
                         .containsExactly("C-1", "C-2");
             }
+        }
+    }
+
+    @Test
+    void aGatewayThatWasNeverFreshRefusesCommissioning() throws IOException {
+        Instant now = Instant.parse("2026-06-03T09:07:00Z");
+        try (SimulatedSite site = SimulatedSite.start(new SiteSpec(4, 8, 0, now), SimClock.manual(now));
+                GatewayClient client = FreshSiteFixture.open(site.listenTcp(0),
+                        DemoOperator.supervisorFor("site-8", now), pins)) {
+            assertThat(client.commissioning().supported()).isFalse();
+            assertThatThrownBy(client.commissioning()::goLive).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("COMMISSION_NOT_COMMISSIONABLE");
         }
     }
 
