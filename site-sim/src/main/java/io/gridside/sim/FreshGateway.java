@@ -20,6 +20,7 @@ import io.gridside.sim.firmware.SampleFirmware;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
+import io.gridside.site.SiteCalendar;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.SitePlan;
@@ -352,7 +353,9 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
         TariffSchedule schedule = site.tariffs().get(customers.values().iterator().next().request().tariffId());
         SiteLayout layout = CommissionedSite.layout(physical, site.plan(), schedule, bySerial);
         SimClock siteClock = () -> clock.now().plus(offset);
-        live = new SimulatedGateway(new SiteSpec(spec.meters(), spec.seed(), 0, now, SimBilling.plain(schedule)),
+        SiteCalendar holidays = new SiteCalendar(null, null, Set.of(), Set.copyOf(site.plan().holidays()), Set.of());
+        live = new SimulatedGateway(new SiteSpec(spec.meters(), spec.seed(), 0, now,
+                SimBilling.plain(schedule, holidays)),
                 layout, siteClock, trustedOperators(), identityKey, Scenario.NONE, null);
         wentLive = new WentLive(Reading.intervalStartOf(now), customers.size(), spec.meters() - customers.size(),
                 false);

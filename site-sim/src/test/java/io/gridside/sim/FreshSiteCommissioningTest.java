@@ -9,6 +9,7 @@ import static io.gridside.sim.FreshSiteFixture.TECHNICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayCommissioning;
 import io.gridside.link.client.GatewayPins;
@@ -73,6 +74,8 @@ class FreshSiteCommissioningTest {
 
             try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
                 assertThat(client.hello().siteId()).isEqualTo(SITE);
+                assertThat(BillingConfigDocument.decode(client.billingConfig(CancelSignal.NEVER)).terms().calendar()
+                        .holidays()).containsExactlyElementsOf(PLAN.holidays());
                 assertThat(client.commissioning().factoryFresh()).isFalse();
                 List<LedgerEntry> ledger = ledger(client);
                 assertThat(ledger).filteredOn(entry -> entry.kind() == EntryKind.OPENING
