@@ -237,6 +237,8 @@ class FreshSiteCommissioningTest {
             assertThat(client.commissioning().supported()).isFalse();
             assertThatThrownBy(client.commissioning()::goLive).isInstanceOf(LinkException.class)
                     .hasMessageContaining("COMMISSION_NOT_COMMISSIONABLE");
+            assertThatThrownBy(() -> joined(client.commissioning())).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("COMMISSION_NOT_COMMISSIONABLE");
         }
     }
 
