@@ -113,6 +113,33 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void givesThePlannedMetersAndListsThoseRefused() throws IOException {
+        createSite();
+        tariffs();
+        Path csv = write("customers.csv", HEADER + "C001,Amina,,,HOUSEHOLD,lifeline,10,\"" + HOUSE_METER + "\"\n"
+                + "C002,Baraka,,,SHOP,business,5," + SHOP_METER + "\n"
+                + "C003,Chebet,,,MILL,business,5," + MILL_METER.substring(0, 2).toLowerCase() + MILL_METER.substring(2)
+                + "\n" + "C004,Daudi,,,HOUSEHOLD,lifeline,5,\n");
+        assertThat(CommandRun.of("commission", "customers", "--site", site.toString(), "--csv", csv.toString())
+                .exitCode()).isZero();
+        joined(SHOP_METER, 1, MILL_METER, 1);
+
+        CommandRun run = CommandRun.of("commission", "assign", "--site", site.toString(), "--planned");
+        CommandRun again = CommandRun.of("commission", "assign", "--site", site.toString(), "--planned", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("Meter " + SHOP_METER + " is customer C002's.");
+        assertThat(run.err()).contains("C001: The meter " + HOUSE_METER + " has not joined")
+                .contains("C003: Customer C003 is a MILL").contains("2 planned meters were refused")
+                .contains("[ASSIGN_REFUSED]");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().assignments()).extracting(a -> a.customerId() + "=" + a.meterId())
+                    .containsExactly("C002=" + SHOP_METER);
+        }
+    }
+
+    @Test
     void runsTheDayToASignedReportThatReachesTheCloud() throws IOException, SQLException {
         plannedSite();
         assign("C001", HOUSE_METER);
@@ -204,6 +231,17 @@ class CommissionCommandsTest {
                     new JoinedMeter(HOUSE_METER, "mtr-r2", 1, "1.4.0", -0.1020, 34.7617, -70, -72, 1.1, 3, 1, joined),
                     new JoinedMeter(SHOP_METER, "mtr-r2", 1, "1.4.0", -0.1030, 34.7620, -75, -78, 1.3, 2, 1, joined),
                     new JoinedMeter(MILL_METER, "mtr-3p", 3, "1.4.0", -0.1200, 34.7700, -93, -88, 1.6, 2, 2,
+                            joined)));
+        }
+    }
+
+    /** Meters that joined with good links: serial and phases, twice. */
+    private void joined(String first, int firstPhases, String second, int secondPhases) {
+        Instant joined = Instant.parse("2026-12-01T08:00:00Z");
+        try (SiteStore store = SiteStore.open(site)) {
+            store.commission().saveJoined(List.of(
+                    new JoinedMeter(first, "mtr-r2", firstPhases, "1.4.0", -0.1, 34.76, -70, -70, 1.1, 3, 1, joined),
+                    new JoinedMeter(second, "mtr-r2", secondPhases, "1.4.0", -0.1, 34.76, -70, -70, 1.1, 3, 1,
                             joined)));
         }
     }
