@@ -74,6 +74,50 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void refusesAZoneOrLocationThatIsNone() {
+        CommandRun zone = CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID,
+                "--name", "N", "--operator", "O", "--currency", "KES", "--zone", "Africa/Kisumu", "--location",
+                "0,34");
+        CommandRun location = CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID,
+                "--name", "N", "--operator", "O", "--currency", "KES", "--zone", "Africa/Nairobi", "--location",
+                "34.76");
+
+        assertThat(zone.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(zone.err()).contains("Africa/Kisumu");
+        assertThat(location.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(location.err()).contains("LAT,LON");
+        assertThat(site).doesNotExist();
+    }
+
+    @Test
+    void addsACustomerOnSiteByTheFilesRulesAndShowsTheProgress() throws IOException {
+        createSite();
+        tariffs();
+
+        CommandRun added = addCustomer("C010", "+254 712 345 678");
+        CommandRun again = addCustomer("C010", "+254 712 345 678");
+        CommandRun clash = CommandRun.of("commission", "add-customer", "--site", site.toString(), "--id", "C010",
+                "--name", "Someone else", "--category", "SHOP", "--tariff", "business");
+        CommandRun badPhone = addCustomer("C011", "0712");
+        CommandRun progress = CommandRun.of("commission", "progress", "--site", site.toString());
+
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Added customer C010");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(clash.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(clash.err()).contains("There is a customer C010 already").contains("[CUSTOMER_EXISTS]");
+        assertThat(badPhone.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(badPhone.err()).contains("--phone: '0712' is not a phone number").contains("[CSV_INVALID]");
+        assertThat(progress.out()).containsPattern("SITE\\s+done").containsPattern("CUSTOMERS\\s+left");
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().customers()).singleElement().satisfies(customer -> {
+                assertThat(customer.phone()).isEqualTo("+254712345678");
+                assertThat(customer.openingBalanceMinor()).isEqualTo(2_550);
+            });
+        }
+    }
+
+    @Test
     void listsEveryProblemOfTheCustomersFileAndLoadsNothing() throws IOException {
         createSite();
         tariffs();
@@ -244,6 +288,12 @@ class CommissionCommandsTest {
                     new JoinedMeter(second, "mtr-r2", secondPhases, "1.4.0", -0.1, 34.76, -70, -70, 1.1, 3, 1,
                             joined)));
         }
+    }
+
+    private CommandRun addCustomer(String id, String phone) {
+        return CommandRun.of("commission", "add-customer", "--site", site.toString(), "--id", id, "--name",
+                "Amina \"Mama\" Otieno", "--phone", phone, "--address", "Plot 4, Kisumu Road", "--category",
+                "household", "--tariff", "lifeline", "--opening", "25.50");
     }
 
     private CommandRun assign(String customer, String scan) {
