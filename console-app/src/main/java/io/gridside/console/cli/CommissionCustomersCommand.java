@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "category is HOUSEHOLD, SHOP or MILL; opening_balance is in the currency's main unit with at most its "
                 + "decimals; phone (+ and 8 to 15 digits) and meter_serial may be empty. Every problem is listed "
                 + "with its line and column; nothing is kept unless every line is good. Tariff ids are checked "
-                + "once 'gridside commission tariffs' kept the tariffs."},
+                + "once 'gridside commission tariffs' kept the tariffs. Loading a file again replaces the "
+                + "customers of the ids it lists and keeps the others."},
         footer = {"", "Exit codes: 0 loaded; 1 the file has problems; 2 a usage error, such as a missing file."})
 final class CommissionCustomersCommand implements Callable<Integer> {
 
