@@ -71,7 +71,11 @@ class MessageCatalogueTest {
                         tuple(0x8A, StartCampaign.class, 1), tuple(0x8B, CampaignReply.class, 1),
                         tuple(0x8C, ControlCampaign.class, 1), tuple(0x8D, GetCampaign.class, 1),
                         tuple(0x90, PushRevocations.class, 1), tuple(0x91, RevocationsHeld.class, 1),
-                        tuple(0x92, GetRevocations.class, 1));
+                        tuple(0x92, GetRevocations.class, 1),
+                        tuple(0xA0, BeginRestore.class, 1), tuple(0xA1, RestoreChunk.class, 1),
+                        tuple(0xA2, RestoreState.class, 1), tuple(0xA3, FinishRestore.class, 1),
+                        tuple(0xA4, ReadRegisters.class, 1), tuple(0xA5, RegistersRead.class, 1),
+                        tuple(0xA6, PostReconciliation.class, 1), tuple(0xA7, ReconciliationPosted.class, 1));
     }
 
     @Test
