@@ -35,11 +35,12 @@ public final class GatewayReplacing {
      *
      * @param previousGatewayId the dead gateway's id, as the replica names it
      * @param pinnedBy the supervisor whose session pinned the new gateway's key for the site
+     * @param replicaTipSeq the replica's last ledger entry, which the new gateway's ledger follows
      * @param restore where the restore stands on the new gateway
      * @param posted what the new gateway posted now, and the references it had posted before
      */
     public record Result(String previousGatewayId, String gatewayId, String keyFingerprint, String pinnedBy,
-            RestoreState restore, Reconciled reconciled, ReconciliationPosted posted) {
+            long replicaTipSeq, RestoreState restore, Reconciled reconciled, ReconciliationPosted posted) {
     }
 
     private GatewayReplacing() {
@@ -73,7 +74,7 @@ public final class GatewayReplacing {
                 client.credential().technicianId(), store.gatewayId().orElse("(unknown)"), replica.site().siteId(),
                 gatewayId, posted.entries().size(), posted.alreadyPosted().size());
         return new Result(store.gatewayId().orElse(null), gatewayId, Ed25519.fingerprint(client.hello().gatewayKey()),
-                client.credential().technicianId(), restored, reconciled, posted);
+                client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted);
     }
 
     private static void requireSupervisor(GatewayClient client) {
