@@ -363,6 +363,16 @@ public interface GatewayService {
     }
 
     /**
+     * What the gateway does to be commissioned (protocol sections 6.30 and 6.31); a gateway that can be lists the
+     * capability {@code commissioning}, and {@code factory-fresh} while it has no site.
+     *
+     * @throws UnsupportedOperationException when the gateway cannot be commissioned over the link
+     */
+    default CommissioningService commissioning() {
+        throw new UnsupportedOperationException("this gateway cannot be commissioned over the link");
+    }
+
+    /**
      * How a factory-fresh gateway takes over a site from a console's replica (protocol section 6.32); a gateway
      * that can be restored lists the capability {@code restore}.
      *
