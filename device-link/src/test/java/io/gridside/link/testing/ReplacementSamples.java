@@ -27,8 +27,13 @@ public final class ReplacementSamples {
     }
 
     public static List<Message> all() {
-        return List.of(begin(), chunk(), new RestoreState(RESTORE_ID, List.of(1), false, 41, TIP),
+        return List.of(begin(), chunk(), vectorState(),
                 new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliation(), posted());
+    }
+
+    /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
+    public static RestoreState vectorState() {
+        return new RestoreState(RESTORE_ID, List.of(1), false, 41, TIP);
     }
 
     public static BeginRestore begin() {
