@@ -85,10 +85,18 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
      *     are not used, since a fresh gateway has neither
      */
     public FreshGateway(SiteSpec spec, SimClock clock) {
+        this(spec, clock, GatewayIdentity.keyFor(spec));
+    }
+
+    /**
+     * A fresh gateway as above that proves itself with {@code identityKey}: a new gateway replacing a failed one
+     * of a site has a key of its own, not the key its seed would give.
+     */
+    public FreshGateway(SiteSpec spec, SimClock clock, SigningKey identityKey) {
         this.spec = spec;
-        this.physical = SiteGenerator.generate(spec);
+        this.physical = CommissionedSite.labelled(SiteGenerator.generate(spec), spec.seed());
         this.clock = clock;
-        this.identityKey = GatewayIdentity.keyFor(spec);
+        this.identityKey = identityKey;
         this.joins = new MeshJoins(physical, spec.seed(), spec.now());
         LOG.info("Factory-fresh gateway {} has {} meters to join its mesh from {}.", physical.gatewayId(),
                 spec.meters(), spec.now());

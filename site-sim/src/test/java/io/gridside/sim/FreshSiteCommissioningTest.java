@@ -23,6 +23,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.commission.MeterSerial;
 import io.gridside.link.client.CancelSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,7 +57,8 @@ class FreshSiteCommissioningTest {
                 assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(client.hello().gatewayKey());
                 clock.advance(Duration.ofMinutes(10));
                 List<JoinedMeter> joined = joined(commissioning);
-                assertThat(joined).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(joined).hasSizeGreaterThanOrEqualTo(3)
+                        .allMatch(meter -> MeterSerial.isValid(meter.meterId()));
                 first = commissioning.commission(customer(joined.get(0).meterId(), "C-0", 20_000));
                 for (int i = 1; i < 3; i++) {
                     commissioning.commission(customer(joined.get(i).meterId(), "C-" + i, 20_000));
@@ -81,6 +83,23 @@ class FreshSiteCommissioningTest {
                 assertThat(readings).extracting(Reading::meterId).contains(first.meterId());
                 assertThat(site.gateway().live().balance("C-0")).isLessThan(20_000L);
             }
+        }
+    }
+
+    @Test
+    void metersJoinAFewAMinuteAndAllOfA200MeterSiteWithinHours() throws IOException {
+        FreshGateway gateway = FreshSiteFixture.gateway(200, clock);
+        try (FreshSite site = FreshSite.start(gateway);
+                GatewayClient client = FreshSiteFixture.open(site.listenTcp(0), TECHNICIAN, pins)) {
+            clock.advance(Duration.ofMinutes(10));
+            int afterTenMinutes = joined(client.commissioning()).size();
+            clock.advance(Duration.ofHours(2));
+            List<JoinedMeter> afterTwoHours = joined(client.commissioning());
+
+            assertThat(afterTenMinutes).isBetween(10, 40);
+            assertThat(afterTwoHours).hasSize(200);
+            assertThat(afterTwoHours).extracting(JoinedMeter::meterId).doesNotHaveDuplicates();
+            assertThat(client.commissioning().state().joinedMeters()).isEqualTo(200);
         }
     }
 
