@@ -74,8 +74,10 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     private static void print(GatewayReplacing.Result result, PrintWriter out) {
         Reconciled reconciled = result.reconciled();
         String currency = reconciled.currency();
-        out.printf("Gateway %s replaces %s; its key %s is pinned for the site by %s.%n", result.gatewayId(),
-                result.previousGatewayId(), result.keyFingerprint(), result.pinnedBy());
+        String replaces = result.gatewayId().equals(result.previousGatewayId()) ? "took the site over before"
+                : "replaces " + result.previousGatewayId();
+        out.printf("Gateway %s %s; its key %s is pinned for the site by %s.%n", result.gatewayId(), replaces,
+                result.keyFingerprint(), result.pinnedBy());
         out.printf("Restored from the replica up to its ledger entry %d; the new gateway's ledger continues the "
                 + "chain.%n", result.replicaTipSeq());
         TextTable table = new TextTable(3, "customer", "name", "meter", "replica balance", "gap energy",

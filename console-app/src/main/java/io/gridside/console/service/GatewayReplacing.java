@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Replaces a site's dead gateway with a factory-fresh one, in a supervisor's session that re-pinned the site to
  * the new gateway's key: restores it from the store's verified replica, reads the meters' registers through it,
  * reconciles the gap and the payments made since (see {@link GapReconciliation}) and posts the result to its
- * ledger. Every step may be run again after an interruption; nothing is restored or posted twice.
+ * ledger; the site database then follows the new gateway. Every step may be run again after an interruption;
+ * nothing is restored or posted twice.
  */
 public final class GatewayReplacing {
 
@@ -33,7 +34,8 @@ public final class GatewayReplacing {
     /**
      * What a replacement did.
      *
-     * @param previousGatewayId the dead gateway's id, as the replica names it
+     * @param previousGatewayId the gateway the site database followed before: the dead one's id, or the new one's
+     *     when the replacement ran before
      * @param pinnedBy the supervisor whose session pinned the new gateway's key for the site
      * @param replicaTipSeq the replica's last ledger entry, which the new gateway's ledger follows
      * @param restore where the restore stands on the new gateway
@@ -70,10 +72,13 @@ public final class GatewayReplacing {
         store.recordPaymentAnswers(answers(reconciled.payments(), posted), Instant.now());
 
         String gatewayId = client.hello().gatewayId();
+        String previous = store.gatewayId().orElse(null);
+        // From here on the database follows the new gateway: its pulls continue the same chain.
+        store.saveSite(replica.site(), gatewayId);
         LOG.info("Supervisor {} replaced gateway {} of site {} with gateway {}: {} entries posted, {} posted before.",
-                client.credential().technicianId(), store.gatewayId().orElse("(unknown)"), replica.site().siteId(),
+                client.credential().technicianId(), previous, replica.site().siteId(),
                 gatewayId, posted.entries().size(), posted.alreadyPosted().size());
-        return new Result(store.gatewayId().orElse(null), gatewayId, Ed25519.fingerprint(client.hello().gatewayKey()),
+        return new Result(previous, gatewayId, Ed25519.fingerprint(client.hello().gatewayKey()),
                 client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted);
     }
 

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  *
  * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
  */
-public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, long tipSeq, ByteString tipHash,
+public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
         List<RestoreChunk.Account> accounts) {
 
     /** How many accounts one chunk carries, which keeps a chunk of a full roster well inside one frame. */
@@ -53,12 +53,13 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, lon
                     + "check at entry " + check.firstBadSeq() + " (" + check.problem() + "), so no gateway can be "
                     + "restored from it; restore from another console's replica.");
         }
-        long tipSeq = store.lastLedgerSeq();
-        if (tipSeq == 0 || store.meters().isEmpty()) {
-            throw incomplete(tipSeq == 0 ? "no ledger" : "no meters");
+        List<LedgerEntry> ledger = store.ledger();
+        if (ledger.isEmpty() || store.meters().isEmpty()) {
+            throw incomplete(ledger.isEmpty() ? "no ledger" : "no meters");
         }
-        ByteString tipHash = ByteString.of(store.ledgerHash(tipSeq).orElseThrow(() -> incomplete("no ledger hash")));
-        return new ReplicaRestore(site.siteId() + ":" + tipSeq, site, tariff, tipSeq, tipHash, accounts(store));
+        LedgerEntry tip = ledger.get(ledger.size() - 1);
+        ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
+        return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store));
     }
 
     /** Each meter with its customer and the customer's balance after their last entry of the replica. */
@@ -86,6 +87,11 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, lon
                 + ", so it is no replica to restore a gateway from; pull the site before its gateway fails.");
     }
 
+    /** The sequence of the replica's last ledger entry. */
+    public long tipSeq() {
+        return tip.seq();
+    }
+
     /** The balance the replica holds for a customer. */
     public long balance(String customerId) {
         return accounts.stream().filter(a -> a.customer().customerId().equals(customerId))
@@ -99,7 +105,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, lon
      */
     public RestoreState sendTo(GatewayClient client, Progress progress) throws LinkException {
         List<List<RestoreChunk.Account>> chunks = chunks();
-        RestoreState state = client.replacement().begin(new BeginRestore(restoreId, site, tariff, tipSeq, tipHash,
+        RestoreState state = client.replacement().begin(new BeginRestore(restoreId, site, tariff, tip, tipHash,
                 chunks.size()));
         int sent = chunks.size() - state.missingChunks().size();
         for (int index : state.missingChunks()) {

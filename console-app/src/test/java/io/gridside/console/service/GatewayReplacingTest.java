@@ -169,6 +169,20 @@ class GatewayReplacingTest {
     }
 
     @Test
+    void aPullFromTheNewGatewayGoesOnCheckingTheSameChain() throws IOException {
+        long tip = store.lastLedgerSeq();
+        GatewayReplacing.Result result = replace();
+
+        try (GatewayClient client = supervisorRepinning()) {
+            SitePull.run(client, store, clock.now().minus(Duration.ofHours(1)), clock.now(), Progress.NONE,
+                    () -> false);
+        }
+
+        assertThat(store.lastLedgerSeq()).isEqualTo(tip + result.posted().entries().size());
+        assertThat(store.checkLedger().intact()).isTrue();
+    }
+
+    @Test
     void pinsTheNewKeyInTheSupervisorsName() throws IOException {
         GatewayReplacing.Result result = replace();
 
@@ -177,6 +191,7 @@ class GatewayReplacingTest {
         assertThat(pin.pinnedBy()).isEqualTo("demo-supervisor").isEqualTo(result.pinnedBy());
         assertThat(result.gatewayId()).isEqualTo("GW-NEW001");
         assertThat(result.previousGatewayId()).isEqualTo(old.profile().gatewayId());
+        assertThat(store.gatewayId()).contains("GW-NEW001");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gridside.link.message;
 
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
@@ -13,17 +14,19 @@ import java.util.Objects;
  *
  * @param restoreId names one restore; the console derives it from the site and the tip, so that a repeat after a
  *     dropped link is known for one
- * @param tipSeq the sequence of the replica's last ledger entry, which the new gateway's first entry follows
+ * @param tip the replica's last ledger entry, which the new gateway keeps and its first own entry follows: a
+ *     console's pull asks for the last entry it holds again, to check that the history did not change
  * @param tipHash that entry's link of the hash chain, which the new gateway's first entry is chained after
  * @param chunkCount how many chunks carry the accounts, 1 or more
  */
-public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, long tipSeq, ByteString tipHash,
+public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
         int chunkCount) implements Message {
 
     public BeginRestore {
         Objects.requireNonNull(restoreId, "restoreId");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(tariff, "tariff");
+        Objects.requireNonNull(tip, "tip");
         Objects.requireNonNull(tipHash, "tipHash");
         if (chunkCount < 1) {
             throw new IllegalArgumentException("a restore has at least one chunk, not " + chunkCount);

@@ -38,7 +38,8 @@ public final class ReplacementSamples {
 
     public static BeginRestore begin() {
         return new BeginRestore(RESTORE_ID, SampleMessages.siteReply().site(), SampleMessages.siteReply().tariff(),
-                41, TIP, 2);
+                new LedgerEntry(41, SampleMessages.CLOCK.minusSeconds(3_600), "c-001", EntryKind.TOP_UP, 5_000, 12_500,
+                        "payment:MP-7702"), TIP, 2);
     }
 
     public static RestoreChunk chunk() {

@@ -143,7 +143,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return ledgerLinksAfter(afterSeq).stream().map(LedgerLink::entry).toList();
     }
 
-    /** The entries it posted, chained after the replica's tip; it holds none of the replica's own. */
+    /** The replica's tip and the entries it posted after it; it holds none of the replica's before the tip. */
     @Override
     public synchronized List<LedgerLink> ledgerLinksAfter(long afterSeq) {
         return restored == null ? List.of() : restored.linksAfter(afterSeq);
@@ -175,7 +175,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         }
         staging.begin(begin);
         LOG.info("Technician {} began restore {} of site {} from ledger entry {}.", by, begin.restoreId(), siteId,
-                begin.tipSeq());
+                begin.tip().seq());
         return stagedState(begin.restoreId());
     }
 
@@ -266,7 +266,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     private RestoreState stagedState(String restoreId) throws RestoreRefusedException {
         BeginRestore begin = staging.begun(restoreId);
-        return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tipSeq(), begin.tipHash());
+        return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tip().seq(), begin.tipHash());
     }
 
     static RestoreRefusedException unknown(String restoreId) {

@@ -47,8 +47,9 @@ final class RestoredSite {
             }
             balances.put(customerId, account.balanceMinor());
         }
-        this.tipSeq = begin.tipSeq();
+        this.tipSeq = begin.tip().seq();
         this.tipHash = begin.tipHash().toByteArray();
+        ledger.add(new LedgerLink(begin.tip(), tipHash));
     }
 
     BeginRestore begin() {
@@ -71,7 +72,10 @@ final class RestoredSite {
         return ByteString.of(tipHash);
     }
 
-    /** The entries this gateway posted after {@code afterSeq}, with their links; none before the replica's tip. */
+    /**
+     * The entries after {@code afterSeq} with their links: the replica's tip, then those this gateway posted; it
+     * holds none before the tip.
+     */
     List<LedgerLink> linksAfter(long afterSeq) {
         return ledger.stream().filter(link -> link.entry().seq() > afterSeq).toList();
     }

@@ -56,6 +56,7 @@ class ReplacementGatewayTest {
         assertThat(first.balanceAfterMinor()).isEqualTo(12_500 - 1_200);
         assertThat(posted.hashes().get(0).toByteArray()).isEqualTo(LedgerChain.link(TIP.toByteArray(), first));
         assertThat(gateway.ledgerLinksAfter(41)).extracting(LedgerLink::entry).containsExactly(first);
+        assertThat(gateway.ledgerLinksAfter(40)).extracting(LedgerLink::entry).containsExactly(tip(41), first);
     }
 
     @Test
@@ -80,7 +81,7 @@ class ReplacementGatewayTest {
 
         assertThat(finishedAgain.applied()).isTrue();
         assertThat(gateway.balance("C1")).isEqualTo(12_500);
-        BeginRestore other = new BeginRestore(SITE + ":50", SITE_INFO, tariff(), 50, TIP, 1);
+        BeginRestore other = new BeginRestore(SITE + ":50", SITE_INFO, tariff(), tip(50), TIP, 1);
         assertRefused(() -> gateway.begin(other, "S-1"), "REPLACE_ALREADY_RESTORED");
     }
 
@@ -117,7 +118,7 @@ class ReplacementGatewayTest {
     @Test
     void refusesARestoreOfAnotherSiteOrWithOtherContentUnderTheSameId() throws RestoreRefusedException {
         BeginRestore elsewhere = new BeginRestore("site-other:41",
-                new SiteInfo("site-other", "Other", "KES", ZoneId.of("Africa/Nairobi")), tariff(), 41, TIP, 1);
+                new SiteInfo("site-other", "Other", "KES", ZoneId.of("Africa/Nairobi")), tariff(), tip(41), TIP, 1);
         assertRefused(() -> gateway.begin(elsewhere, "S-1"), "REPLACE_SITE_MISMATCH");
 
         gateway.begin(begin(1), "S-1");
@@ -138,7 +139,11 @@ class ReplacementGatewayTest {
     }
 
     private static BeginRestore begin(int chunks) {
-        return new BeginRestore(RESTORE, SITE_INFO, tariff(), 41, TIP, chunks);
+        return new BeginRestore(RESTORE, SITE_INFO, tariff(), tip(41), TIP, chunks);
+    }
+
+    private static LedgerEntry tip(long seq) {
+        return new LedgerEntry(seq, NOW.minusSeconds(900), "C1", EntryKind.ENERGY, -30, 12_500, "day:2026-06-02");
     }
 
     private static Tariff tariff() {
