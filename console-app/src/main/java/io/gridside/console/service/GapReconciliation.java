@@ -37,6 +37,9 @@ import java.util.TreeMap;
  * register read, had it billed the same readings, less at most one minor unit per charge line, as each line posts
  * its exact total rounded down. For a flat price that is the whole difference; for time-of-use prices the gap's
  * energy is priced by its estimated spread, not by what the meter measured quarter hour by quarter hour.
+ *
+ * <p>KNOWN SHORTCOMING: the audit's replay does not yet take the {@code gap:} lines as inputs, so once they are
+ * pulled into a database the audit of it reports the gap's charges as differences.
  */
 public final class GapReconciliation {
 

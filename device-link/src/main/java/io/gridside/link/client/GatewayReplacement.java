@@ -14,6 +14,9 @@ import io.gridside.link.message.RestoreState;
  * Each may be sent again after a dropped link: the gateway answers a repeat as it answered the first and changes
  * nothing more. Every request but {@link #readRegisters} takes a supervisor's session.
  *
+ * <p>KNOWN SHORTCOMING: a reconciliation moves money but is sent bare, not as a command signed by the
+ * supervisor's key (protocol section 6.20); the gateway records who posted it only in its log.
+ *
  * @see io.gridside.link.server.GatewayRestore
  */
 public final class GatewayReplacement {
