@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -101,16 +102,7 @@ class GatewayReplacingTest {
     void restoresEveryBalanceToWhatTheDeadGatewayWouldHaveHad() throws IOException {
         GatewayReplacing.Result result = replace();
 
-        Map<String, Long> expected = balancesOfTheDeadGateway();
-        for (Reconciled.Row row : result.reconciled().rows()) {
-            long lines = result.reconciled().lines().stream()
-                    .filter(line -> line.customerId().equals(row.customerId()) && line.kind() != EntryKind.TOP_UP)
-                    .count();
-            // The rule: at most one minor unit per charge line short, each line posting its exact total rounded down.
-            assertThat(replacement.gateway().balance(row.customerId())).as(row.customerId())
-                    .isEqualTo(row.resultingBalanceMinor())
-                    .isCloseTo(expected.get(row.customerId()), within(lines));
-        }
+        assertBalancesAsTheDeadGatewaysWouldBe(result);
         assertThat(result.reconciled().rows()).anySatisfy(row -> assertThat(row.gapEnergyWh()).isPositive());
         assertThat(result.reconciled().lines()).anySatisfy(line -> assertThat(line.kind())
                 .isEqualTo(EntryKind.STANDING_CHARGE));
@@ -183,6 +175,27 @@ class GatewayReplacingTest {
     }
 
     @Test
+    void resumesARestoreWhoseLinkDroppedBetweenChunks() throws Exception {
+        try (GatewayClient client = supervisorRepinning()) {
+            client.setResumeWindow(Duration.ofMillis(200));
+            CountDownLatch broken = new CountDownLatch(1);
+            client.onSuspended(cause -> broken.countDown());
+            client.onClosed(cause -> broken.countDown());
+            Progress cableOut = (message, done, total) -> {
+                replacement.dropSessions();
+                awaitQuietly(broken);
+            };
+            assertThatThrownBy(() -> ReplicaRestore.of(store).sendTo(client, cableOut))
+                    .isInstanceOf(LinkException.class);
+        }
+
+        GatewayReplacing.Result result = replace();
+
+        assertThat(result.restore().applied()).isTrue();
+        assertBalancesAsTheDeadGatewaysWouldBe(result);
+    }
+
+    @Test
     void pinsTheNewKeyInTheSupervisorsName() throws IOException {
         GatewayReplacing.Result result = replace();
 
@@ -217,6 +230,14 @@ class GatewayReplacingTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the link broke").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private GatewayReplacing.Result replace() throws IOException {
         try (GatewayClient client = supervisorRepinning()) {
             return GatewayReplacing.run(client, store, Progress.NONE);
@@ -235,6 +256,22 @@ class GatewayReplacingTest {
         old.postPayments(new PostPayments(payments.stream().map(p -> new PostPayments.Payment(p.reference(),
                 p.customerId(), p.amountMinor(), p.currency(), p.paidAt(), p.source())).toList()));
         return payments;
+    }
+
+    /**
+     * The rule: each balance on the new gateway is the dead gateway's, at most one minor unit short per charge line,
+     * as each line posts its exact total rounded down.
+     */
+    private void assertBalancesAsTheDeadGatewaysWouldBe(GatewayReplacing.Result result) {
+        Map<String, Long> expected = balancesOfTheDeadGateway();
+        for (Reconciled.Row row : result.reconciled().rows()) {
+            long lines = result.reconciled().lines().stream()
+                    .filter(line -> line.customerId().equals(row.customerId()) && line.kind() != EntryKind.TOP_UP)
+                    .count();
+            assertThat(replacement.gateway().balance(row.customerId())).as(row.customerId())
+                    .isEqualTo(row.resultingBalanceMinor())
+                    .isCloseTo(expected.get(row.customerId()), within(lines));
+        }
     }
 
     /** What the dead gateway's engine holds now for each customer, balances it would have shown at the read. */
