@@ -26,7 +26,9 @@ public record Reconciled(String currency, List<Row> rows, List<PostReconciliatio
      *
      * @param gapEnergyWh the energy the meter's register advanced by in the gap, 0 when it did not move or was unread
      * @param unread whether the new gateway could not read the meter, whose gap is then left to its next reading
-     * @param gapChargeMinor what the gap cost, positive: energy, its taxes and levies, and the days' standing charges
+     * @param gapChargeMinor what the lines charge, positive: the energy since the customer's last posting in the
+     *     replica (the gap's, and what had accrued unposted before the pull), its taxes and levies, and the standing
+     *     charges of the days passed
      * @param paymentsMinor the payments credited since the replica's last pull
      */
     public record Row(String customerId, String name, String meterId, long replicaBalanceMinor, long gapEnergyWh,
