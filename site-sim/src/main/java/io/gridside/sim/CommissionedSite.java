@@ -28,12 +28,13 @@ final class CommissionedSite {
     private CommissionedSite() {
     }
 
-    /** The maker's letters on a fresh site's meter labels. */
-    static final String MAKER = "GS";
+    /** The maker's letters on a simulated site's meter labels. */
+    static final String MAKER = "SM";
 
     /**
      * The generated site with each meter labelled by a serial with its check digit, as a technician scans it
-     * (see {@link MeterSerial}): the maker's letters, the seed's last three digits, the meter's number in five.
+     * (see {@link MeterSerial}): the maker's letters, the seed's last three digits, the meter's number in five;
+     * the serial a generator that writes check digits gives the same meter, so both name it alike.
      */
     static SiteLayout labelled(SiteLayout generated, long seed) {
         List<Meter> meters = new ArrayList<>(generated.meters().size());

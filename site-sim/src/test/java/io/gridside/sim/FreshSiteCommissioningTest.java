@@ -9,6 +9,7 @@ import static io.gridside.sim.FreshSiteFixture.TECHNICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayCommissioning;
 import io.gridside.link.client.GatewayPins;
@@ -28,6 +29,7 @@ import io.gridside.link.client.CancelSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,8 @@ class FreshSiteCommissioningTest {
 
             try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
                 assertThat(client.hello().siteId()).isEqualTo(SITE);
+                assertThat(BillingConfigDocument.decode(client.billingConfig(CancelSignal.NEVER)).terms().calendar()
+                        .holidays()).containsExactlyElementsOf(PLAN.holidays());
                 assertThat(client.commissioning().factoryFresh()).isFalse();
                 List<LedgerEntry> ledger = ledger(client);
                 assertThat(ledger).filteredOn(entry -> entry.kind() == EntryKind.OPENING
@@ -221,6 +225,20 @@ class FreshSiteCommissioningTest {
                         && entry.customerId().startsWith("C-")).extracting(LedgerEntry::customerId)
                         .containsExactly("C-1", "C-2");
             }
+        }
+    }
+
+    @Test
+    void aGatewayThatWasNeverFreshRefusesCommissioning() throws IOException {
+        Instant now = Instant.parse("2026-06-03T09:07:00Z");
+        try (SimulatedSite site = SimulatedSite.start(new SiteSpec(4, 8, 0, now), SimClock.manual(now));
+                GatewayClient client = FreshSiteFixture.open(site.listenTcp(0),
+                        DemoOperator.supervisorFor("site-8", now), pins)) {
+            assertThat(client.commissioning().supported()).isFalse();
+            assertThatThrownBy(client.commissioning()::goLive).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("COMMISSION_NOT_COMMISSIONABLE");
+            assertThatThrownBy(() -> joined(client.commissioning())).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("COMMISSION_NOT_COMMISSIONABLE");
         }
     }
 
