@@ -33,6 +33,7 @@ import io.gridside.link.server.CommissionRefusedException;
 import io.gridside.link.server.RequestRoles;
 import io.gridside.link.testing.CommissioningSamples;
 import io.gridside.link.testing.FirmwareSamples;
+import io.gridside.link.testing.ReplacementSamples;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.EntryKind;
@@ -106,6 +107,7 @@ class ProtocolDocVectorsTest {
             Map.entry("firmware-offered", FirmwareSamples.vectorOffered()),
             Map.entry("chunk-held", FirmwareSamples.vectorChunkHeld()),
             Map.entry("control-campaign-resume", FirmwareSamples.vectorResume()),
+            Map.entry("restore-state", ReplacementSamples.vectorState()),
             Map.entry("push-revocations", new PushRevocations(TestCredentials.revocationList().signed(),
                     TestCredentials.revocationList().signature())),
             Map.entry("revocations-held", new RevocationsHeld(TestCredentials.OPERATOR.keyId(), 3,

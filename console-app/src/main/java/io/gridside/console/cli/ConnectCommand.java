@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
             MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class, CommandsCommand.class,
             TariffPushCommand.class, OutagesCommand.class,
-            ConnectFirmwareCommand.class, ConnectCommissionCommand.class})
+            ConnectFirmwareCommand.class, ConnectCommissionCommand.class, ReplaceGatewayCommand.class})
 final class ConnectCommand {
 
     @Spec
@@ -116,6 +116,21 @@ final class ConnectCommand {
         pins.takeNotices().forEach(notice -> spec.commandLine().getErr().println("gridside: " + notice));
         carryRevocations(dirs, client);
         return client;
+    }
+
+    /**
+     * Opens a session that re-pins the site to the key the gateway presents, as a replacement needs, with
+     * {@code replacementCredential} when one is given and the site database {@code database}.
+     */
+    GatewayClient openForReplacement(Path replacementCredential, Path database) throws IOException {
+        if (repinRecord != null) {
+            throw new UsageException("replace-gateway re-pins under the supervisor's credential; leave out "
+                    + "--repin-record.");
+        }
+        credential = replacementCredential != null ? replacementCredential : credential;
+        site = database;
+        repin = true;
+        return open();
     }
 
     /**

@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,11 @@ final class SimCommand implements Callable<Integer> {
         "--serial and --gateway-key-seed."})
     boolean fresh;
 
+    @Option(names = "--replace-gateway-after", paramLabel = "MINUTES", description = {"Let the gateway die after",
+        "MINUTES of simulated time and a factory-fresh one take its place on the same TCP address, to train",
+        "gridside connect ... replace-gateway; prints replaced=HOST:PORT and replacement-key=HEX then."})
+    Integer replaceAfterMinutes;
+
     @Override
     public Integer call() throws Exception {
         if (fresh) {
@@ -132,12 +138,14 @@ final class SimCommand implements Callable<Integer> {
         }
         InetAddress address = listenAddress();
         checkFloodRate();
+        checkReplacement();
         checkCloudOptions();
         FirmwareKeys firmwareKeys = firmwareKeys();
         GatewayResume.Resumed resumed = resumed(site.spec(), Instant.now());
         SiteSpec spec = resumed.spec();
         SigningKey identityKey = identityKey(spec);
-        SimulatedGateway gateway = gateway(spec, SimClock.scaled(resumed.clock(), site.speed), identityKey);
+        SimClock clock = SimClock.scaled(resumed.clock(), site.speed);
+        SimulatedGateway gateway = gateway(spec, clock, identityKey);
         gateway.firmware().update().trust(firmwareKeys);
         flood(gateway);
         if (gatewayKeySeed != null) {
@@ -150,6 +158,10 @@ final class SimCommand implements Callable<Integer> {
             announce("tcp=" + listening.getAddress().getHostAddress() + ":" + listening.getPort());
             if (advertise) {
                 announce("advertised=" + sim.advertise(address, listening.getPort()));
+            }
+            if (replaceAfterMinutes != null) {
+                GatewayDeath.schedule(sim, clock, clock.now().plus(Duration.ofMinutes(replaceAfterMinutes)),
+                        listening, this::announce);
             }
         }
         if (serial) {
@@ -308,6 +320,21 @@ final class SimCommand implements Callable<Integer> {
                     + "or no credential can open the site.");
         }
         return TrustedOperators.of(keys);
+    }
+
+    /** A gateway can be replaced only where consoles reach it over TCP, after a positive time. */
+    void checkReplacement() {
+        if (replaceAfterMinutes == null) {
+            return;
+        }
+        if (replaceAfterMinutes < 1) {
+            throw new UsageException("--replace-gateway-after must be 1 minute or more, was " + replaceAfterMinutes
+                    + ".");
+        }
+        if (tcpPort == null && serial && !advertise) {
+            throw new UsageException("--replace-gateway-after needs --tcp: the new gateway takes the dead one's "
+                    + "TCP address.");
+        }
     }
 
     void announce(String line) {

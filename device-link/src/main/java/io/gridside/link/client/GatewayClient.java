@@ -320,6 +320,11 @@ public final class GatewayClient implements AutoCloseable {
         return pins;
     }
 
+    /** Restoring a factory-fresh gateway from the console's replica, when the site's gateway was replaced. */
+    public GatewayReplacement replacement() {
+        return new GatewayReplacement(this);
+    }
+
     /** Measures one round trip and returns it; the status bar shows the last one. */
     public Duration ping() throws LinkException {
         long started = System.nanoTime();

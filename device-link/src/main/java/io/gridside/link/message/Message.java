@@ -16,5 +16,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         FirmwareOffered, FirmwareChunk, ChunkHeld, InstallFirmware, FirmwareInstalled, GetFleet, FleetBatch,
         StartCampaign, CampaignReply, ControlCampaign, GetCampaign, PushRevocations, RevocationsHeld,
         GetRevocations, SetUpSite, SiteSetUp, GetJoinedMeters, JoinedMetersBatch, CommissionMeter, MeterCommissioned,
-        TestRelay, RelayTested, GoLive, WentLive, GetCommissioning, CommissioningState {
+        TestRelay, RelayTested, GoLive, WentLive, GetCommissioning, CommissioningState, BeginRestore, RestoreChunk,
+        RestoreState, FinishRestore, ReadRegisters, RegistersRead, PostReconciliation, ReconciliationPosted {
 }

@@ -371,4 +371,14 @@ public interface GatewayService {
     default CommissioningService commissioning() {
         throw new UnsupportedOperationException("this gateway cannot be commissioned over the link");
     }
+
+    /**
+     * How a factory-fresh gateway takes over a site from a console's replica (protocol section 6.32); a gateway
+     * that can be restored lists the capability {@code restore}.
+     *
+     * @throws UnsupportedOperationException when the gateway cannot be restored
+     */
+    default GatewayRestore restore() {
+        throw new UnsupportedOperationException("this gateway cannot be restored from a replica");
+    }
 }

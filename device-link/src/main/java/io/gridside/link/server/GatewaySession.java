@@ -429,6 +429,8 @@ public final class GatewaySession implements AutoCloseable {
             sendFleet(session, requestId);
         } else if (RevocationDesk.handles(message)) {
             answerRevocations(requestId, message, credential);
+        } else if (RestoreDesk.handles(message)) {
+            reply(requestId, RestoreDesk.answer(service, message, credential.technicianId()));
         } else {
             reply(requestId, new ErrorReply("UNEXPECTED_MESSAGE",
                     "A gateway does not accept a " + message.getClass().getSimpleName() + "."));

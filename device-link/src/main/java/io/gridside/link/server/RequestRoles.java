@@ -13,6 +13,10 @@ import io.gridside.link.message.PostAdjustments;
 import io.gridside.link.message.PushTariff;
 import io.gridside.link.message.PostReadings;
 import io.gridside.link.message.SetClock;
+import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.RestoreChunk;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +33,13 @@ public final class RequestRoles {
      * move-out settles one; a tariff version, which re-prices every customer's days; and reads sent from the
      * console, which may re-rate charged days. So is firmware that changes what runs: the gateway's own install and
      * a meter campaign's start; and resuming a campaign (see {@link #needed(Message)}), since a campaign that paused
-     * itself stopped on a sign of trouble, and going past it is a supervisor's call.
+     * itself stopped on a sign of trouble, and going past it is a supervisor's call. So is every step of restoring
+     * a replacement gateway from a replica, which sets every customer's balance.
      */
     private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
             PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class, PushTariff.class,
-            PostReadings.class, InstallFirmware.class, StartCampaign.class);
+            PostReadings.class, InstallFirmware.class, StartCampaign.class, BeginRestore.class, RestoreChunk.class,
+            FinishRestore.class, PostReconciliation.class);
 
     /** What each supervisor's request does, in the words a refusal uses: a technician does not know message names. */
     private static final Map<Class<? extends Message>, String> ACTIONS = Map.ofEntries(
@@ -46,7 +52,11 @@ public final class RequestRoles {
             Map.entry(MoveOut.class, "Moving a customer out"),
             Map.entry(PostAdjustments.class, "Posting corrections to the ledger"),
             Map.entry(PushTariff.class, "Sending a tariff version to the gateway"),
-            Map.entry(PostReadings.class, "Sending imported or decided reads to the gateway's billing"));
+            Map.entry(PostReadings.class, "Sending imported or decided reads to the gateway's billing"),
+            Map.entry(BeginRestore.class, "Restoring a replacement gateway from the replica"),
+            Map.entry(RestoreChunk.class, "Restoring a replacement gateway from the replica"),
+            Map.entry(FinishRestore.class, "Restoring a replacement gateway from the replica"),
+            Map.entry(PostReconciliation.class, "Posting a replacement's reconciliation to the ledger"));
 
     private RequestRoles() {
     }

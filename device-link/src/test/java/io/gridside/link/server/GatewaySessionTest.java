@@ -202,12 +202,15 @@ class GatewaySessionTest {
     }
 
     @Test
-    void needsASupervisorForSetClockVoidingCashImportedPaymentsMovesCorrectionsTariffsAndFirmwareInstalls() {
+    void needsASupervisorForSetClockVoidingCashImportedPaymentsMovesCorrectionsTariffsFirmwareAndRestores() {
         assertThat(RequestRoles.supervisorOnly()).containsExactlyInAnyOrder(SetClock.class, CashVoid.class,
                 PostPayments.class, io.gridside.link.message.MoveIn.class, io.gridside.link.message.MoveOut.class,
                 PostAdjustments.class, io.gridside.link.message.PushTariff.class,
                 io.gridside.link.message.PostReadings.class, io.gridside.link.message.InstallFirmware.class,
-                io.gridside.link.message.StartCampaign.class);
+                io.gridside.link.message.StartCampaign.class, io.gridside.link.message.BeginRestore.class,
+                io.gridside.link.message.RestoreChunk.class, io.gridside.link.message.FinishRestore.class,
+                io.gridside.link.message.PostReconciliation.class);
+        assertThat(RequestRoles.needed(io.gridside.link.message.ReadRegisters.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(new io.gridside.link.message.ControlCampaign("c-1",
                 io.gridside.link.message.ControlCampaign.Action.RESUME))).isEqualTo(Role.SUPERVISOR);
         assertThat(RequestRoles.needed(new io.gridside.link.message.ControlCampaign("c-1",

@@ -134,6 +134,7 @@ public final class SampleMessages {
         all.addAll(FirmwareSamples.all());
         all.addAll(revocations());
         all.addAll(CommissioningSamples.all());
+        all.addAll(ReplacementSamples.all());
         return all;
     }
 

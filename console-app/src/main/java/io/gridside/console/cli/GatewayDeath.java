@@ -1,0 +1,67 @@
+package io.gridside.console.cli;
+
+import io.gridside.link.auth.SigningKey;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.cbor.ByteString;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code gridside sim --replace-gateway-after MINUTES}: once the site's clock has run that long, its gateway dies
+ * and a factory-fresh one takes its place at the same address, for a technician to train replacing a gateway
+ * with {@code gridside connect ... replace-gateway}.
+ */
+final class GatewayDeath {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayDeath.class);
+    /** How often the watcher looks at the simulated clock, in real time. */
+    private static final Duration LOOK = Duration.ofMillis(250);
+    /** The replacement's identity key: fixed, so that a training script can expect its fingerprint. */
+    private static final SigningKey REPLACEMENT_KEY = SigningKey.fromSeed(ByteString.fromHex("a7".repeat(32)));
+
+    private GatewayDeath() {
+    }
+
+    /**
+     * Watches {@code clock} on a daemon thread and, at {@code at}, lets the gateway die; prints
+     * {@code replaced=HOST:PORT} and the new gateway's key through {@code announce} once the new one listens.
+     */
+    static void schedule(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
+            Consumer<String> announce) {
+        Thread watcher = new Thread(() -> watch(sim, clock, at, listening, announce), "site-sim-gateway-death");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static void watch(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
+            Consumer<String> announce) {
+        try {
+            while (clock.now().isBefore(at)) {
+                Thread.sleep(LOOK.toMillis());
+            }
+            ReplacementSite replacement = replace(sim, clock, listening);
+            Runtime.getRuntime().addShutdownHook(new Thread(replacement::close, "replacement-shutdown"));
+            announce.accept("replaced=" + replacement.address().getAddress().getHostAddress() + ":"
+                    + replacement.address().getPort());
+            announce.accept("replacement-key=" + REPLACEMENT_KEY.publicKey().hex());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.error("The replacement gateway could not take the dead gateway's place.", e);
+        }
+    }
+
+    /** The dead gateway's replacement, listening where it listened. */
+    static ReplacementSite replace(SimulatedSite sim, SimClock clock, InetSocketAddress listening)
+            throws IOException {
+        return ReplacementSite.takeOver(sim, clock, sim.gateway().profile().gatewayId() + "-R", REPLACEMENT_KEY,
+                listening.getAddress(), listening.getPort());
+    }
+}

@@ -1,0 +1,126 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.Formats;
+import io.gridside.console.service.GatewayReplacing;
+import io.gridside.console.service.Progress;
+import io.gridside.console.service.Reconciled;
+import io.gridside.console.service.ReplacementRefusedException;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.store.SiteStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside connect ... replace-gateway}: restores a factory-fresh gateway in place of a site's dead one from
+ * this laptop's verified replica, reconciles the gap, and pins the new gateway's key, in a supervisor's session.
+ */
+@Command(name = "replace-gateway", mixinStandardHelpOptions = true,
+        description = {"Restores a factory-fresh gateway in place of the site's dead one from the replica in the "
+                + "site database, bills each meter's gap to its register read now, credits the payments queued "
+                + "since the last pull, and pins the new gateway's key (a supervisor's credential only).",
+            "Safe to run again after an interruption: nothing is restored or posted twice."})
+final class ReplaceGatewayCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConnectCommand connect;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--site", required = true, paramLabel = "FILE",
+            description = "The site database that holds the replica pulled from the dead gateway.")
+    Path site;
+
+    @Option(names = "--credential", paramLabel = "FILE", description = "The supervisor's credential file "
+            + "(default: the one given to connect, or credential.json in the config folder).")
+    Path credential;
+
+    @Option(names = "--json", description = "Print JSON for programs.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayReplacing.Result result;
+        try (SiteStore store = SiteFiles.openExisting(site);
+                GatewayClient client = connect.openForReplacement(credential, site)) {
+            result = GatewayReplacing.run(client, store, Progress.NONE);
+        } catch (ReplacementRefusedException e) {
+            throw new RefusedException(e.getMessage(), e, e.code());
+        } catch (LinkException e) {
+            if (!FieldOptions.refusedByGateway(e)) {
+                throw e;
+            }
+            return FieldOptions.refused(command, e);
+        }
+        if (json) {
+            command.commandLine().getOut().println(Json.write(fields(result)));
+        } else {
+            print(result, command.commandLine().getOut());
+        }
+        return ExitCode.OK;
+    }
+
+    private static void print(GatewayReplacing.Result result, PrintWriter out) {
+        Reconciled reconciled = result.reconciled();
+        String currency = reconciled.currency();
+        String replaces = result.gatewayId().equals(result.previousGatewayId()) ? "took the site over before"
+                : "replaces " + result.previousGatewayId();
+        out.printf("Gateway %s %s; its key %s is pinned for the site by %s.%n", result.gatewayId(), replaces,
+                result.keyFingerprint(), result.pinnedBy());
+        out.printf("Restored from the replica up to its ledger entry %d; the new gateway's ledger continues the "
+                + "chain.%n", result.replicaTipSeq());
+        TextTable table = new TextTable(3, "customer", "name", "meter", "replica balance", "gap energy",
+                "gap charge", "payments", "balance");
+        for (Reconciled.Row row : reconciled.rows()) {
+            table.add(List.of(row.customerId(), row.name(), row.meterId(),
+                    Formats.money(row.replicaBalanceMinor(), currency),
+                    row.unread() ? "unread" : FieldOptions.kwh(row.gapEnergyWh()),
+                    Formats.money(row.gapChargeMinor(), currency), Formats.money(row.paymentsMinor(), currency),
+                    Formats.money(row.resultingBalanceMinor(), currency)));
+        }
+        table.print(out);
+        out.printf("%d ledger entries posted now, %d posted before and left as they were.%n",
+                result.posted().entries().size(), result.posted().alreadyPosted().size());
+        long unread = reconciled.rows().stream().filter(Reconciled.Row::unread).count();
+        if (unread > 0) {
+            out.printf("%d meters could not be read; their gap is billed at their next reading.%n", unread);
+        }
+    }
+
+    private static Map<String, Object> fields(GatewayReplacing.Result result) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("gatewayId", result.gatewayId());
+        fields.put("previousGatewayId", result.previousGatewayId());
+        fields.put("keyFingerprint", result.keyFingerprint());
+        fields.put("pinnedBy", result.pinnedBy());
+        fields.put("currency", result.reconciled().currency());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Reconciled.Row row : result.reconciled().rows()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("customerId", row.customerId());
+            item.put("meterId", row.meterId());
+            item.put("replicaBalanceMinor", row.replicaBalanceMinor());
+            item.put("gapEnergyWh", row.gapEnergyWh());
+            item.put("unread", row.unread());
+            item.put("gapChargeMinor", row.gapChargeMinor());
+            item.put("paymentsMinor", row.paymentsMinor());
+            item.put("balanceMinor", row.resultingBalanceMinor());
+            rows.add(item);
+        }
+        fields.put("customers", rows);
+        fields.put("postedNow", result.posted().entries().stream().map(LedgerEntry::reference).toList());
+        fields.put("postedBefore", result.posted().alreadyPosted());
+        return fields;
+    }
+}

@@ -1,0 +1,187 @@
+package io.gridside.console.service;
+
+import io.gridside.billing.BillingEngine;
+import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.RegistersRead;
+import io.gridside.link.message.RestoreChunk;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.QueuedPayment;
+import io.gridside.site.Reading;
+import io.gridside.site.TopUp;
+import io.gridside.site.store.SiteStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a site's accounts owe for the time it had no gateway, reconciled in the console against the meters'
+ * registers read through the new gateway and the payments made since the replica's last pull.
+ *
+ * <p>The console re-runs the replica's billing with its own engine (as the audit does), which leaves every account
+ * where the dead gateway's left it when the replica was pulled, charges accrued but not yet posted included. It
+ * then bills each meter's gap, from its last reading in the replica to the register read now, as one reading
+ * (which the engine spreads over the gap's quarter hours as it spreads any gap), charges the days' standing
+ * charges, and credits each payment once by its reference. What that posted and accrued becomes the new gateway's
+ * ledger lines: per customer one line per kind of charge, under {@code gap:METER:SEQ:KIND} (the gap after the
+ * replica's entry SEQ), and one {@code TOP_UP} per payment, under {@code payment:REFERENCE}.
+ *
+ * <p>The rule of the result: each customer's balance is what the dead gateway's engine would have shown at the
+ * register read, had it billed the same readings, less at most one minor unit per charge line, as each line posts
+ * its exact total rounded down. For a flat price that is the whole difference; for time-of-use prices the gap's
+ * energy is priced by its estimated spread, not by what the meter measured quarter hour by quarter hour.
+ *
+ * <p>KNOWN SHORTCOMING: the audit's replay does not yet take the {@code gap:} lines as inputs, so once they are
+ * pulled into a database the audit of it reports the gap's charges as differences.
+ */
+public final class GapReconciliation {
+
+    private final ReplicaRestore replica;
+    private final BillingEngine engine;
+    private final long replayedSeq;
+    private final Map<String, Reading> lastReadings = new HashMap<>();
+    private final Set<String> creditedBefore;
+
+    private GapReconciliation(ReplicaRestore replica, BillingEngine engine, List<Reading> readings,
+            Set<String> creditedBefore) {
+        this.replica = replica;
+        this.engine = engine;
+        this.replayedSeq = engine.lastSeq();
+        for (Reading reading : readings) {
+            lastReadings.merge(reading.meterId(), reading,
+                    (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
+        }
+        this.creditedBefore = creditedBefore;
+    }
+
+    /**
+     * Re-runs the replica's billing, before anything is sent to the new gateway, and checks that it ends where the
+     * replica's ledger does.
+     *
+     * @throws ReplacementRefusedException with {@code REPLACE_REPLICA_INCOMPLETE} when the store lacks readings from
+     *     the first opening on, and {@code REPLACE_REPLICA_DISAGREES} when the re-run ends at another balance
+     */
+    public static GapReconciliation prepare(SiteStore store, ReplicaRestore replica) {
+        BillingEngine engine = BillingAudit.replayIfWhole(store).orElseThrow(() -> new ReplacementRefusedException(
+                "REPLACE_REPLICA_INCOMPLETE", "The site database lacks readings from the first opening balance on, "
+                        + "so the gap cannot be billed from it; use a console that pulled the site's whole history."));
+        for (RestoreChunk.Account account : replica.accounts()) {
+            String customerId = account.customer().customerId();
+            if (engine.postedBalance(customerId) != replica.balance(customerId)) {
+                throw new ReplacementRefusedException("REPLACE_REPLICA_DISAGREES", "Re-running the replica's billing "
+                        + "leaves customer " + customerId + " at " + engine.postedBalance(customerId) + " where its "
+                        + "ledger says " + replica.balance(customerId) + "; audit the site before replacing its "
+                        + "gateway.");
+            }
+        }
+        return new GapReconciliation(replica, engine, store.readings(Instant.EPOCH, Instant.MAX),
+                store.ledgerPayments().keySet());
+    }
+
+    /**
+     * Bills the gaps up to the registers read and credits the payments not in the replica's ledger. It moves the
+     * re-run on, so it is called once; a replacement run again prepares anew.
+     *
+     * @param payments the payments queued since the replica's last pull: imported from a file, sent down by the
+     *     cloud, or receipts the technician holds; one the replica's ledger credited already is left out
+     */
+    public Reconciled reconcile(RegistersRead registers, List<QueuedPayment> payments) {
+        Map<String, RegistersRead.Register> byMeter = new HashMap<>();
+        registers.registers().forEach(register -> byMeter.put(register.meterId(), register));
+        TreeMap<Instant, List<Reading>> gapsByEnd = new TreeMap<>();
+        Map<String, Long> gapEnergy = new HashMap<>();
+        for (RestoreChunk.Account account : replica.accounts()) {
+            String meterId = account.meter().meterId();
+            Reading gap = gapReading(meterId, byMeter.get(meterId));
+            if (gap != null) {
+                gapsByEnd.computeIfAbsent(gap.intervalEnd(), end -> new ArrayList<>()).add(gap);
+                gapEnergy.put(meterId, gap.energyWh());
+            }
+        }
+        List<QueuedPayment> applied = payments.stream()
+                .filter(p -> !creditedBefore.contains(p.reference()) && engine.customers().contains(p.customerId()))
+                .toList();
+        tick(gapsByEnd, registers.at(), applied);
+        return reconciled(byMeter, gapEnergy, applied);
+    }
+
+    /** The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on. */
+    private Reading gapReading(String meterId, RegistersRead.Register register) {
+        Reading last = lastReadings.get(meterId);
+        if (register == null || last == null || !register.at().isAfter(last.intervalEnd())
+                || !register.at().isAfter(engine.lastTick()) || register.registerWh() < last.registerWh()) {
+            return null;
+        }
+        long energy = register.registerWh() - last.registerWh();
+        return new Reading(meterId, register.at().minus(Reading.INTERVAL), energy, register.registerWh());
+    }
+
+    /** Ticks the engine at each register's quarter hour in turn, then at the read, with the payments last. */
+    private void tick(TreeMap<Instant, List<Reading>> gapsByEnd, Instant readAt, List<QueuedPayment> payments) {
+        Instant last = Reading.intervalStartOf(readAt);
+        if (gapsByEnd.isEmpty() || last.isAfter(gapsByEnd.lastKey())) {
+            gapsByEnd.putIfAbsent(last, new ArrayList<>());
+        }
+        List<TopUp> topUps = payments.stream()
+                .map(p -> new TopUp(p.reference(), p.customerId(), p.amountMinor(), p.paidAt())).toList();
+        Instant finalEnd = gapsByEnd.lastKey();
+        for (Map.Entry<Instant, List<Reading>> tick : gapsByEnd.entrySet()) {
+            if (tick.getKey().isAfter(engine.lastTick())) {
+                engine.tick(tick.getKey(), tick.getKey().equals(finalEnd) ? topUps : List.of(), tick.getValue());
+            }
+        }
+    }
+
+    private Reconciled reconciled(Map<String, RegistersRead.Register> byMeter, Map<String, Long> gapEnergy,
+            List<QueuedPayment> payments) {
+        Map<String, List<LedgerEntry>> posted = new LinkedHashMap<>();
+        for (LedgerEntry entry : engine.ledgerAfter(replayedSeq)) {
+            posted.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
+        }
+        List<PostReconciliation.Line> lines = new ArrayList<>();
+        List<Reconciled.Row> rows = new ArrayList<>();
+        for (RestoreChunk.Account account : replica.accounts()) {
+            String customerId = account.customer().customerId();
+            String meterId = account.meter().meterId();
+            List<PostReconciliation.Line> own = linesOf(customerId, meterId,
+                    posted.getOrDefault(customerId, List.of()));
+            lines.addAll(own);
+            rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId),
+                    own));
+        }
+        return new Reconciled(replica.site().currency(), rows, lines, payments);
+    }
+
+    /** The customer's lines: a payment each, and one line per kind of charge, posted or accrued. */
+    private List<PostReconciliation.Line> linesOf(String customerId, String meterId, List<LedgerEntry> entries) {
+        List<PostReconciliation.Line> lines = new ArrayList<>();
+        Map<EntryKind, Long> charges = new EnumMap<>(EntryKind.class);
+        for (LedgerEntry entry : entries) {
+            if (entry.kind() == EntryKind.TOP_UP) {
+                lines.add(new PostReconciliation.Line(customerId, EntryKind.TOP_UP, entry.amountMinor(),
+                        entry.reference()));
+            } else {
+                charges.merge(entry.kind(), entry.amountMinor(), Long::sum);
+            }
+        }
+        if (engine.customers().contains(customerId) && !engine.closed(customerId)) {
+            for (EntryKind kind : List.of(EntryKind.ENERGY, EntryKind.TAX, EntryKind.LEVY)) {
+                charges.merge(kind, -engine.accruedMinor(customerId, kind), Long::sum);
+            }
+        }
+        charges.forEach((kind, amount) -> {
+            if (amount != 0) {
+                lines.add(new PostReconciliation.Line(customerId, kind, amount, "gap:" + meterId + ":"
+                        + replica.tipSeq() + ":" + kind.name().toLowerCase(Locale.ROOT)));
+            }
+        });
+        return lines;
+    }
+}

@@ -1,0 +1,110 @@
+package io.gridside.console.service;
+
+import io.gridside.link.auth.Ed25519;
+import io.gridside.link.auth.Role;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.ReconciliationPosted;
+import io.gridside.link.message.RegistersRead;
+import io.gridside.link.message.RestoreState;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.QueuedPayment;
+import io.gridside.site.store.SiteStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replaces a site's dead gateway with a factory-fresh one, in a supervisor's session that re-pinned the site to
+ * the new gateway's key: restores it from the store's verified replica, reads the meters' registers through it,
+ * reconciles the gap and the payments made since (see {@link GapReconciliation}) and posts the result to its
+ * ledger; the site database then follows the new gateway. Every step may be run again after an interruption;
+ * nothing is restored or posted twice.
+ */
+public final class GatewayReplacing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayReplacing.class);
+    private static final String PAYMENT_PREFIX = "payment:";
+
+    /**
+     * What a replacement did.
+     *
+     * @param previousGatewayId the gateway the site database followed before: the dead one's id, or the new one's
+     *     when the replacement ran before
+     * @param pinnedBy the supervisor whose session pinned the new gateway's key for the site
+     * @param replicaTipSeq the replica's last ledger entry, which the new gateway's ledger follows
+     * @param restore where the restore stands on the new gateway
+     * @param posted what the new gateway posted now, and the references it had posted before
+     */
+    public record Result(String previousGatewayId, String gatewayId, String keyFingerprint, String pinnedBy,
+            long replicaTipSeq, RestoreState restore, Reconciled reconciled, ReconciliationPosted posted) {
+    }
+
+    private GatewayReplacing() {
+    }
+
+    /**
+     * Runs the replacement over {@code client}'s session.
+     *
+     * @throws ReplacementRefusedException when the session is not a supervisor's, or the store holds no replica the
+     *     gateway can be restored from (its code says which)
+     * @throws SiteMismatchException when the store is of another site than the gateway's
+     * @throws LinkException when the link fails or the gateway refuses a step; run again to resume
+     */
+    public static Result run(GatewayClient client, SiteStore store, Progress progress) throws LinkException {
+        requireSupervisor(client);
+        PaymentPush.checkSite(client, store);
+        ReplicaRestore replica = ReplicaRestore.of(store);
+        GapReconciliation gap = GapReconciliation.prepare(store, replica);
+
+        RestoreState restored = replica.sendTo(client, progress);
+        progress.update("Reading every meter's register through the new gateway", 0, 1);
+        RegistersRead registers = client.replacement().readRegisters();
+
+        Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());
+        ReconciliationPosted posted = client.replacement()
+                .post(new PostReconciliation(replica.restoreId(), reconciled.lines()));
+        store.recordPaymentAnswers(answers(reconciled.payments(), posted), Instant.now());
+
+        String gatewayId = client.hello().gatewayId();
+        String previous = store.gatewayId().orElse(null);
+        // From here on the database follows the new gateway: its pulls continue the same chain.
+        store.saveSite(replica.site(), gatewayId);
+        LOG.info("Supervisor {} replaced gateway {} of site {} with gateway {}: {} entries posted, {} posted before.",
+                client.credential().technicianId(), previous, replica.site().siteId(),
+                gatewayId, posted.entries().size(), posted.alreadyPosted().size());
+        return new Result(previous, gatewayId, Ed25519.fingerprint(client.hello().gatewayKey()),
+                client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted);
+    }
+
+    private static void requireSupervisor(GatewayClient client) {
+        if (client.credential().role() != Role.SUPERVISOR
+                || !Role.SUPERVISOR.wireName().equals(client.hello().role())) {
+            throw new ReplacementRefusedException("REPLACE_SUPERVISOR_REQUIRED", "Replacing a gateway pins its key "
+                    + "for the site and sets every balance, so it takes a supervisor's credential; "
+                    + client.credential().technicianId() + " signed in as a " + client.credential().role() + ".");
+        }
+    }
+
+    /** Each payment the lines credited, as the gateway answered: posted now, or posted before. */
+    private static List<QueuedPayment> answers(List<QueuedPayment> payments, ReconciliationPosted posted) {
+        Set<String> now = posted.entries().stream().map(LedgerEntry::reference).collect(Collectors.toSet());
+        Set<String> before = Set.copyOf(posted.alreadyPosted());
+        List<QueuedPayment> answers = new ArrayList<>();
+        for (QueuedPayment payment : payments) {
+            String reference = PAYMENT_PREFIX + payment.reference();
+            QueuedPayment.State state = now.contains(reference) ? QueuedPayment.State.CREDITED
+                    : before.contains(reference) ? QueuedPayment.State.ALREADY_CREDITED : null;
+            if (state != null) {
+                answers.add(new QueuedPayment(payment.reference(), payment.customerId(), payment.amountMinor(),
+                        payment.currency(), payment.paidAt(), payment.source(), state, null, null));
+            }
+        }
+        return answers;
+    }
+}

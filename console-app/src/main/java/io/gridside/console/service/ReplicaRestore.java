@@ -1,0 +1,125 @@
+package io.gridside.console.service;
+
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.LinkException;
+import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreState;
+import io.gridside.site.Customer;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import io.gridside.site.cbor.ByteString;
+import io.gridside.site.ledger.LedgerCheck;
+import io.gridside.site.store.SiteStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The console's verified replica of a site, as a factory-fresh gateway takes it over (protocol section 6.32): the
+ * site, its tariff, each customer with their meter and balance, and the ledger's tip. Sending it resumes: the
+ * gateway says which chunks it lacks, and only those are sent.
+ *
+ * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
+ */
+public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
+        List<RestoreChunk.Account> accounts) {
+
+    /** How many accounts one chunk carries, which keeps a chunk of a full roster well inside one frame. */
+    public static final int CHUNK_ACCOUNTS = 50;
+
+    public ReplicaRestore {
+        accounts = List.copyOf(accounts);
+    }
+
+    /**
+     * The replica {@code store} holds, once its ledger's chain checks.
+     *
+     * @throws ReplacementRefusedException with {@code REPLACE_REPLICA_UNVERIFIED} when the chain does not check,
+     *     and {@code REPLACE_REPLICA_INCOMPLETE} when the store lacks the site, its tariff, its roster or a ledger
+     */
+    public static ReplicaRestore of(SiteStore store) {
+        SiteInfo site = store.site().orElseThrow(() -> incomplete("no site"));
+        Tariff tariff = store.tariff().orElseThrow(() -> incomplete("no tariff"));
+        LedgerCheck.Result check = store.checkLedger();
+        if (!check.intact()) {
+            throw new ReplacementRefusedException("REPLACE_REPLICA_UNVERIFIED", "The replica's ledger does not "
+                    + "check at entry " + check.firstBadSeq() + " (" + check.problem() + "), so no gateway can be "
+                    + "restored from it; restore from another console's replica.");
+        }
+        List<LedgerEntry> ledger = store.ledger();
+        if (ledger.isEmpty() || store.meters().isEmpty()) {
+            throw incomplete(ledger.isEmpty() ? "no ledger" : "no meters");
+        }
+        LedgerEntry tip = ledger.get(ledger.size() - 1);
+        ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
+        return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store));
+    }
+
+    /** Each meter with its customer and the customer's balance after their last entry of the replica. */
+    private static List<RestoreChunk.Account> accounts(SiteStore store) {
+        Map<String, Customer> customers = store.customers().stream()
+                .collect(Collectors.toMap(Customer::customerId, Function.identity()));
+        Map<String, Long> balances = new HashMap<>();
+        for (LedgerEntry entry : store.ledger()) {
+            balances.put(entry.customerId(), entry.balanceAfterMinor());
+        }
+        List<RestoreChunk.Account> accounts = new ArrayList<>();
+        for (Meter meter : store.meters()) {
+            Customer customer = customers.get(meter.customerId());
+            Long balance = balances.get(meter.customerId());
+            if (customer == null || balance == null) {
+                throw incomplete("no customer or ledger entry for meter " + meter.meterId());
+            }
+            accounts.add(new RestoreChunk.Account(customer, meter, balance));
+        }
+        return accounts;
+    }
+
+    private static ReplacementRefusedException incomplete(String what) {
+        return new ReplacementRefusedException("REPLACE_REPLICA_INCOMPLETE", "The site database holds " + what
+                + ", so it is no replica to restore a gateway from; pull the site before its gateway fails.");
+    }
+
+    /** The sequence of the replica's last ledger entry. */
+    public long tipSeq() {
+        return tip.seq();
+    }
+
+    /** The balance the replica holds for a customer. */
+    public long balance(String customerId) {
+        return accounts.stream().filter(a -> a.customer().customerId().equals(customerId))
+                .mapToLong(RestoreChunk.Account::balanceMinor).findFirst().orElse(0);
+    }
+
+    /**
+     * Restores the gateway of {@code client}'s session from this replica, or finds it restored already: begins,
+     * sends the chunks the gateway lacks, and finishes. Run again after a dropped link, it sends only what is
+     * missing.
+     */
+    public RestoreState sendTo(GatewayClient client, Progress progress) throws LinkException {
+        List<List<RestoreChunk.Account>> chunks = chunks();
+        RestoreState state = client.replacement().begin(new BeginRestore(restoreId, site, tariff, tip, tipHash,
+                chunks.size()));
+        int sent = chunks.size() - state.missingChunks().size();
+        for (int index : state.missingChunks()) {
+            state = client.replacement().chunk(new RestoreChunk(restoreId, index, chunks.get(index)));
+            progress.update("Restoring the new gateway from the replica", ++sent, chunks.size());
+        }
+        return state.applied() ? state : client.replacement().finish(new FinishRestore(restoreId));
+    }
+
+    private List<List<RestoreChunk.Account>> chunks() {
+        List<List<RestoreChunk.Account>> chunks = new ArrayList<>();
+        for (int from = 0; from < accounts.size(); from += CHUNK_ACCOUNTS) {
+            chunks.add(accounts.subList(from, Math.min(accounts.size(), from + CHUNK_ACCOUNTS)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,122 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.service.Progress;
+import io.gridside.console.service.SitePull;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.client.Authentication;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
+import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.sim.replace.MeterRegisters;
+import io.gridside.sim.replace.ReplacementGateway;
+import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.cbor.ByteString;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gridside connect ... replace-gateway} against a site whose gateway died and its factory-fresh successor. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ReplaceGatewayCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final Instant FROM = Instant.parse("2026-06-01T09:00:00Z");
+
+    @TempDir
+    Path home;
+
+    private final SimClock.Manual clock = SimClock.manual(NOW);
+    private CommandSite old;
+    private ReplacementSite replacement;
+    private String database;
+    private String tcp;
+
+    @BeforeEach
+    void killTheGatewayAfterAPull() throws IOException {
+        old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
+        String siteId = old.site().gateway().profile().siteId();
+        database = home.resolve("site.db").toString();
+        String[] address = old.tcp().split(":");
+        try (SiteStore store = SiteStore.open(Path.of(database));
+                GatewayClient client = GatewayClient.open(
+                        TcpTransport.connect(address[0], Integer.parseInt(address[1]), 2000),
+                        Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
+                        Duration.ofSeconds(10))) {
+            SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        }
+        clock.advance(Duration.ofHours(6));
+        old.site().stopListeningTcp();
+        old.site().endTcpSessions();
+        clock.advance(Duration.ofHours(2));
+        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
+                SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
+                MeterRegisters.of(old.site().gateway())));
+        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+    }
+
+    @AfterEach
+    void close() {
+        replacement.close();
+        old.close();
+    }
+
+    @Test
+    void printsTheReconciliationAndWhoPinnedTheNewKey() {
+        CommandRun run = replaceGateway("--credential", old.supervisor());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Gateway GW-NEW001 replaces " + old.site().gateway().profile().gatewayId())
+                .contains("pinned for the site by demo-supervisor")
+                .contains("replica balance", "gap energy", "gap charge", "payments", old.customer(0))
+                .containsPattern("\\d+ ledger entries posted now, 0 posted before");
+    }
+
+    @Test
+    void runsAgainWithoutPostingTwice() throws IOException {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+
+        CommandRun again = replaceGateway("--credential", old.supervisor(), "--json");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(again.out());
+        assertThat(json.get("postedNow")).isEmpty();
+        assertThat(json.get("postedBefore")).isNotEmpty();
+        assertThat(json.get("customers")).hasSize(12);
+    }
+
+    @Test
+    void refusesATechniciansCredentialAsTheDesignSays() throws IOException {
+        String technician = old.technician(home, NOW, Duration.ofDays(30), Map.of());
+
+        CommandRun run = replaceGateway("--credential", technician);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.err()).startsWith("gridside: ").contains("GATEWAY_KEY_CHANGED");
+        assertThat(run.out()).isEmpty();
+    }
+
+    private CommandRun replaceGateway(String... options) {
+        String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database};
+        String[] all = new String[command.length + options.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(options, 0, all, command.length, options.length);
+        return CommandRun.of(all);
+    }
+}

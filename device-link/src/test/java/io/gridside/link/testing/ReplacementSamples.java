@@ -1,0 +1,68 @@
+package io.gridside.link.testing;
+
+import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.Message;
+import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.ReadRegisters;
+import io.gridside.link.message.ReconciliationPosted;
+import io.gridside.link.message.RegistersRead;
+import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreState;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.cbor.ByteString;
+import io.gridside.site.ledger.LedgerChain;
+import java.util.List;
+
+/** Samples of the restore messages of protocol section 6.32, on the site of {@link SampleMessages}. */
+public final class ReplacementSamples {
+
+    /** The restore of the samples, named by the site and the replica's tip, as a console names it. */
+    public static final String RESTORE_ID = "site-kisima:41";
+    /** The replica's tip: the hash of its entry 41 (any 32 bytes serve a sample). */
+    public static final ByteString TIP = ByteString.of(new byte[LedgerChain.HASH_BYTES]);
+
+    private ReplacementSamples() {
+    }
+
+    public static List<Message> all() {
+        return List.of(begin(), chunk(), vectorState(),
+                new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliation(), posted());
+    }
+
+    /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
+    public static RestoreState vectorState() {
+        return new RestoreState(RESTORE_ID, List.of(1), false, 41, TIP);
+    }
+
+    public static BeginRestore begin() {
+        return new BeginRestore(RESTORE_ID, SampleMessages.siteReply().site(), SampleMessages.siteReply().tariff(),
+                new LedgerEntry(41, SampleMessages.CLOCK.minusSeconds(3_600), "c-001", EntryKind.TOP_UP, 5_000, 12_500,
+                        "payment:MP-7702"), TIP, 2);
+    }
+
+    public static RestoreChunk chunk() {
+        return new RestoreChunk(RESTORE_ID, 0, SampleMessages.roster().stream()
+                .map(entry -> new RestoreChunk.Account(entry.customer(), entry.meter(), 12_500)).toList());
+    }
+
+    public static RegistersRead registers() {
+        return new RegistersRead(SampleMessages.CLOCK,
+                List.of(new RegistersRead.Register("m-001", 52_000, SampleMessages.CLOCK.minusSeconds(900))),
+                List.of("m-002"));
+    }
+
+    public static PostReconciliation reconciliation() {
+        return new PostReconciliation(RESTORE_ID, List.of(
+                new PostReconciliation.Line("c-001", EntryKind.ENERGY, -3_601, "gap:m-001:2024-04-30T12:00:00Z:energy"),
+                new PostReconciliation.Line("c-001", EntryKind.TOP_UP, 10_000, "payment:MP-7781")));
+    }
+
+    public static ReconciliationPosted posted() {
+        LedgerEntry entry = new LedgerEntry(42, SampleMessages.CLOCK, "c-001", EntryKind.ENERGY, -3_601, 8_899,
+                "gap:m-001:2024-04-30T12:00:00Z:energy");
+        return new ReconciliationPosted(List.of(entry),
+                List.of(ByteString.of(LedgerChain.link(TIP.toByteArray(), entry))), List.of("payment:MP-7781"));
+    }
+}

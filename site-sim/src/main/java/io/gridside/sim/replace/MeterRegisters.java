@@ -1,0 +1,42 @@
+package io.gridside.sim.replace;
+
+import io.gridside.link.message.RegistersRead;
+import io.gridside.link.server.GatewayService;
+import io.gridside.site.Reading;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The site's meters as a replacement gateway reaches them over the mesh: each one's energy register, which kept
+ * counting while the site had no gateway.
+ */
+@FunctionalInterface
+public interface MeterRegisters {
+
+    /** How far back a meter's last register may lie and still count as read now: a meter silent longer is unread. */
+    Duration FRESH = Duration.ofHours(1);
+
+    /**
+     * The meter's register at the end of the last quarter hour it reported by {@code at}, or empty when it could not
+     * be reached.
+     */
+    Optional<RegistersRead.Register> read(String meterId, Instant at);
+
+    /**
+     * The meters of a simulated site whose gateway died: the site's model keeps running them (their registers,
+     * relays and households) as the dead gateway's simulation, and their registers are those of the last quarter
+     * hour it read of each. The dead gateway is no longer served to consoles; only its meters are reached here.
+     */
+    static MeterRegisters of(GatewayService meters) {
+        return (meterId, at) -> {
+            List<Reading> recent = meters.readings(at.minus(FRESH), at, meterId);
+            if (recent.isEmpty()) {
+                return Optional.empty();
+            }
+            Reading last = recent.get(recent.size() - 1);
+            return Optional.of(new RegistersRead.Register(meterId, last.registerWh(), last.intervalEnd()));
+        };
+    }
+}

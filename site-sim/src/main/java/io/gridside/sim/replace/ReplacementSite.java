@@ -1,0 +1,104 @@
+package io.gridside.sim.replace;
+
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.server.GatewayLinks;
+import io.gridside.link.transport.TcpTransport;
+import io.gridside.link.transport.TransportKind;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
+import io.gridside.sim.SimulatedSite;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link ReplacementGateway} served to consoles on loopback TCP, as a site's new gateway on its LAN. */
+public final class ReplacementSite implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplacementSite.class);
+
+    private final ReplacementGateway gateway;
+    private final GatewayLinks links;
+    private final ServerSocket server;
+
+    private ReplacementSite(ReplacementGateway gateway, ServerSocket server) {
+        this.gateway = gateway;
+        this.links = new GatewayLinks(gateway);
+        this.server = server;
+    }
+
+    /** Serves {@code gateway} on a free loopback port. */
+    public static ReplacementSite listen(ReplacementGateway gateway) throws IOException {
+        return listen(gateway, InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** Serves {@code gateway} on {@code address} and {@code port}, or any free port for 0. */
+    public static ReplacementSite listen(ReplacementGateway gateway, InetAddress address, int port)
+            throws IOException {
+        ServerSocket server = new ServerSocket(port, 16, address);
+        ReplacementSite site = new ReplacementSite(gateway, server);
+        Thread thread = new Thread(site::acceptLoop, "replacement-tcp-" + server.getLocalPort());
+        thread.setDaemon(true);
+        thread.start();
+        return site;
+    }
+
+    /**
+     * Lets the gateway of {@code site} die, for training and tests: consoles can no longer reach it (its TCP
+     * listener closes and its sessions end), while its simulation runs on as the site's meters. A factory-fresh
+     * gateway for the site, which reads those meters, takes its place at {@code address} and {@code port}.
+     *
+     * @param clock the site's clock, which the new gateway keeps time by
+     * @param gatewayId the new gateway's id, as its hello names it
+     * @param identityKey the new gateway's identity key, which a supervisor re-pins the site to
+     */
+    public static ReplacementSite takeOver(SimulatedSite site, SimClock clock, String gatewayId,
+            SigningKey identityKey, InetAddress address, int port) throws IOException {
+        site.stopListeningTcp();
+        site.endTcpSessions();
+        SimulatedGateway dead = site.gateway();
+        LOG.info("Gateway {} of site {} died; gateway {} takes its place.", dead.profile().gatewayId(),
+                dead.profile().siteId(), gatewayId);
+        return listen(new ReplacementGateway(dead.profile().siteId(), gatewayId, identityKey,
+                dead.trustedOperators(), clock, MeterRegisters.of(dead)), address, port);
+    }
+
+    public ReplacementGateway gateway() {
+        return gateway;
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** Cuts every console's connection, as a dropped cable would; consoles may connect again. */
+    public void dropSessions() {
+        links.dropTransports(TransportKind.TCP);
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                links.serve(TcpTransport.accepted(server.accept()), () -> { });
+            } catch (SocketException e) {
+                LOG.debug("The replacement gateway's listener closed.", e);
+                return;
+            } catch (IOException e) {
+                LOG.warn("A console connection could not be accepted: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("The replacement gateway's listener did not close cleanly.", e);
+        }
+        links.close();
+    }
+}

@@ -1,0 +1,130 @@
+package io.gridside.sim.replace;
+
+import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.ReconciliationPosted;
+import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.server.RestoreRefusedException;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.cbor.ByteString;
+import io.gridside.site.ledger.LedgerChain;
+import io.gridside.site.ledger.LedgerLink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a replacement gateway took over from a restore: the site, its accounts and their balances, and its own
+ * ledger, whose first entry follows the replica's tip in the same hash chain (decision 0067). Not thread-safe: its
+ * gateway locks around it.
+ */
+final class RestoredSite {
+
+    private static final String GAP_PREFIX = "gap:";
+    private static final String PAYMENT_PREFIX = "payment:";
+
+    private final BeginRestore begin;
+    private final Map<String, RestoreChunk.Account> accounts = new LinkedHashMap<>();
+    private final Map<String, Long> balances = new LinkedHashMap<>();
+    private final List<LedgerLink> ledger = new ArrayList<>();
+    private final Set<String> references = new HashSet<>();
+    private long tipSeq;
+    private byte[] tipHash;
+
+    RestoredSite(BeginRestore begin, List<RestoreChunk.Account> all) throws RestoreRefusedException {
+        this.begin = begin;
+        Set<String> meters = new HashSet<>();
+        for (RestoreChunk.Account account : all) {
+            String customerId = account.customer().customerId();
+            if (accounts.put(customerId, account) != null || !meters.add(account.meter().meterId())) {
+                throw new RestoreRefusedException("REPLACE_INVALID", "The restore names customer " + customerId
+                        + " or meter " + account.meter().meterId() + " twice; nothing was restored.");
+            }
+            balances.put(customerId, account.balanceMinor());
+        }
+        this.tipSeq = begin.tip().seq();
+        this.tipHash = begin.tipHash().toByteArray();
+        ledger.add(new LedgerLink(begin.tip(), tipHash));
+    }
+
+    BeginRestore begin() {
+        return begin;
+    }
+
+    List<RestoreChunk.Account> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    long balance(String customerId) {
+        return balances.get(customerId);
+    }
+
+    long tipSeq() {
+        return tipSeq;
+    }
+
+    ByteString tipHash() {
+        return ByteString.of(tipHash);
+    }
+
+    /**
+     * The entries after {@code afterSeq} with their links: the replica's tip, then those this gateway posted; it
+     * holds none before the tip.
+     */
+    List<LedgerLink> linksAfter(long afterSeq) {
+        return ledger.stream().filter(link -> link.entry().seq() > afterSeq).toList();
+    }
+
+    /** Checks every line, then posts those whose reference is new, in order; all or none. */
+    ReconciliationPosted post(PostReconciliation post, Instant at) throws RestoreRefusedException {
+        for (PostReconciliation.Line line : post.lines()) {
+            check(line);
+        }
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<ByteString> hashes = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (PostReconciliation.Line line : post.lines()) {
+            if (!references.add(line.reference())) {
+                already.add(line.reference());
+                continue;
+            }
+            LedgerEntry entry = append(line, at);
+            entries.add(entry);
+            hashes.add(ByteString.of(tipHash));
+        }
+        return new ReconciliationPosted(entries, hashes, already);
+    }
+
+    private LedgerEntry append(PostReconciliation.Line line, Instant at) {
+        long balance = Math.addExact(balances.get(line.customerId()), line.amountMinor());
+        balances.put(line.customerId(), balance);
+        LedgerEntry entry = new LedgerEntry(tipSeq + 1, at, line.customerId(), line.kind(), line.amountMinor(),
+                balance, line.reference());
+        tipHash = LedgerChain.link(tipHash, entry);
+        tipSeq = entry.seq();
+        ledger.add(new LedgerLink(entry, tipHash));
+        return entry;
+    }
+
+    /** A payment credits under {@code payment:}; anything else is a charge of the gap, under {@code gap:}. */
+    private void check(PostReconciliation.Line line) throws RestoreRefusedException {
+        if (!accounts.containsKey(line.customerId())) {
+            throw new RestoreRefusedException("REPLACE_UNKNOWN_CUSTOMER", "This gateway has no customer "
+                    + line.customerId() + "; nothing of the reconciliation was posted.");
+        }
+        boolean payment = line.kind() == EntryKind.TOP_UP && line.amountMinor() > 0
+                && line.reference().startsWith(PAYMENT_PREFIX);
+        boolean charge = line.kind() != EntryKind.TOP_UP && line.kind() != EntryKind.OPENING
+                && line.amountMinor() <= 0 && line.reference().startsWith(GAP_PREFIX);
+        if (!payment && !charge) {
+            throw new RestoreRefusedException("REPLACE_INVALID", "The line " + line.reference() + " of customer "
+                    + line.customerId() + " is neither a payment credited under 'payment:' nor a charge of the gap "
+                    + "under 'gap:'; nothing of the reconciliation was posted.");
+        }
+    }
+}
