@@ -1,0 +1,6 @@
+/**
+ * The console's commissioning of a new site: the steps of the day run in order against the site store and the
+ * fresh gateway, each recorded as it ends so that a day interrupted (cancelled, a dropped link, the console
+ * closed) resumes where it stopped and applies nothing twice. Nothing here touches JavaFX.
+ */
+package io.gridside.console.service.commission;
