@@ -1,0 +1,76 @@
+package io.gridside.console.commission;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Meters to customers: the customer at hand, the scan field that a barcode scanner types into as a keyboard (its
+ * code, then Enter), and the meters that joined the mesh as they appear, with the customer each now has. After an
+ * assignment the next customer without a meter comes up, so a technician walking the street only scans.
+ */
+final class AssignPane extends VBox {
+
+    private final CommissionViewModel model;
+    private final ComboBox<String> customer = new ComboBox<>();
+    private final TextField scan = new TextField();
+    private final TableView<CommissionOverview.Joined> joined =
+            CommissionTables.table("joined-table", "joined.empty");
+
+    AssignPane(CommissionViewModel model) {
+        this.model = model;
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        customer.setId("assign-customer");
+        customer.setEditable(true);
+        customer.setPrefWidth(200);
+        scan.setId("assign-scan");
+        scan.setPromptText(CommissionTexts.text("assign.scanPrompt"));
+        HBox.setHgrow(scan, Priority.ALWAYS);
+        joined.getColumns().setAll(
+                CommissionTables.column("joined.serial", 130, CommissionOverview.Joined::serial),
+                CommissionTables.column("joined.type", 90, CommissionOverview.Joined::type),
+                CommissionTables.column("joined.position", 170, CommissionOverview.Joined::position),
+                CommissionTables.column("joined.signal", 200, CommissionOverview.Joined::signal),
+                CommissionTables.column("joined.customer", 120, CommissionOverview.Joined::customer));
+        joined.setItems(model.joined());
+    }
+
+    private void layoutControls() {
+        Label scanLabel = new Label(CommissionTexts.text("assign.scan"));
+        scanLabel.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox row = new HBox(8, new Label(CommissionTexts.text("assign.customer")), customer, scanLabel, scan);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(joined, Priority.ALWAYS);
+        setSpacing(10);
+        getChildren().setAll(CommissionTables.explanation("assign.explain"), row, joined);
+    }
+
+    private void bind() {
+        scan.setOnAction(event -> {
+            model.assign(scan.getText(), customer.getEditor().getText());
+            scan.clear();
+        });
+        model.customers().addListener((javafx.collections.ListChangeListener<CommissionOverview.Customer>) change
+                -> offerNextCustomer());
+    }
+
+    /** Lists the customers without a meter, and puts the first of them in the customer field. */
+    private void offerNextCustomer() {
+        var waiting = model.customers().stream().filter(each -> each.meter().isEmpty())
+                .map(CommissionOverview.Customer::id).toList();
+        customer.getItems().setAll(waiting);
+        customer.getEditor().setText(waiting.isEmpty() ? "" : waiting.get(0));
+        customer.setValue(waiting.isEmpty() ? null : waiting.get(0));
+    }
+}

@@ -1,0 +1,67 @@
+package io.gridside.console.commission;
+
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** A check's results: each meter's link check with its suggestion, or each meter's relay test. */
+final class ChecksPane extends VBox {
+
+    private ChecksPane(String explanationKey, TableView<?> table) {
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setSpacing(10);
+        getChildren().setAll(CommissionTables.explanation(explanationKey), table);
+    }
+
+    static ChecksPane links(CommissionViewModel model) {
+        TableView<CommissionOverview.Link> table = CommissionTables.table("links-table", "links.empty");
+        table.getColumns().setAll(
+                CommissionTables.column("links.serial", 130, CommissionOverview.Link::serial),
+                verdict(CommissionTables.column("links.verdict", 110, CommissionOverview.Link::passes)),
+                CommissionTables.column("links.reason", 240, CommissionOverview.Link::reason),
+                CommissionTables.column("links.suggestion", 260, CommissionOverview.Link::suggestion));
+        table.setItems(model.links());
+        return new ChecksPane("links.explain", table);
+    }
+
+    static ChecksPane relays(CommissionViewModel model) {
+        TableView<CommissionOverview.Relay> table = CommissionTables.table("relays-table", "relays.empty");
+        table.getColumns().setAll(
+                CommissionTables.column("relays.serial", 130, CommissionOverview.Relay::serial),
+                verdict(CommissionTables.column("relays.verdict", 110, CommissionOverview.Relay::passes)),
+                CommissionTables.column("relays.detail", 400, CommissionOverview.Relay::detail));
+        table.setItems(model.relays());
+        return new ChecksPane("relays.explain", table);
+    }
+
+    static ChecksPane bills(CommissionViewModel model) {
+        TableView<CommissionOverview.Bill> table = CommissionTables.table("bills-table", "bills.empty");
+        table.getColumns().setAll(
+                CommissionTables.column("bills.customer", 130, CommissionOverview.Bill::customer),
+                CommissionTables.column("bills.tariff", 120, CommissionOverview.Bill::tariff),
+                CommissionTables.column("bills.energy", 110, CommissionOverview.Bill::energy),
+                CommissionTables.column("bills.charge", 130, CommissionOverview.Bill::charge),
+                CommissionTables.column("bills.balance", 130, CommissionOverview.Bill::balanceAfter));
+        table.setItems(model.bills());
+        return new ChecksPane("bills.explain", table);
+    }
+
+    /** Shows a pass as words, not as true or false. */
+    private static <S> TableColumn<S, Boolean> verdict(TableColumn<S, Boolean> column) {
+        column.setCellFactory(shown -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Boolean passes, boolean empty) {
+                super.updateItem(passes, empty);
+                getStyleClass().removeAll("verdict-pass", "verdict-fail");
+                if (empty || passes == null) {
+                    setText(null);
+                    return;
+                }
+                setText(CommissionTexts.text(passes ? "check.pass" : "check.attention"));
+                getStyleClass().add(passes ? "verdict-pass" : "verdict-fail");
+            }
+        });
+        return column;
+    }
+}
