@@ -78,4 +78,18 @@ public record OperatorSigningKey(String keyId, SigningKey key) {
         byte[] signed = list.encode();
         return new SignedRevocationList(list, ByteString.of(signed), key.sign(signed));
     }
+
+    /**
+     * Signs a commissioning pack, which must name this key.
+     *
+     * @throws IllegalArgumentException when the pack names another operator key or another public key
+     */
+    public SignedCommissioningPack sign(CommissioningPack pack) {
+        if (!pack.operator().equals(publicKey())) {
+            throw new IllegalArgumentException("The pack names operator key " + pack.operatorKeyId()
+                    + ", not " + keyId + ".");
+        }
+        byte[] signed = pack.encode();
+        return new SignedCommissioningPack(pack, ByteString.of(signed), key.sign(signed));
+    }
 }

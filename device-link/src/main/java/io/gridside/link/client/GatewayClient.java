@@ -99,6 +99,7 @@ public final class GatewayClient implements AutoCloseable {
     private final GatewayBilling billing = new GatewayBilling(this);
     private final GatewayFirmware firmware = new GatewayFirmware(this);
     private final GatewayRevocations revocations = new GatewayRevocations(this);
+    private final GatewayCommissioning commissioning = new GatewayCommissioning(this);
     private final Duration timeout;
     private final Map<Long, BlockingQueue<Object>> waiting = new ConcurrentHashMap<>();
     /** Starts at random so that answers left on a serial line from an earlier session match nothing. */
@@ -117,6 +118,7 @@ public final class GatewayClient implements AutoCloseable {
     /** The key that signs requests that move money, or null in a session that only reads. */
     private volatile SigningKey technicianKey;
     private volatile SignedCredential credential;
+    private volatile GatewayPins pins;
     private volatile Duration lastRoundTrip;
     private volatile Instant lastGatewayClock;
     private volatile IOException closedBy;
@@ -200,6 +202,7 @@ public final class GatewayClient implements AutoCloseable {
         this.helloAnsweredNanos = System.nanoTime();
         this.hello = reply;
         this.credential = credential;
+        this.pins = auth.pins();
         this.technicianKey = auth.technicianKey();
         this.sessionId = HelloProof.sessionId(reply);
         connection.setResumable(resumeWindow != null);
@@ -306,6 +309,15 @@ public final class GatewayClient implements AutoCloseable {
     /** The operator's revocation lists on the gateway: which it holds, and a newer one given to it. */
     public GatewayRevocations revocations() {
         return revocations;
+    }
+
+    /** Commissioning a site: setting up a factory-fresh gateway, giving meters to customers, going live. */
+    public GatewayCommissioning commissioning() {
+        return commissioning;
+    }
+
+    GatewayPins pins() {
+        return pins;
     }
 
     /** Measures one round trip and returns it; the status bar shows the last one. */

@@ -6,6 +6,7 @@ import io.gridside.link.auth.KeyReplacementRefusedException;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.message.HelloReply;
+import io.gridside.link.message.SetUpSite;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,6 +40,10 @@ final class PinCheck {
 
     private static void checkOrPin(HelloReply reply, Authentication auth, String address)
             throws IOException, LinkException {
+        if (reply.capabilities().contains(SetUpSite.FACTORY_FRESH)) {
+            // A factory-fresh gateway has no site to pin its key for yet; setting it up pins it (section 6.30).
+            return;
+        }
         String siteId = reply.siteId();
         String presented = Ed25519.fingerprint(reply.gatewayKey());
         Optional<GatewayPin> pinned = auth.pins().find(siteId);

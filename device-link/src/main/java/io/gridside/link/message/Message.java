@@ -15,5 +15,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         CommandsBatch, PostReadings, ReadingsTaken, GetImportedPayments, GetFirmware, FirmwareState, OfferFirmware,
         FirmwareOffered, FirmwareChunk, ChunkHeld, InstallFirmware, FirmwareInstalled, GetFleet, FleetBatch,
         StartCampaign, CampaignReply, ControlCampaign, GetCampaign, PushRevocations, RevocationsHeld,
-        GetRevocations {
+        GetRevocations, SetUpSite, SiteSetUp, GetJoinedMeters, JoinedMetersBatch, CommissionMeter, MeterCommissioned,
+        TestRelay, RelayTested, GoLive, WentLive, GetCommissioning, CommissioningState {
 }

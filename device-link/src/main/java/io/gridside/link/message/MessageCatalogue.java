@@ -92,7 +92,19 @@ public final class MessageCatalogue {
             new Entry(0x8D, GetCampaign.class, 1, Priority.CONTROL),
             new Entry(0x90, PushRevocations.class, 1, Priority.CONTROL),
             new Entry(0x91, RevocationsHeld.class, 1, Priority.CONTROL),
-            new Entry(0x92, GetRevocations.class, 1, Priority.CONTROL));
+            new Entry(0x92, GetRevocations.class, 1, Priority.CONTROL),
+            new Entry(0x94, SetUpSite.class, 1, Priority.CONTROL),
+            new Entry(0x95, SiteSetUp.class, 1, Priority.CONTROL),
+            new Entry(0x96, GetJoinedMeters.class, 1, Priority.EVENTS),
+            new Entry(0x97, JoinedMetersBatch.class, 1, Priority.EVENTS),
+            new Entry(0x98, CommissionMeter.class, 1, Priority.BILLING),
+            new Entry(0x99, MeterCommissioned.class, 1, Priority.BILLING),
+            new Entry(0x9A, TestRelay.class, 1, Priority.CONTROL),
+            new Entry(0x9B, RelayTested.class, 1, Priority.CONTROL),
+            new Entry(0x9C, GoLive.class, 1, Priority.BILLING),
+            new Entry(0x9D, WentLive.class, 1, Priority.BILLING),
+            new Entry(0x9E, GetCommissioning.class, 1, Priority.CONTROL),
+            new Entry(0x9F, CommissioningState.class, 1, Priority.CONTROL));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

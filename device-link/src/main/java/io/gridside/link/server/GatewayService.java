@@ -361,4 +361,14 @@ public interface GatewayService {
     default RevocationStore revocations() {
         throw new UnsupportedOperationException("this gateway keeps no revocation list");
     }
+
+    /**
+     * What the gateway does to be commissioned (protocol sections 6.30 and 6.31); a gateway that can be lists the
+     * capability {@code commissioning}, and {@code factory-fresh} while it has no site.
+     *
+     * @throws UnsupportedOperationException when the gateway cannot be commissioned over the link
+     */
+    default CommissioningService commissioning() {
+        throw new UnsupportedOperationException("this gateway cannot be commissioned over the link");
+    }
 }
