@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
             BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
             StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class, ReportCommand.class,
-            FirmwareCommand.class, SyncCommand.class})
+            FirmwareCommand.class, SyncCommand.class, CommissionCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);

@@ -52,8 +52,7 @@ public final class SiteStore implements AutoCloseable {
     private final Connection connection;
     private final Path file;
 
-    /** SQLite's result code for a file that is not a database. */
-    private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_NOTADB = 26; // SQLite's result code for a file that is not a database
 
     private SiteStore(Connection connection, Path file) {
         this.connection = connection;
@@ -145,6 +144,8 @@ public final class SiteStore implements AutoCloseable {
     public Path file() {
         return file;
     }
+
+    public CommissionRecords commission() { return new CommissionRecords(this, connection, file); } // decision 0064
 
     public synchronized int schemaVersion() {
         return query(() -> Migrations.currentVersion(connection));

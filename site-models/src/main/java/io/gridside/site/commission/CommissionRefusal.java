@@ -1,0 +1,40 @@
+package io.gridside.site.commission;
+
+/**
+ * A commissioning step refused for a reason the technician can act on: a mistyped serial, a meter already given to
+ * another customer, a meter of the wrong type. The message is one plain sentence naming what is wrong and what to
+ * do; the code is stable, for support and for programs.
+ */
+public final class CommissionRefusal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A scan or typed text that is not a serial at all. */
+    public static final String SERIAL_MALFORMED = "SERIAL_MALFORMED";
+    /** A serial whose check digit does not match: one character mistyped or two swapped. */
+    public static final String SERIAL_CHECK_DIGIT = "SERIAL_CHECK_DIGIT";
+    /** A serial that no meter of the mesh has reported. */
+    public static final String METER_NOT_JOINED = "METER_NOT_JOINED";
+    /** A meter already given to another customer. */
+    public static final String METER_TAKEN = "METER_TAKEN";
+    /** A meter whose type the customer's category cannot use. */
+    public static final String METER_TYPE = "METER_TYPE";
+    /** A customer that the plan does not list. */
+    public static final String CUSTOMER_UNKNOWN = "CUSTOMER_UNKNOWN";
+    /** A customer that has another meter already. */
+    public static final String CUSTOMER_HAS_METER = "CUSTOMER_HAS_METER";
+    /** A step that needs an earlier one, or data that is not there yet. */
+    public static final String NOT_READY = "NOT_READY";
+
+    private final String code;
+
+    public CommissionRefusal(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** The refusal's stable code, one of the constants of this class. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,40 @@
+package io.gridside.site.commission;
+
+/**
+ * The limits a meter's links are checked against on the commissioning day. A measure at or better than its pass
+ * limit passes; one worse than its fail limit fails; between the two it needs attention. The defaults
+ * ({@link #DEFAULTS}) keep a margin above the mesh view's own weak line (-94 dBm, ETX 2.5), because a link set up
+ * today only grows weaker as trees grow and houses rise; docs/commissioning.md gives the figures and the reasons.
+ *
+ * @param passRssiDbm   the weakest signal, either way, that passes
+ * @param failRssiDbm   signals weaker than this, either way, fail
+ * @param passEtx       the highest ETX on the route to the gateway that passes
+ * @param failEtx       an ETX above this fails
+ * @param passRoutes    the fewest parents a meter can route through that passes
+ * @param failRoutes    fewer parents than this fail
+ * @param clusterMetres weak meters within this distance of one another form a cluster, for a repeater suggestion
+ */
+public record LinkThresholds(double passRssiDbm, double failRssiDbm, double passEtx, double failEtx, int passRoutes,
+        int failRoutes, double clusterMetres) {
+
+    /** The documented defaults: -90 and -100 dBm, ETX 2 and 4, two routes and one, clusters within 150 m. */
+    public static final LinkThresholds DEFAULTS = new LinkThresholds(-90, -100, 2.0, 4.0, 2, 1, 150);
+
+    public LinkThresholds {
+        if (!(failRssiDbm <= passRssiDbm) || !(passRssiDbm <= 0)) {
+            throw new IllegalArgumentException("The fail signal limit lies at or below the pass limit, both at most "
+                    + "0 dBm: pass " + passRssiDbm + ", fail " + failRssiDbm);
+        }
+        if (!(passEtx >= 1) || !(failEtx >= passEtx)) {
+            throw new IllegalArgumentException("ETX limits are at least 1, the fail limit at or above the pass "
+                    + "limit: pass " + passEtx + ", fail " + failEtx);
+        }
+        if (failRoutes < 0 || passRoutes < failRoutes) {
+            throw new IllegalArgumentException("Route limits are at least 0, the pass limit at or above the fail "
+                    + "limit: pass " + passRoutes + ", fail " + failRoutes);
+        }
+        if (!(clusterMetres > 0)) {
+            throw new IllegalArgumentException("A cluster's distance is above 0 m: " + clusterMetres);
+        }
+    }
+}
