@@ -13,8 +13,11 @@ public interface CommissionJournal {
     /** The steps recorded as done. */
     Set<CommissionStep> done();
 
-    /** Records {@code step} as done. */
-    void markDone(CommissionStep step);
+    /** Records {@code step} as done, with what it was done with in a few words (possibly empty). */
+    void markDone(CommissionStep step, String detail);
+
+    /** The words {@code step} was recorded done with, or empty when it is not done. */
+    String detail(CommissionStep step);
 
     /** Records {@code step} and every step after it as not done, as when the technician goes back to it. */
     void reopenFrom(CommissionStep step);

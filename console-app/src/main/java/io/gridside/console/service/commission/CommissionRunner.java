@@ -117,7 +117,7 @@ public final class CommissionRunner {
         progress.update(step.name(), step.ordinal(), STEPS.length);
         StepOutcome outcome = stepWork.run(new Context(step, progress, cancel));
         if (outcome.done()) {
-            journal.markDone(step);
+            journal.markDone(step, outcome.detail());
             LOG.info("The commissioning step {} is done.", step);
         }
         progress.update(step.name(), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);

@@ -1,29 +1,36 @@
 package io.gridside.console.service.commission;
 
 import io.gridside.site.commission.CommissionStep;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** A journal held in memory: for a dry run that keeps nothing, and for tests that look at what was recorded. */
 public final class MemoryJournal implements CommissionJournal {
 
-    private final Set<CommissionStep> done = EnumSet.noneOf(CommissionStep.class);
+    private final Map<CommissionStep, String> done = new EnumMap<>(CommissionStep.class);
     private final Set<String> applied = new HashSet<>();
 
     @Override
     public synchronized Set<CommissionStep> done() {
-        return Set.copyOf(done);
+        return done.isEmpty() ? Set.of() : EnumSet.copyOf(done.keySet());
     }
 
     @Override
-    public synchronized void markDone(CommissionStep step) {
-        done.add(step);
+    public synchronized void markDone(CommissionStep step, String detail) {
+        done.putIfAbsent(step, detail);
+    }
+
+    @Override
+    public synchronized String detail(CommissionStep step) {
+        return done.getOrDefault(step, "");
     }
 
     @Override
     public synchronized void reopenFrom(CommissionStep step) {
-        done.removeIf(each -> each.compareTo(step) >= 0);
+        done.keySet().removeIf(each -> each.compareTo(step) >= 0);
     }
 
     @Override
