@@ -1,7 +1,10 @@
 package io.gridside.console.commission;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.Set;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -20,6 +23,8 @@ final class AssignPane extends VBox {
     private final CommissionViewModel model;
     private final ComboBox<String> customer = new ComboBox<>();
     private final TextField scan = new TextField();
+    private final Button takeBack = new Button(CommissionTexts.text("assign.takeBack"));
+    private Set<String> waitingBefore = Set.of();
     private final TableView<CommissionOverview.Joined> joined =
             CommissionTables.table("joined-table", "joined.empty");
 
@@ -49,7 +54,8 @@ final class AssignPane extends VBox {
     private void layoutControls() {
         Label scanLabel = new Label(CommissionTexts.text("assign.scan"));
         scanLabel.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox row = new HBox(8, new Label(CommissionTexts.text("assign.customer")), customer, scanLabel, scan);
+        HBox row = new HBox(8, new Label(CommissionTexts.text("assign.customer")), customer, scanLabel, scan,
+                takeBack);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(joined, Priority.ALWAYS);
         setSpacing(10);
@@ -57,6 +63,13 @@ final class AssignPane extends VBox {
     }
 
     private void bind() {
+        takeBack.setId("assign-take-back");
+        takeBack.setOnAction(event -> model.unassign(customer.getEditor().getText()));
+        joined.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null && !row.customer().isEmpty()) {
+                customer.getEditor().setText(row.customer());
+            }
+        });
         scan.setOnAction(event -> {
             model.assign(scan.getText(), customer.getEditor().getText());
             scan.clear();
@@ -65,12 +78,19 @@ final class AssignPane extends VBox {
                 -> offerNextCustomer());
     }
 
-    /** Lists the customers without a meter, and puts the first of them in the customer field. */
+    /**
+     * Lists the customers without a meter, and puts the first of them in the customer field when it is empty or
+     * its customer was just given a meter; a customer the technician chose stays.
+     */
     private void offerNextCustomer() {
-        var waiting = model.customers().stream().filter(each -> each.meter().isEmpty())
+        List<String> waiting = model.customers().stream().filter(each -> each.meter().isEmpty())
                 .map(CommissionOverview.Customer::id).toList();
+        String chosen = customer.getEditor().getText().strip();
+        boolean justAssigned = waitingBefore.contains(chosen) && !waiting.contains(chosen);
         customer.getItems().setAll(waiting);
-        customer.getEditor().setText(waiting.isEmpty() ? "" : waiting.get(0));
-        customer.setValue(waiting.isEmpty() ? null : waiting.get(0));
+        if ((chosen.isEmpty() || justAssigned) && !waiting.isEmpty()) {
+            customer.getEditor().setText(waiting.get(0));
+        }
+        waitingBefore = Set.copyOf(waiting);
     }
 }

@@ -39,6 +39,9 @@ public interface CommissionSource {
     /** Assigns the meter {@code serial} (typed or scanned) to {@code customerId}; a refusal says why. */
     void assign(String serial, String customerId, Consumer<String> onRefused);
 
+    /** Takes {@code customerId}'s meter back before go-live, so that another can be assigned to them. */
+    void unassign(String customerId, Consumer<String> onRefused);
+
     /** Goes back to {@code step}, so that it and the steps after it run again. */
     void goBack(CommissionStep step, Consumer<String> onFailure);
 

@@ -162,6 +162,14 @@ public final class CommissionViewModel {
         source.assign(scanned.strip(), customerId, problem::set);
     }
 
+    /** Takes {@code customerId}'s meter back, so that the technician can scan the right one. */
+    public void unassign(String customerId) {
+        problem.set("");
+        if (customerId != null && !customerId.isBlank()) {
+            source.unassign(customerId.strip(), problem::set);
+        }
+    }
+
     /** Goes back to the step shown, so that it and the steps after it run again. */
     public void goBack() {
         problem.set("");

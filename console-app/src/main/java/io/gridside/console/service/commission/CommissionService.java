@@ -3,6 +3,7 @@ package io.gridside.console.service.commission;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Progress;
 import io.gridside.link.client.CancelSignal;
+import io.gridside.link.message.HelloReply;
 import io.gridside.site.commission.Assignment;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
@@ -12,10 +13,12 @@ import io.gridside.site.store.CommissionRecords;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ public final class CommissionService implements AutoCloseable {
     private final CommissionSetup setup;
     private final StoreJournal journal;
     private final CommissionRunner runner;
+    private final CommissionSteps steps;
     private volatile SiteStore store;
     private volatile ConnectionTarget target;
     private volatile CommissionLink link;
@@ -44,7 +48,8 @@ public final class CommissionService implements AutoCloseable {
     public CommissionService(CommissionSetup setup) {
         this.setup = setup;
         this.journal = new StoreJournal(this::recordsOrNull, setup.clock());
-        this.runner = new CommissionRunner(journal, new CommissionSteps(this).all());
+        this.steps = new CommissionSteps(this);
+        this.runner = new CommissionRunner(journal, steps.all());
     }
 
     /**
@@ -86,6 +91,12 @@ public final class CommissionService implements AutoCloseable {
             }
             store = existing;
         } else {
+            try {
+                Files.createDirectories(setup.folder());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The folder " + setup.folder() + " for the site's store could not "
+                        + "be made: " + e.getMessage(), e);
+            }
             store = CommissionRecords.createSite(file, plan, setup.clock().instant());
         }
         return file;
@@ -157,6 +168,30 @@ public final class CommissionService implements AutoCloseable {
             // A dropped link: the next run opens a new session and the step carries on from what it applied.
             closeLink();
             throw e;
+        }
+    }
+
+    /**
+     * Looks for meters that joined the mesh since the last look, once the gateway was reached; before that, and
+     * after go-live, when the gateway lists only meters nobody has, it does nothing.
+     */
+    public void pullJoined(CancelSignal cancel) throws IOException {
+        Set<CommissionStep> done = journal.done();
+        if (done.contains(CommissionStep.GATEWAY) && !done.contains(CommissionStep.GO_LIVE)) {
+            steps.pullJoined(cancel);
+        }
+    }
+
+    /** The gateway's hello when a session with it is open now; empty otherwise, and none is opened for it. */
+    public Optional<HelloReply> gateway() {
+        CommissionLink open = link;
+        if (open == null || !open.isOpen()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(open.client().hello());
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

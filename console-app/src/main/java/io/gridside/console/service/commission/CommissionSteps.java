@@ -3,6 +3,7 @@ package io.gridside.console.service.commission;
 import io.gridside.billing.commission.DryRun;
 import io.gridside.link.auth.CommissioningPackFile;
 import io.gridside.link.auth.SignedCommissioningPack;
+import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayCommissioning;
 import io.gridside.link.message.CommissionMeter;
 import io.gridside.link.message.CommissioningState;
@@ -150,12 +151,16 @@ final class CommissionSteps {
 
     /** Keeps the meters that joined the mesh since the last look; commissioned ones the gateway no longer lists. */
     void pullJoined(StepContext context) throws IOException {
+        pullJoined(context.cancel());
+    }
+
+    void pullJoined(CancelSignal cancel) throws IOException {
         CommissionLink link = day.link();
         if (link == null) {
             return;
         }
         List<JoinedMeter> meters = new ArrayList<>();
-        link.commissioning().joinedMeters(null, (batch, received, total) -> meters.addAll(batch), context.cancel());
+        link.commissioning().joinedMeters(null, (batch, received, total) -> meters.addAll(batch), cancel);
         day.records().saveJoined(meters);
     }
 
