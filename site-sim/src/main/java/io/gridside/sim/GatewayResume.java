@@ -370,6 +370,7 @@ public final class GatewayResume {
     static BillingConfig billingOf(SiteSpec spec, SiteLayout layout) {
         return spec.billing().realistic()
                 ? RealisticBilling.of(layout.tariff(), layout.customers(), spec.billing())
-                : new BillingConfig(TariffSchedule.flat(layout.tariff()), CreditTerms.PLAIN);
+                : new BillingConfig(spec.billing().schedule() != null ? spec.billing().schedule()
+                        : TariffSchedule.flat(layout.tariff()), CreditTerms.PLAIN);
     }
 }

@@ -8,7 +8,7 @@ import io.gridside.site.tariff.TariffSchedule;
  * of {@link RealisticBilling}, whose tariff schedule or calendar a file may replace.
  *
  * @param realistic whether the site bills with a schedule and credit terms rather than flat and plain
- * @param schedule the tariff schedule that replaces the realistic one, or null
+ * @param schedule the tariff schedule that replaces the realistic one, or the flat one under plain terms; or null
  * @param calendar the site calendar that replaces the realistic one, or null
  */
 public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
@@ -32,9 +32,17 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
     }
 
     public SimBilling {
-        if (!realistic && (schedule != null || calendar != null)) {
-            throw new IllegalArgumentException("A tariff or calendar file replaces part of the realistic billing,"
-                    + " so it needs it.");
+        if (!realistic && calendar != null) {
+            throw new IllegalArgumentException("A calendar file replaces part of the realistic billing, so it needs "
+                    + "it.");
         }
+    }
+
+    /**
+     * The tariff schedule {@code schedule} under plain credit terms: how a commissioned site bills, on the tariff of
+     * its operator's pack and with no loans or protected customers of the simulator's own.
+     */
+    public static SimBilling plain(TariffSchedule schedule) {
+        return new SimBilling(false, java.util.Objects.requireNonNull(schedule, "schedule"), null);
     }
 }

@@ -205,8 +205,14 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
      */
     public SimulatedGateway(SiteSpec spec, SimClock clock, TrustedOperators trusted, SigningKey identityKey,
             Scenario scenario, Path journalDirectory) {
+        this(spec, SiteGenerator.generate(spec), clock, trusted, identityKey, scenario, journalDirectory);
+    }
+
+    /** As the constructor above, for a site laid out already, as a commissioned site is ({@link FreshGateway}). */
+    SimulatedGateway(SiteSpec spec, SiteLayout layout, SimClock clock, TrustedOperators trusted,
+            SigningKey identityKey, Scenario scenario, Path journalDirectory) {
         this.spec = spec;
-        this.layout = SiteGenerator.generate(spec);
+        this.layout = layout;
         this.clock = clock;
         this.trusted = trusted;
         this.identityKey = identityKey;
@@ -627,11 +633,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** What the gateway's intake has done with each meter's messages, in meter order. */
     public synchronized List<MeterUplink> uplinkStatus() {
         advance();
-        List<MeterUplink> statuses = new ArrayList<>(spec.meters());
-        for (String meterId : places.meterIds) {
-            statuses.add(intake.status(meterId));
-        }
-        return statuses;
+        return java.util.Arrays.stream(places.meterIds).map(intake::status).toList();
     }
 
     /** The events logged with a time in [from, to), the gateway's and its meters', in the order logged. */
@@ -766,10 +768,8 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return engine.balance(customerId);
     }
 
-    /**
-     * The energy the customer's meter delivered while the balance was below zero, in Wh: what a meter the gateway
-     * could not reach went on consuming before its readings, and so its charges, caught up.
-     */
+    /** The energy the customer's meter delivered while the balance was below zero, in Wh: what a meter the gateway
+     * could not reach went on consuming before its readings, and so its charges, caught up. */
     public synchronized long energyPastZeroWh(String customerId) {
         advance();
         return engine.energyPastZeroWh(customerId);
@@ -780,8 +780,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         return journal.file();
     }
 
-    /** The signed commands it took, kept beside its journal across restarts. */
-    @Override
+    @Override // the signed commands it took, kept beside its journal across restarts
     public io.gridside.link.server.CommandLog commandLog() {
         return journal.commandLog();
     }

@@ -31,12 +31,11 @@ import io.gridside.link.message.ReadingsTaken;
 import io.gridside.link.message.ClockSet;
 import io.gridside.link.message.DayDigestsBatch;
 import io.gridside.link.message.ErrorReply;
-import io.gridside.link.message.ExchangeMeter;
 import io.gridside.link.message.GetRelayCommands;
-import io.gridside.link.message.MoveIn;
-import io.gridside.link.message.MoveOut;
 import io.gridside.link.message.RelayCommandsBatch;
+import io.gridside.link.message.GetJoinedMeters;
 import io.gridside.link.message.GetLedger;
+import io.gridside.link.message.JoinedMetersBatch;
 import io.gridside.link.message.GapFillsBatch;
 import io.gridside.link.message.GetGapFills;
 import io.gridside.link.message.GetLedgerDayDigests;
@@ -123,6 +122,7 @@ public final class GatewaySession implements AutoCloseable {
     private final RevocationDesk revocations;
     private final CommandDesk commands;
     private final FirmwareDesk firmware;
+    private final CommissionDesk commission;
     /** The credential of the accepted hello, or null while none is. */
     private volatile SignedCredential admitted;
     /** Counts the console's sessions on this link; work begun for an earlier one is abandoned. */
@@ -153,6 +153,7 @@ public final class GatewaySession implements AutoCloseable {
         this.credentialCheck = new CredentialCheck(service.trustedOperators(), service.profile().siteId(),
                 revocations::listOf);
         this.commands = new CommandDesk(service);
+        this.commission = new CommissionDesk(service, revocations::listOf);
         this.connection = connection;
         String address = connection.transport().address();
         this.worker = singleThread("gateway-worker-" + address);
@@ -258,7 +259,8 @@ public final class GatewaySession implements AutoCloseable {
                 || message instanceof GetTopology || message instanceof GetDayDigests
                 || message instanceof GetMeshDay || message instanceof GetBillingConfig
                 || message instanceof GetLedgerDayDigests || message instanceof GetLedgerDays
-                || message instanceof GetCommands || message instanceof GetGapFills || message instanceof GetFleet;
+                || message instanceof GetCommands || message instanceof GetGapFills || message instanceof GetFleet
+                || message instanceof GetJoinedMeters;
         long session = generation;
         try {
             (stream ? streamer : firmware.laneFor(message, worker)).execute(() -> answer(session, requestId, message));
@@ -278,6 +280,10 @@ public final class GatewaySession implements AutoCloseable {
         SignedCredential credential = admitted;
         if (credential == null) {
             reply(requestId, new ErrorReply("AUTH_REQUIRED", "Say hello with a technician credential first."));
+            return;
+        }
+        if (commission.factoryFresh()) {
+            answerFresh(session, requestId, message, credential);
             return;
         }
         try {
@@ -301,6 +307,20 @@ public final class GatewaySession implements AutoCloseable {
             reply(requestId, new ErrorReply(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
+            reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
+        }
+    }
+
+    /** Answers what a factory-fresh gateway answers before its setup, whose pack then vouches for the credential. */
+    private void answerFresh(long session, long requestId, Message message, SignedCredential credential) {
+        try {
+            if (CommissionDesk.answersWhileFresh(message)) {
+                dispatch(session, requestId, message, credential);
+            } else {
+                reply(requestId, CommissionDesk.notSetUp(message));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The factory-fresh gateway failed to answer a {}.", message.getClass().getSimpleName(), e);
             reply(requestId, new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
         }
     }
@@ -396,8 +416,13 @@ public final class GatewaySession implements AutoCloseable {
                     Priority.BILLING);
         } else if (message instanceof GetRelayCommands) {
             sendStream(session, requestId, service.relayCommands(), RelayCommandsBatch::new, Priority.BILLING);
-        } else if (message instanceof ExchangeMeter || message instanceof MoveOut || message instanceof MoveIn) {
-            changeSite(requestId, message, credential);
+        } else if (SiteChangeDesk.handles(message)) {
+            reply(requestId, SiteChangeDesk.answer(service, message, credential.technicianId()));
+        } else if (message instanceof GetJoinedMeters get) {
+            sendStream(session, requestId, service.commissioning().joinedMeters(get.joinedSince()),
+                    JoinedMetersBatch::new, Priority.EVENTS);
+        } else if (CommissionDesk.handles(message)) {
+            reply(requestId, commission.answer(message, credential));
         } else if (FirmwareDesk.handles(message)) {
             firmware.answer(message, credential.technicianId(), answer -> reply(requestId, answer));
         } else if (message instanceof GetFleet) {
@@ -499,27 +524,6 @@ public final class GatewaySession implements AutoCloseable {
         LOG.info("The gateway's clock was set from {} to {} by {}.", previous, set.clock(),
                 credential.technicianId());
         reply(requestId, new ClockSet(previous, service.clock()));
-    }
-
-    /** Exchanges a meter or moves a customer out or in, as the technician asked, or says which rule it broke. */
-    private void changeSite(long requestId, Message request, SignedCredential credential) {
-        String by = credential.technicianId();
-        Message answer;
-        try {
-            if (request instanceof ExchangeMeter exchange) {
-                answer = service.exchangeMeter(exchange, by);
-            } else if (request instanceof MoveOut moveOut) {
-                answer = service.moveOut(moveOut, by);
-            } else {
-                answer = service.moveIn((MoveIn) request, by);
-            }
-        } catch (SiteChangeRefusedException e) {
-            LOG.info("Refused a {} to technician {}: {}", request.getClass().getSimpleName(), by, e.code());
-            reply(requestId, new ErrorReply(e.code(), e.getMessage()));
-            return;
-        }
-        LOG.info("Technician {} made a {}: {}", by, request.getClass().getSimpleName(), answer);
-        reply(requestId, answer);
     }
 
     /**
@@ -642,7 +646,7 @@ public final class GatewaySession implements AutoCloseable {
         Instant clock = service.clock();
         SignedCredential credential;
         try {
-            credential = credentialCheck.check(hello.credential(), hello.credentialSignature(), clock);
+            credential = commission.checkHello(hello, clock);
         } catch (CredentialRefusedException e) {
             admitted = null;
             LOG.info("Refused a hello on {}: {} {}", connection.transport().address(), e.code(), e.getMessage());

@@ -21,6 +21,8 @@ public final class CommissionRefusal extends RuntimeException {
     public static final String METER_TYPE = "METER_TYPE";
     /** A customer that the plan does not list. */
     public static final String CUSTOMER_UNKNOWN = "CUSTOMER_UNKNOWN";
+    /** A customer added on site under an id another customer has. */
+    public static final String CUSTOMER_EXISTS = "CUSTOMER_EXISTS";
     /** A customer that has another meter already. */
     public static final String CUSTOMER_HAS_METER = "CUSTOMER_HAS_METER";
     /** A step that needs an earlier one, or data that is not there yet. */

@@ -74,7 +74,7 @@ public record CommissionReport(String siteId, String siteName, String operator, 
      * @param customers          customers billed
      * @param energyWh           energy over the week
      * @param chargesMinor       charges over the week
-     * @param outOfCreditInAWeek customers whose credit ran out within the week
+     * @param outOfCreditInAWeek customers whose credit ran out within the week (a closing balance at or below 0)
      */
     public record DryRunTotals(int customers, long energyWh, long chargesMinor, int outOfCreditInAWeek) {
     }

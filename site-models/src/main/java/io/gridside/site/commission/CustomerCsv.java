@@ -1,7 +1,17 @@
 package io.gridside.site.commission;
 
+import io.gridside.site.Currencies;
+import io.gridside.site.CustomerCategory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the customers CSV the operator prepares for a new site, checking every line and reporting every problem at
@@ -19,6 +29,8 @@ public final class CustomerCsv {
     /** The header, column by column. */
     public static final List<String> HEADER = List.of("customer_id", "name", "phone", "address", "category",
             "tariff_id", "opening_balance", "meter_serial");
+    private static final String CATEGORIES = Arrays.stream(CustomerCategory.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
 
     private CustomerCsv() {
     }
@@ -50,6 +62,175 @@ public final class CustomerCsv {
      *                      checked)
      */
     public static Result read(String text, String currency, Set<String> knownTariffs) {
-        throw new UnsupportedOperationException("not yet");
+        List<CsvLines.Row> rows;
+        try {
+            rows = CsvLines.split(text);
+        } catch (CsvLines.Malformed e) {
+            return new Result(List.of(), List.of(new CsvProblem(e.line(), "", e.getMessage())));
+        }
+        if (rows.isEmpty()) {
+            return new Result(List.of(), List.of(new CsvProblem(1, "", "the file is empty; it needs the header "
+                    + String.join(",", HEADER) + " and a line per customer")));
+        }
+        CsvProblem header = header(rows.get(0));
+        if (header != null) {
+            return new Result(List.of(), List.of(header));
+        }
+        LineReader reader = new LineReader(currency, knownTariffs);
+        for (CsvLines.Row row : rows.subList(1, rows.size())) {
+            reader.read(row);
+        }
+        if (rows.size() == 1) {
+            reader.problems.add(new CsvProblem(1, "", "the file has a header and no customers"));
+        }
+        List<CsvProblem> problems = reader.problems;
+        return new Result(problems.isEmpty() ? reader.customers : List.of(), problems);
+    }
+
+    private static CsvProblem header(CsvLines.Row row) {
+        List<String> names = row.fields().stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
+        if (names.equals(HEADER)) {
+            return null;
+        }
+        return new CsvProblem(row.line(), "", "the header must be " + String.join(",", HEADER) + ", in this order; "
+                + "this file's is " + String.join(",", row.fields()));
+    }
+
+    /** Reads the lines after the header, keeping what it has seen to find repeats. */
+    private static final class LineReader {
+
+        private final String currency;
+        private final int decimals;
+        private final Set<String> knownTariffs;
+        private final List<PlannedCustomer> customers = new ArrayList<>();
+        private final List<CsvProblem> problems = new ArrayList<>();
+        private final Map<String, Integer> idLines = new HashMap<>();
+        private final Map<String, Integer> serialLines = new HashMap<>();
+
+        LineReader(String currency, Set<String> knownTariffs) {
+            this.currency = currency;
+            this.decimals = Currencies.exponent(currency);
+            this.knownTariffs = knownTariffs;
+        }
+
+        void read(CsvLines.Row row) {
+            List<String> fields = row.fields();
+            int line = row.line();
+            if (fields.size() != HEADER.size()) {
+                problems.add(new CsvProblem(line, "", "this line has " + fields.size() + " fields and the header "
+                        + HEADER.size() + "; a field holding a comma goes in double quotes"));
+                return;
+            }
+            int before = problems.size();
+            String id = id(line, fields.get(0).strip());
+            String name = fields.get(1).strip();
+            if (name.isEmpty()) {
+                problem(line, "name", "the name is empty");
+            }
+            String phone = phone(line, fields.get(2));
+            CustomerCategory category = category(line, fields.get(4).strip());
+            String tariff = tariff(line, fields.get(5).strip());
+            long opening = balance(line, fields.get(6).strip());
+            String serial = serial(line, fields.get(7));
+            if (problems.size() == before) {
+                customers.add(new PlannedCustomer(id, name, phone, fields.get(3).strip(), category, tariff, opening,
+                        serial));
+            }
+        }
+
+        private String id(int line, String id) {
+            if (!PlannedCustomer.ID.matcher(id).matches()) {
+                problem(line, "customer_id", "'" + id + "' is not a customer id: 1 to 64 letters, digits, '.', "
+                        + "'_', ':' or '-', beginning with a letter or digit");
+                return id;
+            }
+            Integer first = idLines.putIfAbsent(id, line);
+            if (first != null) {
+                problem(line, "customer_id", "the customer id " + id + " is on line " + first + " already; each "
+                        + "customer is listed once");
+            }
+            return id;
+        }
+
+        private String phone(int line, String text) {
+            String phone = text.replace(" ", "").replace("-", "");
+            if (!phone.isEmpty() && !PlannedCustomer.PHONE.matcher(phone).matches()) {
+                problem(line, "phone", "'" + text.strip() + "' is not a phone number: + and the country code, "
+                        + "then the number, 8 to 15 digits in all, such as +254712345678; or leave it empty");
+            }
+            return phone;
+        }
+
+        private CustomerCategory category(int line, String text) {
+            for (CustomerCategory category : CustomerCategory.values()) {
+                if (category.name().equalsIgnoreCase(text)) {
+                    return category;
+                }
+            }
+            problem(line, "category", "'" + text + "' is not a category: one of " + CATEGORIES);
+            return null;
+        }
+
+        private String tariff(int line, String tariff) {
+            if (tariff.isEmpty()) {
+                problem(line, "tariff_id", "the tariff id is empty; every customer is billed on a tariff");
+            } else if (knownTariffs != null && !knownTariffs.contains(tariff)) {
+                problem(line, "tariff_id", "the tariff " + tariff + " is not one of the site's: "
+                        + String.join(", ", new TreeSet<>(knownTariffs)));
+            }
+            return tariff;
+        }
+
+        private long balance(int line, String text) {
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                problem(line, "opening_balance", "'" + text + "' is not an amount: write it in " + currency
+                        + " with a point before the decimals, such as " + example());
+                return 0;
+            }
+            if (amount.signum() < 0) {
+                problem(line, "opening_balance", "the opening balance " + text + " is negative; a customer starts "
+                        + "with credit or with none, and a debt is recorded as a debt, not here");
+            } else if (amount.stripTrailingZeros().scale() > decimals) {
+                problem(line, "opening_balance", "the opening balance " + text + " has more decimals than "
+                        + currency + " has (" + decimals + ")");
+            } else {
+                try {
+                    return amount.movePointRight(decimals).longValueExact();
+                } catch (ArithmeticException e) {
+                    problem(line, "opening_balance", "the opening balance " + text + " is too large");
+                }
+            }
+            return 0;
+        }
+
+        private String serial(int line, String text) {
+            String serial = text.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            if (serial.isEmpty()) {
+                return null;
+            }
+            try {
+                MeterSerial.requireValid(serial);
+            } catch (CommissionRefusal e) {
+                problem(line, "meter_serial", e.getMessage());
+                return null;
+            }
+            Integer first = serialLines.putIfAbsent(serial, line);
+            if (first != null) {
+                problem(line, "meter_serial", "the meter " + serial + " is planned on line " + first + " already; "
+                        + "a meter goes to one customer");
+            }
+            return serial;
+        }
+
+        private String example() {
+            return decimals == 0 ? "150" : "150." + "5".repeat(decimals);
+        }
+
+        private void problem(int line, String column, String message) {
+            problems.add(new CsvProblem(line, column, message));
+        }
     }
 }

@@ -1,6 +1,13 @@
 package io.gridside.site.commission;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Checks each joined meter's links against the thresholds and suggests what to do about the ones that fall short:
@@ -9,17 +16,42 @@ import java.util.List;
  */
 public final class LinkChecks {
 
+    private static final double EARTH_RADIUS_METRES = 6_371_000;
+
     private LinkChecks() {
     }
 
     /** {@code meter}'s links against {@code thresholds}: signal both ways, ETX and the number of routes. */
     public static LinkCheck check(JoinedMeter meter, LinkThresholds thresholds) {
-        throw new UnsupportedOperationException("not yet");
+        List<String> failures = new ArrayList<>();
+        List<String> attention = new ArrayList<>();
+        signal("up (the meter heard by its parent)", meter.upRssiDbm(), thresholds, failures, attention);
+        signal("down (the parent heard by the meter)", meter.downRssiDbm(), thresholds, failures, attention);
+        if (meter.etx() > thresholds.failEtx()) {
+            failures.add(format("ETX %.2f is above the fail limit of %.2f: most packets need resending",
+                    meter.etx(), thresholds.failEtx()));
+        } else if (meter.etx() > thresholds.passEtx()) {
+            attention.add(format("ETX %.2f is above the pass limit of %.2f", meter.etx(), thresholds.passEtx()));
+        }
+        if (meter.routes() < thresholds.failRoutes()) {
+            failures.add("it has " + meter.routes() + " routes to the gateway, fewer than the " + thresholds
+                    .failRoutes() + " it needs");
+        } else if (meter.routes() < thresholds.passRoutes()) {
+            attention.add("it has " + meter.routes() + (meter.routes() == 1 ? " route" : " routes")
+                    + " to the gateway, fewer than the " + thresholds.passRoutes() + " that keep it reachable when "
+                    + "a parent fails");
+        }
+        List<String> reasons = new ArrayList<>(failures);
+        reasons.addAll(attention);
+        LinkVerdict verdict = !failures.isEmpty() ? LinkVerdict.FAIL
+                : !attention.isEmpty() ? LinkVerdict.ATTENTION : LinkVerdict.PASS;
+        return new LinkCheck(meter.meterId(), verdict, reasons);
     }
 
     /** Every meter checked, in serial order. */
     public static List<LinkCheck> checkAll(List<JoinedMeter> meters, LinkThresholds thresholds) {
-        throw new UnsupportedOperationException("not yet");
+        return meters.stream().sorted(Comparator.comparing(JoinedMeter::meterId))
+                .map(meter -> check(meter, thresholds)).toList();
     }
 
     /**
@@ -29,6 +61,90 @@ public final class LinkChecks {
      */
     public static List<LinkSuggestion> suggest(List<JoinedMeter> meters, List<LinkCheck> checks,
             LinkThresholds thresholds) {
-        throw new UnsupportedOperationException("not yet");
+        Map<String, LinkCheck> byMeter = checks.stream()
+                .collect(Collectors.toMap(LinkCheck::meterId, Function.identity(), (a, b) -> b));
+        List<JoinedMeter> weak = meters.stream()
+                .filter(meter -> byMeter.containsKey(meter.meterId())
+                        && byMeter.get(meter.meterId()).verdict() != LinkVerdict.PASS)
+                .sorted(Comparator.comparing(JoinedMeter::meterId)).toList();
+        List<LinkSuggestion> suggestions = new ArrayList<>();
+        for (List<JoinedMeter> cluster : clusters(weak, thresholds.clusterMetres())) {
+            suggestions.add(cluster.size() == 1 ? antenna(cluster.get(0), byMeter.get(cluster.get(0).meterId()))
+                    : repeater(cluster));
+        }
+        suggestions.sort(Comparator.comparing((LinkSuggestion s) -> -s.meterIds().size())
+                .thenComparing(s -> s.meterIds().get(0)));
+        return suggestions;
+    }
+
+    /** The weak meters grouped so that each is within {@code metres} of another of its group (single linkage). */
+    static List<List<JoinedMeter>> clusters(List<JoinedMeter> weak, double metres) {
+        int[] group = new int[weak.size()];
+        for (int i = 0; i < group.length; i++) {
+            group[i] = i;
+        }
+        for (int i = 0; i < weak.size(); i++) {
+            for (int j = i + 1; j < weak.size(); j++) {
+                if (distanceMetres(weak.get(i), weak.get(j)) <= metres) {
+                    group[root(group, i)] = root(group, j);
+                }
+            }
+        }
+        Map<Integer, List<JoinedMeter>> clusters = new TreeMap<>();
+        for (int i = 0; i < weak.size(); i++) {
+            clusters.computeIfAbsent(root(group, i), key -> new ArrayList<>()).add(weak.get(i));
+        }
+        return new ArrayList<>(clusters.values());
+    }
+
+    private static int root(int[] group, int i) {
+        int at = i;
+        while (group[at] != at) {
+            group[at] = group[group[at]];
+            at = group[at];
+        }
+        return at;
+    }
+
+    /** The great-circle distance between two meters, in metres. */
+    static double distanceMetres(JoinedMeter a, JoinedMeter b) {
+        double lat1 = Math.toRadians(a.latitude());
+        double lat2 = Math.toRadians(b.latitude());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.longitude() - a.longitude());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static LinkSuggestion antenna(JoinedMeter meter, LinkCheck check) {
+        String text = "Move or raise the antenna of meter " + meter.meterId() + ", the only weak meter near it ("
+                + check.reasons().get(0) + "): clear of metal roofs and walls, and check it again.";
+        return new LinkSuggestion(LinkSuggestion.Kind.MOVE_ANTENNA, List.of(meter.meterId()), meter.latitude(),
+                meter.longitude(), text);
+    }
+
+    private static LinkSuggestion repeater(List<JoinedMeter> cluster) {
+        double latitude = cluster.stream().mapToDouble(JoinedMeter::latitude).average().orElseThrow();
+        double longitude = cluster.stream().mapToDouble(JoinedMeter::longitude).average().orElseThrow();
+        List<String> ids = cluster.stream().map(JoinedMeter::meterId).toList();
+        String text = format("Add a repeater near %.6f, %.6f, the centre of %d weak meters close together: ",
+                latitude, longitude, ids.size()) + String.join(", ", ids) + ".";
+        return new LinkSuggestion(LinkSuggestion.Kind.ADD_REPEATER, ids, latitude, longitude, text);
+    }
+
+    private static void signal(String direction, double rssiDbm, LinkThresholds thresholds, List<String> failures,
+            List<String> attention) {
+        if (rssiDbm < thresholds.failRssiDbm()) {
+            failures.add(format("the signal %s of %.1f dBm is below the fail limit of %.1f dBm", direction, rssiDbm,
+                    thresholds.failRssiDbm()));
+        } else if (rssiDbm < thresholds.passRssiDbm()) {
+            attention.add(format("the signal %s of %.1f dBm is below the pass limit of %.1f dBm", direction,
+                    rssiDbm, thresholds.passRssiDbm()));
+        }
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
     }
 }

@@ -1,21 +1,45 @@
 package io.gridside.site.store;
 
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.RelayState;
+import io.gridside.site.cbor.ByteString;
 import io.gridside.site.commission.Assignment;
+import io.gridside.site.commission.AssignmentRules;
+import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.DryRunBill;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
+import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.SignedReport;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.commission.StepRecord;
+import io.gridside.site.tariff.TariffFile;
 import io.gridside.site.tariff.TariffSchedule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The site store's commissioning rows (decision 0064): the site's plan, the tariffs and customers planned, the
@@ -24,6 +48,9 @@ import java.util.Optional;
  * are serialised on the store that gives this out ({@link SiteStore#commission}), as its own are.
  */
 public final class CommissionRecords {
+
+    /** Reasons are kept one per line: a reason is one sentence and holds no line break. */
+    private static final String REASON_BREAK = "\n";
 
     private final Connection connection;
     private final StoreWork work;
@@ -39,102 +66,399 @@ public final class CommissionRecords {
      * @throws StoreException when {@code file} exists already: a site is never created over another
      */
     public static SiteStore createSite(Path file, SitePlan plan, Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StoreException(file + " exists already; a new site is created in a new file. Choose another "
+                    + "path, or open the existing site instead.", null);
+        }
+        SiteStore store = SiteStore.open(file);
+        try {
+            store.commission().savePlan(plan, at);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void savePlan(SitePlan plan, Instant at) {
+        work.inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO site_property (name, value) "
+                    + "VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                Map<String, String> properties = new LinkedHashMap<>();
+                properties.put("siteId", plan.siteId());
+                properties.put("name", plan.name());
+                properties.put("currency", plan.currency());
+                properties.put("zone", plan.zone().getId());
+                properties.put("operator", plan.operator());
+                properties.put("holidays", plan.holidays().stream().map(LocalDate::toString)
+                        .collect(Collectors.joining(",")));
+                properties.put("latitude", Double.toString(plan.latitude()));
+                properties.put("longitude", Double.toString(plan.longitude()));
+                for (Map.Entry<String, String> property : properties.entrySet()) {
+                    upsert.setString(1, property.getKey());
+                    upsert.setString(2, property.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            insertStep(CommissionStep.SITE, at, plan.siteId() + ", " + plan.name());
+            return null;
+        });
     }
 
     /** The site's plan as created, or empty for a store made from a gateway's pull. */
     public Optional<SitePlan> plan() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            Map<String, String> properties = new HashMap<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT name, value FROM site_property")) {
+                while (rows.next()) {
+                    properties.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            if (!properties.containsKey("operator") || !properties.containsKey("siteId")) {
+                return Optional.empty();
+            }
+            String holidays = properties.get("holidays");
+            List<LocalDate> days = holidays.isEmpty() ? List.of()
+                    : Arrays.stream(holidays.split(",")).map(LocalDate::parse).toList();
+            return Optional.of(new SitePlan(properties.get("siteId"), properties.get("name"),
+                    properties.get("operator"), properties.get("currency"), ZoneId.of(properties.get("zone")), days,
+                    Double.parseDouble(properties.get("latitude")), Double.parseDouble(properties.get("longitude"))));
+        });
     }
 
     /** Keeps the tariffs the operator issued for the site, replacing one of the same id. */
     public void saveTariffs(List<TariffSchedule> tariffs) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO commission_tariff (tariff_id, "
+                    + "schedule_json) VALUES (?, ?) ON CONFLICT (tariff_id) DO UPDATE SET schedule_json = "
+                    + "excluded.schedule_json")) {
+                for (TariffSchedule tariff : tariffs) {
+                    upsert.setString(1, tariff.tariffId());
+                    upsert.setString(2, TariffFile.write(tariff));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** The tariffs kept, in id order. */
     public List<TariffSchedule> tariffs() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            List<TariffSchedule> tariffs = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery(
+                            "SELECT tariff_id, schedule_json FROM commission_tariff ORDER BY tariff_id")) {
+                while (rows.next()) {
+                    try {
+                        tariffs.add(TariffFile.parse(rows.getString(2)));
+                    } catch (IOException e) {
+                        throw new SQLException("The kept tariff " + rows.getString(1) + " cannot be read: "
+                                + e.getMessage(), e);
+                    }
+                }
+            }
+            return tariffs;
+        });
     }
 
     /** Keeps the customers of a checked CSV file, all in one transaction; one of the same id is replaced. */
     public void saveCustomers(List<PlannedCustomer> customers) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            upsertCustomers(customers);
+            return null;
+        });
     }
 
     /**
      * Adds one customer entered on site.
      *
-     * @throws io.gridside.site.commission.CommissionRefusal when a customer of that id is there already and differs
+     * @throws CommissionRefusal when a customer of that id is there already and differs
      */
     public void addCustomer(PlannedCustomer customer) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            Optional<PlannedCustomer> held = customers(customer.customerId()).stream().findFirst();
+            if (held.isPresent() && !held.get().equals(customer)) {
+                throw new CommissionRefusal(CommissionRefusal.CUSTOMER_EXISTS, "There is a customer "
+                        + customer.customerId() + " already (" + held.get().name() + "); give the new customer "
+                        + "another id.");
+            }
+            upsertCustomers(List.of(customer));
+            return null;
+        });
+    }
+
+    private void upsertCustomers(List<PlannedCustomer> customers) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO commission_customer (customer_id, "
+                + "name, phone, address, category, tariff_id, opening_minor, meter_serial) VALUES (?, ?, ?, ?, ?, "
+                + "?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, phone = excluded.phone, "
+                + "address = excluded.address, category = excluded.category, tariff_id = excluded.tariff_id, "
+                + "opening_minor = excluded.opening_minor, meter_serial = excluded.meter_serial")) {
+            for (PlannedCustomer customer : customers) {
+                upsert.setString(1, customer.customerId());
+                upsert.setString(2, customer.name());
+                upsert.setString(3, customer.phone());
+                upsert.setString(4, customer.address());
+                upsert.setString(5, customer.category().name());
+                upsert.setString(6, customer.tariffId());
+                upsert.setLong(7, customer.openingBalanceMinor());
+                upsert.setString(8, customer.meterSerial());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
     }
 
     /** The planned customers, in id order. */
     public List<PlannedCustomer> customers() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> customers(null));
+    }
+
+    private List<PlannedCustomer> customers(String onlyId) throws SQLException {
+        List<PlannedCustomer> customers = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, name, phone, address, "
+                + "category, tariff_id, opening_minor, meter_serial FROM commission_customer WHERE ?1 IS NULL OR "
+                + "customer_id = ?1 ORDER BY customer_id")) {
+            select.setString(1, onlyId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    customers.add(new PlannedCustomer(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), CustomerCategory.valueOf(rows.getString(5)), rows.getString(6),
+                            rows.getLong(7), rows.getString(8)));
+                }
+            }
+        }
+        return customers;
     }
 
     /** Keeps the meters the gateway reported as joined, replacing what was held of each. */
     public void saveJoined(List<JoinedMeter> meters) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO commission_joined "
+                    + "(meter_id, hardware_id, phases, firmware, latitude, longitude, up_rssi_dbm, down_rssi_dbm, "
+                    + "etx, routes, hops, joined_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (JoinedMeter meter : meters) {
+                    upsert.setString(1, meter.meterId());
+                    upsert.setString(2, meter.hardwareId());
+                    upsert.setInt(3, meter.phases());
+                    upsert.setString(4, meter.firmware());
+                    upsert.setDouble(5, meter.latitude());
+                    upsert.setDouble(6, meter.longitude());
+                    upsert.setDouble(7, meter.upRssiDbm());
+                    upsert.setDouble(8, meter.downRssiDbm());
+                    upsert.setDouble(9, meter.etx());
+                    upsert.setInt(10, meter.routes());
+                    upsert.setInt(11, meter.hops());
+                    upsert.setLong(12, meter.joinedAt().toEpochMilli());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** The joined meters held, in serial order. */
     public List<JoinedMeter> joined() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(this::joinedRows);
+    }
+
+    private List<JoinedMeter> joinedRows() throws SQLException {
+        List<JoinedMeter> meters = new ArrayList<>();
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT meter_id, hardware_id, phases, firmware, latitude, "
+                        + "longitude, up_rssi_dbm, down_rssi_dbm, etx, routes, hops, joined_ms FROM commission_joined "
+                        + "ORDER BY meter_id")) {
+            while (rows.next()) {
+                meters.add(new JoinedMeter(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                        rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8),
+                        rows.getDouble(9), rows.getInt(10), rows.getInt(11), Instant.ofEpochMilli(rows.getLong(12))));
+            }
+        }
+        return meters;
     }
 
     /**
-     * Gives the meter {@code scan} names to {@code customerId} by the rules of
-     * {@link io.gridside.site.commission.AssignmentRules}, checked and stored in one transaction.
+     * Gives the meter {@code scan} names to {@code customerId} by the rules of {@link AssignmentRules}, checked and
+     * stored in one transaction.
      *
      * @return the assignment, the one held already when the same was asked before
-     * @throws io.gridside.site.commission.CommissionRefusal with the reason when a rule refuses it
+     * @throws CommissionRefusal with the reason when a rule refuses it
      */
     public Assignment assign(String customerId, String scan, Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        return work.inTransaction(() -> {
+            Assignment assignment = AssignmentRules.assign(customerId, scan, customers(null), joinedRows(),
+                    assignmentRows(), at);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO "
+                    + "commission_assignment (customer_id, meter_id, assigned_ms) VALUES (?, ?, ?)")) {
+                insert.setString(1, assignment.customerId());
+                insert.setString(2, assignment.meterId());
+                insert.setLong(3, assignment.assignedAt().toEpochMilli());
+                insert.executeUpdate();
+            }
+            return assignment;
+        });
     }
 
     /** Takes {@code customerId}'s meter back, so that it can be given another; false when they had none. */
     public boolean unassign(String customerId) {
-        throw new UnsupportedOperationException("not yet");
+        return work.inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM commission_assignment WHERE customer_id = ?")) {
+                delete.setString(1, customerId);
+                return delete.executeUpdate() > 0;
+            }
+        });
     }
 
     /** The assignments, in customer id order. */
     public List<Assignment> assignments() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(this::assignmentRows);
+    }
+
+    private List<Assignment> assignmentRows() throws SQLException {
+        List<Assignment> assignments = new ArrayList<>();
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT customer_id, meter_id, assigned_ms FROM "
+                        + "commission_assignment ORDER BY customer_id")) {
+            while (rows.next()) {
+                assignments.add(new Assignment(rows.getString(1), rows.getString(2),
+                        Instant.ofEpochMilli(rows.getLong(3))));
+            }
+        }
+        return assignments;
     }
 
     /** Keeps link checks made at {@code at}, replacing the earlier check of each meter. */
     public void saveLinkChecks(List<LinkCheck> checks, Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO "
+                    + "commission_link_check (meter_id, verdict, reasons, checked_ms) VALUES (?, ?, ?, ?)")) {
+                for (LinkCheck check : checks) {
+                    upsert.setString(1, check.meterId());
+                    upsert.setString(2, check.verdict().name());
+                    upsert.setString(3, String.join(REASON_BREAK, check.reasons()));
+                    upsert.setLong(4, at.toEpochMilli());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** The latest link check of each meter, in serial order. */
     public List<LinkCheck> linkChecks() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            List<LinkCheck> checks = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT meter_id, verdict, reasons FROM "
+                            + "commission_link_check ORDER BY meter_id")) {
+                while (rows.next()) {
+                    String reasons = rows.getString(3);
+                    checks.add(new LinkCheck(rows.getString(1), LinkVerdict.valueOf(rows.getString(2)),
+                            reasons.isEmpty() ? List.of() : List.of(reasons.split(REASON_BREAK))));
+                }
+            }
+            return checks;
+        });
     }
 
     /** Keeps a relay test, replacing the earlier test of the same meter. */
     public void saveRelayTest(RelayTest test) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO commission_relay_test "
+                    + "(meter_id, after_off, after_on, tested_ms, note) VALUES (?, ?, ?, ?, ?)")) {
+                upsert.setString(1, test.meterId());
+                setState(upsert, 2, test.afterOff());
+                setState(upsert, 3, test.afterOn());
+                upsert.setLong(4, test.testedAt().toEpochMilli());
+                upsert.setString(5, test.note());
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void setState(PreparedStatement statement, int index, RelayState state) throws SQLException {
+        if (state == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, state.name());
+        }
     }
 
     /** The latest relay test of each meter, in serial order. */
     public List<RelayTest> relayTests() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            List<RelayTest> tests = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT meter_id, after_off, after_on, tested_ms, note FROM "
+                            + "commission_relay_test ORDER BY meter_id")) {
+                while (rows.next()) {
+                    tests.add(new RelayTest(rows.getString(1), state(rows.getString(2)), state(rows.getString(3)),
+                            Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5)));
+                }
+            }
+            return tests;
+        });
+    }
+
+    private static RelayState state(String name) {
+        return name == null ? null : RelayState.valueOf(name);
     }
 
     /** Keeps the dry run's bills, replacing the whole of an earlier run. */
     public void saveDryRun(List<DryRunBill> bills) {
-        throw new UnsupportedOperationException("not yet");
+        work.inTransaction(() -> {
+            try (Statement clear = connection.createStatement()) {
+                clear.executeUpdate("DELETE FROM commission_dry_run");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commission_dry_run "
+                    + "(customer_id, tariff_id, from_ms, to_ms, energy_wh, charges_minor, opening_minor, "
+                    + "closing_minor, days_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (DryRunBill bill : bills) {
+                    insert.setString(1, bill.customerId());
+                    insert.setString(2, bill.tariffId());
+                    insert.setLong(3, bill.from().toEpochMilli());
+                    insert.setLong(4, bill.to().toEpochMilli());
+                    insert.setLong(5, bill.energyWh());
+                    insert.setLong(6, bill.chargesMinor());
+                    insert.setLong(7, bill.openingMinor());
+                    insert.setLong(8, bill.closingMinor());
+                    insert.setLong(9, bill.daysOfCreditLeft());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** The dry run's bills, in customer id order; empty before it ran. */
     public List<DryRunBill> dryRun() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            List<DryRunBill> bills = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT customer_id, tariff_id, from_ms, to_ms, energy_wh, "
+                            + "charges_minor, opening_minor, closing_minor, days_left FROM commission_dry_run "
+                            + "ORDER BY customer_id")) {
+                while (rows.next()) {
+                    bills.add(new DryRunBill(rows.getString(1), rows.getString(2),
+                            Instant.ofEpochMilli(rows.getLong(3)), Instant.ofEpochMilli(rows.getLong(4)),
+                            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9)));
+                }
+            }
+            return bills;
+        });
     }
 
     /**
@@ -143,17 +467,43 @@ public final class CommissionRecords {
      * @return false when it was done already: the first record stands and nothing changes
      */
     public boolean markDone(CommissionStep step, Instant at, String detail) {
-        throw new UnsupportedOperationException("not yet");
+        return work.inTransaction(() -> insertStep(step, at, detail));
+    }
+
+    private boolean insertStep(CommissionStep step, Instant at, String detail) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO commission_step (step, done_ms, detail) VALUES (?, ?, ?)")) {
+            insert.setString(1, step.name());
+            insert.setLong(2, at.toEpochMilli());
+            insert.setString(3, detail == null ? "" : detail);
+            return insert.executeUpdate() > 0;
+        }
     }
 
     /** Marks {@code step} not done, as when the technician goes back to it; false when it was not done. */
     public boolean reopen(CommissionStep step) {
-        throw new UnsupportedOperationException("not yet");
+        return work.inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM commission_step WHERE step = ?")) {
+                delete.setString(1, step.name());
+                return delete.executeUpdate() > 0;
+            }
+        });
     }
 
     /** The steps done, in the order of {@link CommissionStep}. */
     public List<StepRecord> progress() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            Map<CommissionStep, StepRecord> done = new EnumMap<>(CommissionStep.class);
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT step, done_ms, detail FROM commission_step")) {
+                while (rows.next()) {
+                    CommissionStep step = CommissionStep.valueOf(rows.getString(1));
+                    done.put(step, new StepRecord(step, Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3)));
+                }
+            }
+            return List.copyOf(done.values());
+        });
     }
 
     /**
@@ -163,11 +513,45 @@ public final class CommissionRecords {
      * @return false when it was kept already
      */
     public boolean saveReport(SignedReport report) {
-        throw new UnsupportedOperationException("not yet");
+        return work.inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO commission_report "
+                    + "(report_id, site_id, technician_id, technician_key, signed, signature, signed_ms) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, report.reportId());
+                insert.setString(2, report.siteId());
+                insert.setString(3, report.technicianId());
+                insert.setBytes(4, report.technicianKey().toByteArray());
+                insert.setBytes(5, report.signed().toByteArray());
+                insert.setBytes(6, report.signature().toByteArray());
+                insert.setLong(7, report.signedAt().toEpochMilli());
+                return insert.executeUpdate() > 0;
+            }
+        });
     }
 
     /** The reports kept, the latest first. */
     public List<SignedReport> reports() {
-        throw new UnsupportedOperationException("not yet");
+        return work.query(() -> {
+            List<SignedReport> reports = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT " + REPORT_COLUMNS
+                            + " FROM commission_report ORDER BY signed_ms DESC, report_id")) {
+                while (rows.next()) {
+                    reports.add(report(rows, 1));
+                }
+            }
+            return reports;
+        });
+    }
+
+    /** The columns {@link #report} reads, in its order. */
+    static final String REPORT_COLUMNS = "report_id, site_id, technician_id, technician_key, signed, signature, "
+            + "signed_ms";
+
+    /** The report whose columns ({@link #REPORT_COLUMNS}) start at {@code first}. */
+    static SignedReport report(ResultSet rows, int first) throws SQLException {
+        return new SignedReport(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
+                ByteString.of(rows.getBytes(first + 3)), ByteString.of(rows.getBytes(first + 4)),
+                ByteString.of(rows.getBytes(first + 5)), Instant.ofEpochMilli(rows.getLong(first + 6)));
     }
 }

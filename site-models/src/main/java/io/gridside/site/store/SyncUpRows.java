@@ -1,10 +1,12 @@
 package io.gridside.site.store;
 
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.commission.SignedReport;
 import io.gridside.site.sync.LedgerDay;
 import io.gridside.site.sync.TopologyCompact;
 import io.gridside.site.sync.UpItem;
 import io.gridside.site.sync.UpStream;
+import io.gridside.site.sync.api.UpItems;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,9 +40,12 @@ final class SyncUpRows {
             + "l.kind, l.amount_minor, l.balance_after_minor, l.reference, l.hash"
             + PAGE.formatted("LEFT JOIN ledger_entry l ON l.seq = o.seq");
 
+    /** An event's item is its id; a commissioning report's (kind 'commissionReport', decision 0065) its report id. */
     private static final String EVENTS = "SELECT o.seq, o.item, o.kind, o.queued_ms, e.id, e.at_second, e.at_nano, "
-            + "e.source, e.kind, e.details"
-            + PAGE.formatted("LEFT JOIN site_event e ON e.id = CAST(o.item AS INTEGER)");
+            + "e.source, e.kind, e.details, r." + CommissionRecords.REPORT_COLUMNS.replace(", ", ", r.")
+            + PAGE.formatted("LEFT JOIN site_event e ON o.kind = 'event' AND e.id = CAST(o.item AS INTEGER) "
+                    + "LEFT JOIN commission_report r ON o.kind = '" + UpItems.COMMISSION_REPORT
+                    + "' AND r.report_id = o.item");
 
     /** A block's item is '<meter id>/<yyyy-mm-dd>': the day is its last ten characters. */
     private static final String READINGS = "SELECT o.seq, o.item, o.kind, o.queued_ms, b.readings, b.block"
@@ -106,7 +111,7 @@ final class SyncUpRows {
                     Map<String, Object> fields = switch (stream) {
                         case PAYMENTS -> payment(rows, kind, item, queued);
                         case LEDGER -> entry(rows);
-                        case EVENTS -> event(rows, item);
+                        case EVENTS -> UpItems.COMMISSION_REPORT.equals(kind) ? report(rows) : event(rows, item);
                         case READINGS -> reading(connection, rows, kind, item);
                         case CUSTOMERS -> field(rows, item);
                     };
@@ -214,6 +219,23 @@ final class SyncUpRows {
             fields.put("source", rows.getString(8));
             fields.put("kind", rows.getString(9));
             fields.put("details", EventColumns.details(rows.getString(10)));
+        }
+        return fields;
+    }
+
+    /** A commissioning report as the cloud takes it: its signed bytes, signature and key, and who signed when. */
+    private static Map<String, Object> report(ResultSet rows) throws SQLException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("kind", UpItems.COMMISSION_REPORT);
+        if (present(rows, 11)) {
+            SignedReport report = CommissionRecords.report(rows, 11);
+            fields.put("reportId", report.reportId());
+            fields.put("siteId", report.siteId());
+            fields.put("technicianId", report.technicianId());
+            fields.put("technicianKey", report.technicianKey().toByteArray());
+            fields.put("signed", report.signed().toByteArray());
+            fields.put("signature", report.signature().toByteArray());
+            fields.put("at", report.signedAt());
         }
         return fields;
     }

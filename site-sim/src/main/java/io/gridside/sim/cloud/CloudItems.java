@@ -128,6 +128,10 @@ final class CloudItems {
         switch (stream) {
             case SyncStreams.PAYMENTS -> payment(connection, site, seq, item);
             case SyncStreams.EVENTS -> {
+                if (UpItems.COMMISSION_REPORT.equals(item.get("kind"))) {
+                    keyed(connection, site, stream, "report:" + CloudReports.check(site, item), seq, item);
+                    return;
+                }
                 UpItems.Event event = SyncJson.item(item, UpItems.Event.class);
                 Objects.requireNonNull(event.at(), "at");
                 Objects.requireNonNull(event.kind(), "kind");

@@ -1,7 +1,10 @@
 package io.gridside.console.service.commission;
 
+import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianCommand;
+import io.gridside.site.cbor.ByteString;
 import io.gridside.site.commission.CommissionReport;
 import io.gridside.site.commission.SignedReport;
 import java.time.Instant;
@@ -24,16 +27,28 @@ public final class ReportSigning {
      */
     public static SignedReport sign(CommissionReport report, SignedCredential credential, SigningKey key,
             Instant at) {
-        throw new UnsupportedOperationException("not yet");
+        if (!credential.technicianId().equals(report.technicianId())) {
+            throw new IllegalArgumentException("The report is made out to technician " + report.technicianId()
+                    + ", and the credential is " + credential.technicianId() + "'s.");
+        }
+        if (!credential.credential().hasTechnicianKey()
+                || !credential.credential().technicianKey().equals(key.publicKey())) {
+            throw new IllegalArgumentException("The key given is not the one credential " + credential.technicianId()
+                    + " names; use the key file kept next to the credential file.");
+        }
+        byte[] signed = report.encode();
+        return new SignedReport(SignedReport.idOf(signed), report.siteId(), report.technicianId(), key.publicKey(),
+                ByteString.of(signed), key.sign(signed), at);
     }
 
     /** Whether {@code report}'s signature is its technician key's signature of its bytes. */
     public static boolean verify(SignedReport report) {
-        throw new UnsupportedOperationException("not yet");
+        return Ed25519.verify(report.technicianKey(), report.signed().toByteArray(), report.signature());
     }
 
     /** Whether {@code report} was signed by the key {@code credential} names, and the signature holds. */
     public static boolean signedBy(SignedReport report, SignedCredential credential) {
-        throw new UnsupportedOperationException("not yet");
+        return credential.technicianId().equals(report.technicianId())
+                && TechnicianCommand.signedBy(credential.credential(), report.signed(), report.signature());
     }
 }

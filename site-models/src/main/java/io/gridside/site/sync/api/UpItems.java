@@ -25,6 +25,8 @@ public final class UpItems {
     public static final String BLOCKS = "blocks";
     /** The {@code kind} of a {@link Topology}. */
     public static final String TOPOLOGY = "topology";
+    /** The {@code kind} of a {@link CommissionReport}, on the events stream beside the site's events. */
+    public static final String COMMISSION_REPORT = "commissionReport";
 
     private UpItems() {
     }
@@ -72,6 +74,18 @@ public final class UpItems {
 
     /** Events: one entry of the site's event log; {@code kind} is its event kind's name. */
     public record Event(long seq, long id, Instant at, String source, String kind, Map<String, String> details) {
+    }
+
+    /**
+     * Events: a signed commissioning report; the cloud keeps it by its report id once its signature holds.
+     *
+     * @param technicianKey the raw Ed25519 public key that signed, base64
+     * @param signed        the report's deterministic CBOR, base64
+     * @param signature     the Ed25519 signature of {@code signed}, base64
+     * @param at            when it was signed
+     */
+    public record CommissionReport(long seq, String kind, String reportId, String siteId, String technicianId,
+            String technicianKey, String signed, String signature, Instant at) {
     }
 
     /**

@@ -1,0 +1,68 @@
+package io.gridside.sim;
+
+import io.gridside.link.message.CommissionMeter;
+import io.gridside.site.Customer;
+import io.gridside.site.Meter;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import io.gridside.site.commission.SitePlan;
+import io.gridside.site.tariff.TariffSchedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The layout of a site as commissioned: the physical site a {@link FreshGateway} was built with (its meters, where
+ * they stand, what their households draw), under the site's plan, with each commissioned meter's customer and
+ * opening balance in place of the generated ones.
+ *
+ * <p>KNOWN SHORTCOMING: a meter left uncommissioned at go-live is billed under a spare account with no credit,
+ * named after the meter, so its relay stays open; a real gateway would leave it out of billing altogether.
+ */
+final class CommissionedSite {
+
+    /** The prefix of the spare account of a meter no customer was given. */
+    static final String SPARE = "SPARE-";
+
+    private CommissionedSite() {
+    }
+
+    /**
+     * @param bySerial the commissioned customers by their meter's serial
+     */
+    static SiteLayout layout(SiteLayout physical, SitePlan plan, TariffSchedule schedule,
+            Map<String, CommissionMeter> bySerial) {
+        int count = physical.meters().size();
+        List<Customer> customers = new ArrayList<>(count);
+        List<Meter> meters = new ArrayList<>(count);
+        long[] opening = new long[count];
+        double[] payRate = new double[count];
+        for (int i = 0; i < count; i++) {
+            Meter meter = physical.meters().get(i);
+            CommissionMeter commissioned = bySerial.get(meter.serial());
+            Customer customer = commissioned != null
+                    ? new Customer(commissioned.customerId(), commissioned.name(), commissioned.category())
+                    : new Customer(SPARE + meter.meterId(), "Uncommissioned meter " + meter.serial(),
+                            physical.customers().get(i).category());
+            customers.add(customer);
+            meters.add(new Meter(meter.meterId(), meter.serial(), customer.customerId(), meter.parentId(),
+                    meter.rssiDbm()));
+            opening[i] = commissioned != null ? commissioned.openingBalanceMinor() : 0;
+            payRate[i] = commissioned != null ? physical.payRate()[i] : 0;
+        }
+        SiteInfo site = new SiteInfo(plan.siteId(), plan.name(), plan.currency(), plan.zone());
+        return new SiteLayout(site, physical.gatewayId(), tariffOf(schedule, plan), customers, meters,
+                physical.loads(), opening, payRate, physical.mesh(), physical.grid());
+    }
+
+    /**
+     * The flat summary of the site's tariff that a site reply carries. KNOWN SHORTCOMING: its prices are the
+     * simulator's flat ones under the schedule's id and the site's currency, not read from the schedule, which is
+     * what billing rates with.
+     */
+    static Tariff tariffOf(TariffSchedule schedule, SitePlan plan) {
+        Tariff flat = SiteGenerator.TARIFF;
+        return new Tariff(schedule.tariffId(), plan.currency(), flat.energyMinorPerKwh(), flat.standingMinorPerDay(),
+                flat.lowCreditMinor());
+    }
+}
