@@ -1,6 +1,5 @@
 package io.gridside.console.service.commission;
 
-import io.gridside.billing.commission.DryRun;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
@@ -12,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * What a commissioning day is run with: where new site stores go, the clock, how a session with the gateway opens,
- * who the technician is, and the limits and consumption its checks use.
+ * who the technician is, and the limits its link check uses.
  *
  * @param folder      the folder where the new site's store is created, as {@code SITE_ID.db}
  * @param clock       the console's clock; the gateway's is set from it
@@ -20,10 +19,9 @@ import java.util.function.Function;
  * @param credential  the technician's credential, which the operator's pack must carry
  * @param key         the technician's private key, which signs the report
  * @param thresholds  the link check's limits
- * @param consumption the simulated consumption the dry run bills
  */
 public record CommissionSetup(Path folder, Clock clock, Function<ConnectionTarget, CommissionLink.Opener> links,
-        SignedCredential credential, SigningKey key, LinkThresholds thresholds, DryRun.Consumption consumption) {
+        SignedCredential credential, SigningKey key, LinkThresholds thresholds) {
 
     public CommissionSetup {
         Objects.requireNonNull(folder, "folder");
@@ -31,6 +29,5 @@ public record CommissionSetup(Path folder, Clock clock, Function<ConnectionTarge
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(thresholds, "thresholds");
-        Objects.requireNonNull(consumption, "consumption");
     }
 }

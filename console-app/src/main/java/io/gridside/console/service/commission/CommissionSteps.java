@@ -10,12 +10,14 @@ import io.gridside.link.message.CommissioningState;
 import io.gridside.link.message.RelayTested;
 import io.gridside.link.message.SiteSetUp;
 import io.gridside.link.message.WentLive;
+import io.gridside.site.SiteInfo;
 import io.gridside.site.commission.Assignment;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionReport;
 import io.gridside.site.commission.CommissionReports;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.DryRunBill;
+import io.gridside.site.commission.DryRunLoads;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
 import io.gridside.site.commission.LinkChecks;
@@ -108,6 +110,10 @@ final class CommissionSteps {
         }
         SiteSetUp setUp = day.link().commissioning().setUpSite(day.plan(), day.setup().clock().instant(), signed);
         day.records().saveTariffs(tariffs);
+        // From now on the store is this gateway's site database, which later pulls check they feed from.
+        SitePlan plan = day.plan();
+        day.store().saveSite(new SiteInfo(plan.siteId(), plan.name(), plan.currency(), plan.zone()),
+                setUp.gatewayId());
         context.progress().update("The gateway " + setUp.gatewayId() + " took site " + setUp.siteId(), 1, 1);
         return StepOutcome.finished(day.pack().toString());
     }
@@ -235,7 +241,8 @@ final class CommissionSteps {
                         LinkedHashMap::new));
         LocalDate tomorrow = LocalDate.ofInstant(day.setup().clock().instant(), plan.zone()).plusDays(1);
         Instant from = tomorrow.atStartOfDay(plan.zone()).toInstant();
-        List<DryRunBill> bills = DryRun.firstWeek(plan, rows.customers(), tariffs, day.setup().consumption(), from);
+        DryRunLoads loads = new DryRunLoads(plan.siteId().hashCode(), plan.zone());
+        List<DryRunBill> bills = DryRun.firstWeek(plan, rows.customers(), tariffs, loads::energyWh, from);
         rows.saveDryRun(bills);
         long short1 = bills.stream().filter(bill -> bill.closingMinor() < 0).count();
         return StepOutcome.finished(bills.size() + " customers billed, " + short1 + " out of credit within the week");
