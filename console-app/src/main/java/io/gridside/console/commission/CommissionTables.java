@@ -45,8 +45,10 @@ final class CommissionTables {
      * A row with a path field, a button that chooses the file and a button that hands the path to {@code action}:
      * the field takes a typed or pasted path too, as a technician with the file's path in a message would.
      */
-    static HBox fileRow(String id, String actionKey, Consumer<Path> action) {
+    static HBox fileRow(String id, String actionKey, javafx.beans.property.StringProperty value,
+            Consumer<Path> action) {
         TextField path = new TextField();
+        path.textProperty().bindBidirectional(value);
         path.setId(id + "-path");
         path.setPromptText(CommissionTexts.text("file.prompt"));
         HBox.setHgrow(path, Priority.ALWAYS);

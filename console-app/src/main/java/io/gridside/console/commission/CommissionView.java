@@ -43,6 +43,7 @@ public final class CommissionView extends BorderPane {
     private final Button proceed = new Button(CommissionTexts.text("action.proceed"));
     private final Button cancel = new Button(CommissionTexts.text("action.cancel"));
     private final Button back = new Button(CommissionTexts.text("action.back"));
+    private final Button close = new Button(CommissionTexts.text("action.close"));
     private final Timeline poll;
 
     public CommissionView(CommissionViewModel model) {
@@ -72,7 +73,10 @@ public final class CommissionView extends BorderPane {
         proceed.getStyleClass().add(Styles.ACCENT);
         cancel.setId("commission-cancel");
         back.setId("commission-back");
-        for (Button button : new Button[] {proceed, cancel, back}) {
+        close.setId("commission-close");
+        close.setVisible(false);
+        close.setManaged(false);
+        for (Button button : new Button[] {proceed, cancel, back, close}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         poll.setCycleCount(Animation.INDEFINITE);
@@ -93,7 +97,7 @@ public final class CommissionView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, progressText, progress, back, cancel, proceed);
+        HBox header = new HBox(10, title, spacer, progressText, progress, back, cancel, proceed, close);
         header.setAlignment(Pos.CENTER_LEFT);
         StackPane content = new StackPane();
         content.getChildren().setAll(panes.values().stream().distinct().toList());
@@ -102,6 +106,13 @@ public final class CommissionView extends BorderPane {
         body.setPadding(new Insets(0, 0, 0, 12));
         setLeft(new StepList(model));
         setCenter(body);
+    }
+
+    /** Shows a button that leaves the screen, running {@code action}: the console's way back to connecting. */
+    public void onClose(Runnable action) {
+        close.setOnAction(event -> action.run());
+        close.setVisible(true);
+        close.setManaged(true);
     }
 
     private void bind() {

@@ -46,6 +46,10 @@ public final class CommissionViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty addressField = new SimpleStringProperty("127.0.0.1:");
+    private final StringProperty packField = new SimpleStringProperty("");
+    private final StringProperty customersField = new SimpleStringProperty("");
+    private final StringProperty siteIdField = new SimpleStringProperty("");
     private boolean followCurrent = true;
 
     public CommissionViewModel(CommissionSource source) {
@@ -77,6 +81,33 @@ public final class CommissionViewModel {
         progressText.set(update.message());
         progress.set(update.total() > 0 ? (double) update.done() / update.total() : -1);
         running.set(update.running());
+    }
+
+    /** Fills the fields with what {@code start} offers: the demo's address and files; a real day's are empty. */
+    public void offer(CommissionStart start) {
+        if (!start.address().isEmpty()) {
+            addressField.set(start.address());
+        }
+        packField.set(start.pack());
+        customersField.set(start.customers());
+        siteIdField.set(start.site());
+    }
+
+    /** The gateway's address as typed, which the gateway pane's field edits. */
+    public StringProperty addressFieldProperty() {
+        return addressField;
+    }
+
+    public StringProperty packFieldProperty() {
+        return packField;
+    }
+
+    public StringProperty customersFieldProperty() {
+        return customersField;
+    }
+
+    public StringProperty siteIdFieldProperty() {
+        return siteIdField;
     }
 
     /** Shows {@code step}'s form or table; the screen stops following the current step until it is shown again. */

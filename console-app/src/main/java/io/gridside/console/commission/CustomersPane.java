@@ -17,7 +17,8 @@ final class CustomersPane extends VBox {
         setSpacing(10);
         getChildren().add(CommissionTables.explanation(explanationKey));
         if (withImport) {
-            getChildren().add(CommissionTables.fileRow("customers", "customers.import", model::importCustomers));
+            getChildren().add(CommissionTables.fileRow("customers", "customers.import",
+                    model.customersFieldProperty(), model::importCustomers));
         }
         getChildren().add(table);
     }

@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 final class GatewayPane extends VBox {
 
     private final CommissionViewModel model;
-    private final TextField address = new TextField("127.0.0.1:");
+    private final TextField address = new TextField();
     private final Button connect = new Button(CommissionTexts.text("gateway.connect"));
     private final Label pinned = new Label();
 
@@ -28,6 +28,7 @@ final class GatewayPane extends VBox {
 
     private void createControls() {
         address.setId("gateway-address");
+        address.textProperty().bindBidirectional(model.addressFieldProperty());
         HBox.setHgrow(address, Priority.ALWAYS);
         connect.setId("gateway-connect");
         connect.getStyleClass().add(Styles.ACCENT);
@@ -43,6 +44,6 @@ final class GatewayPane extends VBox {
         setSpacing(10);
         getChildren().setAll(CommissionTables.explanation("gateway.explain"), row, pinned,
                 CommissionTables.explanation("pack.explain"),
-                CommissionTables.fileRow("pack", "pack.load", model::choosePack));
+                CommissionTables.fileRow("pack", "pack.load", model.packFieldProperty(), model::choosePack));
     }
 }

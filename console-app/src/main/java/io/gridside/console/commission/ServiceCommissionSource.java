@@ -30,6 +30,7 @@ public final class ServiceCommissionSource implements CommissionSource {
 
     private final TaskRunner tasks;
     private final ServiceFactory factory;
+    private final Consumer<Path> remember;
     private final LinkThresholds thresholds;
     private final AtomicBoolean reloading = new AtomicBoolean();
     private volatile CommissionService service;
@@ -38,12 +39,13 @@ public final class ServiceCommissionSource implements CommissionSource {
     private Task<?> running;
 
     /**
-     * @param factory    makes the day's service, in the background, on the first order
+     * @param start      what makes the day's service, and where a new site's store is remembered
      * @param thresholds the link check's limits, which its suggestions use too
      */
-    public ServiceCommissionSource(TaskRunner tasks, ServiceFactory factory, LinkThresholds thresholds) {
+    public ServiceCommissionSource(TaskRunner tasks, CommissionStart start, LinkThresholds thresholds) {
         this.tasks = tasks;
-        this.factory = factory;
+        this.factory = start.factory();
+        this.remember = start.remember();
         this.thresholds = thresholds;
     }
 
@@ -111,7 +113,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     @Override
     public void createSite(SitePlan plan, Consumer<String> onFailure) {
         order(CommissionTexts.text("task.createSite", plan.siteId()), (day, context) -> {
-            day.createSite(plan);
+            remember.accept(day.createSite(plan));
             return day.proceed(context, context);
         }, onFailure);
     }

@@ -40,6 +40,7 @@ final class SitePane extends VBox {
         create.setId("site-create");
         create.getStyleClass().add(Styles.ACCENT);
         created.setId("site-created");
+        siteId.textProperty().bindBidirectional(model.siteIdFieldProperty());
         created.getStyleClass().add(Styles.SUCCESS);
         holidays.setPromptText("2026-12-25, 2026-12-26");
         latitude.setPromptText("-1.2921");
