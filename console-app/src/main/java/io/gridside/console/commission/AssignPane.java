@@ -87,10 +87,11 @@ final class AssignPane extends VBox {
                 .map(CommissionOverview.Customer::id).toList();
         String chosen = customer.getEditor().getText().strip();
         boolean justAssigned = waitingBefore.contains(chosen) && !waiting.contains(chosen);
+        // Changing an editable box's items may clear its text: the choice is put back whole after.
         customer.getItems().setAll(waiting);
-        if ((chosen.isEmpty() || justAssigned) && !waiting.isEmpty()) {
-            customer.getEditor().setText(waiting.get(0));
-        }
+        String offer = chosen.isEmpty() || justAssigned ? (waiting.isEmpty() ? "" : waiting.get(0)) : chosen;
+        customer.setValue(offer.isEmpty() ? null : offer);
+        customer.getEditor().setText(offer);
         waitingBefore = Set.copyOf(waiting);
     }
 }

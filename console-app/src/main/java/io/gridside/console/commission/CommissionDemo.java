@@ -60,8 +60,16 @@ public final class CommissionDemo implements AutoCloseable {
      */
     public static CommissionDemo start(Path folder, int meters, double speed) throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        SiteSpec spec = new SiteSpec(meters, SiteSpec.DEFAULT_SEED, 0, now);
-        FreshSite site = FreshSite.start(new FreshGateway(spec, SimClock.scaled(now, speed)));
+        return start(folder, new SiteSpec(meters, SiteSpec.DEFAULT_SEED, 0, now), SimClock.scaled(now, speed));
+    }
+
+    /**
+     * As {@link #start(Path, int, double)}, for the site {@code spec} lays out on {@code clock}, which starts at
+     * {@code spec.now()}: a test's manual clock moves the meters' joins as it pleases.
+     */
+    public static CommissionDemo start(Path folder, SiteSpec spec, SimClock clock) throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        FreshSite site = FreshSite.start(new FreshGateway(spec, clock));
         InetSocketAddress address = site.listenTcp(0);
         Files.createDirectories(folder);
         SignedCredential technician = DemoOperator.issue("demo-technician", "Demo technician", Role.TECHNICIAN,
@@ -94,6 +102,12 @@ public final class CommissionDemo implements AutoCloseable {
                     i % 4 == 0 ? "SHOP" : "HOUSEHOLD", TARIFF, 100 + 25 * (i % 8), serial));
         }
         return csv.toString();
+    }
+
+    /** The serials of the meters the customers file leaves to be scanned, in the file's order. */
+    public static List<String> serialsToScan(SiteSpec spec) {
+        List<Meter> meters = SiteGenerator.generate(spec).meters();
+        return meters.subList(meters.size() - TO_SCAN, meters.size()).stream().map(Meter::serial).toList();
     }
 
     /** How the screen starts on this demo: its files and address offered, its technician signed in. */

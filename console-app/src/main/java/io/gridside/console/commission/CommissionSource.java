@@ -42,6 +42,9 @@ public interface CommissionSource {
     /** Takes {@code customerId}'s meter back before go-live, so that another can be assigned to them. */
     void unassign(String customerId, Consumer<String> onRefused);
 
+    /** Gives the technician's go and runs go-live: the gateway's billing switches on. */
+    void goLive(Consumer<String> onFailure);
+
     /** Goes back to {@code step}, so that it and the steps after it run again. */
     void goBack(CommissionStep step, Consumer<String> onFailure);
 

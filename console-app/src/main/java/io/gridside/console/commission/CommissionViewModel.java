@@ -201,6 +201,13 @@ public final class CommissionViewModel {
         }
     }
 
+    /** Switches the gateway's billing on, once the technician has read the checks. */
+    public void goLive() {
+        problem.set("");
+        followCurrent = true;
+        source.goLive(problem::set);
+    }
+
     /** Goes back to the step shown, so that it and the steps after it run again. */
     public void goBack() {
         problem.set("");

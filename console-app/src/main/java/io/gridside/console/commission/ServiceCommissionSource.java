@@ -157,8 +157,18 @@ public final class ServiceCommissionSource implements CommissionSource {
 
     @Override
     public void unassign(String customerId, Consumer<String> onRefused) {
-        order(CommissionTexts.text("task.unassign", customerId), (day, context) -> day.unassign(customerId),
-                onRefused);
+        order(CommissionTexts.text("task.unassign", customerId), (day, context) -> {
+            day.unassign(customerId);
+            return day.proceed(context, context);
+        }, onRefused);
+    }
+
+    @Override
+    public void goLive(Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.goLive"), (day, context) -> {
+            day.confirmGoLive();
+            return day.proceed(context, context);
+        }, onFailure);
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class CommissionService implements AutoCloseable {
     private volatile CommissionLink link;
     private volatile Path pack;
     private volatile String waiting = "";
+    private volatile boolean goLiveConfirmed;
 
     public CommissionService(CommissionSetup setup) {
         this.setup = setup;
@@ -108,6 +109,18 @@ public final class CommissionService implements AutoCloseable {
             closeLink();
             target = gateway;
         }
+    }
+
+    /**
+     * Gives the technician's go for go-live, which switches billing on and cannot be taken back; until then the
+     * go-live step waits, so that the checks' results are read first. Lasts for this console's run.
+     */
+    public void confirmGoLive() {
+        goLiveConfirmed = true;
+    }
+
+    boolean goLiveConfirmed() {
+        return goLiveConfirmed;
     }
 
     /** Takes the operator's pack file; the pack step loads it into the gateway. */
@@ -199,6 +212,7 @@ public final class CommissionService implements AutoCloseable {
     public void goBack(CommissionStep step) {
         runner.goBackTo(step);
         waiting = "";
+        goLiveConfirmed = false;
     }
 
     /** Every step with where it stands. */

@@ -249,6 +249,10 @@ final class CommissionSteps {
     }
 
     private StepOutcome goLive(StepContext context) throws Exception {
+        if (!day.goLiveConfirmed()) {
+            return StepOutcome.waitingFor("Read the link checks, relay tests and dry-run bill, then go live: billing "
+                    + "starts and customers change only by move-in and move-out from then on.");
+        }
         CommissionRecords rows = day.records();
         GatewayCommissioning gateway = day.link().commissioning();
         Set<String> commissioned = new HashSet<>(gateway.state().commissionedCustomers());

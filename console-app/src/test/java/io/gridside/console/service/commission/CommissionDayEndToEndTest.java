@@ -67,6 +67,9 @@ class CommissionDayEndToEndTest {
                         : "gridside:meter?serial=" + joined.get(i).meterId() + "&hw=" + joined.get(i).hardwareId();
                 day.assign(scan, FreshDay.customerId(i));
             }
+            RunResult checked = day.proceed(Progress.NONE, CancelSignal.NEVER);
+            assertThat(checked.stopped()).isEqualTo(CommissionStep.GO_LIVE);
+            day.confirmGoLive();
             RunResult finished = day.proceed(Progress.NONE, CancelSignal.NEVER);
 
             assertThat(finished.complete()).isTrue();

@@ -58,6 +58,7 @@ class CommissionDayResumeTest {
 
             try (CommissionService day = new CommissionService(fresh.setup(FreshDay.LENIENT))) {
                 day.resume(file);
+                day.confirmGoLive();
                 assertThat(day.states().get(CommissionStep.RELAY_TEST.ordinal()).status())
                         .isEqualTo(StepState.Status.CURRENT);
                 Interruption atGoLive = cancelAt("Commissioning NG-", 12);
