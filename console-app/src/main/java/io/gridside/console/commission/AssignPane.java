@@ -87,11 +87,17 @@ final class AssignPane extends VBox {
                 .map(CommissionOverview.Customer::id).toList();
         String chosen = customer.getEditor().getText().strip();
         boolean justAssigned = waitingBefore.contains(chosen) && !waiting.contains(chosen);
-        // Changing an editable box's items may clear its text: the choice is put back whole after.
-        customer.getItems().setAll(waiting);
         String offer = chosen.isEmpty() || justAssigned ? (waiting.isEmpty() ? "" : waiting.get(0)) : chosen;
-        customer.setValue(offer.isEmpty() ? null : offer);
-        customer.getEditor().setText(offer);
+        // The overview comes again every few seconds: what the technician is typing is left alone unless the list
+        // changed, and changing an editable box's items may clear its text, so the choice is put back whole.
+        if (!customer.getItems().equals(waiting)) {
+            customer.getItems().setAll(waiting);
+            customer.setValue(offer.isEmpty() ? null : offer);
+            customer.getEditor().setText(offer);
+        } else if (!offer.equals(chosen)) {
+            customer.setValue(offer.isEmpty() ? null : offer);
+            customer.getEditor().setText(offer);
+        }
         waitingBefore = Set.copyOf(waiting);
     }
 }

@@ -12,7 +12,7 @@ final class CustomersPane extends VBox {
 
     CustomersPane(CommissionViewModel model, String explanationKey, boolean withImport) {
         TableView<CommissionOverview.Customer> table = customerTable(model);
-        table.setId(withImport ? "customers-table" : "balances-table");
+        table.setId(withImport ? "commission-customers" : "commission-balances");
         VBox.setVgrow(table, Priority.ALWAYS);
         setSpacing(10);
         getChildren().add(CommissionTables.explanation(explanationKey));
@@ -24,7 +24,8 @@ final class CustomersPane extends VBox {
     }
 
     static TableView<CommissionOverview.Customer> customerTable(CommissionViewModel model) {
-        TableView<CommissionOverview.Customer> table = CommissionTables.table("customers-table", "customers.empty");
+        TableView<CommissionOverview.Customer> table =
+                CommissionTables.table("commission-customers", "customers.empty");
         table.getColumns().setAll(
                 CommissionTables.column("customers.id", 110, CommissionOverview.Customer::id),
                 CommissionTables.column("customers.name", 200, CommissionOverview.Customer::name),
