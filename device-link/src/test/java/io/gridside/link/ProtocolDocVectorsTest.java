@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridside.link.auth.CommandRefusal;
+import io.gridside.link.auth.CommissioningPackRefusedException;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.HelloProof;
 import io.gridside.link.auth.Refusal;
@@ -28,7 +29,9 @@ import io.gridside.link.message.Ping;
 import io.gridside.link.message.PushRevocations;
 import io.gridside.link.message.RevocationsHeld;
 import io.gridside.link.message.ReadingsBatch;
+import io.gridside.link.server.CommissionRefusedException;
 import io.gridside.link.server.RequestRoles;
+import io.gridside.link.testing.CommissioningSamples;
 import io.gridside.link.testing.FirmwareSamples;
 import io.gridside.link.testing.SampleMessages;
 import io.gridside.link.testing.TestCredentials;
@@ -106,7 +109,10 @@ class ProtocolDocVectorsTest {
             Map.entry("push-revocations", new PushRevocations(TestCredentials.revocationList().signed(),
                     TestCredentials.revocationList().signature())),
             Map.entry("revocations-held", new RevocationsHeld(TestCredentials.OPERATOR.keyId(), 3,
-                    TestCredentials.RECORD_ISSUED_AT, true)));
+                    TestCredentials.RECORD_ISSUED_AT, true)),
+            Map.entry("joined-meters-batch", CommissioningSamples.joinedMetersBatch()),
+            Map.entry("commission-meter", CommissioningSamples.commissionMeter()),
+            Map.entry("meter-commissioned", CommissioningSamples.meterCommissioned()));
     /** The documents each {@code digest} block describes, as the code encodes them. */
     private static final Map<String, byte[]> DIGESTED = Map.of(
             "events-of-a-day", HistoryDigests.eventsDocument(SampleMessages.events()),
@@ -154,7 +160,9 @@ class ProtocolDocVectorsTest {
             "firmware-manifest", new Signed(ManifestVector.KEY,
                     SignedManifest.signedBytes(ManifestVector.image().manifest())),
             "revocation-list", new Signed(TestCredentials.OPERATOR.key(),
-                    TestCredentials.revocationList().signed().toByteArray()));
+                    TestCredentials.revocationList().signed().toByteArray()),
+            "commissioning-pack", new Signed(TestCredentials.OPERATOR.key(),
+                    CommissioningSamples.pack().signed().toByteArray()));
 
     private record Signed(SigningKey key, byte[] bytes) {
     }
@@ -354,7 +362,10 @@ class ProtocolDocVectorsTest {
                 .contains("CAMPAIGN_UNKNOWN", "CAMPAIGN_CONFLICT", "UNSUPPORTED")
                 .contains(RevocationListRefusedException.MALFORMED, RevocationListRefusedException.UNKNOWN_OPERATOR,
                         RevocationListRefusedException.BAD_SIGNATURE)
-                .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new));
+                .contains(Arrays.stream(CommandRefusal.values()).map(CommandRefusal::code).toArray(String[]::new))
+                .contains(constantsOf(CommissioningPackRefusedException.class))
+                .contains(constantsOf(CommissionRefusedException.class))
+                .contains("COMMISSION_NOT_LIVE");
     }
 
     @Test
@@ -409,6 +420,17 @@ class ProtocolDocVectorsTest {
             }
         }
         return blocks;
+    }
+
+    /** The values of a class's public text constants: the codes an exception class names. */
+    private static String[] constantsOf(Class<?> type) {
+        return Arrays.stream(type.getFields()).filter(field -> field.getType() == String.class).map(field -> {
+            try {
+                return (String) field.get(null);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(String[]::new);
     }
 
     private static long number(String text) {

@@ -5,6 +5,7 @@ import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.commission.MeterSerial;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffSchedule;
 import java.util.ArrayList;
@@ -25,6 +26,26 @@ final class CommissionedSite {
     static final String SPARE = "SPARE-";
 
     private CommissionedSite() {
+    }
+
+    /** The maker's letters on a simulated site's meter labels. */
+    static final String MAKER = "SM";
+
+    /**
+     * The generated site with each meter labelled by a serial with its check digit, as a technician scans it
+     * (see {@link MeterSerial}): the maker's letters, the seed's last three digits, the meter's number in five;
+     * the serial a generator that writes check digits gives the same meter, so both name it alike.
+     */
+    static SiteLayout labelled(SiteLayout generated, long seed) {
+        List<Meter> meters = new ArrayList<>(generated.meters().size());
+        for (int i = 0; i < generated.meters().size(); i++) {
+            Meter meter = generated.meters().get(i);
+            String serial = MeterSerial.of(MAKER, Math.floorMod(seed, 1_000) * 100_000L + i + 1);
+            meters.add(new Meter(meter.meterId(), serial, meter.customerId(), meter.parentId(), meter.rssiDbm()));
+        }
+        return new SiteLayout(generated.site(), generated.gatewayId(), generated.tariff(), generated.customers(),
+                meters, generated.loads(), generated.openingMinor(), generated.payRate(), generated.mesh(),
+                generated.grid());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.gridside.sim;
 
-import io.gridside.billing.CreditTerms;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.message.ExchangeMeter;
@@ -20,7 +19,6 @@ import io.gridside.sim.journal.JournalDirectory;
 import io.gridside.sim.journal.JournalException;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.ledger.LedgerChain;
-import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -370,7 +368,6 @@ public final class GatewayResume {
     static BillingConfig billingOf(SiteSpec spec, SiteLayout layout) {
         return spec.billing().realistic()
                 ? RealisticBilling.of(layout.tariff(), layout.customers(), spec.billing())
-                : new BillingConfig(spec.billing().schedule() != null ? spec.billing().schedule()
-                        : TariffSchedule.flat(layout.tariff()), CreditTerms.PLAIN);
+                : spec.billing().plainConfig(layout.tariff());
     }
 }

@@ -1,7 +1,14 @@
 package io.gridside.sim;
 
+import io.gridside.billing.CreditPolicy;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
 import io.gridside.site.SiteCalendar;
+import io.gridside.site.Tariff;
 import io.gridside.site.tariff.TariffSchedule;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a simulated gateway bills with: the site's flat tariff under plain terms, or the realistic configuration
@@ -9,7 +16,8 @@ import io.gridside.site.tariff.TariffSchedule;
  *
  * @param realistic whether the site bills with a schedule and credit terms rather than flat and plain
  * @param schedule the tariff schedule that replaces the realistic one, or the flat one under plain terms; or null
- * @param calendar the site calendar that replaces the realistic one, or null
+ * @param calendar the site calendar that replaces the realistic one, or whose holidays a plain schedule prices;
+ *     or null
  */
 public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
 
@@ -32,17 +40,26 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
     }
 
     public SimBilling {
-        if (!realistic && calendar != null) {
-            throw new IllegalArgumentException("A calendar file replaces part of the realistic billing, so it needs "
-                    + "it.");
+        if (!realistic && calendar != null && schedule == null) {
+            throw new IllegalArgumentException("A calendar replaces part of the realistic billing, or goes with a "
+                    + "tariff schedule under plain terms.");
         }
     }
 
     /**
-     * The tariff schedule {@code schedule} under plain credit terms: how a commissioned site bills, on the tariff of
-     * its operator's pack and with no loans or protected customers of the simulator's own.
+     * The tariff schedule {@code schedule} under plain credit terms, with the holidays of {@code calendar}: how a
+     * commissioned site bills, on the tariff of its operator's pack, pricing its own holidays as the tariff prices
+     * holidays, with no grace, loans or protected customers of the simulator's own.
      */
-    public static SimBilling plain(TariffSchedule schedule) {
-        return new SimBilling(false, java.util.Objects.requireNonNull(schedule, "schedule"), null);
+    public static SimBilling plain(TariffSchedule schedule, SiteCalendar calendar) {
+        return new SimBilling(false, Objects.requireNonNull(schedule, "schedule"), calendar);
+    }
+
+    /** What a site billing flat or plain bills with: its schedule, or {@code tariff}'s flat one, under plain terms. */
+    BillingConfig plainConfig(Tariff tariff) {
+        TariffSchedule billed = schedule != null ? schedule : TariffSchedule.flat(tariff);
+        CreditTerms terms = calendar == null ? CreditTerms.PLAIN
+                : new CreditTerms(CreditPolicy.PLAIN, calendar, Set.of(), List.of());
+        return new BillingConfig(billed, terms);
     }
 }

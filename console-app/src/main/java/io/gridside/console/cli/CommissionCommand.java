@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "commission", mixinStandardHelpOptions = true,
         description = {"Commissions a new site offline, step by step, into a new site database.",
             "What needs the gateway: gridside connect ... commission ..."},
-        subcommands = {})
+        subcommands = {CommissionCreateSiteCommand.class, CommissionTariffsCommand.class,
+            CommissionCustomersCommand.class, CommissionAddCustomerCommand.class, CommissionAssignCommand.class,
+            CommissionCheckLinksCommand.class, CommissionDryRunCommand.class, CommissionProgressCommand.class,
+            CommissionReportCommand.class, CommissionVerifyReportCommand.class, CommissionPackCommand.class})
 final class CommissionCommand {
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             HealthCommand.class, PushCommand.class, RelaysCommand.class, ExchangeMeterCommand.class,
             MoveOutCommand.class, MoveInCommand.class, ReconcileCommand.class, CommandsCommand.class,
             TariffPushCommand.class, OutagesCommand.class,
-            ConnectFirmwareCommand.class})
+            ConnectFirmwareCommand.class, ConnectCommissionCommand.class})
 final class ConnectCommand {
 
     @Spec

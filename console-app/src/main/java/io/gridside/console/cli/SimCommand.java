@@ -119,8 +119,17 @@ final class SimCommand implements Callable<Integer> {
                 "seed=7,drop-after=0.05,error503=0.1,slow=0.1,backup-every=50,restore-at=200 (docs/sync.md)."})
     String cloudFaults;
 
+    @Option(names = "--fresh", description = {"Run a factory-fresh gateway instead: an identity key of its own and",
+        "nothing else (no site, clock unset, billing off); its --meters join the mesh a few a minute and wait",
+        "to be commissioned with gridside connect ... commission. Takes --meters, --seed, --speed, --tcp,",
+        "--serial and --gateway-key-seed."})
+    boolean fresh;
+
     @Override
     public Integer call() throws Exception {
+        if (fresh) {
+            return FreshSim.run(this);
+        }
         InetAddress address = listenAddress();
         checkFloodRate();
         checkCloudOptions();
@@ -301,7 +310,7 @@ final class SimCommand implements Callable<Integer> {
         return TrustedOperators.of(keys);
     }
 
-    private void announce(String line) {
+    void announce(String line) {
         command.commandLine().getOut().println(line);
         command.commandLine().getOut().flush();
     }

@@ -46,10 +46,24 @@ final class CommissionDesk {
         this.revocations = revocations;
     }
 
-    /** Whether {@code message} is a commissioning request this desk answers whole (the joined meters stream). */
+    /**
+     * Whether {@code message} is a commissioning request this desk answers: all but the joined meters, which the
+     * session streams, and which this desk refuses for a gateway that cannot be commissioned.
+     */
     static boolean handles(Message message) {
         return message instanceof SetUpSite || message instanceof CommissionMeter || message instanceof TestRelay
-                || message instanceof GoLive || message instanceof GetCommissioning;
+                || message instanceof GoLive || message instanceof GetCommissioning
+                || message instanceof GetJoinedMeters;
+    }
+
+    /** Whether the gateway can be commissioned over the link at all. */
+    boolean commissionable() {
+        try {
+            service.commissioning();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Whether the gateway has no site yet. */
@@ -107,8 +121,10 @@ final class CommissionDesk {
                 answer = commissioning.testRelay(test.meterSerial(), by);
             } else if (request instanceof GoLive) {
                 answer = commissioning.goLive(by);
-            } else {
+            } else if (request instanceof GetCommissioning) {
                 answer = commissioning.state();
+            } else {
+                throw new IllegalStateException("the session streams the joined meters of a gateway that has them");
             }
             LOG.info("Technician {} commissioned: {}", by, answer);
             return answer;

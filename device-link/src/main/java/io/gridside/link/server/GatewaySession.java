@@ -418,7 +418,7 @@ public final class GatewaySession implements AutoCloseable {
             sendStream(session, requestId, service.relayCommands(), RelayCommandsBatch::new, Priority.BILLING);
         } else if (SiteChangeDesk.handles(message)) {
             reply(requestId, SiteChangeDesk.answer(service, message, credential.technicianId()));
-        } else if (message instanceof GetJoinedMeters get) {
+        } else if (message instanceof GetJoinedMeters get && commission.commissionable()) {
             sendStream(session, requestId, service.commissioning().joinedMeters(get.joinedSince()),
                     JoinedMetersBatch::new, Priority.EVENTS);
         } else if (CommissionDesk.handles(message)) {

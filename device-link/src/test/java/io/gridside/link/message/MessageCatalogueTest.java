@@ -71,7 +71,13 @@ class MessageCatalogueTest {
                         tuple(0x8A, StartCampaign.class, 1), tuple(0x8B, CampaignReply.class, 1),
                         tuple(0x8C, ControlCampaign.class, 1), tuple(0x8D, GetCampaign.class, 1),
                         tuple(0x90, PushRevocations.class, 1), tuple(0x91, RevocationsHeld.class, 1),
-                        tuple(0x92, GetRevocations.class, 1));
+                        tuple(0x92, GetRevocations.class, 1),
+                        tuple(0x94, SetUpSite.class, 1), tuple(0x95, SiteSetUp.class, 1),
+                        tuple(0x96, GetJoinedMeters.class, 1), tuple(0x97, JoinedMetersBatch.class, 1),
+                        tuple(0x98, CommissionMeter.class, 1), tuple(0x99, MeterCommissioned.class, 1),
+                        tuple(0x9A, TestRelay.class, 1), tuple(0x9B, RelayTested.class, 1),
+                        tuple(0x9C, GoLive.class, 1), tuple(0x9D, WentLive.class, 1),
+                        tuple(0x9E, GetCommissioning.class, 1), tuple(0x9F, CommissioningState.class, 1));
     }
 
     @Test

@@ -133,6 +133,7 @@ public final class SampleMessages {
         List<Message> all = new ArrayList<>(billingAndSite());
         all.addAll(FirmwareSamples.all());
         all.addAll(revocations());
+        all.addAll(CommissioningSamples.all());
         return all;
     }
 

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * A meter's serial, as printed on its label and in its barcode: two capital letters naming the maker, eight digits,
  * and a check digit, eleven characters in all, such as {@code GS004200017}. The check digit is the Luhn (mod 10)
  * digit over the serial with each letter written as its two-digit value (A is 10, B is 11 ... Z is 35), the way
- * ISIN codes use it, so that a mistyped letter or digit, and nearly every swap of two neighbours, is caught.
+ * ISIN codes use it. It catches every mistyped digit and every swap of two neighbouring digits but 0 and 9; a
+ * mistyped letter is caught most of the time, not always, since one decimal digit cannot tell 26 letters apart (a
+ * serial with a wrong letter is then refused as not among the meters that joined the mesh).
  *
  * <p>A scanner acting as a keyboard types what it reads followed by Enter or Tab. What it reads is either Code 128
  * holding the serial alone, or a QR code holding a URI with a {@code serial} query parameter

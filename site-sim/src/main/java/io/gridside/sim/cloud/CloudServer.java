@@ -274,7 +274,15 @@ public final class CloudServer implements AutoCloseable {
      */
     public List<UpItems.Event> events(String site) {
         return store.transaction(connection -> CloudItems.keyed(connection, site, SyncStreams.EVENTS)).stream()
+                .filter(item -> !UpItems.COMMISSION_REPORT.equals(item.get("kind")))
                 .map(item -> SyncJson.item(item, UpItems.Event.class)).toList();
+    }
+
+    /** The commissioning reports the site sent on its events stream, whose signatures held, by report id. */
+    public List<UpItems.CommissionReport> commissionReports(String site) {
+        return store.transaction(connection -> CloudItems.keyed(connection, site, SyncStreams.EVENTS)).stream()
+                .filter(item -> UpItems.COMMISSION_REPORT.equals(item.get("kind")))
+                .map(item -> SyncJson.item(item, UpItems.CommissionReport.class)).toList();
     }
 
     /** The payments stream's state by natural key: top-ups by ledger seq, credit by meter, payments by reference. */
