@@ -27,12 +27,13 @@ import picocli.CommandLine.Spec;
  * its line and column, and nothing kept unless every line is good.
  */
 @Command(name = "customers", mixinStandardHelpOptions = true,
-        description = {"Loads the customers the operator prepared from a CSV file with the header",
-            "  customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial",
+        description = {"Loads the customers the operator prepared from a CSV file, checking every line.",
+            "The file's header: customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial",
             "category is HOUSEHOLD, SHOP or MILL; opening_balance is in the currency's main unit with at most its "
                 + "decimals; phone (+ and 8 to 15 digits) and meter_serial may be empty. Every problem is listed "
                 + "with its line and column; nothing is kept unless every line is good. Tariff ids are checked "
-                + "once 'gridside commission tariffs' kept the tariffs."},
+                + "once 'gridside commission tariffs' kept the tariffs. Loading a file again replaces the "
+                + "customers of the ids it lists and keeps the others."},
         footer = {"", "Exit codes: 0 loaded; 1 the file has problems; 2 a usage error, such as a missing file."})
 final class CommissionCustomersCommand implements Callable<Integer> {
 

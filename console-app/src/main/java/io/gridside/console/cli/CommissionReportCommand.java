@@ -15,6 +15,7 @@ import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ final class CommissionReportCommand implements Callable<Integer> {
         CommissionRecords records = store.commission();
         return CommissionReports.build(plan, store.gatewayId().orElse(""), technicianId, records.customers(),
                 records.assignments(), records.joined(), records.linkChecks(), records.relayTests(),
-                records.dryRun(), Instant.now());
+                records.dryRun(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** What {@code signed} holds, read from its signed bytes, so that what is shown is what was signed. */

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Splits CSV text (RFC 4180) into records of fields, each with the line it starts on, so that a problem can be told
  * by the line a text editor shows. A quoted field may hold commas, doubled quotes and line breaks; a record's line
- * break is LF or CR LF. Blank lines are skipped.
+ * break is LF or CR LF. Blank lines are skipped. Written here because Jackson's CSV module, in the project's
+ * Jackson line, is not among the dependencies the build resolves offline, and lines must be numbered as an editor
+ * numbers them, which a record counter does not do once a quoted field holds a line break.
  */
 final class CsvLines {
 

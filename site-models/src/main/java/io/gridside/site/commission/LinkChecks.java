@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,6 +16,8 @@ import java.util.stream.Collectors;
 public final class LinkChecks {
 
     private static final double EARTH_RADIUS_METRES = 6_371_000;
+    /** How many meters a repeater's suggestion names in its sentence; the record lists them all. */
+    private static final int NAMED_IN_TEXT = 6;
 
     private LinkChecks() {
     }
@@ -55,9 +56,9 @@ public final class LinkChecks {
     }
 
     /**
-     * The suggestions for the meters whose check did not pass: the weak meters grouped by position (within
-     * {@link LinkThresholds#clusterMetres} of one another); a group of one gets a suggestion to move its antenna, a
-     * larger one a repeater near its centre. Largest group first.
+     * The suggestions for the meters whose check did not pass: the weak meters grouped by position, each group
+     * within {@link LinkThresholds#clusterMetres} of the meter that gathered it (see {@link #clusters}); a group of
+     * one gets a suggestion to move its antenna, a larger one a repeater near its centre. Largest group first.
      */
     public static List<LinkSuggestion> suggest(List<JoinedMeter> meters, List<LinkCheck> checks,
             LinkThresholds thresholds) {
@@ -77,33 +78,56 @@ public final class LinkChecks {
         return suggestions;
     }
 
-    /** The weak meters grouped so that each is within {@code metres} of another of its group (single linkage). */
+    /**
+     * The weak meters grouped as a repeater would serve them: the meter with the most weak meters within
+     * {@code metres} of it (the first by serial on a tie) gathers them into a group, and so on with those left.
+     * Every meter of a group lies within {@code metres} of the meter that gathered it, so a dense area of weak
+     * meters gives several groups, one per repeater, rather than one that spans the site.
+     */
     static List<List<JoinedMeter>> clusters(List<JoinedMeter> weak, double metres) {
-        int[] group = new int[weak.size()];
-        for (int i = 0; i < group.length; i++) {
-            group[i] = i;
+        int count = weak.size();
+        List<List<Integer>> near = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            near.add(new ArrayList<>());
         }
-        for (int i = 0; i < weak.size(); i++) {
-            for (int j = i + 1; j < weak.size(); j++) {
+        for (int i = 0; i < count; i++) {
+            near.get(i).add(i);
+            for (int j = i + 1; j < count; j++) {
                 if (distanceMetres(weak.get(i), weak.get(j)) <= metres) {
-                    group[root(group, i)] = root(group, j);
+                    near.get(i).add(j);
+                    near.get(j).add(i);
                 }
             }
         }
-        Map<Integer, List<JoinedMeter>> clusters = new TreeMap<>();
-        for (int i = 0; i < weak.size(); i++) {
-            clusters.computeIfAbsent(root(group, i), key -> new ArrayList<>()).add(weak.get(i));
+        int[] nearLeft = new int[count];
+        for (int i = 0; i < count; i++) {
+            nearLeft[i] = near.get(i).size();
         }
-        return new ArrayList<>(clusters.values());
+        boolean[] taken = new boolean[count];
+        List<List<JoinedMeter>> clusters = new ArrayList<>();
+        for (int seed = mostNear(nearLeft, taken); seed >= 0; seed = mostNear(nearLeft, taken)) {
+            List<JoinedMeter> cluster = new ArrayList<>();
+            for (int member : near.get(seed)) {
+                if (!taken[member]) {
+                    taken[member] = true;
+                    cluster.add(weak.get(member));
+                    near.get(member).forEach(neighbour -> nearLeft[neighbour]--);
+                }
+            }
+            clusters.add(cluster);
+        }
+        return clusters;
     }
 
-    private static int root(int[] group, int i) {
-        int at = i;
-        while (group[at] != at) {
-            group[at] = group[group[at]];
-            at = group[at];
+    /** The meter not yet taken with the most weak meters near it still left, the first on a tie; -1 when none. */
+    private static int mostNear(int[] nearLeft, boolean[] taken) {
+        int best = -1;
+        for (int i = 0; i < nearLeft.length; i++) {
+            if (!taken[i] && (best < 0 || nearLeft[i] > nearLeft[best])) {
+                best = i;
+            }
         }
-        return at;
+        return best;
     }
 
     /** The great-circle distance between two meters, in metres. */
@@ -128,8 +152,10 @@ public final class LinkChecks {
         double latitude = cluster.stream().mapToDouble(JoinedMeter::latitude).average().orElseThrow();
         double longitude = cluster.stream().mapToDouble(JoinedMeter::longitude).average().orElseThrow();
         List<String> ids = cluster.stream().map(JoinedMeter::meterId).toList();
+        String named = ids.size() <= NAMED_IN_TEXT ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, NAMED_IN_TEXT)) + " and " + (ids.size() - NAMED_IN_TEXT) + " more";
         String text = format("Add a repeater near %.6f, %.6f, the centre of %d weak meters close together: ",
-                latitude, longitude, ids.size()) + String.join(", ", ids) + ".";
+                latitude, longitude, ids.size()) + named + ".";
         return new LinkSuggestion(LinkSuggestion.Kind.ADD_REPEATER, ids, latitude, longitude, text);
     }
 

@@ -12,7 +12,7 @@ package io.gridside.site.commission;
  * @param failEtx       an ETX above this fails
  * @param passRoutes    the fewest parents a meter can route through that passes
  * @param failRoutes    fewer parents than this fail
- * @param clusterMetres weak meters within this distance of one another form a cluster, for a repeater suggestion
+ * @param clusterMetres how far a repeater's cluster of weak meters reaches from the meter that gathers it
  */
 public record LinkThresholds(double passRssiDbm, double failRssiDbm, double passEtx, double failEtx, int passRoutes,
         int failRoutes, double clusterMetres) {

@@ -1,7 +1,6 @@
 package io.gridside.site.store;
 
 import io.gridside.site.CustomerCategory;
-import io.gridside.site.RelayState;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.commission.Assignment;
 import io.gridside.site.commission.AssignmentRules;
@@ -10,7 +9,6 @@ import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.DryRunBill;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
-import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.SignedReport;
@@ -27,7 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,9 +45,6 @@ import java.util.stream.Collectors;
  * are serialised on the store that gives this out ({@link SiteStore#commission}), as its own are.
  */
 public final class CommissionRecords {
-
-    /** Reasons are kept one per line: a reason is one sentence and holds no line break. */
-    private static final String REASON_BREAK = "\n";
 
     private final Connection connection;
     private final StoreWork work;
@@ -340,125 +334,40 @@ public final class CommissionRecords {
     /** Keeps link checks made at {@code at}, replacing the earlier check of each meter. */
     public void saveLinkChecks(List<LinkCheck> checks, Instant at) {
         work.inTransaction(() -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO "
-                    + "commission_link_check (meter_id, verdict, reasons, checked_ms) VALUES (?, ?, ?, ?)")) {
-                for (LinkCheck check : checks) {
-                    upsert.setString(1, check.meterId());
-                    upsert.setString(2, check.verdict().name());
-                    upsert.setString(3, String.join(REASON_BREAK, check.reasons()));
-                    upsert.setLong(4, at.toEpochMilli());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
+            CommissionCheckRows.saveLinkChecks(connection, checks, at);
             return null;
         });
     }
 
     /** The latest link check of each meter, in serial order. */
     public List<LinkCheck> linkChecks() {
-        return work.query(() -> {
-            List<LinkCheck> checks = new ArrayList<>();
-            try (Statement select = connection.createStatement();
-                    ResultSet rows = select.executeQuery("SELECT meter_id, verdict, reasons FROM "
-                            + "commission_link_check ORDER BY meter_id")) {
-                while (rows.next()) {
-                    String reasons = rows.getString(3);
-                    checks.add(new LinkCheck(rows.getString(1), LinkVerdict.valueOf(rows.getString(2)),
-                            reasons.isEmpty() ? List.of() : List.of(reasons.split(REASON_BREAK))));
-                }
-            }
-            return checks;
-        });
+        return work.query(() -> CommissionCheckRows.linkChecks(connection));
     }
 
     /** Keeps a relay test, replacing the earlier test of the same meter. */
     public void saveRelayTest(RelayTest test) {
         work.inTransaction(() -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO commission_relay_test "
-                    + "(meter_id, after_off, after_on, tested_ms, note) VALUES (?, ?, ?, ?, ?)")) {
-                upsert.setString(1, test.meterId());
-                setState(upsert, 2, test.afterOff());
-                setState(upsert, 3, test.afterOn());
-                upsert.setLong(4, test.testedAt().toEpochMilli());
-                upsert.setString(5, test.note());
-                upsert.executeUpdate();
-            }
+            CommissionCheckRows.saveRelayTest(connection, test);
             return null;
         });
     }
 
-    private static void setState(PreparedStatement statement, int index, RelayState state) throws SQLException {
-        if (state == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, state.name());
-        }
-    }
-
     /** The latest relay test of each meter, in serial order. */
     public List<RelayTest> relayTests() {
-        return work.query(() -> {
-            List<RelayTest> tests = new ArrayList<>();
-            try (Statement select = connection.createStatement();
-                    ResultSet rows = select.executeQuery("SELECT meter_id, after_off, after_on, tested_ms, note FROM "
-                            + "commission_relay_test ORDER BY meter_id")) {
-                while (rows.next()) {
-                    tests.add(new RelayTest(rows.getString(1), state(rows.getString(2)), state(rows.getString(3)),
-                            Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5)));
-                }
-            }
-            return tests;
-        });
-    }
-
-    private static RelayState state(String name) {
-        return name == null ? null : RelayState.valueOf(name);
+        return work.query(() -> CommissionCheckRows.relayTests(connection));
     }
 
     /** Keeps the dry run's bills, replacing the whole of an earlier run. */
     public void saveDryRun(List<DryRunBill> bills) {
         work.inTransaction(() -> {
-            try (Statement clear = connection.createStatement()) {
-                clear.executeUpdate("DELETE FROM commission_dry_run");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commission_dry_run "
-                    + "(customer_id, tariff_id, from_ms, to_ms, energy_wh, charges_minor, opening_minor, "
-                    + "closing_minor, days_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (DryRunBill bill : bills) {
-                    insert.setString(1, bill.customerId());
-                    insert.setString(2, bill.tariffId());
-                    insert.setLong(3, bill.from().toEpochMilli());
-                    insert.setLong(4, bill.to().toEpochMilli());
-                    insert.setLong(5, bill.energyWh());
-                    insert.setLong(6, bill.chargesMinor());
-                    insert.setLong(7, bill.openingMinor());
-                    insert.setLong(8, bill.closingMinor());
-                    insert.setLong(9, bill.daysOfCreditLeft());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            CommissionCheckRows.saveDryRun(connection, bills);
             return null;
         });
     }
 
     /** The dry run's bills, in customer id order; empty before it ran. */
     public List<DryRunBill> dryRun() {
-        return work.query(() -> {
-            List<DryRunBill> bills = new ArrayList<>();
-            try (Statement select = connection.createStatement();
-                    ResultSet rows = select.executeQuery("SELECT customer_id, tariff_id, from_ms, to_ms, energy_wh, "
-                            + "charges_minor, opening_minor, closing_minor, days_left FROM commission_dry_run "
-                            + "ORDER BY customer_id")) {
-                while (rows.next()) {
-                    bills.add(new DryRunBill(rows.getString(1), rows.getString(2),
-                            Instant.ofEpochMilli(rows.getLong(3)), Instant.ofEpochMilli(rows.getLong(4)),
-                            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9)));
-                }
-            }
-            return bills;
-        });
+        return work.query(() -> CommissionCheckRows.dryRun(connection));
     }
 
     /**

@@ -259,18 +259,31 @@ final class SyncUpRows {
             if (held.isPresent()) {
                 TopologySnapshot snapshot = held.get();
                 fields.put("at", snapshot.at());
-                fields.put("snapshot", TopologyCompact.encode(snapshot, firstOfItsDay(connection, snapshot.at())));
+                fields.put("snapshot", TopologyCompact.encode(snapshot, detail(connection, snapshot.at())));
             }
         }
         return fields;
     }
 
-    /** Whether no snapshot held is earlier than {@code at} in its UTC day: that one carries the day's links. */
-    private static boolean firstOfItsDay(Connection connection, Instant at) throws SQLException {
-        long dayStart = Math.floorDiv(at.getEpochSecond(), ReadingBlock.DAY_SECONDS) * ReadingBlock.DAY_SECONDS;
+    /**
+     * How much of the snapshot at {@code at} goes up: a week's when no snapshot held is earlier in its UTC week
+     * (Monday to Sunday), a day's when none is earlier in its UTC day, else its routes only.
+     */
+    private static TopologyCompact.Detail detail(Connection connection, Instant at) throws SQLException {
+        long day = Math.floorDiv(at.getEpochSecond(), ReadingBlock.DAY_SECONDS);
+        long monday = day - Math.floorMod(day + 3, 7);
+        if (noneEarlier(connection, monday * ReadingBlock.DAY_SECONDS, at)) {
+            return TopologyCompact.Detail.WEEK;
+        }
+        return noneEarlier(connection, day * ReadingBlock.DAY_SECONDS, at) ? TopologyCompact.Detail.DAY
+                : TopologyCompact.Detail.ROUTES;
+    }
+
+    /** Whether no snapshot held is at or after {@code fromSecond} and earlier than {@code at}. */
+    private static boolean noneEarlier(Connection connection, long fromSecond, Instant at) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM topology_snapshot"
                 + " WHERE at_second >= ? AND (at_second < ? OR (at_second = ? AND at_nano < ?)) LIMIT 1")) {
-            select.setLong(1, dayStart);
+            select.setLong(1, fromSecond);
             select.setLong(2, at.getEpochSecond());
             select.setLong(3, at.getEpochSecond());
             select.setInt(4, at.getNano());

@@ -72,6 +72,24 @@ class LinkChecksTest {
     }
 
     @Test
+    void splitsALongLineOfWeakMetersIntoClustersARepeaterCanServe() {
+        List<JoinedMeter> line = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            line.add(meter(i + 1, i * 5, -95, -95, 1.5, 2));
+        }
+        List<LinkCheck> checks = LinkChecks.checkAll(line, LinkThresholds.DEFAULTS);
+
+        List<LinkSuggestion> suggestions = LinkChecks.suggest(line, checks, LinkThresholds.DEFAULTS);
+
+        // 20 meters 55 m apart span about 1 km: no cluster reaches more than 150 m from the meter that gathered it.
+        assertThat(suggestions).hasSizeBetween(3, 5).allSatisfy(suggestion -> {
+            assertThat(suggestion.kind()).isEqualTo(LinkSuggestion.Kind.ADD_REPEATER);
+            assertThat(suggestion.meterIds().size()).isBetween(2, 6);
+        });
+        assertThat(suggestions.stream().mapToInt(suggestion -> suggestion.meterIds().size()).sum()).isEqualTo(20);
+    }
+
+    @Test
     void measuresDistanceOnTheGround() {
         double metres = LinkChecks.distanceMetres(meter(1, 0, -80, -80, 1, 1), meter(2, 100, -80, -80, 1, 1));
 

@@ -383,6 +383,6 @@ class SiteStoreSyncTest {
         return new TopologySnapshot(at, "GW-1",
                 List.of(new TopologySnapshot.Node("GW-1", -1.29, 36.82, 0, 256, null, List.of()),
                         new TopologySnapshot.Node("m-1", -1.3, 36.83, 1, 600, "GW-1", List.of("m-2"), "mtr-3.2.0", 7)),
-                List.of(new TopologySnapshot.Link("m-1", "GW-1", -71.5, -80.5, 0.97, 0.61, 1.69, 30, true)));
+                List.of(new TopologySnapshot.Link("m-1", "GW-1", -71.0, -80.0, 0.97, 0.61, 1.7, 60, true)));
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.site.sync.api.ApiError;
 import io.gridside.site.sync.api.BatchId;
+import io.gridside.site.sync.api.CommitAnswer;
 import io.gridside.site.sync.api.HandshakeAnswer;
 import io.gridside.site.sync.api.HandshakeRequest;
 import io.gridside.site.sync.api.SyncErrors;
@@ -15,6 +16,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -158,14 +160,31 @@ final class CloudApi {
             long offset = number(query.get("offset"), "offset");
             long size = number(request.headers().getFirst(SyncHeaders.BATCH_SIZE), SyncHeaders.BATCH_SIZE);
             String sha = request.headers().getFirst(SyncHeaders.BATCH_SHA256);
-            return Answer.json(200, new UploadAnswer(CloudBatches.put(connection, site, id, offset, size,
-                    sha == null ? null : sha.strip(), request.body())));
+            long received = CloudBatches.put(connection, site, id, offset, size, sha == null ? null : sha.strip(),
+                    request.body());
+            boolean commit = "true".equals(request.headers().getFirst(SyncHeaders.COMMIT));
+            return Answer.json(200, new UploadAnswer(received, commit && received == size
+                    ? commitInline(connection, site, id) : null));
         }
         if (rest.size() == 3 && "commit".equals(rest.get(2)) && "POST".equals(method)) {
             return Answer.json(200, CloudBatches.commit(connection, site, id));
         }
         throw new CloudException(404, SyncErrors.NOT_FOUND, "No sync endpoint answers " + method + " "
                 + request.path() + ".");
+    }
+
+    /**
+     * Commits a batch whose last bytes just arrived, in the PUT's transaction; when the commit fails the PUT still
+     * keeps its bytes and answers no commit, and the console's own commit hears why.
+     */
+    private static CommitAnswer commitInline(Connection connection, String site, BatchId id) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            return CloudBatches.commit(connection, site, id);
+        } catch (CloudException e) {
+            connection.rollback(before);
+            return null;
+        }
     }
 
     private HandshakeAnswer handshake(Connection connection, String site, byte[] body) throws SQLException {

@@ -135,9 +135,9 @@ final class CloudBatches {
         }
         BatchDocument batch;
         try {
-            batch = SyncJson.read(SyncJson.gunzip(compressed), BatchDocument.class);
+            batch = SyncJson.read(SyncJson.decompress(compressed), BatchDocument.class);
         } catch (IllegalArgumentException e) {
-            throw corrupt("Batch " + id + " is not a gzip-compressed batch document (" + e.getMessage() + ").");
+            throw corrupt("Batch " + id + " is not an xz- or gzip-compressed batch document (" + e.getMessage() + ").");
         }
         if (!id.stream().equals(batch.stream()) || id.first() != batch.first() || id.last() != batch.last()) {
             throw corrupt("Batch " + id + " holds " + batch.stream() + " " + batch.first() + " to " + batch.last()

@@ -147,7 +147,10 @@ public final class CloudFaults {
         return this;
     }
 
-    /** Forces {@code kind} on the next request whose path contains {@code pathPart} (queued behind others). */
+    /**
+     * Forces {@code kind} on the next request whose method and path ({@code "PUT /v1/sites/..."}) contain
+     * {@code pathPart} (queued behind others).
+     */
     public synchronized CloudFaults once(Kind kind, String pathPart) {
         forced.add(new Forced(kind, pathPart));
         return this;
@@ -210,7 +213,7 @@ public final class CloudFaults {
         return requests;
     }
 
-    /** Decides the fate of the next request, to {@code path}. */
+    /** Decides the fate of the next request, {@code path} being its method and path ({@code "GET /v1/..."}). */
     synchronized Decision next(String path) {
         requests++;
         boolean backup = backupEvery > 0 && requests % backupEvery == 0;

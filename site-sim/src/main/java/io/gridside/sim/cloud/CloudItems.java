@@ -85,7 +85,8 @@ final class CloudItems {
             }
             try {
                 UpItems.Blocks blocks = SyncJson.item(item, UpItems.Blocks.class);
-                List<byte[]> bodies = BlockBodies.unpack(Base64.getDecoder().decode(blocks.bodies()));
+                List<byte[]> bodies = BlockBodies.unpack(Base64.getDecoder().decode(blocks.bodies()),
+                        blocks.packing());
                 int n = blocks.seqs().size();
                 require(blocks.meterIds().size() == n && blocks.days().size() == n && blocks.readings().size() == n
                         && bodies.size() == n, UpItems.BLOCKS);

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * What the cloud checks of a commissioning report before it keeps it (decision 0065): every field there, the report
- * of the batch's own site, its id made from its signed bytes, and the signature the key it names made of them. It
- * does not check that the key belongs to a credential the operator issued: the simulated cloud keeps no credentials.
+ * of the batch's own site, its id made from its signed bytes, and the signature the key it names made of them.
+ * KNOWN SHORTCOMING: it does not check that the key belongs to a credential the operator issued for the site, since
+ * the simulated cloud keeps no issued credentials; a report signed by any key is kept if it is self-consistent.
  */
 final class CloudReports {
 

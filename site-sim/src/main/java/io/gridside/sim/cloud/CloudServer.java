@@ -330,7 +330,7 @@ public final class CloudServer implements AutoCloseable {
                 send(exchange, api.handle(request));
                 return;
             }
-            CloudFaults.Decision decision = faults.next(path);
+            CloudFaults.Decision decision = faults.next(exchange.getRequestMethod() + " " + path);
             scheduled(decision);
             respond(exchange, request, decision.fault());
         } catch (IOException e) {

@@ -132,11 +132,17 @@ final class CloudClient {
     }
 
     Reply put(Batch batch, long offset, int length) throws IOException {
+        return put(batch, offset, length, false);
+    }
+
+    /** PUTs a chunk; {@code commit} asks the cloud to commit the batch in the same request when it completes it. */
+    Reply put(Batch batch, long offset, int length, boolean commit) throws IOException {
         byte[] chunk = Arrays.copyOfRange(batch.bytes(), (int) offset, (int) offset + length);
         return send("PUT", "/batches/" + batch.id() + "?offset=" + offset, chunk, Map.of(
                 SyncHeaders.IDEMPOTENCY_KEY, batch.id() + ":" + offset,
                 SyncHeaders.BATCH_SIZE, String.valueOf(batch.bytes().length),
-                SyncHeaders.BATCH_SHA256, BatchId.sha256Hex(batch.bytes())));
+                SyncHeaders.BATCH_SHA256, BatchId.sha256Hex(batch.bytes()),
+                SyncHeaders.COMMIT, Boolean.toString(commit)));
     }
 
     Reply status(Batch batch) throws IOException {

@@ -119,6 +119,41 @@ class CloudUploadTest {
     }
 
     @Test
+    void thePutThatCompletesABatchCommitsItWhenAsked() throws IOException {
+        List<LedgerEntry> entries = CloudClient.ledger(10, "ref-");
+        CloudClient.Batch batch = CloudClient.ledgerBatch(entries, 1, 10, null);
+        int half = batch.bytes().length / 2;
+
+        UploadAnswer first = client.put(batch, 0, half, true).as(UploadAnswer.class);
+        UploadAnswer last = client.put(batch, half, batch.bytes().length - half, true).as(UploadAnswer.class);
+        CloudClient.Reply later = client.commit(batch);
+
+        assertThat(first.commit()).as("a chunk that does not complete the batch commits nothing").isNull();
+        assertThat(last.commit()).isNotNull();
+        assertThat(last.commit().watermark()).isEqualTo(10);
+        assertThat(later.as(CommitAnswer.class)).as("a later commit answers as the inline one did")
+                .isEqualTo(last.commit());
+        assertThat(client.status(batch).as(BatchStatus.class).committed()).isTrue();
+    }
+
+    @Test
+    void aCommitThatCannotGoThroughInlineKeepsTheBytesAndAnswersNoCommit() throws IOException {
+        List<LedgerEntry> entries = CloudClient.ledger(10, "ref-");
+        client.uploaded(CloudClient.ledgerBatch(entries, 1, 4, null));
+        CloudClient.Batch gap = CloudClient.ledgerBatch(entries, 6, 10, null);
+
+        UploadAnswer put = client.put(gap, 0, gap.bytes().length, true).as(UploadAnswer.class);
+        CloudClient.Reply commit = client.commit(gap);
+
+        assertThat(put.received()).isEqualTo(gap.bytes().length);
+        assertThat(put.commit()).isNull();
+        assertThat(client.status(gap).as(BatchStatus.class)).isEqualTo(
+                new BatchStatus(gap.bytes().length, gap.bytes().length, false));
+        assertThat(commit.status()).isEqualTo(409);
+        assertThat(commit.as(ApiError.class).error()).isEqualTo(SyncErrors.GAP);
+    }
+
+    @Test
     void batchAfterTheWatermarkIsAGap() throws IOException {
         List<LedgerEntry> entries = CloudClient.ledger(10, "ref-");
         client.uploaded(CloudClient.ledgerBatch(entries, 1, 4, null));

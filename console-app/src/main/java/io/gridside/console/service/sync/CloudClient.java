@@ -119,11 +119,13 @@ public final class CloudClient {
      *
      * @param size the batch's whole compressed size
      * @param sha256 the hex SHA-256 of the batch's whole compressed bytes
+     * @param commit whether the cloud is to commit the batch in the same request when this chunk completes it
      */
-    public UploadAnswer putChunk(BatchId id, long offset, byte[] chunk, long size, String sha256)
+    public UploadAnswer putChunk(BatchId id, long offset, byte[] chunk, long size, String sha256, boolean commit)
             throws CloudException {
         return put(sitePath("batches/" + id + "?offset=" + offset), id + ":" + offset, chunk, UploadAnswer.class,
-                SyncHeaders.BATCH_SIZE, Long.toString(size), SyncHeaders.BATCH_SHA256, sha256);
+                SyncHeaders.BATCH_SIZE, Long.toString(size), SyncHeaders.BATCH_SHA256, sha256, SyncHeaders.COMMIT,
+                Boolean.toString(commit));
     }
 
     /** Asks the cloud to apply batch {@code id}, whose bytes it holds whole. */

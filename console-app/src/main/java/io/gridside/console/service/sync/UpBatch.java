@@ -8,6 +8,7 @@ import io.gridside.site.sync.api.BatchId;
 import io.gridside.site.sync.api.BlockBodies;
 import io.gridside.site.sync.api.SyncJson;
 import io.gridside.site.sync.api.UpItems;
+import io.gridside.site.sync.api.Xz;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -69,7 +70,7 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
         BatchDocument document = new BatchDocument(stream.wireName(), first, last,
                 ledger && prevHash != null && first > 1 ? HEX.formatHex(prevHash) : null, lastHash,
                 ledger ? replaceFrom : null, items);
-        byte[] compressed = SyncJson.gzip(SyncJson.write(document));
+        byte[] compressed = Xz.compress(SyncJson.write(document));
         return new UpBatch(stream, first, last, taken, compressed,
                 BatchId.of(stream.wireName(), first, last, compressed), BatchId.sha256Hex(compressed));
     }
@@ -121,6 +122,7 @@ record UpBatch(UpStream stream, long first, long last, int items, byte[] compres
             group.put("days", days);
             group.put("readings", readings);
             group.put("bodies", Base64.getEncoder().encodeToString(BlockBodies.pack(bodies)));
+            group.put("packing", BlockBodies.XZ);
             items.add(group);
         }
         items.addAll(others);

@@ -8,6 +8,7 @@ import io.gridside.site.sync.UpStream;
 import io.gridside.site.sync.api.BatchStatus;
 import io.gridside.site.sync.api.CommitAnswer;
 import io.gridside.site.sync.api.SyncErrors;
+import io.gridside.site.sync.api.UploadAnswer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -236,8 +237,8 @@ final class UpSender {
                     }
                     offset = status.size() == batch.size() ? status.received() : 0;
                 }
-                sendChunks(batch, offset);
-                return commit(batch);
+                CommitAnswer inline = sendChunks(batch, offset);
+                return inline != null ? inline : commit(batch);
             } catch (CloudException e) {
                 if (SyncErrors.BATCH_CORRUPT.equals(e.code()) && ++failures < Attempts.MAX) {
                     // The cloud forgot the bytes it found corrupt: upload them again from the start.
@@ -256,16 +257,24 @@ final class UpSender {
         }
     }
 
-    /** Sends the chunks from {@code from} to the end; a chunk the cloud holds already is skipped as it says. */
-    private void sendChunks(UpBatch batch, long from) throws CloudException {
+    /**
+     * Sends the chunks from {@code from} to the end, the last asking the cloud to commit the batch with it; a chunk
+     * the cloud holds already is skipped as it says. Answers the commit's answer when the cloud committed inline,
+     * else null.
+     */
+    private CommitAnswer sendChunks(UpBatch batch, long from) throws CloudException {
         long offset = from;
+        CommitAnswer committed = null;
         while (offset < batch.size()) {
             attempts.checkCancel();
             int length = chunkBytes > 0 ? chunkBytes : batch.size() <= WHOLE ? (int) batch.size() : CHUNK;
             byte[] chunk = batch.chunk(offset, length);
             long received;
             try {
-                received = client.putChunk(batch.id(), offset, chunk, batch.size(), batch.sha256()).received();
+                UploadAnswer answer = client.putChunk(batch.id(), offset, chunk, batch.size(), batch.sha256(),
+                        offset + chunk.length >= batch.size());
+                received = answer.received();
+                committed = answer.commit();
                 run.sent(batch.stream(), chunk.length);
             } catch (CloudException e) {
                 if (!SyncErrors.OFFSET_BEYOND.equals(e.code()) || e.received() < 0) {
@@ -279,6 +288,7 @@ final class UpSender {
             }
             offset = Math.min(received, batch.size());
         }
+        return committed;
     }
 
     private CommitAnswer commit(UpBatch batch) throws CloudException {

@@ -9,19 +9,32 @@ import java.util.zip.Inflater;
 
 /**
  * The {@code bodies} of a readings {@code blocks} item: the raw bodies of its blocks, each preceded by its length
- * as an unsigned LEB128 varint, concatenated and raw-deflated together (compressing many blocks together saves what
- * deflating each alone cannot).
+ * as an unsigned LEB128 varint, concatenated and compressed together (compressing many blocks together saves what
+ * compressing each alone cannot). Batch format 3 packs them as one xz stream ({@link #XZ}); format 2 raw-deflated
+ * them, which the item says by leaving its {@code packing} out.
  */
 public final class BlockBodies {
 
     /** The most bytes a packed group inflates to. */
     private static final int MAX_INFLATED = 64 * 1024 * 1024;
 
+    /** The {@code packing} of bodies packed as one xz stream. */
+    public static final String XZ = "xz";
+
     private BlockBodies() {
     }
 
-    /** The bodies, length-prefixed and deflated together. */
+    /** The bodies, length-prefixed and packed together as one xz stream. */
     public static byte[] pack(List<byte[]> bodies) {
+        return Xz.compress(concatenate(bodies));
+    }
+
+    /** The bodies, length-prefixed and raw-deflated together, as batch format 2 packed them. */
+    public static byte[] packDeflated(List<byte[]> bodies) {
+        return deflate(concatenate(bodies));
+    }
+
+    private static byte[] concatenate(List<byte[]> bodies) {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         for (byte[] body : bodies) {
             long length = body.length;
@@ -32,11 +45,15 @@ public final class BlockBodies {
             raw.write((int) length);
             raw.writeBytes(body);
         }
+        return raw.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] raw) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         try {
-            deflater.setInput(raw.toByteArray());
+            deflater.setInput(raw);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.size() / 2 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
             byte[] buffer = new byte[16 * 1024];
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
@@ -48,12 +65,20 @@ public final class BlockBodies {
     }
 
     /**
-     * The bodies {@link #pack} packed.
+     * The bodies packed with {@code packing}: {@link #XZ} as {@link #pack} packs them, null as
+     * {@link #packDeflated} did.
      *
-     * @throws IllegalArgumentException for bytes that are not such a pack
+     * @throws IllegalArgumentException for bytes that are not such a pack, or a packing this side does not know
      */
-    public static List<byte[]> unpack(byte[] packed) {
-        byte[] raw = inflate(packed);
+    public static List<byte[]> unpack(byte[] packed, String packing) {
+        byte[] raw;
+        if (packing == null) {
+            raw = inflate(packed);
+        } else if (XZ.equals(packing)) {
+            raw = Xz.decompress(packed, MAX_INFLATED);
+        } else {
+            throw new IllegalArgumentException("'" + packing + "' is not a packing of block bodies");
+        }
         List<byte[]> bodies = new ArrayList<>();
         int at = 0;
         while (at < raw.length) {

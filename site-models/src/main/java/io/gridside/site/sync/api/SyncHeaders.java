@@ -21,6 +21,12 @@ public final class SyncHeaders {
     public static final String BATCH_SIZE = "Gridside-Batch-Size";
     /** On a chunk's PUT: the lower-case hex SHA-256 of the batch's whole compressed bytes. */
     public static final String BATCH_SHA256 = "Gridside-Batch-Sha256";
+    /**
+     * On a chunk's PUT: {@code true} asks the cloud to commit the batch in the same request when the chunk completes
+     * it, saving the commit's round trip; the answer then carries the commit's answer, or none when the commit did
+     * not go through (the console then commits by itself and hears why).
+     */
+    public static final String COMMIT = "Gridside-Commit";
     /** On a 429 or 5xx answer: whole seconds to wait before the next attempt. */
     public static final String RETRY_AFTER = "Retry-After";
 

@@ -109,6 +109,16 @@ public final class SyncJson {
     }
 
     /**
+     * A batch's bytes decompressed, up to 64 MiB: xz in batch format 3, gzip in formats 1 and 2, told apart by the
+     * bytes each begins with.
+     *
+     * @throws IllegalArgumentException when the bytes are neither, or decompress past the limit
+     */
+    public static byte[] decompress(byte[] compressed) {
+        return Xz.isXz(compressed) ? Xz.decompress(compressed, (int) MAX_INFLATED) : gunzip(compressed);
+    }
+
+    /**
      * {@code compressed} inflated, up to 64 MiB.
      *
      * @throws IllegalArgumentException when the bytes are not gzip or inflate past the limit

@@ -101,10 +101,12 @@ public final class UpItems {
      * {@code days[i]}, holding {@code readings[i]} readings, and its stored encoding is {@code 0x00} followed by the
      * i-th body of {@code bodies} ({@link BlockBodies}). The item's own {@code seq} is its first block's.
      *
-     * @param bodies the blocks' raw bodies packed by {@link BlockBodies#pack}, base64
+     * @param bodies  the blocks' raw bodies packed by {@link BlockBodies#pack}, base64
+     * @param packing how the bodies are packed: {@link BlockBodies#XZ} in batch format 3; left out (null) in format
+     *                2, where they are raw-deflated
      */
     public record Blocks(long seq, String kind, List<Long> seqs, List<String> meterIds, List<LocalDate> days,
-            List<Integer> readings, String bodies) {
+            List<Integer> readings, String bodies, String packing) {
     }
 
     /**

@@ -8,6 +8,7 @@ import io.gridside.site.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,21 @@ class SyncJsonTest {
 
         assertThat(SyncJson.item(back.items().get(0), UpItems.Ledger.class).entry()).isEqualTo(entry);
         assertThat(back.replaceFrom()).isNull();
+    }
+
+    @Test
+    void aBatchDecompressesFromXzAsFormatThreeSendsItAndFromGzipAsEarlierFormatsDid() {
+        byte[] json = SyncJson.write(new BatchDocument("events", 1, 1, null, null, null, List.of(Map.of("seq", 1))));
+
+        byte[] xz = Xz.compress(json);
+
+        assertThat(Xz.isXz(xz)).isTrue();
+        assertThat(Xz.isXz(SyncJson.gzip(json))).isFalse();
+        assertThat(SyncJson.decompress(xz)).isEqualTo(json);
+        assertThat(SyncJson.decompress(SyncJson.gzip(json))).isEqualTo(json);
+        assertThatThrownBy(() -> SyncJson.decompress(Arrays.copyOf(xz, xz.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SyncJson.decompress(json)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,307 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.auth.Role;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.cloud.CloudFaults;
+import io.gridside.sim.cloud.CloudServer;
+import io.gridside.site.Tariff;
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.commission.MeterSerial;
+import io.gridside.site.commission.StepRecord;
+import io.gridside.site.store.SiteStore;
+import io.gridside.site.tariff.TariffFile;
+import io.gridside.site.tariff.TariffSchedule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline commissioning commands, from an empty file to a signed report that reaches the cloud. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CommissionCommandsTest {
+
+    static final String SITE_ID = "ke-kisumu-07";
+    static final String HOUSE_METER = MeterSerial.of("GS", 1);
+    static final String SHOP_METER = MeterSerial.of("GS", 2);
+    static final String MILL_METER = MeterSerial.of("GS", 3);
+    static final String HEADER = "customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial\n";
+
+    @TempDir
+    Path home;
+
+    private String previousHome;
+    private Path site;
+
+    @BeforeEach
+    void start() {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
+        site = home.resolve("site.db");
+    }
+
+    @AfterEach
+    void stop() {
+        Credentials.restoreHome(previousHome);
+    }
+
+    @Test
+    void createsASiteOnceAndRefusesTheSameFileAgain() {
+        CommandRun first = createSite();
+        CommandRun again = createSite();
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Created site " + SITE_ID);
+        assertThat(again.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(again.err()).contains("exists already").contains("[SITE_EXISTS]");
+    }
+
+    @Test
+    void refusesAZoneOrLocationThatIsNone() {
+        CommandRun zone = CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID,
+                "--name", "N", "--operator", "O", "--currency", "KES", "--zone", "Africa/Kisumu", "--location",
+                "0,34");
+        CommandRun location = CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID,
+                "--name", "N", "--operator", "O", "--currency", "KES", "--zone", "Africa/Nairobi", "--location",
+                "34.76");
+
+        assertThat(zone.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(zone.err()).contains("Africa/Kisumu");
+        assertThat(location.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(location.err()).contains("LAT,LON");
+        assertThat(site).doesNotExist();
+    }
+
+    @Test
+    void addsACustomerOnSiteByTheFilesRulesAndShowsTheProgress() throws IOException {
+        createSite();
+        tariffs();
+
+        CommandRun added = addCustomer("C010", "+254 712 345 678");
+        CommandRun again = addCustomer("C010", "+254 712 345 678");
+        CommandRun clash = CommandRun.of("commission", "add-customer", "--site", site.toString(), "--id", "C010",
+                "--name", "Someone else", "--category", "SHOP", "--tariff", "business");
+        CommandRun badPhone = addCustomer("C011", "0712");
+        CommandRun progress = CommandRun.of("commission", "progress", "--site", site.toString());
+
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Added customer C010");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(clash.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(clash.err()).contains("There is a customer C010 already").contains("[CUSTOMER_EXISTS]");
+        assertThat(badPhone.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(badPhone.err()).contains("--phone: '0712' is not a phone number").contains("[CSV_INVALID]");
+        assertThat(progress.out()).containsPattern("SITE\\s+done").containsPattern("CUSTOMERS\\s+left");
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().customers()).singleElement().satisfies(customer -> {
+                assertThat(customer.phone()).isEqualTo("+254712345678");
+                assertThat(customer.openingBalanceMinor()).isEqualTo(2_550);
+            });
+        }
+    }
+
+    @Test
+    void listsEveryProblemOfTheCustomersFileAndLoadsNothing() throws IOException {
+        createSite();
+        tariffs();
+        Path csv = write("customers.csv", HEADER + "C001,Amina,+254712345678,,HOUSEHOLD,lifeline,10.00,\n"
+                + "C001,Baraka,07,,FARM,premium,-1,\n");
+
+        CommandRun run = CommandRun.of("commission", "customers", "--site", site.toString(), "--csv",
+                csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out().lines().toList()).hasSize(5).allMatch(line -> line.startsWith("line 3, "));
+        assertThat(run.out()).contains("line 3, phone:").contains("line 3, tariff_id: the tariff premium");
+        assertThat(run.err()).contains("has 5 problems").contains("[CSV_INVALID]");
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().customers()).isEmpty();
+        }
+    }
+
+    @Test
+    void assignsByScanAndRefusesTheSameMeterTwiceAndTheWrongType() throws IOException {
+        plannedSite();
+
+        CommandRun house = assign("C001", HOUSE_METER + "\r\n");
+        CommandRun twice = assign("C002", HOUSE_METER);
+        CommandRun mill = assign("C003", SHOP_METER);
+        CommandRun typo = assign("C002", SHOP_METER.substring(0, 10) + (SHOP_METER.charAt(10) == '0' ? '1' : '0'));
+        CommandRun qr = assign("C002", "gridside:meter?serial=" + SHOP_METER);
+
+        assertThat(house.exitCode()).as(house.err()).isZero();
+        assertThat(twice.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(twice.err()).contains("customer C001").contains("[METER_TAKEN]");
+        assertThat(mill.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(mill.err()).contains("MILL, which needs a 3-phase meter").contains("[METER_TYPE]");
+        assertThat(typo.err()).contains("[SERIAL_CHECK_DIGIT]");
+        assertThat(qr.exitCode()).as(qr.err()).isZero();
+        assertThat(qr.out()).contains("2 of 3 customers have a meter");
+    }
+
+    @Test
+    void givesThePlannedMetersAndListsThoseRefused() throws IOException {
+        createSite();
+        tariffs();
+        Path csv = write("customers.csv", HEADER + "C001,Amina,,,HOUSEHOLD,lifeline,10,\"" + HOUSE_METER + "\"\n"
+                + "C002,Baraka,,,SHOP,business,5," + SHOP_METER + "\n"
+                + "C003,Chebet,,,MILL,business,5," + MILL_METER.substring(0, 2).toLowerCase() + MILL_METER.substring(2)
+                + "\n" + "C004,Daudi,,,HOUSEHOLD,lifeline,5,\n");
+        assertThat(CommandRun.of("commission", "customers", "--site", site.toString(), "--csv", csv.toString())
+                .exitCode()).isZero();
+        joined(SHOP_METER, 1, MILL_METER, 1);
+
+        CommandRun run = CommandRun.of("commission", "assign", "--site", site.toString(), "--planned");
+        CommandRun again = CommandRun.of("commission", "assign", "--site", site.toString(), "--planned", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("Meter " + SHOP_METER + " is customer C002's.");
+        assertThat(run.err()).contains("C001: The meter " + HOUSE_METER + " has not joined")
+                .contains("C003: Customer C003 is a MILL").contains("2 planned meters were refused")
+                .contains("[ASSIGN_REFUSED]");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().assignments()).extracting(a -> a.customerId() + "=" + a.meterId())
+                    .containsExactly("C002=" + SHOP_METER);
+        }
+    }
+
+    @Test
+    void runsTheDayToASignedReportThatReachesTheCloud() throws IOException, SQLException {
+        plannedSite();
+        assign("C001", HOUSE_METER);
+        assign("C002", SHOP_METER);
+        assign("C003", MILL_METER);
+        String credential = Credentials.write(home, "technician.json", DemoOperator.issue("tech-1", "Technician",
+                Role.TECHNICIAN, List.of(SITE_ID), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of()));
+
+        CommandRun links = CommandRun.of("commission", "check-links", "--site", site.toString());
+        CommandRun dryRun = CommandRun.of("commission", "dry-run", "--site", site.toString(), "--from",
+                "2026-12-07", "--json");
+        CommandRun report = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential, "--json");
+        CommandRun again = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential, "--json");
+        CommandRun verify = CommandRun.of("commission", "verify-report", "--site", site.toString(),
+                "--credential", credential);
+
+        assertThat(links.exitCode()).as(links.err()).isZero();
+        assertThat(links.out()).containsPattern(MILL_METER + "\\s+attention").contains("Move or raise the antenna");
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dryRun.out())).hasSize(3);
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        JsonNode made = new ObjectMapper().readTree(report.out());
+        assertThat(made.path("customers").asInt()).isEqualTo(3);
+        assertThat(made.path("assigned").asInt()).isEqualTo(3);
+        assertThat(made.path("madeNow").asBoolean()).isTrue();
+        JsonNode kept = new ObjectMapper().readTree(again.out());
+        assertThat(kept.path("madeNow").asBoolean()).isFalse();
+        assertThat(kept.path("reportId").asText()).isEqualTo(made.path("reportId").asText());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("signature holds");
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().progress()).extracting(StepRecord::step).containsExactly(
+                    CommissionStep.SITE, CommissionStep.CUSTOMERS, CommissionStep.ASSIGN, CommissionStep.LINK_CHECK,
+                    CommissionStep.DRY_RUN, CommissionStep.REPORT);
+        }
+
+        try (CloudServer cloud = CloudServer.start(home.resolve("cloud"), CloudFaults.none())) {
+            String supervisor = Credentials.write(home, "supervisor.json",
+                    DemoOperator.supervisorFor(SITE_ID, Instant.now()));
+            CommandRun sync = CommandRun.of("sync", "--site", site.toString(), "--cloud", cloud.url(), "--pin",
+                    cloud.pin(), "--credential", supervisor);
+
+            assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
+            assertThat(cloud.commissionReports(SITE_ID)).singleElement()
+                    .satisfies(item -> assertThat(item.reportId()).isEqualTo(made.path("reportId").asText()));
+        }
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + site);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE commission_report SET signature = zeroblob(64)");
+        }
+        CommandRun tampered = CommandRun.of("commission", "verify-report", "--site", site.toString());
+        assertThat(tampered.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(tampered.err()).contains("[REPORT_SIGNATURE]");
+    }
+
+    private CommandRun createSite() {
+        return CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID, "--name",
+                "Kisumu Seven", "--operator", "Lakeside Power", "--currency", "KES", "--zone", "Africa/Nairobi",
+                "--holidays", "2026-12-25,2026-12-12", "--location", "-0.1022,34.7617");
+    }
+
+    private void tariffs() throws IOException {
+        Path lifeline = write("lifeline.json",
+                TariffFile.write(TariffSchedule.flat(new Tariff("lifeline", "KES", 2_500, 1_000, 5_000))));
+        Path business = write("business.json",
+                TariffFile.write(TariffSchedule.flat(new Tariff("business", "KES", 3_000, 0, 5_000))));
+        CommandRun run = CommandRun.of("commission", "tariffs", "--site", site.toString(), lifeline.toString(),
+                business.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** A site with its tariffs, three customers and three meters that joined, as the gateway would list them. */
+    private void plannedSite() throws IOException {
+        createSite();
+        tariffs();
+        Path csv = write("customers.csv", HEADER + "C001,Amina,+254712345678,,HOUSEHOLD,lifeline,150.50,\n"
+                + "C002,Baraka's shop,,Market,SHOP,business,500,\n"
+                + "C003,Chebet's mill,,Road 4,MILL,business,2000,\n");
+        CommandRun customers = CommandRun.of("commission", "customers", "--site", site.toString(), "--csv",
+                csv.toString());
+        assertThat(customers.exitCode()).as(customers.err()).isZero();
+        Instant joined = Instant.parse("2026-12-01T08:00:00Z");
+        try (SiteStore store = SiteStore.open(site)) {
+            store.commission().saveJoined(List.of(
+                    new JoinedMeter(HOUSE_METER, "mtr-r2", 1, "1.4.0", -0.1020, 34.7617, -70, -72, 1.1, 3, 1, joined),
+                    new JoinedMeter(SHOP_METER, "mtr-r2", 1, "1.4.0", -0.1030, 34.7620, -75, -78, 1.3, 2, 1, joined),
+                    new JoinedMeter(MILL_METER, "mtr-3p", 3, "1.4.0", -0.1200, 34.7700, -93, -88, 1.6, 2, 2,
+                            joined)));
+        }
+    }
+
+    /** Meters that joined with good links: serial and phases, twice. */
+    private void joined(String first, int firstPhases, String second, int secondPhases) {
+        Instant joined = Instant.parse("2026-12-01T08:00:00Z");
+        try (SiteStore store = SiteStore.open(site)) {
+            store.commission().saveJoined(List.of(
+                    new JoinedMeter(first, "mtr-r2", firstPhases, "1.4.0", -0.1, 34.76, -70, -70, 1.1, 3, 1, joined),
+                    new JoinedMeter(second, "mtr-r2", secondPhases, "1.4.0", -0.1, 34.76, -70, -70, 1.1, 3, 1,
+                            joined)));
+        }
+    }
+
+    private CommandRun addCustomer(String id, String phone) {
+        return CommandRun.of("commission", "add-customer", "--site", site.toString(), "--id", id, "--name",
+                "Amina \"Mama\" Otieno", "--phone", phone, "--address", "Plot 4, Kisumu Road", "--category",
+                "household", "--tariff", "lifeline", "--opening", "25.50");
+    }
+
+    private CommandRun assign(String customer, String scan) {
+        return CommandRun.of("commission", "assign", "--site", site.toString(), "--customer", customer, "--meter",
+                scan);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(home.resolve(name), text);
+    }
+}
