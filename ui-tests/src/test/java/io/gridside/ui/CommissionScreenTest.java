@@ -71,7 +71,7 @@ class CommissionScreenTest {
         AppDirs dirs = AppDirs.forCurrentUser();
         session = new SessionViewModel(tasks, dirs, Settings.load(dirs));
         stage.setScene(GridsideApp.createScene(session, demo.commissionStart()));
-        // The height a 1366x768 laptop screen leaves a window.
+        // The height a 1366x768 laptop screen leaves a window; the headless screen is 1280 pixels wide.
         stage.setHeight(728);
         stage.show();
     }
@@ -84,7 +84,7 @@ class CommissionScreenTest {
     }
 
     @Test
-    void walksANewSiteFromTheSiteFormToTheSignedReport(FxRobot robot) {
+    void walksANewSiteFromTheSiteFormToTheSignedReport(FxRobot robot) throws Exception {
         robot.clickOn("#connect-commission");
         createsTheSite(robot);
         reachesTheGatewayAndLoadsThePack(robot);
@@ -93,6 +93,8 @@ class CommissionScreenTest {
         robot.clickOn("#customers-action");
         waitForCurrent(robot, CommissionStep.ASSIGN);
         assertThat(text(robot, "#commission-waiting")).startsWith("3 customers have no meter");
+        assertThat(rows(robot, "#joined-table")).isEqualTo(METERS);
+        Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-assign");
 
         refusesAMistypedSerial(robot);
         List<String> toScan = CommissionDemo.serialsToScan(spec);
@@ -103,6 +105,10 @@ class CommissionScreenTest {
         assertThat(rows(robot, "#relays-table")).isEqualTo(METERS);
         assertThat(rows(robot, "#bills-table")).isEqualTo(METERS);
         assertThat(rows(robot, "#links-table")).isEqualTo(METERS);
+        robot.clickOn("#step-link_check");
+        Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-links");
+        robot.clickOn("#step-dry_run");
+        Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-dry-run");
 
         goesBackToAssignAndScansAMeterAgain(robot, toScan.get(0));
 

@@ -19,10 +19,31 @@ final class ChecksPane extends VBox {
         table.getColumns().setAll(
                 CommissionTables.column("links.serial", 130, CommissionOverview.Link::serial),
                 verdict(CommissionTables.column("links.verdict", 110, CommissionOverview.Link::passes)),
-                CommissionTables.column("links.reason", 240, CommissionOverview.Link::reason),
-                CommissionTables.column("links.suggestion", 260, CommissionOverview.Link::suggestion));
+                CommissionTables.wrapping(CommissionTables.column("links.reason", 240,
+                        CommissionOverview.Link::reason)),
+                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 260,
+                        CommissionOverview.Link::suggestion)));
         table.setItems(model.links());
-        return new ChecksPane("links.explain", table);
+        ChecksPane pane = new ChecksPane("links.explain", table);
+        javafx.scene.control.ListView<String> remedies = new javafx.scene.control.ListView<>(model.remedies());
+        remedies.setId("links-remedies");
+        remedies.setPrefHeight(110);
+        remedies.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String remedy, boolean empty) {
+                super.updateItem(remedy, empty);
+                setText(empty ? null : remedy);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        remedies.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.remedies()));
+        remedies.managedProperty().bind(remedies.visibleProperty());
+        javafx.scene.control.Label title = new javafx.scene.control.Label(CommissionTexts.text("links.remedies"));
+        title.visibleProperty().bind(remedies.visibleProperty());
+        title.managedProperty().bind(remedies.visibleProperty());
+        pane.getChildren().addAll(title, remedies);
+        return pane;
     }
 
     static ChecksPane relays(CommissionViewModel model) {
@@ -30,7 +51,8 @@ final class ChecksPane extends VBox {
         table.getColumns().setAll(
                 CommissionTables.column("relays.serial", 130, CommissionOverview.Relay::serial),
                 verdict(CommissionTables.column("relays.verdict", 110, CommissionOverview.Relay::passes)),
-                CommissionTables.column("relays.detail", 400, CommissionOverview.Relay::detail));
+                CommissionTables.wrapping(CommissionTables.column("relays.detail", 400,
+                        CommissionOverview.Relay::detail)));
         table.setItems(model.relays());
         return new ChecksPane("relays.explain", table);
     }

@@ -14,13 +14,14 @@ import java.util.Objects;
  * @param joined    the meters that joined the mesh, with the customer each is assigned to
  * @param customers the planned customers with their meter, tariff and opening balance
  * @param links     each meter's link check
+ * @param remedies  what to do about the meters whose links fell short, a sentence each, the largest group first
  * @param relays    each meter's relay test
  * @param bills     each customer's dry-run bill of the first week
  * @param report    the commissioning report's summary, empty before it is kept
  */
 public record CommissionOverview(List<StepState> steps, String waiting, String site, String gateway,
-        List<Joined> joined, List<Customer> customers, List<Link> links, List<Relay> relays, List<Bill> bills,
-        String report) {
+        List<Joined> joined, List<Customer> customers, List<Link> links, List<String> remedies, List<Relay> relays,
+        List<Bill> bills, String report) {
 
     public CommissionOverview {
         steps = List.copyOf(steps);
@@ -30,6 +31,7 @@ public record CommissionOverview(List<StepState> steps, String waiting, String s
         joined = List.copyOf(joined);
         customers = List.copyOf(customers);
         links = List.copyOf(links);
+        remedies = List.copyOf(remedies);
         relays = List.copyOf(relays);
         bills = List.copyOf(bills);
         Objects.requireNonNull(report, "report");

@@ -33,7 +33,7 @@ final class CommissionOverviews {
             thresholds) {
         if (!day.siteOpen()) {
             return new CommissionOverview(day.states(), day.waiting(), "", gateway, List.of(), List.of(), List.of(),
-                    List.of(), List.of(), "");
+                    List.of(), List.of(), List.of(), "");
         }
         CommissionRecords rows = day.records();
         SitePlan plan = day.plan();
@@ -44,10 +44,14 @@ final class CommissionOverviews {
                 .collect(Collectors.toMap(Assignment::customerId, Assignment::meterId, (a, b) -> a));
         List<JoinedMeter> joined = rows.joined();
         List<SignedReport> reports = rows.reports();
+        List<LinkCheck> checks = rows.linkChecks();
+        List<LinkSuggestion> suggestions = checks.stream().allMatch(check -> check.verdict() == LinkVerdict.PASS)
+                ? List.of() : LinkChecks.suggest(joined, checks, thresholds);
         return new CommissionOverview(day.states(), day.waiting(),
                 CommissionTexts.text("site.summary", plan.name(), plan.siteId(), plan.zone(), plan.currency()),
                 gateway, joined(joined, customerOfMeter), customers(rows.customers(), meterOfCustomer, plan),
-                links(joined, rows.linkChecks(), thresholds), relays(rows.relayTests()),
+                links(checks, suggestions), suggestions.stream().map(LinkSuggestion::text).toList(),
+                relays(rows.relayTests()),
                 bills(rows.dryRun(), plan), reports.isEmpty() ? "" : report(reports.get(0), plan));
     }
 
@@ -67,13 +71,10 @@ final class CommissionOverviews {
                 Formats.money(customer.openingBalanceMinor(), plan.currency()))).toList();
     }
 
-    private static List<CommissionOverview.Link> links(List<JoinedMeter> joined, List<LinkCheck> checks,
-            io.gridside.site.commission.LinkThresholds thresholds) {
+    private static List<CommissionOverview.Link> links(List<LinkCheck> checks, List<LinkSuggestion> remedies) {
         Map<String, String> suggestions = new HashMap<>();
-        if (checks.stream().anyMatch(check -> check.verdict() != LinkVerdict.PASS)) {
-            for (LinkSuggestion suggestion : LinkChecks.suggest(joined, checks, thresholds)) {
-                suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, suggestion.text()));
-            }
+        for (LinkSuggestion suggestion : remedies) {
+            suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, suggestion.text()));
         }
         return checks.stream().map(check -> new CommissionOverview.Link(check.meterId(),
                 check.verdict() == LinkVerdict.PASS, String.join(" ", check.reasons()),

@@ -29,6 +29,31 @@ final class CommissionTables {
         return column;
     }
 
+    /**
+     * Wraps the text of {@code column}'s cells at its width, so that a reason or a suggestion is read whole; its
+     * cell's tooltip holds it too.
+     */
+    static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
+        column.setCellFactory(shown -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(column.widthProperty().subtract(12));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                String value = empty || item == null ? "" : item;
+                text.setText(value);
+                setTooltip(value.isEmpty() ? null : new javafx.scene.control.Tooltip(value));
+                setGraphic(empty ? null : text);
+            }
+        });
+        return column;
+    }
+
     /** A dense table of {@code id} whose columns share its width and that says {@code emptyKey} while empty. */
     static <S> TableView<S> table(String id, String emptyKey) {
         TableView<S> table = new TableView<>();

@@ -40,6 +40,7 @@ public final class CommissionViewModel {
     private final ObservableList<CommissionOverview.Joined> joined = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Customer> customers = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Link> links = FXCollections.observableArrayList();
+    private final ObservableList<String> remedies = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Relay> relays = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Bill> bills = FXCollections.observableArrayList();
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -73,6 +74,7 @@ public final class CommissionViewModel {
         joined.setAll(overview.joined());
         customers.setAll(overview.customers());
         links.setAll(overview.links());
+        remedies.setAll(overview.remedies());
         relays.setAll(overview.relays());
         bills.setAll(overview.bills());
     }
@@ -259,6 +261,11 @@ public final class CommissionViewModel {
 
     public ObservableList<CommissionOverview.Link> links() {
         return links;
+    }
+
+    /** What to do about the meters whose links fell short, a sentence each. */
+    public ObservableList<String> remedies() {
+        return remedies;
     }
 
     public ObservableList<CommissionOverview.Relay> relays() {

@@ -83,8 +83,6 @@ public final class MainView extends BorderPane {
     private final SyncView syncView;
     private final CommissionView commissionView;
     private final BooleanProperty commissioning = new SimpleBooleanProperty();
-    private final Button commissionButton = new Button(CommissionTexts.text("nav.commission"),
-            new FontIcon(Material2AL.ASSIGNMENT_TURNED_IN));
     private final Button connectCommission = new Button(CommissionTexts.text("connect.commission"),
             new FontIcon(Material2AL.ASSIGNMENT_TURNED_IN));
     private final StackPane content = new StackPane();
@@ -196,9 +194,7 @@ public final class MainView extends BorderPane {
             }
         });
         refreshButton.setId("refresh");
-        commissionButton.setId("nav-commission");
         connectCommission.setId("connect-commission");
-        commissionButton.setOnAction(event -> commissioning.set(true));
         connectCommission.setOnAction(event -> commissioning.set(true));
         commissionView.onClose(() -> commissioning.set(false));
         disconnectButton.setId("disconnect");
@@ -208,7 +204,7 @@ public final class MainView extends BorderPane {
         syncButton.setAccessibleText(syncButton.getText());
         syncButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         // Icons alone, their words in a tooltip, so that every screen's button fits a 1280-pixel window.
-        for (Button button : List.of(commissionButton, refreshButton, disconnectButton)) {
+        for (Button button : List.of(refreshButton, disconnectButton)) {
             button.setTooltip(new javafx.scene.control.Tooltip(button.getText()));
             button.setAccessibleText(button.getText());
             button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
@@ -232,11 +228,10 @@ public final class MainView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(siteTitle, spacer, navigation(), commissionButton, refreshButton, disconnectButton);
+        HBox toolbar = new HBox(siteTitle, spacer, navigation(), refreshButton, disconnectButton);
         toolbar.getStyleClass().add("site-toolbar");
         // The site's name gives way first, so that no navigation button is cut to an ellipsis.
         refreshButton.setMinWidth(Region.USE_PREF_SIZE);
-        commissionButton.setMinWidth(Region.USE_PREF_SIZE);
         disconnectButton.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -252,6 +247,8 @@ public final class MainView extends BorderPane {
                 importsView, tariffsView, exceptionsView, reconcileView, firmwareView,
                 syncView);
 
+        // Commissioning starts from here, before any session: a fresh gateway has no site to open, and the site's
+        // toolbar has no room for a thirteenth screen at 1280 pixels.
         HBox commissionBar = new HBox(connectCommission);
         commissionBar.setAlignment(Pos.CENTER_RIGHT);
         commissionBar.getStyleClass().add("site-toolbar");
