@@ -99,7 +99,7 @@ public final class CommissionDemo implements AutoCloseable {
         for (int i = 0; i < meters.size(); i++) {
             String serial = i < meters.size() - TO_SCAN ? meters.get(i).serial() : "";
             csv.append(String.format("DN-%03d,Demo customer %d,,Plot %d,%s,%s,%d.00,%s\n", i + 1, i + 1, i + 1,
-                    i % 4 == 0 ? "SHOP" : "HOUSEHOLD", TARIFF, 100 + 25 * (i % 8), serial));
+                    i % 4 == 0 ? "SHOP" : "HOUSEHOLD", TARIFF, 500 + 100 * (i % 8), serial));
         }
         return csv.toString();
     }
