@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
@@ -79,7 +80,7 @@ final class CommissionCheckLinksCommand implements Callable<Integer> {
             List<JoinedMeter> joined = store.commission().joined();
             if (joined.isEmpty()) {
                 throw new RefusedException("No meter has joined the mesh yet, as far as this site database knows; "
-                        + "list the joined meters from the gateway first.", "NOT_READY");
+                        + "list the joined meters from the gateway first.", CommissionRefusal.NOT_READY);
             }
             List<LinkCheck> checks = LinkChecks.checkAll(joined, thresholds);
             List<LinkSuggestion> suggestions = LinkChecks.suggest(joined, checks, thresholds);

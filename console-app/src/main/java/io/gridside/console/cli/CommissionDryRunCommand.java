@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import io.gridside.billing.commission.DryRun;
 import io.gridside.console.Formats;
+import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.DryRunBill;
 import io.gridside.site.commission.DryRunLoads;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 billed; 1 a customer's tariff is missing; 2 a usage error."})
 final class CommissionDryRunCommand implements Callable<Integer> {
 
+    static final String TARIFF_MISSING = "TARIFF_MISSING";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -56,7 +59,8 @@ final class CommissionDryRunCommand implements Callable<Integer> {
             SitePlan plan = CommissionSite.plan(store);
             List<PlannedCustomer> customers = store.commission().customers();
             if (customers.isEmpty()) {
-                throw new RefusedException("There are no customers to bill yet; load them first.", "NOT_READY");
+                throw new RefusedException("There are no customers to bill yet; load them first.",
+                        CommissionRefusal.NOT_READY);
             }
             Map<String, TariffSchedule> tariffs = store.commission().tariffs().stream()
                     .collect(Collectors.toMap(TariffSchedule::tariffId, Function.identity()));
@@ -66,7 +70,7 @@ final class CommissionDryRunCommand implements Callable<Integer> {
                 bills = DryRun.firstWeek(plan, customers, tariffs, new DryRunLoads(seed, plan.zone())::energyWh,
                         start);
             } catch (IllegalArgumentException e) {
-                throw new RefusedException(e.getMessage(), e, "TARIFF_MISSING");
+                throw new RefusedException(e.getMessage(), e, TARIFF_MISSING);
             }
             store.commission().saveDryRun(bills);
             store.commission().markDone(CommissionStep.DRY_RUN, Instant.now(), bills.size() + " customers billed");

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 final class CommissionVerifyReportCommand implements Callable<Integer> {
 
     static final String REPORT_SIGNATURE = "REPORT_SIGNATURE";
+    static final String NO_REPORT = "NO_REPORT";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -45,7 +46,7 @@ final class CommissionVerifyReportCommand implements Callable<Integer> {
                     .filter(report -> reportId == null || report.reportId().equals(reportId)).toList();
             if (reports.isEmpty()) {
                 throw new RefusedException(reportId == null ? "The site database keeps no commissioning report yet."
-                        : "The site database keeps no report " + reportId + ".", "NO_REPORT");
+                        : "The site database keeps no report " + reportId + ".", NO_REPORT);
             }
             int bad = 0;
             for (SignedReport report : reports) {

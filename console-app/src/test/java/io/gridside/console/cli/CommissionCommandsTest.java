@@ -154,6 +154,10 @@ class CommissionCommandsTest {
         assertThat(typo.err()).contains("[SERIAL_CHECK_DIGIT]");
         assertThat(qr.exitCode()).as(qr.err()).isZero();
         assertThat(qr.out()).contains("2 of 3 customers have a meter");
+        CommandRun joined = CommandRun.of("commission", "joined", "--site", site.toString());
+        assertThat(joined.out()).containsPattern(HOUSE_METER + "\\s+1\\s+-0.102000,34.761700 .* C001\\s+not checked")
+                .containsPattern(MILL_METER + "\\s+3 .* -\\s+not checked")
+                .contains("3 meters joined; 2 given to a customer.");
     }
 
     @Test
