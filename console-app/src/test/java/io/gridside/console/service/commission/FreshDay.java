@@ -11,6 +11,7 @@ import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
+import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.FreshGateway;
 import io.gridside.sim.FreshSite;
@@ -83,6 +84,14 @@ final class FreshDay implements AutoCloseable {
     CommissionSetup setup(LinkThresholds thresholds) {
         return new CommissionSetup(folder.resolve("sites"), Clock.fixed(SITE_TIME, ZoneOffset.UTC),
                 target -> this::open, TECHNICIAN, TECHNICIAN_KEY, thresholds);
+    }
+
+    /** As {@link #setup}, its sessions opened on the serial device a target names, at the UART's 115200 baud. */
+    CommissionSetup setupOverSerial(LinkThresholds thresholds) {
+        return new CommissionSetup(folder.resolve("sites"), Clock.fixed(SITE_TIME, ZoneOffset.UTC),
+                target -> () -> GatewayClient.open(SerialTransport.open(((ConnectionTarget.Serial) target).device(),
+                        115_200), Authentication.of(TECHNICIAN, pins).signingWith(TECHNICIAN_KEY),
+                        Duration.ofSeconds(20)), TECHNICIAN, TECHNICIAN_KEY, thresholds);
     }
 
     ConnectionTarget target() {
