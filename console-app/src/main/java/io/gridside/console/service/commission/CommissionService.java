@@ -72,12 +72,20 @@ public final class CommissionService implements AutoCloseable {
 
     /**
      * Creates the site's store from {@code plan}, the first step; a store created before for the same plan is
-     * opened again instead.
+     * opened again instead. A day whose report is kept is over: its store is closed, and the new site starts a new
+     * day.
      *
      * @return the store's file
      * @throws CommissionRefusal when a site is open already, or a store of that site holds another plan
      */
     public Path createSite(SitePlan plan) {
+        if (store != null && runner.current() == null) {
+            close();
+            target = null;
+            pack = null;
+            waiting = "";
+            goLiveConfirmed = false;
+        }
         if (store != null) {
             throw new CommissionRefusal(CommissionRefusal.NOT_READY, "A site is created already for this "
                     + "commissioning; go back to the site step to start over with another store.");
@@ -213,6 +221,11 @@ public final class CommissionService implements AutoCloseable {
         runner.goBackTo(step);
         waiting = "";
         goLiveConfirmed = false;
+    }
+
+    /** The first step not done, or null when the day is over. */
+    public CommissionStep current() {
+        return runner.current();
     }
 
     /** Every step with where it stands. */

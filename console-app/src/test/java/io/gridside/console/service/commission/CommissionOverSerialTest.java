@@ -6,8 +6,10 @@ import io.gridside.console.service.Progress;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small fresh site commissioned over a serial line (the simulator's pseudo-terminal, as a gateway's USB gadget
- * shows up), and resumed from its store by the device the gateway step recorded.
+ * shows up), resumed from its store by the device the gateway step recorded; once its report is kept, the next site
+ * starts a new day.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CommissionOverSerialTest {
@@ -54,6 +57,12 @@ class CommissionOverSerialTest {
                 assertThat(day.records().relayTests()).hasSize(METERS);
                 assertThat(day.records().progress().get(CommissionStep.GO_LIVE.ordinal()).detail())
                         .startsWith("live at").endsWith("with " + METERS + " customers");
+
+                Path next = day.createSite(new SitePlan("ngamba-4", "Ngamba North", "Ngamba Power", "KES",
+                        FreshDay.PLAN.zone(), List.of(), -0.30, 32.66));
+                assertThat(next).isNotEqualTo(file);
+                assertThat(day.current()).isEqualTo(CommissionStep.GATEWAY);
+                assertThat(day.plan().siteId()).isEqualTo("ngamba-4");
             }
         }
     }
