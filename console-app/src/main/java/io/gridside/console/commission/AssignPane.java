@@ -9,6 +9,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -70,12 +72,21 @@ final class AssignPane extends VBox {
                 customer.getEditor().setText(row.customer());
             }
         });
-        scan.setOnAction(event -> {
-            model.assign(scan.getText(), customer.getEditor().getText());
-            scan.clear();
+        scan.setOnAction(event -> takeScan());
+        // Some scanners end what they read with Tab instead of Enter: that ends a scan too, not the field.
+        scan.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && !scan.getText().isBlank()) {
+                event.consume();
+                takeScan();
+            }
         });
         model.customers().addListener((javafx.collections.ListChangeListener<CommissionOverview.Customer>) change
                 -> offerNextCustomer());
+    }
+
+    private void takeScan() {
+        model.assign(scan.getText(), customer.getEditor().getText());
+        scan.clear();
     }
 
     /**
