@@ -34,6 +34,8 @@ public final class ServiceCommissionSource implements CommissionSource {
     private final LinkThresholds thresholds;
     private final AtomicBoolean reloading = new AtomicBoolean();
     private volatile CommissionService service;
+    /** Whether making the service failed (no credential, say): the screen's timer then waits for an order. */
+    private volatile boolean makeFailed;
     private Consumer<CommissionOverview> onOverview = overview -> { };
     private Consumer<Progress> onProgress = progress -> { };
     private Task<?> running;
@@ -60,7 +62,12 @@ public final class ServiceCommissionSource implements CommissionSource {
         if (made == null) {
             synchronized (this) {
                 if (service == null) {
-                    service = factory.make();
+                    try {
+                        service = factory.make();
+                    } catch (Exception e) {
+                        makeFailed = true;
+                        throw e;
+                    }
                 }
                 made = service;
             }
@@ -70,7 +77,7 @@ public final class ServiceCommissionSource implements CommissionSource {
 
     @Override
     public void reload() {
-        if (!reloading.compareAndSet(false, true)) {
+        if (service == null && makeFailed || !reloading.compareAndSet(false, true)) {
             return;
         }
         tasks.submit(CommissionTexts.text("task.reload"), context -> {
@@ -182,6 +189,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     /** Runs {@code work} on the service as a task, then reads the overview again, whatever the outcome. */
     private void order(String title, DayWork work, Consumer<String> onFailure) {
         onProgress.accept(new Progress(title, 0, -1, true));
+        makeFailed = false;
         BackgroundWork<CommissionOverview> task = context -> {
             CommissionService day = service();
             try {
