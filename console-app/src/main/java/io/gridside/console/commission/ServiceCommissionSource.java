@@ -186,14 +186,20 @@ public final class ServiceCommissionSource implements CommissionSource {
         }, onFailure);
     }
 
-    /** Runs {@code work} on the service as a task, then reads the overview again, whatever the outcome. */
+    /**
+     * Runs {@code work} on the service as a task, then reads the overview again, whatever the outcome. Orders run
+     * one at a time, in the order given: a meter scanned while a step runs waits for it, so that two runs never
+     * take the same step at once.
+     */
     private void order(String title, DayWork work, Consumer<String> onFailure) {
         onProgress.accept(new Progress(title, 0, -1, true));
         makeFailed = false;
         BackgroundWork<CommissionOverview> task = context -> {
             CommissionService day = service();
             try {
-                work.run(day, progressTo(context));
+                synchronized (day) {
+                    work.run(day, progressTo(context));
+                }
             } finally {
                 Platform.runLater(() -> onProgress.accept(new Progress("", 0, 0, false)));
             }
