@@ -108,7 +108,7 @@ final class CommissionSteps {
         for (String json : signed.pack().tariffFiles()) {
             tariffs.add(TariffFile.parse(json));
         }
-        SiteSetUp setUp = day.link().commissioning().setUpSite(day.plan(), day.setup().clock().instant(), signed);
+        SiteSetUp setUp = gateway().setUpSite(day.plan(), day.setup().clock().instant(), signed);
         day.records().saveTariffs(tariffs);
         // From now on the store is this gateway's site database, which later pulls check they feed from.
         SitePlan plan = day.plan();
@@ -116,6 +116,16 @@ final class CommissionSteps {
                 setUp.gatewayId());
         context.progress().update("The gateway " + setUp.gatewayId() + " took site " + setUp.siteId(), 1, 1);
         return StepOutcome.finished(day.pack().toString());
+    }
+
+    /** The gateway's commissioning requests, on a session opened now if none is open. */
+    private GatewayCommissioning gateway() throws IOException {
+        CommissionLink link = day.link();
+        if (link == null) {
+            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The gateway's address is not known: go back "
+                    + "to the gateway step and connect it again.");
+        }
+        return link.commissioning();
     }
 
     private StepOutcome customers(StepContext context) {
@@ -206,7 +216,7 @@ final class CommissionSteps {
         Set<String> passed = rows.relayTests().stream().filter(RelayTest::passed).map(RelayTest::meterId)
                 .collect(Collectors.toCollection(HashSet::new));
         List<Assignment> assignments = rows.assignments();
-        GatewayCommissioning gateway = day.link().commissioning();
+        GatewayCommissioning gateway = gateway();
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (Assignment assignment : assignments) {
@@ -254,7 +264,7 @@ final class CommissionSteps {
                     + "starts and customers change only by move-in and move-out from then on.");
         }
         CommissionRecords rows = day.records();
-        GatewayCommissioning gateway = day.link().commissioning();
+        GatewayCommissioning gateway = gateway();
         Set<String> commissioned = new HashSet<>(gateway.state().commissionedCustomers());
         Map<String, PlannedCustomer> customers = new LinkedHashMap<>();
         rows.customers().forEach(customer -> customers.put(customer.customerId(), customer));
@@ -276,10 +286,10 @@ final class CommissionSteps {
         return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers");
     }
 
-    private StepOutcome report(StepContext context) throws IOException {
+    private StepOutcome report(StepContext context) {
         CommissionRecords rows = day.records();
         CommissionSetup setup = day.setup();
-        CommissionReport report = CommissionReports.build(day.plan(), day.link().client().hello().gatewayId(),
+        CommissionReport report = CommissionReports.build(day.plan(), day.store().gatewayId().orElse(""),
                 setup.credential().technicianId(), rows.customers(), rows.assignments(), rows.joined(),
                 rows.linkChecks(), rows.relayTests(), rows.dryRun(), setup.clock().instant());
         SignedReport signed = ReportSigning.sign(report, setup.credential(), setup.key(), setup.clock().instant());
