@@ -121,10 +121,8 @@ class CommissionScreenTest {
     private void createsTheSite(FxRobot robot) {
         assertThat(onFx(() -> robot.lookup("#site-id").queryAs(TextField.class).getText()))
                 .isEqualTo(CommissionDemo.SITE);
-        robot.clickOn("#site-name").write("Demo village");
-        robot.clickOn("#site-operator").write("Demo Power");
-        robot.clickOn("#site-latitude").write("-1.05");
-        robot.clickOn("#site-longitude").write("36.7");
+        TextField name = onFx(() -> robot.lookup("#site-name").queryAs(TextField.class));
+        robot.clickOn(name).eraseText(onFx(() -> name.getText().length())).write("Demo village");
         robot.clickOn("#site-create");
         waitForCurrent(robot, CommissionStep.GATEWAY);
         assertThat(text(robot, "#site-created")).startsWith("Demo village (demo-new-site)");

@@ -20,6 +20,7 @@ import io.gridside.sim.SiteSpec;
 import io.gridside.site.Meter;
 import io.gridside.site.Tariff;
 import io.gridside.site.commission.LinkThresholds;
+import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffFile;
 import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +90,9 @@ public final class CommissionDemo implements AutoCloseable {
                         TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
                         Authentication.of(technician, pins).signingWith(DemoOperator.holderKey()),
                         Duration.ofSeconds(10)), technician, DemoOperator.holderKey(), LinkThresholds.DEFAULTS)),
-                address.getHostString() + ":" + address.getPort(), pack.toString(), customers.toString(), SITE,
-                file -> { });
+                address.getHostString() + ":" + address.getPort(), pack.toString(), customers.toString(),
+                new SitePlan(SITE, "Demo village", "Demo Power", "KES", ZoneId.of("Africa/Nairobi"), List.of(),
+                        -1.05, 36.7), file -> { });
         return new CommissionDemo(site, start);
     }
 

@@ -9,6 +9,7 @@ import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.site.commission.LinkThresholds;
+import io.gridside.site.commission.SitePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,11 +23,11 @@ import java.util.function.Consumer;
  * @param address   the gateway's address to offer, or empty
  * @param pack      the pack file to offer, or empty
  * @param customers the customers file to offer, or empty
- * @param site      the site's id to offer, or empty
+ * @param plan      the site to offer in the site's form, or null for an empty form
  * @param remember  keeps the store of a site just created, so that a console closed mid-day resumes it
  */
 public record CommissionStart(ServiceCommissionSource.ServiceFactory factory, String address, String pack,
-        String customers, String site, Consumer<Path> remember) {
+        String customers, SitePlan plan, Consumer<Path> remember) {
 
     /** The setting that names the store of the commissioning under way, so that the console resumes it. */
     public static final String SETTING_SITE = "commission.site.file";
@@ -53,6 +54,6 @@ public record CommissionStart(ServiceCommissionSource.ServiceFactory factory, St
                 service.resume(Path.of(under));
             }
             return service;
-        }, "", "", "", "", file -> session.settings().put(SETTING_SITE, file.toString()));
+        }, "", "", "", null, file -> session.settings().put(SETTING_SITE, file.toString()));
     }
 }

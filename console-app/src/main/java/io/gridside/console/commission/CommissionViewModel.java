@@ -50,7 +50,11 @@ public final class CommissionViewModel {
     private final StringProperty addressField = new SimpleStringProperty("127.0.0.1:");
     private final StringProperty packField = new SimpleStringProperty("");
     private final StringProperty customersField = new SimpleStringProperty("");
-    private final StringProperty siteIdField = new SimpleStringProperty("");
+    /** The site form's fields as typed: id, name, operator, currency, zone, holidays, latitude, longitude. */
+    private final List<StringProperty> siteFields = List.of(new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""), new SimpleStringProperty("KES"),
+            new SimpleStringProperty("Africa/Nairobi"), new SimpleStringProperty(""), new SimpleStringProperty(""),
+            new SimpleStringProperty(""));
     private boolean followCurrent = true;
 
     public CommissionViewModel(CommissionSource source) {
@@ -92,7 +96,15 @@ public final class CommissionViewModel {
         }
         packField.set(start.pack());
         customersField.set(start.customers());
-        siteIdField.set(start.site());
+        SitePlan plan = start.plan();
+        if (plan != null) {
+            List<String> values = List.of(plan.siteId(), plan.name(), plan.operator(), plan.currency(),
+                    plan.zone().getId(), String.join(", ", plan.holidays().stream().map(LocalDate::toString).toList()),
+                    Double.toString(plan.latitude()), Double.toString(plan.longitude()));
+            for (int i = 0; i < values.size(); i++) {
+                siteFields.get(i).set(values.get(i));
+            }
+        }
     }
 
     /** The gateway's address as typed, which the gateway pane's field edits. */
@@ -108,8 +120,9 @@ public final class CommissionViewModel {
         return customersField;
     }
 
-    public StringProperty siteIdFieldProperty() {
-        return siteIdField;
+    /** The site form's field {@code index}: id, name, operator, currency, zone, holidays, latitude, longitude. */
+    public StringProperty siteField(int index) {
+        return siteFields.get(index);
     }
 
     /** Shows {@code step}'s form or table; the screen stops following the current step until it is shown again. */

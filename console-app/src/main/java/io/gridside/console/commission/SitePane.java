@@ -14,8 +14,8 @@ final class SitePane extends VBox {
     private final TextField siteId = field("site-id", "");
     private final TextField name = field("site-name", "");
     private final TextField operator = field("site-operator", "");
-    private final TextField currency = field("site-currency", "KES");
-    private final TextField zone = field("site-zone", "Africa/Nairobi");
+    private final TextField currency = field("site-currency", "");
+    private final TextField zone = field("site-zone", "");
     private final TextField holidays = field("site-holidays", "");
     private final TextField latitude = field("site-latitude", "");
     private final TextField longitude = field("site-longitude", "");
@@ -40,7 +40,6 @@ final class SitePane extends VBox {
         create.setId("site-create");
         create.getStyleClass().add(Styles.ACCENT);
         created.setId("site-created");
-        siteId.textProperty().bindBidirectional(model.siteIdFieldProperty());
         created.getStyleClass().add(Styles.SUCCESS);
         holidays.setPromptText("2026-12-25, 2026-12-26");
         latitude.setPromptText("-1.2921");
@@ -54,6 +53,7 @@ final class SitePane extends VBox {
         String[] keys = {"id", "name", "operator", "currency", "zone", "holidays", "latitude", "longitude"};
         TextField[] fields = {siteId, name, operator, currency, zone, holidays, latitude, longitude};
         for (int i = 0; i < keys.length; i++) {
+            fields[i].textProperty().bindBidirectional(model.siteField(i));
             form.addRow(i, new Label(CommissionTexts.text("site." + keys[i])), fields[i]);
         }
         form.add(create, 1, keys.length);
