@@ -1,6 +1,7 @@
 package io.gridside.console;
 
 import atlantafx.base.theme.PrimerLight;
+import io.gridside.console.commission.CommissionStart;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Settings;
@@ -18,6 +19,7 @@ public final class GridsideApp extends Application {
 
     private static volatile ConnectionTarget startTarget;
     private static volatile String startScreen;
+    private static volatile CommissionStart startCommission;
 
     private TaskRunner tasks;
     private SessionViewModel session;
@@ -40,6 +42,15 @@ public final class GridsideApp extends Application {
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
         startTarget = target;
         Application.launch(GridsideApp.class);
+    }
+
+    /**
+     * Opens the window on the Commissioning screen, whose service and fields {@code commission} gives (the demo's
+     * fresh site), and blocks until the window closes.
+     */
+    public static void openCommissioning(CommissionStart commission) {
+        startCommission = commission;
+        open(null, "commission");
     }
 
     /** Fails with a sentence instead of JavaFX's own error when there is no desktop to open a window on. */
@@ -65,7 +76,7 @@ public final class GridsideApp extends Application {
         tasks = new TaskRunner();
         session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));
-        stage.setScene(createScene(session));
+        stage.setScene(createScene(session, startCommission));
         if (startScreen != null && stage.getScene().getRoot() instanceof MainView main) {
             main.show(startScreen);
         }
@@ -79,9 +90,15 @@ public final class GridsideApp extends Application {
 
     /** The console's scene on a session, themed; the window and the UI tests both build it here. */
     public static Scene createScene(SessionViewModel session) {
+        return createScene(session, null);
+    }
+
+    /** As {@link #createScene(SessionViewModel)}, its Commissioning screen started by {@code commission} if given. */
+    public static Scene createScene(SessionViewModel session, CommissionStart commission) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new MainView(session), Math.min(1280, screen.getWidth()),
+        MainView main = commission == null ? new MainView(session) : new MainView(session, commission);
+        Scene scene = new Scene(main, Math.min(1280, screen.getWidth()),
                 Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(GridsideApp.class.getResource("console.css").toExternalForm());
         return scene;

@@ -10,6 +10,7 @@ import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.commission.MeterSerial;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -106,8 +107,12 @@ public final class SiteGenerator {
         return String.format(Locale.ROOT, "M%05d", index + 1);
     }
 
+    /**
+     * The serial on the meter's label: the maker's letters, three digits of the seed and five of the meter's place,
+     * and the check digit that commissioning checks a typed or scanned serial against.
+     */
     private static String serial(long seed, int index) {
-        return String.format(Locale.ROOT, "SM%04d%05d", Math.floorMod(seed, 10_000), index + 1);
+        return MeterSerial.of("SM", Math.floorMod(seed, 1_000) * 100_000L + index + 1);
     }
 
     private static CustomerCategory category(long seed, int index, int count) {

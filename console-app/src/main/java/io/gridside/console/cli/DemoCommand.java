@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.GridsideApp;
+import io.gridside.console.commission.CommissionDemo;
 import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.ConnectionTarget;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     private static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "replay", "customers", "cash",
-            "imports", "tariffs", "exceptions", "reconcile", "firmware", "sync");
+            "imports", "tariffs", "exceptions", "reconcile", "firmware", "sync", "commission");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -54,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--screen", paramLabel = "NAME", description = "The screen the window shows first: dashboard, "
-            + "meters, mesh, replay, customers, cash, imports, tariffs, exceptions, reconcile, firmware or sync.")
+            + "meters, mesh, replay, customers, cash, imports, tariffs, exceptions, reconcile, firmware, sync, or "
+            + "commission, which opens on a factory-fresh simulated site to commission.")
     String screen;
 
     @Override
@@ -65,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
         if (screen != null && (headless || !SCREENS.contains(screen))) {
             throw new UsageException(headless ? "--screen goes with the window, not with --headless."
                     : "--screen takes one of " + String.join(", ", SCREENS) + ", not '" + screen + "'.");
+        }
+        if ("commission".equals(screen)) {
+            return commissionFreshSite();
         }
         SiteSpec spec = site.spec();
         ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed, site.scenario());
@@ -87,6 +92,18 @@ final class DemoCommand implements Callable<Integer> {
                 deleteDatabase(database);
             }
         }
+    }
+
+    /**
+     * Opens the Commissioning screen on a factory-fresh simulated site of the chosen size, whose meters join as its
+     * clock runs at the chosen speed (at least 30 times real time, so that a day's joins take minutes).
+     */
+    private Integer commissionFreshSite() throws IOException {
+        Path folder = Files.createTempDirectory("gridside-commission-demo-");
+        try (CommissionDemo demo = CommissionDemo.start(folder, site.spec().meters(), Math.max(30, site.speed))) {
+            GridsideApp.openCommissioning(demo.commissionStart());
+        }
+        return ExitCode.OK;
     }
 
     private static BillingReport pullAndAudit(SiteSpec spec, ConnectionTarget.Demo target, Path database)

@@ -3,6 +3,11 @@ package io.gridside.console.shell;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.console.cash.CashDeskView;
+import io.gridside.console.commission.CommissionStart;
+import io.gridside.console.commission.CommissionTexts;
+import io.gridside.console.commission.CommissionView;
+import io.gridside.console.commission.CommissionViewModel;
+import io.gridside.console.commission.ServiceCommissionSource;
 import io.gridside.console.cash.CashDeskViewModel;
 import io.gridside.console.connect.ConnectView;
 import io.gridside.console.connect.ConnectViewModel;
@@ -32,8 +37,12 @@ import io.gridside.console.sync.SessionSyncSource;
 import io.gridside.console.sync.SyncIndicator;
 import io.gridside.console.sync.SyncView;
 import io.gridside.console.sync.SyncViewModel;
+import io.gridside.site.commission.LinkThresholds;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -72,6 +81,10 @@ public final class MainView extends BorderPane {
     private final FirmwareView firmwareView;
     private final SyncViewModel syncModel;
     private final SyncView syncView;
+    private final CommissionView commissionView;
+    private final BooleanProperty commissioning = new SimpleBooleanProperty();
+    private final Button connectCommission = new Button(CommissionTexts.text("connect.commission"),
+            new FontIcon(Material2AL.ASSIGNMENT_TURNED_IN));
     private final StackPane content = new StackPane();
     private final Label siteTitle = new Label();
     private final ToggleButton dashboardButton = new ToggleButton(I18n.text("nav.dashboard"));
@@ -98,9 +111,19 @@ public final class MainView extends BorderPane {
     private final ProgressIndicator searching = new ProgressIndicator();
     private final HBox problemBanner = new HBox();
     private final VBox siteView = new VBox();
+    private final VBox connectLayer = new VBox();
 
     public MainView(SessionViewModel session) {
+        this(session, CommissionStart.forSession(session));
+    }
+
+    /** The frame whose Commissioning screen starts as {@code commission} says: the demo's fresh site, or a real day. */
+    public MainView(SessionViewModel session, CommissionStart commission) {
         this.session = session;
+        CommissionViewModel commissionModel = new CommissionViewModel(new ServiceCommissionSource(session.tasks(),
+                commission, LinkThresholds.DEFAULTS));
+        commissionModel.offer(commission);
+        this.commissionView = new CommissionView(commissionModel);
         this.connectView = new ConnectView(new ConnectViewModel(session));
         this.dashboardView = new DashboardView(new DashboardViewModel(session));
         this.metersView = new MetersView(new MetersViewModel(session));
@@ -125,6 +148,7 @@ public final class MainView extends BorderPane {
      * answered; an unknown name leaves the dashboard.
      */
     public void show(String name) {
+        commissioning.set("commission".equals(name));
         for (ToggleButton button : navButtons()) {
             if (button.getId().equals("nav-" + name)) {
                 button.setSelected(true);
@@ -170,6 +194,9 @@ public final class MainView extends BorderPane {
             }
         });
         refreshButton.setId("refresh");
+        connectCommission.setId("connect-commission");
+        connectCommission.setOnAction(event -> commissioning.set(true));
+        commissionView.onClose(() -> commissioning.set(false));
         disconnectButton.setId("disconnect");
         // The Sync screen's button is its icon alone: the status bar's sync indicator, which opens the same screen,
         // carries the words, and a twelfth worded button would push Refresh off a 1280-pixel window.
@@ -220,7 +247,14 @@ public final class MainView extends BorderPane {
                 importsView, tariffsView, exceptionsView, reconcileView, firmwareView,
                 syncView);
 
-        setCenter(new StackPane(connectView, siteView));
+        // Commissioning starts from here, before any session: a fresh gateway has no site to open, and the site's
+        // toolbar has no room for a thirteenth screen at 1280 pixels.
+        HBox commissionBar = new HBox(connectCommission);
+        commissionBar.setAlignment(Pos.CENTER_RIGHT);
+        commissionBar.getStyleClass().add("site-toolbar");
+        VBox.setVgrow(connectView, Priority.ALWAYS);
+        connectLayer.getChildren().setAll(connectView, commissionBar);
+        setCenter(new StackPane(connectLayer, siteView, commissionView));
         setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true))));
     }
 
@@ -249,10 +283,13 @@ public final class MainView extends BorderPane {
 
     private void bind() {
         // Once a gateway has answered, its screens stay up while the link is lost and being re-established.
-        siteView.visibleProperty().bind(Bindings.createBooleanBinding(
+        BooleanBinding siteUp = Bindings.createBooleanBinding(
                 () -> session.helloProperty().get() != null && session.stateProperty().get() != LinkState.DISCONNECTED,
-                session.stateProperty(), session.helloProperty()));
-        connectView.visibleProperty().bind(siteView.visibleProperty().not());
+                session.stateProperty(), session.helloProperty());
+        siteView.visibleProperty().bind(siteUp.and(commissioning.not()));
+        connectLayer.visibleProperty().bind(siteUp.not().and(commissioning.not()));
+        commissionView.visibleProperty().bind(commissioning);
+        connectView.visibleProperty().bind(connectLayer.visibleProperty());
         dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
         metersView.visibleProperty().bind(metersButton.selectedProperty());
         meshView.visibleProperty().bind(meshButton.selectedProperty());

@@ -1,0 +1,101 @@
+package io.gridside.console.commission;
+
+import io.gridside.console.Formats;
+import io.gridside.console.service.commission.CommissionService;
+import io.gridside.site.commission.Assignment;
+import io.gridside.site.commission.DryRunBill;
+import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.commission.LinkCheck;
+import io.gridside.site.commission.LinkChecks;
+import io.gridside.site.commission.LinkSuggestion;
+import io.gridside.site.commission.LinkVerdict;
+import io.gridside.site.commission.PlannedCustomer;
+import io.gridside.site.commission.RelayTest;
+import io.gridside.site.commission.SignedReport;
+import io.gridside.site.commission.SitePlan;
+import io.gridside.site.store.CommissionRecords;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads what a commissioning day holds into the overview the screen shows, with amounts in the site's currency and
+ * signals in dBm. Runs in the background: it reads the store.
+ */
+final class CommissionOverviews {
+
+    private CommissionOverviews() {
+    }
+
+    static CommissionOverview of(CommissionService day, String gateway, io.gridside.site.commission.LinkThresholds
+            thresholds) {
+        if (!day.siteOpen()) {
+            return new CommissionOverview(day.states(), day.waiting(), "", gateway, List.of(), List.of(), List.of(),
+                    List.of(), List.of(), List.of(), "");
+        }
+        CommissionRecords rows = day.records();
+        SitePlan plan = day.plan();
+        List<Assignment> assignments = rows.assignments();
+        Map<String, String> customerOfMeter = assignments.stream()
+                .collect(Collectors.toMap(Assignment::meterId, Assignment::customerId, (a, b) -> a));
+        Map<String, String> meterOfCustomer = assignments.stream()
+                .collect(Collectors.toMap(Assignment::customerId, Assignment::meterId, (a, b) -> a));
+        List<JoinedMeter> joined = rows.joined();
+        List<SignedReport> reports = rows.reports();
+        List<LinkCheck> checks = rows.linkChecks();
+        List<LinkSuggestion> suggestions = checks.stream().allMatch(check -> check.verdict() == LinkVerdict.PASS)
+                ? List.of() : LinkChecks.suggest(joined, checks, thresholds);
+        return new CommissionOverview(day.states(), day.waiting(),
+                CommissionTexts.text("site.summary", plan.name(), plan.siteId(), plan.zone(), plan.currency()),
+                gateway, joined(joined, customerOfMeter), customers(rows.customers(), meterOfCustomer, plan),
+                links(checks, suggestions), suggestions.stream().map(LinkSuggestion::text).toList(),
+                relays(rows.relayTests()),
+                bills(rows.dryRun(), plan), reports.isEmpty() ? "" : report(reports.get(0), plan));
+    }
+
+    private static List<CommissionOverview.Joined> joined(List<JoinedMeter> meters, Map<String, String> customers) {
+        return meters.stream().map(meter -> new CommissionOverview.Joined(meter.meterId(),
+                CommissionTexts.text("joined.typeOf", meter.hardwareId(), meter.phases()),
+                String.format(Locale.ROOT, "%.5f, %.5f", meter.latitude(), meter.longitude()),
+                CommissionTexts.text("joined.signalOf", meter.upRssiDbm(), meter.downRssiDbm(), meter.etx(),
+                        meter.routes()),
+                customers.getOrDefault(meter.meterId(), ""))).toList();
+    }
+
+    private static List<CommissionOverview.Customer> customers(List<PlannedCustomer> customers,
+            Map<String, String> meters, SitePlan plan) {
+        return customers.stream().map(customer -> new CommissionOverview.Customer(customer.customerId(),
+                customer.name(), customer.tariffId(), meters.getOrDefault(customer.customerId(), ""),
+                Formats.money(customer.openingBalanceMinor(), plan.currency()))).toList();
+    }
+
+    private static List<CommissionOverview.Link> links(List<LinkCheck> checks, List<LinkSuggestion> remedies) {
+        Map<String, String> suggestions = new HashMap<>();
+        for (LinkSuggestion suggestion : remedies) {
+            suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, suggestion.text()));
+        }
+        return checks.stream().map(check -> new CommissionOverview.Link(check.meterId(),
+                check.verdict() == LinkVerdict.PASS, String.join(" ", check.reasons()),
+                suggestions.getOrDefault(check.meterId(), ""))).toList();
+    }
+
+    private static List<CommissionOverview.Relay> relays(List<RelayTest> tests) {
+        return tests.stream().map(test -> new CommissionOverview.Relay(test.meterId(), test.passed(),
+                test.passed() ? CommissionTexts.text("relays.readBack", test.afterOff(), test.afterOn())
+                        : test.note())).toList();
+    }
+
+    private static List<CommissionOverview.Bill> bills(List<DryRunBill> bills, SitePlan plan) {
+        return bills.stream().map(bill -> new CommissionOverview.Bill(bill.customerId(), bill.tariffId(),
+                CommissionTexts.text("bills.kwh", bill.energyWh() / 1000.0),
+                Formats.money(bill.chargesMinor(), plan.currency()),
+                Formats.money(bill.closingMinor(), plan.currency()))).toList();
+    }
+
+    private static String report(SignedReport report, SitePlan plan) {
+        return CommissionTexts.text("report.kept", report.reportId(), report.technicianId(),
+                Formats.siteTime(report.signedAt(), plan.zone()));
+    }
+}

@@ -1,0 +1,104 @@
+package io.gridside.console.commission;
+
+import atlantafx.base.theme.Styles;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+
+/** The small pieces the Commissioning screen's panes share: tables and a file row. */
+final class CommissionTables {
+
+    private CommissionTables() {
+    }
+
+    /** A column titled by the text {@code titleKey} that shows {@code value} of each row. */
+    static <S, T> TableColumn<S, T> column(String titleKey, double width, Function<S, T> value) {
+        TableColumn<S, T> column = new TableColumn<>(CommissionTexts.text(titleKey));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /**
+     * Wraps the text of {@code column}'s cells at its width, so that a reason or a suggestion is read whole; its
+     * cell's tooltip holds it too.
+     */
+    static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
+        column.setCellFactory(shown -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(column.widthProperty().subtract(12));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                String value = empty || item == null ? "" : item;
+                text.setText(value);
+                setTooltip(value.isEmpty() ? null : new javafx.scene.control.Tooltip(value));
+                setGraphic(empty ? null : text);
+            }
+        });
+        return column;
+    }
+
+    /** A dense table of {@code id} whose columns share its width and that says {@code emptyKey} while empty. */
+    static <S> TableView<S> table(String id, String emptyKey) {
+        TableView<S> table = new TableView<>();
+        table.setId(id);
+        table.getStyleClass().add(Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label(CommissionTexts.text(emptyKey));
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        return table;
+    }
+
+    /**
+     * A row with a path field, a button that chooses the file and a button that hands the path to {@code action}:
+     * the field takes a typed or pasted path too, as a technician with the file's path in a message would.
+     */
+    static HBox fileRow(String id, String actionKey, javafx.beans.property.StringProperty value,
+            Consumer<Path> action) {
+        TextField path = new TextField();
+        path.textProperty().bindBidirectional(value);
+        path.setId(id + "-path");
+        path.setPromptText(CommissionTexts.text("file.prompt"));
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button choose = new Button(CommissionTexts.text("file.choose"));
+        choose.setOnAction(event -> {
+            java.io.File file = new FileChooser().showOpenDialog(choose.getScene().getWindow());
+            if (file != null) {
+                path.setText(file.getPath());
+            }
+        });
+        Button run = new Button(CommissionTexts.text(actionKey));
+        run.setId(id + "-action");
+        run.getStyleClass().add(Styles.ACCENT);
+        run.disableProperty().bind(path.textProperty().isEmpty());
+        run.setOnAction(event -> action.accept(Path.of(path.getText().strip())));
+        HBox row = new HBox(8, path, choose, run);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** A sentence that explains a pane, wrapped to its width. */
+    static Label explanation(String key) {
+        Label text = new Label(CommissionTexts.text(key));
+        text.setWrapText(true);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        return text;
+    }
+}

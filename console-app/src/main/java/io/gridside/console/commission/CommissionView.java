@@ -1,0 +1,152 @@
+package io.gridside.console.commission;
+
+import atlantafx.base.theme.Styles;
+import io.gridside.site.commission.CommissionStep;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The Commissioning screen: the steps down the side, the step shown with what it waits for and the buttons that
+ * move the day on (continue, cancel, go back), the work under way, the last refusal, and the step's own form or
+ * table. Controls and bindings only: the state lives in {@link CommissionViewModel}. While the screen shows, a timer
+ * reads the overview again every few seconds, so that meters joining the mesh appear by themselves.
+ */
+public final class CommissionView extends BorderPane {
+
+    /** How often the screen looks for meters that joined and results that came in. */
+    private static final Duration POLL = Duration.seconds(3);
+
+    private final CommissionViewModel model;
+    private final Map<CommissionStep, Node> panes = new EnumMap<>(CommissionStep.class);
+    private final Label title = new Label();
+    private final Label waiting = new Label();
+    private final Label problem = new Label();
+    private final Label progressText = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button proceed = new Button(CommissionTexts.text("action.proceed"));
+    private final Button cancel = new Button(CommissionTexts.text("action.cancel"));
+    private final Button back = new Button(CommissionTexts.text("action.back"));
+    private final Button close = new Button(CommissionTexts.text("action.close"));
+    private final Timeline poll;
+
+    public CommissionView(CommissionViewModel model) {
+        this.model = model;
+        this.poll = new Timeline(new KeyFrame(POLL, event -> {
+            if (!model.runningProperty().get()) {
+                model.reload();
+            }
+        }));
+        createControls();
+        layoutControls();
+        bind();
+    }
+
+    private void createControls() {
+        setId("commission-view");
+        title.setId("commission-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        waiting.setId("commission-waiting");
+        waiting.setWrapText(true);
+        problem.setId("commission-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        progressText.setId("commission-progress");
+        progress.setPrefWidth(160);
+        proceed.setId("commission-proceed");
+        proceed.getStyleClass().add(Styles.ACCENT);
+        cancel.setId("commission-cancel");
+        back.setId("commission-back");
+        close.setId("commission-close");
+        close.setVisible(false);
+        close.setManaged(false);
+        for (Button button : new Button[] {proceed, cancel, back, close}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        poll.setCycleCount(Animation.INDEFINITE);
+        panes.put(CommissionStep.SITE, new SitePane(model));
+        GatewayPane gateway = new GatewayPane(model);
+        panes.put(CommissionStep.GATEWAY, gateway);
+        panes.put(CommissionStep.PACK, gateway);
+        panes.put(CommissionStep.CUSTOMERS, new CustomersPane(model, "customers.explain", true));
+        panes.put(CommissionStep.ASSIGN, new AssignPane(model));
+        panes.put(CommissionStep.BALANCES, new CustomersPane(model, "balances.explain", false));
+        panes.put(CommissionStep.LINK_CHECK, ChecksPane.links(model));
+        panes.put(CommissionStep.RELAY_TEST, ChecksPane.relays(model));
+        panes.put(CommissionStep.DRY_RUN, ChecksPane.bills(model));
+        panes.put(CommissionStep.GO_LIVE, new LivePane(model, "live.explain"));
+        panes.put(CommissionStep.REPORT, new LivePane(model, "report.explain"));
+    }
+
+    private void layoutControls() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, spacer, progressText, progress, back, cancel, proceed, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+        StackPane content = new StackPane();
+        content.getChildren().setAll(panes.values().stream().distinct().toList());
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox body = new VBox(8, header, waiting, problem, content);
+        body.setPadding(new Insets(0, 0, 0, 12));
+        setLeft(new StepList(model));
+        setCenter(body);
+    }
+
+    /** Shows a button that leaves the screen, running {@code action}: the console's way back to connecting. */
+    public void onClose(Runnable action) {
+        close.setOnAction(event -> action.run());
+        close.setVisible(true);
+        close.setManaged(true);
+    }
+
+    private void bind() {
+        for (Map.Entry<CommissionStep, Node> entry : panes.entrySet()) {
+            Node pane = entry.getValue();
+            pane.visibleProperty().bind(Bindings.createBooleanBinding(
+                    () -> panes.get(model.shownProperty().get()) == pane, model.shownProperty()));
+        }
+        title.textProperty().bind(Bindings.createStringBinding(
+                () -> CommissionTexts.text("step." + model.shownProperty().get().name()), model.shownProperty()));
+        waiting.textProperty().bind(model.waitingProperty());
+        waiting.visibleProperty().bind(model.waitingProperty().isNotEmpty()
+                .and(model.shownProperty().isEqualTo(model.currentProperty())));
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        progressText.textProperty().bind(model.progressTextProperty());
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        proceed.disableProperty().bind(model.runningProperty());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> model.runningProperty().get()
+                || !model.shownIsDone(), model.runningProperty(), model.shownProperty(), model.steps()));
+        proceed.setOnAction(event -> model.proceed());
+        cancel.setOnAction(event -> model.cancel());
+        back.setOnAction(event -> model.goBack());
+        visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                model.reload();
+                poll.play();
+            } else {
+                poll.stop();
+            }
+        });
+    }
+}

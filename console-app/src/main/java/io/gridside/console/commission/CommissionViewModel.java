@@ -1,0 +1,308 @@
+package io.gridside.console.commission;
+
+import io.gridside.console.service.commission.StepState;
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.SitePlan;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Commissioning screen's state: the steps and where each stands, the step the technician looks at, each step's
+ * rows, the work under way and the last refusal. Everything changes on the JavaFX thread, from the source's
+ * callbacks; every order goes to the source, which runs it in the background.
+ */
+public final class CommissionViewModel {
+
+    private final CommissionSource source;
+    private final ObservableList<StepState> steps = FXCollections.observableArrayList();
+    private final ObjectProperty<CommissionStep> shown = new SimpleObjectProperty<>(CommissionStep.SITE);
+    private final ObjectProperty<CommissionStep> current = new SimpleObjectProperty<>(CommissionStep.SITE);
+    private final StringProperty waiting = new SimpleStringProperty("");
+    private final StringProperty site = new SimpleStringProperty("");
+    private final StringProperty gateway = new SimpleStringProperty("");
+    private final StringProperty report = new SimpleStringProperty("");
+    private final ObservableList<CommissionOverview.Joined> joined = FXCollections.observableArrayList();
+    private final ObservableList<CommissionOverview.Customer> customers = FXCollections.observableArrayList();
+    private final ObservableList<CommissionOverview.Link> links = FXCollections.observableArrayList();
+    private final ObservableList<String> remedies = FXCollections.observableArrayList();
+    private final ObservableList<CommissionOverview.Relay> relays = FXCollections.observableArrayList();
+    private final ObservableList<CommissionOverview.Bill> bills = FXCollections.observableArrayList();
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty addressField = new SimpleStringProperty("127.0.0.1:");
+    private final StringProperty packField = new SimpleStringProperty("");
+    private final StringProperty customersField = new SimpleStringProperty("");
+    /** The site form's fields as typed: id, name, operator, currency, zone, holidays, latitude, longitude. */
+    private final List<StringProperty> siteFields = List.of(new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""), new SimpleStringProperty("KES"),
+            new SimpleStringProperty("Africa/Nairobi"), new SimpleStringProperty(""), new SimpleStringProperty(""),
+            new SimpleStringProperty(""));
+    private boolean followCurrent = true;
+
+    public CommissionViewModel(CommissionSource source) {
+        this.source = source;
+        source.listen(this::take, this::progress);
+    }
+
+    private void take(CommissionOverview overview) {
+        steps.setAll(overview.steps());
+        CommissionStep now = overview.steps().stream()
+                .filter(state -> state.status() != StepState.Status.DONE).map(StepState::step).findFirst()
+                .orElse(CommissionStep.REPORT);
+        current.set(now);
+        if (followCurrent) {
+            shown.set(now);
+        }
+        waiting.set(overview.waiting());
+        site.set(overview.site());
+        gateway.set(overview.gateway());
+        report.set(overview.report());
+        joined.setAll(overview.joined());
+        customers.setAll(overview.customers());
+        links.setAll(overview.links());
+        remedies.setAll(overview.remedies());
+        relays.setAll(overview.relays());
+        bills.setAll(overview.bills());
+    }
+
+    private void progress(CommissionSource.Progress update) {
+        progressText.set(update.message());
+        progress.set(update.total() > 0 ? (double) update.done() / update.total() : -1);
+        running.set(update.running());
+    }
+
+    /** Fills the fields with what {@code start} offers: the demo's address and files; a real day's are empty. */
+    public void offer(CommissionStart start) {
+        if (!start.address().isEmpty()) {
+            addressField.set(start.address());
+        }
+        packField.set(start.pack());
+        customersField.set(start.customers());
+        SitePlan plan = start.plan();
+        if (plan != null) {
+            List<String> values = List.of(plan.siteId(), plan.name(), plan.operator(), plan.currency(),
+                    plan.zone().getId(), String.join(", ", plan.holidays().stream().map(LocalDate::toString).toList()),
+                    Double.toString(plan.latitude()), Double.toString(plan.longitude()));
+            for (int i = 0; i < values.size(); i++) {
+                siteFields.get(i).set(values.get(i));
+            }
+        }
+    }
+
+    /** The gateway's address as typed, which the gateway pane's field edits. */
+    public StringProperty addressFieldProperty() {
+        return addressField;
+    }
+
+    public StringProperty packFieldProperty() {
+        return packField;
+    }
+
+    public StringProperty customersFieldProperty() {
+        return customersField;
+    }
+
+    /** The site form's field {@code index}: id, name, operator, currency, zone, holidays, latitude, longitude. */
+    public StringProperty siteField(int index) {
+        return siteFields.get(index);
+    }
+
+    /** Shows {@code step}'s form or table; the screen stops following the current step until it is shown again. */
+    public void show(CommissionStep step) {
+        followCurrent = step == current.get();
+        shown.set(step);
+    }
+
+    /** Reads the overview again, as when the screen comes into view. */
+    public void reload() {
+        source.reload();
+    }
+
+    /** Runs the steps from the current one on until one waits for the technician. */
+    public void proceed() {
+        problem.set("");
+        followCurrent = true;
+        source.proceed(problem::set);
+    }
+
+    public void cancel() {
+        source.cancel();
+    }
+
+    public void createSite(SitePlan plan) {
+        problem.set("");
+        source.createSite(plan, problem::set);
+    }
+
+    /**
+     * Creates the site from the form's fields as typed: holidays as dates (2026-12-25) apart by commas or spaces,
+     * the location in decimal degrees. A field that does not read is refused with the rule it breaks.
+     */
+    public void createSite(String siteId, String name, String operator, String currency, String zone,
+            String holidays, String latitude, String longitude) {
+        SitePlan plan;
+        try {
+            List<LocalDate> days = new ArrayList<>();
+            for (String day : holidays.strip().split("[,\\s]+")) {
+                if (!day.isEmpty()) {
+                    days.add(LocalDate.parse(day));
+                }
+            }
+            Collections.sort(days);
+            plan = new SitePlan(siteId.strip(), name.strip(), operator.strip(), currency.strip().toUpperCase(
+                    Locale.ROOT), ZoneId.of(zone.strip()), days, Double.parseDouble(latitude.strip()),
+                    Double.parseDouble(longitude.strip()));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            problem.set(CommissionTexts.text("site.invalid", e.getMessage()));
+            return;
+        }
+        createSite(plan);
+    }
+
+    public void connectGateway(String address) {
+        problem.set("");
+        source.connectGateway(address.strip(), problem::set);
+    }
+
+    public void choosePack(Path pack) {
+        problem.set("");
+        source.choosePack(pack, problem::set);
+    }
+
+    public void importCustomers(Path csv) {
+        problem.set("");
+        source.importCustomers(csv, problem::set);
+    }
+
+    /**
+     * Assigns what the scan field read (a scanner types its code and Enter, as a keyboard) to {@code customerId}.
+     * An empty scan is ignored: a scanner's stray Enter must not read as a refusal.
+     */
+    public void assign(String scanned, String customerId) {
+        if (scanned == null || scanned.isBlank()) {
+            return;
+        }
+        problem.set("");
+        if (customerId == null || customerId.isBlank()) {
+            problem.set(CommissionTexts.text("assign.noCustomer"));
+            return;
+        }
+        source.assign(scanned.strip(), customerId, problem::set);
+    }
+
+    /** Takes {@code customerId}'s meter back, so that the technician can scan the right one. */
+    public void unassign(String customerId) {
+        problem.set("");
+        if (customerId != null && !customerId.isBlank()) {
+            source.unassign(customerId.strip(), problem::set);
+        }
+    }
+
+    /** Switches the gateway's billing on, once the technician has read the checks. */
+    public void goLive() {
+        problem.set("");
+        followCurrent = true;
+        source.goLive(problem::set);
+    }
+
+    /** Goes back to the step shown, so that it and the steps after it run again. */
+    public void goBack() {
+        problem.set("");
+        followCurrent = true;
+        source.goBack(shown.get(), problem::set);
+    }
+
+    /** Whether the step shown is done and may be gone back to. */
+    public boolean shownIsDone() {
+        return steps.stream().anyMatch(state -> state.step() == shown.get()
+                && state.status() == StepState.Status.DONE);
+    }
+
+    public ObservableList<StepState> steps() {
+        return steps;
+    }
+
+    public ObjectProperty<CommissionStep> shownProperty() {
+        return shown;
+    }
+
+    public ObjectProperty<CommissionStep> currentProperty() {
+        return current;
+    }
+
+    public StringProperty waitingProperty() {
+        return waiting;
+    }
+
+    public StringProperty siteProperty() {
+        return site;
+    }
+
+    public StringProperty gatewayProperty() {
+        return gateway;
+    }
+
+    public StringProperty reportProperty() {
+        return report;
+    }
+
+    public ObservableList<CommissionOverview.Joined> joined() {
+        return joined;
+    }
+
+    public ObservableList<CommissionOverview.Customer> customers() {
+        return customers;
+    }
+
+    public ObservableList<CommissionOverview.Link> links() {
+        return links;
+    }
+
+    /** What to do about the meters whose links fell short, a sentence each. */
+    public ObservableList<String> remedies() {
+        return remedies;
+    }
+
+    public ObservableList<CommissionOverview.Relay> relays() {
+        return relays;
+    }
+
+    public ObservableList<CommissionOverview.Bill> bills() {
+        return bills;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** The last failure or refusal, as a sentence for the technician; empty when none. */
+    public StringProperty problemProperty() {
+        return problem;
+    }
+}

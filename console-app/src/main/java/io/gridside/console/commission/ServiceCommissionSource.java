@@ -1,0 +1,256 @@
+package io.gridside.console.commission;
+
+import io.gridside.console.service.commission.CommissionService;
+import io.gridside.console.service.commission.CommissionTargets;
+import io.gridside.console.service.commission.StepCancelledException;
+import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.BackgroundWork;
+import io.gridside.console.tasks.TaskContext;
+import io.gridside.console.tasks.TaskRunner;
+import io.gridside.link.auth.Ed25519;
+import io.gridside.link.message.HelloReply;
+import io.gridside.site.commission.CommissionRefusal;
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.CsvProblem;
+import io.gridside.site.commission.CustomerCsv;
+import io.gridside.site.commission.LinkThresholds;
+import io.gridside.site.commission.SitePlan;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+
+/**
+ * The Commissioning screen's orders on a commissioning service, each as a task of the task list, which shows its
+ * progress and can cancel it; after each the overview is read again. The service is made on the first order, in the
+ * background, since making it reads the technician's credential. A failure reaches the screen as a sentence.
+ */
+public final class ServiceCommissionSource implements CommissionSource {
+
+    private final TaskRunner tasks;
+    private final ServiceFactory factory;
+    private final Consumer<Path> remember;
+    private final LinkThresholds thresholds;
+    private final AtomicBoolean reloading = new AtomicBoolean();
+    private volatile CommissionService service;
+    /** Whether making the service failed (no credential, say): the screen's timer then waits for an order. */
+    private volatile boolean makeFailed;
+    private Consumer<CommissionOverview> onOverview = overview -> { };
+    private Consumer<Progress> onProgress = progress -> { };
+    private Task<?> running;
+
+    /**
+     * @param start      what makes the day's service, and where a new site's store is remembered
+     * @param thresholds the link check's limits, which its suggestions use too
+     */
+    public ServiceCommissionSource(TaskRunner tasks, CommissionStart start, LinkThresholds thresholds) {
+        this.tasks = tasks;
+        this.factory = start.factory();
+        this.remember = start.remember();
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public void listen(Consumer<CommissionOverview> overviews, Consumer<Progress> progress) {
+        this.onOverview = overviews;
+        this.onProgress = progress;
+    }
+
+    private CommissionService service() throws Exception {
+        CommissionService made = service;
+        if (made == null) {
+            synchronized (this) {
+                if (service == null) {
+                    try {
+                        service = factory.make();
+                    } catch (Exception e) {
+                        makeFailed = true;
+                        throw e;
+                    }
+                }
+                made = service;
+            }
+        }
+        return made;
+    }
+
+    @Override
+    public void reload() {
+        if (service == null && makeFailed || !reloading.compareAndSet(false, true)) {
+            return;
+        }
+        tasks.submit(CommissionTexts.text("task.reload"), context -> {
+            try {
+                CommissionService day = service();
+                try {
+                    day.pullJoined(context);
+                } catch (java.io.IOException linkDown) {
+                    // The overview still shows what the store holds; the next step's run reports the link.
+                }
+                return overview(day);
+            } finally {
+                reloading.set(false);
+            }
+        }, onOverview, failure -> { });
+    }
+
+    private CommissionOverview overview(CommissionService day) {
+        String gateway = day.gateway().map(ServiceCommissionSource::describe).orElse("");
+        return CommissionOverviews.of(day, gateway, thresholds);
+    }
+
+    private static String describe(HelloReply hello) {
+        return CommissionTexts.text("gateway.pinnedOf", hello.gatewayId(),
+                Ed25519.fingerprint(hello.gatewayKey()));
+    }
+
+    @Override
+    public void proceed(Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.proceed"), (day, context) -> day.proceed(context, context), onFailure);
+    }
+
+    @Override
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    @Override
+    public void createSite(SitePlan plan, Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.createSite", plan.siteId()), (day, context) -> {
+            remember.accept(day.createSite(plan));
+            return day.proceed(context, context);
+        }, onFailure);
+    }
+
+    @Override
+    public void connectGateway(String address, Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.connect", address), (day, context) -> {
+            day.useGateway(CommissionTargets.parse(address));
+            return day.proceed(context, context);
+        }, onFailure);
+    }
+
+    @Override
+    public void choosePack(Path pack, Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.pack", pack.getFileName()), (day, context) -> {
+            day.usePack(pack);
+            return day.proceed(context, context);
+        }, onFailure);
+    }
+
+    @Override
+    public void importCustomers(Path csv, Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.customers", csv.getFileName()), (day, context) -> {
+            CustomerCsv.Result result = day.importCustomers(csv);
+            if (!result.ok()) {
+                throw new CommissionRefusal(CommissionRefusal.NOT_READY, CommissionTexts.text("customers.problems",
+                        result.problems().size(), String.join("\n", result.problems().stream()
+                                .limit(8).map(CsvProblem::toString).toList())));
+            }
+            return day.proceed(context, context);
+        }, onFailure);
+    }
+
+    @Override
+    public void assign(String serial, String customerId, Consumer<String> onRefused) {
+        order(CommissionTexts.text("task.assign", serial, customerId), (day, context) -> {
+            day.assign(serial, customerId);
+            return day.proceed(context, context);
+        }, onRefused);
+    }
+
+    @Override
+    public void unassign(String customerId, Consumer<String> onRefused) {
+        order(CommissionTexts.text("task.unassign", customerId), (day, context) -> {
+            day.unassign(customerId);
+            return day.proceed(context, context);
+        }, onRefused);
+    }
+
+    @Override
+    public void goLive(Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.goLive"), (day, context) -> {
+            day.confirmGoLive();
+            return day.proceed(context, context);
+        }, onFailure);
+    }
+
+    @Override
+    public void goBack(CommissionStep step, Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.back", CommissionTexts.text("step." + step.name())), (day, context) -> {
+            day.goBack(step);
+            return null;
+        }, onFailure);
+    }
+
+    /**
+     * Runs {@code work} on the service as a task, then reads the overview again, whatever the outcome. Orders run
+     * one at a time, in the order given: a meter scanned while a step runs waits for it, so that two runs never
+     * take the same step at once.
+     */
+    private void order(String title, DayWork work, Consumer<String> onFailure) {
+        onProgress.accept(new Progress(title, 0, -1, true));
+        makeFailed = false;
+        BackgroundWork<CommissionOverview> task = context -> {
+            CommissionService day = service();
+            try {
+                synchronized (day) {
+                    work.run(day, progressTo(context));
+                }
+            } finally {
+                Platform.runLater(() -> onProgress.accept(new Progress("", 0, 0, false)));
+            }
+            return overview(day);
+        };
+        running = tasks.submit(title, task, onOverview, failure -> {
+            onFailure.accept(words(failure));
+            reload();
+        });
+        running.setOnCancelled(event -> {
+            onProgress.accept(new Progress("", 0, 0, false));
+            reload();
+        });
+    }
+
+    /** The task's context, with each progress report also handed to the screen's progress bar. */
+    private TaskContext progressTo(TaskContext context) {
+        return new TaskContext() {
+            @Override
+            public void update(String message, long done, long total) {
+                context.update(message, done, total);
+                Platform.runLater(() -> onProgress.accept(new Progress(message, done, total, true)));
+            }
+
+            @Override
+            public boolean getAsBoolean() {
+                return context.getAsBoolean();
+            }
+        };
+    }
+
+    /** A refusal's own sentence; any other failure as the session screens word it, with its code. */
+    static String words(Throwable failure) {
+        if (failure instanceof CommissionRefusal refusal) {
+            return refusal.getMessage() + " [" + refusal.code() + "]";
+        }
+        if (failure instanceof StepCancelledException) {
+            return failure.getMessage();
+        }
+        return SessionViewModel.describe(failure);
+    }
+
+    /** Makes the day's commissioning service. */
+    @FunctionalInterface
+    public interface ServiceFactory {
+        CommissionService make() throws Exception;
+    }
+
+    /** An order's work on the service. */
+    @FunctionalInterface
+    private interface DayWork {
+        Object run(CommissionService day, TaskContext context) throws Exception;
+    }
+}

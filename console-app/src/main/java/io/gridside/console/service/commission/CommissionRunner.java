@@ -1,0 +1,184 @@
+package io.gridside.console.service.commission;
+
+import io.gridside.console.service.Progress;
+import io.gridside.link.client.CancelSignal;
+import io.gridside.site.commission.CommissionStep;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the commissioning steps in their order, from the first not done, until one waits for the technician or all
+ * are done. Each step is recorded as done only when its work says so, and each of its actions through the
+ * journal, so a run that was cancelled, lost its link or was killed resumes at the step it stopped in and skips the
+ * actions already applied. The technician may go back to an earlier step until the site is live.
+ */
+public final class CommissionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommissionRunner.class);
+    private static final CommissionStep[] STEPS = CommissionStep.values();
+
+    private final CommissionJournal journal;
+    private final Map<CommissionStep, StepWork> work;
+
+    /**
+     * @param journal where progress is kept
+     * @param work    each step's work; a step without one is unavailable and stops every run that reaches it
+     */
+    public CommissionRunner(CommissionJournal journal, Map<CommissionStep, StepWork> work) {
+        this.journal = journal;
+        this.work = work.isEmpty() ? new EnumMap<>(CommissionStep.class) : new EnumMap<>(work);
+    }
+
+    /** Every step with where it stands, in order. */
+    public List<StepState> states() {
+        Set<CommissionStep> done = journal.done();
+        CommissionStep current = current(done);
+        List<StepState> states = new ArrayList<>(STEPS.length);
+        for (CommissionStep step : STEPS) {
+            states.add(new StepState(step, statusOf(step, done, current)));
+        }
+        return states;
+    }
+
+    private StepState.Status statusOf(CommissionStep step, Set<CommissionStep> done, CommissionStep current) {
+        if (done.contains(step)) {
+            return StepState.Status.DONE;
+        }
+        if (!work.containsKey(step)) {
+            return StepState.Status.UNAVAILABLE;
+        }
+        return step == current ? StepState.Status.CURRENT : StepState.Status.LEFT;
+    }
+
+    /** The first step not done, or null when the site is commissioned. */
+    public CommissionStep current() {
+        return current(journal.done());
+    }
+
+    private static CommissionStep current(Set<CommissionStep> done) {
+        for (CommissionStep step : STEPS) {
+            if (!done.contains(step)) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    /** Whether go-live is recorded: from then on the gateway bills, and commissioning no longer goes back. */
+    public boolean live() {
+        return journal.done().contains(CommissionStep.GO_LIVE);
+    }
+
+    /**
+     * Runs the steps from the first not done until one waits for the technician, or all are done.
+     *
+     * @throws StepCancelledException when {@code cancel} was raised; the step under way stays current
+     * @throws UnavailableStepException when a step that must run next has no work in this console
+     * @throws Exception the step's own failure (a dropped link, a refusal), the step staying current
+     */
+    public RunResult run(Progress progress, CancelSignal cancel) throws Exception {
+        List<CommissionStep> ran = new ArrayList<>();
+        for (CommissionStep step = current(); step != null; step = current()) {
+            StepOutcome outcome = runStep(step, progress, cancel);
+            if (!outcome.done()) {
+                return new RunResult(ran, step, outcome.waiting());
+            }
+            ran.add(step);
+        }
+        return new RunResult(ran, null, "");
+    }
+
+    /**
+     * Runs the current step alone, as when the technician presses its button.
+     *
+     * @throws IllegalStateException when {@code step} is not the current step
+     */
+    public StepOutcome runCurrent(CommissionStep step, Progress progress, CancelSignal cancel) throws Exception {
+        if (step != current()) {
+            throw new IllegalStateException("Commissioning is at " + current() + ", not at " + step
+                    + ": the steps run in order.");
+        }
+        return runStep(step, progress, cancel);
+    }
+
+    private StepOutcome runStep(CommissionStep step, Progress progress, CancelSignal cancel) throws Exception {
+        StepWork stepWork = work.get(step);
+        if (stepWork == null) {
+            throw new UnavailableStepException(step);
+        }
+        if (cancel.isCancelled()) {
+            throw new StepCancelledException(step);
+        }
+        progress.update(step.name(), step.ordinal(), STEPS.length);
+        StepOutcome outcome = stepWork.run(new Context(step, progress, cancel));
+        if (outcome.done()) {
+            journal.markDone(step, outcome.detail());
+            LOG.info("The commissioning step {} is done.", step);
+        }
+        progress.update(step.name(), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);
+        return outcome;
+    }
+
+    /**
+     * Goes back to {@code step}, so that it and every step after it run again; the actions they applied stay
+     * recorded, so a run again applies only what changed.
+     *
+     * @throws IllegalStateException when the site is live and {@code step} comes before go-live, or when
+     *                               {@code step} was not reached yet
+     */
+    public void goBackTo(CommissionStep step) {
+        if (live() && step.compareTo(CommissionStep.GO_LIVE) <= 0) {
+            throw new IllegalStateException("The site bills live since go-live; a meter or a customer is changed "
+                    + "through move-in and move-out now, not by commissioning again.");
+        }
+        CommissionStep current = current();
+        if (current != null && step.compareTo(current) > 0) {
+            throw new IllegalStateException("Commissioning has not reached " + step + " yet: it is at " + current
+                    + ".");
+        }
+        journal.reopenFrom(step);
+        LOG.info("Commissioning went back to the step {}.", step);
+    }
+
+    /** The journal's once, bound to the step under way and its cancel signal. */
+    private final class Context implements StepContext {
+
+        private final CommissionStep step;
+        private final Progress progress;
+        private final CancelSignal cancel;
+
+        Context(CommissionStep step, Progress progress, CancelSignal cancel) {
+            this.step = step;
+            this.progress = progress;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public Progress progress() {
+            return progress;
+        }
+
+        @Override
+        public CancelSignal cancel() {
+            return cancel;
+        }
+
+        @Override
+        public boolean once(String key, Action action) throws Exception {
+            if (journal.applied(key)) {
+                return false;
+            }
+            if (cancel.isCancelled()) {
+                throw new StepCancelledException(step);
+            }
+            action.apply(key);
+            journal.markApplied(key);
+            return true;
+        }
+    }
+}

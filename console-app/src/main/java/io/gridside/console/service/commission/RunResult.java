@@ -1,0 +1,25 @@
+package io.gridside.console.service.commission;
+
+import io.gridside.site.commission.CommissionStep;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a run of the commissioning steps ended.
+ *
+ * @param ran     the steps completed in this run, in order
+ * @param stopped the step the run stopped at, or null when every step is done
+ * @param waiting what that step needs from the technician, empty when every step is done
+ */
+public record RunResult(List<CommissionStep> ran, CommissionStep stopped, String waiting) {
+
+    public RunResult {
+        ran = List.copyOf(ran);
+        Objects.requireNonNull(waiting, "waiting");
+    }
+
+    /** Whether every step is done: the site is commissioned and its report kept. */
+    public boolean complete() {
+        return stopped == null;
+    }
+}

@@ -1,0 +1,35 @@
+package io.gridside.console.service.commission;
+
+import java.util.Objects;
+
+/**
+ * How a step's run ended: done, or waiting for the technician (a file to choose, meters still to assign), with a
+ * sentence that says what is missing.
+ *
+ * @param done    whether the step is complete
+ * @param waiting what the step still needs from the technician, empty when done
+ * @param detail  what a done step was done with, in a few words, as the store records it; empty when not done
+ */
+public record StepOutcome(boolean done, String waiting, String detail) {
+
+    public StepOutcome {
+        Objects.requireNonNull(waiting, "waiting");
+        Objects.requireNonNull(detail, "detail");
+        if (done != waiting.isEmpty()) {
+            throw new IllegalArgumentException("A done step waits for nothing, a step not done says what it needs");
+        }
+    }
+
+    public static StepOutcome finished() {
+        return finished("");
+    }
+
+    /** Done, recorded with {@code detail}: how many customers, which gateway, which file. */
+    public static StepOutcome finished(String detail) {
+        return new StepOutcome(true, "", detail);
+    }
+
+    public static StepOutcome waitingFor(String what) {
+        return new StepOutcome(false, what, "");
+    }
+}

@@ -1,0 +1,175 @@
+package io.gridside.console.commission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.SitePlan;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The Commissioning screen's state on a stand-in source that records the orders it is given. */
+class CommissionViewModelTest {
+
+    private final RecordingSource source = new RecordingSource();
+    private final CommissionViewModel model = new CommissionViewModel(source);
+
+    @Test
+    void refusesASiteFormThatDoesNotReadAndSendsNothing() {
+        model.createSite("ngamba-3", "Ngamba", "Ngamba Power", "KES", "Africa/Nowhere", "", "-0.31", "32.65");
+
+        assertThat(model.problemProperty().get()).startsWith("The site could not be created").contains("Nowhere");
+        assertThat(source.orders).isEmpty();
+
+        model.createSite("ngamba-3", "Ngamba", "Ngamba Power", "KES", "Africa/Nairobi", "2026-12-26, 2026-12-25",
+                "-0.31", "north");
+
+        assertThat(model.problemProperty().get()).contains("north");
+        assertThat(source.orders).isEmpty();
+    }
+
+    @Test
+    void sendsASiteFormThatReadsWithItsHolidaysInOrder() {
+        model.createSite(" ngamba-3 ", "Ngamba", "Ngamba Power", "kes", "Africa/Nairobi", "2026-12-26 2026-12-25",
+                "-0.31", "32.65");
+
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(source.plans).singleElement().satisfies(plan -> {
+            assertThat(plan.siteId()).isEqualTo("ngamba-3");
+            assertThat(plan.currency()).isEqualTo("KES");
+            assertThat(plan.zone()).isEqualTo(ZoneId.of("Africa/Nairobi"));
+            assertThat(plan.holidays()).extracting(Object::toString).containsExactly("2026-12-25", "2026-12-26");
+        });
+    }
+
+    @Test
+    void aScanWithoutACustomerIsRefusedAndAStrayEnterIsIgnored() {
+        model.assign("   ", "NG-0001");
+        assertThat(model.problemProperty().get()).isEmpty();
+
+        model.assign("SM023000016", " ");
+
+        assertThat(model.problemProperty().get()).isEqualTo(CommissionTexts.text("assign.noCustomer"));
+        assertThat(source.orders).isEmpty();
+
+        model.assign(" SM023000016\t", "NG-0001");
+        assertThat(source.orders).containsExactly("assign SM023000016 NG-0001");
+    }
+
+    @Test
+    void aRefusalFromTheSourceIsShownUntilTheNextOrder() {
+        source.refusal = "The serial SM023000017 has a wrong check digit. [SERIAL_CHECK_DIGIT]";
+        model.assign("SM023000017", "NG-0001");
+        assertThat(model.problemProperty().get()).endsWith("[SERIAL_CHECK_DIGIT]");
+
+        source.refusal = null;
+        model.proceed();
+
+        assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void showsTheCurrentStepUntilTheTechnicianLooksAtAnother() {
+        source.overview(CommissionStep.ASSIGN);
+        assertThat(model.shownProperty().get()).isEqualTo(CommissionStep.ASSIGN);
+
+        model.show(CommissionStep.SITE);
+        source.overview(CommissionStep.BALANCES);
+
+        assertThat(model.shownProperty().get()).isEqualTo(CommissionStep.SITE);
+        assertThat(model.currentProperty().get()).isEqualTo(CommissionStep.BALANCES);
+        assertThat(model.shownIsDone()).isTrue();
+        model.goBack();
+        assertThat(source.orders).containsExactly("back SITE");
+    }
+
+    /** A source that records each order and answers with a refusal when one is set. */
+    private static final class RecordingSource implements CommissionSource {
+
+        final List<String> orders = new ArrayList<>();
+        final List<SitePlan> plans = new ArrayList<>();
+        String refusal;
+        private Consumer<CommissionOverview> onOverview;
+
+        void overview(CommissionStep current) {
+            List<io.gridside.console.service.commission.StepState> steps = new ArrayList<>();
+            for (CommissionStep step : CommissionStep.values()) {
+                steps.add(new io.gridside.console.service.commission.StepState(step, step.compareTo(current) < 0
+                        ? io.gridside.console.service.commission.StepState.Status.DONE
+                        : step == current ? io.gridside.console.service.commission.StepState.Status.CURRENT
+                        : io.gridside.console.service.commission.StepState.Status.LEFT));
+            }
+            onOverview.accept(new CommissionOverview(steps, "", "", "", List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), ""));
+        }
+
+        private void answer(String order, Consumer<String> onFailure) {
+            orders.add(order);
+            if (refusal != null) {
+                onFailure.accept(refusal);
+            }
+        }
+
+        @Override
+        public void listen(Consumer<CommissionOverview> overviews, Consumer<Progress> progress) {
+            this.onOverview = overviews;
+        }
+
+        @Override
+        public void reload() {
+        }
+
+        @Override
+        public void proceed(Consumer<String> onFailure) {
+            answer("proceed", onFailure);
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public void createSite(SitePlan plan, Consumer<String> onFailure) {
+            plans.add(plan);
+            answer("site " + plan.siteId(), onFailure);
+        }
+
+        @Override
+        public void connectGateway(String address, Consumer<String> onFailure) {
+            answer("gateway " + address, onFailure);
+        }
+
+        @Override
+        public void choosePack(Path pack, Consumer<String> onFailure) {
+            answer("pack " + pack, onFailure);
+        }
+
+        @Override
+        public void importCustomers(Path csv, Consumer<String> onFailure) {
+            answer("customers " + csv, onFailure);
+        }
+
+        @Override
+        public void assign(String serial, String customerId, Consumer<String> onRefused) {
+            answer("assign " + serial + " " + customerId, onRefused);
+        }
+
+        @Override
+        public void unassign(String customerId, Consumer<String> onRefused) {
+            answer("unassign " + customerId, onRefused);
+        }
+
+        @Override
+        public void goLive(Consumer<String> onFailure) {
+            answer("go live", onFailure);
+        }
+
+        @Override
+        public void goBack(CommissionStep step, Consumer<String> onFailure) {
+            answer("back " + step, onFailure);
+        }
+    }
+}
