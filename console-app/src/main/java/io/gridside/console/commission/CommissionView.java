@@ -49,7 +49,10 @@ public final class CommissionView extends BorderPane {
     public CommissionView(CommissionViewModel model) {
         this.model = model;
         this.poll = new Timeline(new KeyFrame(POLL, event -> {
-            if (!model.runningProperty().get()) {
+            if (!showing()) {
+                // The window closed with the screen in it: nothing is left to refresh.
+                stopPolling();
+            } else if (!model.runningProperty().get()) {
                 model.reload();
             }
         }));
@@ -140,6 +143,11 @@ public final class CommissionView extends BorderPane {
         proceed.setOnAction(event -> model.proceed());
         cancel.setOnAction(event -> model.cancel());
         back.setOnAction(event -> model.goBack());
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene == null) {
+                poll.stop();
+            }
+        });
         visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 model.reload();
@@ -148,5 +156,14 @@ public final class CommissionView extends BorderPane {
                 poll.stop();
             }
         });
+    }
+
+    /** Whether the screen is in a window that is showing. */
+    private boolean showing() {
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+    }
+
+    private void stopPolling() {
+        poll.stop();
     }
 }

@@ -3,6 +3,7 @@ package io.gridside.console.tasks;
 import io.gridside.console.I18n;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -59,7 +60,12 @@ public final class TaskRunner implements AutoCloseable {
                 }
             }
         });
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The console is closing: a task asked for now would outlive it.
+            task.cancel();
+        }
         return task;
     }
 
