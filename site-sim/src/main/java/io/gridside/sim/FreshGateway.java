@@ -22,6 +22,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteCalendar;
 import io.gridside.site.SiteInfo;
+import io.gridside.site.commission.AssignmentRules;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffSchedule;
@@ -265,6 +266,7 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
         }
         int index = requireJoined(request.meterSerial());
         checkFree(request);
+        checkType(index, request);
         checkTariff(site, request);
         if (request.openingBalanceMinor() < 0) {
             throw new CommissionRefusedException(CommissionRefusedException.BAD_BALANCE, "An opening balance is 0 "
@@ -299,6 +301,16 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
             throw new CommissionRefusedException(CommissionRefusedException.METER_TAKEN, "Meter "
                     + request.meterSerial() + " is given to customer " + holder + " already, so it cannot go to "
                     + request.customerId() + " as well; check the serial on the meter's label.");
+        }
+    }
+
+    private void checkType(int index, CommissionMeter request) throws CommissionRefusedException {
+        int phases = joins.phases(index);
+        if (phases < AssignmentRules.phasesNeeded(request.category())) {
+            throw new CommissionRefusedException(CommissionRefusedException.METER_TYPE, "Meter "
+                    + request.meterSerial() + " is a " + phases + "-phase meter and a " + request.category()
+                    + " runs on " + AssignmentRules.phasesNeeded(request.category()) + " phases; install a "
+                    + "three-phase meter for customer " + request.customerId() + ", or give this one to a household.");
         }
     }
 

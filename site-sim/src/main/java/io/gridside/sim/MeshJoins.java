@@ -97,11 +97,15 @@ final class MeshJoins {
         return joined;
     }
 
+    /** How many phases the meter at {@code index} has: the site's mills have three-phase meters, others one. */
+    int phases(int index) {
+        return layout.customers().get(index).category() == CustomerCategory.MILL ? 3 : 1;
+    }
+
     private JoinedMeter joinedMeter(int index, MeshTopology.Node node, MeshTopology.Link link, Instant at) {
         Meter meter = layout.meters().get(index);
-        boolean threePhase = layout.customers().get(index).category() == CustomerCategory.MILL;
         double etx = Double.isFinite(link.etx()) ? Math.min(WORST_ETX, Math.max(1, link.etx())) : WORST_ETX;
-        return new JoinedMeter(meter.serial(), firmware.hardware(index), threePhase ? 3 : 1,
+        return new JoinedMeter(meter.serial(), firmware.hardware(index), phases(index),
                 firmware.version(index), node.position().latitude(), node.position().longitude(),
                 SiteGenerator.rssiDbm(link.forwardRssiDbm()), SiteGenerator.rssiDbm(link.reverseRssiDbm()), etx,
                 1 + node.alternates().size(), Math.max(1, node.hops()), at);

@@ -147,6 +147,11 @@ class FreshSiteCommissioningTest {
                     .isInstanceOf(LinkException.class).hasMessageContaining("COMMISSION_CUSTOMER_CHANGED");
             assertThatThrownBy(() -> commissioning.commission(customer("NO-SUCH-METER", "C-3", 0)))
                     .isInstanceOf(LinkException.class).hasMessageContaining("COMMISSION_UNKNOWN_METER");
+            JoinedMeter singlePhase = joined(commissioning).stream().filter(meter -> meter.phases() == 1)
+                    .filter(meter -> !meter.meterId().equals(serial)).findFirst().orElseThrow();
+            assertThatThrownBy(() -> commissioning.commission(new CommissionMeter(singlePhase.meterId(), "C-4",
+                    "A mill", CustomerCategory.MILL, TARIFF, 0))).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("COMMISSION_METER_TYPE").hasMessageContaining("three-phase");
         }
     }
 

@@ -16,6 +16,8 @@ public final class CommissionRefusedException extends Exception {
     public static final String UNKNOWN_METER = "COMMISSION_UNKNOWN_METER";
     /** The meter was given to another customer already. */
     public static final String METER_TAKEN = "COMMISSION_METER_TAKEN";
+    /** The meter is not of the type the customer's category needs: a MILL runs on a three-phase meter. */
+    public static final String METER_TYPE = "COMMISSION_METER_TYPE";
     /** The customer was commissioned before with another meter, tariff, name or balance. */
     public static final String CUSTOMER_CHANGED = "COMMISSION_CUSTOMER_CHANGED";
     /** The tariff is not one of the pack's. */
