@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommissionCreateSiteCommand.class, CommissionTariffsCommand.class, CommissionJoinedCommand.class,
             CommissionCustomersCommand.class, CommissionAddCustomerCommand.class, CommissionAssignCommand.class,
             CommissionCheckLinksCommand.class, CommissionDryRunCommand.class, CommissionProgressCommand.class,
-            CommissionReportCommand.class, CommissionVerifyReportCommand.class, CommissionPackCommand.class})
+            CommissionReportCommand.class, CommissionVerifyReportCommand.class, CommissionPackCommand.class,
+            CommissionRunCommand.class})
 final class CommissionCommand {
 }
