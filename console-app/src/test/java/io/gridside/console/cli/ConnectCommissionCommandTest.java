@@ -4,25 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.link.auth.OperatorKeyFile;
-import io.gridside.link.auth.OperatorSigningKey;
-import io.gridside.link.auth.Role;
-import io.gridside.link.auth.SigningKey;
-import io.gridside.sim.FreshGateway;
 import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
-import io.gridside.sim.SiteSpec;
-import io.gridside.site.Tariff;
-import io.gridside.site.cbor.ByteString;
-import io.gridside.site.tariff.TariffFile;
-import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,13 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectCommissionCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OperatorSigningKey OPERATOR = new OperatorSigningKey("kisima-ops", SigningKey.fromSeed(
-            ByteString.fromHex("c3".repeat(32))));
 
     @TempDir
     Path home;
 
-    private String previousHome;
+    private FreshGatewayCli fresh;
     private FreshSite site;
     private SimClock.Manual clock;
     private String tcp;
@@ -52,30 +37,23 @@ class ConnectCommissionCommandTest {
 
     @BeforeEach
     void startFreshGateway() throws IOException {
-        previousHome = System.getProperty("gridside.home");
-        System.setProperty("gridside.home", home.toString());
-        Instant start = Instant.now().minus(Duration.ofHours(1));
-        clock = SimClock.manual(start);
-        site = FreshSite.start(new FreshGateway(new SiteSpec(8, 5, 0, start), clock));
-        var address = site.listenTcp(0);
-        tcp = address.getHostString() + ":" + address.getPort();
-        credential = Credentials.write(home, "technician.json", OPERATOR.issue("T-5", "Pendo", Role.TECHNICIAN,
-                List.of("kisima-7"), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(10), Map.of()));
+        fresh = new FreshGatewayCli(home);
+        site = fresh.site;
+        clock = fresh.clock;
+        tcp = fresh.tcp;
+        credential = fresh.credential;
     }
 
     @AfterEach
     void stop() {
-        site.close();
-        Credentials.restoreHome(previousHome);
+        fresh.close();
     }
 
     @Test
     void commissionsAFreshGatewayFromThePackToGoLive() throws IOException {
         Path pack = pack();
         Path database = home.resolve("kisima-7.db");
-        assertThat(CommandRun.of("commission", "create-site", "--site", database.toString(), "--id", "kisima-7",
-                "--name", "Kisima", "--operator", "Kisima Power", "--currency", "KES", "--zone", "Africa/Nairobi",
-                "--location", "-0.45,36.9").exitCode()).isZero();
+        FreshGatewayCli.createSite(database, "kisima-7");
 
         CommandRun setup = connect(database, "commission", "setup", "--pack", pack.toString(), "--json");
         assertThat(setup.exitCode()).as(setup.err()).isZero();
@@ -115,9 +93,7 @@ class ConnectCommissionCommandTest {
     @Test
     void refusesAPackForAnotherSiteAndAGoLiveBeforeSetup() throws IOException {
         Path database = home.resolve("other.db");
-        assertThat(CommandRun.of("commission", "create-site", "--site", database.toString(), "--id", "other-site",
-                "--name", "Other", "--operator", "Kisima Power", "--currency", "KES", "--zone", "Africa/Nairobi",
-                "--location", "-0.45,36.9").exitCode()).isZero();
+        FreshGatewayCli.createSite(database, "other-site");
 
         CommandRun early = connect(null, "commission", "go-live");
         CommandRun wrongSite = connect(database, "commission", "setup", "--pack", pack().toString());
@@ -129,16 +105,7 @@ class ConnectCommissionCommandTest {
     }
 
     private Path pack() throws IOException {
-        Path operatorKey = home.resolve("operator.key.json");
-        OperatorKeyFile.writeSigning(operatorKey, OPERATOR);
-        Path tariff = home.resolve("tariff.json");
-        Files.writeString(tariff, TariffFile.write(TariffSchedule.flat(new Tariff("flat-kisima", "KES", 3500, 1000,
-                5000))));
-        Path pack = home.resolve("kisima-7.pack.json");
-        CommandRun made = CommandRun.of("commission", "pack", "--operator-key", operatorKey.toString(), "--tariff",
-                tariff.toString(), "--credential", credential, "--site-id", "kisima-7", "--out", pack.toString());
-        assertThat(made.exitCode()).as(made.err()).isZero();
-        return pack;
+        return fresh.pack();
     }
 
     private CommandRun connect(Path database, String... args) {
