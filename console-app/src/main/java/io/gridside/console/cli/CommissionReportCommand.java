@@ -6,6 +6,7 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.site.cbor.DeterministicCbor;
 import io.gridside.site.commission.CommissionReport;
 import io.gridside.site.commission.CommissionReports;
+import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.SignedReport;
@@ -77,6 +78,12 @@ final class CommissionReportCommand implements Callable<Integer> {
                         CREDENTIAL_SITE);
             }
             CommissionRecords records = store.commission();
+            boolean live = records.progress().stream().anyMatch(step -> step.step() == CommissionStep.GO_LIVE);
+            if (!live) {
+                throw new RefusedException("The site has not gone live, so there is no day to report yet: run "
+                        + "gridside commission run ... --go-live (or go live on the Commissioning screen) first.",
+                        CommissionRefusal.NOT_READY);
+            }
             Optional<SignedReport> held = records.reports().stream().findFirst();
             boolean made = again || held.isEmpty();
             SignedReport signed = held.orElse(null);

@@ -42,8 +42,15 @@ final class CommissionVerifyReportCommand implements Callable<Integer> {
         SignedCredential credential = credentialFile == null ? null : CommandFiles.credential(credentialFile);
         PrintWriter out = command.commandLine().getOut();
         try (SiteStore store = site.open()) {
-            List<SignedReport> reports = store.commission().reports().stream()
-                    .filter(report -> reportId == null || report.reportId().equals(reportId)).toList();
+            List<SignedReport> reports;
+            try {
+                reports = store.commission().reports().stream()
+                        .filter(report -> reportId == null || report.reportId().equals(reportId)).toList();
+            } catch (IllegalArgumentException e) {
+                // A kept report's signed bytes no longer give its id: they were changed after signing.
+                throw new RefusedException("A kept report no longer matches its id (" + e.getMessage() + "); the "
+                        + "site database may have been altered: report it to support.", REPORT_SIGNATURE);
+            }
             if (reports.isEmpty()) {
                 throw new RefusedException(reportId == null ? "The site database keeps no commissioning report yet."
                         : "The site database keeps no report " + reportId + ".", NO_REPORT);

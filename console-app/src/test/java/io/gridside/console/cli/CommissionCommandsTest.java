@@ -200,6 +200,12 @@ class CommissionCommandsTest {
         CommandRun links = CommandRun.of("commission", "check-links", "--site", site.toString());
         CommandRun dryRun = CommandRun.of("commission", "dry-run", "--site", site.toString(), "--from",
                 "2026-12-07", "--json");
+        CommandRun early = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential);
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            // What the gateway's go-live records (commission run or the screen); this test has no gateway.
+            store.commission().markDone(CommissionStep.GO_LIVE, Instant.now(), "test");
+        }
         CommandRun report = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
                 credential, "--json");
         CommandRun again = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
@@ -211,6 +217,8 @@ class CommissionCommandsTest {
         assertThat(links.out()).containsPattern(MILL_METER + "\\s+attention").contains("Move or raise the antenna");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
         assertThat(new ObjectMapper().readTree(dryRun.out())).hasSize(3);
+        assertThat(early.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(early.err()).contains("[NOT_READY]").contains("not gone live");
         assertThat(report.exitCode()).as(report.err()).isZero();
         JsonNode made = new ObjectMapper().readTree(report.out());
         assertThat(made.path("customers").asInt()).isEqualTo(3);
@@ -224,7 +232,7 @@ class CommissionCommandsTest {
         try (SiteStore store = SiteStore.open(site)) {
             assertThat(store.commission().progress()).extracting(StepRecord::step).containsExactly(
                     CommissionStep.SITE, CommissionStep.CUSTOMERS, CommissionStep.ASSIGN, CommissionStep.LINK_CHECK,
-                    CommissionStep.DRY_RUN, CommissionStep.REPORT);
+                    CommissionStep.DRY_RUN, CommissionStep.GO_LIVE, CommissionStep.REPORT);
         }
 
         try (CloudServer cloud = CloudServer.start(home.resolve("cloud"), CloudFaults.none())) {
@@ -245,6 +253,14 @@ class CommissionCommandsTest {
         CommandRun tampered = CommandRun.of("commission", "verify-report", "--site", site.toString());
         assertThat(tampered.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(tampered.err()).contains("[REPORT_SIGNATURE]");
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + site);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE commission_report SET signed = signed || x'00'");
+        }
+        CommandRun altered = CommandRun.of("commission", "verify-report", "--site", site.toString());
+        assertThat(altered.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(altered.err()).contains("[REPORT_SIGNATURE]").doesNotContain("UNEXPECTED");
     }
 
     private CommandRun createSite() {
