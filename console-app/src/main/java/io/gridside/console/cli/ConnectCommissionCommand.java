@@ -65,6 +65,19 @@ final class ConnectCommissionCommand {
         }
     }
 
+    /** What every subcommand has: the connect command it runs under, its own spec, and {@code --json}. */
+    abstract static class Subcommand implements Callable<Integer> {
+
+        @ParentCommand
+        ConnectCommissionCommand parent;
+
+        @Spec
+        CommandSpec command;
+
+        @Option(names = "--json", description = "Print JSON for programs.")
+        boolean json;
+    }
+
     /** One commissioning request and how its answer is printed. */
     interface Request {
         int run(GatewayClient client, GatewayCommissioning commissioning, PrintWriter out) throws IOException;
@@ -76,20 +89,11 @@ final class ConnectCommissionCommand {
                     + "(made by gridside commission create-site), the laptop's clock, and the operator's pack, "
                     + "whose operator key the gateway trusts from then on.",
                 "The gateway's key is pinned for the site on this laptop once the gateway takes the setup."})
-    static final class Setup implements Callable<Integer> {
-
-        @ParentCommand
-        ConnectCommissionCommand parent;
-
-        @Spec
-        CommandSpec command;
+    static final class Setup extends Subcommand {
 
         @Option(names = "--pack", required = true, paramLabel = "FILE",
                 description = "The commissioning pack the operator made (gridside commission pack).")
         Path pack;
-
-        @Option(names = "--json", description = "Print JSON for programs.")
-        boolean json;
 
         @Override
         public Integer call() throws IOException {
@@ -144,20 +148,11 @@ final class ConnectCommissionCommand {
     /** {@code joined}: the meters that joined the gateway's mesh. */
     @Command(name = "joined", mixinStandardHelpOptions = true,
             description = "Lists the meters that joined the gateway's mesh, with their position and signal.")
-    static final class Joined implements Callable<Integer> {
-
-        @ParentCommand
-        ConnectCommissionCommand parent;
-
-        @Spec
-        CommandSpec command;
+    static final class Joined extends Subcommand {
 
         @Option(names = "--since", paramLabel = "INSTANT",
                 description = "Only meters that joined at or after this UTC time, such as 2026-07-01T06:00:00Z.")
         String since;
-
-        @Option(names = "--json", description = "Print JSON for programs.")
-        boolean json;
 
         @Override
         public Integer call() throws IOException {
@@ -196,13 +191,7 @@ final class ConnectCommissionCommand {
             description = {"Gives a meter that joined the mesh to a customer, on a tariff of the pack, with an "
                     + "opening balance that is posted when the site goes live.",
                 "Running it again for the same customer is safe; the same meter for another customer is refused."})
-    static final class Assign implements Callable<Integer> {
-
-        @ParentCommand
-        ConnectCommissionCommand parent;
-
-        @Spec
-        CommandSpec command;
+    static final class Assign extends Subcommand {
 
         @Option(names = "--meter", required = true, paramLabel = "SERIAL", description = "The meter's serial.")
         String meter;
@@ -223,9 +212,6 @@ final class ConnectCommissionCommand {
         @Option(names = "--opening-balance", paramLabel = "AMOUNT", defaultValue = "0",
                 description = "The credit the account opens with, in the site's currency (default: 0).")
         String openingBalance;
-
-        @Option(names = "--json", description = "Print JSON for programs.")
-        boolean json;
 
         @Override
         public Integer call() throws IOException {
@@ -256,19 +242,10 @@ final class ConnectCommissionCommand {
     @Command(name = "relay-test", mixinStandardHelpOptions = true,
             description = {"Tests a meter's relay: disconnect, read back, reconnect, read back.",
                 "Exits with 1 when the relay does not read back as told."})
-    static final class RelayTest implements Callable<Integer> {
-
-        @ParentCommand
-        ConnectCommissionCommand parent;
-
-        @Spec
-        CommandSpec command;
+    static final class RelayTest extends Subcommand {
 
         @Option(names = "--meter", required = true, paramLabel = "SERIAL", description = "The meter's serial.")
         String meter;
-
-        @Option(names = "--json", description = "Print JSON for programs.")
-        boolean json;
 
         @Override
         public Integer call() throws IOException {
@@ -292,16 +269,7 @@ final class ConnectCommissionCommand {
             description = {"Switches the gateway's billing on: the customers' accounts open with their opening "
                     + "balances and every quarter hour from now on is billed.",
                 "Refused before setup and with no customer; running it again is safe."})
-    static final class GoLiveCommand implements Callable<Integer> {
-
-        @ParentCommand
-        ConnectCommissionCommand parent;
-
-        @Spec
-        CommandSpec command;
-
-        @Option(names = "--json", description = "Print JSON for programs.")
-        boolean json;
+    static final class GoLiveCommand extends Subcommand {
 
         @Override
         public Integer call() throws IOException {
@@ -322,16 +290,7 @@ final class ConnectCommissionCommand {
     /** {@code status}: how far commissioning has come. */
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Shows how far the gateway's commissioning has come.")
-    static final class Status implements Callable<Integer> {
-
-        @ParentCommand
-        ConnectCommissionCommand parent;
-
-        @Spec
-        CommandSpec command;
-
-        @Option(names = "--json", description = "Print JSON for programs.")
-        boolean json;
+    static final class Status extends Subcommand {
 
         @Override
         public Integer call() throws IOException {
