@@ -98,10 +98,18 @@ public final class GridsideApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         MainView main = commission == null ? new MainView(session) : new MainView(session, commission);
-        Scene scene = new Scene(main, Math.min(1280, screen.getWidth()),
-                Math.min(800, screen.getHeight()));
+        Scene scene = new Scene(main, windowSide(1280, screen.getWidth()), windowSide(800, screen.getHeight()));
         scene.getStylesheets().add(GridsideApp.class.getResource("console.css").toExternalForm());
         return scene;
+    }
+
+    /**
+     * The window's width or height on a screen side of {@code screen} pixels: {@code wanted} on a large screen, the
+     * whole side on one up to a tenth larger than {@code wanted} or smaller (a 1366x768 laptop), so that no strip of
+     * desktop is left beside a window that could have used it.
+     */
+    static double windowSide(double wanted, double screen) {
+        return screen <= wanted * 1.1 ? screen : wanted;
     }
 
     @Override
