@@ -26,11 +26,11 @@ final class ChecksPane extends VBox {
     static ChecksPane links(CommissionViewModel model) {
         TableView<CommissionOverview.Link> table = CommissionTables.table("links-table", "links.empty");
         table.getColumns().setAll(
-                CommissionTables.column("links.serial", 110, CommissionOverview.Link::serial),
-                verdict(CommissionTables.column("links.verdict", 110, CommissionOverview.Link::verdict)),
-                CommissionTables.wrapping(CommissionTables.column("links.reason", 220,
+                CommissionTables.column("links.serial", 120, CommissionOverview.Link::serial),
+                verdict(CommissionTables.column("links.verdict", 120, CommissionOverview.Link::verdict)),
+                CommissionTables.wrapping(CommissionTables.column("links.reason", 160,
                         CommissionOverview.Link::reason)),
-                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 220,
+                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 160,
                         CommissionOverview.Link::suggestion)));
         table.setItems(model.links());
         SplitPane split = new SplitPane(table, new LinkMeshPane(model));

@@ -9,12 +9,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The link check on the console's mesh view: the checked meters where they stand, those that need attention ringed
  * and named, a repeater's suggested place as a point of its own, the chosen meter's verdict and suggestion under
- * the view, and every suggestion listed; choosing a suggestion rings its meters and brings them into view.
+ * the view, and every suggestion listed; choosing a suggestion chooses its first meter.
  */
 final class LinkMeshPane extends VBox {
 
@@ -39,6 +40,7 @@ final class LinkMeshPane extends VBox {
         canvas.setMinSize(200, 160);
         chosen.setId("links-mesh-chosen");
         chosen.setWrapText(true);
+        chosen.setMinHeight(Region.USE_PREF_SIZE);
         chosen.setText(CommissionTexts.text("mesh.none"));
         remedies.setId("links-remedies");
         remedies.setPrefHeight(120);
@@ -59,6 +61,7 @@ final class LinkMeshPane extends VBox {
         title.getStyleClass().add("commission-mesh-title");
         Label legend = new Label(CommissionTexts.text("mesh.legend"));
         legend.setWrapText(true);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         Label remediesTitle = new Label(CommissionTexts.text("links.remedies"));
         remediesTitle.visibleProperty().bind(remedies.visibleProperty());
         remediesTitle.managedProperty().bind(remedies.visibleProperty());
@@ -111,13 +114,15 @@ final class LinkMeshPane extends VBox {
         }
     }
 
-    /** Chooses the first meter {@code remedy} would help and brings it into the middle of the view. */
+    /**
+     * Chooses the first meter {@code remedy} would help, which rings it darker and says under the view what its
+     * check found. The view is not moved: a site being commissioned fits in it whole.
+     */
     private void pointAt(CommissionOverview.Remedy remedy) {
         int node = remedy == null ? -1 : remedy.meters().stream().mapToInt(mesh::nodeOf).filter(index -> index >= 0)
                 .findFirst().orElse(-1);
         if (node >= 0) {
             canvas.selectedNodeProperty().set(node);
-            canvas.centerOn(node);
         }
     }
 }
