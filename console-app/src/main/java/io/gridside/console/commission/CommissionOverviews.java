@@ -84,7 +84,7 @@ final class CommissionOverviews {
                 .collect(Collectors.toMap(JoinedMeter::meterId, meter -> meter, (a, b) -> a));
         return checks.stream().map(check -> {
             JoinedMeter meter = meters.get(check.meterId());
-            return new CommissionOverview.Link(check.meterId(), check.verdict(), String.join(" ", check.reasons()),
+            return new CommissionOverview.Link(check.meterId(), check.verdict(), String.join("; ", check.reasons()),
                     suggestions.getOrDefault(check.meterId(), ""), meter == null ? Double.NaN : meter.latitude(),
                     meter == null ? Double.NaN : meter.longitude());
         }).toList();

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Commissioning screen's orders on a commissioning service, each as a task of the task list, which shows its
- * progress and can cancel it; after each the overview is read again. The service is made on the first order, in the
+ * progress and can cancel it; after each the overview is read again. The screen's poll for meters that joined is no
+ * order and runs on a thread of its own, off the task list. The service is made on the first order, in the
  * background, since making it reads the technician's credential. A failure reaches the screen as a sentence.
  */
 public final class ServiceCommissionSource implements CommissionSource {
