@@ -153,6 +153,11 @@ final class ConnectCommand {
         }
     }
 
+    /** The technician's credential file that sessions are opened with, as {@code --credential} or the default. */
+    Path credentialFile() {
+        return credentialFile(AppDirs.forCurrentUser());
+    }
+
     private Path credentialFile(AppDirs dirs) {
         Path file = credential != null ? credential : dirs.defaultCredential();
         if (credential == null && !Files.exists(file)) {

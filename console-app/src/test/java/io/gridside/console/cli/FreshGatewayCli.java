@@ -54,6 +54,14 @@ final class FreshGatewayCli implements AutoCloseable {
                 List.of(SITE), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(10), Map.of()));
     }
 
+    /** Lets {@code duration} of simulated time pass on the gateway, a quarter hour at a time, as it bills them. */
+    void advance(Duration duration) {
+        for (Duration left = duration; !left.isNegative() && !left.isZero(); left = left.minusMinutes(15)) {
+            clock.advance(Duration.ofMinutes(15));
+            site.gateway().advance();
+        }
+    }
+
     /** The tariff file of the site's one flat tariff. */
     Path tariff() throws IOException {
         Path tariff = home.resolve("tariff.json");

@@ -119,7 +119,7 @@ final class CommissionSteps {
     }
 
     /** The gateway's commissioning requests, on a session opened now if none is open. */
-    private GatewayCommissioning gateway() throws IOException {
+    GatewayCommissioning gateway() throws IOException {
         CommissionLink link = day.link();
         if (link == null) {
             throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The gateway's address is not known: go back "
@@ -227,10 +227,7 @@ final class CommissionSteps {
             if (context.cancel().isCancelled()) {
                 throw new StepCancelledException(CommissionStep.RELAY_TEST);
             }
-            RelayTested tested = gateway.testRelay(assignment.meterId());
-            RelayTest test = new RelayTest(assignment.meterId(), tested.afterDisconnect(), tested.afterReconnect(),
-                    tested.testedAt(), tested.failure());
-            rows.saveRelayTest(test);
+            RelayTest test = testRelay(gateway, assignment.meterId());
             if (!test.passed()) {
                 failed.add(assignment.meterId());
             }
@@ -241,6 +238,19 @@ final class CommissionSteps {
                     + "test them again.");
         }
         return StepOutcome.finished(assignments.size() + " relays passed");
+    }
+
+    /** Tests one meter's relay on the gateway and keeps the result. */
+    RelayTest testRelay(String meterId) throws IOException {
+        return testRelay(gateway(), meterId);
+    }
+
+    private RelayTest testRelay(GatewayCommissioning gateway, String meterId) throws IOException {
+        RelayTested tested = gateway.testRelay(meterId);
+        RelayTest test = new RelayTest(meterId, tested.afterDisconnect(), tested.afterReconnect(), tested.testedAt(),
+                tested.failure());
+        day.records().saveRelayTest(test);
+        return test;
     }
 
     private StepOutcome dryRun(StepContext context) {
