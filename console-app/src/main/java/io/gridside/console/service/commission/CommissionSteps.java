@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -299,10 +300,15 @@ final class CommissionSteps {
     private StepOutcome report(StepContext context) {
         CommissionRecords rows = day.records();
         CommissionSetup setup = day.setup();
-        CommissionReport report = CommissionReports.build(day.plan(), day.store().gatewayId().orElse(""),
-                setup.credential().technicianId(), rows.customers(), rows.assignments(), rows.joined(),
-                rows.linkChecks(), rows.relayTests(), rows.dryRun(), setup.clock().instant());
-        SignedReport signed = ReportSigning.sign(report, setup.credential(), setup.key(), setup.clock().instant());
+        Function<Instant, CommissionReport> build = at -> CommissionReports.build(day.plan(),
+                day.store().gatewayId().orElse(""), setup.credential().technicianId(), rows.customers(),
+                rows.assignments(), rows.joined(), rows.linkChecks(), rows.relayTests(), rows.dryRun(), at);
+        Optional<SignedReport> same = ReportSigning.sameAsKept(build, rows.reports());
+        if (same.isPresent()) {
+            return StepOutcome.finished(same.get().reportId());
+        }
+        Instant now = setup.clock().instant();
+        SignedReport signed = ReportSigning.sign(build.apply(now), setup.credential(), setup.key(), now);
         rows.saveReport(signed);
         return StepOutcome.finished(signed.reportId());
     }
