@@ -10,6 +10,8 @@ import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.StepRecord;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code gridside connect ... commission ...} over loopback TCP against a factory-fresh simulated gateway: each
  * part of the day runs the commissioning steps on the site database that {@code commission create-site} made, so
- * that the offline commands see what the gateway did, and the plan's and the scanner's rules hold online too.
+ * that the offline commands see what the gateway did, and the plan's and the scanner's rules hold online too. That
+ * database is the site's own, so the live site's first audit pulls into it, beside its commissioning history.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ConnectCommissionCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,7 +159,47 @@ class ConnectCommissionCommandTest {
     }
 
     @Test
-    void refusesAPackForAnotherSiteAndAGoLiveBeforeSetup() throws IOException {
+    void aSiteCommissionedPartByPartIsAuditedInTheDatabaseCommissioningMade() throws IOException {
+        createSite();
+        assertThat(connect("commission", "setup", "--pack", fresh.pack().toString()).exitCode()).isZero();
+        fresh.clock.advance(Duration.ofMinutes(10));
+        JsonNode joined = json(connect("commission", "joined", "--json"));
+        List<JsonNode> meters = new ArrayList<>();
+        joined.forEach(meters::add);
+        loadPlan(meters);
+        for (int i = 0; i < meters.size(); i++) {
+            CommandRun assigned = connect("commission", "assign", "--meter", meters.get(i).get("meterId").asText(),
+                    "--customer", "KS-" + i);
+            assertThat(assigned.exitCode()).as(assigned.err()).isZero();
+        }
+
+        CommandRun live = connect("commission", "go-live", "--json");
+        CommandRun liveAgain = connect("commission", "go-live", "--json");
+        CommandRun report = offline("report", "--credential", fresh.credential, "--json");
+        fresh.advance(Duration.ofHours(6));
+        CommandRun audit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit");
+
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        assertThat(json(live).get("customers").asInt()).isEqualTo(meters.size());
+        assertThat(json(liveAgain).get("repeated").asBoolean()).isTrue();
+        assertThat(json(liveAgain).get("liveAt").asText()).isEqualTo(json(live).get("liveAt").asText());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(json(report).get("assigned").asInt()).isEqualTo(meters.size());
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).doesNotContain("gateway ?").contains("KS-0")
+                .containsPattern("Audit: (all \\d+ ledger entries|checked \\d+ ledger entries, up to)")
+                .contains("Every cash, void, correction and opening entry traces to a signed command.");
+        assertThat(doneSteps()).containsExactly(CommissionStep.values());
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.ledger().size()).isGreaterThan(meters.size());
+        }
+        try (var sites = Files.list(database.getParent())) {
+            assertThat(sites.filter(file -> file.toString().endsWith(".db"))).containsExactly(database);
+        }
+    }
+
+    @Test
+    void refusesAPackForAnotherSiteAGoLiveBeforeSetupAndAGatewayNotThere() throws IOException {
         Path other = home.resolve("other.db");
         FreshGatewayCli.createSite(other, "other-site");
 
@@ -164,18 +207,24 @@ class ConnectCommissionCommandTest {
         CommandRun wrongSite = connect(other, "commission", "setup", "--pack", fresh.pack().toString());
         CommandRun noSite = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
                 "commission", "go-live");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CommandRun unreachable = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "--credential",
+                fresh.credential, "--timeout", "2", "commission", "joined", "--site", other.toString());
 
         assertThat(early.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(early.err()).contains("PACK").contains("[" + ConnectCommissionCommand.STEP_WAITING + "]");
         assertThat(wrongSite.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(wrongSite.err()).contains("COMMISSION_PACK_WRONG_SITE");
         assertThat(noSite.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(ExitCode.UNREACHABLE);
     }
 
     /**
      * Creates the site, sets the gateway up and loads a plan of three households for the first three single-phase
-     * meters whose links pass the default checks, each opening at KES 100.00; answers their serials in customer
-     * order.
+     * meters whose links pass the default checks; answers their serials in customer order.
      */
     private List<String> setUpWithPlan() throws IOException {
         createSite();
@@ -191,17 +240,23 @@ class ConnectCommissionCommandTest {
             }
         });
         assertThat(good).as("meters with good links: %s", joined).hasSizeGreaterThanOrEqualTo(3);
-        List<String> meters = good.subList(0, 3).stream().map(meter -> meter.get("meterId").asText()).toList();
+        List<JsonNode> planned = good.subList(0, 3);
+        loadPlan(planned);
+        return planned.stream().map(meter -> meter.get("meterId").asText()).toList();
+    }
+
+    /** A plan of one customer a meter, KS-0 up, a mill on a three-phase meter, each opening at KES 100.00. */
+    private void loadPlan(List<JsonNode> meters) throws IOException {
         StringBuilder csv = new StringBuilder(
                 "customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial\n");
         for (int i = 0; i < meters.size(); i++) {
-            csv.append("KS-").append(i).append(",Customer ").append(i).append(",,Plot ").append(i)
-                    .append(",HOUSEHOLD,").append(FreshGatewayCli.TARIFF).append(",100.00,\n");
+            String category = meters.get(i).get("phases").asInt() == 3 ? "MILL" : "HOUSEHOLD";
+            csv.append("KS-").append(i).append(",Customer ").append(i).append(",,Plot ").append(i).append(',')
+                    .append(category).append(',').append(FreshGatewayCli.TARIFF).append(",100.00,\n");
         }
         Path customers = Files.writeString(home.resolve("customers.csv"), csv);
         CommandRun loaded = offline("customers", "--csv", customers.toString());
         assertThat(loaded.exitCode()).as(loaded.err()).isZero();
-        return meters;
     }
 
     private List<CommissionStep> doneSteps() {
