@@ -78,11 +78,15 @@ class ConnectCommissionCommandTest {
         CommandRun offlineJoined = offline("joined");
         assertThat(offlineJoined.out()).contains(joined.get(0).get("meterId").asText());
         CommandRun progress = offline("progress");
+        CommandRun links = offline("check-links");
 
         assertThat(progress.exitCode()).as(progress.err()).isZero();
+        assertThat(progress.out()).containsPattern("PACK +done");
+        assertThat(links.exitCode()).as(links.err()).isZero();
+        assertThat(links.out()).contains(joined.get(0).get("meterId").asText());
         try (SiteStore store = SiteStore.openExisting(database)) {
-            assertThat(store.commission().progress()).extracting(StepRecord::step)
-                    .containsExactly(CommissionStep.SITE, CommissionStep.GATEWAY, CommissionStep.PACK);
+            assertThat(store.commission().progress()).extracting(StepRecord::step).containsExactly(
+                    CommissionStep.SITE, CommissionStep.GATEWAY, CommissionStep.PACK, CommissionStep.LINK_CHECK);
             assertThat(store.commission().joined()).hasSize(8);
             assertThat(store.commission().tariffs()).singleElement()
                     .satisfies(tariff -> assertThat(tariff.tariffId()).isEqualTo(FreshGatewayCli.TARIFF));
