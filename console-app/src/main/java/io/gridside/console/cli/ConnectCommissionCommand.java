@@ -13,7 +13,6 @@ import io.gridside.link.message.CommissioningState;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.LinkThresholds;
-import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,9 +70,8 @@ final class ConnectCommissionCommand {
 
     /** How the day is run from this command line: sessions opened as connect opens them, with its credential. */
     private CommissionSetup setup(Path file) {
-        try (SiteStore checked = CommissionSite.open(file)) {
-            // Only checks that the file is a site being commissioned before the gateway is reached.
-        }
+        // The file must be a site being commissioned, checked before the gateway is reached.
+        CommissionSite.open(file).close();
         Path credentialFile = connect.credentialFile();
         SignedCredential credential = CommandFiles.credential(credentialFile);
         SigningKey key = CommandFiles.technicianKey(credentialFile, credential);
@@ -89,10 +87,23 @@ final class ConnectCommissionCommand {
     static RunResult through(CommissionService day, CommissionStep last, String part) throws Exception {
         RunResult result = day.proceedThrough(last, Progress.NONE, CancelSignal.NEVER);
         if (!result.complete()) {
-            throw new RefusedException(part + " waits for the step " + result.stopped() + ": " + result.waiting(),
-                    STEP_WAITING);
+            throw new RefusedException(part + " waits for the step " + result.stopped() + ": " + result.waiting()
+                    + hint(result.stopped()), STEP_WAITING);
         }
         return result;
+    }
+
+    /** The command that moves {@code step} on from this command line, for the refusal's sentence. */
+    private static String hint(CommissionStep step) {
+        String command = switch (step) {
+            case PACK -> "gridside connect ... commission setup --pack FILE";
+            case CUSTOMERS -> "gridside commission customers --csv FILE";
+            case ASSIGN -> "gridside connect ... commission assign --customer ID --meter SCAN";
+            case LINK_CHECK -> "gridside commission check-links";
+            case RELAY_TEST -> "gridside connect ... commission relay-test --meter SCAN";
+            default -> "";
+        };
+        return command.isEmpty() ? "" : " (from the command line: " + command + ")";
     }
 
     /** What every subcommand has: the connect command it runs under, its own spec, the site and {@code --json}. */
