@@ -157,7 +157,7 @@ final class ConnectCommissionCommand {
         @Override
         public Integer call() throws Exception {
             return run((day, out) -> {
-                day.usePack(pack);
+                day.usePack(pack.toAbsolutePath());
                 RunResult result = through(day, CommissionStep.PACK, "The setup");
                 ConnectCommissionJson.SetUp setUp = ConnectCommissionJson.setUp(day,
                         !result.ran().contains(CommissionStep.PACK));
