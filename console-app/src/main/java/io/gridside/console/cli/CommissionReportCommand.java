@@ -85,7 +85,7 @@ final class CommissionReportCommand implements Callable<Integer> {
                         + "gridside commission run ... --go-live (or go live on the Commissioning screen) first.",
                         CommissionRefusal.NOT_READY);
             }
-            List<SignedReport> kept = records.reports();
+            List<SignedReport> kept = ReportSigning.intactReports(records);
             Optional<SignedReport> held = again
                     ? ReportSigning.sameAsKept(at -> build(store, plan, credential.technicianId(), at), kept)
                     : kept.stream().findFirst();

@@ -302,7 +302,11 @@ class CommissionCommandsTest {
                     + changed.path("reportId").asText() + "'");
         }
         CommandRun verify = CommandRun.of("commission", "verify-report", "--site", site.toString());
+        CommandRun afterAltered = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential, "--again", "--json");
 
+        assertThat(afterAltered.exitCode()).as(afterAltered.err()).isZero();
+        assertThat(new ObjectMapper().readTree(afterAltered.out()).path("madeNow").asBoolean()).isTrue();
         assertThat(verify.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(verify.out()).contains(first.path("reportId").asText() + " " + SITE_ID)
                 .contains("SIGNATURE DOES NOT HOLD").contains(changed.path("reportId").asText() + ": ALTERED");

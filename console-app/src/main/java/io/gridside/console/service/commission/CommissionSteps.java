@@ -303,7 +303,7 @@ final class CommissionSteps {
         Function<Instant, CommissionReport> build = at -> CommissionReports.build(day.plan(),
                 day.store().gatewayId().orElse(""), setup.credential().technicianId(), rows.customers(),
                 rows.assignments(), rows.joined(), rows.linkChecks(), rows.relayTests(), rows.dryRun(), at);
-        Optional<SignedReport> same = ReportSigning.sameAsKept(build, rows.reports());
+        Optional<SignedReport> same = ReportSigning.sameAsKept(build, ReportSigning.intactReports(rows));
         if (same.isPresent()) {
             return StepOutcome.finished(same.get().reportId());
         }

@@ -8,7 +8,9 @@ import io.gridside.site.cbor.ByteString;
 import io.gridside.site.cbor.DeterministicCbor;
 import io.gridside.site.commission.CommissionReport;
 import io.gridside.site.commission.SignedReport;
+import io.gridside.site.store.CommissionRecords;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,23 @@ public final class ReportSigning {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The reports {@code records} keeps whose bytes still give their id and whose signature holds, the latest
+     * first: an altered one is left out here, for verify-report to name, so that making the day's report neither
+     * stops at it nor shows it as the report kept.
+     */
+    public static List<SignedReport> intactReports(CommissionRecords records) {
+        List<SignedReport> intact = new ArrayList<>();
+        for (String id : records.reportIds()) {
+            try {
+                records.report(id).filter(ReportSigning::verify).ifPresent(intact::add);
+            } catch (IllegalArgumentException e) {
+                // Altered after signing: never the same as a report made now, and verify-report lists it.
+            }
+        }
+        return intact;
     }
 
     /** When the report in {@code report}'s signed bytes says it was made; empty when they do not say. */
