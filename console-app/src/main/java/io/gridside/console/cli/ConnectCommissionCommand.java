@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.commission.CommissionService;
 import io.gridside.console.service.commission.CommissionSetup;
@@ -169,9 +170,22 @@ final class ConnectCommissionCommand {
                             setUp.operatorKeyId());
                     out.printf("Tariffs %s, kept in %s.%n", String.join(", ", setUp.tariffIds()),
                             day.store().file());
+                    printWhereTheSiteLives(day, out);
                 }
                 return ExitCode.OK;
             });
+        }
+    }
+
+    /**
+     * Says so when the site database is not the site's own file in the data folder, which the console and the
+     * connect commands open for the live site by its id: their first audit would start a second database there.
+     */
+    private static void printWhereTheSiteLives(CommissionService day, PrintWriter out) {
+        Path own = AppDirs.forCurrentUser().siteDatabase(day.plan().siteId()).toAbsolutePath().normalize();
+        if (!own.equals(day.store().file().toAbsolutePath().normalize())) {
+            out.printf("Note: later sessions with the live site use %s; move this database there, or give it to "
+                    + "them with --site.%n", own);
         }
     }
 

@@ -62,6 +62,17 @@ class ConnectCommissionCommandTest {
     }
 
     @Test
+    void setupOfADatabaseOutsideTheDataFolderSaysWhereTheLiveSiteIsLookedFor() throws IOException {
+        Path elsewhere = home.resolve("kisima-7.db");
+        FreshGatewayCli.createSite(elsewhere, FreshGatewayCli.SITE);
+
+        CommandRun setup = connect(elsewhere, "commission", "setup", "--pack", fresh.pack().toString());
+
+        assertThat(setup.exitCode()).as(setup.err()).isZero();
+        assertThat(setup.out()).contains("Note: later sessions with the live site use " + database);
+    }
+
+    @Test
     void theGatewaysPartsAreRecordedInTheSiteDatabaseForTheOfflineCommands() throws IOException {
         createSite();
         Path pack = fresh.pack();
