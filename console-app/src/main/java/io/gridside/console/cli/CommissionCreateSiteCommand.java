@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.service.AppDirs;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.store.CommissionRecords;
 import io.gridside.site.store.SiteStore;
@@ -27,7 +28,9 @@ final class CommissionCreateSiteCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--site", paramLabel = "FILE", required = true, description = "The new site database's path.")
+    @Option(names = "--site", paramLabel = "FILE", description = {"The new site database's path (default: the "
+            + "site's own file in the data folder, which the console and gridside connect use for the site once it "
+            + "is live)."})
     Path siteFile;
 
     @Option(names = "--id", required = true, description = "The site's id, as the operator issued it.")
@@ -59,7 +62,8 @@ final class CommissionCreateSiteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SitePlan plan = plan();
-        try (SiteStore store = CommissionRecords.createSite(siteFile, plan, Instant.now())) {
+        Path file = siteFile != null ? siteFile : AppDirs.forCurrentUser().siteDatabase(plan.siteId());
+        try (SiteStore store = CommissionRecords.createSite(file, plan, Instant.now())) {
             if (json) {
                 command.commandLine().getOut().println(Json.write(plan));
             } else {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             + "to the credential), keeps it in the site database and queues it for sync: every customer with "
             + "tariff, opening balance and meter, each meter's link check and relay test, the spare meters and the "
             + "dry run's totals. Once made, the report is shown again rather than made twice; --again makes a new "
-            + "one, after a step was done again."},
+            + "one after a step was done again, and shows the kept one when nothing it reports changed."},
         footer = {"", "Exit codes: 0 signed and kept; 2 a usage error, such as a credential without its key."})
 final class CommissionReportCommand implements Callable<Integer> {
 
@@ -51,7 +51,8 @@ final class CommissionReportCommand implements Callable<Integer> {
             description = "The technician's credential file; its key file lies next to it.")
     Path credentialFile;
 
-    @Option(names = "--again", description = "Make and sign a new report even if one was made.")
+    @Option(names = "--again", description = "Make and sign a new report if what it reports changed since a report "
+            + "was made.")
     boolean again;
 
     @Option(names = "--json", description = "Print the report's summary as JSON.")
@@ -84,11 +85,15 @@ final class CommissionReportCommand implements Callable<Integer> {
                         + "gridside commission run ... --go-live (or go live on the Commissioning screen) first.",
                         CommissionRefusal.NOT_READY);
             }
-            Optional<SignedReport> held = records.reports().stream().findFirst();
-            boolean made = again || held.isEmpty();
+            List<SignedReport> kept = ReportSigning.intactReports(records);
+            Optional<SignedReport> held = again
+                    ? ReportSigning.sameAsKept(at -> build(store, plan, credential.technicianId(), at), kept)
+                    : kept.stream().findFirst();
+            boolean made = held.isEmpty();
             SignedReport signed = held.orElse(null);
             if (made) {
-                CommissionReport report = build(store, plan, credential.technicianId());
+                CommissionReport report = build(store, plan, credential.technicianId(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS));
                 signed = ReportSigning.sign(report, credential, key, report.createdAt());
                 records.saveReport(signed);
                 records.markDone(CommissionStep.REPORT, signed.signedAt(), signed.reportId());
@@ -98,11 +103,11 @@ final class CommissionReportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static CommissionReport build(SiteStore store, SitePlan plan, String technicianId) {
+    private static CommissionReport build(SiteStore store, SitePlan plan, String technicianId, Instant at) {
         CommissionRecords records = store.commission();
         return CommissionReports.build(plan, store.gatewayId().orElse(""), technicianId, records.customers(),
                 records.assignments(), records.joined(), records.linkChecks(), records.relayTests(),
-                records.dryRun(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                records.dryRun(), at);
     }
 
     /** What {@code signed} holds, read from its signed bytes, so that what is shown is what was signed. */

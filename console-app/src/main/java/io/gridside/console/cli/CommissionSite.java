@@ -19,10 +19,15 @@ final class CommissionSite {
 
     /** The site database, which must exist and hold a plan. */
     SiteStore open() {
-        SiteStore store = SiteFiles.openExisting(siteFile);
+        return open(siteFile);
+    }
+
+    /** The site database {@code file}, which must exist and hold a plan. */
+    static SiteStore open(Path file) {
+        SiteStore store = SiteFiles.openExisting(file);
         if (store.commission().plan().isEmpty()) {
             store.close();
-            throw new UsageException(siteFile + " holds a site pulled from a gateway, not one being commissioned; "
+            throw new UsageException(file + " holds a site pulled from a gateway, not one being commissioned; "
                     + "give the file that 'gridside commission create-site' made.", null, NOT_COMMISSIONED);
         }
         return store;

@@ -3,6 +3,7 @@ package io.gridside.console.cli;
 import io.gridside.console.service.commission.ReportSigning;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.site.commission.SignedReport;
+import io.gridside.site.store.CommissionRecords;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,34 +43,40 @@ final class CommissionVerifyReportCommand implements Callable<Integer> {
         SignedCredential credential = credentialFile == null ? null : CommandFiles.credential(credentialFile);
         PrintWriter out = command.commandLine().getOut();
         try (SiteStore store = site.open()) {
-            List<SignedReport> reports;
-            try {
-                reports = store.commission().reports().stream()
-                        .filter(report -> reportId == null || report.reportId().equals(reportId)).toList();
-            } catch (IllegalArgumentException e) {
-                // A kept report's signed bytes no longer give its id: they were changed after signing.
-                throw new RefusedException("A kept report no longer matches its id (" + e.getMessage() + "); the "
-                        + "site database may have been altered: report it to support.", REPORT_SIGNATURE);
-            }
-            if (reports.isEmpty()) {
+            CommissionRecords records = store.commission();
+            List<String> ids = records.reportIds().stream().filter(id -> reportId == null || id.equals(reportId))
+                    .toList();
+            if (ids.isEmpty()) {
                 throw new RefusedException(reportId == null ? "The site database keeps no commissioning report yet."
                         : "The site database keeps no report " + reportId + ".", NO_REPORT);
             }
             int bad = 0;
-            for (SignedReport report : reports) {
-                boolean holds = ReportSigning.verify(report)
-                        && (credential == null || ReportSigning.signedBy(report, credential));
-                bad += holds ? 0 : 1;
-                out.printf("%s %s, signed by %s at %s: %s%n", report.reportId(), report.siteId(),
-                        report.technicianId(), report.signedAt(), holds ? "signature holds"
-                                : credential == null ? "SIGNATURE DOES NOT HOLD"
-                                        : "NOT SIGNED BY " + credential.technicianId() + "'S KEY");
+            for (String id : ids) {
+                bad += check(records, id, credential, out) ? 0 : 1;
             }
             if (bad > 0) {
-                throw new RefusedException(bad + " of " + reports.size() + " reports fail the check; the site "
-                        + "database may have been altered: report it to support.", REPORT_SIGNATURE);
+                throw new RefusedException(bad + " of " + ids.size() + " reports fail the check, listed above; the "
+                        + "site database may have been altered: report it to support.", REPORT_SIGNATURE);
             }
         }
         return ExitCode.OK;
+    }
+
+    /** Checks one kept report and prints a line on it; answers whether it holds. */
+    private static boolean check(CommissionRecords records, String id, SignedCredential credential,
+            PrintWriter out) {
+        SignedReport report;
+        try {
+            report = records.report(id).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            out.printf("%s: ALTERED, its signed bytes no longer give its id%n", id);
+            return false;
+        }
+        boolean holds = ReportSigning.verify(report)
+                && (credential == null || ReportSigning.signedBy(report, credential));
+        out.printf("%s %s, signed by %s at %s: %s%n", report.reportId(), report.siteId(), report.technicianId(),
+                report.signedAt(), holds ? "signature holds" : credential == null ? "SIGNATURE DOES NOT HOLD"
+                        : "NOT SIGNED BY " + credential.technicianId() + "'S KEY");
+        return holds;
     }
 }

@@ -55,7 +55,8 @@ final class ConnectCommand {
 
     @Option(names = "--site", paramLabel = "FILE", description = {"The site database whose revocation list (which "
             + "sync keeps) is given to the gateway right after the hello, if the gateway holds an older one "
-            + "(default: the site's database in the data folder, if there is one)."})
+            + "(default: the site's database in the data folder, if there is one); the commission subcommands "
+            + "record their steps in it when they are given no --site of their own."})
     Path site;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -151,6 +152,11 @@ final class ConnectCommand {
             client.close();
             throw e;
         }
+    }
+
+    /** The technician's credential file that sessions are opened with, as {@code --credential} or the default. */
+    Path credentialFile() {
+        return credentialFile(AppDirs.forCurrentUser());
     }
 
     private Path credentialFile(AppDirs dirs) {

@@ -1,31 +1,22 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
-import io.gridside.link.auth.CommissioningPackFile;
-import io.gridside.link.auth.SignedCommissioningPack;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.Progress;
+import io.gridside.console.service.commission.CommissionService;
+import io.gridside.console.service.commission.CommissionSetup;
+import io.gridside.console.service.commission.RunResult;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.auth.SigningKey;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayCommissioning;
 import io.gridside.link.client.LinkException;
-import io.gridside.link.message.CommissionMeter;
 import io.gridside.link.message.CommissioningState;
-import io.gridside.link.message.MeterCommissioned;
-import io.gridside.link.message.RelayTested;
-import io.gridside.link.message.SiteSetUp;
-import io.gridside.link.message.WentLive;
-import io.gridside.site.CustomerCategory;
-import io.gridside.site.commission.JoinedMeter;
-import io.gridside.site.commission.SitePlan;
-import io.gridside.site.store.SiteStore;
-import java.io.IOException;
+import io.gridside.site.commission.CommissionRefusal;
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.LinkThresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,38 +25,89 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridside connect ... commission}: commissions a factory-fresh gateway over the link (protocol sections 6.30
- * and 6.31): its setup with the operator's pack, the meters that joined its mesh, each meter given to a customer,
- * relay tests and go-live. Every subcommand is safe to run again: the gateway answers a repeat as it did the first
- * time and applies nothing twice.
+ * {@code gridside connect ... commission}: the commissioning day of a site database that {@code commission
+ * create-site} made, one part at a time, against its factory-fresh gateway (protocol sections 6.30 and 6.31). Each
+ * subcommand runs the same steps as the console's Commissioning screen and {@code commission run}, up to its own, on
+ * that database: what it does on the gateway is recorded there, so the offline commands, the screen and a later
+ * {@code commission run} carry on from it, and nothing is applied twice.
  */
 @Command(name = "commission", mixinStandardHelpOptions = true,
-        description = {"Commissions a factory-fresh gateway: setup, joined meters, assign, relay test, go-live.",
-            "Each subcommand is safe to run again: the gateway applies nothing twice."},
-        subcommands = {ConnectCommissionCommand.Setup.class, ConnectCommissionCommand.Joined.class,
-            ConnectCommissionCommand.Assign.class, ConnectCommissionCommand.RelayTest.class,
-            ConnectCommissionCommand.GoLiveCommand.class, ConnectCommissionCommand.Status.class})
+        description = {"Commissions a factory-fresh gateway one part at a time, on the site database that "
+                + "gridside commission create-site made: setup, joined meters, assign, relay test, go-live, status.",
+            "Each subcommand runs the commissioning steps up to its own and records them in the site database, as "
+                + "gridside commission run and the Commissioning screen do; running one again applies nothing "
+                + "twice."},
+        subcommands = {ConnectCommissionCommand.Setup.class, ConnectCommissionParts.Joined.class,
+            ConnectCommissionParts.Assign.class, ConnectCommissionParts.TestRelay.class,
+            ConnectCommissionCommand.GoLive.class, ConnectCommissionParts.Status.class})
 final class ConnectCommissionCommand {
+
+    /** The code of a part of the day that could not be done because an earlier step waits for the technician. */
+    static final String STEP_WAITING = "COMMISSION_STEP_WAITING";
 
     @ParentCommand
     ConnectCommand connect;
 
     /**
-     * Runs {@code request} in a new session; a refusal by the gateway is a failed command (exit 1), the rest as
-     * any connect command.
+     * Opens the commissioning day of {@code file} with the gateway that connect names and runs {@code work} on it; a
+     * refusal by the gateway or by a commissioning rule is a failed command (exit 1), the rest as any connect
+     * command.
      */
-    int run(CommandSpec command, Request request) throws IOException {
-        try (GatewayClient client = connect.open()) {
-            return request.run(client, client.commissioning(), command.commandLine().getOut());
+    int run(CommandSpec command, Path file, DayWork work) throws Exception {
+        CommissionSetup setup = setup(file);
+        try (CommissionService day = new CommissionService(setup)) {
+            day.resume(file);
+            day.useGateway(connect.target());
+            return work.run(day, command.commandLine().getOut());
         } catch (LinkException e) {
             if (!FieldOptions.refusedByGateway(e)) {
                 throw e;
             }
             return FieldOptions.refused(command, e);
+        } catch (CommissionRefusal e) {
+            throw new RefusedException(e.getMessage(), e, e.code());
         }
     }
 
-    /** What every subcommand has: the connect command it runs under, its own spec, and {@code --json}. */
+    /** How the day is run from this command line: sessions opened as connect opens them, with its credential. */
+    private CommissionSetup setup(Path file) {
+        // The file must be a site being commissioned, checked before the gateway is reached.
+        CommissionSite.open(file).close();
+        Path credentialFile = connect.credentialFile();
+        SignedCredential credential = CommandFiles.credential(credentialFile);
+        SigningKey key = CommandFiles.technicianKey(credentialFile, credential);
+        Path folder = file.toAbsolutePath().getParent();
+        return new CommissionSetup(folder, Clock.systemUTC(), target -> connect::open, credential, key,
+                LinkThresholds.DEFAULTS);
+    }
+
+    /**
+     * Runs the steps up to and including {@code last}, and refuses with the step that waits when they stopped
+     * before it.
+     */
+    static RunResult through(CommissionService day, CommissionStep last, String part) throws Exception {
+        RunResult result = day.proceedThrough(last, Progress.NONE, CancelSignal.NEVER);
+        if (!result.complete()) {
+            throw new RefusedException(part + " waits for the step " + result.stopped() + ": " + result.waiting()
+                    + hint(result.stopped()), STEP_WAITING);
+        }
+        return result;
+    }
+
+    /** The command that moves {@code step} on from this command line, for the refusal's sentence. */
+    private static String hint(CommissionStep step) {
+        String command = switch (step) {
+            case PACK -> "gridside connect ... commission setup --pack FILE";
+            case CUSTOMERS -> "gridside commission customers --csv FILE";
+            case ASSIGN -> "gridside connect ... commission assign --customer ID --meter SCAN";
+            case LINK_CHECK -> "gridside commission check-links";
+            case RELAY_TEST -> "gridside connect ... commission relay-test --meter SCAN";
+            default -> "";
+        };
+        return command.isEmpty() ? "" : " (from the command line: " + command + ")";
+    }
+
+    /** What every subcommand has: the connect command it runs under, its own spec, the site and {@code --json}. */
     abstract static class Subcommand implements Callable<Integer> {
 
         @ParentCommand
@@ -74,20 +116,38 @@ final class ConnectCommissionCommand {
         @Spec
         CommandSpec command;
 
+        @Option(names = "--site", paramLabel = "FILE", description = "The site database that 'gridside commission "
+                + "create-site' made (or give it to connect with --site).")
+        Path siteFile;
+
         @Option(names = "--json", description = "Print JSON for programs.")
         boolean json;
+
+        /** The site database, given here or to connect. */
+        Path site() {
+            Path file = siteFile != null ? siteFile : parent.connect.site;
+            if (file == null) {
+                throw new UsageException("Give the site database with --site FILE (made by gridside commission "
+                        + "create-site): commissioning records every step in it.");
+            }
+            return file;
+        }
+
+        int run(DayWork work) throws Exception {
+            return parent.run(command, site(), work);
+        }
     }
 
-    /** One commissioning request and how its answer is printed. */
-    interface Request {
-        int run(GatewayClient client, GatewayCommissioning commissioning, PrintWriter out) throws IOException;
+    /** One part of the day on the open day, and how its outcome is printed. */
+    interface DayWork {
+        int run(CommissionService day, PrintWriter out) throws Exception;
     }
 
     /** {@code setup}: the site of the site database, the laptop's clock and the operator's pack. */
     @Command(name = "setup", mixinStandardHelpOptions = true,
-            description = {"Sets up a factory-fresh gateway: the site of the database given to connect with --site "
-                    + "(made by gridside commission create-site), the laptop's clock, and the operator's pack, "
-                    + "whose operator key the gateway trusts from then on.",
+            description = {"Sets up a factory-fresh gateway: the site of the site database, the laptop's clock, and "
+                    + "the operator's pack, whose operator key the gateway trusts from then on; the pack's tariffs "
+                    + "and the gateway's id are kept in the site database.",
                 "The gateway's key is pinned for the site on this laptop once the gateway takes the setup."})
     static final class Setup extends Subcommand {
 
@@ -96,216 +156,61 @@ final class ConnectCommissionCommand {
         Path pack;
 
         @Override
-        public Integer call() throws IOException {
-            SitePlan plan = plan();
-            SignedCommissioningPack signed = readPack();
-            return parent.run(command, (client, commissioning, out) -> {
-                SiteSetUp setUp = commissioning.setUpSite(plan, Instant.now(), signed);
+        public Integer call() throws Exception {
+            return run((day, out) -> {
+                day.usePack(pack.toAbsolutePath());
+                RunResult result = through(day, CommissionStep.PACK, "The setup");
+                ConnectCommissionJson.SetUp setUp = ConnectCommissionJson.setUp(day,
+                        !result.ran().contains(CommissionStep.PACK));
                 if (json) {
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("siteId", setUp.siteId());
-                    fields.put("gatewayId", setUp.gatewayId());
-                    fields.put("gatewayKey", client.hello().gatewayKey().hex());
-                    fields.put("operatorKeyId", setUp.operatorKeyId());
-                    fields.put("tariffIds", setUp.tariffIds());
-                    fields.put("technicianIds", setUp.technicianIds());
-                    fields.put("clock", setUp.clock());
-                    fields.put("repeated", setUp.repeated());
-                    out.println(Json.write(fields));
+                    out.println(Json.write(setUp));
                 } else {
-                    out.printf("Gateway %s %s site %s, trusting operator key %s; its clock reads %s.%n",
-                            setUp.gatewayId(), setUp.repeated() ? "was set up already for" : "now serves",
-                            setUp.siteId(), setUp.operatorKeyId(), Formats.siteTime(setUp.clock(), plan.zone()));
-                    out.printf("Tariffs %s; technicians %s.%n", String.join(", ", setUp.tariffIds()),
-                            String.join(", ", setUp.technicianIds()));
-                }
-                return ExitCode.OK;
-            });
-        }
-
-        private SitePlan plan() {
-            Path file = parent.connect.site;
-            if (file == null) {
-                throw new UsageException("Give the new site's database to connect with --site FILE (made by "
-                        + "gridside commission create-site): setup sends its site's plan.");
-            }
-            try (SiteStore store = SiteFiles.openExisting(file)) {
-                return store.commission().plan().orElseThrow(() -> new UsageException("The site database " + file
-                        + " holds no site plan: create the site with gridside commission create-site first."));
-            }
-        }
-
-        private SignedCommissioningPack readPack() {
-            try {
-                return CommissioningPackFile.read(pack);
-            } catch (IOException e) {
-                throw new UsageException(e.getMessage() + " Ask the operator for the pack again.", e,
-                        "COMMISSION_PACK_UNREADABLE");
-            }
-        }
-    }
-
-    /** {@code joined}: the meters that joined the gateway's mesh. */
-    @Command(name = "joined", mixinStandardHelpOptions = true,
-            description = "Lists the meters that joined the gateway's mesh, with their position and signal.")
-    static final class Joined extends Subcommand {
-
-        @Option(names = "--since", paramLabel = "INSTANT",
-                description = "Only meters that joined at or after this UTC time, such as 2026-07-01T06:00:00Z.")
-        String since;
-
-        @Override
-        public Integer call() throws IOException {
-            Instant from = since();
-            return parent.run(command, (client, commissioning, out) -> {
-                List<JoinedMeter> joined = new ArrayList<>();
-                commissioning.joinedMeters(from, (batch, received, total) -> joined.addAll(batch),
-                        CancelSignal.NEVER);
-                if (json) {
-                    out.println(Json.write(joined));
-                    return ExitCode.OK;
-                }
-                out.printf("%d meter(s) joined.%n", joined.size());
-                for (JoinedMeter meter : joined) {
-                    out.printf("%s  %s  %d-phase  %.5f,%.5f  up %.0f dBm  down %.0f dBm  ETX %.2f  routes %d  hops "
-                            + "%d  joined %s%n", meter.meterId(), meter.hardwareId(), meter.phases(),
-                            meter.latitude(), meter.longitude(), meter.upRssiDbm(), meter.downRssiDbm(), meter.etx(),
-                            meter.routes(), meter.hops(), meter.joinedAt());
-                }
-                return ExitCode.OK;
-            });
-        }
-
-        private Instant since() {
-            try {
-                return since == null ? null : Instant.parse(since);
-            } catch (DateTimeParseException e) {
-                throw new UsageException("--since takes a UTC time such as 2026-07-01T06:00:00Z, not " + since + ".",
-                        e);
-            }
-        }
-    }
-
-    /** {@code assign}: one meter to one customer, with a tariff and an opening balance. */
-    @Command(name = "assign", mixinStandardHelpOptions = true,
-            description = {"Gives a meter that joined the mesh to a customer, on a tariff of the pack, with an "
-                    + "opening balance that is posted when the site goes live.",
-                "Running it again for the same customer is safe; the same meter for another customer is refused."})
-    static final class Assign extends Subcommand {
-
-        @Option(names = "--meter", required = true, paramLabel = "SERIAL", description = "The meter's serial.")
-        String meter;
-
-        @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer's id.")
-        String customer;
-
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The customer's name.")
-        String name;
-
-        @Option(names = "--category", paramLabel = "CATEGORY", defaultValue = "HOUSEHOLD",
-                description = "HOUSEHOLD, SHOP or MILL (default: ${DEFAULT-VALUE}).")
-        CustomerCategory category;
-
-        @Option(names = "--tariff", required = true, paramLabel = "ID", description = "A tariff id of the pack.")
-        String tariff;
-
-        @Option(names = "--opening-balance", paramLabel = "AMOUNT", defaultValue = "0",
-                description = "The credit the account opens with, in the site's currency (default: 0).")
-        String openingBalance;
-
-        @Override
-        public Integer call() throws IOException {
-            FieldOptions.required("--name", name);
-            return parent.run(command, (client, commissioning, out) -> {
-                String currency = client.hello().currency();
-                if (currency.isEmpty()) {
-                    throw new UsageException("The gateway is factory-fresh: set it up first with connect ... "
-                            + "commission setup.", null, "COMMISSION_NOT_SET_UP");
-                }
-                long opening = FieldOptions.minorUnits("--opening-balance", openingBalance, currency);
-                MeterCommissioned done = commissioning.commission(new CommissionMeter(meter, customer, name,
-                        category, tariff, opening));
-                if (json) {
-                    out.println(Json.write(done));
-                } else {
-                    String given = done.repeated() ? "was given already to" : "is given to";
-                    out.printf("Meter %s (billed as %s) %s customer %s on tariff %s, opening balance %s.%n",
-                            done.meterSerial(), done.meterId(), given, done.customerId(), done.tariffId(),
-                            Formats.money(done.openingBalanceMinor(), done.currency()));
+                    out.printf("Gateway %s %s site %s, trusting operator key %s.%n", setUp.gatewayId(),
+                            setUp.repeated() ? "was set up already for" : "now serves", setUp.siteId(),
+                            setUp.operatorKeyId());
+                    out.printf("Tariffs %s, kept in %s.%n", String.join(", ", setUp.tariffIds()),
+                            day.store().file());
+                    printWhereTheSiteLives(day, out);
                 }
                 return ExitCode.OK;
             });
         }
     }
 
-    /** {@code relay-test}: one meter's relay off and on, read back each time. */
-    @Command(name = "relay-test", mixinStandardHelpOptions = true,
-            description = {"Tests a meter's relay: disconnect, read back, reconnect, read back.",
-                "Exits with 1 when the relay does not read back as told."})
-    static final class RelayTest extends Subcommand {
-
-        @Option(names = "--meter", required = true, paramLabel = "SERIAL", description = "The meter's serial.")
-        String meter;
-
-        @Override
-        public Integer call() throws IOException {
-            return parent.run(command, (client, commissioning, out) -> {
-                RelayTested tested = commissioning.testRelay(meter);
-                if (json) {
-                    out.println(Json.write(tested));
-                } else if (tested.passed()) {
-                    out.printf("The relay of meter %s passed: OFF when told to disconnect, ON when told to "
-                            + "reconnect.%n", tested.meterSerial());
-                } else {
-                    out.printf("The relay of meter %s FAILED: %s%n", tested.meterSerial(), tested.failure());
-                }
-                return tested.passed() ? ExitCode.OK : ExitCode.FAILED;
-            });
+    /**
+     * Says so when the site database is not the site's own file in the data folder, which the console and the
+     * connect commands open for the live site by its id: their first audit would start a second database there.
+     */
+    private static void printWhereTheSiteLives(CommissionService day, PrintWriter out) {
+        Path own = AppDirs.forCurrentUser().siteDatabase(day.plan().siteId()).toAbsolutePath().normalize();
+        if (!own.equals(day.store().file().toAbsolutePath().normalize())) {
+            out.printf("Note: later sessions with the live site use %s; move this database there, or give it to "
+                    + "them with --site.%n", own);
         }
     }
 
-    /** {@code go-live}: billing on. */
+    /** {@code go-live}: the steps before go-live, then billing on. */
     @Command(name = "go-live", mixinStandardHelpOptions = true,
-            description = {"Switches the gateway's billing on: the customers' accounts open with their opening "
-                    + "balances and every quarter hour from now on is billed.",
-                "Refused before setup and with no customer; running it again is safe."})
-    static final class GoLiveCommand extends Subcommand {
+            description = {"Switches the gateway's billing on, once every step before it is done in the site "
+                    + "database (customers, assignments, balances, link checks, relay tests, dry run): the meters "
+                    + "are given to their customers on the gateway and every quarter hour from now on is billed.",
+                "Refused, with the step that waits, while a step before it is not done; running it again is safe."})
+    static final class GoLive extends Subcommand {
 
         @Override
-        public Integer call() throws IOException {
-            return parent.run(command, (client, commissioning, out) -> {
-                WentLive live = commissioning.goLive();
+        public Integer call() throws Exception {
+            return run((day, out) -> {
+                day.confirmGoLive();
+                RunResult result = through(day, CommissionStep.GO_LIVE, "Go-live");
+                CommissioningState state = day.gatewayCommissioning().state();
+                boolean repeated = !result.ran().contains(CommissionStep.GO_LIVE);
                 if (json) {
-                    out.println(Json.write(live));
+                    out.println(Json.write(new ConnectCommissionJson.Live(state.liveAt(),
+                            state.commissionedCustomers().size(), repeated)));
                 } else {
-                    out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer.%n",
-                            live.repeated() ? "was" : "went", live.liveAt(), live.customers(),
-                            live.uncommissionedMeters());
-                }
-                return ExitCode.OK;
-            });
-        }
-    }
-
-    /** {@code status}: how far commissioning has come. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Shows how far the gateway's commissioning has come.")
-    static final class Status extends Subcommand {
-
-        @Override
-        public Integer call() throws IOException {
-            return parent.run(command, (client, commissioning, out) -> {
-                CommissioningState state = commissioning.state();
-                if (json) {
-                    out.println(Json.write(state));
-                } else if (state.factoryFresh()) {
-                    out.printf("Gateway %s is factory-fresh: %d meter(s) joined its mesh; set it up next.%n",
-                            client.hello().gatewayId(), state.joinedMeters());
-                } else {
-                    out.printf("Gateway %s serves site %s (operator key %s): %d meter(s) joined, %d customer(s) "
-                            + "commissioned, %s.%n", client.hello().gatewayId(), state.siteId(),
-                            state.operatorKeyId(), state.joinedMeters(), state.commissionedCustomers().size(),
-                            state.liveAt() == null ? "not live yet" : "live since " + state.liveAt());
+                    out.printf("The site %s live at %s: %d customer(s) billed. Next: gridside commission report "
+                            + "--site %s.%n", repeated ? "was" : "went", Formats.siteTime(state.liveAt(),
+                            day.plan().zone()), state.commissionedCustomers().size(), day.store().file());
                 }
                 return ExitCode.OK;
             });

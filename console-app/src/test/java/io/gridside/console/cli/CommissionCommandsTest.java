@@ -8,10 +8,12 @@ import io.gridside.link.auth.Role;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.cloud.CloudFaults;
 import io.gridside.sim.cloud.CloudServer;
+import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.MeterSerial;
+import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.StepRecord;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.tariff.TariffFile;
@@ -25,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -261,6 +264,62 @@ class CommissionCommandsTest {
         CommandRun altered = CommandRun.of("commission", "verify-report", "--site", site.toString());
         assertThat(altered.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(altered.err()).contains("[REPORT_SIGNATURE]").doesNotContain("UNEXPECTED");
+    }
+
+    @Test
+    void reportAgainKeepsAnUnchangedReportOnceAndVerifyListsEveryAlteredReport() throws IOException, SQLException {
+        plannedSite();
+        assign("C001", HOUSE_METER);
+        String credential = Credentials.write(home, "technician.json", DemoOperator.issue("tech-1", "Technician",
+                Role.TECHNICIAN, List.of(SITE_ID), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of()));
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.commission().markDone(CommissionStep.GO_LIVE, Instant.now(), "test");
+        }
+
+        JsonNode first = new ObjectMapper().readTree(report(credential, "--again").out());
+        JsonNode unchanged = new ObjectMapper().readTree(report(credential, "--again").out());
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.commission().saveRelayTest(new RelayTest(HOUSE_METER, RelayState.OFF, RelayState.ON,
+                    Instant.parse("2026-12-01T09:00:00Z"), ""));
+        }
+        JsonNode changed = new ObjectMapper().readTree(report(credential, "--again").out());
+
+        assertThat(first.path("madeNow").asBoolean()).isTrue();
+        assertThat(unchanged.path("madeNow").asBoolean()).isFalse();
+        assertThat(unchanged.path("reportId").asText()).isEqualTo(first.path("reportId").asText());
+        assertThat(changed.path("madeNow").asBoolean()).isTrue();
+        assertThat(changed.path("reportId").asText()).isNotEqualTo(first.path("reportId").asText());
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            assertThat(store.commission().reports()).hasSize(2);
+        }
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + site);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE commission_report SET signature = zeroblob(64) WHERE report_id = '"
+                    + first.path("reportId").asText() + "'");
+            statement.executeUpdate("UPDATE commission_report SET signed = signed || x'00' WHERE report_id = '"
+                    + changed.path("reportId").asText() + "'");
+        }
+        CommandRun verify = CommandRun.of("commission", "verify-report", "--site", site.toString());
+        CommandRun afterAltered = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential, "--again", "--json");
+
+        assertThat(afterAltered.exitCode()).as(afterAltered.err()).isZero();
+        assertThat(new ObjectMapper().readTree(afterAltered.out()).path("madeNow").asBoolean()).isTrue();
+        assertThat(verify.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(verify.out()).contains(first.path("reportId").asText() + " " + SITE_ID)
+                .contains("SIGNATURE DOES NOT HOLD").contains(changed.path("reportId").asText() + ": ALTERED");
+        assertThat(verify.err()).contains("2 of 2 reports fail").contains("[REPORT_SIGNATURE]");
+    }
+
+    private CommandRun report(String credential, String... more) {
+        List<String> all = new ArrayList<>(List.of("commission", "report", "--site", site.toString(),
+                "--credential", credential, "--json"));
+        all.addAll(List.of(more));
+        CommandRun run = CommandRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
     }
 
     private CommandRun createSite() {

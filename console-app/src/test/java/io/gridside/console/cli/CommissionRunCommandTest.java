@@ -57,7 +57,7 @@ class CommissionRunCommandTest {
 
         fresh.clock.advance(Duration.ofMinutes(30));
         JsonNode joined = JSON.readTree(CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
-                "commission", "joined", "--json").out());
+                "commission", "joined", "--site", database.toString(), "--json").out());
         assertThat(joined.size()).isEqualTo(8);
         Path customers = home.resolve("customers.csv");
         StringBuilder csv = new StringBuilder(

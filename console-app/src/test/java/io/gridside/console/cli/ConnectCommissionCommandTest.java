@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.sim.FreshSite;
-import io.gridside.sim.SimClock;
+import io.gridside.console.service.AppDirs;
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.RelayTest;
+import io.gridside.site.commission.StepRecord;
+import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +25,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code gridside commission pack} and {@code gridside connect ... commission ...} over loopback TCP against a
- * factory-fresh simulated gateway, from its setup to billing, with the exit codes of each outcome.
+ * {@code gridside connect ... commission ...} over loopback TCP against a factory-fresh simulated gateway: each
+ * part of the day runs the commissioning steps on the site database that {@code commission create-site} made, so
+ * that the offline commands see what the gateway did, and the plan's and the scanner's rules hold online too. That
+ * database is the site's own, so the live site's first audit pulls into it, beside its commissioning history.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ConnectCommissionCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,18 +39,12 @@ class ConnectCommissionCommandTest {
     Path home;
 
     private FreshGatewayCli fresh;
-    private FreshSite site;
-    private SimClock.Manual clock;
-    private String tcp;
-    private String credential;
+    private Path database;
 
     @BeforeEach
     void startFreshGateway() throws IOException {
         fresh = new FreshGatewayCli(home);
-        site = fresh.site;
-        clock = fresh.clock;
-        tcp = fresh.tcp;
-        credential = fresh.credential;
+        database = AppDirs.forCurrentUser().siteDatabase(FreshGatewayCli.SITE);
     }
 
     @AfterEach
@@ -50,70 +53,254 @@ class ConnectCommissionCommandTest {
     }
 
     @Test
-    void commissionsAFreshGatewayFromThePackToGoLive() throws IOException {
-        Path pack = pack();
-        Path database = home.resolve("kisima-7.db");
-        FreshGatewayCli.createSite(database, "kisima-7");
+    void createSiteMakesTheSitesOwnDatabaseInTheDataFolder() {
+        CommandRun created = createSite();
 
-        CommandRun setup = connect(database, "commission", "setup", "--pack", pack.toString(), "--json");
-        assertThat(setup.exitCode()).as(setup.err()).isZero();
-        assertThat(json(setup).get("siteId").asText()).isEqualTo("kisima-7");
-        assertThat(json(setup).get("repeated").asBoolean()).isFalse();
-
-        clock.advance(Duration.ofMinutes(10));
-        JsonNode joined = json(connect(null, "commission", "joined", "--json"));
-        assertThat(joined.size()).isEqualTo(8);
-        String serial = joined.get(0).get("meterId").asText();
-        String other = joined.get(1).get("meterId").asText();
-
-        CommandRun assign = connect(null, "commission", "assign", "--meter", serial, "--customer", "C-1", "--name",
-                "Pendo Auma", "--tariff", "flat-kisima", "--opening-balance", "150.00", "--json");
-        assertThat(assign.exitCode()).as(assign.err()).isZero();
-        assertThat(json(assign).get("openingBalanceMinor").asLong()).isEqualTo(15_000);
-        assertThat(json(connect(null, "commission", "assign", "--meter", serial, "--customer", "C-1", "--name",
-                "Pendo Auma", "--tariff", "flat-kisima", "--opening-balance", "150.00", "--json"))
-                .get("repeated").asBoolean()).isTrue();
-        CommandRun taken = connect(null, "commission", "assign", "--meter", serial, "--customer", "C-2", "--name",
-                "Omari", "--tariff", "flat-kisima");
-        assertThat(taken.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(taken.err()).contains("COMMISSION_METER_TAKEN");
-
-        site.gateway().jamRelay(other);
-        assertThat(connect(null, "commission", "relay-test", "--meter", serial).exitCode()).isZero();
-        CommandRun jammed = connect(null, "commission", "relay-test", "--meter", other);
-        assertThat(jammed.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(jammed.out()).contains("FAILED");
-
-        CommandRun live = connect(null, "commission", "go-live", "--json");
-        assertThat(live.exitCode()).as(live.err()).isZero();
-        assertThat(json(live).get("customers").asInt()).isEqualTo(1);
-        assertThat(json(connect(null, "commission", "status", "--json")).get("liveAt").isNull()).isFalse();
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains(database.toString());
+        assertThat(database).isRegularFile();
     }
 
     @Test
-    void refusesAPackForAnotherSiteAndAGoLiveBeforeSetup() throws IOException {
-        Path database = home.resolve("other.db");
-        FreshGatewayCli.createSite(database, "other-site");
+    void setupOfADatabaseOutsideTheDataFolderSaysWhereTheLiveSiteIsLookedFor() throws IOException {
+        Path elsewhere = home.resolve("kisima-7.db");
+        FreshGatewayCli.createSite(elsewhere, FreshGatewayCli.SITE);
 
-        CommandRun early = connect(null, "commission", "go-live");
-        CommandRun wrongSite = connect(database, "commission", "setup", "--pack", pack().toString());
+        CommandRun setup = connect(elsewhere, "commission", "setup", "--pack", fresh.pack().toString());
+
+        assertThat(setup.exitCode()).as(setup.err()).isZero();
+        assertThat(setup.out()).contains("Note: later sessions with the live site use " + database);
+    }
+
+    @Test
+    void theGatewaysPartsAreRecordedInTheSiteDatabaseForTheOfflineCommands() throws IOException {
+        createSite();
+        Path pack = fresh.pack();
+        CommandRun setup = connect("commission", "setup", "--pack", pack.toString(), "--json");
+        assertThat(setup.exitCode()).as(setup.err()).isZero();
+        assertThat(json(setup).get("siteId").asText()).isEqualTo(FreshGatewayCli.SITE);
+        assertThat(json(setup).get("repeated").asBoolean()).isFalse();
+        assertThat(json(connect("commission", "setup", "--pack", pack.toString(), "--json"))
+                .get("repeated").asBoolean()).isTrue();
+
+        fresh.clock.advance(Duration.ofMinutes(10));
+        JsonNode joined = json(connect("commission", "joined", "--json"));
+        assertThat(joined.size()).isEqualTo(8);
+        CommandRun offlineJoined = offline("joined");
+        assertThat(offlineJoined.out()).contains(joined.get(0).get("meterId").asText());
+        CommandRun progress = offline("progress");
+        CommandRun links = offline("check-links");
+
+        assertThat(progress.exitCode()).as(progress.err()).isZero();
+        assertThat(progress.out()).containsPattern("PACK +done");
+        assertThat(links.exitCode()).as(links.err()).isZero();
+        assertThat(links.out()).contains(joined.get(0).get("meterId").asText());
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.commission().progress()).extracting(StepRecord::step).containsExactly(
+                    CommissionStep.SITE, CommissionStep.GATEWAY, CommissionStep.PACK, CommissionStep.LINK_CHECK);
+            assertThat(store.commission().joined()).hasSize(8);
+            assertThat(store.commission().tariffs()).singleElement()
+                    .satisfies(tariff -> assertThat(tariff.tariffId()).isEqualTo(FreshGatewayCli.TARIFF));
+            assertThat(store.gatewayId()).contains(json(setup).get("gatewayId").asText());
+        }
+    }
+
+    @Test
+    void assignOnlineFollowsThePlanAndTheScannerRules() throws IOException {
+        List<String> meters = setUpWithPlan();
+        String first = meters.get(0);
+        String dashed = meters.get(1).substring(0, 2) + "-" + meters.get(1).substring(2, 6) + "-"
+                + meters.get(1).substring(6);
+        String mistyped = first.substring(0, 10) + (char) ('0' + (first.charAt(10) - '0' + 1) % 10);
+
+        CommandRun qr = connect("commission", "assign", "--meter", "gridside:meter?serial=" + first + "&hw=mtr-r2",
+                "--customer", "KS-0", "--json");
+        CommandRun again = connect("commission", "assign", "--meter", first, "--customer", "KS-0", "--json");
+        CommandRun scanner = connect("commission", "assign", "--meter", "]C0" + dashed, "--customer", "KS-1");
+        CommandRun badDigit = connect("commission", "assign", "--meter", mistyped, "--customer", "KS-2");
+        CommandRun notPlanned = connect("commission", "assign", "--meter", meters.get(2), "--customer", "KS-9");
+        CommandRun taken = connect("commission", "assign", "--meter", first, "--customer", "KS-2");
+        CommandRun askedAgain = connect("commission", "assign", "--meter", first, "--customer", "KS-0", "--name",
+                "Someone", "--tariff", FreshGatewayCli.TARIFF);
+
+        assertThat(qr.exitCode()).as(qr.err()).isZero();
+        assertThat(json(qr).get("name").asText()).isEqualTo("Customer 0");
+        assertThat(json(qr).get("tariffId").asText()).isEqualTo(FreshGatewayCli.TARIFF);
+        assertThat(json(qr).get("openingBalanceMinor").asLong()).isEqualTo(10_000);
+        assertThat(json(qr).get("repeated").asBoolean()).isFalse();
+        assertThat(json(again).get("repeated").asBoolean()).isTrue();
+        assertThat(scanner.exitCode()).as(scanner.err()).isZero();
+        assertThat(scanner.out()).contains(meters.get(1)).contains("Customer 1");
+        assertThat(badDigit.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(badDigit.err()).contains("[SERIAL_CHECK_DIGIT]").doesNotContain("UNKNOWN_METER");
+        assertThat(notPlanned.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(notPlanned.err()).contains("[CUSTOMER_UNKNOWN]");
+        assertThat(taken.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(taken.err()).contains("[METER_TAKEN]");
+        assertThat(askedAgain.exitCode()).isEqualTo(ExitCode.USAGE);
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.commission().assignments()).extracting(a -> a.customerId() + "=" + a.meterId())
+                    .containsExactly("KS-0=" + first, "KS-1=" + meters.get(1));
+        }
+        CommandRun offline = offline("assign", "--customer", "KS-2", "--meter", meters.get(2));
+        assertThat(offline.exitCode()).as(offline.err()).isZero();
+        assertThat(doneSteps()).contains(CommissionStep.ASSIGN);
+    }
+
+    @Test
+    void goLiveRunsTheChecksBeforeItAndWaitsForAFailedRelay() throws IOException {
+        List<String> meters = setUpWithPlan();
+        for (int i = 0; i < meters.size(); i++) {
+            assertThat(connect("commission", "assign", "--meter", meters.get(i), "--customer", "KS-" + i)
+                    .exitCode()).isZero();
+        }
+        fresh.site.gateway().jamRelay(meters.get(2));
+
+        CommandRun tested = connect("commission", "relay-test", "--meter", meters.get(0));
+        CommandRun jammed = connect("commission", "relay-test", "--meter", meters.get(2), "--json");
+        CommandRun waiting = connect("commission", "go-live");
+
+        assertThat(tested.exitCode()).as(tested.err()).isZero();
+        assertThat(jammed.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(json(jammed).get("passed").asBoolean()).isFalse();
+        assertThat(waiting.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(waiting.err()).contains("RELAY_TEST").contains("[" + ConnectCommissionCommand.STEP_WAITING + "]");
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.commission().relayTests()).extracting(RelayTest::meterId)
+                    .containsExactlyInAnyOrderElementsOf(meters);
+            assertThat(store.commission().relayTests()).filteredOn(RelayTest::passed).hasSize(2);
+        }
+        assertThat(json(connect("commission", "status", "--json")).get("gateway").get("liveAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aSiteCommissionedPartByPartIsAuditedInTheDatabaseCommissioningMade() throws IOException {
+        createSite();
+        assertThat(connect("commission", "setup", "--pack", fresh.pack().toString()).exitCode()).isZero();
+        fresh.clock.advance(Duration.ofMinutes(10));
+        JsonNode joined = json(connect("commission", "joined", "--json"));
+        List<JsonNode> meters = new ArrayList<>();
+        joined.forEach(meters::add);
+        loadPlan(meters);
+        for (int i = 0; i < meters.size(); i++) {
+            CommandRun assigned = connect("commission", "assign", "--meter", meters.get(i).get("meterId").asText(),
+                    "--customer", "KS-" + i);
+            assertThat(assigned.exitCode()).as(assigned.err()).isZero();
+        }
+
+        CommandRun live = connect("commission", "go-live", "--json");
+        CommandRun liveAgain = connect("commission", "go-live", "--json");
+        CommandRun report = offline("report", "--credential", fresh.credential, "--json");
+        fresh.advance(Duration.ofHours(6));
+        CommandRun audit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit");
+
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        assertThat(json(live).get("customers").asInt()).isEqualTo(meters.size());
+        assertThat(json(liveAgain).get("repeated").asBoolean()).isTrue();
+        assertThat(json(liveAgain).get("liveAt").asText()).isEqualTo(json(live).get("liveAt").asText());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(json(report).get("assigned").asInt()).isEqualTo(meters.size());
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).doesNotContain("gateway ?").contains("KS-0")
+                .containsPattern("Audit: (all \\d+ ledger entries|checked \\d+ ledger entries, up to)")
+                .contains("Every cash, void, correction and opening entry traces to a signed command.");
+        assertThat(doneSteps()).containsExactly(CommissionStep.values());
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.ledger().size()).isGreaterThan(meters.size());
+        }
+        try (var sites = Files.list(database.getParent())) {
+            assertThat(sites.filter(file -> file.toString().endsWith(".db"))).containsExactly(database);
+        }
+    }
+
+    @Test
+    void refusesAPackForAnotherSiteAGoLiveBeforeSetupAndAGatewayNotThere() throws IOException {
+        Path other = home.resolve("other.db");
+        FreshGatewayCli.createSite(other, "other-site");
+
+        CommandRun early = connect(other, "commission", "go-live");
+        CommandRun wrongSite = connect(other, "commission", "setup", "--pack", fresh.pack().toString());
+        CommandRun noSite = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
+                "commission", "go-live");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CommandRun unreachable = CommandRun.of("connect", "--tcp", "127.0.0.1:" + closedPort, "--credential",
+                fresh.credential, "--timeout", "2", "commission", "joined", "--site", other.toString());
 
         assertThat(early.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(early.err()).contains("COMMISSION_NOT_SET_UP");
+        assertThat(early.err()).contains("PACK").contains("[" + ConnectCommissionCommand.STEP_WAITING + "]");
         assertThat(wrongSite.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(wrongSite.err()).contains("COMMISSION_PACK_WRONG_SITE");
+        assertThat(noSite.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(ExitCode.UNREACHABLE);
     }
 
-    private Path pack() throws IOException {
-        return fresh.pack();
+    /**
+     * Creates the site, sets the gateway up and loads a plan of three households for the first three single-phase
+     * meters whose links pass the default checks; answers their serials in customer order.
+     */
+    private List<String> setUpWithPlan() throws IOException {
+        createSite();
+        assertThat(connect("commission", "setup", "--pack", fresh.pack().toString()).exitCode()).isZero();
+        fresh.clock.advance(Duration.ofMinutes(10));
+        JsonNode joined = json(connect("commission", "joined", "--json"));
+        List<JsonNode> good = new ArrayList<>();
+        joined.forEach(meter -> {
+            if (meter.get("phases").asInt() == 1 && meter.get("upRssiDbm").asDouble() >= -100
+                    && meter.get("downRssiDbm").asDouble() >= -100 && meter.get("etx").asDouble() <= 4
+                    && meter.get("routes").asInt() >= 1) {
+                good.add(meter);
+            }
+        });
+        assertThat(good).as("meters with good links: %s", joined).hasSizeGreaterThanOrEqualTo(3);
+        List<JsonNode> planned = good.subList(0, 3);
+        loadPlan(planned);
+        return planned.stream().map(meter -> meter.get("meterId").asText()).toList();
     }
 
-    private CommandRun connect(Path database, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("connect", "--tcp", tcp, "--credential", credential));
-        if (database != null) {
-            all.addAll(List.of("--site", database.toString()));
+    /** A plan of one customer a meter, KS-0 up, a mill on a three-phase meter, each opening at KES 100.00. */
+    private void loadPlan(List<JsonNode> meters) throws IOException {
+        StringBuilder csv = new StringBuilder(
+                "customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial\n");
+        for (int i = 0; i < meters.size(); i++) {
+            String category = meters.get(i).get("phases").asInt() == 3 ? "MILL" : "HOUSEHOLD";
+            csv.append("KS-").append(i).append(",Customer ").append(i).append(",,Plot ").append(i).append(',')
+                    .append(category).append(',').append(FreshGatewayCli.TARIFF).append(",100.00,\n");
         }
+        Path customers = Files.writeString(home.resolve("customers.csv"), csv);
+        CommandRun loaded = offline("customers", "--csv", customers.toString());
+        assertThat(loaded.exitCode()).as(loaded.err()).isZero();
+    }
+
+    private List<CommissionStep> doneSteps() {
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            return store.commission().progress().stream().map(StepRecord::step).toList();
+        }
+    }
+
+    private CommandRun createSite() {
+        return CommandRun.of("commission", "create-site", "--id", FreshGatewayCli.SITE, "--name", "Kisima",
+                "--operator", "Kisima Power", "--currency", "KES", "--zone", "Africa/Nairobi", "--location",
+                "-0.45,36.9");
+    }
+
+    private CommandRun offline(String... args) {
+        List<String> all = new ArrayList<>(List.of("commission"));
         all.addAll(List.of(args));
+        all.addAll(List.of("--site", database.toString()));
+        return CommandRun.of(all.toArray(String[]::new));
+    }
+
+    private CommandRun connect(String... args) {
+        return connect(database, args);
+    }
+
+    private CommandRun connect(Path site, String... args) {
+        List<String> all = new ArrayList<>(List.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--site", site.toString()));
         return CommandRun.of(all.toArray(String[]::new));
     }
 

@@ -6,6 +6,8 @@ import io.gridside.link.auth.OperatorKeyFile;
 import io.gridside.link.auth.OperatorSigningKey;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianCredential;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.FreshGateway;
 import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
@@ -50,8 +52,19 @@ final class FreshGatewayCli implements AutoCloseable {
         site = FreshSite.start(new FreshGateway(new SiteSpec(8, 5, 0, start), clock));
         var address = site.listenTcp(0);
         tcp = address.getHostString() + ":" + address.getPort();
-        credential = Credentials.write(home, "technician.json", OPERATOR.issue("T-5", "Pendo", Role.TECHNICIAN,
-                List.of(SITE), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(10), Map.of()));
+        Instant from = Instant.now().minus(Duration.ofDays(1));
+        // The holder's key file lies next to the credential, so that the technician can sign the day's report.
+        credential = Credentials.write(home, "technician.json", OPERATOR.sign(new TechnicianCredential("T-5",
+                "Pendo", Role.TECHNICIAN, List.of(SITE), from, from.plus(Duration.ofDays(10)), Map.of(),
+                OPERATOR.keyId()).withTechnicianKey(DemoOperator.holderKey().publicKey())));
+    }
+
+    /** Lets {@code duration} of simulated time pass on the gateway, a quarter hour at a time, as it bills them. */
+    void advance(Duration duration) {
+        for (Duration left = duration; !left.isNegative() && !left.isZero(); left = left.minusMinutes(15)) {
+            clock.advance(Duration.ofMinutes(15));
+            site.gateway().advance();
+        }
     }
 
     /** The tariff file of the site's one flat tariff. */

@@ -453,6 +453,38 @@ public final class CommissionRecords {
         });
     }
 
+    /** The ids of the reports kept, the latest first, read without their bytes so that an altered one is listed. */
+    public List<String> reportIds() {
+        return work.query(() -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT report_id FROM commission_report "
+                            + "ORDER BY signed_ms DESC, report_id")) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * The report kept under {@code reportId}.
+     *
+     * @throws IllegalArgumentException when its signed bytes no longer give its id: they were changed after signing
+     */
+    public Optional<SignedReport> report(String reportId) {
+        return work.query(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + REPORT_COLUMNS
+                    + " FROM commission_report WHERE report_id = ?")) {
+                select.setString(1, reportId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(report(rows, 1)) : Optional.<SignedReport>empty();
+                }
+            }
+        });
+    }
+
     /** The columns {@link #report} reads, in its order. */
     static final String REPORT_COLUMNS = "report_id, site_id, technician_id, technician_key, signed, signature, "
             + "signed_ms";

@@ -26,6 +26,9 @@ import io.gridside.site.sync.UpStream;
 import io.gridside.site.tariff.TariffSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -163,6 +166,38 @@ class CommissionRecordsTest {
                     .containsKeys("kind", "siteId", "technicianKey", "signed", "signature");
             assertThat((byte[]) items.get(0).fields().get("signed")).isEqualTo(signed);
         }
+    }
+
+    @Test
+    void listsEveryKeptReportByIdAndReadsEachAloneSoThatAnAlteredOneDoesNotHideTheOthers() throws Exception {
+        byte[] first = {(byte) 0xA1, 0x61, 0x61, 0x01};
+        byte[] second = {(byte) 0xA1, 0x61, 0x61, 0x02};
+        SignedReport older = report(first, AT);
+        SignedReport newer = report(second, AT.plusSeconds(60));
+        Path file = dir.resolve("site.db");
+        try (SiteStore store = CommissionRecords.createSite(file, PLAN, AT)) {
+            store.commission().saveReport(older);
+            store.commission().saveReport(newer);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE commission_report SET signed = x'00' WHERE report_id = '"
+                    + newer.reportId() + "'");
+        }
+
+        try (SiteStore store = SiteStore.openExisting(file)) {
+            CommissionRecords records = store.commission();
+
+            assertThat(records.reportIds()).containsExactly(newer.reportId(), older.reportId());
+            assertThat(records.report(older.reportId())).contains(older);
+            assertThat(records.report("report-0000000000000000")).isEmpty();
+            assertThatThrownBy(() -> records.report(newer.reportId())).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static SignedReport report(byte[] signed, Instant at) {
+        return new SignedReport(SignedReport.idOf(signed), "ke-kisumu-07", "tech-1", ByteString.of(new byte[32]),
+                ByteString.of(signed), ByteString.of(new byte[64]), at);
     }
 
     static PlannedCustomer customer(String id, CustomerCategory category) {

@@ -82,8 +82,23 @@ public final class CommissionRunner {
      * @throws Exception the step's own failure (a dropped link, a refusal), the step staying current
      */
     public RunResult run(Progress progress, CancelSignal cancel) throws Exception {
+        return runThrough(STEPS[STEPS.length - 1], progress, cancel);
+    }
+
+    /**
+     * Runs the steps from the first not done until one waits for the technician, or every step up to and including
+     * {@code last} is done; the steps after {@code last} are left for a later run. A command that does one part of
+     * the day (the gateway's setup, go-live) runs the steps up to its own this way, so that what comes before it is
+     * checked and recorded as the full run would.
+     *
+     * @return the steps run; stopped is null when every step up to {@code last} is done
+     * @throws StepCancelledException when {@code cancel} was raised; the step under way stays current
+     * @throws UnavailableStepException when a step that must run next has no work in this console
+     * @throws Exception the step's own failure (a dropped link, a refusal), the step staying current
+     */
+    public RunResult runThrough(CommissionStep last, Progress progress, CancelSignal cancel) throws Exception {
         List<CommissionStep> ran = new ArrayList<>();
-        for (CommissionStep step = current(); step != null; step = current()) {
+        for (CommissionStep step = current(); step != null && step.compareTo(last) <= 0; step = current()) {
             StepOutcome outcome = runStep(step, progress, cancel);
             if (!outcome.done()) {
                 return new RunResult(ran, step, outcome.waiting());

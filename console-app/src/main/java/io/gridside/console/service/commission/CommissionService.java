@@ -3,12 +3,15 @@ package io.gridside.console.service.commission;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Progress;
 import io.gridside.link.client.CancelSignal;
+import io.gridside.link.client.GatewayCommissioning;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.commission.Assignment;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.CustomerCsv;
 import io.gridside.site.commission.LinkThresholds;
+import io.gridside.site.commission.MeterSerial;
+import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.store.CommissionRecords;
 import io.gridside.site.store.SiteStore;
@@ -166,6 +169,16 @@ public final class CommissionService implements AutoCloseable {
         return records().assign(customerId, scan, setup.clock().instant());
     }
 
+    /**
+     * Switches the relay of the meter {@code scan} names off and on and keeps the result, as the relay-test step
+     * does for each assigned meter; a passed test is not run again by that step.
+     *
+     * @throws CommissionRefusal when {@code scan} is not a serial or its check digit does not match
+     */
+    public RelayTest testRelay(String scan) throws IOException {
+        return steps.testRelay(MeterSerial.fromScan(scan));
+    }
+
     /** Takes {@code customerId}'s meter back before go-live, so it can be given another. */
     public boolean unassign(String customerId) {
         refuseWhenLive();
@@ -185,8 +198,19 @@ public final class CommissionService implements AutoCloseable {
      * @throws StepCancelledException when {@code cancel} was raised between two actions
      */
     public RunResult proceed(Progress progress, CancelSignal cancel) throws Exception {
+        return proceedThrough(CommissionStep.REPORT, progress, cancel);
+    }
+
+    /**
+     * Runs the steps from the current one until one waits for the technician or every step up to and including
+     * {@code last} is done, as a command that does one part of the day does: the steps before its own are checked
+     * and recorded as in a full run, and the steps after it are left.
+     *
+     * @throws StepCancelledException when {@code cancel} was raised between two actions
+     */
+    public RunResult proceedThrough(CommissionStep last, Progress progress, CancelSignal cancel) throws Exception {
         try {
-            RunResult result = runner.run(progress, cancel);
+            RunResult result = runner.runThrough(last, progress, cancel);
             waiting = result.waiting();
             return result;
         } catch (IOException e) {
@@ -218,6 +242,16 @@ public final class CommissionService implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The gateway's commissioning requests on the session with it, opened now if none is open: for a command that
+     * shows what the gateway holds after the steps ran.
+     *
+     * @throws CommissionRefusal when the gateway's address is not known yet
+     */
+    public GatewayCommissioning gatewayCommissioning() throws IOException {
+        return steps.gateway();
     }
 
     /** Goes back to {@code step}, so that it and the steps after it run again. */

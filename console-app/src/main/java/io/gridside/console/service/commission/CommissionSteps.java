@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -119,7 +120,7 @@ final class CommissionSteps {
     }
 
     /** The gateway's commissioning requests, on a session opened now if none is open. */
-    private GatewayCommissioning gateway() throws IOException {
+    GatewayCommissioning gateway() throws IOException {
         CommissionLink link = day.link();
         if (link == null) {
             throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The gateway's address is not known: go back "
@@ -227,10 +228,7 @@ final class CommissionSteps {
             if (context.cancel().isCancelled()) {
                 throw new StepCancelledException(CommissionStep.RELAY_TEST);
             }
-            RelayTested tested = gateway.testRelay(assignment.meterId());
-            RelayTest test = new RelayTest(assignment.meterId(), tested.afterDisconnect(), tested.afterReconnect(),
-                    tested.testedAt(), tested.failure());
-            rows.saveRelayTest(test);
+            RelayTest test = testRelay(gateway, assignment.meterId());
             if (!test.passed()) {
                 failed.add(assignment.meterId());
             }
@@ -241,6 +239,19 @@ final class CommissionSteps {
                     + "test them again.");
         }
         return StepOutcome.finished(assignments.size() + " relays passed");
+    }
+
+    /** Tests one meter's relay on the gateway and keeps the result. */
+    RelayTest testRelay(String meterId) throws IOException {
+        return testRelay(gateway(), meterId);
+    }
+
+    private RelayTest testRelay(GatewayCommissioning gateway, String meterId) throws IOException {
+        RelayTested tested = gateway.testRelay(meterId);
+        RelayTest test = new RelayTest(meterId, tested.afterDisconnect(), tested.afterReconnect(), tested.testedAt(),
+                tested.failure());
+        day.records().saveRelayTest(test);
+        return test;
     }
 
     private StepOutcome dryRun(StepContext context) {
@@ -289,10 +300,15 @@ final class CommissionSteps {
     private StepOutcome report(StepContext context) {
         CommissionRecords rows = day.records();
         CommissionSetup setup = day.setup();
-        CommissionReport report = CommissionReports.build(day.plan(), day.store().gatewayId().orElse(""),
-                setup.credential().technicianId(), rows.customers(), rows.assignments(), rows.joined(),
-                rows.linkChecks(), rows.relayTests(), rows.dryRun(), setup.clock().instant());
-        SignedReport signed = ReportSigning.sign(report, setup.credential(), setup.key(), setup.clock().instant());
+        Function<Instant, CommissionReport> build = at -> CommissionReports.build(day.plan(),
+                day.store().gatewayId().orElse(""), setup.credential().technicianId(), rows.customers(),
+                rows.assignments(), rows.joined(), rows.linkChecks(), rows.relayTests(), rows.dryRun(), at);
+        Optional<SignedReport> same = ReportSigning.sameAsKept(build, ReportSigning.intactReports(rows));
+        if (same.isPresent()) {
+            return StepOutcome.finished(same.get().reportId());
+        }
+        Instant now = setup.clock().instant();
+        SignedReport signed = ReportSigning.sign(build.apply(now), setup.credential(), setup.key(), now);
         rows.saveReport(signed);
         return StepOutcome.finished(signed.reportId());
     }

@@ -5,9 +5,17 @@ import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCommand;
 import io.gridside.site.cbor.ByteString;
+import io.gridside.site.cbor.DeterministicCbor;
 import io.gridside.site.commission.CommissionReport;
 import io.gridside.site.commission.SignedReport;
+import io.gridside.site.store.CommissionRecords;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Signs a commissioning report with the technician's credential key, as a command that moves money is signed, and
@@ -39,6 +47,56 @@ public final class ReportSigning {
         byte[] signed = report.encode();
         return new SignedReport(SignedReport.idOf(signed), report.siteId(), report.technicianId(), key.publicKey(),
                 ByteString.of(signed), key.sign(signed), at);
+    }
+
+    /**
+     * The kept report that says the same as the report {@code build} makes now: one of {@code kept} whose bytes are
+     * those of the report built with its own time. A report made again after nothing changed is then kept and
+     * queued for the cloud once, not once a run; a report whose bytes were altered is never the same.
+     *
+     * @param build makes the report of the day as it stands, created at the time given
+     * @param kept  the reports kept, the latest first
+     */
+    public static Optional<SignedReport> sameAsKept(Function<Instant, CommissionReport> build,
+            List<SignedReport> kept) {
+        for (SignedReport report : kept) {
+            Optional<Instant> created = createdAt(report);
+            if (created.isPresent() && Arrays.equals(build.apply(created.get()).encode(),
+                    report.signed().toByteArray())) {
+                return Optional.of(report);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The reports {@code records} keeps whose bytes still give their id and whose signature holds, the latest
+     * first: an altered one is left out here, for verify-report to name, so that making the day's report neither
+     * stops at it nor shows it as the report kept.
+     */
+    public static List<SignedReport> intactReports(CommissionRecords records) {
+        List<SignedReport> intact = new ArrayList<>();
+        for (String id : records.reportIds()) {
+            try {
+                records.report(id).filter(ReportSigning::verify).ifPresent(intact::add);
+            } catch (IllegalArgumentException e) {
+                // Altered after signing: never the same as a report made now, and verify-report lists it.
+            }
+        }
+        return intact;
+    }
+
+    /** When the report in {@code report}'s signed bytes says it was made; empty when they do not say. */
+    private static Optional<Instant> createdAt(SignedReport report) {
+        try {
+            Object decoded = DeterministicCbor.decode(report.signed().toByteArray());
+            if (decoded instanceof Map<?, ?> map && map.get("createdAt") instanceof String text) {
+                return Optional.of(Instant.parse(text));
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code report}'s signature is its technician key's signature of its bytes. */

@@ -8,8 +8,8 @@ import java.util.Objects;
  * How a run of the commissioning steps ended.
  *
  * @param ran     the steps completed in this run, in order
- * @param stopped the step the run stopped at, or null when every step is done
- * @param waiting what that step needs from the technician, empty when every step is done
+ * @param stopped the step the run stopped at, or null when every step it was asked to run is done
+ * @param waiting what that step needs from the technician, empty when it stopped at none
  */
 public record RunResult(List<CommissionStep> ran, CommissionStep stopped, String waiting) {
 
@@ -18,7 +18,7 @@ public record RunResult(List<CommissionStep> ran, CommissionStep stopped, String
         Objects.requireNonNull(waiting, "waiting");
     }
 
-    /** Whether every step is done: the site is commissioned and its report kept. */
+    /** Whether every step the run was asked to take is done; for a full run, the site is commissioned. */
     public boolean complete() {
         return stopped == null;
     }

@@ -47,6 +47,21 @@ class CommissionRunnerTest {
     }
 
     @Test
+    void aRunThroughAStepLeavesTheStepsAfterItAndTheNextRunCarriesOn() throws Exception {
+        CommissionRunner runner = new CommissionRunner(journal, everyStepApplying(1));
+
+        RunResult toPack = runner.runThrough(CommissionStep.PACK, Progress.NONE, CancelSignal.NEVER);
+        RunResult again = runner.runThrough(CommissionStep.PACK, Progress.NONE, CancelSignal.NEVER);
+        RunResult rest = runner.run(Progress.NONE, CancelSignal.NEVER);
+
+        assertThat(toPack.complete()).isTrue();
+        assertThat(toPack.ran()).containsExactly(CommissionStep.SITE, CommissionStep.GATEWAY, CommissionStep.PACK);
+        assertThat(again.ran()).isEmpty();
+        assertThat(rest.ran()).first().isEqualTo(CommissionStep.CUSTOMERS);
+        assertThat(applied).doesNotHaveDuplicates().hasSize(CommissionStep.values().length);
+    }
+
+    @Test
     void stopsAtAStepThatWaitsForTheTechnicianAndShowsItCurrent() throws Exception {
         Map<CommissionStep, StepWork> work = everyStepApplying(1);
         work.put(CommissionStep.ASSIGN, context -> StepOutcome.waitingFor("3 meters have no customer"));

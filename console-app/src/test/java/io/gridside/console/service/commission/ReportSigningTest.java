@@ -69,6 +69,22 @@ class ReportSigningTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tech-2");
     }
 
+    @Test
+    void findsTheKeptReportThatSaysWhatTheDaySaysNowWhateverItsTime() {
+        SignedReport kept = ReportSigning.sign(report("tech-1"), TECHNICIAN, DemoOperator.holderKey(), AT);
+        CommissionReport other = new CommissionReport("ke-kisumu-07", "Kisumu Seven", "Lakeside Power", "KES",
+                "GW-1", "tech-1", AT, List.of(), List.of(), null);
+
+        assertThat(ReportSigning.sameAsKept(at -> report("tech-1", at), List.of(kept))).contains(kept);
+        assertThat(ReportSigning.sameAsKept(at -> other, List.of(kept))).isEmpty();
+        assertThat(ReportSigning.sameAsKept(at -> report("tech-1", at), List.of())).isEmpty();
+    }
+
+    static CommissionReport report(String technician, Instant createdAt) {
+        return new CommissionReport("ke-kisumu-07", "Kisumu Seven", "Lakeside Power", "KES", "GW-1", technician,
+                createdAt, List.of(), List.of("GS000000015"), null);
+    }
+
     static CommissionReport report(String technician) {
         return new CommissionReport("ke-kisumu-07", "Kisumu Seven", "Lakeside Power", "KES", "GW-1", technician, AT,
                 List.of(), List.of("GS000000015"), null);
