@@ -34,6 +34,13 @@ final class BuiltPackages {
         }
     }
 
+    /** Whether the profile built a package of this file type (-Dinstallers.types may leave one out). */
+    static boolean built(String extension) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(property("installers.packages")))) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith("." + extension));
+        }
+    }
+
     /** The project's version, as {@code gridside --version} prints it (0.1.0-SNAPSHOT). */
     static String projectVersion() {
         return property("installers.version");

@@ -2,6 +2,7 @@ package io.gridside.installers;
 
 import static io.gridside.installers.BuiltPackages.INSTALL_DIR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its control folder (its fields and maintainer scripts), then the unpacked launcher run without a display.
  */
 class DebPackageTest {
+
+    /** The X window class of the console's window, which the desktop entry names so docks match the two. */
+    private static final String WINDOW_CLASS = "io.gridside.console.GridsideApp";
 
     @TempDir
     static Path scratch;
@@ -45,7 +49,7 @@ class DebPackageTest {
         assertThat(fields.get("Version")).startsWith(BuiltPackages.packageVersion() + "-");
         assertThat(fields.get("Maintainer")).isEqualTo("Gridside <support@gridside.io>");
         assertThat(fields.get("Description")).contains("off-grid and mini-grid electricity sites");
-        assertThat(fields.get("Depends")).contains("xdg-utils");
+        assertThat(fields.get("Depends")).contains("xdg-utils", "libgtk-3-0", "libgl1");
     }
 
     @Test
@@ -79,7 +83,7 @@ class DebPackageTest {
         assertThat(keys).containsEntry("Type", "Application").containsEntry("Name", "Gridside")
                 .containsEntry("Exec", "/" + INSTALL_DIR + "/bin/gridside")
                 .containsEntry("Icon", "/" + INSTALL_DIR + "/lib/gridside.png")
-                .containsEntry("Terminal", "false");
+                .containsEntry("Terminal", "false").containsEntry("StartupWMClass", WINDOW_CLASS);
         assertThat(keys.get("Categories").split(";")).contains("Utility");
         assertThat(root.resolve(keys.get("Exec").substring(1))).isExecutable();
         BufferedImage icon = ImageIO.read(root.resolve(keys.get("Icon").substring(1)).toFile());
@@ -128,6 +132,28 @@ class DebPackageTest {
         assertThat(run.output()).contains("C00020").contains("TOTAL")
                 .contains("Audit: all").contains("ledger entries of the gateway match the console's re-run");
         assertThat(user.resolve("state/gridside/logs/gridside.log")).isNotEmptyFile();
+    }
+
+    @Test
+    void theInstalledLauncherOpensTheConsoleWindowOnAnXServer() throws IOException, InterruptedException {
+        assumeTrue(BuiltPackages.onPath("xvfb-run") && BuiltPackages.onPath("xwininfo"),
+                "needs xvfb-run and xwininfo (apt-get install xvfb x11-utils)");
+        Path user = scratch.resolve("window-user");
+        // On a virtual X server of its own (no TCP), the demo's window (not only JavaFX's hidden one of the
+        // toolkit, named after the launcher) must appear; then it is stopped. The loop
+        // only bounds the wait for the window: a slow machine passes late, a broken package never.
+        String script = "\"$0\" demo --meters 20 >\"$1\" 2>&1 & app=$!; for i in $(seq 1 120); do "
+                + "if xwininfo -root -tree | grep -q '\"" + WINDOW_CLASS + "\"'; then "
+                + "echo WINDOW; kill $app; exit 0; fi; "
+                + "if ! kill -0 $app 2>/dev/null; then cat \"$1\"; exit 1; fi; sleep 1; done; kill $app; exit 1";
+
+        BuiltPackages.Run run = BuiltPackages.run(List.of("xvfb-run", "-a", "-s",
+                "-nolisten tcp -screen 0 1366x768x24", "sh", "-c", script,
+                root.resolve(INSTALL_DIR + "/bin/gridside").toString(), user.resolve("window.txt").toString()),
+                Map.of("GRIDSIDE_HOME", user.toString()));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("WINDOW");
     }
 
     /** The {@code key SEPARATOR value} lines of a control file or a desktop entry, first line of a key kept. */

@@ -18,6 +18,7 @@ class RpmPackageTest {
     @BeforeAll
     static void findIt() throws IOException {
         assumeTrue(BuiltPackages.onPath("rpm"), "rpm is not installed: installers/prepare installs it");
+        assumeTrue(BuiltPackages.built("rpm"), "no .rpm was asked for (-Dinstallers.types)");
         rpm = BuiltPackages.single("rpm");
     }
 
