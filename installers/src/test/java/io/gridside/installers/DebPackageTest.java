@@ -138,7 +138,7 @@ class DebPackageTest {
     void theInstalledLauncherOpensTheConsoleWindowOnAnXServer() throws IOException, InterruptedException {
         assumeTrue(BuiltPackages.onPath("xvfb-run") && BuiltPackages.onPath("xwininfo"),
                 "needs xvfb-run and xwininfo (apt-get install xvfb x11-utils)");
-        Path user = scratch.resolve("window-user");
+        Path user = Files.createDirectories(scratch.resolve("window-user"));
         // On a virtual X server of its own (no TCP), the demo's window (not only JavaFX's hidden one of the
         // toolkit, named after the launcher) must appear; then it is stopped. The loop
         // only bounds the wait for the window: a slow machine passes late, a broken package never.
