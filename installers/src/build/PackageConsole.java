@@ -60,16 +60,36 @@ public final class PackageConsole {
         List<String> types = types();
         checkTools(types);
         long started = System.nanoTime();
+
+        Path runtime = runtimeImage();
+        Path appImage = appImage(runtime);
+        installers(types, appImage);
+
+        System.out.printf("installers: built in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** jlink: the modules and locales asked for, without debug symbols, headers or manual pages. */
+    private Path runtimeImage() throws IOException, InterruptedException {
         Path runtime = target.resolve("runtime");
         deleteTree(runtime);
         exec(jdkTool("jlink"), "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2",
                 "--include-locales=" + option("locales"),
                 "--add-modules", option("modules").replaceAll("\\s", ""), "--output", runtime.toString());
+        report("runtime image", runtime);
+        return runtime;
+    }
+
+    private Path appImage(Path runtime) throws IOException, InterruptedException {
         Path images = target.resolve("app-image");
         deleteTree(images);
         exec(appImageCommand(runtime, images));
         Path appImage = images.resolve(platform.appImageName(appName()));
         report("app image", appImage);
+        return appImage;
+    }
+
+    /** Each installer is made from the one app image, so all carry the same launcher and runtime. */
+    private void installers(List<String> types, Path appImage) throws IOException, InterruptedException {
         Path packages = target.resolve("packages");
         deleteTree(packages);
         for (String type : types) {
@@ -77,14 +97,13 @@ public final class PackageConsole {
                 exec(packageCommand(type, appImage, packages));
             }
         }
-        try (Stream<Path> built = Files.list(packages)) {
-            for (Path file : built.sorted().toList()) {
-                report(file.getFileName().toString(), file);
+        if (Files.isDirectory(packages)) {
+            try (Stream<Path> built = Files.list(packages)) {
+                for (Path file : built.sorted().toList()) {
+                    report(file.getFileName().toString(), file);
+                }
             }
-        } catch (IOException e) {
-            // No installer was asked for: only the app image.
         }
-        System.out.printf("installers: built in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     /** The types asked for, or by default every type this system builds. */
