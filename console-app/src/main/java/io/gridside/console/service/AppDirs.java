@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Where the console keeps its per-user files, in each platform's usual place: site databases and settings
@@ -33,11 +34,25 @@ public final class AppDirs {
             return new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"),
                     home.resolve("run"));
         }
-        Path home = Path.of(System.getProperty("user.home"));
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return forPlatform(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
+                System::getenv);
+    }
+
+    /**
+     * The folders a user whose home is {@code home} gets on the system named {@code osName} (as Java's
+     * {@code os.name} names it), with {@code environment} giving the user's environment variables. On Windows,
+     * settings roam with the user in %APPDATA% while site databases, logs and runtime files stay on the machine
+     * in %LOCALAPPDATA%; on macOS, data and settings live in Application Support and logs in ~/Library/Logs; on
+     * Linux and other systems, the XDG base directories (data, config, state for logs, runtime).
+     */
+    public static AppDirs forPlatform(String osName, Path home, Function<String, String> environment) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            Path local = envPath("LOCALAPPDATA", home.resolve("AppData").resolve("Local")).resolve("Gridside");
-            return new AppDirs(local.resolve("data"), local.resolve("config"), local.resolve("logs"),
+            Path local = envPath(environment, "LOCALAPPDATA", home.resolve("AppData").resolve("Local"))
+                    .resolve("Gridside");
+            Path roaming = envPath(environment, "APPDATA", home.resolve("AppData").resolve("Roaming"))
+                    .resolve("Gridside");
+            return new AppDirs(local.resolve("data"), roaming.resolve("config"), local.resolve("logs"),
                     local.resolve("run"));
         }
         if (os.contains("mac")) {
@@ -45,21 +60,24 @@ public final class AppDirs {
             return new AppDirs(support, support, home.resolve("Library").resolve("Logs").resolve("Gridside"),
                     support.resolve("run"));
         }
-        Path state = envPath("XDG_STATE_HOME", home.resolve(".local").resolve("state")).resolve(APP);
-        Path data = envPath("XDG_DATA_HOME", home.resolve(".local").resolve("share")).resolve(APP);
-        return new AppDirs(data, envPath("XDG_CONFIG_HOME", home.resolve(".config")).resolve(APP),
-                state.resolve("logs"), linuxRuntime(data));
+        Path state = xdgPath(environment, "XDG_STATE_HOME", home.resolve(".local").resolve("state")).resolve(APP);
+        Path data = xdgPath(environment, "XDG_DATA_HOME", home.resolve(".local").resolve("share")).resolve(APP);
+        Path config = xdgPath(environment, "XDG_CONFIG_HOME", home.resolve(".config")).resolve(APP);
+        // Without a runtime folder (which the system empties at logout), a folder under the data.
+        Path runtime = xdgPath(environment, "XDG_RUNTIME_DIR", null);
+        Path run = runtime == null ? data.resolve("run") : runtime.resolve(APP);
+        return new AppDirs(data, config, state.resolve("logs"), run);
     }
 
-    /** The user's runtime folder, which the system empties at logout; without one, a folder under the data. */
-    private static Path linuxRuntime(Path data) {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        return runtime == null || runtime.isBlank() ? data.resolve("run") : Path.of(runtime).resolve(APP);
-    }
-
-    private static Path envPath(String name, Path fallback) {
-        String value = System.getenv(name);
+    private static Path envPath(Function<String, String> environment, String name, Path fallback) {
+        String value = environment.apply(name);
         return value == null || value.isBlank() ? fallback : Path.of(value);
+    }
+
+    /** An XDG variable's folder: the base directory specification ignores a relative path as unset. */
+    private static Path xdgPath(Function<String, String> environment, String name, Path fallback) {
+        String value = environment.apply(name);
+        return value == null || !Path.of(value).isAbsolute() ? fallback : Path.of(value);
     }
 
     public Path data() {
