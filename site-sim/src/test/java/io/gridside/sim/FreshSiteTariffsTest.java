@@ -22,6 +22,7 @@ import io.gridside.link.client.GatewayCommissioning;
 import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.CommissionMeter;
+import io.gridside.link.message.MoveIn;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.WentLive;
@@ -111,7 +112,7 @@ class FreshSiteTariffsTest {
     }
 
     @Test
-    void theMetersNoCustomerWasGivenAreBilledToNoOne() throws IOException {
+    void theMetersNoCustomerWasGivenAreBilledToNoOneUntilAMoveIn() throws Exception {
         try (FreshSite site = FreshSite.start(FreshSiteFixture.gateway(12, clock))) {
             InetSocketAddress address = site.listenTcp(0);
             WentLive live = commission(address);
@@ -130,7 +131,32 @@ class FreshSiteTariffsTest {
                 assertThat(readings(client)).isNotEmpty().allMatch(r -> billedMeters.contains(r.meterId()));
                 assertThat(client.meterStatus()).hasSize(4);
             }
+
+            // A spare meter's place is free, as after a move-out: a move-in gives it to a customer later.
+            SimulatedGateway billing = site.gateway().live();
+            String spare = billing.layout().meters().stream().map(Meter::meterId)
+                    .filter(id -> !billing.layout().customers().get(indexOf(billing, id)).customerId()
+                            .startsWith("C-"))
+                    .findFirst().orElseThrow();
+            billing.moveIn(new MoveIn(spare, "C-9", "Customer 9", CustomerCategory.HOUSEHOLD, 10_000), "S-1");
+            clock.advance(Duration.ofHours(1));
+            site.gateway().advance();
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
+                assertThat(roster(client)).extracting(Meter::meterId).contains(spare).hasSize(5);
+                assertThat(ledger(client)).anyMatch(e -> e.customerId().equals("C-9")
+                        && e.kind() == EntryKind.OPENING);
+            }
         }
+    }
+
+    private static int indexOf(SimulatedGateway gateway, String meterId) {
+        List<Meter> meters = gateway.layout().meters();
+        for (int i = 0; i < meters.size(); i++) {
+            if (meters.get(i).meterId().equals(meterId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(meterId);
     }
 
     /** Sets the site up with a pack of two tariffs, gives four meters to customers, two on each, and goes live. */

@@ -267,7 +267,8 @@ final class ConnectCommissionCommand {
     /** {@code go-live}: billing on. */
     @Command(name = "go-live", mixinStandardHelpOptions = true,
             description = {"Switches the gateway's billing on: the customers' accounts open with their opening "
-                    + "balances and every quarter hour from now on is billed.",
+                    + "balances now, each is billed on their own tariff from the next quarter hour, and the meters "
+                    + "no customer was given are not billed.",
                 "Refused before setup and with no customer; running it again is safe."})
     static final class GoLiveCommand extends Subcommand {
 
@@ -278,7 +279,8 @@ final class ConnectCommissionCommand {
                 if (json) {
                     out.println(Json.write(live));
                 } else {
-                    out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer.%n",
+                    out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer "
+                            + "and not billed.%n",
                             live.repeated() ? "was" : "went", live.liveAt(), live.customers(),
                             live.uncommissionedMeters());
                 }

@@ -283,7 +283,8 @@ final class CommissionSteps {
                     customer.category(), customer.tariffId(), customer.openingBalanceMinor()));
         }
         WentLive live = gateway.goLive();
-        return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers");
+        return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers; "
+                + live.uncommissionedMeters() + " meters without a customer are not billed");
     }
 
     private StepOutcome report(StepContext context) {
