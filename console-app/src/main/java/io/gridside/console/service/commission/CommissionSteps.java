@@ -283,8 +283,7 @@ final class CommissionSteps {
                     customer.category(), customer.tariffId(), customer.openingBalanceMinor()));
         }
         WentLive live = gateway.goLive();
-        return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers; "
-                + live.uncommissionedMeters() + " meters without a customer are not billed");
+        return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers");
     }
 
     private StepOutcome report(StepContext context) {
