@@ -259,7 +259,7 @@ class FreshSiteCommissioningTest {
         return joined;
     }
 
-    private static List<LedgerEntry> ledger(GatewayClient client) throws LinkException {
+    static List<LedgerEntry> ledger(GatewayClient client) throws LinkException {
         List<LedgerEntry> entries = new ArrayList<>();
         client.ledger(0, (batch, received, total) -> entries.addAll(batch), CancelSignal.NEVER);
         return entries;

@@ -77,7 +77,7 @@ class FreshSiteTariffsTest {
             site.gateway().advance();
 
             try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
-                List<LedgerEntry> ledger = ledger(client);
+                List<LedgerEntry> ledger = FreshSiteCommissioningTest.ledger(client);
                 assertThat(ledger).filteredOn(e -> e.kind() == EntryKind.OPENING).hasSize(4)
                         .allMatch(e -> e.at().equals(live.liveAt()));
                 // Go-live at 09:10 in Nairobi and twelve hours on: one site day's standing charge each.
@@ -125,8 +125,8 @@ class FreshSiteTariffsTest {
                 List<Meter> meters = roster(client);
                 assertThat(meters).extracting(Meter::customerId).containsExactlyInAnyOrder("C-0", "C-1", "C-2",
                         "C-3");
-                assertThat(ledger(client)).isNotEmpty().extracting(LedgerEntry::customerId)
-                        .allMatch(id -> id.startsWith("C-"));
+                assertThat(FreshSiteCommissioningTest.ledger(client)).isNotEmpty()
+                        .extracting(LedgerEntry::customerId).allMatch(id -> id.startsWith("C-"));
                 Set<String> billedMeters = meters.stream().map(Meter::meterId).collect(Collectors.toSet());
                 assertThat(readings(client)).isNotEmpty().allMatch(r -> billedMeters.contains(r.meterId()));
                 assertThat(client.meterStatus()).hasSize(4);
@@ -143,7 +143,7 @@ class FreshSiteTariffsTest {
             site.gateway().advance();
             try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
                 assertThat(roster(client)).extracting(Meter::meterId).contains(spare).hasSize(5);
-                assertThat(ledger(client)).anyMatch(e -> e.customerId().equals("C-9")
+                assertThat(FreshSiteCommissioningTest.ledger(client)).anyMatch(e -> e.customerId().equals("C-9")
                         && e.kind() == EntryKind.OPENING);
             }
         }
@@ -203,12 +203,6 @@ class FreshSiteTariffsTest {
                 .sum();
         assertThat(wh).isPositive();
         return charged * 1000.0 / wh;
-    }
-
-    private static List<LedgerEntry> ledger(GatewayClient client) throws LinkException {
-        List<LedgerEntry> entries = new ArrayList<>();
-        client.ledger(0, (batch, received, total) -> entries.addAll(batch), CancelSignal.NEVER);
-        return entries;
     }
 
     private static List<Meter> roster(GatewayClient client) throws LinkException {
