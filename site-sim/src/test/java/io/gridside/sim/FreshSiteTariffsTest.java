@@ -10,6 +10,7 @@ import static io.gridside.sim.FreshSiteFixture.TECHNICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.billing.BillingEngine;
+import io.gridside.billing.Rater;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
 import io.gridside.billing.config.BillingConfig;
@@ -23,6 +24,8 @@ import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.CommissionMeter;
 import io.gridside.link.message.MoveIn;
+import io.gridside.link.message.PushTariff;
+import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.message.WentLive;
@@ -33,12 +36,16 @@ import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.Tariff;
 import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.tariff.Block;
+import io.gridside.site.tariff.Prices;
 import io.gridside.site.tariff.TariffFile;
 import io.gridside.site.tariff.TariffSchedule;
+import io.gridside.site.tariff.TariffVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +156,51 @@ class FreshSiteTariffsTest {
         }
     }
 
+    @Test
+    void aVersionPushedToTheDefaultTariffReratesOnlyItsCustomersAndTheReplayFollows() throws Exception {
+        try (FreshSite site = FreshSite.start(FreshSiteFixture.gateway(12, clock))) {
+            InetSocketAddress address = site.listenTcp(0);
+            commission(address);
+            // Past the site's first midnight, so that the first day's energy is posted and a new price moves it.
+            clock.advance(Duration.ofHours(18));
+            site.gateway().advance();
+            SimulatedGateway live = site.gateway().live();
+
+            TariffPushed pushed = live.pushTariff(dearerHomeVersion(), "S-1");
+            clock.advance(Duration.ofHours(2));
+            site.gateway().advance();
+
+            assertThat(pushed.posted()).isNotEmpty().extracting(LedgerEntry::customerId)
+                    .allMatch(id -> id.equals("C-0") || id.equals("C-1"));
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
+                BillingConfig config = BillingConfigDocument.decode(client.billingConfig(CancelSignal.NEVER));
+                assertThat(config.pushed()).hasSize(1);
+                assertThat(config.tariffOfCustomer()).containsOnlyKeys("C-2", "C-3");
+                List<LedgerEntry> ledger = FreshSiteCommissioningTest.ledger(client);
+                List<Replay.Push> pushes = config.pushed().stream().map(p -> new Replay.Push(new Rater(
+                        config.scheduleWith(p.versionNumber()), PLAN.zone(), config.terms().calendar()::isHoliday),
+                        p.knownAt(), p.afterSeq())).toList();
+                Rater before = new Rater(config.scheduleBeforePushes(), PLAN.zone(),
+                        config.terms().calendar()::isHoliday);
+                BillingEngine replay = Replay.run(client.site().tariff(), before, config.customerTariffs(PLAN.zone()),
+                        config.terms(), roster(client), ledger, readings(client), List.of(), pushes);
+                assertThat(Reconciliation.of(ledger, replay).agrees()).isTrue();
+            }
+        }
+    }
+
+    /**
+     * Version 2 of the default tariff: 6,000 a kWh from 09:00 of the go-live day, site time; neither tariff's
+     * price, so that re-rating a customer of either tariff with it would move their energy.
+     */
+    private static PushTariff dearerHomeVersion() {
+        TariffVersion first = TariffSchedule.flat(new Tariff(TARIFF, "KES", 3500, 1000, 5000)).versions().get(0);
+        TariffVersion dearer = new TariffVersion(LocalDateTime.of(2026, 7, 1, 9, 0), "KES",
+                List.of(new Block(null, Prices.ofMinorPerKwh(6000), false)), null, List.of(), first.standing(), null,
+                List.of(), null);
+        return new PushTariff(2, TariffFile.write(new TariffSchedule(TARIFF, "KES", List.of(dearer))));
+    }
+
     private static int indexOf(SimulatedGateway gateway, String meterId) {
         List<Meter> meters = gateway.layout().meters();
         for (int i = 0; i < meters.size(); i++) {
@@ -214,7 +266,7 @@ class FreshSiteTariffsTest {
     private static List<Reading> readings(GatewayClient client) throws LinkException {
         List<Reading> readings = new ArrayList<>();
         Instant from = SITE_TIME.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
-        client.readings(from, SITE_TIME.plus(Duration.ofHours(13)), (batch, received, total) -> readings.addAll(batch),
+        client.readings(from, SITE_TIME.plus(Duration.ofDays(2)), (batch, received, total) -> readings.addAll(batch),
                 CancelSignal.NEVER);
         return readings;
     }
