@@ -189,6 +189,22 @@ class FreshSiteTariffsTest {
         }
     }
 
+    @Test
+    void aGoLiveOnTheQuarterHourBillsThatQuarterHourWhole() throws Exception {
+        try (FreshSite site = FreshSite.start(FreshSiteFixture.gateway(12, clock))) {
+            InetSocketAddress address = site.listenTcp(0);
+            WentLive live = commission(address, Duration.ofMinutes(15));
+            clock.advance(Duration.ofHours(1));
+            site.gateway().advance();
+
+            assertThat(live.liveAt()).isEqualTo(SITE_TIME.plus(Duration.ofMinutes(15)));
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
+                assertThat(readings(client)).extracting(Reading::intervalStart).contains(live.liveAt())
+                        .allMatch(start -> !start.isBefore(live.liveAt()));
+            }
+        }
+    }
+
     /**
      * Version 2 of the default tariff: 6,000 a kWh from 09:00 of the go-live day, site time; neither tariff's
      * price, so that re-rating a customer of either tariff with it would move their energy.
@@ -213,10 +229,15 @@ class FreshSiteTariffsTest {
 
     /** Sets the site up with a pack of two tariffs, gives four meters to customers, two on each, and goes live. */
     private WentLive commission(InetSocketAddress address) throws IOException {
+        return commission(address, Duration.ofMinutes(10));
+    }
+
+    /** As {@link #commission(InetSocketAddress)}, going live {@code afterSetUp} after the setup. */
+    private WentLive commission(InetSocketAddress address, Duration afterSetUp) throws IOException {
         try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
             GatewayCommissioning commissioning = client.commissioning();
             commissioning.setUpSite(PLAN, SITE_TIME, twoTariffPack());
-            clock.advance(Duration.ofMinutes(10));
+            clock.advance(afterSetUp);
             List<JoinedMeter> joined = FreshSiteCommissioningTest.joined(commissioning);
             assertThat(joined).hasSizeGreaterThanOrEqualTo(4);
             for (int i = 0; i < 4; i++) {
