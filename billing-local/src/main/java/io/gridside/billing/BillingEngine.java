@@ -64,6 +64,8 @@ public final class BillingEngine {
     private final Tariff tariff;
     /** The schedule and calendar it rates with; replaced when a tariff version arrives (see {@link #rateWith}). */
     private Rater rater;
+    /** The tariff of each customer not on {@link #rater}'s, on a site with more than one. */
+    private CustomerTariffs tariffs = CustomerTariffs.NONE;
     private final ZoneId zone;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByMeter = new HashMap<>();
@@ -322,7 +324,7 @@ public final class BillingEngine {
                 // Only when ticks skipped the midnight that would have posted the day that ended.
                 postAccrued(account, end);
                 account.lastStandingDay = account.lastStandingDay.plusDays(1);
-                for (Charge charge : rater.dayBegins(account.rating, account.lastStandingDay)) {
+                for (Charge charge : raterOf(account).dayBegins(account.rating, account.lastStandingDay)) {
                     post(account, end, charge.kind(), -charge.amountMinor(), charge.reference());
                 }
                 evaluate(account, end, decisions);
@@ -369,26 +371,8 @@ public final class BillingEngine {
             return Optional.empty();
         }
         Instant known = lastReadingEnds.get(reading.meterId());
-        ReadingHistory before = known == null ? history : new KnownEnd(history, reading.meterId(), known);
+        ReadingHistory before = known == null ? history : new KnownReadingEnd(history, reading.meterId(), known);
         return spreading.gapClosedBy(reading, Reading.intervalStartOf(account.openedAt), before);
-    }
-
-    /**
-     * A history whose meter's last reading end is known to the engine already, which spares a gateway the look-up
-     * in its journal for all but the first reading of each meter after a start.
-     */
-    private record KnownEnd(ReadingHistory history, String meterId, Instant end) implements ReadingHistory {
-
-        @Override
-        public Optional<Instant> lastReadingEnd(String meter, Instant notAfter) {
-            return meter.equals(meterId) && !end.isAfter(notAfter) ? Optional.of(end)
-                    : history.lastReadingEnd(meter, notAfter);
-        }
-
-        @Override
-        public List<Reading> readings(String meter, Instant from, Instant to) {
-            return history.readings(meter, from, to);
-        }
     }
 
     /**
@@ -396,6 +380,7 @@ public final class BillingEngine {
      * moves the credit state on the balance that results, at {@code at}.
      */
     private void accrue(Account account, Reading reading, Instant at, List<RelayDecision> decisions) {
+        Rater rater = raterOf(account);
         LocalDateTime version = rater.versionInForce(reading.intervalStart());
         if (account.rating.ratedVersion != null && !version.equals(account.rating.ratedVersion)) {
             postAccrued(account, at);
@@ -422,7 +407,7 @@ public final class BillingEngine {
 
     /** Posts what the account accrued since its last posting, one entry per charge line, dated {@code at}. */
     private void postAccrued(Account account, Instant at) {
-        for (Charge charge : rater.postAccrued(account.rating)) {
+        for (Charge charge : raterOf(account).postAccrued(account.rating)) {
             post(account, at, charge.kind(), -charge.amountMinor(), charge.reference());
         }
     }
@@ -540,19 +525,54 @@ public final class BillingEngine {
         return rater;
     }
 
+    /** The rater of the customer's tariff: {@link #rater} unless the customer is on another of the site's. */
+    public Rater raterOf(String customerId) {
+        return tariffs.raterOf(customerId, rater);
+    }
+
+    /** Whether a version pushed to tariff {@code tariffId} re-rates the customer (see {@link #rateWith}). */
+    public boolean pushReaches(String customerId, String tariffId) {
+        return tariffs.pushReaches(customerId, tariffId);
+    }
+
+    private Rater raterOf(Account account) {
+        return tariffs.raterOf(account.customerId, rater);
+    }
+
     /**
-     * Rates every interval from now on with {@code newRater}: a schedule that gained a version. Nothing posted
-     * changes; {@link #rerated} moves each account to what re-rating its days with the new schedule leaves.
+     * Rates the customers {@code customers} names each with their own tariff's rater from now on, and the rest
+     * with {@link #rater}. A gateway and the console's replay of it must be given the same, to post the same ledger.
+     *
+     * @return this engine
+     */
+    public BillingEngine ratingCustomersBy(CustomerTariffs customers) {
+        customers.raters().forEach(this::checkFits);
+        this.tariffs = customers;
+        return this;
+    }
+
+    /**
+     * Rates every interval from now on with {@code newRater}: a schedule that gained a version, which replaces the
+     * customer tariff of its id if there is one and the default schedule otherwise. Nothing posted changes;
+     * {@link #rerated} moves each account to what re-rating its days with the new schedule leaves.
      *
      * @throws IllegalArgumentException for a schedule of another currency or a rater of another time zone
      */
     public void rateWith(Rater newRater) {
-        if (!newRater.zone().equals(zone) || !newRater.schedule().currency().equals(tariff.currency())) {
-            throw new IllegalArgumentException("The engine rates in " + zone + " and " + tariff.currency()
-                    + "; tariff " + newRater.schedule().tariffId() + " prices in "
-                    + newRater.schedule().currency() + " for " + newRater.zone() + ".");
+        checkFits(newRater);
+        if (tariffs.has(newRater.schedule().tariffId())) {
+            tariffs = tariffs.with(newRater);
+        } else {
+            this.rater = newRater;
         }
-        this.rater = newRater;
+    }
+
+    private void checkFits(Rater other) {
+        if (!other.zone().equals(zone) || !other.schedule().currency().equals(tariff.currency())) {
+            throw new IllegalArgumentException("The engine rates in " + zone + " and " + tariff.currency()
+                    + "; tariff " + other.schedule().tariffId() + " prices in "
+                    + other.schedule().currency() + " for " + other.zone() + ".");
+        }
     }
 
     /** A copy of what rating remembers of the customer's account, which the engine goes on without. */

@@ -54,11 +54,14 @@ final class LatePushes {
         return left;
     }
 
-    /** Moves every open account to its re-rated state, in the order they opened, as the gateway does. */
+    /**
+     * Moves every open account on the pushed version's tariff to its re-rated state, in the order they opened, as
+     * the gateway does.
+     */
     private void apply(Replay.Push push, Instant tick, BillingEngine engine) {
         LocalDate last = tick.minusNanos(1).atZone(engine.rater().zone()).toLocalDate();
         for (String customerId : engine.customers()) {
-            if (engine.closed(customerId)) {
+            if (engine.closed(customerId) || !engine.pushReaches(customerId, push.rater().schedule().tariffId())) {
                 continue;
             }
             Instant openedAt = engine.openedAt(customerId);

@@ -88,12 +88,24 @@ public final class Replay {
      */
     public static BillingEngine run(Tariff tariff, Rater rater, CreditTerms terms, List<Meter> meters,
             List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events, List<Push> pushes) {
+        return run(tariff, rater, CustomerTariffs.NONE, terms, meters, gatewayLedger, readings, events, pushes);
+    }
+
+    /**
+     * Replays every tick as {@link #run(Tariff, Rater, CreditTerms, List, List, List, List, List)} does, rating the
+     * customers {@code customers} names each with their own tariff, as a gateway whose customers are not all on one
+     * did; {@code rater} and the pushes rate the rest.
+     */
+    public static BillingEngine run(Tariff tariff, Rater rater, CustomerTariffs customers, CreditTerms terms,
+            List<Meter> meters, List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events,
+            List<Push> pushes) {
         Map<String, Instant> openings = new HashMap<>();
         gatewayLedger.stream().filter(e -> e.kind() == EntryKind.OPENING)
                 .forEach(e -> openings.putIfAbsent(e.customerId(), e.at()));
         LatePushes late = new LatePushes(pushes, readings, AccountHistory.of(meters, openings, events));
-        return run(new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms), gatewayLedger, readings,
-                SiteChangeLog.of(meters, gatewayLedger, readings, events), late);
+        BillingEngine engine = new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms)
+                .ratingCustomersBy(customers);
+        return run(engine, gatewayLedger, readings, SiteChangeLog.of(meters, gatewayLedger, readings, events), late);
     }
 
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,

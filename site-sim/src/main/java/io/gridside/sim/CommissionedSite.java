@@ -7,7 +7,11 @@ import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.commission.MeterSerial;
 import io.gridside.site.commission.SitePlan;
+import io.gridside.site.tariff.Period;
+import io.gridside.site.tariff.Prices;
+import io.gridside.site.tariff.StandingCharge;
 import io.gridside.site.tariff.TariffSchedule;
+import io.gridside.site.tariff.TariffVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +21,13 @@ import java.util.Map;
  * they stand, what their households draw), under the site's plan, with each commissioned meter's customer and
  * opening balance in place of the generated ones.
  *
- * <p>KNOWN SHORTCOMING: a meter left uncommissioned at go-live is billed under a spare account with no credit,
- * named after the meter, so its relay stays open; a real gateway would leave it out of billing altogether.
+ * <p>A meter left uncommissioned at go-live stands in the layout under a spare customer named after the meter, so
+ * that the layout keeps one entry per place; the gateway opens no account for it and leaves its place free, as a
+ * move-out does ({@link GoLiveBilling#openAccounts}): it is not billed, posts nothing to the ledger and is not in
+ * the roster, and a supervisor's move-in gives it to a customer later.
+ *
+ * <p>KNOWN SHORTCOMING: a free place's readings are passed over, not kept in the journal, as after a move-out; and
+ * its relay stays as installed (on), so until a move-in its energy is nobody's.
  */
 final class CommissionedSite {
 
@@ -26,6 +35,11 @@ final class CommissionedSite {
     static final String SPARE = "SPARE-";
 
     private CommissionedSite() {
+    }
+
+    /** Whether {@code customer} is the spare customer of a meter no customer was given at go-live. */
+    static boolean spare(Customer customer) {
+        return customer.customerId().startsWith(SPARE);
     }
 
     /** The maker's letters on a simulated site's meter labels. */
@@ -77,13 +91,19 @@ final class CommissionedSite {
     }
 
     /**
-     * The flat summary of the site's tariff that a site reply carries. KNOWN SHORTCOMING: its prices are the
-     * simulator's flat ones under the schedule's id and the site's currency, not read from the schedule, which is
-     * what billing rates with.
+     * The flat summary of the site's default tariff that a site reply carries, read from the schedule's first
+     * version: its first block's price in whole minor units per kWh (rounded down, before any time-of-use addition)
+     * and its daily standing charge (none when the charge is monthly). Billing rates with the schedules themselves,
+     * each customer with their own tariff's (the billing configuration carries them); the summary is what a console
+     * that reads only the site reply shows. The low-credit threshold is the simulator's, which a tariff does not
+     * carry.
      */
     static Tariff tariffOf(TariffSchedule schedule, SitePlan plan) {
-        Tariff flat = SiteGenerator.TARIFF;
-        return new Tariff(schedule.tariffId(), plan.currency(), flat.energyMinorPerKwh(), flat.standingMinorPerDay(),
-                flat.lowCreditMinor());
+        TariffVersion first = schedule.versions().get(0);
+        long energy = first.blocks().isEmpty() ? 0 : first.blocks().get(0).price() / Prices.PER_MINOR_PER_KWH;
+        StandingCharge standing = first.standing();
+        long daily = standing != null && standing.period() == Period.DAILY ? standing.amountMinor() : 0;
+        return new Tariff(schedule.tariffId(), plan.currency(), energy, daily,
+                SiteGenerator.TARIFF.lowCreditMinor());
     }
 }

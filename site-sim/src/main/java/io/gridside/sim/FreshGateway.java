@@ -18,7 +18,6 @@ import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.sim.firmware.SampleFirmware;
 import io.gridside.sim.scenario.Scenario;
-import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteCalendar;
 import io.gridside.site.SiteInfo;
@@ -28,6 +27,7 @@ import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * else, no site, no operator, its clock unset and its billing off. Its meters join the mesh one after another
  * over simulated time ({@link MeshJoins}) and wait to be commissioned. A technician sets it up with the operator's
  * pack, gives each meter to a customer, tests relays, and goes live: the gateway then becomes a
- * {@link SimulatedGateway} of the commissioned site (see {@link CommissionedSite}), billing from that quarter hour
- * on, and forwards every request of the link to it; before that it bills nothing.
+ * {@link SimulatedGateway} of the commissioned site (see {@link CommissionedSite}), billing each customer on their
+ * own tariff from that moment on (see {@link GoLiveBilling}), and forwards every request of the link to it;
+ * before that it bills nothing.
  *
  * <p>Start one with {@link FreshSite#start(FreshGateway)}, or from the command line with {@code gridside sim
  * --fresh}. Thread-safe.
@@ -320,14 +321,6 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
                     + "has no tariff " + request.tariffId() + " (it has " + String.join(", ", site.tariffs().keySet())
                     + ").");
         }
-        String siteTariff = customers.values().stream().map(c -> c.request().tariffId()).findFirst().orElse(null);
-        if (siteTariff != null && !siteTariff.equals(request.tariffId())) {
-            // KNOWN SHORTCOMING: the billing engine rates a whole site with one schedule, so a site's customers
-            // share the tariff of the first one commissioned; tariffs by customer need a rater per customer.
-            throw new CommissionRefusedException(CommissionRefusedException.ONE_TARIFF, "This gateway bills every "
-                    + "customer of a site on one tariff, and the site's is " + siteTariff + ", not "
-                    + request.tariffId() + ".");
-        }
     }
 
     @Override
@@ -358,19 +351,23 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
             throw new CommissionRefusedException(CommissionRefusedException.NO_CUSTOMER, "No customer is "
                     + "commissioned yet, so there is nothing to bill; give at least one meter to a customer first.");
         }
-        Instant now = clock();
+        Instant now = clock().truncatedTo(ChronoUnit.SECONDS);
         Duration offset = clockOffset;
         Map<String, CommissionMeter> bySerial = new LinkedHashMap<>();
-        customers.values().forEach(c -> bySerial.put(c.request().meterSerial(), c.request()));
-        TariffSchedule schedule = site.tariffs().get(customers.values().iterator().next().request().tariffId());
-        SiteLayout layout = CommissionedSite.layout(physical, site.plan(), schedule, bySerial);
+        Map<String, String> tariffOfCustomer = new LinkedHashMap<>();
+        customers.values().forEach(c -> {
+            bySerial.put(c.request().meterSerial(), c.request());
+            tariffOfCustomer.put(c.request().customerId(), c.request().tariffId());
+        });
+        GoLiveBilling billing = new GoLiveBilling(site.tariffs(), tariffOfCustomer, now);
+        SiteLayout layout = CommissionedSite.layout(physical, site.plan(), billing.defaultSchedule(), bySerial);
         SimClock siteClock = () -> clock.now().plus(offset);
         SiteCalendar holidays = new SiteCalendar(null, null, Set.of(), Set.copyOf(site.plan().holidays()), Set.of());
         live = new SimulatedGateway(new SiteSpec(spec.meters(), spec.seed(), 0, now,
-                SimBilling.plain(schedule, holidays)),
+                SimBilling.commissioned(billing, holidays)),
                 layout, siteClock, trustedOperators(), identityKey, Scenario.NONE, null);
-        wentLive = new WentLive(Reading.intervalStartOf(now), customers.size(), spec.meters() - customers.size(),
-                false);
+        // Billing starts at go-live itself; the meters left without a customer are not billed at all.
+        wentLive = new WentLive(now, customers.size(), spec.meters() - customers.size(), false);
         LOG.info("Technician {} took site {} live at {}: {} customers, {} meters left without one.", by,
                 site.plan().siteId(), wentLive.liveAt(), wentLive.customers(), wentLive.uncommissionedMeters());
         return wentLive;

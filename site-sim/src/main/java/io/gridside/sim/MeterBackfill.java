@@ -83,8 +83,9 @@ final class MeterBackfill {
             if (customer.isEmpty() || actuals.isEmpty()) {
                 continue;
             }
-            for (Adjustment adjustment : GapFill.adjustments(engine.rater(), account(customer.get(), gap, billed,
-                    tick), gap.gapStart(), actuals.get())) {
+            GapFill.Account account = account(customer.get(), gap, billed, tick);
+            for (Adjustment adjustment : GapFill.adjustments(engine.raterOf(customer.get()), account,
+                    gap.gapStart(), actuals.get())) {
                 Tick posted = engine.adjust(customer.get(), tick, adjustment.amountMinor(), adjustment.reference());
                 decisions.addAll(posted.decisions());
             }

@@ -158,8 +158,8 @@ final class ReadingIntake {
                     + around.get(0).registerWh() + " and " + around.get(2).registerWh() + " Wh a quarter hour either "
                     + "side (a meter delivers " + RATED_WH_PER_INTERVAL + " Wh a quarter hour at most).");
         }
-        post(customerId, GapFill.correction(engine.rater(), account(customerId, read.meterId(), lastTick), at,
-                read.registerWh()), lastTick, batch, decisions);
+        post(customerId, GapFill.correction(engine.raterOf(customerId), account(customerId, read.meterId(),
+                lastTick), at, read.registerWh()), lastTick, batch, decisions);
         journal.keepCorrection(new GatewayJournal.CorrectedRead(read.meterId(), at, read.registerWh()));
         flush.run();
         LOG.info("Meter {}'s register at {} corrected from {} to {} Wh ({}: {}).", read.meterId(), at,
@@ -226,7 +226,7 @@ final class ReadingIntake {
         }
         actuals.add(gap.closingRegisterWh() - previous);
         String customerId = engine.customerOfMeter(gap.meterId()).orElseThrow();
-        post(customerId, GapFill.adjustments(engine.rater(), account(customerId, gap.meterId(), lastTick),
+        post(customerId, GapFill.adjustments(engine.raterOf(customerId), account(customerId, gap.meterId(), lastTick),
                 gap.gapStart(), actuals), lastTick, batch, decisions);
         journal.keepActuals(new GapEstimate(gap.meterId(), gap.gapStart(), gap.openingRegisterWh(),
                 gap.closingRegisterWh(), gap.method(), gap.status(), actuals));

@@ -18,8 +18,10 @@ import java.util.Set;
  * @param schedule the tariff schedule that replaces the realistic one, or the flat one under plain terms; or null
  * @param calendar the site calendar that replaces the realistic one, or whose holidays a plain schedule prices;
  *     or null
+ * @param goLive how a commissioned site bills from go-live, each customer on their own tariff; null for a
+ *     generated site, whose customers share {@code schedule}
  */
-public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
+public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar, GoLiveBilling goLive) {
 
     /** The currency every simulated site bills in, which a tariff file must price in. */
     public static final String CURRENCY = SiteGenerator.CURRENCY;
@@ -39,6 +41,11 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
         return new SimBilling(true, RealisticBilling.schedule(SiteGenerator.TARIFF, watts), null);
     }
 
+    /** Billing of a generated site: see the record's parameters. */
+    public SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
+        this(realistic, schedule, calendar, null);
+    }
+
     public SimBilling {
         if (!realistic && calendar != null && schedule == null) {
             throw new IllegalArgumentException("A calendar replaces part of the realistic billing, or goes with a "
@@ -55,11 +62,23 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
         return new SimBilling(false, Objects.requireNonNull(schedule, "schedule"), calendar);
     }
 
-    /** What a site billing flat or plain bills with: its schedule, or {@code tariff}'s flat one, under plain terms. */
+    /**
+     * How a commissioned site bills from go-live: each customer on the tariff {@code goLive} gives them, under plain
+     * credit terms, pricing the site's holidays of {@code calendar}.
+     */
+    public static SimBilling commissioned(GoLiveBilling goLive, SiteCalendar calendar) {
+        return new SimBilling(false, goLive.defaultSchedule(), calendar, goLive);
+    }
+
+    /**
+     * What a site billing flat or plain bills with: its schedule, or {@code tariff}'s flat one, under plain terms;
+     * on a commissioned site, each customer's own tariff.
+     */
     BillingConfig plainConfig(Tariff tariff) {
         TariffSchedule billed = schedule != null ? schedule : TariffSchedule.flat(tariff);
         CreditTerms terms = calendar == null ? CreditTerms.PLAIN
                 : new CreditTerms(CreditPolicy.PLAIN, calendar, Set.of(), List.of());
-        return new BillingConfig(billed, terms);
+        return goLive == null ? new BillingConfig(billed, terms)
+                : BillingConfig.perCustomer(goLive.tariffs(), goLive.tariffOfCustomer(), terms);
     }
 }

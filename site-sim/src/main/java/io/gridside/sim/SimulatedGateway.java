@@ -225,7 +225,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.journalDirectory.deleteWhenUnreachable(this, journal);
         this.ledger = new JournalLedger(journal);
         this.engine = new BillingEngine(layout.tariff(), billing.rater(layout.site().zone()), ledger,
-                billing.terms());
+                billing.terms()).ratingCustomersBy(billing.customerTariffs(layout.site().zone()));
         // A reading that closes a gap is billed as VEE's spread of it, looked up in the journal's readings.
         engine.spreadingGaps(journal.readingHistory());
         this.tariffs = new TariffPush(billing, billingDocument, engine, journal, layout.site().zone());
@@ -255,7 +255,7 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
         this.limiter = new PowerLimiter(spec.seed(), billing, layout.site().zone(), places);
         this.firmware = new SimFirmware(new GatewayFirmwareSite(this.journalDirectory.path().resolve("firmware"),
                 this::clock, topology, this.scenario, traffic, places, this::advance), this);
-        openAccounts(historyStart);
+        GoLiveBilling.openAccounts(spec, layout, places, engine, historyStart);
         this.lastTick = historyStart;
         resume.replay(this);
         advance();
@@ -283,13 +283,6 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
     /** The simulation's clock, which the gateway's own clock follows at its offset. */
     SimClock simClock() {
         return clock;
-    }
-
-    private void openAccounts(Instant at) {
-        for (int i = 0; i < spec.meters(); i++) {
-            engine.openAccount(layout.customers().get(i).customerId(), layout.meters().get(i).meterId(),
-                    layout.openingMinor()[i], at);
-        }
     }
 
     /** Brings the site up to its clock: every quarter hour not yet read is read and billed. */

@@ -134,7 +134,7 @@ final class TariffPush {
                     "is required")));
         }
         if (!config.schedule().tariffId().equals(file.tariffId())) {
-            throw invalid(List.of(new TariffProblem("tariffId", "must be the site's tariff "
+            throw invalid(List.of(new TariffProblem("tariffId", "must be the site's default tariff "
                     + config.schedule().tariffId() + ", was " + file.tariffId())));
         }
         if (file.versions().size() != 1) {

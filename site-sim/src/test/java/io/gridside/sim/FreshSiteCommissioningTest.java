@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ class FreshSiteCommissioningTest {
                 }
                 WentLive live = commissioning.goLive();
                 assertThat(live.customers()).isEqualTo(3);
-                assertThat(live.liveAt()).isEqualTo(Reading.intervalStartOf(site.gateway().clock()));
+                assertThat(live.liveAt()).isEqualTo(site.gateway().clock().truncatedTo(ChronoUnit.SECONDS));
             }
             clock.advance(Duration.ofHours(3));
             site.gateway().advance();
@@ -258,7 +259,7 @@ class FreshSiteCommissioningTest {
         return joined;
     }
 
-    private static List<LedgerEntry> ledger(GatewayClient client) throws LinkException {
+    static List<LedgerEntry> ledger(GatewayClient client) throws LinkException {
         List<LedgerEntry> entries = new ArrayList<>();
         client.ledger(0, (batch, received, total) -> entries.addAll(batch), CancelSignal.NEVER);
         return entries;

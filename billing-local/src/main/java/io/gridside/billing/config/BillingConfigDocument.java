@@ -39,8 +39,13 @@ import java.util.TreeSet;
  *   "policy": [low alert hysteresis, emergency cap, reconnect, reconnect share %, grace],
  *   "calendar": text, "neverDisconnect": [customer id, sorted],
  *   "debts": [[debt id, customer id, "CONNECTION_FEE"|"APPLIANCE_LOAN", principal, share %]],
- *   "pushed": [[version number, known at (UTC instant), after ledger seq]] }   (only once a version was pushed)
+ *   "pushed": [[version number, known at (UTC instant), after ledger seq]],   (only once a version was pushed)
+ *   "otherTariffs": [tariff, in tariff id order],          (these two only on a site of more than one tariff)
+ *   "customerTariffs": [[customer id, tariff id], in customer id order] }
  * </pre>
+ *
+ * <p>"tariff" is the site's default schedule, which rates every customer "customerTariffs" does not name; a
+ * version pushed late is always one of it.
  */
 public final class BillingConfigDocument {
 
@@ -62,6 +67,12 @@ public final class BillingConfigDocument {
         if (!config.pushed().isEmpty()) {
             document.put("pushed", config.pushed().stream()
                     .map(p -> List.of(p.versionNumber(), p.knownAt().toString(), p.afterSeq())).toList());
+        }
+        // Left out on a site of one tariff, so that its document keeps its bytes and digest.
+        if (!config.otherTariffs().isEmpty()) {
+            document.put("otherTariffs", config.otherTariffs().stream().map(BillingConfigDocument::tariff).toList());
+            document.put("customerTariffs", config.tariffOfCustomer().entrySet().stream()
+                    .map(e -> List.of(e.getKey(), e.getValue())).toList());
         }
         return DeterministicCbor.encode(document);
     }
@@ -90,7 +101,15 @@ public final class BillingConfigDocument {
                     list(root.get("debts"), "debts").stream().map(BillingConfigDocument::debt).toList());
             List<PushedVersion> pushed = root.get("pushed") == null ? List.of()
                     : list(root.get("pushed"), "pushed").stream().map(BillingConfigDocument::pushed).toList();
-            return new BillingConfig(schedule(map(root.get("tariff"), "tariff")), terms, pushed);
+            List<TariffSchedule> others = root.get("otherTariffs") == null ? List.of()
+                    : list(root.get("otherTariffs"), "otherTariffs").stream()
+                            .map(t -> schedule(map(t, "a tariff"))).toList();
+            Map<String, String> customers = new LinkedHashMap<>();
+            if (root.get("customerTariffs") != null) {
+                list(root.get("customerTariffs"), "customerTariffs").stream().map(c -> list(c, "a customer tariff"))
+                        .forEach(c -> customers.put(text(c.get(0), "a customer id"), text(c.get(1), "a tariff id")));
+            }
+            return new BillingConfig(schedule(map(root.get("tariff"), "tariff")), terms, pushed, others, customers);
         } catch (CborException | ClassCastException | IndexOutOfBoundsException | DateTimeParseException e) {
             throw new IllegalArgumentException("The billing configuration is not well formed: " + e.getMessage(), e);
         }

@@ -81,23 +81,27 @@ public final class LateTariff {
     }
 
     /**
-     * Re-rates every account {@code accountOf} gives (null for one to leave, such as one closed before the version
-     * took effect) from its opening with the engine's schedule and with that of {@code now}, and checks that the
-     * first repeats the engine's own state, without posting anything. A closed account is re-rated to its close and
+     * Re-rates every account on the tariff {@code now} names that {@code accountOf} gives (null for one to leave,
+     * such as one closed before the version took effect) from its opening with the schedule the engine rates it
+     * with and with that of {@code now}, and checks that the first repeats the engine's own state, without posting
+     * anything. A closed account is re-rated to its close and
      * adjusted, and keeps its state: it is charged nothing more.
      *
      * @throws NotReratable naming the first account whose re-rating does not repeat the engine, and why
      */
     public static Plan plan(BillingEngine engine, Rater now, Function<String, BilledAccount> accountOf)
             throws NotReratable {
-        Rater was = engine.rater();
         Map<String, List<Adjustment>> adjustments = new LinkedHashMap<>();
         Map<String, RatingState> states = new LinkedHashMap<>();
         for (String customerId : engine.customers()) {
+            if (!engine.pushReaches(customerId, now.schedule().tariffId())) {
+                continue;
+            }
             BilledAccount account = accountOf.apply(customerId);
             if (account == null) {
                 continue;
             }
+            Rater was = engine.raterOf(customerId);
             checkRepeats(engine, was, account);
             adjustments.put(customerId, adjustments(was, now, account));
             if (!engine.closed(customerId)) {

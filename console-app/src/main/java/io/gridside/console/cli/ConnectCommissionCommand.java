@@ -192,8 +192,9 @@ final class ConnectCommissionCommand {
     /** {@code go-live}: the steps before go-live, then billing on. */
     @Command(name = "go-live", mixinStandardHelpOptions = true,
             description = {"Switches the gateway's billing on, once every step before it is done in the site "
-                    + "database (customers, assignments, balances, link checks, relay tests, dry run): the meters "
-                    + "are given to their customers on the gateway and every quarter hour from now on is billed.",
+                    + "database (customers, assignments, balances, link checks, relay tests, dry run): the "
+                    + "customers' accounts open with their opening balances now, each is billed on their own "
+                    + "tariff from the next quarter hour, and the meters no customer was given are not billed.",
                 "Refused, with the step that waits, while a step before it is not done; running it again is safe."})
     static final class GoLive extends Subcommand {
 
@@ -208,9 +209,11 @@ final class ConnectCommissionCommand {
                     out.println(Json.write(new ConnectCommissionJson.Live(state.liveAt(),
                             state.commissionedCustomers().size(), repeated)));
                 } else {
-                    out.printf("The site %s live at %s: %d customer(s) billed. Next: gridside commission report "
-                            + "--site %s.%n", repeated ? "was" : "went", Formats.siteTime(state.liveAt(),
-                            day.plan().zone()), state.commissionedCustomers().size(), day.store().file());
+                    int spare = Math.max(0, state.joinedMeters() - state.commissionedCustomers().size());
+                    out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer "
+                            + "and not billed. Next: gridside commission report --site %s.%n",
+                            repeated ? "was" : "went", Formats.siteTime(state.liveAt(), day.plan().zone()),
+                            state.commissionedCustomers().size(), spare, day.store().file());
                 }
                 return ExitCode.OK;
             });

@@ -94,7 +94,8 @@ public final class BillingAudit {
 
     /**
      * The replay of the gateway's billing: with the schedule it began with, and each version pushed late from the
-     * tick the gateway learnt it, as the configuration records.
+     * tick the gateway learnt it, as the configuration records; each customer on another of the site's tariffs with
+     * that tariff.
      */
     private static BillingEngine replay(Tariff tariff, BillingConfig config, ZoneId zone, List<Meter> meters,
             List<LedgerEntry> ledger, List<Reading> readings, List<SiteEvent> events) {
@@ -103,7 +104,8 @@ public final class BillingAudit {
                         config.terms().calendar()::isHoliday), p.knownAt(), p.afterSeq()))
                 .toList();
         Rater first = new Rater(config.scheduleBeforePushes(), zone, config.terms().calendar()::isHoliday);
-        return Replay.run(tariff, first, config.terms(), meters, ledger, readings, events, pushes);
+        return Replay.run(tariff, first, config.customerTariffs(zone), config.terms(), meters, ledger, readings,
+                events, pushes);
     }
 
     /**

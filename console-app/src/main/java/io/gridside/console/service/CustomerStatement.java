@@ -14,7 +14,8 @@ import java.util.List;
  * @param tariffId the tariff the gateway bills with, or "unknown" when no pull brought it
  * @param firstDay the period's first day, in the site's time zone
  * @param lastDay the period's last day, included
- * @param openingMinor the balance after the customer's last entry before the period, 0 when there was none
+ * @param openingMinor the balance after the customer's last entry before the period, 0 when there was none; with
+ *     the opening balance posted when the account opened within the period, which no day shows as an adjustment
  * @param energyWh the energy of the quarter hours that ended in the period, exact
  * @param state the customer's credit state at the last pull, or null when no status was pulled
  * @param accruedMinor the charges the open day accrued by the last pull and the gateway has not posted yet, when

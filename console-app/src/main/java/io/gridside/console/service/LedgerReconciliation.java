@@ -3,6 +3,7 @@ package io.gridside.console.service;
 import io.gridside.billing.AccountHistory;
 import io.gridside.billing.Charge;
 import io.gridside.billing.CreditTerms;
+import io.gridside.billing.CustomerTariffs;
 import io.gridside.billing.GapSpreading;
 import io.gridside.billing.Rater;
 import io.gridside.billing.RatingState;
@@ -225,7 +226,9 @@ public final class LedgerReconciliation {
      */
     private Compared compare(Map<CustomerDay, List<LedgerEntry>> entries,
             Map<CustomerDay, LedgerDayDigest> gateway, LocalDate first, LocalDate last) throws LinkException {
-        Rater rater = billingConfig().rater(zone);
+        BillingConfig config = billingConfig();
+        Rater rater = config.rater(zone);
+        CustomerTariffs tariffs = config.customerTariffs(zone);
         Map<String, Instant> openings = openings(entries);
         Map<String, List<Reading>> readings = corrected(readings(openings, last));
         AccountHistory history = AccountHistory.of(meters(), openings, SiteChangeEvents.of(client, store,
@@ -255,8 +258,8 @@ public final class LedgerReconciliation {
             LocalDate lastDay = history.closedAt(customerId).map(this::day).filter(d -> d.isBefore(last))
                     .orElse(last);
             Instant until = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-            Map<CustomerDay, List<Charge>> charges = rate(rater, customerId, opening.getValue(), lastDay,
-                    billedTo(history, customerId, readings, until), fills);
+            Map<CustomerDay, List<Charge>> charges = rate(tariffs.raterOf(customerId, rater), customerId,
+                    opening.getValue(), lastDay, billedTo(history, customerId, readings, until), fills);
             history.closedAt(customerId).ifPresent(closed -> dropUnchargedDays(charges, opening.getValue(), closed));
             if (opening.getValue().isAfter(siteOpened)) {
                 dropMoveInDay(charges, opening.getValue());

@@ -18,8 +18,9 @@ public record StatementLines(long energyMinor, long standingMinor, long taxMinor
     }
 
     /**
-     * One entry as lines: nothing but on the line its kind belongs to. An opening balance posted, or a kind of
-     * entry this statement has no line for (a correction a newer gateway posts), is an adjustment.
+     * One entry as lines: nothing but on the line its kind belongs to. A kind of entry this statement has no line
+     * for (a correction a newer gateway posts) is an adjustment, and so is an opening balance given here; a
+     * customer's statement leaves openings out of its days and starts from them ({@link Statements}).
      */
     public static StatementLines of(LedgerEntry entry) {
         long amount = entry.amountMinor();

@@ -166,7 +166,7 @@ public final class Statements {
         Instant start = period.start(zone);
         Instant end = period.end(zone);
         List<LedgerEntry> own = entries.getOrDefault(customerId, List.of());
-        long opening = balanceBefore(own, start, 0);
+        long opening = Math.addExact(balanceBefore(own, start, 0), openedWithin(own, start, end));
         Map<LocalDate, StatementLines> lines = linesByDay(own, start, end);
         Map<LocalDate, Long> energy = energyByDay(customerId, start, end);
         List<CustomerStatement.Day> days = new ArrayList<>();
@@ -217,10 +217,19 @@ public final class Statements {
         return balance;
     }
 
+    /**
+     * The opening balance posted when the account opened within the period, 0 when it opened before: a statement
+     * shows it as the balance the customer starts with, on its opening line, not as an adjustment of a day.
+     */
+    private static long openedWithin(List<LedgerEntry> own, Instant start, Instant end) {
+        return own.stream().filter(e -> e.kind() == EntryKind.OPENING && e.at().isAfter(start)
+                && !e.at().isAfter(end)).mapToLong(LedgerEntry::amountMinor).reduce(0, Math::addExact);
+    }
+
     private Map<LocalDate, StatementLines> linesByDay(List<LedgerEntry> own, Instant start, Instant end) {
         Map<LocalDate, StatementLines> lines = new HashMap<>();
         for (LedgerEntry entry : own) {
-            if (entry.at().isAfter(start) && !entry.at().isAfter(end)) {
+            if (entry.kind() != EntryKind.OPENING && entry.at().isAfter(start) && !entry.at().isAfter(end)) {
                 lines.merge(dayOf(entry.at()), StatementLines.of(entry), StatementLines::plus);
             }
         }

@@ -128,7 +128,10 @@ public final class TariffPreview {
         TariffSchedule proposedSchedule = new TariffSchedule(schedule().tariffId(), schedule().currency(),
                 List.of(inForceFrom(proposed, month))).validated();
         LocalDate lastDay = lastDay(month);
-        MonthBill now = MonthBill.rate(config.rater(site.zone()), customerId, month, lastDay, readings);
+        // The bill as it stands is on the customer's own tariff. KNOWN SHORTCOMING: the proposed version is one of
+        // the default tariff, as a push is, so for a customer on another tariff the two bills compare two tariffs.
+        MonthBill now = MonthBill.rate(config.customerTariffs(site.zone()).raterOf(customerId,
+                config.rater(site.zone())), customerId, month, lastDay, readings);
         MonthBill then = MonthBill.rate(new BillingConfig(proposedSchedule, config.terms()).rater(site.zone()),
                 customerId, month, lastDay, readings);
         return new Preview(site, schedule().tariffId(), customerId, month, now, then, rows(now, then, proposed));

@@ -81,12 +81,13 @@ class BillCommandTest {
         assertThat(lines.get(0)).contains("2026-06-01 to 2026-06-02", "Africa/Nairobi", "amounts in KES");
         assertThat(lines.get(2)).contains("CUSTOMER", "OPENING", "ENERGY", "STANDING", "TAX", "LEVY", "DEBT",
                 "TOP-UPS", "ADJUST", "CLOSING", "TRIPS", "STATE");
-        assertThat(lines.get(3).split("\\s+")).containsExactly("C-1", "M-1", "0.100", "0.00", "3.50", "10.00",
-                "0.00", "0.00", "0.00", "5.00", "50.00", "100.00", "131.50", "0", "active");
-        assertThat(lines.get(4).split("\\s+")).containsExactly("C-2", "M-2", "0.000", "0.00", "0.00", "0.00",
-                "0.00", "0.00", "0.00", "0.00", "0.00", "20.00", "20.00", "0", "low");
-        assertThat(lines.get(5).split("\\s+")).containsExactly("TOTAL", "-", "0.100", "0.00", "3.50", "10.00",
-                "0.00", "0.00", "0.00", "5.00", "50.00", "120.00", "151.50", "0");
+        // C-1's account opened in the period: its opening balance is the OPENING column's, not an adjustment.
+        assertThat(lines.get(3).split("\\s+")).containsExactly("C-1", "M-1", "0.100", "100.00", "3.50", "10.00",
+                "0.00", "0.00", "0.00", "5.00", "50.00", "0.00", "131.50", "0", "active");
+        assertThat(lines.get(4).split("\\s+")).containsExactly("C-2", "M-2", "0.000", "20.00", "0.00", "0.00",
+                "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "20.00", "0", "low");
+        assertThat(lines.get(5).split("\\s+")).containsExactly("TOTAL", "-", "0.100", "120.00", "3.50", "10.00",
+                "0.00", "0.00", "0.00", "5.00", "50.00", "0.00", "151.50", "0");
     }
 
     @Test
@@ -241,8 +242,9 @@ class BillCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).contains("C-1 (Amina)", "Test site");
         assertThat(lines.get(1)).contains("Meter M-1", "2026-06-01 to 2026-06-02", "amounts in KES");
-        assertThat(lines.get(4).split("\\s+")).containsExactly("opening", "0.00");
-        assertThat(lines.get(5).split("\\s+")).containsExactly("2026-06-01", "0.100", "3.50", "0.00", "100.00",
+        // The account opened on 06-01: the statement opens at its opening balance, which no day shows as ADJUST.
+        assertThat(lines.get(4).split("\\s+")).containsExactly("opening", "100.00");
+        assertThat(lines.get(5).split("\\s+")).containsExactly("2026-06-01", "0.100", "3.50", "0.00", "0.00",
                 "96.50");
         assertThat(lines.get(6).split("\\s+")).containsExactly("2026-06-02", "0.000", "15.00", "50.00", "0.00",
                 "131.50");

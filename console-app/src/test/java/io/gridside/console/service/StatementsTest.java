@@ -88,14 +88,15 @@ class StatementsTest {
     void splitsTheLedgerIntoSiteDaysLineByLine() {
         CustomerStatement s = statement("C-1", JUNE_1, JUNE_2);
 
-        // 06-01: the opening posted (+10000) and 350 of energy: 0 + 10000 - 350 = 9650.
+        // The account opened in the period: the statement opens at the opening balance posted (10000), which no
+        // day shows as an adjustment. 06-01: 350 of energy: 10000 - 350 = 9650.
         // 06-02: energy 700 (posted at midnight), standing 1000, debt 5000, tax 56, levy 10 = 6766 charged; 50000
         // topped up: 9650 + 43234 = 52884.
-        assertThat(s.openingMinor()).isZero();
+        assertThat(s.openingMinor()).isEqualTo(10_000);
         assertThat(s.days()).extracting(CustomerStatement.Day::balanceMinor).containsExactly(9_650L, 52_884L);
-        assertThat(s.days().get(0).lines()).isEqualTo(new StatementLines(350, 0, 0, 0, 0, 0, 0, 10_000));
+        assertThat(s.days().get(0).lines()).isEqualTo(new StatementLines(350, 0, 0, 0, 0, 0, 0, 0));
         assertThat(s.days().get(1).lines()).isEqualTo(new StatementLines(700, 1_000, 56, 10, 0, 5_000, 50_000, 0));
-        assertThat(s.totals()).isEqualTo(new StatementLines(1_050, 1_000, 56, 10, 0, 5_000, 50_000, 10_000));
+        assertThat(s.totals()).isEqualTo(new StatementLines(1_050, 1_000, 56, 10, 0, 5_000, 50_000, 0));
         assertThat(s.totals().chargesMinor()).isEqualTo(7_116);
         assertThat(s.closingMinor()).isEqualTo(52_884);
         assertThat(s.state()).isEqualTo(CreditState.ACTIVE);

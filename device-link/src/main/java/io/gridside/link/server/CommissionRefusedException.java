@@ -22,8 +22,6 @@ public final class CommissionRefusedException extends Exception {
     public static final String CUSTOMER_CHANGED = "COMMISSION_CUSTOMER_CHANGED";
     /** The tariff is not one of the pack's. */
     public static final String UNKNOWN_TARIFF = "COMMISSION_UNKNOWN_TARIFF";
-    /** The customer names another tariff than the site's, which the gateway's billing cannot yet mix. */
-    public static final String ONE_TARIFF = "COMMISSION_ONE_TARIFF";
     /** An opening balance below zero. */
     public static final String BAD_BALANCE = "COMMISSION_BAD_BALANCE";
     /** Go-live with no customer commissioned. */

@@ -8,6 +8,7 @@ import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.site.Tariff;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.CustomerCsv;
 import io.gridside.site.commission.JoinedMeter;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A 200-meter site commissioned from its customers file to go-live by the console's service against a factory-fresh
  * simulated gateway, then billed for its first day on the gateway: every customer opens at the balance the file
  * gave them, and closes the day at that balance, with what the simulated customers topped up, less what the day's
- * readings cost on the tariff.
+ * readings cost on their own tariff (the shops are on a tariff of their own).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class CommissionDayEndToEndTest {
@@ -84,7 +85,7 @@ class CommissionDayEndToEndTest {
             assertThat(reports.get(0).technicianId()).isEqualTo("T-7");
 
             fresh.advance(Duration.ofDays(1));
-            billsTheFirstDayFromTheOpeningBalances(fresh, day.store());
+            billsTheFirstDayFromTheOpeningBalances(fresh, day.store(), joined);
         }
     }
 
@@ -102,7 +103,8 @@ class CommissionDayEndToEndTest {
      * billing with the console's own engine: the replay must agree with every ledger entry, and each customer's
      * row must start at the file's opening balance and end at it, with the day's top-ups, less the day's charges.
      */
-    private static void billsTheFirstDayFromTheOpeningBalances(FreshDay fresh, SiteStore store) throws Exception {
+    private static void billsTheFirstDayFromTheOpeningBalances(FreshDay fresh, SiteStore store,
+            List<JoinedMeter> joined) throws Exception {
         try (GatewayClient client = fresh.open()) {
             assertThat(client.hello().siteId()).isEqualTo(FreshDay.SITE);
             Instant liveAt = client.commissioning().state().liveAt();
@@ -118,10 +120,12 @@ class CommissionDayEndToEndTest {
             BillingReport.Row row = rows.get(FreshDay.customerId(i));
             assertThat(row.openingMinor()).isEqualTo(FreshDay.openingBalanceMinor(i));
             // Each quarter hour is rated and rounded on its own: within a minor unit an interval of the day's
-            // energy at the tariff's price.
-            assertThat(row.energyChargesMinor()).isCloseTo(row.energyWh() * FreshDay.FLAT.energyMinorPerKwh()
-                    / 1000, Offset.offset(96L));
-            assertThat(row.standingChargesMinor()).isBetween(0L, 2 * FreshDay.FLAT.standingMinorPerDay());
+            // energy at the price of the customer's own tariff (the shops' or the households' and mills').
+            Tariff tariff = FreshDay.tariffOf(joined.get(i), i);
+            assertThat(row.energyChargesMinor()).isCloseTo(row.energyWh() * tariff.energyMinorPerKwh() / 1000,
+                    Offset.offset(96L));
+            assertThat(row.standingChargesMinor()).isBetween(tariff == FreshDay.SHOP
+                    ? FreshDay.SHOP.standingMinorPerDay() : 0L, 2 * tariff.standingMinorPerDay());
             assertThat(row.balanceMinor()).isEqualTo(row.openingMinor() + row.topUpsMinor()
                     - row.energyChargesMinor() - row.standingChargesMinor() - row.taxesMinor()
                     - row.debtRecoveredMinor() + row.otherMinor());

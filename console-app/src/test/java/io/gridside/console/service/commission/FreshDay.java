@@ -49,6 +49,8 @@ final class FreshDay implements AutoCloseable {
     static final String TARIFF = "flat-ngamba";
     /** KES 35.00 a kWh, KES 10.00 a day. */
     static final Tariff FLAT = new Tariff(TARIFF, "KES", 3500, 1000, 5000);
+    /** The shops' tariff: KES 50.00 a kWh, KES 20.00 a day. */
+    static final Tariff SHOP = new Tariff("shop-ngamba", "KES", 5000, 2000, 5000);
     static final SitePlan PLAN = new SitePlan(SITE, "Ngamba", "Ngamba Power", "KES", ZoneId.of("Africa/Nairobi"),
             List.of(LocalDate.of(2026, 10, 20)), -0.31, 32.65);
     static final OperatorSigningKey OPERATOR = new OperatorSigningKey("ngamba-ops", SigningKey.fromSeed(
@@ -76,7 +78,8 @@ final class FreshDay implements AutoCloseable {
         this.pack = folder.resolve("ngamba-3.pack.json");
         CommissioningPack content = new CommissioningPack(SITE, OPERATOR.keyId(), OPERATOR.publicKey().publicKey(),
                 SITE_TIME.minus(Duration.ofDays(3)), SITE_TIME.plus(Duration.ofDays(30)),
-                List.of(TariffFile.write(TariffSchedule.flat(FLAT))), List.of(TECHNICIAN));
+                List.of(TariffFile.write(TariffSchedule.flat(FLAT)), TariffFile.write(TariffSchedule.flat(SHOP))),
+                List.of(TECHNICIAN));
         CommissioningPackFile.write(pack, OPERATOR.sign(content));
     }
 
@@ -112,8 +115,9 @@ final class FreshDay implements AutoCloseable {
     }
 
     /**
-     * The customers file of the meters that joined: one customer a meter, a mill on each three-phase meter, opening
-     * balances from KES 100.00 up, and the meter's serial planned for all but the last {@code unplanned}.
+     * The customers file of the meters that joined: one customer a meter, a mill on each three-phase meter, every
+     * fifth customer otherwise a shop on the shops' tariff, opening balances from KES 100.00 up, and the meter's
+     * serial planned for all but the last {@code unplanned}.
      */
     static String customersCsv(List<JoinedMeter> meters, int unplanned) {
         StringBuilder csv = new StringBuilder(
@@ -123,12 +127,17 @@ final class FreshDay implements AutoCloseable {
             String category = meter.phases() == 3 ? "MILL" : i % 5 == 0 ? "SHOP" : "HOUSEHOLD";
             String serial = i < meters.size() - unplanned ? meter.meterId() : "";
             csv.append(customerId(i)).append(",\"Customer ").append(i).append(", Ngamba\",,Plot ").append(i)
-                    .append(',').append(category).append(',').append(TARIFF).append(',')
+                    .append(',').append(category).append(',').append(tariffOf(meter, i).tariffId()).append(',')
                     .append(openingBalanceMinor(i) / 100).append('.')
                     .append(String.format("%02d", openingBalanceMinor(i) % 100)).append(',').append(serial)
                     .append('\n');
         }
         return csv.toString();
+    }
+
+    /** The tariff the customers file puts the customer of the {@code index}th meter joined on. */
+    static Tariff tariffOf(JoinedMeter meter, int index) {
+        return meter.phases() != 3 && index % 5 == 0 ? SHOP : FLAT;
     }
 
     static String customerId(int index) {
