@@ -118,8 +118,9 @@ public final class BillingAudit {
     }
 
     /**
-     * The replay starts at the first opening, so it needs every reading from there on; a site that has billed no
-     * energy yet, such as one just opened, has none to need.
+     * The replay starts at the first opening, so it needs every reading from there on: from the quarter hour that
+     * opening starts, or from the next one when it opened within a quarter hour, which is not billed (decision
+     * 0070). A site that has billed no energy yet, such as one just opened, has none to need.
      */
     private static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings) {
         Instant opened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).map(LedgerEntry::at)
@@ -133,7 +134,9 @@ public final class BillingAudit {
             return;
         }
         Instant firstReading = readings.isEmpty() ? null : readings.get(0).intervalStart();
-        if (firstReading == null || firstReading.isAfter(Reading.intervalStartOf(opened))) {
+        Instant firstBilled = Reading.intervalStartOf(opened).equals(opened) ? opened
+                : Reading.intervalStartOf(opened).plus(Reading.INTERVAL);
+        if (firstReading == null || firstReading.isAfter(firstBilled)) {
             throw new NoSuchElementException("The audit re-runs billing from the first opening balance ("
                     + opened + "), but this laptop holds readings only from " + (firstReading == null ? "nowhere"
                     : firstReading) + ". Pull the site's whole history first.");
