@@ -80,14 +80,15 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
     private WentLive wentLive;
 
     /**
-     * A fresh gateway whose meters are those of the site {@code spec} lays out, with the identity key its seed
-     * gives; its meters start joining from {@code spec.now()}, which {@code clock} should start at.
+     * A fresh gateway whose meters are those of the site {@code spec} lays out, with the identity key and id its
+     * seed gives a factory-fresh gateway (not the site's demo gateway's); its meters start joining from
+     * {@code spec.now()}, which {@code clock} should start at.
      *
      * @param spec how many meters the site has and the seed of everything about them; its history and billing
      *     are not used, since a fresh gateway has neither
      */
     public FreshGateway(SiteSpec spec, SimClock clock) {
-        this(spec, clock, GatewayIdentity.keyFor(spec));
+        this(spec, clock, GatewayIdentity.freshKeyFor(spec));
     }
 
     /**
@@ -96,7 +97,8 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
      */
     public FreshGateway(SiteSpec spec, SimClock clock, SigningKey identityKey) {
         this.spec = spec;
-        this.physical = CommissionedSite.labelled(SiteGenerator.generate(spec), spec.seed());
+        String gatewayId = GatewayIdentity.freshGatewayIdFor(spec);
+        this.physical = CommissionedSite.labelled(SiteGenerator.generate(spec, gatewayId), spec.seed());
         this.clock = clock;
         this.identityKey = identityKey;
         this.joins = new MeshJoins(physical, spec.seed(), spec.now());
