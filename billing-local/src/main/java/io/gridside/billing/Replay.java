@@ -134,6 +134,33 @@ public final class Replay {
         return engine;
     }
 
+    /**
+     * Replays the ticks of a gateway that took a site over from a dead one, on {@code engine}, which
+     * {@link Takeover#engine} made as the new gateway made its own: from {@code takenOverAt} to the last reading,
+     * with the top-ups, voids and adjustments of {@code gatewayLedger} (the new gateway's entries after its
+     * reconciliation) and {@code readings} (those the new gateway billed). It spreads gaps as the gateway does.
+     */
+    public static BillingEngine runAfterTakeover(BillingEngine engine, Instant takenOverAt, List<Meter> meters,
+            List<LedgerEntry> gatewayLedger, List<Reading> readings) {
+        engine.spreadingGaps(ReadingHistory.of(readings));
+        List<TopUp> topUps = new ArrayList<>();
+        List<LedgerEntry> voids = new ArrayList<>();
+        List<LedgerEntry> adjustments = new ArrayList<>();
+        for (LedgerEntry entry : gatewayLedger) {
+            if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
+                topUps.add(new TopUp(entry.reference().substring(PAYMENT_PREFIX.length()), entry.customerId(),
+                        entry.amountMinor(), entry.at()));
+            } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(LedgerStore.VOID_PREFIX)) {
+                voids.add(entry);
+            } else if (entry.kind() == EntryKind.ADJUSTMENT) {
+                adjustments.add(entry);
+            }
+        }
+        tickThrough(engine, takenOverAt, readings, topUps, voids, adjustments,
+                new Ticked(SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE));
+        return engine;
+    }
+
     /** What happens between ticks besides their voids: the site's changes and the versions pushed late. */
     private record Ticked(SiteChangeLog changes, LatePushes pushes) {
     }

@@ -50,9 +50,21 @@ public final class BillingAudit {
         requireWholeHistory(ledger, readings);
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
-        BillingEngine replay = replay(tariff, config, site.zone(), meters, ledger, readings, events);
-        List<LedgerEntry> replayed = replay.ledgerAfter(0);
-        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
+        Optional<ReplacedGatewayReplay> replaced = ReplacedGatewayReplay.in(ledger);
+        BillingEngine replay;
+        List<LedgerEntry> replayed;
+        Reconciliation reconciliation;
+        if (replaced.isPresent()) {
+            ReplacedGatewayReplay.Outcome outcome = replaced.get().run(site, tariff, meters, ledger, readings,
+                    (before, read) -> replay(tariff, config, site.zone(), meters, before, read, events));
+            replay = outcome.after();
+            replayed = outcome.replayed();
+            reconciliation = outcome.reconciliation();
+        } else {
+            replay = replay(tariff, config, site.zone(), meters, ledger, readings, events);
+            replayed = replay.ledgerAfter(0);
+            reconciliation = Reconciliation.of(ledger, replay);
+        }
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         AccountHistory history = AccountHistory.of(meters, openings(ledger), events);

@@ -12,6 +12,8 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPin;
 import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.CashTopUp;
+import io.gridside.link.message.CommandsBatch;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.DemoOperator;
@@ -133,6 +135,38 @@ class GatewayReplacingTest {
                 .containsExactlyInAnyOrderElementsOf(old.readings(from, to));
         assertThat(replacement.gateway().ledgerAfter(store.lastLedgerSeq())).anySatisfy(entry ->
                 assertThat(entry.kind()).isEqualTo(EntryKind.ENERGY));
+    }
+
+    @Test
+    void auditsTheSiteAcrossTheReplacementOnItsContinuedChain() throws IOException {
+        replace();
+        clock.advance(Duration.ofHours(6));
+        String customerId = old.layout().customers().get(5).customerId();
+        SignedCredential cashier = DemoOperator.issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN, List.of(siteId()),
+                NOW.minus(Duration.ofDays(1)), Duration.ofDays(30), Map.of("maxOfflineCashCreditMinor", 50_000L));
+        try (GatewayClient client = connect(Authentication.of(cashier, pins).signingWith(DemoOperator.holderKey()))) {
+            client.topUp(new CashTopUp(customerId, null, 1_500, old.profile().currency(), "CASH-R1", "paid on site"));
+        }
+        clock.advance(Duration.ofHours(20));
+
+        BillingReport report;
+        CommandAudit.Result commands;
+        try (GatewayClient client = supervisorRepinning()) {
+            SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE, () -> false);
+            report = BillingAudit.run(store);
+            List<CommandsBatch.Entry> log = new ArrayList<>();
+            client.billing().commands(0, (batch, received, total) -> log.addAll(batch), () -> false);
+            commands = CommandAudit.audit(log, siteId(), store.ledger(), List.of(), client.billing()
+                    .importedPayments());
+        }
+
+        assertThat(store.checkLedger().intact()).isTrue();
+        assertThat(report.reconciliation().firstDifference()).isEmpty();
+        assertThat(report.reconciliation().agrees()).isTrue();
+        assertThat(report.reconciliation().checkedTo()).isAfter(clock.now().minus(Duration.ofHours(1)));
+        assertThat(commands.broken()).isEmpty();
+        assertThat(commands.verified()).hasSize(1);
+        assertThat(store.ledger()).filteredOn(entry -> entry.reference().equals("payment:CASH-R1")).hasSize(1);
     }
 
     @Test

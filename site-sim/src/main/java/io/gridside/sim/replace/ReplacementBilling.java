@@ -2,8 +2,9 @@ package io.gridside.sim.replace;
 
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.CreditTerms;
-import io.gridside.billing.LedgerStore;
 import io.gridside.billing.Rater;
+import io.gridside.billing.ReadingHistory;
+import io.gridside.billing.Takeover;
 import io.gridside.billing.Tick;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A replacement gateway's own billing, from its reconciliation on: the billing engine the simulated gateways use,
- * resumed on the restored and reconciled balances and on the continued ledger, so its entries follow the dead
- * gateway's chain. Each quarter hour it bills the readings its meters sent after the register each was reconciled
- * to, the cash and payments taken since, and turns relays on its decisions. Not thread-safe: its gateway locks
- * around it.
+ * taking the site over ({@link Takeover}) on the restored and reconciled balances and on the continued ledger, so
+ * its entries follow the dead gateway's chain. Each quarter hour it bills the readings its meters sent after the
+ * register each was reconciled to, the cash and payments taken since, and turns relays on its decisions. Not
+ * thread-safe: its gateway locks around it.
  *
  * <p>It bills with the site's flat tariff under plain credit terms, which is all a restore carries.
  */
@@ -69,6 +70,22 @@ final class ReplacementBilling {
         this.clock = clock;
         this.posting = new PaymentPosting(site.currency());
         this.cash = GatewayCash.inMemory(site.currency(), engine, this::customerOf, this::dateAfterLastTick);
+        // A reading that closes a gap is billed as its spread, as the simulated gateways and the audit's replay do.
+        engine.spreadingGaps(new BilledHistory());
+    }
+
+    /** The readings this gateway billed before the tick under way, which a gap's spread looks back on. */
+    private final class BilledHistory implements ReadingHistory {
+
+        @Override
+        public Optional<Instant> lastReadingEnd(String meterId, Instant notAfter) {
+            return ReadingHistory.of(billed).lastReadingEnd(meterId, notAfter);
+        }
+
+        @Override
+        public List<Reading> readings(String meterId, Instant from, Instant to) {
+            return ReadingHistory.of(billed).readings(meterId, from, to);
+        }
     }
 
     /**
@@ -85,8 +102,10 @@ final class ReplacementBilling {
         Tariff tariff = restored.begin().tariff();
         Rater rater = new Rater(TariffSchedule.flat(tariff), site.zone(), CreditTerms.PLAIN.calendar()::isHoliday);
         Instant opened = Reading.intervalStartOf(at);
-        BillingEngine engine = BillingEngine.resume(tariff, rater, restored.ledger(), CreditTerms.PLAIN,
-                openedStates(restored, tariff, rater, at), opened);
+        Map<String, String> meterOf = new LinkedHashMap<>();
+        restored.accounts().forEach(a -> meterOf.put(a.customer().customerId(), a.meter().meterId()));
+        BillingEngine engine = Takeover.engine(tariff, rater, CreditTerms.PLAIN, restored.ledger(), meterOf,
+                restored.balances(), at);
         ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock);
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         if (read != null) {
@@ -104,23 +123,6 @@ final class ReplacementBilling {
         LOG.info("The replacement gateway bills site {} from {}: {} accounts, ledger after entry {}.",
                 site.siteId(), opened, restored.accounts().size(), restored.tipSeq());
         return billing;
-    }
-
-    /**
-     * Every account as the engine holds it after opening on its reconciled balance at {@code at}: opened as a
-     * customer moving in, so that a site day whose standing charge the reconciliation posted is not charged again.
-     * The opening entries go to a scratch ledger; the accounts' states are what the gateway's engine resumes from.
-     */
-    private static List<byte[]> openedStates(RestoredSite restored, Tariff tariff, Rater rater, Instant at) {
-        BillingEngine scratch = new BillingEngine(tariff, rater, LedgerStore.inMemory(), CreditTerms.PLAIN);
-        Map<String, Long> balances = restored.balances();
-        List<byte[]> states = new ArrayList<>();
-        for (RestoreChunk.Account account : restored.accounts()) {
-            String customerId = account.customer().customerId();
-            scratch.moveIn(customerId, account.meter().meterId(), balances.get(customerId), at);
-            states.add(scratch.accountState(customerId));
-        }
-        return states;
     }
 
     BillingEngine engine() {

@@ -318,9 +318,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
             throw new RestoreRefusedException("REPLACE_BILLING", "This gateway bills the site already, so a "
                     + "reconciliation takes no new line; take a payment found since as cash or import it.");
         }
-        ReconciliationPosted posted = site.post(post, clock());
+        Instant at = clock();
+        ReconciliationPosted posted = site.post(post, at);
         if (billing == null) {
-            billing = ReplacementBilling.start(site, lastRead, meters, clock(), this::clock);
+            billing = ReplacementBilling.start(site, lastRead, meters, at, this::clock);
         }
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,
                 posted.entries().size(), posted.alreadyPosted().size());
