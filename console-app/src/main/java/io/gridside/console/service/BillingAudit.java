@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Audits a pulled site: re-runs its billing over the stored readings with the console's own engine, checks
@@ -50,21 +51,15 @@ public final class BillingAudit {
         requireWholeHistory(ledger, readings);
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
-        Optional<ReplacedGatewayReplay> replaced = ReplacedGatewayReplay.in(ledger);
-        BillingEngine replay;
-        List<LedgerEntry> replayed;
-        Reconciliation reconciliation;
-        if (replaced.isPresent()) {
-            ReplacedGatewayReplay.Outcome outcome = replaced.get().run(site, tariff, meters, ledger, readings,
-                    (before, read) -> replay(tariff, config, site.zone(), meters, before, read, events));
-            replay = outcome.after();
-            replayed = outcome.replayed();
-            reconciliation = outcome.reconciliation();
-        } else {
-            replay = replay(tariff, config, site.zone(), meters, ledger, readings, events);
-            replayed = replay.ledgerAfter(0);
-            reconciliation = Reconciliation.of(ledger, replay);
-        }
+        BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
+                (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events);
+        // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
+        ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
+                .map(replaced -> replaced.run(site, tariff, meters, ledger, readings, replayOf))
+                .orElseGet(() -> ReplacedGatewayReplay.Outcome.of(ledger, replayOf.apply(ledger, readings)));
+        BillingEngine replay = outcome.after();
+        Reconciliation reconciliation = outcome.reconciliation();
+        List<LedgerEntry> replayed = outcome.replayed();
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         AccountHistory history = AccountHistory.of(meters, openings(ledger), events);

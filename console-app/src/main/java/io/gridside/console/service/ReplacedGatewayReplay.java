@@ -68,8 +68,16 @@ final class ReplacedGatewayReplay {
         return Optional.of(new ReplacedGatewayReplay(tip, reconciled, gap.at()));
     }
 
-    /** The audit's outcome over the whole ledger, and the engine that replayed the new gateway's part. */
+    /**
+     * The audit's outcome over the whole ledger: its reconciliation, the engine that replayed the last part (the
+     * new gateway's, or the whole site's when no gateway was replaced), and every entry the replay stands for.
+     */
     record Outcome(Reconciliation reconciliation, BillingEngine after, List<LedgerEntry> replayed) {
+
+        /** The outcome of a site replayed in one part by {@code replay}. */
+        static Outcome of(List<LedgerEntry> ledger, BillingEngine replay) {
+            return new Outcome(Reconciliation.of(ledger, replay), replay, replay.ledgerAfter(0));
+        }
     }
 
     /**
