@@ -144,6 +144,18 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void theAuditOfTheSiteAfterTheReplacementPassesOnTheContinuedChain() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        clock.advance(Duration.ofHours(20));
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).contains("Signed commands: 0 checked, 0 that do not check out");
+    }
+
+    @Test
     void refusesATechniciansCredentialAsTheDesignSays() throws IOException {
         String technician = old.technician(home, NOW, Duration.ofDays(30), Map.of());
 
