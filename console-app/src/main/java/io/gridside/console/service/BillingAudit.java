@@ -71,6 +71,10 @@ public final class BillingAudit {
     /**
      * The console's replay of everything the store holds, when it holds what a replay needs (the site, its tariff
      * and every reading since the first opening); empty otherwise.
+     *
+     * <p>KNOWN SHORTCOMING: this replay, which statements and credit listings use, does not yet split a site whose
+     * gateway was replaced as {@link #run} does ({@link ReplacedGatewayReplay}), so on such a site it ends where the
+     * ledger does not.
      */
     static Optional<BillingEngine> replayIfWhole(SiteStore store) {
         return replayIfWhole(store, store.meters(), store.ledger(), store.readings(Instant.EPOCH, Instant.MAX),
