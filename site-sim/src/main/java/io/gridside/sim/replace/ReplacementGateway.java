@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * A factory-fresh gateway mounted in place of a site's dead one, which takes the site over from a console's
  * verified replica (protocol section 6.32): the site, tariff, customers, meters and balances, and the ledger's tip,
  * which its own chain continues (decision 0067). It reads the site's meters, which kept counting while the site
- * had no gateway, and posts the console's reconciliation of the gap, each line once. Thread-safe.
+ * had no gateway, and posts the console's reconciliation of the gap, each line once; from then on it bills the site
+ * itself (protocol section 6.34, decision 0071; see {@link ReplacementBilling}). Thread-safe.
  *
  * <p>It knows the site it is mounted for (its credentials are the site's), and nothing else until a restore is
  * applied: before, it answers only the restore and a hello. It keeps the chunks of a restore under way in memory,
