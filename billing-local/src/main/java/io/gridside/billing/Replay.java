@@ -123,15 +123,48 @@ public final class Replay {
         // The gateway bills a reading that closes a gap as the gap's spread, looking back on the readings before.
         engine.spreadingGaps(ReadingHistory.of(readings));
         Instant start = null;
-        List<TopUp> topUps = new ArrayList<>();
-        List<LedgerEntry> voids = new ArrayList<>();
-        List<LedgerEntry> adjustments = new ArrayList<>();
+        Inputs inputs = new Inputs();
         for (LedgerEntry entry : gatewayLedger) {
             if (entry.kind() == EntryKind.OPENING && changes.opensWithTheSite(entry.at())) {
                 engine.openAccount(entry.customerId(), changes.meterAtOpening(entry.customerId()),
                         entry.amountMinor(), entry.at());
                 start = start == null ? entry.at() : start;
-            } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
+            } else {
+                inputs.take(entry);
+            }
+        }
+        if (start != null) {
+            tickThrough(engine, start, readings, inputs, new Ticked(changes, pushes));
+        }
+        return engine;
+    }
+
+    /**
+     * Replays the ticks of a gateway that took a site over from a dead one, on {@code engine}, which
+     * {@link Takeover#engine} made as the new gateway made its own: from {@code takenOverAt} to the last reading,
+     * with the top-ups, voids and adjustments of {@code gatewayLedger} (the new gateway's entries after its
+     * reconciliation) and {@code readings} (those the new gateway billed). It spreads gaps as the gateway does.
+     */
+    public static BillingEngine runAfterTakeover(BillingEngine engine, Instant takenOverAt, List<Meter> meters,
+            List<LedgerEntry> gatewayLedger, List<Reading> readings) {
+        engine.spreadingGaps(ReadingHistory.of(readings));
+        Inputs inputs = new Inputs();
+        gatewayLedger.forEach(inputs::take);
+        tickThrough(engine, takenOverAt, readings, inputs,
+                new Ticked(SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE));
+        return engine;
+    }
+
+    /** The gateway's inputs that its ledger records: payments, voids and corrections, each in ledger order. */
+    private record Inputs(List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments) {
+
+        Inputs() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** Keeps {@code entry} when it records an input; other entries are what the replay posts itself. */
+        void take(LedgerEntry entry) {
+            if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(PAYMENT_PREFIX)) {
                 topUps.add(new TopUp(entry.reference().substring(PAYMENT_PREFIX.length()), entry.customerId(),
                         entry.amountMinor(), entry.at()));
             } else if (entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith(LedgerStore.VOID_PREFIX)) {
@@ -140,10 +173,6 @@ public final class Replay {
                 adjustments.add(entry);
             }
         }
-        if (start != null) {
-            tickThrough(engine, start, readings, topUps, voids, adjustments, new Ticked(changes, pushes));
-        }
-        return engine;
     }
 
     /** What happens between ticks besides their voids: the site's changes and the versions pushed late. */
@@ -155,8 +184,11 @@ public final class Replay {
      * posted after the tick before their date, among the changes made between the two ticks, by date, as the
      * gateway posted them.
      */
-    private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings,
-            List<TopUp> topUps, List<LedgerEntry> voids, List<LedgerEntry> adjustments, Ticked ticked) {
+    private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings, Inputs inputs,
+            Ticked ticked) {
+        List<TopUp> topUps = inputs.topUps();
+        List<LedgerEntry> voids = inputs.voids();
+        List<LedgerEntry> adjustments = inputs.adjustments();
         SiteChangeLog changes = ticked.changes();
         TreeMap<Instant, List<Reading>> readingsByEnd = new TreeMap<>();
         readings.stream().filter(r -> !changes.billedByAChange(r))

@@ -5,6 +5,8 @@ import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.CommissionMeter;
+import io.gridside.link.message.GoLive;
+import io.gridside.link.message.Message;
 import io.gridside.link.message.CommissioningState;
 import io.gridside.link.message.MeterCommissioned;
 import io.gridside.link.message.RelayTested;
@@ -25,6 +27,7 @@ import io.gridside.site.commission.AssignmentRules;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffSchedule;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -79,16 +82,20 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
     private volatile Duration clockOffset = Duration.ZERO;
     private volatile SimulatedGateway live;
     private WentLive wentLive;
+    /** Where it keeps the steps it took across restarts, or null; see {@link FreshJournal}. */
+    private final FreshJournal journal;
+    private boolean replaying;
 
     /**
-     * A fresh gateway whose meters are those of the site {@code spec} lays out, with the identity key its seed
-     * gives; its meters start joining from {@code spec.now()}, which {@code clock} should start at.
+     * A fresh gateway whose meters are those of the site {@code spec} lays out, with the identity key and id its
+     * seed gives a factory-fresh gateway (not the site's demo gateway's); its meters start joining from
+     * {@code spec.now()}, which {@code clock} should start at.
      *
      * @param spec how many meters the site has and the seed of everything about them; its history and billing
      *     are not used, since a fresh gateway has neither
      */
     public FreshGateway(SiteSpec spec, SimClock clock) {
-        this(spec, clock, GatewayIdentity.keyFor(spec));
+        this(spec, clock, GatewayIdentity.freshKeyFor(spec));
     }
 
     /**
@@ -96,13 +103,48 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
      * of a site has a key of its own, not the key its seed would give.
      */
     public FreshGateway(SiteSpec spec, SimClock clock, SigningKey identityKey) {
+        this(spec, clock, identityKey, (FreshJournal) null);
+    }
+
+    /**
+     * A fresh gateway as above that keeps its commissioning steps in a journal in {@code journalDirectory} and, when
+     * one is there, takes them again: started on {@link FreshJournal#resumed}'s spec and clock, it is set up, has
+     * its customers and is live as before it stopped.
+     *
+     * @throws io.gridside.sim.journal.JournalException when the journal there is another site's, or a kept step
+     *     is refused when taken again
+     */
+    public FreshGateway(SiteSpec spec, SimClock clock, SigningKey identityKey, Path journalDirectory) {
+        this(spec, new FreshJournal.PinnedClock(clock), identityKey, FreshJournal.open(journalDirectory, spec));
+    }
+
+    private FreshGateway(SiteSpec spec, SimClock clock, SigningKey identityKey, FreshJournal journal) {
+        this.journal = journal;
         this.spec = spec;
-        this.physical = CommissionedSite.labelled(SiteGenerator.generate(spec), spec.seed());
+        String gatewayId = GatewayIdentity.freshGatewayIdFor(spec);
+        this.physical = CommissionedSite.labelled(SiteGenerator.generate(spec, gatewayId), spec.seed());
         this.clock = clock;
         this.identityKey = identityKey;
         this.joins = new MeshJoins(physical, spec.seed(), spec.now());
         LOG.info("Factory-fresh gateway {} has {} meters to join its mesh from {}.", physical.gatewayId(),
                 spec.meters(), spec.now());
+        if (journal != null) {
+            replaying = true;
+            journal.replay(this, (FreshJournal.PinnedClock) clock);
+            replaying = false;
+        }
+    }
+
+    /** Keeps a step it took in its journal, if it keeps one, before it answers; a step taken again is kept. */
+    private void took(Message step, String by) {
+        if (journal != null && !replaying) {
+            journal.took(step, clock.now(), by);
+        }
+    }
+
+    /** The identity key a factory-fresh gateway of the site {@code spec} builds has, unless it is given another. */
+    public static SigningKey identityKeyFor(SiteSpec spec) {
+        return GatewayIdentity.freshKeyFor(spec);
     }
 
     @Override
@@ -239,6 +281,7 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
                 List.copyOf(byId.keySet()), pack.pack().credentials().stream().map(SignedCredential::technicianId)
                         .toList(), previous, newClock, false);
         setUp = new SetUp(plan, pack, byId, answer);
+        took(new SetUpSite(plan, newClock, pack.signed(), pack.signature()), by);
         LOG.info("Technician {} set up gateway {} for site {} with the pack of operator key {}, clock {}.", by,
                 physical.gatewayId(), plan.siteId(), pack.pack().operatorKeyId(), newClock);
         return answer;
@@ -278,6 +321,7 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
                 site.plan().currency(), clock(), false);
         customers.put(request.customerId(), new Commissioned(request, answer));
         customerOfSerial.put(request.meterSerial(), request.customerId());
+        took(request, by);
         LOG.info("Technician {} gave meter {} to customer {} on tariff {} with {} opening.", by,
                 request.meterSerial(), request.customerId(), request.tariffId(), request.openingBalanceMinor());
         return answer;
@@ -365,9 +409,11 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
         SiteCalendar holidays = new SiteCalendar(null, null, Set.of(), Set.copyOf(site.plan().holidays()), Set.of());
         live = new SimulatedGateway(new SiteSpec(spec.meters(), spec.seed(), 0, now,
                 SimBilling.commissioned(billing, holidays)),
-                layout, siteClock, trustedOperators(), identityKey, Scenario.NONE, null);
+                layout, siteClock, trustedOperators(), identityKey, Scenario.NONE,
+                journal == null ? null : journal.liveDirectory());
         // Billing starts at go-live itself; the meters left without a customer are not billed at all.
         wentLive = new WentLive(now, customers.size(), spec.meters() - customers.size(), false);
+        took(new GoLive(), by);
         LOG.info("Technician {} took site {} live at {}: {} customers, {} meters left without one.", by,
                 site.plan().siteId(), wentLive.liveAt(), wentLive.customers(), wentLive.uncommissionedMeters());
         return wentLive;
@@ -401,6 +447,9 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
         SimulatedGateway billing = live;
         if (billing != null) {
             billing.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
     }
 }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * at or after its date, after that tick's readings, in the order of the voids' dates and then references, as a
  * replay of the ledger posts them.
  */
-final class GatewayCash {
+public final class GatewayCash {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCash.class);
 
@@ -66,11 +66,16 @@ final class GatewayCash {
      */
     GatewayCash(String currency, JournalCashBook book, BillingEngine engine, BinaryOperator<String> customers,
             Supplier<Instant> now) {
+        this(currency, book, book.receipts(), engine, customers, now);
+    }
+
+    private GatewayCash(String currency, CashBook book, List<CashBook.Receipt> kept, BillingEngine engine,
+            BinaryOperator<String> customers, Supplier<Instant> now) {
         this.desk = new CashDesk(currency, book);
         this.engine = engine;
         this.customers = customers;
         this.now = now;
-        for (CashBook.Receipt receipt : book.receipts()) {
+        for (CashBook.Receipt receipt : kept) {
             CashBookLine line = receipt.line();
             pendingCash.put(line.reference(), new TopUp(line.reference(), line.customerId(), line.amountMinor(),
                     line.at()));
@@ -80,11 +85,20 @@ final class GatewayCash {
         }
     }
 
-    CashReceipt take(CashTopUp request, CashAllowance allowance) throws CashRefusedException {
+    /**
+     * The cash of a gateway that keeps its cash book in memory, beginning empty: a replacement gateway's, which
+     * takes over a site's billing with no book of its own.
+     */
+    public static GatewayCash inMemory(String currency, BillingEngine engine, BinaryOperator<String> customers,
+            Supplier<Instant> now) {
+        return new GatewayCash(currency, CashBook.inMemory(), List.of(), engine, customers, now);
+    }
+
+    public CashReceipt take(CashTopUp request, CashAllowance allowance) throws CashRefusedException {
         return desk.take(request, allowance, till);
     }
 
-    CashVoided voidReceipt(CashVoid request, String supervisorId) throws CashRefusedException {
+    public CashVoided voidReceipt(CashVoid request, String supervisorId) throws CashRefusedException {
         return desk.voidReceipt(request, supervisorId, till);
     }
 
@@ -97,7 +111,7 @@ final class GatewayCash {
      * Credits payments imported from a file and keeps which references came so: the payment's channel, which the
      * ledger does not record. They are rebuilt on resuming, as the commands that brought them are replayed.
      */
-    PaymentsPosted postImported(PostPayments request, PaymentPosting posting, Instant clock) {
+    public PaymentsPosted postImported(PostPayments request, PaymentPosting posting, Instant clock) {
         PaymentsPosted posted = posting.post(request, clock, till);
         posted.results().stream().filter(r -> r.outcome() == PaymentsPosted.Outcome.CREDITED)
                 .forEach(r -> imported.add(r.reference()));
@@ -105,12 +119,12 @@ final class GatewayCash {
     }
 
     /** The references credited as imported payments, in the order taken. */
-    List<String> imported() {
+    public List<String> imported() {
         return List.copyOf(imported);
     }
 
     /** The book's lines dated in [from, to). */
-    List<CashBookLine> lines(Instant from, Instant to) {
+    public List<CashBookLine> lines(Instant from, Instant to) {
         return desk.lines(from, to);
     }
 
@@ -120,14 +134,14 @@ final class GatewayCash {
     }
 
     /** The cash taken up to {@code end}, which leaves the pending list for the engine's tick. */
-    List<TopUp> dueCash(Instant end) {
+    public List<TopUp> dueCash(Instant end) {
         List<TopUp> due = pendingCash.values().stream().filter(topUp -> !topUp.at().isAfter(end)).toList();
         due.forEach(topUp -> pendingCash.remove(topUp.reference()));
         return due;
     }
 
     /** Posts the voids dated up to {@code end}; call it right after the tick at {@code end}. */
-    List<RelayDecision> postDueVoids(Instant end) {
+    public List<RelayDecision> postDueVoids(Instant end) {
         List<Map.Entry<String, Instant>> due = pendingVoids.stream()
                 .filter(entry -> !entry.getValue().isAfter(end))
                 .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))

@@ -42,9 +42,18 @@ public final class SiteGenerator {
     }
 
     public static SiteLayout generate(SiteSpec spec) {
+        return generate(spec, gatewayIdFor(spec.seed()));
+    }
+
+    /** The gateway id a site of {@code seed} gives its own gateway. */
+    static String gatewayIdFor(long seed) {
+        return String.format(Locale.ROOT, "GW-%06X", Noise.hash(seed, 1) & 0xFFFFFF);
+    }
+
+    /** The site {@code spec} lays out, around a gateway named {@code gatewayId} (another than its seed's). */
+    static SiteLayout generate(SiteSpec spec, String gatewayId) {
         long seed = spec.seed();
         int count = spec.meters();
-        String gatewayId = String.format(Locale.ROOT, "GW-%06X", Noise.hash(seed, 1) & 0xFFFFFF);
         SiteInfo site = new SiteInfo(String.format(Locale.ROOT, "site-%d", seed),
                 "Demo village " + seed, CURRENCY, ZONE);
         Tariff tariff = TARIFF;

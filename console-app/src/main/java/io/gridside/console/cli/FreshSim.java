@@ -4,9 +4,11 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.PublishedPorts;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.sim.FreshGateway;
+import io.gridside.sim.FreshJournal;
 import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SiteSpec;
+import io.gridside.sim.journal.JournalException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code gridside sim --fresh}: a factory-fresh simulated gateway, served until stopped, announcing its key and
- * each listener on its own line.
+ * each listener on its own line; with {@code --journal DIR} it keeps what it was given there across restarts.
  */
 final class FreshSim {
 
@@ -27,8 +29,9 @@ final class FreshSim {
         refuseSiteOptions(sim);
         SiteSpec asked = sim.site.spec();
         SiteSpec spec = new SiteSpec(asked.meters(), asked.seed(), 0, asked.now());
-        SigningKey identityKey = sim.identityKey(spec);
-        FreshGateway gateway = new FreshGateway(spec, SimClock.scaled(spec.now(), sim.site.speed), identityKey);
+        SigningKey identityKey = sim.gatewayKeySeed == null ? FreshGateway.identityKeyFor(spec)
+                : sim.identityKey(spec);
+        FreshGateway gateway = start(sim, spec, identityKey);
         FreshSite site = FreshSite.start(gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(site::close, "fresh-sim-shutdown"));
         sim.announce("gateway-key=" + identityKey.publicKey().hex());
@@ -47,12 +50,29 @@ final class FreshSim {
         return ExitCode.OK;
     }
 
+    /**
+     * The fresh gateway, which with {@code --journal} keeps its commissioning steps there and, started again on
+     * them, resumes its setup, customers and go-live from the simulation's time of its last step.
+     */
+    private static FreshGateway start(SimCommand sim, SiteSpec spec, SigningKey identityKey) {
+        if (sim.journal == null) {
+            return new FreshGateway(spec, SimClock.scaled(spec.now(), sim.site.speed), identityKey);
+        }
+        try {
+            FreshJournal.Resumed resumed = FreshJournal.resumed(sim.journal, spec);
+            return new FreshGateway(resumed.spec(), SimClock.scaled(resumed.clockStart(), sim.site.speed),
+                    identityKey, sim.journal);
+        } catch (JournalException e) {
+            throw new RefusedException(e.getMessage(), e, "SIM_JOURNAL_REFUSED");
+        }
+    }
+
     /** A fresh gateway has no site, history, billing, scenario or cloud to give: asking for one is a mistake. */
     private static void refuseSiteOptions(SimCommand sim) {
-        if (sim.journal != null || sim.cloud || sim.advertise || sim.bind != null || sim.floodMeter != null
+        if (sim.cloud || sim.advertise || sim.bind != null || sim.floodMeter != null
                 || sim.operatorKeys != null || sim.noDemoOperator || sim.firmwareKeyFiles != null) {
-            throw new UsageException("--fresh starts a gateway with its key and nothing else: leave out --journal, "
-                    + "--cloud, --advertise, --bind, --flood-meter, --trust-operator, --no-demo-operator and "
+            throw new UsageException("--fresh starts a gateway with its key and nothing else: leave out --cloud, "
+                    + "--advertise, --bind, --flood-meter, --trust-operator, --no-demo-operator and "
                     + "--firmware-key; it trusts the operator of the first commissioning pack it is given.");
         }
     }

@@ -7,10 +7,13 @@ import io.gridside.console.service.Reconciled;
 import io.gridside.console.service.ReplacementRefusedException;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.console.imports.ImportProblem;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Restores a factory-fresh gateway in place of the site's dead one from the replica in the "
                 + "site database, bills each meter's gap to its register read now, credits the payments queued "
                 + "since the last pull, and pins the new gateway's key (a supervisor's credential only).",
+            "Before it restores anything it lists the payments it will credit; enter any other with --payment, "
+                + "and say the list is complete with --payments-complete.",
             "Safe to run again after an interruption: nothing is restored or posted twice."})
 final class ReplaceGatewayCommand implements Callable<Integer> {
 
@@ -46,15 +51,31 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             + "(default: the one given to connect, or credential.json in the config folder).")
     Path credential;
 
+    @Option(names = "--payment", paramLabel = "REFERENCE,CUSTOMER,AMOUNT,TIME",
+            description = "A payment made since the replica's last pull that this laptop does not list yet (cash "
+                + "paid while the gateway was dead, a top-up the dead gateway took after the pull), as a line of a "
+                + "payments file: amount in the currency's main unit, time in the site's time zone. Repeatable; "
+                + "each reference is credited once.")
+    List<String> payments = new ArrayList<>();
+
+    @Option(names = "--payments-complete", description = "The payments listed (and entered) are every payment made "
+            + "since the replica's last pull; without it the command lists them and replaces nothing.")
+    boolean paymentsComplete;
+
     @Option(names = "--json", description = "Print JSON for programs.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         GatewayReplacing.Result result;
-        try (SiteStore store = SiteFiles.openExisting(site);
-                GatewayClient client = connect.openForReplacement(credential, site)) {
-            result = GatewayReplacing.run(client, store, Progress.NONE);
+        try (SiteStore store = SiteFiles.openExisting(site)) {
+            Integer stopped = settlePayments(store);
+            if (stopped != null) {
+                return stopped;
+            }
+            try (GatewayClient client = connect.openForReplacement(credential, site)) {
+                result = GatewayReplacing.run(client, store, Progress.NONE);
+            }
         } catch (ReplacementRefusedException e) {
             throw new RefusedException(e.getMessage(), e, e.code());
         } catch (LinkException e) {
@@ -69,6 +90,30 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             print(result, command.commandLine().getOut());
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Queues the payments entered, and stops, listing what the replacement would credit, until the technician says
+     * the list is complete; returns the exit code when it stops, or null to go on.
+     */
+    private Integer settlePayments(SiteStore store) {
+        SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site + " holds "
+                + "no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
+        List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now());
+        PrintWriter err = command.commandLine().getErr();
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> err.println("gridside: --payment " + problem));
+            err.println("gridside: a payment entered has a problem (above); nothing was queued or replaced. "
+                    + "[REPLACE_PAYMENT_INVALID]");
+            return ExitCode.FAILED;
+        }
+        if (!paymentsComplete) {
+            ReplacementPayments.printKnown(store, info, command.commandLine().getOut());
+            err.println("gridside: the gateway was not replaced: check the payments listed, enter any other with "
+                    + "--payment, and run again with --payments-complete. [REPLACE_PAYMENTS_UNCONFIRMED]");
+            return ExitCode.FAILED;
+        }
+        return null;
     }
 
     private static void print(GatewayReplacing.Result result, PrintWriter out) {

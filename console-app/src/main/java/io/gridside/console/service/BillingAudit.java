@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Audits a pulled site: re-runs its billing over the stored readings with the console's own engine, checks
@@ -50,9 +51,15 @@ public final class BillingAudit {
         requireWholeHistory(ledger, readings);
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
-        BillingEngine replay = replay(tariff, config, site.zone(), meters, ledger, readings, events);
-        List<LedgerEntry> replayed = replay.ledgerAfter(0);
-        Reconciliation reconciliation = Reconciliation.of(ledger, replay);
+        BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
+                (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events);
+        // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
+        ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
+                .map(replaced -> replaced.run(site, tariff, meters, ledger, readings, replayOf))
+                .orElseGet(() -> ReplacedGatewayReplay.Outcome.of(ledger, replayOf.apply(ledger, readings)));
+        BillingEngine replay = outcome.after();
+        Reconciliation reconciliation = outcome.reconciliation();
+        List<LedgerEntry> replayed = outcome.replayed();
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         AccountHistory history = AccountHistory.of(meters, openings(ledger), events);
@@ -64,6 +71,10 @@ public final class BillingAudit {
     /**
      * The console's replay of everything the store holds, when it holds what a replay needs (the site, its tariff
      * and every reading since the first opening); empty otherwise.
+     *
+     * <p>KNOWN SHORTCOMING: this replay, which statements and credit listings use, does not yet split a site whose
+     * gateway was replaced as {@link #run} does ({@link ReplacedGatewayReplay}), so on such a site it ends where the
+     * ledger does not.
      */
     static Optional<BillingEngine> replayIfWhole(SiteStore store) {
         return replayIfWhole(store, store.meters(), store.ledger(), store.readings(Instant.EPOCH, Instant.MAX),

@@ -38,8 +38,8 @@ import java.util.TreeMap;
  * its exact total rounded down. For a flat price that is the whole difference; for time-of-use prices the gap's
  * energy is priced by its estimated spread, not by what the meter measured quarter hour by quarter hour.
  *
- * <p>KNOWN SHORTCOMING: the audit's replay does not yet take the {@code gap:} lines as inputs, so once they are
- * pulled into a database the audit of it reports the gap's charges as differences.
+ * <p>The audit takes the {@code gap:} lines as they were posted and replays the new gateway's days after them
+ * ({@link ReplacedGatewayReplay}).
  */
 public final class GapReconciliation {
 

@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +103,59 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void listsThePaymentsItKnowsAndReplacesNothingUntilTheyAreSaidComplete() {
+        String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database, "--credential",
+            old.supervisor(), "--payment", "CASH-77," + old.customer(2) + ",15.00,2026-06-03T14:30"};
+
+        CommandRun run = CommandRun.of(command);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("credits 1 payments", "CASH-77", old.customer(2), "--payment",
+                "--payments-complete");
+        assertThat(run.err()).contains("[REPLACE_PAYMENTS_UNCONFIRMED]");
+        assertThatThrownBy(() -> replacement.gateway().balance(old.customer(2)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void creditsAPaymentEnteredInTheReplacementOnceByReference() throws IOException {
+        String payment = "CASH-77," + old.customer(2) + ",15.00,2026-06-03T14:30";
+
+        CommandRun first = replaceGateway("--credential", old.supervisor(), "--payment", payment, "--json");
+        CommandRun again = replaceGateway("--credential", old.supervisor(), "--payment", payment, "--json");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(new ObjectMapper().readTree(first.out()).get("postedNow").toString()).contains("payment:CASH-77");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(again.out());
+        assertThat(json.get("postedNow")).isEmpty();
+        assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:CASH-77"))
+                .singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(1_500));
+    }
+
+    @Test
+    void refusesAMalformedPaymentAndQueuesNothing() {
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--payment", "CASH-78,nobody,abc,");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("[REPLACE_PAYMENT_INVALID]");
+        assertThatThrownBy(() -> replacement.gateway().balance(old.customer(2)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theAuditOfTheSiteAfterTheReplacementPassesOnTheContinuedChain() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        clock.advance(Duration.ofHours(20));
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).contains("Signed commands: 0 checked, 0 that do not check out");
+    }
+
+    @Test
     void refusesATechniciansCredentialAsTheDesignSays() throws IOException {
         String technician = old.technician(home, NOW, Duration.ofDays(30), Map.of());
 
@@ -113,7 +167,7 @@ class ReplaceGatewayCommandTest {
     }
 
     private CommandRun replaceGateway(String... options) {
-        String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database};
+        String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database, "--payments-complete"};
         String[] all = new String[command.length + options.length];
         System.arraycopy(command, 0, all, 0, command.length);
         System.arraycopy(options, 0, all, command.length, options.length);

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class SimFreshCommandTest {
 
     @Test
-    void aFreshGatewayWithAJournalOrACloudIsAUsageError() {
-        CommandRun journal = CommandRun.of("sim", "--fresh", "--journal", "/tmp/no-such-journal");
+    void aFreshGatewayWithACloudOrAnAdvertisementIsAUsageError() {
         CommandRun cloud = CommandRun.of("sim", "--fresh", "--cloud");
+        CommandRun advertise = CommandRun.of("sim", "--fresh", "--advertise");
 
-        assertThat(journal.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(journal.err()).contains("--fresh").contains("--journal");
         assertThat(cloud.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cloud.err()).contains("--fresh").contains("--cloud");
+        assertThat(advertise.exitCode()).isEqualTo(ExitCode.USAGE);
     }
 }

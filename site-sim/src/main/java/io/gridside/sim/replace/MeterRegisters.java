@@ -2,7 +2,9 @@ package io.gridside.sim.replace;
 
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.server.GatewayService;
+import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +32,41 @@ public interface MeterRegisters {
      * hour it read of each. The dead gateway is no longer served to consoles; only its meters are reached here.
      */
     static MeterRegisters of(GatewayService meters) {
-        return (meterId, at) -> {
-            List<Reading> recent = meters.readings(at.minus(FRESH), at, meterId);
-            if (recent.isEmpty()) {
-                return Optional.empty();
+        return new MeterRegisters() {
+
+            @Override
+            public Optional<RegistersRead.Register> read(String meterId, Instant at) {
+                List<Reading> recent = meters.readings(at.minus(FRESH), at, meterId);
+                if (recent.isEmpty()) {
+                    return Optional.empty();
+                }
+                Reading last = recent.get(recent.size() - 1);
+                return Optional.of(new RegistersRead.Register(meterId, last.registerWh(), last.intervalEnd()));
             }
-            Reading last = recent.get(recent.size() - 1);
-            return Optional.of(new RegistersRead.Register(meterId, last.registerWh(), last.intervalEnd()));
+
+            @Override
+            public List<Reading> readings(Instant from, Instant to) {
+                return meters.readings(from, to);
+            }
+
+            @Override
+            public Optional<RelayState> relay(String meterId) {
+                return meters.meterStatus().stream().filter(status -> status.meterId().equals(meterId))
+                        .map(MeterStatus::relay).findFirst();
+            }
         };
+    }
+
+    /**
+     * The readings the meters sent whose interval starts in [from, to), in time order: what a gateway that bills
+     * the site hears over the mesh each quarter hour. None, for meters that only answer a register read.
+     */
+    default List<Reading> readings(Instant from, Instant to) {
+        return List.of();
+    }
+
+    /** The relay of the meter as the gateway reads it back over the mesh, or empty when it cannot be reached. */
+    default Optional<RelayState> relay(String meterId) {
+        return Optional.empty();
     }
 }

@@ -26,6 +26,16 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.link.message.CashVoid;
+import io.gridside.link.message.CashVoided;
+import io.gridside.link.message.PaymentsPosted;
+import io.gridside.link.message.PostPayments;
+import io.gridside.link.server.CommandLog;
+import io.gridside.link.server.MemoryCommandLog;
+import io.gridside.site.RelayCommand;
+import io.gridside.site.cash.CashBookLine;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * A factory-fresh gateway mounted in place of a site's dead one, which takes the site over from a console's
  * verified replica (protocol section 6.32): the site, tariff, customers, meters and balances, and the ledger's tip,
  * which its own chain continues (decision 0067). It reads the site's meters, which kept counting while the site
- * had no gateway, and posts the console's reconciliation of the gap, each line once. Thread-safe.
+ * had no gateway, and posts the console's reconciliation of the gap, each line once; from then on it bills the site
+ * itself (protocol section 6.34, decision 0071; see {@link ReplacementBilling}). Thread-safe.
  *
  * <p>It knows the site it is mounted for (its credentials are the site's), and nothing else until a restore is
  * applied: before, it answers only the restore and a hello. It keeps the chunks of a restore under way in memory,
@@ -56,8 +67,14 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private final SimClock clock;
     private final MeterRegisters meters;
     private final RestoreStaging staging = new RestoreStaging();
+    /** The signed commands it took (cash, voids, payments), which an audit checks the ledger against. */
+    private final MemoryCommandLog commands = new MemoryCommandLog();
     private Duration clockOffset = Duration.ZERO;
     private RestoredSite restored;
+    /** The registers it read last, to which the reconciliation bills each meter's gap. */
+    private RegistersRead lastRead;
+    /** Its own billing, from the reconciliation on; null before. */
+    private ReplacementBilling billing;
 
     /**
      * @param siteId the site the gateway is mounted for, whose credentials it accepts
@@ -79,8 +96,11 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
             return new GatewayProfile(gatewayId, siteId, "", FIRMWARE, "XXX", "UTC", List.of("restore"));
         }
         BeginRestore begin = restored.begin();
+        List<String> capabilities = billing == null ? List.of("site", "meter-status", "ledger", "restore")
+                : List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "cash-book",
+                        "relay-commands", "payment-channels", "restore");
         return new GatewayProfile(gatewayId, siteId, begin.site().name(), FIRMWARE, begin.site().currency(),
-                begin.site().zone().getId(), List.of("site", "meter-status", "ledger", "restore"));
+                begin.site().zone().getId(), capabilities);
     }
 
     @Override
@@ -121,6 +141,9 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     @Override
     public synchronized List<MeterStatus> meterStatus() {
         RestoredSite site = restoredSite();
+        if (advanced()) {
+            return billing.statuses(site.accounts());
+        }
         String currency = site.begin().site().currency();
         List<MeterStatus> statuses = new ArrayList<>();
         for (RestoreChunk.Account account : site.accounts()) {
@@ -132,10 +155,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return statuses;
     }
 
-    /** None: this gateway has billed no reading of its own yet (see the known shortcoming of {@link #post}). */
+    /** The readings it billed since its reconciliation; none before. */
     @Override
-    public List<Reading> readings(Instant from, Instant to, String meterId) {
-        return List.of();
+    public synchronized List<Reading> readings(Instant from, Instant to, String meterId) {
+        return advanced() ? billing.readings(from, to, meterId) : List.of();
     }
 
     @Override
@@ -146,13 +169,76 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     /** The replica's tip and the entries it posted after it; it holds none of the replica's before the tip. */
     @Override
     public synchronized List<LedgerLink> ledgerLinksAfter(long afterSeq) {
+        advanced();
         return restored == null ? List.of() : restored.linksAfter(afterSeq);
     }
 
+    /** Takes cash once its billing runs, as a simulated gateway's desk does; before, it refuses. */
     @Override
-    public CashReceipt creditCash(CashTopUp request, CashAllowance allowance) throws CashRefusedException {
-        throw new CashRefusedException("UNSUPPORTED", "This replacement gateway takes no cash until its billing "
-                + "runs; take the payment as a receipt and post it with the reconciliation.");
+    public synchronized CashReceipt creditCash(CashTopUp request, CashAllowance allowance)
+            throws CashRefusedException {
+        if (!advanced()) {
+            throw new CashRefusedException("UNSUPPORTED", "This replacement gateway takes no cash until its "
+                    + "reconciliation is posted; enter the payment in the replacement, which credits it once.");
+        }
+        return billing.cash().take(request, allowance);
+    }
+
+    @Override
+    public synchronized CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        requireBilling();
+        return billing.cash().voidReceipt(request, supervisorId);
+    }
+
+    @Override
+    public synchronized List<CashBookLine> cashBook(LocalDate from, LocalDate to) {
+        requireBilling();
+        ZoneId zone = restored.begin().site().zone();
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
+        LocalDate last = to == null ? LocalDate.ofInstant(clock(), zone) : to;
+        return billing.cash().lines(start, last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    @Override
+    public synchronized PaymentsPosted postPayments(PostPayments request) {
+        requireBilling();
+        return billing.cash().postImported(request, billing.posting(), clock());
+    }
+
+    @Override
+    public synchronized List<String> importedPayments() {
+        return billing == null ? List.of() : billing.cash().imported();
+    }
+
+    @Override
+    public synchronized List<RelayCommand> relayCommands() {
+        return advanced() ? billing.relayCommands() : List.of();
+    }
+
+    @Override
+    public CommandLog commandLog() {
+        return commands;
+    }
+
+    /** Brings its billing, once it runs, up to its clock: every quarter hour not yet billed is billed. */
+    public synchronized void advance() {
+        advanced();
+    }
+
+    /** Bills up to the clock when billing runs, and says whether it does. */
+    private boolean advanced() {
+        if (billing == null) {
+            return false;
+        }
+        billing.advance(clock());
+        return true;
+    }
+
+    private void requireBilling() {
+        if (!advanced()) {
+            throw new UnsupportedOperationException("this replacement gateway bills nothing until its "
+                    + "reconciliation is posted");
+        }
     }
 
     @Override
@@ -212,15 +298,14 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
             Optional<RegistersRead.Register> register = meters.read(meterId, at);
             register.ifPresentOrElse(read::add, () -> unread.add(meterId));
         }
-        return new RegistersRead(at, read, unread);
+        lastRead = new RegistersRead(at, read, unread);
+        return lastRead;
     }
 
     /**
-     * Posts the reconciliation's lines dated by this gateway's clock.
-     *
-     * <p>KNOWN SHORTCOMING: this simulated replacement keeps the restored balances and posts the reconciliation,
-     * but does not bill the quarter hours after it with the billing engine; the factory-fresh simulated gateway
-     * that commissioning brings is meant to take over from there.
+     * Posts the reconciliation's lines dated by this gateway's clock, and starts its own billing from there
+     * ({@link ReplacementBilling}). Once it bills, a reconciliation is answered again but takes no new line: a
+     * payment found later is taken as cash or imported, as on any gateway.
      */
     @Override
     public synchronized ReconciliationPosted post(PostReconciliation post, String by)
@@ -229,7 +314,16 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         if (!post.restoreId().equals(site.begin().restoreId())) {
             throw unknown(post.restoreId());
         }
-        ReconciliationPosted posted = site.post(post, clock());
+        site.check(post);
+        if (billing != null && site.postsAnythingNew(post)) {
+            throw new RestoreRefusedException("REPLACE_BILLING", "This gateway bills the site already, so a "
+                    + "reconciliation takes no new line; take a payment found since as cash or import it.");
+        }
+        Instant at = clock();
+        ReconciliationPosted posted = site.post(post, at);
+        if (billing == null) {
+            billing = ReplacementBilling.start(site, lastRead, meters, at, this::clock);
+        }
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,
                 posted.entries().size(), posted.alreadyPosted().size());
         return posted;
@@ -237,7 +331,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     /** The balance this gateway holds for a customer: for tests and the simulator's own checks. */
     public synchronized long balance(String customerId) {
-        return restoredSite().balance(customerId);
+        RestoredSite site = restoredSite();
+        return advanced() ? billing.engine().balance(customerId) : site.balance(customerId);
     }
 
     private RestoredSite restoredSite() {

@@ -8,7 +8,6 @@ import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cbor.ByteString;
-import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +30,8 @@ final class RestoredSite {
     private final BeginRestore begin;
     private final Map<String, RestoreChunk.Account> accounts = new LinkedHashMap<>();
     private final Map<String, Long> balances = new LinkedHashMap<>();
-    private final List<LedgerLink> ledger = new ArrayList<>();
+    private final ContinuedLedger ledger;
     private final Set<String> references = new HashSet<>();
-    private long tipSeq;
-    private byte[] tipHash;
 
     RestoredSite(BeginRestore begin, List<RestoreChunk.Account> all) throws RestoreRefusedException {
         this.begin = begin;
@@ -47,9 +44,7 @@ final class RestoredSite {
             }
             balances.put(customerId, account.balanceMinor());
         }
-        this.tipSeq = begin.tip().seq();
-        this.tipHash = begin.tipHash().toByteArray();
-        ledger.add(new LedgerLink(begin.tip(), tipHash));
+        this.ledger = new ContinuedLedger(begin.tip(), begin.tipHash());
     }
 
     BeginRestore begin() {
@@ -64,12 +59,27 @@ final class RestoredSite {
         return balances.get(customerId);
     }
 
+    /** Every customer's balance as restored and reconciled, before the gateway's own billing began. */
+    Map<String, Long> balances() {
+        return Map.copyOf(balances);
+    }
+
     long tipSeq() {
-        return tipSeq;
+        return ledger.lastSeq();
     }
 
     ByteString tipHash() {
-        return ByteString.of(tipHash);
+        return ledger.tipHash();
+    }
+
+    /** The ledger the new gateway's billing continues. */
+    ContinuedLedger ledger() {
+        return ledger;
+    }
+
+    /** Whether {@code post} holds a line whose reference this site has not posted yet. */
+    boolean postsAnythingNew(PostReconciliation post) {
+        return post.lines().stream().anyMatch(line -> !references.contains(line.reference()));
     }
 
     /**
@@ -77,14 +87,12 @@ final class RestoredSite {
      * holds none before the tip.
      */
     List<LedgerLink> linksAfter(long afterSeq) {
-        return ledger.stream().filter(link -> link.entry().seq() > afterSeq).toList();
+        return ledger.linksAfter(afterSeq);
     }
 
     /** Checks every line, then posts those whose reference is new, in order; all or none. */
     ReconciliationPosted post(PostReconciliation post, Instant at) throws RestoreRefusedException {
-        for (PostReconciliation.Line line : post.lines()) {
-            check(line);
-        }
+        check(post);
         List<LedgerEntry> entries = new ArrayList<>();
         List<ByteString> hashes = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -95,7 +103,7 @@ final class RestoredSite {
             }
             LedgerEntry entry = append(line, at);
             entries.add(entry);
-            hashes.add(ByteString.of(tipHash));
+            hashes.add(ledger.tipHash());
         }
         return new ReconciliationPosted(entries, hashes, already);
     }
@@ -103,12 +111,17 @@ final class RestoredSite {
     private LedgerEntry append(PostReconciliation.Line line, Instant at) {
         long balance = Math.addExact(balances.get(line.customerId()), line.amountMinor());
         balances.put(line.customerId(), balance);
-        LedgerEntry entry = new LedgerEntry(tipSeq + 1, at, line.customerId(), line.kind(), line.amountMinor(),
-                balance, line.reference());
-        tipHash = LedgerChain.link(tipHash, entry);
-        tipSeq = entry.seq();
-        ledger.add(new LedgerLink(entry, tipHash));
+        LedgerEntry entry = new LedgerEntry(ledger.lastSeq() + 1, at, line.customerId(), line.kind(),
+                line.amountMinor(), balance, line.reference());
+        ledger.append(entry);
         return entry;
+    }
+
+    /** Checks every line of {@code post}; see {@link #check(PostReconciliation.Line)}. */
+    void check(PostReconciliation post) throws RestoreRefusedException {
+        for (PostReconciliation.Line line : post.lines()) {
+            check(line);
+        }
     }
 
     /** A payment credits under {@code payment:}; anything else is a charge of the gap, under {@code gap:}. */

@@ -1,0 +1,143 @@
+package io.gridside.console.service;
+
+import io.gridside.billing.BillingEngine;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.Rater;
+import io.gridside.billing.Reconciliation;
+import io.gridside.billing.Replay;
+import io.gridside.billing.Takeover;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Meter;
+import io.gridside.site.Reading;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.Tariff;
+import io.gridside.site.tariff.TariffSchedule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * The audit of a site whose gateway was replaced (decision 0067, addendum): its ledger holds the dead gateway's
+ * entries up to the replica's tip, the new gateway's reconciliation of the gap (lines under {@code gap:} and
+ * {@code payment:}, all dated when it was posted), then the new gateway's own billing. The dead gateway's part is
+ * replayed as any site's, with the readings pulled from it; the reconciliation is taken as it was posted, since the
+ * console computed it from registers read on site; and the new gateway's part is replayed on an engine that takes
+ * the site over as the new gateway's did ({@link Takeover}), with the readings pulled from the new gateway.
+ *
+ * <p>The new gateway's readings are told from the dead one's by time: they begin at the quarter hour of the
+ * reconciliation, or earlier in an unbroken run of quarter hours up to it, while the dead gateway's stop at its
+ * last pull, before the hours the site had no gateway.
+ */
+final class ReplacedGatewayReplay {
+
+    private static final String GAP_PREFIX = "gap:";
+    private static final String PAYMENT_PREFIX = "payment:";
+
+    private final long tipSeq;
+    private final long reconciledSeq;
+    private final Instant postedAt;
+
+    private ReplacedGatewayReplay(long tipSeq, long reconciledSeq, Instant postedAt) {
+        this.tipSeq = tipSeq;
+        this.reconciledSeq = reconciledSeq;
+        this.postedAt = postedAt;
+    }
+
+    /** The replacement in {@code ledger}, when it holds one: the first entry posted under {@code gap:} marks it. */
+    static Optional<ReplacedGatewayReplay> in(List<LedgerEntry> ledger) {
+        LedgerEntry gap = ledger.stream().filter(e -> e.reference().startsWith(GAP_PREFIX)).findFirst().orElse(null);
+        if (gap == null) {
+            return Optional.empty();
+        }
+        String[] parts = gap.reference().split(":");
+        long tip = Long.parseLong(parts[parts.length - 2]);
+        long reconciled = tip;
+        for (LedgerEntry entry : ledger) {
+            boolean line = entry.reference().startsWith(GAP_PREFIX) || entry.reference().startsWith(PAYMENT_PREFIX);
+            if (entry.seq() == reconciled + 1 && entry.at().equals(gap.at()) && line) {
+                reconciled = entry.seq();
+            }
+        }
+        return Optional.of(new ReplacedGatewayReplay(tip, reconciled, gap.at()));
+    }
+
+    /**
+     * The audit's outcome over the whole ledger: its reconciliation, the engine that replayed the last part (the
+     * new gateway's, or the whole site's when no gateway was replaced), and every entry the replay stands for.
+     */
+    record Outcome(Reconciliation reconciliation, BillingEngine after, List<LedgerEntry> replayed) {
+
+        /** The outcome of a site replayed in one part by {@code replay}. */
+        static Outcome of(List<LedgerEntry> ledger, BillingEngine replay) {
+            return new Outcome(Reconciliation.of(ledger, replay), replay, replay.ledgerAfter(0));
+        }
+    }
+
+    /**
+     * Replays both gateways' parts and compares each with the ledger.
+     *
+     * @param replayBefore the site's own replay of a ledger and readings, as the audit runs it for any site
+     */
+    Outcome run(SiteInfo site, Tariff tariff, List<Meter> meters, List<LedgerEntry> ledger, List<Reading> readings,
+            BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayBefore) {
+        Instant newReadingsFrom = newReadingsFrom(readings);
+        List<LedgerEntry> dead = ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
+        List<LedgerEntry> lines = ledger.stream().filter(e -> e.seq() > tipSeq && e.seq() <= reconciledSeq).toList();
+        List<LedgerEntry> after = ledger.stream().filter(e -> e.seq() > reconciledSeq).toList();
+        BillingEngine before = replayBefore.apply(dead,
+                readings.stream().filter(r -> r.intervalStart().isBefore(newReadingsFrom)).toList());
+        List<Reading> billedAfter = readings.stream().filter(r -> !r.intervalStart().isBefore(newReadingsFrom))
+                .toList();
+        BillingEngine engine = takeover(site, tariff, meters, dead, lines);
+        Replay.runAfterTakeover(engine, postedAt, meters, after, billedAfter);
+
+        Reconciliation first = Reconciliation.of(dead, before);
+        Reconciliation second = Reconciliation.of(after, engine);
+        List<LedgerEntry> replayed = new ArrayList<>(before.ledgerAfter(0));
+        replayed.addAll(lines);
+        replayed.addAll(engine.ledgerAfter(reconciledSeq));
+        List<LedgerEntry> notChecked = new ArrayList<>(first.notChecked());
+        notChecked.addAll(second.notChecked());
+        return new Outcome(new Reconciliation(first.compared() + second.compared(),
+                first.matched() + second.matched(), first.firstDifference().or(second::firstDifference),
+                second.checkedTo(), notChecked), engine, replayed);
+    }
+
+    /**
+     * An engine that takes the site over as the new gateway did: each meter's customer on the balance the
+     * reconciliation left, flat tariff under plain terms, the ledger following the reconciliation's last line.
+     */
+    private BillingEngine takeover(SiteInfo site, Tariff tariff, List<Meter> meters, List<LedgerEntry> dead,
+            List<LedgerEntry> lines) {
+        Map<String, Long> balances = new HashMap<>();
+        dead.forEach(e -> balances.put(e.customerId(), e.balanceAfterMinor()));
+        lines.forEach(e -> balances.put(e.customerId(), e.balanceAfterMinor()));
+        Map<String, String> meterOf = new LinkedHashMap<>();
+        meters.stream().filter(m -> balances.containsKey(m.customerId()))
+                .forEach(m -> meterOf.put(m.customerId(), m.meterId()));
+        Rater rater = new Rater(TariffSchedule.flat(tariff), site.zone(), CreditTerms.PLAIN.calendar()::isHoliday);
+        return Takeover.engine(tariff, rater, CreditTerms.PLAIN, Takeover.ledgerAfter(reconciledSeq), meterOf,
+                balances, postedAt);
+    }
+
+    /**
+     * Where the new gateway's readings begin: the quarter hour of the reconciliation, or the start of the unbroken
+     * run of quarter hours with readings that leads up to it.
+     */
+    private Instant newReadingsFrom(List<Reading> readings) {
+        Instant from = Reading.intervalStartOf(postedAt);
+        Set<Instant> starts = new TreeSet<>();
+        readings.forEach(r -> starts.add(r.intervalStart()));
+        while (starts.contains(from.minus(Reading.INTERVAL))) {
+            from = from.minus(Reading.INTERVAL);
+        }
+        return from;
+    }
+}
