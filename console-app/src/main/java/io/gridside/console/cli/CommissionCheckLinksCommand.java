@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "check-links", mixinStandardHelpOptions = true,
         description = {"Checks each meter that joined the mesh against the link thresholds (signal both ways, ETX, "
             + "routes): pass, needs attention or fail, with the reasons, and suggests moving an antenna or adding "
-            + "a repeater near a cluster of weak meters. The defaults are in docs/commissioning.md."},
+            + "a repeater near a cluster of weak meters. The defaults are in docs/commissioning.md.",
+        "A limit given here is kept for the site, as one changed on the Commissioning screen is; a limit not "
+            + "given is the one kept for the site, or the default."},
         footer = {"", "Exit codes: 0 no meter fails; 1 a meter fails; 2 a usage error."})
 final class CommissionCheckLinksCommand implements Callable<Integer> {
 
@@ -39,26 +41,26 @@ final class CommissionCheckLinksCommand implements Callable<Integer> {
     CommissionSite site;
 
     @Option(names = "--pass-rssi", paramLabel = "DBM", description = "Weakest signal that passes (default -90).")
-    double passRssi = LinkThresholds.DEFAULTS.passRssiDbm();
+    Double passRssi;
 
     @Option(names = "--fail-rssi", paramLabel = "DBM", description = "A weaker signal fails (default -100).")
-    double failRssi = LinkThresholds.DEFAULTS.failRssiDbm();
+    Double failRssi;
 
     @Option(names = "--pass-etx", paramLabel = "ETX", description = "Highest ETX that passes (default 2).")
-    double passEtx = LinkThresholds.DEFAULTS.passEtx();
+    Double passEtx;
 
     @Option(names = "--fail-etx", paramLabel = "ETX", description = "A higher ETX fails (default 4).")
-    double failEtx = LinkThresholds.DEFAULTS.failEtx();
+    Double failEtx;
 
     @Option(names = "--pass-routes", paramLabel = "N", description = "Fewest routes that pass (default 2).")
-    int passRoutes = LinkThresholds.DEFAULTS.passRoutes();
+    Integer passRoutes;
 
     @Option(names = "--fail-routes", paramLabel = "N", description = "Fewer routes fail (default 1).")
-    int failRoutes = LinkThresholds.DEFAULTS.failRoutes();
+    Integer failRoutes;
 
     @Option(names = "--cluster-metres", paramLabel = "M",
             description = "Weak meters this close form a cluster (default 150).")
-    double clusterMetres = LinkThresholds.DEFAULTS.clusterMetres();
+    Double clusterMetres;
 
     @Option(names = "--json", description = "Print the checks and suggestions as JSON.")
     boolean json;
@@ -69,14 +71,11 @@ final class CommissionCheckLinksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LinkThresholds thresholds;
-        try {
-            thresholds = new LinkThresholds(passRssi, failRssi, passEtx, failEtx, passRoutes, failRoutes,
-                    clusterMetres);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + ".", e, UsageException.USAGE);
-        }
         try (SiteStore store = site.open()) {
+            LinkThresholds thresholds = thresholds(store.commission().thresholds().orElse(LinkThresholds.DEFAULTS));
+            if (chosen()) {
+                store.commission().saveThresholds(thresholds);
+            }
             List<JoinedMeter> joined = store.commission().joined();
             if (joined.isEmpty()) {
                 throw new RefusedException("No meter has joined the mesh yet, as far as this site database knows; "
@@ -95,6 +94,25 @@ final class CommissionCheckLinksCommand implements Callable<Integer> {
             store.commission().markDone(CommissionStep.LINK_CHECK, now, checks.size() + " meters checked");
         }
         return ExitCode.OK;
+    }
+
+    /** Whether the technician gave any limit on the command line. */
+    private boolean chosen() {
+        return passRssi != null || failRssi != null || passEtx != null || failEtx != null || passRoutes != null
+                || failRoutes != null || clusterMetres != null;
+    }
+
+    /** The limits given on the command line, each one not given taken from {@code kept}. */
+    private LinkThresholds thresholds(LinkThresholds kept) {
+        try {
+            return new LinkThresholds(passRssi != null ? passRssi : kept.passRssiDbm(),
+                    failRssi != null ? failRssi : kept.failRssiDbm(), passEtx != null ? passEtx : kept.passEtx(),
+                    failEtx != null ? failEtx : kept.failEtx(), passRoutes != null ? passRoutes : kept.passRoutes(),
+                    failRoutes != null ? failRoutes : kept.failRoutes(),
+                    clusterMetres != null ? clusterMetres : kept.clusterMetres());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + ".", e, UsageException.USAGE);
+        }
     }
 
     private void print(LinksJson links) {

@@ -12,6 +12,7 @@ import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.MeterSerial;
 import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.StepRecord;
@@ -161,6 +162,31 @@ class CommissionCommandsTest {
         assertThat(joined.out()).containsPattern(HOUSE_METER + "\\s+1\\s+-0.102000,34.761700 .* C001\\s+not checked")
                 .containsPattern(MILL_METER + "\\s+3 .* -\\s+not checked")
                 .contains("3 meters joined; 2 given to a customer.");
+    }
+
+    @Test
+    void linkLimitsGivenOnceAreKeptForTheSiteAndUsedByTheNextCheck() throws IOException {
+        plannedSite();
+
+        CommandRun strict = CommandRun.of("commission", "check-links", "--site", site.toString(), "--pass-rssi",
+                "-60", "--json");
+        CommandRun next = CommandRun.of("commission", "check-links", "--site", site.toString(), "--json");
+        CommandRun contradicting = CommandRun.of("commission", "check-links", "--site", site.toString(),
+                "--fail-rssi", "-50");
+
+        assertThat(strict.exitCode()).as(strict.err()).isZero();
+        JsonNode first = new ObjectMapper().readTree(strict.out());
+        JsonNode second = new ObjectMapper().readTree(next.out());
+        assertThat(first.path("thresholds").path("passRssiDbm").asDouble()).isEqualTo(-60);
+        assertThat(second.path("thresholds").path("passRssiDbm").asDouble()).isEqualTo(-60);
+        assertThat(second.path("thresholds").path("failRssiDbm").asDouble())
+                .isEqualTo(LinkThresholds.DEFAULTS.failRssiDbm());
+        assertThat(second.path("checks")).allSatisfy(check -> assertThat(check.path("verdict").asText())
+                .isEqualTo("ATTENTION"));
+        assertThat(contradicting.exitCode()).isEqualTo(ExitCode.USAGE);
+        try (SiteStore store = SiteStore.open(site)) {
+            assertThat(store.commission().thresholds()).map(LinkThresholds::passRssiDbm).contains(-60.0);
+        }
     }
 
     @Test

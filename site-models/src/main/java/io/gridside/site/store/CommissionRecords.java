@@ -9,6 +9,7 @@ import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.DryRunBill;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.SignedReport;
@@ -124,6 +125,47 @@ public final class CommissionRecords {
             return Optional.of(new SitePlan(properties.get("siteId"), properties.get("name"),
                     properties.get("operator"), properties.get("currency"), ZoneId.of(properties.get("zone")), days,
                     Double.parseDouble(properties.get("latitude")), Double.parseDouble(properties.get("longitude"))));
+        });
+    }
+
+    /** The name under which the site's link thresholds are kept among its properties. */
+    private static final String THRESHOLDS = "linkThresholds";
+
+    /**
+     * Keeps the link thresholds the technician chose for this site, so that a day resumed later, on the screen or
+     * the command line, measures against them; replaces those kept before.
+     */
+    public void saveThresholds(LinkThresholds thresholds) {
+        String value = Arrays.stream(new double[] {thresholds.passRssiDbm(), thresholds.failRssiDbm(),
+            thresholds.passEtx(), thresholds.failEtx(), thresholds.passRoutes(), thresholds.failRoutes(),
+            thresholds.clusterMetres()}).mapToObj(Double::toString).collect(Collectors.joining(","));
+        work.inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO site_property (name, value) "
+                    + "VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                upsert.setString(1, THRESHOLDS);
+                upsert.setString(2, value);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The link thresholds kept for this site, or empty when the technician never chose any (the defaults apply). */
+    public Optional<LinkThresholds> thresholds() {
+        return work.query(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT value FROM site_property WHERE name = ?")) {
+                select.setString(1, THRESHOLDS);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    double[] limits = Arrays.stream(rows.getString(1).split(",")).mapToDouble(Double::parseDouble)
+                            .toArray();
+                    return Optional.of(new LinkThresholds(limits[0], limits[1], limits[2], limits[3], (int) limits[4],
+                            (int) limits[5], limits[6]));
+                }
+            }
         });
     }
 

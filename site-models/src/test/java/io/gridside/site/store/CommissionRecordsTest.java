@@ -14,6 +14,7 @@ import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.DryRunBill;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.MeterSerial;
 import io.gridside.site.commission.PlannedCustomer;
@@ -82,6 +83,23 @@ class CommissionRecordsTest {
             assertThatThrownBy(() -> records.addCustomer(customer("C002", CustomerCategory.SHOP)))
                     .isInstanceOfSatisfying(CommissionRefusal.class,
                             e -> assertThat(e.code()).isEqualTo(CommissionRefusal.CUSTOMER_EXISTS));
+        }
+    }
+
+    @Test
+    void keepsTheLinkThresholdsChosenForTheSiteAcrossReopeningAndReplacesThemWhenChosenAgain() {
+        Path file = dir.resolve("site.db");
+        LinkThresholds strict = new LinkThresholds(-80.5, -95, 1.5, 3, 3, 2, 120);
+        LinkThresholds eased = new LinkThresholds(-92, -104, 2.5, 5, 2, 1, 200);
+        try (SiteStore store = CommissionRecords.createSite(file, PLAN, AT)) {
+            assertThat(store.commission().thresholds()).isEmpty();
+            store.commission().saveThresholds(strict);
+        }
+        try (SiteStore store = SiteStore.openExisting(file)) {
+            assertThat(store.commission().thresholds()).contains(strict);
+            store.commission().saveThresholds(eased);
+            assertThat(store.commission().thresholds()).contains(eased);
+            assertThat(store.commission().plan()).contains(PLAN);
         }
     }
 

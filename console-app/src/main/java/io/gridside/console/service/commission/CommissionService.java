@@ -66,6 +66,7 @@ public final class CommissionService implements AutoCloseable {
      */
     public void resume(Path file) {
         store = SiteStore.openExisting(file);
+        store.commission().thresholds().ifPresent(kept -> thresholds = kept);
         String gateway = journal.detail(CommissionStep.GATEWAY);
         if (!gateway.isEmpty()) {
             target = CommissionTargets.parse(gateway);
@@ -106,6 +107,7 @@ public final class CommissionService implements AutoCloseable {
                         + " exists at " + file + " with another plan; open it to resume, or choose another id.");
             }
             store = existing;
+            existing.commission().thresholds().ifPresent(kept -> thresholds = kept);
         } else {
             try {
                 Files.createDirectories(setup.folder());
@@ -312,13 +314,15 @@ public final class CommissionService implements AutoCloseable {
 
     /**
      * Measures the links against {@code chosen} from the next link check on, instead of the setup's limits: the
-     * technician may tighten or ease them on the day.
-     *
-     * <p>KNOWN SHORTCOMING: they are not kept in the site's store, which has no place for them; a day resumed after
-     * the console closed starts again from the setup's limits (the checks recorded keep the verdicts they gave).
+     * technician may tighten or ease them on the day. They are kept in the site's store once it exists, so a day
+     * resumed later, here or by {@code gridside commission check-links}, measures against them too.
      */
     public void useThresholds(LinkThresholds chosen) {
         thresholds = Objects.requireNonNull(chosen, "chosen");
+        CommissionRecords rows = recordsOrNull();
+        if (rows != null) {
+            rows.saveThresholds(chosen);
+        }
     }
 
     /** The limits the link check measures the meters against now. */
