@@ -62,6 +62,12 @@ class CommissionThresholdsTest {
             assertThat(again.waiting()).contains("too weak to go live");
             assertThat(day.records().linkChecks()).hasSize(METERS).extracting(LinkCheck::verdict)
                     .containsOnly(LinkVerdict.FAIL);
+            Path site = day.store().file();
+            day.close();
+            try (CommissionService resumed = new CommissionService(fresh.setup(FreshDay.LENIENT))) {
+                resumed.resume(site);
+                assertThat(resumed.thresholds()).isEqualTo(unreachable);
+            }
         }
     }
 }
