@@ -70,11 +70,8 @@ public final class BillingAudit {
 
     /**
      * The console's replay of everything the store holds, when it holds what a replay needs (the site, its tariff
-     * and every reading since the first opening); empty otherwise.
-     *
-     * <p>KNOWN SHORTCOMING: this replay, which statements and credit listings use, does not yet split a site whose
-     * gateway was replaced as {@link #run} does ({@link ReplacedGatewayReplay}), so on such a site it ends where the
-     * ledger does not.
+     * and every reading since the first opening); empty otherwise. On a site whose gateway was replaced it is the
+     * replay of the new gateway's part, taken over from the reconciliation as {@link #run} does.
      */
     static Optional<BillingEngine> replayIfWhole(SiteStore store) {
         return replayIfWhole(store, store.meters(), store.ledger(), store.readings(Instant.EPOCH, Instant.MAX),
@@ -100,7 +97,11 @@ public final class BillingAudit {
             return Optional.empty();
         }
         BillingConfig config = billingConfig(store, tariff.get());
-        return Optional.of(replay(tariff.get(), config, site.get().zone(), meters, ledger, readings, events));
+        BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
+                (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events);
+        return Optional.of(ReplacedGatewayReplay.in(ledger)
+                .map(replaced -> replaced.run(site.get(), tariff.get(), meters, ledger, readings, replayOf).after())
+                .orElseGet(() -> replayOf.apply(ledger, readings)));
     }
 
     /**

@@ -50,7 +50,12 @@ final class ReplacedGatewayReplay {
         this.postedAt = postedAt;
     }
 
-    /** The replacement in {@code ledger}, when it holds one: the first entry posted under {@code gap:} marks it. */
+    /**
+     * The replacement in {@code ledger}, when it holds one: the first entry posted under {@code gap:} marks it, and
+     * the reconciliation is every line posted with it after the replica's tip. {@code ledger} may be some accounts'
+     * entries alone, as a statement's replay takes them: their lines are then not one unbroken run of sequence
+     * numbers, but they are all that stands between the tip and the new gateway's own billing.
+     */
     static Optional<ReplacedGatewayReplay> in(List<LedgerEntry> ledger) {
         LedgerEntry gap = ledger.stream().filter(e -> e.reference().startsWith(GAP_PREFIX)).findFirst().orElse(null);
         if (gap == null) {
@@ -61,7 +66,7 @@ final class ReplacedGatewayReplay {
         long reconciled = tip;
         for (LedgerEntry entry : ledger) {
             boolean line = entry.reference().startsWith(GAP_PREFIX) || entry.reference().startsWith(PAYMENT_PREFIX);
-            if (entry.seq() == reconciled + 1 && entry.at().equals(gap.at()) && line) {
+            if (entry.seq() > reconciled && entry.at().equals(gap.at()) && line) {
                 reconciled = entry.seq();
             }
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gridside.billing.AccountHistory;
+import io.gridside.billing.BillingEngine;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
@@ -29,6 +31,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.Reading;
+import io.gridside.site.SiteEvent;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
@@ -37,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,6 +171,19 @@ class GatewayReplacingTest {
         assertThat(commands.broken()).isEmpty();
         assertThat(commands.verified()).hasSize(1);
         assertThat(store.ledger()).filteredOn(entry -> entry.reference().equals("payment:CASH-R1")).hasSize(1);
+        // Statements and credit listings replay the site too, the whole of it or some accounts alone: each account
+        // stands where the ledger has it at the replay's last tick (what the gateway posted after is not due yet).
+        BillingEngine whole = BillingAudit.replayIfWhole(store).orElseThrow();
+        Map<String, Long> lastBalance = new HashMap<>();
+        store.ledger().stream().filter(entry -> !entry.at().isAfter(whole.lastTick()))
+                .forEach(entry -> lastBalance.put(entry.customerId(), entry.balanceAfterMinor()));
+        assertThat(lastBalance).hasSize(old.layout().customers().size());
+        assertThat(lastBalance).allSatisfy((customer, balance) -> assertThat(whole.postedBalance(customer))
+                .as(customer).isEqualTo(balance));
+        List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
+        BillingEngine alone = CreditReplay.of(store, Set.of(customerId), AccountHistory.of(store.meters(),
+                BillingAudit.openings(store.ledger()), events), store.ledger(), events).orElseThrow();
+        assertThat(alone.postedBalance(customerId)).isEqualTo(lastBalance.get(customerId));
     }
 
     @Test
