@@ -139,8 +139,10 @@ class SyncScreenTest {
         });
         assertThat(pressed).isEqualTo("Retry");
 
+        // The status line is written when the sync ends, a moment after the last acknowledgement is counted.
         waitFor(robot, "everything acknowledged after the retry", () -> waiting(robot, "total") == 0
-                && !onFx(() -> robot.lookup("#status-sync-attention").query().isVisible()));
+                && !onFx(() -> robot.lookup("#status-sync-attention").query().isVisible())
+                && !text(robot, "#status-sync").startsWith("Syncing"));
         assertThat(cloud.ledger(siteId())).isNotEmpty();
         assertThat(cloud.payments(siteId())).isNotEmpty();
         assertThat(text(robot, "#status-sync")).isEqualTo("nothing waiting \u00b7 synced just now");
