@@ -70,10 +70,12 @@ final class FreshSim {
     /** A fresh gateway has no site, history, billing, scenario or cloud to give: asking for one is a mistake. */
     private static void refuseSiteOptions(SimCommand sim) {
         if (sim.cloud || sim.advertise || sim.bind != null || sim.floodMeter != null
-                || sim.operatorKeys != null || sim.noDemoOperator || sim.firmwareKeyFiles != null) {
+                || sim.operatorKeys != null || sim.noDemoOperator || sim.firmwareKeyFiles != null
+                || sim.replaceAfterMinutes != null) {
             throw new UsageException("--fresh starts a gateway with its key and nothing else: leave out --cloud, "
-                    + "--advertise, --bind, --flood-meter, --trust-operator, --no-demo-operator and "
-                    + "--firmware-key; it trusts the operator of the first commissioning pack it is given.");
+                    + "--advertise, --bind, --flood-meter, --trust-operator, --no-demo-operator, --firmware-key "
+                    + "and --replace-gateway-after; it trusts the operator of the first commissioning pack it is "
+                    + "given.");
         }
     }
 

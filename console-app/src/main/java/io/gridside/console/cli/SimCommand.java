@@ -123,7 +123,7 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = {"Run a factory-fresh gateway instead: an identity key of its own and",
         "nothing else (no site, clock unset, billing off); its --meters join the mesh a few a minute and wait",
         "to be commissioned with gridside connect ... commission. Takes --meters, --seed, --speed, --tcp,",
-        "--serial and --gateway-key-seed."})
+        "--serial, --gateway-key-seed and --journal."})
     boolean fresh;
 
     @Option(names = "--replace-gateway-after", paramLabel = "MINUTES", description = {"Let the gateway die after",

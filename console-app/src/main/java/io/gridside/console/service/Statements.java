@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.AccountHistory;
+import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.Customer;
 import io.gridside.site.EntryKind;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Builds customers' statements from a pulled site database: the ledger's entries for the money, the readings for
@@ -41,7 +43,7 @@ public final class Statements {
     private static final Instant EVENTS_END = Instant.parse("3000-01-01T00:00:00Z");
 
     private final SiteInfo site;
-    private final String tariffId;
+    private final Function<String, String> tariffOf;
     private final Map<String, List<LedgerEntry>> entries = new HashMap<>();
     private final Map<String, Customer> customers = new LinkedHashMap<>();
     private final Map<String, List<String>> meters = new HashMap<>();
@@ -77,7 +79,7 @@ public final class Statements {
     private Statements(SiteStore store, SiteInfo site) {
         this.store = store;
         this.site = site;
-        this.tariffId = tariffOf(store);
+        this.tariffOf = tariffOf(store);
         store.customers().forEach(c -> customers.put(c.customerId(), c));
         for (Meter meter : store.meters()) {
             meters.computeIfAbsent(meter.customerId(), id -> new ArrayList<>()).add(meter.meterId());
@@ -184,7 +186,7 @@ public final class Statements {
         checkClosing(customerId, own, end, balance);
         MeterStatus status = statuses.get(customerId);
         return new CustomerStatement(site, customerId, names.getOrDefault(customerId, ""),
-                metersOf(customerId), tariffId, period.first(), period.last(), opening, days,
+                metersOf(customerId), tariffOf.apply(customerId), period.first(), period.last(), opening, days,
                 totals, energyWh, balance, status == null ? null : status.creditState(),
                 accrued(own, status, end, balance));
     }
@@ -303,8 +305,13 @@ public final class Statements {
         }
     }
 
-    private static String tariffOf(SiteStore store) {
-        return store.billingConfig().map(BillingConfigDocument::decode).map(config -> config.schedule().tariffId())
-                .or(() -> store.tariff().map(Tariff::tariffId)).orElse("unknown");
+    /** Each customer's tariff id: their own where the site has several (decision 0070), else the site's. */
+    private static Function<String, String> tariffOf(SiteStore store) {
+        Optional<BillingConfig> config = store.billingConfig().map(BillingConfigDocument::decode);
+        if (config.isPresent()) {
+            return customerId -> config.get().scheduleOf(customerId).tariffId();
+        }
+        String site = store.tariff().map(Tariff::tariffId).orElse("unknown");
+        return customerId -> site;
     }
 }

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 class SimFreshCommandTest {
 
     @Test
-    void aFreshGatewayWithACloudOrAnAdvertisementIsAUsageError() {
+    void aFreshGatewayWithACloudAnAdvertisementOrADeathIsAUsageError() {
         CommandRun cloud = CommandRun.of("sim", "--fresh", "--cloud");
         CommandRun advertise = CommandRun.of("sim", "--fresh", "--advertise");
+        CommandRun replace = CommandRun.of("sim", "--fresh", "--replace-gateway-after", "20");
 
         assertThat(cloud.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(cloud.err()).contains("--fresh").contains("--cloud");
         assertThat(advertise.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(replace.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(replace.err()).contains("--replace-gateway-after");
     }
 }

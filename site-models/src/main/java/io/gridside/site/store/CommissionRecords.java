@@ -206,9 +206,14 @@ public final class CommissionRecords {
         });
     }
 
-    /** Keeps the customers of a checked CSV file, all in one transaction; one of the same id is replaced. */
+    /**
+     * Keeps the customers of a checked CSV file, all in one transaction; one of the same id is replaced.
+     *
+     * @throws CommissionRefusal once the site went live: its record of the day is closed then
+     */
     public void saveCustomers(List<PlannedCustomer> customers) {
         work.inTransaction(() -> {
+            refuseWhenLive();
             upsertCustomers(customers);
             return null;
         });
@@ -221,6 +226,7 @@ public final class CommissionRecords {
      */
     public void addCustomer(PlannedCustomer customer) {
         work.inTransaction(() -> {
+            refuseWhenLive();
             Optional<PlannedCustomer> held = customers(customer.customerId()).stream().findFirst();
             if (held.isPresent() && !held.get().equals(customer)) {
                 throw new CommissionRefusal(CommissionRefusal.CUSTOMER_EXISTS, "There is a customer "
@@ -376,6 +382,7 @@ public final class CommissionRecords {
     /** Keeps link checks made at {@code at}, replacing the earlier check of each meter. */
     public void saveLinkChecks(List<LinkCheck> checks, Instant at) {
         work.inTransaction(() -> {
+            refuseWhenLive();
             CommissionCheckRows.saveLinkChecks(connection, checks, at);
             return null;
         });
@@ -402,6 +409,7 @@ public final class CommissionRecords {
     /** Keeps the dry run's bills, replacing the whole of an earlier run. */
     public void saveDryRun(List<DryRunBill> bills) {
         work.inTransaction(() -> {
+            refuseWhenLive();
             CommissionCheckRows.saveDryRun(connection, bills);
             return null;
         });
@@ -410,6 +418,25 @@ public final class CommissionRecords {
     /** The dry run's bills, in customer id order; empty before it ran. */
     public List<DryRunBill> dryRun() {
         return work.query(() -> CommissionCheckRows.dryRun(connection));
+    }
+
+    /**
+     * Refuses to change what the day recorded before go-live (customers, link checks, the dry run) once the site
+     * went live: the gateway bills what it was given then, and the signed report must say that, not a later
+     * file. After go-live customers move in and out, and meters are exchanged, through the site's own moves.
+     */
+    private void refuseWhenLive() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT done_ms FROM commission_step WHERE step = ?")) {
+            select.setString(1, CommissionStep.GO_LIVE.name());
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The site went live at "
+                            + Instant.ofEpochMilli(rows.getLong(1)) + ", so its commissioning record is closed: "
+                            + "move customers in and out and exchange meters with the site's moves instead.");
+                }
+            }
+        }
     }
 
     /**

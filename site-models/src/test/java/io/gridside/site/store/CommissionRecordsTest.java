@@ -104,6 +104,24 @@ class CommissionRecordsTest {
     }
 
     @Test
+    void closesTheDaysRecordOfCustomersChecksAndDryRunOnceTheSiteWentLive() {
+        try (SiteStore store = CommissionRecords.createSite(dir.resolve("site.db"), PLAN, AT)) {
+            CommissionRecords records = store.commission();
+            records.saveCustomers(List.of(customer("C001", CustomerCategory.HOUSEHOLD)));
+            records.markDone(CommissionStep.GO_LIVE, AT.plusSeconds(3_600), "live");
+
+            assertThatThrownBy(() -> records.saveCustomers(List.of(customer("C002", CustomerCategory.HOUSEHOLD))))
+                    .isInstanceOf(CommissionRefusal.class).hasMessageContaining("went live")
+                    .extracting(e -> ((CommissionRefusal) e).code()).isEqualTo(CommissionRefusal.NOT_READY);
+            assertThatThrownBy(() -> records.addCustomer(customer("C003", CustomerCategory.SHOP)))
+                    .isInstanceOf(CommissionRefusal.class);
+            assertThatThrownBy(() -> records.saveDryRun(List.of())).isInstanceOf(CommissionRefusal.class);
+            assertThatThrownBy(() -> records.saveLinkChecks(List.of(), AT)).isInstanceOf(CommissionRefusal.class);
+            assertThat(records.customers()).extracting(PlannedCustomer::customerId).containsExactly("C001");
+        }
+    }
+
+    @Test
     void assignsOnceAndStoresNothingWhenARuleRefuses() {
         Path file = dir.resolve("site.db");
         try (SiteStore store = CommissionRecords.createSite(file, PLAN, AT)) {

@@ -6,6 +6,7 @@ import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
+import io.gridside.console.service.Statements;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.site.Tariff;
@@ -18,6 +19,7 @@ import io.gridside.site.store.SiteStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,8 +118,12 @@ class CommissionDayEndToEndTest {
         assertThat(report.reconciliation().compared()).isGreaterThan(METERS);
         Map<String, BillingReport.Row> rows = new HashMap<>();
         report.rows().forEach(row -> rows.put(row.customerId(), row));
+        Statements statements = Statements.of(store);
+        LocalDate today = LocalDate.ofInstant(report.to(), FreshDay.PLAN.zone());
         for (int i = 0; i < METERS; i++) {
             BillingReport.Row row = rows.get(FreshDay.customerId(i));
+            assertThat(statements.of(FreshDay.customerId(i), new Statements.Period(today.minusDays(1), today))
+                    .tariffId()).isEqualTo(FreshDay.tariffOf(joined.get(i), i).tariffId());
             assertThat(row.openingMinor()).isEqualTo(FreshDay.openingBalanceMinor(i));
             // Each quarter hour is rated and rounded on its own: within a minor unit an interval of the day's
             // energy at the price of the customer's own tariff (the shops' or the households' and mills').
