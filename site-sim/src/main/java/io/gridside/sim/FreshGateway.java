@@ -137,8 +137,13 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
 
     /** Keeps a step it took in its journal, if it keeps one, before it answers; a step taken again is kept. */
     private void took(Message step, String by) {
+        took(step, clock.now(), by);
+    }
+
+    /** Keeps a step it took at the simulation's time {@code at}, which a restart takes it again at. */
+    private void took(Message step, Instant at, String by) {
         if (journal != null && !replaying) {
-            journal.took(step, clock.now(), by);
+            journal.took(step, at, by);
         }
     }
 
@@ -396,6 +401,9 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
                     + "commissioned yet, so there is nothing to bill; give at least one meter to a customer first.");
         }
         Instant now = clock().truncatedTo(ChronoUnit.SECONDS);
+        if (replaying) {
+            now = journal.liveSince().orElse(now);
+        }
         Duration offset = clockOffset;
         Map<String, CommissionMeter> bySerial = new LinkedHashMap<>();
         Map<String, String> tariffOfCustomer = new LinkedHashMap<>();
@@ -413,7 +421,9 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
                 journal == null ? null : journal.liveDirectory());
         // Billing starts at go-live itself; the meters left without a customer are not billed at all.
         wentLive = new WentLive(now, customers.size(), spec.meters() - customers.size(), false);
-        took(new GoLive(), by);
+        // Kept at the simulation's time of go-live itself, so that a restart goes live at the same second and its
+        // billing site resumes the journal that one began, however long building it took on a fast clock.
+        took(new GoLive(), now.minus(offset), by);
         LOG.info("Technician {} took site {} live at {}: {} customers, {} meters left without one.", by,
                 site.plan().siteId(), wentLive.liveAt(), wentLive.customers(), wentLive.uncommissionedMeters());
         return wentLive;

@@ -14,11 +14,13 @@ import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffFile;
 import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,21 @@ public final class FreshJournal implements AutoCloseable {
     /** Where the billing site keeps its journal once live. */
     Path liveDirectory() {
         return directory.resolve(LIVE);
+    }
+
+    /**
+     * When the billing site the gateway became at go-live began its own journal, if it did: the instant a restart
+     * goes live at again, whatever the clock reads while the steps are taken again (a fast simulation's clock runs
+     * on between two looks at it, so the same step taken again may read another second).
+     */
+    Optional<Instant> liveSince() {
+        Path live = liveDirectory();
+        if (!Files.exists(live.resolve(GatewayInputs.FILE_NAME))) {
+            return Optional.empty();
+        }
+        try (GatewayInputs kept = GatewayInputs.open(live)) {
+            return kept.site().map(GatewayInputs.Site::now);
+        }
     }
 
     /** Writes a step the gateway took at the simulation's {@code at}, before it answers. */

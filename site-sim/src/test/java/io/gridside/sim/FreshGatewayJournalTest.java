@@ -16,6 +16,7 @@ import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,30 @@ class FreshGatewayJournalTest {
             assertThat(again.goLive("T-21").repeated()).isTrue();
             assertThat(again.live().ledgerAfter(0)).filteredOn(entry -> entry.kind() == EntryKind.OPENING
                     && entry.customerId().equals("C-1")).extracting(LedgerEntry::amountMinor).containsExactly(2_000L);
+        }
+    }
+
+    @Test
+    void goesLiveAgainAtTheSameSecondThoughItsClockRanOnWhileItWentLive() throws Exception {
+        // A fast simulation: every look at the clock finds it 0.4 s on, as building the billing site takes time.
+        SimClock.Manual manual = SimClock.manual(FACTORY);
+        SimClock running = () -> {
+            manual.advance(Duration.ofMillis(400));
+            return manual.now();
+        };
+        Instant liveAt;
+        try (FreshGateway first = new FreshGateway(SPEC, running, KEY, dir)) {
+            first.setUp(PLAN, SITE_TIME, FreshSiteFixture.signedPack(), tariffs(), "T-21");
+            manual.advance(Duration.ofMinutes(5));
+            first.commission(FreshSiteCommissioningTest.customer(first.joinedMeters(null).get(0).meterId(), "C-1",
+                    2_000), "T-21");
+            liveAt = first.goLive("T-21").liveAt();
+        }
+        FreshJournal.Resumed resumed = FreshJournal.resumed(dir, SPEC);
+
+        try (FreshGateway again = new FreshGateway(resumed.spec(), SimClock.manual(resumed.clockStart()), KEY, dir)) {
+            assertThat(again.state().liveAt()).isEqualTo(liveAt);
+            assertThat(again.live()).isNotNull();
         }
     }
 
