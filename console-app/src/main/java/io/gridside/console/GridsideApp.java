@@ -97,9 +97,8 @@ public final class GridsideApp extends Application {
 
     /** As {@link #createScene(SessionViewModel)}, its Commissioning screen started by {@code commission} if given. */
     public static Scene createScene(SessionViewModel session, CommissionStart commission) {
-        ScreenModels models = ScreenModels.of(session, commission == null ? CommissionStart.forSession(session)
-                : commission);
-        Appearance appearance = Appearance.fromSettings(session, models);
+        Appearance appearance = Appearance.fromSettings(session, () -> ScreenModels.of(session,
+                commission == null ? CommissionStart.forSession(session) : commission));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new Region(), Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         appearance.attach(scene);

@@ -4,7 +4,9 @@ import io.gridside.console.I18n;
 import io.gridside.console.Theme;
 import io.gridside.console.service.Settings;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 
 /**
@@ -33,15 +35,16 @@ public final class Appearance {
     }
 
     /**
-     * The appearance the settings of {@code session} ask for, its language in use at once; a setting that names no
-     * language the console speaks leaves the language as it is.
+     * The appearance the settings of {@code session} ask for, its language in use before {@code models} makes the
+     * screens' view models, so that everything they write is in it; a setting that names no language the console
+     * speaks leaves the language as it is.
      */
-    public static Appearance fromSettings(SessionViewModel session, ScreenModels models) {
+    public static Appearance fromSettings(SessionViewModel session, Supplier<ScreenModels> models) {
         String language = session.settings().get(SETTING_LANGUAGE, "");
         if (!language.isEmpty()) {
             I18n.use(Locale.forLanguageTag(language));
         }
-        return new Appearance(session, models);
+        return new Appearance(session, models.get());
     }
 
     /**
@@ -50,19 +53,33 @@ public final class Appearance {
      */
     public void attach(Scene scene) {
         this.scene = scene;
+        scene.getProperties().put(Appearance.class, this);
         rebuild();
+    }
+
+    /** The appearance attached to {@code scene}, if one is. */
+    public static Optional<Appearance> of(Scene scene) {
+        return Optional.ofNullable((Appearance) scene.getProperties().get(Appearance.class));
     }
 
     public Theme theme() {
         return theme;
     }
 
-    /** Puts the console in {@code language} at once and keeps the choice. Call on the JavaFX thread. */
+    /**
+     * Puts the console in {@code language} at once and keeps the choice. Call on the JavaFX thread.
+     *
+     * <p>The screens are built again in the new language, and a connected session pulls again, so that what the
+     * view models wrote from the last pull (the mesh's time, a summary) is written again in it.
+     * KNOWN SHORTCOMING: a message a view model wrote after an action (a receipt saved, an import's result) stays in
+     * the language it was written in until that screen writes it again.
+     */
     public void useLanguage(Locale language) {
         I18n.use(language);
         keep(SETTING_LANGUAGE, I18n.locale().toLanguageTag());
         if (scene != null) {
             rebuild();
+            session.refresh();
         }
     }
 

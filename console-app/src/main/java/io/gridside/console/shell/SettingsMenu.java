@@ -13,7 +13,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The settings menu at the end of the status bar: the console's language and theme, each taking effect at once. It
+ * The settings menu at the start of the status bar: the console's language and theme, each taking effect at once. It
  * is on every screen, the connect screen included, so a technician who cannot read the language shown finds it in
  * the same corner everywhere; each language is named in itself.
  */
@@ -33,6 +33,7 @@ public final class SettingsMenu extends MenuButton {
         setTooltip(new Tooltip(getText()));
         setAccessibleText(getText());
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        setMinWidth(USE_PREF_SIZE);
         getItems().setAll(languageMenu(), themeMenu());
     }
 

@@ -36,7 +36,7 @@ public final class StatusBar extends HBox {
         this(session, sync, null);
     }
 
-    /** As {@link #StatusBar(SessionViewModel, Node)}, with {@code settingsMenu} last when it is not null. */
+    /** As {@link #StatusBar(SessionViewModel, Node)}, with {@code settingsMenu} first when it is not null. */
     public StatusBar(SessionViewModel session, Node sync, Node settingsMenu) {
         this.session = session;
         this.sync = sync;
@@ -68,7 +68,8 @@ public final class StatusBar extends HBox {
         taskList.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync, details, taskList);
         if (settingsMenu != null) {
-            getChildren().add(settingsMenu);
+            // First in the bar, where a longer language's words cannot push it out of a narrow window.
+            getChildren().add(0, settingsMenu);
         }
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
