@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import javafx.util.StringConverter;
 
 /**
  * How amounts, numbers and times read on screen: in the language the console speaks ({@link I18n#locale()}), and in
@@ -82,6 +84,29 @@ public final class Formats {
      */
     public static DateTimeFormatter pattern(String pattern) {
         return DateTimeFormatter.ofPattern(pattern, I18n.locale());
+    }
+
+    /**
+     * A date picker's words: the day as year-month-day, as the site's times read and as the command line takes it,
+     * in every language; a picker's own format is the computer's locale's short date, which the console's language
+     * does not reach and which reads as two different days in two countries. Text that is no such day is no day.
+     */
+    public static StringConverter<LocalDate> pickerDays() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : day.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+        };
     }
 
     /** Whether the language writes a currency before the amount, as its own currency format does. */

@@ -106,4 +106,15 @@ class FormatsTest {
                     .startsWith("2026-12-05 14:30");
         }
     }
+
+    @Test
+    void aDatePickerReadsAndWritesTheIsoDayInEveryLanguage() {
+        I18n.use(Locale.FRENCH);
+        var days = Formats.pickerDays();
+
+        assertThat(days.toString(LocalDate.of(2026, 6, 3))).isEqualTo("2026-06-03");
+        assertThat(days.fromString(" 2026-06-03 ")).isEqualTo(LocalDate.of(2026, 6, 3));
+        assertThat(days.fromString("03/06/2026")).isNull();
+        assertThat(days.fromString("")).isNull();
+    }
 }
