@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Every string the technician sees, from the console's resource bundles in the chosen language. The console's texts
@@ -37,8 +35,6 @@ public final class I18n {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private static final List<Consumer<Locale>> LISTENERS = new CopyOnWriteArrayList<>();
-
     private static volatile Language current = Language.of(supported(Locale.getDefault()));
 
     private I18n() {
@@ -47,17 +43,11 @@ public final class I18n {
     /** Switches every bundle to {@code locale} (or English, for a language the console does not speak). */
     public static void use(Locale locale) {
         current = Language.of(supported(locale));
-        LISTENERS.forEach(listener -> listener.accept(current.locale()));
     }
 
     /** The language the texts are in now; numbers, dates and money are written as it writes them. */
     public static Locale locale() {
         return current.locale();
-    }
-
-    /** Calls {@code listener} with the new language after every {@link #use}, on the thread that switched. */
-    public static void onChange(Consumer<Locale> listener) {
-        LISTENERS.add(listener);
     }
 
     /** The one of {@link #LANGUAGES} that speaks {@code locale}'s language, English for any other. */
