@@ -1,6 +1,7 @@
 package io.gridside.console.shell;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Retext;
 import io.gridside.console.Theme;
 import io.gridside.console.service.Settings;
 import java.util.Locale;
@@ -69,8 +70,9 @@ public final class Appearance {
     /**
      * Puts the console in {@code language} at once and keeps the choice. Call on the JavaFX thread.
      *
-     * <p>The screens are built again in the new language, and a connected session pulls again, so that what the
-     * view models wrote from the last pull (the mesh's time, a summary) is written again in it.
+     * <p>The screens are built again in the new language, the view models that can write their texts again do
+     * ({@link io.gridside.console.Retext}), and a connected session pulls again, so that what the view models wrote
+     * from the last pull (the mesh's time, a summary) is written again in it.
      * KNOWN SHORTCOMING: a message a view model wrote after an action (a receipt saved, an import's result) stays in
      * the language it was written in until that screen writes it again.
      */
@@ -79,6 +81,7 @@ public final class Appearance {
         keep(SETTING_LANGUAGE, I18n.locale().toLanguageTag());
         if (scene != null) {
             rebuild();
+            models.retexting().forEach(Retext::retext);
             session.refresh();
         }
     }

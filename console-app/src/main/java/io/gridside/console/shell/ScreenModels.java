@@ -1,5 +1,6 @@
 package io.gridside.console.shell;
 
+import io.gridside.console.Retext;
 import io.gridside.console.cash.CashDeskViewModel;
 import io.gridside.console.commission.CommissionStart;
 import io.gridside.console.commission.CommissionViewModel;
@@ -20,6 +21,8 @@ import io.gridside.console.sync.SessionSyncSource;
 import io.gridside.console.sync.SyncViewModel;
 import io.gridside.console.tariffs.TariffsViewModel;
 import io.gridside.site.commission.LinkThresholds;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The view models of every screen of one session, made once: a language or theme switch builds the screens again
@@ -29,6 +32,13 @@ public record ScreenModels(ConnectViewModel connect, DashboardViewModel dashboar
         MeshViewModel mesh, ReplayViewModel replay, CustomersViewModel customers, CashDeskViewModel cashDesk,
         ImportsViewModel imports, TariffsViewModel tariffs, ExceptionsViewModel exceptions,
         ReconcileViewModel reconcile, FirmwareViewModel firmware, SyncViewModel sync, CommissionViewModel commission) {
+
+    /** The models that write texts once and can write them again after a language switch. */
+    public List<Retext> retexting() {
+        return Stream.of(connect, dashboard, meters, mesh, replay, customers, cashDesk, imports, tariffs, exceptions,
+                reconcile, firmware, sync, commission).filter(Retext.class::isInstance).map(Retext.class::cast)
+                .toList();
+    }
 
     /** The models of {@code session}'s screens, the Commissioning screen's started as {@code start} says. */
     public static ScreenModels of(SessionViewModel session, CommissionStart start) {
