@@ -95,7 +95,8 @@ class AppearanceTest {
     }
 
     @Test
-    void savesTheMainScreensInEveryThemeInEnglishAndFrench(FxRobot robot) throws TimeoutException, IOException {
+    void savesTheMainScreensInEveryThemeInEnglishAndFrenchAndTheDashboardInTheOtherLanguages(FxRobot robot)
+            throws TimeoutException, IOException {
         Appearance appearance = Appearance.of(scene()).orElseThrow();
         for (Theme theme : Theme.values()) {
             for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
@@ -125,6 +126,17 @@ class AppearanceTest {
             }
         }
         assertThat(text(robot, "#nav-dashboard")).isEqualTo("Synthèse");
+
+        for (String language : List.of("pt", "sw")) {
+            robot.interact(() -> {
+                appearance.useTheme(Theme.LIGHT);
+                appearance.useLanguage(Locale.forLanguageTag(language));
+            });
+            robot.clickOn("#nav-dashboard");
+            settle();
+            assertThat(Screens.save(scene(), "appearance/dashboard-light-" + language)).isNotEmptyFile();
+        }
+        assertThat(text(robot, "#nav-dashboard")).isEqualTo("Muhtasari");
     }
 
     /**
