@@ -100,9 +100,18 @@ public final class GridsideApp extends Application {
         Appearance appearance = Appearance.fromSettings(session, () -> ScreenModels.of(session,
                 commission == null ? CommissionStart.forSession(session) : commission));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new Region(), Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
+        Scene scene = new Scene(new Region(), windowSide(1280, screen.getWidth()), windowSide(800, screen.getHeight()));
         appearance.attach(scene);
         return scene;
+    }
+
+    /**
+     * The window's width or height on a screen side of {@code screen} pixels: {@code wanted} on a large screen, the
+     * whole side on one up to a tenth larger than {@code wanted} or smaller (a 1366x768 laptop), so that no strip of
+     * desktop is left beside a window that could have used it.
+     */
+    static double windowSide(double wanted, double screen) {
+        return screen <= wanted * 1.1 ? screen : wanted;
     }
 
     @Override

@@ -2,8 +2,12 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.Styles;
 import io.gridside.console.GridsideApp;
 import io.gridside.console.commission.CommissionDemo;
+import io.gridside.console.commission.CommissionOverview;
+import io.gridside.console.mesh.MeshCanvas;
+import io.gridside.console.mesh.MeshScene;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.Settings;
 import io.gridside.console.service.commission.StepState;
@@ -12,6 +16,7 @@ import io.gridside.console.tasks.TaskRunner;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SiteSpec;
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.LinkVerdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Commissioning screen walked as a technician walks a new site, on a factory-fresh simulated gateway of eight
  * meters: the site created, the gateway reached and its pack loaded, the customers imported, a mistyped serial
  * refused, the meters the file left out scanned (one a QR code ending in Tab), the checks read, a step gone back to
- * and done again, go-live and the report; every step done at the end.
+ * and done again, the links checked again with stricter thresholds and the meters to act on found marked on the
+ * mesh view, go-live and the report; every step done at the end. Continue stands out only where no step button
+ * applies, and the screen's poll leaves the task list alone.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -86,6 +93,7 @@ class CommissionScreenTest {
     @Test
     void walksANewSiteFromTheSiteFormToTheSignedReport(FxRobot robot) throws Exception {
         robot.clickOn("#connect-commission");
+        onlyTheStepsOwnButtonStandsOut(robot);
         createsTheSite(robot);
         reachesTheGatewayAndLoadsThePack(robot);
 
@@ -95,6 +103,7 @@ class CommissionScreenTest {
         assertThat(text(robot, "#commission-waiting")).startsWith("3 customers have no meter");
         assertThat(rows(robot, "#joined-table")).isEqualTo(METERS);
         Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-assign");
+        thePollAddsNoTasks(robot);
 
         refusesAMistypedSerial(robot);
         List<String> toScan = CommissionDemo.serialsToScan(spec);
@@ -105,8 +114,7 @@ class CommissionScreenTest {
         assertThat(rows(robot, "#relays-table")).isEqualTo(METERS);
         assertThat(rows(robot, "#bills-table")).isEqualTo(METERS);
         assertThat(rows(robot, "#links-table")).isEqualTo(METERS);
-        robot.clickOn("#step-link_check");
-        Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-links");
+        checksAgainWithStricterThresholdsAndMarksTheMetersOnTheMesh(robot);
         robot.clickOn("#step-dry_run");
         Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-dry-run");
 
@@ -116,6 +124,65 @@ class CommissionScreenTest {
         waitFor(robot, "every step done", () -> onFx(() -> steps(robot).getItems().stream()
                 .allMatch(state -> state.status() == StepState.Status.DONE)));
         assertThat(text(robot, "#report-summary")).startsWith("Report report-").contains("demo-technician");
+    }
+
+    private static void onlyTheStepsOwnButtonStandsOut(FxRobot robot) {
+        waitFor(robot, "the site step shown", () -> onFx(() -> robot.lookup("#site-create").tryQuery().isPresent()));
+        assertThat(onFx(() -> robot.lookup("#commission-proceed").queryButton().isDisabled())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#commission-proceed").queryButton().getStyleClass()))
+                .doesNotContain(Styles.ACCENT);
+        assertThat(onFx(() -> robot.lookup("#site-create").queryButton().getStyleClass())).contains(Styles.ACCENT);
+    }
+
+    /** The screen reads the joined meters again every 3 s; over three such periods the task list must not grow. */
+    private void thePollAddsNoTasks(FxRobot robot) {
+        int before = onFx(() -> tasks.tasks().size());
+        WaitForAsyncUtils.sleep(10, TimeUnit.SECONDS);
+        assertThat(onFx(() -> tasks.tasks().stream().map(task -> task.getTitle()).toList()))
+                .as("tasks after three polls").hasSize(before);
+    }
+
+    /**
+     * Sets a pass signal no meter reaches, checks again, and finds every meter needing attention: in the table, and
+     * ringed and named on the mesh view, where a meter chosen through its suggestion is described under the view.
+     */
+    private void checksAgainWithStricterThresholdsAndMarksTheMetersOnTheMesh(FxRobot robot) throws Exception {
+        robot.clickOn("#step-link_check");
+        TextField passSignal = onFx(() -> robot.lookup("#threshold-pass-rssi").queryAs(TextField.class));
+        assertThat(onFx(() -> passSignal.getText())).isEqualTo("-90");
+        robot.clickOn(passSignal).eraseText(onFx(() -> passSignal.getText().length())).write("-30");
+        robot.clickOn("#threshold-apply");
+        waitForCurrent(robot, CommissionStep.GO_LIVE);
+        robot.clickOn("#step-link_check");
+
+        @SuppressWarnings("unchecked")
+        TableView<CommissionOverview.Link> links = robot.lookup("#links-table").queryAs(TableView.class);
+        List<String> serials = onFx(() -> links.getItems().stream().map(CommissionOverview.Link::serial).toList());
+        assertThat(onFx(() -> links.getItems().stream().map(CommissionOverview.Link::verdict).distinct().toList()))
+                .containsExactly(LinkVerdict.ATTENTION);
+        MeshScene mesh = onFx(() -> robot.lookup("#links-mesh").queryAs(MeshCanvas.class).getMeshScene());
+        List<String> ringed = onFx(() -> {
+            List<String> named = new java.util.ArrayList<>();
+            for (int node = 0; node < mesh.nodeCount(); node++) {
+                if ((mesh.nodeFlags()[node] & MeshScene.HIGHLIGHTED) != 0) {
+                    named.add(mesh.labels()[node]);
+                }
+            }
+            return named;
+        });
+        assertThat(ringed).containsAll(serials);
+
+        @SuppressWarnings("unchecked")
+        ListView<CommissionOverview.Remedy> remedies = robot.lookup("#links-remedies").queryAs(ListView.class);
+        assertThat(onFx(() -> remedies.getItems().size())).isPositive();
+        CommissionOverview.Remedy first = onFx(() -> remedies.getItems().get(0));
+        robot.clickOn(robot.lookup("#links-remedies .list-cell").<javafx.scene.Node>query());
+        waitFor(robot, "the chosen meter described", () -> text(robot, "#links-mesh-chosen")
+                .startsWith(first.meters().get(0) + ":"));
+        assertThat(text(robot, "#links-mesh-chosen")).contains(onFx(() -> links.getItems().stream()
+                .filter(link -> link.serial().equals(first.meters().get(0))).findFirst().orElseThrow()
+                .suggestion()));
+        Screens.save(robot.lookup("#commission-view").query().getScene(), "commission-links");
     }
 
     private void createsTheSite(FxRobot robot) {
@@ -160,15 +227,13 @@ class CommissionScreenTest {
 
     /** Types {@code code} into the scan field and Enter, as a barcode scanner acting as a keyboard does. */
     private static void scan(FxRobot robot, String code) {
-        waitFor(robot, "the scan field free", () -> !onFx(() -> robot.lookup("#commission-proceed")
-                .queryButton().isDisabled()));
+        waitFor(robot, "the scan field free", () -> idle(robot));
         robot.clickOn("#assign-scan").write(code).type(KeyCode.ENTER);
     }
 
     /** As {@link #scan}, from a scanner that ends with Tab and reads a QR code's payload. */
     private static void scanEndingInTab(FxRobot robot, String code) {
-        waitFor(robot, "the scan field free", () -> !onFx(() -> robot.lookup("#commission-proceed")
-                .queryButton().isDisabled()));
+        waitFor(robot, "the scan field free", () -> idle(robot));
         robot.clickOn("#assign-scan").write(code).type(KeyCode.TAB);
     }
 
@@ -181,7 +246,12 @@ class CommissionScreenTest {
     private static void waitForCurrent(FxRobot robot, CommissionStep step) {
         waitFor(robot, step + " current", () -> onFx(() -> steps(robot).getItems().stream()
                 .anyMatch(state -> state.step() == step && state.status() == StepState.Status.CURRENT))
-                && !onFx(() -> robot.lookup("#commission-proceed").queryButton().isDisabled()));
+                && idle(robot));
+    }
+
+    /** Whether no work runs: Cancel is off. Continue is no sign, being off too where a step has its own button. */
+    private static boolean idle(FxRobot robot) {
+        return onFx(() -> robot.lookup("#commission-cancel").queryButton().isDisabled());
     }
 
     private static int rows(FxRobot robot, String table) {

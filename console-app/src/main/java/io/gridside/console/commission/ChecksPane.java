@@ -1,20 +1,23 @@
 package io.gridside.console.commission;
 
+import io.gridside.site.commission.LinkVerdict;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * A check's results: each meter's link check with its suggestion, each meter's relay test, or each customer's
  * dry-run bill.
  *
- * <p>KNOWN SHORTCOMING: the meters that need attention are listed here, not yet marked on the mesh view: the mesh
- * view draws the topology a live gateway reports, which a site being commissioned does not have yet.
+ * <p>The link check also shows its thresholds, which the technician may change, and the meters on the mesh view.
  */
 final class ChecksPane extends VBox {
 
-    private ChecksPane(String explanationKey, TableView<?> table) {
+    private ChecksPane(String explanationKey, Region table) {
         VBox.setVgrow(table, Priority.ALWAYS);
         setSpacing(10);
         getChildren().setAll(CommissionTables.explanation(explanationKey), table);
@@ -23,32 +26,18 @@ final class ChecksPane extends VBox {
     static ChecksPane links(CommissionViewModel model) {
         TableView<CommissionOverview.Link> table = CommissionTables.table("links-table", "links.empty");
         table.getColumns().setAll(
-                CommissionTables.column("links.serial", 130, CommissionOverview.Link::serial),
-                verdict(CommissionTables.column("links.verdict", 110, CommissionOverview.Link::passes)),
-                CommissionTables.wrapping(CommissionTables.column("links.reason", 240,
+                CommissionTables.column("links.serial", 120, CommissionOverview.Link::serial),
+                verdict(CommissionTables.column("links.verdict", 120, CommissionOverview.Link::verdict)),
+                CommissionTables.wrapping(CommissionTables.column("links.reason", 160,
                         CommissionOverview.Link::reason)),
-                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 260,
+                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 160,
                         CommissionOverview.Link::suggestion)));
         table.setItems(model.links());
-        ChecksPane pane = new ChecksPane("links.explain", table);
-        javafx.scene.control.ListView<String> remedies = new javafx.scene.control.ListView<>(model.remedies());
-        remedies.setId("links-remedies");
-        remedies.setPrefHeight(110);
-        remedies.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(String remedy, boolean empty) {
-                super.updateItem(remedy, empty);
-                setText(empty ? null : remedy);
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        remedies.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.remedies()));
-        remedies.managedProperty().bind(remedies.visibleProperty());
-        javafx.scene.control.Label title = new javafx.scene.control.Label(CommissionTexts.text("links.remedies"));
-        title.visibleProperty().bind(remedies.visibleProperty());
-        title.managedProperty().bind(remedies.visibleProperty());
-        pane.getChildren().addAll(title, remedies);
+        SplitPane split = new SplitPane(table, new LinkMeshPane(model));
+        split.setId("links-split");
+        split.setDividerPositions(0.55);
+        ChecksPane pane = new ChecksPane("links.explain", split);
+        pane.getChildren().add(1, new ThresholdsForm(model));
         return pane;
     }
 
@@ -56,7 +45,8 @@ final class ChecksPane extends VBox {
         TableView<CommissionOverview.Relay> table = CommissionTables.table("relays-table", "relays.empty");
         table.getColumns().setAll(
                 CommissionTables.column("relays.serial", 130, CommissionOverview.Relay::serial),
-                verdict(CommissionTables.column("relays.verdict", 110, CommissionOverview.Relay::passes)),
+                verdict(CommissionTables.column("relays.verdict", 110, relay -> relay.passes() ? LinkVerdict.PASS
+                        : LinkVerdict.FAIL)),
                 CommissionTables.wrapping(CommissionTables.column("relays.detail", 400,
                         CommissionOverview.Relay::detail)));
         table.setItems(model.relays());
@@ -75,19 +65,23 @@ final class ChecksPane extends VBox {
         return new ChecksPane("bills.explain", table);
     }
 
-    /** Shows a pass as words, not as true or false. */
-    private static <S> TableColumn<S, Boolean> verdict(TableColumn<S, Boolean> column) {
-        column.setCellFactory(shown -> new javafx.scene.control.TableCell<>() {
+    /** Shows a verdict as words, not as a constant's name, and styles the cell by it. */
+    private static <S> TableColumn<S, LinkVerdict> verdict(TableColumn<S, LinkVerdict> column) {
+        column.setCellFactory(shown -> new TableCell<>() {
             @Override
-            protected void updateItem(Boolean passes, boolean empty) {
-                super.updateItem(passes, empty);
+            protected void updateItem(LinkVerdict verdict, boolean empty) {
+                super.updateItem(verdict, empty);
                 getStyleClass().removeAll("verdict-pass", "verdict-fail");
-                if (empty || passes == null) {
+                if (empty || verdict == null) {
                     setText(null);
                     return;
                 }
-                setText(CommissionTexts.text(passes ? "check.pass" : "check.attention"));
-                getStyleClass().add(passes ? "verdict-pass" : "verdict-fail");
+                setText(CommissionTexts.text(switch (verdict) {
+                    case PASS -> "check.pass";
+                    case ATTENTION -> "check.attention";
+                    case FAIL -> "check.fail";
+                }));
+                getStyleClass().add(verdict == LinkVerdict.PASS ? "verdict-pass" : "verdict-fail");
             }
         });
         return column;

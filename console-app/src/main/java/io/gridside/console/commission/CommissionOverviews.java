@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 final class CommissionOverviews {
 
+    /** A repeater's suggestion names this many of its meters, then says how many more. */
+    private static final int NAMED = 5;
+
     private CommissionOverviews() {
     }
 
@@ -50,7 +53,7 @@ final class CommissionOverviews {
         return new CommissionOverview(day.states(), day.waiting(),
                 CommissionTexts.text("site.summary", plan.name(), plan.siteId(), plan.zone(), plan.currency()),
                 gateway, joined(joined, customerOfMeter), customers(rows.customers(), meterOfCustomer, plan),
-                links(checks, suggestions), suggestions.stream().map(LinkSuggestion::text).toList(),
+                links(checks, joined, suggestions), suggestions.stream().map(CommissionOverviews::remedy).toList(),
                 relays(rows.relayTests()),
                 bills(rows.dryRun(), plan), reports.isEmpty() ? "" : report(reports.get(0), plan));
     }
@@ -71,14 +74,35 @@ final class CommissionOverviews {
                 Formats.money(customer.openingBalanceMinor(), plan.currency()))).toList();
     }
 
-    private static List<CommissionOverview.Link> links(List<LinkCheck> checks, List<LinkSuggestion> remedies) {
+    private static List<CommissionOverview.Link> links(List<LinkCheck> checks, List<JoinedMeter> joined,
+            List<LinkSuggestion> remedies) {
         Map<String, String> suggestions = new HashMap<>();
         for (LinkSuggestion suggestion : remedies) {
-            suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, suggestion.text()));
+            suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, remedy(suggestion).text()));
         }
-        return checks.stream().map(check -> new CommissionOverview.Link(check.meterId(),
-                check.verdict() == LinkVerdict.PASS, String.join(" ", check.reasons()),
-                suggestions.getOrDefault(check.meterId(), ""))).toList();
+        Map<String, JoinedMeter> meters = joined.stream()
+                .collect(Collectors.toMap(JoinedMeter::meterId, meter -> meter, (a, b) -> a));
+        return checks.stream().map(check -> {
+            JoinedMeter meter = meters.get(check.meterId());
+            return new CommissionOverview.Link(check.meterId(), check.verdict(), String.join("; ", check.reasons()),
+                    suggestions.getOrDefault(check.meterId(), ""), meter == null ? Double.NaN : meter.latitude(),
+                    meter == null ? Double.NaN : meter.longitude());
+        }).toList();
+    }
+
+    /** A suggestion worded in the console's language: the one the check words is for the command line. */
+    static CommissionOverview.Remedy remedy(LinkSuggestion suggestion) {
+        List<String> meters = suggestion.meterIds();
+        String text = switch (suggestion.kind()) {
+            case MOVE_ANTENNA -> CommissionTexts.text("remedy.antenna", meters.get(0));
+            case ADD_REPEATER -> CommissionTexts.text("remedy.repeater", suggestion.latitude(),
+                    suggestion.longitude(), meters.size(), meters.size() <= NAMED
+                            ? String.join(", ", meters)
+                            : CommissionTexts.text("remedy.more", String.join(", ", meters.subList(0, NAMED)),
+                                    meters.size() - NAMED));
+        };
+        return new CommissionOverview.Remedy(suggestion.kind(), meters, suggestion.latitude(),
+                suggestion.longitude(), text);
     }
 
     private static List<CommissionOverview.Relay> relays(List<RelayTest> tests) {

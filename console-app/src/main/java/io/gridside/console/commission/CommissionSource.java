@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -47,6 +48,15 @@ public interface CommissionSource {
 
     /** Goes back to {@code step}, so that it and the steps after it run again. */
     void goBack(CommissionStep step, Consumer<String> onFailure);
+
+    /** The limits the link check measures the meters against now. */
+    LinkThresholds thresholds();
+
+    /**
+     * Measures the links against {@code thresholds} from now on; when the day has reached the link check and has not
+     * gone live, the link check runs again with them, and the steps after it.
+     */
+    void useThresholds(LinkThresholds thresholds, Consumer<String> onFailure);
 
     /**
      * How far the work under way has got.

@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.site.commission.CommissionStep;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -71,7 +72,7 @@ final class CommissionTables {
      * the field takes a typed or pasted path too, as a technician with the file's path in a message would.
      */
     static HBox fileRow(String id, String actionKey, javafx.beans.property.StringProperty value,
-            Consumer<Path> action) {
+            Consumer<Path> action, CommissionViewModel model, CommissionStep step) {
         TextField path = new TextField();
         path.textProperty().bindBidirectional(value);
         path.setId(id + "-path");
@@ -86,12 +87,27 @@ final class CommissionTables {
         });
         Button run = new Button(CommissionTexts.text(actionKey));
         run.setId(id + "-action");
-        run.getStyleClass().add(Styles.ACCENT);
+        accentWhileCurrent(run, model, step);
         run.disableProperty().bind(path.textProperty().isEmpty());
         run.setOnAction(event -> action.accept(Path.of(path.getText().strip())));
         HBox row = new HBox(8, path, choose, run);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /**
+     * Accents {@code button} while {@code step} is the current one, when it is the action that applies; at any
+     * other time it is a plain button, so that one button at most stands out on the screen.
+     */
+    static void accentWhileCurrent(Button button, CommissionViewModel model, CommissionStep step) {
+        Runnable restyle = () -> {
+            button.getStyleClass().remove(Styles.ACCENT);
+            if (model.currentProperty().get() == step) {
+                button.getStyleClass().add(Styles.ACCENT);
+            }
+        };
+        model.currentProperty().addListener((obs, was, now) -> restyle.run());
+        restyle.run();
     }
 
     /** A sentence that explains a pane, wrapped to its width. */

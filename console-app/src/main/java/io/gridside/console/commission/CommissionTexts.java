@@ -1,34 +1,26 @@
 package io.gridside.console.commission;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import io.gridside.console.I18n;
 
 /**
- * The Commissioning screen's strings, from their own resource bundle beside the console's: the same rules as
- * {@link io.gridside.console.I18n}.
+ * The Commissioning screen's strings, read through {@link I18n} under the keys that begin {@code commission.} (their
+ * file is {@code commission/commission.properties} beside the console's), so that a language chosen for the console
+ * is the screen's language too.
  *
- * <p>KNOWN SHORTCOMING: the bundle is read once in the default locale, so {@code I18n.use} does not switch these
- * texts' language; only English exists so far.
+ * <p>KNOWN SHORTCOMING: what a step waits for, a step's refusal and a link check's reasons are sentences the
+ * commissioning service and site-models write in English, shared with the command line; the screen shows them as
+ * they come, so they stay English when the console's language changes.
  */
 public final class CommissionTexts {
 
-    static final String BUNDLE = "io.gridside.console.commission.commission";
-
-    private static final ResourceBundle TEXTS = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+    /** What every key of the screen's strings begins with in the console's bundle. */
+    static final String PREFIX = "commission.";
 
     private CommissionTexts() {
     }
 
-    /** The text for {@code key}, with {@code args} put in its {0}, {1} ... places. */
+    /** The text for {@code commission.key}, with {@code args} put in its {0}, {1} ... places. */
     public static String text(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = TEXTS.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, TEXTS.getLocale()).format(args);
+        return I18n.text(PREFIX + key, args);
     }
 }

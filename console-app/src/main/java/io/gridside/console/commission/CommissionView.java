@@ -25,8 +25,10 @@ import javafx.util.Duration;
 /**
  * The Commissioning screen: the steps down the side, the step shown with what it waits for and the buttons that
  * move the day on (continue, cancel, go back), the work under way, the last refusal, and the step's own form or
- * table. Controls and bindings only: the state lives in {@link CommissionViewModel}. While the screen shows, a timer
- * reads the overview again every few seconds, so that meters joining the mesh appear by themselves.
+ * table. Continue is the accented button only where it is what the step waits for; where the step has a button of
+ * its own (create the site, connect, go live), that one is, and Continue is off. Controls and bindings only: the
+ * state lives in {@link CommissionViewModel}. While the screen shows, a timer reads the overview again every few
+ * seconds, off the task list, so that meters joining the mesh appear by themselves.
  */
 public final class CommissionView extends BorderPane {
 
@@ -73,7 +75,6 @@ public final class CommissionView extends BorderPane {
         progressText.setId("commission-progress");
         progress.setPrefWidth(160);
         proceed.setId("commission-proceed");
-        proceed.getStyleClass().add(Styles.ACCENT);
         cancel.setId("commission-cancel");
         back.setId("commission-back");
         close.setId("commission-close");
@@ -106,7 +107,7 @@ public final class CommissionView extends BorderPane {
         content.getChildren().setAll(panes.values().stream().distinct().toList());
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox body = new VBox(8, header, waiting, problem, content);
-        body.setPadding(new Insets(0, 0, 0, 12));
+        body.setPadding(new Insets(0, 12, 0, 12));
         setLeft(new StepList(model));
         setCenter(body);
     }
@@ -136,7 +137,13 @@ public final class CommissionView extends BorderPane {
         progressText.textProperty().bind(model.progressTextProperty());
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.runningProperty());
-        proceed.disableProperty().bind(model.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+        progressText.visibleProperty().bind(model.progressTextProperty().isNotEmpty());
+        proceed.disableProperty().bind(model.runningProperty().or(model.proceedAppliesProperty().not()));
+        // Only the action that applies now stands out: Continue, or the current step's own button.
+        model.proceedAppliesProperty().addListener((obs, was, applies) -> accent(applies));
+        accent(model.proceedAppliesProperty().get());
         cancel.disableProperty().bind(model.runningProperty().not());
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> model.runningProperty().get()
                 || !model.shownIsDone(), model.runningProperty(), model.shownProperty(), model.steps()));
@@ -156,6 +163,13 @@ public final class CommissionView extends BorderPane {
                 poll.stop();
             }
         });
+    }
+
+    private void accent(boolean applies) {
+        proceed.getStyleClass().remove(Styles.ACCENT);
+        if (applies) {
+            proceed.getStyleClass().add(Styles.ACCENT);
+        }
     }
 
     /** Whether the screen is in a window that is showing. */

@@ -2,6 +2,7 @@ package io.gridside.console.commission;
 
 import io.gridside.console.service.commission.StepState;
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -9,8 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,6 +34,10 @@ import javafx.collections.ObservableList;
  */
 public final class CommissionViewModel {
 
+    /** The steps whose pane has its own button that does the step, so that Continue has nothing to do there. */
+    private static final Set<CommissionStep> OWN_ACTION = EnumSet.of(CommissionStep.SITE, CommissionStep.GATEWAY,
+            CommissionStep.PACK, CommissionStep.CUSTOMERS, CommissionStep.GO_LIVE);
+
     private final CommissionSource source;
     private final ObservableList<StepState> steps = FXCollections.observableArrayList();
     private final ObjectProperty<CommissionStep> shown = new SimpleObjectProperty<>(CommissionStep.SITE);
@@ -40,7 +49,7 @@ public final class CommissionViewModel {
     private final ObservableList<CommissionOverview.Joined> joined = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Customer> customers = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Link> links = FXCollections.observableArrayList();
-    private final ObservableList<String> remedies = FXCollections.observableArrayList();
+    private final ObservableList<CommissionOverview.Remedy> remedies = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Relay> relays = FXCollections.observableArrayList();
     private final ObservableList<CommissionOverview.Bill> bills = FXCollections.observableArrayList();
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -55,11 +64,36 @@ public final class CommissionViewModel {
             new SimpleStringProperty(""), new SimpleStringProperty(""), new SimpleStringProperty("KES"),
             new SimpleStringProperty("Africa/Nairobi"), new SimpleStringProperty(""), new SimpleStringProperty(""),
             new SimpleStringProperty(""));
+    /** The thresholds form's fields as typed: pass and fail signal, pass and fail ETX, pass and fail routes. */
+    private final List<StringProperty> thresholdFields = List.of(new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""), new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""));
+    private final ObjectProperty<LinkThresholds> thresholds = new SimpleObjectProperty<>();
+    private final BooleanBinding proceedApplies = Bindings.createBooleanBinding(
+            () -> !OWN_ACTION.contains(current.get()), current);
+    private final BooleanBinding live = Bindings.createBooleanBinding(() -> steps.stream().anyMatch(
+            state -> state.step() == CommissionStep.GO_LIVE && state.status() == StepState.Status.DONE), steps);
     private boolean followCurrent = true;
 
     public CommissionViewModel(CommissionSource source) {
         this.source = source;
         source.listen(this::take, this::progress);
+        showThresholds(source.thresholds());
+    }
+
+    private void showThresholds(LinkThresholds shown) {
+        thresholds.set(shown);
+        List<String> values = List.of(number(shown.passRssiDbm()), number(shown.failRssiDbm()),
+                number(shown.passEtx()), number(shown.failEtx()), Integer.toString(shown.passRoutes()),
+                Integer.toString(shown.failRoutes()));
+        for (int i = 0; i < values.size(); i++) {
+            thresholdFields.get(i).set(values.get(i));
+        }
+    }
+
+    /** A limit as the technician would type it: -90, not -90.0; 2.5 as is. */
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     private void take(CommissionOverview overview) {
@@ -223,6 +257,67 @@ public final class CommissionViewModel {
         source.goLive(problem::set);
     }
 
+    /**
+     * Checks the links against the thresholds as typed in the form, keeping the setup's cluster distance: a field
+     * that is not a number, or limits that contradict each other, are refused with the rule they break; limits that
+     * read go to the source, which checks the links again with them if the day has reached the link check.
+     */
+    public void applyThresholds() {
+        problem.set("");
+        LinkThresholds chosen;
+        try {
+            chosen = new LinkThresholds(decimal(0), decimal(1), decimal(2), decimal(3), whole(4), whole(5),
+                    thresholds.get().clusterMetres());
+        } catch (IllegalArgumentException e) {
+            problem.set(CommissionTexts.text("thresholds.invalid", e.getMessage()));
+            return;
+        }
+        thresholds.set(chosen);
+        followCurrent = true;
+        source.useThresholds(chosen, problem::set);
+    }
+
+    private double decimal(int field) {
+        String typed = thresholdFields.get(field).get().strip().replace(',', '.');
+        try {
+            return Double.parseDouble(typed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CommissionTexts.text("thresholds.notNumber", typed), e);
+        }
+    }
+
+    private int whole(int field) {
+        String typed = thresholdFields.get(field).get().strip();
+        try {
+            return Integer.parseInt(typed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CommissionTexts.text("thresholds.notNumber", typed), e);
+        }
+    }
+
+    /** The thresholds form's field {@code index}: pass and fail signal, pass and fail ETX, pass and fail routes. */
+    public StringProperty thresholdField(int index) {
+        return thresholdFields.get(index);
+    }
+
+    /** The limits the link check uses, as last applied. */
+    public ObjectProperty<LinkThresholds> thresholdsProperty() {
+        return thresholds;
+    }
+
+    /**
+     * Whether Continue is the action that applies now: not while the current step waits for its own pane's action
+     * (create the site, connect, load the pack, import the customers, go live), which is then the one to press.
+     */
+    public BooleanBinding proceedAppliesProperty() {
+        return proceedApplies;
+    }
+
+    /** Whether the site went live: its billing runs, and no meter is checked again here. */
+    public BooleanBinding liveProperty() {
+        return live;
+    }
+
     /** Goes back to the step shown, so that it and the steps after it run again. */
     public void goBack() {
         problem.set("");
@@ -276,8 +371,8 @@ public final class CommissionViewModel {
         return links;
     }
 
-    /** What to do about the meters whose links fell short, a sentence each. */
-    public ObservableList<String> remedies() {
+    /** What to do about the meters whose links fell short, the largest group first. */
+    public ObservableList<CommissionOverview.Remedy> remedies() {
         return remedies;
     }
 

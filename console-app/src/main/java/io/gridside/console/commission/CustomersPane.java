@@ -1,5 +1,6 @@
 package io.gridside.console.commission;
 
+import io.gridside.site.commission.CommissionStep;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,7 +19,7 @@ final class CustomersPane extends VBox {
         getChildren().add(CommissionTables.explanation(explanationKey));
         if (withImport) {
             getChildren().add(CommissionTables.fileRow("customers", "customers.import",
-                    model.customersFieldProperty(), model::importCustomers));
+                    model.customersFieldProperty(), model::importCustomers, model, CommissionStep.CUSTOMERS));
         }
         getChildren().add(table);
     }

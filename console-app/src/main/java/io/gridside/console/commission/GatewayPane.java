@@ -1,6 +1,6 @@
 package io.gridside.console.commission;
 
-import atlantafx.base.theme.Styles;
+import io.gridside.site.commission.CommissionStep;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +31,7 @@ final class GatewayPane extends VBox {
         address.textProperty().bindBidirectional(model.addressFieldProperty());
         HBox.setHgrow(address, Priority.ALWAYS);
         connect.setId("gateway-connect");
-        connect.getStyleClass().add(Styles.ACCENT);
+        CommissionTables.accentWhileCurrent(connect, model, CommissionStep.GATEWAY);
         connect.setOnAction(event -> model.connectGateway(address.getText()));
         pinned.setId("gateway-pinned");
         pinned.setWrapText(true);
@@ -44,6 +44,7 @@ final class GatewayPane extends VBox {
         setSpacing(10);
         getChildren().setAll(CommissionTables.explanation("gateway.explain"), row, pinned,
                 CommissionTables.explanation("pack.explain"),
-                CommissionTables.fileRow("pack", "pack.load", model.packFieldProperty(), model::choosePack));
+                CommissionTables.fileRow("pack", "pack.load", model.packFieldProperty(), model::choosePack,
+                        model, CommissionStep.PACK));
     }
 }

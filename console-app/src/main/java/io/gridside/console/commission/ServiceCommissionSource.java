@@ -8,6 +8,7 @@ import io.gridside.console.tasks.BackgroundWork;
 import io.gridside.console.tasks.TaskContext;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.link.auth.Ed25519;
+import io.gridside.link.client.CancelSignal;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
@@ -16,23 +17,37 @@ import io.gridside.site.commission.CustomerCsv;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Commissioning screen's orders on a commissioning service, each as a task of the task list, which shows its
- * progress and can cancel it; after each the overview is read again. The service is made on the first order, in the
+ * progress and can cancel it; after each the overview is read again. The screen's poll for meters that joined is no
+ * order and runs on a thread of its own, off the task list. The service is made on the first order, in the
  * background, since making it reads the technician's credential. A failure reaches the screen as a sentence.
  */
 public final class ServiceCommissionSource implements CommissionSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceCommissionSource.class);
+
     private final TaskRunner tasks;
     private final ServiceFactory factory;
     private final Consumer<Path> remember;
-    private final LinkThresholds thresholds;
+    private volatile LinkThresholds thresholds;
     private final AtomicBoolean reloading = new AtomicBoolean();
+    /** The one thread that reads the overview again for the screen's timer, as the session's pings have theirs. */
+    private final ExecutorService poller = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "commission-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile CommissionService service;
     /** Whether making the service failed (no credential, say): the screen's timer then waits for an order. */
     private volatile boolean makeFailed;
@@ -75,24 +90,39 @@ public final class ServiceCommissionSource implements CommissionSource {
         return made;
     }
 
+    /**
+     * Reads the overview again on the source's own thread, outside the task list: the screen's timer asks for it
+     * every few seconds, and a poll is not work the technician started, so it must not fill their list of tasks.
+     * A failure is logged and the next poll tries again.
+     */
     @Override
     public void reload() {
         if (service == null && makeFailed || !reloading.compareAndSet(false, true)) {
             return;
         }
-        tasks.submit(CommissionTexts.text("task.reload"), context -> {
+        try {
+            poller.execute(this::readAgain);
+        } catch (RejectedExecutionException e) {
+            reloading.set(false);
+        }
+    }
+
+    private void readAgain() {
+        try {
+            CommissionService day = service();
             try {
-                CommissionService day = service();
-                try {
-                    day.pullJoined(context);
-                } catch (java.io.IOException linkDown) {
-                    // The overview still shows what the store holds; the next step's run reports the link.
-                }
-                return overview(day);
-            } finally {
-                reloading.set(false);
+                day.pullJoined(CancelSignal.NEVER);
+            } catch (java.io.IOException linkDown) {
+                // The overview still shows what the store holds; the next step's run reports the link.
+                LOG.debug("The gateway did not list the meters that joined: {}", linkDown.getMessage());
             }
-        }, onOverview, failure -> { });
+            CommissionOverview overview = overview(day);
+            Platform.runLater(() -> onOverview.accept(overview));
+        } catch (Exception e) {
+            LOG.debug("The commissioning overview could not be read again: {}", e.getMessage());
+        } finally {
+            reloading.set(false);
+        }
     }
 
     private CommissionOverview overview(CommissionService day) {
@@ -183,6 +213,29 @@ public final class ServiceCommissionSource implements CommissionSource {
         order(CommissionTexts.text("task.back", CommissionTexts.text("step." + step.name())), (day, context) -> {
             day.goBack(step);
             return null;
+        }, onFailure);
+    }
+
+    @Override
+    public LinkThresholds thresholds() {
+        return thresholds;
+    }
+
+    @Override
+    public void useThresholds(LinkThresholds chosen, Consumer<String> onFailure) {
+        order(CommissionTexts.text("task.thresholds"), (day, context) -> {
+            day.useThresholds(chosen);
+            thresholds = chosen;
+            CommissionStep now = day.current();
+            if (now == null || now.compareTo(CommissionStep.LINK_CHECK) < 0
+                    || now.compareTo(CommissionStep.GO_LIVE) > 0) {
+                // Before the link check they wait for it; after go-live no meter is checked again.
+                return null;
+            }
+            if (now != CommissionStep.LINK_CHECK) {
+                day.goBack(CommissionStep.LINK_CHECK);
+            }
+            return day.proceed(context, context);
         }, onFailure);
     }
 

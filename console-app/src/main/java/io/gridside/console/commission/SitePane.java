@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.site.commission.CommissionStep;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -38,7 +39,7 @@ final class SitePane extends VBox {
 
     private void createControls() {
         create.setId("site-create");
-        create.getStyleClass().add(Styles.ACCENT);
+        CommissionTables.accentWhileCurrent(create, model, CommissionStep.SITE);
         created.setId("site-created");
         created.getStyleClass().add(Styles.SUCCESS);
         holidays.setPromptText("2026-12-25, 2026-12-26");

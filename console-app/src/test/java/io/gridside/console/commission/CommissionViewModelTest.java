@@ -3,6 +3,7 @@ package io.gridside.console.commission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -86,11 +87,66 @@ class CommissionViewModelTest {
         assertThat(source.orders).containsExactly("back SITE");
     }
 
+    @Test
+    void showsTheSourcesThresholdsAsATechnicianTypesThem() {
+        assertThat(List.of(0, 1, 2, 3, 4, 5)).extracting(field -> model.thresholdField(field).get())
+                .containsExactly("-90", "-100", "2", "4", "2", "1");
+    }
+
+    @Test
+    void sendsChangedThresholdsAndKeepsTheClusterDistance() {
+        model.thresholdField(0).set(" -85 ");
+        model.thresholdField(3).set("3,5");
+
+        model.applyThresholds();
+
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(source.used).containsExactly(new LinkThresholds(-85, -100, 2, 3.5, 2, 1,
+                LinkThresholds.DEFAULTS.clusterMetres()));
+        assertThat(model.thresholdsProperty().get().passRssiDbm()).isEqualTo(-85);
+    }
+
+    @Test
+    void refusesThresholdsThatAreNotNumbersOrContradictEachOther() {
+        model.thresholdField(4).set("two");
+        model.applyThresholds();
+        assertThat(model.problemProperty().get()).startsWith("These thresholds cannot be used").contains("'two'");
+
+        model.thresholdField(4).set("2");
+        model.thresholdField(1).set("-80");
+        model.applyThresholds();
+
+        assertThat(model.problemProperty().get()).startsWith("These thresholds cannot be used")
+                .contains("fail signal limit");
+        assertThat(source.used).isEmpty();
+        assertThat(model.thresholdsProperty().get()).isEqualTo(LinkThresholds.DEFAULTS);
+    }
+
+    @Test
+    void continueAppliesOnlyWhereTheStepHasNoButtonOfItsOwn() {
+        source.overview(CommissionStep.SITE);
+        assertThat(model.proceedAppliesProperty().get()).isFalse();
+
+        source.overview(CommissionStep.ASSIGN);
+        assertThat(model.proceedAppliesProperty().get()).isTrue();
+
+        source.overview(CommissionStep.LINK_CHECK);
+        assertThat(model.proceedAppliesProperty().get()).isTrue();
+        assertThat(model.liveProperty().get()).isFalse();
+
+        source.overview(CommissionStep.GO_LIVE);
+        assertThat(model.proceedAppliesProperty().get()).isFalse();
+
+        source.overview(CommissionStep.REPORT);
+        assertThat(model.liveProperty().get()).isTrue();
+    }
+
     /** A source that records each order and answers with a refusal when one is set. */
     private static final class RecordingSource implements CommissionSource {
 
         final List<String> orders = new ArrayList<>();
         final List<SitePlan> plans = new ArrayList<>();
+        final List<LinkThresholds> used = new ArrayList<>();
         String refusal;
         private Consumer<CommissionOverview> onOverview;
 
@@ -170,6 +226,17 @@ class CommissionViewModelTest {
         @Override
         public void goBack(CommissionStep step, Consumer<String> onFailure) {
             answer("back " + step, onFailure);
+        }
+
+        @Override
+        public LinkThresholds thresholds() {
+            return LinkThresholds.DEFAULTS;
+        }
+
+        @Override
+        public void useThresholds(LinkThresholds thresholds, Consumer<String> onFailure) {
+            used.add(thresholds);
+            answer("thresholds", onFailure);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.gridside.site.commission.Assignment;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.CustomerCsv;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import io.gridside.site.store.CommissionRecords;
 import io.gridside.site.store.SiteStore;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,9 +47,11 @@ public final class CommissionService implements AutoCloseable {
     private volatile Path pack;
     private volatile String waiting = "";
     private volatile boolean goLiveConfirmed;
+    private volatile LinkThresholds thresholds;
 
     public CommissionService(CommissionSetup setup) {
         this.setup = setup;
+        this.thresholds = setup.thresholds();
         this.journal = new StoreJournal(this::recordsOrNull, setup.clock());
         this.steps = new CommissionSteps(this);
         this.runner = new CommissionRunner(journal, steps.all());
@@ -270,6 +274,22 @@ public final class CommissionService implements AutoCloseable {
 
     CommissionSetup setup() {
         return setup;
+    }
+
+    /**
+     * Measures the links against {@code chosen} from the next link check on, instead of the setup's limits: the
+     * technician may tighten or ease them on the day.
+     *
+     * <p>KNOWN SHORTCOMING: they are not kept in the site's store, which has no place for them; a day resumed after
+     * the console closed starts again from the setup's limits (the checks recorded keep the verdicts they gave).
+     */
+    public void useThresholds(LinkThresholds chosen) {
+        thresholds = Objects.requireNonNull(chosen, "chosen");
+    }
+
+    /** The limits the link check measures the meters against now. */
+    public LinkThresholds thresholds() {
+        return thresholds;
     }
 
     ConnectionTarget target() {

@@ -198,7 +198,7 @@ final class CommissionSteps {
         CommissionRecords rows = day.records();
         Set<String> assigned = rows.assignments().stream().map(Assignment::meterId).collect(Collectors.toSet());
         List<JoinedMeter> meters = rows.joined().stream().filter(m -> assigned.contains(m.meterId())).toList();
-        List<LinkCheck> checks = LinkChecks.checkAll(meters, day.setup().thresholds());
+        List<LinkCheck> checks = LinkChecks.checkAll(meters, day.thresholds());
         rows.saveLinkChecks(checks, day.setup().clock().instant());
         List<String> failing = checks.stream().filter(c -> c.verdict() == LinkVerdict.FAIL).map(LinkCheck::meterId)
                 .toList();
