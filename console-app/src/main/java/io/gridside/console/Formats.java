@@ -1,21 +1,30 @@
 package io.gridside.console;
 
 import io.gridside.site.Currencies;
+import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import javafx.util.StringConverter;
 
-/** How amounts and times read on screen: in the technician's locale, and in the site's time zone. */
+/**
+ * How amounts, numbers and times read on screen: in the language the console speaks ({@link I18n#locale()}), and in
+ * the site's time zone. This is the one place that writes them for a person, so a language switch changes them all.
+ */
 public final class Formats {
 
     /**
      * The date as year-month-day and the time on the 24-hour clock, then the zone's short name, so a reader knows
      * whose clock it is. A locale's short date ("12/5/26") reads as 12 May in one country and 5 December in the
-     * next, which on a receipt or a statement is a dispute; the ISO order reads the same everywhere.
+     * next, which on a receipt or a statement is a dispute; the ISO order reads the same in every language, and the
+     * command line, the exports and the screen agree on it.
      */
     private static final DateTimeFormatter SITE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd HH:mm")
@@ -26,13 +35,32 @@ public final class Formats {
     private Formats() {
     }
 
-    /** An amount in minor units as the locale writes money, with the currency code: "KES 1,234.50". */
+    /**
+     * An amount in minor units as the language writes money: its digit grouping and decimal mark, and the currency's
+     * code where the language puts a currency ("KES 1,234.50" in English, "1 234,50 KES" in French). The code, not a
+     * symbol: "$" is a different currency in half the countries that use the sign.
+     */
     public static String money(long minor, String currency) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.getDefault());
+        Locale locale = I18n.locale();
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
         int digits = Currencies.exponent(currency);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
-        return currency + " " + format.format(Currencies.toDecimal(minor, currency));
+        String amount = format.format(Currencies.toDecimal(minor, currency));
+        return codeComesFirst(locale) ? currency + " " + amount : amount + " " + currency;
+    }
+
+    /** A whole number with the language's digit grouping: "12,345" in English, "12 345" in French. */
+    public static String number(long value) {
+        return NumberFormat.getIntegerInstance(I18n.locale()).format(value);
+    }
+
+    /** A number with {@code digits} decimals and the language's decimal mark: "3.5" in English, "3,5" in French. */
+    public static String decimal(double value, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(I18n.locale());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(value);
     }
 
     /** An instant as a date and time of the site's zone. */
@@ -41,5 +69,49 @@ public final class Formats {
             return "\u2013";
         }
         return SITE_TIME.format(at.atZone(zone));
+    }
+
+    /**
+     * A day as the language writes it, its month in words so it cannot be misread: "Dec 5, 2026", "5 déc. 2026".
+     */
+    public static String day(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale()).format(day);
+    }
+
+    /**
+     * A formatter of {@code pattern} with the language's names of days and months: "EEE HH:mm" reads "Sat 14:00" in
+     * English and "sam. 14:00" in French.
+     */
+    public static DateTimeFormatter pattern(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, I18n.locale());
+    }
+
+    /**
+     * A date picker's words: the day as year-month-day, as the site's times read and as the command line takes it,
+     * in every language; a picker's own format is the computer's locale's short date, which the console's language
+     * does not reach and which reads as two different days in two countries. Text that is no such day is no day.
+     */
+    public static StringConverter<LocalDate> pickerDays() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : day.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+        };
+    }
+
+    /** Whether the language writes a currency before the amount, as its own currency format does. */
+    private static boolean codeComesFirst(Locale locale) {
+        NumberFormat currencyFormat = NumberFormat.getCurrencyInstance(locale);
+        return currencyFormat instanceof DecimalFormat decimal && decimal.toPattern().startsWith("\u00a4");
     }
 }

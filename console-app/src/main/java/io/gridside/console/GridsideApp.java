@@ -1,16 +1,18 @@
 package io.gridside.console;
 
-import atlantafx.base.theme.PrimerLight;
 import io.gridside.console.commission.CommissionStart;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Settings;
+import io.gridside.console.shell.Appearance;
 import io.gridside.console.shell.MainView;
+import io.gridside.console.shell.ScreenModels;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -95,11 +97,11 @@ public final class GridsideApp extends Application {
 
     /** As {@link #createScene(SessionViewModel)}, its Commissioning screen started by {@code commission} if given. */
     public static Scene createScene(SessionViewModel session, CommissionStart commission) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Appearance appearance = Appearance.fromSettings(session, () -> ScreenModels.of(session,
+                commission == null ? CommissionStart.forSession(session) : commission));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        MainView main = commission == null ? new MainView(session) : new MainView(session, commission);
-        Scene scene = new Scene(main, windowSide(1280, screen.getWidth()), windowSide(800, screen.getHeight()));
-        scene.getStylesheets().add(GridsideApp.class.getResource("console.css").toExternalForm());
+        Scene scene = new Scene(new Region(), windowSide(1280, screen.getWidth()), windowSide(800, screen.getHeight()));
+        appearance.attach(scene);
         return scene;
     }
 

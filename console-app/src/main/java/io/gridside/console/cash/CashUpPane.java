@@ -49,6 +49,7 @@ final class CashUpPane extends VBox {
     }
 
     private void createControls() {
+        day.setConverter(Formats.pickerDays());
         title.getStyleClass().add(Styles.TITLE_4);
         day.setId("cashup-day");
         day.setPrefWidth(140);

@@ -90,6 +90,11 @@ public final class CashUpViewModel {
         }, failure -> message.set(SessionViewModel.describe(failure)));
     }
 
+    /** Writes the hand-over line again, as {@link CashDeskViewModel#retext()} asks after a language switch. */
+    void retext() {
+        show();
+    }
+
     private void show() {
         String who = technician.get() == null ? "" : technician.get().strip();
         if (book == null || who.isEmpty()) {

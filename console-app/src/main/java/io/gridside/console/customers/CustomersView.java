@@ -67,6 +67,8 @@ public final class CustomersView extends VBox {
     }
 
     private void createControls() {
+        from.setConverter(Formats.pickerDays());
+        to.setConverter(Formats.pickerDays());
         filter.setId("customers-filter");
         filter.setPromptText(I18n.text("customers.filter.prompt"));
         filter.setPrefColumnCount(28);

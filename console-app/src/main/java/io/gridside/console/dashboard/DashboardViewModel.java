@@ -1,6 +1,7 @@
 package io.gridside.console.dashboard;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Retext;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.CreditState;
@@ -20,7 +21,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /** The dashboard's figures, recomputed whenever the meters are pulled again. */
-public final class DashboardViewModel {
+public final class DashboardViewModel implements Retext {
 
     /** A meter counts as online when it has reported within this long of the gateway's clock. */
     static final Duration ONLINE_WITHIN = Duration.ofHours(1);
@@ -43,6 +44,12 @@ public final class DashboardViewModel {
                 m -> m.creditState() != CreditState.ACTIVE), Comparator.comparingLong(MeterStatus::balanceMinor));
         session.meters().addListener((ListChangeListener<MeterStatus>) change -> recount());
         session.gatewayClockProperty().addListener((obs, old, now) -> recount());
+    }
+
+    /** Writes the gateway's health again in the language now in use. */
+    @Override
+    public void retext() {
+        gatewayHealth.retext();
     }
 
     private void recount() {

@@ -1,6 +1,7 @@
 package io.gridside.console.dashboard;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Retext;
 import io.gridside.link.message.GatewayHealth;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import javafx.collections.ObservableList;
  * The gateway health card's figures: the latest report in words, and the recent reports as series for the
  * card's small history lines. Recomputed whenever a report arrives; JavaFX thread only.
  */
-public final class GatewayHealthViewModel {
+public final class GatewayHealthViewModel implements Retext {
 
     private static final double KIB_PER_MIB = 1024;
 
@@ -33,6 +34,12 @@ public final class GatewayHealthViewModel {
     public GatewayHealthViewModel(ObservableList<GatewayHealth> history) {
         this.history = history;
         history.addListener((ListChangeListener<GatewayHealth>) change -> describeLatest());
+        describeLatest();
+    }
+
+    /** Describes the latest report again, in the language now in use. */
+    @Override
+    public void retext() {
         describeLatest();
     }
 

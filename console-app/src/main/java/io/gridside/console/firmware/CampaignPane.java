@@ -1,6 +1,7 @@
 package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.CampaignStatus;
 import io.gridside.site.firmware.MeterUpdateStatus;
@@ -46,18 +47,18 @@ final class CampaignPane extends BorderPane {
     private final Label planText = new Label();
     private final TableView<WaveRow> waveRows = Tables.table("fw-plan-waves", null);
     private final TableView<Map.Entry<String, String>> excluded = Tables.table("fw-plan-excluded", null);
-    private final Button startButton = new Button(FirmwareTexts.text("firmware.campaign.start"),
+    private final Button startButton = new Button(I18n.text("firmware.campaign.start"),
             new FontIcon(Material2MZ.PLAY_ARROW));
     private final ProgressBar staging = new ProgressBar(0);
-    private final Button cancelStaging = new Button(FirmwareTexts.text("firmware.cancel"),
+    private final Button cancelStaging = new Button(I18n.text("firmware.cancel"),
             new FontIcon(Material2AL.CLOSE));
     private final Label stagingText = new Label();
     private final Label stateText = new Label();
-    private final Button pauseButton = new Button(FirmwareTexts.text("firmware.campaign.pause"),
+    private final Button pauseButton = new Button(I18n.text("firmware.campaign.pause"),
             new FontIcon(Material2MZ.PAUSE));
-    private final Button resumeButton = new Button(FirmwareTexts.text("firmware.campaign.resume"),
+    private final Button resumeButton = new Button(I18n.text("firmware.campaign.resume"),
             new FontIcon(Material2MZ.PLAY_ARROW));
-    private final Button abortButton = new Button(FirmwareTexts.text("firmware.campaign.abort"),
+    private final Button abortButton = new Button(I18n.text("firmware.campaign.abort"),
             new FontIcon(Material2AL.CANCEL));
     private final Label message = new Label();
     private final VBox waveBars = new VBox(6);
@@ -79,7 +80,7 @@ final class CampaignPane extends BorderPane {
         planText.setWrapText(true);
         waveRows.getColumns().setAll(List.of(
                 Tables.column("firmware.plan.wave", 70, (WaveRow row) -> row.wave() == 0
-                        ? FirmwareTexts.text("firmware.plan.canary") : Integer.toString(row.wave())),
+                        ? I18n.text("firmware.plan.canary") : Integer.toString(row.wave())),
                 Tables.column("firmware.plan.size", 60, WaveRow::size),
                 Tables.column("firmware.plan.hops", 90, WaveRow::hops),
                 Tables.column("firmware.plan.hardware", 200, WaveRow::hardwareMix)));
@@ -113,7 +114,7 @@ final class CampaignPane extends BorderPane {
         filter.setConverter(new StringConverter<>() {
             @Override
             public String toString(MeterUpdateStatus status) {
-                return status == null ? FirmwareTexts.text("firmware.campaign.allStatuses") : status.name();
+                return status == null ? I18n.text("firmware.campaign.allStatuses") : status.name();
             }
 
             @Override
@@ -139,7 +140,7 @@ final class CampaignPane extends BorderPane {
         preview.setMinHeight(0);
 
         HBox controls = new HBox(8, pauseButton, resumeButton, abortButton, new Label(
-                FirmwareTexts.text("firmware.campaign.filter")), filter);
+                I18n.text("firmware.campaign.filter")), filter);
         controls.setAlignment(Pos.CENTER_LEFT);
         ScrollPane bars = new ScrollPane(waveBars);
         bars.setFitToWidth(true);
@@ -173,7 +174,7 @@ final class CampaignPane extends BorderPane {
 
     /** A section's title with its summary on the same line, which leaves a table the height of two rows more. */
     private static HBox heading(String titleKey, Label summary) {
-        Label title = new Label(FirmwareTexts.text(titleKey));
+        Label title = new Label(I18n.text(titleKey));
         title.getStyleClass().add(Styles.TITLE_4);
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -201,10 +202,10 @@ final class CampaignPane extends BorderPane {
         cancelStaging.disableProperty().bind(model.staging().cancellableProperty().not());
         cancelStaging.setOnAction(event -> model.cancelStaging());
         stagingText.textProperty().bind(Bindings.createStringBinding(() -> source.supervisor().get()
-                ? model.staging().progressTextProperty().get() : FirmwareTexts.text("firmware.campaign.needSupervisor"),
+                ? model.staging().progressTextProperty().get() : I18n.text("firmware.campaign.needSupervisor"),
                 source.supervisor(), model.staging().progressTextProperty()));
         stateText.textProperty().bind(Bindings.when(model.stateProperty().isNull())
-                .then(FirmwareTexts.text("firmware.campaign.none")).otherwise(model.stateTextProperty()));
+                .then(I18n.text("firmware.campaign.none")).otherwise(model.stateTextProperty()));
         bindControls();
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());

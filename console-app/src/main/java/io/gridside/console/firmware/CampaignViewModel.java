@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.ControlCampaign;
@@ -84,14 +85,14 @@ public final class CampaignViewModel {
             plan.set(null);
             waveRows.clear();
             excluded.clear();
-            planText.set(FirmwareTexts.text(image == null ? "firmware.plan.noImage" : "firmware.plan.noFleet"));
+            planText.set(I18n.text(image == null ? "firmware.plan.noImage" : "firmware.plan.noFleet"));
             return;
         }
         CampaignPlan planned = CampaignPlan.of(List.copyOf(fleet), image, policy.get());
         plan.set(planned);
         waveRows.setAll(WaveRow.of(planned, fleet));
         excluded.setAll(planned.excluded().entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
-        planText.set(FirmwareTexts.text("firmware.plan.summary", image.version(), planned.meterCount(),
+        planText.set(I18n.text("firmware.plan.summary", image.version(), planned.meterCount(),
                 planned.waves().size(), planned.excluded().size()));
     }
 
@@ -101,7 +102,7 @@ public final class CampaignViewModel {
             policy.set(changed.get());
             message.set("");
         } catch (IllegalArgumentException outOfRange) {
-            message.set(FirmwareTexts.text("firmware.policy.invalid", outOfRange.getMessage()));
+            message.set(I18n.text("firmware.policy.invalid", outOfRange.getMessage()));
         }
     }
 
@@ -128,7 +129,7 @@ public final class CampaignViewModel {
     }
 
     private void startStaged(PushResult staged, CampaignPolicy chosen) {
-        staging.finished(FirmwareTexts.text("firmware.staged", staged.version(), staged.sent(), staged.chunkCount(),
+        staging.finished(I18n.text("firmware.staged", staged.version(), staged.sent(), staged.chunkCount(),
                 staged.alreadyHeld()));
         ByteString sha = staged.imageSha256();
         source.start(sha, chosen, started -> {
@@ -224,8 +225,8 @@ public final class CampaignViewModel {
         waves.setAll(WaveProgress.of(now));
         meters.setAll(now.meters());
         Map<MeterUpdateStatus, Integer> counts = now.counts();
-        String text = FirmwareTexts.text("firmware.campaign.state", now.campaignId(), now.version(),
-                FirmwareTexts.text("firmware.status." + now.status()), counts.get(MeterUpdateStatus.CONFIRMED),
+        String text = I18n.text("firmware.campaign.state", now.campaignId(), now.version(),
+                I18n.text("firmware.status." + now.status()), counts.get(MeterUpdateStatus.CONFIRMED),
                 now.meters().size(), counts.get(MeterUpdateStatus.FAILED));
         stateText.set(now.reason().isEmpty() ? text : text + " " + now.reason());
     }

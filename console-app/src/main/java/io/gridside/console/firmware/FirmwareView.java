@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -44,7 +45,7 @@ public final class FirmwareView extends BorderPane {
     }
 
     private static Tab tab(String name, javafx.scene.Node content) {
-        Tab tab = new Tab(FirmwareTexts.text("firmware.tab." + name), content);
+        Tab tab = new Tab(I18n.text("firmware.tab." + name), content);
         tab.setId("fw-tab-" + name);
         return tab;
     }

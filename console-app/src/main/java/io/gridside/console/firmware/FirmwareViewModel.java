@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushResult;
@@ -58,9 +59,9 @@ public final class FirmwareViewModel {
         this.source = source;
         this.gatewayTransfer = new Transfer(nanoClock);
         this.campaign = new CampaignViewModel(source, fleet, review, new Transfer(nanoClock), this::loadHistory);
-        fleetText.set(FirmwareTexts.text("firmware.fleet.none"));
-        imageText.set(FirmwareTexts.text("firmware.image.none"));
-        gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+        fleetText.set(I18n.text("firmware.fleet.none"));
+        imageText.set(I18n.text("firmware.image.none"));
+        gatewayText.set(I18n.text("firmware.fleet.gatewayUnknown"));
         source.onNewSession(this::sessionOpened);
     }
 
@@ -91,7 +92,7 @@ public final class FirmwareViewModel {
         versions.set(FleetVersions.of(List.of()));
         review.set(null);
         outcome.set(null);
-        gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+        gatewayText.set(I18n.text("firmware.fleet.gatewayUnknown"));
         gatewayRunning.set(null);
         campaign.forget();
         if (showing) {
@@ -116,7 +117,7 @@ public final class FirmwareViewModel {
 
     /** Pulls the fleet from the gateway, with progress in the task list; the pull can be cancelled there. */
     public void pullFleet() {
-        fleetText.set(FirmwareTexts.text("firmware.fleet.pulling"));
+        fleetText.set(I18n.text("firmware.fleet.pulling"));
         fleetProblem.set(false);
         fleetPull = source.pullFleet(pulled -> {
             fleetPull = null;
@@ -132,8 +133,8 @@ public final class FirmwareViewModel {
         fleet.setAll(meters);
         versions.set(FleetVersions.of(meters));
         FleetVersions shown = versions.get();
-        fleetText.set(meters.isEmpty() ? FirmwareTexts.text("firmware.fleet.none")
-                : FirmwareTexts.text("firmware.fleet.summary", meters.size(), shown.versions().size(),
+        fleetText.set(meters.isEmpty() ? I18n.text("firmware.fleet.none")
+                : I18n.text("firmware.fleet.summary", meters.size(), shown.versions().size(),
                         shown.hardwareIds().size()));
     }
 
@@ -144,12 +145,12 @@ public final class FirmwareViewModel {
             gatewayText.set(gatewayLine(state.running()));
         }, problem -> {
             gatewayRunning.set(null);
-            gatewayText.set(FirmwareTexts.text("firmware.fleet.gatewayUnknown"));
+            gatewayText.set(I18n.text("firmware.fleet.gatewayUnknown"));
         });
     }
 
     static String gatewayLine(FirmwareState.Slot running) {
-        return FirmwareTexts.text("firmware.fleet.gateway", running.version(), running.name(), FirmwareTexts.text(
+        return I18n.text("firmware.fleet.gateway", running.version(), running.name(), I18n.text(
                 running.confirmed() ? "firmware.fleet.gatewayConfirmed" : "firmware.fleet.gatewayTrial"));
     }
 
@@ -173,12 +174,12 @@ public final class FirmwareViewModel {
         }
         image.set(file);
         review.set(null);
-        imageText.set(FirmwareTexts.text("firmware.image.checking", file.getFileName()));
+        imageText.set(I18n.text("firmware.image.checking", file.getFileName()));
         source.review(file, reviewed -> {
             if (file.equals(image.get())) {
                 review.set(reviewed);
-                imageText.set(reviewed.acceptable() ? FirmwareTexts.text("firmware.image.acceptable")
-                        : FirmwareTexts.text("firmware.image.refused", reviewed.message(), reviewed.refusal().code()));
+                imageText.set(reviewed.acceptable() ? I18n.text("firmware.image.acceptable")
+                        : I18n.text("firmware.image.refused", reviewed.message(), reviewed.refusal().code()));
             }
         }, problem -> {
             if (file.equals(image.get())) {
@@ -209,9 +210,9 @@ public final class FirmwareViewModel {
         outcome.set(result.outcome());
         // The outcome has its own line, with the health checks under it; the transfer's line says what was sent.
         gatewayTransfer.finished(switch (result.ending()) {
-            case ALREADY_RUNNING -> FirmwareTexts.text("firmware.alreadyRunning", result.version());
-            case BY_ANOTHER_SESSION -> FirmwareTexts.text("firmware.byAnotherSession", result.version());
-            case INSTALLED -> FirmwareTexts.text("firmware.sent", result.sent(), result.chunkCount(),
+            case ALREADY_RUNNING -> I18n.text("firmware.alreadyRunning", result.version());
+            case BY_ANOTHER_SESSION -> I18n.text("firmware.byAnotherSession", result.version());
+            case INSTALLED -> I18n.text("firmware.sent", result.sent(), result.chunkCount(),
                     result.alreadyHeld());
         });
         readGateway();
@@ -224,7 +225,7 @@ public final class FirmwareViewModel {
             campaigns.setAll(history.campaigns());
             installs.setAll(history.installs());
             historyText.set(history.campaigns().isEmpty() && history.installs().isEmpty()
-                    ? FirmwareTexts.text("firmware.history.none") : "");
+                    ? I18n.text("firmware.history.none") : "");
         }, problem -> historyText.set(problem));
     }
 
@@ -233,7 +234,7 @@ public final class FirmwareViewModel {
         if (fleetPull != null) {
             fleetPull.cancel();
             fleetPull = null;
-            fleetText.set(FirmwareTexts.text("firmware.cancelled"));
+            fleetText.set(I18n.text("firmware.cancelled"));
         }
     }
 

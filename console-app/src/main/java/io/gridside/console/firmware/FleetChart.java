@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,8 @@ final class FleetChart extends StackedBarChart<String, Number> {
         this.versionAxis = versionAxis;
         this.meterAxis = meterAxis;
         setAnimated(false);
-        versionAxis.setLabel(FirmwareTexts.text("firmware.fleet.axisVersion"));
-        meterAxis.setLabel(FirmwareTexts.text("firmware.fleet.axisMeters"));
+        versionAxis.setLabel(I18n.text("firmware.fleet.axisVersion"));
+        meterAxis.setLabel(I18n.text("firmware.fleet.axisMeters"));
         meterAxis.setAutoRanging(false);
         meterAxis.setLowerBound(0);
         meterAxis.setMinorTickVisible(false);
@@ -88,7 +89,7 @@ final class FleetChart extends StackedBarChart<String, Number> {
             label.getStyleClass().add("fleet-segment-count");
             bar.getChildren().add(label);
         }
-        Tooltip.install(bar, new Tooltip(FirmwareTexts.text("firmware.fleet.segment", hardware, version, count)));
+        Tooltip.install(bar, new Tooltip(I18n.text("firmware.fleet.segment", hardware, version, count)));
         data.setNode(bar);
         return data;
     }

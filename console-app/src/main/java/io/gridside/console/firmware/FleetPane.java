@@ -1,6 +1,7 @@
 package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +20,7 @@ final class FleetPane extends BorderPane {
 
     private final FirmwareViewModel model;
     private final Label summary = new Label();
-    private final Button pullButton = new Button(FirmwareTexts.text("firmware.fleet.pull"),
+    private final Button pullButton = new Button(I18n.text("firmware.fleet.pull"),
             new FontIcon(Material2AL.CLOUD_DOWNLOAD));
     private final Label gateway = new Label();
     private final FleetChart chart = new FleetChart();
@@ -36,7 +37,7 @@ final class FleetPane extends BorderPane {
         summary.setWrapText(true);
         pullButton.setId("fw-fleet-pull");
         chart.setId("fw-fleet-chart");
-        chart.setTitle(FirmwareTexts.text("firmware.fleet.chart"));
+        chart.setTitle(I18n.text("firmware.fleet.chart"));
         gateway.setId("fw-fleet-gateway");
         gateway.getStyleClass().add(Styles.TEXT_MUTED);
     }

@@ -1,6 +1,7 @@
 package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import io.gridside.link.message.FirmwareState;
 import io.gridside.site.firmware.FirmwareProduct;
 import java.util.List;
@@ -29,9 +30,9 @@ final class GatewayPane extends VBox {
     private final FirmwareViewModel model;
     private final Label running = new Label();
     private final Label readiness = new Label();
-    private final Button sendButton = new Button(FirmwareTexts.text("firmware.gateway.send"),
+    private final Button sendButton = new Button(I18n.text("firmware.gateway.send"),
             new FontIcon(Material2MZ.SYSTEM_UPDATE_ALT));
-    private final Button cancelButton = new Button(FirmwareTexts.text("firmware.cancel"),
+    private final Button cancelButton = new Button(I18n.text("firmware.cancel"),
             new FontIcon(Material2AL.CLOSE));
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
@@ -64,7 +65,7 @@ final class GatewayPane extends VBox {
         }
         checks.getColumns().setAll(List.of(
                 Tables.column("firmware.install.check", 160, FirmwareState.HealthCheck::name),
-                Tables.column("firmware.install.passed", 80, check -> FirmwareTexts.text(check.passed()
+                Tables.column("firmware.install.passed", 80, check -> I18n.text(check.passed()
                         ? "firmware.check.passed" : "firmware.check.failed")),
                 Tables.wrapping(Tables.column("firmware.install.detail", 420, FirmwareState.HealthCheck::detail))));
     }
@@ -99,16 +100,16 @@ final class GatewayPane extends VBox {
     /** What stands between the technician and the send, or what the send will do. */
     private String readiness(boolean acceptable) {
         if (!acceptable) {
-            return FirmwareTexts.text("firmware.gateway.needImage");
+            return I18n.text("firmware.gateway.needImage");
         }
         if (!model.source().supervisor().get()) {
-            return FirmwareTexts.text("firmware.gateway.needSupervisor");
+            return I18n.text("firmware.gateway.needSupervisor");
         }
         String version = model.reviewProperty().get().manifest().version();
         FirmwareState.Slot running = model.gatewayRunningProperty().get();
         return running != null && running.version().equals(version)
-                ? FirmwareTexts.text("firmware.gateway.runsAlready", version)
-                : FirmwareTexts.text("firmware.gateway.ready", version);
+                ? I18n.text("firmware.gateway.runsAlready", version)
+                : I18n.text("firmware.gateway.ready", version);
     }
 
     private void show(FirmwareState.Outcome ended) {
@@ -119,7 +120,7 @@ final class GatewayPane extends VBox {
             return;
         }
         outcome.getStyleClass().add(ended.confirmed() ? Styles.SUCCESS : Styles.DANGER);
-        outcome.setText(ended.confirmed() ? FirmwareTexts.text("firmware.install.confirmed", ended.version())
-                : FirmwareTexts.text("firmware.install.reverted", ended.version(), ended.reason()));
+        outcome.setText(ended.confirmed() ? I18n.text("firmware.install.confirmed", ended.version())
+                : I18n.text("firmware.install.reverted", ended.version(), ended.reason()));
     }
 }

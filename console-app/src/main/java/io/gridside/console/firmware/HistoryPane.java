@@ -2,6 +2,7 @@ package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.site.firmware.CampaignState;
 import io.gridside.site.firmware.MeterUpdateStatus;
@@ -33,7 +34,7 @@ final class HistoryPane extends VBox {
                 Tables.column("firmware.history.started", 160, (CampaignState c) -> time(c.started())),
                 Tables.clipped(Tables.column("firmware.history.campaign", 210, CampaignState::campaignId)),
                 Tables.column("firmware.history.version", 90, CampaignState::version),
-                Tables.column("firmware.history.status", 90, (CampaignState c) -> FirmwareTexts.text(
+                Tables.column("firmware.history.status", 90, (CampaignState c) -> I18n.text(
                         "firmware.status." + c.status())),
                 Tables.column("firmware.history.confirmed", 90, (CampaignState c) -> c.counts()
                         .get(MeterUpdateStatus.CONFIRMED) + " / " + c.meters().size()),
@@ -44,7 +45,7 @@ final class HistoryPane extends VBox {
         installs.getColumns().setAll(List.of(
                 Tables.column("firmware.history.at", 150, (GatewayInstall i) -> time(i.at())),
                 Tables.column("firmware.history.version", 110, GatewayInstall::version),
-                Tables.column("firmware.history.outcome", 100, (GatewayInstall i) -> FirmwareTexts.text(i.confirmed()
+                Tables.column("firmware.history.outcome", 100, (GatewayInstall i) -> I18n.text(i.confirmed()
                         ? "firmware.history.kept" : "firmware.history.reverted")),
                 Tables.wrapping(Tables.column("firmware.history.checks", 260, HistoryPane::checks)),
                 Tables.wrapping(Tables.column("firmware.history.reason", 300, GatewayInstall::reason))));
@@ -52,7 +53,7 @@ final class HistoryPane extends VBox {
 
     /** The trial boot's checks in a line: {@code mesh-radio passed, meter-read failed}. */
     private static String checks(GatewayInstall install) {
-        return install.checks().stream().map(check -> check.name() + " " + FirmwareTexts.text(check.passed()
+        return install.checks().stream().map(check -> check.name() + " " + I18n.text(check.passed()
                 ? "firmware.history.checkPassed" : "firmware.history.checkFailed"))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
@@ -62,9 +63,9 @@ final class HistoryPane extends VBox {
     }
 
     private void layoutControls() {
-        Label campaignsTitle = new Label(FirmwareTexts.text("firmware.history.campaigns"));
+        Label campaignsTitle = new Label(I18n.text("firmware.history.campaigns"));
         campaignsTitle.getStyleClass().add(Styles.TITLE_4);
-        Label installsTitle = new Label(FirmwareTexts.text("firmware.history.installs"));
+        Label installsTitle = new Label(I18n.text("firmware.history.installs"));
         installsTitle.getStyleClass().add(Styles.TITLE_4);
         VBox.setVgrow(campaigns, Priority.ALWAYS);
         VBox.setVgrow(installs, Priority.ALWAYS);

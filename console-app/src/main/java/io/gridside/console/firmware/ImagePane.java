@@ -2,6 +2,7 @@ package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.site.firmware.FirmwareManifest;
 import java.io.File;
@@ -36,7 +37,7 @@ final class ImagePane extends BorderPane {
     private final FirmwareViewModel model;
     private final ComboBox<Path> images = new ComboBox<>();
     private final TextField pathField = new TextField();
-    private final Button chooseButton = new Button(FirmwareTexts.text("firmware.image.choose"),
+    private final Button chooseButton = new Button(I18n.text("firmware.image.choose"),
             new FontIcon(Material2AL.FOLDER_OPEN));
     private final Label message = new Label();
     private final GridPane details = new GridPane();
@@ -66,7 +67,7 @@ final class ImagePane extends BorderPane {
             }
         });
         pathField.setId("fw-image-path");
-        pathField.setPromptText(FirmwareTexts.text("firmware.image.prompt"));
+        pathField.setPromptText(I18n.text("firmware.image.prompt"));
         chooseButton.setId("fw-image-file");
         message.setId("fw-image-message");
         message.setWrapText(true);
@@ -82,7 +83,7 @@ final class ImagePane extends BorderPane {
         }
         checks.getColumns().setAll(java.util.List.of(
                 Tables.column("firmware.check.name", 160, ImageReview.Check::name),
-                Tables.column("firmware.check.result", 80, check -> FirmwareTexts.text(check.passed()
+                Tables.column("firmware.check.result", 80, check -> I18n.text(check.passed()
                         ? "firmware.check.passed" : "firmware.check.failed")),
                 Tables.wrapping(Tables.column("firmware.check.detail", 420, ImageReview.Check::detail))));
     }
@@ -99,11 +100,11 @@ final class ImagePane extends BorderPane {
         shown.setHgrow(Priority.ALWAYS);
         details.getColumnConstraints().setAll(names, shown);
         for (int i = 0; i < DETAILS.length; i++) {
-            Label name = new Label(FirmwareTexts.text("firmware.detail." + DETAILS[i]));
+            Label name = new Label(I18n.text("firmware.detail." + DETAILS[i]));
             name.getStyleClass().add(Styles.TEXT_MUTED);
             details.addRow(i, name, values[i]);
         }
-        Label notesName = new Label(FirmwareTexts.text("firmware.detail.notes"));
+        Label notesName = new Label(I18n.text("firmware.detail.notes"));
         notesName.getStyleClass().add(Styles.TEXT_MUTED);
         VBox left = new VBox(8, details, notesName, notes);
         left.setPrefWidth(460);
@@ -141,7 +142,7 @@ final class ImagePane extends BorderPane {
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(FirmwareTexts.text("firmware.image.fileTitle"));
+        chooser.setTitle(I18n.text("firmware.image.fileTitle"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             model.choose(file.toPath());
@@ -165,8 +166,8 @@ final class ImagePane extends BorderPane {
         String[] shown = {manifest.product().name().toLowerCase(java.util.Locale.ROOT),
             String.join(", ", manifest.hardwareIds()), manifest.version(), Long.toString(manifest.securityCounter()),
             Sizes.bytes(manifest.imageSize()) + " (" + manifest.imageSize() + " B)", manifest.imageSha256().hex(),
-            FirmwareTexts.text("firmware.detail.chunkText", manifest.chunkCount(), Sizes.bytes(manifest.chunkSize())),
-            review.signer() == null ? FirmwareTexts.text("firmware.detail.unsigned") : review.signer(),
+            I18n.text("firmware.detail.chunkText", manifest.chunkCount(), Sizes.bytes(manifest.chunkSize())),
+            review.signer() == null ? I18n.text("firmware.detail.unsigned") : review.signer(),
             Formats.siteTime(manifest.built(), model.source().zone())};
         for (int i = 0; i < values.length; i++) {
             values[i].setText(shown[i]);

@@ -1,6 +1,7 @@
 package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import io.gridside.site.firmware.CampaignPolicy;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +24,7 @@ final class PolicyForm extends VBox {
     private final Spinner<Integer> soak = spinner("soak", 0, 96 * 7);
     private final Spinner<Integer> attempts = spinner("attempts", 1, 10);
     private final Spinner<Integer> concurrency = spinner("concurrency", 1, 1000);
-    private final Button defaults = new Button(FirmwareTexts.text("firmware.policy.defaults"));
+    private final Button defaults = new Button(I18n.text("firmware.policy.defaults"));
     private boolean showing;
 
     PolicyForm(CampaignViewModel model) {
@@ -49,7 +50,7 @@ final class PolicyForm extends VBox {
     }
 
     private void layoutControls() {
-        Label title = new Label(FirmwareTexts.text("firmware.policy.title"));
+        Label title = new Label(I18n.text("firmware.policy.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -57,7 +58,7 @@ final class PolicyForm extends VBox {
         String[] keys = {"canary", "firstWave", "growth", "confirm", "pause", "soak", "attempts", "concurrency"};
         Spinner<?>[] spinners = {canary, firstWave, growth, confirm, pause, soak, attempts, concurrency};
         for (int i = 0; i < keys.length; i++) {
-            Label name = new Label(FirmwareTexts.text("firmware.policy." + keys[i]));
+            Label name = new Label(I18n.text("firmware.policy." + keys[i]));
             name.setWrapText(true);
             grid.addRow(i, name, spinners[i]);
         }

@@ -1,6 +1,7 @@
 package io.gridside.console.firmware;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -19,7 +20,7 @@ final class Tables {
 
     /** A column titled by the message {@code titleKey} that shows {@code value} of each row. */
     static <S, T> TableColumn<S, T> column(String titleKey, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(FirmwareTexts.text(titleKey));
+        TableColumn<S, T> column = new TableColumn<>(I18n.text(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
@@ -75,7 +76,7 @@ final class Tables {
         table.setId(id);
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label(emptyKey == null ? "" : FirmwareTexts.text(emptyKey));
+        Label empty = new Label(emptyKey == null ? "" : I18n.text(emptyKey));
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         return table;

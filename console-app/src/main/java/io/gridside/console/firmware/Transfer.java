@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.PushPhase;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -38,7 +39,7 @@ public final class Transfer {
         firstBytes = -1;
         phase.set(PushPhase.CHECKING);
         fraction.set(-1);
-        progressText.set(FirmwareTexts.text("firmware.phase.CHECKING"));
+        progressText.set(I18n.text("firmware.phase.CHECKING"));
         running.set(true);
         cancellable.set(true);
     }
@@ -56,7 +57,7 @@ public final class Transfer {
         cancellable.set(running.get() && now != PushPhase.INSTALLING && now != PushPhase.DONE);
         if (now != PushPhase.SENDING || chunkCount == 0) {
             fraction.set(now == PushPhase.DONE ? 1 : -1);
-            progressText.set(FirmwareTexts.text("firmware.phase." + now));
+            progressText.set(I18n.text("firmware.phase." + now));
             return;
         }
         if (firstBytes < 0) {
@@ -64,7 +65,7 @@ public final class Transfer {
             startedNanos = nanoClock.getAsLong();
         }
         fraction.set((double) held / chunkCount);
-        progressText.set(FirmwareTexts.text("firmware.sending", held, chunkCount, Sizes.bytes(bytesSent),
+        progressText.set(I18n.text("firmware.sending", held, chunkCount, Sizes.bytes(bytesSent),
                 Sizes.rate(bytesSent - firstBytes, nanoClock.getAsLong() - startedNanos)));
     }
 
@@ -82,7 +83,7 @@ public final class Transfer {
     public void cancel() {
         if (cancel != null && cancellable.get()) {
             cancel.cancel();
-            finished(FirmwareTexts.text("firmware.cancelled"));
+            finished(I18n.text("firmware.cancelled"));
         }
     }
 

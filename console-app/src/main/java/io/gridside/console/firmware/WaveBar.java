@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -12,8 +13,8 @@ final class WaveBar extends VBox {
     private static final String[] PARTS = {"wave-confirmed", "wave-in-progress", "wave-failed", "wave-left"};
 
     WaveBar(WaveProgress wave) {
-        Label text = new Label(FirmwareTexts.text("firmware.campaign.waveLabel", wave.wave() == 0
-                ? FirmwareTexts.text("firmware.plan.canary") : wave.wave(), wave.status().name().toLowerCase(
+        Label text = new Label(I18n.text("firmware.campaign.waveLabel", wave.wave() == 0
+                ? I18n.text("firmware.plan.canary") : wave.wave(), wave.status().name().toLowerCase(
                         java.util.Locale.ROOT), wave.confirmed(), wave.inProgress(), wave.failed(), wave.left(),
                 wave.size()));
         text.setId("fw-wave-" + wave.wave() + "-text");

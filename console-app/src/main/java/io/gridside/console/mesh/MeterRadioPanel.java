@@ -6,7 +6,6 @@ import io.gridside.console.I18n;
 import io.gridside.site.mesh.LinkGrade;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +41,8 @@ public final class MeterRadioPanel extends VBox {
 
     /** Past this many samples the chart draws lines only: a week of quarter hours would hide under its marks. */
     private static final int SYMBOLS_UP_TO = 48;
-    private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    /** A pattern of the language in use, its day names in it. */
+    private static final String AXIS_TIME = "EEE HH:mm";
 
     private final Label title = new Label();
     private final Label facts = new Label();
@@ -217,7 +217,8 @@ public final class MeterRadioPanel extends VBox {
         timeAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return AXIS_TIME.format(Instant.ofEpochSecond(seconds.longValue()).atZone(zone));
+                return Formats.pattern(AXIS_TIME).format(Instant.ofEpochSecond(seconds.longValue())
+                        .atZone(zone));
             }
 
             @Override

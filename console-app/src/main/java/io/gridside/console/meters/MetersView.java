@@ -6,7 +6,6 @@ import io.gridside.site.CreditState;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -40,7 +39,8 @@ import javafx.util.StringConverter;
  */
 public final class MetersView extends VBox {
 
-    private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    /** A pattern of the language in use, its day names in it. */
+    private static final String AXIS_TIME = "EEE HH:mm";
     private static final long TICK_HOURS = 6;
 
     private final MetersViewModel model;
@@ -154,7 +154,8 @@ public final class MetersView extends VBox {
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return AXIS_TIME.format(Instant.ofEpochSecond(seconds.longValue()).atZone(model.zone()));
+                return Formats.pattern(AXIS_TIME).format(Instant.ofEpochSecond(seconds.longValue())
+                        .atZone(model.zone()));
             }
 
             @Override

@@ -62,6 +62,8 @@ public final class ReconcileView extends StackPane {
     }
 
     private void createControls() {
+        from.setConverter(Formats.pickerDays());
+        to.setConverter(Formats.pickerDays());
         from.setId("reconcile-from");
         to.setId("reconcile-to");
         from.setPrefWidth(140);
@@ -177,10 +179,12 @@ public final class ReconcileView extends StackPane {
                 money(shown.plan().totalMinor())));
         confirm.setContentText(I18n.text("reconcile.confirm.text"));
         ButtonType postType = new ButtonType(I18n.text("reconcile.confirm.post"), ButtonBar.ButtonData.OK_DONE);
-        confirm.getButtonTypes().setAll(ButtonType.CANCEL, postType);
+        // JavaFX's own Cancel is in the language the computer had when JavaFX started, not the console's.
+        ButtonType cancelType = new ButtonType(I18n.text("task.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        confirm.getButtonTypes().setAll(cancelType, postType);
         confirm.getDialogPane().setId("reconcile-confirm");
         confirm.getDialogPane().lookupButton(postType).setId("reconcile-confirm-post");
-        confirm.getDialogPane().lookupButton(ButtonType.CANCEL).setId("reconcile-confirm-cancel");
+        confirm.getDialogPane().lookupButton(cancelType).setId("reconcile-confirm-cancel");
         if (confirm.showAndWait().filter(postType::equals).isPresent()) {
             model.postCorrections();
         }

@@ -67,22 +67,22 @@ final class ReplayTexts {
     static String duration(Duration duration) {
         long seconds = duration.getSeconds();
         if (seconds < 60) {
-            return seconds + " s";
+            return I18n.text("replay.duration.seconds", seconds);
         }
         long days = seconds / 86_400;
         long hours = seconds % 86_400 / 3_600;
         long minutes = seconds % 3_600 / 60;
-        StringBuilder text = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         if (days > 0) {
-            text.append(days).append(" d ");
+            parts.add(I18n.text("replay.duration.days", days));
         }
         if (hours > 0) {
-            text.append(hours).append(" h ");
+            parts.add(I18n.text("replay.duration.hours", hours));
         }
-        if (minutes > 0 || text.length() == 0) {
-            text.append(minutes).append(" min ");
+        if (minutes > 0 || parts.isEmpty()) {
+            parts.add(I18n.text("replay.duration.minutes", minutes));
         }
-        return text.toString().strip();
+        return String.join(" ", parts);
     }
 
     /** How many meters had power, could talk and were held off, and how the gateway and the plant stood. */

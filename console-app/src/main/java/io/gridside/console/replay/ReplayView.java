@@ -97,6 +97,7 @@ public final class ReplayView extends BorderPane {
     }
 
     private void createControls() {
+        windowDay.setConverter(Formats.pickerDays());
         setId("replay-view");
         getStyleClass().add("replay-view");
         windowLength.setId("replay-window-length");

@@ -2,6 +2,7 @@ package io.gridside.console.replay;
 
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
+import io.gridside.console.Retext;
 import io.gridside.console.mesh.MeshPalette;
 import io.gridside.console.mesh.MeshSceneBuilder.LegendEntry;
 import io.gridside.site.outage.MeterSpan;
@@ -36,7 +37,7 @@ import javafx.collections.transformation.FilteredList;
  * calls {@link #pulse(long)} once a frame, so the mesh changes at most once a pulse; the table, whose rows cost more,
  * follows at most {@link #ROWS_PER_SECOND} times a second, and at once when paused.
  */
-public final class ReplayViewModel {
+public final class ReplayViewModel implements Retext {
 
     /** How often a second the meters table follows a playing replay. */
     static final int ROWS_PER_SECOND = 4;
@@ -113,6 +114,15 @@ public final class ReplayViewModel {
             loading.set(false);
             message.set(why);
         });
+    }
+
+    /** Shows the window held again, so its outages' count and the state line read in the language now in use. */
+    @Override
+    public void retext() {
+        ReplayWindow held = window.get();
+        if (held != null) {
+            show(held);
+        }
     }
 
     /** Reads the window once, the first time the screen shows. */

@@ -1,5 +1,6 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.OutageReview;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.ReplayHistory;
@@ -85,11 +86,11 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
     /** As {@link #load(ReplayHistory, Instant, Instant, Progress)}, diagnosed by {@code diagnoser}. */
     static ReplayWindow load(ReplayHistory history, Instant asked, Instant to, Progress progress,
             Function<DiagnosisInput, Diagnosis> diagnoser) {
-        progress.update("Reading the site's meters", 0, 3);
+        progress.update(I18n.text("replay.load.meters"), 0, 3);
         SiteInfo site = history.site().orElseThrow(() -> new IllegalStateException(
-                "The site database holds nothing pulled yet: refresh the site, then open the replay again."));
+                I18n.text("replay.nothingPulled")));
 
-        progress.update("Reading the events of the window and diagnosing its outages", 1, 3);
+        progress.update(I18n.text("replay.load.events"), 1, 3);
         DiagnosisInput[] read = new DiagnosisInput[1];
         OutageReview review = null;
         String problem = null;
@@ -101,11 +102,11 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
         } catch (RuntimeException failure) {
             LOG.warn("The outage review of {} to {} failed; the replay shows without outages.", asked, to, failure);
             problem = failure instanceof UnsupportedOperationException
-                    ? "The diagnosis is not available in this version of the console."
-                    : "The diagnosis failed (" + failure.getMessage() + "); the replay works without it.";
+                    ? I18n.text("replay.load.diagnosisMissing")
+                    : I18n.text("replay.load.diagnosisFailed", failure.getMessage());
         }
 
-        progress.update("Indexing the events for replay", 2, 3);
+        progress.update(I18n.text("replay.load.indexing"), 2, 3);
         Replay replay;
         Map<String, String> parents;
         if (read[0] != null) {
@@ -125,7 +126,7 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
         Instant historyStart = from.isAfter(asked) && !inWindow.isEmpty() ? inWindow.get(0).at() : null;
         Instant historyEnd = history.lastEventAt().filter(last -> last.isBefore(to) && !last.isBefore(from))
                 .orElse(null);
-        progress.update("Read", 3, 3);
+        progress.update(I18n.text("replay.load.read"), 3, 3);
         return new ReplayWindow(from, to, site.zone(), gatewayId, replay.meterIds(),
                 customers(history), history.feeders(), parents, inWindow, replay::at,
                 review == null ? null : review.diagnosis(), problem, review, historyStart, historyEnd);

@@ -1,5 +1,6 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.Formats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +30,8 @@ public final class TimeScale {
         Duration.ofHours(3).toMillis(), Duration.ofHours(6).toMillis(), Duration.ofHours(12).toMillis(),
         Duration.ofDays(1).toMillis(), Duration.ofDays(2).toMillis(), Duration.ofDays(7).toMillis(),
     };
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
+    /** A pattern of the language in use, its day names in it. */
+    private static final String DAY = "EEE d MMM";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
     /** A tick: where it stands across the width, and its label in the site's time zone. */
@@ -130,7 +132,8 @@ public final class TimeScale {
             long millis = at.toInstant().toEpochMilli();
             if (millis >= start) {
                 boolean dayStart = at.toLocalTime().toSecondOfDay() == 0;
-                String label = dayStart || step >= Duration.ofDays(1).toMillis() ? DAY.format(at) : MINUTE.format(at);
+                String label = dayStart || step >= Duration.ofDays(1).toMillis() ? Formats.pattern(DAY).format(at)
+                        : MINUTE.format(at);
                 ticks.add(new Tick(xOf(millis, width), label, dayStart));
             }
             at = step >= Duration.ofDays(1).toMillis() ? at.plusDays(step / Duration.ofDays(1).toMillis())

@@ -6,44 +6,27 @@ import io.gridside.console.cash.CashDeskView;
 import io.gridside.console.commission.CommissionStart;
 import io.gridside.console.commission.CommissionTexts;
 import io.gridside.console.commission.CommissionView;
-import io.gridside.console.commission.CommissionViewModel;
-import io.gridside.console.commission.ServiceCommissionSource;
-import io.gridside.console.cash.CashDeskViewModel;
 import io.gridside.console.connect.ConnectView;
-import io.gridside.console.connect.ConnectViewModel;
 import io.gridside.console.customers.CustomersView;
-import io.gridside.console.customers.CustomersViewModel;
 import io.gridside.console.dashboard.DashboardView;
-import io.gridside.console.dashboard.DashboardViewModel;
 import io.gridside.console.importing.ImportsView;
-import io.gridside.console.importing.ImportsViewModel;
 import io.gridside.console.mesh.MeshView;
-import io.gridside.console.mesh.MeshViewModel;
 import io.gridside.console.exceptions.ExceptionsView;
 import io.gridside.console.firmware.FirmwareView;
-import io.gridside.console.firmware.FirmwareViewModel;
-import io.gridside.console.firmware.SessionFirmwareSource;
-import io.gridside.console.exceptions.ExceptionsViewModel;
 import io.gridside.console.meters.MetersView;
-import io.gridside.console.meters.MetersViewModel;
 import io.gridside.console.tariffs.TariffsView;
-import io.gridside.console.tariffs.TariffsViewModel;
 import io.gridside.console.reconcile.ReconcileView;
-import io.gridside.console.reconcile.ReconcileViewModel;
 import io.gridside.console.replay.ReplayView;
-import io.gridside.console.replay.ReplayViewModel;
-import io.gridside.console.replay.SessionReplaySource;
-import io.gridside.console.sync.SessionSyncSource;
 import io.gridside.console.sync.SyncIndicator;
 import io.gridside.console.sync.SyncView;
 import io.gridside.console.sync.SyncViewModel;
-import io.gridside.site.commission.LinkThresholds;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -67,6 +50,7 @@ public final class MainView extends BorderPane {
     private static final double TITLE_MIN_WIDTH = 220;
 
     private final SessionViewModel session;
+    private final Node settingsMenu;
     private final ConnectView connectView;
     private final DashboardView dashboardView;
     private final MetersView metersView;
@@ -119,28 +103,43 @@ public final class MainView extends BorderPane {
 
     /** The frame whose Commissioning screen starts as {@code commission} says: the demo's fresh site, or a real day. */
     public MainView(SessionViewModel session, CommissionStart commission) {
+        this(session, ScreenModels.of(session, commission), null);
+    }
+
+    /**
+     * The frame's screens built on {@code models}, with {@code settingsMenu} (the language and theme choice; null
+     * for none) at the end of the status bar.
+     */
+    public MainView(SessionViewModel session, ScreenModels models, Node settingsMenu) {
         this.session = session;
-        CommissionViewModel commissionModel = new CommissionViewModel(new ServiceCommissionSource(session.tasks(),
-                commission, LinkThresholds.DEFAULTS));
-        commissionModel.offer(commission);
-        this.commissionView = new CommissionView(commissionModel);
-        this.connectView = new ConnectView(new ConnectViewModel(session));
-        this.dashboardView = new DashboardView(new DashboardViewModel(session));
-        this.metersView = new MetersView(new MetersViewModel(session));
-        this.meshView = new MeshView(new MeshViewModel(session));
-        this.replayView = new ReplayView(new ReplayViewModel(new SessionReplaySource(session)));
-        this.customersView = new CustomersView(new CustomersViewModel(session));
-        this.cashDeskView = new CashDeskView(new CashDeskViewModel(session));
-        this.importsView = new ImportsView(new ImportsViewModel(session));
-        this.tariffsView = new TariffsView(new TariffsViewModel(session));
-        this.exceptionsView = new ExceptionsView(new ExceptionsViewModel(session));
-        this.reconcileView = new ReconcileView(new ReconcileViewModel(session));
-        this.firmwareView = new FirmwareView(new FirmwareViewModel(new SessionFirmwareSource(session)));
-        this.syncModel = new SyncViewModel(new SessionSyncSource(session));
+        this.settingsMenu = settingsMenu;
+        this.commissionView = new CommissionView(models.commission());
+        this.connectView = new ConnectView(models.connect());
+        this.dashboardView = new DashboardView(models.dashboard());
+        this.metersView = new MetersView(models.meters());
+        this.meshView = new MeshView(models.mesh());
+        this.replayView = new ReplayView(models.replay());
+        this.customersView = new CustomersView(models.customers());
+        this.cashDeskView = new CashDeskView(models.cashDesk());
+        this.importsView = new ImportsView(models.imports());
+        this.tariffsView = new TariffsView(models.tariffs());
+        this.exceptionsView = new ExceptionsView(models.exceptions());
+        this.reconcileView = new ReconcileView(models.reconcile());
+        this.firmwareView = new FirmwareView(models.firmware());
+        this.syncModel = models.sync();
         this.syncView = new SyncView(syncModel);
         createControls();
         layoutControls();
         bind();
+    }
+
+    /** The name of the screen shown, as {@link #show} takes it: "commission", or a site screen's ("mesh", ...). */
+    public String shown() {
+        if (commissioning.get()) {
+            return "commission";
+        }
+        return navButtons().stream().filter(ToggleButton::isSelected).findFirst()
+                .map(button -> button.getId().substring("nav-".length())).orElse("dashboard");
     }
 
     /**
@@ -255,7 +254,8 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(connectView, Priority.ALWAYS);
         connectLayer.getChildren().setAll(connectView, commissionBar);
         setCenter(new StackPane(connectLayer, siteView, commissionView));
-        setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true))));
+        setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),
+                settingsMenu));
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.gridside.console.shell;
 
+import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.tasks.TaskListView;
 import java.time.Duration;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,11 +29,18 @@ public final class StatusBar extends HBox {
     private final Label rate = new Label();
     private final Label resent = new Label();
     private final Node sync;
+    private final Node settingsMenu;
 
     /** A status bar of {@code session} that shows {@code sync}, the cloud sync's indicator, beside the tasks. */
     public StatusBar(SessionViewModel session, Node sync) {
+        this(session, sync, null);
+    }
+
+    /** As {@link #StatusBar(SessionViewModel, Node)}, with {@code settingsMenu} first when it is not null. */
+    public StatusBar(SessionViewModel session, Node sync, Node settingsMenu) {
         this.session = session;
         this.sync = sync;
+        this.settingsMenu = settingsMenu;
         createControls();
         layoutControls();
         bind();
@@ -60,6 +67,10 @@ public final class StatusBar extends HBox {
         details.setMinWidth(Region.USE_PREF_SIZE);
         taskList.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync, details, taskList);
+        if (settingsMenu != null) {
+            // First in the bar, where a longer language's words cannot push it out of a narrow window.
+            getChildren().add(0, settingsMenu);
+        }
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
     }
@@ -76,7 +87,7 @@ public final class StatusBar extends HBox {
                 () -> I18n.text("status.dropped", session.framesDroppedProperty().get()),
                 session.framesDroppedProperty()));
         rate.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("status.rate",
-                String.format("%,.0f", session.bytesPerSecondProperty().get())), session.bytesPerSecondProperty()));
+                Formats.number(Math.round(session.bytesPerSecondProperty().get()))), session.bytesPerSecondProperty()));
         rate.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
         resent.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.text("status.resent", session.retransmissionsProperty().get()),
@@ -99,6 +110,6 @@ public final class StatusBar extends HBox {
 
     private static String rttText(Duration rtt) {
         return rtt == null ? I18n.text("status.rtt.unknown")
-                : I18n.text("status.rtt", String.format(Locale.ROOT, "%.1f", rtt.toNanos() / 1e6));
+                : I18n.text("status.rtt", Formats.decimal(rtt.toNanos() / 1e6, 1));
     }
 }

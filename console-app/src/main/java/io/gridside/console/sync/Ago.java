@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.I18n;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,14 +13,14 @@ final class Ago {
     static String text(Instant then, Instant now) {
         Duration since = Duration.between(then, now);
         if (since.compareTo(Duration.ofMinutes(1)) < 0) {
-            return SyncTexts.text("ago.now");
+            return I18n.text("ago.now");
         }
         if (since.compareTo(Duration.ofHours(1)) < 0) {
-            return SyncTexts.text("ago.minutes", since.toMinutes());
+            return I18n.text("ago.minutes", since.toMinutes());
         }
         if (since.compareTo(Duration.ofDays(2)) < 0) {
-            return SyncTexts.text("ago.hours", since.toHours());
+            return I18n.text("ago.hours", since.toHours());
         }
-        return SyncTexts.text("ago.days", since.toDays());
+        return I18n.text("ago.days", since.toDays());
     }
 }

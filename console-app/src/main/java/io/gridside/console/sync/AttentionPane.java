@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
@@ -57,7 +58,7 @@ final class AttentionPane extends BorderPane {
                     return;
                 }
                 boolean retry = item.action() == SyncOverview.Action.RETRY;
-                button.setText(SyncTexts.text(retry ? "sync.attention.retry" : "sync.attention.resolve"));
+                button.setText(I18n.text(retry ? "sync.attention.retry" : "sync.attention.resolve"));
                 button.setId("sync-act-" + item.id());
                 setGraphic(button);
             }

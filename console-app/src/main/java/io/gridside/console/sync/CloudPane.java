@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
@@ -23,10 +24,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class CloudPane extends VBox {
 
     private final SyncViewModel model;
-    private final Label title = new Label(SyncTexts.text("sync.cloud.title"));
+    private final Label title = new Label(I18n.text("sync.cloud.title"));
     private final TextField url = field("sync-url", "sync.cloud.urlPrompt");
     private final TextField pin = field("sync-pin", "sync.cloud.pinPrompt");
-    private final Button save = new Button(SyncTexts.text("sync.cloud.save"), new FontIcon(Material2MZ.SAVE));
+    private final Button save = new Button(I18n.text("sync.cloud.save"), new FontIcon(Material2MZ.SAVE));
     private final Label online = new Label();
     private final Label lastSuccess = new Label();
     private final Label lastError = new Label();
@@ -42,7 +43,7 @@ final class CloudPane extends VBox {
     private static TextField field(String id, String promptKey) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPromptText(SyncTexts.text(promptKey));
+        field.setPromptText(I18n.text(promptKey));
         field.getStyleClass().add(Styles.SMALL);
         return field;
     }
@@ -75,7 +76,7 @@ final class CloudPane extends VBox {
         pinRow.setAlignment(Pos.CENTER_LEFT);
         List<Region> shown = List.of(url, pinRow, online, lastSuccess, lastError);
         for (int row = 0; row < keys.size(); row++) {
-            Label name = new Label(SyncTexts.text(keys.get(row)));
+            Label name = new Label(I18n.text(keys.get(row)));
             name.getStyleClass().add(Styles.TEXT_MUTED);
             facts.addRow(row, name, shown.get(row));
         }
@@ -110,17 +111,17 @@ final class CloudPane extends VBox {
     private String stateText() {
         SyncOverview overview = model.overviewProperty().get();
         if (!overview.configured()) {
-            return SyncTexts.text("sync.state.notSetUp");
+            return I18n.text("sync.state.notSetUp");
         }
-        return SyncTexts.text(overview.online() ? "sync.state.online" : "sync.state.offline");
+        return I18n.text(overview.online() ? "sync.state.online" : "sync.state.offline");
     }
 
     private String lastSuccessText() {
         SyncOverview overview = model.overviewProperty().get();
         if (overview.lastSuccess() == null) {
-            return SyncTexts.text("sync.never");
+            return I18n.text("sync.never");
         }
-        return SyncTexts.text("sync.cloud.lastSuccessAt", Formats.siteTime(overview.lastSuccess(), model.zone()),
+        return I18n.text("sync.cloud.lastSuccessAt", Formats.siteTime(overview.lastSuccess(), model.zone()),
                 model.lastSuccessTextProperty().get());
     }
 
@@ -144,6 +145,6 @@ final class CloudPane extends VBox {
     }
 
     private static String orNone(String value) {
-        return value.isEmpty() ? SyncTexts.text("sync.cloud.noError") : value;
+        return value.isEmpty() ? I18n.text("sync.cloud.noError") : value;
     }
 }

@@ -1,6 +1,7 @@
 package io.gridside.console.sync;
 
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -20,7 +21,7 @@ final class ReviewPane extends BorderPane {
                 SyncTables.column("sync.review.field", 90, review -> fieldName(review.field())),
                 SyncTables.wrapping(SyncTables.column("sync.review.lost", 220, SyncOverview.Review::lostValue)),
                 SyncTables.wrapping(SyncTables.column("sync.review.won", 220, SyncOverview.Review::wonValue)),
-                SyncTables.column("sync.review.from", 120, review -> SyncTexts.text("sync.review.from."
+                SyncTables.column("sync.review.from", 120, review -> I18n.text("sync.review.from."
                         + review.wonBy()))));
         table.setItems(model.reviews());
         setCenter(table);
@@ -28,7 +29,7 @@ final class ReviewPane extends BorderPane {
 
     private static String fieldName(String field) {
         String key = "sync.review.field." + field;
-        String name = SyncTexts.text(key);
+        String name = I18n.text(key);
         return name.equals("!" + key + "!") ? field : name;
     }
 }

@@ -1,6 +1,7 @@
 package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -25,8 +26,8 @@ final class RunPane extends VBox {
 
     private final SyncViewModel model;
     private final ProgressBar progress = new ProgressBar(0);
-    private final Button syncNow = new Button(SyncTexts.text("sync.now"), new FontIcon(Material2MZ.SYNC));
-    private final Button cancel = new Button(SyncTexts.text("sync.cancel"), new FontIcon(Material2AL.CLOSE));
+    private final Button syncNow = new Button(I18n.text("sync.now"), new FontIcon(Material2MZ.SYNC));
+    private final Button cancel = new Button(I18n.text("sync.cancel"), new FontIcon(Material2AL.CLOSE));
     private final Label message = new Label();
     private final TableView<SyncProgress.Stream> streams = SyncTables.table("sync-streams", "sync.run.none");
 
@@ -50,11 +51,11 @@ final class RunPane extends VBox {
         message.setMinHeight(Region.USE_PREF_SIZE);
         streams.getColumns().setAll(List.of(
                 SyncTables.column("sync.stream.name", 200, RunPane::streamName),
-                SyncTables.column("sync.stream.direction", 90, stream -> SyncTexts.text(stream.up()
+                SyncTables.column("sync.stream.direction", 90, stream -> I18n.text(stream.up()
                         ? "sync.stream.up" : "sync.stream.down")),
                 SyncTables.figure(SyncTables.column("sync.stream.items", 140, RunPane::itemsText)),
                 SyncTables.figure(SyncTables.column("sync.stream.bytes", 110, stream -> bytes(stream.bytes()))),
-                SyncTables.column("sync.stream.state", 160, stream -> SyncTexts.text(stream.done()
+                SyncTables.column("sync.stream.state", 160, stream -> I18n.text(stream.done()
                         ? "sync.stream.done" : "sync.stream.sending"))));
         // The up streams of a run fit without a scroll bar on a laptop's screen; the lists below take the rest.
         streams.setPrefHeight(190);
@@ -62,7 +63,7 @@ final class RunPane extends VBox {
     }
 
     private void layoutControls() {
-        Label title = new Label(SyncTexts.text("sync.run.title"));
+        Label title = new Label(I18n.text("sync.run.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox bar = new HBox(10, title, syncNow, cancel, progress);
@@ -84,12 +85,12 @@ final class RunPane extends VBox {
 
     private static String streamName(SyncProgress.Stream stream) {
         String key = "sync.stream." + stream.name();
-        String name = SyncTexts.text(key);
+        String name = I18n.text(key);
         return name.equals("!" + key + "!") ? stream.name() : name;
     }
 
     private static String itemsText(SyncProgress.Stream stream) {
-        return stream.itemsTotal() > 0 ? SyncTexts.text("sync.stream.itemsOf", stream.items(), stream.itemsTotal())
+        return stream.itemsTotal() > 0 ? I18n.text("sync.stream.itemsOf", stream.items(), stream.itemsTotal())
                 : String.format("%,d", stream.items());
     }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.SiteSync;
 import io.gridside.console.service.sync.CloudException;
 import io.gridside.console.service.sync.SyncStatus;
@@ -51,7 +52,7 @@ public final class SessionSyncSource implements SyncSource {
 
     /** Follows the open session's sync, once per session: a reconnection opens a new one. */
     private void follow() {
-        session.loadOnSession(SyncTexts.text("task.sync.follow"), (open, context) -> open.sync(), sync -> {
+        session.loadOnSession(I18n.text("task.sync.follow"), (open, context) -> open.sync(), sync -> {
             if (sync == followed) {
                 reload();
                 return;
@@ -63,7 +64,7 @@ public final class SessionSyncSource implements SyncSource {
                     show(snapshot);
                 }
             }));
-            session.runInBackground(SyncTexts.text("task.sync.status"), context -> {
+            session.runInBackground(I18n.text("task.sync.status"), context -> {
                 sync.siteStored();
                 return sync;
             }, started -> { }, failure -> { });
@@ -81,7 +82,7 @@ public final class SessionSyncSource implements SyncSource {
     public void reload() {
         SiteSync sync = followed;
         if (sync != null) {
-            session.runInBackground(SyncTexts.text("task.sync.status"), context -> sync.snapshot(), snapshot -> {
+            session.runInBackground(I18n.text("task.sync.status"), context -> sync.snapshot(), snapshot -> {
                 if (sync == followed) {
                     show(snapshot);
                 }
@@ -93,10 +94,10 @@ public final class SessionSyncSource implements SyncSource {
     public void syncNow(Consumer<String> onFailure) {
         SiteSync sync = followed;
         if (sync == null) {
-            onFailure.accept(SyncTexts.text("sync.noSite"));
+            onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        session.tasks().submit(SyncTexts.text("task.sync.run"), context -> {
+        session.tasks().submit(I18n.text("task.sync.run"), context -> {
             try {
                 return sync.runNow().join();
             } catch (CompletionException e) {
@@ -133,10 +134,10 @@ public final class SessionSyncSource implements SyncSource {
     public void act(SyncOverview.Attention item, Consumer<String> onFailure) {
         SiteSync sync = followed;
         if (sync == null) {
-            onFailure.accept(SyncTexts.text("sync.noSite"));
+            onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        session.runInBackground(SyncTexts.text("task.sync.act", item.item()), context -> {
+        session.runInBackground(I18n.text("task.sync.act", item.item()), context -> {
             sync.resolve(Long.parseLong(item.id()));
             return item.action() == SyncOverview.Action.RETRY;
         }, retry -> {
@@ -150,10 +151,10 @@ public final class SessionSyncSource implements SyncSource {
     public void configure(String url, String pin, Consumer<String> onFailure) {
         SiteSync sync = followed;
         if (sync == null) {
-            onFailure.accept(SyncTexts.text("sync.noSite"));
+            onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        session.runInBackground(SyncTexts.text("task.sync.configure", url), context -> {
+        session.runInBackground(I18n.text("task.sync.configure", url), context -> {
             sync.configure(url, pin);
             return url;
         }, saved -> { }, onFailure);
@@ -198,7 +199,7 @@ public final class SessionSyncSource implements SyncSource {
         SyncOverview.Action action = item.item().startsWith("seq ") ? SyncOverview.Action.RESOLVE
                 : SyncOverview.Action.RETRY;
         return new SyncOverview.Attention(Long.toString(item.id()), item.stream(), item.item(),
-                SyncTexts.text("sync.attention.problemText", item.message(), item.code(), item.attempts()),
+                I18n.text("sync.attention.problemText", item.message(), item.code(), item.attempts()),
                 item.whatToDo(), action, item.firstSeen());
     }
 

@@ -1,6 +1,7 @@
 package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -65,8 +66,8 @@ public final class SyncIndicator extends HBox {
         icon.iconCodeProperty().bind(Bindings.createObjectBinding(this::iconCode, model.configuredProperty(),
                 model.onlineProperty(), model.runningProperty()));
         // Online shows as the icon in the success colour, so the words are kept for offline, where they matter.
-        state.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> SyncTexts.text(
-                "indicator.tooltip", SyncTexts.text(tooltipState())), model.configuredProperty(),
+        state.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> I18n.text(
+                "indicator.tooltip", I18n.text(tooltipState())), model.configuredProperty(),
                 model.onlineProperty(), model.siteOpenProperty()));
         state.accessibleTextProperty().bind(state.getTooltip().textProperty());
         badge.textProperty().bind(Bindings.size(model.attention()).asString());
@@ -74,7 +75,7 @@ public final class SyncIndicator extends HBox {
         badge.managedProperty().bind(badge.visibleProperty());
         Tooltip attention = new Tooltip();
         attention.textProperty().bind(Bindings.createStringBinding(
-                () -> SyncTexts.text("indicator.attention", model.attention().size()), model.attention()));
+                () -> I18n.text("indicator.attention", model.attention().size()), model.attention()));
         badge.setTooltip(attention);
         model.onlineProperty().addListener((obs, was, now) -> styleOnline());
         model.configuredProperty().addListener((obs, was, now) -> styleOnline());

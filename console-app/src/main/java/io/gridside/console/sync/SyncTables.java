@@ -1,6 +1,7 @@
 package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -21,7 +22,7 @@ final class SyncTables {
 
     /** A column titled by the message {@code titleKey} that shows {@code value} of each row. */
     static <S, T> TableColumn<S, T> column(String titleKey, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(SyncTexts.text(titleKey));
+        TableColumn<S, T> column = new TableColumn<>(I18n.text(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
@@ -71,7 +72,7 @@ final class SyncTables {
         table.setId(id);
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label(SyncTexts.text(emptyKey));
+        Label empty = new Label(I18n.text(emptyKey));
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         return table;

@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -36,7 +37,7 @@ public final class SyncView extends BorderPane {
     }
 
     private static Tab tab(String name, Node content) {
-        Tab tab = new Tab(SyncTexts.text("sync.tab." + name), content);
+        Tab tab = new Tab(I18n.text("sync.tab." + name), content);
         tab.setId("sync-tab-" + name);
         return tab;
     }
@@ -58,10 +59,10 @@ public final class SyncView extends BorderPane {
         });
         Tab attention = lists.getTabs().get(0);
         attention.textProperty().bind(Bindings.createStringBinding(
-                () -> SyncTexts.text("sync.tab.attentionCount", model.attention().size()), model.attention()));
+                () -> I18n.text("sync.tab.attentionCount", model.attention().size()), model.attention()));
         Tab reviews = lists.getTabs().get(1);
         reviews.textProperty().bind(Bindings.createStringBinding(
-                () -> SyncTexts.text("sync.tab.reviewsCount", model.reviews().size()), model.reviews()));
+                () -> I18n.text("sync.tab.reviewsCount", model.reviews().size()), model.reviews()));
     }
 
     /** Brings the list {@code name} (attention or reviews) to the front. */

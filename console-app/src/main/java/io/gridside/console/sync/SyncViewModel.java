@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Supplier;
@@ -68,27 +69,27 @@ public final class SyncViewModel {
     /** Starts a run by hand. */
     public void syncNow() {
         cancelAsked = false;
-        message.set(SyncTexts.text("sync.run.starting"));
+        message.set(I18n.text("sync.run.starting"));
         source.syncNow(this::failed);
     }
 
     /** Stops the run under way between two chunks. */
     public void cancel() {
         cancelAsked = true;
-        message.set(SyncTexts.text("sync.run.cancelling"));
+        message.set(I18n.text("sync.run.cancelling"));
         source.cancel();
     }
 
     /** Sends {@code item} again or marks it dealt with, as its button says. */
     public void act(SyncOverview.Attention item) {
-        message.set(SyncTexts.text(item.action() == SyncOverview.Action.RETRY ? "sync.attention.retrying"
+        message.set(I18n.text(item.action() == SyncOverview.Action.RETRY ? "sync.attention.retrying"
                 : "sync.attention.resolving", item.item()));
         source.act(item, this::failed);
     }
 
     /** Keeps {@code url} and {@code pin} as the site's cloud and starts syncing with it. */
     public void configure(String url, String pin) {
-        message.set(SyncTexts.text("sync.cloud.saving", url.strip()));
+        message.set(I18n.text("sync.cloud.saving", url.strip()));
         source.configure(url.strip(), pin.strip(), this::failed);
     }
 
@@ -111,38 +112,38 @@ public final class SyncViewModel {
             message.set(endText());
             cancelAsked = false;
         } else if (step.running() && !cancelAsked) {
-            message.set(SyncTexts.text("sync.run.running"));
+            message.set(I18n.text("sync.run.running"));
         }
     }
 
     private String endText() {
         if (cancelAsked) {
-            return SyncTexts.text("sync.run.cancelled");
+            return I18n.text("sync.run.cancelled");
         }
         String error = overview.get().lastError();
-        return error.isEmpty() ? SyncTexts.text("sync.run.done") : error;
+        return error.isEmpty() ? I18n.text("sync.run.done") : error;
     }
 
     private String indicator() {
         SyncOverview shown = overview.get();
         if (!source.siteOpen().get()) {
-            return SyncTexts.text("indicator.noSite");
+            return I18n.text("indicator.noSite");
         }
         if (!shown.configured()) {
-            return SyncTexts.text("indicator.notSetUp");
+            return I18n.text("indicator.notSetUp");
         }
         if (progress.get().running()) {
             double fraction = progress.get().fraction();
-            return fraction < 0 ? SyncTexts.text("indicator.syncing")
-                    : SyncTexts.text("indicator.syncingPercent", Math.round(fraction * 100));
+            return fraction < 0 ? I18n.text("indicator.syncing")
+                    : I18n.text("indicator.syncingPercent", Math.round(fraction * 100));
         }
-        return SyncTexts.text(shown.online() ? "indicator.online" : "indicator.offline", shown.waitingTotal(),
+        return I18n.text(shown.online() ? "indicator.online" : "indicator.offline", shown.waitingTotal(),
                 lastSuccess());
     }
 
     private String lastSuccess() {
         Instant last = overview.get().lastSuccess();
-        return last == null ? SyncTexts.text("sync.never") : SyncTexts.text("sync.synced", Ago.text(last, now.get()));
+        return last == null ? I18n.text("sync.never") : I18n.text("sync.synced", Ago.text(last, now.get()));
     }
 
     public ReadOnlyObjectProperty<SyncOverview> overviewProperty() {

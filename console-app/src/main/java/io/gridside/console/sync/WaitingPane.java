@@ -1,6 +1,7 @@
 package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
@@ -22,7 +23,7 @@ final class WaitingPane extends VBox {
     }
 
     private void layoutControls() {
-        Label title = new Label(SyncTexts.text("sync.waiting.title"));
+        Label title = new Label(I18n.text("sync.waiting.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         counts.setHgap(16);
         counts.setVgap(4);
@@ -51,7 +52,7 @@ final class WaitingPane extends VBox {
     }
 
     private static Label name(String key) {
-        Label name = new Label(SyncTexts.text(key));
+        Label name = new Label(I18n.text(key));
         name.getStyleClass().add(Styles.TEXT_MUTED);
         return name;
     }

@@ -260,7 +260,9 @@ public final class TariffsView extends VBox {
                 from.toLocalDate() + " " + from.toLocalTime()));
         confirm.setContentText(I18n.text("tariffs.send.text"));
         ButtonType sendType = new ButtonType(I18n.text("tariffs.send.confirm"), ButtonBar.ButtonData.OK_DONE);
-        confirm.getButtonTypes().setAll(ButtonType.CANCEL, sendType);
+        // JavaFX's own Cancel is in the language the computer had when JavaFX started, not the console's.
+        ButtonType cancelType = new ButtonType(I18n.text("task.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        confirm.getButtonTypes().setAll(cancelType, sendType);
         confirm.getDialogPane().setId("tariff-send-confirm");
         confirm.getDialogPane().lookupButton(sendType).setId("tariff-send-confirm-send");
         if (confirm.showAndWait().filter(sendType::equals).isPresent()) {

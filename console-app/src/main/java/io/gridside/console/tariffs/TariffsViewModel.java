@@ -2,6 +2,7 @@ package io.gridside.console.tariffs;
 
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
+import io.gridside.console.Retext;
 import io.gridside.console.service.TariffPreview;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.auth.Role;
@@ -30,7 +31,7 @@ import javafx.collections.ObservableList;
  * The site's tariff schedule as last pulled, a draft of its next version, and the bill of a chosen customer and
  * month under both, rated again in the background whenever the draft, the customer or the month changes.
  */
-public final class TariffsViewModel {
+public final class TariffsViewModel implements Retext {
 
     private final SessionViewModel session;
     private final ObjectProperty<TariffPreview> source = new SimpleObjectProperty<>();
@@ -110,6 +111,12 @@ public final class TariffsViewModel {
                 refreshPreview();
             }
         }, message::set);
+    }
+
+    /** Rates the chosen month again, so the preview's note reads in the language now in use. */
+    @Override
+    public void retext() {
+        refreshPreview();
     }
 
     /** Rates the chosen month under both tariffs again, in the background; shows why not when it cannot. */

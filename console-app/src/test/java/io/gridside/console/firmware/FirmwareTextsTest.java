@@ -2,6 +2,7 @@ package io.gridside.console.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.PushPhase;
 import io.gridside.site.firmware.CampaignStatus;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Every key the Firmware screen asks for is in its bundle, so no part of the screen shows a raw key. */
 class FirmwareTextsTest {
 
-    private static final Pattern KEY_USE = Pattern.compile("FirmwareTexts\\.text\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]");
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(FirmwareTexts.BUNDLE, Locale.ROOT);
+    private static final Pattern KEY_USE = Pattern.compile("I18n\\.text\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]");
+    private static final ResourceBundle BUNDLE = I18n.bundle("io.gridside.console.firmware.firmware", Locale.ENGLISH);
 
     @Test
     void everyKeyWrittenOutInTheScreensCodeIsInTheBundle() throws IOException {

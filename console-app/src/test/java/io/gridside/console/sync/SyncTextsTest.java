@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Every key the sync screen and indicator ask for is in their bundle, so no part of them shows a raw key. */
 class SyncTextsTest {
 
-    /** Every whole key written out: in a call of {@code SyncTexts.text}, in a ternary or as a column's title. */
+    /** Every whole key written out: in a call of {@code I18n.text}, in a ternary or as a column's title. */
     private static final Pattern KEY_USE = Pattern.compile(
             "\"((?:ago|indicator|sync|task)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(SyncTexts.BUNDLE, Locale.ROOT);
+    private static final ResourceBundle BUNDLE = I18n.bundle("io.gridside.console.sync.sync", Locale.ENGLISH);
 
     @Test
     void everyKeyWrittenOutInTheCodeIsInTheBundle() throws IOException {
@@ -58,9 +59,9 @@ class SyncTextsTest {
     @Test
     void countsReadInTheSingularAndTheTimesInAPersonsWords() {
         Instant now = Instant.parse("2026-06-03T09:07:00Z");
-        assertThat(SyncTexts.text("indicator.online", 1, "synced just now")).isEqualTo(
+        assertThat(I18n.text("indicator.online", 1, "synced just now")).isEqualTo(
                 "1 waiting \u00b7 synced just now");
-        assertThat(SyncTexts.text("indicator.attention", 1)).startsWith("1 item needs attention");
+        assertThat(I18n.text("indicator.attention", 1)).startsWith("1 item needs attention");
         assertThat(Ago.text(now.minusSeconds(20), now)).isEqualTo("just now");
         assertThat(Ago.text(now.minusSeconds(4 * 60 + 5), now)).isEqualTo("4 min ago");
         assertThat(Ago.text(now.minusSeconds(3 * 86_400), now)).isEqualTo("3 days ago");

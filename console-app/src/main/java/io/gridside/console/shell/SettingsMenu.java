@@ -1,0 +1,75 @@
+package io.gridside.console.shell;
+
+import io.gridside.console.I18n;
+import io.gridside.console.Theme;
+import java.util.Locale;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The settings menu at the start of the status bar: the console's language and theme, each taking effect at once. It
+ * is on every screen, the connect screen included, so a technician who cannot read the language shown finds it in
+ * the same corner everywhere; each language is named in itself.
+ */
+public final class SettingsMenu extends MenuButton {
+
+    private final Appearance appearance;
+
+    public SettingsMenu(Appearance appearance) {
+        this.appearance = appearance;
+        createControls();
+    }
+
+    private void createControls() {
+        setId("settings-menu");
+        setGraphic(new FontIcon(Material2MZ.SETTINGS));
+        setText(I18n.text("settings.menu"));
+        setTooltip(new Tooltip(getText()));
+        setAccessibleText(getText());
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        setMinWidth(USE_PREF_SIZE);
+        getItems().setAll(languageMenu(), themeMenu());
+    }
+
+    private Menu languageMenu() {
+        Menu menu = new Menu(I18n.text("settings.language"));
+        menu.setId("settings-language");
+        ToggleGroup group = new ToggleGroup();
+        for (Locale language : I18n.LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem(nameInItself(language));
+            item.setId("language-" + language.getLanguage());
+            item.setToggleGroup(group);
+            item.setSelected(language.equals(I18n.locale()));
+            item.setOnAction(event -> appearance.useLanguage(language));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** "English", "Français", "Português", "Kiswahili": a language named as its speakers write it. */
+    static String nameInItself(Locale language) {
+        String name = language.getDisplayLanguage(language);
+        return name.isEmpty() ? language.getLanguage() : name.substring(0, 1).toUpperCase(language) + name.substring(1);
+    }
+
+    private Menu themeMenu() {
+        Menu menu = new Menu(I18n.text("settings.theme"));
+        menu.setId("settings-theme");
+        ToggleGroup group = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(I18n.text("settings.theme." + theme.key()));
+            item.setId("theme-" + theme.key());
+            item.setToggleGroup(group);
+            item.setSelected(theme == appearance.theme());
+            item.setOnAction(event -> appearance.useTheme(theme));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+}

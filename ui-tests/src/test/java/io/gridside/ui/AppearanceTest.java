@@ -1,0 +1,166 @@
+package io.gridside.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.gridside.console.I18n;
+import io.gridside.console.Theme;
+import io.gridside.console.service.Settings;
+import io.gridside.console.shell.Appearance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The settings menu switches the console's language and theme at once, on the screen that is open, and keeps them
+ * for the next start; and the main screens in each theme and in English and French are saved as pictures under
+ * target/screens/appearance for a person to look at.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class AppearanceTest {
+
+    private static final int METERS = 24;
+    /** The screens a technician spends the day on, by their navigation names. */
+    private static final List<String> MAIN_SCREENS = List.of("dashboard", "meters", "mesh", "customers", "cash",
+            "tariffs", "replay", "firmware", "sync");
+
+    @TempDir
+    static Path home;
+
+    private SiteConsole console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        console = SiteConsole.open(stage, home, METERS, 11);
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+        I18n.use(Locale.ENGLISH);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Test
+    void theSettingsMenuSwitchesLanguageAndThemeAtOnceOnTheOpenScreenAndKeepsThem(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-meters");
+        assertThat(text(robot, "#nav-dashboard")).isEqualTo("Dashboard");
+
+        robot.clickOn("#settings-menu").clickOn("Language").clickOn("Français");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#nav-dashboard")).isEqualTo("Synthèse");
+        assertThat(text(robot, "#nav-meters")).isEqualTo("Compteurs");
+        assertThat(robot.lookup("#nav-meters").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#meters-table").queryTableView().getItems()).hasSize(METERS);
+
+        robot.clickOn("#settings-menu").clickOn("Thème").clickOn("Sombre");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
+        assertThat(scene().getStylesheets()).noneMatch(sheet -> sheet.endsWith("high-contrast.css"));
+
+        robot.clickOn("#settings-menu").clickOn("Thème").clickOn("Contraste élevé (plein soleil)");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+        assertThat(scene().getStylesheets()).anyMatch(sheet -> sheet.endsWith("high-contrast.css"))
+                .anyMatch(sheet -> sheet.endsWith("console.css"));
+        assertThat(text(robot, "#nav-dashboard")).isEqualTo("Synthèse");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "fr".equals(kept(Appearance.SETTING_LANGUAGE))
+                && Theme.HIGH_CONTRAST.key().equals(kept(Appearance.SETTING_THEME)));
+    }
+
+    @Test
+    void savesTheMainScreensInEveryThemeInEnglishAndFrenchAndTheDashboardInTheOtherLanguages(FxRobot robot)
+            throws TimeoutException, IOException {
+        Appearance appearance = Appearance.of(scene()).orElseThrow();
+        for (Theme theme : Theme.values()) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                assertThat(Screens.save(scene(), "appearance/connect-" + theme.key() + "-" + language.getLanguage()))
+                        .isNotEmptyFile();
+            }
+        }
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+
+        for (Theme theme : Theme.values()) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                for (String screen : MAIN_SCREENS) {
+                    robot.clickOn("#nav-" + screen);
+                    settle();
+                    Path saved = Screens.save(scene(), "appearance/" + screen + "-" + theme.key() + "-"
+                            + language.getLanguage());
+                    assertThat(saved).isNotEmptyFile();
+                }
+            }
+        }
+        assertThat(text(robot, "#nav-dashboard")).isEqualTo("Synthèse");
+
+        for (String language : List.of("pt", "sw")) {
+            robot.interact(() -> {
+                appearance.useTheme(Theme.LIGHT);
+                appearance.useLanguage(Locale.forLanguageTag(language));
+            });
+            robot.clickOn("#nav-dashboard");
+            settle();
+            assertThat(Screens.save(scene(), "appearance/dashboard-light-" + language)).isNotEmptyFile();
+        }
+        assertThat(text(robot, "#nav-dashboard")).isEqualTo("Muhtasari");
+    }
+
+    /**
+     * Waits a few seconds for the pull a language switch starts and the loads a screen starts, so each picture
+     * shows the screen filled; a screen whose work runs on (the sync's follower) is taken as it stands.
+     */
+    private void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.tasks().runningProperty().get() == 0);
+        } catch (TimeoutException stillRunning) {
+            // The picture shows the screen with its work under way, which is also what a person would see.
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Scene scene() {
+        return stage.getScene();
+    }
+
+    private String kept(String setting) {
+        return Settings.load(console.dirs()).get(setting, "");
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+}
