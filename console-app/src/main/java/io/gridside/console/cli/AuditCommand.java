@@ -5,6 +5,7 @@ import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.CommandAudit;
 import io.gridside.link.message.CommandsBatch;
+import io.gridside.site.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
 import io.gridside.console.service.LedgerVerification;
@@ -53,6 +54,7 @@ final class AuditCommand implements Callable<Integer> {
         BillingReport report;
         SitePull.Result pulled;
         CommandAudit.Result commands;
+        List<LedgerEntry> ledger;
         try (GatewayClient client = connect.open()) {
             Path database = siteFile != null ? siteFile
                     : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
@@ -67,6 +69,7 @@ final class AuditCommand implements Callable<Integer> {
                 pulled = SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE,
                         CancelSignal.NEVER);
                 report = BillingAudit.run(store);
+                ledger = store.ledger();
                 List<CommandsBatch.Entry> log = new ArrayList<>();
                 client.billing().commands(0, (batch, received, total) -> log.addAll(batch), CancelSignal.NEVER);
                 List<String> imported = client.hello().capabilities().contains(PAYMENT_CHANNELS)
@@ -86,6 +89,7 @@ final class AuditCommand implements Callable<Integer> {
                     pulled.ledgerReceived(), pulled.ledgerNew(), pulled.eventsReceived(), pulled.eventsNew(),
                     pulled.daysCompared(), pulled.daysFetched());
             ReportPrinter.print(report, out);
+            BillingAudit.takenAsPosted(ledger).ifPresent(out::println);
             printCommands(commands, out);
         }
         return report.reconciliation().agrees() && commands.clean() ? ExitCode.OK : ExitCode.FAILED;

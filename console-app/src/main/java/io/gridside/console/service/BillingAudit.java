@@ -69,6 +69,18 @@ public final class BillingAudit {
     }
 
     /**
+     * What an audit of {@code ledger} takes without re-running it, in words, when the site's gateway was replaced:
+     * the reconciliation's lines the console computed from the registers read on site and posted through the new
+     * gateway (decision 0071); empty for a site whose gateway was never replaced.
+     */
+    public static Optional<String> takenAsPosted(List<LedgerEntry> ledger) {
+        return ReplacedGatewayReplay.in(ledger).map(replaced -> "The gateway was replaced after entry #"
+                + replaced.tipSeq() + ": the " + replaced.lines() + " reconciliation entries posted then (each "
+                + "meter's gap and the payments since the replica) are taken as posted, not re-run; the entries "
+                + "before and after them are checked above.");
+    }
+
+    /**
      * The console's replay of everything the store holds, when it holds what a replay needs (the site, its tariff
      * and every reading since the first opening); empty otherwise. On a site whose gateway was replaced it is the
      * replay of the new gateway's part, taken over from the reconciliation as {@link #run} does.

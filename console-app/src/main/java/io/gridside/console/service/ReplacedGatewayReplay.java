@@ -73,6 +73,16 @@ final class ReplacedGatewayReplay {
         return Optional.of(new ReplacedGatewayReplay(tip, reconciled, gap.at()));
     }
 
+    /** The replica's tip: the dead gateway's last entry, after which the reconciliation's lines come. */
+    long tipSeq() {
+        return tipSeq;
+    }
+
+    /** How many reconciliation lines (gap and payments) the console posted through the new gateway. */
+    long lines() {
+        return reconciledSeq - tipSeq;
+    }
+
     /**
      * The audit's outcome over the whole ledger: its reconciliation, the engine that replayed the last part (the
      * new gateway's, or the whole site's when no gateway was replaced), and every entry the replay stands for.

@@ -172,6 +172,7 @@ public final class CommissionRecords {
     /** Keeps the tariffs the operator issued for the site, replacing one of the same id. */
     public void saveTariffs(List<TariffSchedule> tariffs) {
         work.inTransaction(() -> {
+            refuseWhenLive();
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO commission_tariff (tariff_id, "
                     + "schedule_json) VALUES (?, ?) ON CONFLICT (tariff_id) DO UPDATE SET schedule_json = "
                     + "excluded.schedule_json")) {
@@ -421,9 +422,9 @@ public final class CommissionRecords {
     }
 
     /**
-     * Refuses to change what the day recorded before go-live (customers, link checks, the dry run) once the site
-     * went live: the gateway bills what it was given then, and the signed report must say that, not a later
-     * file. After go-live customers move in and out, and meters are exchanged, through the site's own moves.
+     * Refuses to change what the day recorded before go-live (tariffs, customers, link checks, the dry run) once
+     * the site went live: the gateway bills what it was given then, and the signed report must say that, not a
+     * later file. After go-live customers move in and out, and meters are exchanged, through the site's own moves.
      */
     private void refuseWhenLive() throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

@@ -104,7 +104,7 @@ class CommissionRecordsTest {
     }
 
     @Test
-    void closesTheDaysRecordOfCustomersChecksAndDryRunOnceTheSiteWentLive() {
+    void closesTheDaysRecordOfTariffsCustomersChecksAndDryRunOnceTheSiteWentLive() {
         try (SiteStore store = CommissionRecords.createSite(dir.resolve("site.db"), PLAN, AT)) {
             CommissionRecords records = store.commission();
             records.saveCustomers(List.of(customer("C001", CustomerCategory.HOUSEHOLD)));
@@ -116,6 +116,7 @@ class CommissionRecordsTest {
             assertThatThrownBy(() -> records.addCustomer(customer("C003", CustomerCategory.SHOP)))
                     .isInstanceOf(CommissionRefusal.class);
             assertThatThrownBy(() -> records.saveDryRun(List.of())).isInstanceOf(CommissionRefusal.class);
+            assertThatThrownBy(() -> records.saveTariffs(List.of())).isInstanceOf(CommissionRefusal.class);
             assertThatThrownBy(() -> records.saveLinkChecks(List.of(), AT)).isInstanceOf(CommissionRefusal.class);
             assertThat(records.customers()).extracting(PlannedCustomer::customerId).containsExactly("C001");
         }
