@@ -1,11 +1,11 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.DenseTables;
 import atlantafx.base.theme.Styles;
 import io.gridside.site.commission.CommissionStep;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,10 +24,7 @@ final class CommissionTables {
 
     /** A column titled by the text {@code titleKey} that shows {@code value} of each row. */
     static <S, T> TableColumn<S, T> column(String titleKey, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(CommissionTexts.text(titleKey));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return DenseTables.column(CommissionTexts.PREFIX + titleKey, width, value);
     }
 
     /**
@@ -57,14 +54,7 @@ final class CommissionTables {
 
     /** A dense table of {@code id} whose columns share its width and that says {@code emptyKey} while empty. */
     static <S> TableView<S> table(String id, String emptyKey) {
-        TableView<S> table = new TableView<>();
-        table.setId(id);
-        table.getStyleClass().add(Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label(CommissionTexts.text(emptyKey));
-        empty.setWrapText(true);
-        table.setPlaceholder(empty);
-        return table;
+        return DenseTables.table(id, CommissionTexts.PREFIX + emptyKey);
     }
 
     /**

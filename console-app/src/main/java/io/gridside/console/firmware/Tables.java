@@ -1,10 +1,7 @@
 package io.gridside.console.firmware;
 
-import atlantafx.base.theme.Styles;
-import io.gridside.console.I18n;
+import io.gridside.console.DenseTables;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,10 +17,7 @@ final class Tables {
 
     /** A column titled by the message {@code titleKey} that shows {@code value} of each row. */
     static <S, T> TableColumn<S, T> column(String titleKey, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(I18n.text(titleKey));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return DenseTables.column(titleKey, width, value);
     }
 
     /** Wraps the text of {@code column}'s cells at its width, so that a long sentence is read whole. */
@@ -72,13 +66,6 @@ final class Tables {
      * laptop's screen shows twice the rows of a table at the theme's usual spacing.
      */
     static <S> TableView<S> table(String id, String emptyKey) {
-        TableView<S> table = new TableView<>();
-        table.setId(id);
-        table.getStyleClass().add(Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label(emptyKey == null ? "" : I18n.text(emptyKey));
-        empty.setWrapText(true);
-        table.setPlaceholder(empty);
-        return table;
+        return DenseTables.table(id, emptyKey);
     }
 }

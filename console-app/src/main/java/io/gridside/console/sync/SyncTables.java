@@ -1,9 +1,7 @@
 package io.gridside.console.sync;
 
-import atlantafx.base.theme.Styles;
-import io.gridside.console.I18n;
+import io.gridside.console.DenseTables;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,10 +20,7 @@ final class SyncTables {
 
     /** A column titled by the message {@code titleKey} that shows {@code value} of each row. */
     static <S, T> TableColumn<S, T> column(String titleKey, double width, Function<S, T> value) {
-        TableColumn<S, T> column = new TableColumn<>(I18n.text(titleKey));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return DenseTables.column(titleKey, width, value);
     }
 
     /** A column of figures, set to the right so that they line up. */
@@ -68,13 +63,6 @@ final class SyncTables {
 
     /** A dense table of {@code id} whose columns share its width and that says {@code emptyKey} while empty. */
     static <S> TableView<S> table(String id, String emptyKey) {
-        TableView<S> table = new TableView<>();
-        table.setId(id);
-        table.getStyleClass().add(Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label(I18n.text(emptyKey));
-        empty.setWrapText(true);
-        table.setPlaceholder(empty);
-        return table;
+        return DenseTables.table(id, emptyKey);
     }
 }
