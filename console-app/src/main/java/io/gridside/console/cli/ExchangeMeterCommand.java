@@ -32,7 +32,8 @@ final class ExchangeMeterCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--old", required = true, paramLabel = "METER", description = "The meter taken out.")
+    @Option(names = "--old", required = true, paramLabel = "METER",
+            description = "The meter taken out: its id, or the serial on its label.")
     String oldMeterId;
 
     @Option(names = "--new", required = true, paramLabel = "METER", description = "The meter fitted in its place.")
@@ -60,13 +61,14 @@ final class ExchangeMeterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FieldOptions.required("--reason", reason);
-        ExchangeMeter request = new ExchangeMeter(oldMeterId, newMeterId,
-                FieldOptions.wattHours("--old-final-kwh", oldFinalKwh),
-                FieldOptions.wattHours("--new-opening-kwh", newOpeningKwh), reason);
-        Long confirmedWh = FieldOptions.confirmation("--confirm-kwh", confirmKwh, request.oldFinalRegisterWh());
+        long oldFinalWh = FieldOptions.wattHours("--old-final-kwh", oldFinalKwh);
+        long newOpeningWh = FieldOptions.wattHours("--new-opening-kwh", newOpeningKwh);
+        Long confirmedWh = FieldOptions.confirmation("--confirm-kwh", confirmKwh, oldFinalWh);
         try (GatewayClient client = connect.open()) {
+            String oldId = MeterNames.meterId(client, oldMeterId);
+            ExchangeMeter request = new ExchangeMeter(oldId, newMeterId, oldFinalWh, newOpeningWh, reason);
             ZoneId zone = ZoneId.of(client.hello().timeZone());
-            Optional<FinalRegister> check = FinalRegister.check(client, s -> s.meterId().equals(oldMeterId),
+            Optional<FinalRegister> check = FinalRegister.check(client, s -> s.meterId().equals(oldId),
                     request.oldFinalRegisterWh());
             if (!FieldOptions.sendable(command, check, confirmedWh, zone, json, "--confirm-kwh")) {
                 return ExitCode.FAILED;

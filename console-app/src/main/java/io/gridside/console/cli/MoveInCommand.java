@@ -29,7 +29,8 @@ final class MoveInCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--meter", required = true, paramLabel = "METER", description = "The freed meter.")
+    @Option(names = "--meter", required = true, paramLabel = "METER",
+            description = "The freed meter: its id, or the serial on its label.")
     String meterId;
 
     @Option(names = "--customer", required = true, paramLabel = "ID", description = "The new customer's id.")
@@ -54,9 +55,10 @@ final class MoveInCommand implements Callable<Integer> {
         FieldOptions.required("--name", name);
         try (GatewayClient client = connect.open()) {
             long opening = FieldOptions.minorUnits("--opening-balance", openingBalance, client.hello().currency());
+            String freed = MeterNames.meterId(client, meterId);
             MovedIn movedIn;
             try {
-                movedIn = client.billing().moveIn(new MoveIn(meterId, customerId, name, category, opening));
+                movedIn = client.billing().moveIn(new MoveIn(freed, customerId, name, category, opening));
             } catch (LinkException e) {
                 if (!FieldOptions.refusedByGateway(e)) {
                     throw e;

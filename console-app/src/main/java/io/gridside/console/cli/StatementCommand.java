@@ -6,6 +6,7 @@ import io.gridside.console.service.StatementExport;
 import io.gridside.console.service.StatementLines;
 import io.gridside.console.service.Statements;
 import io.gridside.site.Currencies;
+import io.gridside.site.Meter;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,8 +47,8 @@ final class StatementCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "FILE", required = true, description = "The site database file.")
     Path siteFile;
 
-    @Option(names = "--customer", paramLabel = "ID", required = true, description = "The customer's id.")
-    String customerId;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Who who;
 
     @Mixin
     PeriodOptions period;
@@ -59,6 +61,17 @@ final class StatementCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the statement as JSON for programs: amounts in minor units.")
     boolean json;
+
+    /** The customer, by their id or by their meter's id or serial. */
+    static final class Who {
+
+        @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer's id.")
+        String customerId;
+
+        @Option(names = "--meter", required = true, paramLabel = "METER",
+                description = "The customer's meter: its id, or the serial on its label.")
+        String meter;
+    }
 
     /** One day as JSON carries it. */
     record DayJson(LocalDate date, long energyWh, StatementLines lines, long chargesMinor, long balanceMinor) {
@@ -88,6 +101,7 @@ final class StatementCommand implements Callable<Integer> {
         CustomerStatement statement;
         try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             Statements all = statements(store, siteFile);
+            String customerId = who.customerId != null ? who.customerId : customerOf(store, who.meter);
             requireKnown(all, customerId, siteFile);
             statement = all.of(customerId, period.period(all));
         }
@@ -109,6 +123,15 @@ final class StatementCommand implements Callable<Integer> {
         } catch (NoSuchElementException e) {
             throw SiteFiles.noSite(siteFile);
         }
+    }
+
+    /** The customer of the meter {@code meter} (its id or serial) as the site database's roster holds it. */
+    private static String customerOf(SiteStore store, String meter) {
+        List<Meter> meters = store.meters();
+        String meterId = MeterNames.meterId(meter, meters);
+        return meters.stream().filter(m -> m.meterId().equals(meterId)).map(Meter::customerId).findFirst()
+                .orElseThrow(() -> new RefusedException("The site database holds no meter of id or serial " + meter
+                        + "; list the meters with: gridside connect ... meters.", BillCommand.NO_CUSTOMER));
     }
 
     static void requireKnown(Statements statements, String customerId, Path siteFile) {

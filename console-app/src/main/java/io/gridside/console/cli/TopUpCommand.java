@@ -55,13 +55,14 @@ final class TopUpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for programs.")
     boolean json;
 
-    /** The customer, by customer id or by meter id. */
+    /** The customer, by customer id or by their meter's id or serial. */
     static final class Who {
 
         @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer's id.")
         String customerId;
 
-        @Option(names = "--meter", required = true, paramLabel = "ID", description = "The customer's meter id.")
+        @Option(names = "--meter", required = true, paramLabel = "METER",
+                description = "The customer's meter: its id, or the serial on its label.")
         String meterId;
     }
 
@@ -70,7 +71,8 @@ final class TopUpCommand implements Callable<Integer> {
         FieldOptions.required("--reference", reference);
         try (GatewayClient client = connect.open()) {
             String code = currency != null ? currency : client.hello().currency();
-            CashTopUp request = new CashTopUp(who.customerId, who.meterId, minorUnits(code), code, reference, note);
+            String meterId = who.meterId == null ? null : MeterNames.meterId(client, who.meterId);
+            CashTopUp request = new CashTopUp(who.customerId, meterId, minorUnits(code), code, reference, note);
             CashReceipt receipt;
             try {
                 receipt = client.topUp(request);

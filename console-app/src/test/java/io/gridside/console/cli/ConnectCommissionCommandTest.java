@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +212,35 @@ class ConnectCommissionCommandTest {
         try (var sites = Files.list(database.getParent())) {
             assertThat(sites.filter(file -> file.toString().endsWith(".db"))).containsExactly(database);
         }
+    }
+
+    @Test
+    void aLiveSitesMeterIsNamedByTheSerialOnItsLabelWhereverItsIdWouldDo() throws IOException {
+        List<String> serials = setUpWithPlan();
+        for (int i = 0; i < serials.size(); i++) {
+            assertThat(connect("commission", "assign", "--meter", serials.get(i), "--customer", "KS-" + i)
+                    .exitCode()).isZero();
+        }
+        assertThat(connect("commission", "go-live").exitCode()).isZero();
+        fresh.advance(Duration.ofHours(1));
+        String labelled = serials.get(1).substring(0, 2) + "-" + serials.get(1).substring(2, 6) + "-"
+                + serials.get(1).substring(6).toLowerCase(Locale.ROOT);
+
+        CommandRun topUp = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "topup",
+                "--meter", labelled, "--amount", "50", "--reference", "R-LABEL-1", "--json");
+        CommandRun audit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit");
+        CommandRun statement = CommandRun.of("bill", "statement", "--site", database.toString(), "--meter",
+                serials.get(2), "--json");
+        CommandRun unknown = CommandRun.of("bill", "statement", "--site", database.toString(), "--meter",
+                "GS004200017");
+
+        assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+        assertThat(json(topUp).get("customerId").asText()).isEqualTo("KS-1");
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(statement.exitCode()).as(statement.err()).isZero();
+        assertThat(json(statement).get("customerId").asText()).isEqualTo("KS-2");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(unknown.err()).contains("GS004200017");
     }
 
     @Test

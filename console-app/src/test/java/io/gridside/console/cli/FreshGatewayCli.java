@@ -36,6 +36,9 @@ final class FreshGatewayCli implements AutoCloseable {
     private static final OperatorSigningKey OPERATOR = new OperatorSigningKey("kisima-ops", SigningKey.fromSeed(
             ByteString.fromHex("c3".repeat(32))));
 
+    /** The technician may credit cash once the site is live, as on the commissioning day's first top-ups. */
+    private static final Map<String, Long> CASH_LIMIT = Map.of("maxOfflineCashCreditMinor", 500_000L);
+
     final Path home;
     final FreshSite site;
     final SimClock.Manual clock;
@@ -55,7 +58,7 @@ final class FreshGatewayCli implements AutoCloseable {
         Instant from = Instant.now().minus(Duration.ofDays(1));
         // The holder's key file lies next to the credential, so that the technician can sign the day's report.
         credential = Credentials.write(home, "technician.json", OPERATOR.sign(new TechnicianCredential("T-5",
-                "Pendo", Role.TECHNICIAN, List.of(SITE), from, from.plus(Duration.ofDays(10)), Map.of(),
+                "Pendo", Role.TECHNICIAN, List.of(SITE), from, from.plus(Duration.ofDays(10)), CASH_LIMIT,
                 OPERATOR.keyId()).withTechnicianKey(DemoOperator.holderKey().publicKey())));
     }
 
