@@ -1,6 +1,7 @@
 package io.gridside.sim;
 
 import io.gridside.link.message.CommissionMeter;
+import io.gridside.sim.rf.GeoPoint;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
@@ -87,7 +88,8 @@ final class CommissionedSite {
         }
         SiteInfo site = new SiteInfo(plan.siteId(), plan.name(), plan.currency(), plan.zone());
         return new SiteLayout(site, physical.gatewayId(), tariffOf(schedule, plan), customers, meters,
-                physical.loads(), opening, payRate, physical.mesh(), physical.grid());
+                physical.loads(), opening, payRate,
+                physical.mesh().movedTo(new GeoPoint(plan.latitude(), plan.longitude())), physical.grid());
     }
 
     /**

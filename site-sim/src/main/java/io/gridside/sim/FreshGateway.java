@@ -19,6 +19,7 @@ import io.gridside.link.server.CommissioningService;
 import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayService;
 import io.gridside.sim.firmware.SampleFirmware;
+import io.gridside.sim.rf.GeoPoint;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteCalendar;
@@ -260,7 +261,7 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
         SetUp site = setUp;
         return new CommissioningState(site == null, site == null ? null : site.plan().siteId(),
                 site == null ? null : site.pack().pack().operatorKeyId(), site != null,
-                joins.joinedCount(clock.now()), List.copyOf(customers.keySet()),
+                joinedMeters(null).size(), List.copyOf(customers.keySet()),
                 wentLive == null ? null : wentLive.liveAt());
     }
 
@@ -299,7 +300,13 @@ public final class FreshGateway extends ForwardingGateway implements Commissioni
 
     @Override
     public List<JoinedMeter> joinedMeters(Instant since) {
-        return joins.joinedMeters(clock.now(), clockOffset, since);
+        Instant now = clock.now();
+        if (journal != null && !replaying) {
+            journal.reached(now);
+        }
+        SetUp site = setUp;
+        GeoPoint location = site == null ? null : new GeoPoint(site.plan().latitude(), site.plan().longitude());
+        return joins.joinedMeters(now, clockOffset, since, location);
     }
 
     @Override

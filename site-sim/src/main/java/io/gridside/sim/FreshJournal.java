@@ -16,7 +16,9 @@ import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ public final class FreshJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FreshJournal.class);
     /** Where the billing site the gateway became at go-live keeps its own journal, inside this one's directory. */
     private static final String LIVE = "live";
+    /** The file that keeps the furthest time the gateway answered on its joined meters at. */
+    private static final String REACHED = "clock-reached";
 
     private final Path directory;
     private final GatewayInputs inputs;
@@ -68,11 +72,22 @@ public final class FreshJournal implements AutoCloseable {
 
     /** How a fresh gateway starts again on a journal: the spec it was begun with, and where its clock starts. */
     public record Resumed(SiteSpec spec, Instant clockStart) {
+
+        /**
+         * Where to start a clock that follows real time, as the command line's does: at {@code realNow} when the
+         * gateway had not got that far, since a real gateway's clock runs on its battery through a power cut, and
+         * at the time it got to otherwise (a fast clock ran ahead of real time).
+         */
+        public Resumed notBefore(Instant realNow) {
+            return clockStart.isBefore(realNow) ? new Resumed(spec, realNow) : this;
+        }
     }
 
     /**
      * The spec and clock a fresh gateway starts again with on the journal in {@code directory}: {@code requested}
-     * and its own time when there is none; else the spec it was begun with, its clock at the last step it took.
+     * and its own time when there is none; else the spec it was begun with, its clock at the furthest time it had
+     * reached: its last step, or its last answer on the meters that joined (so that every meter it listed as
+     * joined is still joined after the restart, as the meters of a real mesh join again within minutes).
      *
      * @throws JournalException when the journal there was begun for another site
      */
@@ -80,8 +95,44 @@ public final class FreshJournal implements AutoCloseable {
         try (FreshJournal journal = open(directory, requested)) {
             SiteSpec spec = new SiteSpec(requested.meters(), requested.seed(), 0,
                     journal.inputs.site().orElseThrow().now(), requested.billing());
-            Instant last = journal.lastStepAt();
-            return new Resumed(spec, last != null && last.isAfter(spec.now()) ? last : spec.now());
+            Instant furthest = spec.now();
+            for (Instant reached : new Instant[] {journal.lastStepAt(), journal.reached()}) {
+                furthest = reached != null && reached.isAfter(furthest) ? reached : furthest;
+            }
+            return new Resumed(spec, furthest);
+        }
+    }
+
+    /**
+     * Keeps {@code at}, the simulation's time of an answer on the meters that joined, as the furthest the gateway's
+     * clock reached (a real gateway's battery-backed clock keeps it across a power cut); an earlier time is not kept.
+     */
+    synchronized void reached(Instant at) {
+        Instant kept = reached();
+        if (kept != null && !at.isAfter(kept)) {
+            return;
+        }
+        Path file = directory.resolve(REACHED);
+        Path written = directory.resolve(REACHED + ".new");
+        try {
+            Files.writeString(written, at.toString());
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            JournalException failed = new JournalException("Could not keep the gateway's clock in " + file + ": "
+                    + e.getMessage() + "; check that the journal's directory is writable.");
+            failed.initCause(e);
+            throw failed;
+        }
+    }
+
+    /** The furthest time {@link #reached(Instant)} kept, or null when it kept none. */
+    private Instant reached() {
+        Path file = directory.resolve(REACHED);
+        try {
+            return Files.exists(file) ? Instant.parse(Files.readString(file).strip()) : null;
+        } catch (IOException | DateTimeParseException e) {
+            LOG.warn("The gateway's clock kept in {} could not be read, so it resumes at its last step.", file, e);
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.gridside.sim;
 
+import io.gridside.sim.rf.GeoPoint;
+import io.gridside.sim.rf.LocalFrame;
 import io.gridside.sim.rf.MeshNetwork;
 import io.gridside.sim.rf.MeshTopology;
 import io.gridside.site.CustomerCategory;
@@ -33,6 +35,7 @@ final class MeshJoins {
     private final Instant[] joinedAt;
     private final Map<String, Integer> bySerial = new HashMap<>();
     private final MeshNetwork network;
+    private final boolean hasMill;
 
     /** The joins of the meters of {@code layout}, the first soon after {@code start}, by the simulation's clock. */
     MeshJoins(SiteLayout layout, long seed, Instant start) {
@@ -44,6 +47,7 @@ final class MeshJoins {
             joinedAt[i] = start.plus(JOIN_GAP.multipliedBy(i + 1)).plusSeconds(jitterSeconds);
             bySerial.put(layout.meters().get(i).serial(), i);
         }
+        this.hasMill = layout.customers().stream().anyMatch(c -> c.category() == CustomerCategory.MILL);
         this.network = new MeshNetwork(layout.mesh());
         network.update(start);
     }
@@ -58,26 +62,23 @@ final class MeshJoins {
         return index >= 0 && !joinedAt[index].isAfter(now);
     }
 
-    /** How many meters have joined by {@code now}. */
-    int joinedCount(Instant now) {
-        int count = 0;
-        for (Instant at : joinedAt) {
-            count += at.isAfter(now) ? 0 : 1;
-        }
-        return count;
-    }
-
     /**
      * The meters joined by {@code now} with a route to the gateway, in the order they joined, with their join
      * times moved by {@code clockOffset} onto the gateway's clock.
      *
      * @param since only those that joined at or after this time by the gateway's clock, or null for all
+     * @param siteLocation where the site is, as its setup gave it: the meters are reported where they stand around
+     *     it, each as far and in the same direction from the gateway as in the simulated village; null before a
+     *     setup, when they are reported in the village as generated
      */
-    synchronized List<JoinedMeter> joinedMeters(Instant now, Duration clockOffset, Instant since) {
+    synchronized List<JoinedMeter> joinedMeters(Instant now, Duration clockOffset, Instant since,
+            GeoPoint siteLocation) {
         if (now.getEpochSecond() > network.updatedAt().getEpochSecond()) {
             network.update(now);
         }
         MeshTopology topology = network.topology();
+        LocalFrame village = new LocalFrame(topology.nodes().get(topology.nodes().size() - 1).position());
+        LocalFrame site = siteLocation == null ? village : new LocalFrame(siteLocation);
         Map<String, MeshTopology.Link> parentLinks = new HashMap<>();
         for (MeshTopology.Link link : topology.links()) {
             parentLinks.putIfAbsent(link.from() + ">" + link.to(), link);
@@ -91,22 +92,30 @@ final class MeshJoins {
             }
             MeshTopology.Link link = parentLinks.get(node.id() + ">" + node.parentId());
             if (link != null) {
-                joined.add(joinedMeter(i, node, link, at));
+                GeoPoint position = node.position();
+                joined.add(joinedMeter(i, node, link, at,
+                        site.toGeo(village.east(position), village.north(position))));
             }
         }
         return joined;
     }
 
-    /** How many phases the meter at {@code index} has: the site's mills have three-phase meters, others one. */
+    /**
+     * How many phases the meter at {@code index} has: the site's mills have three-phase meters, others one. A site
+     * too small to have a mill still has one three-phase meter, its last, as an installer brings one for a mill or
+     * a pump, so that every site can be commissioned with a mill.
+     */
     int phases(int index) {
-        return layout.customers().get(index).category() == CustomerCategory.MILL ? 3 : 1;
+        boolean mill = layout.customers().get(index).category() == CustomerCategory.MILL;
+        return mill || index == layout.customers().size() - 1 && !hasMill ? 3 : 1;
     }
 
-    private JoinedMeter joinedMeter(int index, MeshTopology.Node node, MeshTopology.Link link, Instant at) {
+    private JoinedMeter joinedMeter(int index, MeshTopology.Node node, MeshTopology.Link link, Instant at,
+            GeoPoint position) {
         Meter meter = layout.meters().get(index);
         double etx = Double.isFinite(link.etx()) ? Math.min(WORST_ETX, Math.max(1, link.etx())) : WORST_ETX;
         return new JoinedMeter(meter.serial(), firmware.hardware(index), phases(index),
-                firmware.version(index), node.position().latitude(), node.position().longitude(),
+                firmware.version(index), position.latitude(), position.longitude(),
                 SiteGenerator.rssiDbm(link.forwardRssiDbm()), SiteGenerator.rssiDbm(link.reverseRssiDbm()), etx,
                 1 + node.alternates().size(), Math.max(1, node.hops()), at);
     }

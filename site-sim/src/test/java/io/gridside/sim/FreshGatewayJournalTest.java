@@ -98,6 +98,43 @@ class FreshGatewayJournalTest {
     }
 
     @Test
+    void everyMeterItListedAsJoinedBeforeAPowerCutIsStillJoinedAfterIt() throws Exception {
+        List<String> listed;
+        try (FreshGateway first = new FreshGateway(SPEC, clock, KEY, dir)) {
+            first.setUp(PLAN, SITE_TIME, FreshSiteFixture.signedPack(), tariffs(), "T-21");
+            clock.advance(Duration.ofMinutes(30));
+            listed = first.joinedMeters(null).stream().map(meter -> meter.meterId()).toList();
+        }
+        FreshJournal.Resumed resumed = FreshJournal.resumed(dir, SPEC);
+
+        try (FreshGateway again = new FreshGateway(resumed.spec(), SimClock.manual(resumed.clockStart()), KEY, dir)) {
+            String last = listed.get(listed.size() - 1);
+            assertThat(resumed.clockStart()).isEqualTo(FACTORY.plus(Duration.ofMinutes(30)));
+            assertThat(again.joinedMeters(null)).extracting(meter -> meter.meterId()).containsExactlyElementsOf(listed);
+            assertThat(again.state().joinedMeters()).isEqualTo(listed.size());
+            assertThat(again.commission(FreshSiteCommissioningTest.customer(last, "C-9", 500), "T-21").meterSerial())
+                    .isEqualTo(last);
+        }
+    }
+
+    @Test
+    void itsClockGoesOnFromTheWallClockAsOnABatteryUnlessItHadRunAhead() throws Exception {
+        try (FreshGateway first = new FreshGateway(SPEC, clock, KEY, dir)) {
+            clock.advance(Duration.ofMinutes(40));
+            first.setUp(PLAN, SITE_TIME, FreshSiteFixture.signedPack(), tariffs(), "T-21");
+        }
+        FreshJournal.Resumed resumed = FreshJournal.resumed(dir, SPEC);
+
+        Instant wallLater = FACTORY.plus(Duration.ofHours(2));
+        Instant wallEarlier = FACTORY.plus(Duration.ofMinutes(10));
+        assertThat(resumed.notBefore(wallLater).clockStart()).isEqualTo(wallLater);
+        assertThat(resumed.notBefore(wallEarlier).clockStart()).isEqualTo(FACTORY.plus(Duration.ofMinutes(40)));
+        try (FreshGateway again = new FreshGateway(resumed.spec(), SimClock.manual(wallLater), KEY, dir)) {
+            assertThat(again.clock()).isEqualTo(SITE_TIME.plus(Duration.ofMinutes(80)));
+        }
+    }
+
+    @Test
     void refusesTheJournalOfAnotherSite() {
         new FreshGateway(SPEC, clock, KEY, dir).close();
 

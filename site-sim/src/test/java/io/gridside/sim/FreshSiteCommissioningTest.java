@@ -23,8 +23,10 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
+import io.gridside.site.TopologySnapshot;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.MeterSerial;
+import io.gridside.site.tariff.TariffFile;
 import io.gridside.link.client.CancelSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -246,6 +248,36 @@ class FreshSiteCommissioningTest {
             assertThatThrownBy(() -> joined(client.commissioning())).isInstanceOf(LinkException.class)
                     .hasMessageContaining("COMMISSION_NOT_COMMISSIONABLE");
         }
+    }
+
+    @Test
+    void aSmallSiteHasAThreePhaseMeterForAMillAndItsMetersStandAroundTheSitesLocation() throws Exception {
+        try (FreshGateway gateway = FreshSiteFixture.gateway(8, clock)) {
+            gateway.setUp(PLAN, SITE_TIME, FreshSiteFixture.signedPack(),
+                    List.of(TariffFile.parse(FreshSiteFixture.tariffFile("KES")).validated()), "T-21");
+            clock.advance(Duration.ofMinutes(10));
+            List<JoinedMeter> joined = gateway.joinedMeters(null);
+            JoinedMeter threePhase = joined.stream().filter(meter -> meter.phases() == 3).findFirst().orElseThrow();
+
+            MeterCommissioned mill = gateway.commission(new CommissionMeter(threePhase.meterId(), "C-MILL",
+                    "Posho mill", CustomerCategory.MILL, TARIFF, 0), "T-21");
+
+            gateway.goLive("T-21");
+            List<TopologySnapshot.Node> live = gateway.live().topologySnapshot(gateway.clock()).nodes();
+
+            assertThat(mill.meterSerial()).isEqualTo(threePhase.meterId());
+            assertThat(joined).hasSize(8).allSatisfy(meter -> assertThat(metresFromSite(meter.latitude(),
+                    meter.longitude())).isLessThan(3_000));
+            assertThat(live).hasSize(9).allSatisfy(node -> assertThat(metresFromSite(node.latitude(),
+                    node.longitude())).isLessThan(3_000));
+        }
+    }
+
+    /** How far a point stands from the plan's location, flat over the few kilometres of a village. */
+    private static double metresFromSite(double latitude, double longitude) {
+        double north = (latitude - PLAN.latitude()) * 111_320;
+        double east = (longitude - PLAN.longitude()) * 111_320 * Math.cos(Math.toRadians(PLAN.latitude()));
+        return Math.hypot(north, east);
     }
 
     static CommissionMeter customer(String serial, String customerId, long openingMinor) {

@@ -12,6 +12,7 @@ import io.gridside.sim.journal.JournalException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -52,14 +53,16 @@ final class FreshSim {
 
     /**
      * The fresh gateway, which with {@code --journal} keeps its commissioning steps there and, started again on
-     * them, resumes its setup, customers and go-live from the simulation's time of its last step.
+     * them, resumes its setup, customers and go-live; its clock goes on from the wall clock, as a real gateway's
+     * runs on its battery through a power cut, or from the furthest time it had reached when a fast clock ran
+     * ahead of the wall clock.
      */
     private static FreshGateway start(SimCommand sim, SiteSpec spec, SigningKey identityKey) {
         if (sim.journal == null) {
             return new FreshGateway(spec, SimClock.scaled(spec.now(), sim.site.speed), identityKey);
         }
         try {
-            FreshJournal.Resumed resumed = FreshJournal.resumed(sim.journal, spec);
+            FreshJournal.Resumed resumed = FreshJournal.resumed(sim.journal, spec).notBefore(Instant.now());
             return new FreshGateway(resumed.spec(), SimClock.scaled(resumed.clockStart(), sim.site.speed),
                     identityKey, sim.journal);
         } catch (JournalException e) {

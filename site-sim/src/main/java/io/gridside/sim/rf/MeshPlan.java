@@ -48,6 +48,11 @@ public final class MeshPlan {
         return new MeshPlan(seed, village, ids);
     }
 
+    /** The same mesh with its gateway at {@code origin}; the radios, standing as far apart as before, hear alike. */
+    public MeshPlan movedTo(GeoPoint origin) {
+        return new MeshPlan(seed, village.movedTo(origin), ids);
+    }
+
     public VillageMap village() {
         return village;
     }

@@ -61,6 +61,15 @@ public final class VillageMap {
         return marketRadius;
     }
 
+    /**
+     * The same village with its gateway at {@code origin}: every meter as far and in the same direction from it,
+     * as a site's own location places the village a simulation generated elsewhere.
+     */
+    public VillageMap movedTo(GeoPoint origin) {
+        return new VillageMap(new LocalFrame(origin), east, north,
+                new double[] {marketEast, marketNorth, marketRadius});
+    }
+
     /** Metres between meter {@code index} and the gateway. */
     public double fromGateway(int index) {
         return Math.hypot(east[index], north[index]);
