@@ -79,8 +79,10 @@ final class CommissionCustomersCommand implements Callable<Integer> {
                         + "loaded. Fix the lines they name and load the file again.", CSV_INVALID);
             }
             store.commission().saveCustomers(result.customers());
-            store.commission().markDone(CommissionStep.CUSTOMERS, Instant.now(),
-                    result.customers().size() + " customers from " + csv.getFileName());
+            String loaded = result.customers().size() + " customers from " + csv.getFileName();
+            if (!store.commission().markDone(CommissionStep.CUSTOMERS, Instant.now(), loaded)) {
+                store.commission().markDoneAgain(CommissionStep.CUSTOMERS, Instant.now(), loaded);
+            }
             if (!json) {
                 out.printf("Loaded %d customers from %s%s.%n", result.customers().size(), csv,
                         known == null ? " (tariff ids not checked: no tariffs kept yet)" : "");

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommissionRunCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEADER =
+            "customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial\n";
 
     @TempDir
     Path home;
@@ -51,8 +53,9 @@ class CommissionRunCommandTest {
         assertThat(tariffs.exitCode()).as(tariffs.err()).isZero();
 
         CommandRun first = run(database, "--gateway", "tcp=" + fresh.tcp, "--pack", pack.toString());
-        assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("done: GATEWAY").contains("done: PACK").contains("Stopped at");
+        assertThat(first.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(first.out()).contains("done: GATEWAY").contains("done: PACK");
+        assertThat(first.err()).contains("Stopped at CUSTOMERS").contains("[COMMISSION_STEP_WAITING]");
         assertThat(doneSteps(database)).contains(CommissionStep.SITE, CommissionStep.GATEWAY, CommissionStep.PACK);
 
         fresh.clock.advance(Duration.ofMinutes(30));
@@ -71,7 +74,8 @@ class CommissionRunCommandTest {
         Files.writeString(customers, csv);
 
         CommandRun second = run(database, "--customers", customers.toString());
-        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(second.err()).contains("Stopped at").contains("[COMMISSION_STEP_WAITING]");
         assertThat(second.out()).doesNotContain("done: GATEWAY").contains("done: CUSTOMERS")
                 .contains("done: ASSIGN");
         try (SiteStore store = SiteStore.openExisting(database)) {
@@ -82,6 +86,50 @@ class CommissionRunCommandTest {
         assertThat(progress.exitCode()).as(progress.err()).isZero();
         assertThat(CommandRun.of("commission", "joined", "--site", database.toString()).out()).contains(
                 joined.get(0).get("meterId").asText());
+    }
+
+    @Test
+    void aBadCustomersFileStopsOnlyItsOwnStepAndARunListsEveryStepItDid() throws IOException {
+        Path pack = fresh.pack();
+        Path database = home.resolve("kisima-7.db");
+        FreshGatewayCli.createSite(database, "kisima-7");
+        Path bad = Files.writeString(home.resolve("bad.csv"), HEADER
+                + "KS-0,Customer 0,,Plot 0,HOUSEHOLD,flat-kisima,-5.00,\n");
+
+        CommandRun first = run(database, "--gateway", "tcp=" + fresh.tcp, "--pack", pack.toString(), "--customers",
+                bad.toString());
+        fresh.clock.advance(Duration.ofMinutes(30));
+        Path plan = plan(database, "first.csv");
+        CommandRun loaded = CommandRun.of("commission", "customers", "--site", database.toString(), "--csv",
+                plan.toString());
+        Path corrected = Files.copy(plan, home.resolve("second.csv"));
+        CommandRun live = run(database, "--customers", corrected.toString(), "--go-live");
+
+        assertThat(first.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(first.out()).contains("done: GATEWAY").contains("done: PACK");
+        assertThat(first.err()).contains("line 2").contains("[CSV_INVALID]");
+        assertThat(loaded.exitCode()).as(loaded.err()).isZero();
+        assertThat(live.exitCode()).as(live.out() + live.err()).isZero();
+        assertThat(live.out()).contains("done: ASSIGN").contains("done: LINK_CHECK").contains("done: GO_LIVE")
+                .contains("done: REPORT").contains("Every step is done");
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.commission().progress()).filteredOn(step -> step.step() == CommissionStep.CUSTOMERS)
+                    .singleElement().extracting(StepRecord::detail).asString().endsWith("from second.csv");
+        }
+    }
+
+    /** A customers file {@code name} of one customer for each meter that joined, a mill on a three-phase one. */
+    private Path plan(Path database, String name) throws IOException {
+        JsonNode joined = JSON.readTree(CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
+                "commission", "joined", "--site", database.toString(), "--json").out());
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < joined.size(); i++) {
+            String category = joined.get(i).get("phases").asInt() == 3 ? "MILL" : "HOUSEHOLD";
+            csv.append("KS-").append(i).append(",Customer ").append(i).append(",,Plot ").append(i).append(',')
+                    .append(category).append(",flat-kisima,100.00,").append(joined.get(i).get("meterId").asText())
+                    .append('\n');
+        }
+        return Files.writeString(home.resolve(name), csv);
     }
 
     private List<CommissionStep> doneSteps(Path database) {

@@ -459,6 +459,22 @@ public final class CommissionRecords {
         }
     }
 
+    /**
+     * Records {@code step}, done already, as done again at {@code at} with {@code detail}, as when another customers
+     * file replaces the customers of the first: what the step did is then this. False when it was not done.
+     */
+    public boolean markDoneAgain(CommissionStep step, Instant at, String detail) {
+        return work.inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE commission_step SET done_ms = ?, detail = ? WHERE step = ?")) {
+                update.setLong(1, at.toEpochMilli());
+                update.setString(2, detail == null ? "" : detail);
+                update.setString(3, step.name());
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** Marks {@code step} not done, as when the technician goes back to it; false when it was not done. */
     public boolean reopen(CommissionStep step) {
         return work.inTransaction(() -> {

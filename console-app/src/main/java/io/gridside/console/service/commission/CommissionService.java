@@ -156,6 +156,9 @@ public final class CommissionService implements AutoCloseable {
                 plan().currency(), tariffs.isEmpty() ? null : tariffs);
         if (result.ok()) {
             rows.saveCustomers(result.customers());
+            // A file loaded after the step was done replaces its record, so that progress names the file in use.
+            rows.markDoneAgain(CommissionStep.CUSTOMERS, setup.clock().instant(),
+                    result.customers().size() + " customers from " + csv.getFileName());
             LOG.info("Imported {} customers from {}.", result.customers().size(), csv);
         }
         return result;
