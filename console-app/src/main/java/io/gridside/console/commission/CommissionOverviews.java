@@ -8,6 +8,7 @@ import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
 import io.gridside.site.commission.LinkChecks;
 import io.gridside.site.commission.LinkSuggestion;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.commission.RelayTest;
@@ -32,7 +33,7 @@ final class CommissionOverviews {
     private CommissionOverviews() {
     }
 
-    static CommissionOverview of(CommissionService day, String gateway, io.gridside.site.commission.LinkThresholds
+    static CommissionOverview of(CommissionService day, String gateway, LinkThresholds
             thresholds) {
         if (!day.siteOpen()) {
             return new CommissionOverview(day.states(), day.waiting(), "", gateway, List.of(), List.of(), List.of(),
@@ -53,8 +54,8 @@ final class CommissionOverviews {
         return new CommissionOverview(day.states(), day.waiting(),
                 CommissionTexts.text("site.summary", plan.name(), plan.siteId(), plan.zone(), plan.currency()),
                 gateway, joined(joined, customerOfMeter), customers(rows.customers(), meterOfCustomer, plan),
-                links(checks, joined, suggestions), suggestions.stream().map(CommissionOverviews::remedy).toList(),
-                relays(rows.relayTests()),
+                links(checks, joined, suggestions, thresholds),
+                suggestions.stream().map(CommissionOverviews::remedy).toList(), relays(rows.relayTests()),
                 bills(rows.dryRun(), plan), reports.isEmpty() ? "" : report(reports.get(0), plan));
     }
 
@@ -75,7 +76,7 @@ final class CommissionOverviews {
     }
 
     private static List<CommissionOverview.Link> links(List<LinkCheck> checks, List<JoinedMeter> joined,
-            List<LinkSuggestion> remedies) {
+            List<LinkSuggestion> remedies, LinkThresholds thresholds) {
         Map<String, String> suggestions = new HashMap<>();
         for (LinkSuggestion suggestion : remedies) {
             suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, remedy(suggestion).text()));
@@ -84,10 +85,22 @@ final class CommissionOverviews {
                 .collect(Collectors.toMap(JoinedMeter::meterId, meter -> meter, (a, b) -> a));
         return checks.stream().map(check -> {
             JoinedMeter meter = meters.get(check.meterId());
-            return new CommissionOverview.Link(check.meterId(), check.verdict(), String.join("; ", check.reasons()),
+            String reasons = meter == null ? String.join("; ", check.reasons()) : reasons(meter, thresholds);
+            return new CommissionOverview.Link(check.meterId(), check.verdict(), reasons,
                     suggestions.getOrDefault(check.meterId(), ""), meter == null ? Double.NaN : meter.latitude(),
                     meter == null ? Double.NaN : meter.longitude());
         }).toList();
+    }
+
+    /**
+     * A meter's check worded in the console's language, measure by measure, as the check words it in English for
+     * the command line (the thresholds in force are those the check ran with: a change of them checks again).
+     */
+    static String reasons(JoinedMeter meter, LinkThresholds thresholds) {
+        return LinkChecks.findings(meter, thresholds).stream()
+                .map(finding -> CommissionTexts.text("reason." + finding.measure() + (finding.fails() ? ".fail"
+                        : ".pass"), finding.value(), finding.limit()))
+                .collect(Collectors.joining("; "));
     }
 
     /** A suggestion worded in the console's language: the one the check words is for the command line. */

@@ -7,9 +7,13 @@ import io.gridside.console.I18n;
  * file is {@code commission/commission.properties} beside the console's), so that a language chosen for the console
  * is the screen's language too.
  *
- * <p>KNOWN SHORTCOMING: what a step waits for, a step's refusal and a link check's reasons are sentences the
- * commissioning service and site-models write in English, shared with the command line; the screen shows them as
- * they come, so they stay English when the console's language changes.
+ * <p>What a step waits for ({@code commission.wait.*}), a link check's reasons ({@code commission.reason.*}, from
+ * the check's findings) and the refusals of the assignment rules and the serial check ({@code commission.refusal.*},
+ * from the refusal's reason and values) are keys here too; the command line prints the English of the same sentences.
+ *
+ * <p>KNOWN SHORTCOMING: a refusal that has no reason key (NOT_READY: a site or record closed, a gateway serving
+ * another site) and the gateway's own refusals over the link ({@code COMMISSION_*}) still show the English sentence
+ * they were written with.
  */
 public final class CommissionTexts {
 

@@ -287,7 +287,9 @@ public final class ServiceCommissionSource implements CommissionSource {
     /** A refusal's own sentence; any other failure as the session screens word it, with its code. */
     static String words(Throwable failure) {
         if (failure instanceof CommissionRefusal refusal) {
-            return refusal.getMessage() + " [" + refusal.code() + "]";
+            String words = refusal.reason().map(reason -> CommissionTexts.text("refusal." + reason,
+                    refusal.values().toArray())).orElse(refusal.getMessage());
+            return words + " [" + refusal.code() + "]";
         }
         if (failure instanceof StepCancelledException) {
             return failure.getMessage();

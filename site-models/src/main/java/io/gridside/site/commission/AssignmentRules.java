@@ -34,10 +34,12 @@ public final class AssignmentRules {
             List<JoinedMeter> joined, List<Assignment> existing, Instant at) {
         String serial = MeterSerial.fromScan(scan);
         PlannedCustomer customer = customers.stream().filter(c -> c.customerId().equals(customerId)).findFirst()
-                .orElseThrow(() -> new CommissionRefusal(CommissionRefusal.CUSTOMER_UNKNOWN, "There is no customer "
+                .orElseThrow(() -> new CommissionRefusal(CommissionRefusal.CUSTOMER_UNKNOWN, "customerUnknown",
+                        List.of(customerId), "There is no customer "
                         + customerId + " in the site's plan; load the customers first, or add them on site."));
         JoinedMeter meter = joined.stream().filter(m -> m.meterId().equals(serial)).findFirst()
-                .orElseThrow(() -> new CommissionRefusal(CommissionRefusal.METER_NOT_JOINED, "The meter " + serial
+                .orElseThrow(() -> new CommissionRefusal(CommissionRefusal.METER_NOT_JOINED, "meterNotJoined",
+                        List.of(serial), "The meter " + serial
                         + " has not joined the mesh: check that it is powered and wait for it to appear among the "
                         + "joined meters, or check the serial on its label."));
         for (Assignment held : existing) {
@@ -47,19 +49,23 @@ public final class AssignmentRules {
                 return held;
             }
             if (sameMeter) {
-                throw new CommissionRefusal(CommissionRefusal.METER_TAKEN, "The meter " + serial + " is given to "
+                throw new CommissionRefusal(CommissionRefusal.METER_TAKEN, "meterTaken",
+                        List.of(serial, held.customerId()), "The meter " + serial + " is given to "
                         + "customer " + held.customerId() + " already; a meter goes to one customer. Take it back "
                         + "from " + held.customerId() + " first if it was given by mistake.");
             }
             if (sameCustomer) {
-                throw new CommissionRefusal(CommissionRefusal.CUSTOMER_HAS_METER, "Customer " + customerId
+                throw new CommissionRefusal(CommissionRefusal.CUSTOMER_HAS_METER, "customerHasMeter",
+                        List.of(customerId, held.meterId(), serial), "Customer " + customerId
                         + " has the meter " + held.meterId() + " already; a customer has one meter. Take that "
                         + "meter back first to give them " + serial + ".");
             }
         }
         int needed = phasesNeeded(customer.category());
         if (meter.phases() < needed) {
-            throw new CommissionRefusal(CommissionRefusal.METER_TYPE, "Customer " + customerId + " is a "
+            throw new CommissionRefusal(CommissionRefusal.METER_TYPE, "meterType", List.of(customerId,
+                    customer.category().name(), needed, serial, meter.phases(), meter.hardwareId()),
+                    "Customer " + customerId + " is a "
                     + customer.category().name() + ", which needs a " + needed + "-phase meter, and " + serial
                     + " is a " + meter.phases() + "-phase meter (" + meter.hardwareId() + "). Install a "
                     + needed + "-phase meter for them.");

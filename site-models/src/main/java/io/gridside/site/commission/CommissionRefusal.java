@@ -1,5 +1,8 @@
 package io.gridside.site.commission;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A commissioning step refused for a reason the technician can act on: a mistyped serial, a meter already given to
  * another customer, a meter of the wrong type. The message is one plain sentence naming what is wrong and what to
@@ -29,14 +32,38 @@ public final class CommissionRefusal extends RuntimeException {
     public static final String NOT_READY = "NOT_READY";
 
     private final String code;
+    private final String reason;
+    private final transient List<Object> values;
 
     public CommissionRefusal(String code, String message) {
+        this(code, null, List.of(), message);
+    }
+
+    /**
+     * A refusal that a console can word in its own language as well as in the English {@code message}.
+     *
+     * @param reason the sentence's name among the console's refusal texts, such as {@code meterTaken}
+     * @param values what goes in that sentence's places, in order: serials, ids, counts
+     */
+    public CommissionRefusal(String code, String reason, List<Object> values, String message) {
         super(message);
         this.code = code;
+        this.reason = reason;
+        this.values = List.copyOf(values);
     }
 
     /** The refusal's stable code, one of the constants of this class. */
     public String code() {
         return code;
+    }
+
+    /** The sentence's name among a console's refusal texts, when it has one; else only the message words it. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** What goes in the places of the sentence {@link #reason()} names. */
+    public List<Object> values() {
+        return values == null ? List.of() : values;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,29 +25,54 @@ public final class LinkChecks {
 
     /** {@code meter}'s links against {@code thresholds}: signal both ways, ETX and the number of routes. */
     public static LinkCheck check(JoinedMeter meter, LinkThresholds thresholds) {
-        List<String> failures = new ArrayList<>();
-        List<String> attention = new ArrayList<>();
-        signal("up (the meter heard by its parent)", meter.upRssiDbm(), thresholds, failures, attention);
-        signal("down (the parent heard by the meter)", meter.downRssiDbm(), thresholds, failures, attention);
+        List<LinkFinding> findings = findings(meter, thresholds);
+        List<String> reasons = findings.stream().map(LinkChecks::reason).toList();
+        boolean fails = findings.stream().anyMatch(LinkFinding::fails);
+        LinkVerdict verdict = fails ? LinkVerdict.FAIL : !findings.isEmpty() ? LinkVerdict.ATTENTION : LinkVerdict.PASS;
+        return new LinkCheck(meter.meterId(), verdict, reasons);
+    }
+
+    /**
+     * The measures of {@code meter}'s links short of a pass against {@code thresholds}, those that fail first, each
+     * group in the order signal up, signal down, ETX, routes; none when the meter passes.
+     */
+    public static List<LinkFinding> findings(JoinedMeter meter, LinkThresholds thresholds) {
+        List<LinkFinding> found = new ArrayList<>();
+        found.add(signal(LinkFinding.Measure.SIGNAL_UP, meter.upRssiDbm(), thresholds));
+        found.add(signal(LinkFinding.Measure.SIGNAL_DOWN, meter.downRssiDbm(), thresholds));
         if (meter.etx() > thresholds.failEtx()) {
-            failures.add(format("ETX %.2f is above the fail limit of %.2f: most packets need resending",
-                    meter.etx(), thresholds.failEtx()));
+            found.add(new LinkFinding(LinkFinding.Measure.ETX, true, meter.etx(), thresholds.failEtx()));
         } else if (meter.etx() > thresholds.passEtx()) {
-            attention.add(format("ETX %.2f is above the pass limit of %.2f", meter.etx(), thresholds.passEtx()));
+            found.add(new LinkFinding(LinkFinding.Measure.ETX, false, meter.etx(), thresholds.passEtx()));
         }
         if (meter.routes() < thresholds.failRoutes()) {
-            failures.add("it has " + meter.routes() + " routes to the gateway, fewer than the " + thresholds
-                    .failRoutes() + " it needs");
+            found.add(new LinkFinding(LinkFinding.Measure.ROUTES, true, meter.routes(), thresholds.failRoutes()));
         } else if (meter.routes() < thresholds.passRoutes()) {
-            attention.add("it has " + meter.routes() + (meter.routes() == 1 ? " route" : " routes")
-                    + " to the gateway, fewer than the " + thresholds.passRoutes() + " that keep it reachable when "
-                    + "a parent fails");
+            found.add(new LinkFinding(LinkFinding.Measure.ROUTES, false, meter.routes(), thresholds.passRoutes()));
         }
-        List<String> reasons = new ArrayList<>(failures);
-        reasons.addAll(attention);
-        LinkVerdict verdict = !failures.isEmpty() ? LinkVerdict.FAIL
-                : !attention.isEmpty() ? LinkVerdict.ATTENTION : LinkVerdict.PASS;
-        return new LinkCheck(meter.meterId(), verdict, reasons);
+        return found.stream().filter(Objects::nonNull)
+                .sorted(Comparator.comparing((LinkFinding finding) -> !finding.fails())).toList();
+    }
+
+    /** A finding in English words, as the check's reasons and the command line give it. */
+    static String reason(LinkFinding finding) {
+        String limit = finding.fails() ? "fail" : "pass";
+        return switch (finding.measure()) {
+            case SIGNAL_UP, SIGNAL_DOWN -> format("the signal %s of %.1f dBm is below the %s limit of %.1f dBm",
+                    finding.measure() == LinkFinding.Measure.SIGNAL_UP ? "up (the meter heard by its parent)"
+                            : "down (the parent heard by the meter)", finding.value(), limit, finding.limit());
+            case ETX -> format("ETX %.2f is above the %s limit of %.2f", finding.value(), limit, finding.limit())
+                    + (finding.fails() ? ": most packets need resending" : "");
+            case ROUTES -> routes((int) finding.value(), (int) finding.limit(), finding.fails());
+        };
+    }
+
+    private static String routes(int routes, int limit, boolean fails) {
+        if (fails) {
+            return "it has " + routes + " routes to the gateway, fewer than the " + limit + " it needs";
+        }
+        return "it has " + routes + (routes == 1 ? " route" : " routes") + " to the gateway, fewer than the " + limit
+                + " that keep it reachable when a parent fails";
     }
 
     /** Every meter checked, in serial order. */
@@ -159,15 +185,13 @@ public final class LinkChecks {
         return new LinkSuggestion(LinkSuggestion.Kind.ADD_REPEATER, ids, latitude, longitude, text);
     }
 
-    private static void signal(String direction, double rssiDbm, LinkThresholds thresholds, List<String> failures,
-            List<String> attention) {
+    /** The finding of a signal of {@code rssiDbm}, or null when it passes. */
+    private static LinkFinding signal(LinkFinding.Measure measure, double rssiDbm, LinkThresholds thresholds) {
         if (rssiDbm < thresholds.failRssiDbm()) {
-            failures.add(format("the signal %s of %.1f dBm is below the fail limit of %.1f dBm", direction, rssiDbm,
-                    thresholds.failRssiDbm()));
-        } else if (rssiDbm < thresholds.passRssiDbm()) {
-            attention.add(format("the signal %s of %.1f dBm is below the pass limit of %.1f dBm", direction,
-                    rssiDbm, thresholds.passRssiDbm()));
+            return new LinkFinding(measure, true, rssiDbm, thresholds.failRssiDbm());
         }
+        return rssiDbm < thresholds.passRssiDbm() ? new LinkFinding(measure, false, rssiDbm,
+                thresholds.passRssiDbm()) : null;
     }
 
     private static String format(String pattern, Object... values) {

@@ -2,6 +2,7 @@ package io.gridside.site.commission;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -51,12 +52,14 @@ public final class MeterSerial {
      */
     public static void requireValid(String serial) {
         if (serial == null || !SERIAL.matcher(serial).matches()) {
-            throw new CommissionRefusal(CommissionRefusal.SERIAL_MALFORMED, "'" + printable(serial) + "' is not a "
+            throw new CommissionRefusal(CommissionRefusal.SERIAL_MALFORMED, "serialMalformed",
+                    List.of(printable(serial), EXAMPLE), "'" + printable(serial) + "' is not a "
                     + "meter serial: a serial is two letters and nine digits, the last a check digit, such as "
                     + EXAMPLE + ". Scan the meter's label again or type the serial printed on it.");
         }
         if (checkDigit(serial.substring(0, serial.length() - 1)) != serial.charAt(serial.length() - 1) - '0') {
-            throw new CommissionRefusal(CommissionRefusal.SERIAL_CHECK_DIGIT, "The serial " + serial + " has a "
+            throw new CommissionRefusal(CommissionRefusal.SERIAL_CHECK_DIGIT, "serialCheckDigit",
+                    List.of(serial), "The serial " + serial + " has a "
                     + "wrong check digit: a character was mistyped or two were swapped. Scan the label again or "
                     + "type the serial once more from it.");
         }
@@ -114,7 +117,8 @@ public final class MeterSerial {
                 return URLDecoder.decode(pair.substring(equals + 1).strip(), StandardCharsets.UTF_8);
             }
         }
-        throw new CommissionRefusal(CommissionRefusal.SERIAL_MALFORMED, "The code scanned ('" + printable(scanned)
+        throw new CommissionRefusal(CommissionRefusal.SERIAL_MALFORMED, "scanWithoutSerial",
+                List.of(printable(scanned)), "The code scanned ('" + printable(scanned)
                 + "') holds no serial: a meter's QR code holds serial=... . Scan the meter's own label.");
     }
 

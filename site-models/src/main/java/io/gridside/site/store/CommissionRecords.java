@@ -230,7 +230,8 @@ public final class CommissionRecords {
             refuseWhenLive();
             Optional<PlannedCustomer> held = customers(customer.customerId()).stream().findFirst();
             if (held.isPresent() && !held.get().equals(customer)) {
-                throw new CommissionRefusal(CommissionRefusal.CUSTOMER_EXISTS, "There is a customer "
+                throw new CommissionRefusal(CommissionRefusal.CUSTOMER_EXISTS, "customerExists",
+                        List.of(customer.customerId(), held.get().name()), "There is a customer "
                         + customer.customerId() + " already (" + held.get().name() + "); give the new customer "
                         + "another id.");
             }

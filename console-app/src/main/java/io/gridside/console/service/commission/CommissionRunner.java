@@ -101,11 +101,11 @@ public final class CommissionRunner {
         for (CommissionStep step = current(); step != null && step.compareTo(last) <= 0; step = current()) {
             StepOutcome outcome = runStep(step, progress, cancel);
             if (!outcome.done()) {
-                return new RunResult(ran, step, outcome.waiting());
+                return new RunResult(ran, step, outcome.waiting(), outcome.says());
             }
             ran.add(step);
         }
-        return new RunResult(ran, null, "");
+        return RunResult.completed(ran);
     }
 
     /**

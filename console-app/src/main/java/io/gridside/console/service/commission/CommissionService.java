@@ -48,7 +48,7 @@ public final class CommissionService implements AutoCloseable {
     private volatile ConnectionTarget target;
     private volatile CommissionLink link;
     private volatile Path pack;
-    private volatile String waiting = "";
+    private volatile CommissionSentence waiting;
     private volatile boolean goLiveConfirmed;
     private volatile LinkThresholds thresholds;
 
@@ -91,7 +91,7 @@ public final class CommissionService implements AutoCloseable {
             close();
             target = null;
             pack = null;
-            waiting = "";
+            waiting = null;
             goLiveConfirmed = false;
         }
         if (store != null) {
@@ -216,7 +216,7 @@ public final class CommissionService implements AutoCloseable {
     public RunResult proceedThrough(CommissionStep last, Progress progress, CancelSignal cancel) throws Exception {
         try {
             RunResult result = runner.runThrough(last, progress, cancel);
-            waiting = result.waiting();
+            waiting = result.says();
             return result;
         } catch (IOException e) {
             // A dropped link: the next run opens a new session and the step carries on from what it applied.
@@ -262,7 +262,7 @@ public final class CommissionService implements AutoCloseable {
     /** Goes back to {@code step}, so that it and the steps after it run again. */
     public void goBack(CommissionStep step) {
         runner.goBackTo(step);
-        waiting = "";
+        waiting = null;
         goLiveConfirmed = false;
     }
 
@@ -276,9 +276,13 @@ public final class CommissionService implements AutoCloseable {
         return runner.states();
     }
 
-    /** What the current step said it waits for at the end of the last run; empty when nothing. */
+    /**
+     * What the current step said it waits for at the end of the last run, in the console's language; empty when
+     * nothing.
+     */
     public String waiting() {
-        return waiting;
+        CommissionSentence says = waiting;
+        return says == null ? "" : says.text();
     }
 
     /** Whether the site's store is open: the site was created or resumed. */

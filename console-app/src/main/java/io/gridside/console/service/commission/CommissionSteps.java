@@ -74,7 +74,7 @@ final class CommissionSteps {
 
     private StepOutcome site(StepContext context) {
         if (!day.siteOpen()) {
-            return StepOutcome.waitingFor("Fill in the site as the operator named it and create it.");
+            return StepOutcome.waitingFor("wait.site");
         }
         SitePlan plan = day.plan();
         return StepOutcome.finished(plan.siteId() + ", " + plan.name());
@@ -83,7 +83,7 @@ final class CommissionSteps {
     private StepOutcome gateway(StepContext context) throws IOException {
         CommissionLink link = day.link();
         if (link == null) {
-            return StepOutcome.waitingFor("Connect the gateway by USB or on its LAN and give its address.");
+            return StepOutcome.waitingFor("wait.gateway");
         }
         GatewayCommissioning gateway = link.commissioning();
         if (!gateway.supported()) {
@@ -102,7 +102,7 @@ final class CommissionSteps {
 
     private StepOutcome pack(StepContext context) throws IOException {
         if (day.pack() == null) {
-            return StepOutcome.waitingFor("Choose the commissioning pack the operator issued for this site.");
+            return StepOutcome.waitingFor("wait.pack");
         }
         SignedCommissioningPack signed = CommissioningPackFile.read(day.pack());
         List<TariffSchedule> tariffs = new ArrayList<>();
@@ -132,7 +132,7 @@ final class CommissionSteps {
     private StepOutcome customers(StepContext context) {
         int customers = day.records().customers().size();
         if (customers == 0) {
-            return StepOutcome.waitingFor("Import the operator's customers file.");
+            return StepOutcome.waitingFor("wait.customers");
         }
         return StepOutcome.finished(customers + " customers");
     }
@@ -150,8 +150,7 @@ final class CommissionSteps {
         }
         long left = rows.customers().size() - assigned.size();
         if (left > 0) {
-            return StepOutcome.waitingFor(left + (left == 1 ? " customer has" : " customers have") + " no meter "
-                    + "yet: scan each meter at its house, or wait for it to join the mesh.");
+            return StepOutcome.waitingFor("wait.assign", left);
         }
         return StepOutcome.finished(assigned.size() + " meters assigned");
     }
@@ -187,8 +186,7 @@ final class CommissionSteps {
         List<String> unknown = rows.customers().stream().filter(c -> !tariffs.contains(c.tariffId()))
                 .map(c -> c.customerId() + " (" + c.tariffId() + ")").toList();
         if (!unknown.isEmpty()) {
-            return StepOutcome.waitingFor("These customers' tariffs are not in the operator's pack: "
-                    + String.join(", ", unknown) + ". Correct the customers file and import it again.");
+            return StepOutcome.waitingFor("wait.balances", String.join(", ", unknown));
         }
         long total = rows.customers().stream().mapToLong(PlannedCustomer::openingBalanceMinor).sum();
         return StepOutcome.finished(rows.customers().size() + " opening balances, " + total + " minor units in all");
@@ -204,9 +202,7 @@ final class CommissionSteps {
         List<String> failing = checks.stream().filter(c -> c.verdict() == LinkVerdict.FAIL).map(LinkCheck::meterId)
                 .toList();
         if (!failing.isEmpty()) {
-            return StepOutcome.waitingFor(failing.size() + " meters' links are too weak to go live ("
-                    + String.join(", ", failing.subList(0, Math.min(5, failing.size()))) + (failing.size() > 5
-                    ? ", ..." : "") + "): follow the suggestions, then continue to check them again.");
+            return StepOutcome.waitingFor("wait.links", failing.size(), firstFive(failing));
         }
         long attention = checks.stream().filter(c -> c.verdict() == LinkVerdict.ATTENTION).count();
         return StepOutcome.finished(checks.size() + " meters checked, " + attention + " need attention");
@@ -234,9 +230,7 @@ final class CommissionSteps {
             }
         }
         if (!failed.isEmpty()) {
-            return StepOutcome.waitingFor(failed.size() + " relays did not switch as told (" + String.join(", ",
-                    failed.subList(0, Math.min(5, failed.size()))) + "): check those meters, then continue to "
-                    + "test them again.");
+            return StepOutcome.waitingFor("wait.relays", failed.size(), firstFive(failed));
         }
         return StepOutcome.finished(assignments.size() + " relays passed");
     }
@@ -269,10 +263,14 @@ final class CommissionSteps {
         return StepOutcome.finished(bills.size() + " customers billed, " + short1 + " out of credit within the week");
     }
 
+    /** The first five meters of {@code meters}, and an ellipsis when there are more. */
+    private static String firstFive(List<String> meters) {
+        return String.join(", ", meters.subList(0, Math.min(5, meters.size()))) + (meters.size() > 5 ? ", ..." : "");
+    }
+
     private StepOutcome goLive(StepContext context) throws Exception {
         if (!day.goLiveConfirmed()) {
-            return StepOutcome.waitingFor("Read the link checks, relay tests and dry-run bill, then go live: billing "
-                    + "starts and customers change only by move-in and move-out from then on.");
+            return StepOutcome.waitingFor("wait.goLive");
         }
         CommissionRecords rows = day.records();
         GatewayCommissioning gateway = gateway();

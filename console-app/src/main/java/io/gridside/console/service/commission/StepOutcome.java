@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param done    whether the step is complete
  * @param waiting what the step still needs from the technician, empty when done
  * @param detail  what a done step was done with, in a few words, as the store records it; empty when not done
+ * @param says    the waiting sentence by its key, for the screen to show in the console's language; null when done
  */
-public record StepOutcome(boolean done, String waiting, String detail) {
+public record StepOutcome(boolean done, String waiting, String detail, CommissionSentence says) {
 
     public StepOutcome {
         Objects.requireNonNull(waiting, "waiting");
@@ -26,10 +27,12 @@ public record StepOutcome(boolean done, String waiting, String detail) {
 
     /** Done, recorded with {@code detail}: how many customers, which gateway, which file. */
     public static StepOutcome finished(String detail) {
-        return new StepOutcome(true, "", detail);
+        return new StepOutcome(true, "", detail, null);
     }
 
-    public static StepOutcome waitingFor(String what) {
-        return new StepOutcome(false, what, "");
+    /** Waiting for what the commission bundle's sentence {@code key} says, with {@code args} put in it. */
+    public static StepOutcome waitingFor(String key, Object... args) {
+        CommissionSentence says = CommissionSentence.of(key, args);
+        return new StepOutcome(false, says.english(), "", says);
     }
 }

@@ -64,13 +64,15 @@ class CommissionRunnerTest {
     @Test
     void stopsAtAStepThatWaitsForTheTechnicianAndShowsItCurrent() throws Exception {
         Map<CommissionStep, StepWork> work = everyStepApplying(1);
-        work.put(CommissionStep.ASSIGN, context -> StepOutcome.waitingFor("3 meters have no customer"));
+        work.put(CommissionStep.ASSIGN, context -> StepOutcome.waitingFor("wait.assign", 3));
         CommissionRunner runner = new CommissionRunner(journal, work);
 
         RunResult result = runner.run(Progress.NONE, CancelSignal.NEVER);
 
         assertThat(result.stopped()).isEqualTo(CommissionStep.ASSIGN);
-        assertThat(result.waiting()).isEqualTo("3 meters have no customer");
+        assertThat(result.waiting()).isEqualTo("3 customers have no meter yet: scan each meter at its house, or wait "
+                + "for it to join the mesh.");
+        assertThat(result.says()).isEqualTo(CommissionSentence.of("wait.assign", 3));
         assertThat(result.ran()).containsExactly(CommissionStep.SITE, CommissionStep.GATEWAY, CommissionStep.PACK,
                 CommissionStep.CUSTOMERS);
         assertThat(runner.states().get(CommissionStep.ASSIGN.ordinal()).status())
@@ -136,7 +138,7 @@ class CommissionRunnerTest {
     @Test
     void goingBackReopensTheStepAndEveryStepAfterIt() throws Exception {
         Map<CommissionStep, StepWork> work = everyStepApplying(1);
-        work.put(CommissionStep.GO_LIVE, context -> StepOutcome.waitingFor("the technician's go"));
+        work.put(CommissionStep.GO_LIVE, context -> StepOutcome.waitingFor("wait.goLive"));
         CommissionRunner runner = new CommissionRunner(journal, work);
         runner.run(Progress.NONE, CancelSignal.NEVER);
 
@@ -151,7 +153,8 @@ class CommissionRunnerTest {
     @Test
     void refusesToGoBackOnceLiveOrAheadOfWhereItIs() throws Exception {
         Map<CommissionStep, StepWork> work = everyStepApplying(1);
-        work.put(CommissionStep.LINK_CHECK, context -> StepOutcome.waitingFor("weak links"));
+        work.put(CommissionStep.LINK_CHECK, context -> StepOutcome.waitingFor("wait.links", 2,
+                "SM005000017, SM005000025"));
         CommissionRunner runner = new CommissionRunner(journal, work);
         runner.run(Progress.NONE, CancelSignal.NEVER);
 
