@@ -171,6 +171,13 @@ class CommissionScreenTest {
             return named;
         });
         assertThat(ringed).containsAll(serials);
+        // Each row is as tall as its words: no reason or suggestion in the table is cut at the 1366x768 window.
+        List<double[]> wrapped = onFx(() -> robot.lookup("#links-table .table-cell").queryAll().stream()
+                .map(cell -> (javafx.scene.control.TableCell<?, ?>) cell)
+                .filter(cell -> cell.getGraphic() instanceof javafx.scene.text.Text shown && !shown.getText().isEmpty())
+                .map(cell -> new double[] {cell.getGraphic().getLayoutBounds().getHeight(), cell.getHeight()})
+                .toList());
+        assertThat(wrapped).isNotEmpty().allSatisfy(heights -> assertThat(heights[0]).isLessThanOrEqualTo(heights[1]));
 
         @SuppressWarnings("unchecked")
         ListView<CommissionOverview.Remedy> remedies = robot.lookup("#links-remedies").queryAs(ListView.class);

@@ -48,7 +48,7 @@ final class StatementCommand implements Callable<Integer> {
     Path siteFile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Who who;
+    CustomerOrMeter who;
 
     @Mixin
     PeriodOptions period;
@@ -61,17 +61,6 @@ final class StatementCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the statement as JSON for programs: amounts in minor units.")
     boolean json;
-
-    /** The customer, by their id or by their meter's id or serial. */
-    static final class Who {
-
-        @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer's id.")
-        String customerId;
-
-        @Option(names = "--meter", required = true, paramLabel = "METER",
-                description = "The customer's meter: its id, or the serial on its label.")
-        String meter;
-    }
 
     /** One day as JSON carries it. */
     record DayJson(LocalDate date, long energyWh, StatementLines lines, long chargesMinor, long balanceMinor) {

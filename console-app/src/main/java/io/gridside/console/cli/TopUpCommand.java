@@ -35,7 +35,7 @@ final class TopUpCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Who who;
+    CustomerOrMeter who;
 
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT",
             description = "The cash collected, in the currency's main unit, such as 500 or 499.50.")
@@ -55,23 +55,12 @@ final class TopUpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for programs.")
     boolean json;
 
-    /** The customer, by customer id or by their meter's id or serial. */
-    static final class Who {
-
-        @Option(names = "--customer", required = true, paramLabel = "ID", description = "The customer's id.")
-        String customerId;
-
-        @Option(names = "--meter", required = true, paramLabel = "METER",
-                description = "The customer's meter: its id, or the serial on its label.")
-        String meterId;
-    }
-
     @Override
     public Integer call() throws Exception {
         FieldOptions.required("--reference", reference);
         try (GatewayClient client = connect.open()) {
             String code = currency != null ? currency : client.hello().currency();
-            String meterId = who.meterId == null ? null : MeterNames.meterId(client, who.meterId);
+            String meterId = who.meter == null ? null : MeterNames.meterId(client, who.meter);
             CashTopUp request = new CashTopUp(who.customerId, meterId, minorUnits(code), code, reference, note);
             CashReceipt receipt;
             try {

@@ -26,12 +26,12 @@ final class ChecksPane extends VBox {
     static ChecksPane links(CommissionViewModel model) {
         TableView<CommissionOverview.Link> table = CommissionTables.table("links-table", "links.empty");
         table.getColumns().setAll(
-                CommissionTables.column("links.serial", 120, CommissionOverview.Link::serial),
-                verdict(CommissionTables.column("links.verdict", 120, CommissionOverview.Link::verdict)),
-                CommissionTables.wrapping(CommissionTables.column("links.reason", 160,
-                        CommissionOverview.Link::reason)),
-                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 160,
-                        CommissionOverview.Link::suggestion)));
+                CommissionTables.column("links.serial", 115, CommissionOverview.Link::serial),
+                verdict(CommissionTables.column("links.verdict", 140, CommissionOverview.Link::verdict)),
+                CommissionTables.wrapping(CommissionTables.column("links.reason", 170,
+                        CommissionOverview.Link::brief), CommissionOverview.Link::reason),
+                CommissionTables.wrapping(CommissionTables.column("links.suggestion", 140,
+                        CommissionOverview.Link::action), CommissionOverview.Link::suggestion));
         table.setItems(model.links());
         SplitPane split = new SplitPane(table, new LinkMeshPane(model));
         split.setId("links-split");

@@ -51,11 +51,15 @@ public record CommissionOverview(List<StepState> steps, String waiting, String s
      * A meter's link check: its verdict, why, what to do about it, and where the meter stands, so that the mesh view
      * can mark it.
      *
+     * @param reason    why, in whole sentences, as the view says it under the mesh
+     * @param suggestion what to do, in whole sentences
+     * @param brief     why, measure by measure in a few words, as the table shows it
+     * @param action    what to do in a few words, as the table shows it
      * @param latitude  the meter's position in degrees, as it reported on joining; NaN when unknown
      * @param longitude the meter's position in degrees; NaN when unknown
      */
-    public record Link(String serial, LinkVerdict verdict, String reason, String suggestion, double latitude,
-            double longitude) {
+    public record Link(String serial, LinkVerdict verdict, String reason, String suggestion, String brief,
+            String action, double latitude, double longitude) {
 
         public Link {
             Objects.requireNonNull(verdict, "verdict");

@@ -77,19 +77,29 @@ final class CommissionOverviews {
 
     private static List<CommissionOverview.Link> links(List<LinkCheck> checks, List<JoinedMeter> joined,
             List<LinkSuggestion> remedies, LinkThresholds thresholds) {
-        Map<String, String> suggestions = new HashMap<>();
+        Map<String, LinkSuggestion> suggestions = new HashMap<>();
         for (LinkSuggestion suggestion : remedies) {
-            suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, remedy(suggestion).text()));
+            suggestion.meterIds().forEach(meter -> suggestions.putIfAbsent(meter, suggestion));
         }
         Map<String, JoinedMeter> meters = joined.stream()
                 .collect(Collectors.toMap(JoinedMeter::meterId, meter -> meter, (a, b) -> a));
         return checks.stream().map(check -> {
             JoinedMeter meter = meters.get(check.meterId());
+            LinkSuggestion suggestion = suggestions.get(check.meterId());
             String reasons = meter == null ? String.join("; ", check.reasons()) : reasons(meter, thresholds);
+            String brief = meter == null ? reasons : brief(meter, thresholds);
             return new CommissionOverview.Link(check.meterId(), check.verdict(), reasons,
-                    suggestions.getOrDefault(check.meterId(), ""), meter == null ? Double.NaN : meter.latitude(),
-                    meter == null ? Double.NaN : meter.longitude());
+                    suggestion == null ? "" : remedy(suggestion).text(), brief,
+                    suggestion == null ? "" : CommissionTexts.text("action." + suggestion.kind()),
+                    meter == null ? Double.NaN : meter.latitude(), meter == null ? Double.NaN : meter.longitude());
         }).toList();
+    }
+
+    /** A meter's check in a few words, a measure and what it read for each measure short of a pass. */
+    static String brief(JoinedMeter meter, LinkThresholds thresholds) {
+        return LinkChecks.findings(meter, thresholds).stream()
+                .map(finding -> CommissionTexts.text("brief." + finding.measure(), finding.value()))
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -14,6 +14,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 /** The small pieces the Commissioning screen's panes share: tables and a file row. */
@@ -28,24 +30,37 @@ final class CommissionTables {
     }
 
     /**
-     * Wraps the text of {@code column}'s cells at its width, so that a reason or a suggestion is read whole; its
-     * cell's tooltip holds it too.
+     * Wraps the text of {@code column}'s cells at its width, so that a reason or a suggestion is read whole, the
+     * row growing to its lines; its cell's tooltip holds it too.
      */
     static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
+        return wrapping(column, null);
+    }
+
+    /**
+     * Wraps the text of {@code column}'s cells as above; the cell's tooltip holds what {@code whole} gives of its
+     * row (the sentences a few words in the cell stand for), or the cell's text when {@code whole} is null.
+     */
+    static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column, Function<S, String> whole) {
         column.setCellFactory(shown -> new javafx.scene.control.TableCell<>() {
-            private final Label text = new Label();
+            // A Text, unlike a Label, gives the height of its wrapped lines, so the row grows to show them all.
+            private final Text text = new Text();
 
             {
-                text.setWrapText(true);
-                text.maxWidthProperty().bind(column.widthProperty().subtract(12));
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
             }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 String value = empty || item == null ? "" : item;
+                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String tip = whole == null || row == null ? value : whole.apply(row);
                 text.setText(value);
-                setTooltip(value.isEmpty() ? null : new javafx.scene.control.Tooltip(value));
+                setTooltip(tip == null || tip.isEmpty() ? null : new javafx.scene.control.Tooltip(tip));
                 setGraphic(empty ? null : text);
             }
         });

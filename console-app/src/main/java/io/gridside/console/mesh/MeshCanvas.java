@@ -17,6 +17,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javax.imageio.ImageIO;
 
@@ -264,7 +266,12 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double rootRadius = MeshRenderer.rootRadius(viewport);
-        LabelSpace space = new LabelSpace(w, h);
+        LabelSpace space = new LabelSpace(w, h, g.getFont());
+        for (int node = 0; onScreen.length > 0 && node < scene.nodeCount(); node++) {
+            // A label never covers a radio's dot or ring: radios close together keep them, and some of their names.
+            double dot = (scene.nodeFlags()[node] & MeshScene.ROOT) != 0 ? rootRadius : radius;
+            space.block(viewport.toScreenX(scene.x()[node]), viewport.toScreenY(scene.y()[node]), dot + 1);
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int node : onScreen) {
                 boolean pointed = (scene.nodeFlags()[node] & (MeshScene.ROOT | MeshScene.SELECTED
@@ -273,10 +280,16 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
                     continue;
                 }
                 double offset = (scene.nodeFlags()[node] & MeshScene.ROOT) != 0 ? rootRadius : radius;
-                double x = viewport.toScreenX(scene.x()[node]) + offset + 3;
+                // A cell of the label space clear of the dot's own, so that its own dot never keeps its label out;
+                // a label with no room on the right of its dot goes on its left.
+                String label = scene.labels()[node];
+                double x = viewport.toScreenX(scene.x()[node]);
                 double y = viewport.toScreenY(scene.y()[node]);
-                if (space.take(x, y, scene.labels()[node].length())) {
-                    g.fillText(scene.labels()[node], x, y);
+                double left = x - offset - 7 - space.width(label);
+                if (space.take(x + offset + 5, y, label)) {
+                    g.fillText(label, x + offset + 5, y);
+                } else if (space.take(left, y, label)) {
+                    g.fillText(label, left, y);
                 }
             }
         }
@@ -285,24 +298,53 @@ public final class MeshCanvas extends javafx.scene.layout.Region {
     /**
      * The room labels have taken on screen, in cells of a few pixels: a label that would overlap one already placed
      * is left out, so that a crowded ring reads as some names rather than a smear of all of them. The gateway and
-     * the radios chosen or pointed at are placed first. Widths are estimated from the count of characters.
+     * the radios chosen or pointed at are placed first. Each label is measured in the font it is drawn in, with a
+     * little room around it, so that names of radios close together never touch.
      */
     private static final class LabelSpace {
 
         private static final int CELL = 4;
-        private static final double CHAR_WIDTH = 6.6;
-        private static final double HALF_HEIGHT = 6;
+        private static final double MARGIN = 2;
         private final boolean[][] taken;
+        private final Text measure = new Text();
+        private final double halfHeight;
 
-        LabelSpace(int width, int height) {
+        LabelSpace(int width, int height, Font font) {
             taken = new boolean[height / CELL + 1][width / CELL + 1];
+            measure.setFont(font);
+            measure.setText("Mg");
+            halfHeight = measure.getLayoutBounds().getHeight() / 2 + MARGIN;
         }
 
-        boolean take(double x, double y, int characters) {
+        /** Keeps the square around a dot of {@code radius} at {@code x}, {@code y} free of labels. */
+        void block(double x, double y, double radius) {
+            if (x + radius < 0 || y + radius < 0 || x - radius >= taken[0].length * CELL
+                    || y - radius >= taken.length * CELL) {
+                return;
+            }
+            int left = Math.max(0, (int) ((x - radius) / CELL));
+            int right = Math.min(taken[0].length - 1, (int) ((x + radius) / CELL));
+            int top = Math.max(0, (int) ((y - radius) / CELL));
+            int bottom = Math.min(taken.length - 1, (int) ((y + radius) / CELL));
+            for (int row = top; row <= bottom; row++) {
+                for (int column = left; column <= right; column++) {
+                    taken[row][column] = true;
+                }
+            }
+        }
+
+        /** How wide {@code label} is drawn, in pixels. */
+        double width(String label) {
+            measure.setText(label);
+            return measure.getLayoutBounds().getWidth();
+        }
+
+        boolean take(double x, double y, String label) {
+            double width = width(label) + MARGIN;
             int left = Math.max(0, (int) (x / CELL));
-            int right = Math.min(taken[0].length - 1, (int) ((x + characters * CHAR_WIDTH) / CELL));
-            int top = Math.max(0, (int) ((y - HALF_HEIGHT) / CELL));
-            int bottom = Math.min(taken.length - 1, (int) ((y + HALF_HEIGHT) / CELL));
+            int right = Math.min(taken[0].length - 1, (int) ((x + width) / CELL));
+            int top = Math.max(0, (int) ((y - halfHeight) / CELL));
+            int bottom = Math.min(taken.length - 1, (int) ((y + halfHeight) / CELL));
             for (int row = top; row <= bottom; row++) {
                 for (int column = left; column <= right; column++) {
                     if (taken[row][column]) {

@@ -17,7 +17,8 @@ class CommissionMeshTest {
     private static CommissionOverview.Link link(String serial, LinkVerdict verdict, double latitude,
             double longitude) {
         return new CommissionOverview.Link(serial, verdict, verdict == LinkVerdict.PASS ? "" : "weak",
-                verdict == LinkVerdict.PASS ? "" : "move it", latitude, longitude);
+                verdict == LinkVerdict.PASS ? "" : "move it", verdict == LinkVerdict.PASS ? "" : "weak",
+                verdict == LinkVerdict.PASS ? "" : "move", latitude, longitude);
     }
 
     @Test
