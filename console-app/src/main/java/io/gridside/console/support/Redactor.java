@@ -1,0 +1,168 @@
+package io.gridside.console.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The second guard of the diagnostics bundle: a pass over every text that goes in, after the allow-list chose what
+ * goes in. It replaces what it was told is personal (customers' and technicians' names, phone numbers, addresses,
+ * ids) by a stable pseudonym, so that support can follow one person through every file of a bundle without learning
+ * who they are, and what it was told is secret by a mark. Then it replaces whatever merely looks like a phone
+ * number, an e-mail address, a credential assignment ("pin=...", "token: ...") or a key (a long run of base64 or
+ * hexadecimal), whether or not it was told of it.
+ *
+ * <p>The pseudonym of a person is "person-" and eight hexadecimal digits of a SHA-256 over a salt drawn for the
+ * bundle and the person's key: the same person has the same pseudonym in every file of one bundle, and no list of
+ * known names or phone numbers can be hashed to find them again.
+ */
+public final class Redactor {
+
+    /** The mark of a secret that was removed. */
+    public static final String REMOVED_SECRET = "[removed-secret]";
+    /** The mark of what looked like a key or a signature. */
+    public static final String REMOVED_KEY = "[removed-key]";
+    /** The mark of what looked like a phone number. */
+    public static final String REMOVED_PHONE = "[removed-phone]";
+    /** The mark of what looked like an e-mail address. */
+    public static final String REMOVED_EMAIL = "[removed-email]";
+
+    /** Values shorter than this are not replaced where they stand: they would match inside ordinary words. */
+    private static final int SHORTEST_VALUE = 3;
+    /** A letter, digit or underscore: what may not stand right beside a replaced value. */
+    private static final String WORD = "[\\p{L}\\p{N}_]";
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?i)(\\b(?:password|passwd|passphrase|secret|token"
+            + "|pin|api[_-]?key|private[_-]?key|signature|credential|authorization)\\b[\"']?\\s*[=:]\\s*[\"']?)"
+            + "([^\\s\"',;}\\]]+)");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+[1-9][0-9 ]{6,17}[0-9](?!\\w)"
+            + "|(?<![\\w.:-])0[1-9][0-9]{8}(?![\\w.:-])");
+    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])");
+    private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}"
+            + "(?![A-Za-z0-9+/=_-])");
+
+    private final byte[] salt;
+    private final Pattern told;
+    private final Map<String, String> replacements;
+
+    private Redactor(byte[] salt, Map<String, String> replacements) {
+        this.salt = salt.clone();
+        this.replacements = Map.copyOf(replacements);
+        List<String> values = new ArrayList<>(replacements.keySet());
+        // The longest first, so that a full name is replaced before a part of it that is also told.
+        values.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder alternatives = new StringBuilder();
+        for (String value : values) {
+            alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(value));
+        }
+        this.told = values.isEmpty() ? null : Pattern.compile("(?<!" + WORD + ")(?:" + alternatives + ")(?!"
+                + WORD + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** A redactor to be told of people and secrets, its pseudonyms drawn with {@code salt}. */
+    public static Builder withSalt(byte[] salt) {
+        return new Builder(salt);
+    }
+
+    /** The pseudonym of the person whose key (a customer's or technician's id) is {@code key}. */
+    public String pseudonym(String key) {
+        return pseudonym(salt, key);
+    }
+
+    /** {@code text} with everything personal and secret replaced. */
+    public String redact(String text) {
+        String result = text;
+        if (told != null) {
+            result = replace(told, result, match -> replacements.getOrDefault(
+                    match.group().toLowerCase(Locale.ROOT), REMOVED_SECRET));
+        }
+        result = replace(ASSIGNMENT, result, match -> match.group(1) + REMOVED_SECRET);
+        result = replace(EMAIL, result, match -> REMOVED_EMAIL);
+        result = replace(PHONE, result, match -> REMOVED_PHONE);
+        result = replace(HEX, result, match -> REMOVED_KEY);
+        return replace(BASE64, result, match -> looksLikeKey(match.group()) ? REMOVED_KEY : match.group());
+    }
+
+    /** A run of base64 characters mixing capitals, small letters and digits, as keys do and words and paths do not. */
+    private static boolean looksLikeKey(String run) {
+        return run.chars().anyMatch(Character::isUpperCase) && run.chars().anyMatch(Character::isLowerCase)
+                && run.chars().anyMatch(Character::isDigit);
+    }
+
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(with.apply(matcher)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String pseudonym(byte[] salt, String key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
+            return "person-" + HexFormat.of().formatHex(sha.digest(), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
+        }
+    }
+
+    /** Collects what a redactor replaces. */
+    public static final class Builder {
+
+        private final byte[] salt;
+        private final Map<String, String> replacements = new LinkedHashMap<>();
+
+        private Builder(byte[] salt) {
+            this.salt = salt.clone();
+        }
+
+        /**
+         * Tells of a person: {@code key} (their id) and each of {@code values} (name, phone number, address, national
+         * id) are replaced by the person's pseudonym wherever they stand as whole words.
+         */
+        public Builder person(String key, List<String> values) {
+            String pseudonym = pseudonym(salt, key);
+            put(key, pseudonym);
+            values.forEach(value -> put(value, pseudonym));
+            return this;
+        }
+
+        /** Tells of a secret (a PIN, a password, a key): it is replaced by {@link #REMOVED_SECRET}. */
+        public Builder secret(String value) {
+            put(value, REMOVED_SECRET);
+            return this;
+        }
+
+        /** Tells of a value to be replaced by {@code replacement}, such as the user's home folder by "~". */
+        public Builder replace(String value, String replacement) {
+            put(value, replacement);
+            return this;
+        }
+
+        private void put(String value, String replacement) {
+            String stripped = value == null ? "" : value.strip();
+            if (stripped.length() >= SHORTEST_VALUE) {
+                replacements.putIfAbsent(stripped.toLowerCase(Locale.ROOT), replacement);
+            }
+        }
+
+        public Redactor build() {
+            return new Redactor(salt, replacements);
+        }
+    }
+}
