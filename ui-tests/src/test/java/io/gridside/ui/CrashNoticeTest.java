@@ -71,7 +71,7 @@ class CrashNoticeTest {
 
     @Test
     void anErrorOnTheJavaFxThreadShowsItsCodeAndTheWayToExportDiagnosticsAndTheConsoleKeepsRunning(FxRobot robot)
-            throws TimeoutException {
+            throws TimeoutException, IOException {
         Platform.runLater(() -> {
             throw new NullPointerException(DETAIL);
         });
@@ -83,6 +83,7 @@ class CrashNoticeTest {
         assertThat(text).contains("Export diagnostics", "settings menu").doesNotContain(DETAIL, "\tat ",
                 "NullPointerException");
         assertThat(notice.getExpandableContent()).isNull();
+        assertThat(Screens.save(notice.getScene(), "support/crash-notice")).isNotEmptyFile();
         assertThat(loggedWith(code.group())).singleElement()
                 .satisfies(event -> assertThat(event.getThrowableProxy().getMessage()).isEqualTo(DETAIL));
 
@@ -94,6 +95,8 @@ class CrashNoticeTest {
         List<String> items = robot.lookup("#settings-menu").queryAs(MenuButton.class).getItems().stream()
                 .map(MenuItem::getText).toList();
         assertThat(items).contains("Export diagnostics\u2026");
+        assertThat(Screens.save(robot.lookup("#settings-menu").query().getScene(), "support/settings-menu"))
+                .isNotEmptyFile();
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
     }
 

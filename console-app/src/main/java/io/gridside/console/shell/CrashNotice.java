@@ -5,6 +5,8 @@ import io.gridside.console.support.Incidents;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -15,6 +17,8 @@ import javafx.stage.Window;
  * another window, so that an error repeated at every frame cannot bury the screen under notices.
  */
 public final class CrashNotice {
+
+    private static final double NOTICE_WIDTH = 480;
 
     private final Window owner;
     private Alert shown;
@@ -47,22 +51,29 @@ public final class CrashNotice {
 
     private void show(String incident) {
         count++;
-        if (shown == null) {
-            shown = new Alert(Alert.AlertType.ERROR, "", new ButtonType(I18n.text("support.crash.close")));
-            shown.initModality(Modality.NONE);
-            if (owner != null && owner.isShowing()) {
-                shown.initOwner(owner);
-            }
-            shown.setTitle(I18n.text("support.crash.title"));
-            shown.setHeaderText(I18n.text("support.crash.title"));
-            shown.getDialogPane().setId("crash-notice");
-            shown.setOnHidden(event -> {
-                shown = null;
-                count = 0;
-            });
-            shown.show();
-        }
         String text = I18n.text("support.crash.text", incident);
-        shown.setContentText(count > 1 ? text + "\n\n" + I18n.text("support.crash.more", count - 1) : text);
+        String shownText = count > 1 ? text + "\n\n" + I18n.text("support.crash.more", count - 1) : text;
+        if (shown != null) {
+            shown.setContentText(shownText);
+            shown.getDialogPane().getScene().getWindow().sizeToScene();
+            return;
+        }
+        shown = new Alert(Alert.AlertType.ERROR, shownText, new ButtonType(I18n.text("support.crash.close")));
+        shown.initModality(Modality.NONE);
+        if (owner != null && owner.isShowing()) {
+            shown.initOwner(owner);
+        }
+        shown.setTitle(I18n.text("support.crash.title"));
+        shown.setHeaderText(I18n.text("support.crash.title"));
+        DialogPane pane = shown.getDialogPane();
+        pane.setId("crash-notice");
+        // A wider notice that grows with its text, so that the code is never cut off.
+        pane.setPrefWidth(NOTICE_WIDTH);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
+        shown.setOnHidden(event -> {
+            shown = null;
+            count = 0;
+        });
+        shown.show();
     }
 }
