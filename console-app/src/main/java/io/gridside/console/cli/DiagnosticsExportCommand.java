@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +28,6 @@ import picocli.CommandLine.Spec;
                 + "pseudonyms (person-xxxxxxxx), the same in every file of one bundle."})
 final class DiagnosticsExportCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -53,8 +47,7 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AppDirs dirs = AppDirs.forCurrentUser();
         Clock clock = Clock.systemUTC();
-        Path zip = out != null ? out : dirs.exports().resolve("gridside-diagnostics-"
-                + STAMP.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)) + ".zip");
+        Path zip = out != null ? out : dirs.exports().resolve(DiagnosticsExport.fileName(clock.instant()));
         Path database = site != null ? requireFile(site) : lastUsedSite(dirs).orElse(null);
         List<DiagnosticsExport.Entry> entries = new DiagnosticsExport(dirs, clock).write(zip, database,
                 LinkStatistics.none("The command line keeps no link between commands; the log holds its sessions."),

@@ -8,8 +8,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Alert;
@@ -23,9 +21,6 @@ import javafx.stage.Modality;
  * tells where it went.
  */
 final class DiagnosticsExportItem extends MenuItem {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final SessionViewModel session;
 
@@ -41,7 +36,7 @@ final class DiagnosticsExportItem extends MenuItem {
         chooser.setTitle(I18n.text("support.export.choose"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("support.export.files"),
                 "*.zip"));
-        chooser.setInitialFileName("gridside-diagnostics-" + STAMP.format(Clock.systemUTC().instant()) + ".zip");
+        chooser.setInitialFileName(DiagnosticsExport.fileName(Clock.systemUTC().instant()));
         Path exports = session.dirs().exports();
         if (Files.isDirectory(exports)) {
             chooser.setInitialDirectory(exports.toFile());

@@ -17,6 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ public final class DiagnosticsExport {
     /** The most log text a bundle carries, the newest files first: the rolling log keeps up to 200 MB. */
     static final long MOST_LOG_BYTES = 32L * 1024 * 1024;
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsExport.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int SALT_BYTES = 16;
@@ -52,6 +57,11 @@ public final class DiagnosticsExport {
     public DiagnosticsExport(AppDirs dirs, Clock clock) {
         this.dirs = dirs;
         this.clock = clock;
+    }
+
+    /** The name a bundle made at {@code at} is given unless the technician chooses another. */
+    public static String fileName(Instant at) {
+        return "gridside-diagnostics-" + STAMP.format(at) + ".zip";
     }
 
     /** One entry of a bundle, as the manifest lists it. */
