@@ -20,7 +20,7 @@ import javafx.stage.Modality;
  * (a task of the task list) with the link's figures and journal as the status bar shows them and the open site, and
  * tells where it went.
  */
-final class DiagnosticsExportItem extends MenuItem {
+public final class DiagnosticsExportItem extends MenuItem {
 
     private final SessionViewModel session;
 
@@ -48,7 +48,7 @@ final class DiagnosticsExportItem extends MenuItem {
     }
 
     /** Writes the bundle to {@code file} in the background; the link's state is read here, on the JavaFX thread. */
-    void export(Path file) {
+    public void export(Path file) {
         LinkStatistics link = linkStatistics();
         Path site = session.siteFile();
         List<Path> credentials = List.of(session.credentialFile());
