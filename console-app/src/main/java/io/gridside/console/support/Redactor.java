@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,6 @@ public final class Redactor {
 
     /** Values shorter than this are not replaced where they stand: they would match inside ordinary words. */
     private static final int SHORTEST_VALUE = 3;
-    /** A letter, digit or underscore: what may not stand right beside a replaced value. */
-    private static final String WORD = "[\\p{L}\\p{N}_]";
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?i)(\\b(?:password|passwd|passphrase|secret|token"
             + "|pin|api[_-]?key|private[_-]?key|signature|credential|authorization)\\b[\"']?\\s*[=:]\\s*[\"']?)"
@@ -53,21 +52,20 @@ public final class Redactor {
             + "(?![A-Za-z0-9+/=_-])");
 
     private final byte[] salt;
-    private final Pattern told;
     private final Map<String, String> replacements;
+    /** The values told, by their first word, longest first: a look-up per word instead of one huge pattern. */
+    private final Map<String, List<String>> byStart;
 
     private Redactor(byte[] salt, Map<String, String> replacements) {
         this.salt = salt.clone();
         this.replacements = Map.copyOf(replacements);
-        List<String> values = new ArrayList<>(replacements.keySet());
-        // The longest first, so that a full name is replaced before a part of it that is also told.
-        values.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder alternatives = new StringBuilder();
-        for (String value : values) {
-            alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(value));
+        Map<String, List<String>> starts = new HashMap<>();
+        for (String value : replacements.keySet()) {
+            starts.computeIfAbsent(start(value, 0), key -> new ArrayList<>()).add(value);
         }
-        this.told = values.isEmpty() ? null : Pattern.compile("(?<!" + WORD + ")(?:" + alternatives + ")(?!"
-                + WORD + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // The longest first, so that a full name is replaced before a part of it that is also told.
+        starts.values().forEach(values -> values.sort(Comparator.comparingInt(String::length).reversed()));
+        this.byStart = Map.copyOf(starts);
     }
 
     /** A redactor to be told of people and secrets, its pseudonyms drawn with {@code salt}. */
@@ -82,16 +80,72 @@ public final class Redactor {
 
     /** {@code text} with everything personal and secret replaced. */
     public String redact(String text) {
-        String result = text;
-        if (told != null) {
-            result = replace(told, result, match -> replacements.getOrDefault(
-                    match.group().toLowerCase(Locale.ROOT), REMOVED_SECRET));
-        }
+        String result = replaceTold(text);
         result = replace(ASSIGNMENT, result, match -> match.group(1) + REMOVED_SECRET);
         result = replace(EMAIL, result, match -> REMOVED_EMAIL);
         result = replace(PHONE, result, match -> REMOVED_PHONE);
         result = replace(HEX, result, match -> REMOVED_KEY);
         return replace(BASE64, result, match -> looksLikeKey(match.group()) ? REMOVED_KEY : match.group());
+    }
+
+    /**
+     * {@code text} with every value told replaced where it stands as whole words, whatever its case: at each place
+     * where a word begins, the values that begin with the same word are tried, the longest first.
+     */
+    private String replaceTold(String text) {
+        if (byStart.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            String found = i == 0 || !isWord(text.charAt(i - 1)) ? toldAt(text, i) : null;
+            if (found == null) {
+                out.append(text.charAt(i));
+                i++;
+            } else {
+                out.append(replacements.get(found));
+                i += found.length();
+            }
+        }
+        return out.toString();
+    }
+
+    /** The longest value told that stands at {@code at} in {@code text} as whole words, or null. */
+    private String toldAt(String text, int at) {
+        char first = text.charAt(at);
+        if (!isWord(first) && first != '+') {
+            return null;
+        }
+        List<String> candidates = byStart.get(start(text, at));
+        if (candidates == null) {
+            return null;
+        }
+        for (String value : candidates) {
+            int end = at + value.length();
+            if (text.regionMatches(true, at, value, 0, value.length())
+                    && (end == text.length() || !isWord(text.charAt(end)))) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first word of {@code text} from {@code at} (a leading "+" kept, as a phone number's, and hyphens, as an id's
+     * such as "C-0001"), lowercased: values told are filed under it, so that a place in a text is tried against the
+     * few values that begin with its word.
+     */
+    private static String start(String text, int at) {
+        int end = text.charAt(at) == '+' ? at + 1 : at;
+        while (end < text.length() && (isWord(text.charAt(end)) || text.charAt(end) == '-')) {
+            end++;
+        }
+        return text.substring(at, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isWord(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** A run of base64 characters mixing capitals, small letters and digits, as keys do and words and paths do not. */
