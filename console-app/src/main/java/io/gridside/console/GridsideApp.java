@@ -5,6 +5,7 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.Settings;
 import io.gridside.console.shell.Appearance;
+import io.gridside.console.shell.CrashNotice;
 import io.gridside.console.shell.MainView;
 import io.gridside.console.shell.ScreenModels;
 import io.gridside.console.shell.SessionViewModel;
@@ -75,6 +76,7 @@ public final class GridsideApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        CrashNotice.install(stage);
         tasks = new TaskRunner();
         session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));

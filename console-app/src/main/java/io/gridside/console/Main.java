@@ -11,6 +11,6 @@ public final class Main {
 
     public static void main(String[] args) {
         AppDirs.forCurrentUser().configureLogging();
-        System.exit(GridsideCommand.commandLine().execute(args));
+        System.exit(GridsideCommand.run(args));
     }
 }

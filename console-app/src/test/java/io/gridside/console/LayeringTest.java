@@ -40,7 +40,8 @@ class LayeringTest {
     @ArchTest
     static final ArchRule coreModulesNeverImportJavaFx = noClasses().that()
             .resideInAnyPackage("io.gridside.site..", "io.gridside.billing..", "io.gridside.link..",
-                    "io.gridside.sim..", "io.gridside.console.service..", "io.gridside.console.cli..")
+                    "io.gridside.sim..", "io.gridside.console.service..", "io.gridside.console.cli..",
+                    "io.gridside.console.support..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("domain, billing, link, simulator and services must run headless, on a gateway or in CI");
 

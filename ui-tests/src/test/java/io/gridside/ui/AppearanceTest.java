@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -69,7 +70,8 @@ class AppearanceTest {
         robot.clickOn("#nav-meters");
         assertThat(text(robot, "#nav-dashboard")).isEqualTo("Dashboard");
 
-        robot.clickOn("#settings-menu").clickOn("Language").clickOn("Français");
+        robot.clickOn("#settings-menu").clickOn("Language")
+                .clickOn("Français", Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, "#nav-dashboard")).isEqualTo("Synthèse");
@@ -77,13 +79,14 @@ class AppearanceTest {
         assertThat(robot.lookup("#nav-meters").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#meters-table").queryTableView().getItems()).hasSize(METERS);
 
-        robot.clickOn("#settings-menu").clickOn("Thème").clickOn("Sombre");
+        robot.clickOn("#settings-menu").clickOn("Thème").clickOn("Sombre", Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         assertThat(scene().getStylesheets()).noneMatch(sheet -> sheet.endsWith("high-contrast.css"));
 
-        robot.clickOn("#settings-menu").clickOn("Thème").clickOn("Contraste élevé (plein soleil)");
+        robot.clickOn("#settings-menu").clickOn("Thème")
+                .clickOn("Contraste élevé (plein soleil)", Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());

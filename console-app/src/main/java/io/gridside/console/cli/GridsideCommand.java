@@ -2,6 +2,7 @@ package io.gridside.console.cli;
 
 import io.gridside.console.GridsideApp;
 import io.gridside.console.service.UnconfirmedPortException;
+import io.gridside.console.support.Incidents;
 import io.gridside.link.client.LinkException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Command;
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
         footer = {"", "Exit codes: 0 success; 1 the operation failed (a link that dropped during the command, "
             + "a request outside the technician's role); 2 a usage error; 3 the gateway or the cloud could not be "
-            + "reached, did not answer, is not a Gridside gateway, or refused the session."},
+            + "reached, did not answer, is not a Gridside gateway, or refused the session; 4 an error the console did "
+            + "not foresee, whose incident code the line names and whose details only the log holds."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
             BillCommand.class, CredentialCommand.class, DiscoverCommand.class, PortsCommand.class,
             StoredTopologyCommand.class, MeshCommand.class, ImportCommand.class, ReportCommand.class,
-            FirmwareCommand.class, SyncCommand.class, CommissionCommand.class})
+            FirmwareCommand.class, SyncCommand.class, CommissionCommand.class, DiagnosticsCommand.class})
 public final class GridsideCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GridsideCommand.class);
@@ -37,6 +39,26 @@ public final class GridsideCommand implements Callable<Integer> {
     public Integer call() {
         GridsideApp.open(null);
         return ExitCode.OK;
+    }
+
+    /**
+     * Runs the command {@code args} name and returns its exit code. An error that escapes even the command line's
+     * handlers (an error of the Java runtime, such as a stack overflow) and one on any other thread are reported the
+     * same way: one line with an incident code, the details in the log.
+     */
+    public static int run(String... args) {
+        CommandLine commandLine = commandLine();
+        PrintWriter err = commandLine.getErr();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            String incident = Incidents.record("the thread " + thread.getName(), e);
+            err.println("gridside: " + unexpectedLine(e, incident));
+            err.flush();
+        });
+        try {
+            return commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            return failed(e, String.join(" ", args), err);
+        }
     }
 
     /** A command line wired with the project's exit codes and its one-line errors. */
@@ -76,16 +98,37 @@ public final class GridsideCommand implements Callable<Integer> {
             err.println("gridside: " + refused.line());
             return ExitCode.FAILED;
         }
-        LOG.error("The command '{}' failed.", String.join(" ", parseResult.originalArgs()), e);
+        return failed(e, String.join(" ", parseResult.originalArgs()), err);
+    }
+
+    /**
+     * Reports a failure no handler foresaw in one line, its details in the log under an incident code; the exit
+     * code says whether it was a failure with a message written for the technician or an unexpected error.
+     */
+    static int failed(Throwable e, String commandLine, PrintWriter err) {
+        if (Incidents.isUnexpected(e)) {
+            String incident = Incidents.record("the command '" + commandLine + "'", e);
+            err.println("gridside: " + unexpectedLine(e, incident));
+            err.flush();
+            return ExitCode.UNEXPECTED;
+        }
+        LOG.error("The command '{}' failed.", commandLine, e);
         err.println("gridside: " + failureLine(e));
         return ExitCode.FAILED;
+    }
+
+    /** An unexpected error in one line: what kind it was, where its details are, how to send them. */
+    static String unexpectedLine(Throwable e, String incident) {
+        return "The console met an error it did not foresee (" + e.getClass().getSimpleName() + ", incident "
+                + incident + "). Its details are in the log; 'gridside diagnostics export' bundles the log for "
+                + "support without personal data. [" + UNEXPECTED + "]";
     }
 
     /**
      * Any other failure in one line with one code: a message that names its own code, such as a ledger conflict's,
      * keeps it, moved to the end; one that names none points to the log, where the details went.
      */
-    static String failureLine(Exception e) {
+    static String failureLine(Throwable e) {
         String message = e.getMessage() != null ? e.getMessage().strip() : e.getClass().getSimpleName();
         Matcher coded = OWN_CODE.matcher(message);
         if (coded.matches()) {

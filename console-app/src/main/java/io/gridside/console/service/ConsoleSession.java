@@ -187,6 +187,11 @@ public final class ConsoleSession implements AutoCloseable {
         return new SessionFirmware(() -> client, store, trust);
     }
 
+    /** The site database this session keeps its replica in. */
+    public Path siteFile() {
+        return store.file();
+    }
+
     public HelloReply hello() {
         return client.hello();
     }

@@ -63,6 +63,11 @@ public final class Appearance {
         return Optional.ofNullable((Appearance) scene.getProperties().get(Appearance.class));
     }
 
+    /** The session the console's frame shows. */
+    SessionViewModel session() {
+        return session;
+    }
+
     public Theme theme() {
         return theme;
     }

@@ -223,6 +223,12 @@ public final class SessionViewModel implements AutoCloseable {
         return chosen.isBlank() ? dirs.defaultCredential() : Path.of(chosen);
     }
 
+    /** The open session's site database, or null without a session. */
+    public Path siteFile() {
+        ConsoleSession current = session;
+        return current == null ? null : current.siteFile();
+    }
+
     private SignedCredential technicianCredential() throws IOException {
         Path file = credentialFile();
         if (!Files.exists(file)) {

@@ -7,15 +7,16 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The settings menu at the start of the status bar: the console's language and theme, each taking effect at once. It
- * is on every screen, the connect screen included, so a technician who cannot read the language shown finds it in
- * the same corner everywhere; each language is named in itself.
+ * The settings menu at the start of the status bar: the console's language and theme, each taking effect at once,
+ * and the export of diagnostics for support. It is on every screen, the connect screen included, so a technician who
+ * cannot read the language shown finds it in the same corner everywhere; each language is named in itself.
  */
 public final class SettingsMenu extends MenuButton {
 
@@ -34,7 +35,8 @@ public final class SettingsMenu extends MenuButton {
         setAccessibleText(getText());
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setMinWidth(USE_PREF_SIZE);
-        getItems().setAll(languageMenu(), themeMenu());
+        getItems().setAll(languageMenu(), themeMenu(), new SeparatorMenuItem(),
+                new DiagnosticsExportItem(appearance.session()));
     }
 
     private Menu languageMenu() {

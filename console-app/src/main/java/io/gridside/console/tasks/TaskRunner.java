@@ -1,6 +1,8 @@
 package io.gridside.console.tasks;
 
 import io.gridside.console.I18n;
+import io.gridside.console.support.Incidents;
+import io.gridside.console.support.UnexpectedFailure;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,10 +48,7 @@ public final class TaskRunner implements AutoCloseable {
             Consumer<Throwable> onFailure) {
         Task<T> task = new ConsoleTask<>(title, work);
         task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(event -> {
-            LOG.warn("The task '{}' failed.", title, task.getException());
-            onFailure.accept(task.getException());
-        });
+        task.setOnFailed(event -> onFailure.accept(reported(title, task.getException())));
         task.stateProperty().addListener((obs, old, state) -> countRunning());
         onFxThread(() -> {
             tasks.add(0, task);
@@ -67,6 +66,20 @@ public final class TaskRunner implements AutoCloseable {
             task.cancel();
         }
         return task;
+    }
+
+    /**
+     * The failure of the task {@code title} as its screen is handed it, logged once here: one the console foresaw as
+     * it is; an unexpected one under an incident code, replaced by a short sentence that gives the code and the way
+     * to export diagnostics, so that no screen shows a stack trace or a programming error's own words.
+     */
+    private static Throwable reported(String title, Throwable failure) {
+        if (!Incidents.isUnexpected(failure)) {
+            LOG.warn("The task '{}' failed.", title, failure);
+            return failure;
+        }
+        String incident = Incidents.record("the task '" + title + "'", failure);
+        return new UnexpectedFailure(I18n.text("support.unexpected", incident), incident, failure);
     }
 
     /** How many tasks are still running; changes on the JavaFX thread. */

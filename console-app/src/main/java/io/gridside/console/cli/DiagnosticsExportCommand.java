@@ -1,0 +1,87 @@
+package io.gridside.console.cli;
+
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.support.DiagnosticsExport;
+import io.gridside.console.support.LinkStatistics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridside diagnostics export [--out FILE] [--site FILE]}: writes the diagnostics bundle, one zip of the logs,
+ * the site's topology and recent events and the versions, with every credential and all personal data removed.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes one zip for support: the console's logs, the site's meters, latest mesh and recent "
+            + "events, and the versions of the console, Java, JavaFX and the system, with manifest.json listing them.",
+            "Credentials, keys, PINs and personal data are removed: customers and technicians appear as stable "
+                + "pseudonyms (person-xxxxxxxx), the same in every file of one bundle."})
+final class DiagnosticsExportCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The zip to write; by default "
+        + "gridside-diagnostics-<UTC time>.zip in the data folder's exports.")
+    Path out;
+
+    @Option(names = "--site", paramLabel = "FILE", description = "The site database to describe; by default the "
+        + "one used last in the data folder, if any.")
+    Path site;
+
+    @Option(names = "--credential", paramLabel = "FILE", description = "A credential file kept elsewhere than the "
+        + "default, whose holder and secrets must not pass into the bundle.")
+    List<Path> credentials = List.of();
+
+    @Override
+    public Integer call() throws IOException {
+        AppDirs dirs = AppDirs.forCurrentUser();
+        Clock clock = Clock.systemUTC();
+        Path zip = out != null ? out : dirs.exports().resolve(DiagnosticsExport.fileName(clock.instant()));
+        Path database = site != null ? requireFile(site) : lastUsedSite(dirs).orElse(null);
+        List<DiagnosticsExport.Entry> entries = new DiagnosticsExport(dirs, clock).write(zip, database,
+                LinkStatistics.none("The command line keeps no link between commands; the log holds its sessions."),
+                credentials);
+        command.commandLine().getOut().println("Wrote " + zip.toAbsolutePath() + ": " + entries.size()
+                + " entries" + (database == null ? ", no site" : ", site " + database.getFileName())
+                + "; credentials and personal data removed.");
+        return ExitCode.OK;
+    }
+
+    private static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("There is no site database " + file + ".", null, SiteFiles.NO_SITE);
+        }
+        return file;
+    }
+
+    /** The site database changed last in the data folder: the site the technician worked on last. */
+    static Optional<Path> lastUsedSite(AppDirs dirs) throws IOException {
+        Path sites = dirs.data().resolve("sites");
+        if (!Files.isDirectory(sites)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(sites)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".db"))
+                    .max(Comparator.comparing(DiagnosticsExportCommand::modified));
+        }
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.gridside.console.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.Settings;
+import io.gridside.site.history.HistoryDigests;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the diagnostics bundle: one zip that support can read without learning who the customers and technicians
+ * are. What goes in is chosen by an allow-list: the logs, the link's figures and journal, the open site's identity,
+ * meters, latest mesh and recent events field by field ({@link SiteDiagnostics}), the console's settings of language
+ * and theme, and the versions of the console, Java, JavaFX and the system. Never the credential files, the site
+ * database itself, statements, receipts or the settings' other values. Every text then passes the
+ * {@link Redactor}, told of every person and secret the site database and credential files hold, as a second guard.
+ * {@code manifest.json} lists the entries, what each holds, its size and its SHA-256.
+ */
+public final class DiagnosticsExport {
+
+    /** The format the manifest names, for tools that read bundles. */
+    public static final String FORMAT = "gridside-diagnostics/1";
+    /** The most log text a bundle carries, the newest files first: the rolling log keeps up to 200 MB. */
+    static final long MOST_LOG_BYTES = 32L * 1024 * 1024;
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsExport.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int SALT_BYTES = 16;
+    private static final List<String> SETTINGS_KEPT = List.of("console.language", "console.theme");
+
+    private final AppDirs dirs;
+    private final Clock clock;
+
+    public DiagnosticsExport(AppDirs dirs, Clock clock) {
+        this.dirs = dirs;
+        this.clock = clock;
+    }
+
+    /** The name a bundle made at {@code at} is given unless the technician chooses another. */
+    public static String fileName(Instant at) {
+        return "gridside-diagnostics-" + STAMP.format(at) + ".zip";
+    }
+
+    /** One entry of a bundle, as the manifest lists it. */
+    public record Entry(String name, String holds, long bytes, String sha256) {
+    }
+
+    /**
+     * Writes the bundle to {@code zip} (a file written before is replaced only once the new one is whole).
+     *
+     * @param siteDatabase the open site's database, or null when no site is open
+     * @param link         the link's figures and journal
+     * @param credentials  credential files whose holders and secrets must not pass, beside the default one
+     * @return the entries written, the manifest last
+     */
+    public List<Entry> write(Path zip, Path siteDatabase, LinkStatistics link, List<Path> credentials)
+            throws IOException {
+        byte[] salt = new byte[SALT_BYTES];
+        new SecureRandom().nextBytes(salt);
+        Redactor.Builder told = Redactor.withSalt(salt);
+        told.replace(System.getProperty("user.home", ""), "~");
+        told.person("os-user", List.of(System.getProperty("user.name", "")));
+        List<Path> credentialFiles = new ArrayList<>(credentials);
+        credentialFiles.add(dirs.defaultCredential());
+        credentialFiles.forEach(file -> CredentialSecrets.tell(file, told));
+
+        Path absolute = zip.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path part = Files.createTempFile(absolute.getParent(), ".diagnostics-", ".part");
+        try {
+            List<Entry> entries = writeZip(part, siteDatabase, link, told);
+            Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Wrote a diagnostics bundle of {} entries to {}.", entries.size(), absolute);
+            return entries;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private List<Entry> writeZip(Path file, Path siteDatabase, LinkStatistics link, Redactor.Builder told)
+            throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            Redactor redactor;
+            if (siteDatabase != null && Files.isRegularFile(siteDatabase)) {
+                try (SiteStore store = SiteStore.openExisting(siteDatabase)) {
+                    SiteDiagnostics site = new SiteDiagnostics(store);
+                    site.tell(told);
+                    redactor = told.build();
+                    put(zip, entries, redactor, "site/site.json", "the open site: ids, zone, sizes", site.site());
+                    put(zip, entries, redactor, "site/meters.json", "meters, customers as pseudonyms",
+                            site.meters(redactor));
+                    put(zip, entries, redactor, "site/topology.json", "the latest mesh, without positions",
+                            site.topology());
+                    put(zip, entries, redactor, "site/events.json", "the recent events", site.events());
+                }
+            } else {
+                redactor = told.build();
+            }
+            put(zip, entries, redactor, "system.json", "versions of the console, Java, JavaFX, the system",
+                    JSON.valueToTree(system()));
+            put(zip, entries, redactor, "link.txt", "the link's figures and journal", link.text());
+            for (LogFiles.LogFile log : LogFiles.newestFirst(dirs.logs(), MOST_LOG_BYTES)) {
+                put(zip, entries, redactor, "logs/" + log.name(), "the console's log", log.text());
+            }
+            writeManifest(zip, entries, siteDatabase != null);
+        }
+        return entries;
+    }
+
+    private Map<String, Object> system() {
+        Settings settings = Settings.load(dirs);
+        Map<String, Object> system = new java.util.LinkedHashMap<>(SystemFacts.collect());
+        SETTINGS_KEPT.forEach(key -> system.put("setting." + key, settings.get(key, "")));
+        return system;
+    }
+
+    private void put(ZipOutputStream zip, List<Entry> entries, Redactor redactor, String name, String holds,
+            JsonNode json) throws IOException {
+        if (json != null) {
+            put(zip, entries, redactor, name, holds, json(json));
+        }
+    }
+
+    private void put(ZipOutputStream zip, List<Entry> entries, Redactor redactor, String name, String holds,
+            String text) throws IOException {
+        byte[] bytes = redactor.redact(text).getBytes(StandardCharsets.UTF_8);
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+        entries.add(new Entry(name, holds, bytes.length, HistoryDigests.sha256(bytes).hex()));
+    }
+
+    private void writeManifest(ZipOutputStream zip, List<Entry> entries, boolean withSite) throws IOException {
+        ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT)
+                .put("createdAt", clock.instant().toString())
+                .put("site", withSite ? "the open site's database was read" : "no site was open")
+                .put("personalData", "removed: customers and technicians appear as person-xxxxxxxx, the same in "
+                        + "every file of this bundle and different in another bundle; secrets, keys, phone numbers "
+                        + "and e-mail addresses appear as " + Redactor.REMOVED_SECRET + ", " + Redactor.REMOVED_KEY
+                        + ", " + Redactor.REMOVED_PHONE + " and " + Redactor.REMOVED_EMAIL);
+        ArrayNode list = manifest.putArray("entries");
+        for (Entry entry : entries) {
+            list.addObject().put("name", entry.name()).put("holds", entry.holds()).put("bytes", entry.bytes())
+                    .put("sha256", entry.sha256());
+        }
+        byte[] bytes = json(manifest).getBytes(StandardCharsets.UTF_8);
+        zip.putNextEntry(new ZipEntry("manifest.json"));
+        zip.write(bytes);
+        zip.closeEntry();
+        entries.add(new Entry("manifest.json", "this list", bytes.length, HistoryDigests.sha256(bytes).hex()));
+    }
+
+    private static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A diagnostics entry could not be written as JSON.", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.gridside.console.support;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.Customer;
+import io.gridside.site.Meter;
+import io.gridside.site.SiteEvent;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.TopologySnapshot;
+import io.gridside.site.commission.PlannedCustomer;
+import io.gridside.site.store.SiteStore;
+import io.gridside.site.sync.CustomerField;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a diagnostics bundle takes from a site database, field by field from an allow-list: the site, its meters with
+ * the customer each supplies as a pseudonym, the latest mesh without the radios' positions (a meter's position is
+ * a household's), and the recent events. It also tells the redactor every customer's name, phone number and
+ * address the database holds, and the cloud sync's PIN, so that none of them passes in a log line either.
+ */
+final class SiteDiagnostics {
+
+    /** How far back from the latest event the bundle's events reach. */
+    static final Duration RECENT = Duration.ofDays(7);
+    /** The most events a bundle carries, the latest kept. */
+    static final int MOST_EVENTS = 2_000;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final SiteStore store;
+
+    SiteDiagnostics(SiteStore store) {
+        this.store = store;
+    }
+
+    /** Tells {@code redactor} of everyone and every secret the database holds. */
+    void tell(Redactor.Builder redactor) {
+        for (Customer customer : store.customers()) {
+            redactor.person(customer.customerId(), List.of(customer.name()));
+        }
+        for (PlannedCustomer planned : store.commission().customers()) {
+            redactor.person(planned.customerId(), List.of(planned.name(), planned.phone(), planned.address()));
+        }
+        for (Customer customer : store.customers()) {
+            List<String> fields = store.sync().customerFields(customer.customerId()).stream()
+                    .map(CustomerField::value).toList();
+            redactor.person(customer.customerId(), fields);
+        }
+        store.sync().config().ifPresent(config -> redactor.secret(config.pin()));
+    }
+
+    /** The site's identity, zone and size. */
+    ObjectNode site() {
+        ObjectNode site = JSON.objectNode();
+        Optional<SiteInfo> info = store.site();
+        site.put("siteId", info.map(SiteInfo::siteId).orElse(null));
+        site.put("name", info.map(SiteInfo::name).orElse(null));
+        site.put("currency", info.map(SiteInfo::currency).orElse(null));
+        site.put("zone", info.map(i -> i.zone().getId()).orElse(null));
+        site.put("gatewayId", store.gatewayId().orElse(null));
+        site.put("schemaVersion", store.schemaVersion());
+        site.put("meters", store.meters().size());
+        site.put("customers", store.customers().size());
+        site.put("readings", store.readingCount());
+        site.put("lastLedgerSeq", store.lastLedgerSeq());
+        return site;
+    }
+
+    /** Each meter with its radio's parent and signal, and its customer as the pseudonym {@code redactor} gives. */
+    ArrayNode meters(Redactor redactor) {
+        ArrayNode meters = JSON.arrayNode();
+        for (Meter meter : store.meters()) {
+            meters.addObject().put("meterId", meter.meterId()).put("serial", meter.serial())
+                    .put("customer", redactor.pseudonym(meter.customerId())).put("parentId", meter.parentId())
+                    .put("rssiDbm", meter.rssiDbm());
+        }
+        return meters;
+    }
+
+    /** The latest mesh the database holds: routes and link quality, no positions; null when it holds none. */
+    ObjectNode topology() {
+        List<Instant> times = store.topologyTimes();
+        if (times.isEmpty()) {
+            return null;
+        }
+        Optional<TopologySnapshot> latest = store.topologyNearest(times.get(times.size() - 1));
+        return latest.map(SiteDiagnostics::topology).orElse(null);
+    }
+
+    private static ObjectNode topology(TopologySnapshot mesh) {
+        ObjectNode topology = JSON.objectNode().put("at", mesh.at().toString()).put("gatewayId", mesh.gatewayId());
+        ArrayNode nodes = topology.putArray("nodes");
+        for (TopologySnapshot.Node node : mesh.nodes()) {
+            ObjectNode row = nodes.addObject().put("id", node.id()).put("hops", node.hops()).put("rank", node.rank())
+                    .put("parentId", node.parentId()).put("firmware", node.firmware())
+                    .put("trafficPerHour", node.trafficPerHour());
+            node.alternates().forEach(row.putArray("alternates")::add);
+        }
+        ArrayNode links = topology.putArray("links");
+        for (TopologySnapshot.Link link : mesh.links()) {
+            links.addObject().put("from", link.from()).put("to", link.to())
+                    .put("forwardRssiDbm", link.forwardRssiDbm()).put("reverseRssiDbm", link.reverseRssiDbm())
+                    .put("forwardPsr", link.forwardPsr()).put("reversePsr", link.reversePsr()).put("etx", link.etx())
+                    .put("lastHeardAgeSeconds", link.lastHeardAgeSeconds()).put("preferred", link.preferred());
+        }
+        return topology;
+    }
+
+    /** The events of the last {@link #RECENT} before the latest, at most {@link #MOST_EVENTS}, oldest first. */
+    ArrayNode events() {
+        ArrayNode events = JSON.arrayNode();
+        Optional<Instant> latest = store.latestEventAt();
+        if (latest.isEmpty()) {
+            return events;
+        }
+        List<SiteEvent> recent = new ArrayList<>(store.events(latest.get().minus(RECENT), latest.get().plusSeconds(1)));
+        List<SiteEvent> kept = recent.subList(Math.max(0, recent.size() - MOST_EVENTS), recent.size());
+        for (SiteEvent event : kept) {
+            ObjectNode row = events.addObject().put("at", event.at().toString()).put("source", event.source())
+                    .put("kind", event.kind().name());
+            ObjectNode details = row.putObject("details");
+            event.details().forEach(details::put);
+            if (event.cause() != null) {
+                row.putObject("cause").put("scenario", event.cause().scenario()).put("step", event.cause().step())
+                        .put("kind", event.cause().kind());
+            }
+        }
+        return events;
+    }
+}

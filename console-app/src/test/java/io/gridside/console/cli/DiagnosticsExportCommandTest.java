@@ -1,0 +1,218 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridside.console.service.AppDirs;
+import io.gridside.link.auth.Role;
+import io.gridside.sim.DemoOperator;
+import io.gridside.site.Customer;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.EventKind;
+import io.gridside.site.Meter;
+import io.gridside.site.SiteEvent;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.TopologySnapshot;
+import io.gridside.site.store.SiteStore;
+import io.gridside.site.sync.Hlc;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The diagnostics bundle lets no planted canary out: a customer's name and phone number, a technician's name, a
+ * private key, a credential's signature, a token and a PIN, planted in the site database, the logs (one rolled and
+ * compressed), the credential files and the data folder, are in no byte of the zip, neither in its raw bytes nor in
+ * any entry's inflated contents; and support can still follow the customer through the files by a pseudonym.
+ */
+class DiagnosticsExportCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+    private static final String CUSTOMER = "Zawadi Kanarimwema";
+    private static final String PHONE = "+255799123456";
+    private static final String ADDRESS = "Plot 7 Kanari Lane";
+    private static final String TECHNICIAN = "Baraka Kanaritech";
+    private static final String TOKEN = "tok3nKanari99";
+    private static final String LOG_PIN = "48213";
+
+    @TempDir
+    Path home;
+
+    private String previousHome;
+    private AppDirs dirs;
+
+    @BeforeEach
+    void moveHome() {
+        previousHome = System.getProperty("gridside.home");
+        System.setProperty("gridside.home", home.toString());
+        dirs = AppDirs.forCurrentUser();
+    }
+
+    @AfterEach
+    void restoreHome() {
+        Credentials.restoreHome(previousHome);
+    }
+
+    @Test
+    void leavesNoCanaryInAnyByteOfTheZipAndKeepsOneCustomerFollowable() throws IOException {
+        Map<String, String> canaries = plantCanaries();
+        Path zip = home.resolve("out").resolve("bundle.zip");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", zip.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bundle.zip", "site S-KANARI.db");
+        byte[] raw = Files.readAllBytes(zip);
+        Map<String, String> entries = entries(zip);
+        assertThat(entries).containsKeys("manifest.json", "system.json", "link.txt", "site/site.json",
+                "site/meters.json", "site/topology.json", "site/events.json", "logs/gridside.log",
+                "logs/gridside.2026-12-01.0.log");
+        for (Map.Entry<String, String> canary : canaries.entrySet()) {
+            assertThat(contains(raw, canary.getValue())).as("the zip's bytes hold the " + canary.getKey()).isFalse();
+            entries.forEach((name, text) -> assertThat(text.toLowerCase(java.util.Locale.ROOT))
+                    .as(name + " holds the " + canary.getKey())
+                    .doesNotContain(canary.getValue().toLowerCase(java.util.Locale.ROOT)));
+        }
+        String pseudonym = pseudonymOfTheCustomer(entries.get("site/meters.json"));
+        assertThat(entries.get("logs/gridside.log")).contains("Top-up for " + pseudonym, "Pulled 96 readings");
+        assertThat(entries.get("logs/gridside.2026-12-01.0.log")).contains(pseudonym);
+        assertThat(entries.get("site/events.json")).contains(pseudonym).doesNotContain("latitude");
+        assertThat(entries.get("site/topology.json")).contains("M-1", "etx").doesNotContain("latitude");
+        assertThat(entries.get("system.json")).contains("\"java\"", "\"javafx\"", "\"os\"", "memory.max.mib");
+        assertThat(entries.get("manifest.json")).contains("gridside-diagnostics/1", "logs/gridside.log",
+                "site/events.json");
+    }
+
+    @Test
+    void refusesASiteDatabaseThatIsNotThere() {
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("b.zip").toString(), "--site",
+                home.resolve("missing.db").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("[NO_SITE]");
+    }
+
+    /** Plants the canaries where a technician's laptop keeps them; returns each by what it is. */
+    private Map<String, String> plantCanaries() throws IOException {
+        Map<String, String> canaries = new LinkedHashMap<>();
+        canaries.put("customer's name", CUSTOMER);
+        canaries.put("customer's phone number", PHONE);
+        canaries.put("customer's address", ADDRESS);
+        canaries.put("technician's name", TECHNICIAN);
+        canaries.put("token", TOKEN);
+        canaries.put("PIN", LOG_PIN);
+        Files.createDirectories(dirs.config());
+        Path credential = Path.of(Credentials.write(dirs.config(), "credential.json", DemoOperator.issue("T-0042",
+                TECHNICIAN, Role.TECHNICIAN, List.of("S-KANARI"), NOW.minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of())));
+        String credentialText = Files.readString(credential);
+        canaries.put("credential's signature", jsonValue(credentialText, "signature"));
+        canaries.put("technician's private key", jsonValue(Files.readString(
+                io.gridside.link.auth.TechnicianKeyFile.nextTo(credential)), "privateKey"));
+        plantSite(canaries);
+        plantLogs(canaries);
+        Files.createDirectories(dirs.statements());
+        Files.writeString(dirs.statements().resolve("statement.txt"), CUSTOMER + " " + PHONE);
+        return canaries;
+    }
+
+    private void plantSite(Map<String, String> canaries) {
+        try (SiteStore store = SiteStore.open(dirs.siteDatabase("S-KANARI"))) {
+            store.saveSite(new SiteInfo("S-KANARI", "Kanari village", "TZS", ZoneId.of("Africa/Dar_es_Salaam")),
+                    "GW-1");
+            store.saveRoster(List.of(new Customer("C-0001", CUSTOMER, CustomerCategory.HOUSEHOLD)),
+                    List.of(new Meter("M-1", "SN-1001", "C-0001", "GW-1", -71)));
+            store.sync().editCustomerField("C-0001", "phone", PHONE, new Hlc(NOW.toEpochMilli(), 0, "console"));
+            store.sync().editCustomerField("C-0001", "address", ADDRESS, new Hlc(NOW.toEpochMilli(), 1, "console"));
+            store.sync().saveConfig("https://127.0.0.1:8443/", "sha256/KanariPinValue1234567890abcdefXYZ=");
+            canaries.put("cloud PIN", "KanariPinValue1234567890abcdefXYZ");
+            store.insertEvents(List.of(new SiteEvent(1, NOW.minusSeconds(600), "M-1", EventKind.POWER_LOSS,
+                    new TreeMap<>(Map.of("customer", CUSTOMER, "note", "called " + PHONE)), null)));
+            store.insertTopology(new TopologySnapshot(NOW, "GW-1",
+                    List.of(new TopologySnapshot.Node("GW-1", -6.1, 35.7, 0, 0, null, List.of(), "1.0", 10),
+                            new TopologySnapshot.Node("M-1", -6.123456, 35.765432, 1, 1, "GW-1", List.of(), "1.0",
+                                    4)),
+                    List.of(new TopologySnapshot.Link("M-1", "GW-1", -71, -73, 0.98, 0.97, 1.05, 30, true))));
+            canaries.put("meter's latitude", "-6.123456");
+        }
+    }
+
+    private void plantLogs(Map<String, String> canaries) throws IOException {
+        Files.createDirectories(dirs.logs());
+        String key = canaries.get("technician's private key");
+        Files.writeString(dirs.logs().resolve("gridside.log"), String.join("\n",
+                "2026-12-05T10:00:00Z INFO [main] Pull - Pulled 96 readings from GW-1.",
+                "2026-12-05T10:00:01Z INFO [main] Cash - Top-up for " + CUSTOMER + " (" + PHONE + ") of 5000 TZS.",
+                "2026-12-05T10:00:02Z DEBUG [main] Auth - Session opened by " + TECHNICIAN + " token=" + TOKEN,
+                "2026-12-05T10:00:03Z DEBUG [main] Auth - Signed with " + key + ", pin: " + LOG_PIN,
+                "2026-12-05T10:00:04Z WARN [main] Sync - Customer at " + ADDRESS + " mailed x.y@example.org", ""));
+        Path rolled = dirs.logs().resolve("gridside.2026-12-01.0.log.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(rolled))) {
+            out.write(("2026-12-01T08:00:00Z INFO [main] Cash - Receipt printed for " + CUSTOMER + ".\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        canaries.put("e-mail address", "x.y@example.org");
+    }
+
+    private static String jsonValue(String json, String field) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
+        assertThat(matcher.find()).as(field + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String pseudonymOfTheCustomer(String meters) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("person-[0-9a-f]{8}").matcher(meters);
+        assertThat(matcher.find()).as(meters).isTrue();
+        return matcher.group();
+    }
+
+    /** Every entry of the zip, inflated, as text. */
+    private static Map<String, String> entries(Path zip) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(readAll(in), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toByteArray();
+    }
+
+    private static boolean contains(byte[] haystack, String needle) {
+        byte[] bytes = needle.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + bytes.length <= haystack.length; i++) {
+            for (int j = 0; j < bytes.length; j++) {
+                if (haystack[i + j] != bytes[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

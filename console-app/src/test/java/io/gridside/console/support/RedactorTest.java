@@ -1,0 +1,68 @@
+package io.gridside.console.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The redaction pass replaces what it was told and what looks personal or secret, and leaves the rest readable. */
+class RedactorTest {
+
+    private static final byte[] SALT = "a salt for tests".getBytes(StandardCharsets.UTF_8);
+
+    private final Redactor redactor = Redactor.withSalt(SALT)
+            .person("C-0001", List.of("Neema Juma", "+255711000111", "Plot 9 Mto Lane"))
+            .person("C-0002", List.of("Neema"))
+            .secret("sha256/OnlyThisSiteKnowsIt")
+            .build();
+
+    @Test
+    void replacesEveryValueOfAPersonByTheSamePseudonymWhateverTheCase() {
+        String pseudonym = redactor.pseudonym("C-0001");
+
+        String text = redactor.redact("Top-up for NEEMA JUMA (C-0001), phone +255711000111, at Plot 9 Mto Lane.");
+
+        assertThat(text).isEqualTo("Top-up for " + pseudonym + " (" + pseudonym + "), phone " + pseudonym + ", at "
+                + pseudonym + ".");
+        assertThat(pseudonym).matches("person-[0-9a-f]{8}");
+    }
+
+    @Test
+    void replacesTheLongestValueFirstAndOnlyWholeWords() {
+        String text = redactor.redact("Neema Juma met Neema; Neemas and C-00010 stay.");
+
+        assertThat(text).isEqualTo(redactor.pseudonym("C-0001") + " met " + redactor.pseudonym("C-0002")
+                + "; Neemas and C-00010 stay.");
+    }
+
+    @Test
+    void pseudonymsDifferBetweenSalts() {
+        Redactor other = Redactor.withSalt("another salt".getBytes(StandardCharsets.UTF_8)).build();
+
+        assertThat(other.pseudonym("C-0001")).isNotEqualTo(redactor.pseudonym("C-0001"));
+        assertThat(Redactor.withSalt(SALT).build().pseudonym("C-0001")).isEqualTo(redactor.pseudonym("C-0001"));
+    }
+
+    @Test
+    void replacesWhatLooksLikeAPhoneNumberAnEmailAddressOrACredential() {
+        String text = redactor.redact("call +254 722 123 456 or 0712345678, mail a.b@example.org; pin=1234, "
+                + "token: \"abc.def\", password=hunter2, the pin is sha256/OnlyThisSiteKnowsIt");
+
+        assertThat(text).isEqualTo("call [removed-phone] or [removed-phone], mail [removed-email]; "
+                + "pin=[removed-secret], token: \"[removed-secret]\", password=[removed-secret], "
+                + "the pin is [removed-secret]");
+    }
+
+    @Test
+    void replacesKeysAndLongHashesButNotPathsWordsOrFigures() {
+        String keyed = redactor.redact("key q83vEjRWeJBUgaO1Ck8vY3hkm6dbP2sPzCeM8aZ+Tc0= and hash "
+                + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d1c15b0f00a08.");
+        String plain = redactor.redact("2026-12-05T10:00:01Z INFO [gateway-worker-/127.0.0.1:52902] Pulled 96 "
+                + "readings of M00001 into /home/tech/.local/share/gridside/sites/site-42.db in 1234567 us.");
+
+        assertThat(keyed).isEqualTo("key [removed-key] and hash [removed-key].");
+        assertThat(plain).isEqualTo("2026-12-05T10:00:01Z INFO [gateway-worker-/127.0.0.1:52902] Pulled 96 "
+                + "readings of M00001 into /home/tech/.local/share/gridside/sites/site-42.db in 1234567 us.");
+    }
+}
