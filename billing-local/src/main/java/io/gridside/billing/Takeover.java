@@ -25,20 +25,25 @@ public final class Takeover {
     }
 
     /**
-     * An engine that bills from {@code at} on {@code ledger}, whose next entry follows the reconciliation's last.
+     * An engine that bills from {@code at} on {@code ledger}, whose next entry follows the reconciliation's last,
+     * with the dead gateway's billing configuration: each customer rated by their own tariff, under the site's
+     * credit terms (its policy, holidays, protected customers and debts).
      *
+     * @param rater the rater of the site's default schedule, with every version known at the takeover
+     * @param tariffs the raters of the site's other tariffs and who is on each
      * @param meters each customer's meter, in the order the accounts are to be kept
      * @param balances each customer's balance after the reconciliation
      */
-    public static BillingEngine engine(Tariff tariff, Rater rater, CreditTerms terms, LedgerStore ledger,
-            Map<String, String> meters, Map<String, Long> balances, Instant at) {
+    public static BillingEngine engine(Tariff tariff, Rater rater, CreditTerms terms, CustomerTariffs tariffs,
+            LedgerStore ledger, Map<String, String> meters, Map<String, Long> balances, Instant at) {
         BillingEngine scratch = new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms);
         List<byte[]> states = new ArrayList<>();
         meters.forEach((customerId, meterId) -> {
             scratch.moveIn(customerId, meterId, balances.get(customerId), at);
             states.add(scratch.accountState(customerId));
         });
-        return BillingEngine.resume(tariff, rater, ledger, terms, states, Reading.intervalStartOf(at));
+        return BillingEngine.resume(tariff, rater, ledger, terms, states, Reading.intervalStartOf(at))
+                .ratingCustomersBy(tariffs);
     }
 
     /** A ledger in memory whose entries follow entry {@code lastSeq}, which it does not hold. */

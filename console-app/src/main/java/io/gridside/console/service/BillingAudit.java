@@ -55,7 +55,7 @@ public final class BillingAudit {
                 (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events);
         // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
         ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
-                .map(replaced -> replaced.run(site, tariff, meters, ledger, readings, replayOf))
+                .map(replaced -> replaced.run(site, tariff, config, meters, ledger, readings, replayOf))
                 .orElseGet(() -> ReplacedGatewayReplay.Outcome.of(ledger, replayOf.apply(ledger, readings)));
         BillingEngine replay = outcome.after();
         Reconciliation reconciliation = outcome.reconciliation();
@@ -124,7 +124,8 @@ public final class BillingAudit {
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
                 (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events);
         return Optional.of(ReplacedGatewayReplay.in(ledger)
-                .map(replaced -> replaced.run(site.get(), tariff.get(), meters, ledger, readings, replayOf).after())
+                .map(replaced -> replaced.run(site.get(), tariff.get(), config, meters, ledger, readings, replayOf)
+                        .after())
                 .orElseGet(() -> replayOf.apply(ledger, readings)));
     }
 

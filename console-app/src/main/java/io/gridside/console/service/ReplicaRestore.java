@@ -2,8 +2,11 @@ package io.gridside.console.service;
 
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.frame.Frame;
 import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.MeshDayBatch;
+import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.Customer;
@@ -23,19 +26,23 @@ import java.util.stream.Collectors;
 
 /**
  * The console's verified replica of a site, as a factory-fresh gateway takes it over (protocol section 6.32): the
- * site, its tariff, each customer with their meter and balance, and the ledger's tip. Sending it resumes: the
- * gateway says which chunks it lacks, and only those are sent.
+ * site, its tariff, each customer with their meter and balance, the ledger's tip, and the billing configuration
+ * the dead gateway billed with (section 6.35). Sending it resumes: the gateway says which chunks it lacks, and only
+ * those are sent.
  *
  * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
+ * @param billingConfig the configuration document the site database keeps, as the dead gateway answered it; null
+ *     for a site whose gateway never said (it billed its flat tariff under plain terms)
  */
 public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
-        List<RestoreChunk.Account> accounts) {
+        List<RestoreChunk.Account> accounts, byte[] billingConfig) {
 
     /** How many accounts one chunk carries, which keeps a chunk of a full roster well inside one frame. */
     public static final int CHUNK_ACCOUNTS = 50;
 
     public ReplicaRestore {
         accounts = List.copyOf(accounts);
+        billingConfig = billingConfig == null ? null : billingConfig.clone();
     }
 
     /**
@@ -59,7 +66,8 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         }
         LedgerEntry tip = ledger.get(ledger.size() - 1);
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
-        return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store));
+        return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
+                store.billingConfig().orElse(null));
     }
 
     /** Each meter with its customer and the customer's balance after their last entry of the replica. */
@@ -105,14 +113,40 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
      */
     public RestoreState sendTo(GatewayClient client, Progress progress) throws LinkException {
         List<List<RestoreChunk.Account>> chunks = chunks();
-        RestoreState state = client.replacement().begin(new BeginRestore(restoreId, site, tariff, tip, tipHash,
-                chunks.size()));
+        RestoreState state = client.replacement().begin(begin(chunks.size()));
         int sent = chunks.size() - state.missingChunks().size();
         for (int index : state.missingChunks()) {
             state = client.replacement().chunk(new RestoreChunk(restoreId, index, chunks.get(index)));
             progress.update("Restoring the new gateway from the replica", ++sent, chunks.size());
         }
         return state.applied() ? state : client.replacement().finish(new FinishRestore(restoreId));
+    }
+
+    /**
+     * The restore's first request, with the billing configuration compressed.
+     *
+     * <p>KNOWN SHORTCOMING: the configuration travels in the BeginRestore's one frame, which holds it for sites
+     * of thousands of customers (the document compresses about tenfold), not for any size: a configuration that
+     * does not fit is refused before anything is sent instead of being cut across frames.
+     *
+     * @throws ReplacementRefusedException with {@code REPLACE_CONFIG_TOO_LARGE} when it does not fit one frame
+     */
+    private BeginRestore begin(int chunkCount) {
+        BeginRestore begin = new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount,
+                billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig));
+        int size = MessageCodec.encode(begin).length;
+        if (size > Frame.MAX_PAYLOAD) {
+            throw new ReplacementRefusedException("REPLACE_CONFIG_TOO_LARGE", "The site's billing configuration "
+                    + "takes " + size + " bytes compressed, more than the " + Frame.MAX_PAYLOAD + " a restore "
+                    + "carries; no gateway was restored. Ask support to restore this site.");
+        }
+        return begin;
+    }
+
+    /** The configuration document, or null for none. */
+    @Override
+    public byte[] billingConfig() {
+        return billingConfig == null ? null : billingConfig.clone();
     }
 
     private List<List<RestoreChunk.Account>> chunks() {

@@ -1,11 +1,10 @@
 package io.gridside.sim.replace;
 
 import io.gridside.billing.BillingEngine;
-import io.gridside.billing.CreditTerms;
-import io.gridside.billing.Rater;
 import io.gridside.billing.ReadingHistory;
 import io.gridside.billing.Takeover;
 import io.gridside.billing.Tick;
+import io.gridside.billing.config.BillingConfig;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.server.PaymentPosting;
@@ -18,7 +17,6 @@ import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
-import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * register each was reconciled to, the cash and payments taken since, and turns relays on its decisions. Not
  * thread-safe: its gateway locks around it.
  *
- * <p>It bills with the site's flat tariff under plain credit terms, which is all a restore carries.
+ * <p>It bills with the configuration the restore carried (decision 0075): each customer on their own tariff's
+ * schedule, under the site's credit terms; from a console that sent none, with the site's flat tariff under plain
+ * terms.
  *
  * <p>KNOWN SHORTCOMING: it keeps its readings, cash and relay commands in memory, not in a journal as the simulated
  * gateways do, so a simulator stopped after a replacement does not resume the replacement's billing.
@@ -103,12 +103,12 @@ final class ReplacementBilling {
             Supplier<Instant> clock) {
         SiteInfo site = restored.begin().site();
         Tariff tariff = restored.begin().tariff();
-        Rater rater = new Rater(TariffSchedule.flat(tariff), site.zone(), CreditTerms.PLAIN.calendar()::isHoliday);
+        BillingConfig config = restored.billingConfig();
         Instant opened = Reading.intervalStartOf(at);
         Map<String, String> meterOf = new LinkedHashMap<>();
         restored.accounts().forEach(a -> meterOf.put(a.customer().customerId(), a.meter().meterId()));
-        BillingEngine engine = Takeover.engine(tariff, rater, CreditTerms.PLAIN, restored.ledger(), meterOf,
-                restored.balances(), at);
+        BillingEngine engine = Takeover.engine(tariff, config.rater(site.zone()), config.terms(),
+                config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(), at);
         ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock);
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         if (read != null) {

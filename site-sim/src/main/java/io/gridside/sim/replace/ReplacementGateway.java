@@ -97,8 +97,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         }
         BeginRestore begin = restored.begin();
         List<String> capabilities = billing == null ? List.of("site", "meter-status", "ledger", "restore")
-                : List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "cash-book",
-                        "relay-commands", "payment-channels", "restore");
+                : List.of("site", "meter-status", "readings", "ledger", "billing-config", "cash-top-up",
+                        "cash-book", "relay-commands", "payment-channels", "restore");
         return new GatewayProfile(gatewayId, siteId, begin.site().name(), FIRMWARE, begin.site().currency(),
                 begin.site().zone().getId(), capabilities);
     }
@@ -129,6 +129,15 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     public synchronized SiteReply site() {
         BeginRestore begin = restoredSite().begin();
         return new SiteReply(begin.site(), begin.tariff(), restored.accounts().size());
+    }
+
+    /** What the restore said the site bills with, once it bills: it answers GetBillingConfig as any gateway does. */
+    @Override
+    public synchronized byte[] billingConfig() {
+        if (billing == null) {
+            throw new UnsupportedOperationException("this gateway bills nothing before its reconciliation is posted");
+        }
+        return restored.billingConfigDocument();
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.gridside.sim.replace;
 
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RestoreChunk;
@@ -9,6 +13,7 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a replacement gateway took over from a restore: the site, its accounts and their balances, and its own
- * ledger, whose first entry follows the replica's tip in the same hash chain (decision 0067). Not thread-safe: its
- * gateway locks around it.
+ * What a replacement gateway took over from a restore: the site, its accounts and their balances, the billing
+ * configuration the dead gateway billed with (decision 0075), and its own ledger, whose first entry follows the
+ * replica's tip in the same hash chain (decision 0067). Not thread-safe: its gateway locks around it.
  */
 final class RestoredSite {
 
@@ -32,9 +37,13 @@ final class RestoredSite {
     private final Map<String, Long> balances = new LinkedHashMap<>();
     private final ContinuedLedger ledger;
     private final Set<String> references = new HashSet<>();
+    private final byte[] billingDocument;
+    private final BillingConfig billingConfig;
 
     RestoredSite(BeginRestore begin, List<RestoreChunk.Account> all) throws RestoreRefusedException {
         this.begin = begin;
+        this.billingDocument = billingDocumentOf(begin);
+        this.billingConfig = billingConfigOf(begin, billingDocument);
         Set<String> meters = new HashSet<>();
         for (RestoreChunk.Account account : all) {
             String customerId = account.customer().customerId();
@@ -49,6 +58,50 @@ final class RestoredSite {
 
     BeginRestore begin() {
         return begin;
+    }
+
+    /**
+     * What the site bills with: the configuration the restore carried, or, from a console that sent none, the
+     * site's flat tariff under plain credit terms.
+     */
+    BillingConfig billingConfig() {
+        return billingConfig;
+    }
+
+    /** {@link #billingConfig} as its document, which a GetBillingConfig is answered with. */
+    byte[] billingConfigDocument() {
+        return billingDocument.clone();
+    }
+
+    private static byte[] billingDocumentOf(BeginRestore begin) throws RestoreRefusedException {
+        try {
+            byte[] carried = begin.billingConfigDocument();
+            return carried != null ? carried : BillingConfigDocument.encode(new BillingConfig(
+                    TariffSchedule.flat(begin.tariff()), CreditTerms.PLAIN));
+        } catch (MalformedMessageException e) {
+            throw invalidConfig(e.getMessage());
+        }
+    }
+
+    private static BillingConfig billingConfigOf(BeginRestore begin, byte[] document)
+            throws RestoreRefusedException {
+        BillingConfig config;
+        try {
+            config = BillingConfigDocument.decode(document);
+        } catch (IllegalArgumentException e) {
+            throw invalidConfig(e.getMessage());
+        }
+        if (!config.schedule().currency().equals(begin.site().currency())) {
+            throw invalidConfig("it bills in " + config.schedule().currency() + ", the site in "
+                    + begin.site().currency());
+        }
+        return config;
+    }
+
+    private static RestoreRefusedException invalidConfig(String why) {
+        return new RestoreRefusedException("REPLACE_CONFIG_INVALID", "The restore's billing configuration cannot "
+                + "be billed with (" + why + "); nothing was restored. Pull the site's configuration again and "
+                + "restore from that replica.");
     }
 
     List<RestoreChunk.Account> accounts() {

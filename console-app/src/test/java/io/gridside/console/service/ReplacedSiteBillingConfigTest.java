@@ -1,0 +1,200 @@
+package io.gridside.console.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.link.client.Authentication;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.GatewayPins;
+import io.gridside.link.message.PostPayments;
+import io.gridside.link.transport.TcpTransport;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimBilling;
+import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
+import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.SiteSpec;
+import io.gridside.sim.replace.MeterRegisters;
+import io.gridside.sim.replace.ReplacementGateway;
+import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.CustomerCategory;
+import io.gridside.site.Debt;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.cbor.ByteString;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site that bills as a real mini-grid does (households on a lifeline block with an evening peak, shops on a
+ * business tariff of their own, VAT, appliance loans repaid from top-ups, a clinic never cut off) loses its
+ * gateway; the replacement, restored with the site's billing configuration, bills each customer as the dead
+ * gateway's simulation, which runs on, goes on billing the same meters.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ReplacedSiteBillingConfigTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
+    private static final Instant FROM = Instant.parse("2026-06-01T09:00:00Z");
+    private static final int METERS = 60;
+    private static final SigningKey NEW_KEY = SigningKey.fromSeed(ByteString.fromHex("5b".repeat(32)));
+    private static final Set<EntryKind> CHARGES = Set.of(EntryKind.ENERGY, EntryKind.STANDING_CHARGE, EntryKind.TAX,
+            EntryKind.LEVY, EntryKind.MINIMUM_CHARGE);
+
+    @TempDir
+    Path dir;
+
+    private final SimClock.Manual clock = SimClock.manual(NOW);
+    private final GatewayPins pins = GatewayPins.inMemory();
+    private SimulatedSite site;
+    private SimulatedGateway old;
+    private SiteStore store;
+    private ReplacementSite replacement;
+
+    @BeforeEach
+    void runTheSiteUntilItsGatewayDies() throws IOException {
+        site = SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW, SimBilling.REALISTIC_SHOPS_APART), clock);
+        old = site.gateway();
+        store = SiteStore.open(dir.resolve("site.db"));
+        try (GatewayClient client = supervisor(site.listenTcp(0))) {
+            SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        }
+        clock.advance(Duration.ofHours(8));
+        site.stopListeningTcp();
+        site.endTcpSessions();
+        clock.advance(Duration.ofHours(8));
+        replacement = ReplacementSite.listen(new ReplacementGateway(old.profile().siteId(), "GW-NEW002", NEW_KEY,
+                DemoOperator.trusted(), clock, MeterRegisters.of(old)));
+    }
+
+    @AfterEach
+    void close() {
+        replacement.close();
+        store.close();
+        site.close();
+    }
+
+    @Test
+    void theSiteHasTwoTariffsAndLoansToReplace() {
+        BillingConfig config = BillingConfigDocument.decode(store.billingConfig().orElseThrow());
+
+        assertThat(config.otherTariffs()).hasSize(1);
+        assertThat(config.tariffOfCustomer()).isNotEmpty();
+        assertThat(config.terms().debts()).isNotEmpty();
+    }
+
+    @Test
+    void billsTheFirstWholeDayAfterTheReplacementOnEachCustomersTariffAsTheDeadGatewayWould() throws IOException {
+        replace();
+        long tip = store.lastLedgerSeq();
+        ZoneId zone = ZoneId.of(old.profile().timeZone());
+        LocalDate day = LocalDate.ofInstant(clock.now(), zone).plusDays(1);
+        Instant dayStart = day.atStartOfDay(zone).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+        clock.advance(Duration.between(clock.now(), dayEnd).plus(Duration.ofMinutes(20)));
+
+        Map<String, Long> dead = chargesOfTheDay(old.ledgerAfter(tip), dayStart, dayEnd);
+        Map<String, Long> replaced = chargesOfTheDay(replacement.gateway().ledgerAfter(tip), dayStart, dayEnd);
+
+        assertThat(replaced.keySet()).isEqualTo(dead.keySet());
+        assertThat(dead.keySet()).anyMatch(key -> key.startsWith(shop() + ":"))
+                .anyMatch(key -> key.endsWith(":" + EntryKind.TAX));
+        // Each kind of charge of each customer may differ by the fraction of a minor unit one engine had accrued
+        // and not yet posted when the day began.
+        dead.forEach((key, amount) -> assertThat(replaced.get(key)).as(key).isCloseTo(amount, within(1L)));
+    }
+
+    @Test
+    void recoversALoanFromAPaymentAfterTheReplacementAsTheDeadGatewayWould() throws IOException {
+        replace();
+        Debt loan = BillingConfigDocument.decode(store.billingConfig().orElseThrow()).terms().debts().get(0);
+        PostPayments payment = new PostPayments(List.of(new PostPayments.Payment("MM-LOAN-1", loan.customerId(),
+                10_000, old.profile().currency(), clock.now(), "mobile money export")));
+
+        old.postPayments(payment);
+        replacement.gateway().postPayments(payment);
+        clock.advance(Duration.ofMinutes(20));
+
+        List<Long> deadRecovery = recoveries(old.ledgerAfter(store.lastLedgerSeq()), loan);
+        assertThat(deadRecovery).containsExactly(-10_000L * loan.sharePercent() / 100);
+        assertThat(recoveries(replacement.gateway().ledgerAfter(store.lastLedgerSeq()), loan))
+                .isEqualTo(deadRecovery);
+    }
+
+    @Test
+    void answersTheReplicasConfigurationAndTheAuditAgreesWithIt() throws IOException {
+        byte[] before = store.billingConfig().orElseThrow();
+        replace();
+        clock.advance(Duration.ofHours(26));
+
+        BillingReport report;
+        try (GatewayClient client = supervisorRepinning()) {
+            assertThat(client.hello().capabilities()).contains("billing-config");
+            assertThat(client.billingConfig(() -> false)).isEqualTo(before);
+            SitePull.run(client, store, Instant.EPOCH, client.lastGatewayClock(), Progress.NONE, () -> false);
+            report = BillingAudit.run(store);
+        }
+
+        assertThat(store.billingConfig()).contains(before);
+        assertThat(report.reconciliation().firstDifference()).isEmpty();
+        assertThat(report.reconciliation().agrees()).isTrue();
+        assertThat(report.reconciliation().checkedTo()).isAfter(clock.now().minus(Duration.ofHours(1)));
+        assertThat(BillingAudit.replacement(store.ledger())).isPresent();
+    }
+
+    private void replace() throws IOException {
+        try (GatewayClient client = supervisorRepinning()) {
+            GatewayReplacing.run(client, store, Progress.NONE);
+        }
+    }
+
+    /** Each customer's charges of one kind over the day, keyed {@code CUSTOMER:KIND}. */
+    private static Map<String, Long> chargesOfTheDay(List<LedgerEntry> entries, Instant from, Instant to) {
+        Map<String, Long> charges = new TreeMap<>();
+        entries.stream().filter(e -> CHARGES.contains(e.kind()) && e.at().isAfter(from) && !e.at().isAfter(to))
+                .forEach(e -> charges.merge(e.customerId() + ":" + e.kind(), e.amountMinor(), Long::sum));
+        return charges;
+    }
+
+    private static List<Long> recoveries(List<LedgerEntry> entries, Debt loan) {
+        return entries.stream().filter(e -> e.kind() == EntryKind.DEBT_RECOVERY
+                && e.reference().startsWith("debt:" + loan.debtId() + ":")).map(LedgerEntry::amountMinor).toList();
+    }
+
+    private String shop() {
+        return old.layout().customers().stream().filter(c -> c.category() == CustomerCategory.SHOP).findFirst()
+                .orElseThrow().customerId();
+    }
+
+    private GatewayClient supervisor(InetSocketAddress address) throws IOException {
+        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
+                Authentication.of(DemoOperator.supervisorFor(old.profile().siteId(), clock.now()), pins),
+                Duration.ofSeconds(10));
+    }
+
+    private GatewayClient supervisorRepinning() throws IOException {
+        InetSocketAddress address = replacement.address();
+        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
+                Authentication.of(DemoOperator.supervisorFor(old.profile().siteId(), clock.now()), pins).repinning(),
+                Duration.ofSeconds(10));
+    }
+}
