@@ -138,8 +138,11 @@ final class ReplacedGatewayReplay {
         Map<String, String> meterOf = new LinkedHashMap<>();
         meters.stream().filter(m -> balances.containsKey(m.customerId()))
                 .forEach(m -> meterOf.put(m.customerId(), m.meterId()));
+        List<LedgerEntry> before = new ArrayList<>(dead);
+        before.addAll(lines);
         return Takeover.engine(tariff, config.rater(site.zone()), config.terms(), config.customerTariffs(site.zone()),
-                Takeover.ledgerAfter(reconciledSeq), meterOf, balances, postedAt);
+                Takeover.ledgerAfter(reconciledSeq), meterOf, balances,
+                Takeover.debtsOwed(config.terms(), Map.of(), before), postedAt);
     }
 
     /**

@@ -1,15 +1,21 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.Takeover;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.Customer;
+import io.gridside.site.Debt;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
@@ -21,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,7 +77,10 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
                 store.billingConfig().orElse(null));
     }
 
-    /** Each meter with its customer and the customer's balance after their last entry of the replica. */
+    /**
+     * Each meter with its customer, the customer's balance after their last entry of the replica, and what each of
+     * the customer's debts under the site's terms owes after it.
+     */
     private static List<RestoreChunk.Account> accounts(SiteStore store) {
         Map<String, Customer> customers = store.customers().stream()
                 .collect(Collectors.toMap(Customer::customerId, Function.identity()));
@@ -78,6 +88,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         for (LedgerEntry entry : store.ledger()) {
             balances.put(entry.customerId(), entry.balanceAfterMinor());
         }
+        Map<String, List<DebtOwed>> debts = debtsOwed(store);
         List<RestoreChunk.Account> accounts = new ArrayList<>();
         for (Meter meter : store.meters()) {
             Customer customer = customers.get(meter.customerId());
@@ -85,9 +96,25 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
             if (customer == null || balance == null) {
                 throw incomplete("no customer or ledger entry for meter " + meter.meterId());
             }
-            accounts.add(new RestoreChunk.Account(customer, meter, balance));
+            accounts.add(new RestoreChunk.Account(customer, meter, balance, debts.get(customer.customerId())));
         }
         return accounts;
+    }
+
+    /** Each indebted customer's debts with what each owes after the replica's ledger, as the terms list them. */
+    private static Map<String, List<DebtOwed>> debtsOwed(SiteStore store) {
+        Map<String, List<DebtOwed>> debts = new HashMap<>();
+        Optional<CreditTerms> terms = store.billingConfig().map(BillingConfigDocument::decode)
+                .map(BillingConfig::terms);
+        if (terms.isEmpty()) {
+            return debts;
+        }
+        Map<String, Long> owed = Takeover.debtsOwed(terms.get(), Map.of(), store.ledger());
+        for (Debt debt : terms.get().debts()) {
+            debts.computeIfAbsent(debt.customerId(), id -> new ArrayList<>()).add(new DebtOwed(debt.debtId(),
+                    debt.kind(), debt.principalMinor(), owed.get(debt.debtId())));
+        }
+        return debts;
     }
 
     private static ReplacementRefusedException incomplete(String what) {

@@ -106,7 +106,7 @@ public final class MessageCatalogue {
             new Entry(0x9E, GetCommissioning.class, 1, Priority.CONTROL),
             new Entry(0x9F, CommissioningState.class, 1, Priority.CONTROL),
             new Entry(0xA0, BeginRestore.class, 2, Priority.BILLING),
-            new Entry(0xA1, RestoreChunk.class, 1, Priority.BILLING),
+            new Entry(0xA1, RestoreChunk.class, 2, Priority.BILLING),
             new Entry(0xA2, RestoreState.class, 1, Priority.BILLING),
             new Entry(0xA3, FinishRestore.class, 1, Priority.BILLING),
             new Entry(0xA4, ReadRegisters.class, 1, Priority.BILLING),

@@ -108,7 +108,8 @@ final class ReplacementBilling {
         Map<String, String> meterOf = new LinkedHashMap<>();
         restored.accounts().forEach(a -> meterOf.put(a.customer().customerId(), a.meter().meterId()));
         BillingEngine engine = Takeover.engine(tariff, config.rater(site.zone()), config.terms(),
-                config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(), at);
+                config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(),
+                restored.debtsOwedNow(), at);
         ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock);
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         if (read != null) {

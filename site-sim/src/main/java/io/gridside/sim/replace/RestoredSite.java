@@ -1,9 +1,11 @@
 package io.gridside.sim.replace;
 
 import io.gridside.billing.CreditTerms;
+import io.gridside.billing.Takeover;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
@@ -39,6 +41,8 @@ final class RestoredSite {
     private final Set<String> references = new HashSet<>();
     private final byte[] billingDocument;
     private final BillingConfig billingConfig;
+    /** What each debt owed after the replica's ledger, as the restore carried it. */
+    private final Map<String, Long> debtsOwed = new LinkedHashMap<>();
 
     RestoredSite(BeginRestore begin, List<RestoreChunk.Account> all) throws RestoreRefusedException {
         this.begin = begin;
@@ -52,8 +56,35 @@ final class RestoredSite {
                         + " or meter " + account.meter().meterId() + " twice; nothing was restored.");
             }
             balances.put(customerId, account.balanceMinor());
+            takeDebts(account);
         }
         this.ledger = new ContinuedLedger(begin.tip(), begin.tipHash());
+    }
+
+    /** Keeps what the account's debts owe, each of which must be one of the customer's under the site's terms. */
+    private void takeDebts(RestoreChunk.Account account) throws RestoreRefusedException {
+        if (account.debts() == null) {
+            return;
+        }
+        String customerId = account.customer().customerId();
+        for (DebtOwed debt : account.debts()) {
+            boolean known = billingConfig.terms().debts().stream()
+                    .anyMatch(d -> d.debtId().equals(debt.debtId()) && d.customerId().equals(customerId));
+            if (!known || debt.remainingMinor() < 0 || debt.remainingMinor() > debt.principalMinor()) {
+                throw new RestoreRefusedException("REPLACE_INVALID", "The restore says customer " + customerId
+                        + " owes " + debt.remainingMinor() + " on debt " + debt.debtId() + ", which the site's "
+                        + "terms do not give them at that amount; nothing was restored.");
+            }
+            debtsOwed.put(debt.debtId(), debt.remainingMinor());
+        }
+    }
+
+    /**
+     * What each of the terms' debts owes after the reconciliation: what the restore carried, less the recoveries
+     * its lines posted ({@link Takeover#debtsOwed}).
+     */
+    Map<String, Long> debtsOwedNow() {
+        return Takeover.debtsOwed(billingConfig.terms(), debtsOwed, ledger.after(begin.tip().seq()));
     }
 
     BeginRestore begin() {
