@@ -20,6 +20,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerCheck;
 import io.gridside.site.store.SiteStore;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,9 +42,11 @@ import java.util.stream.Collectors;
  * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
  * @param billingConfig the configuration document the site database keeps, as the dead gateway answered it; null
  *     for a site whose gateway never said (it billed its flat tariff under plain terms)
+ * @param receiptBooks each credential's receipt book as the replica's cash book leaves it, which the new gateway
+ *     numbers on from
  */
 public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
-        List<RestoreChunk.Account> accounts, byte[] billingConfig) {
+        List<RestoreChunk.Account> accounts, byte[] billingConfig, List<BeginRestore.ReceiptBook> receiptBooks) {
 
     /** How many accounts one chunk carries, which keeps a chunk of a full roster well inside one frame. */
     public static final int CHUNK_ACCOUNTS = 50;
@@ -50,6 +54,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
     public ReplicaRestore {
         accounts = List.copyOf(accounts);
         billingConfig = billingConfig == null ? null : billingConfig.clone();
+        receiptBooks = List.copyOf(receiptBooks);
     }
 
     /**
@@ -74,7 +79,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         LedgerEntry tip = ledger.get(ledger.size() - 1);
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
         return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
-                store.billingConfig().orElse(null));
+                store.billingConfig().orElse(null), receiptBooks(store.cashBook()));
     }
 
     /**
@@ -99,6 +104,26 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
             accounts.add(new RestoreChunk.Account(customer, meter, balance, debts.get(customer.customerId())));
         }
         return accounts;
+    }
+
+    /**
+     * Each receipt book of the replica's cash book, in code order: the highest receipt number it holds and the cash
+     * taken under it, voided receipts included, as the gateway counted it against the credential's limit.
+     */
+    static List<BeginRestore.ReceiptBook> receiptBooks(List<CashBookLine> cashBook) {
+        Map<String, long[]> books = new TreeMap<>();
+        for (CashBookLine line : cashBook) {
+            if (line.kind() != CashBookLine.Kind.RECEIPT) {
+                continue;
+            }
+            int dash = line.receipt().lastIndexOf('-');
+            long[] book = books.computeIfAbsent(line.receipt().substring(0, dash), code -> new long[2]);
+            book[0] = Math.max(book[0], Long.parseLong(line.receipt().substring(dash + 1)));
+            book[1] += line.amountMinor();
+        }
+        List<BeginRestore.ReceiptBook> receiptBooks = new ArrayList<>();
+        books.forEach((code, book) -> receiptBooks.add(new BeginRestore.ReceiptBook(code, book[0], book[1])));
+        return receiptBooks;
     }
 
     /** Each indebted customer's debts with what each owes after the replica's ledger, as the terms list them. */
@@ -160,7 +185,8 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
      */
     private BeginRestore begin(int chunkCount) {
         BeginRestore begin = new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount,
-                billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig));
+                billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig),
+                receiptBooks.isEmpty() ? null : receiptBooks);
         int size = MessageCodec.encode(begin).length;
         if (size > Frame.MAX_PAYLOAD) {
             throw new ReplacementRefusedException("REPLACE_CONFIG_TOO_LARGE", "The site's billing configuration "

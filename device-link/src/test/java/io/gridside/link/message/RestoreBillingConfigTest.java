@@ -6,10 +6,11 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gridside.link.testing.ReplacementSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The billing configuration a restore carries (section 6.35), and a peer of schema 1 on either end. */
+/** The billing configuration and receipt books a restore carries (section 6.35), and a peer of schema 1. */
 class RestoreBillingConfigTest {
 
     private static final CBORMapper PLAIN = new CBORMapper();
@@ -24,6 +25,7 @@ class RestoreBillingConfigTest {
 
         assertThat(decoded).isEqualTo(begin);
         assertThat(decoded.billingConfigDocument()).isEqualTo(DOCUMENT);
+        assertThat(decoded.receiptBooks()).containsExactly(new BeginRestore.ReceiptBook("AA11BB", 7, 12_500));
         assertThat(MessageCodec.encode(begin).length).isLessThan(DOCUMENT.length);
     }
 
@@ -39,10 +41,12 @@ class RestoreBillingConfigTest {
     void readsTheRestoreOfAConsoleOfSchemaOneAsCarryingNoConfiguration() throws IOException {
         Map<String, Object> fields = PLAIN.readValue(MessageCodec.encode(withConfig(DOCUMENT)), Map.class);
         fields.remove("billingConfig");
+        fields.remove("receiptBooks");
 
         BeginRestore decoded = (BeginRestore) MessageCodec.decode(0xA0, PLAIN.writeValueAsBytes(fields));
 
         assertThat(decoded.billingConfig()).isNull();
+        assertThat(decoded.receiptBooks()).isNull();
         assertThat(decoded.billingConfigDocument()).isNull();
         assertThat(decoded).isEqualTo(ReplacementSamples.begin());
     }
@@ -50,6 +54,7 @@ class RestoreBillingConfigTest {
     private static BeginRestore withConfig(byte[] document) {
         BeginRestore plain = ReplacementSamples.begin();
         return new BeginRestore(plain.restoreId(), plain.site(), plain.tariff(), plain.tip(), plain.tipHash(),
-                plain.chunkCount(), MeshDayBatch.chunksOf(document));
+                plain.chunkCount(), MeshDayBatch.chunksOf(document),
+                List.of(new BeginRestore.ReceiptBook("AA11BB", 7, 12_500)));
     }
 }

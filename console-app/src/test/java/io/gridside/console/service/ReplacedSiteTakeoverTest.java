@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
+import io.gridside.link.message.CashReceipt;
+import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.DemoOperator;
@@ -34,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,16 +54,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A site that bills as a real mini-grid does (households on a lifeline block with an evening peak, shops on a
  * business tariff of their own, VAT, appliance loans repaid from top-ups, a clinic never cut off) loses its
- * gateway; the replacement, restored with the site's billing configuration, bills each customer as the dead
- * gateway's simulation, which runs on, goes on billing the same meters.
+ * gateway; the replacement, restored with the site's billing configuration, what its debts owe and its receipt
+ * books, bills each customer as the dead gateway's simulation, which runs on, goes on billing the same meters, and
+ * takes a technician's cash on from where the dead gateway left their receipt book.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ReplacedSiteBillingConfigTest {
+class ReplacedSiteTakeoverTest {
 
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
     private static final Instant FROM = Instant.parse("2026-06-01T09:00:00Z");
     private static final int METERS = 60;
     private static final SigningKey NEW_KEY = SigningKey.fromSeed(ByteString.fromHex("5b".repeat(32)));
+    private static final long CASH_LIMIT = 50_000;
     private static final Set<EntryKind> CHARGES = Set.of(EntryKind.ENERGY, EntryKind.STANDING_CHARGE, EntryKind.TAX,
             EntryKind.LEVY, EntryKind.MINIMUM_CHARGE);
 
@@ -73,14 +80,22 @@ class ReplacedSiteBillingConfigTest {
     private ReplacementSite replacement;
     private long pulled;
     private Debt loan;
+    private final List<String> receiptsOnTheDeadGateway = new ArrayList<>();
 
     @BeforeEach
     void runTheSiteUntilItsGatewayDies() throws IOException {
         site = SimulatedSite.start(new SiteSpec(METERS, 8, 2, NOW, SimBilling.REALISTIC_SHOPS_APART), clock);
         old = site.gateway();
         store = SiteStore.open(dir.resolve("site.db"));
-        try (GatewayClient client = supervisor(site.listenTcp(0))) {
-            SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
+        InetSocketAddress oldAddress = site.listenTcp(0);
+        supervisor(oldAddress).close();
+        try (GatewayClient client = cashier(oldAddress)) {
+            receiptsOnTheDeadGateway.add(client.topUp(cash("CASH-R1", 1_500)).receipt());
+            receiptsOnTheDeadGateway.add(client.topUp(cash("CASH-R2", 2_500)).receipt());
+        }
+        clock.advance(Duration.ofMinutes(20));
+        try (GatewayClient client = supervisor(oldAddress)) {
+            SitePull.run(client, store, FROM, clock.now(), Progress.NONE, () -> false);
         }
         pulled = store.lastLedgerSeq();
         clock.advance(Duration.ofHours(4));
@@ -170,6 +185,23 @@ class ReplacedSiteBillingConfigTest {
         assertThat(BillingAudit.replacement(store.ledger())).isPresent();
     }
 
+    @Test
+    void numbersATechniciansReceiptsOnFromTheDeadGatewaysAndCountsTheCashTakenThere() throws IOException {
+        replace();
+
+        CashReceipt receipt;
+        try (GatewayClient client = cashier(replacement.address())) {
+            receipt = client.topUp(cash("CASH-R3", 1_000));
+        }
+
+        String code = receiptsOnTheDeadGateway.get(0).substring(0, receiptsOnTheDeadGateway.get(0).lastIndexOf('-'));
+        assertThat(receiptsOnTheDeadGateway).containsExactly(code + "-0001", code + "-0002");
+        assertThat(receipt.outcome()).isEqualTo(CashReceipt.Outcome.CREDITED);
+        assertThat(receipt.receipt()).isEqualTo(code + "-0003");
+        assertThat(receipt.usedMinor()).isEqualTo(5_000);
+        assertThat(receipt.remainingMinor()).isEqualTo(CASH_LIMIT - 5_000);
+    }
+
     private void replace() throws IOException {
         try (GatewayClient client = supervisorRepinning()) {
             GatewayReplacing.run(client, store, Progress.NONE);
@@ -229,6 +261,20 @@ class ReplacedSiteBillingConfigTest {
     private String shop() {
         return old.layout().customers().stream().filter(c -> c.category() == CustomerCategory.SHOP).findFirst()
                 .orElseThrow().customerId();
+    }
+
+    private CashTopUp cash(String reference, long amountMinor) {
+        return new CashTopUp(old.layout().customers().get(5).customerId(), null, amountMinor,
+                old.profile().currency(), reference, "paid on site");
+    }
+
+    /** A technician who takes cash, on whichever gateway the site's pin names. */
+    private GatewayClient cashier(InetSocketAddress address) throws IOException {
+        SignedCredential cashier = DemoOperator.issue("T-0042", "Amina Wanjiru", Role.TECHNICIAN,
+                List.of(old.profile().siteId()), NOW.minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of("maxOfflineCashCreditMinor", CASH_LIMIT));
+        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
+                Authentication.of(cashier, pins).signingWith(DemoOperator.holderKey()), Duration.ofSeconds(10));
     }
 
     private GatewayClient supervisor(InetSocketAddress address) throws IOException {
