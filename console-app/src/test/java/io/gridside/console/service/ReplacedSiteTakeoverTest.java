@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +147,7 @@ class ReplacedSiteTakeoverTest {
     @Test
     void recoversALoanNearlyRepaidAfterTheReplacementOnlyAsFarAsItIsOwed() throws IOException {
         replace();
-        importTheMobileMoneyTheDeadGatewayTook();
+        ReplacedSites.importTheMobileMoneyTheDeadGatewayTook(old, replacement.gateway(), pulled);
         clock.advance(Duration.ofMinutes(20));
         long owed = owedOnTheDeadGateway();
         PostPayments payment = new PostPayments(List.of(new PostPayments.Payment("MM-LOAN-2", loan.customerId(),
@@ -243,21 +242,6 @@ class ReplacedSiteTakeoverTest {
                 && e.reference().startsWith("debt:" + loan.debtId() + ":")).mapToLong(LedgerEntry::amountMinor).sum();
     }
 
-    /** The payments the dead gateway took since the pull that the new one lacks, imported from the operator. */
-    private void importTheMobileMoneyTheDeadGatewayTook() {
-        Set<String> known = replacement.gateway().ledgerAfter(pulled).stream().map(LedgerEntry::reference)
-                .collect(Collectors.toSet());
-        List<PostPayments.Payment> export = old.ledgerAfter(pulled).stream()
-                .filter(e -> e.kind() == EntryKind.TOP_UP && e.reference().startsWith("payment:")
-                        && !known.contains(e.reference()))
-                .map(e -> new PostPayments.Payment(e.reference().substring("payment:".length()), e.customerId(),
-                        e.amountMinor(), old.profile().currency(), e.at(), "mobile money export"))
-                .toList();
-        if (!export.isEmpty()) {
-            replacement.gateway().postPayments(new PostPayments(export));
-        }
-    }
-
     private String shop() {
         return old.layout().customers().stream().filter(c -> c.category() == CustomerCategory.SHOP).findFirst()
                 .orElseThrow().customerId();
@@ -278,15 +262,10 @@ class ReplacedSiteTakeoverTest {
     }
 
     private GatewayClient supervisor(InetSocketAddress address) throws IOException {
-        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor(old.profile().siteId(), clock.now()), pins),
-                Duration.ofSeconds(10));
+        return ReplacedSites.supervisor(address, old.profile().siteId(), clock.now(), pins, false);
     }
 
     private GatewayClient supervisorRepinning() throws IOException {
-        InetSocketAddress address = replacement.address();
-        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor(old.profile().siteId(), clock.now()), pins).repinning(),
-                Duration.ofSeconds(10));
+        return ReplacedSites.supervisor(replacement.address(), old.profile().siteId(), clock.now(), pins, true);
     }
 }
