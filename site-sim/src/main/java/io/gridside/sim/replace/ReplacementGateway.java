@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A factory-fresh gateway mounted in place of a site's dead one, which takes the site over from a console's
  * verified replica (protocol section 6.32): the site, tariff, customers, meters and balances, and the ledger's tip,
- * which its own chain continues (decision 0067). It reads the site's meters, which kept counting while the site
+ * which its own chain continues (decision 0067), with the billing configuration, debts and receipt books the dead
+ * gateway had (section 6.35, decision 0075). It reads the site's meters, which kept counting while the site
  * had no gateway, and posts the console's reconciliation of the gap, each line once; from then on it bills the site
  * itself (protocol section 6.34, decision 0071; see {@link ReplacementBilling}). Thread-safe.
  *
