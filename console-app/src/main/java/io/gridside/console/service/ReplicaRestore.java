@@ -183,7 +183,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
      *
      * @throws ReplacementRefusedException with {@code REPLACE_CONFIG_TOO_LARGE} when it does not fit one frame
      */
-    private BeginRestore begin(int chunkCount) {
+    BeginRestore begin(int chunkCount) {
         BeginRestore begin = new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount,
                 billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig),
                 receiptBooks.isEmpty() ? null : receiptBooks);
