@@ -1,10 +1,13 @@
 package io.gridside.billing;
 
+import io.gridside.site.Debt;
+import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
 import io.gridside.site.Tariff;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,20 +28,69 @@ public final class Takeover {
     }
 
     /**
-     * An engine that bills from {@code at} on {@code ledger}, whose next entry follows the reconciliation's last.
+     * An engine that bills from {@code at} on {@code ledger}, whose next entry follows the reconciliation's last,
+     * with the dead gateway's billing configuration: each customer rated by their own tariff, under the site's
+     * credit terms (its policy, holidays, protected customers and debts).
      *
+     * @param rater the rater of the site's default schedule, with every version known at the takeover
+     * @param tariffs the raters of the site's other tariffs and who is on each
      * @param meters each customer's meter, in the order the accounts are to be kept
      * @param balances each customer's balance after the reconciliation
+     * @param debtsOwed what each of the terms' debts owes after the reconciliation ({@link #debtsOwed}); a debt
+     *     it leaves out owes its principal
      */
-    public static BillingEngine engine(Tariff tariff, Rater rater, CreditTerms terms, LedgerStore ledger,
-            Map<String, String> meters, Map<String, Long> balances, Instant at) {
+    public static BillingEngine engine(Tariff tariff, Rater rater, CreditTerms terms, CustomerTariffs tariffs,
+            LedgerStore ledger, Map<String, String> meters, Map<String, Long> balances, Map<String, Long> debtsOwed,
+            Instant at) {
         BillingEngine scratch = new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms);
         List<byte[]> states = new ArrayList<>();
         meters.forEach((customerId, meterId) -> {
             scratch.moveIn(customerId, meterId, balances.get(customerId), at);
-            states.add(scratch.accountState(customerId));
+            states.add(owing(scratch.accountState(customerId), debtsOwed));
         });
-        return BillingEngine.resume(tariff, rater, ledger, terms, states, Reading.intervalStartOf(at));
+        return BillingEngine.resume(tariff, rater, ledger, terms, states, Reading.intervalStartOf(at))
+                .ratingCustomersBy(tariffs);
+    }
+
+    /** The account's state with each of its debts owing what {@code debtsOwed} says, where it says anything. */
+    private static byte[] owing(byte[] state, Map<String, Long> debtsOwed) {
+        AccountCodec.Decoded decoded = AccountCodec.decode(state);
+        Map<String, Long> remaining = new LinkedHashMap<>(decoded.debtsRemaining());
+        remaining.replaceAll((debtId, principal) -> debtsOwed.getOrDefault(debtId, principal));
+        return AccountCodec.encode(decoded.account(), remaining);
+    }
+
+    /**
+     * What each of the terms' debts owes after {@code entries}, starting from {@code owed} (a debt it leaves out
+     * starts at its principal). A recovery that names its debt ({@code debt:ID:...}) moves that debt; one that
+     * does not, a reconciliation's line that sums a customer's recoveries over the gap, is shared over the
+     * customer's debts in the order they were added, each taking up to what it owes. A replacement gateway and
+     * the audit's replay of it both take a site over with this, so both recover the same.
+     */
+    public static Map<String, Long> debtsOwed(CreditTerms terms, Map<String, Long> owed, List<LedgerEntry> entries) {
+        Map<String, Long> remaining = new LinkedHashMap<>();
+        terms.debts().forEach(debt -> remaining.put(debt.debtId(), owed.getOrDefault(debt.debtId(),
+                debt.principalMinor())));
+        for (LedgerEntry entry : entries) {
+            if (entry.kind() != EntryKind.DEBT_RECOVERY) {
+                continue;
+            }
+            if (entry.reference().startsWith(DebtBook.DEBT_PREFIX)) {
+                remaining.computeIfPresent(DebtBook.debtIdOf(entry), (id, left) -> left + entry.amountMinor());
+            } else {
+                share(terms.debtsOf(entry.customerId()), -entry.amountMinor(), remaining);
+            }
+        }
+        return remaining;
+    }
+
+    private static void share(List<Debt> debts, long recovered, Map<String, Long> remaining) {
+        long left = recovered;
+        for (Debt debt : debts) {
+            long taken = Math.min(left, remaining.get(debt.debtId()));
+            remaining.merge(debt.debtId(), -taken, Long::sum);
+            left -= taken;
+        }
     }
 
     /** A ledger in memory whose entries follow entry {@code lastSeq}, which it does not hold. */

@@ -91,7 +91,16 @@ public final class GatewayCash {
      */
     public static GatewayCash inMemory(String currency, BillingEngine engine, BinaryOperator<String> customers,
             Supplier<Instant> now) {
-        return new GatewayCash(currency, CashBook.inMemory(), List.of(), engine, customers, now);
+        return inMemory(currency, CashBook.inMemory(), engine, customers, now);
+    }
+
+    /**
+     * The cash of a gateway whose book {@code book} is in memory and holds no receipt yet, though it may go on with
+     * a dead gateway's receipt books ({@link CashBook#inMemoryContinuing}).
+     */
+    public static GatewayCash inMemory(String currency, CashBook book, BillingEngine engine,
+            BinaryOperator<String> customers, Supplier<Instant> now) {
+        return new GatewayCash(currency, book, List.of(), engine, customers, now);
     }
 
     public CashReceipt take(CashTopUp request, CashAllowance allowance) throws CashRefusedException {

@@ -21,7 +21,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The billing configuration of a demo site that bills as a real mini-grid does: a daily lifeline block, an evening
@@ -55,8 +57,29 @@ public final class RealisticBilling {
     public static BillingConfig of(Tariff tariff, List<Customer> customers, SimBilling billing) {
         TariffSchedule schedule = billing.schedule() != null ? billing.schedule() : schedule(tariff);
         SiteCalendar calendar = billing.calendar() != null ? billing.calendar() : SiteCalendar.parse(CALENDAR);
-        return new BillingConfig(schedule, new CreditTerms(POLICY, calendar, neverDisconnect(customers),
-                loans(customers)));
+        CreditTerms terms = new CreditTerms(POLICY, calendar, neverDisconnect(customers), loans(customers));
+        if (!billing.shopsApart()) {
+            return new BillingConfig(schedule, terms);
+        }
+        TariffSchedule shops = shopSchedule(tariff);
+        Map<String, String> shopTariffs = new TreeMap<>();
+        customers.stream().filter(c -> c.category() == CustomerCategory.SHOP)
+                .forEach(c -> shopTariffs.put(c.customerId(), shops.tariffId()));
+        return new BillingConfig(schedule, terms, List.of(), shopTariffs.isEmpty() ? List.of() : List.of(shops),
+                shopTariffs);
+    }
+
+    /**
+     * The business tariff of the shops of a site that bills them apart: half as dear again per kWh as the flat
+     * price, all day, with twice the flat standing charge and VAT at 16%.
+     */
+    static TariffSchedule shopSchedule(Tariff tariff) {
+        TariffVersion version = new TariffVersion(SINCE, tariff.currency(),
+                List.of(new Block(null, Prices.ofMinorPerKwh(tariff.energyMinorPerKwh() * 3 / 2), false)),
+                Period.DAILY, List.of(), new StandingCharge(Period.DAILY, tariff.standingMinorPerDay() * 2, null),
+                null, List.of(new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_600L, null)), null);
+        return new TariffSchedule("village-shop-" + tariff.currency().toLowerCase(java.util.Locale.ROOT),
+                tariff.currency(), List.of(version)).validated();
     }
 
     /**

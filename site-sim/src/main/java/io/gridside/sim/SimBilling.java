@@ -20,8 +20,11 @@ import java.util.Set;
  *     or null
  * @param goLive how a commissioned site bills from go-live, each customer on their own tariff; null for a
  *     generated site, whose customers share {@code schedule}
+ * @param shopsApart whether the shops of a realistic generated site bill on a business tariff of their own
+ *     ({@link RealisticBilling#shopSchedule}), so that the site has two tariffs
  */
-public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar, GoLiveBilling goLive) {
+public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar, GoLiveBilling goLive,
+        boolean shopsApart) {
 
     /** The currency every simulated site bills in, which a tariff file must price in. */
     public static final String CURRENCY = SiteGenerator.CURRENCY;
@@ -31,6 +34,9 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
 
     /** The realistic schedule and terms. */
     public static final SimBilling REALISTIC = new SimBilling(true, null, null);
+
+    /** The realistic schedule and terms for households and mills, and a business tariff for shops. */
+    public static final SimBilling REALISTIC_SHOPS_APART = new SimBilling(true, null, null, null, true);
 
     /**
      * The realistic schedule and terms with a lifeline power limit of {@code watts} instead of its own, which no
@@ -43,13 +49,16 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
 
     /** Billing of a generated site: see the record's parameters. */
     public SimBilling(boolean realistic, TariffSchedule schedule, SiteCalendar calendar) {
-        this(realistic, schedule, calendar, null);
+        this(realistic, schedule, calendar, null, false);
     }
 
     public SimBilling {
         if (!realistic && calendar != null && schedule == null) {
             throw new IllegalArgumentException("A calendar replaces part of the realistic billing, or goes with a "
                     + "tariff schedule under plain terms.");
+        }
+        if (shopsApart && (!realistic || goLive != null)) {
+            throw new IllegalArgumentException("Shops bill apart only on a realistic generated site.");
         }
     }
 
@@ -67,7 +76,7 @@ public record SimBilling(boolean realistic, TariffSchedule schedule, SiteCalenda
      * credit terms, pricing the site's holidays of {@code calendar}.
      */
     public static SimBilling commissioned(GoLiveBilling goLive, SiteCalendar calendar) {
-        return new SimBilling(false, goLive.defaultSchedule(), calendar, goLive);
+        return new SimBilling(false, goLive.defaultSchedule(), calendar, goLive, false);
     }
 
     /**

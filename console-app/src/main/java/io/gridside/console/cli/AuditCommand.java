@@ -82,7 +82,7 @@ final class AuditCommand implements Callable<Integer> {
         if (json) {
             // KNOWN SHORTCOMING: the JSON summary does not list the signed commands' findings yet; only the exit
             // code says that an entry has no valid signed command. The text output lists them.
-            out.println(Json.write(SummaryJson.of(report)));
+            out.println(Json.write(SummaryJson.of(report, ledger)));
         } else {
             out.printf("Pulled %d readings (%d new), %d ledger entries (%d new) and %d events (%d new); compared %d "
                     + "days of history and fetched %d.%n%n", pulled.readingsReceived(), pulled.readingsNew(),

@@ -55,7 +55,7 @@ public final class BillingAudit {
                 (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events);
         // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
         ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
-                .map(replaced -> replaced.run(site, tariff, meters, ledger, readings, replayOf))
+                .map(replaced -> replaced.run(site, tariff, config, meters, ledger, readings, replayOf))
                 .orElseGet(() -> ReplacedGatewayReplay.Outcome.of(ledger, replayOf.apply(ledger, readings)));
         BillingEngine replay = outcome.after();
         Reconciliation reconciliation = outcome.reconciliation();
@@ -74,10 +74,22 @@ public final class BillingAudit {
      * gateway (decision 0071); empty for a site whose gateway was never replaced.
      */
     public static Optional<String> takenAsPosted(List<LedgerEntry> ledger) {
-        return ReplacedGatewayReplay.in(ledger).map(replaced -> "The gateway was replaced after entry #"
-                + replaced.tipSeq() + ": the " + replaced.lines() + " reconciliation entries posted then (each "
+        return replacement(ledger).map(replaced -> "The gateway was replaced after entry #"
+                + replaced.afterSeq() + ": the " + replaced.entries() + " reconciliation entries posted then (each "
                 + "meter's gap and the payments since the replica) are taken as posted, not re-run; the entries "
                 + "before and after them are checked above.");
+    }
+
+    /**
+     * Where a gateway replacement stands in a ledger: the replica's tip that the reconciliation follows, and how
+     * many reconciliation entries an audit takes as posted instead of re-running them.
+     */
+    public record Replacement(long afterSeq, long entries) {
+    }
+
+    /** The replacement {@code ledger} holds, as {@link #takenAsPosted} says it; empty for a site never replaced. */
+    public static Optional<Replacement> replacement(List<LedgerEntry> ledger) {
+        return ReplacedGatewayReplay.in(ledger).map(replaced -> new Replacement(replaced.tipSeq(), replaced.lines()));
     }
 
     /**
@@ -112,7 +124,8 @@ public final class BillingAudit {
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
                 (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events);
         return Optional.of(ReplacedGatewayReplay.in(ledger)
-                .map(replaced -> replaced.run(site.get(), tariff.get(), meters, ledger, readings, replayOf).after())
+                .map(replaced -> replaced.run(site.get(), tariff.get(), config, meters, ledger, readings, replayOf)
+                        .after())
                 .orElseGet(() -> replayOf.apply(ledger, readings)));
     }
 

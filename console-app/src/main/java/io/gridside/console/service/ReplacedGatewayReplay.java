@@ -1,17 +1,15 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.BillingEngine;
-import io.gridside.billing.CreditTerms;
-import io.gridside.billing.Rater;
 import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
 import io.gridside.billing.Takeover;
+import io.gridside.billing.config.BillingConfig;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
-import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +27,8 @@ import java.util.function.BiFunction;
  * {@code payment:}, all dated when it was posted), then the new gateway's own billing. The dead gateway's part is
  * replayed as any site's, with the readings pulled from it; the reconciliation is taken as it was posted, since the
  * console computed it from registers read on site; and the new gateway's part is replayed on an engine that takes
- * the site over as the new gateway's did ({@link Takeover}), with the readings pulled from the new gateway.
+ * the site over as the new gateway's did ({@link Takeover}), with the same billing configuration (decision 0075)
+ * and the readings pulled from the new gateway.
  *
  * <p>The new gateway's readings are told from the dead one's by time: they begin at the quarter hour of the
  * reconciliation, or earlier in an unbroken run of quarter hours up to it, while the dead gateway's stop at its
@@ -100,8 +99,8 @@ final class ReplacedGatewayReplay {
      *
      * @param replayBefore the site's own replay of a ledger and readings, as the audit runs it for any site
      */
-    Outcome run(SiteInfo site, Tariff tariff, List<Meter> meters, List<LedgerEntry> ledger, List<Reading> readings,
-            BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayBefore) {
+    Outcome run(SiteInfo site, Tariff tariff, BillingConfig config, List<Meter> meters, List<LedgerEntry> ledger,
+            List<Reading> readings, BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayBefore) {
         Instant newReadingsFrom = newReadingsFrom(readings);
         List<LedgerEntry> dead = ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
         List<LedgerEntry> lines = ledger.stream().filter(e -> e.seq() > tipSeq && e.seq() <= reconciledSeq).toList();
@@ -110,7 +109,7 @@ final class ReplacedGatewayReplay {
                 readings.stream().filter(r -> r.intervalStart().isBefore(newReadingsFrom)).toList());
         List<Reading> billedAfter = readings.stream().filter(r -> !r.intervalStart().isBefore(newReadingsFrom))
                 .toList();
-        BillingEngine engine = takeover(site, tariff, meters, dead, lines);
+        BillingEngine engine = takeover(site, tariff, config, meters, dead, lines);
         Replay.runAfterTakeover(engine, postedAt, meters, after, billedAfter);
 
         Reconciliation first = Reconciliation.of(dead, before);
@@ -127,19 +126,23 @@ final class ReplacedGatewayReplay {
 
     /**
      * An engine that takes the site over as the new gateway did: each meter's customer on the balance the
-     * reconciliation left, flat tariff under plain terms, the ledger following the reconciliation's last line.
+     * reconciliation left, on their own tariff under the site's terms as the configuration the restore carried
+     * says (the site database's, which the new gateway answers GetBillingConfig with), the ledger following the
+     * reconciliation's last line.
      */
-    private BillingEngine takeover(SiteInfo site, Tariff tariff, List<Meter> meters, List<LedgerEntry> dead,
-            List<LedgerEntry> lines) {
+    private BillingEngine takeover(SiteInfo site, Tariff tariff, BillingConfig config, List<Meter> meters,
+            List<LedgerEntry> dead, List<LedgerEntry> lines) {
         Map<String, Long> balances = new HashMap<>();
         dead.forEach(e -> balances.put(e.customerId(), e.balanceAfterMinor()));
         lines.forEach(e -> balances.put(e.customerId(), e.balanceAfterMinor()));
         Map<String, String> meterOf = new LinkedHashMap<>();
         meters.stream().filter(m -> balances.containsKey(m.customerId()))
                 .forEach(m -> meterOf.put(m.customerId(), m.meterId()));
-        Rater rater = new Rater(TariffSchedule.flat(tariff), site.zone(), CreditTerms.PLAIN.calendar()::isHoliday);
-        return Takeover.engine(tariff, rater, CreditTerms.PLAIN, Takeover.ledgerAfter(reconciledSeq), meterOf,
-                balances, postedAt);
+        List<LedgerEntry> before = new ArrayList<>(dead);
+        before.addAll(lines);
+        return Takeover.engine(tariff, config.rater(site.zone()), config.terms(), config.customerTariffs(site.zone()),
+                Takeover.ledgerAfter(reconciledSeq), meterOf, balances,
+                Takeover.debtsOwed(config.terms(), Map.of(), before), postedAt);
     }
 
     /**

@@ -1,16 +1,26 @@
 package io.gridside.console.service;
 
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.Takeover;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.frame.Frame;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.MeshDayBatch;
+import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.Customer;
+import io.gridside.site.Debt;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerCheck;
 import io.gridside.site.store.SiteStore;
@@ -18,24 +28,33 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The console's verified replica of a site, as a factory-fresh gateway takes it over (protocol section 6.32): the
- * site, its tariff, each customer with their meter and balance, and the ledger's tip. Sending it resumes: the
- * gateway says which chunks it lacks, and only those are sent.
+ * site, its tariff, each customer with their meter and balance, the ledger's tip, and the billing configuration
+ * the dead gateway billed with (section 6.35). Sending it resumes: the gateway says which chunks it lacks, and only
+ * those are sent.
  *
  * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
+ * @param billingConfig the configuration document the site database keeps, as the dead gateway answered it; null
+ *     for a site whose gateway never said (it billed its flat tariff under plain terms)
+ * @param receiptBooks each credential's receipt book as the replica's cash book leaves it, which the new gateway
+ *     numbers on from
  */
 public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
-        List<RestoreChunk.Account> accounts) {
+        List<RestoreChunk.Account> accounts, byte[] billingConfig, List<BeginRestore.ReceiptBook> receiptBooks) {
 
     /** How many accounts one chunk carries, which keeps a chunk of a full roster well inside one frame. */
     public static final int CHUNK_ACCOUNTS = 50;
 
     public ReplicaRestore {
         accounts = List.copyOf(accounts);
+        billingConfig = billingConfig == null ? null : billingConfig.clone();
+        receiptBooks = List.copyOf(receiptBooks);
     }
 
     /**
@@ -59,10 +78,14 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         }
         LedgerEntry tip = ledger.get(ledger.size() - 1);
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
-        return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store));
+        return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
+                store.billingConfig().orElse(null), receiptBooks(store.cashBook()));
     }
 
-    /** Each meter with its customer and the customer's balance after their last entry of the replica. */
+    /**
+     * Each meter with its customer, the customer's balance after their last entry of the replica, and what each of
+     * the customer's debts under the site's terms owes after it.
+     */
     private static List<RestoreChunk.Account> accounts(SiteStore store) {
         Map<String, Customer> customers = store.customers().stream()
                 .collect(Collectors.toMap(Customer::customerId, Function.identity()));
@@ -70,6 +93,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         for (LedgerEntry entry : store.ledger()) {
             balances.put(entry.customerId(), entry.balanceAfterMinor());
         }
+        Map<String, List<DebtOwed>> debts = debtsOwed(store);
         List<RestoreChunk.Account> accounts = new ArrayList<>();
         for (Meter meter : store.meters()) {
             Customer customer = customers.get(meter.customerId());
@@ -77,9 +101,45 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
             if (customer == null || balance == null) {
                 throw incomplete("no customer or ledger entry for meter " + meter.meterId());
             }
-            accounts.add(new RestoreChunk.Account(customer, meter, balance));
+            accounts.add(new RestoreChunk.Account(customer, meter, balance, debts.get(customer.customerId())));
         }
         return accounts;
+    }
+
+    /**
+     * Each receipt book of the replica's cash book, in code order: the highest receipt number it holds and the cash
+     * taken under it, voided receipts included, as the gateway counted it against the credential's limit.
+     */
+    static List<BeginRestore.ReceiptBook> receiptBooks(List<CashBookLine> cashBook) {
+        Map<String, long[]> books = new TreeMap<>();
+        for (CashBookLine line : cashBook) {
+            if (line.kind() != CashBookLine.Kind.RECEIPT) {
+                continue;
+            }
+            int dash = line.receipt().lastIndexOf('-');
+            long[] book = books.computeIfAbsent(line.receipt().substring(0, dash), code -> new long[2]);
+            book[0] = Math.max(book[0], Long.parseLong(line.receipt().substring(dash + 1)));
+            book[1] += line.amountMinor();
+        }
+        List<BeginRestore.ReceiptBook> receiptBooks = new ArrayList<>();
+        books.forEach((code, book) -> receiptBooks.add(new BeginRestore.ReceiptBook(code, book[0], book[1])));
+        return receiptBooks;
+    }
+
+    /** Each indebted customer's debts with what each owes after the replica's ledger, as the terms list them. */
+    private static Map<String, List<DebtOwed>> debtsOwed(SiteStore store) {
+        Map<String, List<DebtOwed>> debts = new HashMap<>();
+        Optional<CreditTerms> terms = store.billingConfig().map(BillingConfigDocument::decode)
+                .map(BillingConfig::terms);
+        if (terms.isEmpty()) {
+            return debts;
+        }
+        Map<String, Long> owed = Takeover.debtsOwed(terms.get(), Map.of(), store.ledger());
+        for (Debt debt : terms.get().debts()) {
+            debts.computeIfAbsent(debt.customerId(), id -> new ArrayList<>()).add(new DebtOwed(debt.debtId(),
+                    debt.kind(), debt.principalMinor(), owed.get(debt.debtId())));
+        }
+        return debts;
     }
 
     private static ReplacementRefusedException incomplete(String what) {
@@ -105,14 +165,41 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
      */
     public RestoreState sendTo(GatewayClient client, Progress progress) throws LinkException {
         List<List<RestoreChunk.Account>> chunks = chunks();
-        RestoreState state = client.replacement().begin(new BeginRestore(restoreId, site, tariff, tip, tipHash,
-                chunks.size()));
+        RestoreState state = client.replacement().begin(begin(chunks.size()));
         int sent = chunks.size() - state.missingChunks().size();
         for (int index : state.missingChunks()) {
             state = client.replacement().chunk(new RestoreChunk(restoreId, index, chunks.get(index)));
             progress.update("Restoring the new gateway from the replica", ++sent, chunks.size());
         }
         return state.applied() ? state : client.replacement().finish(new FinishRestore(restoreId));
+    }
+
+    /**
+     * The restore's first request, with the billing configuration compressed.
+     *
+     * <p>KNOWN SHORTCOMING: the configuration travels in the BeginRestore's one frame, which holds it for sites
+     * of thousands of customers (the document compresses about tenfold), not for any size: a configuration that
+     * does not fit is refused before anything is sent instead of being cut across frames.
+     *
+     * @throws ReplacementRefusedException with {@code REPLACE_CONFIG_TOO_LARGE} when it does not fit one frame
+     */
+    BeginRestore begin(int chunkCount) {
+        BeginRestore begin = new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount,
+                billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig),
+                receiptBooks.isEmpty() ? null : receiptBooks);
+        int size = MessageCodec.encode(begin).length;
+        if (size > Frame.MAX_PAYLOAD) {
+            throw new ReplacementRefusedException("REPLACE_CONFIG_TOO_LARGE", "The site's billing configuration "
+                    + "takes " + size + " bytes compressed, more than the " + Frame.MAX_PAYLOAD + " a restore "
+                    + "carries; no gateway was restored. Ask support to restore this site.");
+        }
+        return begin;
+    }
+
+    /** The configuration document, or null for none. */
+    @Override
+    public byte[] billingConfig() {
+        return billingConfig == null ? null : billingConfig.clone();
     }
 
     private List<List<RestoreChunk.Account>> chunks() {

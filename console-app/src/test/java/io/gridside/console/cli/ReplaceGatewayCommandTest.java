@@ -158,6 +158,28 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void theAuditsJsonSummaryCountsTheReconciliationEntriesItTookAsPosted() throws IOException {
+        CommandRun replaced = replaceGateway("--credential", old.supervisor(), "--json");
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+        long lines = new ObjectMapper().readTree(replaced.out()).get("postedNow").size();
+        clock.advance(Duration.ofHours(20));
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database, "--json");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(audit.out()).get("audit");
+        long tip;
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            tip = store.ledger().stream().filter(entry -> entry.reference().startsWith("gap:")).findFirst()
+                    .orElseThrow().seq() - 1;
+        }
+        assertThat(lines).isPositive();
+        assertThat(summary.get("entriesTakenAsPosted").asLong()).isEqualTo(lines);
+        assertThat(summary.get("replacedAfterSeq").asLong()).isEqualTo(tip);
+    }
+
+    @Test
     void refusesATechniciansCredentialAsTheDesignSays() throws IOException {
         String technician = old.technician(home, NOW, Duration.ofDays(30), Map.of());
 

@@ -358,18 +358,7 @@ class GatewayReplacingTest {
      * they came: the operator's export of them, imported on the new gateway, which credits each once.
      */
     private void importTheMobileMoneyTheDeadGatewayTook(long pulled) {
-        Set<String> known = replacement.gateway().ledgerAfter(pulled).stream().map(LedgerEntry::reference)
-                .collect(Collectors.toSet());
-        List<PostPayments.Payment> export = old.ledgerAfter(pulled).stream()
-                .filter(entry -> entry.kind() == EntryKind.TOP_UP && entry.reference().startsWith("payment:")
-                        && !known.contains(entry.reference()))
-                .map(entry -> new PostPayments.Payment(entry.reference().substring("payment:".length()),
-                        entry.customerId(), entry.amountMinor(), old.profile().currency(), entry.at(),
-                        "mobile money export"))
-                .toList();
-        if (!export.isEmpty()) {
-            replacement.gateway().postPayments(new PostPayments(export));
-        }
+        ReplacedSites.importTheMobileMoneyTheDeadGatewayTook(old, replacement.gateway(), pulled);
     }
 
     /**
@@ -399,12 +388,11 @@ class GatewayReplacingTest {
     }
 
     private GatewayClient supervisor(InetSocketAddress address) throws IOException {
-        return GatewayClient.open(TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
-                Authentication.of(DemoOperator.supervisorFor(siteId(), clock.now()), pins), Duration.ofSeconds(10));
+        return ReplacedSites.supervisor(address, siteId(), clock.now(), pins, false);
     }
 
     private GatewayClient supervisorRepinning() throws IOException {
-        return connect(Authentication.of(DemoOperator.supervisorFor(siteId(), clock.now()), pins).repinning());
+        return ReplacedSites.supervisor(replacement.address(), siteId(), clock.now(), pins, true);
     }
 
     private GatewayClient connect(Authentication auth) throws IOException {

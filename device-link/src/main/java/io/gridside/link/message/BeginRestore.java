@@ -1,16 +1,26 @@
 package io.gridside.link.message;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Asks a factory-fresh gateway to take over a site whose gateway died, from the console's verified replica: the
- * site, its flat tariff, the ledger's tip that the new gateway's chain continues from, and how many
- * {@link RestoreChunk}s carry the accounts (section 6.32). Sent again under the same restore id after a dropped
- * link, it changes nothing and is answered with what is still missing.
+ * site, its flat tariff, the ledger's tip that the new gateway's chain continues from, how many
+ * {@link RestoreChunk}s carry the accounts (section 6.32), and the billing configuration the dead gateway billed
+ * with (section 6.35). Sent again under the same restore id after a dropped link, it changes nothing and is
+ * answered with what is still missing.
+ *
+ * <p>Schema 2 added {@code billingConfig} and {@code receiptBooks}, which a restore leaves out when the replica
+ * holds none: a restore without them is written exactly as schema 1 wrote it, and read with nulls, which bill the
+ * site's flat tariff under plain credit terms and number every credential's receipts from 1, as before.
  *
  * @param restoreId names one restore; the console derives it from the site and the tip, so that a repeat after a
  *     dropped link is known for one
@@ -18,9 +28,32 @@ import java.util.Objects;
  *     console's pull asks for the last entry it holds again, to check that the history did not change
  * @param tipHash that entry's link of the hash chain, which the new gateway's first entry is chained after
  * @param chunkCount how many chunks carry the accounts, 1 or more
+ * @param billingConfig the billing configuration document the replica keeps (as a GetBillingConfig answers it),
+ *     compressed and cut into pieces as {@link MeshDayBatch#chunksOf} does; null when the replica holds none
+ * @param receiptBooks each receipt book of the replica's cash book, in book code order, so that the new gateway
+ *     numbers a credential's receipts on from the dead gateway's and counts the cash it took; null for none
  */
 public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
-        int chunkCount) implements Message {
+        int chunkCount, @JsonInclude(JsonInclude.Include.NON_NULL) List<ByteString> billingConfig,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReceiptBook> receiptBooks) implements Message {
+
+    /**
+     * One credential's receipt book as the replica's cash book leaves it.
+     *
+     * @param code the book code its receipt numbers begin with ({@code AA11BB} of {@code AA11BB-0007})
+     * @param lastNumber the highest receipt number of the book the replica holds
+     * @param takenMinor the cash taken under it, voided receipts included, which counts against the credential's
+     *     offline limit
+     */
+    public record ReceiptBook(String code, long lastNumber, long takenMinor) {
+
+        public ReceiptBook {
+            Objects.requireNonNull(code, "code");
+            if (lastNumber < 1 || takenMinor < 0) {
+                throw new IllegalArgumentException("a receipt book has issued a receipt and taken no negative cash");
+            }
+        }
+    }
 
     public BeginRestore {
         Objects.requireNonNull(restoreId, "restoreId");
@@ -31,5 +64,42 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
         if (chunkCount < 1) {
             throw new IllegalArgumentException("a restore has at least one chunk, not " + chunkCount);
         }
+        billingConfig = billingConfig == null ? null : List.copyOf(billingConfig);
+        receiptBooks = receiptBooks == null ? null : List.copyOf(receiptBooks);
+    }
+
+    /** A restore of a replica that holds no billing configuration nor cash book, as schema 1 sent every restore. */
+    public BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
+            int chunkCount) {
+        this(restoreId, site, tariff, tip, tipHash, chunkCount, null, null);
+    }
+
+    /**
+     * The configuration document the restore carries, or null for none.
+     *
+     * @throws MalformedMessageException when the pieces are not a compressed document
+     */
+    public byte[] billingConfigDocument() {
+        if (billingConfig == null) {
+            return null;
+        }
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        billingConfig.forEach(piece -> packed.writeBytes(piece.toByteArray()));
+        return MeshDayBatch.documentOf(packed.toByteArray());
+    }
+
+    /** The restore's fields as the codec reads them once the fields of schema 2 are there, null or not. */
+    private record Fields(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
+            int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks) {
+    }
+
+    /** Reads the fields as the codec decodes them: a restore of schema 1 has neither, and is read with nulls. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static BeginRestore fromTree(ObjectNode tree) {
+        tree.putIfAbsent("billingConfig", tree.nullNode());
+        tree.putIfAbsent("receiptBooks", tree.nullNode());
+        Fields fields = MessageCodec.convert(tree, Fields.class);
+        return new BeginRestore(fields.restoreId(), fields.site(), fields.tariff(), fields.tip(), fields.tipHash(),
+                fields.chunkCount(), fields.billingConfig(), fields.receiptBooks());
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.link.server;
 
+import io.gridside.link.message.BeginRestore;
 import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +57,15 @@ public interface CashBook {
     /** A book kept in memory only, which a restart forgets: for tests and gateways without storage. */
     static CashBook inMemory() {
         return new MemoryCashBook();
+    }
+
+    /**
+     * A book in memory that goes on with the receipt books a dead gateway kept (protocol section 6.35): a
+     * credential whose book code is one of theirs numbers its receipts on from that book's last and has the cash
+     * taken under it counted against its limit. The earlier books' receipts themselves are not held.
+     */
+    static CashBook inMemoryContinuing(List<BeginRestore.ReceiptBook> books) {
+        return new MemoryCashBook(books);
     }
 
     /**

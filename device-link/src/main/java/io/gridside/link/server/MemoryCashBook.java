@@ -1,5 +1,6 @@
 package io.gridside.link.server;
 
+import io.gridside.link.message.BeginRestore;
 import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +26,42 @@ final class MemoryCashBook implements CashBook {
     private final Map<String, Credential> credentials = new HashMap<>();
     private final Map<String, Receipt> byNumber = new HashMap<>();
     private final Map<String, String> numberByReference = new HashMap<>();
+    /** The books another gateway kept, by code, which the credential whose code it is goes on with. */
+    private final Map<String, BeginRestore.ReceiptBook> earlier = new HashMap<>();
+
+    MemoryCashBook() {
+    }
+
+    /** A book that goes on with {@code books}: see {@link CashBook#inMemoryContinuing}. */
+    MemoryCashBook(List<BeginRestore.ReceiptBook> books) {
+        books.forEach(book -> earlier.put(book.code(), book));
+    }
 
     @Override
     public synchronized long usedMinor(String credentialId) {
         Credential credential = credentials.get(credentialId);
-        return credential == null ? 0 : credential.usedMinor;
+        if (credential != null) {
+            return credential.usedMinor;
+        }
+        BeginRestore.ReceiptBook book = earlier.get(codeOf(credentialId));
+        return book == null ? 0 : book.takenMinor();
+    }
+
+    /** The code a credential the book has not met gets, which is that of an earlier book it goes on with. */
+    private String codeOf(String credentialId) {
+        return CashBook.codeFor(credentialId, code -> credentials.values().stream().anyMatch(c -> c.code.equals(code)));
+    }
+
+    private Credential credential(String credentialId) {
+        return credentials.computeIfAbsent(credentialId, id -> {
+            Credential credential = new Credential(codeOf(id));
+            BeginRestore.ReceiptBook book = earlier.remove(credential.code);
+            if (book != null) {
+                credential.lastNumber = book.lastNumber();
+                credential.usedMinor = book.takenMinor();
+            }
+            return credential;
+        });
     }
 
     @Override
@@ -46,8 +78,7 @@ final class MemoryCashBook implements CashBook {
     @Override
     public synchronized CashBookLine issue(CashAllowance allowance, String reference, String customerId,
             long amountMinor, String currency, Instant paidAt) {
-        Credential credential = credentials.computeIfAbsent(allowance.credentialId(), id -> new Credential(
-                CashBook.codeFor(id, code -> credentials.values().stream().anyMatch(c -> c.code.equals(code)))));
+        Credential credential = credential(allowance.credentialId());
         credential.lastNumber++;
         credential.usedMinor = Math.addExact(credential.usedMinor, amountMinor);
         String number = CashBook.receiptNumber(credential.code, credential.lastNumber);

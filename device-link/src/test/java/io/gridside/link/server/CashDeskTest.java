@@ -3,6 +3,7 @@ package io.gridside.link.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
@@ -45,6 +46,22 @@ class CashDeskTest {
         assertThat(first.receipt()).isEqualTo("AA11BB-0001");
         assertThat(other.receipt()).isEqualTo("CC22DD-0001");
         assertThat(second.receipt()).isEqualTo("AA11BB-0002");
+    }
+
+    @Test
+    void goesOnWithTheReceiptBooksOfAGatewayItReplacesAndCountsTheCashTakenInThem() throws Exception {
+        CashDesk continuing = new CashDesk("KES", CashBook.inMemoryContinuing(List.of(
+                new BeginRestore.ReceiptBook("AA11BB", 7, 90_000))));
+
+        CashReceipt next = continuing.take(topUp("R-8", 1_000), T1, till);
+        CashReceipt fresh = continuing.take(topUp("R-9", 1_000), T2, till);
+
+        assertThat(next.receipt()).isEqualTo("AA11BB-0008");
+        assertThat(fresh.receipt()).isEqualTo("CC22DD-0001");
+        assertThat(continuing.usedMinor(T1.credentialId())).isEqualTo(91_000);
+        assertThatThrownBy(() -> continuing.take(topUp("R-10", 9_001), T1, till))
+                .isInstanceOf(CashRefusedException.class).hasMessageContaining("remaining KES 90.00")
+                .satisfies(e -> assertThat(((CashRefusedException) e).code()).isEqualTo("CASH_LIMIT_EXCEEDED"));
     }
 
     @Test

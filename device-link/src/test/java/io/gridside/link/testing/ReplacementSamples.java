@@ -1,7 +1,9 @@
 package io.gridside.link.testing;
 
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReadRegisters;
@@ -9,10 +11,13 @@ import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerChain;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Samples of the restore messages of protocol section 6.32, on the site of {@link SampleMessages}. */
@@ -27,7 +32,7 @@ public final class ReplacementSamples {
     }
 
     public static List<Message> all() {
-        return List.of(begin(), chunk(), vectorState(),
+        return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), vectorState(),
                 new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliation(), posted());
     }
 
@@ -40,6 +45,26 @@ public final class ReplacementSamples {
         return new BeginRestore(RESTORE_ID, SampleMessages.siteReply().site(), SampleMessages.siteReply().tariff(),
                 new LedgerEntry(41, SampleMessages.CLOCK.minusSeconds(3_600), "c-001", EntryKind.TOP_UP, 5_000, 12_500,
                         "payment:MP-7702"), TIP, 2);
+    }
+
+    /**
+     * The begin of a replica that holds a billing configuration and a cash book (section 6.35): any bytes serve as
+     * the sample's document.
+     */
+    public static BeginRestore beginOfSchemaTwo() {
+        BeginRestore plain = begin();
+        return new BeginRestore(plain.restoreId(), plain.site(), plain.tariff(), plain.tip(), plain.tipHash(),
+                plain.chunkCount(), MeshDayBatch.chunksOf("a billing configuration".getBytes(StandardCharsets.UTF_8)),
+                List.of(new BeginRestore.ReceiptBook("AA11BB", 7, 12_500)));
+    }
+
+    /** A chunk whose first customer owes part of an appliance loan (section 6.35). */
+    public static RestoreChunk chunkOfSchemaTwo() {
+        List<RestoreChunk.Account> accounts = new ArrayList<>(chunk().accounts());
+        RestoreChunk.Account first = accounts.get(0);
+        accounts.set(0, new RestoreChunk.Account(first.customer(), first.meter(), first.balanceMinor(),
+                List.of(new DebtOwed("loan-c-001", Debt.Kind.APPLIANCE_LOAN, 150_000, 42_000))));
+        return new RestoreChunk(RESTORE_ID, 0, accounts);
     }
 
     public static RestoreChunk chunk() {

@@ -1,13 +1,14 @@
 package io.gridside.sim.replace;
 
 import io.gridside.billing.BillingEngine;
-import io.gridside.billing.CreditTerms;
-import io.gridside.billing.Rater;
 import io.gridside.billing.ReadingHistory;
 import io.gridside.billing.Takeover;
 import io.gridside.billing.Tick;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.server.CashBook;
 import io.gridside.link.server.PaymentPosting;
 import io.gridside.sim.GatewayCash;
 import io.gridside.site.MeterStatus;
@@ -18,7 +19,6 @@ import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
-import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,7 +39,12 @@ import org.slf4j.LoggerFactory;
  * register each was reconciled to, the cash and payments taken since, and turns relays on its decisions. Not
  * thread-safe: its gateway locks around it.
  *
- * <p>It bills with the site's flat tariff under plain credit terms, which is all a restore carries.
+ * <p>It bills with the configuration the restore carried (decision 0075): each customer on their own tariff's
+ * schedule, under the site's credit terms; from a console that sent none, with the site's flat tariff under plain
+ * terms.
+ *
+ * <p>Its cash book goes on with the dead gateway's receipt books as the replica held them: each credential's
+ * receipts are numbered on from its last, and the cash it took counts against its limit.
  *
  * <p>KNOWN SHORTCOMING: it keeps its readings, cash and relay commands in memory, not in a journal as the simulated
  * gateways do, so a simulator stopped after a replacement does not resume the replacement's billing.
@@ -65,14 +70,15 @@ final class ReplacementBilling {
     private Instant lastTick;
 
     private ReplacementBilling(SiteInfo site, BillingEngine engine, MeterRegisters meters, Instant lastTick,
-            Supplier<Instant> clock) {
+            Supplier<Instant> clock, List<BeginRestore.ReceiptBook> books) {
         this.site = site;
         this.engine = engine;
         this.meters = meters;
         this.lastTick = lastTick;
         this.clock = clock;
         this.posting = new PaymentPosting(site.currency());
-        this.cash = GatewayCash.inMemory(site.currency(), engine, this::customerOf, this::dateAfterLastTick);
+        this.cash = GatewayCash.inMemory(site.currency(), books == null ? CashBook.inMemory()
+                : CashBook.inMemoryContinuing(books), engine, this::customerOf, this::dateAfterLastTick);
         // A reading that closes a gap is billed as its spread, as the simulated gateways and the audit's replay do.
         engine.spreadingGaps(new BilledHistory());
     }
@@ -103,13 +109,15 @@ final class ReplacementBilling {
             Supplier<Instant> clock) {
         SiteInfo site = restored.begin().site();
         Tariff tariff = restored.begin().tariff();
-        Rater rater = new Rater(TariffSchedule.flat(tariff), site.zone(), CreditTerms.PLAIN.calendar()::isHoliday);
+        BillingConfig config = restored.billingConfig();
         Instant opened = Reading.intervalStartOf(at);
         Map<String, String> meterOf = new LinkedHashMap<>();
         restored.accounts().forEach(a -> meterOf.put(a.customer().customerId(), a.meter().meterId()));
-        BillingEngine engine = Takeover.engine(tariff, rater, CreditTerms.PLAIN, restored.ledger(), meterOf,
-                restored.balances(), at);
-        ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock);
+        BillingEngine engine = Takeover.engine(tariff, config.rater(site.zone()), config.terms(),
+                config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(),
+                restored.debtsOwedNow(), at);
+        ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock,
+                restored.begin().receiptBooks());
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         if (read != null) {
             read.registers().forEach(register -> byMeter.put(register.meterId(), register));

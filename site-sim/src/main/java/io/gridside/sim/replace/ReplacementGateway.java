@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A factory-fresh gateway mounted in place of a site's dead one, which takes the site over from a console's
  * verified replica (protocol section 6.32): the site, tariff, customers, meters and balances, and the ledger's tip,
- * which its own chain continues (decision 0067). It reads the site's meters, which kept counting while the site
+ * which its own chain continues (decision 0067), with the billing configuration, debts and receipt books the dead
+ * gateway had (section 6.35, decision 0075). It reads the site's meters, which kept counting while the site
  * had no gateway, and posts the console's reconciliation of the gap, each line once; from then on it bills the site
  * itself (protocol section 6.34, decision 0071; see {@link ReplacementBilling}). Thread-safe.
  *
@@ -97,8 +98,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         }
         BeginRestore begin = restored.begin();
         List<String> capabilities = billing == null ? List.of("site", "meter-status", "ledger", "restore")
-                : List.of("site", "meter-status", "readings", "ledger", "cash-top-up", "cash-book",
-                        "relay-commands", "payment-channels", "restore");
+                : List.of("site", "meter-status", "readings", "ledger", "billing-config", "cash-top-up",
+                        "cash-book", "relay-commands", "payment-channels", "restore");
         return new GatewayProfile(gatewayId, siteId, begin.site().name(), FIRMWARE, begin.site().currency(),
                 begin.site().zone().getId(), capabilities);
     }
@@ -129,6 +130,15 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     public synchronized SiteReply site() {
         BeginRestore begin = restoredSite().begin();
         return new SiteReply(begin.site(), begin.tariff(), restored.accounts().size());
+    }
+
+    /** What the restore said the site bills with, once it bills: it answers GetBillingConfig as any gateway does. */
+    @Override
+    public synchronized byte[] billingConfig() {
+        if (billing == null) {
+            throw new UnsupportedOperationException("this gateway bills nothing before its reconciliation is posted");
+        }
+        return restored.billingConfigDocument();
     }
 
     @Override

@@ -1,6 +1,12 @@
 package io.gridside.sim.replace;
 
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.Takeover;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.DebtOwed;
+import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RestoreChunk;
@@ -9,6 +15,7 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a replacement gateway took over from a restore: the site, its accounts and their balances, and its own
- * ledger, whose first entry follows the replica's tip in the same hash chain (decision 0067). Not thread-safe: its
- * gateway locks around it.
+ * What a replacement gateway took over from a restore: the site, its accounts and their balances, the billing
+ * configuration the dead gateway billed with (decision 0075), and its own ledger, whose first entry follows the
+ * replica's tip in the same hash chain (decision 0067). Not thread-safe: its gateway locks around it.
  */
 final class RestoredSite {
 
@@ -32,9 +39,15 @@ final class RestoredSite {
     private final Map<String, Long> balances = new LinkedHashMap<>();
     private final ContinuedLedger ledger;
     private final Set<String> references = new HashSet<>();
+    private final byte[] billingDocument;
+    private final BillingConfig billingConfig;
+    /** What each debt owed after the replica's ledger, as the restore carried it. */
+    private final Map<String, Long> debtsOwed = new LinkedHashMap<>();
 
     RestoredSite(BeginRestore begin, List<RestoreChunk.Account> all) throws RestoreRefusedException {
         this.begin = begin;
+        this.billingDocument = billingDocumentOf(begin);
+        this.billingConfig = billingConfigOf(begin, billingDocument);
         Set<String> meters = new HashSet<>();
         for (RestoreChunk.Account account : all) {
             String customerId = account.customer().customerId();
@@ -43,12 +56,83 @@ final class RestoredSite {
                         + " or meter " + account.meter().meterId() + " twice; nothing was restored.");
             }
             balances.put(customerId, account.balanceMinor());
+            takeDebts(account);
         }
         this.ledger = new ContinuedLedger(begin.tip(), begin.tipHash());
     }
 
+    /** Keeps what the account's debts owe, each of which must be one of the customer's under the site's terms. */
+    private void takeDebts(RestoreChunk.Account account) throws RestoreRefusedException {
+        if (account.debts() == null) {
+            return;
+        }
+        String customerId = account.customer().customerId();
+        for (DebtOwed debt : account.debts()) {
+            boolean known = billingConfig.terms().debts().stream()
+                    .anyMatch(d -> d.debtId().equals(debt.debtId()) && d.customerId().equals(customerId));
+            if (!known || debt.remainingMinor() < 0 || debt.remainingMinor() > debt.principalMinor()) {
+                throw new RestoreRefusedException("REPLACE_INVALID", "The restore says customer " + customerId
+                        + " owes " + debt.remainingMinor() + " on debt " + debt.debtId() + ", which the site's "
+                        + "terms do not give them at that amount; nothing was restored.");
+            }
+            debtsOwed.put(debt.debtId(), debt.remainingMinor());
+        }
+    }
+
+    /**
+     * What each of the terms' debts owes after the reconciliation: what the restore carried, less the recoveries
+     * its lines posted ({@link Takeover#debtsOwed}).
+     */
+    Map<String, Long> debtsOwedNow() {
+        return Takeover.debtsOwed(billingConfig.terms(), debtsOwed, ledger.after(begin.tip().seq()));
+    }
+
     BeginRestore begin() {
         return begin;
+    }
+
+    /**
+     * What the site bills with: the configuration the restore carried, or, from a console that sent none, the
+     * site's flat tariff under plain credit terms.
+     */
+    BillingConfig billingConfig() {
+        return billingConfig;
+    }
+
+    /** {@link #billingConfig} as its document, which a GetBillingConfig is answered with. */
+    byte[] billingConfigDocument() {
+        return billingDocument.clone();
+    }
+
+    private static byte[] billingDocumentOf(BeginRestore begin) throws RestoreRefusedException {
+        try {
+            byte[] carried = begin.billingConfigDocument();
+            return carried != null ? carried : BillingConfigDocument.encode(new BillingConfig(
+                    TariffSchedule.flat(begin.tariff()), CreditTerms.PLAIN));
+        } catch (MalformedMessageException e) {
+            throw invalidConfig(e.getMessage());
+        }
+    }
+
+    private static BillingConfig billingConfigOf(BeginRestore begin, byte[] document)
+            throws RestoreRefusedException {
+        BillingConfig config;
+        try {
+            config = BillingConfigDocument.decode(document);
+        } catch (IllegalArgumentException e) {
+            throw invalidConfig(e.getMessage());
+        }
+        if (!config.schedule().currency().equals(begin.site().currency())) {
+            throw invalidConfig("it bills in " + config.schedule().currency() + ", the site in "
+                    + begin.site().currency());
+        }
+        return config;
+    }
+
+    private static RestoreRefusedException invalidConfig(String why) {
+        return new RestoreRefusedException("REPLACE_CONFIG_INVALID", "The restore's billing configuration cannot "
+                + "be billed with (" + why + "); nothing was restored. Pull the site's configuration again and "
+                + "restore from that replica.");
     }
 
     List<RestoreChunk.Account> accounts() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
@@ -16,6 +18,7 @@ import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
@@ -24,6 +27,7 @@ import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -129,6 +133,27 @@ class ReplacementGatewayTest {
         assertRefused(() -> gateway.chunk(chunk(1, "C2", "M2"), "S-1"), "REPLACE_INVALID");
         assertRefused(() -> gateway.chunk(new RestoreChunk(SITE + ":7", 0, List.of()), "S-1"),
                 "REPLACE_UNKNOWN_RESTORE");
+    }
+
+    @Test
+    void refusesARestoreWhoseBillingConfigurationItCannotBillWith() throws RestoreRefusedException {
+        gateway.begin(new BeginRestore(RESTORE, SITE_INFO, tariff(), tip(41), TIP, 1,
+                MeshDayBatch.chunksOf("no configuration".getBytes(StandardCharsets.UTF_8)), null), "S-1");
+        gateway.chunk(chunk(0, "C1", "M1"), "S-1");
+
+        assertRefused(() -> gateway.finish(new FinishRestore(RESTORE), "S-1"), "REPLACE_CONFIG_INVALID");
+        assertRefused(gateway::readRegisters, "REPLACE_NOT_RESTORED");
+    }
+
+    @Test
+    void refusesADebtTheSitesTermsDoNotGiveTheCustomer() throws RestoreRefusedException {
+        gateway.begin(begin(1), "S-1");
+        RestoreChunk.Account account = chunk(0, "C1", "M1").accounts().get(0);
+        gateway.chunk(new RestoreChunk(RESTORE, 0, List.of(new RestoreChunk.Account(account.customer(),
+                account.meter(), account.balanceMinor(), List.of(new DebtOwed("loan-C1", Debt.Kind.APPLIANCE_LOAN,
+                        150_000, 40_000))))), "S-1");
+
+        assertRefused(() -> gateway.finish(new FinishRestore(RESTORE), "S-1"), "REPLACE_INVALID");
     }
 
     private void restore() throws RestoreRefusedException {
