@@ -419,7 +419,7 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         refreshing = true;
-        tasks.submit(I18n.text("task.pull"), context -> current.pull(context, context), result -> {
+        Task<?> pull = tasks.submit(I18n.text("task.pull"), context -> current.pull(context, context), result -> {
             refreshing = false;
             meters.setAll(result.statuses());
             journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
@@ -430,6 +430,8 @@ public final class SessionViewModel implements AutoCloseable {
                 problem.set(describe(failure));
             }
         });
+        // A pull cancelled from the task list keeps what it stored, and the next refresh pulls the rest.
+        pull.setOnCancelled(event -> refreshing = false);
     }
 
     /** Loads a meter's stored readings of the last {@code window}, then hands them to {@code onLoaded}. */

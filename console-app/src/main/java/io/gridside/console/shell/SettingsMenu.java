@@ -6,7 +6,9 @@ import java.util.Locale;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -34,7 +36,22 @@ public final class SettingsMenu extends MenuButton {
         setAccessibleText(getText());
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setMinWidth(USE_PREF_SIZE);
-        getItems().setAll(languageMenu(), themeMenu());
+        getItems().setAll(languageMenu(), themeMenu(), new SeparatorMenuItem(),
+                helpItem("settings-shortcuts", "settings.shortcuts", Shortcuts.Action.SHEET,
+                        () -> HelpWindows.shortcuts(this)),
+                helpItem("settings-about", "settings.about", Shortcuts.Action.ABOUT,
+                        () -> HelpWindows.about(this, appearance.dataFolder())));
+    }
+
+    /**
+     * An item that opens a help window and shows its keyboard shortcut; the frame answers the keys itself, so the
+     * item does not take them as an accelerator.
+     */
+    private static MenuItem helpItem(String id, String textKey, Shortcuts.Action action, Runnable open) {
+        MenuItem item = new MenuItem(Shortcuts.tooltip(I18n.text(textKey), action, ""));
+        item.setId(id);
+        item.setOnAction(event -> open.run());
+        return item;
     }
 
     private Menu languageMenu() {
