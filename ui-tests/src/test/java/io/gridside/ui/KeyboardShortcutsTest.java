@@ -77,6 +77,7 @@ class KeyboardShortcutsTest {
         robot.push(new KeyCodeCombination(KeyCode.F1));
         TableView<?> sheet = waitFor(robot, "#shortcut-table", TableView.class);
         assertThat(sheet.getItems()).hasSize(Shortcuts.all().size());
+        assertThat(Screens.save(sheet.getScene(), "comfort/shortcut-sheet-en")).isNotEmptyFile();
         robot.push(new KeyCodeCombination(KeyCode.ESCAPE));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#shortcut-table").tryQuery()).isEmpty();
@@ -85,6 +86,7 @@ class KeyboardShortcutsTest {
         Label version = waitFor(robot, "#about-version", Label.class);
         assertThat(version.getText()).isEqualTo(Versions.current());
         assertThat(robot.lookup("#about-licences").queryTableView().getItems()).isNotEmpty();
+        assertThat(Screens.save(version.getScene(), "comfort/about-en")).isNotEmptyFile();
         robot.push(new KeyCodeCombination(KeyCode.ESCAPE));
     }
 
@@ -103,16 +105,17 @@ class KeyboardShortcutsTest {
     }
 
     @Test
-    void theSheetListsTheShortcutsInTheLanguageChosen(FxRobot robot) throws TimeoutException {
+    void theSheetListsTheShortcutsInTheLanguageChosen(FxRobot robot) throws TimeoutException, IOException {
         Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
         robot.interact(() -> appearance.useLanguage(Locale.FRENCH));
 
-        robot.clickOn("#settings-menu").clickOn("#settings-shortcuts");
+        robot.clickOn("#settings-menu").clickOn("#settings-help").clickOn("#settings-shortcuts");
 
         TableView<?> sheet = waitFor(robot, "#shortcut-table", TableView.class);
         assertThat(sheet.getColumns().get(0).getText()).isEqualTo("Touches");
         assertThat(sheet.getItems()).extracting(row -> ((Shortcuts.Shortcut) row).description())
                 .contains("Afficher l'écran Compteurs", "Afficher cette liste de raccourcis");
+        assertThat(Screens.save(sheet.getScene(), "comfort/shortcut-sheet-fr")).isNotEmptyFile();
     }
 
     @Test
@@ -133,6 +136,7 @@ class KeyboardShortcutsTest {
         assertThat(notice.getMessage()).contains("Export the statements", "the disk is full");
         assertThat(filter.getText()).isEqualTo("MTR-00");
         assertThat(stage.getScene().getFocusOwner()).isSameAs(filter);
+        assertThat(Screens.save(stage.getScene(), "comfort/notice-while-typing")).isNotEmptyFile();
     }
 
     private static KeyCodeCombination shortcut(KeyCode code) {
