@@ -258,7 +258,8 @@ public final class MainView extends BorderPane {
         commissionBar.getStyleClass().add("site-toolbar");
         VBox.setVgrow(connectView, Priority.ALWAYS);
         connectLayer.getChildren().setAll(connectView, commissionBar);
-        StackPane.setAlignment(notices, Pos.TOP_RIGHT);
+        // Above the status bar, clear of the navigation and the screens' own toolbars.
+        StackPane.setAlignment(notices, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(notices, new Insets(12));
         setCenter(new StackPane(connectLayer, siteView, commissionView, notices));
         setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),

@@ -42,7 +42,7 @@ public final class TaskNotices extends VBox {
         setId("notices");
         getStyleClass().add("notices");
         setSpacing(8);
-        setAlignment(Pos.TOP_RIGHT);
+        setAlignment(Pos.BOTTOM_RIGHT);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setFocusTraversable(false);
         // The empty part of the corner lets clicks through to the screen below.
