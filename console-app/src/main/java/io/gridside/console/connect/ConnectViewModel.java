@@ -34,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 /**
  * What the connect screen offers: the serial ports found, marked when they look like a gateway, with a confirm step
@@ -220,13 +221,17 @@ public final class ConnectViewModel {
     public void searchNetwork() {
         searching.set(true);
         searchMessage.set(I18n.text("connect.search.running"));
-        session.tasks().submit(I18n.text("task.search"), context -> {
+        Task<?> search = session.tasks().submit(I18n.text("task.search"), context -> {
             context.update(I18n.text("connect.search.running"), -1, -1);
             return session.gatewaySearch().search(GatewaySearch.DEFAULT_TIME, context);
         }, this::showDiscovered, failure -> {
             searching.set(false);
             discovered.clear();
             searchMessage.set(failure.getMessage());
+        });
+        search.setOnCancelled(event -> {
+            searching.set(false);
+            searchMessage.set(I18n.text("task.cancelled"));
         });
     }
 

@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
 
 /**
  * The exceptions queue of the site database (reads VEE held back, each with its customer and the reads around it)
@@ -68,7 +69,7 @@ public final class ExceptionsViewModel {
 
     private void load(boolean runVee) {
         busy.set(true);
-        session.runOnSession(I18n.text(runVee ? "task.vee" : "task.exceptions"), (current, context) -> {
+        freedOnCancel(session.runOnSession(I18n.text(runVee ? "task.vee" : "task.exceptions"), (current, context) -> {
             VeeQueue.Run run = runVee ? current.runVee() : null;
             return new Loaded(run, current.exceptionQueue(), current.estimates());
         }, loaded -> {
@@ -77,7 +78,7 @@ public final class ExceptionsViewModel {
         }, failure -> {
             busy.set(false);
             message.set(SessionViewModel.describe(failure));
-        });
+        }), () -> { });
     }
 
     private record Loaded(VeeQueue.Run run, List<VeeQueue.Item> items, List<GapEstimate> estimates) {
@@ -135,7 +136,7 @@ public final class ExceptionsViewModel {
             return;
         }
         busy.set(true);
-        session.runOnSession(I18n.text("task.decide"), (current, context) -> {
+        freedOnCancel(session.runOnSession(I18n.text("task.decide"), (current, context) -> {
             String by = current.credential().technicianId();
             Instant now = Instant.now();
             if (item != null) {
@@ -158,7 +159,21 @@ public final class ExceptionsViewModel {
         }, failure -> {
             busy.set(false);
             message.set(SessionViewModel.describe(failure));
-        });
+        }), this::reload);
+    }
+
+    /**
+     * Frees the screen when {@code task} is cancelled from the task list, then runs {@code after}: a decision may
+     * have been stored before the cancel came, so a cancelled decision lists the queue again.
+     */
+    private void freedOnCancel(Task<?> task, Runnable after) {
+        if (task != null) {
+            task.setOnCancelled(event -> {
+                busy.set(false);
+                message.set(I18n.text("task.cancelled"));
+                after.run();
+            });
+        }
     }
 
     /** Who decided, and how many decided or imported reads then waited to be pushed to the gateway's billing. */

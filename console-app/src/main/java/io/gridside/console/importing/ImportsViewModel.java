@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 /**
  * A CSV import as the technician runs it: choose the file, see what a dry run would change (or every bad line),
@@ -94,11 +95,11 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        session.runOnSession(I18n.text("task.importPlan", chosen.getFileName()), (open, context) ->
+        whenCancelled(session.runOnSession(I18n.text("task.importPlan", chosen.getFileName()), (open, context) ->
                 plan(open, what, chosen), shown -> {
                     busy.set(false);
                     show(shown, false);
-                }, this::failed);
+                }, this::failed), summary);
     }
 
     /** Imports the chosen file: plans it afresh and writes it in one transaction if it has no problem. */
@@ -110,12 +111,12 @@ public final class ImportsViewModel {
         }
         busy.set(true);
         applicable.set(false);
-        session.runOnSession(I18n.text("task.importApply", chosen.getFileName()), (open, context) ->
+        whenCancelled(session.runOnSession(I18n.text("task.importApply", chosen.getFileName()), (open, context) ->
                 importFile(open, what, chosen), shown -> {
                     busy.set(false);
                     show(shown, true);
                     loadOutbox();
-                }, this::failed);
+                }, this::failed), summary);
     }
 
     /** What a plan or an import came to, made ready for the screen off the JavaFX thread. */
@@ -197,9 +198,26 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        session.runOnSession(I18n.text("task.push"), (open, context) -> open.push(context), this::pushed, failure -> {
+        whenCancelled(session.runOnSession(I18n.text("task.push"), (open, context) -> open.push(context), this::pushed,
+                failure -> {
+                    busy.set(false);
+                    outboxMessage.set(SessionViewModel.describe(failure));
+                    loadOutbox();
+                }), outboxMessage);
+    }
+
+    /**
+     * Frees the screen when {@code task} is cancelled from the task list, says so in {@code said}, and lists the
+     * outbox again: a cancel may come after an import's transaction or a payment's answer, so the outbox shows what
+     * was kept rather than what was hoped.
+     */
+    private void whenCancelled(Task<?> task, StringProperty said) {
+        if (task == null) {
+            return;
+        }
+        task.setOnCancelled(event -> {
             busy.set(false);
-            outboxMessage.set(SessionViewModel.describe(failure));
+            said.set(I18n.text("task.cancelled"));
             loadOutbox();
         });
     }

@@ -25,6 +25,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
 import javafx.collections.ObservableList;
 
 /**
@@ -127,8 +128,8 @@ public final class MeshViewModel {
     private void load(Instant at) {
         int asked = ++loadsAsked;
         loading.set(true);
-        session.loadOnSession(I18n.text("task.mesh"), (open, context) -> MeshMoment.load(open.meshHistory(), at,
-                quality), loaded -> {
+        Task<?> task = session.loadOnSession(I18n.text("task.mesh"), (open, context) -> MeshMoment.load(
+                open.meshHistory(), at, quality), loaded -> {
                     if (asked == loadsAsked) {
                         loading.set(false);
                         show(loaded);
@@ -137,6 +138,10 @@ public final class MeshViewModel {
                     loading.set(false);
                     message.set(SessionViewModel.describe(failure));
                 });
+        if (task != null) {
+            // Cancelled from the task list: the mesh shown stays, and the screen is no longer loading.
+            task.setOnCancelled(event -> loading.set(false));
+        }
     }
 
     private void show(MeshMoment loaded) {

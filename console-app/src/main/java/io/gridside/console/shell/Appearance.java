@@ -4,6 +4,7 @@ import io.gridside.console.I18n;
 import io.gridside.console.Retext;
 import io.gridside.console.Theme;
 import io.gridside.console.service.Settings;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +71,11 @@ public final class Appearance {
 
     public Theme theme() {
         return theme;
+    }
+
+    /** The folder of the technician's site data, as the about screen shows it. */
+    public Path dataFolder() {
+        return session.dirs().data();
     }
 
     /**

@@ -20,11 +20,13 @@ import io.gridside.console.replay.ReplayView;
 import io.gridside.console.sync.SyncIndicator;
 import io.gridside.console.sync.SyncView;
 import io.gridside.console.sync.SyncViewModel;
+import io.gridside.console.tasks.TaskNotices;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,6 +35,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -96,6 +99,7 @@ public final class MainView extends BorderPane {
     private final HBox problemBanner = new HBox();
     private final VBox siteView = new VBox();
     private final VBox connectLayer = new VBox();
+    private final TaskNotices notices;
 
     public MainView(SessionViewModel session) {
         this(session, CommissionStart.forSession(session));
@@ -128,6 +132,7 @@ public final class MainView extends BorderPane {
         this.firmwareView = new FirmwareView(models.firmware());
         this.syncModel = models.sync();
         this.syncView = new SyncView(syncModel);
+        this.notices = new TaskNotices(session.tasks());
         createControls();
         layoutControls();
         bind();
@@ -253,7 +258,10 @@ public final class MainView extends BorderPane {
         commissionBar.getStyleClass().add("site-toolbar");
         VBox.setVgrow(connectView, Priority.ALWAYS);
         connectLayer.getChildren().setAll(connectView, commissionBar);
-        setCenter(new StackPane(connectLayer, siteView, commissionView));
+        // Above the status bar, clear of the navigation and the screens' own toolbars.
+        StackPane.setAlignment(notices, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notices, new Insets(12));
+        setCenter(new StackPane(connectLayer, siteView, commissionView, notices));
         setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),
                 settingsMenu));
     }
@@ -320,5 +328,17 @@ public final class MainView extends BorderPane {
         disconnectButton.setOnAction(event -> session.disconnect());
         reconnectButton.setOnAction(event -> session.reconnect());
         stopSearchButton.setOnAction(event -> session.stopSearch());
+        addEventHandler(KeyEvent.KEY_PRESSED, new ShortcutKeys(this, siteView::isVisible, content, refreshButton,
+                session.dirs().data()));
+        showShortcuts();
+    }
+
+    /** Each screen's button and the refresh button name their keyboard shortcut in their tooltip. */
+    private void showShortcuts() {
+        for (ToggleButton button : navButtons()) {
+            String screen = button.getId().substring("nav-".length());
+            button.setTooltip(new Tooltip(Shortcuts.tooltip(button.getText(), Shortcuts.Action.SCREEN, screen)));
+        }
+        refreshButton.getTooltip().setText(Shortcuts.tooltip(refreshButton.getText(), Shortcuts.Action.REFRESH, ""));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
@@ -35,8 +36,34 @@ public final class SettingsMenu extends MenuButton {
         setAccessibleText(getText());
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setMinWidth(USE_PREF_SIZE);
-        getItems().setAll(languageMenu(), themeMenu(), new SeparatorMenuItem(),
+        getItems().setAll(languageMenu(), themeMenu(), helpMenu(), new SeparatorMenuItem(),
                 new DiagnosticsExportItem(appearance.session()));
+    }
+
+    /**
+     * The shortcut sheet and the about screen, in a submenu of their own: their words and keys in the settings menu
+     * itself would widen it, and a wide menu puts its language and theme submenus out of a straight reach.
+     */
+    private Menu helpMenu() {
+        Menu menu = new Menu(I18n.text("settings.help"));
+        menu.setId("settings-help");
+        menu.getItems().setAll(helpItem("settings-shortcuts", "settings.shortcuts", Shortcuts.Action.SHEET,
+                () -> HelpWindows.shortcuts(this)),
+                helpItem("settings-about", "settings.about", Shortcuts.Action.ABOUT,
+                        () -> HelpWindows.about(this, appearance.dataFolder())));
+        return menu;
+    }
+
+    /**
+     * An item that opens a help window and shows the first of its keyboard shortcuts beside its words. Opening a
+     * help window twice brings the open one forward, so the key that both the item and the frame answer is harmless.
+     */
+    private static MenuItem helpItem(String id, String textKey, Shortcuts.Action action, Runnable open) {
+        MenuItem item = new MenuItem(I18n.text(textKey));
+        item.setId(id);
+        item.setAccelerator(Shortcuts.of(action, "").keys().get(0));
+        item.setOnAction(event -> open.run());
+        return item;
     }
 
     private Menu languageMenu() {

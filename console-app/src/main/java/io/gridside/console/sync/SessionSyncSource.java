@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanExpression;
+import javafx.concurrent.Task;
 
 /**
  * The sync of the site the session has open: its status as the schedule reports it, pushed to the screen on the
@@ -97,7 +98,7 @@ public final class SessionSyncSource implements SyncSource {
             onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        session.tasks().submit(I18n.text("task.sync.run"), context -> {
+        Task<?> run = session.tasks().submit(I18n.text("task.sync.run"), context -> {
             try {
                 return sync.runNow().join();
             } catch (CompletionException e) {
@@ -108,6 +109,8 @@ public final class SessionSyncSource implements SyncSource {
                 onFailure.accept(describe(failure));
             }
         });
+        // The task only waits for the run; a cancel from the task list stops the run itself at its next chunk.
+        run.setOnCancelled(event -> sync.cancel());
     }
 
     /** A failure of a run by hand in a sentence, with the cloud's code when it gave one. */

@@ -1,0 +1,99 @@
+package io.gridside.console.tasks;
+
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.Styles;
+import io.gridside.console.I18n;
+import java.time.Duration;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * Short notices in a corner of the frame when a long task ends or any task fails, so a technician who went on working
+ * elsewhere hears of it. A notice never takes the keyboard focus: it appears, stays a few seconds (a failure longer)
+ * and goes, while the technician keeps typing in the field they were in; clicks pass beside it to the screen below.
+ *
+ * <p>KNOWN SHORTCOMING: only work that runs as a task is told of. A sync run by hand is a task (a failure, or an
+ * end after {@link #LONG}, gives a notice); the runs the sync schedule starts by itself are not, and show their
+ * result only in the status bar's sync indicator and on the Sync screen.
+ */
+public final class TaskNotices extends VBox {
+
+    /** A task that ran at least this long is worth a notice when it succeeds; a quicker one was watched. */
+    public static final Duration LONG = Duration.ofSeconds(3);
+
+    private static final Duration SHOWN = Duration.ofSeconds(6);
+    private static final Duration FAILURE_SHOWN = Duration.ofSeconds(12);
+    private static final int MOST_SHOWN = 3;
+    private static final double WIDTH = 380;
+
+    private final ListChangeListener<Task<?>> added = change -> {
+        while (change.next()) {
+            change.getAddedSubList().forEach(this::follow);
+        }
+    };
+
+    /** Notices of the tasks {@code runner} starts from now on. */
+    public TaskNotices(TaskRunner runner) {
+        setId("notices");
+        getStyleClass().add("notices");
+        setSpacing(8);
+        setAlignment(Pos.BOTTOM_RIGHT);
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        setFocusTraversable(false);
+        // The empty part of the corner lets clicks through to the screen below.
+        setPickOnBounds(false);
+        // Weakly held: a frame built again on a language switch must not stay alive through the runner's list.
+        runner.tasks().addListener(new WeakListChangeListener<>(added));
+    }
+
+    private void follow(Task<?> task) {
+        long started = System.nanoTime();
+        if (task.isDone()) {
+            ended(task, task.getState(), 0);
+            return;
+        }
+        task.stateProperty().addListener((obs, old, state) -> ended(task, state, System.nanoTime() - started));
+    }
+
+    private void ended(Task<?> task, Worker.State state, long nanos) {
+        if (state == Worker.State.FAILED) {
+            Throwable failure = task.getException();
+            show(I18n.text("notice.failed", task.getTitle(), failure == null ? "" : failure.getMessage()),
+                    Styles.DANGER, Material2AL.ERROR_OUTLINE, FAILURE_SHOWN);
+        } else if (state == Worker.State.SUCCEEDED && nanos >= LONG.toNanos()) {
+            show(I18n.text("notice.done", task.getTitle()), Styles.SUCCESS, Material2AL.CHECK_CIRCLE_OUTLINE, SHOWN);
+        }
+    }
+
+    /** Shows {@code message} as a notice for {@code shown}, the oldest notice going when there are too many. */
+    public void show(String message, String style, Material2AL icon, Duration shown) {
+        Notification notice = new Notification(message, new FontIcon(icon));
+        notice.getStyleClass().addAll(style, Styles.ELEVATED_1);
+        notice.setPrefWidth(WIDTH);
+        notice.setMaxHeight(Region.USE_PREF_SIZE);
+        notice.setFocusTraversable(false);
+        notice.setOnClose(event -> getChildren().remove(notice));
+        notice.skinProperty().addListener((obs, old, skin) -> notFocusable(notice));
+        getChildren().add(notice);
+        if (getChildren().size() > MOST_SHOWN) {
+            getChildren().remove(0);
+        }
+        PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(shown.toMillis()));
+        wait.setOnFinished(event -> getChildren().remove(notice));
+        wait.play();
+    }
+
+    /** Keeps the notice's own close button out of the keyboard's way: it is for the mouse. */
+    private static void notFocusable(Node notice) {
+        notice.lookupAll(".button").forEach(button -> button.setFocusTraversable(false));
+    }
+}
