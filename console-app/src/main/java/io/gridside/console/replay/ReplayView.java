@@ -213,7 +213,7 @@ public final class ReplayView extends BorderPane {
         TableColumn<Outage, Outage> cause = new TableColumn<>(I18n.text("replay.col.cause"));
         cause.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         cause.setCellFactory(column -> new CauseCell());
-        cause.setComparator((a, b) -> a.cause().label().compareTo(b.cause().label()));
+        cause.setComparator((a, b) -> ReplayTexts.cause(a.cause()).compareTo(ReplayTexts.cause(b.cause())));
         cause.setPrefWidth(170);
         TableColumn<Outage, Instant> start = new TableColumn<>(I18n.text("replay.col.start"));
         start.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().start()));
@@ -252,7 +252,7 @@ public final class ReplayView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            setText(outage.cause().label());
+            setText(ReplayTexts.cause(outage.cause()));
             setGraphic(new Rectangle(10, 10, MeshPalette.color(ReplayTimeline.causeColour(palette,
                     outage.cause()))));
         }
