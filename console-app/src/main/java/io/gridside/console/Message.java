@@ -1,6 +1,7 @@
 package io.gridside.console;
 
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
@@ -16,7 +17,7 @@ public final class Message {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private Sentence sentence = Sentence.NONE;
     /** Held here and listened to weakly: the language lives as long as the console, a screen's model may not. */
-    private final ChangeListener<Locale> reword = (language, old, now) -> text.set(sentence.text());
+    private final ChangeListener<Locale> reword = (language, old, now) -> reword();
 
     public Message() {
         I18n.languageProperty().addListener(new WeakChangeListener<>(reword));
@@ -49,6 +50,22 @@ public final class Message {
     /** Shows nothing. */
     public void clear() {
         show(Sentence.NONE);
+    }
+
+    /**
+     * Writes the sentence again in the language now in use, on the JavaFX thread, where the screens read it; with
+     * no toolkit running (a test, the command line) there is no such thread, and it is written at once.
+     */
+    private void reword() {
+        if (Platform.isFxApplicationThread()) {
+            text.set(sentence.text());
+            return;
+        }
+        try {
+            Platform.runLater(() -> text.set(sentence.text()));
+        } catch (IllegalStateException noToolkit) {
+            text.set(sentence.text());
+        }
     }
 
     /** The sentence shown, as kept. */

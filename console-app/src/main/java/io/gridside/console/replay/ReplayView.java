@@ -1,5 +1,6 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
@@ -349,6 +349,9 @@ public final class ReplayView extends BorderPane {
                 if (isVisible()) {
                     model.shown();
                 }
+            } else {
+                // Replaced by a language or theme switch: the toolkit would go on pulsing this screen for good.
+                pulse.stop();
             }
         });
     }
@@ -360,7 +363,7 @@ public final class ReplayView extends BorderPane {
 
     private void bindPlay() {
         playButton.selectedProperty().bindBidirectional(model.playingProperty());
-        model.playingProperty().addListener((obs, old, playing) -> {
+        Listening.onChange(this, model.playingProperty(), (obs, old, playing) -> {
             playButton.setGraphic(new FontIcon(playing ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
             if (playing) {
                 pulse.start();
@@ -379,13 +382,13 @@ public final class ReplayView extends BorderPane {
             model.playingProperty().set(false);
             model.seek(at);
         });
-        model.windowProperty().addListener((obs, old, shown) -> {
+        Listening.onChange(this, model.windowProperty(), (obs, old, shown) -> {
             if (shown != null) {
                 timeline.setWindow(shown.from(), shown.to(), shown.zone(), model.eventMillis(), model.outages());
                 timeline.setHistoryStart(shown.historyStart());
             }
         });
-        model.instantProperty().addListener((obs, old, at) -> timeline.setInstant(at,
+        Listening.onChange(this, model.instantProperty(), (obs, old, at) -> timeline.setInstant(at,
                 model.playingProperty().get()));
         for (javafx.scene.Node control : new javafx.scene.Node[] {previousButton, playButton, nextButton,
             instantField, goButton, reportWindowButton}) {
@@ -394,14 +397,14 @@ public final class ReplayView extends BorderPane {
     }
 
     private void bindMesh() {
-        model.sceneProperty().addListener((obs, old, scene) -> {
+        Listening.onChange(this, model.sceneProperty(), (obs, old, scene) -> {
             if (scene != null) {
                 canvas.setScene(scene.scene());
                 canvas.fitAll();
             }
         });
-        model.revisionProperty().addListener((obs, old, revision) -> canvas.redraw());
-        model.legend().addListener((ListChangeListener<LegendEntry>) change -> showLegend());
+        Listening.onChange(this, model.revisionProperty(), (obs, old, revision) -> canvas.redraw());
+        Listening.onListChange(this, model.legend(), change -> showLegend());
         showLegend();
         canvas.selectedNodeProperty().addListener((obs, old, node) -> {
             ReplayWindow shown = model.windowProperty().get();
@@ -428,7 +431,7 @@ public final class ReplayView extends BorderPane {
                 model.chooseOutage(outage);
             }
         });
-        model.chosenOutageProperty().addListener((obs, old, outage) -> {
+        Listening.onChange(this, model.chosenOutageProperty(), (obs, old, outage) -> {
             if (outage == null) {
                 outages.getSelectionModel().clearSelection();
             } else if (outages.getSelectionModel().getSelectedItem() != outage) {
@@ -436,7 +439,7 @@ public final class ReplayView extends BorderPane {
                 outages.scrollTo(outage);
             }
         });
-        details.textProperty().bind(model.outageDetailsProperty());
+        Listening.bindText(details, model.outageDetailsProperty());
         reportOutageButton.disableProperty().bind(model.chosenOutageProperty().isNull());
         reportOutageButton.setOnAction(event -> report(false));
         reportWindowButton.setOnAction(event -> report(true));
