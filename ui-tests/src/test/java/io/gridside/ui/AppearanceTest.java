@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -122,6 +123,7 @@ class AppearanceTest {
                     Path saved = Screens.save(scene(), "appearance/" + screen + "-" + theme.key() + "-"
                             + language.getLanguage());
                     assertThat(saved).isNotEmptyFile();
+                    assertStatusBarWhole(robot, screen + " " + theme.key() + " " + language);
                 }
             }
         }
@@ -150,6 +152,18 @@ class AppearanceTest {
             // The picture shows the screen with its work under way, which is also what a person would see.
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Every text the status bar shows is whole: the bar leaves a figure out rather than cut one to an ellipsis. */
+    private static void assertStatusBarWhole(FxRobot robot, String where) {
+        for (String id : List.of("#status-link", "#status-gateway", "#status-rtt", "#status-rate", "#status-resent",
+                "#status-dropped")) {
+            Label label = robot.lookup(id).queryAs(Label.class);
+            if (label.isVisible()) {
+                assertThat(label.getWidth()).as(where + " " + id + " " + label.getText())
+                        .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+            }
+        }
     }
 
     private Scene scene() {
