@@ -152,8 +152,10 @@ public final class StatusBar extends HBox {
     /** The width the bar's shown texts and buttons take side by side, each whole. */
     private double needed() {
         List<Node> shown = getChildren().stream().filter(Node::isManaged).toList();
-        return shown.stream().mapToDouble(node -> node.prefWidth(-1)).sum()
-                + getSpacing() * Math.max(0, shown.size() - 1);
+        // Each width as the layout snaps it to whole pixels, and a pixel more: a text short of its width by a
+        // fraction would still be cut.
+        return shown.stream().mapToDouble(node -> snapSizeX(node.prefWidth(-1)) + 1).sum()
+                + snapSpaceX(getSpacing()) * Math.max(0, shown.size() - 1);
     }
 
     /** The link's texts one to a line, the figures the bar may have had no room for among them. */
