@@ -145,7 +145,7 @@ public final class ReplayView extends BorderPane {
         noMeters.textProperty().bind(model.rowsNoteProperty());
         meters.setPlaceholder(noMeters);
         // KNOWN SHORTCOMING: in the high-contrast theme (larger text) seven columns in half a 1280-pixel window cut
-        // their texts ("M00...", "Commun..."); the row's tooltip-free cells give no way to read them whole.
+        // their texts to an ellipsis ("M00...", "Commun..."), and the cells have no tooltip to read them whole.
         meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createMeterColumns();
         outages.setId("replay-outages");
