@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Every string the technician sees, from the console's resource bundles in the chosen language. The console's texts
@@ -37,12 +39,29 @@ public final class I18n {
 
     private static volatile Language current = Language.of(supported(Locale.getDefault()));
 
+    /** The language in use, for what keeps a sentence as a key and writes it again when the language changes. */
+    private static final ReadOnlyObjectWrapper<Locale> LANGUAGE = new ReadOnlyObjectWrapper<>(current.locale());
+
     private I18n() {
     }
 
     /** Switches every bundle to {@code locale} (or English, for a language the console does not speak). */
     public static void use(Locale locale) {
         current = Language.of(supported(locale));
+        LANGUAGE.set(current.locale());
+    }
+
+    /**
+     * The language in use, changing when {@link #use} switches it; a listener on it is called on the thread that
+     * switched, the JavaFX thread in the console. Listen weakly: it lives as long as the console.
+     */
+    public static ReadOnlyObjectProperty<Locale> languageProperty() {
+        return LANGUAGE.getReadOnlyProperty();
+    }
+
+    /** Whether some bundle has {@code key}: for texts looked up by a code that only some codes have. */
+    public static boolean has(String key) {
+        return current.pattern(key) != null;
     }
 
     /** The language the texts are in now; numbers, dates and money are written as it writes them. */

@@ -15,9 +15,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,7 @@ class AppearanceTest {
                     Path saved = Screens.save(scene(), "appearance/" + screen + "-" + theme.key() + "-"
                             + language.getLanguage());
                     assertThat(saved).isNotEmptyFile();
+                    assertStatusBarWhole(robot, screen + " " + theme.key() + " " + language);
                 }
             }
         }
@@ -153,6 +157,22 @@ class AppearanceTest {
             // The picture shows the screen with its work under way, which is also what a person would see.
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Every text the status bar shows is whole: the bar leaves a figure out rather than cut one to an ellipsis. */
+    private static void assertStatusBarWhole(FxRobot robot, String where) {
+        HBox bar = robot.lookup(".status-bar").queryAs(HBox.class);
+        Node last = bar.getChildren().get(bar.getChildren().size() - 1);
+        assertThat(last.getBoundsInParent().getMaxX()).as(where + " the bar's last button").isLessThanOrEqualTo(
+                bar.getWidth() + 0.5);
+        for (String id : List.of("#status-link", "#status-gateway", "#status-rtt", "#status-rate", "#status-resent",
+                "#status-dropped")) {
+            Label label = robot.lookup(id).queryAs(Label.class);
+            if (label.isVisible()) {
+                assertThat(label.getWidth()).as(where + " " + id + " " + label.getText())
+                        .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+            }
+        }
     }
 
     private Scene scene() {

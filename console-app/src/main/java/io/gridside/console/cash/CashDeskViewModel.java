@@ -4,7 +4,6 @@ import io.gridside.console.Retext;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
-import io.gridside.link.client.LinkException;
 
 /** The cash desk's two halves, a top-up with its receipt and the day's cash-up, on one session. */
 public final class CashDeskViewModel implements Retext {
@@ -34,17 +33,5 @@ public final class CashDeskViewModel implements Retext {
     /** Whether {@code credential} is a supervisor's, who may void receipts and pick any technician's cash-up. */
     static boolean supervisor(SignedCredential credential) {
         return credential != null && credential.role() == Role.SUPERVISOR;
-    }
-
-    /**
-     * A failure in plain words: a gateway's refusal is its own sentence with its code after it, as the gateway
-     * wrote it for the technician; anything else as the console describes it.
-     */
-    static String plainWords(Throwable failure) {
-        if (failure instanceof LinkException link && link.gatewayCode() != null) {
-            String text = link.getMessage().replaceFirst("\\s*\\(" + link.gatewayCode() + "\\)\\s*$", "").strip();
-            return text + (text.endsWith(".") ? "" : ".") + " [" + link.gatewayCode() + "]";
-        }
-        return SessionViewModel.describe(failure);
     }
 }

@@ -1,5 +1,7 @@
 package io.gridside.console.cash;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.service.CashBooks;
@@ -11,6 +13,7 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cash.CashUp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -38,7 +41,7 @@ public final class CashUpViewModel {
     private final BooleanProperty supervisor = new SimpleBooleanProperty();
     private final ObjectProperty<CashBookLine> selected = new SimpleObjectProperty<>();
     private final StringProperty reason = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private CashBooks.Day book;
 
     CashUpViewModel(SessionViewModel session) {
@@ -87,7 +90,7 @@ public final class CashUpViewModel {
                 technician.set(credential.technicianId());
             }
             show();
-        }, failure -> message.set(SessionViewModel.describe(failure)));
+        }, failure -> message.fail(failure));
     }
 
     /** Writes the hand-over line again, as {@link CashDeskViewModel#retext()} asks after a language switch. */
@@ -116,23 +119,23 @@ public final class CashUpViewModel {
         CashBookLine line = selected.get();
         String why = reason.get() == null ? "" : reason.get().strip();
         if (line == null || line.kind() != CashBookLine.Kind.RECEIPT) {
-            message.set(I18n.text("cash.void.choose"));
+            message.say("cash.void.choose");
             return;
         }
         if (why.isEmpty()) {
-            message.set(I18n.text("cash.void.reason"));
+            message.say("cash.void.reason");
             return;
         }
         CashVoid request = new CashVoid(line.receipt(), why);
         session.runOnSession(I18n.text("task.void", line.receipt()), (open, context) -> open.voidReceipt(request),
-                this::voided, failure -> message.set(CashDeskViewModel.plainWords(failure)));
+                this::voided, failure -> message.show(Sentence.refusal(failure)));
     }
 
     private void voided(CashVoided done) {
         String money = Formats.money(done.amountMinor(), done.currency());
-        message.set(done.outcome() == CashVoided.Outcome.VOIDED
-                ? I18n.text("cash.voided", done.receipt(), money, done.customerId())
-                : I18n.text("cash.voided.before", done.receipt(), done.voidedBy(), done.reason()));
+        message.show(done.outcome() == CashVoided.Outcome.VOIDED
+                ? Sentence.of("cash.voided", done.receipt(), money, done.customerId())
+                : Sentence.of("cash.voided.before", done.receipt(), done.voidedBy(), done.reason()));
         reason.set("");
         load();
     }
@@ -188,7 +191,7 @@ public final class CashUpViewModel {
         return reason;
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.console.cash;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -122,7 +123,7 @@ final class TopUpPane extends VBox {
             }
         });
         // A new top-up forgets the customer, so choosing the same row again must count as a choice.
-        model.chosenProperty().addListener((obs, old, picked) -> {
+        Listening.onChange(this, model.chosenProperty(), (obs, old, picked) -> {
             if (picked == null) {
                 customers.getSelectionModel().clearSelection();
             }

@@ -1,5 +1,7 @@
 package io.gridside.console.cash;
 
+import io.gridside.console.Message;
+import io.gridside.console.Failures;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.service.Amounts;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -52,7 +55,7 @@ public final class TopUpViewModel {
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final ObjectProperty<CashReceipt> receipt = new SimpleObjectProperty<>();
     private final StringProperty receiptText = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private final StringBinding balance;
     /** The gateway's last word on the credential's cash allowance, from the last receipt of this session. */
     private CashReceipt lastAllowance;
@@ -98,19 +101,19 @@ public final class TopUpViewModel {
         HelloReply hello = session.helloProperty().get();
         MeterStatus customer = currentRow();
         if (hello == null || customer == null) {
-            message.set(I18n.text("cash.chooseCustomer"));
+            message.say("cash.chooseCustomer");
             return;
         }
         try {
             amountMinor = Amounts.parse(amount.get(), hello.currency());
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.showWords(e.getMessage());
             return;
         }
         if (reference.get() == null || reference.get().isBlank()) {
             reference.set(CashBooks.newReference(gatewayClock(), zone(hello)));
         }
-        message.set("");
+        message.clear();
         confirmation.set(I18n.text("cash.confirm", Formats.money(amountMinor, hello.currency()),
                 customer.customerId(), customer.customerName(), customer.meterId(),
                 Formats.money(customer.balanceMinor(), customer.currency()), reference.get().strip()));
@@ -136,7 +139,7 @@ public final class TopUpViewModel {
                 this::received, failure -> {
                     sending = false;
                     step.set(Step.FORM);
-                    message.set(I18n.text("cash.refused", CashDeskViewModel.plainWords(failure), allowance()));
+                    message.say("cash.refused", new Failures.Refusal(failure), allowance());
                 });
     }
 
@@ -154,7 +157,7 @@ public final class TopUpViewModel {
         String after = got.balanceAfterMinor() == null ? I18n.text("cash.receipt.posting")
                 : I18n.text("cash.receipt.balance", Formats.money(got.balanceAfterMinor(), got.currency()));
         receiptText.set(first + "\n" + after + "\n" + allowance());
-        message.set("");
+        message.clear();
         step.set(Step.RECEIPT);
         session.refresh();
         onReceipt.run();
@@ -191,8 +194,8 @@ public final class TopUpViewModel {
                 customer == null ? "" : customer.customerName(), credential.technicianId());
         session.runOnSession(I18n.text("task.receipt", shown.reference()),
                 (open, task) -> ReceiptPage.write(shown, context, folder),
-                file -> message.set(I18n.text("cash.receipt.saved", file)),
-                failure -> message.set(SessionViewModel.describe(failure)));
+                file -> message.say("cash.receipt.saved", file),
+                failure -> message.fail(failure));
     }
 
     /** Clears the form for the next customer, with a fresh reference. */
@@ -204,7 +207,7 @@ public final class TopUpViewModel {
         receipt.set(null);
         receiptText.set("");
         confirmation.set("");
-        message.set("");
+        message.clear();
         reference.set(hello == null ? "" : CashBooks.newReference(gatewayClock(), zone(hello)));
         step.set(Step.FORM);
     }
@@ -266,7 +269,7 @@ public final class TopUpViewModel {
     }
 
     /** Why the form cannot go on, the gateway's refusal, or where a receipt went; empty otherwise. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +81,7 @@ final class AssignPane extends VBox {
                 takeScan();
             }
         });
-        model.customers().addListener((javafx.collections.ListChangeListener<CommissionOverview.Customer>) change
+        Listening.onListChange(this, model.customers(), change
                 -> offerNextCustomer());
     }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Listening;
 import io.gridside.console.DenseTables;
 import atlantafx.base.theme.Styles;
 import io.gridside.site.commission.CommissionStep;
@@ -111,7 +112,7 @@ final class CommissionTables {
                 button.getStyleClass().add(Styles.ACCENT);
             }
         };
-        model.currentProperty().addListener((obs, was, now) -> restyle.run());
+        Listening.onChange(button, model.currentProperty(), (obs, was, now) -> restyle.run());
         restyle.run();
     }
 

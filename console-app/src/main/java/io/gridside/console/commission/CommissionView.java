@@ -1,5 +1,6 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.site.commission.CommissionStep;
 import java.util.EnumMap;
@@ -142,7 +143,7 @@ public final class CommissionView extends BorderPane {
         progressText.visibleProperty().bind(model.progressTextProperty().isNotEmpty());
         proceed.disableProperty().bind(model.runningProperty().or(model.proceedAppliesProperty().not()));
         // Only the action that applies now stands out: Continue, or the current step's own button.
-        model.proceedAppliesProperty().addListener((obs, was, applies) -> accent(applies));
+        Listening.onChange(this, model.proceedAppliesProperty(), (obs, was, applies) -> accent(applies));
         accent(model.proceedAppliesProperty().get());
         cancel.disableProperty().bind(model.runningProperty().not());
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> model.runningProperty().get()

@@ -1,9 +1,9 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Listening;
 import io.gridside.console.mesh.MeshCanvas;
 import io.gridside.console.mesh.MeshPalette;
 import java.util.List;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -71,8 +71,8 @@ final class LinkMeshPane extends VBox {
     }
 
     private void bind() {
-        model.links().addListener((Observable changed) -> redraw());
-        model.remedies().addListener((Observable changed) -> redraw());
+        Listening.onInvalidation(this, model.links(), changed -> redraw());
+        Listening.onInvalidation(this, model.remedies(), changed -> redraw());
         remedies.visibleProperty().bind(Bindings.isNotEmpty(model.remedies()));
         remedies.managedProperty().bind(remedies.visibleProperty());
         canvas.selectedNodeProperty().addListener((obs, was, node) -> describe(node.intValue()));

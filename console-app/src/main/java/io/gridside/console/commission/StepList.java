@@ -1,5 +1,6 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.service.commission.StepState;
 import javafx.scene.control.ListCell;
@@ -22,8 +23,8 @@ final class StepList extends ListView<StepState> {
                 model.show(chosen.step());
             }
         });
-        model.shownProperty().addListener((obs, old, step) -> selectShown(model));
-        model.steps().addListener((javafx.collections.ListChangeListener<StepState>) change -> selectShown(model));
+        Listening.onChange(this, model.shownProperty(), (obs, old, step) -> selectShown(model));
+        Listening.onListChange(this, model.steps(), change -> selectShown(model));
     }
 
     private void selectShown(CommissionViewModel model) {

@@ -1,5 +1,6 @@
 package io.gridside.console.connect;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.link.discovery.DiscoveredGateway;
@@ -239,7 +240,7 @@ public final class ConnectView extends VBox {
         demoScenario.setItems(model.demoScenarios());
         demoScenario.valueProperty().bindBidirectional(model.demoScenarioProperty());
         credentialFile.setText(model.credentialFileProperty().get());
-        model.credentialFileProperty().addListener((obs, old, path) -> credentialFile.setText(path));
+        Listening.onChange(this, model.credentialFileProperty(), (obs, old, path) -> credentialFile.setText(path));
         credentialFile.setOnAction(event -> model.useCredential(credentialFile.getText()));
         chooseCredential.setOnAction(event -> chooseCredentialFile());
         credentialSummary.textProperty().bind(model.credentialSummaryProperty());

@@ -1,5 +1,7 @@
 package io.gridside.console.connect;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.I18n;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.GatewaySearch;
@@ -24,6 +26,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,7 +56,7 @@ public final class ConnectViewModel {
     private final ReadOnlyObjectWrapper<SerialPorts.Port> unconfirmed = new ReadOnlyObjectWrapper<>();
     private final ObservableList<DiscoveredGateway> discovered = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
-    private final StringProperty searchMessage = new SimpleStringProperty("");
+    private final Message searchMessage = new Message();
     private final ObjectProperty<String> selectedPort = new SimpleObjectProperty<>();
     private final StringProperty host = new SimpleStringProperty();
     private final StringProperty port = new SimpleStringProperty();
@@ -220,27 +223,27 @@ public final class ConnectViewModel {
     /** Listens for gateways' adverts on the LAN for a few seconds, in the background, and lists what answered. */
     public void searchNetwork() {
         searching.set(true);
-        searchMessage.set(I18n.text("connect.search.running"));
+        searchMessage.say("connect.search.running");
         Task<?> search = session.tasks().submit(I18n.text("task.search"), context -> {
             context.update(I18n.text("connect.search.running"), -1, -1);
             return session.gatewaySearch().search(GatewaySearch.DEFAULT_TIME, context);
         }, this::showDiscovered, failure -> {
             searching.set(false);
             discovered.clear();
-            searchMessage.set(failure.getMessage());
+            searchMessage.fail(failure);
         });
         search.setOnCancelled(event -> {
             searching.set(false);
-            searchMessage.set(I18n.text("task.cancelled"));
+            searchMessage.say("task.cancelled");
         });
     }
 
     private void showDiscovered(List<DiscoveredGateway> found) {
         searching.set(false);
         discovered.setAll(found);
-        searchMessage.set(found.isEmpty()
-                ? I18n.text("connect.search.none", GatewaySearch.DEFAULT_TIME.toSeconds())
-                : I18n.text("connect.search.found", found.size()));
+        searchMessage.show(found.isEmpty()
+                ? Sentence.of("connect.search.none", GatewaySearch.DEFAULT_TIME.toSeconds())
+                : Sentence.of("connect.search.found", found.size()));
     }
 
     /** How the list of gateways found on the LAN names one: site, gateway and where it listens. */
@@ -267,8 +270,8 @@ public final class ConnectViewModel {
     }
 
     /** What the last search of the LAN found, or why it failed. */
-    public StringProperty searchMessageProperty() {
-        return searchMessage;
+    public ReadOnlyStringProperty searchMessageProperty() {
+        return searchMessage.textProperty();
     }
 
     public void connectTcp() {
@@ -342,7 +345,7 @@ public final class ConnectViewModel {
         return validation;
     }
 
-    public StringProperty problemProperty() {
+    public ReadOnlyStringProperty problemProperty() {
         return session.problemProperty();
     }
 

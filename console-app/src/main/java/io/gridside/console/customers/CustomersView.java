@@ -1,5 +1,6 @@
 package io.gridside.console.customers;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -196,7 +197,7 @@ public final class CustomersView extends VBox {
         exportPage.disableProperty().bind(model.statementProperty().isNull());
         show.disableProperty().bind(model.selectedProperty().isNull());
         message.textProperty().bind(model.messageProperty());
-        model.statementProperty().addListener((obs, old, shown) -> showStatement(shown));
+        Listening.onChange(this, model.statementProperty(), (obs, old, shown) -> showStatement(shown));
         showStatement(null);
     }
 

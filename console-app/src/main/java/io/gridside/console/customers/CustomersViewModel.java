@@ -1,12 +1,13 @@
 package io.gridside.console.customers;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Message;
 import io.gridside.console.service.CustomerStatement;
 import io.gridside.console.service.StatementExport;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.site.MeterStatus;
 import java.time.LocalDate;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,7 +27,7 @@ public final class CustomersViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<CustomerStatement> statement = new SimpleObjectProperty<>();
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
 
     public CustomersViewModel(SessionViewModel session) {
         this.session = session;
@@ -64,18 +65,18 @@ public final class CustomersViewModel {
             return;
         }
         if (from.get() != null && to.get() != null && to.get().isBefore(from.get())) {
-            message.set(I18n.text("customers.period.backward"));
+            message.say("customers.period.backward");
             return;
         }
         String customerId = chosen.customerId();
-        message.set("");
+        message.clear();
         session.loadStatement(customerId, from.get(), to.get(), loaded -> {
             if (selected.get() != null && selected.get().customerId().equals(customerId)) {
                 from.set(loaded.firstDay());
                 to.set(loaded.lastDay());
                 statement.set(loaded);
             }
-        }, message::set);
+        }, message::showWords);
     }
 
     /** Writes the statement shown as {@code format} and says where. */
@@ -84,8 +85,8 @@ public final class CustomersViewModel {
         if (shown == null) {
             return;
         }
-        session.exportStatement(shown, format, file -> message.set(I18n.text("customers.exported", file)),
-                message::set);
+        session.exportStatement(shown, format, file -> message.say("customers.exported", file),
+                message::showWords);
     }
 
     /** The customers that pass the filter, in pull order; the table sorts them. */
@@ -118,7 +119,7 @@ public final class CustomersViewModel {
     }
 
     /** What the last export or load said: where a file went, or why it failed; empty otherwise. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 }

@@ -1,10 +1,10 @@
 package io.gridside.console.dashboard;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.link.message.GatewayHealth;
 import javafx.beans.value.ObservableStringValue;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -50,7 +50,7 @@ final class GatewayHealthCard extends VBox {
         addRow(6, "health-losses", model.lossesProperty(), null);
         addRow(7, "health-backhaul", model.backhaulProperty(), signalHistory);
         addRow(8, "health-clock", model.clockOffsetProperty(), null);
-        model.history().addListener((ListChangeListener<GatewayHealth>) change -> redraw());
+        Listening.onListChange(this, model.history(), change -> redraw());
         redraw();
     }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.exceptions;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -216,8 +217,8 @@ public final class ExceptionsView extends VBox {
                 table.getSelectionModel().clearSelection();
             }
         });
-        model.selectedItemProperty().addListener((obs, old, item) -> showDetail());
-        model.selectedEstimateProperty().addListener((obs, old, estimate) -> showDetail());
+        Listening.onChange(this, model.selectedItemProperty(), (obs, old, item) -> showDetail());
+        Listening.onChange(this, model.selectedEstimateProperty(), (obs, old, estimate) -> showDetail());
         check.setOnAction(event -> model.check());
         accept.setOnAction(event -> model.accept());
         override.setOnAction(event -> model.override());

@@ -1,5 +1,7 @@
 package io.gridside.console.exceptions;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.billing.vee.EstimateEditor;
 import io.gridside.console.I18n;
 import io.gridside.console.service.VeeQueue;
@@ -12,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,7 +45,7 @@ public final class ExceptionsViewModel {
     private final ObjectProperty<GapEstimate> selectedEstimate = new SimpleObjectProperty<>();
     private final StringProperty value = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public ExceptionsViewModel(SessionViewModel session) {
@@ -77,7 +80,7 @@ public final class ExceptionsViewModel {
             show(loaded);
         }, failure -> {
             busy.set(false);
-            message.set(SessionViewModel.describe(failure));
+            message.fail(failure);
         }), () -> { });
     }
 
@@ -93,8 +96,8 @@ public final class ExceptionsViewModel {
         }
         long open = loaded.items().stream().filter(VeeQueue.Item::open).count();
         if (loaded.run() != null) {
-            message.set(I18n.text("exceptions.checked", loaded.run().rawReads().stored(), open,
-                    loaded.estimates().size()));
+            message.say("exceptions.checked", loaded.run().rawReads().stored(), open,
+                    loaded.estimates().size());
         }
     }
 
@@ -117,22 +120,22 @@ public final class ExceptionsViewModel {
         VeeQueue.Item item = selectedItem.get();
         GapEstimate estimate = selectedEstimate.get();
         if (item == null && estimate == null) {
-            message.set(I18n.text("exceptions.choose"));
+            message.say("exceptions.choose");
             return;
         }
         if (item != null && !item.open()) {
-            message.set(I18n.text("exceptions.decidedAlready"));
+            message.say("exceptions.decidedAlready");
             return;
         }
         if (why.isEmpty()) {
-            message.set(I18n.text("exceptions.reasonRequired"));
+            message.say("exceptions.reasonRequired");
             return;
         }
         List<Long> values;
         try {
             values = override ? values(item != null) : List.of();
         } catch (NumberFormatException e) {
-            message.set(I18n.text(item != null ? "exceptions.valueRequired" : "exceptions.valuesRequired"));
+            message.say(item != null ? "exceptions.valueRequired" : "exceptions.valuesRequired");
             return;
         }
         busy.set(true);
@@ -153,12 +156,12 @@ public final class ExceptionsViewModel {
             busy.set(false);
             value.set("");
             reason.set("");
-            message.set(I18n.text(override ? "exceptions.overridden" : "exceptions.accepted", decided.by()) + " "
-                    + I18n.text("exceptions.readsWaiting", decided.readsWaiting()));
+            message.show(Sentence.joined(Sentence.of(override ? "exceptions.overridden" : "exceptions.accepted",
+                    decided.by()), Sentence.of("exceptions.readsWaiting", decided.readsWaiting())));
             reload();
         }, failure -> {
             busy.set(false);
-            message.set(SessionViewModel.describe(failure));
+            message.fail(failure);
         }), this::reload);
     }
 
@@ -170,7 +173,7 @@ public final class ExceptionsViewModel {
         if (task != null) {
             task.setOnCancelled(event -> {
                 busy.set(false);
-                message.set(I18n.text("task.cancelled"));
+                message.say("task.cancelled");
                 after.run();
             });
         }
@@ -252,8 +255,8 @@ public final class ExceptionsViewModel {
     }
 
     /** What the last check or decision said, or why it failed. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 
     /** Whether a check or a decision is under way. */

@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.site.firmware.CampaignState;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -211,8 +211,8 @@ final class CampaignPane extends BorderPane {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         filter.valueProperty().bindBidirectional(model.statusFilterProperty());
         meters.setItems(model.shownMeters());
-        model.waves().addListener((ListChangeListener<WaveProgress>) change -> drawWaves());
-        model.stateProperty().addListener((obs, old, now) -> {
+        Listening.onListChange(this, model.waves(), change -> drawWaves());
+        Listening.onChange(this, model.stateProperty(), (obs, old, now) -> {
             if ((old == null) != (now == null)) {
                 split.setDividerPositions(now == null ? PREVIEW_ALONE : PREVIEW_BESIDE_PROGRESS);
             }

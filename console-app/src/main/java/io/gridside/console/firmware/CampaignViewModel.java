@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Message;
 import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushResult;
@@ -15,6 +16,7 @@ import io.gridside.site.firmware.MeterUpdateStatus;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,7 +50,7 @@ public final class CampaignViewModel {
     private final FilteredList<CampaignState.MeterUpdate> shownMeters = new FilteredList<>(meters);
     private final ObjectProperty<MeterUpdateStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty stateText = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private boolean polling;
 
@@ -100,9 +102,9 @@ public final class CampaignViewModel {
     public void setPolicy(java.util.function.Supplier<CampaignPolicy> changed) {
         try {
             policy.set(changed.get());
-            message.set("");
+            message.clear();
         } catch (IllegalArgumentException outOfRange) {
-            message.set(I18n.text("firmware.policy.invalid", outOfRange.getMessage()));
+            message.say("firmware.policy.invalid", outOfRange.getMessage());
         }
     }
 
@@ -119,7 +121,7 @@ public final class CampaignViewModel {
         }
         CampaignPolicy chosen = policy.get();
         busy.set(true);
-        message.set("");
+        message.clear();
         staging.started();
         staging.cancelWith(source.stageMeterImage(reviewed.file(), staging::progress,
                 staged -> startStaged(staged, chosen), problem -> {
@@ -174,7 +176,7 @@ public final class CampaignViewModel {
 
     private void failed(String problem) {
         busy.set(false);
-        message.set(problem);
+        message.showWords(problem);
     }
 
     /** Asks the gateway where its campaign stands. */
@@ -195,7 +197,7 @@ public final class CampaignViewModel {
             }
         }, problem -> {
             polling = false;
-            message.set(problem);
+            message.showWords(problem);
         });
     }
 
@@ -216,7 +218,7 @@ public final class CampaignViewModel {
         waves.clear();
         meters.clear();
         stateText.set("");
-        message.set("");
+        message.clear();
         polling = false;
     }
 
@@ -274,8 +276,8 @@ public final class CampaignViewModel {
         return stateText;
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 
     public BooleanProperty busyProperty() {

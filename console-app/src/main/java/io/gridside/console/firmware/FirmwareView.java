@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Listening;
 import io.gridside.console.I18n;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -41,6 +42,7 @@ public final class FirmwareView extends BorderPane {
                 tab("campaign", new CampaignPane(model.campaign(), model.source())),
                 tab("history", new HistoryPane(model)));
         poll.setCycleCount(Animation.INDEFINITE);
+        Listening.stopWhenRemoved(this, poll);
         setCenter(tabs);
     }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import javafx.geometry.Pos;
@@ -56,7 +57,7 @@ final class FleetPane extends BorderPane {
     private void bind() {
         summary.textProperty().bind(model.fleetTextProperty());
         gateway.textProperty().bind(model.gatewayTextProperty());
-        model.fleetProblemProperty().addListener((obs, was, problem) -> {
+        Listening.onChange(this, model.fleetProblemProperty(), (obs, was, problem) -> {
             summary.getStyleClass().remove(Styles.DANGER);
             if (problem) {
                 summary.getStyleClass().add(Styles.DANGER);
@@ -64,7 +65,7 @@ final class FleetPane extends BorderPane {
         });
         pullButton.disableProperty().bind(model.source().connected().not());
         pullButton.setOnAction(event -> model.pullFleet());
-        model.versionsProperty().addListener((obs, old, now) -> chart.show(now));
+        Listening.onChange(this, model.versionsProperty(), (obs, old, now) -> chart.show(now));
         chart.show(model.versionsProperty().get());
         pullButton.getStyleClass().add(Styles.ACCENT);
     }

@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.link.message.FirmwareState;
@@ -93,7 +94,7 @@ final class GatewayPane extends VBox {
         cancelButton.setOnAction(event -> transfer.cancel());
         progress.progressProperty().bind(transfer.fractionProperty());
         progressText.textProperty().bind(transfer.progressTextProperty());
-        model.outcomeProperty().addListener((obs, old, ended) -> show(ended));
+        Listening.onChange(this, model.outcomeProperty(), (obs, old, ended) -> show(ended));
         show(null);
     }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -125,7 +126,7 @@ final class ImagePane extends BorderPane {
                 model.choose(chosen);
             }
         });
-        model.imageProperty().addListener((obs, old, chosen) -> {
+        Listening.onChange(this, model.imageProperty(), (obs, old, chosen) -> {
             images.setValue(chosen);
             pathField.setText(chosen == null ? "" : chosen.toString());
         });
@@ -136,7 +137,7 @@ final class ImagePane extends BorderPane {
         });
         chooseButton.setOnAction(event -> chooseFile());
         message.textProperty().bind(model.imageTextProperty());
-        model.reviewProperty().addListener((obs, old, review) -> show(review));
+        Listening.onChange(this, model.reviewProperty(), (obs, old, review) -> show(review));
         show(null);
     }
 

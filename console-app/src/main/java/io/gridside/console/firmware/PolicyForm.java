@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.site.firmware.CampaignPolicy;
@@ -71,7 +72,7 @@ final class PolicyForm extends VBox {
 
     private void bind() {
         show(model.policyProperty().get());
-        model.policyProperty().addListener((obs, old, now) -> show(now));
+        Listening.onChange(this, model.policyProperty(), (obs, old, now) -> show(now));
         for (Spinner<?> spinner : new Spinner<?>[] {canary, firstWave, growth, confirm, pause, soak, attempts,
             concurrency}) {
             spinner.valueProperty().addListener((obs, old, now) -> edited());

@@ -1,5 +1,6 @@
 package io.gridside.console.importing;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -140,7 +141,7 @@ public final class ImportsView extends VBox {
     private void bind() {
         readings.selectedProperty().addListener((obs, old, on) -> model.kindProperty().set(on ? Kind.READINGS
                 : Kind.PAYMENTS));
-        model.kindProperty().addListener((obs, old, kind) -> (kind == Kind.READINGS ? readings : payments)
+        Listening.onChange(this, model.kindProperty(), (obs, old, kind) -> (kind == Kind.READINGS ? readings : payments)
                 .setSelected(true));
         file.textProperty().bindBidirectional(model.fileProperty());
         summary.textProperty().bind(model.summaryProperty());

@@ -1,5 +1,7 @@
 package io.gridside.console.importing;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.imports.ImportProblem;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -52,14 +55,14 @@ public final class ImportsViewModel {
     private final SessionViewModel session;
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.READINGS);
     private final StringProperty file = new SimpleStringProperty("");
-    private final StringProperty summary = new SimpleStringProperty("");
+    private final Message summary = new Message();
     private final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final BooleanProperty applicable = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<PaymentOutbox.Row> outbox = FXCollections.observableArrayList();
     private final BooleanProperty supervisor = new SimpleBooleanProperty();
-    private final StringProperty outboxMessage = new SimpleStringProperty("");
+    private final Message outboxMessage = new Message();
 
     public ImportsViewModel(SessionViewModel session) {
         this.session = session;
@@ -73,7 +76,8 @@ public final class ImportsViewModel {
         supervisor.set(credential != null && credential.role() == Role.SUPERVISOR);
         forgetPlan();
         outbox.clear();
-        outboxMessage.set(hello != null && !supervisor.get() ? I18n.text("imports.push.supervisorOnly") : "");
+        outboxMessage.show(hello != null && !supervisor.get() ? Sentence.of("imports.push.supervisorOnly")
+                : Sentence.NONE);
         if (hello != null) {
             loadOutbox();
         }
@@ -84,7 +88,7 @@ public final class ImportsViewModel {
         applicable.set(false);
         rows.clear();
         problems.clear();
-        summary.set("");
+        summary.clear();
     }
 
     /** Plans the chosen file without writing anything, and shows what it would change or what is wrong in it. */
@@ -120,7 +124,7 @@ public final class ImportsViewModel {
     }
 
     /** What a plan or an import came to, made ready for the screen off the JavaFX thread. */
-    private record Shown(String summary, List<PlanRow> rows, List<String> problems, long invalidLines) {
+    private record Shown(Sentence summary, List<PlanRow> rows, List<String> problems, long invalidLines) {
     }
 
     private Shown plan(ConsoleSession open, Kind what, Path chosen) throws IOException {
@@ -146,7 +150,7 @@ public final class ImportsViewModel {
         List<PlanRow> lines = plan.reads().stream().map(r -> new PlanRow(r.line(), r.read().meterId(), "",
                 Formats.siteTime(r.read().at(), zone) + "  " + Amounts.kwh(r.read().registerWh()) + " kWh",
                 I18n.text("imports.fate.read." + r.fate()))).toList();
-        String text = I18n.text(written ? "imports.readings.done" : "imports.readings.plan", plan.source(),
+        Sentence text = Sentence.of(written ? "imports.readings.done" : "imports.readings.plan", plan.source(),
                 plan.rows(), plan.count(ReadingsImport.Fate.NEW), plan.count(ReadingsImport.Fate.DUPLICATE),
                 plan.count(ReadingsImport.Fate.CONFLICTING), plan.ruleBreaks().size());
         return new Shown(text, lines, problemLines(plan.problems()), plan.invalidLines());
@@ -160,7 +164,7 @@ public final class ImportsViewModel {
                 p.fate() == PaymentsImport.Fate.IN_LEDGER ? I18n.text("imports.fate.payment.IN_LEDGER",
                         Long.toString(p.ledgerSeq()))
                         : I18n.text("imports.fate.payment." + p.fate()))).toList();
-        String text = I18n.text(written ? "imports.payments.done" : "imports.payments.plan", plan.source(),
+        Sentence text = Sentence.of(written ? "imports.payments.done" : "imports.payments.plan", plan.source(),
                 plan.rows(), plan.count(PaymentsImport.Fate.NEW) + plan.count(PaymentsImport.Fate.REQUEUED),
                 Formats.money(plan.queuedMinor(), plan.currency()), plan.count(PaymentsImport.Fate.IN_LEDGER),
                 plan.count(PaymentsImport.Fate.QUEUED_ALREADY), plan.count(PaymentsImport.Fate.REPEATED));
@@ -174,34 +178,34 @@ public final class ImportsViewModel {
     private void show(Shown shown, boolean afterApply) {
         rows.setAll(shown.rows());
         problems.setAll(shown.problems());
-        summary.set(shown.problems().isEmpty() ? shown.summary()
-                : I18n.text("imports.invalid", shown.invalidLines()));
+        summary.show(shown.problems().isEmpty() ? shown.summary()
+                : Sentence.of("imports.invalid", shown.invalidLines()));
         applicable.set(!afterApply && shown.problems().isEmpty());
     }
 
     private void failed(Throwable failure) {
         busy.set(false);
         applicable.set(false);
-        summary.set(SessionViewModel.describe(failure));
+        summary.fail(failure);
     }
 
     /** Loads the outbox's payments with the state each is in. */
     public void loadOutbox() {
         session.runOnSession(I18n.text("task.outbox"), (open, context) -> open.outbox(), outbox::setAll,
-                failure -> outboxMessage.set(SessionViewModel.describe(failure)));
+                failure -> outboxMessage.fail(failure));
     }
 
     /** Sends the outbox's pending payments to the gateway; only a supervisor's session may. */
     public void push() {
         if (!supervisor.get()) {
-            outboxMessage.set(I18n.text("imports.push.supervisorOnly"));
+            outboxMessage.say("imports.push.supervisorOnly");
             return;
         }
         busy.set(true);
         whenCancelled(session.runOnSession(I18n.text("task.push"), (open, context) -> open.push(context), this::pushed,
                 failure -> {
                     busy.set(false);
-                    outboxMessage.set(SessionViewModel.describe(failure));
+                    outboxMessage.fail(failure);
                     loadOutbox();
                 }), outboxMessage);
     }
@@ -211,21 +215,21 @@ public final class ImportsViewModel {
      * outbox again: a cancel may come after an import's transaction or a payment's answer, so the outbox shows what
      * was kept rather than what was hoped.
      */
-    private void whenCancelled(Task<?> task, StringProperty said) {
+    private void whenCancelled(Task<?> task, Message said) {
         if (task == null) {
             return;
         }
         task.setOnCancelled(event -> {
             busy.set(false);
-            said.set(I18n.text("task.cancelled"));
+            said.say("task.cancelled");
             loadOutbox();
         });
     }
 
     private void pushed(PaymentPush.Result result) {
         busy.set(false);
-        outboxMessage.set(result.answered().isEmpty() ? I18n.text("imports.push.nothing")
-                : I18n.text("imports.push.done", result.answered().size(),
+        outboxMessage.show(result.answered().isEmpty() ? Sentence.of("imports.push.nothing")
+                : Sentence.of("imports.push.done", result.answered().size(),
                         result.count(QueuedPayment.State.CREDITED),
                         result.count(QueuedPayment.State.ALREADY_CREDITED),
                         result.count(QueuedPayment.State.REFUSED)));
@@ -246,12 +250,12 @@ public final class ImportsViewModel {
     private Path chosenFile() {
         String typed = file.get() == null ? "" : file.get().strip();
         if (typed.isEmpty()) {
-            summary.set(I18n.text("imports.chooseFile"));
+            summary.say("imports.chooseFile");
             return null;
         }
         Path chosen = Path.of(typed);
         if (!Files.isRegularFile(chosen)) {
-            summary.set(I18n.text("imports.noFile", chosen));
+            summary.say("imports.noFile", chosen);
             return null;
         }
         return chosen;
@@ -276,8 +280,8 @@ public final class ImportsViewModel {
         return file;
     }
 
-    public StringProperty summaryProperty() {
-        return summary;
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.textProperty();
     }
 
     /** The file's good rows and what becomes of each. */
@@ -307,7 +311,7 @@ public final class ImportsViewModel {
         return supervisor;
     }
 
-    public StringProperty outboxMessageProperty() {
-        return outboxMessage;
+    public ReadOnlyStringProperty outboxMessageProperty() {
+        return outboxMessage.textProperty();
     }
 }

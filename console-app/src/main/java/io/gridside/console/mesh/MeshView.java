@@ -1,11 +1,11 @@
 package io.gridside.console.mesh;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -207,7 +207,7 @@ public final class MeshView extends BorderPane {
         bindSides();
         message.textProperty().bind(model.messageProperty());
         loading.visibleProperty().bind(model.loadingProperty());
-        model.legend().addListener((ListChangeListener<MeshSceneBuilder.LegendEntry>) change -> showLegend());
+        Listening.onListChange(this, model.legend(), change -> showLegend());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 model.usePalette(MeshPalette.of(this));
@@ -218,8 +218,8 @@ public final class MeshView extends BorderPane {
 
     private void bindCanvas() {
         canvas.setScene(model.sceneProperty().get());
-        model.sceneProperty().addListener((obs, old, scene) -> canvas.setScene(scene));
-        model.revisionProperty().addListener((obs, old, revision) -> canvas.redraw());
+        Listening.onChange(this, model.sceneProperty(), (obs, old, scene) -> canvas.setScene(scene));
+        Listening.onChange(this, model.revisionProperty(), (obs, old, revision) -> canvas.redraw());
         canvas.selectedNodeProperty().bindBidirectional(model.selectedNodeProperty());
         canvas.setOnNodeMoved(model::moved);
         model.setOnCentre(canvas::centerOn);
@@ -229,8 +229,8 @@ public final class MeshView extends BorderPane {
     private void bindTime() {
         MeshTimeline timeline = model.timeline();
         // Set, not bound: a slider moves its own bounds and value to keep min <= value <= max, which a binding forbids.
-        timeline.minProperty().addListener((obs, old, min) -> showRange(timeline));
-        timeline.maxProperty().addListener((obs, old, max) -> showRange(timeline));
+        Listening.onChange(this, timeline.minProperty(), (obs, old, min) -> showRange(timeline));
+        Listening.onChange(this, timeline.maxProperty(), (obs, old, max) -> showRange(timeline));
         showRange(timeline);
         time.valueProperty().bindBidirectional(timeline.valueProperty());
         time.disableProperty().bind(timeline.availableProperty().not());
@@ -248,7 +248,7 @@ public final class MeshView extends BorderPane {
     }
 
     private void bindSides() {
-        model.radioProperty().addListener((obs, old, radio) -> {
+        Listening.onChange(this, model.radioProperty(), (obs, old, radio) -> {
             if (radio == null) {
                 radioPanel.clear();
             } else {
@@ -257,8 +257,8 @@ public final class MeshView extends BorderPane {
             }
         });
         radioPanel.setOnChosen(model::highlight);
-        model.findingsProperty().addListener((obs, old, found) -> findings.setFindings(model.graph(), found,
-                model.currency()));
+        Listening.onChange(this, model.findingsProperty(), (obs, old, found) -> findings.setFindings(model.graph(),
+                found, model.currency()));
         findings.setOnChosen(model::highlightAndChoose);
     }
 

@@ -1,5 +1,7 @@
 package io.gridside.console.mesh;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.shell.SessionViewModel;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -51,7 +54,7 @@ public final class MeshViewModel {
     private final BooleanProperty allLinks = new SimpleBooleanProperty(false);
     private final StringProperty searchText = new SimpleStringProperty("");
     private final StringProperty filterText = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private final ObjectProperty<MeshScene> scene = new SimpleObjectProperty<>(new MeshScene(0, 0));
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(-1);
@@ -136,7 +139,7 @@ public final class MeshViewModel {
                     }
                 }, failure -> {
                     loading.set(false);
-                    message.set(SessionViewModel.describe(failure));
+                    message.fail(failure);
                 });
         if (task != null) {
             // Cancelled from the task list: the mesh shown stays, and the screen is no longer loading.
@@ -153,8 +156,8 @@ public final class MeshViewModel {
                 loaded.latest());
         findings.set(loaded.findings());
         timeline.show(loaded.span(), zone(), loaded.graph() == null ? null : loaded.graph().at());
-        message.set(loaded.graph() == null ? I18n.text("mesh.none") : loaded.tablesCarried()
-                ? I18n.text("mesh.tablesCarried", Formats.siteTime(loaded.tablesAt(), zone())) : "");
+        message.show(loaded.graph() == null ? Sentence.of("mesh.none") : loaded.tablesCarried()
+                ? Sentence.of("mesh.tablesCarried", Formats.siteTime(loaded.tablesAt(), zone())) : Sentence.NONE);
         if (before != null && loaded.graph() != null && MeshMoment.sameRadios(before, loaded.graph())) {
             // The same radios in the same order: every radio keeps its place, even one being dragged right now.
             restyle();
@@ -250,10 +253,10 @@ public final class MeshViewModel {
     private void applyFilter(String text) {
         try {
             filter = MeshFilter.parse(text);
-            message.set("");
+            message.clear();
         } catch (IllegalArgumentException e) {
             filter = MeshFilter.NONE;
-            message.set(e.getMessage());
+            message.showWords(e.getMessage());
         }
         restyle();
     }
@@ -276,10 +279,11 @@ public final class MeshViewModel {
         }
         int[] matches = MeshSearch.find(facts, searchText.get());
         if (matches.length == 0) {
-            message.set(searchText.get().isBlank() ? "" : I18n.text("mesh.search.none", searchText.get().strip()));
+            message.show(searchText.get().isBlank() ? Sentence.NONE
+                    : Sentence.of("mesh.search.none", searchText.get().strip()));
             return;
         }
-        message.set(matches.length == 1 ? "" : I18n.text("mesh.search.many", matches.length));
+        message.show(matches.length == 1 ? Sentence.NONE : Sentence.of("mesh.search.many", matches.length));
         selectedNode.set(matches[0]);
         onCentre.accept(matches[0]);
     }
@@ -332,7 +336,7 @@ public final class MeshViewModel {
                     if (facts == of && selectedNode.get() == node) {
                         radio.set(loaded);
                     }
-                }, failure -> message.set(SessionViewModel.describe(failure)));
+                }, failure -> message.fail(failure));
     }
 
     /** Keeps where the technician dragged a radio, for this layout and site. */
@@ -346,7 +350,7 @@ public final class MeshViewModel {
         session.runOnSession(I18n.text("task.meshPosition", id), (open, context) -> {
             open.meshHistory().savePosition(which.key(), id, x, y);
             return null;
-        }, done -> { }, failure -> message.set(SessionViewModel.describe(failure)));
+        }, done -> { }, failure -> message.fail(failure));
     }
 
     /** Forgets the positions the technician chose in the current layout and lays the radios out again. */
@@ -357,8 +361,8 @@ public final class MeshViewModel {
         }
         relayout(true);
         session.runOnSession(I18n.text("task.meshReset"), (open, context) -> open.meshHistory()
-                .clearPositions(which.key()), cleared -> message.set(I18n.text("mesh.reset.done", cleared)),
-                failure -> message.set(SessionViewModel.describe(failure)));
+                .clearPositions(which.key()), cleared -> message.say("mesh.reset.done", cleared),
+                failure -> message.fail(failure));
     }
 
     /** The file an export of the mesh shown goes to, in the exports folder; null while no mesh is shown. */
@@ -374,7 +378,7 @@ public final class MeshViewModel {
     public void exportData(MeshExports.Format format) {
         Path file = exportFile(format);
         if (file == null) {
-            message.set(I18n.text("mesh.none"));
+            message.say("mesh.none");
             return;
         }
         MeshFacts of = facts;
@@ -386,7 +390,7 @@ public final class MeshViewModel {
     public void exportPicture(MeshCanvas.Picture picture) {
         Path file = exportFile(MeshExports.Format.PNG);
         if (file == null) {
-            message.set(I18n.text("mesh.none"));
+            message.say("mesh.none");
             return;
         }
         session.runInBackground(I18n.text("task.meshExport", MeshExports.Format.PNG.extension()), context -> {
@@ -397,12 +401,12 @@ public final class MeshViewModel {
     }
 
     private void exportFailed(String why) {
-        message.set(I18n.text("mesh.export.failed", why));
+        message.say("mesh.export.failed", why);
     }
 
     /** Tells the technician where an export went. */
     public void exported(Path file) {
-        message.set(I18n.text("mesh.export.done", file.toAbsolutePath()));
+        message.say("mesh.export.done", file.toAbsolutePath());
     }
 
     /** The site's time zone, in which times are shown. */
@@ -456,8 +460,8 @@ public final class MeshViewModel {
     }
 
     /** What the screen tells the technician: an export's file, a filter's mistake, a search that found nothing. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 
     /** The scene shown; replaced when the mesh, the layout or the colouring changes. */

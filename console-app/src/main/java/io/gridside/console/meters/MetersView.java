@@ -1,5 +1,6 @@
 package io.gridside.console.meters;
 
+import io.gridside.console.Listening;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.CreditState;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
-import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -183,7 +182,7 @@ public final class MetersView extends VBox {
                 () -> table.getComparator() == null ? Comparator.comparing(MeterStatus::meterId)
                         : table.getComparator(), table.comparatorProperty()));
         table.setItems(sorted);
-        model.powerLimits().addListener((MapChangeListener<String, Integer>) change -> table.refresh());
+        Listening.onMapChange(this, model.powerLimits(), change -> table.refresh());
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         stateFilter.valueProperty().bindBidirectional(model.stateFilterProperty());
         count.textProperty().bind(Bindings.createStringBinding(
@@ -197,7 +196,7 @@ public final class MetersView extends VBox {
         voltageChart.titleProperty().bind(Bindings.createStringBinding(() -> model.readings().isEmpty()
                 || model.readings().stream().anyMatch(r -> r.quality() != null)
                 ? I18n.text("meters.voltage.title") : I18n.text("meters.voltage.none"), model.readings()));
-        model.readings().addListener((ListChangeListener<Reading>) change -> redrawChart());
+        Listening.onListChange(this, model.readings(), change -> redrawChart());
     }
 
     private void redrawChart() {

@@ -1,5 +1,7 @@
 package io.gridside.console.reconcile;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
 import io.gridside.console.I18n;
@@ -13,12 +15,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -37,7 +38,7 @@ public final class ReconcileViewModel {
     private final ObservableList<LineDifference> differences = FXCollections.observableArrayList();
     private final ObjectProperty<LineDifference> selected = new SimpleObjectProperty<>();
     private final ObservableList<ChargeDetail> details = FXCollections.observableArrayList();
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanBinding connected;
     private final BooleanBinding supervisor;
@@ -55,7 +56,7 @@ public final class ReconcileViewModel {
     private void clear() {
         report.set(null);
         differences.clear();
-        message.set("");
+        message.clear();
     }
 
     private void showDetails(LineDifference line) {
@@ -66,19 +67,19 @@ public final class ReconcileViewModel {
     /** Reconciles the period chosen; a day left empty is the ledger's first, or the gateway's yesterday. */
     public void reconcile() {
         if (!connected.get()) {
-            message.set(I18n.text("reconcile.needsConnection"));
+            message.say("reconcile.needsConnection");
             return;
         }
         LocalDate first = from.get();
         LocalDate last = to.get();
         if (first != null && last != null && last.isBefore(first)) {
-            message.set(I18n.text("reconcile.backward"));
+            message.say("reconcile.backward");
             return;
         }
         start(I18n.text("task.reconcile"), (current, context) -> {
             context.update(I18n.text("reconcile.comparing"), -1, -1);
             return current.reconcile(first, last, context);
-        }, reconciled -> show(reconciled, null));
+        }, reconciled -> show(reconciled, Sentence.NONE));
     }
 
     /** Whether the report shown has corrections to post; the screen asks the supervisor to confirm first. */
@@ -99,7 +100,7 @@ public final class ReconcileViewModel {
             int posted = current.postCorrections(shown.plan()).size();
             context.update(I18n.text("reconcile.comparing"), -1, -1);
             return new Posted(posted, current.reconcile(first, last, context));
-        }, posted -> show(posted.after(), I18n.text("reconcile.posted", posted.count())));
+        }, posted -> show(posted.after(), Sentence.of("reconcile.posted", posted.count())));
     }
 
     private record Posted(int count, ConsoleSession.Reconciled after) {
@@ -107,7 +108,7 @@ public final class ReconcileViewModel {
 
     private <T> void start(String title, SessionWork<T> work, Consumer<T> done) {
         running.set(true);
-        message.set("");
+        message.clear();
         Task<T> started = session.runOnSession(title, work, result -> {
             running.set(false);
             task = null;
@@ -115,7 +116,7 @@ public final class ReconcileViewModel {
         }, failure -> {
             running.set(false);
             task = null;
-            message.set(SessionViewModel.describe(failure));
+            message.fail(failure);
         });
         task = started;
         if (started == null) {
@@ -125,21 +126,21 @@ public final class ReconcileViewModel {
         started.setOnCancelled(event -> {
             running.set(false);
             task = null;
-            message.set(I18n.text("reconcile.cancelled"));
+            message.say("reconcile.cancelled");
         });
     }
 
-    private void show(ConsoleSession.Reconciled reconciled, String before) {
+    private void show(ConsoleSession.Reconciled reconciled, Sentence before) {
         report.set(reconciled);
         from.set(reconciled.result().from());
         to.set(reconciled.result().to());
         differences.setAll(reconciled.result().differences());
-        String found = reconciled.result().clean()
-                ? I18n.text("reconcile.clean", reconciled.result().customerDays(), reconciled.result().from(),
+        Sentence found = reconciled.result().clean()
+                ? Sentence.of("reconcile.clean", reconciled.result().customerDays(), reconciled.result().from(),
                         reconciled.result().to())
-                : I18n.text("reconcile.differ", reconciled.result().differences().size(),
+                : Sentence.of("reconcile.differ", reconciled.result().differences().size(),
                         reconciled.result().customerDays(), reconciled.result().from(), reconciled.result().to());
-        message.set(before == null ? found : before + " " + found);
+        message.show(Sentence.joined(before, found));
     }
 
     /** Stops the reconciliation under way, as the task list's cancel button does. */
@@ -177,8 +178,8 @@ public final class ReconcileViewModel {
         return details;
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 
     public BooleanProperty runningProperty() {

@@ -4,6 +4,7 @@ import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.outage.Evidence;
 import io.gridside.site.outage.Outage;
+import io.gridside.site.outage.OutageCause;
 import io.gridside.site.replay.RelayHold;
 import io.gridside.site.replay.SiteState;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class ReplayTexts {
     /** The outage's evidence and competing explanations, as lines a technician reads. */
     static String details(Outage outage, ZoneId zone) {
         List<String> lines = new ArrayList<>();
-        lines.add(I18n.text("replay.outage.title", outage.cause().label(), Formats.siteTime(outage.start(), zone),
+        lines.add(I18n.text("replay.outage.title", cause(outage.cause()), Formats.siteTime(outage.start(), zone),
                 duration(outage.duration()), outage.meterCount()));
         if (!outage.feeders().isEmpty()) {
             lines.add(I18n.text("replay.outage.feeders", String.join(", ", outage.feeders())));
@@ -57,10 +58,15 @@ final class ReplayTexts {
         if (!outage.competing().isEmpty()) {
             lines.add(I18n.text("replay.outage.competing"));
             for (Outage.Competing competing : outage.competing()) {
-                lines.add("  \u2022 " + competing.cause().label() + ": " + competing.why());
+                lines.add("  \u2022 " + cause(competing.cause()) + ": " + competing.why());
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** What an outage's cause is called in the language in use, such as "power outage". */
+    static String cause(OutageCause cause) {
+        return I18n.text("replay.cause." + cause.code());
     }
 
     /** A duration as a person reads it: "1 h 30 min", "45 s". */

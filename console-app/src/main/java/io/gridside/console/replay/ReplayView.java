@@ -1,5 +1,6 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
@@ -144,6 +144,8 @@ public final class ReplayView extends BorderPane {
         Label noMeters = new Label();
         noMeters.textProperty().bind(model.rowsNoteProperty());
         meters.setPlaceholder(noMeters);
+        // KNOWN SHORTCOMING: in the high-contrast theme (larger text) seven columns in half a 1280-pixel window cut
+        // their texts to an ellipsis ("M00...", "Commun..."), and the cells have no tooltip to read them whole.
         meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createMeterColumns();
         outages.setId("replay-outages");
@@ -213,7 +215,7 @@ public final class ReplayView extends BorderPane {
         TableColumn<Outage, Outage> cause = new TableColumn<>(I18n.text("replay.col.cause"));
         cause.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         cause.setCellFactory(column -> new CauseCell());
-        cause.setComparator((a, b) -> a.cause().label().compareTo(b.cause().label()));
+        cause.setComparator((a, b) -> ReplayTexts.cause(a.cause()).compareTo(ReplayTexts.cause(b.cause())));
         cause.setPrefWidth(170);
         TableColumn<Outage, Instant> start = new TableColumn<>(I18n.text("replay.col.start"));
         start.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().start()));
@@ -252,7 +254,7 @@ public final class ReplayView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            setText(outage.cause().label());
+            setText(ReplayTexts.cause(outage.cause()));
             setGraphic(new Rectangle(10, 10, MeshPalette.color(ReplayTimeline.causeColour(palette,
                     outage.cause()))));
         }
@@ -349,6 +351,9 @@ public final class ReplayView extends BorderPane {
                 if (isVisible()) {
                     model.shown();
                 }
+            } else {
+                // Replaced by a language or theme switch: the toolkit would go on pulsing this screen for good.
+                pulse.stop();
             }
         });
     }
@@ -360,7 +365,7 @@ public final class ReplayView extends BorderPane {
 
     private void bindPlay() {
         playButton.selectedProperty().bindBidirectional(model.playingProperty());
-        model.playingProperty().addListener((obs, old, playing) -> {
+        Listening.onChange(this, model.playingProperty(), (obs, old, playing) -> {
             playButton.setGraphic(new FontIcon(playing ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
             if (playing) {
                 pulse.start();
@@ -379,13 +384,13 @@ public final class ReplayView extends BorderPane {
             model.playingProperty().set(false);
             model.seek(at);
         });
-        model.windowProperty().addListener((obs, old, shown) -> {
+        Listening.onChange(this, model.windowProperty(), (obs, old, shown) -> {
             if (shown != null) {
                 timeline.setWindow(shown.from(), shown.to(), shown.zone(), model.eventMillis(), model.outages());
                 timeline.setHistoryStart(shown.historyStart());
             }
         });
-        model.instantProperty().addListener((obs, old, at) -> timeline.setInstant(at,
+        Listening.onChange(this, model.instantProperty(), (obs, old, at) -> timeline.setInstant(at,
                 model.playingProperty().get()));
         for (javafx.scene.Node control : new javafx.scene.Node[] {previousButton, playButton, nextButton,
             instantField, goButton, reportWindowButton}) {
@@ -394,14 +399,14 @@ public final class ReplayView extends BorderPane {
     }
 
     private void bindMesh() {
-        model.sceneProperty().addListener((obs, old, scene) -> {
+        Listening.onChange(this, model.sceneProperty(), (obs, old, scene) -> {
             if (scene != null) {
                 canvas.setScene(scene.scene());
                 canvas.fitAll();
             }
         });
-        model.revisionProperty().addListener((obs, old, revision) -> canvas.redraw());
-        model.legend().addListener((ListChangeListener<LegendEntry>) change -> showLegend());
+        Listening.onChange(this, model.revisionProperty(), (obs, old, revision) -> canvas.redraw());
+        Listening.onListChange(this, model.legend(), change -> showLegend());
         showLegend();
         canvas.selectedNodeProperty().addListener((obs, old, node) -> {
             ReplayWindow shown = model.windowProperty().get();
@@ -428,7 +433,7 @@ public final class ReplayView extends BorderPane {
                 model.chooseOutage(outage);
             }
         });
-        model.chosenOutageProperty().addListener((obs, old, outage) -> {
+        Listening.onChange(this, model.chosenOutageProperty(), (obs, old, outage) -> {
             if (outage == null) {
                 outages.getSelectionModel().clearSelection();
             } else if (outages.getSelectionModel().getSelectedItem() != outage) {
@@ -436,7 +441,7 @@ public final class ReplayView extends BorderPane {
                 outages.scrollTo(outage);
             }
         });
-        details.textProperty().bind(model.outageDetailsProperty());
+        Listening.bindText(details, model.outageDetailsProperty());
         reportOutageButton.disableProperty().bind(model.chosenOutageProperty().isNull());
         reportOutageButton.setOnAction(event -> report(false));
         reportWindowButton.setOnAction(event -> report(true));

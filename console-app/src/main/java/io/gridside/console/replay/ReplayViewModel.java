@@ -1,5 +1,7 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.Retext;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -56,8 +59,8 @@ public final class ReplayViewModel implements Retext {
     private final StringProperty zoneText = new SimpleStringProperty("");
     private final StringProperty rowsNote = new SimpleStringProperty(I18n.text("replay.meters.none"));
     private final StringProperty summary = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty diagnosisMessage = new SimpleStringProperty("");
+    private final Message message = new Message();
+    private final Message diagnosisMessage = new Message();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final ObservableList<MeterRow> rows = FXCollections.observableArrayList();
     private final FilteredList<MeterRow> shownRows = new FilteredList<>(rows);
@@ -112,7 +115,7 @@ public final class ReplayViewModel implements Retext {
             show(loaded);
         }, why -> {
             loading.set(false);
-            message.set(why);
+            message.showWords(why);
         });
     }
 
@@ -145,9 +148,9 @@ public final class ReplayViewModel implements Retext {
         chosenOutage.set(null);
         outageDetails.set("");
         outages.setAll(loaded.diagnosis() == null ? List.of() : loaded.diagnosis().outages());
-        diagnosisMessage.set(loaded.diagnosisProblem() != null ? loaded.diagnosisProblem()
-                : I18n.text("replay.outages.found", outages.size()));
-        message.set(loaded.events().isEmpty() ? I18n.text("replay.noEvents") : "");
+        diagnosisMessage.show(loaded.diagnosisProblem() != null ? Sentence.verbatim(loaded.diagnosisProblem())
+                : Sentence.of("replay.outages.found", outages.size()));
+        message.show(loaded.events().isEmpty() ? Sentence.of("replay.noEvents") : Sentence.NONE);
         // The window last: whoever hears of it finds its events, outages and scene in place.
         scene.set(ReplayScene.of(loaded));
         window.set(loaded);
@@ -234,7 +237,7 @@ public final class ReplayViewModel implements Retext {
         if (millis >= 0) {
             seek(Instant.ofEpochMilli(millis));
         } else {
-            message.set(I18n.text("replay.step.none"));
+            message.say("replay.step.none");
         }
     }
 
@@ -248,16 +251,16 @@ public final class ReplayViewModel implements Retext {
         try {
             at = LocalDateTime.parse(instantText.get().strip(), TYPED).atZone(shown.zone()).toInstant();
         } catch (DateTimeParseException e) {
-            message.set(I18n.text("replay.instant.bad", instantText.get().strip()));
+            message.say("replay.instant.bad", instantText.get().strip());
             return;
         }
         if (at.isBefore(shown.from()) || !at.isBefore(shown.to())) {
-            message.set(I18n.text("replay.instant.outside", Formats.siteTime(shown.from(), shown.zone()),
-                    Formats.siteTime(shown.to(), shown.zone())));
+            message.say("replay.instant.outside", Formats.siteTime(shown.from(), shown.zone()),
+                    Formats.siteTime(shown.to(), shown.zone()));
             return;
         }
         playing.set(false);
-        message.set("");
+        message.clear();
         seek(at);
     }
 
@@ -292,13 +295,13 @@ public final class ReplayViewModel implements Retext {
         }
         Outage outage = wholeWindow ? null : chosenOutage.get();
         if (!wholeWindow && outage == null) {
-            message.set(I18n.text("replay.report.chooseOutage"));
+            message.say("replay.report.chooseOutage");
             return;
         }
-        message.set(I18n.text("replay.report.writing"));
-        source.writeReport(shown, outage, page, written -> message.set(I18n.text("replay.report.written",
-                String.join(", ", written.stream().map(file -> file.toAbsolutePath().toString()).toList()))),
-                why -> message.set(I18n.text("replay.report.failed", why)));
+        message.say("replay.report.writing");
+        source.writeReport(shown, outage, page, written -> message.say("replay.report.written",
+                String.join(", ", written.stream().map(file -> file.toAbsolutePath().toString()).toList())),
+                why -> message.say("replay.report.failed", why));
     }
 
     /** The file name a report is offered under: the site's outage id or the window's days. */
@@ -410,13 +413,13 @@ public final class ReplayViewModel implements Retext {
     }
 
     /** What the screen tells the technician: a failed read, a mistyped instant, a report written. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 
     /** How many outages the diagnosis found, or why there is no diagnosis. */
-    public StringProperty diagnosisMessageProperty() {
-        return diagnosisMessage;
+    public ReadOnlyStringProperty diagnosisMessageProperty() {
+        return diagnosisMessage.textProperty();
     }
 
     public BooleanProperty loadingProperty() {

@@ -83,9 +83,9 @@ public final class Appearance {
      *
      * <p>The screens are built again in the new language, the view models that can write their texts again do
      * ({@link io.gridside.console.Retext}), and a connected session pulls again, so that what the view models wrote
-     * from the last pull (the mesh's time, a summary) is written again in it.
-     * KNOWN SHORTCOMING: a message a view model wrote after an action (a receipt saved, an import's result) stays in
-     * the language it was written in until that screen writes it again.
+     * from the last pull (the mesh's time, a summary) is written again in it. A message a view model wrote after an
+     * action (a receipt saved, an import's result, a refusal) is kept as a {@link io.gridside.console.Message} and
+     * follows the switch by itself.
      */
     public void useLanguage(Locale language) {
         I18n.use(language);

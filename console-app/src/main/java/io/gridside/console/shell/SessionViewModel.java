@@ -1,6 +1,9 @@
 package io.gridside.console.shell;
 
+import io.gridside.console.Failures;
 import io.gridside.console.I18n;
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.ConnectionTarget;
@@ -42,6 +45,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -89,7 +93,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<LinkState> state = new SimpleObjectProperty<>(LinkState.DISCONNECTED);
     private final ObjectProperty<HelloReply> hello = new SimpleObjectProperty<>();
     private final StringProperty linkLabel = new SimpleStringProperty("");
-    private final StringProperty problem = new SimpleStringProperty("");
+    private final Message problem = new Message();
     private final ObjectProperty<Duration> roundTrip = new SimpleObjectProperty<>();
     private final LongProperty framesDropped = new SimpleLongProperty();
     private final ObjectProperty<Instant> gatewayClock = new SimpleObjectProperty<>();
@@ -106,7 +110,7 @@ public final class SessionViewModel implements AutoCloseable {
     /** The advert's gateway id when {@link #target} was found on the LAN, so a reconnection checks it again. */
     private String advertisedGatewayId;
     private Task<?> search;
-    private String lostText = "";
+    private Sentence lostText = Sentence.NONE;
     private long pings;
     private boolean refreshing;
     /** Attempts made since the link was lost; 0 while the link is up or was closed on purpose. */
@@ -171,7 +175,7 @@ public final class SessionViewModel implements AutoCloseable {
         this.target = target;
         this.advertisedGatewayId = advertisedGatewayId;
         if (reconnectAttempt == 0) {
-            problem.set("");
+            problem.clear();
         }
         failureCode.set(null);
         journal.record(I18n.text("journal.connecting", target.describe()));
@@ -189,7 +193,7 @@ public final class SessionViewModel implements AutoCloseable {
     public void reconnect() {
         ConsoleSession current = session;
         if (current != null && current.canResume()) {
-            searchAgain(current, I18n.text(overSerial(current) ? "link.searchingAgain" : "link.resumingAgain",
+            searchAgain(current, Sentence.of(overSerial(current) ? "link.searchingAgain" : "link.resumingAgain",
                     current.hello().gatewayId()));
         } else if (target != null) {
             reconnectAttempt = Math.max(reconnectAttempt, 1);
@@ -270,7 +274,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     private void connected(ConsoleSession opened) {
         reconnectAttempt = 0;
-        problem.set("");
+        problem.clear();
         journal.record(I18n.text("journal.connected", opened.hello().gatewayId(), opened.linkLabel()));
         opened.revocationsOnOpening().ifPresent(carried -> journal.record(I18n.text(carried.pushed()
                 ? "journal.revocationsPushed" : "journal.revocationsHeld", Long.toString(carried.gatewaySerial()),
@@ -292,7 +296,7 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         reconnectAttempt = 0;
-        problem.set(describe(failure));
+        problem.fail(failure);
         state.set(LinkState.DISCONNECTED);
     }
 
@@ -306,7 +310,7 @@ public final class SessionViewModel implements AutoCloseable {
     private void scheduleReconnect() {
         reconnectAttempt++;
         long delay = Math.min(MAX_RECONNECT_DELAY_SECONDS, 1L << Math.min(reconnectAttempt, 5));
-        problem.set(lostText + " " + I18n.text("link.retrying", delay, reconnectAttempt));
+        problem.show(Sentence.joined(lostText, Sentence.of("link.retrying", delay, reconnectAttempt)));
         state.set(LinkState.LOST);
         int attempt = reconnectAttempt;
         pinger.schedule(() -> Platform.runLater(() -> {
@@ -321,13 +325,13 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         if (lost.canResume()) {
-            String searching = I18n.text(overSerial(lost) ? "link.searching" : "link.resuming", lost.address(),
+            Sentence searching = Sentence.of(overSerial(lost) ? "link.searching" : "link.resuming", lost.address(),
                     clause(cause), lost.hello().gatewayId(), LinkException.Code.CLOSED);
-            journal.record(searching);
+            journal.record(searching.text());
             searchAgain(lost, searching);
         } else {
-            lostText = I18n.text("link.lost", lost.address(), clause(cause), LinkException.Code.CLOSED);
-            journal.record(lostText);
+            lostText = Sentence.of("link.lost", lost.address(), clause(cause), LinkException.Code.CLOSED);
+            journal.record(lostText.text());
             reconnectAttempt = 0;
             scheduleReconnect();
         }
@@ -342,9 +346,9 @@ public final class SessionViewModel implements AutoCloseable {
      * under another name) and carries on once it answers; {@code message} tells the technician meanwhile why and
      * what for. A TCP gateway that does not come back within the search time is left to the reconnection loop.
      */
-    private void searchAgain(ConsoleSession lost, String message) {
+    private void searchAgain(ConsoleSession lost, Sentence message) {
         cancelSearch();
-        problem.set(message);
+        problem.show(message);
         state.set(LinkState.SEARCHING);
         AtomicReference<Task<?>> self = new AtomicReference<>();
         String title = I18n.text(overSerial(lost) ? "task.refind" : "task.resume", lost.hello().gatewayId());
@@ -359,11 +363,11 @@ public final class SessionViewModel implements AutoCloseable {
         }, failure -> {
             if (isCurrentSearch(self.get(), lost)) {
                 if (overSerial(lost)) {
-                    endSearch(describe(failure));
+                    endSearch(Sentence.failure(failure));
                 } else {
                     search = null;
-                    lostText = describe(failure);
-                    journal.record(lostText);
+                    lostText = Sentence.failure(failure);
+                    journal.record(lostText.text());
                     reconnectAttempt = 0;
                     scheduleReconnect();
                 }
@@ -371,7 +375,7 @@ public final class SessionViewModel implements AutoCloseable {
         });
         task.setOnCancelled(event -> {
             if (isCurrentSearch(task, lost)) {
-                endSearch(I18n.text("link.searchStopped", lost.hello().gatewayId()));
+                endSearch(Sentence.of("link.searchStopped", lost.hello().gatewayId()));
             }
         });
         self.set(task);
@@ -388,16 +392,16 @@ public final class SessionViewModel implements AutoCloseable {
         journal.record(I18n.text("journal.resumed", found.hello().gatewayId(), found.linkLabel()));
         linkLabel.set(found.linkLabel());
         failureCode.set(null);
-        problem.set("");
+        problem.clear();
         state.set(LinkState.CONNECTED);
         refresh();
         pingSoon();
     }
 
-    private void endSearch(String why) {
+    private void endSearch(Sentence why) {
         search = null;
-        journal.record(why);
-        problem.set(why);
+        journal.record(why.text());
+        problem.show(why);
         state.set(LinkState.LOST);
     }
 
@@ -433,7 +437,7 @@ public final class SessionViewModel implements AutoCloseable {
         }, failure -> {
             refreshing = false;
             if (state.get() == LinkState.CONNECTED) {
-                problem.set(describe(failure));
+                problem.fail(failure);
             }
         });
         // A pull cancelled from the task list keeps what it stored, and the next refresh pulls the rest.
@@ -447,7 +451,7 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         tasks.submit(I18n.text("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
-                failure -> problem.set(describe(failure)));
+                failure -> problem.fail(failure));
     }
 
     /** Works out each meter's lifeline power limit from what is pulled, then hands the limits to {@code onLoaded}. */
@@ -457,7 +461,7 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         tasks.submit(I18n.text("task.limits"), context -> current.powerLimits(), onLoaded,
-                failure -> problem.set(describe(failure)));
+                failure -> problem.fail(failure));
     }
 
     /**
@@ -634,7 +638,7 @@ public final class SessionViewModel implements AutoCloseable {
         journal.record(I18n.text("journal.disconnected"));
         closeSession();
         state.set(LinkState.DISCONNECTED);
-        problem.set("");
+        problem.clear();
         meters.clear();
         gatewayHealth.clear();
         hello.set(null);
@@ -657,15 +661,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** A failure in a sentence for the technician, with its code; never a stack trace. */
     public static String describe(Throwable failure) {
-        if (failure instanceof LinkException link) {
-            return link.getMessage() + " [" + link.code() + "]";
-        }
-        if (failure instanceof IOException || failure instanceof IllegalArgumentException
-                || failure instanceof java.util.NoSuchElementException || failure instanceof RuntimeException
-                && failure.getClass().getPackageName().startsWith("io.gridside")) {
-            return failure.getMessage();
-        }
-        return I18n.text("error.unexpected", failure.getClass().getSimpleName());
+        return Failures.describe(failure);
     }
 
     public ObjectProperty<LinkState> stateProperty() {
@@ -692,8 +688,8 @@ public final class SessionViewModel implements AutoCloseable {
         return linkLabel;
     }
 
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.textProperty();
     }
 
     public ObjectProperty<Duration> roundTripProperty() {

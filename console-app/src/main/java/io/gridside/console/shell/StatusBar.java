@@ -4,7 +4,15 @@ import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.tasks.TaskListView;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -18,6 +26,10 @@ import org.kordamp.ikonli.material2.Material2AL;
 /**
  * The link's state at a glance: transport and address, gateway, round-trip time, dropped frames; the cloud sync's
  * state; tasks.
+ *
+ * <p>No text is cut to an ellipsis: when a longer language or the high-contrast theme's larger text leaves too little
+ * room, the link's figures give way whole, the least telling first (frames resent, dropped, the rate, the round
+ * trip), and the link's tooltip still lists them all.
  */
 public final class StatusBar extends HBox {
 
@@ -30,6 +42,16 @@ public final class StatusBar extends HBox {
     private final Label resent = new Label();
     private final Node sync;
     private final Node settingsMenu;
+    /** The link's figures, the most telling first: the last gives way first when the bar is short of room. */
+    private final List<Figure> figures = new ArrayList<>();
+
+    /** A figure of the link, shown while the link's state calls for it and the bar has room for it. */
+    private record Figure(Label label, ObservableBooleanValue wanted, BooleanProperty room) {
+
+        Figure(Label label, ObservableBooleanValue wanted) {
+            this(label, wanted, new SimpleBooleanProperty(true));
+        }
+    }
 
     /** A status bar of {@code session} that shows {@code sync}, the cloud sync's indicator, beside the tasks. */
     public StatusBar(SessionViewModel session, Node sync) {
@@ -66,6 +88,11 @@ public final class StatusBar extends HBox {
         TaskListView taskList = new TaskListView(session.tasks());
         details.setMinWidth(Region.USE_PREF_SIZE);
         taskList.setMinWidth(Region.USE_PREF_SIZE);
+        link.setMinWidth(Region.USE_PREF_SIZE);
+        gateway.setMinWidth(Region.USE_PREF_SIZE);
+        for (Label figure : List.of(roundTrip, rate, resent, dropped)) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().setAll(link, gateway, roundTrip, rate, resent, dropped, spacer, sync, details, taskList);
         if (settingsMenu != null) {
             // First in the bar, where a longer language's words cannot push it out of a narrow window.
@@ -88,14 +115,53 @@ public final class StatusBar extends HBox {
                 session.framesDroppedProperty()));
         rate.textProperty().bind(Bindings.createStringBinding(() -> I18n.text("status.rate",
                 Formats.number(Math.round(session.bytesPerSecondProperty().get()))), session.bytesPerSecondProperty()));
-        rate.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
+
         resent.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.text("status.resent", session.retransmissionsProperty().get()),
                 session.retransmissionsProperty()));
-        resent.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
         gateway.visibleProperty().bind(session.helloProperty().isNotNull());
-        roundTrip.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.CONNECTED));
-        dropped.visibleProperty().bind(session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED));
+        gateway.managedProperty().bind(gateway.visibleProperty());
+        BooleanBinding connected = session.stateProperty().isEqualTo(LinkState.CONNECTED);
+        figures.add(new Figure(roundTrip, connected));
+        figures.add(new Figure(rate, connected));
+        figures.add(new Figure(dropped, session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED)));
+        figures.add(new Figure(resent, connected));
+        for (Figure figure : figures) {
+            figure.label().visibleProperty().bind(Bindings.and(figure.wanted(), figure.room()));
+            figure.label().managedProperty().bind(figure.label().visibleProperty());
+            figure.label().textProperty().addListener(changed -> fit());
+        }
+        link.textProperty().addListener(changed -> fit());
+        gateway.textProperty().addListener(changed -> fit());
+        widthProperty().addListener(changed -> fit());
+        link.setTooltip(new Tooltip());
+        link.getTooltip().textProperty().bind(Bindings.createStringBinding(this::everyFigure, link.textProperty(),
+                gateway.textProperty(), roundTrip.textProperty(), rate.textProperty(), resent.textProperty(),
+                dropped.textProperty()));
+    }
+
+    /** Gives the figures back their room, then takes it from the least telling until the bar's texts fit whole. */
+    private void fit() {
+        figures.forEach(figure -> figure.room().set(true));
+        double room = getWidth() - snappedLeftInset() - snappedRightInset();
+        for (int i = figures.size() - 1; i >= 0 && needed() > room; i--) {
+            figures.get(i).room().set(false);
+        }
+    }
+
+    /** The width the bar's shown texts and buttons take side by side, each whole. */
+    private double needed() {
+        List<Node> shown = getChildren().stream().filter(Node::isManaged).toList();
+        // Each width as the layout snaps it to whole pixels, and a pixel more: a text short of its width by a
+        // fraction would still be cut.
+        return shown.stream().mapToDouble(node -> snapSizeX(node.prefWidth(-1)) + 1).sum()
+                + snapSpaceX(getSpacing()) * Math.max(0, shown.size() - 1);
+    }
+
+    /** The link's texts one to a line, the figures the bar may have had no room for among them. */
+    private String everyFigure() {
+        return Stream.of(link, gateway, roundTrip, rate, resent, dropped).map(Label::getText)
+                .filter(text -> text != null && !text.isEmpty()).collect(Collectors.joining("\n"));
     }
 
     private String linkText() {

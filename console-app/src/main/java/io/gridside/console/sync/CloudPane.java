@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
@@ -86,7 +87,7 @@ final class CloudPane extends VBox {
     }
 
     private void bind() {
-        model.overviewProperty().addListener((obs, old, now) -> showConfig(old, now));
+        Listening.onChange(this, model.overviewProperty(), (obs, old, now) -> showConfig(old, now));
         save.disableProperty().bind(Bindings.createBooleanBinding(this::unchanged, url.textProperty(),
                 pin.textProperty(), model.overviewProperty()));
         save.setOnAction(event -> model.configure(url.getText(), pin.getText()));
@@ -98,7 +99,7 @@ final class CloudPane extends VBox {
                 model.lastSuccessTextProperty()));
         lastError.textProperty().bind(Bindings.createStringBinding(() -> orNone(model.overviewProperty().get()
                 .lastError()), model.overviewProperty()));
-        model.overviewProperty().addListener((obs, old, now) -> styleError(now.lastError().isEmpty()));
+        Listening.onChange(this, model.overviewProperty(), (obs, old, now) -> styleError(now.lastError().isEmpty()));
     }
 
     private void styleError(boolean none) {

@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import javafx.animation.Animation;
@@ -59,6 +60,7 @@ public final class SyncIndicator extends HBox {
         setSpacing(2);
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
+        Listening.stopWhenRemoved(this, ticker);
     }
 
     private void bind() {
@@ -77,8 +79,8 @@ public final class SyncIndicator extends HBox {
         attention.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.text("indicator.attention", model.attention().size()), model.attention()));
         badge.setTooltip(attention);
-        model.onlineProperty().addListener((obs, was, now) -> styleOnline());
-        model.configuredProperty().addListener((obs, was, now) -> styleOnline());
+        Listening.onChange(this, model.onlineProperty(), (obs, was, now) -> styleOnline());
+        Listening.onChange(this, model.configuredProperty(), (obs, was, now) -> styleOnline());
         styleOnline();
     }
 

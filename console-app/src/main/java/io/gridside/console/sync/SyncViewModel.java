@@ -1,5 +1,7 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,11 +10,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -28,7 +29,7 @@ public final class SyncViewModel {
     private final ObjectProperty<SyncOverview> overview = new SimpleObjectProperty<>(SyncOverview.NOT_SET_UP);
     private final ObjectProperty<SyncProgress> progress = new SimpleObjectProperty<>(SyncProgress.IDLE);
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>();
-    private final StringProperty message = new SimpleStringProperty("");
+    private final Message message = new Message();
     private final ObservableList<SyncOverview.Attention> attention = FXCollections.observableArrayList();
     private final ObservableList<SyncOverview.Review> reviews = FXCollections.observableArrayList();
     private final ObservableList<SyncProgress.Stream> streams = FXCollections.observableArrayList();
@@ -69,32 +70,32 @@ public final class SyncViewModel {
     /** Starts a run by hand. */
     public void syncNow() {
         cancelAsked = false;
-        message.set(I18n.text("sync.run.starting"));
+        message.say("sync.run.starting");
         source.syncNow(this::failed);
     }
 
     /** Stops the run under way between two chunks. */
     public void cancel() {
         cancelAsked = true;
-        message.set(I18n.text("sync.run.cancelling"));
+        message.say("sync.run.cancelling");
         source.cancel();
     }
 
     /** Sends {@code item} again or marks it dealt with, as its button says. */
     public void act(SyncOverview.Attention item) {
-        message.set(I18n.text(item.action() == SyncOverview.Action.RETRY ? "sync.attention.retrying"
-                : "sync.attention.resolving", item.item()));
+        message.say(item.action() == SyncOverview.Action.RETRY ? "sync.attention.retrying"
+                : "sync.attention.resolving", item.item());
         source.act(item, this::failed);
     }
 
     /** Keeps {@code url} and {@code pin} as the site's cloud and starts syncing with it. */
     public void configure(String url, String pin) {
-        message.set(I18n.text("sync.cloud.saving", url.strip()));
+        message.say("sync.cloud.saving", url.strip());
         source.configure(url.strip(), pin.strip(), this::failed);
     }
 
     private void failed(String problem) {
-        message.set(problem);
+        message.showWords(problem);
     }
 
     private void show(SyncOverview shown) {
@@ -109,19 +110,19 @@ public final class SyncViewModel {
         progress.set(step);
         streams.setAll(step.streams());
         if (ended) {
-            message.set(endText());
+            message.show(endText());
             cancelAsked = false;
         } else if (step.running() && !cancelAsked) {
-            message.set(I18n.text("sync.run.running"));
+            message.say("sync.run.running");
         }
     }
 
-    private String endText() {
+    private Sentence endText() {
         if (cancelAsked) {
-            return I18n.text("sync.run.cancelled");
+            return Sentence.of("sync.run.cancelled");
         }
         String error = overview.get().lastError();
-        return error.isEmpty() ? I18n.text("sync.run.done") : error;
+        return error.isEmpty() ? Sentence.of("sync.run.done") : Sentence.verbatim(error);
     }
 
     private String indicator() {
@@ -155,8 +156,8 @@ public final class SyncViewModel {
     }
 
     /** What the last order by hand came to, or what the run under way is doing. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 
     public ObservableList<SyncOverview.Attention> attention() {

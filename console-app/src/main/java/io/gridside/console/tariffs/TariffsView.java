@@ -1,5 +1,6 @@
 package io.gridside.console.tariffs;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.console.service.TariffPreview;
@@ -222,10 +223,10 @@ public final class TariffsView extends VBox {
         reload.setOnAction(event -> model.load());
         versions.setItems(model.versions());
         versions.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> showVersion(chosen));
-        model.versions().addListener((javafx.collections.ListChangeListener<TariffVersion>) change ->
+        Listening.onListChange(this, model.versions(), change ->
                 versions.getSelectionModel().selectLast());
-        model.sourceProperty().addListener((obs, old, source) -> showHeader(source));
-        model.draftProperty().addListener((obs, old, draft) -> showDraft(draft));
+        Listening.onChange(this, model.sourceProperty(), (obs, old, source) -> showHeader(source));
+        Listening.onChange(this, model.draftProperty(), (obs, old, draft) -> showDraft(draft));
         save.setOnAction(event -> chooseFileAndSave());
         send.setOnAction(event -> confirmAndSend());
         message.textProperty().bind(model.messageProperty());
@@ -236,7 +237,7 @@ public final class TariffsView extends VBox {
         previewMessage.textProperty().bind(model.previewMessageProperty());
         previewMessage.visibleProperty().bind(model.previewMessageProperty().isNotEmpty());
         previewMessage.managedProperty().bind(previewMessage.visibleProperty());
-        model.previewProperty().addListener((obs, old, preview) -> showPreview(preview));
+        Listening.onChange(this, model.previewProperty(), (obs, old, preview) -> showPreview(preview));
         showHeader(null);
         showDraft(null);
         showPreview(null);

@@ -1,5 +1,6 @@
 package io.gridside.console.tariffs;
 
+import io.gridside.console.Message;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.Retext;
@@ -20,10 +21,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -42,8 +42,8 @@ public final class TariffsViewModel implements Retext {
     private final ObservableList<YearMonth> months = FXCollections.observableArrayList();
     private final ObjectProperty<YearMonth> month = new SimpleObjectProperty<>();
     private final ObjectProperty<TariffPreview.Preview> preview = new SimpleObjectProperty<>();
-    private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty previewMessage = new SimpleStringProperty("");
+    private final Message message = new Message();
+    private final Message previewMessage = new Message();
     /** The chosen customer's readings, once loaded; null before. */
     private List<Reading> readings;
     /** The hello of the session the schedule was read in, so that another gateway's is read afresh. */
@@ -67,8 +67,8 @@ public final class TariffsViewModel implements Retext {
     /** Reads the site's schedule and customers from the site database; the draft starts again from the newest. */
     public void load() {
         loadedFor = session.helloProperty().get();
-        message.set("");
-        session.loadTariffs(this::loaded, message::set);
+        message.clear();
+        session.loadTariffs(this::loaded, message::showWords);
     }
 
     private void loaded(TariffPreview loaded) {
@@ -110,7 +110,7 @@ public final class TariffsViewModel implements Retext {
                 month.set(months.isEmpty() ? null : months.get(months.size() - 1));
                 refreshPreview();
             }
-        }, message::set);
+        }, message::showWords);
     }
 
     /** Rates the chosen month again, so the preview's note reads in the language now in use. */
@@ -127,16 +127,16 @@ public final class TariffsViewModel implements Retext {
         YearMonth chosenMonth = month.get();
         VersionDraft edited = draft.get();
         if (from == null || chosen == null || readings == null) {
-            previewMessage.set(I18n.text("tariffs.preview.choose"));
+            previewMessage.say("tariffs.preview.choose");
             return;
         }
         if (chosenMonth == null) {
-            previewMessage.set(I18n.text("tariffs.preview.noReadings", chosen.customerId()));
+            previewMessage.say("tariffs.preview.noReadings", chosen.customerId());
             return;
         }
         TariffVersion version = edited == null ? null : edited.versionProperty().get();
         if (version == null) {
-            previewMessage.set(I18n.text("tariffs.preview.fix"));
+            previewMessage.say("tariffs.preview.fix");
             return;
         }
         List<Reading> theirs = readings;
@@ -144,11 +144,11 @@ public final class TariffsViewModel implements Retext {
                 context -> from.preview(version, chosen.customerId(), chosenMonth, theirs), rated -> {
                     if (request == previewRequest) {
                         preview.set(rated);
-                        previewMessage.set("");
+                        previewMessage.clear();
                     }
                 }, failure -> {
                     if (request == previewRequest) {
-                        previewMessage.set(failure);
+                        previewMessage.showWords(failure);
                     }
                 });
     }
@@ -161,8 +161,8 @@ public final class TariffsViewModel implements Retext {
             return;
         }
         session.runInBackground(I18n.text("task.tariffSave"), context -> Files.writeString(file,
-                TariffFile.write(schedule)), written -> message.set(I18n.text("tariffs.saved", written)),
-                message::set);
+                TariffFile.write(schedule)), written -> message.say("tariffs.saved", written),
+                message::showWords);
     }
 
     /** Whether the session may send the draft to the gateway: a supervisor's only. */
@@ -192,9 +192,9 @@ public final class TariffsViewModel implements Retext {
         PushTariff request = new PushTariff(schedule.versions().size(), TariffFile.write(new TariffSchedule(
                 schedule.tariffId(), schedule.currency(), List.of(version))));
         session.runOnSession(I18n.text("task.tariffSend"), (current, context) -> current.pushTariff(request),
-                pushed -> message.set(I18n.text("tariffs.sent", pushed.versionNumber(), pushed.posted().size(),
-                        Formats.money(pushed.netMinor(), schedule.currency()))),
-                failure -> message.set(SessionViewModel.describe(failure)));
+                pushed -> message.say("tariffs.sent", pushed.versionNumber(), pushed.posted().size(),
+                        Formats.money(pushed.netMinor(), schedule.currency())),
+                failure -> message.fail(failure));
     }
 
     /** What the site database holds to preview with; null before it is read. */
@@ -235,12 +235,12 @@ public final class TariffsViewModel implements Retext {
     }
 
     /** Why the preview shown is not of the draft as it stands, or empty when it is. */
-    public StringProperty previewMessageProperty() {
-        return previewMessage;
+    public ReadOnlyStringProperty previewMessageProperty() {
+        return previewMessage.textProperty();
     }
 
     /** What the last load or save said: where the file went, or why it failed. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.textProperty();
     }
 }

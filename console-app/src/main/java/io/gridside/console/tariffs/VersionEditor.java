@@ -1,5 +1,6 @@
 package io.gridside.console.tariffs;
 
+import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.console.tariffs.DraftRows.BandRow;
@@ -16,7 +17,6 @@ import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -148,7 +148,7 @@ final class VersionEditor extends VBox {
                 box.getChildren().add(build.apply(rows.get(i), i));
             }
         };
-        rows.addListener((ListChangeListener<R>) change -> {
+        Listening.onListChange(this, rows, change -> {
             boolean structure = false;
             while (change.next()) {
                 structure |= change.wasAdded() || change.wasRemoved() || change.wasPermutated();
@@ -240,7 +240,7 @@ final class VersionEditor extends VBox {
         box.setValue(value.get() == null ? NONE : value.get().name());
         box.valueProperty().addListener((obs, old, name) -> value.set(name == null || name.equals(NONE) ? null
                 : Enum.valueOf(type, name)));
-        value.addListener((obs, old, chosen) -> box.setValue(chosen == null ? NONE : chosen.name()));
+        Listening.onChange(box, value, (obs, old, chosen) -> box.setValue(chosen == null ? NONE : chosen.name()));
         return box;
     }
 }
