@@ -52,19 +52,8 @@ public final class MainView extends BorderPane {
     private final SessionViewModel session;
     private final Node settingsMenu;
     private final ConnectView connectView;
-    private final DashboardView dashboardView;
-    private final MetersView metersView;
-    private final MeshView meshView;
-    private final ReplayView replayView;
-    private final CustomersView customersView;
-    private final CashDeskView cashDeskView;
-    private final ImportsView importsView;
-    private final TariffsView tariffsView;
-    private final ExceptionsView exceptionsView;
-    private final ReconcileView reconcileView;
-    private final FirmwareView firmwareView;
+    private final ScreenModels models;
     private final SyncViewModel syncModel;
-    private final SyncView syncView;
     private final CommissionView commissionView;
     private final BooleanProperty commissioning = new SimpleBooleanProperty();
     private final Button connectCommission = new Button(CommissionTexts.text("connect.commission"),
@@ -115,19 +104,8 @@ public final class MainView extends BorderPane {
         this.settingsMenu = settingsMenu;
         this.commissionView = new CommissionView(models.commission());
         this.connectView = new ConnectView(models.connect());
-        this.dashboardView = new DashboardView(models.dashboard());
-        this.metersView = new MetersView(models.meters());
-        this.meshView = new MeshView(models.mesh());
-        this.replayView = new ReplayView(models.replay());
-        this.customersView = new CustomersView(models.customers());
-        this.cashDeskView = new CashDeskView(models.cashDesk());
-        this.importsView = new ImportsView(models.imports());
-        this.tariffsView = new TariffsView(models.tariffs());
-        this.exceptionsView = new ExceptionsView(models.exceptions());
-        this.reconcileView = new ReconcileView(models.reconcile());
-        this.firmwareView = new FirmwareView(models.firmware());
+        this.models = models;
         this.syncModel = models.sync();
-        this.syncView = new SyncView(syncModel);
         createControls();
         layoutControls();
         bind();
@@ -242,9 +220,6 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, meshView, replayView, customersView, cashDeskView,
-                importsView, tariffsView, exceptionsView, reconcileView, firmwareView,
-                syncView);
 
         // Commissioning starts from here, before any session: a fresh gateway has no site to open, and the site's
         // toolbar has no room for a thirteenth screen at 1280 pixels.
@@ -290,18 +265,6 @@ public final class MainView extends BorderPane {
         connectLayer.visibleProperty().bind(siteUp.not().and(commissioning.not()));
         commissionView.visibleProperty().bind(commissioning);
         connectView.visibleProperty().bind(connectLayer.visibleProperty());
-        dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
-        metersView.visibleProperty().bind(metersButton.selectedProperty());
-        meshView.visibleProperty().bind(meshButton.selectedProperty());
-        replayView.visibleProperty().bind(replayButton.selectedProperty());
-        customersView.visibleProperty().bind(customersButton.selectedProperty());
-        cashDeskView.visibleProperty().bind(cashButton.selectedProperty());
-        importsView.visibleProperty().bind(importsButton.selectedProperty());
-        tariffsView.visibleProperty().bind(tariffsButton.selectedProperty());
-        exceptionsView.visibleProperty().bind(exceptionsButton.selectedProperty());
-        reconcileView.visibleProperty().bind(reconcileButton.selectedProperty());
-        firmwareView.visibleProperty().bind(firmwareButton.selectedProperty());
-        syncView.visibleProperty().bind(syncButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));
@@ -315,10 +278,28 @@ public final class MainView extends BorderPane {
         searching.managedProperty().bind(searching.visibleProperty());
         stopSearchButton.visibleProperty().bind(searching.visibleProperty());
         stopSearchButton.managedProperty().bind(stopSearchButton.visibleProperty());
+        bindSiteScreens();
         refreshButton.disableProperty().bind(session.stateProperty().isNotEqualTo(LinkState.CONNECTED));
         refreshButton.setOnAction(event -> session.refresh());
         disconnectButton.setOnAction(event -> session.disconnect());
         reconnectButton.setOnAction(event -> session.reconnect());
         stopSearchButton.setOnAction(event -> session.stopSearch());
+    }
+
+    /** Each site screen is built when it is first opened (see {@link SiteScreens}), then shown with its button. */
+    private void bindSiteScreens() {
+        SiteScreens screens = new SiteScreens(content, siteView.visibleProperty());
+        screens.add(dashboardButton, () -> new DashboardView(models.dashboard()));
+        screens.add(metersButton, () -> new MetersView(models.meters()));
+        screens.add(meshButton, () -> new MeshView(models.mesh()));
+        screens.add(replayButton, () -> new ReplayView(models.replay()));
+        screens.add(customersButton, () -> new CustomersView(models.customers()));
+        screens.add(cashButton, () -> new CashDeskView(models.cashDesk()));
+        screens.add(importsButton, () -> new ImportsView(models.imports()));
+        screens.add(tariffsButton, () -> new TariffsView(models.tariffs()));
+        screens.add(exceptionsButton, () -> new ExceptionsView(models.exceptions()));
+        screens.add(reconcileButton, () -> new ReconcileView(models.reconcile()));
+        screens.add(firmwareButton, () -> new FirmwareView(models.firmware()));
+        screens.add(syncButton, () -> new SyncView(syncModel));
     }
 }
