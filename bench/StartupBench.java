@@ -74,12 +74,16 @@ public final class StartupBench {
     private final String classpath;
     private final List<String> jvmOptions;
     private final String display;
+    private double lastCpuMillis;
+    /** The class data archive ./gridside keeps beside the console's jars, made by the first window it opens. */
+    private final Path archive;
 
     private StartupBench(Path root, Path work, String display) throws IOException {
         this.root = root;
         this.work = work;
         this.classpath = System.getProperty("java.class.path");
         this.jvmOptions = launcherOptions(root.resolve("console-app").resolve("jvm.options"));
+        this.archive = root.resolve("console-app").resolve("target").resolve("gridside.jsa");
         this.display = display;
     }
 
@@ -104,16 +108,31 @@ public final class StartupBench {
         List<String> minimal = command(minimalClasses + java.io.File.pathSeparator + classpath, "MinimalWindow");
         List<String> console = command(classpath, MAIN);
 
-        // One start of each, untimed, so that both find the jars and libraries in the page cache.
+        // One start of each, untimed, so that both find the jars and libraries in the page cache; the console's
+        // makes the class data archive as ./gridside's first window does, if the build has none or an older one.
         firstWindowMillis(minimal, freshHome());
+        if (Files.exists(archive) && olderThanTheJars(archive)) {
+            Files.delete(archive);
+        }
+        if (!Files.exists(archive)) {
+            List<String> training = new ArrayList<>(console);
+            training.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+            firstWindowMillis(training, freshHome());
+            System.out.println("class_data_archive=made");
+        }
+        console = command(classpath, MAIN);
         firstWindowMillis(console, freshHome());
         double[] minimalMillis = new double[runs];
         double[] consoleMillis = new double[runs];
+        double[] minimalCpu = new double[runs];
+        double[] consoleCpu = new double[runs];
         for (int run = 0; run < runs; run++) {
             minimalMillis[run] = firstWindowMillis(minimal, freshHome());
+            minimalCpu[run] = lastCpuMillis;
             consoleMillis[run] = firstWindowMillis(console, freshHome());
-            System.err.printf(Locale.ROOT, "run %d: minimal %.0f ms, console %.0f ms%n", run + 1,
-                    minimalMillis[run], consoleMillis[run]);
+            consoleCpu[run] = lastCpuMillis;
+            System.err.printf(Locale.ROOT, "run %d: minimal %.0f ms (cpu %.0f ms), console %.0f ms (cpu %.0f ms)%n",
+                    run + 1, minimalMillis[run], minimalCpu[run], consoleMillis[run], consoleCpu[run]);
         }
         double minimalMs = median(minimalMillis);
         double startupMs = median(consoleMillis);
@@ -121,6 +140,9 @@ public final class StartupBench {
         printKey("runs", runs);
         printKey("minimal_window_ms", minimalMs);
         printKey("startup_ms_runs", Arrays.toString(rounded(consoleMillis)));
+        printKey("minimal_window_cpu_ms", median(minimalCpu));
+        printKey("startup_cpu_ms", median(consoleCpu));
+        printKey("startup_cpu_vs_minimal_ratio", median(consoleCpu) / median(minimalCpu));
         if (!startupOnly) {
             siteMemory(meters, Math.max(1, Math.min(runs, 3)));
         }
@@ -174,23 +196,35 @@ public final class StartupBench {
         }
     }
 
-    /** Starts {@code command} and times it from the start to its mark of the first usable window; then ends it. */
+    /**
+     * Starts {@code command} and times it from the start to its mark of the first usable window; then ends it. The
+     * processor time the process had used by then (all its threads, the compilers' too) goes to {@link #cpuMillis}:
+     * on a shared machine it moves less with the load than the wall time does.
+     */
     private double firstWindowMillis(List<String> command, Path home) throws Exception {
         long started = System.nanoTime();
         Process process = start(command, home);
         try {
             awaitLine(process, MARK + FIRST_USABLE_WINDOW, TimeUnit.MINUTES.toMillis(2));
-            return (System.nanoTime() - started) / 1e6;
+            double millis = (System.nanoTime() - started) / 1e6;
+            lastCpuMillis = cpuMillis(process);
+            return millis;
         } finally {
             stop(process);
         }
     }
 
-    /** The launcher's command: java, the console's JVM options, the marks turned on, the class path and the class. */
+    /**
+     * The launcher's command: java, the console's JVM options and its class data archive if there is one (as
+     * ./gridside gives them), the marks turned on, the class path and the class.
+     */
     private List<String> command(String path, String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(List.of("-Dgridside.startup.marks=true", "-cp", path, mainClass));
         return command;
     }
@@ -249,11 +283,20 @@ public final class StartupBench {
 
     private static void stop(Process process) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
         OUTPUTS.remove(process);
         ERRORS.remove(process);
+    }
+
+    /** The processor time {@code process} has used, user and system, from {@code /proc/PID/stat}. */
+    private static double cpuMillis(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // The fields after the command's name, which is in brackets and may hold spaces: utime and stime are the
+        // 14th and 15th of the whole line, in clock ticks of 10 ms.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 
     /** A kilobyte figure of {@code /proc/PID/status}, such as VmRSS. */
@@ -275,6 +318,17 @@ public final class StartupBench {
         if (!issue.waitFor(2, TimeUnit.MINUTES) || issue.exitValue() != 0) {
             throw new IllegalStateException("gridside credential issue failed; see " + home.resolve("stderr.log"));
         }
+    }
+
+    private boolean olderThanTheJars(Path file) throws IOException {
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            if (Files.isRegularFile(jar)
+                    && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(file)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Path freshHome() throws IOException {

@@ -69,6 +69,8 @@ public final class GridsideCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new GridsideCommand(), factory);
         commandLine.setExecutionExceptionHandler(GridsideCommand::handle);
         commandLine.setParameterExceptionHandler(GridsideCommand::handleUsage);
+        // "--screen mesh" names a screen, though "mesh" is also a command's name.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         return commandLine;
     }
 
