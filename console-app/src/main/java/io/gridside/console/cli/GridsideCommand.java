@@ -59,6 +59,22 @@ public final class GridsideCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * Opens the window as {@code gridside} with no arguments does, without building the command line first: the
+     * launch from the desktop has no arguments, and making the hundred commands' models took most of a second of
+     * the start (decision 0079). A failure ends as the command line ends one: a line with its code.
+     */
+    public static int openWindow() {
+        try {
+            GridsideApp.open(null);
+            return ExitCode.OK;
+        } catch (RuntimeException e) {
+            LOG.error("The console window could not be opened.", e);
+            System.err.println("gridside: " + failureLine(e));
+            return ExitCode.FAILED;
+        }
+    }
+
     /** A command line wired with the project's exit codes and its one-line errors. */
     public static CommandLine commandLine() {
         return commandLine(CommandLine.defaultFactory());
