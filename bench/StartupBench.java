@@ -4,6 +4,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,6 +97,12 @@ public final class StartupBench {
         Path root = Path.of(System.getProperty("user.dir"));
         Path work = Files.createTempDirectory("gridside-startup-bench-");
         PrivateDisplay display = PrivateDisplay.start();
+        // Stopped by a signal, the benchmark ends what it started: the display, the site and any console.
+        Thread cleanUp = new Thread(() -> {
+            OUTPUTS.keySet().forEach(Process::destroy);
+            display.server().destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             new StartupBench(root, work, display.name()).run(runs, meters, startupOnly);
         } finally {
@@ -309,11 +318,15 @@ public final class StartupBench {
         throw new IllegalStateException("/proc/" + process.pid() + "/status has no " + key);
     }
 
-    /** A demo supervisor's credential in the config folder, which the simulated site accepts. */
+    /**
+     * A demo supervisor's credential in the config folder, which the simulated site accepts. It is valid from an
+     * hour ago: the simulated gateway's clock starts behind the real one by the time the site took to build.
+     */
     private void issueCredential(Path home) throws Exception {
         Path config = Files.createDirectories(home.resolve("config"));
         Process issue = start(List.of(javaExecutable(), "-cp", classpath, MAIN, "credential", "issue", "--demo",
-                "--role", "supervisor", "--technician", "bench", "--out",
+                "--role", "supervisor", "--technician", "bench", "--from", Instant.now().minus(Duration.ofHours(1))
+                        .truncatedTo(ChronoUnit.SECONDS).toString(), "--out",
                 config.resolve("credential.json").toString()), home);
         if (!issue.waitFor(2, TimeUnit.MINUTES) || issue.exitValue() != 0) {
             throw new IllegalStateException("gridside credential issue failed; see " + home.resolve("stderr.log"));

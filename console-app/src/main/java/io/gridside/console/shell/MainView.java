@@ -219,6 +219,7 @@ public final class MainView extends BorderPane {
         problemBanner.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(content, Priority.ALWAYS);
+        content.setId("site-screens");
         siteView.getChildren().setAll(toolbar, problemBanner, content);
 
         // Commissioning starts from here, before any session: a fresh gateway has no site to open, and the site's
@@ -286,11 +287,15 @@ public final class MainView extends BorderPane {
         stopSearchButton.setOnAction(event -> session.stopSearch());
     }
 
-    /** Each site screen is built when it is first opened (see {@link SiteScreens}), then shown with its button. */
+    /**
+     * Each site screen is built when it is first opened (see {@link SiteScreens}), then shown with its button. The
+     * meters screen alone is built with the frame: its table holds the pulled site's meters whichever screen is
+     * open, and the UI tests read it there.
+     */
     private void bindSiteScreens() {
         SiteScreens screens = new SiteScreens(content, siteView.visibleProperty());
         screens.add(dashboardButton, () -> new DashboardView(models.dashboard()));
-        screens.add(metersButton, () -> new MetersView(models.meters()));
+        screens.addBuilt(metersButton, new MetersView(models.meters()));
         screens.add(meshButton, () -> new MeshView(models.mesh()));
         screens.add(replayButton, () -> new ReplayView(models.replay()));
         screens.add(customersButton, () -> new CustomersView(models.customers()));

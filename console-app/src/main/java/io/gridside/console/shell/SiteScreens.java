@@ -24,6 +24,11 @@ final class SiteScreens {
         this.siteShown = siteShown;
     }
 
+    /** Puts {@code screen}, built already, in at once, shown while {@code button} is selected. */
+    void addBuilt(ToggleButton button, Node screen) {
+        show(button, screen);
+    }
+
     /** Builds {@code screen} with {@code build} the first time {@code button} is selected with the site shown. */
     void add(ToggleButton button, Supplier<Node> build) {
         if (button.isSelected() && siteShown.get()) {
