@@ -19,8 +19,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window opens with the connect screen and the meters screen built; every other site screen is built the
- * first time it is opened, so that the start builds nothing the technician cannot see yet.
+ * The window opens with the connect screen and the meters screen built; the other site screens are built when a
+ * connection is asked for, so that the start builds little the technician cannot see yet.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -46,16 +46,16 @@ class SiteScreensTest {
     }
 
     @Test
-    void aSiteScreenIsBuiltTheFirstTimeItIsOpened(FxRobot robot) {
+    void theSiteScreensAreBuiltWhenAConnectionIsAskedFor(FxRobot robot) {
         assertThat(robot.lookup("#connect-message").tryQuery()).isPresent();
         assertThat(robot.lookup("#meters-table").tryQuery()).isPresent();
-        assertThat(robot.lookup("#dashboard-online").tryQuery()).as("no site open yet").isEmpty();
+        assertThat(robot.lookup("#dashboard-online").tryQuery()).as("no connection asked for yet").isEmpty();
+        assertThat(robot.lookup("#exceptions-table").tryQuery()).as("no connection asked for yet").isEmpty();
 
         ConnectScreen.connect(robot, address.getPort(), METERS);
 
-        assertThat(robot.lookup("#dashboard-online").tryQuery()).as("the screen shown once a gateway answered")
-                .isPresent();
-        assertThat(robot.lookup("#exceptions-table").tryQuery()).as("a screen not opened yet").isEmpty();
+        assertThat(shownScreen(robot.lookup("#dashboard-online").query()).isVisible()).isTrue();
+        assertThat(shownScreen(robot.lookup("#exceptions-table").query()).isVisible()).isFalse();
 
         robot.clickOn("#nav-exceptions");
         WaitForAsyncUtils.waitForFxEvents();
@@ -65,7 +65,7 @@ class SiteScreensTest {
     }
 
     @Test
-    void aScreenBuiltLateIsShownAndHiddenWithItsButtonAsTheOthers(FxRobot robot) {
+    void eachScreenIsBuiltOnceAndShownWithItsButton(FxRobot robot) {
         ConnectScreen.connect(robot, address.getPort(), METERS);
         robot.clickOn("#nav-mesh");
         WaitForAsyncUtils.waitForFxEvents();

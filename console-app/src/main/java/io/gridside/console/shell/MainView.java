@@ -85,6 +85,8 @@ public final class MainView extends BorderPane {
     private final HBox problemBanner = new HBox();
     private final VBox siteView = new VBox();
     private final VBox connectLayer = new VBox();
+    /** Kept here: the binding it listens to is held weakly by the session's state. */
+    private SiteScreens siteScreens;
 
     public MainView(SessionViewModel session) {
         this(session, CommissionStart.forSession(session));
@@ -288,12 +290,13 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Each site screen is built when it is first opened (see {@link SiteScreens}), then shown with its button. The
-     * meters screen alone is built with the frame: its table holds the pulled site's meters whichever screen is
-     * open, and the UI tests read it there.
+     * The site screens are built when a connection is first asked for (see {@link SiteScreens}), then shown with
+     * their buttons. The meters screen alone is built with the frame: its table holds the pulled site's meters
+     * whichever screen is open, and the UI tests read it there.
      */
     private void bindSiteScreens() {
-        SiteScreens screens = new SiteScreens(content, siteView.visibleProperty());
+        siteScreens = new SiteScreens(content, session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED));
+        SiteScreens screens = siteScreens;
         screens.add(dashboardButton, () -> new DashboardView(models.dashboard()));
         screens.addBuilt(metersButton, new MetersView(models.meters()));
         screens.add(meshButton, () -> new MeshView(models.mesh()));

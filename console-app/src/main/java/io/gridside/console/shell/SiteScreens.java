@@ -1,27 +1,34 @@
 package io.gridside.console.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
-import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
 
 /**
- * The site's screens, each built the first time the technician opens it rather than all when the window opens: a
- * screen not yet looked at costs neither the start's time nor memory. A screen is shown while its navigation
- * button is selected, as before; the view models behind them are made once with the session and keep working
- * whether or not their screen was built.
+ * The site's screens, built when the technician starts a connection rather than when the window opens: before a
+ * gateway is asked for, only the connect screen can be seen, and building the others took most of the start. A
+ * screen is shown while its navigation button is selected, as before; the view models behind them are made once
+ * with the session and keep working whether or not their screen was built yet.
  */
 final class SiteScreens {
 
     private final StackPane content;
-    private final ObservableBooleanValue siteShown;
+    private final ObservableBooleanValue sessionStarted;
+    private final List<Runnable> waiting = new ArrayList<>();
 
-    /** Screens that go into {@code content} once {@code siteShown} (a gateway answered) and their button agree. */
-    SiteScreens(StackPane content, ObservableBooleanValue siteShown) {
+    /** Screens that go into {@code content} as soon as {@code sessionStarted} (a connection was asked for). */
+    SiteScreens(StackPane content, ObservableBooleanValue sessionStarted) {
         this.content = content;
-        this.siteShown = siteShown;
+        this.sessionStarted = sessionStarted;
+        sessionStarted.addListener((obs, was, started) -> {
+            if (started) {
+                buildWaiting();
+            }
+        });
     }
 
     /** Puts {@code screen}, built already, in at once, shown while {@code button} is selected. */
@@ -29,31 +36,23 @@ final class SiteScreens {
         show(button, screen);
     }
 
-    /** Builds {@code screen} with {@code build} the first time {@code button} is selected with the site shown. */
+    /** Builds a screen with {@code build} once a session is started, at once if one is; shown with {@code button}. */
     void add(ToggleButton button, Supplier<Node> build) {
-        if (button.isSelected() && siteShown.get()) {
-            show(button, build.get());
-            return;
+        waiting.add(() -> show(button, build.get()));
+        if (sessionStarted.get()) {
+            buildWaiting();
         }
-        InvalidationListener[] firstShow = new InvalidationListener[1];
-        firstShow[0] = observable -> {
-            if (button.isSelected() && siteShown.get()) {
-                button.selectedProperty().removeListener(firstShow[0]);
-                siteShown.removeListener(firstShow[0]);
-                show(button, build.get());
-            }
-        };
-        button.selectedProperty().addListener(firstShow[0]);
-        siteShown.addListener(firstShow[0]);
     }
 
-    /**
-     * Hides the new screen before binding it to its button, so that it sees itself become visible, as a screen
-     * built hidden and opened later does: several load their data on that change.
-     */
+    private void buildWaiting() {
+        List<Runnable> builds = List.copyOf(waiting);
+        waiting.clear();
+        builds.forEach(Runnable::run);
+    }
+
+    /** Binds {@code screen} to its button before it joins the frame, as the frame bound the screens it built itself. */
     private void show(ToggleButton button, Node screen) {
-        screen.setVisible(false);
-        content.getChildren().add(screen);
         screen.visibleProperty().bind(button.selectedProperty());
+        content.getChildren().add(screen);
     }
 }
