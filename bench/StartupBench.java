@@ -32,10 +32,13 @@ public final class StartupBench {
     /** How long a site stays open after it is shown before its memory is read: the pull's last work settles. */
     private static final long SETTLE_MILLIS = 10_000;
 
-    /** The minimal window: a stage with a label, marked as the console marks its own window. */
+    /**
+     * The minimal window: a stage with a label, marked by the console's own {@code StartupMarks}, the one class of
+     * the console it loads, so that both windows are timed to the same moment.
+     */
     private static final String MINIMAL_WINDOW = """
+            import io.gridside.console.StartupMarks;
             import javafx.application.Application;
-            import javafx.application.Platform;
             import javafx.scene.Scene;
             import javafx.scene.control.Label;
             import javafx.stage.Stage;
@@ -50,23 +53,9 @@ public final class StartupBench {
                 public static final class Window extends Application {
                     @Override
                     public void start(Stage stage) {
-                        Scene scene = new Scene(new Label("Gridside"), 1280, 800);
-                        stage.setScene(scene);
+                        stage.setScene(new Scene(new Label("Gridside"), 1280, 800));
                         stage.show();
-                        Runnable[] laidOut = new Runnable[1];
-                        laidOut[0] = () -> {
-                            scene.removePostLayoutPulseListener(laidOut[0]);
-                            Runnable[] drawn = new Runnable[1];
-                            drawn[0] = () -> {
-                                scene.removePreLayoutPulseListener(drawn[0]);
-                                System.out.println("gridside-mark first-usable-window");
-                                System.out.flush();
-                            };
-                            scene.addPreLayoutPulseListener(drawn[0]);
-                            Platform.requestNextPulse();
-                        };
-                        scene.addPostLayoutPulseListener(laidOut[0]);
-                        Platform.requestNextPulse();
+                        StartupMarks.watchWindow(stage);
                     }
                 }
             }
