@@ -1,4 +1,5 @@
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -22,6 +25,9 @@ import javax.tools.ToolProvider;
 public final class StartupBench {
 
     private static final String MARK = "gridside-mark ";
+    /** Each started process's output lines, read as they come, and the file its error output goes to. */
+    private static final Map<Process, BlockingQueue<String>> OUTPUTS = new ConcurrentHashMap<>();
+    private static final Map<Process, Path> ERRORS = new ConcurrentHashMap<>();
     private static final String FIRST_USABLE_WINDOW = "first-usable-window";
     private static final String SITE_SHOWN = "site-shown";
     private static final String MAIN = "io.gridside.console.Main";
@@ -103,7 +109,7 @@ public final class StartupBench {
     private void run(int runs, int meters, boolean startupOnly) throws Exception {
         System.out.println("jvm_options=" + String.join(" ", jvmOptions));
         Path minimalClasses = compileMinimalWindow();
-        List<String> minimal = command(minimalClasses + java.io.File.pathSeparator + classpath, "MinimalWindow");
+        List<String> minimal = command(minimalClasses + File.pathSeparator + classpath, "MinimalWindow");
         List<String> console = command(classpath, MAIN);
 
         // One start of each, untimed, so that both find the jars and libraries in the page cache; the console's
@@ -242,10 +248,6 @@ public final class StartupBench {
         return process;
     }
 
-    private static final java.util.Map<Process, BlockingQueue<String>> OUTPUTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static final java.util.Map<Process, Path> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void readLines(Process process, BlockingQueue<String> lines) {
         try (BufferedReader reader = new BufferedReader(
@@ -323,7 +325,7 @@ public final class StartupBench {
     }
 
     private boolean olderThanTheJars(Path file) throws IOException {
-        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+        for (String entry : classpath.split(File.pathSeparator)) {
             Path jar = Path.of(entry);
             if (Files.isRegularFile(jar)
                     && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(file)) > 0) {

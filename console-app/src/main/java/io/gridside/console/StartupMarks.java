@@ -20,7 +20,7 @@ public final class StartupMarks {
 
     /** The system property that turns the marks on. */
     public static final String PROPERTY = "gridside.startup.marks";
-    /** The first line of the window, shown and laid out with the connect screen or the opened site. */
+    /** The mark of the window shown, laid out and drawn once, with the connect screen or the opened site. */
     public static final String FIRST_USABLE_WINDOW = "first-usable-window";
     /** The first pull's meters in the meters list. */
     public static final String SITE_SHOWN = "site-shown";
