@@ -87,6 +87,8 @@ public final class GridsideApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+        StartupMarks.watchWindow(stage);
+        StartupMarks.watchSite(session, stage.getScene());
         if (startTarget != null) {
             session.connect(startTarget);
         }

@@ -11,6 +11,9 @@ public final class Main {
 
     public static void main(String[] args) {
         AppDirs.forCurrentUser().configureLogging();
+        if (args.length == 0) {
+            System.exit(GridsideCommand.openWindow());
+        }
         System.exit(GridsideCommand.run(args));
     }
 }

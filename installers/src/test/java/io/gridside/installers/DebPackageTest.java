@@ -67,6 +67,16 @@ class DebPackageTest {
     }
 
     @Test
+    void theInstalledLauncherStartsTheJvmWithTheConsolesOptions() throws IOException {
+        List<String> options = Files.readAllLines(Path.of("..", "console-app", "jvm.options")).stream()
+                .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
+
+        assertThat(options).isNotEmpty();
+        assertThat(Files.readAllLines(root.resolve(INSTALL_DIR + "/lib/app/gridside.cfg")))
+                .containsAll(options.stream().map(option -> "java-options=" + option).toList());
+    }
+
+    @Test
     void theRuntimeImageHoldsTheChosenModulesOnly() throws IOException {
         Path release = root.resolve(INSTALL_DIR + "/lib/runtime/release");
 

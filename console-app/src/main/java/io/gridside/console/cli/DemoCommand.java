@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = "Opens the console on an embedded simulated site, or with --headless, pulls and bills it.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "replay", "customers", "cash",
+    /** The screens the window can show first. */
+    static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "replay", "customers", "cash",
             "imports", "tariffs", "exceptions", "reconcile", "firmware", "sync", "commission");
 
     @Spec

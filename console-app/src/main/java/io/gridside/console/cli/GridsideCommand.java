@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.GridsideApp;
+import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.UnconfirmedPortException;
 import io.gridside.console.support.Incidents;
 import io.gridside.link.client.LinkException;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code gridside}: with no subcommand it opens the console window. */
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
@@ -35,9 +37,27 @@ public final class GridsideCommand implements Callable<Integer> {
     /** The code of a failure the console did not foresee, whose details only the log holds. */
     static final String UNEXPECTED = "UNEXPECTED";
 
+    @Option(names = "--tcp", paramLabel = "HOST:PORT", description = "Open the window connected to the gateway at "
+            + "HOST:PORT with the credential of the config folder, as the connect screen would.")
+    String tcp;
+
+    @Option(names = "--screen", paramLabel = "NAME", description = "With --tcp, the screen the window shows once the "
+            + "gateway answers: dashboard, meters, mesh and the others of 'gridside demo --screen'.")
+    String screen;
+
     @Override
     public Integer call() {
-        GridsideApp.open(null);
+        if (screen != null && (tcp == null || !DemoCommand.SCREENS.contains(screen))) {
+            throw new UsageException(tcp == null ? "--screen goes with --tcp." : "--screen takes one of "
+                    + String.join(", ", DemoCommand.SCREENS) + ", not '" + screen + "'.");
+        }
+        ConnectionTarget target;
+        try {
+            target = tcp == null ? null : ConnectionTarget.Tcp.parse(tcp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        GridsideApp.open(target, screen);
         return ExitCode.OK;
     }
 
@@ -61,6 +81,20 @@ public final class GridsideCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Opens the window as {@code gridside} with no arguments does, without building the command line first: the
+     * launch from the desktop has no arguments, and making the hundred commands' models took most of a second of
+     * the start (decision 0079). A failure ends as the command line ends one: a line with its code.
+     */
+    public static int openWindow() {
+        try {
+            GridsideApp.open(null);
+            return ExitCode.OK;
+        } catch (RuntimeException e) {
+            return failed(e, "(the window)", new PrintWriter(System.err, true));
+        }
+    }
+
     /** A command line wired with the project's exit codes and its one-line errors. */
     public static CommandLine commandLine() {
         return commandLine(CommandLine.defaultFactory());
@@ -71,6 +105,8 @@ public final class GridsideCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new GridsideCommand(), factory);
         commandLine.setExecutionExceptionHandler(GridsideCommand::handle);
         commandLine.setParameterExceptionHandler(GridsideCommand::handleUsage);
+        // "--screen mesh" names a screen, though "mesh" is also a command's name.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         return commandLine;
     }
 

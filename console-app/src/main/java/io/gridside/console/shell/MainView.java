@@ -55,19 +55,8 @@ public final class MainView extends BorderPane {
     private final SessionViewModel session;
     private final Node settingsMenu;
     private final ConnectView connectView;
-    private final DashboardView dashboardView;
-    private final MetersView metersView;
-    private final MeshView meshView;
-    private final ReplayView replayView;
-    private final CustomersView customersView;
-    private final CashDeskView cashDeskView;
-    private final ImportsView importsView;
-    private final TariffsView tariffsView;
-    private final ExceptionsView exceptionsView;
-    private final ReconcileView reconcileView;
-    private final FirmwareView firmwareView;
+    private final ScreenModels models;
     private final SyncViewModel syncModel;
-    private final SyncView syncView;
     private final CommissionView commissionView;
     private final BooleanProperty commissioning = new SimpleBooleanProperty();
     private final Button connectCommission = new Button(CommissionTexts.text("connect.commission"),
@@ -100,6 +89,8 @@ public final class MainView extends BorderPane {
     private final VBox siteView = new VBox();
     private final VBox connectLayer = new VBox();
     private final TaskNotices notices;
+    /** Kept here: the binding it listens to is held weakly by the session's state. */
+    private SiteScreens siteScreens;
 
     public MainView(SessionViewModel session) {
         this(session, CommissionStart.forSession(session));
@@ -119,19 +110,8 @@ public final class MainView extends BorderPane {
         this.settingsMenu = settingsMenu;
         this.commissionView = new CommissionView(models.commission());
         this.connectView = new ConnectView(models.connect());
-        this.dashboardView = new DashboardView(models.dashboard());
-        this.metersView = new MetersView(models.meters());
-        this.meshView = new MeshView(models.mesh());
-        this.replayView = new ReplayView(models.replay());
-        this.customersView = new CustomersView(models.customers());
-        this.cashDeskView = new CashDeskView(models.cashDesk());
-        this.importsView = new ImportsView(models.imports());
-        this.tariffsView = new TariffsView(models.tariffs());
-        this.exceptionsView = new ExceptionsView(models.exceptions());
-        this.reconcileView = new ReconcileView(models.reconcile());
-        this.firmwareView = new FirmwareView(models.firmware());
+        this.models = models;
         this.syncModel = models.sync();
-        this.syncView = new SyncView(syncModel);
         this.notices = new TaskNotices(session.tasks());
         createControls();
         layoutControls();
@@ -246,10 +226,8 @@ public final class MainView extends BorderPane {
         problemBanner.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(content, Priority.ALWAYS);
+        content.setId("site-screens");
         siteView.getChildren().setAll(toolbar, problemBanner, content);
-        content.getChildren().setAll(dashboardView, metersView, meshView, replayView, customersView, cashDeskView,
-                importsView, tariffsView, exceptionsView, reconcileView, firmwareView,
-                syncView);
 
         // Commissioning starts from here, before any session: a fresh gateway has no site to open, and the site's
         // toolbar has no room for a thirteenth screen at 1280 pixels.
@@ -298,18 +276,6 @@ public final class MainView extends BorderPane {
         connectLayer.visibleProperty().bind(siteUp.not().and(commissioning.not()));
         commissionView.visibleProperty().bind(commissioning);
         connectView.visibleProperty().bind(connectLayer.visibleProperty());
-        dashboardView.visibleProperty().bind(dashboardButton.selectedProperty());
-        metersView.visibleProperty().bind(metersButton.selectedProperty());
-        meshView.visibleProperty().bind(meshButton.selectedProperty());
-        replayView.visibleProperty().bind(replayButton.selectedProperty());
-        customersView.visibleProperty().bind(customersButton.selectedProperty());
-        cashDeskView.visibleProperty().bind(cashButton.selectedProperty());
-        importsView.visibleProperty().bind(importsButton.selectedProperty());
-        tariffsView.visibleProperty().bind(tariffsButton.selectedProperty());
-        exceptionsView.visibleProperty().bind(exceptionsButton.selectedProperty());
-        reconcileView.visibleProperty().bind(reconcileButton.selectedProperty());
-        firmwareView.visibleProperty().bind(firmwareButton.selectedProperty());
-        syncView.visibleProperty().bind(syncButton.selectedProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
                 session.helloProperty()));
@@ -323,6 +289,7 @@ public final class MainView extends BorderPane {
         searching.managedProperty().bind(searching.visibleProperty());
         stopSearchButton.visibleProperty().bind(searching.visibleProperty());
         stopSearchButton.managedProperty().bind(stopSearchButton.visibleProperty());
+        bindSiteScreens();
         refreshButton.disableProperty().bind(session.stateProperty().isNotEqualTo(LinkState.CONNECTED));
         refreshButton.setOnAction(event -> session.refresh());
         disconnectButton.setOnAction(event -> session.disconnect());
@@ -340,5 +307,27 @@ public final class MainView extends BorderPane {
             button.setTooltip(new Tooltip(Shortcuts.tooltip(button.getText(), Shortcuts.Action.SCREEN, screen)));
         }
         refreshButton.getTooltip().setText(Shortcuts.tooltip(refreshButton.getText(), Shortcuts.Action.REFRESH, ""));
+    }
+
+    /**
+     * The site screens are built when a connection is first asked for (see {@link SiteScreens}), then shown with
+     * their buttons. The meters screen alone is built with the frame: its table holds the pulled site's meters
+     * whichever screen is open, and the UI tests read it there.
+     */
+    private void bindSiteScreens() {
+        siteScreens = new SiteScreens(content, session.stateProperty().isNotEqualTo(LinkState.DISCONNECTED));
+        SiteScreens screens = siteScreens;
+        screens.add(dashboardButton, () -> new DashboardView(models.dashboard()));
+        screens.addBuilt(metersButton, new MetersView(models.meters()));
+        screens.add(meshButton, () -> new MeshView(models.mesh()));
+        screens.add(replayButton, () -> new ReplayView(models.replay()));
+        screens.add(customersButton, () -> new CustomersView(models.customers()));
+        screens.add(cashButton, () -> new CashDeskView(models.cashDesk()));
+        screens.add(importsButton, () -> new ImportsView(models.imports()));
+        screens.add(tariffsButton, () -> new TariffsView(models.tariffs()));
+        screens.add(exceptionsButton, () -> new ExceptionsView(models.exceptions()));
+        screens.add(reconcileButton, () -> new ReconcileView(models.reconcile()));
+        screens.add(firmwareButton, () -> new FirmwareView(models.firmware()));
+        screens.add(syncButton, () -> new SyncView(syncModel));
     }
 }
