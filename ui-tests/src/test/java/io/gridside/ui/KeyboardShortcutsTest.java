@@ -7,6 +7,7 @@ import io.gridside.console.I18n;
 import io.gridside.console.cli.Versions;
 import io.gridside.console.shell.Appearance;
 import io.gridside.console.shell.Shortcuts;
+import io.gridside.console.tasks.TaskNotices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -126,7 +127,9 @@ class KeyboardShortcutsTest {
         TextField filter = robot.lookup("#meters-filter").queryAs(TextField.class);
         robot.clickOn(filter).write("MTR");
 
+        // Long enough to be told of: a quicker failure is seen on the screen that started it.
         robot.interact(() -> console.tasks().submit("Export the statements", context -> {
+            Thread.sleep(TaskNotices.LONG.toMillis() + 200);
             throw new IOException("the disk is full");
         }, done -> { }, failure -> { }));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification").tryQuery().isPresent());

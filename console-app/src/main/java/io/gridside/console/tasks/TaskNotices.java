@@ -5,6 +5,8 @@ import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import java.time.Duration;
 import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.WeakListChangeListener;
 import javafx.concurrent.Task;
@@ -17,8 +19,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
- * Short notices in a corner of the frame when a long task ends or any task fails, so a technician who went on working
- * elsewhere hears of it. A notice never takes the keyboard focus: it appears, stays a few seconds (a failure longer)
+ * Short notices in a corner of the frame when a long task ends or fails, so a technician who went on working
+ * elsewhere hears of it; a quick one's end or failure is seen on the screen that started it, where the technician
+ * still is, and a notice over that screen would only hide part of it. A notice never takes the keyboard focus: it appears, stays a few seconds (a failure longer)
  * and goes, while the technician keeps typing in the field they were in; clicks pass beside it to the screen below.
  *
  * <p>KNOWN SHORTCOMING: only work that runs as a task is told of. A sync run by hand is a task (a failure, or an
@@ -27,7 +30,7 @@ import org.kordamp.ikonli.material2.Material2AL;
  */
 public final class TaskNotices extends VBox {
 
-    /** A task that ran at least this long is worth a notice when it succeeds; a quicker one was watched. */
+    /** A task that ran at least this long is worth a notice when it ends; a quicker one was watched. */
     public static final Duration LONG = Duration.ofSeconds(3);
 
     private static final Duration SHOWN = Duration.ofSeconds(6);
@@ -58,14 +61,23 @@ public final class TaskNotices extends VBox {
     private void follow(Task<?> task) {
         long started = System.nanoTime();
         if (task.isDone()) {
-            ended(task, task.getState(), 0);
             return;
         }
-        task.stateProperty().addListener((obs, old, state) -> ended(task, state, System.nanoTime() - started));
+        // Removed at the end: the task list keeps ended tasks, and a listener left on one would keep this frame
+        // alive after a language switch replaced it.
+        task.stateProperty().addListener(new ChangeListener<Worker.State>() {
+            @Override
+            public void changed(ObservableValue<? extends Worker.State> state, Worker.State was, Worker.State now) {
+                if (now == Worker.State.SUCCEEDED || now == Worker.State.FAILED || now == Worker.State.CANCELLED) {
+                    state.removeListener(this);
+                    ended(task, now, System.nanoTime() - started);
+                }
+            }
+        });
     }
 
     private void ended(Task<?> task, Worker.State state, long nanos) {
-        if (state == Worker.State.FAILED) {
+        if (state == Worker.State.FAILED && nanos >= LONG.toNanos()) {
             Throwable failure = task.getException();
             show(I18n.text("notice.failed", task.getTitle(), failure == null ? "" : failure.getMessage()),
                     Styles.DANGER, Material2AL.ERROR_OUTLINE, FAILURE_SHOWN);
