@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * dead gateway issued after the replica's last pull, which the reconciliation carried from their slips, as its
  * own: a technician's cash-up counts them, and their numbers and cash go into their books as above.
  *
- * <p>KNOWN SHORTCOMING: it keeps its readings, cash and relay commands in memory, not in a journal as the simulated
- * gateways do, so a simulator stopped after a replacement does not resume the replacement's billing.
+ * <p>It keeps its readings, cash and relay commands in memory; a gateway that keeps a journal
+ * ({@link ReplacementJournal}) rebuilds them on a restart by taking the requests it kept again.
  */
 final class ReplacementBilling {
 
