@@ -166,6 +166,10 @@ class ReplaceGatewayCommandTest {
         JsonNode day = new ObjectMapper().readTree(cashUp.out());
         assertThat(day.get("handOverMinor").asLong()).isEqualTo(2_400);
         assertThat(day.toString()).contains(code + "-0003", code + "-0004");
+        clock.advance(Duration.ofHours(2));
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
     }
 
     @Test
