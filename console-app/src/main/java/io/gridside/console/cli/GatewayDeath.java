@@ -45,11 +45,19 @@ final class GatewayDeath {
     static void schedule(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
             Consumer<String> announce, Path siteJournal) {
         Path journal = siteJournal == null ? null : siteJournal.resolve(REPLACEMENT_JOURNAL);
-        Instant dies = journal != null && Files.exists(journal.resolve(GatewayInputs.FILE_NAME)) ? clock.now() : at;
+        Instant dies = deathAt(clock, at, journal);
         Thread watcher = new Thread(() -> watch(sim, clock, dies, listening, announce, journal),
                 "site-sim-gateway-death");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * When the gateway dies: at {@code at}, or now when the replacement's {@code journal} holds what an earlier run
+     * kept (the gateway died then, and its replacement resumes).
+     */
+    static Instant deathAt(SimClock clock, Instant at, Path journal) {
+        return journal != null && Files.exists(journal.resolve(GatewayInputs.FILE_NAME)) ? clock.now() : at;
     }
 
     private static void watch(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
