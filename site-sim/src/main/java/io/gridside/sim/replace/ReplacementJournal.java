@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * cash taken and voided, payments imported, each clock setting), with the simulation's time it came at and who
  * sent it, written before the gateway answers. A replacement started again on it takes the same requests again at
  * the same times, answering nothing: its restore, its reconciliation and its own billing come back entry for entry
- * on the continued chain, each receipt and payment once, and it bills on from there.
+ * on the continued chain, each receipt and payment once, and it bills on from there (decision 0081).
  *
  * <p>Its billing is a function of these requests and of the site's meters, which the simulation rebuilds from the
  * site's seed; so a journal resumes only beside the same site (spec and seed), as a simulated gateway's does. The
