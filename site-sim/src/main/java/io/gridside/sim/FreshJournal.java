@@ -214,13 +214,16 @@ public final class FreshJournal implements AutoCloseable {
         inputs.close();
     }
 
-    /** The simulation's clock, held at a step's time while the step is taken again. */
-    static final class PinnedClock implements SimClock {
+    /**
+     * The simulation's clock, held at a step's time while the step is taken again: a fresh gateway's, and a
+     * replacement gateway's ({@link io.gridside.sim.replace.ReplacementJournal}).
+     */
+    public static final class PinnedClock implements SimClock {
 
         private final SimClock clock;
         private volatile Instant pinned;
 
-        PinnedClock(SimClock clock) {
+        public PinnedClock(SimClock clock) {
             this.clock = clock;
         }
 
@@ -230,11 +233,11 @@ public final class FreshJournal implements AutoCloseable {
             return held != null ? held : clock.now();
         }
 
-        void pin(Instant at) {
+        public void pin(Instant at) {
             pinned = at;
         }
 
-        void unpin() {
+        public void unpin() {
             pinned = null;
         }
     }

@@ -3,10 +3,14 @@ package io.gridside.console.cli;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
+import io.gridside.sim.journal.GatewayInputs;
+import io.gridside.sim.journal.JournalException;
 import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -25,6 +29,8 @@ final class GatewayDeath {
     private static final Duration LOOK = Duration.ofMillis(250);
     /** The replacement's identity key: fixed, so that a training script can expect its fingerprint. */
     private static final SigningKey REPLACEMENT_KEY = SigningKey.fromSeed(ByteString.fromHex("a7".repeat(32)));
+    /** Where, inside the site's {@code --journal}, the new gateway keeps its own. */
+    static final String REPLACEMENT_JOURNAL = "replacement";
 
     private GatewayDeath() {
     }
@@ -32,36 +38,50 @@ final class GatewayDeath {
     /**
      * Watches {@code clock} on a daemon thread and, at {@code at}, lets the gateway die; prints
      * {@code replaced=HOST:PORT} and the new gateway's key through {@code announce} once the new one listens.
+     *
+     * @param siteJournal the site's {@code --journal}, in which the new gateway keeps its own, or null for none: a
+     *     gateway that died in an earlier run on it is replaced at once, and its replacement resumes
      */
     static void schedule(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
-            Consumer<String> announce) {
-        Thread watcher = new Thread(() -> watch(sim, clock, at, listening, announce), "site-sim-gateway-death");
+            Consumer<String> announce, Path siteJournal) {
+        Path journal = siteJournal == null ? null : siteJournal.resolve(REPLACEMENT_JOURNAL);
+        Instant dies = deathAt(clock, at, journal);
+        Thread watcher = new Thread(() -> watch(sim, clock, dies, listening, announce, journal),
+                "site-sim-gateway-death");
         watcher.setDaemon(true);
         watcher.start();
     }
 
+    /**
+     * When the gateway dies: at {@code at}, or now when the replacement's {@code journal} holds what an earlier run
+     * kept (the gateway died then, and its replacement resumes).
+     */
+    static Instant deathAt(SimClock clock, Instant at, Path journal) {
+        return journal != null && Files.exists(journal.resolve(GatewayInputs.FILE_NAME)) ? clock.now() : at;
+    }
+
     private static void watch(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
-            Consumer<String> announce) {
+            Consumer<String> announce, Path journal) {
         try {
             while (clock.now().isBefore(at)) {
                 Thread.sleep(LOOK.toMillis());
             }
-            ReplacementSite replacement = replace(sim, clock, listening);
+            ReplacementSite replacement = replace(sim, clock, listening, journal);
             Runtime.getRuntime().addShutdownHook(new Thread(replacement::close, "replacement-shutdown"));
             announce.accept("replaced=" + replacement.address().getAddress().getHostAddress() + ":"
                     + replacement.address().getPort());
             announce.accept("replacement-key=" + REPLACEMENT_KEY.publicKey().hex());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
+        } catch (IOException | JournalException e) {
             LOG.error("The replacement gateway could not take the dead gateway's place.", e);
         }
     }
 
-    /** The dead gateway's replacement, listening where it listened. */
-    static ReplacementSite replace(SimulatedSite sim, SimClock clock, InetSocketAddress listening)
+    /** The dead gateway's replacement, listening where it listened, keeping its journal in {@code journal}. */
+    static ReplacementSite replace(SimulatedSite sim, SimClock clock, InetSocketAddress listening, Path journal)
             throws IOException {
         return ReplacementSite.takeOver(sim, clock, sim.gateway().profile().gatewayId() + "-R", REPLACEMENT_KEY,
-                listening.getAddress(), listening.getPort());
+                listening.getAddress(), listening.getPort(), journal);
     }
 }

@@ -58,6 +58,13 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 + "each reference is credited once.")
     List<String> payments = new ArrayList<>();
 
+    @Option(names = "--receipt", paramLabel = "RECEIPT,TECHNICIAN,REFERENCE,CUSTOMER,AMOUNT,TIME",
+            description = "Cash the dead gateway took on a receipt after the replica's last pull, as the customer's "
+                + "slip reads: the receipt number, the technician who took it, then as --payment. Credited once by "
+                + "its reference; the new gateway's cash book holds the receipt, so the technician's cash-up and "
+                + "cash limit count it and its number is never given again. Repeatable.")
+    List<String> receipts = new ArrayList<>();
+
     @Option(names = "--payments-complete", description = "The payments listed (and entered) are every payment made "
             + "since the replica's last pull; without it the command lists them and replaces nothing.")
     boolean paymentsComplete;
@@ -101,8 +108,14 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 + "no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
         List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now());
         PrintWriter err = command.commandLine().getErr();
+        String option = "--payment ";
+        if (problems.isEmpty()) {
+            problems = ReplacementPayments.enterReceipts(store, info, receipts, Instant.now());
+            option = "--receipt ";
+        }
         if (!problems.isEmpty()) {
-            problems.forEach(problem -> err.println("gridside: --payment " + problem));
+            String wrong = option;
+            problems.forEach(problem -> err.println("gridside: " + wrong + problem));
             err.println("gridside: a payment entered has a problem (above); nothing was queued or replaced. "
                     + "[REPLACE_PAYMENT_INVALID]");
             return ExitCode.FAILED;

@@ -6,11 +6,16 @@ import io.gridside.console.imports.PaymentsImport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The payments a gateway replacement credits: those this laptop queued since the replica's last pull, and those the
@@ -22,6 +27,10 @@ final class ReplacementPayments {
 
     /** The name each entered payment carries as its source. */
     static final String SOURCE = "entered in replace-gateway";
+    /** The name each payment entered from a receipt slip carries as its source. */
+    static final String RECEIPT_SOURCE = "receipt slip entered in replace-gateway";
+    /** A receipt number as a gateway gives one: a book code of hex digits, a dash, and at least four digits. */
+    private static final Pattern RECEIPT_NUMBER = Pattern.compile("[0-9A-F]{6,}-[0-9]{4,}");
 
     private ReplacementPayments() {
     }
@@ -31,17 +40,63 @@ final class ReplacementPayments {
      * file; returns the problems, when there are any, and then queues nothing.
      */
     static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now) {
+        return enter(store, site, entered, now, SOURCE);
+    }
+
+    private static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
+            String source) {
         if (entered.isEmpty()) {
             return List.of();
         }
         StringBuilder csv = new StringBuilder(String.join(",", PaymentsImport.COLUMNS)).append('\n');
         entered.forEach(line -> csv.append(line.strip()).append('\n'));
         PaymentsImport.Plan plan = PaymentsImport.plan(store, site, csv.toString().getBytes(StandardCharsets.UTF_8),
-                SOURCE, now);
+                source, now);
         if (plan.problems().isEmpty()) {
             PaymentsImport.apply(store, plan, now);
         }
         return plan.problems();
+    }
+
+    /**
+     * Queues the cash receipts entered from the slips customers hold, each written as
+     * {@code RECEIPT,TECHNICIAN,REFERENCE,CUSTOMER,AMOUNT,TIME}: the payment as {@link #enter} queues one, and the
+     * receipt in the site database's cash book, where the replacement finds it as a receipt the dead gateway issued
+     * after the pull (its payment is still queued) and carries it to the new gateway. Returns the problems, when
+     * there are any, and then queues nothing.
+     */
+    static List<ImportProblem> enterReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now) {
+        List<ImportProblem> problems = new ArrayList<>();
+        List<String> payments = new ArrayList<>();
+        Map<String, String[]> slips = new LinkedHashMap<>();
+        for (int i = 0; i < entered.size(); i++) {
+            String[] fields = entered.get(i).strip().split(",", 3);
+            if (fields.length < 3 || !RECEIPT_NUMBER.matcher(fields[0].strip()).matches() || fields[1].isBlank()) {
+                problems.add(new ImportProblem(i + 1, "receipt", "write the slip as RECEIPT,TECHNICIAN,REFERENCE,"
+                        + "CUSTOMER,AMOUNT,TIME, the receipt number as on the slip (AA11BB-0007)"));
+                continue;
+            }
+            payments.add(fields[2]);
+            slips.put(fields[2].split(",", 2)[0].strip(), new String[] {fields[0].strip(), fields[1].strip()});
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        problems.addAll(enter(store, site, payments, now, RECEIPT_SOURCE));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        List<CashBookLine> receipts = new ArrayList<>();
+        for (QueuedPayment payment : store.pendingPayments()) {
+            String[] slip = slips.get(payment.reference());
+            if (slip != null) {
+                receipts.add(new CashBookLine(CashBookLine.Kind.RECEIPT, slip[0], slip[1], payment.reference(),
+                        payment.customerId(), payment.amountMinor(), payment.currency(), payment.paidAt(), null,
+                        null));
+            }
+        }
+        store.insertCashBook(receipts);
+        return List.of();
     }
 
     /** Lists the payments the replacement will credit, and says how to enter any other before it posts. */
@@ -61,6 +116,8 @@ final class ReplacementPayments {
         out.println("Any other payment is not credited: cash a customer paid while the gateway was dead, or a top-up "
                 + "the dead gateway took after the last pull. Enter each with --payment REFERENCE,CUSTOMER,AMOUNT,TIME "
                 + "(amount in the currency's main unit, time in the site's time zone), or import a file with "
-                + "'gridside import payments'; then run again with --payments-complete to replace the gateway.");
+                + "'gridside import payments'; enter cash the dead gateway took on a receipt with --receipt "
+                + "RECEIPT,TECHNICIAN,REFERENCE,CUSTOMER,AMOUNT,TIME as the customer's slip reads. Then run again "
+                + "with --payments-complete to replace the gateway.");
     }
 }

@@ -128,7 +128,9 @@ final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--replace-gateway-after", paramLabel = "MINUTES", description = {"Let the gateway die after",
         "MINUTES of simulated time and a factory-fresh one take its place on the same TCP address, to train",
-        "gridside connect ... replace-gateway; prints replaced=HOST:PORT and replacement-key=HEX then."})
+        "gridside connect ... replace-gateway; prints replaced=HOST:PORT and replacement-key=HEX then. With",
+        "--journal the new gateway keeps its own journal there: started again on it, the site's gateway is",
+        "replaced at once and the replacement resumes its billing where it stopped."})
     Integer replaceAfterMinutes;
 
     @Override
@@ -161,7 +163,7 @@ final class SimCommand implements Callable<Integer> {
             }
             if (replaceAfterMinutes != null) {
                 GatewayDeath.schedule(sim, clock, clock.now().plus(Duration.ofMinutes(replaceAfterMinutes)),
-                        listening, this::announce);
+                        listening, this::announce, journal);
             }
         }
         if (serial) {

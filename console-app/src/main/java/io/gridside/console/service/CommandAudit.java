@@ -22,6 +22,7 @@ import io.gridside.site.cash.CashBookLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,9 +129,15 @@ public final class CommandAudit {
         Set<String> fills = new HashSet<>();
         ledger.stream().filter(e -> e.kind() == EntryKind.ADJUSTMENT && Traced.gatewaysOwn(e.reference()))
                 .forEach(e -> fills.add(e.customerId() + "@" + e.at()));
+        // A replacement's reconciliation posted its lines on a supervisor's word, and the audit takes them as posted
+        // (BillingAudit#takenAsPosted): cash among them, entered from its slip, was the dead gateway's, whose
+        // command log died with it.
+        Optional<BillingAudit.Replacement> replaced = BillingAudit.replacement(ledger);
         List<LedgerEntry> unsigned = new ArrayList<>();
         for (LedgerEntry entry : ledger) {
-            if (!traced.covers(entry, cash, siteOpened)
+            boolean reconciled = replaced.isPresent() && entry.seq() > replaced.get().afterSeq()
+                    && entry.seq() <= replaced.get().afterSeq() + replaced.get().entries();
+            if (!reconciled && !traced.covers(entry, cash, siteOpened)
                     && !(carriedForward(entry) && fills.contains(entry.customerId() + "@" + entry.at()))) {
                 unsigned.add(entry);
             }

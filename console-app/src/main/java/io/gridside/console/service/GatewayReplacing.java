@@ -10,6 +10,7 @@ import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ public final class GatewayReplacing {
         RegistersRead registers = client.replacement().readRegisters();
 
         Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());
-        ReconciliationPosted posted = client.replacement()
-                .post(new PostReconciliation(replica.restoreId(), reconciled.lines()));
+        ReconciliationPosted posted = client.replacement().post(new PostReconciliation(replica.restoreId(),
+                reconciled.lines(), receiptsOf(reconciled, ReplicaRestore.lateReceipts(store))));
         store.recordPaymentAnswers(answers(reconciled.payments(), posted), Instant.now());
 
         String gatewayId = client.hello().gatewayId();
@@ -89,6 +90,13 @@ public final class GatewayReplacing {
                     + "for the site and sets every balance, so it takes a supervisor's credential; "
                     + client.credential().technicianId() + " signed in as a " + client.credential().role() + ".");
         }
+    }
+
+    /** The receipts entered from their slips whose payments the reconciliation's lines credit. */
+    private static List<CashBookLine> receiptsOf(Reconciled reconciled, List<CashBookLine> late) {
+        Set<String> credited = reconciled.lines().stream().map(PostReconciliation.Line::reference)
+                .collect(Collectors.toSet());
+        return late.stream().filter(receipt -> credited.contains(PAYMENT_PREFIX + receipt.reference())).toList();
     }
 
     /** Each payment the lines credited, as the gateway answered: posted now, or posted before. */

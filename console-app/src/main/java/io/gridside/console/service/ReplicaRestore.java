@@ -14,10 +14,12 @@ import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
+import io.gridside.link.server.CashBook;
 import io.gridside.site.Customer;
 import io.gridside.site.Debt;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
+import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cash.CashBookLine;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,7 +82,26 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         LedgerEntry tip = ledger.get(ledger.size() - 1);
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
         return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
-                store.billingConfig().orElse(null), receiptBooks(store.cashBook()));
+                store.billingConfig().orElse(null), receiptBooks(pulledReceipts(store)));
+    }
+
+    /**
+     * The receipts of the site database's cash book that the dead gateway issued after the replica's last pull,
+     * entered from their slips in the replacement: those whose payment is still queued, as a receipt pulled from a
+     * gateway never is (its payment is in the ledger). The reconciliation carries them to the new gateway.
+     */
+    static List<CashBookLine> lateReceipts(SiteStore store) {
+        Set<String> queued = store.pendingPayments().stream().map(QueuedPayment::reference)
+                .collect(Collectors.toSet());
+        return store.cashBook().stream()
+                .filter(line -> line.kind() == CashBookLine.Kind.RECEIPT && queued.contains(line.reference()))
+                .toList();
+    }
+
+    /** The cash book's lines the replica pulled from the dead gateway: all but {@link #lateReceipts}. */
+    private static List<CashBookLine> pulledReceipts(SiteStore store) {
+        List<CashBookLine> late = lateReceipts(store);
+        return store.cashBook().stream().filter(line -> !late.contains(line)).toList();
     }
 
     /**
@@ -116,9 +138,8 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
             if (line.kind() != CashBookLine.Kind.RECEIPT) {
                 continue;
             }
-            int dash = line.receipt().lastIndexOf('-');
-            long[] book = books.computeIfAbsent(line.receipt().substring(0, dash), code -> new long[2]);
-            book[0] = Math.max(book[0], Long.parseLong(line.receipt().substring(dash + 1)));
+            long[] book = books.computeIfAbsent(CashBook.codeOf(line.receipt()), code -> new long[2]);
+            book[0] = Math.max(book[0], CashBook.numberOf(line.receipt()));
             book[1] += line.amountMinor();
         }
         List<BeginRestore.ReceiptBook> receiptBooks = new ArrayList<>();

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
+import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
+import io.gridside.link.server.CashAllowance;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +135,62 @@ class ReplaceGatewayCommandTest {
         assertThat(json.get("postedNow")).isEmpty();
         assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:CASH-77"))
                 .singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(1_500));
+    }
+
+    @Test
+    void takesCashTheDeadGatewayTookOnAReceiptIntoTheNewGatewaysCashBookOnce() throws Exception {
+        String technician = old.technician(home, NOW, Duration.ofDays(30),
+                Map.of(TechnicianCredential.CASH_LIMIT, 2_500L));
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+        String slip = code + "-0003,T-0042,CASH-90," + old.customer(3) + ",15.00,2026-06-03T14:30";
+
+        CommandRun first = replaceGateway("--credential", old.supervisor(), "--receipt", slip, "--json");
+        CommandRun again = replaceGateway("--credential", old.supervisor(), "--receipt", slip, "--json");
+        CommandRun overLimit = asTechnician(technician, "topup", "--customer", old.customer(4), "--amount", "11",
+                "--reference", "CASH-91", "--json");
+        CommandRun within = asTechnician(technician, "topup", "--customer", old.customer(4), "--amount", "9",
+                "--reference", "CASH-92", "--json");
+        CommandRun cashUp = asTechnician(technician, "cashup", "--day", "2026-06-03", "--json");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(new ObjectMapper().readTree(first.out()).get("postedNow").toString()).contains("payment:CASH-90");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:CASH-90"))
+                .singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(1_500));
+        assertThat(overLimit.exitCode()).as("15.00 of the 25.00 limit is taken").isEqualTo(ExitCode.FAILED);
+        assertThat(overLimit.err()).contains("CASH_LIMIT_EXCEEDED");
+        assertThat(within.exitCode()).as(within.err()).isZero();
+        assertThat(new ObjectMapper().readTree(within.out()).get("receipt").asText()).isEqualTo(code + "-0004");
+        assertThat(cashUp.exitCode()).as(cashUp.err()).isZero();
+        JsonNode day = new ObjectMapper().readTree(cashUp.out());
+        assertThat(day.get("handOverMinor").asLong()).isEqualTo(2_400);
+        assertThat(day.toString()).contains(code + "-0003", code + "-0004");
+        clock.advance(Duration.ofHours(2));
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+    }
+
+    @Test
+    void refusesAReceiptSlipWithoutANumberAndQueuesNothing() {
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--receipt",
+                "no-number,T-0042,CASH-93," + old.customer(3) + ",15.00,2026-06-03T14:30");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("--receipt", "AA11BB-0007", "[REPLACE_PAYMENT_INVALID]");
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.pendingPayments()).noneMatch(p -> p.reference().equals("CASH-93"));
+            assertThat(store.cashBook()).noneMatch(line -> line.reference().equals("CASH-93"));
+        }
+    }
+
+    private CommandRun asTechnician(String technician, String... args) {
+        String[] command = {"connect", "--tcp", tcp, "--credential", technician};
+        String[] all = new String[command.length + args.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(args, 0, all, command.length, args.length);
+        return CommandRun.of(all);
     }
 
     @Test

@@ -65,7 +65,40 @@ public interface CashBook {
      * taken under it counted against its limit. The earlier books' receipts themselves are not held.
      */
     static CashBook inMemoryContinuing(List<BeginRestore.ReceiptBook> books) {
-        return new MemoryCashBook(books);
+        return new MemoryCashBook(books, List.of());
+    }
+
+    /**
+     * A book in memory that goes on with {@code books} and holds {@code receipts}: receipts the dead gateway issued
+     * after the books were pulled, entered from their slips (protocol section 6.32). The book holds each as one it
+     * issued, and the credential whose book code a receipt's number begins with numbers on from the highest such
+     * number and has the receipt's cash counted against its limit.
+     *
+     * @throws IllegalArgumentException when a receipt is not a receipt line, or its number or reference is
+     *     another receipt's
+     */
+    static CashBook inMemoryContinuing(List<BeginRestore.ReceiptBook> books, List<CashBookLine> receipts) {
+        return new MemoryCashBook(books, receipts);
+    }
+
+    /** The book code a receipt number begins with: what comes before its last dash. */
+    static String codeOf(String receipt) {
+        int dash = receipt.lastIndexOf('-');
+        if (dash < 1 || dash == receipt.length() - 1) {
+            throw new IllegalArgumentException("A receipt number is a book code, a dash and a number, not '"
+                    + receipt + "'.");
+        }
+        return receipt.substring(0, dash);
+    }
+
+    /** The running number of a receipt number: what comes after its last dash. */
+    static long numberOf(String receipt) {
+        try {
+            return Long.parseLong(receipt.substring(codeOf(receipt).length() + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("A receipt number ends in its running number, not '" + receipt
+                    + "'.", e);
+        }
     }
 
     /**

@@ -30,11 +30,27 @@ final class MemoryCashBook implements CashBook {
     private final Map<String, BeginRestore.ReceiptBook> earlier = new HashMap<>();
 
     MemoryCashBook() {
+        this(List.of(), List.of());
     }
 
-    /** A book that goes on with {@code books}: see {@link CashBook#inMemoryContinuing}. */
-    MemoryCashBook(List<BeginRestore.ReceiptBook> books) {
+    /** A book that goes on with {@code books} and holds {@code receipts}: see {@link CashBook#inMemoryContinuing}. */
+    MemoryCashBook(List<BeginRestore.ReceiptBook> books, List<CashBookLine> receipts) {
         books.forEach(book -> earlier.put(book.code(), book));
+        for (CashBookLine line : receipts) {
+            if (line.kind() != CashBookLine.Kind.RECEIPT || byNumber.containsKey(line.receipt())
+                    || numberByReference.containsKey(line.reference())) {
+                throw new IllegalArgumentException("Receipt " + line.receipt() + " of " + line.reference()
+                        + " is no receipt, or its number or reference is another receipt's.");
+            }
+            String code = CashBook.codeOf(line.receipt());
+            long number = CashBook.numberOf(line.receipt());
+            BeginRestore.ReceiptBook book = earlier.get(code);
+            earlier.put(code, book == null ? new BeginRestore.ReceiptBook(code, number, line.amountMinor())
+                    : new BeginRestore.ReceiptBook(code, Math.max(book.lastNumber(), number),
+                            Math.addExact(book.takenMinor(), line.amountMinor())));
+            byNumber.put(line.receipt(), new Receipt(line, null));
+            numberByReference.put(line.reference(), line.receipt());
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.gridside.link.message.RestoreState;
 import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerChain;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class ReplacementSamples {
 
     public static List<Message> all() {
         return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), vectorState(),
-                new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliation(), posted());
+                new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliationOfSchemaTwo(), posted());
     }
 
     /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
@@ -82,6 +83,14 @@ public final class ReplacementSamples {
         return new PostReconciliation(RESTORE_ID, List.of(
                 new PostReconciliation.Line("c-001", EntryKind.ENERGY, -3_601, "gap:m-001:2024-04-30T12:00:00Z:energy"),
                 new PostReconciliation.Line("c-001", EntryKind.TOP_UP, 10_000, "payment:MP-7781")));
+    }
+
+    /** A reconciliation whose payment was cash the dead gateway took on a receipt after the last pull. */
+    public static PostReconciliation reconciliationOfSchemaTwo() {
+        PostReconciliation plain = reconciliation();
+        return new PostReconciliation(plain.restoreId(), plain.lines(), List.of(new CashBookLine(
+                CashBookLine.Kind.RECEIPT, "AA11BB-0008", "tech-01", "MP-7781", "c-001", 10_000, "KES",
+                SampleMessages.CLOCK.minusSeconds(1_800), null, null)));
     }
 
     public static ReconciliationPosted posted() {

@@ -19,6 +19,7 @@ import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
+import io.gridside.site.cash.CashBookLine;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * terms.
  *
  * <p>Its cash book goes on with the dead gateway's receipt books as the replica held them: each credential's
- * receipts are numbered on from its last, and the cash it took counts against its limit.
+ * receipts are numbered on from its last, and the cash it took counts against its limit. It holds the receipts the
+ * dead gateway issued after the replica's last pull, which the reconciliation carried from their slips, as its
+ * own: a technician's cash-up counts them, and their numbers and cash go into their books as above.
  *
- * <p>KNOWN SHORTCOMING: it keeps its readings, cash and relay commands in memory, not in a journal as the simulated
- * gateways do, so a simulator stopped after a replacement does not resume the replacement's billing.
+ * <p>It keeps its readings, cash and relay commands in memory; a gateway that keeps a journal
+ * ({@link ReplacementJournal}) rebuilds them on a restart by taking the requests it kept again.
  */
 final class ReplacementBilling {
 
@@ -70,15 +73,15 @@ final class ReplacementBilling {
     private Instant lastTick;
 
     private ReplacementBilling(SiteInfo site, BillingEngine engine, MeterRegisters meters, Instant lastTick,
-            Supplier<Instant> clock, List<BeginRestore.ReceiptBook> books) {
+            Supplier<Instant> clock, List<BeginRestore.ReceiptBook> books, List<CashBookLine> lateReceipts) {
         this.site = site;
         this.engine = engine;
         this.meters = meters;
         this.lastTick = lastTick;
         this.clock = clock;
         this.posting = new PaymentPosting(site.currency());
-        this.cash = GatewayCash.inMemory(site.currency(), books == null ? CashBook.inMemory()
-                : CashBook.inMemoryContinuing(books), engine, this::customerOf, this::dateAfterLastTick);
+        this.cash = GatewayCash.inMemory(site.currency(), CashBook.inMemoryContinuing(
+                books == null ? List.of() : books, lateReceipts), engine, this::customerOf, this::dateAfterLastTick);
         // A reading that closes a gap is billed as its spread, as the simulated gateways and the audit's replay do.
         engine.spreadingGaps(new BilledHistory());
     }
@@ -117,7 +120,7 @@ final class ReplacementBilling {
                 config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(),
                 restored.debtsOwedNow(), at);
         ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock,
-                restored.begin().receiptBooks());
+                restored.begin().receiptBooks(), restored.lateReceipts());
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         if (read != null) {
             read.registers().forEach(register -> byMeter.put(register.meterId(), register));

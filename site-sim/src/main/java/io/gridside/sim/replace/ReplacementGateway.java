@@ -6,12 +6,15 @@ import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.Message;
 import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.message.RosterBatch;
+import io.gridside.link.message.SetClock;
 import io.gridside.link.message.SiteReply;
 import io.gridside.link.server.CashAllowance;
 import io.gridside.link.server.CashRefusedException;
@@ -19,6 +22,7 @@ import io.gridside.link.server.GatewayProfile;
 import io.gridside.link.server.GatewayRestore;
 import io.gridside.link.server.GatewayService;
 import io.gridside.link.server.RestoreRefusedException;
+import io.gridside.sim.FreshJournal;
 import io.gridside.sim.SimClock;
 import io.gridside.site.CreditState;
 import io.gridside.site.LedgerEntry;
@@ -38,6 +42,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * gateway had (section 6.35, decision 0075). It reads the site's meters, which kept counting while the site
  * had no gateway, and posts the console's reconciliation of the gap, each line once; from then on it bills the site
  * itself (protocol section 6.34, decision 0071; see {@link ReplacementBilling}). Thread-safe.
+ *
+ * <p>Made {@link #journaled}, it keeps every request that changed what it holds in a journal, as a real gateway keeps
+ * its state on flash, so a simulator stopped after a replacement resumes the replacement's billing on the continued
+ * chain with nothing applied twice ({@link ReplacementJournal}).
  *
  * <p>It knows the site it is mounted for (its credentials are the site's), and nothing else until a restore is
  * applied: before, it answers only the restore and a hello. It keeps the chunks of a restore under way in memory,
@@ -70,6 +79,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private final RestoreStaging staging = new RestoreStaging();
     /** The signed commands it took (cash, voids, payments), which an audit checks the ledger against. */
     private final MemoryCommandLog commands = new MemoryCommandLog();
+    /** Where it keeps every request that changed what it holds, or null for a gateway that keeps none. */
+    private final ReplacementJournal journal;
     private Duration clockOffset = Duration.ZERO;
     private RestoredSite restored;
     /** The registers it read last, to which the reconciliation bills each meter's gap. */
@@ -83,12 +94,55 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
      */
     public ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
             SimClock clock, MeterRegisters meters) {
+        this(siteId, gatewayId, identityKey, trusted, clock, meters, null);
+    }
+
+    private ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
+            SimClock clock, MeterRegisters meters, ReplacementJournal journal) {
+        this.journal = journal;
         this.siteId = siteId;
         this.gatewayId = gatewayId;
         this.identityKey = identityKey;
         this.trusted = trusted;
         this.clock = clock;
         this.meters = meters;
+    }
+
+    /**
+     * A replacement gateway that keeps its journal in {@code directory} ({@link ReplacementJournal}): started on a
+     * journal it kept before, it takes every request kept there again before it answers anything, and bills on
+     * from there. The caller closes it with {@link #closeJournal()}.
+     *
+     * @throws io.gridside.sim.journal.JournalException when the journal there was kept for another site, or a
+     *     request kept is refused when taken again
+     */
+    public static ReplacementGateway journaled(String siteId, String gatewayId, SigningKey identityKey,
+            TrustedOperators trusted, SimClock clock, MeterRegisters meters, Path directory) {
+        FreshJournal.PinnedClock pinned = new FreshJournal.PinnedClock(clock);
+        ReplacementJournal journal = ReplacementJournal.open(directory, siteId, clock.now());
+        ReplacementGateway gateway = new ReplacementGateway(siteId, gatewayId, identityKey, trusted, pinned, meters,
+                journal);
+        try {
+            journal.replay(gateway, pinned);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    /** Closes its journal, if it keeps one. */
+    public void closeJournal() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    /** Keeps a request it took, when it keeps a journal. */
+    private void kept(Message request, String by) {
+        if (journal != null) {
+            journal.took(request, clock.now(), by);
+        }
     }
 
     @Override
@@ -123,6 +177,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     public synchronized Instant setClock(Instant newClock) {
         Instant previous = clock();
         clockOffset = Duration.between(clock.now(), newClock);
+        kept(new SetClock(newClock), null);
         return previous;
     }
 
@@ -191,13 +246,19 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
             throw new CashRefusedException("UNSUPPORTED", "This replacement gateway takes no cash until its "
                     + "reconciliation is posted; enter the payment in the replacement, which credits it once.");
         }
-        return billing.cash().take(request, allowance);
+        CashReceipt receipt = billing.cash().take(request, allowance);
+        if (journal != null) {
+            journal.tookCash(request, clock.now(), allowance);
+        }
+        return receipt;
     }
 
     @Override
     public synchronized CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
         requireBilling();
-        return billing.cash().voidReceipt(request, supervisorId);
+        CashVoided voided = billing.cash().voidReceipt(request, supervisorId);
+        kept(request, supervisorId);
+        return voided;
     }
 
     @Override
@@ -212,7 +273,9 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     @Override
     public synchronized PaymentsPosted postPayments(PostPayments request) {
         requireBilling();
-        return billing.cash().postImported(request, billing.posting(), clock());
+        PaymentsPosted posted = billing.cash().postImported(request, billing.posting(), clock());
+        kept(request, null);
+        return posted;
     }
 
     @Override
@@ -270,6 +333,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
                     + begin.tariff().currency() + " but the site bills in " + begin.site().currency() + ".");
         }
         staging.begin(begin);
+        kept(begin, by);
         LOG.info("Technician {} began restore {} of site {} from ledger entry {}.", by, begin.restoreId(), siteId,
                 begin.tip().seq());
         return stagedState(begin.restoreId());
@@ -281,6 +345,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
             return appliedState(chunk.restoreId());
         }
         staging.hold(chunk);
+        kept(chunk, by);
         return stagedState(chunk.restoreId());
     }
 
@@ -292,6 +357,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()), staging.complete(finish.restoreId()));
         restored = site;
         staging.clear();
+        kept(finish, by);
         LOG.info("Technician {} restored site {} on gateway {}: {} accounts, ledger continuing after entry {}.", by,
                 siteId, gatewayId, site.accounts().size(), site.tipSeq());
         return appliedState(finish.restoreId());
@@ -309,6 +375,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
             register.ifPresentOrElse(read::add, () -> unread.add(meterId));
         }
         lastRead = new RegistersRead(at, read, unread);
+        kept(new ReadRegisters(), null);
         return lastRead;
     }
 
@@ -334,6 +401,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         if (billing == null) {
             billing = ReplacementBilling.start(site, lastRead, meters, at, this::clock);
         }
+        kept(post, by);
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,
                 posted.entries().size(), posted.alreadyPosted().size());
         return posted;

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +58,33 @@ public final class ReplacementSite implements AutoCloseable {
      */
     public static ReplacementSite takeOver(SimulatedSite site, SimClock clock, String gatewayId,
             SigningKey identityKey, InetAddress address, int port) throws IOException {
+        return takeOver(site, clock, gatewayId, identityKey, address, port, null);
+    }
+
+    /**
+     * As {@link #takeOver(SimulatedSite, SimClock, String, SigningKey, InetAddress, int)}, with the new gateway
+     * keeping its journal in {@code journal} ({@link ReplacementJournal}), or none for null: started again on the
+     * journal of an earlier run beside the same site, it resumes that run's replacement where it stopped.
+     */
+    public static ReplacementSite takeOver(SimulatedSite site, SimClock clock, String gatewayId,
+            SigningKey identityKey, InetAddress address, int port, Path journal) throws IOException {
         site.stopListeningTcp();
         site.endTcpSessions();
         SimulatedGateway dead = site.gateway();
         LOG.info("Gateway {} of site {} died; gateway {} takes its place.", dead.profile().gatewayId(),
                 dead.profile().siteId(), gatewayId);
-        return listen(new ReplacementGateway(dead.profile().siteId(), gatewayId, identityKey,
-                dead.trustedOperators(), clock, MeterRegisters.of(dead)), address, port);
+        String siteId = dead.profile().siteId();
+        ReplacementGateway gateway = journal == null
+                ? new ReplacementGateway(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
+                        MeterRegisters.of(dead))
+                : ReplacementGateway.journaled(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
+                        MeterRegisters.of(dead), journal);
+        try {
+            return listen(gateway, address, port);
+        } catch (IOException e) {
+            gateway.closeJournal();
+            throw e;
+        }
     }
 
     public ReplacementGateway gateway() {
@@ -100,5 +121,6 @@ public final class ReplacementSite implements AutoCloseable {
             LOG.debug("The replacement gateway's listener did not close cleanly.", e);
         }
         links.close();
+        gateway.closeJournal();
     }
 }

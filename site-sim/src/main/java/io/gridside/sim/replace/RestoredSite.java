@@ -13,6 +13,8 @@ import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.link.server.CashBook;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerLink;
 import io.gridside.site.tariff.TariffSchedule;
@@ -41,6 +43,8 @@ final class RestoredSite {
     private final Set<String> references = new HashSet<>();
     private final byte[] billingDocument;
     private final BillingConfig billingConfig;
+    /** The dead gateway's receipts after the replica's last pull, which the reconciliation carried. */
+    private final List<CashBookLine> lateReceipts = new ArrayList<>();
     /** What each debt owed after the replica's ledger, as the restore carried it. */
     private final Map<String, Long> debtsOwed = new LinkedHashMap<>();
 
@@ -174,9 +178,23 @@ final class RestoredSite {
         return ledger.linksAfter(afterSeq);
     }
 
-    /** Checks every line, then posts those whose reference is new, in order; all or none. */
+    /**
+     * The cash receipts the dead gateway issued after the replica's last pull, as the first reconciliation that
+     * posted anything carried them: the new gateway's cash book holds them.
+     */
+    List<CashBookLine> lateReceipts() {
+        return List.copyOf(lateReceipts);
+    }
+
+    /**
+     * Checks every line, then posts those whose reference is new, in order; all or none. The receipts it carries are
+     * kept when it posts its first line, so a reconciliation sent again changes nothing.
+     */
     ReconciliationPosted post(PostReconciliation post, Instant at) throws RestoreRefusedException {
         check(post);
+        if (references.isEmpty()) {
+            lateReceipts.addAll(post.receiptsCarried());
+        }
         List<LedgerEntry> entries = new ArrayList<>();
         List<ByteString> hashes = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -201,10 +219,38 @@ final class RestoredSite {
         return entry;
     }
 
-    /** Checks every line of {@code post}; see {@link #check(PostReconciliation.Line)}. */
+    /**
+     * Checks every line of {@code post} (see {@link #check(PostReconciliation.Line)}) and every receipt it carries:
+     * each the receipt of one of its payment lines, of the same customer and amount, in the site's currency, with
+     * a number and a reference no other receipt holds.
+     */
     void check(PostReconciliation post) throws RestoreRefusedException {
         for (PostReconciliation.Line line : post.lines()) {
             check(line);
+        }
+        Set<String> numbers = new HashSet<>();
+        Set<String> paid = new HashSet<>();
+        for (CashBookLine receipt : post.receiptsCarried()) {
+            boolean credited = post.lines().stream().anyMatch(line -> line.kind() == EntryKind.TOP_UP
+                    && line.reference().equals(PAYMENT_PREFIX + receipt.reference())
+                    && line.customerId().equals(receipt.customerId()) && line.amountMinor() == receipt.amountMinor());
+            if (!credited || receipt.kind() != CashBookLine.Kind.RECEIPT
+                    || !receipt.currency().equals(begin.site().currency()) || !wellNumbered(receipt.receipt())
+                    || !numbers.add(receipt.receipt()) || !paid.add(receipt.reference())) {
+                throw new RestoreRefusedException("REPLACE_RECEIPT_INVALID", "Receipt " + receipt.receipt() + " of "
+                        + receipt.reference() + " is not the receipt of a payment line of customer "
+                        + receipt.customerId() + " for the same amount in " + begin.site().currency()
+                        + ", or its number or reference is another receipt's; nothing of the reconciliation was "
+                        + "posted.");
+            }
+        }
+    }
+
+    private static boolean wellNumbered(String receipt) {
+        try {
+            return CashBook.numberOf(receipt) >= 1;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -8,7 +8,6 @@ import io.gridside.link.message.FinishRestore;
 import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.PostReconciliation;
-import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.sim.DemoOperator;
@@ -18,7 +17,6 @@ import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
-import io.gridside.site.Reading;
 import io.gridside.site.RelayCommand;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
@@ -29,9 +27,7 @@ import io.gridside.site.ledger.LedgerLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +46,7 @@ class ReplacementBillingTest {
     private static final SiteInfo SITE_INFO = new SiteInfo(SITE, "Kisima", "KES", ZoneId.of("Africa/Nairobi"));
     /** 250 minor units a kWh, no standing charge within the day. */
     private static final Tariff TARIFF = new Tariff("flat", "KES", 250, 1_000, 5_000);
-    private static final long WH_PER_QUARTER_HOUR = 1_000;
+    private static final long WH_PER_QUARTER_HOUR = ScriptedMeters.WH_PER_QUARTER_HOUR;
 
     private final SimClock.Manual clock = SimClock.manual(READ_AT.plusSeconds(120));
     private final ScriptedMeters meters = new ScriptedMeters();
@@ -132,40 +128,5 @@ class ReplacementBillingTest {
         return new RestoreChunk.Account(new Customer(customerId, "Customer " + customerId,
                 CustomerCategory.HOUSEHOLD), new Meter(meterId, "SN-" + meterId, customerId, "GW-NEW001", -70),
                 balance);
-    }
-
-    /**
-     * Meters that send {@value #WH_PER_QUARTER_HOUR} Wh every quarter hour, and whose relays follow the commands
-     * of a customer without credit: M2's reads back OFF.
-     */
-    private static final class ScriptedMeters implements MeterRegisters {
-
-        @Override
-        public Optional<RegistersRead.Register> read(String meterId, Instant at) {
-            Instant last = Reading.intervalStartOf(at);
-            return Optional.of(new RegistersRead.Register(meterId, register(last), last));
-        }
-
-        @Override
-        public List<Reading> readings(Instant from, Instant to) {
-            List<Reading> readings = new ArrayList<>();
-            for (Instant start = Reading.intervalStartOf(from); start.isBefore(to); start = start.plus(
-                    Reading.INTERVAL)) {
-                for (String meterId : List.of("M1", "M2")) {
-                    readings.add(new Reading(meterId, start, WH_PER_QUARTER_HOUR,
-                            register(start.plus(Reading.INTERVAL)), null));
-                }
-            }
-            return readings;
-        }
-
-        @Override
-        public Optional<RelayState> relay(String meterId) {
-            return Optional.of(meterId.equals("M2") ? RelayState.OFF : RelayState.ON);
-        }
-
-        private static long register(Instant end) {
-            return end.getEpochSecond() / Reading.INTERVAL.toSeconds() * WH_PER_QUARTER_HOUR;
-        }
     }
 }

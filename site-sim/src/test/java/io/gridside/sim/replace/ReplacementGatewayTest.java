@@ -24,6 +24,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
@@ -154,6 +155,22 @@ class ReplacementGatewayTest {
                         150_000, 40_000))))), "S-1");
 
         assertRefused(() -> gateway.finish(new FinishRestore(RESTORE), "S-1"), "REPLACE_INVALID");
+    }
+
+    @Test
+    void refusesAReceiptThatIsNotTheReceiptOfAPaymentLineAndPostsNothing() throws RestoreRefusedException {
+        restore();
+        PostReconciliation.Line paid = new PostReconciliation.Line("C2", EntryKind.TOP_UP, 1_000, "payment:CASH-9");
+        CashBookLine otherAmount = new CashBookLine(CashBookLine.Kind.RECEIPT, "AA11BB-0003", "T-1", "CASH-9", "C2",
+                1_500, "KES", NOW.minusSeconds(3_600), null, null);
+        CashBookLine noNumber = new CashBookLine(CashBookLine.Kind.RECEIPT, "slip 3", "T-1", "CASH-9", "C2", 1_000,
+                "KES", NOW.minusSeconds(3_600), null, null);
+
+        assertRefused(() -> gateway.post(new PostReconciliation(RESTORE, List.of(paid), List.of(otherAmount)), "S-1"),
+                "REPLACE_RECEIPT_INVALID");
+        assertRefused(() -> gateway.post(new PostReconciliation(RESTORE, List.of(paid), List.of(noNumber)), "S-1"),
+                "REPLACE_RECEIPT_INVALID");
+        assertThat(gateway.ledgerLinksAfter(41)).isEmpty();
     }
 
     private void restore() throws RestoreRefusedException {
