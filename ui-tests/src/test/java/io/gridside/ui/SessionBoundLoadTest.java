@@ -91,6 +91,26 @@ class SessionBoundLoadTest {
     }
 
     @Test
+    void aFinishedLoadHandsItsResultOverAndTheTaskListKeepsNoneOfIt(FxRobot robot) throws Exception {
+        ConnectScreen.connect(robot, address.getPort(), METERS);
+        Task<String> load = slowLoad(robot);
+
+        awaitDone(load);
+
+        // The task list keeps the finished task for its title and state; a mesh load's graph must not stay with it.
+        AtomicReference<Boolean> kept = new AtomicReference<>();
+        AtomicReference<String> value = new AtomicReference<>("not read");
+        robot.interact(() -> {
+            kept.set(console.tasks().tasks().contains(load));
+            value.set(load.getValue());
+        });
+        assertThat(landed.get()).startsWith("loaded by");
+        assertThat(kept.get()).isTrue();
+        assertThat(value.get()).isNull();
+        assertThat(load.get()).isNull();
+    }
+
+    @Test
     void aLoadOfTheOpenSessionLands(FxRobot robot) throws TimeoutException {
         ConnectScreen.connect(robot, address.getPort(), METERS);
         Task<String> load = slowLoad(robot);

@@ -46,8 +46,8 @@ public final class TaskRunner implements AutoCloseable {
      */
     public <T> Task<T> submit(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
-        Task<T> task = new ConsoleTask<>(title, work);
-        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        ConsoleTask<T> task = new ConsoleTask<>(title, work);
+        task.setOnSucceeded(event -> onSuccess.accept(task.handOver()));
         task.setOnFailed(event -> onFailure.accept(reported(title, task.getException())));
         task.stateProperty().addListener((obs, old, state) -> countRunning());
         onFxThread(() -> {
@@ -109,6 +109,8 @@ public final class TaskRunner implements AutoCloseable {
     private static final class ConsoleTask<T> extends Task<T> {
 
         private final BackgroundWork<T> work;
+        /** The work's result until it is handed over; the task's own value stays null (see {@link #handOver}). */
+        private volatile T result;
 
         ConsoleTask(String title, BackgroundWork<T> work) {
             this.work = work;
@@ -118,7 +120,7 @@ public final class TaskRunner implements AutoCloseable {
 
         @Override
         protected T call() throws Exception {
-            T result = work.run(new TaskContext() {
+            T outcome = work.run(new TaskContext() {
                 @Override
                 public void update(String message, long done, long total) {
                     updateMessage(message);
@@ -135,7 +137,20 @@ public final class TaskRunner implements AutoCloseable {
                 }
             });
             updateMessage(I18n.text("task.done"));
-            return result;
+            result = outcome;
+            // The task itself returns nothing: a task keeps what it returns for as long as it lives.
+            return null;
+        }
+
+        /**
+         * The work's result, which the task lets go of as it hands it over: the task list keeps its last finished
+         * tasks for their titles and states only, and each mesh load's result (a 5,000-meter site's whole graph)
+         * held there kept several copies of the mesh alive. Called on the JavaFX thread, once the task succeeded.
+         */
+        T handOver() {
+            T handed = result;
+            result = null;
+            return handed;
         }
     }
 }

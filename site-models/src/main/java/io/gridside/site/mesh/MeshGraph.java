@@ -3,6 +3,7 @@ package io.gridside.site.mesh;
 import io.gridside.site.TopologySnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,7 +29,15 @@ public final class MeshGraph {
     private final Map<String, Integer> indexes;
     private final boolean[] staleNode;
     private final int[] parents;
-    private final List<Link> links;
+    /**
+     * The links by column rather than as one object each: a 5,000-meter mesh has about 200,000, and a record per
+     * link for the graph's lifetime cost more than its measures. {@link #link} makes the record when asked.
+     */
+    private final int[] linkFrom;
+    private final int[] linkTo;
+    private final TopologySnapshot.Link[] measures;
+    private final long[] ageSeconds;
+    private final boolean[] staleLink;
     private final int[][] linksOfNode;
 
     private MeshGraph(Instant at, List<TopologySnapshot.Node> nodes, boolean[] staleNode, List<Link> links) {
@@ -44,8 +53,22 @@ public final class MeshGraph {
             String parent = nodes.get(i).parentId();
             parents[i] = parent == null ? -1 : indexes.getOrDefault(parent, -1);
         }
-        this.links = List.copyOf(links);
-        this.linksOfNode = incidence(nodes.size(), links);
+        int count = links.size();
+        this.linkFrom = new int[count];
+        this.linkTo = new int[count];
+        this.measures = new TopologySnapshot.Link[count];
+        this.ageSeconds = new long[count];
+        this.staleLink = new boolean[count];
+        for (int l = 0; l < count; l++) {
+            Link link = links.get(l);
+            linkFrom[l] = link.from();
+            linkTo[l] = link.to();
+            measures[l] = sharingIds(link.measures(), this.nodes.get(link.from()).id(),
+                    this.nodes.get(link.to()).id());
+            ageSeconds[l] = link.ageSeconds();
+            staleLink[l] = link.stale();
+        }
+        this.linksOfNode = incidence(nodes.size(), linkFrom, linkTo);
     }
 
     /**
@@ -189,17 +212,27 @@ public final class MeshGraph {
 
     /** How many links the graph has, stale ones included. */
     public int linkCount() {
-        return links.size();
+        return linkFrom.length;
     }
 
     /** The link at {@code index}. */
     public Link link(int index) {
-        return links.get(index);
+        return new Link(linkFrom[index], linkTo[index], measures[index], ageSeconds[index], staleLink[index]);
     }
 
-    /** Every link, stale ones after the current ones. */
+    /** Every link, stale ones after the current ones: a view that makes each link's record as it is read. */
     public List<Link> links() {
-        return links;
+        return new AbstractList<>() {
+            @Override
+            public Link get(int index) {
+                return link(index);
+            }
+
+            @Override
+            public int size() {
+                return linkCount();
+            }
+        };
     }
 
     /**
@@ -207,9 +240,8 @@ public final class MeshGraph {
      * one of its alternate parents. The other neighbour-table entries are heard but carry nothing.
      */
     public boolean onRoute(int link) {
-        Link entry = links.get(link);
-        return entry.measures().preferred()
-                || nodes.get(entry.from()).alternates().contains(nodes.get(entry.to()).id());
+        return measures[link].preferred()
+                || nodes.get(linkFrom[link]).alternates().contains(nodes.get(linkTo[link]).id());
     }
 
     /** The indexes of the links that start or end at the radio, in link order. */
@@ -255,21 +287,33 @@ public final class MeshGraph {
         return link.from() + '\u0000' + link.to();
     }
 
-    private static int[][] incidence(int nodeCount, List<Link> links) {
+    /**
+     * The link's measures with its ends named by the very strings the graph's radios hold: read from the store or
+     * rebuilt from the history by day, every link carries its own two copies of its ends' ids, which for 200,000
+     * links were most of the strings of the console's heap. The link itself when it holds those strings already.
+     */
+    private static TopologySnapshot.Link sharingIds(TopologySnapshot.Link link, String from, String to) {
+        if (link.from() == from && link.to() == to) {
+            return link;
+        }
+        return new TopologySnapshot.Link(from, to, link.forwardRssiDbm(), link.reverseRssiDbm(), link.forwardPsr(),
+                link.reversePsr(), link.etx(), link.lastHeardAgeSeconds(), link.preferred());
+    }
+
+    private static int[][] incidence(int nodeCount, int[] from, int[] to) {
         int[] counts = new int[nodeCount];
-        for (Link link : links) {
-            counts[link.from()]++;
-            counts[link.to()]++;
+        for (int l = 0; l < from.length; l++) {
+            counts[from[l]]++;
+            counts[to[l]]++;
         }
         int[][] incidence = new int[nodeCount][];
         for (int i = 0; i < nodeCount; i++) {
             incidence[i] = new int[counts[i]];
             counts[i] = 0;
         }
-        for (int l = 0; l < links.size(); l++) {
-            Link link = links.get(l);
-            incidence[link.from()][counts[link.from()]++] = l;
-            incidence[link.to()][counts[link.to()]++] = l;
+        for (int l = 0; l < from.length; l++) {
+            incidence[from[l]][counts[from[l]]++] = l;
+            incidence[to[l]][counts[to[l]]++] = l;
         }
         return incidence;
     }

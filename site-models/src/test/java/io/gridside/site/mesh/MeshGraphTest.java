@@ -60,6 +60,26 @@ class MeshGraphTest {
     }
 
     @Test
+    void namesEveryLinksEndsByTheVeryStringsItsRadiosHoldAndKeepsTheirMeasures() {
+        // Ids as a store reads them: each row its own copy of the same characters.
+        TopologySnapshot earlier = new TopologySnapshot(EARLIER, "GW-1", List.of(GATEWAY, meter("M-1", "GW-1"),
+                meter("M-2", "GW-1")), List.of(link(new String("M-2"), new String("M-1"), 5, false)));
+        TopologySnapshot now = new TopologySnapshot(NOW, "GW-1", List.of(GATEWAY, meter("M-1", "GW-1")),
+                List.of(link(new String("M-1"), new String("GW-1"), 20, true)));
+
+        MeshGraph graph = MeshGraph.of(now, List.of(earlier));
+
+        assertThat(graph.links()).hasSize(2);
+        for (MeshGraph.Link link : graph.links()) {
+            assertThat(link.measures().from()).isSameAs(graph.nodeId(link.from()));
+            assertThat(link.measures().to()).isSameAs(graph.nodeId(link.to()));
+        }
+        assertThat(graph.link(0).measures()).isEqualTo(link("M-1", "GW-1", 20, true));
+        assertThat(graph.link(1).measures()).isEqualTo(link("M-2", "M-1", 5, false));
+        assertThat(graph.link(1)).isEqualTo(graph.links().get(1));
+    }
+
+    @Test
     void ignoresSnapshotsLaterThanItsOwn() {
         TopologySnapshot later = new TopologySnapshot(NOW.plusSeconds(60), "GW-1", List.of(GATEWAY,
                 meter("M-3", "GW-1")), List.of(link("M-3", "GW-1", 1, true)));

@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,22 @@ class SiteStoreTopologyTest {
             assertThat(link.reverseRssiDbm()).isEqualTo(-80.5);
             assertThat(link.forwardPsr()).isEqualTo(0.97);
             assertThat(link.reversePsr()).isEqualTo(0.61);
+        }
+    }
+
+    @Test
+    void readsEveryLinksEndsAsTheVeryStringsOfItsRadiosIds() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            store.insertTopology(snapshot(T0, "GW-1"));
+
+            TopologySnapshot read = store.topologyNearest(T0).orElseThrow();
+            Map<String, String> ids = new HashMap<>();
+            read.nodes().forEach(node -> ids.put(node.id(), node.id()));
+            assertThat(read.links()).isNotEmpty();
+            for (TopologySnapshot.Link link : read.links()) {
+                assertThat(link.from()).isSameAs(ids.get(link.from()));
+                assertThat(link.to()).isSameAs(ids.get(link.to()));
+            }
         }
     }
 
