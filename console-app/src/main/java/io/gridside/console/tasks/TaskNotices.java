@@ -21,11 +21,12 @@ import org.kordamp.ikonli.material2.Material2AL;
 /**
  * Short notices in a corner of the frame when a long task ends or fails, so a technician who went on working
  * elsewhere hears of it; a quick one's end or failure is seen on the screen that started it, where the technician
- * still is, and a notice over that screen would only hide part of it. A notice never takes the keyboard focus: it appears, stays a few seconds (a failure longer)
- * and goes, while the technician keeps typing in the field they were in; clicks pass beside it to the screen below.
+ * still is, and a notice over that screen would only hide part of it. A notice never takes the keyboard focus: it
+ * appears, stays a few seconds (a failure longer) and goes, while the technician keeps typing in the field they were
+ * in; clicks pass beside it to the screen below.
  *
- * <p>KNOWN SHORTCOMING: only work that runs as a task is told of. A sync run by hand is a task (a failure, or an
- * end after {@link #LONG}, gives a notice); the runs the sync schedule starts by itself are not, and show their
+ * <p>KNOWN SHORTCOMING: only work that runs as a task is told of. A sync run by hand is a task (its end or failure
+ * after {@link #LONG} gives a notice); the runs the sync schedule starts by itself are not, and show their
  * result only in the status bar's sync indicator and on the Sync screen.
  */
 public final class TaskNotices extends VBox {
