@@ -1,11 +1,14 @@
 package io.gridside.billing;
 
+import io.gridside.site.CreditState;
 import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +23,31 @@ import java.util.Optional;
  *
  * <p>Each account opens as a customer moving in at the takeover: a site day whose standing charge the
  * reconciliation already billed is not charged again, and the engine holds no fraction of a minor unit accrued
- * before, since the reconciliation billed the gap to whole units.
+ * before, since the reconciliation billed the gap to whole units. An account given the {@link PeriodState} it
+ * stood in goes on with it: the energy it used of its block period and its credit state, so the day of the
+ * takeover does not give the cheap block, emergency credit or grace a second time.
  */
 public final class Takeover {
 
     private Takeover() {
+    }
+
+    /**
+     * Where an account stood within its periods at the takeover, as the engine that billed the gap left it: the
+     * block period it was in and the energy it had used of it, and its credit state with the emergency credit in
+     * use, its relay and the energy delivered past zero (and of that, in grace).
+     *
+     * @param blockPeriod the first day of the block period, or null for an account that never rated a reading
+     */
+    public record PeriodState(LocalDate blockPeriod, long blockPeriodWh, CreditState credit, RelayState relay,
+            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+    }
+
+    /** Where the customer's account in {@code engine} stands within its periods now. */
+    public static PeriodState periodOf(BillingEngine engine, String customerId) {
+        Account account = AccountCodec.decode(engine.accountState(customerId)).account();
+        return new PeriodState(account.rating.blockPeriod, account.rating.periodWh, account.state, account.relay,
+                account.emergencyDebtMinor, account.energyPastZeroWh, account.energyInGraceWh);
     }
 
     /**
@@ -42,22 +65,45 @@ public final class Takeover {
     public static BillingEngine engine(Tariff tariff, Rater rater, CreditTerms terms, CustomerTariffs tariffs,
             LedgerStore ledger, Map<String, String> meters, Map<String, Long> balances, Map<String, Long> debtsOwed,
             Instant at) {
+        return engine(tariff, rater, terms, tariffs, ledger, meters, balances, debtsOwed, Map.of(), at);
+    }
+
+    /**
+     * As {@link #engine(Tariff, Rater, CreditTerms, CustomerTariffs, LedgerStore, Map, Map, Map, Instant)}, each
+     * account of {@code periods} going on with the period it stood in; one it leaves out opens afresh.
+     */
+    public static BillingEngine engine(Tariff tariff, Rater rater, CreditTerms terms, CustomerTariffs tariffs,
+            LedgerStore ledger, Map<String, String> meters, Map<String, Long> balances, Map<String, Long> debtsOwed,
+            Map<String, PeriodState> periods, Instant at) {
         BillingEngine scratch = new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms);
         List<byte[]> states = new ArrayList<>();
         meters.forEach((customerId, meterId) -> {
             scratch.moveIn(customerId, meterId, balances.get(customerId), at);
-            states.add(owing(scratch.accountState(customerId), debtsOwed));
+            states.add(continuing(scratch.accountState(customerId), debtsOwed, periods.get(customerId)));
         });
         return BillingEngine.resume(tariff, rater, ledger, terms, states, Reading.intervalStartOf(at))
                 .ratingCustomersBy(tariffs);
     }
 
-    /** The account's state with each of its debts owing what {@code debtsOwed} says, where it says anything. */
-    private static byte[] owing(byte[] state, Map<String, Long> debtsOwed) {
+    /**
+     * The account's state with each of its debts owing what {@code debtsOwed} says, where it says anything, going
+     * on with {@code period} when there is one.
+     */
+    private static byte[] continuing(byte[] state, Map<String, Long> debtsOwed, PeriodState period) {
         AccountCodec.Decoded decoded = AccountCodec.decode(state);
         Map<String, Long> remaining = new LinkedHashMap<>(decoded.debtsRemaining());
         remaining.replaceAll((debtId, principal) -> debtsOwed.getOrDefault(debtId, principal));
-        return AccountCodec.encode(decoded.account(), remaining);
+        Account account = decoded.account();
+        if (period != null) {
+            account.rating.blockPeriod = period.blockPeriod();
+            account.rating.periodWh = period.blockPeriodWh();
+            account.state = period.credit();
+            account.relay = period.relay();
+            account.emergencyDebtMinor = period.emergencyDebtMinor();
+            account.energyPastZeroWh = period.energyPastZeroWh();
+            account.energyInGraceWh = period.energyInGraceWh();
+        }
+        return AccountCodec.encode(account, remaining);
     }
 
     /**
