@@ -77,6 +77,14 @@ final class CommissionCreateSiteCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private static LocalDate holiday(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("A holiday is a date such as 2026-12-25, not '" + text + "'", e);
+        }
+    }
+
     private SitePlan plan() {
         try {
             String[] parts = location.split(",");
@@ -84,7 +92,8 @@ final class CommissionCreateSiteCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("A location is LAT,LON in degrees, such as -0.1022,34.7617: "
                         + location);
             }
-            List<LocalDate> days = holidays.stream().map(String::strip).map(LocalDate::parse).sorted().toList();
+            List<LocalDate> days = holidays.stream().map(String::strip).map(CommissionCreateSiteCommand::holiday)
+                    .sorted().toList();
             return new SitePlan(siteId, name, operator, currency, ZoneId.of(zone), days,
                     Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
         } catch (DateTimeException | IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.UnconfirmedPortException;
 import io.gridside.console.support.Incidents;
 import io.gridside.link.client.LinkException;
+import io.gridside.site.commission.CommissionRefusal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -134,7 +135,26 @@ public final class GridsideCommand implements Callable<Integer> {
             err.println("gridside: " + refused.line());
             return ExitCode.FAILED;
         }
+        CommissionRefusal commission = refusalIn(e);
+        if (commission != null) {
+            LOG.info("The commissioning step was refused: {}", commission.getMessage(), e);
+            err.println("gridside: " + commission.getMessage() + " [" + commission.code() + "]");
+            return ExitCode.FAILED;
+        }
         return failed(e, String.join(" ", parseResult.originalArgs()), err);
+    }
+
+    /**
+     * The commissioning refusal {@code e} is or wraps, or null: a refusal raised inside a store transaction reaches
+     * here wrapped, and its code is what the technician needs, not the wrapper's.
+     */
+    private static CommissionRefusal refusalIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommissionRefusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     /**

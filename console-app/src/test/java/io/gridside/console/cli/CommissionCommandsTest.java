@@ -94,6 +94,38 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void refusesACurrencyIsoDoesNotListAndAHolidayThatIsNoDate() {
+        CommandRun currency = CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID,
+                "--name", "N", "--operator", "O", "--currency", "KSH", "--zone", "Africa/Nairobi", "--location",
+                "0,34");
+        CommandRun holiday = CommandRun.of("commission", "create-site", "--site", site.toString(), "--id", SITE_ID,
+                "--name", "N", "--operator", "O", "--currency", "KES", "--zone", "Africa/Nairobi", "--location",
+                "0,34", "--holidays", "2026-13-45");
+
+        assertThat(currency.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(currency.err()).contains("ISO 4217").contains("KSH");
+        assertThat(holiday.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(holiday.err()).contains("A holiday is a date").contains("2026-13-45");
+        assertThat(site).doesNotExist();
+    }
+
+    @Test
+    void refusesACustomersFileAfterGoLiveWithItsCodeNotAsAnUnexpectedError() throws IOException {
+        plannedSite();
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.commission().markDone(CommissionStep.GO_LIVE, Instant.now(), "test");
+        }
+        Path csv = write("later.csv", HEADER + "C009,Zawadi,,,HOUSEHOLD,lifeline,10,\n");
+
+        CommandRun later = CommandRun.of("commission", "customers", "--site", site.toString(), "--csv",
+                csv.toString());
+
+        assertThat(later.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(later.err()).contains("commissioning record is closed").contains("[NOT_READY]")
+                .doesNotContain("UNEXPECTED");
+    }
+
+    @Test
     void addsACustomerOnSiteByTheFilesRulesAndShowsTheProgress() throws IOException {
         createSite();
         tariffs();

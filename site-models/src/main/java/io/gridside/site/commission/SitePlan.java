@@ -2,6 +2,7 @@ package io.gridside.site.commission;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public record SitePlan(String siteId, String name, String operator, String curre
         if (operator == null || operator.isBlank()) {
             throw new IllegalArgumentException("A site needs the name of its operator");
         }
-        if (currency == null || !CURRENCY.matcher(currency).matches()) {
+        if (currency == null || !CURRENCY.matcher(currency).matches() || !knownCurrency(currency)) {
             throw new IllegalArgumentException("A currency is a three-letter ISO 4217 code such as KES: " + currency);
         }
         Objects.requireNonNull(zone, "zone");
@@ -50,6 +51,16 @@ public record SitePlan(String siteId, String name, String operator, String curre
         if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
             throw new IllegalArgumentException("A location is a latitude from -90 to 90 and a longitude from -180 "
                     + "to 180 degrees: " + latitude + ", " + longitude);
+        }
+    }
+
+    /** Whether ISO 4217 lists {@code code}: a plausible but unknown code such as KSH would fail later, at a load. */
+    private static boolean knownCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }
