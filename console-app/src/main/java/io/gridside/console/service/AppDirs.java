@@ -102,9 +102,14 @@ public final class AppDirs {
         return config.resolve("credential.json");
     }
 
+    /** The folder of the sites' database files. */
+    public Path sites() {
+        return data.resolve("sites");
+    }
+
     /** The database file of a site. */
     public Path siteDatabase(String siteId) {
-        return data.resolve("sites").resolve(siteId + ".db");
+        return sites().resolve(siteId + ".db");
     }
 
     /** Where the console writes customers' statements it exports. */

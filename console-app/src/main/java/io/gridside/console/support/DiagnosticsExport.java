@@ -86,6 +86,7 @@ public final class DiagnosticsExport {
         List<Path> credentialFiles = new ArrayList<>(credentials);
         credentialFiles.add(dirs.defaultCredential());
         credentialFiles.forEach(file -> CredentialSecrets.tell(file, told));
+        tellOtherSites(siteDatabase, told);
 
         Path absolute = zip.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
@@ -97,6 +98,31 @@ public final class DiagnosticsExport {
             return entries;
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Tells {@code told} of the people of every other site database in the data folder: the log names customers and
+     * technicians of whichever site the console worked on, not only the one the bundle is about.
+     */
+    private void tellOtherSites(Path chosen, Redactor.Builder told) {
+        Path sites = dirs.sites();
+        if (!Files.isDirectory(sites)) {
+            return;
+        }
+        try (var files = Files.list(sites)) {
+            for (Path other : files.filter(f -> f.toString().endsWith(".db")).toList()) {
+                if (chosen != null && Files.isRegularFile(chosen) && Files.isSameFile(other, chosen)) {
+                    continue;
+                }
+                try (SiteStore store = SiteStore.openExisting(other)) {
+                    new SiteDiagnostics(store).tell(told);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not read {} for the people its site names; the bundle leaves it out.", other, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not list the site databases in {}.", sites, e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.gridside.console.support;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.Customer;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteEvent;
@@ -51,6 +52,9 @@ final class SiteDiagnostics {
                     .map(CustomerField::value).toList();
             redactor.person(customer.customerId(), fields);
         }
+        // A technician's id names a person as a customer's does; the cash book is where the site holds them.
+        store.cashBook().stream().map(CashBookLine::technicianId).filter(id -> id != null && !id.isBlank())
+                .distinct().forEach(id -> redactor.person(id, List.of()));
         store.sync().config().ifPresent(config -> redactor.secret(config.pin()));
     }
 

@@ -12,6 +12,7 @@ import io.gridside.site.Meter;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.sync.Hlc;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -98,6 +100,31 @@ class DiagnosticsExportCommandTest {
         assertThat(entries.get("system.json")).contains("\"java\"", "\"javafx\"", "\"os\"", "memory.max.mib");
         assertThat(entries.get("manifest.json")).contains("gridside-diagnostics/1", "logs/gridside.log",
                 "site/events.json");
+    }
+
+    @Test
+    void takesTechniciansOfTheCashBookAndCustomersOfTheOtherSitesOutOfTheLogs() throws IOException {
+        plantCanaries();
+        try (SiteStore store = SiteStore.open(dirs.siteDatabase("S-KANARI"))) {
+            store.insertCashBook(List.of(new CashBookLine(CashBookLine.Kind.RECEIPT, "AB12CD-0001", "T-0099",
+                    "PAY-1", "C-0001", 5000, "TZS", NOW, null, null)));
+        }
+        try (SiteStore other = SiteStore.open(dirs.siteDatabase("S-JIRANI"))) {
+            other.saveSite(new SiteInfo("S-JIRANI", "Jirani village", "TZS", ZoneId.of("Africa/Dar_es_Salaam")),
+                    "GW-2");
+            other.saveRoster(List.of(new Customer("C-JIRANI-77", "Neema Jiranikanari", CustomerCategory.SHOP)),
+                    List.of(new Meter("M-77", "SN-7777", "C-JIRANI-77", "GW-2", -80)));
+        }
+        Files.writeString(dirs.logs().resolve("gridside.log"), "2026-12-05T10:00:05Z INFO [main] Cash - Technician "
+                + "T-0099 took cash for customer C-JIRANI-77 (Neema Jiranikanari).\n", StandardOpenOption.APPEND);
+        Path zip = home.resolve("out").resolve("bundle.zip");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", zip.toString(), "--site",
+                dirs.siteDatabase("S-KANARI").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String log = entries(zip).get("logs/gridside.log");
+        assertThat(log).contains("Technician person-").doesNotContain("T-0099", "C-JIRANI-77", "Jiranikanari");
     }
 
     @Test
