@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,10 @@ public final class CustomerCsv {
     /** The header, column by column. */
     public static final List<String> HEADER = List.of("customer_id", "name", "phone", "address", "category",
             "tariff_id", "opening_balance", "meter_serial");
+    /** An amount as a person writes it in the file: ASCII digits, a point before the decimals, a sign if any. */
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    /** The largest opening balance, in minor units: the most one payment may carry (protocol, Payment). */
+    private static final long MOST_OPENING_MINOR = 10_000_000_000L;
     private static final String CATEGORIES = Arrays.stream(CustomerCategory.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
@@ -184,6 +189,10 @@ public final class CustomerCsv {
         private long balance(int line, String text) {
             BigDecimal amount;
             try {
+                // Plain digits only: BigDecimal alone would also take 1e3 and digits of other scripts.
+                if (!PLAIN_AMOUNT.matcher(text).matches()) {
+                    throw new NumberFormatException(text);
+                }
                 amount = new BigDecimal(text);
             } catch (NumberFormatException e) {
                 problem(line, "opening_balance", "'" + text + "' is not an amount: write it in " + currency
@@ -198,9 +207,15 @@ public final class CustomerCsv {
                         + currency + " has (" + decimals + ")");
             } else {
                 try {
-                    return amount.movePointRight(decimals).longValueExact();
+                    long minor = amount.movePointRight(decimals).longValueExact();
+                    if (minor > MOST_OPENING_MINOR) {
+                        throw new ArithmeticException("over the limit");
+                    }
+                    return minor;
                 } catch (ArithmeticException e) {
-                    problem(line, "opening_balance", "the opening balance " + text + " is too large");
+                    problem(line, "opening_balance", "the opening balance " + text + " is too large: at most "
+                            + BigDecimal.valueOf(MOST_OPENING_MINOR).movePointLeft(decimals).toPlainString() + " "
+                            + currency + ", as much as one payment can be");
                 }
             }
             return 0;

@@ -83,4 +83,16 @@ class CustomerCsvTest {
 
         assertThat(result.problems()).extracting(CsvProblem::line).containsExactly(2);
     }
+
+    @Test
+    void refusesAnOpeningBalanceInExponentsOtherDigitsOrOverWhatOnePaymentMayCarry() {
+        CustomerCsv.Result result = CustomerCsv.read(HEADER + "C001,Amina,,,HOUSEHOLD,x,1e3,\n"
+                + "C002,Baraka,,,HOUSEHOLD,x,\uFF11\uFF15\uFF10,\n"
+                + "C003,Chebet,,,HOUSEHOLD,x,92233720368547758.07,\n"
+                + "C004,Daudi,,,HOUSEHOLD,x,100000000.01,\n"
+                + "C005,Esther,,,HOUSEHOLD,x, 100000000.00,\n", "KES", null);
+
+        assertThat(result.problems()).extracting(CsvProblem::line).containsExactly(2, 3, 4, 5);
+        assertThat(result.problems().get(2).message()).contains("too large").contains("100000000.00 KES");
+    }
 }
