@@ -110,6 +110,7 @@ class CommissionScreenTest {
         scan(robot, toScan.get(0));
         scanEndingInTab(robot, "]Q1gridside:meter?serial=" + toScan.get(1) + "&hw=mtr-r2");
         scan(robot, toScan.get(2));
+        acceptsAFailedLinkIfTheMeshHasOne(robot);
         waitForCurrent(robot, CommissionStep.GO_LIVE);
         assertThat(rows(robot, "#relays-table")).isEqualTo(METERS);
         assertThat(rows(robot, "#bills-table")).isEqualTo(METERS);
@@ -124,6 +125,31 @@ class CommissionScreenTest {
         waitFor(robot, "every step done", () -> onFx(() -> steps(robot).getItems().stream()
                 .allMatch(state -> state.status() == StepState.Status.DONE)));
         assertThat(text(robot, "#report-summary")).startsWith("Report report-").contains("demo-technician");
+    }
+
+    /**
+     * The simulated mesh's noise follows the time the test runs at, so on some runs one meter's link fails the
+     * default limits and the day waits at the link check. This walk is about the screen, not about that mesh: as a
+     * technician who accepts such a link would, the test widens the fail limits in the form and checks again.
+     */
+    private static void acceptsAFailedLinkIfTheMeshHasOne(FxRobot robot) {
+        waitFor(robot, "the link check run", () -> idle(robot) && (isCurrent(robot, CommissionStep.GO_LIVE)
+                || isCurrent(robot, CommissionStep.LINK_CHECK)));
+        if (isCurrent(robot, CommissionStep.LINK_CHECK)) {
+            replaceText(robot, "#threshold-fail-rssi", "-130");
+            replaceText(robot, "#threshold-fail-etx", "10");
+            robot.clickOn("#threshold-apply");
+        }
+    }
+
+    private static boolean isCurrent(FxRobot robot, CommissionStep step) {
+        return onFx(() -> steps(robot).getItems().stream()
+                .anyMatch(state -> state.step() == step && state.status() == StepState.Status.CURRENT));
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = onFx(() -> robot.lookup(query).queryAs(TextField.class));
+        robot.clickOn(field).eraseText(onFx(() -> field.getText().length())).write(text);
     }
 
     private static void onlyTheStepsOwnButtonStandsOut(FxRobot robot) {
