@@ -25,6 +25,7 @@ import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class ReplaceGatewayCommandTest {
     @TempDir
     Path home;
 
-    private final SimClock.Manual clock = SimClock.manual(NOW);
+    private SimClock.Manual clock = SimClock.manual(NOW);
     private CommandSite old;
     private ReplacementSite replacement;
     private String database;
@@ -55,9 +56,14 @@ class ReplaceGatewayCommandTest {
 
     @BeforeEach
     void killTheGatewayAfterAPull() throws IOException {
-        old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
+        killTheGatewayAfterAPull(home, Duration.ofHours(6), Duration.ofHours(2));
+    }
+
+    /** Pulls a fresh site into a database in {@code folder}, lets its gateway run on, die, and be replaced later. */
+    private void killTheGatewayAfterAPull(Path folder, Duration runsOn, Duration deadFor) throws IOException {
+        old = CommandSite.start(folder, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
         String siteId = old.site().gateway().profile().siteId();
-        database = home.resolve("site.db").toString();
+        database = folder.resolve("site.db").toString();
         String[] address = old.tcp().split(":");
         try (SiteStore store = SiteStore.open(Path.of(database));
                 GatewayClient client = GatewayClient.open(
@@ -66,10 +72,10 @@ class ReplaceGatewayCommandTest {
                         Duration.ofSeconds(10))) {
             SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
         }
-        clock.advance(Duration.ofHours(6));
+        clock.advance(runsOn);
         old.site().stopListeningTcp();
         old.site().endTcpSessions();
-        clock.advance(Duration.ofHours(2));
+        clock.advance(deadFor);
         replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
                 SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
                 MeterRegisters.of(old.site().gateway())));
@@ -170,6 +176,31 @@ class ReplaceGatewayCommandTest {
         CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
                 "--site", database);
         assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+    }
+
+    @Test
+    void creditsAPaymentAndASlipEnteredTogetherInARunMinutesAfterThePull() throws Exception {
+        close();
+        clock = SimClock.manual(NOW);
+        Path again = Files.createDirectories(home.resolve("minutes"));
+        killTheGatewayAfterAPull(again, Duration.ofMinutes(2), Duration.ofMinutes(1));
+        String technician = old.technician(again, NOW, Duration.ofDays(30),
+                Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-80," + old.customer(2) + ",50,2026-06-03T12:09", "--receipt",
+                code + "-0002,T-0042,POST-1," + old.customer(3) + ",75.50,2026-06-03T12:08", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("postedNow").toString())
+                .contains("payment:CASH-80", "payment:POST-1");
+        assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().startsWith("payment:"))
+                .extracting(e -> e.amountMinor()).containsExactlyInAnyOrder(5_000L, 7_550L);
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.pendingPayments()).isEmpty();
+        }
     }
 
     @Test
