@@ -5,6 +5,7 @@ import io.gridside.console.service.GatewayReplacing;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.Reconciled;
 import io.gridside.console.service.ReplacementRefusedException;
+import io.gridside.console.service.ReplicaRestore;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.console.imports.ImportProblem;
@@ -106,6 +107,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     private Integer settlePayments(SiteStore store) {
         SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site + " holds "
                 + "no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
+        ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
         List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now());
         PrintWriter err = command.commandLine().getErr();
         String option = "--payment ";

@@ -22,6 +22,7 @@ import io.gridside.sim.SiteSpec;
 import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.QueuedPayment;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +58,19 @@ class ReplaceGatewayCommandTest {
 
     @BeforeEach
     void killTheGatewayAfterAPull() throws IOException {
-        killTheGatewayAfterAPull(home, Duration.ofHours(6), Duration.ofHours(2));
+        killTheGatewayAfterAPull(home, Duration.ofHours(6), Duration.ofHours(2), () -> { });
+    }
+
+    /** What a test does on the site before its one pull. */
+    private interface BeforePull {
+        void run() throws IOException;
     }
 
     /** Pulls a fresh site into a database in {@code folder}, lets its gateway run on, die, and be replaced later. */
-    private void killTheGatewayAfterAPull(Path folder, Duration runsOn, Duration deadFor) throws IOException {
+    private void killTheGatewayAfterAPull(Path folder, Duration runsOn, Duration deadFor, BeforePull beforePull)
+            throws IOException {
         old = CommandSite.start(folder, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
+        beforePull.run();
         String siteId = old.site().gateway().profile().siteId();
         database = folder.resolve("site.db").toString();
         String[] address = old.tcp().split(":");
@@ -183,7 +192,7 @@ class ReplaceGatewayCommandTest {
         close();
         clock = SimClock.manual(NOW);
         Path again = Files.createDirectories(home.resolve("minutes"));
-        killTheGatewayAfterAPull(again, Duration.ofMinutes(2), Duration.ofMinutes(1));
+        killTheGatewayAfterAPull(again, Duration.ofMinutes(2), Duration.ofMinutes(1), () -> { });
         String technician = old.technician(again, NOW, Duration.ofDays(30),
                 Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
         String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
@@ -201,6 +210,34 @@ class ReplaceGatewayCommandTest {
         try (SiteStore store = SiteStore.open(Path.of(database))) {
             assertThat(store.pendingPayments()).isEmpty();
         }
+    }
+
+    @Test
+    void creditsCashTheDeadGatewayTookBeforeThePullThatItsLedgerHadNotPostedYet() throws Exception {
+        close();
+        clock = SimClock.manual(NOW);
+        Path again = Files.createDirectories(home.resolve("cash"));
+        killTheGatewayAfterAPull(again, Duration.ofHours(6), Duration.ofHours(2), () -> {
+            String technician = old.technician(again, NOW, Duration.ofDays(30),
+                    Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+            CommandRun topUp = CommandRun.of("connect", "--tcp", old.tcp(), "--credential", technician, "topup",
+                    "--customer", old.customer(5), "--amount", "20", "--reference", "CASH-60");
+            assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+        });
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.cashBook()).anyMatch(line -> line.reference().equals("CASH-60"));
+            assertThat(store.ledgerPayments()).doesNotContainKey("CASH-60");
+        }
+
+        CommandRun listed = CommandRun.of("connect", "--tcp", tcp, "replace-gateway", "--site", database,
+                "--credential", old.supervisor());
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--json");
+
+        assertThat(listed.out()).contains("credits 1 payments", "CASH-60");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("postedNow").toString()).contains("payment:CASH-60");
+        assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:CASH-60"))
+                .singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(2_000));
     }
 
     @Test
@@ -246,6 +283,27 @@ class ReplaceGatewayCommandTest {
         assertThat(audit.out()).contains("Signed commands: 0 checked, 0 that do not check out")
                 .containsPattern("The gateway was replaced after entry #\\d+: the \\d+ reconciliation entries posted "
                         + "then .* are taken as posted, not re-run");
+    }
+
+    @Test
+    void theAuditAfterAPushToTheNewGatewayFindsTheSignedCommandOfEachPayment() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            String currency = store.site().orElseThrow().currency();
+            store.queuePayments(List.of(new QueuedPayment("MM-501", old.customer(1), 4_000, currency,
+                    clock.now().minus(Duration.ofMinutes(5)), "mobile money file", QueuedPayment.State.PENDING,
+                    null, null)), clock.now());
+        }
+        CommandRun push = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "push", "--site",
+                database);
+        assertThat(push.exitCode()).as(push.out() + push.err()).isZero();
+        clock.advance(Duration.ofHours(1));
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).contains("Signed commands: 1 checked, 0 that do not check out");
     }
 
     @Test
