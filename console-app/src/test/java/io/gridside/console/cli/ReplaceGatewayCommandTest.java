@@ -286,7 +286,10 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
-    void theAuditAfterAPushToTheNewGatewayFindsTheSignedCommandOfEachPayment() {
+    void theAuditAfterAPushToTheNewGatewayFindsTheSignedCommandOfEachPaymentAfterItStartedAgain()
+            throws IOException {
+        Path journal = Files.createDirectories(home.resolve("replacement-journal"));
+        listenJournaled(journal);
         assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
         try (SiteStore store = SiteStore.open(Path.of(database))) {
             String currency = store.site().orElseThrow().currency();
@@ -297,6 +300,7 @@ class ReplaceGatewayCommandTest {
         CommandRun push = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "push", "--site",
                 database);
         assertThat(push.exitCode()).as(push.out() + push.err()).isZero();
+        listenJournaled(journal);
         clock.advance(Duration.ofHours(1));
 
         CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
@@ -337,6 +341,15 @@ class ReplaceGatewayCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.err()).startsWith("gridside: ").contains("GATEWAY_KEY_CHANGED");
         assertThat(run.out()).isEmpty();
+    }
+
+    /** Closes the new gateway and starts it again keeping its journal in {@code journal}, resuming what it holds. */
+    private void listenJournaled(Path journal) throws IOException {
+        replacement.close();
+        replacement = ReplacementSite.listen(ReplacementGateway.journaled(old.site().gateway().profile().siteId(),
+                "GW-NEW001", SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
+                MeterRegisters.of(old.site().gateway()), journal));
+        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
     }
 
     private CommandRun replaceGateway(String... options) {
