@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
             "Safe to run again after an interruption: nothing is restored or posted twice."})
 final class ReplaceGatewayCommand implements Callable<Integer> {
 
+    /** The gateway's refusal of a restore under another replica than the one it was restored from. */
+    private static final String ALREADY_RESTORED = "REPLACE_ALREADY_RESTORED";
+
     @ParentCommand
     ConnectCommand connect;
 
@@ -83,6 +86,11 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             }
             try (GatewayClient client = connect.openForReplacement(credential, site)) {
                 result = GatewayReplacing.run(client, store, Progress.NONE);
+            } catch (LinkException e) {
+                if (!ALREADY_RESTORED.equals(e.gatewayCode())) {
+                    throw e;
+                }
+                return refusedAfterRestore(e, store.pendingPayments().size());
             }
         } catch (ReplacementRefusedException e) {
             throw new RefusedException(e.getMessage(), e, e.code());
@@ -98,6 +106,21 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             print(result, command.commandLine().getOut());
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Prints the gateway's refusal of a second restore and, when payments queued here are not credited yet, how to
+     * credit them now: the gateway was restored from an earlier replica, so they go to it as any payment does.
+     */
+    private int refusedAfterRestore(LinkException e, int queued) {
+        int failed = FieldOptions.refused(command, e);
+        if (queued > 0) {
+            command.commandLine().getErr().printf("gridside: %d payments queued in %s are not credited yet; the new "
+                    + "gateway runs the site's billing now, so send them to it with 'gridside connect ... push "
+                    + "--site %s' and a supervisor's credential, which credits each reference once.%n", queued, site,
+                    site);
+        }
+        return failed;
     }
 
     /**

@@ -311,6 +311,21 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void aRunAfterTheRestoreThatFindsPaymentsQueuedSaysHowToCreditThem() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        clock.advance(Duration.ofHours(1));
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+
+        CommandRun again = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-81," + old.customer(2) + ",15.00,2026-06-03T14:30");
+
+        assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(again.err()).contains("REPLACE_ALREADY_RESTORED", "1 payments queued", "connect ... push");
+    }
+
+    @Test
     void theAuditsJsonSummaryCountsTheReconciliationEntriesItTookAsPosted() throws IOException {
         CommandRun replaced = replaceGateway("--credential", old.supervisor(), "--json");
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
