@@ -5,6 +5,7 @@ import io.gridside.console.service.GatewayReplacing;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.Reconciled;
 import io.gridside.console.service.ReplacementRefusedException;
+import io.gridside.console.service.ReplicaRestore;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.console.imports.ImportProblem;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Spec;
                 + "and say the list is complete with --payments-complete.",
             "Safe to run again after an interruption: nothing is restored or posted twice."})
 final class ReplaceGatewayCommand implements Callable<Integer> {
+
+    /** The gateway's refusal of a restore under another replica than the one it was restored from. */
+    private static final String ALREADY_RESTORED = "REPLACE_ALREADY_RESTORED";
 
     @ParentCommand
     ConnectCommand connect;
@@ -82,6 +86,11 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             }
             try (GatewayClient client = connect.openForReplacement(credential, site)) {
                 result = GatewayReplacing.run(client, store, Progress.NONE);
+            } catch (LinkException e) {
+                if (!ALREADY_RESTORED.equals(e.gatewayCode())) {
+                    throw e;
+                }
+                return refusedAfterRestore(e, store.pendingPayments().size());
             }
         } catch (ReplacementRefusedException e) {
             throw new RefusedException(e.getMessage(), e, e.code());
@@ -100,12 +109,28 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     }
 
     /**
+     * Prints the gateway's refusal of a second restore and, when payments queued here are not credited yet, how to
+     * credit them now: the gateway was restored from an earlier replica, so they go to it as any payment does.
+     */
+    private int refusedAfterRestore(LinkException e, int queued) {
+        int failed = FieldOptions.refused(command, e);
+        if (queued > 0) {
+            command.commandLine().getErr().printf("gridside: %d payments queued in %s are not credited yet; the new "
+                    + "gateway runs the site's billing now, so send them to it with 'gridside connect ... push "
+                    + "--site %s' and a supervisor's credential, which credits each reference once.%n", queued, site,
+                    site);
+        }
+        return failed;
+    }
+
+    /**
      * Queues the payments entered, and stops, listing what the replacement would credit, until the technician says
      * the list is complete; returns the exit code when it stops, or null to go on.
      */
     private Integer settlePayments(SiteStore store) {
         SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site + " holds "
                 + "no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
+        ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
         List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now());
         PrintWriter err = command.commandLine().getErr();
         String option = "--payment ";

@@ -123,7 +123,11 @@ public final class GapReconciliation {
         return new Reading(meterId, register.at().minus(Reading.INTERVAL), energy, register.registerWh());
     }
 
-    /** Ticks the engine at each register's quarter hour in turn, then at the read, with the payments last. */
+    /**
+     * Ticks the engine at each register's quarter hour in turn, then at the read, with the payments last. When the
+     * read comes within the quarter hour the replica's billing last ticked, no tick is after it; the payments are
+     * then credited at that last tick again (which charges nothing twice), never left out.
+     */
     private void tick(TreeMap<Instant, List<Reading>> gapsByEnd, Instant readAt, List<QueuedPayment> payments) {
         Instant last = Reading.intervalStartOf(readAt);
         if (gapsByEnd.isEmpty() || last.isAfter(gapsByEnd.lastKey())) {
@@ -132,10 +136,16 @@ public final class GapReconciliation {
         List<TopUp> topUps = payments.stream()
                 .map(p -> new TopUp(p.reference(), p.customerId(), p.amountMinor(), p.paidAt())).toList();
         Instant finalEnd = gapsByEnd.lastKey();
+        boolean credited = false;
         for (Map.Entry<Instant, List<Reading>> tick : gapsByEnd.entrySet()) {
             if (tick.getKey().isAfter(engine.lastTick())) {
-                engine.tick(tick.getKey(), tick.getKey().equals(finalEnd) ? topUps : List.of(), tick.getValue());
+                boolean isFinal = tick.getKey().equals(finalEnd);
+                engine.tick(tick.getKey(), isFinal ? topUps : List.of(), tick.getValue());
+                credited |= isFinal;
             }
+        }
+        if (!credited && !topUps.isEmpty()) {
+            engine.tick(engine.lastTick(), topUps, List.of());
         }
     }
 

@@ -60,6 +60,7 @@ public final class GatewayReplacing {
     public static Result run(GatewayClient client, SiteStore store, Progress progress) throws LinkException {
         requireSupervisor(client);
         PaymentPush.checkSite(client, store);
+        ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
         ReplicaRestore replica = ReplicaRestore.of(store);
         GapReconciliation gap = GapReconciliation.prepare(store, replica);
 

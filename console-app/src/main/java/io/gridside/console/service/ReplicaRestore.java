@@ -26,8 +26,10 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerCheck;
 import io.gridside.site.store.SiteStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +85,27 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
         return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
                 store.billingConfig().orElse(null), receiptBooks(pulledReceipts(store)));
+    }
+
+    /** The source the payment of a receipt pulled with the replica but missing from its ledger is queued under. */
+    public static final String UNPOSTED_RECEIPT_SOURCE = "receipt pulled with the replica, not in its ledger";
+
+    /**
+     * Queues the payment of each receipt in the replica's cash book that has no top-up in its ledger: cash the dead
+     * gateway took before the last pull, which its ledger would have posted at the next quarter hour. The
+     * replacement then lists it, credits it and carries its receipt to the new gateway, as it does a slip entered.
+     * A receipt voided, or whose payment is queued already, is left as it is. Returns how many were queued.
+     */
+    public static int queueUnpostedReceipts(SiteStore store, Instant now) {
+        Set<String> known = new HashSet<>(store.ledgerPayments().keySet());
+        store.queuedPayments().forEach(payment -> known.add(payment.reference()));
+        List<QueuedPayment> unposted = store.cashBook().stream()
+                .filter(line -> line.kind() == CashBookLine.Kind.RECEIPT && line.voidedBy() == null
+                        && !known.contains(line.reference()))
+                .map(line -> new QueuedPayment(line.reference(), line.customerId(), line.amountMinor(),
+                        line.currency(), line.at(), UNPOSTED_RECEIPT_SOURCE, QueuedPayment.State.PENDING, null, null))
+                .toList();
+        return unposted.isEmpty() ? 0 : store.queuePayments(unposted, now);
     }
 
     /**

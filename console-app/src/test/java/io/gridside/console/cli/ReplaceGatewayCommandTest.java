@@ -22,12 +22,15 @@ import io.gridside.sim.SiteSpec;
 import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.QueuedPayment;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +50,7 @@ class ReplaceGatewayCommandTest {
     @TempDir
     Path home;
 
-    private final SimClock.Manual clock = SimClock.manual(NOW);
+    private SimClock.Manual clock = SimClock.manual(NOW);
     private CommandSite old;
     private ReplacementSite replacement;
     private String database;
@@ -55,9 +58,21 @@ class ReplaceGatewayCommandTest {
 
     @BeforeEach
     void killTheGatewayAfterAPull() throws IOException {
-        old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
+        killTheGatewayAfterAPull(home, Duration.ofHours(6), Duration.ofHours(2), () -> { });
+    }
+
+    /** What a test does on the site before its one pull. */
+    private interface BeforePull {
+        void run() throws IOException;
+    }
+
+    /** Pulls a fresh site into a database in {@code folder}, lets its gateway run on, die, and be replaced later. */
+    private void killTheGatewayAfterAPull(Path folder, Duration runsOn, Duration deadFor, BeforePull beforePull)
+            throws IOException {
+        old = CommandSite.start(folder, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
+        beforePull.run();
         String siteId = old.site().gateway().profile().siteId();
-        database = home.resolve("site.db").toString();
+        database = folder.resolve("site.db").toString();
         String[] address = old.tcp().split(":");
         try (SiteStore store = SiteStore.open(Path.of(database));
                 GatewayClient client = GatewayClient.open(
@@ -66,10 +81,10 @@ class ReplaceGatewayCommandTest {
                         Duration.ofSeconds(10))) {
             SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
         }
-        clock.advance(Duration.ofHours(6));
+        clock.advance(runsOn);
         old.site().stopListeningTcp();
         old.site().endTcpSessions();
-        clock.advance(Duration.ofHours(2));
+        clock.advance(deadFor);
         replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
                 SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
                 MeterRegisters.of(old.site().gateway())));
@@ -173,6 +188,59 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void creditsAPaymentAndASlipEnteredTogetherInARunMinutesAfterThePull() throws Exception {
+        close();
+        clock = SimClock.manual(NOW);
+        Path again = Files.createDirectories(home.resolve("minutes"));
+        killTheGatewayAfterAPull(again, Duration.ofMinutes(2), Duration.ofMinutes(1), () -> { });
+        String technician = old.technician(again, NOW, Duration.ofDays(30),
+                Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-80," + old.customer(2) + ",50,2026-06-03T12:09", "--receipt",
+                code + "-0002,T-0042,POST-1," + old.customer(3) + ",75.50,2026-06-03T12:08", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("postedNow").toString())
+                .contains("payment:CASH-80", "payment:POST-1");
+        assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().startsWith("payment:"))
+                .extracting(e -> e.amountMinor()).containsExactlyInAnyOrder(5_000L, 7_550L);
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.pendingPayments()).isEmpty();
+        }
+    }
+
+    @Test
+    void creditsCashTheDeadGatewayTookBeforeThePullThatItsLedgerHadNotPostedYet() throws Exception {
+        close();
+        clock = SimClock.manual(NOW);
+        Path again = Files.createDirectories(home.resolve("cash"));
+        killTheGatewayAfterAPull(again, Duration.ofHours(6), Duration.ofHours(2), () -> {
+            String technician = old.technician(again, NOW, Duration.ofDays(30),
+                    Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+            CommandRun topUp = CommandRun.of("connect", "--tcp", old.tcp(), "--credential", technician, "topup",
+                    "--customer", old.customer(5), "--amount", "20", "--reference", "CASH-60");
+            assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+        });
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.cashBook()).anyMatch(line -> line.reference().equals("CASH-60"));
+            assertThat(store.ledgerPayments()).doesNotContainKey("CASH-60");
+        }
+
+        CommandRun listed = CommandRun.of("connect", "--tcp", tcp, "replace-gateway", "--site", database,
+                "--credential", old.supervisor());
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--json");
+
+        assertThat(listed.out()).contains("credits 1 payments", "CASH-60");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("postedNow").toString()).contains("payment:CASH-60");
+        assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:CASH-60"))
+                .singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(2_000));
+    }
+
+    @Test
     void refusesAReceiptSlipWithoutANumberAndQueuesNothing() {
         CommandRun run = replaceGateway("--credential", old.supervisor(), "--receipt",
                 "no-number,T-0042,CASH-93," + old.customer(3) + ",15.00,2026-06-03T14:30");
@@ -218,6 +286,46 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void theAuditAfterAPushToTheNewGatewayFindsTheSignedCommandOfEachPaymentAfterItStartedAgain()
+            throws IOException {
+        Path journal = Files.createDirectories(home.resolve("replacement-journal"));
+        listenJournaled(journal);
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            String currency = store.site().orElseThrow().currency();
+            store.queuePayments(List.of(new QueuedPayment("MM-501", old.customer(1), 4_000, currency,
+                    clock.now().minus(Duration.ofMinutes(5)), "mobile money file", QueuedPayment.State.PENDING,
+                    null, null)), clock.now());
+        }
+        CommandRun push = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "push", "--site",
+                database);
+        assertThat(push.exitCode()).as(push.out() + push.err()).isZero();
+        listenJournaled(journal);
+        clock.advance(Duration.ofHours(1));
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).contains("Signed commands: 1 checked, 0 that do not check out");
+    }
+
+    @Test
+    void aRunAfterTheRestoreThatFindsPaymentsQueuedSaysHowToCreditThem() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        clock.advance(Duration.ofHours(1));
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", database);
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+
+        CommandRun again = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-81," + old.customer(2) + ",15.00,2026-06-03T14:30");
+
+        assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(again.err()).contains("REPLACE_ALREADY_RESTORED", "1 payments queued", "connect ... push");
+    }
+
+    @Test
     void theAuditsJsonSummaryCountsTheReconciliationEntriesItTookAsPosted() throws IOException {
         CommandRun replaced = replaceGateway("--credential", old.supervisor(), "--json");
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
@@ -248,6 +356,15 @@ class ReplaceGatewayCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.err()).startsWith("gridside: ").contains("GATEWAY_KEY_CHANGED");
         assertThat(run.out()).isEmpty();
+    }
+
+    /** Closes the new gateway and starts it again keeping its journal in {@code journal}, resuming what it holds. */
+    private void listenJournaled(Path journal) throws IOException {
+        replacement.close();
+        replacement = ReplacementSite.listen(ReplacementGateway.journaled(old.site().gateway().profile().siteId(),
+                "GW-NEW001", SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
+                MeterRegisters.of(old.site().gateway()), journal));
+        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
     }
 
     private CommandRun replaceGateway(String... options) {

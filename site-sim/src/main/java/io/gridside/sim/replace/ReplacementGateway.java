@@ -77,8 +77,11 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private final SimClock clock;
     private final MeterRegisters meters;
     private final RestoreStaging staging = new RestoreStaging();
-    /** The signed commands it took (cash, voids, payments), which an audit checks the ledger against. */
-    private final MemoryCommandLog commands = new MemoryCommandLog();
+    /**
+     * The signed commands it took (cash, voids, payments), which an audit checks the ledger against: kept in its
+     * journal when it keeps one, so that they outlast a start again as its ledger does.
+     */
+    private final CommandLog commands;
     /** Where it keeps every request that changed what it holds, or null for a gateway that keeps none. */
     private final ReplacementJournal journal;
     private Duration clockOffset = Duration.ZERO;
@@ -100,6 +103,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
             SimClock clock, MeterRegisters meters, ReplacementJournal journal) {
         this.journal = journal;
+        this.commands = journal == null ? new MemoryCommandLog() : journal.commandLog();
         this.siteId = siteId;
         this.gatewayId = gatewayId;
         this.identityKey = identityKey;

@@ -17,6 +17,7 @@ import io.gridside.link.server.CashRefusedException;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.sim.FreshJournal;
 import io.gridside.sim.journal.GatewayInputs;
+import io.gridside.sim.journal.JournalCommandLog;
 import io.gridside.sim.journal.JournalException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,11 +46,14 @@ public final class ReplacementJournal implements AutoCloseable {
 
     private final Path directory;
     private final GatewayInputs inputs;
+    /** The signed commands the gateway took, kept beside its requests as a simulated gateway keeps its own. */
+    private final JournalCommandLog commandLog;
     private boolean replaying;
 
     private ReplacementJournal(Path directory, GatewayInputs inputs) {
         this.directory = directory;
         this.inputs = inputs;
+        this.commandLog = JournalCommandLog.open(directory);
     }
 
     /**
@@ -72,6 +76,15 @@ public final class ReplacementJournal implements AutoCloseable {
                     + "directory.");
         }
         return new ReplacementJournal(directory, inputs);
+    }
+
+    /**
+     * The log of the signed commands the gateway took (cash, voids, payments pushed), kept in the journal's
+     * directory: a replay takes the requests again but logs no command, so the log itself must last for an audit to
+     * find the command behind each payment after the gateway started again.
+     */
+    JournalCommandLog commandLog() {
+        return commandLog;
     }
 
     /** Keeps {@code request}, which the gateway took at the simulation's {@code at} from {@code by}. */
@@ -150,5 +163,6 @@ public final class ReplacementJournal implements AutoCloseable {
     @Override
     public void close() {
         inputs.close();
+        commandLog.close();
     }
 }
