@@ -9,6 +9,7 @@ import io.gridside.site.RelayState;
 import io.gridside.site.Tariff;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.Optional;
  * <p>Each account opens as a customer moving in at the takeover: a site day whose standing charge the
  * reconciliation already billed is not charged again, and the engine holds no fraction of a minor unit accrued
  * before, since the reconciliation billed the gap to whole units. An account given the {@link PeriodState} it
- * stood in goes on with it: the energy it used of its block period and its credit state, so the day of the
- * takeover does not give the cheap block, emergency credit or grace a second time.
+ * stood in goes on with it: the energy it used of its block period, the month's energy charge and its credit
+ * state, so the day of the takeover does not give the cheap block, emergency credit or grace a second time, and the
+ * month of the takeover owes its minimum charge as the dead gateway's engine would have counted it.
  */
 public final class Takeover {
 
@@ -34,20 +36,29 @@ public final class Takeover {
 
     /**
      * Where an account stood within its periods at the takeover, as the engine that billed the gap left it: the
-     * block period it was in and the energy it had used of it, and its credit state with the emergency credit in
-     * use, its relay and the energy delivered past zero (and of that, in grace).
+     * block period it was in and the energy it had used of it, the month's exact energy charge and the first month
+     * its minimum charge applies to, and its credit state with the emergency credit in use, its relay and the
+     * energy delivered past zero (and of that, in grace).
      *
      * @param blockPeriod the first day of the block period, or null for an account that never rated a reading
+     * @param energyMonth the month {@code monthEnergyUnits} counts, or null for an account that never rated one
+     * @param monthEnergyUnits the month's exact energy charge, in charge units ({@code Prices.CHARGE_UNITS_PER_MINOR}
+     *     to the minor unit), which the month's minimum charge is measured against
+     * @param firstFullMonth the first month whose minimum charge the account owes: the month after it opened, or
+     *     the month it opened when that was on its first day
      */
-    public record PeriodState(LocalDate blockPeriod, long blockPeriodWh, CreditState credit, RelayState relay,
-            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+    public record PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
+            YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
+            long energyPastZeroWh, long energyInGraceWh) {
     }
 
     /** Where the customer's account in {@code engine} stands within its periods now. */
     public static PeriodState periodOf(BillingEngine engine, String customerId) {
         Account account = AccountCodec.decode(engine.accountState(customerId)).account();
-        return new PeriodState(account.rating.blockPeriod, account.rating.periodWh, account.state, account.relay,
-                account.emergencyDebtMinor, account.energyPastZeroWh, account.energyInGraceWh);
+        RatingState rating = account.rating;
+        return new PeriodState(rating.blockPeriod, rating.periodWh, rating.energyMonth, rating.monthEnergyUnits,
+                rating.firstFullMonth, account.state, account.relay, account.emergencyDebtMinor,
+                account.energyPastZeroWh, account.energyInGraceWh);
     }
 
     /**
@@ -95,8 +106,13 @@ public final class Takeover {
         remaining.replaceAll((debtId, principal) -> debtsOwed.getOrDefault(debtId, principal));
         Account account = decoded.account();
         if (period != null) {
-            account.rating.blockPeriod = period.blockPeriod();
-            account.rating.periodWh = period.blockPeriodWh();
+            // The fresh account has rated nothing, so its rating holds nothing this replaces but where it opened.
+            RatingState rating = new RatingState(period.firstFullMonth());
+            rating.blockPeriod = period.blockPeriod();
+            rating.periodWh = period.blockPeriodWh();
+            rating.energyMonth = period.energyMonth();
+            rating.monthEnergyUnits = period.monthEnergyUnits();
+            account.rating = rating;
             account.state = period.credit();
             account.relay = period.relay();
             account.emergencyDebtMinor = period.emergencyDebtMinor();
