@@ -108,6 +108,7 @@ class ProtocolDocVectorsTest {
             Map.entry("chunk-held", FirmwareSamples.vectorChunkHeld()),
             Map.entry("control-campaign-resume", FirmwareSamples.vectorResume()),
             Map.entry("restore-state", ReplacementSamples.vectorState()),
+            Map.entry("post-reconciliation-periods", ReplacementSamples.reconciliationWithPeriods()),
             Map.entry("push-revocations", new PushRevocations(TestCredentials.revocationList().signed(),
                     TestCredentials.revocationList().signature())),
             Map.entry("revocations-held", new RevocationsHeld(TestCredentials.OPERATOR.keyId(), 3,

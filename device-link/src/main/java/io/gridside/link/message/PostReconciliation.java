@@ -3,8 +3,12 @@ package io.gridside.link.message;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.CreditState;
 import io.gridside.site.EntryKind;
+import io.gridside.site.RelayState;
 import io.gridside.site.cash.CashBookLine;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -16,12 +20,19 @@ import java.util.List;
  * the technician copied them from the customers' slips (section 6.32). A reconciliation without them is written
  * exactly as schema 1 wrote it, and read with null.
  *
+ * <p>Schema 3 added {@code periods}: where each account stood within its block period, month and credit state once
+ * the console's engine had billed the gap (section 6.36), so that the new gateway goes on with them instead of
+ * opening each account afresh. A reconciliation without them is written exactly as schema 2 wrote it, and read
+ * with null: every account then opens afresh, as before.
+ *
  * @param receipts each receipt line of a payment line of this reconciliation that the dead gateway took as cash,
  *     so that the new gateway's cash book holds it (a technician's cash-up counts it, its number is never given
  *     again, its cash counts against the credential's limit); null for none
+ * @param periods at most one per customer, for the accounts that go on with their periods; null for none
  */
 public record PostReconciliation(String restoreId, List<Line> lines,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<CashBookLine> receipts) implements Message {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CashBookLine> receipts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountPeriod> periods) implements Message {
 
     /**
      * One ledger line to post.
@@ -33,14 +44,40 @@ public record PostReconciliation(String restoreId, List<Line> lines,
     public record Line(String customerId, EntryKind kind, long amountMinor, String reference) {
     }
 
+    /**
+     * Where one account stood within its periods after the gap was billed, as the console's engine left it.
+     *
+     * @param blockPeriod the first day of the block period it was in, or null for an account that never rated a
+     *     reading
+     * @param blockPeriodWh the energy it had used of that block period
+     * @param energyMonth the month {@code monthEnergyUnits} counts, or null for an account that never rated one
+     * @param monthEnergyUnits the month's exact energy charge in charge units (10,000,000 to the minor unit)
+     * @param firstFullMonth the first month whose minimum charge the account owes
+     * @param credit its credit state
+     * @param relay the relay billing wants
+     * @param emergencyDebtMinor the emergency credit in use
+     * @param energyPastZeroWh the energy delivered while its balance was below zero
+     * @param energyInGraceWh the part of that delivered in grace
+     */
+    public record AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
+            long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
+            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+    }
+
     public PostReconciliation {
         lines = List.copyOf(lines);
         receipts = receipts == null || receipts.isEmpty() ? null : List.copyOf(receipts);
+        periods = periods == null || periods.isEmpty() ? null : List.copyOf(periods);
     }
 
     /** A reconciliation that carries no cash receipt, as schema 1 sent every one. */
     public PostReconciliation(String restoreId, List<Line> lines) {
-        this(restoreId, lines, null);
+        this(restoreId, lines, null, null);
+    }
+
+    /** A reconciliation that carries no account's period, as schema 2 sent every one. */
+    public PostReconciliation(String restoreId, List<Line> lines, List<CashBookLine> receipts) {
+        this(restoreId, lines, receipts, null);
     }
 
     /** The receipts it carries; empty for none. */
@@ -48,15 +85,25 @@ public record PostReconciliation(String restoreId, List<Line> lines,
         return receipts == null ? List.of() : receipts;
     }
 
-    /** The reconciliation's fields as the codec reads them once the field of schema 2 is there, null or not. */
-    private record Fields(String restoreId, List<Line> lines, List<CashBookLine> receipts) {
+    /** The accounts' periods it carries; empty for none, when every account opens afresh. */
+    public List<AccountPeriod> periodsCarried() {
+        return periods == null ? List.of() : periods;
     }
 
-    /** Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, read as null. */
+    /** The reconciliation's fields as the codec reads them once the fields of schema 3 are there, null or not. */
+    private record Fields(String restoreId, List<Line> lines, List<CashBookLine> receipts,
+            List<AccountPeriod> periods) {
+    }
+
+    /**
+     * Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, and one of schema 1
+     * or 2 no periods, read as null.
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static PostReconciliation fromTree(ObjectNode tree) {
         tree.putIfAbsent("receipts", tree.nullNode());
+        tree.putIfAbsent("periods", tree.nullNode());
         Fields fields = MessageCodec.convert(tree, Fields.class);
-        return new PostReconciliation(fields.restoreId(), fields.lines(), fields.receipts());
+        return new PostReconciliation(fields.restoreId(), fields.lines(), fields.receipts(), fields.periods());
     }
 }

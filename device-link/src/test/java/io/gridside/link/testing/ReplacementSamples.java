@@ -11,13 +11,17 @@ import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreState;
+import io.gridside.site.CreditState;
 import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.RelayState;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerChain;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +38,7 @@ public final class ReplacementSamples {
 
     public static List<Message> all() {
         return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), vectorState(),
-                new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliationOfSchemaTwo(), posted());
+                new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliationOfSchemaThree(), posted());
     }
 
     /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
@@ -91,6 +95,23 @@ public final class ReplacementSamples {
         return new PostReconciliation(plain.restoreId(), plain.lines(), List.of(new CashBookLine(
                 CashBookLine.Kind.RECEIPT, "AA11BB-0008", "tech-01", "MP-7781", "c-001", 10_000, "KES",
                 SampleMessages.CLOCK.minusSeconds(1_800), null, null)));
+    }
+
+    /**
+     * A reconciliation whose customer goes on with the period the gap left them in (section 6.36), as section 11.30
+     * shows it: 2,400 Wh used of a daily block that began on 30 April, in emergency credit.
+     */
+    public static PostReconciliation reconciliationWithPeriods() {
+        PostReconciliation plain = reconciliation();
+        return new PostReconciliation(plain.restoreId(), plain.lines(), null, List.of(new PostReconciliation
+                .AccountPeriod("c-001", LocalDate.of(2024, 4, 30), 2_400, YearMonth.of(2024, 4), 21_500_000_000L,
+                        YearMonth.of(2024, 3), CreditState.EMERGENCY, RelayState.ON, 1_200, 0, 0)));
+    }
+
+    /** A reconciliation that carries both a receipt of the dead gateway and the accounts' periods. */
+    public static PostReconciliation reconciliationOfSchemaThree() {
+        return new PostReconciliation(RESTORE_ID, reconciliation().lines(),
+                reconciliationOfSchemaTwo().receipts(), reconciliationWithPeriods().periods());
     }
 
     public static ReconciliationPosted posted() {

@@ -1,0 +1,70 @@
+package io.gridside.link.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.gridside.link.testing.ReplacementSamples;
+import io.gridside.site.CreditState;
+import io.gridside.site.RelayState;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The accounts' periods a reconciliation carries (section 6.36), and a peer of schema 2. */
+class ReconciliationPeriodsTest {
+
+    private static final CBORMapper PLAIN = new CBORMapper();
+
+    @Test
+    void carriesEachAccountsPeriodWholeThroughTheCodec() {
+        PostReconciliation post = ReplacementSamples.reconciliationOfSchemaThree();
+
+        PostReconciliation decoded = (PostReconciliation) MessageCodec.decode(0xA6, MessageCodec.encode(post));
+
+        assertThat(decoded).isEqualTo(post);
+        assertThat(decoded.periodsCarried()).singleElement().satisfies(period -> {
+            assertThat(period.blockPeriod()).isEqualTo(LocalDate.of(2024, 4, 30));
+            assertThat(period.blockPeriodWh()).isEqualTo(2_400);
+            assertThat(period.energyMonth()).isEqualTo(YearMonth.of(2024, 4));
+            assertThat(period.credit()).isEqualTo(CreditState.EMERGENCY);
+        });
+        assertThat(decoded.receiptsCarried()).hasSize(1);
+    }
+
+    @Test
+    void writesAReconciliationWithoutPeriodsExactlyAsSchemaTwoDid() throws IOException {
+        Map<?, ?> fields = PLAIN.readValue(MessageCodec.encode(ReplacementSamples.reconciliationOfSchemaTwo()),
+                Map.class);
+
+        assertThat(fields.keySet().stream().map(String::valueOf).toList())
+                .containsExactly("restoreId", "lines", "receipts");
+    }
+
+    @Test
+    void readsTheReconciliationOfAConsoleOfSchemaTwoAsCarryingNoPeriod() throws IOException {
+        Map<String, Object> fields = PLAIN.readValue(MessageCodec.encode(
+                ReplacementSamples.reconciliationOfSchemaThree()), Map.class);
+        fields.remove("periods");
+
+        PostReconciliation decoded = (PostReconciliation) MessageCodec.decode(0xA6, PLAIN.writeValueAsBytes(fields));
+
+        assertThat(decoded.periods()).isNull();
+        assertThat(decoded.periodsCarried()).isEmpty();
+        assertThat(decoded).isEqualTo(ReplacementSamples.reconciliationOfSchemaTwo());
+    }
+
+    @Test
+    void writesAnAccountThatNeverRatedAReadingWithItsBlockPeriodAndMonthNull() throws IOException {
+        PostReconciliation.AccountPeriod fresh = new PostReconciliation.AccountPeriod("c-002", null, 0, null, 0,
+                YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
+        PostReconciliation post = new PostReconciliation(ReplacementSamples.RESTORE_ID,
+                ReplacementSamples.reconciliation().lines(), null, List.of(fresh));
+
+        PostReconciliation decoded = (PostReconciliation) MessageCodec.decode(0xA6, MessageCodec.encode(post));
+
+        assertThat(decoded.periodsCarried()).containsExactly(fresh);
+    }
+}
