@@ -6,6 +6,7 @@ import io.gridside.billing.Takeover;
 import io.gridside.billing.Tick;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.server.CashBook;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It bills with the configuration the restore carried (decision 0075): each customer on their own tariff's
  * schedule, under the site's credit terms; from a console that sent none, with the site's flat tariff under plain
- * terms.
+ * terms. Each account goes on with the block period, month and credit state the reconciliation carried for it
+ * (decision 0084), so the takeover gives no cheap block, emergency credit, grace or month free of its minimum a
+ * second time.
  *
  * <p>Its cash book goes on with the dead gateway's receipt books as the replica held them: each credential's
  * receipts are numbered on from its last, and the cash it took counts against its limit. It holds the receipts the
@@ -102,13 +105,17 @@ final class ReplacementBilling {
 
     /**
      * Starts billing the restored site at {@code at}, when its reconciliation was posted: each account on its
-     * reconciled balance, each meter from the register the reconciliation billed its gap to, or from {@code at}
-     * for a meter that could not be read.
+     * reconciled balance, going on with the period the reconciliation says the gap left it in (decision 0084), or
+     * afresh when it says none; each meter from the register the reconciliation billed its gap to, or from
+     * {@code at} for a meter that could not be read. A gateway started again on its journal takes the same
+     * reconciliation again, so it goes on with the same periods and reopens none.
      *
      * @param read the registers the gateway read for the reconciliation, or null when it read none
+     * @param periods the accounts' periods the first reconciliation carried; empty when it carried none
      * @param clock the gateway's clock
      */
-    static ReplacementBilling start(RestoredSite restored, RegistersRead read, MeterRegisters meters, Instant at,
+    static ReplacementBilling start(RestoredSite restored, RegistersRead read,
+            List<PostReconciliation.AccountPeriod> periods, MeterRegisters meters, Instant at,
             Supplier<Instant> clock) {
         SiteInfo site = restored.begin().site();
         Tariff tariff = restored.begin().tariff();
@@ -116,11 +123,9 @@ final class ReplacementBilling {
         Instant opened = Reading.intervalStartOf(at);
         Map<String, String> meterOf = new LinkedHashMap<>();
         restored.accounts().forEach(a -> meterOf.put(a.customer().customerId(), a.meter().meterId()));
-        // KNOWN SHORTCOMING: each account opens afresh at the takeover (decision 0075, addendum): nothing carries
-        // the block period and credit state the console's re-run of the gap ended in, which Takeover can go on with.
         BillingEngine engine = Takeover.engine(tariff, config.rater(site.zone()), config.terms(),
                 config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(),
-                restored.debtsOwedNow(), at);
+                restored.debtsOwedNow(), periodsOf(periods), at);
         ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock,
                 restored.begin().receiptBooks(), restored.lateReceipts());
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
@@ -136,9 +141,21 @@ final class ReplacementBilling {
                 billing.lastReadingEnds.put(meterId, register.at());
             }
         }
-        LOG.info("The replacement gateway bills site {} from {}: {} accounts, ledger after entry {}.",
-                site.siteId(), opened, restored.accounts().size(), restored.tipSeq());
+        LOG.info("The replacement gateway bills site {} from {}: {} accounts, {} going on with their periods, ledger "
+                + "after entry {}.", site.siteId(), opened, restored.accounts().size(), periods.size(),
+                restored.tipSeq());
         return billing;
+    }
+
+    /** The periods as the takeover goes on with them, by customer. */
+    private static Map<String, Takeover.PeriodState> periodsOf(List<PostReconciliation.AccountPeriod> periods) {
+        Map<String, Takeover.PeriodState> byCustomer = new HashMap<>();
+        for (PostReconciliation.AccountPeriod p : periods) {
+            byCustomer.put(p.customerId(), new Takeover.PeriodState(p.blockPeriod(), p.blockPeriodWh(),
+                    p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(), p.credit(), p.relay(),
+                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh()));
+        }
+        return byCustomer;
     }
 
     BillingEngine engine() {

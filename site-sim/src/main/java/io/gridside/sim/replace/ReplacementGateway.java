@@ -1,5 +1,6 @@
 package io.gridside.sim.replace;
 
+import io.gridside.billing.Takeover;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TrustedOperators;
 import io.gridside.link.message.BeginRestore;
@@ -403,7 +404,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         Instant at = clock();
         ReconciliationPosted posted = site.post(post, at);
         if (billing == null) {
-            billing = ReplacementBilling.start(site, lastRead, meters, at, this::clock);
+            billing = ReplacementBilling.start(site, lastRead, post.periodsCarried(), meters, at, this::clock);
         }
         kept(post, by);
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,
@@ -415,6 +416,12 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     public synchronized long balance(String customerId) {
         RestoredSite site = restoredSite();
         return advanced() ? billing.engine().balance(customerId) : site.balance(customerId);
+    }
+
+    /** Where a customer's account stands within its periods: for tests and the simulator's own checks. */
+    synchronized Takeover.PeriodState period(String customerId) {
+        requireBilling();
+        return Takeover.periodOf(billing.engine(), customerId);
     }
 
     private RestoredSite restoredSite() {

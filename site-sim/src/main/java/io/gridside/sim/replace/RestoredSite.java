@@ -222,11 +222,20 @@ final class RestoredSite {
     /**
      * Checks every line of {@code post} (see {@link #check(PostReconciliation.Line)}) and every receipt it carries:
      * each the receipt of one of its payment lines, of the same customer and amount, in the site's currency, with
-     * a number and a reference no other receipt holds.
+     * a number and a reference no other receipt holds; and every account's period it carries (see
+     * {@link #check(PostReconciliation.AccountPeriod)}), at most one per customer.
      */
     void check(PostReconciliation post) throws RestoreRefusedException {
         for (PostReconciliation.Line line : post.lines()) {
             check(line);
+        }
+        Set<String> withPeriods = new HashSet<>();
+        for (PostReconciliation.AccountPeriod period : post.periodsCarried()) {
+            check(period);
+            if (!withPeriods.add(period.customerId())) {
+                throw new RestoreRefusedException("REPLACE_INVALID", "The reconciliation carries customer "
+                        + period.customerId() + "'s period twice; nothing of the reconciliation was posted.");
+            }
         }
         Set<String> numbers = new HashSet<>();
         Set<String> paid = new HashSet<>();
@@ -251,6 +260,22 @@ final class RestoredSite {
             return CashBook.numberOf(receipt) >= 1;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** A period is of a restored customer, with no amount or energy below zero and no more in grace than past zero. */
+    private void check(PostReconciliation.AccountPeriod period) throws RestoreRefusedException {
+        if (!accounts.containsKey(period.customerId())) {
+            throw new RestoreRefusedException("REPLACE_UNKNOWN_CUSTOMER", "This gateway has no customer "
+                    + period.customerId() + "; nothing of the reconciliation was posted.");
+        }
+        boolean counted = period.blockPeriodWh() >= 0 && period.monthEnergyUnits() >= 0
+                && period.emergencyDebtMinor() >= 0 && period.energyPastZeroWh() >= 0
+                && period.energyInGraceWh() >= 0 && period.energyInGraceWh() <= period.energyPastZeroWh();
+        if (!counted || period.firstFullMonth() == null || period.credit() == null || period.relay() == null) {
+            throw new RestoreRefusedException("REPLACE_INVALID", "The period of customer " + period.customerId()
+                    + " counts energy or credit below zero, more in grace than past zero, or lacks its first whole "
+                    + "month, credit state or relay; nothing of the reconciliation was posted.");
         }
     }
 

@@ -3,6 +3,7 @@ package io.gridside.sim.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.billing.Takeover;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.CashTopUp;
@@ -15,11 +16,14 @@ import io.gridside.link.server.CashAllowance;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.journal.JournalException;
+import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
+import io.gridside.site.Reading;
+import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cash.CashBookLine;
@@ -30,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A replacement gateway that keeps a journal, stopped after its reconciliation and started again on it: it resumes
  * its billing on the continued chain with every restore line, receipt and payment once, as a gateway that never
- * stopped.
+ * stopped, and each account within the period the reconciliation carried, not reopened.
  */
 class ReplacementJournalTest {
 
@@ -54,6 +59,11 @@ class ReplacementJournalTest {
     /** The dead gateway's receipt after the replica's last pull, as its slip reads. */
     private static final CashBookLine SLIP = new CashBookLine(CashBookLine.Kind.RECEIPT, "C0FFEE-0005", "T-0042",
             "CASH-S1", "C1", 1_000, "KES", READ_AT.minusSeconds(600), null, null);
+
+    /** Customer C1 had used 12,345 Wh of the site day's block by the register read, and owes June's minimum. */
+    private static final PostReconciliation.AccountPeriod BLOCK_UNDER_WAY = new PostReconciliation.AccountPeriod("C1",
+            LocalDate.of(2026, 6, 3), 12_345, YearMonth.of(2026, 6), 40_000_000_000L, YearMonth.of(2026, 6),
+            CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
 
     @TempDir
     Path journal;
@@ -90,6 +100,34 @@ class ReplacementJournalTest {
     }
 
     @Test
+    void goesOnWithTheAccountsPeriodsTheReconciliationCarriedAfterItStartsAgain() throws Exception {
+        ReplacementGateway first = start();
+        replaceAndTakeCash(first, clock, List.of(BLOCK_UNDER_WAY));
+        clock.advance(Duration.ofHours(2));
+        first.closeJournal();
+
+        clock.advance(Duration.ofMinutes(40));
+        ReplacementGateway resumed = start();
+        long balance = resumed.balance("C1");
+        long billedWh = resumed.readings(Instant.EPOCH, clock.now(), "M1").stream().mapToLong(Reading::energyWh)
+                .sum();
+        Takeover.PeriodState period = resumed.period("C1");
+
+        assertThat(balance).isLessThan(4_000L);
+        assertThat(billedWh).isPositive();
+        assertThat(period.blockPeriod()).isEqualTo(BLOCK_UNDER_WAY.blockPeriod());
+        assertThat(period.blockPeriodWh()).as("the block energy carried, and what was billed since, once")
+                .isEqualTo(BLOCK_UNDER_WAY.blockPeriodWh() + billedWh);
+        assertThat(period.firstFullMonth()).isEqualTo(BLOCK_UNDER_WAY.firstFullMonth());
+        assertThat(period.energyMonth()).isEqualTo(BLOCK_UNDER_WAY.energyMonth());
+        assertThat(period.monthEnergyUnits()).isGreaterThan(BLOCK_UNDER_WAY.monthEnergyUnits());
+        assertThat(resumed.period("C2").blockPeriodWh()).as("an account the reconciliation left out, opened afresh")
+                .isEqualTo(resumed.readings(Instant.EPOCH, clock.now(), "M2").stream()
+                        .mapToLong(Reading::energyWh).sum());
+        resumed.closeJournal();
+    }
+
+    @Test
     void refusesAJournalKeptForAnotherSite() throws Exception {
         start().closeJournal();
 
@@ -112,6 +150,12 @@ class ReplacementJournalTest {
      * payment imported, a few minutes apart.
      */
     private static void replaceAndTakeCash(ReplacementGateway gateway, SimClock.Manual clock) throws Exception {
+        replaceAndTakeCash(gateway, clock, null);
+    }
+
+    /** As above, the reconciliation carrying {@code periods} (null for none). */
+    private static void replaceAndTakeCash(ReplacementGateway gateway, SimClock.Manual clock,
+            List<PostReconciliation.AccountPeriod> periods) throws Exception {
         gateway.begin(new BeginRestore(RESTORE, SITE_INFO, TARIFF, TIP, TIP_HASH, 1, null,
                 List.of(new BeginRestore.ReceiptBook("C0FFEE", 4, 3_000))), "S-1");
         gateway.chunk(new RestoreChunk(RESTORE, 0, List.of(account("C1", "M1", 4_000), account("C2", "M2", 9_000))),
@@ -120,8 +164,8 @@ class ReplacementJournalTest {
         gateway.readRegisters();
         gateway.post(new PostReconciliation(RESTORE, List.of(
                 new PostReconciliation.Line("C1", EntryKind.ENERGY, -600, "gap:M1:7:energy"),
-                new PostReconciliation.Line("C1", EntryKind.TOP_UP, 1_000, "payment:CASH-S1")), List.of(SLIP)),
-                "S-1");
+                new PostReconciliation.Line("C1", EntryKind.TOP_UP, 1_000, "payment:CASH-S1")), List.of(SLIP),
+                periods), "S-1");
         clock.advance(Duration.ofMinutes(20));
         String receipt = gateway.creditCash(new CashTopUp("C1", null, 2_000, "KES", "CASH-N1", ""), AMINA)
                 .receipt();
