@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a site's accounts owe for the time it had no gateway, reconciled in the console against the meters'
@@ -46,7 +45,7 @@ public final class GapReconciliation {
     private final ReplicaRestore replica;
     private final BillingEngine engine;
     private final long replayedSeq;
-    private final Map<String, Reading> lastReadings = new HashMap<>();
+    private final GapBilling gap;
     private final Set<String> creditedBefore;
 
     private GapReconciliation(ReplicaRestore replica, BillingEngine engine, List<Reading> readings,
@@ -54,10 +53,7 @@ public final class GapReconciliation {
         this.replica = replica;
         this.engine = engine;
         this.replayedSeq = engine.lastSeq();
-        for (Reading reading : readings) {
-            lastReadings.merge(reading.meterId(), reading,
-                    (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
-        }
+        this.gap = new GapBilling(engine, readings);
         this.creditedBefore = creditedBefore;
     }
 
@@ -95,58 +91,14 @@ public final class GapReconciliation {
     public Reconciled reconcile(RegistersRead registers, List<QueuedPayment> payments) {
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         registers.registers().forEach(register -> byMeter.put(register.meterId(), register));
-        TreeMap<Instant, List<Reading>> gapsByEnd = new TreeMap<>();
-        Map<String, Long> gapEnergy = new HashMap<>();
-        for (RestoreChunk.Account account : replica.accounts()) {
-            String meterId = account.meter().meterId();
-            Reading gap = gapReading(meterId, byMeter.get(meterId));
-            if (gap != null) {
-                gapsByEnd.computeIfAbsent(gap.intervalEnd(), end -> new ArrayList<>()).add(gap);
-                gapEnergy.put(meterId, gap.energyWh());
-            }
-        }
         List<QueuedPayment> applied = payments.stream()
                 .filter(p -> !creditedBefore.contains(p.reference()) && engine.customers().contains(p.customerId()))
                 .toList();
-        tick(gapsByEnd, registers.at(), applied);
-        return reconciled(byMeter, gapEnergy, applied);
-    }
-
-    /** The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on. */
-    private Reading gapReading(String meterId, RegistersRead.Register register) {
-        Reading last = lastReadings.get(meterId);
-        if (register == null || last == null || !register.at().isAfter(last.intervalEnd())
-                || !register.at().isAfter(engine.lastTick()) || register.registerWh() < last.registerWh()) {
-            return null;
-        }
-        long energy = register.registerWh() - last.registerWh();
-        return new Reading(meterId, register.at().minus(Reading.INTERVAL), energy, register.registerWh());
-    }
-
-    /**
-     * Ticks the engine at each register's quarter hour in turn, then at the read, with the payments last. When the
-     * read comes within the quarter hour the replica's billing last ticked, no tick is after it; the payments are
-     * then credited at that last tick again (which charges nothing twice), never left out.
-     */
-    private void tick(TreeMap<Instant, List<Reading>> gapsByEnd, Instant readAt, List<QueuedPayment> payments) {
-        Instant last = Reading.intervalStartOf(readAt);
-        if (gapsByEnd.isEmpty() || last.isAfter(gapsByEnd.lastKey())) {
-            gapsByEnd.putIfAbsent(last, new ArrayList<>());
-        }
-        List<TopUp> topUps = payments.stream()
+        List<TopUp> topUps = applied.stream()
                 .map(p -> new TopUp(p.reference(), p.customerId(), p.amountMinor(), p.paidAt())).toList();
-        Instant finalEnd = gapsByEnd.lastKey();
-        boolean credited = false;
-        for (Map.Entry<Instant, List<Reading>> tick : gapsByEnd.entrySet()) {
-            if (tick.getKey().isAfter(engine.lastTick())) {
-                boolean isFinal = tick.getKey().equals(finalEnd);
-                engine.tick(tick.getKey(), isFinal ? topUps : List.of(), tick.getValue());
-                credited |= isFinal;
-            }
-        }
-        if (!credited && !topUps.isEmpty()) {
-            engine.tick(engine.lastTick(), topUps, List.of());
-        }
+        List<String> meterIds = replica.accounts().stream().map(account -> account.meter().meterId()).toList();
+        Map<String, Long> gapEnergy = gap.bill(meterIds, byMeter, registers.at(), topUps);
+        return reconciled(byMeter, gapEnergy, applied);
     }
 
     private Reconciled reconciled(Map<String, RegistersRead.Register> byMeter, Map<String, Long> gapEnergy,
@@ -166,7 +118,9 @@ public final class GapReconciliation {
             rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId),
                     own));
         }
-        return new Reconciled(replica.site().currency(), rows, lines, payments);
+        List<String> customerIds = replica.accounts().stream().map(a -> a.customer().customerId()).toList();
+        return new Reconciled(replica.site().currency(), rows, lines, payments,
+                GapBilling.onTheWire(gap.periods(customerIds)));
     }
 
     /** The customer's lines: a payment each, and one line per kind of charge, posted or accrued. */

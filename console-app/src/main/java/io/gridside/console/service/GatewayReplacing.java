@@ -70,7 +70,7 @@ public final class GatewayReplacing {
 
         Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());
         ReconciliationPosted posted = client.replacement().post(new PostReconciliation(replica.restoreId(),
-                reconciled.lines(), receiptsOf(reconciled, ReplicaRestore.lateReceipts(store))));
+                reconciled.lines(), receiptsOf(reconciled, ReplicaRestore.lateReceipts(store)), reconciled.periods()));
         store.recordPaymentAnswers(answers(reconciled.payments(), posted), Instant.now());
 
         String gatewayId = client.hello().gatewayId();

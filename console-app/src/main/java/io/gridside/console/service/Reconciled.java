@@ -11,14 +11,16 @@ import java.util.List;
  * since, and where that leaves them; and the ledger lines that post it on the new gateway.
  *
  * @param payments the queued payments the lines credit
+ * @param periods where the gap left each open account within its periods, which the new gateway goes on with
  */
 public record Reconciled(String currency, List<Row> rows, List<PostReconciliation.Line> lines,
-        List<QueuedPayment> payments) {
+        List<QueuedPayment> payments, List<PostReconciliation.AccountPeriod> periods) {
 
     public Reconciled {
         rows = List.copyOf(rows);
         lines = List.copyOf(lines);
         payments = List.copyOf(payments);
+        periods = List.copyOf(periods);
     }
 
     /**

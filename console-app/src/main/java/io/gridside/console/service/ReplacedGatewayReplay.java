@@ -5,13 +5,17 @@ import io.gridside.billing.Reconciliation;
 import io.gridside.billing.Replay;
 import io.gridside.billing.Takeover;
 import io.gridside.billing.config.BillingConfig;
+import io.gridside.link.message.RegistersRead;
+import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.TopUp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +33,13 @@ import java.util.function.BiFunction;
  * console computed it from registers read on site; and the new gateway's part is replayed on an engine that takes
  * the site over as the new gateway's did ({@link Takeover}), with the same billing configuration (decision 0075)
  * and the readings pulled from the new gateway.
+ *
+ * <p>Each account of the new gateway's part goes on with the period it stood in after the gap (decision 0084). The
+ * audit does not take that from the new gateway: it bills the gap again on its own replay of the dead gateway's part
+ * ({@link GapBilling}, as the console's reconciliation billed it), from each meter's last reading there to the
+ * register its first reading on the new gateway starts from, with the reconciliation's payments. A new gateway that
+ * opened its accounts afresh then charges the day of the takeover otherwise than the replay, and the audit shows
+ * where.
  *
  * <p>The new gateway's readings are told from the dead one's by time: they begin at the quarter hour of the
  * reconciliation, or earlier in an unbroken run of quarter hours up to it, while the dead gateway's stop at its
@@ -105,16 +116,21 @@ final class ReplacedGatewayReplay {
         List<LedgerEntry> dead = ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
         List<LedgerEntry> lines = ledger.stream().filter(e -> e.seq() > tipSeq && e.seq() <= reconciledSeq).toList();
         List<LedgerEntry> after = ledger.stream().filter(e -> e.seq() > reconciledSeq).toList();
-        BillingEngine before = replayBefore.apply(dead,
-                readings.stream().filter(r -> r.intervalStart().isBefore(newReadingsFrom)).toList());
+        List<Reading> billedBefore = readings.stream().filter(r -> r.intervalStart().isBefore(newReadingsFrom))
+                .toList();
+        BillingEngine before = replayBefore.apply(dead, billedBefore);
         List<Reading> billedAfter = readings.stream().filter(r -> !r.intervalStart().isBefore(newReadingsFrom))
                 .toList();
-        BillingEngine engine = takeover(site, tariff, config, meters, dead, lines);
+        Reconciliation first = Reconciliation.of(dead, before);
+        List<LedgerEntry> replayed = new ArrayList<>(before.ledgerAfter(0));
+
+        Map<String, String> meterOf = meterOf(meters, dead, lines);
+        Map<String, Takeover.PeriodState> periods = periodsAfterTheGap(before, meterOf, billedBefore, billedAfter,
+                lines);
+        BillingEngine engine = takeover(site, tariff, config, meterOf, dead, lines, periods);
         Replay.runAfterTakeover(engine, postedAt, meters, after, billedAfter);
 
-        Reconciliation first = Reconciliation.of(dead, before);
         Reconciliation second = Reconciliation.of(after, engine);
-        List<LedgerEntry> replayed = new ArrayList<>(before.ledgerAfter(0));
         replayed.addAll(lines);
         replayed.addAll(engine.ledgerAfter(reconciledSeq));
         List<LedgerEntry> notChecked = new ArrayList<>(first.notChecked());
@@ -130,21 +146,61 @@ final class ReplacedGatewayReplay {
      * says (the site database's, which the new gateway answers GetBillingConfig with), the ledger following the
      * reconciliation's last line.
      */
-    private BillingEngine takeover(SiteInfo site, Tariff tariff, BillingConfig config, List<Meter> meters,
-            List<LedgerEntry> dead, List<LedgerEntry> lines) {
+    private BillingEngine takeover(SiteInfo site, Tariff tariff, BillingConfig config, Map<String, String> meterOf,
+            List<LedgerEntry> dead, List<LedgerEntry> lines, Map<String, Takeover.PeriodState> periods) {
+        Map<String, Long> balances = balances(dead, lines);
+        List<LedgerEntry> before = new ArrayList<>(dead);
+        before.addAll(lines);
+        return Takeover.engine(tariff, config.rater(site.zone()), config.terms(), config.customerTariffs(site.zone()),
+                Takeover.ledgerAfter(reconciledSeq), meterOf, balances,
+                Takeover.debtsOwed(config.terms(), Map.of(), before), periods, postedAt);
+    }
+
+    /** Each customer's balance after the reconciliation. */
+    private static Map<String, Long> balances(List<LedgerEntry> dead, List<LedgerEntry> lines) {
         Map<String, Long> balances = new HashMap<>();
         dead.forEach(e -> balances.put(e.customerId(), e.balanceAfterMinor()));
         lines.forEach(e -> balances.put(e.customerId(), e.balanceAfterMinor()));
+        return balances;
+    }
+
+    /** The meter of each customer the ledger holds, in the order of the site's meters. */
+    private static Map<String, String> meterOf(List<Meter> meters, List<LedgerEntry> dead, List<LedgerEntry> lines) {
+        Map<String, Long> balances = balances(dead, lines);
         Map<String, String> meterOf = new LinkedHashMap<>();
         meters.stream().filter(m -> balances.containsKey(m.customerId()))
                 .forEach(m -> meterOf.put(m.customerId(), m.meterId()));
-        List<LedgerEntry> before = new ArrayList<>(dead);
-        before.addAll(lines);
-        // KNOWN SHORTCOMING: every account opens afresh, as the new gateway's do (decision 0075, addendum); going on
-        // with each one's block period takes running the gap again on the dead gateway's replay.
-        return Takeover.engine(tariff, config.rater(site.zone()), config.terms(), config.customerTariffs(site.zone()),
-                Takeover.ledgerAfter(reconciledSeq), meterOf, balances,
-                Takeover.debtsOwed(config.terms(), Map.of(), before), postedAt);
+        return meterOf;
+    }
+
+    /**
+     * Bills the gap again on {@code before}, the replay of the dead gateway's part, as the console's reconciliation
+     * billed it: each meter up to the register its first reading on the new gateway starts from, then the
+     * reconciliation's payments; and gives where that left each account within its periods.
+     *
+     * <p>KNOWN SHORTCOMING: the register each meter was read at for the reconciliation is not in the ledger, so it
+     * is taken from the meter's first reading on the new gateway. A meter the new gateway could not read then (the
+     * console billed it no gap) is billed a gap here up to its first reading, and one read then with no reading
+     * since is billed none; either may leave that account's period otherwise than the new gateway's.
+     */
+    private Map<String, Takeover.PeriodState> periodsAfterTheGap(BillingEngine before, Map<String, String> meterOf,
+            List<Reading> billedBefore, List<Reading> billedAfter, List<LedgerEntry> lines) {
+        Map<String, RegistersRead.Register> registers = new HashMap<>();
+        for (Reading reading : billedAfter) {
+            registers.merge(reading.meterId(), new RegistersRead.Register(reading.meterId(),
+                    reading.registerWh() - reading.energyWh(), reading.intervalStart()),
+                    (a, b) -> b.at().isBefore(a.at()) ? b : a);
+        }
+        Instant readAt = registers.values().stream().map(RegistersRead.Register::at).max(Comparator.naturalOrder())
+                .orElse(Reading.intervalStartOf(postedAt));
+        List<TopUp> payments = lines.stream()
+                .filter(e -> e.kind() == EntryKind.TOP_UP && e.reference().startsWith(PAYMENT_PREFIX))
+                .map(e -> new TopUp(e.reference().substring(PAYMENT_PREFIX.length()), e.customerId(),
+                        e.amountMinor(), e.at()))
+                .toList();
+        GapBilling gap = new GapBilling(before, billedBefore);
+        gap.bill(meterOf.values(), registers, readAt, payments);
+        return gap.periods(meterOf.keySet());
     }
 
     /**

@@ -1,0 +1,120 @@
+package io.gridside.console.service;
+
+import io.gridside.billing.BillingEngine;
+import io.gridside.billing.Takeover;
+import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.RegistersRead;
+import io.gridside.site.Reading;
+import io.gridside.site.TopUp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Bills the gap a site had no gateway on an engine that billed the dead gateway's readings: each meter's gap, from
+ * its last reading to the register read on site, as one reading, then the payments made since. The console's
+ * reconciliation ({@link GapReconciliation}) bills it once to post its lines, and the audit of a replaced site
+ * ({@link ReplacedGatewayReplay}) bills it again on its own replay to find where each account stood at the
+ * takeover; both tick the same way, so both leave every account in the same period.
+ */
+final class GapBilling {
+
+    private final BillingEngine engine;
+    private final Map<String, Reading> lastReadings = new HashMap<>();
+
+    /**
+     * @param engine the engine that billed the dead gateway's part, which the gap moves on
+     * @param readings the dead gateway's readings, of which each meter's last counts
+     */
+    GapBilling(BillingEngine engine, List<Reading> readings) {
+        this.engine = engine;
+        for (Reading reading : readings) {
+            lastReadings.merge(reading.meterId(), reading,
+                    (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
+        }
+    }
+
+    /**
+     * Bills the gap of each of {@code meterIds} up to its register in {@code registers}, then credits
+     * {@code topUps}.
+     *
+     * @param readAt when the registers were read
+     * @return the energy each meter's register moved on by in the gap; a meter left out had no gap to bill
+     */
+    Map<String, Long> bill(Collection<String> meterIds, Map<String, RegistersRead.Register> registers,
+            Instant readAt, List<TopUp> topUps) {
+        TreeMap<Instant, List<Reading>> gapsByEnd = new TreeMap<>();
+        Map<String, Long> gapEnergy = new HashMap<>();
+        for (String meterId : meterIds) {
+            Reading gap = gapReading(meterId, registers.get(meterId));
+            if (gap != null) {
+                gapsByEnd.computeIfAbsent(gap.intervalEnd(), end -> new ArrayList<>()).add(gap);
+                gapEnergy.put(meterId, gap.energyWh());
+            }
+        }
+        tick(gapsByEnd, readAt, topUps);
+        return gapEnergy;
+    }
+
+    /** The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on. */
+    private Reading gapReading(String meterId, RegistersRead.Register register) {
+        Reading last = lastReadings.get(meterId);
+        if (register == null || last == null || !register.at().isAfter(last.intervalEnd())
+                || !register.at().isAfter(engine.lastTick()) || register.registerWh() < last.registerWh()) {
+            return null;
+        }
+        long energy = register.registerWh() - last.registerWh();
+        return new Reading(meterId, register.at().minus(Reading.INTERVAL), energy, register.registerWh());
+    }
+
+    /**
+     * Ticks the engine at each register's quarter hour in turn, then at the read, with the payments last. When the
+     * read comes within the quarter hour the replica's billing last ticked, no tick is after it; the payments are
+     * then credited at that last tick again (which charges nothing twice), never left out.
+     */
+    private void tick(TreeMap<Instant, List<Reading>> gapsByEnd, Instant readAt, List<TopUp> topUps) {
+        Instant last = Reading.intervalStartOf(readAt);
+        if (gapsByEnd.isEmpty() || last.isAfter(gapsByEnd.lastKey())) {
+            gapsByEnd.putIfAbsent(last, new ArrayList<>());
+        }
+        Instant finalEnd = gapsByEnd.lastKey();
+        boolean credited = false;
+        for (Map.Entry<Instant, List<Reading>> tick : gapsByEnd.entrySet()) {
+            if (tick.getKey().isAfter(engine.lastTick())) {
+                boolean isFinal = tick.getKey().equals(finalEnd);
+                engine.tick(tick.getKey(), isFinal ? topUps : List.of(), tick.getValue());
+                credited |= isFinal;
+            }
+        }
+        if (!credited && !topUps.isEmpty()) {
+            engine.tick(engine.lastTick(), topUps, List.of());
+        }
+    }
+
+    /**
+     * Where each of {@code customerIds} whose account the engine holds open stands within its periods after the
+     * gap: what the new gateway goes on with.
+     */
+    Map<String, Takeover.PeriodState> periods(Collection<String> customerIds) {
+        Map<String, Takeover.PeriodState> periods = new TreeMap<>();
+        for (String customerId : customerIds) {
+            if (engine.customers().contains(customerId) && !engine.closed(customerId)) {
+                periods.put(customerId, Takeover.periodOf(engine, customerId));
+            }
+        }
+        return periods;
+    }
+
+    /** The periods as a PostReconciliation carries them (section 6.36), in customer id order. */
+    static List<PostReconciliation.AccountPeriod> onTheWire(Map<String, Takeover.PeriodState> periods) {
+        List<PostReconciliation.AccountPeriod> wire = new ArrayList<>();
+        new TreeMap<>(periods).forEach((customerId, p) -> wire.add(new PostReconciliation.AccountPeriod(customerId,
+                p.blockPeriod(), p.blockPeriodWh(), p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(),
+                p.credit(), p.relay(), p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh())));
+        return wire;
+    }
+}
