@@ -37,8 +37,8 @@ public final class ReplacementSamples {
     }
 
     public static List<Message> all() {
-        return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), vectorState(),
-                new FinishRestore(RESTORE_ID), new ReadRegisters(), registers(), reconciliationOfSchemaThree(), posted());
+        return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), vectorState(), new FinishRestore(RESTORE_ID),
+                new ReadRegisters(), registers(), reconciliationOfSchemaThree(), posted());
     }
 
     /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
