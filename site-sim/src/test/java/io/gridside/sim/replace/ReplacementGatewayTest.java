@@ -16,12 +16,14 @@ import io.gridside.link.message.RestoreState;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
+import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.Debt;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
+import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cash.CashBookLine;
@@ -30,6 +32,8 @@ import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +111,25 @@ class ReplacementGatewayTest {
         assertThat(again.alreadyPosted()).containsExactly("gap:M1:41:energy", "payment:MM-7");
         assertThat(gateway.balance("C1")).isEqualTo(11_300);
         assertThat(gateway.balance("C2")).isEqualTo(-400 + 3_000);
+    }
+
+    @Test
+    void refusesAReconciliationWhosePeriodsNameAnUnknownCustomerOrCountBelowZeroAndPostsNothing()
+            throws RestoreRefusedException {
+        restore();
+        List<PostReconciliation.Line> lines = List.of(line("C1", -1_200, "gap:M1:41:energy"));
+
+        assertRefused(() -> gateway.post(new PostReconciliation(RESTORE, lines, null, List.of(period("C9", 500))),
+                "S-1"), "REPLACE_UNKNOWN_CUSTOMER");
+        assertRefused(() -> gateway.post(new PostReconciliation(RESTORE, lines, null, List.of(period("C1", -1))),
+                "S-1"), "REPLACE_INVALID");
+        assertRefused(() -> gateway.post(new PostReconciliation(RESTORE, lines, null,
+                List.of(period("C1", 500), period("C1", 600))), "S-1"), "REPLACE_INVALID");
+
+        assertThat(gateway.balance("C1")).isEqualTo(12_500);
+        gateway.post(new PostReconciliation(RESTORE, lines, null, List.of(period("C1", 500))), "S-1");
+        assertThat(gateway.balance("C1")).isEqualTo(11_300);
+        assertThat(gateway.period("C1").blockPeriodWh()).isEqualTo(500);
     }
 
     @Test
@@ -201,6 +224,13 @@ class ReplacementGatewayTest {
 
     private static PostReconciliation.Line line(String customerId, long amount, String reference) {
         return new PostReconciliation.Line(customerId, EntryKind.ENERGY, amount, reference);
+    }
+
+    /** An account {@code blockWh} into the block period of the day of the reconciliation, in credit. */
+    private static PostReconciliation.AccountPeriod period(String customerId, long blockWh) {
+        return new PostReconciliation.AccountPeriod(customerId, LocalDate.ofInstant(NOW, SITE_INFO.zone()), blockWh,
+                YearMonth.from(LocalDate.ofInstant(NOW, SITE_INFO.zone())), 0, YearMonth.of(2026, 7),
+                CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
     }
 
     private static PostReconciliation reconciliation(PostReconciliation.Line... lines) {
