@@ -144,7 +144,8 @@ class CommissionCommandsTest {
         assertThat(clash.err()).contains("There is a customer C010 already").contains("[CUSTOMER_EXISTS]");
         assertThat(badPhone.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(badPhone.err()).contains("--phone: '0712' is not a phone number").contains("[CSV_INVALID]");
-        assertThat(progress.out()).containsPattern("SITE\\s+done").containsPattern("CUSTOMERS\\s+left");
+        assertThat(progress.out()).containsPattern("SITE\\s+done").containsPattern("CUSTOMERS\\s+left")
+                .startsWith("Steps of site " + SITE_ID + ", times in Africa/Nairobi:");
         try (SiteStore store = SiteStore.open(site)) {
             assertThat(store.commission().customers()).singleElement().satisfies(customer -> {
                 assertThat(customer.phone()).isEqualTo("+254712345678");
