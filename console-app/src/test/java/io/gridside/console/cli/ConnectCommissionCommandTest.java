@@ -257,6 +257,36 @@ class ConnectCommissionCommandTest {
     }
 
     @Test
+    void aStatementPulledRightAfterACashTopUpShowsTheCashNotYetPosted() throws IOException {
+        goLive();
+        CommandRun topUp = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "topup",
+                "--customer", "KS-1", "--amount", "50", "--reference", "R-PENDING-1", "--json");
+        assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+        String receipt = json(topUp).get("receipt").asText();
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit");
+        CommandRun statement = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer",
+                "KS-1");
+        CommandRun statementJson = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer",
+                "KS-1", "--json");
+        fresh.advance(Duration.ofMinutes(30));
+        CommandRun laterAudit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
+                "audit");
+        CommandRun later = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer", "KS-1",
+                "--json");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(statement.exitCode()).as(statement.err()).isZero();
+        assertThat(statement.out()).contains("Cash taken and not yet posted").contains(receipt)
+                .contains("R-PENDING-1").contains("50.00");
+        assertThat(json(statementJson).get("pendingCashMinor").asLong()).isEqualTo(5_000);
+        assertThat(json(statementJson).get("pendingCash").get(0).get("receipt").asText()).isEqualTo(receipt);
+        assertThat(laterAudit.exitCode()).as(laterAudit.out() + laterAudit.err()).isZero();
+        assertThat(json(later).get("pendingCashMinor").asLong()).as("posted by now").isZero();
+        assertThat(json(later).get("totals").get("topUpsMinor").asLong()).isEqualTo(5_000);
+    }
+
+    @Test
     void refusesAPackForAnotherSiteAGoLiveBeforeSetupAndAGatewayNotThere() throws IOException {
         Path other = home.resolve("other.db");
         FreshGatewayCli.createSite(other, "other-site");
