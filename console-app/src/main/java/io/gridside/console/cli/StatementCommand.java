@@ -76,7 +76,7 @@ final class StatementCommand implements Callable<Integer> {
             String tariffId, String currency, int currencyExponent, String timeZone, LocalDate from, LocalDate to,
             long openingMinor, List<DayJson> days, long energyWh, StatementLines totals, long chargesMinor,
             long closingMinor, long accruedNotPostedMinor, long balanceMinor, String creditState,
-            List<Statements.PendingCash> pendingCash, long pendingCashMinor, Instant pulledAt) {
+            List<CustomerStatement.PendingCash> pendingCash, long pendingCashMinor, Instant pulledAt) {
 
         static StatementJson of(CustomerStatement s, Unposted unposted) {
             return new StatementJson(s.site().siteId(), s.site().name(), s.customerId(), s.customerName(),
@@ -91,10 +91,10 @@ final class StatementCommand implements Callable<Integer> {
     }
 
     /** What the statement's ledger does not hold yet: cash taken and not posted by the last pull, and its time. */
-    record Unposted(List<Statements.PendingCash> cash, Instant pulledAt) {
+    record Unposted(List<CustomerStatement.PendingCash> cash, Instant pulledAt) {
 
         long cashMinor() {
-            return cash.stream().mapToLong(Statements.PendingCash::amountMinor).reduce(0, Math::addExact);
+            return cash.stream().mapToLong(CustomerStatement.PendingCash::amountMinor).reduce(0, Math::addExact);
         }
     }
 
@@ -110,7 +110,7 @@ final class StatementCommand implements Callable<Integer> {
             requireKnown(all, customerId, siteFile);
             Statements.Period days = period.period(all);
             statement = all.of(customerId, days);
-            unposted = new Unposted(all.pendingCash(customerId, days), all.pulledAt().orElse(null));
+            unposted = new Unposted(statement.pendingCash(), all.pulledAt().orElse(null));
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
@@ -218,7 +218,7 @@ final class StatementCommand implements Callable<Integer> {
         if (!unposted.cash().isEmpty()) {
             out.printf("Cash taken and not yet posted: %s, which the balance above does not count; the gateway "
                     + "posts it at its next quarter hour.%n", Amounts.money(unposted.cashMinor(), s.currency()));
-            for (Statements.PendingCash cash : unposted.cash()) {
+            for (CustomerStatement.PendingCash cash : unposted.cash()) {
                 out.printf("  receipt %s, reference %s, %s, paid %s%n", cash.receipt(), cash.reference(),
                         Amounts.money(cash.amountMinor(), s.currency()), VeeCommand.siteTime(cash.at(), zone));
             }

@@ -231,9 +231,11 @@ public final class CustomersView extends VBox {
             // The table shows the gateway's balance, which takes off what the open day accrued and has not posted.
             text += "\n" + I18n.text("customers.statement.accrued", money(shown.accruedMinor()));
         }
-        // KNOWN SHORTCOMING: cash the gateway took and had not posted by the last pull is listed by 'bill
-        // statement' (Statements.pendingCash) but not yet here: the screen's statement comes through the session,
-        // which does not carry it, so a top-up taken minutes ago shows only once the gateway posted and it was pulled.
+        if (!shown.pendingCash().isEmpty()) {
+            // A top-up pulled before the gateway posted it is in no balance yet; saying so stops it being taken again.
+            text += "\n" + I18n.text("customers.statement.pendingCash", money(shown.pendingCashMinor()),
+                    shown.pendingCash().size());
+        }
         totals.setText(text);
     }
 }

@@ -160,19 +160,10 @@ public final class Statements {
     }
 
     /**
-     * Cash the gateway took for the customer under a receipt and had not posted to its ledger by the last pull: a
-     * gateway posts a top-up at its next quarter hour, so a pull right after the cash was taken brings the receipt
-     * and not yet the entry. A voided receipt is left out, as its void takes it back when both are posted.
-     *
-     * @param receipt the receipt's number
-     * @param reference the payment's own reference
-     * @param at when the cash was paid
+     * The customer's receipts dated up to the period's end that the pulled ledger has not posted yet, oldest first.
+     * A voided receipt is left out, as its void takes it back when both are posted.
      */
-    public record PendingCash(String receipt, String reference, long amountMinor, Instant at) {
-    }
-
-    /** The customer's receipts dated up to the period's end that the pulled ledger has not posted yet, oldest first. */
-    public List<PendingCash> pendingCash(String customerId, Period period) {
+    public List<CustomerStatement.PendingCash> pendingCash(String customerId, Period period) {
         Instant end = period.end(site.zone());
         Set<String> posted = entries.getOrDefault(customerId, List.of()).stream().map(LedgerEntry::reference)
                 .collect(Collectors.toSet());
@@ -182,7 +173,8 @@ public final class Statements {
                 .filter(line -> line.customerId().equals(customerId) && !line.at().isAfter(end))
                 .filter(line -> !voided.contains(line.receipt()))
                 .filter(line -> !posted.contains(LedgerStore.PAYMENT_PREFIX + line.reference()))
-                .map(line -> new PendingCash(line.receipt(), line.reference(), line.amountMinor(), line.at()))
+                .map(line -> new CustomerStatement.PendingCash(line.receipt(), line.reference(), line.amountMinor(),
+                        line.at()))
                 .toList();
     }
 
@@ -230,7 +222,7 @@ public final class Statements {
         return new CustomerStatement(site, customerId, names.getOrDefault(customerId, ""),
                 metersOf(customerId), tariffOf.apply(customerId), period.first(), period.last(), opening, days,
                 totals, energyWh, balance, status == null ? null : status.creditState(),
-                accrued(own, status, end, balance));
+                accrued(own, status, end, balance), pendingCash(customerId, period));
     }
 
     /**
