@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.SitePlan;
 import io.gridside.site.commission.StepRecord;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
@@ -38,12 +39,15 @@ final class CommissionProgressCommand implements Callable<Integer> {
                 out.println(Json.write(done));
                 return ExitCode.OK;
             }
+            SitePlan plan = CommissionSite.plan(store);
             Map<CommissionStep, StepRecord> byStep = done.stream()
                     .collect(Collectors.toMap(StepRecord::step, Function.identity()));
+            // A time without its zone is misread by a technician whose laptop keeps another zone's clock.
+            out.printf("Steps of site %s, times in %s:%n", plan.siteId(), plan.zone().getId());
             for (CommissionStep step : CommissionStep.values()) {
                 StepRecord record = byStep.get(step);
                 out.printf("%-11s %s%n", step.name(), record == null ? "left"
-                        : "done " + VeeCommand.siteTime(record.doneAt(), CommissionSite.plan(store).zone())
+                        : "done " + VeeCommand.siteTime(record.doneAt(), plan.zone())
                                 + (record.detail().isEmpty() ? "" : ": " + record.detail()));
             }
         }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gridside", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Operations console for technicians of off-grid and mini-grid electricity sites.",
         footer = {"", "Exit codes: 0 success; 1 the operation failed (a link that dropped during the command, "
-            + "a request outside the technician's role); 2 a usage error; 3 the gateway or the cloud could not be "
+            + "a request outside the technician's role, a request the gateway refused with its own code); 2 a usage "
+            + "error; 3 the gateway or the cloud could not be "
             + "reached, did not answer, is not a Gridside gateway, or refused the session; 4 an error the console did "
             + "not foresee, whose incident code the line names and whose details only the log holds."},
         subcommands = {DemoCommand.class, SimCommand.class, ScenariosCommand.class, ConnectCommand.class,
@@ -116,8 +117,10 @@ public final class GridsideCommand implements Callable<Integer> {
         if (e instanceof LinkException link) {
             LOG.warn("The session with the gateway failed: {}", link.getMessage(), link);
             err.println("gridside: " + linkLine(link));
+            // A gateway that answered and refused the request was reached: its refusal is a failure to act on
+            // (the code in brackets says what to change), not a link to try again (decision 0086).
             return switch (link.code()) {
-                case FORBIDDEN, CLOSED, INCOMPLETE -> ExitCode.FAILED;
+                case FORBIDDEN, GATEWAY_ERROR, CLOSED, INCOMPLETE -> ExitCode.FAILED;
                 default -> ExitCode.UNREACHABLE;
             };
         }

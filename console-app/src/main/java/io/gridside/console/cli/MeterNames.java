@@ -25,12 +25,20 @@ final class MeterNames {
      * The id of the meter {@code given} names among {@code meters}: itself when it is a meter's id, the id of the
      * meter of that serial when it is a serial one of them carries, and itself otherwise (for whoever checks it
      * next to refuse).
+     *
+     * @throws RefusedException {@code SERIAL_CHECK_DIGIT} when it is neither and reads as a serial with a wrong
+     *     check digit
      */
     static String meterId(String given, List<Meter> meters) {
         if (given == null || meters.stream().anyMatch(meter -> meter.meterId().equals(given))) {
             return given;
         }
-        return ofSerial(given, meters).map(Meter::meterId).orElse(given);
+        Optional<Meter> labelled = ofSerial(given, meters);
+        if (labelled.isPresent()) {
+            return labelled.get().meterId();
+        }
+        refuseMistypedSerial(given);
+        return given;
     }
 
     /** The meter among {@code meters} whose serial {@code given} is, typed or scanned; empty when none is. */
@@ -47,13 +55,39 @@ final class MeterNames {
      * costs a look at the gateway's roster; a meter id goes to the gateway as it is.
      */
     static String meterId(GatewayClient client, String given) throws LinkException {
-        if (serialOrNull(given) == null) {
+        if (serialOrNull(given) == null && !mistypedSerial(given)) {
             return given;
         }
         List<Meter> meters = new ArrayList<>();
         client.roster((batch, received, total) -> batch.stream().map(RosterBatch.Entry::meter).forEach(meters::add),
                 CancelSignal.NEVER);
         return meterId(given, meters);
+    }
+
+    /**
+     * Refuses text that reads as a serial but for its check digit, as commissioning does: the gateway would answer
+     * it as an unknown customer or meter, which sends the technician looking for the wrong mistake.
+     *
+     * @throws RefusedException with {@link CommissionRefusal#SERIAL_CHECK_DIGIT}
+     */
+    private static void refuseMistypedSerial(String given) {
+        try {
+            MeterSerial.fromScan(given);
+        } catch (CommissionRefusal refusal) {
+            if (CommissionRefusal.SERIAL_CHECK_DIGIT.equals(refusal.code())) {
+                throw new RefusedException(refusal.getMessage(), refusal, refusal.code());
+            }
+        }
+    }
+
+    /** Whether {@code given} reads as a serial whose check digit is wrong. */
+    private static boolean mistypedSerial(String given) {
+        try {
+            refuseMistypedSerial(given);
+            return false;
+        } catch (RefusedException mistyped) {
+            return true;
+        }
     }
 
     private static String serialOrNull(String given) {

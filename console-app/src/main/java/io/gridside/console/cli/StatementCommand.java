@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,20 +68,33 @@ final class StatementCommand implements Callable<Integer> {
     record DayJson(LocalDate date, long energyWh, StatementLines lines, long chargesMinor, long balanceMinor) {
     }
 
-    /** The statement as JSON carries it; the field names are a contract with scripts. */
+    /**
+     * The statement as JSON carries it; the field names are a contract with scripts. {@code pendingCash} lists the
+     * cash receipts the ledger had not posted at the last pull ({@code pulledAt}), which no balance counts yet.
+     */
     record StatementJson(String siteId, String siteName, String customerId, String name, List<String> meterIds,
             String tariffId, String currency, int currencyExponent, String timeZone, LocalDate from, LocalDate to,
             long openingMinor, List<DayJson> days, long energyWh, StatementLines totals, long chargesMinor,
-            long closingMinor, long accruedNotPostedMinor, long balanceMinor, String creditState) {
+            long closingMinor, long accruedNotPostedMinor, long balanceMinor, String creditState,
+            List<CustomerStatement.PendingCash> pendingCash, long pendingCashMinor, Instant pulledAt) {
 
-        static StatementJson of(CustomerStatement s) {
+        static StatementJson of(CustomerStatement s, Unposted unposted) {
             return new StatementJson(s.site().siteId(), s.site().name(), s.customerId(), s.customerName(),
                     s.meterIds(), s.tariffId(), s.currency(), Currencies.exponent(s.currency()),
                     s.site().zone().getId(), s.firstDay(), s.lastDay(), s.openingMinor(),
                     s.days().stream().map(d -> new DayJson(d.date(), d.energyWh(), d.lines(),
                             d.lines().chargesMinor(), d.balanceMinor())).toList(),
                     s.energyWh(), s.totals(), s.totals().chargesMinor(), s.closingMinor(), s.accruedMinor(),
-                    s.balanceMinor(), s.state() == null ? null : s.state().name());
+                    s.balanceMinor(), s.state() == null ? null : s.state().name(), unposted.cash(),
+                    unposted.cashMinor(), unposted.pulledAt());
+        }
+    }
+
+    /** What the statement's ledger does not hold yet: cash taken and not posted by the last pull, and its time. */
+    record Unposted(List<CustomerStatement.PendingCash> cash, Instant pulledAt) {
+
+        long cashMinor() {
+            return cash.stream().mapToLong(CustomerStatement.PendingCash::amountMinor).reduce(0, Math::addExact);
         }
     }
 
@@ -88,17 +103,21 @@ final class StatementCommand implements Callable<Integer> {
         checkFolder("--csv", csvFile);
         checkFolder("--html", htmlFile);
         CustomerStatement statement;
+        Unposted unposted;
         try (SiteStore store = SiteFiles.openExisting(siteFile)) {
             Statements all = statements(store, siteFile);
             String customerId = who.customerId != null ? who.customerId : customerOf(store, who.meter);
             requireKnown(all, customerId, siteFile);
-            statement = all.of(customerId, period.period(all));
+            Statements.Period days = period.period(all);
+            statement = all.of(customerId, days);
+            unposted = new Unposted(statement.pendingCash(), all.pulledAt().orElse(null));
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
-            out.println(Json.write(StatementJson.of(statement)));
+            out.println(Json.write(StatementJson.of(statement, unposted)));
         } else {
             print(statement, out);
+            printUnposted(unposted, statement, out);
         }
         export(statement, StatementExport.Format.CSV, csvFile, out);
         export(statement, StatementExport.Format.PAGE, htmlFile, out);
@@ -188,6 +207,27 @@ final class StatementCommand implements Callable<Integer> {
                 Amounts.plain(t.minimumMinor(), currency), Amounts.plain(t.debtRecoveryMinor(), currency));
         out.printf("Closing balance %s; credit state at the last pull: %s.%n", Amounts.money(s.balanceMinor(),
                 currency), s.state() == null ? "not pulled" : s.state().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Says what the balance does not count yet: each cash receipt the gateway had not posted when it was pulled, and
+     * when that pull was, since a top-up taken after it is in no table here until the next pull.
+     */
+    private static void printUnposted(Unposted unposted, CustomerStatement s, PrintWriter out) {
+        ZoneId zone = s.site().zone();
+        if (!unposted.cash().isEmpty()) {
+            out.printf("Cash taken and not yet posted: %s, which the balance above does not count; the gateway "
+                    + "posts it at its next quarter hour.%n", Amounts.money(unposted.cashMinor(), s.currency()));
+            for (CustomerStatement.PendingCash cash : unposted.cash()) {
+                out.printf("  receipt %s, reference %s, %s, paid %s%n", cash.receipt(), cash.reference(),
+                        Amounts.money(cash.amountMinor(), s.currency()), VeeCommand.siteTime(cash.at(), zone));
+            }
+        }
+        if (unposted.pulledAt() != null) {
+            out.printf("Pulled from the gateway at %s (%s): a top-up taken since is not in this statement until the "
+                    + "next pull (gridside connect ... audit).%n", VeeCommand.siteTime(unposted.pulledAt(), zone),
+                    zone.getId());
+        }
     }
 
     private static List<String> dayRow(String label, long energyWh, StatementLines lines, long balance,

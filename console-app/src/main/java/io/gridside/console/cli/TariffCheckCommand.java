@@ -114,7 +114,8 @@ final class TariffCheckCommand implements Callable<Integer> {
         }
     }
 
-    private static String blocks(TariffVersion version, String currency) {
+    /** A version's energy blocks in the currency per kWh: KES 10.00/kWh lifeline up to 30000 Wh, then ... */
+    static String blocks(TariffVersion version, String currency) {
         String blocks = version.blocks().stream()
                 .map(block -> price(block.price(), currency) + upTo(block))
                 .collect(Collectors.joining(", then "));

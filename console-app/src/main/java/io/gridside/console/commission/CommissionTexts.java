@@ -11,9 +11,10 @@ import io.gridside.console.I18n;
  * the check's findings) and the refusals of the assignment rules and the serial check ({@code commission.refusal.*},
  * from the refusal's reason and values) are keys here too; the command line prints the English of the same sentences.
  *
- * <p>KNOWN SHORTCOMING: a refusal that has no reason key (NOT_READY: a site or record closed, a gateway serving
- * another site) and the gateway's own refusals over the link ({@code COMMISSION_*}) still show the English sentence
- * they were written with.
+ * <p>A step that cannot run yet or any more ({@code NOT_READY}: a record closed at go-live, a gateway serving another
+ * site) has its reason key too ({@code commission.refusal.*}); the gateway's own refusals over the link
+ * ({@code COMMISSION_*}) are worded from their codes as every gateway refusal is ({@code error.gateway.*}, see
+ * {@link io.gridside.console.Failures}).
  */
 public final class CommissionTexts {
 

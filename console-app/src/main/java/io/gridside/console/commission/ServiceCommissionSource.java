@@ -1,9 +1,9 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Failures;
 import io.gridside.console.service.commission.CommissionService;
 import io.gridside.console.service.commission.CommissionTargets;
 import io.gridside.console.service.commission.StepCancelledException;
-import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.BackgroundWork;
 import io.gridside.console.tasks.TaskContext;
 import io.gridside.console.tasks.TaskRunner;
@@ -284,7 +284,10 @@ public final class ServiceCommissionSource implements CommissionSource {
         };
     }
 
-    /** A refusal's own sentence; any other failure as the session screens word it, with its code. */
+    /**
+     * A refusal's own sentence; the gateway's refusal with the gateway's code, in English as the gateway wrote it
+     * and otherwise as the console's bundles word that code; any other failure as the session screens word it.
+     */
     static String words(Throwable failure) {
         if (failure instanceof CommissionRefusal refusal) {
             String words = refusal.reason().map(reason -> CommissionTexts.text("refusal." + reason,
@@ -294,7 +297,7 @@ public final class ServiceCommissionSource implements CommissionSource {
         if (failure instanceof StepCancelledException) {
             return failure.getMessage();
         }
-        return SessionViewModel.describe(failure);
+        return Failures.refusal(failure);
     }
 
     /** Makes the day's commissioning service. */

@@ -231,6 +231,11 @@ public final class CustomersView extends VBox {
             // The table shows the gateway's balance, which takes off what the open day accrued and has not posted.
             text += "\n" + I18n.text("customers.statement.accrued", money(shown.accruedMinor()));
         }
+        if (!shown.pendingCash().isEmpty()) {
+            // A top-up pulled before the gateway posted it is in no balance yet; saying so stops it being taken again.
+            text += "\n" + I18n.text("customers.statement.pendingCash", money(shown.pendingCashMinor()),
+                    shown.pendingCash().size());
+        }
         totals.setText(text);
     }
 }

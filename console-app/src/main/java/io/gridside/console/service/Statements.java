@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.AccountHistory;
+import io.gridside.billing.LedgerStore;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.Customer;
@@ -12,6 +13,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Builds customers' statements from a pulled site database: the ledger's entries for the money, the readings for
@@ -51,6 +55,10 @@ public final class Statements {
     private final SiteStore store;
     private final AccountHistory history;
     private final Map<String, String> names;
+    /** The gateway's cash book as last pulled, whose receipts the ledger may not have posted yet. */
+    private final List<CashBookLine> cashBook;
+    /** The gateway's clock at the last pull, or null when none is recorded. */
+    private final Instant pulledAt;
 
     /**
      * Whole days of the site, both ends included.
@@ -92,6 +100,8 @@ public final class Statements {
         }
         this.history = historyOf(store);
         this.names = CustomerNames.of(store.customers(), store.events(Instant.EPOCH, EVENTS_END));
+        this.cashBook = store.cashBook();
+        this.pulledAt = store.pulledGatewayClock().orElse(null);
     }
 
     /**
@@ -149,6 +159,30 @@ public final class Statements {
         return ids.stream().map(id -> of(id, period)).toList();
     }
 
+    /**
+     * The customer's receipts dated up to the period's end that the pulled ledger has not posted yet, oldest first.
+     * A voided receipt is left out, as its void takes it back when both are posted.
+     */
+    public List<CustomerStatement.PendingCash> pendingCash(String customerId, Period period) {
+        Instant end = period.end(site.zone());
+        Set<String> posted = entries.getOrDefault(customerId, List.of()).stream().map(LedgerEntry::reference)
+                .collect(Collectors.toSet());
+        Set<String> voided = cashBook.stream().filter(line -> line.kind() == CashBookLine.Kind.VOID)
+                .map(CashBookLine::receipt).collect(Collectors.toSet());
+        return cashBook.stream().filter(line -> line.kind() == CashBookLine.Kind.RECEIPT)
+                .filter(line -> line.customerId().equals(customerId) && !line.at().isAfter(end))
+                .filter(line -> !voided.contains(line.receipt()))
+                .filter(line -> !posted.contains(LedgerStore.PAYMENT_PREFIX + line.reference()))
+                .map(line -> new CustomerStatement.PendingCash(line.receipt(), line.reference(), line.amountMinor(),
+                        line.at()))
+                .toList();
+    }
+
+    /** The gateway's clock at the last pull, which nothing taken since is in; empty when none was recorded. */
+    public Optional<Instant> pulledAt() {
+        return Optional.ofNullable(pulledAt);
+    }
+
     /** When the customer moved out and their account closed, if it did. */
     public Optional<Instant> closedAt(String customerId) {
         return history.closedAt(customerId);
@@ -188,7 +222,7 @@ public final class Statements {
         return new CustomerStatement(site, customerId, names.getOrDefault(customerId, ""),
                 metersOf(customerId), tariffOf.apply(customerId), period.first(), period.last(), opening, days,
                 totals, energyWh, balance, status == null ? null : status.creditState(),
-                accrued(own, status, end, balance));
+                accrued(own, status, end, balance), pendingCash(customerId, period));
     }
 
     /**

@@ -47,6 +47,8 @@ class CommissionCommandsTest {
     static final String SHOP_METER = MeterSerial.of("GS", 2);
     static final String MILL_METER = MeterSerial.of("GS", 3);
     static final String HEADER = "customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial\n";
+    /** The example tariff file of the docs, which a technician may start from. */
+    static final Path EXAMPLE_TARIFF = Path.of("..", "docs", "examples", "tariff-household-kes.json");
 
     @TempDir
     Path home;
@@ -126,6 +128,31 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void keepsTheExampleTariffFileAndPrintsItsEnergyPricesPerKwh() {
+        createSite();
+
+        CommandRun kept = CommandRun.of("commission", "tariffs", "--site", site.toString(), EXAMPLE_TARIFF.toString());
+
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.out()).contains("Kept 1 tariffs: household-kes.").contains("household-kes from "
+                + "2026-01-01T00:00: energy KES 12.00/kWh lifeline up to 30000 Wh, then KES 25.00/kWh (reset monthly)")
+                .doesNotContain("Note:");
+    }
+
+    @Test
+    void notesAPriceUnderAMinorUnitAKwhAndSaysHowPricesAreWritten() throws IOException {
+        createSite();
+        Path cheap = write("cheap.json", Files.readString(EXAMPLE_TARIFF).replace("12000000", "1200")
+                .replace("25000000", "1500"));
+
+        CommandRun kept = CommandRun.of("commission", "tariffs", "--site", site.toString(), cheap.toString());
+
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.out()).contains("Note: tariff household-kes prices energy at KES 0.0012/kWh")
+                .contains("ten-thousandths of a minor unit per kWh: KES 12.00/kWh is written 12000000");
+    }
+
+    @Test
     void addsACustomerOnSiteByTheFilesRulesAndShowsTheProgress() throws IOException {
         createSite();
         tariffs();
@@ -144,7 +171,8 @@ class CommissionCommandsTest {
         assertThat(clash.err()).contains("There is a customer C010 already").contains("[CUSTOMER_EXISTS]");
         assertThat(badPhone.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(badPhone.err()).contains("--phone: '0712' is not a phone number").contains("[CSV_INVALID]");
-        assertThat(progress.out()).containsPattern("SITE\\s+done").containsPattern("CUSTOMERS\\s+left");
+        assertThat(progress.out()).containsPattern("SITE\\s+done").containsPattern("CUSTOMERS\\s+left")
+                .startsWith("Steps of site " + SITE_ID + ", times in Africa/Nairobi:");
         try (SiteStore store = SiteStore.open(site)) {
             assertThat(store.commission().customers()).singleElement().satisfies(customer -> {
                 assertThat(customer.phone()).isEqualTo("+254712345678");

@@ -112,7 +112,7 @@ class ConnectCommissionCommandTest {
         String first = meters.get(0);
         String dashed = meters.get(1).substring(0, 2) + "-" + meters.get(1).substring(2, 6) + "-"
                 + meters.get(1).substring(6);
-        String mistyped = first.substring(0, 10) + (char) ('0' + (first.charAt(10) - '0' + 1) % 10);
+        String mistyped = mistyped(first);
 
         CommandRun qr = connect("commission", "assign", "--meter", "gridside:meter?serial=" + first + "&hw=mtr-r2",
                 "--customer", "KS-0", "--json");
@@ -216,13 +216,7 @@ class ConnectCommissionCommandTest {
 
     @Test
     void aLiveSitesMeterIsNamedByTheSerialOnItsLabelWhereverItsIdWouldDo() throws IOException {
-        List<String> serials = setUpWithPlan();
-        for (int i = 0; i < serials.size(); i++) {
-            assertThat(connect("commission", "assign", "--meter", serials.get(i), "--customer", "KS-" + i)
-                    .exitCode()).isZero();
-        }
-        assertThat(connect("commission", "go-live").exitCode()).isZero();
-        fresh.advance(Duration.ofHours(1));
+        List<String> serials = goLive();
         String labelled = serials.get(1).substring(0, 2) + "-" + serials.get(1).substring(2, 6) + "-"
                 + serials.get(1).substring(6).toLowerCase(Locale.ROOT);
 
@@ -241,6 +235,55 @@ class ConnectCommissionCommandTest {
         assertThat(json(statement).get("customerId").asText()).isEqualTo("KS-2");
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(unknown.err()).contains("GS004200017");
+    }
+
+    @Test
+    void aLiveSitesSerialWithAWrongCheckDigitIsRefusedForItNotAsAnUnknownCustomer() throws IOException {
+        List<String> serials = goLive();
+        String mistyped = mistyped(serials.get(1));
+        assertThat(CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit")
+                .exitCode()).isZero();
+
+        CommandRun topUp = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "topup",
+                "--meter", mistyped, "--amount", "50", "--reference", "R-MISTYPED-1");
+        CommandRun statement = CommandRun.of("bill", "statement", "--site", database.toString(), "--meter",
+                mistyped);
+
+        assertThat(topUp.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(topUp.errLines()).singleElement().asString().contains(mistyped).endsWith("[SERIAL_CHECK_DIGIT]")
+                .doesNotContain("CASH_UNKNOWN_CUSTOMER");
+        assertThat(statement.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(statement.errLines()).singleElement().asString().endsWith("[SERIAL_CHECK_DIGIT]");
+    }
+
+    @Test
+    void aStatementPulledRightAfterACashTopUpShowsTheCashNotYetPosted() throws IOException {
+        goLive();
+        CommandRun topUp = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "topup",
+                "--customer", "KS-1", "--amount", "50", "--reference", "R-PENDING-1", "--json");
+        assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+        String receipt = json(topUp).get("receipt").asText();
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit");
+        CommandRun statement = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer",
+                "KS-1");
+        CommandRun statementJson = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer",
+                "KS-1", "--json");
+        fresh.advance(Duration.ofMinutes(30));
+        CommandRun laterAudit = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
+                "audit");
+        CommandRun later = CommandRun.of("bill", "statement", "--site", database.toString(), "--customer", "KS-1",
+                "--json");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(statement.exitCode()).as(statement.err()).isZero();
+        assertThat(statement.out()).contains("Cash taken and not yet posted").contains(receipt)
+                .contains("R-PENDING-1").contains("50.00");
+        assertThat(json(statementJson).get("pendingCashMinor").asLong()).isEqualTo(5_000);
+        assertThat(json(statementJson).get("pendingCash").get(0).get("receipt").asText()).isEqualTo(receipt);
+        assertThat(laterAudit.exitCode()).as(laterAudit.out() + laterAudit.err()).isZero();
+        assertThat(json(later).get("pendingCashMinor").asLong()).as("posted by now").isZero();
+        assertThat(json(later).get("totals").get("topUpsMinor").asLong()).isEqualTo(5_000);
     }
 
     @Test
@@ -265,6 +308,23 @@ class ConnectCommissionCommandTest {
         assertThat(wrongSite.err()).contains("COMMISSION_PACK_WRONG_SITE");
         assertThat(noSite.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(ExitCode.UNREACHABLE);
+    }
+
+    /** Sets up with the plan, gives each planned customer their meter, goes live and runs an hour on. */
+    private List<String> goLive() throws IOException {
+        List<String> serials = setUpWithPlan();
+        for (int i = 0; i < serials.size(); i++) {
+            assertThat(connect("commission", "assign", "--meter", serials.get(i), "--customer", "KS-" + i)
+                    .exitCode()).isZero();
+        }
+        assertThat(connect("commission", "go-live").exitCode()).isZero();
+        fresh.advance(Duration.ofHours(1));
+        return serials;
+    }
+
+    /** {@code serial} with its check digit one higher, as a slip of the finger types it. */
+    private static String mistyped(String serial) {
+        return serial.substring(0, 10) + (char) ('0' + (serial.charAt(10) - '0' + 1) % 10);
     }
 
     /**

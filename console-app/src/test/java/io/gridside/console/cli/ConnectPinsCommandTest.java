@@ -134,6 +134,20 @@ class ConnectPinsCommandTest {
         }
     }
 
+    @Test
+    void aClockTheGatewayRefusesExitsOneWithTheGatewaysCodeNotAsUnreachable() throws IOException {
+        try (SimulatedSite site = SimulatedSite.start(SPEC, SimClock.manual(NOW))) {
+            InetSocketAddress address = site.listenTcp(0);
+            assertThat(status(address, supervisor).exitCode()).isZero();
+
+            CommandRun run = setClock(address, supervisor, "1970-01-01T03:00");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(run.errLines()).singleElement().asString().endsWith("[CLOCK_REFUSED]");
+            assertThat(site.gateway().clock()).isEqualTo(NOW);
+        }
+    }
+
     private static CommandRun setClock(InetSocketAddress address, String credential, String to) {
         return CommandRun.of("connect", "--tcp", address.getHostString() + ":" + address.getPort(), "--credential",
                 credential, "set-clock", "--to", to);

@@ -5,17 +5,33 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gridside.console.I18n;
 import io.gridside.console.service.commission.CommissionSentence;
+import io.gridside.console.service.commission.NotReadyRefusals;
 import io.gridside.site.commission.AssignmentRules;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkChecks;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.MeterSerial;
+import io.gridside.link.client.LinkException;
+import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.SitePlan;
+import io.gridside.site.store.CommissionRecords;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commissioning day's sentences from the service and site-models (what a step waits for, a link check's
@@ -26,6 +42,12 @@ class CommissionTextsTest {
 
     private static final Instant JOINED = Instant.parse("2026-07-01T06:00:00Z");
     private static final String SERIAL = MeterSerial.of("GS", 4_200_001);
+    /** A gateway's commissioning code as the protocol's table of error codes lists it. */
+    private static final Pattern GATEWAY_CODE = Pattern.compile("^\\| `(COMMISSION_[A-Z_]+)` \\|",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path folder;
 
     @AfterEach
     void backToEnglish() {
@@ -68,5 +90,64 @@ class CommissionTextsTest {
         assertThat(ServiceCommissionSource.words(refusal))
                 .isEqualTo("Não há nenhum cliente C-9 no plano do site; carregue primeiro os clientes, ou adicione-o "
                         + "no local. [CUSTOMER_UNKNOWN]");
+    }
+
+    @Test
+    void aRecordClosedAtGoLiveIsRefusedInTheConsolesLanguage() {
+        SitePlan plan = new SitePlan("ngamba-3", "Ngamba", "Ngamba Power", "KES", ZoneId.of("Africa/Nairobi"),
+                List.of(LocalDate.of(2026, 10, 20)), -0.31, 32.65);
+        CommissionRefusal refusal;
+        try (SiteStore store = CommissionRecords.createSite(folder.resolve("ngamba-3.db"), plan, JOINED)) {
+            store.commission().markDone(CommissionStep.GO_LIVE, JOINED.plusSeconds(3_600), "live");
+            refusal = catchThrowableOfType(() -> store.commission().saveCustomers(List.of()),
+                    CommissionRefusal.class);
+        }
+
+        I18n.use(Locale.FRENCH);
+
+        assertThat(refusal.getMessage()).startsWith("The site went live at");
+        assertThat(refusal.reason()).isPresent();
+        assertThat(ServiceCommissionSource.words(refusal)).doesNotContain("went live").contains("2026-07-01")
+                .endsWith("[NOT_READY]");
+    }
+
+    @Test
+    void aGatewayServingAnotherSiteIsRefusedWithASentenceOfItsOwn() {
+        CommissionRefusal refusal = NotReadyRefusals.gatewayOfAnotherSite("GW-9",
+                "site-a", "site-b");
+
+        I18n.use(Locale.forLanguageTag("sw"));
+
+        assertThat(refusal.code()).isEqualTo(CommissionRefusal.NOT_READY);
+        assertThat(refusal.getMessage()).contains("serves site site-a already, not site-b");
+        assertThat(ServiceCommissionSource.words(refusal)).doesNotContain("serves site").contains("GW-9", "site-a",
+                "site-b").endsWith("[NOT_READY]");
+    }
+
+    @Test
+    void theGatewaysCommissioningRefusalsReadInTheConsolesLanguageWithTheGatewaysCode() {
+        LinkException live = LinkException.fromGateway(LinkException.Code.GATEWAY_ERROR, "The site is live; move "
+                + "customers with the site's moves (COMMISSION_LIVE)", "COMMISSION_LIVE");
+
+        I18n.use(Locale.forLanguageTag("pt"));
+
+        assertThat(ServiceCommissionSource.words(live)).doesNotContain("The site is live")
+                .isEqualTo(I18n.text("error.gateway.COMMISSION_LIVE") + " [COMMISSION_LIVE]");
+    }
+
+    @Test
+    void everyCommissioningCodeOfTheGatewayIsWordedInEveryLanguage() throws IOException {
+        Matcher codes = GATEWAY_CODE.matcher(Files.readString(Path.of("..", "docs", "protocol.md")));
+        Set<String> documented = new TreeSet<>();
+        while (codes.find()) {
+            documented.add(codes.group(1));
+        }
+
+        assertThat(documented).as("the protocol's commissioning codes").hasSizeGreaterThan(15);
+        for (Locale language : I18n.LANGUAGES) {
+            I18n.use(language);
+            assertThat(documented).allSatisfy(code -> assertThat(I18n.has("error.gateway." + code))
+                    .as(language + " " + code).isTrue());
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteInfo;
+import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,6 +103,34 @@ class StatementsTest {
         assertThat(s.state()).isEqualTo(CreditState.ACTIVE);
         assertThat(s.meterIds()).containsExactly("M-1");
         assertThat(s.customerName()).isEqualTo("Amina");
+    }
+
+    @Test
+    void listsTheCashTakenThatTheLedgerHasNotPostedAndLeavesTheBalanceAlone() {
+        try (SiteStore store = SiteStore.open(database)) {
+            store.insertCashBook(List.of(
+                    receipt("AB12CD-0001", "CASH-1", "C-1", 2_000, "2026-06-02T19:00:00Z"),
+                    receipt("AB12CD-0002", "CASH-2", "C-1", 700, "2026-06-02T19:10:00Z"),
+                    new CashBookLine(CashBookLine.Kind.VOID, "AB12CD-0002", "T-1", "CASH-2", "C-1", 700, "KES",
+                            Instant.parse("2026-06-02T19:20:00Z"), "S-1", "wrong customer"),
+                    receipt("AB12CD-0003", "CASH-3", "C-2", 900, "2026-06-02T19:30:00Z"),
+                    receipt("AB12CD-0004", "CASH-4", "C-1", 400, "2026-06-03T05:00:00Z")));
+        }
+
+        CustomerStatement s = statement("C-1", JUNE_1, JUNE_2);
+
+        assertThat(s.pendingCash()).containsExactly(new CustomerStatement.PendingCash("AB12CD-0001", "CASH-1", 2_000,
+                Instant.parse("2026-06-02T19:00:00Z")));
+        assertThat(s.pendingCashMinor()).isEqualTo(2_000);
+        assertThat(s.closingMinor()).as("not in any balance until posted").isEqualTo(52_884);
+        assertThat(statement("C-1", JUNE_1, JUNE_3).pendingCash()).extracting(CustomerStatement.PendingCash::receipt)
+                .containsExactly("AB12CD-0001", "AB12CD-0004");
+    }
+
+    private static CashBookLine receipt(String receipt, String reference, String customerId, long amount,
+            String at) {
+        return new CashBookLine(CashBookLine.Kind.RECEIPT, receipt, "T-1", reference, customerId, amount, "KES",
+                Instant.parse(at), null, null);
     }
 
     @Test

@@ -433,9 +433,10 @@ public final class CommissionRecords {
             select.setString(1, CommissionStep.GO_LIVE.name());
             try (ResultSet rows = select.executeQuery()) {
                 if (rows.next()) {
-                    throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The site went live at "
-                            + Instant.ofEpochMilli(rows.getLong(1)) + ", so its commissioning record is closed: "
-                            + "move customers in and out and exchange meters with the site's moves instead.");
+                    String live = Instant.ofEpochMilli(rows.getLong(1)).toString();
+                    throw new CommissionRefusal(CommissionRefusal.NOT_READY, "recordClosed", List.of(live),
+                            "The site went live at " + live + ", so its commissioning record is closed: move "
+                            + "customers in and out and exchange meters with the site's moves instead.");
                 }
             }
         }

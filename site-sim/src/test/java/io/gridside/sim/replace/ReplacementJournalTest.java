@@ -9,6 +9,7 @@ import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.CashVoid;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.PaymentsPosted;
 import io.gridside.link.message.PostPayments;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RestoreChunk;
@@ -124,6 +125,57 @@ class ReplacementJournalTest {
         assertThat(resumed.period("C2").blockPeriodWh()).as("an account the reconciliation left out, opened afresh")
                 .isEqualTo(resumed.readings(Instant.EPOCH, clock.now(), "M2").stream()
                         .mapToLong(Reading::energyWh).sum());
+        resumed.closeJournal();
+    }
+
+    @Test
+    void keepsPaymentsImportedJustBeforeAStopAndPostsEachOnce() throws Exception {
+        ReplacementGateway first = start();
+        replaceAndTakeCash(first);
+        clock.advance(Duration.ofMinutes(3));
+        first.postPayments(new PostPayments(List.of(new PostPayments.Payment("MM-3", "C1", 1_500, "KES",
+                clock.now(), "mobile money export"))));
+        List<String> importedBeforeStop = first.importedPayments();
+        first.closeJournal();
+
+        ReplacementGateway resumed = start();
+        List<String> importedAfterStart = resumed.importedPayments();
+        PostPayments again = new PostPayments(List.of(new PostPayments.Payment("MM-3", "C1", 1_500, "KES",
+                clock.now(), "mobile money export")));
+        PaymentsPosted repeated = resumed.postPayments(again);
+        clock.advance(Duration.ofMinutes(30));
+
+        assertThat(importedBeforeStop).containsExactly("MM-2", "MM-3");
+        assertThat(importedAfterStart).isEqualTo(importedBeforeStop);
+        assertThat(repeated.results()).extracting(PaymentsPosted.Result::outcome)
+                .containsExactly(PaymentsPosted.Outcome.ALREADY_CREDITED);
+        assertThat(resumed.ledgerAfter(TIP.seq())).extracting(LedgerEntry::reference)
+                .filteredOn(reference -> reference.startsWith("payment:MM-")).containsExactly("payment:MM-2",
+                        "payment:MM-3");
+        resumed.closeJournal();
+    }
+
+    @Test
+    void keepsImportedPaymentsWhenTheSiteResumesOnAClockBehindItsLastRequest() throws Exception {
+        ReplacementGateway first = start();
+        replaceAndTakeCash(first);
+        clock.advance(Duration.ofMinutes(3));
+        first.postPayments(new PostPayments(List.of(new PostPayments.Payment("MM-4", "C2", 2_500, "KES",
+                clock.now(), "mobile money export"))));
+        Instant lastRequest = clock.now();
+        first.closeJournal();
+
+        // A simulator started again resumes its clock at the dead gateway's last quarter hour, before this request.
+        SimClock.Manual behind = SimClock.manual(lastRequest.minus(Duration.ofMinutes(10)));
+        ReplacementGateway resumed = ReplacementGateway.journaled(SITE, "GW-R1", key(), DemoOperator.trusted(),
+                behind, new ScriptedMeters(), journal);
+        List<String> imported = resumed.importedPayments();
+        behind.advance(Duration.ofMinutes(40));
+
+        assertThat(imported).contains("MM-2", "MM-4");
+        assertThat(resumed.ledgerAfter(TIP.seq())).extracting(LedgerEntry::reference)
+                .filteredOn(reference -> reference.startsWith("payment:MM-")).containsExactly("payment:MM-2",
+                        "payment:MM-4");
         resumed.closeJournal();
     }
 

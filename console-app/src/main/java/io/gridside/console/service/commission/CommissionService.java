@@ -95,16 +95,14 @@ public final class CommissionService implements AutoCloseable {
             goLiveConfirmed = false;
         }
         if (store != null) {
-            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "A site is created already for this "
-                    + "commissioning; go back to the site step to start over with another store.");
+            throw NotReadyRefusals.siteCreatedAlready();
         }
         Path file = setup.folder().resolve(plan.siteId() + ".db");
         if (Files.exists(file)) {
             SiteStore existing = SiteStore.openExisting(file);
             if (!existing.commission().plan().map(plan::equals).orElse(false)) {
                 existing.close();
-                throw new CommissionRefusal(CommissionRefusal.NOT_READY, "A store of site " + plan.siteId()
-                        + " exists at " + file + " with another plan; open it to resume, or choose another id.");
+                throw NotReadyRefusals.storeOfAnotherPlan(plan.siteId(), file);
             }
             store = existing;
             existing.commission().thresholds().ifPresent(kept -> thresholds = kept);
@@ -192,8 +190,7 @@ public final class CommissionService implements AutoCloseable {
 
     private void refuseWhenLive() {
         if (runner.live()) {
-            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The site bills live since go-live; move a "
-                    + "customer or exchange a meter from the Customers screen instead.");
+            throw NotReadyRefusals.siteLive();
         }
     }
 
@@ -294,7 +291,7 @@ public final class CommissionService implements AutoCloseable {
     public CommissionRecords records() {
         CommissionRecords rows = recordsOrNull();
         if (rows == null) {
-            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "Create the site first.");
+            throw NotReadyRefusals.createSiteFirst();
         }
         return rows;
     }
@@ -306,8 +303,7 @@ public final class CommissionService implements AutoCloseable {
 
     /** The site's plan. */
     public SitePlan plan() {
-        return records().plan().orElseThrow(() -> new CommissionRefusal(CommissionRefusal.NOT_READY,
-                "This store was not created by commissioning: it has no site plan."));
+        return records().plan().orElseThrow(NotReadyRefusals::noSitePlan);
     }
 
     /** The site's store, for what the day leaves behind (the ledger, the report); null before the site exists. */

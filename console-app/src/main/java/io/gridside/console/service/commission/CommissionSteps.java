@@ -87,15 +87,12 @@ final class CommissionSteps {
         }
         GatewayCommissioning gateway = link.commissioning();
         if (!gateway.supported()) {
-            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The gateway " + link.client().hello()
-                    .gatewayId() + " cannot be commissioned from the console: its firmware lacks commissioning.");
+            throw NotReadyRefusals.gatewayCannotCommission(link.client().hello().gatewayId());
         }
         CommissioningState state = gateway.state();
         String siteId = day.plan().siteId();
         if (!state.factoryFresh() && !siteId.equals(state.siteId())) {
-            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The gateway " + link.client().hello()
-                    .gatewayId() + " serves site " + state.siteId() + " already, not " + siteId + "; replace a "
-                    + "site's gateway from its replica, not by commissioning.");
+            throw NotReadyRefusals.gatewayOfAnotherSite(link.client().hello().gatewayId(), state.siteId(), siteId);
         }
         return StepOutcome.finished(CommissionTargets.format(day.target()));
     }
@@ -123,8 +120,7 @@ final class CommissionSteps {
     GatewayCommissioning gateway() throws IOException {
         CommissionLink link = day.link();
         if (link == null) {
-            throw new CommissionRefusal(CommissionRefusal.NOT_READY, "The gateway's address is not known: go back "
-                    + "to the gateway step and connect it again.");
+            throw NotReadyRefusals.gatewayAddressUnknown();
         }
         return link.commissioning();
     }
