@@ -30,7 +30,8 @@ public final class Amounts {
     public static long parseMinor(String text, String currency) {
         String typed = text == null ? "" : text.strip();
         if (typed.startsWith("-")) {
-            throw new InvalidValueException("amount.negative", "an amount cannot be negative; '" + typed + "' is", typed);
+            throw new InvalidValueException("amount.negative", "an amount cannot be negative; '" + typed + "' is",
+                    typed);
         }
         if (!PLAIN.matcher(typed).matches()) {
             throw new InvalidValueException("amount.digits", "an amount is written with digits and at most one point, "
