@@ -98,6 +98,8 @@ public final class TaskListView extends PopupToggle {
         }
 
         private String describe(Task<?> task) {
+            // KNOWN SHORTCOMING: a task's title and its last progress line are text written as it ran, so after a
+            // language switch an ended task still reads in the language it ran in; only a failure is worded again.
             Worker.State state = task.getState();
             if (state == Worker.State.FAILED) {
                 Throwable failure = task.getException();
