@@ -39,8 +39,8 @@ public final class Failures {
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
             // KNOWN SHORTCOMING: only the refusals a technician meets most (a typed amount, the sync's settings,
-            // the commissioning plan and link limits) name their sentence; the rest of the site models' and
-            // services' refusals (a tariff draft's fields among them) still read in English.
+            // the commissioning plan and link limits, a tariff not in force) name their sentence; the rest of the
+            // site models' and services' refusals (a tariff draft's fields among them) still read in English.
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
