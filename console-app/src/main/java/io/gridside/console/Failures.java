@@ -1,6 +1,7 @@
 package io.gridside.console;
 
 import io.gridside.link.client.LinkException;
+import io.gridside.site.WordedRefusal;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -12,8 +13,15 @@ import java.util.NoSuchElementException;
  * {@code error.gateway.CODE}), so they read in the technician's language. In English the link's own sentence is
  * kept: it was written in English with the particulars (the address, the limit passed) that a code's sentence
  * leaves out, and those particulars are in the log for support whatever the language.
+ *
+ * <p>A refusal of the site models or the services that names its sentence ({@link WordedRefusal}) is worded from
+ * {@code refused.REASON} with the values it keeps, in any language but English, where its own sentence is kept as
+ * the command line and the log read it.
  */
 public final class Failures {
+
+    /** Where a refusal's sentence is among the console's texts: {@code refused.REASON}. */
+    private static final String REFUSED = "refused.";
 
     private Failures() {
     }
@@ -23,13 +31,29 @@ public final class Failures {
         if (failure instanceof LinkException link) {
             return link(link);
         }
+        if (failure instanceof WordedRefusal worded && !Locale.ENGLISH.equals(I18n.locale())
+                && I18n.has(REFUSED + worded.reason())) {
+            return I18n.text(REFUSED + worded.reason(), worded.values().stream().map(Sentence::word).toArray());
+        }
         if (failure instanceof IOException || failure instanceof IllegalArgumentException
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
-            // KNOWN SHORTCOMING: the site models' and services' own refusals carry no code and read in English.
+            // KNOWN SHORTCOMING: only the refusals a technician meets most (a typed amount, the sync's settings,
+            // the commissioning plan and link limits, a tariff not in force) name their sentence; the rest of the
+            // site models' and services' refusals (a tariff draft's fields among them) still read in English.
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
+    }
+
+    /**
+     * A failure's own words: worded in the language in use when it is a link failure or a refusal that names its
+     * sentence, else its message as written (a date the JDK could not read, a rule not worded yet), never the
+     * sentence for an unexpected error, which a screen that words its failures has already given.
+     */
+    public static String words(Throwable failure) {
+        return failure instanceof WordedRefusal || failure instanceof LinkException ? describe(failure)
+                : failure.getMessage();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gridside.console;
 
 import io.gridside.site.Currencies;
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -41,13 +42,22 @@ public final class Formats {
      * symbol: "$" is a different currency in half the countries that use the sign.
      */
     public static String money(long minor, String currency) {
-        Locale locale = I18n.locale();
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        int digits = Currencies.exponent(currency);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        String amount = format.format(Currencies.toDecimal(minor, currency));
-        return codeComesFirst(locale) ? currency + " " + amount : amount + " " + currency;
+        String amount = amount(minor, currency);
+        return codeComesFirst(I18n.locale()) ? currency + " " + amount : amount + " " + currency;
+    }
+
+    /**
+     * An amount in minor units with exactly the currency's decimals, in the language's digit grouping and decimal
+     * mark but without the currency, for a column whose heading names it: "1,234.50" in English, "1 234,50" in
+     * French.
+     */
+    public static String amount(long minor, String currency) {
+        return exact(Currencies.toDecimal(minor, currency), Currencies.exponent(currency));
+    }
+
+    /** Energy in Wh as kWh with three decimals, exactly, as the language writes it: "12,345.678", "12 345,678". */
+    public static String kwh(long wh) {
+        return exact(BigDecimal.valueOf(wh, 3), 3);
     }
 
     /** A whole number with the language's digit grouping: "12,345" in English, "12 345" in French. */
@@ -107,6 +117,14 @@ public final class Formats {
                 }
             }
         };
+    }
+
+    /** {@code value} with exactly {@code digits} decimals, never through a double, as the language writes it. */
+    private static String exact(BigDecimal value, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(I18n.locale());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(value);
     }
 
     /** Whether the language writes a currency before the amount, as its own currency format does. */

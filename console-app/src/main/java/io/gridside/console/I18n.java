@@ -24,7 +24,9 @@ public final class I18n {
             "io.gridside.console.views",
             "io.gridside.console.firmware.firmware",
             "io.gridside.console.sync.sync",
-            "io.gridside.console.commission.commission");
+            "io.gridside.console.commission.commission",
+            "io.gridside.console.pages",
+            "io.gridside.console.refusals");
 
     /** The languages the console speaks, English first: every bundle has a file for each of the others. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("pt"),

@@ -50,6 +50,19 @@ public record Sentence(String key, List<Object> args) {
         return new Sentence(null, Arrays.asList((Object[]) parts));
     }
 
+    /**
+     * An amount kept in minor units, as an argument of a sentence: written as the language in use writes money each
+     * time the sentence is read, so a message kept across a language switch reads "KES 1,234.50" in English and
+     * "1 234,50 KES" in French.
+     */
+    public record Money(long minor, String currency) {
+    }
+
+    /** An amount to keep among a sentence's arguments, written as money whenever the sentence is read. */
+    public static Money money(long minor, String currency) {
+        return new Money(minor, currency);
+    }
+
     /** The sentence in the language in use now. */
     public String text() {
         if (key == null) {
@@ -59,9 +72,13 @@ public record Sentence(String key, List<Object> args) {
         return I18n.text(key, args.stream().map(Sentence::word).toArray());
     }
 
-    private static Object word(Object arg) {
+    /** An argument as it reads now: a sentence, a failure or an amount worded in the language in use. */
+    static Object word(Object arg) {
         if (arg instanceof Sentence sentence) {
             return sentence.text();
+        }
+        if (arg instanceof Money money) {
+            return Formats.money(money.minor(), money.currency());
         }
         if (arg instanceof Failures.Refusal refusal) {
             return Failures.refusal(refusal.failure());

@@ -132,9 +132,9 @@ public final class CashUpViewModel {
     }
 
     private void voided(CashVoided done) {
-        String money = Formats.money(done.amountMinor(), done.currency());
         message.show(done.outcome() == CashVoided.Outcome.VOIDED
-                ? Sentence.of("cash.voided", done.receipt(), money, done.customerId())
+                ? Sentence.of("cash.voided", done.receipt(), Sentence.money(done.amountMinor(), done.currency()),
+                        done.customerId())
                 : Sentence.of("cash.voided.before", done.receipt(), done.voidedBy(), done.reason()));
         reason.set("");
         load();

@@ -4,6 +4,7 @@ import io.gridside.console.Message;
 import io.gridside.console.Failures;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.Amounts;
 import io.gridside.console.service.CashBooks;
 import io.gridside.console.service.ReceiptPage;
@@ -20,8 +21,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -52,9 +53,10 @@ public final class TopUpViewModel {
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty reference = new SimpleStringProperty("");
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.FORM);
-    private final StringProperty confirmation = new SimpleStringProperty("");
+    private final Message confirmation = new Message();
     private final ObjectProperty<CashReceipt> receipt = new SimpleObjectProperty<>();
-    private final StringProperty receiptText = new SimpleStringProperty("");
+    /** The receipt in words, kept as sentences so that it reads in a language chosen after it came. */
+    private final Message receiptText = new Message();
     private final Message message = new Message();
     private final StringBinding balance;
     /** The gateway's last word on the credential's cash allowance, from the last receipt of this session. */
@@ -107,16 +109,16 @@ public final class TopUpViewModel {
         try {
             amountMinor = Amounts.parse(amount.get(), hello.currency());
         } catch (IllegalArgumentException e) {
-            message.showWords(e.getMessage());
+            message.fail(e);
             return;
         }
         if (reference.get() == null || reference.get().isBlank()) {
             reference.set(CashBooks.newReference(gatewayClock(), zone(hello)));
         }
         message.clear();
-        confirmation.set(I18n.text("cash.confirm", Formats.money(amountMinor, hello.currency()),
-                customer.customerId(), customer.customerName(), customer.meterId(),
-                Formats.money(customer.balanceMinor(), customer.currency()), reference.get().strip()));
+        confirmation.say("cash.confirm", Sentence.money(amountMinor, hello.currency()), customer.customerId(),
+                customer.customerName(), customer.meterId(), Sentence.money(customer.balanceMinor(),
+                        customer.currency()), reference.get().strip());
         step.set(Step.CONFIRM);
     }
 
@@ -148,15 +150,15 @@ public final class TopUpViewModel {
         lastAllowance = got;
         receipt.set(got);
         HelloReply hello = session.helloProperty().get();
-        String money = Formats.money(got.amountMinor(), got.currency());
+        Sentence.Money money = Sentence.money(got.amountMinor(), got.currency());
         String when = Formats.siteTime(got.paidAt(), zone(hello));
         String number = got.receipt() == null ? "\u2013" : got.receipt();
-        String first = got.outcome() == CashReceipt.Outcome.CREDITED
-                ? I18n.text("cash.receipt", number, money, got.customerId(), when)
-                : I18n.text("cash.receipt.again", number, money, got.customerId(), when);
-        String after = got.balanceAfterMinor() == null ? I18n.text("cash.receipt.posting")
-                : I18n.text("cash.receipt.balance", Formats.money(got.balanceAfterMinor(), got.currency()));
-        receiptText.set(first + "\n" + after + "\n" + allowance());
+        Sentence first = got.outcome() == CashReceipt.Outcome.CREDITED
+                ? Sentence.of("cash.receipt", number, money, got.customerId(), when)
+                : Sentence.of("cash.receipt.again", number, money, got.customerId(), when);
+        Sentence after = got.balanceAfterMinor() == null ? Sentence.of("cash.receipt.posting")
+                : Sentence.of("cash.receipt.balance", Sentence.money(got.balanceAfterMinor(), got.currency()));
+        receiptText.say("cash.receipt.lines", first, after, allowance());
         message.clear();
         step.set(Step.RECEIPT);
         session.refresh();
@@ -164,20 +166,20 @@ public final class TopUpViewModel {
     }
 
     /** What the credential may still credit in cash, as far as the console knows it. */
-    private String allowance() {
+    private Sentence allowance() {
         CashReceipt known = lastAllowance;
         if (known != null) {
-            return I18n.text("cash.allowance", Formats.money(known.remainingMinor(), known.currency()),
-                    Formats.money(known.limitMinor(), known.currency()),
-                    Formats.money(known.usedMinor(), known.currency()));
+            return Sentence.of("cash.allowance", Sentence.money(known.remainingMinor(), known.currency()),
+                    Sentence.money(known.limitMinor(), known.currency()),
+                    Sentence.money(known.usedMinor(), known.currency()));
         }
         SignedCredential credential = session.credential();
         HelloReply hello = session.helloProperty().get();
         Long limit = credential == null ? null : credential.credential().limits().get(TechnicianCredential.CASH_LIMIT);
         if (limit == null || hello == null) {
-            return I18n.text("cash.allowance.unknown");
+            return Sentence.of("cash.allowance.unknown");
         }
-        return I18n.text("cash.allowance.limit", Formats.money(limit, hello.currency()));
+        return Sentence.of("cash.allowance.limit", Sentence.money(limit, hello.currency()));
     }
 
     /** Writes the receipt shown as a small printable page into the receipts folder, and says where. */
@@ -205,8 +207,8 @@ public final class TopUpViewModel {
         chosen.set(null);
         amount.set("");
         receipt.set(null);
-        receiptText.set("");
-        confirmation.set("");
+        receiptText.clear();
+        confirmation.clear();
         message.clear();
         reference.set(hello == null ? "" : CashBooks.newReference(gatewayClock(), zone(hello)));
         step.set(Step.FORM);
@@ -255,8 +257,8 @@ public final class TopUpViewModel {
         return step;
     }
 
-    public StringProperty confirmationProperty() {
-        return confirmation;
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.textProperty();
     }
 
     /** The gateway's receipt of the last top-up, or null before one. */
@@ -264,8 +266,8 @@ public final class TopUpViewModel {
         return receipt;
     }
 
-    public StringProperty receiptTextProperty() {
-        return receiptText;
+    public ReadOnlyStringProperty receiptTextProperty() {
+        return receiptText.textProperty();
     }
 
     /** Why the form cannot go on, the gateway's refusal, or where a receipt went; empty otherwise. */

@@ -1,5 +1,6 @@
 package io.gridside.console.commission;
 
+import io.gridside.console.Failures;
 import io.gridside.console.service.commission.StepState;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.LinkThresholds;
@@ -205,7 +206,7 @@ public final class CommissionViewModel {
                     Locale.ROOT), ZoneId.of(zone.strip()), days, Double.parseDouble(latitude.strip()),
                     Double.parseDouble(longitude.strip()));
         } catch (DateTimeException | IllegalArgumentException e) {
-            problem.set(CommissionTexts.text("site.invalid", e.getMessage()));
+            problem.set(CommissionTexts.text("site.invalid", Failures.words(e)));
             return;
         }
         createSite(plan);
@@ -269,7 +270,7 @@ public final class CommissionViewModel {
             chosen = new LinkThresholds(decimal(0), decimal(1), decimal(2), decimal(3), whole(4), whole(5),
                     thresholds.get().clusterMetres());
         } catch (IllegalArgumentException e) {
-            problem.set(CommissionTexts.text("thresholds.invalid", e.getMessage()));
+            problem.set(CommissionTexts.text("thresholds.invalid", Failures.words(e)));
             return;
         }
         thresholds.set(chosen);

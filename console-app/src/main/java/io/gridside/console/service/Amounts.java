@@ -1,6 +1,8 @@
 package io.gridside.console.service;
 
+import io.gridside.console.Sentence;
 import io.gridside.site.Currencies;
+import io.gridside.site.InvalidValueException;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -28,22 +30,23 @@ public final class Amounts {
     public static long parseMinor(String text, String currency) {
         String typed = text == null ? "" : text.strip();
         if (typed.startsWith("-")) {
-            throw new IllegalArgumentException("an amount cannot be negative; '" + typed + "' is");
+            throw new InvalidValueException("amount.negative", "an amount cannot be negative; '" + typed + "' is",
+                    typed);
         }
         if (!PLAIN.matcher(typed).matches()) {
-            throw new IllegalArgumentException("an amount is written with digits and at most one point, such as 500 "
-                    + "or 499.50; '" + typed + "' is not");
+            throw new InvalidValueException("amount.digits", "an amount is written with digits and at most one point, "
+                    + "such as 500 or 499.50; '" + typed + "' is not", typed);
         }
         int digits = Currencies.exponent(currency);
         BigDecimal decimal = new BigDecimal(typed);
         if (decimal.stripTrailingZeros().scale() > digits) {
-            throw new IllegalArgumentException("an amount in " + currency + " has at most " + digits + " decimals; '"
-                    + typed + "' has more");
+            throw new InvalidValueException("amount.decimals", "an amount in " + currency + " has at most " + digits
+                    + " decimals; '" + typed + "' has more", currency, digits, typed);
         }
         BigDecimal minor = decimal.movePointRight(digits);
         if (minor.compareTo(BigDecimal.valueOf(MAX_PAYMENT_MINOR)) > 0) {
-            throw new IllegalArgumentException("one amount is at most " + money(MAX_PAYMENT_MINOR, currency) + "; '"
-                    + typed + "' is more");
+            throw new InvalidValueException("amount.tooLarge", "one amount is at most " + money(MAX_PAYMENT_MINOR,
+                    currency) + "; '" + typed + "' is more", new Sentence.Money(MAX_PAYMENT_MINOR, currency), typed);
         }
         return minor.longValueExact();
     }
@@ -68,7 +71,7 @@ public final class Amounts {
     public static long parse(String text, String currency) {
         long minor = parseMinor(text, currency);
         if (minor <= 0) {
-            throw new IllegalArgumentException("a payment must be more than 0");
+            throw new InvalidValueException("amount.zero", "a payment must be more than 0");
         }
         return minor;
     }

@@ -1,5 +1,7 @@
 package io.gridside.console.service;
 
+import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import io.gridside.link.message.CashReceipt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * A cash receipt as a small printable web page, to hand to the customer: self-contained, no scripts and nothing
@@ -16,10 +16,8 @@ import java.util.Locale;
  */
 public final class ReceiptPage {
 
-    // KNOWN SHORTCOMING: the page is written in English whatever the console's language; its words are not in the
-    // bundles yet, and the command line writes the same page.
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH);
+    /** The time paid, its month in the language's words so that it cannot be misread. */
+    private static final String TIME = "d MMM yyyy HH:mm:ss";
 
     private static final String STYLE = """
             body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; color: #000; margin: 2em; }
@@ -47,29 +45,35 @@ public final class ReceiptPage {
     private ReceiptPage() {
     }
 
-    /** The whole page of {@code receipt}. */
+    /**
+     * The whole page of {@code receipt}, in the console's language: its words, its amounts and its date, since the
+     * page is handed to a customer who reads that language. The command line writes it in the computer's language.
+     */
     public static String of(CashReceipt receipt, Context context) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Receipt ")
-                .append(StatementPage.escape(number(receipt))).append("</title>\n<style>\n").append(STYLE)
-                .append("</style>\n</head>\n<body>\n<h1>Cash receipt</h1>\n<p class=\"site\">")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(I18n.locale().getLanguage())
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(StatementPage.escape(I18n.text("page.receipt.title", number(receipt))))
+                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<h1>")
+                .append(StatementPage.escape(I18n.text("page.receipt.heading"))).append("</h1>\n<p class=\"site\">")
                 .append(StatementPage.escape(context.siteName())).append(" (")
                 .append(StatementPage.escape(context.siteId())).append(")</p>\n<dl>\n");
-        item(html, "Receipt", number(receipt));
-        html.append("<dt>Amount</dt><dd class=\"amount\">")
-                .append(StatementPage.escape(Amounts.money(receipt.amountMinor(), receipt.currency())))
+        item(html, "page.receipt.number", number(receipt));
+        html.append("<dt>").append(StatementPage.escape(I18n.text("page.receipt.amount")))
+                .append("</dt><dd class=\"amount\">")
+                .append(StatementPage.escape(Formats.money(receipt.amountMinor(), receipt.currency())))
                 .append("</dd>\n");
-        item(html, "Customer", context.customerName().isEmpty() ? receipt.customerId()
+        item(html, "page.customer", context.customerName().isEmpty() ? receipt.customerId()
                 : context.customerName() + " (" + receipt.customerId() + ")");
-        item(html, "Paid", TIME.format(receipt.paidAt().atZone(context.zone())) + " (" + context.zone().getId() + ")");
-        item(html, "Reference", receipt.reference());
-        item(html, "Taken by", context.technicianId());
+        item(html, "page.receipt.paid", Formats.pattern(TIME).format(receipt.paidAt().atZone(context.zone()))
+                + " (" + context.zone().getId() + ")");
+        item(html, "page.receipt.reference", receipt.reference());
+        item(html, "page.receipt.takenBy", context.technicianId());
         if (receipt.balanceAfterMinor() != null) {
-            item(html, "Balance after it", Amounts.money(receipt.balanceAfterMinor(), receipt.currency()));
+            item(html, "page.receipt.balanceAfter", Formats.money(receipt.balanceAfterMinor(), receipt.currency()));
         }
-        html.append("</dl>\n<p class=\"note\">The site's gateway credited this payment and keeps its record under ")
-                .append("the receipt number; asking again with the same reference shows this receipt and credits ")
-                .append("nothing more.</p>\n</body>\n</html>\n");
+        html.append("</dl>\n<p class=\"note\">").append(StatementPage.escape(I18n.text("page.receipt.note")))
+                .append("</p>\n</body>\n</html>\n");
         return html.toString();
     }
 
@@ -96,8 +100,8 @@ public final class ReceiptPage {
         return receipt.receipt() != null ? receipt.receipt() : receipt.reference();
     }
 
-    private static void item(StringBuilder html, String term, String value) {
-        html.append("<dt>").append(StatementPage.escape(term)).append("</dt><dd>")
+    private static void item(StringBuilder html, String termKey, String value) {
+        html.append("<dt>").append(StatementPage.escape(I18n.text(termKey))).append("</dt><dd>")
                 .append(StatementPage.escape(value)).append("</dd>\n");
     }
 }

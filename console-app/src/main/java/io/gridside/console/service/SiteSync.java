@@ -9,6 +9,8 @@ import io.gridside.console.service.sync.SyncResult;
 import io.gridside.console.service.sync.SyncSchedule;
 import io.gridside.console.service.sync.SyncStatus;
 import io.gridside.link.auth.SignedCredential;
+import io.gridside.site.InvalidValueException;
+import io.gridside.site.NotReadyException;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.store.SyncRows;
 import io.gridside.site.sync.FieldReview;
@@ -133,9 +135,11 @@ public final class SiteSync implements AutoCloseable {
             running = schedule;
         }
         if (running == null) {
-            throw new IllegalStateException(store.sync().config().isEmpty()
-                    ? "Sync is not set up for this site: give the cloud's address and pin first."
-                    : "The site is not in its database yet: wait for the first pull from the gateway to end.");
+            throw store.sync().config().isEmpty()
+                    ? new NotReadyException("sync.notSetUp",
+                            "Sync is not set up for this site: give the cloud's address and pin first.")
+                    : new NotReadyException("sync.noSite",
+                            "The site is not in its database yet: wait for the first pull from the gateway to end.");
         }
         return running.runNow();
     }
@@ -275,7 +279,7 @@ public final class SiteSync implements AutoCloseable {
         } catch (URISyntaxException e) {
             LOG.debug("'{}' is not a URL.", value, e);
         }
-        throw new IllegalArgumentException("The cloud's address must be an https:// address such as "
-                + "https://127.0.0.1:8443; '" + value + "' is not.");
+        throw new InvalidValueException("sync.address", "The cloud's address must be an https:// address such as "
+                + "https://127.0.0.1:8443; '" + value + "' is not.", value);
     }
 }

@@ -1,8 +1,9 @@
 package io.gridside.console.service;
 
-import io.gridside.site.CreditState;
+import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * A statement as a printable web page: one self-contained HTML file with its own print style (A4, a repeated
@@ -11,10 +12,8 @@ import java.util.Locale;
  */
 public final class StatementPage {
 
-    // KNOWN SHORTCOMING: the page is written in English whatever the console's language; its words are not in the
-    // bundles yet, and the command line writes the same page.
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    /** A day of the statement, its weekday and month in the language's words. */
+    private static final String DAY = "EEE d MMM yyyy";
 
     private static final String STYLE = """
             body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #000; margin: 2em; }
@@ -40,72 +39,81 @@ public final class StatementPage {
     private StatementPage() {
     }
 
-    /** The whole page. */
+    /**
+     * The whole page, in the console's language: its words, its amounts and its dates, since the page is handed to a
+     * customer who reads that language. The command line writes it in the computer's language.
+     */
     public static String of(CustomerStatement s) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Statement ")
-                .append(escape(s.customerId())).append(", ").append(escape(period(s))).append("</title>\n<style>\n")
-                .append(STYLE).append("</style>\n</head>\n<body>\n");
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(I18n.locale().getLanguage())
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(I18n.text("page.statement.title", s.customerId(), period(s))))
+                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         header(html, s);
         days(html, s);
         charges(html, s);
-        html.append("<p class=\"note\">Amounts in ").append(escape(s.currency())).append(". Energy is the ")
-                .append("meter's exact register, in kWh. Each day runs from midnight to midnight in ")
-                .append(escape(s.site().zone().getId())).append("; a quarter hour counts on the day it ended, ")
-                .append("when it was charged. Figures come from the site's ledger as the gateway posted it.</p>\n")
-                .append("</body>\n</html>\n");
+        html.append("<p class=\"note\">")
+                .append(escape(I18n.text("page.statement.note", s.currency(), s.site().zone().getId())))
+                .append("</p>\n</body>\n</html>\n");
         return html.toString();
     }
 
     private static void header(StringBuilder html, CustomerStatement s) {
-        html.append("<h1>Statement of account</h1>\n<p class=\"site\">").append(escape(s.site().name()))
-                .append(" (").append(escape(s.site().siteId())).append(")</p>\n<dl>\n");
-        item(html, "Customer", s.customerName().isEmpty() ? s.customerId()
+        html.append("<h1>").append(escape(I18n.text("page.statement.heading"))).append("</h1>\n<p class=\"site\">")
+                .append(escape(s.site().name())).append(" (").append(escape(s.site().siteId()))
+                .append(")</p>\n<dl>\n");
+        item(html, "page.customer", s.customerName().isEmpty() ? s.customerId()
                 : s.customerName() + " (" + s.customerId() + ")");
-        item(html, "Meter", s.meterIds().isEmpty() ? "none" : String.join(", ", s.meterIds()));
-        item(html, "Tariff", s.tariffId());
-        item(html, "Period", period(s));
-        item(html, "Opening balance", money(s.openingMinor(), s));
-        item(html, "Closing balance", money(s.closingMinor(), s));
+        item(html, "page.statement.meter", s.meterIds().isEmpty() ? I18n.text("page.statement.noMeter")
+                : String.join(", ", s.meterIds()));
+        item(html, "page.statement.tariff", s.tariffId());
+        item(html, "page.statement.period", period(s));
+        item(html, "page.statement.opening", money(s.openingMinor(), s));
+        item(html, "page.statement.closing", money(s.closingMinor(), s));
         if (s.state() != null) {
-            item(html, "Credit state at the last update", state(s.state()));
+            item(html, "page.statement.state", I18n.text("state." + s.state().name()));
         }
         html.append("</dl>\n");
     }
 
     private static void days(StringBuilder html, CustomerStatement s) {
-        html.append("<table class=\"days\">\n<thead><tr><th>Date</th><th>Energy (kWh)</th><th>Charges</th>")
-                .append("<th>Top-ups</th><th>Adjustments</th><th>Balance</th></tr></thead>\n<tbody>\n")
-                .append("<tr><td>Opening balance</td><td></td><td></td><td></td><td></td><td>")
-                .append(escape(Amounts.plain(s.openingMinor(), s.currency()))).append("</td></tr>\n");
-        for (CustomerStatement.Day day : s.days()) {
-            row(html, "", DAY.format(day.date()), Amounts.kwh(day.energyWh()), plain(day.lines().chargesMinor(), s),
-                    plain(day.lines().topUpsMinor(), s), plain(day.lines().adjustmentsMinor(), s),
-                    plain(day.balanceMinor(), s));
+        html.append("<table class=\"days\">\n<thead><tr>");
+        for (String key : List.of("page.statement.col.date", "page.statement.col.energy", "page.statement.col.charges",
+                "page.statement.col.topUps", "page.statement.col.adjustments", "page.statement.col.balance")) {
+            html.append("<th>").append(escape(I18n.text(key))).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        row(html, "", I18n.text("page.statement.opening"), "", "", "", "", plain(s.openingMinor(), s));
+        DateTimeFormatter day = Formats.pattern(DAY);
+        for (CustomerStatement.Day d : s.days()) {
+            row(html, "", day.format(d.date()), Formats.kwh(d.energyWh()), plain(d.lines().chargesMinor(), s),
+                    plain(d.lines().topUpsMinor(), s), plain(d.lines().adjustmentsMinor(), s),
+                    plain(d.balanceMinor(), s));
         }
         html.append("</tbody>\n<tfoot>\n");
-        row(html, "", "Total", Amounts.kwh(s.energyWh()), plain(s.totals().chargesMinor(), s),
-                plain(s.totals().topUpsMinor(), s), plain(s.totals().adjustmentsMinor(), s),
-                plain(s.closingMinor(), s));
+        row(html, "", I18n.text("page.statement.total"), Formats.kwh(s.energyWh()),
+                plain(s.totals().chargesMinor(), s), plain(s.totals().topUpsMinor(), s),
+                plain(s.totals().adjustmentsMinor(), s), plain(s.closingMinor(), s));
         html.append("</tfoot>\n</table>\n");
     }
 
     private static void charges(StringBuilder html, CustomerStatement s) {
         StatementLines t = s.totals();
-        html.append("<table class=\"charges\">\n<thead><tr><th>Charges of the period</th><th>")
-                .append(escape(s.currency())).append("</th></tr></thead>\n<tbody>\n");
-        row(html, "", "Energy", plain(t.energyMinor(), s));
-        row(html, "", "Standing charge", plain(t.standingMinor(), s));
-        row(html, "", "Tax", plain(t.taxMinor(), s));
-        row(html, "", "Levy", plain(t.levyMinor(), s));
-        row(html, "", "Minimum charge", plain(t.minimumMinor(), s));
-        row(html, "", "Debt recovery", plain(t.debtRecoveryMinor(), s));
-        row(html, "total", "Total charged", plain(t.chargesMinor(), s));
+        html.append("<table class=\"charges\">\n<thead><tr><th>").append(escape(I18n.text("page.charges.heading")))
+                .append("</th><th>").append(escape(s.currency())).append("</th></tr></thead>\n<tbody>\n");
+        row(html, "", I18n.text("page.charges.energy"), plain(t.energyMinor(), s));
+        row(html, "", I18n.text("page.charges.standing"), plain(t.standingMinor(), s));
+        row(html, "", I18n.text("page.charges.tax"), plain(t.taxMinor(), s));
+        row(html, "", I18n.text("page.charges.levy"), plain(t.levyMinor(), s));
+        row(html, "", I18n.text("page.charges.minimum"), plain(t.minimumMinor(), s));
+        row(html, "", I18n.text("page.charges.debtRecovery"), plain(t.debtRecoveryMinor(), s));
+        row(html, "total", I18n.text("page.charges.total"), plain(t.chargesMinor(), s));
         html.append("</tbody>\n</table>\n");
     }
 
-    private static void item(StringBuilder html, String term, String value) {
-        html.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+    private static void item(StringBuilder html, String termKey, String value) {
+        html.append("<dt>").append(escape(I18n.text(termKey))).append("</dt><dd>").append(escape(value))
+                .append("</dd>\n");
     }
 
     private static void row(StringBuilder html, String style, String... cells) {
@@ -117,26 +125,17 @@ public final class StatementPage {
     }
 
     private static String period(CustomerStatement s) {
-        return DAY.format(s.firstDay()) + " to " + DAY.format(s.lastDay());
+        DateTimeFormatter day = Formats.pattern(DAY);
+        return I18n.text("page.statement.periodRange", day.format(s.firstDay()), day.format(s.lastDay()));
     }
 
+    /** An amount in a column whose heading names the currency. */
     private static String plain(long minor, CustomerStatement s) {
-        return Amounts.plain(minor, s.currency());
+        return Formats.amount(minor, s.currency());
     }
 
     private static String money(long minor, CustomerStatement s) {
-        return Amounts.money(minor, s.currency());
-    }
-
-    private static String state(CreditState state) {
-        return switch (state) {
-            case ACTIVE -> "active";
-            case LOW -> "low credit";
-            case EMERGENCY -> "on emergency credit";
-            case GRACE -> "in grace";
-            case ARREARS -> "in arrears";
-            case DISCONNECTED -> "disconnected";
-        };
+        return Formats.money(minor, s.currency());
     }
 
     /** Text as HTML shows it and never reads it as markup: &amp;, &lt;, &gt;, both quotes escaped. */

@@ -1,5 +1,6 @@
 package io.gridside.console.sync;
 
+import io.gridside.console.Failures;
 import io.gridside.console.I18n;
 import io.gridside.console.service.SiteSync;
 import io.gridside.console.service.sync.CloudException;
@@ -118,7 +119,7 @@ public final class SessionSyncSource implements SyncSource {
         if (failure instanceof CloudException cloud) {
             return cloud.getMessage() + " [" + cloud.code() + "]";
         }
-        return failure instanceof IllegalStateException ? failure.getMessage() : SessionViewModel.describe(failure);
+        return failure instanceof IllegalStateException ? Failures.words(failure) : SessionViewModel.describe(failure);
     }
 
     @Override

@@ -220,6 +220,8 @@ final class VersionDraft {
     }
 
     private <T> T parse(StringProperty error, String field, Supplier<T> value) {
+        // KNOWN SHORTCOMING: a field's problem reads in English in every language: the unit parsers and the tariff
+        // validator write English fragments and field paths, not refusals that name their sentence.
         try {
             return value.get();
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.gridside.console.tasks;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.Failures;
 import io.gridside.console.I18n;
 import io.gridside.console.PopupToggle;
 import javafx.beans.binding.Bindings;
@@ -97,10 +98,12 @@ public final class TaskListView extends PopupToggle {
         }
 
         private String describe(Task<?> task) {
+            // KNOWN SHORTCOMING: a task's title and its last progress line are text written as it ran, so after a
+            // language switch an ended task still reads in the language it ran in; only a failure is worded again.
             Worker.State state = task.getState();
             if (state == Worker.State.FAILED) {
                 Throwable failure = task.getException();
-                return I18n.text("task.failed", failure == null ? "" : failure.getMessage());
+                return I18n.text("task.failed", failure == null ? "" : Failures.words(failure));
             }
             return state == Worker.State.CANCELLED ? I18n.text("task.cancelled") : task.getMessage();
         }

@@ -2,6 +2,7 @@ package io.gridside.console.tasks;
 
 import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
+import io.gridside.console.Failures;
 import io.gridside.console.I18n;
 import java.time.Duration;
 import javafx.animation.PauseTransition;
@@ -80,7 +81,7 @@ public final class TaskNotices extends VBox {
     private void ended(Task<?> task, Worker.State state, long nanos) {
         if (state == Worker.State.FAILED && nanos >= LONG.toNanos()) {
             Throwable failure = task.getException();
-            show(I18n.text("notice.failed", task.getTitle(), failure == null ? "" : failure.getMessage()),
+            show(I18n.text("notice.failed", task.getTitle(), failure == null ? "" : Failures.words(failure)),
                     Styles.DANGER, Material2AL.ERROR_OUTLINE, FAILURE_SHOWN);
         } else if (state == Worker.State.SUCCEEDED && nanos >= LONG.toNanos()) {
             show(I18n.text("notice.done", task.getTitle()), Styles.SUCCESS, Material2AL.CHECK_CIRCLE_OUTLINE, SHOWN);

@@ -2,12 +2,15 @@ package io.gridside.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.link.message.CashReceipt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,12 +18,17 @@ class ReceiptPageTest {
 
     private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
 
-    private static CashReceipt receipt(String number, Long balanceAfter) {
+    @BeforeEach
+    void inEnglish() {
+        I18n.use(Locale.ENGLISH);
+    }
+
+    static CashReceipt receipt(String number, Long balanceAfter) {
         return new CashReceipt(CashReceipt.Outcome.CREDITED, "CASH-20260603-120700-AB12", "C00003", 15_050, "KES",
                 Instant.parse("2026-06-03T09:07:00Z"), balanceAfter, 200_000, 15_050, 184_950, number);
     }
 
-    private static ReceiptPage.Context context(String customerName) {
+    static ReceiptPage.Context context(String customerName) {
         return new ReceiptPage.Context("Demo village", "site-7", NAIROBI, customerName, "T-0042");
     }
 
@@ -30,7 +38,7 @@ class ReceiptPageTest {
 
         assertThat(page).contains("<title>Receipt 6AF4F6-0001</title>", "KES 150.50", "Daudi Kibet (C00003)",
                 "3 Jun 2026 12:07:00 (Africa/Nairobi)", "CASH-20260603-120700-AB12", "T-0042",
-                "Balance after it</dt><dd>KES 1297.54");
+                "Balance after it</dt><dd>KES 1,297.54");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.site.CreditState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +22,11 @@ class StatementExportTest {
 
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void inEnglish() {
+        I18n.use(Locale.ENGLISH);
+    }
 
     /**
      * Two days of a KES account: opening 12.34; day one 1.234 kWh charged 0.43 energy + 0.10 standing, topped up
@@ -75,7 +83,7 @@ class StatementExportTest {
         assertThat(page).contains("@media print", "@page").doesNotContain("src=").doesNotContain("href=");
         assertThat(page).contains("<td>Total</td><td>1.234</td><td>0.53</td><td>5.00</td><td>-0.01</td>"
                 + "<td>16.80</td>");
-        assertThat(page).contains("<dt>Credit state at the last update</dt><dd>low credit</dd>");
+        assertThat(page).contains("<dt>Credit state at the last update</dt><dd>Low credit</dd>");
     }
 
     @Test

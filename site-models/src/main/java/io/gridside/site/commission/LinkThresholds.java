@@ -1,5 +1,7 @@
 package io.gridside.site.commission;
 
+import io.gridside.site.InvalidValueException;
+
 /**
  * The limits a meter's links are checked against on the commissioning day. A measure at or better than its pass
  * limit passes; one worse than its fail limit fails; between the two it needs attention. The defaults
@@ -22,19 +24,21 @@ public record LinkThresholds(double passRssiDbm, double failRssiDbm, double pass
 
     public LinkThresholds {
         if (!(failRssiDbm <= passRssiDbm) || !(passRssiDbm <= 0)) {
-            throw new IllegalArgumentException("The fail signal limit lies at or below the pass limit, both at most "
-                    + "0 dBm: pass " + passRssiDbm + ", fail " + failRssiDbm);
+            throw new InvalidValueException("thresholds.rssi", "The fail signal limit lies at or below the pass "
+                    + "limit, both at most 0 dBm: pass " + passRssiDbm + ", fail " + failRssiDbm, passRssiDbm,
+                    failRssiDbm);
         }
         if (!(passEtx >= 1) || !(failEtx >= passEtx)) {
-            throw new IllegalArgumentException("ETX limits are at least 1, the fail limit at or above the pass "
-                    + "limit: pass " + passEtx + ", fail " + failEtx);
+            throw new InvalidValueException("thresholds.etx", "ETX limits are at least 1, the fail limit at or above "
+                    + "the pass limit: pass " + passEtx + ", fail " + failEtx, passEtx, failEtx);
         }
         if (failRoutes < 0 || passRoutes < failRoutes) {
-            throw new IllegalArgumentException("Route limits are at least 0, the pass limit at or above the fail "
-                    + "limit: pass " + passRoutes + ", fail " + failRoutes);
+            throw new InvalidValueException("thresholds.routes", "Route limits are at least 0, the pass limit at or "
+                    + "above the fail limit: pass " + passRoutes + ", fail " + failRoutes, passRoutes, failRoutes);
         }
         if (!(clusterMetres > 0)) {
-            throw new IllegalArgumentException("A cluster's distance is above 0 m: " + clusterMetres);
+            throw new InvalidValueException("thresholds.cluster", "A cluster's distance is above 0 m: " + clusterMetres,
+                    clusterMetres);
         }
     }
 }

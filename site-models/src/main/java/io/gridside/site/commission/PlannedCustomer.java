@@ -1,6 +1,7 @@
 package io.gridside.site.commission;
 
 import io.gridside.site.CustomerCategory;
+import io.gridside.site.InvalidValueException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -30,24 +31,26 @@ public record PlannedCustomer(String customerId, String name, String phone, Stri
     public PlannedCustomer {
         Objects.requireNonNull(customerId, "customerId");
         if (!ID.matcher(customerId).matches()) {
-            throw new IllegalArgumentException("A customer id is 1 to 64 letters, digits, '.', '_', ':' or '-', "
-                    + "beginning with a letter or digit: " + customerId);
+            throw new InvalidValueException("customer.id", "A customer id is 1 to 64 letters, digits, '.', '_', ':' or "
+                    + "'-', beginning with a letter or digit: " + customerId, customerId);
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A customer needs a name: " + customerId);
+            throw new InvalidValueException("customer.name", "A customer needs a name: " + customerId, customerId);
         }
         phone = phone == null ? "" : phone;
         if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-            throw new IllegalArgumentException("A phone number is + and 8 to 15 digits, such as +254712345678: "
-                    + phone);
+            throw new InvalidValueException("customer.phone", "A phone number is + and 8 to 15 digits, such as "
+                    + "+254712345678: " + phone, phone);
         }
         address = address == null ? "" : address;
         Objects.requireNonNull(category, "category");
         if (tariffId == null || tariffId.isBlank()) {
-            throw new IllegalArgumentException("A customer needs a tariff id: " + customerId);
+            throw new InvalidValueException("customer.tariff", "A customer needs a tariff id: " + customerId,
+                    customerId);
         }
         if (openingBalanceMinor < 0) {
-            throw new IllegalArgumentException("An opening balance is never negative: " + openingBalanceMinor);
+            throw new InvalidValueException("customer.opening", "An opening balance is never negative: "
+                    + openingBalanceMinor, customerId);
         }
         if (meterSerial != null) {
             MeterSerial.requireValid(meterSerial);

@@ -1,5 +1,6 @@
 package io.gridside.site.commission;
 
+import io.gridside.site.InvalidValueException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -29,28 +30,30 @@ public record SitePlan(String siteId, String name, String operator, String curre
     public SitePlan {
         Objects.requireNonNull(siteId, "siteId");
         if (!ID.matcher(siteId).matches()) {
-            throw new IllegalArgumentException("A site id is 1 to 64 letters, digits, '.', '_', ':' or '-', "
-                    + "beginning with a letter or digit: " + siteId);
+            throw new InvalidValueException("site.id", "A site id is 1 to 64 letters, digits, '.', '_', ':' or '-', "
+                    + "beginning with a letter or digit: " + siteId, siteId);
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A site needs a name");
+            throw new InvalidValueException("site.name", "A site needs a name");
         }
         if (operator == null || operator.isBlank()) {
-            throw new IllegalArgumentException("A site needs the name of its operator");
+            throw new InvalidValueException("site.operator", "A site needs the name of its operator");
         }
         if (currency == null || !CURRENCY.matcher(currency).matches() || !knownCurrency(currency)) {
-            throw new IllegalArgumentException("A currency is a three-letter ISO 4217 code such as KES: " + currency);
+            throw new InvalidValueException("site.currency", "A currency is a three-letter ISO 4217 code such as KES: "
+                    + currency, String.valueOf(currency));
         }
         Objects.requireNonNull(zone, "zone");
         holidays = List.copyOf(holidays);
         for (int i = 1; i < holidays.size(); i++) {
             if (!holidays.get(i - 1).isBefore(holidays.get(i))) {
-                throw new IllegalArgumentException("Holidays are listed once each, in order: " + holidays.get(i));
+                throw new InvalidValueException("site.holidays", "Holidays are listed once each, in order: "
+                        + holidays.get(i), holidays.get(i).toString());
             }
         }
         if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
-            throw new IllegalArgumentException("A location is a latitude from -90 to 90 and a longitude from -180 "
-                    + "to 180 degrees: " + latitude + ", " + longitude);
+            throw new InvalidValueException("site.location", "A location is a latitude from -90 to 90 and a longitude "
+                    + "from -180 to 180 degrees: " + latitude + ", " + longitude, latitude, longitude);
         }
     }
 

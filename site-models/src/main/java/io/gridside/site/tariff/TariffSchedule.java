@@ -1,5 +1,6 @@
 package io.gridside.site.tariff;
 
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.Tariff;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -45,8 +46,9 @@ public record TariffSchedule(String tariffId, String currency, List<TariffVersio
             inForce = version;
         }
         if (inForce == null) {
-            throw new IllegalArgumentException("Tariff " + tariffId + " has no version in force at " + localTime
-                    + "; its first begins " + versions.get(0).effectiveFrom() + ".");
+            throw new InvalidValueException("tariff.notInForce", "Tariff " + tariffId + " has no version in force at "
+                    + localTime + "; its first begins " + versions.get(0).effectiveFrom() + ".", tariffId,
+                    localTime.toString(), versions.get(0).effectiveFrom().toString());
         }
         return inForce;
     }
