@@ -61,7 +61,7 @@ public final class MeshView extends BorderPane {
     private final MenuButton exportButton = new MenuButton(I18n.text("mesh.export"),
             new FontIcon(Material2MZ.SAVE_ALT));
     private final MeshCanvas canvas = new MeshCanvas();
-    private final FlowPane legend = new FlowPane(12, 2);
+    private final VBox legend = new VBox(2);
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Slider time = new Slider();
     private final Label timeText = new Label();
@@ -187,13 +187,15 @@ public final class MeshView extends BorderPane {
         toolbar.getStyleClass().add("mesh-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
-        // The legend in a strip under the mesh, not over it: a fitted mesh fills its pane to the corners, where a
-        // legend on top hid the labels of the meters drawn there.
+        // The legend in a column beside the mesh, not over it: a fitted mesh fills its pane to the corners, where a
+        // legend on top hid the labels of the meters drawn there. Beside it costs the mesh nothing: a site's tree is
+        // about as tall as it is wide, and the pane far wider than tall.
         StackPane.setAlignment(loading, Pos.TOP_RIGHT);
         StackPane stack = new StackPane(canvas, loading);
         stack.setMinSize(0, 0);
-        VBox.setVgrow(stack, Priority.ALWAYS);
-        VBox drawing = new VBox(stack, legend);
+        HBox.setHgrow(stack, Priority.ALWAYS);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        HBox drawing = new HBox(legend, stack);
         drawing.setMinSize(0, 0);
         HBox.setHgrow(time, Priority.ALWAYS);
         HBox timeBar = new HBox(8, new FontIcon(Material2MZ.SCHEDULE), time, timeText, nowButton);
