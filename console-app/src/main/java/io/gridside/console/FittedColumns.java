@@ -27,18 +27,33 @@ public final class FittedColumns<S> {
     private static final double TABLE_ROOM = 22;
 
     private final TableView<S> table;
+    /** Whether only the titles are measured: for a table whose cells draw their values in words of their own. */
+    private final boolean titlesOnly;
     /** The width of each text met so far in the cells' font: a replay's rows change at every step, its words not. */
     private final Map<String, Double> widths = new HashMap<>();
     private Font font;
     private boolean pending;
 
-    private FittedColumns(TableView<S> table) {
+    private FittedColumns(TableView<S> table, boolean titlesOnly) {
         this.table = table;
+        this.titlesOnly = titlesOnly;
     }
 
     /** Fits {@code table}'s columns to their texts now and whenever its rows, width or theme change. */
     public static <S> FittedColumns<S> fit(TableView<S> table) {
-        FittedColumns<S> fitted = new FittedColumns<>(table);
+        return follow(new FittedColumns<>(table, false));
+    }
+
+    /**
+     * Fits {@code table}'s columns to their titles alone: for a table whose cells write their values through cell
+     * factories of their own (amounts, lists), whose words the values' own texts would not measure.
+     */
+    public static <S> FittedColumns<S> fitTitles(TableView<S> table) {
+        return follow(new FittedColumns<>(table, true));
+    }
+
+    private static <S> FittedColumns<S> follow(FittedColumns<S> fitted) {
+        TableView<S> table = fitted.table;
         table.getItems().addListener((ListChangeListener<S>) change -> fitted.fitSoon());
         table.itemsProperty().addListener((obs, old, items) -> {
             items.addListener((ListChangeListener<S>) change -> fitted.fitSoon());
@@ -91,6 +106,9 @@ public final class FittedColumns<S> {
 
     private double needed(TableColumn<S, ?> column, List<S> rows) {
         double widest = measure(column.getText(), Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        if (titlesOnly) {
+            return widest;
+        }
         for (S row : rows) {
             Object value = column.getCellData(row);
             if (value != null) {
