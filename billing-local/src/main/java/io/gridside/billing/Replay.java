@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Re-runs a gateway's billing from its inputs: the opening balances and top-ups in its ledger, and the
@@ -99,13 +101,27 @@ public final class Replay {
     public static BillingEngine run(Tariff tariff, Rater rater, CustomerTariffs customers, CreditTerms terms,
             List<Meter> meters, List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events,
             List<Push> pushes) {
+        return run(tariff, rater, customers, terms, meters, gatewayLedger, readings, events, pushes, () -> false);
+    }
+
+    /**
+     * Replays every tick as {@link #run(Tariff, Rater, CustomerTariffs, CreditTerms, List, List, List, List, List)}
+     * does, and stops between two ticks once {@code stopAsked} says the person waiting for it has given up: a month
+     * of a large site takes long enough that a replay nobody waits for must not run on to its end.
+     *
+     * @throws CancellationException when {@code stopAsked} said so before the last tick
+     */
+    public static BillingEngine run(Tariff tariff, Rater rater, CustomerTariffs customers, CreditTerms terms,
+            List<Meter> meters, List<LedgerEntry> gatewayLedger, List<Reading> readings, List<SiteEvent> events,
+            List<Push> pushes, BooleanSupplier stopAsked) {
         Map<String, Instant> openings = new HashMap<>();
         gatewayLedger.stream().filter(e -> e.kind() == EntryKind.OPENING)
                 .forEach(e -> openings.putIfAbsent(e.customerId(), e.at()));
         LatePushes late = new LatePushes(pushes, readings, AccountHistory.of(meters, openings, events));
         BillingEngine engine = new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms)
                 .ratingCustomersBy(customers);
-        return run(engine, gatewayLedger, readings, SiteChangeLog.of(meters, gatewayLedger, readings, events), late);
+        SiteChangeLog changes = SiteChangeLog.of(meters, gatewayLedger, readings, events);
+        return run(engine, gatewayLedger, readings, new Ticked(changes, late, stopAsked));
     }
 
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
@@ -115,11 +131,12 @@ public final class Replay {
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
             SiteChangeLog changes) {
-        return run(engine, gatewayLedger, readings, changes, LatePushes.NONE);
+        return run(engine, gatewayLedger, readings, new Ticked(changes, LatePushes.NONE, () -> false));
     }
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
-            SiteChangeLog changes, LatePushes pushes) {
+            Ticked ticked) {
+        SiteChangeLog changes = ticked.changes();
         // The gateway bills a reading that closes a gap as the gap's spread, looking back on the readings before.
         engine.spreadingGaps(ReadingHistory.of(readings));
         Instant start = null;
@@ -134,7 +151,7 @@ public final class Replay {
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, inputs, new Ticked(changes, pushes));
+            tickThrough(engine, start, readings, inputs, ticked);
         }
         return engine;
     }
@@ -151,7 +168,7 @@ public final class Replay {
         Inputs inputs = new Inputs();
         gatewayLedger.forEach(inputs::take);
         tickThrough(engine, takenOverAt, readings, inputs,
-                new Ticked(SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE));
+                new Ticked(SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE, () -> false));
         return engine;
     }
 
@@ -175,8 +192,11 @@ public final class Replay {
         }
     }
 
-    /** What happens between ticks besides their voids: the site's changes and the versions pushed late. */
-    private record Ticked(SiteChangeLog changes, LatePushes pushes) {
+    /**
+     * What happens between ticks besides their voids: the site's changes and the versions pushed late; and whether
+     * whoever waits for the replay has given it up.
+     */
+    private record Ticked(SiteChangeLog changes, LatePushes pushes, BooleanSupplier stopAsked) {
     }
 
     /**
@@ -208,6 +228,9 @@ public final class Replay {
         Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
         changes.applyBefore(first, engine);
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
+            if (ticked.stopAsked().getAsBoolean()) {
+                throw new CancellationException("The billing replay was stopped before the tick of " + tick + ".");
+            }
             engine.tick(tick, topUpsByTick.getOrDefault(tick, List.of()), readingsByEnd.getOrDefault(tick, List.of()));
             reverse(engine, voidsByTick.getOrDefault(tick, List.of()));
             List<LedgerEntry> corrections = ticked.pushes().applyAt(tick, engine,

@@ -10,6 +10,8 @@ import io.gridside.console.shell.MainView;
 import io.gridside.console.shell.ScreenModels;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.console.tasks.TaskRunner;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -23,11 +25,28 @@ public final class GridsideApp extends Application {
     private static volatile ConnectionTarget startTarget;
     private static volatile String startScreen;
     private static volatile CommissionStart startCommission;
+    private static volatile Map<String, String> launchSettings = Map.of();
 
     private TaskRunner tasks;
     private SessionViewModel session;
     private AppDirs dirs;
     private Settings settings;
+
+    /**
+     * Opens the next window in {@code language} (a language tag, such as "fr") and {@code theme} (its key, such as
+     * "high-contrast") in place of those the settings keep, for this launch alone; null leaves the setting's.
+     * Nothing is written to the settings unless the technician switches in the console.
+     */
+    public static void useForThisLaunch(String language, String theme) {
+        Map<String, String> chosen = new HashMap<>();
+        if (language != null) {
+            chosen.put(Appearance.SETTING_LANGUAGE, language);
+        }
+        if (theme != null) {
+            chosen.put(Appearance.SETTING_THEME, theme);
+        }
+        launchSettings = Map.copyOf(chosen);
+    }
 
     /** Opens the window and blocks until it closes; connects to {@code target} at once when it is given. */
     public static void open(ConnectionTarget target) {
@@ -72,6 +91,7 @@ public final class GridsideApp extends Application {
     public void init() {
         dirs = AppDirs.forCurrentUser();
         settings = Settings.load(dirs);
+        launchSettings.forEach(settings::putForThisLaunch);
     }
 
     @Override

@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,12 +77,13 @@ class KeyboardShortcutsTest {
         assertThat(selected(robot, "#nav-sync")).isTrue();
 
         robot.push(new KeyCodeCombination(KeyCode.F1));
-        TableView<?> sheet = waitFor(robot, "#shortcut-table", TableView.class);
-        assertThat(sheet.getItems()).hasSize(Shortcuts.all().size());
+        VBox sheet = waitFor(robot, "#shortcut-sheet", VBox.class);
+        assertThat(robot.lookup("#shortcut-sheet .shortcut-keys").queryAll()).hasSize(Shortcuts.all().size());
+        showsWholeOnALaptopScreen(robot, sheet);
         assertThat(Screens.save(sheet.getScene(), "comfort/shortcut-sheet-en")).isNotEmptyFile();
         robot.push(new KeyCodeCombination(KeyCode.ESCAPE));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#shortcut-table").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#shortcut-sheet").tryQuery()).isEmpty();
 
         robot.clickOn("#nav-dashboard").push(shortcut(KeyCode.I));
         Label version = waitFor(robot, "#about-version", Label.class);
@@ -112,10 +114,12 @@ class KeyboardShortcutsTest {
 
         robot.clickOn("#settings-menu").clickOn("#settings-help").clickOn("#settings-shortcuts");
 
-        TableView<?> sheet = waitFor(robot, "#shortcut-table", TableView.class);
-        assertThat(sheet.getColumns().get(0).getText()).isEqualTo("Touches");
-        assertThat(sheet.getItems()).extracting(row -> ((Shortcuts.Shortcut) row).description())
+        VBox sheet = waitFor(robot, "#shortcut-sheet", VBox.class);
+        assertThat(robot.lookup("#shortcut-screens .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Touches");
+        assertThat(robot.lookup("#shortcut-sheet .shortcut-does").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Afficher l'écran Compteurs", "Afficher cette liste de raccourcis");
+        showsWholeOnALaptopScreen(robot, sheet);
         assertThat(Screens.save(sheet.getScene(), "comfort/shortcut-sheet-fr")).isNotEmptyFile();
     }
 
@@ -140,6 +144,24 @@ class KeyboardShortcutsTest {
         assertThat(filter.getText()).isEqualTo("MTR-00");
         assertThat(stage.getScene().getFocusOwner()).isSameAs(filter);
         assertThat(Screens.save(stage.getScene(), "comfort/notice-while-typing")).isNotEmptyFile();
+    }
+
+    /**
+     * Every line of the sheet shows whole, in a window that a 1366x768 screen holds (its height less the desktop's
+     * panel), with nothing to scroll: no line below the window's edge or beside it, none cut short of its height.
+     */
+    private static void showsWholeOnALaptopScreen(FxRobot robot, VBox sheet) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sheet.getScene().getHeight()).isLessThanOrEqualTo(728);
+        assertThat(sheet.getScene().getWidth()).isLessThanOrEqualTo(1366);
+        assertThat(robot.lookup("#shortcut-sheet .scroll-bar").queryAll()).isEmpty();
+        for (Label line : robot.lookup("#shortcut-sheet .shortcut-does").queryAllAs(Label.class)) {
+            Bounds bounds = line.localToScene(line.getLayoutBounds());
+            assertThat(bounds.getMaxY()).isLessThanOrEqualTo(sheet.getScene().getHeight());
+            assertThat(bounds.getMaxX()).isLessThanOrEqualTo(sheet.getScene().getWidth());
+            assertThat(line.getHeight()).as(line.getText())
+                    .isGreaterThanOrEqualTo(line.prefHeight(line.getWidth()) - 0.5);
+        }
     }
 
     private static KeyCodeCombination shortcut(KeyCode code) {

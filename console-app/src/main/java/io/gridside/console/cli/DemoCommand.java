@@ -45,6 +45,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site = new SiteOptions();
 
+    @Mixin
+    AppearanceOptions appearance = new AppearanceOptions();
+
     @Option(names = "--headless", description = "Run without a window: pull, bill and print a summary.")
     boolean headless;
 
@@ -68,6 +71,12 @@ final class DemoCommand implements Callable<Integer> {
         if (screen != null && (headless || !SCREENS.contains(screen))) {
             throw new UsageException(headless ? "--screen goes with the window, not with --headless."
                     : "--screen takes one of " + String.join(", ", SCREENS) + ", not '" + screen + "'.");
+        }
+        if (headless && appearance.given()) {
+            throw new UsageException("--lang and --theme go with the window, not with --headless.");
+        }
+        if (!headless) {
+            appearance.applyToWindow();
         }
         if ("commission".equals(screen)) {
             return commissionFreshSite();

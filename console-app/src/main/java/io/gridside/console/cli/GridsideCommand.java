@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gridside}: with no subcommand it opens the console window. */
@@ -47,6 +48,9 @@ public final class GridsideCommand implements Callable<Integer> {
             + "gateway answers: dashboard, meters, mesh and the others of 'gridside demo --screen'.")
     String screen;
 
+    @Mixin
+    AppearanceOptions appearance = new AppearanceOptions();
+
     @Override
     public Integer call() {
         if (screen != null && (tcp == null || !DemoCommand.SCREENS.contains(screen))) {
@@ -59,6 +63,7 @@ public final class GridsideCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        appearance.applyToWindow();
         GridsideApp.open(target, screen);
         return ExitCode.OK;
     }

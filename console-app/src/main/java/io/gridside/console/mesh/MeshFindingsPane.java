@@ -1,5 +1,6 @@
 package io.gridside.console.mesh;
 
+import io.gridside.console.FittedColumns;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.mesh.LinkFinding;
@@ -144,6 +145,8 @@ public final class MeshFindingsPane extends TabPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(I18n.text("mesh.findings.none")));
         table.getColumns().setAll(columns);
+        // The titles are long in French ("Compteurs coupés", "Recette journalière"): they keep their width.
+        FittedColumns.fitTitles(table);
         SortedList<S> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

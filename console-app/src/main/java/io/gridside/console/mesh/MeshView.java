@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,6 +23,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,6 +31,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -40,6 +43,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * findings below. Controls and bindings only: the state lives in {@link MeshViewModel}.
  */
 public final class MeshView extends BorderPane {
+
+    /** Room past a prompt's text for the caret and the field's border. */
+    private static final double PROMPT_ROOM = 8;
 
     private final MeshViewModel model;
     private final ToggleButton treeButton = new ToggleButton(I18n.text("mesh.layout.tree"));
@@ -97,11 +103,12 @@ public final class MeshView extends BorderPane {
         nodeColouring.setTooltip(new Tooltip(I18n.text("mesh.nodes.tip")));
         search.setId("mesh-search");
         search.setPromptText(I18n.text("mesh.search.prompt"));
-        search.setPrefColumnCount(11);
+        search.setTooltip(new Tooltip(I18n.text("mesh.search.prompt")));
+        fitToPrompt(search);
         filter.setId("mesh-filter");
         filter.setPromptText(I18n.text("mesh.filter.prompt"));
         filter.setTooltip(new Tooltip(I18n.text("mesh.filter.tip")));
-        filter.setPrefColumnCount(11);
+        fitToPrompt(filter);
         allLinksButton.setId("mesh-all-links");
         allLinksButton.setTooltip(new Tooltip(I18n.text("mesh.allLinks.tip")));
         fitButton.setId("mesh-fit");
@@ -118,7 +125,6 @@ public final class MeshView extends BorderPane {
         canvas.setId("mesh-canvas");
         legend.setId("mesh-legend");
         legend.getStyleClass().add("mesh-legend");
-        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         legend.setMouseTransparent(true);
         loading.setMaxSize(32, 32);
         time.setId("mesh-time");
@@ -130,6 +136,25 @@ public final class MeshView extends BorderPane {
         message.getStyleClass().add(Styles.TEXT_MUTED);
         radioPanel.setId("mesh-radio");
         findings.setId("mesh-findings");
+    }
+
+    /**
+     * Keeps {@code field} as wide as its whole prompt in the font and padding the theme gives it: the prompt is the
+     * only hint of what the field takes, and French or Swahili words, or the high-contrast theme's larger letters, cut
+     * it otherwise.
+     */
+    private static void fitToPrompt(TextField field) {
+        InvalidationListener fit = changed -> {
+            Text probe = new Text(field.getPromptText());
+            probe.setFont(field.getFont());
+            double width = Math.ceil(probe.getLayoutBounds().getWidth()) + field.getInsets().getLeft()
+                    + field.getInsets().getRight() + PROMPT_ROOM;
+            field.setPrefWidth(width);
+            field.setMinWidth(width);
+        };
+        field.fontProperty().addListener(fit);
+        field.insetsProperty().addListener(fit);
+        fit.invalidated(null);
     }
 
     private static <T extends Enum<T>> StringConverter<T> names(String prefix) {
@@ -148,22 +173,29 @@ public final class MeshView extends BorderPane {
 
     private void layoutControls() {
         HBox layoutPills = new HBox(treeButton, mapButton);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, layoutPills, linkColouring, allLinksButton, nodeColouring, search, filter, spacer,
-                fitButton, resetButton, exportButton);
+        HBox colouring = new HBox(8, layoutPills, linkColouring, allLinksButton, nodeColouring);
+        HBox finding = new HBox(8, search, filter, fitButton, resetButton, exportButton);
         for (Region fixed : new Region[] {treeButton, mapButton, linkColouring, allLinksButton, nodeColouring,
             fitButton, resetButton, exportButton}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        search.setMinWidth(80);
-        filter.setMinWidth(80);
+        colouring.setAlignment(Pos.CENTER_LEFT);
+        finding.setAlignment(Pos.CENTER_LEFT);
+        // Two groups that share a line while it holds them both; the search and its tools go to a second line when
+        // a language's longer words or the high-contrast theme's larger letters would cut their hints.
+        FlowPane toolbar = new FlowPane(16, 6, colouring, finding);
         toolbar.getStyleClass().add("mesh-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
-        StackPane.setAlignment(legend, Pos.TOP_LEFT);
+        // The legend in a column beside the mesh, not over it: a fitted mesh fills its pane to the corners, where a
+        // legend on top hid the labels of the meters drawn there. Beside it costs the mesh nothing: a site's tree is
+        // about as tall as it is wide, and the pane far wider than tall.
         StackPane.setAlignment(loading, Pos.TOP_RIGHT);
-        StackPane drawing = new StackPane(canvas, legend, loading);
+        StackPane stack = new StackPane(canvas, loading);
+        stack.setMinSize(0, 0);
+        HBox.setHgrow(stack, Priority.ALWAYS);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        HBox drawing = new HBox(legend, stack);
         drawing.setMinSize(0, 0);
         HBox.setHgrow(time, Priority.ALWAYS);
         HBox timeBar = new HBox(8, new FontIcon(Material2MZ.SCHEDULE), time, timeText, nowButton);

@@ -29,6 +29,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -118,6 +119,9 @@ public final class MeterRadioPanel extends VBox {
     private void createControls() {
         title.setId("mesh-radio-title");
         title.getStyleClass().add("title-4");
+        // Wrapped, not cut: "Choose a meter on the map or in a list" is long in French and Portuguese.
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         facts.setId("mesh-radio-facts");
         facts.setWrapText(true);
         createNeighbours();

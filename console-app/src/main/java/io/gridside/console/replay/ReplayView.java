@@ -2,6 +2,7 @@ package io.gridside.console.replay;
 
 import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
+import io.gridside.console.FittedColumns;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.mesh.MeshCanvas;
@@ -144,10 +145,10 @@ public final class ReplayView extends BorderPane {
         Label noMeters = new Label();
         noMeters.textProperty().bind(model.rowsNoteProperty());
         meters.setPlaceholder(noMeters);
-        // KNOWN SHORTCOMING: in the high-contrast theme (larger text) seven columns in half a 1280-pixel window cut
-        // their texts to an ellipsis ("M00...", "Commun..."), and the cells have no tooltip to read them whole.
-        meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         createMeterColumns();
+        // Seven columns in half the window: the high contrast theme's larger letters or a longer language would cut
+        // their texts; fitted, they widen and the table scrolls sideways when it has to.
+        FittedColumns.fit(meters);
         outages.setId("replay-outages");
         // Dense rows: at 1366x768 the outages' list shows twice as many of them.
         outages.getStyleClass().add(Styles.DENSE);
@@ -384,27 +385,28 @@ public final class ReplayView extends BorderPane {
             model.playingProperty().set(false);
             model.seek(at);
         });
-        Listening.onChange(this, model.windowProperty(), (obs, old, shown) -> {
-            if (shown != null) {
-                timeline.setWindow(shown.from(), shown.to(), shown.zone(), model.eventMillis(), model.outages());
-                timeline.setHistoryStart(shown.historyStart());
-            }
-        });
+        Listening.onChange(this, model.windowProperty(), (obs, old, shown) -> showWindow(shown));
         Listening.onChange(this, model.instantProperty(), (obs, old, at) -> timeline.setInstant(at,
                 model.playingProperty().get()));
+        // A screen built again on a theme or language switch shows the window the model already holds at once.
+        showWindow(model.windowProperty().get());
+        timeline.setInstant(model.instantProperty().get(), false);
         for (javafx.scene.Node control : new javafx.scene.Node[] {previousButton, playButton, nextButton,
             instantField, goButton, reportWindowButton}) {
             control.disableProperty().bind(model.windowProperty().isNull());
         }
     }
 
+    private void showWindow(ReplayWindow shown) {
+        if (shown != null) {
+            timeline.setWindow(shown.from(), shown.to(), shown.zone(), model.eventMillis(), model.outages());
+            timeline.setHistoryStart(shown.historyStart());
+        }
+    }
+
     private void bindMesh() {
-        Listening.onChange(this, model.sceneProperty(), (obs, old, scene) -> {
-            if (scene != null) {
-                canvas.setScene(scene.scene());
-                canvas.fitAll();
-            }
-        });
+        Listening.onChange(this, model.sceneProperty(), (obs, old, scene) -> showScene(scene));
+        showScene(model.sceneProperty().get());
         Listening.onChange(this, model.revisionProperty(), (obs, old, revision) -> canvas.redraw());
         Listening.onListChange(this, model.legend(), change -> showLegend());
         showLegend();
@@ -415,6 +417,13 @@ public final class ReplayView extends BorderPane {
                 model.rowTextProperty().set(shown.meterIds().get(meter));
             }
         });
+    }
+
+    private void showScene(ReplayScene scene) {
+        if (scene != null) {
+            canvas.setScene(scene.scene());
+            canvas.fitAll();
+        }
     }
 
     private void bindTables() {

@@ -28,6 +28,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
  * Audits a pulled site: re-runs its billing over the stored readings with the console's own engine, checks
@@ -40,6 +41,15 @@ public final class BillingAudit {
 
     /** Audits everything the store holds. */
     public static BillingReport run(SiteStore store) {
+        return run(store, () -> false);
+    }
+
+    /**
+     * Audits everything the store holds, giving up between two ticks of the replay once {@code stopAsked} says so.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code stopAsked} said so before the replay's end
+     */
+    public static BillingReport run(SiteStore store, BooleanSupplier stopAsked) {
         SiteInfo site = store.site().orElseThrow(() -> new NoSuchElementException(
                 "The site database holds no site yet; connect to the gateway and pull first."));
         Tariff tariff = store.tariff().orElseThrow(() -> new NoSuchElementException(
@@ -52,7 +62,8 @@ public final class BillingAudit {
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
-                (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events);
+                (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events,
+                        stopAsked);
         // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
         ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
                 .map(replaced -> replaced.run(site, tariff, config, meters, ledger, readings, replayOf))
@@ -122,7 +133,8 @@ public final class BillingAudit {
         }
         BillingConfig config = billingConfig(store, tariff.get());
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
-                (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events);
+                (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events,
+                        () -> false);
         return Optional.of(ReplacedGatewayReplay.in(ledger)
                 .map(replaced -> replaced.run(site.get(), tariff.get(), config, meters, ledger, readings, replayOf)
                         .after())
@@ -135,14 +147,14 @@ public final class BillingAudit {
      * that tariff.
      */
     private static BillingEngine replay(Tariff tariff, BillingConfig config, ZoneId zone, List<Meter> meters,
-            List<LedgerEntry> ledger, List<Reading> readings, List<SiteEvent> events) {
+            List<LedgerEntry> ledger, List<Reading> readings, List<SiteEvent> events, BooleanSupplier stopAsked) {
         List<Replay.Push> pushes = config.pushed().stream()
                 .map(p -> new Replay.Push(new Rater(config.scheduleWith(p.versionNumber()), zone,
                         config.terms().calendar()::isHoliday), p.knownAt(), p.afterSeq()))
                 .toList();
         Rater first = new Rater(config.scheduleBeforePushes(), zone, config.terms().calendar()::isHoliday);
         return Replay.run(tariff, first, config.customerTariffs(zone), config.terms(), meters, ledger, readings,
-                events, pushes);
+                events, pushes, stopAsked);
     }
 
     /**

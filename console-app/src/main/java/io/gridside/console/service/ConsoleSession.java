@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -388,6 +389,11 @@ public final class ConsoleSession implements AutoCloseable {
     /** Audits the billing of everything pulled so far; see {@link BillingAudit}. */
     public BillingReport audit() {
         return BillingAudit.run(store);
+    }
+
+    /** Audits as {@link #audit()} does, giving up once {@code stopAsked} says so; see {@link BillingAudit}. */
+    public BillingReport audit(BooleanSupplier stopAsked) {
+        return BillingAudit.run(store, stopAsked);
     }
 
     /** The role the gateway granted this session's credential. */

@@ -23,6 +23,8 @@ public final class Settings {
 
     private final Path file;
     private final Properties values = new Properties();
+    /** Settings chosen for this launch alone (on the command line): read before the file's, never written to it. */
+    private final Properties launchOnly = new Properties();
 
     private Settings(Path file) {
         this.file = file;
@@ -42,11 +44,24 @@ public final class Settings {
     }
 
     public synchronized String get(String key, String fallback) {
-        return values.getProperty(key, fallback);
+        return launchOnly.getProperty(key, values.getProperty(key, fallback));
     }
 
-    /** Changes one setting and writes the file at once, replacing it whole so a crash never leaves half. */
+    /**
+     * Gives {@code key} the value {@code value} until the console closes, without writing it to the file: the next
+     * launch reads the file's value again. A later {@link #put} of the same key, a change the technician made in the
+     * console, ends it and is kept as usual.
+     */
+    public synchronized void putForThisLaunch(String key, String value) {
+        launchOnly.setProperty(key, value);
+    }
+
+    /**
+     * Changes one setting and writes the file at once, replacing it whole so a crash never leaves half. Settings
+     * given for this launch alone stay out of the file.
+     */
     public synchronized void put(String key, String value) {
+        launchOnly.remove(key);
         values.setProperty(key, value);
         try {
             Files.createDirectories(file.getParent());

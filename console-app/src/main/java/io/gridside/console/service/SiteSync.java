@@ -70,6 +70,7 @@ public final class SiteSync implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SyncSchedule.RunEnd>> runEndListeners = new CopyOnWriteArrayList<>();
     /** Set under this object's lock; read without it by {@link #cancel}, which must never wait. */
     private volatile SyncSchedule schedule;
     private boolean closed;
@@ -93,6 +94,11 @@ public final class SiteSync implements AutoCloseable {
     /** Hears every new snapshot: after a run, a step of one, a pull, or a change of the cloud. */
     public void addListener(Consumer<Snapshot> listener) {
         listeners.add(listener);
+    }
+
+    /** Hears the end of every run of this site's sync, whichever schedule ran it, on the thread that ran it. */
+    public void addRunEndListener(Consumer<SyncSchedule.RunEnd> listener) {
+        runEndListeners.add(listener);
     }
 
     /**
@@ -220,6 +226,7 @@ public final class SiteSync implements AutoCloseable {
             schedule = new SyncSchedule(store, engine::run, SyncSchedule.Timer.thread("console-sync"),
                     Backoff.standard(new SplittableRandom()), clock, interval);
             schedule.addListener(this::publish);
+            schedule.addRunEndListener(end -> runEndListeners.forEach(listener -> listener.accept(end)));
             schedule.start();
             LOG.info("Sync of {} with {} started.", store.file(), config.cloudUrl());
         } catch (IOException | IllegalArgumentException e) {

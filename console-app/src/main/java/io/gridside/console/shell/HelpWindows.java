@@ -13,7 +13,8 @@ public final class HelpWindows {
 
     /** Opens the shortcut sheet beside the window of {@code from}, in the language in use. */
     public static void shortcuts(Node from) {
-        SideWindow.open(from, I18n.text("settings.shortcuts"), new ShortcutSheet(), 560, 680);
+        // Sized to the sheet: its two lists show whole, with nothing to scroll.
+        SideWindow.open(from, I18n.text("settings.shortcuts"), new ShortcutSheet());
     }
 
     /** Opens the about screen beside the window of {@code from}; {@code dataFolder} is the site data's folder. */

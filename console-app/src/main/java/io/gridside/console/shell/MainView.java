@@ -283,6 +283,9 @@ public final class MainView extends BorderPane {
         problemBanner.visibleProperty().bind(session.problemProperty().isNotEmpty());
         problemBanner.managedProperty().bind(problemBanner.visibleProperty());
         problemText.textProperty().bind(session.problemProperty());
+        // Held by the sync in one place, which the frame built on a language switch takes over.
+        syncModel.onScheduledRunEnd(run -> notices.unattendedEnded(I18n.text("task.sync.scheduled"), run.took(),
+                run.failure()));
         reconnectButton.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.LOST));
         reconnectButton.managedProperty().bind(reconnectButton.visibleProperty());
         searching.visibleProperty().bind(session.stateProperty().isEqualTo(LinkState.SEARCHING));

@@ -577,9 +577,8 @@ public final class SessionViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        // KNOWN SHORTCOMING: the billing replay does not look at the cancel signal; a cancel from the task list
-        // drops its report, but the replay runs on to its end.
-        tasks.submit(I18n.text("task.audit"), context -> current.audit(), onDone,
+        // A cancel from the task list stops the replay between two ticks, so a given-up audit frees its thread.
+        tasks.submit(I18n.text("task.audit"), context -> current.audit(context), onDone,
                 failure -> onFailure.accept(describe(failure)));
     }
 

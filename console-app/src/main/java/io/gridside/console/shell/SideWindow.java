@@ -25,6 +25,15 @@ final class SideWindow {
      * already open to the front.
      */
     static Stage open(Node from, String title, Parent content, double width, double height) {
+        return open(from, title, content, new Scene(content, width, height));
+    }
+
+    /** As {@link #open(Node, String, Parent, double, double)}, the window as large as {@code content} would be. */
+    static Stage open(Node from, String title, Parent content) {
+        return open(from, title, content, new Scene(content));
+    }
+
+    private static Stage open(Node from, String title, Parent content, Scene scene) {
         Optional<Stage> open = find(content.getId());
         if (open.isPresent()) {
             open.get().toFront();
@@ -34,7 +43,6 @@ final class SideWindow {
         stage.initOwner(from.getScene().getWindow());
         stage.initModality(Modality.NONE);
         stage.setTitle(title);
-        Scene scene = new Scene(content, width, height);
         // The high-contrast theme is the scene's own style sheet: the side window takes the same ones.
         scene.getStylesheets().setAll(from.getScene().getStylesheets());
         scene.addEventHandler(KeyEvent.KEY_PRESSED, event -> {

@@ -32,6 +32,9 @@ public final class SessionSyncSource implements SyncSource {
     private final RunSteps steps = new RunSteps();
     private Consumer<SyncOverview> overviews = shown -> { };
     private Consumer<SyncProgress> progress = step -> { };
+    private Consumer<ScheduledRun> scheduledRunEnds = end -> { };
+    /** The ends of the followed sync's runs worth a notice; read and set on the JavaFX thread. */
+    private ScheduledRuns scheduledRuns = new ScheduledRuns(SessionSyncSource::describe);
     /** The sync followed now; read and set on the JavaFX thread. */
     private SiteSync followed;
 
@@ -44,6 +47,11 @@ public final class SessionSyncSource implements SyncSource {
                 forget();
             }
         });
+    }
+
+    @Override
+    public void onScheduledRunEnd(Consumer<ScheduledRun> onEnd) {
+        scheduledRunEnds = onEnd;
     }
 
     @Override
@@ -61,9 +69,15 @@ public final class SessionSyncSource implements SyncSource {
             }
             followed = sync;
             steps.clear();
+            scheduledRuns = new ScheduledRuns(SessionSyncSource::describe);
             sync.addListener(snapshot -> Platform.runLater(() -> {
                 if (sync == followed) {
                     show(snapshot);
+                }
+            }));
+            sync.addRunEndListener(end -> Platform.runLater(() -> {
+                if (sync == followed) {
+                    scheduledRuns.told(end).ifPresent(scheduledRunEnds);
                 }
             }));
             session.runInBackground(I18n.text("task.sync.status"), context -> {

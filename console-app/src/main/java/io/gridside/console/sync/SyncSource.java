@@ -16,6 +16,13 @@ public interface SyncSource {
      */
     void listen(Consumer<SyncOverview> onOverview, Consumer<SyncProgress> onProgress);
 
+    /**
+     * Hands {@code onEnd} the end of each run the schedule started by itself that is worth telling the technician
+     * of on any screen (see {@link ScheduledRuns}); a run by hand is a task, told of as tasks are. One listener at a
+     * time: a frame built again on a language switch replaces the one before.
+     */
+    void onScheduledRunEnd(Consumer<ScheduledRun> onEnd);
+
     /** Reads the status again now. */
     void reload();
 

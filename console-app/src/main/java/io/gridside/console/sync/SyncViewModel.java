@@ -5,6 +5,7 @@ import io.gridside.console.Sentence;
 import io.gridside.console.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,6 +55,14 @@ public final class SyncViewModel {
                 source.siteOpen());
         now.set(clock.get());
         source.listen(this::show, this::follow);
+    }
+
+    /**
+     * Hands {@code onEnd} the ends of the runs the schedule started by itself that are worth a notice, in place of
+     * the listener handed before; see {@link SyncSource#onScheduledRunEnd}.
+     */
+    public void onScheduledRunEnd(Consumer<ScheduledRun> onEnd) {
+        source.onScheduledRunEnd(onEnd);
     }
 
     /** Reads the status afresh, as the screen does when it shows. */

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import io.gridside.console.Failures;
 import io.gridside.console.I18n;
 import java.time.Duration;
+import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -26,9 +27,8 @@ import org.kordamp.ikonli.material2.Material2AL;
  * appears, stays a few seconds (a failure longer) and goes, while the technician keeps typing in the field they were
  * in; clicks pass beside it to the screen below.
  *
- * <p>KNOWN SHORTCOMING: only work that runs as a task is told of. A sync run by hand is a task (its end or failure
- * after {@link #LONG} gives a notice); the runs the sync schedule starts by itself are not, and show their
- * result only in the status bar's sync indicator and on the Sync screen.
+ * <p>Work that runs by itself, outside the task list (the sync schedule's runs), is told of through
+ * {@link #unattendedEnded}: its failure at once, since nobody watched it start.
  */
 public final class TaskNotices extends VBox {
 
@@ -81,11 +81,30 @@ public final class TaskNotices extends VBox {
     private void ended(Task<?> task, Worker.State state, long nanos) {
         if (state == Worker.State.FAILED && nanos >= LONG.toNanos()) {
             Throwable failure = task.getException();
-            show(I18n.text("notice.failed", task.getTitle(), failure == null ? "" : Failures.words(failure)),
-                    Styles.DANGER, Material2AL.ERROR_OUTLINE, FAILURE_SHOWN);
+            failed(task.getTitle(), failure == null ? "" : Failures.words(failure));
         } else if (state == Worker.State.SUCCEEDED && nanos >= LONG.toNanos()) {
-            show(I18n.text("notice.done", task.getTitle()), Styles.SUCCESS, Material2AL.CHECK_CIRCLE_OUTLINE, SHOWN);
+            done(task.getTitle());
         }
+    }
+
+    /**
+     * Tells of the end of work {@code title} that ran by itself for {@code took}: a failure however quick, since no
+     * screen showed it start; a success when it took at least {@link #LONG}, as a task's.
+     */
+    public void unattendedEnded(String title, Duration took, Optional<String> failure) {
+        if (failure.isPresent()) {
+            failed(title, failure.get());
+        } else if (took.compareTo(LONG) >= 0) {
+            done(title);
+        }
+    }
+
+    private void failed(String title, String why) {
+        show(I18n.text("notice.failed", title, why), Styles.DANGER, Material2AL.ERROR_OUTLINE, FAILURE_SHOWN);
+    }
+
+    private void done(String title) {
+        show(I18n.text("notice.done", title), Styles.SUCCESS, Material2AL.CHECK_CIRCLE_OUTLINE, SHOWN);
     }
 
     /** Shows {@code message} as a notice for {@code shown}, the oldest notice going when there are too many. */

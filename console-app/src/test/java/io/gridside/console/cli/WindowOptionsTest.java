@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code gridside --tcp HOST:PORT --screen NAME} refuses what it cannot open before any window starts. */
+/**
+ * {@code gridside --tcp HOST:PORT --screen NAME} and the language and theme options of the console and the demo
+ * refuse what they cannot open before any window starts.
+ */
 class WindowOptionsTest {
 
     @Test
@@ -29,6 +32,39 @@ class WindowOptionsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.errLines()).singleElement().asString().contains("not 'maps'", "dashboard, meters, mesh")
                 .endsWith("[USAGE]");
+    }
+
+    @Test
+    void aLanguageTheConsoleDoesNotSpeakIsNamedWithThoseItDoes() {
+        CommandRun run = CommandRun.of("--lang", "de");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("--lang takes one of en, fr, pt, sw, not 'de'.").endsWith("[USAGE]");
+    }
+
+    @Test
+    void theDemosUnknownThemeIsNamedWithTheThemesThereAre() {
+        CommandRun run = CommandRun.of("demo", "--lang", "fr", "--theme", "sepia");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("--theme takes one of light, dark, high-contrast, not 'sepia'.").endsWith("[USAGE]");
+    }
+
+    @Test
+    void aLanguageOrThemeGoesWithTheWindowNotWithAHeadlessDemo() {
+        CommandRun run = CommandRun.of("demo", "--headless", "--theme", "dark");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("go with the window");
+    }
+
+    @Test
+    void theHelpOfTheConsoleAndOfTheDemoNamesTheLanguageAndThemeOptions() {
+        assertThat(CommandRun.of("--help").out()).contains("--lang=en|fr|pt|sw", "--theme=light|dark|high-contrast");
+        assertThat(CommandRun.of("demo", "--help").out()).contains("--lang=en|fr|pt|sw",
+                "--theme=light|dark|high-contrast", "not kept");
     }
 
     @Test

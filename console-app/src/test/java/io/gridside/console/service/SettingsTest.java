@@ -42,6 +42,36 @@ class SettingsTest {
     }
 
     @Test
+    void aSettingForThisLaunchIsReadFirstAndNeverWritten() {
+        AppDirs dirs = AppDirs.forCurrentUser();
+        Settings settings = Settings.load(dirs);
+        settings.put("console.language", "sw");
+        settings.putForThisLaunch("console.language", "fr");
+        settings.putForThisLaunch("console.theme", "high-contrast");
+
+        settings.put("connect.tcp.port", "7811");
+
+        assertThat(settings.get("console.language", "en")).isEqualTo("fr");
+        assertThat(settings.get("console.theme", "light")).isEqualTo("high-contrast");
+        Settings next = Settings.load(dirs);
+        assertThat(next.get("console.language", "en")).isEqualTo("sw");
+        assertThat(next.get("console.theme", "light")).isEqualTo("light");
+        assertThat(next.get("connect.tcp.port", "7700")).isEqualTo("7811");
+    }
+
+    @Test
+    void aChangeInTheConsoleEndsTheLaunchsChoiceAndIsKept() {
+        AppDirs dirs = AppDirs.forCurrentUser();
+        Settings settings = Settings.load(dirs);
+        settings.putForThisLaunch("console.theme", "high-contrast");
+
+        settings.put("console.theme", "dark");
+
+        assertThat(settings.get("console.theme", "light")).isEqualTo("dark");
+        assertThat(Settings.load(dirs).get("console.theme", "light")).isEqualTo("dark");
+    }
+
+    @Test
     void aMissingSettingGivesTheFallback() {
         assertThat(Settings.load(AppDirs.forCurrentUser()).get("connect.tcp.host", "127.0.0.1"))
                 .isEqualTo("127.0.0.1");

@@ -34,6 +34,11 @@ final class FakeSyncSource implements SyncSource {
     }
 
     @Override
+    public void onScheduledRunEnd(Consumer<ScheduledRun> onEnd) {
+        asked.add("scheduled run ends");
+    }
+
+    @Override
     public void reload() {
         asked.add("reload");
     }

@@ -70,6 +70,18 @@ public final class SyncSchedule implements AutoCloseable {
         }
     }
 
+    /**
+     * How a run ended.
+     *
+     * @param byHand whether a person asked for the run, or joined it while it ran; a run the timer alone started is
+     *     not by hand
+     * @param took how long the run lasted on the schedule's clock
+     * @param failure why the run did not go through, empty when it did; a cancelled run's is a
+     *     {@link CancellationException}
+     */
+    public record RunEnd(boolean byHand, Duration took, Optional<Throwable> failure) {
+    }
+
     /** One sync run, such as {@link SyncEngine#run}. */
     @FunctionalInterface
     public interface Runner {
@@ -84,6 +96,7 @@ public final class SyncSchedule implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RunEnd>> runEndListeners = new CopyOnWriteArrayList<>();
 
     /** How long closing waits for a run under way to end at its next chunk or page. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -153,6 +166,11 @@ public final class SyncSchedule implements AutoCloseable {
     /** Hears every new status, on the timer's thread. */
     public void addListener(Consumer<SyncStatus> listener) {
         listeners.add(listener);
+    }
+
+    /** Hears the end of every run, by hand or not, on the timer's thread, after the status listeners. */
+    public void addRunEndListener(Consumer<RunEnd> listener) {
+        runEndListeners.add(listener);
     }
 
     /** The status now: read from the store and the schedule's state. */
@@ -226,6 +244,7 @@ public final class SyncSchedule implements AutoCloseable {
             cancelRequested = false;
         }
         notifyListeners();
+        Instant began = clock.instant();
         SyncResult result = null;
         Throwable failure = null;
         Duration next;
@@ -259,6 +278,7 @@ public final class SyncSchedule implements AutoCloseable {
         }
         complete(waiting, result, failure);
         notifyListeners();
+        tellRunEnd(new RunEnd(waiting != null, Duration.between(began, clock.instant()), Optional.ofNullable(failure)));
     }
 
     private Duration online() {
@@ -308,6 +328,16 @@ public final class SyncSchedule implements AutoCloseable {
             waiting.complete(result);
         } else {
             waiting.completeExceptionally(failure);
+        }
+    }
+
+    private void tellRunEnd(RunEnd end) {
+        for (Consumer<RunEnd> listener : runEndListeners) {
+            try {
+                listener.accept(end);
+            } catch (RuntimeException e) {
+                LOG.warn("A sync run's end listener failed.", e);
+            }
         }
     }
 

@@ -1,0 +1,132 @@
+package io.gridside.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import io.gridside.console.I18n;
+import io.gridside.console.Theme;
+import io.gridside.console.mesh.MeshCanvas;
+import io.gridside.console.replay.ReplayTimeline;
+import io.gridside.console.shell.Appearance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Mesh and Replay screens in a 1366x768 window, in French and in the high-contrast theme, as a technician reads
+ * them: no text cut to an ellipsis, no legend over the mesh, and a Replay screen built again by a theme switch that
+ * shows its timeline and mesh at once.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ScreensFitTest {
+
+    private static final int METERS = 24;
+
+    @TempDir
+    static Path home;
+
+    private SiteConsole console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        console = SiteConsole.open(stage, home, METERS, 13);
+        // The window a 1366x768 laptop screen leaves.
+        stage.setWidth(1366);
+        stage.setHeight(728);
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+        I18n.use(Locale.ENGLISH);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Test
+    void theMeshInFrenchShowsItsHintsAndHeadingWholeAndItsLegendBesideTheMesh(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> appearance.useLanguage(Locale.FRENCH));
+        robot.clickOn("#nav-mesh");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : new String[] {"#mesh-search", "#mesh-filter"}) {
+            TextField field = robot.lookup(id).queryAs(TextField.class);
+            Text prompt = new Text(field.getPromptText());
+            prompt.setFont(field.getFont());
+            double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+            assertThat(room).as(id + " " + field.getPromptText()).isGreaterThanOrEqualTo(
+                    prompt.getLayoutBounds().getWidth());
+        }
+        assertWhole(robot.lookup("#mesh-radio-title").queryAs(Label.class));
+        Bounds legend = sceneBounds(robot.lookup("#mesh-legend").query());
+        Bounds mesh = sceneBounds(robot.lookup("#mesh-canvas").queryAs(MeshCanvas.class));
+        assertThat(legend.intersects(mesh)).as("the legend over the mesh").isFalse();
+        assertThat(Screens.save(stage.getScene(), "fit/mesh-fr")).isNotEmptyFile();
+    }
+
+    @Test
+    void theReplayInHighContrastCutsNoMeterTextAndDrawsItsTimelineAfterTheSwitch(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-replay");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#replay-timeline")
+                .queryAs(ReplayTimeline.class).scale() != null);
+
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> appearance.useTheme(Theme.HIGH_CONTRAST));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#replay-timeline").queryAs(ReplayTimeline.class).scale())
+                .as("the new screen's timeline shows the window the model holds").isNotNull();
+        assertThat(robot.lookup("#replay-canvas").queryAs(MeshCanvas.class).getMeshScene())
+                .as("the new screen's mesh").isNotNull();
+        TableView<?> meters = robot.lookup("#replay-meters").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !meters.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Node cell : robot.lookup("#replay-meters .table-cell").queryAll()) {
+            if (cell instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null) {
+                assertWhole(labeled);
+            }
+        }
+        for (Node title : robot.lookup("#replay-meters .column-header .label").queryAll()) {
+            assertWhole((Labeled) title);
+        }
+        assertThat(Screens.save(stage.getScene(), "fit/replay-high-contrast")).isNotEmptyFile();
+    }
+
+    /** The text {@code labeled} draws is its whole text, not one cut to an ellipsis. */
+    private static void assertWhole(Labeled labeled) {
+        Text drawn = (Text) labeled.lookup(".text");
+        assertThat(drawn).as(labeled.getText()).isNotNull();
+        assertThat(drawn.getText()).as("the text drawn for " + labeled.getText()).isEqualTo(labeled.getText());
+    }
+
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+}
