@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.BillingEngine;
+import io.gridside.billing.RatingState;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
@@ -47,6 +48,7 @@ public final class GapReconciliation {
     private final BillingEngine engine;
     private final long replayedSeq;
     private final Map<String, Reading> lastReadings = new HashMap<>();
+    private final Map<String, List<Reading>> readingsByMeter = new HashMap<>();
     private final Set<String> creditedBefore;
 
     private GapReconciliation(ReplicaRestore replica, BillingEngine engine, List<Reading> readings,
@@ -57,6 +59,7 @@ public final class GapReconciliation {
         for (Reading reading : readings) {
             lastReadings.merge(reading.meterId(), reading,
                     (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
+            readingsByMeter.computeIfAbsent(reading.meterId(), meter -> new ArrayList<>()).add(reading);
         }
         this.creditedBefore = creditedBefore;
     }
@@ -97,8 +100,10 @@ public final class GapReconciliation {
         registers.registers().forEach(register -> byMeter.put(register.meterId(), register));
         TreeMap<Instant, List<Reading>> gapsByEnd = new TreeMap<>();
         Map<String, Long> gapEnergy = new HashMap<>();
+        Map<String, Long> unpostedEnergy = new HashMap<>();
         for (RestoreChunk.Account account : replica.accounts()) {
             String meterId = account.meter().meterId();
+            unpostedEnergy.put(meterId, unpostedEnergyWh(account.customer().customerId(), meterId));
             Reading gap = gapReading(meterId, byMeter.get(meterId));
             if (gap != null) {
                 gapsByEnd.computeIfAbsent(gap.intervalEnd(), end -> new ArrayList<>()).add(gap);
@@ -109,7 +114,25 @@ public final class GapReconciliation {
                 .filter(p -> !creditedBefore.contains(p.reference()) && engine.customers().contains(p.customerId()))
                 .toList();
         tick(gapsByEnd, registers.at(), applied);
-        return reconciled(byMeter, gapEnergy, applied);
+        return reconciled(byMeter, gapEnergy, unpostedEnergy, applied);
+    }
+
+    /**
+     * The energy the customer's meter delivered before the replica's last reading whose charges the dead gateway had
+     * not posted yet (it posts a day's charges at midnight): the lines charge it with the gap's, so a row shows it.
+     */
+    private long unpostedEnergyWh(String customerId, String meterId) {
+        if (!engine.customers().contains(customerId) || engine.closed(customerId)) {
+            return 0;
+        }
+        RatingState state = engine.ratingState(customerId);
+        if (state.accruedFrom() == null) {
+            return 0;
+        }
+        return readingsByMeter.getOrDefault(meterId, List.of()).stream()
+                .filter(r -> !r.intervalStart().isBefore(state.accruedFrom())
+                        && !r.intervalEnd().isAfter(state.accruedTo()))
+                .mapToLong(Reading::energyWh).sum();
     }
 
     /** The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on. */
@@ -150,7 +173,7 @@ public final class GapReconciliation {
     }
 
     private Reconciled reconciled(Map<String, RegistersRead.Register> byMeter, Map<String, Long> gapEnergy,
-            List<QueuedPayment> payments) {
+            Map<String, Long> unpostedEnergy, List<QueuedPayment> payments) {
         Map<String, List<LedgerEntry>> posted = new LinkedHashMap<>();
         for (LedgerEntry entry : engine.ledgerAfter(replayedSeq)) {
             posted.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
@@ -163,8 +186,8 @@ public final class GapReconciliation {
             List<PostReconciliation.Line> own = linesOf(customerId, meterId,
                     posted.getOrDefault(customerId, List.of()));
             lines.addAll(own);
-            rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId),
-                    own));
+            rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L),
+                    unpostedEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId), own));
         }
         return new Reconciled(replica.site().currency(), rows, lines, payments);
     }
