@@ -128,6 +128,19 @@ public final class RatingState {
         return accruedMinor;
     }
 
+    /**
+     * The start of the first interval accrued since the last posting; null when none has. With {@link #accruedTo}
+     * it bounds the readings whose energy {@link #accruedMinor} charges.
+     */
+    public Instant accruedFrom() {
+        return accruedFrom;
+    }
+
+    /** The end of the last interval accrued since the last posting; null when none has. */
+    public Instant accruedTo() {
+        return accruedTo;
+    }
+
     /** The whole minor units the lines whose key {@code lineOfKind} accepts would post now. */
     long accruedMinor(Predicate<String> lineOfKind) {
         long minor = 0;

@@ -15,6 +15,7 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -42,8 +43,9 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--site", paramLabel = "FILE",
-            description = "The site database file (default: the site's own file in the data folder).")
+    @Option(names = "--site", paramLabel = "FILE", description = {"The site database to pull into and audit, whose "
+            + "revocation list the gateway is also given (default: the site's own file in the data folder).",
+        "'connect --site FILE audit' means the same; giving two different files is refused."})
     Path siteFile;
 
     @Option(names = "--json", description = "Print the summary as JSON.")
@@ -55,9 +57,11 @@ final class AuditCommand implements Callable<Integer> {
         SitePull.Result pulled;
         CommandAudit.Result commands;
         List<LedgerEntry> ledger;
+        Path chosen = chosenDatabase();
+        // A database not made yet holds no revocation list: the session gives the gateway the data folder's.
+        connect.site = chosen != null && Files.isRegularFile(chosen) ? chosen : null;
         try (GatewayClient client = connect.open()) {
-            Path database = siteFile != null ? siteFile
-                    : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
+            Path database = chosen != null ? chosen : AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
             try (SiteStore store = SiteStore.open(database)) {
                 LedgerVerification.Outcome held = LedgerVerification.run(store);
                 if (!held.intact()) {
@@ -93,6 +97,21 @@ final class AuditCommand implements Callable<Integer> {
             printCommands(commands, out);
         }
         return report.reconciliation().agrees() && commands.clean() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * The site database named with {@code --site}, before {@code audit} or after it, which mean the same: the one
+     * the audit pulls into and whose revocation list the session carries; null for the site's own file.
+     */
+    private Path chosenDatabase() {
+        Path before = connect.site;
+        if (siteFile != null && before != null
+                && !siteFile.toAbsolutePath().normalize().equals(before.toAbsolutePath().normalize())) {
+            throw new UsageException("--site names the one site database the audit pulls into and whose revocation "
+                    + "list it gives the gateway, before audit or after it; give one file, as 'connect ... audit "
+                    + "--site FILE', not " + before + " and " + siteFile + ".");
+        }
+        return siteFile != null ? siteFile : before;
     }
 
     /** Whether every entry a technician caused traces to a signed command that checks out. */

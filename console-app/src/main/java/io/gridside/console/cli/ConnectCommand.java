@@ -56,7 +56,8 @@ final class ConnectCommand {
     @Option(names = "--site", paramLabel = "FILE", description = {"The site database whose revocation list (which "
             + "sync keeps) is given to the gateway right after the hello, if the gateway holds an older one "
             + "(default: the site's database in the data folder, if there is one); the commission subcommands "
-            + "record their steps in it when they are given no --site of their own."})
+            + "record their steps in it when they are given no --site of their own, and audit pulls into it, as "
+            + "with audit --site FILE."})
     Path site;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",

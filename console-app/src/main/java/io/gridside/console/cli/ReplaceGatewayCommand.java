@@ -164,15 +164,21 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         out.printf("Restored from the replica up to its ledger entry %d; the new gateway's ledger continues the "
                 + "chain.%n", result.replicaTipSeq());
         TextTable table = new TextTable(3, "customer", "name", "meter", "replica balance", "gap energy",
-                "gap charge", "payments", "balance");
+                "unposted energy", "energy charge", "other charges", "payments", "balance");
         for (Reconciled.Row row : reconciled.rows()) {
             table.add(List.of(row.customerId(), row.name(), row.meterId(),
                     Formats.money(row.replicaBalanceMinor(), currency),
                     row.unread() ? "unread" : FieldOptions.kwh(row.gapEnergyWh()),
-                    Formats.money(row.gapChargeMinor(), currency), Formats.money(row.paymentsMinor(), currency),
+                    FieldOptions.kwh(row.unpostedEnergyWh()), Formats.money(row.energyChargeMinor(), currency),
+                    Formats.money(row.otherChargesMinor(), currency), Formats.money(row.paymentsMinor(), currency),
                     Formats.money(row.resultingBalanceMinor(), currency)));
         }
         table.print(out);
+        out.println("Balance = replica balance - energy charge - other charges + payments. The energy charge prices "
+                + "the gap's energy (the register read now less the meter's last reading in the replica) and the "
+                + "unposted energy (used before that reading, whose charges the dead gateway had not posted yet), with "
+                + "their taxes and levies; other charges are the standing charges of the days passed, any minimum "
+                + "charge and any debt recovered from the payments.");
         out.printf("%d ledger entries posted now, %d posted before and left as they were.%n",
                 result.posted().entries().size(), result.posted().alreadyPosted().size());
         long unread = reconciled.rows().stream().filter(Reconciled.Row::unread).count();
@@ -195,7 +201,11 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             item.put("meterId", row.meterId());
             item.put("replicaBalanceMinor", row.replicaBalanceMinor());
             item.put("gapEnergyWh", row.gapEnergyWh());
+            item.put("unpostedEnergyWh", row.unpostedEnergyWh());
+            item.put("energyWh", row.energyWh());
             item.put("unread", row.unread());
+            item.put("energyChargeMinor", row.energyChargeMinor());
+            item.put("otherChargesMinor", row.otherChargesMinor());
             item.put("gapChargeMinor", row.gapChargeMinor());
             item.put("paymentsMinor", row.paymentsMinor());
             item.put("balanceMinor", row.resultingBalanceMinor());

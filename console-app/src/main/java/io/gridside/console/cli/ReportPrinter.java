@@ -40,7 +40,8 @@ final class ReportPrinter {
         out.printf("Amounts in %s. Balance = opening + top-ups - energy - standing - taxes - debt + other.%n",
                 currency);
         out.println("Taxes are taxes and levies, debt is what top-ups repaid of debts, other is minimum charges "
-                + "(negative) and corrections. kWh counts every meter that billed the account in turn.");
+                + "(negative) and corrections. kWh counts every meter that billed the account in turn, and the gap "
+                + "that a gateway replacement billed.");
         printAudit(report.reconciliation(), zone, out);
     }
 

@@ -74,8 +74,12 @@ public final class BillingAudit {
         Instant from = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant to = readings.isEmpty() ? null : readings.get(readings.size() - 1).intervalEnd();
         AccountHistory history = AccountHistory.of(meters, openings(ledger), events);
-        List<BillingReport.Row> rows = rows(CustomerNames.of(store.customers(), events), history,
-                energies(history, readings, to), replayed, replay);
+        Map<String, Long> energies = energies(history, readings, to);
+        // The reconciliation billed each meter's gap as one reading that no stored reading holds: count it too.
+        outcome.gapEnergyWh().forEach((meterId, wh) -> replay.customerOfMeter(meterId)
+                .ifPresent(customerId -> energies.merge(customerId, wh, Long::sum)));
+        List<BillingReport.Row> rows = rows(CustomerNames.of(store.customers(), events), history, energies, replayed,
+                replay);
         return new BillingReport(site, from, to, rows, BillingReport.Row.total(rows), reconciliation);
     }
 

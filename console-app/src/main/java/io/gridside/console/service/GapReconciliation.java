@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.billing.BillingEngine;
+import io.gridside.billing.RatingState;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
@@ -46,6 +47,7 @@ public final class GapReconciliation {
     private final BillingEngine engine;
     private final long replayedSeq;
     private final GapBilling gap;
+    private final Map<String, List<Reading>> readingsByMeter = new HashMap<>();
     private final Set<String> creditedBefore;
 
     private GapReconciliation(ReplicaRestore replica, BillingEngine engine, List<Reading> readings,
@@ -54,6 +56,9 @@ public final class GapReconciliation {
         this.engine = engine;
         this.replayedSeq = engine.lastSeq();
         this.gap = new GapBilling(engine, readings);
+        for (Reading reading : readings) {
+            readingsByMeter.computeIfAbsent(reading.meterId(), meter -> new ArrayList<>()).add(reading);
+        }
         this.creditedBefore = creditedBefore;
     }
 
@@ -96,13 +101,37 @@ public final class GapReconciliation {
                 .toList();
         List<TopUp> topUps = applied.stream()
                 .map(p -> new TopUp(p.reference(), p.customerId(), p.amountMinor(), p.paidAt())).toList();
+        Map<String, Long> unpostedEnergy = new HashMap<>();
+        for (RestoreChunk.Account account : replica.accounts()) {
+            String meterId = account.meter().meterId();
+            unpostedEnergy.put(meterId, unpostedEnergyWh(account.customer().customerId(), meterId));
+        }
         List<String> meterIds = replica.accounts().stream().map(account -> account.meter().meterId()).toList();
         Map<String, Long> gapEnergy = gap.bill(meterIds, byMeter, registers.at(), topUps);
-        return reconciled(byMeter, gapEnergy, applied);
+        return reconciled(byMeter, gapEnergy, unpostedEnergy, applied);
+    }
+
+    /**
+     * The energy the customer's meter delivered before the replica's last reading whose charges the dead gateway had
+     * not posted yet (it posts a day's charges at midnight): the lines charge it with the gap's, so a row shows it.
+     * Read before the gap is billed, while the engine still stands where the replica left it.
+     */
+    private long unpostedEnergyWh(String customerId, String meterId) {
+        if (!engine.customers().contains(customerId) || engine.closed(customerId)) {
+            return 0;
+        }
+        RatingState state = engine.ratingState(customerId);
+        if (state.accruedFrom() == null) {
+            return 0;
+        }
+        return readingsByMeter.getOrDefault(meterId, List.of()).stream()
+                .filter(r -> !r.intervalStart().isBefore(state.accruedFrom())
+                        && !r.intervalEnd().isAfter(state.accruedTo()))
+                .mapToLong(Reading::energyWh).sum();
     }
 
     private Reconciled reconciled(Map<String, RegistersRead.Register> byMeter, Map<String, Long> gapEnergy,
-            List<QueuedPayment> payments) {
+            Map<String, Long> unpostedEnergy, List<QueuedPayment> payments) {
         Map<String, List<LedgerEntry>> posted = new LinkedHashMap<>();
         for (LedgerEntry entry : engine.ledgerAfter(replayedSeq)) {
             posted.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
@@ -115,8 +144,8 @@ public final class GapReconciliation {
             List<PostReconciliation.Line> own = linesOf(customerId, meterId,
                     posted.getOrDefault(customerId, List.of()));
             lines.addAll(own);
-            rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId),
-                    own));
+            rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L),
+                    unpostedEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId), own));
         }
         List<String> customerIds = replica.accounts().stream().map(a -> a.customer().customerId()).toList();
         return new Reconciled(replica.site().currency(), rows, lines, payments,

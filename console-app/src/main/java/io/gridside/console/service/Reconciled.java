@@ -5,6 +5,8 @@ import io.gridside.link.message.RestoreChunk;
 import io.gridside.site.EntryKind;
 import io.gridside.site.QueuedPayment;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A replacement's reconciliation: per customer what the replica held, what the gap used and cost, what was paid
@@ -16,6 +18,9 @@ import java.util.List;
 public record Reconciled(String currency, List<Row> rows, List<PostReconciliation.Line> lines,
         List<QueuedPayment> payments, List<PostReconciliation.AccountPeriod> periods) {
 
+    /** The lines that price energy: the energy itself, and the taxes and levies charged with it. */
+    private static final Set<EntryKind> ENERGY_LINES = Set.of(EntryKind.ENERGY, EntryKind.TAX, EntryKind.LEVY);
+
     public Reconciled {
         rows = List.copyOf(rows);
         lines = List.copyOf(lines);
@@ -24,26 +29,42 @@ public record Reconciled(String currency, List<Row> rows, List<PostReconciliatio
     }
 
     /**
-     * One customer's reconciliation.
+     * One customer's reconciliation. The lines charge the energy of the gap and the energy used before the replica's
+     * last reading that the dead gateway had not posted yet: {@link #energyWh} is both, and {@link
+     * #energyChargeMinor} what it cost, so that a row that charges energy shows that energy.
      *
      * @param gapEnergyWh the energy the meter's register advanced by in the gap, 0 when it did not move or was unread
+     * @param unpostedEnergyWh the energy the meter delivered before the replica's last reading whose charges the dead
+     *     gateway had not posted when the replica was pulled
      * @param unread whether the new gateway could not read the meter, whose gap is then left to its next reading
-     * @param gapChargeMinor what the lines charge, positive: the energy since the customer's last posting in the
-     *     replica (the gap's, and what had accrued unposted before the pull), its taxes and levies, and the standing
-     *     charges of the days passed
+     * @param energyChargeMinor what the energy, tax and levy lines charge, positive: the price of {@link #energyWh}
+     * @param otherChargesMinor what the other lines charge, positive: the standing charges of the days passed, and any
+     *     minimum charge or debt recovered from the payments
+     * @param gapChargeMinor what the lines charge in all, positive: the energy charge and the other charges
      * @param paymentsMinor the payments credited since the replica's last pull
      */
     public record Row(String customerId, String name, String meterId, long replicaBalanceMinor, long gapEnergyWh,
-            boolean unread, long gapChargeMinor, long paymentsMinor, long resultingBalanceMinor) {
+            long unpostedEnergyWh, boolean unread, long energyChargeMinor, long otherChargesMinor,
+            long gapChargeMinor, long paymentsMinor, long resultingBalanceMinor) {
+
+        /** The energy the lines charge: the gap's and what the dead gateway had not posted yet. */
+        public long energyWh() {
+            return gapEnergyWh + unpostedEnergyWh;
+        }
     }
 
-    static Row row(RestoreChunk.Account account, long gapEnergyWh, boolean unread,
+    static Row row(RestoreChunk.Account account, long gapEnergyWh, long unpostedEnergyWh, boolean unread,
             List<PostReconciliation.Line> lines) {
-        long charges = -lines.stream().filter(line -> line.kind() != EntryKind.TOP_UP)
-                .mapToLong(PostReconciliation.Line::amountMinor).sum();
-        long paid = lines.stream().filter(line -> line.kind() == EntryKind.TOP_UP)
-                .mapToLong(PostReconciliation.Line::amountMinor).sum();
+        long charges = -sum(lines, kind -> kind != EntryKind.TOP_UP);
+        long energy = -sum(lines, ENERGY_LINES::contains);
+        long paid = sum(lines, kind -> kind == EntryKind.TOP_UP);
         return new Row(account.customer().customerId(), account.customer().name(), account.meter().meterId(),
-                account.balanceMinor(), gapEnergyWh, unread, charges, paid, account.balanceMinor() - charges + paid);
+                account.balanceMinor(), gapEnergyWh, unpostedEnergyWh, unread, energy, charges - energy, charges,
+                paid, account.balanceMinor() - charges + paid);
+    }
+
+    private static long sum(List<PostReconciliation.Line> lines, Predicate<EntryKind> kinds) {
+        return lines.stream().filter(line -> kinds.test(line.kind())).mapToLong(PostReconciliation.Line::amountMinor)
+                .sum();
     }
 }

@@ -42,8 +42,8 @@ import java.util.function.BiFunction;
  * where.
  *
  * <p>The new gateway's readings are told from the dead one's by time: they begin at the quarter hour of the
- * reconciliation, or earlier in an unbroken run of quarter hours up to it, while the dead gateway's stop at its
- * last pull, before the hours the site had no gateway.
+ * reconciliation, or at the one before it after a quarter hour with no reading, while the dead gateway's stop at
+ * its last pull, before the hours the site had no gateway.
  */
 final class ReplacedGatewayReplay {
 
@@ -95,13 +95,15 @@ final class ReplacedGatewayReplay {
 
     /**
      * The audit's outcome over the whole ledger: its reconciliation, the engine that replayed the last part (the
-     * new gateway's, or the whole site's when no gateway was replaced), and every entry the replay stands for.
+     * new gateway's, or the whole site's when no gateway was replaced), every entry the replay stands for, and the
+     * energy of each meter's gap, which the reconciliation billed and no reading holds (by meter, in Wh).
      */
-    record Outcome(Reconciliation reconciliation, BillingEngine after, List<LedgerEntry> replayed) {
+    record Outcome(Reconciliation reconciliation, BillingEngine after, List<LedgerEntry> replayed,
+            Map<String, Long> gapEnergyWh) {
 
         /** The outcome of a site replayed in one part by {@code replay}. */
         static Outcome of(List<LedgerEntry> ledger, BillingEngine replay) {
-            return new Outcome(Reconciliation.of(ledger, replay), replay, replay.ledgerAfter(0));
+            return new Outcome(Reconciliation.of(ledger, replay), replay, replay.ledgerAfter(0), Map.of());
         }
     }
 
@@ -121,7 +123,7 @@ final class ReplacedGatewayReplay {
         BillingEngine before = replayBefore.apply(dead, billedBefore);
         List<Reading> billedAfter = readings.stream().filter(r -> !r.intervalStart().isBefore(newReadingsFrom))
                 .toList();
-        Reconciliation first = Reconciliation.of(dead, before);
+        Reconciliation first = beforeReplacement(dead, before);
         List<LedgerEntry> replayed = new ArrayList<>(before.ledgerAfter(0));
 
         Map<String, String> meterOf = meterOf(meters, dead, lines);
@@ -137,7 +139,55 @@ final class ReplacedGatewayReplay {
         notChecked.addAll(second.notChecked());
         return new Outcome(new Reconciliation(first.compared() + second.compared(),
                 first.matched() + second.matched(), first.firstDifference().or(second::firstDifference),
-                second.checkedTo(), notChecked), engine, replayed);
+                second.checkedTo(), notChecked), engine, replayed, gapEnergyWh(readings, newReadingsFrom));
+    }
+
+    /**
+     * The replaced gateway's part compared with its re-run. No reading of that gateway will come after the ones this
+     * laptop holds, so an entry of it that the re-run does not reach is not "newer than the last reading", to be
+     * checked by a later pull: it cannot be checked at all, and counts as a difference that says so.
+     */
+    private static Reconciliation beforeReplacement(List<LedgerEntry> dead, BillingEngine before) {
+        Reconciliation cut = Reconciliation.of(dead, before);
+        List<LedgerEntry> unreached = cut.notChecked();
+        if (unreached.isEmpty()) {
+            return cut;
+        }
+        LedgerEntry first = unreached.get(0);
+        String reason = "Entry " + first.seq() + " (" + first.kind() + " for " + first.customerId() + " at "
+                + first.at() + ") and " + (unreached.size() - 1) + " more, posted by the replaced gateway before the "
+                + "replacement, lie after the last of its readings this laptop holds (" + cut.checkedTo() + "); that "
+                + "gateway is gone, so they cannot be checked: audit on a laptop that pulled its later readings.";
+        return new Reconciliation(cut.compared() + unreached.size(), cut.matched(),
+                cut.firstDifference().or(() -> Optional.of(reason)), cut.checkedTo(), List.of());
+    }
+
+    /**
+     * How far each meter's register rose between its last reading from the replaced gateway and its first from the
+     * new one: the gap the reconciliation billed as one reading, which the site database holds no reading of. A meter
+     * the new gateway has not sent a reading of yet has no gap here.
+     */
+    private static Map<String, Long> gapEnergyWh(List<Reading> readings, Instant newReadingsFrom) {
+        Map<String, Reading> lastBefore = new HashMap<>();
+        Map<String, Reading> firstAfter = new HashMap<>();
+        for (Reading reading : readings) {
+            if (reading.intervalStart().isBefore(newReadingsFrom)) {
+                lastBefore.merge(reading.meterId(), reading, (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b
+                        : a);
+            } else {
+                firstAfter.merge(reading.meterId(), reading, (a, b) -> b.intervalEnd().isBefore(a.intervalEnd()) ? b
+                        : a);
+            }
+        }
+        Map<String, Long> gaps = new HashMap<>();
+        lastBefore.forEach((meterId, last) -> {
+            Reading first = firstAfter.get(meterId);
+            long rise = first == null ? 0 : first.registerWh() - first.energyWh() - last.registerWh();
+            if (rise > 0) {
+                gaps.put(meterId, rise);
+            }
+        });
+        return gaps;
     }
 
     /**
@@ -204,15 +254,23 @@ final class ReplacedGatewayReplay {
     }
 
     /**
-     * Where the new gateway's readings begin: the quarter hour of the reconciliation, or the start of the unbroken
-     * run of quarter hours with readings that leads up to it.
+     * Where the new gateway's readings begin. It bills from the registers it read, which the same run posts the
+     * reconciliation right after: from the reconciliation's quarter hour, or from the one before when the read fell
+     * in it. That one is the new gateway's only when the quarter hour before it has no reading, as the hours the
+     * site had no gateway leave none; otherwise it is the dead gateway's last, which an unbroken run of readings up
+     * to the reconciliation (a gateway replaced within minutes of the last pull) would otherwise swallow whole.
      */
     private Instant newReadingsFrom(List<Reading> readings) {
         Instant from = Reading.intervalStartOf(postedAt);
         Set<Instant> starts = new TreeSet<>();
         readings.forEach(r -> starts.add(r.intervalStart()));
-        while (starts.contains(from.minus(Reading.INTERVAL))) {
-            from = from.minus(Reading.INTERVAL);
+        Instant before = from.minus(Reading.INTERVAL);
+        // KNOWN SHORTCOMING: a site replaced within the quarter hour after its last pull, whose registers were read
+        // in the quarter hour before the reconciliation's, leaves no reading-less quarter hour to tell the two
+        // gateways' readings apart; its first new quarter hour is then replayed as the dead gateway's, and the audit
+        // shows a difference there. The site database does not record when the registers were read.
+        if (starts.contains(before) && !starts.contains(before.minus(Reading.INTERVAL))) {
+            from = before;
         }
         return from;
     }

@@ -104,7 +104,8 @@ class ReplaceGatewayCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Gateway GW-NEW001 replaces " + old.site().gateway().profile().gatewayId())
                 .contains("pinned for the site by demo-supervisor")
-                .contains("replica balance", "gap energy", "gap charge", "payments", old.customer(0))
+                .contains("replica balance", "gap energy", "unposted energy", "energy charge", "other charges",
+                        "payments", old.customer(0))
                 .containsPattern("\\d+ ledger entries posted now, 0 posted before");
     }
 
