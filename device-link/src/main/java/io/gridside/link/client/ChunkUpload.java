@@ -100,7 +100,7 @@ final class ChunkUpload {
             int index = toSend.poll();
             byte[] data = chunk.apply(index);
             GatewayClient.Pending pending = client.submit(new FirmwareChunk(manifest.imageSha256(), index,
-                    ByteString.of(data)));
+                    ByteString.adopt(data)));
             inFlight.add(new InFlight(index, data.length, pending));
             bytesInFlight += data.length;
             bytesSent += data.length;
