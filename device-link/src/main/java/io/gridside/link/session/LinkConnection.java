@@ -130,15 +130,15 @@ public final class LinkConnection implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
+        Binding.startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
         startBinding(first);
     }
 
     private void startBinding(Binding bound) throws IOException {
         bound.out.write(FrameCodec.DELIMITER);
         bound.out.flush();
-        startThread(() -> writeLoop(bound), threadName + "-writer");
-        startThread(() -> readLoop(bound), threadName);
+        Binding.startThread(() -> writeLoop(bound), threadName + "-writer");
+        Binding.startThread(() -> readLoop(bound), threadName);
     }
 
     /**
@@ -355,12 +355,6 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    private static void startThread(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** Queues a message in its catalogue priority class. */
     public void send(long requestId, Message message) throws IOException {
         send(requestId, message, MessageCatalogue.priorityOf(message));
@@ -412,7 +406,7 @@ public final class LinkConnection implements AutoCloseable {
                 if (frame == null) {
                     return;
                 }
-                int length = FrameCodec.encodeInto(frame, wire, 0);
+                int length = bound.encode(frame, wire);
                 bound.out.write(wire, 0, length);
                 bound.out.flush();
                 framesSent.incrementAndGet();
@@ -457,6 +451,10 @@ public final class LinkConnection implements AutoCloseable {
                     }
                     writable.awaitNanos(resumeDueAt - now);
                     continue;
+                }
+                int framing = bound.framingDue();
+                if (framing != 0) {
+                    return control(Frame.FRAMING, new byte[] {(byte) framing});
                 }
                 Sender.Outgoing outgoing = sender.next(now);
                 if (outgoing != null) {
@@ -544,6 +542,7 @@ public final class LinkConnection implements AutoCloseable {
             if (binding != bound) {
                 return;
             }
+            bound.heard(frame);
             if (frame.type() >= Frame.RESUME) {
                 ended = receiveControlFrame(frame);
             } else if (!frame.isAck()) {
