@@ -20,7 +20,7 @@ public final class FrameReader {
 
     private final InputStream in;
     /** What one read takes off the stream: a TCP read may bring many frames at once. */
-    private final byte[] chunk = new byte[64 * 1024];
+    private final byte[] chunk = new byte[256 * 1024];
     private byte[] pending = new byte[1024];
     /** Where a frame is decoded before its payload is copied out. */
     private final byte[] scratch = new byte[FrameCodec.MAX_ENCODED_LENGTH];

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 final class Binding {
 
     private static final Logger LOG = LoggerFactory.getLogger(Binding.class);
+    /** The most a stream's writer gathers into one write: room for four of the largest frames, about 64 KiB. */
+    private static final int BATCH_BYTES = 4 * (FrameCodec.MAX_ENCODED_LENGTH + 1);
 
     final Transport transport;
     final OutputStream out;
@@ -30,6 +32,9 @@ final class Binding {
     private boolean switched;
     /** Frames this side writes go in the plain form; only the writer touches it. */
     private boolean writesPlain;
+    /** Frames encoded and not yet written, and how many bytes of them; only the writer touches them. */
+    private final byte[] batch;
+    private int batched;
 
     Binding(Transport transport, FrameReader reader, Frame first) throws IOException {
         this.transport = transport;
@@ -37,6 +42,7 @@ final class Binding {
         this.reader = reader;
         this.first = first;
         this.stream = transport.kind() == TransportKind.TCP;
+        this.batch = new byte[stream ? BATCH_BYTES : FrameCodec.MAX_ENCODED_LENGTH + 1];
     }
 
     /**
@@ -68,13 +74,40 @@ final class Binding {
         return 0;
     }
 
-    /** Encodes a frame as this transport carries it now into {@code wire}; returns its length. */
-    int encode(Frame frame, byte[] wire) {
-        int length = writesPlain ? FrameCodec.encodePlainInto(frame, wire, 0) : FrameCodec.encodeInto(frame, wire, 0);
+    /**
+     * Whether another frame fits the batch the writer is gathering. A stream takes several frames in one write, so
+     * that a burst costs few system calls and wake-ups on either side; a serial line takes one at a time, as the
+     * line paces it anyway. Only the writer calls it.
+     */
+    boolean hasRoom() {
+        return stream ? batched + FrameCodec.MAX_ENCODED_LENGTH + 1 <= batch.length : batched == 0;
+    }
+
+    /** Encodes a frame as this transport carries it now at the end of the batch; returns its length on the wire. */
+    int add(Frame frame) {
+        int end = writesPlain ? FrameCodec.encodePlainInto(frame, batch, batched)
+                : FrameCodec.encodeInto(frame, batch, batched);
+        int length = end - batched;
+        batched = end;
         if (frame.type() == Frame.FRAMING && frame.payload()[0] == Frame.PLAIN_SWITCH) {
             writesPlain = true;
         }
         return length;
+    }
+
+    /** Writes a lone delimiter, which makes a peer holding half a frame of an earlier session drop it. */
+    void writeDelimiter() throws IOException {
+        out.write(FrameCodec.DELIMITER);
+        out.flush();
+    }
+
+    /** Writes the frames gathered, if any, in one write. */
+    void writeBatch() throws IOException {
+        if (batched > 0) {
+            out.write(batch, 0, batched);
+            out.flush();
+            batched = 0;
+        }
     }
 
     /** Starts one of a link's threads, which never keeps the program running. */

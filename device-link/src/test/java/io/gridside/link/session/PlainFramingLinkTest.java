@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameCodec;
-import io.gridside.link.frame.FrameException;
 import io.gridside.link.message.FirmwareChunk;
 import io.gridside.link.message.Ping;
 import io.gridside.link.transport.TransportKind;
 import io.gridside.site.cbor.ByteString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +18,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -119,11 +118,18 @@ class PlainFramingLinkTest {
         }
     }
 
-    /** What a link wrote, one entry per write: the link writes each frame whole in one write. */
+    /**
+     * Everything a link wrote, read back frame by frame as section 6.37 describes: COBS frames up to the delimiter
+     * after this end's switch, plain frames by their length after it. A write may hold several frames.
+     */
     private static final class RecordedWrites extends OutputStream {
 
+        /** One frame as it was written, and whether it went plain. */
+        private record Written(Frame frame, boolean plain) {
+        }
+
         private final OutputStream out;
-        private final List<byte[]> writes = new ArrayList<>();
+        private final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
         RecordedWrites(OutputStream out) {
             this.out = out;
@@ -136,7 +142,7 @@ class PlainFramingLinkTest {
 
         @Override
         public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-            writes.add(Arrays.copyOfRange(bytes, offset, offset + length));
+            written.write(bytes, offset, length);
             out.write(bytes, offset, length);
         }
 
@@ -145,38 +151,59 @@ class PlainFramingLinkTest {
             out.flush();
         }
 
-        /** Which write carried this end's switch, in COBS; -1 when none did. */
-        synchronized int switchedAt() {
-            for (int i = 0; i < writes.size(); i++) {
-                Frame frame = cobsOrNull(writes.get(i));
-                if (frame != null && frame.type() == Frame.FRAMING && frame.payload()[0] == Frame.PLAIN_SWITCH) {
+        /** Which frame was this end's switch; -1 when none was written. */
+        int switchedAt() {
+            List<Written> frames = frames();
+            for (int i = 0; i < frames.size(); i++) {
+                Frame frame = frames.get(i).frame();
+                if (frame.type() == Frame.FRAMING && frame.payload()[0] == Frame.PLAIN_SWITCH) {
                     return i;
                 }
             }
             return -1;
         }
 
-        /** How many writes after the switch hold one plain frame each; fails on one that does not. */
-        synchronized int plainAfterSwitch() {
-            List<byte[]> after = writes.subList(switchedAt() + 1, writes.size());
-            after.forEach(write -> FrameCodec.decodePlain(write, 0, write.length));
-            return after.size();
+        /** How many frames went plain; each after the switch, which went in COBS. */
+        int plainAfterSwitch() {
+            List<Written> frames = frames();
+            int switched = switchedAt();
+            assertThat(frames.subList(0, switched + 1)).noneMatch(Written::plain);
+            assertThat(frames.subList(switched + 1, frames.size())).allMatch(Written::plain);
+            return frames.size() - switched - 1;
         }
 
-        /** Whether every write but the first lone delimiter is one COBS frame. */
-        synchronized boolean allCobs() {
-            return writes.subList(1, writes.size()).stream().allMatch(write -> cobsOrNull(write) != null);
+        boolean allCobs() {
+            return frames().stream().noneMatch(Written::plain);
         }
 
-        private static Frame cobsOrNull(byte[] write) {
-            if (write.length < 2 || write[write.length - 1] != FrameCodec.DELIMITER) {
-                return null;
+        /** Parses what was written; a frame that does not decode fails the test. */
+        private List<Written> frames() {
+            byte[] bytes;
+            synchronized (this) {
+                bytes = written.toByteArray();
             }
-            try {
-                return FrameCodec.decode(write, 0, write.length - 1);
-            } catch (FrameException e) {
-                return null;
+            List<Written> frames = new ArrayList<>();
+            boolean plain = false;
+            int at = 0;
+            while (at < bytes.length) {
+                if (plain) {
+                    int length = Frame.HEADER_LENGTH + FrameCodec.plainPayloadLength(bytes, at) + Frame.TRAILER_LENGTH;
+                    frames.add(new Written(FrameCodec.decodePlain(bytes, at, length), true));
+                    at += length;
+                    continue;
+                }
+                int end = at;
+                while (bytes[end] != FrameCodec.DELIMITER) {
+                    end++;
+                }
+                if (end > at) {
+                    Frame frame = FrameCodec.decode(bytes, at, end - at);
+                    frames.add(new Written(frame, false));
+                    plain = frame.type() == Frame.FRAMING && frame.payload()[0] == Frame.PLAIN_SWITCH;
+                }
+                at = end + 1;
             }
+            return frames;
         }
     }
 
