@@ -125,7 +125,9 @@ class ProtocolDocVectorsTest {
     private static final Set<String> BARE_ACKS = Set.of("ack");
     /** Vectors of resume frames: their type and the payload the code puts in them. */
     private static final Map<String, Control> CONTROL_FRAMES = Map.of(
-            "resume", new Control(Frame.RESUME, HelloProof.sessionId(SampleMessages.helloReply())));
+            "resume", new Control(Frame.RESUME, HelloProof.sessionId(SampleMessages.helloReply())),
+            "plain-offer", new Control(Frame.FRAMING, new byte[] {Frame.PLAIN_OFFER}),
+            "plain-switch", new Control(Frame.FRAMING, new byte[] {Frame.PLAIN_SWITCH}));
 
     /** Section 11.13: customer C-1's 2 March 2026 in Nairobi, an entry closing it at midnight and its correction. */
     private static byte[] ledgerDayDocument() {
@@ -254,6 +256,16 @@ class ProtocolDocVectorsTest {
 
         assertThat(hexOf(wire)).isEqualTo(hexOf(vector.wire()));
         assertThat(hexOf(Cobs.decode(wire, 0, wire.length - 1))).isEqualTo(hexOf(vector.raw()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void sendsEachFramePlainAsItsDocumentedRawBytesAndReadsItBack(Vector vector) {
+        byte[] plain = new byte[FrameCodec.MAX_PLAIN_LENGTH + 3];
+        int end = FrameCodec.encodePlainInto(vector.frame(), plain, 3);
+
+        assertThat(hexOf(Arrays.copyOfRange(plain, 3, end))).isEqualTo(hexOf(vector.raw()));
+        assertThat(FrameCodec.decodePlain(vector.raw(), 0, vector.raw().length)).isEqualTo(vector.frame());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import io.gridside.link.message.ChunkHeld;
 import io.gridside.link.message.FirmwareChunk;
 import io.gridside.link.message.FirmwareOffered;
 import io.gridside.link.session.LinkOptions;
+import io.gridside.link.transport.TransportKind;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareManifest;
 import io.gridside.site.firmware.FirmwareRefusal;
@@ -14,14 +15,22 @@ import java.util.function.IntFunction;
 
 /**
  * One upload of an offered image's missing chunks (protocol section 6.27). Chunks go out back to back, each its own
- * request, while the bytes not yet answered stay under a bound of twice what the link's window carries: enough that
- * the line never waits for an answer, little enough that a cancel or a drop leaves few chunks on the way. Answers
- * come in the order the chunks went, so the oldest chunk's answer is always the next one awaited.
+ * request, while the bytes not yet answered stay under a bound of twice what the link's window carries (four times
+ * on TCP): enough that the line never waits for an answer, little enough that a cancel or a drop leaves few chunks
+ * on the way. Answers come in the order the chunks went, so the oldest chunk's answer is always the next one
+ * awaited.
  */
 final class ChunkUpload {
 
     /** How many times a chunk the gateway refused as damaged is sent again before the upload fails. */
     static final int MAX_RESENDS = 3;
+
+    /**
+     * How many of the link's windows of chunk bytes may wait for their answers on TCP: 4 MiB. There the gateway's
+     * forced writes to its flash, not the line, are what answers wait for, and with twice the window the line stood
+     * idle during each of them.
+     */
+    private static final int TCP_WINDOWS_IN_FLIGHT = 4;
 
     private record InFlight(int index, int length, GatewayClient.Pending pending) {
     }
@@ -51,7 +60,8 @@ final class ChunkUpload {
         this.cancel = cancel;
         this.refusals = new int[manifest.chunkCount()];
         LinkOptions options = LinkOptions.forTransport(client.transport().kind());
-        this.inFlightLimit = 2L * options.window() * options.fragmentPayload();
+        int windows = client.transport().kind() == TransportKind.TCP ? TCP_WINDOWS_IN_FLIGHT : 2;
+        this.inFlightLimit = (long) windows * options.window() * options.fragmentPayload();
     }
 
     // KNOWN SHORTCOMING: chunks go in ascending order from one thread that also reads them from the image; a
@@ -100,7 +110,7 @@ final class ChunkUpload {
             int index = toSend.poll();
             byte[] data = chunk.apply(index);
             GatewayClient.Pending pending = client.submit(new FirmwareChunk(manifest.imageSha256(), index,
-                    ByteString.of(data)));
+                    ByteString.adopt(data)));
             inFlight.add(new InFlight(index, data.length, pending));
             bytesInFlight += data.length;
             bytesSent += data.length;

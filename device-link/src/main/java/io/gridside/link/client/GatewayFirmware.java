@@ -86,7 +86,8 @@ public final class GatewayFirmware {
      * Calling it again after a failure sends only what the gateway still lacks.
      *
      * @param manifest the manifest that {@code signedManifest} signs, which says how the image is cut
-     * @param chunk the bytes of chunk {@code i} of the image
+     * @param chunk the bytes of chunk {@code i} of the image, in a new array each time that the upload keeps as it
+     *     is (it is sent without a copy), so the caller must not change it
      * @throws LinkException with {@link LinkException.Code#CLOSED} when the link dropped (open a session again
      *     and upload again), {@link LinkException.Code#GATEWAY_ERROR} with gateway code {@code FIRMWARE_DAMAGED}
      *     when a chunk was refused four times, or with another {@code FIRMWARE_*} code when the offer was refused

@@ -158,8 +158,14 @@ public final class FirmwareCheck {
      */
     public static void checkChunk(FirmwareManifest manifest, int index, byte[] chunk)
             throws FirmwareRefusedException {
+        checkChunk(manifest, index, ByteString.of(chunk));
+    }
+
+    /** Checks one chunk as it arrives, as {@link #checkChunk(FirmwareManifest, int, byte[])} does, without a copy. */
+    public static void checkChunk(FirmwareManifest manifest, int index, ByteString chunk)
+            throws FirmwareRefusedException {
         int length = manifest.chunkLength(index);
-        if (chunk.length != length || !matches(chunk, manifest.chunkSha256().get(index))) {
+        if (chunk.size() != length || !Sha256.of(chunk).equals(manifest.chunkSha256().get(index))) {
             throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Chunk " + (index + 1) + " of "
                     + manifest.chunkCount() + " of the image " + manifest.version() + " does not match its "
                     + "manifest: it was damaged on the way. Send it again.");
@@ -199,10 +205,6 @@ public final class FirmwareCheck {
             numbers.add(new BigInteger(matcher.group()));
         }
         return numbers;
-    }
-
-    private static boolean matches(byte[] chunk, ByteString sha256) {
-        return Sha256.of(chunk, 0, chunk.length).equals(sha256);
     }
 
     private static void throwFirstFailure(List<Result> results) throws FirmwareRefusedException {
@@ -295,8 +297,9 @@ public final class FirmwareCheck {
         FirmwareManifest manifest = image.manifest();
         List<Integer> damaged = new ArrayList<>();
         for (int index = 0; index < manifest.chunkCount(); index++) {
-            byte[] chunk = image.chunk(index);
-            if (chunk.length != manifest.chunkLength(index) || !matches(chunk, manifest.chunkSha256().get(index))) {
+            ByteString chunk = ByteString.adopt(image.chunk(index));
+            if (chunk.size() != manifest.chunkLength(index)
+                    || !Sha256.of(chunk).equals(manifest.chunkSha256().get(index))) {
                 damaged.add(index);
             }
         }

@@ -11,10 +11,20 @@ final class Sha256 {
     }
 
     static ByteString of(byte[] bytes, int offset, int length) {
+        MessageDigest digest = digest();
+        digest.update(bytes, offset, length);
+        return ByteString.adopt(digest.digest());
+    }
+
+    static ByteString of(ByteString bytes) {
+        MessageDigest digest = digest();
+        bytes.updateDigest(digest);
+        return ByteString.adopt(digest.digest());
+    }
+
+    private static MessageDigest digest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, offset, length);
-            return ByteString.of(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256.", e);
         }

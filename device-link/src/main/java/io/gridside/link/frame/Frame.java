@@ -60,6 +60,15 @@ public record Frame(int type, int flags, int channel, int epoch, int seq, int ac
      * for a resume. No payload.
      */
     public static final int CLOSE = 0xF3;
+    /**
+     * The plain form of frames on a stream (protocol section 6.37), a link control frame whose one payload byte is
+     * {@link #PLAIN_OFFER} or {@link #PLAIN_SWITCH}.
+     */
+    public static final int FRAMING = 0xF4;
+    /** In a {@link #FRAMING} frame: the sender reads frames in the plain form once its peer switches. */
+    public static final int PLAIN_OFFER = 1;
+    /** In a {@link #FRAMING} frame: every frame after this one from the sender is in the plain form. */
+    public static final int PLAIN_SWITCH = 2;
     /** This frame holds the first fragment of a message. */
     public static final int FIRST = 0x01;
     /** This frame holds the last fragment of a message. */

@@ -12,6 +12,10 @@ public final class FrameCodec {
     /** The longest encoded frame a receiver accepts before it gives up on it, delimiter excluded. */
     public static final int MAX_ENCODED_LENGTH =
             Cobs.maxEncodedLength(Frame.HEADER_LENGTH + Frame.MAX_PAYLOAD + Frame.TRAILER_LENGTH);
+    /** The longest frame in the plain form a stream carries once it switched (protocol section 6.37). */
+    public static final int MAX_PLAIN_LENGTH = Frame.HEADER_LENGTH + Frame.MAX_PAYLOAD + Frame.TRAILER_LENGTH;
+    /** Where a frame's header holds the payload's length, a u16. */
+    private static final int PAYLOAD_LENGTH_AT = 20;
 
     private FrameCodec() {
     }
@@ -28,11 +32,58 @@ public final class FrameCodec {
      * {@link #MAX_ENCODED_LENGTH} and the delimiter; returns where they end. The payload is read once, by the
      * checksum, and copied once, by COBS.
      *
-     * <p>KNOWN SHORTCOMING: COBS runs on TCP too, where the stream needs no stuffing; it costs a scan of every byte
-     * on each side, kept so that every transport carries the same frames (bench/README.md, firmware).
+     * <p>Serial lines and peers that do not offer the plain form keep COBS; a TCP stream whose peer offers it
+     * switches to {@link #encodePlainInto} (protocol section 6.37).
      */
     public static int encodeInto(Frame frame, byte[] out, int offset) {
-        byte[] header = ByteBuffer.allocate(Frame.HEADER_LENGTH)
+        byte[] header = header(frame);
+        CRC32C crc = new CRC32C();
+        crc.update(header);
+        crc.update(frame.payload());
+        byte[] trailer = ByteBuffer.allocate(Frame.TRAILER_LENGTH).putInt((int) crc.getValue()).array();
+        int end = Cobs.encodeInto(out, offset, header, frame.payload(), trailer);
+        out[end] = DELIMITER;
+        return end + 1;
+    }
+
+    /**
+     * Encodes the frame as a stream that needs no resynchronising carries it (protocol section 6.37): header,
+     * payload and checksum as they are, without COBS and without a delimiter, since the header's length field
+     * says where the frame ends. {@code out} must have room for {@link #MAX_PLAIN_LENGTH} from {@code offset};
+     * returns where the frame ends.
+     */
+    public static int encodePlainInto(Frame frame, byte[] out, int offset) {
+        byte[] header = header(frame);
+        byte[] payload = frame.payload();
+        System.arraycopy(header, 0, out, offset, header.length);
+        System.arraycopy(payload, 0, out, offset + header.length, payload.length);
+        int checksumAt = offset + header.length + payload.length;
+        CRC32C crc = new CRC32C();
+        crc.update(out, offset, checksumAt - offset);
+        ByteBuffer.wrap(out).putInt(checksumAt, (int) crc.getValue());
+        return checksumAt + Frame.TRAILER_LENGTH;
+    }
+
+    /**
+     * Decodes one frame of the plain form {@link #encodePlainInto} writes, {@code length} bytes from
+     * {@code offset}, checked as a COBS frame is once unstuffed.
+     *
+     * @throws FrameException naming the rule the bytes broke
+     */
+    public static Frame decodePlain(byte[] plain, int offset, int length) {
+        if (length > MAX_PLAIN_LENGTH) {
+            throw new FrameException(FrameException.Rule.TOO_LONG, "longer than the largest allowed frame");
+        }
+        return decodeRaw(plain, offset, length);
+    }
+
+    /** The payload length a plain frame's header states, from its first {@link Frame#HEADER_LENGTH} bytes. */
+    public static int plainPayloadLength(byte[] header, int offset) {
+        return (header[offset + PAYLOAD_LENGTH_AT] & 0xFF) << 8 | header[offset + PAYLOAD_LENGTH_AT + 1] & 0xFF;
+    }
+
+    private static byte[] header(Frame frame) {
+        return ByteBuffer.allocate(Frame.HEADER_LENGTH)
                 .put((byte) Frame.VERSION)
                 .put((byte) frame.type())
                 .put((byte) frame.flags())
@@ -45,13 +96,6 @@ public final class FrameCodec {
                 .putInt((int) frame.requestId())
                 .putShort((short) frame.payload().length)
                 .array();
-        CRC32C crc = new CRC32C();
-        crc.update(header);
-        crc.update(frame.payload());
-        byte[] trailer = ByteBuffer.allocate(Frame.TRAILER_LENGTH).putInt((int) crc.getValue()).array();
-        int end = Cobs.encodeInto(out, offset, header, frame.payload(), trailer);
-        out[end] = DELIMITER;
-        return end + 1;
     }
 
     /**
@@ -79,13 +123,18 @@ public final class FrameCodec {
         }
         byte[] raw = scratch != null ? scratch : new byte[length];
         int rawLength = Cobs.decodeInto(encoded, offset, length, raw, scratch != null);
+        return decodeRaw(raw, 0, rawLength);
+    }
+
+    /** Checks and reads a frame's header, payload and checksum, as they are before COBS. */
+    private static Frame decodeRaw(byte[] bytes, int offset, int rawLength) {
         if (rawLength < Frame.HEADER_LENGTH + Frame.TRAILER_LENGTH) {
             throw new FrameException(FrameException.Rule.TOO_SHORT,
                     "only " + rawLength + " bytes, shorter than a header and checksum");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(raw, 0, rawLength);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, rawLength).slice();
         int checksumAt = rawLength - Frame.TRAILER_LENGTH;
-        if (buffer.getInt(checksumAt) != (int) crc(raw, checksumAt)) {
+        if (buffer.getInt(checksumAt) != (int) crc(bytes, offset, checksumAt)) {
             throw new FrameException(FrameException.Rule.CHECKSUM, "its CRC-32C does not match its contents");
         }
         int version = buffer.get() & 0xFF;
@@ -119,9 +168,9 @@ public final class FrameCodec {
         return new Frame(type, flags, channel, epoch, seq, ack, window, sack, requestId, payload);
     }
 
-    private static long crc(byte[] data, int length) {
+    private static long crc(byte[] data, int offset, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(data, 0, length);
+        crc.update(data, offset, length);
         return crc.getValue();
     }
 }

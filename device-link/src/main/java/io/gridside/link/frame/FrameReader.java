@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads frames off a byte stream, resynchronising at the next delimiter after anything it cannot use.
+ * Reads frames off a byte stream, resynchronising at the next delimiter after anything it cannot use; once the peer
+ * switches the stream to the plain form (protocol section 6.37), frames follow one another by their length.
  *
  * <p>Bytes that break a rule are dropped and counted; an overlong run without a delimiter is discarded as it
  * arrives, so line noise can never make the reader buffer without bound.
@@ -19,7 +20,7 @@ public final class FrameReader {
 
     private final InputStream in;
     /** What one read takes off the stream: a TCP read may bring many frames at once. */
-    private final byte[] chunk = new byte[64 * 1024];
+    private final byte[] chunk = new byte[256 * 1024];
     private byte[] pending = new byte[1024];
     /** Where a frame is decoded before its payload is copied out. */
     private final byte[] scratch = new byte[FrameCodec.MAX_ENCODED_LENGTH];
@@ -27,6 +28,11 @@ public final class FrameReader {
     private int chunkPosition;
     private int chunkLength;
     private boolean discarding;
+    /**
+     * The peer switched this stream to the plain form (protocol section 6.37): frames follow one another without
+     * COBS or delimiters. Only the reading thread touches it.
+     */
+    private boolean plain;
     /** The next delimiter found in what was read, at or after {@link #chunkPosition}; -1 when not looked for. */
     private int nextDelimiter = -1;
     private final AtomicLong dropped = new AtomicLong();
@@ -46,6 +52,9 @@ public final class FrameReader {
      * @return the frame, or null at the end of the stream
      */
     public Frame next() throws IOException {
+        if (plain) {
+            return nextPlain();
+        }
         while (true) {
             if (chunkPosition == chunkLength && !fill()) {
                 return null;
@@ -57,8 +66,7 @@ public final class FrameReader {
                 chunkPosition = delimiter + 1;
                 Frame frame = completeFrame(chunk, from, delimiter - from);
                 if (frame != null) {
-                    received.incrementAndGet();
-                    return frame;
+                    return counted(frame);
                 }
                 continue;
             }
@@ -70,10 +78,63 @@ public final class FrameReader {
             chunkPosition++;
             Frame frame = completeFrame(pending, 0, pendingLength);
             if (frame != null) {
-                received.incrementAndGet();
-                return frame;
+                return counted(frame);
             }
         }
+    }
+
+    /** Counts a good frame; after the peer's switch, the bytes that follow it are read in the plain form. */
+    private Frame counted(Frame frame) {
+        received.incrementAndGet();
+        if (frame.type() == Frame.FRAMING && frame.payload().length == 1 && frame.payload()[0] == Frame.PLAIN_SWITCH) {
+            plain = true;
+        }
+        return frame;
+    }
+
+    /**
+     * The next frame of a stream in the plain form: its header's length says where it ends. A frame that breaks a
+     * rule there leaves no way to find the next one, so the stream is given up (a resumable link resumes).
+     */
+    private Frame nextPlain() throws IOException {
+        if (!buffered(Frame.HEADER_LENGTH)) {
+            return null;
+        }
+        int length = Frame.HEADER_LENGTH + FrameCodec.plainPayloadLength(chunk, chunkPosition) + Frame.TRAILER_LENGTH;
+        if (!buffered(Math.min(length, FrameCodec.MAX_PLAIN_LENGTH))) {
+            return null;
+        }
+        try {
+            Frame frame = FrameCodec.decodePlain(chunk, chunkPosition, length);
+            chunkPosition += length;
+            received.incrementAndGet();
+            return frame;
+        } catch (FrameException e) {
+            dropped.incrementAndGet();
+            throw new IOException("The peer's plain frames broke a rule, so the stream cannot go on: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether at least {@code length} bytes are read and not yet taken, reading more as needed; false at the end
+     * of the stream. What is left of the last read moves to the front of the buffer first when it must.
+     */
+    private boolean buffered(int length) throws IOException {
+        while (chunkLength - chunkPosition < length) {
+            if (chunkPosition > 0) {
+                System.arraycopy(chunk, chunkPosition, chunk, 0, chunkLength - chunkPosition);
+                chunkLength -= chunkPosition;
+                chunkPosition = 0;
+            }
+            int n = in.read(chunk, chunkLength, chunk.length - chunkLength);
+            if (n < 0) {
+                return false;
+            }
+            chunkLength += n;
+            bytesRead.addAndGet(n);
+        }
+        return true;
     }
 
     /**
@@ -81,6 +142,11 @@ public final class FrameReader {
      * reader may then take it in before it tells anyone what arrived, and tell once for every frame of one read.
      */
     public boolean hasFrameBuffered() {
+        if (plain) {
+            int left = chunkLength - chunkPosition;
+            return left >= Frame.HEADER_LENGTH && left >= Frame.HEADER_LENGTH
+                    + FrameCodec.plainPayloadLength(chunk, chunkPosition) + Frame.TRAILER_LENGTH;
+        }
         return chunkPosition < chunkLength && delimiterFrom(chunkPosition) < chunkLength;
     }
 

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Encodes a {@link FirmwareChunk} as the message codec's CBOR does, byte for byte, without going through a generic
- * encoder: the chunk's data is copied once, straight into the payload. Reads a payload of exactly that form back;
- * any other form of the same message is left to the generic decoder.
+ * encoder: the chunk's data is copied once, straight into the payload. Reads a payload of exactly that form back,
+ * copying the data once out of it; any other form of the same message is left to the generic decoder.
  *
  * <pre>
  *  BF                       map of indefinite length
@@ -39,22 +39,22 @@ final class FirmwareChunkCbor {
     }
 
     static byte[] encode(FirmwareChunk chunk) {
-        byte[] sha = chunk.imageSha256().toByteArray();
-        byte[] data = chunk.data().toByteArray();
-        int length = 2 + IMAGE_SHA256.length + headLength(sha.length) + sha.length + INDEX.length
-                + headLength(chunk.index()) + DATA.length + headLength(data.length) + data.length;
+        ByteString sha = chunk.imageSha256();
+        ByteString data = chunk.data();
+        int length = 2 + IMAGE_SHA256.length + headLength(sha.size()) + sha.size() + INDEX.length
+                + headLength(chunk.index()) + DATA.length + headLength(data.size()) + data.size();
         byte[] out = new byte[length];
         int at = 0;
         out[at++] = (byte) MAP_INDEFINITE;
         at = put(out, at, IMAGE_SHA256);
-        at = head(out, at, MAJOR_BYTES, sha.length);
-        at = put(out, at, sha);
-        at = put(out, at, INDEX);
+        at = head(out, at, MAJOR_BYTES, sha.size());
+        sha.copyTo(out, at);
+        at = put(out, at + sha.size(), INDEX);
         at = head(out, at, MAJOR_UNSIGNED, chunk.index());
         at = put(out, at, DATA);
-        at = head(out, at, MAJOR_BYTES, data.length);
-        at = put(out, at, data);
-        out[at] = (byte) BREAK;
+        at = head(out, at, MAJOR_BYTES, data.size());
+        data.copyTo(out, at);
+        out[at + data.size()] = (byte) BREAK;
         return out;
     }
 
@@ -76,7 +76,8 @@ final class FirmwareChunkCbor {
         if (data == null || !in.take(BREAK) || !in.atEnd()) {
             return null;
         }
-        return new FirmwareChunk(ByteString.of(sha), (int) index, ByteString.of(data));
+        // Both arrays were just copied out of the payload and are held by nobody else.
+        return new FirmwareChunk(ByteString.adopt(sha), (int) index, ByteString.adopt(data));
     }
 
     /** How many bytes the head of an item of {@code value} takes, in its shortest form as the codec writes it. */

@@ -1,7 +1,6 @@
 package io.gridside.link.session;
 
 import io.gridside.link.frame.Frame;
-import io.gridside.link.frame.FrameCodec;
 import io.gridside.link.frame.FrameReader;
 import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
@@ -130,15 +129,14 @@ public final class LinkConnection implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
+        Binding.startThread(() -> dispatchLoop(handler), threadName + "-dispatcher");
         startBinding(first);
     }
 
     private void startBinding(Binding bound) throws IOException {
-        bound.out.write(FrameCodec.DELIMITER);
-        bound.out.flush();
-        startThread(() -> writeLoop(bound), threadName + "-writer");
-        startThread(() -> readLoop(bound), threadName);
+        bound.writeDelimiter();
+        Binding.startThread(() -> writeLoop(bound), threadName + "-writer");
+        Binding.startThread(() -> readLoop(bound), threadName);
     }
 
     /**
@@ -355,12 +353,6 @@ public final class LinkConnection implements AutoCloseable {
         }
     }
 
-    private static void startThread(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** Queues a message in its catalogue priority class. */
     public void send(long requestId, Message message) throws IOException {
         send(requestId, message, MessageCatalogue.priorityOf(message));
@@ -404,24 +396,21 @@ public final class LinkConnection implements AutoCloseable {
                 payload.length);
     }
 
+    /** Writes frames as they fall due; on a stream, those due at once go out together in one write. */
     private void writeLoop(Binding bound) {
-        byte[] wire = new byte[FrameCodec.MAX_ENCODED_LENGTH + 1];
         try {
-            while (!closed.get()) {
-                Frame frame = nextFrame(bound);
-                if (frame == null) {
-                    return;
+            for (Frame frame = nextFrame(bound, true); frame != null; frame = nextFrame(bound, true)) {
+                for (; frame != null; frame = bound.hasRoom() ? nextFrame(bound, false) : null) {
+                    bytesSent.addAndGet(bound.add(frame));
+                    framesSent.incrementAndGet();
+                    LOG.debug(">> {}", frame);
+                    if (frame.type() == Frame.CLOSE) {
+                        bound.writeBatch();
+                        farewell.written();
+                        return;
+                    }
                 }
-                int length = FrameCodec.encodeInto(frame, wire, 0);
-                bound.out.write(wire, 0, length);
-                bound.out.flush();
-                framesSent.incrementAndGet();
-                bytesSent.addAndGet(length);
-                LOG.debug(">> {}", frame);
-                if (frame.type() == Frame.CLOSE) {
-                    farewell.written();
-                    return;
-                }
+                bound.writeBatch();
             }
         } catch (IOException e) {
             if (!closed.get()) {
@@ -434,10 +423,11 @@ public final class LinkConnection implements AutoCloseable {
     }
 
     /**
-     * Waits until a frame is due (data, a retransmission, an acknowledgement or a resume frame); null once the
-     * link is closed or no longer runs over {@code bound}.
+     * Waits, when {@code wait}, until a frame is due (data, a retransmission, an acknowledgement or a resume
+     * frame); null once the link is closed or no longer runs over {@code bound}, or when none is due and not
+     * {@code wait}.
      */
-    private Frame nextFrame(Binding bound) throws InterruptedException {
+    private Frame nextFrame(Binding bound, boolean wait) throws InterruptedException {
         lock.lock();
         try {
             while (!closed.get() && binding == bound) {
@@ -455,8 +445,15 @@ public final class LinkConnection implements AutoCloseable {
                         resumeDueAt = now + sender.retransmissionTimeoutNanos();
                         return control(Frame.RESUME, resumeId);
                     }
+                    if (!wait) {
+                        return null;
+                    }
                     writable.awaitNanos(resumeDueAt - now);
                     continue;
+                }
+                int framing = bound.framingDue();
+                if (framing != 0) {
+                    return control(Frame.FRAMING, new byte[] {(byte) framing});
                 }
                 Sender.Outgoing outgoing = sender.next(now);
                 if (outgoing != null) {
@@ -467,6 +464,9 @@ public final class LinkConnection implements AutoCloseable {
                     return stamp(null);
                 }
                 long deadline = sender.nextDeadline();
+                if (!wait) {
+                    return null;
+                }
                 if (deadline < 0) {
                     writable.await();
                 } else {
@@ -544,6 +544,7 @@ public final class LinkConnection implements AutoCloseable {
             if (binding != bound) {
                 return;
             }
+            bound.heard(frame);
             if (frame.type() >= Frame.RESUME) {
                 ended = receiveControlFrame(frame);
             } else if (!frame.isAck()) {

@@ -19,6 +19,11 @@ final class Sender {
     record Fragment(int type, int flags, int channel, long requestId, byte[] payload) {
     }
 
+    // KNOWN SHORTCOMING: each fragment is a copy of its slice of the message, copied again into the writer's batch,
+    // and the receiver copies each payload out of its read and joins them into a new whole: four copies of every
+    // bulk byte that a raw socket copy does not make. Frames that carry a slice of a message would save two, but a
+    // Frame holds a whole array of its own; this is most of what keeps a firmware upload over TCP from half the
+    // speed of a raw copy (bench/README.md, firmware).
     /** A message's payload cut into fragments of at most {@code size} bytes, first and last flagged. */
     static java.util.List<Fragment> fragments(int type, int channel, long requestId, byte[] payload, int size) {
         java.util.List<Fragment> fragments = new java.util.ArrayList<>();

@@ -2,6 +2,7 @@ package io.gridside.site.cbor;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,6 +29,15 @@ public final class ByteString {
         return bytes.length == 0 ? EMPTY : new ByteString(bytes.clone());
     }
 
+    /**
+     * Takes {@code bytes} as they are, without the copy {@link #of} makes: for an array just made that nobody else
+     * holds, such as a decoder's output or a chunk read for sending, where a copy of a large run only costs time.
+     * Whoever hands an array over must not change it afterwards.
+     */
+    public static ByteString adopt(byte[] bytes) {
+        return bytes.length == 0 ? EMPTY : new ByteString(bytes);
+    }
+
     public static ByteString fromHex(String hex) {
         return new ByteString(HexFormat.of().parseHex(hex));
     }
@@ -45,6 +55,21 @@ public final class ByteString {
     @JsonValue
     public byte[] toByteArray() {
         return bytes.clone();
+    }
+
+    /** Copies the bytes into {@code target} from {@code offset}, which must have room for {@link #size()}. */
+    public void copyTo(byte[] target, int offset) {
+        System.arraycopy(bytes, 0, target, offset, bytes.length);
+    }
+
+    /** Feeds the bytes to {@code digest}, without a copy of them. */
+    public void updateDigest(MessageDigest digest) {
+        digest.update(bytes);
+    }
+
+    /** The bytes as a buffer that cannot change them, without a copy; for writing them out. */
+    public ByteBuffer asReadOnlyBuffer() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     public int size() {

@@ -98,10 +98,12 @@ public final class GatewayUpdate {
 
     /**
      * Checks one chunk against its manifest and keeps it on the flash before it answers; a chunk held already is
-     * answered again and not written twice. The last chunk is answered once the whole image's SHA-256 matched.
+     * answered again and not written twice. The whole image's SHA-256 is not computed again here: every chunk
+     * matched its hash in the signed manifest, and the whole is read back once when the image is installed or rolled
+     * out (decision 0082).
      *
-     * @throws FirmwareRefusedException with {@code DAMAGED} for a chunk that does not match, of an image not
-     *     offered, or when the whole image does not match its manifest (the image is then dropped); with
+     * @throws FirmwareRefusedException with {@code DAMAGED} for a chunk that does not match or of an image not
+     *     offered; with
      *     {@code ALREADY_INSTALLED} for a chunk of the image it runs confirmed, installed while it was sent
      */
     public ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
@@ -130,13 +132,9 @@ public final class GatewayUpdate {
                     + manifest.chunkCount() + " chunks, and no chunk " + chunk.index() + ". Send the image again.");
         }
         if (!image.holds(chunk.index())) {
-            byte[] data = chunk.data().toByteArray();
-            FirmwareCheck.checkChunk(manifest, chunk.index(), data);
-            image.keep(chunk.index(), data);
+            FirmwareCheck.checkChunk(manifest, chunk.index(), chunk.data());
+            image.keep(chunk.index(), chunk.data());
             unforced.add(image);
-            if (image.complete()) {
-                requireWhole(image);
-            }
         }
         return new ChunkHeld(image.imageSha256(), chunk.index(), image.heldCount(), image.complete());
     }
@@ -315,15 +313,5 @@ public final class GatewayUpdate {
                     + " image to run on.");
         }
         return FirmwareCheck.Installed.meters(fleet);
-    }
-
-    private void requireWhole(StagedImage image) throws FirmwareRefusedException {
-        if (!image.wholeMatches()) {
-            unforced.remove(image);
-            staging.drop(image);
-            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Every chunk of " + image.manifest().version()
-                    + " matched its hash, but the whole image does not match its manifest's SHA-256: the image"
-                    + " was built wrong, and the gateway dropped it. Ask its maker for a new one.");
-        }
     }
 }

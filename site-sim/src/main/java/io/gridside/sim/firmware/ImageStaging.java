@@ -84,9 +84,11 @@ final class ImageStaging {
     }
 
     /**
-     * The image held whole of that SHA-256.
+     * The image held whole of that SHA-256. The first time, its bytes are read back and hashed whole: the chunks
+     * were each checked on arrival, and this is where the manifest's hash of the whole is held to them.
      *
-     * @throws FirmwareRefusedException with {@code DAMAGED} when it is not held, or not whole
+     * @throws FirmwareRefusedException with {@code DAMAGED} when it is not held, or not whole, or when the whole
+     *     does not match the manifest's SHA-256 (the image is then dropped)
      */
     StagedImage whole(ByteString imageSha256) throws FirmwareRefusedException {
         StagedImage image = images.get(imageSha256);
@@ -98,6 +100,12 @@ final class ImageStaging {
             throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The gateway holds " + image.heldCount()
                     + " of the " + image.manifest().chunkCount() + " chunks of " + image.manifest().version()
                     + ". Push the image again; the transfer resumes where it stopped.");
+        }
+        if (!image.wholeMatches()) {
+            drop(image);
+            throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Every chunk of " + image.manifest().version()
+                    + " matched its hash, but the whole image does not match its manifest's SHA-256: the image"
+                    + " was built wrong, and the gateway dropped it. Ask its maker for a new one.");
         }
         return image;
     }

@@ -6,11 +6,11 @@ import io.gridside.site.firmware.FirmwareManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -49,13 +49,13 @@ final class StagedImage {
     /** How many records follow the image's bytes in its file: where the next one goes. */
     private int records;
     /**
-     * The SHA-256 of the image's first {@link #hashedChunks} chunks, kept as they arrive in order, so that the
-     * whole image's hash is known when its last chunk arrives instead of read back from the flash.
+     * Whether the image's bytes, all held, were read back and found to match the manifest's SHA-256 of the whole.
+     * Each chunk was checked against its own hash on arrival, and the signed manifest binds those hashes, so the
+     * whole is read back once, when the image is first used, and not hashed a second time on arrival.
      */
-    private final MessageDigest wholeSoFar = FlashFiles.sha256();
-    private int hashedChunks;
-    /** The whole image's SHA-256 once every chunk arrived in order; null before, or when they did not. */
-    private byte[] wholeHash;
+    private boolean wholeChecked;
+    /** The image's file, open for writing while chunks arrive; null until the first chunk and once dropped. */
+    private FileChannel file;
 
     private StagedImage(Path directory, ByteString signedManifest, FirmwareManifest manifest, long sequence) {
         this.directory = directory;
@@ -152,22 +152,24 @@ final class StagedImage {
      * Keeps chunk {@code index}, already checked against its hash: its bytes, then its record. Neither is on the
      * flash before {@link #force()}.
      */
-    void keep(int index, byte[] data) {
-        try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
-            write(file, ByteBuffer.wrap(data), (long) index * manifest.chunkSize());
-            write(file, record(index), recordsStart() + (long) records * RECORD);
+    void keep(int index, ByteString data) {
+        try {
+            FileChannel open = writable();
+            write(open, data.asReadOnlyBuffer(), (long) index * manifest.chunkSize());
+            write(open, record(index), recordsStart() + (long) records * RECORD);
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway could not keep a chunk in " + directory + ".", e);
         }
         records++;
         held.set(index);
-        if (index == hashedChunks) {
-            wholeSoFar.update(data);
-            hashedChunks++;
-            if (hashedChunks == manifest.chunkCount()) {
-                wholeHash = wholeSoFar.digest();
-            }
+    }
+
+    /** The image's file, opened once for the chunks of a transfer rather than once for each chunk. */
+    private synchronized FileChannel writable() throws IOException {
+        if (file == null || !file.isOpen()) {
+            file = FileChannel.open(imageFile(), StandardOpenOption.WRITE);
         }
+        return file;
     }
 
     /**
@@ -178,24 +180,44 @@ final class StagedImage {
         if (!Files.exists(imageFile())) {
             return;
         }
-        try (FileChannel file = FileChannel.open(imageFile(), StandardOpenOption.WRITE)) {
-            file.force(false);
+        try {
+            writable().force(false);
+        } catch (ClosedChannelException e) {
+            LOG.debug("The staged firmware in {} was dropped while its chunks were forced.", directory);
         } catch (IOException e) {
             throw new UncheckedIOException("The gateway could not force its chunks in " + directory + ".", e);
         }
     }
 
-    /** Whether the image's bytes, all held, match the manifest's SHA-256 of the whole. */
+    /**
+     * Whether the image's bytes, all held, match the manifest's SHA-256 of the whole: read back from the flash the
+     * first time it is asked, and remembered once they matched.
+     */
     boolean wholeMatches() {
-        // Chunks that came out of order, or before the gateway started again, are read back from the flash.
-        byte[] whole = wholeHash != null ? wholeHash : FlashFiles.sha256(imageFile(), manifest.imageSize());
-        return Arrays.equals(whole, manifest.imageSha256().toByteArray());
+        if (!wholeChecked) {
+            byte[] whole = FlashFiles.sha256(imageFile(), manifest.imageSize());
+            wholeChecked = Arrays.equals(whole, manifest.imageSha256().toByteArray());
+        }
+        return wholeChecked;
     }
 
     void delete() {
+        closeFile();
         // The offer goes first: a directory without one is an unfinished image, dropped when the gateway starts.
         FlashFiles.delete(directory.resolve(OFFER));
         FlashFiles.deleteTree(directory);
+    }
+
+    private synchronized void closeFile() {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the staged firmware in {} failed.", directory, e);
+        }
+        file = null;
     }
 
     /**

@@ -211,17 +211,17 @@ class GatewayUpdateTest {
     }
 
     @Test
-    void dropsAnImageWhoseChunksMatchButWholeDoesNot() throws Exception {
+    void dropsAnImageWhoseChunksMatchButWholeDoesNotWhenItIsInstalled() throws Exception {
         FirmwareManifest wrong = new FirmwareManifest(FirmwareProduct.GATEWAY, List.of("gw-sim-r1"), "gw-sim-2.5.0",
                 8, SIZE, ByteString.of(new byte[32]), CHUNK, NEXT.manifest().chunkSha256(), "", BUILT);
         FirmwareImage image = FirmwareImage.of(SignedManifest.sign(wrong, SampleFirmware.key()), NEXT.bytes());
         GatewayUpdate update = new GatewayUpdate(site());
         update.offer(image.signedManifestBytes());
-        for (int index = 0; index < 15; index++) {
-            update.take(chunk(image, index));
+        for (int index = 0; index < 16; index++) {
+            assertThat(update.take(chunk(image, index)).heldCount()).isEqualTo(index + 1);
         }
 
-        assertThatThrownBy(() -> update.take(chunk(image, 15))).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> update.install(wrong.imageSha256(), "sup-1")).isInstanceOfSatisfying(
                 FirmwareRefusedException.class, refused -> {
                     assertThat(refused.refusal()).isEqualTo(FirmwareRefusal.DAMAGED);
                     assertThat(refused.getMessage()).contains("whole image does not match");
