@@ -232,6 +232,8 @@ public final class MeshViewModel {
                 && MeshMoment.sameLinks(pointedAt.graph(), facts.graph())) {
             shown.markNodes(MeshScene.HIGHLIGHTED, pointedAt.choice().nodes());
             shown.markLinks(MeshScene.HIGHLIGHTED, pointedAt.choice().links());
+            // Compared with the graph shown from now on, so that the one before it is not kept alive.
+            pointedAt = new PointedAt(pointedAt.choice(), facts.graph());
             revision.set(revision.get() + 1);
         } else {
             pointedAt = null;
