@@ -9,6 +9,7 @@ import io.gridside.console.shell.CrashNotice;
 import io.gridside.console.shell.MainView;
 import io.gridside.console.shell.ScreenModels;
 import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.IdleHeap;
 import io.gridside.console.tasks.TaskRunner;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -25,6 +26,7 @@ public final class GridsideApp extends Application {
     private static volatile CommissionStart startCommission;
 
     private TaskRunner tasks;
+    private IdleHeap idleHeap;
     private SessionViewModel session;
     private AppDirs dirs;
     private Settings settings;
@@ -78,6 +80,7 @@ public final class GridsideApp extends Application {
     public void start(Stage stage) {
         CrashNotice.install(stage);
         tasks = new TaskRunner();
+        idleHeap = IdleHeap.watch(tasks.runningProperty());
         session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));
         stage.setScene(createScene(session, startCommission));
@@ -122,5 +125,6 @@ public final class GridsideApp extends Application {
     public void stop() {
         session.close();
         tasks.close();
+        idleHeap.close();
     }
 }
