@@ -9,6 +9,7 @@ import io.gridside.console.shell.CrashNotice;
 import io.gridside.console.shell.MainView;
 import io.gridside.console.shell.ScreenModels;
 import io.gridside.console.shell.SessionViewModel;
+import io.gridside.console.tasks.IdleHeap;
 import io.gridside.console.tasks.TaskRunner;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class GridsideApp extends Application {
     private static volatile Map<String, String> launchSettings = Map.of();
 
     private TaskRunner tasks;
+    private IdleHeap idleHeap;
     private SessionViewModel session;
     private AppDirs dirs;
     private Settings settings;
@@ -98,6 +100,7 @@ public final class GridsideApp extends Application {
     public void start(Stage stage) {
         CrashNotice.install(stage);
         tasks = new TaskRunner();
+        idleHeap = IdleHeap.watch(tasks.runningProperty());
         session = new SessionViewModel(tasks, dirs, settings);
         stage.setTitle(I18n.text("app.title"));
         stage.setScene(createScene(session, startCommission));
@@ -142,5 +145,6 @@ public final class GridsideApp extends Application {
     public void stop() {
         session.close();
         tasks.close();
+        idleHeap.close();
     }
 }

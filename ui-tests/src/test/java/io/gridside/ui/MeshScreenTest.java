@@ -2,6 +2,7 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.mesh.MeshCanvas;
 import io.gridside.console.mesh.MeshScene;
 import io.gridside.console.mesh.MeterRadio;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.concurrent.Task;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +212,43 @@ class MeshScreenTest {
                     & MeshScene.HIGHLIGHTED).as("%s ringed", meter).isNotZero();
         }
         assertThat(Screens.save(points.getScene(), "mesh-points-of-failure")).exists();
+    }
+
+    @Test
+    void aPullThatBringsNoNewSnapshotLeavesTheMeshAsItWasRead(FxRobot robot) throws TimeoutException, IOException {
+        openMeshScreen(robot);
+        waitFor("the work after the first pull", () -> onFx(() -> console.tasks().runningProperty().get() == 0),
+                () -> "tasks still running: " + onFx(() -> console.tasks().runningProperty().get()));
+        int nodes = canvas(robot).getMeshScene().nodeCount();
+
+        // The site's clock stands still, so the gateway has no snapshot newer than the one the first pull stored.
+        robot.clickOn("#refresh");
+
+        waitFor("the second pull to end", () -> onFx(() -> titled("task.pull") >= 2
+                && console.tasks().runningProperty().get() == 0),
+                () -> "pulls listed: " + onFx(() -> titled("task.pull")));
+        assertThat(onFx(this::meshReadsSinceTheLastPull)).isZero();
+        assertThat(canvas(robot).getMeshScene().nodeCount()).isEqualTo(nodes);
+    }
+
+    /** How many tasks titled with {@code key}'s text the task list holds. */
+    private long titled(String key) {
+        return console.tasks().tasks().stream().filter(task -> task.getTitle().equals(I18n.text(key))).count();
+    }
+
+    /** How many mesh reads the task list holds that started after its latest pull (the list is newest first). */
+    private long meshReadsSinceTheLastPull() {
+        List<Task<?>> tasks = console.tasks().tasks();
+        long reads = 0;
+        for (Task<?> task : tasks) {
+            if (task.getTitle().equals(I18n.text("task.pull"))) {
+                return reads;
+            }
+            if (task.getTitle().equals(I18n.text("task.mesh"))) {
+                reads++;
+            }
+        }
+        return reads;
     }
 
     private void openMeshScreen(FxRobot robot) throws TimeoutException, IOException {

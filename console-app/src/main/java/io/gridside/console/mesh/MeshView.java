@@ -289,8 +289,10 @@ public final class MeshView extends BorderPane {
             }
         });
         radioPanel.setOnChosen(model::highlight);
-        Listening.onChange(this, model.findingsProperty(), (obs, old, found) -> findings.setFindings(model.graph(),
-                found, model.currency()));
+        // Every load sets new findings, equal or not to the last: the pane must let go of the graph it had, which an
+        // equal load's change would not tell it, and keep the one its rows' radio and link numbers refer to.
+        Listening.onInvalidation(this, model.findingsProperty(), obs -> findings.setFindings(model.graph(),
+                model.findingsProperty().get(), model.currency()));
         findings.setOnChosen(model::highlightAndChoose);
     }
 

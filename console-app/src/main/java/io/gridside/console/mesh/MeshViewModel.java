@@ -70,6 +70,8 @@ public final class MeshViewModel {
     private IntConsumer onCentre = node -> { };
     private Runnable onFit = () -> { };
     private int loadsAsked;
+    /** The session's count of pulls with a new mesh snapshot when the mesh shown was loaded. */
+    private int meshPullsShown = -1;
     /** What a finding or the radio's panel last pointed at, by radio ids, so that a reload keeps it ringed. */
     private PointedAt pointedAt;
 
@@ -122,19 +124,32 @@ public final class MeshViewModel {
     }
 
     private void pulled() {
-        if (timeline.chosenProperty().get() == null) {
-            load(null);
+        if (timeline.chosenProperty().get() != null) {
+            return;
         }
+        if (moment != null && moment.graph() != null && moment.latest() && session.meshPulls() == meshPullsShown) {
+            // No new snapshot since the shown one was read: reading it again, with the week before it, made a pull
+            // every 15 s cost a whole mesh in memory and time. Only the meters' states, which colour it, change.
+            facts = MeshFacts.of(moment.graph(), session.meters(), moment.roster(), true);
+            restyle();
+            if (selectedNode.get() >= 0) {
+                chosen(selectedNode.get());
+            }
+            return;
+        }
+        load(null);
     }
 
     /** Loads the mesh at {@code at} (null for the latest) in the background and shows it once it is read. */
     private void load(Instant at) {
         int asked = ++loadsAsked;
+        int meshPulls = session.meshPulls();
         loading.set(true);
         Task<?> task = session.loadOnSession(I18n.text("task.mesh"), (open, context) -> MeshMoment.load(
                 open.meshHistory(), at, quality), loaded -> {
                     if (asked == loadsAsked) {
                         loading.set(false);
+                        meshPullsShown = meshPulls;
                         show(loaded);
                     }
                 }, failure -> {
@@ -232,6 +247,8 @@ public final class MeshViewModel {
                 && MeshMoment.sameLinks(pointedAt.graph(), facts.graph())) {
             shown.markNodes(MeshScene.HIGHLIGHTED, pointedAt.choice().nodes());
             shown.markLinks(MeshScene.HIGHLIGHTED, pointedAt.choice().links());
+            // Compared with the graph shown from now on, so that the one before it is not kept alive.
+            pointedAt = new PointedAt(pointedAt.choice(), facts.graph());
             revision.set(revision.get() + 1);
         } else {
             pointedAt = null;

@@ -113,6 +113,8 @@ public final class SessionViewModel implements AutoCloseable {
     private Sentence lostText = Sentence.NONE;
     private long pings;
     private boolean refreshing;
+    /** How many pulls stored a mesh snapshot the site database did not hold; changed on the JavaFX thread. */
+    private int meshPulls;
     /** Attempts made since the link was lost; 0 while the link is up or was closed on purpose. */
     private int reconnectAttempt;
 
@@ -431,6 +433,9 @@ public final class SessionViewModel implements AutoCloseable {
         refreshing = true;
         Task<?> pull = tasks.submit(I18n.text("task.pull"), context -> current.pull(context, context), result -> {
             refreshing = false;
+            if (result.topologyNew()) {
+                meshPulls++;
+            }
             meters.setAll(result.statuses());
             journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
                     result.daysFetched()));
@@ -705,6 +710,14 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObservableList<MeterStatus> meters() {
         return meters;
+    }
+
+    /**
+     * How many pulls of this console stored a new mesh snapshot; read on the JavaFX thread when {@link #meters()}
+     * changes, it tells a screen whether the mesh it shows is still the latest the site database holds.
+     */
+    public int meshPulls() {
+        return meshPulls;
     }
 
     /** The gateway's last health reports, oldest first, at most {@value #HEALTH_SAMPLES} of them. */
