@@ -12,6 +12,7 @@ import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
@@ -353,12 +354,25 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return stagedState(chunk.restoreId());
     }
 
+    /** Keeps one part of a configuration too large for the begin's frame (section 6.39). */
+    @Override
+    public synchronized RestoreState configPart(RestoreConfigPart part, String by) throws RestoreRefusedException {
+        if (restored != null) {
+            return appliedState(part.restoreId());
+        }
+        staging.hold(part);
+        kept(part, by);
+        return stagedState(part.restoreId());
+    }
+
     @Override
     public synchronized RestoreState finish(FinishRestore finish, String by) throws RestoreRefusedException {
         if (restored != null) {
             return appliedState(finish.restoreId());
         }
-        RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()), staging.complete(finish.restoreId()));
+        List<RestoreChunk.Account> accounts = staging.complete(finish.restoreId());
+        RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()),
+                staging.configDocument(finish.restoreId()), accounts);
         restored = site;
         staging.clear();
         kept(finish, by);
@@ -443,7 +457,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     private RestoreState stagedState(String restoreId) throws RestoreRefusedException {
         BeginRestore begin = staging.begun(restoreId);
-        return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tip().seq(), begin.tipHash());
+        return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tip().seq(), begin.tipHash(),
+                staging.missingConfigParts(restoreId));
     }
 
     static RestoreRefusedException unknown(String restoreId) {
