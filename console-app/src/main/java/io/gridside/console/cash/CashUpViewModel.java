@@ -25,8 +25,9 @@ import javafx.collections.ObservableList;
 
 /**
  * A technician's cash-up of one site day from the gateway's cash book: the receipts and voids, and the cash to hand
- * over; on the day a gateway was replaced, with the dead gateway's lines the replica holds, marked as theirs. A technician sees their own; a supervisor picks any technician of the day and may void a receipt, giving
- * a reason, as long as it is not their own.
+ * over; on the day a gateway was replaced, with the dead gateway's lines the replica holds, marked as theirs. A
+ * technician sees their own; a supervisor picks any technician of the day and may void a receipt, giving a reason,
+ * as long as it is not their own.
  */
 public final class CashUpViewModel {
 
