@@ -92,7 +92,8 @@ class ReplacementRestartTest {
                 "--payments-complete", "--credential", supervisor);
         assertThat(replace.exitCode()).as(replace.out() + replace.err()).isZero();
         String first = topUp(replaced, "C00002", "15", "CASH-R2");
-        assertThat(audit(replaced).exitCode()).isZero();
+        CommandRun afterCash = audit(replaced);
+        assertThat(afterCash.exitCode()).as(afterCash.out() + afterCash.err()).isZero();
         Map<String, Long> before = balancesAsPulled(replaced);
 
         kill();
@@ -194,7 +195,7 @@ class ReplacementRestartTest {
         sim = new ProcessBuilder("timeout", "-s", "KILL", Integer.toString(PROCESS_LIMIT_SECONDS), java,
                 "-Xmx256m", "-Dgridside.home=" + home, "-cp", System.getProperty("java.class.path"),
                 "io.gridside.console.Main", "sim", "--meters", Integer.toString(METERS), "--seed",
-                Long.toString(SEED), "--days", "0", "--speed", SPEED, "--tcp", "0", "--journal", journal.toString(),
+                Long.toString(SEED), "--days", "1", "--speed", SPEED, "--tcp", "0", "--journal", journal.toString(),
                 "--replace-gateway-after", DIES_AFTER_MINUTES)
                 .redirectError(home.resolve("sim-" + System.nanoTime() + ".err").toFile())
                 .start();
