@@ -62,8 +62,7 @@ final class CashUpPane extends VBox {
         lines.setPlaceholder(new Label(I18n.text("cash.cashUp.none")));
         lines.getColumns().setAll(List.of(
                 column("cash.col.time", l -> TIME.format(l.at().atZone(model.zoneProperty().get()))),
-                column("cash.col.kind", l -> I18n.text(l.kind() == CashBookLine.Kind.RECEIPT
-                        ? "cash.kind.receipt" : "cash.kind.void")),
+                column("cash.col.kind", this::kindOf),
                 column("cash.col.receipt", CashBookLine::receipt),
                 column("cash.col.customer", CashBookLine::customerId),
                 column("cash.col.amount", l -> Formats.money(l.handOverMinor(), l.currency())),
@@ -80,6 +79,12 @@ final class CashUpPane extends VBox {
         message.setId("cashup-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** The line's kind, said to be the replaced gateway's when the replica holds it and this gateway does not. */
+    private String kindOf(CashBookLine line) {
+        String kind = line.kind() == CashBookLine.Kind.RECEIPT ? "cash.kind.receipt" : "cash.kind.void";
+        return I18n.text(model.fromReplica(line) ? kind + ".replica" : kind);
     }
 
     private static TableColumn<CashBookLine, String> column(String key, Function<CashBookLine, String> value) {

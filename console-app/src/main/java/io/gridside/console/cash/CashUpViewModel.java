@@ -25,8 +25,9 @@ import javafx.collections.ObservableList;
 
 /**
  * A technician's cash-up of one site day from the gateway's cash book: the receipts and voids, and the cash to hand
- * over. A technician sees their own; a supervisor picks any technician of the day and may void a receipt, giving
- * a reason, as long as it is not their own.
+ * over; on the day a gateway was replaced, with the dead gateway's lines the replica holds, marked as theirs. A
+ * technician sees their own; a supervisor picks any technician of the day and may void a receipt, giving a reason,
+ * as long as it is not their own.
  */
 public final class CashUpViewModel {
 
@@ -122,6 +123,10 @@ public final class CashUpViewModel {
             message.say("cash.void.choose");
             return;
         }
+        if (fromReplica(line)) {
+            message.show(Sentence.of("cash.void.replica", line.receipt()));
+            return;
+        }
         if (why.isEmpty()) {
             message.say("cash.void.reason");
             return;
@@ -138,6 +143,14 @@ public final class CashUpViewModel {
                 : Sentence.of("cash.voided.before", done.receipt(), done.voidedBy(), done.reason()));
         reason.set("");
         load();
+    }
+
+    /**
+     * Whether {@code line} is a receipt or void of a gateway this one replaced, which the site database's replica
+     * holds: it counts in the cash-up, but this gateway cannot void it.
+     */
+    public boolean fromReplica(CashBookLine line) {
+        return book != null && book.fromReplica(line);
     }
 
     private String money(long minor) {

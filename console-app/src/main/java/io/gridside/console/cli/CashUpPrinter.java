@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Prints a technician's cash-up of a day, for {@code connect ... cashup} and {@code bill cashup} alike. */
 final class CashUpPrinter {
@@ -21,8 +22,17 @@ final class CashUpPrinter {
     }
 
     static void print(PrintWriter out, CashUp cashUp, ZoneId zone, boolean json) {
+        print(out, cashUp, zone, json, line -> false);
+    }
+
+    /**
+     * Prints the cash-up, marking each line {@code fromReplica} says is a replaced gateway's, which the site
+     * database's replica holds and the gateway's own book does not (decision 0089).
+     */
+    static void print(PrintWriter out, CashUp cashUp, ZoneId zone, boolean json,
+            Predicate<CashBookLine> fromReplica) {
         if (json) {
-            out.println(Json.write(fields(cashUp)));
+            out.println(Json.write(fields(cashUp, fromReplica)));
             return;
         }
         out.printf("Cash-up of %s on %s (site time, %s):%n", cashUp.technicianId(), cashUp.day(), zone.getId());
@@ -35,13 +45,14 @@ final class CashUpPrinter {
             String money = Formats.money(line.handOverMinor(), line.currency());
             if (line.kind() == CashBookLine.Kind.RECEIPT) {
                 receipts++;
-                out.printf("  %s  receipt %s  %s  customer %s, reference %s%n", TIME.format(line.at().atZone(zone)),
-                        line.receipt(), money, line.customerId(), line.reference());
+                out.printf("  %s  receipt %s  %s  customer %s, reference %s%s%n",
+                        TIME.format(line.at().atZone(zone)), line.receipt(), money, line.customerId(),
+                        line.reference(), mark(line, fromReplica));
             } else {
                 voids++;
-                out.printf("  %s  void    %s  %s  customer %s, voided by %s: %s%n",
+                out.printf("  %s  void    %s  %s  customer %s, voided by %s: %s%s%n",
                         TIME.format(line.at().atZone(zone)), line.receipt(), money, line.customerId(), line.voidedBy(),
-                        line.reason());
+                        line.reason(), mark(line, fromReplica));
             }
         }
         out.printf("Receipts: %d, %s. Voids: %d, %s. Hand over: %s.%n", receipts,
@@ -50,7 +61,11 @@ final class CashUpPrinter {
                 Formats.money(cashUp.handOverMinor(), cashUp.currency()));
     }
 
-    private static Map<String, Object> fields(CashUp cashUp) {
+    private static String mark(CashBookLine line, Predicate<CashBookLine> fromReplica) {
+        return fromReplica.test(line) ? " (taken by the replaced gateway, from the replica)" : "";
+    }
+
+    private static Map<String, Object> fields(CashUp cashUp, Predicate<CashBookLine> fromReplica) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("technicianId", cashUp.technicianId());
         fields.put("day", cashUp.day().toString());
@@ -69,6 +84,7 @@ final class CashUpPrinter {
             row.put("amountMinor", line.amountMinor());
             row.put("voidedBy", line.voidedBy());
             row.put("reason", line.reason());
+            row.put("fromReplica", fromReplica.test(line));
             lines.add(row);
         }
         fields.put("lines", lines);

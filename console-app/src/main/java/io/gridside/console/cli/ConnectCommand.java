@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -133,6 +134,19 @@ final class ConnectCommand {
         site = database;
         repin = true;
         return open();
+    }
+
+    /**
+     * Opens the site database of the gateway of {@code client}: {@code --site}, or the site's database in the data
+     * folder when there is one; empty when there is none. The caller closes it.
+     */
+    Optional<SiteStore> openSiteDatabase(GatewayClient client) {
+        if (site != null) {
+            return Optional.of(SiteFiles.openExisting(site));
+        }
+        Path database = AppDirs.forCurrentUser().siteDatabase(client.hello().siteId());
+        // As for the revocations: the site's own file may be one another console is making right now.
+        return Files.isRegularFile(database) ? Optional.of(SiteStore.open(database)) : Optional.empty();
     }
 
     /**

@@ -474,9 +474,12 @@ public final class ConsoleSession implements AutoCloseable {
         return client.billing().voidCash(request);
     }
 
-    /** The gateway's cash book of the site day {@code day} (null: the gateway's today). */
+    /**
+     * The gateway's cash book of the site day {@code day} (null: the gateway's today), with the lines the site
+     * database holds of a gateway this one replaced that day.
+     */
     public CashBooks.Day cashBook(LocalDate day, CancelSignal cancel) throws LinkException {
-        return CashBooks.day(client, day, cancel);
+        return CashBooks.day(client, day, cancel).withReplica(store.cashBook());
     }
 
     /** What importing {@code bytes} as readings would change in the site database, writing nothing. */

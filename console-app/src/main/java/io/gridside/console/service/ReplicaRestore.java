@@ -8,11 +8,13 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.frame.Frame;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
 import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.server.CashBook;
 import io.gridside.site.Customer;
@@ -41,8 +43,8 @@ import java.util.stream.Collectors;
 /**
  * The console's verified replica of a site, as a factory-fresh gateway takes it over (protocol section 6.32): the
  * site, its tariff, each customer with their meter and balance, the ledger's tip, and the billing configuration
- * the dead gateway billed with (section 6.35). Sending it resumes: the gateway says which chunks it lacks, and only
- * those are sent.
+ * the dead gateway billed with (section 6.35), in as many frames as it takes (section 6.39). Sending it resumes: the
+ * gateway says which chunks and configuration parts it lacks, and only those are sent.
  *
  * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
  * @param billingConfig the configuration document the site database keeps, as the dead gateway answered it; null
@@ -204,40 +206,48 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
 
     /**
      * Restores the gateway of {@code client}'s session from this replica, or finds it restored already: begins,
-     * sends the chunks the gateway lacks, and finishes. Run again after a dropped link, it sends only what is
-     * missing.
+     * sends the configuration's parts and the chunks the gateway lacks, and finishes. Run again after a dropped
+     * link, it sends only what is missing.
      */
     public RestoreState sendTo(GatewayClient client, Progress progress) throws LinkException {
         List<List<RestoreChunk.Account>> chunks = chunks();
-        RestoreState state = client.replacement().begin(begin(chunks.size()));
-        int sent = chunks.size() - state.missingChunks().size();
+        BeginRestore begin = begin(chunks.size());
+        List<RestoreConfigPart> parts = configParts(begin);
+        RestoreState state = client.replacement().begin(begin);
+        int total = chunks.size() + parts.size();
+        int sent = total - state.missingChunks().size() - state.configPartsMissing().size();
+        for (int index : state.configPartsMissing()) {
+            state = client.replacement().configPart(parts.get(index));
+            progress.update("Restoring the new gateway from the replica", ++sent, total);
+        }
         for (int index : state.missingChunks()) {
             state = client.replacement().chunk(new RestoreChunk(restoreId, index, chunks.get(index)));
-            progress.update("Restoring the new gateway from the replica", ++sent, chunks.size());
+            progress.update("Restoring the new gateway from the replica", ++sent, total);
         }
         return state.applied() ? state : client.replacement().finish(new FinishRestore(restoreId));
     }
 
     /**
-     * The restore's first request, with the billing configuration compressed.
-     *
-     * <p>KNOWN SHORTCOMING: the configuration travels in the BeginRestore's one frame, which holds it for sites
-     * of thousands of customers (the document compresses about tenfold), not for any size: a configuration that
-     * does not fit is refused before anything is sent instead of being cut across frames.
-     *
-     * @throws ReplacementRefusedException with {@code REPLACE_CONFIG_TOO_LARGE} when it does not fit one frame
+     * The restore's first request, with the billing configuration compressed: in the begin itself when the whole
+     * begin fits one frame, as schema 2 sent it, and otherwise in as many {@link RestoreConfigPart}s as it takes,
+     * which the begin counts and names by the document's digest (protocol section 6.39).
      */
     BeginRestore begin(int chunkCount) {
-        BeginRestore begin = new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount,
-                billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig),
-                receiptBooks.isEmpty() ? null : receiptBooks);
-        int size = MessageCodec.encode(begin).length;
-        if (size > Frame.MAX_PAYLOAD) {
-            throw new ReplacementRefusedException("REPLACE_CONFIG_TOO_LARGE", "The site's billing configuration "
-                    + "takes " + size + " bytes compressed, more than the " + Frame.MAX_PAYLOAD + " a restore "
-                    + "carries; no gateway was restored. Ask support to restore this site.");
+        List<BeginRestore.ReceiptBook> books = receiptBooks.isEmpty() ? null : receiptBooks;
+        BeginRestore inline = new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount,
+                billingConfig == null ? null : MeshDayBatch.chunksOf(billingConfig), books);
+        if (billingConfig == null || MessageCodec.encode(inline).length <= Frame.MAX_PAYLOAD) {
+            return inline;
         }
-        return begin;
+        int parts = RestoreConfigPart.partsOf(restoreId, inline.billingConfig()).size();
+        return new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount, null, books, parts,
+                BillingConfigBatch.digestOf(billingConfig));
+    }
+
+    /** The parts that carry the configuration of {@code begin}, when it carries it in parts; none otherwise. */
+    List<RestoreConfigPart> configParts(BeginRestore begin) {
+        return begin.configInParts()
+                ? RestoreConfigPart.partsOf(restoreId, MeshDayBatch.chunksOf(billingConfig)) : List.of();
     }
 
     /** The configuration document, or null for none. */

@@ -87,12 +87,16 @@ public final class SitePull {
         // The window's first and last days are seldom whole: they join their days' compact blocks now.
         store.compactReadings();
         // VEE judges reads from the future by the gateway's clock as the readings were pulled.
-        store.setPulledGatewayClock(client.lastGatewayClock());
+        Instant clockAtReadings = client.lastGatewayClock();
+        store.setPulledGatewayClock(clockAtReadings);
 
         // The last entry held is pulled again: if the gateway's history changed, it no longer matches.
         long held = store.lastLedgerSeq();
         long[] ledgerNew = {0};
+        Instant[] lastBilled = {Instant.EPOCH};
         long ledger = client.ledgerLinks(Math.max(0, held - 1), (batch, received, total) -> {
+            batch.forEach(link -> lastBilled[0] = link.entry().at().isAfter(lastBilled[0]) ? link.entry().at()
+                    : lastBilled[0]);
             ledgerNew[0] += store.insertLedger(batch.stream().map(LedgerLink::entry).toList(),
                     batch.stream().map(LedgerLink::hash).toList());
             progress.update(I18n.text("pull.ledger"), received, total);
@@ -100,6 +104,7 @@ public final class SitePull {
         if (held > 0 && ledger == 0) {
             throw LedgerConflictException.shorter(held);
         }
+        readings += catchUpReadings(client, store, to, clockAtReadings, lastBilled[0], readingsNew, cancel);
 
         pullBillingConfig(client, store, cancel);
         pullCashBook(client, store, cancel);
@@ -123,6 +128,30 @@ public final class SitePull {
                 events, eventsNew[0], site.site().siteId(), history.daysCompared(), history.daysFetched());
         return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0],
                 topologyAt, topologyNew, history.daysCompared(), history.daysFetched(), history.meshBytes());
+    }
+
+    /**
+     * Pulls again the readings of the quarter hours the gateway closed and billed while its ledger was pulled, when
+     * the window reached the gateway's clock: a replay of the store (an audit, or the gap a replacement bills from
+     * this replica, decision 0089) must find every reading the ledger billed. A window of the past, or a ledger
+     * that billed nothing past the readings pulled, pulls nothing more. Returns the readings received.
+     *
+     * @param lastBilled the time of the last ledger entry pulled
+     */
+    private static long catchUpReadings(GatewayClient client, SiteStore store, Instant to, Instant clockAtReadings,
+            Instant lastBilled, long[] readingsNew, CancelSignal cancel) throws LinkException {
+        Instant lastOpen = Reading.intervalStartOf(clockAtReadings);
+        if (to.isBefore(lastOpen) || !lastBilled.isAfter(lastOpen)) {
+            return 0;
+        }
+        long received = client.readings(lastOpen.minus(Reading.INTERVAL), lastBilled,
+                (batch, count, total) -> readingsNew[0] += store.insertReadings(batch), cancel);
+        store.compactReadings();
+        // The gateway's clock had reached the entry's time, so its readings are no reads from the future.
+        store.setPulledGatewayClock(lastBilled);
+        LOG.info("The gateway billed a quarter hour while its ledger was pulled; pulled its {} readings too.",
+                received);
+        return received;
     }
 
     /**

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -239,6 +240,55 @@ class ReplaceGatewayCommandTest {
         assertThat(new ObjectMapper().readTree(run.out()).get("postedNow").toString()).contains("payment:CASH-60");
         assertThat(replacement.gateway().ledgerAfter(0)).filteredOn(e -> e.reference().equals("payment:CASH-60"))
                 .singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(2_000));
+    }
+
+    @Test
+    void theCashUpOfTheReplacementDayCountsTheDeadGatewaysPulledReceiptsOnceAndMarksThem() throws Exception {
+        close();
+        clock = SimClock.manual(NOW);
+        Path again = Files.createDirectories(home.resolve("cashup"));
+        String[] technician = new String[1];
+        killTheGatewayAfterAPull(again, Duration.ofHours(6), Duration.ofHours(2), () -> {
+            technician[0] = old.technician(again, NOW, Duration.ofDays(30),
+                    Map.of(TechnicianCredential.CASH_LIMIT, 100_000L));
+            CommandRun topUp = CommandRun.of("connect", "--tcp", old.tcp(), "--credential", technician[0], "topup",
+                    "--customer", old.customer(5), "--amount", "20", "--reference", "CASH-61");
+            assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+            // The dead gateway's ledger posts the cash at its next quarter hour, before the pull.
+            clock.advance(Duration.ofMinutes(20));
+        });
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician[0]))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.ledgerPayments()).containsKey("CASH-61");
+        }
+        String slip = code + "-0002,T-0042,CASH-62," + old.customer(3) + ",15.00,2026-06-03T17:30";
+        assertThat(replaceGateway("--credential", old.supervisor(), "--receipt", slip).exitCode()).isZero();
+        CommandRun own = asTechnician(technician[0], "topup", "--customer", old.customer(4), "--amount", "9",
+                "--reference", "CASH-63", "--json");
+        assertThat(own.exitCode()).as(own.err()).isZero();
+
+        CommandRun cashUp = CommandRun.of("connect", "--tcp", tcp, "--credential", technician[0], "--site", database,
+                "cashup", "--day", "2026-06-03", "--json");
+        CommandRun text = CommandRun.of("connect", "--tcp", tcp, "--credential", technician[0], "--site", database,
+                "cashup", "--day", "2026-06-03");
+
+        assertThat(cashUp.exitCode()).as(cashUp.err()).isZero();
+        JsonNode day = new ObjectMapper().readTree(cashUp.out());
+        assertThat(day.get("handOverMinor").asLong()).isEqualTo(2_000 + 1_500 + 900);
+        List<String> receipts = new ArrayList<>();
+        List<String> fromReplica = new ArrayList<>();
+        day.get("lines").forEach(line -> {
+            receipts.add(line.get("receipt").asText());
+            if (line.get("fromReplica").asBoolean()) {
+                fromReplica.add(line.get("reference").asText());
+            }
+        });
+        assertThat(receipts).containsExactlyInAnyOrder(code + "-0001", code + "-0002", code + "-0003");
+        assertThat(fromReplica).containsExactly("CASH-61");
+        assertThat(text.out()).containsPattern(code + "-0001 .*CASH-61 \\(taken by the replaced gateway, from the "
+                + "replica\\)").contains("Hand over: ");
+        assertThat(text.out().lines().filter(line -> line.contains("replaced gateway"))).hasSize(1);
     }
 
     @Test

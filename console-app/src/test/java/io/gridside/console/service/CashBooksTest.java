@@ -37,4 +37,28 @@ class CashBooksTest {
         assertThat(day.cashUp("T-1").handOverMinor()).isEqualTo(7_000);
         assertThat(day.cashUp("T-3").lines()).isEmpty();
     }
+
+    @Test
+    void theDayOfAReplacementCountsTheDeadGatewaysReceiptsTheReplicaHoldsOnceAndMarksThem() {
+        Instant morning = Instant.parse("2026-06-03T06:00:00Z");
+        CashBookLine dead = receipt("AA11-0003", "R3", 2_000, morning);
+        CashBookLine slip = receipt("AA11-0004", "R4", 1_500, morning.plusSeconds(3_600));
+        CashBookLine own = receipt("AA11-0005", "R5", 900, morning.plusSeconds(7_200));
+        CashBookLine yesterday = receipt("AA11-0002", "R2", 4_000, morning.minusSeconds(86_400));
+        CashBooks.Day gateway = new CashBooks.Day(LocalDate.of(2026, 6, 3), NAIROBI, "KES", List.of(slip, own));
+
+        CashBooks.Day day = gateway.withReplica(List.of(yesterday, dead, slip));
+
+        assertThat(day.cashUp("T-2").lines()).containsExactly(dead, slip, own);
+        assertThat(day.cashUp("T-2").handOverMinor()).isEqualTo(2_000 + 1_500 + 900);
+        assertThat(day.fromReplica(dead)).isTrue();
+        assertThat(day.fromReplica(slip)).isFalse();
+        assertThat(day.fromReplica(own)).isFalse();
+        assertThat(gateway.withReplica(List.of(slip)).replicaLines()).isEmpty();
+    }
+
+    private static CashBookLine receipt(String number, String reference, long amount, Instant at) {
+        return new CashBookLine(CashBookLine.Kind.RECEIPT, number, "T-2", reference, "C1", amount, "KES", at, null,
+                null);
+    }
 }

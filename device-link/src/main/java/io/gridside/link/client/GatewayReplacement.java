@@ -7,6 +7,7 @@ import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 
 /**
@@ -39,6 +40,11 @@ public final class GatewayReplacement {
     /** Sends one chunk of the accounts; a chunk the gateway holds already is answered as held. */
     public RestoreState chunk(RestoreChunk chunk) throws LinkException {
         return GatewayClient.expect(client.call(chunk), RestoreState.class);
+    }
+
+    /** Sends one part of a configuration too large for the begin (section 6.39); a part held already is held. */
+    public RestoreState configPart(RestoreConfigPart part) throws LinkException {
+        return GatewayClient.expect(client.call(part), RestoreState.class);
     }
 
     /** Has the gateway take over the site from the restore; once done, a repeat answers that it is. */

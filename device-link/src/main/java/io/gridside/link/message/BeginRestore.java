@@ -22,6 +22,11 @@ import java.util.Objects;
  * holds none: a restore without them is written exactly as schema 1 wrote it, and read with nulls, which bill the
  * site's flat tariff under plain credit terms and number every credential's receipts from 1, as before.
  *
+ * <p>Schema 3 added {@code configParts} and {@code configDigest} (section 6.39): a configuration too large for this
+ * frame travels in that many {@link RestoreConfigPart}s instead of in {@code billingConfig}, and the gateway checks
+ * the document they carry against the digest before it applies the restore. A restore that carries its
+ * configuration here, or none, leaves both out and is written exactly as schema 2 wrote it.
+ *
  * @param restoreId names one restore; the console derives it from the site and the tip, so that a repeat after a
  *     dropped link is known for one
  * @param tip the replica's last ledger entry, which the new gateway keeps and its first own entry follows: a
@@ -32,10 +37,16 @@ import java.util.Objects;
  *     compressed and cut into pieces as {@link MeshDayBatch#chunksOf} does; null when the replica holds none
  * @param receiptBooks each receipt book of the replica's cash book, in book code order, so that the new gateway
  *     numbers a credential's receipts on from the dead gateway's and counts the cash it took; null for none
+ * @param configParts how many {@link RestoreConfigPart}s carry the configuration, 1 or more; null when it travels
+ *     in {@code billingConfig} or there is none
+ * @param configDigest the SHA-256 of the configuration document the parts carry; null exactly when
+ *     {@code configParts} is
  */
 public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
         int chunkCount, @JsonInclude(JsonInclude.Include.NON_NULL) List<ByteString> billingConfig,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReceiptBook> receiptBooks) implements Message {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReceiptBook> receiptBooks,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer configParts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ByteString configDigest) implements Message {
 
     /**
      * One credential's receipt book as the replica's cash book leaves it.
@@ -55,6 +66,9 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
         }
     }
 
+    /** The bytes of a SHA-256 digest, which {@code configDigest} is. */
+    public static final int DIGEST_BYTES = 32;
+
     public BeginRestore {
         Objects.requireNonNull(restoreId, "restoreId");
         Objects.requireNonNull(site, "site");
@@ -66,12 +80,27 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
         }
         billingConfig = billingConfig == null ? null : List.copyOf(billingConfig);
         receiptBooks = receiptBooks == null ? null : List.copyOf(receiptBooks);
+        if ((configParts == null) != (configDigest == null) || configParts != null
+                && (configParts < 1 || billingConfig != null || configDigest.size() != DIGEST_BYTES)) {
+            throw new IllegalArgumentException("a restore carries its configuration in itself or in 1 or more parts "
+                    + "named by a SHA-256 digest, not both");
+        }
+    }
+
+    /** A restore of schema 2: its configuration, if any, in its own frame. */
+    public BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
+            int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks) {
+        this(restoreId, site, tariff, tip, tipHash, chunkCount, billingConfig, receiptBooks, null, null);
     }
 
     /** A restore of a replica that holds no billing configuration nor cash book, as schema 1 sent every restore. */
     public BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
             int chunkCount) {
-        this(restoreId, site, tariff, tip, tipHash, chunkCount, null, null);
+        this(restoreId, site, tariff, tip, tipHash, chunkCount, null, null, null, null);
+    }
+    /** Whether the configuration travels in {@link RestoreConfigPart}s rather than in this frame. */
+    public boolean configInParts() {
+        return configParts != null;
     }
 
     /**
@@ -90,16 +119,23 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
 
     /** The restore's fields as the codec reads them once the fields of schema 2 are there, null or not. */
     private record Fields(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
-            int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks) {
+            int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks, Integer configParts,
+            ByteString configDigest) {
     }
 
-    /** Reads the fields as the codec decodes them: a restore of schema 1 has neither, and is read with nulls. */
+    /**
+     * Reads the fields as the codec decodes them: a restore of schema 1 has none of the later fields, and one of
+     * schema 2 neither part count nor digest; each left out is read as null.
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static BeginRestore fromTree(ObjectNode tree) {
         tree.putIfAbsent("billingConfig", tree.nullNode());
         tree.putIfAbsent("receiptBooks", tree.nullNode());
+        tree.putIfAbsent("configParts", tree.nullNode());
+        tree.putIfAbsent("configDigest", tree.nullNode());
         Fields fields = MessageCodec.convert(tree, Fields.class);
         return new BeginRestore(fields.restoreId(), fields.site(), fields.tariff(), fields.tip(), fields.tipHash(),
-                fields.chunkCount(), fields.billingConfig(), fields.receiptBooks());
+                fields.chunkCount(), fields.billingConfig(), fields.receiptBooks(), fields.configParts(),
+                fields.configDigest());
     }
 }

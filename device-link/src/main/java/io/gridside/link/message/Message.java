@@ -17,5 +17,6 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         StartCampaign, CampaignReply, ControlCampaign, GetCampaign, PushRevocations, RevocationsHeld,
         GetRevocations, SetUpSite, SiteSetUp, GetJoinedMeters, JoinedMetersBatch, CommissionMeter, MeterCommissioned,
         TestRelay, RelayTested, GoLive, WentLive, GetCommissioning, CommissioningState, BeginRestore, RestoreChunk,
-        RestoreState, FinishRestore, ReadRegisters, RegistersRead, PostReconciliation, ReconciliationPosted {
+        RestoreState, FinishRestore, ReadRegisters, RegistersRead, PostReconciliation, ReconciliationPosted,
+        RestoreConfigPart {
 }

@@ -6,6 +6,7 @@ import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 
 /**
@@ -20,6 +21,15 @@ public interface GatewayRestore {
 
     /** Keeps one chunk of the accounts, once. */
     RestoreState chunk(RestoreChunk chunk, String by) throws RestoreRefusedException;
+
+    /**
+     * Keeps one part of a configuration too large for the begin's frame, once (section 6.39). A gateway that takes
+     * no configuration in parts refuses it, as the default does.
+     */
+    default RestoreState configPart(RestoreConfigPart part, String by) throws RestoreRefusedException {
+        throw new RestoreRefusedException("UNSUPPORTED", "This gateway takes a restore's configuration in its "
+                + "begin only; ask support to restore this site.");
+    }
 
     /** Takes over the site from a restore whose chunks have all arrived, once. */
     RestoreState finish(FinishRestore finish, String by) throws RestoreRefusedException;

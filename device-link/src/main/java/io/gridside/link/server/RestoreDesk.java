@@ -7,6 +7,7 @@ import io.gridside.link.message.Message;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ final class RestoreDesk {
 
     static boolean handles(Message message) {
         return message instanceof BeginRestore || message instanceof RestoreChunk || message instanceof FinishRestore
-                || message instanceof ReadRegisters || message instanceof PostReconciliation;
+                || message instanceof ReadRegisters || message instanceof PostReconciliation
+                || message instanceof RestoreConfigPart;
     }
 
     /** The gateway's answer to {@code request} from the session of {@code by}, or the rule it broke. */
@@ -50,6 +52,8 @@ final class RestoreDesk {
             return restore.begin(begin, by);
         } else if (request instanceof RestoreChunk chunk) {
             return restore.chunk(chunk, by);
+        } else if (request instanceof RestoreConfigPart part) {
+            return restore.configPart(part, by);
         } else if (request instanceof FinishRestore finish) {
             return restore.finish(finish, by);
         } else if (request instanceof ReadRegisters) {

@@ -1,6 +1,7 @@
 package io.gridside.link.testing;
 
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
 import io.gridside.link.message.MeshDayBatch;
@@ -10,6 +11,7 @@ import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.CreditState;
 import io.gridside.site.Debt;
@@ -37,8 +39,8 @@ public final class ReplacementSamples {
     }
 
     public static List<Message> all() {
-        return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), vectorState(), new FinishRestore(RESTORE_ID),
-                new ReadRegisters(), registers(), reconciliationOfSchemaThree(), posted());
+        return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), stateOfParts(), new FinishRestore(RESTORE_ID),
+                new ReadRegisters(), registers(), reconciliationOfSchemaThree(), posted(), configPart());
     }
 
     /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
@@ -61,6 +63,30 @@ public final class ReplacementSamples {
         return new BeginRestore(plain.restoreId(), plain.site(), plain.tariff(), plain.tip(), plain.tipHash(),
                 plain.chunkCount(), MeshDayBatch.chunksOf("a billing configuration".getBytes(StandardCharsets.UTF_8)),
                 List.of(new BeginRestore.ReceiptBook("AA11BB", 7, 12_500)));
+    }
+
+    /** The document the samples of section 11.33 carry in parts: any bytes serve. */
+    public static final byte[] PARTED_DOCUMENT = "a billing configuration of many customers"
+            .getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The begin of a replica whose configuration travels in parts (section 6.39): one part here, as section 11.33
+     * shows it, though a configuration goes in parts only when it does not fit the begin.
+     */
+    public static BeginRestore beginInParts() {
+        BeginRestore plain = begin();
+        return new BeginRestore(plain.restoreId(), plain.site(), plain.tariff(), plain.tip(), plain.tipHash(),
+                plain.chunkCount(), null, null, 1, BillingConfigBatch.digestOf(PARTED_DOCUMENT));
+    }
+
+    /** The one part of {@link #beginInParts}'s configuration, as section 11.33 shows it. */
+    public static RestoreConfigPart configPart() {
+        return new RestoreConfigPart(RESTORE_ID, 0, MeshDayBatch.chunksOf(PARTED_DOCUMENT));
+    }
+
+    /** The gateway's answer once that part arrived, with both chunks still missing, as section 11.33 shows it. */
+    public static RestoreState stateOfParts() {
+        return new RestoreState(RESTORE_ID, List.of(0, 1), false, 41, TIP, List.of());
     }
 
     /** A chunk whose first customer owes part of an appliance loan (section 6.35). */

@@ -13,6 +13,7 @@ import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
@@ -85,6 +86,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private final CommandLog commands;
     /** Where it keeps every request that changed what it holds, or null for a gateway that keeps none. */
     private final ReplacementJournal journal;
+    /** Its clock, which it holds still while it serves a request its journal keeps; null when it keeps none. */
+    private final FreshJournal.PinnedClock pinnedClock;
     private Duration clockOffset = Duration.ZERO;
     private RestoredSite restored;
     /** The registers it read last, to which the reconciliation bills each meter's gap. */
@@ -98,12 +101,13 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
      */
     public ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
             SimClock clock, MeterRegisters meters) {
-        this(siteId, gatewayId, identityKey, trusted, clock, meters, null);
+        this(siteId, gatewayId, identityKey, trusted, clock, meters, null, null);
     }
 
     private ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
-            SimClock clock, MeterRegisters meters, ReplacementJournal journal) {
+            SimClock clock, MeterRegisters meters, ReplacementJournal journal, FreshJournal.PinnedClock pinnedClock) {
         this.journal = journal;
+        this.pinnedClock = pinnedClock;
         this.commands = journal == null ? new MemoryCommandLog() : journal.commandLog();
         this.siteId = siteId;
         this.gatewayId = gatewayId;
@@ -126,7 +130,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         FreshJournal.PinnedClock pinned = new FreshJournal.PinnedClock(clock);
         ReplacementJournal journal = ReplacementJournal.open(directory, siteId, clock.now());
         ReplacementGateway gateway = new ReplacementGateway(siteId, gatewayId, identityKey, trusted, pinned, meters,
-                journal);
+                journal, pinned);
         try {
             journal.replay(gateway, pinned);
         } catch (RuntimeException e) {
@@ -140,6 +144,29 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     public void closeJournal() {
         if (journal != null) {
             journal.close();
+        }
+    }
+
+    /** A request the journal keeps. */
+    private interface Request<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Serves a request the journal keeps with the clock held at one instant: the simulated clock runs on, faster
+     * than real time, while a request is served, and everything the request dates (a reconciliation's entries, the
+     * registers read, cash taken) must be dated at the instant the journal keeps it at, as it is when the journal
+     * is taken again. A gateway that keeps no journal serves it on its running clock.
+     */
+    private <T, E extends Exception> T atOneInstant(Request<T, E> request) throws E {
+        if (pinnedClock == null) {
+            return request.run();
+        }
+        pinnedClock.pin(pinnedClock.now());
+        try {
+            return request.run();
+        } finally {
+            pinnedClock.unpin();
         }
     }
 
@@ -180,6 +207,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     @Override
     public synchronized Instant setClock(Instant newClock) {
+        return atOneInstant(() -> setClockNow(newClock));
+    }
+
+    private Instant setClockNow(Instant newClock) {
         Instant previous = clock();
         clockOffset = Duration.between(clock.now(), newClock);
         kept(new SetClock(newClock), null);
@@ -247,6 +278,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     @Override
     public synchronized CashReceipt creditCash(CashTopUp request, CashAllowance allowance)
             throws CashRefusedException {
+        return atOneInstant(() -> creditCashNow(request, allowance));
+    }
+
+    private CashReceipt creditCashNow(CashTopUp request, CashAllowance allowance) throws CashRefusedException {
         if (!advanced()) {
             throw new CashRefusedException("UNSUPPORTED", "This replacement gateway takes no cash until its "
                     + "reconciliation is posted; enter the payment in the replacement, which credits it once.");
@@ -260,6 +295,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     @Override
     public synchronized CashVoided voidCash(CashVoid request, String supervisorId) throws CashRefusedException {
+        return atOneInstant(() -> voidCashNow(request, supervisorId));
+    }
+
+    private CashVoided voidCashNow(CashVoid request, String supervisorId) throws CashRefusedException {
         requireBilling();
         CashVoided voided = billing.cash().voidReceipt(request, supervisorId);
         kept(request, supervisorId);
@@ -277,6 +316,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     @Override
     public synchronized PaymentsPosted postPayments(PostPayments request) {
+        return atOneInstant(() -> postPaymentsNow(request));
+    }
+
+    private PaymentsPosted postPaymentsNow(PostPayments request) {
         requireBilling();
         PaymentsPosted posted = billing.cash().postImported(request, billing.posting(), clock());
         kept(request, null);
@@ -354,12 +397,25 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return stagedState(chunk.restoreId());
     }
 
+    /** Keeps one part of a configuration too large for the begin's frame (section 6.39). */
+    @Override
+    public synchronized RestoreState configPart(RestoreConfigPart part, String by) throws RestoreRefusedException {
+        if (restored != null) {
+            return appliedState(part.restoreId());
+        }
+        staging.hold(part);
+        kept(part, by);
+        return stagedState(part.restoreId());
+    }
+
     @Override
     public synchronized RestoreState finish(FinishRestore finish, String by) throws RestoreRefusedException {
         if (restored != null) {
             return appliedState(finish.restoreId());
         }
-        RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()), staging.complete(finish.restoreId()));
+        List<RestoreChunk.Account> accounts = staging.complete(finish.restoreId());
+        RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()),
+                staging.configDocument(finish.restoreId()), accounts);
         restored = site;
         staging.clear();
         kept(finish, by);
@@ -370,6 +426,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     @Override
     public synchronized RegistersRead readRegisters() throws RestoreRefusedException {
+        return atOneInstant(() -> readRegistersNow());
+    }
+
+    private RegistersRead readRegistersNow() throws RestoreRefusedException {
         RestoredSite site = restoredOrRefuse();
         Instant at = clock();
         List<RegistersRead.Register> read = new ArrayList<>();
@@ -392,6 +452,10 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     @Override
     public synchronized ReconciliationPosted post(PostReconciliation post, String by)
             throws RestoreRefusedException {
+        return atOneInstant(() -> postNow(post, by));
+    }
+
+    private ReconciliationPosted postNow(PostReconciliation post, String by) throws RestoreRefusedException {
         RestoredSite site = restoredOrRefuse();
         if (!post.restoreId().equals(site.begin().restoreId())) {
             throw unknown(post.restoreId());
@@ -450,7 +514,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
 
     private RestoreState stagedState(String restoreId) throws RestoreRefusedException {
         BeginRestore begin = staging.begun(restoreId);
-        return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tip().seq(), begin.tipHash());
+        return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tip().seq(), begin.tipHash(),
+                staging.missingConfigParts(restoreId));
     }
 
     static RestoreRefusedException unknown(String restoreId) {

@@ -1,14 +1,20 @@
 package io.gridside.sim.replace;
 
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.BillingConfigBatch;
+import io.gridside.link.message.MalformedMessageException;
+import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.server.RestoreRefusedException;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The restore under way on a replacement gateway: its begin and the chunks that have arrived, each kept once.
+ * The restore under way on a replacement gateway: its begin and the chunks and configuration parts (section 6.39)
+ * that have arrived, each kept once.
  * A begin under another id replaces a restore that was never finished, as a console that started over after its
  * replica changed. Not thread-safe: its gateway locks around it.
  */
@@ -16,6 +22,7 @@ final class RestoreStaging {
 
     private BeginRestore begin;
     private final TreeMap<Integer, RestoreChunk> chunks = new TreeMap<>();
+    private final TreeMap<Integer, RestoreConfigPart> configParts = new TreeMap<>();
 
     /** Starts {@code next}, or keeps the same restore begun before; the same id with other content is refused. */
     void begin(BeginRestore next) throws RestoreRefusedException {
@@ -28,6 +35,76 @@ final class RestoreStaging {
         }
         begin = next;
         chunks.clear();
+        configParts.clear();
+    }
+
+    /** Keeps one part of the configuration of a restore begun with parts, once; another at the same index conflicts. */
+    void hold(RestoreConfigPart part) throws RestoreRefusedException {
+        BeginRestore begun = begun(part.restoreId());
+        int count = begun.configInParts() ? begun.configParts() : 0;
+        if (part.index() >= count) {
+            throw new RestoreRefusedException("REPLACE_INVALID", "Restore " + part.restoreId() + " carries its "
+                    + "configuration in " + count + " parts, so it has no part " + part.index() + ".");
+        }
+        RestoreConfigPart held = configParts.putIfAbsent(part.index(), part);
+        if (held != null && !held.equals(part)) {
+            throw new RestoreRefusedException("REPLACE_RESTORE_CONFLICT", "Part " + part.index() + " of restore "
+                    + part.restoreId() + "'s configuration arrived before with other bytes; begin the restore under "
+                    + "a new id.");
+        }
+    }
+
+    /** The configuration's parts not held yet, or null for a restore that sends its configuration in none. */
+    List<Integer> missingConfigParts(String restoreId) throws RestoreRefusedException {
+        BeginRestore begun = begun(restoreId);
+        if (!begun.configInParts()) {
+            return null;
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int index = 0; index < begun.configParts(); index++) {
+            if (!configParts.containsKey(index)) {
+                missing.add(index);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The configuration document the restore carries, in its begin or in its parts, or null for none. The parts'
+     * document must have the digest the begin named; one that does not is dropped, for the console to send again.
+     *
+     * @throws RestoreRefusedException {@code REPLACE_CHUNKS_MISSING} while a part is missing, and
+     *     {@code REPLACE_CONFIG_DIGEST} when the parts do not make the document the begin named
+     */
+    byte[] configDocument(String restoreId) throws RestoreRefusedException {
+        BeginRestore begun = begun(restoreId);
+        if (!begun.configInParts()) {
+            try {
+                return begun.billingConfigDocument();
+            } catch (MalformedMessageException e) {
+                throw RestoredSite.invalidConfig(e.getMessage());
+            }
+        }
+        List<Integer> missing = missingConfigParts(restoreId);
+        if (!missing.isEmpty()) {
+            throw new RestoreRefusedException("REPLACE_CHUNKS_MISSING", "Restore " + restoreId + " still lacks "
+                    + "parts " + missing + " of its configuration; send them, then finish.");
+        }
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        configParts.values().forEach(part -> part.pieces().forEach(piece -> packed.writeBytes(piece.toByteArray())));
+        byte[] document = null;
+        try {
+            document = MeshDayBatch.documentOf(packed.toByteArray());
+        } catch (MalformedMessageException e) {
+            // A document that does not unpack cannot have the digest named: both are the same refusal.
+        }
+        if (document == null || !BillingConfigBatch.digestOf(document).equals(begun.configDigest())) {
+            configParts.clear();
+            throw new RestoreRefusedException("REPLACE_CONFIG_DIGEST", "The configuration parts of restore "
+                    + restoreId + " do not make the document its begin named (SHA-256); nothing was restored. "
+                    + "Send the restore again.");
+        }
+        return document;
     }
 
     void hold(RestoreChunk chunk) throws RestoreRefusedException {
@@ -76,5 +153,6 @@ final class RestoreStaging {
     void clear() {
         begin = null;
         chunks.clear();
+        configParts.clear();
     }
 }

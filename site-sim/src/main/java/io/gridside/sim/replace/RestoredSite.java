@@ -6,7 +6,6 @@ import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.DebtOwed;
-import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RestoreChunk;
@@ -48,9 +47,13 @@ final class RestoredSite {
     /** What each debt owed after the replica's ledger, as the restore carried it. */
     private final Map<String, Long> debtsOwed = new LinkedHashMap<>();
 
-    RestoredSite(BeginRestore begin, List<RestoreChunk.Account> all) throws RestoreRefusedException {
+    /**
+     * @param carried the configuration document the restore carried, in its begin or in its parts (section 6.39),
+     *     or null for none
+     */
+    RestoredSite(BeginRestore begin, byte[] carried, List<RestoreChunk.Account> all) throws RestoreRefusedException {
         this.begin = begin;
-        this.billingDocument = billingDocumentOf(begin);
+        this.billingDocument = carried != null ? carried.clone() : plainDocument(begin);
         this.billingConfig = billingConfigOf(begin, billingDocument);
         Set<String> meters = new HashSet<>();
         for (RestoreChunk.Account account : all) {
@@ -108,14 +111,9 @@ final class RestoredSite {
         return billingDocument.clone();
     }
 
-    private static byte[] billingDocumentOf(BeginRestore begin) throws RestoreRefusedException {
-        try {
-            byte[] carried = begin.billingConfigDocument();
-            return carried != null ? carried : BillingConfigDocument.encode(new BillingConfig(
-                    TariffSchedule.flat(begin.tariff()), CreditTerms.PLAIN));
-        } catch (MalformedMessageException e) {
-            throw invalidConfig(e.getMessage());
-        }
+    /** The document of the site's flat tariff under plain terms, what a restore that carried none bills with. */
+    private static byte[] plainDocument(BeginRestore begin) {
+        return BillingConfigDocument.encode(new BillingConfig(TariffSchedule.flat(begin.tariff()), CreditTerms.PLAIN));
     }
 
     private static BillingConfig billingConfigOf(BeginRestore begin, byte[] document)
@@ -133,7 +131,7 @@ final class RestoredSite {
         return config;
     }
 
-    private static RestoreRefusedException invalidConfig(String why) {
+    static RestoreRefusedException invalidConfig(String why) {
         return new RestoreRefusedException("REPLACE_CONFIG_INVALID", "The restore's billing configuration cannot "
                 + "be billed with (" + why + "); nothing was restored. Pull the site's configuration again and "
                 + "restore from that replica.");

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridside.link.auth.SigningKey;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.message.BeginRestore;
+import io.gridside.link.message.BillingConfigBatch;
 import io.gridside.link.message.DebtOwed;
 import io.gridside.link.message.FinishRestore;
 import io.gridside.link.message.MeshDayBatch;
@@ -12,6 +16,7 @@ import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
+import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.sim.DemoOperator;
@@ -30,11 +35,15 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerLink;
+import io.gridside.site.tariff.TariffSchedule;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -194,6 +203,75 @@ class ReplacementGatewayTest {
         assertRefused(() -> gateway.post(new PostReconciliation(RESTORE, List.of(paid), List.of(noNumber)), "S-1"),
                 "REPLACE_RECEIPT_INVALID");
         assertThat(gateway.ledgerLinksAfter(41)).isEmpty();
+    }
+
+    @Test
+    void takesAConfigurationInPartsOnceEachAndBillsWithTheDocumentItsBeginNamed() throws RestoreRefusedException {
+        byte[] document = plainDocument();
+        List<RestoreConfigPart> parts = partsOf(document);
+        gateway.begin(beginInParts(parts.size(), BillingConfigBatch.digestOf(document)), "S-1");
+        gateway.chunk(chunk(0, "C1", "M1"), "S-1");
+        gateway.chunk(chunk(1, "C2", "M2"), "S-1");
+
+        RestoreState afterLast = gateway.configPart(parts.get(parts.size() - 1), "S-1");
+        RestoreState again = gateway.configPart(parts.get(parts.size() - 1), "S-1");
+        assertRefused(() -> gateway.finish(new FinishRestore(RESTORE), "S-1"), "REPLACE_CHUNKS_MISSING");
+        for (RestoreConfigPart part : parts.subList(0, parts.size() - 1)) {
+            gateway.configPart(part, "S-1");
+        }
+        RestoreState applied = gateway.finish(new FinishRestore(RESTORE), "S-1");
+        gateway.readRegisters();
+        gateway.post(reconciliation(line("C1", -1_200, "gap:M1:41:energy")), "S-1");
+
+        assertThat(parts).hasSizeGreaterThan(2);
+        assertThat(afterLast.configPartsMissing()).hasSize(parts.size() - 1).doesNotContain(parts.size() - 1);
+        assertThat(again).isEqualTo(afterLast);
+        assertThat(applied.applied()).isTrue();
+        assertThat(applied.missingConfigParts()).isNull();
+        assertThat(BillingConfigBatch.digestOf(gateway.billingConfig()))
+                .isEqualTo(BillingConfigBatch.digestOf(document));
+    }
+
+    @Test
+    void refusesConfigurationPartsThatDoNotMakeTheDocumentItsBeginNamedAndAsksForThemAgain()
+            throws RestoreRefusedException {
+        List<RestoreConfigPart> parts = partsOf(plainDocument());
+        gateway.begin(beginInParts(parts.size(), BillingConfigBatch.digestOf(new byte[] {1, 2, 3})), "S-1");
+        gateway.chunk(chunk(0, "C1", "M1"), "S-1");
+        gateway.chunk(chunk(1, "C2", "M2"), "S-1");
+        for (RestoreConfigPart part : parts) {
+            gateway.configPart(part, "S-1");
+        }
+
+        assertRefused(() -> gateway.configPart(new RestoreConfigPart(RESTORE, 0, List.of(ByteString.of(
+                new byte[] {9}))), "S-1"), "REPLACE_RESTORE_CONFLICT");
+        assertRefused(() -> gateway.configPart(new RestoreConfigPart(RESTORE, parts.size(), parts.get(0).pieces()),
+                "S-1"), "REPLACE_INVALID");
+        assertRefused(() -> gateway.finish(new FinishRestore(RESTORE), "S-1"), "REPLACE_CONFIG_DIGEST");
+        assertThat(gateway.begin(beginInParts(parts.size(), BillingConfigBatch.digestOf(new byte[] {1, 2, 3})),
+                "S-1").configPartsMissing()).hasSize(parts.size());
+        assertRefused(gateway::readRegisters, "REPLACE_NOT_RESTORED");
+    }
+
+    /** A configuration the gateway can bill with: the flat tariff under plain terms. */
+    private static byte[] plainDocument() {
+        return BillingConfigDocument.encode(new BillingConfig(TariffSchedule.flat(tariff()), CreditTerms.PLAIN));
+    }
+
+    /** The document compressed and cut into pieces of 16 bytes, so that a small one still takes several parts. */
+    private static List<RestoreConfigPart> partsOf(byte[] document) {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        MeshDayBatch.chunksOf(document).forEach(piece -> packed.writeBytes(piece.toByteArray()));
+        byte[] bytes = packed.toByteArray();
+        List<ByteString> pieces = new ArrayList<>();
+        for (int from = 0; from < bytes.length; from += 16) {
+            pieces.add(ByteString.of(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 16))));
+        }
+        return RestoreConfigPart.partsOf(RESTORE, pieces);
+    }
+
+    private static BeginRestore beginInParts(int parts, ByteString digest) {
+        return new BeginRestore(RESTORE, SITE_INFO, tariff(), tip(41), TIP, 2, null, null, parts, digest);
     }
 
     private void restore() throws RestoreRefusedException {
