@@ -14,6 +14,7 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.DemoOperator;
+import io.gridside.sim.SimClock;
 import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
@@ -47,6 +48,8 @@ class FirstDayReplacementTest {
     private static final SigningKey NEW_KEY = SigningKey.fromSeed(
             ByteString.fromHex("6b".repeat(32)));
 
+    /** Ten simulated minutes a second. */
+    private static final double SPEED = 600;
     private static final Duration INTO_THE_QUARTER_HOUR = Duration.ofSeconds(7 * 60 + 23).plusNanos(456_789_000);
 
     /** From the day's joins (08:00 UTC) to 23:52:23 in Nairobi, the site's time zone. */
@@ -66,8 +69,36 @@ class FirstDayReplacementTest {
     }
 
     @Test
+    void replacesAGatewayPulledBeforeTheSitesFirstMidnightAndDeadAcrossIt() throws Exception {
+        replacesAfter(BEFORE_MIDNIGHT, Duration.ZERO, Duration.ofHours(2));
+    }
+
+    @Test
     void replacesAGatewayPulledWithinTheFirstQuarterHourAfterGoLive() throws Exception {
         replacesAfter(INTO_THE_QUARTER_HOUR, Duration.ZERO, Duration.ofMinutes(30));
+    }
+
+    /**
+     * As {@code gridside sim --fresh --speed 600} runs it: the gateway bills each quarter hour as its clock passes,
+     * not when a test says, so go-live, the pull and the replacement fall wherever the clock has run to.
+     */
+    @Test
+    void replacesAGatewayOnAClockThatRunsByItself() throws Exception {
+        try (FreshDay fresh = new FreshDay(METERS, home, SimClock.scaled(FreshDay.FACTORY, SPEED));
+                CommissionService day = new CommissionService(fresh.setup(FreshDay.LENIENT))) {
+            day.createSite(FreshDay.PLAN);
+            day.useGateway(fresh.target());
+            day.usePack(fresh.pack);
+            assertThat(day.proceed(Progress.NONE, CancelSignal.NEVER).stopped()).isEqualTo(CommissionStep.CUSTOMERS);
+            waitOn(fresh, Duration.ofHours(2));
+            commissionAndGoLive(fresh, day);
+            waitOn(fresh, Duration.ofMinutes(50));
+            pull(fresh, day.store());
+            fresh.site.dropTcpSessions();
+            waitOn(fresh, Duration.ofMinutes(40));
+
+            replaceAndAudit(fresh, day.store());
+        }
     }
 
     private void replacesAfter(Duration beforeGoLive, Duration liveBeforePull, Duration deadFor) throws Exception {
@@ -79,18 +110,30 @@ class FirstDayReplacementTest {
             fresh.site.dropTcpSessions();
             fresh.advance(deadFor);
 
-            try (ReplacementSite replacement = ReplacementSite.listen(new ReplacementGateway(FreshDay.SITE,
-                    "GW-NEW001", NEW_KEY, DemoOperator.trusted(), fresh.gateway::clock,
-                    MeterRegisters.of(fresh.gateway)))) {
-                GatewayReplacing.Result result;
-                try (GatewayClient client = supervisor(replacement.address(), fresh.gateway.clock())) {
-                    result = GatewayReplacing.run(client, day.store(), Progress.NONE);
-                }
-                assertThat(result.gatewayId()).isEqualTo("GW-NEW001");
-                assertThat(result.reconciled().rows()).hasSize(CUSTOMERS);
+            replaceAndAudit(fresh, day.store());
+        }
+    }
+
+    private static void replaceAndAudit(FreshDay fresh, SiteStore store) throws Exception {
+        try (ReplacementSite replacement = ReplacementSite.listen(new ReplacementGateway(FreshDay.SITE,
+                "GW-NEW001", NEW_KEY, DemoOperator.trusted(), fresh.gateway::clock,
+                MeterRegisters.of(fresh.gateway)))) {
+            GatewayReplacing.Result result;
+            try (GatewayClient client = supervisor(replacement.address(), fresh.gateway.clock())) {
+                result = GatewayReplacing.run(client, store, Progress.NONE);
             }
-            BillingReport audit = BillingAudit.run(day.store());
-            assertThat(audit.reconciliation().agrees()).as(audit.reconciliation().toString()).isTrue();
+            assertThat(result.gatewayId()).isEqualTo("GW-NEW001");
+            assertThat(result.reconciled().rows()).hasSize(CUSTOMERS);
+        }
+        BillingReport audit = BillingAudit.run(store);
+        assertThat(audit.reconciliation().agrees()).as(audit.reconciliation().toString()).isTrue();
+    }
+
+    /** Waits until the gateway's clock, running by itself, has moved on by {@code duration}. */
+    private static void waitOn(FreshDay fresh, Duration duration) throws InterruptedException {
+        Instant until = fresh.gateway.clock().plus(duration);
+        while (fresh.gateway.clock().isBefore(until)) {
+            Thread.sleep(20);
         }
     }
 
@@ -100,6 +143,13 @@ class FirstDayReplacementTest {
         day.usePack(fresh.pack);
         assertThat(day.proceed(Progress.NONE, CancelSignal.NEVER).stopped()).isEqualTo(CommissionStep.CUSTOMERS);
         fresh.advance(Duration.ofHours(2));
+        // Go-live falls within a quarter hour, to the second, as a technician's confirmation does.
+        fresh.clock.advance(beforeGoLive);
+        commissionAndGoLive(fresh, day);
+    }
+
+    /** Gives each joined meter but the spares a customer from the customers file, and takes the site live. */
+    private void commissionAndGoLive(FreshDay fresh, CommissionService day) throws Exception {
         List<JoinedMeter> joined = new ArrayList<>();
         try (GatewayClient client = fresh.open()) {
             client.commissioning().joinedMeters(null, (batch, received, total) -> joined.addAll(batch),
@@ -108,8 +158,6 @@ class FirstDayReplacementTest {
         assertThat(day.importCustomers(FreshDay.write(home.resolve("customers.csv"),
                 FreshDay.customersCsv(joined.subList(0, CUSTOMERS), 0))).problems()).isEmpty();
         assertThat(day.proceed(Progress.NONE, CancelSignal.NEVER).stopped()).isEqualTo(CommissionStep.GO_LIVE);
-        // Go-live falls within a quarter hour, to the second, as a technician's confirmation does.
-        fresh.clock.advance(beforeGoLive);
         day.confirmGoLive();
         assertThat(day.proceed(Progress.NONE, CancelSignal.NEVER).complete()).isTrue();
     }
