@@ -104,7 +104,7 @@ class FirstDayReplaceGatewayCommandTest {
         return CommandRun.of(all);
     }
 
-    /** One customer for each meter that joined, a mill on a three-phase one, each opening at KES 100.00. */
+    /** One customer for each meter that joined, a mill on a three-phase one, each opening at KES 100.00 but one. */
     private Path customers() throws IOException {
         JsonNode joined = JSON.readTree(CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
                 "commission", "joined", "--site", database.toString(), "--json").out());
@@ -113,8 +113,8 @@ class FirstDayReplaceGatewayCommandTest {
         for (int i = 0; i < joined.size(); i++) {
             String category = joined.get(i).get("phases").asInt() == 3 ? "MILL" : "HOUSEHOLD";
             csv.append("KS-").append(i).append(",Customer ").append(i).append(",,Plot ").append(i).append(',')
-                    .append(category).append(",flat-kisima,").append(i == 2 ? "0.00," : "100.00,").append(joined.get(i).get("meterId").asText())
-                    .append('\n');
+                    .append(category).append(",flat-kisima,").append(i == 2 ? "0.00," : "100.00,")
+                    .append(joined.get(i).get("meterId").asText()).append('\n');
         }
         return Files.writeString(home.resolve("customers.csv"), csv);
     }
