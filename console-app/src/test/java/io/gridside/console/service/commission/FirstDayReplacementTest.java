@@ -68,6 +68,16 @@ class FirstDayReplacementTest {
         replacesAfter(BEFORE_MIDNIGHT, Duration.ofHours(1), Duration.ofHours(1));
     }
 
+    /**
+     * Go-live at 08:07:23, the pull at 08:22:23: the gateway's tick of 08:15 posted the day's standing charges but
+     * billed no reading (the quarter hour go-live fell in is not billed), and the first reading it bills comes in at
+     * 08:30. The replica holds those charges and not one reading.
+     */
+    @Test
+    void replacesAGatewayPulledAfterItsFirstTickBeforeItsFirstReading() throws Exception {
+        replacesAfter(INTO_THE_QUARTER_HOUR, Duration.ofMinutes(15), Duration.ofHours(1));
+    }
+
     @Test
     void replacesAGatewayPulledBeforeTheSitesFirstMidnightAndDeadAcrossIt() throws Exception {
         replacesAfter(BEFORE_MIDNIGHT, Duration.ZERO, Duration.ofHours(2));
