@@ -202,9 +202,9 @@ public final class Replay {
     }
 
     /**
-     * Ticks from the first opening to the last reading (see {@link #lastTick}); the gateway's adjustments, inputs like its top-ups, are
-     * posted after the tick before their date, among the changes made between the two ticks, by date, as the
-     * gateway posted them.
+     * Ticks from the first opening to the last reading (see {@link #lastTick}); the gateway's adjustments, inputs
+     * like its top-ups, are posted after the tick before their date, among the changes made between the two ticks,
+     * by date, as the gateway posted them.
      */
     private static void tickThrough(BillingEngine engine, Instant start, Instant postedThrough, List<Reading> readings,
             Inputs inputs, Ticked ticked) {
