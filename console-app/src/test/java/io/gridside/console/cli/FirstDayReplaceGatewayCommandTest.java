@@ -65,6 +65,17 @@ class FirstDayReplaceGatewayCommandTest {
         assertThat(replaced.out()).contains("Gateway GW-NEW001 replaces");
     }
 
+    /** Its first tick posted the day's standing charges; the first reading it bills had not come in yet. */
+    @Test
+    void replacesAGatewayPulledAfterItsFirstTickBeforeItsFirstReading() throws IOException {
+        fresh.advance(Duration.ofMinutes(15));
+
+        CommandRun replaced = pullThenReplace(Duration.ofHours(1));
+
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+        assertThat(replaced.err()).doesNotContain("REPLACE_REPLICA_DISAGREES");
+    }
+
     @Test
     void replacesAGatewayThatDiedWithinTheFirstQuarterHourAfterGoLive() throws IOException {
         CommandRun replaced = pullThenReplace(Duration.ofMinutes(10));
