@@ -151,7 +151,9 @@ public final class Replay {
             }
         }
         if (start != null) {
-            tickThrough(engine, start, readings, inputs, ticked);
+            Instant postedThrough = gatewayLedger.stream().map(LedgerEntry::at).max(Comparator.naturalOrder())
+                    .orElse(null);
+            tickThrough(engine, start, postedThrough, readings, inputs, ticked);
         }
         return engine;
     }
@@ -167,7 +169,7 @@ public final class Replay {
         engine.spreadingGaps(ReadingHistory.of(readings));
         Inputs inputs = new Inputs();
         gatewayLedger.forEach(inputs::take);
-        tickThrough(engine, takenOverAt, readings, inputs,
+        tickThrough(engine, takenOverAt, null, readings, inputs,
                 new Ticked(SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE, () -> false));
         return engine;
     }
@@ -200,12 +202,12 @@ public final class Replay {
     }
 
     /**
-     * Ticks from the first opening to the last reading; the gateway's adjustments, inputs like its top-ups, are
-     * posted after the tick before their date, among the changes made between the two ticks, by date, as the
-     * gateway posted them.
+     * Ticks from the first opening to the last reading (see {@link #lastTick}); the gateway's adjustments, inputs
+     * like its top-ups, are posted after the tick before their date, among the changes made between the two ticks,
+     * by date, as the gateway posted them.
      */
-    private static void tickThrough(BillingEngine engine, Instant start, List<Reading> readings, Inputs inputs,
-            Ticked ticked) {
+    private static void tickThrough(BillingEngine engine, Instant start, Instant postedThrough, List<Reading> readings,
+            Inputs inputs, Ticked ticked) {
         List<TopUp> topUps = inputs.topUps();
         List<LedgerEntry> voids = inputs.voids();
         List<LedgerEntry> adjustments = inputs.adjustments();
@@ -220,12 +222,12 @@ public final class Replay {
         TreeMap<Instant, List<LedgerEntry>> adjustmentsByTick = new TreeMap<>();
         adjustments.forEach(a -> adjustmentsByTick.computeIfAbsent(Reading.intervalStartOf(a.at()),
                 at -> new ArrayList<>()).add(a));
-        if (readingsByEnd.isEmpty()) {
-            return;
-        }
-        Instant last = readingsByEnd.lastKey();
         // The gateway ticks on quarter hours: after an opening at 12:07 its first tick is 12:15, not 12:22.
         Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
+        Instant last = lastTick(readingsByEnd, first, postedThrough);
+        if (last == null) {
+            return;
+        }
         changes.applyBefore(first, engine);
         for (Instant tick = first; !tick.isAfter(last); tick = tick.plus(Reading.INTERVAL)) {
             if (ticked.stopAsked().getAsBoolean()) {
@@ -247,6 +249,24 @@ public final class Replay {
                 }
             }
         }
+    }
+
+    /**
+     * The last tick to replay: that of the last reading; or the first tick, when no reading ends at or after it but
+     * the gateway's ledger holds an entry dated at or after it, which it posted at that tick or later. A site that
+     * opened within a quarter hour leaves that quarter hour unbilled (decision 0070), so the gateway's first tick
+     * bills no reading, yet it posts the day's standing charges: a replica pulled before the next quarter hour's
+     * reading came in holds those charges and no reading to tick them by. Null when there is nothing to tick.
+     *
+     * @param postedThrough the date of the gateway's latest ledger entry, or null to tick by the readings alone
+     */
+    private static Instant lastTick(TreeMap<Instant, List<Reading>> readingsByEnd, Instant first,
+            Instant postedThrough) {
+        Instant lastReading = readingsByEnd.isEmpty() ? null : readingsByEnd.lastKey();
+        if (lastReading != null && !lastReading.isBefore(first)) {
+            return lastReading;
+        }
+        return postedThrough != null && !postedThrough.isBefore(first) ? first : lastReading;
     }
 
     /** Posts a tick's voids after it, in the order of their dates and references, as the gateway does. */

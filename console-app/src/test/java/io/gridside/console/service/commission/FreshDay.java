@@ -62,7 +62,8 @@ final class FreshDay implements AutoCloseable {
     /** Limits that every meter of the simulated mesh meets, so that the day is not held at the link check. */
     static final LinkThresholds LENIENT = new LinkThresholds(-110, -125, 20, 99, 1, 0, 150);
 
-    final SimClock.Manual clock = SimClock.manual(FACTORY);
+    /** The simulation's clock, moved by the test; null on a day run on a clock of its own. */
+    final SimClock.Manual clock;
     final FreshGateway gateway;
     final FreshSite site;
     final InetSocketAddress address;
@@ -71,8 +72,14 @@ final class FreshDay implements AutoCloseable {
     final Path pack;
 
     FreshDay(int meters, Path folder) throws IOException {
+        this(meters, folder, SimClock.manual(FACTORY));
+    }
+
+    /** A day on {@code simClock}, which starts at {@link #FACTORY}: a manual one, or one that runs by itself. */
+    FreshDay(int meters, Path folder, SimClock simClock) throws IOException {
         this.folder = folder;
-        this.gateway = new FreshGateway(new SiteSpec(meters, 91, 0, FACTORY), clock);
+        this.clock = simClock instanceof SimClock.Manual manual ? manual : null;
+        this.gateway = new FreshGateway(new SiteSpec(meters, 91, 0, FACTORY), simClock);
         this.site = FreshSite.start(gateway);
         this.address = site.listenTcp(0);
         this.pack = folder.resolve("ngamba-3.pack.json");

@@ -1,0 +1,132 @@
+package io.gridside.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.auth.SigningKey;
+import io.gridside.sim.DemoOperator;
+import io.gridside.sim.replace.MeterRegisters;
+import io.gridside.sim.replace.ReplacementGateway;
+import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.cbor.ByteString;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gridside connect ... replace-gateway} on a site commissioned and taken live with {@code commission run}
+ * shortly before its gateway died: the console's re-run of its first hours agrees with the dead gateway's ledger,
+ * and the audit of the replaced site passes.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FirstDayReplaceGatewayCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private FreshGatewayCli fresh;
+    private Path database;
+
+    @BeforeEach
+    void goLive() throws IOException {
+        fresh = new FreshGatewayCli(home);
+        Path pack = fresh.pack();
+        database = home.resolve("kisima-7.db");
+        FreshGatewayCli.createSite(database, FreshGatewayCli.SITE);
+        CommandRun first = commission("--gateway", "tcp=" + fresh.tcp, "--pack", pack.toString());
+        assertThat(first.out()).contains("done: PACK");
+        fresh.clock.advance(Duration.ofMinutes(30));
+        CommandRun live = commission("--customers", customers().toString(), "--go-live");
+        assertThat(live.exitCode()).as(live.out() + live.err()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        fresh.close();
+    }
+
+    @Test
+    void replacesAGatewayThatDiedInTheSitesFirstHours() throws IOException {
+        fresh.advance(Duration.ofHours(1));
+
+        CommandRun replaced = pullThenReplace(Duration.ofHours(1));
+
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+        assertThat(replaced.out()).contains("Gateway GW-NEW001 replaces");
+    }
+
+    /** Its first tick posted the day's standing charges; the first reading it bills had not come in yet. */
+    @Test
+    void replacesAGatewayPulledAfterItsFirstTickBeforeItsFirstReading() throws IOException {
+        fresh.advance(Duration.ofMinutes(15));
+
+        CommandRun replaced = pullThenReplace(Duration.ofHours(1));
+
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+        assertThat(replaced.err()).doesNotContain("REPLACE_REPLICA_DISAGREES");
+    }
+
+    @Test
+    void replacesAGatewayThatDiedWithinTheFirstQuarterHourAfterGoLive() throws IOException {
+        CommandRun replaced = pullThenReplace(Duration.ofMinutes(10));
+
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+    }
+
+    /** Pulls the live site, lets its gateway die and stay dead for {@code deadFor}, and replaces it. */
+    private CommandRun pullThenReplace(Duration deadFor) throws IOException {
+        CommandRun pulled = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit",
+                "--site", database.toString());
+        assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
+        fresh.site.dropTcpSessions();
+        fresh.advance(deadFor);
+        String supervisor = Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(FreshGatewayCli.SITE, fresh.site.gateway().clock()));
+        try (ReplacementSite replacement = ReplacementSite.listen(new ReplacementGateway(FreshGatewayCli.SITE,
+                "GW-NEW001", SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(),
+                fresh.site.gateway()::clock, MeterRegisters.of(fresh.site.gateway())))) {
+            String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+            CommandRun replaced = CommandRun.of("connect", "--tcp", tcp, "replace-gateway", "--site",
+                    database.toString(), "--payments-complete", "--credential", supervisor);
+            if (replaced.exitCode() == 0) {
+                CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor, "audit",
+                        "--site", database.toString());
+                assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+            }
+            return replaced;
+        }
+    }
+
+    private CommandRun commission(String... args) {
+        String[] command = {"commission", "run", "--site", database.toString(), "--credential", fresh.credential};
+        String[] all = new String[command.length + args.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(args, 0, all, command.length, args.length);
+        return CommandRun.of(all);
+    }
+
+    /** One customer for each meter that joined, a mill on a three-phase one, each opening at KES 100.00 but one. */
+    private Path customers() throws IOException {
+        JsonNode joined = JSON.readTree(CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,
+                "commission", "joined", "--site", database.toString(), "--json").out());
+        StringBuilder csv = new StringBuilder(
+                "customer_id,name,phone,address,category,tariff_id,opening_balance,meter_serial\n");
+        for (int i = 0; i < joined.size(); i++) {
+            String category = joined.get(i).get("phases").asInt() == 3 ? "MILL" : "HOUSEHOLD";
+            csv.append("KS-").append(i).append(",Customer ").append(i).append(",,Plot ").append(i).append(',')
+                    .append(category).append(",flat-kisima,").append(i == 2 ? "0.00," : "100.00,")
+                    .append(joined.get(i).get("meterId").asText()).append('\n');
+        }
+        return Files.writeString(home.resolve("customers.csv"), csv);
+    }
+}
