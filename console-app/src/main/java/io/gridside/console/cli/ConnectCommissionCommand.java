@@ -211,9 +211,10 @@ final class ConnectCommissionCommand {
                 } else {
                     int spare = Math.max(0, state.joinedMeters() - state.commissionedCustomers().size());
                     out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer "
-                            + "and not billed. Next: gridside commission report --site %s.%n",
+                            + "and not billed. Next: gridside commission report --site %s --credential %s.%n",
                             repeated ? "was" : "went", Formats.siteTime(state.liveAt(), day.plan().zone()),
-                            state.commissionedCustomers().size(), spare, day.store().file());
+                            state.commissionedCustomers().size(), spare, day.store().file(),
+                            parent.connect.credentialFile());
                 }
                 return ExitCode.OK;
             });
