@@ -158,6 +158,8 @@ final class ConnectCommissionCommand {
         @Override
         public Integer call() throws Exception {
             return run((day, out) -> {
+                // After go-live the gateway bills what the pack gave it; another pack would change nothing there.
+                day.records().refuseWhenClosed();
                 day.usePack(pack.toAbsolutePath());
                 RunResult result = through(day, CommissionStep.PACK, "The setup");
                 ConnectCommissionJson.SetUp setUp = ConnectCommissionJson.setUp(day,

@@ -320,12 +320,17 @@ class ConnectCommissionCommandTest {
 
         CommandRun live = connect("commission", "go-live");
         CommandRun another = connect("commission", "assign", "--meter", serials.get(0), "--customer", "KS-1");
+        Path packOfTheDay = fresh.home.resolve(FreshGatewayCli.SITE + ".pack.json");
+        CommandRun setUpAgain = connect("commission", "setup", "--pack", packOfTheDay.toString());
 
         assertThat(live.exitCode()).as(live.err()).isZero();
         assertThat(live.out()).contains("Next: gridside commission report --site ")
                 .contains(" --credential " + fresh.credential + ".");
         assertThat(another.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(another.err()).contains("[NOT_READY]");
+        assertThat(packOfTheDay).exists();
+        assertThat(setUpAgain.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(setUpAgain.err()).contains("commissioning record is closed").contains("[NOT_READY]");
     }
 
     /** Sets up with the plan, gives each planned customer their meter, goes live and runs an hour on. */
