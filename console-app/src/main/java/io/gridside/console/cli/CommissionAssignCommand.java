@@ -64,6 +64,7 @@ final class CommissionAssignCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         try (SiteStore store = site.open()) {
             CommissionRecords records = store.commission();
+            records.refuseWhenClosed();
             if (takeBack) {
                 boolean had = records.unassign(customerId);
                 records.reopen(CommissionStep.ASSIGN);

@@ -158,6 +158,8 @@ final class ConnectCommissionCommand {
         @Override
         public Integer call() throws Exception {
             return run((day, out) -> {
+                // After go-live the gateway bills what the pack gave it; another pack would change nothing there.
+                day.records().refuseWhenClosed();
                 day.usePack(pack.toAbsolutePath());
                 RunResult result = through(day, CommissionStep.PACK, "The setup");
                 ConnectCommissionJson.SetUp setUp = ConnectCommissionJson.setUp(day,
@@ -211,9 +213,10 @@ final class ConnectCommissionCommand {
                 } else {
                     int spare = Math.max(0, state.joinedMeters() - state.commissionedCustomers().size());
                     out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer "
-                            + "and not billed. Next: gridside commission report --site %s.%n",
+                            + "and not billed. Next: gridside commission report --site %s --credential %s.%n",
                             repeated ? "was" : "went", Formats.siteTime(state.liveAt(), day.plan().zone()),
-                            state.commissionedCustomers().size(), spare, day.store().file());
+                            state.commissionedCustomers().size(), spare, day.store().file(),
+                            parent.connect.credentialFile());
                 }
                 return ExitCode.OK;
             });

@@ -112,9 +112,26 @@ public final class GridsideCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new GridsideCommand(), factory);
         commandLine.setExecutionExceptionHandler(GridsideCommand::handle);
         commandLine.setParameterExceptionHandler(GridsideCommand::handleUsage);
+        commandLine.setExecutionStrategy(GridsideCommand::execute);
         // "--screen mesh" names a screen, though "mesh" is also a command's name.
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         return commandLine;
+    }
+
+    /**
+     * Runs the command the line names, having checked the window's language and theme given before it: only the
+     * window reads them, so a command would otherwise take a language the console does not speak in silence.
+     */
+    private static int execute(CommandLine.ParseResult parseResult) {
+        CommandLine root = parseResult.commandSpec().commandLine();
+        if (parseResult.hasSubcommand()) {
+            try {
+                root.<GridsideCommand>getCommand().appearance.check();
+            } catch (UsageException e) {
+                throw new CommandLine.ExecutionException(root, e.getMessage(), e);
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -163,6 +163,10 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 result.keyFingerprint(), result.pinnedBy());
         out.printf("Restored from the replica up to its ledger entry %d; the new gateway's ledger continues the "
                 + "chain.%n", result.replicaTipSeq());
+        if (result.posted().entries().isEmpty() && !result.posted().alreadyPosted().isEmpty()) {
+            printNothingNew(result, out);
+            return;
+        }
         TextTable table = new TextTable(3, "customer", "name", "meter", "replica balance", "gap energy",
                 "unposted energy", "energy charge", "other charges", "payments", "balance");
         for (Reconciled.Row row : reconciled.rows()) {
@@ -185,6 +189,17 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         if (unread > 0) {
             out.printf("%d meters could not be read; their gap is billed at their next reading.%n", unread);
         }
+    }
+
+    /**
+     * Says that a run after the replacement posted nothing, in place of the table: its payments and gap energy are
+     * worked out again from this run's readings, so they would not be what the first run posted.
+     */
+    private static void printNothingNew(GatewayReplacing.Result result, PrintWriter out) {
+        out.printf("Nothing new was posted: the replacement's %d ledger entries were posted when it first ran, and "
+                + "are left as they were. What was posted is in the new gateway's ledger: pull the site and see a "
+                + "customer's statement with 'gridside bill statement --site FILE --customer ID'.%n",
+                result.posted().alreadyPosted().size());
     }
 
     private static Map<String, Object> fields(GatewayReplacing.Result result) {

@@ -399,6 +399,50 @@ class CommissionCommandsTest {
         assertThat(verify.err()).contains("2 of 2 reports fail").contains("[REPORT_SIGNATURE]");
     }
 
+    @Test
+    void refusesEveryChangeToWhatTheGatewayWasGivenAfterGoLiveAndKeepsTheReport() throws IOException {
+        plannedSite();
+        assign("C001", HOUSE_METER);
+        assign("C002", SHOP_METER);
+        String credential = Credentials.write(home, "technician.json", DemoOperator.issue("tech-1", "Technician",
+                Role.TECHNICIAN, List.of(SITE_ID), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of()));
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.commission().markDone(CommissionStep.GO_LIVE, Instant.now(), "test");
+        }
+        JsonNode live = new ObjectMapper().readTree(report(credential).out());
+        Path csv = write("later.csv", HEADER + "C001,Amina,,,HOUSEHOLD,lifeline,999,\n");
+        Path tariff = write("later.json",
+                TariffFile.write(TariffSchedule.flat(new Tariff("lifeline", "KES", 9_000, 0, 5_000))));
+
+        List<CommandRun> refused = List.of(
+                CommandRun.of("commission", "assign", "--site", site.toString(), "--customer", "C001",
+                        "--take-back"),
+                assign("C001", MILL_METER),
+                assign("C003", MILL_METER),
+                CommandRun.of("commission", "assign", "--site", site.toString(), "--planned"),
+                CommandRun.of("commission", "customers", "--site", site.toString(), "--csv", csv.toString()),
+                addCustomer("C009", "+254712345670"),
+                CommandRun.of("commission", "tariffs", "--site", site.toString(), tariff.toString()));
+        JsonNode again = new ObjectMapper().readTree(report(credential, "--again").out());
+
+        for (CommandRun run : refused) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(run.err()).contains("[NOT_READY]").doesNotContain("UNEXPECTED");
+        }
+        assertThat(refused.get(0).err()).contains("commissioning record is closed");
+        assertThat(again.path("madeNow").asBoolean()).isFalse();
+        assertThat(again.path("reportId").asText()).isEqualTo(live.path("reportId").asText());
+        assertThat(again.path("signed").asText()).isEqualTo(live.path("signed").asText());
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            assertThat(store.commission().assignments()).extracting(a -> a.customerId() + "=" + a.meterId())
+                    .containsExactly("C001=" + HOUSE_METER, "C002=" + SHOP_METER);
+            assertThat(store.commission().customers()).extracting(c -> c.openingBalanceMinor())
+                    .containsExactly(15_050L, 50_000L, 200_000L);
+            assertThat(store.commission().reports()).hasSize(1);
+        }
+    }
+
     private CommandRun report(String credential, String... more) {
         List<String> all = new ArrayList<>(List.of("commission", "report", "--site", site.toString(),
                 "--credential", credential, "--json"));

@@ -310,6 +310,29 @@ class ConnectCommissionCommandTest {
         assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(ExitCode.UNREACHABLE);
     }
 
+    @Test
+    void goLiveNamesTheCredentialTheReportNeedsAndRefusesAnotherMeterAfter() throws IOException {
+        List<String> serials = setUpWithPlan();
+        for (int i = 0; i < serials.size(); i++) {
+            assertThat(connect("commission", "assign", "--meter", serials.get(i), "--customer", "KS-" + i)
+                    .exitCode()).isZero();
+        }
+
+        CommandRun live = connect("commission", "go-live");
+        CommandRun another = connect("commission", "assign", "--meter", serials.get(0), "--customer", "KS-1");
+        Path packOfTheDay = fresh.home.resolve(FreshGatewayCli.SITE + ".pack.json");
+        CommandRun setUpAgain = connect("commission", "setup", "--pack", packOfTheDay.toString());
+
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        assertThat(live.out()).contains("Next: gridside commission report --site ")
+                .contains(" --credential " + fresh.credential + ".");
+        assertThat(another.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(another.err()).contains("[NOT_READY]");
+        assertThat(packOfTheDay).exists();
+        assertThat(setUpAgain.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(setUpAgain.err()).contains("commissioning record is closed").contains("[NOT_READY]");
+    }
+
     /** Sets up with the plan, gives each planned customer their meter, goes live and runs an hour on. */
     private List<String> goLive() throws IOException {
         List<String> serials = setUpWithPlan();

@@ -124,6 +124,20 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void runAgainSaysNothingNewWasPostedAndPrintsNoTableOfFiguresItDidNotPost() {
+        CommandRun first = replaceGateway("--credential", old.supervisor());
+
+        CommandRun again = replaceGateway("--credential", old.supervisor());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        int posted = Integer.parseInt(first.out().replaceAll("(?s).*\\b(\\d+) ledger entries posted now.*", "$1"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Nothing new was posted: the replacement's " + posted + " ledger entries "
+                + "were posted when it first ran").doesNotContain("gap energy", "payments", "energy charge")
+                .doesNotContain(old.customer(0));
+    }
+
+    @Test
     void listsThePaymentsItKnowsAndReplacesNothingUntilTheyAreSaidComplete() {
         String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database, "--credential",
             old.supervisor(), "--payment", "CASH-77," + old.customer(2) + ",15.00,2026-06-03T14:30"};

@@ -44,6 +44,20 @@ class WindowOptionsTest {
     }
 
     @Test
+    void aLanguageTheConsoleDoesNotSpeakBeforeACommandIsRefusedAsTheDemoRefusesIt() {
+        CommandRun run = CommandRun.of("--lang", "xx", "scenarios");
+        CommandRun theme = CommandRun.of("--theme", "sepia", "scenarios");
+        CommandRun spoken = CommandRun.of("--lang", "sw", "scenarios");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("--lang takes one of en, fr, pt, sw, not 'xx'.").endsWith("[USAGE]");
+        assertThat(run.out()).isEmpty();
+        assertThat(theme.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(spoken.exitCode()).as(spoken.err()).isZero();
+    }
+
+    @Test
     void theDemosUnknownThemeIsNamedWithTheThemesThereAre() {
         CommandRun run = CommandRun.of("demo", "--lang", "fr", "--theme", "sepia");
 

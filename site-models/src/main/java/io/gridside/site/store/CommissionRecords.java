@@ -335,10 +335,11 @@ public final class CommissionRecords {
      * stored in one transaction.
      *
      * @return the assignment, the one held already when the same was asked before
-     * @throws CommissionRefusal with the reason when a rule refuses it
+     * @throws CommissionRefusal with the reason when a rule refuses it, or once the site went live
      */
     public Assignment assign(String customerId, String scan, Instant at) {
         return work.inTransaction(() -> {
+            refuseWhenLive();
             Assignment assignment = AssignmentRules.assign(customerId, scan, customers(null), joinedRows(),
                     assignmentRows(), at);
             try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO "
@@ -352,9 +353,14 @@ public final class CommissionRecords {
         });
     }
 
-    /** Takes {@code customerId}'s meter back, so that it can be given another; false when they had none. */
+    /**
+     * Takes {@code customerId}'s meter back, so that it can be given another; false when they had none.
+     *
+     * @throws CommissionRefusal once the site went live: the gateway bills the customer on the meter it was given
+     */
     public boolean unassign(String customerId) {
         return work.inTransaction(() -> {
+            refuseWhenLive();
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM commission_assignment WHERE customer_id = ?")) {
                 delete.setString(1, customerId);
@@ -423,9 +429,10 @@ public final class CommissionRecords {
     }
 
     /**
-     * Refuses to change what the day recorded before go-live (tariffs, customers, link checks, the dry run) once
-     * the site went live: the gateway bills what it was given then, and the signed report must say that, not a
-     * later file. After go-live customers move in and out, and meters are exchanged, through the site's own moves.
+     * Refuses to change what the day recorded before go-live (tariffs, customers, their meters, link checks, the
+     * dry run) once the site went live: the gateway bills what it was given then, and the signed report must say
+     * that, not a later file. After go-live customers move in and out, and meters are exchanged, through the site's
+     * own moves.
      */
     private void refuseWhenLive() throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -439,6 +446,26 @@ public final class CommissionRecords {
                             + "customers in and out and exchange meters with the site's moves instead.");
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses up front a change to the day's record once the site went live, for a command that would otherwise
+     * find nothing to change and say it succeeded.
+     *
+     * @throws CommissionRefusal once the site went live
+     */
+    public void refuseWhenClosed() {
+        work.query(() -> {
+            refuseWhenLive();
+            return null;
+        });
+    }
+
+    /** Refuses, once the site went live, to touch the record of go-live or of a step the gateway was given. */
+    private void refuseBeforeLiveWhenLive(CommissionStep step) throws SQLException {
+        if (step.compareTo(CommissionStep.GO_LIVE) <= 0) {
+            refuseWhenLive();
         }
     }
 
@@ -467,6 +494,7 @@ public final class CommissionRecords {
      */
     public boolean markDoneAgain(CommissionStep step, Instant at, String detail) {
         return work.inTransaction(() -> {
+            refuseBeforeLiveWhenLive(step);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE commission_step SET done_ms = ?, detail = ? WHERE step = ?")) {
                 update.setLong(1, at.toEpochMilli());
@@ -477,9 +505,14 @@ public final class CommissionRecords {
         });
     }
 
-    /** Marks {@code step} not done, as when the technician goes back to it; false when it was not done. */
+    /**
+     * Marks {@code step} not done, as when the technician goes back to it; false when it was not done.
+     *
+     * @throws CommissionRefusal for go-live or a step before it once the site went live
+     */
     public boolean reopen(CommissionStep step) {
         return work.inTransaction(() -> {
+            refuseBeforeLiveWhenLive(step);
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM commission_step WHERE step = ?")) {
                 delete.setString(1, step.name());
