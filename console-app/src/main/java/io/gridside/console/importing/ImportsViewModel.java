@@ -202,8 +202,8 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        whenCancelled(session.runOnSession(Sentence.of("task.push"), (open, context) -> open.push(context), this::pushed,
-                failure -> {
+        whenCancelled(session.runOnSession(Sentence.of("task.push"), (open, context) -> open.push(context),
+                this::pushed, failure -> {
                     busy.set(false);
                     outboxMessage.fail(failure);
                     loadOutbox();
