@@ -31,9 +31,8 @@ public final class Failures {
         if (failure instanceof LinkException link) {
             return link(link);
         }
-        if (failure instanceof WordedRefusal worded && !Locale.ENGLISH.equals(I18n.locale())
-                && I18n.has(REFUSED + worded.reason())) {
-            return I18n.text(REFUSED + worded.reason(), worded.values().stream().map(Sentence::word).toArray());
+        if (failure instanceof WordedRefusal worded && worded(worded)) {
+            return worded(worded, failure.getMessage());
         }
         if (failure instanceof IOException || failure instanceof IllegalArgumentException
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
@@ -44,6 +43,21 @@ public final class Failures {
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
+    }
+
+    /**
+     * {@code refusal} in the language in use: worded from {@code refused.REASON} with the values it keeps in any
+     * language but English, else {@code english}, its own sentence, as the log and the command line read it.
+     */
+    public static String worded(WordedRefusal refusal, String english) {
+        return worded(refusal)
+                ? I18n.text(REFUSED + refusal.reason(), refusal.values().stream().map(Sentence::word).toArray())
+                : english;
+    }
+
+    private static boolean worded(WordedRefusal refusal) {
+        return refusal.reason() != null && !Locale.ENGLISH.equals(I18n.locale())
+                && I18n.has(REFUSED + refusal.reason());
     }
 
     /**

@@ -33,6 +33,8 @@ class RefusalsInTheLanguageTest {
     /** A refusal naming its sentence, in the sources of the console and the site models. */
     private static final Pattern REASON = Pattern.compile(
             "new (?:InvalidValueException|NotReadyException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+    /** A reason a tariff's checks and the tariff's units name, as a literal among their other words. */
+    private static final Pattern TARIFF_REASON = Pattern.compile("\"((?:tariff|units)\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
 
     @AfterEach
     void backToEnglish() {
@@ -129,7 +131,7 @@ class RefusalsInTheLanguageTest {
             reasons.addAll(reasonsIn(sources));
         }
 
-        assertThat(reasons).as("reasons named in the sources").hasSizeGreaterThan(20);
+        assertThat(reasons).as("reasons named in the sources").hasSizeGreaterThan(50);
         assertThat(reasons).allSatisfy(reason -> assertThat(I18n.has("refused." + reason)).as(reason).isTrue());
     }
 
@@ -140,6 +142,12 @@ class RefusalsInTheLanguageTest {
                 Matcher reason = REASON.matcher(Files.readString(file));
                 while (reason.find()) {
                     found.add(reason.group(1));
+                }
+                String name = file.getFileName().toString();
+                Matcher tariff = TARIFF_REASON.matcher(name.equals("TariffValidator.java")
+                        || name.equals("TariffUnits.java") ? Files.readString(file) : "");
+                while (tariff.find()) {
+                    found.add(tariff.group(1));
                 }
             }
         }
