@@ -37,9 +37,10 @@ public final class Failures {
         if (failure instanceof IOException || failure instanceof IllegalArgumentException
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
-            // KNOWN SHORTCOMING: only the refusals a technician meets most (a typed amount, the sync's settings,
-            // the commissioning plan and link limits, a tariff not in force) name their sentence; the rest of the
-            // site models' and services' refusals (a tariff draft's fields among them) still read in English.
+            // KNOWN SHORTCOMING: the refusals a technician types their way into (an amount, the sync's settings and
+            // pin, a gateway's address, a USB id, a tariff draft's fields, a window or period, the commissioning
+            // plan and link limits) name their sentence; what is missing from the site database (a customer, a
+            // pull not made yet), the commissioning steps' order and a signed record's checks still read in English.
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gridside.console.service.Amounts;
+import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.UsbId;
+import io.gridside.console.service.sync.CloudPin;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.InvalidValueException;
 import io.gridside.site.NotReadyException;
@@ -54,6 +57,23 @@ class RefusalsInTheLanguageTest {
                 .hasMessage("an amount cannot be negative; '-5' is");
         assertThat(english).isEqualTo(refused.getMessage());
         assertThat(message.textProperty().get()).isEqualTo("Un montant ne peut pas être négatif ; « -5 » l'est.");
+    }
+
+    @Test
+    void whatATechnicianTypesToConnectOrSyncIsRefusedInTheirLanguage() {
+        Throwable address = catchThrowable(() -> ConnectionTarget.Tcp.parse("gateway"));
+        Throwable port = catchThrowable(() -> ConnectionTarget.Tcp.parse("10.0.0.5:port"));
+        Throwable pin = catchThrowable(() -> CloudPin.parse("abc"));
+        Throwable usb = catchThrowable(() -> UsbId.parse("0525"));
+
+        I18n.use(Locale.FRENCH);
+
+        assertThat(address).hasMessageContaining("HOST:PORT");
+        assertThat(Failures.describe(address)).startsWith("Donnez l'adresse de la passerelle").contains("« gateway »");
+        assertThat(Failures.describe(port)).isEqualTo("Le port dans « 10.0.0.5:port » n'est pas un nombre.");
+        assertThat(Failures.words(pin)).startsWith("L'empreinte du cloud « abc »");
+        I18n.use(Locale.forLanguageTag("pt"));
+        assertThat(Failures.describe(usb)).startsWith("Escreva um id USB").contains("\"0525\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
@@ -83,7 +84,8 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
     public static OutageReview load(SiteStore store, Instant from, Instant to,
             Function<DiagnosisInput, Diagnosis> diagnoser) {
         if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("The window must end after it starts: " + from + " to " + to + ".");
+            throw new InvalidValueException("window.order", "The window must end after it starts: " + from + " to "
+                    + to + ".", from, to);
         }
         SiteInfo site = store.site().orElseThrow(() -> new IllegalStateException("The site database holds no site."));
         String gatewayId = store.gatewayId().orElseThrow(

@@ -6,6 +6,7 @@ import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.Customer;
 import io.gridside.site.EntryKind;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
@@ -70,8 +71,8 @@ public final class Statements {
 
         public Period {
             if (last.isBefore(first)) {
-                throw new IllegalArgumentException("a period must not end (" + last + ") before it starts ("
-                        + first + ")");
+                throw new InvalidValueException("period.order", "a period must not end (" + last
+                        + ") before it starts (" + first + ")", first, last);
             }
         }
 
