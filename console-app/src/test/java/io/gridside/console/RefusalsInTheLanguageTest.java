@@ -35,7 +35,7 @@ class RefusalsInTheLanguageTest {
 
     /** A refusal naming its sentence, in the sources of the console and the site models. */
     private static final Pattern REASON = Pattern.compile(
-            "new (?:InvalidValueException|NotReadyException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+            "new (?:InvalidValueException|NotReadyException|NotHeldException)\\(\\s*\"([A-Za-z0-9.]+)\"");
     /** A reason a tariff's checks and the tariff's units name, as a literal among their other words. */
     private static final Pattern TARIFF_REASON = Pattern.compile("\"((?:tariff|units)\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
 

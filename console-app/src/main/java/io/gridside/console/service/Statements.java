@@ -10,6 +10,7 @@ import io.gridside.site.InvalidValueException;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.NotHeldException;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -197,7 +198,8 @@ public final class Statements {
      */
     public CustomerStatement of(String customerId, Period period) {
         if (!knows(customerId)) {
-            throw new NoSuchElementException("The site database holds no customer " + customerId + ".");
+            throw new NotHeldException("held.customer", "The site database holds no customer " + customerId + ".",
+                    customerId);
         }
         ZoneId zone = site.zone();
         Instant start = period.start(zone);
