@@ -39,9 +39,9 @@ public final class Failures {
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
             // KNOWN SHORTCOMING: the refusals a technician types their way into (an amount, the sync's settings and
             // pin, a gateway's address, a USB id, a tariff draft's fields, a window or period, the commissioning
-            // plan and link limits) and what the site database lacks (a customer, a pull not made yet) name their
-            // sentence; the commissioning steps' order, a signed record's checks and a statement whose entries do
-            // not add up still read in English.
+            // plan, its steps' order and link limits) and what the site database lacks (a customer, a pull not made
+            // yet) name their sentence; a signed record's checks, a commissioning report's signing and a statement
+            // whose entries do not add up still read in English.
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
