@@ -193,6 +193,21 @@ class CommissionRunnerTest {
     }
 
     @Test
+    void namesEachStepItRunsAsTheScreenNamesIt() throws Exception {
+        List<String> lines = new ArrayList<>();
+        I18n.use(Locale.forLanguageTag("sw"));
+        try {
+            new CommissionRunner(journal, everyStepApplying(1)).run((message, done, total) -> lines.add(message),
+                    CancelSignal.NEVER);
+
+            assertThat(lines).contains(I18n.text("commission.step.SITE"), I18n.text("commission.step.GO_LIVE"))
+                    .doesNotContain("SITE", "GO_LIVE");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void aStepWithoutWorkIsUnavailableAndStopsTheRunBeforeIt() throws Exception {
         Map<CommissionStep, StepWork> work = everyStepApplying(1);
         work.remove(CommissionStep.DRY_RUN);
