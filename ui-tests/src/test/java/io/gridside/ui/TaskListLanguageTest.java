@@ -44,7 +44,7 @@ class TaskListLanguageTest {
     @AfterEach
     void stop() {
         runner.close();
-        I18n.use(Locale.ENGLISH);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> I18n.use(Locale.ENGLISH)));
     }
 
     @Test
