@@ -53,10 +53,10 @@ final class IncidentPage {
      * The whole page of {@code report}, in the console's language: its headings, terms, figures and causes. The
      * command line writes it in the computer's language.
      *
-     * <p>KNOWN SHORTCOMING: the diagnosis's own sentences (each outage's evidence, why another cause competes, the
-     * history's warning) and the events' details read in English, as on the Replay screen: the site models write
-     * them as English text, not as sentences named by a key. The events' kinds and the estimates' methods and states
-     * are named in the language in use.
+     * <p>KNOWN SHORTCOMING: the diagnosis's own sentences (each outage's evidence, why another cause competes) and
+     * the events' details read in English, as on the Replay screen: the site models write them as English text, not
+     * as sentences named by a key. The events' kinds, the estimates' methods and states and the history's warning
+     * read in the language in use.
      */
     static String of(IncidentReport report) {
         StringBuilder html = new StringBuilder();
@@ -98,7 +98,7 @@ final class IncidentPage {
             item(html, "page.incident.heldOff", String.join(", ", excluded));
         }
         html.append("</dl>\n");
-        report.review().historyWarning().ifPresent(warning -> html.append("<p class=\"warning\"><strong>")
+        report.review().historyWarningWorded().ifPresent(warning -> html.append("<p class=\"warning\"><strong>")
                 .append(escape(warning)).append("</strong></p>\n"));
     }
 

@@ -115,6 +115,11 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
         return history.warning(from, to, site.zone(), "The site database");
     }
 
+    /** {@link #historyWarning} in the language in use, for a printed page or a screen. */
+    public Optional<String> historyWarningWorded() {
+        return history.wordedWarning(from, to, site.zone());
+    }
+
     /** The outage named {@code outageId}, in any case, if the window holds one. */
     public Optional<Outage> outage(String outageId) {
         String id = outageId.strip();
