@@ -53,10 +53,9 @@ final class IncidentPage {
      * The whole page of {@code report}, in the console's language: its headings, terms, figures and causes. The
      * command line writes it in the computer's language.
      *
-     * <p>KNOWN SHORTCOMING: the diagnosis's own sentences (each outage's evidence, why another cause competes) and
-     * the events' details read in English, as on the Replay screen: the site models write them as English text, not
-     * as sentences named by a key. The events' kinds, the estimates' methods and states and the history's warning
-     * read in the language in use.
+     * <p>KNOWN SHORTCOMING: each outage's evidence and the events' details read in English, as on the Replay screen:
+     * the site models write them as English text, not as sentences named by a key. Why another cause competes, the
+     * events' kinds, the estimates' methods and states and the history's warning read in the language in use.
      */
     static String of(IncidentReport report) {
         StringBuilder html = new StringBuilder();
@@ -127,7 +126,7 @@ final class IncidentPage {
             html.append("<h3>").append(words("page.incident.competing")).append("</h3>\n<ul>\n");
             for (Outage.Competing competing : outage.competing()) {
                 html.append("<li><b>").append(escape(cause(competing.cause()))).append("</b>: ")
-                        .append(escape(competing.why())).append("</li>\n");
+                        .append(escape(DiagnosisWords.why(competing))).append("</li>\n");
             }
             html.append("</ul>\n");
         }

@@ -202,10 +202,11 @@ final class OutageWriter {
     static List<Outage.Competing> partitionOrNoise(OutageDraft draft, ZoneId zone) {
         return List.of(
                 new Outage.Competing(OutageCause.MESH_PARTITION, draft.root + " went silent and the meters routing"
-                        + " through it lost comms with it, their power on."),
+                        + " through it lost comms with it, their power on.", "competing.partition",
+                        List.of(draft.root)),
                 new Outage.Competing(OutageCause.RF_INTERFERENCE, "The noise floor had risen around the site since "
                         + time(draft.interference.from(), zone) + ", and the branch went dark at a routing update, "
-                        + "as noise makes it do."));
+                        + "as noise makes it do.", "competing.noise", List.of(time(draft.interference.from(), zone))));
     }
 
     private static List<SiteEvent> of(OutageDraft draft, EventKind kind) {
