@@ -54,7 +54,7 @@ final class ReplayTexts {
         }
         lines.add(I18n.text("replay.outage.evidence"));
         for (Evidence evidence : outage.evidence()) {
-            lines.add("  \u2022 " + evidence.text());
+            lines.add("  \u2022 " + DiagnosisWords.evidence(evidence));
         }
         if (!outage.competing().isEmpty()) {
             lines.add(I18n.text("replay.outage.competing"));

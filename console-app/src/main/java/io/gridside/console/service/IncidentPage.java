@@ -53,9 +53,10 @@ final class IncidentPage {
      * The whole page of {@code report}, in the console's language: its headings, terms, figures and causes. The
      * command line writes it in the computer's language.
      *
-     * <p>KNOWN SHORTCOMING: each outage's evidence and the events' details read in English, as on the Replay screen:
-     * the site models write them as English text, not as sentences named by a key. Why another cause competes, the
-     * events' kinds, the estimates' methods and states and the history's warning read in the language in use.
+     * <p>KNOWN SHORTCOMING: most of each outage's evidence and the events' details read in English, as on the Replay
+     * screen: the site models write them as English text, not as sentences named by a key (see
+     * {@link DiagnosisWords#evidence}). Why another cause competes, the events' kinds, the estimates' methods and
+     * states and the history's warning read in the language in use.
      */
     static String of(IncidentReport report) {
         StringBuilder html = new StringBuilder();
@@ -116,7 +117,7 @@ final class IncidentPage {
                 : "page.incident.messagesOnly"));
         html.append("</dl>\n<h3>").append(words("page.incident.evidence")).append("</h3>\n<ul>\n");
         for (Evidence evidence : outage.evidence()) {
-            html.append("<li>").append(escape(evidence.text())).append("</li>\n");
+            html.append("<li>").append(escape(DiagnosisWords.evidence(evidence))).append("</li>\n");
         }
         if (outage.evidence().isEmpty()) {
             html.append("<li>").append(words("page.incident.noEvidence")).append("</li>\n");

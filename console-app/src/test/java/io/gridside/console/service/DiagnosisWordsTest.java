@@ -3,11 +3,13 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.I18n;
+import io.gridside.site.outage.Evidence;
 import io.gridside.site.outage.Outage;
 import io.gridside.site.outage.OutageCause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -41,10 +43,26 @@ class DiagnosisWordsTest {
     void everyCompetingCauseTheDiagnosisNamesHasASentence() throws IOException {
         String writer = Files.readString(Path.of("..", "site-models", "src", "main", "java", "io", "gridside", "site",
                 "outage", "OutageWriter.java"));
-        List<String> reasons = Pattern.compile("\"(competing\\.[A-Za-z]+)\"").matcher(writer).results()
-                .map(match -> match.group(1)).toList();
+        List<String> reasons = new ArrayList<>(Pattern.compile("\"((?:competing|evidence)\\.[A-Za-z]+)\"")
+                .matcher(writer).results().map(match -> match.group(1)).toList());
+        reasons.addAll(List.of("evidence.alone.power", "evidence.alone.comms"));
 
-        assertThat(reasons).hasSizeGreaterThanOrEqualTo(2)
+        assertThat(reasons).hasSizeGreaterThanOrEqualTo(8)
                 .allSatisfy(reason -> assertThat(I18n.has("diagnosis." + reason)).as(reason).isTrue());
+    }
+
+    @Test
+    void aLoneMetersFactReadsInSwahiliAndAsTheDiagnosisWroteItInEnglish() {
+        Evidence alone = new Evidence("M-3 lost power alone at 21:04; no other meter on its feeder or behind it in the "
+                + "mesh did, and no gateway or plant event explains it.", List.of(9L), "evidence.alone.power",
+                List.of("M-3", "21:04"));
+        Evidence unnamed = Evidence.of("2 of 2 meters on F1 sent a last gasp within 2 s");
+
+        assertThat(DiagnosisWords.evidence(alone)).isEqualTo(alone.text());
+        I18n.use(Locale.forLanguageTag("sw"));
+
+        assertThat(DiagnosisWords.evidence(alone)).startsWith("M-3 ilipoteza umeme peke yake saa 21:04")
+                .doesNotContain("alone");
+        assertThat(DiagnosisWords.evidence(unnamed)).isEqualTo(unnamed.text());
     }
 }
