@@ -31,19 +31,35 @@ public final class Failures {
         if (failure instanceof LinkException link) {
             return link(link);
         }
-        if (failure instanceof WordedRefusal worded && !Locale.ENGLISH.equals(I18n.locale())
-                && I18n.has(REFUSED + worded.reason())) {
-            return I18n.text(REFUSED + worded.reason(), worded.values().stream().map(Sentence::word).toArray());
+        if (failure instanceof WordedRefusal worded && worded(worded)) {
+            return worded(worded, failure.getMessage());
         }
         if (failure instanceof IOException || failure instanceof IllegalArgumentException
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
-            // KNOWN SHORTCOMING: only the refusals a technician meets most (a typed amount, the sync's settings,
-            // the commissioning plan and link limits, a tariff not in force) name their sentence; the rest of the
-            // site models' and services' refusals (a tariff draft's fields among them) still read in English.
+            // KNOWN SHORTCOMING: the refusals a technician types their way into (an amount, the sync's settings and
+            // pin, a gateway's address, a USB id, a tariff draft's fields, a window or period, the commissioning
+            // plan, its steps' order and link limits) and what the site database lacks (a customer, a pull not made
+            // yet) name their sentence; a signed record's checks, a commissioning report's signing and a statement
+            // whose entries do not add up still read in English.
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
+    }
+
+    /**
+     * {@code refusal} in the language in use: worded from {@code refused.REASON} with the values it keeps in any
+     * language but English, else {@code english}, its own sentence, as the log and the command line read it.
+     */
+    public static String worded(WordedRefusal refusal, String english) {
+        return worded(refusal)
+                ? I18n.text(REFUSED + refusal.reason(), refusal.values().stream().map(Sentence::word).toArray())
+                : english;
+    }
+
+    private static boolean worded(WordedRefusal refusal) {
+        return refusal.reason() != null && !Locale.ENGLISH.equals(I18n.locale())
+                && I18n.has(REFUSED + refusal.reason());
     }
 
     /**

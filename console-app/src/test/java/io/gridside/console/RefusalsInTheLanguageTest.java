@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gridside.console.service.Amounts;
+import io.gridside.console.service.ConnectionTarget;
+import io.gridside.console.service.UsbId;
+import io.gridside.console.service.sync.CloudPin;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.InvalidValueException;
 import io.gridside.site.NotReadyException;
@@ -32,7 +35,9 @@ class RefusalsInTheLanguageTest {
 
     /** A refusal naming its sentence, in the sources of the console and the site models. */
     private static final Pattern REASON = Pattern.compile(
-            "new (?:InvalidValueException|NotReadyException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+            "new (?:InvalidValueException|NotReadyException|NotHeldException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+    /** A reason a tariff's checks and the tariff's units name, as a literal among their other words. */
+    private static final Pattern TARIFF_REASON = Pattern.compile("\"((?:tariff|units)\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
 
     @AfterEach
     void backToEnglish() {
@@ -52,6 +57,23 @@ class RefusalsInTheLanguageTest {
                 .hasMessage("an amount cannot be negative; '-5' is");
         assertThat(english).isEqualTo(refused.getMessage());
         assertThat(message.textProperty().get()).isEqualTo("Un montant ne peut pas être négatif ; « -5 » l'est.");
+    }
+
+    @Test
+    void whatATechnicianTypesToConnectOrSyncIsRefusedInTheirLanguage() {
+        Throwable address = catchThrowable(() -> ConnectionTarget.Tcp.parse("gateway"));
+        Throwable port = catchThrowable(() -> ConnectionTarget.Tcp.parse("10.0.0.5:port"));
+        Throwable pin = catchThrowable(() -> CloudPin.parse("abc"));
+        Throwable usb = catchThrowable(() -> UsbId.parse("0525"));
+
+        I18n.use(Locale.FRENCH);
+
+        assertThat(address).hasMessageContaining("HOST:PORT");
+        assertThat(Failures.describe(address)).startsWith("Donnez l'adresse de la passerelle").contains("« gateway »");
+        assertThat(Failures.describe(port)).isEqualTo("Le port dans « 10.0.0.5:port » n'est pas un nombre.");
+        assertThat(Failures.words(pin)).startsWith("L'empreinte du cloud « abc »");
+        I18n.use(Locale.forLanguageTag("pt"));
+        assertThat(Failures.describe(usb)).startsWith("Escreva um id USB").contains("\"0525\"");
     }
 
     @Test
@@ -129,7 +151,7 @@ class RefusalsInTheLanguageTest {
             reasons.addAll(reasonsIn(sources));
         }
 
-        assertThat(reasons).as("reasons named in the sources").hasSizeGreaterThan(20);
+        assertThat(reasons).as("reasons named in the sources").hasSizeGreaterThan(50);
         assertThat(reasons).allSatisfy(reason -> assertThat(I18n.has("refused." + reason)).as(reason).isTrue());
     }
 
@@ -140,6 +162,12 @@ class RefusalsInTheLanguageTest {
                 Matcher reason = REASON.matcher(Files.readString(file));
                 while (reason.find()) {
                     found.add(reason.group(1));
+                }
+                String name = file.getFileName().toString();
+                Matcher tariff = TARIFF_REASON.matcher(name.equals("TariffValidator.java")
+                        || name.equals("TariffUnits.java") ? Files.readString(file) : "");
+                while (tariff.find()) {
+                    found.add(tariff.group(1));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.Sentence;
 import io.gridside.console.shell.SessionViewModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -58,7 +59,7 @@ class SessionBoundLoadTest {
     /** Starts a load that waits for {@link #release} and then answers with the gateway the session is with. */
     private Task<String> slowLoad(FxRobot robot) {
         AtomicReference<Task<String>> task = new AtomicReference<>();
-        robot.interact(() -> task.set(session.loadOnSession("slow load", (open, context) -> {
+        robot.interact(() -> task.set(session.loadOnSession(Sentence.verbatim("slow load"), (open, context) -> {
             release.await();
             answered.set("loaded by " + open.hello().gatewayId());
             return answered.get();

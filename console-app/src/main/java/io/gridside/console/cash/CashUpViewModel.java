@@ -70,7 +70,7 @@ public final class CashUpViewModel {
      */
     public void load() {
         LocalDate asked = day.get();
-        session.loadOnSession(I18n.text("task.cashUp"), (open, context) -> open.cashBook(asked, context), loaded -> {
+        session.loadOnSession(Sentence.of("task.cashUp"), (open, context) -> open.cashBook(asked, context), loaded -> {
             book = loaded;
             zone.set(loaded.zone());
             day.set(loaded.day());
@@ -132,7 +132,7 @@ public final class CashUpViewModel {
             return;
         }
         CashVoid request = new CashVoid(line.receipt(), why);
-        session.runOnSession(I18n.text("task.void", line.receipt()), (open, context) -> open.voidReceipt(request),
+        session.runOnSession(Sentence.of("task.void", line.receipt()), (open, context) -> open.voidReceipt(request),
                 this::voided, failure -> message.show(Sentence.refusal(failure)));
     }
 

@@ -3,7 +3,6 @@ package io.gridside.console.cash;
 import io.gridside.console.Message;
 import io.gridside.console.Failures;
 import io.gridside.console.Formats;
-import io.gridside.console.I18n;
 import io.gridside.console.Sentence;
 import io.gridside.console.service.Amounts;
 import io.gridside.console.service.CashBooks;
@@ -137,7 +136,7 @@ public final class TopUpViewModel {
         sending = true;
         CashTopUp request = new CashTopUp(customer.customerId(), null, amountMinor, hello.currency(),
                 reference.get().strip(), "");
-        session.runOnSession(I18n.text("task.topUp", customer.customerId()), (open, context) -> open.topUp(request),
+        session.runOnSession(Sentence.of("task.topUp", customer.customerId()), (open, context) -> open.topUp(request),
                 this::received, failure -> {
                     sending = false;
                     step.set(Step.FORM);
@@ -194,7 +193,7 @@ public final class TopUpViewModel {
         MeterStatus customer = currentRow();
         ReceiptPage.Context context = new ReceiptPage.Context(hello.siteName(), hello.siteId(), zone(hello),
                 customer == null ? "" : customer.customerName(), credential.technicianId());
-        session.runOnSession(I18n.text("task.receipt", shown.reference()),
+        session.runOnSession(Sentence.of("task.receipt", shown.reference()),
                 (open, task) -> ReceiptPage.write(shown, context, folder),
                 file -> message.say("cash.receipt.saved", file),
                 failure -> message.fail(failure));

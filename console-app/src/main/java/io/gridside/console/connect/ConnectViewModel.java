@@ -89,7 +89,7 @@ public final class ConnectViewModel {
 
     private void showCredential(boolean remember) {
         String path = credentialFile.get();
-        session.tasks().submit(I18n.text("task.credential"), context -> describeCredential(path, remember),
+        session.tasks().submit(Sentence.of("task.credential"), context -> describeCredential(path, remember),
                 credentialSummary::set, failure -> credentialSummary.set(failure.getMessage()));
     }
 
@@ -123,7 +123,7 @@ public final class ConnectViewModel {
             return;
         }
         validation.set("");
-        session.tasks().submit(I18n.text("task.record"), context -> KeyReplacementFile.read(Path.of(path.strip())),
+        session.tasks().submit(Sentence.of("task.record"), context -> KeyReplacementFile.read(Path.of(path.strip())),
                 session::repinWithRecord,
                 failure -> validation.set(I18n.text("connect.record.unreadable", failure.getMessage())));
     }
@@ -140,7 +140,7 @@ public final class ConnectViewModel {
 
     /** Looks for serial ports again, in the background. */
     public void refreshPorts() {
-        session.tasks().submit(I18n.text("task.ports"),
+        session.tasks().submit(Sentence.of("task.ports"),
                 context -> session.serialPorts().scan(),
                 this::showPorts, failure -> ports.clear());
     }
@@ -183,7 +183,7 @@ public final class ConnectViewModel {
         String device = selectedPort.get().strip();
         validation.set("");
         unconfirmed.set(null);
-        session.tasks().submit(I18n.text("task.checkPort", device), context -> session.serialPorts().describe(device),
+        session.tasks().submit(Sentence.of("task.checkPort", device), context -> session.serialPorts().describe(device),
                 this::connectIfGateway, failure -> validation.set(failure.getMessage()));
     }
 
@@ -224,8 +224,8 @@ public final class ConnectViewModel {
     public void searchNetwork() {
         searching.set(true);
         searchMessage.say("connect.search.running");
-        Task<?> search = session.tasks().submit(I18n.text("task.search"), context -> {
-            context.update(I18n.text("connect.search.running"), -1, -1);
+        Task<?> search = session.tasks().submit(Sentence.of("task.search"), context -> {
+            context.update(Sentence.of("connect.search.running"), -1, -1);
             return session.gatewaySearch().search(GatewaySearch.DEFAULT_TIME, context);
         }, this::showDiscovered, failure -> {
             searching.set(false);

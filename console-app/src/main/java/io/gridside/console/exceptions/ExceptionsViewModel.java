@@ -72,7 +72,7 @@ public final class ExceptionsViewModel {
 
     private void load(boolean runVee) {
         busy.set(true);
-        freedOnCancel(session.runOnSession(I18n.text(runVee ? "task.vee" : "task.exceptions"), (current, context) -> {
+        freedOnCancel(session.runOnSession(Sentence.of(runVee ? "task.vee" : "task.exceptions"), (current, context) -> {
             VeeQueue.Run run = runVee ? current.runVee() : null;
             return new Loaded(run, current.exceptionQueue(), current.estimates());
         }, loaded -> {
@@ -139,7 +139,7 @@ public final class ExceptionsViewModel {
             return;
         }
         busy.set(true);
-        freedOnCancel(session.runOnSession(I18n.text("task.decide"), (current, context) -> {
+        freedOnCancel(session.runOnSession(Sentence.of("task.decide"), (current, context) -> {
             String by = current.credential().technicianId();
             Instant now = Instant.now();
             if (item != null) {

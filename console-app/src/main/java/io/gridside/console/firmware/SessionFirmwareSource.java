@@ -1,6 +1,6 @@
 package io.gridside.console.firmware;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.ConnectionTarget;
 import io.gridside.console.service.ConsoleSession;
 import io.gridside.console.service.SessionFirmware;
@@ -64,19 +64,19 @@ public final class SessionFirmwareSource implements FirmwareSource {
 
     @Override
     public void storedFleet(Consumer<List<FleetMeter>> onLoaded, Consumer<String> onFailure) {
-        session.loadOnSession(I18n.text("task.firmware.storedFleet"),
+        session.loadOnSession(Sentence.of("task.firmware.storedFleet"),
                 (open, context) -> firmware(open).storedFleet(), onLoaded, words(onFailure));
     }
 
     @Override
     public Cancel pullFleet(Consumer<List<FleetMeter>> onPulled, Consumer<String> onFailure) {
-        return cancelOf(session.loadOnSession(I18n.text("task.firmware.fleet"),
+        return cancelOf(session.loadOnSession(Sentence.of("task.firmware.fleet"),
                 (open, context) -> firmware(open).pullFleet(context), onPulled, words(onFailure)));
     }
 
     @Override
     public void gatewayState(Consumer<FirmwareState> onRead, Consumer<String> onFailure) {
-        session.loadOnSession(I18n.text("task.firmware.gatewayState"),
+        session.loadOnSession(Sentence.of("task.firmware.gatewayState"),
                 (open, context) -> firmware(open).gatewayState(), onRead, words(onFailure));
     }
 
@@ -87,7 +87,7 @@ public final class SessionFirmwareSource implements FirmwareSource {
      */
     @Override
     public void sampleImages(Consumer<List<Path>> onListed) {
-        session.loadOnSession(I18n.text("task.firmware.samples"), (open, context) -> {
+        session.loadOnSession(Sentence.of("task.firmware.samples"), (open, context) -> {
             if (!(open.target() instanceof ConnectionTarget.Demo)) {
                 return List.<Path>of();
             }
@@ -100,14 +100,14 @@ public final class SessionFirmwareSource implements FirmwareSource {
 
     @Override
     public void review(Path file, Consumer<ImageReview> onReviewed, Consumer<String> onFailure) {
-        session.loadOnSession(I18n.text("task.firmware.review", file.getFileName()),
+        session.loadOnSession(Sentence.of("task.firmware.review", file.getFileName()),
                 (open, context) -> firmware(open).review(file, context), onReviewed, words(onFailure));
     }
 
     @Override
     public Cancel pushGateway(Path file, PushProgress progress, Consumer<PushResult> onDone,
             Consumer<String> onFailure) {
-        return cancelOf(session.runOnSession(I18n.text("task.firmware.pushGateway", file.getFileName()),
+        return cancelOf(session.runOnSession(Sentence.of("task.firmware.pushGateway", file.getFileName()),
                 (open, context) -> firmware(open).pushGateway(file, onFx(progress, context), context), onDone,
                 words(onFailure)));
     }
@@ -115,7 +115,7 @@ public final class SessionFirmwareSource implements FirmwareSource {
     @Override
     public Cancel stageMeterImage(Path file, PushProgress progress, Consumer<PushResult> onDone,
             Consumer<String> onFailure) {
-        return cancelOf(session.runOnSession(I18n.text("task.firmware.stage", file.getFileName()),
+        return cancelOf(session.runOnSession(Sentence.of("task.firmware.stage", file.getFileName()),
                 (open, context) -> firmware(open).stageMeterImage(file, onFx(progress, context), context), onDone,
                 words(onFailure)));
     }
@@ -123,7 +123,7 @@ public final class SessionFirmwareSource implements FirmwareSource {
     /** Hands progress to the task list at once and to the screen on the JavaFX thread. */
     private static PushProgress onFx(PushProgress screen, TaskContext context) {
         return (phase, held, chunkCount, bytesSent) -> {
-            context.update(I18n.text("firmware.phase." + phase), held, chunkCount == 0 ? -1 : chunkCount);
+            context.update(Sentence.of("firmware.phase." + phase), held, chunkCount == 0 ? -1 : chunkCount);
             Platform.runLater(() -> screen.onProgress(phase, held, chunkCount, bytesSent));
         };
     }
@@ -131,26 +131,26 @@ public final class SessionFirmwareSource implements FirmwareSource {
     @Override
     public void start(ByteString imageSha256, CampaignPolicy policy, Consumer<CampaignState> onStarted,
             Consumer<String> onFailure) {
-        session.runOnSession(I18n.text("task.firmware.start"),
+        session.runOnSession(Sentence.of("task.firmware.start"),
                 (open, context) -> firmware(open).start(imageSha256, policy), onStarted, words(onFailure));
     }
 
     @Override
     public void control(String campaignId, ControlCampaign.Action action, Consumer<CampaignState> onDone,
             Consumer<String> onFailure) {
-        session.runOnSession(I18n.text("task.firmware.control", action.name().toLowerCase()),
+        session.runOnSession(Sentence.of("task.firmware.control", action.name().toLowerCase()),
                 (open, context) -> firmware(open).control(campaignId, action), onDone, words(onFailure));
     }
 
     @Override
     public void refresh(String campaignIdOrNull, Consumer<CampaignState> onRefreshed, Consumer<String> onFailure) {
-        session.loadOnSession(I18n.text("task.firmware.refresh"),
+        session.loadOnSession(Sentence.of("task.firmware.refresh"),
                 (open, context) -> firmware(open).refresh(campaignIdOrNull), onRefreshed, words(onFailure));
     }
 
     @Override
     public void history(Consumer<History> onLoaded, Consumer<String> onFailure) {
-        session.loadOnSession(I18n.text("task.firmware.history"), (open, context) -> {
+        session.loadOnSession(Sentence.of("task.firmware.history"), (open, context) -> {
             SessionFirmware firmware = firmware(open);
             return new History(firmware.history(), firmware.installs());
         }, onLoaded, words(onFailure));

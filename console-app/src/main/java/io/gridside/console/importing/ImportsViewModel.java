@@ -99,7 +99,7 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        whenCancelled(session.runOnSession(I18n.text("task.importPlan", chosen.getFileName()), (open, context) ->
+        whenCancelled(session.runOnSession(Sentence.of("task.importPlan", chosen.getFileName()), (open, context) ->
                 plan(open, what, chosen), shown -> {
                     busy.set(false);
                     show(shown, false);
@@ -115,7 +115,7 @@ public final class ImportsViewModel {
         }
         busy.set(true);
         applicable.set(false);
-        whenCancelled(session.runOnSession(I18n.text("task.importApply", chosen.getFileName()), (open, context) ->
+        whenCancelled(session.runOnSession(Sentence.of("task.importApply", chosen.getFileName()), (open, context) ->
                 importFile(open, what, chosen), shown -> {
                     busy.set(false);
                     show(shown, true);
@@ -191,7 +191,7 @@ public final class ImportsViewModel {
 
     /** Loads the outbox's payments with the state each is in. */
     public void loadOutbox() {
-        session.runOnSession(I18n.text("task.outbox"), (open, context) -> open.outbox(), outbox::setAll,
+        session.runOnSession(Sentence.of("task.outbox"), (open, context) -> open.outbox(), outbox::setAll,
                 failure -> outboxMessage.fail(failure));
     }
 
@@ -202,8 +202,8 @@ public final class ImportsViewModel {
             return;
         }
         busy.set(true);
-        whenCancelled(session.runOnSession(I18n.text("task.push"), (open, context) -> open.push(context), this::pushed,
-                failure -> {
+        whenCancelled(session.runOnSession(Sentence.of("task.push"), (open, context) -> open.push(context),
+                this::pushed, failure -> {
                     busy.set(false);
                     outboxMessage.fail(failure);
                     loadOutbox();

@@ -3,7 +3,6 @@ package io.gridside.console.mesh;
 import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
-import io.gridside.console.I18n;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.site.MeterStatus;
 import io.gridside.site.mesh.LinkQuality;
@@ -145,7 +144,7 @@ public final class MeshViewModel {
         int asked = ++loadsAsked;
         int meshPulls = session.meshPulls();
         loading.set(true);
-        Task<?> task = session.loadOnSession(I18n.text("task.mesh"), (open, context) -> MeshMoment.load(
+        Task<?> task = session.loadOnSession(Sentence.of("task.mesh"), (open, context) -> MeshMoment.load(
                 open.meshHistory(), at, quality), loaded -> {
                     if (asked == loadsAsked) {
                         loading.set(false);
@@ -348,7 +347,7 @@ public final class MeshViewModel {
         String customer = of.customerName(node) != null ? of.customerName(node) : of.customerId(node);
         LocalDate last = of.graph().at().atZone(zone()).toLocalDate();
         LocalDate first = last.minusDays(RADIO_HISTORY_DAYS - 1);
-        session.loadOnSession(I18n.text("task.meshRadio", meterId), (open, context) -> MeterRadios.of(of.graph(),
+        session.loadOnSession(Sentence.of("task.meshRadio", meterId), (open, context) -> MeterRadios.of(of.graph(),
                 meterId, open.meshHistory().days(first, last), quality).withCustomer(customer), loaded -> {
                     if (facts == of && selectedNode.get() == node) {
                         radio.set(loaded);
@@ -364,7 +363,7 @@ public final class MeshViewModel {
         MeshLayout which = layout.get();
         String id = facts.meterId(node);
         moment.positions().computeIfAbsent(which, key -> new HashMap<>()).put(id, new float[] {x, y});
-        session.runOnSession(I18n.text("task.meshPosition", id), (open, context) -> {
+        session.runOnSession(Sentence.of("task.meshPosition", id), (open, context) -> {
             open.meshHistory().savePosition(which.key(), id, x, y);
             return null;
         }, done -> { }, failure -> message.fail(failure));
@@ -377,7 +376,7 @@ public final class MeshViewModel {
             moment.positions().put(which, new HashMap<>());
         }
         relayout(true);
-        session.runOnSession(I18n.text("task.meshReset"), (open, context) -> open.meshHistory()
+        session.runOnSession(Sentence.of("task.meshReset"), (open, context) -> open.meshHistory()
                 .clearPositions(which.key()), cleared -> message.say("mesh.reset.done", cleared),
                 failure -> message.fail(failure));
     }
@@ -399,7 +398,7 @@ public final class MeshViewModel {
             return;
         }
         MeshFacts of = facts;
-        session.runInBackground(I18n.text("task.meshExport", format.extension()),
+        session.runInBackground(Sentence.of("task.meshExport", format.extension()),
                 context -> MeshExports.writeData(of, format, file), this::exported, this::exportFailed);
     }
 
@@ -410,7 +409,7 @@ public final class MeshViewModel {
             message.say("mesh.none");
             return;
         }
-        session.runInBackground(I18n.text("task.meshExport", MeshExports.Format.PNG.extension()), context -> {
+        session.runInBackground(Sentence.of("task.meshExport", MeshExports.Format.PNG.extension()), context -> {
             Files.createDirectories(file.toAbsolutePath().getParent());
             picture.writePng(file);
             return file;

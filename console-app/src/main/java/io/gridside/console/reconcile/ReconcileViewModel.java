@@ -4,7 +4,6 @@ import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
-import io.gridside.console.I18n;
 import io.gridside.console.service.ConsoleSession;
 import io.gridside.console.shell.LinkState;
 import io.gridside.console.shell.SessionViewModel;
@@ -76,8 +75,8 @@ public final class ReconcileViewModel {
             message.say("reconcile.backward");
             return;
         }
-        start(I18n.text("task.reconcile"), (current, context) -> {
-            context.update(I18n.text("reconcile.comparing"), -1, -1);
+        start(Sentence.of("task.reconcile"), (current, context) -> {
+            context.update(Sentence.of("reconcile.comparing"), -1, -1);
             return current.reconcile(first, last, context);
         }, reconciled -> show(reconciled, Sentence.NONE));
     }
@@ -95,10 +94,10 @@ public final class ReconcileViewModel {
         }
         LocalDate first = shown.result().from();
         LocalDate last = shown.result().to();
-        start(I18n.text("task.postCorrections", shown.plan().count()), (current, context) -> {
-            context.update(I18n.text("reconcile.posting"), -1, -1);
+        start(Sentence.of("task.postCorrections", shown.plan().count()), (current, context) -> {
+            context.update(Sentence.of("reconcile.posting"), -1, -1);
             int posted = current.postCorrections(shown.plan()).size();
-            context.update(I18n.text("reconcile.comparing"), -1, -1);
+            context.update(Sentence.of("reconcile.comparing"), -1, -1);
             return new Posted(posted, current.reconcile(first, last, context));
         }, posted -> show(posted.after(), Sentence.of("reconcile.posted", posted.count())));
     }
@@ -106,7 +105,7 @@ public final class ReconcileViewModel {
     private record Posted(int count, ConsoleSession.Reconciled after) {
     }
 
-    private <T> void start(String title, SessionWork<T> work, Consumer<T> done) {
+    private <T> void start(Sentence title, SessionWork<T> work, Consumer<T> done) {
         running.set(true);
         message.clear();
         Task<T> started = session.runOnSession(title, work, result -> {

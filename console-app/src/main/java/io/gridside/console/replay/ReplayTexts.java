@@ -2,6 +2,7 @@ package io.gridside.console.replay;
 
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
+import io.gridside.console.service.DiagnosisWords;
 import io.gridside.site.outage.Evidence;
 import io.gridside.site.outage.Outage;
 import io.gridside.site.outage.OutageCause;
@@ -53,12 +54,12 @@ final class ReplayTexts {
         }
         lines.add(I18n.text("replay.outage.evidence"));
         for (Evidence evidence : outage.evidence()) {
-            lines.add("  \u2022 " + evidence.text());
+            lines.add("  \u2022 " + DiagnosisWords.evidence(evidence));
         }
         if (!outage.competing().isEmpty()) {
             lines.add(I18n.text("replay.outage.competing"));
             for (Outage.Competing competing : outage.competing()) {
-                lines.add("  \u2022 " + cause(competing.cause()) + ": " + competing.why());
+                lines.add("  \u2022 " + cause(competing.cause()) + ": " + DiagnosisWords.why(competing));
             }
         }
         return String.join("\n", lines);

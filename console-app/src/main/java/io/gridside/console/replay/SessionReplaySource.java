@@ -1,6 +1,7 @@
 package io.gridside.console.replay;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.ReplayHistory;
 import io.gridside.console.shell.SessionViewModel;
@@ -27,7 +28,7 @@ public final class SessionReplaySource implements ReplaySource {
 
     @Override
     public void load(WindowChoice choice, Consumer<ReplayWindow> onLoaded, Consumer<String> onFailure) {
-        session.loadOnSession(I18n.text("task.replay"), (open, context) -> read(open.replayHistory(), choice,
+        session.loadOnSession(Sentence.of("task.replay"), (open, context) -> read(open.replayHistory(), choice,
                 context), onLoaded, failure -> onFailure.accept(SessionViewModel.describe(failure)));
     }
 
@@ -48,7 +49,7 @@ public final class SessionReplaySource implements ReplaySource {
     @Override
     public void writeReport(ReplayWindow window, Outage outage, Path page, Consumer<List<Path>> onWritten,
             Consumer<String> onFailure) {
-        session.runOnSession(I18n.text("task.replayReport"), (open, context) -> ReplayReports.write(
+        session.runOnSession(Sentence.of("task.replayReport"), (open, context) -> ReplayReports.write(
                 open.replayHistory(), window, outage, page), onWritten,
                 failure -> onFailure.accept(SessionViewModel.describe(failure)));
     }

@@ -11,6 +11,7 @@ import io.gridside.billing.Replay;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
+import io.gridside.site.NotHeldException;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -50,9 +51,9 @@ public final class BillingAudit {
      * @throws java.util.concurrent.CancellationException when {@code stopAsked} said so before the replay's end
      */
     public static BillingReport run(SiteStore store, BooleanSupplier stopAsked) {
-        SiteInfo site = store.site().orElseThrow(() -> new NoSuchElementException(
+        SiteInfo site = store.site().orElseThrow(() -> new NotHeldException("held.site",
                 "The site database holds no site yet; connect to the gateway and pull first."));
-        Tariff tariff = store.tariff().orElseThrow(() -> new NoSuchElementException(
+        Tariff tariff = store.tariff().orElseThrow(() -> new NotHeldException("held.tariff",
                 "The site database holds no tariff yet; pull from the gateway first."));
         List<LedgerEntry> ledger = store.ledger();
         List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
@@ -179,8 +180,8 @@ public final class BillingAudit {
         Instant opened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).map(LedgerEntry::at)
                 .findFirst().orElse(null);
         if (opened == null) {
-            throw new NoSuchElementException("The site database holds no opening balances yet; pull the ledger "
-                    + "from the gateway first.");
+            throw new NotHeldException("held.openings", "The site database holds no opening balances yet; pull "
+                    + "the ledger from the gateway first.");
         }
         boolean nothingBilledYet = ledger.stream().noneMatch(e -> e.kind() == EntryKind.ENERGY);
         if (readings.isEmpty() && nothingBilledYet) {
@@ -190,9 +191,10 @@ public final class BillingAudit {
         Instant firstBilled = Reading.intervalStartOf(opened).equals(opened) ? opened
                 : Reading.intervalStartOf(opened).plus(Reading.INTERVAL);
         if (firstReading == null || firstReading.isAfter(firstBilled)) {
-            throw new NoSuchElementException("The audit re-runs billing from the first opening balance ("
-                    + opened + "), but this laptop holds readings only from " + (firstReading == null ? "nowhere"
-                    : firstReading) + ". Pull the site's whole history first.");
+            throw new NotHeldException(firstReading == null ? "held.history.none" : "held.history",
+                    "The audit re-runs billing from the first opening balance (" + opened + "), but this laptop "
+                    + "holds readings only from " + (firstReading == null ? "nowhere" : firstReading) + ". Pull the "
+                    + "site's whole history first.", opened, firstReading);
         }
     }
 

@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.scenario.Scenario;
+import io.gridside.site.InvalidValueException;
 import java.util.Locale;
 
 /** Where the console should find its gateway. */
@@ -12,7 +13,8 @@ public sealed interface ConnectionTarget {
 
         public Tcp {
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("The port must be between 1 and 65535, was " + port + ".");
+                throw new InvalidValueException("connect.port", "The port must be between 1 and 65535, was " + port
+                        + ".", String.valueOf(port));
             }
         }
 
@@ -20,18 +22,21 @@ public sealed interface ConnectionTarget {
         public static Tcp parse(String text) {
             int colon = text.lastIndexOf(':');
             if (colon <= 0 || colon == text.length() - 1) {
-                throw new IllegalArgumentException("Give the gateway's address as HOST:PORT, for example "
-                        + "127.0.0.1:7700; '" + text + "' is not.");
+                throw new InvalidValueException("connect.address", "Give the gateway's address as HOST:PORT, for "
+                        + "example 127.0.0.1:7700; '" + text + "' is not.", text);
             }
             String host = text.substring(0, colon);
             if (host.contains(":") && !(host.startsWith("[") && host.endsWith("]"))) {
-                throw new IllegalArgumentException("'" + text + "' has more than one ':'; give HOST:PORT, with an "
-                        + "IPv6 host in brackets, such as [::1]:7700.");
+                throw new InvalidValueException("connect.colons", "'" + text + "' has more than one ':'; give "
+                        + "HOST:PORT, with an IPv6 host in brackets, such as [::1]:7700.", text);
             }
             try {
                 return new Tcp(host, Integer.parseInt(text.substring(colon + 1)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The port in '" + text + "' is not a number.", e);
+                InvalidValueException refused = new InvalidValueException("connect.portNumber", "The port in '"
+                        + text + "' is not a number.", text);
+                refused.initCause(e);
+                throw refused;
             }
         }
     }

@@ -9,6 +9,7 @@ import io.gridside.site.EntryKind;
 import io.gridside.site.EventKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.NotHeldException;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
 import io.gridside.site.SiteEvent;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,7 +79,8 @@ public final class CreditListing {
     static List<Row> of(SiteStore store, boolean replayEveryone) {
         List<MeterStatus> statuses = store.statuses();
         if (statuses.isEmpty()) {
-            throw new NoSuchElementException("The site database holds no meter status yet; pull the site first.");
+            throw new NotHeldException("held.statuses", "The site database holds no meter status yet; pull the site "
+                    + "first.");
         }
         List<LedgerEntry> ledger = store.ledger();
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.console.I18n;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.store.SiteStore;
 import java.time.Duration;
@@ -110,6 +111,17 @@ public record EventHistory(Instant first, Instant last, Instant pulledAt) {
                     + local(last, zone) + "; the window " + local(from, zone) + " to " + local(to, zone)
                     + " reaches past that: the indices say nothing about the part outside it.");
         };
+    }
+
+    /**
+     * As {@link #warning}, for the site database, in the language in use: the sentence {@code history.COVERAGE} with
+     * the history's first and last event and the window's ends, as printed pages and screens show it.
+     */
+    public Optional<String> wordedWarning(Instant from, Instant to, ZoneId zone) {
+        Coverage coverage = coverage(from, to);
+        return coverage == Coverage.WITHIN ? Optional.empty() : Optional.of(I18n.text("history." + coverage.name(),
+                first == null ? "" : local(first, zone), last == null ? "" : local(last, zone), local(from, zone),
+                local(to, zone)));
     }
 
     private static String local(Instant at, ZoneId zone) {

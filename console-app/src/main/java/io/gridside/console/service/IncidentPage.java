@@ -11,7 +11,6 @@ import io.gridside.site.outage.OutageCause;
 import io.gridside.site.outage.Reliability;
 import io.gridside.site.outage.ReliabilityIndices;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -54,9 +53,10 @@ final class IncidentPage {
      * The whole page of {@code report}, in the console's language: its headings, terms, figures and causes. The
      * command line writes it in the computer's language.
      *
-     * <p>KNOWN SHORTCOMING: the diagnosis's own sentences (each outage's evidence, why another cause competes, the
-     * history's warning), the events' kinds and details, and the estimates' methods and states read in English, as
-     * on the Replay screen: the site models write them as English text, not as keys.
+     * <p>KNOWN SHORTCOMING: most of each outage's evidence and the events' details read in English, as on the Replay
+     * screen: the site models write them as English text, not as sentences named by a key (see
+     * {@link DiagnosisWords#evidence}). Why another cause competes, the events' kinds, the estimates' methods and
+     * states and the history's warning read in the language in use.
      */
     static String of(IncidentReport report) {
         StringBuilder html = new StringBuilder();
@@ -98,7 +98,7 @@ final class IncidentPage {
             item(html, "page.incident.heldOff", String.join(", ", excluded));
         }
         html.append("</dl>\n");
-        report.review().historyWarning().ifPresent(warning -> html.append("<p class=\"warning\"><strong>")
+        report.review().historyWarningWorded().ifPresent(warning -> html.append("<p class=\"warning\"><strong>")
                 .append(escape(warning)).append("</strong></p>\n"));
     }
 
@@ -117,7 +117,7 @@ final class IncidentPage {
                 : "page.incident.messagesOnly"));
         html.append("</dl>\n<h3>").append(words("page.incident.evidence")).append("</h3>\n<ul>\n");
         for (Evidence evidence : outage.evidence()) {
-            html.append("<li>").append(escape(evidence.text())).append("</li>\n");
+            html.append("<li>").append(escape(DiagnosisWords.evidence(evidence))).append("</li>\n");
         }
         if (outage.evidence().isEmpty()) {
             html.append("<li>").append(words("page.incident.noEvidence")).append("</li>\n");
@@ -127,7 +127,7 @@ final class IncidentPage {
             html.append("<h3>").append(words("page.incident.competing")).append("</h3>\n<ul>\n");
             for (Outage.Competing competing : outage.competing()) {
                 html.append("<li><b>").append(escape(cause(competing.cause()))).append("</b>: ")
-                        .append(escape(competing.why())).append("</li>\n");
+                        .append(escape(DiagnosisWords.why(competing))).append("</li>\n");
             }
             html.append("</ul>\n");
         }
@@ -190,7 +190,8 @@ final class IncidentPage {
         for (DataGap gap : report.gaps()) {
             row(html, gap.outageId(), gap.meterId(), Formats.number(gap.intervals()),
                     Formats.number(gap.missing().size()), Formats.number(gap.estimatedIntervals()),
-                    Formats.kwh(gap.estimatedWh()), names(gap.methods()), names(gap.statuses()));
+                    Formats.kwh(gap.estimatedWh()), names("page.incident.method.", gap.methods()),
+                    names("page.incident.status.", gap.statuses()));
         }
         html.append("</tbody>\n</table>\n");
         if (!report.review().estimatesHeld() && report.gaps().stream().anyMatch(gap -> !gap.missing().isEmpty())) {
@@ -205,7 +206,8 @@ final class IncidentPage {
                 "page.incident.col.details", "page.incident.col.outage");
         for (IncidentReport.Entry entry : report.timeline()) {
             row(html, IncidentText.local(entry.event().at(), site.zone()), entry.event().source(),
-                    IncidentText.kind(entry.event()), IncidentText.details(entry.event()), entry.outage().id());
+                    I18n.text("page.incident.kind." + entry.event().kind().name()), IncidentText.details(entry.event()),
+                    entry.outage().id());
         }
         html.append("</tbody>\n</table>\n");
     }
@@ -225,9 +227,10 @@ final class IncidentPage {
         return value.isPresent() ? Formats.decimal(value.getAsDouble(), 3) : I18n.text("page.incident.undefined");
     }
 
-    private static String names(List<? extends Enum<?>> values) {
-        return values.isEmpty() ? I18n.text("page.incident.none") : values.stream().map(v -> v.name()
-                .toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
+    /** {@code values} as the language names them, from {@code prefix} and each one's name. */
+    private static String names(String prefix, List<? extends Enum<?>> values) {
+        return values.isEmpty() ? I18n.text("page.incident.none") : values.stream().map(v -> I18n.text(prefix
+                + v.name())).collect(Collectors.joining(", "));
     }
 
     /** A table's head and the start of its body; a key after {@code #} heads a figures' column, {@code =} a name. */

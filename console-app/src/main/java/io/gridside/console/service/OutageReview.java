@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.Meter;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
@@ -83,7 +84,8 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
     public static OutageReview load(SiteStore store, Instant from, Instant to,
             Function<DiagnosisInput, Diagnosis> diagnoser) {
         if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("The window must end after it starts: " + from + " to " + to + ".");
+            throw new InvalidValueException("window.order", "The window must end after it starts: " + from + " to "
+                    + to + ".", from, to);
         }
         SiteInfo site = store.site().orElseThrow(() -> new IllegalStateException("The site database holds no site."));
         String gatewayId = store.gatewayId().orElseThrow(
@@ -111,6 +113,11 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
      */
     public Optional<String> historyWarning() {
         return history.warning(from, to, site.zone(), "The site database");
+    }
+
+    /** {@link #historyWarning} in the language in use, for a printed page or a screen. */
+    public Optional<String> historyWarningWorded() {
+        return history.wordedWarning(from, to, site.zone());
     }
 
     /** The outage named {@code outageId}, in any case, if the window holds one. */

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.console.I18n;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PostReadings;
@@ -55,7 +56,7 @@ public final class ReadingPush {
             List<QueuedRead> chunkAnswers = answers(chunk, taken);
             store.recordReadAnswers(chunkAnswers, Instant.now());
             answered.addAll(chunkAnswers);
-            progress.update("Sending reads to the gateway's billing", answered.size(), pending.size());
+            progress.update(I18n.text("progress.reads"), answered.size(), pending.size());
         }
         return new Result(answered);
     }

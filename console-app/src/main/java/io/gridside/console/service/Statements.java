@@ -6,9 +6,11 @@ import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.site.Customer;
 import io.gridside.site.EntryKind;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.MeterStatus;
+import io.gridside.site.NotHeldException;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -70,8 +72,8 @@ public final class Statements {
 
         public Period {
             if (last.isBefore(first)) {
-                throw new IllegalArgumentException("a period must not end (" + last + ") before it starts ("
-                        + first + ")");
+                throw new InvalidValueException("period.order", "a period must not end (" + last
+                        + ") before it starts (" + first + ")", first, last);
             }
         }
 
@@ -196,7 +198,8 @@ public final class Statements {
      */
     public CustomerStatement of(String customerId, Period period) {
         if (!knows(customerId)) {
-            throw new NoSuchElementException("The site database holds no customer " + customerId + ".");
+            throw new NotHeldException("held.customer", "The site database holds no customer " + customerId + ".",
+                    customerId);
         }
         ZoneId zone = site.zone();
         Instant start = period.start(zone);

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.Meter;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -61,8 +62,8 @@ public record StoredReplay(Instant from, Instant to, Instant loadedFrom, Optiona
     /** As {@link #load(SiteStore, Instant, Instant)}, with a checkpoint every {@code checkpointEvery} events. */
     public static StoredReplay load(SiteStore store, Instant from, Instant to, int checkpointEvery) {
         if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("The window's end (" + to + ") must be after its start (" + from
-                    + ").");
+            throw new InvalidValueException("window.order", "The window's end (" + to + ") must be after its start ("
+                    + from + ").", from, to);
         }
         Instant loadedFrom = from.minus(LEAD_IN);
         List<Meter> meters = store.meters();

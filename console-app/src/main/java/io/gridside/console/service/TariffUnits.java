@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.site.Currencies;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.tariff.Prices;
 import java.math.BigDecimal;
 
@@ -54,47 +55,66 @@ public final class TariffUnits {
      * @throws IllegalArgumentException naming what is wrong, in words fit to show beside the field
      */
     public static long parsePrice(String text, String currency) {
-        return parse(text, Currencies.exponent(currency) + PRICE_DIGITS, "an amount per kWh such as 25.50");
+        return parse(text, Currencies.exponent(currency) + PRICE_DIGITS, "units.price", "an amount per kWh such as ",
+                "25.50");
     }
 
     /** A typed amount of the currency in minor units; see {@link #parsePrice}. */
     public static long parseAmount(String text, String currency) {
-        return parse(text, Currencies.exponent(currency), "an amount such as 200" + (Currencies.exponent(currency) > 0
-                ? ".00" : ""));
+        return parse(text, Currencies.exponent(currency), "units.amount", "an amount such as ",
+                "200" + (Currencies.exponent(currency) > 0 ? ".00" : ""));
     }
 
     /** A typed energy in kWh as Wh; see {@link #parsePrice}. */
     public static long parseKwh(String text) {
-        return parse(text, WH_DIGITS, "an energy in kWh such as 50 or 12.5");
+        return parse(text, WH_DIGITS, "units.energy", "an energy in kWh such as ", "50 / 12.5");
     }
 
     /** A typed percentage as basis points; see {@link #parsePrice}. */
     public static long parsePercent(String text) {
-        return parse(text, BASIS_POINT_DIGITS, "a percentage such as 16 or 2.5");
+        return parse(text, BASIS_POINT_DIGITS, "units.percent", "a percentage such as ", "16 / 2.5");
     }
 
     /** A typed whole number; see {@link #parsePrice}. */
     public static long parseWhole(String text, String example) {
-        return parse(text, 0, "a whole number such as " + example);
+        return parse(text, 0, "units.whole", "a whole number such as ", example);
     }
 
-    private static long parse(String text, int digits, String expected) {
+    /**
+     * {@code text} as a whole number of units {@code digits} places below one, or a refusal that names its sentence:
+     * {@code reason} (not a number of that kind, with the example and what was typed), {@code units.decimals} or
+     * {@code units.tooLarge}.
+     */
+    private static long parse(String text, int digits, String reason, String expected, String example) {
         String typed = text == null ? "" : text.strip();
         BigDecimal value;
         try {
             value = new BigDecimal(typed);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be " + expected + (typed.isEmpty() ? "" : ", was " + typed), e);
+            throw notA(reason, expected, example, typed, e);
         }
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new IllegalArgumentException((digits == 0 ? "must be " + expected : "must have at most " + digits
-                    + " decimals") + ", was " + typed);
+            throw digits == 0 ? notA(reason, expected, example, typed, null) : new InvalidValueException(
+                    "units.decimals", "must have at most " + digits + " decimals, was " + typed, digits, typed);
         }
         try {
             return value.movePointRight(digits).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("is too large, was " + typed, e);
+            InvalidValueException large = new InvalidValueException("units.tooLarge", "is too large, was " + typed,
+                    typed);
+            large.initCause(e);
+            throw large;
         }
+    }
+
+    private static InvalidValueException notA(String reason, String expected, String example, String typed,
+            Exception cause) {
+        InvalidValueException refused = new InvalidValueException(reason, "must be " + expected
+                + example.replace(" / ", " or ") + (typed.isEmpty() ? "" : ", was " + typed), example, typed);
+        if (cause != null) {
+            refused.initCause(cause);
+        }
+        return refused;
     }
 
     /** At least the currency's decimals, and no trailing zeros past them. */

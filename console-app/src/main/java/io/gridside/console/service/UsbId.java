@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.site.InvalidValueException;
 import java.util.Locale;
 
 /**
@@ -14,7 +15,7 @@ public record UsbId(int vendorId, int productId) {
 
     public UsbId {
         if (vendorId < 0 || vendorId > MAX || productId < 0 || productId > MAX) {
-            throw new IllegalArgumentException("A USB id has two numbers from 0000 to ffff.");
+            throw new InvalidValueException("usb.range", "A USB id has two numbers from 0000 to ffff.");
         }
     }
 
@@ -22,13 +23,16 @@ public record UsbId(int vendorId, int productId) {
     public static UsbId parse(String text) {
         String[] parts = text.strip().split(":");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("Write a USB id as VENDOR:PRODUCT in hexadecimal, for example "
-                    + "0525:a4a7; '" + text + "' is not.");
+            throw new InvalidValueException("usb.form", "Write a USB id as VENDOR:PRODUCT in hexadecimal, for "
+                    + "example 0525:a4a7; '" + text + "' is not.", text);
         }
         try {
             return new UsbId(Integer.parseInt(parts[0], 16), Integer.parseInt(parts[1], 16));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The USB id '" + text + "' is not two hexadecimal numbers.", e);
+            InvalidValueException refused = new InvalidValueException("usb.hex", "The USB id '" + text
+                    + "' is not two hexadecimal numbers.", text);
+            refused.initCause(e);
+            throw refused;
         }
     }
 

@@ -3,6 +3,7 @@ package io.gridside.console.service;
 import io.gridside.billing.vee.MeterRating;
 import io.gridside.billing.vee.PowerOff;
 import io.gridside.billing.vee.Vee;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.Meter;
 import io.gridside.site.QueuedRead;
 import io.gridside.site.Reading;
@@ -156,8 +157,8 @@ public final class VeeQueue {
      */
     public static void edit(SiteStore store, EstimateEdit edit) {
         if (store.estimate(edit.meterId(), edit.gapStart()).isEmpty()) {
-            throw new IllegalArgumentException("No estimate of meter " + edit.meterId() + " starts at "
-                    + edit.gapStart() + ".");
+            throw new InvalidValueException("estimate.none", "No estimate of meter " + edit.meterId() + " starts at "
+                    + edit.gapStart() + ".", edit.meterId(), edit.gapStart());
         }
         store.recordEdit(edit);
     }

@@ -2,6 +2,7 @@ package io.gridside.console.shell;
 
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.support.DiagnosticsExport;
 import io.gridside.console.support.LinkStatistics;
 import java.io.File;
@@ -53,7 +54,7 @@ public final class DiagnosticsExportItem extends MenuItem {
         Path site = session.siteFile();
         List<Path> credentials = List.of(session.credentialFile());
         DiagnosticsExport export = new DiagnosticsExport(session.dirs(), Clock.systemUTC());
-        session.runInBackground(I18n.text("support.export.task"),
+        session.runInBackground(Sentence.of("support.export.task"),
                 context -> export.write(file, site, link, credentials),
                 entries -> tell(Alert.AlertType.INFORMATION, I18n.text("support.export.done", file)),
                 failure -> tell(Alert.AlertType.WARNING, I18n.text("support.export.failed", failure)));

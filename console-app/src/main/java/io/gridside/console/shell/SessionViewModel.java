@@ -182,7 +182,7 @@ public final class SessionViewModel implements AutoCloseable {
         failureCode.set(null);
         journal.record(I18n.text("journal.connecting", target.describe()));
         state.set(LinkState.CONNECTING);
-        String title = I18n.text(repin || record != null ? "task.repin" : "task.connect", target.describe());
+        Sentence title = Sentence.of(repin || record != null ? "task.repin" : "task.connect", target.describe());
         tasks.submit(title, context -> open(target, advertisedGatewayId, repin, record), this::connected,
                 this::connectFailed);
     }
@@ -353,7 +353,7 @@ public final class SessionViewModel implements AutoCloseable {
         problem.show(message);
         state.set(LinkState.SEARCHING);
         AtomicReference<Task<?>> self = new AtomicReference<>();
-        String title = I18n.text(overSerial(lost) ? "task.refind" : "task.resume", lost.hello().gatewayId());
+        Sentence title = Sentence.of(overSerial(lost) ? "task.refind" : "task.resume", lost.hello().gatewayId());
         Task<Void> task = tasks.submit(title, context -> {
             lost.resume(refinder, SEARCH_LIMIT, context, context);
             remember(lost.target());
@@ -431,7 +431,7 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         refreshing = true;
-        Task<?> pull = tasks.submit(I18n.text("task.pull"), context -> current.pull(context, context), result -> {
+        Task<?> pull = tasks.submit(Sentence.of("task.pull"), context -> current.pull(context, context), result -> {
             refreshing = false;
             if (result.topologyNew()) {
                 meshPulls++;
@@ -455,7 +455,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        tasks.submit(I18n.text("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
+        tasks.submit(Sentence.of("task.readings", meterId), context -> current.readings(meterId, window), onLoaded,
                 failure -> problem.fail(failure));
     }
 
@@ -465,7 +465,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        tasks.submit(I18n.text("task.limits"), context -> current.powerLimits(), onLoaded,
+        tasks.submit(Sentence.of("task.limits"), context -> current.powerLimits(), onLoaded,
                 failure -> problem.fail(failure));
     }
 
@@ -479,7 +479,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        tasks.submit(I18n.text("task.statement", customerId), context -> current.statement(customerId, first, last),
+        tasks.submit(Sentence.of("task.statement", customerId), context -> current.statement(customerId, first, last),
                 onLoaded, failure -> onFailure.accept(describe(failure)));
     }
 
@@ -489,7 +489,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        tasks.submit(I18n.text("task.tariffs"), context -> current.tariffPreview(), onLoaded,
+        tasks.submit(Sentence.of("task.tariffs"), context -> current.tariffPreview(), onLoaded,
                 failure -> onFailure.accept(describe(failure)));
     }
 
@@ -500,13 +500,13 @@ public final class SessionViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        tasks.submit(I18n.text("task.readings.customer", customerId),
+        tasks.submit(Sentence.of("task.readings.customer", customerId),
                 context -> current.customerReadings(preview, customerId), onLoaded,
                 failure -> onFailure.accept(describe(failure)));
     }
 
     /** Runs work that needs no gateway (rating, writing a file) in the background, failures told in words. */
-    public <T> void runInBackground(String title, BackgroundWork<T> work, Consumer<T> onDone,
+    public <T> void runInBackground(Sentence title, BackgroundWork<T> work, Consumer<T> onDone,
             Consumer<String> onFailure) {
         tasks.submit(title, work, onDone, failure -> onFailure.accept(describe(failure)));
     }
@@ -515,7 +515,7 @@ public final class SessionViewModel implements AutoCloseable {
     public void exportStatement(CustomerStatement statement, StatementExport.Format format, Consumer<Path> onWritten,
             Consumer<String> onFailure) {
         Path folder = dirs.statements();
-        tasks.submit(I18n.text("task.export", statement.customerId()), context -> {
+        tasks.submit(Sentence.of("task.export", statement.customerId()), context -> {
             Files.createDirectories(folder);
             return StatementExport.write(statement, format, folder.resolve(StatementExport.fileName(statement,
                     format)));
@@ -530,7 +530,7 @@ public final class SessionViewModel implements AutoCloseable {
      * @param onDone runs on the JavaFX thread with the result
      * @param onFailure runs on the JavaFX thread with why the work failed; not called when it was cancelled
      */
-    public <T> Task<T> runOnSession(String title, SessionWork<T> work, Consumer<T> onDone,
+    public <T> Task<T> runOnSession(Sentence title, SessionWork<T> work, Consumer<T> onDone,
             Consumer<Throwable> onFailure) {
         ConsoleSession current = session;
         if (current == null) {
@@ -545,7 +545,7 @@ public final class SessionViewModel implements AutoCloseable {
      * asked is no longer the open one, so a slow load of a closed session never lands on the next session's screen.
      * A money move's outcome is never dropped: use {@link #runOnSession} for it.
      */
-    public <T> Task<T> loadOnSession(String title, SessionWork<T> work, Consumer<T> onLoaded,
+    public <T> Task<T> loadOnSession(Sentence title, SessionWork<T> work, Consumer<T> onLoaded,
             Consumer<Throwable> onFailure) {
         ConsoleSession asked = session;
         return runOnSession(title, work, boundTo(asked, onLoaded), boundTo(asked, onFailure));
@@ -583,7 +583,7 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         // A cancel from the task list stops the replay between two ticks, so a given-up audit frees its thread.
-        tasks.submit(I18n.text("task.audit"), context -> current.audit(context), onDone,
+        tasks.submit(Sentence.of("task.audit"), context -> current.audit(context), onDone,
                 failure -> onFailure.accept(describe(failure)));
     }
 

@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import io.gridside.console.Failures;
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.SiteSync;
 import io.gridside.console.service.sync.CloudException;
 import io.gridside.console.service.sync.SyncStatus;
@@ -62,7 +63,7 @@ public final class SessionSyncSource implements SyncSource {
 
     /** Follows the open session's sync, once per session: a reconnection opens a new one. */
     private void follow() {
-        session.loadOnSession(I18n.text("task.sync.follow"), (open, context) -> open.sync(), sync -> {
+        session.loadOnSession(Sentence.of("task.sync.follow"), (open, context) -> open.sync(), sync -> {
             if (sync == followed) {
                 reload();
                 return;
@@ -80,7 +81,7 @@ public final class SessionSyncSource implements SyncSource {
                     scheduledRuns.told(end).ifPresent(scheduledRunEnds);
                 }
             }));
-            session.runInBackground(I18n.text("task.sync.status"), context -> {
+            session.runInBackground(Sentence.of("task.sync.status"), context -> {
                 sync.siteStored();
                 return sync;
             }, started -> { }, failure -> { });
@@ -98,7 +99,7 @@ public final class SessionSyncSource implements SyncSource {
     public void reload() {
         SiteSync sync = followed;
         if (sync != null) {
-            session.runInBackground(I18n.text("task.sync.status"), context -> sync.snapshot(), snapshot -> {
+            session.runInBackground(Sentence.of("task.sync.status"), context -> sync.snapshot(), snapshot -> {
                 if (sync == followed) {
                     show(snapshot);
                 }
@@ -113,7 +114,7 @@ public final class SessionSyncSource implements SyncSource {
             onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        Task<?> run = session.tasks().submit(I18n.text("task.sync.run"), context -> {
+        Task<?> run = session.tasks().submit(Sentence.of("task.sync.run"), context -> {
             try {
                 return sync.runNow().join();
             } catch (CompletionException e) {
@@ -155,7 +156,7 @@ public final class SessionSyncSource implements SyncSource {
             onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        session.runInBackground(I18n.text("task.sync.act", item.item()), context -> {
+        session.runInBackground(Sentence.of("task.sync.act", item.item()), context -> {
             sync.resolve(Long.parseLong(item.id()));
             return item.action() == SyncOverview.Action.RETRY;
         }, retry -> {
@@ -172,7 +173,7 @@ public final class SessionSyncSource implements SyncSource {
             onFailure.accept(I18n.text("sync.noSite"));
             return;
         }
-        session.runInBackground(I18n.text("task.sync.configure", url), context -> {
+        session.runInBackground(Sentence.of("task.sync.configure", url), context -> {
             sync.configure(url, pin);
             return url;
         }, saved -> { }, onFailure);

@@ -2,8 +2,8 @@ package io.gridside.console.tariffs;
 
 import io.gridside.console.Message;
 import io.gridside.console.Formats;
-import io.gridside.console.I18n;
 import io.gridside.console.Retext;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.TariffPreview;
 import io.gridside.console.shell.SessionViewModel;
 import io.gridside.link.auth.Role;
@@ -140,7 +140,7 @@ public final class TariffsViewModel implements Retext {
             return;
         }
         List<Reading> theirs = readings;
-        session.runInBackground(I18n.text("task.tariffPreview", chosen.customerId(), chosenMonth),
+        session.runInBackground(Sentence.of("task.tariffPreview", chosen.customerId(), chosenMonth),
                 context -> from.preview(version, chosen.customerId(), chosenMonth, theirs), rated -> {
                     if (request == previewRequest) {
                         preview.set(rated);
@@ -160,7 +160,7 @@ public final class TariffsViewModel implements Retext {
         if (schedule == null) {
             return;
         }
-        session.runInBackground(I18n.text("task.tariffSave"), context -> Files.writeString(file,
+        session.runInBackground(Sentence.of("task.tariffSave"), context -> Files.writeString(file,
                 TariffFile.write(schedule)), written -> message.say("tariffs.saved", written),
                 message::showWords);
     }
@@ -191,7 +191,7 @@ public final class TariffsViewModel implements Retext {
         TariffVersion version = schedule.versions().get(schedule.versions().size() - 1);
         PushTariff request = new PushTariff(schedule.versions().size(), TariffFile.write(new TariffSchedule(
                 schedule.tariffId(), schedule.currency(), List.of(version))));
-        session.runOnSession(I18n.text("task.tariffSend"), (current, context) -> current.pushTariff(request),
+        session.runOnSession(Sentence.of("task.tariffSend"), (current, context) -> current.pushTariff(request),
                 pushed -> message.say("tariffs.sent", pushed.versionNumber(), pushed.posted().size(),
                         Formats.money(pushed.netMinor(), schedule.currency())),
                 failure -> message.fail(failure));

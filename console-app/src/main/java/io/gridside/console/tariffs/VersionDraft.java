@@ -1,9 +1,12 @@
 package io.gridside.console.tariffs;
 
+import io.gridside.console.Failures;
+import io.gridside.console.I18n;
 import io.gridside.console.service.TariffUnits;
 import io.gridside.console.tariffs.DraftRows.BandRow;
 import io.gridside.console.tariffs.DraftRows.BlockRow;
 import io.gridside.console.tariffs.DraftRows.ChargeRow;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.tariff.Block;
 import io.gridside.site.tariff.ChargeLine;
 import io.gridside.site.tariff.Period;
@@ -18,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -41,6 +45,8 @@ import javafx.collections.ObservableList;
 final class VersionDraft {
 
     /** A problem's field inside the draft: the list, the row, and what follows, as in {@code .tou[2].to}. */
+    /** Where a field's name is among the console's texts: {@code tariff.field.NAME}, in lower case. */
+    private static final String FIELD = "tariff.field.";
     private static final Pattern ROW_FIELD = Pattern.compile("^\\.(blocks|tou|charges)\\[(\\d+)](?:\\.(.+))?$");
 
     private final TariffSchedule schedule;
@@ -220,13 +226,11 @@ final class VersionDraft {
     }
 
     private <T> T parse(StringProperty error, String field, Supplier<T> value) {
-        // KNOWN SHORTCOMING: a field's problem reads in English in every language: the unit parsers and the tariff
-        // validator write English fragments and field paths, not refusals that name their sentence.
         try {
             return value.get();
         } catch (IllegalArgumentException e) {
             unreadable++;
-            append(error, field, e.getMessage());
+            append(error, field, Failures.words(e));
             return null;
         }
     }
@@ -235,7 +239,10 @@ final class VersionDraft {
         try {
             return LocalDateTime.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a local time such as 2026-07-01T00:00, was " + text, e);
+            InvalidValueException refused = new InvalidValueException("tariff.time.local",
+                    "must be a local time such as 2026-07-01T00:00, was " + text, text);
+            refused.initCause(e);
+            throw refused;
         }
     }
 
@@ -247,7 +254,7 @@ final class VersionDraft {
     private void show(TariffProblem problem) {
         String prefix = "versions[" + schedule.versions().size() + "]";
         if (!problem.field().startsWith(prefix)) {
-            append(errors.get("other"), problem.field(), problem.message());
+            append(errors.get("other"), problem.field(), Failures.worded(problem, problem.message()));
             return;
         }
         String field = problem.field().substring(prefix.length());
@@ -258,7 +265,8 @@ final class VersionDraft {
                 case "tou" -> bands;
                 default -> charges;
             };
-            append(rows.get(Integer.parseInt(row.group(2))).errorProperty(), row.group(3), problem.message());
+            append(rows.get(Integer.parseInt(row.group(2))).errorProperty(), row.group(3),
+                    Failures.worded(problem, problem.message()));
             return;
         }
         String part = switch (field.isEmpty() ? "" : field.substring(1).split("\\.")[0]) {
@@ -268,11 +276,18 @@ final class VersionDraft {
             default -> "other";
         };
         String detail = field.startsWith(".standing.") ? field.substring(field.lastIndexOf('.') + 1) : null;
-        append(errors.get(part), part.equals("other") ? problem.field() : detail, problem.message());
+        append(errors.get(part), part.equals("other") ? problem.field() : detail,
+                Failures.worded(problem, problem.message()));
     }
 
+    /**
+     * Adds a problem's line to {@code error}: {@code field}'s name first, worded in any language but English from
+     * {@code tariff.field.NAME} where it has a name there (a path into another version stays as it is).
+     */
     private static void append(StringProperty error, String field, String message) {
-        String line = field == null || field.isEmpty() ? message : field + ": " + message;
+        String key = field == null ? "" : FIELD + field.replace(" ", "").toLowerCase(Locale.ROOT);
+        String name = !Locale.ENGLISH.equals(I18n.locale()) && I18n.has(key) ? I18n.text(key) : field;
+        String line = name == null || name.isEmpty() ? message : name + ": " + message;
         error.set(error.get().isEmpty() ? line : error.get() + "\n" + line);
     }
 }

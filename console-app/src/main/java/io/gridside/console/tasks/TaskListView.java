@@ -87,25 +87,25 @@ public final class TaskListView extends PopupToggle {
                 setGraphic(null);
                 return;
             }
-            title.textProperty().bind(task.titleProperty());
+            title.textProperty().bind(Bindings.createStringBinding(() -> TaskRunner.title(task),
+                    task.titleProperty(), I18n.languageProperty()));
             message.textProperty().bind(Bindings.createStringBinding(() -> describe(task), task.stateProperty(),
-                    task.messageProperty()));
+                    task.messageProperty(), I18n.languageProperty()));
             progress.progressProperty().bind(task.progressProperty());
             progress.visibleProperty().bind(task.runningProperty());
             cancel.disableProperty().bind(task.runningProperty().not());
             cancel.setOnAction(event -> task.cancel());
             setGraphic(row);
         }
+    }
 
-        private String describe(Task<?> task) {
-            // KNOWN SHORTCOMING: a task's title and its last progress line are text written as it ran, so after a
-            // language switch an ended task still reads in the language it ran in; only a failure is worded again.
-            Worker.State state = task.getState();
-            if (state == Worker.State.FAILED) {
-                Throwable failure = task.getException();
-                return I18n.text("task.failed", failure == null ? "" : Failures.words(failure));
-            }
-            return state == Worker.State.CANCELLED ? I18n.text("task.cancelled") : task.getMessage();
+    /** {@code task}'s line under its title in the language in use now: its last line, or how it ended. */
+    static String describe(Task<?> task) {
+        Worker.State state = task.getState();
+        if (state == Worker.State.FAILED) {
+            Throwable failure = task.getException();
+            return I18n.text("task.failed", failure == null ? "" : Failures.words(failure));
         }
+        return state == Worker.State.CANCELLED ? I18n.text("task.cancelled") : TaskRunner.message(task);
     }
 }

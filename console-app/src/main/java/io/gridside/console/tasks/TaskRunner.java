@@ -1,6 +1,7 @@
 package io.gridside.console.tasks;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.support.Incidents;
 import io.gridside.console.support.UnexpectedFailure;
 import java.util.concurrent.ExecutorService;
@@ -38,13 +39,20 @@ public final class TaskRunner implements AutoCloseable {
         return tasks;
     }
 
+    /** As {@link #submit(Sentence, BackgroundWork, Consumer, Consumer)}, for a title that needs no translation. */
+    public <T> Task<T> submit(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        return submit(Sentence.verbatim(title), work, onSuccess, onFailure);
+    }
+
     /**
-     * Starts {@code work} in the background.
+     * Starts {@code work} in the background under {@code title}, kept as a sentence so that the task list words it
+     * in the language in use whenever it shows it.
      *
      * @param onSuccess runs on the JavaFX thread with the result
      * @param onFailure runs on the JavaFX thread with the failure; not called when the task was cancelled
      */
-    public <T> Task<T> submit(String title, BackgroundWork<T> work, Consumer<T> onSuccess,
+    public <T> Task<T> submit(Sentence title, BackgroundWork<T> work, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
         ConsoleTask<T> task = new ConsoleTask<>(title, work);
         task.setOnSucceeded(event -> onSuccess.accept(task.handOver()));
@@ -73,18 +81,33 @@ public final class TaskRunner implements AutoCloseable {
      * it is; an unexpected one under an incident code, replaced by a short sentence that gives the code and the way
      * to export diagnostics, so that no screen shows a stack trace or a programming error's own words.
      */
-    private static Throwable reported(String title, Throwable failure) {
+    private static Throwable reported(Sentence title, Throwable failure) {
         if (!Incidents.isUnexpected(failure)) {
-            LOG.warn("The task '{}' failed.", title, failure);
+            LOG.warn("The task '{}' failed.", title.text(), failure);
             return failure;
         }
-        String incident = Incidents.record("the task '" + title + "'", failure);
+        String incident = Incidents.record("the task '" + title.text() + "'", failure);
         return new UnexpectedFailure(I18n.text("support.unexpected", incident), incident, failure);
     }
 
     /** How many tasks are still running; changes on the JavaFX thread. */
     public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /**
+     * {@code task}'s title in the language in use now; a task this runner did not start reads as its own title.
+     */
+    public static String title(Task<?> task) {
+        return task instanceof ConsoleTask<?> console ? console.title.text() : task.getTitle();
+    }
+
+    /**
+     * {@code task}'s last line in the language in use now: what it was doing when last heard from, or that it is
+     * done; a task this runner did not start reads as its own message.
+     */
+    public static String message(Task<?> task) {
+        return task instanceof ConsoleTask<?> console ? console.line.text() : task.getMessage();
     }
 
     private void countRunning() {
@@ -109,13 +132,23 @@ public final class TaskRunner implements AutoCloseable {
     private static final class ConsoleTask<T> extends Task<T> {
 
         private final BackgroundWork<T> work;
+        /** The title as a sentence; the task's own title property holds it as worded when the task began. */
+        private final Sentence title;
+        /** The last line as a sentence, set before the task's own message property changes. */
+        private volatile Sentence line = Sentence.NONE;
         /** The work's result until it is handed over; the task's own value stays null (see {@link #handOver}). */
         private volatile T result;
 
-        ConsoleTask(String title, BackgroundWork<T> work) {
+        ConsoleTask(Sentence title, BackgroundWork<T> work) {
             this.work = work;
-            updateTitle(title);
+            this.title = title;
+            updateTitle(title.text());
             updateMessage("");
+        }
+
+        private void say(Sentence sentence) {
+            line = sentence;
+            updateMessage(sentence.text());
         }
 
         @Override
@@ -123,7 +156,17 @@ public final class TaskRunner implements AutoCloseable {
             T outcome = work.run(new TaskContext() {
                 @Override
                 public void update(String message, long done, long total) {
-                    updateMessage(message);
+                    say(Sentence.verbatim(message));
+                    progress(done, total);
+                }
+
+                @Override
+                public void update(Sentence message, long done, long total) {
+                    say(message);
+                    progress(done, total);
+                }
+
+                private void progress(long done, long total) {
                     if (total < 0) {
                         updateProgress(-1, -1);
                     } else {
@@ -136,7 +179,7 @@ public final class TaskRunner implements AutoCloseable {
                     return ConsoleTask.this.isCancelled();
                 }
             });
-            updateMessage(I18n.text("task.done"));
+            say(Sentence.of("task.done"));
             result = outcome;
             // The task itself returns nothing: a task keeps what it returns for as long as it lives.
             return null;

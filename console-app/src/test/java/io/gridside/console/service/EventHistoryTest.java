@@ -2,9 +2,11 @@ package io.gridside.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.EventHistory.Coverage;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class EventHistoryTest {
@@ -26,6 +28,24 @@ class EventHistoryTest {
                         + "holds none: the indices say nothing about it.");
         assertThat(EventHistory.none().warning(FIRST, LAST, NAIROBI, "The site database").orElseThrow())
                 .contains("holds no events at all");
+    }
+
+    @Test
+    void theWarningOfAWindowOutsideTheHistoryReadsInTheLanguageInUseAndTheEnglishMatchesTheCommandLine() {
+        Instant from = Instant.parse("2026-11-01T00:00:00Z");
+        Instant to = Instant.parse("2026-11-30T00:00:00Z");
+        try {
+            assertThat(JUNE.wordedWarning(from, to, NAIROBI)).isEqualTo(JUNE.warning(from, to, NAIROBI,
+                    "The site database"));
+            I18n.use(Locale.FRENCH);
+
+            assertThat(JUNE.wordedWarning(from, to, NAIROBI).orElseThrow()).startsWith("La base du site contient")
+                    .contains("2026-06-01 09:00", "2026-11-30 03:00").doesNotContain("holds");
+            assertThat(JUNE.wordedWarning(Instant.parse("2026-06-02T00:00:00Z"), Instant.parse(
+                    "2026-06-03T00:00:00Z"), NAIROBI)).isEmpty();
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     @Test

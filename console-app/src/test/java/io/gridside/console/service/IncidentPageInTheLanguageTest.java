@@ -5,9 +5,13 @@ import static io.gridside.console.service.IncidentSite.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.I18n;
+import io.gridside.site.EventKind;
 import io.gridside.site.outage.Outage;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.vee.EstimateMethod;
+import io.gridside.site.vee.EstimateStatus;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -58,5 +62,34 @@ class IncidentPageInTheLanguageTest {
         assertThat(left).isEmpty();
         // The diagnosis writes its evidence in English, as the Replay screen shows it.
         assertThat(html).contains("2 of 2 meters on F1 sent a last gasp within 2 s");
+    }
+
+    @Test
+    void aFrenchIncidentPageNamesEventsAndEstimatesInFrench() {
+        Outage outage = review.diagnosis().outages().get(0);
+        I18n.use(Locale.FRENCH);
+
+        String html = IncidentReport.of(review, outage).html();
+
+        assertThat(html).contains("<td>" + I18n.text("page.incident.kind.POWER_LOSS") + "</td>",
+                "<td>" + I18n.text("page.incident.kind.POWER_RESTORE") + "</td>",
+                "<td>" + I18n.text("page.incident.method.PROFILE") + "</td>");
+        assertThat(html).doesNotContain("<td>power loss</td>", "<td>power restore</td>", "<td>profile</td>");
+    }
+
+    @Test
+    void everyEventKindEstimateMethodAndStateHasAName() {
+        List<String> keys = new ArrayList<>();
+        for (EventKind kind : EventKind.values()) {
+            keys.add("page.incident.kind." + kind.name());
+        }
+        for (EstimateMethod method : EstimateMethod.values()) {
+            keys.add("page.incident.method." + method.name());
+        }
+        for (EstimateStatus status : EstimateStatus.values()) {
+            keys.add("page.incident.status." + status.name());
+        }
+
+        assertThat(keys).allSatisfy(key -> assertThat(I18n.has(key)).as(key).isTrue());
     }
 }

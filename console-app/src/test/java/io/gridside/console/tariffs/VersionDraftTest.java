@@ -2,6 +2,7 @@ package io.gridside.console.tariffs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.site.tariff.Block;
 import io.gridside.site.tariff.ChargeLine;
 import io.gridside.site.tariff.Period;
@@ -12,6 +13,8 @@ import io.gridside.site.tariff.TariffValidator;
 import io.gridside.site.tariff.TariffVersion;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The draft of a tariff's next version: a copy of the newest, checked on each edit by the tariff's validation. */
@@ -23,6 +26,35 @@ class VersionDraftTest {
             List.of(new Block(1_000L, 10_000_000, true), new Block(null, 25_000_000, false)), Period.MONTHLY,
             List.of(), new StandingCharge(Period.MONTHLY, 20_000, 1), 2_500L,
             List.of(new ChargeLine("VAT", ChargeLine.Kind.TAX, 1_600L, null)), 250)));
+
+    @AfterEach
+    void backToEnglish() {
+        I18n.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void wordsEachProblemAndItsFieldInFrench() {
+        I18n.use(Locale.FRENCH);
+        VersionDraft draft = new VersionDraft(SCHEDULE, JULY);
+
+        draft.blocks.get(1).lifeline.set(true);
+        draft.dueDay.set("31");
+
+        assertThat(draft.blocks.get(1).errorProperty().get()).isEqualTo(I18n.text("tariff.field.lifeline") + ": "
+                + I18n.text("refused.tariff.lifeline.first")).doesNotContain("only the first");
+        assertThat(draft.error("standing").get()).isEqualTo(I18n.text("tariff.field.dueday") + ": "
+                + I18n.text("refused.tariff.dueDay.range", 28, 31)).contains("31", "28");
+
+        draft.blocks.get(1).lifeline.set(false);
+        draft.dueDay.set("1");
+        draft.blocks.get(0).price.set("10.0000001");
+        draft.minimum.set("lots");
+
+        assertThat(draft.blocks.get(0).errorProperty().get()).isEqualTo(I18n.text("tariff.field.price") + ": "
+                + I18n.text("refused.units.decimals", 6, "10.0000001")).doesNotContain("must");
+        assertThat(draft.error("minimum").get()).isEqualTo(I18n.text("refused.units.amount", "200.00", "lots"))
+                .doesNotContain("must");
+    }
 
     @Test
     void startsAsACopyOfTheNewestVersionInTheCurrencysFigures() {

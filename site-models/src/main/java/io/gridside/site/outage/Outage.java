@@ -21,12 +21,25 @@ import java.util.Objects;
 public record Outage(String id, OutageCause cause, Instant start, Instant end, List<MeterSpan> spans,
         List<String> feeders, List<Evidence> evidence, List<Competing> competing, List<Long> eventIds) {
 
-    /** An explanation that fits an ambiguous outage, and why it does. */
-    public record Competing(OutageCause cause, String why) {
+    /**
+     * An explanation that fits an ambiguous outage, and why it does.
+     *
+     * @param why the reason in English, for the log, the command line and the exports
+     * @param reason the name of that sentence, such as {@code partition}, for a console to word it in the technician's
+     *               language, or null when it names none
+     * @param values what goes in that sentence's places, in order: a meter's id, a time of day
+     */
+    public record Competing(OutageCause cause, String why, String reason, List<String> values) {
 
         public Competing {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(why, "why");
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        /** An explanation in English only, naming no sentence. */
+        public Competing(OutageCause cause, String why) {
+            this(cause, why, null, List.of());
         }
     }
 

@@ -57,8 +57,10 @@ final class OutageWriter {
         }
         switch (draft.cause) {
             case BACKHAUL -> evidence.add(meterLossesDuring(draft.window));
-            case GATEWAY_FAULT -> evidence.add(Evidence.of(draft.spans.size() + " of " + input.meterIds().size()
-                    + " meters could not be heard while the gateway was down; it cut no customer's supply."));
+            case GATEWAY_FAULT -> evidence.add(Evidence.named(draft.spans.size() + " of " + input.meterIds().size()
+                    + " meters could not be heard while the gateway was down; it cut no customer's supply.",
+                    "evidence.gatewayDown", String.valueOf(draft.spans.size()),
+                    String.valueOf(input.meterIds().size())));
             case RF_INTERFERENCE -> evidence.add(commsLost(draft, "with their power on, in " + (draft.branches == 1
                     ? "1 branch of the mesh" : draft.branches + " branches of the mesh, not one repeater's subtree")));
             case MESH_PARTITION, AMBIGUOUS -> evidence.addAll(partition(draft));
@@ -111,7 +113,7 @@ final class OutageWriter {
     private List<Evidence> supply(OutageDraft draft) {
         List<SiteEvent> lost = of(draft, EventKind.POWER_LOSS);
         if (lost.isEmpty()) {
-            return List.of(Evidence.of("No meter lost power while it lasted."));
+            return List.of(Evidence.named("No meter lost power while it lasted.", "evidence.noPowerLost"));
         }
         List<Evidence> evidence = new ArrayList<>();
         long gasps = lost.stream().filter(e -> "true".equals(e.detail("lastGasp"))).count();
@@ -119,8 +121,8 @@ final class OutageWriter {
                 + gasps + " of them with a last gasp; " + scope(lost) + ".", ids(lost)));
         evidence.add(commsLost(draft, "behind them in the mesh, with their power on"));
         if (draft.cause == OutageCause.POWER) {
-            evidence.add(Evidence.of("No inverter, battery, generator or load-shedding event explains it: the "
-                    + "supply to these meters failed."));
+            evidence.add(Evidence.named("No inverter, battery, generator or load-shedding event explains it: the "
+                    + "supply to these meters failed.", "evidence.supplyFailed"));
         }
         return evidence;
     }
@@ -162,13 +164,15 @@ final class OutageWriter {
         String meter = draft.spans.get(0).meterId;
         String what = lost.stream().anyMatch(e -> e.kind() == EventKind.POWER_LOSS) ? "power" : "comms";
         return new Evidence(meter + " lost " + what + " alone at " + time(draft.start) + "; no other meter on its "
-                + "feeder or behind it in the mesh did, and no gateway or plant event explains it.", ids(lost));
+                + "feeder or behind it in the mesh did, and no gateway or plant event explains it.", ids(lost),
+                "evidence.alone." + what, List.of(meter, time(draft.start)));
     }
 
     private Evidence commsLost(OutageDraft draft, String how) {
         List<SiteEvent> lost = of(draft, EventKind.COMMS_LOSS);
         if (lost.isEmpty()) {
-            return draft.cause == OutageCause.RF_INTERFERENCE ? Evidence.of("No meter lost comms in it.") : null;
+            return draft.cause == OutageCause.RF_INTERFERENCE
+                    ? Evidence.named("No meter lost comms in it.", "evidence.noCommsLost") : null;
         }
         long count = count(lost);
         return new Evidence(meters(count) + " lost comms " + (count == 1 ? how.replace("their power", "its power")
@@ -202,10 +206,11 @@ final class OutageWriter {
     static List<Outage.Competing> partitionOrNoise(OutageDraft draft, ZoneId zone) {
         return List.of(
                 new Outage.Competing(OutageCause.MESH_PARTITION, draft.root + " went silent and the meters routing"
-                        + " through it lost comms with it, their power on."),
+                        + " through it lost comms with it, their power on.", "competing.partition",
+                        List.of(draft.root)),
                 new Outage.Competing(OutageCause.RF_INTERFERENCE, "The noise floor had risen around the site since "
                         + time(draft.interference.from(), zone) + ", and the branch went dark at a routing update, "
-                        + "as noise makes it do."));
+                        + "as noise makes it do.", "competing.noise", List.of(time(draft.interference.from(), zone))));
     }
 
     private static List<SiteEvent> of(OutageDraft draft, EventKind kind) {

@@ -36,13 +36,14 @@ public final class TariffValidator {
 
     private void checkSchedule() {
         if (schedule.tariffId() == null || schedule.tariffId().isBlank()) {
-            problem("tariffId", "is required");
+            problem("tariffId", "tariff.required", "is required");
         }
         if (!knownCurrency(schedule.currency())) {
-            problem("currency", "must be an ISO 4217 code such as KES, was " + schedule.currency());
+            problem("currency", "tariff.currency.code", "must be an ISO 4217 code such as KES, was "
+                    + schedule.currency(), schedule.currency());
         }
         if (schedule.versions().isEmpty()) {
-            problem("versions", "must hold at least one version");
+            problem("versions", "tariff.versions.empty", "must hold at least one version");
         }
         for (int i = 0; i < schedule.versions().size(); i++) {
             checkVersion("versions[" + i + "]", i);
@@ -53,8 +54,8 @@ public final class TariffValidator {
         TariffVersion version = schedule.versions().get(index);
         checkEffectiveFrom(path, index, version);
         if (knownCurrency(schedule.currency()) && !schedule.currency().equals(version.currency())) {
-            problem(path + ".currency", "must be the tariff's currency " + schedule.currency() + ", was "
-                    + version.currency());
+            problem(path + ".currency", "tariff.currency.other", "must be the tariff's currency "
+                    + schedule.currency() + ", was " + version.currency(), schedule.currency(), version.currency());
         }
         checkBlocks(path, version);
         checkBands(path, version.tou());
@@ -64,27 +65,30 @@ public final class TariffValidator {
         }
         checkChargeLines(path, version.charges());
         if (version.lifelinePowerLimitWatts() != null && version.lifelinePowerLimitWatts() <= 0) {
-            problem(path + ".lifelinePowerLimitWatts", "must be positive, was " + version.lifelinePowerLimitWatts());
+            problem(path + ".lifelinePowerLimitWatts", "tariff.positive",
+                    "must be positive, was " + version.lifelinePowerLimitWatts(), version.lifelinePowerLimitWatts());
         }
     }
 
     private void checkEffectiveFrom(String path, int index, TariffVersion version) {
         if (version.effectiveFrom() == null) {
-            problem(path + ".effectiveFrom", "is required");
+            problem(path + ".effectiveFrom", "tariff.required", "is required");
             return;
         }
         TariffVersion previous = index > 0 ? schedule.versions().get(index - 1) : null;
         if (previous != null && previous.effectiveFrom() != null
                 && !version.effectiveFrom().isAfter(previous.effectiveFrom())) {
-            problem(path + ".effectiveFrom", "must be after the previous version's " + previous.effectiveFrom()
-                    + " (versions are listed oldest first), was " + version.effectiveFrom());
+            problem(path + ".effectiveFrom", "tariff.effectiveFrom.order", "must be after the previous version's "
+                    + previous.effectiveFrom() + " (versions are listed oldest first), was " + version.effectiveFrom(),
+                    previous.effectiveFrom(), version.effectiveFrom());
         }
     }
 
     private void checkBlocks(String path, TariffVersion version) {
         List<Block> blocks = version.blocks();
         if (blocks.isEmpty()) {
-            problem(path + ".blocks", "must hold at least one block; a flat price is one open block");
+            problem(path + ".blocks", "tariff.blocks.empty",
+                    "must hold at least one block; a flat price is one open block");
         }
         long previousEnd = 0;
         for (int j = 0; j < blocks.size(); j++) {
@@ -92,21 +96,24 @@ public final class TariffValidator {
             Block block = blocks.get(j);
             within(field + ".price", block.price(), MAX_PRICE);
             if (block.lifeline() && j > 0) {
-                problem(field + ".lifeline", "only the first block can be a lifeline block");
+                problem(field + ".lifeline", "tariff.lifeline.first", "only the first block can be a lifeline block");
             }
             boolean last = j == blocks.size() - 1;
             if (last && block.upToWh() != null) {
-                problem(field + ".upToWh", "must be absent: the last block is open, was " + block.upToWh());
+                problem(field + ".upToWh", "tariff.upToWh.last", "must be absent: the last block is open, was "
+                        + block.upToWh(), block.upToWh());
             } else if (!last && block.upToWh() == null) {
-                problem(field + ".upToWh", "is required on every block but the last");
+                problem(field + ".upToWh", "tariff.upToWh.required", "is required on every block but the last");
             } else if (!last && block.upToWh() <= previousEnd) {
-                problem(field + ".upToWh", "must be above the previous block's end " + previousEnd
-                        + " Wh (blocks are listed in order), was " + block.upToWh());
+                problem(field + ".upToWh", "tariff.upToWh.order", "must be above the previous block's end "
+                        + previousEnd + " Wh (blocks are listed in order), was " + block.upToWh(), previousEnd,
+                        block.upToWh());
             }
             previousEnd = block.upToWh() == null ? previousEnd : Math.max(previousEnd, block.upToWh());
         }
         if (blocks.size() > 1 && version.blockReset() == null) {
-            problem(path + ".blockReset", "is required with more than one block: DAILY or MONTHLY");
+            problem(path + ".blockReset", "tariff.blockReset.required",
+                    "is required with more than one block: DAILY or MONTHLY");
         }
     }
 
@@ -131,15 +138,18 @@ public final class TariffValidator {
         int from = TouBand.quarterOf(band.from());
         int to = TouBand.quarterOf(band.to());
         if (band.day() == null) {
-            problem(field + ".day", "is required: WEEKDAY, SATURDAY or SUNDAY_OR_HOLIDAY");
+            problem(field + ".day", "tariff.day.required", "is required: WEEKDAY, SATURDAY or SUNDAY_OR_HOLIDAY");
         }
         if (from < 0 || from == QUARTERS_PER_DAY) {
-            problem(field + ".from", "must be a time HH:MM on the quarter hour, was " + band.from());
+            problem(field + ".from", "tariff.from.time", "must be a time HH:MM on the quarter hour, was " + band.from(),
+                    band.from());
         }
         if (to < 0) {
-            problem(field + ".to", "must be a time HH:MM on the quarter hour, or 24:00, was " + band.to());
+            problem(field + ".to", "tariff.to.time", "must be a time HH:MM on the quarter hour, or 24:00, was "
+                    + band.to(), band.to());
         } else if (from >= 0 && to <= from) {
-            problem(field + ".to", "must be after from " + band.from() + ", was " + band.to());
+            problem(field + ".to", "tariff.to.order", "must be after from " + band.from() + ", was " + band.to(),
+                    band.from(), band.to());
         }
         if (band.day() == null || from < 0 || to <= from) {
             return;
@@ -148,7 +158,8 @@ public final class TariffValidator {
         boolean reported = false;
         for (int q = from; q < to; q++) {
             if (quarters[q] >= 0 && !reported) {
-                problem(field, "overlaps tou[" + quarters[q] + "] on " + band.day() + " at " + time(q));
+                problem(field, "tariff.tou.overlap", "overlaps tou[" + quarters[q] + "] on " + band.day() + " at "
+                        + time(q), String.valueOf(quarters[q]), band.day(), time(q));
                 reported = true;
             } else if (quarters[q] < 0) {
                 quarters[q] = k;
@@ -167,7 +178,8 @@ public final class TariffValidator {
             while (q < QUARTERS_PER_DAY && quarters[q] < 0) {
                 q++;
             }
-            problem(field, "no band covers " + day + " from " + time(start) + " to " + time(q));
+            problem(field, "tariff.tou.gap", "no band covers " + day + " from " + time(start) + " to " + time(q), day,
+                    time(start), time(q));
         }
     }
 
@@ -177,13 +189,14 @@ public final class TariffValidator {
         }
         within(field + ".amountMinor", standing.amountMinor(), MAX_AMOUNT_MINOR);
         if (standing.period() == null) {
-            problem(field + ".period", "is required: DAILY or MONTHLY");
+            problem(field + ".period", "tariff.period.required", "is required: DAILY or MONTHLY");
         } else if (standing.period() == Period.MONTHLY
                 && (standing.dueDay() == null || standing.dueDay() < 1 || standing.dueDay() > LAST_DUE_DAY)) {
-            problem(field + ".dueDay", "must be a day of the month from 1 to " + LAST_DUE_DAY + ", was "
-                    + standing.dueDay());
+            problem(field + ".dueDay", "tariff.dueDay.range", "must be a day of the month from 1 to " + LAST_DUE_DAY
+                    + ", was " + standing.dueDay(), LAST_DUE_DAY, standing.dueDay());
         } else if (standing.period() == Period.DAILY && standing.dueDay() != null) {
-            problem(field + ".dueDay", "must be absent for a daily charge, was " + standing.dueDay());
+            problem(field + ".dueDay", "tariff.dueDay.daily", "must be absent for a daily charge, was "
+                    + standing.dueDay(), standing.dueDay());
         }
     }
 
@@ -193,16 +206,18 @@ public final class TariffValidator {
             String field = path + ".charges[" + j + "]";
             ChargeLine line = lines.get(j);
             if (line.name() == null || line.name().isBlank()) {
-                problem(field + ".name", "is required");
+                problem(field + ".name", "tariff.required", "is required");
             } else if (!names.add(line.name())) {
-                problem(field + ".name", "repeats the name of another line: " + line.name());
+                problem(field + ".name", "tariff.name.repeated", "repeats the name of another line: " + line.name(),
+                        line.name());
             }
             if (line.kind() == null) {
-                problem(field + ".kind", "is required: TAX or LEVY");
+                problem(field + ".kind", "tariff.kind.required", "is required: TAX or LEVY");
             }
             if ((line.basisPoints() == null) == (line.price() == null)) {
-                problem(field, "must have either basisPoints (a percentage) or price (per kWh), not "
-                        + (line.price() == null ? "neither" : "both"));
+                boolean neither = line.price() == null;
+                problem(field, neither ? "tariff.charge.neither" : "tariff.charge.both", "must have either basisPoints"
+                        + " (a percentage) or price (per kWh), not " + (neither ? "neither" : "both"));
             }
             if (line.basisPoints() != null) {
                 within(field + ".basisPoints", line.basisPoints(), MAX_BASIS_POINTS);
@@ -215,14 +230,14 @@ public final class TariffValidator {
 
     private void within(String field, long value, long max) {
         if (value < 0) {
-            problem(field, "must not be negative, was " + value);
+            problem(field, "tariff.negative", "must not be negative, was " + value, value);
         } else if (value > max) {
-            problem(field, "must be at most " + max + ", was " + value);
+            problem(field, "tariff.max", "must be at most " + max + ", was " + value, max, value);
         }
     }
 
-    private void problem(String field, String message) {
-        problems.add(new TariffProblem(field, message));
+    private void problem(String field, String reason, String message, Object... values) {
+        problems.add(new TariffProblem(field, message, reason, values));
     }
 
     private static boolean knownCurrency(String code) {

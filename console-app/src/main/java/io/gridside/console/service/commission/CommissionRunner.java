@@ -1,7 +1,9 @@
 package io.gridside.console.service.commission;
 
+import io.gridside.console.Sentence;
 import io.gridside.console.service.Progress;
 import io.gridside.link.client.CancelSignal;
+import io.gridside.site.NotReadyException;
 import io.gridside.site.commission.CommissionStep;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -115,10 +117,15 @@ public final class CommissionRunner {
      */
     public StepOutcome runCurrent(CommissionStep step, Progress progress, CancelSignal cancel) throws Exception {
         if (step != current()) {
-            throw new IllegalStateException("Commissioning is at " + current() + ", not at " + step
-                    + ": the steps run in order.");
+            throw new NotReadyException("commission.order", "Commissioning is at " + current() + ", not at " + step
+                    + ": the steps run in order.", named(current()), named(step));
         }
         return runStep(step, progress, cancel);
+    }
+
+    /** {@code step} as the commissioning screen names it, worded when the refusal that holds it is read. */
+    private static Sentence named(CommissionStep step) {
+        return Sentence.of("commission.step." + step.name());
     }
 
     private StepOutcome runStep(CommissionStep step, Progress progress, CancelSignal cancel) throws Exception {
@@ -129,13 +136,13 @@ public final class CommissionRunner {
         if (cancel.isCancelled()) {
             throw new StepCancelledException(step);
         }
-        progress.update(step.name(), step.ordinal(), STEPS.length);
+        progress.update(named(step).text(), step.ordinal(), STEPS.length);
         StepOutcome outcome = stepWork.run(new Context(step, progress, cancel));
         if (outcome.done()) {
             journal.markDone(step, outcome.detail());
             LOG.info("The commissioning step {} is done.", step);
         }
-        progress.update(step.name(), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);
+        progress.update(named(step).text(), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);
         return outcome;
     }
 
@@ -148,13 +155,13 @@ public final class CommissionRunner {
      */
     public void goBackTo(CommissionStep step) {
         if (live() && step.compareTo(CommissionStep.GO_LIVE) <= 0) {
-            throw new IllegalStateException("The site bills live since go-live; a meter or a customer is changed "
-                    + "through move-in and move-out now, not by commissioning again.");
+            throw new NotReadyException("commission.live", "The site bills live since go-live; a meter or a customer "
+                    + "is changed through move-in and move-out now, not by commissioning again.");
         }
         CommissionStep current = current();
         if (current != null && step.compareTo(current) > 0) {
-            throw new IllegalStateException("Commissioning has not reached " + step + " yet: it is at " + current
-                    + ".");
+            throw new NotReadyException("commission.notReached", "Commissioning has not reached " + step
+                    + " yet: it is at " + current + ".", named(step), named(current));
         }
         journal.reopenFrom(step);
         LOG.info("Commissioning went back to the step {}.", step);

@@ -1,6 +1,7 @@
 package io.gridside.console.service.commission;
 
 import io.gridside.billing.commission.DryRun;
+import io.gridside.console.I18n;
 import io.gridside.link.auth.CommissioningPackFile;
 import io.gridside.link.auth.SignedCommissioningPack;
 import io.gridside.link.client.CancelSignal;
@@ -112,7 +113,7 @@ final class CommissionSteps {
         SitePlan plan = day.plan();
         day.store().saveSite(new SiteInfo(plan.siteId(), plan.name(), plan.currency(), plan.zone()),
                 setUp.gatewayId());
-        context.progress().update("The gateway " + setUp.gatewayId() + " took site " + setUp.siteId(), 1, 1);
+        context.progress().update(I18n.text("progress.siteTaken", setUp.gatewayId(), setUp.siteId()), 1, 1);
         return StepOutcome.finished(day.pack().toString());
     }
 
@@ -213,7 +214,8 @@ final class CommissionSteps {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (Assignment assignment : assignments) {
-            context.progress().update("Relay test of " + assignment.meterId(), done++, assignments.size());
+            context.progress().update(I18n.text("progress.relayTest", assignment.meterId()), done++,
+                    assignments.size());
             if (passed.contains(assignment.meterId())) {
                 continue;
             }
@@ -276,7 +278,8 @@ final class CommissionSteps {
         List<Assignment> assignments = rows.assignments();
         int done = 0;
         for (Assignment assignment : assignments) {
-            context.progress().update("Commissioning " + assignment.customerId(), done++, assignments.size());
+            context.progress().update(I18n.text("progress.commissioning", assignment.customerId()), done++,
+                    assignments.size());
             if (commissioned.contains(assignment.customerId())) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.gridside.console.service.sync;
 
+import io.gridside.site.InvalidValueException;
 import java.security.GeneralSecurityException;
 import java.security.KeyManagementException;
 import java.security.MessageDigest;
@@ -37,19 +38,21 @@ public final class CloudPin {
     public static CloudPin parse(String text) {
         String value = text == null ? "" : text.strip();
         if (!value.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("The cloud pin '" + value + "' is not a pin: a pin reads "
-                    + "sha256/ followed by the base64 of 32 bytes, as the operator gives it.");
+            throw new InvalidValueException("pin.prefix", "The cloud pin '" + value + "' is not a pin: a pin reads "
+                    + "sha256/ followed by the base64 of 32 bytes, as the operator gives it.", value);
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(value.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The cloud pin '" + value + "' is not valid base64 after sha256/; "
-                    + "copy it again from the operator.", e);
+            InvalidValueException refused = new InvalidValueException("pin.base64", "The cloud pin '" + value
+                    + "' is not valid base64 after sha256/; copy it again from the operator.", value);
+            refused.initCause(e);
+            throw refused;
         }
         if (bytes.length != DIGEST_BYTES) {
-            throw new IllegalArgumentException("The cloud pin '" + value + "' holds " + bytes.length + " bytes, not "
-                    + "the 32 of a SHA-256; copy it again from the operator.");
+            throw new InvalidValueException("pin.length", "The cloud pin '" + value + "' holds " + bytes.length
+                    + " bytes, not the 32 of a SHA-256; copy it again from the operator.", value, bytes.length);
         }
         return new CloudPin(bytes);
     }

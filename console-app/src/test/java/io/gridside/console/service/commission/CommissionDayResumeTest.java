@@ -3,6 +3,7 @@ package io.gridside.console.service.commission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.Progress;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,6 +82,29 @@ class CommissionDayResumeTest {
             assertThat(commissionedOnTheGateway(fresh)).hasSize(METERS).doesNotHaveDuplicates();
             fresh.advance(Duration.ofHours(1));
             assertThat(openingEntries(fresh)).hasSize(METERS).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aRelayTestSaysWhichMeterItTestsInTheTechniciansLanguage() throws Exception {
+        List<String> lines = new ArrayList<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        I18n.use(Locale.FRENCH);
+        try (FreshDay fresh = new FreshDay(METERS, home);
+                CommissionService day = new CommissionService(fresh.setup(FreshDay.LENIENT))) {
+            upToTheCustomers(fresh, day);
+            String relayTest = I18n.text("progress.relayTest", "");
+            Progress progress = (message, done, total) -> {
+                lines.add(message);
+                cancelled.compareAndSet(false, message.startsWith(relayTest));
+            };
+
+            assertThatThrownBy(() -> day.proceed(progress, cancelled::get)).isInstanceOf(StepCancelledException.class);
+
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(relayTest).startsWith("Essai du relais"))
+                    .noneSatisfy(line -> assertThat(line).startsWith("Relay test of"));
+        } finally {
+            I18n.use(Locale.ENGLISH);
         }
     }
 

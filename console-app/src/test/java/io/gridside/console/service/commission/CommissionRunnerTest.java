@@ -2,7 +2,10 @@ package io.gridside.console.service.commission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.gridside.console.Failures;
+import io.gridside.console.I18n;
 import io.gridside.console.service.Progress;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.site.commission.CommissionStep;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -167,6 +171,40 @@ class CommissionRunnerTest {
                 .hasMessageContaining("move-in");
         again.goBackTo(CommissionStep.REPORT);
         assertThat(again.current()).isEqualTo(CommissionStep.REPORT);
+    }
+
+    @Test
+    void refusesToGoBackAheadOfWhereItIsInTheTechniciansLanguage() throws Exception {
+        Map<CommissionStep, StepWork> work = everyStepApplying(1);
+        work.put(CommissionStep.LINK_CHECK, context -> StepOutcome.waitingFor("wait.links", 2,
+                "SM005000017, SM005000025"));
+        CommissionRunner runner = new CommissionRunner(journal, work);
+        runner.run(Progress.NONE, CancelSignal.NEVER);
+        Throwable ahead = catchThrowable(() -> runner.goBackTo(CommissionStep.DRY_RUN));
+
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(Failures.describe(ahead)).isEqualTo(I18n.text("refused.commission.notReached",
+                    I18n.text("commission.step.DRY_RUN"), I18n.text("commission.step.LINK_CHECK")))
+                    .contains("« " + I18n.text("commission.step.DRY_RUN") + " »").doesNotContain("DRY_RUN");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
+
+    @Test
+    void namesEachStepItRunsAsTheScreenNamesIt() throws Exception {
+        List<String> lines = new ArrayList<>();
+        I18n.use(Locale.forLanguageTag("sw"));
+        try {
+            new CommissionRunner(journal, everyStepApplying(1)).run((message, done, total) -> lines.add(message),
+                    CancelSignal.NEVER);
+
+            assertThat(lines).contains(I18n.text("commission.step.SITE"), I18n.text("commission.step.GO_LIVE"))
+                    .doesNotContain("SITE", "GO_LIVE");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     @Test
