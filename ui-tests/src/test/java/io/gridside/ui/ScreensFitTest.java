@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -118,6 +119,10 @@ class ScreensFitTest {
         for (Node title : robot.lookup("#replay-meters .column-header .label").queryAll()) {
             assertWhole((Labeled) title);
         }
+        TextField instant = robot.lookup("#replay-instant").queryAs(TextField.class);
+        assertHolds(instant, instant.getText());
+        DatePicker day = robot.lookup("#replay-window-day").queryAs(DatePicker.class);
+        assertHolds(day.getEditor(), day.getPromptText());
         assertThat(Screens.save(stage.getScene(), "fit/replay-high-contrast")).isNotEmptyFile();
     }
 
@@ -126,6 +131,15 @@ class ScreensFitTest {
         Text drawn = (Text) labeled.lookup(".text");
         assertThat(drawn).as(labeled.getText()).isNotNull();
         assertThat(drawn.getText()).as("the text drawn for " + labeled.getText()).isEqualTo(labeled.getText());
+    }
+
+    /** {@code field} has room for the whole of {@code text} inside its padding. */
+    private static void assertHolds(TextField field, String text) {
+        Text probe = new Text(text);
+        probe.setFont(field.getFont());
+        double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+        assertThat(room).as(field.getId() + " holds " + text)
+                .isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth());
     }
 
     private static Bounds sceneBounds(Node node) {

@@ -2,10 +2,10 @@ package io.gridside.console.mesh;
 
 import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
+import io.gridside.console.FittedFields;
 import io.gridside.console.I18n;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -31,7 +31,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -43,9 +42,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * findings below. Controls and bindings only: the state lives in {@link MeshViewModel}.
  */
 public final class MeshView extends BorderPane {
-
-    /** Room past a prompt's text for the caret and the field's border. */
-    private static final double PROMPT_ROOM = 8;
 
     private final MeshViewModel model;
     private final ToggleButton treeButton = new ToggleButton(I18n.text("mesh.layout.tree"));
@@ -104,11 +100,11 @@ public final class MeshView extends BorderPane {
         search.setId("mesh-search");
         search.setPromptText(I18n.text("mesh.search.prompt"));
         search.setTooltip(new Tooltip(I18n.text("mesh.search.prompt")));
-        fitToPrompt(search);
+        FittedFields.fit(search, "");
         filter.setId("mesh-filter");
         filter.setPromptText(I18n.text("mesh.filter.prompt"));
         filter.setTooltip(new Tooltip(I18n.text("mesh.filter.tip")));
-        fitToPrompt(filter);
+        FittedFields.fit(filter, "");
         allLinksButton.setId("mesh-all-links");
         allLinksButton.setTooltip(new Tooltip(I18n.text("mesh.allLinks.tip")));
         fitButton.setId("mesh-fit");
@@ -136,25 +132,6 @@ public final class MeshView extends BorderPane {
         message.getStyleClass().add(Styles.TEXT_MUTED);
         radioPanel.setId("mesh-radio");
         findings.setId("mesh-findings");
-    }
-
-    /**
-     * Keeps {@code field} as wide as its whole prompt in the font and padding the theme gives it: the prompt is the
-     * only hint of what the field takes, and French or Swahili words, or the high-contrast theme's larger letters, cut
-     * it otherwise.
-     */
-    private static void fitToPrompt(TextField field) {
-        InvalidationListener fit = changed -> {
-            Text probe = new Text(field.getPromptText());
-            probe.setFont(field.getFont());
-            double width = Math.ceil(probe.getLayoutBounds().getWidth()) + field.getInsets().getLeft()
-                    + field.getInsets().getRight() + PROMPT_ROOM;
-            field.setPrefWidth(width);
-            field.setMinWidth(width);
-        };
-        field.fontProperty().addListener(fit);
-        field.insetsProperty().addListener(fit);
-        fit.invalidated(null);
     }
 
     private static <T extends Enum<T>> StringConverter<T> names(String prefix) {

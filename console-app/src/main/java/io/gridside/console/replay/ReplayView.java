@@ -3,6 +3,7 @@ package io.gridside.console.replay;
 import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
 import io.gridside.console.FittedColumns;
+import io.gridside.console.FittedFields;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.mesh.MeshCanvas;
@@ -108,7 +109,7 @@ public final class ReplayView extends BorderPane {
         windowDay.setId("replay-window-day");
         windowDay.setPromptText(I18n.text("replay.window.latest"));
         windowDay.setTooltip(new Tooltip(I18n.text("replay.window.dayTip")));
-        windowDay.setPrefWidth(160);
+        FittedFields.fit(windowDay);
         reloadButton.setId("replay-reload");
         loading.setMaxSize(24, 24);
         diagnosis.setId("replay-diagnosis");
@@ -125,7 +126,8 @@ public final class ReplayView extends BorderPane {
         speed.setConverter(named(Speed::label));
         speed.setTooltip(new Tooltip(I18n.text("replay.speed")));
         instantField.setId("replay-instant");
-        instantField.setPrefColumnCount(13);
+        // As wide as a whole instant, seconds included, in any theme's letters.
+        FittedFields.fit(instantField, "8888-88-88 88:88:88");
         instantField.setTooltip(new Tooltip(I18n.text("replay.instant.tip")));
         zone.setId("replay-zone");
         zone.setTooltip(new Tooltip(I18n.text("replay.instant.zone")));
