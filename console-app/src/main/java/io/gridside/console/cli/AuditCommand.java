@@ -4,6 +4,7 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.CommandAudit;
+import io.gridside.console.service.KeptCommandLog;
 import io.gridside.link.message.CommandsBatch;
 import io.gridside.site.LedgerEntry;
 import java.util.ArrayList;
@@ -76,10 +77,12 @@ final class AuditCommand implements Callable<Integer> {
                 ledger = store.ledger();
                 List<CommandsBatch.Entry> log = new ArrayList<>();
                 client.billing().commands(0, (batch, received, total) -> log.addAll(batch), CancelSignal.NEVER);
+                String gatewayId = client.hello().gatewayId();
+                KeptCommandLog.keep(store, gatewayId, log);
                 List<String> imported = client.hello().capabilities().contains(PAYMENT_CHANNELS)
                         ? client.billing().importedPayments() : List.of();
-                commands = CommandAudit.audit(log, client.hello().siteId(), store.ledger(), store.cashBook(),
-                        imported);
+                commands = CommandAudit.audit(log, KeptCommandLog.otherThan(store, gatewayId),
+                        client.hello().siteId(), store.ledger(), store.cashBook(), imported);
             }
         }
         PrintWriter out = command.commandLine().getOut();

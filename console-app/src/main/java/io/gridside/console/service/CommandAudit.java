@@ -95,9 +95,30 @@ public final class CommandAudit {
      */
     public static Result audit(List<CommandsBatch.Entry> log, String siteId, List<LedgerEntry> ledger,
             List<CashBookLine> cashBook, List<String> imported) {
+        return audit(log, List.of(), siteId, ledger, cashBook, imported);
+    }
+
+    /**
+     * {@link #verify}, and the entries of {@code ledger} that need a command and have none. On a site whose gateway
+     * was replaced, the dead gateway's part of the ledger (up to the replacement's {@code afterSeq}) traces to the
+     * commands of {@code kept} alone and the new gateway's part to {@code log} alone (decision 0090); each kept
+     * command counts only when it checks out as a live one does, and one that does not is listed as broken.
+     *
+     * @param kept the commands of the site's earlier gateways that the site database kept when it read their logs
+     * @param imported the references of the payments the gateway credited as imported from a file
+     */
+    public static Result audit(List<CommandsBatch.Entry> log, List<CommandsBatch.Entry> kept, String siteId,
+            List<LedgerEntry> ledger, List<CashBookLine> cashBook, List<String> imported) {
         Result checked = verify(log, siteId);
-        return new Result(checked.verified(), checked.broken(), unsigned(checked.verified(), ledger, cashBook,
-                imported));
+        Optional<BillingAudit.Replacement> replaced = BillingAudit.replacement(ledger);
+        Result before = verify(kept, siteId);
+        List<Verified> verified = new ArrayList<>(checked.verified());
+        verified.addAll(before.verified());
+        List<Broken> broken = new ArrayList<>(checked.broken());
+        before.broken().forEach(b -> broken.add(new Broken(b.seq(), "kept from the replaced gateway's log: "
+                + b.reason())));
+        return new Result(verified, broken, unsigned(checked.verified(), before.verified(), replaced, ledger,
+                cashBook, imported));
     }
 
     private static Verified verifyOne(CommandsBatch.Entry entry, String siteId) {
@@ -115,9 +136,11 @@ public final class CommandAudit {
         return new Verified(entry, command, credential, command.decodedRequest(), entry.decodedAnswer());
     }
 
-    private static List<LedgerEntry> unsigned(List<Verified> commands, List<LedgerEntry> ledger,
-            List<CashBookLine> cashBook, List<String> imported) {
+    private static List<LedgerEntry> unsigned(List<Verified> commands, List<Verified> keptCommands,
+            Optional<BillingAudit.Replacement> replaced, List<LedgerEntry> ledger, List<CashBookLine> cashBook,
+            List<String> imported) {
         Traced traced = Traced.of(commands);
+        Traced dead = Traced.of(keptCommands);
         // Cash and imported payments are a technician's doing; mobile money is no one's on site.
         Set<String> cash = new HashSet<>(imported);
         cashBook.stream().filter(line -> line.kind() == CashBookLine.Kind.RECEIPT)
@@ -131,16 +154,17 @@ public final class CommandAudit {
                 .forEach(e -> fills.add(e.customerId() + "@" + e.at()));
         // A replacement's reconciliation posted its lines on a supervisor's word, and the audit takes them as posted
         // (BillingAudit#takenAsPosted): cash among them, entered from its slip, was the dead gateway's, whose
-        // command log died with it.
-        // KNOWN SHORTCOMING: cash the dead gateway credited before the replica's last pull has no command either:
-        // the new gateway's log starts empty and the site database keeps no copy of the logs it was audited
-        // against, so the audit of a replaced site lists such cash as unsigned, even a top-up taken on go-live day.
-        Optional<BillingAudit.Replacement> replaced = BillingAudit.replacement(ledger);
+        // command log died with it. What the dead gateway posted before that, and its cash that the reconciliation
+        // posted again, trace to the commands the site database kept from its log (decision 0090); cash it took
+        // after the log was last read has none, and stays unsigned: no laptop read the command that vouches for it.
         List<LedgerEntry> unsigned = new ArrayList<>();
         for (LedgerEntry entry : ledger) {
             boolean reconciled = replaced.isPresent() && entry.seq() > replaced.get().afterSeq()
                     && entry.seq() <= replaced.get().afterSeq() + replaced.get().entries();
-            if (!reconciled && !traced.covers(entry, cash, siteOpened)
+            boolean deadGateways = replaced.isPresent() && entry.seq() <= replaced.get().afterSeq();
+            boolean covered = deadGateways ? dead.covers(entry, cash, siteOpened)
+                    : traced.covers(entry, cash, siteOpened) || dead.tookCash(entry);
+            if (!reconciled && !covered
                     && !(carriedForward(entry) && fills.contains(entry.customerId() + "@" + entry.at()))) {
                 unsigned.add(entry);
             }
@@ -197,6 +221,15 @@ public final class CommandAudit {
         private static String payment(String reference) {
             return reference.startsWith(LedgerStore.PAYMENT_PREFIX)
                     ? reference.substring(LedgerStore.PAYMENT_PREFIX.length()) : reference;
+        }
+
+        /**
+         * Whether {@code entry} is a top-up of cash these commands took: on the new gateway, the dead gateway's cash
+         * that the replica had not pulled yet, which the replacement's reconciliation posted again.
+         */
+        boolean tookCash(LedgerEntry entry) {
+            return entry.kind() == EntryKind.TOP_UP && !entry.reference().startsWith(LedgerStore.VOID_PREFIX)
+                    && topUps.contains(payment(entry.reference()));
         }
 
         boolean covers(LedgerEntry entry, Set<String> cash, java.time.Instant siteOpened) {

@@ -141,11 +141,11 @@ public final class SiteStore implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
-    }
+    public Path file() { return file; }
 
     public CommissionRecords commission() { return new CommissionRecords(this, connection, file); } // decision 0064
+
+    public KeptCommands keptCommands() { return new KeptCommands(this, connection, file); } // decision 0090
 
     public synchronized int schemaVersion() {
         return query(() -> Migrations.currentVersion(connection));
