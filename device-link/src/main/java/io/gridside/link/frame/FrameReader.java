@@ -33,6 +33,8 @@ public final class FrameReader {
      * COBS or delimiters. Only the reading thread touches it.
      */
     private boolean plain;
+    /** This side offered the plain form, so a switch from the peer is followed; before that one is not a switch. */
+    private volatile boolean plainOffered;
     /** The next delimiter found in what was read, at or after {@link #chunkPosition}; -1 when not looked for. */
     private int nextDelimiter = -1;
     private final AtomicLong dropped = new AtomicLong();
@@ -83,10 +85,20 @@ public final class FrameReader {
         }
     }
 
-    /** Counts a good frame; after the peer's switch, the bytes that follow it are read in the plain form. */
+    /**
+     * Follows the peer's switch to the plain form from now on: called when this side offers it on a stream (protocol
+     * section 6.37), before the offer is written. A reader never armed, as on a serial line, takes a switch for an
+     * ordinary frame and goes on reading COBS, so a corrupted or hostile frame cannot turn its framing off.
+     */
+    public void expectPlain() {
+        plainOffered = true;
+    }
+
+    /** Counts a good frame; after the peer's switch, once offered, the bytes that follow are read in plain form. */
     private Frame counted(Frame frame) {
         received.incrementAndGet();
-        if (frame.type() == Frame.FRAMING && frame.payload().length == 1 && frame.payload()[0] == Frame.PLAIN_SWITCH) {
+        if (plainOffered && frame.type() == Frame.FRAMING && frame.payload().length == 1
+                && frame.payload()[0] == Frame.PLAIN_SWITCH) {
             plain = true;
         }
         return frame;

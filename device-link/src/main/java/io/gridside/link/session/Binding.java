@@ -65,6 +65,7 @@ final class Binding {
         }
         if (!offered) {
             offered = true;
+            reader.expectPlain();
             return Frame.PLAIN_OFFER;
         }
         if (peerOffered && !switched) {

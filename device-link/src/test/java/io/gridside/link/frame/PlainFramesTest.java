@@ -27,6 +27,7 @@ class PlainFramesTest {
         plain.forEach(frame -> stream.writeBytes(plainBytes(frame)));
 
         FrameReader reader = new FrameReader(new SlicedInputStream(stream.toByteArray(), 1000));
+        reader.expectPlain();
 
         List<Frame> read = readAll(reader);
         assertThat(read).hasSize(5);
@@ -51,6 +52,7 @@ class PlainFramesTest {
                 Arrays.copyOf(second, second.length - 1));
 
         FrameReader reader = new FrameReader(new ByteArrayInputStream(stream));
+        reader.expectPlain();
         reader.next();
 
         assertThat(reader.hasFrameBuffered()).isTrue();
@@ -66,6 +68,7 @@ class PlainFramesTest {
                 plainBytes(frame(3, new byte[] {4})));
 
         FrameReader reader = new FrameReader(new ByteArrayInputStream(stream));
+        reader.expectPlain();
         reader.next();
 
         assertThatThrownBy(reader::next).isInstanceOf(IOException.class).hasMessageContaining("CRC-32C");
@@ -79,6 +82,7 @@ class PlainFramesTest {
         byte[] stream = concat(FrameCodec.encode(framing(Frame.PLAIN_SWITCH)), header, new byte[70_000]);
 
         FrameReader reader = new FrameReader(new ByteArrayInputStream(stream));
+        reader.expectPlain();
         reader.next();
 
         assertThatThrownBy(reader::next).isInstanceOf(IOException.class).hasMessageContaining("longer");
@@ -91,8 +95,18 @@ class PlainFramesTest {
                 Arrays.copyOf(whole, whole.length - 5));
 
         FrameReader reader = new FrameReader(new ByteArrayInputStream(stream));
+        reader.expectPlain();
 
         assertThat(readAll(reader)).containsExactly(framing(Frame.PLAIN_SWITCH), frame(2, new byte[40]));
+    }
+
+    @Test
+    void aReaderThatOfferedNothingTakesASwitchForAFrameAndKeepsCobs() throws IOException {
+        byte[] stream = concat(FrameCodec.encode(framing(Frame.PLAIN_SWITCH)), FrameCodec.encode(frame(2,
+                new byte[] {0, 5, 0})));
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(stream));
+
+        assertThat(readAll(reader)).containsExactly(framing(Frame.PLAIN_SWITCH), frame(2, new byte[] {0, 5, 0}));
     }
 
     private static Frame frame(int seq, byte[] payload) {
