@@ -21,79 +21,149 @@ final class CsvLines {
     record Row(int line, List<String> fields) {
     }
 
-    /** A CSV text that cannot be split: a quote left open, or text after a closing quote. */
-    static final class Malformed extends Exception {
+    /**
+     * A part of the text that cannot be split: a quote left open, or text after a closing quote.
+     *
+     * @param line    the line it is on, from 1
+     * @param message what is wrong and how it is written instead
+     */
+    record Malformed(int line, String message) {
+    }
 
-        private static final long serialVersionUID = 1L;
-        private final int line;
-
-        Malformed(int line, String message) {
-            super(message);
-            this.line = line;
-        }
-
-        int line() {
-            return line;
-        }
+    /**
+     * What {@link #split} made of a text: its records, and the parts it could not split and passed over.
+     *
+     * @param rows      the records, in order
+     * @param malformed the parts passed over, in order; empty for a well-formed text
+     */
+    record Split(List<Row> rows, List<Malformed> malformed) {
     }
 
     private CsvLines() {
     }
 
-    static List<Row> split(String text) throws Malformed {
+    /**
+     * Splits {@code text} into records. A malformed record does not end the work: text after a closing quote drops
+     * its record, and a quote never closed drops only the line it opened on (the text after that line is split
+     * afresh), so one mistyped line does not hide the problems of every line below it.
+     */
+    static Split split(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        List<Malformed> malformed = new ArrayList<>();
+        int from = 0;
         int line = 1;
-        int rowLine = 1;
-        boolean quoted = false;
-        boolean afterQuote = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < body.length() && body.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                    afterQuote = true;
+        while (from < body.length()) {
+            Pass pass = new Pass(body, from, line, rows, malformed);
+            if (pass.run()) {
+                break;
+            }
+            from = pass.resumeAt;
+            line = pass.resumeLine;
+        }
+        return new Split(rows, malformed);
+    }
+
+    /** One run of the splitter from a place in the text to its end, or to a quote that is never closed. */
+    private static final class Pass {
+
+        private final String body;
+        private final List<Row> rows;
+        private final List<Malformed> malformed;
+        private int index;
+        private int line;
+        private int resumeAt;
+        private int resumeLine;
+
+        Pass(String body, int from, int line, List<Row> rows, List<Malformed> malformed) {
+            this.body = body;
+            this.index = from;
+            this.line = line;
+            this.rows = rows;
+            this.malformed = malformed;
+        }
+
+        /**
+         * Splits to the end and says true, or stops at a quote that is never closed, or that closes on a later line
+         * only to be followed by text, and says false.
+         */
+        boolean run() {
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            int rowLine = line;
+            int rowStart = index;
+            boolean quoted = false;
+            boolean afterQuote = false;
+            boolean dropping = false;
+            for (; index < body.length(); index++) {
+                char c = body.charAt(index);
+                if (quoted) {
+                    if (c == '"' && index + 1 < body.length() && body.charAt(index + 1) == '"') {
+                        field.append('"');
+                        index++;
+                    } else if (c == '"') {
+                        quoted = false;
+                        afterQuote = true;
+                    } else {
+                        line += c == '\n' ? 1 : 0;
+                        field.append(c);
+                    }
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && index + 1 < body.length() && body.charAt(index + 1) == '\n') {
+                        index++;
+                    }
+                    fields.add(field.toString());
+                    if (!dropping) {
+                        addUnlessBlank(rows, rowLine, fields);
+                    }
+                    fields = new ArrayList<>();
+                    field.setLength(0);
+                    afterQuote = false;
+                    dropping = false;
+                    line++;
+                    rowLine = line;
+                    rowStart = index + 1;
+                } else if (dropping) {
+                    continue;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    afterQuote = false;
+                } else if (afterQuote && line > rowLine) {
+                    malformed.add(new Malformed(rowLine, "a quote opened on this line closes only on line " + line
+                            + ", where text follows it; it is most likely never closed"));
+                    return resumeAfter(rowStart, rowLine);
+                } else if (afterQuote) {
+                    malformed.add(new Malformed(line, "text follows a closing quote; a field with a quote in it is "
+                            + "written in quotes with the quote doubled, as \"a \"\"b\"\" c\""));
+                    dropping = true;
+                } else if (c == '"' && field.length() == 0) {
+                    quoted = true;
                 } else {
-                    line += c == '\n' ? 1 : 0;
                     field.append(c);
                 }
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                afterQuote = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
-                    i++;
-                }
+            }
+            if (quoted) {
+                malformed.add(new Malformed(rowLine, "a quote opened on this line is never closed"));
+                return resumeAfter(rowStart, rowLine);
+            }
+            if (!dropping && (field.length() > 0 || !fields.isEmpty() || afterQuote)) {
                 fields.add(field.toString());
                 addUnlessBlank(rows, rowLine, fields);
-                fields = new ArrayList<>();
-                field.setLength(0);
-                afterQuote = false;
-                line++;
-                rowLine = line;
-            } else if (afterQuote) {
-                throw new Malformed(line, "text follows a closing quote; a field with a quote in it is written "
-                        + "in quotes with the quote doubled, as \"a \"\"b\"\" c\"");
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else {
-                field.append(c);
             }
+            return true;
         }
-        if (quoted) {
-            throw new Malformed(rowLine, "a quote opened on this line is never closed");
+
+        /** Ends this pass, for the next to start on the line after {@code rowLine}, which starts at {@code from}. */
+        private boolean resumeAfter(int from, int rowLine) {
+            int at = from;
+            while (at < body.length() && body.charAt(at) != '\n') {
+                at++;
+            }
+            resumeAt = at + 1;
+            resumeLine = rowLine + 1;
+            return false;
         }
-        if (field.length() > 0 || !fields.isEmpty() || afterQuote) {
-            fields.add(field.toString());
-            addUnlessBlank(rows, rowLine, fields);
-        }
-        return rows;
     }
 
     private static void addUnlessBlank(List<Row> rows, int line, List<String> fields) {

@@ -5,6 +5,7 @@ import io.gridside.site.CustomerCategory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +68,12 @@ public final class CustomerCsv {
      *                      checked)
      */
     public static Result read(String text, String currency, Set<String> knownTariffs) {
-        List<CsvLines.Row> rows;
-        try {
-            rows = CsvLines.split(text);
-        } catch (CsvLines.Malformed e) {
-            return new Result(List.of(), List.of(new CsvProblem(e.line(), "", e.getMessage())));
+        CsvLines.Split split = CsvLines.split(text);
+        List<CsvLines.Row> rows = split.rows();
+        List<CsvProblem> unsplit = split.malformed().stream()
+                .map(malformed -> new CsvProblem(malformed.line(), "", malformed.message())).toList();
+        if (rows.isEmpty() && !unsplit.isEmpty()) {
+            return new Result(List.of(), unsplit);
         }
         if (rows.isEmpty()) {
             return new Result(List.of(), List.of(new CsvProblem(1, "", "the file is empty; it needs the header "
@@ -79,17 +81,24 @@ public final class CustomerCsv {
         }
         CsvProblem header = header(rows.get(0));
         if (header != null) {
-            return new Result(List.of(), List.of(header));
+            return new Result(List.of(), byLine(unsplit, List.of(header)));
         }
         LineReader reader = new LineReader(currency, knownTariffs);
         for (CsvLines.Row row : rows.subList(1, rows.size())) {
             reader.read(row);
         }
-        if (rows.size() == 1) {
+        if (rows.size() == 1 && unsplit.isEmpty()) {
             reader.problems.add(new CsvProblem(1, "", "the file has a header and no customers"));
         }
-        List<CsvProblem> problems = reader.problems;
+        List<CsvProblem> problems = byLine(unsplit, reader.problems);
         return new Result(problems.isEmpty() ? reader.customers : List.of(), problems);
+    }
+
+    private static List<CsvProblem> byLine(List<CsvProblem> unsplit, List<CsvProblem> read) {
+        List<CsvProblem> all = new ArrayList<>(unsplit);
+        all.addAll(read);
+        all.sort(Comparator.comparingInt(CsvProblem::line));
+        return List.copyOf(all);
     }
 
     private static CsvProblem header(CsvLines.Row row) {

@@ -77,6 +77,19 @@ class CustomerCsvTest {
     }
 
     @Test
+    void anOpenQuoteHidesNoProblemOfTheLinesBelowIt() {
+        String file = HEADER + "C001,Amina,,,HOUSEHOLD,x,0,\n"
+                + "C002,\"Baraka,,,HOUSEHOLD,x,0,\n"
+                + "C003,Chausiku,,,HOUSEHOLD,x,12.345,\n"
+                + "C004,Dudu \"the\" elder,,,HOUSEHOLD,x,0,\n"
+                + "C005,\"Eli\"x,,,HOUSEHOLD,x,0,\n"
+                + "C006,Faraji,,,SPACESHIP,x,0,\n";
+
+        assertThat(CustomerCsv.read(file, "KES", null).problems()).extracting(CsvProblem::line)
+                .containsExactly(3, 4, 6, 7);
+    }
+
+    @Test
     void takesNoDecimalsInACurrencyThatHasNone() {
         CustomerCsv.Result result = CustomerCsv.read(HEADER + "C001,Amina,,,HOUSEHOLD,x,1500.5,\n"
                 + "C002,Baraka,,,HOUSEHOLD,x,1500.00,\n", "UGX", null);
