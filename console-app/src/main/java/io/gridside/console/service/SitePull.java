@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Pulls a site from its gateway into the site store: the roster and tariff (with each meter's feeder, where the
  * gateway knows them), every meter's status, the readings of a window, the ledger since the last entry held, the
- * signed commands logged since the last one kept ({@link KeptCommandLog}), the event log and the mesh's history by day where the gateway's day digests differ from the store's
- * ({@link HistoryPull}; from a gateway without them, the event log since the latest event held), and one snapshot
- * of the mesh topology at the end of the window unless it is held already. Each batch (each day, for history by
- * day) is written in its own transaction as it arrives, so a dropped link or a cancel keeps everything that came
- * before it, and pulling again never stores anything twice.
+ * signed commands logged since the last one kept ({@link KeptCommandLog}), the event log and the mesh's history by
+ * day where the gateway's day digests differ from the store's ({@link HistoryPull}; from a gateway without them,
+ * the event log since the latest event held), and one snapshot of the mesh topology at the end of the window unless
+ * it is held already. Each batch (each day, for history by day) is written in its own transaction as it arrives,
+ * so a dropped link or a cancel keeps everything that came before it, and pulling again never stores anything
+ * twice.
  */
 public final class SitePull {
 

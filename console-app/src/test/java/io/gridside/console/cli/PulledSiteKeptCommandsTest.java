@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A site the console only pulled, never audited, before its gateway died: each pull kept the signed commands it
  * read (decision 0092), so the audit on the new gateway traces the dead gateway's cash to them; a kept command
- * altered in the database still vouches for nothing. The list of commands keeps what it read too.
+ * altered in the database still vouches for nothing. The list of commands and the reconciliation keep what they
+ * read too.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PulledSiteKeptCommandsTest {
@@ -125,6 +126,17 @@ class PulledSiteKeptCommandsTest {
         assertThat(afterList).isEqualTo(1);
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(keptRows()).as("a second read keeps no second row").isEqualTo(1);
+    }
+
+    @Test
+    void theReconciliationKeepsTheLogItReadsInTheSitesDatabase() throws Exception {
+        pull();
+        topUp(1, FIRST);
+
+        CommandRun reconciled = old.connect(technician, "reconcile");
+
+        assertThat(reconciled.exitCode()).as(reconciled.out() + reconciled.err()).isZero();
+        assertThat(keptRows()).isEqualTo(1);
     }
 
     /** Pulls the site into its database as the console's Pull does, in a session of its own. */
