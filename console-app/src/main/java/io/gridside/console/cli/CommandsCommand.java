@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.service.CommandAudit;
+import io.gridside.console.service.KeptCommandLog;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.message.CommandsBatch;
@@ -8,12 +9,14 @@ import io.gridside.link.message.ErrorReply;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.TariffPushed;
 import io.gridside.link.message.ReadingsTaken;
+import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -21,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridside connect ... commands}: pulls the gateway's command log and checks every signed command on the
- * console's own terms; exits with 1 when one does not check out.
+ * {@code gridside connect ... commands}: pulls the gateway's command log, keeps it in the site's database when
+ * there is one (decision 0092), and checks every signed command on the console's own terms; exits with 1 when one
+ * does not check out.
  */
 @Command(name = "commands", mixinStandardHelpOptions = true,
         description = "Lists the signed commands that moved money at the gateway, each checked against the key its "
@@ -42,6 +46,12 @@ final class CommandsCommand implements Callable<Integer> {
         try (GatewayClient client = connect.open()) {
             siteId = client.hello().siteId();
             client.billing().commands(0, (batch, received, total) -> log.addAll(batch), CancelSignal.NEVER);
+            Optional<SiteStore> database = connect.openSiteDatabase(client);
+            if (database.isPresent()) {
+                try (SiteStore store = database.get()) {
+                    KeptCommandLog.keepRead(store, client.hello(), log);
+                }
+            }
         }
         CommandAudit.Result result = CommandAudit.verify(log, siteId);
         PrintWriter out = command.commandLine().getOut();

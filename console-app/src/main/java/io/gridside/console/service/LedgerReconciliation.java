@@ -401,7 +401,8 @@ public final class LedgerReconciliation {
      * The readings with the registers that reads sent from a console corrected at the gateway in place (protocol
      * section 6.23), as the gateway re-rated them. The corrections are read from the gateway's log of signed
      * commands, counting only commands that check out, later ones over earlier; none from a gateway that takes no
-     * reads from a console. The readings the gateway serves stay as billed, as a filled gap's do.
+     * reads from a console. The readings the gateway serves stay as billed, as a filled gap's do. The log read
+     * is kept in the site database, as every read of it is (decision 0092).
      */
     private Map<String, List<Reading>> corrected(Map<String, List<Reading>> readings) throws LinkException {
         if (readings.isEmpty() || !client.hello().capabilities().contains(READ_INTAKE)) {
@@ -409,6 +410,7 @@ public final class LedgerReconciliation {
         }
         List<CommandsBatch.Entry> log = new ArrayList<>();
         client.billing().commands(0, (batch, received, total) -> log.addAll(batch), cancel);
+        KeptCommandLog.keepRead(store, client.hello(), log);
         Map<String, Map<Instant, Long>> byMeter = new HashMap<>();
         for (CommandAudit.Verified command : CommandAudit.verify(log, client.hello().siteId()).verified()) {
             if (command.answer() instanceof ReadingsTaken taken) {

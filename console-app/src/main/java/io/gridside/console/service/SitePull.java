@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Pulls a site from its gateway into the site store: the roster and tariff (with each meter's feeder, where the
  * gateway knows them), every meter's status, the readings of a window, the ledger since the last entry held, the
- * event log and the mesh's history by day where the gateway's day digests differ from the store's
- * ({@link HistoryPull}; from a gateway without them, the event log since the latest event held), and one snapshot
- * of the mesh topology at the end of the window unless it is held already. Each batch (each day, for history by
- * day) is written in its own transaction as it arrives, so a dropped link or a cancel keeps everything that came
- * before it, and pulling again never stores anything twice.
+ * signed commands logged since the last one kept ({@link KeptCommandLog}), the event log and the mesh's history by
+ * day where the gateway's day digests differ from the store's ({@link HistoryPull}; from a gateway without them,
+ * the event log since the latest event held), and one snapshot of the mesh topology at the end of the window unless
+ * it is held already. Each batch (each day, for history by day) is written in its own transaction as it arrives,
+ * so a dropped link or a cancel keeps everything that came before it, and pulling again never stores anything
+ * twice.
  */
 public final class SitePull {
 
@@ -43,10 +44,13 @@ public final class SitePull {
      * @param daysCompared the site days whose history digests were compared with the store's
      * @param daysFetched of those, the days whose events or mesh history were fetched because they differed
      * @param meshBytes the bytes of mesh history fetched
+     * @param commandsReceived the signed commands read from the gateway's command log
+     * @param commandsNew of those, the commands the site database did not keep yet
      */
     public record Result(SiteReply site, List<MeterStatus> statuses, long readingsReceived, long readingsNew,
             long ledgerReceived, long ledgerNew, long eventsReceived, long eventsNew, Instant topologyAt,
-            boolean topologyNew, int daysCompared, int daysFetched, long meshBytes) {
+            boolean topologyNew, int daysCompared, int daysFetched, long meshBytes, long commandsReceived,
+            long commandsNew) {
     }
 
     private SitePull() {
@@ -108,6 +112,9 @@ public final class SitePull {
 
         pullBillingConfig(client, store, cancel);
         pullCashBook(client, store, cancel);
+        // The commands vouch for the ledger's cash: kept now, the audit of a replacement can check the dead
+        // gateway's part of the ledger even if this laptop never audited the site before the gateway died.
+        KeptCommandLog.Read commands = KeptCommandLog.pull(client, store, cancel);
 
         long[] eventsNew = {0};
         long events;
@@ -123,11 +130,13 @@ public final class SitePull {
         Instant topologyAt = topologyTime(client, to);
         boolean topologyNew = pullTopology(client, store, topologyAt, progress);
 
-        LOG.info("Pulled {} readings ({} new), {} ledger entries ({} new) and {} events ({} new) from site {}; "
-                + "compared {} days of history and fetched {}.", readings, readingsNew[0], ledger, ledgerNew[0],
-                events, eventsNew[0], site.site().siteId(), history.daysCompared(), history.daysFetched());
+        LOG.info("Pulled {} readings ({} new), {} ledger entries ({} new), {} signed commands ({} new) and {} "
+                + "events ({} new) from site {}; compared {} days of history and fetched {}.", readings,
+                readingsNew[0], ledger, ledgerNew[0], commands.received(), commands.kept(), events, eventsNew[0],
+                site.site().siteId(), history.daysCompared(), history.daysFetched());
         return new Result(site, statuses, readings, readingsNew[0], ledger, ledgerNew[0], events, eventsNew[0],
-                topologyAt, topologyNew, history.daysCompared(), history.daysFetched(), history.meshBytes());
+                topologyAt, topologyNew, history.daysCompared(), history.daysFetched(), history.meshBytes(),
+                commands.received(), commands.kept());
     }
 
     /**

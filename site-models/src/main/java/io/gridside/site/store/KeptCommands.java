@@ -70,6 +70,22 @@ public final class KeptCommands {
         });
     }
 
+    /**
+     * The place in {@code gatewayId}'s log of the last command kept from it, or 0 when none is kept: a read that
+     * asks for the commands after it brings only what was not read before.
+     */
+    public long lastSeq(String gatewayId) {
+        return work.query(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COALESCE(MAX(seq), 0) FROM kept_command WHERE gateway_id = ?")) {
+                select.setString(1, gatewayId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** Every command kept from gateways other than {@code gatewayId}, by gateway and then place in its log. */
     public List<Kept> otherThan(String gatewayId) {
         return work.query(() -> {

@@ -44,6 +44,18 @@ class KeptCommandsTest {
         }
     }
 
+    @Test
+    void theLastPlaceKeptIsEachGatewaysOwnAndNoneIsZero() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            KeptCommands kept = store.keptCommands();
+            kept.keep(List.of(command("GW-OLD", 1, "01"), command("GW-OLD", 7, "02"), command("GW-NEW", 2, "03")));
+
+            assertThat(kept.lastSeq("GW-OLD")).isEqualTo(7);
+            assertThat(kept.lastSeq("GW-NEW")).isEqualTo(2);
+            assertThat(kept.lastSeq("GW-OTHER")).isZero();
+        }
+    }
+
     private static KeptCommands.Kept command(String gatewayId, long seq, String commandHex) {
         return new KeptCommands.Kept(gatewayId, seq, AT.plusSeconds(seq), ByteString.fromHex(commandHex),
                 ByteString.fromHex("5151"), ByteString.fromHex("c0c0"), ByteString.fromHex("d0d0"), 0x21,
