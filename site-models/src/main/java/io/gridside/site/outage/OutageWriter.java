@@ -209,7 +209,7 @@ final class OutageWriter {
             return new Scope("the site's meters are not mapped to feeders", "unmapped", List.of());
         }
         String names = String.join(", ", feeders);
-        List<String> values = List.of(String.valueOf(onThem), names);
+        List<String> values = List.of(String.valueOf(onThem), names, String.valueOf(feeders.size()));
         return meters.size() == onThem
                 ? new Scope("every one of the " + onThem + " meters of feeder " + names, "feederAll", values)
                 : new Scope(meters.size() + " of the " + onThem + " meters of feeder " + names, "feederSome", values);
