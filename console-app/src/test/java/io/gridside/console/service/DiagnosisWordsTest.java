@@ -51,6 +51,14 @@ class DiagnosisWordsTest {
         List<String> reasons = new ArrayList<>(Pattern.compile("\"((?:competing|evidence)\\.[A-Za-z.]*[A-Za-z])\"")
                 .matcher(sources).results().map(match -> match.group(1)).toList());
         reasons.addAll(List.of("evidence.alone.power", "evidence.alone.comms"));
+        // The names the writer builds from parts: a plant stretch's, by cause and whether it ended, and lost power's.
+        for (String stretch : List.of("backhaul", "noise", "battery", "generator", "inverter", "shedding", "other")) {
+            reasons.addAll(List.of("evidence.window." + stretch + ".closed", "evidence.window." + stretch + ".open"));
+        }
+        reasons.add("evidence.window.reboot.closed");
+        for (String scope : List.of("site", "unmapped", "feederAll", "feederSome")) {
+            reasons.add("evidence.powerLost." + scope);
+        }
 
         assertThat(reasons).hasSizeGreaterThanOrEqualTo(25)
                 .allSatisfy(reason -> assertThat(I18n.has("diagnosis." + reason)).as(reason).isTrue());
