@@ -4,6 +4,7 @@ import io.gridside.site.Currencies;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.util.StringConverter;
 
@@ -29,6 +32,13 @@ public final class Formats {
      */
     private static final DateTimeFormatter SITE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd HH:mm")
+            .appendLiteral(' ')
+            .appendZoneText(TextStyle.SHORT)
+            .toFormatter(Locale.ROOT);
+
+    /** As {@link #SITE_TIME} to the second, as the outage diagnosis writes its times. */
+    private static final DateTimeFormatter SITE_SECOND = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss")
             .appendLiteral(' ')
             .appendZoneText(TextStyle.SHORT)
             .toFormatter(Locale.ROOT);
@@ -79,6 +89,33 @@ public final class Formats {
             return "\u2013";
         }
         return SITE_TIME.format(at.atZone(zone));
+    }
+
+    /** An instant as a date and time of the site's zone to the second: "2026-06-03 21:04:30 EAT". */
+    public static String siteSecond(Instant at, ZoneId zone) {
+        return SITE_SECOND.format(at.atZone(zone));
+    }
+
+    /** A length of time in the language's units, largest first: "1 h 30 min", "2 j 3 h", "45 s". */
+    public static String duration(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds < 60) {
+            return I18n.text("replay.duration.seconds", seconds);
+        }
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(I18n.text("replay.duration.days", days));
+        }
+        if (hours > 0) {
+            parts.add(I18n.text("replay.duration.hours", hours));
+        }
+        if (minutes > 0 || parts.isEmpty()) {
+            parts.add(I18n.text("replay.duration.minutes", minutes));
+        }
+        return String.join(" ", parts);
     }
 
     /**

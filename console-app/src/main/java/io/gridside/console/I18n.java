@@ -66,6 +66,14 @@ public final class I18n {
         return current.pattern(key) != null;
     }
 
+    /**
+     * The pattern for {@code key} in the language in use, unformatted, or null when no bundle has it: for a text whose
+     * arguments are written according to the places its pattern declares, such as {@code {1,number}}.
+     */
+    public static String pattern(String key) {
+        return current.pattern(key);
+    }
+
     /** The language the texts are in now; numbers, dates and money are written as it writes them. */
     public static Locale locale() {
         return current.locale();

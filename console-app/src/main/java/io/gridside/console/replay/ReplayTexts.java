@@ -72,24 +72,7 @@ final class ReplayTexts {
 
     /** A duration as a person reads it: "1 h 30 min", "45 s". */
     static String duration(Duration duration) {
-        long seconds = duration.getSeconds();
-        if (seconds < 60) {
-            return I18n.text("replay.duration.seconds", seconds);
-        }
-        long days = seconds / 86_400;
-        long hours = seconds % 86_400 / 3_600;
-        long minutes = seconds % 3_600 / 60;
-        List<String> parts = new ArrayList<>();
-        if (days > 0) {
-            parts.add(I18n.text("replay.duration.days", days));
-        }
-        if (hours > 0) {
-            parts.add(I18n.text("replay.duration.hours", hours));
-        }
-        if (minutes > 0 || parts.isEmpty()) {
-            parts.add(I18n.text("replay.duration.minutes", minutes));
-        }
-        return String.join(" ", parts);
+        return Formats.duration(duration);
     }
 
     /** How many meters had power, could talk and were held off, and how the gateway and the plant stood. */

@@ -52,11 +52,8 @@ final class IncidentPage {
     /**
      * The whole page of {@code report}, in the console's language: its headings, terms, figures and causes. The
      * command line writes it in the computer's language.
-     *
-     * <p>KNOWN SHORTCOMING: most of each outage's evidence and the events' details read in English, as on the Replay
-     * screen: the site models write them as English text, not as sentences named by a key (see
-     * {@link DiagnosisWords#evidence}). Why another cause competes, the events' kinds, the estimates' methods and
-     * states and the history's warning read in the language in use.
+     * Each outage's evidence and why another cause competes are worded as on the Replay screen
+     * ({@link DiagnosisWords}), the events' details by {@link EventWords}.
      */
     static String of(IncidentReport report) {
         StringBuilder html = new StringBuilder();
@@ -206,7 +203,7 @@ final class IncidentPage {
                 "page.incident.col.details", "page.incident.col.outage");
         for (IncidentReport.Entry entry : report.timeline()) {
             row(html, IncidentText.local(entry.event().at(), site.zone()), entry.event().source(),
-                    I18n.text("page.incident.kind." + entry.event().kind().name()), IncidentText.details(entry.event()),
+                    I18n.text("page.incident.kind." + entry.event().kind().name()), EventWords.details(entry.event()),
                     entry.outage().id());
         }
         html.append("</tbody>\n</table>\n");

@@ -9,6 +9,8 @@ import io.gridside.site.outage.OutageCause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,28 +42,41 @@ class DiagnosisWordsTest {
     }
 
     @Test
-    void everyCompetingCauseTheDiagnosisNamesHasASentence() throws IOException {
-        String writer = Files.readString(Path.of("..", "site-models", "src", "main", "java", "io", "gridside", "site",
-                "outage", "OutageWriter.java"));
-        List<String> reasons = new ArrayList<>(Pattern.compile("\"((?:competing|evidence)\\.[A-Za-z]+)\"")
-                .matcher(writer).results().map(match -> match.group(1)).toList());
+    void everySentenceTheDiagnosisNamesInItsSourcesExists() throws IOException {
+        StringBuilder sources = new StringBuilder();
+        for (String file : List.of("OutageWriter.java", "OutageFinder.java", "Diagnoser.java")) {
+            sources.append(Files.readString(Path.of("..", "site-models", "src", "main", "java", "io", "gridside",
+                    "site", "outage", file)));
+        }
+        List<String> reasons = new ArrayList<>(Pattern.compile("\"((?:competing|evidence)\\.[A-Za-z.]*[A-Za-z])\"")
+                .matcher(sources).results().map(match -> match.group(1)).toList());
         reasons.addAll(List.of("evidence.alone.power", "evidence.alone.comms"));
+        // The names the writer builds from parts: a plant stretch's, by cause and whether it ended, and lost power's.
+        for (String stretch : List.of("backhaul", "noise", "battery", "generator", "inverter", "shedding", "other")) {
+            reasons.addAll(List.of("evidence.window." + stretch + ".closed", "evidence.window." + stretch + ".open"));
+        }
+        reasons.add("evidence.window.reboot.closed");
+        for (String scope : List.of("site", "unmapped", "feederAll", "feederSome")) {
+            reasons.add("evidence.powerLost." + scope);
+        }
 
-        assertThat(reasons).hasSizeGreaterThanOrEqualTo(8)
+        assertThat(reasons).hasSizeGreaterThanOrEqualTo(25)
                 .allSatisfy(reason -> assertThat(I18n.has("diagnosis." + reason)).as(reason).isTrue());
     }
 
     @Test
     void aLoneMetersFactReadsInSwahiliAndAsTheDiagnosisWroteItInEnglish() {
-        Evidence alone = new Evidence("M-3 lost power alone at 21:04; no other meter on its feeder or behind it in the "
-                + "mesh did, and no gateway or plant event explains it.", List.of(9L), "evidence.alone.power",
-                List.of("M-3", "21:04"));
+        Evidence alone = new Evidence("M-3 lost power alone at 2026-06-01 21:04:30 EAT; no other meter on its feeder "
+                + "or behind it in the mesh did, and no gateway or plant event explains it.", List.of(9L),
+                "evidence.alone.power", List.of("M-3", Evidence.time(Instant.parse("2026-06-01T18:04:30Z"),
+                        ZoneId.of("Africa/Nairobi"))));
         Evidence unnamed = Evidence.of("2 of 2 meters on F1 sent a last gasp within 2 s");
 
         assertThat(DiagnosisWords.evidence(alone)).isEqualTo(alone.text());
         I18n.use(Locale.forLanguageTag("sw"));
 
-        assertThat(DiagnosisWords.evidence(alone)).startsWith("M-3 ilipoteza umeme peke yake saa 21:04")
+        assertThat(DiagnosisWords.evidence(alone))
+                .startsWith("M-3 ilipoteza umeme peke yake tarehe 2026-06-01 21:04:30 EAT")
                 .doesNotContain("alone");
         assertThat(DiagnosisWords.evidence(unnamed)).isEqualTo(unnamed.text());
     }

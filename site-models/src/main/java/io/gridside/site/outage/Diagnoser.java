@@ -88,7 +88,7 @@ public final class Diagnoser {
         boolean backWithTheNoise = noise.closed() && root.to != null && !root.to.isBefore(noise.to())
                 && !root.to.isAfter(noise.to().plus(NOISE_GRACE));
         if (draft.rootLostPower || offGrid || outlasted) {
-            draft.notes.add(Evidence.of(OutageWriter.partitionOverNoise(draft, offGrid, outlasted)));
+            draft.notes.add(OutageWriter.partitionOverNoise(draft, offGrid, outlasted));
             return false;
         }
         if (backWithTheNoise) {
@@ -145,10 +145,11 @@ public final class Diagnoser {
             draft.events.addAll(span.events);
         }
         draft.events.sort(Comparator.comparingLong(SiteEvent::id));
-        draft.notes.add(Evidence.of(root + " went dark while interference held, but stayed silent more than "
+        draft.notes.add(Evidence.named(root + " went dark while interference held, but stayed silent more than "
                 + NOISE_GRACE.toMinutes() + " minutes after the noise ended at "
                 + OutageWriter.time(noise.window.to(), zone)
-                + ": the noise does not explain it."));
+                + ": the noise does not explain it.", "evidence.outlastedNoise", root,
+                String.valueOf(NOISE_GRACE.toMinutes()), Evidence.time(noise.window.to(), zone)));
         return draft;
     }
 

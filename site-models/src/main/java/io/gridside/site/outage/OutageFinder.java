@@ -232,8 +232,8 @@ final class OutageFinder {
         SiteEvent single = placePower(at, power);
         OutageDraft group = power.isEmpty() ? null : outIn.get(power.get(0).source());
         if (group != null && power.size() > 1 && offBefore > 0 && powerOff.size() == meters.size()) {
-            group.notes.add(Evidence.of("With the " + offBefore + " meters already without power, every meter of "
-                    + "the site was then out."));
+            group.notes.add(Evidence.named("With the " + offBefore + " meters already without power, every meter "
+                    + "of the site was then out.", "evidence.siteThenOut", String.valueOf(offBefore)));
         }
         List<SiteEvent> newComms = new ArrayList<>();
         for (SiteEvent event : comms) {
@@ -302,7 +302,8 @@ final class OutageFinder {
             OutageDraft draft = byWindow.get(battery);
             if (generator != null) {
                 draft.notes.add(new Evidence("The generator had failed too, which left the battery to carry the "
-                        + "site; the battery running low is what cut the meters.", generator.eventIds()));
+                        + "site; the battery running low is what cut the meters.", generator.eventIds(),
+                        "evidence.generatorToo", List.of()));
             }
             return draft;
         }
