@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalsInTheLanguageTest {
 
-    /** A refusal naming its sentence, in the sources of the console and the site models. */
+    /** A refusal naming its sentence, in the sources of the console, the site models and the link. */
     private static final Pattern REASON = Pattern.compile(
-            "new (?:InvalidValueException|NotReadyException|NotHeldException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+            "new (?:InvalidValueException|NotReadyException|NotHeldException|RefusedFileException"
+                    + "|BrokenRecordException)\\(\\s*\"([A-Za-z0-9.]+)\"");
     /** A reason a tariff's checks and the tariff's units name, as a literal among their other words. */
     private static final Pattern TARIFF_REASON = Pattern.compile("\"((?:tariff|units)\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
 
@@ -147,7 +148,7 @@ class RefusalsInTheLanguageTest {
     void everyReasonTheCodeNamesHasASentenceInTheBundles() throws IOException {
         Set<String> reasons = new TreeSet<>();
         for (Path sources : new Path[] {Path.of("src", "main", "java"), Path.of("..", "site-models", "src", "main",
-                "java")}) {
+                "java"), Path.of("..", "device-link", "src", "main", "java")}) {
             reasons.addAll(reasonsIn(sources));
         }
 
