@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import io.gridside.console.Failures;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.commission.CommissionService;
 import io.gridside.console.service.commission.CommissionTargets;
 import io.gridside.console.service.commission.StepCancelledException;
@@ -275,6 +276,13 @@ public final class ServiceCommissionSource implements CommissionSource {
             public void update(String message, long done, long total) {
                 context.update(message, done, total);
                 Platform.runLater(() -> onProgress.accept(new Progress(message, done, total, true)));
+            }
+
+            @Override
+            public void update(Sentence message, long done, long total) {
+                context.update(message, done, total);
+                String words = message.text();
+                Platform.runLater(() -> onProgress.accept(new Progress(words, done, total, true)));
             }
 
             @Override

@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PaymentsPosted;
@@ -53,7 +53,7 @@ public final class PaymentPush {
             List<QueuedPayment> chunkAnswers = answers(chunk, posted);
             store.recordPaymentAnswers(chunkAnswers, Instant.now());
             answered.addAll(chunkAnswers);
-            progress.update(I18n.text("progress.payments"), answered.size(), pending.size());
+            progress.update(Sentence.of("progress.payments"), answered.size(), pending.size());
         }
         return new Result(answered);
     }

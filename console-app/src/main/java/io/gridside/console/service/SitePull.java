@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
@@ -67,7 +67,7 @@ public final class SitePull {
 
     public static Result run(GatewayClient client, SiteStore store, Instant from, Instant to, Progress progress,
             CancelSignal cancel) throws LinkException {
-        progress.update(I18n.text("pull.site"), 0, -1);
+        progress.update(Sentence.of("pull.site"), 0, -1);
         SiteReply site = client.site();
         HelloReply hello = client.hello();
         checkSameSite(store, site, hello);
@@ -75,14 +75,14 @@ public final class SitePull {
         store.saveTariff(site.tariff());
         pullRoster(client, store, progress, cancel);
 
-        progress.update(I18n.text("pull.status"), 0, -1);
+        progress.update(Sentence.of("pull.status"), 0, -1);
         List<MeterStatus> statuses = client.meterStatus();
         store.saveStatuses(statuses);
 
         long[] readingsNew = {0};
         long readings = client.readings(from, to, (batch, received, total) -> {
             readingsNew[0] += store.insertReadings(batch);
-            progress.update(I18n.text("pull.readings"), received, total);
+            progress.update(Sentence.of("pull.readings"), received, total);
         }, cancel);
         // The window's first and last days are seldom whole: they join their days' compact blocks now.
         store.compactReadings();
@@ -99,7 +99,7 @@ public final class SitePull {
                     : lastBilled[0]);
             ledgerNew[0] += store.insertLedger(batch.stream().map(LedgerLink::entry).toList(),
                     batch.stream().map(LedgerLink::hash).toList());
-            progress.update(I18n.text("pull.ledger"), received, total);
+            progress.update(Sentence.of("pull.ledger"), received, total);
         }, cancel);
         if (held > 0 && ledger == 0) {
             throw LedgerConflictException.shorter(held);
@@ -167,7 +167,7 @@ public final class SitePull {
                     batch.stream().map(RosterBatch.Entry::meter).toList());
             batch.stream().filter(entry -> entry.feeder() != null)
                     .forEach(entry -> feeders.put(entry.meter().meterId(), entry.feeder()));
-            progress.update(I18n.text("pull.roster"), received, total);
+            progress.update(Sentence.of("pull.roster"), received, total);
         }, cancel);
         if (client.hello().capabilities().contains(GetRoster.FEEDERS)) {
             store.saveFeeders(feeders);
@@ -222,7 +222,7 @@ public final class SitePull {
         }
         return client.events(from, to, (batch, received, total) -> {
             added[0] += store.insertEvents(batch);
-            progress.update(I18n.text("pull.events"), received, total);
+            progress.update(Sentence.of("pull.events"), received, total);
         }, cancel);
     }
 
@@ -248,7 +248,7 @@ public final class SitePull {
         if (at == null || store.holdsTopology(at)) {
             return false;
         }
-        progress.update(I18n.text("pull.topology"), 0, -1);
+        progress.update(Sentence.of("pull.topology"), 0, -1);
         TopologySnapshot snapshot;
         try {
             snapshot = client.topology(at);
