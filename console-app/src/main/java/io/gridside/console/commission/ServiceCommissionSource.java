@@ -13,7 +13,6 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
-import io.gridside.site.commission.CsvProblem;
 import io.gridside.site.commission.CustomerCsv;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
@@ -179,7 +178,8 @@ public final class ServiceCommissionSource implements CommissionSource {
             if (!result.ok()) {
                 throw new CommissionRefusal(CommissionRefusal.NOT_READY, CommissionTexts.text("customers.problems",
                         result.problems().size(), String.join("\n", result.problems().stream()
-                                .limit(8).map(CsvProblem::toString).toList())));
+                                .limit(8).map(problem -> Failures.atLine(problem.line(), problem.column(), problem,
+                                        problem.message())).toList())));
             }
             return day.proceed(context, context);
         }, onFailure);

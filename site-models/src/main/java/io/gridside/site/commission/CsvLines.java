@@ -26,14 +26,21 @@ final class CsvLines {
 
         private static final long serialVersionUID = 1L;
         private final int line;
+        private final String reason;
 
-        Malformed(int line, String message) {
+        Malformed(int line, String reason, String message) {
             super(message);
             this.line = line;
+            this.reason = reason;
         }
 
         int line() {
             return line;
+        }
+
+        /** The sentence's name of what is wrong, among a console's refusal texts. */
+        String reason() {
+            return reason;
         }
     }
 
@@ -78,8 +85,8 @@ final class CsvLines {
                 line++;
                 rowLine = line;
             } else if (afterQuote) {
-                throw new Malformed(line, "text follows a closing quote; a field with a quote in it is written "
-                        + "in quotes with the quote doubled, as \"a \"\"b\"\" c\"");
+                throw new Malformed(line, "customers.csv.afterQuote", "text follows a closing quote; a field with a "
+                        + "quote in it is written in quotes with the quote doubled, as \"a \"\"b\"\" c\"");
             } else if (c == '"' && field.length() == 0) {
                 quoted = true;
             } else {
@@ -87,7 +94,7 @@ final class CsvLines {
             }
         }
         if (quoted) {
-            throw new Malformed(rowLine, "a quote opened on this line is never closed");
+            throw new Malformed(rowLine, "customers.csv.unclosed", "a quote opened on this line is never closed");
         }
         if (field.length() > 0 || !fields.isEmpty() || afterQuote) {
             fields.add(field.toString());
