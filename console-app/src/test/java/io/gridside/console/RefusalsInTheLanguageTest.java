@@ -36,7 +36,7 @@ class RefusalsInTheLanguageTest {
     /** A refusal naming its sentence, in the sources of the console, the site models and the link. */
     private static final Pattern REASON = Pattern.compile(
             "new (?:InvalidValueException|NotReadyException|NotHeldException|RefusedFileException"
-                    + "|BrokenRecordException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+                    + "|BrokenRecordException|SiteMismatchException)\\(\\s*\"([A-Za-z0-9.]+)\"");
     /** A reason a tariff's checks and the tariff's units name, as a literal among their other words. */
     private static final Pattern TARIFF_REASON = Pattern.compile("\"((?:tariff|units)\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
 

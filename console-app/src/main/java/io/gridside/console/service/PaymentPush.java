@@ -62,9 +62,10 @@ public final class PaymentPush {
         String gatewaySite = client.hello().siteId();
         String storeSite = store.site().map(SiteInfo::siteId).orElse(null);
         if (!gatewaySite.equals(storeSite)) {
-            throw new SiteMismatchException("The site database " + store.file() + " holds "
-                    + (storeSite == null ? "no site" : "site " + storeSite) + ", but the gateway is of site "
-                    + gatewaySite + "; push the outbox of this site's database.");
+            throw new SiteMismatchException(storeSite == null ? "site.mismatch.pushNoSite" : "site.mismatch.push",
+                    "The site database " + store.file() + " holds " + (storeSite == null ? "no site" : "site "
+                    + storeSite) + ", but the gateway is of site " + gatewaySite + "; push the outbox of this site's "
+                    + "database.", store.file(), storeSite, gatewaySite);
         }
     }
 

@@ -57,10 +57,11 @@ public final class SitePull {
         store.site().ifPresent(held -> {
             String gateway = store.gatewayId().orElse("?");
             if (!held.siteId().equals(site.site().siteId()) || !gateway.equals(hello.gatewayId())) {
-                throw new SiteMismatchException("The site database " + store.file() + " holds site "
-                        + held.siteId() + " of gateway " + gateway + ", but the gateway answering is "
+                throw new SiteMismatchException("site.mismatch.pull", "The site database " + store.file()
+                        + " holds site " + held.siteId() + " of gateway " + gateway + ", but the gateway answering is "
                         + hello.gatewayId() + " of site " + site.site().siteId() + ". Nothing was pulled; use that "
-                        + "site's own database.");
+                        + "site's own database.", store.file(), held.siteId(), gateway, hello.gatewayId(),
+                        site.site().siteId());
             }
         });
     }
