@@ -5,6 +5,7 @@ import static io.gridside.console.firmware.FirmwareViewModelTest.accepted;
 import static io.gridside.console.firmware.FirmwareViewModelTest.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.ControlCampaign;
 import io.gridside.site.firmware.CampaignPolicy;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,18 @@ class CampaignViewModelTest {
             assertThat(left.getKey()).isEqualTo("M00");
             assertThat(left.getValue()).isEqualTo("hardware mtr-r1 does not run mtr-3.3.0");
         });
+    }
+
+    @Test
+    void aWavesMetersWithNoRouteAreCountedInFrench() {
+        I18n.use(Locale.FRENCH);
+        try {
+            planned();
+
+            assertThat(model.waveRows().get(2).hops()).endsWith(" sans route)").doesNotContain("no route");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     @Test
