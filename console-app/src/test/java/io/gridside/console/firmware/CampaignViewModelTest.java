@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,12 +67,14 @@ class CampaignViewModelTest {
     }
 
     @Test
-    void aWavesMetersWithNoRouteAreCountedInFrench() {
+    void aWavesMetersWithNoRouteAndAMeterLeftOutReadInFrench() {
         I18n.use(Locale.FRENCH);
         try {
             planned();
 
             assertThat(model.waveRows().get(2).hops()).endsWith(" sans route)").doesNotContain("no route");
+            assertThat(model.excluded()).singleElement().extracting(Map.Entry::getValue)
+                    .isEqualTo("le matériel mtr-r1 ne fait pas tourner mtr-3.3.0");
         } finally {
             I18n.use(Locale.ENGLISH);
         }
@@ -88,6 +91,14 @@ class CampaignViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo(
                 "The policy was not changed: attemptsPerMeter is from 1 to 10, not 11.");
         assertThat(model.policyProperty().get().attemptsPerMeter()).isEqualTo(3);
+
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(model.messageProperty().get()).isEqualTo("Les règles n'ont pas été modifiées : les tentatives "
+                    + "par compteur vont de 1 à 10, et non 11.");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
 
         model.resetPolicy();
         assertThat(model.policyProperty().get()).isEqualTo(CampaignPolicy.defaults());
