@@ -302,8 +302,8 @@ public final class ServiceCommissionSource implements CommissionSource {
                     refusal.values().toArray())).orElse(refusal.getMessage());
             return words + " [" + refusal.code() + "]";
         }
-        if (failure instanceof StepCancelledException) {
-            return failure.getMessage();
+        if (failure instanceof StepCancelledException cancelled) {
+            return CommissionTexts.text("step.cancelled", CommissionTexts.text("step." + cancelled.step().name()));
         }
         return Failures.refusal(failure);
     }
