@@ -37,11 +37,11 @@ public final class Failures {
         if (failure instanceof IOException || failure instanceof IllegalArgumentException
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
-            // KNOWN SHORTCOMING: the refusals a technician types their way into (an amount, the sync's settings and
-            // pin, a gateway's address, a USB id, a tariff draft's fields, a window or period, the commissioning
-            // plan, its steps' order and link limits) and what the site database lacks (a customer, a pull not made
-            // yet) name their sentence; a signed record's checks, a commissioning report's signing and a statement
-            // whose entries do not add up still read in English.
+            // KNOWN SHORTCOMING: the refusals a technician meets on screen name their sentence (what is typed, what
+            // the site database lacks or holds of another site, a signed record's file and checks, a report's
+            // signing, a statement that does not add up); what still reads in English here is the rest: a cloud
+            // refused by its pin or address, a file the JDK could not read or write (its own words), and the
+            // rare states a screen does not lead to (a history the wrong way round, a journal with no site).
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
@@ -55,6 +55,18 @@ public final class Failures {
         return worded(refusal)
                 ? I18n.text(REFUSED + refusal.reason(), refusal.values().stream().map(Sentence::word).toArray())
                 : english;
+    }
+
+    /**
+     * A problem of a file's line, as a screen lists it ({@code line 4, phone: ...}), with the problem worded as
+     * {@link #worded} words it: in English exactly as the command line prints it.
+     *
+     * @param column the column at fault, or null or empty for the line as a whole
+     */
+    public static String atLine(int line, String column, WordedRefusal problem, String english) {
+        String words = worded(problem, english);
+        return column == null || column.isEmpty() ? I18n.text("problem.line", Integer.toString(line), words)
+                : I18n.text("problem.lineColumn", Integer.toString(line), column, words);
     }
 
     private static boolean worded(WordedRefusal refusal) {

@@ -13,7 +13,9 @@ import io.gridside.site.InvalidValueException;
 import io.gridside.site.NotReadyException;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.PlannedCustomer;
+import io.gridside.site.firmware.CampaignPolicy;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormatSymbols;
@@ -33,9 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalsInTheLanguageTest {
 
-    /** A refusal naming its sentence, in the sources of the console and the site models. */
+    /** A refusal naming its sentence, in the sources of the console, the site models and the link. */
     private static final Pattern REASON = Pattern.compile(
-            "new (?:InvalidValueException|NotReadyException|NotHeldException)\\(\\s*\"([A-Za-z0-9.]+)\"");
+            "new (?:InvalidValueException|NotReadyException|NotHeldException|RefusedFileException"
+                    + "|BrokenRecordException|SiteMismatchException)\\(\\s*\"([A-Za-z0-9.]+)\"\\s*,");
     /** A reason a tariff's checks and the tariff's units name, as a literal among their other words. */
     private static final Pattern TARIFF_REASON = Pattern.compile("\"((?:tariff|units)\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
 
@@ -147,12 +150,22 @@ class RefusalsInTheLanguageTest {
     void everyReasonTheCodeNamesHasASentenceInTheBundles() throws IOException {
         Set<String> reasons = new TreeSet<>();
         for (Path sources : new Path[] {Path.of("src", "main", "java"), Path.of("..", "site-models", "src", "main",
-                "java")}) {
+                "java"), Path.of("..", "device-link", "src", "main", "java")}) {
             reasons.addAll(reasonsIn(sources));
         }
 
         assertThat(reasons).as("reasons named in the sources").hasSizeGreaterThan(50);
         assertThat(reasons).allSatisfy(reason -> assertThat(I18n.has("refused." + reason)).as(reason).isTrue());
+    }
+
+    @Test
+    void everyRuleOfAMeterCampaignHasASentenceInEveryLanguage() {
+        for (Locale language : I18n.LANGUAGES) {
+            I18n.use(language);
+            assertThat(CampaignPolicy.class.getRecordComponents()).extracting(RecordComponent::getName)
+                    .hasSize(8).allSatisfy(rule -> assertThat(I18n.has("refused.campaign." + rule))
+                            .as(rule + " in " + language).isTrue());
+        }
     }
 
     private static Set<String> reasonsIn(Path root) throws IOException {

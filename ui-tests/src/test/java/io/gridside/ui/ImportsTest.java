@@ -2,6 +2,7 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.importing.ImportsViewModel;
 import io.gridside.console.service.PaymentOutbox;
 import io.gridside.console.shell.SessionViewModel;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
@@ -56,6 +58,7 @@ class ImportsTest {
 
     @AfterEach
     void stop() {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> I18n.use(Locale.ENGLISH)));
         console.close();
     }
 
@@ -105,6 +108,13 @@ class ImportsTest {
         assertThat(button(robot, "#imports-apply").isDisabled()).isTrue();
         assertThat(Screens.save(problems.getScene(), "imports-bad-file")).exists();
         assertThat(session.meters()).isNotEmpty();
+
+        robot.interact(() -> I18n.use(Locale.FRENCH));
+        assertThat(problems.getItems()).as("the listed problems follow a switch to French")
+                .anyMatch(p -> p.startsWith("ligne 3, amount : « 12.345 » a 3 décimales"))
+                .anyMatch(p -> p.startsWith("ligne 4, customer : le site n'a aucun client « C-NOBODY »"))
+                .noneMatch(p -> p.startsWith("line "));
+        robot.interact(() -> I18n.use(Locale.ENGLISH));
 
         Path readings = home.resolve("bad-readings.csv");
         Files.writeString(readings, "meter,timestamp,register_kwh\nM00001,2026-06-02T10:15,\"12.5\n");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.I18n;
 import io.gridside.console.Sentence;
+import io.gridside.console.service.Progress;
 import io.gridside.console.tasks.TaskRunner;
 import io.gridside.console.tasks.TaskListView;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A finished task in the task list reads in the language chosen after it ran: its title and its last line. */
+/**
+ * A task in the task list reads in the language chosen after it began: a finished one's title and last line, and a
+ * running one's line as its service reported it.
+ */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TaskListLanguageTest {
@@ -72,6 +77,32 @@ class TaskListLanguageTest {
 
         assertThat(onFx(() -> TaskRunner.title(task.get()))).isEqualTo(I18n.text("task.pull"));
         assertThat(onFx(() -> TaskRunner.message(task.get()))).isEqualTo(I18n.text("task.done"));
+    }
+
+    @Test
+    void aRunningTasksLineFromAServiceReadsInFrenchAfterASwitch(FxRobot robot) throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Task<?>> task = new AtomicReference<>();
+        robot.interact(() -> task.set(runner.submit(Sentence.of("task.pull"), context -> {
+            Progress service = context;
+            service.update(Sentence.of("pull.ledger"), 1, 3);
+            reported.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            return null;
+        }, done -> { }, failure -> { })));
+        assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        String english = onFx(() -> TaskRunner.message(task.get()));
+
+        robot.interact(() -> I18n.use(Locale.FRENCH));
+        String french = onFx(() -> TaskRunner.message(task.get()));
+        boolean running = onFx(() -> !task.get().isDone());
+        release.countDown();
+
+        assertThat(running).isTrue();
+        assertThat(english).isEqualTo("Pulling the ledger");
+        assertThat(french).isEqualTo("Récupération du grand livre");
     }
 
     private Task<?> finished(FxRobot robot, Sentence title) throws TimeoutException {

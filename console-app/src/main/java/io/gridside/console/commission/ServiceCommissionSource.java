@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import io.gridside.console.Failures;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.commission.CommissionService;
 import io.gridside.console.service.commission.CommissionTargets;
 import io.gridside.console.service.commission.StepCancelledException;
@@ -12,7 +13,6 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
-import io.gridside.site.commission.CsvProblem;
 import io.gridside.site.commission.CustomerCsv;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
@@ -178,7 +178,8 @@ public final class ServiceCommissionSource implements CommissionSource {
             if (!result.ok()) {
                 throw new CommissionRefusal(CommissionRefusal.NOT_READY, CommissionTexts.text("customers.problems",
                         result.problems().size(), String.join("\n", result.problems().stream()
-                                .limit(8).map(CsvProblem::toString).toList())));
+                                .limit(8).map(problem -> Failures.atLine(problem.line(), problem.column(), problem,
+                                        problem.message())).toList())));
             }
             return day.proceed(context, context);
         }, onFailure);
@@ -278,6 +279,13 @@ public final class ServiceCommissionSource implements CommissionSource {
             }
 
             @Override
+            public void update(Sentence message, long done, long total) {
+                context.update(message, done, total);
+                String words = message.text();
+                Platform.runLater(() -> onProgress.accept(new Progress(words, done, total, true)));
+            }
+
+            @Override
             public boolean getAsBoolean() {
                 return context.getAsBoolean();
             }
@@ -294,8 +302,8 @@ public final class ServiceCommissionSource implements CommissionSource {
                     refusal.values().toArray())).orElse(refusal.getMessage());
             return words + " [" + refusal.code() + "]";
         }
-        if (failure instanceof StepCancelledException) {
-            return failure.getMessage();
+        if (failure instanceof StepCancelledException cancelled) {
+            return CommissionTexts.text("step.cancelled", CommissionTexts.text("step." + cancelled.step().name()));
         }
         return Failures.refusal(failure);
     }

@@ -1,5 +1,6 @@
 package io.gridside.console.connect;
 
+import io.gridside.console.Failures;
 import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.I18n;
@@ -90,7 +91,7 @@ public final class ConnectViewModel {
     private void showCredential(boolean remember) {
         String path = credentialFile.get();
         session.tasks().submit(Sentence.of("task.credential"), context -> describeCredential(path, remember),
-                credentialSummary::set, failure -> credentialSummary.set(failure.getMessage()));
+                credentialSummary::set, failure -> credentialSummary.set(Failures.words(failure)));
     }
 
     private String describeCredential(String path, boolean remember) throws IOException {
@@ -125,7 +126,7 @@ public final class ConnectViewModel {
         validation.set("");
         session.tasks().submit(Sentence.of("task.record"), context -> KeyReplacementFile.read(Path.of(path.strip())),
                 session::repinWithRecord,
-                failure -> validation.set(I18n.text("connect.record.unreadable", failure.getMessage())));
+                failure -> validation.set(I18n.text("connect.record.unreadable", Failures.words(failure))));
     }
 
     /** The path of the key replacement record to use, typed or chosen. */
@@ -184,7 +185,7 @@ public final class ConnectViewModel {
         validation.set("");
         unconfirmed.set(null);
         session.tasks().submit(Sentence.of("task.checkPort", device), context -> session.serialPorts().describe(device),
-                this::connectIfGateway, failure -> validation.set(failure.getMessage()));
+                this::connectIfGateway, failure -> validation.set(Failures.words(failure)));
     }
 
     private void connectIfGateway(SerialPorts.Port port) {

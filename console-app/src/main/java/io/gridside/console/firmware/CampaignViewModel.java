@@ -2,6 +2,7 @@ package io.gridside.console.firmware;
 
 import io.gridside.console.Message;
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.ControlCampaign;
@@ -93,9 +94,16 @@ public final class CampaignViewModel {
         CampaignPlan planned = CampaignPlan.of(List.copyOf(fleet), image, policy.get());
         plan.set(planned);
         waveRows.setAll(WaveRow.of(planned, fleet));
-        excluded.setAll(planned.excluded().entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+        excluded.setAll(fleet.stream().filter(meter -> planned.excluded().containsKey(meter.meterId()))
+                .map(meter -> Map.entry(meter.meterId(), whyLeftOut(meter, image))).toList());
         planText.set(I18n.text("firmware.plan.summary", image.version(), planned.meterCount(),
                 planned.waves().size(), planned.excluded().size()));
+    }
+
+    /** Why {@code meter} is left out of a campaign of {@code image}, in the language in use. */
+    private static String whyLeftOut(FleetMeter meter, FirmwareManifest image) {
+        CampaignPlan.Exclusion why = CampaignPlan.exclusion(meter, image);
+        return I18n.text("firmware.excluded." + why, meter.hardwareId(), image.version(), meter.version());
     }
 
     /** Takes {@code changed} as the policy; a value out of its range keeps the policy and says why. */
@@ -104,7 +112,7 @@ public final class CampaignViewModel {
             policy.set(changed.get());
             message.clear();
         } catch (IllegalArgumentException outOfRange) {
-            message.say("firmware.policy.invalid", outOfRange.getMessage());
+            message.say("firmware.policy.invalid", Sentence.failure(outOfRange));
         }
     }
 

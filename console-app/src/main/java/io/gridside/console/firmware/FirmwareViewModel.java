@@ -10,6 +10,7 @@ import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FleetMeter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -179,7 +180,7 @@ public final class FirmwareViewModel {
             if (file.equals(image.get())) {
                 review.set(reviewed);
                 imageText.set(reviewed.acceptable() ? I18n.text("firmware.image.acceptable")
-                        : I18n.text("firmware.image.refused", reviewed.message(), reviewed.refusal().code()));
+                        : I18n.text("firmware.image.refused", whyRefused(reviewed), reviewed.refusal().code()));
             }
         }, problem -> {
             if (file.equals(image.get())) {
@@ -309,5 +310,14 @@ public final class FirmwareViewModel {
 
     public CampaignViewModel campaign() {
         return campaign;
+    }
+
+    /**
+     * Why {@code reviewed} is refused: in English the check's own sentence, with its particulars (the versions, the
+     * key); in any other language the sentence of its code, as a gateway's refusal of the same code reads.
+     */
+    private static String whyRefused(ImageReview reviewed) {
+        String key = "error.gateway." + reviewed.refusal().code();
+        return Locale.ENGLISH.equals(I18n.locale()) || !I18n.has(key) ? reviewed.message() : I18n.text(key);
     }
 }

@@ -1,5 +1,6 @@
 package io.gridside.console.firmware;
 
+import io.gridside.console.I18n;
 import io.gridside.site.firmware.CampaignPlan;
 import io.gridside.site.firmware.FleetMeter;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * One wave of a planned campaign as the preview lists it.
  *
  * @param wave 0 for the canary
- * @param hops the hop range of its meters, such as {@code 1-3}, or {@code no route} when none has one
+ * @param hops the hop range of its meters, such as {@code 1-3}, or that none has a route, in the language in use
  * @param hardwareMix how many of each hardware revision, such as {@code mtr-r2 x4, mtr-r3 x1}
  */
 public record WaveRow(int wave, int size, String hops, String hardwareMix) {
@@ -34,8 +35,9 @@ public record WaveRow(int wave, int size, String hops, String hardwareMix) {
         int low = meters.stream().filter(FleetMeter::reachable).mapToInt(FleetMeter::hops).min().orElse(-1);
         int high = meters.stream().filter(FleetMeter::reachable).mapToInt(FleetMeter::hops).max().orElse(-1);
         long unrouted = meters.stream().filter(meter -> !meter.reachable()).count();
-        String range = low < 0 ? "no route" : low == high ? Integer.toString(low) : low + "-" + high;
-        return unrouted == 0 || low < 0 ? range : range + " (+" + unrouted + " no route)";
+        String range = low < 0 ? I18n.text("firmware.plan.noRoute") : low == high ? Integer.toString(low)
+                : low + "-" + high;
+        return unrouted == 0 || low < 0 ? range : I18n.text("firmware.plan.unrouted", range, unrouted);
     }
 
     private static String mix(List<FleetMeter> meters) {

@@ -1,5 +1,6 @@
 package io.gridside.console.importing;
 
+import io.gridside.console.Failures;
 import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -28,6 +30,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -58,6 +62,10 @@ public final class ImportsViewModel {
     private final Message summary = new Message();
     private final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    /** The problems shown, kept to word them again when the language changes. */
+    private List<ImportProblem> found = List.of();
+    /** Held here and listened to weakly: the language lives as long as the console, this model may not. */
+    private final ChangeListener<Locale> reword = (language, old, now) -> problems.setAll(problemLines(found));
     private final BooleanProperty applicable = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<PaymentOutbox.Row> outbox = FXCollections.observableArrayList();
@@ -69,6 +77,7 @@ public final class ImportsViewModel {
         kind.addListener((obs, old, chosen) -> forgetPlan());
         file.addListener((obs, old, chosen) -> forgetPlan());
         session.onNewSession(this::connected);
+        I18n.languageProperty().addListener(new WeakChangeListener<>(reword));
     }
 
     private void connected(HelloReply hello) {
@@ -87,6 +96,7 @@ public final class ImportsViewModel {
     private void forgetPlan() {
         applicable.set(false);
         rows.clear();
+        found = List.of();
         problems.clear();
         summary.clear();
     }
@@ -124,7 +134,7 @@ public final class ImportsViewModel {
     }
 
     /** What a plan or an import came to, made ready for the screen off the JavaFX thread. */
-    private record Shown(Sentence summary, List<PlanRow> rows, List<String> problems, long invalidLines) {
+    private record Shown(Sentence summary, List<PlanRow> rows, List<ImportProblem> problems, long invalidLines) {
     }
 
     private Shown plan(ConsoleSession open, Kind what, Path chosen) throws IOException {
@@ -153,7 +163,7 @@ public final class ImportsViewModel {
         Sentence text = Sentence.of(written ? "imports.readings.done" : "imports.readings.plan", plan.source(),
                 plan.rows(), plan.count(ReadingsImport.Fate.NEW), plan.count(ReadingsImport.Fate.DUPLICATE),
                 plan.count(ReadingsImport.Fate.CONFLICTING), plan.ruleBreaks().size());
-        return new Shown(text, lines, problemLines(plan.problems()), plan.invalidLines());
+        return new Shown(text, lines, plan.problems(), plan.invalidLines());
     }
 
     private Shown payments(PaymentsImport.Plan plan, boolean written) {
@@ -168,16 +178,19 @@ public final class ImportsViewModel {
                 plan.rows(), plan.count(PaymentsImport.Fate.NEW) + plan.count(PaymentsImport.Fate.REQUEUED),
                 Formats.money(plan.queuedMinor(), plan.currency()), plan.count(PaymentsImport.Fate.IN_LEDGER),
                 plan.count(PaymentsImport.Fate.QUEUED_ALREADY), plan.count(PaymentsImport.Fate.REPEATED));
-        return new Shown(text, lines, problemLines(plan.problems()), plan.invalidLines());
+        return new Shown(text, lines, plan.problems(), plan.invalidLines());
     }
 
-    private static List<String> problemLines(List<ImportProblem> found) {
-        return found.stream().map(ImportProblem::toString).toList();
+    /** Each problem as {@code line N, column: what is wrong}, in the language in use. */
+    private static List<String> problemLines(List<ImportProblem> listed) {
+        return listed.stream().map(problem -> Failures.atLine(problem.line(), problem.field(), problem,
+                problem.message())).toList();
     }
 
     private void show(Shown shown, boolean afterApply) {
         rows.setAll(shown.rows());
-        problems.setAll(shown.problems());
+        found = List.copyOf(shown.problems());
+        problems.setAll(problemLines(found));
         summary.show(shown.problems().isEmpty() ? shown.summary()
                 : Sentence.of("imports.invalid", shown.invalidLines()));
         applicable.set(!afterApply && shown.problems().isEmpty());

@@ -61,7 +61,8 @@ public final class CsvReader {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             problems.add(new ImportProblem(lineOfByte(bytes, in.position()), null, "this is not UTF-8 text; save "
-                    + "the file as CSV in UTF-8 (spreadsheets call it \"CSV UTF-8\") and import it again."));
+                    + "the file as CSV in UTF-8 (spreadsheets call it \"CSV UTF-8\") and import it again.",
+                    "import.csv.notUtf8"));
             return null;
         }
         decoder.flush(out);
@@ -101,7 +102,7 @@ public final class CsvReader {
         }
         if (header == null && problems.isEmpty()) {
             problems.add(new ImportProblem(1, null, "the file is empty; its first line must name the columns "
-                    + String.join(",", columns) + "."));
+                    + String.join(",", columns) + ".", "import.csv.empty", String.join(",", columns)));
         }
     }
 
@@ -111,14 +112,15 @@ public final class CsvReader {
         for (String name : names) {
             if (!name.isEmpty() && seen.merge(name, 1, Integer::sum) == 2) {
                 problems.add(new ImportProblem(record.line(), name, "the header names column " + name
-                        + " twice; keep one."));
+                        + " twice; keep one.", "import.csv.twice", name));
             }
         }
         List<String> missing = columns.stream().filter(column -> !names.contains(column)).toList();
         if (!missing.isEmpty()) {
             problems.add(new ImportProblem(record.line(), String.join(",", missing), "the header lacks column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; the first line must name "
-                    + "the columns " + String.join(",", columns) + "."));
+                    + "the columns " + String.join(",", columns) + ".", "import.csv.lacks", String.join(", ", missing),
+                    String.join(",", columns)));
         }
         if (problems.isEmpty()) {
             header = names;
@@ -129,7 +131,7 @@ public final class CsvReader {
         if (record.fields().size() != header.size()) {
             problems.add(new ImportProblem(record.line(), null, "this row has " + record.fields().size()
                     + " fields where the header has " + header.size() + "; a comma too many or too few, or a value "
-                    + "with a comma that is not quoted."));
+                    + "with a comma that is not quoted.", "import.csv.fields", record.fields().size(), header.size()));
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -171,7 +173,7 @@ public final class CsvReader {
             if (inQuotes) {
                 records.add(new Record(recordLine, List.of(), new ImportProblem(quoteLine, null, "a quoted field "
                         + "opens here and is never closed; close it with a double quote, and double any quote "
-                        + "inside it.")));
+                        + "inside it.", "import.csv.unclosed")));
             } else if (!fields.isEmpty() || field.length() > 0 || quoted) {
                 endRecord();
             }
@@ -203,7 +205,8 @@ public final class CsvReader {
                 default -> {
                     if (quoted) {
                         fail("there is text after the closing quote of field " + (fields.size() + 1) + "; a quoted "
-                                + "field ends at its closing quote, and a quote inside it is written twice.");
+                                + "field ends at its closing quote, and a quote inside it is written twice.",
+                                "import.csv.afterQuote", fields.size() + 1);
                     }
                     field.append(c);
                 }
@@ -217,7 +220,7 @@ public final class CsvReader {
                 return;
             }
             fail("a carriage return stands here without its line feed; save the file with Windows (CRLF) or "
-                    + "Unix (LF) line ends.");
+                    + "Unix (LF) line ends.", "import.csv.carriageReturn");
             endLine();
         }
 
@@ -229,12 +232,12 @@ public final class CsvReader {
                 return;
             }
             fail("a double quote stands inside field " + (fields.size() + 1) + "; quote the whole field and write "
-                    + "each quote inside it twice.");
+                    + "each quote inside it twice.", "import.csv.quoteInside", fields.size() + 1);
         }
 
-        private void fail(String message) {
+        private void fail(String message, String reason, Object... values) {
             if (problem == null) {
-                problem = new ImportProblem(line, null, message);
+                problem = new ImportProblem(line, null, message, reason, values);
             }
         }
 

@@ -1,5 +1,6 @@
 package io.gridside.console.imports;
 
+import io.gridside.console.Sentence;
 import io.gridside.site.Currencies;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -8,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,13 +29,26 @@ final class ImportValues {
     private static final int MAX_KWH_DIGITS = 12;
     private static final int WH_DECIMALS = 3;
 
-    /** A value that cannot be read; its message says what to write instead. */
+    /**
+     * A value that cannot be read; its message says in English what to write instead, and it names the sentence that
+     * says so in any language, with what goes in it.
+     */
     static final class BadValue extends Exception {
 
         private static final long serialVersionUID = 1L;
 
-        BadValue(String message) {
+        private final String reason;
+        private final transient List<Object> values;
+
+        BadValue(String reason, String message, Object... values) {
             super(message);
+            this.reason = reason;
+            this.values = Arrays.asList(values.clone());
+        }
+
+        /** The problem this value makes in its file, at {@code line} and under {@code column}. */
+        ImportProblem at(int line, String column) {
+            return new ImportProblem(line, column, getMessage(), reason, values == null ? List.of() : values);
         }
     }
 
@@ -47,12 +62,14 @@ final class ImportValues {
      */
     static Instant time(String text, ZoneId zone) throws BadValue {
         if (text.isEmpty()) {
-            throw new BadValue("the time is empty; write it as 2026-06-02T10:15 (site time) or with an offset.");
+            throw new BadValue("import.time.empty", "the time is empty; write it as 2026-06-02T10:15 (site time) or "
+                    + "with an offset.");
         }
         String iso = SPACED.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
         Instant at = WITH_OFFSET.matcher(iso).matches() ? withOffset(text, iso) : local(text, iso, zone);
         if (at.getNano() != 0) {
-            throw new BadValue("'" + text + "' has a fraction of a second; give whole seconds.");
+            throw new BadValue("import.time.fraction", "'" + text + "' has a fraction of a second; give whole "
+                    + "seconds.", text);
         }
         return at;
     }
@@ -61,8 +78,8 @@ final class ImportValues {
         try {
             return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeException e) {
-            throw new BadValue("'" + text + "' is not a time; write 2026-06-02T10:15:00+03:00, or the time in the "
-                    + "site's zone without an offset.");
+            throw new BadValue("import.time.offset", "'" + text + "' is not a time; write 2026-06-02T10:15:00+03:00, "
+                    + "or the time in the site's zone without an offset.", text);
         }
     }
 
@@ -71,55 +88,66 @@ final class ImportValues {
         try {
             local = LocalDateTime.parse(iso);
         } catch (DateTimeException e) {
-            throw new BadValue("'" + text + "' is not a time; write 2026-06-02T10:15 (site time, " + zone.getId()
-                    + ") or 2026-06-02T10:15:00+03:00.");
+            throw new BadValue("import.time.local", "'" + text + "' is not a time; write 2026-06-02T10:15 (site time, "
+                    + zone.getId() + ") or 2026-06-02T10:15:00+03:00.", text, zone.getId());
         }
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.size() != 1) {
-            throw new BadValue("'" + text + "' " + (offsets.isEmpty() ? "never happened" : "happened twice")
-                    + " in " + zone.getId() + ", where the clocks changed; give the time with its offset.");
+            throw new BadValue(offsets.isEmpty() ? "import.time.skipped" : "import.time.twice", "'" + text + "' "
+                    + (offsets.isEmpty() ? "never happened" : "happened twice") + " in " + zone.getId()
+                    + ", where the clocks changed; give the time with its offset.", text, zone.getId());
         }
         return local.toInstant(offsets.get(0));
     }
 
     /** A register in kWh with at most 3 decimals, as whole Wh. */
     static long registerWh(String text) throws BadValue {
-        BigDecimal kwh = decimal(text, "a register in kWh such as 1234.567");
+        BigDecimal kwh = decimal(text, "import.register.empty", "import.register.notNumber",
+                "a register in kWh such as 1234.567");
         int decimals = Math.max(0, kwh.stripTrailingZeros().scale());
         if (decimals > WH_DECIMALS) {
-            throw new BadValue("'" + text + "' has " + decimals + " decimals; a register is read to the Wh, "
-                    + "which is 3 decimals of a kWh.");
+            throw new BadValue("import.register.decimals", "'" + text + "' has " + decimals + " decimals; a register "
+                    + "is read to the Wh, which is 3 decimals of a kWh.", text, decimals);
         }
         if (kwh.toBigInteger().toString().length() > MAX_KWH_DIGITS) {
-            throw new BadValue("'" + text + "' is more kWh than any meter's register holds; check the column.");
+            throw new BadValue("import.register.tooLarge", "'" + text + "' is more kWh than any meter's register "
+                    + "holds; check the column.", text);
         }
         return kwh.movePointRight(WH_DECIMALS).longValueExact();
     }
 
     /** An amount in {@code currency}'s main unit, with no more decimals than its minor unit has, as minor units. */
     static long minorUnits(String text, String currency, long maxMinor) throws BadValue {
-        BigDecimal amount = decimal(text, "an amount such as 250.00");
+        BigDecimal amount = decimal(text, "import.amount.empty", "import.amount.notNumber",
+                "an amount such as 250.00");
         int exponent = Currencies.exponent(currency);
         int decimals = Math.max(0, amount.stripTrailingZeros().scale());
         if (decimals > exponent) {
-            throw new BadValue("'" + text + "' has " + decimals + " decimals; an amount in " + currency
-                    + " has at most " + exponent + ".");
+            throw new BadValue("import.amount.decimals", "'" + text + "' has " + decimals + " decimals; an amount in "
+                    + currency + " has at most " + exponent + ".", text, decimals, currency, exponent);
         }
         BigDecimal minor = amount.movePointRight(exponent);
         if (minor.signum() == 0) {
-            throw new BadValue("the amount is 0; a payment is more than nothing.");
+            throw new BadValue("import.amount.zero", "the amount is 0; a payment is more than nothing.");
         }
         if (minor.compareTo(BigDecimal.valueOf(maxMinor)) > 0) {
-            throw new BadValue("'" + text + "' is more than the most one payment may be ("
-                    + Currencies.toDecimal(maxMinor, currency).toPlainString() + " " + currency + ").");
+            throw new BadValue("import.amount.tooLarge", "'" + text + "' is more than the most one payment may be ("
+                    + Currencies.toDecimal(maxMinor, currency).toPlainString() + " " + currency + ").", text,
+                    Sentence.money(maxMinor, currency));
         }
         return minor.longValueExact();
     }
 
-    private static BigDecimal decimal(String text, String example) throws BadValue {
+    /**
+     * @param empty the sentence's name for an empty value
+     * @param notNumber the sentence's name for a value that is not a number
+     */
+    private static BigDecimal decimal(String text, String empty, String notNumber, String example) throws BadValue {
         if (!DECIMAL.matcher(text).matches()) {
-            throw new BadValue((text.isEmpty() ? "the value is empty" : "'" + text + "' is not a number")
-                    + "; write " + example + ": digits and a point, no sign, comma, space or unit.");
+            throw new BadValue(text.isEmpty() ? empty : notNumber, (text.isEmpty()
+                    ? "the value is empty" : "'" + text + "' is not a number") + "; write " + example
+                    + ": digits and a point, no sign, comma, space or unit.", text.isEmpty() ? new Object[0]
+                    : new Object[] {text});
         }
         return new BigDecimal(text);
     }

@@ -1,6 +1,7 @@
 package io.gridside.console.imports;
 
 import io.gridside.console.Formats;
+import io.gridside.console.Sentence;
 import io.gridside.link.server.CashDesk;
 import io.gridside.site.Currencies;
 import io.gridside.site.Customer;
@@ -182,17 +183,20 @@ public final class PaymentsImport {
             if (!ID.matcher(reference).matches()) {
                 problems.add(new ImportProblem(row.line(), REFERENCE, (reference.isEmpty() ? "the reference is empty"
                         : "'" + reference + "' is not a payment reference") + "; write 1-64 letters, digits or "
-                        + ". _ : -, starting with a letter or digit."));
+                        + ". _ : -, starting with a letter or digit.", reference.isEmpty()
+                                ? "import.reference.empty" : "import.reference.form", words(reference)));
             }
             String customerId = row.get(CUSTOMER);
             if (closed.containsKey(customerId)) {
+                String movedOut = Formats.siteTime(closed.get(customerId), site.zone());
                 problems.add(new ImportProblem(row.line(), CUSTOMER, "customer " + customerId + " moved out at "
-                        + Formats.siteTime(closed.get(customerId), site.zone()) + " and their account takes no "
-                        + "payment; check the id, or refund the customer."));
+                        + movedOut + " and their account takes no payment; check the id, or refund the customer.",
+                        "import.customer.movedOut", customerId, movedOut));
             } else if (!customers.contains(customerId)) {
                 problems.add(new ImportProblem(row.line(), CUSTOMER, customerId.isEmpty() ? "the customer is empty; "
                         + "write the customer's id." : "the site has no customer '" + customerId + "'; check the "
-                        + "id, or pull the site again if the customer is new."));
+                        + "id, or pull the site again if the customer is new.", customerId.isEmpty()
+                                ? "import.customer.empty" : "import.customer.unknown", words(customerId)));
             }
             long amountMinor = value(row, AMOUNT, problems, () -> ImportValues.minorUnits(row.get(AMOUNT), currency,
                     CashDesk.MAX_AMOUNT_MINOR));
@@ -210,12 +214,13 @@ public final class PaymentsImport {
             try {
                 paidAt = ImportValues.time(row.get(TIME), site.zone());
             } catch (ImportValues.BadValue e) {
-                problems.add(new ImportProblem(row.line(), TIME, e.getMessage()));
+                problems.add(e.at(row.line(), TIME));
                 return null;
             }
             if (paidAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
                 problems.add(new ImportProblem(row.line(), TIME, "'" + row.get(TIME) + "' is later than now ("
-                        + now + "); check the time, or this computer's clock."));
+                        + now + "); check the time, or this computer's clock.", "import.time.future", row.get(TIME),
+                        Formats.siteTime(now, site.zone())));
             }
             return paidAt;
         }
@@ -235,7 +240,8 @@ public final class PaymentsImport {
                 problems.add(new ImportProblem(line, REFERENCE, "reference " + payment.reference() + " is cash "
                         + "receipt " + voids.receipt() + " for customer " + voids.customerId() + ", voided by "
                         + voids.voidedBy() + " (" + voids.reason() + "); a payment made another way needs its own "
-                        + "reference."));
+                        + "reference.", "import.reference.voided", payment.reference(), voids.receipt(),
+                        voids.customerId(), voids.voidedBy(), voids.reason()));
                 judged = null;
             } else if (posted != null) {
                 judged = inLedger(line, payment, posted, problems);
@@ -257,7 +263,8 @@ public final class PaymentsImport {
             }
             problems.add(new ImportProblem(line, REFERENCE, "reference " + payment.reference() + " is on line "
                     + previous.line() + " for another payment (" + describe(previous.payment()) + "); each payment "
-                    + "has its own reference."));
+                    + "has its own reference.", "import.reference.repeated", payment.reference(),
+                    Integer.toString(previous.line()), money(previous.payment()), previous.payment().customerId()));
             return Optional.empty();
         }
 
@@ -269,7 +276,9 @@ public final class PaymentsImport {
             problems.add(new ImportProblem(line, REFERENCE, "the ledger holds payment " + payment.reference()
                     + " already, as " + money(posted.amountMinor()) + " to customer " + posted.customerId()
                     + " (entry " + posted.seq() + "), not " + money(payment.amountMinor()) + " to customer "
-                    + payment.customerId() + "; check the file."));
+                    + payment.customerId() + "; check the file.", "import.reference.inLedger", payment.reference(),
+                    Sentence.money(posted.amountMinor(), currency), posted.customerId(), Long.toString(posted.seq()),
+                    money(payment), payment.customerId()));
             return null;
         }
 
@@ -279,7 +288,9 @@ public final class PaymentsImport {
                 return new ImportedPayment(line, payment, Fate.QUEUED_ALREADY, 0);
             }
             problems.add(new ImportProblem(line, REFERENCE, "payment " + payment.reference() + " is queued already "
-                    + "from " + queued.source() + ", as " + describe(queued) + "; check the file."));
+                    + "from " + queued.source() + ", as " + describe(queued) + "; check the file.",
+                    "import.reference.queued", payment.reference(), queued.source(), money(queued),
+                    queued.customerId()));
             return null;
         }
 
@@ -287,9 +298,19 @@ public final class PaymentsImport {
             return money(payment.amountMinor()) + " to customer " + payment.customerId();
         }
 
+        /** A payment's amount, kept to be written as the language of the moment writes money. */
+        private Sentence.Money money(QueuedPayment payment) {
+            return Sentence.money(payment.amountMinor(), currency);
+        }
+
         private String money(long minor) {
             return currency + " " + Currencies.toDecimal(minor, currency).toPlainString();
         }
+    }
+
+    /** What goes in the sentence of a value that may be empty: nothing for an empty one, whose sentence needs none. */
+    private static Object[] words(String value) {
+        return value.isEmpty() ? new Object[0] : new Object[] {value};
     }
 
     /** Reads one value, or notes its problem under {@code column} and gives 0. */
@@ -297,7 +318,7 @@ public final class PaymentsImport {
         try {
             return read.get();
         } catch (ImportValues.BadValue e) {
-            problems.add(new ImportProblem(row.line(), column, e.getMessage()));
+            problems.add(e.at(row.line(), column));
             return 0;
         }
     }

@@ -164,22 +164,23 @@ public final class ReadingsImport {
         int before = problems.size();
         String meterId = row.get(METER);
         if (meterId.isEmpty()) {
-            problems.add(new ImportProblem(row.line(), METER, "the meter is empty; write the meter's id."));
+            problems.add(new ImportProblem(row.line(), METER, "the meter is empty; write the meter's id.",
+                    "import.meter.empty"));
         } else if (!meters.contains(meterId)) {
             problems.add(new ImportProblem(row.line(), METER, "the site has no meter '" + meterId + "'; check the "
-                    + "id, or pull the site again if the meter is new."));
+                    + "id, or pull the site again if the meter is new.", "import.meter.unknown", meterId));
         }
         Instant at = null;
         long registerWh = 0;
         try {
             at = ImportValues.time(row.get(TIMESTAMP), site.zone());
         } catch (ImportValues.BadValue e) {
-            problems.add(new ImportProblem(row.line(), TIMESTAMP, e.getMessage()));
+            problems.add(e.at(row.line(), TIMESTAMP));
         }
         try {
             registerWh = ImportValues.registerWh(row.get(REGISTER));
         } catch (ImportValues.BadValue e) {
-            problems.add(new ImportProblem(row.line(), REGISTER, e.getMessage()));
+            problems.add(e.at(row.line(), REGISTER));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -199,11 +200,12 @@ public final class ReadingsImport {
             Optional<Retirements.Exchange> exchange = retirements.retiredAt(lineRead.read().meterId(),
                     lineRead.read().at());
             if (exchange.isPresent()) {
+                String exchanged = Formats.siteTime(exchange.get().at(), site.zone());
                 problems.add(new ImportProblem(lineRead.line(), METER, "meter '" + lineRead.read().meterId()
-                        + "' was taken out by the exchange at " + Formats.siteTime(exchange.get().at(), site.zone())
-                        + ", which fitted meter '" + exchange.get().newMeterId() + "' in its place, before this "
-                        + "read's time; check the meter's id and the time, or write the new meter's id if the "
-                        + "read is of the new meter."));
+                        + "' was taken out by the exchange at " + exchanged + ", which fitted meter '"
+                        + exchange.get().newMeterId() + "' in its place, before this read's time; check the meter's "
+                        + "id and the time, or write the new meter's id if the read is of the new meter.",
+                        "import.meter.retired", lineRead.read().meterId(), exchanged, exchange.get().newMeterId()));
             } else {
                 kept.add(lineRead);
             }

@@ -1,6 +1,7 @@
 package io.gridside.console.replay;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.OutageReview;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.ReplayHistory;
@@ -86,11 +87,11 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
     /** As {@link #load(ReplayHistory, Instant, Instant, Progress)}, diagnosed by {@code diagnoser}. */
     static ReplayWindow load(ReplayHistory history, Instant asked, Instant to, Progress progress,
             Function<DiagnosisInput, Diagnosis> diagnoser) {
-        progress.update(I18n.text("replay.load.meters"), 0, 3);
+        progress.update(Sentence.of("replay.load.meters"), 0, 3);
         SiteInfo site = history.site().orElseThrow(() -> new IllegalStateException(
                 I18n.text("replay.nothingPulled")));
 
-        progress.update(I18n.text("replay.load.events"), 1, 3);
+        progress.update(Sentence.of("replay.load.events"), 1, 3);
         DiagnosisInput[] read = new DiagnosisInput[1];
         OutageReview review = null;
         String problem = null;
@@ -106,7 +107,7 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
                     : I18n.text("replay.load.diagnosisFailed", failure.getMessage());
         }
 
-        progress.update(I18n.text("replay.load.indexing"), 2, 3);
+        progress.update(Sentence.of("replay.load.indexing"), 2, 3);
         Replay replay;
         Map<String, String> parents;
         if (read[0] != null) {
@@ -126,7 +127,7 @@ public record ReplayWindow(Instant from, Instant to, ZoneId zone, String gateway
         Instant historyStart = from.isAfter(asked) && !inWindow.isEmpty() ? inWindow.get(0).at() : null;
         Instant historyEnd = history.lastEventAt().filter(last -> last.isBefore(to) && !last.isBefore(from))
                 .orElse(null);
-        progress.update(I18n.text("replay.load.read"), 3, 3);
+        progress.update(Sentence.of("replay.load.read"), 3, 3);
         return new ReplayWindow(from, to, site.zone(), gatewayId, replay.meterIds(),
                 customers(history), history.feeders(), parents, inWindow, replay::at,
                 review == null ? null : review.diagnosis(), problem, review, historyStart, historyEnd);

@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
@@ -114,7 +115,7 @@ public final class GatewayRefinder {
             if (cancel.isCancelled()) {
                 throw new CancellationException("The search for gateway " + wanted.gatewayId() + " was stopped.");
             }
-            progress.update(I18n.text("refind.trying", wanted.gatewayId(), port.device(), round), -1, -1);
+            progress.update(Sentence.of("refind.trying", wanted.gatewayId(), port.device(), round), -1, -1);
             ResumeOutcome resume = tryResume(port, lost);
             if (resume == ResumeOutcome.RESUMED) {
                 return Optional.of(lost);
@@ -187,7 +188,7 @@ public final class GatewayRefinder {
             if (cancel.isCancelled()) {
                 throw new CancellationException("Resuming the session with " + gatewayId + " was stopped.");
             }
-            progress.update(I18n.text("refind.resuming", gatewayId, target.describe(), round), -1, -1);
+            progress.update(Sentence.of("refind.resuming", gatewayId, target.describe(), round), -1, -1);
             try {
                 return resumeOrReopen(target, lost);
             } catch (LinkException e) {

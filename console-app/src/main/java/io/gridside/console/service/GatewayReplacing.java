@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.Role;
 import io.gridside.link.client.GatewayClient;
@@ -66,7 +66,7 @@ public final class GatewayReplacing {
         GapReconciliation gap = GapReconciliation.prepare(store, replica);
 
         RestoreState restored = replica.sendTo(client, progress);
-        progress.update(I18n.text("progress.registers"), 0, 1);
+        progress.update(Sentence.of("progress.registers"), 0, 1);
         RegistersRead registers = client.replacement().readRegisters();
 
         Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());

@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
@@ -73,7 +73,7 @@ final class HistoryPull {
         }
         LocalDate first = HistoryDigests.dayOf(from, zone);
         LocalDate last = HistoryDigests.dayOf(end.minusNanos(1), zone);
-        progress.update(I18n.text("pull.history"), 0, -1);
+        progress.update(Sentence.of("pull.history"), 0, -1);
         List<DayDigest> offered = new ArrayList<>();
         LocalDate chunk = first;
         while (chunk != null && !chunk.isAfter(last)) {
@@ -99,7 +99,7 @@ final class HistoryPull {
             if (!day.sameEvents(mine) || !day.sameMesh(mine)) {
                 fetchDay(client, store, zone, day, mine, tally, cancel);
             }
-            progress.update(I18n.text("pull.history"), i + 1, offered.size());
+            progress.update(Sentence.of("pull.history"), i + 1, offered.size());
         }
         LOG.info("Compared {} days of history with the gateway's and fetched {} ({} events, {} bytes of mesh).",
                 offered.size(), tally.fetched, tally.events, tally.meshBytes);

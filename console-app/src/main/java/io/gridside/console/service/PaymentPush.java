@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PaymentsPosted;
@@ -53,7 +53,7 @@ public final class PaymentPush {
             List<QueuedPayment> chunkAnswers = answers(chunk, posted);
             store.recordPaymentAnswers(chunkAnswers, Instant.now());
             answered.addAll(chunkAnswers);
-            progress.update(I18n.text("progress.payments"), answered.size(), pending.size());
+            progress.update(Sentence.of("progress.payments"), answered.size(), pending.size());
         }
         return new Result(answered);
     }
@@ -62,9 +62,10 @@ public final class PaymentPush {
         String gatewaySite = client.hello().siteId();
         String storeSite = store.site().map(SiteInfo::siteId).orElse(null);
         if (!gatewaySite.equals(storeSite)) {
-            throw new SiteMismatchException("The site database " + store.file() + " holds "
-                    + (storeSite == null ? "no site" : "site " + storeSite) + ", but the gateway is of site "
-                    + gatewaySite + "; push the outbox of this site's database.");
+            throw new SiteMismatchException(storeSite == null ? "site.mismatch.pushNoSite" : "site.mismatch.push",
+                    "The site database " + store.file() + " holds " + (storeSite == null ? "no site" : "site "
+                    + storeSite) + ", but the gateway is of site " + gatewaySite + "; push the outbox of this site's "
+                    + "database.", store.file(), storeSite, gatewaySite);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PostReadings;
@@ -56,7 +56,7 @@ public final class ReadingPush {
             List<QueuedRead> chunkAnswers = answers(chunk, taken);
             store.recordReadAnswers(chunkAnswers, Instant.now());
             answered.addAll(chunkAnswers);
-            progress.update(I18n.text("progress.reads"), answered.size(), pending.size());
+            progress.update(Sentence.of("progress.reads"), answered.size(), pending.size());
         }
         return new Result(answered);
     }

@@ -4,7 +4,7 @@ import io.gridside.billing.CreditTerms;
 import io.gridside.billing.Takeover;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.frame.Frame;
@@ -219,11 +219,11 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         int sent = total - state.missingChunks().size() - state.configPartsMissing().size();
         for (int index : state.configPartsMissing()) {
             state = client.replacement().configPart(parts.get(index));
-            progress.update(I18n.text("progress.restore"), ++sent, total);
+            progress.update(Sentence.of("progress.restore"), ++sent, total);
         }
         for (int index : state.missingChunks()) {
             state = client.replacement().chunk(new RestoreChunk(restoreId, index, chunks.get(index)));
-            progress.update(I18n.text("progress.restore"), ++sent, total);
+            progress.update(Sentence.of("progress.restore"), ++sent, total);
         }
         return state.applied() ? state : client.replacement().finish(new FinishRestore(restoreId));
     }

@@ -1,6 +1,6 @@
 package io.gridside.console.service;
 
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
@@ -61,17 +61,18 @@ public final class SitePull {
         store.site().ifPresent(held -> {
             String gateway = store.gatewayId().orElse("?");
             if (!held.siteId().equals(site.site().siteId()) || !gateway.equals(hello.gatewayId())) {
-                throw new SiteMismatchException("The site database " + store.file() + " holds site "
-                        + held.siteId() + " of gateway " + gateway + ", but the gateway answering is "
+                throw new SiteMismatchException("site.mismatch.pull", "The site database " + store.file()
+                        + " holds site " + held.siteId() + " of gateway " + gateway + ", but the gateway answering is "
                         + hello.gatewayId() + " of site " + site.site().siteId() + ". Nothing was pulled; use that "
-                        + "site's own database.");
+                        + "site's own database.", store.file(), held.siteId(), gateway, hello.gatewayId(),
+                        site.site().siteId());
             }
         });
     }
 
     public static Result run(GatewayClient client, SiteStore store, Instant from, Instant to, Progress progress,
             CancelSignal cancel) throws LinkException {
-        progress.update(I18n.text("pull.site"), 0, -1);
+        progress.update(Sentence.of("pull.site"), 0, -1);
         SiteReply site = client.site();
         HelloReply hello = client.hello();
         checkSameSite(store, site, hello);
@@ -79,14 +80,14 @@ public final class SitePull {
         store.saveTariff(site.tariff());
         pullRoster(client, store, progress, cancel);
 
-        progress.update(I18n.text("pull.status"), 0, -1);
+        progress.update(Sentence.of("pull.status"), 0, -1);
         List<MeterStatus> statuses = client.meterStatus();
         store.saveStatuses(statuses);
 
         long[] readingsNew = {0};
         long readings = client.readings(from, to, (batch, received, total) -> {
             readingsNew[0] += store.insertReadings(batch);
-            progress.update(I18n.text("pull.readings"), received, total);
+            progress.update(Sentence.of("pull.readings"), received, total);
         }, cancel);
         // The window's first and last days are seldom whole: they join their days' compact blocks now.
         store.compactReadings();
@@ -103,7 +104,7 @@ public final class SitePull {
                     : lastBilled[0]);
             ledgerNew[0] += store.insertLedger(batch.stream().map(LedgerLink::entry).toList(),
                     batch.stream().map(LedgerLink::hash).toList());
-            progress.update(I18n.text("pull.ledger"), received, total);
+            progress.update(Sentence.of("pull.ledger"), received, total);
         }, cancel);
         if (held > 0 && ledger == 0) {
             throw LedgerConflictException.shorter(held);
@@ -176,7 +177,7 @@ public final class SitePull {
                     batch.stream().map(RosterBatch.Entry::meter).toList());
             batch.stream().filter(entry -> entry.feeder() != null)
                     .forEach(entry -> feeders.put(entry.meter().meterId(), entry.feeder()));
-            progress.update(I18n.text("pull.roster"), received, total);
+            progress.update(Sentence.of("pull.roster"), received, total);
         }, cancel);
         if (client.hello().capabilities().contains(GetRoster.FEEDERS)) {
             store.saveFeeders(feeders);
@@ -231,7 +232,7 @@ public final class SitePull {
         }
         return client.events(from, to, (batch, received, total) -> {
             added[0] += store.insertEvents(batch);
-            progress.update(I18n.text("pull.events"), received, total);
+            progress.update(Sentence.of("pull.events"), received, total);
         }, cancel);
     }
 
@@ -257,7 +258,7 @@ public final class SitePull {
         if (at == null || store.holdsTopology(at)) {
             return false;
         }
-        progress.update(I18n.text("pull.topology"), 0, -1);
+        progress.update(Sentence.of("pull.topology"), 0, -1);
         TopologySnapshot snapshot;
         try {
             snapshot = client.topology(at);

@@ -4,6 +4,8 @@ import io.gridside.billing.AccountHistory;
 import io.gridside.billing.LedgerStore;
 import io.gridside.billing.config.BillingConfig;
 import io.gridside.billing.config.BillingConfigDocument;
+import io.gridside.console.Sentence;
+import io.gridside.site.BrokenRecordException;
 import io.gridside.site.Customer;
 import io.gridside.site.EntryKind;
 import io.gridside.site.InvalidValueException;
@@ -336,9 +338,11 @@ public final class Statements {
         boolean any = own.stream().anyMatch(e -> !e.at().isAfter(end));
         long stored = balanceBefore(own, end, closing);
         if (any && stored != closing) {
-            throw new IllegalStateException("The ledger entries of customer " + customerId + " add up to "
-                    + closing + " minor units but the ledger stored " + stored + " as the balance after them; check "
-                    + "the ledger with: gridside bill verify --site " + store.file() + " [" + LEDGER_BROKEN + "]");
+            throw new BrokenRecordException("ledger.sum", "The ledger entries of customer " + customerId
+                    + " add up to " + closing + " minor units but the ledger stored " + stored + " as the balance "
+                    + "after them; check the ledger with: gridside bill verify --site " + store.file() + " ["
+                    + LEDGER_BROKEN + "]", customerId, Sentence.money(closing, site.currency()),
+                    Sentence.money(stored, site.currency()), store.file(), LEDGER_BROKEN);
         }
     }
 

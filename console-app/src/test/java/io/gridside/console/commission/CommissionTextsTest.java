@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.gridside.console.I18n;
 import io.gridside.console.service.commission.CommissionSentence;
 import io.gridside.console.service.commission.NotReadyRefusals;
+import io.gridside.console.service.commission.StepCancelledException;
 import io.gridside.site.commission.AssignmentRules;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.JoinedMeter;
@@ -109,6 +110,17 @@ class CommissionTextsTest {
         assertThat(refusal.reason()).isPresent();
         assertThat(ServiceCommissionSource.words(refusal)).doesNotContain("went live").contains("2026-07-01")
                 .endsWith("[NOT_READY]");
+    }
+
+    @Test
+    void aStepCancelledReadsInFrenchWithTheStepNamedAsTheScreenNamesIt() {
+        StepCancelledException cancelled = new StepCancelledException(CommissionStep.RELAY_TEST);
+
+        I18n.use(Locale.FRENCH);
+
+        assertThat(cancelled.getMessage()).contains("RELAY_TEST");
+        assertThat(ServiceCommissionSource.words(cancelled)).isEqualTo("La mise en service a été annulée pendant "
+                + "l'étape « Test des relais » ; elle reprendra là où elle s'est arrêtée.");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.gridside.console.firmware.FirmwareViewModelTest.accepted;
 import static io.gridside.console.firmware.FirmwareViewModelTest.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.service.firmware.PushResult;
 import io.gridside.link.message.ControlCampaign;
 import io.gridside.site.firmware.CampaignPolicy;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,20 @@ class CampaignViewModelTest {
     }
 
     @Test
+    void aWavesMetersWithNoRouteAndAMeterLeftOutReadInFrench() {
+        I18n.use(Locale.FRENCH);
+        try {
+            planned();
+
+            assertThat(model.waveRows().get(2).hops()).endsWith(" sans route)").doesNotContain("no route");
+            assertThat(model.excluded()).singleElement().extracting(Map.Entry::getValue)
+                    .isEqualTo("le matériel mtr-r1 ne fait pas tourner mtr-3.3.0");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void anEditedPolicyPlansAgainAndAValueOutOfRangeIsRefusedWithWhy() {
         planned();
 
@@ -74,6 +91,14 @@ class CampaignViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo(
                 "The policy was not changed: attemptsPerMeter is from 1 to 10, not 11.");
         assertThat(model.policyProperty().get().attemptsPerMeter()).isEqualTo(3);
+
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(model.messageProperty().get()).isEqualTo("Les règles n'ont pas été modifiées : les tentatives "
+                    + "par compteur vont de 1 à 10, et non 11.");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
 
         model.resetPolicy();
         assertThat(model.policyProperty().get()).isEqualTo(CampaignPolicy.defaults());

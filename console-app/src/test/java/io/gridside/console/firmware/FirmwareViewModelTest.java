@@ -2,6 +2,7 @@ package io.gridside.console.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.site.firmware.GatewayInstall;
 import io.gridside.console.service.firmware.ImageReview;
 import io.gridside.console.service.firmware.PushPhase;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class FirmwareViewModelTest {
@@ -128,6 +130,24 @@ class FirmwareViewModelTest {
         assertThat(model.acceptableFor(FirmwareProduct.GATEWAY).get()).isFalse();
         assertThat(source.asked).noneMatch(asked -> asked.startsWith("push"));
         assertThat(model.images()).containsExactly(OLD_IMAGE);
+    }
+
+    @Test
+    void aRefusedImageSaysWhyInFrenchByItsCode() {
+        source.reviews.put(OLD_IMAGE, new ImageReview(OLD_IMAGE, manifest(FirmwareProduct.GATEWAY, "gw-sim-2.0.0",
+                List.of("gw-sim-r1")), "ed25519:1f2e3d4c", List.of(new ImageReview.Check("signature", false,
+                        "changed after signing")), FirmwareRefusal.BAD_SIGNATURE,
+                "The manifest's signature does not verify under key ed25519:1f2e3d4c."));
+        I18n.use(Locale.FRENCH);
+        try {
+            model.choose(OLD_IMAGE);
+
+            assertThat(model.imageTextProperty().get()).isEqualTo("Refusée : La signature de l'image ne tient pas : "
+                    + "l'image a été modifiée après sa signature. Copiez-la à nouveau depuis l'opérateur. "
+                    + "[FIRMWARE_BAD_SIGNATURE] Elle ne peut pas être envoyée.");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     @Test

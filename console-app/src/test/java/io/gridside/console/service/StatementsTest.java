@@ -2,7 +2,10 @@ package io.gridside.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.gridside.console.Failures;
+import io.gridside.console.I18n;
 import io.gridside.site.CreditState;
 import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
@@ -20,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +84,11 @@ class StatementsTest {
             store.saveStatuses(List.of(new MeterStatus("M-1", "C-1", "Amina", 51_884, "KES",
                     Instant.parse("2026-06-02T21:15:00Z"), 1_350, -70, "GW-1", RelayState.ON, CreditState.ACTIVE)));
         }
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        I18n.use(Locale.ENGLISH);
     }
 
     static LedgerEntry entry(long seq, String at, EntryKind kind, long amount, long balanceAfter) {
@@ -189,6 +199,27 @@ class StatementsTest {
             assertThatThrownBy(() -> statements.of("C-1", june1)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("add up to 9650").hasMessageContaining("9600")
                     .hasMessageEndingWith("[" + Statements.LEDGER_BROKEN + "]");
+        }
+    }
+
+    @Test
+    void entriesThatDoNotAddUpAreRefusedInFrenchWithTheirAmountsAsFrenchWritesMoney() {
+        Path broken = dir.resolve("broken.db");
+        try (SiteStore store = SiteStore.open(broken)) {
+            store.saveSite(SITE, "GW-1");
+            store.insertLedger(List.of(entry(1, "2026-06-01T05:00:00Z", EntryKind.OPENING, 10_000, 10_000),
+                    entry(2, "2026-06-01T06:00:00Z", EntryKind.ENERGY, -350, 9_600)));
+            Statements statements = Statements.of(store);
+
+            Throwable refused = catchThrowable(() -> statements.of("C-1", new Statements.Period(JUNE_1, JUNE_1)));
+            I18n.use(Locale.FRENCH);
+            String french = Failures.describe(refused);
+            I18n.use(Locale.ENGLISH);
+
+            assertThat(french).startsWith("Les écritures du grand livre du client C-1 totalisent 96,50 KES, mais le "
+                    + "grand livre a enregistré 96,00 KES").endsWith("[" + Statements.LEDGER_BROKEN + "]")
+                    .contains(broken.toString()).doesNotContain("minor units");
+            assertThat(Failures.describe(refused)).isEqualTo(refused.getMessage()).contains("9650 minor units");
         }
     }
 

@@ -2,6 +2,7 @@ package io.gridside.link.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.RefusedFileException;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public final class CommissioningPackFile {
                     signature == null || signature.asText().isEmpty()
                             ? ByteString.of(new byte[0]) : JsonFiles.base64(root, "signature", file));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The commissioning pack in " + file + " is damaged: " + e.getMessage() + ".", e);
+            throw new RefusedFileException("pack.damaged", "The commissioning pack in " + file + " is damaged: "
+                    + e.getMessage() + ".", e, file);
         }
     }
 

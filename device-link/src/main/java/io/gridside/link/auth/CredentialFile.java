@@ -2,6 +2,7 @@ package io.gridside.link.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.RefusedFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -38,12 +39,14 @@ public final class CredentialFile {
             credential = SignedCredential.of(JsonFiles.base64(root, "credential", file),
                     JsonFiles.base64(root, "signature", file));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The credential in " + file + " is damaged: " + e.getMessage() + ".", e);
+            throw new RefusedFileException("credential.damaged", "The credential in " + file + " is damaged: "
+                    + e.getMessage() + ".", e, file);
         }
         JsonNode details = root.get("details");
         if (details != null && !details.equals(details(credential.credential()))) {
-            throw new IOException("The details in the credential file " + file + " were changed and no longer say "
-                    + "what the operator signed; ask your supervisor for a new file.");
+            throw new RefusedFileException("credential.altered", "The details in the credential file " + file
+                    + " were changed and no longer say what the operator signed; ask your supervisor for a new file.",
+                    null, file);
         }
         return credential;
     }

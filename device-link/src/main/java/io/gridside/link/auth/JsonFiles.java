@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.RefusedFileException;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -40,12 +41,13 @@ public final class JsonFiles {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IOException("The " + what + " file " + origin + " is not JSON: "
-                    + e.getOriginalMessage() + ".", e);
+            throw new RefusedFileException("file.notJson", "The " + what + " file " + origin + " is not JSON: "
+                    + e.getOriginalMessage() + ".", e, origin);
         }
         if (root == null || !root.isObject() || !format.equals(root.path("format").asText())) {
-            throw new IOException("The file " + origin + " is not " + (what.matches("[aeiou].*") ? "an " : "a ")
-                    + what + " file (its format is not " + format + ").");
+            throw new RefusedFileException("file.format", "The file " + origin + " is not "
+                    + (what.matches("[aeiou].*") ? "an " : "a ") + what + " file (its format is not " + format + ").",
+                    null, origin, format);
         }
         return root;
     }
@@ -53,7 +55,8 @@ public final class JsonFiles {
     public static String text(JsonNode root, String field, Object origin) throws IOException {
         JsonNode value = root.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IOException("The file " + origin + " lacks its " + field + ".");
+            throw new RefusedFileException("file.lacks", "The file " + origin + " lacks its " + field + ".", null,
+                    origin, field);
         }
         return value.asText();
     }
@@ -62,7 +65,8 @@ public final class JsonFiles {
         try {
             return ByteString.fromBase64(text(root, field, origin));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The " + field + " in " + origin + " is not base64.", e);
+            throw new RefusedFileException("file.base64", "The " + field + " in " + origin + " is not base64.", e,
+                    origin, field);
         }
     }
 

@@ -2,6 +2,7 @@ package io.gridside.link.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.RefusedFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -64,14 +65,15 @@ public final class KeyReplacementFile {
      */
     public static SignedKeyReplacement fromJson(JsonNode root, String origin) throws IOException {
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException("The file " + origin + " is not a gateway key replacement file (its format is "
-                    + "not " + FORMAT + ").");
+            throw new RefusedFileException("file.format", "The file " + origin + " is not a gateway key replacement "
+                    + "file (its format is not " + FORMAT + ").", null, origin, FORMAT);
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new IOException("The gateway key replacement file " + origin + " carries the field " + name
-                        + ", which this version does not know; ask the operator for a new file.");
+                throw new RefusedFileException("record.unknownField", "The gateway key replacement file " + origin
+                        + " carries the field " + name + ", which this version does not know; ask the operator for "
+                        + "a new file.", null, origin, name);
             }
         }
         SignedKeyReplacement record;
@@ -79,13 +81,14 @@ public final class KeyReplacementFile {
             record = SignedKeyReplacement.of(JsonFiles.base64(root, "record", origin),
                     JsonFiles.base64(root, "signature", origin), JsonFiles.base64(root, "operatorKey", origin));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The gateway key replacement record in " + origin + " is damaged: "
-                    + e.getMessage() + ".", e);
+            throw new RefusedFileException("record.damaged", "The gateway key replacement record in " + origin
+                    + " is damaged: " + e.getMessage() + ".", e, origin);
         }
         JsonNode details = root.get("details");
         if (details != null && !details.equals(details(record.replacement()))) {
-            throw new IOException("The details in the gateway key replacement file " + origin + " were changed "
-                    + "and no longer say what the operator signed; ask the operator for a new file.");
+            throw new RefusedFileException("record.altered", "The details in the gateway key replacement file "
+                    + origin + " were changed and no longer say what the operator signed; ask the operator for a new "
+                    + "file.", null, origin);
         }
         return record;
     }

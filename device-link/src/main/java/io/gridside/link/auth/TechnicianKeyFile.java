@@ -2,6 +2,7 @@ package io.gridside.link.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridside.site.RefusedFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +63,13 @@ public final class TechnicianKeyFile {
         try {
             key = SigningKey.fromSeed(JsonFiles.base64(root, "privateKey", file));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The private key in " + file + " is not usable: " + e.getMessage(), e);
+            throw new RefusedFileException("key.unusable", "The private key in " + file + " is not usable: "
+                    + e.getMessage(), e, file);
         }
         if (!key.publicKey().equals(credential.credential().technicianKey())) {
-            throw new IOException("The key in " + file + " is not the one the credential of "
-                    + credential.technicianId() + " names; keep each credential with its own key file.");
+            throw new RefusedFileException("key.notTheCredentials", "The key in " + file + " is not the one the "
+                    + "credential of " + credential.technicianId() + " names; keep each credential with its own key "
+                    + "file.", null, file, credential.technicianId());
         }
         return Optional.of(key);
     }

@@ -25,9 +25,11 @@ final class CsvLines {
      * A part of the text that cannot be split: a quote left open, or text after a closing quote.
      *
      * @param line    the line it is on, from 1
-     * @param message what is wrong and how it is written instead
+     * @param reason  the sentence's name of what is wrong, among a console's refusal texts
+     * @param message what is wrong and how it is written instead, in English
+     * @param values  the values the sentence names
      */
-    record Malformed(int line, String message) {
+    record Malformed(int line, String reason, String message, Object... values) {
     }
 
     /**
@@ -130,12 +132,14 @@ final class CsvLines {
                     field.setLength(0);
                     afterQuote = false;
                 } else if (afterQuote && line > rowLine) {
-                    malformed.add(new Malformed(rowLine, "a quote opened on this line closes only on line " + line
-                            + ", where text follows it; it is most likely never closed"));
+                    malformed.add(new Malformed(rowLine, "customers.csv.closesLate", "a quote opened on this line "
+                            + "closes only on line " + line + ", where text follows it; it is most likely never closed",
+                            Integer.toString(line)));
                     return resumeAfter(rowStart, rowLine);
                 } else if (afterQuote) {
-                    malformed.add(new Malformed(line, "text follows a closing quote; a field with a quote in it is "
-                            + "written in quotes with the quote doubled, as \"a \"\"b\"\" c\""));
+                    malformed.add(new Malformed(line, "customers.csv.afterQuote", "text follows a closing quote; a "
+                            + "field with a quote in it is written in quotes with the quote doubled, "
+                            + "as \"a \"\"b\"\" c\""));
                     dropping = true;
                 } else if (c == '"' && field.length() == 0) {
                     quoted = true;
@@ -144,7 +148,8 @@ final class CsvLines {
                 }
             }
             if (quoted) {
-                malformed.add(new Malformed(rowLine, "a quote opened on this line is never closed"));
+                malformed.add(new Malformed(rowLine, "customers.csv.unclosed",
+                        "a quote opened on this line is never closed"));
                 return resumeAfter(rowStart, rowLine);
             }
             if (!dropping && (field.length() > 0 || !fields.isEmpty() || afterQuote)) {

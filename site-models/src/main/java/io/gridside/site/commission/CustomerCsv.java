@@ -70,14 +70,15 @@ public final class CustomerCsv {
     public static Result read(String text, String currency, Set<String> knownTariffs) {
         CsvLines.Split split = CsvLines.split(text);
         List<CsvLines.Row> rows = split.rows();
-        List<CsvProblem> unsplit = split.malformed().stream()
-                .map(malformed -> new CsvProblem(malformed.line(), "", malformed.message())).toList();
+        List<CsvProblem> unsplit = split.malformed().stream().map(malformed -> new CsvProblem(malformed.line(), "",
+                malformed.message(), malformed.reason(), malformed.values())).toList();
         if (rows.isEmpty() && !unsplit.isEmpty()) {
             return new Result(List.of(), unsplit);
         }
         if (rows.isEmpty()) {
             return new Result(List.of(), List.of(new CsvProblem(1, "", "the file is empty; it needs the header "
-                    + String.join(",", HEADER) + " and a line per customer")));
+                    + String.join(",", HEADER) + " and a line per customer", "customers.empty",
+                    String.join(",", HEADER))));
         }
         CsvProblem header = header(rows.get(0));
         if (header != null) {
@@ -88,7 +89,8 @@ public final class CustomerCsv {
             reader.read(row);
         }
         if (rows.size() == 1 && unsplit.isEmpty()) {
-            reader.problems.add(new CsvProblem(1, "", "the file has a header and no customers"));
+            reader.problems.add(new CsvProblem(1, "", "the file has a header and no customers",
+                    "customers.none"));
         }
         List<CsvProblem> problems = byLine(unsplit, reader.problems);
         return new Result(problems.isEmpty() ? reader.customers : List.of(), problems);
@@ -107,7 +109,8 @@ public final class CustomerCsv {
             return null;
         }
         return new CsvProblem(row.line(), "", "the header must be " + String.join(",", HEADER) + ", in this order; "
-                + "this file's is " + String.join(",", row.fields()));
+                + "this file's is " + String.join(",", row.fields()), "customers.header", String.join(",", HEADER),
+                String.join(",", row.fields()));
     }
 
     /** Reads the lines after the header, keeping what it has seen to find repeats. */
@@ -132,14 +135,15 @@ public final class CustomerCsv {
             int line = row.line();
             if (fields.size() != HEADER.size()) {
                 problems.add(new CsvProblem(line, "", "this line has " + fields.size() + " fields and the header "
-                        + HEADER.size() + "; a field holding a comma goes in double quotes"));
+                        + HEADER.size() + "; a field holding a comma goes in double quotes", "customers.fields",
+                        fields.size(), HEADER.size()));
                 return;
             }
             int before = problems.size();
             String id = id(line, fields.get(0).strip());
             String name = fields.get(1).strip();
             if (name.isEmpty()) {
-                problem(line, "name", "the name is empty");
+                problem(line, "name", "the name is empty", "customers.name.empty");
             }
             String phone = phone(line, fields.get(2));
             CustomerCategory category = category(line, fields.get(4).strip());
@@ -155,13 +159,13 @@ public final class CustomerCsv {
         private String id(int line, String id) {
             if (!PlannedCustomer.ID.matcher(id).matches()) {
                 problem(line, "customer_id", "'" + id + "' is not a customer id: 1 to 64 letters, digits, '.', "
-                        + "'_', ':' or '-', beginning with a letter or digit");
+                        + "'_', ':' or '-', beginning with a letter or digit", "customers.id.form", id);
                 return id;
             }
             Integer first = idLines.putIfAbsent(id, line);
             if (first != null) {
                 problem(line, "customer_id", "the customer id " + id + " is on line " + first + " already; each "
-                        + "customer is listed once");
+                        + "customer is listed once", "customers.id.repeated", id, Integer.toString(first));
             }
             return id;
         }
@@ -170,7 +174,8 @@ public final class CustomerCsv {
             String phone = text.replace(" ", "").replace("-", "");
             if (!phone.isEmpty() && !PlannedCustomer.PHONE.matcher(phone).matches()) {
                 problem(line, "phone", "'" + text.strip() + "' is not a phone number: + and the country code, "
-                        + "then the number, 8 to 15 digits in all, such as +254712345678; or leave it empty");
+                        + "then the number, 8 to 15 digits in all, such as +254712345678; or leave it empty",
+                        "customers.phone", text.strip());
             }
             return phone;
         }
@@ -181,16 +186,19 @@ public final class CustomerCsv {
                     return category;
                 }
             }
-            problem(line, "category", "'" + text + "' is not a category: one of " + CATEGORIES);
+            problem(line, "category", "'" + text + "' is not a category: one of " + CATEGORIES,
+                    "customers.category", text, CATEGORIES);
             return null;
         }
 
         private String tariff(int line, String tariff) {
             if (tariff.isEmpty()) {
-                problem(line, "tariff_id", "the tariff id is empty; every customer is billed on a tariff");
+                problem(line, "tariff_id", "the tariff id is empty; every customer is billed on a tariff",
+                        "customers.tariff.empty");
             } else if (knownTariffs != null && !knownTariffs.contains(tariff)) {
-                problem(line, "tariff_id", "the tariff " + tariff + " is not one of the site's: "
-                        + String.join(", ", new TreeSet<>(knownTariffs)));
+                String known = String.join(", ", new TreeSet<>(knownTariffs));
+                problem(line, "tariff_id", "the tariff " + tariff + " is not one of the site's: " + known,
+                        "customers.tariff.unknown", tariff, known);
             }
             return tariff;
         }
@@ -205,15 +213,18 @@ public final class CustomerCsv {
                 amount = new BigDecimal(text);
             } catch (NumberFormatException e) {
                 problem(line, "opening_balance", "'" + text + "' is not an amount: write it in " + currency
-                        + " with a point before the decimals, such as " + example());
+                        + " with a point before the decimals, such as " + example(), "customers.balance.form", text,
+                        currency, example());
                 return 0;
             }
             if (amount.signum() < 0) {
                 problem(line, "opening_balance", "the opening balance " + text + " is negative; a customer starts "
-                        + "with credit or with none, and a debt is recorded as a debt, not here");
+                        + "with credit or with none, and a debt is recorded as a debt, not here",
+                        "customers.balance.negative", text);
             } else if (amount.stripTrailingZeros().scale() > decimals) {
                 problem(line, "opening_balance", "the opening balance " + text + " has more decimals than "
-                        + currency + " has (" + decimals + ")");
+                        + currency + " has (" + decimals + ")", "customers.balance.decimals", text, currency,
+                        decimals);
             } else {
                 try {
                     long minor = amount.movePointRight(decimals).longValueExact();
@@ -222,9 +233,10 @@ public final class CustomerCsv {
                     }
                     return minor;
                 } catch (ArithmeticException e) {
+                    String most = BigDecimal.valueOf(MOST_OPENING_MINOR).movePointLeft(decimals).toPlainString();
                     problem(line, "opening_balance", "the opening balance " + text + " is too large: at most "
-                            + BigDecimal.valueOf(MOST_OPENING_MINOR).movePointLeft(decimals).toPlainString() + " "
-                            + currency + ", as much as one payment can be");
+                            + most + " " + currency + ", as much as one payment can be",
+                            "customers.balance.tooLarge", text, most, currency);
                 }
             }
             return 0;
@@ -238,13 +250,14 @@ public final class CustomerCsv {
             try {
                 MeterSerial.requireValid(serial);
             } catch (CommissionRefusal e) {
-                problem(line, "meter_serial", e.getMessage());
+                problem(line, "meter_serial", e.getMessage(), CommissionRefusal.SERIAL_CHECK_DIGIT.equals(e.code())
+                        ? "customers.serial.checkDigit" : "customers.serial.form", e.values().toArray());
                 return null;
             }
             Integer first = serialLines.putIfAbsent(serial, line);
             if (first != null) {
                 problem(line, "meter_serial", "the meter " + serial + " is planned on line " + first + " already; "
-                        + "a meter goes to one customer");
+                        + "a meter goes to one customer", "customers.serial.repeated", serial, Integer.toString(first));
             }
             return serial;
         }
@@ -253,8 +266,8 @@ public final class CustomerCsv {
             return decimals == 0 ? "150" : "150." + "5".repeat(decimals);
         }
 
-        private void problem(int line, String column, String message) {
-            problems.add(new CsvProblem(line, column, message));
+        private void problem(int line, String column, String message, String reason, Object... values) {
+            problems.add(new CsvProblem(line, column, message, reason, values));
         }
     }
 }

@@ -26,6 +26,27 @@ public record CampaignPlan(List<List<String>> waves, Map<String, String> exclude
         return waves.stream().mapToInt(List::size).sum();
     }
 
+    /** Why a meter is left out of a campaign, so that a console can say it in the technician's language. */
+    public enum Exclusion {
+        /** The image does not run on the meter's hardware (or is not a meter's image). */
+        HARDWARE,
+        /** The meter runs the image's version already. */
+        RUNS_ALREADY,
+        /** The meter's security counter is higher than the image's: it runs a newer version. */
+        NEWER
+    }
+
+    /** Why {@code meter} is left out of a campaign of {@code image}, or null when it takes part. */
+    public static Exclusion exclusion(FleetMeter meter, FirmwareManifest image) {
+        if (image.product() != FirmwareProduct.METER || !image.runsOn(meter.hardwareId())) {
+            return Exclusion.HARDWARE;
+        }
+        if (meter.version().equals(image.version())) {
+            return Exclusion.RUNS_ALREADY;
+        }
+        return meter.securityCounter() > image.securityCounter() ? Exclusion.NEWER : null;
+    }
+
     /**
      * Plans a campaign of {@code image} over {@code fleet} by {@code policy}. A meter of hardware the image does not
      * run on, that runs the image's version already, or whose security counter is higher, is left out. The canary
@@ -40,14 +61,15 @@ public record CampaignPlan(List<List<String>> waves, Map<String, String> exclude
         Map<String, String> excluded = new LinkedHashMap<>();
         List<FleetMeter> eligible = new ArrayList<>();
         for (FleetMeter meter : fleet) {
-            if (image.product() != FirmwareProduct.METER || !image.runsOn(meter.hardwareId())) {
-                excluded.put(meter.meterId(), "hardware " + meter.hardwareId() + " does not run " + image.version());
-            } else if (meter.version().equals(image.version())) {
-                excluded.put(meter.meterId(), "runs " + image.version() + " already");
-            } else if (meter.securityCounter() > image.securityCounter()) {
-                excluded.put(meter.meterId(), "runs " + meter.version() + ", newer than " + image.version());
-            } else {
+            Exclusion why = exclusion(meter, image);
+            if (why == null) {
                 eligible.add(meter);
+            } else {
+                excluded.put(meter.meterId(), switch (why) {
+                    case HARDWARE -> "hardware " + meter.hardwareId() + " does not run " + image.version();
+                    case RUNS_ALREADY -> "runs " + image.version() + " already";
+                    case NEWER -> "runs " + meter.version() + ", newer than " + image.version();
+                });
             }
         }
         Comparator<FleetMeter> shallowFirst = Comparator

@@ -1,5 +1,7 @@
 package io.gridside.site.firmware;
 
+import io.gridside.site.InvalidValueException;
+
 /**
  * The rules a meter campaign runs by; {@link #defaults} are the ones a technician gets without asking.
  *
@@ -26,9 +28,11 @@ public record CampaignPolicy(int canaryPerGroup, int firstWaveSize, int waveGrow
         check(concurrency, 1, 1000, "concurrency");
     }
 
+    /** Refuses {@code value} of the rule {@code name} outside {@code min} to {@code max}, as {@code campaign.NAME}. */
     private static void check(int value, int min, int max, String name) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " is from " + min + " to " + max + ", not " + value);
+            throw new InvalidValueException("campaign." + name, name + " is from " + min + " to " + max + ", not "
+                    + value, min, max, value);
         }
     }
 

@@ -136,13 +136,13 @@ public final class CommissionRunner {
         if (cancel.isCancelled()) {
             throw new StepCancelledException(step);
         }
-        progress.update(named(step).text(), step.ordinal(), STEPS.length);
+        progress.update(named(step), step.ordinal(), STEPS.length);
         StepOutcome outcome = stepWork.run(new Context(step, progress, cancel));
         if (outcome.done()) {
             journal.markDone(step, outcome.detail());
             LOG.info("The commissioning step {} is done.", step);
         }
-        progress.update(named(step).text(), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);
+        progress.update(named(step), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);
         return outcome;
     }
 

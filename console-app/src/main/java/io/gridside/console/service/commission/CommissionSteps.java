@@ -1,7 +1,7 @@
 package io.gridside.console.service.commission;
 
 import io.gridside.billing.commission.DryRun;
-import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.link.auth.CommissioningPackFile;
 import io.gridside.link.auth.SignedCommissioningPack;
 import io.gridside.link.client.CancelSignal;
@@ -113,7 +113,7 @@ final class CommissionSteps {
         SitePlan plan = day.plan();
         day.store().saveSite(new SiteInfo(plan.siteId(), plan.name(), plan.currency(), plan.zone()),
                 setUp.gatewayId());
-        context.progress().update(I18n.text("progress.siteTaken", setUp.gatewayId(), setUp.siteId()), 1, 1);
+        context.progress().update(Sentence.of("progress.siteTaken", setUp.gatewayId(), setUp.siteId()), 1, 1);
         return StepOutcome.finished(day.pack().toString());
     }
 
@@ -214,7 +214,7 @@ final class CommissionSteps {
         List<String> failed = new ArrayList<>();
         int done = 0;
         for (Assignment assignment : assignments) {
-            context.progress().update(I18n.text("progress.relayTest", assignment.meterId()), done++,
+            context.progress().update(Sentence.of("progress.relayTest", assignment.meterId()), done++,
                     assignments.size());
             if (passed.contains(assignment.meterId())) {
                 continue;
@@ -278,7 +278,7 @@ final class CommissionSteps {
         List<Assignment> assignments = rows.assignments();
         int done = 0;
         for (Assignment assignment : assignments) {
-            context.progress().update(I18n.text("progress.commissioning", assignment.customerId()), done++,
+            context.progress().update(Sentence.of("progress.commissioning", assignment.customerId()), done++,
                     assignments.size());
             if (commissioned.contains(assignment.customerId())) {
                 continue;

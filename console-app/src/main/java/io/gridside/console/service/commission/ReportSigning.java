@@ -4,6 +4,7 @@ import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCommand;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.cbor.DeterministicCbor;
 import io.gridside.site.commission.CommissionReport;
@@ -36,13 +37,15 @@ public final class ReportSigning {
     public static SignedReport sign(CommissionReport report, SignedCredential credential, SigningKey key,
             Instant at) {
         if (!credential.technicianId().equals(report.technicianId())) {
-            throw new IllegalArgumentException("The report is made out to technician " + report.technicianId()
-                    + ", and the credential is " + credential.technicianId() + "'s.");
+            throw new InvalidValueException("report.technician", "The report is made out to technician "
+                    + report.technicianId() + ", and the credential is " + credential.technicianId() + "'s.",
+                    report.technicianId(), credential.technicianId());
         }
         if (!credential.credential().hasTechnicianKey()
                 || !credential.credential().technicianKey().equals(key.publicKey())) {
-            throw new IllegalArgumentException("The key given is not the one credential " + credential.technicianId()
-                    + " names; use the key file kept next to the credential file.");
+            throw new InvalidValueException("report.key", "The key given is not the one credential "
+                    + credential.technicianId() + " names; use the key file kept next to the credential file.",
+                    credential.technicianId());
         }
         byte[] signed = report.encode();
         return new SignedReport(SignedReport.idOf(signed), report.siteId(), report.technicianId(), key.publicKey(),

@@ -271,8 +271,9 @@ public final class FirmwarePush {
         String gatewaySite = client.hello().siteId();
         String storeSite = store.site().map(SiteInfo::siteId).orElse(gatewaySite);
         if (!gatewaySite.equals(storeSite)) {
-            throw new SiteMismatchException("The site database " + store.file() + " holds site " + storeSite
-                    + ", but the gateway is of site " + gatewaySite + "; use this site's database.");
+            throw new SiteMismatchException("site.mismatch.firmware", "The site database " + store.file()
+                    + " holds site " + storeSite + ", but the gateway is of site " + gatewaySite + "; use this site's "
+                    + "database.", store.file(), storeSite, gatewaySite);
         }
     }
 }

@@ -1,0 +1,38 @@
+package io.gridside.site;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Work refused because a record it reads does not hold together (a ledger whose entries do not add up to the
+ * balances stored with them), worded in English by its message and in any language by its reason.
+ */
+public final class BrokenRecordException extends IllegalStateException implements WordedRefusal {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+    private final transient List<Object> values;
+
+    /**
+     * A refusal with the English {@code message}, its sentence {@code reason} and what goes in that sentence.
+     *
+     * @param values in order; null stays null
+     */
+    public BrokenRecordException(String reason, String message, Object... values) {
+        super(message);
+        this.reason = reason;
+        this.values = Collections.unmodifiableList(Arrays.asList(values.clone()));
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public List<Object> values() {
+        return values == null ? List.of() : values;
+    }
+}
