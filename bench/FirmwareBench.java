@@ -238,7 +238,7 @@ public final class FirmwareBench {
         long started = System.nanoTime();
         try {
             GatewayFirmware.UploadResult result = client.firmware().upload(image.signedManifestBytes(),
-                    image.manifest(), image::chunk, GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER);
+                    image.manifest(), image::chunkBytes, GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (result.alreadyHeld() != 0 || result.sent() != image.manifest().chunkCount()) {
                 return new Run(seconds, "the gateway held " + result.alreadyHeld() + " chunks before the run");

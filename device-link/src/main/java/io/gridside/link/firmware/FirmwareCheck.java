@@ -297,7 +297,7 @@ public final class FirmwareCheck {
         FirmwareManifest manifest = image.manifest();
         List<Integer> damaged = new ArrayList<>();
         for (int index = 0; index < manifest.chunkCount(); index++) {
-            ByteString chunk = ByteString.adopt(image.chunk(index));
+            ByteString chunk = image.chunkBytes(index);
             if (chunk.size() != manifest.chunkLength(index)
                     || !Sha256.of(chunk).equals(manifest.chunkSha256().get(index))) {
                 damaged.add(index);
