@@ -376,7 +376,8 @@ public final class FirmwareBench {
 
     /**
      * The simulated gateway with its firmware in memory: it checks each offer's signature and each chunk's SHA-256
-     * as the simulated gateway does (which checks the whole image's at install), but writes nothing to a disk.
+     * as the simulated gateway does (the session hashes each chunk on its check lane; the whole image's is checked at
+     * install), but writes nothing to a disk.
      * What it costs beyond a raw copy is the link's own cost and the hashing.
      */
     private static final class InMemoryFirmwareGateway implements GatewayService {
@@ -472,11 +473,18 @@ public final class FirmwareBench {
         }
 
         @Override
-        public synchronized ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
+        public ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
+            return takeBeforeFlush(chunk, sha256(chunk.data()));
+        }
+
+        /** Compares the SHA-256 the session computed as the simulated gateway does, rather than hashing again. */
+        @Override
+        public synchronized ChunkHeld takeBeforeFlush(FirmwareChunk chunk, ByteString dataSha256)
+                throws FirmwareRefusedException {
             ByteString data = chunk.data();
             if (manifest == null || !chunk.imageSha256().equals(manifest.imageSha256())
                     || chunk.index() >= manifest.chunkCount() || data.size() != manifest.chunkLength(chunk.index())
-                    || !sha256(data).equals(manifest.chunkSha256().get(chunk.index()))) {
+                    || !dataSha256.equals(manifest.chunkSha256().get(chunk.index()))) {
                 throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The chunk does not match.");
             }
             data.copyTo(image, chunk.index() * manifest.chunkSize());
