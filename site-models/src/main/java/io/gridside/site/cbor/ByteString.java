@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.zip.Checksum;
 
 /**
  * An immutable run of bytes, compared by content: a key, a signature or a nonce inside a record, where a bare
@@ -105,11 +104,6 @@ public final class ByteString {
     /** Feeds the bytes to {@code digest}, without a copy of them. */
     public void updateDigest(MessageDigest digest) {
         digest.update(bytes, offset, length);
-    }
-
-    /** Feeds the bytes to {@code checksum}, without a copy of them. */
-    public void updateChecksum(Checksum checksum) {
-        checksum.update(bytes, offset, length);
     }
 
     /** The bytes as a buffer that cannot change them, without a copy; for writing them out. */
