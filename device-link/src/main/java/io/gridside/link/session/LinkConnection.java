@@ -2,7 +2,6 @@ package io.gridside.link.session;
 
 import io.gridside.link.frame.Frame;
 import io.gridside.link.frame.FrameReader;
-import io.gridside.link.frame.Payload;
 import io.gridside.link.message.MalformedMessageException;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.MessageCatalogue;
@@ -365,7 +364,7 @@ public final class LinkConnection implements AutoCloseable {
      * @throws IOException when the link is or becomes closed before the message is queued
      */
     public void send(long requestId, Message message, Priority priority) throws IOException {
-        Payload payload = Payload.of(MessageCodec.encodeInPieces(message));
+        var payload = io.gridside.link.frame.Payload.of(MessageCodec.encodeInPieces(message));
         if (payload.length() > LinkOptions.MAX_MESSAGE) {
             throw new IllegalArgumentException("A " + message.getClass().getSimpleName() + " of " + payload.length()
                     + " bytes is larger than a link carries (" + LinkOptions.MAX_MESSAGE + ").");
@@ -713,7 +712,6 @@ public final class LinkConnection implements AutoCloseable {
             return;
         }
         try {
-            // The payload is the link's own, just put together, so the message may keep runs of it.
             handler.onMessage(frame.requestId(), MessageCodec.decodeTakingOver(frame.type(), payload));
         } catch (MalformedMessageException e) {
             malformed.incrementAndGet();

@@ -21,7 +21,10 @@ final class Reassembly {
     private final Partial[] partial = new Partial[Frame.CHANNELS];
     private long broken;
 
-    /** Adds a fragment; returns the whole payload when it was the last one, else null. */
+    /**
+     * Adds a fragment; returns the whole payload when it was the last one, else null. The whole is an array that
+     * nothing else holds (a joined copy, or the payload a lone fragment was read into), so a decoder may take it over.
+     */
     synchronized byte[] add(Frame frame) {
         int channel = frame.channel();
         if (frame.has(Frame.FIRST)) {
