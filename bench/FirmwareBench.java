@@ -50,6 +50,9 @@ import io.gridside.site.firmware.FleetMeter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -61,9 +64,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -86,6 +92,10 @@ public final class FirmwareBench {
     private static final List<Double> CONSOLE_CHECKS = new ArrayList<>();
     /** What the raw copy writes at a time. */
     private static final int COPY_BUFFER = 64 * 1024;
+    /** The CPU time each kind of thread spent during the uploads, in milliseconds; see {@link #profileTcp}. */
+    private static final Map<String, Double> UPLOAD_CPU_BY_THREAD = new TreeMap<>();
+    /** The CPU time the process's threads spent during the last upload, in milliseconds. */
+    private static double lastUploadCpuMs;
 
     /** One measured transfer: its seconds, or the reason it failed. */
     private record Run(double seconds, String failure) {
@@ -166,15 +176,60 @@ public final class FirmwareBench {
         print("tcp_vs_raw_ratio", ratios(raw, tcp));
     }
 
-    /** Uploads the TCP image into the in-memory gateway again and again, for a profiler to watch; prints each time. */
+    /**
+     * Uploads the TCP image into the in-memory gateway again and again, for a profiler to watch; prints each time,
+     * with the CPU time the process's threads spent during the upload. At the end, the CPU time each kind of thread
+     * spent per upload, on average over the rounds after the first; {@code gateway} names the gateway's threads.
+     */
     private static void profileTcp() throws Exception {
         FirmwareImage image = gatewayImage(TCP_IMAGE, TCP_CHUNK, "gw-sim-2.6.0");
-        for (int i = 0; i < 10; i++) {
+        int rounds = 10;
+        for (int i = 0; i < rounds; i++) {
+            if (i == 1) {
+                UPLOAD_CPU_BY_THREAD.clear();
+            }
             Run run = tcpRun(image, Gateway.IN_MEMORY);
             Run raw = rawCopy(TCP_IMAGE);
             print("tcp_in_memory_gateway_ms", run.seconds() * 1000);
+            print("tcp_in_memory_thread_cpu_ms", lastUploadCpuMs);
             print("raw_copy_ms", raw.seconds() * 1000);
         }
+        UPLOAD_CPU_BY_THREAD.forEach((thread, ms) -> print("thread_cpu_ms." + thread, ms / (rounds - 1)));
+    }
+
+    /** The CPU time each live thread has used so far, in nanoseconds, by thread id. */
+    private static Map<Long, Long> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> used = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                used.put(id, nanos);
+            }
+        }
+        return used;
+    }
+
+    /**
+     * Adds what each thread used since {@code before} to {@link #UPLOAD_CPU_BY_THREAD}, by the kind of thread (its
+     * name without addresses and numbers; a gateway's threads name their peer with a leading slash); returns the sum.
+     */
+    private static double addCpuSince(Map<Long, Long> before) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double total = 0;
+        for (Map.Entry<Long, Long> now : threadCpu().entrySet()) {
+            ThreadInfo info = threads.getThreadInfo(now.getKey());
+            double ms = (now.getValue() - before.getOrDefault(now.getKey(), 0L)) / 1e6;
+            if (info == null || ms <= 0) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String kind = (name.contains("/") ? "gateway." : "console.") + name.replaceAll("[-/]+[0-9][0-9.:]*", "")
+                    .replace(' ', '_');
+            UPLOAD_CPU_BY_THREAD.merge(kind, ms, Double::sum);
+            total += ms;
+        }
+        return total;
     }
 
     /** A gateway image for the simulated gateway's hardware, signed with the demo key, of seeded bytes. */
@@ -235,10 +290,19 @@ public final class FirmwareBench {
     }
 
     private static Run upload(GatewayClient client, FirmwareImage image) {
+        Map<Long, Long> cpuBefore = threadCpu();
+        try {
+            return timedUpload(client, image);
+        } finally {
+            lastUploadCpuMs = addCpuSince(cpuBefore);
+        }
+    }
+
+    private static Run timedUpload(GatewayClient client, FirmwareImage image) {
         long started = System.nanoTime();
         try {
             GatewayFirmware.UploadResult result = client.firmware().upload(image.signedManifestBytes(),
-                    image.manifest(), image::chunk, GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER);
+                    image.manifest(), image::chunkBytes, GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (result.alreadyHeld() != 0 || result.sent() != image.manifest().chunkCount()) {
                 return new Run(seconds, "the gateway held " + result.alreadyHeld() + " chunks before the run");
@@ -376,7 +440,8 @@ public final class FirmwareBench {
 
     /**
      * The simulated gateway with its firmware in memory: it checks each offer's signature and each chunk's SHA-256
-     * as the simulated gateway does (which checks the whole image's at install), but writes nothing to a disk.
+     * as the simulated gateway does (the session hashes each chunk on its check lane; the whole image's is checked at
+     * install), but writes nothing to a disk.
      * What it costs beyond a raw copy is the link's own cost and the hashing.
      */
     private static final class InMemoryFirmwareGateway implements GatewayService {
@@ -472,11 +537,18 @@ public final class FirmwareBench {
         }
 
         @Override
-        public synchronized ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
+        public ChunkHeld take(FirmwareChunk chunk) throws FirmwareRefusedException {
+            return takeBeforeFlush(chunk, sha256(chunk.data()));
+        }
+
+        /** Compares the SHA-256 the session computed as the simulated gateway does, rather than hashing again. */
+        @Override
+        public synchronized ChunkHeld takeBeforeFlush(FirmwareChunk chunk, ByteString dataSha256)
+                throws FirmwareRefusedException {
             ByteString data = chunk.data();
             if (manifest == null || !chunk.imageSha256().equals(manifest.imageSha256())
                     || chunk.index() >= manifest.chunkCount() || data.size() != manifest.chunkLength(chunk.index())
-                    || !sha256(data).equals(manifest.chunkSha256().get(chunk.index()))) {
+                    || !dataSha256.equals(manifest.chunkSha256().get(chunk.index()))) {
                 throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "The chunk does not match.");
             }
             data.copyTo(image, chunk.index() * manifest.chunkSize());

@@ -37,7 +37,7 @@ final class ChunkUpload {
 
     private final GatewayClient client;
     private final FirmwareManifest manifest;
-    private final IntFunction<byte[]> chunk;
+    private final IntFunction<ByteString> chunk;
     private final GatewayFirmware.UploadListener listener;
     private final CancelSignal cancel;
     private final long inFlightLimit;
@@ -51,7 +51,7 @@ final class ChunkUpload {
     private int held;
     private boolean complete;
 
-    ChunkUpload(GatewayClient client, FirmwareManifest manifest, IntFunction<byte[]> chunk,
+    ChunkUpload(GatewayClient client, FirmwareManifest manifest, IntFunction<ByteString> chunk,
             GatewayFirmware.UploadListener listener, CancelSignal cancel) {
         this.client = client;
         this.manifest = manifest;
@@ -108,12 +108,11 @@ final class ChunkUpload {
                         + "gateway keeps the " + held + " chunks it holds, and an upload again sends the rest.");
             }
             int index = toSend.poll();
-            byte[] data = chunk.apply(index);
-            GatewayClient.Pending pending = client.submit(new FirmwareChunk(manifest.imageSha256(), index,
-                    ByteString.adopt(data)));
-            inFlight.add(new InFlight(index, data.length, pending));
-            bytesInFlight += data.length;
-            bytesSent += data.length;
+            ByteString data = chunk.apply(index);
+            GatewayClient.Pending pending = client.submit(new FirmwareChunk(manifest.imageSha256(), index, data));
+            inFlight.add(new InFlight(index, data.size(), pending));
+            bytesInFlight += data.size();
+            bytesSent += data.size();
             if (refusals[index] == 0) {
                 sent++;
             } else {

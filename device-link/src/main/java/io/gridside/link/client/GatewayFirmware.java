@@ -86,15 +86,15 @@ public final class GatewayFirmware {
      * Calling it again after a failure sends only what the gateway still lacks.
      *
      * @param manifest the manifest that {@code signedManifest} signs, which says how the image is cut
-     * @param chunk the bytes of chunk {@code i} of the image, in a new array each time that the upload keeps as it
-     *     is (it is sent without a copy), so the caller must not change it
+     * @param chunk the bytes of chunk {@code i} of the image, such as a view of an image held in memory
+     *     ({@link io.gridside.link.firmware.FirmwareImage#chunkBytes}); they are sent without a copy
      * @throws LinkException with {@link LinkException.Code#CLOSED} when the link dropped (open a session again
      *     and upload again), {@link LinkException.Code#GATEWAY_ERROR} with gateway code {@code FIRMWARE_DAMAGED}
      *     when a chunk was refused four times, or with another {@code FIRMWARE_*} code when the offer was refused
      * @throws java.util.concurrent.CancellationException when {@code cancel} stopped it between chunks; the
      *     gateway keeps what it took
      */
-    public UploadResult upload(ByteString signedManifest, FirmwareManifest manifest, IntFunction<byte[]> chunk,
+    public UploadResult upload(ByteString signedManifest, FirmwareManifest manifest, IntFunction<ByteString> chunk,
             UploadListener listener, CancelSignal cancel) throws LinkException {
         FirmwareOffered offered = offer(signedManifest);
         return new ChunkUpload(client, manifest, chunk, listener, cancel).run(offered);

@@ -164,8 +164,25 @@ public final class FirmwareCheck {
     /** Checks one chunk as it arrives, as {@link #checkChunk(FirmwareManifest, int, byte[])} does, without a copy. */
     public static void checkChunk(FirmwareManifest manifest, int index, ByteString chunk)
             throws FirmwareRefusedException {
+        checkChunk(manifest, index, chunk.size(), chunk.size() == manifest.chunkLength(index) ? sha256(chunk) : null);
+    }
+
+    /** The SHA-256 of a chunk's bytes, as a manifest states it for each chunk. */
+    public static ByteString sha256(ByteString chunk) {
+        return Sha256.of(chunk);
+    }
+
+    /**
+     * Checks one chunk of {@code size} bytes whose SHA-256 the gateway computed already, as {@link #sha256} does,
+     * on a thread of its own: never a hash the sender states.
+     *
+     * @throws FirmwareRefusedException with {@code DAMAGED} when the size or the hash is not the manifest's
+     * @throws IndexOutOfBoundsException when the image has no chunk {@code index}
+     */
+    public static void checkChunk(FirmwareManifest manifest, int index, int size, ByteString sha256)
+            throws FirmwareRefusedException {
         int length = manifest.chunkLength(index);
-        if (chunk.size() != length || !Sha256.of(chunk).equals(manifest.chunkSha256().get(index))) {
+        if (size != length || sha256 == null || !sha256.equals(manifest.chunkSha256().get(index))) {
             throw new FirmwareRefusedException(FirmwareRefusal.DAMAGED, "Chunk " + (index + 1) + " of "
                     + manifest.chunkCount() + " of the image " + manifest.version() + " does not match its "
                     + "manifest: it was damaged on the way. Send it again.");
@@ -297,7 +314,7 @@ public final class FirmwareCheck {
         FirmwareManifest manifest = image.manifest();
         List<Integer> damaged = new ArrayList<>();
         for (int index = 0; index < manifest.chunkCount(); index++) {
-            ByteString chunk = ByteString.adopt(image.chunk(index));
+            ByteString chunk = image.chunkBytes(index);
             if (chunk.size() != manifest.chunkLength(index)
                     || !Sha256.of(chunk).equals(manifest.chunkSha256().get(index))) {
                 damaged.add(index);

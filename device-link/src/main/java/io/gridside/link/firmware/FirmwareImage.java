@@ -196,6 +196,17 @@ public final class FirmwareImage {
                 Math.min(start + manifest.chunkLength(index), image.length));
     }
 
+    /**
+     * The image's chunk {@code index} as a view of the image's bytes, which never change: what an upload sends,
+     * without a copy of the chunk.
+     */
+    public ByteString chunkBytes(int index) {
+        FirmwareManifest manifest = manifest();
+        Objects.checkIndex(index, manifest.chunkCount());
+        int start = Math.min(index * manifest.chunkSize(), image.length);
+        return ByteString.adopt(image, start, Math.min(manifest.chunkLength(index), image.length - start));
+    }
+
     /** The image's bytes: what a device installs. */
     public byte[] bytes() {
         return image.clone();

@@ -1,6 +1,5 @@
 package io.gridside.link.frame;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -30,10 +29,11 @@ import java.util.Objects;
  * @param window how many frames after {@code ack} the sender of this frame will accept
  * @param sack which of the 32 frames after {@code ack + 1} the sender of this frame already holds
  * @param requestId the request this frame opens or answers; 0 for frames outside any request
- * @param payload this fragment of the message, CBOR-encoded
+ * @param body this fragment of the message, CBOR-encoded: a slice of the message on its way out, so that a large
+ *     message is not copied into fragments; {@link #payload()} gives it as one array
  */
 public record Frame(int type, int flags, int channel, int epoch, int seq, int ack, int window, long sack,
-        long requestId, byte[] payload) {
+        long requestId, Payload body) {
 
     /** The protocol version this build speaks. */
     public static final int VERSION = 2;
@@ -92,16 +92,27 @@ public record Frame(int type, int flags, int channel, int epoch, int seq, int ac
         if (requestId < 0 || requestId > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("requestId must fit in 32 bits, was " + requestId);
         }
-        Objects.requireNonNull(payload, "payload");
-        if (payload.length > MAX_PAYLOAD) {
+        Objects.requireNonNull(body, "body");
+        if (body.length() > MAX_PAYLOAD) {
             throw new IllegalArgumentException(
-                    "payload must be at most " + MAX_PAYLOAD + " bytes, was " + payload.length);
+                    "payload must be at most " + MAX_PAYLOAD + " bytes, was " + body.length());
         }
+    }
+
+    /** A frame whose payload is {@code payload}, taken over as it is. */
+    public Frame(int type, int flags, int channel, int epoch, int seq, int ack, int window, long sack,
+            long requestId, byte[] payload) {
+        this(type, flags, channel, epoch, seq, ack, window, sack, requestId, Payload.of(payload));
     }
 
     /** A whole message in one frame on channel 0 of epoch 0, acknowledging nothing: for tests and vectors. */
     public Frame(int type, int seq, int ack, long requestId, byte[] payload) {
         this(type, FIRST | LAST, 0, 0, seq, ack, 0, 0, requestId, payload);
+    }
+
+    /** The payload as one array: the array the frame was made of when it was one, else a copy of its pieces. */
+    public byte[] payload() {
+        return body.toArray();
     }
 
     private static void check(int value, int max, String field) {
@@ -127,19 +138,18 @@ public record Frame(int type, int flags, int channel, int epoch, int seq, int ac
     public boolean equals(Object other) {
         return other instanceof Frame f && f.type == type && f.flags == flags && f.channel == channel
                 && f.epoch == epoch && f.seq == seq && f.ack == ack && f.window == window && f.sack == sack
-                && f.requestId == requestId && Arrays.equals(f.payload, payload);
+                && f.requestId == requestId && f.body.equals(body);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, flags, channel, epoch, seq, ack, window, sack, requestId,
-                Arrays.hashCode(payload));
+        return Objects.hash(type, flags, channel, epoch, seq, ack, window, sack, requestId, body);
     }
 
     @Override
     public String toString() {
         return String.format("Frame[type=0x%02x, flags=%d, channel=%d, epoch=%d, seq=%d, ack=%d, window=%d, "
                 + "sack=%08x, requestId=%d, %d payload bytes]", type, flags, channel, epoch, seq, ack, window, sack,
-                requestId, payload.length);
+                requestId, body.length());
     }
 }

@@ -3,11 +3,13 @@ package io.gridside.link.message;
 import io.gridside.site.cbor.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Encodes a {@link FirmwareChunk} as the message codec's CBOR does, byte for byte, without going through a generic
- * encoder: the chunk's data is copied once, straight into the payload. Reads a payload of exactly that form back,
- * copying the data once out of it; any other form of the same message is left to the generic decoder.
+ * encoder: the chunk's data is copied once, straight into the payload, or not at all when the link takes the
+ * payload in pieces. Reads a payload of exactly that form back, the data a copy or, when the payload is taken over,
+ * a run of it; any other form of the same message is left to the generic decoder.
  *
  * <pre>
  *  BF                       map of indefinite length
@@ -26,6 +28,7 @@ final class FirmwareChunkCbor {
     private static final byte[] IMAGE_SHA256 = key("imageSha256");
     private static final byte[] INDEX = key("index");
     private static final byte[] DATA = key("data");
+    private static final ByteString END = ByteString.of(new byte[] {(byte) BREAK});
 
     private FirmwareChunkCbor() {
     }
@@ -39,10 +42,29 @@ final class FirmwareChunkCbor {
     }
 
     static byte[] encode(FirmwareChunk chunk) {
-        ByteString sha = chunk.imageSha256();
         ByteString data = chunk.data();
-        int length = 2 + IMAGE_SHA256.length + headLength(sha.size()) + sha.size() + INDEX.length
-                + headLength(chunk.index()) + DATA.length + headLength(data.size()) + data.size();
+        byte[] fields = fieldsBeforeData(chunk);
+        byte[] out = new byte[fields.length + data.size() + 1];
+        System.arraycopy(fields, 0, out, 0, fields.length);
+        data.copyTo(out, fields.length);
+        out[out.length - 1] = (byte) BREAK;
+        return out;
+    }
+
+    /**
+     * What {@link #encode} writes, in three pieces that are not joined: the fields up to the data's head, the data as
+     * the chunk holds it (no copy), and the end of the map.
+     */
+    static List<ByteString> encodeInPieces(FirmwareChunk chunk) {
+        return List.of(ByteString.adopt(fieldsBeforeData(chunk)), chunk.data(), END);
+    }
+
+    /** The map's head, the image's SHA-256, the index, and the data's key and head: all before the data's bytes. */
+    private static byte[] fieldsBeforeData(FirmwareChunk chunk) {
+        ByteString sha = chunk.imageSha256();
+        int dataSize = chunk.data().size();
+        int length = 1 + IMAGE_SHA256.length + headLength(sha.size()) + sha.size() + INDEX.length
+                + headLength(chunk.index()) + DATA.length + headLength(dataSize);
         byte[] out = new byte[length];
         int at = 0;
         out[at++] = (byte) MAP_INDEFINITE;
@@ -52,14 +74,20 @@ final class FirmwareChunkCbor {
         at = put(out, at + sha.size(), INDEX);
         at = head(out, at, MAJOR_UNSIGNED, chunk.index());
         at = put(out, at, DATA);
-        at = head(out, at, MAJOR_BYTES, data.size());
-        data.copyTo(out, at);
-        out[at + data.size()] = (byte) BREAK;
+        head(out, at, MAJOR_BYTES, dataSize);
         return out;
     }
 
-    /** The chunk a payload of exactly the form {@link #encode} writes holds; null for any other payload. */
+    /** The chunk a payload of exactly the form {@link #encode} writes holds, its data copied; null for any other. */
     static FirmwareChunk decodeOrNull(byte[] payload) {
+        return decodeOrNull(payload, false);
+    }
+
+    /**
+     * The chunk a payload of exactly the form {@link #encode} writes holds; null for any other payload. Taking the
+     * payload over, the chunk's data is a run of it rather than a copy.
+     */
+    static FirmwareChunk decodeOrNull(byte[] payload, boolean takeOver) {
         Reader in = new Reader(payload);
         if (!in.take(MAP_INDEFINITE) || !in.key(IMAGE_SHA256)) {
             return null;
@@ -72,12 +100,18 @@ final class FirmwareChunkCbor {
         if (index < 0 || index > Integer.MAX_VALUE || !in.key(DATA)) {
             return null;
         }
-        byte[] data = in.bytes();
-        if (data == null || !in.take(BREAK) || !in.atEnd()) {
+        int dataLength = in.bytesLength();
+        if (dataLength < 0) {
             return null;
         }
-        // Both arrays were just copied out of the payload and are held by nobody else.
-        return new FirmwareChunk(ByteString.adopt(sha), (int) index, ByteString.adopt(data));
+        int dataAt = in.skip(dataLength);
+        if (!in.take(BREAK) || !in.atEnd()) {
+            return null;
+        }
+        ByteString data = takeOver ? ByteString.adopt(payload, dataAt, dataLength)
+                : ByteString.adopt(Arrays.copyOfRange(payload, dataAt, dataAt + dataLength));
+        // The hash was just copied out of the payload and is held by nobody else.
+        return new FirmwareChunk(ByteString.adopt(sha), (int) index, data);
     }
 
     /** How many bytes the head of an item of {@code value} takes, in its shortest form as the codec writes it. */
@@ -155,13 +189,24 @@ final class FirmwareChunkCbor {
         }
 
         byte[] bytes() {
-            long length = head(MAJOR_BYTES);
-            if (length < 0 || length > in.length - at) {
+            int length = bytesLength();
+            if (length < 0) {
                 return null;
             }
-            byte[] bytes = Arrays.copyOfRange(in, at, at + (int) length);
-            at += (int) length;
-            return bytes;
+            return Arrays.copyOfRange(in, skip(length), at);
+        }
+
+        /** The length of a byte string whose head is next and whose bytes are all there; -1 for anything else. */
+        int bytesLength() {
+            long length = head(MAJOR_BYTES);
+            return length < 0 || length > in.length - at ? -1 : (int) length;
+        }
+
+        /** Moves past {@code length} bytes; returns where they began. */
+        int skip(int length) {
+            int from = at;
+            at += length;
+            return from;
         }
 
         boolean atEnd() {

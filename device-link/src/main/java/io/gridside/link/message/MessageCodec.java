@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gridside.site.TopologySnapshot;
+import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /** Encodes messages as CBOR payloads and decodes them by their wire code. */
@@ -60,6 +62,18 @@ public final class MessageCodec {
         return encodeGenerically(message);
     }
 
+    /**
+     * The payload {@link #encode} writes, as the pieces it is made of, in order and not joined: a firmware chunk's
+     * data is a piece of its own, the very bytes the chunk holds, so that a link copies them once, into its writer's
+     * buffer, and not into a payload first.
+     */
+    public static List<ByteString> encodeInPieces(Message message) {
+        if (message instanceof FirmwareChunk chunk) {
+            return FirmwareChunkCbor.encodeInPieces(chunk);
+        }
+        return List.of(ByteString.adopt(encodeGenerically(message)));
+    }
+
     /** The payload the generic encoder writes for {@code message}; what a faster encoder must match. */
     static byte[] encodeGenerically(Message message) {
         try {
@@ -75,11 +89,27 @@ public final class MessageCodec {
      * @throws MalformedMessageException when the code is unknown or the payload does not fit its schema
      */
     public static Message decode(int code, byte[] payload) {
+        return decode(code, payload, false);
+    }
+
+    /**
+     * Decodes a payload as {@link #decode} does, taking it over: the message may hold runs of {@code payload} rather
+     * than copies of them (a firmware chunk's data), so nobody may change the array afterwards. For a message a link
+     * has just put together from its fragments, which nothing else holds.
+     *
+     * @throws MalformedMessageException as {@link #decode} does
+     */
+    public static Message decodeTakingOver(int code, byte[] payload) {
+        return decode(code, payload, true);
+    }
+
+    private static Message decode(int code, byte[] payload, boolean takeOver) {
         MessageCatalogue.Entry entry = MessageCatalogue.byCode(code);
         if (entry == null) {
             throw new MalformedMessageException(String.format("unknown message type 0x%02x", code));
         }
-        Message message = entry.type() == FirmwareChunk.class ? FirmwareChunkCbor.decodeOrNull(payload) : null;
+        Message message = entry.type() == FirmwareChunk.class ? FirmwareChunkCbor.decodeOrNull(payload, takeOver)
+                : null;
         if (message != null) {
             return message;
         }

@@ -1,5 +1,6 @@
 package io.gridside.link.server;
 
+import io.gridside.link.firmware.FirmwareCheck;
 import io.gridside.link.message.CampaignReply;
 import io.gridside.link.message.ControlCampaign;
 import io.gridside.link.message.ErrorReply;
@@ -27,11 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The session's part in firmware (protocol section 6.27): it hands each firmware request to the gateway's
  * {@link FirmwareService} and turns what the service throws into the error codes the protocol names. Offers and
- * chunks are taken on a lane of their own, so that chunks are answered back to back as they arrive, never behind a
- * slow request on the session's worker, and an offer is answered before the chunks it opens. A chunk's answer goes
- * out from a flush lane once the chunk is on the flash, so that chunks arriving together share one forced write;
- * an install, which lasts a trial boot, has its own lane too. The session checks the credential and role before
- * a request reaches the desk.
+ * chunks go through lanes of their own, in the order they came, so that chunks are answered back to back as they
+ * arrive, never behind a slow request on the session's worker, and an offer is answered before the chunks it opens:
+ * the check lane hashes each chunk's data, the transfer lane has the service check and keep it, and a flush lane
+ * sends its answer once the chunk is on the flash, so that chunks arriving together share one forced write. Each lane
+ * works on its own chunk at once, the hashing of one overlapping the keeping of the one before. An install, which
+ * lasts a trial boot, has its own lane too. The session checks the credential and role before a request reaches the
+ * desk.
  */
 final class FirmwareDesk implements AutoCloseable {
 
@@ -42,6 +45,7 @@ final class FirmwareDesk implements AutoCloseable {
     static final String CAMPAIGN_CONFLICT = "CAMPAIGN_CONFLICT";
 
     private final GatewayService service;
+    private final ExecutorService checks;
     private final ExecutorService transfers;
     private final ExecutorService flushes;
     private final ExecutorService installs;
@@ -56,6 +60,7 @@ final class FirmwareDesk implements AutoCloseable {
 
     FirmwareDesk(GatewayService service, String address) {
         this.service = service;
+        this.checks = lane("gateway-firmware-check-" + address);
         this.transfers = lane("gateway-firmware-transfer-" + address);
         this.flushes = lane("gateway-firmware-flush-" + address);
         this.installs = lane("gateway-firmware-install-" + address);
@@ -76,26 +81,55 @@ final class FirmwareDesk implements AutoCloseable {
                 || message instanceof ControlCampaign || message instanceof GetCampaign;
     }
 
-    /** The thread {@code message} is answered on: transfers and installs on their own lanes, the rest on the worker. */
+    /**
+     * The thread {@code message} is answered on: offers and chunks on the check lane, which hands them on to the
+     * transfer lane in their order, installs on their own lane, the rest on the worker.
+     */
     ExecutorService laneFor(Message message, ExecutorService worker) {
         if (message instanceof FirmwareChunk || message instanceof OfferFirmware) {
-            return transfers;
+            return checks;
         }
         return message instanceof InstallFirmware ? installs : worker;
     }
 
     /**
-     * Answers a firmware request through {@code replier}. A chunk's answer waits until the chunk is on the flash:
-     * the flush lane forces the chunks taken so far with one write and then answers them in their order, while
-     * the transfer lane goes on checking and writing the next ones.
+     * Answers a firmware request through {@code replier}. An offer or a chunk, which arrives on the check lane, is
+     * answered from the transfer lane, a chunk once its data is hashed here; its answer waits until the chunk is on
+     * the flash: the flush lane forces the chunks taken so far with one write and then answers them in their order,
+     * while the other lanes go on with the next ones.
      */
     void answer(Message request, String by, Consumer<Message> replier) {
         FirmwareService firmware = firmware();
-        if (!(request instanceof FirmwareChunk chunk) || firmware == null) {
+        if (firmware == null || !(request instanceof FirmwareChunk || request instanceof OfferFirmware)) {
             replier.accept(answer(request, by));
             return;
         }
-        Message answer = answerChunk(firmware, chunk, by);
+        ByteString dataSha256 = request instanceof FirmwareChunk chunk ? FirmwareCheck.sha256(chunk.data()) : null;
+        try {
+            transfers.execute(() -> transfer(firmware, request, dataSha256, by, replier));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The session closed with a {} unanswered.", request.getClass().getSimpleName());
+        }
+    }
+
+    /** On the transfer lane: answers an offer, or has a chunk kept and its answer wait for the flush. */
+    private void transfer(FirmwareService firmware, Message request, ByteString dataSha256, String by,
+            Consumer<Message> replier) {
+        try {
+            if (request instanceof FirmwareChunk chunk) {
+                keep(firmware, chunk, dataSha256, by, replier);
+            } else {
+                replier.accept(answer(request, by));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The gateway failed to answer a {}.", request.getClass().getSimpleName(), e);
+            replier.accept(new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
+        }
+    }
+
+    private void keep(FirmwareService firmware, FirmwareChunk chunk, ByteString dataSha256, String by,
+            Consumer<Message> replier) {
+        Message answer = answerChunk(firmware, chunk, dataSha256, by);
         synchronized (unflushed) {
             unflushed.add(new Unflushed(answer, replier));
             if (flushQueued) {
@@ -110,9 +144,9 @@ final class FirmwareDesk implements AutoCloseable {
         }
     }
 
-    private Message answerChunk(FirmwareService firmware, FirmwareChunk chunk, String by) {
+    private Message answerChunk(FirmwareService firmware, FirmwareChunk chunk, ByteString dataSha256, String by) {
         try {
-            return firmware.takeBeforeFlush(chunk);
+            return firmware.takeBeforeFlush(chunk, dataSha256);
         } catch (FirmwareRefusedException e) {
             LOG.info("Refused a FirmwareChunk of technician {}: {} {}", by, e.refusal().code(), e.getMessage());
             return new ErrorReply(e.refusal().code(), e.getMessage());
@@ -239,6 +273,7 @@ final class FirmwareDesk implements AutoCloseable {
 
     @Override
     public void close() {
+        checks.shutdownNow();
         transfers.shutdownNow();
         flushes.shutdownNow();
         installs.shutdownNow();

@@ -50,6 +50,18 @@ public interface FirmwareService {
         return take(chunk);
     }
 
+    /**
+     * Takes one chunk as {@link #takeBeforeFlush(FirmwareChunk)} does, given the SHA-256 of its data: the session
+     * computed it on a thread of its own ({@link io.gridside.link.firmware.FirmwareCheck#sha256}), while this one kept
+     * the chunk before, and a gateway compares it with the manifest's instead of hashing the data again. A gateway
+     * that hashes anyway keeps the default.
+     *
+     * @throws FirmwareRefusedException as {@link #take} does
+     */
+    default ChunkHeld takeBeforeFlush(FirmwareChunk chunk, ByteString dataSha256) throws FirmwareRefusedException {
+        return takeBeforeFlush(chunk);
+    }
+
     /** Puts every chunk {@link #takeBeforeFlush} took on the flash, forced; then they may be acknowledged. */
     default void flushTaken() {
     }

@@ -364,15 +364,15 @@ public final class LinkConnection implements AutoCloseable {
      * @throws IOException when the link is or becomes closed before the message is queued
      */
     public void send(long requestId, Message message, Priority priority) throws IOException {
-        byte[] payload = MessageCodec.encode(message);
-        if (payload.length > LinkOptions.MAX_MESSAGE) {
-            throw new IllegalArgumentException("A " + message.getClass().getSimpleName() + " of " + payload.length
+        var payload = io.gridside.link.frame.Payload.of(MessageCodec.encodeInPieces(message));
+        if (payload.length() > LinkOptions.MAX_MESSAGE) {
+            throw new IllegalArgumentException("A " + message.getClass().getSimpleName() + " of " + payload.length()
                     + " bytes is larger than a link carries (" + LinkOptions.MAX_MESSAGE + ").");
         }
         int type = MessageCatalogue.codeOf(message);
         lock.lock();
         try {
-            while (!closed.get() && !sender.hasRoomFor(priority.channel(), payload.length)) {
+            while (!closed.get() && !sender.hasRoomFor(priority.channel(), payload.length())) {
                 waitingForRoom++;
                 changed.await();
                 waitingForRoom--;
@@ -393,7 +393,7 @@ public final class LinkConnection implements AutoCloseable {
             lock.unlock();
         }
         LOG.debug(">> queued {} for request {} ({} bytes)", message.getClass().getSimpleName(), requestId,
-                payload.length);
+                payload.length());
     }
 
     /** Writes frames as they fall due; on a stream, those due at once go out together in one write. */
@@ -712,7 +712,7 @@ public final class LinkConnection implements AutoCloseable {
             return;
         }
         try {
-            handler.onMessage(frame.requestId(), MessageCodec.decode(frame.type(), payload));
+            handler.onMessage(frame.requestId(), MessageCodec.decodeTakingOver(frame.type(), payload));
         } catch (MalformedMessageException e) {
             malformed.incrementAndGet();
             LOG.debug("<< {}", e.getMessage());

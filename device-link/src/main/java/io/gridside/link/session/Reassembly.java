@@ -21,7 +21,10 @@ final class Reassembly {
     private final Partial[] partial = new Partial[Frame.CHANNELS];
     private long broken;
 
-    /** Adds a fragment; returns the whole payload when it was the last one, else null. */
+    /**
+     * Adds a fragment; returns the whole payload when it was the last one, else null. The whole is an array that
+     * nothing else holds (a joined copy, or the payload a lone fragment was read into), so a decoder may take it over.
+     */
     synchronized byte[] add(Frame frame) {
         int channel = frame.channel();
         if (frame.has(Frame.FIRST)) {
@@ -52,6 +55,10 @@ final class Reassembly {
         return join(message);
     }
 
+    // KNOWN SHORTCOMING: on the way in, every bulk byte is still copied twice into new arrays that a raw socket copy
+    // does not make: the reader copies each frame's payload out of what it read, and the join copies the fragments
+    // into the whole. Fragments that stay views of the reader's buffer would need that buffer handed over rather
+    // than reused, and a whole of views a byte string made of pieces (bench/README.md, firmware).
     private static byte[] join(Partial message) {
         byte[] payload = new byte[message.length];
         int offset = 0;

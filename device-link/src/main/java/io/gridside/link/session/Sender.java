@@ -1,6 +1,7 @@
 package io.gridside.link.session;
 
 import io.gridside.link.frame.Frame;
+import io.gridside.link.frame.Payload;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,26 +16,23 @@ final class Sender {
     /** How many later frames the peer must hold before a missing one is resent without waiting for its timer. */
     private static final int FAST_RETRANSMIT_AFTER = 3;
 
-    /** A fragment waiting for a sequence number. */
-    record Fragment(int type, int flags, int channel, long requestId, byte[] payload) {
+    /** A fragment waiting for a sequence number: a slice of its message, sharing the message's bytes. */
+    record Fragment(int type, int flags, int channel, long requestId, Payload payload) {
     }
 
-    // KNOWN SHORTCOMING: each fragment is a copy of its slice of the message, copied again into the writer's batch,
-    // and the receiver copies each payload out of its read and joins them into a new whole: four copies of every
-    // bulk byte that a raw socket copy does not make. Frames that carry a slice of a message would save two, but a
-    // Frame holds a whole array of its own; this is most of what keeps a firmware upload over TCP from half the
-    // speed of a raw copy (bench/README.md, firmware).
-    /** A message's payload cut into fragments of at most {@code size} bytes, first and last flagged. */
-    static java.util.List<Fragment> fragments(int type, int channel, long requestId, byte[] payload, int size) {
+    /**
+     * A message's payload cut into fragments of at most {@code size} bytes, first and last flagged. Each is a slice
+     * of the message, not a copy: the bytes are copied once, when the writer puts the frame into its buffer.
+     */
+    static java.util.List<Fragment> fragments(int type, int channel, long requestId, Payload payload, int size) {
         java.util.List<Fragment> fragments = new java.util.ArrayList<>();
         int offset = 0;
         do {
-            int length = Math.min(size, payload.length - offset);
-            int flags = (offset == 0 ? Frame.FIRST : 0) | (offset + length == payload.length ? Frame.LAST : 0);
-            fragments.add(new Fragment(type, flags, channel, requestId,
-                    java.util.Arrays.copyOfRange(payload, offset, offset + length)));
+            int length = Math.min(size, payload.length() - offset);
+            int flags = (offset == 0 ? Frame.FIRST : 0) | (offset + length == payload.length() ? Frame.LAST : 0);
+            fragments.add(new Fragment(type, flags, channel, requestId, payload.slice(offset, offset + length)));
             offset += length;
-        } while (offset < payload.length);
+        } while (offset < payload.length());
         return fragments;
     }
 
@@ -149,8 +147,8 @@ final class Sender {
 
     void enqueue(Fragment fragment) {
         queues[fragment.channel()].add(fragment);
-        queuedBytes += fragment.payload().length;
-        queuedBytesByChannel[fragment.channel()] += fragment.payload().length;
+        queuedBytes += fragment.payload().length();
+        queuedBytesByChannel[fragment.channel()] += fragment.payload().length();
     }
 
     /** The next frame due: a retransmission first, then new data the windows allow; null when none. */
@@ -187,8 +185,8 @@ final class Sender {
         for (ArrayDeque<Fragment> queue : queues) {
             Fragment fragment = queue.poll();
             if (fragment != null) {
-                queuedBytes -= fragment.payload().length;
-                queuedBytesByChannel[fragment.channel()] -= fragment.payload().length;
+                queuedBytes -= fragment.payload().length();
+                queuedBytesByChannel[fragment.channel()] -= fragment.payload().length();
                 InFlight frame = new InFlight(fragment);
                 frame.probe = probe;
                 transmit(frame, now);

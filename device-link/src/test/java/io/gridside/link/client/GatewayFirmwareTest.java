@@ -120,7 +120,8 @@ class GatewayFirmwareTest {
 
     private static GatewayFirmware.UploadResult upload(GatewayClient client, FirmwareSamples.Image image,
             GatewayFirmware.UploadListener listener, CancelSignal cancel) throws LinkException {
-        return client.firmware().upload(image.offered(), image.manifest(), image::chunk, listener, cancel);
+        return client.firmware().upload(image.offered(), image.manifest(),
+                index -> ByteString.adopt(image.chunk(index)), listener, cancel);
     }
 
     @Test
@@ -251,7 +252,7 @@ class GatewayFirmwareTest {
             if (index == 3) {
                 reads.incrementAndGet();
             }
-            return IMAGE.chunk(index);
+            return ByteString.adopt(IMAGE.chunk(index));
         }, GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER);
 
         assertThat(result.sent()).isEqualTo(CHUNKS);
@@ -351,8 +352,8 @@ class GatewayFirmwareTest {
                 old.built());
         GatewayClient client = new Listener(service).supervisor();
 
-        assertThatThrownBy(() -> client.firmware().upload(ByteString.of(older.encode()), older, image::chunk,
-                GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER))
+        assertThatThrownBy(() -> client.firmware().upload(ByteString.of(older.encode()), older,
+                index -> ByteString.adopt(image.chunk(index)), GatewayFirmware.UploadListener.NONE, CancelSignal.NEVER))
                 .isInstanceOfSatisfying(LinkException.class, e -> {
                     assertThat(e.code()).isEqualTo(LinkException.Code.GATEWAY_ERROR);
                     assertThat(e.gatewayCode()).isEqualTo("FIRMWARE_DOWNGRADE");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gridside.site.cbor.ByteString;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -71,5 +72,41 @@ class FirmwareChunkCborTest {
 
         assertThat(FirmwareChunkCbor.decodeOrNull(cut)).isNull();
         assertThat(FirmwareChunkCbor.decodeOrNull(longer)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} bytes, index {1}")
+    @MethodSource("chunks")
+    void writesTheSameBytesInPiecesWithTheChunksDataAsItIs(int size, int index) {
+        FirmwareChunk chunk = chunk(size, index);
+
+        List<ByteString> pieces = MessageCodec.encodeInPieces(chunk);
+        byte[] joined = new byte[pieces.stream().mapToInt(ByteString::size).sum()];
+        int at = 0;
+        for (ByteString piece : pieces) {
+            piece.copyTo(joined, at);
+            at += piece.size();
+        }
+
+        assertThat(joined).isEqualTo(MessageCodec.encodeGenerically(chunk));
+        assertThat(pieces.get(1)).isSameAs(chunk.data());
+    }
+
+    @Test
+    void aPayloadTakenOverLendsTheChunkItsDataWhileAnotherIsCopied() {
+        FirmwareChunk chunk = chunk(1_000, 5);
+        byte[] taken = MessageCodec.encode(chunk);
+        byte[] copied = taken.clone();
+
+        FirmwareChunk view = (FirmwareChunk) MessageCodec.decodeTakingOver(0x84, taken);
+        FirmwareChunk copy = (FirmwareChunk) MessageCodec.decode(0x84, copied);
+        assertThat(view).isEqualTo(chunk);
+        assertThat(copy).isEqualTo(chunk);
+        // Only a payload taken over may be shared: a later change to it shows in the chunk, which is why the link
+        // takes over only the payloads it has just put together and nobody else holds.
+        taken[taken.length - 2] ^= 1;
+        copied[copied.length - 2] ^= 1;
+
+        assertThat(view.data()).isNotEqualTo(chunk.data());
+        assertThat(copy.data()).isEqualTo(chunk.data());
     }
 }

@@ -18,7 +18,10 @@ import io.gridside.link.testing.FirmwareSamples;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.firmware.FirmwareRefusedException;
 import io.gridside.site.firmware.FleetMeter;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The desk answers a chunk only after the flush that put it on the flash, and chunks that wait share a flush. */
+/**
+ * The desk answers a chunk only after the flush that put it on the flash, chunks that wait share a flush, and the
+ * service is given each chunk's SHA-256, computed on the desk's check lane.
+ */
 @Timeout(10)
 class FirmwareDeskTest {
 
@@ -53,16 +59,38 @@ class FirmwareDeskTest {
         for (int index = 1; index < 4; index++) {
             send(index);
         }
+        awaitEvent("take 3");
         firstFlushMayEnd.countDown();
 
         assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(events).containsExactly("take 0", "flush started", "take 1", "take 2", "take 3", "flushed",
+        assertThat(events).containsExactly("offer", "take 0", "flush started", "take 1", "take 2", "take 3", "flushed",
                 "answer 0", "flush started", "flushed", "answer 1", "answer 2", "answer 3");
         for (int index = 0; index < IMAGE.manifest().chunkCount(); index++) {
             int taken = events.indexOf("take " + index);
             int answer = events.indexOf("answer " + index);
             assertThat(events.subList(taken, answer)).as("between chunk %d taken and answered", index)
                     .contains("flushed");
+        }
+    }
+
+    @Test
+    void handsTheServiceEachChunksSha256AndKeepsOffersAndChunksInTheirOrder() throws Exception {
+        firstFlushMayEnd.countDown();
+        List<Message> answers = new CopyOnWriteArrayList<>();
+        desk.answer(new io.gridside.link.message.OfferFirmware(IMAGE.offered()), "tech-1", answers::add);
+        for (int index = 0; index < 4; index++) {
+            send(index);
+        }
+        desk.answer(new io.gridside.link.message.OfferFirmware(IMAGE.offered()), "tech-1", answers::add);
+
+        assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
+        awaitAnswers(answers, 2);
+        assertThat(events.stream().filter(event -> event.startsWith("take") || event.startsWith("offer")))
+                .containsExactly("offer", "take 0", "take 1", "take 2", "take 3", "offer");
+        for (int index = 0; index < 4; index++) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(IMAGE.chunk(index));
+            assertThat(firmware.hashes.get(index)).isEqualTo(ByteString.of(digest.digest()));
         }
     }
 
@@ -117,11 +145,20 @@ class FirmwareDeskTest {
             return delegate.take(chunk);
         }
 
+        /** The SHA-256 of each chunk's data that the desk handed over, by index. */
+        private final Map<Integer, ByteString> hashes = new ConcurrentHashMap<>();
+
         @Override
         public ChunkHeld takeBeforeFlush(FirmwareChunk chunk) throws FirmwareRefusedException {
             ChunkHeld held = delegate.take(chunk);
             events.add("take " + chunk.index());
             return held;
+        }
+
+        @Override
+        public ChunkHeld takeBeforeFlush(FirmwareChunk chunk, ByteString dataSha256) throws FirmwareRefusedException {
+            hashes.put(chunk.index(), dataSha256);
+            return takeBeforeFlush(chunk);
         }
 
         @Override
@@ -145,6 +182,7 @@ class FirmwareDeskTest {
 
         @Override
         public FirmwareOffered offer(ByteString signedManifest) throws FirmwareRefusedException {
+            events.add("offer");
             return delegate.offer(signedManifest);
         }
 

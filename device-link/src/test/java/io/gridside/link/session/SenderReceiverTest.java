@@ -3,6 +3,7 @@ package io.gridside.link.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.frame.Frame;
+import io.gridside.link.frame.Payload;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Random;
@@ -235,7 +236,8 @@ class SenderReceiverTest {
     }
 
     private static Sender.Fragment fragment(long index) {
-        return new Sender.Fragment(0x04, Frame.FIRST | Frame.LAST, 3, 1, ByteBuffer.allocate(8).putLong(index).array());
+        return new Sender.Fragment(0x04, Frame.FIRST | Frame.LAST, 3, 1,
+                Payload.of(ByteBuffer.allocate(8).putLong(index).array()));
     }
 
     /** The frame the sender's link would write for {@code outgoing}, acknowledging nothing. */

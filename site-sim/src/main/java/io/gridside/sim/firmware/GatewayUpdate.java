@@ -119,6 +119,14 @@ public final class GatewayUpdate {
      * must not be acknowledged before that.
      */
     public ChunkHeld takeBeforeFlush(FirmwareChunk chunk) throws FirmwareRefusedException {
+        return takeBeforeFlush(chunk, null);
+    }
+
+    /**
+     * Checks and keeps one chunk as {@link #takeBeforeFlush(FirmwareChunk)} does, given the SHA-256 of its data
+     * that the gateway's session computed already; null to hash the data here.
+     */
+    public ChunkHeld takeBeforeFlush(FirmwareChunk chunk, ByteString dataSha256) throws FirmwareRefusedException {
         requirePower();
         StagedImage image = staging.find(chunk.imageSha256());
         if (image == null) {
@@ -132,7 +140,11 @@ public final class GatewayUpdate {
                     + manifest.chunkCount() + " chunks, and no chunk " + chunk.index() + ". Send the image again.");
         }
         if (!image.holds(chunk.index())) {
-            FirmwareCheck.checkChunk(manifest, chunk.index(), chunk.data());
+            if (dataSha256 == null) {
+                FirmwareCheck.checkChunk(manifest, chunk.index(), chunk.data());
+            } else {
+                FirmwareCheck.checkChunk(manifest, chunk.index(), chunk.data().size(), dataSha256);
+            }
             image.keep(chunk.index(), chunk.data());
             unforced.add(image);
         }

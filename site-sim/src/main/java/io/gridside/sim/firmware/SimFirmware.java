@@ -88,6 +88,14 @@ public final class SimFirmware implements FirmwareService {
         }
     }
 
+    /** Takes the SHA-256 the session computed outside the lock, so that only keeping the chunk holds it. */
+    @Override
+    public ChunkHeld takeBeforeFlush(FirmwareChunk chunk, ByteString dataSha256) throws FirmwareRefusedException {
+        synchronized (lock) {
+            return update.takeBeforeFlush(chunk, dataSha256);
+        }
+    }
+
     /** Forces outside the lock, so that the next chunks are checked and written while the flash works. */
     @Override
     public void flushTaken() {

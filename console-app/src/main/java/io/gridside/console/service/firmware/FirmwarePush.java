@@ -181,7 +181,7 @@ public final class FirmwarePush {
         FirmwareManifest manifest = file.manifest();
         boolean[] offered = {false};
         GatewayFirmware.UploadResult upload = client.firmware().upload(file.signedManifestBytes(), manifest,
-                file::chunk, (held, count, bytes) -> {
+                file::chunkBytes, (held, count, bytes) -> {
                     progress.onProgress(offered[0] ? PushPhase.SENDING : PushPhase.OFFERING, held, count, bytes);
                     offered[0] = true;
                 }, cancel);
