@@ -50,7 +50,9 @@ public final class ReplacementSite implements AutoCloseable {
     /**
      * Lets the gateway of {@code site} die, for training and tests: consoles can no longer reach it (its TCP
      * listener closes and its sessions end), while its simulation runs on as the site's meters. A factory-fresh
-     * gateway for the site, which reads those meters, takes its place at {@code address} and {@code port}.
+     * gateway for the site, which reads those meters, takes its place at {@code address} and {@code port}; the
+     * mobile money customers pay from then on, which reached no gateway, the site's payment provider sends again to
+     * the new one once it bills ({@link PaymentProvider}).
      *
      * @param clock the site's clock, which the new gateway keeps time by
      * @param gatewayId the new gateway's id, as its hello names it
@@ -74,11 +76,12 @@ public final class ReplacementSite implements AutoCloseable {
         LOG.info("Gateway {} of site {} died; gateway {} takes its place.", dead.profile().gatewayId(),
                 dead.profile().siteId(), gatewayId);
         String siteId = dead.profile().siteId();
+        PaymentProvider payments = PaymentProvider.of(dead);
         ReplacementGateway gateway = journal == null
                 ? new ReplacementGateway(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
-                        MeterRegisters.of(dead))
+                        MeterRegisters.of(dead), payments)
                 : ReplacementGateway.journaled(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
-                        MeterRegisters.of(dead), journal);
+                        MeterRegisters.of(dead), payments, journal);
         try {
             return listen(gateway, address, port);
         } catch (IOException e) {
