@@ -2,10 +2,12 @@ package io.gridside.sim.replace;
 
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.server.GatewayLinks;
+import io.gridside.link.server.GatewayService;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.link.transport.TransportKind;
+import io.gridside.sim.FreshGateway;
+import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
-import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -72,7 +74,28 @@ public final class ReplacementSite implements AutoCloseable {
             SigningKey identityKey, InetAddress address, int port, Path journal) throws IOException {
         site.stopListeningTcp();
         site.endTcpSessions();
-        SimulatedGateway dead = site.gateway();
+        return mountedFor(site.gateway(), clock, gatewayId, identityKey, address, port, journal);
+    }
+
+    /**
+     * As {@link #takeOver(SimulatedSite, SimClock, String, SigningKey, InetAddress, int, Path)}, for a site
+     * commissioned on a factory-fresh gateway: once live, it dies and a second factory-fresh one takes its place,
+     * keeping time by the clock the first one's setup set (the site's).
+     */
+    public static ReplacementSite takeOver(FreshSite site, String gatewayId, SigningKey identityKey,
+            InetAddress address, int port, Path journal) throws IOException {
+        FreshGateway dead = site.gateway();
+        if (dead.live() == null) {
+            throw new IllegalStateException("A gateway is replaced from a replica of the site it billed; this one "
+                    + "has not gone live.");
+        }
+        site.dieOnTcp();
+        return mountedFor(dead, dead::clock, gatewayId, identityKey, address, port, journal);
+    }
+
+    /** The new gateway of the site whose gateway {@code dead} died, listening at {@code address} and {@code port}. */
+    private static ReplacementSite mountedFor(GatewayService dead, SimClock clock, String gatewayId,
+            SigningKey identityKey, InetAddress address, int port, Path journal) throws IOException {
         LOG.info("Gateway {} of site {} died; gateway {} takes its place.", dead.profile().gatewayId(),
                 dead.profile().siteId(), gatewayId);
         String siteId = dead.profile().siteId();
