@@ -23,11 +23,12 @@ import java.util.Optional;
  * both post the same entries.
  *
  * <p>Each account opens as a customer moving in at the takeover: a site day whose standing charge the
- * reconciliation already billed is not charged again, and the engine holds no fraction of a minor unit accrued
- * before, since the reconciliation billed the gap to whole units. An account given the {@link PeriodState} it
- * stood in goes on with it: the energy it used of its block period, the month's energy charge and its credit
- * state, so the day of the takeover does not give the cheap block, emergency credit or grace a second time, and the
- * month of the takeover owes its minimum charge as the dead gateway's engine would have counted it.
+ * reconciliation already billed is not charged again. An account given the {@link PeriodState} it stood in goes on
+ * with it: the energy it used of its block period, the month's energy charge and its credit state, so the day of
+ * the takeover does not give the cheap block, emergency credit or grace a second time, and the month of the
+ * takeover owes its minimum charge as the dead gateway's engine would have counted it; and each charge line's
+ * fraction of a minor unit, which the reconciliation's whole units left, so that the day's tax and energy lines sum
+ * to their exact totals rounded down, as on a day with no takeover. An account opened afresh holds no fraction.
  */
 public final class Takeover {
 
@@ -46,10 +47,42 @@ public final class Takeover {
      *     to the minor unit), which the month's minimum charge is measured against
      * @param firstFullMonth the first month whose minimum charge the account owes: the month after it opened, or
      *     the month it opened when that was on its first day
+     * @param remainders what each charge line had accrued below a whole minor unit, which the reconciliation's lines
+     *     (whole minor units) could not post: carried on, a line's postings sum to its exact total rounded down
+     *     across the takeover as on any day (decision 0016), not to each part's rounded down
      */
     public record PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
             YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
-            long energyPastZeroWh, long energyInGraceWh) {
+            long energyPastZeroWh, long energyInGraceWh, List<Remainder> remainders) {
+
+        public PeriodState {
+            remainders = remainders == null ? List.of() : List.copyOf(remainders);
+        }
+
+        /** A period that carries no remainder, as one from a console that sent none. */
+        public PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
+                YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
+                long energyPastZeroWh, long energyInGraceWh) {
+            this(blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit, relay,
+                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, List.of());
+        }
+    }
+
+    /**
+     * What one charge line of an account had accrued and not posted, below one minor unit.
+     *
+     * @param line the line's key in the account's rating ({@code energy}, or a tax or levy line's)
+     * @param unitsPerMinor how many of the line's exact units make a minor unit
+     * @param units the units accrued, from 0 up to {@code unitsPerMinor}
+     */
+    public record Remainder(String line, long unitsPerMinor, long units) {
+
+        public Remainder {
+            if (unitsPerMinor < 1 || units < 0 || units >= unitsPerMinor) {
+                throw new IllegalArgumentException("A remainder of line " + line + " is below one minor unit of "
+                        + unitsPerMinor + " units and not negative; " + units + " is not.");
+            }
+        }
     }
 
     /** Where the customer's account in {@code engine} stands within its periods now. */
@@ -58,7 +91,22 @@ public final class Takeover {
         RatingState rating = account.rating;
         return new PeriodState(rating.blockPeriod, rating.periodWh, rating.energyMonth, rating.monthEnergyUnits,
                 rating.firstFullMonth, account.state, account.relay, account.emergencyDebtMinor,
-                account.energyPastZeroWh, account.energyInGraceWh);
+                account.energyPastZeroWh, account.energyInGraceWh, remaindersOf(rating));
+    }
+
+    /**
+     * What each line accrued below a whole minor unit: the whole units are what the reconciliation's lines post, so
+     * the part below is all the account still owes of them.
+     */
+    private static List<Remainder> remaindersOf(RatingState rating) {
+        List<Remainder> remainders = new ArrayList<>();
+        rating.lines().forEach((line, owed) -> {
+            long below = owed[1] % owed[0];
+            if (below > 0) {
+                remainders.add(new Remainder(line, owed[0], below));
+            }
+        });
+        return remainders;
     }
 
     /**
@@ -118,6 +166,7 @@ public final class Takeover {
             account.emergencyDebtMinor = period.emergencyDebtMinor();
             account.energyPastZeroWh = period.energyPastZeroWh();
             account.energyInGraceWh = period.energyInGraceWh();
+            period.remainders().forEach(r -> rating.restoreLine(r.line(), r.unitsPerMinor(), r.units()));
         }
         return AccountCodec.encode(account, remaining);
     }

@@ -6,12 +6,15 @@ import io.gridside.link.transport.TransportKind;
 import io.gridside.sim.pty.PseudoTerminal;
 import io.gridside.site.Reading;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +44,8 @@ public final class FreshSite implements AutoCloseable {
     private final GatewayLinks links;
     private final ScheduledExecutorService ticker;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    /** The TCP listeners, each with the thread that accepts on it. */
+    private final Map<ServerSocket, Thread> listeners = new ConcurrentHashMap<>();
 
     private FreshSite(FreshGateway gateway) {
         this.gateway = gateway;
@@ -97,8 +102,29 @@ public final class FreshSite implements AutoCloseable {
         resources.add(server);
         Thread thread = new Thread(() -> acceptLoop(server), "fresh-site-tcp-" + server.getLocalPort());
         thread.setDaemon(true);
+        listeners.put(server, thread);
         thread.start();
         return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /**
+     * Stops listening on TCP and ends the sessions over it, as a gateway that died: its simulation runs on as the
+     * site's meters, for a replacement to read ({@code ReplacementSite}).
+     */
+    public void dieOnTcp() throws IOException {
+        for (Map.Entry<ServerSocket, Thread> listener : listeners.entrySet()) {
+            listeners.remove(listener.getKey());
+            resources.remove(listener.getKey());
+            listener.getKey().close();
+            try {
+                // A socket closes fully only once its accepting thread has left accept().
+                listener.getValue().join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while closing the TCP listeners.");
+            }
+        }
+        links.endSessions(TransportKind.TCP);
     }
 
     private void acceptLoop(ServerSocket server) {

@@ -144,7 +144,8 @@ final class BillCommand implements Callable<Integer> {
         }
         String currency = site.currency();
         out.printf("%s (%s), %s to %s, days in %s; amounts in %s, energy in kWh: every reading the gateway billed "
-                + "each account, including the open day's whose charges are not posted yet.%n%n", site.name(),
+                + "each account, including the open day's whose charges are not posted yet, and a gap a gateway "
+                + "replacement billed, on the day its charges were posted.%n%n", site.name(),
                 site.siteId(), days.first(), days.last(), site.zone().getId(), currency);
         TextTable table = new TextTable(2, "CUSTOMER", "METER", "kWh", "OPENING", "ENERGY", "STANDING", "TAX",
                 "LEVY", "MINIMUM", "DEBT", "TOP-UPS", "ADJUST", "CLOSING", "TRIPS", "STATE");

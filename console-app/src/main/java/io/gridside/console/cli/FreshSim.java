@@ -12,12 +12,14 @@ import io.gridside.sim.journal.JournalException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code gridside sim --fresh}: a factory-fresh simulated gateway, served until stopped, announcing its key and
- * each listener on its own line; with {@code --journal DIR} it keeps what it was given there across restarts.
+ * each listener on its own line; with {@code --journal DIR} it keeps what it was given there across restarts, and
+ * with {@code --replace-gateway-after MINUTES} it dies that long after go-live and a second one takes its place.
  */
 final class FreshSim {
 
@@ -39,6 +41,10 @@ final class FreshSim {
         if (sim.tcpPort != null || !sim.serial) {
             InetSocketAddress listening = site.listenTcp(sim.tcpPort == null ? DEFAULT_TCP_PORT : sim.tcpPort);
             sim.announce("tcp=" + listening.getAddress().getHostAddress() + ":" + listening.getPort());
+            if (sim.replaceAfterMinutes != null) {
+                GatewayDeath.scheduleFresh(site, Duration.ofMinutes(sim.replaceAfterMinutes), listening,
+                        sim::announce, sim.journal);
+            }
         }
         if (sim.serial) {
             String device = site.listenSerial();
@@ -73,13 +79,12 @@ final class FreshSim {
     /** A fresh gateway has no site, history, billing, scenario or cloud to give: asking for one is a mistake. */
     private static void refuseSiteOptions(SimCommand sim) {
         if (sim.cloud || sim.advertise || sim.bind != null || sim.floodMeter != null
-                || sim.operatorKeys != null || sim.noDemoOperator || sim.firmwareKeyFiles != null
-                || sim.replaceAfterMinutes != null) {
+                || sim.operatorKeys != null || sim.noDemoOperator || sim.firmwareKeyFiles != null) {
             throw new UsageException("--fresh starts a gateway with its key and nothing else: leave out --cloud, "
-                    + "--advertise, --bind, --flood-meter, --trust-operator, --no-demo-operator, --firmware-key "
-                    + "and --replace-gateway-after; it trusts the operator of the first commissioning pack it is "
-                    + "given.");
+                    + "--advertise, --bind, --flood-meter, --trust-operator, --no-demo-operator and --firmware-key; "
+                    + "it trusts the operator of the first commissioning pack it is given.");
         }
+        sim.checkReplacement();
     }
 
     private static void closeQuietly(Closeable publication) {

@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.link.auth.SigningKey;
+import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.journal.GatewayInputs;
@@ -67,6 +68,48 @@ final class GatewayDeath {
                 Thread.sleep(LOOK.toMillis());
             }
             ReplacementSite replacement = replace(sim, clock, listening, journal);
+            Runtime.getRuntime().addShutdownHook(new Thread(replacement::close, "replacement-shutdown"));
+            announce.accept("replaced=" + replacement.address().getAddress().getHostAddress() + ":"
+                    + replacement.address().getPort());
+            announce.accept("replacement-key=" + REPLACEMENT_KEY.publicKey().hex());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | JournalException e) {
+            LOG.error("The replacement gateway could not take the dead gateway's place.", e);
+        }
+    }
+
+    /**
+     * As {@link #schedule}, for a site commissioned on a factory-fresh gateway ({@code sim --fresh}): the gateway
+     * dies {@code after} of the site's time once it has gone live, since only a gateway that billed leaves a replica
+     * to restore from; before go-live there is nothing to replace, and the technician commissions on.
+     *
+     * @param siteJournal the fresh gateway's {@code --journal}, in which the new gateway keeps its own, or null: a
+     *     gateway that died in an earlier run on it is replaced as soon as it is live again
+     */
+    static void scheduleFresh(FreshSite site, Duration after, InetSocketAddress listening, Consumer<String> announce,
+            Path siteJournal) {
+        Path journal = siteJournal == null ? null : siteJournal.resolve(REPLACEMENT_JOURNAL);
+        Thread watcher = new Thread(() -> watchFresh(site, after, listening, announce, journal),
+                "fresh-sim-gateway-death");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static void watchFresh(FreshSite site, Duration after, InetSocketAddress listening,
+            Consumer<String> announce, Path journal) {
+        try {
+            while (site.gateway().live() == null) {
+                Thread.sleep(LOOK.toMillis());
+            }
+            SimClock clock = site.gateway()::clock;
+            Instant dies = deathAt(clock, clock.now().plus(after), journal);
+            while (clock.now().isBefore(dies)) {
+                Thread.sleep(LOOK.toMillis());
+            }
+            ReplacementSite replacement = ReplacementSite.takeOver(site,
+                    site.gateway().profile().gatewayId() + "-R", REPLACEMENT_KEY, listening.getAddress(),
+                    listening.getPort(), journal);
             Runtime.getRuntime().addShutdownHook(new Thread(replacement::close, "replacement-shutdown"));
             announce.accept("replaced=" + replacement.address().getAddress().getHostAddress() + ":"
                     + replacement.address().getPort());

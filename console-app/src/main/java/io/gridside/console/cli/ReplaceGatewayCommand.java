@@ -80,11 +80,21 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GatewayReplacing.Result result;
         try (SiteStore store = SiteFiles.openExisting(site)) {
-            Integer stopped = settlePayments(store);
-            if (stopped != null) {
-                return stopped;
+            SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site
+                    + " holds no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
+            Instant pulledClock = store.pulledGatewayClock().orElse(Instant.now());
+            if (!paymentsComplete) {
+                return settlePayments(store, info, pulledClock);
             }
             try (GatewayClient client = connect.openForReplacement(credential, site)) {
+                // The site's clock is the new gateway's: one faster than this computer's (a simulated site at
+                // --speed) dates the payments made meanwhile by its own time, which this computer's has not reached.
+                Instant gatewayClock = client.lastGatewayClock();
+                Integer stopped = settlePayments(store, info,
+                        gatewayClock != null ? gatewayClock : pulledClock);
+                if (stopped != null) {
+                    return stopped;
+                }
                 result = GatewayReplacing.run(client, store, Progress.NONE);
             } catch (LinkException e) {
                 if (!ALREADY_RESTORED.equals(e.gatewayCode())) {
@@ -126,23 +136,27 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     /**
      * Queues the payments entered, and stops, listing what the replacement would credit, until the technician says
      * the list is complete; returns the exit code when it stops, or null to go on.
+     *
+     * @param gatewayClock the site's clock as last seen, up to which (or this computer's, if later) a payment may be
+     *     dated
      */
-    private Integer settlePayments(SiteStore store) {
-        SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site + " holds "
-                + "no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
+    private Integer settlePayments(SiteStore store, SiteInfo info, Instant gatewayClock) {
         ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
-        List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now());
+        List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now(),
+                gatewayClock);
         PrintWriter err = command.commandLine().getErr();
         String option = "--payment ";
         if (problems.isEmpty()) {
-            problems = ReplacementPayments.enterReceipts(store, info, receipts, Instant.now());
+            problems = ReplacementPayments.enterReceipts(store, info, receipts, Instant.now(), gatewayClock);
             option = "--receipt ";
         }
         if (!problems.isEmpty()) {
             String wrong = option;
             problems.forEach(problem -> err.println("gridside: " + wrong + problem));
-            err.println("gridside: a payment entered has a problem (above); nothing was queued or replaced. "
-                    + "[REPLACE_PAYMENT_INVALID]");
+            err.println("gridside: a payment entered has a problem (above); nothing was queued or replaced"
+                    + (paymentsComplete ? "" : " (without --payments-complete the command does not reach the "
+                    + "gateway, so a time is judged by this computer's clock and the gateway's at the last pull; with "
+                    + "it, by the new gateway's clock)") + ". [REPLACE_PAYMENT_INVALID]");
             return ExitCode.FAILED;
         }
         if (!paymentsComplete) {

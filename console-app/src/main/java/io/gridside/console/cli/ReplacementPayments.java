@@ -38,20 +38,24 @@ final class ReplacementPayments {
     /**
      * Queues the entered payments, each written as {@code REFERENCE,CUSTOMER,AMOUNT,TIME} like a line of a payments
      * file; returns the problems, when there are any, and then queues nothing.
+     *
+     * @param gatewayClock the site's clock as last seen: the new gateway's, once a session with it read it, else the
+     *     replica's at its last pull; a payment may be dated up to it even when it is ahead of {@code now}
      */
-    static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now) {
-        return enter(store, site, entered, now, SOURCE);
+    static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
+            Instant gatewayClock) {
+        return enter(store, site, entered, now, gatewayClock, SOURCE);
     }
 
     private static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            String source) {
+            Instant gatewayClock, String source) {
         if (entered.isEmpty()) {
             return List.of();
         }
         StringBuilder csv = new StringBuilder(String.join(",", PaymentsImport.COLUMNS)).append('\n');
         entered.forEach(line -> csv.append(line.strip()).append('\n'));
         PaymentsImport.Plan plan = PaymentsImport.plan(store, site, csv.toString().getBytes(StandardCharsets.UTF_8),
-                source, now);
+                source, now, gatewayClock);
         if (plan.problems().isEmpty()) {
             PaymentsImport.apply(store, plan, now);
         }
@@ -65,7 +69,8 @@ final class ReplacementPayments {
      * after the pull (its payment is still queued) and carries it to the new gateway. Returns the problems, when
      * there are any, and then queues nothing.
      */
-    static List<ImportProblem> enterReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now) {
+    static List<ImportProblem> enterReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now,
+            Instant gatewayClock) {
         List<ImportProblem> problems = new ArrayList<>();
         List<String> payments = new ArrayList<>();
         Map<String, String[]> slips = new LinkedHashMap<>();
@@ -82,7 +87,7 @@ final class ReplacementPayments {
         if (!problems.isEmpty()) {
             return problems;
         }
-        problems.addAll(enter(store, site, payments, now, RECEIPT_SOURCE));
+        problems.addAll(enter(store, site, payments, now, gatewayClock, RECEIPT_SOURCE));
         if (!problems.isEmpty()) {
             return problems;
         }

@@ -123,14 +123,15 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = {"Run a factory-fresh gateway instead: an identity key of its own and",
         "nothing else (no site, clock unset, billing off); its --meters join the mesh a few a minute and wait",
         "to be commissioned with gridside connect ... commission. Takes --meters, --seed, --speed, --tcp,",
-        "--serial, --gateway-key-seed and --journal."})
+        "--serial, --gateway-key-seed, --journal and --replace-gateway-after."})
     boolean fresh;
 
     @Option(names = "--replace-gateway-after", paramLabel = "MINUTES", description = {"Let the gateway die after",
         "MINUTES of simulated time and a factory-fresh one take its place on the same TCP address, to train",
         "gridside connect ... replace-gateway; prints replaced=HOST:PORT and replacement-key=HEX then. With",
         "--journal the new gateway keeps its own journal there: started again on it, the site's gateway is",
-        "replaced at once and the replacement resumes its billing where it stopped."})
+        "replaced at once and the replacement resumes its billing where it stopped. With --fresh the gateway",
+        "dies MINUTES after go-live, as only a gateway that billed leaves a replica to restore from."})
     Integer replaceAfterMinutes;
 
     @Override

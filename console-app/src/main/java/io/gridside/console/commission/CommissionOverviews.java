@@ -134,6 +134,9 @@ final class CommissionOverviews {
                         : test.note())).toList();
     }
 
+    // KNOWN SHORTCOMING: the screen's dry run shows the kWh without the note the command prints under its table,
+    // that they are the dry run's assumed use (DryRunLoads.typicalWeekdayWh) and not a measure or the tariff's; the
+    // note has no text in the four languages yet.
     private static List<CommissionOverview.Bill> bills(List<DryRunBill> bills, SitePlan plan) {
         return bills.stream().map(bill -> new CommissionOverview.Bill(bill.customerId(), bill.tariffId(),
                 CommissionTexts.text("bills.kwh", bill.energyWh() / 1000.0),

@@ -107,9 +107,23 @@ public final class PaymentsImport {
      * Reads {@code bytes} and works out what importing them into {@code store}'s outbox would queue, writing nothing.
      *
      * @param source the file's name, which each queued payment carries with its line
-     * @param now this computer's clock, which no payment may be dated after
+     * @param now this computer's clock, which no payment may be dated after unless the gateway's clock, as the last
+     *     pull saw it, is later
      */
     public static Plan plan(SiteStore store, SiteInfo site, byte[] bytes, String source, Instant now) {
+        return plan(store, site, bytes, source, now, store.pulledGatewayClock().orElse(now));
+    }
+
+    /**
+     * As {@link #plan(SiteStore, SiteInfo, byte[], String, Instant)}, with the gateway's clock as a session with it
+     * read it. The site's clock is the gateway's once set; a payment may be dated up to the later of the two clocks,
+     * so a gateway whose clock runs ahead of this computer's (a simulated site faster than real time) takes the
+     * payments made by its own time.
+     *
+     * @param gatewayClock the site gateway's clock as last seen
+     */
+    public static Plan plan(SiteStore store, SiteInfo site, byte[] bytes, String source, Instant now,
+            Instant gatewayClock) {
         CsvTable table = CsvReader.read(bytes, COLUMNS);
         List<ImportProblem> problems = new ArrayList<>(table.problems());
         Set<String> customers = store.customers().stream().map(Customer::customerId).collect(Collectors.toSet());
@@ -117,7 +131,7 @@ public final class PaymentsImport {
         store.cashBook().stream().filter(line -> line.kind() == CashBookLine.Kind.VOID)
                 .forEach(line -> voided.put(line.reference(), line));
         Rules rules = new Rules(site.currency(), customers, closedAccounts(store), store.ledgerPayments(), voided,
-                outbox(store), now);
+                outbox(store), new Clocks(now, gatewayClock));
         List<ImportedPayment> payments = new ArrayList<>();
         for (CsvRow row : table.rows()) {
             rules.judge(row, source, site, problems).ifPresent(payments::add);
@@ -153,6 +167,19 @@ public final class PaymentsImport {
         return closed;
     }
 
+    /** This computer's clock and the gateway's as last seen, by the later of which a payment is in the future. */
+    private record Clocks(Instant computer, Instant gateway) {
+
+        Instant latest() {
+            return gateway.isAfter(computer) ? gateway : computer;
+        }
+
+        @Override
+        public String toString() {
+            return gateway.isAfter(computer) ? gateway + " by the gateway's clock as last seen" : computer.toString();
+        }
+    }
+
     /** The checks of each row, with what the file's earlier rows, the ledger and the outbox hold. */
     private static final class Rules {
 
@@ -163,11 +190,11 @@ public final class PaymentsImport {
         /** The voids of the pulled cash book, by the voided payment's reference. */
         private final Map<String, CashBookLine> voided;
         private final Map<String, QueuedPayment> outbox;
-        private final Instant now;
+        private final Clocks now;
         private final Map<String, ImportedPayment> earlier = new HashMap<>();
 
         Rules(String currency, Set<String> customers, Map<String, Instant> closed, Map<String, LedgerEntry> ledger,
-                Map<String, CashBookLine> voided, Map<String, QueuedPayment> outbox, Instant now) {
+                Map<String, CashBookLine> voided, Map<String, QueuedPayment> outbox, Clocks now) {
             this.currency = currency;
             this.customers = customers;
             this.closed = closed;
@@ -217,7 +244,7 @@ public final class PaymentsImport {
                 problems.add(e.at(row.line(), TIME));
                 return null;
             }
-            if (paidAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            if (paidAt.isAfter(now.latest().plus(FUTURE_TOLERANCE))) {
                 problems.add(new ImportProblem(row.line(), TIME, "'" + row.get(TIME) + "' is later than now ("
                         + now + "); check the time, or this computer's clock.", "import.time.future", row.get(TIME),
                         Formats.siteTime(now, site.zone())));

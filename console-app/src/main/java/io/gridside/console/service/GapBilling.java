@@ -114,7 +114,9 @@ final class GapBilling {
         List<PostReconciliation.AccountPeriod> wire = new ArrayList<>();
         new TreeMap<>(periods).forEach((customerId, p) -> wire.add(new PostReconciliation.AccountPeriod(customerId,
                 p.blockPeriod(), p.blockPeriodWh(), p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(),
-                p.credit(), p.relay(), p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh())));
+                p.credit(), p.relay(), p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh(),
+                p.remainders().stream().map(r -> new PostReconciliation.LineRemainder(r.line(), r.unitsPerMinor(),
+                        r.units())).toList())));
         return wire;
     }
 }

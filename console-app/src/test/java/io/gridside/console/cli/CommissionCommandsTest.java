@@ -277,6 +277,18 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void theDryRunSaysItsKwhAreItsOwnAssumptionAndNotTheTariffs() throws IOException {
+        plannedSite();
+
+        CommandRun dryRun = CommandRun.of("commission", "dry-run", "--site", site.toString(), "--from",
+                "2026-12-07");
+
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("kWh are the dry run's assumed use, not a measure and not the tariff's",
+                "1.335 kWh for a household", "3.190 for a shop", "22.500 for a mill");
+    }
+
+    @Test
     void runsTheDayToASignedReportThatReachesTheCloud() throws IOException, SQLException {
         plannedSite();
         assign("C001", HOUSE_METER);

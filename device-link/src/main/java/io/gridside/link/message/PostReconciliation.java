@@ -58,10 +58,57 @@ public record PostReconciliation(String restoreId, List<Line> lines,
      * @param emergencyDebtMinor the emergency credit in use
      * @param energyPastZeroWh the energy delivered while its balance was below zero
      * @param energyInGraceWh the part of that delivered in grace
+     * @param remainders each charge line's fraction of a minor unit, which the new gateway goes on accruing so that
+     *     a line's postings sum to its exact total rounded down across the takeover; null (left out) for none
      */
     public record AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
             long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
-            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<LineRemainder> remainders) {
+
+        public AccountPeriod {
+            remainders = remainders == null || remainders.isEmpty() ? null : List.copyOf(remainders);
+        }
+
+        /** A period that carries no line's remainder, as every console sent before the field came. */
+        public AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
+                long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
+                long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+            this(customerId, blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit, relay,
+                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, null);
+        }
+
+        /** The line remainders it carries; empty for none. */
+        public List<LineRemainder> remaindersCarried() {
+            return remainders == null ? List.of() : remainders;
+        }
+
+        /** Reads a period as the codec decodes it: one from a console that sends no remainders has none. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static AccountPeriod fromTree(ObjectNode tree) {
+            tree.putIfAbsent("remainders", tree.nullNode());
+            PeriodFields f = MessageCodec.convert(tree, PeriodFields.class);
+            return new AccountPeriod(f.customerId(), f.blockPeriod(), f.blockPeriodWh(), f.energyMonth(),
+                    f.monthEnergyUnits(), f.firstFullMonth(), f.credit(), f.relay(), f.emergencyDebtMinor(),
+                    f.energyPastZeroWh(), f.energyInGraceWh(), f.remainders());
+        }
+    }
+
+    /** A period's fields as the codec reads them once every field is there, null or not. */
+    private record PeriodFields(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
+            long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
+            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh, List<LineRemainder> remainders) {
+    }
+
+    /**
+     * What one charge line of an account had accrued below a whole minor unit after the gap was billed, which the
+     * reconciliation's lines, in whole minor units, leave to the new gateway.
+     *
+     * @param line the line's key in the account's rating: {@code energy}, or {@code KIND:NAME:UNIT} for a tax or levy
+     * @param unitsPerMinor how many of the line's exact units make a minor unit
+     * @param units the units accrued, from 0 up to {@code unitsPerMinor}
+     */
+    public record LineRemainder(String line, long unitsPerMinor, long units) {
     }
 
     public PostReconciliation {

@@ -67,4 +67,25 @@ class ReconciliationPeriodsTest {
 
         assertThat(decoded.periodsCarried()).containsExactly(fresh);
     }
+
+    @Test
+    void carriesEachLinesRemainderAndWritesAPeriodWithoutOneAsBefore() throws IOException {
+        PostReconciliation.AccountPeriod plain = new PostReconciliation.AccountPeriod("c-002", null, 0, null, 0,
+                YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
+        PostReconciliation.AccountPeriod carried = new PostReconciliation.AccountPeriod("c-003", null, 0, null, 0,
+                YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0,
+                List.of(new PostReconciliation.LineRemainder("TAX:VAT:%", 100_000_000_000L, 73_512_000_000L)));
+        PostReconciliation post = new PostReconciliation(ReplacementSamples.RESTORE_ID,
+                ReplacementSamples.reconciliation().lines(), null, List.of(plain, carried));
+
+        byte[] bytes = MessageCodec.encode(post);
+        PostReconciliation decoded = (PostReconciliation) MessageCodec.decode(0xA6, bytes);
+
+        assertThat(decoded.periodsCarried()).containsExactly(plain, carried);
+        assertThat(decoded.periodsCarried().get(1).remaindersCarried()).singleElement()
+                .extracting(PostReconciliation.LineRemainder::units).isEqualTo(73_512_000_000L);
+        List<?> periods = (List<?>) PLAIN.readValue(bytes, Map.class).get("periods");
+        assertThat(((Map<?, ?>) periods.get(0)).containsKey("remainders")).isFalse();
+        assertThat(((Map<?, ?>) periods.get(1)).containsKey("remainders")).isTrue();
+    }
 }

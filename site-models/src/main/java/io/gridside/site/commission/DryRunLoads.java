@@ -32,6 +32,19 @@ public final class DryRunLoads {
         return Math.round(watts * size * noise * minutes / 60.0);
     }
 
+    /**
+     * The energy a customer of {@code category} of middle size uses over a working weekday, with no noise, in Wh:
+     * what the dry run assumes, which its output states so that nobody takes it for a measure or for the tariff's.
+     */
+    public static long typicalWeekdayWh(CustomerCategory category) {
+        LocalDateTime monday = LocalDateTime.of(2026, 6, 1, 0, 0);
+        double wh = 0;
+        for (int hour = 0; hour < 24; hour++) {
+            wh += watts(category, monday.plusHours(hour));
+        }
+        return Math.round(wh);
+    }
+
     /** The average power of a customer of {@code category} at {@code local}, in W. */
     static double watts(CustomerCategory category, LocalDateTime local) {
         int hour = local.getHour();

@@ -26,10 +26,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * A replacement gateway's own billing, from its reconciliation on: the billing engine the simulated gateways use,
  * taking the site over ({@link Takeover}) on the restored and reconciled balances and on the continued ledger, so
  * its entries follow the dead gateway's chain. Each quarter hour it bills the readings its meters sent after the
- * register each was reconciled to, the cash and payments taken since, and turns relays on its decisions. Not
- * thread-safe: its gateway locks around it.
+ * register each was reconciled to, the cash and payments taken since (with the mobile money the site's payment
+ * provider sends, from the death of the old gateway on: {@link PaymentProvider}), and turns relays on its
+ * decisions. Not thread-safe: its gateway locks around it.
  *
  * <p>It bills with the configuration the restore carried (decision 0075): each customer on their own tariff's
  * schedule, under the site's credit terms; from a console that sent none, with the site's flat tariff under plain
@@ -72,21 +75,41 @@ final class ReplacementBilling {
     /** Every relay command issued, by meter, newest last. */
     private final Map<String, List<RelayCommand>> commands = new LinkedHashMap<>();
     private final Supplier<Instant> clock;
+    /**
+     * The site's payment provider, which sends again what its customers paid while the site had no gateway, and from
+     * then on what they pay, as it sends any gateway.
+     */
+    private final PaymentProvider provider;
+    /** When the dead gateway died: the payments made from then on reached no gateway. */
+    private final Instant diedAt;
+    /** When the reconciliation was posted, which no payment taken after it is dated at or before. */
+    private final Instant reconciledAt;
     private long lastCommandId;
     private Instant lastTick;
 
-    private ReplacementBilling(SiteInfo site, BillingEngine engine, MeterRegisters meters, Instant lastTick,
-            Supplier<Instant> clock, List<BeginRestore.ReceiptBook> books, List<CashBookLine> lateReceipts) {
+    private ReplacementBilling(SiteInfo site, BillingEngine engine, MeterRegisters meters, Instant reconciledAt,
+            Supplier<Instant> clock, Retries retries, List<BeginRestore.ReceiptBook> books,
+            List<CashBookLine> lateReceipts) {
         this.site = site;
         this.engine = engine;
         this.meters = meters;
-        this.lastTick = lastTick;
+        this.reconciledAt = reconciledAt;
+        this.lastTick = Reading.intervalStartOf(reconciledAt);
         this.clock = clock;
+        this.provider = retries.provider();
+        this.diedAt = retries.diedAt();
         this.posting = new PaymentPosting(site.currency());
         this.cash = GatewayCash.inMemory(site.currency(), CashBook.inMemoryContinuing(
                 books == null ? List.of() : books, lateReceipts), engine, this::customerOf, this::dateAfterLastTick);
         // A reading that closes a gap is billed as its spread, as the simulated gateways and the audit's replay do.
         engine.spreadingGaps(new BilledHistory());
+    }
+
+    /**
+     * The site's payment provider, and when the dead gateway died, from which on what customers paid reached no
+     * gateway and is sent again.
+     */
+    record Retries(PaymentProvider provider, Instant diedAt) {
     }
 
     /** The readings this gateway billed before the tick under way, which a gap's spread looks back on. */
@@ -116,7 +139,7 @@ final class ReplacementBilling {
      */
     static ReplacementBilling start(RestoredSite restored, RegistersRead read,
             List<PostReconciliation.AccountPeriod> periods, MeterRegisters meters, Instant at,
-            Supplier<Instant> clock) {
+            Supplier<Instant> clock, Retries retries) {
         SiteInfo site = restored.begin().site();
         Tariff tariff = restored.begin().tariff();
         BillingConfig config = restored.billingConfig();
@@ -126,7 +149,7 @@ final class ReplacementBilling {
         BillingEngine engine = Takeover.engine(tariff, config.rater(site.zone()), config.terms(),
                 config.customerTariffs(site.zone()), restored.ledger(), meterOf, restored.balances(),
                 restored.debtsOwedNow(), periodsOf(periods), at);
-        ReplacementBilling billing = new ReplacementBilling(site, engine, meters, opened, clock,
+        ReplacementBilling billing = new ReplacementBilling(site, engine, meters, at, clock, retries,
                 restored.begin().receiptBooks(), restored.lateReceipts());
         Map<String, RegistersRead.Register> byMeter = new HashMap<>();
         if (read != null) {
@@ -153,7 +176,8 @@ final class ReplacementBilling {
         for (PostReconciliation.AccountPeriod p : periods) {
             byCustomer.put(p.customerId(), new Takeover.PeriodState(p.blockPeriod(), p.blockPeriodWh(),
                     p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(), p.credit(), p.relay(),
-                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh()));
+                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh(), p.remaindersCarried().stream()
+                            .map(r -> new Takeover.Remainder(r.line(), r.unitsPerMinor(), r.units())).toList()));
         }
         return byCustomer;
     }
@@ -179,12 +203,46 @@ final class ReplacementBilling {
 
     private void tick(Instant end) {
         List<Reading> due = readingsDue(end);
-        List<TopUp> topUps = cash.dueCash(end);
+        List<TopUp> topUps = new ArrayList<>(cash.dueCash(end));
+        topUps.addAll(sentAgain(end, topUps));
         Tick result = engine.tick(end, topUps, due);
         result.decisions().forEach(this::command);
         cash.postDueVoids(end).forEach(this::command);
         billed.addAll(due);
         lastTick = end;
+    }
+
+    /**
+     * What the payment provider sent again by {@code end} that the gateway has not credited (a payment the
+     * reconciliation credited, entered by the technician, is not credited twice): each dated when it was paid, or,
+     * paid while no gateway billed, when it arrives, a second into the quarter hour after the reconciliation.
+     */
+    private List<TopUp> sentAgain(Instant end, List<TopUp> alsoDue) {
+        List<TopUp> sent = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        alsoDue.forEach(topUp -> taken.add(topUp.reference()));
+        for (TopUp paid : provider.undelivered(diedAt, end)) {
+            if (engine.payment(paid.reference()).isEmpty() && engine.customers().contains(paid.customerId())
+                    && taken.add(paid.reference())) {
+                sent.add(new TopUp(paid.reference(), paid.customerId(), paid.amountMinor(), arrival(paid.at(), end)));
+            }
+        }
+        if (!sent.isEmpty()) {
+            LOG.info("The payment provider sent {} payments no gateway had taken; the gateway credits them in the "
+                    + "quarter hour to {}.", sent.size(), end);
+        }
+        return sent;
+    }
+
+    /** When a payment made at {@code paidAt} reaches the gateway in the quarter hour to {@code end}. */
+    private Instant arrival(Instant paidAt, Instant end) {
+        Instant earliest = latest(lastTick, reconciledAt).plusSeconds(1);
+        Instant at = paidAt.isAfter(earliest) ? paidAt : earliest;
+        return at.isAfter(end) ? end : at;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

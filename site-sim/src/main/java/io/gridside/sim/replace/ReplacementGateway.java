@@ -78,6 +78,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private final TrustedOperators trusted;
     private final SimClock clock;
     private final MeterRegisters meters;
+    /** The site's payment provider, and since when what customers paid reached no gateway. */
+    private final ReplacementBilling.Retries retries;
     private final RestoreStaging staging = new RestoreStaging();
     /**
      * The signed commands it took (cash, voids, payments), which an audit checks the ledger against: kept in its
@@ -101,11 +103,24 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
      */
     public ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
             SimClock clock, MeterRegisters meters) {
-        this(siteId, gatewayId, identityKey, trusted, clock, meters, null, null);
+        this(siteId, gatewayId, identityKey, trusted, clock, meters, PaymentProvider.NONE);
+    }
+
+    /**
+     * As {@link #ReplacementGateway(String, String, SigningKey, TrustedOperators, SimClock, MeterRegisters)}, on a site
+     * whose payment provider sends again, once this gateway bills, what customers paid from now, when it is
+     * mounted, until then.
+     */
+    public ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
+            SimClock clock, MeterRegisters meters, PaymentProvider payments) {
+        this(siteId, gatewayId, identityKey, trusted, clock, meters, null, null,
+                new ReplacementBilling.Retries(payments, clock.now()));
     }
 
     private ReplacementGateway(String siteId, String gatewayId, SigningKey identityKey, TrustedOperators trusted,
-            SimClock clock, MeterRegisters meters, ReplacementJournal journal, FreshJournal.PinnedClock pinnedClock) {
+            SimClock clock, MeterRegisters meters, ReplacementJournal journal, FreshJournal.PinnedClock pinnedClock,
+            ReplacementBilling.Retries retries) {
+        this.retries = retries;
         this.journal = journal;
         this.pinnedClock = pinnedClock;
         this.commands = journal == null ? new MemoryCommandLog() : journal.commandLog();
@@ -127,10 +142,21 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
      */
     public static ReplacementGateway journaled(String siteId, String gatewayId, SigningKey identityKey,
             TrustedOperators trusted, SimClock clock, MeterRegisters meters, Path directory) {
+        return journaled(siteId, gatewayId, identityKey, trusted, clock, meters, PaymentProvider.NONE, directory);
+    }
+
+    /**
+     * As {@link #journaled(String, String, SigningKey, TrustedOperators, SimClock, MeterRegisters, Path)}, on a site
+     * whose payment provider sends again what customers paid from when the journal began (the gateway was first
+     * mounted) until it bills; started again, it takes them again as it did.
+     */
+    public static ReplacementGateway journaled(String siteId, String gatewayId, SigningKey identityKey,
+            TrustedOperators trusted, SimClock clock, MeterRegisters meters, PaymentProvider payments,
+            Path directory) {
         FreshJournal.PinnedClock pinned = new FreshJournal.PinnedClock(clock);
         ReplacementJournal journal = ReplacementJournal.open(directory, siteId, clock.now());
         ReplacementGateway gateway = new ReplacementGateway(siteId, gatewayId, identityKey, trusted, pinned, meters,
-                journal, pinned);
+                journal, pinned, new ReplacementBilling.Retries(payments, journal.began()));
         try {
             journal.replay(gateway, pinned);
         } catch (RuntimeException e) {
@@ -468,7 +494,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         Instant at = clock();
         ReconciliationPosted posted = site.post(post, at);
         if (billing == null) {
-            billing = ReplacementBilling.start(site, lastRead, post.periodsCarried(), meters, at, this::clock);
+            billing = ReplacementBilling.start(site, lastRead, post.periodsCarried(), meters, at, this::clock,
+                    retries);
         }
         kept(post, by);
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,

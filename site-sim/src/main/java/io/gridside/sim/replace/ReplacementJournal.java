@@ -81,6 +81,11 @@ public final class ReplacementJournal implements AutoCloseable {
         return new ReplacementJournal(directory, inputs);
     }
 
+    /** When the journal began: when the gateway was first mounted, which a start again does not move. */
+    Instant began() {
+        return inputs.site().orElseThrow().now();
+    }
+
     /**
      * The log of the signed commands the gateway took (cash, voids, payments pushed), kept in the journal's
      * directory: a replay takes the requests again but logs no command, so the log itself must last for an audit to

@@ -2,10 +2,12 @@ package io.gridside.sim.replace;
 
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.server.GatewayLinks;
+import io.gridside.link.server.GatewayService;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.link.transport.TransportKind;
+import io.gridside.sim.FreshGateway;
+import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
-import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,7 +52,9 @@ public final class ReplacementSite implements AutoCloseable {
     /**
      * Lets the gateway of {@code site} die, for training and tests: consoles can no longer reach it (its TCP
      * listener closes and its sessions end), while its simulation runs on as the site's meters. A factory-fresh
-     * gateway for the site, which reads those meters, takes its place at {@code address} and {@code port}.
+     * gateway for the site, which reads those meters, takes its place at {@code address} and {@code port}; the
+     * mobile money customers pay from then on, which reached no gateway, the site's payment provider sends again to
+     * the new one once it bills ({@link PaymentProvider}).
      *
      * @param clock the site's clock, which the new gateway keeps time by
      * @param gatewayId the new gateway's id, as its hello names it
@@ -70,15 +74,37 @@ public final class ReplacementSite implements AutoCloseable {
             SigningKey identityKey, InetAddress address, int port, Path journal) throws IOException {
         site.stopListeningTcp();
         site.endTcpSessions();
-        SimulatedGateway dead = site.gateway();
+        return mountedFor(site.gateway(), clock, gatewayId, identityKey, address, port, journal);
+    }
+
+    /**
+     * As {@link #takeOver(SimulatedSite, SimClock, String, SigningKey, InetAddress, int, Path)}, for a site
+     * commissioned on a factory-fresh gateway: once live, it dies and a second factory-fresh one takes its place,
+     * keeping time by the clock the first one's setup set (the site's).
+     */
+    public static ReplacementSite takeOver(FreshSite site, String gatewayId, SigningKey identityKey,
+            InetAddress address, int port, Path journal) throws IOException {
+        FreshGateway dead = site.gateway();
+        if (dead.live() == null) {
+            throw new IllegalStateException("A gateway is replaced from a replica of the site it billed; this one "
+                    + "has not gone live.");
+        }
+        site.dieOnTcp();
+        return mountedFor(dead, dead::clock, gatewayId, identityKey, address, port, journal);
+    }
+
+    /** The new gateway of the site whose gateway {@code dead} died, listening at {@code address} and {@code port}. */
+    private static ReplacementSite mountedFor(GatewayService dead, SimClock clock, String gatewayId,
+            SigningKey identityKey, InetAddress address, int port, Path journal) throws IOException {
         LOG.info("Gateway {} of site {} died; gateway {} takes its place.", dead.profile().gatewayId(),
                 dead.profile().siteId(), gatewayId);
         String siteId = dead.profile().siteId();
+        PaymentProvider payments = PaymentProvider.of(dead);
         ReplacementGateway gateway = journal == null
                 ? new ReplacementGateway(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
-                        MeterRegisters.of(dead))
+                        MeterRegisters.of(dead), payments)
                 : ReplacementGateway.journaled(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
-                        MeterRegisters.of(dead), journal);
+                        MeterRegisters.of(dead), payments, journal);
         try {
             return listen(gateway, address, port);
         } catch (IOException e) {

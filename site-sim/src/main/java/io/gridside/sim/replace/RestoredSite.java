@@ -261,7 +261,10 @@ final class RestoredSite {
         }
     }
 
-    /** A period is of a restored customer, with no amount or energy below zero and no more in grace than past zero. */
+    /**
+     * A period is of a restored customer, with no amount or energy below zero, no more in grace than past zero, and
+     * each line's remainder below one minor unit.
+     */
     private void check(PostReconciliation.AccountPeriod period) throws RestoreRefusedException {
         if (!accounts.containsKey(period.customerId())) {
             throw new RestoreRefusedException("REPLACE_UNKNOWN_CUSTOMER", "This gateway has no customer "
@@ -269,11 +272,14 @@ final class RestoredSite {
         }
         boolean counted = period.blockPeriodWh() >= 0 && period.monthEnergyUnits() >= 0
                 && period.emergencyDebtMinor() >= 0 && period.energyPastZeroWh() >= 0
-                && period.energyInGraceWh() >= 0 && period.energyInGraceWh() <= period.energyPastZeroWh();
+                && period.energyInGraceWh() >= 0 && period.energyInGraceWh() <= period.energyPastZeroWh()
+                && period.remaindersCarried().stream().allMatch(r -> r.line() != null && r.unitsPerMinor() > 0
+                        && r.units() >= 0 && r.units() < r.unitsPerMinor());
         if (!counted || period.firstFullMonth() == null || period.credit() == null || period.relay() == null) {
             throw new RestoreRefusedException("REPLACE_INVALID", "The period of customer " + period.customerId()
-                    + " counts energy or credit below zero, more in grace than past zero, or lacks its first whole "
-                    + "month, credit state or relay; nothing of the reconciliation was posted.");
+                    + " counts energy or credit below zero, more in grace than past zero, a line's remainder outside "
+                    + "one minor unit, or lacks its first whole month, credit state or relay; nothing of the "
+                    + "reconciliation was posted.");
         }
     }
 
