@@ -66,7 +66,7 @@ public final class BillingAudit {
                 (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events,
                         stopAsked);
         // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
-        ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
+        ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger, store.replacements().all())
                 .map(replaced -> replaced.run(site, tariff, config, meters, ledger, readings, replayOf))
                 .orElseGet(() -> ReplacedGatewayReplay.Outcome.of(ledger, replayOf.apply(ledger, readings)));
         BillingEngine replay = outcome.after();
@@ -140,7 +140,7 @@ public final class BillingAudit {
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
                 (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events,
                         () -> false);
-        return Optional.of(ReplacedGatewayReplay.in(ledger)
+        return Optional.of(ReplacedGatewayReplay.in(ledger, store.replacements().all())
                 .map(replaced -> replaced.run(site.get(), tariff.get(), config, meters, ledger, readings, replayOf)
                         .after())
                 .orElseGet(() -> replayOf.apply(ledger, readings)));
