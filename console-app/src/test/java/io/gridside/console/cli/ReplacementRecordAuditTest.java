@@ -95,6 +95,7 @@ class ReplacementRecordAuditTest {
     @Test
     void withoutTheRecordTheUnreadMeterIsBilledAGapTheConsoleDidNotBill() throws IOException, SQLException {
         replaceWithAMeterUnread();
+        String customer = old.customer(21);
         forgetTheRecord();
         runToTheEndOfTheSiteDay();
 
@@ -102,6 +103,7 @@ class ReplacementRecordAuditTest {
 
         // What the record fixes: the test above runs the same site at the same times with the record kept.
         assertThat(audit.get("agrees").asBoolean()).as(audit.toString()).isFalse();
+        assertThat(audit.get("firstDifference").asText()).contains("ENERGY", "for " + customer + " at");
     }
 
     @Test
@@ -148,6 +150,7 @@ class ReplacementRecordAuditTest {
 
         // What the record fixes: the test above runs the same site at the same times with the record kept.
         assertThat(audit.get("agrees").asBoolean()).as(audit.toString()).isFalse();
+        assertThat(audit.get("firstDifference").asText()).contains("ENERGY", "at 2026-06-03T21:00:00Z");
     }
 
     /**
