@@ -45,9 +45,12 @@ public final class GatewayReplacing {
      * @param replicaTipSeq the replica's last ledger entry, which the new gateway's ledger follows
      * @param restore where the restore stands on the new gateway
      * @param posted what the new gateway posted now, and the references it had posted before
+     * @param periodsIgnored the reconciliation carried the accounts' periods to a gateway that does not say it takes
+     *     them (section 6.40): it opens every account afresh, and the technician is told so
      */
     public record Result(String previousGatewayId, String gatewayId, String keyFingerprint, String pinnedBy,
-            long replicaTipSeq, RestoreState restore, Reconciled reconciled, ReconciliationPosted posted) {
+            long replicaTipSeq, RestoreState restore, Reconciled reconciled, ReconciliationPosted posted,
+            boolean periodsIgnored) {
     }
 
     private GatewayReplacing() {
@@ -80,13 +83,19 @@ public final class GatewayReplacing {
         String gatewayId = client.hello().gatewayId();
         String previous = store.gatewayId().orElse(null);
         keepRecord(store, replica, registers, posted, gatewayId, previous);
+        boolean periodsIgnored = !reconciled.periods().isEmpty()
+                && !client.hello().capabilities().contains(PostReconciliation.ACCOUNT_PERIODS);
+        if (periodsIgnored) {
+            LOG.warn("Gateway {} does not take the accounts' periods the reconciliation carried; it opens every "
+                    + "account afresh.", gatewayId);
+        }
         // From here on the database follows the new gateway: its pulls continue the same chain.
         store.saveSite(replica.site(), gatewayId);
         LOG.info("Supervisor {} replaced gateway {} of site {} with gateway {}: {} entries posted, {} posted before.",
                 client.credential().technicianId(), previous, replica.site().siteId(),
                 gatewayId, posted.entries().size(), posted.alreadyPosted().size());
         return new Result(previous, gatewayId, Ed25519.fingerprint(client.hello().gatewayKey()),
-                client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted);
+                client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted, periodsIgnored);
     }
 
     /**

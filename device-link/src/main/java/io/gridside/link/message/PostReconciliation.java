@@ -23,7 +23,9 @@ import java.util.List;
  * <p>Schema 3 added {@code periods}: where each account stood within its block period, month and credit state once
  * the console's engine had billed the gap (section 6.36), so that the new gateway goes on with them instead of
  * opening each account afresh. A reconciliation without them is written exactly as schema 2 wrote it, and read
- * with null: every account then opens afresh, as before.
+ * with null: every account then opens afresh, as before. A gateway that goes on with them lists
+ * {@link #ACCOUNT_PERIODS} among its capabilities (section 6.40); one that does not takes schema 2 only and ignores
+ * them.
  *
  * @param receipts each receipt line of a payment line of this reconciliation that the dead gateway took as cash,
  *     so that the new gateway's cash book holds it (a technician's cash-up counts it, its number is never given
@@ -33,6 +35,9 @@ import java.util.List;
 public record PostReconciliation(String restoreId, List<Line> lines,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CashBookLine> receipts,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountPeriod> periods) implements Message {
+
+    /** The capability of a gateway that goes on with the periods a reconciliation carries (section 6.40). */
+    public static final String ACCOUNT_PERIODS = "account-periods";
 
     /**
      * One ledger line to post.
