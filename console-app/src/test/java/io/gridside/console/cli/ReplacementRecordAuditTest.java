@@ -121,6 +121,21 @@ class ReplacementRecordAuditTest {
     }
 
     @Test
+    void aReplacementRunAgainKeepsTheRecordOfTheRunWhoseReconciliationTheGatewayBillsFrom() throws IOException {
+        startFlatSite();
+        replaceAfter(Duration.ofMinutes(2), Duration.ofMinutes(1), meters -> meters);
+        assertThat(replaceGateway().exitCode()).isZero();
+        ReplacementRecords.Replacement first = record();
+        clock.advance(Duration.ofMinutes(50));
+
+        CommandRun again = replaceGateway();
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Nothing new was posted");
+        assertThat(record()).isEqualTo(first);
+    }
+
+    @Test
     void aDatabaseWithoutTheRecordIsAuditedAsBeforeIt() throws IOException, SQLException {
         startFlatSite();
         replaceAfter(Duration.ofMinutes(2), Duration.ofMinutes(1), meters -> meters);
