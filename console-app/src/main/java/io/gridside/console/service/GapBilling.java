@@ -109,7 +109,13 @@ final class GapBilling {
         return periods;
     }
 
-    /** The periods as a PostReconciliation carries them (section 6.36), in customer id order. */
+    /**
+     * The periods as a PostReconciliation carries them (section 6.36), in customer id order.
+     *
+     * <p>KNOWN SHORTCOMING: whether each account's low-credit alert is armed is not among them, so the new gateway
+     * arms it afresh at the takeover: a customer already warned may be warned again, and one who fell below the
+     * threshold in the gap is not warned.
+     */
     static List<PostReconciliation.AccountPeriod> onTheWire(Map<String, Takeover.PeriodState> periods) {
         List<PostReconciliation.AccountPeriod> wire = new ArrayList<>();
         new TreeMap<>(periods).forEach((customerId, p) -> wire.add(new PostReconciliation.AccountPeriod(customerId,
