@@ -46,10 +46,26 @@ public final class Takeover {
      *     to the minor unit), which the month's minimum charge is measured against
      * @param firstFullMonth the first month whose minimum charge the account owes: the month after it opened, or
      *     the month it opened when that was on its first day
+     * @param lowAlertArmed whether a fall below the low-credit threshold raises an alert; null when not known, and
+     *     the account then arms it as an opening does
      */
     public record PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
             YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
-            long energyPastZeroWh, long energyInGraceWh) {
+            long energyPastZeroWh, long energyInGraceWh, Boolean lowAlertArmed) {
+
+        /** A period that does not say whether the low-credit alert is armed. */
+        public PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
+                YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
+                long energyPastZeroWh, long energyInGraceWh) {
+            this(blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit, relay,
+                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, null);
+        }
+
+        /** This period with the low-credit alert armed as {@code armed} says. */
+        public PeriodState withLowAlertArmed(boolean armed) {
+            return new PeriodState(blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit,
+                    relay, emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, armed);
+        }
     }
 
     /** Where the customer's account in {@code engine} stands within its periods now. */
@@ -58,7 +74,7 @@ public final class Takeover {
         RatingState rating = account.rating;
         return new PeriodState(rating.blockPeriod, rating.periodWh, rating.energyMonth, rating.monthEnergyUnits,
                 rating.firstFullMonth, account.state, account.relay, account.emergencyDebtMinor,
-                account.energyPastZeroWh, account.energyInGraceWh);
+                account.energyPastZeroWh, account.energyInGraceWh, account.lowAlertArmed);
     }
 
     /**
@@ -118,6 +134,9 @@ public final class Takeover {
             account.emergencyDebtMinor = period.emergencyDebtMinor();
             account.energyPastZeroWh = period.energyPastZeroWh();
             account.energyInGraceWh = period.energyInGraceWh();
+            if (period.lowAlertArmed() != null) {
+                account.lowAlertArmed = period.lowAlertArmed();
+            }
         }
         return AccountCodec.encode(account, remaining);
     }

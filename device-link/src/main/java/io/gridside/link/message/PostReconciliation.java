@@ -2,6 +2,7 @@ package io.gridside.link.message;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridside.site.CreditState;
 import io.gridside.site.EntryKind;
@@ -25,7 +26,8 @@ import java.util.List;
  * opening each account afresh. A reconciliation without them is written exactly as schema 2 wrote it, and read
  * with null: every account then opens afresh, as before. A gateway that goes on with them lists
  * {@link #ACCOUNT_PERIODS} among its capabilities (section 6.40); one that does not takes schema 2 only and ignores
- * them.
+ * them. Schema 4 added to each period whether the account's low-credit alert is armed (section 6.40); a period
+ * without it is written exactly as schema 3 wrote it.
  *
  * @param receipts each receipt line of a payment line of this reconciliation that the dead gateway took as cash,
  *     so that the new gateway's cash book holds it (a technician's cash-up counts it, its number is never given
@@ -63,10 +65,21 @@ public record PostReconciliation(String restoreId, List<Line> lines,
      * @param emergencyDebtMinor the emergency credit in use
      * @param energyPastZeroWh the energy delivered while its balance was below zero
      * @param energyInGraceWh the part of that delivered in grace
+     * @param lowAlertArmed whether a fall below the low-credit threshold raises an alert (schema 4); null when not
+     *     said, as schema 3 sent every period, and the account then arms it as an opening does
      */
     public record AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
             long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
-            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean lowAlertArmed) {
+
+        /** A period that does not say whether the low-credit alert is armed, as schema 3 sent every one. */
+        public AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
+                long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
+                long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
+            this(customerId, blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit, relay,
+                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, null);
+        }
     }
 
     public PostReconciliation {
@@ -101,13 +114,20 @@ public record PostReconciliation(String restoreId, List<Line> lines,
     }
 
     /**
-     * Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, and one of schema 1
-     * or 2 no periods, read as null.
+     * Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, one of schema 1
+     * or 2 no periods, and a period of schema 3 no {@code lowAlertArmed}, each read as null.
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static PostReconciliation fromTree(ObjectNode tree) {
         tree.putIfAbsent("receipts", tree.nullNode());
         tree.putIfAbsent("periods", tree.nullNode());
+        if (tree.get("periods") instanceof ArrayNode periods) {
+            periods.forEach(period -> {
+                if (period instanceof ObjectNode fields) {
+                    fields.putIfAbsent("lowAlertArmed", tree.nullNode());
+                }
+            });
+        }
         Fields fields = MessageCodec.convert(tree, Fields.class);
         return new PostReconciliation(fields.restoreId(), fields.lines(), fields.receipts(), fields.periods());
     }

@@ -153,7 +153,7 @@ final class ReplacementBilling {
         for (PostReconciliation.AccountPeriod p : periods) {
             byCustomer.put(p.customerId(), new Takeover.PeriodState(p.blockPeriod(), p.blockPeriodWh(),
                     p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(), p.credit(), p.relay(),
-                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh()));
+                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh(), p.lowAlertArmed()));
         }
         return byCustomer;
     }
