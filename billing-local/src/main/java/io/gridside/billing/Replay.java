@@ -121,7 +121,7 @@ public final class Replay {
         BillingEngine engine = new BillingEngine(tariff, rater, LedgerStore.inMemory(), terms)
                 .ratingCustomersBy(customers);
         SiteChangeLog changes = SiteChangeLog.of(meters, gatewayLedger, readings, events);
-        return run(engine, gatewayLedger, readings, new Ticked(changes, late, stopAsked));
+        return run(engine, gatewayLedger, readings, new Ticked(changes, late, stopAsked, false));
     }
 
     private static BillingEngine run(BillingEngine engine, List<Meter> meters, List<LedgerEntry> gatewayLedger,
@@ -131,7 +131,7 @@ public final class Replay {
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
             SiteChangeLog changes) {
-        return run(engine, gatewayLedger, readings, new Ticked(changes, LatePushes.NONE, () -> false));
+        return run(engine, gatewayLedger, readings, new Ticked(changes, LatePushes.NONE, () -> false, false));
     }
 
     private static BillingEngine run(BillingEngine engine, List<LedgerEntry> gatewayLedger, List<Reading> readings,
@@ -162,15 +162,17 @@ public final class Replay {
      * Replays the ticks of a gateway that took a site over from a dead one, on {@code engine}, which
      * {@link Takeover#engine} made as the new gateway made its own: from {@code takenOverAt} to the last reading,
      * with the top-ups, voids and adjustments of {@code gatewayLedger} (the new gateway's entries after its
-     * reconciliation) and {@code readings} (those the new gateway billed). It spreads gaps as the gateway does.
+     * reconciliation) and {@code readings} (those the new gateway billed). It spreads gaps as the gateway does, and
+     * bills at its first tick a reading that ended before it, as the gateway bills each meter from the register it
+     * read for the reconciliation, which may lie a quarter hour before the one the reconciliation was posted in.
      */
     public static BillingEngine runAfterTakeover(BillingEngine engine, Instant takenOverAt, List<Meter> meters,
             List<LedgerEntry> gatewayLedger, List<Reading> readings) {
         engine.spreadingGaps(ReadingHistory.of(readings));
         Inputs inputs = new Inputs();
         gatewayLedger.forEach(inputs::take);
-        tickThrough(engine, takenOverAt, null, readings, inputs,
-                new Ticked(SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE, () -> false));
+        tickThrough(engine, takenOverAt, null, readings, inputs, new Ticked(
+                SiteChangeLog.of(meters, gatewayLedger, readings, List.of()), LatePushes.NONE, () -> false, true));
         return engine;
     }
 
@@ -195,10 +197,12 @@ public final class Replay {
     }
 
     /**
-     * What happens between ticks besides their voids: the site's changes and the versions pushed late; and whether
-     * whoever waits for the replay has given it up.
+     * What happens between ticks besides their voids: the site's changes and the versions pushed late; whether
+     * whoever waits for the replay has given it up; and whether the first tick takes the readings that ended before
+     * it, as a gateway that took the site over bills them.
      */
-    private record Ticked(SiteChangeLog changes, LatePushes pushes, BooleanSupplier stopAsked) {
+    private record Ticked(SiteChangeLog changes, LatePushes pushes, BooleanSupplier stopAsked,
+            boolean earlierAtFirst) {
     }
 
     /**
@@ -224,6 +228,9 @@ public final class Replay {
                 at -> new ArrayList<>()).add(a));
         // The gateway ticks on quarter hours: after an opening at 12:07 its first tick is 12:15, not 12:22.
         Instant first = Reading.intervalStartOf(start).plus(Reading.INTERVAL);
+        if (ticked.earlierAtFirst()) {
+            moveToFirstTick(readingsByEnd, first);
+        }
         Instant last = lastTick(readingsByEnd, first, postedThrough);
         if (last == null) {
             return;
@@ -260,6 +267,17 @@ public final class Replay {
      *
      * @param postedThrough the date of the gateway's latest ledger entry, or null to tick by the readings alone
      */
+    /** Moves the readings that ended before {@code first} to it, ahead of its own, in the order they ended. */
+    private static void moveToFirstTick(TreeMap<Instant, List<Reading>> readingsByEnd, Instant first) {
+        List<Reading> earlier = new ArrayList<>();
+        readingsByEnd.headMap(first).values().forEach(earlier::addAll);
+        if (!earlier.isEmpty()) {
+            readingsByEnd.headMap(first).clear();
+            earlier.addAll(readingsByEnd.getOrDefault(first, List.of()));
+            readingsByEnd.put(first, earlier);
+        }
+    }
+
     private static Instant lastTick(TreeMap<Instant, List<Reading>> readingsByEnd, Instant first,
             Instant postedThrough) {
         Instant lastReading = readingsByEnd.isEmpty() ? null : readingsByEnd.lastKey();

@@ -47,24 +47,32 @@ public final class Takeover {
      *     to the minor unit), which the month's minimum charge is measured against
      * @param firstFullMonth the first month whose minimum charge the account owes: the month after it opened, or
      *     the month it opened when that was on its first day
+     * @param lowAlertArmed whether a fall below the low-credit threshold raises an alert; null when not known, and
+     *     the account then arms it as an opening does
      * @param remainders what each charge line had accrued below a whole minor unit, which the reconciliation's lines
      *     (whole minor units) could not post: carried on, a line's postings sum to its exact total rounded down
      *     across the takeover as on any day (decision 0016), not to each part's rounded down
      */
     public record PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
             YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
-            long energyPastZeroWh, long energyInGraceWh, List<Remainder> remainders) {
+            long energyPastZeroWh, long energyInGraceWh, Boolean lowAlertArmed, List<Remainder> remainders) {
 
         public PeriodState {
             remainders = remainders == null ? List.of() : List.copyOf(remainders);
         }
 
-        /** A period that carries no remainder, as one from a console that sent none. */
+        /** A period that carries no remainder and does not say whether the low-credit alert is armed. */
         public PeriodState(LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth, long monthEnergyUnits,
                 YearMonth firstFullMonth, CreditState credit, RelayState relay, long emergencyDebtMinor,
                 long energyPastZeroWh, long energyInGraceWh) {
             this(blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit, relay,
-                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, List.of());
+                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, null, List.of());
+        }
+
+        /** This period with the low-credit alert armed as {@code armed} says. */
+        public PeriodState withLowAlertArmed(boolean armed) {
+            return new PeriodState(blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit,
+                    relay, emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, armed, remainders);
         }
     }
 
@@ -91,7 +99,7 @@ public final class Takeover {
         RatingState rating = account.rating;
         return new PeriodState(rating.blockPeriod, rating.periodWh, rating.energyMonth, rating.monthEnergyUnits,
                 rating.firstFullMonth, account.state, account.relay, account.emergencyDebtMinor,
-                account.energyPastZeroWh, account.energyInGraceWh, remaindersOf(rating));
+                account.energyPastZeroWh, account.energyInGraceWh, account.lowAlertArmed, remaindersOf(rating));
     }
 
     /**
@@ -167,6 +175,9 @@ public final class Takeover {
             account.energyPastZeroWh = period.energyPastZeroWh();
             account.energyInGraceWh = period.energyInGraceWh();
             period.remainders().forEach(r -> rating.restoreLine(r.line(), r.unitsPerMinor(), r.units()));
+            if (period.lowAlertArmed() != null) {
+                account.lowAlertArmed = period.lowAlertArmed();
+            }
         }
         return AccountCodec.encode(account, remaining);
     }

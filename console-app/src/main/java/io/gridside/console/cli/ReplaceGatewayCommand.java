@@ -115,6 +115,13 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         } else {
             print(result, command.commandLine().getOut());
         }
+        if (result.periodsIgnored()) {
+            command.commandLine().getErr().printf("gridside: warning: gateway %s does not say it goes on with each "
+                    + "account's block period and credit state, so it opens every account afresh: a household may "
+                    + "get its cheap daily block and emergency credit again today. Update its firmware, and audit "
+                    + "the site after the day's end (the audit shows where it differs). [REPLACE_PERIODS_IGNORED]%n",
+                    result.gatewayId());
+        }
         return ExitCode.OK;
     }
 
@@ -243,6 +250,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         fields.put("customers", rows);
         fields.put("postedNow", result.posted().entries().stream().map(LedgerEntry::reference).toList());
         fields.put("postedBefore", result.posted().alreadyPosted());
+        fields.put("periodsIgnored", result.periodsIgnored());
         return fields;
     }
 }

@@ -66,7 +66,7 @@ public final class BillingAudit {
                 (entries, billed) -> replay(tariff, config, site.zone(), meters, entries, billed, events,
                         stopAsked);
         // A site whose gateway was replaced is replayed in two parts, on either side of the replacement.
-        ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger)
+        ReplacedGatewayReplay.Outcome outcome = ReplacedGatewayReplay.in(ledger, store.replacements().all())
                 .map(replaced -> replaced.run(site, tariff, config, meters, ledger, readings, replayOf))
                 .orElseGet(() -> ReplacedGatewayReplay.Outcome.of(ledger, replayOf.apply(ledger, readings)));
         BillingEngine replay = outcome.after();
@@ -103,7 +103,11 @@ public final class BillingAudit {
     public record Replacement(long afterSeq, long entries) {
     }
 
-    /** The replacement {@code ledger} holds, as {@link #takenAsPosted} says it; empty for a site never replaced. */
+    /**
+     * The replacement {@code ledger} holds, as {@link #takenAsPosted} says it; empty for a site never replaced.
+     * KNOWN SHORTCOMING: found from the ledger's {@code gap:} lines alone, so a replacement whose reconciliation
+     * charged no gap is not reported here, though the audit's replay finds it by the site database's record.
+     */
     public static Optional<Replacement> replacement(List<LedgerEntry> ledger) {
         return ReplacedGatewayReplay.in(ledger).map(replaced -> new Replacement(replaced.tipSeq(), replaced.lines()));
     }
@@ -140,7 +144,7 @@ public final class BillingAudit {
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
                 (entries, billed) -> replay(tariff.get(), config, site.get().zone(), meters, entries, billed, events,
                         () -> false);
-        return Optional.of(ReplacedGatewayReplay.in(ledger)
+        return Optional.of(ReplacedGatewayReplay.in(ledger, store.replacements().all())
                 .map(replaced -> replaced.run(site.get(), tariff.get(), config, meters, ledger, readings, replayOf)
                         .after())
                 .orElseGet(() -> replayOf.apply(ledger, readings)));

@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import io.gridside.billing.BillingEngine;
 import io.gridside.billing.Takeover;
+import io.gridside.billing.Tick;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.site.Reading;
@@ -10,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +28,8 @@ final class GapBilling {
 
     private final BillingEngine engine;
     private final Map<String, Reading> lastReadings = new HashMap<>();
+    /** The customers whose low-credit alert the gap's billing raised, which no gateway was there to send. */
+    private final Set<String> alertedInTheGap = new HashSet<>();
 
     /**
      * @param engine the engine that billed the dead gateway's part, which the gap moves on
@@ -86,37 +91,45 @@ final class GapBilling {
         for (Map.Entry<Instant, List<Reading>> tick : gapsByEnd.entrySet()) {
             if (tick.getKey().isAfter(engine.lastTick())) {
                 boolean isFinal = tick.getKey().equals(finalEnd);
-                engine.tick(tick.getKey(), isFinal ? topUps : List.of(), tick.getValue());
+                alerted(engine.tick(tick.getKey(), isFinal ? topUps : List.of(), tick.getValue()));
                 credited |= isFinal;
             }
         }
         if (!credited && !topUps.isEmpty()) {
-            engine.tick(engine.lastTick(), topUps, List.of());
+            alerted(engine.tick(engine.lastTick(), topUps, List.of()));
         }
+    }
+
+    private void alerted(Tick tick) {
+        tick.alerts().forEach(alert -> alertedInTheGap.add(alert.customerId()));
     }
 
     /**
      * Where each of {@code customerIds} whose account the engine holds open stands within its periods after the
-     * gap: what the new gateway goes on with.
+     * gap: what the new gateway goes on with. An account whose low-credit alert the gap's billing raised goes on
+     * with it armed, since no gateway sent that alert: the new gateway raises it when it first bills the account
+     * if the balance is still below the threshold.
      */
     Map<String, Takeover.PeriodState> periods(Collection<String> customerIds) {
         Map<String, Takeover.PeriodState> periods = new TreeMap<>();
         for (String customerId : customerIds) {
             if (engine.customers().contains(customerId) && !engine.closed(customerId)) {
-                periods.put(customerId, Takeover.periodOf(engine, customerId));
+                Takeover.PeriodState period = Takeover.periodOf(engine, customerId);
+                periods.put(customerId, alertedInTheGap.contains(customerId) ? period.withLowAlertArmed(true)
+                        : period);
             }
         }
         return periods;
     }
 
-    /** The periods as a PostReconciliation carries them (section 6.36), in customer id order. */
+    /** The periods as a PostReconciliation carries them (sections 6.36 and 6.40), in customer id order. */
     static List<PostReconciliation.AccountPeriod> onTheWire(Map<String, Takeover.PeriodState> periods) {
         List<PostReconciliation.AccountPeriod> wire = new ArrayList<>();
         new TreeMap<>(periods).forEach((customerId, p) -> wire.add(new PostReconciliation.AccountPeriod(customerId,
                 p.blockPeriod(), p.blockPeriodWh(), p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(),
                 p.credit(), p.relay(), p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh(),
-                p.remainders().stream().map(r -> new PostReconciliation.LineRemainder(r.line(), r.unitsPerMinor(),
-                        r.units())).toList())));
+                p.lowAlertArmed(), p.remainders().stream().map(r -> new PostReconciliation.LineRemainder(r.line(),
+                        r.unitsPerMinor(), r.units())).toList())));
         return wire;
     }
 }

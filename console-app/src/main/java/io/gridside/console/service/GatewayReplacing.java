@@ -12,10 +12,13 @@ import io.gridside.link.message.RestoreState;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.cash.CashBookLine;
+import io.gridside.site.store.ReplacementRecords;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -42,9 +45,12 @@ public final class GatewayReplacing {
      * @param replicaTipSeq the replica's last ledger entry, which the new gateway's ledger follows
      * @param restore where the restore stands on the new gateway
      * @param posted what the new gateway posted now, and the references it had posted before
+     * @param periodsIgnored the reconciliation carried the accounts' periods to a gateway that does not say it takes
+     *     them (section 6.40): it opens every account afresh, and the technician is told so
      */
     public record Result(String previousGatewayId, String gatewayId, String keyFingerprint, String pinnedBy,
-            long replicaTipSeq, RestoreState restore, Reconciled reconciled, ReconciliationPosted posted) {
+            long replicaTipSeq, RestoreState restore, Reconciled reconciled, ReconciliationPosted posted,
+            boolean periodsIgnored) {
     }
 
     private GatewayReplacing() {
@@ -76,13 +82,47 @@ public final class GatewayReplacing {
 
         String gatewayId = client.hello().gatewayId();
         String previous = store.gatewayId().orElse(null);
+        keepRecord(store, replica, registers, posted, gatewayId, previous);
+        boolean periodsIgnored = !reconciled.periods().isEmpty()
+                && !client.hello().capabilities().contains(PostReconciliation.ACCOUNT_PERIODS);
+        if (periodsIgnored) {
+            LOG.warn("Gateway {} does not take the accounts' periods the reconciliation carried; it opens every "
+                    + "account afresh.", gatewayId);
+        }
         // From here on the database follows the new gateway: its pulls continue the same chain.
         store.saveSite(replica.site(), gatewayId);
         LOG.info("Supervisor {} replaced gateway {} of site {} with gateway {}: {} entries posted, {} posted before.",
                 client.credential().technicianId(), previous, replica.site().siteId(),
                 gatewayId, posted.entries().size(), posted.alreadyPosted().size());
         return new Result(previous, gatewayId, Ed25519.fingerprint(client.hello().gatewayKey()),
-                client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted);
+                client.credential().technicianId(), replica.tipSeq(), restored, reconciled, posted, periodsIgnored);
+    }
+
+    /**
+     * Keeps what this run saw (decision 0094) when its reconciliation is the one the gateway bills from: it posted
+     * nothing before. A run after one that posted keeps the first run's record, read from other registers.
+     *
+     * <p>KNOWN SHORTCOMING: a run whose post reached the gateway but whose answer did not reach the laptop keeps no
+     * record, since the next run is answered "posted before" and its registers are not the ones billed; the audit
+     * of that site then takes the registers from the new gateway's readings, as for a database from before V22.
+     */
+    private static void keepRecord(SiteStore store, ReplicaRestore replica, RegistersRead registers,
+            ReconciliationPosted posted, String gatewayId, String previous) {
+        if (!posted.alreadyPosted().isEmpty()) {
+            return;
+        }
+        Map<String, RegistersRead.Register> read = new HashMap<>();
+        registers.registers().forEach(register -> read.put(register.meterId(), register));
+        List<ReplacementRecords.MeterRegister> meters = replica.accounts().stream()
+                .map(account -> account.meter().meterId()).distinct()
+                .map(meterId -> read.containsKey(meterId)
+                        ? new ReplacementRecords.MeterRegister(meterId, read.get(meterId).registerWh(),
+                                read.get(meterId).at())
+                        : ReplacementRecords.MeterRegister.unread(meterId))
+                .toList();
+        Instant reconciledAt = posted.entries().isEmpty() ? registers.at() : posted.entries().get(0).at();
+        store.replacements().keep(new ReplacementRecords.Replacement(gatewayId, replica.tipSeq(), previous,
+                registers.at(), reconciledAt, meters));
     }
 
     private static void requireSupervisor(GatewayClient client) {

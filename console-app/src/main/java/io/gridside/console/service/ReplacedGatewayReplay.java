@@ -13,6 +13,8 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.TopUp;
+import io.gridside.site.store.ReplacementRecords.MeterRegister;
+import io.gridside.site.store.ReplacementRecords.Replacement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The audit of a site whose gateway was replaced (decision 0067, addendum): its ledger holds the dead gateway's
@@ -37,13 +40,17 @@ import java.util.function.BiFunction;
  * <p>Each account of the new gateway's part goes on with the period it stood in after the gap (decision 0084). The
  * audit does not take that from the new gateway: it bills the gap again on its own replay of the dead gateway's part
  * ({@link GapBilling}, as the console's reconciliation billed it), from each meter's last reading there to the
- * register its first reading on the new gateway starts from, with the reconciliation's payments. A new gateway that
- * opened its accounts afresh then charges the day of the takeover otherwise than the replay, and the audit shows
- * where.
+ * register the console's record of the replacement says it was read at (decision 0094), with the reconciliation's
+ * payments. A new gateway that opened its accounts afresh then charges the day of the takeover otherwise than the
+ * replay, and the audit shows where. The record is what this console saw, not the gateway's word, and the new
+ * gateway's entries are still checked against the replay.
  *
- * <p>The new gateway's readings are told from the dead one's by time: they begin at the quarter hour of the
- * reconciliation, or at the one before it after a quarter hour with no reading, while the dead gateway's stop at
- * its last pull, before the hours the site had no gateway.
+ * <p>With the record, a meter's readings are the new gateway's after the register it was read at (from the quarter
+ * hour of the reconciliation for a meter it could not read then), as the new gateway bills them. A database that
+ * kept no record (one from before it) leaves the audit as it was: each meter's register is taken where its first
+ * reading on the new gateway starts, and the new gateway's readings are told from the dead one's by time: they
+ * begin at the quarter hour of the reconciliation, or at the one before it after a quarter hour with no reading,
+ * while the dead gateway's stop at its last pull, before the hours the site had no gateway.
  */
 final class ReplacedGatewayReplay {
 
@@ -53,11 +60,14 @@ final class ReplacedGatewayReplay {
     private final long tipSeq;
     private final long reconciledSeq;
     private final Instant postedAt;
+    /** What the console saw when it reconciled (decision 0094), or null from a database that kept none. */
+    private final Replacement record;
 
-    private ReplacedGatewayReplay(long tipSeq, long reconciledSeq, Instant postedAt) {
+    private ReplacedGatewayReplay(long tipSeq, long reconciledSeq, Instant postedAt, Replacement record) {
         this.tipSeq = tipSeq;
         this.reconciledSeq = reconciledSeq;
         this.postedAt = postedAt;
+        this.record = record;
     }
 
     /**
@@ -67,20 +77,43 @@ final class ReplacedGatewayReplay {
      * numbers, but they are all that stands between the tip and the new gateway's own billing.
      */
     static Optional<ReplacedGatewayReplay> in(List<LedgerEntry> ledger) {
+        return in(ledger, List.of());
+    }
+
+    /**
+     * The replacement in {@code ledger}, as {@link #in(List)} finds it, with the record the console kept of it; or,
+     * in a ledger with no {@code gap:} line (a gap that charged nothing), the first of {@code records} whose new
+     * gateway's entries the ledger holds. A record stands for the replacement whose tip it names; of two after the
+     * same tip (a replacement that died before it was pulled, replaced again), the later.
+     *
+     * @param records the replacements this console ran on the site, by tip (decision 0094); empty from an older
+     *     database, which leaves the audit as it was before the record
+     */
+    static Optional<ReplacedGatewayReplay> in(List<LedgerEntry> ledger, List<Replacement> records) {
         LedgerEntry gap = ledger.stream().filter(e -> e.reference().startsWith(GAP_PREFIX)).findFirst().orElse(null);
-        if (gap == null) {
-            return Optional.empty();
+        if (gap != null) {
+            String[] parts = gap.reference().split(":");
+            long tip = Long.parseLong(parts[parts.length - 2]);
+            Replacement record = records.stream().filter(r -> r.afterSeq() == tip).reduce((a, b) -> b).orElse(null);
+            return Optional.of(new ReplacedGatewayReplay(tip, reconciledSeq(ledger, tip, gap.at()), gap.at(),
+                    record));
         }
-        String[] parts = gap.reference().split(":");
-        long tip = Long.parseLong(parts[parts.length - 2]);
+        long last = ledger.stream().mapToLong(LedgerEntry::seq).max().orElse(0);
+        return records.stream().filter(r -> r.afterSeq() < last).findFirst()
+                .map(r -> new ReplacedGatewayReplay(r.afterSeq(), reconciledSeq(ledger, r.afterSeq(),
+                        r.reconciledAt()), r.reconciledAt(), r));
+    }
+
+    /** The last reconciliation line after {@code tip}: the lines are all posted at {@code postedAt}. */
+    private static long reconciledSeq(List<LedgerEntry> ledger, long tip, Instant postedAt) {
         long reconciled = tip;
         for (LedgerEntry entry : ledger) {
             boolean line = entry.reference().startsWith(GAP_PREFIX) || entry.reference().startsWith(PAYMENT_PREFIX);
-            if (entry.seq() > reconciled && entry.at().equals(gap.at()) && line) {
+            if (entry.seq() > reconciled && entry.at().equals(postedAt) && line) {
                 reconciled = entry.seq();
             }
         }
-        return Optional.of(new ReplacedGatewayReplay(tip, reconciled, gap.at()));
+        return reconciled;
     }
 
     /** The replica's tip: the dead gateway's last entry, after which the reconciliation's lines come. */
@@ -114,21 +147,20 @@ final class ReplacedGatewayReplay {
      */
     Outcome run(SiteInfo site, Tariff tariff, BillingConfig config, List<Meter> meters, List<LedgerEntry> ledger,
             List<Reading> readings, BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayBefore) {
-        Instant newReadingsFrom = newReadingsFrom(readings);
+        Predicate<Reading> newGateways = newGatewaysReadings(readings);
         List<LedgerEntry> dead = ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
         List<LedgerEntry> lines = ledger.stream().filter(e -> e.seq() > tipSeq && e.seq() <= reconciledSeq).toList();
         List<LedgerEntry> after = ledger.stream().filter(e -> e.seq() > reconciledSeq).toList();
-        List<Reading> billedBefore = readings.stream().filter(r -> r.intervalStart().isBefore(newReadingsFrom))
-                .toList();
+        List<Reading> billedBefore = readings.stream().filter(newGateways.negate()).toList();
         BillingEngine before = replayBefore.apply(dead, billedBefore);
-        List<Reading> billedAfter = readings.stream().filter(r -> !r.intervalStart().isBefore(newReadingsFrom))
-                .toList();
+        List<Reading> billedAfter = readings.stream().filter(newGateways).toList();
         Reconciliation first = beforeReplacement(dead, before);
         List<LedgerEntry> replayed = new ArrayList<>(before.ledgerAfter(0));
 
         Map<String, String> meterOf = meterOf(meters, dead, lines);
-        Map<String, Takeover.PeriodState> periods = periodsAfterTheGap(before, meterOf, billedBefore, billedAfter,
-                lines);
+        GapBilling gap = new GapBilling(before, billedBefore);
+        Map<String, Long> gapEnergy = billTheGap(gap, meterOf, billedAfter, lines);
+        Map<String, Takeover.PeriodState> periods = gap.periods(meterOf.keySet());
         BillingEngine engine = takeover(site, tariff, config, meterOf, dead, lines, periods);
         Replay.runAfterTakeover(engine, postedAt, meters, after, billedAfter);
 
@@ -139,7 +171,8 @@ final class ReplacedGatewayReplay {
         notChecked.addAll(second.notChecked());
         return new Outcome(new Reconciliation(first.compared() + second.compared(),
                 first.matched() + second.matched(), first.firstDifference().or(second::firstDifference),
-                second.checkedTo(), notChecked), engine, replayed, gapEnergyWh(readings, newReadingsFrom));
+                second.checkedTo(), notChecked), engine, replayed,
+                record != null ? gapEnergy : gapEnergyWh(billedBefore, billedAfter));
     }
 
     /**
@@ -165,19 +198,17 @@ final class ReplacedGatewayReplay {
     /**
      * How far each meter's register rose between its last reading from the replaced gateway and its first from the
      * new one: the gap the reconciliation billed as one reading, which the site database holds no reading of. A meter
-     * the new gateway has not sent a reading of yet has no gap here.
+     * the new gateway has not sent a reading of yet has no gap here. Used when no record of the replacement was kept;
+     * with one, the gap is what the audit billed from the registers it holds.
      */
-    private static Map<String, Long> gapEnergyWh(List<Reading> readings, Instant newReadingsFrom) {
+    private static Map<String, Long> gapEnergyWh(List<Reading> billedBefore, List<Reading> billedAfter) {
         Map<String, Reading> lastBefore = new HashMap<>();
         Map<String, Reading> firstAfter = new HashMap<>();
-        for (Reading reading : readings) {
-            if (reading.intervalStart().isBefore(newReadingsFrom)) {
-                lastBefore.merge(reading.meterId(), reading, (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b
-                        : a);
-            } else {
-                firstAfter.merge(reading.meterId(), reading, (a, b) -> b.intervalEnd().isBefore(a.intervalEnd()) ? b
-                        : a);
-            }
+        for (Reading reading : billedBefore) {
+            lastBefore.merge(reading.meterId(), reading, (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
+        }
+        for (Reading reading : billedAfter) {
+            firstAfter.merge(reading.meterId(), reading, (a, b) -> b.intervalEnd().isBefore(a.intervalEnd()) ? b : a);
         }
         Map<String, Long> gaps = new HashMap<>();
         lastBefore.forEach((meterId, last) -> {
@@ -224,33 +255,67 @@ final class ReplacedGatewayReplay {
     }
 
     /**
-     * Bills the gap again on {@code before}, the replay of the dead gateway's part, as the console's reconciliation
-     * billed it: each meter up to the register its first reading on the new gateway starts from, then the
-     * reconciliation's payments; and gives where that left each account within its periods.
+     * Bills the gap again on the replay of the dead gateway's part, as the console's reconciliation billed it: each
+     * meter up to the register it was read at for the reconciliation, then the reconciliation's payments; and gives
+     * the energy it billed each meter. The registers are the record's, as the console saw them read; from a database
+     * that kept no record, each meter's is where its first reading on the new gateway starts.
      *
-     * <p>KNOWN SHORTCOMING: the register each meter was read at for the reconciliation is not in the ledger, so it
-     * is taken from the meter's first reading on the new gateway. A meter the new gateway could not read then (the
-     * console billed it no gap) is billed a gap here up to its first reading, and one read then with no reading
-     * since is billed none; either may leave that account's period otherwise than the new gateway's.
+     * <p>KNOWN SHORTCOMING: without the record (a database from before it, or a run whose answer was lost), a meter
+     * the new gateway could not read then (the console billed it no gap) is billed a gap here up to its first
+     * reading, and one read then with no reading since is billed none; either may leave that account's period
+     * otherwise than the new gateway's.
      */
-    private Map<String, Takeover.PeriodState> periodsAfterTheGap(BillingEngine before, Map<String, String> meterOf,
-            List<Reading> billedBefore, List<Reading> billedAfter, List<LedgerEntry> lines) {
+    private Map<String, Long> billTheGap(GapBilling gap, Map<String, String> meterOf, List<Reading> billedAfter,
+            List<LedgerEntry> lines) {
+        Map<String, RegistersRead.Register> registers = record != null ? recordedRegisters()
+                : firstRegisters(billedAfter);
+        Instant readAt = record != null ? record.readAt()
+                : registers.values().stream().map(RegistersRead.Register::at).max(Comparator.naturalOrder())
+                        .orElse(Reading.intervalStartOf(postedAt));
+        List<TopUp> payments = lines.stream()
+                .filter(e -> e.kind() == EntryKind.TOP_UP && e.reference().startsWith(PAYMENT_PREFIX))
+                .map(e -> new TopUp(e.reference().substring(PAYMENT_PREFIX.length()), e.customerId(),
+                        e.amountMinor(), e.at()))
+                .toList();
+        return gap.bill(meterOf.values(), registers, readAt, payments);
+    }
+
+    /** The registers the new gateway read for the reconciliation, as the record kept them; unread meters left out. */
+    private Map<String, RegistersRead.Register> recordedRegisters() {
+        Map<String, RegistersRead.Register> registers = new HashMap<>();
+        record.registers().stream().filter(MeterRegister::read).forEach(r -> registers.put(r.meterId(),
+                new RegistersRead.Register(r.meterId(), r.registerWh(), r.at())));
+        return registers;
+    }
+
+    /** Each meter's register where its first reading on the new gateway starts. */
+    private static Map<String, RegistersRead.Register> firstRegisters(List<Reading> billedAfter) {
         Map<String, RegistersRead.Register> registers = new HashMap<>();
         for (Reading reading : billedAfter) {
             registers.merge(reading.meterId(), new RegistersRead.Register(reading.meterId(),
                     reading.registerWh() - reading.energyWh(), reading.intervalStart()),
                     (a, b) -> b.at().isBefore(a.at()) ? b : a);
         }
-        Instant readAt = registers.values().stream().map(RegistersRead.Register::at).max(Comparator.naturalOrder())
-                .orElse(Reading.intervalStartOf(postedAt));
-        List<TopUp> payments = lines.stream()
-                .filter(e -> e.kind() == EntryKind.TOP_UP && e.reference().startsWith(PAYMENT_PREFIX))
-                .map(e -> new TopUp(e.reference().substring(PAYMENT_PREFIX.length()), e.customerId(),
-                        e.amountMinor(), e.at()))
-                .toList();
-        GapBilling gap = new GapBilling(before, billedBefore);
-        gap.bill(meterOf.values(), registers, readAt, payments);
-        return gap.periods(meterOf.keySet());
+        return registers;
+    }
+
+    /**
+     * Which readings are the new gateway's. With the record, as the new gateway bills them: a meter's readings
+     * after the register it was read at, or, for a meter it could not read then, those from the quarter hour of the
+     * reconciliation on. Without it, see {@link #newReadingsFrom}.
+     */
+    private Predicate<Reading> newGatewaysReadings(List<Reading> readings) {
+        if (record == null) {
+            Instant from = newReadingsFrom(readings);
+            return r -> !r.intervalStart().isBefore(from);
+        }
+        Instant opened = Reading.intervalStartOf(postedAt);
+        Map<String, Instant> readTo = new HashMap<>();
+        record.registers().stream().filter(MeterRegister::read).forEach(r -> readTo.put(r.meterId(), r.at()));
+        return r -> {
+            Instant registerAt = readTo.get(r.meterId());
+            return registerAt != null ? r.intervalEnd().isAfter(registerAt) : !r.intervalStart().isBefore(opened);
+        };
     }
 
     /**
@@ -265,10 +330,10 @@ final class ReplacedGatewayReplay {
         Set<Instant> starts = new TreeSet<>();
         readings.forEach(r -> starts.add(r.intervalStart()));
         Instant before = from.minus(Reading.INTERVAL);
-        // KNOWN SHORTCOMING: a site replaced within the quarter hour after its last pull, whose registers were read
-        // in the quarter hour before the reconciliation's, leaves no reading-less quarter hour to tell the two
-        // gateways' readings apart; its first new quarter hour is then replayed as the dead gateway's, and the audit
-        // shows a difference there. The site database does not record when the registers were read.
+        // KNOWN SHORTCOMING: without the record of the replacement (a database from before it), a site replaced
+        // within the quarter hour after its last pull, whose registers were read in the quarter hour before the
+        // reconciliation's, leaves no reading-less quarter hour to tell the two gateways' readings apart; its first
+        // new quarter hour is then replayed as the dead gateway's, and the audit shows a difference there.
         if (starts.contains(before) && !starts.contains(before.minus(Reading.INTERVAL))) {
             from = before;
         }

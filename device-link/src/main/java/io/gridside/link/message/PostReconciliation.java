@@ -23,7 +23,10 @@ import java.util.List;
  * <p>Schema 3 added {@code periods}: where each account stood within its block period, month and credit state once
  * the console's engine had billed the gap (section 6.36), so that the new gateway goes on with them instead of
  * opening each account afresh. A reconciliation without them is written exactly as schema 2 wrote it, and read
- * with null: every account then opens afresh, as before.
+ * with null: every account then opens afresh, as before. A gateway that goes on with them lists
+ * {@link #ACCOUNT_PERIODS} among its capabilities (section 6.40); one that does not takes schema 2 only and ignores
+ * them. Schema 4 added to each period whether the account's low-credit alert is armed (section 6.40); a period
+ * without it is written exactly as schema 3 wrote it.
  *
  * @param receipts each receipt line of a payment line of this reconciliation that the dead gateway took as cash,
  *     so that the new gateway's cash book holds it (a technician's cash-up counts it, its number is never given
@@ -33,6 +36,9 @@ import java.util.List;
 public record PostReconciliation(String restoreId, List<Line> lines,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CashBookLine> receipts,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountPeriod> periods) implements Message {
+
+    /** The capability of a gateway that goes on with the periods a reconciliation carries (section 6.40). */
+    public static final String ACCOUNT_PERIODS = "account-periods";
 
     /**
      * One ledger line to post.
@@ -58,24 +64,27 @@ public record PostReconciliation(String restoreId, List<Line> lines,
      * @param emergencyDebtMinor the emergency credit in use
      * @param energyPastZeroWh the energy delivered while its balance was below zero
      * @param energyInGraceWh the part of that delivered in grace
+     * @param lowAlertArmed whether a fall below the low-credit threshold raises an alert (schema 4); null when not
+     *     said, as schema 3 sent every period, and the account then arms it as an opening does
      * @param remainders each charge line's fraction of a minor unit, which the new gateway goes on accruing so that
      *     a line's postings sum to its exact total rounded down across the takeover; null (left out) for none
      */
     public record AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
             long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
             long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean lowAlertArmed,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<LineRemainder> remainders) {
 
         public AccountPeriod {
             remainders = remainders == null || remainders.isEmpty() ? null : List.copyOf(remainders);
         }
 
-        /** A period that carries no line's remainder, as every console sent before the field came. */
+        /** A period that says nothing of its low-credit alert nor of its lines' remainders, as schema 3 sent. */
         public AccountPeriod(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
                 long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
                 long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh) {
             this(customerId, blockPeriod, blockPeriodWh, energyMonth, monthEnergyUnits, firstFullMonth, credit, relay,
-                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, null);
+                    emergencyDebtMinor, energyPastZeroWh, energyInGraceWh, null, null);
         }
 
         /** The line remainders it carries; empty for none. */
@@ -83,21 +92,26 @@ public record PostReconciliation(String restoreId, List<Line> lines,
             return remainders == null ? List.of() : remainders;
         }
 
-        /** Reads a period as the codec decodes it: one from a console that sends no remainders has none. */
+        /**
+         * Reads a period as the codec decodes it: one of schema 3 says nothing of its low-credit alert, and one from
+         * a console that sends no remainders has none; each is read as null.
+         */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static AccountPeriod fromTree(ObjectNode tree) {
+            tree.putIfAbsent("lowAlertArmed", tree.nullNode());
             tree.putIfAbsent("remainders", tree.nullNode());
             PeriodFields f = MessageCodec.convert(tree, PeriodFields.class);
             return new AccountPeriod(f.customerId(), f.blockPeriod(), f.blockPeriodWh(), f.energyMonth(),
                     f.monthEnergyUnits(), f.firstFullMonth(), f.credit(), f.relay(), f.emergencyDebtMinor(),
-                    f.energyPastZeroWh(), f.energyInGraceWh(), f.remainders());
+                    f.energyPastZeroWh(), f.energyInGraceWh(), f.lowAlertArmed(), f.remainders());
         }
     }
 
     /** A period's fields as the codec reads them once every field is there, null or not. */
     private record PeriodFields(String customerId, LocalDate blockPeriod, long blockPeriodWh, YearMonth energyMonth,
             long monthEnergyUnits, YearMonth firstFullMonth, CreditState credit, RelayState relay,
-            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh, List<LineRemainder> remainders) {
+            long emergencyDebtMinor, long energyPastZeroWh, long energyInGraceWh, Boolean lowAlertArmed,
+            List<LineRemainder> remainders) {
     }
 
     /**
@@ -143,8 +157,8 @@ public record PostReconciliation(String restoreId, List<Line> lines,
     }
 
     /**
-     * Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, and one of schema 1
-     * or 2 no periods, read as null.
+     * Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, one of schema 1
+     * or 2 no periods, and a period of schema 3 no {@code lowAlertArmed}, each read as null.
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static PostReconciliation fromTree(ObjectNode tree) {

@@ -57,6 +57,25 @@ class ReconciliationPeriodsTest {
     }
 
     @Test
+    void carriesWhetherTheLowCreditAlertIsArmedAndWritesAPeriodThatDoesNotSayAsSchemaThreeDid() throws IOException {
+        PostReconciliation.AccountPeriod unsaid = new PostReconciliation.AccountPeriod("c-002", null, 0, null, 0,
+                YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
+        PostReconciliation.AccountPeriod disarmed = new PostReconciliation.AccountPeriod("c-003", null, 0, null, 0,
+                YearMonth.of(2024, 5), CreditState.LOW, RelayState.ON, 0, 0, 0, false, null);
+        PostReconciliation post = new PostReconciliation(ReplacementSamples.RESTORE_ID,
+                ReplacementSamples.reconciliation().lines(), null, List.of(unsaid, disarmed));
+
+        byte[] wire = MessageCodec.encode(post);
+        PostReconciliation decoded = (PostReconciliation) MessageCodec.decode(0xA6, wire);
+        List<?> periods = (List<?>) PLAIN.readValue(wire, Map.class).get("periods");
+
+        assertThat(decoded.periodsCarried()).containsExactly(unsaid, disarmed);
+        assertThat(decoded.periodsCarried().get(1).lowAlertArmed()).isFalse();
+        assertThat(((Map<?, ?>) periods.get(0)).containsKey("lowAlertArmed")).isFalse();
+        assertThat(((Map<?, ?>) periods.get(1)).get("lowAlertArmed")).isEqualTo(false);
+    }
+
+    @Test
     void writesAnAccountThatNeverRatedAReadingWithItsBlockPeriodAndMonthNull() throws IOException {
         PostReconciliation.AccountPeriod fresh = new PostReconciliation.AccountPeriod("c-002", null, 0, null, 0,
                 YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
@@ -73,7 +92,7 @@ class ReconciliationPeriodsTest {
         PostReconciliation.AccountPeriod plain = new PostReconciliation.AccountPeriod("c-002", null, 0, null, 0,
                 YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0);
         PostReconciliation.AccountPeriod carried = new PostReconciliation.AccountPeriod("c-003", null, 0, null, 0,
-                YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0,
+                YearMonth.of(2024, 5), CreditState.ACTIVE, RelayState.ON, 0, 0, 0, null,
                 List.of(new PostReconciliation.LineRemainder("TAX:VAT:%", 100_000_000_000L, 73_512_000_000L)));
         PostReconciliation post = new PostReconciliation(ReplacementSamples.RESTORE_ID,
                 ReplacementSamples.reconciliation().lines(), null, List.of(plain, carried));

@@ -147,6 +147,8 @@ public final class SiteStore implements AutoCloseable {
 
     public KeptCommands keptCommands() { return new KeptCommands(this, connection, file); } // decision 0090
 
+    public ReplacementRecords replacements() { return new ReplacementRecords(this, connection, file); } // 0094
+
     public synchronized int schemaVersion() {
         return query(() -> Migrations.currentVersion(connection));
     }
@@ -735,14 +737,10 @@ public final class SiteStore implements AutoCloseable {
     }
 
     /** The firmware the console knows of: the fleet as pulled, meter campaigns and the gateway's installs. */
-    public FirmwareRecords firmware() {
-        return new FirmwareRecords(this, connection, file);
-    }
+    public FirmwareRecords firmware() { return new FirmwareRecords(this, connection, file); }
 
     /** What sync with the cloud keeps: the outbox, checkpoints, down streams' cursors and what they brought. */
-    public SyncRows sync() {
-        return new SyncRows(this, connection, file);
-    }
+    public SyncRows sync() { return new SyncRows(this, connection, file); }
 
     private long count(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {

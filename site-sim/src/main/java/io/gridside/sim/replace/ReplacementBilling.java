@@ -176,7 +176,8 @@ final class ReplacementBilling {
         for (PostReconciliation.AccountPeriod p : periods) {
             byCustomer.put(p.customerId(), new Takeover.PeriodState(p.blockPeriod(), p.blockPeriodWh(),
                     p.energyMonth(), p.monthEnergyUnits(), p.firstFullMonth(), p.credit(), p.relay(),
-                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh(), p.remaindersCarried().stream()
+                    p.emergencyDebtMinor(), p.energyPastZeroWh(), p.energyInGraceWh(), p.lowAlertArmed(),
+                    p.remaindersCarried().stream()
                             .map(r -> new Takeover.Remainder(r.line(), r.unitsPerMinor(), r.units())).toList()));
         }
         return byCustomer;

@@ -96,6 +96,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private RegistersRead lastRead;
     /** Its own billing, from the reconciliation on; null before. */
     private ReplacementBilling billing;
+    /** Whether it takes the accounts' periods a reconciliation carries (schema 3), as it says in its hello. */
+    private boolean takesPeriods = true;
 
     /**
      * @param siteId the site the gateway is mounted for, whose credentials it accepts
@@ -203,17 +205,36 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         }
     }
 
+    /**
+     * Makes this gateway one of a firmware that takes reconciliations of schema 2 only (section 6.40): it lists no
+     * {@code account-periods} capability, ignores the periods a reconciliation carries and opens every account
+     * afresh, as such a gateway in the field does.
+     */
+    public synchronized ReplacementGateway takingNoPeriods() {
+        takesPeriods = false;
+        return this;
+    }
+
     @Override
     public synchronized GatewayProfile profile() {
         if (restored == null) {
-            return new GatewayProfile(gatewayId, siteId, "", FIRMWARE, "XXX", "UTC", List.of("restore"));
+            return new GatewayProfile(gatewayId, siteId, "", FIRMWARE, "XXX", "UTC", capabilities("restore"));
         }
         BeginRestore begin = restored.begin();
-        List<String> capabilities = billing == null ? List.of("site", "meter-status", "ledger", "restore")
-                : List.of("site", "meter-status", "readings", "ledger", "billing-config", "cash-top-up",
+        List<String> capabilities = billing == null ? capabilities("site", "meter-status", "ledger", "restore")
+                : capabilities("site", "meter-status", "readings", "ledger", "billing-config", "cash-top-up",
                         "cash-book", "relay-commands", "payment-channels", "restore");
         return new GatewayProfile(gatewayId, siteId, begin.site().name(), FIRMWARE, begin.site().currency(),
                 begin.site().zone().getId(), capabilities);
+    }
+
+    /** {@code listed}, and {@code account-periods} when it takes them. */
+    private List<String> capabilities(String... listed) {
+        List<String> capabilities = new ArrayList<>(List.of(listed));
+        if (takesPeriods) {
+            capabilities.add(PostReconciliation.ACCOUNT_PERIODS);
+        }
+        return capabilities;
     }
 
     @Override
@@ -494,8 +515,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         Instant at = clock();
         ReconciliationPosted posted = site.post(post, at);
         if (billing == null) {
-            billing = ReplacementBilling.start(site, lastRead, post.periodsCarried(), meters, at, this::clock,
-                    retries);
+            billing = ReplacementBilling.start(site, lastRead, takesPeriods ? post.periodsCarried() : List.of(),
+                    meters, at, this::clock, retries);
         }
         kept(post, by);
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,

@@ -43,7 +43,7 @@ class ReplacementSiteTest {
                 assertThat(replacement.address()).isEqualTo(address);
                 assertThat(client.hello().gatewayId()).isEqualTo("GW-R");
                 assertThat(client.hello().siteId()).isEqualTo(siteId);
-                assertThat(client.hello().capabilities()).containsExactly("restore");
+                assertThat(client.hello().capabilities()).containsExactly("restore", "account-periods");
                 assertThat(client.hello().gatewayKey()).isEqualTo(KEY.publicKey());
             }
         }
