@@ -133,14 +133,18 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
         List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now());
         PrintWriter err = command.commandLine().getErr();
-        String option = "--payment ";
+        String option = "--payment";
+        List<String> entered = payments;
         if (problems.isEmpty()) {
             problems = ReplacementPayments.enterReceipts(store, info, receipts, Instant.now());
-            option = "--receipt ";
+            option = "--receipt";
+            entered = receipts;
         }
         if (!problems.isEmpty()) {
             String wrong = option;
-            problems.forEach(problem -> err.println("gridside: " + wrong + problem));
+            List<String> values = entered;
+            problems.forEach(problem -> err.println("gridside: " + ReplacementPayments.describe(wrong, problem,
+                    values)));
             err.println("gridside: a payment entered has a problem (above); nothing was queued or replaced. "
                     + "[REPLACE_PAYMENT_INVALID]");
             return ExitCode.FAILED;
