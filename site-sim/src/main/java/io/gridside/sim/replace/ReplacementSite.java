@@ -79,6 +79,7 @@ public final class ReplacementSite implements AutoCloseable {
                         MeterRegisters.of(dead))
                 : ReplacementGateway.journaled(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
                         MeterRegisters.of(dead), journal);
+        gateway.measuresHealthBy(dead::replacementHealth);
         try {
             return listen(gateway, address, port);
         } catch (IOException e) {
