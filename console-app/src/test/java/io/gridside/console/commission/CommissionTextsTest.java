@@ -67,6 +67,18 @@ class CommissionTextsTest {
     }
 
     @Test
+    void aRefusedPlannedMeterIsWordedWithTheRefusalsOwnReasonInEachLanguage() {
+        CommissionSentence reason = CommissionSentence.of("refusal.meterType", "KS-3", "MILL", 3, SERIAL, 1, "mtr-r1");
+        CommissionSentence waiting = CommissionSentence.of("wait.assignRefused", 1, 1, reason, "METER_TYPE");
+
+        I18n.use(Locale.FRENCH);
+
+        assertThat(waiting.english()).contains("[METER_TYPE]").contains("Customer KS-3 is a MILL, which needs a "
+                + "3-phase meter").doesNotContain("scan each meter");
+        assertThat(waiting.text()).contains("[METER_TYPE]").contains("Le client KS-3 est de catégorie MILL");
+    }
+
+    @Test
     void metersShortOnlyOfRoutesAreToldOfASecondRouteNotARepeaterInEachLanguage() {
         LinkSuggestion two = new LinkSuggestion(LinkSuggestion.Kind.FEW_ROUTES, List.of(SERIAL, "GS0042000028"),
                 -0.45, 36.9, "");
