@@ -308,7 +308,9 @@ final class CommissionSteps {
                     customer.category(), customer.tariffId(), customer.openingBalanceMinor()));
         }
         WentLive live = gateway.goLive();
-        return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers");
+        // What happened on the gateway is recorded at the gateway's time, as the gateway itself says it.
+        return StepOutcome.finishedAt("live at " + live.liveAt() + " with " + live.customers() + " customers",
+                live.liveAt());
     }
 
     private StepOutcome report(StepContext context) {
