@@ -29,15 +29,6 @@ final class GatewayIdentity {
         return keyOf("gridside factory-fresh gateway identity " + spec.seed());
     }
 
-    /**
-     * The identity key of the box that replaces the site's gateway when it dies: its own, from the site's seed, so
-     * that the replacements of two sites prove themselves with different keys, and one site's replacement keeps its
-     * key across restarts.
-     */
-    static SigningKey replacementKeyFor(SiteSpec spec) {
-        return keyOf("gridside replacement gateway identity " + spec.seed());
-    }
-
     /** The id of that factory-fresh gateway: never the id of the demo gateway of the same seed. */
     static String freshGatewayIdFor(SiteSpec spec) {
         String demo = SiteGenerator.gatewayIdFor(spec.seed());

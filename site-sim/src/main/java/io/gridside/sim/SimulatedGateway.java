@@ -440,29 +440,9 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 spec.meters());
     }
 
-    /**
-     * The health of the box that took this dead gateway's place, as it measures it: the site's backhaul and load as
-     * this gateway's vitals give them, with its own uptime since {@code started} and its own clock, and no traffic
-     * counted yet, as a box that started afresh has none.
-     *
-     * @param started when the new box started, in simulated time
-     * @param clock   the new box's clock now
-     */
+    /** The health of the box that took this dead gateway's place; see {@link GatewayVitals#ofReplacement}. */
     public synchronized GatewayHealth replacementHealth(Instant started, Instant clock) {
-        Instant now = this.clock.now();
-        GatewayHealth site = vitals.measure(now, clock, Duration.ZERO, scenario,
-                new GatewayVitals.Queues(0, 0, List.of()), spec.meters());
-        long uptime = Math.max(0, Duration.between(started, now).toSeconds());
-        return new GatewayHealth(uptime, site.loadPerMille(), site.memoryUsedKib(), site.memoryTotalKib(), 0, 0,
-                site.backhaul(), site.signalDbm(), Duration.between(now, clock).toMillis(), clock, List.of());
-    }
-
-    /**
-     * The identity key of the box that replaces this gateway when it dies: its own, from the site's seed, so that
-     * two sites' replacements differ and one site's keeps its key across restarts.
-     */
-    public SigningKey replacementKey() {
-        return GatewayIdentity.replacementKeyFor(spec);
+        return vitals.ofReplacement(this.clock.now(), started, clock, scenario, spec.meters());
     }
 
     /**

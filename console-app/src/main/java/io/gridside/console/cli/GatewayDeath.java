@@ -77,9 +77,9 @@ final class GatewayDeath {
     /** The dead gateway's replacement, listening where it listened, keeping its journal in {@code journal}. */
     static ReplacementSite replace(SimulatedSite sim, SimClock clock, InetSocketAddress listening, Path journal)
             throws IOException {
-        // The replacement's key comes from the site's seed: a training script of one site can expect its
+        // The replacement's key comes from the site's own: a training script of one site can expect its
         // fingerprint, and two sites' replacements differ.
         return ReplacementSite.takeOver(sim, clock, sim.gateway().profile().gatewayId() + "-R",
-                sim.gateway().replacementKey(), listening.getAddress(), listening.getPort(), journal);
+                ReplacementSite.keyFor(sim.gateway()), listening.getAddress(), listening.getPort(), journal);
     }
 }

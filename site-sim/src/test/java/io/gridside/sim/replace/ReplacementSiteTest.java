@@ -81,9 +81,9 @@ class ReplacementSiteTest {
         try (SimulatedSite seven = SimulatedSite.start(new SiteSpec(5, 7, 1, NOW), clock);
                 SimulatedSite fortyTwo = SimulatedSite.start(new SiteSpec(5, 42, 1, NOW), clock);
                 SimulatedSite againSeven = SimulatedSite.start(new SiteSpec(5, 7, 1, NOW), clock)) {
-            assertThat(seven.gateway().replacementKey().publicKey())
-                    .isNotEqualTo(fortyTwo.gateway().replacementKey().publicKey())
-                    .isEqualTo(againSeven.gateway().replacementKey().publicKey())
+            assertThat(ReplacementSite.keyFor(seven.gateway()).publicKey())
+                    .isNotEqualTo(ReplacementSite.keyFor(fortyTwo.gateway()).publicKey())
+                    .isEqualTo(ReplacementSite.keyFor(againSeven.gateway()).publicKey())
                     .isNotEqualTo(seven.gateway().identityKey().publicKey());
         }
     }
