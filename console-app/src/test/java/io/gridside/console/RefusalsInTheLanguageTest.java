@@ -89,7 +89,7 @@ class RefusalsInTheLanguageTest {
         String swahili = Failures.describe(refused);
 
         char group = DecimalFormatSymbols.getInstance(Locale.FRENCH).getGroupingSeparator();
-        assertThat(refused.getMessage()).contains("KES 100000000.00");
+        assertThat(refused.getMessage()).contains("KES 100,000,000.00");
         assertThat(french).startsWith("Un seul montant ne dépasse pas 100" + group + "000" + group + "000,00 KES")
                 .contains("« 100000001 »");
         assertThat(swahili).startsWith("Kiasi kimoja hakizidi").contains("100,000,000.00", "\"100000001\"");

@@ -44,6 +44,17 @@ class CurrenciesTest {
         assertThat(Currencies.toDecimal(100, "UGX").scale()).isZero();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "490000, KES, 'KES 4,900.00'",
+        "5, KES, 'KES 0.05'",
+        "-123456789, KES, 'KES -1,234,567.89'",
+        "1500000, UGX, 'UGX 1,500,000'",
+        "1234, BHD, 'BHD 1.234'"})
+    void writtenGroupsThousandsAndKeepsTheCurrencysDecimals(long minor, String currency, String written) {
+        assertThat(Currencies.written(minor, currency)).isEqualTo(written);
+    }
+
     @Test
     void rejectsAnUnknownCurrency() {
         assertThatIllegalArgumentException().isThrownBy(() -> Currencies.exponent("KSH"));

@@ -72,6 +72,18 @@ final class GatewayVitals {
                 queues.ended().stream().map(GatewayVitals::onTheWire).toList());
     }
 
+    /**
+     * The health of the box that took a dead gateway's place, as it measures it at simulated time {@code now}: the
+     * site's backhaul and load as these vitals give them, with its own uptime since {@code started} and its own
+     * {@code clock}, and no queues or traffic counted yet, as a box that started afresh has none.
+     */
+    GatewayHealth ofReplacement(Instant now, Instant started, Instant clock, ScenarioRunner scenario, int meters) {
+        GatewayHealth site = measure(now, clock, Duration.ZERO, scenario, new Queues(0, 0, List.of()), meters);
+        long uptime = Math.max(0, Duration.between(started, now).toSeconds());
+        return new GatewayHealth(uptime, site.loadPerMille(), site.memoryUsedKib(), site.memoryTotalKib(), 0, 0,
+                site.backhaul(), site.signalDbm(), Duration.between(now, clock).toMillis(), clock, List.of());
+    }
+
     private static GatewayHealth.Traffic onTheWire(QuarterHourTraffic quarter) {
         return new GatewayHealth.Traffic(quarter.opening(), quarter.sent(), quarter.arrived(), quarter.burstPer10s(),
                 quarter.peakIntakeDepth(), quarter.deepestMeshQueue(), quarter.deepestMeshNode(),

@@ -440,6 +440,11 @@ public final class SimulatedGateway implements GatewayService, AutoCloseable {
                 spec.meters());
     }
 
+    /** The health of the box that took this dead gateway's place; see {@link GatewayVitals#ofReplacement}. */
+    public synchronized GatewayHealth replacementHealth(Instant started, Instant clock) {
+        return vitals.ofReplacement(this.clock.now(), started, clock, scenario, spec.meters());
+    }
+
     /**
      * What the gateway counted of its meters' traffic in the last quarter hours, oldest first: the windows that
      * have ended and the one under way, whose figures are already complete in the simulation.

@@ -223,7 +223,7 @@ class CashDeskTest {
         robot.clickOn("#cash-confirm");
 
         waitSaying(robot, () -> text(robot, "#cash-message").contains("did not"));
-        assertThat(text(robot, "#cash-message")).contains("offline cash limit", "remaining KES 2000.00",
+        assertThat(text(robot, "#cash-message")).contains("offline cash limit", "remaining KES 2,000.00",
                 "[CASH_LIMIT_EXCEEDED]", "limit is KES 2,000.00").doesNotContain("(CASH_LIMIT_EXCEEDED)");
         topUp(robot, customer(3), "12.345", null);
         assertThat(text(robot, "#cash-message")).contains("at most 2 decimals");

@@ -17,6 +17,7 @@ import io.gridside.site.commission.LinkThresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -213,13 +214,23 @@ final class ConnectCommissionCommand {
                 } else {
                     int spare = Math.max(0, state.joinedMeters() - state.commissionedCustomers().size());
                     out.printf("The site %s live at %s: %d customer(s) billed, %d meter(s) without a customer "
-                            + "and not billed. Next: gridside commission report --site %s --credential %s.%n",
-                            repeated ? "was" : "went", Formats.siteTime(state.liveAt(), day.plan().zone()),
-                            state.commissionedCustomers().size(), spare, day.store().file(),
-                            parent.connect.credentialFile());
+                            + "and not billed. %s%n", repeated ? "was" : "went",
+                            Formats.siteTime(state.liveAt(), day.plan().zone()), state.commissionedCustomers().size(),
+                            spare, next(day));
                 }
                 return ExitCode.OK;
             });
+        }
+
+        /** The report to make next, or the one kept already when go-live is run again after it. */
+        private String next(CommissionService day) {
+            List<String> kept = day.records().reportIds();
+            if (!kept.isEmpty()) {
+                return "Its commissioning report " + kept.get(0) + " is kept already; check it with "
+                        + "gridside commission verify-report --site " + day.store().file() + ".";
+            }
+            return "Next: gridside commission report --site " + day.store().file() + " --credential "
+                    + parent.connect.credentialFile() + ".";
         }
     }
 }

@@ -37,11 +37,15 @@ final class ConnectCommissionJson {
 
     /** A relay test as kept in the site database. */
     record Relay(String meterSerial, RelayState afterDisconnect, RelayState afterReconnect, boolean passed,
-            Instant testedAt, String failure) {
+            Instant testedAt, String failure, Instant testedBeforeAt, boolean repeated) {
 
-        static Relay of(RelayTest test) {
+        /**
+         * {@code test}, after the test kept {@code before} (null when none); repeated when it is that kept test, which
+         * passed, and the relay was not switched again.
+         */
+        static Relay of(RelayTest test, RelayTest before, boolean repeated) {
             return new Relay(test.meterId(), test.afterOff(), test.afterOn(), test.passed(), test.testedAt(),
-                    test.note());
+                    test.note(), before == null ? null : before.testedAt(), repeated);
         }
     }
 

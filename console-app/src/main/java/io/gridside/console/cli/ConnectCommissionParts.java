@@ -10,6 +10,7 @@ import io.gridside.link.message.CommissioningState;
 import io.gridside.site.commission.Assignment;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.JoinedMeter;
+import io.gridside.site.commission.MeterSerial;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.commission.RelayTest;
 import io.gridside.site.store.CommissionRecords;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -149,17 +151,35 @@ final class ConnectCommissionParts {
         public Integer call() throws Exception {
             return run((day, out) -> {
                 ConnectCommissionCommand.through(day, CommissionStep.GATEWAY, "The relay test");
-                RelayTest tested = day.testRelay(scan);
-                if (json) {
-                    out.println(Json.write(ConnectCommissionJson.Relay.of(tested)));
-                } else if (tested.passed()) {
-                    out.printf("The relay of meter %s passed: OFF when told to disconnect, ON when told to "
-                            + "reconnect.%n", tested.meterId());
-                } else {
-                    out.printf("The relay of meter %s FAILED: %s%n", tested.meterId(), tested.note());
-                }
+                String serial = MeterSerial.fromScan(scan);
+                Optional<RelayTest> before = day.records().relayTests().stream()
+                        .filter(test -> test.meterId().equals(serial)).findFirst();
+                // A relay that passed is not switched again: the kept test stands, as the relay step keeps it.
+                RelayTest tested = before.filter(RelayTest::passed).isPresent() ? before.get() : day.testRelay(scan);
+                print(tested, before, day.plan().zone(), out);
                 return tested.passed() ? ExitCode.OK : ExitCode.FAILED;
             });
+        }
+
+        private void print(RelayTest tested, Optional<RelayTest> before, ZoneId zone, PrintWriter out) {
+            boolean repeated = before.filter(RelayTest::passed).isPresent();
+            if (json) {
+                out.println(Json.write(ConnectCommissionJson.Relay.of(tested, before.orElse(null), repeated)));
+                return;
+            }
+            if (repeated) {
+                out.printf("The relay of meter %s was tested before, at %s, and passed; it was not switched again.%n",
+                        tested.meterId(), Formats.siteTime(tested.testedAt(), zone));
+                return;
+            }
+            before.ifPresent(earlier -> out.printf("The relay of meter %s was tested before, at %s, and FAILED; "
+                    + "tested again now.%n", earlier.meterId(), Formats.siteTime(earlier.testedAt(), zone)));
+            if (tested.passed()) {
+                out.printf("The relay of meter %s passed: OFF when told to disconnect, ON when told to "
+                        + "reconnect.%n", tested.meterId());
+            } else {
+                out.printf("The relay of meter %s FAILED: %s%n", tested.meterId(), tested.note());
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.journal.GatewayInputs;
 import io.gridside.sim.journal.JournalException;
 import io.gridside.sim.replace.ReplacementSite;
-import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -28,8 +27,6 @@ final class GatewayDeath {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayDeath.class);
     /** How often the watcher looks at the simulated clock, in real time. */
     private static final Duration LOOK = Duration.ofMillis(250);
-    /** The replacement's identity key: fixed, so that a training script can expect its fingerprint. */
-    private static final SigningKey REPLACEMENT_KEY = SigningKey.fromSeed(ByteString.fromHex("a7".repeat(32)));
     /** Where, inside the site's {@code --journal}, the new gateway keeps its own. */
     static final String REPLACEMENT_JOURNAL = "replacement";
 
@@ -71,7 +68,7 @@ final class GatewayDeath {
             Runtime.getRuntime().addShutdownHook(new Thread(replacement::close, "replacement-shutdown"));
             announce.accept("replaced=" + replacement.address().getAddress().getHostAddress() + ":"
                     + replacement.address().getPort());
-            announce.accept("replacement-key=" + REPLACEMENT_KEY.publicKey().hex());
+            announce.accept("replacement-key=" + replacement.gateway().identityKey().publicKey().hex());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | JournalException e) {
@@ -107,13 +104,14 @@ final class GatewayDeath {
             while (clock.now().isBefore(dies)) {
                 Thread.sleep(LOOK.toMillis());
             }
+            SigningKey key = ReplacementSite.keyFor(site.gateway());
             ReplacementSite replacement = ReplacementSite.takeOver(site,
-                    site.gateway().profile().gatewayId() + "-R", REPLACEMENT_KEY, listening.getAddress(),
-                    listening.getPort(), journal);
+                    site.gateway().profile().gatewayId() + "-R", key, listening.getAddress(), listening.getPort(),
+                    journal);
             Runtime.getRuntime().addShutdownHook(new Thread(replacement::close, "replacement-shutdown"));
             announce.accept("replaced=" + replacement.address().getAddress().getHostAddress() + ":"
                     + replacement.address().getPort());
-            announce.accept("replacement-key=" + REPLACEMENT_KEY.publicKey().hex());
+            announce.accept("replacement-key=" + key.publicKey().hex());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | JournalException e) {
@@ -124,7 +122,9 @@ final class GatewayDeath {
     /** The dead gateway's replacement, listening where it listened, keeping its journal in {@code journal}. */
     static ReplacementSite replace(SimulatedSite sim, SimClock clock, InetSocketAddress listening, Path journal)
             throws IOException {
-        return ReplacementSite.takeOver(sim, clock, sim.gateway().profile().gatewayId() + "-R", REPLACEMENT_KEY,
-                listening.getAddress(), listening.getPort(), journal);
+        // The replacement's key comes from the site's own: a training script of one site can expect its
+        // fingerprint, and two sites' replacements differ.
+        return ReplacementSite.takeOver(sim, clock, sim.gateway().profile().gatewayId() + "-R",
+                ReplacementSite.keyFor(sim.gateway()), listening.getAddress(), listening.getPort(), journal);
     }
 }

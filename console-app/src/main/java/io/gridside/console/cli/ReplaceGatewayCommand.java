@@ -152,14 +152,18 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         List<ImportProblem> problems = ReplacementPayments.enter(store, info, payments, Instant.now(),
                 gatewayClock);
         PrintWriter err = command.commandLine().getErr();
-        String option = "--payment ";
+        String option = "--payment";
+        List<String> entered = payments;
         if (problems.isEmpty()) {
             problems = ReplacementPayments.enterReceipts(store, info, receipts, Instant.now(), gatewayClock);
-            option = "--receipt ";
+            option = "--receipt";
+            entered = receipts;
         }
         if (!problems.isEmpty()) {
             String wrong = option;
-            problems.forEach(problem -> err.println("gridside: " + wrong + problem));
+            List<String> values = entered;
+            problems.forEach(problem -> err.println("gridside: " + ReplacementPayments.describe(wrong, problem,
+                    values)));
             err.println("gridside: a payment entered has a problem (above); nothing was queued or replaced"
                     + (paymentsComplete ? "" : " (without --payments-complete the command does not reach the "
                     + "gateway, so a time is judged by this computer's clock and the gateway's at the last pull; with "

@@ -59,7 +59,21 @@ final class ReplacementPayments {
         if (plan.problems().isEmpty()) {
             PaymentsImport.apply(store, plan, now);
         }
-        return plan.problems();
+        // The file the entries make has a header line: its line 2 is the first entry, as the technician counts.
+        return plan.problems().stream().map(problem -> new ImportProblem(problem.line() - 1, problem.field(),
+                problem.message())).toList();
+    }
+
+    /**
+     * A problem of one of the values an option was given, as the technician typed them: which one by its place
+     * among them and by the number it starts with (the slip's receipt, or the payment's reference), such as
+     * {@code --receipt 1 (AA11BB-0007), time: ...}.
+     */
+    static String describe(String option, ImportProblem problem, List<String> entered) {
+        int number = problem.line();
+        String which = number < 1 || number > entered.size() ? ""
+                : " " + number + " (" + entered.get(number - 1).strip().split(",", 2)[0].strip() + ")";
+        return option + which + (problem.field() == null ? "" : ", " + problem.field()) + ": " + problem.message();
     }
 
     /**

@@ -123,6 +123,10 @@ final class CommissionOverviews {
                             ? String.join(", ", meters)
                             : CommissionTexts.text("remedy.more", String.join(", ", meters.subList(0, NAMED)),
                                     meters.size() - NAMED));
+            case FEW_ROUTES -> CommissionTexts.text("remedy.fewRoutes", meters.size(), suggestion.latitude(),
+                    suggestion.longitude(), meters.size() <= NAMED ? String.join(", ", meters)
+                            : CommissionTexts.text("remedy.more", String.join(", ", meters.subList(0, NAMED)),
+                                    meters.size() - NAMED));
         };
         return new CommissionOverview.Remedy(suggestion.kind(), meters, suggestion.latitude(),
                 suggestion.longitude(), text);

@@ -56,9 +56,9 @@ public final class Amounts {
         return Currencies.toDecimal(minor, currency).toPlainString();
     }
 
-    /** {@code minor} with the currency's code before it: "KES 597.00". */
+    /** {@code minor} with the currency's code before it, as English writes money: "KES 4,800.00". */
     public static String money(long minor, String currency) {
-        return currency + " " + plain(minor, currency);
+        return Currencies.written(minor, currency);
     }
 
     /**

@@ -365,6 +365,30 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void verifyWithAnotherTechniciansCredentialNamesTheSignerAndDoesNotCallTheReportAltered() throws IOException {
+        plannedSite();
+        assign("C001", HOUSE_METER);
+        String credential = Credentials.write(home, "technician.json", DemoOperator.issue("tech-1", "Technician",
+                Role.TECHNICIAN, List.of(SITE_ID), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of()));
+        String supervisor = Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(SITE_ID, Instant.now()));
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.commission().markDone(CommissionStep.GO_LIVE, Instant.now(), "test");
+        }
+        assertThat(report(credential).exitCode()).isZero();
+
+        CommandRun verify = CommandRun.of("commission", "verify-report", "--site", site.toString(),
+                "--credential", supervisor);
+
+        assertThat(verify.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(verify.out()).contains("signed by tech-1").contains("made by tech-1's key, NOT BY")
+                .doesNotContain("SIGNATURE DOES NOT HOLD");
+        assertThat(verify.err()).contains("[REPORT_OTHER_SIGNER]").contains("signed by another key")
+                .doesNotContain("altered: report it to support");
+    }
+
+    @Test
     void reportAgainKeepsAnUnchangedReportOnceAndVerifyListsEveryAlteredReport() throws IOException, SQLException {
         plannedSite();
         assign("C001", HOUSE_METER);

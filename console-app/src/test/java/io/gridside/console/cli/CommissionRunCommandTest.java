@@ -118,6 +118,29 @@ class CommissionRunCommandTest {
         }
     }
 
+    @Test
+    void aPlannedMeterOfTheWrongTypeStopsTheRunWithTheRefusalsOwnReason() throws IOException {
+        Path pack = fresh.pack();
+        Path database = home.resolve("kisima-7.db");
+        FreshGatewayCli.createSite(database, "kisima-7");
+        run(database, "--gateway", "tcp=" + fresh.tcp, "--pack", pack.toString());
+        fresh.clock.advance(Duration.ofMinutes(30));
+        Path plan = plan(database, "plan.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(plan));
+        int household = 1;
+        while (!lines.get(household).contains(",HOUSEHOLD,")) {
+            household++;
+        }
+        lines.set(household, lines.get(household).replace(",HOUSEHOLD,", ",MILL,"));
+        Files.write(plan, lines);
+
+        CommandRun stopped = run(database, "--customers", plan.toString());
+
+        assertThat(stopped.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(stopped.err()).contains("Stopped at ASSIGN").contains("[METER_TYPE]")
+                .contains("is a MILL, which needs a 3-phase meter").doesNotContain("wait for it to join the mesh");
+    }
+
     /** A customers file {@code name} of one customer for each meter that joined, a mill on a three-phase one. */
     private Path plan(Path database, String name) throws IOException {
         JsonNode joined = JSON.readTree(CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.Formats;
 import io.gridside.console.service.AppDirs;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.RelayTest;
@@ -15,6 +16,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -158,12 +162,24 @@ class ConnectCommissionCommandTest {
         fresh.site.gateway().jamRelay(meters.get(2));
 
         CommandRun tested = connect("commission", "relay-test", "--meter", meters.get(0));
+        fresh.clock.advance(Duration.ofMinutes(5));
+        CommandRun testedAgain = connect("commission", "relay-test", "--meter", meters.get(0));
         CommandRun jammed = connect("commission", "relay-test", "--meter", meters.get(2), "--json");
+        CommandRun jammedAgain = connect("commission", "relay-test", "--meter", meters.get(2), "--json");
         CommandRun waiting = connect("commission", "go-live");
 
         assertThat(tested.exitCode()).as(tested.err()).isZero();
+        assertThat(tested.out()).contains("passed: OFF when told").doesNotContain("tested before");
+        assertThat(testedAgain.exitCode()).as(testedAgain.err()).isZero();
+        assertThat(testedAgain.out()).contains("was tested before, at ").contains("EAT, and passed")
+                .contains("not switched again");
         assertThat(jammed.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(json(jammed).get("passed").asBoolean()).isFalse();
+        assertThat(json(jammed).get("testedBeforeAt").isNull()).isTrue();
+        assertThat(jammedAgain.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(Instant.parse(json(jammedAgain).get("testedBeforeAt").asText()))
+                .isEqualTo(Instant.parse(json(jammed).get("testedAt").asText()).truncatedTo(ChronoUnit.MILLIS));
+        assertThat(json(jammedAgain).get("repeated").asBoolean()).isFalse();
         assertThat(waiting.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(waiting.err()).contains("RELAY_TEST").contains("[" + ConnectCommissionCommand.STEP_WAITING + "]");
         try (SiteStore store = SiteStore.openExisting(database)) {
@@ -322,15 +338,29 @@ class ConnectCommissionCommandTest {
         CommandRun another = connect("commission", "assign", "--meter", serials.get(0), "--customer", "KS-1");
         Path packOfTheDay = fresh.home.resolve(FreshGatewayCli.SITE + ".pack.json");
         CommandRun setUpAgain = connect("commission", "setup", "--pack", packOfTheDay.toString());
+        CommandRun report = offline("report", "--credential", fresh.credential, "--json");
+        CommandRun liveAgain = connect("commission", "go-live");
 
         assertThat(live.exitCode()).as(live.err()).isZero();
         assertThat(live.out()).contains("Next: gridside commission report --site ")
                 .contains(" --credential " + fresh.credential + ".");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(liveAgain.exitCode()).as(liveAgain.err()).isZero();
+        assertThat(liveAgain.out()).contains("was live at").contains("report " + json(report).get("reportId")
+                .asText() + " is kept already").doesNotContain("Next:");
         assertThat(another.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(another.err()).contains("[NOT_READY]");
+        Instant liveAt = Instant.parse(json(connect("commission", "status", "--json")).get("gateway").get("liveAt")
+                .asText());
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            assertThat(store.commission().progress()).filteredOn(step -> step.step() == CommissionStep.GO_LIVE)
+                    .singleElement().extracting(StepRecord::doneAt).as("the gateway's time of go-live")
+                    .isEqualTo(liveAt.truncatedTo(ChronoUnit.MILLIS));
+        }
         assertThat(packOfTheDay).exists();
         assertThat(setUpAgain.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(setUpAgain.err()).contains("commissioning record is closed").contains("[NOT_READY]");
+        assertThat(setUpAgain.err()).contains("commissioning record is closed").contains("[NOT_READY]")
+                .contains("went live at " + Formats.siteTime(liveAt, ZoneId.of("Africa/Nairobi")) + ",");
     }
 
     /** Sets up with the plan, gives each planned customer their meter, goes live and runs an hour on. */

@@ -318,6 +318,16 @@ class ReplaceGatewayCommandTest {
         }
     }
 
+    @Test
+    void aSingleSlipLaterThanNowIsNamedAsTheFirstSlipByItsReceiptNumber() {
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--receipt",
+                "AA11BB-0007,T-0042,CASH-94," + old.customer(3) + ",15.00,2099-06-03T14:30");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("--receipt 1 (AA11BB-0007), time: ").contains("is later than now")
+                .doesNotContain("line 2").contains("[REPLACE_PAYMENT_INVALID]");
+    }
+
     private CommandRun asTechnician(String technician, String... args) {
         String[] command = {"connect", "--tcp", tcp, "--credential", technician};
         String[] all = new String[command.length + args.length];
@@ -331,7 +341,8 @@ class ReplaceGatewayCommandTest {
         CommandRun run = replaceGateway("--credential", old.supervisor(), "--payment", "CASH-78,nobody,abc,");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(run.err()).contains("[REPLACE_PAYMENT_INVALID]");
+        assertThat(run.err()).contains("--payment 1 (CASH-78), ").contains("[REPLACE_PAYMENT_INVALID]")
+                .doesNotContain("line 2");
         assertThatThrownBy(() -> replacement.gateway().balance(old.customer(2)))
                 .isInstanceOf(IllegalStateException.class);
     }

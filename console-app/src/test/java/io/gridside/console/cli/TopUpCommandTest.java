@@ -117,7 +117,7 @@ class TopUpCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.errLines()).singleElement().asString()
-                .contains("limit KES 2000.00", "remaining KES").endsWith(" [CASH_LIMIT_EXCEEDED]")
+                .contains("limit KES 2,000.00", "remaining KES").endsWith(" [CASH_LIMIT_EXCEEDED]")
                 .doesNotContain("(CASH_LIMIT_EXCEEDED)");
         assertThat(site.gateway().ledgerAfter(0)).noneMatch(e -> e.reference().equals("payment:CASH-0003"));
     }
@@ -172,7 +172,7 @@ class TopUpCommandTest {
         assertThat(negative.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(negative.err()).contains("--amount: an amount cannot be negative");
         assertThat(huge.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(huge.err()).contains("one amount is at most KES 100000000.00").doesNotContain("not a number");
+        assertThat(huge.err()).contains("one amount is at most KES 100,000,000.00").doesNotContain("not a number");
         assertThat(noReference.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noReference.err()).contains("--reference must not be empty");
         assertThat(site.gateway().ledgerAfter(0)).noneMatch(e -> e.reference().equals("payment:R"));

@@ -11,6 +11,7 @@ import io.gridside.site.commission.AssignmentRules;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkChecks;
+import io.gridside.site.commission.LinkSuggestion;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.MeterSerial;
 import io.gridside.link.client.LinkException;
@@ -64,6 +65,37 @@ class CommissionTextsTest {
         assertThat(waiting.english()).startsWith("3 customers have no meter yet");
         assertThat(waiting.text()).startsWith("3 clients sont encore sans compteur");
         assertThat(CommissionSentence.of("wait.assign", 1).english()).startsWith("1 customer has no meter yet");
+    }
+
+    @Test
+    void aRefusedPlannedMeterIsWordedWithTheRefusalsOwnReasonInEachLanguage() {
+        CommissionSentence reason = CommissionSentence.of("refusal.meterType", "KS-3", "MILL", 3, SERIAL, 1, "mtr-r1");
+        CommissionSentence waiting = CommissionSentence.of("wait.assignRefused", 1, 1, reason, "METER_TYPE");
+
+        I18n.use(Locale.FRENCH);
+
+        assertThat(waiting.english()).contains("[METER_TYPE]").contains("Customer KS-3 is a MILL, which needs a "
+                + "3-phase meter").doesNotContain("scan each meter");
+        assertThat(waiting.text()).contains("[METER_TYPE]").contains("Le client KS-3 est de catégorie MILL");
+    }
+
+    @Test
+    void metersShortOnlyOfRoutesAreToldOfASecondRouteNotARepeaterInEachLanguage() {
+        LinkSuggestion two = new LinkSuggestion(LinkSuggestion.Kind.FEW_ROUTES, List.of(SERIAL, "GS0042000028"),
+                -0.45, 36.9, "");
+        LinkSuggestion one = new LinkSuggestion(LinkSuggestion.Kind.FEW_ROUTES, List.of(SERIAL), -0.45, 36.9, "");
+
+        String english = CommissionOverviews.remedy(two).text();
+        String single = CommissionOverviews.remedy(one).text();
+        I18n.use(Locale.FRENCH);
+        String french = CommissionOverviews.remedy(two).text();
+        String action = CommissionTexts.text("action.FEW_ROUTES");
+
+        assertThat(english).startsWith("2 meters close together near -0.450000, 36.900000 hear their parents well")
+                .contains("second route").endsWith("(" + SERIAL + ", GS0042000028)");
+        assertThat(single).startsWith("Meter " + SERIAL + " hears its parent well").endsWith("needs no repeater.");
+        assertThat(french).startsWith("2 compteurs proches").contains("seconde route").contains("n'a pas besoin");
+        assertThat(action).isEqualTo("Lui donner une seconde route");
     }
 
     @Test

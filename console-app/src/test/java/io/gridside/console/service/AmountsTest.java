@@ -26,7 +26,7 @@ class AmountsTest {
         assertThatThrownBy(() -> Amounts.parseMinor("10.005", "KES")).hasMessageContaining("at most 2 decimals");
         assertThatThrownBy(() -> Amounts.parseMinor("5.5", "UGX")).hasMessageContaining("at most 0 decimals");
         assertThatThrownBy(() -> Amounts.parseMinor("100000000.01", "KES"))
-                .hasMessageContaining("at most KES 100000000.00");
+                .hasMessageContaining("at most KES 100,000,000.00");
         assertThatThrownBy(() -> Amounts.parseMinor("99999999999999999999999", "KES"))
                 .as("too large for a long is still named as too large, not as not a number")
                 .hasMessageContaining("at most KES");

@@ -253,6 +253,6 @@ public final class CashDesk {
     }
 
     private String money(long minor) {
-        return currency + " " + Currencies.toDecimal(minor, currency).toPlainString();
+        return Currencies.written(minor, currency);
     }
 }

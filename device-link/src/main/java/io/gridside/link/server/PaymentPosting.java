@@ -111,6 +111,6 @@ public final class PaymentPosting {
     }
 
     private String money(long minor) {
-        return currency + " " + Currencies.toDecimal(minor, currency).toPlainString();
+        return Currencies.written(minor, currency);
     }
 }

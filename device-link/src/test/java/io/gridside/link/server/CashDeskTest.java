@@ -61,6 +61,7 @@ class CashDeskTest {
         assertThat(continuing.usedMinor(T1.credentialId())).isEqualTo(91_000);
         assertThatThrownBy(() -> continuing.take(topUp("R-10", 9_001), T1, till))
                 .isInstanceOf(CashRefusedException.class).hasMessageContaining("remaining KES 90.00")
+                .hasMessageContaining("limit KES 1,000.00, credited KES 910.00")
                 .satisfies(e -> assertThat(((CashRefusedException) e).code()).isEqualTo("CASH_LIMIT_EXCEEDED"));
     }
 

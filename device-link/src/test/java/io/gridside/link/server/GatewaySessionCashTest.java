@@ -109,8 +109,8 @@ class GatewaySessionCashTest {
 
             assertThat(code(over)).isEqualTo("CASH_LIMIT_EXCEEDED");
             assertThat(((ErrorReply) over).message())
-                    .contains("T-0042", "KES 1000.01", "limit KES 5000.00", "credited KES 4000.00",
-                            "remaining KES 1000.00");
+                    .contains("T-0042", "KES 1,000.01", "limit KES 5,000.00", "credited KES 4,000.00",
+                            "remaining KES 1,000.00");
             assertThat(exact.remainingMinor()).isZero();
             assertThat(code(oneMore)).isEqualTo("CASH_LIMIT_EXCEEDED");
             assertThat(((CashReceipt) repeatAtTheLimit).outcome()).as("a repeat takes nothing more")

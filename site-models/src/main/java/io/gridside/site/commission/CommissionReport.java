@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param currency     the currency of every amount
  * @param gatewayId    the gateway commissioned, or empty when none was reached yet
  * @param technicianId who signs it
- * @param createdAt    when it was made
+ * @param createdAt    when it was made, by the laptop's clock (the signed map's {@code clocks} says so)
  * @param lines        one per customer, in customer id order
  * @param spareMeters  meters that joined the mesh and went to no customer, in serial order
  * @param dryRun       the dry run's totals, or null when it was not run
@@ -31,6 +31,10 @@ public record CommissionReport(String siteId, String siteName, String operator, 
 
     /** The {@code type} field of the signed map, which keeps the report's signature from meaning anything else. */
     public static final String TYPE = "gridside/commission-report/1";
+    /** The clock of a time read on the laptop that made the report. */
+    public static final String CLOCK_LAPTOP = "laptop";
+    /** The clock of a time read on the gateway, the site's authority once set. */
+    public static final String CLOCK_GATEWAY = "gateway";
 
     public CommissionReport {
         Objects.requireNonNull(siteId, "siteId");
@@ -90,6 +94,7 @@ public record CommissionReport(String siteId, String siteName, String operator, 
         map.put("gateway", gatewayId);
         map.put("technician", technicianId);
         map.put("createdAt", createdAt.toString());
+        map.put("clocks", clocks());
         List<Object> customers = new ArrayList<>();
         for (Line line : lines) {
             customers.add(lineCbor(line));
@@ -105,6 +110,18 @@ public record CommissionReport(String siteId, String siteName, String operator, 
             map.put("dryRun", totals);
         }
         return map;
+    }
+
+    /**
+     * Which clock each time of the report was read from: the report is made and signed on the laptop, perhaps with
+     * no gateway at hand, while a relay test happened on the gateway and is dated by its clock, the site's
+     * authority. The two may disagree by the gateway's skew, so the report says which is which.
+     */
+    private static Map<String, Object> clocks() {
+        Map<String, Object> clocks = new LinkedHashMap<>();
+        clocks.put("createdAt", CLOCK_LAPTOP);
+        clocks.put("relayTestedAt", CLOCK_GATEWAY);
+        return clocks;
     }
 
     /** The deterministic CBOR that the technician signs. */

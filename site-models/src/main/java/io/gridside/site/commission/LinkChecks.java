@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Checks each joined meter's links against the thresholds and suggests what to do about the ones that fall short:
  * a meter weak on its own probably has its antenna badly placed; several weak meters close together lack a node to
- * relay through, and a repeater near their centre helps them all.
+ * relay through, and a repeater near their centre helps them all; a meter that hears its parent well but has a
+ * single route lacks only a second route, which any node within its reach gives.
  */
 public final class LinkChecks {
 
@@ -82,26 +83,41 @@ public final class LinkChecks {
     }
 
     /**
-     * The suggestions for the meters whose check did not pass: the weak meters grouped by position, each group
-     * within {@link LinkThresholds#clusterMetres} of the meter that gathered it (see {@link #clusters}); a group of
-     * one gets a suggestion to move its antenna, a larger one a repeater near its centre. Largest group first.
+     * The suggestions for the meters whose check did not pass. The meters weak in signal or ETX are grouped by
+     * position, each group within {@link LinkThresholds#clusterMetres} of the meter that gathered it (see
+     * {@link #clusters}); a group of one gets a suggestion to move its antenna, a larger one a repeater near its
+     * centre. The meters short only of routes hear their parent well and need no repeater for their signal: they
+     * are grouped the same way and told apart, as lacking a second route. Signal suggestions first, each kind
+     * largest group first.
      */
     public static List<LinkSuggestion> suggest(List<JoinedMeter> meters, List<LinkCheck> checks,
             LinkThresholds thresholds) {
         Map<String, LinkCheck> byMeter = checks.stream()
                 .collect(Collectors.toMap(LinkCheck::meterId, Function.identity(), (a, b) -> b));
-        List<JoinedMeter> weak = meters.stream()
+        List<JoinedMeter> short1 = meters.stream()
                 .filter(meter -> byMeter.containsKey(meter.meterId())
                         && byMeter.get(meter.meterId()).verdict() != LinkVerdict.PASS)
                 .sorted(Comparator.comparing(JoinedMeter::meterId)).toList();
+        Map<Boolean, List<JoinedMeter>> byRoutesOnly = short1.stream()
+                .collect(Collectors.partitioningBy(meter -> shortOnlyOfRoutes(meter, thresholds)));
         List<LinkSuggestion> suggestions = new ArrayList<>();
-        for (List<JoinedMeter> cluster : clusters(weak, thresholds.clusterMetres())) {
+        for (List<JoinedMeter> cluster : clusters(byRoutesOnly.get(false), thresholds.clusterMetres())) {
             suggestions.add(cluster.size() == 1 ? antenna(cluster.get(0), byMeter.get(cluster.get(0).meterId()))
                     : repeater(cluster));
         }
-        suggestions.sort(Comparator.comparing((LinkSuggestion s) -> -s.meterIds().size())
-                .thenComparing(s -> s.meterIds().get(0)));
+        for (List<JoinedMeter> cluster : clusters(byRoutesOnly.get(true), thresholds.clusterMetres())) {
+            suggestions.add(fewRoutes(cluster, thresholds));
+        }
+        suggestions.sort(Comparator.comparing((LinkSuggestion s) -> s.kind() == LinkSuggestion.Kind.FEW_ROUTES)
+                .thenComparing(s -> -s.meterIds().size()).thenComparing(s -> s.meterIds().get(0)));
         return suggestions;
+    }
+
+    /** Whether the routes are all that {@code meter} falls short of: its signal both ways and its ETX pass. */
+    static boolean shortOnlyOfRoutes(JoinedMeter meter, LinkThresholds thresholds) {
+        List<LinkFinding> findings = findings(meter, thresholds);
+        return !findings.isEmpty()
+                && findings.stream().allMatch(finding -> finding.measure() == LinkFinding.Measure.ROUTES);
     }
 
     /**
@@ -178,11 +194,30 @@ public final class LinkChecks {
         double latitude = cluster.stream().mapToDouble(JoinedMeter::latitude).average().orElseThrow();
         double longitude = cluster.stream().mapToDouble(JoinedMeter::longitude).average().orElseThrow();
         List<String> ids = cluster.stream().map(JoinedMeter::meterId).toList();
-        String named = ids.size() <= NAMED_IN_TEXT ? String.join(", ", ids)
-                : String.join(", ", ids.subList(0, NAMED_IN_TEXT)) + " and " + (ids.size() - NAMED_IN_TEXT) + " more";
         String text = format("Add a repeater near %.6f, %.6f, the centre of %d weak meters close together: ",
-                latitude, longitude, ids.size()) + named + ".";
+                latitude, longitude, ids.size()) + named(ids) + ".";
         return new LinkSuggestion(LinkSuggestion.Kind.ADD_REPEATER, ids, latitude, longitude, text);
+    }
+
+    private static LinkSuggestion fewRoutes(List<JoinedMeter> cluster, LinkThresholds thresholds) {
+        double latitude = cluster.stream().mapToDouble(JoinedMeter::latitude).average().orElseThrow();
+        double longitude = cluster.stream().mapToDouble(JoinedMeter::longitude).average().orElseThrow();
+        List<String> ids = cluster.stream().map(JoinedMeter::meterId).toList();
+        String text = ids.size() == 1
+                ? format("Meter %s hears its parent well but has fewer than %d routes to the gateway, so it is cut "
+                        + "off when that parent fails: a node within its reach (another meter or a repeater) gives "
+                        + "it a second route; its signal needs no repeater.", ids.get(0), thresholds.passRoutes())
+                : format("%d meters close together around %.6f, %.6f hear their parents well but have fewer than %d "
+                        + "routes to the gateway, so each is cut off when its parent fails: a node within their reach "
+                        + "(another meter or a repeater) gives them a second route; their signal needs no repeater: "
+                        + "%s.", ids.size(), latitude, longitude, thresholds.passRoutes(), named(ids));
+        return new LinkSuggestion(LinkSuggestion.Kind.FEW_ROUTES, ids, latitude, longitude, text);
+    }
+
+    /** The first meters of {@code ids} and how many more, as a suggestion's sentence names them. */
+    private static String named(List<String> ids) {
+        return ids.size() <= NAMED_IN_TEXT ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, NAMED_IN_TEXT)) + " and " + (ids.size() - NAMED_IN_TEXT) + " more";
     }
 
     /** The finding of a signal of {@code rssiDbm}, or null when it passes. */

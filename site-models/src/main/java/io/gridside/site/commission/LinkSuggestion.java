@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What the technician could do about meters whose links fell short: move or raise the antenna of a meter that is
- * weak on its own, or add a repeater near the centre of a cluster of weak meters.
+ * weak on its own, add a repeater near the centre of a cluster of weak meters, or give meters whose signal is good
+ * but whose route is single a second node within reach.
  *
  * @param kind      which remedy
  * @param meterIds  the meters it would help, in serial order
@@ -20,7 +21,9 @@ public record LinkSuggestion(Kind kind, List<String> meterIds, double latitude, 
         /** One meter alone is weak: its antenna is badly placed or blocked. */
         MOVE_ANTENNA,
         /** Several weak meters lie close together: the area lacks a node to relay through. */
-        ADD_REPEATER
+        ADD_REPEATER,
+        /** Meters that hear their parent well but have too few routes: they lack a second node within reach. */
+        FEW_ROUTES
     }
 
     public LinkSuggestion {

@@ -29,12 +29,17 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -127,6 +132,13 @@ public final class CommissionRecords {
                     Double.parseDouble(properties.get("latitude")), Double.parseDouble(properties.get("longitude"))));
         });
     }
+
+    /**
+     * A time as a person at the site reads it, as the console writes it: go-live is recorded by the gateway's clock,
+     * the site's authority, and said in the site's zone.
+     */
+    private static final DateTimeFormatter SITE_TIME = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm")
+            .appendLiteral(' ').appendZoneText(TextStyle.SHORT).toFormatter(Locale.ROOT);
 
     /** The name under which the site's link thresholds are kept among its properties. */
     private static final String THRESHOLDS = "linkThresholds";
@@ -440,11 +452,21 @@ public final class CommissionRecords {
             select.setString(1, CommissionStep.GO_LIVE.name());
             try (ResultSet rows = select.executeQuery()) {
                 if (rows.next()) {
-                    String live = Instant.ofEpochMilli(rows.getLong(1)).toString();
+                    String live = SITE_TIME.format(Instant.ofEpochMilli(rows.getLong(1)).atZone(zone()));
                     throw new CommissionRefusal(CommissionRefusal.NOT_READY, "recordClosed", List.of(live),
                             "The site went live at " + live + ", so its commissioning record is closed: move "
                             + "customers in and out and exchange meters with the site's moves instead.");
                 }
+            }
+        }
+    }
+
+    /** The site's time zone as its plan gives it, or UTC for a store made from a gateway's pull. */
+    private ZoneId zone() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT value FROM site_property WHERE name = 'zone'")) {
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? ZoneId.of(rows.getString(1)) : ZoneOffset.UTC;
             }
         }
     }

@@ -61,6 +61,9 @@ class CommissionReportsTest {
         assertThat(decoded.get("type")).isEqualTo(CommissionReport.TYPE);
         assertThat(decoded.get("gateway")).isEqualTo("");
         assertThat(decoded.get("createdAt")).isEqualTo("2026-12-01T16:00:00Z");
+        Map<?, ?> clocks = (Map<?, ?>) decoded.get("clocks");
+        assertThat(clocks.get("createdAt")).isEqualTo("laptop");
+        assertThat(clocks.get("relayTestedAt")).isEqualTo("gateway");
         assertThat(decoded.containsKey("dryRun")).isFalse();
         assertThat((List<?>) decoded.get("customers")).singleElement()
                 .satisfies(line -> {

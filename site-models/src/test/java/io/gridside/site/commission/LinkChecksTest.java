@@ -72,6 +72,41 @@ class LinkChecksTest {
     }
 
     @Test
+    void suggestsARepeaterOnlyForWeakSignalsAndSaysApartWhichMetersLackOnlyASecondRoute() {
+        List<JoinedMeter> meters = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            meters.add(meter(i + 1, i, -78, -79, 1.2, 1));
+        }
+        meters.add(meter(11, 3, -97, -96, 1.5, 1));
+        meters.add(meter(12, 4, -98, -95, 1.5, 2));
+        List<LinkCheck> checks = LinkChecks.checkAll(meters, LinkThresholds.DEFAULTS);
+
+        List<LinkSuggestion> suggestions = LinkChecks.suggest(meters, checks, LinkThresholds.DEFAULTS);
+
+        assertThat(suggestions).extracting(LinkSuggestion::kind).containsExactly(
+                LinkSuggestion.Kind.ADD_REPEATER, LinkSuggestion.Kind.FEW_ROUTES);
+        assertThat(suggestions.get(0).meterIds()).containsExactly(serial(11), serial(12));
+        assertThat(suggestions.get(0).text()).contains("2 weak meters");
+        assertThat(suggestions.get(1).meterIds()).hasSize(10).doesNotContain(serial(11), serial(12));
+        assertThat(suggestions.get(1).text()).contains("10 meters close together").contains("second route")
+                .contains("fewer than 2 routes").doesNotContain("Add a repeater near");
+    }
+
+    @Test
+    void aLoneMeterShortOnlyOfRoutesIsToldSoRatherThanToMoveItsAntenna() {
+        List<JoinedMeter> meters = List.of(meter(1, 0, -78, -78, 1.1, 1), meter(2, 50, -70, -70, 1.1, 3));
+
+        List<LinkSuggestion> suggestions = LinkChecks.suggest(meters, LinkChecks.checkAll(meters,
+                LinkThresholds.DEFAULTS), LinkThresholds.DEFAULTS);
+
+        assertThat(suggestions).singleElement().satisfies(suggestion -> {
+            assertThat(suggestion.kind()).isEqualTo(LinkSuggestion.Kind.FEW_ROUTES);
+            assertThat(suggestion.text()).startsWith("Meter " + serial(1) + " hears its parent well")
+                    .doesNotContain("antenna");
+        });
+    }
+
+    @Test
     void splitsALongLineOfWeakMetersIntoClustersARepeaterCanServe() {
         List<JoinedMeter> line = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -7,6 +7,7 @@ import io.gridside.link.message.BeginRestore;
 import io.gridside.link.message.CashReceipt;
 import io.gridside.link.message.CashTopUp;
 import io.gridside.link.message.FinishRestore;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.message.Message;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReadRegisters;
@@ -98,6 +99,17 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private ReplacementBilling billing;
     /** Whether it takes the accounts' periods a reconciliation carries (schema 3), as it says in its hello. */
     private boolean takesPeriods = true;
+    /** When this box started, in simulated time: its uptime counts from here. */
+    private final Instant started;
+    /** How it measures its health on its site, or null when it was given no way to. */
+    private Vitals vitals;
+
+    /** How a replacement measures its health where it is mounted: the site's backhaul and load. */
+    public interface Vitals {
+
+        /** The health of a box started at {@code started} whose clock reads {@code clock} now. */
+        GatewayHealth measure(Instant started, Instant clock);
+    }
 
     /**
      * @param siteId the site the gateway is mounted for, whose credentials it accepts
@@ -132,6 +144,21 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         this.trusted = trusted;
         this.clock = clock;
         this.meters = meters;
+        this.started = clock.now();
+    }
+
+    /** Lets the gateway answer a GetHealth, as its site's {@code vitals} measure it. */
+    public synchronized void measuresHealthBy(Vitals vitals) {
+        this.vitals = vitals;
+    }
+
+    /** Its own health, measured now, as the first gateway of its site reports its own. */
+    @Override
+    public synchronized GatewayHealth health() {
+        if (vitals == null) {
+            return GatewayService.super.health();
+        }
+        return vitals.measure(started, clock());
     }
 
     /**

@@ -8,13 +8,18 @@ import io.gridside.link.transport.TransportKind;
 import io.gridside.sim.FreshGateway;
 import io.gridside.sim.FreshSite;
 import io.gridside.sim.SimClock;
+import io.gridside.sim.SimulatedGateway;
 import io.gridside.sim.SimulatedSite;
+import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,11 +110,29 @@ public final class ReplacementSite implements AutoCloseable {
                         MeterRegisters.of(dead), payments)
                 : ReplacementGateway.journaled(siteId, gatewayId, identityKey, dead.trustedOperators(), clock,
                         MeterRegisters.of(dead), payments, journal);
+        if (dead instanceof SimulatedGateway simulated) {
+            gateway.measuresHealthBy(simulated::replacementHealth);
+        }
         try {
             return listen(gateway, address, port);
         } catch (IOException e) {
             gateway.closeJournal();
             throw e;
+        }
+    }
+
+    /**
+     * The identity key of the box that replaces {@code dead}: its own, made from the dead gateway's key, which its
+     * site's seed gives, so that the replacements of two sites prove themselves with different keys and one site's
+     * replacement keeps its key across restarts.
+     */
+    public static SigningKey keyFor(GatewayService dead) {
+        String label = "gridside replacement gateway identity " + dead.identityKey().publicKey().hex();
+        try {
+            byte[] seed = MessageDigest.getInstance("SHA-256").digest(label.getBytes(StandardCharsets.UTF_8));
+            return SigningKey.fromSeed(ByteString.of(seed));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
         }
     }
 

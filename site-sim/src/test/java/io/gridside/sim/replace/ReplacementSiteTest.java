@@ -6,6 +6,7 @@ import io.gridside.link.auth.SigningKey;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
+import io.gridside.link.message.GatewayHealth;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
@@ -46,6 +47,44 @@ class ReplacementSiteTest {
                 assertThat(client.hello().capabilities()).containsExactly("restore", "account-periods");
                 assertThat(client.hello().gatewayKey()).isEqualTo(KEY.publicKey());
             }
+        }
+    }
+
+    @Test
+    void theReplacementReportsItsHealthWithItsOwnUptimeAndClock() throws IOException {
+        SimClock.Manual clock = SimClock.manual(NOW);
+        try (SimulatedSite site = SimulatedSite.start(new SiteSpec(5, 3, 1, NOW), clock)) {
+            InetSocketAddress address = site.listenTcp(0);
+            String siteId = site.gateway().profile().siteId();
+
+            try (ReplacementSite replacement = ReplacementSite.takeOver(site, clock, "GW-R", KEY,
+                    address.getAddress(), address.getPort());
+                    GatewayClient client = GatewayClient.open(
+                            TcpTransport.connect(address.getHostString(), address.getPort(), 2000),
+                            Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
+                            Duration.ofSeconds(10))) {
+                clock.advance(Duration.ofMinutes(20));
+                GatewayHealth health = client.health();
+
+                assertThat(health.uptimeSeconds()).isEqualTo(20 * 60);
+                assertThat(health.clock()).isEqualTo(replacement.gateway().clock());
+                assertThat(health.memoryUsedKib()).isPositive().isLessThanOrEqualTo(health.memoryTotalKib());
+                assertThat(health.intakeQueueDepth()).isZero();
+                assertThat(health.traffic()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void replacementsOfSitesOfDifferentSeedsHaveDifferentKeysAndOneSiteKeepsItsOwn() {
+        SimClock.Manual clock = SimClock.manual(NOW);
+        try (SimulatedSite seven = SimulatedSite.start(new SiteSpec(5, 7, 1, NOW), clock);
+                SimulatedSite fortyTwo = SimulatedSite.start(new SiteSpec(5, 42, 1, NOW), clock);
+                SimulatedSite againSeven = SimulatedSite.start(new SiteSpec(5, 7, 1, NOW), clock)) {
+            assertThat(ReplacementSite.keyFor(seven.gateway()).publicKey())
+                    .isNotEqualTo(ReplacementSite.keyFor(fortyTwo.gateway()).publicKey())
+                    .isEqualTo(ReplacementSite.keyFor(againSeven.gateway()).publicKey())
+                    .isNotEqualTo(seven.gateway().identityKey().publicKey());
         }
     }
 }

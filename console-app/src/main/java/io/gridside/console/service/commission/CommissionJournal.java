@@ -1,6 +1,7 @@
 package io.gridside.console.service.commission;
 
 import io.gridside.site.commission.CommissionStep;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -15,6 +16,14 @@ public interface CommissionJournal {
 
     /** Records {@code step} as done, with what it was done with in a few words (possibly empty). */
     void markDone(CommissionStep step, String detail);
+
+    /**
+     * Records {@code step} as done at {@code at}, the time it happened by the clock of what did it (the gateway's
+     * for go-live); a journal that keeps no times records it as {@link #markDone(CommissionStep, String)} does.
+     */
+    default void markDone(CommissionStep step, Instant at, String detail) {
+        markDone(step, detail);
+    }
 
     /** The words {@code step} was recorded done with, or empty when it is not done. */
     String detail(CommissionStep step);

@@ -139,7 +139,7 @@ public final class CommissionRunner {
         progress.update(named(step), step.ordinal(), STEPS.length);
         StepOutcome outcome = stepWork.run(new Context(step, progress, cancel));
         if (outcome.done()) {
-            journal.markDone(step, outcome.detail());
+            journal.markDone(step, outcome.at(), outcome.detail());
             LOG.info("The commissioning step {} is done.", step);
         }
         progress.update(named(step), step.ordinal() + (outcome.done() ? 1 : 0), STEPS.length);

@@ -139,27 +139,44 @@ final class CommissionSteps {
         CommissionRecords rows = day.records();
         Set<String> assigned = rows.assignments().stream().map(Assignment::customerId).collect(Collectors.toSet());
         Set<String> joined = rows.joined().stream().map(JoinedMeter::meterId).collect(Collectors.toSet());
+        List<CommissionRefusal> refused = new ArrayList<>();
         for (PlannedCustomer customer : rows.customers()) {
             if (!assigned.contains(customer.customerId()) && customer.meterSerial() != null
                     && joined.contains(customer.meterSerial())) {
-                assignPlanned(rows, customer, assigned);
+                assignPlanned(rows, customer, assigned).ifPresent(refused::add);
             }
         }
         long left = rows.customers().size() - assigned.size();
+        if (!refused.isEmpty()) {
+            CommissionRefusal first = refused.get(0);
+            return StepOutcome.waitingFor("wait.assignRefused", left, refused.size(), refusalSentence(first),
+                    first.code());
+        }
         if (left > 0) {
             return StepOutcome.waitingFor("wait.assign", left);
         }
         return StepOutcome.finished(assigned.size() + " meters assigned");
     }
 
-    /** Gives a customer the meter the operator planned for them; a refusal leaves them to the technician. */
-    private void assignPlanned(CommissionRecords rows, PlannedCustomer customer, Set<String> assigned) {
+    /**
+     * Gives a customer the meter the operator planned for them; a refusal (a meter of the wrong type, or taken)
+     * leaves them to the technician and is returned, so that the step says why rather than only that they wait.
+     */
+    private Optional<CommissionRefusal> assignPlanned(CommissionRecords rows, PlannedCustomer customer,
+            Set<String> assigned) {
         try {
             rows.assign(customer.customerId(), customer.meterSerial(), day.setup().clock().instant());
             assigned.add(customer.customerId());
+            return Optional.empty();
         } catch (CommissionRefusal refusal) {
-            // Planned ahead wrongly (a meter of the wrong type, or taken): the technician assigns this one by scan.
+            return Optional.of(refusal);
         }
+    }
+
+    /** The refusal as its own sentence of the commission bundle when it has one, else its English message. */
+    private static Object refusalSentence(CommissionRefusal refusal) {
+        return refusal.reason().<Object>map(reason -> CommissionSentence.of("refusal." + reason,
+                refusal.values().toArray())).orElse(refusal.getMessage());
     }
 
     /** Keeps the meters that joined the mesh since the last look; commissioned ones the gateway no longer lists. */
@@ -291,7 +308,9 @@ final class CommissionSteps {
                     customer.category(), customer.tariffId(), customer.openingBalanceMinor()));
         }
         WentLive live = gateway.goLive();
-        return StepOutcome.finished("live at " + live.liveAt() + " with " + live.customers() + " customers");
+        // What happened on the gateway is recorded at the gateway's time, as the gateway itself says it.
+        return StepOutcome.finishedAt("live at " + live.liveAt() + " with " + live.customers() + " customers",
+                live.liveAt());
     }
 
     private StepOutcome report(StepContext context) {

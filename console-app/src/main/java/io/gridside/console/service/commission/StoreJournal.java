@@ -4,6 +4,7 @@ import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.StepRecord;
 import io.gridside.site.store.CommissionRecords;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -46,6 +47,15 @@ final class StoreJournal implements CommissionJournal {
             throw new IllegalStateException("No site is created yet; the step " + step + " cannot be recorded.");
         }
         rows.markDone(step, clock.instant(), detail);
+    }
+
+    @Override
+    public void markDone(CommissionStep step, Instant at, String detail) {
+        CommissionRecords rows = records.get();
+        if (rows == null) {
+            throw new IllegalStateException("No site is created yet; the step " + step + " cannot be recorded.");
+        }
+        rows.markDone(step, at == null ? clock.instant() : at, detail);
     }
 
     @Override
