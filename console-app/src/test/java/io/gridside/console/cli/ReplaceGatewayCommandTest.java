@@ -138,6 +138,21 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void runAgainCountsEveryEntryTheFirstRunPostedThoughItsOwnLinesAreFewer() {
+        CommandRun first = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-78," + old.customer(2) + ",15.00,2026-06-03T14:30");
+
+        // The payment is posted now, so the run again no longer holds it among its lines.
+        CommandRun again = replaceGateway("--credential", old.supervisor());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        int posted = Integer.parseInt(first.out().replaceAll("(?s).*\\b(\\d+) ledger entries posted now.*", "$1"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("the replacement's " + posted + " ledger entries were posted when it "
+                + "first ran");
+    }
+
+    @Test
     void listsThePaymentsItKnowsAndReplacesNothingUntilTheyAreSaidComplete() {
         String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database, "--credential",
             old.supervisor(), "--payment", "CASH-77," + old.customer(2) + ",15.00,2026-06-03T14:30"};
