@@ -219,6 +219,25 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void numbersTheNewGatewaysReceiptsAfterTheLastTheSlipsBookShowsThoughItsSlipWasLost() throws Exception {
+        String technician = old.technician(home, NOW, Duration.ofDays(30),
+                Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+
+        CommandRun misspelt = replaceGateway("--credential", old.supervisor(), "--last-receipt", code + "-x3");
+        CommandRun replaced = replaceGateway("--credential", old.supervisor(), "--last-receipt", code + "-0003");
+        CommandRun cash = asTechnician(technician, "topup", "--customer", old.customer(4), "--amount", "5",
+                "--reference", "CASH-95", "--json");
+
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(misspelt.err()).contains(code + "-x3");
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        assertThat(cash.exitCode()).as(cash.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cash.out()).get("receipt").asText()).isEqualTo(code + "-0004");
+    }
+
+    @Test
     void creditsAPaymentAndASlipEnteredTogetherInARunMinutesAfterThePull() throws Exception {
         close();
         clock = SimClock.manual(NOW);
