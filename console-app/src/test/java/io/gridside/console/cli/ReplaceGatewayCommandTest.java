@@ -153,6 +153,18 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabase() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+
+        CommandRun fresh = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", home.resolve("new-laptop.db").toString());
+
+        assertThat(fresh.exitCode()).isNotZero();
+        assertThat(fresh.err()).contains("holds the site's ledger only from entry", "copy the site database")
+                .doesNotContain("came where 1 belongs");
+    }
+
+    @Test
     void listsThePaymentsItKnowsAndReplacesNothingUntilTheyAreSaidComplete() {
         String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database, "--credential",
             old.supervisor(), "--payment", "CASH-77," + old.customer(2) + ",15.00,2026-06-03T14:30"};
