@@ -72,12 +72,22 @@ public record Reconciliation(long compared, long matched, Optional<String> first
             return "Entry " + actual.seq() + " is extra: the gateway posted " + describe(actual)
                     + ", which the replay does not post.";
         }
-        return "Entry " + actual.seq() + " differs: the gateway posted " + describe(actual)
-                + " where the replay posts " + describe(expected) + ".";
+        boolean byReference = !actual.reference().equals(expected.reference());
+        return "Entry " + actual.seq() + " differs: the gateway posted " + describe(actual, byReference)
+                + " where the replay posts " + describe(expected, byReference) + ".";
     }
 
     private static String describe(LedgerEntry e) {
-        return e.kind() + " " + e.amountMinor() + " for " + e.customerId() + " at " + e.at() + " (balance "
-                + e.balanceAfterMinor() + ")";
+        return describe(e, false);
+    }
+
+    /**
+     * The entry as a technician reads it; with {@code withReference}, its reference too, for two entries that
+     * differ there and would otherwise read the same.
+     */
+    private static String describe(LedgerEntry e, boolean withReference) {
+        String described = e.kind() + " " + e.amountMinor() + " for " + e.customerId() + " at " + e.at()
+                + " (balance " + e.balanceAfterMinor() + ")";
+        return withReference ? described + " as " + e.reference() : described;
     }
 }

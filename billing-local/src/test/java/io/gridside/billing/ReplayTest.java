@@ -106,6 +106,21 @@ class ReplayTest {
     }
 
     @Test
+    void namesTheReferencesOfTwoEntriesThatDifferOnlyThere() {
+        LedgerEntry replayed = new LedgerEntry(142, NOON, "C-1", EntryKind.ENERGY, -2, 9_000,
+                "usage:2024-03-05T08:15:00Z/2024-03-05T09:00:00Z");
+        LedgerEntry posted = new LedgerEntry(142, NOON, "C-1", EntryKind.ENERGY, -2, 9_000,
+                "usage:2024-03-05T08:00:00Z/2024-03-05T09:00:00Z");
+
+        Reconciliation reconciliation = Reconciliation.compare(List.of(posted), List.of(replayed));
+
+        assertThat(reconciliation.firstDifference()).contains("Entry 142 differs: the gateway posted ENERGY -2 for "
+                + "C-1 at 2024-03-05T09:00:00Z (balance 9000) as usage:2024-03-05T08:00:00Z/2024-03-05T09:00:00Z "
+                + "where the replay posts ENERGY -2 for C-1 at 2024-03-05T09:00:00Z (balance 9000) as "
+                + "usage:2024-03-05T08:15:00Z/2024-03-05T09:00:00Z.");
+    }
+
+    @Test
     void aReadingMissingFromTheReplayIsADifferenceNotASilentAgreement() {
         SiteScenario site = SiteScenario.run(5, 2, 2);
         List<LedgerEntry> ledger = site.gateway.ledgerAfter(0);

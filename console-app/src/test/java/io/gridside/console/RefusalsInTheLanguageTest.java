@@ -109,6 +109,16 @@ class RefusalsInTheLanguageTest {
     }
 
     @Test
+    void aFailSignalLimitPastTheRadiosReachIsRefusedInPortuguese() {
+        Throwable refused = catchThrowable(() -> new LinkThresholds(-40, -110, 2, 4, 2, 1, 150));
+        I18n.use(Locale.forLanguageTag("pt"));
+
+        assertThat(refused.getMessage()).contains("sensitivity, -104 dBm", "fail -110");
+        assertThat(Failures.words(refused)).startsWith("O limite de sinal para falhar fica igual ou acima da "
+                + "sensibilidade do rádio, -104 dBm").endsWith("falhar -110");
+    }
+
+    @Test
     void linkLimitsRefusedReadInSwahiliWithTheLanguagesNumbers() {
         Throwable refused = catchThrowable(() -> new LinkThresholds(-90, -100, 2.5, 1.5, 2, 1, 150));
         I18n.use(Locale.forLanguageTag("sw"));

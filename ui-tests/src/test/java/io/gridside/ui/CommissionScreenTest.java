@@ -136,7 +136,7 @@ class CommissionScreenTest {
         waitFor(robot, "the link check run", () -> idle(robot) && (isCurrent(robot, CommissionStep.GO_LIVE)
                 || isCurrent(robot, CommissionStep.LINK_CHECK)));
         if (isCurrent(robot, CommissionStep.LINK_CHECK)) {
-            replaceText(robot, "#threshold-fail-rssi", "-130");
+            replaceText(robot, "#threshold-fail-rssi", "-104");
             replaceText(robot, "#threshold-fail-etx", "10");
             robot.clickOn("#threshold-apply");
         }

@@ -8,6 +8,7 @@ import io.gridside.site.commission.CommissionReport;
 import io.gridside.site.commission.CommissionReports;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.SignedReport;
 import io.gridside.site.commission.SitePlan;
@@ -60,7 +61,8 @@ final class CommissionReportCommand implements Callable<Integer> {
 
     /** The JSON output: the field names are a contract with scripts. */
     record ReportJson(String reportId, String siteId, String technicianId, Instant signedAt, boolean madeNow,
-            int customers, long assigned, int spareMeters, long linkFailures, long relayFailures, String signed) {
+            int customers, long assigned, int spareMeters, long linkFailures, long relayFailures,
+            Map<?, ?> linkThresholds, String signed) {
     }
 
     @Override
@@ -107,7 +109,7 @@ final class CommissionReportCommand implements Callable<Integer> {
         CommissionRecords records = store.commission();
         return CommissionReports.build(plan, store.gatewayId().orElse(""), technicianId, records.customers(),
                 records.assignments(), records.joined(), records.linkChecks(), records.relayTests(),
-                records.dryRun(), at);
+                records.dryRun(), records.thresholds().orElse(LinkThresholds.DEFAULTS), at);
     }
 
     /** What {@code signed} holds, read from its signed bytes, so that what is shown is what was signed. */
@@ -120,7 +122,7 @@ final class CommissionReportCommand implements Callable<Integer> {
                 ((List<?>) report.get("spareMeters")).size(),
                 lines.stream().filter(line -> LinkVerdict.FAIL.name().equals(line.get("link"))).count(),
                 lines.stream().filter(line -> Boolean.FALSE.equals(line.get("relayPassed"))).count(),
-                signed.signed().base64());
+                (Map<?, ?>) report.get("linkThresholds"), signed.signed().base64());
     }
 
     private void print(ReportJson summary) {
@@ -134,6 +136,12 @@ final class CommissionReportCommand implements Callable<Integer> {
         out.printf("  customers: %d, with a meter: %d; spare meters: %d; link failures: %d; relay failures: %d.%n",
                 summary.customers(), summary.assigned(), summary.spareMeters(), summary.linkFailures(),
                 summary.relayFailures());
+        if (summary.linkThresholds() != null) {
+            Map<?, ?> limits = summary.linkThresholds();
+            out.printf("  links checked against: signal pass %s dBm, fail below %s dBm; ETX pass %s, fail above %s; "
+                    + "routes pass %s, fail below %s.%n", limits.get("passRssiDbm"), limits.get("failRssiDbm"),
+                    limits.get("passEtx"), limits.get("failEtx"), limits.get("passRoutes"), limits.get("failRoutes"));
+        }
         if (summary.madeNow()) {
             out.println("  Kept in the site database and queued for the cloud: gridside sync sends it.");
         }

@@ -69,6 +69,13 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 + "cash limit count it and its number is never given again. Repeatable.")
     List<String> receipts = new ArrayList<>();
 
+    @Option(names = "--last-receipt", paramLabel = "RECEIPT",
+            description = "The highest receipt number the dead gateway issued from a book, as the slips' book shows "
+                + "it (such as AA11BB-0007), where a slip may be lost and its cash not entered: the new gateway "
+                + "numbers that book's receipts on after it. Counts only in the run that restores the gateway. "
+                + "Repeatable, one per book.")
+    List<String> lastReceipts = new ArrayList<>();
+
     @Option(names = "--payments-complete", description = "The payments listed (and entered) are every payment made "
             + "since the replica's last pull; without it the command lists them and replaces nothing.")
     boolean paymentsComplete;
@@ -79,6 +86,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayReplacing.Result result;
+        Map<String, Long> lastIssued = lastIssued();
         try (SiteStore store = SiteFiles.openExisting(site)) {
             SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site
                     + " holds no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
@@ -95,7 +103,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 if (stopped != null) {
                     return stopped;
                 }
-                result = GatewayReplacing.run(client, store, Progress.NONE);
+                result = GatewayReplacing.run(client, store, Progress.NONE, lastIssued);
             } catch (LinkException e) {
                 if (!ALREADY_RESTORED.equals(e.gatewayCode())) {
                     throw e;
@@ -123,6 +131,15 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                     result.gatewayId());
         }
         return ExitCode.OK;
+    }
+
+    private Map<String, Long> lastIssued() {
+        try {
+            return ReplicaRestore.lastReceipts(lastReceipts);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " Give --last-receipt as the slips' book prints it.", e,
+                    UsageException.USAGE);
+        }
     }
 
     /**

@@ -65,10 +65,20 @@ public final class GatewayReplacing {
      * @throws LinkException when the link fails or the gateway refuses a step; run again to resume
      */
     public static Result run(GatewayClient client, SiteStore store, Progress progress) throws LinkException {
+        return run(client, store, progress, Map.of());
+    }
+
+    /**
+     * As {@link #run(GatewayClient, SiteStore, Progress)}, the new gateway numbering each receipt book on after the
+     * number {@code lastIssued} gives for it when that is higher than the replica's ({@link ReplicaRestore#of(
+     * SiteStore, Map)}); it counts only in the restore, so only in the run that sends it.
+     */
+    public static Result run(GatewayClient client, SiteStore store, Progress progress, Map<String, Long> lastIssued)
+            throws LinkException {
         requireSupervisor(client);
         PaymentPush.checkSite(client, store);
         ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
-        ReplicaRestore replica = ReplicaRestore.of(store);
+        ReplicaRestore replica = ReplicaRestore.of(store, lastIssued);
         GapReconciliation gap = GapReconciliation.prepare(store, replica);
 
         RestoreState restored = replica.sendTo(client, progress);

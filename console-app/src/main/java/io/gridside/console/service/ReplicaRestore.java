@@ -72,6 +72,17 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
      *     and {@code REPLACE_REPLICA_INCOMPLETE} when the store lacks the site, its tariff, its roster or a ledger
      */
     public static ReplicaRestore of(SiteStore store) {
+        return of(store, Map.of());
+    }
+
+    /**
+     * As {@link #of(SiteStore)}, each receipt book numbered on after the number {@code lastIssued} names for its
+     * code where that is higher than the replica's: a slip lost before its cash was entered leaves a number only
+     * the slips' book shows, which the new gateway must not give again.
+     *
+     * @param lastIssued the highest receipt number issued, by book code, as the technician read it
+     */
+    public static ReplicaRestore of(SiteStore store, Map<String, Long> lastIssued) {
         SiteInfo site = store.site().orElseThrow(() -> incomplete("no site"));
         Tariff tariff = store.tariff().orElseThrow(() -> incomplete("no tariff"));
         LedgerCheck.Result check = store.checkLedger();
@@ -87,7 +98,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         LedgerEntry tip = ledger.get(ledger.size() - 1);
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
         return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
-                store.billingConfig().orElse(null), receiptBooks(pulledReceipts(store)));
+                store.billingConfig().orElse(null), receiptBooks(pulledReceipts(store), lastIssued));
     }
 
     /** The source the payment of a receipt pulled with the replica but missing from its ledger is queued under. */
@@ -159,7 +170,13 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
      * taken under it, voided receipts included, as the gateway counted it against the credential's limit.
      */
     static List<BeginRestore.ReceiptBook> receiptBooks(List<CashBookLine> cashBook) {
+        return receiptBooks(cashBook, Map.of());
+    }
+
+    /** As above, each book's number raised to the one {@code lastIssued} names for its code, if higher. */
+    static List<BeginRestore.ReceiptBook> receiptBooks(List<CashBookLine> cashBook, Map<String, Long> lastIssued) {
         Map<String, long[]> books = new TreeMap<>();
+        lastIssued.forEach((code, number) -> books.put(code, new long[] {number, 0}));
         for (CashBookLine line : cashBook) {
             if (line.kind() != CashBookLine.Kind.RECEIPT) {
                 continue;
@@ -171,6 +188,31 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         List<BeginRestore.ReceiptBook> receiptBooks = new ArrayList<>();
         books.forEach((code, book) -> receiptBooks.add(new BeginRestore.ReceiptBook(code, book[0], book[1])));
         return receiptBooks;
+    }
+
+    /**
+     * The book code and running number of each receipt number given ({@code AA11BB-0007}), the highest of each
+     * book kept.
+     *
+     * @throws IllegalArgumentException naming a receipt number not of that form
+     */
+    public static Map<String, Long> lastReceipts(List<String> receipts) {
+        Map<String, Long> last = new TreeMap<>();
+        for (String receipt : receipts) {
+            int dash = receipt.lastIndexOf('-');
+            long number;
+            try {
+                number = dash < 1 ? 0 : Long.parseLong(receipt.substring(dash + 1));
+            } catch (NumberFormatException e) {
+                number = 0;
+            }
+            if (number < 1) {
+                throw new IllegalArgumentException("A receipt number is a book code, a dash and a running number "
+                        + "from 1, such as AA11BB-0007, not '" + receipt + "'.");
+            }
+            last.merge(receipt.substring(0, dash), number, Math::max);
+        }
+        return last;
     }
 
     /** Each indebted customer's debts with what each owes after the replica's ledger, as the terms list them. */

@@ -289,6 +289,41 @@ class CommissionCommandsTest {
     }
 
     @Test
+    void refusesSignalLimitsPastTheRadiosReachAndSignsTheLimitsUsedInTheReport() throws IOException {
+        plannedSite();
+        assign("C001", HOUSE_METER);
+        String credential = Credentials.write(home, "technician.json", DemoOperator.issue("tech-1", "Technician",
+                Role.TECHNICIAN, List.of(SITE_ID), Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of()));
+
+        CommandRun beyond = CommandRun.of("commission", "check-links", "--site", site.toString(), "--fail-rssi",
+                "-105");
+        CommandRun farBeyond = CommandRun.of("commission", "check-links", "--site", site.toString(), "--fail-rssi",
+                "-110", "--pass-rssi", "-40");
+        CommandRun loosened = CommandRun.of("commission", "check-links", "--site", site.toString(), "--fail-rssi",
+                "-104", "--pass-rssi", "-95");
+        try (SiteStore store = SiteStore.openExisting(site)) {
+            store.commission().markDone(CommissionStep.GO_LIVE, Instant.now(), "test");
+        }
+        CommandRun report = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential, "--json");
+        CommandRun shown = CommandRun.of("commission", "report", "--site", site.toString(), "--credential",
+                credential);
+
+        assertThat(beyond.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(beyond.err()).contains("-104 dBm", "fail -105");
+        assertThat(farBeyond.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(farBeyond.err()).contains("-104 dBm", "fail -110");
+        assertThat(loosened.exitCode()).as(loosened.err()).isZero();
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        JsonNode limits = new ObjectMapper().readTree(report.out()).path("linkThresholds");
+        assertThat(limits.path("passRssiDbm").asText()).isEqualTo("-95");
+        assertThat(limits.path("failRssiDbm").asText()).isEqualTo("-104");
+        assertThat(shown.out()).contains("links checked against: signal pass -95 dBm, fail below -104 dBm; ETX pass "
+                + "2, fail above 4; routes pass 2, fail below 1.");
+    }
+
+    @Test
     void runsTheDayToASignedReportThatReachesTheCloud() throws IOException, SQLException {
         plannedSite();
         assign("C001", HOUSE_METER);

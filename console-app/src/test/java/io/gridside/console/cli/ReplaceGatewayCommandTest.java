@@ -138,6 +138,33 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void runAgainCountsEveryEntryTheFirstRunPostedThoughItsOwnLinesAreFewer() {
+        CommandRun first = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-78," + old.customer(2) + ",15.00,2026-06-03T14:30");
+
+        // The payment is posted now, so the run again no longer holds it among its lines.
+        CommandRun again = replaceGateway("--credential", old.supervisor());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        int posted = Integer.parseInt(first.out().replaceAll("(?s).*\\b(\\d+) ledger entries posted now.*", "$1"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("the replacement's " + posted + " ledger entries were posted when it "
+                + "first ran");
+    }
+
+    @Test
+    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabase() {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+
+        CommandRun fresh = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", home.resolve("new-laptop.db").toString());
+
+        assertThat(fresh.exitCode()).isNotZero();
+        assertThat(fresh.err()).contains("holds the site's ledger only from entry", "copy the site database")
+                .doesNotContain("came where 1 belongs");
+    }
+
+    @Test
     void listsThePaymentsItKnowsAndReplacesNothingUntilTheyAreSaidComplete() {
         String[] command = {"connect", "--tcp", tcp, "replace-gateway", "--site", database, "--credential",
             old.supervisor(), "--payment", "CASH-77," + old.customer(2) + ",15.00,2026-06-03T14:30"};
@@ -201,6 +228,25 @@ class ReplaceGatewayCommandTest {
         CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
                 "--site", database);
         assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+    }
+
+    @Test
+    void numbersTheNewGatewaysReceiptsAfterTheLastTheSlipsBookShowsThoughItsSlipWasLost() throws Exception {
+        String technician = old.technician(home, NOW, Duration.ofDays(30),
+                Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+
+        CommandRun misspelt = replaceGateway("--credential", old.supervisor(), "--last-receipt", code + "-x3");
+        CommandRun replaced = replaceGateway("--credential", old.supervisor(), "--last-receipt", code + "-0003");
+        CommandRun cash = asTechnician(technician, "topup", "--customer", old.customer(4), "--amount", "5",
+                "--reference", "CASH-95", "--json");
+
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(misspelt.err()).contains(code + "-x3");
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        assertThat(cash.exitCode()).as(cash.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cash.out()).get("receipt").asText()).isEqualTo(code + "-0004");
     }
 
     @Test

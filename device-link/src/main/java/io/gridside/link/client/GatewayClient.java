@@ -461,6 +461,9 @@ public final class GatewayClient implements AutoCloseable {
         BatchListener<LedgerLink> gapless = (links, received, total) -> {
             for (LedgerLink link : links) {
                 long expected = nextSeq[0]++;
+                if (expected == 1 && link.entry().seq() > 1) {
+                    throw LinkException.chainTakenOver(connection.transport().address(), link.entry().seq());
+                }
                 if (link.entry().seq() != expected) {
                     throw incomplete("ledger entry " + link.entry().seq() + " came where " + expected + " belongs");
                 }

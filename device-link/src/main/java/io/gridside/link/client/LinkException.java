@@ -69,4 +69,16 @@ public final class LinkException extends IOException {
     public String gatewayCode() {
         return gatewayCode;
     }
+
+    /**
+     * The gateway at {@code address} holds the site's ledger only from {@code firstSeq} on, as one that took a dead
+     * gateway's chain over does, and was asked for all of it: a database that holds none of the chain cannot check
+     * where it continues.
+     */
+    public static LinkException chainTakenOver(String address, long firstSeq) {
+        return new LinkException(Code.INCOMPLETE, "The gateway at " + address + " holds the site's ledger only from "
+                + "entry " + firstSeq + " on, as a gateway that replaced a dead one does, so a site database that "
+                + "holds none of the ledger cannot follow its chain; copy the site database of the console that "
+                + "replaced the gateway and pull into that copy.");
+    }
 }

@@ -2,6 +2,7 @@ package io.gridside.site.commission;
 
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.cbor.DeterministicCbor;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +26,12 @@ import java.util.Objects;
  * @param lines        one per customer, in customer id order
  * @param spareMeters  meters that joined the mesh and went to no customer, in serial order
  * @param dryRun       the dry run's totals, or null when it was not run
+ * @param linkThresholds the limits the links were checked against, or null when no link was checked: signed with the
+ *     checks, so that a reviewer sees a check loosened on the day
  */
 public record CommissionReport(String siteId, String siteName, String operator, String currency, String gatewayId,
-        String technicianId, Instant createdAt, List<Line> lines, List<String> spareMeters, DryRunTotals dryRun) {
+        String technicianId, Instant createdAt, List<Line> lines, List<String> spareMeters, DryRunTotals dryRun,
+        LinkThresholds linkThresholds) {
 
     /** The {@code type} field of the signed map, which keeps the report's signature from meaning anything else. */
     public static final String TYPE = "gridside/commission-report/1";
@@ -46,6 +50,13 @@ public record CommissionReport(String siteId, String siteName, String operator, 
         Objects.requireNonNull(createdAt, "createdAt");
         lines = List.copyOf(lines);
         spareMeters = List.copyOf(spareMeters);
+    }
+
+    /** A report that names no link thresholds, as one of a day whose links were not checked. */
+    public CommissionReport(String siteId, String siteName, String operator, String currency, String gatewayId,
+            String technicianId, Instant createdAt, List<Line> lines, List<String> spareMeters, DryRunTotals dryRun) {
+        this(siteId, siteName, operator, currency, gatewayId, technicianId, createdAt, lines, spareMeters, dryRun,
+                null);
     }
 
     /**
@@ -109,6 +120,9 @@ public record CommissionReport(String siteId, String siteName, String operator, 
             totals.put("outOfCreditInAWeek", (long) dryRun.outOfCreditInAWeek());
             map.put("dryRun", totals);
         }
+        if (linkThresholds != null) {
+            map.put("linkThresholds", thresholdsCbor(linkThresholds));
+        }
         return map;
     }
 
@@ -122,6 +136,23 @@ public record CommissionReport(String siteId, String siteName, String operator, 
         clocks.put("createdAt", CLOCK_LAPTOP);
         clocks.put("relayTestedAt", CLOCK_GATEWAY);
         return clocks;
+    }
+
+    /** The limits as decimal text, since the signed map carries no floating point. */
+    private static Map<String, Object> thresholdsCbor(LinkThresholds limits) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("passRssiDbm", decimal(limits.passRssiDbm()));
+        map.put("failRssiDbm", decimal(limits.failRssiDbm()));
+        map.put("passEtx", decimal(limits.passEtx()));
+        map.put("failEtx", decimal(limits.failEtx()));
+        map.put("passRoutes", (long) limits.passRoutes());
+        map.put("failRoutes", (long) limits.failRoutes());
+        map.put("clusterMetres", decimal(limits.clusterMetres()));
+        return map;
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The deterministic CBOR that the technician signs. */

@@ -22,6 +22,17 @@ public final class CommissionReports {
     public static CommissionReport build(SitePlan plan, String gatewayId, String technicianId,
             List<PlannedCustomer> customers, List<Assignment> assignments, List<JoinedMeter> joined,
             List<LinkCheck> links, List<RelayTest> relays, List<DryRunBill> dryRun, Instant createdAt) {
+        return build(plan, gatewayId, technicianId, customers, assignments, joined, links, relays, dryRun, null,
+                createdAt);
+    }
+
+    /**
+     * As above, with the limits the links were checked against, which the report names when any link was checked.
+     */
+    public static CommissionReport build(SitePlan plan, String gatewayId, String technicianId,
+            List<PlannedCustomer> customers, List<Assignment> assignments, List<JoinedMeter> joined,
+            List<LinkCheck> links, List<RelayTest> relays, List<DryRunBill> dryRun, LinkThresholds thresholds,
+            Instant createdAt) {
         Map<String, String> meterOf = assignments.stream()
                 .collect(Collectors.toMap(Assignment::customerId, Assignment::meterId, (a, b) -> b));
         Map<String, LinkCheck> linkOf = links.stream()
@@ -40,7 +51,7 @@ public final class CommissionReports {
         List<String> spare = joined.stream().map(JoinedMeter::meterId).filter(id -> !given.contains(id)).sorted()
                 .toList();
         return new CommissionReport(plan.siteId(), plan.name(), plan.operator(), plan.currency(), gatewayId,
-                technicianId, createdAt, lines, spare, totals(dryRun));
+                technicianId, createdAt, lines, spare, totals(dryRun), links.isEmpty() ? null : thresholds);
     }
 
     private static CommissionReport.DryRunTotals totals(List<DryRunBill> bills) {

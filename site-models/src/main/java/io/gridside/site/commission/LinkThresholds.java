@@ -1,6 +1,7 @@
 package io.gridside.site.commission;
 
 import io.gridside.site.InvalidValueException;
+import io.gridside.site.mesh.LinkQuality;
 
 /**
  * The limits a meter's links are checked against on the commissioning day. A measure at or better than its pass
@@ -19,6 +20,13 @@ import io.gridside.site.InvalidValueException;
 public record LinkThresholds(double passRssiDbm, double failRssiDbm, double passEtx, double failEtx, int passRoutes,
         int failRoutes, double clusterMetres) {
 
+    /**
+     * The weakest signal the mesh radios hear at all ({@link LinkQuality#DEFAULTS}): a fail limit below it would pass
+     * links that carry nothing, so it is refused. Set before the defaults, which are
+     * checked against it.
+     */
+    public static final double RADIO_SENSITIVITY_DBM = LinkQuality.DEFAULTS.sensitivityDbm();
+
     /** The documented defaults: -90 and -100 dBm, ETX 2 and 4, two routes and one, clusters within 150 m. */
     public static final LinkThresholds DEFAULTS = new LinkThresholds(-90, -100, 2.0, 4.0, 2, 1, 150);
 
@@ -27,6 +35,11 @@ public record LinkThresholds(double passRssiDbm, double failRssiDbm, double pass
             throw new InvalidValueException("thresholds.rssi", "The fail signal limit lies at or below the pass "
                     + "limit, both at most 0 dBm: pass " + passRssiDbm + ", fail " + failRssiDbm, passRssiDbm,
                     failRssiDbm);
+        }
+        if (failRssiDbm < RADIO_SENSITIVITY_DBM) {
+            throw new InvalidValueException("thresholds.rssiRange", "The fail signal limit lies at or above the "
+                    + "radio's sensitivity, " + Math.round(RADIO_SENSITIVITY_DBM) + " dBm, as a weaker link carries "
+                    + "nothing: fail " + failRssiDbm, failRssiDbm, Math.round(RADIO_SENSITIVITY_DBM));
         }
         if (!(passEtx >= 1) || !(failEtx >= passEtx)) {
             throw new InvalidValueException("thresholds.etx", "ETX limits are at least 1, the fail limit at or above "

@@ -34,9 +34,15 @@ public interface MeterRegisters {
     static MeterRegisters of(GatewayService meters) {
         return new MeterRegisters() {
 
+            /**
+             * The last reading that ended by {@code at}: the simulation may already hold the quarter hour under way,
+             * and a gateway started again on its journal reads at an instant the simulation has long passed, so a
+             * reading that ends later is left out, or the register read again would not be the one read then.
+             */
             @Override
             public Optional<RegistersRead.Register> read(String meterId, Instant at) {
-                List<Reading> recent = meters.readings(at.minus(FRESH), at, meterId);
+                List<Reading> recent = meters.readings(at.minus(FRESH), at, meterId).stream()
+                        .filter(reading -> !reading.intervalEnd().isAfter(at)).toList();
                 if (recent.isEmpty()) {
                     return Optional.empty();
                 }

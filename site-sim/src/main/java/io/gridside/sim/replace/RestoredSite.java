@@ -20,6 +20,7 @@ import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ final class RestoredSite {
     private final Map<String, RestoreChunk.Account> accounts = new LinkedHashMap<>();
     private final Map<String, Long> balances = new LinkedHashMap<>();
     private final ContinuedLedger ledger;
-    private final Set<String> references = new HashSet<>();
+    /** The references its reconciliations posted, in the order they were posted. */
+    private final Set<String> references = new LinkedHashSet<>();
     private final byte[] billingDocument;
     private final BillingConfig billingConfig;
     /** The dead gateway's receipts after the replica's last pull, which the reconciliation carried. */
@@ -186,7 +188,9 @@ final class RestoredSite {
 
     /**
      * Checks every line, then posts those whose reference is new, in order; all or none. The receipts it carries are
-     * kept when it posts its first line, so a reconciliation sent again changes nothing.
+     * kept when it posts its first line, so a reconciliation sent again changes nothing. One that posts nothing new
+     * answers with every reference posted before, not only its own lines': a run again reads the registers later,
+     * and its lines need not be the first run's, but it reports what the gateway holds.
      */
     ReconciliationPosted post(PostReconciliation post, Instant at) throws RestoreRefusedException {
         check(post);
@@ -205,7 +209,7 @@ final class RestoredSite {
             entries.add(entry);
             hashes.add(ledger.tipHash());
         }
-        return new ReconciliationPosted(entries, hashes, already);
+        return new ReconciliationPosted(entries, hashes, entries.isEmpty() ? List.copyOf(references) : already);
     }
 
     private LedgerEntry append(PostReconciliation.Line line, Instant at) {

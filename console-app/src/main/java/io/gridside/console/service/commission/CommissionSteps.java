@@ -318,7 +318,8 @@ final class CommissionSteps {
         CommissionSetup setup = day.setup();
         Function<Instant, CommissionReport> build = at -> CommissionReports.build(day.plan(),
                 day.store().gatewayId().orElse(""), setup.credential().technicianId(), rows.customers(),
-                rows.assignments(), rows.joined(), rows.linkChecks(), rows.relayTests(), rows.dryRun(), at);
+                rows.assignments(), rows.joined(), rows.linkChecks(), rows.relayTests(), rows.dryRun(),
+                day.thresholds(), at);
         Optional<SignedReport> same = ReportSigning.sameAsKept(build, ReportSigning.intactReports(rows));
         if (same.isPresent()) {
             return StepOutcome.finished(same.get().reportId());
