@@ -3,6 +3,7 @@ package io.gridside.console.cash;
 import io.gridside.console.Message;
 import io.gridside.console.Failures;
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import io.gridside.console.Sentence;
 import io.gridside.console.service.Amounts;
 import io.gridside.console.service.CashBooks;
@@ -106,7 +107,7 @@ public final class TopUpViewModel {
             return;
         }
         try {
-            amountMinor = Amounts.parse(amount.get(), hello.currency());
+            amountMinor = Amounts.parseTyped(amount.get(), hello.currency(), I18n.locale());
         } catch (IllegalArgumentException e) {
             message.fail(e);
             return;

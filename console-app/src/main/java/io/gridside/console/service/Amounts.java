@@ -4,6 +4,8 @@ import io.gridside.console.Sentence;
 import io.gridside.site.Currencies;
 import io.gridside.site.InvalidValueException;
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,12 @@ public final class Amounts {
     public static final long MAX_PAYMENT_MINOR = 10_000_000_000L;
     /** A plain decimal amount: digits, and a fraction after a point; no sign, exponent or grouping. */
     private static final Pattern PLAIN = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    /**
+     * An amount as a language with a decimal comma writes it: digits, perhaps grouped by threes with a space, a
+     * no-break space or a point, then a comma and the fraction ("499,50", "1 453,82", "1.453,82").
+     */
+    private static final Pattern COMMA_DECIMAL =
+            Pattern.compile("[0-9]{1,3}([ .\u00a0\u202f][0-9]{3})*,[0-9]+|[0-9]+,[0-9]+");
 
     private Amounts() {
     }
@@ -49,6 +57,19 @@ public final class Amounts {
                     currency) + "; '" + typed + "' is more", new Sentence.Money(MAX_PAYMENT_MINOR, currency), typed);
         }
         return minor.longValueExact();
+    }
+
+    /**
+     * A payment's amount as a technician types it on a screen in {@code locale}: in a language that writes a decimal
+     * comma, "499,50" and "1 453,82" as well as the plain "499.50"; then as {@link #parse} reads it.
+     */
+    public static long parseTyped(String text, String currency, Locale locale) {
+        String typed = text == null ? "" : text.strip();
+        if (DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ','
+                && COMMA_DECIMAL.matcher(typed).matches()) {
+            typed = typed.replaceAll("[ .\u00a0\u202f]", "").replace(',', '.');
+        }
+        return parse(typed, currency);
     }
 
     /** {@code minor} as a plain decimal of {@code currency}: 59700 KES as "597.00", -5 KES as "-0.05". */

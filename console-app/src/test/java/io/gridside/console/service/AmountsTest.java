@@ -3,6 +3,7 @@ package io.gridside.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AmountsTest {
@@ -39,5 +40,22 @@ class AmountsTest {
         assertThatThrownBy(() -> Amounts.parse("0.00", "KES")).hasMessageContaining("more than 0");
         assertThatThrownBy(() -> Amounts.parse("-5", "KES")).hasMessageContaining("cannot be negative");
         assertThatThrownBy(() -> Amounts.parse(null, "KES")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anAmountTypedOnAScreenInALanguageWithADecimalCommaIsReadAsItIsWritten() {
+        Locale french = Locale.FRENCH;
+        Locale portuguese = new Locale("pt", "PT");
+
+        assertThat(Amounts.parseTyped("499,50", "KES", french)).isEqualTo(49_950);
+        assertThat(Amounts.parseTyped("1\u202f453,82", "KES", french)).isEqualTo(145_382);
+        assertThat(Amounts.parseTyped("1 453,82", "KES", french)).isEqualTo(145_382);
+        assertThat(Amounts.parseTyped("1.453,82", "KES", portuguese)).isEqualTo(145_382);
+        assertThat(Amounts.parseTyped("499.50", "KES", french)).isEqualTo(49_950);
+        assertThatThrownBy(() -> Amounts.parseTyped("499,50", "KES", Locale.ENGLISH))
+                .hasMessageContaining("at most one point");
+        assertThatThrownBy(() -> Amounts.parseTyped("14,53,82", "KES", french))
+                .hasMessageContaining("at most one point");
+        assertThatThrownBy(() -> Amounts.parseTyped("1,005", "KES", french)).hasMessageContaining("at most 2");
     }
 }
