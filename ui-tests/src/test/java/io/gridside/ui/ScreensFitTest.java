@@ -39,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Mesh and Replay screens in a 1366x768 window, in French and in the high-contrast theme, as a technician reads
  * them: no text cut to an ellipsis, no legend over the mesh, and a Replay screen built again by a theme switch that
- * shows its timeline and mesh at once.
+ * shows its timeline and mesh at once. The Mesh toolbar holds one line in every language and theme, and the Replay
+ * meters fit their table without scrolling sideways in every language in the high-contrast theme.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)

@@ -138,13 +138,14 @@ public final class MeshView extends BorderPane {
     }
 
     /**
-     * Names a button that shows only its icon: the tooltip says what it is and does, and a screen reader reads its
-     * name. The toolbar holds one line at 1366 px in every language and theme only with these two as icons.
+     * Names a button that shows only its icon: its tooltip gives its name over what it does (on two lines, which no
+     * language punctuates), and a screen reader reads the name. The toolbar holds one line at 1366 px in every
+     * language and theme only with these two as icons.
      */
     private static void iconOnly(Labeled button, String nameKey, String tipKey) {
         String name = I18n.text(nameKey);
         button.setAccessibleText(name);
-        button.setTooltip(new Tooltip(name + ": " + I18n.text(tipKey)));
+        button.setTooltip(new Tooltip(name + "\n" + I18n.text(tipKey)));
     }
 
     private static <T extends Enum<T>> StringConverter<T> names(String prefix) {

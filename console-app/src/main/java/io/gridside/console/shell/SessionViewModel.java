@@ -105,7 +105,7 @@ public final class SessionViewModel implements AutoCloseable {
             new javafx.beans.property.SimpleDoubleProperty();
     private final LinkJournal journal = new LinkJournal();
     private final LongProperty retransmissions = new SimpleLongProperty();
-    private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
+    private final MeterRows meters = new MeterRows();
     private final IntegerProperty pulls = new SimpleIntegerProperty();
     private final ObservableList<GatewayHealth> gatewayHealth = FXCollections.observableArrayList();
 
@@ -442,7 +442,7 @@ public final class SessionViewModel implements AutoCloseable {
             }
             // Only the meters that changed are replaced; screens that follow every pull, whatever it changed,
             // listen to the count of pulls, which moves after the meters are up to date.
-            MeterRows.update(meters, result.statuses());
+            meters.update(result.statuses());
             pulls.set(pulls.get() + 1);
             journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
                     result.daysFetched()));

@@ -9,15 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MeterRowsTest {
 
-    private final ObservableList<MeterStatus> shown = FXCollections.observableArrayList();
+    private final MeterRows shown = new MeterRows();
     private final List<String> changes = new ArrayList<>();
 
     @BeforeEach
@@ -34,7 +32,7 @@ class MeterRowsTest {
     void aPullThatChangedNothingTellsNobody() {
         List<MeterStatus> before = List.copyOf(shown);
 
-        MeterRows.update(shown, meters(12));
+        shown.update(meters(12));
 
         assertThat(changes).isEmpty();
         for (int i = 0; i < before.size(); i++) {
@@ -47,20 +45,35 @@ class MeterRowsTest {
         List<MeterStatus> pulled = meters(12);
         pulled.set(5, meter(5, 777));
 
-        MeterRows.update(shown, pulled);
+        shown.update(pulled);
 
         assertThat(changes).containsExactly("replaced 5..6");
         assertThat(shown).containsExactlyElementsOf(pulled);
     }
 
     @Test
+    void severalChangedMetersAndOneAddedAreTheOnePullsOneChange() {
+        List<MeterStatus> pulled = meters(13);
+        pulled.set(2, meter(2, 222));
+        pulled.set(7, meter(7, 777));
+        List<Integer> calls = new ArrayList<>();
+        shown.addListener((ListChangeListener<MeterStatus>) change -> calls.add(1));
+
+        shown.update(pulled);
+
+        assertThat(calls).as("listeners called once").hasSize(1);
+        assertThat(changes).containsExactly("replaced 2..3", "replaced 7..8", "added 12..13");
+        assertThat(shown).containsExactlyElementsOf(pulled);
+    }
+
+    @Test
     void metersAddedOrRemovedAtTheEndAreAddedOrRemovedThere() {
-        MeterRows.update(shown, meters(14));
+        shown.update(meters(14));
         assertThat(changes).containsExactly("added 12..14");
         assertThat(shown).containsExactlyElementsOf(meters(14));
 
         changes.clear();
-        MeterRows.update(shown, meters(10));
+        shown.update(meters(10));
         assertThat(changes).containsExactly("removed 10..10");
         assertThat(shown).containsExactlyElementsOf(meters(10));
     }
@@ -69,14 +82,14 @@ class MeterRowsTest {
     void manyChangesOrAnotherOrderReplaceTheWholeListAtOnce() {
         List<MeterStatus> pulled = new ArrayList<>(IntStream.range(0, 12).mapToObj(i -> meter(i, 1)).toList());
 
-        MeterRows.update(shown, pulled);
+        shown.update(pulled);
         assertThat(changes).containsExactly("replaced 0..12");
         assertThat(shown).containsExactlyElementsOf(pulled);
 
         changes.clear();
         List<MeterStatus> reversed = new ArrayList<>(pulled);
         java.util.Collections.reverse(reversed);
-        MeterRows.update(shown, reversed);
+        shown.update(reversed);
         assertThat(changes).containsExactly("replaced 0..12");
         assertThat(shown).containsExactlyElementsOf(reversed);
     }
