@@ -34,6 +34,9 @@ public final class PackageConsole {
     private static final String MAC_IDENTIFIER = "io.gridside.console";
     private static final String DEB_MAINTAINER = "support@gridside.io";
 
+    /** JVM options that trim glibc's heap, which the JVM does on Linux only (decision 0083). */
+    private static final List<String> GLIBC_ONLY = List.of("-XX:TrimNativeHeapInterval=");
+
     private final Map<String, String> options;
     private final Platform platform;
     private final Path target;
@@ -203,11 +206,17 @@ public final class PackageConsole {
                 "--copyright", "Copyright " + option("vendor"));
     }
 
-    /** The console's JVM options, one a line in the file {@code jvmOptions} names; # starts a comment. */
+    /**
+     * The console's JVM options, one a line in the file {@code jvmOptions} names; # starts a comment. Those only
+     * Linux's glibc acts on are left out elsewhere: there a Java that knows them warns at every start, on the
+     * standard output where the command line's JSON answers go.
+     */
     private List<String> jvmOptions() {
         try {
             return Files.readAllLines(Path.of(option("jvmOptions"))).stream()
-                    .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
+                    .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty())
+                    .filter(line -> platform == Platform.LINUX || GLIBC_ONLY.stream().noneMatch(line::startsWith))
+                    .toList();
         } catch (IOException e) {
             fail("the JVM options file cannot be read: " + e.getMessage());
             return List.of();

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -31,6 +33,8 @@ public final class FittedColumns<S> {
     private final boolean titlesOnly;
     /** The width of each text met so far in the cells' font: a replay's rows change at every step, its words not. */
     private final Map<String, Double> widths = new HashMap<>();
+    /** The width the table needs to show every column whole without scrolling sideways. */
+    private final ReadOnlyDoubleWrapper neededWidth = new ReadOnlyDoubleWrapper();
     private Font font;
     private boolean pending;
 
@@ -95,6 +99,7 @@ public final class FittedColumns<S> {
             column.setMinWidth(needed);
             total += needed;
         }
+        neededWidth.set(total + TABLE_ROOM);
         boolean fits = total <= table.getWidth() - TABLE_ROOM;
         if (fits) {
             table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -102,6 +107,14 @@ public final class FittedColumns<S> {
             table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
             columns.forEach(column -> column.setPrefWidth(column.getMinWidth()));
         }
+    }
+
+    /**
+     * The width the table needs to show every column whole without scrolling sideways, in the theme and language it
+     * was last fitted in: for a layout that can give the table more room when it needs it.
+     */
+    public ReadOnlyDoubleProperty neededWidthProperty() {
+        return neededWidth.getReadOnlyProperty();
     }
 
     private double needed(TableColumn<S, ?> column, List<S> rows) {

@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Mesh and Replay screens in a 1366x768 window, in French and in the high-contrast theme, as a technician reads
  * them: no text cut to an ellipsis, no legend over the mesh, and a Replay screen built again by a theme switch that
- * shows its timeline and mesh at once.
+ * shows its timeline and mesh at once. The Mesh toolbar holds one line in every language and theme, and the Replay
+ * meters fit their table without scrolling sideways in every language in the high-contrast theme.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -124,6 +128,67 @@ class ScreensFitTest {
         DatePicker day = robot.lookup("#replay-window-day").queryAs(DatePicker.class);
         assertHolds(day.getEditor(), day.getPromptText());
         assertThat(Screens.save(stage.getScene(), "fit/replay-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void theMeshToolbarHoldsOneLineInEveryLanguageAndTheme(FxRobot robot) throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-mesh");
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Theme theme : Theme.values()) {
+            for (Locale language : I18n.LANGUAGES) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                String shown = theme.key() + " " + language;
+                Bounds colouring = sceneBounds(robot.lookup("#mesh-toolbar-colouring").query());
+                Bounds finding = sceneBounds(robot.lookup("#mesh-toolbar-finding").query());
+                softly.assertThat(finding.getMinY()).as("%s: the search (%.0f px wide) on the colouring's line"
+                        + " (%.0f px wide)", shown, finding.getWidth(), colouring.getWidth())
+                        .isLessThan(colouring.getMaxY());
+                for (String id : new String[] {"#mesh-search", "#mesh-filter"}) {
+                    TextField field = robot.lookup(id).queryAs(TextField.class);
+                    Text prompt = new Text(field.getPromptText());
+                    prompt.setFont(field.getFont());
+                    softly.assertThat(field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight())
+                            .as("%s: %s holds its hint", shown, id)
+                            .isGreaterThanOrEqualTo(prompt.getLayoutBounds().getWidth());
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void theReplayMetersFitTheirTableInHighContrastInEveryLanguage(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-replay");
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> appearance.useTheme(Theme.HIGH_CONTRAST));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Locale language : I18n.LANGUAGES) {
+            robot.interact(() -> appearance.useLanguage(language));
+            TableView<?> meters = robot.lookup("#replay-meters").queryTableView();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !meters.getItems().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            double columns = meters.getVisibleLeafColumns().stream().mapToDouble(column -> column.getWidth()).sum();
+            for (Node bar : meters.lookupAll(".scroll-bar")) {
+                if (bar instanceof ScrollBar scrollBar && scrollBar.getOrientation() == Orientation.HORIZONTAL) {
+                    softly.assertThat(scrollBar.isVisible()).as("%s: the meters scroll sideways: columns %.0f in a"
+                            + " table %.0f wide", language, columns, meters.getWidth()).isFalse();
+                }
+            }
+            for (Node title : robot.lookup("#replay-meters .column-header .label").queryAll()) {
+                assertWhole((Labeled) title);
+            }
+        }
+        softly.assertAll();
     }
 
     /** The text {@code labeled} draws is its whole text, not one cut to an ellipsis. */

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -50,12 +51,10 @@ public final class MeshView extends BorderPane {
     private final ComboBox<MeshSceneBuilder.NodeColouring> nodeColouring = new ComboBox<>();
     private final TextField search = new TextField();
     private final TextField filter = new TextField();
-    private final ToggleButton allLinksButton = new ToggleButton(I18n.text("mesh.allLinks"),
-            new FontIcon(Material2MZ.SHARE));
+    private final ToggleButton allLinksButton = new ToggleButton(null, new FontIcon(Material2MZ.SHARE));
     private final Button fitButton = new Button(null, new FontIcon(Material2AL.FULLSCREEN));
     private final Button resetButton = new Button(null, new FontIcon(Material2MZ.RESTORE));
-    private final MenuButton exportButton = new MenuButton(I18n.text("mesh.export"),
-            new FontIcon(Material2MZ.SAVE_ALT));
+    private final MenuButton exportButton = new MenuButton(null, new FontIcon(Material2MZ.SAVE_ALT));
     private final MeshCanvas canvas = new MeshCanvas();
     private final VBox legend = new VBox(2);
     private final ProgressIndicator loading = new ProgressIndicator();
@@ -99,19 +98,23 @@ public final class MeshView extends BorderPane {
         nodeColouring.setTooltip(new Tooltip(I18n.text("mesh.nodes.tip")));
         search.setId("mesh-search");
         search.setPromptText(I18n.text("mesh.search.prompt"));
-        search.setTooltip(new Tooltip(I18n.text("mesh.search.prompt")));
+        search.setTooltip(new Tooltip(I18n.text("mesh.search.tip")));
         FittedFields.fit(search, "");
         filter.setId("mesh-filter");
         filter.setPromptText(I18n.text("mesh.filter.prompt"));
         filter.setTooltip(new Tooltip(I18n.text("mesh.filter.tip")));
         FittedFields.fit(filter, "");
         allLinksButton.setId("mesh-all-links");
-        allLinksButton.setTooltip(new Tooltip(I18n.text("mesh.allLinks.tip")));
+        iconOnly(allLinksButton, "mesh.allLinks", "mesh.allLinks.tip");
+        for (Labeled icon : new Labeled[] {allLinksButton, fitButton, resetButton}) {
+            icon.getStyleClass().add(Styles.BUTTON_ICON);
+        }
         fitButton.setId("mesh-fit");
         fitButton.setTooltip(new Tooltip(I18n.text("mesh.fit")));
         resetButton.setId("mesh-reset");
         resetButton.setTooltip(new Tooltip(I18n.text("mesh.reset.tip")));
         exportButton.setId("mesh-export");
+        iconOnly(exportButton, "mesh.export", "mesh.export.tip");
         for (MeshExports.Format format : MeshExports.Format.values()) {
             MenuItem item = new MenuItem(I18n.text("mesh.export." + format.extension()));
             item.setId("mesh-export-" + format.extension());
@@ -134,6 +137,17 @@ public final class MeshView extends BorderPane {
         findings.setId("mesh-findings");
     }
 
+    /**
+     * Names a button that shows only its icon: its tooltip gives its name over what it does (on two lines, which no
+     * language punctuates), and a screen reader reads the name. The toolbar holds one line at 1366 px in every
+     * language and theme only with these two as icons.
+     */
+    private static void iconOnly(Labeled button, String nameKey, String tipKey) {
+        String name = I18n.text(nameKey);
+        button.setAccessibleText(name);
+        button.setTooltip(new Tooltip(name + "\n" + I18n.text(tipKey)));
+    }
+
     private static <T extends Enum<T>> StringConverter<T> names(String prefix) {
         return new StringConverter<>() {
             @Override
@@ -150,17 +164,22 @@ public final class MeshView extends BorderPane {
 
     private void layoutControls() {
         HBox layoutPills = new HBox(treeButton, mapButton);
-        HBox colouring = new HBox(8, layoutPills, linkColouring, allLinksButton, nodeColouring);
-        HBox finding = new HBox(8, search, filter, fitButton, resetButton, exportButton);
+        HBox colouring = new HBox(6, layoutPills, linkColouring, allLinksButton, nodeColouring);
+        HBox tools = new HBox(2, fitButton, resetButton, exportButton);
+        HBox finding = new HBox(6, search, filter, tools);
         for (Region fixed : new Region[] {treeButton, mapButton, linkColouring, allLinksButton, nodeColouring,
             fitButton, resetButton, exportButton}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         colouring.setAlignment(Pos.CENTER_LEFT);
+        colouring.setId("mesh-toolbar-colouring");
         finding.setAlignment(Pos.CENTER_LEFT);
-        // Two groups that share a line while it holds them both; the search and its tools go to a second line when
-        // a language's longer words or the high-contrast theme's larger letters would cut their hints.
-        FlowPane toolbar = new FlowPane(16, 6, colouring, finding);
+        finding.setId("mesh-toolbar-finding");
+        // Two groups on one line: at 1366 px they fit in every language and theme (the two least used tools are
+        // icons with tooltips, the labels short). A narrower window puts the search and its tools on a second line
+        // rather than cut their hints.
+        FlowPane toolbar = new FlowPane(12, 6, colouring, finding);
+        toolbar.setId("mesh-toolbar");
         toolbar.getStyleClass().add("mesh-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 

@@ -4,7 +4,6 @@ import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.Formats;
 import io.gridside.console.shell.SessionViewModel;
-import io.gridside.site.MeterStatus;
 import io.gridside.site.mesh.LinkQuality;
 import io.gridside.site.mesh.MeshGraph;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.collections.ObservableList;
 
@@ -89,7 +87,7 @@ public final class MeshViewModel {
             highlightMatches();
         });
         selectedNode.addListener((obs, old, node) -> chosen(node.intValue()));
-        session.meters().addListener((ListChangeListener<MeterStatus>) change -> pulled());
+        session.pullsProperty().addListener((obs, old, count) -> pulled());
         session.onNewSession(hello -> {
             moment = null;
             facts = null;

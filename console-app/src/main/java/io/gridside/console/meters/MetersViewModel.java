@@ -14,7 +14,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
@@ -41,7 +40,8 @@ public final class MetersViewModel {
         stateFilter.addListener((obs, old, state) -> applyFilter());
         selected.addListener((obs, old, meter) -> loadReadings(meter));
         session.gatewayClockProperty().addListener((obs, old, clock) -> reloadIfNewInterval(old, clock));
-        session.meters().addListener((ListChangeListener<MeterStatus>) change -> loadPowerLimits());
+        // Worked out from all that a pull stores, not only the meters' status: read again after every pull.
+        session.pullsProperty().addListener((obs, old, count) -> loadPowerLimits());
     }
 
     private void loadPowerLimits() {

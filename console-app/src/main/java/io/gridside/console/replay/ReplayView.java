@@ -76,6 +76,7 @@ public final class ReplayView extends BorderPane {
     private final ComboBox<RowFilter> rowFilter = new ComboBox<>();
     private final TextField rowSearch = new TextField();
     private final TableView<MeterRow> meters = new TableView<>();
+    private FittedColumns<MeterRow> fittedMeters;
     private final TableView<Outage> outages = new TableView<>();
     private final TextArea details = new TextArea();
     private final Button reportOutageButton = new Button(I18n.text("replay.report.outage"),
@@ -149,8 +150,9 @@ public final class ReplayView extends BorderPane {
         meters.setPlaceholder(noMeters);
         createMeterColumns();
         // Seven columns in half the window: the high contrast theme's larger letters or a longer language would cut
-        // their texts; fitted, they widen and the table scrolls sideways when it has to.
-        FittedColumns.fit(meters);
+        // their texts; fitted, they widen, take room from the mesh beside them (MetersRoom) and scroll sideways only
+        // when that is not enough.
+        fittedMeters = FittedColumns.fit(meters);
         outages.setId("replay-outages");
         // Dense rows: at 1366x768 the outages' list shows twice as many of them.
         outages.getStyleClass().add(Styles.DENSE);
@@ -308,6 +310,7 @@ public final class ReplayView extends BorderPane {
         meterSide.setMinWidth(0);
         SplitPane meshAndMeters = new SplitPane(drawing, meterSide);
         meshAndMeters.setDividerPositions(0.5);
+        MetersRoom.keep(meshAndMeters, fittedMeters.neededWidthProperty());
 
         HBox reportBar = new HBox(6, reportOutageButton, reportWindowButton);
         VBox.setVgrow(details, Priority.ALWAYS);

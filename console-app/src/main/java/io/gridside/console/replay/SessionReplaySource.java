@@ -5,14 +5,12 @@ import io.gridside.console.Sentence;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.ReplayHistory;
 import io.gridside.console.shell.SessionViewModel;
-import io.gridside.site.MeterStatus;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.outage.Outage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 
 /**
  * The Replay screen's windows read from the open session's site database, and its reports written, in the
@@ -65,6 +63,6 @@ public final class SessionReplaySource implements ReplaySource {
 
     @Override
     public void onPulled(Runnable action) {
-        session.meters().addListener((ListChangeListener<MeterStatus>) change -> action.run());
+        session.pullsProperty().addListener((obs, old, count) -> action.run());
     }
 }

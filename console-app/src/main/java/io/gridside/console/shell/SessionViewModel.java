@@ -43,9 +43,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -102,7 +105,8 @@ public final class SessionViewModel implements AutoCloseable {
             new javafx.beans.property.SimpleDoubleProperty();
     private final LinkJournal journal = new LinkJournal();
     private final LongProperty retransmissions = new SimpleLongProperty();
-    private final ObservableList<MeterStatus> meters = FXCollections.observableArrayList();
+    private final MeterRows meters = new MeterRows();
+    private final IntegerProperty pulls = new SimpleIntegerProperty();
     private final ObservableList<GatewayHealth> gatewayHealth = FXCollections.observableArrayList();
 
     private volatile ConsoleSession session;
@@ -436,7 +440,10 @@ public final class SessionViewModel implements AutoCloseable {
             if (result.topologyNew()) {
                 meshPulls++;
             }
-            meters.setAll(result.statuses());
+            // Only the meters that changed are replaced; screens that follow every pull, whatever it changed,
+            // listen to the count of pulls, which moves after the meters are up to date.
+            meters.update(result.statuses());
+            pulls.set(pulls.get() + 1);
             journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
                     result.daysFetched()));
         }, failure -> {
@@ -712,9 +719,15 @@ public final class SessionViewModel implements AutoCloseable {
         return meters;
     }
 
+    /** How many pulls of this console went through; it moves once per pull, after {@link #meters()} is updated. */
+    public ReadOnlyIntegerProperty pullsProperty() {
+        return pulls;
+    }
+
     /**
-     * How many pulls of this console stored a new mesh snapshot; read on the JavaFX thread when {@link #meters()}
-     * changes, it tells a screen whether the mesh it shows is still the latest the site database holds.
+     * How many pulls of this console stored a new mesh snapshot; read on the JavaFX thread when
+     * {@link #pullsProperty()} moves, it tells a screen whether the mesh it shows is still the latest the site
+     * database holds.
      */
     public int meshPulls() {
         return meshPulls;
