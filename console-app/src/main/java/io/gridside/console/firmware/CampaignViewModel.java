@@ -59,7 +59,7 @@ public final class CampaignViewModel {
      * Words the plan, its left-out meters and the campaign's state again after a language switch; held here and
      * listened to weakly, since the language lives as long as the console and this model may not.
      */
-    private final ChangeListener<Locale> reword = (language, old, now) -> reword();
+    private final ChangeListener<Locale> reword = (language, old, now) -> Message.onFxThread(this::reword);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private boolean polling;
 

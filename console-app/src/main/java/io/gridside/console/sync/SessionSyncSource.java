@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import io.gridside.console.Failures;
 import io.gridside.console.I18n;
+import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.service.SiteSync;
 import io.gridside.console.service.sync.CloudException;
@@ -52,7 +53,7 @@ public final class SessionSyncSource implements SyncSource {
      * Reads the status again after a language switch, so that the last error reads in the new language; held here
      * and listened to weakly, since the language lives as long as the console.
      */
-    private final ChangeListener<Locale> reword = (language, old, now) -> reload();
+    private final ChangeListener<Locale> reword = (language, old, now) -> Message.onFxThread(this::reload);
 
     public SessionSyncSource(SessionViewModel session) {
         this.session = session;
