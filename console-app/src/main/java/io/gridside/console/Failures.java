@@ -5,6 +5,7 @@ import io.gridside.site.WordedRefusal;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * A failure as a sentence for the technician, with the code they read out to support; never a stack trace.
@@ -17,6 +18,9 @@ import java.util.NoSuchElementException;
  * <p>A refusal of the site models or the services that names its sentence ({@link WordedRefusal}) is worded from
  * {@code refused.REASON} with the values it keeps, in any language but English, where its own sentence is kept as
  * the command line and the log read it.
+ *
+ * <p>A file the JDK could not find, open or read as text is named in a sentence of the console's, in every language,
+ * English included: the JDK's own words are a bare path or the system's, which are kept for the log.
  */
 public final class Failures {
 
@@ -34,14 +38,18 @@ public final class Failures {
         if (failure instanceof WordedRefusal worded && worded(worded)) {
             return worded(worded, failure.getMessage());
         }
+        Optional<String> file = FileFailures.words(failure);
+        if (file.isPresent()) {
+            return file.get();
+        }
         if (failure instanceof IOException || failure instanceof IllegalArgumentException
                 || failure instanceof NoSuchElementException || failure instanceof RuntimeException
                 && failure.getClass().getPackageName().startsWith("io.gridside")) {
-            // KNOWN SHORTCOMING: the refusals a technician meets on screen name their sentence (what is typed, what
-            // the site database lacks or holds of another site, a signed record's file and checks, a report's
-            // signing, a statement that does not add up); what still reads in English here is the rest: a cloud
-            // refused by its pin or address, a file the JDK could not read or write (its own words), and the
-            // rare states a screen does not lead to (a history the wrong way round, a journal with no site).
+            // KNOWN SHORTCOMING: the refusals a technician meets on screen name their sentence, and so does a file
+            // the JDK could not find, open or read as text; what still reads in its own English here is the rest:
+            // another of the JDK's input and output failures (a folder read as a file, a file cut short, a network
+            // failure), and the rare states no screen leads to (a history window the wrong way round, a journal
+            // with no site). The Sync screen words a cloud refused by its pin or address itself.
             return failure.getMessage();
         }
         return I18n.text("error.unexpected", failure.getClass().getSimpleName());
@@ -80,8 +88,8 @@ public final class Failures {
      * sentence for an unexpected error, which a screen that words its failures has already given.
      */
     public static String words(Throwable failure) {
-        return failure instanceof WordedRefusal || failure instanceof LinkException ? describe(failure)
-                : failure.getMessage();
+        return failure instanceof WordedRefusal || failure instanceof LinkException
+                || FileFailures.words(failure).isPresent() ? describe(failure) : failure.getMessage();
     }
 
     /**

@@ -57,14 +57,23 @@ public final class Message {
      * no toolkit running (a test, the command line) there is no such thread, and it is written at once.
      */
     private void reword() {
+        onFxThread(() -> text.set(sentence.text()));
+    }
+
+    /**
+     * Runs {@code rewording} on the JavaFX thread, where the screens read what it writes: at once when called there or
+     * when no toolkit runs (a test, the command line), else later. For a model that words its texts again when the
+     * language changes, which a test may switch from its own thread.
+     */
+    public static void onFxThread(Runnable rewording) {
         if (Platform.isFxApplicationThread()) {
-            text.set(sentence.text());
+            rewording.run();
             return;
         }
         try {
-            Platform.runLater(() -> text.set(sentence.text()));
+            Platform.runLater(rewording);
         } catch (IllegalStateException noToolkit) {
-            text.set(sentence.text());
+            rewording.run();
         }
     }
 

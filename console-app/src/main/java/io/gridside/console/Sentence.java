@@ -51,6 +51,22 @@ public record Sentence(String key, List<Object> args) {
     }
 
     /**
+     * Words that a screen puts together from parts worded elsewhere (a list of a file's problems, a refusal inside a
+     * step's sentence), written only when the sentence is read, so that they follow a language switch too.
+     */
+    @FunctionalInterface
+    public interface Later {
+
+        /** The words in the language in use now. */
+        String words();
+    }
+
+    /** The words {@code later} writes, written each time the sentence is read. */
+    public static Sentence later(Later later) {
+        return new Sentence(null, Arrays.asList(later));
+    }
+
+    /**
      * An amount kept in minor units, as an argument of a sentence: written as the language in use writes money each
      * time the sentence is read, so a message kept across a language switch reads "KES 1,234.50" in English and
      * "1 234,50 KES" in French.
@@ -79,6 +95,9 @@ public record Sentence(String key, List<Object> args) {
         }
         if (arg instanceof Money money) {
             return Formats.money(money.minor(), money.currency());
+        }
+        if (arg instanceof Later later) {
+            return later.words();
         }
         if (arg instanceof Failures.Refusal refusal) {
             return Failures.refusal(refusal.failure());

@@ -2,6 +2,7 @@ package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
 import io.gridside.console.sync.SyncView;
 import io.gridside.sim.cloud.CloudFaults;
 import io.gridside.sim.cloud.CloudServer;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -205,6 +207,21 @@ class SyncScreenTest {
                 && text(robot, "#sync-online").startsWith("Offline:"));
         assertThat(waiting(robot, "total")).isPositive();
         assertThat(text(robot, "#sync-last-error")).isNotEqualTo("none");
+        readsTheLastErrorInFrench(robot);
+    }
+
+    /** The cloud not found at its address, as the last error, reads in French once the language is switched. */
+    private void readsTheLastErrorInFrench(FxRobot robot) {
+        String english = text(robot, "#sync-last-error");
+        try {
+            robot.interact(() -> I18n.use(Locale.FRENCH));
+            waitFor(robot, "the last error in French", () -> text(robot, "#sync-last-error").startsWith("Rien n'a "
+                    + "répondu à l'adresse du cloud"));
+            assertThat(text(robot, "#sync-last-error")).endsWith(" [unreachable]");
+        } finally {
+            robot.interact(() -> I18n.use(Locale.ENGLISH));
+        }
+        assertThat(english).startsWith("Nothing answered at ");
     }
 
     /** Lets the site's clock run an hour on and pulls what the gateway recorded meanwhile. */

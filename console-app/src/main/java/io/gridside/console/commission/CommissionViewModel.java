@@ -1,6 +1,8 @@
 package io.gridside.console.commission;
 
 import io.gridside.console.Failures;
+import io.gridside.console.Message;
+import io.gridside.console.Sentence;
 import io.gridside.console.service.commission.StepState;
 import io.gridside.site.commission.CommissionStep;
 import io.gridside.site.commission.LinkThresholds;
@@ -20,6 +22,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -56,7 +59,7 @@ public final class CommissionViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
-    private final StringProperty problem = new SimpleStringProperty("");
+    private final Message problem = new Message();
     private final StringProperty addressField = new SimpleStringProperty("127.0.0.1:");
     private final StringProperty packField = new SimpleStringProperty("");
     private final StringProperty customersField = new SimpleStringProperty("");
@@ -173,9 +176,9 @@ public final class CommissionViewModel {
 
     /** Runs the steps from the current one on until one waits for the technician. */
     public void proceed() {
-        problem.set("");
+        problem.clear();
         followCurrent = true;
-        source.proceed(problem::set);
+        source.proceed(problem::show);
     }
 
     public void cancel() {
@@ -183,8 +186,8 @@ public final class CommissionViewModel {
     }
 
     public void createSite(SitePlan plan) {
-        problem.set("");
-        source.createSite(plan, problem::set);
+        problem.clear();
+        source.createSite(plan, problem::show);
     }
 
     /**
@@ -206,25 +209,26 @@ public final class CommissionViewModel {
                     Locale.ROOT), ZoneId.of(zone.strip()), days, Double.parseDouble(latitude.strip()),
                     Double.parseDouble(longitude.strip()));
         } catch (DateTimeException | IllegalArgumentException e) {
-            problem.set(CommissionTexts.text("site.invalid", Failures.words(e)));
+            problem.show(Sentence.of(CommissionTexts.PREFIX + "site.invalid",
+                    Sentence.later(() -> Failures.words(e))));
             return;
         }
         createSite(plan);
     }
 
     public void connectGateway(String address) {
-        problem.set("");
-        source.connectGateway(address.strip(), problem::set);
+        problem.clear();
+        source.connectGateway(address.strip(), problem::show);
     }
 
     public void choosePack(Path pack) {
-        problem.set("");
-        source.choosePack(pack, problem::set);
+        problem.clear();
+        source.choosePack(pack, problem::show);
     }
 
     public void importCustomers(Path csv) {
-        problem.set("");
-        source.importCustomers(csv, problem::set);
+        problem.clear();
+        source.importCustomers(csv, problem::show);
     }
 
     /**
@@ -235,27 +239,27 @@ public final class CommissionViewModel {
         if (scanned == null || scanned.isBlank()) {
             return;
         }
-        problem.set("");
+        problem.clear();
         if (customerId == null || customerId.isBlank()) {
-            problem.set(CommissionTexts.text("assign.noCustomer"));
+            problem.show(Sentence.of(CommissionTexts.PREFIX + "assign.noCustomer"));
             return;
         }
-        source.assign(scanned.strip(), customerId, problem::set);
+        source.assign(scanned.strip(), customerId, problem::show);
     }
 
     /** Takes {@code customerId}'s meter back, so that the technician can scan the right one. */
     public void unassign(String customerId) {
-        problem.set("");
+        problem.clear();
         if (customerId != null && !customerId.isBlank()) {
-            source.unassign(customerId.strip(), problem::set);
+            source.unassign(customerId.strip(), problem::show);
         }
     }
 
     /** Switches the gateway's billing on, once the technician has read the checks. */
     public void goLive() {
-        problem.set("");
+        problem.clear();
         followCurrent = true;
-        source.goLive(problem::set);
+        source.goLive(problem::show);
     }
 
     /**
@@ -264,18 +268,19 @@ public final class CommissionViewModel {
      * read go to the source, which checks the links again with them if the day has reached the link check.
      */
     public void applyThresholds() {
-        problem.set("");
+        problem.clear();
         LinkThresholds chosen;
         try {
             chosen = new LinkThresholds(decimal(0), decimal(1), decimal(2), decimal(3), whole(4), whole(5),
                     thresholds.get().clusterMetres());
         } catch (IllegalArgumentException e) {
-            problem.set(CommissionTexts.text("thresholds.invalid", Failures.words(e)));
+            problem.show(Sentence.of(CommissionTexts.PREFIX + "thresholds.invalid",
+                    Sentence.later(() -> Failures.words(e))));
             return;
         }
         thresholds.set(chosen);
         followCurrent = true;
-        source.useThresholds(chosen, problem::set);
+        source.useThresholds(chosen, problem::show);
     }
 
     private double decimal(int field) {
@@ -321,9 +326,9 @@ public final class CommissionViewModel {
 
     /** Goes back to the step shown, so that it and the steps after it run again. */
     public void goBack() {
-        problem.set("");
+        problem.clear();
         followCurrent = true;
-        source.goBack(shown.get(), problem::set);
+        source.goBack(shown.get(), problem::show);
     }
 
     /** Whether the step shown is done and may be gone back to. */
@@ -398,7 +403,7 @@ public final class CommissionViewModel {
     }
 
     /** The last failure or refusal, as a sentence for the technician; empty when none. */
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.textProperty();
     }
 }

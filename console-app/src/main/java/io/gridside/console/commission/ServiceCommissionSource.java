@@ -13,10 +13,12 @@ import io.gridside.link.client.CancelSignal;
 import io.gridside.link.message.HelloReply;
 import io.gridside.site.commission.CommissionRefusal;
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.CsvProblem;
 import io.gridside.site.commission.CustomerCsv;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -136,7 +138,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void proceed(Consumer<String> onFailure) {
+    public void proceed(Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.proceed"), (day, context) -> day.proceed(context, context), onFailure);
     }
 
@@ -148,7 +150,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void createSite(SitePlan plan, Consumer<String> onFailure) {
+    public void createSite(SitePlan plan, Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.createSite", plan.siteId()), (day, context) -> {
             remember.accept(day.createSite(plan));
             return day.proceed(context, context);
@@ -156,7 +158,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void connectGateway(String address, Consumer<String> onFailure) {
+    public void connectGateway(String address, Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.connect", address), (day, context) -> {
             day.useGateway(CommissionTargets.parse(address));
             return day.proceed(context, context);
@@ -164,7 +166,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void choosePack(Path pack, Consumer<String> onFailure) {
+    public void choosePack(Path pack, Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.pack", pack.getFileName()), (day, context) -> {
             day.usePack(pack);
             return day.proceed(context, context);
@@ -172,21 +174,18 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void importCustomers(Path csv, Consumer<String> onFailure) {
+    public void importCustomers(Path csv, Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.customers", csv.getFileName()), (day, context) -> {
             CustomerCsv.Result result = day.importCustomers(csv);
             if (!result.ok()) {
-                throw new CommissionRefusal(CommissionRefusal.NOT_READY, CommissionTexts.text("customers.problems",
-                        result.problems().size(), String.join("\n", result.problems().stream()
-                                .limit(8).map(problem -> Failures.atLine(problem.line(), problem.column(), problem,
-                                        problem.message())).toList())));
+                throw new CustomerProblems(result.problems());
             }
             return day.proceed(context, context);
         }, onFailure);
     }
 
     @Override
-    public void assign(String serial, String customerId, Consumer<String> onRefused) {
+    public void assign(String serial, String customerId, Consumer<Sentence> onRefused) {
         order(CommissionTexts.text("task.assign", serial, customerId), (day, context) -> {
             day.assign(serial, customerId);
             return day.proceed(context, context);
@@ -194,7 +193,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void unassign(String customerId, Consumer<String> onRefused) {
+    public void unassign(String customerId, Consumer<Sentence> onRefused) {
         order(CommissionTexts.text("task.unassign", customerId), (day, context) -> {
             day.unassign(customerId);
             return day.proceed(context, context);
@@ -202,7 +201,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void goLive(Consumer<String> onFailure) {
+    public void goLive(Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.goLive"), (day, context) -> {
             day.confirmGoLive();
             return day.proceed(context, context);
@@ -210,7 +209,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void goBack(CommissionStep step, Consumer<String> onFailure) {
+    public void goBack(CommissionStep step, Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.back", CommissionTexts.text("step." + step.name())), (day, context) -> {
             day.goBack(step);
             return null;
@@ -223,7 +222,7 @@ public final class ServiceCommissionSource implements CommissionSource {
     }
 
     @Override
-    public void useThresholds(LinkThresholds chosen, Consumer<String> onFailure) {
+    public void useThresholds(LinkThresholds chosen, Consumer<Sentence> onFailure) {
         order(CommissionTexts.text("task.thresholds"), (day, context) -> {
             day.useThresholds(chosen);
             thresholds = chosen;
@@ -245,7 +244,7 @@ public final class ServiceCommissionSource implements CommissionSource {
      * one at a time, in the order given: a meter scanned while a step runs waits for it, so that two runs never
      * take the same step at once.
      */
-    private void order(String title, DayWork work, Consumer<String> onFailure) {
+    private void order(String title, DayWork work, Consumer<Sentence> onFailure) {
         onProgress.accept(new Progress(title, 0, -1, true));
         makeFailed = false;
         BackgroundWork<CommissionOverview> task = context -> {
@@ -260,7 +259,7 @@ public final class ServiceCommissionSource implements CommissionSource {
             return overview(day);
         };
         running = tasks.submit(title, task, onOverview, failure -> {
-            onFailure.accept(words(failure));
+            onFailure.accept(Sentence.later(() -> words(failure)));
             reload();
         });
         running.setOnCancelled(event -> {
@@ -297,6 +296,9 @@ public final class ServiceCommissionSource implements CommissionSource {
      * and otherwise as the console's bundles word that code; any other failure as the session screens word it.
      */
     static String words(Throwable failure) {
+        if (failure instanceof CustomerProblems problems) {
+            return problems.words() + " [" + CommissionRefusal.NOT_READY + "]";
+        }
         if (failure instanceof CommissionRefusal refusal) {
             String words = refusal.reason().map(reason -> CommissionTexts.text("refusal." + reason,
                     refusal.values().toArray())).orElse(refusal.getMessage());
@@ -306,6 +308,30 @@ public final class ServiceCommissionSource implements CommissionSource {
             return CommissionTexts.text("step.cancelled", CommissionTexts.text("step." + cancelled.step().name()));
         }
         return Failures.refusal(failure);
+    }
+
+    /**
+     * A customers file refused for the problems of its lines, kept as problems so that the screen's list of them is
+     * worded whenever it is read, in the language in use then.
+     */
+    static final class CustomerProblems extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        /** The most lines the screen lists; the count says how many there are in all. */
+        private static final int SHOWN = 8;
+
+        private final transient List<CsvProblem> problems;
+
+        CustomerProblems(List<CsvProblem> problems) {
+            super("The customers file has " + problems.size() + " problems; nothing was imported.");
+            this.problems = List.copyOf(problems);
+        }
+
+        String words() {
+            return CommissionTexts.text("customers.problems", problems.size(), String.join("\n", problems.stream()
+                    .limit(SHOWN).map(problem -> Failures.atLine(problem.line(), problem.column(), problem,
+                            problem.message())).toList()));
+        }
     }
 
     /** Makes the day's commissioning service. */

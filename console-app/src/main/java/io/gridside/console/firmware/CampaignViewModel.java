@@ -15,6 +15,7 @@ import io.gridside.site.firmware.FirmwareProduct;
 import io.gridside.site.firmware.FleetMeter;
 import io.gridside.site.firmware.MeterUpdateStatus;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +25,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -52,6 +55,11 @@ public final class CampaignViewModel {
     private final ObjectProperty<MeterUpdateStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty stateText = new SimpleStringProperty("");
     private final Message message = new Message();
+    /**
+     * Words the plan, its left-out meters and the campaign's state again after a language switch; held here and
+     * listened to weakly, since the language lives as long as the console and this model may not.
+     */
+    private final ChangeListener<Locale> reword = (language, old, now) -> Message.onFxThread(this::reword);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private boolean polling;
 
@@ -68,6 +76,14 @@ public final class CampaignViewModel {
         statusFilter.addListener((obs, old, now) -> shownMeters.setPredicate(now == null ? null
                 : meter -> meter.status() == now));
         replan();
+        I18n.languageProperty().addListener(new WeakChangeListener<>(reword));
+    }
+
+    private void reword() {
+        replan();
+        if (state.get() != null) {
+            show(state.get());
+        }
     }
 
     /** The chosen image's manifest when it is an acceptable meter image, else null. */

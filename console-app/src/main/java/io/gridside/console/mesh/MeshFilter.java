@@ -134,11 +134,23 @@ public final class MeshFilter {
                 Arrays.toString(CreditState.values()).toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * Whether {@code value} says yes: in English, as the examples and the command line write it, or in the language
+     * in use ({@code online=non} in French).
+     */
     private static boolean yes(String value) {
+        String typed = value.toLowerCase(I18n.locale());
+        if (typed.equals(I18n.text("mesh.filter.yes").toLowerCase(I18n.locale()))) {
+            return true;
+        }
+        if (typed.equals(I18n.text("mesh.filter.no").toLowerCase(I18n.locale()))) {
+            return false;
+        }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1", "on" -> true;
             case "no", "n", "false", "0", "off" -> false;
-            default -> throw new IllegalArgumentException(I18n.text("mesh.filter.yesNo", value));
+            default -> throw new IllegalArgumentException(I18n.text("mesh.filter.yesNo", value,
+                    I18n.text("mesh.filter.yes"), I18n.text("mesh.filter.no")));
         };
     }
 

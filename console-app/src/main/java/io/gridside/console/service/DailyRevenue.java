@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.NotReadyException;
 import io.gridside.site.store.SiteStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,8 +44,8 @@ public record DailyRevenue(LocalDate firstDay, LocalDate lastDay, Map<String, Lo
 
     /** The averages over the ledger the store holds, up to {@code until}; empty without a full day of ledger. */
     public static Optional<DailyRevenue> of(SiteStore store, Instant until) {
-        ZoneId zone = store.site().orElseThrow(() -> new IllegalStateException("The site database holds no site"))
-                .zone();
+        ZoneId zone = store.site()
+                .orElseThrow(() -> new NotReadyException("held.site", "The site database holds no site")).zone();
         return of(store.ledger(), zone, until);
     }
 

@@ -1,6 +1,7 @@
 package io.gridside.console.service;
 
 import io.gridside.console.I18n;
+import io.gridside.site.InvalidValueException;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.store.SiteStore;
 import java.time.Duration;
@@ -46,8 +47,8 @@ public record EventHistory(Instant first, Instant last, Instant pulledAt) {
 
     public EventHistory {
         if ((first == null) != (last == null) || first != null && last.isBefore(first)) {
-            throw new IllegalArgumentException("A history runs from its first event to its last: " + first + " to "
-                    + last + ".");
+            throw new InvalidValueException("history.order", "A history runs from its first event to its last: "
+                    + first + " to " + last + ".", first, last);
         }
     }
 

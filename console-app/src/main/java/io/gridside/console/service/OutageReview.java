@@ -2,6 +2,7 @@ package io.gridside.console.service;
 
 import io.gridside.site.InvalidValueException;
 import io.gridside.site.Meter;
+import io.gridside.site.NotReadyException;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
@@ -87,7 +88,8 @@ public record OutageReview(SiteInfo site, Instant from, Instant to, List<Meter> 
             throw new InvalidValueException("window.order", "The window must end after it starts: " + from + " to "
                     + to + ".", from, to);
         }
-        SiteInfo site = store.site().orElseThrow(() -> new IllegalStateException("The site database holds no site."));
+        SiteInfo site = store.site().orElseThrow(() -> new NotReadyException("held.site",
+                "The site database holds no site."));
         String gatewayId = store.gatewayId().orElseThrow(
                 () -> new IllegalStateException("The site database holds no gateway."));
         List<Meter> meters = store.meters();

@@ -2,6 +2,7 @@ package io.gridside.console.sync;
 
 import io.gridside.console.Failures;
 import io.gridside.console.I18n;
+import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.service.SiteSync;
 import io.gridside.console.service.sync.CloudException;
@@ -15,11 +16,14 @@ import io.gridside.site.sync.SyncConfig;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.concurrent.Task;
 
 /**
@@ -29,15 +33,27 @@ import javafx.concurrent.Task;
  */
 public final class SessionSyncSource implements SyncSource {
 
+    /** Where a failed request's sentence is among the console's texts: {@code sync.failure.CODE}. */
+    private static final String FAILURE = "sync.failure.";
+
     private final SessionViewModel session;
     private final RunSteps steps = new RunSteps();
-    private Consumer<SyncOverview> overviews = shown -> { };
+    private Consumer<SyncOverview> overviews = overview -> { };
     private Consumer<SyncProgress> progress = step -> { };
     private Consumer<ScheduledRun> scheduledRunEnds = end -> { };
     /** The ends of the followed sync's runs worth a notice; read and set on the JavaFX thread. */
     private ScheduledRuns scheduledRuns = new ScheduledRuns(SessionSyncSource::describe);
     /** The sync followed now; read and set on the JavaFX thread. */
     private SiteSync followed;
+    /** How the followed sync's last run failed, to word its last error; read and set on the JavaFX thread. */
+    private Throwable lastFailure;
+    /** The followed sync's status shown last; read and set on the JavaFX thread. */
+    private SiteSync.Snapshot shown;
+    /**
+     * Reads the status again after a language switch, so that the last error reads in the new language; held here
+     * and listened to weakly, since the language lives as long as the console.
+     */
+    private final ChangeListener<Locale> reword = (language, old, now) -> Message.onFxThread(this::reload);
 
     public SessionSyncSource(SessionViewModel session) {
         this.session = session;
@@ -48,6 +64,7 @@ public final class SessionSyncSource implements SyncSource {
                 forget();
             }
         });
+        I18n.languageProperty().addListener(new WeakChangeListener<>(reword));
     }
 
     @Override
@@ -69,6 +86,8 @@ public final class SessionSyncSource implements SyncSource {
                 return;
             }
             followed = sync;
+            lastFailure = null;
+            shown = null;
             steps.clear();
             scheduledRuns = new ScheduledRuns(SessionSyncSource::describe);
             sync.addListener(snapshot -> Platform.runLater(() -> {
@@ -78,6 +97,10 @@ public final class SessionSyncSource implements SyncSource {
             }));
             sync.addRunEndListener(end -> Platform.runLater(() -> {
                 if (sync == followed) {
+                    lastFailure = end.failure().orElse(null);
+                    if (shown != null) {
+                        overviews.accept(overview(shown));
+                    }
                     scheduledRuns.told(end).ifPresent(scheduledRunEnds);
                 }
             }));
@@ -90,6 +113,8 @@ public final class SessionSyncSource implements SyncSource {
 
     private void forget() {
         followed = null;
+        lastFailure = null;
+        shown = null;
         steps.clear();
         overviews.accept(SyncOverview.NOT_SET_UP);
         progress.accept(SyncProgress.IDLE);
@@ -129,12 +154,24 @@ public final class SessionSyncSource implements SyncSource {
         run.setOnCancelled(event -> sync.cancel());
     }
 
-    /** A failure of a run by hand in a sentence, with the cloud's code when it gave one. */
-    private static String describe(Throwable failure) {
+    /** A failure of a run in a sentence, with the cloud's code when it gave one. */
+    static String describe(Throwable failure) {
         if (failure instanceof CloudException cloud) {
-            return cloud.getMessage() + " [" + cloud.code() + "]";
+            return cloud(cloud);
         }
         return failure instanceof IllegalStateException ? Failures.words(failure) : SessionViewModel.describe(failure);
+    }
+
+    /**
+     * A request to the cloud that failed, with its code: worded from {@code sync.failure.CODE} in any language but
+     * English, where the sync's own sentence (with the cloud's address) is kept, as the log and the command line read
+     * it. A code the console has no sentence for (one the cloud chose) keeps the cloud's own words.
+     */
+    private static String cloud(CloudException cloud) {
+        String key = FAILURE + cloud.code();
+        String words = Locale.ENGLISH.equals(I18n.locale()) || !I18n.has(key) ? cloud.getMessage()
+                : I18n.text(key);
+        return words + " [" + cloud.code() + "]";
     }
 
     @Override
@@ -192,11 +229,12 @@ public final class SessionSyncSource implements SyncSource {
 
     private void show(SiteSync.Snapshot snapshot) {
         // The overview first: the end of a run is worded from its last error.
+        shown = snapshot;
         overviews.accept(overview(snapshot));
         progress.accept(steps.next(snapshot.status()));
     }
 
-    private static SyncOverview overview(SiteSync.Snapshot snapshot) {
+    private SyncOverview overview(SiteSync.Snapshot snapshot) {
         SyncStatus status = snapshot.status();
         SyncConfig config = snapshot.config().orElse(null);
         List<SyncOverview.Attention> attention = status.attention().stream().map(SessionSyncSource::attention)
@@ -205,7 +243,19 @@ public final class SessionSyncSource implements SyncSource {
                 .map(review -> review(review, snapshot.laptopId())).toList();
         return new SyncOverview(config == null ? null : config.cloudUrl(), config == null ? null : config.pin(),
                 status.connectivity() == SyncStatus.Connectivity.ONLINE, status.waitingByStream(),
-                status.lastSuccess().orElse(null), status.lastError().orElse(""), attention, reviews);
+                status.lastSuccess().orElse(null), lastError(status.lastError().orElse("")), attention, reviews);
+    }
+
+    /**
+     * The last error as the site's database keeps it, in English, worded again from the failure it was written from
+     * when this console saw that run end.
+     *
+     * <p>KNOWN SHORTCOMING: the database keeps the error's English text only, so a run that failed before the console
+     * was opened, or in another console, shows its last error in English until the next run ends.
+     */
+    private String lastError(String kept) {
+        Throwable failure = lastFailure;
+        return failure != null && kept.equals(failure.getMessage()) ? describe(failure) : kept;
     }
 
     /**

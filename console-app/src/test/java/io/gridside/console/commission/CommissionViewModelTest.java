@@ -2,13 +2,17 @@ package io.gridside.console.commission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
 import io.gridside.site.commission.CommissionStep;
+import io.gridside.site.commission.CsvProblem;
 import io.gridside.site.commission.LinkThresholds;
 import io.gridside.site.commission.SitePlan;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +144,37 @@ class CommissionViewModelTest {
         source.overview(CommissionStep.REPORT);
         assertThat(model.liveProperty().get()).isTrue();
     }
+    @Test
+    void aCustomersFilesProblemsAreWordedAgainAfterALanguageSwitch() {
+        ServiceCommissionSource.CustomerProblems problems = new ServiceCommissionSource.CustomerProblems(List.of(
+                new CsvProblem(2, "", "The file has a header and no customers.", "customers.none")));
+        source.worded = Sentence.later(() -> ServiceCommissionSource.words(problems));
+        model.importCustomers(Path.of("customers.csv"));
+        String english = model.problemProperty().get();
+
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(model.problemProperty().get()).isNotEqualTo(english)
+                    .contains("ligne 2 : le fichier a un en-tête et aucun client").endsWith("[NOT_READY]");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+        assertThat(english).contains("line 2: The file has a header and no customers.").endsWith("[NOT_READY]");
+        assertThat(model.problemProperty().get()).isEqualTo(english);
+    }
+
+    @Test
+    void aSiteFormsRefusalIsWordedAgainAfterALanguageSwitch() {
+        model.createSite("ngamba-3", "Ngamba", "Ngamba Power", "KES", "Africa/Nairobi", "", "-0.31", "north");
+        String english = model.problemProperty().get();
+
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(model.problemProperty().get()).isNotEqualTo(english).doesNotStartWith("The site");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
 
     /** A source that records each order and answers with a refusal when one is set. */
     private static final class RecordingSource implements CommissionSource {
@@ -148,6 +183,8 @@ class CommissionViewModelTest {
         final List<SitePlan> plans = new ArrayList<>();
         final List<LinkThresholds> used = new ArrayList<>();
         String refusal;
+        /** A refusal worded when it is read, answered instead of {@link #refusal} when set. */
+        Sentence worded;
         private Consumer<CommissionOverview> onOverview;
 
         void overview(CommissionStep current) {
@@ -162,10 +199,12 @@ class CommissionViewModelTest {
                     List.of(), List.of(), ""));
         }
 
-        private void answer(String order, Consumer<String> onFailure) {
+        private void answer(String order, Consumer<Sentence> onFailure) {
             orders.add(order);
-            if (refusal != null) {
-                onFailure.accept(refusal);
+            if (worded != null) {
+                onFailure.accept(worded);
+            } else if (refusal != null) {
+                onFailure.accept(Sentence.verbatim(refusal));
             }
         }
 
@@ -179,7 +218,7 @@ class CommissionViewModelTest {
         }
 
         @Override
-        public void proceed(Consumer<String> onFailure) {
+        public void proceed(Consumer<Sentence> onFailure) {
             answer("proceed", onFailure);
         }
 
@@ -188,43 +227,43 @@ class CommissionViewModelTest {
         }
 
         @Override
-        public void createSite(SitePlan plan, Consumer<String> onFailure) {
+        public void createSite(SitePlan plan, Consumer<Sentence> onFailure) {
             plans.add(plan);
             answer("site " + plan.siteId(), onFailure);
         }
 
         @Override
-        public void connectGateway(String address, Consumer<String> onFailure) {
+        public void connectGateway(String address, Consumer<Sentence> onFailure) {
             answer("gateway " + address, onFailure);
         }
 
         @Override
-        public void choosePack(Path pack, Consumer<String> onFailure) {
+        public void choosePack(Path pack, Consumer<Sentence> onFailure) {
             answer("pack " + pack, onFailure);
         }
 
         @Override
-        public void importCustomers(Path csv, Consumer<String> onFailure) {
+        public void importCustomers(Path csv, Consumer<Sentence> onFailure) {
             answer("customers " + csv, onFailure);
         }
 
         @Override
-        public void assign(String serial, String customerId, Consumer<String> onRefused) {
+        public void assign(String serial, String customerId, Consumer<Sentence> onRefused) {
             answer("assign " + serial + " " + customerId, onRefused);
         }
 
         @Override
-        public void unassign(String customerId, Consumer<String> onRefused) {
+        public void unassign(String customerId, Consumer<Sentence> onRefused) {
             answer("unassign " + customerId, onRefused);
         }
 
         @Override
-        public void goLive(Consumer<String> onFailure) {
+        public void goLive(Consumer<Sentence> onFailure) {
             answer("go live", onFailure);
         }
 
         @Override
-        public void goBack(CommissionStep step, Consumer<String> onFailure) {
+        public void goBack(CommissionStep step, Consumer<Sentence> onFailure) {
             answer("back " + step, onFailure);
         }
 
@@ -234,7 +273,7 @@ class CommissionViewModelTest {
         }
 
         @Override
-        public void useThresholds(LinkThresholds thresholds, Consumer<String> onFailure) {
+        public void useThresholds(LinkThresholds thresholds, Consumer<Sentence> onFailure) {
             used.add(thresholds);
             answer("thresholds", onFailure);
         }

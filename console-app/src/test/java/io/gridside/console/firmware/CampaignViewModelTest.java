@@ -81,6 +81,23 @@ class CampaignViewModelTest {
     }
 
     @Test
+    void aPlanMadeInEnglishIsWordedAgainInFrenchAfterALanguageSwitch() {
+        planned();
+        String english = model.planTextProperty().get();
+
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(model.planTextProperty().get()).isNotEqualTo(english);
+            assertThat(model.waveRows().get(2).hops()).endsWith(" sans route)");
+            assertThat(model.excluded()).singleElement().extracting(Map.Entry::getValue)
+                    .isEqualTo("le matériel mtr-r1 ne fait pas tourner mtr-3.3.0");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+        assertThat(model.planTextProperty().get()).isEqualTo(english);
+    }
+
+    @Test
     void anEditedPolicyPlansAgainAndAValueOutOfRangeIsRefusedWithWhy() {
         planned();
 

@@ -3,6 +3,8 @@ package io.gridside.console.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.console.I18n;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,22 @@ class MeshFilterTest {
         assertThat(passing("credit=disc")).containsExactly("GW", "M-2");
         assertThat(passing("online=no")).containsExactly("GW", "M-2");
         assertThat(passing("customer=c-3")).containsExactly("GW", "M-3");
+    }
+
+    @Test
+    void takesTheYesAndNoOfTheLanguageInUseBesidesEnglishAndNamesThemWhenRefused() {
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(passing("online=non")).containsExactly("GW", "M-2");
+            assertThat(passing("online=OUI")).containsExactly("GW", "M-1", "M-3");
+            assertThat(passing("online=no")).containsExactly("GW", "M-2");
+            assertThatThrownBy(() -> MeshFilter.parse("online=peut-être"))
+                    .hasMessage("online vaut oui ou non, pas « peut-être ».");
+            assertThat(I18n.text("mesh.filter.tip")).contains("online=non").doesNotContain("online=no,");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+        assertThatThrownBy(() -> MeshFilter.parse("online=non")).hasMessage("online is yes or no, not \"non\".");
     }
 
     @Test

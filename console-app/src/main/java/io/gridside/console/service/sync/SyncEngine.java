@@ -2,6 +2,7 @@ package io.gridside.console.service.sync;
 
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.CancelSignal;
+import io.gridside.site.NotReadyException;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.store.SyncRows;
@@ -70,7 +71,7 @@ public final class SyncEngine {
      */
     public static CloudClient client(SiteStore store, URI url, CloudPin pin, SignedCredential credential,
             String laptopId) {
-        SiteInfo site = store.site().orElseThrow(() -> new IllegalStateException("The site database "
+        SiteInfo site = store.site().orElseThrow(() -> new NotReadyException("held.site", "The site database "
                 + store.file() + " holds no site yet; connect to its gateway once before syncing it."));
         return new CloudClient(url, pin, new CloudClient.Identity(site.siteId(), store.schemaVersion(), laptopId,
                 credential.signed().toByteArray(), credential.signature().toByteArray()));
