@@ -195,7 +195,9 @@ class ReplacementRecordAuditTest {
         Instant quarterBefore = Reading.intervalStartOf(record.reconciledAt()).minus(Reading.INTERVAL);
         assertThat(Reading.intervalStartOf(record.readAt())).as("read in the quarter hour before the reconciliation's")
                 .isEqualTo(quarterBefore);
-        assertThat(record.registers()).allSatisfy(register -> assertThat(register.at()).isEqualTo(quarterBefore));
+        // The registers are those of the last reading that had ended when they were read: the one ending at 12:00.
+        assertThat(record.registers()).allSatisfy(register -> assertThat(register.at().plus(Reading.INTERVAL))
+                .isEqualTo(quarterBefore));
     }
 
     /** Starts a small flat-billed site at noon. */
