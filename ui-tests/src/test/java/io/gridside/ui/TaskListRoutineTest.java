@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.I18n;
 import io.gridside.console.Sentence;
+import io.gridside.console.Theme;
 import io.gridside.console.tasks.BackgroundWork;
 import io.gridside.console.tasks.TaskListView;
 import io.gridside.console.tasks.TaskRunner;
@@ -43,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * On a long visit the console pulls the site every few seconds: the task list keeps one row for those pulls that
  * ended well, counting them, keeps every failed one, opens above its button without covering it, and wraps a long
  * line instead of scrolling sideways. The task list sits at the right end of a status bar as wide as the headless
- * screen, as it does in the console.
+ * screen, in the high-contrast theme, as it does in the console.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -60,7 +61,10 @@ class TaskListRoutineTest {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         BorderPane window = new BorderPane();
         window.setBottom(new HBox(spacer, new TaskListView(runner)));
-        stage.setScene(new Scene(window, 1280, 720));
+        Scene scene = new Scene(window, 1280, 720);
+        // The console's own theme, whose padding makes the panel taller than its nominal size, as in the console.
+        Theme.HIGH_CONTRAST.apply(scene);
+        stage.setScene(scene);
         stage.setX(0);
         stage.setY(0);
         stage.show();
