@@ -7,6 +7,7 @@ import io.gridside.console.mesh.MeshCanvas;
 import io.gridside.console.mesh.MeshScene;
 import io.gridside.console.mesh.MeterRadio;
 import io.gridside.console.mesh.MeterRadioPanel;
+import io.gridside.console.tasks.TaskRunner;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.mesh.SinglePointsOfFailure.PointOfFailure;
 import io.gridside.site.store.SiteStore;
@@ -231,9 +232,10 @@ class MeshScreenTest {
         assertThat(canvas(robot).getMeshScene().nodeCount()).isEqualTo(nodes);
     }
 
-    /** How many tasks titled with {@code key}'s text the task list holds. */
+    /** How many runs of tasks titled with {@code key}'s text the task list holds, folded runs included. */
     private long titled(String key) {
-        return console.tasks().tasks().stream().filter(task -> task.getTitle().equals(I18n.text(key))).count();
+        return console.tasks().tasks().stream().filter(task -> task.getTitle().equals(I18n.text(key)))
+                .mapToLong(task -> TaskRunner.runs(task).get()).sum();
     }
 
     /** How many mesh reads the task list holds that started after its latest pull (the list is newest first). */

@@ -20,7 +20,7 @@ public final class LinkDetailsView extends PopupToggle {
     private static final double CELL_INSET = 24;
 
     public LinkDetailsView(LinkJournal journal) {
-        super(WIDTH, HEIGHT);
+        super(WIDTH);
         setId("link-details");
         setText(I18n.text("link.details"));
         setGraphic(new FontIcon(Material2MZ.TIMELINE));

@@ -29,7 +29,7 @@ public final class TaskListView extends PopupToggle {
     private final ListView<Task<?>> list = new ListView<>();
 
     public TaskListView(TaskRunner runner) {
-        super(WIDTH, HEIGHT);
+        super(WIDTH);
         this.runner = runner;
         createControls();
         bind();
@@ -68,12 +68,19 @@ public final class TaskListView extends PopupToggle {
         TaskCell() {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             message.getStyleClass().add(Styles.TEXT_SMALL);
-            progress.setPrefWidth(140);
+            title.setWrapText(true);
+            message.setWrapText(true);
+            progress.setPrefWidth(120);
+            progress.managedProperty().bind(progress.visibleProperty());
             cancel.getStyleClass().add(Styles.SMALL);
+            cancel.managedProperty().bind(cancel.visibleProperty());
             VBox text = new VBox(title, message);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             row = new HBox(10, text, progress, cancel);
             row.setAlignment(Pos.CENTER_LEFT);
+            // A cell that asks for no width of its own is as wide as the list: long words wrap, never scroll sideways.
+            setPrefWidth(0);
         }
 
         @Override
@@ -83,6 +90,7 @@ public final class TaskListView extends PopupToggle {
             message.textProperty().unbind();
             progress.progressProperty().unbind();
             cancel.disableProperty().unbind();
+            cancel.visibleProperty().unbind();
             if (empty || task == null) {
                 setGraphic(null);
                 return;
@@ -90,22 +98,31 @@ public final class TaskListView extends PopupToggle {
             title.textProperty().bind(Bindings.createStringBinding(() -> TaskRunner.title(task),
                     task.titleProperty(), I18n.languageProperty()));
             message.textProperty().bind(Bindings.createStringBinding(() -> describe(task), task.stateProperty(),
-                    task.messageProperty(), I18n.languageProperty()));
+                    task.messageProperty(), TaskRunner.runs(task), I18n.languageProperty()));
             progress.progressProperty().bind(task.progressProperty());
             progress.visibleProperty().bind(task.runningProperty());
             cancel.disableProperty().bind(task.runningProperty().not());
+            cancel.visibleProperty().bind(task.runningProperty());
             cancel.setOnAction(event -> task.cancel());
             setGraphic(row);
         }
     }
 
-    /** {@code task}'s line under its title in the language in use now: its last line, or how it ended. */
+    /**
+     * {@code task}'s line under its title in the language in use now: its last line, or how it ended, with the count of
+     * runs when its row stands for several that ended well.
+     */
     static String describe(Task<?> task) {
         Worker.State state = task.getState();
         if (state == Worker.State.FAILED) {
             Throwable failure = task.getException();
             return I18n.text("task.failed", failure == null ? "" : Failures.words(failure));
         }
-        return state == Worker.State.CANCELLED ? I18n.text("task.cancelled") : TaskRunner.message(task);
+        if (state == Worker.State.CANCELLED) {
+            return I18n.text("task.cancelled");
+        }
+        int runs = TaskRunner.runs(task).get();
+        boolean folded = state == Worker.State.SUCCEEDED && runs > 1;
+        return folded ? I18n.text("task.doneTimes", runs) : TaskRunner.message(task);
     }
 }

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class TaskRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final int KEPT_FINISHED = 30;
+    private static final ReadOnlyIntegerWrapper ONE_RUN = new ReadOnlyIntegerWrapper(1);
 
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "console-task");
@@ -55,7 +57,10 @@ public final class TaskRunner implements AutoCloseable {
     public <T> Task<T> submit(Sentence title, BackgroundWork<T> work, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
         ConsoleTask<T> task = new ConsoleTask<>(title, work);
-        task.setOnSucceeded(event -> onSuccess.accept(task.handOver()));
+        task.setOnSucceeded(event -> {
+            foldEarlierRuns(task);
+            onSuccess.accept(task.handOver());
+        });
         task.setOnFailed(event -> onFailure.accept(reported(title, task.getException())));
         task.stateProperty().addListener((obs, old, state) -> countRunning());
         onFxThread(() -> {
@@ -74,6 +79,25 @@ public final class TaskRunner implements AutoCloseable {
             task.cancel();
         }
         return task;
+    }
+
+    /**
+     * Folds the earlier runs of {@code task}'s work that ended well into it, so that routine work repeated all visit
+     * long (the pull every few seconds, the power limits worked out after it) holds one row, its latest, that counts
+     * the runs. A run that failed or was cancelled keeps its own row, and so does work of another title or argument.
+     */
+    private void foldEarlierRuns(ConsoleTask<?> task) {
+        // KNOWN SHORTCOMING: runs fold by title and arguments alone, so a pull the technician asked for (F5) folds
+        // with the periodic ones, and the row counts runs but does not say when the latest ended.
+        int runs = 1;
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            if (tasks.get(i) != task && tasks.get(i) instanceof ConsoleTask<?> earlier
+                    && earlier.title.equals(task.title) && earlier.getState() == Worker.State.SUCCEEDED) {
+                runs += earlier.runs.get();
+                tasks.remove(i);
+            }
+        }
+        task.runs.set(runs);
     }
 
     /**
@@ -110,6 +134,15 @@ public final class TaskRunner implements AutoCloseable {
         return task instanceof ConsoleTask<?> console ? console.line.text() : task.getMessage();
     }
 
+    /**
+     * How many runs of {@code task}'s work that ended well its row stands for: 1, or more once earlier runs were
+     * folded into it; a task this runner did not start stands for itself.
+     */
+    public static ReadOnlyIntegerProperty runs(Task<?> task) {
+        ReadOnlyIntegerWrapper runs = task instanceof ConsoleTask<?> console ? console.runs : ONE_RUN;
+        return runs.getReadOnlyProperty();
+    }
+
     private void countRunning() {
         running.set((int) tasks.stream().filter(t -> !t.isDone()).count());
     }
@@ -138,6 +171,8 @@ public final class TaskRunner implements AutoCloseable {
         private volatile Sentence line = Sentence.NONE;
         /** The work's result until it is handed over; the task's own value stays null (see {@link #handOver}). */
         private volatile T result;
+        /** The runs that ended well this task's row stands for; read and changed on the JavaFX thread. */
+        private final ReadOnlyIntegerWrapper runs = new ReadOnlyIntegerWrapper(1);
 
         ConsoleTask(Sentence title, BackgroundWork<T> work) {
             this.work = work;
