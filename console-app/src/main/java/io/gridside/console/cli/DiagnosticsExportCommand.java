@@ -66,7 +66,8 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
                     "The command line keeps no link between commands; the log holds its sessions."), credentials);
         } catch (IOException e) {
             throw new RefusedException("The diagnostics bundle could not be written to " + zip.toAbsolutePath()
-                    + ": " + FileFailures.reason(e) + ". Give --out a file in a folder you can write to.", e, BUNDLE_UNWRITABLE);
+                    + ": " + FileFailures.reason(e) + ". Give --out a file in a folder you can write to.", e,
+                    BUNDLE_UNWRITABLE);
         }
     }
 

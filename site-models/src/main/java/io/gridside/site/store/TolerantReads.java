@@ -24,10 +24,10 @@ public final class TolerantReads {
      * A row that could not be read as its record.
      *
      * @param table the table it is in
-     * @param key its key, which names no person (a customer id)
+     * @param key its key, a customer id: a reader that hides people shows it as a pseudonym
      * @param problem what was wrong, without the row's values: the kind of failure and the rule it names
-     * @param texts the row's personal columns (name, phone, address) as stored, so that a reader that hides personal data can hide these too;
-     *              never to be shown
+     * @param texts the row's personal columns (name, phone, address) as stored, so that a reader that hides
+     *              personal data can hide these too; never to be shown
      */
     public record PassedOver(String table, String key, String problem, List<String> texts) {
 
