@@ -21,12 +21,19 @@ final class FileFailures {
     private FileFailures() {
     }
 
-    /** The input or output failure {@code e} is or wraps, or null. */
-    static IOException in(Throwable e) {
+    /**
+     * The line for a failure of input or output, or null when {@code e} is none: a checked one as the system raised
+     * it, named by {@link #line(IOException)}; an unchecked one keeps the sentence the console wrote for it.
+     */
+    static String lineOrNull(Throwable e) {
         if (e instanceof IOException io) {
-            return io;
+            return line(io);
         }
-        return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+        if (e instanceof UncheckedIOException unchecked && unchecked.getMessage() != null) {
+            String message = unchecked.getMessage().strip();
+            return message + (message.endsWith(".") ? "" : ".") + " [" + FILE_ERROR + "]";
+        }
+        return null;
     }
 
     /** The line for {@code e}, with the file when the system named one. */

@@ -6,7 +6,6 @@ import io.gridside.console.service.UnconfirmedPortException;
 import io.gridside.console.support.Incidents;
 import io.gridside.link.client.LinkException;
 import io.gridside.site.commission.CommissionRefusal;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -197,8 +196,8 @@ public final class GridsideCommand implements Callable<Integer> {
             return ExitCode.UNEXPECTED;
         }
         LOG.error("The command '{}' failed.", commandLine, e);
-        IOException io = FileFailures.in(e);
-        err.println("gridside: " + (io != null ? FileFailures.line(io) : failureLine(e)));
+        String fileLine = FileFailures.lineOrNull(e);
+        err.println("gridside: " + (fileLine != null ? fileLine : failureLine(e)));
         return ExitCode.FAILED;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.client.LinkException;
 import io.gridside.site.store.LedgerConflictException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,14 @@ class ErrorLineTest {
                 + "path and that you may read or write there. [FILE_ERROR]");
         assertThat(full).contains("/media/usb/a.zip", "no space left on device").endsWith("[FILE_ERROR]")
                 .doesNotContain("UNEXPECTED");
+    }
+
+    @Test
+    void anUncheckedFileFailureKeepsTheSentenceWrittenForItAndTakesTheFileCode() {
+        String line = FileFailures.lineOrNull(new UncheckedIOException("The month could not be copied to /m",
+                new AccessDeniedException("/m")));
+
+        assertThat(line).isEqualTo("The month could not be copied to /m. [FILE_ERROR]");
+        assertThat(FileFailures.lineOrNull(new IllegalStateException("no file here"))).isNull();
     }
 }
