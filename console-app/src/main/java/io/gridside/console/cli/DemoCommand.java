@@ -72,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException(headless ? "--screen goes with the window, not with --headless."
                     : "--screen takes one of " + String.join(", ", SCREENS) + ", not '" + screen + "'.");
         }
+        appearance.check();
         if (headless && appearance.given()) {
             throw new UsageException("--lang and --theme go with the window, not with --headless.");
         }

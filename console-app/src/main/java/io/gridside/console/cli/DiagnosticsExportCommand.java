@@ -3,6 +3,7 @@ package io.gridside.console.cli;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.support.DiagnosticsExport;
 import io.gridside.console.support.LinkStatistics;
+import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
                 + "pseudonyms (person-xxxxxxxx), the same in every file of one bundle."})
 final class DiagnosticsExportCommand implements Callable<Integer> {
 
+    /** The code of a bundle that could not be written where the technician asked: the command failed. */
+    static final String BUNDLE_UNWRITABLE = "BUNDLE_UNWRITABLE";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -48,21 +52,36 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
         AppDirs dirs = AppDirs.forCurrentUser();
         Clock clock = Clock.systemUTC();
         Path zip = out != null ? out : dirs.exports().resolve(DiagnosticsExport.fileName(clock.instant()));
-        Path database = site != null ? requireFile(site) : lastUsedSite(dirs).orElse(null);
-        List<DiagnosticsExport.Entry> entries = new DiagnosticsExport(dirs, clock).write(zip, database,
-                LinkStatistics.none("The command line keeps no link between commands; the log holds its sessions."),
-                credentials);
+        Path database = site != null ? requireSite(site) : lastUsedSite(dirs).orElse(null);
+        List<DiagnosticsExport.Entry> entries = write(dirs, clock, zip, database);
         command.commandLine().getOut().println("Wrote " + zip.toAbsolutePath() + ": " + entries.size()
                 + " entries" + (database == null ? ", no site" : ", site " + database.getFileName())
                 + "; credentials and personal data removed.");
         return ExitCode.OK;
     }
 
-    private static Path requireFile(Path file) {
+    private List<DiagnosticsExport.Entry> write(AppDirs dirs, Clock clock, Path zip, Path database) {
+        try {
+            return new DiagnosticsExport(dirs, clock).write(zip, database, LinkStatistics.none(
+                    "The command line keeps no link between commands; the log holds its sessions."), credentials);
+        } catch (IOException e) {
+            throw new RefusedException("The diagnostics bundle could not be written to " + zip.toAbsolutePath()
+                    + ": " + FileFailures.reason(e) + ". Give --out a file in a folder you can write to.", e,
+                    BUNDLE_UNWRITABLE);
+        }
+    }
+
+    /**
+     * The site database at {@code file}, checked to be one before anything is written: a missing file or one that
+     * is no site database is a usage error naming the file ({@code NO_SITE}), as for every command's {@code --site}.
+     */
+    private static Path requireSite(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("There is no site database " + file + ".", null, SiteFiles.NO_SITE);
         }
-        return file;
+        try (SiteStore probe = SiteFiles.openExisting(file)) {
+            return file;
+        }
     }
 
     /** The site database changed last in the data folder: the site the technician worked on last. */

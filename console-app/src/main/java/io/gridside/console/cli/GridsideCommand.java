@@ -39,6 +39,8 @@ public final class GridsideCommand implements Callable<Integer> {
             Pattern.DOTALL);
     /** The code of a failure the console did not foresee, whose details only the log holds. */
     static final String UNEXPECTED = "UNEXPECTED";
+    /** The code of a foreseen failure whose message names no code of its own: the command failed (exit 1). */
+    static final String FAILED = "FAILED";
 
     @Option(names = "--tcp", paramLabel = "HOST:PORT", description = "Open the window connected to the gateway at "
             + "HOST:PORT with the credential of the config folder, as the connect screen would.")
@@ -194,7 +196,8 @@ public final class GridsideCommand implements Callable<Integer> {
             return ExitCode.UNEXPECTED;
         }
         LOG.error("The command '{}' failed.", commandLine, e);
-        err.println("gridside: " + failureLine(e));
+        String fileLine = FileFailures.lineOrNull(e);
+        err.println("gridside: " + (fileLine != null ? fileLine : failureLine(e)));
         return ExitCode.FAILED;
     }
 
@@ -207,7 +210,8 @@ public final class GridsideCommand implements Callable<Integer> {
 
     /**
      * Any other failure in one line with one code: a message that names its own code, such as a ledger conflict's,
-     * keeps it, moved to the end; one that names none points to the log, where the details went.
+     * keeps it, moved to the end; one that names none was still foreseen (its message is written for the
+     * technician), so it takes the code of a failed command and points to the log, where the details went.
      */
     static String failureLine(Throwable e) {
         String message = e.getMessage() != null ? e.getMessage().strip() : e.getClass().getSimpleName();
@@ -216,7 +220,7 @@ public final class GridsideCommand implements Callable<Integer> {
             String text = coded.group(1).strip();
             return text + (text.endsWith(".") ? "" : ".") + " [" + coded.group(2) + "]";
         }
-        return message + " The details are in the log; send them to support. [" + UNEXPECTED + "]";
+        return message + " The details are in the log; send them to support. [" + FAILED + "]";
     }
 
     /**

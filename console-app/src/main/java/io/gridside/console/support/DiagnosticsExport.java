@@ -10,6 +10,7 @@ import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.Settings;
 import io.gridside.site.history.HistoryDigests;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.store.TolerantReads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
@@ -129,19 +131,12 @@ public final class DiagnosticsExport {
     private List<Entry> writeZip(Path file, Path siteDatabase, LinkStatistics link, Redactor.Builder told)
             throws IOException {
         List<Entry> entries = new ArrayList<>();
+        List<PassedOver> passedOver = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             Redactor redactor;
             if (siteDatabase != null && Files.isRegularFile(siteDatabase)) {
                 try (SiteStore store = SiteStore.openExisting(siteDatabase)) {
-                    SiteDiagnostics site = new SiteDiagnostics(store);
-                    site.tell(told);
-                    redactor = told.build();
-                    put(zip, entries, redactor, "site/site.json", "the open site: ids, zone, sizes", site.site());
-                    put(zip, entries, redactor, "site/meters.json", "meters, customers as pseudonyms",
-                            site.meters(redactor));
-                    put(zip, entries, redactor, "site/topology.json", "the latest mesh, without positions",
-                            site.topology());
-                    put(zip, entries, redactor, "site/events.json", "the recent events", site.events());
+                    redactor = writeSite(zip, entries, new SiteDiagnostics(store), told, passedOver);
                 }
             } else {
                 redactor = told.build();
@@ -152,9 +147,70 @@ public final class DiagnosticsExport {
             for (LogFiles.LogFile log : LogFiles.newestFirst(dirs.logs(), MOST_LOG_BYTES)) {
                 put(zip, entries, redactor, "logs/" + log.name(), "the console's log", log.text());
             }
-            writeManifest(zip, entries, siteDatabase != null);
+            writeManifest(zip, entries, siteDatabase != null, passedOver);
         }
         return entries;
+    }
+
+    /**
+     * Writes the site's files, each read on its own: a part of the database that cannot be read is passed over and
+     * named in the manifest, because support needs the bundle most when the data is odd.
+     *
+     * @return the redactor, told of every person the site's readable rows name
+     */
+    private Redactor writeSite(ZipOutputStream zip, List<Entry> entries, SiteDiagnostics site,
+            Redactor.Builder told, List<PassedOver> passedOver) throws IOException {
+        boolean toldAll = tell(site, told, passedOver);
+        Redactor redactor = told.build();
+        for (TolerantReads.PassedOver row : site.passedOver()) {
+            String key = row.key() == null ? null : redactor.pseudonym(row.key());
+            passedOver.add(new PassedOver("a row of " + row.table(), key, row.problem()));
+        }
+        if (!toldAll) {
+            // KNOWN SHORTCOMING: when the site's people cannot be read at all, the site's files are left out and the
+            // logs pass only the redactor's patterns (phones, e-mail addresses, keys), not the names it was not told.
+            return redactor;
+        }
+        put(zip, entries, redactor, "site/site.json", "the open site: ids, zone, sizes",
+                read("site/site.json", passedOver, site::site));
+        put(zip, entries, redactor, "site/meters.json", "meters, customers as pseudonyms",
+                read("site/meters.json", passedOver, () -> site.meters(redactor)));
+        put(zip, entries, redactor, "site/topology.json", "the latest mesh, without positions",
+                read("site/topology.json", passedOver, site::topology));
+        put(zip, entries, redactor, "site/events.json", "the recent events",
+                read("site/events.json", passedOver, site::events));
+        return redactor;
+    }
+
+    private static boolean tell(SiteDiagnostics site, Redactor.Builder told, List<PassedOver> passedOver) {
+        try {
+            site.tell(told);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("The diagnostics bundle could not read the people the site names; it leaves the site out.", e);
+            passedOver.add(new PassedOver("the site's people", null, "unreadable (" + e.getClass().getSimpleName()
+                    + ")"));
+            return false;
+        }
+    }
+
+    /** One part of the site as {@code reader} reads it, or null, the part named in {@code passedOver}, on failure. */
+    private static JsonNode read(String part, List<PassedOver> passedOver, Supplier<JsonNode> reader) {
+        try {
+            return reader.get();
+        } catch (RuntimeException e) {
+            LOG.warn("The diagnostics bundle passes over {}, which could not be read.", part, e);
+            passedOver.add(new PassedOver(part, null, "unreadable (" + e.getClass().getSimpleName() + ")"));
+            return null;
+        }
+    }
+
+    /**
+     * What a bundle passed over, as its manifest names it: no value of the row, only where it is.
+     *
+     * @param key the row's key as the bundle shows it (a customer's pseudonym), or null for a whole part
+     */
+    private record PassedOver(String what, String key, String problem) {
     }
 
     private Map<String, Object> system() {
@@ -180,7 +236,8 @@ public final class DiagnosticsExport {
         entries.add(new Entry(name, holds, bytes.length, HistoryDigests.sha256(bytes).hex()));
     }
 
-    private void writeManifest(ZipOutputStream zip, List<Entry> entries, boolean withSite) throws IOException {
+    private void writeManifest(ZipOutputStream zip, List<Entry> entries, boolean withSite,
+            List<PassedOver> passedOver) throws IOException {
         ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT)
                 .put("createdAt", clock.instant().toString())
                 .put("site", withSite ? "the open site's database was read" : "no site was open")
@@ -188,6 +245,11 @@ public final class DiagnosticsExport {
                         + "every file of this bundle and different in another bundle; secrets, keys, phone numbers "
                         + "and e-mail addresses appear as " + Redactor.REMOVED_SECRET + ", " + Redactor.REMOVED_KEY
                         + ", " + Redactor.REMOVED_PHONE + " and " + Redactor.REMOVED_EMAIL);
+        manifest.put("passedOverCount", passedOver.size());
+        ArrayNode skipped = manifest.putArray("passedOver");
+        for (PassedOver part : passedOver) {
+            skipped.addObject().put("what", part.what()).put("key", part.key()).put("problem", part.problem());
+        }
         ArrayNode list = manifest.putArray("entries");
         for (Entry entry : entries) {
             list.addObject().put("name", entry.name()).put("holds", entry.holds()).put("bytes", entry.bytes())

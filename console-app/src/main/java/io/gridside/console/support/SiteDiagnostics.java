@@ -11,6 +11,7 @@ import io.gridside.site.SiteInfo;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.store.TolerantReads;
 import io.gridside.site.sync.CustomerField;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,20 +35,42 @@ final class SiteDiagnostics {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final SiteStore store;
+    private final List<TolerantReads.PassedOver> passedOver = new ArrayList<>();
+    private TolerantReads.Read<Customer> customers;
 
     SiteDiagnostics(SiteStore store) {
         this.store = store;
     }
 
+    /** The roster's customers as read once, a row that does not read passed over and kept in {@link #passedOver}. */
+    private TolerantReads.Read<Customer> customers() {
+        if (customers == null) {
+            customers = store.tolerantReads().customers();
+            passedOver.addAll(customers.passedOver());
+        }
+        return customers;
+    }
+
+    /** The rows read so far that could not be read as their records, named by table and key only. */
+    List<TolerantReads.PassedOver> passedOver() {
+        return List.copyOf(passedOver);
+    }
+
     /** Tells {@code redactor} of everyone and every secret the database holds. */
     void tell(Redactor.Builder redactor) {
-        for (Customer customer : store.customers()) {
+        TolerantReads.Read<Customer> customers = customers();
+        TolerantReads.Read<PlannedCustomer> planned = store.tolerantReads().plannedCustomers();
+        passedOver.addAll(planned.passedOver());
+        for (Customer customer : customers.kept()) {
             redactor.person(customer.customerId(), List.of(customer.name()));
         }
-        for (PlannedCustomer planned : store.commission().customers()) {
-            redactor.person(planned.customerId(), List.of(planned.name(), planned.phone(), planned.address()));
+        for (PlannedCustomer customer : planned.kept()) {
+            redactor.person(customer.customerId(), List.of(customer.name(), customer.phone(), customer.address()));
         }
-        for (Customer customer : store.customers()) {
+        for (TolerantReads.PassedOver row : passedOver) {
+            redactor.person(row.key(), row.texts());
+        }
+        for (Customer customer : customers.kept()) {
             List<String> fields = store.sync().customerFields(customer.customerId()).stream()
                     .map(CustomerField::value).toList();
             redactor.person(customer.customerId(), fields);
@@ -69,7 +92,7 @@ final class SiteDiagnostics {
         site.put("gatewayId", store.gatewayId().orElse(null));
         site.put("schemaVersion", store.schemaVersion());
         site.put("meters", store.meters().size());
-        site.put("customers", store.customers().size());
+        site.put("customers", customers().kept().size() + customers().passedOver().size());
         site.put("readings", store.readingCount());
         site.put("lastLedgerSeq", store.lastLedgerSeq());
         return site;

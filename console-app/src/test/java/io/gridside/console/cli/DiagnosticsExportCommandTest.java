@@ -23,6 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -128,6 +132,42 @@ class DiagnosticsExportCommandTest {
     }
 
     @Test
+    void passesOverRowsItCannotReadAndNamesThemInTheManifestWithoutTheirPeople() throws IOException, SQLException {
+        Map<String, String> canaries = plantCanaries();
+        canaries.put("odd customer's name", "Odd Kanariroster");
+        canaries.put("planned customer's name", "Juma Kanariplanned");
+        canaries.put("planned customer's spaced phone", "+254 712 345 678");
+        canaries.put("planned customer's address", "Kanari Hill 9");
+        Path database = dirs.siteDatabase("S-KANARI");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = sql.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer (customer_id, name, category) "
+                    + "VALUES ('C-ODD1', 'Odd Kanariroster', 'household')");
+            statement.executeUpdate("INSERT INTO commission_customer (customer_id, name, phone, address, category, "
+                    + "tariff_id, opening_minor) VALUES ('C-ODD2', 'Juma Kanariplanned', '+254 712 345 678', "
+                    + "'Kanari Hill 9', 'HOUSEHOLD', 'T-1', 0)");
+        }
+        Files.writeString(dirs.logs().resolve("gridside.log"), "2026-12-05T10:00:06Z INFO [main] Roster - Odd "
+                + "Kanariroster and Juma Kanariplanned (+254 712 345 678, Kanari Hill 9) were imported.\n",
+                StandardOpenOption.APPEND);
+        Path zip = home.resolve("out").resolve("odd.zip");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", zip.toString(), "--site", database.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, String> entries = entries(zip);
+        assertThat(entries).containsKeys("site/site.json", "site/meters.json", "site/events.json");
+        String manifest = entries.get("manifest.json");
+        assertThat(manifest).contains("\"passedOverCount\" : 2", "a row of customer", "a row of commission_customer",
+                "customer.phone").doesNotContain("C-ODD1", "C-ODD2", "household");
+        for (Map.Entry<String, String> canary : canaries.entrySet()) {
+            entries.forEach((name, text) -> assertThat(text).as(name + " holds the " + canary.getKey())
+                    .doesNotContain(canary.getValue()));
+        }
+        assertThat(entries.get("logs/gridside.log")).contains("were imported");
+    }
+
+    @Test
     void refusesASiteDatabaseThatIsNotThere() {
         CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("b.zip").toString(), "--site",
                 home.resolve("missing.db").toString());
@@ -135,6 +175,33 @@ class DiagnosticsExportCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("[NO_SITE]");
+    }
+
+    @Test
+    void aSiteFileThatIsNoSiteDatabaseIsAUsageErrorNamingTheFile() throws IOException {
+        Path notes = home.resolve("notes.txt");
+        Files.writeString(notes, "meter M-1 was read on Tuesday\n");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("b.zip").toString(), "--site",
+                notes.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains(notes.toString(), "not a site database")
+                .endsWith("[NO_SITE]").doesNotContain("UNEXPECTED");
+        assertThat(home.resolve("b.zip")).doesNotExist();
+    }
+
+    @Test
+    void aBundleThatCannotBeWrittenThereNamesTheZipAndFailsWithItsOwnCode() throws IOException {
+        Path notAFolder = Files.writeString(home.resolve("notes"), "a file, not a folder\n");
+        Path zip = notAFolder.resolve("bundle.zip");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", zip.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("could not be written to " + zip.toAbsolutePath(), "not a folder", "--out")
+                .endsWith("[BUNDLE_UNWRITABLE]").doesNotContain(".part", "UNEXPECTED");
     }
 
     /** Plants the canaries where a technician's laptop keeps them; returns each by what it is. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.link.client.LinkException;
 import io.gridside.site.store.LedgerConflictException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import org.junit.jupiter.api.Test;
 
 /** Every failure is one line that ends in one bracketed code. */
@@ -46,10 +49,30 @@ class ErrorLineTest {
     }
 
     @Test
-    void anUnforeseenFailureEndsInACodeAndPointsToTheLog() {
+    void aForeseenFailureWithoutACodeOfItsOwnTakesTheFailedCodeNotTheUnexpectedOne() {
         String line = GridsideCommand.failureLine(new IllegalStateException("The disk is full."));
 
         assertThat(line).isEqualTo("The disk is full. The details are in the log; send them to support. "
-                + "[UNEXPECTED]");
+                + "[FAILED]");
+    }
+
+    @Test
+    void aFileThatCouldNotBeUsedIsNamedWithWhatTheSystemSaid() {
+        String denied = FileFailures.line(new AccessDeniedException("/srv/out/report.csv"));
+        String full = FileFailures.line(new FileSystemException("/media/usb/a.zip", null, "No space left on device"));
+
+        assertThat(denied).isEqualTo("The file /srv/out/report.csv could not be used: permission denied. Check the "
+                + "path and that you may read or write there. [FILE_ERROR]");
+        assertThat(full).contains("/media/usb/a.zip", "no space left on device").endsWith("[FILE_ERROR]")
+                .doesNotContain("UNEXPECTED");
+    }
+
+    @Test
+    void anUncheckedFileFailureKeepsTheSentenceWrittenForItAndTakesTheFileCode() {
+        String line = FileFailures.lineOrNull(new UncheckedIOException("The month could not be copied to /m",
+                new AccessDeniedException("/m")));
+
+        assertThat(line).isEqualTo("The month could not be copied to /m. [FILE_ERROR]");
+        assertThat(FileFailures.lineOrNull(new IllegalStateException("no file here"))).isNull();
     }
 }

@@ -75,6 +75,18 @@ class WindowOptionsTest {
     }
 
     @Test
+    void aHeadlessDemoNamesALanguageTheConsoleDoesNotSpeakBeforeSayingItGoesWithTheWindow() {
+        CommandRun run = CommandRun.of("demo", "--lang", "de", "--headless");
+        CommandRun theme = CommandRun.of("demo", "--headless", "--theme", "sepia");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("--lang takes one of en, fr, pt, sw, not 'de'.").doesNotContain("go with the window");
+        assertThat(theme.errLines()).singleElement().asString()
+                .contains("--theme takes one of light, dark, high-contrast, not 'sepia'.");
+    }
+
+    @Test
     void theHelpOfTheConsoleAndOfTheDemoNamesTheLanguageAndThemeOptions() {
         assertThat(CommandRun.of("--help").out()).contains("--lang=en|fr|pt|sw", "--theme=light|dark|high-contrast");
         assertThat(CommandRun.of("demo", "--help").out()).contains("--lang=en|fr|pt|sw",

@@ -149,6 +149,8 @@ public final class SiteStore implements AutoCloseable {
 
     public ReplacementRecords replacements() { return new ReplacementRecords(this, connection, file); } // 0094
 
+    public TolerantReads tolerantReads() { return new TolerantReads(this, connection, file); }
+
     public synchronized int schemaVersion() {
         return query(() -> Migrations.currentVersion(connection));
     }
