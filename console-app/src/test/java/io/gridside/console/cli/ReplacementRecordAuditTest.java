@@ -188,16 +188,15 @@ class ReplacementRecordAuditTest {
      */
     private void replaceWithTheReadBeforeTheQuarterHour() throws IOException {
         startFlatSite();
-        replaceAfter(Duration.ofMinutes(2), Duration.ofSeconds(330), this::aMinuteLongReadOfLateRegisters);
+        replaceAfter(Duration.ofMinutes(2), Duration.ofSeconds(330), this::aMinuteLongRead);
         CommandRun replaced = replaceGateway();
         assertThat(replaced.exitCode()).as(replaced.err()).isZero();
         ReplacementRecords.Replacement record = record();
         Instant quarterBefore = Reading.intervalStartOf(record.reconciledAt()).minus(Reading.INTERVAL);
         assertThat(Reading.intervalStartOf(record.readAt())).as("read in the quarter hour before the reconciliation's")
                 .isEqualTo(quarterBefore);
-        // The registers are those of the last reading that had ended when they were read: the one ending at 12:00.
-        assertThat(record.registers()).allSatisfy(register -> assertThat(register.at().plus(Reading.INTERVAL))
-                .isEqualTo(quarterBefore));
+        // Those of the last reading that had ended when they were read, the one ending at 12:00: the last pulled.
+        assertThat(record.registers()).allSatisfy(register -> assertThat(register.at()).isEqualTo(quarterBefore));
     }
 
     /** Starts a small flat-billed site at noon. */
@@ -256,10 +255,12 @@ class ReplacementRecordAuditTest {
     }
 
     /**
-     * The meters, each a quarter hour late with its register (the last it reported is the one before), and reading
-     * them takes a minute, so the reconciliation is posted a minute after the read.
+     * The meters, reading them taking a minute, so the reconciliation is posted a minute after the read. Each register
+     * is that of the last reading that had ended by the read, as {@link MeterRegisters#of} reads it: read at 12:14:30,
+     * the one ending at 12:00. Read a quarter hour earlier still, it would be that of 11:45, older than the last
+     * reading pulled from the dead gateway, which is another case than the one tested here.
      */
-    private MeterRegisters aMinuteLongReadOfLateRegisters(MeterRegisters meters) {
+    private MeterRegisters aMinuteLongRead(MeterRegisters meters) {
         AtomicBoolean slow = new AtomicBoolean(true);
         return new Passing(meters) {
             @Override
@@ -267,7 +268,7 @@ class ReplacementRecordAuditTest {
                 if (slow.getAndSet(false)) {
                     clock.advance(Duration.ofMinutes(1));
                 }
-                return meters.read(meter, at.minus(Reading.INTERVAL));
+                return meters.read(meter, at);
             }
         };
     }
