@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -213,7 +214,8 @@ class ScreensFitTest {
     }
 
     @Test
-    void theCashUpShowsItsTitlesAndDayWholeInEveryLanguage(FxRobot robot) throws TimeoutException, IOException {
+    void theCashUpShowsItsTitlesDayAndTechnicianWholeInEveryLanguage(FxRobot robot)
+            throws TimeoutException, IOException {
         ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
         Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
         for (String language : List.of("en", "fr", "pt", "sw")) {
@@ -227,6 +229,8 @@ class ScreensFitTest {
             DatePicker day = robot.lookup("#cashup-day").queryAs(DatePicker.class);
             assertThat(day.getEditor().getText()).as("the cash-up's day").isNotEmpty();
             assertHolds(day.getEditor(), day.getEditor().getText());
+            ComboBox<?> technician = robot.lookup("#cashup-technician").queryAs(ComboBox.class);
+            assertHolds(technician.getEditor(), technician.getEditor().getText());
         }
         assertThat(Screens.save(stage.getScene(), "fit/cash-sw")).isNotEmptyFile();
     }

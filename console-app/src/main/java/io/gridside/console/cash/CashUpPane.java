@@ -57,7 +57,9 @@ final class CashUpPane extends VBox {
         day.setMinWidth(Region.USE_PREF_SIZE);
         technician.setId("cashup-technician");
         technician.setEditable(true);
-        technician.setPrefWidth(170);
+        // Room for a technician's id such as "demo-supervisor" whole, in the theme's font.
+        technician.getEditor().setPrefColumnCount(16);
+        technician.setMinWidth(Region.USE_PREF_SIZE);
         show.setId("cashup-show");
         lines.setId("cashup-lines");
         lines.setPlaceholder(new Label(I18n.text("cash.cashUp.none")));

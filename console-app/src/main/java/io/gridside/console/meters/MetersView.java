@@ -99,6 +99,8 @@ public final class MetersView extends VBox {
                 column("meters.col.name", MeterStatus::customerName), balance, lastReading,
                 column("meters.col.signal", MeterStatus::rssiDbm), limit, state));
         // Each column as wide as its title and the texts it shows, in the theme's font and the language's words.
+        // KNOWN SHORTCOMING: a demo opened straight on this screen in French high contrast at 1366x768 showed one
+        // customer's name cut to an ellipsis while the times, titles and amounts were whole; the cause is not found.
         FittedColumns.fit(table);
     }
 
