@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.FormatStyle;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,17 @@ public final class Formats {
     /** An instant as a date and time of the site's zone to the second: "2026-06-03 21:04:30 EAT". */
     public static String siteSecond(Instant at, ZoneId zone) {
         return SITE_SECOND.format(at.atZone(zone));
+    }
+
+    /**
+     * An instant as this computer's date and time, written the language's way with its zone: "5 janv. 2027, 11:04
+     * EAT" in French. For what the technician reads about the laptop's own papers, such as a credential's end.
+     */
+    public static String computerTime(Instant at) {
+        ZonedDateTime local = at.atZone(ZoneId.systemDefault());
+        DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(I18n.locale());
+        return dateTime.format(local) + " " + local.getZone().getDisplayName(TextStyle.SHORT, I18n.locale());
     }
 
     /** A length of time in the language's units, largest first: "1 h 30 min", "2 j 3 h", "45 s". */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Notification;
 import io.gridside.console.I18n;
+import io.gridside.console.Theme;
 import io.gridside.console.cli.Versions;
 import io.gridside.console.shell.Appearance;
 import io.gridside.console.shell.Shortcuts;
@@ -21,7 +22,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Border;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,30 @@ class KeyboardShortcutsTest {
                 .contains("Afficher l'écran Compteurs", "Afficher cette liste de raccourcis");
         showsWholeOnALaptopScreen(robot, sheet);
         assertThat(Screens.save(sheet.getScene(), "comfort/shortcut-sheet-fr")).isNotEmptyFile();
+    }
+
+    @Test
+    void theSheetHasItsOwnFrameAndBackgroundInEveryTheme(FxRobot robot) throws TimeoutException, IOException {
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> appearance.useTheme(theme));
+            robot.clickOn("#settings-menu").clickOn("#settings-help").clickOn("#settings-shortcuts");
+            VBox sheet = waitFor(robot, "#shortcut-sheet", VBox.class);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            Border frame = sheet.getBorder();
+            assertThat(frame).as(theme + " frame").isNotNull();
+            assertThat(frame.getStrokes()).as(theme + " frame").isNotEmpty().allSatisfy(stroke -> {
+                assertThat(stroke.getWidths().getTop()).as(theme + " frame width").isGreaterThanOrEqualTo(2);
+                assertThat(((Color) stroke.getTopStroke()).getOpacity()).as(theme + " frame colour").isEqualTo(1);
+            });
+            Background ground = sheet.getBackground();
+            assertThat(ground).as(theme + " background").isNotNull();
+            assertThat(ground.getFills()).as(theme + " background").isNotEmpty()
+                    .anySatisfy(fill -> assertThat(((Color) fill.getFill()).getOpacity()).isEqualTo(1));
+            assertThat(Screens.save(sheet.getScene(), "comfort/shortcut-sheet-" + theme.key())).isNotEmptyFile();
+            robot.interact(() -> ((Stage) sheet.getScene().getWindow()).close());
+        }
     }
 
     @Test

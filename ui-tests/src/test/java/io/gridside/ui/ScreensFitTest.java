@@ -8,21 +8,31 @@ import io.gridside.console.Theme;
 import io.gridside.console.mesh.MeshCanvas;
 import io.gridside.console.replay.ReplayTimeline;
 import io.gridside.console.shell.Appearance;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.sim.DemoOperator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.assertj.core.api.SoftAssertions;
@@ -189,6 +199,105 @@ class ScreensFitTest {
             }
         }
         softly.assertAll();
+    }
+
+    @Test
+    void theStatusBarShowsEveryFigureOfTheLinkWholeInEveryLanguageAndTheme(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        for (Theme theme : Theme.values()) {
+            for (String language : List.of("en", "fr", "pt", "sw")) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(Locale.forLanguageTag(language));
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = language + " " + theme.key();
+                for (String id : List.of("#status-link", "#status-gateway", "#status-rtt", "#status-rate",
+                        "#status-resent", "#status-dropped")) {
+                    Label figure = robot.lookup(id).queryAs(Label.class);
+                    assertThat(figure.isVisible()).as(where + " shows " + id).isTrue();
+                    assertWhole(figure);
+                    assertThat(sceneBounds(figure).getMaxX()).as(where + " " + id + " inside the window")
+                            .isLessThanOrEqualTo(stage.getScene().getWidth());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theConnectScreenInFrenchWritesTheCredentialsEndAsAFrenchDateNotAsIso(FxRobot robot)
+            throws TimeoutException, IOException {
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> appearance.useLanguage(Locale.FRENCH));
+        Path credential = home.resolve("fit.credential.json");
+        SignedCredential issued = DemoOperator.issue("T-0077", "Wanjiru Canaryson", Role.TECHNICIAN,
+                List.of(console.site().gateway().profile().siteId()), Instant.parse("2026-12-06T08:04:39Z"),
+                Duration.ofDays(30), Map.of());
+        CredentialFile.write(credential, issued);
+        TextField file = robot.lookup("#credential-file").queryAs(TextField.class);
+        robot.interact(file::clear);
+        robot.clickOn(file).write(credential.toString()).type(KeyCode.ENTER);
+        Label summary = robot.lookup("#credential-summary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary.getText().contains("Wanjiru Canaryson"));
+
+        assertThat(summary.getText()).as("the credential's end").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT")
+                .doesNotContain("Z UTC").contains("janv. 2027");
+    }
+
+    @Test
+    void theMetersInFrenchAndHighContrastShowTheirTimesTitlesAndAxesWhole(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> {
+            appearance.useTheme(Theme.HIGH_CONTRAST);
+            appearance.useLanguage(Locale.FRENCH);
+        });
+        robot.clickOn("#nav-meters");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#meters-table").queryTableView()
+                .getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (Node title : robot.lookup("#meters-table .column-header .label").queryAll()) {
+            assertWhole((Labeled) title);
+        }
+        for (Node cell : robot.lookup("#meters-table .table-cell").queryAll()) {
+            if (cell instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
+                    && !labeled.getText().isEmpty()) {
+                assertWhole(labeled);
+            }
+        }
+        for (Node axis : robot.lookup(".axis .axis-label").queryAll()) {
+            Labeled label = (Labeled) axis;
+            if (label.isVisible() && label.getText() != null && !label.getText().isEmpty()) {
+                assertWhole(label);
+            }
+        }
+        assertThat(Screens.save(stage.getScene(), "fit/meters-fr-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void theCashUpShowsItsTitlesDayAndTechnicianWholeInEveryLanguage(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        for (String language : List.of("en", "fr", "pt", "sw")) {
+            robot.interact(() -> appearance.useLanguage(Locale.forLanguageTag(language)));
+            robot.clickOn("#nav-cash");
+            WaitForAsyncUtils.waitForFxEvents();
+
+            for (Node title : robot.lookup("#cashup-lines .column-header .label").queryAll()) {
+                assertWhole((Labeled) title);
+            }
+            DatePicker day = robot.lookup("#cashup-day").queryAs(DatePicker.class);
+            assertThat(day.getEditor().getText()).as("the cash-up's day").isNotEmpty();
+            assertHolds(day.getEditor(), day.getEditor().getText());
+            ComboBox<?> technician = robot.lookup("#cashup-technician").queryAs(ComboBox.class);
+            assertHolds(technician.getEditor(), technician.getEditor().getText());
+        }
+        assertThat(Screens.save(stage.getScene(), "fit/cash-sw")).isNotEmptyFile();
     }
 
     /** The text {@code labeled} draws is its whole text, not one cut to an ellipsis. */

@@ -1,6 +1,7 @@
 package io.gridside.console.cash;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.FittedColumns;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.cash.CashBookLine;
@@ -52,13 +53,15 @@ final class CashUpPane extends VBox {
         day.setConverter(Formats.pickerDays());
         title.getStyleClass().add(Styles.TITLE_4);
         day.setId("cashup-day");
-        day.setPrefWidth(140);
+        // As wide as the picker's own text field needs for a day in the theme's font, never narrower.
+        day.setMinWidth(Region.USE_PREF_SIZE);
         technician.setId("cashup-technician");
         technician.setEditable(true);
-        technician.setPrefWidth(170);
+        // Room for a technician's id such as "demo-supervisor" whole, in the theme's font.
+        technician.getEditor().setPrefColumnCount(16);
+        technician.setMinWidth(Region.USE_PREF_SIZE);
         show.setId("cashup-show");
         lines.setId("cashup-lines");
-        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.setPlaceholder(new Label(I18n.text("cash.cashUp.none")));
         lines.getColumns().setAll(List.of(
                 column("cash.col.time", l -> TIME.format(l.at().atZone(model.zoneProperty().get()))),
@@ -68,6 +71,8 @@ final class CashUpPane extends VBox {
                 column("cash.col.amount", l -> Formats.money(l.handOverMinor(), l.currency())),
                 column("cash.col.detail", l -> l.kind() == CashBookLine.Kind.RECEIPT ? l.reference()
                         : I18n.text("cash.voidedBy", l.voidedBy(), l.reason()))));
+        // Every title whole in every language; a long reason for a void scrolls the table rather than cut it.
+        FittedColumns.fit(lines);
         total.setId("cashup-total");
         total.setWrapText(true);
         total.setMinHeight(Region.USE_PREF_SIZE);

@@ -1,6 +1,7 @@
 package io.gridside.console.connect;
 
 import io.gridside.console.Failures;
+import io.gridside.console.Formats;
 import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.I18n;
@@ -104,7 +105,7 @@ public final class ConnectViewModel {
         }
         TechnicianCredential credential = CredentialFile.read(file).credential();
         return I18n.text("connect.credential.summary", credential.name(), credential.technicianId(),
-                I18n.text("role." + credential.role().wireName()), credential.notAfter().toString());
+                I18n.text("role." + credential.role().wireName()), Formats.computerTime(credential.notAfter()));
     }
 
     /** Connects again, trusting the key the gateway presents now; for a supervisor who has checked it. */

@@ -81,6 +81,9 @@ final class RunPane extends VBox {
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(event -> model.cancel());
         streams.setItems(model.streams());
+        // Once a run has ended, an empty table means the run had nothing to move, not that none has run.
+        ((Label) streams.getPlaceholder()).textProperty().bind(Bindings.when(model.ranProperty()
+                .or(model.runningProperty())).then(I18n.text("sync.run.empty")).otherwise(I18n.text("sync.run.none")));
     }
 
     private static String streamName(SyncProgress.Stream stream) {

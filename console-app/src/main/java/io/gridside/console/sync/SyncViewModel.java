@@ -11,9 +11,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -41,6 +44,8 @@ public final class SyncViewModel {
     private final BooleanBinding needsAttention = Bindings.isNotEmpty(attention);
     private final StringBinding indicatorText;
     private final StringBinding lastSuccessText = Bindings.createStringBinding(this::lastSuccess, overview, now);
+    /** Whether a run ended in this session, so that an empty stream table says the run had nothing to move. */
+    private final BooleanProperty ran = new SimpleBooleanProperty();
     private boolean cancelAsked;
 
     public SyncViewModel(SyncSource source) {
@@ -119,6 +124,7 @@ public final class SyncViewModel {
         progress.set(step);
         streams.setAll(step.streams());
         if (ended) {
+            ran.set(true);
             message.show(endText());
             cancelAsked = false;
         } else if (step.running() && !cancelAsked) {
@@ -180,6 +186,11 @@ public final class SyncViewModel {
     /** The streams of the run under way or last run. */
     public ObservableList<SyncProgress.Stream> streams() {
         return streams;
+    }
+
+    /** True once a run has ended in this session. */
+    public ReadOnlyBooleanProperty ranProperty() {
+        return ran;
     }
 
     public BooleanBinding runningProperty() {
