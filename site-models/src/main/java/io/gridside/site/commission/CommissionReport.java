@@ -34,7 +34,7 @@ public record CommissionReport(String siteId, String siteName, String operator, 
         LinkThresholds linkThresholds) {
 
     /** The {@code type} field of the signed map, which keeps the report's signature from meaning anything else. */
-    public static final String TYPE = "gridside/commission-report/1";
+    public static final String TYPE = "gridside/commission-report/2";
     /** The clock of a time read on the laptop that made the report. */
     public static final String CLOCK_LAPTOP = "laptop";
     /** The clock of a time read on the gateway, the site's authority once set. */
