@@ -7,10 +7,6 @@ import io.gridside.sim.pty.PseudoTerminal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running factory-fresh gateway: the timer that moves it along its clock, and its listeners on loopback TCP and
@@ -26,12 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FreshSite implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FreshSite.class);
-
     private final FreshGateway gateway;
     private final GatewayLinks links;
-    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final TcpListeners listeners = new TcpListeners();
+    private final SiteEndpoints endpoints = new SiteEndpoints();
     private final SiteTicker ticker;
 
     private FreshSite(FreshGateway gateway) {
@@ -59,7 +52,7 @@ public final class FreshSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenTcp(int port) throws IOException {
-        return listeners.listen(InetAddress.getLoopbackAddress(), port, "fresh-site-tcp-",
+        return endpoints.listen(InetAddress.getLoopbackAddress(), port, "fresh-site-tcp-",
                 socket -> links.serve(TcpTransport.accepted(socket), () -> { }));
     }
 
@@ -68,7 +61,7 @@ public final class FreshSite implements AutoCloseable {
      * site's meters, for a replacement to read ({@code ReplacementSite}).
      */
     public void dieOnTcp() throws IOException {
-        listeners.stopAll();
+        endpoints.stopListening();
         links.endSessions(TransportKind.TCP);
     }
 
@@ -79,7 +72,7 @@ public final class FreshSite implements AutoCloseable {
      */
     public String listenSerial() throws IOException {
         PseudoTerminal terminal = PseudoTerminal.open();
-        resources.add(terminal);
+        endpoints.add(terminal);
         links.serve(new PseudoTerminalTransport(terminal), () -> { });
         return terminal.devicePath();
     }
@@ -96,15 +89,7 @@ public final class FreshSite implements AutoCloseable {
     public void close() {
         ticker.close();
         links.close();
-        listeners.close();
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.debug("A fresh site's resource did not close cleanly.", e);
-            }
-        }
-        resources.clear();
+        endpoints.close();
         gateway.close();
     }
 }

@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +32,8 @@ public final class SimulatedSite implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedSite.class);
 
     private final SimulatedGateway gateway;
-    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final GatewayLinks links;
-    private final TcpListeners listeners = new TcpListeners();
+    private final SiteEndpoints endpoints = new SiteEndpoints();
     private final Map<String, PseudoTerminal> terminals = new ConcurrentHashMap<>();
     private final AtomicLong emulatedConnections = new AtomicLong();
     private final SiteTicker ticker;
@@ -95,7 +93,7 @@ public final class SimulatedSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenTcp(InetAddress address, int port) throws IOException {
-        return listeners.listen(address, port, "site-sim-tcp-", socket -> serve(TcpTransport.accepted(socket)));
+        return endpoints.listen(address, port, "site-sim-tcp-", socket -> serve(TcpTransport.accepted(socket)));
     }
 
     /**
@@ -107,15 +105,15 @@ public final class SimulatedSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenEmulatedTcp(int port, WireProfile profile) throws IOException {
-        return listeners.listen(InetAddress.getLoopbackAddress(), port, "site-sim-wire-tcp-", socket -> {
+        return endpoints.listen(InetAddress.getLoopbackAddress(), port, "site-sim-wire-tcp-", socket -> {
             long connection = emulatedConnections.getAndIncrement();
             WireEmulator wire = WireEmulator.open(profile.withSeed(profile.seed() + connection), WireClock.system(),
                     TransportKind.TCP);
-            resources.add(wire);
+            endpoints.add(wire);
             try {
                 serve(wire.gatewayEnd());
                 // Closing the wire ends the bridge too, so the wire is the one resource to close.
-                SocketBridge.start(socket, wire.consoleEnd(), () -> resources.remove(wire));
+                SocketBridge.start(socket, wire.consoleEnd(), () -> endpoints.remove(wire));
             } catch (IOException e) {
                 wire.close();
                 socket.close();
@@ -130,8 +128,8 @@ public final class SimulatedSite implements AutoCloseable {
      */
     public WireEmulator serveThroughWire(WireProfile profile, WireClock clock) throws IOException {
         WireEmulator wire = WireEmulator.open(profile, clock);
-        resources.add(wire);
-        serve(wire.gatewayEnd(), () -> resources.remove(wire));
+        endpoints.add(wire);
+        serve(wire.gatewayEnd(), () -> endpoints.remove(wire));
         return wire;
     }
 
@@ -142,7 +140,7 @@ public final class SimulatedSite implements AutoCloseable {
      */
     public String listenSerial() throws IOException {
         PseudoTerminal terminal = PseudoTerminal.open();
-        resources.add(terminal);
+        endpoints.add(terminal);
         terminals.put(terminal.devicePath(), terminal);
         serve(new PseudoTerminalTransport(terminal));
         return terminal.devicePath();
@@ -161,7 +159,7 @@ public final class SimulatedSite implements AutoCloseable {
         if (terminal == null) {
             throw new IllegalArgumentException("The simulated site serves no pseudo-terminal " + device + ".");
         }
-        resources.remove(terminal);
+        endpoints.remove(terminal);
         terminal.close();
         LOG.info("Unplugged the simulated gateway's serial device {}.", device);
     }
@@ -178,7 +176,7 @@ public final class SimulatedSite implements AutoCloseable {
         GatewayAdvert advert = new GatewayAdvert(layout.gatewayId(), layout.site().siteId(), layout.site().name(),
                 List.of(Frame.VERSION), null);
         GatewayAdvertiser advertiser = GatewayAdvertiser.start(address, port, advert);
-        resources.add(advertiser);
+        endpoints.add(advertiser);
         return advertiser.serviceName();
     }
 
@@ -216,22 +214,14 @@ public final class SimulatedSite implements AutoCloseable {
      * {@link #listenTcp(int)} with the same port listens again.
      */
     public void stopListeningTcp() throws IOException {
-        listeners.stopAll();
+        endpoints.stopListening();
     }
 
     @Override
     public void close() {
         ticker.close();
         links.close();
-        listeners.close();
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.debug("A simulator resource did not close cleanly.", e);
-            }
-        }
-        resources.clear();
+        endpoints.close();
         terminals.clear();
         gateway.close();
     }

@@ -7,15 +7,20 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running site's TCP listeners, each with the thread that accepts consoles' connections on it. */
-final class TcpListeners implements AutoCloseable {
+/**
+ * What a running site serves consoles on, closed with it: its TCP listeners, each with the thread that accepts
+ * connections on it, and whatever else it opened for them (pseudo-terminals, emulated wires, adverts).
+ */
+final class SiteEndpoints implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TcpListeners.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SiteEndpoints.class);
 
     /** What a site does with a console's new connection. */
     interface Acceptor {
@@ -24,6 +29,7 @@ final class TcpListeners implements AutoCloseable {
     }
 
     private final Map<ServerSocket, Thread> listeners = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> others = new CopyOnWriteArrayList<>();
 
     /**
      * Listens on {@code address} and hands every connection to {@code acceptor}, on a thread of its own.
@@ -59,7 +65,7 @@ final class TcpListeners implements AutoCloseable {
      * Closes every listener and waits for its accepting thread, so that none takes a connection once this returns;
      * sessions already open are not touched. A port closed here can be listened on again.
      */
-    void stopAll() throws IOException {
+    void stopListening() throws IOException {
         for (Map.Entry<ServerSocket, Thread> listener : listeners.entrySet()) {
             listeners.remove(listener.getKey());
             listener.getKey().close();
@@ -74,16 +80,34 @@ final class TcpListeners implements AutoCloseable {
         }
     }
 
-    /** Closes every listener without waiting, as the site closes. */
+    /** Keeps {@code endpoint} to close with the site. */
+    void add(AutoCloseable endpoint) {
+        others.add(endpoint);
+    }
+
+    /** Forgets {@code endpoint}, closed already or closed by its caller. */
+    void remove(AutoCloseable endpoint) {
+        others.remove(endpoint);
+    }
+
+    /** Closes every listener, without waiting for its thread, and every other endpoint, as the site closes. */
     @Override
     public void close() {
         for (ServerSocket server : listeners.keySet()) {
             listeners.remove(server);
-            try {
-                server.close();
-            } catch (IOException e) {
-                LOG.debug("A TCP listener did not close cleanly.", e);
-            }
+            closeQuietly(server);
+        }
+        for (AutoCloseable endpoint : others) {
+            closeQuietly(endpoint);
+        }
+        others.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable endpoint) {
+        try {
+            endpoint.close();
+        } catch (Exception e) {
+            LOG.debug("A simulated site's endpoint did not close cleanly.", e);
         }
     }
 }
