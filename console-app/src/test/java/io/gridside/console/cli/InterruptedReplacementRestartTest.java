@@ -96,8 +96,7 @@ class InterruptedReplacementRestartTest {
     }
 
     private CommandRun audit() {
-        return CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-                database);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database);
     }
 
     private CommandRun replaceGateway() {

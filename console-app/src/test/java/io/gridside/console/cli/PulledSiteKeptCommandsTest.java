@@ -157,12 +157,10 @@ class PulledSiteKeptCommandsTest {
         ReplacementSteps.die(old, clock, Duration.ofMinutes(2), Duration.ofMinutes(1));
         replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5d"));
         String tcp = ReplacementSteps.tcp(replacement);
-        CommandRun replaced = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(),
-                "replace-gateway", "--site", database.toString(), "--payments-complete");
+        CommandRun replaced = ReplacementSteps.replaceGateway(tcp, old.supervisor(), database.toString());
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
         clock.advance(Duration.ofMinutes(20));
-        return CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-                database.toString());
+        return ReplacementSteps.audit(tcp, old.supervisor(), database.toString());
     }
 
     private long keptRows() throws SQLException {

@@ -181,20 +181,11 @@ class ReplacedSiteAuditTest {
     }
 
     private CommandRun replaceGateway(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "replace-gateway",
-            "--site", database, "--payments-complete"}, options);
+        return ReplacementSteps.replaceGateway(tcp, old.supervisor(), database, options);
     }
 
     private CommandRun audit(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-            database}, options);
-    }
-
-    private static CommandRun run(String[] command, String... options) {
-        String[] all = new String[command.length + options.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(options, 0, all, command.length, options.length);
-        return CommandRun.of(all);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database, options);
     }
 
     /** The balance as the audit's printed formula has it, from the row's own columns. */

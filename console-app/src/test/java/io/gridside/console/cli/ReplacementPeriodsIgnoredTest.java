@@ -71,12 +71,6 @@ class ReplacementPeriodsIgnoredTest {
         assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
         ReplacementSteps.die(old, clock, Duration.ofMinutes(20), Duration.ofHours(1));
         replacement = ReplacementSite.listen(made.apply(ReplacementSteps.newGateway(old, clock, "5c")));
-        String tcp = ReplacementSteps.tcp(replacement);
-        String[] command = {"connect", "--tcp", tcp, "--credential", old.supervisor(), "replace-gateway", "--site",
-            database, "--payments-complete"};
-        String[] all = new String[command.length + options.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(options, 0, all, command.length, options.length);
-        return CommandRun.of(all);
+        return ReplacementSteps.replaceGateway(ReplacementSteps.tcp(replacement), old.supervisor(), database, options);
     }
 }

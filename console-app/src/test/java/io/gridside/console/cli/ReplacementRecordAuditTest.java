@@ -302,20 +302,11 @@ class ReplacementRecordAuditTest {
     }
 
     private CommandRun replaceGateway(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "replace-gateway",
-            "--site", database, "--payments-complete"}, options);
+        return ReplacementSteps.replaceGateway(tcp, old.supervisor(), database, options);
     }
 
     private CommandRun audit(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-            database}, options);
-    }
-
-    private static CommandRun run(String[] command, String... options) {
-        String[] all = new String[command.length + options.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(options, 0, all, command.length, options.length);
-        return CommandRun.of(all);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database, options);
     }
 
     private static JsonNode rowOf(JsonNode rows, String meterId) {

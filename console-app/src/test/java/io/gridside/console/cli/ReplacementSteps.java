@@ -84,6 +84,28 @@ final class ReplacementSteps {
         return SigningKey.fromSeed(ByteString.fromHex(seed.repeat(32)));
     }
 
+    /**
+     * Runs {@code replace-gateway} on the database at {@code database} against the gateway at {@code tcp} as
+     * {@code credential}, its payments said complete, with {@code options} after it.
+     */
+    static CommandRun replaceGateway(String tcp, String credential, String database, String... options) {
+        return run(new String[] {"connect", "--tcp", tcp, "--credential", credential, "replace-gateway", "--site",
+            database, "--payments-complete"}, options);
+    }
+
+    /** Runs {@code audit} on the database at {@code database} against the gateway at {@code tcp} as a credential. */
+    static CommandRun audit(String tcp, String credential, String database, String... options) {
+        return run(new String[] {"connect", "--tcp", tcp, "--credential", credential, "audit", "--site", database},
+                options);
+    }
+
+    private static CommandRun run(String[] command, String... options) {
+        String[] all = new String[command.length + options.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(options, 0, all, command.length, options.length);
+        return CommandRun.of(all);
+    }
+
     /** Where {@code replacement} listens, as {@code --tcp} takes it. */
     static String tcp(ReplacementSite replacement) {
         return replacement.address().getHostString() + ":" + replacement.address().getPort();
