@@ -1,7 +1,5 @@
 package io.gridside.site;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -13,8 +11,7 @@ public final class NotHeldException extends NoSuchElementException implements Wo
 
     private static final long serialVersionUID = 1L;
 
-    private final String reason;
-    private final transient List<Object> values;
+    private final RefusalSentence sentence;
 
     /**
      * A refusal with the English {@code message}, its sentence {@code reason} and what goes in that sentence.
@@ -23,17 +20,16 @@ public final class NotHeldException extends NoSuchElementException implements Wo
      */
     public NotHeldException(String reason, String message, Object... values) {
         super(message);
-        this.reason = reason;
-        this.values = Collections.unmodifiableList(Arrays.asList(values.clone()));
+        this.sentence = new RefusalSentence(reason, values);
     }
 
     @Override
     public String reason() {
-        return reason;
+        return sentence.reason();
     }
 
     @Override
     public List<Object> values() {
-        return values == null ? List.of() : values;
+        return sentence.values();
     }
 }

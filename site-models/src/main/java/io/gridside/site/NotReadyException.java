@@ -1,7 +1,5 @@
 package io.gridside.site;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,8 +10,7 @@ public final class NotReadyException extends IllegalStateException implements Wo
 
     private static final long serialVersionUID = 1L;
 
-    private final String reason;
-    private final transient List<Object> values;
+    private final RefusalSentence sentence;
 
     /**
      * A refusal with the English {@code message}, its sentence {@code reason} and what goes in that sentence.
@@ -22,17 +19,16 @@ public final class NotReadyException extends IllegalStateException implements Wo
      */
     public NotReadyException(String reason, String message, Object... values) {
         super(message);
-        this.reason = reason;
-        this.values = Collections.unmodifiableList(Arrays.asList(values.clone()));
+        this.sentence = new RefusalSentence(reason, values);
     }
 
     @Override
     public String reason() {
-        return reason;
+        return sentence.reason();
     }
 
     @Override
     public List<Object> values() {
-        return values == null ? List.of() : values;
+        return sentence.values();
     }
 }

@@ -1,8 +1,6 @@
 package io.gridside.site;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,8 +12,7 @@ public final class RefusedFileException extends IOException implements WordedRef
 
     private static final long serialVersionUID = 1L;
 
-    private final String reason;
-    private final transient List<Object> values;
+    private final RefusalSentence sentence;
 
     /**
      * A refusal with the English {@code message}, its sentence {@code reason} and what goes in that sentence.
@@ -25,17 +22,16 @@ public final class RefusedFileException extends IOException implements WordedRef
      */
     public RefusedFileException(String reason, String message, Throwable cause, Object... values) {
         super(message, cause);
-        this.reason = reason;
-        this.values = Collections.unmodifiableList(Arrays.asList(values.clone()));
+        this.sentence = new RefusalSentence(reason, values);
     }
 
     @Override
     public String reason() {
-        return reason;
+        return sentence.reason();
     }
 
     @Override
     public List<Object> values() {
-        return values == null ? List.of() : values;
+        return sentence.values();
     }
 }

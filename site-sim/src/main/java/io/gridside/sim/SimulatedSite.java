@@ -12,21 +12,12 @@ import io.gridside.sim.wire.SocketBridge;
 import io.gridside.sim.wire.WireClock;
 import io.gridside.sim.wire.WireEmulator;
 import io.gridside.sim.wire.WireProfile;
-import io.gridside.site.Reading;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,26 +30,18 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedSite implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedSite.class);
-    /** How long an unthrottled site simulates before it pauses a moment for its consoles. */
-    private static final Duration FLAT_OUT_SLICE = Duration.ofMillis(50);
 
     private final SimulatedGateway gateway;
-    private final ScheduledExecutorService ticker;
-    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final GatewayLinks links;
-    /** The TCP listeners, each with the thread that accepts on it. */
-    private final Map<ServerSocket, Thread> listeners = new ConcurrentHashMap<>();
+    private final SiteEndpoints endpoints = new SiteEndpoints();
     private final Map<String, PseudoTerminal> terminals = new ConcurrentHashMap<>();
     private final AtomicLong emulatedConnections = new AtomicLong();
+    private final SiteTicker ticker;
 
     private SimulatedSite(SimulatedGateway gateway) {
         this.gateway = gateway;
         this.links = new GatewayLinks(gateway);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "site-sim-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = SiteTicker.start("site-sim-ticker", gateway.simClock(), gateway::advance, "simulated site");
     }
 
     /**
@@ -85,37 +68,11 @@ public final class SimulatedSite implements AutoCloseable {
      * {@link SimClock#unthrottled} clock the site steps its clock itself, as fast as it can.
      */
     public static SimulatedSite start(SimulatedGateway gateway) {
-        SimulatedSite site = new SimulatedSite(gateway);
-        if (gateway.simClock() instanceof SimClock.Unthrottled unthrottled) {
-            site.ticker.scheduleWithFixedDelay(() -> site.runFlatOut(unthrottled), 1, 1, TimeUnit.MILLISECONDS);
-        } else {
-            site.ticker.scheduleWithFixedDelay(site::advanceQuietly, 200, 200, TimeUnit.MILLISECONDS);
-        }
-        return site;
+        return new SimulatedSite(gateway);
     }
 
     public SimulatedGateway gateway() {
         return gateway;
-    }
-
-    /**
-     * Steps an unthrottled clock a quarter hour at a time for a slice of wall time, then lets the timer pause a
-     * moment, so that consoles' requests, which wait for the gateway's lock, are served between slices.
-     */
-    private void runFlatOut(SimClock.Unthrottled clock) {
-        long until = System.nanoTime() + FLAT_OUT_SLICE.toNanos();
-        while (System.nanoTime() < until) {
-            clock.step(Reading.INTERVAL);
-            advanceQuietly();
-        }
-    }
-
-    private void advanceQuietly() {
-        try {
-            gateway.advance();
-        } catch (RuntimeException e) {
-            LOG.error("The simulated site failed to advance its clock.", e);
-        }
     }
 
     /**
@@ -136,7 +93,7 @@ public final class SimulatedSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenTcp(InetAddress address, int port) throws IOException {
-        return listen(address, port, "site-sim-tcp-", socket -> serve(TcpTransport.accepted(socket)));
+        return endpoints.listen(address, port, "site-sim-tcp-", socket -> serve(TcpTransport.accepted(socket)));
     }
 
     /**
@@ -148,15 +105,15 @@ public final class SimulatedSite implements AutoCloseable {
      * @return where it listens
      */
     public InetSocketAddress listenEmulatedTcp(int port, WireProfile profile) throws IOException {
-        return listen(InetAddress.getLoopbackAddress(), port, "site-sim-wire-tcp-", socket -> {
+        return endpoints.listen(InetAddress.getLoopbackAddress(), port, "site-sim-wire-tcp-", socket -> {
             long connection = emulatedConnections.getAndIncrement();
             WireEmulator wire = WireEmulator.open(profile.withSeed(profile.seed() + connection), WireClock.system(),
                     TransportKind.TCP);
-            resources.add(wire);
+            endpoints.add(wire);
             try {
                 serve(wire.gatewayEnd());
                 // Closing the wire ends the bridge too, so the wire is the one resource to close.
-                SocketBridge.start(socket, wire.consoleEnd(), () -> resources.remove(wire));
+                SocketBridge.start(socket, wire.consoleEnd(), () -> endpoints.remove(wire));
             } catch (IOException e) {
                 wire.close();
                 socket.close();
@@ -171,38 +128,9 @@ public final class SimulatedSite implements AutoCloseable {
      */
     public WireEmulator serveThroughWire(WireProfile profile, WireClock clock) throws IOException {
         WireEmulator wire = WireEmulator.open(profile, clock);
-        resources.add(wire);
-        serve(wire.gatewayEnd(), () -> resources.remove(wire));
+        endpoints.add(wire);
+        serve(wire.gatewayEnd(), () -> endpoints.remove(wire));
         return wire;
-    }
-
-    private interface Acceptor {
-
-        void accept(Socket socket) throws IOException;
-    }
-
-    private InetSocketAddress listen(InetAddress address, int port, String threadName, Acceptor acceptor)
-            throws IOException {
-        ServerSocket server = new ServerSocket(port, 16, address);
-        resources.add(server);
-        Thread thread = new Thread(() -> acceptLoop(server, acceptor), threadName + server.getLocalPort());
-        thread.setDaemon(true);
-        listeners.put(server, thread);
-        thread.start();
-        return (InetSocketAddress) server.getLocalSocketAddress();
-    }
-
-    private void acceptLoop(ServerSocket server, Acceptor acceptor) {
-        while (!server.isClosed()) {
-            try {
-                acceptor.accept(server.accept());
-            } catch (SocketException e) {
-                LOG.debug("The TCP listener closed.", e);
-                return;
-            } catch (IOException e) {
-                LOG.warn("A console connection could not be accepted: {}", e.getMessage());
-            }
-        }
     }
 
     /**
@@ -212,7 +140,7 @@ public final class SimulatedSite implements AutoCloseable {
      */
     public String listenSerial() throws IOException {
         PseudoTerminal terminal = PseudoTerminal.open();
-        resources.add(terminal);
+        endpoints.add(terminal);
         terminals.put(terminal.devicePath(), terminal);
         serve(new PseudoTerminalTransport(terminal));
         return terminal.devicePath();
@@ -231,7 +159,7 @@ public final class SimulatedSite implements AutoCloseable {
         if (terminal == null) {
             throw new IllegalArgumentException("The simulated site serves no pseudo-terminal " + device + ".");
         }
-        resources.remove(terminal);
+        endpoints.remove(terminal);
         terminal.close();
         LOG.info("Unplugged the simulated gateway's serial device {}.", device);
     }
@@ -248,7 +176,7 @@ public final class SimulatedSite implements AutoCloseable {
         GatewayAdvert advert = new GatewayAdvert(layout.gatewayId(), layout.site().siteId(), layout.site().name(),
                 List.of(Frame.VERSION), null);
         GatewayAdvertiser advertiser = GatewayAdvertiser.start(address, port, advert);
-        resources.add(advertiser);
+        endpoints.add(advertiser);
         return advertiser.serviceName();
     }
 
@@ -286,33 +214,14 @@ public final class SimulatedSite implements AutoCloseable {
      * {@link #listenTcp(int)} with the same port listens again.
      */
     public void stopListeningTcp() throws IOException {
-        for (Map.Entry<ServerSocket, Thread> listener : listeners.entrySet()) {
-            listeners.remove(listener.getKey());
-            resources.remove(listener.getKey());
-            listener.getKey().close();
-            try {
-                // A socket closes fully only once its accepting thread has left accept(); until then it may
-                // still take a connection.
-                listener.getValue().join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("Interrupted while closing the TCP listeners.");
-            }
-        }
+        endpoints.stopListening();
     }
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.close();
         links.close();
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.debug("A simulator resource did not close cleanly.", e);
-            }
-        }
-        resources.clear();
+        endpoints.close();
         terminals.clear();
         gateway.close();
     }

@@ -1,8 +1,7 @@
 package io.gridside.console.service;
 
+import io.gridside.site.RefusalSentence;
 import io.gridside.site.WordedRefusal;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,8 +12,7 @@ public final class SiteMismatchException extends RuntimeException implements Wor
 
     private static final long serialVersionUID = 1L;
 
-    private final String reason;
-    private final transient List<Object> values;
+    private final RefusalSentence sentence;
 
     /**
      * A refusal with the English {@code message}, its sentence {@code reason} and what goes in that sentence.
@@ -23,17 +21,16 @@ public final class SiteMismatchException extends RuntimeException implements Wor
      */
     public SiteMismatchException(String reason, String message, Object... values) {
         super(message);
-        this.reason = reason;
-        this.values = Collections.unmodifiableList(Arrays.asList(values.clone()));
+        this.sentence = new RefusalSentence(reason, values);
     }
 
     @Override
     public String reason() {
-        return reason;
+        return sentence.reason();
     }
 
     @Override
     public List<Object> values() {
-        return values == null ? List.of() : values;
+        return sentence.values();
     }
 }

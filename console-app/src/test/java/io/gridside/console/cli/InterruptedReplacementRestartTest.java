@@ -2,24 +2,13 @@ package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.console.service.Progress;
-import io.gridside.console.service.SitePull;
-import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCredential;
-import io.gridside.link.client.Authentication;
-import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
-import io.gridside.site.cbor.ByteString;
 import io.gridside.site.ledger.LedgerLink;
-import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +32,6 @@ class InterruptedReplacementRestartTest {
     /** Mid quarter hour, so that a register read there lies before the end of the interval under way. */
     private static final Instant NOW = Instant.parse("2026-06-03T09:07:00Z");
     private static final Instant FROM = Instant.parse("2026-06-01T09:00:00Z");
-    private static final SigningKey KEY = SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32)));
 
     @TempDir
     Path home;
@@ -66,7 +54,7 @@ class InterruptedReplacementRestartTest {
     void aReplacementRunTwiceAndStartedAgainPostsTheLedgerItPostedBefore() throws IOException {
         pullAndLetTheGatewayDie();
         replacement = ReplacementSite.listen(journaled());
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        tcp = ReplacementSteps.tcp(replacement);
         CommandRun interrupted = replaceGateway();
         clock.advance(Duration.ofMinutes(12));
         CommandRun again = replaceGateway();
@@ -82,7 +70,7 @@ class InterruptedReplacementRestartTest {
 
         clock.advance(Duration.ofMinutes(50));
         replacement = ReplacementSite.listen(journaled());
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        tcp = ReplacementSteps.tcp(replacement);
         List<LedgerLink> resumed = replacement.gateway().ledgerLinksAfter(0);
         CommandRun auditAfterRestart = audit();
 
@@ -96,32 +84,19 @@ class InterruptedReplacementRestartTest {
     }
 
     private ReplacementGateway journaled() {
-        return ReplacementGateway.journaled(old.site().gateway().profile().siteId(), "GW-NEW001", KEY,
-                DemoOperator.trusted(), clock, MeterRegisters.of(old.site().gateway()), home.resolve("journal"));
+        return ReplacementSteps.journaledGateway(old, clock, "5a", home.resolve("journal"));
     }
 
     /** Pulls a fresh site, lets its gateway run on two minutes and die a minute later. */
     private void pullAndLetTheGatewayDie() throws IOException {
         old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
-        String siteId = old.site().gateway().profile().siteId();
         database = home.resolve("site.db").toString();
-        String[] address = old.tcp().split(":");
-        try (SiteStore store = SiteStore.open(Path.of(database));
-                GatewayClient client = GatewayClient.open(
-                        TcpTransport.connect(address[0], Integer.parseInt(address[1]), 2000),
-                        Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
-                        Duration.ofSeconds(10))) {
-            SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
-        }
-        clock.advance(Duration.ofMinutes(2));
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(Duration.ofMinutes(1));
+        ReplacementSteps.pull(old, database, FROM, NOW);
+        ReplacementSteps.die(old, clock, Duration.ofMinutes(2), Duration.ofMinutes(1));
     }
 
     private CommandRun audit() {
-        return CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-                database);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database);
     }
 
     private CommandRun replaceGateway() {

@@ -9,16 +9,11 @@ import io.gridside.console.service.Connector;
 import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
-import io.gridside.link.auth.SigningKey;
 import io.gridside.link.client.CancelSignal;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
-import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
-import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -159,21 +154,13 @@ class PulledSiteKeptCommandsTest {
 
     /** Lets the gateway run on, die and be replaced, then audits the site on the new gateway. */
     private CommandRun replaceThenAudit() throws IOException {
-        clock.advance(Duration.ofMinutes(2));
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(Duration.ofMinutes(1));
-        String siteId = old.site().gateway().profile().siteId();
-        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5d".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway())));
-        String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
-        CommandRun replaced = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(),
-                "replace-gateway", "--site", database.toString(), "--payments-complete");
+        ReplacementSteps.die(old, clock, Duration.ofMinutes(2), Duration.ofMinutes(1));
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5d"));
+        String tcp = ReplacementSteps.tcp(replacement);
+        CommandRun replaced = ReplacementSteps.replaceGateway(tcp, old.supervisor(), database.toString());
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
         clock.advance(Duration.ofMinutes(20));
-        return CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-                database.toString());
+        return ReplacementSteps.audit(tcp, old.supervisor(), database.toString());
     }
 
     private long keptRows() throws SQLException {

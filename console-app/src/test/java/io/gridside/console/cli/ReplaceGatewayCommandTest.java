@@ -5,25 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.console.service.Progress;
-import io.gridside.console.service.SitePull;
 import io.gridside.link.auth.CredentialFile;
-import io.gridside.link.auth.SigningKey;
 import io.gridside.link.auth.TechnicianCredential;
-import io.gridside.link.client.Authentication;
-import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
 import io.gridside.link.server.CashAllowance;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
-import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.QueuedPayment;
-import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,24 +61,11 @@ class ReplaceGatewayCommandTest {
             throws IOException {
         old = CommandSite.start(folder, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
         beforePull.run();
-        String siteId = old.site().gateway().profile().siteId();
         database = folder.resolve("site.db").toString();
-        String[] address = old.tcp().split(":");
-        try (SiteStore store = SiteStore.open(Path.of(database));
-                GatewayClient client = GatewayClient.open(
-                        TcpTransport.connect(address[0], Integer.parseInt(address[1]), 2000),
-                        Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
-                        Duration.ofSeconds(10))) {
-            SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
-        }
-        clock.advance(runsOn);
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(deadFor);
-        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway())));
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        ReplacementSteps.pull(old, database, FROM, NOW);
+        ReplacementSteps.die(old, clock, runsOn, deadFor);
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5a"));
+        tcp = ReplacementSteps.tcp(replacement);
     }
 
     @AfterEach
@@ -483,10 +459,8 @@ class ReplaceGatewayCommandTest {
     /** Closes the new gateway and starts it again keeping its journal in {@code journal}, resuming what it holds. */
     private void listenJournaled(Path journal) throws IOException {
         replacement.close();
-        replacement = ReplacementSite.listen(ReplacementGateway.journaled(old.site().gateway().profile().siteId(),
-                "GW-NEW001", SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway()), journal));
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        replacement = ReplacementSite.listen(ReplacementSteps.journaledGateway(old, clock, "5a", journal));
+        tcp = ReplacementSteps.tcp(replacement);
     }
 
     private CommandRun replaceGateway(String... options) {

@@ -5,21 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.console.service.AppDirs;
-import io.gridside.console.service.Progress;
-import io.gridside.console.service.SitePull;
-import io.gridside.link.auth.SigningKey;
-import io.gridside.link.client.Authentication;
-import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
-import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
-import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -184,41 +173,19 @@ class ReplacedSiteAuditTest {
     /** Pulls a fresh site, lets its gateway run on for {@code runsOn}, die, and a new one listen after {@code dead}. */
     private void replaceAfter(Duration runsOn, Duration dead) throws IOException {
         old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
-        String siteId = old.site().gateway().profile().siteId();
         database = home.resolve("site.db").toString();
-        String[] address = old.tcp().split(":");
-        try (SiteStore store = SiteStore.open(Path.of(database));
-                GatewayClient client = GatewayClient.open(
-                        TcpTransport.connect(address[0], Integer.parseInt(address[1]), 2000),
-                        Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
-                        Duration.ofSeconds(10))) {
-            SitePull.run(client, store, FROM, NOW, Progress.NONE, () -> false);
-        }
-        clock.advance(runsOn);
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(dead);
-        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5c".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway())));
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        ReplacementSteps.pull(old, database, FROM, NOW);
+        ReplacementSteps.die(old, clock, runsOn, dead);
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5c"));
+        tcp = ReplacementSteps.tcp(replacement);
     }
 
     private CommandRun replaceGateway(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "replace-gateway",
-            "--site", database, "--payments-complete"}, options);
+        return ReplacementSteps.replaceGateway(tcp, old.supervisor(), database, options);
     }
 
     private CommandRun audit(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-            database}, options);
-    }
-
-    private static CommandRun run(String[] command, String... options) {
-        String[] all = new String[command.length + options.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(options, 0, all, command.length, options.length);
-        return CommandRun.of(all);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database, options);
     }
 
     /** The balance as the audit's printed formula has it, from the row's own columns. */

@@ -2,16 +2,11 @@ package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.link.auth.SigningKey;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
-import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.LedgerEntry;
-import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -113,19 +108,12 @@ class ReplacedSiteKeptCommandsTest {
 
     /** Lets the gateway run on, die and be replaced, then audits the site on the new gateway. */
     private CommandRun replaceThenAudit() throws IOException {
-        clock.advance(Duration.ofMinutes(2));
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(Duration.ofMinutes(1));
-        String siteId = old.site().gateway().profile().siteId();
-        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5c".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway())));
-        String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
-        CommandRun replaced = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(),
-                "replace-gateway", "--site", database, "--payments-complete");
+        ReplacementSteps.die(old, clock, Duration.ofMinutes(2), Duration.ofMinutes(1));
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5c"));
+        String tcp = ReplacementSteps.tcp(replacement);
+        CommandRun replaced = ReplacementSteps.replaceGateway(tcp, old.supervisor(), database);
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
         clock.advance(Duration.ofMinutes(20));
-        return CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site", database);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database);
     }
 }

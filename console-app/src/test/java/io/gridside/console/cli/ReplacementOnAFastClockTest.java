@@ -2,23 +2,11 @@ package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridside.console.service.Progress;
-import io.gridside.console.service.SitePull;
-import io.gridside.link.auth.SigningKey;
-import io.gridside.link.client.Authentication;
-import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
-import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.LedgerEntry;
-import io.gridside.site.cbor.ByteString;
-import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,24 +42,11 @@ class ReplacementOnAFastClockTest {
     @BeforeEach
     void killTheGatewayAfterAPull() throws IOException {
         old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(8, 8, 1, NOW), clock)).pinned();
-        String siteId = old.site().gateway().profile().siteId();
         database = home.resolve("site.db").toString();
-        String[] address = old.tcp().split(":");
-        try (SiteStore store = SiteStore.open(Path.of(database));
-                GatewayClient client = GatewayClient.open(
-                        TcpTransport.connect(address[0], Integer.parseInt(address[1]), 2000),
-                        Authentication.of(DemoOperator.supervisorFor(siteId, NOW), GatewayPins.inMemory()),
-                        Duration.ofSeconds(10))) {
-            SitePull.run(client, store, NOW.minus(Duration.ofDays(1)), NOW, Progress.NONE, () -> false);
-        }
-        clock.advance(Duration.ofHours(1));
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(Duration.ofHours(2));
-        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway())));
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        ReplacementSteps.pull(old, database, NOW.minus(Duration.ofDays(1)), NOW);
+        ReplacementSteps.die(old, clock, Duration.ofHours(1), Duration.ofHours(2));
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5a"));
+        tcp = ReplacementSteps.tcp(replacement);
     }
 
     @AfterEach

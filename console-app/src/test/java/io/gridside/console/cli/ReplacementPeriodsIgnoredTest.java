@@ -3,15 +3,11 @@ package io.gridside.console.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.link.auth.SigningKey;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
-import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
-import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,23 +66,11 @@ class ReplacementPeriodsIgnoredTest {
     private CommandRun replaceWith(java.util.function.UnaryOperator<ReplacementGateway> made, String... options)
             throws IOException {
         old = CommandSite.start(home, NOW, () -> SimulatedSite.start(new SiteSpec(12, 8, 2, NOW), clock)).pinned();
-        String siteId = old.site().gateway().profile().siteId();
         String database = home.resolve("site.db").toString();
         CommandRun pulled = old.connect(old.supervisor(), "audit", "--site", database);
         assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
-        clock.advance(Duration.ofMinutes(20));
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(Duration.ofHours(1));
-        replacement = ReplacementSite.listen(made.apply(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5c".repeat(32))), DemoOperator.trusted(), clock,
-                MeterRegisters.of(old.site().gateway()))));
-        String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
-        String[] command = {"connect", "--tcp", tcp, "--credential", old.supervisor(), "replace-gateway", "--site",
-            database, "--payments-complete"};
-        String[] all = new String[command.length + options.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(options, 0, all, command.length, options.length);
-        return CommandRun.of(all);
+        ReplacementSteps.die(old, clock, Duration.ofMinutes(20), Duration.ofHours(1));
+        replacement = ReplacementSite.listen(made.apply(ReplacementSteps.newGateway(old, clock, "5c")));
+        return ReplacementSteps.replaceGateway(ReplacementSteps.tcp(replacement), old.supervisor(), database, options);
     }
 }

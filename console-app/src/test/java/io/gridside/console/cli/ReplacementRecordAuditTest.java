@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridside.console.service.Progress;
-import io.gridside.console.service.SitePull;
-import io.gridside.link.auth.SigningKey;
-import io.gridside.link.client.Authentication;
-import io.gridside.link.client.GatewayClient;
-import io.gridside.link.client.GatewayPins;
 import io.gridside.link.message.RegistersRead;
-import io.gridside.link.transport.TcpTransport;
-import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimBilling;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.replace.MeterRegisters;
-import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.Reading;
 import io.gridside.site.RelayState;
-import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.ReplacementRecords;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
@@ -224,24 +214,12 @@ class ReplacementRecordAuditTest {
      */
     private void replaceAfter(Duration runsOn, Duration dead, java.util.function.UnaryOperator<MeterRegisters> reach)
             throws IOException {
-        String siteId = old.site().gateway().profile().siteId();
         database = home.resolve("site.db").toString();
-        String[] address = old.tcp().split(":");
-        try (SiteStore store = SiteStore.open(Path.of(database));
-                GatewayClient client = GatewayClient.open(
-                        TcpTransport.connect(address[0], Integer.parseInt(address[1]), 2000),
-                        Authentication.of(DemoOperator.supervisorFor(siteId, clock.now()), GatewayPins.inMemory()),
-                        Duration.ofSeconds(10))) {
-            SitePull.run(client, store, Instant.EPOCH, clock.now(), Progress.NONE, () -> false);
-        }
-        clock.advance(runsOn);
-        old.site().stopListeningTcp();
-        old.site().endTcpSessions();
-        clock.advance(dead);
-        replacement = ReplacementSite.listen(new ReplacementGateway(siteId, "GW-NEW001",
-                SigningKey.fromSeed(ByteString.fromHex("5c".repeat(32))), DemoOperator.trusted(), clock,
+        ReplacementSteps.pull(old, database, Instant.EPOCH, clock.now());
+        ReplacementSteps.die(old, clock, runsOn, dead);
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5c",
                 reach.apply(MeterRegisters.of(old.site().gateway()))));
-        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        tcp = ReplacementSteps.tcp(replacement);
     }
 
     /** The meters, but {@code meterId} does not answer a register read; its readings come in as the others' do. */
@@ -324,20 +302,11 @@ class ReplacementRecordAuditTest {
     }
 
     private CommandRun replaceGateway(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "replace-gateway",
-            "--site", database, "--payments-complete"}, options);
+        return ReplacementSteps.replaceGateway(tcp, old.supervisor(), database, options);
     }
 
     private CommandRun audit(String... options) {
-        return run(new String[] {"connect", "--tcp", tcp, "--credential", old.supervisor(), "audit", "--site",
-            database}, options);
-    }
-
-    private static CommandRun run(String[] command, String... options) {
-        String[] all = new String[command.length + options.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(options, 0, all, command.length, options.length);
-        return CommandRun.of(all);
+        return ReplacementSteps.audit(tcp, old.supervisor(), database, options);
     }
 
     private static JsonNode rowOf(JsonNode rows, String meterId) {
