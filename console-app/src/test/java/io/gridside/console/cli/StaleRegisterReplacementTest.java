@@ -186,14 +186,13 @@ class StaleRegisterReplacementTest {
 
     /**
      * Starts a small realistic site early in the day, pulls it, lets its gateway run on for two hours and die, and
-     * a new one listen two hours later, which reads one household's register as typed from a visit before the pull
-     * (older and lower than its last reading in the replica) and cannot reach another's.
+     * a new one listen two hours later, which reads one meter's register as typed from a visit before the pull
+     * (older and lower than its last reading in the replica) and cannot reach a household's.
      */
     private void replace() throws IOException {
         clock = SimClock.manual(MORNING);
         old = CommandSite.start(home, MORNING, () -> SimulatedSite.start(
                 new SiteSpec(24, 8, 2, MORNING, SimBilling.REALISTIC_SHOPS_APART), clock)).pinned();
-        staleMeter = old.site().gateway().layout().meters().get(20).meterId();
         unreadMeter = old.site().gateway().layout().meters().get(21).meterId();
         String siteId = old.site().gateway().profile().siteId();
         database = home.resolve("site.db").toString();
@@ -204,6 +203,7 @@ class StaleRegisterReplacementTest {
                         Authentication.of(DemoOperator.supervisorFor(siteId, clock.now()), GatewayPins.inMemory()),
                         Duration.ofSeconds(10))) {
             SitePull.run(client, store, Instant.EPOCH, clock.now(), Progress.NONE, () -> false);
+            staleMeter = usingMostInTheHalfHourBefore(store, clock.now());
         }
         Instant pulledAt = clock.now();
         clock.advance(Duration.ofHours(2));
@@ -214,6 +214,20 @@ class StaleRegisterReplacementTest {
                 DemoOperator.trusted(), clock, staleAndUnread(MeterRegisters.of(old.site().gateway()), pulledAt));
         replacement = ReplacementSite.listen(gateway);
         tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+    }
+
+    /**
+     * The meter, other than the unread one, that used the most in the replica's last half hour before {@code
+     * pulledAt}: the quarter hours its stale register would bill twice cost money.
+     */
+    private String usingMostInTheHalfHourBefore(SiteStore store, Instant pulledAt) {
+        Map<String, Long> used = new TreeMap<>();
+        store.readings(pulledAt.minus(Duration.ofMinutes(45)), pulledAt).stream()
+                .filter(r -> !r.meterId().equals(unreadMeter))
+                .forEach(r -> used.merge(r.meterId(), r.energyWh(), Long::sum));
+        String most = used.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(used.get(most)).as("energy in the quarter hours a stale register would bill twice").isPositive();
+        return most;
     }
 
     /**
