@@ -1,6 +1,7 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.I18n;
 import io.gridside.console.service.GatewayReplacing;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.Reconciled;
@@ -15,6 +16,7 @@ import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,10 +88,12 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayReplacing.Result result;
+        ZoneId zone;
         Map<String, Long> lastIssued = lastIssued();
         try (SiteStore store = SiteFiles.openExisting(site)) {
             SiteInfo info = store.site().orElseThrow(() -> new RefusedException("The site database " + site
                     + " holds no replica to restore from; pull the site first.", "REPLACE_NO_REPLICA"));
+            zone = info.zone();
             Instant pulledClock = store.pulledGatewayClock().orElse(Instant.now());
             if (!paymentsComplete) {
                 return settlePayments(store, info, pulledClock);
@@ -130,7 +134,17 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                     + "the site after the day's end (the audit shows where it differs). [REPLACE_PERIODS_IGNORED]%n",
                     result.gatewayId());
         }
+        for (Reconciled.StaleRegister stale : result.reconciled().staleRegisters()) {
+            command.commandLine().getErr().println("gridside: warning: " + staleWarning(stale, zone));
+        }
         return ExitCode.OK;
+    }
+
+    /** The warning of a register read older than its meter's last reading in the replica (decision 0096). */
+    private static String staleWarning(Reconciled.StaleRegister stale, ZoneId zone) {
+        return I18n.text("replace.staleRegister", stale.meterId(), stale.customerId(), Formats.siteTime(stale.at(),
+                zone), Formats.siteTime(stale.replicaReadingEnd(), zone), FieldOptions.kwh(stale.registerWh()),
+                FieldOptions.kwh(stale.replicaRegisterWh()));
     }
 
     private Map<String, Long> lastIssued() {
@@ -214,7 +228,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         for (Reconciled.Row row : reconciled.rows()) {
             table.add(List.of(row.customerId(), row.name(), row.meterId(),
                     Formats.money(row.replicaBalanceMinor(), currency),
-                    row.unread() ? "unread" : FieldOptions.kwh(row.gapEnergyWh()),
+                    row.unread() ? "unread" : staleRead(reconciled, row) ? "stale read"
+                            : FieldOptions.kwh(row.gapEnergyWh()),
                     FieldOptions.kwh(row.unpostedEnergyWh()), Formats.money(row.energyChargeMinor(), currency),
                     Formats.money(row.otherChargesMinor(), currency), Formats.money(row.paymentsMinor(), currency),
                     Formats.money(row.resultingBalanceMinor(), currency)));
@@ -231,6 +246,10 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         if (unread > 0) {
             out.printf("%d meters could not be read; their gap is billed at their next reading.%n", unread);
         }
+    }
+
+    private static boolean staleRead(Reconciled reconciled, Reconciled.Row row) {
+        return reconciled.staleRegisters().stream().anyMatch(stale -> stale.meterId().equals(row.meterId()));
     }
 
     /**
@@ -269,6 +288,19 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             rows.add(item);
         }
         fields.put("customers", rows);
+        List<Map<String, Object>> stale = new ArrayList<>();
+        for (Reconciled.StaleRegister register : result.reconciled().staleRegisters()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("code", "STALE_REGISTER");
+            item.put("meterId", register.meterId());
+            item.put("customerId", register.customerId());
+            item.put("registerWh", register.registerWh());
+            item.put("registerAt", register.at().toString());
+            item.put("replicaRegisterWh", register.replicaRegisterWh());
+            item.put("replicaLastReadingAt", register.replicaReadingEnd().toString());
+            stale.add(item);
+        }
+        fields.put("staleRegisters", stale);
         fields.put("postedNow", result.posted().entries().stream().map(LedgerEntry::reference).toList());
         fields.put("postedBefore", result.posted().alreadyPosted());
         fields.put("periodsIgnored", result.periodsIgnored());

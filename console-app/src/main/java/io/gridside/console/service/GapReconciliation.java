@@ -38,6 +38,10 @@ import java.util.Set;
  * its exact total rounded down. For a flat price that is the whole difference; for time-of-use prices the gap's
  * energy is priced by its estimated spread, not by what the meter measured quarter hour by quarter hour.
  *
+ * <p>A register read older than the meter's last reading in the replica (a stale read: typed from an earlier visit,
+ * or of a meter that last reported before the replica's last pull) bills no gap: the meter is billed through that
+ * last reading, and the reconciliation tells the new gateway to bill its readings on from there (decision 0096).
+ *
  * <p>The audit takes the {@code gap:} lines as they were posted and replays the new gateway's days after them
  * ({@link ReplacedGatewayReplay}).
  */
@@ -106,9 +110,41 @@ public final class GapReconciliation {
             String meterId = account.meter().meterId();
             unpostedEnergy.put(meterId, unpostedEnergyWh(account.customer().customerId(), meterId));
         }
+        List<Reconciled.StaleRegister> stale = staleRegisters(byMeter);
+        stale.forEach(register -> byMeter.remove(register.meterId()));
         List<String> meterIds = replica.accounts().stream().map(account -> account.meter().meterId()).toList();
         Map<String, Long> gapEnergy = gap.bill(meterIds, byMeter, registers.at(), topUps);
-        return reconciled(byMeter, gapEnergy, unpostedEnergy, applied);
+        return reconciled(byMeter, gapEnergy, unpostedEnergy, applied, stale);
+    }
+
+    /**
+     * The registers read older than their meter's last reading in the replica (decision 0096). Such a register says
+     * nothing the replica does not, and lower than that reading's it would bill negative energy: it bills no gap,
+     * and the meter is billed through its last reading in the replica and on from there.
+     */
+    private List<Reconciled.StaleRegister> staleRegisters(Map<String, RegistersRead.Register> byMeter) {
+        List<Reconciled.StaleRegister> stale = new ArrayList<>();
+        for (RestoreChunk.Account account : replica.accounts()) {
+            String meterId = account.meter().meterId();
+            RegistersRead.Register register = byMeter.get(meterId);
+            Reading last = lastReading(meterId);
+            if (register != null && last != null && register.at().isBefore(last.intervalEnd())) {
+                stale.add(new Reconciled.StaleRegister(account.customer().customerId(), meterId,
+                        register.registerWh(), register.at(), last.registerWh(), last.intervalEnd()));
+            }
+        }
+        return stale;
+    }
+
+    /** The meter's last reading in the replica, or null for a meter that sent none. */
+    private Reading lastReading(String meterId) {
+        Reading last = null;
+        for (Reading reading : readingsByMeter.getOrDefault(meterId, List.of())) {
+            if (last == null || reading.intervalEnd().isAfter(last.intervalEnd())) {
+                last = reading;
+            }
+        }
+        return last;
     }
 
     /**
@@ -131,7 +167,7 @@ public final class GapReconciliation {
     }
 
     private Reconciled reconciled(Map<String, RegistersRead.Register> byMeter, Map<String, Long> gapEnergy,
-            Map<String, Long> unpostedEnergy, List<QueuedPayment> payments) {
+            Map<String, Long> unpostedEnergy, List<QueuedPayment> payments, List<Reconciled.StaleRegister> stale) {
         Map<String, List<LedgerEntry>> posted = new LinkedHashMap<>();
         for (LedgerEntry entry : engine.ledgerAfter(replayedSeq)) {
             posted.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
@@ -144,12 +180,13 @@ public final class GapReconciliation {
             List<PostReconciliation.Line> own = linesOf(customerId, meterId,
                     posted.getOrDefault(customerId, List.of()));
             lines.addAll(own);
+            boolean staleRead = stale.stream().anyMatch(register -> register.meterId().equals(meterId));
             rows.add(Reconciled.row(account, gapEnergy.getOrDefault(meterId, 0L),
-                    unpostedEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId), own));
+                    unpostedEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId) && !staleRead, own));
         }
         List<String> customerIds = replica.accounts().stream().map(a -> a.customer().customerId()).toList();
         return new Reconciled(replica.site().currency(), rows, lines, payments,
-                GapBilling.onTheWire(gap.periods(customerIds)));
+                GapBilling.onTheWire(gap.periods(customerIds)), stale);
     }
 
     /** The customer's lines: a payment each, and one line per kind of charge, posted or accrued. */

@@ -87,12 +87,16 @@ public final class GatewayReplacing {
 
         Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());
         ReconciliationPosted posted = client.replacement().post(new PostReconciliation(replica.restoreId(),
-                reconciled.lines(), receiptsOf(reconciled, ReplicaRestore.lateReceipts(store)), reconciled.periods()));
+                reconciled.lines(), receiptsOf(reconciled, ReplicaRestore.lateReceipts(store)), reconciled.periods(),
+                reconciled.billedTo()));
         store.recordPaymentAnswers(answers(reconciled.payments(), posted), Instant.now());
 
         String gatewayId = client.hello().gatewayId();
         String previous = store.gatewayId().orElse(null);
-        keepRecord(store, replica, registers, posted, gatewayId, previous);
+        keepRecord(store, replica, registers, reconciled, posted, gatewayId, previous);
+        reconciled.staleRegisters().forEach(stale -> LOG.warn("The register of meter {} was read at {}, before its "
+                + "last reading in the replica at {}; it billed no gap, and the meter is billed on from that "
+                + "reading.", stale.meterId(), stale.at(), stale.replicaReadingEnd()));
         boolean periodsIgnored = !reconciled.periods().isEmpty()
                 && !client.hello().capabilities().contains(PostReconciliation.ACCOUNT_PERIODS);
         if (periodsIgnored) {
@@ -110,19 +114,24 @@ public final class GatewayReplacing {
 
     /**
      * Keeps what this run saw (decision 0094) when its reconciliation is the one the gateway bills from: it posted
-     * nothing before. A run after one that posted keeps the first run's record, read from other registers.
+     * nothing before. A run after one that posted keeps the first run's record, read from other registers. A meter
+     * whose register read was stale is kept with the register it was billed to (decision 0096).
      *
      * <p>KNOWN SHORTCOMING: a run whose post reached the gateway but whose answer did not reach the laptop keeps no
      * record, since the next run is answered "posted before" and its registers are not the ones billed; the audit
      * of that site then takes the registers from the new gateway's readings, as for a database from before V22.
      */
     private static void keepRecord(SiteStore store, ReplicaRestore replica, RegistersRead registers,
-            ReconciliationPosted posted, String gatewayId, String previous) {
+            Reconciled reconciled, ReconciliationPosted posted, String gatewayId, String previous) {
         if (!posted.alreadyPosted().isEmpty()) {
             return;
         }
         Map<String, RegistersRead.Register> read = new HashMap<>();
         registers.registers().forEach(register -> read.put(register.meterId(), register));
+        // A stale register is kept as the one the meter was billed to, its last reading in the replica (decision
+        // 0096): the audit bills the gap and takes the new gateway's readings from there, as the gateway does.
+        reconciled.staleRegisters().forEach(stale -> read.put(stale.meterId(), new RegistersRead.Register(
+                stale.meterId(), stale.replicaRegisterWh(), stale.replicaReadingEnd())));
         List<ReplacementRecords.MeterRegister> meters = replica.accounts().stream()
                 .map(account -> account.meter().meterId()).distinct()
                 .map(meterId -> read.containsKey(meterId)

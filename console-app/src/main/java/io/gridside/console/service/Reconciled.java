@@ -4,6 +4,7 @@ import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.site.EntryKind;
 import io.gridside.site.QueuedPayment;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -14,9 +15,12 @@ import java.util.function.Predicate;
  *
  * @param payments the queued payments the lines credit
  * @param periods where the gap left each open account within its periods, which the new gateway goes on with
+ * @param staleRegisters the registers read older than their meter's last reading in the replica, which billed no
+ *     gap: each meter is billed through that last reading and on from it (decision 0096)
  */
 public record Reconciled(String currency, List<Row> rows, List<PostReconciliation.Line> lines,
-        List<QueuedPayment> payments, List<PostReconciliation.AccountPeriod> periods) {
+        List<QueuedPayment> payments, List<PostReconciliation.AccountPeriod> periods,
+        List<StaleRegister> staleRegisters) {
 
     /** The lines that price energy: the energy itself, and the taxes and levies charged with it. */
     private static final Set<EntryKind> ENERGY_LINES = Set.of(EntryKind.ENERGY, EntryKind.TAX, EntryKind.LEVY);
@@ -26,6 +30,31 @@ public record Reconciled(String currency, List<Row> rows, List<PostReconciliatio
         lines = List.copyOf(lines);
         payments = List.copyOf(payments);
         periods = List.copyOf(periods);
+        staleRegisters = List.copyOf(staleRegisters);
+    }
+
+    /**
+     * A register read older than its meter's last reading in the replica (decision 0096): typed from an earlier
+     * visit, or read before the replica's last pull. It bills no gap, and the new gateway bills the meter's readings
+     * on from its last reading in the replica, not from this register, so no quarter hour is billed twice.
+     *
+     * @param registerWh the register read
+     * @param at the end of the quarter hour it is of
+     * @param replicaRegisterWh the meter's register at its last reading in the replica
+     * @param replicaReadingEnd the end of that reading: where the meter was billed to
+     */
+    public record StaleRegister(String customerId, String meterId, long registerWh, Instant at,
+            long replicaRegisterWh, Instant replicaReadingEnd) {
+
+        /** Where the reconciliation tells the new gateway it billed the meter to (section 6.42). */
+        PostReconciliation.BilledTo billedTo() {
+            return new PostReconciliation.BilledTo(meterId, replicaRegisterWh, replicaReadingEnd);
+        }
+    }
+
+    /** Where the reconciliation billed each meter whose register read was stale, as the new gateway is told. */
+    public List<PostReconciliation.BilledTo> billedTo() {
+        return staleRegisters.stream().map(StaleRegister::billedTo).toList();
     }
 
     /**

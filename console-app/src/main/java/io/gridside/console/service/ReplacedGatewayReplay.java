@@ -301,7 +301,8 @@ final class ReplacedGatewayReplay {
 
     /**
      * Which readings are the new gateway's. With the record, as the new gateway bills them: a meter's readings
-     * after the register it was read at, or, for a meter it could not read then, those from the quarter hour of the
+     * after the register it was read at (for a stale read, after its last reading in the replica, which the record
+     * keeps in its place), or, for a meter it could not read then, those from the quarter hour of the
      * reconciliation on. Without it, see {@link #newReadingsFrom}.
      */
     private Predicate<Reading> newGatewaysReadings(List<Reading> readings) {
@@ -310,10 +311,11 @@ final class ReplacedGatewayReplay {
             return r -> !r.intervalStart().isBefore(from);
         }
         Instant opened = Reading.intervalStartOf(postedAt);
-        // KNOWN SHORTCOMING: a register recorded older than the meter's last reading from the dead gateway (a stale
-        // read) takes the readings between the two from the dead gateway's part, which billed them; the gap's
-        // billing then leaves each line's fraction of a minor unit otherwise than the reconciliation sent it, and
-        // the day's energy entry may differ by a minor unit, besides those readings being billed twice.
+        // A stale register read is recorded as the meter's last reading in the replica, where the reconciliation
+        // told the new gateway it billed the meter to (decision 0096), so no reading is taken from both parts.
+        // KNOWN SHORTCOMING: a record kept before decision 0096 holds a stale register as read; the readings between
+        // it and the meter's last reading from the dead gateway are then taken from the dead gateway's part, which
+        // billed them, and the audit replays them billed twice, as that console's new gateway billed them.
         Map<String, Instant> readTo = new HashMap<>();
         record.registers().stream().filter(MeterRegister::read).forEach(r -> readTo.put(r.meterId(), r.at()));
         return r -> {

@@ -111,7 +111,7 @@ public final class MessageCatalogue {
             new Entry(0xA3, FinishRestore.class, 1, Priority.BILLING),
             new Entry(0xA4, ReadRegisters.class, 1, Priority.BILLING),
             new Entry(0xA5, RegistersRead.class, 1, Priority.BILLING),
-            new Entry(0xA6, PostReconciliation.class, 4, Priority.BILLING),
+            new Entry(0xA6, PostReconciliation.class, 5, Priority.BILLING),
             new Entry(0xA7, ReconciliationPosted.class, 1, Priority.BILLING),
             new Entry(0xAB, RestoreConfigPart.class, 1, Priority.BILLING));
 

@@ -7,6 +7,7 @@ import io.gridside.site.CreditState;
 import io.gridside.site.EntryKind;
 import io.gridside.site.RelayState;
 import io.gridside.site.cash.CashBookLine;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -28,14 +29,23 @@ import java.util.List;
  * them. Schema 4 added to each period whether the account's low-credit alert is armed (section 6.40); a period
  * without it is written exactly as schema 3 wrote it.
  *
+ * <p>Schema 5 added {@code billedTo}: for each meter whose register the gateway read is older than the meter's last
+ * reading in the replica (a stale read, which bills no gap), that last reading's register and end, from which the
+ * gateway bills the meter's readings instead of from the register it read, which would bill the readings between
+ * the two again (section 6.42). A reconciliation without them is written exactly as schema 4 wrote it, and read with
+ * null: every meter is then billed from the register read.
+ *
  * @param receipts each receipt line of a payment line of this reconciliation that the dead gateway took as cash,
  *     so that the new gateway's cash book holds it (a technician's cash-up counts it, its number is never given
  *     again, its cash counts against the credential's limit); null for none
  * @param periods at most one per customer, for the accounts that go on with their periods; null for none
+ * @param billedTo at most one per meter, for the meters billed from another register than the one read; null for
+ *     none
  */
 public record PostReconciliation(String restoreId, List<Line> lines,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CashBookLine> receipts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountPeriod> periods) implements Message {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountPeriod> periods,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<BilledTo> billedTo) implements Message {
 
     /** The capability of a gateway that goes on with the periods a reconciliation carries (section 6.40). */
     public static final String ACCOUNT_PERIODS = "account-periods";
@@ -125,10 +135,27 @@ public record PostReconciliation(String restoreId, List<Line> lines,
     public record LineRemainder(String line, long unitsPerMinor, long units) {
     }
 
+    /**
+     * Where the reconciliation billed one meter to when that is not the register the gateway read: the meter's last
+     * reading in the replica, which a stale register read does not reach (section 6.42).
+     *
+     * @param registerWh the meter's register at the end of that reading
+     * @param at the end of that reading, after which the gateway bills the meter's readings
+     */
+    public record BilledTo(String meterId, long registerWh, Instant at) {
+    }
+
     public PostReconciliation {
         lines = List.copyOf(lines);
         receipts = receipts == null || receipts.isEmpty() ? null : List.copyOf(receipts);
         periods = periods == null || periods.isEmpty() ? null : List.copyOf(periods);
+        billedTo = billedTo == null || billedTo.isEmpty() ? null : List.copyOf(billedTo);
+    }
+
+    /** A reconciliation that bills every meter from the register read, as schema 4 sent every one. */
+    public PostReconciliation(String restoreId, List<Line> lines, List<CashBookLine> receipts,
+            List<AccountPeriod> periods) {
+        this(restoreId, lines, receipts, periods, null);
     }
 
     /** A reconciliation that carries no cash receipt, as schema 1 sent every one. */
@@ -151,20 +178,28 @@ public record PostReconciliation(String restoreId, List<Line> lines,
         return periods == null ? List.of() : periods;
     }
 
+    /** The meters billed to another register than the one read; empty for none. */
+    public List<BilledTo> billedToCarried() {
+        return billedTo == null ? List.of() : billedTo;
+    }
+
     /** The reconciliation's fields as the codec reads them once the fields of schema 3 are there, null or not. */
     private record Fields(String restoreId, List<Line> lines, List<CashBookLine> receipts,
-            List<AccountPeriod> periods) {
+            List<AccountPeriod> periods, List<BilledTo> billedTo) {
     }
 
     /**
      * Reads the fields as the codec decodes them: a reconciliation of schema 1 has no receipts, one of schema 1
-     * or 2 no periods, and a period of schema 3 no {@code lowAlertArmed}, each read as null.
+     * or 2 no periods, a period of schema 3 no {@code lowAlertArmed}, and one of schema 4 or before no
+     * {@code billedTo}, each read as null.
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static PostReconciliation fromTree(ObjectNode tree) {
         tree.putIfAbsent("receipts", tree.nullNode());
         tree.putIfAbsent("periods", tree.nullNode());
+        tree.putIfAbsent("billedTo", tree.nullNode());
         Fields fields = MessageCodec.convert(tree, Fields.class);
-        return new PostReconciliation(fields.restoreId(), fields.lines(), fields.receipts(), fields.periods());
+        return new PostReconciliation(fields.restoreId(), fields.lines(), fields.receipts(), fields.periods(),
+                fields.billedTo());
     }
 }

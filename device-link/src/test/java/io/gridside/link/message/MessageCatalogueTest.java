@@ -81,7 +81,7 @@ class MessageCatalogueTest {
                         tuple(0xA0, BeginRestore.class, 3), tuple(0xA1, RestoreChunk.class, 2),
                         tuple(0xA2, RestoreState.class, 2), tuple(0xA3, FinishRestore.class, 1),
                         tuple(0xA4, ReadRegisters.class, 1), tuple(0xA5, RegistersRead.class, 1),
-                        tuple(0xA6, PostReconciliation.class, 4), tuple(0xA7, ReconciliationPosted.class, 1),
+                        tuple(0xA6, PostReconciliation.class, 5), tuple(0xA7, ReconciliationPosted.class, 1),
                         tuple(0xAB, RestoreConfigPart.class, 1));
     }
 

@@ -129,17 +129,20 @@ final class ReplacementBilling {
     /**
      * Starts billing the restored site at {@code at}, when its reconciliation was posted: each account on its
      * reconciled balance, going on with the period the reconciliation says the gap left it in (decision 0084), or
-     * afresh when it says none; each meter from the register the reconciliation billed its gap to, or from
-     * {@code at} for a meter that could not be read. A gateway started again on its journal takes the same
+     * afresh when it says none; each meter from the register the reconciliation billed its gap to (the one read, or
+     * for a stale read the meter's last reading in the replica), or from {@code at} for a meter that could not be
+     * read. A gateway started again on its journal takes the same
      * reconciliation again, so it goes on with the same periods and reopens none.
      *
      * @param read the registers the gateway read for the reconciliation, or null when it read none
      * @param periods the accounts' periods the first reconciliation carried; empty when it carried none
+     * @param billedTo where the reconciliation billed each meter whose register read was stale (section 6.42): its
+     *     last reading in the replica, from which it is billed on instead of from the register read
      * @param clock the gateway's clock
      */
     static ReplacementBilling start(RestoredSite restored, RegistersRead read,
-            List<PostReconciliation.AccountPeriod> periods, MeterRegisters meters, Instant at,
-            Supplier<Instant> clock, Retries retries) {
+            List<PostReconciliation.AccountPeriod> periods, List<PostReconciliation.BilledTo> billedTo,
+            MeterRegisters meters, Instant at, Supplier<Instant> clock, Retries retries) {
         SiteInfo site = restored.begin().site();
         Tariff tariff = restored.begin().tariff();
         BillingConfig config = restored.billingConfig();
@@ -155,12 +158,13 @@ final class ReplacementBilling {
         if (read != null) {
             read.registers().forEach(register -> byMeter.put(register.meterId(), register));
         }
+        // A stale register billed no gap: the meter goes on from its last reading in the replica, which the
+        // reconciliation says, or the readings between the two would be billed again (decision 0096).
+        billedTo.forEach(billed -> byMeter.put(billed.meterId(), new RegistersRead.Register(billed.meterId(),
+                billed.registerWh(), billed.at())));
         for (RestoreChunk.Account account : restored.accounts()) {
             String meterId = account.meter().meterId();
             RegistersRead.Register register = byMeter.get(meterId);
-            // KNOWN SHORTCOMING: a register read older than the meter's last reading in the replica (a stale read)
-            // bills no gap, yet billing goes on from that register, so the readings between the two are billed
-            // again; the restore does not say where each meter's readings in the replica end.
             billing.billedTo.put(meterId, register != null ? register.at() : opened);
             if (register != null) {
                 billing.registers.put(meterId, register.registerWh());

@@ -543,7 +543,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         ReconciliationPosted posted = site.post(post, at);
         if (billing == null) {
             billing = ReplacementBilling.start(site, lastRead, takesPeriods ? post.periodsCarried() : List.of(),
-                    meters, at, this::clock, retries);
+                    post.billedToCarried(), meters, at, this::clock, retries);
         }
         kept(post, by);
         LOG.info("Supervisor {} posted a reconciliation: {} entries, {} references posted before.", by,

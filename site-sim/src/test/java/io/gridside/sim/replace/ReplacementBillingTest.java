@@ -66,6 +66,22 @@ class ReplacementBillingTest {
     }
 
     @Test
+    void billsAMeterWhoseRegisterReadWasStaleOnFromWhereTheReconciliationSaysItWasBilledTo()
+            throws RestoreRefusedException {
+        // The replica's last reading of M1 ended a quarter hour after the register the gateway read (decision 0096).
+        Instant replicaEnd = READ_AT.plus(Duration.ofMinutes(15));
+        restoreAndReconcile(List.of(new PostReconciliation.BilledTo("M1", 5_000_000, replicaEnd)));
+
+        clock.advance(Duration.ofHours(1));
+
+        long threeQuarterHours = 3 * WH_PER_QUARTER_HOUR * TARIFF.energyMinorPerKwh() / 1_000;
+        assertThat(gateway.readings(READ_AT, clock.now(), "M1")).hasSize(3)
+                .allSatisfy(reading -> assertThat(reading.intervalStart()).isAfterOrEqualTo(replicaEnd));
+        assertThat(gateway.balance("C1")).isEqualTo(12_500 - 1_200 - threeQuarterHours);
+        assertThat(gateway.readings(READ_AT, clock.now(), "M2")).hasSize(4);
+    }
+
+    @Test
     void continuesTheDeadGatewaysChainAcrossItsOwnBilling() throws RestoreRefusedException {
         restoreAndReconcile();
         clock.advance(Duration.ofHours(15));
@@ -115,13 +131,17 @@ class ReplacementBillingTest {
     }
 
     private void restoreAndReconcile() throws RestoreRefusedException {
+        restoreAndReconcile(List.of());
+    }
+
+    private void restoreAndReconcile(List<PostReconciliation.BilledTo> billedTo) throws RestoreRefusedException {
         gateway.begin(new BeginRestore(RESTORE, SITE_INFO, TARIFF, TIP, TIP_HASH, 1), "S-1");
         gateway.chunk(new RestoreChunk(RESTORE, 0, List.of(account("C1", "M1", 12_500), account("C2", "M2", -400))),
                 "S-1");
         gateway.finish(new FinishRestore(RESTORE), "S-1");
         gateway.readRegisters();
         gateway.post(new PostReconciliation(RESTORE, List.of(new PostReconciliation.Line("C1", EntryKind.ENERGY,
-                -1_200, "gap:M1:41:energy"))), "S-1");
+                -1_200, "gap:M1:41:energy")), null, null, billedTo), "S-1");
     }
 
     private static RestoreChunk.Account account(String customerId, String meterId, long balance) {
