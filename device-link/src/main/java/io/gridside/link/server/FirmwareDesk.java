@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,12 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@link FirmwareService} and turns what the service throws into the error codes the protocol names. Offers and
  * chunks go through lanes of their own, in the order they came, so that chunks are answered back to back as they
  * arrive, never behind a slow request on the session's worker, and an offer is answered before the chunks it opens:
- * the check lane has each chunk's data hashed by one of two hashing threads, the transfer lane takes the chunks in
- * the order they came, each once its hash is ready, and has the service check and keep it, and a flush lane sends
- * its answer once the chunk is on the flash, so that chunks arriving together share one forced write. Each lane works
- * on its own chunk at once: two chunks are hashed together, on both cores, while the one before them is kept. An
- * install, which lasts a trial boot, has its own lane too. The session checks the credential and role before a
- * request reaches the desk.
+ * the link's dispatcher has each chunk's data hashed by one of two hashing threads, the transfer lane takes offers and
+ * chunks in the order they came, each chunk once its hash is ready, and has the service check and keep it, and a
+ * flush lane sends its answer once the chunk is on the flash, so that chunks arriving together share one forced
+ * write. Each lane works on its own chunk at once: two chunks are hashed together, on both cores, while the one
+ * before them is kept. An install, which lasts a trial boot, has its own lane too. The session checks the credential
+ * and role before a request reaches the desk.
  */
 final class FirmwareDesk implements AutoCloseable {
 
@@ -53,7 +54,6 @@ final class FirmwareDesk implements AutoCloseable {
     /** How many threads hash chunks at once: the hashing is the longest stage of an upload, and there are two cores. */
     private static final int HASHERS = 2;
 
-    private final ExecutorService checks;
     private final ExecutorService hashers;
     private final ExecutorService transfers;
     private final ExecutorService flushes;
@@ -69,7 +69,6 @@ final class FirmwareDesk implements AutoCloseable {
 
     FirmwareDesk(GatewayService service, String address) {
         this.service = service;
-        this.checks = lane("gateway-firmware-check-" + address);
         AtomicInteger hasher = new AtomicInteger();
         this.hashers = Executors.newFixedThreadPool(HASHERS, runnable -> {
             Thread thread = new Thread(runnable, "gateway-firmware-hash-" + hasher.incrementAndGet() + "-" + address);
@@ -97,18 +96,19 @@ final class FirmwareDesk implements AutoCloseable {
     }
 
     /**
-     * The thread {@code message} is answered on: offers and chunks on the check lane, which hands them on to the
-     * transfer lane in their order, installs on their own lane, the rest on the worker.
+     * The thread {@code message} is answered on: offers and chunks on the link's dispatcher, which only checks the
+     * session and hands them on, in their order, to the hashing threads and the transfer lane (a lane of its own
+     * would cost each chunk one more hand-over between threads); installs on their own lane, the rest on the worker.
      */
-    ExecutorService laneFor(Message message, ExecutorService worker) {
+    Executor laneFor(Message message, ExecutorService worker) {
         if (message instanceof FirmwareChunk || message instanceof OfferFirmware) {
-            return checks;
+            return Runnable::run;
         }
         return message instanceof InstallFirmware ? installs : worker;
     }
 
     /**
-     * Answers a firmware request through {@code replier}. An offer or a chunk, which arrives on the check lane, is
+     * Answers a firmware request through {@code replier}. An offer or a chunk, which arrives on the dispatcher, is
      * answered from the transfer lane, in the order they came, a chunk once a hashing thread has hashed its data; its
      * answer waits until the chunk is on the flash: the flush lane forces the chunks taken so far with one write and
      * then answers them in their order, while the other lanes go on with the next ones.
@@ -300,7 +300,6 @@ final class FirmwareDesk implements AutoCloseable {
 
     @Override
     public void close() {
-        checks.shutdownNow();
         transfers.shutdownNow();
         hashers.shutdownNow();
         flushes.shutdownNow();
