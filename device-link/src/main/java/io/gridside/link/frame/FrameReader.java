@@ -18,16 +18,20 @@ public final class FrameReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
 
-    private final InputStream in;
     /** How much one read may take off the stream: a TCP read may bring many frames at once. */
     private static final int READ_BYTES = 128 * 1024;
     /**
      * The smallest payload of a plain frame that is handed on as a view of what was read rather than copied: large
      * fragments (a firmware chunk's) are not copied by the reader, small ones are, so that a view never holds a read
-     * buffer many times its own size.
+     * buffer more than 16 times its own size.
+     *
+     * <p>KNOWN SHORTCOMING: a view keeps its whole read buffer alive, so a peer that spreads large fragments thinly
+     * over its reads can make the link hold up to 16 times the bytes of the fragments it keeps (its window and its
+     * unfinished messages): tens of MiB at worst instead of a few.
      */
     private static final int VIEW_FROM = Frame.MAX_PAYLOAD / 2;
 
+    private final InputStream in;
     /** What was read; a new one once frames of it went on as views, which must not change. */
     private byte[] chunk = new byte[READ_BYTES];
     /** Frames went on as views of {@link #chunk}: what it holds up to {@link #chunkPosition} must not change. */
