@@ -1,9 +1,7 @@
 package io.gridside.link.frame;
 
-import io.gridside.site.cbor.ByteString;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.CRC32C;
 
 /** Turns frames into delimited wire bytes and back, enforcing every framing rule on the way in. */
@@ -78,22 +76,7 @@ public final class FrameCodec {
         if (length > MAX_PLAIN_LENGTH) {
             throw new FrameException(FrameException.Rule.TOO_LONG, "longer than the largest allowed frame");
         }
-        return decodeRaw(plain, offset, length, false);
-    }
-
-    /**
-     * Decodes a plain frame as {@link #decodePlain} does, but a payload of at least {@code viewFrom} bytes is not
-     * copied: the frame's body is a view of {@code plain}, which nobody may change afterwards (a reader hands such a
-     * buffer over rather than reuse it).
-     *
-     * @throws FrameException naming the rule the bytes broke
-     */
-    static Frame decodePlainTakingOver(byte[] plain, int offset, int length, int viewFrom) {
-        if (length > MAX_PLAIN_LENGTH) {
-            throw new FrameException(FrameException.Rule.TOO_LONG, "longer than the largest allowed frame");
-        }
-        boolean view = length - Frame.HEADER_LENGTH - Frame.TRAILER_LENGTH >= viewFrom;
-        return decodeRaw(plain, offset, length, view);
+        return decodeRaw(plain, offset, length);
     }
 
     /** The payload length a plain frame's header states, from its first {@link Frame#HEADER_LENGTH} bytes. */
@@ -142,14 +125,11 @@ public final class FrameCodec {
         }
         byte[] raw = scratch != null ? scratch : new byte[length];
         int rawLength = Cobs.decodeInto(encoded, offset, length, raw, scratch != null);
-        return decodeRaw(raw, 0, rawLength, false);
+        return decodeRaw(raw, 0, rawLength);
     }
 
-    /**
-     * Checks and reads a frame's header, payload and checksum, as they are before COBS; the payload is a copy, or a
-     * view of {@code bytes} when {@code view}.
-     */
-    private static Frame decodeRaw(byte[] bytes, int offset, int rawLength, boolean view) {
+    /** Checks and reads a frame's header, payload and checksum, as they are before COBS. */
+    private static Frame decodeRaw(byte[] bytes, int offset, int rawLength) {
         if (rawLength < Frame.HEADER_LENGTH + Frame.TRAILER_LENGTH) {
             throw new FrameException(FrameException.Rule.TOO_SHORT,
                     "only " + rawLength + " bytes, shorter than a header and checksum");
@@ -163,13 +143,10 @@ public final class FrameCodec {
         if (version != Frame.VERSION) {
             throw FrameException.foreignVersion(version);
         }
-        Payload body = view ? Payload.of(List.of(ByteString.adopt(bytes, offset + Frame.HEADER_LENGTH,
-                checksumAt - Frame.HEADER_LENGTH))) : null;
-        return readFields(buffer, checksumAt, body);
+        return readFields(buffer, checksumAt);
     }
 
-    /** Reads the header's fields, and the payload into an array of its own unless {@code body} is its view. */
-    private static Frame readFields(ByteBuffer buffer, int checksumAt, Payload body) {
+    private static Frame readFields(ByteBuffer buffer, int checksumAt) {
         int type = buffer.get() & 0xFF;
         int flags = buffer.get() & 0xFF;
         int channel = buffer.get() & 0xFF;
@@ -187,9 +164,6 @@ public final class FrameCodec {
         if (payloadLength != checksumAt - Frame.HEADER_LENGTH || payloadLength > Frame.MAX_PAYLOAD) {
             throw new FrameException(FrameException.Rule.LENGTH, "its length field says " + payloadLength
                     + " payload bytes but it carries " + (checksumAt - Frame.HEADER_LENGTH));
-        }
-        if (body != null) {
-            return new Frame(type, flags, channel, epoch, seq, ack, window, sack, requestId, body);
         }
         byte[] payload = new byte[payloadLength];
         buffer.get(payload);

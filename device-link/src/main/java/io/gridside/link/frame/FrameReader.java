@@ -18,24 +18,9 @@ public final class FrameReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
 
-    /** How much one read may take off the stream: a TCP read may bring many frames at once. */
-    private static final int READ_BYTES = 128 * 1024;
-    /**
-     * The smallest payload of a plain frame that is handed on as a view of what was read rather than copied: large
-     * fragments (a firmware chunk's) are not copied by the reader, small ones are, so that a view never holds a read
-     * buffer more than 16 times its own size.
-     *
-     * <p>KNOWN SHORTCOMING: a view keeps its whole read buffer alive, so a peer that spreads large fragments thinly
-     * over its reads can make the link hold up to 16 times the bytes of the fragments it keeps (its window and its
-     * unfinished messages): tens of MiB at worst instead of a few.
-     */
-    private static final int VIEW_FROM = Frame.MAX_PAYLOAD / 2;
-
     private final InputStream in;
-    /** What was read; a new one once frames of it went on as views, which must not change. */
-    private byte[] chunk = new byte[READ_BYTES];
-    /** Frames went on as views of {@link #chunk}: what it holds up to {@link #chunkPosition} must not change. */
-    private boolean lent;
+    /** What one read takes off the stream: a TCP read may bring many frames at once. */
+    private final byte[] chunk = new byte[256 * 1024];
     private byte[] pending = new byte[1024];
     /** Where a frame is decoded before its payload is copied out. */
     private final byte[] scratch = new byte[FrameCodec.MAX_ENCODED_LENGTH];
@@ -132,8 +117,7 @@ public final class FrameReader {
             return null;
         }
         try {
-            Frame frame = FrameCodec.decodePlainTakingOver(chunk, chunkPosition, length, VIEW_FROM);
-            lent |= frame.body().length() >= VIEW_FROM;
+            Frame frame = FrameCodec.decodePlain(chunk, chunkPosition, length);
             chunkPosition += length;
             received.incrementAndGet();
             return frame;
@@ -146,17 +130,12 @@ public final class FrameReader {
 
     /**
      * Whether at least {@code length} bytes are read and not yet taken, reading more as needed; false at the end
-     * of the stream. What is left of the last read moves to the front of the buffer first when it must; to the front
-     * of a new buffer once frames went on as views of this one, which is handed over rather than reused.
+     * of the stream. What is left of the last read moves to the front of the buffer first when it must.
      */
     private boolean buffered(int length) throws IOException {
         while (chunkLength - chunkPosition < length) {
-            boolean roomy = chunk.length - chunkLength >= Math.max(length, READ_BYTES / 4);
-            if (chunkPosition > 0 && !(lent && roomy)) {
-                byte[] target = lent ? new byte[READ_BYTES] : chunk;
-                System.arraycopy(chunk, chunkPosition, target, 0, chunkLength - chunkPosition);
-                chunk = target;
-                lent = false;
+            if (chunkPosition > 0) {
+                System.arraycopy(chunk, chunkPosition, chunk, 0, chunkLength - chunkPosition);
                 chunkLength -= chunkPosition;
                 chunkPosition = 0;
             }

@@ -1,21 +1,20 @@
 package io.gridside.link.session;
 
 import io.gridside.link.frame.Frame;
-import io.gridside.link.frame.Payload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Puts each priority class's fragments back into whole messages. The fragments are kept as they came (a large one on
- * a plain stream as a view of what the reader read, not a copy) and copied once, into the whole, when the last
- * arrives; a message of one fragment is its payload. Used by the dispatcher thread only.
+ * Puts each priority class's fragments back into whole messages. The fragments are kept as they came and copied
+ * once, into the whole, when the last arrives; a message of one fragment is its payload. Used by the dispatcher
+ * thread only.
  */
 final class Reassembly {
 
     /** One message being put together: its fragments so far and their total length. */
     private static final class Partial {
-        final List<Payload> fragments = new ArrayList<>();
+        final List<byte[]> fragments = new ArrayList<>();
         int length;
     }
 
@@ -42,8 +41,8 @@ final class Reassembly {
             return null;
         }
         Partial message = partial[channel];
-        message.fragments.add(frame.body());
-        message.length += frame.body().length();
+        message.fragments.add(frame.payload());
+        message.length += frame.payload().length;
         if (message.length > LinkOptions.MAX_MESSAGE) {
             broken++;
             partial[channel] = null;
@@ -56,15 +55,16 @@ final class Reassembly {
         return join(message);
     }
 
-    // KNOWN SHORTCOMING: on the way in, every bulk byte is still copied once into a new array that a raw socket copy
-    // does not make: the join copies the fragments, views of what the reader read, into the whole, since a message is
-    // decoded from one array. A whole of views would need a byte string made of pieces (bench/README.md, firmware).
+    // KNOWN SHORTCOMING: on the way in, every bulk byte is still copied twice into new arrays that a raw socket copy
+    // does not make: the reader copies each frame's payload out of what it read, and the join copies the fragments
+    // into the whole. Fragments that stay views of the reader's buffer would need that buffer handed over rather
+    // than reused, and a whole of views a byte string made of pieces (bench/README.md, firmware).
     private static byte[] join(Partial message) {
         byte[] payload = new byte[message.length];
         int offset = 0;
-        for (Payload fragment : message.fragments) {
-            fragment.copyTo(payload, offset);
-            offset += fragment.length();
+        for (byte[] fragment : message.fragments) {
+            System.arraycopy(fragment, 0, payload, offset, fragment.length);
+            offset += fragment.length;
         }
         return payload;
     }

@@ -37,7 +37,7 @@ class PlainFramesTest {
 
     @Test
     void framesKeptWhileTheReaderReadsOnKeepTheirBytes() throws IOException {
-        // Large payloads go on as views of what the reader read; the reader must never write over them.
+        // A frame handed on must keep its payload while the reader reads on into its buffer.
         Random random = new Random(11);
         List<Frame> plain = new ArrayList<>();
         for (int seq = 2; seq < 90; seq++) {
