@@ -50,10 +50,10 @@ final class FirmwareDesk implements AutoCloseable {
     static final String CAMPAIGN_UNKNOWN = "CAMPAIGN_UNKNOWN";
     static final String CAMPAIGN_CONFLICT = "CAMPAIGN_CONFLICT";
 
-    private final GatewayService service;
-    /** How many threads hash chunks at once: the hashing is the longest stage of an upload, and there are two cores. */
+    /** How many threads hash chunks at once: the hashing is an upload's longest stage, and there are two cores. */
     private static final int HASHERS = 2;
 
+    private final GatewayService service;
     private final ExecutorService hashers;
     private final ExecutorService transfers;
     private final ExecutorService flushes;
