@@ -440,8 +440,8 @@ public final class FirmwareBench {
 
     /**
      * The simulated gateway with its firmware in memory: it checks each offer's signature and each chunk's SHA-256
-     * as the simulated gateway does (the session hashes each chunk on its check lane; the whole image's is checked at
-     * install), but writes nothing to a disk.
+     * as the simulated gateway does (the session hashes each chunk on its hashing threads; the whole image's is
+     * checked at install), but writes nothing to a disk.
      * What it costs beyond a raw copy is the link's own cost and the hashing.
      */
     private static final class InMemoryFirmwareGateway implements GatewayService {

@@ -18,9 +18,14 @@ import io.gridside.site.firmware.FirmwareRefusedException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@link FirmwareService} and turns what the service throws into the error codes the protocol names. Offers and
  * chunks go through lanes of their own, in the order they came, so that chunks are answered back to back as they
  * arrive, never behind a slow request on the session's worker, and an offer is answered before the chunks it opens:
- * the check lane hashes each chunk's data, the transfer lane has the service check and keep it, and a flush lane
- * sends its answer once the chunk is on the flash, so that chunks arriving together share one forced write. Each lane
- * works on its own chunk at once, the hashing of one overlapping the keeping of the one before. An install, which
- * lasts a trial boot, has its own lane too. The session checks the credential and role before a request reaches the
- * desk.
+ * the link's dispatcher has each chunk's data hashed by one of two hashing threads, the transfer lane takes offers and
+ * chunks in the order they came, each chunk once its hash is ready, and has the service check and keep it, and a
+ * flush lane sends its answer once the chunk is on the flash, so that chunks arriving together share one forced
+ * write. Each lane works on its own chunk at once: two chunks are hashed together, on both cores, while the one
+ * before them is kept. An install, which lasts a trial boot, has its own lane too. The session checks the credential
+ * and role before a request reaches the desk.
  */
 final class FirmwareDesk implements AutoCloseable {
 
@@ -44,8 +50,11 @@ final class FirmwareDesk implements AutoCloseable {
     static final String CAMPAIGN_UNKNOWN = "CAMPAIGN_UNKNOWN";
     static final String CAMPAIGN_CONFLICT = "CAMPAIGN_CONFLICT";
 
+    /** How many threads hash chunks at once: the hashing is an upload's longest stage, and there are two cores. */
+    private static final int HASHERS = 2;
+
     private final GatewayService service;
-    private final ExecutorService checks;
+    private final ExecutorService hashers;
     private final ExecutorService transfers;
     private final ExecutorService flushes;
     private final ExecutorService installs;
@@ -60,7 +69,12 @@ final class FirmwareDesk implements AutoCloseable {
 
     FirmwareDesk(GatewayService service, String address) {
         this.service = service;
-        this.checks = lane("gateway-firmware-check-" + address);
+        AtomicInteger hasher = new AtomicInteger();
+        this.hashers = Executors.newFixedThreadPool(HASHERS, runnable -> {
+            Thread thread = new Thread(runnable, "gateway-firmware-hash-" + hasher.incrementAndGet() + "-" + address);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.transfers = lane("gateway-firmware-transfer-" + address);
         this.flushes = lane("gateway-firmware-flush-" + address);
         this.installs = lane("gateway-firmware-install-" + address);
@@ -82,21 +96,22 @@ final class FirmwareDesk implements AutoCloseable {
     }
 
     /**
-     * The thread {@code message} is answered on: offers and chunks on the check lane, which hands them on to the
-     * transfer lane in their order, installs on their own lane, the rest on the worker.
+     * The thread {@code message} is answered on: offers and chunks on the link's dispatcher, which only checks the
+     * session and hands them on, in their order, to the hashing threads and the transfer lane (a lane of its own
+     * would cost each chunk one more hand-over between threads); installs on their own lane, the rest on the worker.
      */
-    ExecutorService laneFor(Message message, ExecutorService worker) {
+    Executor laneFor(Message message, ExecutorService worker) {
         if (message instanceof FirmwareChunk || message instanceof OfferFirmware) {
-            return checks;
+            return Runnable::run;
         }
         return message instanceof InstallFirmware ? installs : worker;
     }
 
     /**
-     * Answers a firmware request through {@code replier}. An offer or a chunk, which arrives on the check lane, is
-     * answered from the transfer lane, a chunk once its data is hashed here; its answer waits until the chunk is on
-     * the flash: the flush lane forces the chunks taken so far with one write and then answers them in their order,
-     * while the other lanes go on with the next ones.
+     * Answers a firmware request through {@code replier}. An offer or a chunk, which arrives on the dispatcher, is
+     * answered from the transfer lane, in the order they came, a chunk once a hashing thread has hashed its data; its
+     * answer waits until the chunk is on the flash: the flush lane forces the chunks taken so far with one write and
+     * then answers them in their order, while the other lanes go on with the next ones.
      */
     void answer(Message request, String by, Consumer<Message> replier) {
         FirmwareService firmware = firmware();
@@ -104,23 +119,35 @@ final class FirmwareDesk implements AutoCloseable {
             replier.accept(answer(request, by));
             return;
         }
-        ByteString dataSha256 = request instanceof FirmwareChunk chunk ? FirmwareCheck.sha256(chunk.data()) : null;
         try {
+            Future<ByteString> dataSha256 = request instanceof FirmwareChunk chunk
+                    ? CompletableFuture.supplyAsync(() -> FirmwareCheck.sha256(chunk.data()), hashers)
+                    : CompletableFuture.completedFuture(null);
             transfers.execute(() -> transfer(firmware, request, dataSha256, by, replier));
         } catch (RejectedExecutionException e) {
             LOG.debug("The session closed with a {} unanswered.", request.getClass().getSimpleName());
         }
     }
 
-    /** On the transfer lane: answers an offer, or has a chunk kept and its answer wait for the flush. */
-    private void transfer(FirmwareService firmware, Message request, ByteString dataSha256, String by,
+    /**
+     * On the transfer lane: answers an offer, or has a chunk kept, once its hash is ready, and its answer wait for the
+     * flush. A session closing meanwhile interrupts the wait, and the chunk goes unanswered.
+     */
+    private void transfer(FirmwareService firmware, Message request, Future<ByteString> dataSha256, String by,
             Consumer<Message> replier) {
         try {
             if (request instanceof FirmwareChunk chunk) {
-                keep(firmware, chunk, dataSha256, by, replier);
+                keep(firmware, chunk, dataSha256.get(), by, replier);
             } else {
                 replier.accept(answer(request, by));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.debug("The session closed with a {} unanswered.", request.getClass().getSimpleName());
+        } catch (ExecutionException e) {
+            LOG.error("The gateway failed to hash a {}.", request.getClass().getSimpleName(), e.getCause());
+            replier.accept(new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: "
+                    + e.getCause().getMessage()));
         } catch (RuntimeException e) {
             LOG.error("The gateway failed to answer a {}.", request.getClass().getSimpleName(), e);
             replier.accept(new ErrorReply("GATEWAY_FAULT", "The gateway could not answer: " + e.getMessage()));
@@ -273,8 +300,8 @@ final class FirmwareDesk implements AutoCloseable {
 
     @Override
     public void close() {
-        checks.shutdownNow();
         transfers.shutdownNow();
+        hashers.shutdownNow();
         flushes.shutdownNow();
         installs.shutdownNow();
     }

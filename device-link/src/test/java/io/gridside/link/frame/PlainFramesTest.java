@@ -36,6 +36,28 @@ class PlainFramesTest {
     }
 
     @Test
+    void framesKeptWhileTheReaderReadsOnKeepTheirBytes() throws IOException {
+        // A frame handed on must keep its payload while the reader reads on into its buffer.
+        Random random = new Random(11);
+        List<Frame> plain = new ArrayList<>();
+        for (int seq = 2; seq < 90; seq++) {
+            int length = seq % 3 == 0 ? 1 + random.nextInt(100) : Frame.MAX_PAYLOAD - random.nextInt(9000);
+            byte[] payload = new byte[length];
+            random.nextBytes(payload);
+            plain.add(frame(seq, payload));
+        }
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        stream.writeBytes(FrameCodec.encode(framing(Frame.PLAIN_SWITCH)));
+        plain.forEach(frame -> stream.writeBytes(plainBytes(frame)));
+
+        FrameReader reader = new FrameReader(new SlicedInputStream(stream.toByteArray(), 37_000));
+        reader.expectPlain();
+
+        List<Frame> read = readAll(reader);
+        assertThat(read.subList(1, read.size())).containsExactlyElementsOf(plain);
+    }
+
+    @Test
     void keepsCobsAfterAnOfferAlone() throws IOException {
         byte[] stream = concat(FrameCodec.encode(framing(Frame.PLAIN_OFFER)), FrameCodec.encode(frame(2, new byte[] {
             0, 5, 0})));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The desk answers a chunk only after the flush that put it on the flash, chunks that wait share a flush, and the
- * service is given each chunk's SHA-256, computed on the desk's check lane.
+ * service is given each chunk's SHA-256, computed on the desk's hashing threads.
  */
 @Timeout(10)
 class FirmwareDeskTest {
