@@ -22,6 +22,7 @@ import io.gridside.sim.SiteSpec;
 import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
 import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
@@ -153,7 +154,32 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
-    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabase() {
+    void aFreshDatabasePullsTheReplacedSiteFromEntryOneAndAuditsIt() throws IOException {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        String fresh = home.resolve("new-laptop.db").toString();
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", fresh);
+        CommandRun verify = CommandRun.of("bill", "verify", "--site", fresh);
+
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        try (SiteStore laptopA = SiteStore.open(Path.of(database));
+                SiteStore laptopB = SiteStore.open(Path.of(fresh))) {
+            long held = laptopA.lastLedgerSeq();
+            assertThat(laptopB.ledger().get(0).seq()).isEqualTo(1);
+            assertThat(laptopB.ledger()).startsWith(laptopA.ledger().toArray(LedgerEntry[]::new));
+            assertThat(laptopB.ledgerHash(held)).get().isEqualTo(laptopA.ledgerHash(held).orElseThrow());
+        }
+    }
+
+    @Test
+    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabaseByAGatewayThatTakesNoLedger() {
+        replacement.close();
+        replacement = ReplacementSite.listen(new ReplacementGateway(old.site().gateway().profile().siteId(),
+                "GW-NEW001", SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
+                MeterRegisters.of(old.site().gateway())).takingNoLedger());
+        tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
         assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
 
         CommandRun fresh = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",

@@ -52,8 +52,11 @@ final class RestoredSite {
     /**
      * @param carried the configuration document the restore carried, in its begin or in its parts (section 6.39),
      *     or null for none
+     * @param replicaLedger the replica's ledger as the restore carried it, checked: its tip alone, or every entry
+     *     from 1 (section 6.41)
      */
-    RestoredSite(BeginRestore begin, byte[] carried, List<RestoreChunk.Account> all) throws RestoreRefusedException {
+    RestoredSite(BeginRestore begin, byte[] carried, List<RestoreChunk.Account> all, List<LedgerLink> replicaLedger)
+            throws RestoreRefusedException {
         this.begin = begin;
         this.billingDocument = carried != null ? carried.clone() : plainDocument(begin);
         this.billingConfig = billingConfigOf(begin, billingDocument);
@@ -67,7 +70,7 @@ final class RestoredSite {
             balances.put(customerId, account.balanceMinor());
             takeDebts(account);
         }
-        this.ledger = new ContinuedLedger(begin.tip(), begin.tipHash());
+        this.ledger = new ContinuedLedger(replicaLedger);
     }
 
     /** Keeps what the account's debts owe, each of which must be one of the customer's under the site's terms. */
@@ -171,8 +174,8 @@ final class RestoredSite {
     }
 
     /**
-     * The entries after {@code afterSeq} with their links: the replica's tip, then those this gateway posted; it
-     * holds none before the tip.
+     * The entries after {@code afterSeq} with their links: the replica's ledger as the restore carried it (from entry
+     * 1, or its tip alone), then those this gateway posted.
      */
     List<LedgerLink> linksAfter(long afterSeq) {
         return ledger.linksAfter(afterSeq);
