@@ -174,7 +174,8 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
-    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabaseByAGatewayThatTakesNoLedger() {
+    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabaseByAGatewayThatTakesNoLedger()
+            throws IOException {
         replacement.close();
         replacement = ReplacementSite.listen(new ReplacementGateway(old.site().gateway().profile().siteId(),
                 "GW-NEW001", SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(), clock,
