@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -347,10 +348,21 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return statuses;
     }
 
-    /** The readings it billed since its reconciliation; none before. */
+    /**
+     * The readings the dead gateway billed, when the restore carried them (section 6.41), then those it billed since
+     * its reconciliation; none before it is restored.
+     */
     @Override
     public synchronized List<Reading> readings(Instant from, Instant to, String meterId) {
-        return advanced() ? billing.readings(from, to, meterId) : List.of();
+        if (restored == null) {
+            return List.of();
+        }
+        List<Reading> readings = new ArrayList<>(restored.replicaReadings(from, to, meterId));
+        if (advanced()) {
+            readings.addAll(billing.readings(from, to, meterId));
+        }
+        readings.sort(Comparator.comparing(Reading::intervalStart).thenComparing(Reading::meterId));
+        return readings;
     }
 
     @Override
@@ -527,7 +539,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         accounts.forEach(account -> balances.put(account.customer().customerId(), account.balanceMinor()));
         List<LedgerLink> replicaLedger = staging.ledgerLinks(finish.restoreId(), balances);
         RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()),
-                staging.configDocument(finish.restoreId()), accounts, replicaLedger);
+                staging.configDocument(finish.restoreId()), accounts, replicaLedger,
+                staging.readings(finish.restoreId()));
         restored = site;
         staging.clear();
         kept(finish, by);

@@ -9,6 +9,7 @@ import io.gridside.link.message.RestoreConfigPart;
 import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
 import io.gridside.site.ledger.LedgerChain;
 import io.gridside.site.ledger.LedgerCheck;
 import io.gridside.site.ledger.LedgerLink;
@@ -116,8 +117,19 @@ final class RestoreStaging {
         return links;
     }
 
+    /** The readings the restore's history parts carry, in index order; none for a restore without parts. */
+    List<Reading> readings(String restoreId) throws RestoreRefusedException {
+        begun(restoreId);
+        List<Reading> readings = new ArrayList<>();
+        ledgerParts.values().forEach(part -> readings.addAll(part.readings()));
+        return readings;
+    }
+
     /** What is wrong with {@code entries} as the ledger of {@code begun}, or null when they check. */
     private static String ledgerProblem(BeginRestore begun, List<LedgerEntry> entries, Map<String, Long> balances) {
+        if (entries.isEmpty()) {
+            return "it holds no entry";
+        }
         LedgerCheck.Result walk = LedgerCheck.walk(entries, Collections.nCopies(entries.size(), null));
         if (!walk.intact()) {
             return walk.problem();

@@ -18,6 +18,7 @@ import io.gridside.site.CustomerCategory;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
@@ -63,6 +64,27 @@ class ReplacementLedgerTest {
         assertThat(walk.intact()).as(walk.problem()).isTrue();
         assertThat(walk.head()).isEqualTo(tipHash(LEDGER).toByteArray());
         assertThat(gateway.profile().capabilities()).contains(RestoreLedgerPart.RESTORE_LEDGER);
+    }
+
+    @Test
+    void servesTheReadingsTheRestoreCarriedBeforeItsReconciliation() throws RestoreRefusedException {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            readings.add(new Reading("M" + (i % 2 + 1), Reading.intervalStartOf(NOW).minusSeconds(900L * (200 - i / 2)),
+                    40, 1_000 + 40L * i, null));
+        }
+        List<RestoreLedgerPart> parts = RestoreLedgerPart.partsOf(RESTORE, LEDGER, readings);
+        gateway.begin(begin(LEDGER, parts.size()), "S-1");
+        for (RestoreLedgerPart part : parts) {
+            gateway.ledgerPart(part, "S-1");
+        }
+        gateway.chunk(chunk(), "S-1");
+        gateway.finish(new FinishRestore(RESTORE), "S-1");
+
+        assertThat(parts).hasSize(5);
+        assertThat(gateway.readings(Instant.EPOCH, NOW, null)).containsExactlyInAnyOrderElementsOf(readings);
+        assertThat(gateway.readings(Instant.EPOCH, NOW, "M2")).hasSize(65);
+        assertThat(gateway.ledgerLinksAfter(0)).hasSize(LEDGER.size());
     }
 
     @Test
