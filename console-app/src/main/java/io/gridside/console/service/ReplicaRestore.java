@@ -320,7 +320,7 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         if (ledger.isEmpty() || !client.replacement().takesLedger()) {
             return List.of();
         }
-        // KNOWN SHORTCOMING: every reading the replica holds goes with the ledger, one part per 120; a site of
+        // KNOWN SHORTCOMING: every reading the replica holds goes with the ledger, one part per 64; a site of
         // thousands of meters with a month pulled sends millions, more than a serial cable carries in a visit. They
         // should move by digest, as a history pull does, and only the days the audit re-runs.
         return RestoreLedgerPart.partsOf(restoreId, ledger, readings);

@@ -18,7 +18,7 @@ import java.util.Objects;
  *   BeginRestore { ..., tip: entry 100, tipHash: h100, ledgerParts: 3 }
  *   RestoreLedgerPart { index: 0, entries: [1 .. 60],   readings: [] }
  *   RestoreLedgerPart { index: 1, entries: [61 .. 100], readings: [] }
- *   RestoreLedgerPart { index: 2, entries: [],          readings: [r1 .. r80] }
+ *   RestoreLedgerPart { index: 2, entries: [],          readings: [r1 .. r40] }
  *   link(... link(link(genesis, e1), e2) ..., e100) == h100
  * </pre>
  *
@@ -33,7 +33,7 @@ public record RestoreLedgerPart(String restoreId, int index, List<LedgerEntry> e
     public static final int ENTRIES_PER_PART = 60;
 
     /** How many readings one part carries, which keeps it well inside one frame. */
-    public static final int READINGS_PER_PART = 120;
+    public static final int READINGS_PER_PART = 64;
 
     /** The capability of a gateway that takes the replica's ledger and readings in a restore. */
     public static final String RESTORE_LEDGER = "restore-ledger";

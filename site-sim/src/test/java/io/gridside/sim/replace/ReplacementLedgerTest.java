@@ -81,7 +81,7 @@ class ReplacementLedgerTest {
         gateway.chunk(chunk(), "S-1");
         gateway.finish(new FinishRestore(RESTORE), "S-1");
 
-        assertThat(parts).hasSize(5);
+        assertThat(parts).hasSize(6);
         assertThat(gateway.readings(Instant.EPOCH, NOW, null)).containsExactlyInAnyOrderElementsOf(readings);
         assertThat(gateway.readings(Instant.EPOCH, NOW, "M2")).hasSize(65);
         assertThat(gateway.ledgerLinksAfter(0)).hasSize(LEDGER.size());
