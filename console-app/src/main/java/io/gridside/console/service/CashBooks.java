@@ -56,7 +56,8 @@ public final class CashBooks {
          *
          * <p>KNOWN SHORTCOMING: only a console whose site database pulled the dead gateway holds its receipts; on
          * another laptop the cash-up of the replacement day shows the new gateway's book alone, since the new
-         * gateway is never told the receipts the replica pulled (decision 0089).
+         * gateway is never told the receipts the replica pulled (decision 0089); the restore carries the replica's
+         * ledger and readings to it (decision 0097), not its cash book.
          */
         public Day withReplica(List<CashBookLine> siteBook) {
             Set<String> held = new HashSet<>();

@@ -16,6 +16,7 @@ import io.gridside.link.message.MeshDayBatch;
 import io.gridside.link.message.MessageCodec;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.server.CashBook;
 import io.gridside.site.Customer;
@@ -23,6 +24,7 @@ import io.gridside.site.Debt;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.Meter;
 import io.gridside.site.QueuedPayment;
+import io.gridside.site.Reading;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
 import io.gridside.site.cash.CashBookLine;
@@ -44,17 +46,24 @@ import java.util.stream.Collectors;
 /**
  * The console's verified replica of a site, as a factory-fresh gateway takes it over (protocol section 6.32): the
  * site, its tariff, each customer with their meter and balance, the ledger's tip, and the billing configuration
- * the dead gateway billed with (section 6.35), in as many frames as it takes (section 6.39). Sending it resumes: the
- * gateway says which chunks and configuration parts it lacks, and only those are sent.
+ * the dead gateway billed with (section 6.35), in as many frames as it takes (section 6.39), and to a gateway that
+ * takes it the whole ledger from entry 1 (section 6.41), so that a laptop that never pulled the site can pull it
+ * from the new gateway. Sending it resumes: the gateway says which chunks and parts it lacks, and only those are
+ * sent.
  *
  * @param restoreId {@code SITE:SEQ}: the same replica names the same restore, however often it is sent
  * @param billingConfig the configuration document the site database keeps, as the dead gateway answered it; null
  *     for a site whose gateway never said (it billed its flat tariff under plain terms)
  * @param receiptBooks each credential's receipt book as the replica's cash book leaves it, which the new gateway
  *     numbers on from
+ * @param ledger the replica's ledger from entry 1 to the tip, checked, which a gateway listing
+ *     {@code restore-ledger} is sent; empty to send it none
+ * @param readings the readings the replica holds, which the dead gateway billed, sent with the ledger so that a
+ *     laptop that pulls the replaced site from entry 1 can re-run its billing
  */
 public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
-        List<RestoreChunk.Account> accounts, byte[] billingConfig, List<BeginRestore.ReceiptBook> receiptBooks) {
+        List<RestoreChunk.Account> accounts, byte[] billingConfig, List<BeginRestore.ReceiptBook> receiptBooks,
+        List<LedgerEntry> ledger, List<Reading> readings) {
 
     /** How many accounts one chunk carries, which keeps a chunk of a full roster well inside one frame. */
     public static final int CHUNK_ACCOUNTS = 50;
@@ -63,6 +72,14 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         accounts = List.copyOf(accounts);
         billingConfig = billingConfig == null ? null : billingConfig.clone();
         receiptBooks = List.copyOf(receiptBooks);
+        ledger = List.copyOf(ledger);
+        readings = List.copyOf(readings);
+    }
+
+    /** A replica that sends the new gateway its tip only, as before section 6.41. */
+    public ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
+            List<RestoreChunk.Account> accounts, byte[] billingConfig, List<BeginRestore.ReceiptBook> receiptBooks) {
+        this(restoreId, site, tariff, tip, tipHash, accounts, billingConfig, receiptBooks, List.of(), List.of());
     }
 
     /**
@@ -98,7 +115,8 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         LedgerEntry tip = ledger.get(ledger.size() - 1);
         ByteString tipHash = ByteString.of(store.ledgerHash(tip.seq()).orElseThrow(() -> incomplete("no ledger hash")));
         return new ReplicaRestore(site.siteId() + ":" + tip.seq(), site, tariff, tip, tipHash, accounts(store),
-                store.billingConfig().orElse(null), receiptBooks(pulledReceipts(store), lastIssued));
+                store.billingConfig().orElse(null), receiptBooks(pulledReceipts(store), lastIssued), ledger,
+                store.readings(Instant.EPOCH, Instant.MAX));
     }
 
     /** The source the payment of a receipt pulled with the replica but missing from its ledger is queued under. */
@@ -249,18 +267,25 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
 
     /**
      * Restores the gateway of {@code client}'s session from this replica, or finds it restored already: begins,
-     * sends the configuration's parts and the chunks the gateway lacks, and finishes. Run again after a dropped
-     * link, it sends only what is missing.
+     * sends the configuration's parts, the ledger's parts (to a gateway that lists {@code restore-ledger}) and the
+     * chunks the gateway lacks, and finishes. Run again after a dropped link, it sends only what is missing.
      */
     public RestoreState sendTo(GatewayClient client, Progress progress) throws LinkException {
         List<List<RestoreChunk.Account>> chunks = chunks();
+        List<RestoreLedgerPart> ledgerParts = ledgerParts(client);
         BeginRestore begin = begin(chunks.size());
+        begin = ledgerParts.isEmpty() ? begin : begin.withLedgerParts(ledgerParts.size());
         List<RestoreConfigPart> parts = configParts(begin);
         RestoreState state = client.replacement().begin(begin);
-        int total = chunks.size() + parts.size();
-        int sent = total - state.missingChunks().size() - state.configPartsMissing().size();
+        int total = chunks.size() + parts.size() + ledgerParts.size();
+        int sent = total - state.missingChunks().size() - state.configPartsMissing().size()
+                - state.ledgerPartsMissing().size();
         for (int index : state.configPartsMissing()) {
             state = client.replacement().configPart(parts.get(index));
+            progress.update(Sentence.of("progress.restore"), ++sent, total);
+        }
+        for (int index : List.copyOf(state.ledgerPartsMissing())) {
+            state = client.replacement().ledgerPart(ledgerParts.get(index));
             progress.update(Sentence.of("progress.restore"), ++sent, total);
         }
         for (int index : state.missingChunks()) {
@@ -285,6 +310,20 @@ public record ReplicaRestore(String restoreId, SiteInfo site, Tariff tariff, Led
         int parts = RestoreConfigPart.partsOf(restoreId, inline.billingConfig()).size();
         return new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount, null, books, parts,
                 BillingConfigBatch.digestOf(billingConfig));
+    }
+
+    /**
+     * The parts that carry the replica's ledger to {@code client}'s gateway: none when it does not list
+     * {@code restore-ledger}, which then holds the ledger from the tip on, as before.
+     */
+    private List<RestoreLedgerPart> ledgerParts(GatewayClient client) {
+        if (ledger.isEmpty() || !client.replacement().takesLedger()) {
+            return List.of();
+        }
+        // KNOWN SHORTCOMING: every reading the replica holds goes with the ledger, one part per 64; a site of
+        // thousands of meters with a month pulled sends millions, more than a serial cable carries in a visit. They
+        // should move by digest, as a history pull does, and only the days the audit re-runs.
+        return RestoreLedgerPart.partsOf(restoreId, ledger, readings);
     }
 
     /** The parts that carry the configuration of {@code begin}, when it carries it in parts; none otherwise. */

@@ -96,9 +96,10 @@ public final class SitePull {
         store.setPulledGatewayClock(clockAtReadings);
 
         // The last entry held is pulled again: if the gateway's history changed, it no longer matches.
-        // KNOWN SHORTCOMING: a replacement gateway holds the ledger only from the replica's tip on, so a database
-        // that holds no entry yet cannot pull a replaced site: the pull stops (INCOMPLETE) and tells the technician
-        // to copy the database of the console that replaced the gateway.
+        // A replacement restored with the replica's ledger (section 6.41) serves it from entry 1, so a database that
+        // holds no entry yet pulls a replaced site as any other. One whose firmware predates that holds the ledger
+        // from the replica's tip on: the pull stops (INCOMPLETE) and tells the technician to copy the database of the
+        // console that replaced the gateway.
         long held = store.lastLedgerSeq();
         long[] ledgerNew = {0};
         Instant[] lastBilled = {Instant.EPOCH};

@@ -12,6 +12,7 @@ import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.replace.ReplacementSite;
+import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
@@ -129,7 +130,31 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
-    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabase() {
+    void aFreshDatabasePullsTheReplacedSiteFromEntryOneAndAuditsIt() throws IOException {
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        String fresh = home.resolve("new-laptop.db").toString();
+
+        CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
+                "--site", fresh);
+        CommandRun verify = CommandRun.of("bill", "verify", "--site", fresh);
+
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        try (SiteStore laptopA = SiteStore.open(Path.of(database));
+                SiteStore laptopB = SiteStore.open(Path.of(fresh))) {
+            long held = laptopA.lastLedgerSeq();
+            assertThat(laptopB.ledger().get(0).seq()).isEqualTo(1);
+            assertThat(laptopB.ledger()).startsWith(laptopA.ledger().toArray(LedgerEntry[]::new));
+            assertThat(laptopB.ledgerHash(held)).get().isEqualTo(laptopA.ledgerHash(held).orElseThrow());
+        }
+    }
+
+    @Test
+    void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabaseByAGatewayThatTakesNoLedger()
+            throws IOException {
+        replacement.close();
+        replacement = ReplacementSite.listen(ReplacementSteps.newGateway(old, clock, "5a").takingNoLedger());
+        tcp = ReplacementSteps.tcp(replacement);
         assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
 
         CommandRun fresh = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",

@@ -274,6 +274,35 @@ class GatewayReplacingTest {
     }
 
     @Test
+    void aRestoreCutOffInItsLedgerAndSentAgainLeavesEachEntryOnceForAFreshDatabase() throws Exception {
+        List<LedgerEntry> replica = store.ledger();
+        try (GatewayClient client = supervisorRepinning()) {
+            client.setResumeWindow(Duration.ofMillis(200));
+            CountDownLatch broken = new CountDownLatch(1);
+            client.onSuspended(cause -> broken.countDown());
+            client.onClosed(cause -> broken.countDown());
+            // The first part sent is the ledger's first: the cable comes out right after it.
+            Progress cableOut = (message, done, total) -> {
+                replacement.dropSessions();
+                awaitQuietly(broken);
+            };
+            assertThatThrownBy(() -> ReplicaRestore.of(store).sendTo(client, cableOut))
+                    .isInstanceOf(LinkException.class);
+        }
+
+        replace();
+
+        try (SiteStore fresh = SiteStore.open(dir.resolve("fresh.db")); GatewayClient client = supervisorRepinning()) {
+            SitePull.run(client, fresh, clock.now().minus(Duration.ofHours(1)), clock.now(), Progress.NONE,
+                    () -> false);
+            assertThat(fresh.ledger().subList(0, replica.size())).isEqualTo(replica);
+            assertThat(fresh.checkLedger().intact()).as(fresh.checkLedger().problem()).isTrue();
+        }
+        assertThat(replacement.gateway().ledgerAfter(0)).extracting(LedgerEntry::seq).doesNotHaveDuplicates()
+                .startsWith(1L);
+    }
+
+    @Test
     void pinsTheNewKeyInTheSupervisorsName() throws IOException {
         GatewayReplacing.Result result = replace();
 

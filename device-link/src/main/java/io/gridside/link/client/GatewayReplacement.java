@@ -8,6 +8,7 @@ import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.message.RestoreState;
 
 /**
@@ -45,6 +46,19 @@ public final class GatewayReplacement {
     /** Sends one part of a configuration too large for the begin (section 6.39); a part held already is held. */
     public RestoreState configPart(RestoreConfigPart part) throws LinkException {
         return GatewayClient.expect(client.call(part), RestoreState.class);
+    }
+
+    /**
+     * Sends one part of the replica's ledger (section 6.41), on the bulk stream; a part held already is held. Only
+     * a gateway that lists {@code restore-ledger} is sent one.
+     */
+    public RestoreState ledgerPart(RestoreLedgerPart part) throws LinkException {
+        return GatewayClient.expect(client.call(part), RestoreState.class);
+    }
+
+    /** Whether the gateway takes the replica's ledger in a restore, as its hello says ({@code restore-ledger}). */
+    public boolean takesLedger() {
+        return client.hello().capabilities().contains(RestoreLedgerPart.RESTORE_LEDGER);
     }
 
     /** Has the gateway take over the site from the restore; once done, a repeat answers that it is. */

@@ -72,8 +72,8 @@ public final class LinkException extends IOException {
 
     /**
      * The gateway at {@code address} holds the site's ledger only from {@code firstSeq} on, as one that took a dead
-     * gateway's chain over does, and was asked for all of it: a database that holds none of the chain cannot check
-     * where it continues.
+     * gateway's chain over without its ledger does (a firmware without {@code restore-ledger}, section 6.41), and was
+     * asked for all of it: a database that holds none of the chain cannot check where it continues.
      */
     public static LinkException chainTakenOver(String address, long firstSeq) {
         return new LinkException(Code.INCOMPLETE, "The gateway at " + address + " holds the site's ledger only from "

@@ -27,6 +27,11 @@ import java.util.Objects;
  * the document they carry against the digest before it applies the restore. A restore that carries its
  * configuration here, or none, leaves both out and is written exactly as schema 2 wrote it.
  *
+ * <p>Schema 4 added {@code ledgerParts} (section 6.41): sent only to a gateway that lists {@code restore-ledger},
+ * it says how many {@link RestoreLedgerPart}s carry the replica's ledger from entry 1 to the tip, which the gateway
+ * links from the chain's genesis and checks against {@code tipHash} before it applies the restore. A restore that
+ * carries no ledger leaves it out and is written exactly as schema 3 wrote it.
+ *
  * @param restoreId names one restore; the console derives it from the site and the tip, so that a repeat after a
  *     dropped link is known for one
  * @param tip the replica's last ledger entry, which the new gateway keeps and its first own entry follows: a
@@ -41,12 +46,15 @@ import java.util.Objects;
  *     in {@code billingConfig} or there is none
  * @param configDigest the SHA-256 of the configuration document the parts carry; null exactly when
  *     {@code configParts} is
+ * @param ledgerParts how many {@link RestoreLedgerPart}s carry the replica's ledger, 1 or more; null when the
+ *     restore carries only the tip
  */
 public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
         int chunkCount, @JsonInclude(JsonInclude.Include.NON_NULL) List<ByteString> billingConfig,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ReceiptBook> receiptBooks,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer configParts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ByteString configDigest) implements Message {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ByteString configDigest,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer ledgerParts) implements Message {
 
     /**
      * One credential's receipt book as the replica's cash book leaves it.
@@ -85,19 +93,42 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
             throw new IllegalArgumentException("a restore carries its configuration in itself or in 1 or more parts "
                     + "named by a SHA-256 digest, not both");
         }
+        if (ledgerParts != null && ledgerParts < 1) {
+            throw new IllegalArgumentException("a restore carries its ledger in 1 or more parts, not " + ledgerParts);
+        }
+    }
+
+    /** A restore of schema 3: its ledger, if any, in its tip alone. */
+    public BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
+            int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks, Integer configParts,
+            ByteString configDigest) {
+        this(restoreId, site, tariff, tip, tipHash, chunkCount, billingConfig, receiptBooks, configParts,
+                configDigest, null);
     }
 
     /** A restore of schema 2: its configuration, if any, in its own frame. */
     public BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
             int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks) {
-        this(restoreId, site, tariff, tip, tipHash, chunkCount, billingConfig, receiptBooks, null, null);
+        this(restoreId, site, tariff, tip, tipHash, chunkCount, billingConfig, receiptBooks, null, null, null);
     }
 
     /** A restore of a replica that holds no billing configuration nor cash book, as schema 1 sent every restore. */
     public BeginRestore(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
             int chunkCount) {
-        this(restoreId, site, tariff, tip, tipHash, chunkCount, null, null, null, null);
+        this(restoreId, site, tariff, tip, tipHash, chunkCount, null, null, null, null, null);
     }
+
+    /** The same restore, its ledger carried in {@code parts} {@link RestoreLedgerPart}s (section 6.41). */
+    public BeginRestore withLedgerParts(int parts) {
+        return new BeginRestore(restoreId, site, tariff, tip, tipHash, chunkCount, billingConfig, receiptBooks,
+                configParts, configDigest, parts);
+    }
+
+    /** Whether the restore carries the replica's ledger before its tip in {@link RestoreLedgerPart}s. */
+    public boolean ledgerInParts() {
+        return ledgerParts != null;
+    }
+
     /** Whether the configuration travels in {@link RestoreConfigPart}s rather than in this frame. */
     public boolean configInParts() {
         return configParts != null;
@@ -120,12 +151,12 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
     /** The restore's fields as the codec reads them once the fields of schema 2 are there, null or not. */
     private record Fields(String restoreId, SiteInfo site, Tariff tariff, LedgerEntry tip, ByteString tipHash,
             int chunkCount, List<ByteString> billingConfig, List<ReceiptBook> receiptBooks, Integer configParts,
-            ByteString configDigest) {
+            ByteString configDigest, Integer ledgerParts) {
     }
 
     /**
      * Reads the fields as the codec decodes them: a restore of schema 1 has none of the later fields, and one of
-     * schema 2 neither part count nor digest; each left out is read as null.
+     * schema 2 neither part count nor digest, and one of schema 3 no ledger parts; each left out is read as null.
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static BeginRestore fromTree(ObjectNode tree) {
@@ -133,9 +164,10 @@ public record BeginRestore(String restoreId, SiteInfo site, Tariff tariff, Ledge
         tree.putIfAbsent("receiptBooks", tree.nullNode());
         tree.putIfAbsent("configParts", tree.nullNode());
         tree.putIfAbsent("configDigest", tree.nullNode());
+        tree.putIfAbsent("ledgerParts", tree.nullNode());
         Fields fields = MessageCodec.convert(tree, Fields.class);
         return new BeginRestore(fields.restoreId(), fields.site(), fields.tariff(), fields.tip(), fields.tipHash(),
                 fields.chunkCount(), fields.billingConfig(), fields.receiptBooks(), fields.configParts(),
-                fields.configDigest());
+                fields.configDigest(), fields.ledgerParts());
     }
 }

@@ -18,5 +18,5 @@ public sealed interface Message permits Hello, HelloReply, ErrorReply, Ping, Pon
         GetRevocations, SetUpSite, SiteSetUp, GetJoinedMeters, JoinedMetersBatch, CommissionMeter, MeterCommissioned,
         TestRelay, RelayTested, GoLive, WentLive, GetCommissioning, CommissioningState, BeginRestore, RestoreChunk,
         RestoreState, FinishRestore, ReadRegisters, RegistersRead, PostReconciliation, ReconciliationPosted,
-        RestoreConfigPart {
+        RestoreConfigPart, RestoreLedgerPart {
 }

@@ -105,15 +105,16 @@ public final class MessageCatalogue {
             new Entry(0x9D, WentLive.class, 1, Priority.BILLING),
             new Entry(0x9E, GetCommissioning.class, 1, Priority.CONTROL),
             new Entry(0x9F, CommissioningState.class, 1, Priority.CONTROL),
-            new Entry(0xA0, BeginRestore.class, 3, Priority.BILLING),
+            new Entry(0xA0, BeginRestore.class, 4, Priority.BILLING),
             new Entry(0xA1, RestoreChunk.class, 2, Priority.BILLING),
-            new Entry(0xA2, RestoreState.class, 2, Priority.BILLING),
+            new Entry(0xA2, RestoreState.class, 3, Priority.BILLING),
             new Entry(0xA3, FinishRestore.class, 1, Priority.BILLING),
             new Entry(0xA4, ReadRegisters.class, 1, Priority.BILLING),
             new Entry(0xA5, RegistersRead.class, 1, Priority.BILLING),
             new Entry(0xA6, PostReconciliation.class, 5, Priority.BILLING),
             new Entry(0xA7, ReconciliationPosted.class, 1, Priority.BILLING),
-            new Entry(0xAB, RestoreConfigPart.class, 1, Priority.BILLING));
+            new Entry(0xAB, RestoreConfigPart.class, 1, Priority.BILLING),
+            new Entry(0xAC, RestoreLedgerPart.class, 1, Priority.BULK));
 
     private static final Map<Integer, Entry> BY_CODE = new HashMap<>();
     private static final Map<Class<?>, Entry> BY_TYPE = new HashMap<>();

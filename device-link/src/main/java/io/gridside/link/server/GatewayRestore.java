@@ -7,6 +7,7 @@ import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.message.RestoreState;
 
 /**
@@ -29,6 +30,15 @@ public interface GatewayRestore {
     default RestoreState configPart(RestoreConfigPart part, String by) throws RestoreRefusedException {
         throw new RestoreRefusedException("UNSUPPORTED", "This gateway takes a restore's configuration in its "
                 + "begin only; ask support to restore this site.");
+    }
+
+    /**
+     * Keeps one part of the replica's ledger, once (section 6.41). A gateway that does not list
+     * {@code restore-ledger} is sent none; one that is sent a part anyway refuses it, as the default does.
+     */
+    default RestoreState ledgerPart(RestoreLedgerPart part, String by) throws RestoreRefusedException {
+        throw new RestoreRefusedException("UNSUPPORTED", "This gateway takes the replica's ledger from its tip "
+                + "only; restore it without the ledger.");
     }
 
     /** Takes over the site from a restore whose chunks have all arrived, once. */

@@ -18,6 +18,7 @@ import io.gridside.link.message.FinishRestore;
 import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ public final class RequestRoles {
     private static final Set<Class<? extends Message>> SUPERVISOR_ONLY = Set.of(SetClock.class, CashVoid.class,
             PostPayments.class, MoveIn.class, MoveOut.class, PostAdjustments.class, PushTariff.class,
             PostReadings.class, InstallFirmware.class, StartCampaign.class, BeginRestore.class, RestoreChunk.class,
-            FinishRestore.class, PostReconciliation.class, RestoreConfigPart.class);
+            FinishRestore.class, PostReconciliation.class, RestoreConfigPart.class, RestoreLedgerPart.class);
 
     /** What each supervisor's request does, in the words a refusal uses: a technician does not know message names. */
     private static final Map<Class<? extends Message>, String> ACTIONS = Map.ofEntries(
@@ -57,6 +58,7 @@ public final class RequestRoles {
             Map.entry(BeginRestore.class, "Restoring a replacement gateway from the replica"),
             Map.entry(RestoreChunk.class, "Restoring a replacement gateway from the replica"),
             Map.entry(RestoreConfigPart.class, "Restoring a replacement gateway from the replica"),
+            Map.entry(RestoreLedgerPart.class, "Restoring a replacement gateway from the replica"),
             Map.entry(FinishRestore.class, "Restoring a replacement gateway from the replica"),
             Map.entry(PostReconciliation.class, "Posting a replacement's reconciliation to the ledger"));
 

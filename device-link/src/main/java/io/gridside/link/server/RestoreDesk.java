@@ -8,6 +8,7 @@ import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class RestoreDesk {
     static boolean handles(Message message) {
         return message instanceof BeginRestore || message instanceof RestoreChunk || message instanceof FinishRestore
                 || message instanceof ReadRegisters || message instanceof PostReconciliation
-                || message instanceof RestoreConfigPart;
+                || message instanceof RestoreConfigPart || message instanceof RestoreLedgerPart;
     }
 
     /** The gateway's answer to {@code request} from the session of {@code by}, or the rule it broke. */
@@ -54,6 +55,8 @@ final class RestoreDesk {
             return restore.chunk(chunk, by);
         } else if (request instanceof RestoreConfigPart part) {
             return restore.configPart(part, by);
+        } else if (request instanceof RestoreLedgerPart part) {
+            return restore.ledgerPart(part, by);
         } else if (request instanceof FinishRestore finish) {
             return restore.finish(finish, by);
         } else if (request instanceof ReadRegisters) {

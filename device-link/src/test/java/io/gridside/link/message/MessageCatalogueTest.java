@@ -78,11 +78,11 @@ class MessageCatalogueTest {
                         tuple(0x9A, TestRelay.class, 1), tuple(0x9B, RelayTested.class, 1),
                         tuple(0x9C, GoLive.class, 1), tuple(0x9D, WentLive.class, 1),
                         tuple(0x9E, GetCommissioning.class, 1), tuple(0x9F, CommissioningState.class, 1),
-                        tuple(0xA0, BeginRestore.class, 3), tuple(0xA1, RestoreChunk.class, 2),
-                        tuple(0xA2, RestoreState.class, 2), tuple(0xA3, FinishRestore.class, 1),
+                        tuple(0xA0, BeginRestore.class, 4), tuple(0xA1, RestoreChunk.class, 2),
+                        tuple(0xA2, RestoreState.class, 3), tuple(0xA3, FinishRestore.class, 1),
                         tuple(0xA4, ReadRegisters.class, 1), tuple(0xA5, RegistersRead.class, 1),
                         tuple(0xA6, PostReconciliation.class, 5), tuple(0xA7, ReconciliationPosted.class, 1),
-                        tuple(0xAB, RestoreConfigPart.class, 1));
+                        tuple(0xAB, RestoreConfigPart.class, 1), tuple(0xAC, RestoreLedgerPart.class, 1));
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A replacement gateway's ledger: the replica's tip, then every entry the new gateway posts, each linked to the one
- * before in the dead gateway's hash chain (decision 0067). It holds nothing before the tip, so a billing engine
- * resumed on it numbers its first entry one past the tip. Not thread-safe: its gateway locks around it.
+ * A replacement gateway's ledger: the replica's ledger up to its tip, then every entry the new gateway posts, each
+ * linked to the one before in the dead gateway's hash chain (decision 0067). A restore that carried the replica's
+ * ledger (section 6.41) leaves it every entry from 1; one that carried only the tip leaves it nothing before the
+ * tip. A billing engine resumed on it numbers its first entry one past the tip. Not thread-safe: its gateway locks
+ * around it.
  */
 final class ContinuedLedger implements LedgerStore {
 
@@ -22,10 +24,19 @@ final class ContinuedLedger implements LedgerStore {
     private final Map<String, LedgerEntry> payments = new HashMap<>();
     private byte[] tipHash;
 
-    /** A ledger whose last entry is the replica's tip {@code tip}, with the chain's hash after it. */
-    ContinuedLedger(LedgerEntry tip, ByteString tipHash) {
-        this.tipHash = tipHash.toByteArray();
-        links.add(new LedgerLink(tip, this.tipHash));
+    /**
+     * A ledger of the replica's {@code replica} links, checked already, whose last is the tip: the tip alone, or
+     * every entry from 1.
+     */
+    ContinuedLedger(List<LedgerLink> replica) {
+        for (LedgerLink link : replica) {
+            links.add(link);
+            String payment = LedgerStore.paymentOf(link.entry());
+            if (payment != null) {
+                payments.put(payment, link.entry());
+            }
+        }
+        this.tipHash = links.get(links.size() - 1).hash();
     }
 
     @Override
@@ -47,7 +58,7 @@ final class ContinuedLedger implements LedgerStore {
         return linksAfter(afterSeq).stream().map(LedgerLink::entry).toList();
     }
 
-    /** The entries after {@code afterSeq} with their links: the tip and what followed it, never anything before. */
+    /** The entries after {@code afterSeq} with their links, of those it holds. */
     List<LedgerLink> linksAfter(long afterSeq) {
         return links.stream().filter(link -> link.entry().seq() > afterSeq).toList();
     }

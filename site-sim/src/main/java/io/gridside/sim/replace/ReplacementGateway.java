@@ -15,6 +15,7 @@ import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.link.message.RosterBatch;
 import io.gridside.link.message.SetClock;
@@ -47,7 +48,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +103,8 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private ReplacementBilling billing;
     /** Whether it takes the accounts' periods a reconciliation carries (schema 3), as it says in its hello. */
     private boolean takesPeriods = true;
+    /** Whether it takes the replica's ledger in the restore (section 6.41), as it says in its hello. */
+    private boolean takesLedger = true;
     /** When this box started, in simulated time: its uptime counts from here. */
     private final Instant started;
     /** How it measures its health on its site, or null when it was given no way to. */
@@ -242,6 +248,15 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return this;
     }
 
+    /**
+     * Makes this gateway one of a firmware that takes the replica's tip only (before section 6.41): it lists no
+     * {@code restore-ledger} capability, refuses a ledger part, and holds no entry before the tip.
+     */
+    public synchronized ReplacementGateway takingNoLedger() {
+        takesLedger = false;
+        return this;
+    }
+
     @Override
     public synchronized GatewayProfile profile() {
         if (restored == null) {
@@ -255,11 +270,14 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
                 begin.site().zone().getId(), capabilities);
     }
 
-    /** {@code listed}, and {@code account-periods} when it takes them. */
+    /** {@code listed}, {@code account-periods} when it takes them, and {@code restore-ledger} when it takes it. */
     private List<String> capabilities(String... listed) {
         List<String> capabilities = new ArrayList<>(List.of(listed));
         if (takesPeriods) {
             capabilities.add(PostReconciliation.ACCOUNT_PERIODS);
+        }
+        if (takesLedger) {
+            capabilities.add(RestoreLedgerPart.RESTORE_LEDGER);
         }
         return capabilities;
     }
@@ -330,10 +348,21 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return statuses;
     }
 
-    /** The readings it billed since its reconciliation; none before. */
+    /**
+     * The readings the dead gateway billed, when the restore carried them (section 6.41), then those it billed since
+     * its reconciliation; none before it is restored.
+     */
     @Override
     public synchronized List<Reading> readings(Instant from, Instant to, String meterId) {
-        return advanced() ? billing.readings(from, to, meterId) : List.of();
+        if (restored == null) {
+            return List.of();
+        }
+        List<Reading> readings = new ArrayList<>(restored.replicaReadings(from, to, meterId));
+        if (advanced()) {
+            readings.addAll(billing.readings(from, to, meterId));
+        }
+        readings.sort(Comparator.comparing(Reading::intervalStart).thenComparing(Reading::meterId));
+        return readings;
     }
 
     @Override
@@ -482,19 +511,42 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
         return stagedState(part.restoreId());
     }
 
+    /** Keeps one part of the replica's ledger (section 6.41), when it takes the ledger. */
+    @Override
+    public synchronized RestoreState ledgerPart(RestoreLedgerPart part, String by) throws RestoreRefusedException {
+        if (!takesLedger) {
+            return GatewayRestore.super.ledgerPart(part, by);
+        }
+        if (restored != null) {
+            return appliedState(part.restoreId());
+        }
+        staging.hold(part);
+        kept(part, by);
+        return stagedState(part.restoreId());
+    }
+
+    /**
+     * Takes the site over once every chunk and part arrived and the configuration and ledger check: a ledger that
+     * does not link to the tip's hash is refused, and this gateway stays unrestored.
+     */
     @Override
     public synchronized RestoreState finish(FinishRestore finish, String by) throws RestoreRefusedException {
         if (restored != null) {
             return appliedState(finish.restoreId());
         }
         List<RestoreChunk.Account> accounts = staging.complete(finish.restoreId());
+        Map<String, Long> balances = new HashMap<>();
+        accounts.forEach(account -> balances.put(account.customer().customerId(), account.balanceMinor()));
+        List<LedgerLink> replicaLedger = staging.ledgerLinks(finish.restoreId(), balances);
         RestoredSite site = new RestoredSite(staging.begun(finish.restoreId()),
-                staging.configDocument(finish.restoreId()), accounts);
+                staging.configDocument(finish.restoreId()), accounts, replicaLedger,
+                staging.readings(finish.restoreId()));
         restored = site;
         staging.clear();
         kept(finish, by);
-        LOG.info("Technician {} restored site {} on gateway {}: {} accounts, ledger continuing after entry {}.", by,
-                siteId, gatewayId, site.accounts().size(), site.tipSeq());
+        LOG.info("Technician {} restored site {} on gateway {}: {} accounts, {} entries of the replica's ledger, "
+                + "continuing after entry {}.", by, siteId, gatewayId, site.accounts().size(), replicaLedger.size(),
+                site.tipSeq());
         return appliedState(finish.restoreId());
     }
 
@@ -590,7 +642,7 @@ public final class ReplacementGateway implements GatewayService, GatewayRestore 
     private RestoreState stagedState(String restoreId) throws RestoreRefusedException {
         BeginRestore begin = staging.begun(restoreId);
         return new RestoreState(restoreId, staging.missing(restoreId), false, begin.tip().seq(), begin.tipHash(),
-                staging.missingConfigParts(restoreId));
+                staging.missingConfigParts(restoreId), staging.missingLedgerParts(restoreId));
     }
 
     static RestoreRefusedException unknown(String restoreId) {

@@ -12,6 +12,7 @@ import io.gridside.link.message.PostReconciliation;
 import io.gridside.link.message.ReadRegisters;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.message.SetClock;
 import io.gridside.link.server.CashAllowance;
 import io.gridside.link.server.CashRefusedException;
@@ -27,13 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A replacement gateway's journal, as the simulated gateways keep theirs ({@link GatewayInputs}): every request
- * that changed what it holds (the restore's begin, chunks, configuration parts and finish, each register read, each
- * reconciliation, cash taken and voided, payments imported, each clock setting), with the simulation's time it came
- * at and who sent it, written before the gateway answers. A replacement started again on it takes the same requests
- * again at the same times, answering nothing: its restore, its reconciliation and its own billing come back entry
- * for entry on the continued chain, each receipt and payment once, and it bills on from there (decision 0081). The
- * gateway holds its clock still while it serves such a request, so the time kept is the time it dated everything
+ * A replacement gateway's journal, as the simulated gateways keep theirs ({@link GatewayInputs}): every request that
+ * changed what it holds (the restore's begin, chunks, configuration and ledger parts and finish, each register read,
+ * each reconciliation, cash taken and voided, payments imported, each clock setting), with the simulation's time it
+ * came at and who sent it, written before the gateway answers. A replacement started again on it takes the same
+ * requests again at the same times, answering nothing: its restore, its reconciliation and its own billing come back
+ * entry for entry on the continued chain, each receipt and payment once, and it bills on from there (decision 0081).
+ * The gateway holds its clock still while it serves such a request, so the time kept is the time it dated everything
  * the request posted (decision 0089).
  *
  * <p>Its billing is a function of these requests and of the site's meters, which the simulation rebuilds from the
@@ -149,6 +150,8 @@ public final class ReplacementJournal implements AutoCloseable {
             gateway.chunk(chunk, by);
         } else if (request instanceof RestoreConfigPart part) {
             gateway.configPart(part, by);
+        } else if (request instanceof RestoreLedgerPart part) {
+            gateway.ledgerPart(part, by);
         } else if (request instanceof FinishRestore finish) {
             gateway.finish(finish, by);
         } else if (request instanceof ReadRegisters) {

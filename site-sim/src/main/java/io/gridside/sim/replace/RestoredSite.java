@@ -12,6 +12,7 @@ import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.server.RestoreRefusedException;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
 import io.gridside.link.server.CashBook;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.cbor.ByteString;
@@ -48,12 +49,18 @@ final class RestoredSite {
     private final List<CashBookLine> lateReceipts = new ArrayList<>();
     /** What each debt owed after the replica's ledger, as the restore carried it. */
     private final Map<String, Long> debtsOwed = new LinkedHashMap<>();
+    /** The readings the dead gateway billed, which the restore carried; none from a restore that carried none. */
+    private final List<Reading> replicaReadings;
 
     /**
      * @param carried the configuration document the restore carried, in its begin or in its parts (section 6.39),
      *     or null for none
+     * @param replicaLedger the replica's ledger as the restore carried it, checked: its tip alone, or every entry
+     *     from 1 (section 6.41)
+     * @param replicaReadings the readings the dead gateway billed, as the restore carried them (section 6.41)
      */
-    RestoredSite(BeginRestore begin, byte[] carried, List<RestoreChunk.Account> all) throws RestoreRefusedException {
+    RestoredSite(BeginRestore begin, byte[] carried, List<RestoreChunk.Account> all, List<LedgerLink> replicaLedger,
+            List<Reading> replicaReadings) throws RestoreRefusedException {
         this.begin = begin;
         this.billingDocument = carried != null ? carried.clone() : plainDocument(begin);
         this.billingConfig = billingConfigOf(begin, billingDocument);
@@ -67,7 +74,8 @@ final class RestoredSite {
             balances.put(customerId, account.balanceMinor());
             takeDebts(account);
         }
-        this.ledger = new ContinuedLedger(begin.tip(), begin.tipHash());
+        this.ledger = new ContinuedLedger(replicaLedger);
+        this.replicaReadings = List.copyOf(replicaReadings);
     }
 
     /** Keeps what the account's debts owe, each of which must be one of the customer's under the site's terms. */
@@ -165,14 +173,22 @@ final class RestoredSite {
         return ledger;
     }
 
+    /** The readings the dead gateway billed in [from, to), of one meter or all, as the restore carried them. */
+    List<Reading> replicaReadings(Instant from, Instant to, String meterId) {
+        return replicaReadings.stream()
+                .filter(r -> !r.intervalStart().isBefore(from) && r.intervalStart().isBefore(to))
+                .filter(r -> meterId == null || r.meterId().equals(meterId))
+                .toList();
+    }
+
     /** Whether {@code post} holds a line whose reference this site has not posted yet. */
     boolean postsAnythingNew(PostReconciliation post) {
         return post.lines().stream().anyMatch(line -> !references.contains(line.reference()));
     }
 
     /**
-     * The entries after {@code afterSeq} with their links: the replica's tip, then those this gateway posted; it
-     * holds none before the tip.
+     * The entries after {@code afterSeq} with their links: the replica's ledger as the restore carried it (from entry
+     * 1, or its tip alone), then those this gateway posted.
      */
     List<LedgerLink> linksAfter(long afterSeq) {
         return ledger.linksAfter(afterSeq);

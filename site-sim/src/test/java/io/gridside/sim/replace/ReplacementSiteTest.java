@@ -44,7 +44,8 @@ class ReplacementSiteTest {
                 assertThat(replacement.address()).isEqualTo(address);
                 assertThat(client.hello().gatewayId()).isEqualTo("GW-R");
                 assertThat(client.hello().siteId()).isEqualTo(siteId);
-                assertThat(client.hello().capabilities()).containsExactly("restore", "account-periods");
+                assertThat(client.hello().capabilities())
+                        .containsExactly("restore", "account-periods", "restore-ledger");
                 assertThat(client.hello().gatewayKey()).isEqualTo(KEY.publicKey());
             }
         }
