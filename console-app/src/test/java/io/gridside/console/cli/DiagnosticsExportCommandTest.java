@@ -231,6 +231,13 @@ class DiagnosticsExportCommandTest {
     }
 
     @Test
+    void offersTheExportsFolderToSaveInAndMakesIt() {
+        Path folder = io.gridside.console.support.DiagnosticsExport.defaultFolder(dirs);
+
+        assertThat(folder).isEqualTo(dirs.exports()).isDirectory();
+    }
+
+    @Test
     void refusesASiteDatabaseThatIsNotThere() {
         CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("b.zip").toString(), "--site",
                 home.resolve("missing.db").toString());
