@@ -81,8 +81,9 @@ class RedactorTest {
     @Test
     void leavesDatesAmountsSerialsAndTimesThatLookLikePhoneNumbers() {
         List<String> figures = List.of("2026-12-05", "05.12.2026 10:00", "05/12/2026", "10:00:01",
-                "2026-12-05T10:00:01Z", "1 234 567 TZS", "12,500.00", "0.0722 111 222", "SN-0722111222", "M0722111222", "47001234567",
-                "07221112223", "1234567 us", "+5000 TZS", "v0.12.345", "12 345 678 901", "0722 111 22");
+                "2026-12-05T10:00:01Z", "1 234 567 TZS", "12,500.00", "0.0722 111 222", "SN-0722111222",
+                "M0722111222", "47001234567", "07221112223", "1234567 us", "+5000 TZS", "v0.12.345",
+                "12 345 678 901", "0722 111 22");
 
         for (String figure : figures) {
             assertThat(redactor.redact("saw " + figure + " here")).as(figure).isEqualTo("saw " + figure + " here");
