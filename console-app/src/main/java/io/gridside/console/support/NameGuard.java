@@ -35,6 +35,8 @@ final class NameGuard {
         return String.join("\n", lines);
     }
 
+    // KNOWN SHORTCOMING: a name written in lower case, or one that stands first in a log message, passes: nothing
+    // in a line tells it from the console's own words once the site database that holds the name cannot be read.
     private static String guardLine(String line) {
         int header = line.indexOf(MESSAGE_START);
         int message = header < 0 ? 0 : header + MESSAGE_START.length();
