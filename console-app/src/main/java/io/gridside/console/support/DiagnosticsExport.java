@@ -153,7 +153,7 @@ public final class DiagnosticsExport {
     }
 
     private static void tellOtherSite(Path other, Redactor.Builder told, BundleFindings findings) {
-        try (SiteStore store = SiteStore.openExisting(other)) {
+        try (SiteStore store = SiteOpening.open(other)) {
             List<SiteDiagnostics.Unread> unread = new SiteDiagnostics(store).tell(told);
             unread.forEach(part -> findings.peopleUnread(part.part() + " of " + other.getFileName(), part.failure()));
         } catch (RuntimeException e) {
@@ -203,7 +203,7 @@ public final class DiagnosticsExport {
             BundleFindings findings) throws IOException {
         SiteStore store;
         try {
-            store = SiteStore.openExisting(database);
+            store = SiteOpening.open(database);
         } catch (RuntimeException e) {
             LOG.warn("The diagnostics bundle could not open the site database {}; it leaves the site out.", database,
                     e);

@@ -185,6 +185,7 @@ class DiagnosticsExportCommandTest {
         assertThat(entries.get("manifest.json")).contains("S-DAMAGED.db", "SQLITE_CORRUPT");
         assertThat(entries.get("logs/gridside.log")).contains("Pulled 96 readings", "Top-up for person-");
         assertNoCanary(entries, canaries);
+        assertThat(Path.of(damaged + "-wal")).as("a write-ahead log left beside the damaged file").doesNotExist();
     }
 
     @Test
