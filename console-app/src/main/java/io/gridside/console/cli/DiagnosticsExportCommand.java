@@ -53,14 +53,15 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Path zip = out != null ? out : dirs.exports().resolve(DiagnosticsExport.fileName(clock.instant()));
         Path database = site != null ? requireSite(site) : lastUsedSite(dirs).orElse(null);
-        List<DiagnosticsExport.Entry> entries = write(dirs, clock, zip, database);
-        command.commandLine().getOut().println("Wrote " + zip.toAbsolutePath() + ": " + entries.size()
+        DiagnosticsExport.Written written = write(dirs, clock, zip, database);
+        command.commandLine().getOut().println("Wrote " + zip.toAbsolutePath() + ": " + written.entries().size()
                 + " entries" + (database == null ? ", no site" : ", site " + database.getFileName())
                 + "; credentials and personal data removed.");
+        written.warnings().forEach(warning -> command.commandLine().getErr().println("Warning: " + warning));
         return ExitCode.OK;
     }
 
-    private List<DiagnosticsExport.Entry> write(AppDirs dirs, Clock clock, Path zip, Path database) {
+    private DiagnosticsExport.Written write(AppDirs dirs, Clock clock, Path zip, Path database) {
         try {
             return new DiagnosticsExport(dirs, clock).write(zip, database, LinkStatistics.none(
                     "The command line keeps no link between commands; the log holds its sessions."), credentials);
@@ -74,6 +75,7 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
     /**
      * The site database at {@code file}, checked to be one before anything is written: a missing file or one that
      * is no site database is a usage error naming the file ({@code NO_SITE}), as for every command's {@code --site}.
+     * A damaged one is taken: the bundle is wanted most then, and says what it could not read.
      */
     private static Path requireSite(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -81,6 +83,11 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
         }
         try (SiteStore probe = SiteFiles.openExisting(file)) {
             return file;
+        } catch (RefusedException e) {
+            if (SiteFiles.SITE_DAMAGED.equals(e.code())) {
+                return file;
+            }
+            throw e;
         }
     }
 

@@ -15,6 +15,8 @@ final class SiteFiles {
 
     /** The code of a site database that is missing, is not one, or holds nothing pulled yet: a usage error. */
     static final String NO_SITE = "NO_SITE";
+    /** The code of a site database that opened but could not be read through. */
+    static final String SITE_DAMAGED = "SITE_DAMAGED";
 
     /** SQLite's result codes of a damaged file and of a file that is no database, and the mask of the primary. */
     private static final int SQLITE_CORRUPT = 11;
@@ -98,7 +100,7 @@ final class SiteFiles {
         String what = e.getMessage() == null ? "The site database " + file + " could not be read"
                 : e.getMessage().replaceAll("[.\\s]+$", "");
         return new RefusedException(what + "; it may be damaged: pull the site again into a new file, and keep this "
-                + "one for support.", e, "SITE_DAMAGED");
+                + "one for support.", e, SITE_DAMAGED);
     }
 
     /** The usage error of a site database that was never pulled into, which says how to pull one. */

@@ -6,7 +6,6 @@ import io.gridside.console.Sentence;
 import io.gridside.console.support.DiagnosticsExport;
 import io.gridside.console.support.LinkStatistics;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,10 +37,7 @@ public final class DiagnosticsExportItem extends MenuItem {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("support.export.files"),
                 "*.zip"));
         chooser.setInitialFileName(DiagnosticsExport.fileName(Clock.systemUTC().instant()));
-        Path exports = session.dirs().exports();
-        if (Files.isDirectory(exports)) {
-            chooser.setInitialDirectory(exports.toFile());
-        }
+        chooser.setInitialDirectory(DiagnosticsExport.defaultFolder(session.dirs()).toFile());
         File chosen = chooser.showSaveDialog(getParentPopup() == null ? null : getParentPopup().getOwnerWindow());
         if (chosen != null) {
             export(chosen.toPath());
@@ -56,8 +52,19 @@ public final class DiagnosticsExportItem extends MenuItem {
         DiagnosticsExport export = new DiagnosticsExport(session.dirs(), Clock.systemUTC());
         session.runInBackground(Sentence.of("support.export.task"),
                 context -> export.write(file, site, link, credentials),
-                entries -> tell(Alert.AlertType.INFORMATION, I18n.text("support.export.done", file)),
+                written -> told(file, written),
                 failure -> tell(Alert.AlertType.WARNING, I18n.text("support.export.failed", failure)));
+    }
+
+    /** Says where the bundle went, and, as a warning, what it could not read. */
+    private static void told(Path file, DiagnosticsExport.Written written) {
+        String done = I18n.text("support.export.done", file);
+        if (written.warnings().isEmpty()) {
+            tell(Alert.AlertType.INFORMATION, done);
+        } else {
+            // KNOWN SHORTCOMING: the warnings of what could not be read are in English, as the log writes them.
+            tell(Alert.AlertType.WARNING, done + "\n\n" + String.join("\n", written.warnings()));
+        }
     }
 
     private LinkStatistics linkStatistics() {

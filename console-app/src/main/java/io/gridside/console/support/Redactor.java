@@ -35,6 +35,8 @@ public final class Redactor {
     public static final String REMOVED_KEY = "[removed-key]";
     /** The mark of what looked like a phone number. */
     public static final String REMOVED_PHONE = "[removed-phone]";
+    /** The mark of a name or an address removed because the people it could belong to were not all known. */
+    public static final String REMOVED_NAME = "[removed-name]";
     /** The mark of what looked like an e-mail address. */
     public static final String REMOVED_EMAIL = "[removed-email]";
 
@@ -45,8 +47,16 @@ public final class Redactor {
             + "|pin|api[_-]?key|private[_-]?key|signature|credential|authorization)\\b[\"']?\\s*[=:]\\s*[\"']?)"
             + "([^\\s\"',;}\\]]+)");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+[1-9][0-9 ]{6,17}[0-9](?!\\w)"
-            + "|(?<![\\w.:-])0[1-9][0-9]{8}(?![\\w.:-])");
+    /**
+     * A phone number as people write it: "+" and 8 to 14 digits, or a local number of ten digits beginning "0",
+     * either with single spaces, dots or hyphens between digits ("+255 712 345 678", "0722-111-222"). It must not
+     * touch a figure around it, so nothing of a word, a decimal, a date, a time or a serial may join it: a date is
+     * cut by its slashes or has fewer digits, a time by its colons, a serial by the letters or hyphen before it.
+     */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+.,:/-])(?:\\+[1-9](?:[ .-]?[0-9]){7,13}"
+            + "|0[1-9](?:[ .-]?[0-9]){8})(?![\\w]|[.,:/-]?[0-9])");
+    /** A file's extension after a run: a run that is a file's name or path is no key, whatever its letters. */
+    private static final Pattern EXTENSION = Pattern.compile("\\.[a-z0-9]{1,5}(?![A-Za-z0-9_])");
     private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])");
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}"
             + "(?![A-Za-z0-9+/=_-])");
@@ -85,7 +95,9 @@ public final class Redactor {
         result = replace(EMAIL, result, match -> REMOVED_EMAIL);
         result = replace(PHONE, result, match -> REMOVED_PHONE);
         result = replace(HEX, result, match -> REMOVED_KEY);
-        return replace(BASE64, result, match -> looksLikeKey(match.group()) ? REMOVED_KEY : match.group());
+        String keyed = result;
+        return replace(BASE64, keyed, match -> looksLikeKey(match.group()) && !isFileName(keyed, match.end())
+                ? REMOVED_KEY : match.group());
     }
 
     /**
@@ -152,6 +164,11 @@ public final class Redactor {
     private static boolean looksLikeKey(String run) {
         return run.chars().anyMatch(Character::isUpperCase) && run.chars().anyMatch(Character::isLowerCase)
                 && run.chars().anyMatch(Character::isDigit);
+    }
+
+    /** Whether the run that ends at {@code end} of {@code text} is followed by a file's extension, as a path is. */
+    private static boolean isFileName(String text, int end) {
+        return EXTENSION.matcher(text).region(end, text.length()).lookingAt();
     }
 
     private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {

@@ -56,29 +56,52 @@ final class SiteDiagnostics {
         return List.copyOf(passedOver);
     }
 
-    /** Tells {@code redactor} of everyone and every secret the database holds. */
-    void tell(Redactor.Builder redactor) {
-        TolerantReads.Read<Customer> customers = customers();
+    /**
+     * Tells {@code redactor} of everyone and every secret the database holds, each kind of row read on its own: a
+     * kind that cannot be read is returned, the others told all the same.
+     *
+     * @return the failures of the kinds of row that could not be read, each named; empty when everyone was told
+     */
+    List<Unread> tell(Redactor.Builder redactor) {
+        List<Unread> unread = new ArrayList<>();
+        attempt("the roster's customers", unread, () -> customers().kept()
+                .forEach(customer -> redactor.person(customer.customerId(), List.of(customer.name()))));
+        attempt("the customers planned", unread, () -> tellPlanned(redactor));
+        attempt("the customers' synced fields", unread, () -> tellFields(redactor));
+        passedOver.forEach(row -> redactor.person(row.key(), row.texts()));
+        // A technician's id names a person as a customer's does; the cash book is where the site holds them.
+        attempt("the cash book's technicians", unread, () -> store.cashBook().stream()
+                .map(CashBookLine::technicianId).filter(id -> id != null && !id.isBlank()).distinct()
+                .forEach(id -> redactor.person(id, List.of())));
+        attempt("the cloud's pin", unread, () -> store.sync().config()
+                .ifPresent(config -> redactor.secret(config.pin())));
+        return unread;
+    }
+
+    /** A kind of row whose people could not be told, and why. */
+    record Unread(String part, RuntimeException failure) {
+    }
+
+    private static void attempt(String part, List<Unread> unread, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            unread.add(new Unread(part, e));
+        }
+    }
+
+    private void tellPlanned(Redactor.Builder redactor) {
         TolerantReads.Read<PlannedCustomer> planned = store.tolerantReads().plannedCustomers();
         passedOver.addAll(planned.passedOver());
-        for (Customer customer : customers.kept()) {
-            redactor.person(customer.customerId(), List.of(customer.name()));
-        }
         for (PlannedCustomer customer : planned.kept()) {
             redactor.person(customer.customerId(), List.of(customer.name(), customer.phone(), customer.address()));
         }
-        for (TolerantReads.PassedOver row : passedOver) {
-            redactor.person(row.key(), row.texts());
-        }
-        for (Customer customer : customers.kept()) {
-            List<String> fields = store.sync().customerFields(customer.customerId()).stream()
-                    .map(CustomerField::value).toList();
-            redactor.person(customer.customerId(), fields);
-        }
-        // A technician's id names a person as a customer's does; the cash book is where the site holds them.
-        store.cashBook().stream().map(CashBookLine::technicianId).filter(id -> id != null && !id.isBlank())
-                .distinct().forEach(id -> redactor.person(id, List.of()));
-        store.sync().config().ifPresent(config -> redactor.secret(config.pin()));
+    }
+
+    private void tellFields(Redactor.Builder redactor) {
+        TolerantReads.Read<CustomerField> fields = store.tolerantReads().customerFields();
+        passedOver.addAll(fields.passedOver());
+        fields.kept().forEach(field -> redactor.person(field.customerId(), List.of(field.value())));
     }
 
     /** The site's identity, zone and size. */

@@ -168,6 +168,77 @@ class DiagnosticsExportCommandTest {
     }
 
     @Test
+    void writesTheBundleWithoutADamagedSiteAndNamesWhatItCouldNotRead() throws IOException {
+        Map<String, String> canaries = plantCanaries();
+        Path damaged = plantDamagedSite(canaries);
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("out/d.zip").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Warning", "S-DAMAGED.db", "SQLITE_CORRUPT");
+        assertThat(run.out()).contains("d.zip");
+        Map<String, String> entries = entries(home.resolve("out/d.zip"));
+        assertThat(entries).containsKeys("manifest.json", "system.json", "link.txt", "logs/gridside.log",
+                "site/unreadable.txt").doesNotContainKeys("site/meters.json");
+        assertThat(entries.get("site/unreadable.txt")).contains("S-DAMAGED.db", Files.size(damaged) + " bytes",
+                "SQLITE_CORRUPT");
+        assertThat(entries.get("manifest.json")).contains("S-DAMAGED.db", "SQLITE_CORRUPT");
+        assertThat(entries.get("logs/gridside.log")).contains("Pulled 96 readings", "Top-up for person-");
+        assertNoCanary(entries, canaries);
+        assertThat(Path.of(damaged + "-wal")).as("a write-ahead log left beside the damaged file").doesNotExist();
+    }
+
+    @Test
+    void aDamagedSiteGivenByNameStillGetsItsBundle() throws IOException {
+        Map<String, String> canaries = plantCanaries();
+        Path damaged = plantDamagedSite(canaries);
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("out/d.zip").toString(),
+                "--site", damaged.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("S-DAMAGED.db", "SQLITE_CORRUPT").doesNotContain("SITE_DAMAGED");
+        Map<String, String> entries = entries(home.resolve("out/d.zip"));
+        assertThat(entries).containsKeys("site/unreadable.txt", "logs/gridside.log");
+        assertNoCanary(entries, canaries);
+    }
+
+    @Test
+    void passesOverOneBadFieldRowAndKeepsItsAddressOutOfTheLogs() throws IOException, SQLException {
+        Map<String, String> canaries = plantCanaries();
+        canaries.put("bad row's address", "Plot 17 Mwembe Road");
+        try (SiteStore store = SiteStore.open(dirs.siteDatabase("S-KANARI"))) {
+            store.saveRoster(List.of(new Customer("C-0001", CUSTOMER, CustomerCategory.HOUSEHOLD),
+                    new Customer("C-0002", "Rehema Kanaripili", CustomerCategory.HOUSEHOLD)),
+                    List.of(new Meter("M-1", "SN-1001", "C-0001", "GW-1", -71)));
+        }
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + dirs.siteDatabase("S-KANARI"));
+                Statement statement = sql.createStatement()) {
+            statement.executeUpdate("INSERT INTO customer_field (customer_id, field, value, hlc, origin) "
+                    + "VALUES ('C-0002', 'address', 'Plot 17 Mwembe Road', '0', 'cloud')");
+        }
+        Files.writeString(dirs.logs().resolve("gridside.log"), "2026-12-05T10:00:07Z INFO [main] Sync - Moved "
+                + "C-0002 to Plot 17 Mwembe Road.\n", StandardOpenOption.APPEND);
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("out/b.zip").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, String> entries = entries(home.resolve("out/b.zip"));
+        assertThat(entries).containsKeys("site/site.json", "site/meters.json");
+        assertThat(entries.get("manifest.json")).contains("\"passedOverCount\" : 1", "a row of customer_field")
+                .doesNotContain("the site's people", "C-0002");
+        assertThat(entries.get("logs/gridside.log")).contains("Moved person-");
+        assertNoCanary(entries, canaries);
+    }
+
+    @Test
+    void offersTheExportsFolderToSaveInAndMakesIt() {
+        Path folder = io.gridside.console.support.DiagnosticsExport.defaultFolder(dirs);
+
+        assertThat(folder).isEqualTo(dirs.exports()).isDirectory();
+    }
+
+    @Test
     void refusesASiteDatabaseThatIsNotThere() {
         CommandRun run = CommandRun.of("diagnostics", "export", "--out", home.resolve("b.zip").toString(), "--site",
                 home.resolve("missing.db").toString());
@@ -202,6 +273,32 @@ class DiagnosticsExportCommandTest {
         assertThat(run.errLines()).singleElement().asString()
                 .contains("could not be written to " + zip.toAbsolutePath(), "not a folder", "--out")
                 .endsWith("[BUNDLE_UNWRITABLE]").doesNotContain(".part", "UNEXPECTED");
+    }
+
+    /**
+     * Puts a copy of the planted site, cut short as a copy that did not finish is, in the sites folder as the site
+     * changed last, and a log line about a person only that copy names.
+     */
+    private Path plantDamagedSite(Map<String, String> canaries) throws IOException {
+        Path damaged = dirs.sites().resolve("S-DAMAGED.db");
+        Files.copy(dirs.siteDatabase("S-KANARI"), damaged);
+        try (var file = java.nio.channels.FileChannel.open(damaged, StandardOpenOption.WRITE)) {
+            file.truncate(file.size() / 2);
+        }
+        Files.setLastModifiedTime(damaged, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(60)));
+        canaries.put("damaged site's customer", "Amani Mwembekanari");
+        canaries.put("damaged site's address", "Plot 17 Mwembe Road");
+        Files.writeString(dirs.logs().resolve("gridside.log"), "2026-12-05T10:00:08Z INFO [main] Cash - Top-up "
+                + "for Amani Mwembekanari at Plot 17 Mwembe Road of 2000 TZS.\n", StandardOpenOption.APPEND);
+        return damaged;
+    }
+
+    private static void assertNoCanary(Map<String, String> entries, Map<String, String> canaries) {
+        for (Map.Entry<String, String> canary : canaries.entrySet()) {
+            entries.forEach((name, text) -> assertThat(text.toLowerCase(java.util.Locale.ROOT))
+                    .as(name + " holds the " + canary.getKey())
+                    .doesNotContain(canary.getValue().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
     /** Plants the canaries where a technician's laptop keeps them; returns each by what it is. */
@@ -257,13 +354,18 @@ class DiagnosticsExportCommandTest {
                 "2026-12-05T10:00:01Z INFO [main] Cash - Top-up for " + CUSTOMER + " (" + PHONE + ") of 5000 TZS.",
                 "2026-12-05T10:00:02Z DEBUG [main] Auth - Session opened by " + TECHNICIAN + " token=" + TOKEN,
                 "2026-12-05T10:00:03Z DEBUG [main] Auth - Signed with " + key + ", pin: " + LOG_PIN,
-                "2026-12-05T10:00:04Z WARN [main] Sync - Customer at " + ADDRESS + " mailed x.y@example.org", ""));
+                "2026-12-05T10:00:04Z WARN [main] Sync - Customer at " + ADDRESS + " mailed x.y@example.org",
+                "2026-12-05T10:00:05Z INFO [main] Note - call 0722 111 222, or +255 712 345 678, or 0722-111-222.",
+                ""));
         Path rolled = dirs.logs().resolve("gridside.2026-12-01.0.log.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(rolled))) {
             out.write(("2026-12-01T08:00:00Z INFO [main] Cash - Receipt printed for " + CUSTOMER + ".\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         canaries.put("e-mail address", "x.y@example.org");
+        canaries.put("spaced local phone number", "0722 111 222");
+        canaries.put("spaced international phone number", "+255 712 345 678");
+        canaries.put("hyphenated local phone number", "0722-111-222");
     }
 
     private static String jsonValue(String json, String field) {

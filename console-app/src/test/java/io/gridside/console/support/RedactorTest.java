@@ -65,4 +65,36 @@ class RedactorTest {
         assertThat(plain).isEqualTo("2026-12-05T10:00:01Z INFO [gateway-worker-/127.0.0.1:52902] Pulled 96 "
                 + "readings of M00001 into /home/tech/.local/share/gridside/sites/site-42.db in 1234567 us.");
     }
+
+    @Test
+    void replacesPhoneNumbersInTheirUsualWrittenForms() {
+        List<String> phones = List.of("0722 111 222", "0722-111-222", "0722.111.222", "0722111222", "022 211 1222",
+                "+255 712 345 678", "+255-712-345-678", "+255712345678", "+254 7 1234 5678");
+
+        for (String phone : phones) {
+            assertThat(redactor.redact("call " + phone + ", then")).as(phone)
+                    .isEqualTo("call [removed-phone], then");
+        }
+        assertThat(redactor.redact("0722 111 222 paid 5000 TZS")).isEqualTo("[removed-phone] paid 5000 TZS");
+    }
+
+    @Test
+    void leavesDatesAmountsSerialsAndTimesThatLookLikePhoneNumbers() {
+        List<String> figures = List.of("2026-12-05", "05.12.2026 10:00", "05/12/2026", "10:00:01",
+                "2026-12-05T10:00:01Z", "1 234 567 TZS", "12,500.00", "0.0722 111 222", "SN-0722111222",
+                "M0722111222", "47001234567", "07221112223", "1234567 us", "+5000 TZS", "v0.12.345",
+                "12 345 678 901", "0722 111 22");
+
+        for (String figure : figures) {
+            assertThat(redactor.redact("saw " + figure + " here")).as(figure).isEqualTo("saw " + figure + " here");
+        }
+    }
+
+    @Test
+    void leavesAFilesPathThatMixesCapitalsAndDigitsAsItIs() {
+        String line = "Wrote a diagnostics bundle of 9 entries to "
+                + "/tmp/junit1234/out/gridside-diagnostics-20261205T100000Z.zip.";
+
+        assertThat(redactor.redact(line)).isEqualTo(line);
+    }
 }

@@ -4,6 +4,8 @@ import io.gridside.site.Customer;
 import io.gridside.site.CustomerCategory;
 import io.gridside.site.InvalidValueException;
 import io.gridside.site.commission.PlannedCustomer;
+import io.gridside.site.sync.CustomerField;
+import io.gridside.site.sync.Hlc;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,6 +70,16 @@ public final class TolerantReads {
                 rows -> new PlannedCustomer(rows.getString(1), rows.getString(2), rows.getString(3),
                         rows.getString(4), CustomerCategory.valueOf(rows.getString(5)), rows.getString(6),
                         rows.getLong(7), rows.getString(8))));
+    }
+
+    /**
+     * Every customer's reference fields synced with the cloud (name, phone, address), in customer and field order,
+     * each row whose HLC or other column does not read passed over with its value among the texts to hide.
+     */
+    public Read<CustomerField> customerFields() {
+        return work.query(() -> read("customer_field", List.of(3), "SELECT customer_id, field, value, hlc, origin "
+                + "FROM customer_field ORDER BY customer_id, field", rows -> new CustomerField(rows.getString(1),
+                        rows.getString(2), rows.getString(3), Hlc.parse(rows.getString(4)), rows.getString(5))));
     }
 
     private <T> Read<T> read(String table, List<Integer> personal, String sql, RowReader<T> reader)
