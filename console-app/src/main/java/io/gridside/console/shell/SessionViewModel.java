@@ -185,9 +185,9 @@ public final class SessionViewModel implements AutoCloseable {
             problem.clear();
         }
         failureCode.set(null);
-        journal.record(I18n.text("journal.connecting", target.describe()));
+        journal.record(I18n.text("journal.connecting", target.words()));
         state.set(LinkState.CONNECTING);
-        Sentence title = Sentence.of(repin || record != null ? "task.repin" : "task.connect", target.describe());
+        Sentence title = Sentence.of(repin || record != null ? "task.repin" : "task.connect", target.words());
         tasks.submit(title, context -> open(target, advertisedGatewayId, repin, record), this::connected,
                 this::connectFailed);
     }
