@@ -2,8 +2,10 @@ package io.gridside.console;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>The fit stays cheap on the JavaFX thread for a site of thousands of meters: a text's width is the sum of its
  * characters' widths, each measured once per font, and only the widest text of each column is laid out in full;
  * after the first fit only the rows added or replaced since the last are measured. A column so keeps the width of
- * the widest text it has shown until its table's rows are all measured again (another font, another list of rows,
- * or {@link #refit()}), which also spares a table whose rows change at every step from columns that jump.
+ * the widest text it has shown until its rows are all measured again (another font, another list of rows, or a
+ * refit), which also spares a table whose rows change at every step from columns that jump.
  */
 public final class FittedColumns<S> {
 
@@ -49,6 +51,8 @@ public final class FittedColumns<S> {
     /** The rows added or replaced since the last fit, which the next measures unless it measures them all. */
     private final List<S> addedRows = new ArrayList<>();
     private boolean measureAll = true;
+    /** The columns whose texts changed while the rows stayed, which the next fit measures in every row. */
+    private final Set<TableColumn<S, ?>> columnsChanged = new HashSet<>();
     /** The widest text of each column's rows measured so far, without the cell's room. */
     private final Map<TableColumn<S, ?>, Double> widest = new HashMap<>();
     /** The width of each character met so far in the cells' font. */
@@ -113,13 +117,19 @@ public final class FittedColumns<S> {
         fitSoon();
     }
 
-    /**
-     * Measures every row again at the next pulse: for a table whose cells' texts changed while its rows did not,
-     * such as a column worked out from something the rows do not hold.
-     */
+    /** Measures every row again at the next pulse. */
     public void refit() {
         measureAll = true;
         addedRows.clear();
+        fitSoon();
+    }
+
+    /**
+     * Measures {@code column} in every row again at the next pulse: for a column whose texts changed while the rows
+     * did not, as one worked out from something the rows do not hold.
+     */
+    public void refit(TableColumn<S, ?> column) {
+        columnsChanged.add(column);
         fitSoon();
     }
 
@@ -148,14 +158,15 @@ public final class FittedColumns<S> {
             advances.clear();
             measureAll = true;
         }
-        List<S> rows = measureAll ? table.getItems() : addedRows;
         if (measureAll) {
             widest.clear();
         }
-        int measured = rows.size();
+        int measured = measureAll ? table.getItems().size() : addedRows.size();
         double total = 0;
         for (TableColumn<S, ?> column : table.getColumns()) {
-            double text = Math.max(widest.getOrDefault(column, 0.0), widestText(column, rows));
+            boolean all = measureAll || columnsChanged.contains(column);
+            double text = all ? widestText(column, table.getItems())
+                    : Math.max(widest.getOrDefault(column, 0.0), widestText(column, addedRows));
             widest.put(column, text);
             double needed = Math.ceil(Math.max(text, titleWidth(column))) + CELL_ROOM;
             column.setMinWidth(needed);
@@ -163,6 +174,7 @@ public final class FittedColumns<S> {
         }
         measureAll = false;
         addedRows.clear();
+        columnsChanged.clear();
         share(total);
         LOG.debug("Fitted the columns of table {} to {} rows of {} in {} ms.", table.getId(), measured,
                 table.getItems().size(), (System.nanoTime() - began) / 1_000_000.0);

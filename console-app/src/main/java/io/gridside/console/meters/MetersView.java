@@ -49,6 +49,7 @@ public final class MetersView extends VBox {
     private final Label count = new Label();
     private final TableView<MeterStatus> table = new TableView<>();
     private FittedColumns<MeterStatus> fitted;
+    private TableColumn<MeterStatus, String> limitColumn;
     private final NumberAxis timeAxis = new NumberAxis();
     private final NumberAxis powerAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(timeAxis, powerAxis);
@@ -94,12 +95,12 @@ public final class MetersView extends VBox {
         TableColumn<MeterStatus, ShownValue<CreditState>> state = column("meters.col.state",
                 meter -> new ShownValue<>(meter.creditState(), I18n.text("state." + meter.creditState())));
         state.setCellFactory(column -> new StateCell());
-        TableColumn<MeterStatus, String> limit = column("meters.col.limit", model::powerLimitText);
-        limit.setId("col-limit");
+        limitColumn = column("meters.col.limit", model::powerLimitText);
+        limitColumn.setId("col-limit");
         table.getColumns().setAll(List.of(column("meters.col.meter", MeterStatus::meterId),
                 column("meters.col.customer", MeterStatus::customerId),
                 column("meters.col.name", MeterStatus::customerName), balance, lastReading,
-                column("meters.col.signal", MeterStatus::rssiDbm), limit, state));
+                column("meters.col.signal", MeterStatus::rssiDbm), limitColumn, state));
         // Each column as wide as its title and the texts it shows, in the theme's font and the language's words.
         fitted = FittedColumns.fit(table);
     }
@@ -177,7 +178,7 @@ public final class MetersView extends VBox {
         // The limits' texts change while the rows stay: their column is measured again with them.
         Listening.onMapChange(this, model.powerLimits(), change -> {
             table.refresh();
-            fitted.refit();
+            fitted.refit(limitColumn);
         });
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         stateFilter.valueProperty().bindBidirectional(model.stateFilterProperty());

@@ -32,12 +32,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Meters screen of the demo's site, opened in French and the high-contrast theme before the site is reached, as
- * a technician who chose them last visit sees it: every customer's name whole, the widest among them included.
+ * The Meters screen and the cash desk of the demo's site, opened in French and the high-contrast theme before the
+ * site is reached, as a technician who chose them last visit sees them: every customer's name whole, the widest
+ * among them included, and the cash-up's labels and button whole.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class MetersScreenFitTest {
+class DemoSiteScreensFitTest {
 
     /** The demo's site: among its sixty customers is one whose name is wider than the others. */
     private static final int METERS = 60;
@@ -92,6 +93,45 @@ class MetersScreenFitTest {
         assertThat(cut).as("texts cut in a column %.0f wide (min %.0f); the widest name %s", names.getWidth(),
                 names.getMinWidth(), widest).isEmpty();
         assertThat(Screens.save(stage.getScene(), "fit/meters-demo-fr-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void theCashDeskShowsEveryCustomersNameAndTheCashUpsChoicesWholeInFrenchHighContrast(FxRobot robot)
+            throws TimeoutException, IOException {
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> {
+            appearance.useTheme(Theme.HIGH_CONTRAST);
+            appearance.useLanguage(Locale.FRENCH);
+        });
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-cash");
+        TableView<MeterStatus> customers = robot.lookup("#cash-customers").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> customers.getItems().size() == METERS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cut = new ArrayList<>();
+        for (MeterStatus meter : new ArrayList<>(customers.getItems())) {
+            robot.interact(() -> customers.scrollTo(meter));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node cell : robot.lookup("#cash-customers .table-cell").queryAll()) {
+                if (cell instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
+                        && !labeled.getText().isEmpty() && !whole(labeled)) {
+                    cut.add(labeled.getText());
+                }
+            }
+        }
+        Node cashUp = robot.lookup("#cashup-day").query().getParent().getParent();
+        for (Node label : robot.from(cashUp).lookup(".label").queryAll()) {
+            if (label instanceof Labeled labeled && labeled.getText() != null && !whole(labeled)) {
+                cut.add(labeled.getText());
+            }
+        }
+        Labeled show = robot.lookup("#cashup-show").queryAs(Labeled.class);
+        if (!whole(show)) {
+            cut.add(show.getText());
+        }
+        assertThat(cut).as("texts cut on the cash desk").isEmpty();
+        assertThat(Screens.save(stage.getScene(), "fit/cash-demo-fr-high-contrast")).isNotEmptyFile();
     }
 
     private static String widestName(TableView<MeterStatus> table, TableColumn<MeterStatus, ?> names) {
