@@ -43,8 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * On a long visit the console pulls the site every few seconds: the task list keeps one row for those pulls that
  * ended well, counting them, keeps every failed one and every one the technician asked for, opens above its button
- * without covering it, and wraps a long line instead of scrolling sideways. The task list sits at the right end of a status bar as wide as the headless
- * screen, in the high-contrast theme, as it does in the console.
+ * without covering it, and wraps a long line instead of scrolling sideways. The task list sits at the right end of a
+ * status bar as wide as the headless screen, in the high-contrast theme, as it does in the console.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
