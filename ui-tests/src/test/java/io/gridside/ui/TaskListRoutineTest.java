@@ -42,9 +42,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * On a long visit the console pulls the site every few seconds: the task list keeps one row for those pulls that
- * ended well, counting them, keeps every failed one, opens above its button without covering it, and wraps a long
- * line instead of scrolling sideways. The task list sits at the right end of a status bar as wide as the headless
- * screen, in the high-contrast theme, as it does in the console.
+ * ended well, counting them, keeps every failed one and every one the technician asked for, opens above its button
+ * without covering it, and wraps a long line instead of scrolling sideways. The task list sits at the right end of a
+ * status bar as wide as the headless screen, in the high-contrast theme, as it does in the console.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -106,6 +106,27 @@ class TaskListRoutineTest {
         assertThat(pulls).anySatisfy(row -> assertThat(row.getItem()).isSameAs(failed));
         assertThat(onFx(failed::getState)).isEqualTo(Worker.State.FAILED);
         assertThat(pulls).anySatisfy(row -> assertThat(labelsOf(robot, row)).contains(I18n.text("task.doneTimes", 3)));
+    }
+
+    @Test
+    void aPullTheTechnicianAskedForKeepsItsOwnRowAmongRoutinePulls(FxRobot robot) throws TimeoutException {
+        run(robot, Sentence.of("task.pull"), context -> "pulled");
+        run(robot, Sentence.of("task.pull"), context -> "pulled");
+        AtomicReference<Task<?>> asked = new AtomicReference<>();
+        robot.interact(() -> asked.set(runner.submitAsked(Sentence.of("task.pull"), context -> "pulled", done -> { },
+                failure -> { })));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(asked.get()::isDone));
+        run(robot, Sentence.of("task.pull"), context -> "pulled");
+        run(robot, Sentence.of("task.pull"), context -> "pulled");
+        robot.clickOn("#tasks");
+
+        List<ListCell<?>> pulls = rowsTitled(robot, I18n.text("task.pull"));
+        assertThat(pulls).hasSize(2);
+        assertThat(pulls).anySatisfy(row -> {
+            assertThat(row.getItem()).isSameAs(asked.get());
+            assertThat(labelsOf(robot, row)).containsExactly(I18n.text("task.pull"), I18n.text("task.done"));
+        });
+        assertThat(pulls).anySatisfy(row -> assertThat(labelsOf(robot, row)).contains(I18n.text("task.doneTimes", 4)));
     }
 
     @Test

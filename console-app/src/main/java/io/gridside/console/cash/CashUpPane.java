@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -99,9 +100,12 @@ final class CashUpPane extends VBox {
     }
 
     private void layoutControls() {
-        HBox choice = new HBox(8, new Label(I18n.text("cash.cashUp.day")), day,
-                new Label(I18n.text("cash.cashUp.technician")), technician, show);
+        // Each field beside its label, the pairs on as many lines as the pane's width needs: on one line the French
+        // words in the high-contrast theme's letters cut the labels and the button to an ellipsis.
+        FlowPane choice = new FlowPane(12, 6, labelled("cash.cashUp.day", day),
+                labelled("cash.cashUp.technician", technician), show);
         choice.setAlignment(Pos.CENTER_LEFT);
+        show.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(reason, Priority.ALWAYS);
         voidRow.getChildren().setAll(reason, voidButton);
         voidRow.setAlignment(Pos.CENTER_LEFT);
@@ -109,6 +113,14 @@ final class CashUpPane extends VBox {
         VBox.setVgrow(lines, Priority.ALWAYS);
         getChildren().setAll(title, choice, lines, total, voidRow, message);
         setSpacing(8);
+    }
+
+    private static HBox labelled(String key, Region field) {
+        Label label = new Label(I18n.text(key));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(8, label, field);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private void bind() {

@@ -2,6 +2,7 @@ package io.gridside.console.cash;
 
 import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
+import io.gridside.console.FittedColumns;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.site.MeterStatus;
@@ -61,12 +62,14 @@ final class TopUpPane extends VBox {
         customers.setId("cash-customers");
         customers.setPrefHeight(170);
         customers.setMinHeight(110);
-        customers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         customers.setPlaceholder(new Label(I18n.text("cash.customer.none")));
         customers.getColumns().setAll(List.of(column("customers.col.customer", MeterStatus::customerId),
                 column("customers.col.name", MeterStatus::customerName),
                 column("customers.col.meter", MeterStatus::meterId),
                 column("customers.col.balance", m -> Formats.money(m.balanceMinor(), m.currency()))));
+        // Each column as wide as its title and its texts: a business's name or the high-contrast theme's letters
+        // cut a customer's name in a column of a share of the pane's width.
+        FittedColumns.fit(customers);
         balance.setId("cash-balance");
         amount.setId("cash-amount");
         amount.setPromptText(I18n.text("cash.amount.prompt"));

@@ -95,6 +95,7 @@ public final class CustomersView extends VBox {
 
     private void createCustomersTable() {
         table.setId("customers-table");
+        table.setPlaceholder(new Label(I18n.text("customers.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MeterStatus, Long> balance = column("customers.col.balance", MeterStatus::balanceMinor);
         balance.setCellFactory(column -> new TableCell<>() {

@@ -48,6 +48,8 @@ public final class MetersView extends VBox {
     private final ComboBox<CreditState> stateFilter = new ComboBox<>();
     private final Label count = new Label();
     private final TableView<MeterStatus> table = new TableView<>();
+    private FittedColumns<MeterStatus> fitted;
+    private TableColumn<MeterStatus, String> limitColumn;
     private final NumberAxis timeAxis = new NumberAxis();
     private final NumberAxis powerAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(timeAxis, powerAxis);
@@ -83,6 +85,7 @@ public final class MetersView extends VBox {
 
     private void createTable() {
         table.setId("meters-table");
+        table.setPlaceholder(new Label(I18n.text("meters.none")));
         TableColumn<MeterStatus, ShownValue<Long>> balance = column("meters.col.balance",
                 meter -> new ShownValue<>(meter.balanceMinor(), Formats.money(meter.balanceMinor(), meter.currency())));
         balance.setId("col-balance");
@@ -92,16 +95,14 @@ public final class MetersView extends VBox {
         TableColumn<MeterStatus, ShownValue<CreditState>> state = column("meters.col.state",
                 meter -> new ShownValue<>(meter.creditState(), I18n.text("state." + meter.creditState())));
         state.setCellFactory(column -> new StateCell());
-        TableColumn<MeterStatus, String> limit = column("meters.col.limit", model::powerLimitText);
-        limit.setId("col-limit");
+        limitColumn = column("meters.col.limit", model::powerLimitText);
+        limitColumn.setId("col-limit");
         table.getColumns().setAll(List.of(column("meters.col.meter", MeterStatus::meterId),
                 column("meters.col.customer", MeterStatus::customerId),
                 column("meters.col.name", MeterStatus::customerName), balance, lastReading,
-                column("meters.col.signal", MeterStatus::rssiDbm), limit, state));
+                column("meters.col.signal", MeterStatus::rssiDbm), limitColumn, state));
         // Each column as wide as its title and the texts it shows, in the theme's font and the language's words.
-        // KNOWN SHORTCOMING: a demo opened straight on this screen in French high contrast at 1366x768 showed one
-        // customer's name cut to an ellipsis while the times, titles and amounts were whole; the cause is not found.
-        FittedColumns.fit(table);
+        fitted = FittedColumns.fit(table);
     }
 
     private static <T> TableColumn<MeterStatus, T> column(String key, Function<MeterStatus, T> value) {
@@ -174,7 +175,11 @@ public final class MetersView extends VBox {
                 () -> table.getComparator() == null ? Comparator.comparing(MeterStatus::meterId)
                         : table.getComparator(), table.comparatorProperty()));
         table.setItems(sorted);
-        Listening.onMapChange(this, model.powerLimits(), change -> table.refresh());
+        // The limits' texts change while the rows stay: their column is measured again with them.
+        Listening.onMapChange(this, model.powerLimits(), change -> {
+            table.refresh();
+            fitted.refit(limitColumn);
+        });
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         stateFilter.valueProperty().bindBidirectional(model.stateFilterProperty());
         count.textProperty().bind(Bindings.createStringBinding(

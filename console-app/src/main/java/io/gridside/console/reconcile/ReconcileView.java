@@ -3,6 +3,7 @@ package io.gridside.console.reconcile;
 import atlantafx.base.theme.Styles;
 import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
+import io.gridside.console.FittedFields;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.service.ConsoleSession;
@@ -66,10 +67,11 @@ public final class ReconcileView extends StackPane {
         to.setConverter(Formats.pickerDays());
         from.setId("reconcile-from");
         to.setId("reconcile-to");
-        from.setPrefWidth(140);
-        to.setPrefWidth(140);
         from.setPromptText(I18n.text("reconcile.from.prompt"));
         to.setPromptText(I18n.text("reconcile.to.prompt"));
+        // As wide as their hints in the language's words and the theme's letters: at a fixed width Swahili's were cut.
+        FittedFields.fit(from);
+        FittedFields.fit(to);
         run.setId("reconcile-run");
         run.getStyleClass().add(Styles.ACCENT);
         cancel.setId("reconcile-cancel");

@@ -135,6 +135,9 @@ public final class ReplayView extends BorderPane {
         goButton.setId("replay-go");
         summary.setId("replay-summary");
         summary.setMinWidth(0);
+        // On two lines when the language's words need them, rather than cut the plant's state to an ellipsis.
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         canvas.setId("replay-canvas");
         legend.setId("replay-legend");
         legend.getStyleClass().add("replay-legend");

@@ -1,5 +1,6 @@
 package io.gridside.console.service;
 
+import io.gridside.console.I18n;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.site.InvalidValueException;
@@ -67,7 +68,21 @@ public sealed interface ConnectionTarget {
         }
     }
 
-    /** How a person would name this target. */
+    /**
+     * How the technician reads this target on screen: the demo site in the language in use, an address or a port as
+     * {@link #describe()} writes it.
+     */
+    default String words() {
+        if (this instanceof Demo demo) {
+            String meters = Integer.toString(demo.spec().meters());
+            String seed = Long.toString(demo.spec().seed());
+            return demo.scenario() == Scenario.NONE ? I18n.text("connect.target.demo", meters, seed)
+                    : I18n.text("connect.target.demoScenario", meters, seed, demo.scenario().name());
+        }
+        return describe();
+    }
+
+    /** How a person would name this target, in English: for the log and for errors raised below the screens. */
     default String describe() {
         if (this instanceof Tcp tcp) {
             return tcp.host() + ":" + tcp.port();

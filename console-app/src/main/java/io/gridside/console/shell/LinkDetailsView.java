@@ -27,6 +27,7 @@ public final class LinkDetailsView extends PopupToggle {
         getStyleClass().add(Styles.FLAT);
         ListView<String> entries = new ListView<>(journal.entries());
         entries.setId("link-journal");
+        entries.setPlaceholder(new Label(I18n.text("list.empty")));
         entries.setPrefSize(WIDTH - 20, HEIGHT - 30);
         entries.setCellFactory(list -> new WrappingCell(list));
         VBox panel = new VBox(new Label(I18n.text("link.details.title")), entries);

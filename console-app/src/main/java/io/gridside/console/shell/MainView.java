@@ -294,7 +294,7 @@ public final class MainView extends BorderPane {
         stopSearchButton.managedProperty().bind(stopSearchButton.visibleProperty());
         bindSiteScreens();
         refreshButton.disableProperty().bind(session.stateProperty().isNotEqualTo(LinkState.CONNECTED));
-        refreshButton.setOnAction(event -> session.refresh());
+        refreshButton.setOnAction(event -> session.pullNow());
         disconnectButton.setOnAction(event -> session.disconnect());
         reconnectButton.setOnAction(event -> session.reconnect());
         stopSearchButton.setOnAction(event -> session.stopSearch());

@@ -16,6 +16,7 @@ import io.gridside.console.service.GatewaySearch;
 import io.gridside.console.service.LinkHealth;
 import io.gridside.console.service.SerialPorts;
 import io.gridside.console.service.Settings;
+import io.gridside.console.service.SitePull;
 import io.gridside.console.service.StatementExport;
 import io.gridside.console.service.TariffPreview;
 import io.gridside.console.tasks.BackgroundWork;
@@ -184,9 +185,9 @@ public final class SessionViewModel implements AutoCloseable {
             problem.clear();
         }
         failureCode.set(null);
-        journal.record(I18n.text("journal.connecting", target.describe()));
+        journal.record(I18n.text("journal.connecting", target.words()));
         state.set(LinkState.CONNECTING);
-        Sentence title = Sentence.of(repin || record != null ? "task.repin" : "task.connect", target.describe());
+        Sentence title = Sentence.of(repin || record != null ? "task.repin" : "task.connect", target.words());
         tasks.submit(title, context -> open(target, advertisedGatewayId, repin, record), this::connected,
                 this::connectFailed);
     }
@@ -430,12 +431,25 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Pulls the meters' status and any readings and ledger entries that are new since the last pull. */
     public void refresh() {
+        pull(false);
+    }
+
+    /**
+     * Pulls as {@link #refresh()} does, because the technician asked for it (the refresh button, F5): the task list
+     * keeps this pull's own row rather than fold it with the routine pulls.
+     */
+    public void pullNow() {
+        pull(true);
+    }
+
+    private void pull(boolean asked) {
         ConsoleSession current = session;
         if (current == null || refreshing || state.get() != LinkState.CONNECTED) {
             return;
         }
         refreshing = true;
-        Task<?> pull = tasks.submit(Sentence.of("task.pull"), context -> current.pull(context, context), result -> {
+        BackgroundWork<SitePull.Result> work = context -> current.pull(context, context);
+        Consumer<SitePull.Result> pulled = result -> {
             refreshing = false;
             if (result.topologyNew()) {
                 meshPulls++;
@@ -446,12 +460,16 @@ public final class SessionViewModel implements AutoCloseable {
             pulls.set(pulls.get() + 1);
             journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
                     result.daysFetched()));
-        }, failure -> {
+        };
+        Consumer<Throwable> failed = failure -> {
             refreshing = false;
             if (state.get() == LinkState.CONNECTED) {
                 problem.fail(failure);
             }
-        });
+        };
+        Sentence title = Sentence.of("task.pull");
+        Task<?> pull = asked ? tasks.submitAsked(title, work, pulled, failed)
+                : tasks.submit(title, work, pulled, failed);
         // A pull cancelled from the task list keeps what it stored, and the next refresh pulls the rest.
         pull.setOnCancelled(event -> refreshing = false);
     }

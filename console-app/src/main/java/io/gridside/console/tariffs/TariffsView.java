@@ -74,6 +74,7 @@ public final class TariffsView extends VBox {
         header.getStyleClass().add(Styles.TITLE_4);
         reload.setId("tariffs-reload");
         versions.setId("tariff-versions");
+        versions.setPlaceholder(new Label(I18n.text("list.empty")));
         versions.setPrefSize(190, 110);
         versions.setMinSize(150, 80);
         versions.setCellFactory(list -> new ListCell<>() {
@@ -85,6 +86,7 @@ public final class TariffsView extends VBox {
             }
         });
         versionLines.setId("tariff-version-lines");
+        versionLines.setPlaceholder(new Label(I18n.text("list.empty")));
         versionLines.setPrefHeight(110);
         versionLines.setMinHeight(80);
         editor.setId("tariff-editor");

@@ -56,7 +56,21 @@ public final class TaskRunner implements AutoCloseable {
      */
     public <T> Task<T> submit(Sentence title, BackgroundWork<T> work, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
-        ConsoleTask<T> task = new ConsoleTask<>(title, work);
+        return start(new ConsoleTask<>(title, work, false), onSuccess, onFailure);
+    }
+
+    /**
+     * As {@link #submit(Sentence, BackgroundWork, Consumer, Consumer)}, for work the technician asked for then and
+     * there (a pull on F5): its row stays its own, never folded with routine runs of the same work, so the
+     * technician finds the run they asked for and how it ended.
+     */
+    public <T> Task<T> submitAsked(Sentence title, BackgroundWork<T> work, Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        return start(new ConsoleTask<>(title, work, true), onSuccess, onFailure);
+    }
+
+    private <T> Task<T> start(ConsoleTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Sentence title = task.title;
         task.setOnSucceeded(event -> {
             foldEarlierRuns(task);
             onSuccess.accept(task.handOver());
@@ -84,14 +98,18 @@ public final class TaskRunner implements AutoCloseable {
     /**
      * Folds the earlier runs of {@code task}'s work that ended well into it, so that routine work repeated all visit
      * long (the pull every few seconds, the power limits worked out after it) holds one row, its latest, that counts
-     * the runs. A run that failed or was cancelled keeps its own row, and so does work of another title or argument.
+     * the runs. A run that failed or was cancelled keeps its own row, and so do work of another title or argument and
+     * a run the technician asked for.
      */
     private void foldEarlierRuns(ConsoleTask<?> task) {
-        // KNOWN SHORTCOMING: runs fold by title and arguments alone, so a pull the technician asked for (F5) folds
-        // with the periodic ones, and the row counts runs but does not say when the latest ended.
+        // KNOWN SHORTCOMING: a row that stands for several routine runs counts them but does not say when the latest
+        // ended.
+        if (task.asked) {
+            return;
+        }
         int runs = 1;
         for (int i = tasks.size() - 1; i >= 0; i--) {
-            if (tasks.get(i) != task && tasks.get(i) instanceof ConsoleTask<?> earlier
+            if (tasks.get(i) != task && tasks.get(i) instanceof ConsoleTask<?> earlier && !earlier.asked
                     && earlier.title.equals(task.title) && earlier.getState() == Worker.State.SUCCEEDED) {
                 runs += earlier.runs.get();
                 tasks.remove(i);
@@ -173,10 +191,13 @@ public final class TaskRunner implements AutoCloseable {
         private volatile T result;
         /** The runs that ended well this task's row stands for; read and changed on the JavaFX thread. */
         private final ReadOnlyIntegerWrapper runs = new ReadOnlyIntegerWrapper(1);
+        /** Whether the technician asked for this run: its row is never folded with others. */
+        private final boolean asked;
 
-        ConsoleTask(Sentence title, BackgroundWork<T> work) {
+        ConsoleTask(Sentence title, BackgroundWork<T> work, boolean asked) {
             this.work = work;
             this.title = title;
+            this.asked = asked;
             updateTitle(title.text());
             updateMessage("");
         }
