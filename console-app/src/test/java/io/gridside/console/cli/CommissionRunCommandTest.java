@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -157,7 +158,7 @@ class CommissionRunCommandTest {
         CommandRun goLive = goLive(database);
         try (SiteStore store = SiteStore.openExisting(database)) {
             // As a database whose step was recorded done before the latest check counted: go-live checks again.
-            store.commission().markDone(CommissionStep.LINK_CHECK, java.time.Instant.now(), "checked earlier");
+            store.commission().markDone(CommissionStep.LINK_CHECK, Instant.now(), "checked earlier");
         }
         CommandRun goLiveOnAStaleStep = goLive(database);
 

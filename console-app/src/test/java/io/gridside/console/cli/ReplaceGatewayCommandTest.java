@@ -26,6 +26,7 @@ import io.gridside.site.QueuedPayment;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -421,13 +422,13 @@ class ReplaceGatewayCommandTest {
         try (SiteStore store = SiteStore.open(Path.of(database))) {
             assertThat(store.queuedPayments()).noneMatch(p -> p.reference().equals("CASH-81"));
             assertThat(store.queuedPayments()).filteredOn(p -> p.reference().equals("CASH-82")).singleElement()
-                    .extracting(p -> p.source()).isEqualTo(ReplacementPayments.SOURCE + ":1");
+                    .extracting(QueuedPayment::source).isEqualTo(ReplacementPayments.SOURCE + ":1");
         }
     }
 
     @Test
     void refusesTheSitesOwnGatewayStillAliveAsNoFactoryFreshOneInTheTechniciansWords() throws IOException {
-        java.net.InetSocketAddress alive = old.site().listenTcp(0);
+        InetSocketAddress alive = old.site().listenTcp(0);
         tcp = alive.getHostString() + ":" + alive.getPort();
 
         CommandRun run = replaceGateway("--credential", old.supervisor());
