@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayCommissioning;
+import io.gridside.link.client.GatewayPin;
 import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.CommissionMeter;
@@ -26,15 +27,18 @@ import io.gridside.site.RelayState;
 import io.gridside.site.TopologySnapshot;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.MeterSerial;
+import io.gridside.site.commission.SitePlan;
 import io.gridside.site.tariff.TariffFile;
 import io.gridside.link.client.CancelSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -233,6 +237,68 @@ class FreshSiteCommissioningTest {
                         && entry.customerId().startsWith("C-")).extracting(LedgerEntry::customerId)
                         .containsExactly("C-1", "C-2");
             }
+        }
+    }
+
+    @Test
+    void aSetupCutOffWhenItsKeyIsBeingPinnedIsResumedByTheSameTechnician() throws IOException {
+        try (FreshSite site = FreshSite.start(FreshSiteFixture.gateway(8, clock))) {
+            InetSocketAddress address = site.listenTcp(0);
+            GatewayPins cutOff = new GatewayPins() {
+                @Override
+                public Optional<GatewayPin> find(String siteId) throws IOException {
+                    return pins.find(siteId);
+                }
+
+                @Override
+                public void save(GatewayPin pin) throws IOException {
+                    throw new IOException("the laptop went off while pinning");
+                }
+
+                @Override
+                public void forget(GatewayPin pin) throws IOException {
+                    pins.forget(pin);
+                }
+            };
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, cutOff)) {
+                assertThatThrownBy(() -> client.commissioning().setUpSite(PLAN, SITE_TIME,
+                        FreshSiteFixture.signedPack())).isInstanceOf(LinkException.class);
+            }
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
+                assertThat(client.commissioning().setUpSite(PLAN, SITE_TIME, FreshSiteFixture.signedPack())
+                        .repeated()).isFalse();
+                assertThat(pins.find(SITE).orElseThrow().publicKey()).isEqualTo(client.hello().gatewayKey());
+            }
+        }
+    }
+
+    @Test
+    void aSetupCutOffAfterTheGatewayTookTheSiteIsResumedByTheSameTechnician() throws IOException {
+        try (FreshSite site = FreshSite.start(FreshSiteFixture.gateway(8, clock))) {
+            InetSocketAddress address = site.listenTcp(0);
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
+                client.commissioning().setUpSite(PLAN, SITE_TIME, FreshSiteFixture.signedPack());
+                site.dropTcpSessions();
+            }
+            try (GatewayClient client = FreshSiteFixture.open(address, TECHNICIAN, pins)) {
+                assertThat(client.commissioning().setUpSite(PLAN, SITE_TIME, FreshSiteFixture.signedPack())
+                        .repeated()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aSetupTheGatewayRefusesLeavesNoKeyPinnedForTheSite() throws IOException {
+        SitePlan elsewhere = new SitePlan("elsewhere-1", "Elsewhere", "Kisima Power", "KES",
+                ZoneId.of("Africa/Nairobi"), List.of(), -0.45, 36.9);
+        try (FreshSite site = FreshSite.start(FreshSiteFixture.gateway(8, clock));
+                GatewayClient client = FreshSiteFixture.open(site.listenTcp(0), TECHNICIAN, pins)) {
+            assertThatThrownBy(() -> client.commissioning().setUpSite(elsewhere, SITE_TIME,
+                    FreshSiteFixture.signedPack())).isInstanceOf(LinkException.class)
+                    .hasMessageContaining("COMMISSION_PACK_WRONG_SITE");
+
+            assertThat(pins.find("elsewhere-1")).isEmpty();
+            assertThat(client.commissioning().state().factoryFresh()).isTrue();
         }
     }
 

@@ -171,6 +171,8 @@ final class ConnectCommissionCommand {
                     out.printf("Gateway %s %s site %s, trusting operator key %s.%n", setUp.gatewayId(),
                             setUp.repeated() ? "was set up already for" : "now serves", setUp.siteId(),
                             setUp.operatorKeyId());
+                    out.printf("Gateway key %s, pinned for site %s on this laptop.%n", setUp.gatewayKey(),
+                            setUp.siteId());
                     out.printf("Tariffs %s, kept in %s.%n", String.join(", ", setUp.tariffIds()),
                             day.store().file());
                     printWhereTheSiteLives(day, out);

@@ -34,6 +34,11 @@ final class RepinWatch implements GatewayPins {
         }
     }
 
+    @Override
+    public void forget(GatewayPin pin) throws IOException {
+        pins.forget(pin);
+    }
+
     /** One line for each site whose pin was replaced since the last call, in order; then forgets them. */
     synchronized List<String> takeNotices() {
         List<String> taken = List.copyOf(notices);

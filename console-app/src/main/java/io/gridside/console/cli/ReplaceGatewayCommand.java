@@ -9,18 +9,22 @@ import io.gridside.console.service.ReplacementRefusedException;
 import io.gridside.console.service.ReplicaRestore;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.HelloReply;
 import io.gridside.console.imports.ImportProblem;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +46,12 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
 
     /** The gateway's refusal of a restore under another replica than the one it was restored from. */
     private static final String ALREADY_RESTORED = "REPLACE_ALREADY_RESTORED";
+    /** A gateway that runs a site already and is no factory-fresh one, such as the site's own gateway alive. */
+    static final String NOT_FRESH = "REPLACE_GATEWAY_NOT_FRESH";
+    /** A gateway whose firmware cannot be restored from a replica. */
+    static final String NO_RESTORE = "REPLACE_GATEWAY_NO_RESTORE";
+    /** The capability of a gateway that can be restored from a replica. */
+    private static final String RESTORE = "restore";
 
     @ParentCommand
     ConnectCommand connect;
@@ -98,7 +108,13 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             if (!paymentsComplete) {
                 return settlePayments(store, info, pulledClock);
             }
+            // KNOWN SHORTCOMING: a payment dated later than both clocks known here is refused only in the session,
+            // after it re-pinned the site, since the new gateway's clock (which may run ahead) is read there.
+            if (!entriesHold(store, info, pulledClock)) {
+                return ExitCode.FAILED;
+            }
             try (GatewayClient client = connect.openForReplacement(credential, site)) {
+                requireRestorable(client.hello());
                 // The site's clock is the new gateway's: one faster than this computer's (a simulated site at
                 // --speed) dates the payments made meanwhile by its own time, which this computer's has not reached.
                 Instant gatewayClock = client.lastGatewayClock();
@@ -147,6 +163,23 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 FieldOptions.kwh(stale.replicaRegisterWh()));
     }
 
+    /**
+     * Refuses, before anything is sent to it, a gateway that cannot take the replica: one that runs a site already
+     * (the site's own gateway, alive after all, or another site's) or whose firmware has no restore. The sentence
+     * is the English of the one the console's refusals word in the technician's language.
+     */
+    private static void requireRestorable(HelloReply hello) {
+        if (hello.capabilities().contains(RESTORE)) {
+            return;
+        }
+        boolean runsASite = hello.siteId() != null && !hello.siteId().isEmpty();
+        String key = runsASite ? "refused.replace.notFresh" : "refused.replace.cannotRestore";
+        String pattern = ResourceBundle.getBundle("io.gridside.console.refusals", Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        throw new RefusedException(new MessageFormat(pattern, Locale.ENGLISH).format(
+                new Object[] {hello.gatewayId(), hello.siteId()}), runsASite ? NOT_FRESH : NO_RESTORE);
+    }
+
     private Map<String, Long> lastIssued() {
         try {
             return ReplicaRestore.lastReceipts(lastReceipts);
@@ -169,6 +202,31 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                     site);
         }
         return failed;
+    }
+
+    /**
+     * Checks every payment and slip entered before the session re-pins the site to the new gateway, so that a typing
+     * mistake changes nothing; prints the problems and answers false when there are any.
+     */
+    private boolean entriesHold(SiteStore store, SiteInfo info, Instant pulledClock) {
+        String option = "--payment";
+        List<String> entered = payments;
+        List<ImportProblem> problems = ReplacementPayments.check(store, info, payments, Instant.now(), pulledClock);
+        if (problems.isEmpty()) {
+            option = "--receipt";
+            entered = receipts;
+            problems = ReplacementPayments.checkReceipts(store, info, receipts, Instant.now(), pulledClock);
+        }
+        if (problems.isEmpty()) {
+            return true;
+        }
+        PrintWriter err = command.commandLine().getErr();
+        String wrong = option;
+        List<String> values = entered;
+        problems.forEach(problem -> err.println("gridside: " + ReplacementPayments.describe(wrong, problem, values)));
+        err.println("gridside: a payment entered has a problem (above); the gateway was not reached, and nothing was "
+                + "pinned, queued or replaced. [REPLACE_PAYMENT_INVALID]");
+        return false;
     }
 
     /**

@@ -82,6 +82,20 @@ public final class GatewayPinFile implements GatewayPins {
         }
     }
 
+    @Override
+    public synchronized void forget(GatewayPin pin) throws IOException {
+        Path lockFile = file.resolveSibling(FILE + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
+            Map<String, GatewayPin> pins = readAll();
+            GatewayPin kept = pins.get(pin.siteId());
+            if (kept != null && kept.publicKey().equals(pin.publicKey()) && kept.gatewayId().equals(pin.gatewayId())) {
+                pins.remove(pin.siteId());
+                write(pins);
+            }
+        }
+    }
+
     private Map<String, GatewayPin> readAll() throws IOException {
         Map<String, GatewayPin> pins = new TreeMap<>();
         if (!Files.exists(file)) {

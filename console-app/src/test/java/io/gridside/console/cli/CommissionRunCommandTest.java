@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -139,6 +140,47 @@ class CommissionRunCommandTest {
         assertThat(stopped.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(stopped.err()).contains("Stopped at ASSIGN").contains("[METER_TYPE]")
                 .contains("is a MILL, which needs a 3-phase meter").doesNotContain("wait for it to join the mesh");
+    }
+
+    @Test
+    void aFailingLinkCheckAfterTheStepWasDoneHoldsGoLiveAndNamesTheFailingMeters() throws IOException {
+        Path database = home.resolve("kisima-7.db");
+        FreshGatewayCli.createSite(database, "kisima-7");
+        run(database, "--gateway", "tcp=" + fresh.tcp, "--pack", fresh.pack().toString());
+        fresh.clock.advance(Duration.ofMinutes(30));
+        CommandRun toGoLive = run(database, "--customers", plan(database, "plan.csv").toString());
+        assertThat(toGoLive.err()).contains("Stopped at GO_LIVE");
+        assertThat(doneSteps(database)).contains(CommissionStep.LINK_CHECK);
+
+        CommandRun strict = CommandRun.of("commission", "check-links", "--site", database.toString(),
+                "--pass-rssi", "-10", "--fail-rssi", "-20");
+        List<CommissionStep> afterStrict = doneSteps(database);
+        CommandRun goLive = goLive(database);
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            // As a database whose step was recorded done before the latest check counted: go-live checks again.
+            store.commission().markDone(CommissionStep.LINK_CHECK, Instant.now(), "checked earlier");
+        }
+        CommandRun goLiveOnAStaleStep = goLive(database);
+
+        assertThat(strict.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(strict.err()).contains("[LINKS_FAIL]");
+        assertThat(afterStrict).doesNotContain(CommissionStep.LINK_CHECK);
+        assertThat(goLive.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(goLive.err()).contains("LINK_CHECK").contains("too weak to go live")
+                .contains("[" + ConnectCommissionCommand.STEP_WAITING + "]");
+        assertThat(goLiveOnAStaleStep.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(goLiveOnAStaleStep.err()).contains("GO_LIVE").contains("too weak to go live");
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            String firstMeter = store.commission().assignments().get(0).meterId();
+            assertThat(goLive.err()).contains(firstMeter);
+            assertThat(goLiveOnAStaleStep.err()).contains(firstMeter);
+        }
+        assertThat(doneSteps(database)).doesNotContain(CommissionStep.GO_LIVE);
+    }
+
+    private CommandRun goLive(Path database) {
+        return CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "commission",
+                "go-live", "--site", database.toString());
     }
 
     /** A customers file {@code name} of one customer for each meter that joined, a mill on a three-phase one. */

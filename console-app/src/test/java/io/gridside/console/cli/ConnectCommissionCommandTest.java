@@ -87,6 +87,9 @@ class ConnectCommissionCommandTest {
         assertThat(json(setup).get("repeated").asBoolean()).isFalse();
         assertThat(json(connect("commission", "setup", "--pack", pack.toString(), "--json"))
                 .get("repeated").asBoolean()).isTrue();
+        assertThat(connect("commission", "setup", "--pack", pack.toString()).out())
+                .contains("Gateway key " + json(setup).get("gatewayKey").asText() + ", pinned for site "
+                        + FreshGatewayCli.SITE);
 
         fresh.clock.advance(Duration.ofMinutes(10));
         JsonNode joined = json(connect("commission", "joined", "--json"));

@@ -16,6 +16,7 @@ import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -392,6 +393,51 @@ class ReplaceGatewayCommandTest {
                 .doesNotContain("line 2");
         assertThatThrownBy(() -> replacement.gateway().balance(old.customer(2)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void checksEveryPaymentBeforeTheSessionSoABadAmountLeavesTheSitePinnedAsItWas() {
+        CommandRun run = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-79," + old.customer(2) + ",15.00,2026-06-03T14:30", "--payment",
+                "CASH-80," + old.customer(2) + ",abc,2026-06-03T14:30");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("--payment 2 (CASH-80), ").contains("nothing was pinned, queued or replaced")
+                .doesNotContain("re-pinned").contains("[REPLACE_PAYMENT_INVALID]");
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.pendingPayments()).noneMatch(p -> p.reference().startsWith("CASH-"));
+        }
+    }
+
+    @Test
+    void refusesAPaymentBeforeTheSiteWentLiveAndNumbersTheEntriesAsTyped() {
+        CommandRun early = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-81," + old.customer(2) + ",10.00,2026-05-06T09:00");
+        CommandRun good = replaceGateway("--credential", old.supervisor(), "--payment",
+                "CASH-82," + old.customer(2) + ",10.00,2026-06-03T14:30");
+
+        assertThat(early.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(early.err()).contains("--payment 1 (CASH-81), time: ").contains("before the site went live")
+                .contains("[REPLACE_PAYMENT_INVALID]");
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.queuedPayments()).noneMatch(p -> p.reference().equals("CASH-81"));
+            assertThat(store.queuedPayments()).filteredOn(p -> p.reference().equals("CASH-82")).singleElement()
+                    .extracting(QueuedPayment::source).isEqualTo(ReplacementPayments.SOURCE + ":1");
+        }
+    }
+
+    @Test
+    void refusesTheSitesOwnGatewayStillAliveAsNoFactoryFreshOneInTheTechniciansWords() throws IOException {
+        InetSocketAddress alive = old.site().listenTcp(0);
+        tcp = alive.getHostString() + ":" + alive.getPort();
+
+        CommandRun run = replaceGateway("--credential", old.supervisor());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("Gateway " + old.site().gateway().profile().gatewayId() + " already runs site "
+                + old.site().gateway().profile().siteId()).contains("not a factory-fresh gateway")
+                .contains("[" + ReplaceGatewayCommand.NOT_FRESH + "]").doesNotContain("UNSUPPORTED");
     }
 
     @Test

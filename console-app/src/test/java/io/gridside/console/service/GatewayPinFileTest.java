@@ -43,6 +43,22 @@ class GatewayPinFileTest {
     }
 
     @Test
+    void forgetsAPinOnlyWhileItIsStillTheSitesPin() throws IOException {
+        GatewayPinFile pins = new GatewayPinFile(dir.resolve(GatewayPinFile.FILE));
+        GatewayPin first = new GatewayPin("site-1", "GW-1", OLD_KEY.publicKey(), NOW, "T-0042");
+        GatewayPin other = new GatewayPin("site-2", "GW-2", NEW_KEY.publicKey(), NOW, "S-0001");
+        pins.save(first);
+        pins.save(other);
+
+        pins.forget(new GatewayPin("site-2", "GW-9", OLD_KEY.publicKey(), NOW, "T-0042"));
+        pins.forget(first);
+
+        GatewayPinFile again = new GatewayPinFile(pins.file());
+        assertThat(again.find("site-1")).isEmpty();
+        assertThat(again.find("site-2")).contains(other);
+    }
+
+    @Test
     void aDamagedRecordInThePinsFileRefusesEverySession() throws IOException {
         GatewayPinFile pins = new GatewayPinFile(dir.resolve(GatewayPinFile.FILE));
         pins.save(new GatewayPin("site-2", "GW-2", NEW_KEY.publicKey(), NOW, "T-0042", record()));

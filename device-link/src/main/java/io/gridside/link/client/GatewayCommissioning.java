@@ -55,9 +55,10 @@ public final class GatewayCommissioning {
     }
 
     /**
-     * Sets up the gateway: its site, its clock and the operator's pack, whose key it trusts from then on. Once the
-     * gateway took it, the key the gateway proved in the hello is pinned for the plan's site on this laptop, in
-     * anyone's session: on first contact with a factory-fresh gateway there is no earlier key to protect.
+     * Sets up the gateway: its site, its clock and the operator's pack, whose key it trusts from then on. The key
+     * the gateway proved in the hello is pinned for the plan's site on this laptop first, in anyone's session: on
+     * first contact with a factory-fresh gateway there is no earlier key to protect, and a setup cut off at any point
+     * is then resumed by the same technician. A gateway that refuses the setup has its pin made now taken back.
      *
      * @param clock the time to set the gateway's clock to, normally the laptop's clock
      * @throws LinkException with {@link LinkException.Code#GATEWAY_ERROR} and the gateway's reason when it refuses,
@@ -66,10 +67,19 @@ public final class GatewayCommissioning {
      */
     public SiteSetUp setUpSite(SitePlan plan, Instant clock, SignedCommissioningPack pack) throws LinkException {
         checkPinFree(plan.siteId());
-        SiteSetUp answer = GatewayClient.expect(client.call(new SetUpSite(plan, clock, pack.signed(),
-                pack.signature())), SiteSetUp.class);
-        pin(plan.siteId());
-        return answer;
+        // Pinned before the gateway takes the site: once it has, it is factory-fresh no more, and a setup cut off
+        // before its answer could not be resumed by a technician, who may not pin the key of a gateway with a site.
+        Optional<GatewayPin> pinned = pin(plan.siteId());
+        try {
+            return GatewayClient.expect(client.call(new SetUpSite(plan, clock, pack.signed(), pack.signature())),
+                    SiteSetUp.class);
+        } catch (LinkException e) {
+            if (e.code() == LinkException.Code.GATEWAY_ERROR && pinned.isPresent()) {
+                // The gateway answered that it did not take the site, so its key is no key of this site.
+                unpin(pinned.get());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -133,18 +143,32 @@ public final class GatewayCommissioning {
         }
     }
 
-    private void pin(String siteId) throws LinkException {
+    /** Pins the gateway's key for {@code siteId} unless a pin is there; answers the pin made now, if any. */
+    private Optional<GatewayPin> pin(String siteId) throws LinkException {
         if (findPin(siteId).isPresent()) {
-            return;
+            return Optional.empty();
         }
+        GatewayPin pin = new GatewayPin(siteId, client.hello().gatewayId(), client.hello().gatewayKey(),
+                Instant.now(), client.credential().technicianId(), null);
         try {
-            client.pins().save(new GatewayPin(siteId, client.hello().gatewayId(), client.hello().gatewayKey(),
-                    Instant.now(), client.credential().technicianId(), null));
+            client.pins().save(pin);
         } catch (IOException e) {
-            throw new LinkException(LinkException.Code.GATEWAY_UNVERIFIED, "The gateway took its site, but its key "
-                    + "could not be pinned on this laptop (" + e.getMessage() + "); connect again to pin it.", e);
+            throw new LinkException(LinkException.Code.GATEWAY_UNVERIFIED, "The gateway's key could not be pinned "
+                    + "on this laptop (" + e.getMessage() + "), so it was not set up; connect again.", e);
         }
         LOG.info("Pinned the key {} of factory-fresh gateway {} for site {}.",
                 Ed25519.fingerprint(client.hello().gatewayKey()), client.hello().gatewayId(), siteId);
+        return Optional.of(pin);
+    }
+
+    private void unpin(GatewayPin pin) {
+        try {
+            client.pins().forget(pin);
+            LOG.info("Unpinned the key {} for site {}: the gateway {} refused its setup.", pin.fingerprint(),
+                    pin.siteId(), pin.gatewayId());
+        } catch (IOException e) {
+            LOG.warn("The key {} pinned for site {} could not be unpinned after the gateway refused its setup.",
+                    pin.fingerprint(), pin.siteId(), e);
+        }
     }
 }

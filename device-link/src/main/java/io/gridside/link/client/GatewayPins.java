@@ -14,6 +14,9 @@ public interface GatewayPins {
     /** Pins a key for its site, replacing the site's pin if there is one. */
     void save(GatewayPin pin) throws IOException;
 
+    /** Removes the pin of {@code pin}'s site when it is still {@code pin}; another pin of the site stays. */
+    void forget(GatewayPin pin) throws IOException;
+
     /** Pins that live as long as this object: for the demo site, which is new at every start, and for tests. */
     static GatewayPins inMemory() {
         Map<String, GatewayPin> pins = new ConcurrentHashMap<>();
@@ -26,6 +29,11 @@ public interface GatewayPins {
             @Override
             public void save(GatewayPin pin) {
                 pins.put(pin.siteId(), pin);
+            }
+
+            @Override
+            public void forget(GatewayPin pin) {
+                pins.remove(pin.siteId(), pin);
             }
         };
     }

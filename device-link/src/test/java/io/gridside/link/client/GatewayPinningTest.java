@@ -151,6 +151,11 @@ class GatewayPinningTest {
             public void save(GatewayPin pin) {
                 throw new AssertionError("Nothing may be pinned when the pins cannot be read.");
             }
+
+            @Override
+            public void forget(GatewayPin pin) {
+                throw new AssertionError("Nothing may be unpinned when the pins cannot be read.");
+            }
         };
 
         try (ScriptedPeer gateway = ScriptedPeer.serving(new FakeGatewayService())) {

@@ -10,6 +10,7 @@ import io.gridside.site.commission.DryRunBill;
 import io.gridside.site.commission.JoinedMeter;
 import io.gridside.site.commission.LinkCheck;
 import io.gridside.site.commission.LinkThresholds;
+import io.gridside.site.commission.LinkVerdict;
 import io.gridside.site.commission.PlannedCustomer;
 import io.gridside.site.commission.RelayTest;
 import io.gridside.site.commission.SignedReport;
@@ -399,11 +400,18 @@ public final class CommissionRecords {
         return assignments;
     }
 
-    /** Keeps link checks made at {@code at}, replacing the earlier check of each meter. */
+    /**
+     * Keeps link checks made at {@code at}, replacing the earlier check of each meter. The latest check is the one
+     * that counts: one with a failing meter marks the link check step not done, in the same transaction, so that
+     * go-live cannot follow an earlier check that passed.
+     */
     public void saveLinkChecks(List<LinkCheck> checks, Instant at) {
         work.inTransaction(() -> {
             refuseWhenLive();
             CommissionCheckRows.saveLinkChecks(connection, checks, at);
+            if (checks.stream().anyMatch(check -> check.verdict() == LinkVerdict.FAIL)) {
+                deleteStep(CommissionStep.LINK_CHECK);
+            }
             return null;
         });
     }
@@ -535,12 +543,15 @@ public final class CommissionRecords {
     public boolean reopen(CommissionStep step) {
         return work.inTransaction(() -> {
             refuseBeforeLiveWhenLive(step);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM commission_step WHERE step = ?")) {
-                delete.setString(1, step.name());
-                return delete.executeUpdate() > 0;
-            }
+            return deleteStep(step);
         });
+    }
+
+    private boolean deleteStep(CommissionStep step) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM commission_step WHERE step = ?")) {
+            delete.setString(1, step.name());
+            return delete.executeUpdate() > 0;
+        }
     }
 
     /** The steps done, in the order of {@link CommissionStep}. */

@@ -284,10 +284,14 @@ final class CommissionSteps {
     }
 
     private StepOutcome goLive(StepContext context) throws Exception {
+        CommissionRecords rows = day.records();
+        List<String> failing = failingAssigned(rows);
+        if (!failing.isEmpty()) {
+            return StepOutcome.waitingFor("wait.links", failing.size(), firstFive(failing));
+        }
         if (!day.goLiveConfirmed()) {
             return StepOutcome.waitingFor("wait.goLive");
         }
-        CommissionRecords rows = day.records();
         GatewayCommissioning gateway = gateway();
         Set<String> commissioned = new HashSet<>(gateway.state().commissionedCustomers());
         Map<String, PlannedCustomer> customers = new LinkedHashMap<>();
@@ -311,6 +315,16 @@ final class CommissionSteps {
         // What happened on the gateway is recorded at the gateway's time, as the gateway itself says it.
         return StepOutcome.finishedAt("live at " + live.liveAt() + " with " + live.customers() + " customers",
                 live.liveAt());
+    }
+
+    /**
+     * The meters with a customer whose latest link check fails, whichever face checked them last: a meter that
+     * needs attention may go live, one that fails may not, since it may not reach the gateway at all.
+     */
+    private static List<String> failingAssigned(CommissionRecords rows) {
+        Set<String> assigned = rows.assignments().stream().map(Assignment::meterId).collect(Collectors.toSet());
+        return rows.linkChecks().stream().filter(check -> check.verdict() == LinkVerdict.FAIL)
+                .map(LinkCheck::meterId).filter(assigned::contains).toList();
     }
 
     private StepOutcome report(StepContext context) {
