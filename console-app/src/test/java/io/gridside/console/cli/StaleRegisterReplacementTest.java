@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,14 +140,18 @@ class StaleRegisterReplacementTest {
         ZoneId zone = ZoneId.of(old.site().gateway().profile().timeZone());
         Instant dayStart = LocalDate.ofInstant(MORNING, zone).atStartOfDay(zone).toInstant();
         Instant dayEnd = LocalDate.ofInstant(MORNING, zone).plusDays(1).atStartOfDay(zone).toInstant();
-        List<Reading> fromNew = gateway.readings(dayStart, dayEnd, staleMeter);
-        assertThat(fromNew).isNotEmpty();
-        assertThat(fromNew.get(0).intervalStart()).isEqualTo(replicaEnd);
+        List<Reading> fromNew = new ArrayList<>(gateway.readings(dayStart, dayEnd, staleMeter));
         Map<Instant, Long> billed = new TreeMap<>();
         try (SiteStore store = SiteStore.open(Path.of(database))) {
-            store.readings(staleMeter, dayStart, replicaEnd).stream().filter(r -> !r.intervalEnd().isAfter(replicaEnd))
-                    .forEach(r -> assertThat(billed.put(r.intervalStart(), r.energyWh())).isNull());
+            List<Reading> replicas = store.readings(staleMeter, dayStart, replicaEnd).stream()
+                    .filter(r -> !r.intervalEnd().isAfter(replicaEnd)).toList();
+            replicas.forEach(r -> assertThat(billed.put(r.intervalStart(), r.energyWh())).isNull());
+            // The new gateway serves the readings the restore carried (section 6.41) beside its own: one of each is
+            // taken out, so that a quarter hour it billed again is left in.
+            replicas.forEach(fromNew::remove);
         }
+        assertThat(fromNew).isNotEmpty();
+        assertThat(fromNew.get(0).intervalStart()).isEqualTo(replicaEnd);
         fromNew.forEach(r -> assertThat(billed.put(r.intervalStart(), r.energyWh())).as("billed twice: " + r)
                 .isNull());
         Map<Instant, Long> neverStopped = new TreeMap<>();
