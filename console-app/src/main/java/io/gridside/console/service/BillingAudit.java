@@ -16,6 +16,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.store.ReplacementRecords;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class BillingAudit {
         List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
         List<Meter> meters = store.meters();
 
-        requireWholeHistory(ledger, readings);
+        requireWholeHistory(ledger, readings, store.replacements().all());
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
@@ -136,7 +137,7 @@ public final class BillingAudit {
             return Optional.empty();
         }
         try {
-            requireWholeHistory(ledger, readings);
+            requireWholeHistory(ledger, readings, store.replacements().all());
         } catch (NoSuchElementException e) {
             return Optional.empty();
         }
@@ -173,6 +174,22 @@ public final class BillingAudit {
     static BillingConfig billingConfig(SiteStore store, Tariff tariff) {
         return store.billingConfig().map(BillingConfigDocument::decode)
                 .orElseGet(() -> new BillingConfig(TariffSchedule.flat(tariff), CreditTerms.PLAIN));
+    }
+
+    /**
+     * On a site whose gateway was replaced, the replay of the dead gateway's part needs every reading of that part
+     * alone: the new gateway's part is replayed from the takeover, on the readings it billed. A replica pulled before
+     * the dead gateway billed any energy holds none of its readings and needs none, even once the new gateway's
+     * energy is in the ledger.
+     */
+    private static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings,
+            List<ReplacementRecords.Replacement> records) {
+        Optional<ReplacedGatewayReplay> replaced = ReplacedGatewayReplay.in(ledger, records);
+        if (replaced.isEmpty()) {
+            requireWholeHistory(ledger, readings);
+            return;
+        }
+        requireWholeHistory(replaced.get().deadGatewaysEntries(ledger), replaced.get().deadGatewaysReadings(readings));
     }
 
     /**

@@ -121,6 +121,16 @@ final class ReplacedGatewayReplay {
         return tipSeq;
     }
 
+    /** The dead gateway's part of {@code ledger}: its entries up to the replica's tip. */
+    List<LedgerEntry> deadGatewaysEntries(List<LedgerEntry> ledger) {
+        return ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
+    }
+
+    /** The readings of {@code readings} that the dead gateway billed, as {@link #run} tells them from the new one's. */
+    List<Reading> deadGatewaysReadings(List<Reading> readings) {
+        return readings.stream().filter(newGatewaysReadings(readings).negate()).toList();
+    }
+
     /** How many reconciliation lines (gap and payments) the console posted through the new gateway. */
     long lines() {
         return reconciledSeq - tipSeq;
@@ -148,7 +158,7 @@ final class ReplacedGatewayReplay {
     Outcome run(SiteInfo site, Tariff tariff, BillingConfig config, List<Meter> meters, List<LedgerEntry> ledger,
             List<Reading> readings, BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayBefore) {
         Predicate<Reading> newGateways = newGatewaysReadings(readings);
-        List<LedgerEntry> dead = ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
+        List<LedgerEntry> dead = deadGatewaysEntries(ledger);
         List<LedgerEntry> lines = ledger.stream().filter(e -> e.seq() > tipSeq && e.seq() <= reconciledSeq).toList();
         List<LedgerEntry> after = ledger.stream().filter(e -> e.seq() > reconciledSeq).toList();
         List<Reading> billedBefore = readings.stream().filter(newGateways.negate()).toList();

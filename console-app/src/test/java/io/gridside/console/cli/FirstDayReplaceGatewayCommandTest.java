@@ -83,6 +83,51 @@ class FirstDayReplaceGatewayCommandTest {
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
     }
 
+    /**
+     * Pulled at once after go-live, the replica holds no reading of the dead gateway, which billed an hour more: the
+     * audit after the new gateway billed on re-runs what the laptop holds and passes, and a run of the replacement
+     * again is told the gateway was restored already.
+     */
+    @Test
+    void auditsAReplacementWhoseReplicaHeldNoReadingAfterTheNewGatewayBilledOn() throws IOException {
+        CommandRun pulled = audit(fresh.tcp, fresh.credential);
+        assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
+        fresh.site.dropTcpSessions();
+        fresh.advance(Duration.ofHours(1));
+        String supervisor = Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(FreshGatewayCli.SITE, fresh.site.gateway().clock()));
+        try (ReplacementSite replacement = replacementSite()) {
+            String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+            CommandRun replaced = replace(tcp, supervisor);
+            assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+            fresh.advance(Duration.ofHours(1));
+
+            CommandRun later = audit(tcp, supervisor);
+            CommandRun again = replace(tcp, supervisor);
+
+            assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+            assertThat(later.err()).doesNotContain("whole history");
+            assertThat(later.out()).contains("not re-run");
+            assertThat(again.err()).contains("REPLACE_ALREADY_RESTORED").doesNotContain("REPLACE_REPLICA");
+        }
+    }
+
+    private ReplacementSite replacementSite() throws IOException {
+        return ReplacementSite.listen(new ReplacementGateway(FreshGatewayCli.SITE, "GW-NEW001",
+                SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(),
+                fresh.site.gateway()::clock, MeterRegisters.of(fresh.site.gateway())));
+    }
+
+    private CommandRun replace(String tcp, String supervisor) {
+        return CommandRun.of("connect", "--tcp", tcp, "replace-gateway", "--site", database.toString(),
+                "--payments-complete", "--credential", supervisor);
+    }
+
+    private CommandRun audit(String tcp, String credential) {
+        return CommandRun.of("connect", "--tcp", tcp, "--credential", credential, "audit", "--site",
+                database.toString());
+    }
+
     /** Pulls the live site, lets its gateway die and stay dead for {@code deadFor}, and replaces it. */
     private CommandRun pullThenReplace(Duration deadFor) throws IOException {
         CommandRun pulled = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "audit",
