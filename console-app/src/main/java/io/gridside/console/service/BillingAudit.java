@@ -91,7 +91,13 @@ public final class BillingAudit {
      * gateway (decision 0071); empty for a site whose gateway was never replaced.
      */
     public static Optional<String> takenAsPosted(List<LedgerEntry> ledger) {
-        return replacement(ledger).map(replaced -> "The gateway was replaced after entry #"
+        return takenAsPosted(ledger, List.of());
+    }
+
+    /** {@link #takenAsPosted(List)}, the replacement found as {@link #replacement(List, List)} finds it. */
+    public static Optional<String> takenAsPosted(List<LedgerEntry> ledger,
+            List<ReplacementRecords.Replacement> records) {
+        return replacement(ledger, records).map(replaced -> "The gateway was replaced after entry #"
                 + replaced.afterSeq() + ": the " + replaced.entries() + " reconciliation entries posted then (each "
                 + "meter's gap and the payments since the replica) are taken as posted, not re-run; the entries "
                 + "before and after them are checked above.");
@@ -107,10 +113,20 @@ public final class BillingAudit {
     /**
      * The replacement {@code ledger} holds, as {@link #takenAsPosted} says it; empty for a site never replaced.
      * KNOWN SHORTCOMING: found from the ledger's {@code gap:} lines alone, so a replacement whose reconciliation
-     * charged no gap is not reported here, though the audit's replay finds it by the site database's record.
+     * charged no gap is not reported here; {@link #replacement(List, List)} finds it by the site database's record.
      */
     public static Optional<Replacement> replacement(List<LedgerEntry> ledger) {
-        return ReplacedGatewayReplay.in(ledger).map(replaced -> new Replacement(replaced.tipSeq(), replaced.lines()));
+        return replacement(ledger, List.of());
+    }
+
+    /**
+     * The replacement {@code ledger} holds, found as the audit's replay finds it: by its {@code gap:} lines, or by the
+     * record this console kept of it (decision 0094) when the reconciliation charged no gap and posted only payments.
+     */
+    public static Optional<Replacement> replacement(List<LedgerEntry> ledger,
+            List<ReplacementRecords.Replacement> records) {
+        return ReplacedGatewayReplay.in(ledger, records)
+                .map(replaced -> new Replacement(replaced.tipSeq(), replaced.lines()));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.gridside.site.TopUp;
 import io.gridside.site.store.ReplacementRecords.MeterRegister;
 import io.gridside.site.store.ReplacementRecords.Replacement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,12 +105,16 @@ final class ReplacedGatewayReplay {
                         r.reconciledAt()), r.reconciledAt(), r));
     }
 
-    /** The last reconciliation line after {@code tip}: the lines are all posted at {@code postedAt}. */
+    /**
+     * The last reconciliation line after {@code tip}: the lines are all posted at {@code postedAt}, to the second,
+     * as the site database keeps a ledger entry's time (a record keeps it to the millisecond).
+     */
     private static long reconciledSeq(List<LedgerEntry> ledger, long tip, Instant postedAt) {
         long reconciled = tip;
+        Instant posted = postedAt.truncatedTo(ChronoUnit.SECONDS);
         for (LedgerEntry entry : ledger) {
             boolean line = entry.reference().startsWith(GAP_PREFIX) || entry.reference().startsWith(PAYMENT_PREFIX);
-            if (entry.seq() > reconciled && entry.at().equals(postedAt) && line) {
+            if (entry.seq() > reconciled && entry.at().truncatedTo(ChronoUnit.SECONDS).equals(posted) && line) {
                 reconciled = entry.seq();
             }
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.server.CashAllowance;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
@@ -14,6 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,15 +120,50 @@ class FirstDayReplaceGatewayCommandTest {
         }
     }
 
+    /**
+     * Pulled after its first tick and before its first reading, the replica leaves the reconciliation no gap to charge,
+     * only the payments: a slip entered then is audited as on any replacement, as the technician's typed record of a
+     * paper receipt, neither traced to a signed command nor listed as cash without one.
+     */
+    @Test
+    void auditsASlipEnteredAtAReplacementThatChargedNoGapAsASlip() throws Exception {
+        fresh.advance(Duration.ofMinutes(15));
+        CommandRun pulled = audit(fresh.tcp, fresh.credential);
+        assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
+        fresh.site.dropTcpSessions();
+        fresh.advance(Duration.ofHours(1));
+        String supervisor = Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(FreshGatewayCli.SITE, fresh.site.gateway().clock()));
+        String book = CashAllowance.of(CredentialFile.read(Path.of(fresh.credential))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+        String paidAt = LocalDateTime.ofInstant(fresh.site.gateway().clock().minus(Duration.ofMinutes(20)),
+                ZoneId.of("Africa/Nairobi")).truncatedTo(ChronoUnit.MINUTES).toString();
+        try (ReplacementSite replacement = replacementSite()) {
+            String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+            CommandRun replaced = replace(tcp, supervisor, "--receipt", book + "-0001,T-5,CASH-2,KS-1,20.00," + paidAt);
+            assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+            fresh.advance(Duration.ofHours(1));
+
+            CommandRun later = audit(tcp, supervisor);
+
+            assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+            assertThat(later.out()).doesNotContain("no valid signed command")
+                    .containsPattern("1 ledger entry is cash .* entered from its slip .*typed record of a paper "
+                            + "receipt.*\\n  entry \\d+ .* payment:CASH-2\\n");
+        }
+    }
+
     private ReplacementSite replacementSite() throws IOException {
         return ReplacementSite.listen(new ReplacementGateway(FreshGatewayCli.SITE, "GW-NEW001",
                 SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(),
                 fresh.site.gateway()::clock, MeterRegisters.of(fresh.site.gateway())));
     }
 
-    private CommandRun replace(String tcp, String supervisor) {
-        return CommandRun.of("connect", "--tcp", tcp, "replace-gateway", "--site", database.toString(),
-                "--payments-complete", "--credential", supervisor);
+    private CommandRun replace(String tcp, String supervisor, String... more) {
+        List<String> args = new ArrayList<>(List.of("connect", "--tcp", tcp, "replace-gateway", "--site",
+                database.toString(), "--payments-complete", "--credential", supervisor));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     private CommandRun audit(String tcp, String credential) {
