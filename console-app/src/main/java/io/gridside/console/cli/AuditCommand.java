@@ -9,6 +9,7 @@ import io.gridside.link.message.CommandsBatch;
 import io.gridside.site.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import io.gridside.console.service.LedgerVerification;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
@@ -60,6 +61,7 @@ final class AuditCommand implements Callable<Integer> {
         CommandAudit.Result commands;
         List<LedgerEntry> ledger;
         List<ReplacementRecords.Replacement> replacements;
+        Optional<String> notReRun;
         Path chosen = chosenDatabase();
         // A database not made yet holds no revocation list: the session gives the gateway the data folder's.
         connect.site = chosen != null && Files.isRegularFile(chosen) ? chosen : null;
@@ -84,6 +86,7 @@ final class AuditCommand implements Callable<Integer> {
                 List<String> imported = client.hello().capabilities().contains(PAYMENT_CHANNELS)
                         ? client.billing().importedPayments() : List.of();
                 replacements = store.replacements().all();
+                notReRun = BillingAudit.notReRun(ledger, store.readings(Instant.EPOCH, Instant.MAX), replacements);
                 commands = CommandAudit.audit(log, KeptCommandLog.otherThan(store, gatewayId),
                         client.hello().siteId(), store.ledger(), store.cashBook(), imported, replacements);
             }
@@ -100,6 +103,7 @@ final class AuditCommand implements Callable<Integer> {
                     pulled.daysCompared(), pulled.daysFetched());
             ReportPrinter.print(report, out);
             BillingAudit.takenAsPosted(ledger, replacements).ifPresent(out::println);
+            notReRun.ifPresent(out::println);
             printCommands(commands, out);
         }
         return report.reconciliation().agrees() && commands.clean() ? ExitCode.OK : ExitCode.FAILED;

@@ -104,6 +104,24 @@ public final class BillingAudit {
     }
 
     /**
+     * What no audit can re-run on a replaced site, in words: the meters whose gap the reconciliation billed nothing
+     * for, since this laptop held none of their readings from the dead gateway to bill it from. What they used from
+     * go-live (or the dead gateway's last reading the replica did not hold) to the register read is in no entry.
+     * Empty when every meter read had a reading to bill from, or the site was never replaced by this console.
+     */
+    public static Optional<String> notReRun(List<LedgerEntry> ledger, List<Reading> readings,
+            List<ReplacementRecords.Replacement> records) {
+        return ReplacedGatewayReplay.in(ledger, records)
+                .map(replaced -> replaced.metersBilledNoGap(readings))
+                .filter(meters -> !meters.isEmpty())
+                .map(meters -> "Not re-run: the reconciliation billed no gap for " + meters.size() + " meters ("
+                        + String.join(", ", meters.subList(0, Math.min(5, meters.size())))
+                        + (meters.size() > 5 ? ", ..." : "") + "): the replica held none of their readings from the "
+                        + "replaced gateway, so what they used from go-live up to their registers read for the "
+                        + "replacement is billed in no ledger entry, and no audit can re-run it.");
+    }
+
+    /**
      * Where a gateway replacement stands in a ledger: the replica's tip that the reconciliation follows, and how
      * many reconciliation entries an audit takes as posted instead of re-running them.
      */

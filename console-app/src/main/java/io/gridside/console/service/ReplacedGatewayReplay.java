@@ -136,6 +136,21 @@ final class ReplacedGatewayReplay {
         return readings.stream().filter(newGatewaysReadings(readings).negate()).toList();
     }
 
+    /**
+     * The meters whose register the record says was read for the reconciliation but whose gap it could not bill: the
+     * dead gateway's readings on this laptop hold none of theirs to bill from (a replica pulled before their first
+     * quarter hour was billed). Empty without a record.
+     */
+    List<String> metersBilledNoGap(List<Reading> readings) {
+        if (record == null) {
+            return List.of();
+        }
+        Set<String> read = new TreeSet<>();
+        deadGatewaysReadings(readings).forEach(r -> read.add(r.meterId()));
+        return record.registers().stream().filter(MeterRegister::read).map(MeterRegister::meterId)
+                .filter(meterId -> !read.contains(meterId)).sorted().toList();
+    }
+
     /** How many reconciliation lines (gap and payments) the console posted through the new gateway. */
     long lines() {
         return reconciledSeq - tipSeq;

@@ -115,7 +115,8 @@ class FirstDayReplaceGatewayCommandTest {
 
             assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
             assertThat(later.err()).doesNotContain("whole history");
-            assertThat(later.out()).contains("not re-run");
+            assertThat(later.out()).contains("not re-run")
+                    .contains("Not re-run: the reconciliation billed no gap for 8 meters (M00001, ");
             assertThat(again.err()).contains("REPLACE_ALREADY_RESTORED").doesNotContain("REPLACE_REPLICA");
         }
     }
