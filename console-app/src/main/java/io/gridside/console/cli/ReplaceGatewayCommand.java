@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
 final class ReplaceGatewayCommand implements Callable<Integer> {
 
     /** The gateway's refusal of a restore under another replica than the one it was restored from. */
-    private static final String ALREADY_RESTORED = "REPLACE_ALREADY_RESTORED";
+    private static final String ALREADY_RESTORED = GatewayReplacing.ALREADY_RESTORED;
     /** A gateway that runs a site already and is no factory-fresh one, such as the site's own gateway alive. */
     static final String NOT_FRESH = "REPLACE_GATEWAY_NOT_FRESH";
     /** A gateway whose firmware cannot be restored from a replica. */
@@ -128,7 +128,12 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 if (!ALREADY_RESTORED.equals(e.gatewayCode())) {
                     throw e;
                 }
-                return refusedAfterRestore(e, store.pendingPayments().size());
+                return refusedAfterRestore(GridsideCommand.linkLine(e), store.pendingPayments().size());
+            } catch (ReplacementRefusedException e) {
+                if (!ALREADY_RESTORED.equals(e.code())) {
+                    throw e;
+                }
+                return refusedAfterRestore(e.getMessage() + " [" + e.code() + "]", store.pendingPayments().size());
             }
         } catch (ReplacementRefusedException e) {
             throw new RefusedException(e.getMessage(), e, e.code());
@@ -193,15 +198,15 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
      * Prints the gateway's refusal of a second restore and, when payments queued here are not credited yet, how to
      * credit them now: the gateway was restored from an earlier replica, so they go to it as any payment does.
      */
-    private int refusedAfterRestore(LinkException e, int queued) {
-        int failed = FieldOptions.refused(command, e);
+    private int refusedAfterRestore(String refusal, int queued) {
+        command.commandLine().getErr().println("gridside: " + refusal);
         if (queued > 0) {
             command.commandLine().getErr().printf("gridside: %d payments queued in %s are not credited yet; the new "
                     + "gateway runs the site's billing now, so send them to it with 'gridside connect ... push "
                     + "--site %s' and a supervisor's credential, which credits each reference once.%n", queued, site,
                     site);
         }
-        return failed;
+        return ExitCode.FAILED;
     }
 
     /**

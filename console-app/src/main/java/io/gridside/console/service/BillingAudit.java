@@ -16,6 +16,7 @@ import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
 import io.gridside.site.SiteInfo;
 import io.gridside.site.Tariff;
+import io.gridside.site.store.ReplacementRecords;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.tariff.TariffSchedule;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class BillingAudit {
         List<Reading> readings = store.readings(Instant.EPOCH, Instant.MAX);
         List<Meter> meters = store.meters();
 
-        requireWholeHistory(ledger, readings);
+        requireWholeHistory(ledger, readings, store.replacements().all());
         BillingConfig config = billingConfig(store, tariff);
         List<SiteEvent> events = store.events(Instant.EPOCH, Instant.MAX);
         BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayOf =
@@ -90,10 +91,34 @@ public final class BillingAudit {
      * gateway (decision 0071); empty for a site whose gateway was never replaced.
      */
     public static Optional<String> takenAsPosted(List<LedgerEntry> ledger) {
-        return replacement(ledger).map(replaced -> "The gateway was replaced after entry #"
+        return takenAsPosted(ledger, List.of());
+    }
+
+    /** {@link #takenAsPosted(List)}, the replacement found as {@link #replacement(List, List)} finds it. */
+    public static Optional<String> takenAsPosted(List<LedgerEntry> ledger,
+            List<ReplacementRecords.Replacement> records) {
+        return replacement(ledger, records).map(replaced -> "The gateway was replaced after entry #"
                 + replaced.afterSeq() + ": the " + replaced.entries() + " reconciliation entries posted then (each "
                 + "meter's gap and the payments since the replica) are taken as posted, not re-run; the entries "
                 + "before and after them are checked above.");
+    }
+
+    /**
+     * What no audit can re-run on a replaced site, in words: the meters whose gap the reconciliation billed nothing
+     * for, since this laptop held none of their readings from the dead gateway to bill it from. What they used from
+     * go-live (or the dead gateway's last reading the replica did not hold) to the register read is in no entry.
+     * Empty when every meter read had a reading to bill from, or the site was never replaced by this console.
+     */
+    public static Optional<String> notReRun(List<LedgerEntry> ledger, List<Reading> readings,
+            List<ReplacementRecords.Replacement> records) {
+        return ReplacedGatewayReplay.in(ledger, records)
+                .map(replaced -> replaced.metersBilledNoGap(readings))
+                .filter(meters -> !meters.isEmpty())
+                .map(meters -> "Not re-run: the reconciliation billed no gap for " + meters.size() + " meters ("
+                        + String.join(", ", meters.subList(0, Math.min(5, meters.size())))
+                        + (meters.size() > 5 ? ", ..." : "") + "): the replica held none of their readings from the "
+                        + "replaced gateway, so what they used from go-live up to their registers read for the "
+                        + "replacement is billed in no ledger entry, and no audit can re-run it.");
     }
 
     /**
@@ -106,10 +131,20 @@ public final class BillingAudit {
     /**
      * The replacement {@code ledger} holds, as {@link #takenAsPosted} says it; empty for a site never replaced.
      * KNOWN SHORTCOMING: found from the ledger's {@code gap:} lines alone, so a replacement whose reconciliation
-     * charged no gap is not reported here, though the audit's replay finds it by the site database's record.
+     * charged no gap is not reported here; {@link #replacement(List, List)} finds it by the site database's record.
      */
     public static Optional<Replacement> replacement(List<LedgerEntry> ledger) {
-        return ReplacedGatewayReplay.in(ledger).map(replaced -> new Replacement(replaced.tipSeq(), replaced.lines()));
+        return replacement(ledger, List.of());
+    }
+
+    /**
+     * The replacement {@code ledger} holds, found as the audit's replay finds it: by its {@code gap:} lines, or by the
+     * record this console kept of it (decision 0094) when the reconciliation charged no gap and posted only payments.
+     */
+    public static Optional<Replacement> replacement(List<LedgerEntry> ledger,
+            List<ReplacementRecords.Replacement> records) {
+        return ReplacedGatewayReplay.in(ledger, records)
+                .map(replaced -> new Replacement(replaced.tipSeq(), replaced.lines()));
     }
 
     /**
@@ -136,7 +171,7 @@ public final class BillingAudit {
             return Optional.empty();
         }
         try {
-            requireWholeHistory(ledger, readings);
+            requireWholeHistory(ledger, readings, store.replacements().all());
         } catch (NoSuchElementException e) {
             return Optional.empty();
         }
@@ -173,6 +208,22 @@ public final class BillingAudit {
     static BillingConfig billingConfig(SiteStore store, Tariff tariff) {
         return store.billingConfig().map(BillingConfigDocument::decode)
                 .orElseGet(() -> new BillingConfig(TariffSchedule.flat(tariff), CreditTerms.PLAIN));
+    }
+
+    /**
+     * On a site whose gateway was replaced, the replay of the dead gateway's part needs every reading of that part
+     * alone: the new gateway's part is replayed from the takeover, on the readings it billed. A replica pulled before
+     * the dead gateway billed any energy holds none of its readings and needs none, even once the new gateway's
+     * energy is in the ledger.
+     */
+    private static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings,
+            List<ReplacementRecords.Replacement> records) {
+        Optional<ReplacedGatewayReplay> replaced = ReplacedGatewayReplay.in(ledger, records);
+        if (replaced.isEmpty()) {
+            requireWholeHistory(ledger, readings);
+            return;
+        }
+        requireWholeHistory(replaced.get().deadGatewaysEntries(ledger), replaced.get().deadGatewaysReadings(readings));
     }
 
     /**

@@ -19,6 +19,7 @@ import io.gridside.link.message.ReadingsTaken;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.cash.CashBookLine;
+import io.gridside.site.store.ReplacementRecords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,8 +58,17 @@ public final class CommandAudit {
      * What the audit found.
      *
      * @param unsigned the ledger entries that need a signed command and have none that checks out
+     * @param slips the cash a gateway replacement's reconciliation credited from receipt slips the technician typed
+     *     in, which no signed command vouches for: the dead gateway took it after its log was last read, and its log
+     *     died with it. Not unsigned cash, which a gateway took from a technician who signed nothing; the slip is the
+     *     record, and its entry is to be checked against the paper.
      */
-    public record Result(List<Verified> verified, List<Broken> broken, List<LedgerEntry> unsigned) {
+    public record Result(List<Verified> verified, List<Broken> broken, List<LedgerEntry> unsigned,
+            List<LedgerEntry> slips) {
+
+        public Result(List<Verified> verified, List<Broken> broken, List<LedgerEntry> unsigned) {
+            this(verified, broken, unsigned, List.of());
+        }
 
         public boolean clean() {
             return broken.isEmpty() && unsigned.isEmpty();
@@ -109,16 +119,30 @@ public final class CommandAudit {
      */
     public static Result audit(List<CommandsBatch.Entry> log, List<CommandsBatch.Entry> kept, String siteId,
             List<LedgerEntry> ledger, List<CashBookLine> cashBook, List<String> imported) {
+        return audit(log, kept, siteId, ledger, cashBook, imported, List.of());
+    }
+
+    /**
+     * {@link #audit(List, List, String, List, List, List)}, the replacement found by the record this console kept of
+     * it as well as by its {@code gap:} lines, so a reconciliation that charged no gap is told apart as one that did.
+     *
+     * @param records the replacements this console ran on the site (decision 0094)
+     */
+    public static Result audit(List<CommandsBatch.Entry> log, List<CommandsBatch.Entry> kept, String siteId,
+            List<LedgerEntry> ledger, List<CashBookLine> cashBook, List<String> imported,
+            List<ReplacementRecords.Replacement> records) {
         Result checked = verify(log, siteId);
-        Optional<BillingAudit.Replacement> replaced = BillingAudit.replacement(ledger);
+        Optional<BillingAudit.Replacement> replaced = BillingAudit.replacement(ledger, records);
         Result before = verify(kept, siteId);
         List<Verified> verified = new ArrayList<>(checked.verified());
         verified.addAll(before.verified());
         List<Broken> broken = new ArrayList<>(checked.broken());
         before.broken().forEach(b -> broken.add(new Broken(b.seq(), "kept from the replaced gateway's log: "
                 + b.reason())));
-        return new Result(verified, broken, unsigned(checked.verified(), before.verified(), replaced, ledger,
-                cashBook, imported));
+        List<LedgerEntry> slips = new ArrayList<>();
+        List<LedgerEntry> unsigned = unsigned(checked.verified(), before.verified(), replaced, ledger, cashBook,
+                imported, slips);
+        return new Result(verified, broken, unsigned, slips);
     }
 
     private static Verified verifyOne(CommandsBatch.Entry entry, String siteId) {
@@ -136,9 +160,10 @@ public final class CommandAudit {
         return new Verified(entry, command, credential, command.decodedRequest(), entry.decodedAnswer());
     }
 
+    /** The entries that need a signed command and have none; the slips the reconciliation credited go to slips. */
     private static List<LedgerEntry> unsigned(List<Verified> commands, List<Verified> keptCommands,
             Optional<BillingAudit.Replacement> replaced, List<LedgerEntry> ledger, List<CashBookLine> cashBook,
-            List<String> imported) {
+            List<String> imported, List<LedgerEntry> slips) {
         Traced traced = Traced.of(commands);
         Traced dead = Traced.of(keptCommands);
         // Cash and imported payments are a technician's doing; mobile money is no one's on site.
@@ -154,9 +179,9 @@ public final class CommandAudit {
                 .forEach(e -> fills.add(e.customerId() + "@" + e.at()));
         // A replacement's reconciliation posted its lines on a supervisor's word, and the audit takes them as posted
         // (BillingAudit#takenAsPosted): cash among them, entered from its slip, was the dead gateway's, whose
-        // command log died with it. What the dead gateway posted before that, and its cash that the reconciliation
-        // posted again, trace to the commands the site database kept from its log (decision 0090); cash it took
-        // after the log was last read has none, and stays unsigned: no laptop read the command that vouches for it.
+        // command log died with it, and is listed as a slip. What the dead gateway posted before that, and its cash
+        // that the reconciliation posted again, trace to the commands the site database kept from its log (decision
+        // 0090); cash it took after the log was last read has none: no laptop read the command that vouches for it.
         List<LedgerEntry> unsigned = new ArrayList<>();
         for (LedgerEntry entry : ledger) {
             boolean reconciled = replaced.isPresent() && entry.seq() > replaced.get().afterSeq()
@@ -164,7 +189,9 @@ public final class CommandAudit {
             boolean deadGateways = replaced.isPresent() && entry.seq() <= replaced.get().afterSeq();
             boolean covered = deadGateways ? dead.covers(entry, cash, siteOpened)
                     : traced.covers(entry, cash, siteOpened) || dead.tookCash(entry);
-            if (!reconciled && !covered
+            if (reconciled && !covered && Traced.isCash(entry, cash)) {
+                slips.add(entry);
+            } else if (!reconciled && !covered
                     && !(carriedForward(entry) && fills.contains(entry.customerId() + "@" + entry.at()))) {
                 unsigned.add(entry);
             }
@@ -230,6 +257,12 @@ public final class CommandAudit {
         boolean tookCash(LedgerEntry entry) {
             return entry.kind() == EntryKind.TOP_UP && !entry.reference().startsWith(LedgerStore.VOID_PREFIX)
                     && topUps.contains(payment(entry.reference()));
+        }
+
+        /** Whether {@code entry} credits cash taken on a receipt or a payment imported from a file. */
+        static boolean isCash(LedgerEntry entry, Set<String> cash) {
+            return entry.kind() == EntryKind.TOP_UP && !entry.reference().startsWith(LedgerStore.VOID_PREFIX)
+                    && cash.contains(payment(entry.reference()));
         }
 
         boolean covers(LedgerEntry entry, Set<String> cash, java.time.Instant siteOpened) {

@@ -65,7 +65,13 @@ final class GapBilling {
         return gapEnergy;
     }
 
-    /** The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on. */
+    /**
+     * The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on.
+     *
+     * <p>KNOWN SHORTCOMING: a meter with no reading in the replica (one pulled at once after go-live) is billed no
+     * gap, as its register at go-live is not known here; what it used until the read is lost to billing. The audit
+     * names such meters ({@link BillingAudit#notReRun}); a register read at go-live would let the gap be billed.
+     */
     private Reading gapReading(String meterId, RegistersRead.Register register) {
         Reading last = lastReadings.get(meterId);
         if (register == null || last == null || !register.at().isAfter(last.intervalEnd())

@@ -35,6 +35,8 @@ public final class GatewayReplacing {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayReplacing.class);
     private static final String PAYMENT_PREFIX = "payment:";
+    /** The code of a run on a gateway restored already, as the gateway itself refuses a second restore. */
+    public static final String ALREADY_RESTORED = "REPLACE_ALREADY_RESTORED";
 
     /**
      * What a replacement did.
@@ -77,6 +79,7 @@ public final class GatewayReplacing {
             throws LinkException {
         requireSupervisor(client);
         PaymentPush.checkSite(client, store);
+        refuseIfRestoredAlready(client, store);
         ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
         ReplicaRestore replica = ReplicaRestore.of(store, lastIssued);
         GapReconciliation gap = GapReconciliation.prepare(store, replica);
@@ -142,6 +145,25 @@ public final class GatewayReplacing {
         Instant reconciledAt = posted.entries().isEmpty() ? registers.at() : posted.entries().get(0).at();
         store.replacements().keep(new ReplacementRecords.Replacement(gatewayId, replica.tipSeq(), previous,
                 registers.at(), reconciledAt, meters));
+    }
+
+    /**
+     * Refuses a run on a gateway this console restored once the site database has pulled it since: the replica is
+     * then the new gateway's own ledger, which the gateway would refuse to be restored from as restored already. Said
+     * before the replica is re-run, since a re-run of a ledger the new gateway billed on is no check of a replica and
+     * may stop first for other reasons (readings the laptop never held of the dead gateway's part, say).
+     */
+    private static void refuseIfRestoredAlready(GatewayClient client, SiteStore store) {
+        String gatewayId = client.hello().gatewayId();
+        long pulledTo = store.ledger().stream().mapToLong(LedgerEntry::seq).max().orElse(0);
+        store.replacements().all().stream()
+                .filter(record -> record.newGatewayId().equals(gatewayId) && record.afterSeq() < pulledTo)
+                .findFirst()
+                .ifPresent(record -> {
+                    throw new ReplacementRefusedException(ALREADY_RESTORED, "Gateway " + gatewayId + " was restored "
+                            + "already from the replica up to its ledger entry " + record.afterSeq() + ", and this "
+                            + "site database has pulled it since; a gateway is restored once.");
+                });
     }
 
     private static void requireSupervisor(GatewayClient client) {

@@ -16,6 +16,7 @@ import io.gridside.site.TopUp;
 import io.gridside.site.store.ReplacementRecords.MeterRegister;
 import io.gridside.site.store.ReplacementRecords.Replacement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,12 +105,16 @@ final class ReplacedGatewayReplay {
                         r.reconciledAt()), r.reconciledAt(), r));
     }
 
-    /** The last reconciliation line after {@code tip}: the lines are all posted at {@code postedAt}. */
+    /**
+     * The last reconciliation line after {@code tip}: the lines are all posted at {@code postedAt}, to the second,
+     * as the site database keeps a ledger entry's time (a record keeps it to the millisecond).
+     */
     private static long reconciledSeq(List<LedgerEntry> ledger, long tip, Instant postedAt) {
         long reconciled = tip;
+        Instant posted = postedAt.truncatedTo(ChronoUnit.SECONDS);
         for (LedgerEntry entry : ledger) {
             boolean line = entry.reference().startsWith(GAP_PREFIX) || entry.reference().startsWith(PAYMENT_PREFIX);
-            if (entry.seq() > reconciled && entry.at().equals(postedAt) && line) {
+            if (entry.seq() > reconciled && entry.at().truncatedTo(ChronoUnit.SECONDS).equals(posted) && line) {
                 reconciled = entry.seq();
             }
         }
@@ -119,6 +124,31 @@ final class ReplacedGatewayReplay {
     /** The replica's tip: the dead gateway's last entry, after which the reconciliation's lines come. */
     long tipSeq() {
         return tipSeq;
+    }
+
+    /** The dead gateway's part of {@code ledger}: its entries up to the replica's tip. */
+    List<LedgerEntry> deadGatewaysEntries(List<LedgerEntry> ledger) {
+        return ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
+    }
+
+    /** The readings of {@code readings} that the dead gateway billed, as {@link #run} tells them from the new one's. */
+    List<Reading> deadGatewaysReadings(List<Reading> readings) {
+        return readings.stream().filter(newGatewaysReadings(readings).negate()).toList();
+    }
+
+    /**
+     * The meters whose register the record says was read for the reconciliation but whose gap it could not bill: the
+     * dead gateway's readings on this laptop hold none of theirs to bill from (a replica pulled before their first
+     * quarter hour was billed). Empty without a record.
+     */
+    List<String> metersBilledNoGap(List<Reading> readings) {
+        if (record == null) {
+            return List.of();
+        }
+        Set<String> read = new TreeSet<>();
+        deadGatewaysReadings(readings).forEach(r -> read.add(r.meterId()));
+        return record.registers().stream().filter(MeterRegister::read).map(MeterRegister::meterId)
+                .filter(meterId -> !read.contains(meterId)).sorted().toList();
     }
 
     /** How many reconciliation lines (gap and payments) the console posted through the new gateway. */
@@ -148,7 +178,7 @@ final class ReplacedGatewayReplay {
     Outcome run(SiteInfo site, Tariff tariff, BillingConfig config, List<Meter> meters, List<LedgerEntry> ledger,
             List<Reading> readings, BiFunction<List<LedgerEntry>, List<Reading>, BillingEngine> replayBefore) {
         Predicate<Reading> newGateways = newGatewaysReadings(readings);
-        List<LedgerEntry> dead = ledger.stream().filter(e -> e.seq() <= tipSeq).toList();
+        List<LedgerEntry> dead = deadGatewaysEntries(ledger);
         List<LedgerEntry> lines = ledger.stream().filter(e -> e.seq() > tipSeq && e.seq() <= reconciledSeq).toList();
         List<LedgerEntry> after = ledger.stream().filter(e -> e.seq() > reconciledSeq).toList();
         List<Reading> billedBefore = readings.stream().filter(newGateways.negate()).toList();

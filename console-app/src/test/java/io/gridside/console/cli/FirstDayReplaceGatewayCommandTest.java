@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.SigningKey;
+import io.gridside.link.server.CashAllowance;
 import io.gridside.sim.DemoOperator;
 import io.gridside.sim.replace.MeterRegisters;
 import io.gridside.sim.replace.ReplacementGateway;
@@ -14,6 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +89,87 @@ class FirstDayReplaceGatewayCommandTest {
         CommandRun replaced = pullThenReplace(Duration.ofMinutes(10));
 
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+    }
+
+    /**
+     * Pulled at once after go-live, the replica holds no reading of the dead gateway, which billed an hour more: the
+     * audit after the new gateway billed on re-runs what the laptop holds and passes, and a run of the replacement
+     * again is told the gateway was restored already.
+     */
+    @Test
+    void auditsAReplacementWhoseReplicaHeldNoReadingAfterTheNewGatewayBilledOn() throws IOException {
+        CommandRun pulled = audit(fresh.tcp, fresh.credential);
+        assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
+        fresh.site.dropTcpSessions();
+        fresh.advance(Duration.ofHours(1));
+        String supervisor = Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(FreshGatewayCli.SITE, fresh.site.gateway().clock()));
+        try (ReplacementSite replacement = replacementSite()) {
+            String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+            CommandRun replaced = replace(tcp, supervisor);
+            assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+            fresh.advance(Duration.ofHours(1));
+
+            CommandRun later = audit(tcp, supervisor);
+            CommandRun again = replace(tcp, supervisor);
+
+            assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+            assertThat(later.err()).doesNotContain("whole history");
+            assertThat(later.out()).contains("not re-run")
+                    .contains("Not re-run: the reconciliation billed no gap for 8 meters (M00001, ");
+            assertThat(again.err()).contains("REPLACE_ALREADY_RESTORED").doesNotContain("REPLACE_REPLICA");
+        }
+    }
+
+    /**
+     * Pulled after its first tick and before its first reading, the replica leaves the reconciliation no gap to charge,
+     * only the payments: a slip entered then is audited as on any replacement, as the technician's typed record of a
+     * paper receipt, neither traced to a signed command nor listed as cash without one.
+     */
+    @Test
+    void auditsASlipEnteredAtAReplacementThatChargedNoGapAsASlip() throws Exception {
+        fresh.advance(Duration.ofMinutes(15));
+        CommandRun pulled = audit(fresh.tcp, fresh.credential);
+        assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
+        fresh.site.dropTcpSessions();
+        fresh.advance(Duration.ofHours(1));
+        String supervisor = Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(FreshGatewayCli.SITE, fresh.site.gateway().clock()));
+        String book = CashAllowance.of(CredentialFile.read(Path.of(fresh.credential))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+        String paidAt = LocalDateTime.ofInstant(fresh.site.gateway().clock().minus(Duration.ofMinutes(20)),
+                ZoneId.of("Africa/Nairobi")).truncatedTo(ChronoUnit.MINUTES).toString();
+        try (ReplacementSite replacement = replacementSite()) {
+            String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+            CommandRun replaced = replace(tcp, supervisor, "--receipt", book + "-0001,T-5,CASH-2,KS-1,20.00," + paidAt);
+            assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+            fresh.advance(Duration.ofHours(1));
+
+            CommandRun later = audit(tcp, supervisor);
+
+            assertThat(later.exitCode()).as(later.out() + later.err()).isZero();
+            assertThat(later.out()).doesNotContain("no valid signed command")
+                    .containsPattern("1 ledger entry is cash .* entered from its slip .*typed record of a paper "
+                            + "receipt.*\\n  entry \\d+ .* payment:CASH-2\\n");
+        }
+    }
+
+    private ReplacementSite replacementSite() throws IOException {
+        return ReplacementSite.listen(new ReplacementGateway(FreshGatewayCli.SITE, "GW-NEW001",
+                SigningKey.fromSeed(ByteString.fromHex("5a".repeat(32))), DemoOperator.trusted(),
+                fresh.site.gateway()::clock, MeterRegisters.of(fresh.site.gateway())));
+    }
+
+    private CommandRun replace(String tcp, String supervisor, String... more) {
+        List<String> args = new ArrayList<>(List.of("connect", "--tcp", tcp, "replace-gateway", "--site",
+                database.toString(), "--payments-complete", "--credential", supervisor));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    private CommandRun audit(String tcp, String credential) {
+        return CommandRun.of("connect", "--tcp", tcp, "--credential", credential, "audit", "--site",
+                database.toString());
     }
 
     /** Pulls the live site, lets its gateway die and stay dead for {@code deadFor}, and replaces it. */

@@ -230,6 +230,10 @@ class ReplaceGatewayCommandTest {
         CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", old.supervisor(), "audit",
                 "--site", database);
         assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).as("a slip is audited as on a replacement that charged no gap")
+                .containsPattern("1 ledger entry is cash .* entered from its slip .*\\n  entry \\d+ .* "
+                        + "payment:CASH-90\\n")
+                .contains("Every other cash, void, correction and opening entry traces to a signed command.");
     }
 
     @Test

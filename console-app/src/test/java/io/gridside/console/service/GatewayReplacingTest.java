@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gridside.billing.AccountHistory;
 import io.gridside.billing.BillingEngine;
+import io.gridside.billing.CreditTerms;
+import io.gridside.billing.config.BillingConfig;
+import io.gridside.billing.config.BillingConfigDocument;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SigningKey;
@@ -32,8 +35,10 @@ import io.gridside.site.MeterStatus;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.Reading;
 import io.gridside.site.SiteEvent;
+import io.gridside.site.Tariff;
 import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
+import io.gridside.site.tariff.TariffSchedule;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -250,6 +255,31 @@ class GatewayReplacingTest {
 
         assertThat(store.lastLedgerSeq()).isEqualTo(tip + result.posted().entries().size());
         assertThat(store.checkLedger().intact()).isTrue();
+    }
+
+    /**
+     * A run after the laptop pulled the restored gateway is told so before the replica is re-run: that re-run, of a
+     * ledger the new gateway billed on, checks no replica, and here it would disagree: the laptop's billing
+     * configuration prices energy at twice what the new gateway charged at the site's midnight.
+     */
+    @Test
+    void aRunAfterThePullIsToldTheGatewayIsRestoredBeforeTheReplicaIsReRun() throws IOException {
+        replace();
+        clock.advance(Duration.ofDays(1));
+        try (GatewayClient client = supervisorRepinning()) {
+            SitePull.run(client, store, clock.now().minus(Duration.ofDays(2)), clock.now(), Progress.NONE,
+                    () -> false);
+        }
+        Tariff billed = store.tariff().orElseThrow();
+        byte[] otherPrices = BillingConfigDocument.encode(new BillingConfig(TariffSchedule.flat(new Tariff(
+                billed.tariffId(), billed.currency(), billed.energyMinorPerKwh() * 2, billed.standingMinorPerDay(),
+                billed.lowCreditMinor())), CreditTerms.PLAIN));
+        store.saveBillingConfig(BillingConfigDocument.digest(otherPrices), otherPrices, clock.now());
+
+        assertThatThrownBy(this::replace)
+                .isInstanceOf(ReplacementRefusedException.class)
+                .satisfies(e -> assertThat(((ReplacementRefusedException) e).code())
+                        .isEqualTo("REPLACE_ALREADY_RESTORED"));
     }
 
     @Test
