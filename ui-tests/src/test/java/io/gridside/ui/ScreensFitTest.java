@@ -279,25 +279,72 @@ class ScreensFitTest {
     }
 
     @Test
-    void theCashUpShowsItsTitlesDayAndTechnicianWholeInEveryLanguage(FxRobot robot)
+    void theCashUpShowsItsTitlesDayTechnicianAndButtonWholeInEveryLanguageAndTheme(FxRobot robot)
             throws TimeoutException, IOException {
         ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
         Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
-        for (String language : List.of("en", "fr", "pt", "sw")) {
-            robot.interact(() -> appearance.useLanguage(Locale.forLanguageTag(language)));
-            robot.clickOn("#nav-cash");
-            WaitForAsyncUtils.waitForFxEvents();
+        for (Theme theme : Theme.values()) {
+            for (String language : List.of("en", "fr", "pt", "sw")) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(Locale.forLanguageTag(language));
+                });
+                robot.clickOn("#nav-cash");
+                WaitForAsyncUtils.waitForFxEvents();
 
-            for (Node title : robot.lookup("#cashup-lines .column-header .label").queryAll()) {
-                assertWhole((Labeled) title);
+                for (Node title : robot.lookup("#cashup-lines .column-header .label").queryAll()) {
+                    assertWhole((Labeled) title);
+                }
+                assertWhole(robot.lookup("#cashup-show").queryAs(Labeled.class));
+                for (String key : List.of("cash.cashUp.day", "cash.cashUp.technician")) {
+                    assertWhole(robot.lookup("#cash-desk .label").match((Node node) -> node instanceof Labeled label
+                            && I18n.text(key).equals(label.getText())).queryAs(Labeled.class));
+                }
+                DatePicker day = robot.lookup("#cashup-day").queryAs(DatePicker.class);
+                assertThat(day.getEditor().getText()).as("the cash-up's day").isNotEmpty();
+                assertHolds(day.getEditor(), day.getEditor().getText());
+                ComboBox<?> technician = robot.lookup("#cashup-technician").queryAs(ComboBox.class);
+                assertHolds(technician.getEditor(), technician.getEditor().getText());
+                Bounds show = sceneBounds(robot.lookup("#cashup-show").query());
+                assertThat(show.getMaxX()).as(language + " " + theme.key() + ": the cash-up's button in the window")
+                        .isLessThanOrEqualTo(stage.getScene().getWidth());
             }
-            DatePicker day = robot.lookup("#cashup-day").queryAs(DatePicker.class);
-            assertThat(day.getEditor().getText()).as("the cash-up's day").isNotEmpty();
-            assertHolds(day.getEditor(), day.getEditor().getText());
-            ComboBox<?> technician = robot.lookup("#cashup-technician").queryAs(ComboBox.class);
-            assertHolds(technician.getEditor(), technician.getEditor().getText());
         }
-        assertThat(Screens.save(stage.getScene(), "fit/cash-sw")).isNotEmptyFile();
+        assertThat(Screens.save(stage.getScene(), "fit/cash-sw-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void theReconciliationShowsItsDateHintsWholeInEveryLanguageAndTheme(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Theme theme : Theme.values()) {
+            for (Locale language : I18n.LANGUAGES) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                robot.clickOn("#nav-reconcile");
+                WaitForAsyncUtils.waitForFxEvents();
+                for (String id : List.of("#reconcile-from", "#reconcile-to")) {
+                    TextField field = robot.lookup(id).queryAs(DatePicker.class).getEditor();
+                    Text prompt = new Text(field.getPromptText());
+                    prompt.setFont(field.getFont());
+                    softly.assertThat(field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight())
+                            .as("%s %s: %s holds its hint %s", language, theme.key(), id, field.getPromptText())
+                            .isGreaterThanOrEqualTo(prompt.getLayoutBounds().getWidth());
+                }
+                assertWhole(robot.lookup("#reconcile-run").queryAs(Labeled.class));
+                assertWhole(robot.lookup("#reconcile-post").queryAs(Labeled.class));
+                Bounds post = sceneBounds(robot.lookup("#reconcile-post").query());
+                softly.assertThat(post.getMaxX()).as("%s %s: the post button in the window", language, theme.key())
+                        .isLessThanOrEqualTo(stage.getScene().getWidth());
+            }
+        }
+        softly.assertAll();
+        assertThat(Screens.save(stage.getScene(), "fit/reconcile-sw-high-contrast")).isNotEmptyFile();
     }
 
     /** The text {@code labeled} draws is its whole text, not one cut to an ellipsis. */

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -99,8 +100,13 @@ final class CashUpPane extends VBox {
     }
 
     private void layoutControls() {
-        HBox choice = new HBox(8, new Label(I18n.text("cash.cashUp.day")), day,
-                new Label(I18n.text("cash.cashUp.technician")), technician, show);
+        // The day, the technician and the button each keep their whole width and go to a second row when the pane
+        // is too narrow for one: at 1366 pixels, in French or Swahili or in the high-contrast theme's larger letters,
+        // one row cut the words beside the fields to an ellipsis and the button to its icon.
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane choice = new FlowPane(12, 8, labelled("cashup-day-label", "cash.cashUp.day", day),
+                labelled("cashup-technician-label", "cash.cashUp.technician", technician), show);
+        choice.setId("cashup-choice");
         choice.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(reason, Priority.ALWAYS);
         voidRow.getChildren().setAll(reason, voidButton);
@@ -109,6 +115,18 @@ final class CashUpPane extends VBox {
         VBox.setVgrow(lines, Priority.ALWAYS);
         getChildren().setAll(title, choice, lines, total, voidRow, message);
         setSpacing(8);
+    }
+
+    /** {@code field} after its label, the two kept together on one row, the label never cut. */
+    private static HBox labelled(String id, String key, Region field) {
+        Label label = new Label(I18n.text(key));
+        label.setId(id);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(field);
+        HBox pair = new HBox(8, label, field);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        return pair;
     }
 
     private void bind() {

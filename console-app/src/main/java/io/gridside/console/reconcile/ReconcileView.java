@@ -3,6 +3,7 @@ package io.gridside.console.reconcile;
 import atlantafx.base.theme.Styles;
 import io.gridside.billing.rerate.ChargeDetail;
 import io.gridside.billing.rerate.LineDifference;
+import io.gridside.console.FittedFields;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.service.ConsoleSession;
@@ -66,10 +67,11 @@ public final class ReconcileView extends StackPane {
         to.setConverter(Formats.pickerDays());
         from.setId("reconcile-from");
         to.setId("reconcile-to");
-        from.setPrefWidth(140);
-        to.setPrefWidth(140);
         from.setPromptText(I18n.text("reconcile.from.prompt"));
         to.setPromptText(I18n.text("reconcile.to.prompt"));
+        // Each as wide as its hint in the theme's letters: a fixed width cut the French hints in high contrast.
+        FittedFields.fit(from);
+        FittedFields.fit(to);
         run.setId("reconcile-run");
         run.getStyleClass().add(Styles.ACCENT);
         cancel.setId("reconcile-cancel");
@@ -125,8 +127,9 @@ public final class ReconcileView extends StackPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label(I18n.text("reconcile.from")), from, new Label(I18n.text("reconcile.to")), to,
-                run, progress, cancel, spacer, post);
+        HBox bar = new HBox(8, whole(new Label(I18n.text("reconcile.from"))), from,
+                whole(new Label(I18n.text("reconcile.to"))), to, whole(run), progress, whole(cancel), spacer,
+                whole(post));
         bar.setAlignment(Pos.CENTER_LEFT);
         Label detailsTitle = new Label(I18n.text("reconcile.details"));
         detailsTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -141,6 +144,12 @@ public final class ReconcileView extends StackPane {
         content.setId("reconcile-content");
         StackPane.setAlignment(offline, Pos.CENTER);
         getChildren().setAll(content, offline);
+    }
+
+    /** {@code control} never narrower than its text: the bar's spacer gives way first. */
+    private static <T extends Region> T whole(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        return control;
     }
 
     private void bind() {
