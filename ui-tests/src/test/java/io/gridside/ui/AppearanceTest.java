@@ -6,12 +6,15 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.gridside.console.I18n;
 import io.gridside.console.Theme;
+import io.gridside.console.mesh.MeshCanvas;
+import io.gridside.console.mesh.MeshPalette;
 import io.gridside.console.service.Settings;
 import io.gridside.console.shell.Appearance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
@@ -144,6 +147,41 @@ class AppearanceTest {
             assertThat(Screens.save(scene(), "appearance/dashboard-light-" + language)).isNotEmptyFile();
         }
         assertThat(text(robot, "#nav-dashboard")).isEqualTo("Muhtasari");
+    }
+
+    @Test
+    void theHighContrastMeshDrawsEveryGradeOfLinkAtLeastThreeToOneAgainstItsBackground(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(scene()).orElseThrow();
+        robot.interact(() -> appearance.useTheme(Theme.HIGH_CONTRAST));
+        robot.clickOn("#nav-mesh");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        MeshCanvas canvas = robot.lookup("#mesh-canvas").queryAs(MeshCanvas.class);
+        MeshPalette palette = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> MeshPalette.of(canvas.getParent())));
+        Map<String, Integer> grades = Map.of("good", palette.good(), "fair", palette.fair(), "weak", palette.weak(),
+                "unusable", palette.unusable());
+        grades.forEach((grade, argb) -> assertThat(contrast(argb, palette.background()))
+                .as("a %s link, %08x on %08x", grade, argb, palette.background()).isGreaterThanOrEqualTo(3.0));
+    }
+
+    /** The contrast ratio of two opaque colours, as the web's accessibility guidelines define it: 1 to 21. */
+    private static double contrast(int argb, int other) {
+        double lighter = Math.max(luminance(argb), luminance(other));
+        double darker = Math.min(luminance(argb), luminance(other));
+        return (lighter + 0.05) / (darker + 0.05);
+    }
+
+    private static double luminance(int argb) {
+        return 0.2126 * linear((argb >> 16) & 0xff) + 0.7152 * linear((argb >> 8) & 0xff)
+                + 0.0722 * linear(argb & 0xff);
+    }
+
+    private static double linear(int channel) {
+        double value = channel / 255.0;
+        return value <= 0.04045 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
     }
 
     /**

@@ -3,11 +3,13 @@ package io.gridside.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
 import io.gridside.console.I18n;
 import io.gridside.console.Theme;
 import io.gridside.console.mesh.MeshCanvas;
 import io.gridside.console.replay.ReplayTimeline;
 import io.gridside.console.shell.Appearance;
+import io.gridside.console.tasks.TaskNotices;
 import io.gridside.link.auth.CredentialFile;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -279,25 +282,134 @@ class ScreensFitTest {
     }
 
     @Test
-    void theCashUpShowsItsTitlesDayAndTechnicianWholeInEveryLanguage(FxRobot robot)
+    void theCashUpShowsItsTitlesDayTechnicianAndButtonWholeInEveryLanguageAndTheme(FxRobot robot)
             throws TimeoutException, IOException {
         ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
         Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
-        for (String language : List.of("en", "fr", "pt", "sw")) {
-            robot.interact(() -> appearance.useLanguage(Locale.forLanguageTag(language)));
-            robot.clickOn("#nav-cash");
-            WaitForAsyncUtils.waitForFxEvents();
+        for (Theme theme : Theme.values()) {
+            for (String language : List.of("en", "fr", "pt", "sw")) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(Locale.forLanguageTag(language));
+                });
+                robot.clickOn("#nav-cash");
+                WaitForAsyncUtils.waitForFxEvents();
 
-            for (Node title : robot.lookup("#cashup-lines .column-header .label").queryAll()) {
-                assertWhole((Labeled) title);
+                for (Node title : robot.lookup("#cashup-lines .column-header .label").queryAll()) {
+                    assertWhole((Labeled) title);
+                }
+                assertWhole(robot.lookup("#cashup-show").queryAs(Labeled.class));
+                for (String key : List.of("cash.cashUp.day", "cash.cashUp.technician")) {
+                    assertWhole(robot.lookup("#cash-desk .label").match((Node node) -> node instanceof Labeled label
+                            && I18n.text(key).equals(label.getText())).queryAs(Labeled.class));
+                }
+                DatePicker day = robot.lookup("#cashup-day").queryAs(DatePicker.class);
+                assertThat(day.getEditor().getText()).as("the cash-up's day").isNotEmpty();
+                assertHolds(day.getEditor(), day.getEditor().getText());
+                ComboBox<?> technician = robot.lookup("#cashup-technician").queryAs(ComboBox.class);
+                assertHolds(technician.getEditor(), technician.getEditor().getText());
+                Bounds show = sceneBounds(robot.lookup("#cashup-show").query());
+                assertThat(show.getMaxX()).as(language + " " + theme.key() + ": the cash-up's button in the window")
+                        .isLessThanOrEqualTo(stage.getScene().getWidth());
             }
-            DatePicker day = robot.lookup("#cashup-day").queryAs(DatePicker.class);
-            assertThat(day.getEditor().getText()).as("the cash-up's day").isNotEmpty();
-            assertHolds(day.getEditor(), day.getEditor().getText());
-            ComboBox<?> technician = robot.lookup("#cashup-technician").queryAs(ComboBox.class);
-            assertHolds(technician.getEditor(), technician.getEditor().getText());
         }
-        assertThat(Screens.save(stage.getScene(), "fit/cash-sw")).isNotEmptyFile();
+        assertThat(Screens.save(stage.getScene(), "fit/cash-sw-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void theReconciliationShowsItsDateHintsWholeInEveryLanguageAndTheme(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Theme theme : Theme.values()) {
+            for (Locale language : I18n.LANGUAGES) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                robot.clickOn("#nav-reconcile");
+                WaitForAsyncUtils.waitForFxEvents();
+                for (String id : List.of("#reconcile-from", "#reconcile-to")) {
+                    TextField field = robot.lookup(id).queryAs(DatePicker.class).getEditor();
+                    Text prompt = new Text(field.getPromptText());
+                    prompt.setFont(field.getFont());
+                    softly.assertThat(field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight())
+                            .as("%s %s: %s holds its hint %s", language, theme.key(), id, field.getPromptText())
+                            .isGreaterThanOrEqualTo(prompt.getLayoutBounds().getWidth());
+                }
+                assertWhole(robot.lookup("#reconcile-run").queryAs(Labeled.class));
+                assertWhole(robot.lookup("#reconcile-post").queryAs(Labeled.class));
+                Bounds post = sceneBounds(robot.lookup("#reconcile-post").query());
+                softly.assertThat(post.getMaxX()).as("%s %s: the post button in the window", language, theme.key())
+                        .isLessThanOrEqualTo(stage.getScene().getWidth());
+            }
+        }
+        softly.assertAll();
+        assertThat(Screens.save(stage.getScene(), "fit/reconcile-sw-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void noticesLeaveTheMeshHintAndTheMetersChartLegendsInSight(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> {
+            appearance.useTheme(Theme.HIGH_CONTRAST);
+            appearance.useLanguage(Locale.FRENCH);
+        });
+        robot.clickOn("#nav-mesh");
+        WaitForAsyncUtils.waitForFxEvents();
+        showThreeNotices(robot);
+        Node hint = robot.lookup("#site-screens .label").match((Node node) -> shown(node)
+                && I18n.text("mesh.radio.route.empty").equals(((Labeled) node).getText())).query();
+        assertClearOfNotices(robot, hint, "fr high-contrast: the Mesh screen's " + ((Labeled) hint).getText());
+
+        robot.interact(() -> {
+            appearance.useTheme(Theme.DARK);
+            appearance.useLanguage(Locale.forLanguageTag("pt"));
+        });
+        robot.clickOn("#nav-meters");
+        WaitForAsyncUtils.waitForFxEvents();
+        showThreeNotices(robot);
+        List<Node> legends = robot.lookup("#site-screens .chart-legend").match(ScreensFitTest::shown).queryAll()
+                .stream().toList();
+        assertThat(legends).as("the Meters charts' legends").isNotEmpty();
+        for (Node legend : legends) {
+            assertClearOfNotices(robot, legend, "pt dark: a Meters chart's legend");
+        }
+    }
+
+    /** Three notices at once, as three long tasks that end together give. */
+    private static void showThreeNotices(FxRobot robot) {
+        TaskNotices notices = robot.lookup("#notices").queryAs(TaskNotices.class);
+        robot.interact(() -> {
+            for (int i = 1; i <= 3; i++) {
+                notices.show(I18n.text("notice.done", "Pull " + i), Styles.SUCCESS, Material2AL.CHECK_CIRCLE_OUTLINE,
+                        Duration.ofMinutes(5));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void assertClearOfNotices(FxRobot robot, Node read, String what) {
+        Bounds readBounds = sceneBounds(read);
+        for (Node notice : robot.lookup(".notification").queryAll()) {
+            Bounds noticeBounds = sceneBounds(notice);
+            assertThat(noticeBounds.intersects(readBounds)).as("a notice at %s over %s at %s", noticeBounds, what,
+                    readBounds).isFalse();
+        }
+    }
+
+    /** Whether {@code node} and every parent of it are visible. */
+    private static boolean shown(Node node) {
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text {@code labeled} draws is its whole text, not one cut to an ellipsis. */

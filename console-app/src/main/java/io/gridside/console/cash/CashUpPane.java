@@ -100,12 +100,14 @@ final class CashUpPane extends VBox {
     }
 
     private void layoutControls() {
-        // Each field beside its label, the pairs on as many lines as the pane's width needs: on one line the French
-        // words in the high-contrast theme's letters cut the labels and the button to an ellipsis.
-        FlowPane choice = new FlowPane(12, 6, labelled("cash.cashUp.day", day),
-                labelled("cash.cashUp.technician", technician), show);
-        choice.setAlignment(Pos.CENTER_LEFT);
+        // The day, the technician and the button each keep their whole width and go to a second row when the pane
+        // is too narrow for one: at 1366 pixels, in French or Swahili or in the high-contrast theme's larger letters,
+        // one row cut the words beside the fields to an ellipsis and the button to its icon.
         show.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane choice = new FlowPane(12, 8, labelled("cashup-day-label", "cash.cashUp.day", day),
+                labelled("cashup-technician-label", "cash.cashUp.technician", technician), show);
+        choice.setId("cashup-choice");
+        choice.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(reason, Priority.ALWAYS);
         voidRow.getChildren().setAll(reason, voidButton);
         voidRow.setAlignment(Pos.CENTER_LEFT);
@@ -115,11 +117,15 @@ final class CashUpPane extends VBox {
         setSpacing(8);
     }
 
-    private static HBox labelled(String key, Region field) {
+    /** {@code field} after its label, the two kept together on one row, the label never cut. */
+    private static HBox labelled(String id, String key, Region field) {
         Label label = new Label(I18n.text(key));
+        label.setId(id);
         label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(field);
         HBox pair = new HBox(8, label, field);
         pair.setAlignment(Pos.CENTER_LEFT);
+        pair.setMinWidth(Region.USE_PREF_SIZE);
         return pair;
     }
 

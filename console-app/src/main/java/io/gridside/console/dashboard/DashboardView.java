@@ -30,6 +30,7 @@ public final class DashboardView extends VBox {
     private final Label out = value("dashboard-out");
     private final Label credit = value("dashboard-credit");
     private final TableView<MeterStatus> attention = new TableView<>();
+    private final Label attentionEmpty = new Label();
     private final javafx.scene.control.Button audit = new javafx.scene.control.Button(I18n.text("audit.run"));
     private final Label auditResult = new Label();
     private final GatewayHealthCard health;
@@ -55,7 +56,7 @@ public final class DashboardView extends VBox {
         auditResult.setId("audit-result");
         auditResult.setWrapText(true);
         attention.setId("attention");
-        attention.setPlaceholder(new Label(I18n.text("dashboard.attention.empty")));
+        attention.setPlaceholder(attentionEmpty);
         attention.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         attention.getColumns().setAll(List.of(
                 column(I18n.text("meters.col.customer"), MeterStatus::customerId),
@@ -103,13 +104,17 @@ public final class DashboardView extends VBox {
         attention.setItems(model.attention());
         audit.setOnAction(event -> model.audit());
         auditResult.textProperty().bind(model.auditResultProperty());
-        Observable[] counts = {model.onlineProperty(), model.totalProperty()};
+        Observable[] counts = {model.onlineProperty(), model.totalProperty(), model.loadedProperty()};
         online.textProperty().bind(Bindings.createStringBinding(model::onlineText, counts));
-        low.textProperty().bind(model.lowProperty().asString());
-        out.textProperty().bind(model.outProperty().asString());
+        low.textProperty().bind(Bindings.createStringBinding(() -> model.figure(
+                Integer.toString(model.lowProperty().get())), model.lowProperty(), model.loadedProperty()));
+        out.textProperty().bind(Bindings.createStringBinding(() -> model.figure(
+                Integer.toString(model.outProperty().get())), model.outProperty(), model.loadedProperty()));
         credit.textProperty().bind(Bindings.createStringBinding(
-                () -> Formats.money(model.creditMinorProperty().get(), model.currency()),
-                model.creditMinorProperty(), model.helloProperty()));
+                () -> model.figure(Formats.money(model.creditMinorProperty().get(), model.currency())),
+                model.creditMinorProperty(), model.helloProperty(), model.loadedProperty()));
+        attentionEmpty.textProperty().bind(Bindings.createStringBinding(model::attentionEmptyText,
+                model.loadedProperty()));
         gatewayId.textProperty().bind(helloText(h -> I18n.text("dashboard.gateway.id", h.gatewayId())));
         gatewaySite.textProperty().bind(helloText(h -> I18n.text("dashboard.gateway.site", h.siteName(),
                 h.siteId())));

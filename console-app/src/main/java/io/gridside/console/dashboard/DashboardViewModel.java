@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -68,7 +69,25 @@ public final class DashboardViewModel implements Retext {
     }
 
     public String onlineText() {
-        return I18n.text("dashboard.meters.value", online.get(), total.get());
+        return figure(I18n.text("dashboard.meters.value", online.get(), total.get()));
+    }
+
+    /**
+     * Whether the open site's first pull has ended. Until then the counts are of no meter at all, and the
+     * dashboard says that the site is loading rather than that nothing is online and everyone has credit.
+     */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return session.pulledProperty();
+    }
+
+    /** {@code text} once the site is loaded, the word for loading before. */
+    public String figure(String text) {
+        return loadedProperty().get() ? text : I18n.text("dashboard.loading.value");
+    }
+
+    /** What the table of customers near or out of credit says when it lists none. */
+    public String attentionEmptyText() {
+        return I18n.text(loadedProperty().get() ? "dashboard.attention.empty" : "dashboard.loading.attention");
     }
 
     /** The gateway's own health, as its card shows it. */

@@ -42,6 +42,8 @@ public record MeshPalette(int background, int foreground, int muted, int good, i
         "-color-chart-5", "-color-chart-6", "-color-chart-7", "-color-chart-8",
     };
 
+    // KNOWN SHORTCOMING: Primer Light's own -color-warning-2, a fair link in the light theme, is a pale yellow of
+    // 1.7:1 against white; only the high-contrast theme redefines it darker.
     /** Primer Light's values of {@link #LOOKUPS}, used where a theme does not answer. */
     private static final int[] FALLBACKS = {
         0xffffffff, 0xff24292f, 0xff57606a, 0xff2da44e, 0xffeac54f, 0xffbf8700, 0xffcf222e, 0xff6e7781,

@@ -69,7 +69,8 @@ public final class ReconcileView extends StackPane {
         to.setId("reconcile-to");
         from.setPromptText(I18n.text("reconcile.from.prompt"));
         to.setPromptText(I18n.text("reconcile.to.prompt"));
-        // As wide as their hints in the language's words and the theme's letters: at a fixed width Swahili's were cut.
+        // Each as wide as its hint in the language's words and the theme's letters: a fixed width cut the French
+        // hints in high contrast and the Swahili ones.
         FittedFields.fit(from);
         FittedFields.fit(to);
         run.setId("reconcile-run");
@@ -127,8 +128,9 @@ public final class ReconcileView extends StackPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label(I18n.text("reconcile.from")), from, new Label(I18n.text("reconcile.to")), to,
-                run, progress, cancel, spacer, post);
+        HBox bar = new HBox(8, whole(new Label(I18n.text("reconcile.from"))), from,
+                whole(new Label(I18n.text("reconcile.to"))), to, whole(run), progress, whole(cancel), spacer,
+                whole(post));
         bar.setAlignment(Pos.CENTER_LEFT);
         Label detailsTitle = new Label(I18n.text("reconcile.details"));
         detailsTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -143,6 +145,12 @@ public final class ReconcileView extends StackPane {
         content.setId("reconcile-content");
         StackPane.setAlignment(offline, Pos.CENTER);
         getChildren().setAll(content, offline);
+    }
+
+    /** {@code control} never narrower than its text: the bar's spacer gives way first. */
+    private static <T extends Region> T whole(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        return control;
     }
 
     private void bind() {

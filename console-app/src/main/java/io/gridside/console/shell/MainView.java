@@ -26,7 +26,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -51,6 +50,8 @@ public final class MainView extends BorderPane {
 
     /** The width the site's name keeps however narrow the window, before the navigation gives way. */
     private static final double TITLE_MIN_WIDTH = 220;
+    /** Between the settings menu and the notices laid over the status bar. */
+    private static final double NOTICES_GAP = 8;
 
     private final SessionViewModel session;
     private final Node settingsMenu;
@@ -236,12 +237,32 @@ public final class MainView extends BorderPane {
         commissionBar.getStyleClass().add("site-toolbar");
         VBox.setVgrow(connectView, Priority.ALWAYS);
         connectLayer.getChildren().setAll(connectView, commissionBar);
-        // Above the status bar, clear of the navigation and the screens' own toolbars.
-        StackPane.setAlignment(notices, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notices, new Insets(12));
-        setCenter(new StackPane(connectLayer, siteView, commissionView, notices));
-        setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),
-                settingsMenu));
+        StatusBar statusBar = new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),
+                settingsMenu);
+        StackPane centre = new StackPane(connectLayer, siteView, commissionView, notices);
+        placeNotices(centre, statusBar);
+        setCenter(centre);
+        setBottom(statusBar);
+    }
+
+    /**
+     * The notices go down over the status bar's link figures instead of over a screen: in the corner of the screens
+     * they hid what a technician reads there (the Mesh screen's "no meter chosen", the Meters voltage chart's
+     * legend). The status bar's buttons stay free: the settings menu on its left, the task list's on its right.
+     */
+    private void placeNotices(StackPane centre, StatusBar statusBar) {
+        StackPane.setAlignment(notices, Pos.BOTTOM_LEFT);
+        notices.translateYProperty().bind(statusBar.heightProperty());
+        if (settingsMenu != null) {
+            notices.translateXProperty().bind(Bindings.createDoubleBinding(() -> settingsMenu.getBoundsInParent()
+                    .getMaxX() + NOTICES_GAP, settingsMenu.boundsInParentProperty()));
+        } else {
+            notices.setTranslateX(NOTICES_GAP);
+        }
+        // Drawn after the status bar, which would otherwise paint over the part of the notices below the screens;
+        // and picked only where a child is, for its bounds now reach over the status bar's buttons.
+        centre.setViewOrder(-1);
+        centre.setPickOnBounds(false);
     }
 
     /**

@@ -44,11 +44,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -108,6 +111,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final LongProperty retransmissions = new SimpleLongProperty();
     private final MeterRows meters = new MeterRows();
     private final IntegerProperty pulls = new SimpleIntegerProperty();
+    private final BooleanProperty pulled = new SimpleBooleanProperty();
     private final ObservableList<GatewayHealth> gatewayHealth = FXCollections.observableArrayList();
 
     private volatile ConsoleSession session;
@@ -457,6 +461,7 @@ public final class SessionViewModel implements AutoCloseable {
             // Only the meters that changed are replaced; screens that follow every pull, whatever it changed,
             // listen to the count of pulls, which moves after the meters are up to date.
             meters.update(result.statuses());
+            pulled.set(true);
             pulls.set(pulls.get() + 1);
             journal.record(I18n.text("journal.pulled", result.readingsNew(), result.ledgerNew(), result.daysCompared(),
                     result.daysFetched()));
@@ -669,6 +674,7 @@ public final class SessionViewModel implements AutoCloseable {
         state.set(LinkState.DISCONNECTED);
         problem.clear();
         meters.clear();
+        pulled.set(false);
         gatewayHealth.clear();
         hello.set(null);
         roundTrip.set(null);
@@ -735,6 +741,14 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObservableList<MeterStatus> meters() {
         return meters;
+    }
+
+    /**
+     * Whether {@link #meters()} holds a pull of the open site: false from the start of a session until its first
+     * pull ends, so that a screen can tell a site still loading from one with nothing to show.
+     */
+    public ReadOnlyBooleanProperty pulledProperty() {
+        return pulled;
     }
 
     /** How many pulls of this console went through; it moves once per pull, after {@link #meters()} is updated. */

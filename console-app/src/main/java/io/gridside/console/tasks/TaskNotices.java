@@ -21,11 +21,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
- * Short notices in a corner of the frame when a long task ends or fails, so a technician who went on working
- * elsewhere hears of it; a quick one's end or failure is seen on the screen that started it, where the technician
- * still is, and a notice over that screen would only hide part of it. A notice never takes the keyboard focus: it
- * appears, stays a few seconds (a failure longer) and goes, while the technician keeps typing in the field they were
- * in; clicks pass beside it to the screen below.
+ * Short notices at the frame's bottom left, which the frame lays over its status bar, when a long task ends or
+ * fails, so a technician who went on working elsewhere hears of it; a quick one's end or failure is seen on the
+ * screen that started it, where the technician still is, and a notice over that screen would only hide part of it.
+ * A notice never takes the keyboard focus: it appears, stays a few seconds (a failure longer) and goes, while the
+ * technician keeps typing in the field they were in; clicks pass beside it to the screen below.
  *
  * <p>Work that runs by itself, outside the task list (the sync schedule's runs), is told of through
  * {@link #unattendedEnded}: its failure at once, since nobody watched it start.
@@ -35,10 +35,17 @@ public final class TaskNotices extends VBox {
     /** A task that ran at least this long is worth a notice when it ends; a quicker one was watched. */
     public static final Duration LONG = Duration.ofSeconds(3);
 
-    private static final Duration SHOWN = Duration.ofSeconds(6);
-    private static final Duration FAILURE_SHOWN = Duration.ofSeconds(12);
-    private static final int MOST_SHOWN = 3;
-    private static final double WIDTH = 380;
+    /*
+     * Short lives, two at most, and narrow: a notice lies over the status bar, and one stacked above it over the
+     * screen's corner; a failure stays longer, and the task list keeps it after.
+     */
+    private static final Duration SHOWN = Duration.ofSeconds(4);
+    private static final Duration FAILURE_SHOWN = Duration.ofSeconds(8);
+    // KNOWN SHORTCOMING: the second of two notices stacks above the status bar, over the bottom left of the screen
+    // that is open, for its few seconds; no corner of every screen is free of content.
+    /** The most notices shown at once, the oldest going first. */
+    public static final int MOST_SHOWN = 2;
+    private static final double WIDTH = 360;
 
     private final ListChangeListener<Task<?>> added = change -> {
         while (change.next()) {
@@ -51,7 +58,7 @@ public final class TaskNotices extends VBox {
         setId("notices");
         getStyleClass().add("notices");
         setSpacing(8);
-        setAlignment(Pos.BOTTOM_RIGHT);
+        setAlignment(Pos.BOTTOM_LEFT);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setFocusTraversable(false);
         // The empty part of the corner lets clicks through to the screen below.
@@ -117,7 +124,7 @@ public final class TaskNotices extends VBox {
         notice.setOnClose(event -> getChildren().remove(notice));
         notice.skinProperty().addListener((obs, old, skin) -> notFocusable(notice));
         getChildren().add(notice);
-        if (getChildren().size() > MOST_SHOWN) {
+        while (getChildren().size() > MOST_SHOWN) {
             getChildren().remove(0);
         }
         PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(shown.toMillis()));
