@@ -453,7 +453,7 @@ public final class SessionViewModel implements AutoCloseable {
         }
         refreshing = true;
         BackgroundWork<SitePull.Result> work = context -> current.pull(context, context);
-        Consumer<SitePull.Result> pulled = result -> {
+        Consumer<SitePull.Result> onPulled = result -> {
             refreshing = false;
             if (result.topologyNew()) {
                 meshPulls++;
@@ -473,8 +473,8 @@ public final class SessionViewModel implements AutoCloseable {
             }
         };
         Sentence title = Sentence.of("task.pull");
-        Task<?> pull = asked ? tasks.submitAsked(title, work, pulled, failed)
-                : tasks.submit(title, work, pulled, failed);
+        Task<?> pull = asked ? tasks.submitAsked(title, work, onPulled, failed)
+                : tasks.submit(title, work, onPulled, failed);
         // A pull cancelled from the task list keeps what it stored, and the next refresh pulls the rest.
         pull.setOnCancelled(event -> refreshing = false);
     }
