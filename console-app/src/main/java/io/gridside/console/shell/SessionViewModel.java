@@ -438,10 +438,7 @@ public final class SessionViewModel implements AutoCloseable {
         pull(false);
     }
 
-    /**
-     * Pulls as {@link #refresh()} does, because the technician asked for it (the refresh button, F5): the task list
-     * keeps this pull's own row rather than fold it with the routine pulls.
-     */
+    /** Pulls as {@link #refresh()} does, asked by the technician (F5): its task row is not folded with routine ones. */
     public void pullNow() {
         pull(true);
     }
@@ -743,10 +740,7 @@ public final class SessionViewModel implements AutoCloseable {
         return meters;
     }
 
-    /**
-     * Whether {@link #meters()} holds a pull of the open site: false from the start of a session until its first
-     * pull ends, so that a screen can tell a site still loading from one with nothing to show.
-     */
+    /** Whether {@link #meters()} holds a pull of the open site yet: a screen tells a site loading from an empty one. */
     public ReadOnlyBooleanProperty pulledProperty() {
         return pulled;
     }

@@ -68,6 +68,18 @@ class CommissionTextsTest {
     }
 
     @Test
+    void oneWeakLinkIsCountedInTheSingularAndSeveralInThePlural() {
+        I18n.use(Locale.forLanguageTag("pt"));
+
+        assertThat(CommissionSentence.of("wait.links", 1, "SM-1").english()).startsWith("1 meter has a link too weak");
+        assertThat(CommissionSentence.of("wait.links", 3, "SM-1").english()).startsWith("3 meters have links too weak");
+        assertThat(CommissionSentence.of("wait.links", 1, "SM-1").text()).startsWith("A ligação de 1 contador é");
+        I18n.use(Locale.FRENCH);
+        assertThat(CommissionSentence.of("wait.links", 1, "SM-1").text()).startsWith("La liaison de 1 compteur est");
+        assertThat(CommissionSentence.of("wait.links", 2, "SM-1").text()).startsWith("Les liaisons de 2 compteurs");
+    }
+
+    @Test
     void aRefusedPlannedMeterIsWordedWithTheRefusalsOwnReasonInEachLanguage() {
         CommissionSentence reason = CommissionSentence.of("refusal.meterType", "KS-3", "MILL", 3, SERIAL, 1, "mtr-r1");
         CommissionSentence waiting = CommissionSentence.of("wait.assignRefused", 1, 1, reason, "METER_TYPE");
