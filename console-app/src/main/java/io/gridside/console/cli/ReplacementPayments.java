@@ -1,21 +1,15 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.imports.EnteredPayments;
 import io.gridside.console.imports.ImportProblem;
-import io.gridside.console.imports.PaymentsImport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
-import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The payments a gateway replacement credits: those this laptop queued since the replica's last pull, and those the
@@ -29,8 +23,6 @@ final class ReplacementPayments {
     static final String SOURCE = "entered in replace-gateway";
     /** The name each payment entered from a receipt slip carries as its source. */
     static final String RECEIPT_SOURCE = "receipt slip entered in replace-gateway";
-    /** A receipt number as a gateway gives one: a book code of hex digits, a dash, and at least four digits. */
-    private static final Pattern RECEIPT_NUMBER = Pattern.compile("[0-9A-F]{6,}-[0-9]{4,}");
 
     private ReplacementPayments() {
     }
@@ -44,24 +36,7 @@ final class ReplacementPayments {
      */
     static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {
-        return enter(store, site, entered, now, gatewayClock, SOURCE);
-    }
-
-    private static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            Instant gatewayClock, String source) {
-        if (entered.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder csv = new StringBuilder(String.join(",", PaymentsImport.COLUMNS)).append('\n');
-        entered.forEach(line -> csv.append(line.strip()).append('\n'));
-        PaymentsImport.Plan plan = PaymentsImport.plan(store, site, csv.toString().getBytes(StandardCharsets.UTF_8),
-                source, now, gatewayClock);
-        if (plan.problems().isEmpty()) {
-            PaymentsImport.apply(store, plan, now);
-        }
-        // The file the entries make has a header line: its line 2 is the first entry, as the technician counts.
-        return plan.problems().stream().map(problem -> new ImportProblem(problem.line() - 1, problem.field(),
-                problem.message())).toList();
+        return EnteredPayments.enter(store, site, entered, now, gatewayClock, SOURCE);
     }
 
     /**
@@ -85,37 +60,7 @@ final class ReplacementPayments {
      */
     static List<ImportProblem> enterReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {
-        List<ImportProblem> problems = new ArrayList<>();
-        List<String> payments = new ArrayList<>();
-        Map<String, String[]> slips = new LinkedHashMap<>();
-        for (int i = 0; i < entered.size(); i++) {
-            String[] fields = entered.get(i).strip().split(",", 3);
-            if (fields.length < 3 || !RECEIPT_NUMBER.matcher(fields[0].strip()).matches() || fields[1].isBlank()) {
-                problems.add(new ImportProblem(i + 1, "receipt", "write the slip as RECEIPT,TECHNICIAN,REFERENCE,"
-                        + "CUSTOMER,AMOUNT,TIME, the receipt number as on the slip (AA11BB-0007)"));
-                continue;
-            }
-            payments.add(fields[2]);
-            slips.put(fields[2].split(",", 2)[0].strip(), new String[] {fields[0].strip(), fields[1].strip()});
-        }
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        problems.addAll(enter(store, site, payments, now, gatewayClock, RECEIPT_SOURCE));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        List<CashBookLine> receipts = new ArrayList<>();
-        for (QueuedPayment payment : store.pendingPayments()) {
-            String[] slip = slips.get(payment.reference());
-            if (slip != null) {
-                receipts.add(new CashBookLine(CashBookLine.Kind.RECEIPT, slip[0], slip[1], payment.reference(),
-                        payment.customerId(), payment.amountMinor(), payment.currency(), payment.paidAt(), null,
-                        null));
-            }
-        }
-        store.insertCashBook(receipts);
-        return List.of();
+        return EnteredPayments.enterReceipts(store, site, entered, now, gatewayClock, RECEIPT_SOURCE);
     }
 
     /** Lists the payments the replacement will credit, and says how to enter any other before it posts. */

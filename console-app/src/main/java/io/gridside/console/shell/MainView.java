@@ -11,6 +11,8 @@ import io.gridside.console.customers.CustomersView;
 import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.importing.ImportsView;
 import io.gridside.console.mesh.MeshView;
+import io.gridside.console.replace.ReplaceGatewayView;
+import io.gridside.console.replace.ReplaceGatewayViewModel;
 import io.gridside.console.exceptions.ExceptionsView;
 import io.gridside.console.firmware.FirmwareView;
 import io.gridside.console.meters.MetersView;
@@ -59,6 +61,8 @@ public final class MainView extends BorderPane {
     private final SyncViewModel syncModel;
     private final CommissionView commissionView;
     private final BooleanProperty commissioning = new SimpleBooleanProperty();
+    private final ReplaceGatewayView replaceView;
+    private final BooleanProperty replacing = new SimpleBooleanProperty();
     private final Button connectCommission = new Button(CommissionTexts.text("connect.commission"),
             new FontIcon(Material2AL.ASSIGNMENT_TURNED_IN));
     private final StackPane content = new StackPane();
@@ -109,6 +113,8 @@ public final class MainView extends BorderPane {
         this.session = session;
         this.settingsMenu = settingsMenu;
         this.commissionView = new CommissionView(models.commission());
+        this.replaceView = new ReplaceGatewayView(ReplaceGatewayViewModel.of(session.tasks(), session.dirs(),
+                session.credentialFile()));
         this.connectView = new ConnectView(models.connect());
         this.models = models;
         this.syncModel = models.sync();
@@ -181,6 +187,8 @@ public final class MainView extends BorderPane {
         connectCommission.setId("connect-commission");
         connectCommission.setOnAction(event -> commissioning.set(true));
         commissionView.onClose(() -> commissioning.set(false));
+        commissionView.onReplace(() -> replacing.set(true));
+        replaceView.onClose(() -> replacing.set(false));
         disconnectButton.setId("disconnect");
         // The Sync screen's button is its icon alone: the status bar's sync indicator, which opens the same screen,
         // carries the words, and a twelfth worded button would push Refresh off a 1280-pixel window.
@@ -239,7 +247,7 @@ public final class MainView extends BorderPane {
         // Above the status bar, clear of the navigation and the screens' own toolbars.
         StackPane.setAlignment(notices, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(notices, new Insets(12));
-        setCenter(new StackPane(connectLayer, siteView, commissionView, notices));
+        setCenter(new StackPane(connectLayer, siteView, commissionView, replaceView, notices));
         setBottom(new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),
                 settingsMenu));
     }
@@ -274,7 +282,8 @@ public final class MainView extends BorderPane {
                 session.stateProperty(), session.helloProperty());
         siteView.visibleProperty().bind(siteUp.and(commissioning.not()));
         connectLayer.visibleProperty().bind(siteUp.not().and(commissioning.not()));
-        commissionView.visibleProperty().bind(commissioning);
+        commissionView.visibleProperty().bind(commissioning.and(replacing.not()));
+        replaceView.visibleProperty().bind(commissioning.and(replacing));
         connectView.visibleProperty().bind(connectLayer.visibleProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),
