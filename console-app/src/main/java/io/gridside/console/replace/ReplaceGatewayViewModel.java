@@ -130,6 +130,8 @@ public final class ReplaceGatewayViewModel {
 
     /** Queues the payments and replaces the gateway; the result shows when it posted. */
     public void confirm() {
+        // KNOWN SHORTCOMING: the service reads the registers in the run that posts, so the unread and stale meters
+        // are listed with the result, not for review before the confirmation.
         Path file = Path.of(database.get().strip());
         String target = address.get().strip();
         Path supervisor = Path.of(credential.get().strip());

@@ -4,6 +4,7 @@ import io.gridside.console.Failures;
 import io.gridside.console.imports.EnteredPayments;
 import io.gridside.console.imports.ImportProblem;
 import io.gridside.console.service.Connector;
+import io.gridside.console.service.GapReconciliation;
 import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.GatewayReplacing;
 import io.gridside.console.service.ReplacementRefusedException;
@@ -83,10 +84,14 @@ final class ReplacementWork {
         this.dirs = dirs;
     }
 
-    /** Checks the replica in {@code database} and says what it holds. */
+    /**
+     * Checks the replica in {@code database} as the replacement will (its chain, and the history the gap is billed
+     * from), and says what it holds.
+     */
     SiteFacts openSite(Path database) {
         try (SiteStore store = SiteStore.openExisting(database)) {
             ReplicaRestore replica = ReplicaRestore.of(store);
+            GapReconciliation.prepare(store, replica);
             SiteInfo site = replica.site();
             return new SiteFacts(site.siteId(), site.name(), site.zone(), store.gatewayId().orElse(""),
                     store.pulledGatewayClock().orElse(null), replica.tipSeq(), store.pendingPayments().size());

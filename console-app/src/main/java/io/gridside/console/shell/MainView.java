@@ -124,8 +124,14 @@ public final class MainView extends BorderPane {
         bind();
     }
 
-    /** The name of the screen shown, as {@link #show} takes it: "commission", or a site screen's ("mesh", ...). */
+    /**
+     * The name of the screen shown, as {@link #show} takes it: "commission", "replace-gateway", or a site screen's
+     * ("mesh", ...).
+     */
     public String shown() {
+        if (commissioning.get() && replacing.get()) {
+            return "replace-gateway";
+        }
         if (commissioning.get()) {
             return "commission";
         }
@@ -138,7 +144,8 @@ public final class MainView extends BorderPane {
      * answered; an unknown name leaves the dashboard.
      */
     public void show(String name) {
-        commissioning.set("commission".equals(name));
+        replacing.set("replace-gateway".equals(name));
+        commissioning.set("commission".equals(name) || replacing.get());
         for (ToggleButton button : navButtons()) {
             if (button.getId().equals("nav-" + name)) {
                 button.setSelected(true);
