@@ -132,6 +132,7 @@ class ReplaceGatewayScreenTest {
         assertThat(text(robot, "#replace-gateway-summary")).contains("GW-NEW001", "demo-supervisor");
 
         entersACashPayment(robot);
+        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-payments");
         robot.clickOn("#replace-payments-complete");
         robot.clickOn("#replace-check-payments");
         waitForStep(robot, "Step 4 of 5");
