@@ -53,7 +53,7 @@ class LayeringTest {
                     "io.gridside.console.exceptions..", "io.gridside.console.reconcile..", "io.gridside.console.cash..",
                     "io.gridside.console.importing..", "io.gridside.console.tariffs..", "io.gridside.console.mesh..",
                     "io.gridside.console.replay..", "io.gridside.console.firmware..",
-                    "io.gridside.console.sync..")
+                    "io.gridside.console.sync..", "io.gridside.console.replace..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..",
                     "io.gridside.link.transport..", "io.gridside.link.frame..", "io.gridside.link.session..")
             .because("the UI talks to services, never to JDBC or sockets directly");

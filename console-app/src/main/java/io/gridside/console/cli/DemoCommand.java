@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The screens the window can show first. */
     static final List<String> SCREENS = List.of("dashboard", "meters", "mesh", "replay", "customers", "cash",
-            "imports", "tariffs", "exceptions", "reconcile", "firmware", "sync", "commission");
+            "imports", "tariffs", "exceptions", "reconcile", "firmware", "sync", "commission", "replace-gateway");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -60,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--screen", paramLabel = "NAME", description = "The screen the window shows first: dashboard, "
             + "meters, mesh, replay, customers, cash, imports, tariffs, exceptions, reconcile, firmware, sync, or "
-            + "commission, which opens on a factory-fresh simulated site to commission.")
+            + "commission, which opens on a factory-fresh simulated site to commission, or replace-gateway, the "
+            + "Commissioning screen's replacement of a failed gateway.")
     String screen;
 
     @Override

@@ -1,22 +1,15 @@
 package io.gridside.console.cli;
 
 import io.gridside.console.Formats;
+import io.gridside.console.imports.EnteredPayments;
 import io.gridside.console.imports.ImportProblem;
-import io.gridside.console.imports.PaymentsImport;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
-import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The payments a gateway replacement credits: those this laptop queued since the replica's last pull, and those the
@@ -30,10 +23,6 @@ final class ReplacementPayments {
     static final String SOURCE = "entered in replace-gateway";
     /** The name each payment entered from a receipt slip carries as its source. */
     static final String RECEIPT_SOURCE = "receipt slip entered in replace-gateway";
-    /** A receipt number as a gateway gives one: a book code of hex digits, a dash, and at least four digits. */
-    private static final Pattern RECEIPT_NUMBER = Pattern.compile("[0-9A-F]{6,}-[0-9]{4,}");
-    /** The reason of a payments file's time later than now. */
-    private static final String FUTURE = "import.time.future";
 
     private ReplacementPayments() {
     }
@@ -47,68 +36,19 @@ final class ReplacementPayments {
      */
     static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {
-        return enter(store, site, entered, now, gatewayClock, SOURCE);
+        return EnteredPayments.enter(store, site, entered, now, gatewayClock, SOURCE);
     }
 
-    private static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            Instant gatewayClock, String source) {
-        PaymentsImport.Plan plan = plan(store, site, entered, now, gatewayClock, source);
-        if (plan.problems().isEmpty() && !entered.isEmpty()) {
-            PaymentsImport.apply(store, plan, now);
-        }
-        return plan.problems();
-    }
-
-    /**
-     * Checks the entered payments as {@link #enter} would queue them, writing nothing: the problems, numbered from 1
-     * as the technician typed them. A time later than both this computer's clock and the gateway's at the last pull
-     * is left to the session's own check, which judges it by the new gateway's clock.
-     */
+    /** The problems {@link #enter} would find, with nothing queued; see {@link EnteredPayments#check}. */
     static List<ImportProblem> check(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {
-        return plan(store, site, entered, now, gatewayClock, SOURCE).problems().stream()
-                .filter(problem -> !FUTURE.equals(problem.reason())).toList();
+        return EnteredPayments.check(store, site, entered, now, gatewayClock);
     }
 
-    /**
-     * Plans the entered payments as a payments file would be, with each one's source and problems numbered from 1
-     * as typed (the file the entries make has a header line, so its line 2 is the first entry), and refuses a payment
-     * dated before the site went live, which no gateway of the site could have taken.
-     */
-    private static PaymentsImport.Plan plan(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            Instant gatewayClock, String source) {
-        if (entered.isEmpty()) {
-            return new PaymentsImport.Plan(source, site.currency(), 0, List.of(), List.of());
-        }
-        StringBuilder csv = new StringBuilder(String.join(",", PaymentsImport.COLUMNS)).append('\n');
-        entered.forEach(line -> csv.append(line.strip()).append('\n'));
-        PaymentsImport.Plan plan = PaymentsImport.plan(store, site, csv.toString().getBytes(StandardCharsets.UTF_8),
-                source, now, gatewayClock);
-        List<ImportProblem> problems = new ArrayList<>();
-        plan.problems().forEach(problem -> problems.add(typed(problem)));
-        Optional<Instant> live = store.ledger().stream().findFirst().map(LedgerEntry::at);
-        List<PaymentsImport.ImportedPayment> payments = new ArrayList<>();
-        for (PaymentsImport.ImportedPayment imported : plan.payments()) {
-            QueuedPayment payment = imported.payment();
-            if (live.isPresent() && payment.paidAt().isBefore(live.get())) {
-                String liveAt = Formats.siteTime(live.get(), site.zone());
-                problems.add(new ImportProblem(imported.line() - 1, "time", "paid at "
-                        + Formats.siteTime(payment.paidAt(), site.zone()) + ", before the site went live at " + liveAt
-                        + ", when no gateway took payments; check the date and the time."));
-                continue;
-            }
-            payments.add(new PaymentsImport.ImportedPayment(imported.line() - 1, new QueuedPayment(
-                    payment.reference(), payment.customerId(), payment.amountMinor(), payment.currency(),
-                    payment.paidAt(), source + ":" + (imported.line() - 1), payment.state(), payment.answerCode(),
-                    payment.answer()), imported.fate(), imported.ledgerSeq()));
-        }
-        problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new PaymentsImport.Plan(source, plan.currency(), plan.rows(), problems, payments);
-    }
-
-    private static ImportProblem typed(ImportProblem problem) {
-        return new ImportProblem(problem.line() - 1, problem.field(), problem.message(), problem.reason(),
-                problem.values());
+    /** The problems {@link #enterReceipts} would find, with nothing queued or kept. */
+    static List<ImportProblem> checkReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now,
+            Instant gatewayClock) {
+        return EnteredPayments.checkReceipts(store, site, entered, now, gatewayClock);
     }
 
     /**
@@ -132,52 +72,7 @@ final class ReplacementPayments {
      */
     static List<ImportProblem> enterReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {
-        List<String> payments = new ArrayList<>();
-        Map<String, String[]> slips = new LinkedHashMap<>();
-        List<ImportProblem> problems = readSlips(entered, payments, slips);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        problems.addAll(enter(store, site, payments, now, gatewayClock, RECEIPT_SOURCE));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        List<CashBookLine> receipts = new ArrayList<>();
-        for (QueuedPayment payment : store.pendingPayments()) {
-            String[] slip = slips.get(payment.reference());
-            if (slip != null) {
-                receipts.add(new CashBookLine(CashBookLine.Kind.RECEIPT, slip[0], slip[1], payment.reference(),
-                        payment.customerId(), payment.amountMinor(), payment.currency(), payment.paidAt(), null,
-                        null));
-            }
-        }
-        store.insertCashBook(receipts);
-        return List.of();
-    }
-
-    /** Checks the receipt slips entered as {@link #enterReceipts} would keep them, writing nothing. */
-    static List<ImportProblem> checkReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            Instant gatewayClock) {
-        List<String> payments = new ArrayList<>();
-        List<ImportProblem> problems = readSlips(entered, payments, new LinkedHashMap<>());
-        return problems.isEmpty() ? check(store, site, payments, now, gatewayClock) : problems;
-    }
-
-    /** Splits each slip into its payment, added to {@code payments}, and its receipt and technician. */
-    private static List<ImportProblem> readSlips(List<String> entered, List<String> payments,
-            Map<String, String[]> slips) {
-        List<ImportProblem> problems = new ArrayList<>();
-        for (int i = 0; i < entered.size(); i++) {
-            String[] fields = entered.get(i).strip().split(",", 3);
-            if (fields.length < 3 || !RECEIPT_NUMBER.matcher(fields[0].strip()).matches() || fields[1].isBlank()) {
-                problems.add(new ImportProblem(i + 1, "receipt", "write the slip as RECEIPT,TECHNICIAN,REFERENCE,"
-                        + "CUSTOMER,AMOUNT,TIME, the receipt number as on the slip (AA11BB-0007)"));
-                continue;
-            }
-            payments.add(fields[2]);
-            slips.put(fields[2].split(",", 2)[0].strip(), new String[] {fields[0].strip(), fields[1].strip()});
-        }
-        return problems;
+        return EnteredPayments.enterReceipts(store, site, entered, now, gatewayClock, RECEIPT_SOURCE);
     }
 
     /** Lists the payments the replacement will credit, and says how to enter any other before it posts. */

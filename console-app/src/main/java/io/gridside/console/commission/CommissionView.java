@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import io.gridside.console.Listening;
+import io.gridside.console.replace.ReplaceTexts;
 import atlantafx.base.theme.Styles;
 import io.gridside.site.commission.CommissionStep;
 import java.util.EnumMap;
@@ -47,6 +48,7 @@ public final class CommissionView extends BorderPane {
     private final Button cancel = new Button(CommissionTexts.text("action.cancel"));
     private final Button back = new Button(CommissionTexts.text("action.back"));
     private final Button close = new Button(CommissionTexts.text("action.close"));
+    private final Button replace = new Button(ReplaceTexts.text("open"));
     private final Timeline poll;
 
     public CommissionView(CommissionViewModel model) {
@@ -81,7 +83,10 @@ public final class CommissionView extends BorderPane {
         close.setId("commission-close");
         close.setVisible(false);
         close.setManaged(false);
-        for (Button button : new Button[] {proceed, cancel, back, close}) {
+        replace.setId("commission-replace");
+        replace.setVisible(false);
+        replace.setManaged(false);
+        for (Button button : new Button[] {proceed, cancel, back, close, replace}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         poll.setCycleCount(Animation.INDEFINITE);
@@ -102,7 +107,7 @@ public final class CommissionView extends BorderPane {
     private void layoutControls() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, progressText, progress, back, cancel, proceed, close);
+        HBox header = new HBox(10, title, spacer, progressText, progress, back, cancel, proceed, replace, close);
         header.setAlignment(Pos.CENTER_LEFT);
         StackPane content = new StackPane();
         content.getChildren().setAll(panes.values().stream().distinct().toList());
@@ -118,6 +123,16 @@ public final class CommissionView extends BorderPane {
         close.setOnAction(event -> action.run());
         close.setVisible(true);
         close.setManaged(true);
+    }
+
+    /**
+     * Shows a button that opens the replacement of a failed gateway, running {@code action}: a replacement is the
+     * commissioning of a new gateway for a site that already bills, and needs no session with the dead one.
+     */
+    public void onReplace(Runnable action) {
+        replace.setOnAction(event -> action.run());
+        replace.setVisible(true);
+        replace.setManaged(true);
     }
 
     private void bind() {

@@ -3,6 +3,7 @@ package io.gridside.console.service;
 import io.gridside.console.Sentence;
 import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.Role;
+import io.gridside.link.client.CancelSignal;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.PostReconciliation;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,18 @@ public final class GatewayReplacing {
      */
     public static Result run(GatewayClient client, SiteStore store, Progress progress, Map<String, Long> lastIssued)
             throws LinkException {
+        return run(client, store, progress, lastIssued, CancelSignal.NEVER);
+    }
+
+    /**
+     * As {@link #run(GatewayClient, SiteStore, Progress, Map)}, stopping when {@code cancel} says so before the
+     * restore, between it and the registers, and before the post: a run stopped there posted nothing, and the next
+     * run resumes the restore where it stood.
+     *
+     * @throws CancellationException when {@code cancel} asked to stop before the post
+     */
+    public static Result run(GatewayClient client, SiteStore store, Progress progress, Map<String, Long> lastIssued,
+            CancelSignal cancel) throws LinkException {
         requireSupervisor(client);
         PaymentPush.checkSite(client, store);
         refuseIfRestoredAlready(client, store);
@@ -84,9 +98,12 @@ public final class GatewayReplacing {
         ReplicaRestore replica = ReplicaRestore.of(store, lastIssued);
         GapReconciliation gap = GapReconciliation.prepare(store, replica);
 
+        stopIfAsked(cancel);
         RestoreState restored = replica.sendTo(client, progress);
+        stopIfAsked(cancel);
         progress.update(Sentence.of("progress.registers"), 0, 1);
         RegistersRead registers = client.replacement().readRegisters();
+        stopIfAsked(cancel);
 
         Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());
         ReconciliationPosted posted = client.replacement().post(new PostReconciliation(replica.restoreId(),
@@ -164,6 +181,12 @@ public final class GatewayReplacing {
                             + "already from the replica up to its ledger entry " + record.afterSeq() + ", and this "
                             + "site database has pulled it since; a gateway is restored once.");
                 });
+    }
+
+    private static void stopIfAsked(CancelSignal cancel) {
+        if (cancel.isCancelled()) {
+            throw new CancellationException("The gateway replacement was stopped before its post.");
+        }
     }
 
     private static void requireSupervisor(GatewayClient client) {

@@ -11,6 +11,8 @@ import io.gridside.console.customers.CustomersView;
 import io.gridside.console.dashboard.DashboardView;
 import io.gridside.console.importing.ImportsView;
 import io.gridside.console.mesh.MeshView;
+import io.gridside.console.replace.ReplaceGatewayView;
+import io.gridside.console.replace.ReplaceGatewayViewModel;
 import io.gridside.console.exceptions.ExceptionsView;
 import io.gridside.console.firmware.FirmwareView;
 import io.gridside.console.meters.MetersView;
@@ -60,6 +62,8 @@ public final class MainView extends BorderPane {
     private final SyncViewModel syncModel;
     private final CommissionView commissionView;
     private final BooleanProperty commissioning = new SimpleBooleanProperty();
+    private final ReplaceGatewayView replaceView;
+    private final BooleanProperty replacing = new SimpleBooleanProperty();
     private final Button connectCommission = new Button(CommissionTexts.text("connect.commission"),
             new FontIcon(Material2AL.ASSIGNMENT_TURNED_IN));
     private final StackPane content = new StackPane();
@@ -110,6 +114,8 @@ public final class MainView extends BorderPane {
         this.session = session;
         this.settingsMenu = settingsMenu;
         this.commissionView = new CommissionView(models.commission());
+        this.replaceView = new ReplaceGatewayView(ReplaceGatewayViewModel.of(session.tasks(), session.dirs(),
+                session.credentialFile()));
         this.connectView = new ConnectView(models.connect());
         this.models = models;
         this.syncModel = models.sync();
@@ -119,8 +125,14 @@ public final class MainView extends BorderPane {
         bind();
     }
 
-    /** The name of the screen shown, as {@link #show} takes it: "commission", or a site screen's ("mesh", ...). */
+    /**
+     * The name of the screen shown, as {@link #show} takes it: "commission", "replace-gateway", or a site screen's
+     * ("mesh", ...).
+     */
     public String shown() {
+        if (commissioning.get() && replacing.get()) {
+            return "replace-gateway";
+        }
         if (commissioning.get()) {
             return "commission";
         }
@@ -133,7 +145,8 @@ public final class MainView extends BorderPane {
      * answered; an unknown name leaves the dashboard.
      */
     public void show(String name) {
-        commissioning.set("commission".equals(name));
+        replacing.set("replace-gateway".equals(name));
+        commissioning.set("commission".equals(name) || replacing.get());
         for (ToggleButton button : navButtons()) {
             if (button.getId().equals("nav-" + name)) {
                 button.setSelected(true);
@@ -182,6 +195,8 @@ public final class MainView extends BorderPane {
         connectCommission.setId("connect-commission");
         connectCommission.setOnAction(event -> commissioning.set(true));
         commissionView.onClose(() -> commissioning.set(false));
+        commissionView.onReplace(() -> replacing.set(true));
+        replaceView.onClose(() -> replacing.set(false));
         disconnectButton.setId("disconnect");
         // The Sync screen's button is its icon alone: the status bar's sync indicator, which opens the same screen,
         // carries the words, and a twelfth worded button would push Refresh off a 1280-pixel window.
@@ -239,7 +254,7 @@ public final class MainView extends BorderPane {
         connectLayer.getChildren().setAll(connectView, commissionBar);
         StatusBar statusBar = new StatusBar(session, new SyncIndicator(syncModel, () -> syncButton.setSelected(true)),
                 settingsMenu);
-        StackPane centre = new StackPane(connectLayer, siteView, commissionView, notices);
+        StackPane centre = new StackPane(connectLayer, siteView, commissionView, replaceView, notices);
         placeNotices(centre, statusBar);
         setCenter(centre);
         setBottom(statusBar);
@@ -295,7 +310,8 @@ public final class MainView extends BorderPane {
                 session.stateProperty(), session.helloProperty());
         siteView.visibleProperty().bind(siteUp.and(commissioning.not()));
         connectLayer.visibleProperty().bind(siteUp.not().and(commissioning.not()));
-        commissionView.visibleProperty().bind(commissioning);
+        commissionView.visibleProperty().bind(commissioning.and(replacing.not()));
+        replaceView.visibleProperty().bind(commissioning.and(replacing));
         connectView.visibleProperty().bind(connectLayer.visibleProperty());
         siteTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> session.helloProperty().get() == null ? "" : session.helloProperty().get().siteName(),

@@ -1,0 +1,286 @@
+package io.gridside.console.replace;
+
+import io.gridside.console.Failures;
+import io.gridside.console.Formats;
+import io.gridside.console.I18n;
+import io.gridside.console.Sentence;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.GatewayReplacing;
+import io.gridside.console.service.Reconciled;
+import io.gridside.console.service.ReplacementRefusedException;
+import io.gridside.console.tasks.BackgroundWork;
+import io.gridside.console.tasks.TaskRunner;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * The state of the gateway replacement's guided flow: the site's replica, the new gateway reached, the payments
+ * entered, and the confirmation that posts. Every step's work runs as a task in the console's task list; this model
+ * is read and changed on the JavaFX thread only.
+ */
+public final class ReplaceGatewayViewModel {
+
+    /** The flow's steps, in order. */
+    public enum Step { SITE, GATEWAY, PAYMENTS, CONFIRM, RESULT }
+
+    /**
+     * One customer's line of the result.
+     *
+     * @param gap the gap's energy in kWh, or what stood in its place (unread, stale)
+     */
+    public record ResultRow(String customer, String meter, String gap, String payments, String balance) {
+    }
+
+    private final TaskRunner tasks;
+    private final ReplacementWork work;
+    private final StringProperty database = new SimpleStringProperty("");
+    private final StringProperty address = new SimpleStringProperty("");
+    private final StringProperty credential = new SimpleStringProperty("");
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.SITE);
+    private final StringProperty siteSummary = new SimpleStringProperty("");
+    private final StringProperty gatewaySummary = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty resultSummary = new SimpleStringProperty("");
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty paymentsComplete = new SimpleBooleanProperty();
+    private final ObservableList<ReplacementWork.Entered> payments = FXCollections.observableArrayList();
+    private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private Task<?> current;
+    /** The site's time zone, once its replica checked: what times are shown in. */
+    private ZoneId zone = ZoneOffset.UTC;
+
+    /**
+     * @param work the replacement's work on the console's services
+     * @param credentialFile the credential offered at first: the console's own
+     */
+    ReplaceGatewayViewModel(TaskRunner tasks, ReplacementWork work, Path credentialFile) {
+        this.tasks = tasks;
+        this.work = work;
+        credential.set(credentialFile == null ? "" : credentialFile.toString());
+    }
+
+    /** The flow on the console's task list, with its pinned keys in {@code dirs}. */
+    public static ReplaceGatewayViewModel of(TaskRunner tasks, AppDirs dirs, Path credentialFile) {
+        return new ReplaceGatewayViewModel(tasks, new ReplacementWork(dirs), credentialFile);
+    }
+
+    /** Checks the replica in the site database named, and moves on to the gateway when it checks. */
+    public void openSite() {
+        Path file = Path.of(database.get().strip());
+        run("replaceGateway.task.site", context -> work.openSite(file), facts -> {
+            String pulled = facts.lastPull() == null ? ReplaceTexts.text("site.neverPulled")
+                    : Formats.siteTime(facts.lastPull(), facts.zone());
+            zone = facts.zone();
+            siteSummary.set(ReplaceTexts.text("site.summary", facts.name(), facts.siteId(), facts.deadGatewayId(),
+                    pulled, facts.tipSeq(), facts.queued()));
+            step.set(Step.GATEWAY);
+        });
+    }
+
+    /** Reaches the new gateway under the credential named, pinning its key for the site when it is a supervisor's. */
+    public void reachGateway() {
+        Path file = Path.of(database.get().strip());
+        String target = address.get().strip();
+        Path supervisor = Path.of(credential.get().strip());
+        run("replaceGateway.task.reach", context -> work.reach(file, target, supervisor), facts -> {
+            gatewaySummary.set(ReplaceTexts.text("gateway.summary", facts.gatewayId(), facts.keyFingerprint(),
+                    facts.supervisor()));
+            step.set(Step.PAYMENTS);
+        });
+    }
+
+    /** Adds a payment the technician entered to those the replacement credits. */
+    public void addPayment(ReplacementWork.Entered entered) {
+        payments.add(entered);
+    }
+
+    /** Checks the payments entered, changing nothing, and moves on to the confirmation when all are right. */
+    public void checkPayments() {
+        if (!paymentsComplete.get()) {
+            problem.set(ReplaceTexts.text("payments.unconfirmed"));
+            return;
+        }
+        Path file = Path.of(database.get().strip());
+        List<ReplacementWork.Entered> entered = List.copyOf(payments);
+        run("replaceGateway.task.check", context -> work.check(file, entered), problems -> {
+            if (problems.isEmpty()) {
+                step.set(Step.CONFIRM);
+            } else {
+                problem.set(String.join("\n", problems));
+            }
+        });
+    }
+
+    /** Queues the payments and replaces the gateway; the result shows when it posted. */
+    public void confirm() {
+        // KNOWN SHORTCOMING: the service reads the registers in the run that posts, so the unread and stale meters
+        // are listed with the result, not for review before the confirmation.
+        Path file = Path.of(database.get().strip());
+        String target = address.get().strip();
+        Path supervisor = Path.of(credential.get().strip());
+        List<ReplacementWork.Entered> entered = List.copyOf(payments);
+        run("replaceGateway.task.replace", context -> work.replace(file, target, supervisor, entered, context),
+                this::show);
+    }
+
+    /** Stops the work under way; a replacement stopped before its post posted nothing and can run again. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Goes back one step, before the result. */
+    public void back() {
+        Step shown = step.get();
+        if (shown != Step.SITE && shown != Step.RESULT && !running.get()) {
+            problem.set("");
+            step.set(Step.values()[shown.ordinal() - 1]);
+        }
+    }
+
+    private void show(GatewayReplacing.Result result) {
+        Reconciled reconciled = result.reconciled();
+        String currency = reconciled.currency();
+        results.setAll(reconciled.rows().stream().map(row -> new ResultRow(row.customerId(), row.meterId(),
+                gap(reconciled, row), Formats.money(row.paymentsMinor(), currency),
+                Formats.money(row.resultingBalanceMinor(), currency))).toList());
+        warnings.clear();
+        reconciled.staleRegisters().forEach(stale -> warnings.add(I18n.text("replace.staleRegister",
+                stale.meterId(), stale.customerId(), Formats.siteTime(stale.at(), zone),
+                Formats.siteTime(stale.replicaReadingEnd(), zone), Formats.kwh(stale.registerWh()),
+                Formats.kwh(stale.replicaRegisterWh()))));
+        reconciled.rows().stream().filter(Reconciled.Row::unread).forEach(row -> warnings.add(
+                ReplaceTexts.text("result.unread", row.meterId(), row.customerId())));
+        if (result.periodsIgnored()) {
+            warnings.add(ReplaceTexts.text("result.periodsIgnored", result.gatewayId()));
+        }
+        resultSummary.set(ReplaceTexts.text("result.summary", result.gatewayId(), result.keyFingerprint(),
+                result.pinnedBy(), result.posted().entries().size(), result.posted().alreadyPosted().size(),
+                reconciled.payments().size()));
+        step.set(Step.RESULT);
+    }
+
+    private static String gap(Reconciled reconciled, Reconciled.Row row) {
+        if (row.unread()) {
+            return ReplaceTexts.text("result.unreadCell");
+        }
+        boolean stale = reconciled.staleRegisters().stream().anyMatch(s -> s.meterId().equals(row.meterId()));
+        return stale ? ReplaceTexts.text("result.staleCell") : Formats.kwh(row.gapEnergyWh());
+    }
+
+    private <T> void run(String title, BackgroundWork<T> background, Consumer<T> onSuccess) {
+        if (running.get()) {
+            return;
+        }
+        problem.set("");
+        running.set(true);
+        progress.set(-1);
+        progressText.set(ReplaceTexts.text("progress.working"));
+        Task<T> task = tasks.submit(Sentence.of(title), background, result -> {
+            finished();
+            onSuccess.accept(result);
+        }, failure -> {
+            finished();
+            problem.set(words(failure));
+        });
+        current = task;
+        task.progressProperty().addListener((obs, was, now) -> progress.set(now.doubleValue()));
+        task.messageProperty().addListener((obs, was, now) -> progressText.set(TaskRunner.message(task)));
+        task.setOnCancelled(event -> {
+            finished();
+            problem.set(ReplaceTexts.text("cancelled"));
+        });
+    }
+
+    private void finished() {
+        running.set(false);
+        current = null;
+        progressText.set("");
+    }
+
+    /** A failure in the technician's words, with its code where the replacement refused. */
+    private static String words(Throwable failure) {
+        if (failure instanceof ReplacementRefusedException refused) {
+            return refused.getMessage() + " [" + refused.code() + "]";
+        }
+        return Failures.describe(failure);
+    }
+
+    public StringProperty databaseProperty() {
+        return database;
+    }
+
+    public StringProperty addressProperty() {
+        return address;
+    }
+
+    public StringProperty credentialProperty() {
+        return credential;
+    }
+
+    public ObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    public StringProperty siteSummaryProperty() {
+        return siteSummary;
+    }
+
+    public StringProperty gatewaySummaryProperty() {
+        return gatewaySummary;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public StringProperty resultSummaryProperty() {
+        return resultSummary;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty paymentsCompleteProperty() {
+        return paymentsComplete;
+    }
+
+    public ObservableList<ReplacementWork.Entered> payments() {
+        return payments;
+    }
+
+    public ObservableList<ResultRow> results() {
+        return results;
+    }
+
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+}

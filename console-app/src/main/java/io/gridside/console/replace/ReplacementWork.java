@@ -1,0 +1,215 @@
+package io.gridside.console.replace;
+
+import io.gridside.console.Failures;
+import io.gridside.console.imports.EnteredPayments;
+import io.gridside.console.imports.ImportProblem;
+import io.gridside.console.service.Connector;
+import io.gridside.console.service.GapReconciliation;
+import io.gridside.console.service.GatewayPinFile;
+import io.gridside.console.service.GatewayReplacing;
+import io.gridside.console.service.ReplacementRefusedException;
+import io.gridside.console.service.ReplicaRestore;
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.commission.CommissionTargets;
+import io.gridside.console.tasks.TaskContext;
+import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.Ed25519;
+import io.gridside.link.auth.Role;
+import io.gridside.link.auth.SignedCredential;
+import io.gridside.link.client.GatewayClient;
+import io.gridside.site.QueuedPayment;
+import io.gridside.site.SiteInfo;
+import io.gridside.site.store.SiteStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The replacement's work off the JavaFX thread, each step on the console's own services: the site database's
+ * replica checked ({@link ReplicaRestore}), the new gateway reached under a supervisor's credential that pins its
+ * key, the payments entered checked and queued by the rules of a payments import ({@link EnteredPayments}), and the
+ * replacement itself ({@link GatewayReplacing}), which the command line runs too.
+ */
+final class ReplacementWork {
+
+    /** The source each payment entered here carries. */
+    static final String SOURCE = "entered in the console's gateway replacement";
+    /** The source each payment entered here from a receipt slip carries. */
+    static final String RECEIPT_SOURCE = "receipt slip entered in the console's gateway replacement";
+
+    /**
+     * The replica a replacement restores from, as the site database holds it.
+     *
+     * @param deadGatewayId the gateway the database followed, or empty
+     * @param lastPull the dead gateway's clock at the replica's last pull, or null when never pulled
+     * @param tipSeq the replica's last ledger entry
+     * @param queued the payments this laptop queued that the replacement credits
+     */
+    record SiteFacts(String siteId, String name, ZoneId zone, String deadGatewayId, Instant lastPull, long tipSeq,
+            int queued) {
+    }
+
+    /** The new gateway as its hello presented it, and the supervisor whose session pinned its key. */
+    record GatewayFacts(String gatewayId, String keyFingerprint, String supervisor) {
+    }
+
+    /**
+     * A payment the technician entered, as its fields read: a receipt slip's when {@code receipt} is not blank.
+     *
+     * @param time in the site's time zone, as a payments file writes it
+     */
+    record Entered(String receipt, String technician, String reference, String customer, String amount,
+            String time) {
+
+        boolean fromSlip() {
+            return receipt != null && !receipt.isBlank();
+        }
+
+        /** The payment as a line of a payments file, or of a slip when it is one. */
+        String line() {
+            String payment = String.join(",", reference.strip(), customer.strip(), amount.strip(), time.strip());
+            return fromSlip() ? receipt.strip() + "," + technician.strip() + "," + payment : payment;
+        }
+    }
+
+    private final AppDirs dirs;
+
+    ReplacementWork(AppDirs dirs) {
+        this.dirs = dirs;
+    }
+
+    /**
+     * Checks the replica in {@code database} as the replacement will (its chain, and the history the gap is billed
+     * from), and says what it holds.
+     */
+    SiteFacts openSite(Path database) {
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            ReplicaRestore replica = ReplicaRestore.of(store);
+            GapReconciliation.prepare(store, replica);
+            SiteInfo site = replica.site();
+            return new SiteFacts(site.siteId(), site.name(), site.zone(), store.gatewayId().orElse(""),
+                    store.pulledGatewayClock().orElse(null), replica.tipSeq(), store.pendingPayments().size());
+        }
+    }
+
+    /**
+     * Reaches the new gateway at {@code address} in a supervisor's session that pins its key for the site of
+     * {@code database}, and closes it.
+     *
+     * @throws ReplacementRefusedException before any connection when {@code credentialFile} is not a supervisor's
+     */
+    GatewayFacts reach(Path database, String address, Path credentialFile) throws IOException {
+        try (Connector connector = connector(credentialFile);
+                GatewayClient client = open(connector, database, address, credentialFile)) {
+            return new GatewayFacts(client.hello().gatewayId(), Ed25519.fingerprint(client.hello().gatewayKey()),
+                    client.credential().technicianId());
+        }
+    }
+
+    /** The problems of the payments entered, each in a sentence naming its row; none queued. */
+    List<String> check(Path database, List<Entered> entered) {
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            SiteInfo site = store.site().orElseThrow();
+            Instant clock = store.pulledGatewayClock().orElse(Instant.now());
+            List<Entered> fresh = notQueued(store, entered);
+            List<String> problems = new ArrayList<>();
+            List<Entered> payments = fresh.stream().filter(entry -> !entry.fromSlip()).toList();
+            List<Entered> slips = fresh.stream().filter(Entered::fromSlip).toList();
+            worded(EnteredPayments.check(store, site, lines(payments), Instant.now(), clock), payments, entered,
+                    problems);
+            worded(EnteredPayments.checkReceipts(store, site, lines(slips), Instant.now(), clock), slips, entered,
+                    problems);
+            return problems;
+        }
+    }
+
+    /**
+     * Queues the payments entered and replaces the gateway, in a supervisor's session with the gateway at
+     * {@code address}; stops before the post when {@code context} is cancelled. A run again resumes and posts
+     * nothing twice, as {@link GatewayReplacing} guarantees; a payment queued by an earlier run is not entered again.
+     */
+    GatewayReplacing.Result replace(Path database, String address, Path credentialFile, List<Entered> entered,
+            TaskContext context) throws IOException {
+        try (Connector connector = connector(credentialFile);
+                GatewayClient client = open(connector, database, address, credentialFile);
+                SiteStore store = SiteStore.openExisting(database)) {
+            SiteInfo site = store.site().orElseThrow();
+            Instant clock = client.lastGatewayClock() != null ? client.lastGatewayClock() : Instant.now();
+            List<Entered> fresh = notQueued(store, entered);
+            List<Entered> payments = fresh.stream().filter(entry -> !entry.fromSlip()).toList();
+            List<Entered> slips = fresh.stream().filter(Entered::fromSlip).toList();
+            List<String> problems = new ArrayList<>();
+            worded(EnteredPayments.enter(store, site, lines(payments), Instant.now(), clock, SOURCE), payments,
+                    entered, problems);
+            if (problems.isEmpty()) {
+                worded(EnteredPayments.enterReceipts(store, site, lines(slips), Instant.now(), clock,
+                        RECEIPT_SOURCE), slips, entered, problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new ReplacementRefusedException("REPLACE_PAYMENT_INVALID", String.join(" ", problems));
+            }
+            return GatewayReplacing.run(client, store, context, Map.of(), context);
+        }
+    }
+
+    private GatewayClient open(Connector connector, Path database, String address, Path credentialFile)
+            throws IOException {
+        SignedCredential credential = supervisor(credentialFile);
+        String siteId;
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            siteId = store.site().map(SiteInfo::siteId).orElseThrow();
+        }
+        GatewayClient client = connector.repin(CommissionTargets.parse(address), credential);
+        if (!siteId.equals(client.hello().siteId())) {
+            client.close();
+            throw new ReplacementRefusedException("REPLACE_OTHER_SITE", ReplaceTexts.text("refusal.site",
+                    client.hello().gatewayId(), client.hello().siteId(), siteId));
+        }
+        return client;
+    }
+
+    /** The credential in {@code file}, refused unless it is a supervisor's: only one may pin a gateway's key. */
+    private static SignedCredential supervisor(Path file) throws IOException {
+        SignedCredential credential = CredentialFile.read(file);
+        if (credential.role() != Role.SUPERVISOR) {
+            throw new ReplacementRefusedException("REPLACE_SUPERVISOR_REQUIRED", ReplaceTexts.text(
+                    "refusal.supervisor", credential.technicianId(), credential.role().wireName()));
+        }
+        return credential;
+    }
+
+    private Connector connector(Path credentialFile) throws IOException {
+        Connector connector = new Connector(GatewayPinFile.of(dirs));
+        SignedCredential credential = supervisor(credentialFile);
+        connector.signWith(Connector.technicianKeyFor(credentialFile, credential));
+        return connector;
+    }
+
+    /** The entries whose reference this laptop has not queued yet: a run again does not enter them twice. */
+    private static List<Entered> notQueued(SiteStore store, List<Entered> entered) {
+        Set<String> queued = store.pendingPayments().stream().map(QueuedPayment::reference)
+                .collect(Collectors.toSet());
+        return entered.stream().filter(entry -> !queued.contains(entry.reference().strip())).toList();
+    }
+
+    private static List<String> lines(List<Entered> entered) {
+        return entered.stream().map(Entered::line).toList();
+    }
+
+    /** Adds each problem, named by its row among all {@code entered} (1 for the first), to {@code problems}. */
+    private static void worded(List<ImportProblem> found, List<Entered> part, List<Entered> entered,
+            List<String> problems) {
+        for (ImportProblem problem : found) {
+            int index = problem.line() - 1;
+            int row = index >= 0 && index < part.size() ? entered.indexOf(part.get(index)) + 1 : problem.line();
+            String field = problem.field() == null ? "" : problem.field();
+            problems.add(ReplaceTexts.text("problem.row", row, field, Failures.worded(problem, problem.message())));
+        }
+    }
+}
