@@ -161,7 +161,9 @@ public final class CommandAudit {
      * void (without its cash book a laptop cannot tell cash from mobile money), every correction the gateway did not
      * post of itself, and every opening after the site's own, which go-live posted and no command asks for.
      * KNOWN SHORTCOMING: a laptop that pulled the dead gateway when its log was empty keeps no command and no record
-     * either, and lists these as not checked though it could vouch for them.
+     * either, and lists these as not checked though it could vouch for them. A replacement whose reconciliation
+     * charged no gap leaves no {@code gap:} line, so such a laptop, holding no record, finds no replacement at all:
+     * it traces the whole ledger to the new gateway's log and lists nothing here.
      */
     private static List<LedgerEntry> needingACommand(List<LedgerEntry> ledger, long afterSeq) {
         java.time.Instant siteOpened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING)
