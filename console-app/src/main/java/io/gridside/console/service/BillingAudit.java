@@ -227,22 +227,30 @@ public final class BillingAudit {
     }
 
     /**
-     * The replay starts at the first opening, so it needs every reading from there on: from the quarter hour that
-     * opening starts, or from the next one when it opened within a quarter hour, which is not billed (decision
-     * 0070). A site that has billed no energy yet, such as one just opened, has none to need.
+     * The replay starts at the first opening, so it needs every reading from there on that energy was billed from:
+     * from the quarter hour that opening starts, or from the next one when it opened within a quarter hour, which is
+     * not billed (decision 0070). A ledger that charged no energy up to the first reading this laptop holds has
+     * nothing before that reading to re-run: a site that has billed no energy yet, or one whose gateway was replaced
+     * before any reading was pulled, which a laptop without the record of the replacement (decision 0094) holds
+     * readings of from the new gateway's first on.
+     *
+     * <p>KNOWN SHORTCOMING: energy is posted as it accrues, at a day's end or a relay decision, so energy of quarter
+     * hours before the first reading held that the gateway posted after it goes unseen here; the re-run then bills
+     * less than the gateway did and the audit shows a difference instead of asking for the history.
      */
-    private static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings) {
+    static void requireWholeHistory(List<LedgerEntry> ledger, List<Reading> readings) {
         Instant opened = ledger.stream().filter(e -> e.kind() == EntryKind.OPENING).map(LedgerEntry::at)
                 .findFirst().orElse(null);
         if (opened == null) {
             throw new NotHeldException("held.openings", "The site database holds no opening balances yet; pull "
                     + "the ledger from the gateway first.");
         }
-        boolean nothingBilledYet = ledger.stream().noneMatch(e -> e.kind() == EntryKind.ENERGY);
-        if (readings.isEmpty() && nothingBilledYet) {
+        Instant firstReading = readings.isEmpty() ? null : readings.get(0).intervalStart();
+        boolean billedBefore = ledger.stream().anyMatch(e -> e.kind() == EntryKind.ENERGY
+                && (firstReading == null || !e.at().isAfter(firstReading)));
+        if (!billedBefore) {
             return;
         }
-        Instant firstReading = readings.isEmpty() ? null : readings.get(0).intervalStart();
         Instant firstBilled = Reading.intervalStartOf(opened).equals(opened) ? opened
                 : Reading.intervalStartOf(opened).plus(Reading.INTERVAL);
         if (firstReading == null || firstReading.isAfter(firstBilled)) {

@@ -223,7 +223,8 @@ class ConnectCommissionCommandTest {
         assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
         assertThat(audit.out()).doesNotContain("gateway ?").contains("KS-0")
                 .containsPattern("Audit: (all \\d+ ledger entries|checked \\d+ ledger entries, up to)")
-                .contains("Every cash, void, correction and opening entry traces to a signed command.");
+                .contains("Every cash, void and correction entry, and every opening balance after the site's own at "
+                        + "go-live, traces to a signed command.");
         assertThat(doneSteps()).containsExactly(CommissionStep.values());
         try (SiteStore store = SiteStore.openExisting(database)) {
             assertThat(store.ledger().size()).isGreaterThan(meters.size());

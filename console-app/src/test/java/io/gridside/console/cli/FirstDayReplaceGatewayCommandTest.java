@@ -122,6 +122,50 @@ class FirstDayReplaceGatewayCommandTest {
     }
 
     /**
+     * A laptop that never pulled the site pulls it from the new gateway into a fresh database: it holds neither the
+     * dead gateway's command log nor the record of the replacement, so it says it could not check the dead gateway's
+     * cash instead of saying every cash entry traces to a signed command.
+     */
+    @Test
+    void aFreshLaptopSaysItCouldNotCheckTheDeadGatewaysCash() throws IOException {
+        CommandRun topUp = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "topup",
+                "--customer", "KS-1", "--amount", "20", "--reference", "CASH-1");
+        assertThat(topUp.exitCode()).as(topUp.out() + topUp.err()).isZero();
+        fresh.advance(Duration.ofMinutes(20));
+
+        try (ReplacementSite replacement = pullDieAndReplace()) {
+            String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+            fresh.advance(Duration.ofHours(1));
+
+            CommandRun audit = CommandRun.of("connect", "--tcp", tcp, "--credential", supervisor(), "audit",
+                    "--site", home.resolve("fresh.db").toString());
+
+            assertThat(audit.out() + audit.err()).containsPattern("NOT CHECKED: \\d+ ledger entr")
+                    .contains("payment:CASH-1").doesNotContain("Every cash");
+        }
+    }
+
+    /** Pulls the live site at once, lets its gateway die for an hour, and replaces it; the new gateway listens. */
+    private ReplacementSite pullDieAndReplace() throws IOException {
+        CommandRun pulled = audit(fresh.tcp, fresh.credential);
+        assertThat(pulled.exitCode()).as(pulled.out() + pulled.err()).isZero();
+        fresh.site.dropTcpSessions();
+        fresh.advance(Duration.ofHours(1));
+        ReplacementSite replacement = replacementSite();
+        String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
+        CommandRun replaced = replace(tcp, supervisor());
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+        return replacement;
+    }
+
+    /** A supervisor's credential valid at the gateway's clock, written once into {@code home}. */
+    private String supervisor() throws IOException {
+        Path written = home.resolve("supervisor.json");
+        return Files.exists(written) ? written.toString() : Credentials.write(home, "supervisor.json",
+                DemoOperator.supervisorFor(FreshGatewayCli.SITE, fresh.site.gateway().clock()));
+    }
+
+    /**
      * Pulled after its first tick and before its first reading, the replica leaves the reconciliation no gap to charge,
      * only the payments: a slip entered then is audited as on any replacement, as the technician's typed record of a
      * paper receipt, neither traced to a signed command nor listed as cash without one.

@@ -151,6 +151,41 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void aFreshDatabasesAuditSaysItCouldNotCheckTheDeadGatewaysCashInsteadOfVouchingForIt() throws Exception {
+        close();
+        clock = SimClock.manual(NOW);
+        Path again = Files.createDirectories(home.resolve("fresh-cash"));
+        killTheGatewayAfterAPull(again, Duration.ofHours(6), Duration.ofHours(2), () -> {
+            String technician = old.technician(again, NOW, Duration.ofDays(30),
+                    Map.of(TechnicianCredential.CASH_LIMIT, 10_000L));
+            CommandRun topUp = CommandRun.of("connect", "--tcp", old.tcp(), "--credential", technician, "topup",
+                    "--customer", old.customer(5), "--amount", "20", "--reference", "CASH-61");
+            assertThat(topUp.exitCode()).as(topUp.err()).isZero();
+            clock.advance(Duration.ofMinutes(20));
+        });
+        assertThat(replaceGateway("--credential", old.supervisor()).exitCode()).isZero();
+        String fresh = again.resolve("new-laptop.db").toString();
+
+        CommandRun audit = ReplacementSteps.audit(tcp, old.supervisor(), fresh);
+        CommandRun json = ReplacementSteps.audit(tcp, old.supervisor(), fresh, "--json");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).containsPattern("NOT CHECKED: \\d+ ledger entr(y|ies) of the replaced gateway")
+                .contains("holds no command log of that gateway", "payment:CASH-61")
+                .doesNotContain("Every cash").doesNotContain("no valid signed command");
+        JsonNode summary = new ObjectMapper().readTree(json.out()).get("audit");
+        long cash;
+        try (SiteStore store = SiteStore.open(Path.of(fresh))) {
+            cash = store.ledger().stream().filter(e -> e.reference().equals("payment:CASH-61")).findFirst()
+                    .orElseThrow().seq();
+        }
+        assertThat(summary.get("commandsNotCheckedSeqs").toString()).contains(String.valueOf(cash));
+        assertThat(summary.get("commandsNotChecked").asLong()).isPositive();
+        assertThat(summary.get("commandsNotCheckedReason").asText()).contains("no command log");
+        assertThat(ReplacementSteps.audit(tcp, old.supervisor(), database).out()).doesNotContain("NOT CHECKED");
+    }
+
+    @Test
     void aDatabaseHoldingNoLedgerIsToldToCopyTheReplacingConsolesDatabaseByAGatewayThatTakesNoLedger()
             throws IOException {
         replacement.close();
@@ -233,7 +268,8 @@ class ReplaceGatewayCommandTest {
         assertThat(audit.out()).as("a slip is audited as on a replacement that charged no gap")
                 .containsPattern("1 ledger entry is cash .* entered from its slip .*\\n  entry \\d+ .* "
                         + "payment:CASH-90\\n")
-                .contains("Every other cash, void, correction and opening entry traces to a signed command.");
+                .contains("Every other cash, void and correction entry, and every opening balance after the site's "
+                        + "own at go-live, traces to a signed command.");
     }
 
     @Test

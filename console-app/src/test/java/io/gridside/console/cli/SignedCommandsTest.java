@@ -114,7 +114,8 @@ class SignedCommandsTest {
                 "demo-supervisor  MoveIn -> MovedIn  signature valid",
                 "5 signed commands, 5 valid, 0 that do not check out.");
         assertThat(audit.out()).contains("Signed commands: 5 checked, 0 that do not check out.",
-                "Every cash, void, correction and opening entry traces to a signed command.");
+                "Every cash, void and correction entry, and every opening balance after the site's own at "
+                + "go-live, traces to a signed command.");
 
         site.gateway().creditCash(new CashTopUp(customer(3), null, 7_000, "KES", "SIG-PLANTED", "no command"),
                 CashAllowance.of(technicianCredential()));
