@@ -1,5 +1,7 @@
 package io.gridside.console.replay;
 
+import io.gridside.console.Formats;
+
 /** How fast a replay plays: how many seconds of the site's history pass in a second of the technician's. */
 public enum Speed {
     X1(1), X10(10), X100(100), X1_000(1_000), X10_000(10_000), X100_000(100_000);
@@ -14,8 +16,11 @@ public enum Speed {
         return factor;
     }
 
-    /** How the choice reads: "1,000x". */
+    /**
+     * How the choice reads, grouped as the console's language groups digits: "1,000x" in English, "1 000x" in
+     * French, "1.000x" in Portuguese, where a comma would read as a decimal mark.
+     */
     public String label() {
-        return String.format(java.util.Locale.ROOT, "%,dx", factor);
+        return Formats.number(factor) + "x";
     }
 }
