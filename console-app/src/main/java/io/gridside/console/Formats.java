@@ -76,6 +76,20 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(I18n.locale()).format(value);
     }
 
+    /**
+     * A count of bytes as a person reads it, in the language's units and decimal mark: "1.5 MiB", "12 KiB", "300 B"
+     * in English, "1,5 Mio" in French.
+     */
+    public static String bytes(long count) {
+        if (count < 1024) {
+            return I18n.text("units.bytes", number(count));
+        }
+        if (count < 1024 * 1024) {
+            return I18n.text("units.kib", number(Math.round(count / 1024.0)));
+        }
+        return I18n.text("units.mib", decimal(count / (1024.0 * 1024), 1));
+    }
+
     /** A number with {@code digits} decimals and the language's decimal mark: "3.5" in English, "3,5" in French. */
     public static String decimal(double value, int digits) {
         NumberFormat format = NumberFormat.getNumberInstance(I18n.locale());

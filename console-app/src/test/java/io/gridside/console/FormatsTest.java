@@ -117,4 +117,15 @@ class FormatsTest {
         assertThat(days.fromString("03/06/2026")).isNull();
         assertThat(days.fromString("")).isNull();
     }
+
+    @Test
+    void byteCountsReadInTheLanguagesUnitsAndDecimalMark() {
+        assertThat(Formats.bytes(520)).isEqualTo("520 B");
+        assertThat(Formats.bytes(8 * 1024)).isEqualTo("8 KiB");
+        assertThat(Formats.bytes(3 * 1024 * 1024 / 2)).isEqualTo("1.5 MiB");
+
+        I18n.use(Locale.FRENCH);
+        assertThat(Formats.bytes(520)).isEqualTo("520 o");
+        assertThat(Formats.bytes(3 * 1024 * 1024 / 2)).isEqualTo("1,5 Mio");
+    }
 }

@@ -1,6 +1,6 @@
 package io.gridside.console.firmware;
 
-import java.util.Locale;
+import io.gridside.console.Formats;
 
 /** Byte counts and rates as a person reads them. */
 final class Sizes {
@@ -8,15 +8,9 @@ final class Sizes {
     private Sizes() {
     }
 
-    /** {@code 1.5 MiB}, {@code 12 KiB}, {@code 300 B}. */
+    /** {@code 1.5 MiB}, {@code 12 KiB}, {@code 300 B}, in the console's language: see {@link Formats#bytes}. */
     static String bytes(long count) {
-        if (count < 1024) {
-            return count + " B";
-        }
-        if (count < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.0f KiB", count / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", count / (1024.0 * 1024));
+        return Formats.bytes(count);
     }
 
     /** {@code 42 KiB/s}, or a dash before a measurable time has passed. */

@@ -1,9 +1,9 @@
 package io.gridside.console.sync;
 
 import atlantafx.base.theme.Styles;
+import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -94,17 +94,11 @@ final class RunPane extends VBox {
 
     private static String itemsText(SyncProgress.Stream stream) {
         return stream.itemsTotal() > 0 ? I18n.text("sync.stream.itemsOf", stream.items(), stream.itemsTotal())
-                : String.format("%,d", stream.items());
+                : Formats.number(stream.items());
     }
 
-    /** {@code 1.5 MiB}, {@code 12 KiB}, {@code 300 B}. */
+    /** {@code 1.5 MiB}, {@code 12 KiB}, {@code 300 B}, in the console's language: see {@link Formats#bytes}. */
     static String bytes(long count) {
-        if (count < 1024) {
-            return count + " B";
-        }
-        if (count < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.0f KiB", count / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", count / (1024.0 * 1024));
+        return Formats.bytes(count);
     }
 }
