@@ -35,6 +35,12 @@ final class StepList extends ListView<StepState> {
     /** One step: an icon for where it stands, its name, and the same in words for a screen reader. */
     private static final class StepCell extends ListCell<StepState> {
 
+        StepCell() {
+            // A name longer than the list is wide (French, Portuguese) wraps within it rather than scroll sideways.
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(StepState state, boolean empty) {
             super.updateItem(state, empty);
