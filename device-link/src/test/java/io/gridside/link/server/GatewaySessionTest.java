@@ -209,7 +209,8 @@ class GatewaySessionTest {
                 io.gridside.link.message.PostReadings.class, io.gridside.link.message.InstallFirmware.class,
                 io.gridside.link.message.StartCampaign.class, io.gridside.link.message.BeginRestore.class,
                 io.gridside.link.message.RestoreChunk.class, io.gridside.link.message.FinishRestore.class,
-                io.gridside.link.message.PostReconciliation.class, io.gridside.link.message.RestoreConfigPart.class);
+                io.gridside.link.message.PostReconciliation.class, io.gridside.link.message.RestoreConfigPart.class,
+                io.gridside.link.message.RestoreLedgerPart.class);
         assertThat(RequestRoles.needed(io.gridside.link.message.ReadRegisters.class)).isEqualTo(Role.TECHNICIAN);
         assertThat(RequestRoles.needed(new io.gridside.link.message.ControlCampaign("c-1",
                 io.gridside.link.message.ControlCampaign.Action.RESUME))).isEqualTo(Role.SUPERVISOR);

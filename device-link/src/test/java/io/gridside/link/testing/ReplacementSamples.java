@@ -12,6 +12,7 @@ import io.gridside.link.message.ReconciliationPosted;
 import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.link.message.RestoreConfigPart;
+import io.gridside.link.message.RestoreLedgerPart;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.CreditState;
 import io.gridside.site.Debt;
@@ -39,8 +40,32 @@ public final class ReplacementSamples {
     }
 
     public static List<Message> all() {
-        return List.of(beginOfSchemaTwo(), chunkOfSchemaTwo(), stateOfParts(), new FinishRestore(RESTORE_ID),
-                new ReadRegisters(), registers(), reconciliationOfSchemaThree(), posted(), configPart());
+        return List.of(beginWithLedger(), chunkOfSchemaTwo(), stateOfLedgerParts(), new FinishRestore(RESTORE_ID),
+                new ReadRegisters(), registers(), reconciliationOfSchemaFive(), posted(), configPart(), ledgerPart());
+    }
+
+    /** The begin of a replica with a configuration, a cash book and its ledger in two parts (section 6.41). */
+    public static BeginRestore beginWithLedger() {
+        BeginRestore plain = beginOfSchemaTwo();
+        return new BeginRestore(plain.restoreId(), plain.site(), plain.tariff(), plain.tip(), plain.tipHash(),
+                plain.chunkCount(), plain.billingConfig(), plain.receiptBooks(), null, null, 2);
+    }
+
+    /** The gateway's answer while the second part of the ledger is still missing (section 6.41). */
+    public static RestoreState stateOfLedgerParts() {
+        return new RestoreState(RESTORE_ID, List.of(0, 1), false, 41, TIP, List.of(), List.of(1));
+    }
+
+    /** The first part of {@link #beginWithLedger}'s ledger: the tip alone serves as the sample's entry. */
+    public static RestoreLedgerPart ledgerPart() {
+        return new RestoreLedgerPart(RESTORE_ID, 0, List.of(begin().tip()));
+    }
+
+    /** A reconciliation of schema 3 that also says where a stale register's meter was billed to (section 6.42). */
+    public static PostReconciliation reconciliationOfSchemaFive() {
+        PostReconciliation three = reconciliationOfSchemaThree();
+        return new PostReconciliation(three.restoreId(), three.lines(), three.receipts(), three.periods(),
+                List.of(new PostReconciliation.BilledTo("m-001", 51_000, SampleMessages.CLOCK.minusSeconds(1_800))));
     }
 
     /** The gateway's answer after chunk 0 of two, as section 11.29 shows it. */
