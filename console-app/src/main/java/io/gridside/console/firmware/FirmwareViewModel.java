@@ -64,6 +64,12 @@ public final class FirmwareViewModel {
         imageText.set(I18n.text("firmware.image.none"));
         gatewayText.set(I18n.text("firmware.fleet.gatewayUnknown"));
         source.onNewSession(this::sessionOpened);
+        // A new session's hello comes before its state says connected: the screen reads once that is so.
+        source.connected().addListener((obs, was, now) -> {
+            if (now && showing) {
+                shown();
+            }
+        });
     }
 
     /**
