@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             return commissionFreshSite();
         }
         SiteSpec spec = site.spec();
-        ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed, site.scenario());
+        ConnectionTarget.Demo target = new ConnectionTarget.Demo(spec, site.speed, site.scenario(), siteFile);
         if (!headless) {
             GridsideApp.open(target, screen);
             return ExitCode.OK;

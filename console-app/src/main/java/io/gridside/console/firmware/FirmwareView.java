@@ -53,6 +53,14 @@ public final class FirmwareView extends BorderPane {
     }
 
     private void bind() {
+        // A screen built while its button is selected already (a start on this screen) never sees its visibility
+        // change: it is bound to the button before it joins the frame, so it reads once it has a scene.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old == null && scene != null && isVisible()) {
+                model.shown();
+                poll.play();
+            }
+        });
         visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 model.shown();

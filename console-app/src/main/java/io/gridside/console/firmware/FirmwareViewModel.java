@@ -48,6 +48,9 @@ public final class FirmwareViewModel {
     private final StringProperty historyText = new SimpleStringProperty("");
     private final CampaignViewModel campaign;
     private boolean loaded;
+    // KNOWN SHORTCOMING: stays true after a disconnect, so a screen shown unloaded when the next site connects
+    // may read twice (at the connection, then at the new session).
+    private boolean sessionKnown;
     private boolean showing;
     private FirmwareSource.Cancel fleetPull;
 
@@ -64,6 +67,13 @@ public final class FirmwareViewModel {
         imageText.set(I18n.text("firmware.image.none"));
         gatewayText.set(I18n.text("firmware.fleet.gatewayUnknown"));
         source.onNewSession(this::sessionOpened);
+        // A link back up after a drop opens no new session: the screen shown meanwhile reads once it is connected.
+        // A new session's own reading waits for sessionOpened, which comes just after it connected.
+        source.connected().addListener((obs, was, now) -> {
+            if (now && showing && sessionKnown) {
+                shown();
+            }
+        });
     }
 
     /**
@@ -88,6 +98,7 @@ public final class FirmwareViewModel {
     }
 
     private void sessionOpened() {
+        sessionKnown = true;
         loaded = false;
         fleet.clear();
         versions.set(FleetVersions.of(List.of()));

@@ -4,6 +4,7 @@ import io.gridside.console.I18n;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.scenario.Scenario;
 import io.gridside.site.InvalidValueException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Where the console should find its gateway. */
@@ -59,8 +60,14 @@ public sealed interface ConnectionTarget {
      * A simulated site started inside the console, reached over loopback TCP.
      *
      * @param scenario what the site plays from the start of its history
+     * @param database the site database file the console pulls into, or null for a fresh temporary one
      */
-    record Demo(SiteSpec spec, double speed, Scenario scenario) implements ConnectionTarget {
+    record Demo(SiteSpec spec, double speed, Scenario scenario, Path database) implements ConnectionTarget {
+
+        /** A demo site pulled into a fresh temporary database. */
+        public Demo(SiteSpec spec, double speed, Scenario scenario) {
+            this(spec, speed, scenario, null);
+        }
 
         /** A demo site left to itself. */
         public Demo(SiteSpec spec, double speed) {

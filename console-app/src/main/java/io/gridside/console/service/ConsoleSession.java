@@ -170,6 +170,9 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     private static Path databaseFor(AppDirs dirs, ConnectionTarget target, HelloReply hello) throws IOException {
+        if (target instanceof ConnectionTarget.Demo demo && demo.database() != null) {
+            return demo.database();
+        }
         if (target instanceof ConnectionTarget.Demo) {
             Path file = Files.createTempFile("gridside-demo-", ".db");
             file.toFile().deleteOnExit();
