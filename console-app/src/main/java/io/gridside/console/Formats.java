@@ -82,12 +82,17 @@ public final class Formats {
      */
     public static String bytes(long count) {
         if (count < 1024) {
-            return I18n.text("units.bytes", number(count));
+            return exactBytes(count);
         }
         if (count < 1024 * 1024) {
             return I18n.text("units.kib", number(Math.round(count / 1024.0)));
         }
         return I18n.text("units.mib", decimal(count / (1024.0 * 1024), 1));
+    }
+
+    /** A count of bytes to the byte, in the language's unit: "16,777,216 B" in English, "16 777 216 o" in French. */
+    public static String exactBytes(long count) {
+        return I18n.text("units.bytes", number(count));
     }
 
     /** A number with {@code digits} decimals and the language's decimal mark: "3.5" in English, "3,5" in French. */

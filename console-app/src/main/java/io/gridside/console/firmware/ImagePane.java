@@ -166,8 +166,8 @@ final class ImagePane extends BorderPane {
         }
         String[] shown = {manifest.product().name().toLowerCase(java.util.Locale.ROOT),
             String.join(", ", manifest.hardwareIds()), manifest.version(), Long.toString(manifest.securityCounter()),
-            Sizes.bytes(manifest.imageSize()) + " (" + I18n.text("units.bytes", Formats.number(manifest.imageSize()))
-                + ")", manifest.imageSha256().hex(),
+            Sizes.bytes(manifest.imageSize()) + " (" + Formats.exactBytes(manifest.imageSize()) + ")",
+            manifest.imageSha256().hex(),
             I18n.text("firmware.detail.chunkText", manifest.chunkCount(), Sizes.bytes(manifest.chunkSize())),
             review.signer() == null ? I18n.text("firmware.detail.unsigned") : review.signer(),
             Formats.siteTime(manifest.built(), model.source().zone())};
