@@ -11,6 +11,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -46,6 +47,11 @@ public final class FittedColumns<S> {
     /** Whether only the titles are measured: for a table whose cells draw their values in words of their own. */
     private final boolean titlesOnly;
     private final ListChangeListener<S> rowsChanged = this::rowsChanged;
+    /**
+     * What the rows' list holds: weakly, since the list is often a view model's that outlives the screen, and a
+     * language or theme switch builds the screen again on it.
+     */
+    private final ListChangeListener<S> rowsChangedWeakly = new WeakListChangeListener<>(rowsChanged);
     /** The list of rows whose changes are followed: the table's, which a screen may replace. */
     private ObservableList<S> followed;
     /** The rows added or replaced since the last fit, which the next measures unless it measures them all. */
@@ -94,11 +100,11 @@ public final class FittedColumns<S> {
 
     private void followRows() {
         if (followed != null) {
-            followed.removeListener(rowsChanged);
+            followed.removeListener(rowsChangedWeakly);
         }
         followed = table.getItems();
         if (followed != null) {
-            followed.addListener(rowsChanged);
+            followed.addListener(rowsChangedWeakly);
         }
         refit();
     }

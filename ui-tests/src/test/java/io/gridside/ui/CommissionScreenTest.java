@@ -149,7 +149,10 @@ class CommissionScreenTest {
 
     private static void replaceText(FxRobot robot, String query, String text) {
         TextField field = onFx(() -> robot.lookup(query).queryAs(TextField.class));
-        robot.clickOn(field).eraseText(onFx(() -> field.getText().length())).write(text);
+        robot.clickOn(field);
+        // The click leaves the caret where it landed; backspaces erase only what stands before it.
+        robot.interact(field::end);
+        robot.eraseText(onFx(() -> field.getText().length())).write(text);
     }
 
     private static void onlyTheStepsOwnButtonStandsOut(FxRobot robot) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -91,7 +92,8 @@ class CrashNoticeTest {
         assertThat(loggedWith(code.group())).singleElement()
                 .satisfies(event -> assertThat(event.getThrowableProxy().getMessage()).isEqualTo(DETAIL));
 
-        robot.clickOn("Close");
+        // The notice's own button: the console's window holds other buttons named Close (the replace flow's).
+        robot.clickOn(robot.from(notice).lookup((Button button) -> "Close".equals(button.getText())).queryButton());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#crash-notice").tryQuery()).isEmpty();
         List<String> items = robot.lookup("#settings-menu").queryAs(MenuButton.class).getItems().stream()

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -53,6 +55,11 @@ public final class FirmwareViewModel {
     private boolean sessionKnown;
     private boolean showing;
     private FirmwareSource.Cancel fleetPull;
+    private final ChangeListener<Boolean> connectedAgain = (obs, was, now) -> {
+        if (now && showing && sessionKnown) {
+            shown();
+        }
+    };
 
     public FirmwareViewModel(FirmwareSource source) {
         this(source, System::nanoTime);
@@ -69,11 +76,8 @@ public final class FirmwareViewModel {
         source.onNewSession(this::sessionOpened);
         // A link back up after a drop opens no new session: the screen shown meanwhile reads once it is connected.
         // A new session's own reading waits for sessionOpened, which comes just after it connected.
-        source.connected().addListener((obs, was, now) -> {
-            if (now && showing && sessionKnown) {
-                shown();
-            }
-        });
+        // Weakly: the source outlives the screens a language switch replaces, and must not keep this one.
+        source.connected().addListener(new WeakChangeListener<>(connectedAgain));
     }
 
     /**
