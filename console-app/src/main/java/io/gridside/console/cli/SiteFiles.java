@@ -1,5 +1,6 @@
 package io.gridside.console.cli;
 
+import io.gridside.console.support.SiteOpening;
 import io.gridside.site.store.SiteStore;
 import io.gridside.site.store.StoreException;
 import java.io.IOException;
@@ -34,15 +35,13 @@ final class SiteFiles {
      * and the file is left as it was.
      */
     static SiteStore openExisting(Path file) {
-        Path wal = Path.of(file + "-wal");
-        Path sharedMemory = Path.of(file + "-shm");
-        boolean walBefore = Files.exists(wal);
-        boolean sharedMemoryBefore = Files.exists(sharedMemory);
+        // A damaged file is left for support as it was found: without the empty log the failed open made.
+        SiteOpening.Leftovers leftovers = SiteOpening.Leftovers.before(file);
         try {
             return SiteStore.openExisting(file);
         } catch (StoreException e) {
             if (isDamage(file, e)) {
-                removeLeftovers(wal, walBefore, sharedMemory, sharedMemoryBefore, e);
+                leftovers.removeNew(e);
                 throw damaged(file, e);
             }
             throw new UsageException(e.getMessage(), e, NO_SITE);
@@ -63,25 +62,6 @@ final class SiteFiles {
             }
         }
         return false;
-    }
-
-    /**
-     * Removes the write-ahead log and shared-memory files that the failed open of a damaged database made beside
-     * it, so that the file is left as it was found for support: only those that were not there before, and a log
-     * only while it is empty, since nothing was written through it.
-     */
-    private static void removeLeftovers(Path wal, boolean walBefore, Path sharedMemory, boolean sharedMemoryBefore,
-            StoreException failure) {
-        try {
-            if (!walBefore && Files.exists(wal) && Files.size(wal) == 0) {
-                Files.delete(wal);
-                if (!sharedMemoryBefore) {
-                    Files.deleteIfExists(sharedMemory);
-                }
-            }
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
     }
 
     private static boolean beginsAsSqlite(Path file) {
