@@ -166,9 +166,10 @@ class FirstDayReplaceGatewayCommandTest {
     }
 
     /**
-     * Pulled after its first tick and before its first reading, the replica leaves the reconciliation no gap to charge,
-     * only the payments: a slip entered then is audited as on any replacement, as the technician's typed record of a
-     * paper receipt, neither traced to a signed command nor listed as cash without one.
+     * Pulled after its first tick and before its first reading, the replica holds no reading: the reconciliation
+     * bills each meter's gap from the register its billing began from (decision 0103), and credits the payments. A
+     * slip entered then is audited as on any replacement, as the technician's typed record of a paper receipt, neither
+     * traced to a signed command nor listed as cash without one.
      */
     @Test
     void auditsASlipEnteredAtAReplacementThatChargedNoGapAsASlip() throws Exception {
