@@ -42,6 +42,11 @@ public record Reconciled(String currency, List<Row> rows, List<PostReconciliatio
         noStartKnown = List.copyOf(noStartKnown);
     }
 
+    /** The customer of the row of {@code meterId}, or empty when no row is of it. */
+    public String customerOfMeter(String meterId) {
+        return rows.stream().filter(row -> row.meterId().equals(meterId)).map(Row::customerId).findFirst().orElse("");
+    }
+
     /**
      * A register read older than its meter's last reading in the replica (decision 0096): typed from an earlier
      * visit, or read before the replica's last pull. It bills no gap, and the new gateway bills the meter's readings

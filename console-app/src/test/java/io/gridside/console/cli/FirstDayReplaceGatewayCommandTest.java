@@ -81,7 +81,7 @@ class FirstDayReplaceGatewayCommandTest {
         CommandRun replaced = pullThenReplace(Duration.ofHours(1));
 
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
-        assertThat(replaced.err()).doesNotContain("REPLACE_REPLICA_DISAGREES");
+        assertThat(replaced.err()).doesNotContain("REPLACE_REPLICA_DISAGREES").doesNotContain("GAP_NOT_BILLED");
     }
 
     @Test
@@ -108,6 +108,8 @@ class FirstDayReplaceGatewayCommandTest {
             String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
             CommandRun replaced = replace(tcp, supervisor);
             assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+            assertThat(replaced.err().lines().filter(line -> line.contains("[GAP_NOT_BILLED]"))).hasSize(8);
+            assertThat(replaced.err()).contains("gridside: warning: meter M00001 (customer ", "its gap is not billed");
             fresh.advance(Duration.ofHours(1));
 
             CommandRun later = audit(tcp, supervisor);
