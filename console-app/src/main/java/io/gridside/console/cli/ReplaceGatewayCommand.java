@@ -158,6 +158,10 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
         for (Reconciled.StaleRegister stale : result.reconciled().staleRegisters()) {
             command.commandLine().getErr().println("gridside: warning: " + staleWarning(stale, zone));
         }
+        for (String meterId : result.reconciled().noStartKnown()) {
+            command.commandLine().getErr().println("gridside: warning: " + I18n.text("replace.noGapStart", meterId,
+                    result.reconciled().customerOfMeter(meterId)));
+        }
         return ExitCode.OK;
     }
 
@@ -364,6 +368,15 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             stale.add(item);
         }
         fields.put("staleRegisters", stale);
+        List<Map<String, Object>> notBilled = new ArrayList<>();
+        for (String meterId : result.reconciled().noStartKnown()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("code", "GAP_NOT_BILLED");
+            item.put("meterId", meterId);
+            item.put("customerId", result.reconciled().customerOfMeter(meterId));
+            notBilled.add(item);
+        }
+        fields.put("gapsNotBilled", notBilled);
         fields.put("postedNow", result.posted().entries().stream().map(LedgerEntry::reference).toList());
         fields.put("postedBefore", result.posted().alreadyPosted());
         fields.put("periodsIgnored", result.periodsIgnored());

@@ -167,6 +167,8 @@ public final class ReplaceGatewayViewModel {
                 stale.meterId(), stale.customerId(), Formats.siteTime(stale.at(), zone),
                 Formats.siteTime(stale.replicaReadingEnd(), zone), Formats.kwh(stale.registerWh()),
                 Formats.kwh(stale.replicaRegisterWh()))));
+        reconciled.noStartKnown().forEach(meterId -> warnings.add(I18n.text("replace.noGapStart", meterId,
+                reconciled.customerOfMeter(meterId))));
         reconciled.rows().stream().filter(Reconciled.Row::unread).forEach(row -> warnings.add(
                 ReplaceTexts.text("result.unread", row.meterId(), row.customerId())));
         if (result.periodsIgnored()) {

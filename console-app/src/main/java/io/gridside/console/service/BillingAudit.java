@@ -105,9 +105,9 @@ public final class BillingAudit {
 
     /**
      * What no audit can re-run on a replaced site, in words: the meters whose gap the reconciliation billed nothing
-     * for, since this laptop held none of their readings from the dead gateway to bill it from. What they used from
-     * go-live (or the dead gateway's last reading the replica did not hold) to the register read is in no entry.
-     * Empty when every meter read had a reading to bill from, or the site was never replaced by this console.
+     * for, since this laptop held none of their readings from the dead gateway and no register their billing began
+     * from (decision 0103). What they used from go-live to the register read is in no entry. Empty when every meter
+     * read had a reading or a starting register to bill from, or the site was never replaced by this console.
      */
     public static Optional<String> notReRun(List<LedgerEntry> ledger, List<Reading> readings,
             List<ReplacementRecords.Replacement> records) {
@@ -117,8 +117,10 @@ public final class BillingAudit {
                 .map(meters -> "Not re-run: the reconciliation billed no gap for " + meters.size() + " meters ("
                         + String.join(", ", meters.subList(0, Math.min(5, meters.size())))
                         + (meters.size() > 5 ? ", ..." : "") + "): the replica held none of their readings from the "
-                        + "replaced gateway, so what they used from go-live up to their registers read for the "
-                        + "replacement is billed in no ledger entry, and no audit can re-run it.");
+                        + "replaced gateway and no register their billing began from (it was pulled before their "
+                        + "first quarter hour billed had ended), so what they used from go-live up to their "
+                        + "registers read for the replacement is billed in no ledger entry, and no audit can re-run "
+                        + "it.");
     }
 
     /**

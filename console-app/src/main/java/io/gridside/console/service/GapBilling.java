@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Bills the gap a site had no gateway on an engine that billed the dead gateway's readings: each meter's gap, from
- * its last reading to the register read on site, as one reading, then the payments made since. The console's
+ * its last reading (or, for a meter the replica held no reading of, from the register the dead gateway had billed it
+ * to: decision 0103) to the register read on site, as one reading, then the payments made since. The console's
  * reconciliation ({@link GapReconciliation}) bills it once to post its lines, and the audit of a replaced site
  * ({@link ReplacedGatewayReplay}) bills it again on its own replay to find where each account stood at the
  * takeover; both tick the same way, so both leave every account in the same period.
@@ -28,15 +29,25 @@ final class GapBilling {
 
     private final BillingEngine engine;
     private final Map<String, Reading> lastReadings = new HashMap<>();
+    /** Where the gap of a meter with no reading here starts: the register the dead gateway billed it to. */
+    private final Map<String, RegistersRead.Register> starts;
     /** The customers whose low-credit alert the gap's billing raised, which no gateway was there to send. */
     private final Set<String> alertedInTheGap = new HashSet<>();
+
+    /** A gap billing of meters that each have a reading in {@code readings} to bill from. */
+    GapBilling(BillingEngine engine, List<Reading> readings) {
+        this(engine, readings, Map.of());
+    }
 
     /**
      * @param engine the engine that billed the dead gateway's part, which the gap moves on
      * @param readings the dead gateway's readings, of which each meter's last counts
+     * @param starts for meters none of {@code readings} is of, the register the dead gateway had billed each to,
+     *     which its gap is billed from; a meter with neither is billed no gap
      */
-    GapBilling(BillingEngine engine, List<Reading> readings) {
+    GapBilling(BillingEngine engine, List<Reading> readings, Map<String, RegistersRead.Register> starts) {
         this.engine = engine;
+        this.starts = Map.copyOf(starts);
         for (Reading reading : readings) {
             lastReadings.merge(reading.meterId(), reading,
                     (a, b) -> b.intervalEnd().isAfter(a.intervalEnd()) ? b : a);
@@ -66,19 +77,23 @@ final class GapBilling {
     }
 
     /**
-     * The gap's one reading: from the meter's last reading in the replica to the register read, if it moved on.
+     * The gap's one reading: from the meter's last reading in the replica, or from the register the dead gateway had
+     * billed a meter with no reading there to, up to the register read, if it moved on.
      *
-     * <p>KNOWN SHORTCOMING: a meter with no reading in the replica (one pulled at once after go-live) is billed no
-     * gap, as its register at go-live is not known here; what it used until the read is lost to billing. The audit
-     * names such meters ({@link BillingAudit#notReRun}); a register read at go-live would let the gap be billed.
+     * <p>KNOWN SHORTCOMING: a meter with neither (a replica pulled before the quarter hour its meters began to bill
+     * in had ended) is billed no gap; what it used until the read is lost to billing, and the audit says so
+     * ({@link BillingAudit#notReRun}). A gap billed from a start is rated at its last quarter hour, as the engine
+     * spreads no gap before a meter's first reading billed: exact under a flat price, not under time-of-use prices.
      */
     private Reading gapReading(String meterId, RegistersRead.Register register) {
         Reading last = lastReadings.get(meterId);
-        if (register == null || last == null || !register.at().isAfter(last.intervalEnd())
-                || !register.at().isAfter(engine.lastTick()) || register.registerWh() < last.registerWh()) {
+        RegistersRead.Register from = last != null
+                ? new RegistersRead.Register(meterId, last.registerWh(), last.intervalEnd()) : starts.get(meterId);
+        if (register == null || from == null || !register.at().isAfter(from.at())
+                || !register.at().isAfter(engine.lastTick()) || register.registerWh() < from.registerWh()) {
             return null;
         }
-        long energy = register.registerWh() - last.registerWh();
+        long energy = register.registerWh() - from.registerWh();
         return new Reading(meterId, register.at().minus(Reading.INTERVAL), energy, register.registerWh());
     }
 

@@ -7,6 +7,7 @@ import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.site.EntryKind;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.MeterStatus;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.Reading;
 import io.gridside.site.TopUp;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a site's accounts owe for the time it had no gateway, reconciled in the console against the meters'
@@ -38,6 +40,13 @@ import java.util.Set;
  * its exact total rounded down. For a flat price that is the whole difference; for time-of-use prices the gap's
  * energy is priced by its estimated spread, not by what the meter measured quarter hour by quarter hour.
  *
+ * <p>A meter the replica holds no reading of (a replica pulled before its first reading billed) has its gap billed
+ * from the register the dead gateway said, in the meter statuses of the replica's pull, it had billed the meter to:
+ * on a site pulled after its first quarter hour billed, the register at go-live its billing began from (decision
+ * 0103). The new gateway bills on from the register read, as for any meter, so nothing is lost or billed twice. A
+ * meter with no such register either is billed no gap, and the reconciliation names it ({@link
+ * Reconciled#noStartKnown}).
+ *
  * <p>A register read older than the meter's last reading in the replica (a stale read: typed from an earlier visit,
  * or of a meter that last reported before the replica's last pull) bills no gap: the meter is billed through that
  * last reading, and the reconciliation tells the new gateway to bill its readings on from there (decision 0096).
@@ -53,16 +62,24 @@ public final class GapReconciliation {
     private final GapBilling gap;
     private final Map<String, List<Reading>> readingsByMeter = new HashMap<>();
     private final Set<String> creditedBefore;
+    /** Where the gap of each meter the replica holds no reading of starts, as the dead gateway billed it to. */
+    private final Map<String, RegistersRead.Register> starts = new HashMap<>();
 
     private GapReconciliation(ReplicaRestore replica, BillingEngine engine, List<Reading> readings,
-            Set<String> creditedBefore) {
+            List<MeterStatus> statuses, Set<String> creditedBefore) {
         this.replica = replica;
         this.engine = engine;
         this.replayedSeq = engine.lastSeq();
-        this.gap = new GapBilling(engine, readings);
         for (Reading reading : readings) {
             readingsByMeter.computeIfAbsent(reading.meterId(), meter -> new ArrayList<>()).add(reading);
         }
+        for (MeterStatus status : statuses) {
+            if (status.lastReadingAt() != null && !readingsByMeter.containsKey(status.meterId())) {
+                starts.put(status.meterId(), new RegistersRead.Register(status.meterId(), status.registerWh(),
+                        status.lastReadingAt()));
+            }
+        }
+        this.gap = new GapBilling(engine, readings, starts);
         this.creditedBefore = creditedBefore;
     }
 
@@ -86,7 +103,7 @@ public final class GapReconciliation {
                         + "gateway.");
             }
         }
-        return new GapReconciliation(replica, engine, store.readings(Instant.EPOCH, Instant.MAX),
+        return new GapReconciliation(replica, engine, store.readings(Instant.EPOCH, Instant.MAX), store.statuses(),
                 store.ledgerPayments().keySet());
     }
 
@@ -185,8 +202,19 @@ public final class GapReconciliation {
                     unpostedEnergy.getOrDefault(meterId, 0L), !byMeter.containsKey(meterId) && !staleRead, own));
         }
         List<String> customerIds = replica.accounts().stream().map(a -> a.customer().customerId()).toList();
+        Map<String, RegistersRead.Register> gapStarts = new TreeMap<>();
+        List<String> noStartKnown = new ArrayList<>();
+        for (String meterId : byMeter.keySet().stream().sorted().toList()) {
+            if (!readingsByMeter.containsKey(meterId)) {
+                if (starts.containsKey(meterId)) {
+                    gapStarts.put(meterId, starts.get(meterId));
+                } else {
+                    noStartKnown.add(meterId);
+                }
+            }
+        }
         return new Reconciled(replica.site().currency(), rows, lines, payments,
-                GapBilling.onTheWire(gap.periods(customerIds)), stale);
+                GapBilling.onTheWire(gap.periods(customerIds)), stale, gapStarts, noStartKnown);
     }
 
     /** The customer's lines: a payment each, and one line per kind of charge, posted or accrued. */

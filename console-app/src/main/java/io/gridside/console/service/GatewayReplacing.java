@@ -117,6 +117,11 @@ public final class GatewayReplacing {
         reconciled.staleRegisters().forEach(stale -> LOG.warn("The register of meter {} was read at {}, before its "
                 + "last reading in the replica at {}; it billed no gap, and the meter is billed on from that "
                 + "reading.", stale.meterId(), stale.at(), stale.replicaReadingEnd()));
+        if (!reconciled.noStartKnown().isEmpty()) {
+            LOG.warn("The replica holds no reading of {} meters read ({}) and no register their billing began from, "
+                    + "so their gap was not billed: what they used from go-live to the register read is lost to "
+                    + "billing.", reconciled.noStartKnown().size(), reconciled.noStartKnown());
+        }
         boolean periodsIgnored = !reconciled.periods().isEmpty()
                 && !client.hello().capabilities().contains(PostReconciliation.ACCOUNT_PERIODS);
         if (periodsIgnored) {
@@ -152,16 +157,23 @@ public final class GatewayReplacing {
         // 0096): the audit bills the gap and takes the new gateway's readings from there, as the gateway does.
         reconciled.staleRegisters().forEach(stale -> read.put(stale.meterId(), new RegistersRead.Register(
                 stale.meterId(), stale.replicaRegisterWh(), stale.replicaReadingEnd())));
+        // A meter the replica held no reading of is kept with the register its gap was billed from (decision 0103).
         List<ReplacementRecords.MeterRegister> meters = replica.accounts().stream()
                 .map(account -> account.meter().meterId()).distinct()
                 .map(meterId -> read.containsKey(meterId)
-                        ? new ReplacementRecords.MeterRegister(meterId, read.get(meterId).registerWh(),
-                                read.get(meterId).at())
+                        ? recorded(read.get(meterId), reconciled.gapStarts().get(meterId))
                         : ReplacementRecords.MeterRegister.unread(meterId))
                 .toList();
         Instant reconciledAt = posted.entries().isEmpty() ? registers.at() : posted.entries().get(0).at();
         store.replacements().keep(new ReplacementRecords.Replacement(gatewayId, replica.tipSeq(), previous,
                 registers.at(), reconciledAt, meters));
+    }
+
+    private static ReplacementRecords.MeterRegister recorded(RegistersRead.Register read,
+            RegistersRead.Register from) {
+        return from == null ? new ReplacementRecords.MeterRegister(read.meterId(), read.registerWh(), read.at())
+                : new ReplacementRecords.MeterRegister(read.meterId(), read.registerWh(), read.at(),
+                        from.registerWh(), from.at());
     }
 
     /**

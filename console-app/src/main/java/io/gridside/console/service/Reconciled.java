@@ -1,11 +1,13 @@
 package io.gridside.console.service;
 
 import io.gridside.link.message.PostReconciliation;
+import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreChunk;
 import io.gridside.site.EntryKind;
 import io.gridside.site.QueuedPayment;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -17,10 +19,15 @@ import java.util.function.Predicate;
  * @param periods where the gap left each open account within its periods, which the new gateway goes on with
  * @param staleRegisters the registers read older than their meter's last reading in the replica, which billed no
  *     gap: each meter is billed through that last reading and on from it (decision 0096)
+ * @param gapStarts for each meter read that the replica held no reading of, the register its gap was billed from:
+ *     the one the dead gateway said it had billed the meter to when last pulled (decision 0103)
+ * @param noStartKnown the meters read that the replica held no reading of and no register billed to either, so
+ *     that their gap could not be billed: what they used from go-live to the read is lost to billing
  */
 public record Reconciled(String currency, List<Row> rows, List<PostReconciliation.Line> lines,
         List<QueuedPayment> payments, List<PostReconciliation.AccountPeriod> periods,
-        List<StaleRegister> staleRegisters) {
+        List<StaleRegister> staleRegisters, Map<String, RegistersRead.Register> gapStarts,
+        List<String> noStartKnown) {
 
     /** The lines that price energy: the energy itself, and the taxes and levies charged with it. */
     private static final Set<EntryKind> ENERGY_LINES = Set.of(EntryKind.ENERGY, EntryKind.TAX, EntryKind.LEVY);
@@ -31,6 +38,13 @@ public record Reconciled(String currency, List<Row> rows, List<PostReconciliatio
         payments = List.copyOf(payments);
         periods = List.copyOf(periods);
         staleRegisters = List.copyOf(staleRegisters);
+        gapStarts = Map.copyOf(gapStarts);
+        noStartKnown = List.copyOf(noStartKnown);
+    }
+
+    /** The customer of the row of {@code meterId}, or empty when no row is of it. */
+    public String customerOfMeter(String meterId) {
+        return rows.stream().filter(row -> row.meterId().equals(meterId)).map(Row::customerId).findFirst().orElse("");
     }
 
     /**

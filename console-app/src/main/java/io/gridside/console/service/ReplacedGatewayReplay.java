@@ -139,7 +139,8 @@ final class ReplacedGatewayReplay {
     /**
      * The meters whose register the record says was read for the reconciliation but whose gap it could not bill: the
      * dead gateway's readings on this laptop hold none of theirs to bill from (a replica pulled before their first
-     * quarter hour was billed). Empty without a record.
+     * quarter hour was billed), and the record keeps no register their billing began from (decision 0103). Empty
+     * without a record.
      */
     List<String> metersBilledNoGap(List<Reading> readings) {
         if (record == null) {
@@ -147,7 +148,8 @@ final class ReplacedGatewayReplay {
         }
         Set<String> read = new TreeSet<>();
         deadGatewaysReadings(readings).forEach(r -> read.add(r.meterId()));
-        return record.registers().stream().filter(MeterRegister::read).map(MeterRegister::meterId)
+        return record.registers().stream().filter(MeterRegister::read)
+                .filter(register -> !register.billedFromAStart()).map(MeterRegister::meterId)
                 .filter(meterId -> !read.contains(meterId)).sorted().toList();
     }
 
@@ -188,7 +190,7 @@ final class ReplacedGatewayReplay {
         List<LedgerEntry> replayed = new ArrayList<>(before.ledgerAfter(0));
 
         Map<String, String> meterOf = meterOf(meters, dead, lines);
-        GapBilling gap = new GapBilling(before, billedBefore);
+        GapBilling gap = new GapBilling(before, billedBefore, recordedStarts());
         Map<String, Long> gapEnergy = billTheGap(gap, meterOf, billedAfter, lines);
         Map<String, Takeover.PeriodState> periods = gap.periods(meterOf.keySet());
         BillingEngine engine = takeover(site, tariff, config, meterOf, dead, lines, periods);
@@ -316,6 +318,19 @@ final class ReplacedGatewayReplay {
         record.registers().stream().filter(MeterRegister::read).forEach(r -> registers.put(r.meterId(),
                 new RegistersRead.Register(r.meterId(), r.registerWh(), r.at())));
         return registers;
+    }
+
+    /**
+     * Where the record says the gap of each meter the replica held no reading of was billed from (decision 0103);
+     * none without a record.
+     */
+    private Map<String, RegistersRead.Register> recordedStarts() {
+        Map<String, RegistersRead.Register> starts = new HashMap<>();
+        if (record != null) {
+            record.registers().stream().filter(MeterRegister::billedFromAStart).forEach(r -> starts.put(r.meterId(),
+                    new RegistersRead.Register(r.meterId(), r.fromWh(), r.fromAt())));
+        }
+        return starts;
     }
 
     /** Each meter's register where its first reading on the new gateway starts. */

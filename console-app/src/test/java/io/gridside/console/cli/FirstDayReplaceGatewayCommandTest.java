@@ -81,7 +81,7 @@ class FirstDayReplaceGatewayCommandTest {
         CommandRun replaced = pullThenReplace(Duration.ofHours(1));
 
         assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
-        assertThat(replaced.err()).doesNotContain("REPLACE_REPLICA_DISAGREES");
+        assertThat(replaced.err()).doesNotContain("REPLACE_REPLICA_DISAGREES").doesNotContain("GAP_NOT_BILLED");
     }
 
     @Test
@@ -108,6 +108,8 @@ class FirstDayReplaceGatewayCommandTest {
             String tcp = replacement.address().getHostString() + ":" + replacement.address().getPort();
             CommandRun replaced = replace(tcp, supervisor);
             assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+            assertThat(replaced.err().lines().filter(line -> line.contains("[GAP_NOT_BILLED]"))).hasSize(8);
+            assertThat(replaced.err()).contains("gridside: warning: meter M00001 (customer ", "its gap is not billed");
             fresh.advance(Duration.ofHours(1));
 
             CommandRun later = audit(tcp, supervisor);
@@ -166,9 +168,10 @@ class FirstDayReplaceGatewayCommandTest {
     }
 
     /**
-     * Pulled after its first tick and before its first reading, the replica leaves the reconciliation no gap to charge,
-     * only the payments: a slip entered then is audited as on any replacement, as the technician's typed record of a
-     * paper receipt, neither traced to a signed command nor listed as cash without one.
+     * Pulled after its first tick and before its first reading, the replica holds no reading: the reconciliation
+     * bills each meter's gap from the register its billing began from (decision 0103), and credits the payments. A
+     * slip entered then is audited as on any replacement, as the technician's typed record of a paper receipt, neither
+     * traced to a signed command nor listed as cash without one.
      */
     @Test
     void auditsASlipEnteredAtAReplacementThatChargedNoGapAsASlip() throws Exception {

@@ -31,7 +31,7 @@ final class Migrations {
             "V12__vee_exception_decision.sql", "V13__reading_outbox.sql", "V14__shared_readings.sql",
             "V15__topology_radio_facts.sql", "V16__mesh_position.sql", "V17__meter_feeder.sql",
             "V18__firmware.sql", "V19__sync.sql", "V20__commissioning.sql", "V21__kept_commands.sql",
-            "V22__replacement_record.sql");
+            "V22__replacement_record.sql", "V23__replacement_gap_start.sql");
 
     /** Steps that SQL cannot do alone: each runs right after its script, in the script's transaction. */
     private static final Map<String, JavaStep> AFTER_SCRIPT = Map.of(

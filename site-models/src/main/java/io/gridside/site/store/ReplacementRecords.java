@@ -22,18 +22,31 @@ import java.util.Objects;
 public final class ReplacementRecords {
 
     /**
-     * One meter's register as the new gateway read it for the reconciliation.
+     * One meter's register as the new gateway read it for the reconciliation, and, for a meter the replica held no
+     * reading of, the register its gap was billed from (decision 0103).
      *
      * @param registerWh the register, or null when the gateway could not read the meter
      * @param at the end of the quarter hour the register is of, or null when unread
+     * @param fromWh the register the gap was billed from when the replica held no reading of the meter: the one the
+     *     dead gateway said it had billed the meter to; null when the gap ran from the meter's last reading in the
+     *     replica, or no start was known
+     * @param fromAt the end of the quarter hour {@code fromWh} is of, null with it
      */
-    public record MeterRegister(String meterId, Long registerWh, Instant at) {
+    public record MeterRegister(String meterId, Long registerWh, Instant at, Long fromWh, Instant fromAt) {
 
         public MeterRegister {
             Objects.requireNonNull(meterId, "meterId");
             if ((registerWh == null) != (at == null)) {
                 throw new IllegalArgumentException("a register read has both its value and its time: " + meterId);
             }
+            if ((fromWh == null) != (fromAt == null)) {
+                throw new IllegalArgumentException("a gap's start has both its register and its time: " + meterId);
+            }
+        }
+
+        /** A register read whose gap ran from the meter's last reading in the replica, or from nothing known. */
+        public MeterRegister(String meterId, Long registerWh, Instant at) {
+            this(meterId, registerWh, at, null, null);
         }
 
         /** A meter the new gateway could not reach when it read the registers. */
@@ -43,6 +56,11 @@ public final class ReplacementRecords {
 
         public boolean read() {
             return registerWh != null;
+        }
+
+        /** Whether the gap was billed from a start of its own, the replica holding no reading of the meter. */
+        public boolean billedFromAStart() {
+            return fromWh != null;
         }
     }
 
@@ -100,7 +118,8 @@ public final class ReplacementRecords {
 
     private void keepRegisters(Replacement replacement) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO replacement_register "
-                + "(new_gateway_id, after_seq, meter_id, register_wh, register_ms) VALUES (?, ?, ?, ?, ?)")) {
+                + "(new_gateway_id, after_seq, meter_id, register_wh, register_ms, from_register_wh, from_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (MeterRegister register : replacement.registers()) {
                 insert.setString(1, replacement.newGatewayId());
                 insert.setLong(2, replacement.afterSeq());
@@ -111,6 +130,13 @@ public final class ReplacementRecords {
                 } else {
                     insert.setNull(4, Types.INTEGER);
                     insert.setNull(5, Types.INTEGER);
+                }
+                if (register.billedFromAStart()) {
+                    insert.setLong(6, register.fromWh());
+                    insert.setLong(7, register.fromAt().toEpochMilli());
+                } else {
+                    insert.setNull(6, Types.INTEGER);
+                    insert.setNull(7, Types.INTEGER);
                 }
                 insert.executeUpdate();
             }
@@ -140,16 +166,28 @@ public final class ReplacementRecords {
     private Map<String, List<MeterRegister>> registers() throws SQLException {
         Map<String, List<MeterRegister>> registers = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT new_gateway_id, after_seq, meter_id, "
-                + "register_wh, register_ms FROM replacement_register ORDER BY new_gateway_id, after_seq, meter_id");
+                + "register_wh, register_ms, from_register_wh, from_ms FROM replacement_register "
+                + "ORDER BY new_gateway_id, after_seq, meter_id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 long wh = rows.getLong(4);
                 MeterRegister register = rows.wasNull() ? MeterRegister.unread(rows.getString(3))
-                        : new MeterRegister(rows.getString(3), wh, Instant.ofEpochMilli(rows.getLong(5)));
+                        : new MeterRegister(rows.getString(3), wh, Instant.ofEpochMilli(rows.getLong(5)),
+                                nullableLong(rows, 6), nullableInstant(rows, 7));
                 registers.computeIfAbsent(rows.getString(1) + "\n" + rows.getLong(2), key -> new ArrayList<>())
                         .add(register);
             }
         }
         return registers;
+    }
+
+    private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Instant nullableInstant(ResultSet rows, int column) throws SQLException {
+        long ms = rows.getLong(column);
+        return rows.wasNull() ? null : Instant.ofEpochMilli(ms);
     }
 }

@@ -53,9 +53,27 @@ class ReplacementRecordsTest {
         }
 
         try (SiteStore store = SiteStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(22);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(23);
             assertThat(store.replacements().all()).isEmpty();
             assertThat(store.replacements().keep(replacement(3, 40))).isTrue();
+        }
+    }
+
+    @Test
+    void keepsWhereTheGapOfAMeterTheReplicaHeldNoReadingOfWasBilledFrom() {
+        try (SiteStore store = SiteStore.open(dir.resolve("site.db"))) {
+            ReplacementRecords.MeterRegister fromGoLive = new ReplacementRecords.MeterRegister("M-3", 2_480L,
+                    Instant.parse("2026-06-03T09:00:00Z"), 1_950L, Instant.parse("2026-06-03T05:15:00Z"));
+            ReplacementRecords.Replacement kept = new ReplacementRecords.Replacement("GW-NEW", 4, "GW-OLD", READ,
+                    POSTED, List.of(fromGoLive, new ReplacementRecords.MeterRegister("M-4", 700L,
+                            Instant.parse("2026-06-03T09:00:00Z"))));
+
+            store.replacements().keep(kept);
+
+            List<ReplacementRecords.MeterRegister> registers = store.replacements().all().get(0).registers();
+            assertThat(registers).containsExactly(kept.registers().toArray(ReplacementRecords.MeterRegister[]::new));
+            assertThat(registers).extracting(ReplacementRecords.MeterRegister::billedFromAStart)
+                    .containsExactly(true, false);
         }
     }
 

@@ -6,6 +6,14 @@ import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
 import io.gridside.console.service.GatewayReplacing;
 import io.gridside.console.service.Progress;
+import io.gridside.console.service.Reconciled;
+import io.gridside.sim.SimulatedGateway;
+import io.gridside.site.EntryKind;
+import io.gridside.site.LedgerEntry;
+import io.gridside.site.Reading;
+import io.gridside.site.store.ReplacementRecords;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.gridside.console.service.SitePull;
 import io.gridside.link.auth.SigningKey;
 import io.gridside.link.client.Authentication;
@@ -86,6 +94,88 @@ class FirstDayReplacementTest {
     @Test
     void replacesAGatewayPulledWithinTheFirstQuarterHourAfterGoLive() throws Exception {
         replacesAfter(INTO_THE_QUARTER_HOUR, Duration.ZERO, Duration.ofMinutes(30));
+    }
+
+    /**
+     * Pulled after its first tick and before its first reading, the replica holds no reading of any meter: each
+     * meter's gap is billed from the register the dead gateway had billed it to at go-live (decision 0103), the new
+     * gateway bills on from the register it read, and over the site day each meter's energy and each customer's
+     * energy charge come out as the dead gateway's simulation, which billed on as an engine that never stopped,
+     * billed them; the audit of the new gateway's ledger agrees and names no meter as not re-run.
+     */
+    @Test
+    void billsTheGapOfMetersTheReplicaHeldNoReadingOfFromTheirRegisterAtGoLive() throws Exception {
+        try (FreshDay fresh = new FreshDay(METERS, home);
+                CommissionService day = new CommissionService(fresh.setup(FreshDay.LENIENT))) {
+            goLive(fresh, day, INTO_THE_QUARTER_HOUR);
+            fresh.advance(Duration.ofMinutes(15));
+            pull(fresh, day.store());
+            assertThat(day.store().readings(Instant.EPOCH, Instant.MAX)).isEmpty();
+            fresh.site.dropTcpSessions();
+            fresh.advance(Duration.ofHours(1));
+            ReplacementGateway gateway = new ReplacementGateway(FreshDay.SITE, "GW-NEW001", NEW_KEY,
+                    DemoOperator.trusted(), fresh.gateway::clock, MeterRegisters.of(fresh.gateway));
+
+            try (ReplacementSite replacement = ReplacementSite.listen(gateway)) {
+                Reconciled reconciled = replace(replacement, fresh, day.store()).reconciled();
+                assertThat(reconciled.noStartKnown()).isEmpty();
+                assertThat(reconciled.gapStarts()).hasSize(CUSTOMERS);
+                assertThat(reconciled.rows().stream().mapToLong(Reconciled.Row::gapEnergyWh).sum()).isPositive();
+                assertThat(day.store().replacements().all().get(0).registers())
+                        .filteredOn(ReplacementRecords.MeterRegister::read)
+                        .hasSize(CUSTOMERS).allMatch(ReplacementRecords.MeterRegister::billedFromAStart);
+                Instant dayEnd = siteMidnightAfter(fresh.gateway.clock());
+                fresh.advance(Duration.between(fresh.gateway.clock(), dayEnd).plusMinutes(20));
+                try (GatewayClient client = supervisor(replacement.address(), fresh.gateway.clock())) {
+                    SitePull.run(client, day.store(), Instant.EPOCH, client.hello().clock(), Progress.NONE,
+                            CancelSignal.NEVER);
+                }
+
+                BillingReport audit = BillingAudit.run(day.store());
+                assertThat(audit.reconciliation().agrees()).as(audit.reconciliation().toString()).isTrue();
+                assertThat(BillingAudit.notReRun(day.store().ledger(), day.store().readings(Instant.EPOCH,
+                        Instant.MAX), day.store().replacements().all())).isEmpty();
+                assertBilledOnceAsByAnEngineThatNeverStopped(fresh.gateway.live(), gateway, reconciled, dayEnd);
+            }
+        }
+    }
+
+    /**
+     * Each meter's gap and the new gateway's readings after it add up to the energy the dead gateway's simulation
+     * billed from go-live to {@code dayEnd}, and each customer's energy charged for the day is the same.
+     */
+    private static void assertBilledOnceAsByAnEngineThatNeverStopped(SimulatedGateway neverStopped,
+            ReplacementGateway gateway, Reconciled reconciled, Instant dayEnd) {
+        for (Reconciled.Row row : reconciled.rows()) {
+            long afterTheGap = energyWh(gateway.readings(Instant.EPOCH, dayEnd, row.meterId()));
+            long billedOnce = energyWh(neverStopped.readings(Instant.EPOCH, dayEnd, row.meterId()));
+            assertThat(row.gapEnergyWh() + afterTheGap).as(row.meterId()).isEqualTo(billedOnce);
+            assertThat(energyCharged(row.customerId(), dayEnd, gateway.ledgerAfter(0))).as(row.customerId())
+                    .isEqualTo(energyCharged(row.customerId(), dayEnd, neverStopped.ledgerAfter(0)));
+        }
+    }
+
+    private static long energyWh(List<Reading> readings) {
+        return readings.stream().mapToLong(Reading::energyWh).sum();
+    }
+
+    /** The energy charged to {@code customerId} for the site day that ends at {@code dayEnd}, in minor units. */
+    private static long energyCharged(String customerId, Instant dayEnd, List<LedgerEntry> ledger) {
+        return ledger.stream().filter(e -> e.customerId().equals(customerId) && e.kind() == EntryKind.ENERGY)
+                .filter(e -> e.at().isAfter(dayEnd.minus(Duration.ofDays(1))) && !e.at().isAfter(dayEnd))
+                .mapToLong(LedgerEntry::amountMinor).sum();
+    }
+
+    private static Instant siteMidnightAfter(Instant at) {
+        ZoneId zone = FreshDay.PLAN.zone();
+        return LocalDate.ofInstant(at, zone).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private static GatewayReplacing.Result replace(ReplacementSite replacement, FreshDay fresh, SiteStore store)
+            throws Exception {
+        try (GatewayClient client = supervisor(replacement.address(), fresh.gateway.clock())) {
+            return GatewayReplacing.run(client, store, Progress.NONE);
+        }
     }
 
     /**
