@@ -39,33 +39,59 @@ public final class EnteredPayments {
      */
     public static List<ImportProblem> enter(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock, String source) {
-        return planned(store, site, entered, now, gatewayClock, source, true);
+        return queue(store, site, entered, now, gatewayClock, source, true);
     }
 
     /**
      * The problems {@link #enter} would find in {@code entered}, with nothing queued: so that a form or a command's
      * options can be checked before anything changes. A time later than both this computer's clock and the
-     * gateway's as last seen is left to the session's own check, which judges it by the new gateway's clock.
+     * gateway's as last seen is left to {@link #checkByGatewayClock}, which judges it by the new gateway's clock.
      */
     public static List<ImportProblem> check(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {
-        return plan(store, site, entered, now, gatewayClock, "").problems().stream()
-                .filter(problem -> !FUTURE.equals(problem.reason())).toList();
+        return withoutFuture(checkByGatewayClock(store, site, entered, now, gatewayClock));
+    }
+
+    /**
+     * The problems {@link #enter} would find in {@code entered}, with nothing queued, a time judged by
+     * {@code gatewayClock} as the new gateway's own: read from its hello, before the session pins its key, so that
+     * a payment dated later than it and than {@code now} is refused while nothing has changed yet.
+     */
+    public static List<ImportProblem> checkByGatewayClock(SiteStore store, SiteInfo site, List<String> entered,
+            Instant now, Instant gatewayClock) {
+        return plan(store, site, entered, now, gatewayClock, "", true).problems();
     }
 
     /** The problems {@link #enterReceipts} would find in {@code entered}, with nothing queued or kept. */
     public static List<ImportProblem> checkReceipts(SiteStore store, SiteInfo site, List<String> entered,
             Instant now, Instant gatewayClock) {
+        return withoutFuture(checkReceiptsByGatewayClock(store, site, entered, now, gatewayClock));
+    }
+
+    /**
+     * The problems {@link #enterReceipts} would find in {@code entered}, with nothing queued or kept, a time judged
+     * by {@code gatewayClock} as {@link #checkByGatewayClock} judges it.
+     */
+    public static List<ImportProblem> checkReceiptsByGatewayClock(SiteStore store, SiteInfo site,
+            List<String> entered, Instant now, Instant gatewayClock) {
         List<ImportProblem> problems = new ArrayList<>();
         List<String> payments = new ArrayList<>();
         slips(entered, problems, payments);
-        return problems.isEmpty() ? check(store, site, payments, now, gatewayClock) : problems;
+        return problems.isEmpty() ? plan(store, site, payments, now, gatewayClock, "", false).problems() : problems;
     }
 
-    private static List<ImportProblem> planned(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            Instant gatewayClock, String source, boolean apply) {
-        PaymentsImport.Plan plan = plan(store, site, entered, now, gatewayClock, source);
-        if (apply && plan.problems().isEmpty() && !entered.isEmpty()) {
+    private static List<ImportProblem> withoutFuture(List<ImportProblem> problems) {
+        return problems.stream().filter(problem -> !FUTURE.equals(problem.reason())).toList();
+    }
+
+    /**
+     * Queues {@code entered} when it has no problem; {@code typedAsPayments} when they were entered as payments,
+     * not read from slips, whose payment's reference may be its receipt's number.
+     */
+    private static List<ImportProblem> queue(SiteStore store, SiteInfo site, List<String> entered, Instant now,
+            Instant gatewayClock, String source, boolean typedAsPayments) {
+        PaymentsImport.Plan plan = plan(store, site, entered, now, gatewayClock, source, typedAsPayments);
+        if (plan.problems().isEmpty() && !entered.isEmpty()) {
             PaymentsImport.apply(store, plan, now);
         }
         return plan.problems();
@@ -77,7 +103,7 @@ public final class EnteredPayments {
      * dated before the site went live, which no gateway of the site could have taken.
      */
     private static PaymentsImport.Plan plan(SiteStore store, SiteInfo site, List<String> entered, Instant now,
-            Instant gatewayClock, String source) {
+            Instant gatewayClock, String source, boolean typedAsPayments) {
         if (entered.isEmpty()) {
             return new PaymentsImport.Plan(source, site.currency(), 0, List.of(), List.of());
         }
@@ -123,7 +149,7 @@ public final class EnteredPayments {
         if (!problems.isEmpty()) {
             return problems;
         }
-        problems.addAll(enter(store, site, payments, now, gatewayClock, source));
+        problems.addAll(queue(store, site, payments, now, gatewayClock, source, false));
         if (!problems.isEmpty()) {
             return problems;
         }
