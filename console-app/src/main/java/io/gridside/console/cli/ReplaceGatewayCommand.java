@@ -71,7 +71,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             description = "A payment made since the replica's last pull that this laptop does not list yet (cash "
                 + "paid while the gateway was dead, a top-up the dead gateway took after the pull), as a line of a "
                 + "payments file: amount in the currency's main unit, time in the site's time zone. Repeatable; "
-                + "each reference is credited once.")
+                + "each reference is credited once. Cash the dead gateway took on a receipt goes in with --receipt: "
+                + "a reference of a receipt number's form (such as AA11BB-0007) is refused here.")
     List<String> payments = new ArrayList<>();
 
     @Option(names = "--receipt", paramLabel = "RECEIPT,TECHNICIAN,REFERENCE,CUSTOMER,AMOUNT,TIME",
