@@ -8,6 +8,7 @@ import io.gridside.console.service.RevocationCarrier;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.auth.SignedKeyReplacement;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.client.HelloCheck;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +97,11 @@ final class ConnectCommand {
 
     /** Opens the session the subcommands use; the caller closes it. */
     GatewayClient open() throws IOException {
+        return open(HelloCheck.NONE);
+    }
+
+    /** Opens the session the subcommands use, a re-pin judged first by {@code beforePin}; the caller closes it. */
+    private GatewayClient open(HelloCheck beforePin) throws IOException {
         ConnectionTarget target = target();
         if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
             throw new UsageException("--timeout must be above 0 and at most 3600 seconds.");
@@ -114,7 +120,7 @@ final class ConnectCommand {
         if (record != null) {
             client = connector.repinWithRecord(target, technician, record);
         } else {
-            client = repin ? connector.repin(target, technician) : connector.connect(target, technician);
+            client = repin ? connector.repin(target, technician, beforePin) : connector.connect(target, technician);
         }
         pins.takeNotices().forEach(notice -> spec.commandLine().getErr().println("gridside: " + notice));
         carryRevocations(dirs, client);
@@ -123,9 +129,11 @@ final class ConnectCommand {
 
     /**
      * Opens a session that re-pins the site to the key the gateway presents, as a replacement needs, with
-     * {@code replacementCredential} when one is given and the site database {@code database}.
+     * {@code replacementCredential} when one is given and the site database {@code database}, once
+     * {@code beforePin} has judged the gateway's hello: a check that throws leaves the site's pin as it was.
      */
-    GatewayClient openForReplacement(Path replacementCredential, Path database) throws IOException {
+    GatewayClient openForReplacement(Path replacementCredential, Path database, HelloCheck beforePin)
+            throws IOException {
         if (repinRecord != null) {
             throw new UsageException("replace-gateway re-pins under the supervisor's credential; leave out "
                     + "--repin-record.");
@@ -133,7 +141,7 @@ final class ConnectCommand {
         credential = replacementCredential != null ? replacementCredential : credential;
         site = database;
         repin = true;
-        return open();
+        return open(beforePin);
     }
 
     /**

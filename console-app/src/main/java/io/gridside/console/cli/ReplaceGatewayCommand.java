@@ -71,7 +71,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             description = "A payment made since the replica's last pull that this laptop does not list yet (cash "
                 + "paid while the gateway was dead, a top-up the dead gateway took after the pull), as a line of a "
                 + "payments file: amount in the currency's main unit, time in the site's time zone. Repeatable; "
-                + "each reference is credited once.")
+                + "each reference is credited once. Cash the dead gateway took on a receipt goes in with --receipt: "
+                + "a reference of a receipt number's form (such as AA11BB-0007) is refused here.")
     List<String> payments = new ArrayList<>();
 
     @Option(names = "--receipt", paramLabel = "RECEIPT,TECHNICIAN,REFERENCE,CUSTOMER,AMOUNT,TIME",
@@ -108,18 +109,12 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             if (!paymentsComplete) {
                 return settlePayments(store, info, pulledClock);
             }
-            // KNOWN SHORTCOMING: a payment dated later than both clocks known here is refused only in the session,
-            // after it re-pinned the site, since the new gateway's clock (which may run ahead) is read there.
             if (!entriesHold(store, info, pulledClock)) {
                 return ExitCode.FAILED;
             }
-            try (GatewayClient client = connect.openForReplacement(credential, site)) {
-                requireRestorable(client.hello());
-                // The site's clock is the new gateway's: one faster than this computer's (a simulated site at
-                // --speed) dates the payments made meanwhile by its own time, which this computer's has not reached.
-                Instant gatewayClock = client.lastGatewayClock();
-                Integer stopped = settlePayments(store, info,
-                        gatewayClock != null ? gatewayClock : pulledClock);
+            try (GatewayClient client = connect.openForReplacement(credential, site,
+                    hello -> judgeBeforePin(hello, store, info, pulledClock))) {
+                Integer stopped = settlePayments(store, info, siteClock(client.hello(), pulledClock));
                 if (stopped != null) {
                     return stopped;
                 }
@@ -173,7 +168,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses, before anything is sent to it, a gateway that cannot take the replica: one that runs a site already
+     * Refuses, before its key is pinned or anything is sent to it, a gateway that cannot take the replica: one that
+     * runs a site already
      * (the site's own gateway, alive after all, or another site's) or whose firmware has no restore. The sentence
      * is the English of the one the console's refusals word in the technician's language.
      */
@@ -187,6 +183,44 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         throw new RefusedException(new MessageFormat(pattern, Locale.ENGLISH).format(
                 new Object[] {hello.gatewayId(), hello.siteId()}), runsASite ? NOT_FRESH : NO_RESTORE);
+    }
+
+    /**
+     * Judges the new gateway and every payment and slip entered by its hello, before the session pins its key for
+     * the site: a gateway that cannot take the replica, or a payment dated later than the new gateway's clock and
+     * this computer's, is refused while the site's pin and the gateway are as they were.
+     */
+    private void judgeBeforePin(HelloReply hello, SiteStore store, SiteInfo info, Instant pulledClock) {
+        requireRestorable(hello);
+        Instant clock = siteClock(hello, pulledClock);
+        String option = "--payment";
+        List<String> entered = payments;
+        List<ImportProblem> problems = ReplacementPayments.checkByGatewayClock(store, info, payments, Instant.now(),
+                clock);
+        if (problems.isEmpty()) {
+            option = "--receipt";
+            entered = receipts;
+            problems = ReplacementPayments.checkReceiptsByGatewayClock(store, info, receipts, Instant.now(), clock);
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        PrintWriter err = command.commandLine().getErr();
+        String wrong = option;
+        List<String> values = entered;
+        problems.forEach(problem -> err.println("gridside: " + ReplacementPayments.describe(wrong, problem, values)));
+        throw new RefusedException("a payment entered has a problem (above), judged by the clock of gateway "
+                + hello.gatewayId() + " as its hello gave it; the site's key was not re-pinned, and nothing was "
+                + "queued or replaced.", "REPLACE_PAYMENT_INVALID");
+    }
+
+    /**
+     * The site's clock in a replacement: the new gateway's, as its hello gave it; one faster than this computer's (a
+     * simulated site at --speed) dates the payments made meanwhile by its own time, which this computer's has not
+     * reached. The replica's at its last pull when the gateway gave none.
+     */
+    private static Instant siteClock(HelloReply hello, Instant pulledClock) {
+        return hello.clock() != null ? hello.clock() : pulledClock;
     }
 
     private Map<String, Long> lastIssued() {

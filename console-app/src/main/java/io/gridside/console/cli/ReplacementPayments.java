@@ -45,6 +45,18 @@ final class ReplacementPayments {
         return EnteredPayments.check(store, site, entered, now, gatewayClock);
     }
 
+    /** The problems {@link #enter} would find, with nothing queued; see {@link EnteredPayments#checkByGatewayClock}. */
+    static List<ImportProblem> checkByGatewayClock(SiteStore store, SiteInfo site, List<String> entered, Instant now,
+            Instant gatewayClock) {
+        return EnteredPayments.checkByGatewayClock(store, site, entered, now, gatewayClock);
+    }
+
+    /** The problems {@link #enterReceipts} would find, a time judged by the new gateway's clock; none queued. */
+    static List<ImportProblem> checkReceiptsByGatewayClock(SiteStore store, SiteInfo site, List<String> entered,
+            Instant now, Instant gatewayClock) {
+        return EnteredPayments.checkReceiptsByGatewayClock(store, site, entered, now, gatewayClock);
+    }
+
     /** The problems {@link #enterReceipts} would find, with nothing queued or kept. */
     static List<ImportProblem> checkReceipts(SiteStore store, SiteInfo site, List<String> entered, Instant now,
             Instant gatewayClock) {

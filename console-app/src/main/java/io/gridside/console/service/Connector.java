@@ -7,6 +7,7 @@ import io.gridside.link.auth.TechnicianKeyFile;
 import io.gridside.link.client.Authentication;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
+import io.gridside.link.client.HelloCheck;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
@@ -88,8 +89,17 @@ public final class Connector implements AutoCloseable {
      * now: the explicit re-pin after a gateway was replaced, which the session allows for a supervisor only.
      */
     public GatewayClient repin(ConnectionTarget target, SignedCredential credential) throws IOException {
+        return repin(target, credential, HelloCheck.NONE);
+    }
+
+    /**
+     * Re-pins as {@link #repin(ConnectionTarget, SignedCredential)} does, once {@code beforePin} has judged the
+     * gateway's hello: a check that throws ends the session with the site's pin as it was.
+     */
+    public GatewayClient repin(ConnectionTarget target, SignedCredential credential, HelloCheck beforePin)
+            throws IOException {
         requireConfirmedPort(target);
-        return open(target, Authentication.of(credential, pinsFor(target)).repinning());
+        return open(target, Authentication.of(credential, pinsFor(target)).repinning().checkingBeforePin(beforePin));
     }
 
     /**

@@ -394,6 +394,34 @@ class ReplaceGatewayCommandTest {
     }
 
     @Test
+    void refusesCashEnteredAsAPaymentUnderItsReceiptNumberAndSaysToEnterItFromItsSlip() throws Exception {
+        String technician = old.technician(home, NOW, Duration.ofDays(30),
+                Map.of(TechnicianCredential.CASH_LIMIT, 2_500L));
+        String code = CashAllowance.of(CredentialFile.read(Path.of(technician))).credentialId().substring(0, 6)
+                .toUpperCase(Locale.ROOT);
+        String receipt = code + "-0003";
+        String payment = receipt + "," + old.customer(3) + ",15.00,2026-06-03T14:30";
+
+        CommandRun complete = replaceGateway("--credential", old.supervisor(), "--payment", payment);
+        CommandRun listing = CommandRun.of("connect", "--tcp", tcp, "replace-gateway", "--site", database,
+                "--credential", old.supervisor(), "--payment", payment);
+
+        assertThat(complete.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(complete.err()).contains("--payment 1 (" + receipt + "), reference: " + receipt
+                + " is a cash receipt's number, of receipt book " + code)
+                .contains("--receipt RECEIPT,TECHNICIAN,REFERENCE,CUSTOMER,AMOUNT,TIME", "the gateway was not reached",
+                        "[REPLACE_PAYMENT_INVALID]");
+        assertThat(listing.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(listing.err()).contains("--payment 1 (" + receipt + "), reference: ", "nothing was queued",
+                "[REPLACE_PAYMENT_INVALID]");
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.queuedPayments()).noneMatch(p -> p.reference().equals(receipt));
+        }
+        assertThatThrownBy(() -> replacement.gateway().balance(old.customer(3)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesAReceiptSlipWithoutANumberAndQueuesNothing() {
         CommandRun run = replaceGateway("--credential", old.supervisor(), "--receipt",
                 "no-number,T-0042,CASH-93," + old.customer(3) + ",15.00,2026-06-03T14:30");

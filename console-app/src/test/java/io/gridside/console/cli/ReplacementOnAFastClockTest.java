@@ -1,12 +1,17 @@
 package io.gridside.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.console.service.AppDirs;
+import io.gridside.console.service.GatewayPinFile;
+import io.gridside.link.client.GatewayPin;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
 import io.gridside.sim.replace.ReplacementSite;
 import io.gridside.site.LedgerEntry;
+import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +88,40 @@ class ReplacementOnAFastClockTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("later than now", "by the gateway's clock as last seen",
                 "[REPLACE_PAYMENT_INVALID]");
+    }
+
+    @Test
+    void aPaymentLaterThanBothClocksLeavesTheSitesPinAndTheNewGatewayAsTheyWere() throws IOException {
+        String siteId = old.site().gateway().profile().siteId();
+        GatewayPin before = pins().find(siteId).orElseThrow();
+        String late = "CASH-FAST-4," + old.customer(1) + ",25.00,";
+
+        CommandRun refused = replaceGateway("--payments-complete", "--payment",
+                late + siteTime(clock.now().plus(Duration.ofHours(2))));
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.err()).contains("--payment 1 (CASH-FAST-4), time: ", "later than now",
+                "judged by the clock of gateway " + replacement.gateway().profile().gatewayId(),
+                "the site's key was not re-pinned", "[REPLACE_PAYMENT_INVALID]").doesNotContain("re-pinned: was");
+        assertThat(pins().find(siteId)).contains(before);
+        assertThat(before.gatewayId()).isEqualTo(old.site().gateway().profile().gatewayId());
+        assertThatThrownBy(() -> replacement.gateway().balance(old.customer(1)))
+                .isInstanceOf(IllegalStateException.class);
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.queuedPayments()).noneMatch(payment -> payment.reference().equals("CASH-FAST-4"));
+        }
+
+        CommandRun dated = replaceGateway("--payments-complete", "--payment",
+                late + siteTime(clock.now().minus(Duration.ofMinutes(30))));
+
+        assertThat(dated.exitCode()).as(dated.err()).isZero();
+        assertThat(dated.err()).contains("re-pinned: was " + before.fingerprint());
+        assertThat(pins().find(siteId).orElseThrow().gatewayId())
+                .isEqualTo(replacement.gateway().profile().gatewayId());
+    }
+
+    private static GatewayPinFile pins() {
+        return GatewayPinFile.of(AppDirs.forCurrentUser());
     }
 
     private String siteTime(Instant at) {

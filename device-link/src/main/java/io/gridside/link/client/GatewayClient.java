@@ -132,12 +132,12 @@ public final class GatewayClient implements AutoCloseable {
 
     /**
      * Opens a session over {@code transport}: says hello with the technician's credential, checks that the
-     * gateway proves it holds its identity key, and checks that key against the site's pin (pinning it when
-     * {@code auth} allows).
+     * gateway proves it holds its identity key, runs {@code auth}'s check before the pin, and checks that key against
+     * the site's pin (pinning it when {@code auth} allows).
      *
      * @param timeout how long any one answer may take before the gateway counts as silent
      * @throws LinkException when nothing answers as a gateway, the gateway refuses the credential, or the
-     *     gateway's key is unproven, unpinned or not the pinned one
+     *     gateway's key is unproven, unpinned or not the pinned one; the check before the pin throws as it will
      */
     public static GatewayClient open(Transport transport, Authentication auth, Duration timeout)
             throws LinkException {
@@ -153,7 +153,7 @@ public final class GatewayClient implements AutoCloseable {
             client.connection.start(client.new Dispatcher(), "gateway-link-" + transport.address());
             client.sayHello(auth);
             return client;
-        } catch (LinkException e) {
+        } catch (LinkException | RuntimeException e) {
             client.close();
             throw e;
         } catch (IOException e) {
@@ -198,6 +198,7 @@ public final class GatewayClient implements AutoCloseable {
                     + connection.transport().address() + " did not prove that it holds the key it presents: it is "
                     + "not a genuine Gridside gateway, or something on the link changed its answer.");
         }
+        auth.beforePin().check(reply);
         PinCheck.check(reply, auth, connection.transport().address());
         this.helloAnsweredNanos = System.nanoTime();
         this.hello = reply;

@@ -13,8 +13,11 @@ import io.gridside.link.testing.ScriptedPeer;
 import io.gridside.link.testing.TestCredentials;
 import io.gridside.site.cbor.ByteString;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,6 +143,45 @@ class GatewayPinningTest {
     }
 
     @Test
+    void aCheckBeforeThePinSeesTheHelloWhileTheOldKeyIsStillPinned() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService replaced = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+        List<ByteString> pinnedDuringCheck = new ArrayList<>();
+        List<ByteString> presented = new ArrayList<>();
+        Authentication auth = Authentication.of(TestCredentials.supervisor(), pins).repinning()
+                .checkingBeforePin(reply -> {
+                    presented.add(reply.gatewayKey());
+                    pinnedDuringCheck.add(pinnedKeyNow());
+                });
+
+        try (ScriptedPeer gateway = ScriptedPeer.serving(replaced);
+                GatewayClient client = gateway.openClient(auth, TIMEOUT)) {
+            assertThat(client.hello().clock()).isNotNull();
+        }
+
+        assertThat(presented).containsExactly(REPLACEMENT.publicKey());
+        assertThat(pinnedDuringCheck).containsExactly(GENUINE_KEY);
+        assertThat(pinnedKey()).isEqualTo(REPLACEMENT.publicKey());
+    }
+
+    @Test
+    void aCheckBeforeThePinThatRefusesEndsTheSessionInItsOwnWordsAndKeepsThePin() throws Exception {
+        pin(GENUINE_KEY);
+        FakeGatewayService replaced = new FakeGatewayService().withIdentityKey(REPLACEMENT);
+        Authentication auth = Authentication.of(TestCredentials.supervisor(), pins).repinning()
+                .checkingBeforePin(reply -> {
+                    throw new IllegalStateException("dated after " + reply.clock());
+                });
+
+        try (ScriptedPeer gateway = ScriptedPeer.serving(replaced)) {
+            assertThatThrownBy(() -> gateway.openClient(auth, TIMEOUT))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("dated after ");
+        }
+
+        assertThat(pinnedKey()).isEqualTo(GENUINE_KEY);
+    }
+
+    @Test
     void pinsThatCannotBeReadRefuseTheSession() throws Exception {
         GatewayPins broken = new GatewayPins() {
             @Override
@@ -189,6 +231,19 @@ class GatewayPinningTest {
     private static SignedKeyReplacement currentRecord(ByteString newKey) {
         return TestCredentials.OPERATOR.sign(TestCredentials.replacement(SampleMessages.GATEWAY_ID, newKey,
                 GENUINE_KEY, Instant.now().minus(Duration.ofHours(1))));
+    }
+
+    private ByteString pinnedKey() throws IOException {
+        return pins.find(SITE).orElseThrow().publicKey();
+    }
+
+    /** The key pinned for the site, read where no checked exception but a link's may be thrown. */
+    private ByteString pinnedKeyNow() {
+        try {
+            return pinnedKey();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void pin(ByteString key) throws IOException {
