@@ -20,8 +20,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The gateway replacement, step by step: the site's replica, the new gateway, the payments made since the last
- * pull, the registers read, their review with the confirmation that posts, and the result; above them what the earlier steps found, the work under way and the last
- * refusal. Controls and bindings only: the state lives in {@link ReplaceGatewayViewModel}.
+ * pull, the registers read, their review with the confirmation that posts, and the result; above them what the
+ * earlier steps found, the work under way and the last refusal. Controls and bindings only: the state lives in
+ * {@link ReplaceGatewayViewModel}.
  */
 public final class ReplaceGatewayView extends BorderPane {
 
