@@ -3,6 +3,7 @@ package io.gridside.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridside.console.GridsideApp;
+import io.gridside.console.I18n;
 import io.gridside.console.commission.CommissionStart;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingAudit;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,9 +55,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -68,9 +74,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * gateway reached and pinned under a supervisor's, one cash payment entered, the registers read and reviewed with
  * nothing posted, and the replacement confirmed. The result shows every customer, and the site's audit afterwards,
  * pulled from the new gateway, agrees. A register read cancelled, or a review left for the step before, posts
- * nothing and the flow starts again; the site's own gateway, alive after all, is refused in words.
+ * nothing and the flow starts again; the site's own gateway, alive after all, is refused in French words.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ReplaceGatewayScreenTest.InFrench.class, ApplicationExtension.class})
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ReplaceGatewayScreenTest {
 
@@ -206,19 +212,62 @@ class ReplaceGatewayScreenTest {
         assertThat(auditFromTheNewGateway().reconciliation().agrees()).isTrue();
     }
 
+    /**
+     * In French, whose words are longer: the site's own gateway, alive after all, refused in French before any
+     * payment, then the new gateway reached and its registers read for review, each step kept as a picture.
+     */
     @Test
-    void refusesTheSitesOwnGatewayAliveInWordsBeforeAnyPayment(FxRobot robot) throws Exception {
+    @Tag(InFrench.TAG)
+    void refusesTheSitesOwnGatewayAliveInFrenchAndReviewsTheRegisters(FxRobot robot) throws Exception {
         InetSocketAddress alive = site.listenTcp(0);
-        openTheReplica(robot);
+        robot.clickOn("#connect-commission");
+        robot.clickOn("#commission-replace");
+        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-site");
+        replaceText(robot, "#replace-database", database.toString());
+        robot.clickOn("#replace-open");
+        waitForStep(robot, "Étape 2 sur 6");
         replaceText(robot, "#replace-credential", session.credentialFile().toString());
         replaceText(robot, "#replace-address", "127.0.0.1:" + alive.getPort());
         robot.clickOn("#replace-reach");
         waitFor(robot, "the refusal", () -> !text(robot, "#replace-problem").isEmpty());
 
-        assertThat(text(robot, "#replace-problem")).contains("Gateway " + site.gateway().profile().gatewayId()
-                + " already runs site " + siteId(), "not a factory-fresh gateway", "[REPLACE_GATEWAY_NOT_FRESH]");
-        assertThat(text(robot, "#replace-step")).startsWith("Step 2 of 6");
-        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-not-fresh");
+        assertThat(text(robot, "#replace-problem")).startsWith("La passerelle " + site.gateway().profile().gatewayId()
+                + " gère déjà le site " + siteId()).endsWith("[REPLACE_GATEWAY_NOT_FRESH]");
+        assertThat(text(robot, "#replace-step")).startsWith("Étape 2 sur 6");
+        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-not-fresh");
+
+        replaceText(robot, "#replace-address", tcp());
+        robot.clickOn("#replace-reach");
+        waitForStep(robot, "Étape 3 sur 6");
+        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-payments");
+        robot.clickOn("#replace-payments-complete");
+        robot.clickOn("#replace-check-payments");
+        waitForStep(robot, "Étape 4 sur 6");
+        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-registers");
+        robot.clickOn("#replace-read-registers");
+        waitForStep(robot, "Étape 5 sur 6");
+
+        TableView<?> registers = robot.lookup("#replace-registers").queryAs(TableView.class);
+        assertThat(onFx(() -> registers.getItems().size())).isEqualTo(METERS);
+        assertThat(text(robot, "#replace-review-summary")).contains("Rien n'est encore comptabilisé");
+        assertNothingPosted();
+        Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-review");
+    }
+
+    /** Runs a test tagged {@link #TAG} in French, from before its window is built; the others in English. */
+    static final class InFrench implements BeforeEachCallback, AfterEachCallback {
+
+        static final String TAG = "french";
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            I18n.use(context.getTags().contains(TAG) ? Locale.FRENCH : Locale.ENGLISH);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     private void openTheReplica(FxRobot robot) {
