@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridside.console.GridsideApp;
 import io.gridside.console.I18n;
 import io.gridside.console.commission.CommissionStart;
+import io.gridside.console.replace.ReplaceGatewayViewModel.RegisterRow;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
@@ -51,6 +52,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -96,6 +98,8 @@ class ReplaceGatewayScreenTest {
     /** A register read waits here while it is set: the read is under way for as long as the test says. */
     private volatile CountDownLatch holdRead;
     private final CountDownLatch readReached = new CountDownLatch(1);
+    /** A meter out of the new gateway's reach while it is set: its register is unread. */
+    private volatile String outOfReach;
     private Path database;
     private Path technician;
     private TaskRunner tasks;
@@ -214,12 +218,18 @@ class ReplaceGatewayScreenTest {
 
     /**
      * In French, whose words are longer: the site's own gateway, alive after all, refused in French before any
-     * payment, then the new gateway reached and its registers read for review, each step kept as a picture.
+     * payment, then the new gateway reached and its registers read for review, one meter out of reach and shown
+     * unread, each step kept as a picture.
      */
     @Test
     @Tag(InFrench.TAG)
     void refusesTheSitesOwnGatewayAliveInFrenchAndReviewsTheRegisters(FxRobot robot) throws Exception {
         InetSocketAddress alive = site.listenTcp(0);
+        String unread;
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            unread = store.meters().get(1).meterId();
+        }
+        outOfReach = unread;
         robot.clickOn("#connect-commission");
         robot.clickOn("#commission-replace");
         Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-site");
@@ -247,9 +257,17 @@ class ReplaceGatewayScreenTest {
         robot.clickOn("#replace-read-registers");
         waitForStep(robot, "Étape 5 sur 6");
 
-        TableView<?> registers = robot.lookup("#replace-registers").queryAs(TableView.class);
-        assertThat(onFx(() -> registers.getItems().size())).isEqualTo(METERS);
-        assertThat(text(robot, "#replace-review-summary")).contains("Rien n'est encore comptabilisé");
+        TableView<RegisterRow> registers = robot.lookup("#replace-registers").queryAs(TableView.class);
+        assertThat(onFx(() -> List.copyOf(registers.getItems()))).hasSize(METERS)
+                .filteredOn(row -> row.meter().equals(unread)).singleElement().satisfies(row -> {
+                    assertThat(row.state()).isEqualTo("non lu [UNREAD_REGISTER]");
+                    assertThat(row.register()).isEmpty();
+                });
+        assertThat(text(robot, "#replace-review-summary")).contains("11 à jour, 0 périmés, 1 non lus",
+                "Rien n'est encore comptabilisé");
+        ListView<String> warnings = robot.lookup("#replace-review-warnings").queryAs(ListView.class);
+        assertThat(onFx(() -> List.copyOf(warnings.getItems()))).singleElement().asString()
+                .contains(unread, "[UNREAD_REGISTER]");
         assertNothingPosted();
         Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-fr-review");
     }
@@ -302,7 +320,10 @@ class ReplaceGatewayScreenTest {
         assertThat(fresh.ledgerAfter(replicaTip)).as("posted before the confirmation").isEmpty();
     }
 
-    /** {@code meters}, whose register read waits while {@link #holdRead} is set, and says when it began. */
+    /**
+     * {@code meters}, whose register read waits while {@link #holdRead} is set, and says when it began; the meter
+     * {@link #outOfReach} names is not read.
+     */
     private MeterRegisters heldWhenAsked(MeterRegisters meters) {
         return new MeterRegisters() {
             @Override
@@ -316,7 +337,7 @@ class ReplaceGatewayScreenTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                return meters.read(meterId, at);
+                return meterId.equals(outOfReach) ? Optional.empty() : meters.read(meterId, at);
             }
 
             @Override
