@@ -62,6 +62,8 @@ public final class ReplaceGatewayView extends BorderPane {
         close.setId("replace-close");
         for (Label label : new Label[] {siteSummary, gatewaySummary, problem, progressText}) {
             label.setWrapText(true);
+            // Whole sentences before a taller table: the table scrolls, a cut sentence loses its code.
+            label.setMinHeight(Region.USE_PREF_SIZE);
         }
         for (Button button : new Button[] {back, cancel, close}) {
             button.setMinWidth(Region.USE_PREF_SIZE);

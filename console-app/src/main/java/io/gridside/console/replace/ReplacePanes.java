@@ -93,16 +93,18 @@ final class ReplacePanes {
         Label summary = new Label();
         summary.setId("replace-review-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.reviewSummaryProperty());
         TableView<RegisterRow> table = new TableView<>(model.registers());
         table.setId("replace-registers");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("result.customer", RegisterRow::customer));
-        table.getColumns().add(column("result.meter", RegisterRow::meter));
-        table.getColumns().add(column("review.register", RegisterRow::register));
-        table.getColumns().add(column("review.readAt", RegisterRow::readAt));
-        table.getColumns().add(column("review.state", RegisterRow::state));
-        table.getColumns().add(column("result.gap", RegisterRow::gap));
+        // The state carries its code ([UNREAD_REGISTER]), so it gets the width the ids do not need.
+        table.getColumns().add(column("result.customer", RegisterRow::customer, 110));
+        table.getColumns().add(column("result.meter", RegisterRow::meter, 110));
+        table.getColumns().add(column("review.register", RegisterRow::register, 130));
+        table.getColumns().add(column("review.readAt", RegisterRow::readAt, 190));
+        table.getColumns().add(column("review.state", RegisterRow::state, 260));
+        table.getColumns().add(column("result.gap", RegisterRow::gap, 120));
         table.setPrefHeight(200);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label payments = new Label();
@@ -142,10 +144,16 @@ final class ReplacePanes {
     private static ListView<String> warnings(ReplaceGatewayViewModel model, String id) {
         ListView<String> warnings = new ListView<>(model.warnings());
         warnings.setId(id);
-        warnings.setPrefHeight(110);
+        warnings.setPrefHeight(90);
         warnings.visibleProperty().bind(Bindings.isNotEmpty(model.warnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
         return warnings;
+    }
+
+    private static <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
+        TableColumn<T, String> column = column(key, value);
+        column.setPrefWidth(width);
+        return column;
     }
 
     static <T> TableColumn<T, String> column(String key, Function<T, String> value) {
@@ -179,6 +187,7 @@ final class ReplacePanes {
     private static VBox pane(String explainKey, javafx.scene.Node... nodes) {
         Label explain = new Label(ReplaceTexts.text(explainKey));
         explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         VBox pane = new VBox(10, explain);
         pane.getChildren().addAll(nodes);
         return pane;
