@@ -138,6 +138,24 @@ class GatewayReplacingReviewTest {
     }
 
     @Test
+    void refusesToPostAReviewOfAnotherReplicaAndPostsNothing() throws IOException {
+        GatewayReplacing.RegistersReview review;
+        try (GatewayClient client = supervisorRepinning()) {
+            review = GatewayReplacing.readRegisters(client, store, Progress.NONE, Map.of(), CancelSignal.NEVER);
+        }
+        GatewayReplacing.RegistersReview ofAnother = new GatewayReplacing.RegistersReview(siteId() + ":1",
+                review.restore(), review.registers(), review.preview());
+
+        try (GatewayClient client = supervisorRepinning()) {
+            ReplacementRefusedException refused = catchThrowableOfType(() -> GatewayReplacing.post(client, store,
+                    ofAnother, CancelSignal.NEVER), ReplacementRefusedException.class);
+            assertThat(refused.code()).isEqualTo("REPLACE_REPLICA_CHANGED");
+        }
+        assertThat(replacement.gateway().ledgerAfter(replicaTip)).isEmpty();
+        assertThat(store.replacements().all()).isEmpty();
+    }
+
+    @Test
     void refusesTheSitesOwnGatewayAliveBeforeSendingItAnything() throws IOException {
         try (GatewayClient client = ReplacedSites.supervisor(site.listenTcp(0), siteId(), clock.now(), pins,
                 false)) {
