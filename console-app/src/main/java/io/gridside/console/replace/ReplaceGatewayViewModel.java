@@ -147,7 +147,7 @@ public final class ReplaceGatewayViewModel {
         payments.add(entered);
     }
 
-    /** Checks the payments entered, changing nothing, and moves on to the confirmation when all are right. */
+    /** Checks the payments entered and the last receipts, changing nothing, and moves on to the register read. */
     public void checkPayments() {
         if (!paymentsComplete.get()) {
             problem.set(ReplaceTexts.text("payments.unconfirmed"));
