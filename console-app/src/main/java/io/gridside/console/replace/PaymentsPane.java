@@ -2,6 +2,7 @@ package io.gridside.console.replace;
 
 import io.gridside.console.replace.ReplacementWork.Entered;
 import java.util.List;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -15,12 +16,10 @@ import javafx.scene.layout.VBox;
 /**
  * The payments made since the replica's last pull that this laptop does not hold, entered as the command line's
  * {@code --payment} and {@code --receipt} take them (a receipt slip's when its receipt number is filled in), in a
- * small table; the technician says the list is complete before it is checked.
+ * small table, and the last receipt number of each slips' book where a slip may be lost (the command's {@code
+ * --last-receipt}, checked by the same rule); the technician says the list is complete before it is checked.
  */
 final class PaymentsPane extends VBox {
-
-    // KNOWN SHORTCOMING: no field takes the command's --last-receipt yet; a lost slip's book is given on the
-    // command line.
 
     private final ReplaceGatewayViewModel model;
     private final TextField receipt = field("replace-pay-receipt", 10);
@@ -29,6 +28,7 @@ final class PaymentsPane extends VBox {
     private final TextField customer = field("replace-pay-customer", 8);
     private final TextField amount = field("replace-pay-amount", 6);
     private final TextField time = field("replace-pay-time", 12);
+    private final TextField lastReceipts = field("replace-last-receipts", 24);
     private final TableView<Entered> table;
 
     PaymentsPane(ReplaceGatewayViewModel model) {
@@ -68,13 +68,22 @@ final class PaymentsPane extends VBox {
         Button remove = ReplacePanes.action("replace-pay-remove", "payments.remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(event -> model.payments().remove(table.getSelectionModel().getSelectedItem()));
+        lastReceipts.textProperty().bindBidirectional(model.lastReceiptsProperty());
+        lastReceipts.setPromptText("AA11BB-0007");
+        Label lastReceiptsLabel = new Label(ReplaceTexts.text("payments.lastReceipt"));
+        lastReceiptsLabel.setWrapText(true);
+        lastReceiptsLabel.setLabelFor(lastReceipts);
+        HBox books = new HBox(8, lastReceiptsLabel, lastReceipts);
+        books.setAlignment(Pos.CENTER_LEFT);
         CheckBox complete = new CheckBox(ReplaceTexts.text("payments.complete"));
         complete.setId("replace-payments-complete");
         complete.selectedProperty().bindBidirectional(model.paymentsCompleteProperty());
         Button next = ReplacePanes.action("replace-check-payments", "payments.action");
         next.setOnAction(event -> model.checkPayments());
         next.disableProperty().bind(model.runningProperty());
-        getChildren().setAll(explain, form, table, new HBox(10, remove, complete, next));
+        HBox actions = new HBox(10, remove, complete, next);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(explain, form, table, books, actions);
     }
 
     private void add() {

@@ -20,8 +20,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The gateway replacement, step by step: the site's replica, the new gateway, the payments made since the last
- * pull, the confirmation and the result; above them what the earlier steps found, the work under way and the last
- * refusal. Controls and bindings only: the state lives in {@link ReplaceGatewayViewModel}.
+ * pull, the registers read, their review with the confirmation that posts, and the result; above them what the
+ * earlier steps found, the work under way and the last refusal. Controls and bindings only: the state lives in
+ * {@link ReplaceGatewayViewModel}.
  */
 public final class ReplaceGatewayView extends BorderPane {
 
@@ -61,6 +62,8 @@ public final class ReplaceGatewayView extends BorderPane {
         close.setId("replace-close");
         for (Label label : new Label[] {siteSummary, gatewaySummary, problem, progressText}) {
             label.setWrapText(true);
+            // Whole sentences before a taller table: the table scrolls, a cut sentence loses its code.
+            label.setMinHeight(Region.USE_PREF_SIZE);
         }
         for (Button button : new Button[] {back, cancel, close}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -68,6 +71,7 @@ public final class ReplaceGatewayView extends BorderPane {
         panes.put(Step.SITE, ReplacePanes.site(model));
         panes.put(Step.GATEWAY, ReplacePanes.gateway(model));
         panes.put(Step.PAYMENTS, new PaymentsPane(model));
+        panes.put(Step.REGISTERS, ReplacePanes.registers(model));
         panes.put(Step.CONFIRM, ReplacePanes.confirm(model));
         panes.put(Step.RESULT, ReplacePanes.result(model));
     }

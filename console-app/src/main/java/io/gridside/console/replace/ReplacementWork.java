@@ -7,8 +7,10 @@ import io.gridside.console.service.Connector;
 import io.gridside.console.service.GapReconciliation;
 import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.GatewayReplacing;
+import io.gridside.console.service.GatewayReplacing.RegistersReview;
 import io.gridside.console.service.ReplacementRefusedException;
 import io.gridside.console.service.ReplicaRestore;
+import io.gridside.console.service.RestorableGateway;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.commission.CommissionTargets;
 import io.gridside.console.tasks.TaskContext;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  * The replacement's work off the JavaFX thread, each step on the console's own services: the site database's
  * replica checked ({@link ReplicaRestore}), the new gateway reached under a supervisor's credential that pins its
  * key, the payments entered checked and queued by the rules of a payments import ({@link EnteredPayments}), and the
- * replacement itself ({@link GatewayReplacing}), which the command line runs too.
+ * replacement itself ({@link GatewayReplacing}) in two sessions, which the command line runs in one: the registers
+ * read for review, then the post.
  */
 final class ReplacementWork {
 
@@ -132,12 +135,27 @@ final class ReplacementWork {
     }
 
     /**
-     * Queues the payments entered and replaces the gateway, in a supervisor's session with the gateway at
-     * {@code address}; stops before the post when {@code context} is cancelled. A run again resumes and posts
-     * nothing twice, as {@link GatewayReplacing} guarantees; a payment queued by an earlier run is not entered again.
+     * Restores the new gateway at {@code address} from the replica and reads the meters' registers through it, in a
+     * supervisor's session, for the technician to review: nothing is queued or posted. {@code lastIssued} numbers
+     * the receipt books on (the command's {@code --last-receipt}); it counts only in the run that restores.
      */
-    GatewayReplacing.Result replace(Path database, String address, Path credentialFile, List<Entered> entered,
+    RegistersReview readRegisters(Path database, String address, Path credentialFile, Map<String, Long> lastIssued,
             TaskContext context) throws IOException {
+        try (Connector connector = connector(credentialFile);
+                GatewayClient client = open(connector, database, address, credentialFile);
+                SiteStore store = SiteStore.openExisting(database)) {
+            return GatewayReplacing.readRegisters(client, store, context, lastIssued, context);
+        }
+    }
+
+    /**
+     * Queues the payments entered and posts the reconciliation of the registers {@code review} read, in a new
+     * supervisor's session with the gateway at {@code address}; stops before the post when {@code context} is
+     * cancelled. A run again resumes and posts nothing twice, as {@link GatewayReplacing} guarantees; a payment
+     * queued by an earlier run is not entered again.
+     */
+    GatewayReplacing.Result post(Path database, String address, Path credentialFile, List<Entered> entered,
+            RegistersReview review, TaskContext context) throws IOException {
         try (Connector connector = connector(credentialFile);
                 GatewayClient client = open(connector, database, address, credentialFile);
                 SiteStore store = SiteStore.openExisting(database)) {
@@ -156,7 +174,7 @@ final class ReplacementWork {
             if (!problems.isEmpty()) {
                 throw new ReplacementRefusedException("REPLACE_PAYMENT_INVALID", String.join(" ", problems));
             }
-            return GatewayReplacing.run(client, store, context, Map.of(), context);
+            return GatewayReplacing.post(client, store, review, context);
         }
     }
 
@@ -168,6 +186,12 @@ final class ReplacementWork {
             siteId = store.site().map(SiteInfo::siteId).orElseThrow();
         }
         GatewayClient client = connector.repin(CommissionTargets.parse(address), credential);
+        try {
+            RestorableGateway.require(client.hello());
+        } catch (ReplacementRefusedException e) {
+            client.close();
+            throw e;
+        }
         if (!siteId.equals(client.hello().siteId())) {
             client.close();
             throw new ReplacementRefusedException("REPLACE_OTHER_SITE", ReplaceTexts.text("refusal.site",

@@ -91,20 +91,93 @@ public final class GatewayReplacing {
      */
     public static Result run(GatewayClient client, SiteStore store, Progress progress, Map<String, Long> lastIssued,
             CancelSignal cancel) throws LinkException {
+        ReplicaRestore replica = checked(client, store, lastIssued);
+        GapReconciliation gap = GapReconciliation.prepare(store, replica);
+        RestoreState restored = restore(client, replica, progress, cancel);
+        RegistersRead registers = read(client, progress, cancel);
+        return post(client, store, replica, gap, restored, registers);
+    }
+
+    /**
+     * The first half of a replacement whose registers the technician reviews before anything is posted: restores the
+     * gateway (as {@link #run} does, stopping when {@code cancel} says so) and reads the meters' registers through
+     * it. The gap each register bills, and which are stale or unread, are worked out here but posted only by {@link
+     * #post(GatewayClient, SiteStore, RegistersReview, CancelSignal)}; a review left unposted leaves the gateway
+     * restored and unposted, and a run or a review again reads the registers anew.
+     *
+     * @throws CancellationException when {@code cancel} asked to stop
+     */
+    public static RegistersReview readRegisters(GatewayClient client, SiteStore store, Progress progress,
+            Map<String, Long> lastIssued, CancelSignal cancel) throws LinkException {
+        ReplicaRestore replica = checked(client, store, lastIssued);
+        GapReconciliation gap = GapReconciliation.prepare(store, replica);
+        RestoreState restored = restore(client, replica, progress, cancel);
+        RegistersRead registers = read(client, progress, cancel);
+        Reconciled preview = gap.reconcile(registers, store.pendingPayments());
+        return new RegistersReview(replica.restoreId(), restored, registers, preview);
+    }
+
+    /**
+     * The second half: reconciles the registers {@code review} read, with the payments queued now, and posts it to
+     * the gateway, in this session or a later one. The gateway bills on from the registers it read last, which are
+     * these unless they were read again since.
+     *
+     * @throws ReplacementRefusedException with {@code REPLACE_REPLICA_CHANGED} when the site database's replica is
+     *     no longer the one the gateway was restored from
+     * @throws CancellationException when {@code cancel} asked to stop before the post
+     */
+    public static Result post(GatewayClient client, SiteStore store, RegistersReview review, CancelSignal cancel)
+            throws LinkException {
+        ReplicaRestore replica = checked(client, store, Map.of());
+        if (!replica.restoreId().equals(review.restoreId())) {
+            throw new ReplacementRefusedException("REPLACE_REPLICA_CHANGED", "The site database's replica changed "
+                    + "since the registers were read (restore " + review.restoreId() + ", now " + replica.restoreId()
+                    + "); read the registers again.");
+        }
+        GapReconciliation gap = GapReconciliation.prepare(store, replica);
+        stopIfAsked(cancel);
+        return post(client, store, replica, gap, review.restore(), review.registers());
+    }
+
+    /**
+     * What the first half of a replacement read, for the technician to review before the post.
+     *
+     * @param restoreId the replica the gateway was restored from
+     * @param preview the reconciliation of these registers with the payments queued when they were read: the gap
+     *     each meter bills, and the stale and unread registers; what is posted is worked out again at the post
+     */
+    public record RegistersReview(String restoreId, RestoreState restore, RegistersRead registers,
+            Reconciled preview) {
+    }
+
+    /** The checks before anything is sent to the gateway, and the replica it is restored from. */
+    private static ReplicaRestore checked(GatewayClient client, SiteStore store, Map<String, Long> lastIssued) {
         requireSupervisor(client);
+        RestorableGateway.require(client.hello());
         PaymentPush.checkSite(client, store);
         refuseIfRestoredAlready(client, store);
         ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
-        ReplicaRestore replica = ReplicaRestore.of(store, lastIssued);
-        GapReconciliation gap = GapReconciliation.prepare(store, replica);
+        return ReplicaRestore.of(store, lastIssued);
+    }
 
+    private static RestoreState restore(GatewayClient client, ReplicaRestore replica, Progress progress,
+            CancelSignal cancel) throws LinkException {
         stopIfAsked(cancel);
         RestoreState restored = replica.sendTo(client, progress);
         stopIfAsked(cancel);
+        return restored;
+    }
+
+    private static RegistersRead read(GatewayClient client, Progress progress, CancelSignal cancel)
+            throws LinkException {
         progress.update(Sentence.of("progress.registers"), 0, 1);
         RegistersRead registers = client.replacement().readRegisters();
         stopIfAsked(cancel);
+        return registers;
+    }
 
+    private static Result post(GatewayClient client, SiteStore store, ReplicaRestore replica, GapReconciliation gap,
+            RestoreState restored, RegistersRead registers) throws LinkException {
         Reconciled reconciled = gap.reconcile(registers, store.pendingPayments());
         ReconciliationPosted posted = client.replacement().post(new PostReconciliation(replica.restoreId(),
                 reconciled.lines(), receiptsOf(reconciled, ReplicaRestore.lateReceipts(store)), reconciled.periods(),
