@@ -12,13 +12,16 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -31,6 +34,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
@@ -48,6 +52,8 @@ public final class MeterRadioPanel extends VBox {
     private final Label title = new Label();
     private final Label facts = new Label();
     private final TableView<MeterRadio.Neighbour> neighbours = new TableView<>();
+    /** The neighbours' columns under their titles, each as narrow as its values or its title allow. */
+    private final List<TableColumn<MeterRadio.Neighbour, ?>> titled = new ArrayList<>();
     private final ListView<MeterRadio.Hop> route = new ListView<>();
     private final ListView<MeterRadio.ParentChange> parents = new ListView<>();
     private final Label parentsEmpty = new Label();
@@ -163,6 +169,31 @@ public final class MeterRadioPanel extends VBox {
         id.setPrefWidth(80);
         grade.setMinWidth(58);
         neighbours.setRowFactory(table -> new NeighbourRow());
+        titled.addAll(List.of(id, rssi.getColumns().get(0), rssi.getColumns().get(1), psr.getColumns().get(0),
+                psr.getColumns().get(1), neighbours.getColumns().get(3), neighbours.getColumns().get(4), grade));
+        // After the skin's first pulse, when the titles have their theme's font.
+        neighbours.skinProperty().addListener((obs, old, skin) -> Platform.runLater(this::fitTitles));
+    }
+
+    /**
+     * Widens each column to its title in the font the theme writes titles in: two digits fit 34 pixels, but
+     * Swahili's "ndani" and the high-contrast theme's larger "emi." were cut to "n..." and "e...".
+     */
+    private void fitTitles() {
+        neighbours.applyCss();
+        Node title = neighbours.lookup(".column-header .label");
+        if (!(title instanceof Labeled label) || !(title.getParent() instanceof Region header)) {
+            return;
+        }
+        double room = label.getInsets().getLeft() + label.getInsets().getRight() + header.getInsets().getLeft()
+                + header.getInsets().getRight() + 2;
+        for (TableColumn<MeterRadio.Neighbour, ?> column : titled) {
+            Text probe = new Text(column.getText());
+            probe.setFont(label.getFont());
+            double width = Math.max(column.getMinWidth(), Math.ceil(probe.getLayoutBounds().getWidth() + room));
+            column.setMinWidth(width);
+            column.setPrefWidth(width);
+        }
     }
 
     private static <T> TableColumn<MeterRadio.Neighbour, T> column(String key,
