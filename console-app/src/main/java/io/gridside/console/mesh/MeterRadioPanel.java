@@ -31,10 +31,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
@@ -176,23 +176,23 @@ public final class MeterRadioPanel extends VBox {
     }
 
     /**
-     * Widens each column to its title in the font the theme writes titles in: two digits fit 34 pixels, but
-     * Swahili's "ndani" and the high-contrast theme's larger "emi." were cut to "n..." and "e...".
+     * Widens each column to its title as the theme draws it: two digits fit 34 pixels, but Swahili's "ndani" and the
+     * high-contrast theme's larger "emi." were cut to "n..." and "e...". Each title is measured as its own label
+     * lays it out, which is what it draws with, rather than as a text apart, which the window's font smoothing can
+     * make a pixel or two narrower.
      */
     private void fitTitles() {
         neighbours.applyCss();
-        Node title = neighbours.lookup(".column-header .label");
-        if (!(title instanceof Labeled label) || !(title.getParent() instanceof Region header)) {
-            return;
-        }
-        double room = label.getInsets().getLeft() + label.getInsets().getRight() + header.getInsets().getLeft()
-                + header.getInsets().getRight() + 2;
-        for (TableColumn<MeterRadio.Neighbour, ?> column : titled) {
-            Text probe = new Text(column.getText());
-            probe.setFont(label.getFont());
-            double width = Math.max(column.getMinWidth(), Math.ceil(probe.getLayoutBounds().getWidth() + room));
-            column.setMinWidth(width);
-            column.setPrefWidth(width);
+        neighbours.layout();
+        for (Node node : neighbours.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && titled.contains(header.getTableColumn())
+                    && header.lookup(".label") instanceof Labeled label) {
+                TableColumn<?, ?> column = (TableColumn<?, ?>) header.getTableColumn();
+                double width = Math.max(column.getMinWidth(), Math.ceil(label.prefWidth(-1)
+                        + header.getInsets().getLeft() + header.getInsets().getRight() + 2));
+                column.setMinWidth(width);
+                column.setPrefWidth(width);
+            }
         }
     }
 
