@@ -306,6 +306,10 @@ class ScreensFitTest {
                     .toList();
             // Neighbour, RSSI and PSR over their two directions each, ETX, age, grade.
             softly.assertThat(titles).as("%s: the neighbours' titles", language).hasSize(10);
+            String latest = I18n.pattern("mesh.time.latest");
+            softly.assertThat(robot.lookup("#mesh-time-text").queryAs(Label.class).getText())
+                    .as("%s: the time shown, in the language in use", language)
+                    .startsWith(latest.substring(0, latest.indexOf('{')));
             for (Node title : titles) {
                 Labeled labeled = (Labeled) title;
                 softly.assertThat(drawnText(labeled)).as("%s", language).isEqualTo(labeled.getText());
