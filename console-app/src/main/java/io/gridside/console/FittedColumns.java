@@ -189,6 +189,10 @@ public final class FittedColumns<S> {
     private void share(double total) {
         neededWidth.set(total + TABLE_ROOM);
         if (total <= table.getWidth() - TABLE_ROOM) {
+            // A column's width does not grow by itself to a larger minimum, and the constrained policy shares the
+            // width out from the columns' widths as they are: one narrower than its text stayed so, cut.
+            table.getColumns().forEach(column -> column.setPrefWidth(Math.max(column.getWidth(),
+                    column.getMinWidth())));
             table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         } else {
             table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

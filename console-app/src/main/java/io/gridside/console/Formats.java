@@ -3,6 +3,7 @@ package io.gridside.console;
 import io.gridside.site.Currencies;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,32 @@ public final class Formats {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(value);
+    }
+
+    // KNOWN SHORTCOMING: the Commissioning screen's site form still writes its latitude and longitude with a point
+    // ("-1.05" in French too) and reads them only so; it is to write them through coordinate and read them through
+    // parseCoordinate, a change left to that screen's own work.
+    /**
+     * A latitude or longitude in decimal degrees with the language's decimal mark and no digit grouping, to the
+     * sixth decimal (a tenth of a metre) and no trailing zeros: "-1.05" in English, "-1,05" in French.
+     */
+    public static String coordinate(double degrees) {
+        NumberFormat format = NumberFormat.getNumberInstance(I18n.locale());
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(6);
+        return format.format(degrees);
+    }
+
+    /**
+     * Reads decimal degrees as a technician types them: with the language's decimal mark or a point, which a
+     * position copied from a map or a phone carries in every language.
+     *
+     * @throws NumberFormatException when {@code text} is not a number in either form
+     */
+    public static double parseCoordinate(String text) {
+        String typed = text.strip();
+        char mark = new DecimalFormatSymbols(I18n.locale()).getDecimalSeparator();
+        return Double.parseDouble(mark == '.' ? typed : typed.replace(mark, '.'));
     }
 
     /** An instant as a date and time of the site's zone. */

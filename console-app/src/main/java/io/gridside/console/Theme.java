@@ -11,11 +11,12 @@ import javafx.scene.Scene;
 /**
  * The console's looks: AtlantaFX's Primer themes for day and night, and a high-contrast variant for a screen in
  * bright sun. AtlantaFX has no high-contrast theme, so that one is Primer Light with a style sheet over it: black on
- * white, heavier borders and focus rings, larger letters. The console's own style sheet goes on top of each.
+ * white, heavier borders and focus rings, larger letters. The light theme has a small sheet over it too, for the one
+ * colour of Primer Light too pale to read on white. The console's own style sheet goes under each.
  */
 public enum Theme {
 
-    LIGHT(new PrimerLight().getUserAgentStylesheet(), null),
+    LIGHT(new PrimerLight().getUserAgentStylesheet(), "light.css"),
     DARK(new PrimerDark().getUserAgentStylesheet(), null),
     HIGH_CONTRAST(new PrimerLight().getUserAgentStylesheet(), "high-contrast.css");
 

@@ -1,6 +1,7 @@
 package io.gridside.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +52,30 @@ class FormatsTest {
         I18n.use(SWAHILI);
 
         assertThat(Formats.money(123_456_789, "TZS")).isEqualTo("TZS 1,234,567.89");
+    }
+
+    @Test
+    void aCoordinateTakesTheLanguagesDecimalMarkAndNoGrouping() {
+        I18n.use(Locale.FRENCH);
+        assertThat(Formats.coordinate(-1.05)).isEqualTo("-1,05");
+        assertThat(Formats.coordinate(1234.5)).isEqualTo("1234,5");
+        I18n.use(PORTUGUESE);
+        assertThat(Formats.coordinate(36.7)).isEqualTo("36,7");
+        I18n.use(SWAHILI);
+        assertThat(Formats.coordinate(-1.2921)).isEqualTo("-1.2921");
+        I18n.use(Locale.ENGLISH);
+        assertThat(Formats.coordinate(-1.123456789)).isEqualTo("-1.123457");
+    }
+
+    @Test
+    void aCoordinateReadsBackWithTheLanguagesMarkOrAPoint() {
+        I18n.use(Locale.FRENCH);
+        assertThat(Formats.parseCoordinate(Formats.coordinate(-1.05))).isEqualTo(-1.05);
+        assertThat(Formats.parseCoordinate(" 36.7 ")).isEqualTo(36.7);
+        I18n.use(Locale.ENGLISH);
+        assertThat(Formats.parseCoordinate("-1.2921")).isEqualTo(-1.2921);
+        assertThatThrownBy(() -> Formats.parseCoordinate("-1,05"))
+                .isInstanceOf(NumberFormatException.class);
     }
 
     @Test

@@ -18,11 +18,12 @@ class ThemeTest {
     }
 
     @Test
-    void everyThemeCarriesTheConsolesSheetAndOnlyHighContrastItsOverlay() {
+    void everyThemeCarriesTheConsolesSheetAndTheLightAndHighContrastThemesTheirOverlays() {
         for (Theme theme : Theme.values()) {
             assertThat(theme.stylesheets().get(0)).endsWith("console.css");
-            assertThat(theme.stylesheets()).as(theme.key()).hasSize(theme == Theme.HIGH_CONTRAST ? 2 : 1);
+            assertThat(theme.stylesheets()).as(theme.key()).hasSize(theme == Theme.DARK ? 1 : 2);
         }
         assertThat(Theme.HIGH_CONTRAST.stylesheets().get(1)).endsWith("high-contrast.css");
+        assertThat(Theme.LIGHT.stylesheets().get(1)).endsWith("light.css");
     }
 }

@@ -12,6 +12,7 @@ import io.gridside.console.service.Settings;
 import io.gridside.console.shell.Appearance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class AppearanceTest {
+
+    /** How far apart two grades of link must look on the mesh: well past a glance's threshold. */
+    private static final double APART = 15;
 
     private static final int METERS = 24;
     /** The screens a technician spends the day on, by their navigation names. */
@@ -150,21 +154,37 @@ class AppearanceTest {
     }
 
     @Test
-    void theHighContrastMeshDrawsEveryGradeOfLinkAtLeastThreeToOneAgainstItsBackground(FxRobot robot)
+    void theMeshDrawsEveryGradeOfLinkAtLeastThreeToOneAndEachGradeApartInEveryTheme(FxRobot robot)
             throws TimeoutException, IOException {
         ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
         Appearance appearance = Appearance.of(scene()).orElseThrow();
-        robot.interact(() -> appearance.useTheme(Theme.HIGH_CONTRAST));
         robot.clickOn("#nav-mesh");
-        WaitForAsyncUtils.waitForFxEvents();
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> appearance.useTheme(theme));
+            WaitForAsyncUtils.waitForFxEvents();
 
-        MeshCanvas canvas = robot.lookup("#mesh-canvas").queryAs(MeshCanvas.class);
-        MeshPalette palette = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> MeshPalette.of(canvas.getParent())));
-        Map<String, Integer> grades = Map.of("good", palette.good(), "fair", palette.fair(), "weak", palette.weak(),
-                "unusable", palette.unusable());
-        grades.forEach((grade, argb) -> assertThat(contrast(argb, palette.background()))
-                .as("a %s link, %08x on %08x", grade, argb, palette.background()).isGreaterThanOrEqualTo(3.0));
+            MeshCanvas canvas = robot.lookup("#mesh-canvas").queryAs(MeshCanvas.class);
+            MeshPalette palette = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                    () -> MeshPalette.of(canvas.getParent())));
+            Map<String, Integer> grades = new LinkedHashMap<>();
+            grades.put("good", palette.good());
+            grades.put("fair", palette.fair());
+            grades.put("weak", palette.weak());
+            grades.put("unusable", palette.unusable());
+            grades.forEach((grade, argb) -> assertThat(contrast(argb, palette.background()))
+                    .as("%s: a %s link, %08x on %08x", theme.key(), grade, argb, palette.background())
+                    .isGreaterThanOrEqualTo(3.0));
+            List<String> names = List.copyOf(grades.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    int one = grades.get(names.get(i));
+                    int other = grades.get(names.get(j));
+                    assertThat(difference(one, other)).as("%s: %s %08x apart from %s %08x", theme.key(),
+                            names.get(i), one, names.get(j), other).isGreaterThanOrEqualTo(APART);
+                }
+            }
+        }
+        assertThat(Screens.save(scene(), "appearance/mesh-high-contrast")).isNotEmptyFile();
     }
 
     /** The contrast ratio of two opaque colours, as the web's accessibility guidelines define it: 1 to 21. */
@@ -177,6 +197,30 @@ class AppearanceTest {
     private static double luminance(int argb) {
         return 0.2126 * linear((argb >> 16) & 0xff) + 0.7152 * linear((argb >> 8) & 0xff)
                 + 0.0722 * linear(argb & 0xff);
+    }
+
+    /**
+     * How far apart two colours look: the distance of their CIE L*a*b* coordinates (D65 white), where about 2 is
+     * the least a person sees and the high-contrast theme's fair and weak links, the closest pair it draws, are 21.
+     */
+    private static double difference(int argb, int other) {
+        double[] one = lab(argb);
+        double[] two = lab(other);
+        return Math.sqrt(Math.pow(one[0] - two[0], 2) + Math.pow(one[1] - two[1], 2) + Math.pow(one[2] - two[2], 2));
+    }
+
+    private static double[] lab(int argb) {
+        double r = linear((argb >> 16) & 0xff);
+        double g = linear((argb >> 8) & 0xff);
+        double b = linear(argb & 0xff);
+        double x = labPart((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+        double y = labPart(0.2126 * r + 0.7152 * g + 0.0722 * b);
+        double z = labPart((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+        return new double[] {116 * y - 16, 500 * (x - y), 200 * (y - z)};
+    }
+
+    private static double labPart(double ratio) {
+        return ratio > 0.008856 ? Math.cbrt(ratio) : 7.787 * ratio + 16.0 / 116;
     }
 
     private static double linear(int channel) {

@@ -1,6 +1,7 @@
 package io.gridside.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
@@ -32,6 +33,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -53,7 +55,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Mesh and Replay screens in a 1366x768 window, in French and in the high-contrast theme, as a technician reads
  * them: no text cut to an ellipsis, no legend over the mesh, and a Replay screen built again by a theme switch that
  * shows its timeline and mesh at once. The Mesh toolbar holds one line in every language and theme, and the Replay
- * meters fit their table without scrolling sideways in every language in the high-contrast theme.
+ * meters fit their table without scrolling sideways in every language in the high-contrast theme. The status bar
+ * keeps to one line, the gap estimates' and the mesh neighbours' titles show whole, and notices do not overlap.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -205,28 +208,115 @@ class ScreensFitTest {
     }
 
     @Test
-    void theStatusBarShowsEveryFigureOfTheLinkWholeInEveryLanguageAndTheme(FxRobot robot)
+    void theStatusBarKeepsToOneLineInEveryLanguageAndThemeLeavingFiguresOutWholeAndInTheTooltip(FxRobot robot)
             throws TimeoutException, IOException {
         ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
         Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        SoftAssertions softly = new SoftAssertions();
         for (Theme theme : Theme.values()) {
-            for (String language : List.of("en", "fr", "pt", "sw")) {
+            for (Locale language : I18n.LANGUAGES) {
                 robot.interact(() -> {
                     appearance.useTheme(theme);
-                    appearance.useLanguage(Locale.forLanguageTag(language));
+                    appearance.useLanguage(language);
                 });
                 WaitForAsyncUtils.waitForFxEvents();
                 String where = language + " " + theme.key();
+                Label link = robot.lookup("#status-link").queryAs(Label.class);
+                Bounds line = sceneBounds(link);
+                softly.assertThat(link.isVisible()).as(where + ": the link's transport shows").isTrue();
                 for (String id : List.of("#status-link", "#status-gateway", "#status-rtt", "#status-rate",
                         "#status-resent", "#status-dropped")) {
                     Label figure = robot.lookup(id).queryAs(Label.class);
-                    assertThat(figure.isVisible()).as(where + " shows " + id).isTrue();
-                    assertWhole(figure);
-                    assertThat(sceneBounds(figure).getMaxX()).as(where + " " + id + " inside the window")
-                            .isLessThanOrEqualTo(stage.getScene().getWidth());
+                    softly.assertThat(link.getTooltip().getText()).as(where + ": the tooltip has " + id)
+                            .contains(figure.getText());
+                    if (figure.isVisible()) {
+                        softly.assertThat(drawnText(figure)).as(where + " " + id).isEqualTo(figure.getText());
+                        Bounds shown = sceneBounds(figure);
+                        softly.assertThat(shown.getCenterY()).as(where + " " + id + " on the link's line")
+                                .isCloseTo(line.getCenterY(), within(1.0));
+                        softly.assertThat(shown.getMaxX()).as(where + " " + id + " inside the window")
+                                .isLessThanOrEqualTo(stage.getScene().getWidth());
+                    }
                 }
             }
         }
+        softly.assertAll();
+        assertThat(Screens.save(stage.getScene(), "fit/status-bar-sw-high-contrast")).isNotEmptyFile();
+    }
+
+    @Test
+    void theGapEstimatesShowTheirTitlesWholeInEveryLanguageInTheLightAndHighContrastThemes(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        SoftAssertions softly = new SoftAssertions();
+        for (Theme theme : List.of(Theme.LIGHT, Theme.HIGH_CONTRAST)) {
+            for (Locale language : I18n.LANGUAGES) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                robot.clickOn("#nav-exceptions");
+                WaitForAsyncUtils.waitForFxEvents();
+                widenTheEstimates(robot);
+                List<Node> titles = robot.lookup("#estimates-table .column-header .label").queryAll().stream()
+                        .toList();
+                softly.assertThat(titles).as("%s %s: the estimates' titles", language, theme.key()).hasSize(7);
+                for (Node title : titles) {
+                    Labeled labeled = (Labeled) title;
+                    softly.assertThat(drawnText(labeled)).as("%s %s", language, theme.key())
+                            .isEqualTo(labeled.getText());
+                }
+                if (language.equals(Locale.FRENCH) && theme == Theme.LIGHT) {
+                    assertThat(Screens.save(stage.getScene(), "fit/exceptions-fr-light")).isNotEmptyFile();
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * Gives the gap estimates 60 % of the lower half: as wide as the half a 1366-pixel window gives them, wider than
+     * their titles need, where the table shares its width out among its columns instead of scrolling.
+     */
+    private static void widenTheEstimates(FxRobot robot) {
+        Node estimates = robot.lookup("#estimates-table").query();
+        for (Node up = estimates.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof SplitPane split && split.getOrientation() == Orientation.HORIZONTAL) {
+                robot.interact(() -> split.setDividerPositions(0.4));
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            }
+        }
+        throw new AssertionError("The gap estimates lie in no split pane.");
+    }
+
+    @Test
+    void theMeshNeighboursTitlesAreWholeInEveryLanguageInHighContrast(FxRobot robot)
+            throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-mesh");
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        robot.interact(() -> appearance.useTheme(Theme.HIGH_CONTRAST));
+        SoftAssertions softly = new SoftAssertions();
+        for (Locale language : I18n.LANGUAGES) {
+            robot.interact(() -> appearance.useLanguage(language));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Node> titles = robot.lookup("#mesh-radio-neighbours .column-header .label").queryAll().stream()
+                    .toList();
+            // Neighbour, RSSI and PSR over their two directions each, ETX, age, grade.
+            softly.assertThat(titles).as("%s: the neighbours' titles", language).hasSize(10);
+            String latest = I18n.pattern("mesh.time.latest");
+            softly.assertThat(robot.lookup("#mesh-time-text").queryAs(Label.class).getText())
+                    .as("%s: the time shown, in the language in use", language)
+                    .startsWith(latest.substring(0, latest.indexOf('{')));
+            for (Node title : titles) {
+                Labeled labeled = (Labeled) title;
+                softly.assertThat(drawnText(labeled)).as("%s", language).isEqualTo(labeled.getText());
+            }
+            assertThat(Screens.save(stage.getScene(), "fit/mesh-high-contrast-" + language)).isNotEmptyFile();
+        }
+        softly.assertAll();
     }
 
     @Test
@@ -381,6 +471,50 @@ class ScreensFitTest {
         }
     }
 
+    @Test
+    void twoNoticesLieSideBySideOverTheStatusBarLeavingItsButtonsFreeInTheLightAndHighContrastThemes(
+            FxRobot robot) throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+        for (Theme theme : List.of(Theme.LIGHT, Theme.HIGH_CONTRAST)) {
+            robot.interact(() -> {
+                appearance.useTheme(theme);
+                appearance.useLanguage(Locale.forLanguageTag(theme == Theme.LIGHT ? "fr" : "sw"));
+            });
+            TaskNotices notices = robot.lookup("#notices").queryAs(TaskNotices.class);
+            robot.interact(() -> {
+                notices.show(I18n.text("notice.failed", "Relevé complet", "La passerelle n'a pas répondu dans les"
+                        + " délais ; vérifiez le câble et que la passerelle est allumée, puis relancez le relevé."),
+                        Styles.DANGER, Material2AL.ERROR_OUTLINE, Duration.ofMinutes(5));
+                notices.show(I18n.text("notice.done", "Synchronisation"), Styles.SUCCESS,
+                        Material2AL.CHECK_CIRCLE_OUTLINE, Duration.ofMinutes(5));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+
+            List<Node> shown = robot.lookup(".notification").queryAll().stream().toList();
+            assertThat(shown).as(theme.key()).hasSize(2);
+            Bounds bar = sceneBounds(robot.lookup(".status-bar").query());
+            Bounds sync = sceneBounds(robot.lookup("#status-sync-box").query());
+            for (Node notice : shown) {
+                Bounds noticeBounds = sceneBounds(notice);
+                assertThat(noticeBounds.getMaxY()).as("%s: a notice at %s down on the status bar at %s", theme.key(),
+                        noticeBounds, bar).isGreaterThan(bar.getMinY());
+                assertThat(noticeBounds.getMaxX()).as("%s: a notice at %s left of the sync at %s", theme.key(),
+                        noticeBounds, sync).isLessThanOrEqualTo(sync.getMinX());
+                for (Node text : notice.lookupAll(".text")) {
+                    Bounds textBounds = text.localToScene(text.getBoundsInLocal());
+                    assertThat(textBounds.getMaxY()).as("%s: a notice's text at %s inside its notice at %s",
+                            theme.key(), textBounds, noticeBounds).isLessThanOrEqualTo(noticeBounds.getMaxY() + 0.5);
+                }
+            }
+            Bounds first = sceneBounds(shown.get(0));
+            Bounds second = sceneBounds(shown.get(1));
+            assertThat(first.intersects(second)).as("%s: the first notice %s over the second %s", theme.key(), first,
+                    second).isFalse();
+            assertThat(Screens.save(stage.getScene(), "fit/notices-" + theme.key())).isNotEmptyFile();
+        }
+    }
+
     /** Three notices at once, as three long tasks that end together give. */
     private static void showThreeNotices(FxRobot robot) {
         TaskNotices notices = robot.lookup("#notices").queryAs(TaskNotices.class);
@@ -417,6 +551,12 @@ class ScreensFitTest {
         Text drawn = (Text) labeled.lookup(".text");
         assertThat(drawn).as(labeled.getText()).isNotNull();
         assertThat(drawn.getText()).as("the text drawn for " + labeled.getText()).isEqualTo(labeled.getText());
+    }
+
+    /** The text {@code labeled} draws: its whole text, or one cut to an ellipsis. */
+    private static String drawnText(Labeled labeled) {
+        Text drawn = (Text) labeled.lookup(".text");
+        return drawn == null ? null : drawn.getText();
     }
 
     /** {@code field} has room for the whole of {@code text} inside its padding. */

@@ -2,6 +2,7 @@ package io.gridside.console.exceptions;
 
 import io.gridside.console.Listening;
 import atlantafx.base.theme.Styles;
+import io.gridside.console.FittedColumns;
 import io.gridside.console.Formats;
 import io.gridside.console.I18n;
 import io.gridside.console.service.VeeQueue;
@@ -120,15 +121,27 @@ public final class ExceptionsView extends VBox {
 
     private void createEstimatesTable() {
         estimates.setId("estimates-table");
-        estimates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         estimates.setPlaceholder(new Label(I18n.text("exceptions.estimates.none")));
         estimates.getColumns().setAll(List.of(estimateColumn("exceptions.col.meter", GapEstimate::meterId),
                 estimateColumn("exceptions.col.from", g -> Formats.siteTime(g.gapStart(), model.zone())),
                 estimateColumn("exceptions.col.to", g -> Formats.siteTime(g.gapEnd(), model.zone())),
-                figure(estimateColumn("exceptions.col.quarters", g -> Integer.toString(g.intervals()))),
+                figure(estimateColumn("exceptions.col.quarters", g -> Formats.number(g.intervals()))),
                 figure(estimateColumn("exceptions.col.energy", g -> wh(g.deltaWh()))),
-                estimateColumn("exceptions.col.method", g -> g.method().name().toLowerCase(Locale.ROOT)),
-                estimateColumn("exceptions.col.status", g -> g.status().name().toLowerCase(Locale.ROOT))));
+                estimateColumn("exceptions.col.method", ExceptionsView::method),
+                estimateColumn("exceptions.col.status", ExceptionsView::status)));
+        // Each title and value whole: the quarter hours' title was cut to "Quarts ..." in French, in a half-width
+        // table whose columns shared its width evenly.
+        FittedColumns.fit(estimates);
+    }
+
+    /** How an estimate spread its gap, in words: "linear", "profile", as the technician reads it. */
+    private static String method(GapEstimate estimate) {
+        return I18n.text("exceptions.method." + estimate.method().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Where an estimate stands, in words. */
+    private static String status(GapEstimate estimate) {
+        return I18n.text("exceptions.status." + estimate.status().name().toLowerCase(Locale.ROOT));
     }
 
     private static String wh(long wh) {
@@ -246,8 +259,7 @@ public final class ExceptionsView extends VBox {
         } else if (estimate != null) {
             detail.setText(I18n.text("exceptions.estimateDetail", estimate.meterId(),
                     Formats.siteTime(estimate.gapStart(), model.zone()), Formats.siteTime(estimate.gapEnd(),
-                    model.zone()), wh(estimate.deltaWh()), estimate.method().name().toLowerCase(Locale.ROOT),
-                    estimate.status().name().toLowerCase(Locale.ROOT)));
+                    model.zone()), wh(estimate.deltaWh()), method(estimate), status(estimate)));
             reads.getItems().setAll(estimate.energiesWh().stream().map(ExceptionsView::wh).toList());
             value.setPromptText(I18n.text("exceptions.value.intervals"));
         } else {

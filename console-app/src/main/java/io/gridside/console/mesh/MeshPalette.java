@@ -17,13 +17,13 @@ import javafx.scene.paint.Paint;
  * switch like every styled control does.
  *
  * <p>{@link #of(Parent)} resolves each colour from the theme's looked-up colour of the same role. Where no theme is
- * loaded (a benchmark, a unit test) {@link #fallback()} gives AtlantaFX Primer Light's values for those roles.
+ * loaded (a benchmark, a unit test) {@link #fallback()} gives the light theme's values for those roles.
  *
  * @param background the view's background: {@code -color-bg-default}
  * @param foreground labels and the ring of a chosen radio: {@code -color-fg-default}
  * @param muted radios without a measure: {@code -color-fg-muted}
  * @param good a link that carries traffic well: {@code -color-success-emphasis}
- * @param fair a link that works with little margin: {@code -color-warning-2}, a yellow
+ * @param fair a link that works with little margin: {@code -color-warning-2}, a dark yellow in the light themes
  * @param weak a link that often fails or has no margin left: {@code -color-warning-emphasis}, an amber, as the
  *     radio panel writes a weak grade
  * @param unusable a link that carries nothing: {@code -color-danger-emphasis}, as the panel writes that grade
@@ -42,11 +42,12 @@ public record MeshPalette(int background, int foreground, int muted, int good, i
         "-color-chart-5", "-color-chart-6", "-color-chart-7", "-color-chart-8",
     };
 
-    // KNOWN SHORTCOMING: Primer Light's own -color-warning-2, a fair link in the light theme, is a pale yellow of
-    // 1.7:1 against white; only the high-contrast theme redefines it darker.
-    /** Primer Light's values of {@link #LOOKUPS}, used where a theme does not answer. */
+    /**
+     * The light theme's values of {@link #LOOKUPS}, used where a theme does not answer: Primer Light's, but for the
+     * fair link's yellow, which the light theme's own sheet darkens from Primer's pale 1.7:1 against white.
+     */
     private static final int[] FALLBACKS = {
-        0xffffffff, 0xff24292f, 0xff57606a, 0xff2da44e, 0xffeac54f, 0xffbf8700, 0xffcf222e, 0xff6e7781,
+        0xffffffff, 0xff24292f, 0xff57606a, 0xff2da44e, 0xff8a7a00, 0xffbf8700, 0xffcf222e, 0xff6e7781,
         0xff0969da, 0xfff3622d, 0xfffba71b, 0xff57b757, 0xff41a9c9, 0xff4258c9, 0xff9a42c8, 0xffc84164,
         0xff888888,
     };
@@ -60,7 +61,7 @@ public record MeshPalette(int background, int foreground, int muted, int good, i
         }
     }
 
-    /** The palette without a theme: Primer Light's colours. */
+    /** The palette without a theme: the light theme's colours. */
     public static MeshPalette fallback() {
         return fromArgb(FALLBACKS);
     }

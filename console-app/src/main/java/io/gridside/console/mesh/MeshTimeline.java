@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,6 +36,8 @@ public final class MeshTimeline {
     private final BooleanProperty available = new SimpleBooleanProperty(false);
     private final ObjectProperty<Instant> chosen = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
+    /** How {@link #text} is worded, to word it again in another language. */
+    private Supplier<String> wording = () -> "";
     private final PauseTransition settle = new PauseTransition(SETTLE);
     private final Consumer<Instant> load;
     private ZoneId zone = ZoneId.systemDefault();
@@ -61,8 +64,14 @@ public final class MeshTimeline {
         } finally {
             setting = false;
         }
-        text.set(shown == null ? I18n.text("mesh.time.none") : I18n.text(chosen.get() == null ? "mesh.time.latest"
-                : "mesh.time.past", SHOWN.format(shown.atZone(zone)), zone.getId()));
+        if (shown == null) {
+            say(() -> I18n.text("mesh.time.none"));
+        } else {
+            String key = chosen.get() == null ? "mesh.time.latest" : "mesh.time.past";
+            String when = SHOWN.format(shown.atZone(zone));
+            String zoneId = zone.getId();
+            say(() -> I18n.text(key, when, zoneId));
+        }
     }
 
     /** Goes back to the latest mesh held. */
@@ -98,8 +107,22 @@ public final class MeshTimeline {
         }
         Instant at = Instant.ofEpochSecond((long) value.get());
         chosen.set(at);
-        text.set(I18n.text("mesh.time.loading", SHOWN.format(at.atZone(zone))));
+        String when = SHOWN.format(at.atZone(zone));
+        say(() -> I18n.text("mesh.time.loading", when));
         load.accept(at);
+    }
+
+    private void say(Supplier<String> words) {
+        wording = words;
+        text.set(words.get());
+    }
+
+    /**
+     * Words the moment shown again in the language now in use: for a screen built again by a language switch on this
+     * timeline, which outlives it and still held the words of the language before.
+     */
+    public void reword() {
+        text.set(wording.get());
     }
 
     /** The slider's start: the earliest moment held, in epoch seconds. */

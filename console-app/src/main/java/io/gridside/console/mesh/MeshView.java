@@ -262,6 +262,7 @@ public final class MeshView extends BorderPane {
         showRange(timeline);
         time.valueProperty().bindBidirectional(timeline.valueProperty());
         time.disableProperty().bind(timeline.availableProperty().not());
+        timeline.reword();
         timeText.textProperty().bind(timeline.textProperty());
         nowButton.disableProperty().bind(timeline.chosenProperty().isNull());
         nowButton.setOnAction(event -> timeline.now());

@@ -12,13 +12,16 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -28,6 +31,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -48,6 +52,8 @@ public final class MeterRadioPanel extends VBox {
     private final Label title = new Label();
     private final Label facts = new Label();
     private final TableView<MeterRadio.Neighbour> neighbours = new TableView<>();
+    /** The neighbours' columns under their titles, each as narrow as its values or its title allow. */
+    private final List<TableColumn<MeterRadio.Neighbour, ?>> titled = new ArrayList<>();
     private final ListView<MeterRadio.Hop> route = new ListView<>();
     private final ListView<MeterRadio.ParentChange> parents = new ListView<>();
     private final Label parentsEmpty = new Label();
@@ -163,6 +169,31 @@ public final class MeterRadioPanel extends VBox {
         id.setPrefWidth(80);
         grade.setMinWidth(58);
         neighbours.setRowFactory(table -> new NeighbourRow());
+        titled.addAll(List.of(id, rssi.getColumns().get(0), rssi.getColumns().get(1), psr.getColumns().get(0),
+                psr.getColumns().get(1), neighbours.getColumns().get(3), neighbours.getColumns().get(4), grade));
+        // After the skin's first pulse, when the titles have their theme's font.
+        neighbours.skinProperty().addListener((obs, old, skin) -> Platform.runLater(this::fitTitles));
+    }
+
+    /**
+     * Widens each column to its title as the theme draws it: two digits fit 34 pixels, but Swahili's "ndani" and the
+     * high-contrast theme's larger "emi." were cut to "n..." and "e...". Each title is measured as its own label
+     * lays it out, which is what it draws with, rather than as a text apart, which the window's font smoothing can
+     * make a pixel or two narrower.
+     */
+    private void fitTitles() {
+        neighbours.applyCss();
+        neighbours.layout();
+        for (Node node : neighbours.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && titled.contains(header.getTableColumn())
+                    && header.lookup(".label") instanceof Labeled label) {
+                TableColumn<?, ?> column = (TableColumn<?, ?>) header.getTableColumn();
+                double width = Math.max(column.getMinWidth(), Math.ceil(label.prefWidth(-1)
+                        + header.getInsets().getLeft() + header.getInsets().getRight() + 2));
+                column.setMinWidth(width);
+                column.setPrefWidth(width);
+            }
+        }
     }
 
     private static <T> TableColumn<MeterRadio.Neighbour, T> column(String key,

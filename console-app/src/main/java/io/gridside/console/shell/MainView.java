@@ -263,11 +263,13 @@ public final class MainView extends BorderPane {
     /**
      * The notices go down over the status bar's link figures instead of over a screen: in the corner of the screens
      * they hid what a technician reads there (the Mesh screen's "no meter chosen", the Meters voltage chart's
-     * legend). The status bar's buttons stay free: the settings menu on its left, the task list's on its right.
+     * legend). Two lie side by side in the width the link figures take, so neither stacks over the screen and the
+     * status bar's buttons stay free: the settings menu on its left, the sync, link and task list's on its right.
      */
     private void placeNotices(StackPane centre, StatusBar statusBar) {
         StackPane.setAlignment(notices, Pos.BOTTOM_LEFT);
         notices.translateYProperty().bind(statusBar.heightProperty());
+        notices.roomProperty().bind(statusBar.linkWidthProperty());
         if (settingsMenu != null) {
             notices.translateXProperty().bind(Bindings.createDoubleBinding(() -> settingsMenu.getBoundsInParent()
                     .getMaxX() + NOTICES_GAP, settingsMenu.boundsInParentProperty()));

@@ -7,6 +7,9 @@ import io.gridside.console.I18n;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -16,12 +19,13 @@ import javafx.concurrent.Worker;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
- * Short notices at the frame's bottom left, which the frame lays over its status bar, when a long task ends or
+ * Short notices at the frame's bottom left, which the frame lays over its status bar's link figures, side by side
+ * and never one above another over the screen that is open, when a long task ends or
  * fails, so a technician who went on working elsewhere hears of it; a quick one's end or failure is seen on the
  * screen that started it, where the technician still is, and a notice over that screen would only hide part of it.
  * A notice never takes the keyboard focus: it appears, stays a few seconds (a failure longer) and goes, while the
@@ -30,22 +34,28 @@ import org.kordamp.ikonli.material2.Material2AL;
  * <p>Work that runs by itself, outside the task list (the sync schedule's runs), is told of through
  * {@link #unattendedEnded}: its failure at once, since nobody watched it start.
  */
-public final class TaskNotices extends VBox {
+public final class TaskNotices extends HBox {
 
     /** A task that ran at least this long is worth a notice when it ends; a quicker one was watched. */
     public static final Duration LONG = Duration.ofSeconds(3);
 
     /*
-     * Short lives, two at most, and narrow: a notice lies over the status bar, and one stacked above it over the
-     * screen's corner; a failure stays longer, and the task list keeps it after.
+     * Short lives, two at most, and narrow: the notices lie side by side over the status bar, where a second one
+     * stacked above the first used to hide the bottom left of the screen; a failure stays longer, and the task list
+     * keeps it after.
      */
     private static final Duration SHOWN = Duration.ofSeconds(4);
     private static final Duration FAILURE_SHOWN = Duration.ofSeconds(8);
-    // KNOWN SHORTCOMING: the second of two notices stacks above the status bar, over the bottom left of the screen
-    // that is open, for its few seconds; no corner of every screen is free of content.
     /** The most notices shown at once, the oldest going first. */
     public static final int MOST_SHOWN = 2;
+    /** A notice's width when there is room; two share less room evenly, down to {@link #NARROWEST}. */
     private static final double WIDTH = 360;
+    /** The narrowest a notice gets, where a long failure still reads in a few lines. */
+    private static final double NARROWEST = 220;
+    private static final double GAP = 8;
+
+    /** The width the notices may take side by side: what the frame leaves them over its status bar. */
+    private final DoubleProperty room = new SimpleDoubleProperty(MOST_SHOWN * WIDTH + GAP);
 
     private final ListChangeListener<Task<?>> added = change -> {
         while (change.next()) {
@@ -57,7 +67,7 @@ public final class TaskNotices extends VBox {
     public TaskNotices(TaskRunner runner) {
         setId("notices");
         getStyleClass().add("notices");
-        setSpacing(8);
+        setSpacing(GAP);
         setAlignment(Pos.BOTTOM_LEFT);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setFocusTraversable(false);
@@ -118,7 +128,8 @@ public final class TaskNotices extends VBox {
     public void show(String message, String style, Material2AL icon, Duration shown) {
         Notification notice = new Notification(message, new FontIcon(icon));
         notice.getStyleClass().addAll(style, Styles.ELEVATED_1);
-        notice.setPrefWidth(WIDTH);
+        notice.prefWidthProperty().bind(Bindings.createDoubleBinding(this::noticeWidth, room, getChildren()));
+        notice.setMinWidth(Region.USE_PREF_SIZE);
         notice.setMaxHeight(Region.USE_PREF_SIZE);
         notice.setFocusTraversable(false);
         notice.setOnClose(event -> getChildren().remove(notice));
@@ -130,6 +141,18 @@ public final class TaskNotices extends VBox {
         PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(shown.toMillis()));
         wait.setOnFinished(event -> getChildren().remove(notice));
         wait.play();
+    }
+
+    /** The width the notices may take side by side; {@code 2 * 360 + 8} until the frame binds it. */
+    public DoubleProperty roomProperty() {
+        return room;
+    }
+
+    /** Each notice's width: as wide as it may be while those shown share the room, within its bounds. */
+    private double noticeWidth() {
+        int shown = Math.max(1, getChildren().size());
+        double share = (room.get() - GAP * (shown - 1)) / shown;
+        return Math.max(NARROWEST, Math.min(WIDTH, Math.floor(share)));
     }
 
     /** Keeps the notice's own close button out of the keyboard's way: it is for the mouse. */
