@@ -104,9 +104,6 @@ public final class Formats {
         return format.format(value);
     }
 
-    // KNOWN SHORTCOMING: the Commissioning screen's site form still writes its latitude and longitude with a point
-    // ("-1.05" in French too) and reads them only so; it is to write them through coordinate and read them through
-    // parseCoordinate, a change left to that screen's own work.
     /**
      * A latitude or longitude in decimal degrees with the language's decimal mark and no digit grouping, to the
      * sixth decimal (a tenth of a metre) and no trailing zeros: "-1.05" in English, "-1,05" in French.

@@ -17,7 +17,6 @@ import io.gridside.site.commission.SitePlan;
 import io.gridside.site.store.CommissionRecords;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -62,7 +61,7 @@ final class CommissionOverviews {
     private static List<CommissionOverview.Joined> joined(List<JoinedMeter> meters, Map<String, String> customers) {
         return meters.stream().map(meter -> new CommissionOverview.Joined(meter.meterId(),
                 CommissionTexts.text("joined.typeOf", meter.hardwareId(), meter.phases()),
-                String.format(Locale.ROOT, "%.5f, %.5f", meter.latitude(), meter.longitude()),
+                Formats.coordinate(meter.latitude()) + " / " + Formats.coordinate(meter.longitude()),
                 CommissionTexts.text("joined.signalOf", meter.upRssiDbm(), meter.downRssiDbm(), meter.etx(),
                         meter.routes()),
                 customers.getOrDefault(meter.meterId(), ""))).toList();

@@ -1,6 +1,7 @@
 package io.gridside.console.commission;
 
 import io.gridside.console.Failures;
+import io.gridside.console.Formats;
 import io.gridside.console.Message;
 import io.gridside.console.Sentence;
 import io.gridside.console.service.commission.StepState;
@@ -138,7 +139,7 @@ public final class CommissionViewModel {
         if (plan != null) {
             List<String> values = List.of(plan.siteId(), plan.name(), plan.operator(), plan.currency(),
                     plan.zone().getId(), String.join(", ", plan.holidays().stream().map(LocalDate::toString).toList()),
-                    Double.toString(plan.latitude()), Double.toString(plan.longitude()));
+                    Formats.coordinate(plan.latitude()), Formats.coordinate(plan.longitude()));
             for (int i = 0; i < values.size(); i++) {
                 siteFields.get(i).set(values.get(i));
             }
@@ -206,8 +207,8 @@ public final class CommissionViewModel {
             }
             Collections.sort(days);
             plan = new SitePlan(siteId.strip(), name.strip(), operator.strip(), currency.strip().toUpperCase(
-                    Locale.ROOT), ZoneId.of(zone.strip()), days, Double.parseDouble(latitude.strip()),
-                    Double.parseDouble(longitude.strip()));
+                    Locale.ROOT), ZoneId.of(zone.strip()), days, Formats.parseCoordinate(latitude.strip()),
+                    Formats.parseCoordinate(longitude.strip()));
         } catch (DateTimeException | IllegalArgumentException e) {
             problem.show(Sentence.of(CommissionTexts.PREFIX + "site.invalid",
                     Sentence.later(() -> Failures.words(e))));

@@ -51,6 +51,22 @@ class CommissionViewModelTest {
     }
 
     @Test
+    void aFrenchFormReadsItsPositionWithTheDecimalCommaOrAPoint() {
+        I18n.use(Locale.FRENCH);
+        try {
+            model.createSite("ngamba-3", "Ngamba", "Ngamba Power", "KES", "Africa/Nairobi", "", "-0,31", "32.65");
+
+            assertThat(model.problemProperty().get()).isEmpty();
+            assertThat(source.plans).singleElement().satisfies(plan -> {
+                assertThat(plan.latitude()).isEqualTo(-0.31);
+                assertThat(plan.longitude()).isEqualTo(32.65);
+            });
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void aScanWithoutACustomerIsRefusedAndAStrayEnterIsIgnored() {
         model.assign("   ", "NG-0001");
         assertThat(model.problemProperty().get()).isEmpty();
