@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A technician's whole replacement from the command line, on a simulator in a JVM of its own: {@code sim --journal
- * DIR --replace-gateway-after N} lets the gateway die, {@code connect ... replace-gateway} restores the new one,
+ * DIR --replace-gateway-after N --replace-gateway-on-input} lets the gateway die when the test types a line once the
+ * console has pulled, {@code connect ... replace-gateway} restores the new one,
  * cash is taken on it, and then the simulator is killed and started again on the same journal. The new gateway
  * comes back at once with every balance the console's replica holds, numbers its next receipt after the last one
  * it gave, holds each payment once, and the audit of the site passes across the restart.
@@ -44,8 +45,11 @@ class ReplacementRestartTest {
     private static final String SITE = "site-" + SEED;
     /** A quarter hour of the site's time in 15 seconds: slow enough to check balances between two ticks. */
     private static final String SPEED = "60";
-    /** The gateway dies 30 site minutes, 30 real seconds, after it starts: after the console's first pull. */
-    private static final String DIES_AFTER_MINUTES = "30";
+    /**
+     * Later than the simulator lives: the gateway dies when the test types a line, after the console's first pull,
+     * however long the machine took to get there.
+     */
+    private static final String DIES_AFTER_MINUTES = "600";
     /** How long the balances are looked at again while each look spans a quarter hour billed. */
     private static final Duration LOOKS_LIMIT = Duration.ofSeconds(90);
     /** The longest any one simulator may live; {@code timeout} kills it past that, whatever the test does. */
@@ -90,6 +94,8 @@ class ReplacementRestartTest {
         String deadReceipt = topUp(tcp, "C00001", "20", "CASH-R1");
         CommandRun pull = audit(tcp);
         assertThat(pull.exitCode()).as("the console pulls the site before its gateway dies: " + pull.err()).isZero();
+        sim.getOutputStream().write("\n".getBytes(StandardCharsets.UTF_8));
+        sim.getOutputStream().flush();
         String replaced = announced("replaced=");
         CommandRun replace = CommandRun.of("connect", "--tcp", replaced, "replace-gateway", "--site", laptop,
                 "--payments-complete", "--credential", supervisor);
@@ -205,7 +211,7 @@ class ReplacementRestartTest {
                 "-Xmx256m", "-Dgridside.home=" + home, "-cp", System.getProperty("java.class.path"),
                 "io.gridside.console.Main", "sim", "--meters", Integer.toString(METERS), "--seed",
                 Long.toString(SEED), "--days", "1", "--speed", SPEED, "--tcp", "0", "--journal", journal.toString(),
-                "--replace-gateway-after", DIES_AFTER_MINUTES)
+                "--replace-gateway-after", DIES_AFTER_MINUTES, "--replace-gateway-on-input")
                 .redirectError(home.resolve("sim-" + System.nanoTime() + ".err").toFile())
                 .start();
         simOut = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
