@@ -43,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * target/screens/appearance for a person to look at.
  */
 @ExtendWith(ApplicationExtension.class)
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+// Every screen in every theme and language: on a loaded two-core machine its longest test took 101 s.
+@Timeout(value = 480, unit = TimeUnit.SECONDS)
 class AppearanceTest {
 
     /** How far apart two grades of link must look on the mesh: well past a glance's threshold. */

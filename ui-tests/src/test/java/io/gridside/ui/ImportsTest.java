@@ -164,8 +164,10 @@ class ImportsTest {
 
         console.clock().advance(Reading.INTERVAL);
         robot.clickOn("#refresh");
-        // The pull runs in the background: the outbox is read again until the ledger it pulled shows both.
-        for (int attempt = 0; attempt < 30 && !allInLedger(outbox); attempt++) {
+        // The pull runs in the background: the outbox is read again until the ledger it pulled shows both, for as
+        // long as a loaded machine may take to pull (the count of reads says nothing of how long each took).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!allInLedger(outbox) && System.nanoTime() < deadline) {
             robot.clickOn("#outbox-reload");
             try {
                 WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS, () -> allInLedger(outbox));

@@ -164,7 +164,8 @@ class KeyboardShortcutsTest {
             Thread.sleep(TaskNotices.LONG.toMillis() + 200);
             throw new IOException("the disk is full");
         }, done -> { }, failure -> { }));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification").tryQuery().isPresent());
+        // The task alone takes over three seconds: the budget leaves a slow machine room for the notice to show.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".notification").tryQuery().isPresent());
         robot.write("-00");
 
         Notification notice = robot.lookup(".notification").queryAs(Notification.class);

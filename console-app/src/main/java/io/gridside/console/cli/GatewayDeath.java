@@ -7,12 +7,17 @@ import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.journal.GatewayInputs;
 import io.gridside.sim.journal.JournalException;
 import io.gridside.sim.replace.ReplacementSite;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +44,15 @@ final class GatewayDeath {
      *
      * @param siteJournal the site's {@code --journal}, in which the new gateway keeps its own, or null for none: a
      *     gateway that died in an earlier run on it is replaced at once, and its replacement resumes
+     * @param input where a line lets the gateway die at once, if it comes before {@code at}
+     *     ({@code --replace-gateway-on-input}), or null to wait for {@code at} only
      */
     static void schedule(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
-            Consumer<String> announce, Path siteJournal) {
+            Consumer<String> announce, Path siteJournal, InputStream input) {
         Path journal = siteJournal == null ? null : siteJournal.resolve(REPLACEMENT_JOURNAL);
         Instant dies = deathAt(clock, at, journal);
-        Thread watcher = new Thread(() -> watch(sim, clock, dies, listening, announce, journal),
+        CompletableFuture<Boolean> told = input == null ? CompletableFuture.completedFuture(false) : lineOn(input);
+        Thread watcher = new Thread(() -> watch(sim, clock, dies, told, listening, announce, journal),
                 "site-sim-gateway-death");
         watcher.setDaemon(true);
         watcher.start();
@@ -58,10 +66,29 @@ final class GatewayDeath {
         return journal != null && Files.exists(journal.resolve(GatewayInputs.FILE_NAME)) ? clock.now() : at;
     }
 
-    private static void watch(SimulatedSite sim, SimClock clock, Instant at, InetSocketAddress listening,
-            Consumer<String> announce, Path journal) {
+    /**
+     * Reads {@code input} on a daemon thread of its own: true once a whole line has come, false when it ends (or
+     * fails) first, as when nobody holds the simulator's standard input.
+     */
+    static CompletableFuture<Boolean> lineOn(InputStream input) {
+        CompletableFuture<Boolean> told = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+                told.complete(lines.readLine() != null);
+            } catch (IOException e) {
+                told.complete(false);
+            }
+        }, "site-sim-gateway-death-input");
+        reader.setDaemon(true);
+        reader.start();
+        return told;
+    }
+
+    private static void watch(SimulatedSite sim, SimClock clock, Instant at, CompletableFuture<Boolean> told,
+            InetSocketAddress listening, Consumer<String> announce, Path journal) {
         try {
-            while (clock.now().isBefore(at)) {
+            while (clock.now().isBefore(at) && !told.getNow(false)) {
                 Thread.sleep(LOOK.toMillis());
             }
             ReplacementSite replacement = replace(sim, clock, listening, journal);

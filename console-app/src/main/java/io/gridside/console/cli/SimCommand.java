@@ -134,6 +134,11 @@ final class SimCommand implements Callable<Integer> {
         "dies MINUTES after go-live, as only a gateway that billed leaves a replica to restore from."})
     Integer replaceAfterMinutes;
 
+    @Option(names = "--replace-gateway-on-input", description = {"With --replace-gateway-after, let the gateway",
+        "die as soon as a line is read on standard input (Enter), if that comes first: the trainer, or a",
+        "script, says when."})
+    boolean replaceOnInput;
+
     @Override
     public Integer call() throws Exception {
         if (fresh) {
@@ -164,7 +169,7 @@ final class SimCommand implements Callable<Integer> {
             }
             if (replaceAfterMinutes != null) {
                 GatewayDeath.schedule(sim, clock, clock.now().plus(Duration.ofMinutes(replaceAfterMinutes)),
-                        listening, this::announce, journal);
+                        listening, this::announce, journal, replaceOnInput ? System.in : null);
             }
         }
         if (serial) {
@@ -327,6 +332,10 @@ final class SimCommand implements Callable<Integer> {
 
     /** A gateway can be replaced only where consoles reach it over TCP, after a positive time. */
     void checkReplacement() {
+        if (replaceOnInput && (replaceAfterMinutes == null || fresh)) {
+            throw new UsageException("--replace-gateway-on-input needs --replace-gateway-after, and works without "
+                    + "--fresh only.");
+        }
         if (replaceAfterMinutes == null) {
             return;
         }

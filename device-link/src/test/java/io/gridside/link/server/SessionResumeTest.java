@@ -31,11 +31,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A session whose transport breaks is resumed over a new one, and carries on where it stopped. */
-@Timeout(20)
+/**
+ * A session whose transport breaks is resumed over a new one, and carries on where it stopped. Each wait below is for
+ * something the link's threads do in milliseconds; its bound is only a safety net, far above what a loaded machine
+ * needs, and the test's timeout above them all.
+ */
+@Timeout(90)
 class SessionResumeTest {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+    /** The bound of each wait for the link's threads. */
+    private static final long WAIT_SECONDS = 20;
     private static final Instant FROM = SampleMessages.DAY_START;
     private static final Instant TO = FROM.plus(Duration.ofDays(400));
 
@@ -136,7 +142,7 @@ class SessionResumeTest {
     }
 
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (list.size() < size && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
@@ -149,7 +155,7 @@ class SessionResumeTest {
         CompletableFuture<IOException> suspended = new CompletableFuture<>();
         client.onSuspended(suspended::complete);
         listener.links.dropTransports(TransportKind.TCP);
-        suspended.get(5, TimeUnit.SECONDS);
+        suspended.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         CompletableFuture<Object> site = CompletableFuture.supplyAsync(() -> {
             try {
@@ -162,7 +168,7 @@ class SessionResumeTest {
         assertThat(site).isNotDone();
 
         assertThat(client.resume(listener.connect())).isTrue();
-        assertThat(site.get(5, TimeUnit.SECONDS)).isEqualTo(SampleMessages.siteReply());
+        assertThat(site.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(SampleMessages.siteReply());
     }
 
     @Test
@@ -173,7 +179,7 @@ class SessionResumeTest {
         CompletableFuture<IOException> suspended = new CompletableFuture<>();
         client.onSuspended(suspended::complete);
         home.links.dropTransports(TransportKind.TCP);
-        suspended.get(5, TimeUnit.SECONDS);
+        suspended.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         assertThat(client.resume(other.connect())).isFalse();
         assertThat(client.isSuspended()).isTrue();
@@ -188,8 +194,8 @@ class SessionResumeTest {
         CompletableFuture<IOException> suspended = new CompletableFuture<>();
         client.onSuspended(suspended::complete);
         listener.links.dropTransports(TransportKind.TCP);
-        suspended.get(5, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        suspended.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!listener.links.sessions().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -209,7 +215,7 @@ class SessionResumeTest {
 
         assertThatThrownBy(client::site).isInstanceOfSatisfying(LinkException.class,
                 e -> assertThat(e.code()).isEqualTo(LinkException.Code.CLOSED));
-        assertThat(closed.get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
         assertThat(client.isOpen()).isFalse();
     }
 
@@ -222,7 +228,7 @@ class SessionResumeTest {
         }
         GatewayClient client = open(listener);
         listener.links.dropTransports(TransportKind.TCP);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (listener.links.sessions().stream().anyMatch(s -> !s.isSuspended())
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -254,7 +260,7 @@ class SessionResumeTest {
 
         listener.links.dropTransports(TransportKind.TCP);
 
-        assertThat(closed.get(2, TimeUnit.SECONDS)).isNotNull();
+        assertThat(closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
         assertThatThrownBy(client::site).isInstanceOfSatisfying(LinkException.class,
                 e -> assertThat(e.code()).isEqualTo(LinkException.Code.CLOSED));
     }
@@ -266,7 +272,7 @@ class SessionResumeTest {
             open(listener);
         }
         listener.links.dropTransports(TransportKind.TCP);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (listener.links.sessions().size() > GatewayLinks.MAX_SUSPENDED && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -276,7 +282,7 @@ class SessionResumeTest {
     }
 
     private static void awaitNoSessions(Listener listener) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!listener.links.sessions().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PseudoTerminalTest {
 
-    private static final long PROMPT_MS = 2000;
+    /** A safety net, not a measure: a stream waits in polls of a tenth of a second, however slow the machine. */
+    private static final long PROMPT_MS = 10_000;
+    /** Time for a started task to get into its wait; the outcome is the same if it has not got there yet. */
+    private static final long SETTLE_MS = 300;
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private PseudoTerminal terminal;
@@ -51,8 +56,7 @@ class PseudoTerminalTest {
 
     @Test
     void readEndsWhenClosedFromAnotherThread() throws Exception {
-        Future<Integer> read = executor.submit(() -> terminal.input().read());
-        Thread.sleep(300);
+        Future<Integer> read = started(() -> terminal.input().read());
         assertThat(read).isNotDone();
 
         terminal.close();
@@ -62,8 +66,7 @@ class PseudoTerminalTest {
 
     @Test
     void readEndsWhenTheReadingThreadIsInterrupted() throws Exception {
-        Future<Integer> read = executor.submit(() -> terminal.input().read());
-        Thread.sleep(300);
+        Future<Integer> read = started(() -> terminal.input().read());
 
         executor.shutdownNow();
 
@@ -74,11 +77,10 @@ class PseudoTerminalTest {
     @Test
     void writeEndsWhenClosedWhileNoClientReads() throws Exception {
         byte[] moreThanTheKernelBuffers = new byte[1 << 20];
-        Future<?> write = executor.submit(() -> {
+        Future<?> write = started(() -> {
             terminal.output().write(moreThanTheKernelBuffers);
             return null;
         });
-        Thread.sleep(300);
         assertThat(write).isNotDone();
 
         terminal.close();
@@ -104,5 +106,20 @@ class PseudoTerminalTest {
         terminal.input().close();
 
         assertThatThrownBy(() -> terminal.output().write(1)).isInstanceOf(IOException.class);
+    }
+
+    /**
+     * Runs {@code task} on the executor and returns once it has begun: a task still queued when the executor is shut
+     * down would never run, and its future never end.
+     */
+    private <T> Future<T> started(Callable<T> task) throws InterruptedException {
+        CountDownLatch begun = new CountDownLatch(1);
+        Future<T> future = executor.submit(() -> {
+            begun.countDown();
+            return task.call();
+        });
+        assertThat(begun.await(PROMPT_MS, TimeUnit.MILLISECONDS)).as("the task began").isTrue();
+        Thread.sleep(SETTLE_MS);
+        return future;
     }
 }
