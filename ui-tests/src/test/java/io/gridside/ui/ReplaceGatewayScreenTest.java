@@ -9,6 +9,7 @@ import io.gridside.console.replace.ReplaceGatewayViewModel.RegisterRow;
 import io.gridside.console.service.AppDirs;
 import io.gridside.console.service.BillingAudit;
 import io.gridside.console.service.BillingReport;
+import io.gridside.console.service.GatewayPinFile;
 import io.gridside.console.service.Progress;
 import io.gridside.console.service.SitePull;
 import io.gridside.console.shell.SessionViewModel;
@@ -76,7 +77,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * gateway reached and pinned under a supervisor's, one cash payment entered, the registers read and reviewed with
  * nothing posted, and the replacement confirmed. The result shows every customer, and the site's audit afterwards,
  * pulled from the new gateway, agrees. A register read cancelled, or a review left for the step before, posts
- * nothing and the flow starts again; the site's own gateway, alive after all, is refused in French words.
+ * nothing and the flow starts again; the site's own gateway, alive after all, is refused in French words, and
+ * another gateway than the one reached, behind the same address, is refused at the restore with nothing pinned.
  */
 @ExtendWith({ReplaceGatewayScreenTest.InFrench.class, ApplicationExtension.class})
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -214,6 +216,40 @@ class ReplaceGatewayScreenTest {
         assertThat(fresh.ledgerAfter(replicaTip)).extracting(LedgerEntry::reference).isNotEmpty()
                 .doesNotHaveDuplicates();
         assertThat(auditFromTheNewGateway().reconciliation().agrees()).isTrue();
+    }
+
+    /**
+     * The gateway behind the address typed changes between the reach and the restore (another new gateway is
+     * plugged in): the restore refuses it in words before anything is pinned or sent, and the site's pin is as it
+     * was.
+     */
+    @Test
+    void aGatewayOtherThanTheOneShownIsRefusedAtTheRestoreWithNothingPinned(FxRobot robot) throws Exception {
+        try (LoopbackRelay relay = LoopbackRelay.to(replacement.address());
+                ReplacementSite other = ReplacementSite.listen(new ReplacementGateway(siteId(), "GW-OTHER9",
+                        SigningKey.fromSeed(ByteString.fromHex("5e".repeat(32))), DemoOperator.trusted(), clock,
+                        MeterRegisters.of(site.gateway())))) {
+            openTheReplica(robot);
+            replaceText(robot, "#replace-credential", session.credentialFile().toString());
+            replaceText(robot, "#replace-address", relay.address());
+            robot.clickOn("#replace-reach");
+            waitForStep(robot, "Step 3 of 6");
+            robot.clickOn("#replace-payments-complete");
+            robot.clickOn("#replace-check-payments");
+            waitForStep(robot, "Step 4 of 6");
+
+            relay.pointAt(other.address());
+            robot.clickOn("#replace-read-registers");
+            waitFor(robot, "the refusal", () -> !text(robot, "#replace-problem").isEmpty());
+
+            assertThat(text(robot, "#replace-problem")).startsWith("The gateway at this address is now GW-OTHER9")
+                    .contains("not gateway GW-NEW001").endsWith("[REPLACE_GATEWAY_CHANGED]");
+            assertThat(text(robot, "#replace-step")).startsWith("Step 4 of 6");
+            assertThat(GatewayPinFile.of(AppDirs.forCurrentUser()).find(siteId())).as("the site's pin").isEmpty();
+            assertThat(other.gateway().profile().siteName()).as("restored").isEmpty();
+            assertNothingPosted();
+            Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-changed");
+        }
     }
 
     /**

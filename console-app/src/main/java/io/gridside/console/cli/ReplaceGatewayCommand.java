@@ -7,6 +7,7 @@ import io.gridside.console.service.Progress;
 import io.gridside.console.service.Reconciled;
 import io.gridside.console.service.ReplacementRefusedException;
 import io.gridside.console.service.ReplicaRestore;
+import io.gridside.console.service.RestorableGateway;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
@@ -16,15 +17,12 @@ import io.gridside.site.SiteInfo;
 import io.gridside.site.store.SiteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,11 +45,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     /** The gateway's refusal of a restore under another replica than the one it was restored from. */
     private static final String ALREADY_RESTORED = GatewayReplacing.ALREADY_RESTORED;
     /** A gateway that runs a site already and is no factory-fresh one, such as the site's own gateway alive. */
-    static final String NOT_FRESH = "REPLACE_GATEWAY_NOT_FRESH";
-    /** A gateway whose firmware cannot be restored from a replica. */
-    static final String NO_RESTORE = "REPLACE_GATEWAY_NO_RESTORE";
-    /** The capability of a gateway that can be restored from a replica. */
-    private static final String RESTORE = "restore";
+    static final String NOT_FRESH = RestorableGateway.NOT_FRESH;
 
     @ParentCommand
     ConnectCommand connect;
@@ -168,30 +162,13 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses, before its key is pinned or anything is sent to it, a gateway that cannot take the replica: one that
-     * runs a site already
-     * (the site's own gateway, alive after all, or another site's) or whose firmware has no restore. The sentence
-     * is the English of the one the console's refusals word in the technician's language.
-     */
-    private static void requireRestorable(HelloReply hello) {
-        if (hello.capabilities().contains(RESTORE)) {
-            return;
-        }
-        boolean runsASite = hello.siteId() != null && !hello.siteId().isEmpty();
-        String key = runsASite ? "refused.replace.notFresh" : "refused.replace.cannotRestore";
-        String pattern = ResourceBundle.getBundle("io.gridside.console.refusals", Locale.ROOT,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-        throw new RefusedException(new MessageFormat(pattern, Locale.ENGLISH).format(
-                new Object[] {hello.gatewayId(), hello.siteId()}), runsASite ? NOT_FRESH : NO_RESTORE);
-    }
-
-    /**
      * Judges the new gateway and every payment and slip entered by its hello, before the session pins its key for
-     * the site: a gateway that cannot take the replica, or a payment dated later than the new gateway's clock and
-     * this computer's, is refused while the site's pin and the gateway are as they were.
+     * the site: a gateway that cannot take the replica ({@link RestorableGateway}, as the console asks it), or a
+     * payment dated later than the new gateway's clock and this computer's, is refused while the site's pin and the
+     * gateway are as they were.
      */
     private void judgeBeforePin(HelloReply hello, SiteStore store, SiteInfo info, Instant pulledClock) {
-        requireRestorable(hello);
+        RestorableGateway.require(hello);
         Instant clock = siteClock(hello, pulledClock);
         String option = "--payment";
         List<String> entered = payments;

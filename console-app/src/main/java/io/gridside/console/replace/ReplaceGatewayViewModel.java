@@ -87,6 +87,8 @@ public final class ReplaceGatewayViewModel {
     private Map<String, Long> lastIssued = Map.of();
     /** The registers read for review, which the confirmation posts; null until read, and after a step back. */
     private GatewayReplacing.RegistersReview review;
+    /** The new gateway as shown at the reach, whose key alone the later steps pin; null until reached. */
+    private ReplacementWork.GatewayFacts reached;
     /** The site's time zone, once its replica checked: what times are shown in. */
     private ZoneId zone = ZoneOffset.UTC;
 
@@ -130,12 +132,16 @@ public final class ReplaceGatewayViewModel {
         });
     }
 
-    /** Reaches the new gateway under the credential named, pinning its key for the site when it is a supervisor's. */
+    /**
+     * Reaches the new gateway under the credential named, when it is a supervisor's, and shows its id and key with
+     * nothing pinned: the restore pins that key, and refuses any other gateway.
+     */
     public void reachGateway() {
         Path file = Path.of(database.get().strip());
         String target = address.get().strip();
         Path supervisor = Path.of(credential.get().strip());
         run("replaceGateway.task.reach", context -> work.reach(file, target, supervisor), facts -> {
+            reached = facts;
             gatewaySummary.set(ReplaceTexts.text("gateway.summary", facts.gatewayId(), facts.keyFingerprint(),
                     facts.supervisor()));
             step.set(Step.PAYMENTS);
@@ -192,17 +198,22 @@ public final class ReplaceGatewayViewModel {
      * gap for review; the confirmation posts them.
      */
     public void readRegisters() {
+        if (reached == null) {
+            return;
+        }
         Path file = Path.of(database.get().strip());
         String target = address.get().strip();
         Path supervisor = Path.of(credential.get().strip());
         Map<String, Long> books = lastIssued;
-        run("replaceGateway.task.registers", context -> work.readRegisters(file, target, supervisor, books, context),
-                this::review);
+        ReplacementWork.GatewayFacts shown = reached;
+        List<ReplacementWork.Entered> entered = List.copyOf(payments);
+        run("replaceGateway.task.registers", context -> work.readRegisters(file, target, supervisor, shown, entered,
+                books, context), this::review);
     }
 
     /** Queues the payments and posts the registers reviewed; the result shows when it posted. */
     public void confirm() {
-        if (review == null) {
+        if (review == null || reached == null) {
             return;
         }
         Path file = Path.of(database.get().strip());
@@ -210,7 +221,8 @@ public final class ReplaceGatewayViewModel {
         Path supervisor = Path.of(credential.get().strip());
         List<ReplacementWork.Entered> entered = List.copyOf(payments);
         GatewayReplacing.RegistersReview reviewed = review;
-        run("replaceGateway.task.replace", context -> work.post(file, target, supervisor, entered, reviewed,
+        ReplacementWork.GatewayFacts shown = reached;
+        run("replaceGateway.task.replace", context -> work.post(file, target, supervisor, shown, entered, reviewed,
                 context), this::show);
     }
 

@@ -19,8 +19,10 @@ import io.gridside.link.auth.Ed25519;
 import io.gridside.link.auth.Role;
 import io.gridside.link.auth.SignedCredential;
 import io.gridside.link.client.GatewayClient;
+import io.gridside.link.message.HelloReply;
 import io.gridside.site.QueuedPayment;
 import io.gridside.site.SiteInfo;
+import io.gridside.site.cbor.ByteString;
 import io.gridside.site.store.SiteStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,10 +36,10 @@ import java.util.stream.Collectors;
 
 /**
  * The replacement's work off the JavaFX thread, each step on the console's own services: the site database's
- * replica checked ({@link ReplicaRestore}), the new gateway reached under a supervisor's credential that pins its
- * key, the payments entered checked and queued by the rules of a payments import ({@link EnteredPayments}), and the
+ * replica checked ({@link ReplicaRestore}), the new gateway reached and shown with nothing pinned, the payments
+ * entered checked and queued by the rules of a payments import ({@link EnteredPayments}), and the
  * replacement itself ({@link GatewayReplacing}) in two sessions, which the command line runs in one: the registers
- * read for review, then the post.
+ * read for review, then the post. Each of the two pins the key of the gateway shown at the reach, and no other.
  */
 final class ReplacementWork {
 
@@ -58,8 +60,11 @@ final class ReplacementWork {
             int queued) {
     }
 
-    /** The new gateway as its hello presented it, and the supervisor whose session pinned its key. */
-    record GatewayFacts(String gatewayId, String keyFingerprint, String supervisor) {
+    /**
+     * The new gateway as its hello presented it when it was reached, which nothing pinned: the later steps pin its
+     * key, under {@code supervisor}'s credential, only in a session with this gateway under this key.
+     */
+    record GatewayFacts(String gatewayId, ByteString key, String keyFingerprint, String supervisor) {
     }
 
     /**
@@ -102,19 +107,23 @@ final class ReplacementWork {
     }
 
     /**
-     * Reaches the new gateway at {@code address} in a supervisor's session that pins its key for the site of
-     * {@code database}, and closes it.
+     * Reaches the new gateway at {@code address} and ends the session as soon as the gateway has proved the key it
+     * presents, before any pin is checked or changed: the technician is shown the gateway, and only that gateway's
+     * key is pinned, at the restore ({@link #readRegisters}). A gateway that cannot take the replica, or serves
+     * another site, is refused here in words.
      *
      * @throws ReplacementRefusedException before any connection when {@code credentialFile} is not a supervisor's
      */
     GatewayFacts reach(Path database, String address, Path credentialFile) throws IOException {
-        // KNOWN SHORTCOMING: this step pins the new key before the payments are entered, so a payment dated later
-        // than every clock is refused after the pin here; the command judges them before it (decision 0101).
-        try (Connector connector = connector(credentialFile);
-                GatewayClient client = open(connector, database, address, credentialFile)) {
-            return new GatewayFacts(client.hello().gatewayId(), Ed25519.fingerprint(client.hello().gatewayKey()),
-                    client.credential().technicianId());
+        SignedCredential credential = supervisor(credentialFile);
+        String siteId = siteId(database);
+        HelloReply hello;
+        try (Connector connector = connector(credentialFile)) {
+            hello = connector.hello(CommissionTargets.parse(address), credential);
         }
+        requireRestorableFor(hello, siteId);
+        return new GatewayFacts(hello.gatewayId(), hello.gatewayKey(), Ed25519.fingerprint(hello.gatewayKey()),
+                credential.technicianId());
     }
 
     /** The problems of the payments entered, each in a sentence naming its row; none queued. */
@@ -136,31 +145,34 @@ final class ReplacementWork {
 
     /**
      * Restores the new gateway at {@code address} from the replica and reads the meters' registers through it, in a
-     * supervisor's session, for the technician to review: nothing is queued or posted. {@code lastIssued} numbers
+     * supervisor's session, for the technician to review: nothing is queued or posted. The session pins the key of
+     * the gateway {@code shown} at the reach, and only that: another gateway, or a payment {@code entered} dated
+     * later than the gateway's clock and this computer's, is refused before the pin. {@code lastIssued} numbers
      * the receipt books on (the command's {@code --last-receipt}); it counts only in the run that restores.
      */
-    RegistersReview readRegisters(Path database, String address, Path credentialFile, Map<String, Long> lastIssued,
-            TaskContext context) throws IOException {
-        try (Connector connector = connector(credentialFile);
-                GatewayClient client = open(connector, database, address, credentialFile);
-                SiteStore store = SiteStore.openExisting(database)) {
+    RegistersReview readRegisters(Path database, String address, Path credentialFile, GatewayFacts shown,
+            List<Entered> entered, Map<String, Long> lastIssued, TaskContext context) throws IOException {
+        try (SiteStore store = SiteStore.openExisting(database);
+                Connector connector = connector(credentialFile);
+                GatewayClient client = open(connector, store, address, credentialFile, shown, entered)) {
             return GatewayReplacing.readRegisters(client, store, context, lastIssued, context);
         }
     }
 
     /**
      * Queues the payments entered and posts the reconciliation of the registers {@code review} read, in a new
-     * supervisor's session with the gateway at {@code address}; stops before the post when {@code context} is
-     * cancelled. A run again resumes and posts nothing twice, as {@link GatewayReplacing} guarantees; a payment
-     * queued by an earlier run is not entered again.
+     * supervisor's session with the gateway {@code shown} at {@code address}, judged as {@link #readRegisters}
+     * judges it before the pin; stops before the post when {@code context} is cancelled. A run again resumes and
+     * posts nothing twice, as {@link GatewayReplacing} guarantees; a payment queued by an earlier run is not entered
+     * again.
      */
-    GatewayReplacing.Result post(Path database, String address, Path credentialFile, List<Entered> entered,
-            RegistersReview review, TaskContext context) throws IOException {
-        try (Connector connector = connector(credentialFile);
-                GatewayClient client = open(connector, database, address, credentialFile);
-                SiteStore store = SiteStore.openExisting(database)) {
+    GatewayReplacing.Result post(Path database, String address, Path credentialFile, GatewayFacts shown,
+            List<Entered> entered, RegistersReview review, TaskContext context) throws IOException {
+        try (SiteStore store = SiteStore.openExisting(database);
+                Connector connector = connector(credentialFile);
+                GatewayClient client = open(connector, store, address, credentialFile, shown, entered)) {
             SiteInfo site = store.site().orElseThrow();
-            Instant clock = client.lastGatewayClock() != null ? client.lastGatewayClock() : Instant.now();
+            Instant clock = gatewayClock(client.hello(), store);
             List<Entered> fresh = notQueued(store, entered);
             List<Entered> payments = fresh.stream().filter(entry -> !entry.fromSlip()).toList();
             List<Entered> slips = fresh.stream().filter(Entered::fromSlip).toList();
@@ -178,26 +190,60 @@ final class ReplacementWork {
         }
     }
 
-    private GatewayClient open(Connector connector, Path database, String address, Path credentialFile)
-            throws IOException {
+    /**
+     * A supervisor's session with the gateway at {@code address} that pins its key for the site, once its hello has
+     * shown it to be the gateway {@code shown}, able to take the replica of this site, with a clock by which every
+     * payment {@code entered} holds; a hello that does not is refused with the site's pin as it was.
+     */
+    private GatewayClient open(Connector connector, SiteStore store, String address, Path credentialFile,
+            GatewayFacts shown, List<Entered> entered) throws IOException {
         SignedCredential credential = supervisor(credentialFile);
-        String siteId;
-        try (SiteStore store = SiteStore.openExisting(database)) {
-            siteId = store.site().map(SiteInfo::siteId).orElseThrow();
-        }
-        GatewayClient client = connector.repin(CommissionTargets.parse(address), credential);
-        try {
-            RestorableGateway.require(client.hello());
-        } catch (ReplacementRefusedException e) {
-            client.close();
-            throw e;
-        }
-        if (!siteId.equals(client.hello().siteId())) {
-            client.close();
+        String siteId = store.site().map(SiteInfo::siteId).orElseThrow();
+        return connector.repin(CommissionTargets.parse(address), credential, hello -> {
+            RestorableGateway.requireShown(hello, shown.gatewayId(), shown.key());
+            requireRestorableFor(hello, siteId);
+            List<String> problems = checkByClock(store, entered, gatewayClock(hello, store));
+            if (!problems.isEmpty()) {
+                throw new ReplacementRefusedException("REPLACE_PAYMENT_INVALID", String.join(" ", problems));
+            }
+        });
+    }
+
+    /** Refuses a gateway that cannot take the replica, or serves another site than {@code siteId}. */
+    private static void requireRestorableFor(HelloReply hello, String siteId) {
+        RestorableGateway.require(hello);
+        if (!siteId.equals(hello.siteId())) {
             throw new ReplacementRefusedException("REPLACE_OTHER_SITE", ReplaceTexts.text("refusal.site",
-                    client.hello().gatewayId(), client.hello().siteId(), siteId));
+                    hello.gatewayId(), hello.siteId(), siteId));
         }
-        return client;
+    }
+
+    /**
+     * The problems of the payments entered and not queued yet, a time judged by {@code clock}, the new gateway's
+     * own as its hello gave it: a payment dated later than it and than this computer's clock is refused.
+     */
+    private static List<String> checkByClock(SiteStore store, List<Entered> entered, Instant clock) {
+        SiteInfo site = store.site().orElseThrow();
+        List<Entered> fresh = notQueued(store, entered);
+        List<Entered> payments = fresh.stream().filter(entry -> !entry.fromSlip()).toList();
+        List<Entered> slips = fresh.stream().filter(Entered::fromSlip).toList();
+        List<String> problems = new ArrayList<>();
+        worded(EnteredPayments.checkByGatewayClock(store, site, lines(payments), Instant.now(), clock), payments,
+                entered, problems);
+        worded(EnteredPayments.checkReceiptsByGatewayClock(store, site, lines(slips), Instant.now(), clock), slips,
+                entered, problems);
+        return problems;
+    }
+
+    /** The site's clock: the new gateway's, as its hello gave it, or the replica's at its last pull. */
+    private static Instant gatewayClock(HelloReply hello, SiteStore store) {
+        return hello.clock() != null ? hello.clock() : store.pulledGatewayClock().orElse(Instant.now());
+    }
+
+    private static String siteId(Path database) {
+        try (SiteStore store = SiteStore.openExisting(database)) {
+            return store.site().map(SiteInfo::siteId).orElseThrow();
+        }
     }
 
     /** The credential in {@code file}, refused unless it is a supervisor's: only one may pin a gateway's key. */

@@ -9,6 +9,7 @@ import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.GatewayPins;
 import io.gridside.link.client.HelloCheck;
 import io.gridside.link.client.LinkException;
+import io.gridside.link.message.HelloReply;
 import io.gridside.link.transport.SerialTransport;
 import io.gridside.link.transport.TcpTransport;
 import io.gridside.link.transport.Transport;
@@ -100,6 +101,39 @@ public final class Connector implements AutoCloseable {
             throws IOException {
         requireConfirmedPort(target);
         return open(target, Authentication.of(credential, pinsFor(target)).repinning().checkingBeforePin(beforePin));
+    }
+
+    /**
+     * Says hello with {@code credential} and ends the session once the gateway has proved that it holds the key it
+     * presents, before that key is checked against any pin: what the gateway says of itself, with no pin read or
+     * changed, so that a technician can be shown a gateway before its key is trusted.
+     *
+     * @throws LinkException when the gateway cannot be reached, refuses the credential or does not prove its key
+     */
+    public HelloReply hello(ConnectionTarget target, SignedCredential credential) throws IOException {
+        requireConfirmedPort(target);
+        Authentication auth = Authentication.of(credential, pinsFor(target)).checkingBeforePin(reply -> {
+            throw new HelloHeard(reply);
+        });
+        try (GatewayClient unexpected = open(target, auth)) {
+            throw new IllegalStateException("The session with " + unexpected.hello().gatewayId() + " went on past "
+                    + "the check that ends it before the pin.");
+        } catch (HelloHeard heard) {
+            return heard.reply;
+        }
+    }
+
+    /** Ends a session at its check before the pin, carrying the hello it judged. */
+    private static final class HelloHeard extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient HelloReply reply;
+
+        HelloHeard(HelloReply reply) {
+            super("the hello was heard", null, false, false);
+            this.reply = reply;
+        }
     }
 
     /**

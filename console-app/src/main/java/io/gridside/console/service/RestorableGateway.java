@@ -1,6 +1,8 @@
 package io.gridside.console.service;
 
+import io.gridside.link.auth.Ed25519;
 import io.gridside.link.message.HelloReply;
+import io.gridside.site.cbor.ByteString;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,8 @@ import java.util.ResourceBundle;
 /**
  * The check, before anything is sent to it, that a gateway offered as a dead one's replacement can take the replica:
  * a factory-fresh gateway whose firmware restores a site. The command line and the console's replacement both ask
- * it, so both refuse the same gateways with the same sentence.
+ * it, so both refuse the same gateways with the same sentence. The console also asks it, at every step that changes
+ * the gateway, that the gateway is still the one the technician was shown.
  */
 public final class RestorableGateway {
 
@@ -17,6 +20,8 @@ public final class RestorableGateway {
     public static final String NOT_FRESH = "REPLACE_GATEWAY_NOT_FRESH";
     /** A gateway whose firmware cannot be restored from a replica. */
     public static final String NO_RESTORE = "REPLACE_GATEWAY_NO_RESTORE";
+    /** A gateway other than the one the technician was shown, or the same id under another key. */
+    public static final String CHANGED = "REPLACE_GATEWAY_CHANGED";
     /** The capability of a gateway that can be restored from a replica. */
     public static final String RESTORE = "restore";
 
@@ -33,8 +38,6 @@ public final class RestorableGateway {
      *     the technician's language on screen and in English in its message
      */
     public static void require(HelloReply hello) {
-        // KNOWN SHORTCOMING: the command line still runs its own copy of this check before the service's (same
-        // codes, same English sentence); the copy goes once the command calls this one.
         if (hello.capabilities().contains(RESTORE)) {
             return;
         }
@@ -43,6 +46,23 @@ public final class RestorableGateway {
         List<Object> values = List.of(hello.gatewayId(), runsASite ? hello.siteId() : "");
         throw new ReplacementRefusedException(runsASite ? NOT_FRESH : NO_RESTORE, english(reason, values), reason,
                 values);
+    }
+
+    /**
+     * Refuses the gateway that said {@code hello} unless it is gateway {@code gatewayId} under the identity key
+     * {@code key}, the one the technician was shown: the gateway behind an address may change between two sessions
+     * (the site's own gateway dies, another is plugged in), and only the key shown may be pinned.
+     *
+     * @throws ReplacementRefusedException with {@link #CHANGED}
+     */
+    public static void requireShown(HelloReply hello, String gatewayId, ByteString key) {
+        if (hello.gatewayId().equals(gatewayId) && hello.gatewayKey().equals(key)) {
+            return;
+        }
+        List<Object> values = List.of(hello.gatewayId(), Ed25519.fingerprint(hello.gatewayKey()), gatewayId,
+                Ed25519.fingerprint(key));
+        String reason = "replace.gatewayChanged";
+        throw new ReplacementRefusedException(CHANGED, english(reason, values), reason, values);
     }
 
     /** The sentence as the command line and the log read it: the refusals' own, in no language but English. */
