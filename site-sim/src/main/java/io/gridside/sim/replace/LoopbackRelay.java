@@ -1,4 +1,4 @@
-package io.gridside.console.replace;
+package io.gridside.sim.replace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One loopback address whose connections are relayed to whichever gateway the test points it at: the same address
- * a technician typed, with another gateway behind it from one session to the next.
+ * a technician typed, with another gateway behind it from one session to the next, as when a dead gateway's
+ * replacement, or another box, is plugged in where it was.
  */
-final class LoopbackRelay implements AutoCloseable {
+public final class LoopbackRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -26,7 +27,7 @@ final class LoopbackRelay implements AutoCloseable {
     }
 
     /** A relay on a free loopback port to {@code target}, until pointed elsewhere. */
-    static LoopbackRelay to(InetSocketAddress target) throws IOException {
+    public static LoopbackRelay to(InetSocketAddress target) throws IOException {
         LoopbackRelay relay = new LoopbackRelay(new ServerSocket(0, 16, InetAddress.getLoopbackAddress()), target);
         Thread accepting = new Thread(relay::accept, "loopback-relay-" + relay.server.getLocalPort());
         accepting.setDaemon(true);
@@ -35,12 +36,12 @@ final class LoopbackRelay implements AutoCloseable {
     }
 
     /** Relays the connections made from now on to {@code next}. */
-    void pointAt(InetSocketAddress next) {
+    public void pointAt(InetSocketAddress next) {
         target = next;
     }
 
     /** The relay's address as a technician types it. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
