@@ -32,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,7 +75,7 @@ public final class TariffsView extends VBox {
         header.getStyleClass().add(Styles.TITLE_4);
         reload.setId("tariffs-reload");
         versions.setId("tariff-versions");
-        versions.setPlaceholder(new Label(I18n.text("list.empty")));
+        versions.setPlaceholder(wrapped(I18n.text("list.empty")));
         versions.setPrefSize(190, 110);
         versions.setMinSize(150, 80);
         versions.setCellFactory(list -> new ListCell<>() {
@@ -86,7 +87,7 @@ public final class TariffsView extends VBox {
             }
         });
         versionLines.setId("tariff-version-lines");
-        versionLines.setPlaceholder(new Label(I18n.text("list.empty")));
+        versionLines.setPlaceholder(wrapped(I18n.text("list.empty")));
         versionLines.setPrefHeight(110);
         versionLines.setMinHeight(80);
         editor.setId("tariff-editor");
@@ -208,6 +209,15 @@ public final class TariffsView extends VBox {
         setPadding(new Insets(12));
     }
 
+    /** A placeholder that wraps in a narrow list rather than be cut: the versions' list is 190 pixels wide. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setTextAlignment(TextAlignment.CENTER);
+        label.setPadding(new Insets(0, 6, 0, 6));
+        return label;
+    }
+
     private static Label title(String key) {
         Label title = new Label(I18n.text(key));
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -219,6 +229,12 @@ public final class TariffsView extends VBox {
     private void bind() {
         visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
+                model.loadIfNeeded();
+            }
+        });
+        // A screen shown before the site's first pull ended, as a start on this screen is, reads once it has.
+        Listening.onChange(this, model.pullsProperty(), (obs, old, count) -> {
+            if (isVisible()) {
                 model.loadIfNeeded();
             }
         });
