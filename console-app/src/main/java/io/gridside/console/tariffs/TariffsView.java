@@ -76,7 +76,8 @@ public final class TariffsView extends VBox {
         reload.setId("tariffs-reload");
         versions.setId("tariff-versions");
         versions.setPlaceholder(wrapped(I18n.text("list.empty")));
-        versions.setPrefSize(190, 110);
+        // Wide enough for a version's start in French ("à partir du 2027-01-01 00:00") without a scroll bar.
+        versions.setPrefSize(240, 110);
         versions.setMinSize(150, 80);
         versions.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -96,6 +97,11 @@ public final class TariffsView extends VBox {
         save.getStyleClass().add(Styles.ACCENT);
         send.setId("tariff-send");
         problems.setId("tariff-problems");
+        // The buttons keep their words whole; whether the draft is valid is said on its own line below them.
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        problems.setWrapText(true);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("tariffs-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
@@ -183,10 +189,10 @@ public final class TariffsView extends VBox {
 
         HBox.setHgrow(versionLines, Priority.ALWAYS);
         VBox.setVgrow(editor, Priority.ALWAYS);
-        HBox saving = new HBox(10, save, send, problems);
+        HBox saving = new HBox(10, save, send);
         saving.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, title("tariffs.versions"), new HBox(6, versions, versionLines),
-                title("tariffs.draft.title"), editor, saving, message);
+                title("tariffs.draft.title"), editor, saving, problems, message);
         left.setPadding(new Insets(0, 8, 0, 0));
 
         HBox choices = new HBox(8, new Label(I18n.text("tariffs.preview.customer")), customer,
