@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -25,6 +26,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +189,46 @@ class AppearanceTest {
             }
         }
         assertThat(Screens.save(scene(), "appearance/mesh-high-contrast")).isNotEmptyFile();
+    }
+
+    /**
+     * The firmware chart's figures, each segment's count and each bar's total, stand on a chip of their own that
+     * reads at 4.5:1 or better in every theme, whatever the colour of the bar or the grid lines behind.
+     */
+    @Test
+    void theFirmwareChartsFiguresReadInEveryTheme(FxRobot robot) throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        Appearance appearance = Appearance.of(scene()).orElseThrow();
+        robot.clickOn("#nav-firmware");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !robot.lookup(".fleet-segment-count").queryAll().isEmpty());
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> appearance.useTheme(theme));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> !robot.lookup(".fleet-segment-count").queryAll().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Label> figures = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Stream.concat(
+                    robot.lookup(".fleet-segment-count").queryAllAs(Label.class).stream(),
+                    robot.lookup(".fleet-total").queryAllAs(Label.class).stream()).filter(Node::isVisible)
+                    .toList()));
+            assertThat(figures).as(theme.key()).hasSizeGreaterThan(2);
+            for (Label figure : figures) {
+                int text = argb(figure.getTextFill());
+                assertThat(figure.getBackground()).as("%s: the chip of '%s'", theme.key(), figure.getText())
+                        .isNotNull();
+                int chip = argb(figure.getBackground().getFills().get(0).getFill());
+                assertThat(chip >>> 24).as("%s: the chip of '%s' is opaque", theme.key(), figure.getText())
+                        .isEqualTo(0xff);
+                assertThat(contrast(text, chip)).as("%s: '%s', %08x on %08x", theme.key(), figure.getText(), text,
+                        chip).isGreaterThanOrEqualTo(4.5);
+            }
+        }
+    }
+
+    private static int argb(Paint paint) {
+        Color colour = (Color) paint;
+        return (int) Math.round(colour.getOpacity() * 255) << 24 | (int) Math.round(colour.getRed() * 255) << 16
+                | (int) Math.round(colour.getGreen() * 255) << 8 | (int) Math.round(colour.getBlue() * 255);
     }
 
     /** The contrast ratio of two opaque colours, as the web's accessibility guidelines define it: 1 to 21. */

@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Border;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -93,6 +94,10 @@ class KeyboardShortcutsTest {
         Label version = waitFor(robot, "#about-version", Label.class);
         assertThat(version.getText()).isEqualTo(Versions.current());
         assertThat(robot.lookup("#about-licences").queryTableView().getItems()).isNotEmpty();
+        Region about = robot.lookup("#about").queryAs(Region.class);
+        assertThat(about.getBorder()).as("the about screen's own border, for a window drawn without a frame")
+                .isNotNull();
+        assertThat(about.getBorder().getStrokes()).isNotEmpty();
         assertThat(Screens.save(version.getScene(), "comfort/about-en")).isNotEmptyFile();
         robot.push(new KeyCodeCombination(KeyCode.ESCAPE));
     }

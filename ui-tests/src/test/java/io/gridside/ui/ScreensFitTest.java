@@ -179,6 +179,36 @@ class ScreensFitTest {
         softly.assertAll();
     }
 
+    /** The mesh's five lists of findings each show their tab, none behind an overflow arrow, however long. */
+    @Test
+    void theMeshFindingsShowEveryTabInEveryLanguageAndTheme(FxRobot robot) throws TimeoutException, IOException {
+        ConnectScreen.connect(robot, console.site().listenTcp(0).getPort(), METERS);
+        robot.clickOn("#nav-mesh");
+        Appearance appearance = Appearance.of(stage.getScene()).orElseThrow();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Theme theme : Theme.values()) {
+            for (Locale language : I18n.LANGUAGES) {
+                robot.interact(() -> {
+                    appearance.useTheme(theme);
+                    appearance.useLanguage(language);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                Node findings = robot.lookup("#mesh-findings").query();
+                Bounds pane = sceneBounds(findings);
+                List<Node> tabs = List.copyOf(findings.lookupAll(".tab"));
+                softly.assertThat(tabs).as("%s %s: tabs", theme.key(), language).hasSize(5);
+                double right = tabs.stream().mapToDouble(tab -> sceneBounds(tab).getMaxX()).max().orElse(0);
+                softly.assertThat(right).as("%s %s: the last tab's end within the pane's %s", theme.key(), language,
+                        pane).isLessThanOrEqualTo(pane.getMaxX());
+                Node arrow = findings.lookup(".control-buttons-tab");
+                softly.assertThat(arrow != null && shown(arrow) && arrow.getLayoutBounds().getWidth() > 0)
+                        .as("%s %s: the overflow arrow shown", theme.key(), language).isFalse();
+            }
+        }
+        softly.assertAll();
+    }
+
     @Test
     void theReplayMetersFitTheirTableInHighContrastInEveryLanguage(FxRobot robot)
             throws TimeoutException, IOException {

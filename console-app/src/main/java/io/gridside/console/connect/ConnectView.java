@@ -139,8 +139,12 @@ public final class ConnectView extends VBox {
                 address, connectTcp);
         Label demoText = new Label(I18n.text("connect.demo.text"));
         demoText.setWrapText(true);
-        VBox demo = card(I18n.text("connect.demo.heading"), demoText,
-                new Label(I18n.text("connect.demo.scenario")), demoScenario, connectDemo);
+        Label scenario = new Label(I18n.text("connect.demo.scenario"));
+        scenario.setId("connect-demo-scenario-label");
+        // Wrapped like the text above it: in French it is wider than the card.
+        scenario.setWrapText(true);
+        scenario.setMinHeight(Region.USE_PREF_SIZE);
+        VBox demo = card(I18n.text("connect.demo.heading"), demoText, scenario, demoScenario, connectDemo);
 
         HBox cards = new HBox(16, serial, tcp, demo);
         HBox status = new HBox(12, busy, message, repin);

@@ -124,7 +124,9 @@ final class FleetChart extends StackedBarChart<String, Number> {
             if (total != null && !bars.isEmpty()) {
                 Region first = bars.get(0);
                 double height = total.prefHeight(-1);
-                total.resizeRelocate(first.getLayoutX(), Math.max(0, top - height - 2), first.getWidth(), height);
+                double width = Math.min(first.getWidth(), total.prefWidth(height));
+                total.resizeRelocate(first.getLayoutX() + (first.getWidth() - width) / 2,
+                        Math.max(0, top - height - 2), width, height);
             }
         }
     }

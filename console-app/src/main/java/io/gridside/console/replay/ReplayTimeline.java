@@ -45,7 +45,8 @@ public final class ReplayTimeline extends Region {
     private TimeScale scale;
     private ZoneId zone = ZoneId.systemDefault();
     private String zoneName = "";
-    private double zoneNameWidth;
+    /** Measures the axis's first label, which names the day shown first as well as the zone. */
+    private final Text measure = new Text();
     private long[] eventMillis = new long[0];
     private List<Outage> outages = List.of();
     private Instant historyStart;
@@ -77,9 +78,6 @@ public final class ReplayTimeline extends Region {
         scale = new TimeScale(from, to);
         zone = siteZone;
         zoneName = ReplayTexts.zoneName(siteZone, from);
-        Text measured = new Text(zoneName);
-        measured.setFont(AXIS_FONT);
-        zoneNameWidth = measured.getLayoutBounds().getWidth();
         eventMillis = sortedMillis;
         outages = List.copyOf(found);
         redraw();
@@ -114,6 +112,11 @@ public final class ReplayTimeline extends Region {
     /** The site's time zone as the axis names it at its left end ("EAT"); empty before a window. */
     public String zoneName() {
         return zoneName;
+    }
+
+    /** The axis's first label: the day the stretch shown begins on and the zone ("Sat 5 Dec EAT"). */
+    public String firstLabel() {
+        return scale == null ? "" : scale.startDay(zone) + " " + zoneName;
     }
 
     /** The scale shown, null before a window; for a test that points at an instant. */
@@ -229,9 +232,13 @@ public final class ReplayTimeline extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double labelY = plot + AXIS_HEIGHT / 2 + 1;
-        // The zone's name first, at the left end; a tick's label that would run into it is left out.
-        g.fillText(zoneName, 3, labelY);
-        double clear = zoneName.isEmpty() ? 0 : zoneNameWidth + 9;
+        // The first day and the zone's name at the left end, where the first tick's label (often that day's) would
+        // be; a tick's label that would run into it is left out.
+        String first = firstLabel();
+        g.fillText(first, 3, labelY);
+        measure.setFont(AXIS_FONT);
+        measure.setText(first);
+        double clear = measure.getLayoutBounds().getWidth() + 9;
         for (TimeScale.Tick tick : scale.ticks(w, zone)) {
             double x = Math.floor(tick.x()) + 0.5;
             g.strokeLine(x, tick.dayStart() ? 0 : plot - 4, x, plot + 4);

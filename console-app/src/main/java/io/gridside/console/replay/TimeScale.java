@@ -142,6 +142,14 @@ public final class TimeScale {
         return ticks;
     }
 
+    /**
+     * The day the stretch shown begins on in {@code zone}, as a day's tick names it: the axis names it at its left
+     * end, where the first tick's label gives way to the zone's name, so the hours after it still have their day.
+     */
+    public String startDay(ZoneId zone) {
+        return Formats.pattern(DAY).format(Instant.ofEpochMilli(start).atZone(zone));
+    }
+
     /** The tick step: the shortest of the round steps that keeps ticks {@link #TICK_GAP} pixels apart. */
     long step(double width) {
         double perPixel = span() / Math.max(1, width);

@@ -66,7 +66,7 @@ public final class SyncIndicator extends HBox {
     private void bind() {
         state.textProperty().bind(model.indicatorTextProperty());
         icon.iconCodeProperty().bind(Bindings.createObjectBinding(this::iconCode, model.configuredProperty(),
-                model.onlineProperty(), model.runningProperty()));
+                model.onlineProperty(), model.runningProperty(), model.neverSyncedWithWaitingProperty()));
         // Online shows as the icon in the success colour, so the words are kept for offline, where they matter.
         state.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> I18n.text(
                 "indicator.tooltip", I18n.text(tooltipState())), model.configuredProperty(),
@@ -81,6 +81,7 @@ public final class SyncIndicator extends HBox {
         badge.setTooltip(attention);
         Listening.onChange(this, model.onlineProperty(), (obs, was, now) -> styleOnline());
         Listening.onChange(this, model.configuredProperty(), (obs, was, now) -> styleOnline());
+        Listening.onChange(this, model.neverSyncedWithWaitingProperty(), (obs, was, now) -> styleOnline());
         styleOnline();
     }
 
@@ -101,13 +102,23 @@ public final class SyncIndicator extends HBox {
         if (model.runningProperty().get()) {
             return Material2AL.CLOUD_UPLOAD;
         }
-        return model.onlineProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF;
+        if (!model.onlineProperty().get()) {
+            return Material2AL.CLOUD_OFF;
+        }
+        // A check would say all is in the cloud; a site that never synced has none of its waiting items there.
+        return model.neverSyncedWithWaitingProperty().get() ? Material2AL.CLOUD_QUEUE : Material2AL.CLOUD_DONE;
     }
 
+    /** Online in the success colour; offline, or online with nothing ever synced, in the warning colour. */
     private void styleOnline() {
-        state.getStyleClass().removeAll("sync-online", "sync-offline");
-        if (model.configuredProperty().get()) {
-            state.getStyleClass().add(model.onlineProperty().get() ? "sync-online" : "sync-offline");
+        state.getStyleClass().removeAll("sync-online", "sync-offline", "sync-pending");
+        if (!model.configuredProperty().get()) {
+            return;
+        }
+        if (!model.onlineProperty().get()) {
+            state.getStyleClass().add("sync-offline");
+        } else {
+            state.getStyleClass().add(model.neverSyncedWithWaitingProperty().get() ? "sync-pending" : "sync-online");
         }
     }
 }

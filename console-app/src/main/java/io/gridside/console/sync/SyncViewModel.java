@@ -42,6 +42,8 @@ public final class SyncViewModel {
     private final BooleanBinding configured = Bindings.createBooleanBinding(() -> overview.get().configured(),
             overview);
     private final BooleanBinding needsAttention = Bindings.isNotEmpty(attention);
+    private final BooleanBinding neverSyncedWithWaiting = Bindings.createBooleanBinding(() -> overview.get()
+            .configured() && overview.get().lastSuccess() == null && overview.get().waitingTotal() > 0, overview);
     private final StringBinding indicatorText;
     private final StringBinding lastSuccessText = Bindings.createStringBinding(this::lastSuccess, overview, now);
     /** Whether a run ended in this session, so that an empty stream table says the run had nothing to move. */
@@ -207,6 +209,14 @@ public final class SyncViewModel {
 
     public BooleanBinding needsAttentionProperty() {
         return needsAttention;
+    }
+
+    /**
+     * Whether items wait for a site that never reached the cloud: nothing gathered on site is in the cloud yet, so
+     * the indicator must not look settled even while the cloud answers.
+     */
+    public BooleanBinding neverSyncedWithWaitingProperty() {
+        return neverSyncedWithWaiting;
     }
 
     /** The indicator's words: online or offline, what waits, when the site last synced; or a run's share done. */

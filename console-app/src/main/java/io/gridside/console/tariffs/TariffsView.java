@@ -32,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,8 +75,9 @@ public final class TariffsView extends VBox {
         header.getStyleClass().add(Styles.TITLE_4);
         reload.setId("tariffs-reload");
         versions.setId("tariff-versions");
-        versions.setPlaceholder(new Label(I18n.text("list.empty")));
-        versions.setPrefSize(190, 110);
+        versions.setPlaceholder(wrapped(I18n.text("list.empty")));
+        // Wide enough for a version's start in French ("à partir du 2027-01-01 00:00") without a scroll bar.
+        versions.setPrefSize(240, 110);
         versions.setMinSize(150, 80);
         versions.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -86,7 +88,7 @@ public final class TariffsView extends VBox {
             }
         });
         versionLines.setId("tariff-version-lines");
-        versionLines.setPlaceholder(new Label(I18n.text("list.empty")));
+        versionLines.setPlaceholder(wrapped(I18n.text("list.empty")));
         versionLines.setPrefHeight(110);
         versionLines.setMinHeight(80);
         editor.setId("tariff-editor");
@@ -95,6 +97,11 @@ public final class TariffsView extends VBox {
         save.getStyleClass().add(Styles.ACCENT);
         send.setId("tariff-send");
         problems.setId("tariff-problems");
+        // The buttons keep their words whole; whether the draft is valid is said on its own line below them.
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        problems.setWrapText(true);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("tariffs-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
@@ -182,10 +189,10 @@ public final class TariffsView extends VBox {
 
         HBox.setHgrow(versionLines, Priority.ALWAYS);
         VBox.setVgrow(editor, Priority.ALWAYS);
-        HBox saving = new HBox(10, save, send, problems);
+        HBox saving = new HBox(10, save, send);
         saving.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, title("tariffs.versions"), new HBox(6, versions, versionLines),
-                title("tariffs.draft.title"), editor, saving, message);
+                title("tariffs.draft.title"), editor, saving, problems, message);
         left.setPadding(new Insets(0, 8, 0, 0));
 
         HBox choices = new HBox(8, new Label(I18n.text("tariffs.preview.customer")), customer,
@@ -208,6 +215,15 @@ public final class TariffsView extends VBox {
         setPadding(new Insets(12));
     }
 
+    /** A placeholder that wraps in a narrow list rather than be cut: the versions' list is 190 pixels wide. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setTextAlignment(TextAlignment.CENTER);
+        label.setPadding(new Insets(0, 6, 0, 6));
+        return label;
+    }
+
     private static Label title(String key) {
         Label title = new Label(I18n.text(key));
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -219,6 +235,12 @@ public final class TariffsView extends VBox {
     private void bind() {
         visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
+                model.loadIfNeeded();
+            }
+        });
+        // A screen shown before the site's first pull ended, as a start on this screen is, reads once it has.
+        Listening.onChange(this, model.pullsProperty(), (obs, old, count) -> {
+            if (isVisible()) {
                 model.loadIfNeeded();
             }
         });

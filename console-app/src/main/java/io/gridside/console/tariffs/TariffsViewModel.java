@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -50,6 +51,10 @@ public final class TariffsViewModel implements Retext {
     private Object loadedFor;
     /** Counts preview requests, so that only the newest one's result is shown. */
     private long previewRequest;
+    /** Whether a read of the schedule is under way, so that a pull ending meanwhile does not start another. */
+    private boolean reading;
+    /** The session's pull count when the last read began, to tell whether a pull ended while it ran. */
+    private int readAtPull;
 
     public TariffsViewModel(SessionViewModel session) {
         this.session = session;
@@ -57,21 +62,43 @@ public final class TariffsViewModel implements Retext {
         month.addListener((obs, old, chosen) -> refreshPreview());
     }
 
-    /** Reads the site's schedule and customers, unless they were read in this session already. */
+    /**
+     * Reads the site's schedule and customers, unless they were read in this session already. A read that found no
+     * tariff, as one does before the site's first pull stored it, counts as not read, so the next call reads again.
+     */
     public void loadIfNeeded() {
-        if (session.helloProperty().get() != null && session.helloProperty().get() != loadedFor) {
+        Object hello = session.helloProperty().get();
+        if (hello != null && !reading && (hello != loadedFor || source.get() == null)) {
             load();
         }
+    }
+
+    /** How many pulls of the session went through: a screen read before the first pull ended reads again. */
+    public ReadOnlyIntegerProperty pullsProperty() {
+        return session.pullsProperty();
     }
 
     /** Reads the site's schedule and customers from the site database; the draft starts again from the newest. */
     public void load() {
         loadedFor = session.helloProperty().get();
         message.clear();
-        session.loadTariffs(this::loaded, message::showWords);
+        reading = true;
+        readAtPull = session.pullsProperty().get();
+        session.loadTariffs(this::loaded, this::notLoaded);
+    }
+
+    /** A read that found no tariff while a pull was storing one is tried again: that pull's end found it busy. */
+    private void notLoaded(String problem) {
+        reading = false;
+        if (source.get() == null && readAtPull != session.pullsProperty().get()) {
+            load();
+            return;
+        }
+        message.showWords(problem);
     }
 
     private void loaded(TariffPreview loaded) {
+        reading = false;
         source.set(loaded);
         versions.setAll(loaded.schedule().versions());
         VersionDraft fresh = new VersionDraft(loaded.schedule(), nextVersionFrom(loaded.schedule()));

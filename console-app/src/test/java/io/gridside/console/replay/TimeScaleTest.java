@@ -95,4 +95,17 @@ class TimeScaleTest {
         });
         assertThat(ticks.get(1).x() - ticks.get(0).x()).isGreaterThanOrEqualTo(TimeScale.TICK_GAP);
     }
+
+    @Test
+    void namesTheDayTheStretchShownBeginsOnInTheSitesZone() {
+        TimeScale scale = new TimeScale(FROM, TO);
+
+        // Midnight UTC of 1 June is still 31 May in Honolulu, ten hours behind.
+        assertThat(scale.startDay(ZoneId.of("Pacific/Honolulu"))).matches("\\w{3} 31 May");
+        assertThat(scale.startDay(ZoneId.of("Asia/Kolkata"))).matches("\\w{3} 1 Jun");
+
+        scale.zoomAt(0, WIDTH, 28);
+        scale.reveal(FROM.plus(Duration.ofDays(3)));
+        assertThat(scale.startDay(ZoneId.of("Asia/Kolkata"))).matches("\\w{3} 4 Jun");
+    }
 }

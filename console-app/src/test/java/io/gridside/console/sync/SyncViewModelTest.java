@@ -64,6 +64,20 @@ class SyncViewModelTest {
     }
 
     @Test
+    void doesNotLookSettledWhileItemsWaitForASiteThatNeverSynced() {
+        source.show(overview(true, Map.of("events", 11L), null, List.of()));
+
+        assertThat(model.indicatorTextProperty().get()).isEqualTo("11 waiting \u00b7 never synced");
+        assertThat(model.neverSyncedWithWaitingProperty().get()).isTrue();
+
+        source.show(overview(true, Map.of("events", 11L), NOW, List.of()));
+        assertThat(model.neverSyncedWithWaitingProperty().get()).as("once synced").isFalse();
+
+        source.show(overview(true, Map.of(), null, List.of()));
+        assertThat(model.neverSyncedWithWaitingProperty().get()).as("with nothing waiting").isFalse();
+    }
+
+    @Test
     void groupsWaitingRowsByPriorityWithEventsAndCustomerEditsTogether() {
         SyncOverview shown = overview(true, Map.of("events", 5L, "customers", 2L, "payments", 1L), NOW, List.of());
 
