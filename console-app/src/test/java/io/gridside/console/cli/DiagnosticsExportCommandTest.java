@@ -132,6 +132,35 @@ class DiagnosticsExportCommandTest {
     }
 
     @Test
+    void pseudonymisesEveryCredentialIdItsSourcesNameWithoutBeingToldOfThem() throws IOException {
+        plantCanaries();
+        Files.writeString(dirs.config().resolve("gateway-pins.json"), "{\"format\": \"gridside-gateway-pins/1\", "
+                + "\"sites\": {\"S-KANARI\": {\"gatewayId\": \"GW-1\", \"pinnedBy\": \"S-0001\"}}}");
+        try (SiteStore store = SiteStore.open(dirs.siteDatabase("S-KANARI"))) {
+            store.insertEvents(List.of(new SiteEvent(2, NOW.minusSeconds(60), "GW-1", EventKind.POWER_LOSS,
+                    new TreeMap<>(Map.of("by", "S-0007")), null)));
+        }
+        Files.writeString(dirs.logs().resolve("gridside.log"), String.join("\n",
+                "2026-12-05T10:00:06Z INFO [main] Pins - Re-pinned GW-1 by S-0001.",
+                "2026-12-05T10:00:07Z INFO [main] Close - Account closed; asked by S-0007.",
+                "2026-12-05T10:00:08Z INFO [main] Plan - Credentials loaded for T-0100 and T-0042.",
+                "2026-12-05T10:00:09Z INFO [w-1] CommissionDesk - Plan: technicianIds=[X-0200], ok.",
+                "2026-12-05T10:00:10Z INFO [w-1] Session - Technician Q-0300 signed in as supervisor.",
+                "2026-12-05T10:00:11Z INFO [w-1] Cash - Took cash under R-5977.", ""), StandardOpenOption.APPEND);
+        Path zip = home.resolve("out").resolve("bundle.zip");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", zip.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, String> entries = entries(zip);
+        for (String id : List.of("S-0001", "S-0007", "T-0100", "T-0042", "X-0200", "Q-0300")) {
+            entries.forEach((name, text) -> assertThat(text).as(name + " holds " + id).doesNotContain(id));
+        }
+        assertThat(entries.get("site/events.json")).contains("\"by\" : \"person-");
+        assertThat(entries.get("logs/gridside.log")).contains("by person-", "Technician person-", "under R-5977");
+    }
+
+    @Test
     void passesOverRowsItCannotReadAndNamesThemInTheManifestWithoutTheirPeople() throws IOException, SQLException {
         Map<String, String> canaries = plantCanaries();
         canaries.put("odd customer's name", "Odd Kanariroster");
