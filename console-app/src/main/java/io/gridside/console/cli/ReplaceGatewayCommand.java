@@ -7,6 +7,7 @@ import io.gridside.console.service.Progress;
 import io.gridside.console.service.Reconciled;
 import io.gridside.console.service.ReplacementRefusedException;
 import io.gridside.console.service.ReplicaRestore;
+import io.gridside.console.service.SiteMismatchException;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
@@ -48,6 +49,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     private static final String ALREADY_RESTORED = GatewayReplacing.ALREADY_RESTORED;
     /** A gateway that runs a site already and is no factory-fresh one, such as the site's own gateway alive. */
     static final String NOT_FRESH = "REPLACE_GATEWAY_NOT_FRESH";
+    /** The code of a new gateway of another site than the database's. */
+    static final String OTHER_SITE = "REPLACE_OTHER_SITE";
     /** A gateway whose firmware cannot be restored from a replica. */
     static final String NO_RESTORE = "REPLACE_GATEWAY_NO_RESTORE";
     /** The capability of a gateway that can be restored from a replica. */
@@ -132,6 +135,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             }
         } catch (ReplacementRefusedException e) {
             throw new RefusedException(e.getMessage(), e, e.code());
+        } catch (SiteMismatchException e) {
+            throw new RefusedException(e.getMessage(), e, OTHER_SITE);
         } catch (LinkException e) {
             if (!FieldOptions.refusedByGateway(e)) {
                 throw e;
@@ -185,6 +190,15 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
                 new Object[] {hello.gatewayId(), hello.siteId()}), runsASite ? NOT_FRESH : NO_RESTORE);
     }
 
+    /** A gateway of another site is refused before its key is pinned for this one, in the replacement's words. */
+    private static void requireSameSite(HelloReply hello, SiteStore store) {
+        try {
+            GatewayReplacing.requireSameSite(store, hello.gatewayId(), hello.siteId());
+        } catch (SiteMismatchException e) {
+            throw new RefusedException(e.getMessage(), e, OTHER_SITE);
+        }
+    }
+
     /**
      * Judges the new gateway and every payment and slip entered by its hello, before the session pins its key for
      * the site: a gateway that cannot take the replica, or a payment dated later than the new gateway's clock and
@@ -192,6 +206,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
      */
     private void judgeBeforePin(HelloReply hello, SiteStore store, SiteInfo info, Instant pulledClock) {
         requireRestorable(hello);
+        requireSameSite(hello, store);
         Instant clock = siteClock(hello, pulledClock);
         String option = "--payment";
         List<String> entered = payments;
