@@ -58,6 +58,7 @@ final class TopUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FieldOptions.required("--reference", reference);
+        connect.requireSigningKey("Crediting cash");
         try (GatewayClient client = connect.open()) {
             String code = currency != null ? currency : client.hello().currency();
             String meterId = who.meter == null ? null : MeterNames.meterId(client, who.meter);
