@@ -65,10 +65,12 @@ class DiagnosticsExportCommandTest {
     private AppDirs dirs;
 
     @BeforeEach
-    void moveHome() {
+    void moveHome() throws IOException {
         previousHome = System.getProperty("gridside.home");
         System.setProperty("gridside.home", home.toString());
         dirs = AppDirs.forCurrentUser();
+        // The folder the tests' bundles go to: --out is refused in a folder that does not exist.
+        Files.createDirectories(home.resolve("out"));
     }
 
     @AfterEach
@@ -289,6 +291,18 @@ class DiagnosticsExportCommandTest {
         assertThat(run.errLines()).singleElement().asString().contains(notes.toString(), "not a site database")
                 .endsWith("[NO_SITE]").doesNotContain("UNEXPECTED");
         assertThat(home.resolve("b.zip")).doesNotExist();
+    }
+
+    @Test
+    void refusesAnOutFolderThatDoesNotExistAndMakesNoFolder() {
+        Path missing = home.resolve("usb-stick").resolve("support");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", missing.resolve("x.zip").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("The folder " + missing + " of --out does not exist", "nothing was written");
+        assertThat(home.resolve("usb-stick")).doesNotExist();
     }
 
     @Test
