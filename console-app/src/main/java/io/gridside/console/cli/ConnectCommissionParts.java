@@ -64,7 +64,7 @@ final class ConnectCommissionParts {
                     out.printf("%s  %s  %d-phase  %.5f,%.5f  up %.0f dBm  down %.0f dBm  ETX %.2f  routes %d  hops "
                             + "%d  joined %s%n", meter.meterId(), meter.hardwareId(), meter.phases(),
                             meter.latitude(), meter.longitude(), meter.upRssiDbm(), meter.downRssiDbm(), meter.etx(),
-                            meter.routes(), meter.hops(), meter.joinedAt());
+                            meter.routes(), meter.hops(), Formats.siteTime(meter.joinedAt(), day.plan().zone()));
                 }
                 return ExitCode.OK;
             });
