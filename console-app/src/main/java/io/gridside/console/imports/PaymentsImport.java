@@ -248,8 +248,8 @@ public final class PaymentsImport {
             }
             if (paidAt.isAfter(now.latest().plus(FUTURE_TOLERANCE))) {
                 problems.add(new ImportProblem(row.line(), TIME, "'" + row.get(TIME) + "' is later than now ("
-                        + now.said(site.zone()) + "); check the time, or this computer's clock.", "import.time.future", row.get(TIME),
-                        Formats.siteTime(now.latest(), site.zone())));
+                        + now.said(site.zone()) + "); check the time, or this computer's clock.", "import.time.future",
+                        row.get(TIME), Formats.siteTime(now.latest(), site.zone())));
             }
             return paidAt;
         }
