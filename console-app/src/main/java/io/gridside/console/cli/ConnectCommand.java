@@ -181,9 +181,9 @@ final class ConnectCommand {
         }
     }
 
-    // KNOWN SHORTCOMING: only topup checks the key file before connecting; the other commands that move money
-    // (cash voids, push, move-in and move-out, meter exchange, adjustments, tariff push) still learn of a missing
-    // key file from the gateway's refusal, whose sentence names the request's message type.
+    // KNOWN SHORTCOMING: only topup, void and move-in check the key file before connecting; the other commands
+    // that move money (push, move-out, meter exchange, adjustments, tariff push) still learn of a missing key file
+    // from the gateway's refusal, whose sentence names the request's message type.
     /**
      * Refuses, before any session is opened, a command that moves money when the credential names a key of its
      * holder but its key file is not beside it: the gateway would take the command only signed with that key.

@@ -117,6 +117,13 @@ class CredentialRefusalTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
         assertThat(onlyLine(run)).contains("Crediting cash moves money", "no key file at " + dir.resolve("t.key.json"),
                 "nothing was sent").doesNotContain("CashTopUp").endsWith(" [CREDENTIAL_KEY_MISSING]");
+        CommandRun voiding = CommandRun.of("connect", "--tcp", "127.0.0.1:9", "--credential", credential.toString(),
+                "void", "--receipt", "AB12CD-0001", "--reason", "typed twice");
+        CommandRun movingIn = CommandRun.of("connect", "--tcp", "127.0.0.1:9", "--credential", credential.toString(),
+                "move-in", "--meter", "M-1", "--customer", "C-2", "--name", "New customer");
+        assertThat(onlyLine(voiding)).contains("Voiding a receipt moves money").endsWith(" [CREDENTIAL_KEY_MISSING]");
+        assertThat(onlyLine(movingIn)).contains("Moving a customer in moves money")
+                .endsWith(" [CREDENTIAL_KEY_MISSING]");
     }
 
     @Test
