@@ -67,6 +67,10 @@ final class CommandFiles {
     }
 
     private static <T> T read(Path file, Reader<T> reader, String what, String kind, String code) {
+        if (Files.isDirectory(file)) {
+            throw new UsageException("The " + what + " " + file + " is a folder; give the path of the file itself.",
+                    null, code);
+        }
         try {
             return reader.read(file);
         } catch (NoSuchFileException e) {

@@ -35,8 +35,8 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "The zip to write; by default "
-        + "gridside-diagnostics-<UTC time>.zip in the data folder's exports.")
+    @Option(names = "--out", paramLabel = "FILE", description = "The zip to write, in a folder that exists; by "
+        + "default gridside-diagnostics-<UTC time>.zip in the data folder's exports.")
     Path out;
 
     @Option(names = "--site", paramLabel = "FILE", description = "The site database to describe; by default the "
@@ -51,6 +51,7 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AppDirs dirs = AppDirs.forCurrentUser();
         Clock clock = Clock.systemUTC();
+        requireOutFolder();
         Path zip = out != null ? out : dirs.exports().resolve(DiagnosticsExport.fileName(clock.instant()));
         Path database = site != null ? requireSite(site) : lastUsedSite(dirs).orElse(null);
         DiagnosticsExport.Written written = write(dirs, clock, zip, database);
@@ -59,6 +60,19 @@ final class DiagnosticsExportCommand implements Callable<Integer> {
                 + "; credentials and personal data removed.");
         written.warnings().forEach(warning -> command.commandLine().getErr().println("Warning: " + warning));
         return ExitCode.OK;
+    }
+
+    /**
+     * Refuses an {@code --out} in a folder that does not exist, as the other commands' {@code --out} do: a path typed
+     * wrong, or a USB stick not mounted, would otherwise leave the bundle in folders made on the laptop's own disk
+     * while the technician looks for it elsewhere. The default exports folder is the console's own, and is made.
+     */
+    private void requireOutFolder() {
+        Path folder = out == null ? null : out.toAbsolutePath().getParent();
+        if (folder != null && Files.notExists(folder)) {
+            throw new UsageException("The folder " + folder + " of --out does not exist; create it first, or choose "
+                    + "a path in a folder that exists; nothing was written.");
+        }
     }
 
     private DiagnosticsExport.Written write(AppDirs dirs, Clock clock, Path zip, Path database) {

@@ -53,6 +53,7 @@ final class MoveInCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FieldOptions.required("--name", name);
+        connect.requireSigningKey("Moving a customer in");
         try (GatewayClient client = connect.open()) {
             long opening = FieldOptions.minorUnits("--opening-balance", openingBalance, client.hello().currency());
             String freed = MeterNames.meterId(client, meterId);

@@ -8,6 +8,7 @@ import io.gridside.console.service.Reconciled;
 import io.gridside.console.service.ReplacementRefusedException;
 import io.gridside.console.service.ReplicaRestore;
 import io.gridside.console.service.RestorableGateway;
+import io.gridside.console.service.SiteMismatchException;
 import io.gridside.link.client.GatewayClient;
 import io.gridside.link.client.LinkException;
 import io.gridside.link.message.HelloReply;
@@ -46,6 +47,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     private static final String ALREADY_RESTORED = GatewayReplacing.ALREADY_RESTORED;
     /** A gateway that runs a site already and is no factory-fresh one, such as the site's own gateway alive. */
     static final String NOT_FRESH = RestorableGateway.NOT_FRESH;
+    /** The code of a new gateway of another site than the database's. */
+    static final String OTHER_SITE = "REPLACE_OTHER_SITE";
 
     @ParentCommand
     ConnectCommand connect;
@@ -126,6 +129,8 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
             }
         } catch (ReplacementRefusedException e) {
             throw new RefusedException(e.getMessage(), e, e.code());
+        } catch (SiteMismatchException e) {
+            throw new RefusedException(e.getMessage(), e, OTHER_SITE);
         } catch (LinkException e) {
             if (!FieldOptions.refusedByGateway(e)) {
                 throw e;
@@ -162,6 +167,16 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
     }
 
     /**
+    /** A gateway of another site is refused before its key is pinned for this one, in the replacement's words. */
+    private static void requireSameSite(HelloReply hello, SiteStore store) {
+        try {
+            GatewayReplacing.requireSameSite(store, hello.gatewayId(), hello.siteId());
+        } catch (SiteMismatchException e) {
+            throw new RefusedException(e.getMessage(), e, OTHER_SITE);
+        }
+    }
+
+    /**
      * Judges the new gateway and every payment and slip entered by its hello, before the session pins its key for
      * the site: a gateway that cannot take the replica ({@link RestorableGateway}, as the console asks it), or a
      * payment dated later than the new gateway's clock and this computer's, is refused while the site's pin and the
@@ -169,6 +184,7 @@ final class ReplaceGatewayCommand implements Callable<Integer> {
      */
     private void judgeBeforePin(HelloReply hello, SiteStore store, SiteInfo info, Instant pulledClock) {
         RestorableGateway.require(hello);
+        requireSameSite(hello, store);
         Instant clock = siteClock(hello, pulledClock);
         String option = "--payment";
         List<String> entered = payments;

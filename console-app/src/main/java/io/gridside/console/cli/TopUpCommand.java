@@ -58,6 +58,7 @@ final class TopUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FieldOptions.required("--reference", reference);
+        connect.requireSigningKey("Crediting cash");
         try (GatewayClient client = connect.open()) {
             String code = currency != null ? currency : client.hello().currency();
             String meterId = who.meter == null ? null : MeterNames.meterId(client, who.meter);
@@ -94,17 +95,18 @@ final class TopUpCommand implements Callable<Integer> {
     private void print(CashReceipt receipt, ZoneId zone) {
         PrintWriter out = command.commandLine().getOut();
         if (json) {
-            out.println(Json.write(fields(receipt)));
+            out.println(Json.write(fields(receipt, zone)));
             return;
         }
         String money = Formats.money(receipt.amountMinor(), receipt.currency());
         if (receipt.outcome() == CashReceipt.Outcome.CREDITED) {
-            out.printf("Receipt %s: credited %s in cash to customer %s under reference %s.%n", receipt.receipt(),
-                    money, receipt.customerId(), receipt.reference());
+            // The time as the slip gives it, to the second in the site's zone: replace-gateway --receipt takes it so.
+            out.printf("Receipt %s: credited %s in cash to customer %s under reference %s, paid %s.%n",
+                    receipt.receipt(), money, receipt.customerId(), receipt.reference(), paidAt(receipt, zone));
         } else {
             out.printf("Reference %s was credited before (%s to customer %s, paid %s%s); nothing was credited "
                     + "again.%n", receipt.reference(), money, receipt.customerId(),
-                    Formats.siteTime(receipt.paidAt(), zone),
+                    paidAt(receipt, zone),
                     receipt.receipt() == null ? "" : ", receipt " + receipt.receipt());
         }
         if (receipt.balanceAfterMinor() == null) {
@@ -119,7 +121,12 @@ final class TopUpCommand implements Callable<Integer> {
                 Formats.money(receipt.usedMinor(), receipt.currency()));
     }
 
-    private static Map<String, Object> fields(CashReceipt receipt) {
+    private static String paidAt(CashReceipt receipt, ZoneId zone) {
+        return receipt.paidAt() == null ? "at a time the gateway did not give" : Formats.siteSecond(receipt.paidAt(),
+                zone);
+    }
+
+    private static Map<String, Object> fields(CashReceipt receipt, ZoneId zone) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("outcome", receipt.outcome().name());
         fields.put("receipt", receipt.receipt());
@@ -128,6 +135,8 @@ final class TopUpCommand implements Callable<Integer> {
         fields.put("amountMinor", receipt.amountMinor());
         fields.put("currency", receipt.currency());
         fields.put("paidAt", receipt.paidAt());
+        fields.put("paidAtSiteTime", receipt.paidAt() == null ? null : Formats.siteSecond(receipt.paidAt(), zone));
+        fields.put("timeZone", zone.getId());
         fields.put("balanceAfterMinor", receipt.balanceAfterMinor());
         fields.put("limitMinor", receipt.limitMinor());
         fields.put("usedMinor", receipt.usedMinor());

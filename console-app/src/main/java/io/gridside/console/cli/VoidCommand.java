@@ -46,6 +46,7 @@ final class VoidCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FieldOptions.required("--reason", reason);
+        connect.requireSigningKey("Voiding a receipt");
         try (GatewayClient client = connect.open()) {
             CashVoided voided;
             try {

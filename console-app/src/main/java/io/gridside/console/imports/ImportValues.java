@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 import java.util.regex.Pattern;
 
 /**
@@ -65,13 +67,31 @@ final class ImportValues {
             throw new BadValue("import.time.empty", "the time is empty; write it as 2026-06-02T10:15 (site time) or "
                     + "with an offset.");
         }
-        String iso = SPACED.matcher(text).matches() ? text.replaceFirst(" ", "T") : text;
+        String bare = withoutSiteZone(text, zone);
+        String iso = SPACED.matcher(bare).matches() ? bare.replaceFirst(" ", "T") : bare;
         Instant at = WITH_OFFSET.matcher(iso).matches() ? withOffset(text, iso) : local(text, iso, zone);
         if (at.getNano() != 0) {
             throw new BadValue("import.time.fraction", "'" + text + "' has a fraction of a second; give whole "
                     + "seconds.", text);
         }
         return at;
+    }
+
+    /**
+     * {@code text} without the site zone's name after it, as the console writes a site time ("2026-12-06 15:41:07
+     * EAT") on a receipt: such a time can be typed as it reads. Another zone's name is left, and refused as no time.
+     */
+    private static String withoutSiteZone(String text, ZoneId zone) {
+        int space = text.lastIndexOf(' ');
+        if (space < 0) {
+            return text;
+        }
+        String name = text.substring(space + 1);
+        TimeZone rules = TimeZone.getTimeZone(zone);
+        boolean site = name.equals(zone.getId())
+                || name.equals(rules.getDisplayName(false, TimeZone.SHORT, Locale.ROOT))
+                || name.equals(rules.getDisplayName(true, TimeZone.SHORT, Locale.ROOT));
+        return site ? text.substring(0, space).strip() : text;
     }
 
     private static Instant withOffset(String text, String iso) throws BadValue {

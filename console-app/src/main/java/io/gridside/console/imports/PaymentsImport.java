@@ -13,6 +13,7 @@ import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.SiteStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,9 +175,10 @@ public final class PaymentsImport {
             return gateway.isAfter(computer) ? gateway : computer;
         }
 
-        @Override
-        public String toString() {
-            return gateway.isAfter(computer) ? gateway + " by the gateway's clock as last seen" : computer.toString();
+        /** The later clock's time in the site's zone, as a person reads it, and whose clock it is. */
+        String said(ZoneId zone) {
+            return gateway.isAfter(computer) ? Formats.siteTime(gateway, zone) + " by the gateway's clock as last seen"
+                    : Formats.siteTime(computer, zone);
         }
     }
 
@@ -246,8 +248,8 @@ public final class PaymentsImport {
             }
             if (paidAt.isAfter(now.latest().plus(FUTURE_TOLERANCE))) {
                 problems.add(new ImportProblem(row.line(), TIME, "'" + row.get(TIME) + "' is later than now ("
-                        + now + "); check the time, or this computer's clock.", "import.time.future", row.get(TIME),
-                        Formats.siteTime(now.latest(), site.zone())));
+                        + now.said(site.zone()) + "); check the time, or this computer's clock.", "import.time.future",
+                        row.get(TIME), Formats.siteTime(now.latest(), site.zone())));
             }
             return paidAt;
         }

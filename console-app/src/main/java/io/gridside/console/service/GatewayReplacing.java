@@ -12,6 +12,7 @@ import io.gridside.link.message.RegistersRead;
 import io.gridside.link.message.RestoreState;
 import io.gridside.site.LedgerEntry;
 import io.gridside.site.QueuedPayment;
+import io.gridside.site.SiteInfo;
 import io.gridside.site.cash.CashBookLine;
 import io.gridside.site.store.ReplacementRecords;
 import io.gridside.site.store.SiteStore;
@@ -154,7 +155,7 @@ public final class GatewayReplacing {
     private static ReplicaRestore checked(GatewayClient client, SiteStore store, Map<String, Long> lastIssued) {
         requireSupervisor(client);
         RestorableGateway.require(client.hello());
-        PaymentPush.checkSite(client, store);
+        requireSameSite(store, client.hello().gatewayId(), client.hello().siteId());
         refuseIfRestoredAlready(client, store);
         ReplicaRestore.queueUnpostedReceipts(store, Instant.now());
         return ReplicaRestore.of(store, lastIssued);
@@ -272,6 +273,24 @@ public final class GatewayReplacing {
         if (cancel.isCancelled()) {
             throw new CancellationException("The gateway replacement was stopped before its post.");
         }
+    }
+
+    /**
+     * Refuses a new gateway of another site than the replica's, in words of the replacement: a gateway takes over
+     * only its own site's replica, and the technician is told which database and which gateway are of which site.
+     *
+     * @throws SiteMismatchException when the database holds another site than the gateway's, or none
+     */
+    public static void requireSameSite(SiteStore store, String gatewayId, String gatewaySite) {
+        String storeSite = store.site().map(SiteInfo::siteId).orElse(null);
+        if (gatewaySite == null || gatewaySite.equals(storeSite)) {
+            return;
+        }
+        throw new SiteMismatchException("site.mismatch.replace", "The site database " + store.file() + " is of site "
+                + storeSite + ", but gateway " + gatewayId + " is of site " + gatewaySite + ": a gateway takes over "
+                + "only its own site's replica. Nothing was restored and the site's pin is as it was. Give --site the "
+                + "database of site " + gatewaySite + ", or connect the new gateway set up for site " + storeSite
+                + ".", store.file(), storeSite, gatewayId, gatewaySite);
     }
 
     private static void requireSupervisor(GatewayClient client) {

@@ -20,6 +20,9 @@ final class CredentialSecrets {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialSecrets.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The names of the fields that hold a technician's credential id, in the console's files and the events. */
+    static final java.util.Set<String> ID_FIELDS = java.util.Set.of("technicianId", "technicianIds", "supervisorId",
+            "pinnedBy", "by", "voidedBy", "takenBy");
 
     private CredentialSecrets() {
     }
@@ -35,6 +38,7 @@ final class CredentialSecrets {
             JsonNode details = root.path("details");
             String technicianId = details.path("technicianId").asText("");
             if (!technicianId.isEmpty()) {
+                redactor.technician(technicianId);
                 redactor.person(technicianId, List.of(details.path("name").asText("")));
             }
             redactor.secret(root.path("credential").asText(""));
@@ -44,6 +48,50 @@ final class CredentialSecrets {
             // Nothing of it can be told, but nothing of it goes into the bundle either.
             LOG.warn("The credential file {} could not be read for the diagnostics bundle: {}", file, e.getMessage());
         }
+    }
+
+    /**
+     * Tells {@code redactor} of every technician named in the JSON files of {@code folder} (not below it): the
+     * holders of credential files kept there, and who pinned a gateway's key in the pins file. A file that is not
+     * JSON is passed over; it names no one the bundle takes.
+     */
+    static void tellFolder(Path folder, Redactor.Builder redactor) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                tell(file, redactor);
+                tellIds(file, redactor);
+            }
+        } catch (IOException e) {
+            LOG.warn("The folder {} could not be listed for the technicians it names: {}", folder, e.getMessage());
+        }
+    }
+
+    private static void tellIds(Path file, Redactor.Builder redactor) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            tellIds(JSON.readTree(file.toFile()), redactor);
+        } catch (IOException e) {
+            LOG.debug("{} is not JSON; it names no technician the bundle takes: {}", file, e.getMessage());
+        }
+    }
+
+    /** Tells of the value of every field of {@code node}, at any depth, that names a technician by their id. */
+    static void tellIds(JsonNode node, Redactor.Builder redactor) {
+        node.fields().forEachRemaining(field -> {
+            if (ID_FIELDS.contains(field.getKey())) {
+                if (field.getValue().isArray()) {
+                    field.getValue().forEach(id -> redactor.technician(id.asText("")));
+                } else if (field.getValue().isTextual()) {
+                    redactor.technician(field.getValue().asText());
+                }
+            }
+        });
+        node.elements().forEachRemaining(child -> tellIds(child, redactor));
     }
 
     /** Tells {@code redactor} of the keys in the technician's key file kept beside a credential, if there is one. */

@@ -113,6 +113,9 @@ public final class DiagnosticsExport {
         List<Path> credentialFiles = new ArrayList<>(credentials);
         credentialFiles.add(dirs.defaultCredential());
         credentialFiles.forEach(file -> CredentialSecrets.tell(file, told));
+        // Technicians named by the data folder's own files count too, not only the credential given with the export.
+        CredentialSecrets.tellFolder(dirs.config(), told);
+        CredentialSecrets.tellFolder(dirs.data(), told);
         BundleFindings findings = new BundleFindings();
         tellOtherSites(siteDatabase, told, findings);
 

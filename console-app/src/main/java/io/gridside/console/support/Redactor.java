@@ -72,14 +72,24 @@ public final class Redactor {
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}"
             + "(?![A-Za-z0-9+/=_-])");
 
+    /**
+     * A credential id where a text names its holder's role: "Technician T-0100", "as supervisor S-0001",
+     * "technicianIds=[T-0100]". The id must hold a digit, so that a word such as "Technician signed" is left alone.
+     */
+    private static final Pattern ROLE_ID = Pattern.compile("(?i)(\\b(?:technician|supervisor)(?:ids?)?\\b[\"']?"
+            + "\\s*[=:]?\\s*\\[?[\"']?)(?-i)(?!person-)([A-Za-z][A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]*)");
+
     private final byte[] salt;
     private final Map<String, String> replacements;
+    /** Ids of the form of the credential ids told (their letters kept, any digits), or null when none was told. */
+    private final Pattern credentialForm;
     /** The values told, by their first word, longest first: a look-up per word instead of one huge pattern. */
     private final Map<String, List<String>> byStart;
 
-    private Redactor(byte[] salt, Map<String, String> replacements) {
+    private Redactor(byte[] salt, Map<String, String> replacements, Pattern credentialForm) {
         this.salt = salt.clone();
         this.replacements = Map.copyOf(replacements);
+        this.credentialForm = credentialForm;
         Map<String, List<String>> starts = new HashMap<>();
         for (String value : replacements.keySet()) {
             starts.computeIfAbsent(start(value, 0), key -> new ArrayList<>()).add(value);
@@ -102,6 +112,10 @@ public final class Redactor {
     /** {@code text} with everything personal and secret replaced. */
     public String redact(String text) {
         String result = replaceTold(text);
+        result = replace(ROLE_ID, result, match -> match.group(1) + pseudonym(match.group(2)));
+        if (credentialForm != null) {
+            result = replace(credentialForm, result, match -> pseudonym(match.group()));
+        }
         result = replace(ASSIGNMENT, result, match -> match.group(1) + REMOVED_SECRET);
         result = replace(EMAIL, result, match -> REMOVED_EMAIL);
         result = replace(PHONE, result, match -> REMOVED_PHONE);
@@ -208,6 +222,7 @@ public final class Redactor {
 
         private final byte[] salt;
         private final Map<String, String> replacements = new LinkedHashMap<>();
+        private final java.util.Set<String> credentialForms = new java.util.TreeSet<>();
 
         private Builder(byte[] salt) {
             this.salt = salt.clone();
@@ -222,6 +237,43 @@ public final class Redactor {
             put(key, pseudonym);
             values.forEach(value -> put(value, pseudonym));
             return this;
+        }
+
+        /**
+         * Tells of a technician's credential id: it is replaced by its holder's pseudonym, and so is any other id of
+         * its form found in a text (its letters and punctuation as they are, any digits in place of its digits), as
+         * "S-0002" when "S-0001" is told, since the site's other technicians are people too.
+         */
+        public Builder technician(String id) {
+            if (id == null || id.strip().length() < SHORTEST_VALUE) {
+                return this;
+            }
+            String stripped = id.strip();
+            person(stripped, List.of());
+            if (stripped.chars().anyMatch(Character::isDigit) && stripped.chars().anyMatch(Character::isLetter)) {
+                credentialForms.add(form(stripped));
+            }
+            return this;
+        }
+
+        /** The pattern of ids of the form of {@code id}: each run of digits any run of as many digits. */
+        private static String form(String id) {
+            StringBuilder form = new StringBuilder();
+            int i = 0;
+            while (i < id.length()) {
+                int end = i;
+                while (end < id.length() && Character.isDigit(id.charAt(end))) {
+                    end++;
+                }
+                if (end > i) {
+                    form.append("[0-9]{").append(end - i).append('}');
+                    i = end;
+                } else {
+                    form.append(Pattern.quote(String.valueOf(id.charAt(i))));
+                    i++;
+                }
+            }
+            return form.toString();
         }
 
         /** Tells of a secret (a PIN, a password, a key): it is replaced by {@link #REMOVED_SECRET}. */
@@ -244,7 +296,9 @@ public final class Redactor {
         }
 
         public Redactor build() {
-            return new Redactor(salt, replacements);
+            Pattern forms = credentialForms.isEmpty() ? null : Pattern.compile("(?<![\\w-])(?:"
+                    + String.join("|", credentialForms) + ")(?![\\w-])");
+            return new Redactor(salt, replacements, forms);
         }
     }
 }

@@ -85,8 +85,14 @@ class CommissionRunCommandTest {
         }
         CommandRun progress = CommandRun.of("commission", "progress", "--site", database.toString());
         assertThat(progress.exitCode()).as(progress.err()).isZero();
+        assertThat(progress.out()).as("money as money").contains("8 opening balances, KES 800.00 in all")
+                .doesNotContain("minor units");
         assertThat(CommandRun.of("commission", "joined", "--site", database.toString()).out()).contains(
                 joined.get(0).get("meterId").asText());
+        String listed = CommandRun.of("connect", "--tcp", fresh.tcp, "--credential", fresh.credential, "commission",
+                "joined", "--site", database.toString()).out();
+        assertThat(listed).as("join times in the site's time").containsPattern("joined \\d{4}-\\d{2}-\\d{2} "
+                + "\\d{2}:\\d{2} [A-Z]+").doesNotContainPattern("joined \\S+Z");
     }
 
     @Test

@@ -92,6 +92,41 @@ class CredentialRefusalTest {
     }
 
     @Test
+    void aFolderGivenAsTheCredentialIsNamedInTheLine() {
+        CommandRun shown = CommandRun.of("credential", "show", dir.toString());
+        CommandRun connect = CommandRun.of("connect", "--tcp", "127.0.0.1:9", "--credential", dir.toString(),
+                "status");
+
+        for (CommandRun run : List.of(shown, connect)) {
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(onlyLine(run)).contains("The credential file " + dir + " is a folder")
+                    .endsWith(" [CREDENTIAL_UNREADABLE]").doesNotContain("Is a directory");
+        }
+    }
+
+    @Test
+    void aTopUpWithoutTheCredentialsKeyFileIsRefusedBeforeAnyGatewayIsReached() throws IOException {
+        Path credential = dir.resolve("t.json");
+        assertThat(issueTo(credential).exitCode()).isZero();
+        Files.delete(io.gridside.link.auth.TechnicianKeyFile.nextTo(credential));
+
+        // Nothing listens on the discard port: a command that tried the gateway would end unreachable (exit 3).
+        CommandRun run = CommandRun.of("connect", "--tcp", "127.0.0.1:9", "--credential", credential.toString(),
+                "topup", "--customer", "C-1", "--amount", "10", "--reference", "CASH-1");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(onlyLine(run)).contains("Crediting cash moves money", "no key file at " + dir.resolve("t.key.json"),
+                "nothing was sent").doesNotContain("CashTopUp").endsWith(" [CREDENTIAL_KEY_MISSING]");
+        CommandRun voiding = CommandRun.of("connect", "--tcp", "127.0.0.1:9", "--credential", credential.toString(),
+                "void", "--receipt", "AB12CD-0001", "--reason", "typed twice");
+        CommandRun movingIn = CommandRun.of("connect", "--tcp", "127.0.0.1:9", "--credential", credential.toString(),
+                "move-in", "--meter", "M-1", "--customer", "C-2", "--name", "New customer");
+        assertThat(onlyLine(voiding)).contains("Voiding a receipt moves money").endsWith(" [CREDENTIAL_KEY_MISSING]");
+        assertThat(onlyLine(movingIn)).contains("Moving a customer in moves money")
+                .endsWith(" [CREDENTIAL_KEY_MISSING]");
+    }
+
+    @Test
     void aPublicKeyFileCannotSignAKeyReplacementRecordAndTheLineSaysSigning() throws IOException {
         Path publicKey = dir.resolve("operator.pub.json");
         OperatorKeyFile.writePublic(publicKey, new OperatorSigningKey("ops", SigningKey.generate()).publicKey());

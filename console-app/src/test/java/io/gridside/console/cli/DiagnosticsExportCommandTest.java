@@ -65,10 +65,12 @@ class DiagnosticsExportCommandTest {
     private AppDirs dirs;
 
     @BeforeEach
-    void moveHome() {
+    void moveHome() throws IOException {
         previousHome = System.getProperty("gridside.home");
         System.setProperty("gridside.home", home.toString());
         dirs = AppDirs.forCurrentUser();
+        // The folder the tests' bundles go to: --out is refused in a folder that does not exist.
+        Files.createDirectories(home.resolve("out"));
     }
 
     @AfterEach
@@ -129,6 +131,35 @@ class DiagnosticsExportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String log = entries(zip).get("logs/gridside.log");
         assertThat(log).contains("Technician person-").doesNotContain("T-0099", "C-JIRANI-77", "Jiranikanari");
+    }
+
+    @Test
+    void pseudonymisesEveryCredentialIdItsSourcesNameWithoutBeingToldOfThem() throws IOException {
+        plantCanaries();
+        Files.writeString(dirs.config().resolve("gateway-pins.json"), "{\"format\": \"gridside-gateway-pins/1\", "
+                + "\"sites\": {\"S-KANARI\": {\"gatewayId\": \"GW-1\", \"pinnedBy\": \"S-0001\"}}}");
+        try (SiteStore store = SiteStore.open(dirs.siteDatabase("S-KANARI"))) {
+            store.insertEvents(List.of(new SiteEvent(2, NOW.minusSeconds(60), "GW-1", EventKind.POWER_LOSS,
+                    new TreeMap<>(Map.of("by", "S-0007")), null)));
+        }
+        Files.writeString(dirs.logs().resolve("gridside.log"), String.join("\n",
+                "2026-12-05T10:00:06Z INFO [main] Pins - Re-pinned GW-1 by S-0001.",
+                "2026-12-05T10:00:07Z INFO [main] Close - Account closed; asked by S-0007.",
+                "2026-12-05T10:00:08Z INFO [main] Plan - Credentials loaded for T-0100 and T-0042.",
+                "2026-12-05T10:00:09Z INFO [w-1] CommissionDesk - Plan: technicianIds=[X-0200], ok.",
+                "2026-12-05T10:00:10Z INFO [w-1] Session - Technician Q-0300 signed in as supervisor.",
+                "2026-12-05T10:00:11Z INFO [w-1] Cash - Took cash under R-5977.", ""), StandardOpenOption.APPEND);
+        Path zip = home.resolve("out").resolve("bundle.zip");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", zip.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, String> entries = entries(zip);
+        for (String id : List.of("S-0001", "S-0007", "T-0100", "T-0042", "X-0200", "Q-0300")) {
+            entries.forEach((name, text) -> assertThat(text).as(name + " holds " + id).doesNotContain(id));
+        }
+        assertThat(entries.get("site/events.json")).contains("\"by\" : \"person-");
+        assertThat(entries.get("logs/gridside.log")).contains("by person-", "Technician person-", "under R-5977");
     }
 
     @Test
@@ -260,6 +291,18 @@ class DiagnosticsExportCommandTest {
         assertThat(run.errLines()).singleElement().asString().contains(notes.toString(), "not a site database")
                 .endsWith("[NO_SITE]").doesNotContain("UNEXPECTED");
         assertThat(home.resolve("b.zip")).doesNotExist();
+    }
+
+    @Test
+    void refusesAnOutFolderThatDoesNotExistAndMakesNoFolder() {
+        Path missing = home.resolve("usb-stick").resolve("support");
+
+        CommandRun run = CommandRun.of("diagnostics", "export", "--out", missing.resolve("x.zip").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("The folder " + missing + " of --out does not exist", "nothing was written");
+        assertThat(home.resolve("usb-stick")).doesNotExist();
     }
 
     @Test

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridside.link.auth.CredentialFile;
+import io.gridside.link.auth.Role;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.link.server.CashAllowance;
+import io.gridside.sim.DemoOperator;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
 import io.gridside.sim.SiteSpec;
@@ -86,6 +88,26 @@ class ReplaceGatewayCommandTest {
                 .contains("replica balance", "gap energy", "unposted energy", "energy charge", "other charges",
                         "payments", old.customer(0))
                 .containsPattern("\\d+ ledger entries posted now, 0 posted before");
+    }
+
+    @Test
+    void refusesANewGatewayOfAnotherSiteInTheReplacementsWordsBeforePinningIt() throws IOException {
+        String siteId = old.site().gateway().profile().siteId();
+        String both = Credentials.write(home, "both-sites.json", DemoOperator.issue("S-0009", "Two-site supervisor",
+                Role.SUPERVISOR, List.of(siteId, "site-other"), NOW.minus(Duration.ofDays(1)), Duration.ofDays(30),
+                Map.of()));
+        try (ReplacementSite other = ReplacementSite.listen(ReplacementSteps.gatewayOfSite(old, clock,
+                "site-other"))) {
+            CommandRun run = ReplacementSteps.replaceGateway(ReplacementSteps.tcp(other), both, database);
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(run.err()).contains("is of site " + siteId, "gateway GW-OTHER1 is of site site-other",
+                    "Give --site the database of site site-other", "[REPLACE_OTHER_SITE]")
+                    .doesNotContain("push the outbox", "send them to support");
+        }
+        try (SiteStore store = SiteStore.open(Path.of(database))) {
+            assertThat(store.replacements().all()).isEmpty();
+        }
     }
 
     @Test

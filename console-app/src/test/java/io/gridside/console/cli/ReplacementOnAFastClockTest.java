@@ -87,7 +87,9 @@ class ReplacementOnAFastClockTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("later than now", "by the gateway's clock as last seen",
-                "[REPLACE_PAYMENT_INVALID]");
+                "[REPLACE_PAYMENT_INVALID]")
+                .containsPattern("later than now \\(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} [A-Z]+ by the gateway's clock")
+                .as("now in the site's time, not UTC").doesNotContainPattern("later than now \\(\\S+Z");
     }
 
     @Test

@@ -80,6 +80,12 @@ final class ReplacementSteps {
                 DemoOperator.trusted(), clock, MeterRegisters.of(old.site().gateway()), journal);
     }
 
+    /** A factory-fresh GW-OTHER1 set up for the site {@code siteId}, not the site of {@code old}. */
+    static ReplacementGateway gatewayOfSite(CommandSite old, SimClock clock, String siteId) {
+        return new ReplacementGateway(siteId, "GW-OTHER1", key("6b"), DemoOperator.trusted(), clock,
+                MeterRegisters.of(old.site().gateway()));
+    }
+
     private static SigningKey key(String seed) {
         return SigningKey.fromSeed(ByteString.fromHex(seed.repeat(32)));
     }

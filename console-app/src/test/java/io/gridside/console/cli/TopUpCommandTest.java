@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridside.console.Formats;
 import io.gridside.link.auth.TechnicianCredential;
 import io.gridside.sim.SimClock;
 import io.gridside.sim.SimulatedSite;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +82,9 @@ class TopUpCommandTest {
         assertThat(receipt.get("amountMinor").asLong()).isEqualTo(15_050);
         assertThat(receipt.get("currency").asText()).isEqualTo("KES");
         assertThat(receipt.get("balanceAfterMinor").isNull()).isTrue();
+        ZoneId zone = ZoneId.of(receipt.get("timeZone").asText());
+        assertThat(receipt.get("paidAtSiteTime").asText()).as("the time as the slip reads, for replace-gateway")
+                .isEqualTo(Formats.siteSecond(Instant.parse(receipt.get("paidAt").asText()), zone));
         assertThat(receipt.get("limitMinor").asLong()).isEqualTo(LIMIT);
         assertThat(receipt.get("usedMinor").asLong()).as("with the other tests' cash").isGreaterThanOrEqualTo(15_050);
         assertThat(receipt.get("remainingMinor").asLong()).isEqualTo(LIMIT - receipt.get("usedMinor").asLong());
@@ -107,7 +112,8 @@ class TopUpCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Receipt ", "credited KES 10.00", "to customer " + customer(2), "CASH-0002",
-                "Your credential may still credit", "next quarter hour");
+                "Your credential may still credit", "next quarter hour")
+                .containsPattern("under reference CASH-0002, paid \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [A-Z]+\\.");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.gridside.console.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridside.console.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,17 @@ class ImportValuesTest {
         assertThat(ImportValues.time("2026-06-02T10:15", NAIROBI)).as("Nairobi is UTC+3").isEqualTo(utc);
         assertThat(ImportValues.time("2026-06-02 10:15:00", NAIROBI)).isEqualTo(utc);
         assertThat(ImportValues.time("2026-06-02 07:15:00Z", NAIROBI)).isEqualTo(utc);
+    }
+
+    @Test
+    void readsASiteTimeAsTheConsoleWritesItOnAReceiptWithTheZonesName() throws Exception {
+        Instant utc = Instant.parse("2026-06-02T07:15:09Z");
+
+        assertThat(ImportValues.time(Formats.siteSecond(utc, NAIROBI), NAIROBI)).isEqualTo(utc);
+        assertThat(ImportValues.time("2026-06-02 10:15:09 EAT", NAIROBI)).isEqualTo(utc);
+        assertThat(ImportValues.time("2026-06-02 10:15:09 Africa/Nairobi", NAIROBI)).isEqualTo(utc);
+        assertThatThrownBy(() -> ImportValues.time("2026-06-02 10:15:09 CET", NAIROBI)).as("another zone's name")
+                .hasMessageContaining("is not a time");
     }
 
     @Test

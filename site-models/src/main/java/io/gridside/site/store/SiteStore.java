@@ -88,7 +88,8 @@ public final class SiteStore implements AutoCloseable {
 
     /**
      * Opens a site database that must exist already, as the commands that read one do: a missing file, an empty
-     * one or any other SQLite file is refused before anything is written to it.
+     * one or any other SQLite file is refused before anything is written to it. A database whose making was stopped
+     * before its first schema step (only the empty version table) is this console's own and is made whole.
      *
      * @throws StoreException saying which, for a file that is not a site database
      */
@@ -99,19 +100,18 @@ public final class SiteStore implements AutoCloseable {
         try {
             if (Files.size(file) == 0) {
                 throw new StoreException(file + " is an empty file, not a site database; give the path of the "
-                        + "site's database file.", null);
+                        + "site's database file. If a first pull into it was stopped, delete it and pull again.",
+                        null);
             }
         } catch (java.io.IOException e) {
             throw new StoreException("The site database " + file + " could not be read: " + e.getMessage(), e);
         }
         try (Connection probe = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath()
-                + "?mode=ro");
-                Statement statement = probe.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
-                        + "AND name IN ('schema_version', 'site_property')")) {
-            if (!rows.next() || rows.getInt(1) < 2) {
+                + "?mode=ro")) {
+            if (!SiteFileProbe.isSiteDatabase(probe) && !SiteFileProbe.isUnfinishedCreation(probe)) {
                 throw new StoreException(file + " is a database, but not a site database; give the path of the "
-                        + "site's database file.", null);
+                        + "site's database file. If it is one whose first pull was stopped before any table was "
+                        + "made, delete it and pull again.", null);
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == SQLITE_NOTADB) {

@@ -366,4 +366,34 @@ class SiteStoreTest {
             assertThat(reopened.site()).isEmpty();
         }
     }
+
+    @Test
+    void openingAnExistingDatabaseWhoseMakingWasKilledBeforeItsFirstStepFinishesIt() throws Exception {
+        Path killed = dir.resolve("killed.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + killed);
+                Statement statement = connection.createStatement()) {
+            // What a console killed during its first pull leaves: the version table, and no step recorded in it.
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, "
+                    + "applied_at TEXT NOT NULL)");
+        }
+
+        try (SiteStore store = SiteStore.openExisting(killed)) {
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            assertThat(store.site()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptyVersionTableBesideOtherTablesIsStillNotASiteDatabase() throws Exception {
+        Path other = dir.resolve("other-with-versions.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)");
+            statement.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)");
+        }
+
+        assertThatThrownBy(() -> SiteStore.openExisting(other)).isInstanceOf(StoreException.class)
+                .hasMessageContainingAll("is a database, but not a site database", "delete it and pull again");
+    }
 }

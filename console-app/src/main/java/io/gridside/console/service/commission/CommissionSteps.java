@@ -1,6 +1,7 @@
 package io.gridside.console.service.commission;
 
 import io.gridside.billing.commission.DryRun;
+import io.gridside.console.Formats;
 import io.gridside.console.Sentence;
 import io.gridside.link.auth.CommissioningPackFile;
 import io.gridside.link.auth.SignedCommissioningPack;
@@ -203,7 +204,8 @@ final class CommissionSteps {
             return StepOutcome.waitingFor("wait.balances", String.join(", ", unknown));
         }
         long total = rows.customers().stream().mapToLong(PlannedCustomer::openingBalanceMinor).sum();
-        return StepOutcome.finished(rows.customers().size() + " opening balances, " + total + " minor units in all");
+        return StepOutcome.finished(rows.customers().size() + " opening balances, "
+                + Formats.money(total, day.plan().currency()) + " in all");
     }
 
     private StepOutcome linkCheck(StepContext context) throws IOException {
