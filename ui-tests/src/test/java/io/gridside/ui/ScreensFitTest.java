@@ -514,7 +514,8 @@ class ScreensFitTest {
             TaskNotices notices = robot.lookup("#notices").queryAs(TaskNotices.class);
             robot.interact(() -> {
                 notices.show(I18n.text("notice.failed", "Relevé complet", "La passerelle n'a pas répondu dans les"
-                        + " délais ; vérifiez le câble et que la passerelle est allumée, puis relancez le relevé."),
+                        + " délais ; vérifiez le câble et que la passerelle est allumée,"
+                        + " puis relancez le relevé."),
                         Styles.DANGER, Material2AL.ERROR_OUTLINE, Duration.ofMinutes(5));
                 notices.show(I18n.text("notice.done", "Synchronisation"), Styles.SUCCESS,
                         Material2AL.CHECK_CIRCLE_OUTLINE, Duration.ofMinutes(5));
