@@ -168,6 +168,8 @@ class ReplaceGatewayScreenTest {
         TableView<?> registers = robot.lookup("#replace-registers").queryAs(TableView.class);
         assertThat(onFx(() -> registers.getItems().size())).isEqualTo(METERS);
         assertThat(text(robot, "#replace-review-summary")).contains("Nothing is posted yet");
+        assertThat(text(robot, "#replace-gateway-summary")).as("the restore pinned the key shown")
+                .contains("GW-NEW001", "pinned for the site").doesNotContain("not pinned yet");
         assertThat(text(robot, "#replace-confirm-payments")).startsWith("1 payments");
         assertNothingPosted();
         Screens.save(robot.lookup("#replace-view").query().getScene(), "replace-gateway-review");

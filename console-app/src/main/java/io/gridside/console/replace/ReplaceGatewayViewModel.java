@@ -245,6 +245,11 @@ public final class ReplaceGatewayViewModel {
 
     private void review(GatewayReplacing.RegistersReview read) {
         review = read;
+        if (reached != null) {
+            // The restore that read the registers pinned the key shown: the summary says so from here on.
+            gatewaySummary.set(ReplaceTexts.text("gateway.pinned", reached.gatewayId(), reached.keyFingerprint(),
+                    reached.supervisor()));
+        }
         registers.setAll(RegisterRows.of(read, zone));
         warnings.setAll(RegisterRows.warnings(read.preview(), zone));
         long stale = read.preview().staleRegisters().size();

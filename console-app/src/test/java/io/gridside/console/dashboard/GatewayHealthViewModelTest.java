@@ -54,4 +54,18 @@ class GatewayHealthViewModelTest {
         assertThat(model.trafficSeries(GatewayHealth.Traffic::burstPer10s)).containsExactly(22.0, 31.0);
         assertThat(model.series(GatewayHealth::meshQueueDepth)).containsExactly(3.0, 9.0);
     }
+
+    @Test
+    void countsOneRetryAndOneHeldBackInTheSingular() {
+        assertThat(I18n.text("dashboard.health.losses", 0, 0, 1, 1, 640, 5_100))
+                .contains("; 1 retry, 1 held back;");
+        I18n.use(Locale.FRENCH);
+        try {
+            assertThat(I18n.text("dashboard.health.losses", 0, 0, 1, 1, 640, 5_100)).contains("1 reprise, 1 retenu ;");
+            assertThat(I18n.text("dashboard.health.losses", 0, 0, 2, 3, 640, 5_100))
+                    .contains("2 reprises, 3 retenus ;");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
+    }
 }
